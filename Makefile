@@ -1,0 +1,47 @@
+# Two commands: `make run` (set up + start the chat UI) and `make test` (set up + run all tests).
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+export GRADIO_ANALYTICS_ENABLED := False
+
+.PHONY: install run test test-fast bench lint browser-deps clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# torch goes first, pinned: pip takes the CPU build from this machine's disk.
+$(STAMP): pyproject.toml | $(PY)
+	$(PIP) install --quiet torch==2.13.0
+	$(PIP) install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(VENV)/bin/advisor ingest
+	$(VENV)/bin/advisor ui
+
+browser-deps:
+	bash .ci/browser-deps
+
+test: install browser-deps
+	$(VENV)/bin/advisor ingest
+	$(PY) -m pytest -q
+
+test-fast: install
+	$(PY) -m pytest -q -m "not browser and not server"
+
+bench: install
+	$(VENV)/bin/advisor ingest
+	$(PY) -m bench.run
+
+lint: install
+	$(VENV)/bin/ruff check . || true
+
+clean:
+	rm -rf $(VENV) .advisor test-artifacts

@@ -1,0 +1,233 @@
+"""The persistent Chroma index of course chunks, with incremental ingest.
+
+The manifest lives in the collection itself: its metadata records the embedding model, and each
+chunk's metadata records its source file and content hash. Keeping it there (rather than in a
+side file) means the manifest can never drift from what is actually indexed, and the same code
+works against an embedded store and a `chroma run` server.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from knowledge.chunking import chunk_document, embedding_text
+from knowledge.parsing import CorpusError, parse_file
+from knowledge.types import Chunk
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class IndexUnavailable(RuntimeError):
+    """The index cannot be opened; the message says how to rebuild it."""
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    embedded: int = 0
+    sources: list[str] = field(default_factory=list)
+    rebuilt: str = ""
+
+    def summary(self) -> str:
+        text = (
+            f"{len(self.sources)} file(s): {self.added} chunk(s) added, {self.updated} updated, "
+            f"{self.removed} removed, {self.unchanged} unchanged ({self.embedded} embedded)"
+        )
+        return f"{self.rebuilt}\n{text}" if self.rebuilt else text
+
+
+def _client(settings: "Settings"):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+    if settings.chroma_url:
+        from urllib.parse import urlparse
+
+        url = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(
+            host=url.hostname or "127.0.0.1",
+            port=url.port or 8000,
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+class CourseIndex:
+    """Owns the Chroma collection for one settings object."""
+
+    def __init__(self, settings: "Settings", embedder=None) -> None:
+        self.settings = settings
+        self._embedder = embedder
+        self._collection = None
+
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            from knowledge.embeddings import get_embedder
+
+            self._embedder = get_embedder(self.settings)
+        return self._embedder
+
+    @property
+    def model_id(self) -> str:
+        return str(self.settings.resolved_embedding_model().name)
+
+    def _open(self, create: bool):
+        try:
+            client = _client(self.settings)
+            if create:
+                return client.get_or_create_collection(
+                    self.settings.collection,
+                    metadata={"hnsw:space": "cosine", "embedding_model": self.model_id},
+                    embedding_function=None,
+                )
+            return client.get_collection(self.settings.collection, embedding_function=None)
+        except Exception as exc:  # chromadb raises many types for a missing/corrupt store
+            if not create and "does not exist" in str(exc).lower():
+                raise IndexUnavailable(
+                    "the course index has not been built yet; run `advisor ingest`"
+                ) from None
+            where = self.settings.chroma_url or self.settings.chroma_path
+            raise IndexUnavailable(
+                f"could not open the Chroma index at {where} ({type(exc).__name__}: {exc}); "
+                "run `advisor ingest --rebuild` to rebuild it from the course files"
+            ) from None
+
+    def collection(self, create: bool = False):
+        if self._collection is None:
+            self._collection = self._open(create)
+        return self._collection
+
+    def exists(self) -> bool:
+        try:
+            return self.collection().count() > 0
+        except IndexUnavailable:
+            return False
+
+    def reset(self) -> None:
+        """Drops the collection (and a corrupt on-disk store) so it can be rebuilt."""
+        self._collection = None
+        try:
+            _client(self.settings).delete_collection(self.settings.collection)
+        except Exception:
+            if not self.settings.chroma_url and self.settings.chroma_path.exists():
+                shutil.rmtree(self.settings.chroma_path)
+
+    def indexed(self) -> dict[str, dict]:
+        """chunk_id → metadata for everything in the collection."""
+        got = self.collection(create=True).get(include=["metadatas"])
+        return dict(zip(got["ids"], got["metadatas"] or []))
+
+    def all_chunks(self) -> list[tuple[str, str, dict]]:
+        """(chunk_id, text, metadata) for every chunk; used by the lexical retriever."""
+        got = self.collection().get(include=["documents", "metadatas"])
+        return list(zip(got["ids"], got["documents"], got["metadatas"]))
+
+    def ingest(
+        self,
+        paths: list[Path],
+        rebuild: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> IngestReport:
+        """Brings the index in line with ``paths``: embeds new/changed chunks, deletes stale ones.
+
+        All files are parsed before anything is written, so a bad file leaves the index untouched.
+        """
+        documents: list[tuple[str, list[Chunk]]] = []
+        for path in paths:
+            document, _ = parse_file(Path(path), self.settings.max_ingest_bytes)
+            chunks = chunk_document(document, self.settings.chunk_max_chars)
+            if not chunks:
+                raise CorpusError(f"{path}: no text found under its headings; nothing to index")
+            documents.append((document.source, chunks))
+
+        report = IngestReport(sources=[source for source, _ in documents])
+        if rebuild:
+            self.reset()
+            report.rebuilt = "rebuilding the index from scratch (--rebuild)"
+        else:
+            try:
+                stored_model = (self.collection(create=True).metadata or {}).get("embedding_model")
+            except IndexUnavailable:
+                self.reset()
+                stored_model = None
+                report.rebuilt = "the index could not be opened; rebuilt it from the course files"
+            if stored_model and stored_model != self.model_id:
+                self.reset()
+                report.rebuilt = (
+                    f"embedding model changed ({stored_model} → {self.model_id}): "
+                    "rebuilding the whole index"
+                )
+        self._collection = None
+        existing = self.indexed()
+        collection = self.collection(create=True)
+
+        for source, chunks in documents:
+            old = {cid: meta for cid, meta in existing.items() if meta.get("source") == source}
+            new_ids = {chunk.chunk_id for chunk in chunks}
+            to_add = [chunk for chunk in chunks if chunk.chunk_id not in old]
+            stale = [cid for cid in old if cid not in new_ids]
+            changed = min(len(to_add), len(stale))
+            report.updated += changed
+            report.added += len(to_add) - changed
+            report.removed += len(stale) - changed
+            report.unchanged += len(chunks) - len(to_add)
+            if stale:
+                collection.delete(ids=stale)
+            for start in range(0, len(to_add), 64):
+                batch = to_add[start : start + 64]
+                vectors = self.embedder.encode([embedding_text(chunk) for chunk in batch])
+                collection.upsert(
+                    ids=[chunk.chunk_id for chunk in batch],
+                    embeddings=vectors.tolist(),
+                    documents=[chunk.text for chunk in batch],
+                    metadatas=[chunk.metadata() for chunk in batch],
+                )
+                report.embedded += len(batch)
+                if progress:
+                    progress(report.embedded, len(to_add))
+        return report
+
+    def query(self, vector: list[float], k: int) -> list[tuple[str, str, dict, float]]:
+        """(chunk_id, text, metadata, cosine similarity) for the k nearest chunks."""
+        collection = self.collection()
+        got = collection.query(
+            query_embeddings=[vector],
+            n_results=max(1, min(k, collection.count())),
+            include=["documents", "metadatas", "distances"],
+        )
+        return [
+            (cid, doc, meta, 1.0 - float(dist))
+            for cid, doc, meta, dist in zip(
+                got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0]
+            )
+        ]
+
+    def langchain_store(self):
+        """The same collection as a LangChain vector store, for LangChain-native callers."""
+        from langchain_chroma import Chroma
+
+        return Chroma(
+            client=_client(self.settings),
+            collection_name=self.settings.collection,
+            embedding_function=self.embedder,
+        )
+
+
+def ensure_index(settings: "Settings", index: CourseIndex | None = None) -> IngestReport:
+    """Builds the index from the configured corpus when missing or stale (cheap when current)."""
+    index = index or CourseIndex(settings)
+    return index.ingest(list(settings.corpus_paths))

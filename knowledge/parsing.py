@@ -1,0 +1,290 @@
+"""Parses a course Markdown file into module → lesson → section → blocks, with source offsets.
+
+The bundled course file has quirks this parser handles without editing the text:
+``## ##`` doubled heading markers, an empty ``# Topic Page:`` heading, bold pseudo-headings
+(``**Module Introduction and Description:**``), bold-italic scenario paragraphs, bullets
+separated by blank lines, and a Markdown table (whose rows become their own blocks).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from knowledge.types import Block, BlockKind, CourseDocument, KpiRow, Lesson, Section
+
+
+class CorpusError(ValueError):
+    """A corpus file that cannot be ingested; the message says which file and why."""
+
+
+HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*$")
+LESSON = re.compile(r"^lesson\s+(\d+(?:\.\d+)*)\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
+PSEUDO_HEADING = re.compile(r"^\*\*([^*]{3,120}?):?\*\*:?\s*$")
+BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
+ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", re.DOTALL)
+TIME_SUFFIX = re.compile(r"\s*\((?:approx\.?\s*)?[\d\s\-–]+mins?\)\s*$", re.IGNORECASE)
+
+
+def clean_markup(text: str) -> str:
+    """Strips Markdown emphasis and bullet markers, keeping every word of the text."""
+    lines = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*[-*+]\s+", "", line)
+        line = BOLD.sub(r"\1", line)
+        line = ITALIC.sub(r"\1", line)
+        lines.append(line.strip())
+    return "\n".join(line for line in lines if line)
+
+
+def clean_heading(raw: str) -> str:
+    text = raw
+    while True:  # "## ## Title" → "Title"
+        stripped = re.sub(r"^#+\s*", "", text)
+        if stripped == text:
+            break
+        text = stripped
+    text = clean_markup(text).strip()
+    return text.rstrip(":").strip()
+
+
+def _classify(text: str, section_title: str) -> BlockKind:
+    body = text.lstrip()
+    plain = clean_markup(body).lower()
+    if body.startswith("|"):
+        return "table"
+    if plain.startswith(("suggested question", "alternative question")):
+        return "question"
+    if plain.startswith("reflective prompt"):
+        return "reflective"
+    if plain.startswith(
+        ("hypothetical scenario", "conceptual example", "example:", "mini case study", "visionary statement")
+    ):
+        return "example"
+    if "discussion point" in section_title.lower() and body.startswith(("-", "*")):
+        return "discussion"
+    if body.startswith(("- ", "* ", "+ ")):
+        return "bullets"
+    return "prose"
+
+
+def _lesson_for(title: str, index: int) -> tuple[str, str]:
+    """Maps a level-1 heading to (lesson id, lesson title)."""
+    match = LESSON.match(title)
+    if match:
+        return match.group(1), TIME_SUFFIX.sub("", match.group(2)).strip() or title
+    if title.lower().startswith("topic page"):
+        rest = title.split(":", 1)[1].strip() if ":" in title else ""
+        return "topic", rest or "Topic Page"
+    if index == 0:
+        return "module", TIME_SUFFIX.sub("", title).strip()
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or f"part-{index}"
+    return slug, title
+
+
+def _paragraphs(text: str, offset: int):
+    """Yields (start, end) spans of blank-line separated paragraphs inside ``text``."""
+    for match in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
+        span_text = match.group(0).rstrip("\n")
+        yield offset + match.start(), offset + match.start() + len(span_text)
+
+
+def parse_markdown(text: str, source: str) -> CourseDocument:
+    """Parses course Markdown. Raises CorpusError when there is nothing to index."""
+    if not text.strip():
+        raise CorpusError(f"{source}: the file is empty; add course text with Markdown headings")
+    if "\x00" in text:
+        raise CorpusError(f"{source}: the file looks binary, not Markdown or plain text")
+
+    lines = text.splitlines(keepends=True)
+    headings: list[tuple[int, int, int, str]] = []  # (start, end, level, title)
+    pos = 0
+    for line in lines:
+        match = HEADING.match(line.rstrip("\n"))
+        pseudo = PSEUDO_HEADING.match(line.strip())
+        if match:
+            level = len(match.group(1))
+            headings.append((pos, pos + len(line.rstrip("\n")), level, clean_heading(match.group(2))))
+        elif pseudo and headings and headings[-1][2] == 1:
+            # A bold line right under a top heading names its introduction section.
+            headings.append((pos, pos + len(line.rstrip("\n")), 2, clean_heading(pseudo.group(1))))
+        pos += len(line)
+    if not headings:
+        raise CorpusError(
+            f"{source}: no Markdown headings found; start lessons with '# Lesson N.M: Title' and "
+            "sections with '## Section title' (or save the file as .txt for plain text)"
+        )
+
+    module_title = source
+    lessons: list[Lesson] = []
+    current_lesson: Lesson | None = None
+    top_index = 0
+    for i, (start, end, level, title) in enumerate(headings):
+        body_end = headings[i + 1][0] if i + 1 < len(headings) else len(text)
+        if level == 1:
+            lesson_id, lesson_title = _lesson_for(title, top_index)
+            if top_index == 0:
+                module_title = lesson_title
+            top_index += 1
+            current_lesson = Lesson(lesson=lesson_id, title=lesson_title)
+            lessons.append(current_lesson)
+            section_title = lesson_title
+        else:
+            section_title = title or "Untitled section"
+        if current_lesson is None:
+            current_lesson = Lesson(lesson="module", title=title or source)
+            module_title = current_lesson.title
+            lessons.append(current_lesson)
+        body = text[end:body_end]
+        blocks = _blocks(body, end, section_title)
+        if level == 1 and not blocks:
+            continue  # a lesson heading whose text all lives in sections below it
+        current_lesson.sections.append(
+            Section(title=section_title, level=level, start=start, blocks=blocks)
+        )
+    return CourseDocument(source=source, module_title=module_title, lessons=lessons)
+
+
+def _blocks(body: str, offset: int, section_title: str) -> list[Block]:
+    blocks: list[Block] = []
+    for start, end in _paragraphs(body, offset):
+        raw = body[start - offset : end - offset]
+        kind = _classify(raw, section_title)
+        if kind == "table":
+            blocks.extend(_table_blocks(raw, start))
+            continue
+        blocks.append(Block(kind=kind, text=clean_markup(raw), start=start, end=end))
+    return blocks
+
+
+def _cells(line: str) -> list[str]:
+    return [clean_markup(cell).strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _table_blocks(raw: str, offset: int) -> list[Block]:
+    """A table becomes one block per data row, each carrying the header so rows stand alone."""
+    lines = raw.split("\n")
+    header = _cells(lines[0])
+    blocks: list[Block] = []
+    pos = offset
+    for index, line in enumerate(lines):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        if index == 0 or re.fullmatch(r"\s*\|?[\s:\-|]+\|?\s*", line):
+            continue
+        cells = _cells(line)
+        pairs = [f"{name}: {value}" for name, value in zip(header, cells)]
+        blocks.append(Block(kind="table_row", text="\n".join(pairs), start=line_start, end=line_end))
+    return blocks
+
+
+def parse_text(text: str, source: str) -> CourseDocument:
+    """Plain text: one lesson named after the file, paragraphs as prose blocks."""
+    if not text.strip():
+        raise CorpusError(f"{source}: the file is empty; add course text")
+    if "\x00" in text:
+        raise CorpusError(f"{source}: the file looks binary, not plain text")
+    title = Path(source).stem.replace("-", " ").replace("_", " ").strip() or source
+    blocks = [
+        Block(kind="prose", text=clean_markup(text[s:e]), start=s, end=e)
+        for s, e in _paragraphs(text, 0)
+    ]
+    lesson = Lesson(lesson=Path(source).stem[:40], title=title,
+                    sections=[Section(title=title, level=1, start=0, blocks=blocks)])
+    return CourseDocument(source=source, module_title=title, lessons=[lesson])
+
+
+def read_corpus_file(path: Path, max_bytes: int = 5_000_000) -> tuple[str, str]:
+    """Reads a corpus file as UTF-8 text; returns (text, source name) or raises CorpusError."""
+    path = Path(path)
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file; check the path")
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a folder; pass the .md or .txt files inside it")
+    if path.suffix.lower() not in {".md", ".markdown", ".txt"}:
+        raise CorpusError(f"{path}: unsupported file type '{path.suffix}'; use .md or .txt")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise CorpusError(
+            f"{path}: {size:,} bytes is over the {max_bytes:,}-byte ingest limit "
+            "(ADVISOR_MAX_INGEST_BYTES); split the file into modules"
+        )
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise CorpusError(f"{path}: the file looks binary, not Markdown or plain text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(
+            f"{path}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8"
+        ) from None
+    return text, path.name
+
+
+def parse_file(path: Path, max_bytes: int = 5_000_000) -> tuple[CourseDocument, str]:
+    """Parses a corpus file; returns the document and the raw text its offsets refer to."""
+    text, source = read_corpus_file(path, max_bytes)
+    if Path(path).suffix.lower() == ".txt":
+        return parse_text(text, source), text
+    return parse_markdown(text, source), text
+
+
+KPI_SECTION = "mapping ai applications to kpis"
+
+
+def split_cell(cell: str) -> list[str]:
+    """Splits a table cell on commas outside quotes and brackets ('Reduced "No Results,"')."""
+    items: list[str] = []
+    current, depth, quoted = "", 0, False
+    # American punctuation puts the list comma inside the closing quote: move it outside.
+    cell = re.sub(r',"(\s|$)', r'",\1', cell)
+    for char in cell:
+        if char == '"':
+            quoted = not quoted
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        if char == "," and not quoted and depth == 0:
+            items.append(current)
+            current = ""
+            continue
+        current += char
+    items.append(current)
+    return [item.strip() for item in items if item.strip()]
+
+
+@lru_cache(maxsize=8)
+def _kpi_rows_cached(path: str) -> tuple[KpiRow, ...]:
+    from knowledge.chunking import chunk_document
+
+    document, text = parse_file(Path(path))
+    rows: list[KpiRow] = []
+    for chunk in chunk_document(document):
+        if chunk.kind != "table_row" or KPI_SECTION not in chunk.section.lower():
+            continue
+        fields = dict(line.split(": ", 1) for line in chunk.text.split("\n") if ": " in line)
+        values = list(fields.values())
+        if len(values) < 4:
+            continue
+
+        rows.append(
+            KpiRow(
+                application=values[0],
+                kpis=split_cell(values[1]),
+                leading=split_cell(values[2]),
+                lagging=split_cell(values[3]),
+                chunk_id=chunk.chunk_id,
+                lesson=chunk.lesson,
+                section=chunk.section,
+            )
+        )
+    return tuple(rows)
+
+
+def kpi_rows(path: Path | None = None) -> list[KpiRow]:
+    """The course's "Mapping AI Applications to KPIs" table as structured rows."""
+    from assistant.settings import DEFAULT_CORPUS
+
+    return list(_kpi_rows_cached(str(path or DEFAULT_CORPUS)))

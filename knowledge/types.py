@@ -1,0 +1,101 @@
+"""Plain data shapes shared by parsing, chunking, indexing and retrieval."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+BlockKind = Literal[
+    "prose", "bullets", "table", "table_row", "example", "question", "reflective", "discussion"
+]
+
+
+class Block(BaseModel):
+    """One unit of course text under a section, with its character span in the source file."""
+
+    kind: BlockKind
+    text: str
+    start: int
+    end: int
+
+
+class Section(BaseModel):
+    title: str
+    level: int
+    start: int
+    blocks: list[Block] = Field(default_factory=list)
+
+
+class Lesson(BaseModel):
+    lesson: str  # "6.1" ... "6.4", "intro", "topic"
+    title: str
+    sections: list[Section] = Field(default_factory=list)
+
+
+class CourseDocument(BaseModel):
+    source: str  # file name
+    module_title: str
+    lessons: list[Lesson] = Field(default_factory=list)
+
+
+class KpiRow(BaseModel):
+    application: str
+    kpis: list[str]
+    leading: list[str]
+    lagging: list[str]
+    chunk_id: str = ""
+    lesson: str = ""
+    section: str = ""
+
+
+class Chunk(BaseModel):
+    chunk_id: str
+    text: str
+    source: str
+    lesson: str
+    lesson_title: str
+    section: str
+    kind: BlockKind
+    start: int
+    end: int
+    content_hash: str
+
+    def metadata(self) -> dict[str, str | int]:
+        return {
+            "chunk_id": self.chunk_id,
+            "source": self.source,
+            "lesson": self.lesson,
+            "lesson_title": self.lesson_title,
+            "section": self.section,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "content_hash": self.content_hash,
+        }
+
+
+class Citation(BaseModel):
+    chunk_id: str
+    lesson: str
+    lesson_title: str = ""
+    section: str
+    quote: str
+    source: str = ""
+    score: float = 0.0
+
+    @property
+    def label(self) -> str:
+        """Human-readable location, e.g. "Lesson 6.2 › Defining E-commerce Specific KPIs for AI"."""
+        where = {"module": "Module introduction", "topic": "Topic page"}.get(
+            self.lesson, f"Lesson {self.lesson}"
+        )
+        return f"{where} › {self.section}"
+
+
+class Passage(BaseModel):
+    """A retrieved chunk: its full text plus the citation that points back to it."""
+
+    text: str
+    kind: str = "prose"
+    citation: Citation
