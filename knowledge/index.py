@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -46,7 +47,26 @@ class IngestReport:
         return f"{self.rebuilt}\n{text}" if self.rebuilt else text
 
 
+_CLIENTS: dict[str, object] = {}
+_CLIENTS_LOCK = threading.Lock()
+
+
 def _client(settings: "Settings"):
+    """One client per store per process: chromadb's client set-up is not thread-safe."""
+    key = settings.chroma_url or str(settings.chroma_path.resolve())
+    with _CLIENTS_LOCK:
+        if key not in _CLIENTS:
+            _CLIENTS[key] = _new_client(settings)
+        return _CLIENTS[key]
+
+
+def _forget_client(settings: "Settings") -> None:
+    key = settings.chroma_url or str(settings.chroma_path.resolve())
+    with _CLIENTS_LOCK:
+        _CLIENTS.pop(key, None)
+
+
+def _new_client(settings: "Settings"):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -62,7 +82,22 @@ def _client(settings: "Settings"):
             settings=chroma_settings,
         )
     settings.chroma_path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+    try:
+        return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+    except BaseException as exc:
+        if _chroma_failure(exc):
+            # chromadb caches one system per path even when starting it failed (a corrupt
+            # store); forget it, or a rebuild in this process would reuse the broken one.
+            from chromadb.api.shared_system_client import SharedSystemClient
+
+            SharedSystemClient._identifier_to_system.pop(str(settings.chroma_path), None)
+        raise
+
+
+def _chroma_failure(exc: BaseException) -> bool:
+    """True for errors from the store; chromadb's Rust core reports a corrupt SQLite file as a
+    pyo3 ``PanicException``, which derives from BaseException, not Exception."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
 
 
 class CourseIndex:
@@ -72,6 +107,7 @@ class CourseIndex:
         self.settings = settings
         self._embedder = embedder
         self._collection = None
+        self._lock = threading.RLock()
 
     @property
     def embedder(self):
@@ -95,7 +131,9 @@ class CourseIndex:
                     embedding_function=None,
                 )
             return client.get_collection(self.settings.collection, embedding_function=None)
-        except Exception as exc:  # chromadb raises many types for a missing/corrupt store
+        except BaseException as exc:  # chromadb raises many types for a missing/corrupt store
+            if not _chroma_failure(exc):
+                raise
             if not create and "does not exist" in str(exc).lower():
                 raise IndexUnavailable(
                     "the course index has not been built yet; run `advisor ingest`"
@@ -107,9 +145,10 @@ class CourseIndex:
             ) from None
 
     def collection(self, create: bool = False):
-        if self._collection is None:
-            self._collection = self._open(create)
-        return self._collection
+        with self._lock:
+            if self._collection is None:
+                self._collection = self._open(create)
+            return self._collection
 
     def exists(self) -> bool:
         try:
@@ -122,7 +161,9 @@ class CourseIndex:
         self._collection = None
         try:
             _client(self.settings).delete_collection(self.settings.collection)
-        except Exception:
+        except BaseException as exc:
+            if not _chroma_failure(exc):
+                raise
             if not self.settings.chroma_url and self.settings.chroma_path.exists():
                 shutil.rmtree(self.settings.chroma_path)
 

@@ -1,0 +1,64 @@
+"""Chooses the chat model behind the agent from settings. Provider packages are optional extras,
+imported only when selected."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+
+
+class BrainUnavailable(RuntimeError):
+    """The configured LLM cannot be used; the message says which extra or setting is missing."""
+
+
+def make_brain(settings: "Settings", name: str | None = None, embed=None):
+    name = name or settings.llm
+    if name == "offline":
+        from assistant.offline import OfflineChatModel
+
+        return OfflineChatModel(embed=embed, top_k=min(settings.top_k, 6))
+    if name == "openai":
+        try:
+            from langchain_openai import ChatOpenAI
+        except ImportError:
+            raise BrainUnavailable(
+                "ADVISOR_LLM=openai needs the extra: pip install -e '.[openai]'"
+            ) from None
+        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "not-needed"
+        return ChatOpenAI(
+            model=settings.openai_model,
+            base_url=settings.openai_base_url,
+            api_key=key,
+            temperature=settings.llm_temperature,
+            timeout=120,
+        )
+    if name == "ollama":
+        try:
+            from langchain_ollama import ChatOllama
+        except ImportError:
+            raise BrainUnavailable(
+                "ADVISOR_LLM=ollama needs the extra: pip install -e '.[ollama]'"
+            ) from None
+        return ChatOllama(
+            model=settings.ollama_model,
+            base_url=settings.ollama_base_url,
+            temperature=settings.llm_temperature,
+        )
+    if name == "llamacpp":
+        if not settings.llamacpp_model_path:
+            raise BrainUnavailable("ADVISOR_LLM=llamacpp needs ADVISOR_LLAMACPP_MODEL_PATH=/path/model.gguf")
+        try:
+            from langchain_community.chat_models import ChatLlamaCpp
+        except ImportError:
+            raise BrainUnavailable(
+                "ADVISOR_LLM=llamacpp needs llama-cpp-python and langchain-community installed"
+            ) from None
+        return ChatLlamaCpp(
+            model_path=str(settings.llamacpp_model_path),
+            temperature=settings.llm_temperature,
+            n_ctx=8192,
+            model_kwargs={"chat_format": "chatml"},
+        )
+    raise BrainUnavailable(f"unknown llm '{name}'; use offline, openai, ollama or llamacpp")

@@ -1,0 +1,235 @@
+"""Extractive answer composition for the offline engine.
+
+Every explanatory sentence is a course sentence (lightly trimmed of a leading connective) with a
+numbered citation, or a template sentence filled only with tool outputs and the user's own
+words. Headings and labels carry no claims. That is what makes the answers grounded by
+construction; the grounding checker then verifies it on every answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from knowledge.chunking import split_sentences_simple
+from knowledge.types import Citation
+
+# (heading, retrieval query, sentences to keep) per intent. "{q}" is the user's question.
+FACETS: dict[str, list[tuple[str, str, int]]] = {
+    "goal_strategy": [
+        ("Why tie AI to your goal", "map SMART business goals to AI capabilities and AI projects", 2),
+        ("How to choose", "prioritize AI initiatives impact feasibility effort RICE value vs effort matrix", 2),
+        ("Governance principles to establish first", "data privacy compliance data minimization purpose limitation valid user consent", 2),
+        ("", "identify monitor mitigate bias in AI models fairness audits", 1),
+    ],
+    "kpi": [
+        ("What to track", "{q}", 2),
+        ("Leading vs lagging", "leading indicators early metrics lagging indicators ultimate impact", 2),
+        ("Isolating the AI tool's impact", "attribution A/B testing with control groups holdout groups gold standard", 2),
+    ],
+    "roi_case": [
+        ("How the course frames ROI", "basic ROI formula net profit cost of AI investment total cost of ownership", 2),
+        ("Value beyond direct savings", "non-financial strategic value improved decision-making demand forecasting inventory overstock", 3),
+        ("Analytics setup", "custom events goals conversions tagging strategy dashboards analytics platforms", 2),
+        ("Presenting it", "communicating ROI to non-technical stakeholders business outcomes visualizations", 1),
+    ],
+    "scaling": [
+        ("Plan the rollout", "plan for rolling out successful AI pilot projects risk assessment", 2),
+        ("What to check before scaling", "data infrastructure technical resources change management impact on other systems budget ROI projections", 2),
+        ("Change management", "clear communication training internal champions phased rollout", 1),
+        ("Governance to re-check", "{q} consent privacy regulations", 1),
+    ],
+    "hitl": [
+        ("Where humans must stay in the loop", "Human-in-the-Loop HITL critical AI applications levels of human intervention", 2),
+        ("Examples from the course", "review approve AI-generated content dynamic pricing thresholds fraud alerts high-value accounts", 1),
+        ("Why", "human strategists set direction interpret ambiguous results nuanced judgments", 1),
+    ],
+    "governance": [
+        ("Privacy and consent", "data minimization purpose limitation consent mechanisms clear granular", 2),
+        ("Bias", "identify monitor mitigate bias diverse training data audits fairness metrics", 2),
+        ("Transparency", "communicating to customers how AI is used transparency controls explainable AI", 1),
+    ],
+    "trends": [
+        ("The trend", "{q}", 2),
+        ("Readiness", "readiness factors robust data infrastructure data governance", 1),
+        ("Data and ethics", "ethical challenges data privacy creepy consent management transparency", 1),
+        ("Evaluate before adopting", "critically evaluate strategic fit of new developments using frameworks like STRIVE", 1),
+    ],
+    "roadmap": [
+        ("Short-term wins and long-term bets", "AI roadmap short-term wins 3-6 months long-term strategic bets 1-3 years", 2),
+        ("Sequencing", "project sequencing dependencies data platform prerequisite", 1),
+        ("How to choose", "prioritize high impact high feasibility low effort", 1),
+    ],
+    "culture": [
+        ("Practical steps", "culture learn experiment share knowledge hackathons lunch-and-learns pilot projects tiger teams", 2),
+        ("Managing risk", "safe-to-fail environment learning from failures low-risk pilots", 2),
+    ],
+    "integration": [
+        ("Integrated workflow", "{q}", 2),
+        ("Avoiding silos", "seamless data flow API integrations interoperability data silos CDP", 2),
+    ],
+    "readiness": [
+        ("What readiness means", "{q}", 2),
+        ("Data audit", "data audit key questions AI readiness data quality gaps", 2),
+    ],
+    "modular": [
+        ("Why modular", "flexibility modularity microservices API-first avoid vendor lock-in", 2),
+        ("Benefits", "easier adaptation simpler updates integration of new technologies", 2),
+    ],
+    "definition": [("", "{q}", 3)],
+    "general": [("", "{q}", 4)],
+}
+for _name in ("ab_test", "sample_size"):
+    FACETS[_name] = [("Why this matters", "A/B testing control groups gold standard attribution continuous testing", 2)]
+for _name in ("roi", "payback", "clv", "tco"):
+    FACETS[_name] = [("What the course says", "ROI formula total cost of ownership software fees implementation integration training maintenance", 2)]
+FACETS["prioritize"] = [("What the course says", "RICE ICE Value vs Effort matrix impact feasibility effort prioritize", 2),
+                        ("Roadmap", "short-term wins 3-6 months long-term strategic bets 1-3 years", 1)]
+
+CONNECTIVES = re.compile(
+    r"^(?:However|Therefore|Furthermore|Finally|Instead|Additionally|Moreover|Crucially|Also|Thus|So),\s+",
+)
+SKIP_SENTENCE = re.compile(
+    r"^(?:Suggested Question|Alternative Question|Reflective Prompt)|\?\s*$"
+    r"|^(?:We will|We'll|This module|You'll|Furthermore, we'll|The module will|Finally, we'll)\b"
+)
+
+
+@dataclass
+class Composition:
+    text: str
+    citations: list[Citation]
+    tool_sentences: list[str] = field(default_factory=list)
+
+
+def trim(sentence: str) -> str:
+    sentence = CONNECTIVES.sub("", sentence.strip())
+    return sentence[:1].upper() + sentence[1:]
+
+
+def fmt(value: float, money: bool = False, decimals: int = 2) -> str:
+    if value is None:
+        return "n/a"
+    if money:
+        return f"${value:,.0f}" if abs(value - round(value)) < 1e-9 else f"${value:,.2f}"
+    if abs(value - round(value)) < 1e-9:
+        return f"{value:,.0f}"
+    return f"{value:,.{decimals}f}"
+
+
+def describe_tool(name: str, args: dict, result: dict | str) -> list[str]:
+    """Template sentences filled only with a tool's inputs and outputs."""
+    if isinstance(result, str):
+        return [f"The {name} calculator could not run: {result}"]
+    r = result
+    if name == "roi":
+        return [f"ROI = (gain − cost) / cost × 100 = ({fmt(args['gain'], True)} − {fmt(args['cost'], True)}) / "
+                f"{fmt(args['cost'], True)} × 100 = {fmt(r['roi_pct'])}%.",
+                f"The net return is {fmt(r['net_return'], True)}."]
+    if name == "payback_period":
+        if not r.get("pays_back"):
+            return [r.get("message", "The investment never pays back at this monthly benefit.")]
+        return [f"Payback period = upfront cost / monthly benefit = {fmt(args['upfront_cost'], True)} / "
+                f"{fmt(args['monthly_benefit'], True)} = {fmt(r['months'])} months."]
+    if name == "rice_score":
+        return [f"RICE score = reach × impact × confidence / effort = {fmt(args['reach'])} × {fmt(args['impact'])} × "
+                f"{fmt(args['confidence'])} / {fmt(args['effort'])} = {fmt(r['score'])}."]
+    if name == "ice_score":
+        return [f"ICE score ({r.get('convention', 'product')}) for impact {fmt(args['impact'])}, confidence "
+                f"{fmt(args['confidence'])} and ease {fmt(args['ease'])} = {fmt(r['score'])}."]
+    if name == "prioritize":
+        lines = [f"Ranking by {r['method'].upper()} ({r['formula']}):"]
+        for item in r["ranking"]:
+            lines.append(f"{item['rank']}. {item['name']}: score {fmt(item['score'])}, {item['quadrant']}, {item['horizon']}.")
+        lines.append(f"Ties: {r['tie_rule']}")
+        return lines
+    if name == "ab_test":
+        verdict = "statistically significant" if r["significant"] else "not statistically significant"
+        return [f"Control converts at {fmt(r['control_rate'] * 100)}% and the variant at {fmt(r['variant_rate'] * 100)}%, "
+                f"a relative lift of {fmt(r['lift_pct'])}%.",
+                f"z = {fmt(r['z'], decimals=3)}, p = {fmt(r['p_value'], decimals=4)}: the difference is {verdict} "
+                f"at alpha {fmt(args.get('alpha', 0.05))}."]
+    if name == "sample_size":
+        return [f"You need about {fmt(r['n_per_group'])} visitors per group ({r.get('method', 'normal approximation')})."]
+    if name == "clv":
+        return [f"CLV ({r['basis']}-based, {r['formula']}) = {fmt(r['clv'], True)}."]
+    if name == "tco":
+        return [f"TCO over {fmt(args.get('horizon_years', 1))} year(s) = one-time {fmt(r['one_time'], True)} + "
+                f"recurring {fmt(r['recurring_total'], True)} = {fmt(r['total'], True)}."]
+    if name == "smart_check":
+        found = []
+        for element in ("specific", "measurable", "time_bound"):
+            info = r.get(element) or {}
+            if info.get("present"):
+                found.append(f"{element.replace('_', '-')} ({', '.join(info.get('found', []))})")
+        lines = [f"SMART check of your goal: {'; '.join(found) if found else 'no SMART element found'}."]
+        if r.get("missing"):
+            lines.append(f"Missing: {', '.join(m.replace('_', '-') for m in r['missing'])}; suggested rewrite: {r.get('suggested_rewrite', '')}")
+        if r.get("achievable"):
+            lines.append(f"To check yourself: {r['achievable']}")
+        return lines
+    if name == "kpi_suggest":
+        lines = []
+        for entry_kind, label in (("kpis", "KPIs"), ("leading", "Leading indicators"), ("lagging", "Lagging indicators")):
+            metrics = [e["metric"] for e in r.get(entry_kind, [])]
+            if metrics:
+                apps = sorted({e["application"] for e in r.get(entry_kind, [])})
+                lines.append(f"{label} for {', '.join(apps)}: {', '.join(metrics)}.")
+        goal_rows = r.get("goal_metric_applications") or []
+        if goal_rows and args.get("goal_metric"):
+            names = [row["application"] for row in goal_rows]
+            lines.append(f"Rows of the course's KPI table that track {args['goal_metric']}: {', '.join(names)}.")
+        if not lines:
+            lines.append(r.get("message", ""))
+        return [line for line in lines if line]
+    if name == "hitl_check":
+        if not r.get("review_required"):
+            return [f"Human review is not required by the configured thresholds: {'; '.join(r.get('reasons', []))}"]
+        return [f"Human review is required at the level \"{r.get('level')}\": {'; '.join(r.get('reasons', []))}",
+                r.get("recommendation", "")]
+    return [str(r)]
+
+
+class Composer:
+    """Picks the course sentences that best answer each facet of a question."""
+
+    def __init__(self, embed) -> None:
+        self.embed = embed  # texts -> normalised vectors
+        self._cache: dict[str, np.ndarray] = {}
+
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            for text, vector in zip(missing, self.embed(missing)):
+                self._cache[text] = vector
+        return np.array([self._cache[t] for t in texts]) if texts else np.zeros((0, 384))
+
+    def select(
+        self, question: str, facet_query: str, passages: list[dict], count: int, used: set[str]
+    ) -> list[tuple[str, dict]]:
+        candidates: list[tuple[str, dict]] = []
+        for passage in passages:
+            if passage.get("kind") in {"question", "table_row"}:
+                continue
+            for sentence in split_sentences_simple(passage["text"]):
+                sentence = trim(sentence)
+                if len(sentence) < 40 or SKIP_SENTENCE.search(sentence) or sentence in used:
+                    continue
+                candidates.append((sentence, passage))
+        if not candidates:
+            return []
+        vectors = self._vectors([c[0] for c in candidates])
+        query_vec, facet_vec = self._vectors([question, facet_query])
+        scores = 0.5 * vectors @ query_vec + 0.5 * vectors @ facet_vec
+        chosen = []
+        for index in np.argsort(-scores):
+            sentence, passage = candidates[int(index)]
+            if sentence in used:
+                continue
+            chosen.append((sentence, passage))
+            used.add(sentence)
+            if len(chosen) >= count:
+                break
+        return chosen

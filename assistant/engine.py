@@ -1,0 +1,305 @@
+"""The Advisor: validates and masks a question, runs the agent, checks grounding, keeps memory.
+
+This is the one entry point the CLI, the UI and the evals share.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
+from pydantic import BaseModel, Field, ValidationError, field_validator
+
+from assistant.agent import RETRIEVED, build_agent
+from assistant.brains import make_brain
+from assistant.compose import describe_tool
+from assistant.intents import PROMPTS, detect
+from assistant.memory import ConversationStore
+from assistant.offline import REFUSALS
+from assistant.privacy import mask_pii
+from assistant.settings import Settings, get_settings
+from assistant.types import (
+    AnswerResult,
+    Grounding,
+    SentenceGrounding,
+    StreamEvent,
+    ToolCallRecord,
+)
+from knowledge.types import Citation
+
+FOLLOW_UP = re.compile(
+    r"^\s*(?:and|what about|how about|now|same|redo|again|instead|also|ok(?:ay)?,?|then)\b", re.IGNORECASE
+)
+FIELD_OVERRIDE = re.compile(r"\b(reach|impact|confidence|effort|ease)\s*(?:of|=|:|to|is)?\s*(\d[\d,]*(?:\.\d+)?%?)", re.IGNORECASE)
+
+
+class InputProblem(ValueError):
+    """A question the advisor will not process; ``code`` and ``message`` go to the user."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class Question(BaseModel):
+    text: str = Field(min_length=1)
+    max_chars: int = 8000
+
+    @field_validator("text")
+    @classmethod
+    def _clean(cls, value: str) -> str:
+        if "\ufffd" in value:
+            raise ValueError("question contains undecodable bytes; send UTF-8 text")
+        value = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", value)
+        if not value.strip():
+            raise ValueError("question is empty; type a question about the course")
+        return value.strip()
+
+
+def validate_question(text: object, max_chars: int) -> str:
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputProblem("invalid_input", "question is not valid UTF-8 text; re-send it as UTF-8") from None
+    if not isinstance(text, str):
+        raise InputProblem("invalid_input", "question must be text")
+    if len(text) > max_chars:
+        raise InputProblem(
+            "too_long",
+            f"question is {len(text):,} characters; the limit is {max_chars:,} "
+            "(ADVISOR_MAX_QUESTION_CHARS). Shorten it or split it into several questions.",
+        )
+    try:
+        return Question(text=text, max_chars=max_chars).text
+    except ValidationError as exc:
+        message = exc.errors()[0]["msg"].removeprefix("Value error, ")
+        if "at least 1 character" in message:
+            message = "question is empty; type a question about the course"
+        raise InputProblem("invalid_input", message) from None
+
+
+def resolve_follow_up(question: str, previous: str | None) -> str:
+    """Merges a short follow-up ("and for a jewellery shop?", "redo with effort 6") into the
+    previous question, so the plan sees the whole request."""
+    if not previous or len(question) > 160 or not FOLLOW_UP.match(question):
+        return question
+    overrides = FIELD_OVERRIDE.findall(question)
+    if overrides and FIELD_OVERRIDE.search(previous):
+        merged = previous
+        for field, value in overrides:
+            merged = re.sub(rf"\b({field})\s*(?:of|=|:|is)?\s*\d[\d,]*(?:\.\d+)?%?", rf"\g<1> {value}", merged, flags=re.IGNORECASE)
+        return merged
+    tail = re.sub(FOLLOW_UP, "", question).strip(" ,?.")
+    return f"{previous.rstrip(' ?.')} ({tail})?"
+
+
+def system_prompt(role: str) -> str:
+    return (PROMPTS / "system.md").read_text(encoding="utf-8") + f"\nROLE: {role}\n"
+
+
+class Advisor:
+    """Thread-safe: one agent and model set per process, one request state per call."""
+
+    def __init__(self, settings: Settings | None = None, llm: str | None = None) -> None:
+        self.settings = settings or get_settings()
+        self.llm = llm or self.settings.llm
+        self.engine_name = self.llm if self.llm == "offline" else f"{self.llm}:{self._model_label()}"
+        self._lock = threading.Lock()
+        self._agent = None
+        self._retriever = None
+        self._checker = None
+        self._store: ConversationStore | None = None
+
+    def _model_label(self) -> str:
+        return {
+            "openai": self.settings.openai_model,
+            "ollama": self.settings.ollama_model,
+            "llamacpp": Path(str(self.settings.llamacpp_model_path)).name,
+        }.get(self.llm, "")
+
+    # ---- lazily built parts --------------------------------------------------------------
+    @property
+    def retriever(self):
+        if self._retriever is None:
+            from knowledge.retrieve import CourseRetriever
+
+            self._retriever = CourseRetriever(self.settings)
+        return self._retriever
+
+    def embed(self, texts: list[str]):
+        return self.retriever.index.embedder.encode(texts)
+
+    @property
+    def agent(self):
+        with self._lock:
+            if self._agent is None:
+                brain = make_brain(self.settings, self.llm, embed=self.embed)
+                self._agent = build_agent(brain, self.retriever)
+            return self._agent
+
+    @property
+    def checker(self):
+        if self._checker is None:
+            from assistant.grounding import GroundingChecker
+
+            self._checker = GroundingChecker(embedder=self.retriever.index.embedder)
+        return self._checker
+
+    @property
+    def store(self) -> ConversationStore:
+        if self._store is None:
+            self._store = ConversationStore(self.settings.db_path)
+        return self._store
+
+    def warm_up(self) -> None:
+        """Loads the model, index and agent now rather than on the first question."""
+        self.agent  # noqa: B018
+        self.retriever.search("warm up", k=1)
+        self.checker.check("Warm up sentence.", [])
+
+    # ---- asking ------------------------------------------------------------------------
+    def ask(
+        self,
+        question: object,
+        conversation_id: str | None = None,
+        role: str = "learner",
+        question_id: str | int | None = None,
+        remember: bool = True,
+    ) -> AnswerResult:
+        result = None
+        for event in self.stream(question, conversation_id, role, question_id, remember):
+            if event.type == "final":
+                result = event.result
+        assert result is not None
+        return result
+
+    def stream(
+        self,
+        question: object,
+        conversation_id: str | None = None,
+        role: str = "learner",
+        question_id: str | int | None = None,
+        remember: bool = True,
+    ) -> Iterator[StreamEvent]:
+        """Yields tool calls as they run, then the answer text in pieces, then the result."""
+        started = time.perf_counter()
+        text = mask_pii(validate_question(question, self.settings.max_question_chars))
+        role = role if role in {"learner", "instructor", "planner"} else "learner"
+        previous = None
+        if conversation_id and remember:
+            history = self.store.history(conversation_id, limit=20)
+            previous = next((t.payload.get("resolved") or t.content for t in reversed(history) if t.role == "user"), None)
+        resolved = resolve_follow_up(text, previous)
+
+        intent = detect(resolved)  # rule-level screen shared by every brain
+        if intent.refusal:
+            result = AnswerResult(
+                id=question_id, question=text, answer=REFUSALS[intent.refusal], refused=True,
+                engine=self.engine_name, conversation_id=conversation_id, intent="refuse", role=role,
+            )
+        else:
+            result = yield from self._run_agent(text, resolved, role, question_id, conversation_id)
+        result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
+        if remember:
+            conversation_id = conversation_id or self.store.create(title=text[:80])
+            result.conversation_id = conversation_id
+            self.store.append(conversation_id, "user", text, {"resolved": resolved, "role": role})
+            self.store.append(conversation_id, "assistant", result.answer, result.model_dump(
+                include={"citations", "tool_calls", "grounding", "refused", "engine", "intent"}))
+        if intent.refusal:
+            yield StreamEvent(type="token", text=result.answer)
+        yield StreamEvent(type="final", result=result)
+
+    def _run_agent(self, text: str, resolved: str, role: str, question_id, conversation_id):
+        token = RETRIEVED.set({})
+        try:
+            messages = [SystemMessage(system_prompt(role)), HumanMessage(resolved)]
+            final: AIMessage | None = None
+            calls: dict[str, dict] = {}
+            records: list[ToolCallRecord] = []
+            for update in self.agent.stream({"messages": messages}, stream_mode="updates"):
+                for node in update.values():
+                    for message in (node or {}).get("messages", []):
+                        if isinstance(message, AIMessage):
+                            for call in message.tool_calls:
+                                calls[call["id"]] = call
+                            if not message.tool_calls:
+                                final = message
+                        elif isinstance(message, ToolMessage):
+                            call = calls.get(message.tool_call_id, {"name": message.name or "?", "args": {}})
+                            record = ToolCallRecord(name=call["name"], args=call["args"], result=_parse(message.content))
+                            records.append(record)
+                            if record.name != "search_course":
+                                yield StreamEvent(type="tool_call", tool_call=record)
+            retrieved = RETRIEVED.get() or {}
+        finally:
+            RETRIEVED.reset(token)
+        answer = str(final.content) if final is not None else ""
+        refused = bool(final is not None and final.additional_kwargs.get("offline_plan", {}).get("intent") == "refuse")
+        citations = self._citations(answer, final, retrieved)
+        answer = answer or "The course does not cover that directly."
+        extra = final.additional_kwargs.get("offline_evidence", []) if final is not None else []
+        grounding = self._ground(answer, text, resolved, records, retrieved, extra)
+        if self.llm != "offline" and grounding.score < 1.0:
+            unsupported = [s.text for s in grounding.sentences if not s.supported]
+            answer += "\n\n> ⚠️ Not supported by the course or the calculators: " + " | ".join(unsupported[:5])
+        for piece in re.split(r"(?<=\n)", answer):
+            if piece:
+                yield StreamEvent(type="token", text=piece)
+        return AnswerResult(
+            id=question_id, question=text, answer=answer, refused=refused, citations=citations,
+            tool_calls=[r for r in records if r.name != "search_course"], grounding=grounding,
+            engine=self.engine_name, conversation_id=conversation_id,
+            intent=(final.additional_kwargs.get("offline_plan", {}).get("intent", "") if final else ""),
+            role=role,
+        )
+
+    def _citations(self, answer: str, final: AIMessage | None, retrieved: dict[str, dict]) -> list[Citation]:
+        if final is not None and "offline_citations" in final.additional_kwargs:
+            ids = final.additional_kwargs["offline_citations"]
+        else:  # LLM brains cite the passages' ref numbers
+            by_ref = {p["ref"]: cid for cid, p in retrieved.items()}
+            refs = [int(n) for group in re.findall(r"\[(\d+(?:\s*,\s*\d+)*)\]", answer) for n in group.split(",")]
+            ids = list(dict.fromkeys(by_ref[r] for r in refs if r in by_ref))
+        out = []
+        for cid in ids:
+            p = retrieved.get(cid)
+            if p:
+                out.append(Citation(chunk_id=cid, lesson=p["lesson"], lesson_title=p.get("lesson_title", ""),
+                                    section=p["section"], quote=p["quote"], source=p.get("source", ""),
+                                    score=p.get("score", 0.0)))
+        return out
+
+    def _ground(self, answer, text, resolved, records, retrieved, extra=()) -> Grounding:
+        from assistant.grounding import Evidence
+
+        evidence = [Evidence(id=cid, text=p["text"], kind="passage") for cid, p in retrieved.items()]
+        for index, record in enumerate(records):
+            if record.name == "search_course":
+                continue
+            rendered = " ".join(describe_tool(record.name, record.args, record.result))
+            body = json.dumps(record.result) if isinstance(record.result, dict) else str(record.result)
+            evidence.append(Evidence(id=f"tool:{record.name}:{index}", text=f"{rendered}\n{body}\n{json.dumps(record.args)}", kind="tool"))
+        evidence.extend(Evidence(id=item["id"], text=item["text"], kind="tool") for item in extra)
+        evidence.append(Evidence(id="user", text=resolved if resolved == text else f"{text}\n{resolved}", kind="user"))
+        report = self.checker.check(answer, evidence)
+        return Grounding(
+            score=round(report.score, 4),
+            sentences=[SentenceGrounding(text=s.text, supported=s.supported, sources=s.sources,
+                                         score=round(s.score, 4), reason=s.reason) for s in report.sentences],
+        )
+
+
+def _parse(content) -> dict | str:
+    try:
+        value = json.loads(content)
+        return value if isinstance(value, dict) else {"value": value}
+    except (TypeError, ValueError):
+        return str(content)
