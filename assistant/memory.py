@@ -58,8 +58,8 @@ class ConversationStore:
         self.path = Path(path)
         self._conn = connect(self.path)
         self._lock = threading.Lock()
-        with self.transaction() as conn:
-            conn.executescript(SCHEMA)
+        with self._lock:
+            self._conn.executescript(SCHEMA)  # executescript manages its own transaction
 
     @contextmanager
     def transaction(self):
