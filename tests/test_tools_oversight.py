@@ -1,0 +1,106 @@
+"""hitl_check: the course's human-in-the-loop examples as rules with configurable thresholds."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.errors import ToolInputError
+from tools.oversight import HitlInput, hitl_check
+from tools.registry import run_tool
+
+
+def check(**kw: object):
+    return hitl_check(HitlInput.model_validate(kw))
+
+
+@pytest.mark.parametrize(
+    ("args", "required", "level"),
+    [
+        ({"action": "price_change", "price_change_pct": 14}, True, "active exception handling"),
+        ({"action": "price_change", "price_change_pct": -12}, True, "active exception handling"),
+        ({"action": "price_change", "price_change_pct": 10}, False, None),
+        (
+            {"action": "price_change", "price_change_pct": 3, "affects_key_segment": True},
+            True,
+            "active exception handling",
+        ),
+        (
+            {"action": "price_change", "price_change_pct": 14, "price_change_threshold_pct": 20},
+            False,
+            None,
+        ),
+        ({"action": "content_publication"}, False, None),
+        (
+            {"action": "content_publication", "sensitive_category": True},
+            True,
+            "simple review and approval",
+        ),
+        (
+            {"action": "content_publication", "high_stakes_campaign": True},
+            True,
+            "simple review and approval",
+        ),
+        ({"action": "fraud_block", "customer_value_tier": "standard"}, False, None),
+        (
+            {"action": "fraud_block", "customer_value_tier": "high_value"},
+            True,
+            "simple review and approval",
+        ),
+        (
+            {"action": "fraud_block", "customer_value_tier": "high_value", "review_tiers": ["vip"]},
+            False,
+            None,
+        ),
+        ({"action": "customer_service_escalation"}, True, "active exception handling"),
+        ({"action": "strategic_decision"}, True, "deep collaboration"),
+        ({"action": "other"}, False, None),
+        ({"action": "other", "high_consequence": True}, True, "simple review and approval"),
+    ],
+)
+def test_hitl_check_follows_the_course_examples_and_thresholds(args, required, level):
+    out = check(**args)
+    assert out.review_required is required
+    assert out.level == level
+    assert bool(out.reasons) is required
+
+
+def test_hitl_check_cites_the_course_example_and_states_its_thresholds():
+    out = check(action="price change", price_change_pct=14)
+    assert out.source.lesson == "6.3"
+    assert "exceed certain predefined thresholds" in out.source.quote
+    assert any("±10%" in a for a in out.assumptions)
+    assert out.recommendation.startswith("human in the loop: active exception handling")
+
+
+@pytest.mark.parametrize(
+    ("spelling", "action"),
+    [
+        ("price change", "price_change"),
+        ("Fraud Block", "fraud_block"),
+        ("content", "content_publication"),
+        ("strategic-decision", "strategic_decision"),
+    ],
+)
+def test_hitl_check_accepts_plain_spellings_of_actions(spelling, action):
+    assert HitlInput(action=spelling, price_change_pct=1).action == action
+
+
+def test_hitl_check_requires_the_size_of_a_price_change():
+    with pytest.raises(ToolInputError) as err:
+        run_tool("hitl_check", {"action": "price_change"})
+    assert err.value.fields == ["price_change_pct"]
+
+
+def test_hitl_check_rejects_an_unknown_action_listing_the_known_ones():
+    with pytest.raises(ToolInputError) as err:
+        run_tool("hitl_check", {"action": "launch rockets"})
+    assert err.value.fields == ["action"]
+    assert "price_change" in err.value.message and "fraud_block" in err.value.message
+
+
+@pytest.mark.parametrize("pct", ["12%", float("nan"), float("inf"), 1e308])
+def test_hitl_check_rejects_bad_price_change_values(pct):
+    with pytest.raises(ToolInputError) as err:
+        run_tool("hitl_check", {"action": "price_change", "price_change_pct": pct})
+    assert err.value.fields == ["price_change_pct"]
+    assert "a 12% rise is 12" in err.value.message
