@@ -178,7 +178,10 @@ def test_irr_matches_a_textbook_example():
 @settings(max_examples=40, deadline=None)
 @given(
     invest=st.floats(min_value=1, max_value=1e6),
-    returns=st.lists(st.floats(min_value=0, max_value=1e6), min_size=1, max_size=12),
+    # Money amounts: zero or at least a cent (denormal floats break numpy's root finder).
+    returns=st.lists(
+        st.one_of(st.just(0.0), st.floats(min_value=0.01, max_value=1e6)), min_size=1, max_size=12
+    ),
 )
 def test_irr_agrees_with_numpy_financial_for_conventional_cash_flows(invest, returns):
     assume(sum(returns) > 1e-6 * invest)  # a root that float precision can locate

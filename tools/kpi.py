@@ -427,6 +427,7 @@ def kpi_suggest(params: KpiSuggestInput, rows: list[KpiRow] | None = None) -> Kp
         names = ", ".join(dict.fromkeys(row.application for row, _ in matched))
         message = f"matched {names}"
         if any(not _is_table_row(row) for row, _ in matched):
+            message += " (not a row of the course's KPI table: KPIs quoted from the course text)"
             assumptions.append(
                 "demand forecasting and cart abandonment are not rows of the course's table; "
                 "their KPIs are quoted from the course passage that names them, and the course "
