@@ -1,10 +1,10 @@
 """Turns parsed course blocks into retrieval chunks that respect section boundaries.
 
 Rules: a table row, a question, a prompt, an example or a discussion point is a chunk of its
-own; consecutive plain bullets in one section are merged up to the size limit; a prose paragraph
-over the limit is split at sentence boundaries. Chunk ids derive from the source, the lesson,
-the section and the chunk's content, so they are stable across runs and unaffected by edits
-elsewhere in the file.
+own; consecutive plain bullets in one section are merged up to the size limit; any block over
+the limit except a table row is split at sentence boundaries. Chunk ids derive from the source,
+the lesson, the section and the chunk's content, so they are stable across runs and unaffected
+by edits elsewhere in the file.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ import re
 
 from knowledge.types import Block, Chunk, CourseDocument
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”)]?\s+(?=[A-Z\"“(])")
+# The closing quote or bracket after a full stop belongs to the sentence, so it sits in the
+# lookbehind: the split consumes only the whitespace.
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”)]))\s+(?=[A-Z\"“(])")
 ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "approx.", "Avg.")
 
 
@@ -63,9 +65,10 @@ def _groups(blocks: list[Block], limit: int) -> list[tuple[str, str, int, int]]:
         ):
             groups[-1] = ("bullets", f"{previous[1]}\n{block.text}", previous[2], block.end)
             continue
-        if block.kind == "prose" and len(block.text) > limit:
+        if block.kind != "table_row" and len(block.text) > limit:
+            # A row stays whole so its header travels with it; anything else is split.
             for piece in _split_long(block.text, limit):
-                groups.append(("prose", piece, block.start, block.end))
+                groups.append((block.kind, piece, block.start, block.end))
             continue
         groups.append((block.kind, block.text, block.start, block.end))
     return groups
