@@ -1,0 +1,256 @@
+"""End to end in a real Chromium: `advisor ui` with the real Advisor on a freshly built index.
+
+The server runs in a subprocess on a free loopback port with its own data folder; the tests run
+in file order against one browser page (a conversation, then the plan, then a reload).
+Screenshots and the exported plan go to test-artifacts/. Needs Debian's chromium
+(`bash .ci/browser-deps`): without it the tests skip loudly, except in CI where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+RICE_QUESTION = ("Prioritise with RICE: A reach 1000 impact 2 confidence 0.8 effort 2; "
+                 "B reach 500 impact 3 confidence 0.5 effort 1")
+# An answer message: a bot message that is not a collapsible card (tool call or progress).
+FIRST_ANSWER_TEXT_JS = """(before) => [...document.querySelectorAll('#chatbot [data-testid="bot"]')]
+    .slice(before).some(e => !e.querySelector('.thought-group') && e.innerText.trim().length > 0)"""
+BOT_COUNT_JS = """() => document.querySelectorAll('#chatbot [data-testid="bot"]').length"""
+ANSWER_DONE = re.compile(r"Grounded \d+% · ")
+
+
+def _require_browser():
+    reason = None
+    if not CHROMIUM.exists():
+        reason = "Debian chromium is not installed at /usr/bin/chromium (run `bash .ci/browser-deps`)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            reason = "the playwright Python package is not installed (pip install -e '.[test]')"
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser test cannot run in CI: {reason}")
+        print(f"\n\n*** SKIPPING THE BROWSER UI TEST: {reason} ***\n", file=sys.stderr)
+        pytest.skip(f"BROWSER UI TEST SKIPPED: {reason}")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _require_browser()
+    ARTIFACTS.mkdir(exist_ok=True)
+    data_dir = tmp_path_factory.mktemp("advisor-data")
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADVISOR_")}
+    env.update(ADVISOR_DATA_DIR=str(data_dir), ADVISOR_LLM="offline",
+               GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
+    log_path = ARTIFACTS / "browser-server.log"
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli", "ui", "--port", str(port)],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 600  # builds the index and loads the model first
+    try:
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"`advisor ui` exited with {process.returncode}:\n"
+                            + log_path.read_text()[-3000:])
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("`advisor ui` did not start in 600 s:\n" + log_path.read_text()[-3000:])
+            time.sleep(1)
+        yield {"url": url, "data_dir": data_dir, "log": log_path}
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1440, "height": 1100},
+                                      accept_downloads=True)
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(server["url"])
+        page.wait_for_selector("#message textarea")
+        page.wait_for_timeout(1000)  # the load event restores the session
+        yield page
+        browser.close()
+
+
+def ask(page, text: str | None = None) -> float:
+    """Sends the message box (after filling it with `text`); returns time to first answer text."""
+    if text is not None:
+        page.locator("#message textarea").fill(text)
+    done_before = len(ANSWER_DONE.findall(page.locator("#chatbot").inner_text()))
+    bots_before = page.evaluate(BOT_COUNT_JS)
+    started = time.perf_counter()
+    page.locator("#send").click()
+    page.wait_for_function(FIRST_ANSWER_TEXT_JS, arg=bots_before, timeout=300_000, polling=50)
+    first_token = time.perf_counter() - started
+    page.wait_for_function(
+        """([n]) => (document.querySelector('#chatbot').innerText.match(/Grounded \\d+% · /g)
+            || []).length > n""", arg=[done_before], timeout=300_000)
+    return first_token
+
+
+def test_suggested_question_streams_a_cited_answer(page, server):
+    page.locator("#examples").get_by_text("6.2 · Suggested").click()
+    page.wait_for_function(
+        "() => document.querySelector('#message textarea').value.startsWith('If I implement')")
+    question = page.locator("#message textarea").input_value()
+    assert "personalization engine" in question and "[e.g." not in question
+    ttft = ask(page)
+    print(f"\ntime to first token in the browser: {ttft * 1000:.0f} ms")
+    (ARTIFACTS / "browser-ttft.txt").write_text(f"{ttft * 1000:.0f} ms\n")
+    chat = page.locator("#chatbot").inner_text()
+    assert re.search(r"\[\d+\]", chat), "the answer has numbered citation markers"
+    assert re.search(r"Grounded \d+% · \d+/\d+ sentences supported", chat)
+    badge = page.locator("#grounding-badge").inner_text()
+    assert re.search(r"Grounded \d+% · ", badge)
+    assert "AI-generated answers" in page.locator("#ai-notice").inner_text()
+
+
+def test_citation_opens_its_section_in_the_side_panel(page, server):
+    from assistant.settings import DEFAULT_CORPUS
+    from knowledge.parsing import parse_file
+
+    first = page.locator("#citations label").first
+    label = first.inner_text().strip()
+    match = re.match(r"\[1\] (?:Lesson (?P<lesson>[\d.]+)|[^›]+) › (?P<section>.+)", label)
+    assert match, label
+    first.click()
+    page.wait_for_function("() => document.querySelector('#citation-panel').innerText.includes('Quote')")
+    panel = page.locator("#citation-panel").inner_text()
+    section = match.group("section").strip()
+    assert f"[1] {section}" in panel
+    assert f"Section: {section}" in panel
+    if match.group("lesson"):
+        assert f"Lesson {match.group('lesson')}" in panel
+    # The quote shown is text of that very section of the course.
+    quote = panel.split("Quote", 1)[1].strip().splitlines()[0].strip(" …")
+    document, _ = parse_file(DEFAULT_CORPUS)
+    sections = [s for lesson in document.lessons for s in lesson.sections if s.title == section]
+    assert sections, f"no section titled {section!r} in the course"
+    course_text = " ".join(" ".join(b.text.split()) for s in sections for b in s.blocks)
+    assert " ".join(quote.split())[:60] in course_text
+    page.locator("#show-highlight").click()
+    page.wait_for_selector("#sentence-highlight", state="visible")
+    page.screenshot(path=str(ARTIFACTS / "browser-chat.png"), full_page=True)
+
+
+def test_rice_question_shows_a_tool_card_with_the_ranking(page, server):
+    ask(page, RICE_QUESTION)
+    card = page.locator('#chatbot [data-testid="bot"]', has_text="Tool: prioritize").last
+    if not card.count():
+        card = page.locator('#chatbot [data-testid="bot"]', has_text="Tool: rice_score").last
+    card.get_by_text(re.compile("Tool: ")).click()  # expand the collapsible card
+    page.wait_for_timeout(500)
+    text = card.inner_text()
+    assert "800" in text and "750" in text, text[:1000]
+    assert "reach × impact × confidence / effort" in text
+    card.screenshot(path=str(ARTIFACTS / "browser-tool-card.png"))
+
+
+def test_thumbs_down_stores_feedback_with_a_note_and_the_cited_sections(page, server):
+    import sqlite3
+
+    page.locator("#chatbot").get_by_label("Dislike").last.click()
+    page.wait_for_selector("#feedback-note textarea", state="visible")
+    page.locator("#feedback-note textarea").fill("wrong because B should rank first; mail me at jo@example.com")
+    page.get_by_role("button", name="Save note").click()
+    page.wait_for_selector("#feedback-note textarea", state="hidden")
+    with sqlite3.connect(server["data_dir"] / "advisor.sqlite3") as conn:
+        rows = conn.execute("SELECT rating, note, question, section_ids FROM ui_feedback").fetchall()
+    assert len(rows) == 1
+    rating, note, question, section_ids = rows[0]
+    assert rating == "down" and question.startswith("Prioritise with RICE")
+    assert note == "wrong because B should rank first; mail me at [email removed]"
+    assert "6.1 › " in section_ids
+
+
+def test_plan_builder_ranks_initiatives_from_chat_and_exports_markdown(page, server):
+    for command in (
+        "add 'AI site search' with reach 30000, impact 2, confidence 0.8, effort 3",
+        "add 'Support chatbot' with reach 5000, impact 1, confidence 0.5, effort 1",
+    ):
+        page.locator("#message textarea").fill(command)
+        page.locator("#send").click()
+        page.wait_for_function(
+            "(name) => document.querySelector('#chatbot').innerText.includes(`Added '${name}'`)",
+            arg=command.split("'")[1])
+    page.get_by_role("tab", name="Plan builder").click()
+    page.wait_for_function(
+        "() => document.querySelector('#plan-ranking').innerText.includes('Support chatbot')")
+    ranking = page.locator("#plan-ranking").inner_text()
+    assert ranking.index("AI site search") < ranking.index("Support chatbot")
+    assert "Search-to-Conversion Rate" in page.locator("#plan-kpis").inner_text()
+    page.wait_for_function(
+        "() => !document.querySelector('#download-md').disabled", timeout=30_000)
+    with page.expect_download() as download:
+        page.locator("#download-md").click()
+    saved = ARTIFACTS / "browser-plan-export.md"
+    download.value.save_as(saved)
+    text = saved.read_text()
+    assert "## Inputs (RICE)" in text
+    assert "| AI site search | 30,000 | 2 | 0.8 | 3 |" in text
+    assert "| Support chatbot | 5,000 | 1 | 0.5 | 1 |" in text
+    assert "score = reach × impact × confidence / effort" in text
+    assert "## Assumptions" in text and "## Citations" in text
+    assert "| 1 | AI site search | 16,000 |" in text
+    page.screenshot(path=str(ARTIFACTS / "browser-plan.png"), full_page=True)
+
+
+def test_conversation_and_plan_survive_a_reload(page, server):
+    page.reload()
+    page.wait_for_selector("#message textarea")
+    page.wait_for_function(
+        "() => document.querySelector('#conversation-list').innerText.includes('If I implement')")
+    page.locator("#conversation-list label", has_text="If I implement").first.click()
+    page.wait_for_function(
+        "() => /Grounded \\d+% · /.test(document.querySelector('#chatbot').innerText)")
+    assert "If I implement an AI-powered personalization engine" in page.locator("#chatbot").inner_text()
+    page.get_by_role("tab", name="Plan builder").click()
+    page.wait_for_function(
+        "() => document.querySelector('#plan-ranking').innerText.includes('Support chatbot')")
+    page.get_by_role("tab", name="Chat").click()
+    page.screenshot(path=str(ARTIFACTS / "browser-reload.png"), full_page=True)

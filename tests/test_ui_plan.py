@@ -1,0 +1,194 @@
+"""Specifications of the plan builder: "add ..." commands, validation, ranking and exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime
+
+import pytest
+
+from ui import plan as planning
+from ui.plan import AddCommand, ClearCommand, Plan, PlanError, RemoveCommand, parse_command
+
+SEARCH = "add 'AI site search' with reach 30000, impact 2, confidence 0.8, effort 3"
+CHATBOT = "add 'Support chatbot' with reach 5000, impact 1, confidence 0.5, effort 1"
+
+
+def build(*commands: str) -> Plan:
+    plan = Plan()
+    for text in commands:
+        plan, _ = planning.apply_command(plan, parse_command(text))
+    return plan
+
+
+# ----------------------------------------------------------------------------- parsing
+
+
+@pytest.mark.parametrize(
+    ("text", "initiative"),
+    [
+        (SEARCH, {"name": "AI site search", "reach": 30000, "impact": 2, "confidence": 0.8,
+                  "effort": 3}),
+        ('add "B" with reach 30,000, impact high, confidence 80%, effort 1.5',
+         {"name": "B", "reach": 30000, "impact": 2, "confidence": 0.8, "effort": 1.5}),
+        ("Add AI search with reach 30k and impact 2 and confidence .8 and effort 3",
+         {"name": "AI search", "reach": 30000, "impact": 2, "confidence": 0.8, "effort": 3}),
+        ("add 'X': reach=10, impact=0.5, confidence=1, effort=2.",
+         {"name": "X", "reach": 10, "impact": 0.5, "confidence": 1, "effort": 2}),
+        ("add ‘Chatbot’ with impact 7, confidence 6, ease 8",
+         {"name": "Chatbot", "impact": 7, "confidence": 6, "ease": 8}),
+    ],
+)
+def test_add_commands_are_parsed(text, initiative):
+    assert parse_command(text) == AddCommand(initiative=initiative)
+
+
+def test_remove_and_clear_commands_are_parsed():
+    assert parse_command("remove 'AI site search'") == RemoveCommand(name="AI site search")
+    assert parse_command("Clear the plan.") == ClearCommand()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Add AI chatbot to my store?", "How do I add AI to my shop?", "What is RICE?",
+     "remove the risk of bias"],
+)
+def test_questions_are_not_commands(text):
+    assert parse_command(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("add 'X' with reech 3", "'reech' is not a field of an initiative; use reach, impact"),
+        ("add 'X' with reach thirty", "reach: 'thirty' is not a number"),
+        ("add 'X'", "give the scores of 'X', e.g. add 'AI site search'"),
+        ("add 'X' with reach 3, reach 4", "reach is given twice"),
+    ],
+)
+def test_malformed_commands_say_what_to_fix(text, message):
+    with pytest.raises(PlanError, match=None) as raised:
+        parse_command(text)
+    assert message in str(raised.value)
+
+
+# ----------------------------------------------------------------------------- validation
+
+
+def test_added_initiative_is_validated_by_the_prioritize_tool():
+    plan, reply = planning.apply_command(Plan(), parse_command(SEARCH))
+    assert plan.method == "rice"
+    assert plan.initiatives == [{"name": "AI site search", "reach": 30000.0, "impact": 2.0,
+                                 "confidence": 0.8, "effort": 3.0, "ease": None}]
+    assert reply.startswith("Added 'AI site search' to the plan (RICE: reach 30,000, impact 2")
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        ("add 'Bad' with reach 5, impact 5, confidence 0.5, effort 1",
+         "'Bad': impact must be on the RICE impact scale (3 = massive"),
+        ("add 'Bad' with reach 5, impact 2, confidence 80, effort 1",
+         "'Bad': confidence must be a number greater than 0 and at most 10; got 80"),
+        ("add 'Bad' with reach 5, impact 2, confidence 0.5",
+         "'Bad': effort is required for RICE"),
+        ("add 'Bad' with impact 7, confidence 6, ease 8",
+         "'Bad': ease belong(s) to ICE, but this plan uses RICE"),
+        ("add 'ai site search' with reach 1, impact 1, confidence 1, effort 1",
+         "'ai site search' is already in the plan; remove it first"),
+    ],
+)
+def test_invalid_initiatives_are_rejected_with_the_field_and_the_fix(command, message):
+    plan = build(SEARCH)
+    with pytest.raises(PlanError) as raised:
+        planning.apply_command(plan, parse_command(command))
+    assert message in str(raised.value)
+    assert "initiatives[" not in str(raised.value)
+
+
+def test_first_ice_initiative_makes_an_ice_plan():
+    plan = build("add 'Chatbot' with impact 7, confidence 6, ease 8")
+    assert plan.method == "ice"
+    assert planning.rank(plan)["formula"].startswith("score = impact × confidence × ease")
+
+
+def test_removing_an_unknown_initiative_lists_the_plan():
+    with pytest.raises(PlanError, match="no initiative named 'Z' in the plan"):
+        planning.apply_command(build(SEARCH), RemoveCommand(name="Z"))
+
+
+def test_table_edits_rebuild_the_plan_and_report_every_bad_row():
+    plan = build(SEARCH)
+    rows = [["A", 1000, 2, 0.8, 2, None], ["", None, None, None, None, None],
+            ["B", "500", 3, 0.5, 1, None]]
+    rebuilt = planning.plan_from_rows(plan, rows, "rice")
+    assert rebuilt.names() == ["A", "B"]
+    with pytest.raises(PlanError) as raised:
+        planning.plan_from_rows(plan, [["A", 1000, 9, 0.8, 2, None], ["B", 5, 1, 0.5, 0, None]],
+                                "rice")
+    assert "row 1: 'A': impact" in str(raised.value) and "row 2: 'B': effort" in str(raised.value)
+
+
+# ----------------------------------------------------------------------------- views
+
+
+def test_ranking_roadmap_and_matrix_follow_the_prioritize_tool():
+    plan = build(SEARCH, CHATBOT)
+    result = planning.rank(plan)
+    assert planning.ranking_rows(result) == [
+        [1, "AI site search", 16000.0, 100.0, 3.0, "big bet", "long-term bet (1-3 years)"],
+        [2, "Support chatbot", 2500.0, 15.62, 1.0, "fill-in", "short-term win (3-6 months)"],
+    ]
+    assert planning.roadmap(result) == {"short-term wins": ["Support chatbot"],
+                                        "long-term bets": ["AI site search"], "deprioritise": []}
+    figure = planning.matrix_figure(result)
+    axes = figure.axes[0]
+    lines = {(tuple(line.get_xdata()), tuple(line.get_ydata())) for line in axes.get_lines()}
+    assert ((result["effort_threshold"],) * 2, (0, 1)) in lines  # vertical line at the threshold
+    assert ((0, 1), (result["value_threshold"],) * 2) in lines
+
+
+def test_empty_plan_has_no_ranking_and_a_hint():
+    assert planning.rank(Plan()) is None
+    assert "Add initiatives" in planning.roadmap_markdown(None)
+    assert planning.matrix_figure(None).axes[0].texts
+
+
+def test_kpis_per_initiative_come_from_the_course():
+    kpis = planning.plan_kpis(build(SEARCH))
+    text = planning.kpis_markdown(kpis)
+    assert "Search-to-Conversion Rate" in text
+    assert "Source: Lesson 6.2 › Mapping AI Applications to KPIs" in text
+
+
+# ----------------------------------------------------------------------------- exports
+
+
+def test_markdown_export_has_inputs_formula_assumptions_ranking_and_citations():
+    plan = build(SEARCH, CHATBOT)
+    result = planning.rank(plan)
+    text = planning.export_markdown(plan, result, planning.plan_kpis(plan),
+                                    now=datetime(2025, 1, 2, 3, 4, tzinfo=UTC))
+    assert "Exported 2025-01-02 03:04 UTC" in text
+    assert "| initiative | reach | impact | confidence | effort |" in text
+    assert "| AI site search | 30,000 | 2 | 0.8 | 3 |" in text
+    assert "- score = reach × impact × confidence / effort" in text
+    assert "## Assumptions" in text and "the median effort of this list" in text
+    assert "| 1 | AI site search | 16,000 | 100 | 3 | big bet | long-term bet (1-3 years) |" in text
+    assert "**Short-term wins (3-6 months)**\n- Support chatbot" in text
+    assert "## Citations" in text and "Lesson 6.2 › Mapping AI Applications to KPIs" in text
+
+
+def test_markdown_export_escapes_names():
+    plan = build("add '<b>x</b> | y' with reach 1, impact 1, confidence 1, effort 1")
+    text = planning.export_markdown(plan, planning.rank(plan), {})
+    assert "<b>" not in text and "\\<b\\>x\\</b\\> \\| y" in text
+
+
+def test_csv_export_has_a_row_per_initiative_and_defuses_formulas():
+    plan = build(SEARCH, "add '=HYPERLINK(1)' with reach 1, impact 1, confidence 1, effort 1")
+    rows = list(csv.DictReader(io.StringIO(planning.export_csv(plan, planning.rank(plan)))))
+    assert [r["name"] for r in rows] == ["AI site search", "'=HYPERLINK(1)"]
+    assert rows[0]["score"] == "16000.0" and rows[0]["quadrant"] == "big bet"
+    assert rows[0]["method"] == "rice" and rows[0]["reach"] == "30000.0"

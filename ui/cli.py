@@ -1,0 +1,42 @@
+"""`advisor ui`: build the course index if needed and start the chat UI (thin layer over ui.app)."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("ui")
+@click.option("--host", default=None, help="Address to bind (default: ADVISOR_HOST or 127.0.0.1).")
+@click.option("--port", type=click.IntRange(1, 65535), default=None,
+              help="Port to listen on (default: ADVISOR_PORT or 7860).")
+@click.option("--no-warm-up", is_flag=True, help="Load the model on the first question instead.")
+def ui_command(host: str | None, port: int | None, no_warm_up: bool) -> None:
+    """Start the web chat UI (binds 127.0.0.1 unless told otherwise)."""
+    import logging
+
+    from assistant.settings import get_settings
+    from knowledge.index import IndexUnavailable, ensure_index
+    from knowledge.parsing import CorpusError
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    updates = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
+    settings = get_settings().model_copy(update=updates)
+    if settings.host not in {"127.0.0.1", "localhost", "::1"} and not settings.auth_user:
+        click.echo(
+            f"warning: binding {settings.host} without sign-in; anyone who can reach this "
+            "address can use the advisor (set ADVISOR_AUTH_USER and ADVISOR_AUTH_PASSWORD)",
+            err=True,
+        )
+    try:
+        report = ensure_index(settings)
+    except (CorpusError, IndexUnavailable) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"index: {report.summary()}", err=True)
+
+    from assistant.engine import Advisor
+    from ui.app import launch
+
+    advisor = Advisor(settings)
+    if not no_warm_up:
+        advisor.warm_up()
+    launch(settings, advisor)
