@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -97,6 +98,47 @@ SKIP_SENTENCE = re.compile(
 )
 
 
+# A course sentence must be at least this similar to the question and facet (and within this
+# share of the best candidate) to be quoted: off-topic filler is worse than a shorter answer.
+MIN_RELEVANCE = 0.25
+RELATIVE_RELEVANCE = 0.6
+
+
+def term_coverage(term: str, passages: list[dict]) -> dict:
+    """Does the course define ``term``, or only mention it? A deterministic text check."""
+    pattern = re.compile(
+        rf"{re.escape(term)}[\"'”]?\)?\s*(?:\([^)]*\)\s*)?(?:is|are|refers to|means|stands for|where|which|,\s*(?:the|a|an|which|where))\b",
+        re.IGNORECASE,
+    )
+    words = [w for w in re.findall(r"[a-z0-9]+", term.lower()) if len(w) > 2]
+    mentions = [
+        p for p in passages
+        if term.lower() in p["text"].lower() or (words and all(w in p["text"].lower() for w in words))
+    ]
+    defined = [p for p in mentions if pattern.search(p["text"])]
+    return {"term": term, "mentions": len(mentions), "defined": bool(defined)}
+
+
+def coverage_sentence(coverage: dict) -> str:
+    if coverage["mentions"] == 0:
+        return f"The course passages retrieved do not mention “{coverage['term']}”, so the course gives no definition of it."
+    if coverage["defined"]:
+        return ""
+    return (f"The course mentions “{coverage['term']}” in {coverage['mentions']} retrieved passage(s) "
+            "but gives no definition of it; the passages above are everything it says.")
+
+
+@lru_cache(maxsize=1)
+def course_outline() -> str:
+    """One sentence listing the bundled course's lessons, built from the parsed corpus."""
+    from assistant.settings import DEFAULT_CORPUS
+    from knowledge.parsing import parse_file
+
+    document, _ = parse_file(DEFAULT_CORPUS)
+    lessons = [f"Lesson {l.lesson} ({l.title})" for l in document.lessons if l.lesson[:1].isdigit()]
+    return "The course covers " + "; ".join(lessons) + "."
+
+
 @dataclass
 class Composition:
     text: str
@@ -116,7 +158,7 @@ def fmt(value: float, money: bool = False, decimals: int = 2) -> str:
         return f"${value:,.0f}" if abs(value - round(value)) < 1e-9 else f"${value:,.2f}"
     if abs(value - round(value)) < 1e-9:
         return f"{value:,.0f}"
-    return f"{value:,.{decimals}f}"
+    return f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
 
 
 def describe_tool(name: str, args: dict, result: dict | str) -> list[str]:
@@ -152,9 +194,12 @@ def describe_tool(name: str, args: dict, result: dict | str) -> list[str]:
                 f"z = {fmt(r['z'], decimals=3)}, p = {fmt(r['p_value'], decimals=4)}: the difference is {verdict} "
                 f"at alpha {fmt(args.get('alpha', 0.05))}."]
     if name == "sample_size":
-        return [f"You need about {fmt(r['n_per_group'])} visitors per group ({r.get('method', 'normal approximation')})."]
+        method = r.get("method", "normal approximation").split(":")[0]
+        return [f"You need about {fmt(r['n_per_group'])} visitors per group, {fmt(r['total'])} in total "
+                f"(baseline {fmt(r['baseline_rate'] * 100)}%, target {fmt(r['target_rate'] * 100)}%; {method})."]
     if name == "clv":
-        return [f"CLV ({r['basis']}-based, {r['formula']}) = {fmt(r['clv'], True)}."]
+        formula = r["formula"].replace("_", " ")
+        return [f"CLV ({r['basis']}-based: {formula}) = {fmt(r['clv'], True)}."]
     if name == "tco":
         return [f"TCO over {fmt(args.get('horizon_years', 1))} year(s) = one-time {fmt(r['one_time'], True)} + "
                 f"recurring {fmt(r['recurring_total'], True)} = {fmt(r['total'], True)}."]
@@ -180,15 +225,15 @@ def describe_tool(name: str, args: dict, result: dict | str) -> list[str]:
         goal_rows = r.get("goal_metric_applications") or []
         if goal_rows and args.get("goal_metric"):
             names = [row["application"] for row in goal_rows]
-            lines.append(f"Rows of the course's KPI table that track {args['goal_metric']}: {', '.join(names)}.")
+            lines.append(f"Applications the course links to {args['goal_metric']}: {', '.join(names)}.")
         if not lines:
             lines.append(r.get("message", ""))
         return [line for line in lines if line]
     if name == "hitl_check":
         if not r.get("review_required"):
-            return [f"Human review is not required by the configured thresholds: {'; '.join(r.get('reasons', []))}"]
-        return [f"Human review is required at the level \"{r.get('level')}\": {'; '.join(r.get('reasons', []))}",
-                r.get("recommendation", "")]
+            policy = "; ".join(a for a in r.get("assumptions", []) if a.startswith("policy")) or "the configured thresholds"
+            return [f"Human review is not required for this {args.get('action', 'action')} under {policy}."]
+        return [f"Human review is required: {r.get('recommendation', '')}."]
     return [str(r)]
 
 
@@ -223,9 +268,12 @@ class Composer:
         vectors = self._vectors([c[0] for c in candidates])
         query_vec, facet_vec = self._vectors([question, facet_query])
         scores = 0.5 * vectors @ query_vec + 0.5 * vectors @ facet_vec
+        floor = max(MIN_RELEVANCE, float(scores.max()) * RELATIVE_RELEVANCE)
         chosen = []
         for index in np.argsort(-scores):
             sentence, passage = candidates[int(index)]
+            if scores[int(index)] < floor:
+                break
             if sentence in used:
                 continue
             chosen.append((sentence, passage))

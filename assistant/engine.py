@@ -38,6 +38,12 @@ FOLLOW_UP = re.compile(
 FIELD_OVERRIDE = re.compile(r"\b(reach|impact|confidence|effort|ease)\s*(?:of|=|:|to|is)?\s*(\d[\d,]*(?:\.\d+)?%?)", re.IGNORECASE)
 
 
+# Below this cosine similarity to every course chunk (and with no domain word), a question is
+# out of scope. Measured on the bundled course: off-topic questions score 0.02-0.2, course
+# questions without domain words 0.3+ (tests/test_engine_scope.py).
+OFF_TOPIC_SIMILARITY = 0.25
+
+
 class InputProblem(ValueError):
     """A question the advisor will not process; ``code`` and ``message`` go to the user."""
 
@@ -107,10 +113,20 @@ def system_prompt(role: str) -> str:
 class Advisor:
     """Thread-safe: one agent and model set per process, one request state per call."""
 
-    def __init__(self, settings: Settings | None = None, llm: str | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, llm: str | None = None, brain=None, embedder=None
+    ) -> None:
+        """``brain`` injects a ready chat model (tests use LangChain's fake chat models)."""
         self.settings = settings or get_settings()
         self.llm = llm or self.settings.llm
-        self.engine_name = self.llm if self.llm == "offline" else f"{self.llm}:{self._model_label()}"
+        self._brain = brain
+        self._embedder = embedder
+        if brain is not None:
+            kind = getattr(brain, "_llm_type", "custom")
+            self.llm = "offline" if kind == "advisor-offline" else kind
+            self.engine_name = self.llm
+        else:
+            self.engine_name = self.llm if self.llm == "offline" else f"{self.llm}:{self._model_label()}"
         self._lock = threading.Lock()
         self._agent = None
         self._retriever = None
@@ -130,7 +146,9 @@ class Advisor:
         if self._retriever is None:
             from knowledge.retrieve import CourseRetriever
 
-            self._retriever = CourseRetriever(self.settings)
+            from knowledge.index import CourseIndex
+
+            self._retriever = CourseRetriever(self.settings, CourseIndex(self.settings, self._embedder))
         return self._retriever
 
     def embed(self, texts: list[str]):
@@ -140,7 +158,7 @@ class Advisor:
     def agent(self):
         with self._lock:
             if self._agent is None:
-                brain = make_brain(self.settings, self.llm, embed=self.embed)
+                brain = self._brain or make_brain(self.settings, self.llm, embed=self.embed)
                 self._agent = build_agent(brain, self.retriever)
             return self._agent
 
@@ -199,6 +217,8 @@ class Advisor:
         resolved = resolve_follow_up(text, previous)
 
         intent = detect(resolved)  # rule-level screen shared by every brain
+        if not intent.refusal and intent.name in {"general", "definition"} and self._off_topic(resolved):
+            intent.refusal = "out_of_scope"
         if intent.refusal:
             result = AnswerResult(
                 id=question_id, question=text, answer=REFUSALS[intent.refusal], refused=True,
@@ -260,6 +280,15 @@ class Advisor:
             intent=(final.additional_kwargs.get("offline_plan", {}).get("intent", "") if final else ""),
             role=role,
         )
+
+    def _off_topic(self, question: str) -> bool:
+        """No course passage is even loosely related and no domain word appears."""
+        from assistant.intents import DOMAIN
+
+        if DOMAIN.search(question) or self.retriever.course_terms(question):
+            return False
+        hits = self.retriever.index.query(self.retriever.embed(question), 1)
+        return not hits or hits[0][3] < OFF_TOPIC_SIMILARITY
 
     def _citations(self, answer: str, final: AIMessage | None, retrieved: dict[str, dict]) -> list[Citation]:
         if final is not None and "offline_citations" in final.additional_kwargs:

@@ -99,16 +99,20 @@ def rule_intent(question: str, slots: Slots) -> tuple[str, list[tuple[str, dict]
         return "hitl", []
     if _has(q, r"\bkpis?\b", r"metrics?\b", r"indicators?", r"\bmeasure\b", r"\btrack\b") and slots.applications:
         return "kpi", []
-    if _has(q, r"smart (?:business )?goal", r"business goal") and _has(q, r"strateg", r"priorit", r"applications?"):
-        return "goal_strategy", []
     if _has(q, r"\bscal(?:e|ing)\b", r"roll(?:ing)? ?out") and _has(q, r"pilot", r"all ", r"across", r"segments", r"markets"):
         return "scaling", []
+    if _has(q, r"smart (?:business )?goal", r"business goal") and _has(q, r"strateg", r"priorit", r"applications?"):
+        return "goal_strategy", []
     if _has(q, r"roi case", r"business case", r"justify", r"build(?:ing)? (?:a|an) .{0,20}case"):
         return "roi_case", []
     if _has(q, r"short-term (?:ai )?win", r"long-term (?:strategic )?(?:ai )?bet", r"\broadmap\b"):
         return "roadmap", []
     return "", []
 
+
+# Cosine similarity to an intent exemplar needed to route there; below it the question gets the
+# general course answer, which is always safe (a wrong specialised plan is not).
+EXEMPLAR_THRESHOLD = 0.65
 
 DEFINITION = re.compile(
     r"^\s*(?:what(?:'s| is| are| does)|define|meaning of|explain)\s+(?:the\s+|an?\s+)?(?:term\s+)?['\"“]?([A-Za-z][\w\s\-/()&']{1,60}?)['\"”]?(?:\s+(?:stand for|mean|means))?\s*\??\s*$",
@@ -128,10 +132,13 @@ def detect(question: str, embed=None) -> Intent:
         return Intent("refuse", slots, refusal="out_of_scope")
     definition = DEFINITION.match(question)
     if definition:
-        return Intent("definition", slots, term=definition.group(1).strip())
+        term = re.sub(r"^(?:a|an|the)\s+", "", definition.group(1).strip(), flags=re.IGNORECASE)
+        generic = re.search(r"\b(?:difference|between|best|way|ways|how|why|should|role|importance)\b", term, re.IGNORECASE)
+        if len(term.split()) <= 6 and not generic:
+            return Intent("definition", slots, term=term)
     if embed is not None:
         best, score = _nearest_exemplar(question, embed)
-        if score >= 0.55:
+        if score >= EXEMPLAR_THRESHOLD:
             return Intent(best, slots)
     return Intent("general", slots)
 

@@ -163,9 +163,10 @@ class OfflineChatModel(BaseChatModel):
             extra.append(("kpi_suggest", {"application": application}))
         elif intent.name == "scaling" and slots.applications:
             extra.append(("kpi_suggest", {"application": slots.applications[0]}))
-        elif intent.name == "hitl":
+        elif intent.name == "hitl" and re.search(r"pric|fraud|content|publish|escalat", question, re.I):
             action = "price change" if re.search(r"pric", question, re.I) else (
-                "fraud block" if re.search(r"fraud", question, re.I) else "content publication")
+                "fraud block" if re.search(r"fraud", question, re.I) else (
+                    "customer service escalation" if re.search(r"escalat", question, re.I) else "content publication"))
             args: dict[str, Any] = {"action": action}
             if action == "price change" and slots.percents:
                 args["price_change_pct"] = slots.percents[0]
@@ -184,7 +185,7 @@ class OfflineChatModel(BaseChatModel):
                 except (TypeError, ValueError):
                     results[message.tool_call_id] = str(message.content)
         intent = plan["intent"]
-        lines: list[str] = [f"**{INTENT_TITLES.get(intent, 'What the course says')}**", ""]
+        lines: list[str] = [f"### {INTENT_TITLES.get(intent, 'What the course says')}", ""]
 
         tool_lines: list[str] = []
         search_results: list[list[dict]] = []
@@ -200,8 +201,16 @@ class OfflineChatModel(BaseChatModel):
             lines.append("#### Calculated")
             lines.extend(f"- {line}" if not re.match(r"^\d+\.", line) else f"   {line}" for line in tool_lines)
             if intent == "goal_strategy":
-                lines.append("- The ICE inputs above are default assumptions (prompts/assumptions.yaml): give your own impact, confidence and ease to re-rank.")
+                lines.append("- These impact, confidence and ease figures are default assumptions; change them by giving your own figures.")
             lines.append("")
+
+        coverage = None
+        if plan.get("term"):
+            from assistant.compose import term_coverage
+
+            coverage = term_coverage(plan["term"], [p for group in search_results for p in group])
+            if coverage["mentions"] == 0:
+                search_results = []  # nothing on this term: quoting nearby text would mislead
 
         used: set[str] = set()
         numbering: dict[str, int] = {}
@@ -221,22 +230,24 @@ class OfflineChatModel(BaseChatModel):
                 lines.append(f"- {sentence} [{numbering[cid]}]")
                 any_sentence = True
             lines.append("")
-        if plan.get("term") and any_sentence:
-            lines.append(
-                f"_The course uses the term “{plan['term']}” in the passages above; where it gives no "
-                "formal definition, these passages are all it says._"
-            )
+        extra_evidence = []
+        if coverage is not None:
+            from assistant.compose import coverage_sentence
+
+            note = coverage_sentence(coverage)
+            if note:
+                lines.append(note)
+                extra_evidence.append({"id": "coverage", "text": f"{note}\n{json.dumps(coverage)}"})
         if not any_sentence and not tool_lines:
-            lines = [
-                "The course does not cover that directly. It covers AI strategy for e-commerce: "
-                "prioritising AI projects, KPIs and ROI, ethical governance, scaling pilots, human "
-                "oversight and emerging trends."
-            ]
+            from assistant.compose import course_outline
+
+            lines.append(course_outline())
+            extra_evidence.append({"id": "outline", "text": course_outline()})
         if role == "learner" and intent in COACHING and any_sentence:
             lines.append(f"**Your turn:** {COACHING[intent]}")
         content = "\n".join(lines).strip()
-        extra_evidence = []
         if intent == "goal_strategy":
             extra_evidence.append({"id": "assumptions", "text": (PROMPTS / "assumptions.yaml").read_text(encoding="utf-8")})
         return AIMessage(content=content, additional_kwargs={
-            "offline_citations": [p["chunk_id"] for p in citations], "offline_evidence": extra_evidence})
+            "offline_citations": [p["chunk_id"] for p in citations], "offline_evidence": extra_evidence,
+            "offline_plan": {"intent": intent}})

@@ -176,28 +176,49 @@ def initiatives(text: str) -> list[dict]:
     return found
 
 
+MONEY_KEYS = {
+    "gain": r"(?:gain|net profit|profit|savings|saves?|return|benefit|revenue|earn(?:s|ed)?|generat(?:es|ed))",
+    "cost": r"(?:cost|costs|investment|invest|spend|price|tco)",
+    "aov": r"(?:aov|average order value|order value)",
+}
+
+
+def _money_after(text: str, keyword: str, window: int = 30) -> float | None:
+    """The first money amount ($, €, £, k/m or "dollars") within ``window`` chars after a keyword."""
+    for match in re.finditer(keyword, text, re.IGNORECASE):
+        amounts = money_amounts(text[match.end() : match.end() + window])
+        if amounts:
+            return amounts[0]
+    return None
+
+
 def named_values(text: str) -> dict[str, float]:
-    """Finance inputs named in the question: gain, cost, monthly benefit, AOV, lifespan…"""
+    """Finance inputs named in the question: gain, cost, monthly benefit, AOV, lifespan…
+
+    Money needs a currency sign or unit, so "2-3 other metrics" never becomes a cost of 2.
+    """
     out: dict[str, float] = {}
-    patterns = {
-        "gain": r"(?:gain|net profit|profit|savings|saves?|return|benefit|revenue)\D{0,25}?[$€£]?\s?" + NUM + r"\s*(k|m|million|thousand)?",
-        "cost": r"(?:cost|costs|investment|invest|spend|price|tco)\D{0,25}?[$€£]?\s?" + NUM + r"\s*(k|m|million|thousand)?",
-        "monthly_benefit": r"[$€£]?\s?" + NUM + r"\s*(k|m|million|thousand)?\s*(?:a|per|/|each)\s*month",
-        "aov": r"(?:aov|average order value|order value)\D{0,15}?[$€£]\s?" + NUM + r"\s*(k)?",
-        "purchases_per_year": NUM + r"\s*(x)?\s*(?:purchases|orders|times)\s*(?:a|per)\s*year",
-        "lifespan_years": NUM + r"\s*(x)?\s*years?\s*(?:lifespan|lifetime|of (?:a )?customer|as customers?)",
-        "gross_margin": r"(?:gross )?margin\D{0,10}?" + NUM + r"\s*(%)",
+    for key, keyword in MONEY_KEYS.items():
+        value = _money_after(text, rf"\b{keyword}\b")
+        if value is None:  # "$52k in net profit": the amount comes first
+            before = re.search(rf"([$€£]\s?{NUM}\s*(?:k|m|million|thousand)?)\s+(?:\w+\s+){{0,3}}{keyword}\b", text, re.IGNORECASE)
+            value = money_amounts(before.group(1))[0] if before else None
+        if value is not None:
+            out[key] = value
+    monthly = re.search(rf"([$€£]\s?{NUM}\s*(k|m|million|thousand)?)\s*(?:a|per|/|each)\s*month", text, re.IGNORECASE)
+    if monthly:
+        out["monthly_benefit"] = money_amounts(monthly.group(1))[0]
+    counts = {
+        "purchases_per_year": NUM + r"\s*(?:x\s*)?(?:purchases|orders|times)\s*(?:a|per)\s*year",
+        "lifespan_years": NUM + r"\s*years?\s*(?:lifespan|lifetime|of (?:a )?customer|as customers?)",
     }
-    for key, pattern in patterns.items():
+    for key, pattern in counts.items():
         match = re.search(pattern, text, re.IGNORECASE)
         if match:
-            value = to_number(match.group(1))
-            unit = (match.group(2) or "").lower()
-            if unit == "%":
-                value /= 100
-            else:
-                value *= SCALE.get(unit, 1)
-            out[key] = value
+            out[key] = to_number(match.group(1))
+    margin = re.search(r"(?:gross )?margin\D{0,10}?" + NUM + r"\s*%", text, re.IGNORECASE)
+    if margin:
+        out["gross_margin"] = to_number(margin.group(1)) / 100
     return out
 
 

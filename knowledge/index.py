@@ -164,6 +164,7 @@ class CourseIndex:
         except BaseException as exc:
             if not _chroma_failure(exc):
                 raise
+            _forget_client(self.settings)
             if not self.settings.chroma_url and self.settings.chroma_path.exists():
                 shutil.rmtree(self.settings.chroma_path)
 

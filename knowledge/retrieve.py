@@ -114,6 +114,18 @@ class CourseRetriever:
             )
         return passages
 
+    def course_terms(self, text: str, min_idf: float = 1.5) -> list[str]:
+        """Distinctive course vocabulary in ``text``: acronyms (STRIVE, HITL) or long words
+        (≥ 7 letters, so "good" or "best" never count) that occur in the course (BM25 idf ≥ min_idf)."""
+        _, bm25 = self._lexical
+        if bm25 is None:
+            return []
+        acronyms = {word.lower() for word in re.findall(r"\b[A-Z]{3,}\b", text)}
+        return [
+            t for t in tokenize(text)
+            if (t in acronyms or len(t) >= 7) and bm25.idf.get(t, 0.0) >= min_idf
+        ]
+
     def _bm25_ranking(self, query: str, pool: int, excluded: set[str]) -> list[str]:
         chunks, bm25 = self._lexical
         tokens = tokenize(query)

@@ -95,3 +95,11 @@ def use_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Sett
 
     yield use
     get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def advisor(built_settings: Settings, embedder: MemoEmbedder):
+    """One offline Advisor over the built course index, shared by the engine tests."""
+    from assistant.engine import Advisor
+
+    return Advisor(built_settings, embedder=embedder)
