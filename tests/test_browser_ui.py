@@ -178,6 +178,20 @@ def test_citation_opens_its_section_in_the_side_panel(page, server):
     page.screenshot(path=str(ARTIFACTS / "browser-chat.png"), full_page=True)
 
 
+def test_learner_can_ask_for_the_full_answer(page, server):
+    chat = page.locator("#chatbot").inner_text()
+    assert "Your turn:" in chat, "a learner's answer ends with a question to apply the idea"
+    answers_before = len(ANSWER_DONE.findall(chat))
+    page.locator("#full-answer").click()
+    page.wait_for_function(
+        """([n]) => (document.querySelector('#chatbot').innerText.match(/Grounded \\d+% · /g)
+            || []).length > n""", arg=[answers_before], timeout=300_000)
+    chat = page.locator("#chatbot").inner_text()
+    full = chat.rsplit("Show me the full answer", 1)[1]
+    assert "Your turn:" not in full
+    assert re.search(r"\[\d+\]", full)
+
+
 def test_rice_question_shows_a_tool_card_with_the_ranking(page, server):
     ask(page, RICE_QUESTION)
     card = page.locator('#chatbot [data-testid="bot"]', has_text="Tool: prioritize").last
@@ -252,5 +266,9 @@ def test_conversation_and_plan_survive_a_reload(page, server):
     page.get_by_role("tab", name="Plan builder").click()
     page.wait_for_function(
         "() => document.querySelector('#plan-ranking').innerText.includes('Support chatbot')")
+    page.get_by_role("tab", name="Settings").click()
+    settings = page.locator("#settings-panel").inner_text()
+    assert "Engine: offline" in settings and "module-6-ai-strategy.md" in settings
+    assert "Passages per answer (top-k): 5" in settings
     page.get_by_role("tab", name="Chat").click()
     page.screenshot(path=str(ARTIFACTS / "browser-reload.png"), full_page=True)

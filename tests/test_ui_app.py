@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import contextvars
+import copy
 import threading
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import pytest
 
 from assistant.memory import ConversationStore
 from assistant.settings import Settings
-from assistant.types import AnswerResult, StreamEvent
+from assistant.types import (
+    AnswerResult,
+    Grounding,
+    SentenceGrounding,
+    StreamEvent,
+    ToolCallRecord,
+)
 
 gr = pytest.importorskip("gradio")
 
@@ -90,3 +98,99 @@ def test_app_builds_with_analytics_off_and_the_course_examples(tmp_path):
     assert len(demo.advisor_context.examples) == 8
     chatbots = [b for b in demo.blocks.values() if isinstance(b, gr.Chatbot)]
     assert len(chatbots) == 1 and chatbots[0].sanitize_html is True
+
+
+# ----------------------------------------------------------------------------- chat handler
+
+
+class ScriptedAdvisor(FakeAdvisor):
+    """Streams a tool call, two answer pieces and the result; or raises when told to."""
+
+    def __init__(self, settings: Settings, error: Exception | None = None) -> None:
+        super().__init__(settings)
+        self.error = error
+        self.asked: list[tuple[str, str | None, str]] = []
+
+    def stream(self, question, conversation_id=None, role="learner"):
+        self.asked.append((question, conversation_id, role))
+        if self.error:
+            raise self.error
+        call = ToolCallRecord(name="rice_score", args={"reach": 1000}, result={"score": 800.0})
+        yield StreamEvent(type="tool_call", tool_call=call)
+        yield StreamEvent(type="token", text="Score 800 [1].\n")
+        yield StreamEvent(type="token", text="Your turn: what would you test?")
+        answer = "Score 800 [1].\nYour turn: what would you test?"
+        yield StreamEvent(type="final", result=AnswerResult(
+            question=question, answer=answer, tool_calls=[call], role=role,
+            grounding=Grounding(score=1.0, sentences=[SentenceGrounding(text="Score 800 [1].",
+                                                                         supported=True)]),
+        ))
+
+
+def _respond(demo):
+    respond = next(f.fn for f in demo.fns.values() if f.name == "respond")
+    chatbot = next(b for b in demo.blocks.values() if isinstance(b, gr.Chatbot))
+    request = SimpleNamespace(session_hash="s1", username=None)
+
+    def ask(text, cid=None, plan=None, role="learner"):
+        # Values are copied as they are yielded: Gradio sends each one before resuming.
+        updates = [
+            {key: copy.deepcopy(value) for key, value in update.items()}
+            for update in respond(text, role, "browser:abc", cid, [], {},
+                                  plan or {"initiatives": []}, request)
+        ]
+        merged: dict = {}
+        for update in updates:
+            merged.update(update)
+        return updates, merged, chatbot
+
+    return ask
+
+
+def test_a_question_streams_tool_card_then_answer_with_badge(tmp_path):
+    settings = Settings(data_dir=tmp_path)
+    advisor = ScriptedAdvisor(settings)
+    updates, merged, chatbot = _respond(build_app(settings, advisor))("Rank <b>A</b>", role="planner")
+    question, cid, role = advisor.asked[0]
+    assert question == "Rank <b>A</b>" and role == "planner"
+    assert [c["id"] for c in advisor.store.list(owner="browser:abc")] == [cid]
+    first_text = [u[chatbot] for u in updates if chatbot in u][1]
+    assert first_text[-1]["metadata"]["status"] == "pending"  # "Searching the course…"
+    final = merged[chatbot]
+    assert final[0] == {"role": "user", "content": "Rank \\<b\\>A\\</b\\>"}
+    assert final[1]["metadata"]["title"] == "🛠️ Tool: rice_score"
+    assert final[-1]["content"].endswith("*Grounded 100% · 1/1 sentences supported*")
+    assert not any(m.get("metadata", {}).get("status") == "pending" for m in final)
+
+
+def test_an_engine_error_becomes_a_friendly_message(tmp_path):
+    settings = Settings(data_dir=tmp_path)
+    advisor = ScriptedAdvisor(settings, error=RuntimeError("Traceback: /secret/path.py line 3"))
+    _, merged, chatbot = _respond(build_app(settings, advisor))("What is RICE?")
+    reply = merged[chatbot][-1]["content"]
+    assert "internal error" in reply and "RuntimeError" in reply
+    assert "secret" not in reply and "Traceback" not in reply
+
+
+def test_questions_over_the_rate_limit_get_a_clear_message(tmp_path):
+    settings = Settings(data_dir=tmp_path, rate_limit_per_minute=1)
+    advisor = ScriptedAdvisor(settings)
+    ask = _respond(build_app(settings, advisor))
+    ask("first question")
+    _, merged, chatbot = ask("second question")
+    assert len(advisor.asked) == 1
+    assert "the limit per session. Please wait" in merged[chatbot][-1]["content"]
+
+
+def test_plan_commands_in_the_chat_change_the_plan_not_the_conversation(tmp_path):
+    settings = Settings(data_dir=tmp_path)
+    advisor = ScriptedAdvisor(settings)
+    demo = build_app(settings, advisor)
+    plan_state = next(f for f in demo.fns.values() if f.name == "respond").outputs[5]
+    _, merged, chatbot = _respond(demo)(
+        "add 'AI site search' with reach 30000, impact 2, confidence 0.8, effort 3")
+    assert advisor.asked == []
+    assert merged[plan_state]["initiatives"][0]["name"] == "AI site search"
+    assert merged[chatbot][-1]["content"].startswith("✅ Added 'AI site search' to the plan")
+    _, merged, chatbot = _respond(demo)("add 'X' with reach 1, impact 5, confidence 1, effort 1")
+    assert merged[chatbot][-1]["content"].startswith("⚠️ Could not change the plan: 'X': impact")
