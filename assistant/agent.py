@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
-from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
+from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import StructuredTool
 from pydantic import BaseModel, Field
 
 if TYPE_CHECKING:
     from knowledge.retrieve import CourseRetriever
 
-# Passages retrieved during the current request, in first-seen order (chunk_id → passage dict).
-RETRIEVED: ContextVar[dict[str, dict] | None] = ContextVar("retrieved", default=None)
+# Each request passes its own dict in config["configurable"][RETRIEVED]: the passages retrieved
+# for it, in first-seen order (chunk_id → passage). Request state travels with the run's config,
+# not a context variable, because web frameworks resume generators on other threads.
+RETRIEVED = "advisor_retrieved"
 
 
 class SearchCourseInput(BaseModel):
@@ -22,11 +24,10 @@ class SearchCourseInput(BaseModel):
 
 
 def search_tool(retriever: "CourseRetriever") -> StructuredTool:
-    def search_course(query: str, k: int = 4) -> str:
-        seen = RETRIEVED.get()
+    def search_course(query: str, k: int = 4, config: RunnableConfig = None) -> str:
+        seen = ((config or {}).get("configurable") or {}).get(RETRIEVED)
         if seen is None:
             seen = {}
-            RETRIEVED.set(seen)
         passages = []
         for passage in retriever.search(query, k=k):
             cite = passage.citation

@@ -237,6 +237,16 @@ def describe_tool(name: str, args: dict, result: dict | str) -> list[str]:
     return [str(r)]
 
 
+def candidate_sentences(text: str) -> list[str]:
+    """The sentences of a passage the composer may quote (trimmed, long enough, not questions)."""
+    out = []
+    for sentence in split_sentences_simple(text):
+        sentence = trim(sentence)
+        if len(sentence) >= 40 and not SKIP_SENTENCE.search(sentence):
+            out.append(sentence)
+    return out
+
+
 class Composer:
     """Picks the course sentences that best answer each facet of a question."""
 
@@ -258,11 +268,9 @@ class Composer:
         for passage in passages:
             if passage.get("kind") in {"question", "table_row"}:
                 continue
-            for sentence in split_sentences_simple(passage["text"]):
-                sentence = trim(sentence)
-                if len(sentence) < 40 or SKIP_SENTENCE.search(sentence) or sentence in used:
-                    continue
-                candidates.append((sentence, passage))
+            for sentence in candidate_sentences(passage["text"]):
+                if sentence not in used:
+                    candidates.append((sentence, passage))
         if not candidates:
             return []
         vectors = self._vectors([c[0] for c in candidates])

@@ -132,6 +132,7 @@ class Advisor:
         self._retriever = None
         self._checker = None
         self._store: ConversationStore | None = None
+        self._vectors = None
 
     def _model_label(self) -> str:
         return {
@@ -148,11 +149,25 @@ class Advisor:
 
             from knowledge.index import CourseIndex
 
-            self._retriever = CourseRetriever(self.settings, CourseIndex(self.settings, self._embedder))
+            self._retriever = CourseRetriever(self.settings, CourseIndex(self.settings, self.vectors))
         return self._retriever
 
+    @property
+    def vectors(self):
+        """The process's memoising embedder, shared by retrieval, composer and checker."""
+        if self._vectors is None:
+            from knowledge.embeddings import CachedEmbedder, get_embedder
+
+            self._vectors = CachedEmbedder(self._embedder or get_embedder(self.settings))
+            self._vectors.load(self.vector_cache_path)
+        return self._vectors
+
+    @property
+    def vector_cache_path(self) -> Path:
+        return self.settings.data_dir / "sentence-vectors.npz"
+
     def embed(self, texts: list[str]):
-        return self.retriever.index.embedder.encode(texts)
+        return self.vectors.encode(texts)
 
     @property
     def agent(self):
@@ -167,7 +182,7 @@ class Advisor:
         if self._checker is None:
             from assistant.grounding import GroundingChecker
 
-            self._checker = GroundingChecker(embedder=self.retriever.index.embedder)
+            self._checker = GroundingChecker(embedder=self.vectors)
         return self._checker
 
     @property
@@ -177,10 +192,24 @@ class Advisor:
         return self._store
 
     def warm_up(self) -> None:
-        """Loads the model, index and agent now rather than on the first question."""
+        """Loads the model, index and agent now, and embeds every course sentence the composer
+        and the checker will compare against (saved in the data folder for the next start)."""
+        from assistant.compose import candidate_sentences
+        from assistant.grounding import Evidence, evidence_units
+
         self.agent  # noqa: B018
+        self.vectors.inner.model  # noqa: B018  (load the model even when every vector is cached)
         self.retriever.search("warm up", k=1)
+        texts: list[str] = []
+        for cid, (chunk_text, _meta) in self.retriever.chunk_map.items():
+            texts.extend(candidate_sentences(chunk_text))
+            texts.extend(evidence_units(Evidence(id=cid, text=chunk_text, kind="passage")))
+        self.vectors.encode(texts)
         self.checker.check("Warm up sentence.", [])
+        try:
+            self.vectors.save(self.vector_cache_path)
+        except OSError:
+            pass  # a read-only data folder only costs time on the next start
 
     # ---- asking ------------------------------------------------------------------------
     def ask(
@@ -232,19 +261,20 @@ class Advisor:
             result.conversation_id = conversation_id
             self.store.append(conversation_id, "user", text, {"resolved": resolved, "role": role})
             self.store.append(conversation_id, "assistant", result.answer, result.model_dump(
-                include={"citations", "tool_calls", "grounding", "refused", "engine", "intent"}))
+                include={"citations", "tool_calls", "grounding", "refused", "engine", "intent", "role"}))
         if intent.refusal:
             yield StreamEvent(type="token", text=result.answer)
         yield StreamEvent(type="final", result=result)
 
     def _run_agent(self, text: str, resolved: str, role: str, question_id, conversation_id):
-        token = RETRIEVED.set({})
-        try:
+        retrieved: dict[str, dict] = {}
+        config = {"configurable": {RETRIEVED: retrieved}, "recursion_limit": 12}
+        if True:
             messages = [SystemMessage(system_prompt(role)), HumanMessage(resolved)]
             final: AIMessage | None = None
             calls: dict[str, dict] = {}
             records: list[ToolCallRecord] = []
-            for update in self.agent.stream({"messages": messages}, stream_mode="updates"):
+            for update in self.agent.stream({"messages": messages}, config=config, stream_mode="updates"):
                 for node in update.values():
                     for message in (node or {}).get("messages", []):
                         if isinstance(message, AIMessage):
@@ -258,21 +288,21 @@ class Advisor:
                             records.append(record)
                             if record.name != "search_course":
                                 yield StreamEvent(type="tool_call", tool_call=record)
-            retrieved = RETRIEVED.get() or {}
-        finally:
-            RETRIEVED.reset(token)
         answer = str(final.content) if final is not None else ""
         refused = bool(final is not None and final.additional_kwargs.get("offline_plan", {}).get("intent") == "refuse")
         citations = self._citations(answer, final, retrieved)
         answer = answer or "The course does not cover that directly."
+        # Stream the text first; the grounding check runs while the user reads.
+        for piece in re.split(r"(?<=\n)", answer):
+            if piece:
+                yield StreamEvent(type="token", text=piece)
         extra = final.additional_kwargs.get("offline_evidence", []) if final is not None else []
         grounding = self._ground(answer, text, resolved, records, retrieved, extra)
         if self.llm != "offline" and grounding.score < 1.0:
             unsupported = [s.text for s in grounding.sentences if not s.supported]
-            answer += "\n\n> ⚠️ Not supported by the course or the calculators: " + " | ".join(unsupported[:5])
-        for piece in re.split(r"(?<=\n)", answer):
-            if piece:
-                yield StreamEvent(type="token", text=piece)
+            warning = "\n\n> ⚠️ Not supported by the course or the calculators: " + " | ".join(unsupported[:5])
+            answer += warning
+            yield StreamEvent(type="token", text=warning)
         return AnswerResult(
             id=question_id, question=text, answer=answer, refused=refused, citations=citations,
             tool_calls=[r for r in records if r.name != "search_course"], grounding=grounding,

@@ -68,3 +68,67 @@ def get_embedder(settings=None) -> Embedder:
 
     settings = settings or get_settings()
     return _embedder_for(str(settings.resolved_embedding_model()))
+
+
+class CachedEmbedder(Embeddings):
+    """An Embedder that remembers vectors by text, and can keep them on disk between runs.
+
+    The composer and the grounding checker embed the same course sentences on every answer;
+    computing them once (at warm-up, or from the file a previous run saved) takes the model
+    out of the answer path.
+    """
+
+    def __init__(self, inner: Embedder, limit: int = 100_000) -> None:
+        self.inner = inner
+        self.model_name = inner.model_name
+        self.limit = limit
+        self._memo: dict[str, "np.ndarray"] = {}
+        self._dirty = False
+
+    @property
+    def model(self):
+        return self.inner.model
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> "np.ndarray":
+        import numpy as np
+
+        texts = list(texts)
+        missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        if missing:
+            if len(self._memo) + len(missing) > self.limit:
+                self._memo.clear()
+            self._memo.update(zip(missing, self.inner.encode(missing, batch_size)))
+            self._dirty = True
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self._memo[t] for t in texts])
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.encode(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.encode([text])[0].tolist()
+
+    def load(self, path: Path) -> int:
+        import numpy as np
+
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                if str(data["model"]) != self.model_name:
+                    return 0
+                self._memo.update(zip(data["texts"].tolist(), data["vectors"]))
+        except (OSError, KeyError, ValueError):
+            return 0  # a missing or damaged cache only costs time
+        return len(self._memo)
+
+    def save(self, path: Path) -> None:
+        import numpy as np
+
+        if not self._dirty or not self._memo:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        texts = list(self._memo)
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez(tmp, model=self.model_name, texts=np.array(texts), vectors=np.stack([self._memo[t] for t in texts]))
+        tmp.replace(path)
+        self._dirty = False

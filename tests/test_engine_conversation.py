@@ -1,0 +1,59 @@
+"""Multi-turn conversations: follow-ups build on the previous question; memory is per conversation."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.engine import resolve_follow_up
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        ("Prioritise with RICE: 'A' reach 1000, impact 2, confidence 0.8, effort 2; 'B' reach 500, impact 1, confidence 0.5, effort 1",
+         "redo the RICE with effort 6",
+         "Prioritise with RICE: 'A' reach 1000, impact 2, confidence 0.8, effort 6; 'B' reach 500, impact 1, confidence 0.5, effort 6"),
+        ("Which KPIs should I track for AI recommendations?", "and for a jewellery shop?",
+         "Which KPIs should I track for AI recommendations (for a jewellery shop)?"),
+        ("What is model drift?", "How do I bake bread?", "How do I bake bread?"),
+    ],
+)
+def test_follow_ups_merge_into_the_previous_question(previous, follow_up, expected):
+    assert resolve_follow_up(follow_up, previous) == expected
+
+
+def test_a_follow_up_without_a_previous_question_stands_alone():
+    assert resolve_follow_up("and for a jewellery shop?", None) == "and for a jewellery shop?"
+
+
+def test_redo_the_rice_with_new_effort_recomputes_in_the_same_conversation(advisor):
+    first = advisor.ask(
+        "Prioritise with RICE: 'Site search' reach 3000, impact 2, confidence 0.5, effort 2; "
+        "'Chatbot' reach 1000, impact 1, confidence 0.8, effort 1"
+    )
+    conversation = first.conversation_id
+    assert conversation
+    ranking = first.tool_calls[0].result["ranking"]
+    assert {r["name"]: r["score"] for r in ranking} == {"Site search": 1500.0, "Chatbot": 800.0}
+
+    second = advisor.ask("redo the RICE with effort 6", conversation_id=conversation)
+    scores = {r["name"]: r["score"] for r in second.tool_calls[0].result["ranking"]}
+    assert scores == {"Site search": 500.0, "Chatbot": pytest.approx(133.3333, rel=1e-4)}
+    assert second.conversation_id == conversation
+
+    history = advisor.store.history(conversation)
+    assert [t.role for t in history] == ["user", "assistant", "user", "assistant"]
+
+
+def test_and_for_another_business_keeps_the_topic(advisor):
+    first = advisor.ask("Which KPIs should I track for an AI support chatbot?")
+    second = advisor.ask("and what about a sales assist chatbot?", conversation_id=first.conversation_id)
+    assert second.intent == "kpi"
+    assert any(c.name == "kpi_suggest" for c in second.tool_calls)
+
+
+def test_conversations_do_not_share_memory(advisor):
+    first = advisor.ask("Prioritise with RICE: 'X' reach 100, impact 1, confidence 1, effort 1; 'Y' reach 50, impact 1, confidence 1, effort 1")
+    other = advisor.ask("redo the RICE with effort 6")  # a new conversation: nothing to redo
+    assert other.conversation_id != first.conversation_id
+    assert not any(c.name == "prioritize" for c in other.tool_calls)
