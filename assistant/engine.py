@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
+from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from assistant.agent import RETRIEVED, build_agent
@@ -269,33 +269,44 @@ class Advisor:
     def _run_agent(self, text: str, resolved: str, role: str, question_id, conversation_id):
         retrieved: dict[str, dict] = {}
         config = {"configurable": {RETRIEVED: retrieved}, "recursion_limit": 12}
-        if True:
-            messages = [SystemMessage(system_prompt(role)), HumanMessage(resolved)]
-            final: AIMessage | None = None
-            calls: dict[str, dict] = {}
-            records: list[ToolCallRecord] = []
-            for update in self.agent.stream({"messages": messages}, config=config, stream_mode="updates"):
-                for node in update.values():
-                    for message in (node or {}).get("messages", []):
-                        if isinstance(message, AIMessage):
-                            for call in message.tool_calls:
-                                calls[call["id"]] = call
-                            if not message.tool_calls:
-                                final = message
-                        elif isinstance(message, ToolMessage):
-                            call = calls.get(message.tool_call_id, {"name": message.name or "?", "args": {}})
-                            record = ToolCallRecord(name=call["name"], args=call["args"], result=_parse(message.content))
-                            records.append(record)
-                            if record.name != "search_course":
-                                yield StreamEvent(type="tool_call", tool_call=record)
+        messages = [SystemMessage(system_prompt(role)), HumanMessage(resolved)]
+        final: AIMessage | None = None
+        calls: dict[str, dict] = {}
+        records: list[ToolCallRecord] = []
+        streamed = []  # text a real LLM streamed token by token
+        live = self.llm != "offline"  # the offline model answers in one piece; it is split below
+        modes = ["updates", "messages"] if live else ["updates"]
+        for mode, data in self.agent.stream({"messages": messages}, config=config, stream_mode=modes):
+            if mode == "messages":
+                chunk = data[0]
+                if isinstance(chunk, AIMessageChunk) and chunk.content and not chunk.tool_call_chunks:
+                    streamed.append(str(chunk.content))
+                    yield StreamEvent(type="token", text=str(chunk.content))
+                continue
+            for node in data.values():
+                for message in (node or {}).get("messages", []):
+                    if isinstance(message, AIMessage):
+                        for call in message.tool_calls:
+                            calls[call["id"]] = call
+                        if not message.tool_calls:
+                            final = message
+                        elif streamed:  # text before a tool call was thinking aloud, not the answer
+                            streamed.clear()
+                    elif isinstance(message, ToolMessage):
+                        call = calls.get(message.tool_call_id, {"name": message.name or "?", "args": {}})
+                        record = ToolCallRecord(name=call["name"], args=call["args"], result=_parse(message.content))
+                        records.append(record)
+                        if record.name != "search_course":
+                            yield StreamEvent(type="tool_call", tool_call=record)
         answer = str(final.content) if final is not None else ""
         refused = bool(final is not None and final.additional_kwargs.get("offline_plan", {}).get("intent") == "refuse")
         citations = self._citations(answer, final, retrieved)
         answer = answer or "The course does not cover that directly."
         # Stream the text first; the grounding check runs while the user reads.
-        for piece in re.split(r"(?<=\n)", answer):
-            if piece:
-                yield StreamEvent(type="token", text=piece)
+        if not streamed:
+            for piece in re.split(r"(?<=\n)", answer):
+                if piece:
+                    yield StreamEvent(type="token", text=piece)
         extra = final.additional_kwargs.get("offline_evidence", []) if final is not None else []
         grounding = self._ground(answer, text, resolved, records, retrieved, extra)
         if self.llm != "offline" and grounding.score < 1.0:

@@ -7,9 +7,16 @@ map to retrieved passages, and unsupported sentences are flagged to the user.
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
-from langchain_core.language_models.fake_chat_models import FakeMessagesListChatModel
-from langchain_core.messages import AIMessage
+from langchain_core.language_models.fake_chat_models import (
+    FakeMessagesListChatModel,
+    GenericFakeChatModel,
+)
+from langchain_core.messages import AIMessage, AIMessageChunk
+from langchain_core.outputs import ChatGenerationChunk
 
 from assistant.engine import Advisor
 
@@ -103,3 +110,42 @@ def test_a_citation_marker_without_a_retrieved_passage_is_not_listed(scripted):
     result = advisor.ask("When do I need a human in the loop?", remember=False)
     assert len(result.citations) == 1  # [7] points at nothing that was retrieved
     assert "Human Oversight" in result.citations[0].section
+
+
+class StreamingScriptedModel(GenericFakeChatModel):
+    """Like ScriptedModel, but streams its text word by word as a real LLM server does."""
+
+    def bind_tools(self, tools, **kwargs):
+        return self
+
+    def _stream(self, messages, stop=None, run_manager=None, **kwargs):
+        message = next(self.messages)
+        if message.tool_calls:  # the stock fake model cannot stream tool calls
+            yield ChatGenerationChunk(message=AIMessageChunk(content="", tool_call_chunks=[
+                {"name": c["name"], "args": json.dumps(c["args"]), "id": c["id"], "index": i, "type": "tool_call_chunk"}
+                for i, c in enumerate(message.tool_calls)
+            ]))
+            return
+        for token in re.split(r"(\s)", message.content):
+            if token:
+                yield ChatGenerationChunk(message=AIMessageChunk(content=token))
+
+    @property
+    def _llm_type(self) -> str:
+        return "scripted-streaming"
+
+
+def test_a_streaming_brain_streams_its_final_answer_token_by_token(built_settings, embedder):
+    answer = ('Models can experience "model drift" where their performance degrades over time '
+              "as data patterns change [1].")
+    model = StreamingScriptedModel(messages=iter([
+        AIMessage(content="", tool_calls=[call("search_course", {"query": "model drift"}, "s1")]),
+        AIMessage(content=answer),
+    ]))
+    advisor = Advisor(built_settings, brain=model, embedder=embedder)
+    events = list(advisor.stream("What is model drift?", remember=False))
+    tokens = [e.text for e in events if e.type == "token"]
+    assert len(tokens) > 5  # word by word, not one block
+    assert "".join(tokens) == answer
+    final = events[-1].result
+    assert final.answer == answer and final.citations
