@@ -185,12 +185,6 @@ def _evidence_text(evidence: Evidence) -> str:
     return " ; ".join(parts)
 
 
-def evidence_units(evidence: Evidence, window: int | None = None) -> list[str]:
-    """The texts the checker embeds for one piece of evidence (for warming a vector cache)."""
-    window = window if window is not None else Thresholds().window
-    return [unit.text for unit in _prepare([evidence], window)[1]]
-
-
 def _prepare(evidence: list[Evidence], window: int) -> tuple[list[_Item], list[_Unit]]:
     items: list[_Item] = []
     units: list[_Unit] = []
