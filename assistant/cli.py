@@ -28,6 +28,22 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx):
         return sorted(set(super().list_commands(ctx)) | set(self.lazy))
 
+    def format_commands(self, ctx, formatter):
+        # `advisor --help` imports each subcommand for its one-line help; one that cannot be
+        # imported is listed as unavailable instead of failing the whole help screen.
+        rows = []
+        for name in self.list_commands(ctx):
+            try:
+                command = self.get_command(ctx, name)
+            except click.ClickException as exc:
+                rows.append((name, f"(unavailable: {exc.message.split(': ', 1)[-1]})"))
+                continue
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(formatter.width - 6 - len(name))))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def get_command(self, ctx, name):
         if name in self.lazy:
             import importlib
