@@ -91,20 +91,31 @@ def rule_intent(question: str, slots: Slots) -> tuple[str, list[tuple[str, dict]
         if "gross_margin" in named:
             args["gross_margin"] = named["gross_margin"]
         return "clv", [("clv", args)]
+    tco_parts = [k for k in ("implementation", "data_integration", "training", "software_fees", "maintenance", "internal_resources") if k in named]
+    if _has(q, r"\btco\b", r"total cost of ownership") and len(tco_parts) >= 2:
+        args = {k: named[k] for k in tco_parts}
+        if "horizon_years" in named:
+            args["horizon_years"] = named["horizon_years"]
+        return "tco", [("tco", args)]
     if _has(q, r"\broi\b", r"return on investment") and ("gain" in named and "cost" in named):
         return "roi", [("roi", {"gain": named["gain"], "cost": named["cost"]})]
     if _has(q, r"\broi\b", r"return on investment") and len(slots.money) >= 2 and not _has(q, r"per month|a month|monthly"):
         return "roi", [("roi", {"gain": max(slots.money), "cost": min(slots.money)})]
-    if _has(q, r"human[- ]in[- ]the[- ]loop", r"\bhitl\b", r"human (?:review|oversight|approval)"):
+    if _has(q, r"human[- ]in[- ]the[- ]loop", r"\bhitl\b", r"human (?:review|oversight|approval|check)",
+            r"\bhuman\b.{0,25}\b(?:approve|review|check|sign off|oversee)", r"\bmanual(?:ly)? (?:review|approv)"):
         return "hitl", []
+    if _has(q, r"roi case", r"business case", r"justify", r"build(?:ing)? (?:a|an) .{0,20}case"):
+        return "roi_case", []
     if _has(q, r"\bkpis?\b", r"metrics?\b", r"indicators?", r"\bmeasure\b", r"\btrack\b") and slots.applications:
         return "kpi", []
-    if _has(q, r"\bscal(?:e|ing)\b", r"roll(?:ing)? ?out") and _has(q, r"pilot", r"all ", r"across", r"segments", r"markets"):
+    if _has(q, r"\bscal(?:e|ing)\b", r"roll(?:ing)? ?out") and _has(q, r"pilot", r"all ", r"across", r"segments", r"markets", r"\d+\s*%", r"from .{1,40} to "):
         return "scaling", []
     if _has(q, r"smart (?:business )?goal", r"business goal") and _has(q, r"strateg", r"priorit", r"applications?"):
         return "goal_strategy", []
-    if _has(q, r"roi case", r"business case", r"justify", r"build(?:ing)? (?:a|an) .{0,20}case"):
-        return "roi_case", []
+    if _has(q, r"high impact") and _has(q, r"feasib") and _has(q, r"strateg", r"applications?", r"priorit"):
+        return "goal_strategy", []
+    if _has(q, r"buy-?in", r"\bcfo\b", r"\bcoo\b", r"\bcmo\b", r"convince", r"the board\b", r"stakeholders? (?:support|approval)"):
+        return "buy_in", []
     if _has(q, r"short-term (?:ai )?win", r"long-term (?:strategic )?(?:ai )?bet", r"\broadmap\b"):
         return "roadmap", []
     return "", []
@@ -113,6 +124,24 @@ def rule_intent(question: str, slots: Slots) -> tuple[str, list[tuple[str, dict]
 # Cosine similarity to an intent exemplar needed to route there; below it the question gets the
 # general course answer, which is always safe (a wrong specialised plan is not).
 EXEMPLAR_THRESHOLD = 0.65
+
+def topic_intent(q: str) -> str:
+    """Broad topic keywords: consulted after the specific rules and after definitions."""
+    if _has(q, r"readiness", r"\bready for\b", r"data audit"):
+        return "readiness"
+    if _has(q, r"\btrends?\b", r"next \d(?:-\d)? years", r"emerging", r"hyper-?personali", r"generative ai",
+            r"voice (?:commerce|search)", r"metaverse", r"web3", r"sustainab"):
+        return "trends"
+    if _has(q, r"\bsilos?\b", r"interoperab", r"integrated (?:ai )?workflow", r"\bintegrat\w* (?:my|our|the|different) "):
+        return "integration"
+    if _has(q, r"\bbias", r"privacy", r"consent", r"\bgdpr\b", r"\bethic", r"transparen", r"governance", r"\bfair(?:ness)?\b"):
+        return "governance"
+    if _has(q, r"\bculture\b", r"hackathon", r"experimentation", r"safe-to-fail"):
+        return "culture"
+    if _has(q, r"modular", r"vendor lock-?in", r"microservices"):
+        return "modular"
+    return ""
+
 
 DEFINITION = re.compile(
     r"^\s*(?:what(?:'s| is| are| does)|define|meaning of|explain)\s+(?:the\s+|an?\s+)?(?:term\s+)?['\"“]?([A-Za-z][\w\s\-/()&']{1,60}?)['\"”]?(?:\s+(?:stand for|mean|means))?\s*\??\s*$",
@@ -136,6 +165,9 @@ def detect(question: str, embed=None) -> Intent:
         generic = re.search(r"\b(?:difference|between|best|way|ways|how|why|should|role|importance)\b", term, re.IGNORECASE)
         if len(term.split()) <= 6 and not generic:
             return Intent("definition", slots, term=term)
+    topic = topic_intent(question)
+    if topic:
+        return Intent(topic, slots)
     if embed is not None:
         best, score = _nearest_exemplar(question, embed)
         if score >= EXEMPLAR_THRESHOLD:

@@ -21,7 +21,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict, PrivateAttr
 
-from assistant.compose import FACETS, Composer, describe_tool
+from assistant.compose import Composer, describe_tool, facets_for
 from assistant.intents import PROMPTS, Intent, detect
 
 INTENT_TITLES = {
@@ -37,6 +37,7 @@ INTENT_TITLES = {
     "integration": "Integrated AI workflows",
     "readiness": "Assessing readiness",
     "modular": "A modular AI strategy",
+    "buy_in": "Securing stakeholder buy-in",
     "prioritize": "Prioritisation",
     "roi": "ROI",
     "payback": "Payback period",
@@ -130,11 +131,16 @@ class OfflineChatModel(BaseChatModel):
             return AIMessage(content=REFUSALS[intent.refusal], additional_kwargs={"offline_plan": {"intent": "refuse", "refusal": intent.refusal}})
         calls = [_call(name, args) for name, args in intent.tools + self._extra_tools(question, intent)]
         facets = []
-        for heading, query, count in FACETS.get(intent.name, FACETS["general"]):
+        for heading, query, count, *pin in facets_for(intent.name, question):
             query = query.replace("{q}", question[:500])
-            facets.append({"heading": heading, "query": query, "count": count})
+            if intent.name == "definition" and not pin:
+                pin = [rf"(?i)\b{re.escape(intent.term)}\b"]  # quote what the course says about the term
+            facets.append({"heading": heading, "query": query, "count": count, "pin": pin[0] if pin else None})
             calls.append(_call("search_course", {"query": query, "k": self.top_k}))
-        plan = {"intent": intent.name, "facets": facets, "term": intent.term}
+        term = intent.term
+        if not term and re.search(r"\bSTRIVE\b", question):
+            term = "STRIVE"  # named by the course, never spelled out: say so rather than invent
+        plan = {"intent": intent.name, "facets": facets, "term": term}
         return AIMessage(content="", tool_calls=calls, additional_kwargs={"offline_plan": plan})
 
     def _extra_tools(self, question: str, intent: Intent) -> list[tuple[str, dict]]:
@@ -170,6 +176,10 @@ class OfflineChatModel(BaseChatModel):
             args: dict[str, Any] = {"action": action}
             if action == "price change" and slots.percents:
                 args["price_change_pct"] = slots.percents[0]
+            if action == "fraud block":
+                tier = "vip" if re.search(r"\bvip\b", question, re.I) else (
+                    "high_value" if re.search(r"high[- ]value|best customer|top customer|loyal", question, re.I) else "standard")
+                args["customer_value_tier"] = tier
             extra.append(("hitl_check", args))
         return extra
 
@@ -209,7 +219,7 @@ class OfflineChatModel(BaseChatModel):
             from assistant.compose import term_coverage
 
             coverage = term_coverage(plan["term"], [p for group in search_results for p in group])
-            if coverage["mentions"] == 0:
+            if coverage["mentions"] == 0 and intent == "definition":
                 search_results = []  # nothing on this term: quoting nearby text would mislead
 
         used: set[str] = set()
@@ -217,7 +227,7 @@ class OfflineChatModel(BaseChatModel):
         citations: list[dict] = []
         any_sentence = False
         for facet, passages in zip(plan["facets"], search_results):
-            chosen = self.composer.select(question, facet["query"], passages, facet["count"], used)
+            chosen = self.composer.select(question, facet["query"], passages, facet["count"], used, facet.get("pin"))
             if not chosen:
                 continue
             if facet["heading"]:

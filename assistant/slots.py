@@ -38,7 +38,7 @@ APPLICATIONS = {
     "content generation/SEO": ("content generation", "seo", "product description", "copywriting", "generative"),
     "demand forecasting": ("demand forecast", "forecasting", "inventory"),
     "cart abandonment": ("cart abandonment", "abandoned cart", "cart recovery"),
-    "email personalization": ("email", "subject line"),
+    "email personalization": ("email personali", "email campaign", "email marketing", "subject line", "newsletter"),
 }
 
 
@@ -100,7 +100,7 @@ def metric(text: str) -> str | None:
 
 
 def applications(text: str) -> list[str]:
-    lowered = text.lower()
+    lowered = re.sub(r"\[[a-z ]+ removed\]", " ", text.lower())  # masked PII is not a topic
     found = []
     for name, keys in APPLICATIONS.items():
         if any(key in lowered for key in keys):
@@ -183,6 +183,16 @@ MONEY_KEYS = {
 }
 
 
+TCO_KEYS = {
+    "implementation": r"\bimplementation\b",
+    "data_integration": r"\b(?:data )?integration\b",
+    "training": r"\btraining\b",
+    "software_fees": r"\b(?:software|platform|licen[cs]e|subscription)(?: fees?)?\b",
+    "maintenance": r"\bmaintenance\b",
+    "internal_resources": r"\binternal (?:resources?|staff|team)\b",
+}
+
+
 def _money_after(text: str, keyword: str, window: int = 30) -> float | None:
     """The first money amount ($, €, £, k/m or "dollars") within ``window`` chars after a keyword."""
     for match in re.finditer(keyword, text, re.IGNORECASE):
@@ -210,12 +220,22 @@ def named_values(text: str) -> dict[str, float]:
         out["monthly_benefit"] = money_amounts(monthly.group(1))[0]
     counts = {
         "purchases_per_year": NUM + r"\s*(?:x\s*)?(?:purchases|orders|times)\s*(?:a|per)\s*year",
-        "lifespan_years": NUM + r"\s*years?\s*(?:lifespan|lifetime|of (?:a )?customer|as customers?)",
+        "lifespan_years": NUM + r"\s*[- ]?years?\s*(?:customer\s+)?(?:lifespan|lifetime|of (?:a )?customer|as customers?)",
     }
     for key, pattern in counts.items():
         match = re.search(pattern, text, re.IGNORECASE)
         if match:
             out[key] = to_number(match.group(1))
+    lifespan = re.search(r"(?:lifespan|lifetime|stay)\D{0,12}?" + NUM + r"\s*years?", text, re.IGNORECASE)
+    if "lifespan_years" not in out and lifespan:
+        out["lifespan_years"] = to_number(lifespan.group(1))
+    for key, keyword in TCO_KEYS.items():
+        value = _money_after(text, keyword, window=25)
+        if value is not None:
+            out[key] = value
+    horizon = re.search(r"(?:over|for|across)\s+" + NUM + r"\s*years?", text, re.IGNORECASE)
+    if horizon:
+        out["horizon_years"] = to_number(horizon.group(1))
     margin = re.search(r"(?:gross )?margin\D{0,10}?" + NUM + r"\s*%", text, re.IGNORECASE)
     if margin:
         out["gross_margin"] = to_number(margin.group(1)) / 100

@@ -7,6 +7,7 @@ tests can share one definition of "a sentence", "a number" and "a content word".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Literal
 
@@ -35,8 +36,12 @@ _QUOTE_RE = re.compile(r"^\s*>\s?(.*)$")
 _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _RULE_RE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 # A line that is only a source reference: "[1] Lesson 6.2 — Calculating ROI", "Source: ...".
-_REFERENCE_RE = re.compile(r"^\s*(?:\[\^?\d+\]:?|\^\d+|(?:sources?|references?|citations?)\s*:)", re.I)
-_SOURCES_HEADING_RE = re.compile(r"^(sources?|references?|citations?|further reading)\s*:?$", re.I)
+_REFERENCE_RE = re.compile(
+    r"^\s*(?:\[\^?\d+\]:?|\^\d+|(?:sources?|references?|citations?)\s*:)", re.IGNORECASE
+)
+_SOURCES_HEADING_RE = re.compile(
+    r"^(sources?|references?|citations?|further reading)\s*:?$", re.IGNORECASE
+)
 
 
 def strip_markdown(text: str) -> str:
@@ -54,11 +59,65 @@ def strip_markdown(text: str) -> str:
 
 # Words after which a period does not end a sentence.
 ABBREVIATIONS = {
-    "e.g", "i.e", "vs", "etc", "cf", "approx", "ca", "mr", "mrs", "ms", "dr", "prof", "st",
-    "jr", "sr", "inc", "ltd", "co", "corp", "no", "nos", "fig", "figs", "vol", "pp", "p",
-    "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "al", "est", "dept", "min", "max", "avg",
-    "mt", "ft", "gen", "gov", "sen", "rep", "rev", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "viz", "resp",
+    "e.g",
+    "i.e",
+    "vs",
+    "etc",
+    "cf",
+    "approx",
+    "ca",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "no",
+    "nos",
+    "fig",
+    "figs",
+    "vol",
+    "pp",
+    "p",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "a.m",
+    "p.m",
+    "al",
+    "est",
+    "dept",
+    "min",
+    "max",
+    "avg",
+    "mt",
+    "ft",
+    "gen",
+    "gov",
+    "sen",
+    "rep",
+    "rev",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "viz",
+    "resp",
 }
 _BOUNDARY_RE = re.compile(
     r"(?<=[.!?\u2026])[\"')\]\u201d\u2019*]*\s+(?=[\"'(\[\u201c\u2018*]*[A-Z0-9])"
@@ -95,7 +154,8 @@ def segments(text: str) -> list[Segment]:
 
     Headings, bullet items, table rows, quotes and paragraphs are kept apart so that a heading
     never fuses with the sentence under it. Fenced code blocks and horizontal rules are skipped;
-    everything after a "Sources:" heading or label is tagged ``reference``.
+    the list under a "Sources:" heading or label is tagged ``reference`` (it ends at the next
+    heading, or at a plain paragraph after a blank line).
     """
     out: list[Segment] = []
     paragraph: list[str] = []
@@ -110,8 +170,10 @@ def segments(text: str) -> list[Segment]:
             out.extend(Segment(s, kind) for s in _split_prose(joined))
             paragraph.clear()
 
+    after_blank = False
     for raw in text.splitlines():
         line = raw.rstrip()
+        blank, after_blank = after_blank, not line.strip()
         if line.strip().startswith(("```", "~~~")):
             flush()
             in_code = not in_code
@@ -160,6 +222,8 @@ def segments(text: str) -> list[Segment]:
             kind: SegmentKind = "reference" if in_sources else "bullet"
             out.extend(Segment(s, kind) for s in _split_prose(item))
             continue
+        if in_sources and blank and not paragraph:
+            in_sources = False  # a plain paragraph after a blank line: the source list is over
         paragraph.append(line.strip())
     flush()
     return [s for s in out if s.text]
@@ -173,16 +237,48 @@ def split_sentences(text: str) -> list[str]:
 # --- Numbers --------------------------------------------------------------------------------
 
 _SCALE = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
-    "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12,
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trillion": 1e12,
 }
 # Number words compared like digits ("ten weeks" == "10 weeks"). "one", "once", "half" are left
 # out on purpose: they are far more often pronouns or idioms ("one of the key...") than counts.
 NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "dozen": 12,
 }
 _NUM_RE = re.compile(
@@ -190,10 +286,21 @@ _NUM_RE = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|mm|[kKmMbBtT])(?![A-Za-z]))?"
 )
-_LIST_MARKER_RE = re.compile(r"^\s*\d{1,3}[.)]\s+", re.M)
+_LIST_MARKER_RE = re.compile(r"^\s*\d{1,3}[.)]\s+", re.MULTILINE)
 # Numbers that name a place in the course, not a quantity: "Lesson 6.2", "Module 6".
-_REF_NUMBER_RE = re.compile(r"\b(?:lesson|module|section|chapter|step|figure|table)\s+\d+(?:\.\d+)*", re.I)
-_WORD_NUM_RE = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+_REF_NUMBER_RE = re.compile(
+    r"\b(?:lesson|module|section|chapter|step|figure|table)\s+\d+(?:\.\d+)*", re.IGNORECASE
+)
+_WORD_NUM_RE = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _is_scale(match: re.Match[str]) -> bool:
+    """Whether the letters after a number multiply it: "1.2k", "$3m", "2 million" — not "5 m"."""
+    scale = match.group("scale")
+    if not scale:
+        return False
+    attached = match.start("scale") == match.end("num")
+    return len(scale) > 1 or scale in "kK" or bool(match.group("cur")) or attached
 
 
 def extract_numbers(text: str, *, words: bool = False, references: bool = False) -> list[float]:
@@ -210,23 +317,20 @@ def extract_numbers(text: str, *, words: bool = False, references: bool = False)
     values: list[tuple[int, float]] = []
     for match in _NUM_RE.finditer(text):
         value = float(match.group("num").replace(",", ""))
-        scale = match.group("scale")
-        if scale:
-            # A bare "m"/"b"/"t" after a number is a scale only when money or a capital/units
-            # context is clear ("$3m", "1.2k"); "5 m" (metres) stays 5.
-            if len(scale) > 1 or match.group("cur") or scale in "kK" or not match.group(0)[
-                match.start("scale") - match.start() - 1
-            ].isspace():
-                value *= _SCALE[scale.lower()]
+        if _is_scale(match):
+            value *= _SCALE[match.group("scale").lower()]
         sign = match.group("sign")
         if sign:
             prev = text[: match.start()].rstrip()
-            # "3-6" is a range, not 3 and -6; "(-5%)" or "of -5%" is negative.
-            if not prev or not prev[-1].isalnum():
+            # "3 - 6" is a range, not 3 and -6 ("3-6" never captures a sign); "of -5%" is negative.
+            if not prev or not prev[-1].isdigit():
                 value = -value
         values.append((match.start(), value))
     if words:
-        values.extend((m.start(), float(NUMBER_WORDS[m.group(1).lower()])) for m in _WORD_NUM_RE.finditer(text))
+        values.extend(
+            (m.start(), float(NUMBER_WORDS[m.group(1).lower()]))
+            for m in _WORD_NUM_RE.finditer(text)
+        )
     return [v for _, v in sorted(values, key=lambda item: item[0])]
 
 
@@ -261,18 +365,31 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(text.replace("\u2019", "'"))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match plural/tense/adverb variants, nothing more."""
     w = word.lower()
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     if len(w) <= 3 or w.isdigit():
         return w
     for suffix, repl, min_len in (
-        ("ational", "ate", 8), ("ization", "ize", 8), ("isation", "ize", 8), ("iveness", "ive", 8),
-        ("fulness", "ful", 8), ("ousness", "ous", 8), ("ies", "y", 5), ("ied", "y", 5),
-        ("sses", "ss", 5), ("ments", "ment", 7), ("ingly", "", 7), ("edly", "", 6),
-        ("ing", "", 6), ("ed", "", 5), ("ly", "", 6), ("es", "", 6), ("s", "", 4),
+        ("ational", "ate", 8),
+        ("ization", "ize", 8),
+        ("isation", "ize", 8),
+        ("iveness", "ive", 8),
+        ("fulness", "ful", 8),
+        ("ousness", "ous", 8),
+        ("ies", "y", 5),
+        ("ied", "y", 5),
+        ("sses", "ss", 5),
+        ("ments", "ment", 7),
+        ("ingly", "", 7),
+        ("edly", "", 6),
+        ("ing", "", 6),
+        ("ed", "", 5),
+        ("ly", "", 6),
+        ("es", "", 6),
+        ("s", "", 4),
     ):
         if w.endswith(suffix) and len(w) >= min_len:
             if suffix == "s" and w.endswith(("ss", "us", "is")):
@@ -292,8 +409,7 @@ def content_words(text: str) -> list[str]:
     out = []
     for word in words(text):
         low = word.lower()
-        if low.endswith("'s"):
-            low = low[:-2]
+        low = low.removesuffix("'s")
         if low in STOPWORDS or low in NEGATIONS or low.replace(".", "").isdigit():
             continue
         if len(low) == 1 and not word.isupper():
@@ -322,7 +438,9 @@ def capitalised_terms(text: str) -> list[str]:
             continue
         if i == 0:
             nxt = tokens[1] if len(tokens) > 1 else ""
-            if not (nxt[:1].isupper() or token.isupper() and len(token) > 1 or _is_mixed_case(token)):
+            if not (
+                nxt[:1].isupper() or token.isupper() and len(token) > 1 or _is_mixed_case(token)
+            ):
                 continue
         out.append(token)
     return out

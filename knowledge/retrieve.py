@@ -120,7 +120,7 @@ class CourseRetriever:
         _, bm25 = self._lexical
         if bm25 is None:
             return []
-        acronyms = {word.lower() for word in re.findall(r"\b[A-Z]{3,}\b", text)}
+        acronyms = {word.lower() for word in re.findall(r"\b[A-Z]{2,}s?\b", text)}
         return [
             t for t in tokenize(text)
             if (t in acronyms or len(t) >= 7) and bm25.idf.get(t, 0.0) >= min_idf
