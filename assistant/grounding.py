@@ -82,7 +82,8 @@ class SentenceSupport(BaseModel):
     reason: str = ""
     claim: bool = True
     evidence: str = Field(default="", description="The evidence text the sentence matched best.")
-    numbers: list[float] = Field(default_factory=list)
+    numbers: list[float] = Field(default_factory=list, description="Numbers the sentence states.")
+    numbers_missing: list[float] = Field(default_factory=list, description="Those no source gives.")
 
 
 class GroundingReport(BaseModel):
@@ -96,7 +97,7 @@ class GroundingReport(BaseModel):
 
 
 class Thresholds(BaseModel):
-    """The knobs of the checker; defaults are the calibrated values (see evals/data/CALIBRATION.md)."""
+    """The knobs of the checker; defaults are calibrated (see evals/data/CALIBRATION.md)."""
 
     min_coverage: float = Field(
         0.75, ge=0, le=1, description="Share of the words the user did not write found in the unit."
@@ -105,17 +106,21 @@ class Thresholds(BaseModel):
         0.9, ge=0, le=1, description="Share of content words found anywhere in the evidence."
     )
     max_user_only: float = Field(
-        0.5, ge=0, le=1,
+        0.5,
+        ge=0,
+        le=1,
         description="Largest share of content words found only in the user's words: a claim may "
         "echo the user, but must mostly rest on passages and tool results.",
     )
-    similarity_weight: float = Field(0.5, ge=0, le=1, description="Attribution = w*cos + (1-w)*cov.")
+    similarity_weight: float = Field(
+        0.5, ge=0, le=1, description="Attribution = w*cos + (1-w)*cov."
+    )
     window: int = Field(1, ge=1, le=5, description="Adjacent evidence sentences one claim may use.")
     tool_rounding: bool = Field(True, description="Accept rounded / percent forms of tool numbers.")
 
 
 class Embedder(Protocol):
-    def encode(self, texts: list[str]) -> "np.ndarray": ...
+    def encode(self, texts: list[str]) -> np.ndarray: ...
 
 
 # Words that frame a claim rather than make one ("According to the course, ..."), and light
@@ -154,7 +159,8 @@ class _Unit:
     sentences: list[str] = field(default_factory=list)
 
 
-def _stems(text: str) -> set[str]:
+def content_stems(text: str) -> set[str]:
+    """Stems of the content words of ``text``: what coverage and co-location compare."""
     return {stem(w) for w in content_words(text)}
 
 
@@ -192,11 +198,18 @@ def _prepare(evidence: list[Evidence], window: int) -> tuple[list[_Item], list[_
         text = _evidence_text(ev)
         sentences = split_sentences(text) if ev.kind == "passage" else [text]
         sentences = [s for s in sentences if s.strip()] or [text]
-        items.append(_Item(ev, _stems(text), extract_numbers(text, words=True, references=True), sentences))
+        items.append(
+            _Item(
+                ev,
+                content_stems(text),
+                extract_numbers(text, words=True, references=True),
+                sentences,
+            )
+        )
         if ev.kind == "user":
             continue  # the user's words support claims as a pool, never as the primary source
         if ev.kind == "tool":
-            units.append(_Unit(index, text, _stems(text), sentences))
+            units.append(_Unit(index, text, content_stems(text), sentences))
             continue
         for start in range(len(sentences)):
             for size in range(1, window + 1):
@@ -204,7 +217,7 @@ def _prepare(evidence: list[Evidence], window: int) -> tuple[list[_Item], list[_
                     break
                 chunk = sentences[start : start + size]
                 joined = " ".join(chunk)
-                units.append(_Unit(index, joined, _stems(joined), chunk))
+                units.append(_Unit(index, joined, content_stems(joined), chunk))
     return items, units
 
 
@@ -237,7 +250,7 @@ def _negated_heads(text: str) -> set[str]:
 
 def _negation_conflict(sentence: str, evidence_sentence: str) -> str:
     s_neg, e_neg = _negated_heads(sentence), _negated_heads(evidence_sentence)
-    s_all, e_all = _stems(sentence), _stems(evidence_sentence)
+    s_all, e_all = content_stems(sentence), content_stems(evidence_sentence)
     if hit := sorted(s_neg & (e_all - e_neg)):
         return f"negation mismatch: the answer negates '{hit[0]}', the source does not"
     if hit := sorted(e_neg & (s_all - s_neg)):
@@ -245,7 +258,9 @@ def _negation_conflict(sentence: str, evidence_sentence: str) -> str:
     return ""
 
 
-def _number_supported(value: float, pool: list[float], tool_pool: list[float], rounding: bool) -> bool:
+def _number_supported(
+    value: float, pool: list[float], tool_pool: list[float], rounding: bool
+) -> bool:
     if any(abs(value - m) <= 1e-9 * max(1.0, abs(m)) for m in pool + tool_pool):
         return True
     if not rounding:
@@ -253,7 +268,7 @@ def _number_supported(value: float, pool: list[float], tool_pool: list[float], r
     for m in tool_pool:
         # Tool results are exact; answers show them rounded and fractions as percentages.
         for candidate in (m, m * 100, m / 100):
-            for digits in range(0, 4):
+            for digits in range(4):
                 if abs(round(candidate, digits) - value) <= 1e-9 * max(1.0, abs(value)):
                     return True
     return False
@@ -265,7 +280,9 @@ def _fmt(value: float) -> str:
 
 AnswerType = Literal["number", "name", "open", "choice", "yesno"]
 
-_AUX_VERBS = frozenset("is are was were do does did can could has have had will would should".split())
+_AUX_VERBS = frozenset(
+    "is are was were do does did can could has have had will would should".split()
+)
 _PREPOSITIONS = frozenset("in of at on for from by to with during into under about than".split())
 _NUMBER_NOUNS = frozenset(
     "year years decade century date percentage percent number age amount population total size "
@@ -277,7 +294,7 @@ _NAME_NOUNS = frozenset(
     "organization organisation island river nationality".split()
 )
 _HOW_NUMBER = frozenset("many much long far old tall big large high often fast".split())
-_CHOICE_RE = re.compile(r"\bor\b|\bwhich one\b|\beither\b|\bbetween\b", re.I)
+_CHOICE_RE = re.compile(r"\bor\b|\bwhich one\b|\beither\b|\bbetween\b", re.IGNORECASE)
 
 
 def expected_answer_type(question: str) -> AnswerType:
@@ -305,11 +322,14 @@ def expected_answer_type(question: str) -> AnswerType:
         nxt_raw = raw[i + 1] if i + 1 < len(raw) else ""
         # "in which Lucy had a role" / "in which he starred" open a relative clause.
         opens_clause = not nxt_raw or nxt_raw.lower() in STOPWORDS or nxt_raw[0].isupper()
-        if i == 0 or token in ("what", "how"):
-            focus = i
-        elif token == "which" and not (opens_clause and (prev in _PREPOSITIONS or prev == "that")):
-            focus = i
-        elif token in ("who", "whom", "where", "when") and (prev in _PREPOSITIONS or i == len(tokens) - 1):
+        if (
+            i == 0
+            or token in ("what", "how")
+            or token == "which"
+            and not (opens_clause and (prev in _PREPOSITIONS or prev == "that"))
+            or token in ("who", "whom", "where", "when")
+            and (prev in _PREPOSITIONS or i == len(tokens) - 1)
+        ):
             focus = i
         if focus is not None:
             break
@@ -336,7 +356,7 @@ def answer_type_problem(question: str, answer: str) -> str:
     kind = expected_answer_type(question)
     if kind in ("choice", "yesno"):
         return ""
-    q_stems = _stems(question)
+    q_stems = content_stems(question)
     answer_words = words(answer)
     q_numbers = set(extract_numbers(question, words=True))
     new_number = any(n not in q_numbers for n in extract_numbers(answer, words=True)) or any(
@@ -346,7 +366,11 @@ def answer_type_problem(question: str, answer: str) -> str:
     if kind == "number" and not new_number:
         return "answer-type mismatch: the question asks for a number or date, the answer gives none"
     if kind == "name":
-        names = [w for w in answer_words if w[0].isupper() and content_words(w) and stem(w) not in q_stems]
+        names = [
+            w
+            for w in answer_words
+            if w[0].isupper() and content_words(w) and stem(w) not in q_stems
+        ]
         if not names and not new_number:
             return "answer-type mismatch: the question asks for a name, the answer gives none"
     if not new_words and not new_number:
@@ -360,10 +384,12 @@ def answer_type_problem(question: str, answer: str) -> str:
 class GroundingChecker:
     """Checks answers against evidence; one instance can be reused (embeddings are cached)."""
 
-    def __init__(self, embedder: Embedder | None = None, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self, embedder: Embedder | None = None, thresholds: Thresholds | None = None
+    ) -> None:
         self._embedder = embedder
         self.thresholds = thresholds or Thresholds()
-        self._cache: dict[str, "np.ndarray"] = {}
+        self._cache: dict[str, np.ndarray] = {}
 
     @property
     def embedder(self) -> Embedder:
@@ -373,7 +399,7 @@ class GroundingChecker:
             self._embedder = get_embedder()
         return self._embedder
 
-    def embed(self, texts: list[str]) -> "np.ndarray":
+    def embed(self, texts: list[str]) -> np.ndarray:
         """Normalised embeddings, computed once per distinct text for the life of the checker."""
         import numpy as np
 
@@ -387,7 +413,9 @@ class GroundingChecker:
             return np.zeros((0, 1), dtype=np.float32)
         return np.stack([self._cache[t] for t in texts])
 
-    def check(self, answer: str, evidence: list[Evidence], question: str | None = None) -> GroundingReport:
+    def check(
+        self, answer: str, evidence: list[Evidence], question: str | None = None
+    ) -> GroundingReport:
         """Grade ``answer`` sentence by sentence against ``evidence``.
 
         ``question``, when given, enables the answer-type check only: a question asserts
@@ -395,9 +423,11 @@ class GroundingChecker:
         evidence: pass them as ``Evidence(kind="user")``. Pass tool results as
         ``Evidence(kind="tool", text=<JSON or text>)``.
         """
-        return self.check_many([CheckRequest(answer=answer, evidence=evidence, question=question)])[0]
+        return self.check_many([CheckRequest(answer=answer, evidence=evidence, question=question)])[
+            0
+        ]
 
-    def check_many(self, requests: list["CheckRequest"]) -> list[GroundingReport]:
+    def check_many(self, requests: list[CheckRequest]) -> list[GroundingReport]:
         """`check` for many answers at once: every text is embedded in one batch."""
         prepared = []
         for request in requests:
@@ -405,11 +435,24 @@ class GroundingChecker:
             claims = [p.text for p in pieces if _is_claim(p)]
             items, units = _prepare(list(request.evidence), self.thresholds.window)
             prepared.append((request, pieces, claims, items, units))
-        self.embed([t for _, _, claims, _, units in prepared if units for t in claims + [u.text for u in units]])
+        self.embed(
+            [
+                t
+                for _, _, claims, _, units in prepared
+                if units
+                for t in claims + [u.text for u in units]
+            ]
+        )
         return [self._report(*p) for p in prepared]
 
-    def _report(self, request: "CheckRequest", pieces: list[Segment], claims: list[str],
-                items: list[_Item], units: list[_Unit]) -> GroundingReport:
+    def _report(
+        self,
+        request: CheckRequest,
+        pieces: list[Segment],
+        claims: list[str],
+        items: list[_Item],
+        units: list[_Unit],
+    ) -> GroundingReport:
         question = request.question
         type_problem = answer_type_problem(question, " ".join(claims)) if question else ""
         sims = None
@@ -420,8 +463,15 @@ class GroundingChecker:
         claim_index = 0
         for piece in pieces:
             if not _is_claim(piece):
-                results.append(SentenceSupport(text=piece.text, supported=True, claim=False, score=1.0,
-                                               reason=f"not a claim ({piece.kind})"))
+                results.append(
+                    SentenceSupport(
+                        text=piece.text,
+                        supported=True,
+                        claim=False,
+                        score=1.0,
+                        reason=f"not a claim ({piece.kind})",
+                    )
+                )
                 continue
             row = sims[claim_index] if sims is not None else None
             claim_index += 1
@@ -440,18 +490,29 @@ class GroundingChecker:
             unsupported=[r.text for r in claim_results if not r.supported],
         )
 
-    def _judge(self, sentence: str, items: list[_Item], units: list[_Unit], sims) -> SentenceSupport:
+    def _judge(
+        self, sentence: str, items: list[_Item], units: list[_Unit], sims
+    ) -> SentenceSupport:
         t = self.thresholds
         numbers = extract_numbers(sentence, words=True)
         if not units:
-            return SentenceSupport(text=sentence, supported=False, score=0.0, numbers=numbers,
-                                   reason="no evidence to check against")
+            return SentenceSupport(
+                text=sentence,
+                supported=False,
+                score=0.0,
+                numbers=numbers,
+                reason="no evidence to check against",
+            )
         user_items = [i for i, it in enumerate(items) if it.evidence.kind == "user"]
         tool_items = [i for i, it in enumerate(items) if it.evidence.kind == "tool"]
         user_stems = set().union(*(items[i].stems for i in user_items)) if user_items else set()
         tool_stems = set().union(*(items[i].stems for i in tool_items)) if tool_items else set()
 
-        tokens = [s for s in dict.fromkeys(stem(w) for w in content_words(sentence)) if s not in _DISCOURSE_STEMS]
+        tokens = [
+            s
+            for s in dict.fromkeys(stem(w) for w in content_words(sentence))
+            if s not in _DISCOURSE_STEMS
+        ]
         source_pool = set().union(*(it.stems for it in items if it.evidence.kind != "user"))
         # Words only the user wrote are taken as given; every other word must sit in ONE unit
         # (or a tool result), so a claim cannot be stitched from words scattered over a passage.
@@ -476,32 +537,45 @@ class GroundingChecker:
                 sources.append(it.evidence.id)
 
         reasons: list[str] = []
-        found = sum(s in source_pool or s in user_stems for s in tokens) / len(tokens) if tokens else 1.0
+        found = (
+            sum(s in source_pool or s in user_stems for s in tokens) / len(tokens)
+            if tokens
+            else 1.0
+        )
         user_only = len(echoed) / len(tokens) if tokens else 0.0
         unknown = [s for s in tokens if s not in source_pool and s not in user_stems]
         if found < t.min_found:
             reasons.append(f"words not in any source: {', '.join(unknown[:6])}")
         elif best_cov < t.min_coverage:
-            reasons.append(f"words not found together in one source passage: {', '.join(missing[:6])}")
+            reasons.append(
+                f"words not found together in one source passage: {', '.join(missing[:6])}"
+            )
         elif user_only > t.max_user_only:
-            reasons.append(f"rests on the user's words, not the sources: {', '.join(sorted(echoed)[:6])}")
+            reasons.append(
+                f"rests on the user's words, not the sources: {', '.join(sorted(echoed)[:6])}"
+            )
 
         pool = list(primary.numbers) + [n for i in user_items for n in items[i].numbers]
         tool_pool = [n for i in tool_items for n in items[i].numbers]
         if primary.evidence.kind == "tool":
             tool_pool += primary.numbers
-        bad_numbers = [n for n in numbers if not _number_supported(n, pool, tool_pool, t.tool_rounding)]
+        bad_numbers = [
+            n for n in numbers if not _number_supported(n, pool, tool_pool, t.tool_rounding)
+        ]
         if bad_numbers:
             reasons.append(f"number {_fmt(bad_numbers[0])} not in any source")
 
         entity_pool = primary.stems | user_stems | tool_stems
-        bad_entities = [e for e in capitalised_terms(sentence) if stem(e) not in entity_pool
-                        and stem(e) not in _DISCOURSE_STEMS]
+        bad_entities = [
+            e
+            for e in capitalised_terms(sentence)
+            if stem(e) not in entity_pool and stem(e) not in _DISCOURSE_STEMS
+        ]
         if bad_entities:
             reasons.append(f"name '{bad_entities[0]}' not in the sources")
 
         if not reasons:
-            matched = max(unit.sentences, key=lambda s: len(_stems(s) & set(tokens)))
+            matched = max(unit.sentences, key=lambda s: len(content_stems(s) & set(tokens)))
             if conflict := _negation_conflict(sentence, matched):
                 reasons.append(conflict)
 
@@ -513,6 +587,7 @@ class GroundingChecker:
             reason="; ".join(reasons),
             evidence=unit.text,
             numbers=numbers,
+            numbers_missing=bad_numbers,
         )
 
 
