@@ -2,15 +2,15 @@
 
 Used on every answer of the assistant, by the eval suite and by `advisor check`. An answer is
 split into sentences (Markdown-aware, see `assistant.text`); each claim sentence is attributed to
-the evidence unit (a window of adjacent evidence sentences, or a whole tool result / user
-message) that scores best on embedding similarity plus content-word coverage, and is then
-*supported* only when all of these hold:
+the evidence unit (one sentence of a passage by default, or a whole tool result) that scores best
+on embedding similarity plus content-word coverage, and is *supported* only when all hold:
 
-1. coverage: enough of its content words occur in that unit plus the tool results (words the
-   user wrote are taken as given and not counted);
-2. numbers: every number occurs in the supporting passage, a tool result or the user's words
-   (tool numbers may be rounded or shown as a percentage);
-3. entities: every proper noun / acronym occurs there too;
+1. words: 90% of its content words occur somewhere in the evidence, 75% of them in that one
+   unit (or a tool result, or only in the user's message), and at most half come from the
+   user's message alone, so a claim is neither invented nor stitched from scattered words;
+2. numbers: every number occurs in the supporting passage, a tool result or the user's message
+   (tool numbers may be rounded, or a fraction shown as a percentage);
+3. names: every proper noun / acronym occurs there too;
 4. negation: nothing the evidence negates is asserted, and nothing it asserts is negated;
 5. answer type (only when the question is given): a "when / how many" question gets a number,
    a "who / where" question gets a name, and a wh-question gets more than its own words back.
@@ -100,7 +100,7 @@ class Thresholds(BaseModel):
     """The knobs of the checker; defaults are calibrated (see evals/data/CALIBRATION.md)."""
 
     min_coverage: float = Field(
-        0.75, ge=0, le=1, description="Share of the words the user did not write found in the unit."
+        0.75, ge=0, le=1, description="Share of content words found in the one supporting unit."
     )
     min_found: float = Field(
         0.9, ge=0, le=1, description="Share of content words found anywhere in the evidence."

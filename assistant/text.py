@@ -7,8 +7,8 @@ tests can share one definition of "a sentence", "a number" and "a content word".
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 SegmentKind = Literal["text", "heading", "bullet", "table", "reference", "label"]
