@@ -357,7 +357,8 @@ NEGATIONS = frozenset(
     didn't isn't aren't wasn't weren't hasn't haven't hadn't shouldn't wouldn't couldn't
     mustn't without lack lacks lacking fail fails failed unable""".split()
 )
-_WORD_RE = re.compile(r"[^\W_](?:[\w]|['\u2019](?=\w))*", re.UNICODE)
+# Underscores split words, so a tool key "net_profit" matches "net profit" in an answer.
+_WORD_RE = re.compile(r"[^\W_](?:[^\W_]|['\u2019](?=[^\W_]))*", re.UNICODE)
 
 
 def words(text: str) -> list[str]:

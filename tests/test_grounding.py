@@ -152,6 +152,11 @@ def test_tool_result_numbers_are_accepted_rounded_or_as_percentages(checker):
     assert wrong.sentences[0].numbers_missing == [31]
 
 
+def test_a_plain_text_tool_result_with_snake_case_keys_supports_plain_words(checker):
+    tool = Evidence(id="tool:tco:0", kind="tool", text="TCO over 3 years\ntotal_cost: 48000")
+    assert checker.check("The total cost is $48,000 over 3 years.", [tool]).score == 1.0
+
+
 def test_numbers_the_user_gave_are_accepted(checker):
     user = Evidence(id="user", kind="user", text="My store's AOV is $48 and I want quick AI wins.")
     report = checker.check(
