@@ -182,4 +182,4 @@ def _parse_in_subprocess(text: str, timeout: float) -> float:
          "the same slots.NUM backtracking as for a run of digits")))],
 )
 def test_parsing_a_question_of_the_maximum_length_is_quick(name):
-    assert _parse_in_subprocess(LONG_INPUTS[name], timeout=20) < 5.0
+    assert _parse_in_subprocess(LONG_INPUTS[name], timeout=10) < 5.0
