@@ -53,7 +53,10 @@ def ask_command(question, as_json, llm, conversation_id, role, batch) -> None:
     """Ask the advisor a question about the course (offline engine by default)."""
     from assistant.brains import BrainUnavailable
     from assistant.engine import Advisor, InputProblem
+    from assistant.memory import StoreUnavailable
     from knowledge.index import IndexUnavailable
+
+    unavailable = (BrainUnavailable, IndexUnavailable, StoreUnavailable)
 
     settings = get_settings()
     if batch is None and question is None:
@@ -88,9 +91,12 @@ def ask_command(question, as_json, llm, conversation_id, role, batch) -> None:
                 except InputProblem as exc:
                     failures += 1
                     click.echo(json.dumps(_error(exc.code, exc.message, question_id=qid)))
-                except (BrainUnavailable, IndexUnavailable) as exc:
+                except unavailable as exc:
                     click.echo(json.dumps(_error("unavailable", str(exc), question_id=qid)))
                     sys.exit(3)
+                except Exception as exc:  # last resort: one bad question must not end the batch
+                    failures += 1
+                    click.echo(json.dumps(_error("internal_error", f"{type(exc).__name__}: {exc}", question_id=qid)))
                 sys.stdout.flush()
         sys.exit(0)
 
@@ -102,12 +108,16 @@ def ask_command(question, as_json, llm, conversation_id, role, batch) -> None:
         else:
             click.echo(f"error: {exc.message}", err=True)
         sys.exit(2)
-    except (BrainUnavailable, IndexUnavailable) as exc:
+    except unavailable as exc:
         if as_json:
             click.echo(json.dumps(_error("unavailable", str(exc))))
         else:
             click.echo(f"error: {exc}", err=True)
         sys.exit(3)
+    except Exception as exc:  # last resort: a message, never a traceback
+        message = f"internal error ({type(exc).__name__}: {exc}); please report it"
+        click.echo(json.dumps(_error("internal_error", message)) if as_json else f"error: {message}", err=not as_json)
+        sys.exit(1)
     if as_json:
         click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import unicodedata
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,6 +77,13 @@ def validate_question(text: object, max_chars: int) -> str:
             raise InputProblem("invalid_input", "question is not valid UTF-8 text; re-send it as UTF-8") from None
     if not isinstance(text, str):
         raise InputProblem("invalid_input", "question must be text")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: bytes that were never valid UTF-8
+        raise InputProblem("invalid_input", "question is not valid UTF-8 text; re-send it as UTF-8") from None
+    # C1 controls and invisible format characters (zero-width, BOM, bidi overrides) carry no
+    # meaning for a question and can hide text: drop them before any other check.
+    text = "".join(c for c in text if not ("\x80" <= c <= "\x9f" or unicodedata.category(c) == "Cf"))
     if len(text) > max_chars:
         raise InputProblem(
             "too_long",

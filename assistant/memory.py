@@ -38,6 +38,10 @@ CREATE INDEX IF NOT EXISTS turns_by_conversation ON turns(conversation_id, id);
 """
 
 
+class StoreUnavailable(RuntimeError):
+    """The conversation database cannot be opened; the message names the file and the fix."""
+
+
 class Turn(BaseModel):
     role: str  # "user" | "assistant"
     content: str
@@ -56,10 +60,16 @@ def connect(path: Path) -> sqlite3.Connection:
 class ConversationStore:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._conn = connect(self.path)
         self._lock = threading.Lock()
-        with self._lock:
-            self._conn.executescript(SCHEMA)  # executescript manages its own transaction
+        try:
+            self._conn = connect(self.path)
+            with self._lock:
+                self._conn.executescript(SCHEMA)  # executescript manages its own transaction
+        except sqlite3.DatabaseError as exc:
+            raise StoreUnavailable(
+                f"the conversation database {self.path} cannot be opened ({exc}); move the file "
+                "aside (nothing else is lost) and the advisor will start a new one"
+            ) from None
 
     @contextmanager
     def transaction(self):

@@ -79,7 +79,6 @@ def test_control_characters_are_removed_and_text_kept(question, cleaned):
     assert validate_question(question, LIMIT) == cleaned
 
 
-@pytest.mark.xfail(strict=True, reason=f"{INVISIBLE}: {VALIDATION_FIX}")
 @pytest.mark.parametrize(
     "question",
     ["\u200b\u200b", "\ufeff", "\u202e\u202d", "\u2060", "\ufeff".encode()],
@@ -90,7 +89,6 @@ def test_invisible_characters_only_are_an_empty_question(question):
         validate_question(question, LIMIT)
 
 
-@pytest.mark.xfail(strict=True, reason=f"{STRAY_CONTROLS}: {VALIDATION_FIX}")
 @pytest.mark.parametrize(
     "question",
     ["What is \x9b31mRICE?", "What is \u202eECIR?", "What is R\u200bICE?"],
@@ -101,7 +99,6 @@ def test_c1_controls_and_format_characters_are_removed(question):
     assert all(ord(c) not in range(0x80, 0xA0) and c not in "\u202e\u200b" for c in cleaned)
 
 
-@pytest.mark.xfail(strict=True, reason=f"{SURROGATES}: {VALIDATION_FIX}")
 @pytest.mark.parametrize("question", ["What is \ud800 RICE?", "\udcff"], ids=["high", "low"])
 def test_lone_surrogates_are_reported_as_not_utf8(question):
     with pytest.raises(InputProblem, match="not valid UTF-8"):
@@ -251,12 +248,6 @@ def test_advisor_ask_process_given_bad_bytes_on_stdin_exits_2_without_traceback(
     assert words in json.loads(done.stdout)["error"]["message"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a conversation database that is not SQLite (disk damage, a stray file) raises "
-    "sqlite3.DatabaseError out of `advisor ask` as a traceback: wrap it in memory.connect as a "
-    "StoreUnavailable naming the file and the fix (move it aside), catch it in ask_cli like "
-    "IndexUnavailable, and give ask_cli a last-resort handler that prints 'internal error' "
-    "without the traceback"))
 def test_a_damaged_conversation_database_is_a_message_not_a_traceback(built_settings, tmp_path,
                                                                       use_settings):
     settings = Settings(data_dir=tmp_path / "advisor")
