@@ -68,8 +68,62 @@ def all_tools(retriever: "CourseRetriever") -> list[StructuredTool]:
     return [search_tool(retriever), *langchain_tools()]
 
 
+ALLOWED_TOOLS = "advisor_allowed_tools"
+
+# Words in the user's own message that show they asked for a calculator.
+TOOL_TOPICS = {
+    "roi": r"\broi\b|return on investment",
+    "tco": r"\btco\b|total cost",
+    "payback_period": r"pay ?back|break[- ]even",
+    "npv": r"\bnpv\b|net present value|discount",
+    "irr": r"\birr\b|internal rate",
+    "ab_test": r"a/b|\bab test|significan|control|variant",
+    "sample_size": r"sample size|how many (?:visitors|users)",
+    "clv": r"\bclv\b|lifetime value",
+    "rice_score": r"\brice\b|priorit|rank",
+    "ice_score": r"\bice\b|priorit|rank",
+    "prioritize": r"\brice\b|\bice\b|priorit|rank|roadmap",
+    "kpi_suggest": r"\bkpis?\b|metrics?|indicators?|measure|track",
+    "smart_check": r"\bsmart\b|\bgoal",
+    "hitl_check": r"human|\bhitl\b|review|approv|oversight",
+}
+
+
+def allowed_tools(question: str, planned: list[str]) -> set[str]:
+    """The tools a request may run: course search, the planned calculators, and calculators
+    whose topic the user's own message names. Planted text cannot widen this set."""
+    import re
+
+    allowed = {"search_course", *planned}
+    allowed.update(name for name, pattern in TOOL_TOPICS.items() if re.search(pattern, question, re.IGNORECASE))
+    return allowed
+
+
+def _tool_guard():
+    """Agent middleware: a tool call outside the request's allow-list gets a refusal message
+    instead of running (OWASP LLM01: retrieved text must not trigger actions)."""
+    from langchain.agents.middleware import wrap_tool_call
+    from langchain_core.messages import ToolMessage
+    from langgraph.config import get_config
+
+    @wrap_tool_call
+    def guard(request, handler):
+        allowed = ((get_config() or {}).get("configurable") or {}).get(ALLOWED_TOOLS)
+        name = request.tool_call["name"]
+        if allowed is not None and name not in allowed:
+            return ToolMessage(
+                content=f"not available: {name} was not requested by the user for this question",
+                tool_call_id=request.tool_call["id"],
+                name=name,
+                status="error",
+            )
+        return handler(request)
+
+    return guard
+
+
 def build_agent(model, retriever: "CourseRetriever"):
     """The system prompt is sent per request (it carries the user's role), not baked in here."""
     from langchain.agents import create_agent
 
-    return create_agent(model, tools=all_tools(retriever))
+    return create_agent(model, tools=all_tools(retriever), middleware=[_tool_guard()])

@@ -286,11 +286,15 @@ def describe_tool(name: str, args: dict, result: dict | str) -> list[str]:
 
 
 def candidate_sentences(text: str) -> list[str]:
-    """The sentences of a passage the composer may quote (trimmed, long enough, not questions)."""
+    """The sentences of a passage the composer may quote: trimmed, long enough, not questions,
+    and never an instruction planted in a course file (to the assistant, or to hand over card
+    numbers or passwords)."""
+    from assistant.intents import unsafe_sentence
+
     out = []
     for sentence in split_sentences_simple(text):
         sentence = trim(sentence)
-        if len(sentence) >= 40 and not SKIP_SENTENCE.search(sentence):
+        if len(sentence) >= 40 and not SKIP_SENTENCE.search(sentence) and not unsafe_sentence(sentence):
             out.append(sentence)
     return out
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from assistant.agent import RETRIEVED, build_agent
+from assistant.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, build_agent
 from assistant.brains import make_brain
 from assistant.compose import describe_tool
 from assistant.intents import PROMPTS, detect
@@ -112,6 +112,15 @@ def resolve_follow_up(question: str, previous: str | None) -> str:
         return merged
     tail = re.sub(FOLLOW_UP, "", question).strip(" ,?.")
     return f"{previous.rstrip(' ?.')} ({tail})?"
+
+
+def recites_prompt(answer: str, run: int = 8) -> bool:
+    """Whether the answer shares a run of ``run`` consecutive words with the system prompt."""
+    words = lambda text: re.findall(r"[a-z0-9']+", text.lower())  # noqa: E731
+    prompt = words((PROMPTS / "system.md").read_text(encoding="utf-8"))
+    grams = {tuple(prompt[i : i + run]) for i in range(len(prompt) - run + 1)}
+    said = words(answer)
+    return any(tuple(said[i : i + run]) in grams for i in range(len(said) - run + 1))
 
 
 def system_prompt(role: str) -> str:
@@ -276,7 +285,10 @@ class Advisor:
 
     def _run_agent(self, text: str, resolved: str, role: str, question_id, conversation_id):
         retrieved: dict[str, dict] = {}
-        config = {"configurable": {RETRIEVED: retrieved}, "recursion_limit": 12}
+        configurable = {RETRIEVED: retrieved}
+        if self.llm != "offline":  # the offline planner is deterministic and reads no passage as an order
+            configurable[ALLOWED_TOOLS] = allowed_tools(text, [name for name, _ in detect(resolved).tools])
+        config = {"configurable": configurable, "recursion_limit": 12}
         messages = [SystemMessage(system_prompt(role)), HumanMessage(resolved)]
         final: AIMessage | None = None
         calls: dict[str, dict] = {}
@@ -315,6 +327,13 @@ class Advisor:
             for piece in re.split(r"(?<=\n)", answer):
                 if piece:
                     yield StreamEvent(type="token", text=piece)
+        if self.llm != "offline" and recites_prompt(answer):
+            # An LLM talked into reciting its instructions: withhold the text entirely.
+            answer, refused, citations = REFUSALS["injection"], True, []
+            yield StreamEvent(type="token", text="\n\n" + answer)
+            return AnswerResult(id=question_id, question=text, answer=answer, refused=True,
+                                engine=self.engine_name, conversation_id=conversation_id,
+                                intent="refuse", role=role)
         extra = final.additional_kwargs.get("offline_evidence", []) if final is not None else []
         grounding = self._ground(answer, text, resolved, records, retrieved, extra)
         if self.llm != "offline" and grounding.score < 1.0:
