@@ -14,7 +14,9 @@ WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
     "twenty-four": 24, "thirty": 30, "thirty-six": 36,
 }
-NUM = r"(\d[\d,]*(?:\.\d+)?|\.\d+)"
+# Anchored at the start of a number (never inside a run of digits), so a long run of digits
+# is scanned once: an unanchored \d[\d,]* backtracks quadratically (ReDoS).
+NUM = r"((?<![\d,.])\d[\d,]*(?:\.\d+)?|(?<![\d.])\.\d+)"
 SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "b": 1e9, "billion": 1e9}
 
 METRICS = {

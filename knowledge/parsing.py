@@ -19,7 +19,8 @@ class CorpusError(ValueError):
     """A corpus file that cannot be ingested; the message says which file and why."""
 
 
-HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*$")
+HEADING = re.compile(r"^(#{1,6})(?:\s+(.*?))?\s*$")  # CommonMark: hashes then a space
+FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 LESSON = re.compile(r"^lesson\s+(\d+(?:\.\d+)*)\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
 PSEUDO_HEADING = re.compile(r"^\*\*([^*]{3,120}?):?\*\*:?\s*$")
 BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
@@ -100,12 +101,21 @@ def parse_markdown(text: str, source: str) -> CourseDocument:
     lines = text.splitlines(keepends=True)
     headings: list[tuple[int, int, int, str]] = []  # (start, end, level, title)
     pos = 0
+    fence = None  # inside a fenced code block, '#' starts a comment, not a heading
     for line in lines:
+        opener = FENCE.match(line)
+        if opener:
+            fence = None if fence == opener.group(1) else (fence or opener.group(1))
+            pos += len(line)
+            continue
+        if fence:
+            pos += len(line)
+            continue
         match = HEADING.match(line.rstrip("\n"))
         pseudo = PSEUDO_HEADING.match(line.strip())
         if match:
             level = len(match.group(1))
-            headings.append((pos, pos + len(line.rstrip("\n")), level, clean_heading(match.group(2))))
+            headings.append((pos, pos + len(line.rstrip("\n")), level, clean_heading(match.group(2) or "")))
         elif pseudo and headings and headings[-1][2] == 1:
             # A bold line right under a top heading names its introduction section.
             headings.append((pos, pos + len(line.rstrip("\n")), 2, clean_heading(pseudo.group(1))))
@@ -174,7 +184,8 @@ def _table_blocks(raw: str, offset: int) -> list[Block]:
         if index == 0 or re.fullmatch(r"\s*\|?[\s:\-|]+\|?\s*", line):
             continue
         cells = _cells(line)
-        pairs = [f"{name}: {value}" for name, value in zip(header, cells)]
+        names = header + [f"column {i + 1}" for i in range(len(header), len(cells))]  # ragged rows keep every cell
+        pairs = [f"{name}: {value}" for name, value in zip(names, cells)]
         blocks.append(Block(kind="table_row", text="\n".join(pairs), start=line_start, end=line_end))
     return blocks
 

@@ -86,15 +86,6 @@ MALFORMED = {
                  + "".join("  " * i + f"- level{i} item\n" for i in range(40)),
     "empty-heading": "# \n\nText under a heading with no title.\n",
 }
-TEXT_LOST = {
-    "ragged-table": "parsing._table_blocks zips header and cells, so cells beyond the header "
-                    "('Fewer refinements') are dropped; keep them (e.g. 'column 5: …')",
-    "hashtags": "parsing.HEADING accepts '#' without a space, so '#AIcommerce is …' and '#1 "
-                "priority …' become empty lessons and their words leave the index; require "
-                "whitespace after the hashes as CommonMark does",
-}
-
-
 def _words(text: str) -> set[str]:
     """Words of three letters or more; "Lesson" in "# Lesson 9.1: …" is syntax, not text."""
     return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", text)} - {"lesson"}
@@ -116,8 +107,7 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 
 @pytest.mark.parametrize(
     "name",
-    [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=TEXT_LOST[name]))
-     if name in TEXT_LOST else name for name in MALFORMED],
+    list(MALFORMED),
 )
 def test_every_word_of_a_malformed_file_reaches_a_chunk(tmp_path, name):
     path = _write(tmp_path, name, MALFORMED[name])
@@ -125,10 +115,6 @@ def test_every_word_of_a_malformed_file_reaches_a_chunk(tmp_path, name):
     assert missing == set()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "parse_markdown looks for headings on every line, code included: '# install the "
-    "tracker' in a ```bash block becomes a lesson. Track ``` / ~~~ fences while scanning "
-    "for headings (an unclosed fence runs to the end of the file, as in CommonMark)"))
 def test_a_hash_line_inside_a_code_fence_is_not_a_heading(tmp_path):
     document, _ = parse_file(_write(tmp_path, "fence", COMMENT_IN_FENCE))
     assert [lesson.lesson for lesson in document.lessons] == ["9.1"]
@@ -154,10 +140,6 @@ def test_a_file_with_nothing_to_index_is_refused_by_name(tmp_path, fresh_setting
     assert not index.exists()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a file holding only a code block with '# comment' lines is indexed as lessons named "
-    "after the comments, with '```' as their text; fixed by tracking fences (see "
-    "test_a_hash_line_inside_a_code_fence_is_not_a_heading)"))
 def test_a_file_of_code_comments_only_has_no_headings(tmp_path, fresh_settings, embedder):
     path = _write(tmp_path, "script", "```bash\n# step one\necho hi\n# step two\n```\n")
     with pytest.raises(CorpusError, match="no Markdown headings found"):

@@ -173,13 +173,7 @@ def _parse_in_subprocess(text: str, timeout: float) -> float:
 @pytest.mark.parametrize(
     "name",
     ["dollars", "spaced digits", "field words", "emails",
-     pytest.param("digits", marks=pytest.mark.xfail(strict=True, reason=(
-         "ReDoS in assistant/slots.py: NUM = (\\d[\\d,]*…) is tried at every digit of a run and "
-         "backtracks to its end, so each of its ~12 patterns is quadratic; one 8,000-digit "
-         "question takes minutes of CPU in extract() and again in detect(). Anchor NUM at the "
-         "start of a number: NUM = r'((?<![\\d,.])\\d[\\d,]*(?:\\.\\d+)?|(?<![\\d.])\\.\\d+)'"))),
-     pytest.param("digits with commas", marks=pytest.mark.xfail(strict=True, reason=(
-         "the same slots.NUM backtracking as for a run of digits")))],
+     "digits", "digits with commas"],
 )
 def test_parsing_a_question_of_the_maximum_length_is_quick(name):
     assert _parse_in_subprocess(LONG_INPUTS[name], timeout=10) < 5.0
