@@ -384,10 +384,6 @@ def test_ui_conversation_and_feedback_records_hold_no_pii(ui, caplog):
     assert _leaks(_raw_bytes(ui.ctx.settings.data_dir)) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ui.app.respond creates the conversation with title=text[:80]: it truncates before "
-    "ConversationStore.create masks, so an e-mail cut at character 80 is no longer an e-mail "
-    "and its local part is stored raw"))
 def test_a_conversation_title_cut_mid_email_does_not_store_a_fragment(quiet_ui):
     owner = "browser:privacy-title"
     question = "Which KPIs should our support chatbot track? Please send the answer to " \
@@ -416,9 +412,6 @@ def test_a_saved_plan_holds_no_pii(quiet_ui):
     assert _leaks(_raw_bytes(quiet_ui.ctx.settings.data_dir)) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ui.app.write_exports writes the Markdown and CSV exports from the unmasked plan state; "
-    "only the copy saved in SQLite is masked"))
 def test_plan_exports_hold_no_pii(quiet_ui):
     md, csv = _refresh_plan(quiet_ui, "browser:privacy-export", PII_PLAN)
     assert _leaks(md) == [] and _leaks(csv) == []

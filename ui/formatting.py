@@ -52,8 +52,17 @@ def escape_user_text(text: str) -> str:
     return "\n".join(escape_markdown(line) for line in (text or "").splitlines())
 
 
+def _defang(text: str) -> str:
+    """No tags, links or images: answers cite by [n] and never need them, and a planted link or
+    remote image (javascript:, tracking pixels that carry data out) must not render."""
+    text = text.replace("<", "&lt;")
+    text = text.replace("![", "!\\[")
+    return re.sub(r"\]\(", "]\\(", text)
+
+
 def neutralize_html(markdown: str) -> str:
-    """Keeps the engine's Markdown but turns every '<' outside code into an entity.
+    """Keeps the engine's Markdown but turns every '<' outside code into an entity, and
+    escapes link and image syntax.
 
     Without a '<' no tag can open, so corpus text that happens to contain HTML is shown as
     text; inside code spans and fences Markdown already shows it literally.
@@ -69,7 +78,7 @@ def neutralize_html(markdown: str) -> str:
             out.append(line)
             continue
         parts = re.split(r"(`+[^`]*`+)", line)
-        out.append("".join(p if p.startswith("`") else p.replace("<", "&lt;") for p in parts))
+        out.append("".join(p if p.startswith("`") else _defang(p) for p in parts))
     return "\n".join(out)
 
 
