@@ -38,22 +38,29 @@ CREATE INDEX IF NOT EXISTS turns_by_conversation ON turns(conversation_id, id);
 """
 
 
-class StoreUnavailable(RuntimeError):
-    """The conversation database cannot be opened; the message names the file and the fix."""
-
-
 class Turn(BaseModel):
     role: str  # "user" | "assistant"
     content: str
     payload: dict = {}
 
 
+class StoreUnavailable(RuntimeError):
+    """The database cannot be opened; the message names the file and the fix."""
+
+
 def connect(path: Path) -> sqlite3.Connection:
+    """A WAL connection to the advisor's SQLite file, or StoreUnavailable naming the file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=30, check_same_thread=False, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA foreign_keys=ON")
+    try:
+        conn = sqlite3.connect(path, timeout=30, check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+    except sqlite3.DatabaseError as exc:
+        raise StoreUnavailable(
+            f"the database {path} cannot be opened ({exc}); move the file aside (nothing else "
+            "is lost) and the advisor will start a new one"
+        ) from None
     return conn
 
 
@@ -114,10 +121,11 @@ class ConversationStore:
             )
 
     def history(self, conversation_id: str, limit: int = 50) -> list[Turn]:
-        rows = self._conn.execute(
-            "SELECT role, content, payload FROM turns WHERE conversation_id=? ORDER BY id DESC LIMIT ?",
-            (conversation_id, limit),
-        ).fetchall()
+        with self._lock:  # reads share the connection: never interleave with a write
+            rows = self._conn.execute(
+                "SELECT role, content, payload FROM turns WHERE conversation_id=? ORDER BY id DESC LIMIT ?",
+                (conversation_id, limit),
+            ).fetchall()
         return [Turn(role=r, content=c, payload=json.loads(p or "{}")) for r, c, p in reversed(rows)]
 
     def list(self, owner: str | None = None, limit: int = 100) -> list[dict]:
@@ -126,7 +134,8 @@ class ConversationStore:
         if owner is not None:
             query += " WHERE owner=?"
             args = (owner,)
-        rows = self._conn.execute(query + " ORDER BY updated DESC LIMIT ?", (*args, limit)).fetchall()
+        with self._lock:
+            rows = self._conn.execute(query + " ORDER BY updated DESC LIMIT ?", (*args, limit)).fetchall()
         return [dict(zip(("id", "title", "owner", "created", "updated"), row)) for row in rows]
 
     def delete(self, conversation_id: str) -> None:

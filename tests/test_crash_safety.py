@@ -300,10 +300,6 @@ def test_killing_a_rebuild_between_batches_leaves_an_index_the_next_ingest_compl
 
 @pytest.mark.slow
 @pytest.mark.timeout(600)
-@pytest.mark.xfail(strict=True, reason=(
-    "`advisor ui` on a damaged conversation database dies with a sqlite3.DatabaseError "
-    "traceback from UIStore/ConversationStore; ui.cli should catch it (a StoreUnavailable "
-    "from memory.connect) and say which file is damaged and to move it aside"))
 def test_a_damaged_database_at_start_up_is_a_clear_message(built_settings, tmp_path):
     data_dir = tmp_path / "advisor"
     shutil.copytree(built_settings.chroma_path, data_dir / "chroma")

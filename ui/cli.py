@@ -36,7 +36,13 @@ def ui_command(host: str | None, port: int | None, no_warm_up: bool) -> None:
     from assistant.engine import Advisor
     from ui.app import launch
 
+    from assistant.memory import StoreUnavailable
+
     advisor = Advisor(settings)
-    if not no_warm_up:
-        advisor.warm_up()
-    launch(settings, advisor)
+    try:
+        advisor.store  # noqa: B018  (open the database now: a damaged file is a message, not a crash)
+        if not no_warm_up:
+            advisor.warm_up()
+        launch(settings, advisor)
+    except StoreUnavailable as exc:
+        raise click.ClickException(str(exc)) from None

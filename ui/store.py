@@ -96,16 +96,18 @@ class UIStore:
             )
 
     def load_plan(self, owner: str, plan_id: str = "current") -> dict[str, Any] | None:
-        row = self._conn.execute(
-            "SELECT data FROM ui_plans WHERE owner=? AND plan_id=?", (owner, plan_id)
-        ).fetchone()
+        with self._lock:  # reads share the connection: never interleave with a write
+            row = self._conn.execute(
+                "SELECT data FROM ui_plans WHERE owner=? AND plan_id=?", (owner, plan_id)
+            ).fetchone()
         return json.loads(row[0]) if row else None
 
     def list_plans(self, owner: str) -> list[dict[str, Any]]:
-        rows = self._conn.execute(
-            "SELECT plan_id, title, updated FROM ui_plans WHERE owner=? ORDER BY updated DESC",
-            (owner,),
-        ).fetchall()
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT plan_id, title, updated FROM ui_plans WHERE owner=? ORDER BY updated DESC",
+                (owner,),
+            ).fetchall()
         return [dict(zip(("plan_id", "title", "updated"), row)) for row in rows]
 
     # ------------------------------------------------------------------ feedback
@@ -161,7 +163,8 @@ class UIStore:
         if owner is not None:
             query += " WHERE owner=?"
             args = (owner,)
-        rows = self._conn.execute(query + " ORDER BY id", args).fetchall()
+        with self._lock:
+            rows = self._conn.execute(query + " ORDER BY id", args).fetchall()
         keys = (
             "id", "owner", "conversation_id", "message_index", "rating", "note", "question",
             "answer", "citations", "section_ids", "created",
