@@ -359,8 +359,10 @@ class Advisor:
         return not hits or hits[0][3] < OFF_TOPIC_SIMILARITY
 
     def _citations(self, answer: str, final: AIMessage | None, retrieved: dict[str, dict]) -> list[Citation]:
+        quotes: dict[str, list[str]] = {}
         if final is not None and "offline_citations" in final.additional_kwargs:
             ids = final.additional_kwargs["offline_citations"]
+            quotes = final.additional_kwargs.get("offline_quotes", {})
         else:  # LLM brains cite the passages' ref numbers
             by_ref = {p["ref"]: cid for cid, p in retrieved.items()}
             refs = [int(n) for group in re.findall(r"\[(\d+(?:\s*,\s*\d+)*)\]", answer) for n in group.split(",")]
@@ -369,8 +371,9 @@ class Advisor:
         for cid in ids:
             p = retrieved.get(cid)
             if p:
+                quote = " … ".join(quotes[cid]) if quotes.get(cid) else p["quote"]  # what the answer used
                 out.append(Citation(chunk_id=cid, lesson=p["lesson"], lesson_title=p.get("lesson_title", ""),
-                                    section=p["section"], quote=p["quote"], source=p.get("source", ""),
+                                    section=p["section"], quote=quote, source=p.get("source", ""),
                                     score=p.get("score", 0.0)))
         return out
 

@@ -127,7 +127,10 @@ def rule_intent(question: str, slots: Slots) -> tuple[str, list[tuple[str, dict]
     if _has(q, r"pay ?back", r"break[- ]even") and "monthly_benefit" in named:
         cost = named.get("cost") or (slots.money[0] if slots.money else None)
         if cost is not None:
-            return "payback", [("payback_period", {"upfront_cost": cost, "monthly_benefit": named["monthly_benefit"]})]
+            calls = [("payback_period", {"upfront_cost": cost, "monthly_benefit": named["monthly_benefit"]})]
+            if _has(q, r"\broi\b", r"return on investment") and "gain" in named and named["gain"] != named["monthly_benefit"]:
+                calls.insert(0, ("roi", {"gain": named["gain"], "cost": cost}))
+            return "payback", calls
     if _has(q, r"\bclv\b", r"lifetime value") and {"aov", "purchases_per_year", "lifespan_years"} <= named.keys():
         args = {k: named[k] for k in ("aov", "purchases_per_year", "lifespan_years")}
         if "gross_margin" in named:

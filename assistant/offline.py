@@ -223,6 +223,7 @@ class OfflineChatModel(BaseChatModel):
                 search_results = []  # nothing on this term: quoting nearby text would mislead
 
         used: set[str] = set()
+        quotes: dict[str, list[str]] = {}  # the sentences quoted from each cited passage
         numbering: dict[str, int] = {}
         citations: list[dict] = []
         any_sentence = False
@@ -238,6 +239,8 @@ class OfflineChatModel(BaseChatModel):
                     numbering[cid] = len(numbering) + 1
                     citations.append(passage)
                 lines.append(f"- {sentence} [{numbering[cid]}]")
+                start = passage["text"].lower().find(sentence.lower())  # verbatim, as the course has it
+                quotes.setdefault(cid, []).append(passage["text"][start : start + len(sentence)] if start >= 0 else sentence)
                 any_sentence = True
             lines.append("")
         extra_evidence = []
@@ -260,4 +263,5 @@ class OfflineChatModel(BaseChatModel):
             extra_evidence.append({"id": "assumptions", "text": (PROMPTS / "assumptions.yaml").read_text(encoding="utf-8")})
         return AIMessage(content=content, additional_kwargs={
             "offline_citations": [p["chunk_id"] for p in citations], "offline_evidence": extra_evidence,
+            "offline_quotes": quotes,
             "offline_plan": {"intent": intent}})

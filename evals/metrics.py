@@ -255,8 +255,10 @@ def citation_validity(
                 f"but the chunk is in '{chunk.section}'"
             )
             continue
-        quote = " ".join(cite.quote.replace("\u2026", " ").split())
-        if quote and quote not in " ".join(chunk.text.split()):
+        # A quote may join several excerpts with "…"; each excerpt must be verbatim chunk text.
+        body = " ".join(chunk.text.split())
+        pieces = [" ".join(piece.split()) for piece in cite.quote.split("\u2026")]
+        if any(piece and piece not in body for piece in pieces):
             problems.append(f"citation [{number}] {cite.chunk_id}: quote not found in the chunk")
             continue
         passed += 1
