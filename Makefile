@@ -34,7 +34,7 @@ test: install browser-deps
 	$(PY) -m pytest -q
 
 test-fast: install
-	$(PY) -m pytest -q -m "not browser and not server"
+	$(PY) -m pytest -q -m "not browser and not server and not slow"
 
 bench: install
 	$(VENV)/bin/advisor ingest
