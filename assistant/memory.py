@@ -64,18 +64,26 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-class ConversationStore:
+class SQLiteStore:
+    """One WAL connection to the advisor's database, guarded by a lock, with its own tables.
+
+    Subclasses set ``schema``; every write goes through ``transaction()`` and every read takes
+    the same lock, so a read never interleaves with a write on the shared connection.
+    """
+
+    schema = ""
+
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
+        self._conn = connect(self.path)
         try:
-            self._conn = connect(self.path)
             with self._lock:
-                self._conn.executescript(SCHEMA)  # executescript manages its own transaction
+                self._conn.executescript(self.schema)  # executescript manages its own transaction
         except sqlite3.DatabaseError as exc:
             raise StoreUnavailable(
-                f"the conversation database {self.path} cannot be opened ({exc}); move the file "
-                "aside (nothing else is lost) and the advisor will start a new one"
+                f"the database {self.path} cannot be opened ({exc}); move the file aside "
+                "(nothing else is lost) and the advisor will start a new one"
             ) from None
 
     @contextmanager
@@ -89,6 +97,13 @@ class ConversationStore:
                 raise
             else:
                 self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class ConversationStore(SQLiteStore):
+    schema = SCHEMA
 
     def create(self, title: str = "New conversation", owner: str = "", conversation_id: str | None = None) -> str:
         conversation_id = conversation_id or uuid.uuid4().hex[:12]
@@ -142,6 +157,3 @@ class ConversationStore:
         with self.transaction() as conn:
             conn.execute("DELETE FROM turns WHERE conversation_id=?", (conversation_id,))
             conn.execute("DELETE FROM conversations WHERE id=?", (conversation_id,))
-
-    def close(self) -> None:
-        self._conn.close()

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import json
 import secrets
-import threading
 import time
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
-from assistant.memory import connect
+from assistant.memory import SQLiteStore
 from assistant.privacy import mask_pii
 
 SCHEMA = """
@@ -51,25 +48,8 @@ def _masked_json(value: Any) -> str:
     return mask_pii(json.dumps(value, ensure_ascii=False, default=str))
 
 
-class UIStore:
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self._conn = connect(self.path)
-        self._lock = threading.Lock()
-        with self._lock:
-            self._conn.executescript(SCHEMA)  # each CREATE … IF NOT EXISTS is idempotent
-
-    @contextmanager
-    def transaction(self):
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            else:
-                self._conn.execute("COMMIT")
+class UIStore(SQLiteStore):
+    schema = SCHEMA
 
     # ------------------------------------------------------------------ meta
 
@@ -176,6 +156,3 @@ class UIStore:
             item["section_ids"] = json.loads(item["section_ids"])
             out.append(item)
         return out
-
-    def close(self) -> None:
-        self._conn.close()
