@@ -10,7 +10,7 @@ import yaml
 
 from assistant.settings import DEFAULT_CORPUS, Settings, get_settings
 from bench.measure import OUT, ROOT
-from knowledge.parsing import parse_file
+from knowledge.parsing import course_prompts as parsing_course_prompts
 
 LABELS = ROOT / "tests" / "data" / "retrieval_labels.yaml"
 ENGINE_QUESTIONS = ROOT / "tests" / "data" / "engine_questions.yaml"
@@ -23,15 +23,7 @@ def retrieval_questions() -> list[str]:
 
 def course_prompts(path: Path = DEFAULT_CORPUS) -> list[str]:
     """The prompts the course itself asks (question, reflective and discussion blocks)."""
-    document, _ = parse_file(path)
-    prompts = []
-    for lesson in document.lessons:
-        for section in lesson.sections:
-            for block in section.blocks:
-                if block.kind in {"question", "reflective", "discussion"}:
-                    text = block.text.split(":", 1)[1] if block.kind != "discussion" else block.text
-                    prompts.append(text.strip().strip('"'))
-    return prompts
+    return parsing_course_prompts(path)
 
 
 def engine_questions() -> list[str]:

@@ -241,6 +241,24 @@ def parse_file(path: Path, max_bytes: int = 5_000_000) -> tuple[CourseDocument, 
     return parse_markdown(text, source), text
 
 
+PROMPT_LABEL = re.compile(r"^(?:Suggested Question for Link|Alternative Question|Reflective Prompt):\s*")
+
+
+def course_prompts(path: Path | None = None) -> list[str]:
+    """The prompts the course itself asks (Suggested/Alternative Questions, Reflective Prompts,
+    Group Discussion Points), as written, without their labels."""
+    from assistant.settings import DEFAULT_CORPUS
+
+    document, _ = parse_file(Path(path or DEFAULT_CORPUS))
+    return [
+        PROMPT_LABEL.sub("", block.text).strip().strip('"')
+        for lesson in document.lessons
+        for section in lesson.sections
+        for block in section.blocks
+        if block.kind in {"question", "reflective", "discussion"}
+    ]
+
+
 KPI_SECTION = "mapping ai applications to kpis"
 
 

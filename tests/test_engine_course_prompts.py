@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from assistant.settings import DEFAULT_CORPUS
-from knowledge.parsing import parse_file
+from knowledge.parsing import course_prompts
 
 # Sections each prompt is about (substrings); the answer must cite at least one of them.
 EXPECTED = {
@@ -34,18 +32,6 @@ EXPECTED_TOOLS = {
     "AI-powered personalization engine with the SMART goal": {"kpi_suggest"},
     "demand forecasting tool": {"kpi_suggest"},
 }
-
-
-def course_prompts() -> list[str]:
-    document, _ = parse_file(DEFAULT_CORPUS)
-    prompts = []
-    for lesson in document.lessons:
-        for section in lesson.sections:
-            for block in section.blocks:
-                if block.kind in {"question", "reflective", "discussion"}:
-                    text = block.text.split(":", 1)[1] if block.kind != "discussion" else block.text
-                    prompts.append(text.strip().strip('"'))
-    return prompts
 
 
 PROMPTS = course_prompts()

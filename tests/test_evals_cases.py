@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.settings import DEFAULT_CORPUS
 from evals.cases import DEFAULT_CASES, CasesError, Thresholds, load_cases, load_suites, parse_cases
-from knowledge.parsing import parse_file
+from knowledge.parsing import course_prompts
 
 
 def problems_of(text: str) -> list[str]:
@@ -193,21 +192,6 @@ def test_default_thresholds_are_the_documented_gate():
 # --- the shipped course suite -----------------------------------------------------------------
 
 
-def course_prompts() -> list[str]:
-    """The fifteen prompts the course asks, as written in the course file."""
-    document, _ = parse_file(DEFAULT_CORPUS)
-    prompts = []
-    for lesson in document.lessons:
-        for section in lesson.sections:
-            for block in section.blocks:
-                if block.kind in ("question", "reflective", "discussion"):
-                    text = re.sub(
-                        r"^(Suggested Question for Link|Alternative Question|Reflective Prompt):\s*",
-                        "",
-                        block.text,
-                    )
-                    prompts.append(text.strip().strip('"'))
-    return prompts
 
 
 def test_course_suite_covers_all_fifteen_course_prompts_word_for_word():
