@@ -19,7 +19,7 @@ PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 
 INJECTION = re.compile(
     r"\b(?:ignore|forget|disregard|override|bypass|skip)\b(?:\s+(?:all|any|the|of|your|my|previous|prior|above|earlier|original|these|those))*"
-    r"\s+(?:instructions|rules|prompts?|directions|guidelines|programming)"
+    r"\s+(?:instructions|rules|prompts?|directions|guidelines|programming)(?!\s+of thumb)"
     r"|\b(?:ignore|disregard|forget)\s+everything\s+(?:above|before|you (?:were|have been) told)"
     r"|(?:reveal|print|show|repeat|output|tell me|leak|display|dump|translate|give me|list)\b.{0,30}"
     r"\b(?:system\s*prompt|instructions you were given|your (?:instructions|rules|configuration|config|prompt)|"
@@ -59,7 +59,14 @@ def is_injection(text: str) -> bool:
 # or to hand over payment data or passwords.
 UNSAFE_ADVICE = re.compile(
     r"\b(?:send|email|e-mail|share|give|post|text)\b.{0,40}\b(?:card numbers?|passwords?|cvv|pins?|bank details)\b"
-    r"|\bassistant\s*:|\btell (?:the )?(?:users?|customers?|shoppers?) to\b|\byou must now\b",
+    r"|\bassistant\s*:|\btell (?:the )?(?:users?|customers?|shoppers?) to\b|\byou must now\b"
+    # text addressed to an AI reader rather than to learners
+    r"|\b(?:for|to) AI (?:assistants?|models?|systems?|agents?)\b|\bif you are an AI\b"
+    r"|\bAI (?:assistants?|models?|systems?|agents?)\b.{0,40}\b(?:reading|summari[sz]ing|processing)\b"
+    r"|\bmust (?:say|state|answer|reply)\b"
+    # collecting payment secrets, in any word order
+    r"|\b(?:ask|request|collect)\w*\b.{0,40}\b(?:card numbers?|card details|cvv|passwords?)\b"
+    r"|\b(?:card numbers?|card details|cvv|passwords?)\b.{0,40}\b(?:by e-?mail|via e-?mail|read (?:them )?out|over the phone)\b",
     re.IGNORECASE,
 )
 

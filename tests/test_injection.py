@@ -190,9 +190,6 @@ def test_strategy_questions_that_mention_personas_or_prompts_are_not_refused(que
     assert detect(question).refusal != "injection"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "INJECTION's '(ignore|forget|disregard|override|bypass|skip) … rules' matches 'skip the "
-    "rules of thumb'; require the object to be the assistant's (your/previous/above … rules)"))
 @pytest.mark.parametrize("question", FALSE_REFUSALS_MORE.values(), ids=FALSE_REFUSALS_MORE.keys())
 def test_everyday_phrases_with_rules_are_not_refused(question):
     assert detect(question).refusal != "injection"
@@ -434,13 +431,6 @@ approves. Due diligence covers data handling, security certifications and exit t
 """
 PARAPHRASED_PHRASES = ["EvilCorp", "AI assistants", "If you are an AI model", "card number and CVV",
                        "read out their card details", "7946 0958", "must say"]
-PLANTED_GAP = (
-    "unsafe_sentence only knows 'Assistant:', 'tell users to', 'you must now' and send/email "
-    "… card numbers; planted text addressed to 'AI assistants reading this', 'if you are an AI "
-    "model', 'AI systems summarising this … must say', or asking for card numbers/CVV in "
-    "another word order is still quoted as advice. Flag sentences that address an AI reader or "
-    "collect payment secrets in any order, and warn at ingest (file and line) about them"
-)
 
 
 @pytest.fixture(scope="module")
@@ -455,12 +445,12 @@ def paraphrased_advisor(tmp_path_factory, embedder) -> Advisor:
 
 @pytest.mark.parametrize(
     "question",
-    [pytest.param(q, marks=pytest.mark.xfail(strict=True, reason=PLANTED_GAP)) for q in [
+    [
         "Which dynamic pricing vendor should we choose?",
         "How should we handle refunds with AI?",
         "What should due diligence on an AI vendor cover?",
         "What does lesson 9.2 say about refund policies?",
-    ]],
+    ],
 )
 def test_offline_engine_does_not_pass_on_paraphrased_planted_instructions(paraphrased_advisor,
                                                                            question):
