@@ -11,35 +11,15 @@ import json
 import re
 
 import pytest
-from langchain_core.language_models.fake_chat_models import (
-    FakeMessagesListChatModel,
-    GenericFakeChatModel,
-)
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk
 from langchain_core.outputs import ChatGenerationChunk
 
 from assistant.engine import Advisor
+from fakes import ScriptedModel
+from fakes import tool_call as call
 
 
-class ScriptedModel(FakeMessagesListChatModel):
-    """Replays fixed messages, one per model call, and accepts tools like a real chat model."""
-
-    seen: list = []
-
-    def bind_tools(self, tools, **kwargs):
-        return self
-
-    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
-        self.seen.append(list(messages))
-        return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
-
-    @property
-    def _llm_type(self) -> str:
-        return "scripted"
-
-
-def call(name: str, args: dict, call_id: str) -> dict:
-    return {"name": name, "args": args, "id": call_id, "type": "tool_call"}
 
 
 @pytest.fixture

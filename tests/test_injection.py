@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from langchain_core.language_models.chat_models import BaseChatModel
-from langchain_core.language_models.fake_chat_models import FakeMessagesListChatModel
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
 from assistant.engine import Advisor
+from fakes import ScriptedModel
+from fakes import tool_call as _call
 from assistant.intents import PROMPTS, detect
 from assistant.offline import REFUSALS
 from assistant.settings import DEFAULT_CORPUS, Settings
@@ -275,9 +275,6 @@ def test_offline_engine_does_not_pass_on_instructions_planted_in_the_course(
     assert not recites_system_prompt(result.answer)
 
 
-def _call(name: str, args: dict, call_id: str) -> dict:
-    return {"name": name, "args": args, "id": call_id, "type": "tool_call"}
-
 
 ORDER = re.compile(r"call the (\w+) tool with ((?:\w+ [\d.]+(?:,? and |, )?)+)")
 
@@ -360,14 +357,6 @@ def test_planted_instructions_cannot_make_the_agent_run_a_tool_the_user_did_not_
                 if isinstance(c.result, dict) and "error" not in c.result]
     assert executed == []
 
-
-class ScriptedModel(FakeMessagesListChatModel):
-    def bind_tools(self, tools, **kwargs):
-        return self
-
-    @property
-    def _llm_type(self) -> str:
-        return "scripted"
 
 
 def test_a_tool_the_user_asks_for_still_runs(injected, embedder):

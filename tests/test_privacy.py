@@ -17,10 +17,10 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from langchain_core.language_models.fake_chat_models import FakeMessagesListChatModel
 from langchain_core.messages import AIMessage
 
 from assistant.engine import Advisor
+from fakes import ScriptedModel
 from assistant.privacy import contains_pii, iban_valid, luhn_valid, mask_pii
 from assistant.settings import Settings
 from assistant.slots import extract
@@ -284,25 +284,9 @@ def test_question_with_pii_is_answered_without_storing_or_logging_it(private_adv
     assert _leaks(raw) == []
 
 
-class RecordingModel(FakeMessagesListChatModel):
-    """A scripted LLM that keeps every message it is sent."""
-
-    seen: list = []
-
-    def bind_tools(self, tools, **kwargs):
-        return self
-
-    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
-        self.seen.append(list(messages))
-        return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
-
-    @property
-    def _llm_type(self) -> str:
-        return "recording"
-
 
 def test_an_llm_brain_never_receives_the_raw_values(private_settings, embedder):
-    model = RecordingModel(responses=[AIMessage(content="The ROI is 50%.")])
+    model = ScriptedModel(responses=[AIMessage(content="The ROI is 50%.")])
     model.seen = []
     result = Advisor(private_settings, brain=model, embedder=embedder).ask(QUESTION, remember=False)
     sent = "\n".join(str(m.content) for call in model.seen for m in call)

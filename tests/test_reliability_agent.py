@@ -12,10 +12,11 @@ import json
 import math
 
 import pytest
-from langchain_core.language_models.fake_chat_models import FakeMessagesListChatModel
 from langchain_core.messages import AIMessage
 
 from assistant.engine import Advisor
+from fakes import ScriptedModel
+from fakes import tool_call as _call
 from tools.base import non_finite_paths
 
 INF = math.inf
@@ -53,25 +54,6 @@ BAD_CALLS = [
 ]
 
 
-class ScriptedModel(FakeMessagesListChatModel):
-    """Replays fixed messages, one per call, and keeps what it was sent."""
-
-    seen: list = []
-
-    def bind_tools(self, tools, **kwargs):
-        return self
-
-    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
-        self.seen.append(list(messages))
-        return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
-
-    @property
-    def _llm_type(self) -> str:
-        return "scripted"
-
-
-def _call(name: str, args: dict, call_id: str) -> dict:
-    return {"name": name, "args": args, "id": call_id, "type": "tool_call"}
 
 
 @pytest.fixture
