@@ -10,6 +10,8 @@ from langchain_core.embeddings import Embeddings
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from knowledge.settings import Settings
     from sentence_transformers import SentenceTransformer
 
 
@@ -62,11 +64,12 @@ def _embedder_for(path: str) -> Embedder:
     return Embedder(Path(path))
 
 
-def get_embedder(settings=None) -> Embedder:
-    """The process-wide embedder for these settings (default: the bundled MiniLM)."""
-    from assistant.settings import get_settings
+def get_embedder(settings: Settings | None = None) -> Embedder:
+    """The process-wide embedder for these settings (None: a fresh `Settings()` read from the
+    environment, i.e. the bundled MiniLM unless ADVISOR_EMBEDDING_MODEL is set)."""
+    from knowledge.settings import Settings
 
-    settings = settings or get_settings()
+    settings = settings or Settings()
     return _embedder_for(str(settings.resolved_embedding_model()))
 
 

@@ -20,7 +20,7 @@ from knowledge.parsing import CorpusError, parse_file
 from knowledge.types import Chunk
 
 if TYPE_CHECKING:
-    from assistant.settings import Settings
+    from knowledge.settings import Settings
 
 log = logging.getLogger(__name__)
 

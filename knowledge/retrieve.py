@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 from knowledge.types import Citation, Passage
 
 if TYPE_CHECKING:
-    from assistant.settings import Settings
+    from knowledge.settings import Settings
     from knowledge.index import CourseIndex
 
 TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")

