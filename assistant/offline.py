@@ -147,12 +147,13 @@ class OfflineChatModel(BaseChatModel):
         slots = intent.slots
         extra: list[tuple[str, dict]] = []
         if intent.name == "goal_strategy":
+            from knowledge.parsing import kpi_source
             from tools.kpi import applications_for_metric
 
             goal = re.search(r"\[e\.g\.,?\s*['\"‘“]([^'\"’”]+)['\"’”]\]", question)
             extra.append(("smart_check", {"goal": goal.group(1) if goal else question[:500]}))
             metric = slots.metric or "Conversion Rate"
-            rows = applications_for_metric(metric)
+            rows = applications_for_metric(metric, *kpi_source())
             extra.append(("kpi_suggest", {"application": rows[0].application if rows else "personalization engine", "goal_metric": metric}))
             defaults = load_assumptions()
             candidates = [row.application for row in rows if row.application in defaults] or list(defaults)

@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from knowledge.types import Block, BlockKind, CourseDocument, KpiRow, Lesson, Section
+from knowledge.settings import DEFAULT_CORPUS
+from knowledge.types import Block, BlockKind, Chunk, CourseDocument, KpiRow, Lesson, Section
 
 
 class CorpusError(ValueError):
@@ -247,8 +248,6 @@ PROMPT_LABEL = re.compile(r"^(?:Suggested Question for Link|Alternative Question
 def course_prompts(path: Path | None = None) -> list[str]:
     """The prompts the course itself asks (Suggested/Alternative Questions, Reflective Prompts,
     Group Discussion Points), as written, without their labels."""
-    from assistant.settings import DEFAULT_CORPUS
-
     document, _ = parse_file(Path(path or DEFAULT_CORPUS))
     return [
         PROMPT_LABEL.sub("", block.text).strip().strip('"')
@@ -285,12 +284,13 @@ def split_cell(cell: str) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def _kpi_rows_cached(path: str) -> tuple[KpiRow, ...]:
+def _kpi_source_cached(path: str) -> tuple[tuple[KpiRow, ...], tuple[Chunk, ...]]:
     from knowledge.chunking import chunk_document
 
     document, text = parse_file(Path(path))
+    chunks = tuple(chunk_document(document))
     rows: list[KpiRow] = []
-    for chunk in chunk_document(document):
+    for chunk in chunks:
         if chunk.kind != "table_row" or KPI_SECTION not in chunk.section.lower():
             continue
         fields = dict(line.split(": ", 1) for line in chunk.text.split("\n") if ": " in line)
@@ -309,11 +309,16 @@ def _kpi_rows_cached(path: str) -> tuple[KpiRow, ...]:
                 section=chunk.section,
             )
         )
-    return tuple(rows)
+    return tuple(rows), chunks
 
 
 def kpi_rows(path: Path | None = None) -> list[KpiRow]:
     """The course's "Mapping AI Applications to KPIs" table as structured rows."""
-    from assistant.settings import DEFAULT_CORPUS
+    return list(_kpi_source_cached(str(path or DEFAULT_CORPUS))[0])
 
-    return list(_kpi_rows_cached(str(path or DEFAULT_CORPUS)))
+
+def kpi_source(path: Path | None = None) -> tuple[list[KpiRow], list[Chunk]]:
+    """What `tools.kpi.kpi_suggest` is handed: the KPI table rows and the course's chunks (in
+    which it finds the passages that give KPIs outside the table). Parsed once per file."""
+    rows, chunks = _kpi_source_cached(str(path or DEFAULT_CORPUS))
+    return list(rows), list(chunks)

@@ -203,13 +203,15 @@ def test_applications_for_metric(metric, expected):
     assert [r.application for r in applications_for_metric(metric, rows=TABLE)] == expected
 
 
-def test_kpi_suggest_reads_the_course_table_when_no_rows_are_given():
-    pytest.importorskip("knowledge.parsing")
-    out = kpi_suggest(KpiSuggestInput(application="site search"))
+def test_kpi_suggest_over_the_course_table_parsed_by_knowledge():
+    from knowledge.parsing import kpi_source
+
+    source = kpi_source()
+    out = kpi_suggest(KpiSuggestInput(application="site search"), *source)
     assert out.matches[0].application == "AI-Powered Site Search"
     assert out.matches[0].citation.chunk_id  # a real chunk of the course index
     assert "Search-to-Conversion Rate" in [k.metric for k in out.kpis]
-    forecasting = kpi_suggest(KpiSuggestInput(application="demand forecasting"))
+    forecasting = kpi_suggest(KpiSuggestInput(application="demand forecasting"), *source)
     assert all(k.citation.chunk_id for k in forecasting.kpis)
 
 

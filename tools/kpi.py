@@ -1,7 +1,7 @@
 """KPIs for an AI application, taken from the course and only from the course.
 
 The source is Lesson 6.2's "Mapping AI Applications to KPIs" table (parsed by
-`knowledge.parsing.kpi_rows`), plus two applications the course discusses outside the table:
+`knowledge.parsing.kpi_source` and handed in: this module does no I/O), plus two applications the course discusses outside the table:
 demand forecasting ("Beyond ROI") and cart-abandonment tools (the KPI list in "Defining
 E-commerce Specific KPIs for AI"). Nothing here invents a KPI: every metric returned carries
 the course text it came from.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 from tools.base import ToolInput, ToolOutput
 
 if TYPE_CHECKING:
-    from knowledge.types import KpiRow
+    from knowledge.types import Chunk, KpiRow
 
 
 @dataclass(frozen=True)
@@ -238,17 +238,13 @@ class KpiSuggestOutput(ToolOutput):
 # ----------------------------------------------------------------------------- rows
 
 
-def course_kpi_rows(rows: list[KpiRow] | None = None) -> list[KpiRow]:
-    """The table rows (parsed from the course unless given) plus the outside-table passages."""
+def course_kpi_rows(rows: Sequence[KpiRow], chunks: Sequence[Chunk] = ()) -> list[KpiRow]:
+    """The table rows plus the outside-table passages, each cited by the chunk of `chunks`
+    that holds its quote (no chunk id when `chunks` is empty). No I/O: the caller hands in what
+    `knowledge.parsing.kpi_source` parsed."""
     from knowledge.types import KpiRow
 
-    if rows is None:
-        from knowledge.parsing import kpi_rows
-
-        rows = kpi_rows()
-        chunk_ids = _passage_chunk_ids()
-    else:
-        chunk_ids = {}
+    chunk_ids = passage_chunk_ids(chunks)
     extra = [
         KpiRow(
             application=p.application,
@@ -264,20 +260,15 @@ def course_kpi_rows(rows: list[KpiRow] | None = None) -> list[KpiRow]:
     return list(rows) + extra
 
 
-@lru_cache(maxsize=1)
-def _passage_chunk_ids() -> dict[str, str]:
-    """Chunk ids of the outside-table passages, found in the chunked course (read once)."""
-    from assistant.settings import DEFAULT_CORPUS
-    from knowledge.chunking import chunk_document
-    from knowledge.parsing import parse_file
-
-    document, _ = parse_file(DEFAULT_CORPUS)
-    chunks = chunk_document(document)
+def passage_chunk_ids(chunks: Sequence[Chunk]) -> dict[str, str]:
+    """Chunk ids of the outside-table passages, found in the given course chunks."""
     found: dict[str, str] = {}
+    squashed = [(chunk.chunk_id, _squash(chunk.text)) for chunk in chunks]
     for passage in OUTSIDE_TABLE:
-        for chunk in chunks:
-            if _squash(passage.quote) in _squash(chunk.text):
-                found[passage.quote] = chunk.chunk_id
+        quote = _squash(passage.quote)
+        for chunk_id, text in squashed:
+            if quote in text:
+                found[passage.quote] = chunk_id
                 break
     return found
 
@@ -371,20 +362,25 @@ def metric_cells(metric: str, row: KpiRow) -> list[str]:
     return [cell for cell in cells if any(_mentions(cell, alias) for alias in aliases)]
 
 
-def applications_for_metric(metric: str, rows: list[KpiRow] | None = None) -> list[KpiRow]:
+def applications_for_metric(
+    metric: str, rows: Sequence[KpiRow], chunks: Sequence[Chunk] = ()
+) -> list[KpiRow]:
     """Course rows (table and outside-table passages) that list `metric`, e.g. 'AOV'."""
-    return [row for row in course_kpi_rows(rows) if metric_cells(metric, row)]
+    return [row for row in course_kpi_rows(rows, chunks) if metric_cells(metric, row)]
 
 
 # ----------------------------------------------------------------------------- the tool
 
 
-def kpi_suggest(params: KpiSuggestInput, rows: list[KpiRow] | None = None) -> KpiSuggestOutput:
+def kpi_suggest(
+    params: KpiSuggestInput, rows: Sequence[KpiRow], chunks: Sequence[Chunk] = ()
+) -> KpiSuggestOutput:
     """KPIs, leading and lagging indicators the course gives for an AI application.
 
-    `rows` is the course's KPI table; when None it is parsed from the bundled course.
+    `rows` is the course's KPI table and `chunks` the course chunks that cite the passages
+    outside it, both parsed by `knowledge.parsing.kpi_source` and handed in by the caller.
     """
-    all_rows = course_kpi_rows(rows)
+    all_rows = course_kpi_rows(rows, chunks)
     matched = match_rows(params.application, all_rows)
     kpis: list[KpiEntry] = []
     leading: list[KpiEntry] = []

@@ -57,6 +57,13 @@ class ToolSpec:
         return self.input_model.model_json_schema()
 
 
+def course_kpi_suggest(params: KpiSuggestInput) -> ToolOutput:
+    """kpi_suggest over the bundled course's KPI table (parsed once by knowledge/)."""
+    from knowledge.parsing import kpi_source
+
+    return kpi_suggest(params, *kpi_source())
+
+
 _SPECS = (
     ToolSpec(
         "rice_score",
@@ -141,7 +148,7 @@ _SPECS = (
     ToolSpec(
         "kpi_suggest",
         KpiSuggestInput,
-        kpi_suggest,
+        course_kpi_suggest,
         "KPIs, leading and lagging indicators the course gives for an AI application (e.g. "
         "personalization engine, support chatbot, site search, dynamic pricing, SEO content, "
         "demand forecasting, cart abandonment), each with its course citation. With "
