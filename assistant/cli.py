@@ -13,20 +13,47 @@ import click
 
 from assistant.settings import get_settings
 
+COMMAND_GROUP = "advisor.commands"
 
-class LazyGroup(click.Group):
-    """Subcommands defined in other packages, imported only when invoked."""
 
-    lazy = {
-        "tool": ("tools.cli", "tool_command"),
-        "check": ("evals.checker", "check_command"),
-        "eval": ("evals.cli", "eval_command"),
-        "ui": ("ui.cli", "ui_command"),
-        "ask": ("assistant.ask_cli", "ask_command"),
-    }
+def command_entry_points() -> dict[str, str]:
+    """name -> "module:attribute" of every subcommand other packages add to `advisor`.
+
+    They are declared once, under ``[project.entry-points."advisor.commands"]`` in
+    pyproject.toml, and read from the installed metadata (as simonw/llm finds its plugins), so
+    this module never names the packages above it. In a source checkout (editable install) the
+    pyproject.toml beside the packages is read too, so a declaration added since the last
+    `pip install -e .` is not missed.
+    """
+    from importlib.metadata import entry_points
+
+    installed = {ep.name: ep.value for ep in entry_points(group=COMMAND_GROUP)}
+    return {**installed, **_declared_in_pyproject()}
+
+
+def _declared_in_pyproject() -> dict[str, str]:
+    """The group's table in the checkout's pyproject.toml ({} in an installed wheel)."""
+    import tomllib
+
+    from knowledge.settings import PACKAGE_ROOT
+
+    try:
+        with open(PACKAGE_ROOT / "pyproject.toml", "rb") as handle:
+            project = tomllib.load(handle).get("project", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return dict(project.get("entry-points", {}).get(COMMAND_GROUP, {}))
+
+
+class PluginGroup(click.Group):
+    """Subcommands found through entry points, imported only when invoked or listed."""
+
+    @property
+    def plugins(self) -> dict[str, str]:
+        return command_entry_points()  # read each time: cheap, and tests can swap the metadata
 
     def list_commands(self, ctx):
-        return sorted(set(super().list_commands(ctx)) | set(self.lazy))
+        return sorted(set(super().list_commands(ctx)) | set(self.plugins))
 
     def format_commands(self, ctx, formatter):
         # `advisor --help` imports each subcommand for its one-line help; one that cannot be
@@ -45,18 +72,18 @@ class LazyGroup(click.Group):
                 formatter.write_dl(rows)
 
     def get_command(self, ctx, name):
-        if name in self.lazy:
-            import importlib
+        plugins = self.plugins
+        if name in plugins and name not in self.commands:
+            from importlib.metadata import EntryPoint
 
-            module, attr = self.lazy[name]
             try:
-                return getattr(importlib.import_module(module), attr)
+                return EntryPoint(name, plugins[name], COMMAND_GROUP).load()
             except (ImportError, AttributeError) as exc:
                 raise click.ClickException(f"`advisor {name}` is not available: {exc}") from None
         return super().get_command(ctx, name)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=PluginGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Strategy Advisor: course-grounded answers, calculators and plans for AI in e-commerce."""
 
