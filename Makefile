@@ -30,10 +30,12 @@ browser-deps:
 	bash .ci/browser-deps
 
 test: install browser-deps
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/advisor ingest
 	$(PY) -m pytest -q
 
 test-fast: install
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q -m "not browser and not server and not slow"
 
 bench: install
