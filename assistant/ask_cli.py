@@ -6,8 +6,13 @@ import json
 import sys
 from pathlib import Path
 
-import click
+from typing import Any
 
+import click
+from pydantic import BaseModel
+
+from assistant.batch import error_record, read_batch
+from assistant.errors import AdvisorError, Kind, SetupError, UserError
 from assistant.settings import get_settings
 
 
@@ -34,11 +39,19 @@ def render_text(result) -> str:
     return "\n".join(lines)
 
 
-def _error(code: str, message: str, question_id=None) -> dict:
-    body = {"error": {"code": code, "message": message}}
-    if question_id is not None:
-        body = {"id": question_id, **body}
-    return body
+class AskLine(BaseModel):
+    """One line of `advisor ask --batch`; the question itself is validated by the advisor."""
+
+    id: str | int | None = None
+    question: Any
+    conversation: Any = None
+    role: Any = None
+
+
+def _internal(exc: Exception) -> SetupError:
+    # Last resort, never a traceback: the operator reports it (exit code 1).
+    return SetupError(f"internal error ({type(exc).__name__}: {exc}); please report it",
+                      code="internal_error")
 
 
 @click.command("ask")
@@ -51,12 +64,7 @@ def _error(code: str, message: str, question_id=None) -> dict:
               help="JSON-lines file of {\"id\", \"question\"} objects.")
 def ask_command(question, as_json, llm, conversation_id, role, batch) -> None:
     """Ask the advisor a question about the course (offline engine by default)."""
-    from assistant.brains import BrainUnavailable
-    from assistant.engine import Advisor, InputProblem
-    from assistant.memory import StoreUnavailable
-    from knowledge.index import IndexUnavailable
-
-    unavailable = (BrainUnavailable, IndexUnavailable, StoreUnavailable)
+    from assistant.engine import Advisor
 
     settings = get_settings()
     if batch is None and question is None:
@@ -67,57 +75,38 @@ def ask_command(question, as_json, llm, conversation_id, role, batch) -> None:
     advisor = Advisor(settings, llm=llm)
 
     if batch is not None:
-        if not batch.exists():
-            click.echo(json.dumps(_error("invalid_input", f"batch file {batch} does not exist")))
-            sys.exit(2)
-        failures = 0
-        with batch.open("rb") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    item = json.loads(line.decode("utf-8"))
-                    if not isinstance(item, dict) or "question" not in item:
-                        raise ValueError('each line must be an object with "id" and "question"')
-                except (ValueError, UnicodeDecodeError) as exc:
-                    failures += 1
-                    click.echo(json.dumps(_error("invalid_input", f"line {number}: {exc}", question_id=f"line-{number}")))
-                    continue
-                qid = item.get("id", number)
-                try:
-                    result = advisor.ask(item["question"], conversation_id=item.get("conversation"),
-                                         role=item.get("role", role), question_id=qid, remember=False)
-                    click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
-                except InputProblem as exc:
-                    failures += 1
-                    click.echo(json.dumps(_error(exc.code, exc.message, question_id=qid)))
-                except unavailable as exc:
-                    click.echo(json.dumps(_error("unavailable", str(exc), question_id=qid)))
-                    sys.exit(3)
-                except Exception as exc:  # last resort: one bad question must not end the batch
-                    failures += 1
-                    click.echo(json.dumps(_error("internal_error", f"{type(exc).__name__}: {exc}", question_id=qid)))
-                sys.stdout.flush()
+        try:
+            lines = read_batch(batch, AskLine, 'an object with "id" and "question"')
+        except UserError as exc:
+            click.echo(json.dumps({"error": exc.to_dict()}))
+            sys.exit(exc.exit_code)
+        for number, item in lines:
+            if isinstance(item, dict):
+                click.echo(json.dumps(item, ensure_ascii=False))
+                continue
+            qid = item.id if item.id is not None else number
+            try:
+                result = advisor.ask(item.question, conversation_id=item.conversation,
+                                     role=item.role or role, question_id=qid, remember=False)
+                click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
+            except AdvisorError as exc:
+                click.echo(json.dumps(error_record(qid, exc), ensure_ascii=False))
+                if exc.kind is Kind.OPERATOR:
+                    sys.exit(exc.exit_code)  # every later question would fail the same way
+            except Exception as exc:  # one bad question must not end the batch
+                click.echo(json.dumps(error_record(qid, _internal(exc)), ensure_ascii=False))
+            sys.stdout.flush()
         sys.exit(0)
 
     try:
         result = advisor.ask(question, conversation_id=conversation_id, role=role)
-    except InputProblem as exc:
+    except Exception as exc:  # a message that says the fix, never a traceback
+        error = exc if isinstance(exc, AdvisorError) else _internal(exc)
         if as_json:
-            click.echo(json.dumps(_error(exc.code, exc.message)))
+            click.echo(json.dumps({"error": error.to_dict()}))
         else:
-            click.echo(f"error: {exc.message}", err=True)
-        sys.exit(2)
-    except unavailable as exc:
-        if as_json:
-            click.echo(json.dumps(_error("unavailable", str(exc))))
-        else:
-            click.echo(f"error: {exc}", err=True)
-        sys.exit(3)
-    except Exception as exc:  # last resort: a message, never a traceback
-        message = f"internal error ({type(exc).__name__}: {exc}); please report it"
-        click.echo(json.dumps(_error("internal_error", message)) if as_json else f"error: {message}", err=not as_json)
-        sys.exit(1)
+            click.echo(f"error: {error.message}", err=True)
+        sys.exit(error.exit_code if isinstance(exc, AdvisorError) else 1)
     if as_json:
         click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from assistant.errors import SetupError
+
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
 
-class BrainUnavailable(RuntimeError):
+class BrainUnavailable(SetupError, RuntimeError):
     """The configured LLM cannot be used; the message says which extra or setting is missing."""
 
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 from assistant.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, build_agent
 from assistant.brains import make_brain
 from assistant.compose import describe_tool
+from assistant.errors import UserError
 from assistant.intents import PROMPTS, detect
 from assistant.memory import ConversationStore
 from assistant.offline import REFUSALS
@@ -45,13 +46,11 @@ FIELD_OVERRIDE = re.compile(r"\b(reach|impact|confidence|effort|ease)\s*(?:of|=|
 OFF_TOPIC_SIMILARITY = 0.25
 
 
-class InputProblem(ValueError):
+class InputProblem(UserError, ValueError):
     """A question the advisor will not process; ``code`` and ``message`` go to the user."""
 
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(message, code=code)
 
 
 class Question(BaseModel):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from assistant.errors import SetupError
 from assistant.privacy import mask_pii
 
 SCHEMA = """
@@ -44,7 +45,7 @@ class Turn(BaseModel):
     payload: dict = {}
 
 
-class StoreUnavailable(RuntimeError):
+class StoreUnavailable(SetupError, RuntimeError):
     """The database cannot be opened; the message names the file and the fix."""
 
 

@@ -44,6 +44,8 @@ from pydantic import (
     model_validator,
 )
 
+from assistant.errors import UserError
+
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 ASSERTION_KINDS = (
     "cites_section",
@@ -57,7 +59,7 @@ ASSERTION_KINDS = (
 DEFAULT_CASES = Path(__file__).resolve().parent / "cases" / "course.yaml"
 
 
-class CasesError(ValueError):
+class CasesError(UserError, ValueError):
     """A cases file that cannot be used; ``problems`` holds one located message each."""
 
     def __init__(self, problems: list[str]) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 import click
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
 # Light imports only (pydantic and regexes): `advisor --help` loads this module.
 from assistant.grounding import (
@@ -296,37 +296,22 @@ def check_command(
         click.echo(render(result, labels))
 
 
-def _line_error(id_: object, kind: str, message: str, line: int) -> dict:
-    return {"id": id_, "error": {"type": kind, "message": message, "line": line}}
-
-
 def _run_batch(path: Path, as_json: bool) -> None:
+    from assistant.batch import error_record, read_batch
+    from assistant.errors import UserError
+
     course = CourseEvidence()
     outputs: list[dict | None] = []
     jobs: list[tuple[int, tuple]] = []
-    for number, raw in enumerate(_read_text(path, "--batch").splitlines(), 1):
-        if not raw.strip():
-            continue
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            outputs.append(
-                _line_error(None, "invalid_json", f"line {number} is not JSON: {exc.msg}", number)
-            )
-            continue
-        id_ = data.get("id") if isinstance(data, dict) else None
-        try:
-            line = BatchLine.model_validate(data)
-        except ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in exc.errors()
-            )
-            outputs.append(_line_error(id_, "invalid_line", f"line {number}: {problems}", number))
+    shape = 'an object with "answer" (and optionally "id", "question", "context")'
+    for number, line in read_batch(path, BatchLine, shape):
+        if isinstance(line, dict):
+            outputs.append(line)
             continue
         if not line.answer.strip():
-            outputs.append(
-                _line_error(id_, "empty_answer", f"line {number}: the answer is empty", number)
-            )
+            empty = UserError(f"line {number}: the answer is empty; give the text to check",
+                              code="empty_answer")
+            outputs.append(error_record(line.id, empty, line=number))
             continue
         provider = context_evidence(line.context) if line.context else course
         outputs.append(None)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from knowledge.chunking import chunk_document, embedding_text
+from knowledge.errors import SetupError
 from knowledge.parsing import CorpusError, parse_file
 from knowledge.types import Chunk
 
@@ -25,8 +26,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class IndexUnavailable(RuntimeError):
+class IndexUnavailable(SetupError, RuntimeError):
     """The index cannot be opened; the message says how to rebuild it."""
+
+    code = "index_unavailable"
 
 
 @dataclass

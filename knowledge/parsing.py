@@ -12,11 +12,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from knowledge.errors import UserError
 from knowledge.settings import DEFAULT_CORPUS
 from knowledge.types import Block, BlockKind, Chunk, CourseDocument, KpiRow, Lesson, Section
 
 
-class CorpusError(ValueError):
+class CorpusError(UserError, ValueError):
     """A corpus file that cannot be ingested; the message says which file and why."""
 
 

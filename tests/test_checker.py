@@ -175,12 +175,14 @@ def test_batch_prints_one_object_per_line_and_survives_bad_lines(write):
         None,
         "supported",
     ]
-    assert [o["error"]["type"] for o in out if "error" in o] == [
+    assert [o["error"]["code"] for o in out if "error" in o] == [
         "invalid_json",
         "invalid_line",
         "empty_answer",
     ]
     assert out[2]["error"]["line"] == 3
+    # one error shape for every batch command (the same as `advisor ask --batch`)
+    assert set(out[2]["error"]) == {"code", "kind", "message", "line"} and out[2]["id"] is None
     assert set(out[0]) == {"id", "verdict", "grounding"}
     assert set(out[0]["grounding"]) == {"score", "sentences"}
     assert out[1]["grounding"]["score"] == 0.0

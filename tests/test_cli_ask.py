@@ -72,8 +72,9 @@ def test_batch_answers_in_order_and_a_bad_line_does_not_stop_it(run, tmp_path):
     result = run("ask", "--json", "--batch", str(batch))
     assert result.exit_code == 0
     lines = [json.loads(line) for line in result.output.splitlines()]
-    assert [line.get("id") for line in lines] == ["a", "line-2", "b", "c"]
+    assert [line.get("id") for line in lines] == ["a", None, "b", "c"]
     assert "drift" in lines[0]["answer"]
-    assert lines[1]["error"]["code"] == "invalid_input"
-    assert lines[2]["error"]["code"] == "invalid_input"
+    assert lines[1]["error"] == {"code": "invalid_json", "kind": "user", "line": 2,
+                                 "message": lines[1]["error"]["message"]}
+    assert lines[2]["error"]["code"] == "invalid_input" and lines[2]["error"]["kind"] == "user"
     assert lines[3]["refused"] is True

@@ -221,11 +221,12 @@ def test_batch_reports_each_bad_line_and_answers_the_good_one(built_settings, us
     result = _ask(["--batch", str(batch)])
     assert result.exit_code == 0
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [line["id"] for line in lines] == ["line-1", "line-2", "line-3", "line-4", "blank",
+    assert [line["id"] for line in lines] == [None, None, None, "no-question", "blank",
                                                "long", "number", "good"]
-    errors = {line["id"]: line["error"]["message"] for line in lines if "error" in line}
-    assert "codec can't decode" in errors["line-1"] or "utf-8" in errors["line-1"].lower()
-    assert '"id" and "question"' in errors["line-3"] and '"id" and "question"' in errors["line-4"]
+    errors = {line["id"] or line["error"]["line"]: line["error"]["message"]
+              for line in lines if "error" in line}
+    assert "utf-8" in errors[1].lower()
+    assert '"id" and "question"' in errors[3] and '"id" and "question"' in errors["no-question"]
     assert "question is empty" in errors["blank"] and "the limit is 8,000" in errors["long"]
     assert "must be text" in errors["number"]
     assert "roi" in [call["name"] for call in lines[-1]["tool_calls"]]

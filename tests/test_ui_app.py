@@ -84,10 +84,21 @@ def test_friendly_error_hides_internals_and_says_what_to_do():
 
 
 def test_friendly_error_passes_input_problems_through():
-    class InputProblem(ValueError):
-        message = "question is empty; type a question about the course"
+    from assistant.engine import InputProblem
 
-    assert friendly_error(InputProblem()) == "⚠️ question is empty; type a question about the course"
+    problem = InputProblem("invalid_input", "question is empty; type a question about the course")
+    assert friendly_error(problem) == "⚠️ question is empty; type a question about the course"
+
+
+def test_friendly_error_tells_a_setup_problem_by_its_kind_not_its_class_name():
+    from knowledge.index import IndexUnavailable
+
+    class InputProblem(RuntimeError):  # the old dispatch on the class name would pass it through
+        message = "secret/path.py"
+
+    assert "internal error" in friendly_error(InputProblem())
+    message = friendly_error(IndexUnavailable("run `advisor ingest` to build it"))
+    assert message == "⚠️ The advisor is not set up to answer: run `advisor ingest` to build it"
 
 
 def test_app_builds_with_analytics_off_and_the_course_examples(tmp_path):

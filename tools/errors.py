@@ -10,17 +10,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from knowledge.errors import UserError
 
-class ToolInputError(ValueError):
+
+class ToolInputError(UserError, ValueError):
     """Invalid input for a tool: `.message` says what to fix, `.fields` names the fields."""
 
     def __init__(self, message: str, fields: list[str] | None = None) -> None:
         super().__init__(message)
-        self.message = message
         self.fields = list(fields or [])
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": "invalid_input", "message": self.message, "fields": self.fields}
+        return {**super().to_dict(), "fields": self.fields}
 
     @classmethod
     def from_validation_error(

@@ -21,6 +21,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.privacy import mask_pii
+from assistant.errors import AdvisorError, Kind
 from assistant.settings import Settings
 from assistant.types import AnswerResult
 from knowledge.types import Citation
@@ -47,15 +48,14 @@ CSS = """
 
 def friendly_error(exc: Exception) -> str:
     """What a person sees when the engine fails: what happened and what to do, no traceback."""
-    name = type(exc).__name__
-    if name == "InputProblem":
-        return f"⚠️ {getattr(exc, 'message', str(exc))}"
-    if name == "IndexUnavailable":
-        return f"⚠️ The course index is not available: {exc}"
+    if isinstance(exc, AdvisorError) and exc.kind is Kind.USER:
+        return f"⚠️ {exc.message}"
+    if isinstance(exc, AdvisorError) and exc.kind is Kind.OPERATOR:
+        return f"⚠️ The advisor is not set up to answer: {exc.message}"
     return (
         "⚠️ Sorry, the advisor could not answer this question because of an internal error "
-        f"({name}). Please try again or rephrase it; if it keeps happening, the server log "
-        "has the details."
+        f"({type(exc).__name__}). Please try again or rephrase it; if it keeps happening, the "
+        "server log has the details."
     )
 
 
@@ -447,7 +447,7 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None) ->
                                conv_list: gr.update(choices=conversation_choices(ctx, who),
                                                     value=cid)}
             except Exception as exc:  # never a traceback in the chat
-                if type(exc).__name__ not in {"InputProblem"}:
+                if not (isinstance(exc, AdvisorError) and exc.kind is Kind.USER):
                     log.exception("the advisor failed on a question")
                 if pending in msgs:
                     msgs.remove(pending)

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.errors import UserError
 from tools.errors import ToolInputError
 from ui.formatting import escape_markdown, format_number
 
@@ -33,7 +34,7 @@ ICE_EXAMPLE = "add 'Chatbot' with impact 7, confidence 6, ease 8"
 FIELD_HELP = "reach, impact, confidence, effort (RICE) or impact, confidence, ease (ICE)"
 
 
-class PlanError(ValueError):
+class PlanError(UserError, ValueError):
     """A command or table edit that cannot be applied; the message says what to fix."""
 
 
