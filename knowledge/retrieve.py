@@ -10,24 +10,15 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterable
 
+from knowledge.text import tokenize
 from knowledge.types import Citation, Passage
 
 if TYPE_CHECKING:
     from knowledge.settings import Settings
     from knowledge.index import CourseIndex
 
-TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-STOPWORDS = frozenset(
-    """a an and are as at be by can do does for from how i in is it its my of on or our should
-    that the their this to we what when which who why will with you your me about into than
-    these those there was were has have had been being if so not no but also more most""".split()
-)
 RRF_K = 60
 QUOTE_CHARS = 320
-
-
-def tokenize(text: str) -> list[str]:
-    return [t for t in TOKEN.findall(text.lower()) if t not in STOPWORDS]
 
 
 def make_quote(text: str, limit: int = QUOTE_CHARS) -> str:

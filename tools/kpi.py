@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from knowledge.text import STOPWORDS, words
 from tools.base import ToolInput, ToolOutput
 
 if TYPE_CHECKING:
@@ -321,9 +322,16 @@ def match_rows(application: str, rows: list[KpiRow]) -> list[tuple[KpiRow, str]]
     return matched
 
 
+# Words every application name shares, so they say nothing about which row is nearest.
+_APPLICATION_NOISE = frozenset({"ai", "tool", "tools"})
+
+
 def _words(text: str) -> set[str]:
-    stop = {"ai", "for", "the", "a", "an", "of", "and", "to", "with", "on", "in", "tool", "tools"}
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in stop and len(w) > 2}
+    return {
+        w
+        for w in (word.lower() for word in words(text))
+        if w.isalpha() and len(w) > 2 and w not in STOPWORDS and w not in _APPLICATION_NOISE
+    }
 
 
 def nearest_rows(application: str, rows: list[KpiRow], k: int = 3) -> list[str]:
