@@ -207,7 +207,7 @@ class Case(BaseModel):
         return next((a.refuses for a in self.assertions if a.refuses is not None), False)
 
 
-class Thresholds(BaseModel):
+class GateThresholds(BaseModel):
     """The suite gate: an aggregate under its threshold fails the run (None: not gated)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -221,12 +221,12 @@ class Thresholds(BaseModel):
     context_relevance: Annotated[float, Field(ge=-1, le=1)] | None = None
     section_precision: Annotated[float, Field(ge=0, le=1)] | None = None
 
-    def strictest(self, other: Thresholds) -> Thresholds:
+    def strictest(self, other: GateThresholds) -> GateThresholds:
         merged = {}
         for name in type(self).model_fields:
             values = [v for v in (getattr(self, name), getattr(other, name)) if v is not None]
             merged[name] = max(values) if values else None
-        return Thresholds(**merged)
+        return GateThresholds(**merged)
 
 
 class Suite(BaseModel):
@@ -234,7 +234,7 @@ class Suite(BaseModel):
 
     description: str = ""
     k: Annotated[int, Field(ge=1, le=50)] = 5
-    thresholds: Thresholds = Field(default_factory=Thresholds)
+    thresholds: GateThresholds = Field(default_factory=GateThresholds)
     cases: list[Case] = Field(default_factory=list)
     source: str = Field(default="", exclude=True)
     lines: dict[str, int] = Field(default_factory=dict, exclude=True)
@@ -440,7 +440,7 @@ def _allowed_keys(loc: tuple) -> tuple[str, ...]:
     """The keys the mapping at ``loc`` (an unknown key's location) may have."""
     loc = tuple(part for part in loc if not _is_union_tag(part))
     if loc[:1] == ("thresholds",):
-        return tuple(Thresholds.model_fields)
+        return tuple(GateThresholds.model_fields)
     if loc[:1] == ("cases",) and "assert" in loc:
         return ("value", "tolerance") if "number" in loc[:-1] else ASSERTION_KINDS
     if loc[:1] == ("cases",) and len(loc) == 3:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from evals.cases import DEFAULT_CASES, CasesError, Thresholds
+from evals.cases import DEFAULT_CASES, CasesError, GateThresholds
 
 THRESHOLD_FLAGS = {
     "min_faithfulness": "faithfulness",
@@ -86,7 +86,7 @@ def eval_command(ctx, cases, llm, report_path, as_json, only, **flags) -> None:
             click.echo(f"error: no case id contains {' or '.join(only)}", err=True)
             sys.exit(2)
     overrides = {THRESHOLD_FLAGS[k]: v for k, v in flags.items() if v is not None}
-    thresholds = Thresholds(**{**suite.thresholds.model_dump(), **overrides})
+    thresholds = GateThresholds(**{**suite.thresholds.model_dump(), **overrides})
 
     # A caller (tests, a notebook) may hand in a loaded Advisor as ctx.obj["advisor"].
     advisor = (ctx.obj or {}).get("advisor") if isinstance(ctx.obj, dict) else None

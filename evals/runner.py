@@ -30,7 +30,7 @@ from pydantic import BaseModel, Field
 from assistant.text import extract_numbers
 from assistant.types import AnswerResult
 from evals import metrics as m
-from evals.cases import Assertion, Case, Suite, Thresholds
+from evals.cases import Assertion, Case, Suite, GateThresholds
 
 if TYPE_CHECKING:
     from assistant.engine import Advisor
@@ -233,7 +233,7 @@ def evaluate_assertion(
 PER_ANSWER = ("faithfulness", "citation_validity", "citation_support", "numeric_fidelity")
 
 
-def metric_checks(scores: dict[str, m.Score], thresholds: Thresholds) -> list[AssertionOutcome]:
+def metric_checks(scores: dict[str, m.Score], thresholds: GateThresholds) -> list[AssertionOutcome]:
     checks = []
     for name in PER_ANSWER:
         threshold, score = getattr(thresholds, name), scores.get(name)
@@ -254,7 +254,7 @@ def run_case(
     advisor: Advisor,
     judge: Judge,
     k: int,
-    thresholds: Thresholds | None = None,
+    thresholds: GateThresholds | None = None,
     line: int = 0,
 ) -> CaseOutcome:
     from assistant.engine import InputProblem
@@ -282,7 +282,7 @@ def run_case(
         implicit = evaluate_assertion(Assertion(refuses=False), result, scores)
         implicit.implicit = True
         checks.insert(0, implicit)
-    checks += metric_checks(scores, thresholds or Thresholds())
+    checks += metric_checks(scores, thresholds or GateThresholds())
     ok = all(c.passed for c in checks)
     outcome.status = ("xpass" if ok else "xfail") if case.xfail else ("pass" if ok else "fail")
     outcome.assertions, outcome.metrics, outcome.result = checks, scores, result
@@ -301,7 +301,7 @@ def _mean(outcomes: list[CaseOutcome], name: str) -> tuple[float | None, int]:
 
 
 def summarize(
-    outcomes: list[CaseOutcome], thresholds: Thresholds
+    outcomes: list[CaseOutcome], thresholds: GateThresholds
 ) -> tuple[list[MetricSummary], list[str]]:
     """Gated averages (xfail cases left out) and the reasons the gate fails, if any."""
     gated = [o for o in outcomes if not o.xfail]
@@ -331,7 +331,7 @@ def summarize(
 def run_suite(
     suite: Suite,
     advisor: Advisor,
-    thresholds: Thresholds | None = None,
+    thresholds: GateThresholds | None = None,
     on_case: Callable[[CaseOutcome], None] | None = None,
 ) -> SuiteReport:
     started = time.perf_counter()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from evals.cases import DEFAULT_CASES, CasesError, Thresholds, load_cases, load_suites, parse_cases
+from evals.cases import DEFAULT_CASES, CasesError, GateThresholds, load_cases, load_suites, parse_cases
 from knowledge.parsing import course_prompts
 
 
@@ -181,7 +181,7 @@ def test_several_files_merge_with_the_strictest_thresholds(tmp_path: Path):
 
 
 def test_default_thresholds_are_the_documented_gate():
-    assert Thresholds().model_dump(exclude_none=True) == {
+    assert GateThresholds().model_dump(exclude_none=True) == {
         "faithfulness": 0.98,
         "citation_validity": 1.0,
         "numeric_fidelity": 1.0,
