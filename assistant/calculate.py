@@ -11,11 +11,13 @@ why it was not used.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.figures import MONTHS_IN, Figure, read_figures
+from assistant.types import Clarification
 from tools.errors import ToolInputError
 from tools.registry import SPECS, validate_args
 from tools.spec import FieldSpec, ToolSpec
@@ -31,12 +33,6 @@ HORIZON_WORDS = {"over", "for", "across", "within", "horizon", "period", "during
 RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
 MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
-
-
-@dataclass
-class Clarification:
-    question: str
-    options: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -77,6 +73,10 @@ class _NeedsAsking(Exception):
     def __init__(self, clarification: Clarification) -> None:
         super().__init__(clarification.question)
         self.clarification = clarification
+
+
+def _ask(question: str, options: list[str] | None = None) -> _NeedsAsking:
+    return _NeedsAsking(Clarification(question=question, options=options or []))
 
 
 def _token_match(label_word: str, token: str) -> bool:
@@ -137,6 +137,8 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
 
 
 def _fmt(value: float) -> str:
+    if not math.isfinite(value):
+        return str(value)
     return f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
@@ -151,9 +153,9 @@ def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tup
     """The figure's value in the unit and period the field wants, and a note saying how."""
     if fig.is_range:
         low, high = fig.value, fig.high or fig.value
-        raise _NeedsAsking(Clarification(
+        raise _ask(
             f"You gave a range, {fig.show()}, for the {spec_field.name.replace('_', ' ')}: which single value should I use?",
-            [_fmt(low), _fmt((low + high) / 2), _fmt(high)]))
+            [_fmt(low), _fmt((low + high) / 2), _fmt(high)])
     value, note = fig.value, ""
     if spec_field.unit == "fraction" and fig.unit == "percent":
         return value / 100, ""
@@ -166,17 +168,17 @@ def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tup
         factor = MONTHS_IN[want] / MONTHS_IN[have]
         return value * factor, f"; per {have} × {_fmt(factor)} = {_fmt(value * factor)} per {want}"
     if want and not have:
-        raise _NeedsAsking(Clarification(
-            f"Is {fig.show()} per month, per year, or a one-off amount?", ["per month", "per year", "one-off"]))
+        raise _ask(
+            f"Is {fig.show()} per month, per year, or a one-off amount?", ["per month", "per year", "one-off"])
     if have and not want:
         if horizon is not None:
             periods = horizon.value / MONTHS_IN[have]
             return value * periods, f"; {_fmt(periods)} {have}s ({horizon.show()}) = {_fmt(value * periods)}"
         if have == "year":
             return value, "; counted for one year"
-        raise _NeedsAsking(Clarification(
+        raise _ask(
             f"Over how long should I count {fig.show()}? For example 12, 24 or 36 months.",
-            ["12 months", "24 months", "36 months"]))
+            ["12 months", "24 months", "36 months"])
     return value, note
 
 
@@ -246,8 +248,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     if ambiguous:
         index, fields = next(iter(ambiguous.items()))
         names = [name.replace("_", " ") for name in fields]
-        raise _NeedsAsking(Clarification(
-            f"Is {figures[index].show()} the {' or the '.join(names)}?", [f"the {n}" for n in names]))
+        raise _ask(
+            f"Is {figures[index].show()} the {' or the '.join(names)}?", [f"the {n}" for n in names])
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
     if not roles:
         return None
@@ -255,8 +257,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     stray = [f for f in figures if f.unit == "money" and f.index not in roles and money_fields]
     if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
         options = [f"the {name}" for name in money_fields] + ["not part of this calculation"]
-        raise _NeedsAsking(Clarification(
-            f"What is {stray[0].show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?", options))
+        raise _ask(
+            f"What is {stray[0].show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?", options)
     horizon = _horizon(figures, set(roles))
     groups = _records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles), list(roles))]
     records = []
@@ -270,9 +272,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             parts = item if isinstance(item, list) else [item]
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
                 shown = [p.show() for p in parts]
-                raise _NeedsAsking(Clarification(
+                raise _ask(
                     f"I read {len(parts)} figures for the {name.replace('_', ' ')}: {', '.join(shown)}. Which one should I use?",
-                    shown))
+                    shown)
             converted = []
             for part in parts:
                 reading = readings[part.index]
@@ -294,8 +296,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         if missing:
             label = f" for {record['name']}" if spec.records and len(groups) > 1 else ""
             questions = " ".join(spec.field(name).question for name in missing)
-            raise _NeedsAsking(Clarification(
-                f"To work out the {spec.title}{label} I still need: {questions}", [name.replace("_", " ") for name in missing]))
+            raise _ask(
+                f"To work out the {spec.title}{label} I still need: {questions}", [name.replace("_", " ") for name in missing])
         if not spec.records:
             values.pop("name", None)
             values.pop("_context", None)
@@ -306,11 +308,11 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     try:
         name, args = build(records)
     except ValueError as exc:
-        raise _NeedsAsking(Clarification(str(exc))) from None
+        raise _ask(str(exc)) from None
     try:
         validate_args(name, args)
     except ToolInputError as exc:
-        raise _NeedsAsking(Clarification(f"I can't use these figures as read: {exc.message}. Could you check them?")) from None
+        raise _ask(f"I can't use these figures as read: {exc.message}. Could you check them?") from None
     return name, args
 
 

@@ -12,6 +12,7 @@ run of digits), and every other look is a bounded window around a figure.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -67,6 +68,7 @@ _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGN
 _BOUNDARY = re.compile(r"[.;!?\n,—–()]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'/-]*|[%$€£]", re.IGNORECASE)
 WINDOW_WORDS = 6
+MAX_VALUE = 1e15  # the tools' own bound on amounts (tools.base.MAX_AMOUNT)
 
 
 @dataclass
@@ -165,6 +167,9 @@ def read_figures(text: str) -> list[Figure]:
             key = (per.group("per") or per.group("adv") or "").lower().replace(".", "")
             period = PERIOD_WORDS.get(key)
             end = per.end()
+        if not all(math.isfinite(v) and abs(v) <= MAX_VALUE for v in (value, high or 0.0)):
+            last_end = end
+            continue  # a run of digits too long to be an amount anyone means
         figure = Figure(value=value, unit=unit, span=(start, end), text=text[start:end], period=period, high=high,
                         scaled=scaled)
         raw.append((start, end, figure))

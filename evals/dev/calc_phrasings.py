@@ -224,10 +224,35 @@ def npv_items(rng: random.Random) -> list[Item]:
     return items
 
 
+def varied_items(rng: random.Random) -> list[Item]:
+    """Phrasings beyond the templates above: other verbs, the figure before or after its label,
+    amounts stated as totals, and a few traps (years, counts, several stores)."""
+    items = []
+    for _ in range(12):
+        cost, gain = _amount(rng, 5000, 40000), _amount(rng, 5000, 90000)
+        question = rng.choice([
+            f"We invested {money(rng, cost)} in a chatbot and it returned {money(rng, gain)} in profit. Was that a good investment?",
+            f"Spent {money(rng, cost)}, profit went up by {money(rng, gain)}. ROI?",
+            f"In 2024 we paid {money(rng, cost)} for an AI tool; it saved us {money(rng, gain)}. What's the ROI?",
+            f"Our 3 stores shared a {money(rng, cost)} recommendation engine that earned {money(rng, gain)} in net profit. ROI?",
+        ])
+        items.append(Item(question, "roi", {"cost": cost, "gain": gain}))
+    for _ in range(8):
+        cost, monthly = _amount(rng, 5000, 40000), _amount(rng, 500, 4000, 100)
+        question = rng.choice([
+            f"How long will it take to recoup {money(rng, cost)} if the tool saves us {money(rng, monthly)} every month?",
+            f"If we pay {money(rng, cost)} for the software and it brings in {money(rng, monthly)} per month, when do we break even?",
+        ])
+        items.append(Item(question, "payback_period", {"upfront_cost": cost, "monthly_benefit": monthly}))
+    for _ in range(6):
+        items.append(Item(f"Our {rng.choice(TOOLS)} costs {money(rng, _amount(rng, 200, 3000, 100))} a month. Is it worth it?", CLARIFY))
+    return items
+
+
 def generate() -> list[Item]:
     rng = random.Random(20261130)
     items = (roi_items(rng) + payback_items(rng) + tco_items(rng) + clv_items(rng) + prioritize_items(rng)
-             + experiment_items(rng) + npv_items(rng))
+             + experiment_items(rng) + npv_items(rng) + varied_items(rng))
     unique = {item.question: item for item in items}
     return list(unique.values())
 
