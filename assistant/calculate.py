@@ -278,7 +278,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             converted = []
             for part in parts:
                 reading = readings[part.index]
-                role = f"{spec.title} {name.replace('_', ' ')}"
+                role = name.replace("_", " ")  # the section's heading names the calculator
                 if spec.records and len(groups) > 1:
                     role += f" of {record['name']}"
                 reading.roles.append(role)

@@ -146,20 +146,22 @@ class OfflineChatModel(BaseChatModel):
         if intent.refusal:
             return AIMessage(content=REFUSALS[intent.refusal], additional_kwargs={"offline_plan": {"intent": "refuse", "refusal": intent.refusal}})
         calc = intent.calculation
-        if calc is not None and calc.clarification is not None and not calc.calls:
+        rest = other_asks(question) if calc is not None else ""
+        if calc is not None and calc.clarification is not None and not calc.calls and not rest:
             return _clarifying_reply(calc)
         planned = intent.tools + self._extra_tools(question, intent)
-        topics = [(intent.name, question)]
-        rest = other_asks(question) if calc is not None else ""
+        topics = [(intent.name, question)] if calc is None or calc.calls else []
         if rest:  # the message's other asks ("…and which KPIs should we watch?"), after the calculation
             second = detect(rest, self.embed)
             if not second.refusal and second.calculation is None:
                 planned += second.tools + self._extra_tools(rest, second)
                 topics.append((second.name, rest))
         calls = [_call(name, args) for name, args in planned]
+        if calc is not None and calc.clarification is not None and not calc.calls and not topics:
+            return _clarifying_reply(calc)
         facets = []
-        for heading, query, count, *pin in (f for name, text in topics for f in facets_for(name, text)):
-            query = query.replace("{q}", question[:500])
+        for heading, query, count, *pin, text in ((*f, text) for name, text in topics for f in facets_for(name, text)):
+            query = query.replace("{q}", text[:500])
             if intent.name == "definition" and not pin:
                 pin = [rf"(?i)\b{re.escape(intent.term)}\b"]  # quote what the course says about the term
             facets.append({"heading": heading, "query": query, "count": count, "pin": pin[0] if pin else None})
@@ -238,12 +240,13 @@ class OfflineChatModel(BaseChatModel):
             if isinstance(result, dict) and "error" in result:
                 result = str(result["error"])
             tool_lines.extend(describe_call(call["name"], call["args"], result))
-        if tool_lines:
+        if tool_lines or plan.get("clarification"):
             lines.append("#### Calculated")
             if plan.get("reading"):  # every figure of the question: its role, or why it was not used
                 lines.append("What I read:")
                 lines.extend(f"- {line}" for line in plan["reading"])
                 lines.append("")
+            if tool_lines:
                 lines.append("Result:")
             lines.extend(f"- {line}" if not re.match(r"^\d+\.", line) else f"   {line}" for line in tool_lines)
             if plan.get("clarification"):

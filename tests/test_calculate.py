@@ -83,5 +83,5 @@ def test_every_figure_is_accounted_for_with_its_words():
     lines = calc.account_lines()
     assert len(lines) == len(calc.readings) == 3
     assert "not used" in lines[0] and "3 stores" in lines[0]
-    assert "ROI cost" in lines[1] and "paid" in lines[1]
-    assert "ROI gain" in lines[2] and "saved" in lines[2]
+    assert "→ cost" in lines[1] and "paid" in lines[1]
+    assert "→ gain" in lines[2] and "saved" in lines[2]

@@ -72,9 +72,9 @@ def test_a_multi_part_question_gets_the_calculation_first_then_the_other_ask(adv
     result = advisor.ask(
         "An AI recommendation tool cost $24,000 in licences and $6,000 to set up, and brought $45,000 extra "
         "gross profit in a year. Was it worth it, and which KPIs should we watch?", remember=False)
-    names = [c.name for c in result.tool_calls]
-    assert names[0] == "roi" and "kpi_suggest" in names
-    assert result.tool_calls[0].args == {"cost": 30000, "gain": 45000}
+    calls = {c.name: c for c in result.tool_calls}  # tools run in parallel: any order
+    assert {"roi", "kpi_suggest"} <= calls.keys()
+    assert calls["roi"].args == {"cost": 30000, "gain": 45000}
     answer = result.answer
     assert answer.index("What I read") < answer.index("50%") < answer.index("Recommendation CTR")
     for figure in ("$24,000", "$6,000", "$45,000"):
