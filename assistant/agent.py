@@ -70,32 +70,13 @@ def all_tools(retriever: "CourseRetriever") -> list[StructuredTool]:
 
 ALLOWED_TOOLS = "advisor_allowed_tools"
 
-# Words in the user's own message that show they asked for a calculator.
-TOOL_TOPICS = {
-    "roi": r"\broi\b|return on investment",
-    "tco": r"\btco\b|total cost",
-    "payback_period": r"pay ?back|break[- ]even",
-    "npv": r"\bnpv\b|net present value|discount",
-    "irr": r"\birr\b|internal rate",
-    "ab_test": r"a/b|\bab test|significan|control|variant",
-    "sample_size": r"sample size|how many (?:visitors|users)",
-    "clv": r"\bclv\b|lifetime value",
-    "rice_score": r"\brice\b|priorit|rank",
-    "ice_score": r"\bice\b|priorit|rank",
-    "prioritize": r"\brice\b|\bice\b|priorit|rank|roadmap",
-    "kpi_suggest": r"\bkpis?\b|metrics?|indicators?|measure|track",
-    "smart_check": r"\bsmart\b|\bgoal",
-    "hitl_check": r"human|\bhitl\b|review|approv|oversight",
-}
-
-
 def allowed_tools(question: str, planned: list[str]) -> set[str]:
     """The tools a request may run: course search, the planned calculators, and calculators
     whose topic the user's own message names. Planted text cannot widen this set."""
-    import re
+    from tools.registry import SPECS
 
     allowed = {"search_course", *planned}
-    allowed.update(name for name, pattern in TOOL_TOPICS.items() if re.search(pattern, question, re.IGNORECASE))
+    allowed.update(spec.name for spec in SPECS if spec.asked_in(question))  # the words in each spec
     return allowed
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from assistant.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, build_agent
 from assistant.brains import make_brain
-from assistant.compose import describe_tool
+from assistant.asks import resolve_follow_up
 from assistant.errors import UserError
 from assistant.intents import PROMPTS, detect
 from assistant.memory import ConversationStore
@@ -27,18 +27,14 @@ from assistant.privacy import mask_pii
 from assistant.settings import Settings, get_settings
 from assistant.types import (
     AnswerResult,
+    Clarification,
     Grounding,
     SentenceGrounding,
     StreamEvent,
     ToolCallRecord,
 )
 from knowledge.types import Citation
-
-FOLLOW_UP = re.compile(
-    r"^\s*(?:and|what about|how about|now|same|redo|again|instead|also|ok(?:ay)?,?|then)\b", re.IGNORECASE
-)
-FIELD_OVERRIDE = re.compile(r"\b(reach|impact|confidence|effort|ease)\s*(?:of|=|:|to|is)?\s*(\d[\d,]*(?:\.\d+)?%?)", re.IGNORECASE)
-
+from tools.registry import describe_call
 
 # Below this cosine similarity to every course chunk (and with no domain word), a question is
 # out of scope. Measured on the bundled course: off-topic questions score 0.02-0.2, course
@@ -96,21 +92,6 @@ def validate_question(text: object, max_chars: int) -> str:
         if "at least 1 character" in message:
             message = "question is empty; type a question about the course"
         raise InputProblem("invalid_input", message) from None
-
-
-def resolve_follow_up(question: str, previous: str | None) -> str:
-    """Merges a short follow-up ("and for a jewellery shop?", "redo with effort 6") into the
-    previous question, so the plan sees the whole request."""
-    if not previous or len(question) > 160 or not FOLLOW_UP.match(question):
-        return question
-    overrides = FIELD_OVERRIDE.findall(question)
-    if overrides and FIELD_OVERRIDE.search(previous):
-        merged = previous
-        for field, value in overrides:
-            merged = re.sub(rf"\b({field})\s*(?:of|=|:|is)?\s*\d[\d,]*(?:\.\d+)?%?", rf"\g<1> {value}", merged, flags=re.IGNORECASE)
-        return merged
-    tail = re.sub(FOLLOW_UP, "", question).strip(" ,?.")
-    return f"{previous.rstrip(' ?.')} ({tail})?"
 
 
 def recites_prompt(answer: str, run: int = 8) -> bool:
@@ -345,7 +326,7 @@ class Advisor:
             tool_calls=[r for r in records if r.name != "search_course"], grounding=grounding,
             engine=self.engine_name, conversation_id=conversation_id,
             intent=(final.additional_kwargs.get("offline_plan", {}).get("intent", "") if final else ""),
-            role=role,
+            role=role, clarification=_clarification(final),
         )
 
     def _off_topic(self, question: str) -> bool:
@@ -383,7 +364,7 @@ class Advisor:
         for index, record in enumerate(records):
             if record.name == "search_course":
                 continue
-            rendered = " ".join(describe_tool(record.name, record.args, record.result))
+            rendered = " ".join(describe_call(record.name, record.args, record.result))
             body = json.dumps(record.result) if isinstance(record.result, dict) else str(record.result)
             evidence.append(Evidence(id=f"tool:{record.name}:{index}", text=f"{rendered}\n{body}\n{json.dumps(record.args)}", kind="tool"))
         evidence.extend(Evidence(id=item["id"], text=item["text"], kind="tool") for item in extra)
@@ -394,6 +375,11 @@ class Advisor:
             sentences=[SentenceGrounding(text=s.text, supported=s.supported, sources=s.sources,
                                          score=round(s.score, 4), reason=s.reason) for s in report.sentences],
         )
+
+
+def _clarification(final: AIMessage | None) -> Clarification | None:
+    asked = (final.additional_kwargs.get("offline_plan") or {}).get("clarification") if final is not None else None
+    return Clarification.model_validate(asked) if asked else None
 
 
 def _parse(content) -> dict | str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.calculate import Calculation, read_calculation
 from assistant.slots import Slots, extract
 
 PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
@@ -95,6 +96,7 @@ class Intent:
     tools: list[tuple[str, dict]] = field(default_factory=list)  # planned deterministic calls
     refusal: str = ""  # "injection" | "out_of_scope" | "empty"
     term: str = ""  # for definitions
+    calculation: Calculation | None = None  # figures read into calculator inputs, or a question
 
 
 @lru_cache(maxsize=1)
@@ -107,52 +109,9 @@ def _has(text: str, *patterns: str) -> bool:
 
 
 def rule_intent(question: str, slots: Slots) -> tuple[str, list[tuple[str, dict]]]:
-    """(intent, planned tool calls) from unambiguous signals, or ("", []) when none fires."""
+    """(intent, planned tool calls) from unambiguous signals, or ("", []) when none fires.
+    Calculations are read before this, by assistant/calculate.py from the tool specs."""
     q = question
-    named = slots.named
-    if slots.ab_counts:
-        cv, cc, vv, vc = slots.ab_counts
-        return "ab_test", [("ab_test", {"control_visitors": cv, "control_conversions": cc,
-                                         "variant_visitors": vv, "variant_conversions": vc})]
-    if _has(q, r"sample size", r"how many (?:visitors|users|sessions)") and slots.percents:
-        rates = [p / 100 for p in slots.percents]
-        args = {"baseline_rate": rates[0]}
-        if len(rates) > 1:
-            args["target_rate"] = rates[1]
-        else:
-            args.update({"mde": 0.1, "mde_type": "relative"})
-        return "sample_size", [("sample_size", args)]
-    if len(slots.initiatives) >= 2 or (slots.initiatives and _has(q, r"\brice\b", r"\bice\b", r"priorit")):
-        items = slots.initiatives
-        method = "ice" if all("ease" in item for item in items) else "rice"
-        if len(items) == 1:
-            item = items[0]
-            if method == "rice":
-                return "prioritize", [("rice_score", {k: item[k] for k in ("reach", "impact", "confidence", "effort") if k in item})]
-            return "prioritize", [("ice_score", {k: item[k] for k in ("impact", "confidence", "ease") if k in item})]
-        return "prioritize", [("prioritize", {"initiatives": items, "method": method})]
-    if _has(q, r"pay ?back", r"break[- ]even") and "monthly_benefit" in named:
-        cost = named.get("cost") or (slots.money[0] if slots.money else None)
-        if cost is not None:
-            calls = [("payback_period", {"upfront_cost": cost, "monthly_benefit": named["monthly_benefit"]})]
-            if _has(q, r"\broi\b", r"return on investment") and "gain" in named and named["gain"] != named["monthly_benefit"]:
-                calls.insert(0, ("roi", {"gain": named["gain"], "cost": cost}))
-            return "payback", calls
-    if _has(q, r"\bclv\b", r"lifetime value") and {"aov", "purchases_per_year", "lifespan_years"} <= named.keys():
-        args = {k: named[k] for k in ("aov", "purchases_per_year", "lifespan_years")}
-        if "gross_margin" in named:
-            args["gross_margin"] = named["gross_margin"]
-        return "clv", [("clv", args)]
-    tco_parts = [k for k in ("implementation", "data_integration", "training", "software_fees", "maintenance", "internal_resources") if k in named]
-    if _has(q, r"\btco\b", r"total cost of ownership") and len(tco_parts) >= 2:
-        args = {k: named[k] for k in tco_parts}
-        if "horizon_years" in named:
-            args["horizon_years"] = named["horizon_years"]
-        return "tco", [("tco", args)]
-    if _has(q, r"\broi\b", r"return on investment") and ("gain" in named and "cost" in named):
-        return "roi", [("roi", {"gain": named["gain"], "cost": named["cost"]})]
-    if _has(q, r"\broi\b", r"return on investment") and len(slots.money) >= 2 and not _has(q, r"per month|a month|monthly"):
-        return "roi", [("roi", {"gain": max(slots.money), "cost": min(slots.money)})]
     if _has(q, r"human[- ]in[- ]the[- ]loop", r"\bhitl\b", r"human (?:review|oversight|approval|check)",
             r"\bhuman\b.{0,25}\b(?:approve|review|check|sign off|oversee)", r"\bmanual(?:ly)? (?:review|approv)"):
         return "hitl", []
@@ -206,6 +165,9 @@ def detect(question: str, embed=None) -> Intent:
     slots = extract(question)
     if is_injection(question):
         return Intent("refuse", slots, refusal="injection")
+    calculation = read_calculation(question)
+    if calculation is not None:
+        return Intent(calculation.topic, slots, calculation.calls, calculation=calculation)
     name, tools = rule_intent(question, slots)
     if name:
         return Intent(name, slots, tools)

@@ -21,8 +21,10 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict, PrivateAttr
 
-from assistant.compose import Composer, describe_tool, facets_for
+from assistant.asks import other_asks
+from assistant.compose import Composer, facets_for
 from assistant.intents import PROMPTS, Intent, detect
+from tools.registry import describe_call
 
 INTENT_TITLES = {
     "goal_strategy": "AI priorities for your goal",
@@ -80,6 +82,20 @@ def load_assumptions() -> dict[str, dict[str, float]]:
     return yaml.safe_load((PROMPTS / "assumptions.yaml").read_text(encoding="utf-8"))
 
 
+def _clarifying_reply(calc) -> AIMessage:
+    """A normal reply that says what was read and asks the one question needed to compute."""
+    assert calc.clarification is not None
+    lines = [f"### {calc.titles[0] if calc.titles else 'Calculation'}", "", "What I read:"]
+    lines.extend(f"- {line}" for line in calc.account_lines())
+    lines += ["", calc.clarification.question]
+    if calc.clarification.options:
+        lines.append("Options: " + "; ".join(calc.clarification.options) + ".")
+    clarification = {"question": calc.clarification.question, "options": calc.clarification.options}
+    return AIMessage(content="\n".join(lines), additional_kwargs={
+        "offline_plan": {"intent": "clarify", "clarification": clarification},
+        "offline_citations": [], "offline_quotes": {}, "offline_evidence": []})
+
+
 def _role(messages: list[BaseMessage]) -> str:
     for message in messages:
         if isinstance(message, SystemMessage):
@@ -129,10 +145,23 @@ class OfflineChatModel(BaseChatModel):
         intent = detect(question, self.embed)
         if intent.refusal:
             return AIMessage(content=REFUSALS[intent.refusal], additional_kwargs={"offline_plan": {"intent": "refuse", "refusal": intent.refusal}})
-        calls = [_call(name, args) for name, args in intent.tools + self._extra_tools(question, intent)]
+        calc = intent.calculation
+        rest = other_asks(question) if calc is not None else ""
+        if calc is not None and calc.clarification is not None and not calc.calls and not rest:
+            return _clarifying_reply(calc)
+        planned = intent.tools + self._extra_tools(question, intent)
+        topics = [(intent.name, question)] if calc is None or calc.calls else []
+        if rest:  # the message's other asks ("…and which KPIs should we watch?"), after the calculation
+            second = detect(rest, self.embed)
+            if not second.refusal and second.calculation is None:
+                planned += second.tools + self._extra_tools(rest, second)
+                topics.append((second.name, rest))
+        calls = [_call(name, args) for name, args in planned]
+        if calc is not None and calc.clarification is not None and not calc.calls and not topics:
+            return _clarifying_reply(calc)
         facets = []
-        for heading, query, count, *pin in facets_for(intent.name, question):
-            query = query.replace("{q}", question[:500])
+        for heading, query, count, *pin, text in ((*f, text) for name, text in topics for f in facets_for(name, text)):
+            query = query.replace("{q}", text[:500])
             if intent.name == "definition" and not pin:
                 pin = [rf"(?i)\b{re.escape(intent.term)}\b"]  # quote what the course says about the term
             facets.append({"heading": heading, "query": query, "count": count, "pin": pin[0] if pin else None})
@@ -141,6 +170,10 @@ class OfflineChatModel(BaseChatModel):
         if not term and re.search(r"\bSTRIVE\b", question):
             term = "STRIVE"  # named by the course, never spelled out: say so rather than invent
         plan = {"intent": intent.name, "facets": facets, "term": term}
+        if calc is not None:
+            plan["reading"] = calc.account_lines()
+            if calc.clarification is not None:
+                plan["clarification"] = {"question": calc.clarification.question, "options": calc.clarification.options}
         return AIMessage(content="", tool_calls=calls, additional_kwargs={"offline_plan": plan})
 
     def _extra_tools(self, question: str, intent: Intent) -> list[tuple[str, dict]]:
@@ -207,10 +240,18 @@ class OfflineChatModel(BaseChatModel):
                 continue
             if isinstance(result, dict) and "error" in result:
                 result = str(result["error"])
-            tool_lines.extend(describe_tool(call["name"], call["args"], result))
-        if tool_lines:
+            tool_lines.extend(describe_call(call["name"], call["args"], result))
+        if tool_lines or plan.get("clarification"):
             lines.append("#### Calculated")
+            if plan.get("reading"):  # every figure of the question: its role, or why it was not used
+                lines.append("What I read:")
+                lines.extend(f"- {line}" for line in plan["reading"])
+                lines.append("")
+            if tool_lines:
+                lines.append("Result:")
             lines.extend(f"- {line}" if not re.match(r"^\d+\.", line) else f"   {line}" for line in tool_lines)
+            if plan.get("clarification"):
+                lines.append(f"- {plan['clarification']['question']}")
             if intent == "goal_strategy":
                 lines.append("- These impact, confidence and ease figures are default assumptions; change them by giving your own figures.")
             lines.append("")
@@ -265,4 +306,4 @@ class OfflineChatModel(BaseChatModel):
         return AIMessage(content=content, additional_kwargs={
             "offline_citations": [p["chunk_id"] for p in citations], "offline_evidence": extra_evidence,
             "offline_quotes": quotes,
-            "offline_plan": {"intent": intent}})
+            "offline_plan": {"intent": intent, "clarification": plan.get("clarification")}})

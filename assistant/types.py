@@ -30,6 +30,13 @@ class Grounding(BaseModel):
     sentences: list[SentenceGrounding] = Field(default_factory=list)
 
 
+class Clarification(BaseModel):
+    """A short question asked instead of computing from a figure whose role is not clear."""
+
+    question: str
+    options: list[str] = Field(default_factory=list)
+
+
 class AnswerResult(BaseModel):
     id: str | int | None = None
     question: str
@@ -43,6 +50,7 @@ class AnswerResult(BaseModel):
     conversation_id: str | None = None
     intent: str = ""
     role: Role = "learner"
+    clarification: Clarification | None = None  # set when the answer is a clarifying question
 
 
 class StreamEvent(BaseModel):

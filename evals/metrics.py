@@ -51,6 +51,12 @@ retrieval recall@k
     Share of the case's expected sections matched (case-insensitive substring of the section
     title) by at least one of the top-k passages the retriever returns for the question.
 
+figure accounting
+    Share of the figures in the question (as `assistant.figures.read_figures` reads them) that
+    the answer accounts for: each is shown, as the user wrote it, in the answer's "What I read"
+    list, with its role or the reason it was not used. Applies to answers that ran a calculator
+    or asked a clarifying question about figures; not applicable otherwise or without figures.
+
 refusal accuracy
     Per case 1.0 when ``result.refused`` equals the expectation (the case's ``refuses``
     assertion, else False: an in-scope question should be answered), 0.0 otherwise.
@@ -428,3 +434,17 @@ def refusal_correct(result: AnswerResult, should_refuse: bool) -> Score:
         "refused an in-scope question" if result.refused else "answered a question it should refuse"
     )
     return Score(value=0.0, passed=0, total=1, problems=[problem])
+
+
+def figure_accounting(result: AnswerResult) -> Score:
+    """Every figure of the question is used or listed as unused in a calculated answer."""
+    from assistant.figures import read_figures
+
+    calculated = any(call.name != "search_course" for call in result.tool_calls) or result.clarification
+    figures = read_figures(result.question)
+    if result.refused or not calculated or not figures:
+        return Score(value=None)
+    answer = result.answer
+    missing = [f.show() for f in figures if f.show() not in answer]
+    return Score.ratio(len(figures) - len(missing), len(figures), [f"figure {m!r} not accounted for" for m in missing])
+

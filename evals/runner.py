@@ -45,6 +45,7 @@ METRICS = (
     "recall_at_k",
     "context_relevance",
     "section_precision",
+    "figure_accounting",
 )
 
 
@@ -141,6 +142,7 @@ class Judge:
                 else m.Score(value=None)
             ),
             "section_precision": m.section_precision(result, case.expect_sections),
+            "figure_accounting": m.figure_accounting(result),
         }
         return scores
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.engine import resolve_follow_up
+from assistant.asks import resolve_follow_up
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,35 @@ def test_conversations_do_not_share_memory(advisor):
     other = advisor.ask("redo the RICE with effort 6")  # a new conversation: nothing to redo
     assert other.conversation_id != first.conversation_id
     assert not any(c.name == "prioritize" for c in other.tool_calls)
+
+
+def test_a_follow_up_with_its_own_calculation_computes_it_instead_of_repeating_the_topic(advisor):
+    first = advisor.ask("Which KPIs should I track for an AI support chatbot?")
+    second = advisor.ask("ok, it cost us 20k and saved 35k in agent time — ROI?", conversation_id=first.conversation_id)
+    assert second.intent == "roi"
+    (roi,) = [c for c in second.tool_calls if c.name == "roi"]
+    assert roi.args == {"cost": 20000, "gain": 35000}
+    assert "75%" in second.answer
+
+
+def test_a_multi_part_question_gets_the_calculation_first_then_the_other_ask(advisor):
+    result = advisor.ask(
+        "An AI recommendation tool cost $24,000 in licences and $6,000 to set up, and brought $45,000 extra "
+        "gross profit in a year. Was it worth it, and which KPIs should we watch?", remember=False)
+    calls = {c.name: c for c in result.tool_calls}  # tools run in parallel: any order
+    assert {"roi", "kpi_suggest"} <= calls.keys()
+    assert calls["roi"].args == {"cost": 30000, "gain": 45000}
+    answer = result.answer
+    assert answer.index("What I read") < answer.index("50%") < answer.index("Recommendation CTR")
+    for figure in ("$24,000", "$6,000", "$45,000"):
+        assert figure in answer.split("Result:")[0]
+    assert result.grounding.score >= 0.98, [s for s in result.grounding.sentences if not s.supported]
+
+
+def test_a_missing_input_gets_a_clarifying_question_not_a_number(advisor):
+    result = advisor.ask("We spent $20,000 on a chatbot. What is the ROI?", remember=False)
+    assert result.clarification is not None
+    assert not result.tool_calls
+    assert "$20,000" in result.answer and result.clarification.question in result.answer
+    assert "%" not in result.answer
+

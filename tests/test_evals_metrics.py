@@ -282,6 +282,26 @@ def test_context_relevance_is_the_mean_cosine_of_cited_passages_to_the_question(
     assert m.context_relevance(result, CHUNKS, embed, {"c-drift": [1.0, 0.0]}).value == 1.0
 
 
+FIGURES_Q = "It cost $20,000 for 3 stores and made $50,000 in profit. ROI?"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("What I read:\n- $20,000 → cost\n- 3 → not used\n- $50,000 → gain\nROI = 150%.", 1.0),
+        ("What I read:\n- $20,000 → cost\n- $50,000 → gain\nROI = 150%.", 2 / 3),  # "3" left out
+    ],
+)
+def test_figure_accounting_is_the_share_of_question_figures_listed(text, value):
+    score = m.figure_accounting(answer(text, tools=[ROI_CALL], question=FIGURES_Q))
+    assert score.value == pytest.approx(value)
+
+
+def test_figure_accounting_applies_only_to_calculated_answers_with_figures():
+    assert m.figure_accounting(answer("x", question=FIGURES_Q)).value is None  # no calculator ran
+    assert m.figure_accounting(answer("x", tools=[ROI_CALL], question="What is ROI?")).value is None
+
+
 @pytest.mark.parametrize(
     ("refused", "should", "value"),
     [(True, True, 1.0), (False, False, 1.0), (True, False, 0.0), (False, True, 0.0)],

@@ -1,4 +1,5 @@
-"""The one list of tools: name → input model, function, description.
+"""The one list of tools: each tool's spec (model, function, description, trigger words, field
+labels, result sentences) in one place.
 
 Everything that exposes a tool derives from this registry and from the tool's pydantic input
 model: `run_tool` (used by the CLI and the UI), `langchain_tools` (used by the agent) and the
@@ -9,12 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from tools.base import ToolInput, ToolOutput
+from tools import describe
+from tools.base import ToolInput
 from tools.customer_value import ClvInput, clv
 from tools.errors import ToolInputError, format_validation_error
 from tools.experiments import AbTestInput, SampleSizeInput, ab_test, sample_size
@@ -33,6 +34,7 @@ from tools.finance import (
 from tools.goals import SmartInput, smart_check
 from tools.kpi import KpiSuggestInput, kpi_suggest
 from tools.oversight import HitlInput, hitl_check
+from tools.spec import FieldSpec, ToolSpec
 from tools.prioritization import (
     IceInput,
     PrioritizeInput,
@@ -46,16 +48,73 @@ if TYPE_CHECKING:
     from langchain_core.tools import StructuredTool
 
 
-@dataclass(frozen=True)
-class ToolSpec:
-    name: str
-    input_model: type[ToolInput]
-    function: Callable[[Any], ToolOutput]
-    description: str
+COST = ("cost", "costs", "costing", "spent", "spend", "paid", "pay", "invest", "investment", "price",
+        "licen", "license", "fee", "fees", "setup", "set up", "implementation", "build", "tco",
+        "outlay", "budget", "subscription", "upfront", "up-front", "up front", "one-off", "one-time", "needs",
+        # "a $10,000 AI tool": an amount in front of the thing bought is its price
+        "tool", "system", "solution", "software", "platform", "engine", "project")
+GAIN = ("gain", "gains", "profit", "net profit", "gross profit", "saving", "saved", "saves", "save",
+        "return", "returns", "benefit", "revenue", "earn", "generat", "brought", "bring", "brings",
+        "made", "make", "makes", "income", "extra sales", "additional sales", "added", "adds")
 
-    def json_schema(self) -> dict[str, Any]:
-        return self.input_model.model_json_schema()
 
+def _prioritize_build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
+    """One project → its RICE or ICE score; several → a ranking by the method all of them fit."""
+    records = [{k: v for k, v in r.items() if not k.startswith("_")} for r in records]
+    if len(records) == 1:
+        one = {k: v for k, v in records[0].items() if k != "name"}
+        if "ease" in one and "reach" not in one:
+            return "ice_score", {k: one[k] for k in ("impact", "confidence", "ease") if k in one}
+        return "rice_score", {k: one[k] for k in ("reach", "impact", "confidence", "effort") if k in one}
+    method = "ice" if all("ease" in r and "reach" not in r for r in records) else "rice"
+    return "prioritize", {"initiatives": records, "method": method}
+
+
+def _ab_build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
+    if len(records) != 2:
+        raise ValueError("I need visitors and conversions for exactly two groups (control and "
+                         f"variant); I read {len(records)}. What were they for each group?")
+    control, variant = records
+    if "control" in str(variant.get("_context", "")).lower() and "control" not in str(control.get("_context", "")).lower():
+        control, variant = variant, control
+    return "ab_test", {"control_visitors": control["visitors"], "control_conversions": control["conversions"],
+                       "variant_visitors": variant["visitors"], "variant_conversions": variant["conversions"]}
+
+
+def _sample_build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
+    values = dict(records[0])
+    if "target_rate" not in values:
+        values["mde_type"] = "relative"
+    else:
+        values.pop("mde", None)
+    return "sample_size", values
+
+
+def _flows_build(name: str) -> Callable[[list[dict[str, Any]]], tuple[str, dict[str, Any]]]:
+    def build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
+        values = dict(records[0])
+        flows = values.pop("flows", None)
+        if flows is None:
+            years = values.pop("years")
+            if abs(years - round(years)) > 1e-9:
+                raise ValueError(f"Over how many whole years should I count the yearly cash flow? I read {years:g}.")
+            flows = [-values.pop("investment")] + [values.pop("cash_flow")] * int(round(years))
+        args = {"cash_flows": flows}
+        if "rate" in values:
+            args["rate"] = values["rate"]
+        return name, args
+
+    return build
+
+
+_MONEY_FLOWS = (
+    FieldSpec("flows", ("cash flows", "cash flow", "flows"), "money", "What are the cash flows, period 0 first?", sequence=True),
+    FieldSpec("investment", ("invest", "investment", "cost", "costs", "upfront", "initial", "outlay", "spend"), "money",
+              "How much is the initial investment?", summed=True),
+    FieldSpec("cash_flow", ("return", "returns", "cash", "inflow", "saves", "saving", "brings", "benefit", "generat",
+                            "profit", "earn", "income"), "money", "How much does it bring in each year?", period="year", summed=True),
+    FieldSpec("years", ("for", "over", "years", "horizon", "lasting", "life"), "duration", "For how many years?", period="year"),
+)
 
 def course_kpi_suggest(params: KpiSuggestInput) -> ToolOutput:
     """kpi_suggest over the bundled course's KPI table (parsed once by knowledge/)."""
@@ -66,113 +125,195 @@ def course_kpi_suggest(params: KpiSuggestInput) -> ToolOutput:
 
 _SPECS = (
     ToolSpec(
-        "rice_score",
-        RiceInput,
-        rice_score,
+        "rice_score", RiceInput, rice_score,
         "Score ONE AI initiative with RICE = reach × impact × confidence / effort. Use when "
         "the user gives reach (people per period), impact on the scale 3/2/1/0.5/0.25, "
         "confidence as a fraction (0.8 for 80%) and effort in person-months.",
+        title="RICE score", asks=("rice",), describe_result=describe.rice, topic="prioritize",
     ),
     ToolSpec(
-        "ice_score",
-        IceInput,
-        ice_score,
+        "ice_score", IceInput, ice_score,
         "Score ONE AI initiative with ICE: impact, confidence and ease each 1-10, combined as "
         "a product (default) or mean. Use when the user scores ideas on 1-10 scales.",
+        title="ICE score", asks=("ice",), describe_result=describe.ice, topic="prioritize",
     ),
     ToolSpec(
-        "prioritize",
-        PrioritizeInput,
-        prioritize,
+        "prioritize", PrioritizeInput, prioritize,
         "Rank SEVERAL AI initiatives by RICE or ICE and place each on the Value-vs-Effort "
         "matrix (quick win, big bet, fill-in, money pit) and the roadmap (short-term win 3-6 "
         "months vs long-term bet 1-3 years). Use to compare or order a list of projects.",
+        title="Prioritisation",
+        asks=("rice", "ice", "prioritise", "prioritize", "prioritisation", "prioritization", "rank",
+              "which first", "which one first", "score these", "compare these"),
+        fields=(
+            FieldSpec("reach", ("reach", "reaches", "users", "customers", "people", "visitors"), "count",
+                      "How many people does it reach per period?"),
+            FieldSpec("impact", ("impact",), "count", "What is its impact (RICE: 3, 2, 1, 0.5 or 0.25)?"),
+            FieldSpec("confidence", ("confidence", "confident", "sure"), "fraction", "How confident are you (e.g. 80%)?"),
+            FieldSpec("effort", ("effort", "person-months", "person", "months of work", "takes"), "duration",
+                      "How much effort does it take, in person-months?", period="month"),
+            FieldSpec("ease", ("ease", "easy"), "count", "How easy is it, from 1 to 10?"),
+        ),
+        requires=(("reach", "impact", "confidence", "effort"), ("impact", "confidence", "ease")),
+        records=1, build=_prioritize_build, describe_result=describe.prioritize, topic="prioritize",
     ),
     ToolSpec(
-        "tco",
-        TcoInput,
-        tco,
+        "tco", TcoInput, tco,
         "Total cost of ownership of an AI initiative: one-time implementation, data "
         "integration and training plus yearly software fees, maintenance and internal "
         "resources over horizon_years. Use before ROI to get the full cost.",
+        title="Total cost of ownership", asks=("tco", "total cost of ownership", "total cost", "full cost", "all-in cost"),
+        fields=(
+            FieldSpec("implementation", ("implementation", "implement", "setup", "set up", "build", "install", "one-off",
+                                         "one-time", "upfront"), "money", "What is the one-time implementation cost?", summed=True),
+            FieldSpec("data_integration", ("integration", "integrat", "data", "migration"), "money",
+                      "What does data integration cost?", summed=True),
+            FieldSpec("training", ("training", "train", "onboarding"), "money", "What does training cost?", summed=True),
+            FieldSpec("software_fees", ("licen", "license", "software", "subscription", "platform", "fee", "fees", "saas", "seats"),
+                      "money", "What are the software fees per year?", period="year", summed=True),
+            FieldSpec("maintenance", ("maintenance", "maintain", "support", "upkeep", "hosting"), "money",
+                      "What does maintenance cost per year?", period="year", summed=True),
+            FieldSpec("internal_resources", ("internal", "staff", "team", "salar", "headcount", "resources", "people"), "money",
+                      "What do internal staff cost per year?", period="year", summed=True),
+            FieldSpec("horizon_years", ("over", "for", "horizon", "across", "period"), "duration",
+                      "Over how many years?", period="year"),
+        ),
+        requires=(("implementation",), ("data_integration",), ("training",), ("software_fees",), ("maintenance",),
+                  ("internal_resources",)),
+        describe_result=describe.tco, topic="tco",
     ),
     ToolSpec(
-        "roi",
-        RoiInput,
-        roi,
+        "roi", RoiInput, roi,
         "The course's ROI formula: (gain − cost) / cost × 100, where gain is the profit or "
         "savings attributable to the AI initiative and cost its investment (e.g. a TCO total).",
+        title="ROI", asks=("roi", "return on investment", "worth it", "worthwhile", "pay off", "paid off", "pays off",
+                           "good investment", "worth the money"),
+        fields=(
+            FieldSpec("cost", COST, "money", "How much did it cost in total (the investment)?", summed=True),
+            FieldSpec("gain", GAIN, "money", "How much profit or savings did it bring?", summed=True),
+        ),
+        requires=(("cost", "gain"),), describe_result=describe.roi, topic="roi",
     ),
     ToolSpec(
-        "payback_period",
-        PaybackInput,
-        payback_period,
+        "payback_period", PaybackInput, payback_period,
         "Months until an up-front AI investment is recovered by a constant monthly benefit; "
         "says 'never pays back' when the benefit is not positive.",
+        title="Payback period",
+        asks=("payback", "pay back", "pays back", "paid back", "pays for itself", "pay for itself", "break even",
+              "breakeven", "break-even", "recoup", "recover the cost", "earn back", "earn it back"),
+        fields=(
+            FieldSpec("upfront_cost", COST, "money", "How much does it cost up front?", summed=True),
+            FieldSpec("monthly_benefit", GAIN, "money", "How much does it save or bring in per month?",
+                      period="month", summed=True),
+        ),
+        requires=(("upfront_cost", "monthly_benefit"),), describe_result=describe.payback, topic="payback",
     ),
     ToolSpec(
-        "npv",
-        NpvInput,
-        npv,
+        "npv", NpvInput, npv,
         "Net present value of per-period cash flows (period 0 first, usually the negative "
         "investment) at a discount rate per period given as a fraction (0.08 for 8%).",
+        title="Net present value", asks=("npv", "net present value", "present value", "discounted value"),
+        fields=(FieldSpec("rate", ("rate", "discount", "wacc", "capital", "hurdle", "at"), "fraction",
+                          "What discount rate per year should I use (e.g. 8%)?"), *_MONEY_FLOWS),
+        requires=(("rate", "flows"), ("rate", "investment", "cash_flow", "years")),
+        build=_flows_build("npv"), describe_result=describe.npv, topic="npv",
     ),
     ToolSpec(
-        "irr",
-        IrrInput,
-        irr,
+        "irr", IrrInput, irr,
         "Internal rate of return of per-period cash flows (period 0 first): the rate at "
         "which NPV is 0. Says so when the cash flows never change sign.",
+        title="Internal rate of return", asks=("irr", "internal rate of return", "internal rate"),
+        fields=_MONEY_FLOWS, requires=(("flows",), ("investment", "cash_flow", "years")),
+        build=_flows_build("irr"), describe_result=describe.irr, topic="irr",
     ),
     ToolSpec(
-        "ab_test",
-        AbTestInput,
-        ab_test,
+        "ab_test", AbTestInput, ab_test,
         "Analyse a finished A/B test of conversions (control vs AI variant): rates, relative "
         "lift, z, p-value, confidence interval of the difference, and significance.",
+        title="A/B test result",
+        asks=("a/b", "ab test", "split test", "significant", "significance", "control", "variant", "did the ai win"),
+        fields=(
+            FieldSpec("visitors", ("visitor", "visitors", "users", "sessions", "shown", "traffic", "people", "customers"),
+                      "count", "How many visitors did each group have?", ratio="whole"),
+            FieldSpec("conversions", ("conversion", "conversions", "converted", "convert", "orders", "purchases", "sales",
+                                      "signups", "sign-ups", "clicks"), "count",
+                      "How many conversions did each group have?", ratio="part"),
+        ),
+        requires=(("visitors", "conversions"),), records=2, build=_ab_build,
+        describe_result=describe.ab_test, topic="ab_test",
     ),
     ToolSpec(
-        "sample_size",
-        SampleSizeInput,
-        sample_size,
+        "sample_size", SampleSizeInput, sample_size,
         "Visitors needed per group for an A/B test to detect a change in conversion rate "
         "(baseline_rate and target_rate, or an mde) at a given alpha and power.",
+        title="Sample size", asks=("sample size", "how many visitors", "how many users", "how many sessions",
+                                   "how long should the test run", "how much traffic"),
+        fields=(
+            FieldSpec("baseline_rate", ("baseline", "current", "currently", "from", "today", "now", "converts", "existing"),
+                      "fraction", "What is the conversion rate today (e.g. 3%)?"),
+            FieldSpec("target_rate", ("to", "target", "goal", "reach"), "fraction", "What rate do you hope to reach?"),
+            FieldSpec("mde", ("lift", "uplift", "mde", "detectable", "detect", "change", "improvement", "difference"),
+                      "fraction", "What change do you want to detect (e.g. a 10% lift)?"),
+        ),
+        requires=(("baseline_rate", "target_rate"), ("baseline_rate", "mde")), build=_sample_build,
+        describe_result=describe.sample_size, topic="sample_size",
     ),
     ToolSpec(
-        "clv",
-        ClvInput,
-        clv,
+        "clv", ClvInput, clv,
         "Customer lifetime value from average order value, purchases per year and lifespan; "
         "profit-based when a gross margin is given, optionally discounted.",
+        title="Customer lifetime value", asks=("clv", "ltv", "lifetime value", "customer value", "value of a customer"),
+        fields=(
+            FieldSpec("aov", ("aov", "order value", "average order", "basket", "per order", "each order", "spend",
+                              "spends", "average"), "money", "What is the average order value?"),
+            FieldSpec("purchases_per_year", ("purchases", "purchase", "orders", "order", "buy", "buys", "times", "visits",
+                                             "transactions"), "count", "How many times a year does a customer buy?",
+                      period="year"),
+            FieldSpec("lifespan_years", ("stay", "stays", "lifespan", "lifetime", "retain", "remain", "customers for",
+                                         "loyal", "for"), "duration", "How many years does a customer stay?", period="year"),
+            FieldSpec("gross_margin", ("margin", "gross margin"), "fraction", "What is the gross margin?"),
+            FieldSpec("discount_rate", ("discount", "discount rate"), "fraction", "What discount rate?"),
+        ),
+        requires=(("aov", "purchases_per_year", "lifespan_years"),), describe_result=describe.clv, topic="clv",
     ),
     ToolSpec(
-        "kpi_suggest",
-        KpiSuggestInput,
-        course_kpi_suggest,
+        "kpi_suggest", KpiSuggestInput, course_kpi_suggest,
         "KPIs, leading and lagging indicators the course gives for an AI application (e.g. "
         "personalization engine, support chatbot, site search, dynamic pricing, SEO content, "
         "demand forecasting, cart abandonment), each with its course citation. With "
         "goal_metric (e.g. AOV) it also lists which applications track that metric.",
+        title="KPIs", asks=("kpi", "kpis", "metric", "metrics", "indicator", "indicators", "measure", "track"),
+        describe_result=describe.kpi_suggest,
     ),
     ToolSpec(
-        "smart_check",
-        SmartInput,
-        smart_check,
+        "smart_check", SmartInput, smart_check,
         "Check whether a goal sentence is SMART: names a metric, a numeric target and a "
         "deadline; returns what is missing, questions on achievability and relevance, and a "
         "rewrite template with placeholders.",
+        title="SMART goal check", asks=("smart", "goal", "goals"), describe_result=describe.smart_check,
     ),
     ToolSpec(
-        "hitl_check",
-        HitlInput,
-        hitl_check,
+        "hitl_check", HitlInput, hitl_check,
         "Decide whether an AI action (price change, content publication, fraud block, "
         "customer service escalation, strategic decision) needs a human in the loop and at "
         "which level, using the course's HITL examples and configurable thresholds.",
+        title="Human review", asks=("human", "hitl", "review", "approve", "approval", "oversight"),
+        describe_result=describe.hitl_check,
     ),
 )
 
 TOOLS: dict[str, ToolSpec] = {spec.name: spec for spec in _SPECS}
+SPECS: tuple[ToolSpec, ...] = _SPECS
+
+__all__ = ["SPECS", "TOOLS", "FieldSpec", "ToolSpec", "describe_call", "langchain_tools", "run_tool", "validate_args"]
+
+
+def describe_call(name: str, args: dict[str, Any], result: dict[str, Any] | str) -> list[str]:
+    """The sentences that tell a tool call's result (its spec's describe)."""
+    spec = TOOLS.get(name)
+    if spec is None:
+        return [str(result)]
+    return spec.describe(args, result)
 
 
 def validate_args(name: str, args: Any) -> ToolInput:

@@ -1,0 +1,362 @@
+"""Figures → calculator inputs, or one clarifying question; and the account of every figure.
+
+The calculator a message asks for is found by the words in its spec (tools/registry.py); each
+figure (assistant/figures.py) takes the input whose label words stand nearest to it, among the
+inputs its unit fits. Parts of one input are summed, periods normalised to what the tool wants,
+several projects become one record each. When an input is missing, a figure fits two inputs
+equally, a period is not said, or a range is given, the answer is a Clarification: nothing is
+computed from a guessed role. Every figure ends up in the account: the role it was given, or
+why it was not used.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.figures import MONTHS_IN, Figure, read_figures
+from assistant.types import Clarification
+from tools.errors import ToolInputError
+from tools.registry import SPECS, validate_args
+from tools.spec import FieldSpec, ToolSpec
+
+UNITS_ACCEPTED = {
+    "money": {"money", "count"},
+    "percent": {"percent"},
+    "fraction": {"percent", "count"},
+    "count": {"count"},
+    "duration": {"duration", "count"},
+}
+HORIZON_WORDS = {"over", "for", "across", "within", "horizon", "period", "during", "after"}
+RATIO_SCORE = 0.25  # below any label word within three words
+AFTER_PENALTY = 0.5
+MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
+
+
+@dataclass
+class Reading:
+    """How one figure was read: the role (tool.field) it filled, or why it was not used."""
+
+    figure: Figure
+    roles: list[str] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def used(self) -> bool:
+        return bool(self.roles)
+
+
+@dataclass
+class Calculation:
+    calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    readings: list[Reading] = field(default_factory=list)
+    clarification: Clarification | None = None
+    topic: str = ""
+    titles: list[str] = field(default_factory=list)
+
+    def account_lines(self) -> list[str]:
+        """'What I read': each figure, its role and the words it came from; unused ones with why."""
+        lines = []
+        for reading in self.readings:
+            fig = reading.figure
+            words = " ".join([*fig.before[-4:], fig.show(), *fig.after[:4]])
+            if reading.used:
+                lines.append(f"{fig.show()} → {', '.join(reading.roles)} (from “{words}”){reading.note}")
+            else:
+                lines.append(f"{fig.show()} → not used: {reading.note or 'no calculator input it fits'} (from “{words}”)")
+        return lines
+
+
+class _NeedsAsking(Exception):
+    def __init__(self, clarification: Clarification) -> None:
+        super().__init__(clarification.question)
+        self.clarification = clarification
+
+
+def _ask(question: str, options: list[str] | None = None) -> _NeedsAsking:
+    return _NeedsAsking(Clarification(question=question, options=options or []))
+
+
+def _token_match(label_word: str, token: str) -> bool:
+    if token == label_word or token == label_word + "s":
+        return True
+    return len(label_word) >= 4 and token.startswith(label_word)
+
+
+def _distance(words: list[str], label: str, reverse: bool) -> int | None:
+    """Distance (1 = adjacent to the figure) of ``label`` in a window, or None."""
+    parts = label.replace("-", " ").split() if " " in label else [label]
+    n = len(parts)
+    best = None
+    for i in range(len(words) - n + 1):
+        if all(_token_match(p, w) for p, w in zip(parts, words[i : i + n])):
+            d = len(words) - (i + n) + 1 if reverse else i + 1
+            best = d if best is None else min(best, d)
+    return best
+
+
+def label_score(fig: Figure, spec_field: FieldSpec) -> float:
+    """1/distance of the nearest label word; a word after the figure counts half a word
+    farther, so "from 3% to 3.6%" gives 3% to "from", not to "to"."""
+    best = 0.0
+    for label in spec_field.labels:
+        for words, reverse, extra in ((fig.before, True, 0.0), (fig.after, False, AFTER_PENALTY)):
+            d = _distance(words, label, reverse)
+            if d is not None:
+                best = max(best, 1.0 / (d + extra))
+    if spec_field.ratio and fig.ratio == spec_field.ratio:
+        best = max(best, RATIO_SCORE)
+    return best
+
+
+def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
+    if spec_field.unit == "duration" and fig.unit == "count" and fig.scaled:
+        return False  # "6k" is an amount, never a number of years
+    if spec_field.unit == "money" and fig.unit == "count" and not fig.scaled and abs(fig.value) < MIN_BARE_AMOUNT:
+        return False  # "our 3 stores": a small bare number is a count, not an unmarked amount
+    return fig.unit in UNITS_ACCEPTED[spec_field.unit]
+
+
+def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
+    """figure index → field name, or a tuple of the fields it fits equally (ambiguous)."""
+    out: dict[int, str | tuple[str, ...]] = {}
+    for fig in figures:
+        scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)}
+        scores = {k: v for k, v in scores.items() if v > 0}
+        if not scores:
+            prev = out.get(fig.index - 1)
+            if fig.joined and isinstance(prev, str) and _fits(fig, spec.field(prev)):
+                out[fig.index] = prev  # "$24k and $6k for set-up": coordinated parts
+            continue
+        top = max(scores.values())
+        best = tuple(k for k, v in scores.items() if v == top)
+        out[fig.index] = best[0] if len(best) == 1 else best
+    return out
+
+
+def _fmt(value: float) -> str:
+    if not math.isfinite(value):
+        return str(value)
+    return f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def _horizon(figures: list[Figure], taken: set[int]) -> Figure | None:
+    for fig in figures:
+        if fig.unit == "duration" and fig.index not in taken and HORIZON_WORDS & set(fig.before[-3:]):
+            return fig
+    return None
+
+
+def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tuple[float, str]:
+    """The figure's value in the unit and period the field wants, and a note saying how."""
+    if fig.is_range:
+        low, high = fig.value, fig.high or fig.value
+        raise _ask(
+            f"You gave a range, {fig.show()}, for the {spec_field.name.replace('_', ' ')}: which single value should I use?",
+            [_fmt(low), _fmt((low + high) / 2), _fmt(high)])
+    value, note = fig.value, ""
+    if spec_field.unit == "fraction" and fig.unit == "percent":
+        return value / 100, ""
+    if spec_field.unit == "duration":
+        return (value / MONTHS_IN[spec_field.period or "month"], "") if fig.unit == "duration" else (value, "")
+    if spec_field.unit not in {"money", "count"}:
+        return value, note
+    want, have = spec_field.period, fig.period
+    if want and have and want != have:
+        factor = MONTHS_IN[want] / MONTHS_IN[have]
+        return value * factor, f"; per {have} × {_fmt(factor)} = {_fmt(value * factor)} per {want}"
+    if want and not have:
+        raise _ask(
+            f"Is {fig.show()} per month, per year, or a one-off amount?", ["per month", "per year", "one-off"])
+    if have and not want:
+        if horizon is not None:
+            periods = horizon.value / MONTHS_IN[have]
+            return value * periods, f"; {_fmt(periods)} {have}s ({horizon.show()}) = {_fmt(value * periods)}"
+        if have == "year":
+            return value, "; counted for one year"
+        raise _ask(
+            f"Over how long should I count {fig.show()}? For example 12, 24 or 36 months.",
+            ["12 months", "24 months", "36 months"])
+    return value, note
+
+
+def _record_name(text: str, head: str, spec: ToolSpec, number: int) -> str:
+    quoted = re.search(r"['\"‘“]([^'\"’”]{1,60})['\"’”]", head)
+    if quoted:
+        return quoted.group(1).strip()
+    labels = {w for f in spec.fields for label in f.labels for w in label.split()}
+    filler = {"has", "have", "had", "with", "a", "an", "the", "of", "is", "and", "its", "it", "for", "at", "then",
+              "scores", "score", "out", "while", "but", "vs", "versus", "gets", "got"}
+
+    def clean(part: str) -> str:
+        words = re.findall(r"[\w'&/-]+", part)
+        while words and (words[-1].lower() in labels or words[-1] in filler):
+            words.pop()
+        while words and (words[0].lower() in labels or words[0] in filler):
+            words.pop(0)
+        return " ".join(words[-5:]).strip(" ,:-")
+
+    head = re.split(r"[.;!?\n]", head)[-1]
+    pieces = [clean(piece) for piece in head.split(":")]
+    name = next((piece for piece in reversed(pieces) if piece), "")
+    return name or f"Initiative {number}"
+
+
+def _records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> list[tuple[dict, list[int]]]:
+    """Split assigned figures into records: a new record starts when a field repeats."""
+    records: list[tuple[dict, list[int]]] = []
+    current: dict[str, Any] = {}
+    members: list[int] = []
+    for fig in figures:
+        name = roles.get(fig.index)
+        if name is None:
+            continue
+        if name in current:
+            records.append((current, members))
+            current, members = {}, []
+        current[name] = fig
+        members.append(fig.index)
+    if current:
+        records.append((current, members))
+    prev_end = 0
+    out = []
+    for number, (record, members) in enumerate(records, 1):
+        first = min(f.span[0] for f in record.values())
+        head = text[prev_end:first]
+        record["name"] = _record_name(text, head, spec, number)
+        record["_context"] = head
+        prev_end = max(f.span[1] for k, f in record.items() if isinstance(f, Figure))
+        out.append((record, members))
+    return out
+
+
+def _missing(spec: ToolSpec, present: set[str]) -> list[str]:
+    if not spec.requires:
+        return []
+    for alternative in spec.requires:
+        if set(alternative) <= present:
+            return []
+    closest = max(spec.requires, key=lambda alt: len(set(alt) & present))
+    return [name for name in closest if name not in present]
+
+
+def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading]) -> tuple[str, dict] | None:
+    assigned = assign(spec, figures)
+    ambiguous = {i: fields for i, fields in assigned.items() if isinstance(fields, tuple)}
+    if ambiguous:
+        index, fields = next(iter(ambiguous.items()))
+        names = [name.replace("_", " ") for name in fields]
+        raise _ask(
+            f"Is {figures[index].show()} the {' or the '.join(names)}?", [f"the {n}" for n in names])
+    roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
+    if not roles:
+        return None
+    money_fields = [f.name.replace("_", " ") for f in spec.fields if f.unit == "money"]
+    stray = [f for f in figures if f.unit == "money" and f.index not in roles and money_fields]
+    if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
+        options = [f"the {name}" for name in money_fields] + ["not part of this calculation"]
+        raise _ask(
+            f"What is {stray[0].show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?", options)
+    horizon = _horizon(figures, set(roles))
+    groups = _records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles), list(roles))]
+    records = []
+    for number, (record, _members) in enumerate(groups, 1):
+        values: dict[str, Any] = {}
+        for name, item in record.items():
+            if name.startswith("_") or name == "name":
+                values[name] = item
+                continue
+            spec_field = spec.field(name)
+            parts = item if isinstance(item, list) else [item]
+            if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
+                shown = [p.show() for p in parts]
+                raise _ask(
+                    f"I read {len(parts)} figures for the {name.replace('_', ' ')}: {', '.join(shown)}. Which one should I use?",
+                    shown)
+            converted = []
+            for part in parts:
+                reading = readings[part.index]
+                role = name.replace("_", " ")  # the section's heading names the calculator
+                if spec.records and len(groups) > 1:
+                    role += f" of {record['name']}"
+                reading.roles.append(role)
+                value, note = normalise(part, spec_field, horizon)
+                converted.append(value)
+                reading.note += note
+            if spec_field.sequence:
+                values[name] = converted
+            else:
+                values[name] = sum(converted)
+                if len(converted) > 1:
+                    readings[parts[-1].index].note += (
+                        f"; {name.replace('_', ' ')} = {' + '.join(_fmt(v) for v in converted)} = {_fmt(sum(converted))}")
+        missing = _missing(spec, {k for k in values if not k.startswith("_") and k != "name"})
+        if missing:
+            label = f" for {record['name']}" if spec.records and len(groups) > 1 else ""
+            questions = " ".join(spec.field(name).question for name in missing)
+            raise _ask(
+                f"To work out the {spec.title}{label} I still need: {questions}", [name.replace("_", " ") for name in missing])
+        if not spec.records:
+            values.pop("name", None)
+            values.pop("_context", None)
+        records.append(values)
+    if horizon is not None and any("(" + horizon.show() + ")" in r.note for r in readings.values()):
+        readings[horizon.index].roles.append("horizon for the per-period amounts")
+    build = spec.build or (lambda recs: (spec.name, {k: v for k, v in recs[0].items() if not k.startswith("_")}))
+    try:
+        name, args = build(records)
+    except ValueError as exc:
+        raise _ask(str(exc)) from None
+    try:
+        validate_args(name, args)
+    except ToolInputError as exc:
+        raise _ask(f"I can't use these figures as read: {exc.message}. Could you check them?") from None
+    return name, args
+
+
+def _flat(figures: list[Figure], roles: dict[int, str]) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    for fig in figures:
+        name = roles.get(fig.index)
+        if name is not None:
+            record.setdefault(name, []).append(fig)
+    return record
+
+
+def asked_specs(text: str) -> list[ToolSpec]:
+    """The calculators whose trigger words the text uses and whose inputs can be read from text."""
+    return [spec for spec in SPECS if spec.fields and spec.asked_in(text)]
+
+
+def read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:
+    """The calculations ``text`` asks for (trigger words looked for in ``ask_text`` if given),
+    with every figure accounted for; None when it asks for no calculation with figures."""
+    specs = asked_specs(ask_text if ask_text is not None else text)
+    if not specs:
+        return None
+    figures = read_figures(text)
+    if not figures:
+        return None
+    readings = {fig.index: Reading(fig) for fig in figures}
+    calc = Calculation(readings=[readings[f.index] for f in figures])
+    for spec in specs:
+        try:
+            planned = _plan_spec(text, spec, figures, readings)
+        except _NeedsAsking as need:
+            calc.clarification = calc.clarification or need.clarification
+            calc.topic = calc.topic or spec.topic
+            calc.titles.append(spec.title)
+            continue
+        if planned is not None:
+            calc.calls.append(planned)
+            calc.topic = calc.topic or spec.topic
+            calc.titles.append(spec.title)
+    if not calc.calls and calc.clarification is None:
+        return None
+    names = ", ".join(calc.titles) or "this calculation"
+    for reading in calc.readings:
+        if not reading.used and not reading.note:
+            reading.note = f"no input of {names} is named next to it"
+    return calc

@@ -1,0 +1,225 @@
+"""The one figure reader: every number in a message, typed, with the words that label it.
+
+A figure is an amount ($24,000, 20k, €1.2M, 45 thousand dollars), a percentage (8%, 10-15%),
+a duration (3 years, six months) or a plain count (reach 2000). Each carries its period when
+the message gives one ("$500 a month", "monthly fee of $500", "annually") and the words around
+it, cut at clause boundaries and at the neighbouring figures, so a calculator can tell which
+input each figure is meant for (assistant/calculate.py) without guessing.
+
+Linear time: numbers are found by one anchored scan (a number never starts inside another
+run of digits), and every other look is a bounded window around a figure.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Unit = Literal["money", "percent", "duration", "count"]
+Period = Literal["day", "week", "month", "quarter", "year"]
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
+    "twenty-four": 24, "thirty": 30, "thirty-six": 36, "a couple of": 2, "a few": 3,
+}
+SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "million": 1e6,
+          "b": 1e9, "bn": 1e9, "billion": 1e9}
+CURRENCY_WORDS = r"dollars?|usd|eur(?:os?)?|gbp|pounds?|bucks"
+MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
+PERIOD_WORDS = {
+    "day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
+    "monthly": "month", "mo": "month", "quarter": "quarter", "quarterly": "quarter",
+    "year": "year", "yearly": "year", "annual": "year", "annually": "year", "annum": "year",
+    "yr": "year", "pa": "year",
+}
+
+# A number starts where no digit, letter, dot or comma is just before it (so a run of digits
+# is entered once: no quadratic re-scanning), with thousands separators or plain digits.
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<neg>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"|\b(?P<word>" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£]\s?|\b(?:usd|eur|gbp)\s)$", re.IGNORECASE)
+_SCALE = re.compile(r"\s?(k|thousand|mn|mm|m|million|bn|b|billion)\b", re.IGNORECASE)
+_RANGE = re.compile(
+    r"(?:\s?[-–]\s?[$€£]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])"
+    r"|\s?to\s?[$€£]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=\s?(?:%|percent|k\b|m\b)))",
+    re.IGNORECASE,
+)
+_AFTER_UNIT = re.compile(
+    r"\s?(?:(?P<pct>%|percent\b|per cent\b|pct\b)"
+    rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[$€£])"
+    r"|[\s-]?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?)\b(?![\s-]*(?:old)))",
+    re.IGNORECASE,
+)
+_PERIOD_AFTER = re.compile(
+    r"\s?(?:(?:a|an|per|each|every|/|in\s+a|in\s+one)\s?(?P<per>day|week|month|quarter|year|annum|mo|yr)\b"
+    r"|(?P<adv>daily|weekly|monthly|quarterly|yearly|annually|p\.?a\.?)(?!\w))",
+    re.IGNORECASE,
+)
+_PERIOD_BEFORE = re.compile(r"\b(daily|weekly|monthly|quarterly|yearly|annual|annually)\b", re.IGNORECASE)
+_PERIOD_LATER = re.compile(r"\b(?:a|an|per|each|every|in a|in one)\s(day|week|month|quarter|year|annum)\b")
+_RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGNORECASE)
+# Where a figure's label stops: punctuation between clauses and the words that join clauses.
+_BOUNDARY = re.compile(r"[.;!?\n,—–()]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z][a-z'/-]*|[%$€£]", re.IGNORECASE)
+WINDOW_WORDS = 6
+MAX_VALUE = 1e15  # the tools' own bound on amounts (tools.base.MAX_AMOUNT)
+
+
+@dataclass
+class Figure:
+    """One figure of a message. ``value`` is in the figure's unit: currency amounts as written
+    (k/M applied), percentages as percent (8 for 8%), durations in months."""
+
+    value: float
+    unit: Unit
+    span: tuple[int, int]
+    text: str
+    period: Period | None = None
+    high: float | None = None  # the upper end when a range was given ("10-15%")
+    before: list[str] = field(default_factory=list)  # label words before, nearest last
+    after: list[str] = field(default_factory=list)  # label words after, nearest first
+    ratio: Literal["part", "whole"] | None = None  # "120 of 2400": part, whole
+    joined: bool = False  # coordinated with the figure before ("$5k and $2k", "$5k plus $2k")
+    scaled: bool = False  # written with k/M/million: an amount, never a duration
+    index: int = 0
+
+    @property
+    def label_words(self) -> list[str]:
+        return self.before + self.after
+
+    @property
+    def is_range(self) -> bool:
+        return self.high is not None
+
+    def show(self) -> str:
+        return self.text.strip()
+
+
+def _number(match: re.Match[str]) -> float:
+    if match.group("word"):
+        return float(WORD_NUMBERS[match.group("word").lower()])
+    value = float(match.group("num").replace(",", ""))
+    return -value if match.group("neg") else value
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().strip("'") for w in _WORD.findall(text)]
+
+
+def read_figures(text: str) -> list[Figure]:
+    """Every figure in ``text``, in order, each with its unit, period and label words."""
+    raw: list[tuple[int, int, Figure]] = []
+    last_end = 0
+    for match in _NUMBER.finditer(text):
+        start, end = match.span()
+        if start < last_end:
+            continue
+        value = _number(match)
+        word = bool(match.group("word"))
+        unit: Unit = "count"
+        currency = _CURRENCY_BEFORE.search(text[max(0, start - 4) : start]) if not word else None
+        if currency:
+            unit = "money"
+            start -= len(currency.group(0))
+        if _is_date_or_code(text, match, word):
+            last_end = end
+            continue
+        high = None
+        scaled = False
+        if not word:
+            ranged = _RANGE.match(text, end)
+            if ranged:
+                high = float((ranged.group(1) or ranged.group(2)).replace(",", ""))
+                end = ranged.end()
+            scale = _SCALE.match(text, end)
+            if scale:
+                scaled = True
+                factor = SCALES[scale.group(1).lower()]
+                value *= factor
+                high = high * factor if high is not None else None
+                end = scale.end()
+        after_unit = _AFTER_UNIT.match(text, end)
+        if after_unit:
+            if after_unit.group("pct"):
+                unit = "percent"
+                end = after_unit.end()
+            elif after_unit.group("cur") or after_unit.group("cursign"):
+                unit = "money"
+                end = after_unit.end()
+            elif after_unit.group("dur") and unit != "money":
+                name = after_unit.group("dur").lower().rstrip("s")
+                name = {"yr": "year"}.get(name, name)
+                value *= MONTHS_IN[name]
+                high = high * MONTHS_IN[name] if high is not None else None
+                unit = "duration"
+                end = after_unit.end()
+        elif word:
+            continue  # a number word alone ("one of the best") is not a figure
+        period = None
+        per = _PERIOD_AFTER.match(text, end)
+        if per and unit != "duration":
+            key = (per.group("per") or per.group("adv") or "").lower().replace(".", "")
+            period = PERIOD_WORDS.get(key)
+            end = per.end()
+        if not all(math.isfinite(v) and abs(v) <= MAX_VALUE for v in (value, high or 0.0)):
+            last_end = end
+            continue  # a run of digits too long to be an amount anyone means
+        figure = Figure(value=value, unit=unit, span=(start, end), text=text[start:end], period=period, high=high,
+                        scaled=scaled)
+        raw.append((start, end, figure))
+        last_end = end
+    figures = [f for _, _, f in raw]
+    for i, figure in enumerate(figures):
+        figure.index = i
+        prev_end = figures[i - 1].span[1] if i else 0
+        next_start = figures[i + 1].span[0] if i + 1 < len(figures) else len(text)
+        before_text = text[max(prev_end, figure.span[0] - 120) : figure.span[0]]
+        after_text = text[figure.span[1] : min(next_start, figure.span[1] + 120)]
+        cut = None
+        for cut in _BOUNDARY.finditer(before_text):
+            pass
+        if cut is not None:
+            # "$30k to set up and $6k for training": nothing but "and"/","/"plus" between the
+            # previous figure's words and this one, so this one is coordinated with it.
+            figure.joined = i > 0 and prev_end >= figure.span[0] - 120 and bool(
+                re.fullmatch(r"(?:and|plus|,|\+)\s*(?:another|an? extra|also)?\s*", before_text[cut.start() :].strip(), re.I)
+                or re.fullmatch(r"(?:and|plus|,|\+)", before_text[cut.start() :].strip(), re.I))
+            before_text = before_text[cut.end() :]
+        else:
+            figure.joined = i > 0 and bool(re.fullmatch(r"\s*\+\s*", before_text))
+        stop = _BOUNDARY.search(after_text)
+        if stop:
+            after_text = after_text[: stop.start()]
+        figure.before = _words(before_text)[-WINDOW_WORDS:]
+        figure.after = _words(after_text)[:WINDOW_WORDS]
+        if figure.period is None and figure.unit != "duration":
+            later = _PERIOD_LATER.search(" ".join(figure.after[:5]))
+            if later:  # "4 purchases per year", "$45,000 extra profit in a year"
+                figure.period = PERIOD_WORDS[later.group(1)]
+        if figure.period is None and figure.unit != "duration":
+            adjective = _PERIOD_BEFORE.findall(" ".join(figure.before[-3:]) + " " + " ".join(figure.after[:3]))
+            if len({PERIOD_WORDS[a.lower()] for a in adjective}) == 1:
+                figure.period = PERIOD_WORDS[adjective[0].lower()]  # "a monthly fee of $500"
+        if i + 1 < len(figures) and _RATIO.match(text[figure.span[1] : next_start]):
+            figure.ratio = "part"
+            figures[i + 1].ratio = "whole"
+    return figures
+
+
+def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
+    """Years ("in 2018"), list numbering ("1."), and digits glued to letters are not figures."""
+    if word:
+        return False
+    num = match.group("num") or ""
+    after = text[match.end() : match.end() + 2]
+    if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b", text[match.end() : match.end() + 3]):
+        return not re.match(r"(?i)(?:x\b|st\b|nd\b|rd\b|th\b)", after + " ")
+    if re.fullmatch(r"(?:19|20)\d\d", num) and re.search(r"(?i)\b(?:in|since|by|of|year|until|before|after)\s*$", text[max(0, match.start() - 8) : match.start()]):
+        return True
+    return False

@@ -1,0 +1,59 @@
+"""A message's asks, and follow-ups: the new message's own ask wins; earlier turns fill gaps."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.asks import other_asks, resolve_follow_up, split_asks
+
+KPI_QUESTION = "Which KPIs should I track for an AI support chatbot?"
+RICE_QUESTION = ("Prioritise with RICE: 'A' reach 1000, impact 2, confidence 0.8, effort 2; "
+                 "'B' reach 500, impact 1, confidence 0.5, effort 1")
+
+
+@pytest.mark.parametrize(
+    ("message", "asks"),
+    [
+        ("Was it worth it, and which KPIs should we watch?", ["Was it worth it", "which KPIs should we watch?"]),
+        ("What is RICE? How do I use it?", ["What is RICE?", "How do I use it?"]),
+        ("It cost $5k. What's the ROI; also which metrics matter?", ["What's the ROI", "which metrics matter?"]),
+    ],
+)
+def test_a_message_is_split_into_its_asks(message, asks):
+    assert [a.text for a in split_asks(message) if a.question] == asks
+
+
+def test_the_other_asks_keep_the_context_and_drop_the_calculation():
+    rest = other_asks("A chatbot cost $20k and saved $35k. Was it worth it, and which KPIs should we watch?")
+    assert "$20k" in rest and "which KPIs should we watch?" in rest
+    assert "worth it" not in rest
+    assert other_asks("A chatbot cost $20k and saved $35k. Was it worth it?") == ""
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        # a complete ask of its own wins over the previous topic
+        (KPI_QUESTION, "ok, it cost us 20k and saved 35k in agent time — ROI?",
+         "ok, it cost us 20k and saved 35k in agent time — ROI?"),
+        # a restated input replaces that input of the previous calculation
+        (RICE_QUESTION, "redo it with effort 6",
+         RICE_QUESTION.replace("effort 2", "effort 6").replace("effort 1", "effort 6")),
+        ("It costs $12,000 and saves $2,000 a month over 2 years. ROI?", "what if it cost $20,000?",
+         "It costs $20,000 and saves $2,000 a month over 2 years. ROI?"),
+        # an open follow-up is added to the previous question
+        ("It costs $12,000 and saves $1,500 per month. What's the ROI?", "and for 6 months?",
+         "It costs $12,000 and saves $1,500 per month. What's the ROI (for 6 months)?"),
+        # not a follow-up
+        ("What is model drift?", "How do I bake bread?", "How do I bake bread?"),
+    ],
+)
+def test_follow_ups(previous, follow_up, expected):
+    assert resolve_follow_up(follow_up, previous) == expected
+
+
+def test_the_resolved_follow_up_computes_over_the_new_horizon():
+    from assistant.calculate import read_calculation
+
+    resolved = resolve_follow_up("and for 6 months?", "It costs $12,000 and saves $1,500 per month. What's the ROI?")
+    assert read_calculation(resolved).calls == [("roi", {"cost": 12000.0, "gain": 9000.0})]

@@ -1,0 +1,87 @@
+"""Figures → calculator inputs, read from the tool specs' labels; or one clarifying question."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.calculate import read_calculation
+
+COMPUTED = [
+    ("An AI recommendation tool cost $24,000 in licences and $6,000 to set up, and brought $45,000 extra "
+     "gross profit in a year. Was it worth it?", "roi", {"cost": 30000, "gain": 45000}),
+    ("ok, it cost us 20k and saved 35k in agent time — ROI?", "roi", {"cost": 20000, "gain": 35000}),
+    ("The chatbot made $52k in net profit and cost $40k. What's the return on investment?", "roi",
+     {"cost": 40000, "gain": 52000}),
+    ("It costs $12,000 and saves $2,000 a month over 2 years. Was it worth it?", "roi", {"cost": 12000, "gain": 48000}),
+    ("The tool costs $12,000 upfront and saves $1,500 per month. When does it pay back?", "payback_period",
+     {"upfront_cost": 12000, "monthly_benefit": 1500}),
+    ("It needs $9,000 up front and saves $24,000 a year. When does it pay for itself?", "payback_period",
+     {"upfront_cost": 9000, "monthly_benefit": 2000}),
+    ("What is the TCO over 3 years with $10,000 implementation, $2,000 for training and a $500 monthly licence fee?",
+     "tco", {"implementation": 10000, "training": 2000, "software_fees": 6000, "horizon_years": 3}),
+    ("What is the CLV if AOV is $80, customers buy 4 purchases per year and stay 3 years as customers?", "clv",
+     {"aov": 80, "purchases_per_year": 4, "lifespan_years": 3}),
+    ("Lifetime value with a $50 average order, 2 orders a month, customers for 18 months and a 40% margin?", "clv",
+     {"aov": 50, "purchases_per_year": 24, "lifespan_years": 1.5, "gross_margin": 0.4}),
+    ("What is the RICE score for confidence 80%, effort 4, reach 2000 and impact 2?", "rice_score",
+     {"reach": 2000, "impact": 2, "confidence": 0.8, "effort": 4}),
+    ("Control had 300 conversions out of 10000 visitors and the AI variant 360 out of 10000. Did the AI win?", "ab_test",
+     {"control_visitors": 10000, "control_conversions": 300, "variant_visitors": 10000, "variant_conversions": 360}),
+    ("What sample size do I need to detect a lift from 3% to 3.6% conversion?", "sample_size",
+     {"baseline_rate": 0.03, "target_rate": 0.036}),
+    ("What's the NPV of investing $10,000 that returns $4,000 a year for 3 years at 8%?", "npv",
+     {"rate": 0.08, "cash_flows": [-10000, 4000, 4000, 4000]}),
+]
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), COMPUTED, ids=[c[0][:50] for c in COMPUTED])
+def test_figures_fill_the_inputs_their_labels_name(question, tool, args):
+    calc = read_calculation(question)
+    assert calc is not None and calc.clarification is None, calc
+    (name, got), = calc.calls
+    assert name == tool
+    assert got == {k: pytest.approx(v) if not isinstance(v, list) else pytest.approx(v) for k, v in args.items()}
+    assert all(reading.used for reading in calc.readings), calc.account_lines()
+
+
+def test_several_projects_become_one_record_each():
+    calc = read_calculation("Project A: reach 2000, impact 2, confidence 80%, effort 2. Project B: reach 500, "
+                            "impact 3, confidence 50%, effort 1. Which first? Prioritise them.")
+    (name, args), = calc.calls
+    assert name == "prioritize" and args["method"] == "rice"
+    assert [(r["name"], r["reach"], r["effort"]) for r in args["initiatives"]] == [("Project A", 2000, 2), ("Project B", 500, 1)]
+
+
+CLARIFIED = [
+    ("We spent $20,000 on a chatbot. What is the ROI?", "profit or savings"),  # the gain is missing
+    ("It cost $12,000 and saves $1,500 per month. What's the ROI?", "how long"),  # over what horizon?
+    ("The tool costs $10,000 and saves $800. When does it pay back?", "per month"),  # the period is not said
+    ("It costs $10,000 and saves $1,000-1,500 a month. When does it break even?", "range"),
+    ("It cost $30k to set up and $6k, and saved $50k. ROI?", None),  # "$6k" coordinated: summed, not asked
+    ("The tool cost $20,000. Another $5,000. It earned $40,000 in profit. ROI?", "$5,000"),  # unlabelled amount
+]
+
+
+@pytest.mark.parametrize(("question", "word"), CLARIFIED, ids=[c[0][:50] for c in CLARIFIED])
+def test_a_missing_or_unclear_input_is_asked_about_never_guessed(question, word):
+    calc = read_calculation(question)
+    assert calc is not None
+    if word is None:
+        assert calc.calls == [("roi", {"cost": 36000, "gain": 50000})]
+        return
+    assert not calc.calls
+    assert word.lower() in calc.clarification.question.lower(), calc.clarification
+
+
+def test_an_explanatory_question_naming_a_calculator_is_no_calculation():
+    assert read_calculation("How do I build the ROI case for our chatbot?") is None
+    assert read_calculation("Which KPIs should we watch for a 6 month pilot?") is None
+
+
+def test_every_figure_is_accounted_for_with_its_words():
+    calc = read_calculation("Our 3 stores paid $10,000 for a chatbot that saved $15,000 in a year. ROI?")
+    lines = calc.account_lines()
+    assert len(lines) == len(calc.readings) == 3
+    assert "not used" in lines[0] and "3 stores" in lines[0]
+    assert "→ cost" in lines[1] and "paid" in lines[1]
+    assert "→ gain" in lines[2] and "saved" in lines[2]

@@ -1,0 +1,67 @@
+"""The one figure reader: value, unit, period and label words of every figure, in linear time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from assistant.figures import read_figures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It cost $24,000 in licences", [(24000, "money", None)]),
+        ("we paid 20k", [(20000, "count", None)]),
+        ("a budget of €1.2M", [(1.2e6, "money", None)]),
+        ("2 million users", [(2e6, "count", None)]),
+        ("45 thousand dollars", [(45000, "money", None)]),
+        ("USD 300 per month", [(300, "money", "month")]),
+        ("saves $1,500 per month", [(1500, "money", "month")]),
+        ("a $500 monthly licence fee", [(500, "money", "month")]),
+        ("a monthly fee of $500", [(500, "money", "month")]),
+        ("fees of £9,000 annually", [(9000, "money", "year")]),
+        ("4 purchases per year", [(4, "count", "year")]),
+        ("confidence 80%", [(80, "percent", None)]),
+        ("a 12.5 percent margin", [(12.5, "percent", None)]),
+        ("stay 3 years", [(36, "duration", None)]),
+        ("over six months", [(6, "duration", None)]),
+        ("from 3% to 3.6%", [(3, "percent", None), (3.6, "percent", None)]),
+        ("Who won the world cup in 2018?", []),
+        ("one of the best tools", []),
+    ],
+)
+def test_each_figure_is_read_with_its_unit_and_period(text, expected):
+    got = [(f.value, f.unit, f.period) for f in read_figures(text)]
+    assert [(pytest.approx(v), u, p) for v, u, p in expected] == got
+
+
+def test_a_range_keeps_both_ends():
+    (figure,) = read_figures("growth of 10-15% a year")
+    assert (figure.value, figure.high, figure.unit, figure.period) == (10, 15, "percent", "year")
+
+
+def test_label_words_stop_at_clause_boundaries_and_neighbouring_figures():
+    first, second, third = read_figures(
+        "The tool cost $24,000 in licences and $6,000 to set up, and brought $45,000 extra gross profit.")
+    assert first.before[-1] == "cost" and first.after == ["in", "licences"]
+    assert second.before == [] and second.after == ["to", "set", "up"]
+    assert third.before == ["brought"] and third.after[:3] == ["extra", "gross", "profit"]
+
+
+def test_parts_joined_by_and_are_marked_coordinated():
+    figures = read_figures("It cost $30k to set up and $6k for training, and saved $50k")
+    assert [f.joined for f in figures] == [False, True, False]
+
+
+def test_part_and_whole_of_a_ratio():
+    part, whole = read_figures("120 conversions out of 2400 visitors")
+    assert (part.ratio, whole.ratio) == ("part", "whole")
+
+
+@pytest.mark.parametrize("text", ["9" * 8000, "1," * 4000, "$1 " * 2600, "10-" * 2600, "a month " * 1000])
+def test_long_inputs_are_read_in_linear_time(text):
+    started = time.perf_counter()
+    read_figures(text)
+    assert time.perf_counter() - started < 2.0
