@@ -246,3 +246,26 @@ def test_plan_edits_from_many_writers_on_postgresql_lose_nothing(postgres):
     assert sorted(items) == sorted(f"{n}-{i}" for n in range(6) for i in range(10))
     for store in stores:
         store.close()
+
+
+def test_chunks_ingested_by_another_process_are_found_without_a_restart(chroma, embedder,
+                                                                        tmp_path):
+    from assistant.settings import DEFAULT_CORPUS, Settings
+    from knowledge.index import CourseIndex
+    from knowledge.retrieve import CourseRetriever
+
+    course = tmp_path / DEFAULT_CORPUS.name
+    course.write_text(DEFAULT_CORPUS.read_text(encoding="utf-8"), encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "replica", chroma_url=chroma.url,
+                        collection=f"refresh-{uuid.uuid4().hex[:8]}", corpus_paths=[course])
+    CourseIndex(settings, embedder=embedder).ingest([course])
+    replica = CourseRetriever(settings, CourseIndex(settings, embedder=embedder))
+    question = "How should a shop run a quarterly zeppelin drone delivery review?"
+    assert all("zeppelin" not in p.text for p in replica.search(question))
+
+    with course.open("a", encoding="utf-8") as out:  # the course grows; another process ingests
+        out.write("\n\n## Zeppelin Drone Delivery Reviews\n\nRun a quarterly zeppelin drone "
+                  "delivery review with the logistics team before scaling the pilot.\n")
+    CourseIndex(settings.model_copy(update={"data_dir": tmp_path / "cli"}),
+                embedder=embedder).ingest([course])
+    assert any("zeppelin" in p.text for p in replica.search(question))
