@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run test test-fast bench lint browser-deps clean
+.PHONY: install run test test-fast bench lint browser-deps server-deps clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,10 @@ run: install
 browser-deps:
 	bash .ci/browser-deps
 
-test: install browser-deps
+server-deps:
+	bash .ci/server-deps
+
+test: install browser-deps server-deps
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/advisor ingest
 	$(PY) -m pytest -q

@@ -185,7 +185,7 @@ class Advisor:
     @property
     def store(self) -> ConversationStore:
         if self._store is None:
-            self._store = ConversationStore(self.settings.db_path)
+            self._store = ConversationStore(self.settings.database)
         return self._store
 
     def warm_up(self) -> None:

@@ -70,6 +70,11 @@ class CourseRetriever:
     def chunk_map(self) -> dict[str, tuple[str, dict]]:
         return {cid: (text, meta) for cid, text, meta in self._lexical[0]}
 
+    def refresh(self) -> None:
+        """Forgets the lexical index and passage texts; the next search reloads them."""
+        self.__dict__.pop("_lexical", None)
+        self.__dict__.pop("chunk_map", None)
+
     def embed(self, query: str) -> list[float]:
         return self.index.embedder.encode([query])[0].tolist()
 
@@ -87,6 +92,8 @@ class CourseRetriever:
         pool = max(4 * k, 20)
         dense = self.index.query(vector or self.embed(query), pool)
         dense = [hit for hit in dense if hit[2].get("kind") not in excluded]
+        if any(cid not in self.chunk_map for cid, *_ in dense):
+            self.refresh()  # another process ingested into the shared index: reload the rest
         similarity = {cid: score for cid, _, _, score in dense}
         if mode == "dense":
             ranked = [cid for cid, *_ in dense]

@@ -45,6 +45,11 @@ class Settings(BaseSettings):
         default=None, description="http://host:port of a `chroma run` server; unset = embedded."
     )
     collection: str = "course"
+    database_url: SecretStr | None = Field(
+        default=None,
+        description="postgresql://user:password@host:5432/db shared by replicas; unset = the "
+        "SQLite file in the data folder.",
+    )
     embedding_model: Path | None = Field(
         default=None, description="Folder of a sentence-transformers model; unset = bundled MiniLM."
     )
@@ -75,6 +80,21 @@ class Settings(BaseSettings):
         if value and not value.startswith(("http://", "https://")):
             raise ValueError("chroma_url must start with http:// or https://, e.g. http://127.0.0.1:8000")
         return value or None
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_scheme(cls, value: SecretStr | None) -> SecretStr | None:
+        url = value.get_secret_value() if value else ""
+        if url and not url.startswith(("postgresql://", "postgres://", "postgresql+psycopg://",
+                                       "sqlite:///")):
+            raise ValueError("database_url must start with postgresql:// (or sqlite:///), e.g. "
+                             "postgresql://advisor:secret@127.0.0.1:5432/advisor")
+        return value or None
+
+    @property
+    def database(self) -> str:
+        """Where conversations, plans and feedback live: the database URL or the SQLite file."""
+        return self.database_url.get_secret_value() if self.database_url else str(self.db_path)
 
     @property
     def chroma_path(self) -> Path:

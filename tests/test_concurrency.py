@@ -161,12 +161,6 @@ def server_errors(log: str) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.timeout(600)
-@pytest.mark.xfail(strict=True, reason=(
-    "each tab keeps the whole plan in its own gr.State and refresh_plan saves that snapshot "
-    "with UIStore.save_plan (an upsert), so the last tab to save overwrites the other tab's "
-    "edits. Apply plan commands to the stored plan inside one BEGIN IMMEDIATE transaction "
-    "(UIStore.update_plan(owner, change)) and send the merged plan back, or keep a version "
-    "column and make save_plan refuse a stale version so the tab reloads and re-applies"))
 def test_two_tabs_of_one_session_do_not_lose_each_others_plan_edits(server):
     session_id = f"two-tabs-{uuid.uuid4().hex}"
     first, second = _client(server["url"]), _client(server["url"])
@@ -185,6 +179,14 @@ def test_two_tabs_of_one_session_do_not_lose_each_others_plan_edits(server):
     table = reopened.predict(api_name="/refresh_plan")[0]
     names = {row[0] for row in table["data"]}
     assert names == {"Alpha search", "Beta chatbot"}
+
+    # A whole-table edit made on the first tab's out-of-date table is refused, not applied.
+    stale_rows = [["Alpha renamed", *row[1:]] for row in table["data"] if row[0] == "Alpha search"]
+    status = first.predict({"headers": table["headers"], "data": stale_rows}, "rice",
+                           api_name="/on_table_edit")
+    assert "changed in another tab" in status
+    table = reopened.predict(api_name="/refresh_plan")[0]
+    assert {row[0] for row in table["data"]} == {"Alpha search", "Beta chatbot"}
 
 
 # ----------------------------------------------------------------------------- stores

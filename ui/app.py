@@ -38,6 +38,7 @@ ROLES = [
     ("Team planner", "planner"),
 ]
 FULL_ANSWER = "Show me the full answer"
+STALE_PLAN = "The plan changed in another tab — reloaded. Make your edit again."
 NO_CITATION = "_Click a numbered source to read the course passage it points to._"
 CSS = """
 #citation-panel { max-height: 520px; overflow-y: auto; }
@@ -65,8 +66,8 @@ class AppContext:
     def __init__(self, settings: Settings, advisor: Any, store: UIStore | None = None) -> None:
         self.settings = settings
         self.advisor = advisor
-        self.store = store or UIStore(settings.db_path)
-        self.limiter = RateLimiter(settings.rate_limit_per_minute)
+        self.store = store or UIStore(settings.database)
+        self.limiter = RateLimiter(settings.rate_limit_per_minute, store=self.store)
         self.documents = self._documents()
         self.examples = fmt.course_examples(self.documents)
         self.export_dir = Path(tempfile.mkdtemp(prefix="advisor-exports-"))
@@ -118,7 +119,7 @@ class AppContext:
                 f"- **Rate limit:** {s.rate_limit_per_minute} questions per minute per session",
                 ("- **Analytics:** off · **Data folder:** "
                  f"`{fmt.escape_markdown(str(s.data_dir))}` (conversations, plans and feedback "
-                 "in SQLite, personal data masked)"),
+                 f"in {'PostgreSQL' if s.database_url else 'SQLite'}, personal data masked)"),
                 "",
                 "**Sources (indexed course files)**",
                 "",
@@ -185,6 +186,29 @@ def details_updates(ctx: AppContext, record: dict[str, Any] | None) -> tuple:
         gr.update(choices=fmt.citation_choices(result.citations), value=None),
         gr.update(value=NO_CITATION if result.citations else "_This answer cites no passages._"),
     )
+
+
+def edit_plan(ctx: AppContext, who: str, plan_data: dict, change: Callable, *,
+              strict: bool = False) -> tuple[dict, str]:
+    """Applies `change` (plan -> (new plan, reply)) to the latest saved plan of `who` in one
+    transaction, so an edit made meanwhile in another tab or replica is kept. `strict` (a
+    whole-table edit made on the tab's own copy) refuses when that copy is out of date."""
+    if not who:
+        new_plan, reply = change(planning.Plan.model_validate(plan_data))
+        return new_plan.model_dump(), reply
+    replies: list[str] = []
+
+    def apply(saved: dict | None) -> dict:
+        replies.clear()
+        latest = planning.Plan.model_validate(saved) if saved else planning.Plan()
+        if strict and latest != planning.Plan.model_validate(plan_data):
+            replies.append(STALE_PLAN)
+            return latest.model_dump()
+        new_plan, reply = change(latest)
+        replies.append(reply)
+        return new_plan.model_dump()
+
+    return ctx.store.update_plan(who, apply), replies[0]
 
 
 def write_exports(ctx: AppContext, owner: str, plan: planning.Plan, result, kpis) -> tuple[str, str]:
@@ -375,9 +399,8 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None) ->
                 return
             if command is not None:
                 try:
-                    new_plan, reply = planning.apply_command(
-                        planning.Plan.model_validate(plan_data), command)
-                    plan_data = new_plan.model_dump()
+                    plan_data, reply = edit_plan(
+                        ctx, who, plan_data, lambda plan: planning.apply_command(plan, command))
                     reply = "✅ " + fmt.escape_markdown(reply)
                 except planning.PlanError as exc:
                     reply = "⚠️ Could not change the plan: " + fmt.escape_markdown(str(exc))
@@ -570,9 +593,7 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None) ->
         # ------------------------------------------------------------------ plan builder
 
         def refresh_plan(plan_data: dict, who: str):
-            plan = planning.Plan.model_validate(plan_data)
-            if who:
-                ctx.store.save_plan(who, plan.model_dump())
+            plan = planning.Plan.model_validate(plan_data)  # saved by the edit that made it
             try:
                 result = planning.rank(plan)
             except planning.PlanError as exc:
@@ -594,48 +615,55 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None) ->
 
         plan_state.change(refresh_plan, [plan_state, owner], plan_views)
 
-        def on_command(text: str, plan_data: dict):
+        def on_command(text: str, plan_data: dict, who: str = ""):
             try:
                 parsed = planning.parse_command(text or "")
                 if parsed is None:
                     raise planning.PlanError(
                         "start with add, remove or clear, e.g. " + planning.EXAMPLE)
-                new_plan, reply = planning.apply_command(planning.Plan.model_validate(plan_data), parsed)
+                new_plan, reply = edit_plan(
+                    ctx, who, plan_data, lambda plan: planning.apply_command(plan, parsed))
             except planning.PlanError as exc:
                 return gr.update(), "⚠️ " + fmt.escape_markdown(str(exc)), gr.update()
-            return "", "✅ " + fmt.escape_markdown(reply), new_plan.model_dump()
+            return "", "✅ " + fmt.escape_markdown(reply), new_plan
 
         for trigger in (run_command.click, command.submit):
-            trigger(on_command, [command, plan_state], [command, plan_status, plan_state])
+            trigger(on_command, [command, plan_state, owner], [command, plan_status, plan_state])
 
-        def on_table_edit(rows: list, method_value: str, plan_data: dict):
-            plan = planning.Plan.model_validate(plan_data)
-            try:
-                new_plan = planning.plan_from_rows(plan, rows or [], method_value)
+        def on_table_edit(rows: list, method_value: str, plan_data: dict, who: str = ""):
+            def change(plan):
+                return planning.plan_from_rows(plan, rows or [], method_value), "Table saved."
+
+            try:  # the table replaces every row: only on the plan this tab shows (strict)
+                new_plan, reply = edit_plan(ctx, who, plan_data, change, strict=True)
             except planning.PlanError as exc:
                 return "⚠️ " + fmt.escape_markdown(str(exc)), gr.update()
-            return "✅ Table saved.", new_plan.model_dump()
+            return ("⚠️ " if reply == STALE_PLAN else "✅ ") + reply, new_plan
 
-        table.input(on_table_edit, [table, method, plan_state], [plan_status, plan_state])
+        table.input(on_table_edit, [table, method, plan_state, owner], [plan_status, plan_state])
 
-        def on_method(method_value: str, plan_data: dict):
-            plan = planning.Plan.model_validate(plan_data)
-            if not plan.initiatives:
-                return "", plan.model_copy(update={"method": method_value}).model_dump()
+        def on_method(method_value: str, plan_data: dict, who: str = ""):
+            def change(plan):
+                if not plan.initiatives:
+                    return plan.model_copy(update={"method": method_value}), ""
+                return (planning.plan_from_rows(plan, planning.plan_rows(plan), method_value),
+                        f"✅ Switched to {method_value.upper()}.")
+
             try:
-                new_plan = planning.plan_from_rows(plan, planning.plan_rows(plan), method_value)
+                return tuple(reversed(edit_plan(ctx, who, plan_data, change)))
             except planning.PlanError as exc:
                 return ("⚠️ Cannot switch to " + method_value.upper() + ": "
                         + fmt.escape_markdown(str(exc)) + " Edit the table first.", gr.update())
-            return f"✅ Switched to {method_value.upper()}.", new_plan.model_dump()
 
-        method.input(on_method, [method, plan_state], [plan_status, plan_state])
+        method.input(on_method, [method, plan_state, owner], [plan_status, plan_state])
 
-        def on_clear(plan_data: dict):
-            plan = planning.Plan.model_validate(plan_data)
-            return "✅ Cleared the plan.", plan.model_copy(update={"initiatives": []}).model_dump()
+        def on_clear(plan_data: dict, who: str = ""):
+            def change(plan):
+                return plan.model_copy(update={"initiatives": []}), "✅ Cleared the plan."
 
-        clear_plan.click(on_clear, [plan_state], [plan_status, plan_state])
+            return tuple(reversed(edit_plan(ctx, who, plan_data, change)))
+
+        clear_plan.click(on_clear, [plan_state, owner], [plan_status, plan_state])
 
     return demo
 

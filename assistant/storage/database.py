@@ -1,0 +1,162 @@
+"""One database for every replica: an SQLAlchemy engine on SQLite (WAL) or PostgreSQL (psycopg 3).
+
+`open_database(target)` takes a file path (SQLite, the zero-setup default) or a URL from
+`ADVISOR_DATABASE_URL` (`postgresql://user:password@host:5432/advisor`), opens it, and brings
+its schema to the newest Alembic migration (once per process; several replicas starting at
+once take turns through a lock inside the database). A file or server that cannot be opened
+is `StoreUnavailable`, whose message names it (never its password) and says the fix.
+
+Every write is one transaction (`Database.transaction()`); on SQLite it starts with
+`BEGIN IMMEDIATE`, so writers queue on the file lock instead of failing half-way, and a
+crash loses at most the transaction in flight.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+
+from assistant.errors import SetupError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_MIGRATION_LOCK_ID = 7_170_117  # any constant: the advisory lock replicas take to migrate
+_migrated: set[str] = set()
+_migrating = threading.Lock()
+
+
+class StoreUnavailable(SetupError, RuntimeError):
+    """The database cannot be opened; the message names the file or server and the fix."""
+
+
+def database_url(target: str | Path) -> sa.URL:
+    """The SQLAlchemy URL for a file path or an `ADVISOR_DATABASE_URL` value."""
+    text = str(target)
+    if isinstance(target, Path) or "://" not in text:
+        return sa.URL.create("sqlite", database=str(Path(text)))
+    url = sa.make_url(text)
+    if url.drivername in {"postgresql", "postgres", "postgresql+psycopg"}:
+        return url.set(drivername="postgresql+psycopg")
+    if url.drivername == "sqlite":
+        return url
+    raise ValueError(
+        f"ADVISOR_DATABASE_URL must start with postgresql:// or sqlite:///, not "
+        f"{url.drivername}:// (e.g. postgresql://advisor:secret@127.0.0.1:5432/advisor)"
+    )
+
+
+def _where(url: sa.URL) -> str:
+    if url.get_backend_name() == "sqlite":
+        return str(url.database)
+    return url.render_as_string(hide_password=True)
+
+
+def _unavailable(url: sa.URL, exc: BaseException) -> StoreUnavailable:
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    if url.get_backend_name() == "sqlite":
+        return StoreUnavailable(
+            f"the database {_where(url)} cannot be opened ({reason}); move the file aside "
+            "(nothing else is lost) and the advisor will start a new one"
+        )
+    return StoreUnavailable(
+        f"the database {_where(url)} cannot be reached ({reason}); check that PostgreSQL is "
+        "running and that ADVISOR_DATABASE_URL names the right user, password, host, port "
+        "and database"
+    )
+
+
+def _sqlite_engine(url: sa.URL) -> Engine:
+    Path(str(url.database)).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(
+        url, connect_args={"timeout": 30, "check_same_thread": False},
+        pool_size=8, max_overflow=24, pool_timeout=60,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (below)
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        dbapi_connection.execute("PRAGMA synchronous=NORMAL")
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # Writers take the file lock up front; readers see one snapshot without blocking them.
+        reading = connection.get_execution_options().get("advisor_read", False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+class Database:
+    """An open, migrated database: transactions for writes, snapshots for reads."""
+
+    def __init__(self, target: str | Path) -> None:
+        self.url = database_url(target)
+        self.dialect = self.url.get_backend_name()  # "sqlite" | "postgresql"
+        self.where = _where(self.url)
+        try:
+            if self.dialect == "sqlite":
+                self.engine = _sqlite_engine(self.url)
+            else:
+                self.engine = sa.create_engine(
+                    self.url, pool_size=5, max_overflow=10, pool_pre_ping=True,
+                    connect_args={"connect_timeout": 10},
+                )
+            self._migrate()
+        except (sa.exc.SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            raise _unavailable(self.url, exc) from None
+
+    def _migrate(self) -> None:
+        from alembic import command
+        from alembic.config import Config
+
+        key = self.url.render_as_string(hide_password=False)
+        with _migrating:
+            if key in _migrated:
+                with self.engine.connect():  # still open it now: a damaged file fails here
+                    pass
+                return
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            with self.engine.begin() as connection:
+                if self.dialect == "postgresql":  # replicas starting together take turns
+                    connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_MIGRATION_LOCK_ID)))
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+            _migrated.add(key)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction: committed when the block ends, rolled back on an error."""
+        with self.engine.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read-only snapshot (no write lock taken on SQLite)."""
+        with self.engine.connect() as connection:
+            connection = connection.execution_options(advisor_read=True)
+            with connection.begin():
+                yield connection
+
+    def insert(self, table: sa.Table):
+        """An INSERT that can say ON CONFLICT (…) DO NOTHING / DO UPDATE on both engines."""
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(table)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(target: str | Path) -> Database:
+    return Database(target)
