@@ -84,10 +84,17 @@ def test_friendly_error_hides_internals_and_says_what_to_do():
 
 
 def test_friendly_error_passes_input_problems_through():
-    class InputProblem(ValueError):
-        message = "question is empty; type a question about the course"
+    from assistant.engine import InputProblem
 
-    assert friendly_error(InputProblem()) == "⚠️ question is empty; type a question about the course"
+    problem = InputProblem("empty", "question is empty; type a question about the course")
+    assert friendly_error(problem) == "⚠️ question is empty; type a question about the course"
+
+
+def test_friendly_error_dispatches_on_the_type_not_the_name():
+    class InputProblem(ValueError):  # a look-alike is an internal error, not a user message
+        message = "internal detail"
+
+    assert "internal detail" not in friendly_error(InputProblem())
 
 
 def test_app_builds_with_analytics_off_and_the_course_examples(tmp_path):
