@@ -205,15 +205,18 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
     chat_inputs = [c.message, c.role, c.owner, c.conv_id, c.messages, c.answers, c.plan_state]
     chat_outputs = [c.chatbot, c.message, c.conv_id, c.messages, c.answers, c.plan_state,
                     c.conv_list, c.full_answer, c.selected_answer, *details]
-    c.send.click(respond, chat_inputs, chat_outputs)
-    c.message.submit(respond, chat_inputs, chat_outputs)
+    # Every way of asking shares one pool of answer slots (settings.queue_concurrency); the
+    # light handlers below (citations, details, feedback) have their own and never wait for it.
+    answer_pool = {"concurrency_id": "answer", "concurrency_limit": ctx.settings.queue_concurrency}
+    c.send.click(respond, chat_inputs, chat_outputs, **answer_pool)
+    c.message.submit(respond, chat_inputs, chat_outputs, **answer_pool)
 
     def ask_full(role_value, who, cid, msgs, records, plan_data, request: gr.Request):
         for updates in chat.ask_full(ctx, role_value, who, cid, msgs, records, plan_data,
                                      _session_key(request)):
             yield out(updates)
 
-    c.full_answer.click(ask_full, chat_inputs[1:], chat_outputs)
+    c.full_answer.click(ask_full, chat_inputs[1:], chat_outputs, **answer_pool)
 
     def on_select_message(records: dict, evt: gr.SelectData):
         return out(chat.on_select_message(ctx, records, evt.index))
