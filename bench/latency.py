@@ -1,8 +1,10 @@
 """Warm answer latency of the offline engine, against the retrieval floor of the same question.
 
 Every answer needs at least one query embedding and one Chroma query (the floor); the rest is
-the engine: intent detection, tools, composition and the grounding check. Goals: p95 ≤ 150 ms
-and ≤ 3× the floor. Also times `advisor eval` on the course suite and profiles the warm path.
+the engine: intent detection, tools, composition and the grounding check. The headline is the
+first time a warm process sees each question (what real users ask); repeats, which the engine's
+vector memo makes cheaper, are reported apart. Goals (first-seen): p95 ≤ 150 ms and ≤ 3× the
+floor. Also times `advisor eval` on the course suite and profiles the first-seen path.
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ def answer_latency(advisor, questions: list[str], repeats: int) -> dict:
 
 
 def profile(advisor, questions: list[str], top: int = 10) -> list[dict]:
-    """Top cumulative-time entries of one warm pass over the questions."""
+    """Top cumulative-time entries of one pass over the questions (first-seen for a fresh
+    `advisor`: warmed up as a started server is, but never asked these questions)."""
     profiler = cProfile.Profile()
     profiler.enable()
     for q in questions:
@@ -102,8 +105,12 @@ def run(repeats: int = 2, with_eval: bool = True) -> dict:
     result = answer_latency(advisor, questions, repeats)
     result["goal_p95_ms"] = GOAL_P95_MS
     result["goal_ratio"] = GOAL_RATIO
-    result["meets_goal"] = result["ours"]["p95_ms"] <= GOAL_P95_MS and result["ratio_p95"] <= GOAL_RATIO
-    result["profile_top10"] = profile(advisor, questions)
+    first = result["first_seen"]
+    result["meets_goal"] = (first["ours"]["p95_ms"] <= GOAL_P95_MS
+                            and first["ratio_p95"] <= GOAL_RATIO)
+    fresh = Advisor(settings)  # a second server process would start like this: warmed, unasked
+    fresh.warm_up()
+    result["profile_first_seen"] = profile(fresh, questions, top=18)
     if with_eval:
         result["eval"] = eval_wall_time(settings)
     return result

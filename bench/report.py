@@ -34,8 +34,10 @@ def _goal_rows(r: dict) -> list[str]:
                         f"| ≤ {r['retrieval']['goal_ratio']}× | {_ok(m['meets_goal'])} |")
     if "latency" in r:
         m = r["latency"]
-        rows.append(f"| Warm answer p95 | {m['ours']['p95_ms']} ms | ≤ {m['goal_p95_ms']:.0f} ms | {_ok(m['ours']['p95_ms'] <= m['goal_p95_ms'])} |")
-        rows.append(f"| Warm answer p95 ratio to retrieval floor p95 | {m['ratio_p95']}× (p50 {m['ratio_p50']}×) | ≤ {m['goal_ratio']}× | {_ok(m['ratio_p95'] <= m['goal_ratio'])} |")
+        f = m["first_seen"]
+        rows.append(f"| **First-seen** warm answer p95 | {f['ours']['p95_ms']} ms (p50 {f['ours']['p50_ms']}) | ≤ {m['goal_p95_ms']:.0f} ms | {_ok(f['ours']['p95_ms'] <= m['goal_p95_ms'])} |")
+        rows.append(f"| **First-seen** answer p95 ratio to retrieval floor p95 | {f['ratio_p95']}× (p50 {f['ratio_p50']}×) | ≤ {m['goal_ratio']}× | {_ok(f['ratio_p95'] <= m['goal_ratio'])} |")
+        rows.append(f"| Repeated questions (reported apart, no goal): answer p95 | {m['ours']['p95_ms']} ms ({m['ratio_p95']}× floor) | — | |")
     if "cold" in r:
         m = r["cold"]
         rows.append(f"| Cold `advisor ask --json` ratio to bare imports | {m['ratio']}× | ≤ {m['goal_ratio']}× | {_ok(m['meets_goal'])} |")
@@ -46,12 +48,27 @@ def _goal_rows(r: dict) -> list[str]:
         rows.append(f"| Second ingest, nothing changed | {n['embedded']} embedded, {n['in_process_s']} s in process | 0 embedded, < 1 s | {_ok(n['meets_goal'])} |")
     if "scale" in r:
         m = r["scale"]
-        rows.append(f"| Answer p95 at {m['max_scale']}× ratio to 1× | {m['p95_ratio_largest_to_1x']}× | ≤ {m['goal_ratio']}× | {_ok(m['meets_goal'])} |")
+        done200 = m["max_scale"] >= 200
+        rows.append(f"| Answer p95 at {m['max_scale']}× ratio to 1×{'' if done200 else ' (200× not completed)'} | {m['p95_ratio_largest_to_1x']}× | ≤ {m['goal_ratio']}× at 200× | {_ok(m['meets_goal'] and done200)} |")
+        if m.get("build_ms_per_chunk"):
+            per = m["build_ms_per_chunk"]
+            linear = max(per) <= 1.5 * min(per)
+            rows.append(f"| Build time linear in size: ms per chunk, {m['scales'][0]}× → {m['max_scale']}× | {per[0]} → {per[-1]} | within 1.5× | {_ok(linear)} |")
     if "concurrency" in r:
         m = r["concurrency"]
         p95 = m["concurrent"].get("p95_ms", float("nan"))
-        rows.append(f"| {m['sessions']} concurrent UI sessions: errors | {m['errors']} | 0 | {_ok(m['errors'] == 0)} |")
+        if "startup" in m:
+            st, fa, su = m["startup"], m["first_answer"], m["single_user"]
+            rows.append(f"| `advisor ui` start to serving / (imports + model load) | {st['ratio']}× ({st['serving_s']} s) | ≤ {st['goal_ratio']}× | {_ok(st['meets_goal'])} |")
+            rows.append(f"| First answer after start / next first-seen answer (HTTP) | {fa['ratio']}× ({fa['first_ms']} / {fa['next_first_seen_ms']} ms) | ≤ {fa['goal_ratio']}× | {_ok(fa['meets_goal'])} |")
+            t = su["time_to_first_text"]
+            rows.append(f"| One warm user: time to first visible text (HTTP, p50) | {t['p50_ms']} ms (p95 {t['p95_ms']}) | ≤ {su['goal_ttft_ms']:.0f} ms | {_ok(su['meets_goal'])} |")
+        rows.append(f"| {m['sessions']} concurrent UI sessions × {m['questions_per_session']}: errors | {m['errors']} | 0 | {_ok(m['errors'] == 0)} |")
+        if "cross_talk" in m:
+            rows.append(f"| {m['sessions']} concurrent UI sessions: cross-talk | {m['cross_talk']} | 0 | {_ok(m['cross_talk'] == 0)} |")
         rows.append(f"| {m['sessions']} concurrent UI sessions: p95 | {p95 / 1000:.2f} s | ≤ {m['goal_p95_s']} s | {_ok(p95 / 1000 <= m['goal_p95_s'])} |")
+        if "goal_throughput_per_s" in m:
+            rows.append(f"| {m['sessions']} concurrent UI sessions: throughput | {m['throughput_per_s']} answers/s | ≥ {m['goal_throughput_per_s']:.0f} answers/s | {_ok(m['throughput_per_s'] >= m['goal_throughput_per_s'])} |")
     return rows
 
 
@@ -75,6 +92,11 @@ def markdown(r: dict) -> str:
         f"{m.get('platform', '')}. Load average at start: {m.get('load_avg_at_start', '?')} (other jobs were running). "
         f"Run: {m.get('date', '?')}. Sections run at: " + ", ".join(f"{k} {t}" for k, t in r.get("ran_at", {}).items()) + ".",
         "",
+        "Load average (1, 5, 15 min) at the start → end of each section: "
+        + "; ".join(f"{k} {r[k]['load_avg']['start']} → {r[k]['load_avg']['end']}"
+                    for k in r.get("ran_at", {}) if isinstance(r.get(k), dict) and "load_avg" in r[k])
+        + ".",
+        "",
         "## Goals",
         "",
         "| What | Measured | Goal | |",
@@ -95,19 +117,16 @@ def markdown(r: dict) -> str:
         out.append("")
     if "latency" in r:
         x = r["latency"]
+        f = x["first_seen"]
         out += ["## Warm answer latency (offline engine)", "",
                 f"`Advisor.ask(q, remember=False)` over the course's 15 prompts + the engine development questions "
-                f"({x['questions']} questions × {x['repeats']} repeats, after a first pass reported below), interleaved with the "
-                "retrieval floor (encode + query) of the same question.", "",
-                "| | p50 / p95 |", "|---|---|",
-                f"| answer | {_dist(x['ours'])} |", f"| floor | {_dist(x['floor'])} |",
-                f"| ratio | {x['ratio_p50']}× / {x['ratio_p95']}× |", ""]
-        if "first_seen" in x:
-            f = x["first_seen"]
-            out += ["The first time each question is asked (warm process, no memoised vectors for it): "
-                    f"answer {_dist(f['ours'])}, floor {_dist(f['floor'])}, ratio {f['ratio_p50']}× / {f['ratio_p95']}×. "
-                    "Repeats are cheaper than the floor because the engine memoises the vectors it has embedded "
-                    "(query and evidence sentences), while the floor encodes the query every time.", ""]
+                f"({x['questions']} questions), interleaved with the retrieval floor (encode + query) of the same "
+                "question. **Headline: the first time a warm process sees each question** (every real question); "
+                f"then {x['repeats']} repeat passes, which the engine's vector memo makes cheaper, reported apart.", "",
+                "| | first-seen p50 / p95 | repeats p50 / p95 |", "|---|---|---|",
+                f"| answer | {_dist(f['ours'])} | {_dist(x['ours'])} |",
+                f"| floor | {_dist(f['floor'])} | {_dist(x['floor'])} |",
+                f"| ratio | {f['ratio_p50']}× / {f['ratio_p95']}× | {x['ratio_p50']}× / {x['ratio_p95']}× |", ""]
         ev = x.get("eval")
         if ev:
             if "skipped" in ev:
@@ -115,9 +134,13 @@ def markdown(r: dict) -> str:
             else:
                 out += [f"`advisor eval` (course suite, fresh process): **{ev['wall_s']} s** wall, exit {ev['exit_code']}"
                         + (f" — `{ev['last_line']}`" if ev.get("last_line") else "") + ".", ""]
-        out += ["Profile of one warm pass over all questions (cProfile, top 10 by cumulative time):", "",
+        first_seen = "profile_first_seen" in x
+        out += [("Profile of one first-seen pass (a second, warmed-up Advisor that was never asked these questions; "
+                 if first_seen else "Profile of one warm pass over all questions (")
+                + "cProfile, top entries by cumulative time):", "",
                 "| function | calls | cumulative s |", "|---|---|---|"]
-        out += [f"| `{p['function']}` | {p['calls']} | {p['cumulative_s']} |" for p in x.get("profile_top10", [])]
+        out += [f"| `{p['function']}` | {p['calls']} | {p['cumulative_s']} |"
+                for p in x.get("profile_first_seen", x.get("profile_top10", []))]
         out.append("")
     if "cold" in r:
         x = r["cold"]
@@ -156,9 +179,11 @@ def markdown(r: dict) -> str:
         x = r["scale"]
         out += ["## Scale", "",
                 "Synthetic corpora from `bench/synth.py` (the course plus N−1 reworded copies: synonyms, shuffled "
-                "sentences, renumbered lessons). Build and answer each run in a child process (peak RSS per process). "
+                "sentences, renumbered lessons), built once and kept under bench/corpora (resumable: "
+                "`--build-budget S` pauses a build, the next run goes on). Build and answer each run in a child "
+                "process (peak RSS per process). "
                 f"Scales run: {', '.join(f'{s}×' for s in x['scales'])}"
-                + ("" if x["max_scale"] >= 200 else f" — **the 200× scale was not run in this session** "
+                + ("" if x["max_scale"] >= 200 else f" — **the 200× scale has not been completed** "
                    f"(`python -m bench.run --only scale --max-scale 200` runs it)") + ".", "",
                 "| scale | chunks | full build s | index MB | build peak RSS MB | answer peak RSS MB | load s | answer p50 / p95 | floor p50 / p95 | p95 ratio to floor |",
                 "|---|---|---|---|---|---|---|---|---|---|"]
@@ -166,20 +191,37 @@ def markdown(r: dict) -> str:
             out.append(f"| {row['scale']}× | {row['chunks']} | {row['build_s']}{' (recorded)' if row['build_reused'] else ''} "
                        f"| {row['index_mb']} | {row['build_peak_rss_mb']} | {row['answer_peak_rss_mb']} | {row['load_s']} "
                        f"| {_dist(row['answer'])} | {_dist(row['floor'])} | {row['ratio_p95_to_floor']}× |")
+        if x.get("build_ms_per_chunk"):
+            out += ["", "Build time per chunk (ms; flat means linear in corpus size): "
+                    + ", ".join(f"{r['scale']}× {v}" for r, v in zip(x["rows"], x["build_ms_per_chunk"])) + "."]
+        for p in x.get("paused", []):
+            out += ["", f"**{p['scale']}× build paused** after {p['build_s']} s of building ({p['embedded']} chunks "
+                    f"embedded, {p['left']} left); it is kept under bench/corpora/index-{p['scale']} and "
+                    "`python -m bench.run --only scale` resumes it."]
         out += ["", f"Answer p95 at {x['max_scale']}× / at 1×: **{x['p95_ratio_largest_to_1x']}×**.", "",
                 f"![scale curves]({x['plot']})", ""]
     if "concurrency" in r:
         x = r["concurrency"]
+        if "startup" in x:
+            st, fa, su = x["startup"], x["first_answer"], x["single_user"]
+            out += ["## Serving (Gradio UI on loopback, real HTTP with gradio_client)", "",
+                    f"`advisor ui` (index built, warm-up on) answered /config **{st['serving_s']} s** after it was spawned; "
+                    f"floor, a fresh `python` importing sentence-transformers and chromadb and loading the model: "
+                    f"{st['floor_s']} s → **{st['ratio']}×**. First answer after start {fa['first_ms']} ms, the next "
+                    f"first-seen answer {fa['next_first_seen_ms']} ms ({fa['ratio']}×).", "",
+                    f"One warm user, first-seen questions: time to the first update showing answer text "
+                    f"{_dist(su['time_to_first_text'])}; whole answer {_dist(su['answer'])}.", ""]
         out += ["## Concurrency (Gradio UI on loopback)", "",
                 f"{x['sessions']} gradio_client sessions in 20 threads, {x['questions_per_session']} questions each, "
                 f"through the chat endpoint `/respond` of `advisor ui` (queue concurrency {x['queue_concurrency']}). "
                 "Floor: one session alone on the same server.", "",
                 "| | p50 / p95 |", "|---|---|",
                 f"| concurrent | {_dist(x['concurrent']) if x['concurrent'] else '—'} |",
-                f"| one session alone | {_dist(x['single_session'])} |", "",
+                (f"| one session alone | {_dist(x['single_session'])} |" if "single_session" in x else
+                 f"| one session alone | {_dist(x['single_user']['answer'])} |"), "",
                 f"Completed {x['completed']}/{x['requests']} in {x['wall_s']} s: **{x['throughput_per_s']} answers/s**, "
-                f"{x['errors']} errors{(': ' + '; '.join(x['error_samples'])) if x['error_samples'] else ''}. "
-                f"Concurrent p95 / single p50: {x['ratio_p95_to_single_p50']}×.", ""]
+                f"{x['errors']} errors{(': ' + '; '.join(x['error_samples'])) if x['error_samples'] else ''}"
+                + (f", {x['cross_talk']} sessions saw another session's messages" if "cross_talk" in x else "") + ".", ""]
     if "cold" in r and r["cold"].get("help_after_cli_fix"):
         h = r["cold"]["help_after_cli_fix"]
         out += ["## `advisor --help` after the assistant/cli.py fix", "",

@@ -7,6 +7,7 @@ can be re-run alone) and rewrites bench/results.md.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from datetime import datetime, timezone
@@ -23,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=",".join(SECTIONS),
                         help=f"comma-separated sections (default: all): {','.join(SECTIONS)}")
     parser.add_argument("--max-scale", type=int, default=200, help="largest corpus scale to run (1, 10, 100, 200)")
+    parser.add_argument("--build-budget", type=float, default=0.0,
+                        help="seconds one scale build may run before it pauses (resumed next run; 0: no limit)")
     parser.add_argument("--repeats", type=int, default=None, help="override every section's repeat count")
     parser.add_argument("--no-eval", action="store_true", help="skip timing `advisor eval`")
     args = parser.parse_args(argv)
@@ -40,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in SECTIONS:
         if name not in chosen:
             continue
-        print(f"[bench] {name} …", flush=True)
+        load_before = [round(x, 2) for x in os.getloadavg()]
+        print(f"[bench] {name} … (load average {load_before})", flush=True)
         started = time.perf_counter()
         try:
             if name == "retrieval":
@@ -60,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
                 results[name] = section.run(**reps)
             elif name == "scale":
                 from bench import scale as section
-                results[name] = section.run(max_scale=args.max_scale, **reps)
+                results[name] = section.run(max_scale=args.max_scale, build_budget_s=args.build_budget, **reps)
             elif name == "concurrency":
                 from bench import concurrency as section
                 results[name] = section.run()
@@ -69,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[bench] {name} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             continue
         results["ran_at"][name] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        results[name]["load_avg"] = {"start": load_before, "end": [round(x, 2) for x in os.getloadavg()]}
         print(f"[bench] {name} done in {time.perf_counter() - started:.0f} s", flush=True)
         report.save(results)
     report.save(results)

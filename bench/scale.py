@@ -1,10 +1,13 @@
 """Scale: the course at 1×, 10×, 100× and 200× (synthetic module copies, bench/synth.py).
 
-Each scale has its own data folder under bench/out/scale-N. Building and answering run in
-separate child processes, so each one's peak RSS is its own. A built index is reused when its
-recorded manifest (file names and sizes) matches: the ingest is incremental, so re-syncing it
-embeds nothing, and the build time shown is the one recorded when it was built.
-Goal: answer p95 at the largest scale ≤ 2× the p95 at 1×.
+Each scale's built index lives under bench/corpora/index-N, beside the synthetic module files,
+and is kept between runs. Building and answering run in separate child processes, so each one's
+peak RSS is its own. A built index is reused when its recorded manifest (file names and sizes)
+matches: the ingest is incremental, so re-syncing it embeds nothing, and the build time shown is
+the one recorded when it was built. Builds are resumable: with a time budget a build stops after
+the slab that crosses it, keeps what it wrote and the time it spent, and the next run goes on
+from there (the build time reported is the sum of the pieces). Goal: answer p95 at the largest
+scale ≤ 2× the p95 at 1×; build time linear in corpus size.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ import json
 import sys
 import time
 
-from bench.measure import OUT, dir_size_mb, peak_rss_mb, ratio, run_process, bench_env
+from bench.measure import dir_size_mb, peak_rss_mb, ratio, run_process, bench_env
+
+from bench.synth import CORPORA
 
 SCALES = (1, 10, 100, 200)
 GOAL = 2.0
@@ -23,24 +28,52 @@ def _settings(scale: int):
     from bench.synth import corpus
     from bench.workload import bench_settings
 
-    return bench_settings(OUT / f"scale-{scale}", corpus_paths=corpus(scale))
+    return bench_settings(CORPORA / f"index-{scale}", corpus_paths=corpus(scale))
 
 
 def _manifest(settings) -> list[list]:
     return [[p.name, p.stat().st_size] for p in settings.corpus_paths]
 
 
-def child_build(scale: int) -> dict:
+class BuildPaused(Exception):
+    """The build used its time budget; what it wrote stays, the next run resumes it."""
+
+
+def child_build(scale: int, budget_s: float = 0.0) -> dict:
     from knowledge.index import CourseIndex
 
     settings = _settings(scale)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
     record_path = settings.data_dir / "bench-build.json"
+    partial_path = settings.data_dir / "bench-build.partial.json"
     manifest = _manifest(settings)
+    earlier = {"build_s": 0.0, "embedded": 0}
+    if partial_path.exists():
+        saved = json.loads(partial_path.read_text())
+        if saved.get("manifest") == manifest:
+            earlier = saved
     started = time.perf_counter()
-    report = CourseIndex(settings).ingest(list(settings.corpus_paths))
-    seconds = time.perf_counter() - started
-    fresh = {"build_s": round(seconds, 2), "embedded": report.embedded, "peak_rss_mb": peak_rss_mb(),
+
+    def progress(done: int, total: int) -> None:
+        elapsed = earlier["build_s"] + time.perf_counter() - started
+        partial_path.write_text(json.dumps({"manifest": manifest, "build_s": elapsed,
+                                            "embedded": earlier["embedded"] + done,
+                                            "left": total - done}))
+        if budget_s and time.perf_counter() - started > budget_s and done < total:
+            raise BuildPaused
+
+    try:
+        report = CourseIndex(settings).ingest(list(settings.corpus_paths), progress=progress)
+    except BuildPaused:
+        saved = json.loads(partial_path.read_text())
+        return {"paused": True, "build_s": round(saved["build_s"], 2),
+                "embedded": saved["embedded"], "left": saved["left"],
+                "peak_rss_mb": peak_rss_mb()}
+    seconds = earlier["build_s"] + time.perf_counter() - started
+    fresh = {"build_s": round(seconds, 2), "embedded": earlier["embedded"] + report.embedded,
+             "peak_rss_mb": peak_rss_mb(), "resumed": earlier["embedded"] > 0,
              "chunks": report.added + report.updated + report.unchanged, "manifest": manifest}
+    partial_path.unlink(missing_ok=True)
     if record_path.exists():
         recorded = json.loads(record_path.read_text())
         if recorded.get("manifest") == manifest and report.embedded == 0:
@@ -67,20 +100,27 @@ def child_answer(scale: int, repeats: int) -> dict:
     return result
 
 
-def _child(mode: str, scale: int, repeats: int) -> dict:
-    seconds, done = run_process([sys.executable, "-m", "bench.scale", mode, str(scale), str(repeats)],
+def _child(mode: str, scale: int, repeats: int, budget_s: float = 0.0) -> dict:
+    seconds, done = run_process([sys.executable, "-m", "bench.scale", mode, str(scale), str(repeats),
+                                 str(budget_s)],
                                 env=bench_env(), timeout=4 * 3600)
     if done.returncode != 0:
         raise RuntimeError(f"scale {scale} {mode} failed: {done.stderr.strip()[-800:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run(max_scale: int = 200, repeats: int = 2) -> dict:
+def run(max_scale: int = 200, repeats: int = 2, build_budget_s: float = 0.0) -> dict:
     scales = [s for s in SCALES if s <= max_scale]
     rows = []
+    paused = []
     for scale in scales:
         print(f"  scale {scale}×: building …", flush=True)
-        build = _child("build", scale, repeats)
+        build = _child("build", scale, repeats, build_budget_s)
+        if build.get("paused"):
+            print(f"  scale {scale}×: paused after {build['build_s']} s with {build['left']} chunks "
+                  "left; run again to resume", flush=True)
+            paused.append({"scale": scale, **build})
+            break
         print(f"  scale {scale}×: {build['chunks']} chunks, build {build['build_s']} s"
               f"{' (reused)' if build.get('reused') else ''}; answering …", flush=True)
         answer = _child("answer", scale, repeats)
@@ -89,7 +129,7 @@ def run(max_scale: int = 200, repeats: int = 2) -> dict:
             "chunks": build["chunks"],
             "build_s": build["build_s"],
             "build_reused": build.get("reused", False),
-            "index_mb": dir_size_mb(OUT / f"scale-{scale}" / "chroma"),
+            "index_mb": dir_size_mb(CORPORA / f"index-{scale}" / "chroma"),
             "build_peak_rss_mb": build["peak_rss_mb"],
             "answer_peak_rss_mb": answer["peak_rss_mb"],
             "load_s": answer["load_s"],
@@ -98,9 +138,12 @@ def run(max_scale: int = 200, repeats: int = 2) -> dict:
             "ratio_p95_to_floor": answer["ratio_p95"],
         })
     base, top = rows[0]["answer"]["p95_ms"], rows[-1]["answer"]["p95_ms"]
+    per_chunk = [round(1000 * r["build_s"] / r["chunks"], 2) for r in rows]  # flat if linear
     result = {
-        "scales": scales,
-        "max_scale": scales[-1],
+        "scales": [r["scale"] for r in rows],
+        "max_scale": rows[-1]["scale"],
+        "paused": paused,
+        "build_ms_per_chunk": per_chunk,
         "goal_ratio": GOAL,
         "rows": rows,
         "p95_ratio_largest_to_1x": ratio(top, base),
@@ -145,5 +188,6 @@ def plot(rows: list[dict]) -> str:
 
 if __name__ == "__main__":
     mode, scale, repeats = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    out = child_build(scale) if mode == "build" else child_answer(scale, repeats)
+    budget = float(sys.argv[4]) if len(sys.argv) > 4 else 0.0
+    out = child_build(scale, budget) if mode == "build" else child_answer(scale, repeats)
     print(json.dumps(out))

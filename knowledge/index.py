@@ -52,6 +52,7 @@ class IngestReport:
 
 _CLIENTS: dict[str, object] = {}
 _CLIENTS_LOCK = threading.Lock()
+INGEST_SLAB = 1024  # chunks embedded and written per step of a build
 
 
 def _client(settings: "Settings"):
@@ -220,6 +221,7 @@ class CourseIndex:
         existing = self.indexed()
         collection = self.collection(create=True)
 
+        pending: list[Chunk] = []
         for source, chunks in documents:
             old = {cid: meta for cid, meta in existing.items() if meta.get("source") == source}
             new_ids = {chunk.chunk_id for chunk in chunks}
@@ -232,18 +234,33 @@ class CourseIndex:
             report.unchanged += len(chunks) - len(to_add)
             if stale:
                 collection.delete(ids=stale)
-            for start in range(0, len(to_add), 64):
-                batch = to_add[start : start + 64]
-                vectors = self.embedder.encode([embedding_text(chunk) for chunk in batch])
-                collection.upsert(
-                    ids=[chunk.chunk_id for chunk in batch],
-                    embeddings=vectors.tolist(),
-                    documents=[chunk.text for chunk in batch],
-                    metadatas=[chunk.metadata() for chunk in batch],
-                )
-                report.embedded += len(batch)
-                if progress:
-                    progress(report.embedded, len(to_add))
+            pending += to_add
+        self._embed_and_write(collection, pending, report, progress)
+        return report
+
+    def _embed_and_write(self, collection, chunks: list[Chunk], report: IngestReport,
+                         progress: Callable[[int, int], None] | None) -> None:
+        """Embeds every new chunk of every file together, longest first, and writes them in slabs.
+
+        One length-sorted pass pads each encoder batch to texts of about its own length, as a
+        single `model.encode` over all texts does (encoding file by file in document order pads
+        short chunks to long neighbours); each slab is written as soon as it is embedded, so an
+        interrupted build keeps what it wrote and the next ingest embeds only the rest.
+        """
+        texts = [embedding_text(chunk) for chunk in chunks]
+        order = sorted(range(len(chunks)), key=lambda i: len(texts[i]), reverse=True)
+        for start in range(0, len(order), INGEST_SLAB):
+            slab = order[start : start + INGEST_SLAB]
+            vectors = self.embedder.encode([texts[i] for i in slab])
+            collection.upsert(
+                ids=[chunks[i].chunk_id for i in slab],
+                embeddings=vectors,
+                documents=[chunks[i].text for i in slab],
+                metadatas=[chunks[i].metadata() for i in slab],
+            )
+            report.embedded += len(slab)
+            if progress:
+                progress(report.embedded, len(chunks))
         return report
 
     def query(self, vector: list[float], k: int) -> list[tuple[str, str, dict, float]]:

@@ -192,6 +192,29 @@ def test_learner_can_ask_for_the_full_answer(page, server):
     assert re.search(r"\[\d+\]", full)
 
 
+def test_enter_sends_and_shift_enter_starts_a_new_line(page, server):
+    box = page.locator("#message textarea")
+    box.fill("")
+    box.click()
+    page.keyboard.type("What does the RICE")
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.type("formula multiply?")
+    page.wait_for_timeout(300)
+    assert box.input_value() == "What does the RICE\nformula multiply?"
+    users = """() => document.querySelectorAll('#chatbot [data-testid="user"]').length"""
+    users_before = page.evaluate(users)
+    done_before = len(ANSWER_DONE.findall(page.locator("#chatbot").inner_text()))
+    assert page.evaluate(users) == users_before, "Shift+Enter must not send"
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => ({users})() > {users_before}", timeout=60_000)
+    page.wait_for_function(
+        """([n]) => (document.querySelector('#chatbot').innerText.match(/Grounded \\d+% · /g)
+            || []).length > n""", arg=[done_before], timeout=300_000)
+    assert box.input_value() == ""
+    sent = page.locator('#chatbot [data-testid="user"]').last.inner_text()
+    assert "What does the RICE" in sent and "formula multiply?" in sent
+
+
 def test_rice_question_shows_a_tool_card_with_the_ranking(page, server):
     ask(page, RICE_QUESTION)
     card = page.locator('#chatbot [data-testid="bot"]', has_text="Tool: prioritize").last

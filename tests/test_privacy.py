@@ -380,8 +380,10 @@ def test_a_conversation_title_cut_mid_email_does_not_store_a_fragment(quiet_ui):
 
 def _refresh_plan(ui, owner: str, initiatives: list[dict]) -> tuple[str, str]:
     plan = {"method": "rice", "initiatives": initiatives}
-    outputs = _handler(ui.demo, "refresh_plan")(plan, owner)
-    md, csv = outputs[-2]["value"], outputs[-1]["value"]
+    from ui import planner
+
+    views = planner.refresh_plan(ui.ctx, plan, owner)
+    md, csv = views["download_md"].props["value"], views["download_csv"].props["value"]
     return Path(md).read_text(encoding="utf-8"), Path(csv).read_text(encoding="utf-8")
 
 

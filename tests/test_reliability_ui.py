@@ -29,7 +29,9 @@ from ui import plan as planning
 
 gr = pytest.importorskip("gradio")
 
+from ui import planner  # noqa: E402
 from ui.app import build_app, launch  # noqa: E402  (needs gradio)
+from ui.context import KEEP  # noqa: E402
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -237,10 +239,11 @@ BAD_COMMANDS = [
 @pytest.mark.parametrize(("command", "words"), BAD_COMMANDS)
 def test_bad_plan_commands_get_a_message_and_leave_the_plan(app, command, words):
     before = {"title": "AI initiative plan", "method": "rice", "initiatives": []}
-    cleared, status, plan = _handler(app.demo, "on_command").fn(command, copy.deepcopy(before))
+    done = planner.on_command(app.demo.advisor_context, command, copy.deepcopy(before))
+    status = done["plan_status"]
     assert status.startswith("⚠️") and words in status.replace("\\", "")
     assert live_markup(status) == []
-    assert plan == gr.update() and cleared == gr.update()  # the plan state is not touched
+    assert done["plan_state"] == KEEP and done["command"] == KEEP  # the plan is not touched
 
 
 cells = st.one_of(st.none(), st.floats(), st.integers(-(10**20), 10**20), st.booleans(),
@@ -254,7 +257,8 @@ def test_any_table_edit_is_saved_or_explained(tmp_path_factory, rows, method):
     settings = Settings(data_dir=tmp_path_factory.getbasetemp() / "table-fuzz")
     demo = _table_demo(settings)
     plan = {"title": "AI initiative plan", "method": "rice", "initiatives": []}
-    status, new_plan = _handler(demo, "on_table_edit").fn(rows, method, plan)
+    edited = planner.on_table_edit(demo.advisor_context, rows, method, plan)
+    status, new_plan = edited["plan_status"], edited["plan_state"]
     assert status.startswith(("✅", "⚠️")) and "Traceback" not in status
     if status.startswith("✅"):  # what was saved ranks without complaint
         planning.rank(planning.Plan.model_validate(new_plan))

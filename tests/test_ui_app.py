@@ -86,19 +86,15 @@ def test_friendly_error_hides_internals_and_says_what_to_do():
 def test_friendly_error_passes_input_problems_through():
     from assistant.engine import InputProblem
 
-    problem = InputProblem("invalid_input", "question is empty; type a question about the course")
+    problem = InputProblem("empty", "question is empty; type a question about the course")
     assert friendly_error(problem) == "⚠️ question is empty; type a question about the course"
 
 
-def test_friendly_error_tells_a_setup_problem_by_its_kind_not_its_class_name():
-    from knowledge.index import IndexUnavailable
+def test_friendly_error_dispatches_on_the_type_not_the_name():
+    class InputProblem(ValueError):  # a look-alike is an internal error, not a user message
+        message = "internal detail"
 
-    class InputProblem(RuntimeError):  # the old dispatch on the class name would pass it through
-        message = "secret/path.py"
-
-    assert "internal error" in friendly_error(InputProblem())
-    message = friendly_error(IndexUnavailable("run `advisor ingest` to build it"))
-    assert message == "⚠️ The advisor is not set up to answer: run `advisor ingest` to build it"
+    assert "internal detail" not in friendly_error(InputProblem())
 
 
 def test_app_builds_with_analytics_off_and_the_course_examples(tmp_path):
@@ -205,3 +201,10 @@ def test_plan_commands_in_the_chat_change_the_plan_not_the_conversation(tmp_path
     assert merged[chatbot][-1]["content"].startswith("✅ Added 'AI site search' to the plan")
     _, merged, chatbot = _respond(demo)("add 'X' with reach 1, impact 5, confidence 1, effort 1")
     assert merged[chatbot][-1]["content"].startswith("⚠️ Could not change the plan: 'X': impact")
+
+
+def test_friendly_error_tells_a_setup_problem_by_its_kind_not_its_class_name():
+    from knowledge.index import IndexUnavailable
+
+    message = friendly_error(IndexUnavailable("run `advisor ingest` to build it"))
+    assert message == "⚠️ The advisor is not set up to answer: run `advisor ingest` to build it"

@@ -1,0 +1,307 @@
+"""The chat tab's handlers: ask (streamed), full answer, answer details, citations, feedback,
+conversations, examples and the session's start.
+
+Each is a module-level function of an `AppContext` and plain values, returning (or yielding) a
+mapping from component names to values or `Update`s; `ui.app` binds them to components.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from assistant.privacy import mask_pii
+from assistant.types import AnswerResult
+from knowledge.types import Citation
+from ui import formatting as fmt
+from ui import plan as planning
+from ui.context import (
+    FULL_ANSWER,
+    KEEP,
+    NO_ANSWER_YET,
+    NO_CITATION,
+    AppContext,
+    friendly_error,
+    update,
+)
+from ui.streaming import BATCH_S, batched
+
+log = logging.getLogger(__name__)
+
+Updates = dict[str, Any]
+DETAILS = ("badge", "highlight", "citations", "citation_panel")
+
+
+def conversation_choices(ctx: AppContext, owner: str) -> list[tuple[str, str]]:
+    if not owner:
+        return []
+    return [(c["title"] or "Untitled", c["id"]) for c in ctx.conversations.list(owner=owner)]
+
+
+def details(record: dict[str, Any] | None) -> Updates:
+    """The answer-details panel (badge, sentence highlight, sources, passage) for one answer."""
+    if not record:
+        return {"badge": update(value=NO_ANSWER_YET), "highlight": update(value=[]),
+                "citations": update(choices=[], value=None),
+                "citation_panel": update(value=NO_CITATION)}
+    result = AnswerResult.model_validate(record)
+    icon = {"high": "🟢", "partial": "🟡", "low": "🔴"}[fmt.grounding_level(result)]
+    return {
+        "badge": update(value=f"{icon} {fmt.escape_markdown(fmt.grounding_badge(result))}"),
+        "highlight": update(value=fmt.highlight_sentences(result.grounding)),
+        "citations": update(choices=fmt.citation_choices(result.citations), value=None),
+        "citation_panel": update(value=NO_CITATION if result.citations
+                                 else "_This answer cites no passages._"),
+    }
+
+
+def on_load(ctx: AppContext, stored: Any, username: str | None) -> Updates:
+    """A browser opens the app: its session id (kept in the browser), owner, conversations, plan."""
+    session_id = stored if isinstance(stored, str) and len(stored) >= 16 else uuid.uuid4().hex
+    who = f"user:{username}" if username else f"browser:{session_id}"
+    saved = ctx.store.load_plan(who)
+    plan = planning.Plan.model_validate(saved) if saved else planning.Plan()
+    return {"session": session_id, "owner": who,
+            "conv_list": update(choices=conversation_choices(ctx, who), value=None),
+            "plan_state": plan.model_dump()}
+
+
+# ----------------------------------------------------------------------------- asking
+
+
+def _plan_command(ctx: AppContext, text: str, msgs: list, plan_data: dict) -> Updates | None:
+    """Plan commands ("add 'X' with reach …") change the plan, not the conversation."""
+    try:
+        command = planning.parse_command(text)
+    except planning.PlanError as exc:
+        msgs += [fmt.user_message(text), {"role": "assistant", "content":
+                 "⚠️ Could not change the plan: " + fmt.escape_markdown(str(exc))}]
+        return {"chatbot": msgs, "messages": msgs, "message": ""}
+    if command is None:
+        return None
+    try:
+        new_plan, reply = planning.apply_command(planning.Plan.model_validate(plan_data), command)
+        plan_data = new_plan.model_dump()
+        reply = "✅ " + fmt.escape_markdown(reply)
+    except planning.PlanError as exc:
+        reply = "⚠️ Could not change the plan: " + fmt.escape_markdown(str(exc))
+    msgs += [fmt.user_message(text), {"role": "assistant", "content": reply}]
+    return {"chatbot": msgs, "messages": msgs, "message": "", "plan_state": plan_data}
+
+
+def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, msgs: list,
+            records: dict, plan_data: dict, session_key: str = "", *,
+            shown: str | None = None, batch_s: float = BATCH_S) -> Iterator[Updates]:
+    """Answers one chat message, streaming: pending card, tool cards, text, then the details.
+
+    While text streams only the chat window is sent, in batches of `batch_s`; the stores and
+    the details panel are updated once, with the final answer.
+    """
+    text = text or ""
+    msgs = list(msgs or [])
+    records = dict(records or {})
+    if not text.strip():
+        ctx.notify("warning", "Type a question first (or click an example).")
+        yield {"message": KEEP}
+        return
+    wait = ctx.limiter.check(who or session_key or "anonymous")
+    if wait:
+        msgs += [fmt.user_message(shown or text),
+                 {"role": "assistant", "content": "⏳ " + ctx.limiter.message(wait)}]
+        yield {"chatbot": msgs, "messages": msgs, "message": ""}
+        return
+    if shown is None:
+        handled = _plan_command(ctx, text, msgs, plan_data)
+        if handled is not None:
+            yield handled
+            return
+
+    # Validate before anything is stored: a rejected question leaves no trace.
+    from assistant.engine import InputProblem, validate_question
+
+    try:
+        validate_question(text, ctx.settings.max_question_chars)
+    except InputProblem as exc:
+        safe = text.encode("utf-8", "replace").decode("utf-8")[:200]
+        msgs += [fmt.user_message(shown or safe),
+                 {"role": "assistant", "content": "⚠️ " + fmt.escape_markdown(exc.message)}]
+        yield {"chatbot": msgs, "messages": msgs, "message": ""}
+        return
+    new_conversation = not cid
+    if new_conversation:
+        # Mask before cutting: an e-mail cut at character 80 would no longer look like one.
+        cid = ctx.conversations.create(title=mask_pii(text)[:80], owner=who)
+    msgs.append(fmt.user_message(shown or text))
+    pending = {"role": "assistant", "content": "",
+               "metadata": {"title": "🔎 Searching the course…", "status": "pending"}}
+    msgs.append(pending)
+    first: Updates = {"chatbot": msgs, "messages": msgs, "message": "", "conv_id": cid}
+    if new_conversation:
+        first["conv_list"] = update(choices=conversation_choices(ctx, who), value=cid)
+    yield first
+
+    answer_index: int | None = None
+    partial = ""
+    final: Updates = {}
+    started = time.perf_counter()
+
+    def answer_slot() -> int:
+        nonlocal answer_index
+        if answer_index is None:
+            msgs.remove(pending)
+            msgs.append({"role": "assistant", "content": ""})
+            answer_index = len(msgs) - 1
+        return answer_index
+
+    try:
+        stream = batched(lambda: ctx.advisor.stream(text, conversation_id=cid, role=role),
+                         interval=batch_s, urgent=lambda event: event.type != "token")
+        for batch in stream:
+            final = {}
+            for event in batch:
+                if event.type == "tool_call" and event.tool_call is not None:
+                    at = len(msgs) - 1 if answer_index is None else len(msgs)
+                    msgs[at:at] = fmt.tool_card(event.tool_call, card_id=f"tool-{at}")
+                elif event.type == "token":
+                    if answer_index is None:
+                        log.info("first token after %.0f ms", 1000 * (time.perf_counter() - started))
+                    partial += event.text
+                    msgs[answer_slot()] = {"role": "assistant",
+                                           "content": fmt.neutralize_html(partial)}
+                elif event.type == "final" and event.result is not None:
+                    result = event.result
+                    index = answer_slot()
+                    msgs[index] = {"role": "assistant", "content": fmt.answer_message(result)}
+                    records[str(index)] = result.model_dump(mode="json")
+                    final = {"messages": msgs, "answers": records, **details(records[str(index)]),
+                             "selected_answer": index,
+                             "full_answer": update(visible=result.role == "learner"
+                                                   and not result.refused),
+                             "conv_list": update(choices=conversation_choices(ctx, who),
+                                                 value=cid)}
+            yield {"chatbot": msgs, **final}
+    except Exception as exc:  # never a traceback in the chat
+        from assistant.errors import AdvisorError, Kind
+
+        if not (isinstance(exc, AdvisorError) and exc.kind is Kind.USER):
+            log.exception("the advisor failed on a question")
+        if pending in msgs:
+            msgs.remove(pending)
+        msgs.append({"role": "assistant", "content": fmt.escape_markdown(friendly_error(exc))})
+        yield {"chatbot": msgs, "messages": msgs}
+        return
+    if "answers" not in final:  # the stream ended without a result: keep what was shown
+        yield {"messages": msgs}
+
+
+def ask_full(ctx: AppContext, role: str, who: str, cid: str | None, msgs: list, records: dict,
+             plan_data: dict, session_key: str = "") -> Iterator[Updates]:
+    """The last question again, framed for an instructor: the complete answer, same facts."""
+    last = fmt.answer_for_index(records or {}, 10**9)
+    if not last:
+        ctx.notify("warning", "Ask a question first.")
+        yield {"message": KEEP}
+        return
+    yield from respond(ctx, last[1]["question"], "instructor", who, cid, msgs, records,
+                       plan_data, session_key, shown=FULL_ANSWER)
+
+
+# ----------------------------------------------------------------------------- details
+
+
+def on_select_message(ctx: AppContext, records: dict, index: int | list) -> Updates:
+    """A click on a chat message shows that answer's details."""
+    index = index if isinstance(index, int) else index[0]
+    found = fmt.answer_for_index(records or {}, index)
+    return {"selected_answer": found[0] if found else None,
+            **details(found[1] if found else None)}
+
+
+def show_citation(ctx: AppContext, choice: str | None, records: dict,
+                  selected: int | None) -> Updates:
+    """The course passage behind source number `choice` of the selected (or last) answer."""
+    if not choice or not records:
+        return {"citation_panel": KEEP}
+    key = str(selected) if str(selected) in records else max(records, key=int)
+    cites = records[key].get("citations", [])
+    number = int(choice)
+    if not 1 <= number <= len(cites):
+        return {"citation_panel": NO_CITATION}
+    cite = Citation.model_validate(cites[number - 1])
+    return {"citation_panel": fmt.citation_panel(number, cite, ctx.passage(cite.chunk_id))}
+
+
+# ----------------------------------------------------------------------------- feedback
+
+
+def on_like(ctx: AppContext, who: str, cid: str | None, records: dict, index: int | list,
+            liked: Any) -> Updates:
+    """👍/👎 on an answer: stored with the answer's question, text and sources."""
+    index = index if isinstance(index, int) else index[0]
+    found = fmt.answer_for_index(records or {}, index)
+    if found is None or liked in (None, ""):
+        return {"feedback_id": None, "note_row": update(visible=False)}
+    rating = {True: "up", False: "down"}.get(liked, str(liked))
+    result = found[1]
+    cites = [Citation.model_validate(c) for c in result.get("citations", [])]
+    feedback = ctx.store.add_feedback(
+        who or "anonymous", rating, conversation_id=cid or "", message_index=found[0],
+        question=result.get("question", ""), answer=result.get("answer", ""),
+        citations=result.get("citations", []), section_ids=fmt.section_ids(cites),
+    )
+    ctx.notify("info", "Thanks — your feedback is saved with this answer.")
+    return {"feedback_id": feedback, "note_row": update(visible=rating == "down")}
+
+
+def on_save_note(ctx: AppContext, who: str, feedback: int | None, text: str) -> Updates:
+    """The optional "this is wrong because…" note of a 👎."""
+    if feedback is None or not (text or "").strip():
+        ctx.notify("warning", "Rate an answer with 👎 first, then say what is wrong.")
+        return {"note": KEEP, "note_row": KEEP}
+    ctx.store.set_feedback_note(who or "anonymous", feedback, text)
+    ctx.notify("info", "Saved. Thank you — this helps fix the answer.")
+    return {"note": update(value=""), "note_row": update(visible=False)}
+
+
+# ----------------------------------------------------------------------------- conversations
+
+
+def on_new_chat(ctx: AppContext) -> Updates:
+    return {"conv_id": None, "messages": [], "answers": {}, "chatbot": [],
+            "conv_list": update(value=None), "full_answer": update(visible=False),
+            "selected_answer": None, **details(None)}
+
+
+def on_open(ctx: AppContext, choice: str | None, who: str) -> Updates:
+    """Opens one of the owner's conversations (and nobody else's) with its last answer's details."""
+    if not choice or choice not in {c for _, c in conversation_choices(ctx, who)}:
+        return {}
+    msgs, records = fmt.messages_from_history(ctx.conversations.history(choice, limit=200))
+    last_key = max(records, key=int) if records else None
+    last = records[last_key] if last_key else None
+    return {"conv_id": choice, "messages": msgs, "answers": records, "chatbot": msgs,
+            "full_answer": update(visible=bool(last) and last.get("role") == "learner"),
+            "selected_answer": int(last_key) if last_key else None, **details(last)}
+
+
+# ----------------------------------------------------------------------------- examples
+
+
+def on_example(ctx: AppContext, index: int) -> Updates:
+    """A course example goes into the message box, its [e.g., …] part into the fill box."""
+    example = ctx.examples[index]
+    default = example["default"]
+    label = ("Your business / goal (replaces the [e.g., …] part of the example)"
+             if default else "This example has nothing to fill in")
+    return {"example_index": index,
+            "fill": update(value=default, label=label, interactive=bool(default)),
+            "message": fmt.fill_example(example["template"], default)}
+
+
+def on_fill(ctx: AppContext, index: int | None, value: str) -> Updates:
+    if index is None:
+        return {"message": KEEP}
+    return {"message": fmt.fill_example(ctx.examples[index]["template"], value)}

@@ -1,0 +1,220 @@
+"""Views and exports of a ranked plan: ranking rows, roadmap, KPI list, the matrix, Markdown and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime
+from typing import Any
+
+from ui.formatting import escape_markdown, format_number
+from ui.plan.model import COLUMNS, METHOD_FIELDS, Plan
+
+# ----------------------------------------------------------------------------- views
+
+
+def ranking_rows(result: dict[str, Any] | None) -> list[list[Any]]:
+    if not result:
+        return []
+    return [
+        [r["rank"], r["name"], round(r["score"], 4), round(r["value"], 2), r["effort"],
+         r["quadrant"], r["horizon"]]
+        for r in result["ranking"]
+    ]
+
+
+RANKING_HEADERS = ["rank", "initiative", "score", "value", "effort", "quadrant", "horizon"]
+
+
+def roadmap(result: dict[str, Any] | None) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {"short-term wins": [], "long-term bets": [], "deprioritise": []}
+    for row in (result or {}).get("ranking", []):
+        horizon = row["horizon"]
+        key = (
+            "short-term wins" if horizon.startswith("short")
+            else "long-term bets" if horizon.startswith("long") else "deprioritise"
+        )
+        groups[key].append(row["name"])
+    return groups
+
+
+def roadmap_markdown(result: dict[str, Any] | None) -> str:
+    if not result:
+        return "_Add initiatives to see the roadmap._"
+    groups = roadmap(result)
+    titles = {
+        "short-term wins": "Short-term wins (3-6 months)",
+        "long-term bets": "Long-term bets (1-3 years)",
+        "deprioritise": "Deprioritise (money pits)",
+    }
+    lines = []
+    for key, title in titles.items():
+        lines.append(f"**{title}**")
+        names = groups[key]
+        lines.extend(f"- {escape_markdown(n)}" for n in names) if names else lines.append("- none")
+        lines.append("")
+    return "\n".join(lines).strip()
+
+
+def kpis_markdown(kpis: dict[str, dict[str, Any]]) -> str:
+    if not kpis:
+        return "_Add initiatives to see the KPIs the course suggests for them._"
+    lines: list[str] = []
+    for name, result in kpis.items():
+        lines.append(f"#### {escape_markdown(name)}")
+        if "error" in result:
+            lines.append(f"- {escape_markdown(result['error'])}")
+        elif not result.get("kpis"):
+            lines.append(f"- {escape_markdown(result.get('message', 'no match in the course'))}")
+        else:
+            for label, key in (("KPIs", "kpis"), ("Leading", "leading"), ("Lagging", "lagging")):
+                metrics = [e["metric"] for e in result.get(key, [])]
+                if metrics:
+                    lines.append(f"- **{label}:** " + "; ".join(escape_markdown(m) for m in metrics))
+            for cite in _kpi_citations(result):
+                lines.append(f"- _Source: Lesson {escape_markdown(cite, line_start=False)}_")
+        lines.append("")
+    return "\n".join(lines).strip()
+
+
+def _kpi_citations(result: dict[str, Any]) -> list[str]:
+    return list(dict.fromkeys(
+        f"{m['citation']['lesson']} › {m['citation']['section']}" for m in result.get("matches", [])
+    ))
+
+
+def matrix_figure(result: dict[str, Any] | None):
+    """The Value-vs-Effort matrix with the quadrant lines at the thresholds prioritize used."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(6.4, 4.6), dpi=100)
+    axes = figure.add_subplot(1, 1, 1)
+    axes.set_xlabel("Effort")
+    axes.set_ylabel("Value")
+    axes.set_title("Value vs Effort")
+    if not result:
+        axes.text(0.5, 0.5, "Add initiatives to see the matrix", ha="center", va="center",
+                  transform=axes.transAxes)
+        return figure
+    rows = result["ranking"]
+    efforts = [r["effort"] for r in rows]
+    values = [r["value"] for r in rows]
+    vt, et = result["value_threshold"], result["effort_threshold"]
+    colours = {"quick win": "#2e7d32", "big bet": "#1565c0", "fill-in": "#9e9e9e",
+               "money pit": "#c62828"}
+    axes.scatter(efforts, values, c=[colours[r["quadrant"]] for r in rows], s=60, zorder=3)
+    for row in rows:
+        # Matplotlib treats '$' as maths markup; names are shown as typed.
+        label = row["name"].replace("$", r"\$")
+        axes.annotate(label, (row["effort"], row["value"]), textcoords="offset points",
+                      xytext=(6, 6), fontsize=8)
+    x_low, x_high = min(efforts + [et]), max(efforts + [et])
+    y_low, y_high = min(values + [vt]), max(values + [vt])
+    x_pad = (x_high - x_low) * 0.15 or max(abs(x_high) * 0.5, 1)
+    y_pad = (y_high - y_low) * 0.15 or max(abs(y_high) * 0.5, 1)
+    axes.set_xlim(x_low - x_pad, x_high + x_pad)
+    axes.set_ylim(y_low - y_pad, y_high + y_pad)
+    axes.axvline(et, color="#555", linestyle="--", linewidth=1)
+    axes.axhline(vt, color="#555", linestyle="--", linewidth=1)
+    for text, x, y, ha, va in (
+        ("Quick wins", 0.02, 0.98, "left", "top"),
+        ("Big bets", 0.98, 0.98, "right", "top"),
+        ("Fill-ins", 0.02, 0.02, "left", "bottom"),
+        ("Money pits", 0.98, 0.02, "right", "bottom"),
+    ):
+        axes.text(x, y, text, transform=axes.transAxes, ha=ha, va=va, fontsize=9, color="#444")
+    figure.tight_layout()
+    return figure
+
+
+# ----------------------------------------------------------------------------- exports
+
+
+def _md_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return escape_markdown(value)
+    return format_number(value)  # digits, separators and a sign: nothing to escape
+
+
+def export_markdown(
+    plan: Plan, result: dict[str, Any] | None, kpis: dict[str, dict[str, Any]], now: datetime | None = None
+) -> str:
+    """The plan as a Markdown document: inputs, formula, ranking, assumptions, roadmap, KPIs."""
+    now = now or datetime.now(UTC)
+    fields = METHOD_FIELDS[plan.method]
+    lines = [
+        f"# {escape_markdown(plan.title)}",
+        "",
+        (f"_Exported {now:%Y-%m-%d %H:%M} UTC from Strategy Advisor. Scores are computed by "
+         "the advisor's prioritize tool from the inputs below; the KPIs are quoted from the "
+         "course. AI-generated: review before you act on it._"),
+        "",
+        f"## Inputs ({plan.method.upper()})",
+        "",
+        "| initiative | " + " | ".join(fields) + " |",
+        "|---|" + "---:|" * len(fields),
+    ]
+    for item in plan.initiatives:
+        lines.append("| " + " | ".join([_md_cell(item["name"]), *(_md_cell(item.get(f)) for f in fields)]) + " |")
+    if not result:
+        lines += ["", "_The plan has no initiatives yet._"]
+        return "\n".join(lines) + "\n"
+    lines += [
+        "",
+        "## Formula",
+        "",
+        f"- {escape_markdown(result['formula'])}",
+        f"- Value axis: {escape_markdown(result['value_axis'])}",
+        f"- Effort axis: {escape_markdown(result['effort_axis'])}",
+        f"- Quadrants: {escape_markdown(result['quadrant_rule'])}",
+        (f"- Thresholds: value {format_number(result['value_threshold'])}, "
+         f"effort {format_number(result['effort_threshold'])}"),
+        f"- Ties: {escape_markdown(result['tie_rule'])}",
+        "",
+        "## Ranking",
+        "",
+        "| rank | initiative | score | value | effort | quadrant | horizon |",
+        "|---:|---|---:|---:|---:|---|---|",
+    ]
+    for row in result["ranking"]:
+        lines.append(
+            f"| {row['rank']} | {_md_cell(row['name'])} | {_md_cell(round(row['score'], 4))} | "
+            f"{_md_cell(round(row['value'], 2))} | {_md_cell(row['effort'])} | "
+            f"{row['quadrant']} | {row['horizon']} |"
+        )
+    lines += ["", "## Assumptions", ""]
+    lines += [f"- {escape_markdown(a)}" for a in result.get("assumptions", [])]
+    lines += ["", "## Roadmap", "", roadmap_markdown(result), "", "## KPIs per initiative", ""]
+    lines.append(kpis_markdown(kpis))
+    citations = sorted({c for r in kpis.values() for c in _kpi_citations(r)})
+    lines += ["", "## Citations", ""]
+    lines += [f"- Lesson {escape_markdown(c, line_start=False)}" for c in citations]
+    lines.append("- Lesson 6.1 › Prioritizing AI Projects (RICE / ICE, Value-vs-Effort matrix, "
+                 "short-term wins vs long-term bets)")
+    return "\n".join(lines) + "\n"
+
+
+def _csv_safe(value: Any) -> Any:
+    """Spreadsheets run cells that start with = + - @ as formulas; keep names as text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def export_csv(plan: Plan, result: dict[str, Any] | None) -> str:
+    ranked = {r["name"]: r for r in (result or {}).get("ranking", [])}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["method", *COLUMNS, "score", "rank", "value", "quadrant", "horizon"])
+    for item in plan.initiatives:
+        row = ranked.get(item["name"], {})
+        writer.writerow(
+            [plan.method, *(_csv_safe(item.get(c)) for c in COLUMNS)]
+            + [_csv_safe(row.get(k)) for k in ("score", "rank", "value", "quadrant", "horizon")]
+        )
+    return buffer.getvalue()
