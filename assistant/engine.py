@@ -42,7 +42,7 @@ FIELD_OVERRIDE = re.compile(r"\b(reach|impact|confidence|effort|ease)\s*(?:of|=|
 
 # Below this cosine similarity to every course chunk (and with no domain word), a question is
 # out of scope. Measured on the bundled course: off-topic questions score 0.02-0.2, course
-# questions without domain words 0.3+ (tests/test_engine_scope.py).
+# questions without domain words 0.3+ (the `refuses: true` cases in evals/cases/course.yaml).
 OFF_TOPIC_SIMILARITY = 0.25
 
 
