@@ -34,7 +34,7 @@ def make_brain(settings: "Settings", name: str | None = None, embed=None):
             base_url=settings.openai_base_url,
             api_key=key,
             temperature=settings.llm_temperature,
-            timeout=120,
+            timeout=settings.llm_timeout_s,
         )
     if name == "ollama":
         try:
@@ -60,7 +60,7 @@ def make_brain(settings: "Settings", name: str | None = None, embed=None):
         return ChatLlamaCpp(
             model_path=str(settings.llamacpp_model_path),
             temperature=settings.llm_temperature,
-            n_ctx=8192,
+            n_ctx=settings.llamacpp_context_size,
             model_kwargs={"chat_format": "chatml"},
         )
     raise BrainUnavailable(f"unknown llm '{name}'; use offline, openai, ollama or llamacpp")

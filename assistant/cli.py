@@ -88,9 +88,11 @@ def main() -> None:
     """Strategy Advisor: course-grounded answers, calculators and plans for AI in e-commerce."""
 
 
-def fail(message: str, as_json: bool, code: str = "invalid_input", exit_code: int = 2) -> None:
+def fail(
+    message: str, as_json: bool, code: str = "invalid_input", exit_code: int = 2, kind: str = "user"
+) -> None:
     if as_json:
-        click.echo(json.dumps({"error": {"code": code, "message": message}}))
+        click.echo(json.dumps({"error": {"code": code, "kind": kind, "message": message}}))
     else:
         click.echo(f"error: {message}", err=True)
     sys.exit(exit_code)
@@ -103,8 +105,8 @@ def ingest(paths: tuple[Path, ...], rebuild: bool) -> None:
     """Index course files (default: the configured corpus). Only changed chunks are embedded."""
     from tqdm import tqdm
 
-    from knowledge.index import CourseIndex, IndexUnavailable
-    from knowledge.parsing import CorpusError
+    from knowledge.errors import AdvisorError
+    from knowledge.index import CourseIndex
 
     settings = get_settings()
     index = CourseIndex(settings)
@@ -124,8 +126,8 @@ def ingest(paths: tuple[Path, ...], rebuild: bool) -> None:
 
     try:
         report = index.ingest(targets, rebuild=rebuild, progress=progress)
-    except (CorpusError, IndexUnavailable) as exc:
-        fail(str(exc), as_json=False)
+    except AdvisorError as exc:  # a bad corpus file or an index that cannot be opened
+        fail(exc.message, as_json=False)
     finally:
         if bar is not None:
             bar.close()
@@ -138,7 +140,7 @@ def ingest(paths: tuple[Path, ...], rebuild: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def search(query: str, top_k: int | None, as_json: bool) -> None:
     """Show the course passages that best match QUERY, with citations."""
-    from knowledge.index import IndexUnavailable
+    from knowledge.errors import AdvisorError
     from knowledge.retrieve import CourseRetriever
 
     if not query.strip():
@@ -146,8 +148,8 @@ def search(query: str, top_k: int | None, as_json: bool) -> None:
     settings = get_settings()
     try:
         passages = CourseRetriever(settings).search(query, k=top_k)
-    except IndexUnavailable as exc:
-        fail(str(exc), as_json, code="index_unavailable")
+    except AdvisorError as exc:
+        fail(exc.message, as_json, code=exc.code, kind=exc.kind.value)
     if as_json:
         click.echo(json.dumps({"query": query, "passages": [p.model_dump() for p in passages]}, indent=2))
         return

@@ -9,13 +9,11 @@ construction; the grounding checker then verifies it on every answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 
 from knowledge.chunking import split_sentences_simple
-from knowledge.types import Citation
 
 # (heading, retrieval query, sentences to keep[, pin]) per intent. "{q}" is the user's question.
 # A pin is a regex: course sentences matching it are quoted first, because they carry the facts
@@ -187,13 +185,6 @@ def course_outline() -> str:
     return "The course covers " + "; ".join(lessons) + "."
 
 
-@dataclass
-class Composition:
-    text: str
-    citations: list[Citation]
-    tool_sentences: list[str] = field(default_factory=list)
-
-
 def trim(sentence: str) -> str:
     sentence = CONNECTIVES.sub("", sentence.strip())
     return sentence[:1].upper() + sentence[1:]
@@ -217,15 +208,10 @@ class Composer:
     """Picks the course sentences that best answer each facet of a question."""
 
     def __init__(self, embed) -> None:
-        self.embed = embed  # texts -> normalised vectors
-        self._cache: dict[str, np.ndarray] = {}
+        self.embed = embed  # texts -> normalised vectors (the Advisor's memo: each text once)
 
     def _vectors(self, texts: list[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        if missing:
-            for text, vector in zip(missing, self.embed(missing)):
-                self._cache[text] = vector
-        return np.array([self._cache[t] for t in texts]) if texts else np.zeros((0, 384))
+        return np.asarray(self.embed(list(texts))) if texts else np.zeros((0, 384))
 
     def select(
         self, question: str, facet_query: str, passages: list[dict], count: int, used: set[str],

@@ -24,7 +24,7 @@ from assistant.intents import PROMPTS, detect
 from assistant.memory import ConversationStore
 from assistant.offline import REFUSALS
 from assistant.privacy import mask_pii
-from assistant.settings import Settings, get_settings
+from assistant.settings import Settings
 from assistant.types import (
     AnswerResult,
     Clarification,
@@ -38,7 +38,7 @@ from tools.registry import describe_call
 
 # Below this cosine similarity to every course chunk (and with no domain word), a question is
 # out of scope. Measured on the bundled course: off-topic questions score 0.02-0.2, course
-# questions without domain words 0.3+ (tests/test_engine_scope.py).
+# questions without domain words 0.3+ (the `refuses: true` cases in evals/cases/course.yaml).
 OFF_TOPIC_SIMILARITY = 0.25
 
 
@@ -111,10 +111,10 @@ class Advisor:
     """Thread-safe: one agent and model set per process, one request state per call."""
 
     def __init__(
-        self, settings: Settings | None = None, llm: str | None = None, brain=None, embedder=None
+        self, settings: Settings, llm: str | None = None, brain=None, embedder=None
     ) -> None:
         """``brain`` injects a ready chat model (tests use LangChain's fake chat models)."""
-        self.settings = settings or get_settings()
+        self.settings = settings
         self.llm = llm or self.settings.llm
         self._brain = brain
         self._embedder = embedder

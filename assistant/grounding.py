@@ -387,31 +387,26 @@ class GroundingChecker:
     def __init__(
         self, embedder: Embedder | None = None, thresholds: Thresholds | None = None
     ) -> None:
-        self._embedder = embedder
+        from knowledge.embeddings import memoised
+
+        self._embedder = memoised(embedder) if embedder is not None else None
         self.thresholds = thresholds or Thresholds()
-        self._cache: dict[str, np.ndarray] = {}
 
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            from knowledge.embeddings import get_embedder
+            from knowledge.embeddings import get_embedder, memoised
 
-            self._embedder = get_embedder()
+            self._embedder = memoised(get_embedder())
         return self._embedder
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """Normalised embeddings, computed once per distinct text for the life of the checker."""
+        """Normalised embeddings, each text computed once (the embedder is the one memo)."""
         import numpy as np
 
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        if missing:
-            if len(self._cache) > 50_000:
-                self._cache.clear()
-            for text, vector in zip(missing, self.embedder.encode(missing), strict=True):
-                self._cache[text] = np.asarray(vector, dtype=np.float32)
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
-        return np.stack([self._cache[t] for t in texts])
+        return np.asarray(self.embedder.encode(list(texts)), dtype=np.float32)
 
     def check(
         self, answer: str, evidence: list[Evidence], question: str | None = None

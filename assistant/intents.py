@@ -197,16 +197,11 @@ def _nearest_exemplar(question: str, embed) -> tuple[str, float]:
     return names[index], float(scores[index])
 
 
-_EXEMPLAR_CACHE: dict[int, tuple[list[str], object]] = {}
-
-
 def _exemplar_vectors(embed):
-    key = id(embed)
-    if key not in _EXEMPLAR_CACHE:
-        names, texts = [], []
-        for intent, examples in exemplars().items():
-            for example in examples:
-                names.append(intent)
-                texts.append(example)
-        _EXEMPLAR_CACHE[key] = (names, embed(texts))
-    return _EXEMPLAR_CACHE[key]
+    # No memo here: `embed` is the Advisor's memoising embedder, which holds every vector once.
+    names, texts = [], []
+    for intent, examples in exemplars().items():
+        for example in examples:
+            names.append(intent)
+            texts.append(example)
+    return names, embed(texts)

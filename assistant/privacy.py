@@ -128,6 +128,3 @@ def mask_pii(text: str) -> str:
     text = PHONE.sub(_mask_phone, text)
     return _CUED_DIGITS.sub(_mask_cued_phone, text)
 
-
-def contains_pii(text: str) -> bool:
-    return mask_pii(text) != text

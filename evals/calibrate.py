@@ -241,7 +241,6 @@ def sweep(base: Thresholds) -> list[dict]:
             checker = GroundingChecker(
                 embedder=shared.embedder, thresholds=base.model_copy(update={name: value})
             )
-            checker._cache = shared._cache  # same texts, same vectors
             out.append(
                 {
                     "threshold": name,

@@ -29,6 +29,7 @@ from assistant.grounding import (
     GroundingReport,
     content_stems,
 )
+from assistant.settings import get_settings
 from assistant.text import split_sentences
 
 EvidenceProvider = Callable[[str | None, str], list[Evidence]]
@@ -46,10 +47,8 @@ class CourseEvidence:
     distinctive words (idf-weighted) are kept; the checker then attributes each sentence.
     """
 
-    def __init__(self, paths: Iterable[Path] | None = None, per_sentence: int = 3) -> None:
-        from assistant.settings import get_settings
-
-        self.paths = list(paths) if paths is not None else list(get_settings().corpus_paths)
+    def __init__(self, paths: Iterable[Path], per_sentence: int = 3) -> None:
+        self.paths = list(paths)
         self.per_sentence = per_sentence
         self.labels: dict[str, str] = {}
 
@@ -287,7 +286,7 @@ def check_command(
             )
         provider = context_evidence(context, name=context_file.name)
     else:
-        provider = course = CourseEvidence()
+        provider = course = CourseEvidence(get_settings().corpus_paths)
     result = grade(answer, question, provider, get_checker())
     labels = course.labels if course else {}
     if as_json:
@@ -300,7 +299,7 @@ def _run_batch(path: Path, as_json: bool) -> None:
     from assistant.batch import error_record, read_batch
     from assistant.errors import UserError
 
-    course = CourseEvidence()
+    course = CourseEvidence(get_settings().corpus_paths)
     outputs: list[dict | None] = []
     jobs: list[tuple[int, tuple]] = []
     shape = 'an object with "answer" (and optionally "id", "question", "context")'

@@ -106,11 +106,10 @@ def eval_command(ctx, cases, llm, report_path, as_json, only, **flags) -> None:
 def _run(suite, llm, thresholds, advisor=None):
     from tqdm import tqdm
 
-    from assistant.brains import BrainUnavailable
     from assistant.engine import Advisor
+    from assistant.errors import SetupError
     from assistant.settings import get_settings
     from evals.runner import run_suite
-    from knowledge.index import IndexUnavailable
 
     advisor = advisor or Advisor(get_settings(), llm=llm)
     bar = tqdm(total=len(suite.cases), desc="eval", unit="case", file=sys.stderr, disable=None)
@@ -121,8 +120,8 @@ def _run(suite, llm, thresholds, advisor=None):
 
     try:
         return run_suite(suite, advisor, thresholds, on_case=progress)
-    except (BrainUnavailable, IndexUnavailable) as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(3)
+    except SetupError as exc:  # the operator fixes the setup (LLM, index, database)
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(exc.exit_code)
     finally:
         bar.close()

@@ -73,12 +73,18 @@ def get_embedder(settings: Settings | None = None) -> Embedder:
     return _embedder_for(str(settings.resolved_embedding_model()))
 
 
+def memoised(embedder: "Embedder | CachedEmbedder") -> "CachedEmbedder":
+    """`embedder` with the memo: itself when it already has one, so a vector is cached once."""
+    return embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder)
+
+
 class CachedEmbedder(Embeddings):
     """An Embedder that remembers vectors by text, and can keep them on disk between runs.
 
-    The composer and the grounding checker embed the same course sentences on every answer;
-    computing them once (at warm-up, or from the file a previous run saved) takes the model
-    out of the answer path.
+    The one embedding memo of the process: retrieval, the intent exemplars, the composer and
+    the grounding checker all embed through the Advisor's instance, so each text is embedded
+    and stored once (at warm-up, or loaded from the file a previous run saved), which takes the
+    model out of the answer path.
     """
 
     def __init__(self, inner: Embedder, limit: int = 100_000) -> None:

@@ -278,16 +278,6 @@ class CourseIndex:
             )
         ]
 
-    def langchain_store(self):
-        """The same collection as a LangChain vector store, for LangChain-native callers."""
-        from langchain_chroma import Chroma
-
-        return Chroma(
-            client=_client(self.settings),
-            collection_name=self.settings.collection,
-            embedding_function=self.embedder,
-        )
-
 
 def ensure_index(settings: "Settings", index: CourseIndex | None = None) -> IngestReport:
     """Builds the index from the configured corpus when missing or stale (cheap when current)."""

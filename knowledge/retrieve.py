@@ -148,10 +148,3 @@ class CourseRetriever:
         q = np.asarray(vector or self.embed(query))
         d = self.index.embedder.encode([text])[0]
         return float(np.dot(q, d))
-
-    def get(self, chunk_id: str) -> Passage | None:
-        found = self.chunk_map.get(chunk_id)
-        if not found:
-            return None
-        text, meta = found
-        return Passage(text=text, kind=str(meta.get("kind", "prose")), citation=_citation(chunk_id, text, meta, 1.0))

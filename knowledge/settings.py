@@ -35,7 +35,7 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(
         default=Path(".advisor"),
-        description="Where the Chroma index, manifest and SQLite database live.",
+        description="Where the Chroma index, the sentence-vector cache and the SQLite database live.",
     )
     corpus_paths: list[Path] = Field(default_factory=lambda: [DEFAULT_CORPUS])
     chunk_max_chars: int = Field(default=1200, ge=200, le=8000)
@@ -62,6 +62,12 @@ class Settings(BaseSettings):
     ollama_model: str = "llama3.1"
     llamacpp_model_path: Path | None = None
     llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+    llm_timeout_s: float = Field(
+        default=120.0, gt=0, le=3600, description="Seconds to wait for an LLM server's reply."
+    )
+    llamacpp_context_size: int = Field(
+        default=8192, ge=512, le=1_048_576, description="Context window (n_ctx) of a llama.cpp model."
+    )
 
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)
@@ -99,10 +105,6 @@ class Settings(BaseSettings):
     @property
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"
-
-    @property
-    def manifest_path(self) -> Path:
-        return self.data_dir / "manifest.json"
 
     @property
     def db_path(self) -> Path:

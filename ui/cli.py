@@ -14,9 +14,9 @@ def ui_command(host: str | None, port: int | None, no_warm_up: bool) -> None:
     """Start the web chat UI (binds 127.0.0.1 unless told otherwise)."""
     import logging
 
+    from assistant.errors import AdvisorError
     from assistant.settings import get_settings
-    from knowledge.index import IndexUnavailable, ensure_index
-    from knowledge.parsing import CorpusError
+    from knowledge.index import ensure_index
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     updates = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
@@ -29,14 +29,12 @@ def ui_command(host: str | None, port: int | None, no_warm_up: bool) -> None:
         )
     try:
         report = ensure_index(settings)
-    except (CorpusError, IndexUnavailable) as exc:
-        raise click.ClickException(str(exc)) from None
+    except AdvisorError as exc:  # a bad corpus file or an index that cannot be opened
+        raise click.ClickException(exc.message) from None
     click.echo(f"index: {report.summary()}", err=True)
 
     from assistant.engine import Advisor
     from ui.app import launch
-
-    from assistant.memory import StoreUnavailable
 
     advisor = Advisor(settings)
     try:
@@ -44,5 +42,5 @@ def ui_command(host: str | None, port: int | None, no_warm_up: bool) -> None:
         if not no_warm_up:
             advisor.warm_up()
         launch(settings, advisor)
-    except StoreUnavailable as exc:
-        raise click.ClickException(str(exc)) from None
+    except AdvisorError as exc:  # e.g. a database that cannot be opened
+        raise click.ClickException(exc.message) from None
