@@ -392,8 +392,12 @@ PII_PLAN = [{"name": "Call jane.doe@example.com on +44 20 7946 0958", "reach": 3
 
 def test_a_saved_plan_holds_no_pii(quiet_ui):
     owner = "browser:privacy-plan"
-    _refresh_plan(quiet_ui, owner, PII_PLAN)
-    assert _leaks(str(quiet_ui.ctx.store.load_plan(owner))) == []
+    _handler(quiet_ui.demo, "on_command")(  # plan edits are saved by the edit that makes them
+        "add 'Call jane.doe@example.com on +44 20 7946 0958' with reach 3000, impact 2, "
+        "confidence 0.8, effort 3", {"method": "rice", "initiatives": []}, owner)
+    saved = quiet_ui.ctx.store.load_plan(owner)
+    assert saved and "Call [email removed]" in str(saved)
+    assert _leaks(str(saved)) == []
     assert _leaks(_raw_bytes(quiet_ui.ctx.settings.data_dir)) == []
 
 

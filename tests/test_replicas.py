@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -26,7 +27,13 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from replica_servers import ServerUnavailable, start_chroma, start_postgres, start_replicas
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # whatever pytest's import mode
+from replica_servers import (  # noqa: E402
+    ServerUnavailable,
+    start_chroma,
+    start_postgres,
+    start_replicas,
+)
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 pytest.importorskip("gradio_client")
