@@ -32,6 +32,7 @@ UNITS_ACCEPTED = {
 HORIZON_WORDS = {"over", "for", "across", "within", "horizon", "period", "during", "after"}
 RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
+PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
 MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
 
 
@@ -108,6 +109,8 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
                 best = max(best, 1.0 / (d + extra))
     if spec_field.ratio and fig.ratio == spec_field.ratio:
         best = max(best, RATIO_SCORE)
+    if best and (spec_field.period is None) == (fig.period is None):
+        best += PERIOD_TIEBREAK  # same labels: "$2,000 a month" is the running cost, "$10,000" the up-front one
     return best
 
 
