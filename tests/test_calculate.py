@@ -61,6 +61,7 @@ CLARIFIED = [
     ("It costs $10,000 and saves $1,000-1,500 a month. When does it break even?", "range"),
     ("It cost $30k to set up and $6k, and saved $50k. ROI?", None),  # "$6k" coordinated: summed, not asked
     ("The tool cost $20,000. Another $5,000. It earned $40,000 in profit. ROI?", "$5,000"),  # unlabelled amount
+    ("What is the ROI if revenue went from $100k to $130k after spending $10k?", "difference"),  # a change, not two parts
 ]
 
 
