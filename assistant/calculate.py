@@ -32,6 +32,7 @@ UNITS_ACCEPTED = {
 HORIZON_WORDS = {"over", "for", "across", "within", "horizon", "period", "during", "after"}
 RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
+PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
 MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
 
 
@@ -108,6 +109,8 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
                 best = max(best, 1.0 / (d + extra))
     if spec_field.ratio and fig.ratio == spec_field.ratio:
         best = max(best, RATIO_SCORE)
+    if best and (spec_field.period is None) == (fig.period is None):
+        best += PERIOD_TIEBREAK  # same labels: "$2,000 a month" is the running cost, "$10,000" the up-front one
     return best
 
 
@@ -158,7 +161,7 @@ def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tup
             [_fmt(low), _fmt((low + high) / 2), _fmt(high)])
     value, note = fig.value, ""
     if spec_field.unit == "fraction" and fig.unit == "percent":
-        return value / 100, ""
+        return round(value / 100, 12), ""  # 3.6% → 0.036, not 0.036000000000000004
     if spec_field.unit == "duration":
         return (value / MONTHS_IN[spec_field.period or "month"], "") if fig.unit == "duration" else (value, "")
     if spec_field.unit not in {"money", "count"}:
@@ -253,6 +256,16 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
     if not roles:
         return None
+    for i, name in roles.items():  # so a question asked below still shows what was read
+        if name not in readings[i].roles:
+            readings[i].roles.append(name.replace("_", " "))
+    change = [figures[i] for i in roles if figures[i].change and figures[i].unit in {"money", "count"}]
+    if change and spec.field(roles[change[0].index]).unit == "money":
+        ends = [f for f in figures if f.change and abs(f.index - change[0].index) <= 1]
+        if len(ends) == 2:  # "from $100k to $130k": is the input the difference, or one end?
+            delta = ends[1].value - ends[0].value
+            raise _ask(f"You gave a change from {ends[0].show()} to {ends[1].show()}: is the difference, {_fmt(delta)}, "
+                       f"the {roles[change[0].index].replace('_', ' ')}?", [f"yes, {_fmt(delta)}", "no"])
     money_fields = [f.name.replace("_", " ") for f in spec.fields if f.unit == "money"]
     stray = [f for f in figures if f.unit == "money" and f.index not in roles and money_fields]
     if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
@@ -281,7 +294,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 role = name.replace("_", " ")  # the section's heading names the calculator
                 if spec.records and len(groups) > 1:
                     role += f" of {record['name']}"
-                reading.roles.append(role)
+                if role not in reading.roles:
+                    reading.roles.append(role)
                 value, note = normalise(part, spec_field, horizon)
                 converted.append(value)
                 reading.note += note

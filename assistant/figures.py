@@ -87,6 +87,7 @@ class Figure:
     ratio: Literal["part", "whole"] | None = None  # "120 of 2400": part, whole
     joined: bool = False  # coordinated with the figure before ("$5k and $2k", "$5k plus $2k")
     scaled: bool = False  # written with k/M/million: an amount, never a duration
+    change: Literal["from", "to"] | None = None  # an end of "from X to Y"
     index: int = 0
 
     @property
@@ -206,6 +207,9 @@ def read_figures(text: str) -> list[Figure]:
             adjective = _PERIOD_BEFORE.findall(" ".join(figure.before[-3:]) + " " + " ".join(figure.after[:3]))
             if len({PERIOD_WORDS[a.lower()] for a in adjective}) == 1:
                 figure.period = PERIOD_WORDS[adjective[0].lower()]  # "a monthly fee of $500"
+        if i + 1 < len(figures) and figure.before[-1:] == ["from"] and re.fullmatch(r"\s*to\s*", text[figure.span[1] : next_start]):
+            figure.change = "from"  # "went from $100k to $130k": two ends of one change
+            figures[i + 1].change = "to"
         if i + 1 < len(figures) and _RATIO.match(text[figure.span[1] : next_start]):
             figure.ratio = "part"
             figures[i + 1].ratio = "whole"

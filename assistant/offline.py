@@ -93,7 +93,8 @@ def _clarifying_reply(calc) -> AIMessage:
     clarification = {"question": calc.clarification.question, "options": calc.clarification.options}
     return AIMessage(content="\n".join(lines), additional_kwargs={
         "offline_plan": {"intent": "clarify", "clarification": clarification},
-        "offline_citations": [], "offline_quotes": {}, "offline_evidence": []})
+        "offline_citations": [], "offline_quotes": {},
+        "offline_evidence": [{"id": "figures", "text": "\n".join(calc.account_lines())}]})
 
 
 def _role(messages: list[BaseMessage]) -> str:
@@ -286,6 +287,8 @@ class OfflineChatModel(BaseChatModel):
                 any_sentence = True
             lines.append("")
         extra_evidence = []
+        if plan.get("reading"):  # the figure reader's account is a deterministic tool output
+            extra_evidence.append({"id": "figures", "text": "\n".join(plan["reading"])})
         if coverage is not None:
             from assistant.compose import coverage_sentence
 

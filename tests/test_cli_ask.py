@@ -36,6 +36,16 @@ def test_ask_json_has_every_contract_field(run):
     assert {"text", "supported", "sources"} <= body["grounding"]["sentences"][0].keys()
 
 
+def test_ask_json_carries_a_clarifying_question_when_a_figure_is_missing(run):
+    result = run("ask", "--json", "We spent $20,000 on a chatbot. What is the ROI?")
+    assert result.exit_code == 0
+    body = json.loads(result.output)
+    assert body["clarification"]["question"] in body["answer"]
+    assert isinstance(body["clarification"]["options"], list)
+    assert body["tool_calls"] == []
+    assert json.loads(run("ask", "--json", "What is model drift?").output)["clarification"] is None
+
+
 def test_ask_text_shows_numbered_citations_and_a_calculated_block(run):
     result = run("ask", "The tool costs $12,000 upfront and saves $1,500 per month. When does it pay back?")
     assert result.exit_code == 0

@@ -70,6 +70,13 @@ def _prioritize_build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any
     return "prioritize", {"initiatives": records, "method": method}
 
 
+def _payback_build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
+    values = {k: v for k, v in records[0].items() if not k.startswith("_") and k != "name"}
+    running = values.pop("monthly_cost", 0.0)
+    values["monthly_benefit"] = values["monthly_benefit"] - running
+    return "payback_period", values
+
+
 def _ab_build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
     if len(records) != 2:
         raise ValueError("I need visitors and conversions for exactly two groups (control and "
@@ -205,8 +212,11 @@ _SPECS = (
             FieldSpec("upfront_cost", COST, "money", "How much does it cost up front?", summed=True),
             FieldSpec("monthly_benefit", GAIN, "money", "How much does it save or bring in per month?",
                       period="month", summed=True),
+            # a running cost ("$2,000 a month in fees") is taken off the monthly benefit
+            FieldSpec("monthly_cost", COST, "money", "What does it cost to run per month?", period="month", summed=True),
         ),
-        requires=(("upfront_cost", "monthly_benefit"),), describe_result=describe.payback, topic="payback",
+        requires=(("upfront_cost", "monthly_benefit"),), build=_payback_build, describe_result=describe.payback,
+        topic="payback",
     ),
     ToolSpec(
         "npv", NpvInput, npv,

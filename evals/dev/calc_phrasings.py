@@ -246,6 +246,35 @@ def varied_items(rng: random.Random) -> list[Item]:
         items.append(Item(question, "payback_period", {"upfront_cost": cost, "monthly_benefit": monthly}))
     for _ in range(6):
         items.append(Item(f"Our {rng.choice(TOOLS)} costs {money(rng, _amount(rng, 200, 3000, 100))} a month. Is it worth it?", CLARIFY))
+    for _ in range(8):  # slash periods and per annum
+        cost, fee = _amount(rng, 5000, 30000), _amount(rng, 200, 2000, 100)
+        question = rng.choice([
+            f"TCO over 2 years: implementation {money(rng, cost)}, licensing ${fee:,}/month?",
+            f"What's the total cost of ownership over 2 years if implementation is {money(rng, cost)} and the licence is ${fee * 10:,} per annum?",
+        ])
+        yearly = fee * 12 if "/month" in question else fee * 10
+        items.append(Item(question, "tco", {"implementation": cost, "software_fees": yearly, "horizon_years": 2}))
+    for _ in range(8):  # CLV in other words
+        aov, buys, years = rng.randrange(20, 200, 5), rng.choice([2, 3, 5]), rng.choice([2, 4])
+        question = rng.choice([
+            f"Customers spend ${aov} per order, order {buys} times a year and stay loyal for {years} years. What's their lifetime value?",
+            f"LTV question: average basket ${aov}, {buys} purchases a year, customers remain {years} years.",
+        ])
+        items.append(Item(question, "clv", {"aov": aov, "purchases_per_year": buys, "lifespan_years": years}))
+    for _ in range(8):  # projects compared with "vs", scores out of ten
+        a, b = rng.randrange(1, 10), rng.randrange(1, 10)
+        question = rng.choice([
+            f"Rank by RICE: Search: reach 4000, impact 2, confidence 70%, effort 3 vs Chatbot: reach {a * 1000}, impact 1, confidence 90%, effort {b}.",
+            f"Prioritise with ICE. Chatbot: impact {a}, confidence 6, ease {b}. Search: impact 5, confidence {b}, ease {a}.",
+        ])
+        if question.startswith("Rank"):
+            records = [{"name": "Search", "reach": 4000, "impact": 2, "confidence": 0.7, "effort": 3},
+                       {"name": "Chatbot", "reach": a * 1000, "impact": 1, "confidence": 0.9, "effort": b}]
+            items.append(Item(question, "prioritize", {"initiatives": records, "method": "rice"}))
+        else:
+            records = [{"name": "Chatbot", "impact": a, "confidence": 6, "ease": b},
+                       {"name": "Search", "impact": 5, "confidence": b, "ease": a}]
+            items.append(Item(question, "prioritize", {"initiatives": records, "method": "ice"}))
     return items
 
 
