@@ -94,6 +94,9 @@ def child_answer(scale: int, repeats: int) -> dict:
     advisor = Advisor(settings)
     advisor.warm_up()
     load_s = time.perf_counter() - started
+    from knowledge.embeddings import one_thread_per_answer
+
+    one_thread_per_answer()  # as `advisor ui` serves
     result = answer_latency(advisor, answer_questions(), repeats)
     result["load_s"] = round(load_s, 2)
     result["peak_rss_mb"] = peak_rss_mb()
