@@ -117,16 +117,14 @@ def time_to_first_text(client, question: str) -> tuple[float, float, str | None]
     return (first if first is not None else total), total, _problem(outputs)
 
 
-def _session(url: str, questions: list[str], start: threading.Barrier, times: list[float],
-             errors: list[str], crossed: list[str]) -> None:
+def _client(url: str):
     from gradio_client import Client
 
-    try:
-        client = Client(url, verbose=False)
-    except Exception as exc:  # reported, not raised: one bad session must not hide the others
-        errors.append(f"connect: {type(exc).__name__}: {exc}")
-        start.abort()
-        return
+    return Client(url, verbose=False, httpx_kwargs={"timeout": DEADLINE_S / 2})
+
+
+def _session(client, questions: list[str], start: threading.Barrier, times: list[float],
+             errors: list[str], crossed: list[str]) -> None:
     try:
         start.wait(timeout=120)
     except threading.BrokenBarrierError:
@@ -156,8 +154,6 @@ def _unseen(questions: list[str], used: set[str], n: int) -> list[str]:
 
 
 def run(sessions: int = SESSIONS, per_session: int = PER_SESSION, repeats: int = 2) -> dict:
-    from gradio_client import Client
-
     settings = prepare_index()
     env = bench_env(ADVISOR_DATA_DIR=str(settings.data_dir),
                     ADVISOR_RATE_LIMIT_PER_MINUTE="1000")
@@ -173,7 +169,7 @@ def run(sessions: int = SESSIONS, per_session: int = PER_SESSION, repeats: int =
     try:
         _wait_up(url, process)
         startup_s = time.perf_counter() - spawned
-        alone = Client(url, verbose=False)
+        alone = _client(url)
         first_q, second_q = _unseen(questions, used, 2)
         first_answer = time_to_first_text(alone, first_q)
         second_answer = time_to_first_text(alone, second_q)
@@ -189,10 +185,12 @@ def run(sessions: int = SESSIONS, per_session: int = PER_SESSION, repeats: int =
         errors: list[str] = []
         crossed: list[str] = []
         barrier = threading.Barrier(sessions)
+        # Sessions connect one after another (not timed): a browser opens the page first.
+        clients = [_client(url) for _ in range(sessions)]
         threads = [
             threading.Thread(
                 target=_session,
-                args=(url, [questions[(i * per_session + j) % len(questions)]
+                args=(clients[i], [questions[(i * per_session + j) % len(questions)]
                             for j in range(per_session)], barrier, times, errors, crossed),
                 daemon=True,
             )

@@ -141,3 +141,16 @@ class CachedEmbedder(Embeddings):
         np.savez(tmp, model=self.model_name, texts=np.array(texts), vectors=np.stack([self._memo[t] for t in texts]))
         tmp.replace(path)
         self._dirty = False
+
+
+def one_thread_per_answer() -> None:
+    """Serving: each answer encodes a short query on one torch thread; answers run side by side.
+
+    Measured on the 2-core bench machine under load (bench/results.md): a query encode took
+    p50 126 ms with one intra-op thread and 1,571 ms with two, because the threads wait on each
+    other when the cores are busy; a server's parallelism comes from its concurrent answers.
+    Bulk encodes (ingest, warm-up) run before this and keep every core.
+    """
+    import torch
+
+    torch.set_num_threads(1)

@@ -40,7 +40,10 @@ def ui_command(host: str | None, port: int | None, no_warm_up: bool) -> None:
     try:
         advisor.store  # noqa: B018  (open the database now: a damaged file is a message, not a crash)
         if not no_warm_up:
-            advisor.warm_up()
+            advisor.warm_up()  # one large batch: every core helps
+        from knowledge.embeddings import one_thread_per_answer
+
+        one_thread_per_answer()  # answers run side by side; each encodes one short query
         launch(settings, advisor)
     except AdvisorError as exc:  # e.g. a database that cannot be opened
         raise click.ClickException(exc.message) from None
