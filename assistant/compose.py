@@ -32,7 +32,7 @@ SKIP_SENTENCE = re.compile(
 
 # A unit's score (below) must reach this floor and this share of the best candidate's score to
 # be quoted: off-topic filler is worse than a shorter answer.
-MIN_RELEVANCE = 0.25
+MIN_RELEVANCE = 0.15
 RELATIVE_RELEVANCE = 0.6
 DENSE_WEIGHT, COVERAGE_WEIGHT, SECTION_WEIGHT = 0.5, 0.3, 0.2
 MMR_LAMBDA = 0.75  # relevance vs. novelty when picking the next unit
@@ -225,6 +225,8 @@ def quotable(text: str) -> bool:
 
 def passage_units(passage: dict) -> list[Unit]:
     """The quotable structure-keeping units of a retrieved passage (knowledge.chunking.units)."""
+    from assistant.intents import unsafe_sentence
+
     kind = passage.get("kind", "prose")
     if kind in {"question", "reflective", "discussion"}:
         return []
@@ -234,8 +236,8 @@ def passage_units(passage: dict) -> list[Unit]:
             text = trim(unit.parts[0])
             if len(text) >= 40 and quotable(text):
                 out.append(Unit((text,), unit.kind))
-        elif all(quotable(part) or len(part) < 25 for part in unit.parts) and quotable(unit.parts[0]):
-            out.append(unit)
+        elif quotable(unit.parts[0]) and not any(unsafe_sentence(part) for part in unit.parts[1:]):
+            out.append(unit)  # the items of a list may be questions ("What data is collected?")
     return out
 
 

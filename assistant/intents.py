@@ -201,7 +201,13 @@ def detect(question: str, embed=None) -> Intent:
     if definition:
         term = re.sub(r"^(?:a|an|the)\s+", "", definition.group(1).strip(), flags=re.IGNORECASE)
         generic = re.search(r"\b(?:difference|between|best|way|ways|how|why|should|role|importance)\b", term, re.IGNORECASE)
-        if len(term.split()) <= 6 and not generic:
+        # A term is a noun phrase: function words other than connectors ("what does X actually
+        # do", "what is Y good for here") make it a question about X, not a request to define it.
+        from assistant.text import STOPWORDS
+
+        loose = [w for w in re.findall(r"[a-z']+", term.lower()) if w in STOPWORDS and w not in {"of", "and", "the", "in", "for"}]
+        loose += [w for w in re.findall(r"[a-z']+", term.lower()) if w in {"do", "good", "here", "actually", "really", "work", "works"}]
+        if len(term.split()) <= 6 and not generic and not loose:
             return Intent("definition", slots, term=term)
     if embed is not None:
         best, score = _nearest_exemplar(question, embed)

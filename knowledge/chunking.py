@@ -131,6 +131,17 @@ class Unit:
         return " ".join(self.parts)
 
 
+LEAD_IN = re.compile(r"^(.{20,}?:)\s+(?=[A-Z])(.*)$", re.DOTALL)
+
+
+def _open_lead_in(sentence: str) -> list[str]:
+    """"…key questions: What data is collected?" is a lead-in and the first item of its list."""
+    match = LEAD_IN.match(sentence)
+    if not match or ":" in match.group(1)[:-1]:
+        return [sentence]
+    return [match.group(1), match.group(2)]
+
+
 def units(text: str, kind: str = "prose") -> list[Unit]:
     """The structure-keeping units of one chunk's text (see the module docstring)."""
     if kind == "table_row":
@@ -141,6 +152,7 @@ def units(text: str, kind: str = "prose") -> list[Unit]:
     while index < len(lines):
         line = lines[index]
         sentences = split_sentences_simple(line) if (kind != "bullets" or len(line) > LONG_ITEM) else [line]
+        sentences = [piece for sentence in sentences for piece in _open_lead_in(sentence)]
         for position, sentence in enumerate(sentences):
             last = position == len(sentences) - 1
             if last and sentence.endswith(":") and index + 1 < len(lines):
@@ -148,6 +160,12 @@ def units(text: str, kind: str = "prose") -> list[Unit]:
                 out.append(Unit((sentence, *items), "list"))
                 out.extend(Unit((sentence, item), "item") for item in items)
                 return out
+            if not last and sentence.endswith(":"):
+                # a lead-in whose list runs on in the same paragraph, one sentence per item
+                items = sentences[position + 1 :]
+                out.append(Unit((sentence, *items), "list"))
+                out.extend(Unit((sentence, item), "item") for item in items)
+                break
             out.append(Unit((sentence,), "bullet" if kind == "bullets" and len(sentences) == 1 else "sentence"))
         index += 1
     return out
