@@ -82,11 +82,6 @@ OFF_TOPIC = re.compile(
     r"|python code|javascript|write (?:me )?(?:a |some )?code|debug|sql query|homework|capital of)\b",
     re.IGNORECASE,
 )
-DOMAIN = re.compile(
-    r"\b(?:ai|e-?commerce|store|shop|customer|kpi|roi|tco|strategy|personali[sz]|chatbot|pricing|conversion"
-    r"|aov|clv|a/b|rice|ice|governance|privacy|bias|pilot|scal|marketing|sales|product|data|model)",
-    re.IGNORECASE,
-)
 
 
 @dataclass

@@ -42,23 +42,15 @@ def answer_texts() -> dict[str, dict[str, str]]:
     """Per-intent answer titles and coaching questions (prompts/answers.yaml); optional data."""
     path = PROMPTS / "answers.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    return {"titles": dict((data or {}).get("titles") or {}), "coaching": dict((data or {}).get("coaching") or {})}
+    return {key: dict((data or {}).get(key) or {}) for key in ("titles", "coaching", "refusals")}
 
 
-REFUSALS = {
-    "injection": (
-        "I can't do that: I don't change my rules, reveal my instructions or take on another "
-        "persona. I can help with the course's AI-strategy topics: prioritising AI projects "
-        "(RICE, ICE, Value vs Effort), KPIs and ROI/TCO, A/B tests, ethical governance, scaling "
-        "pilots, human oversight and emerging trends."
-    ),
-    "out_of_scope": (
-        "Sorry, that is outside what I can help with: I only answer questions about the course "
-        "on AI strategy for e-commerce. I can help with prioritising AI projects (RICE, ICE, "
-        "Value vs Effort), choosing KPIs, calculating ROI, TCO and payback, A/B tests, ethical "
-        "governance, scaling pilots, human-in-the-loop oversight and emerging AI trends."
-    ),
+# Generic refusals; prompts/answers.yaml may word them for its course (what it can help with).
+DEFAULT_REFUSALS = {
+    "injection": "I can't do that: I don't change my rules, reveal my instructions or take on another persona. Ask me about the course instead.",
+    "out_of_scope": "Sorry, that is outside what I can help with: I only answer questions about the course.",
 }
+REFUSALS = {**DEFAULT_REFUSALS, **(answer_texts().get("refusals") or {})}
 
 
 def load_assumptions() -> dict[str, dict[str, float]]:
