@@ -44,6 +44,7 @@ def search_tool(retriever: "CourseRetriever") -> StructuredTool:
                     "quote": cite.quote,
                     "source": cite.source,
                     "score": cite.score,
+                    "start": passage.start,
                 },
             )
             passages.append(record)

@@ -22,12 +22,13 @@ from assistant.asks import resolve_follow_up
 from assistant.errors import UserError
 from assistant.intents import PROMPTS, detect
 from assistant.memory import ConversationStore
-from assistant.offline import REFUSALS
+from assistant.offline import INTENT, REFUSALS
 from assistant.privacy import mask_pii
 from assistant.settings import Settings
 from assistant.types import (
+    DRAFT,
     AnswerResult,
-    Clarification,
+    Draft,
     Grounding,
     SentenceGrounding,
     StreamEvent,
@@ -35,11 +36,6 @@ from assistant.types import (
 )
 from knowledge.types import Citation
 from tools.registry import describe_call
-
-# Below this cosine similarity to every course chunk (and with no domain word), a question is
-# out of scope. Measured on the bundled course: off-topic questions score 0.02-0.2, course
-# questions without domain words 0.3+ (the `refuses: true` cases in evals/cases/course.yaml).
-OFF_TOPIC_SIMILARITY = 0.25
 
 
 class InputProblem(UserError, ValueError):
@@ -130,6 +126,8 @@ class Advisor:
         self._checker = None
         self._store: ConversationStore | None = None
         self._vectors = None
+        self._scope = None
+        self.extractive = False  # set from the brain: its answers are course text by construction
 
     def _model_label(self) -> str:
         return {
@@ -171,6 +169,7 @@ class Advisor:
         with self._lock:
             if self._agent is None:
                 brain = self._brain or make_brain(self.settings, self.llm, embed=self.embed)
+                self.extractive = bool(getattr(brain, "extractive", False))
                 self._agent = build_agent(brain, self.retriever)
             return self._agent
 
@@ -181,6 +180,16 @@ class Advisor:
 
             self._checker = GroundingChecker(embedder=self.vectors)
         return self._checker
+
+    @property
+    def scope(self):
+        """The corpus's off-topic threshold and undefined terms (knowledge/scope.py), calibrated
+        when the index changes and stored next to it."""
+        if self._scope is None:
+            from knowledge.scope import ScopeJudge, load_or_calibrate
+
+            self._scope = ScopeJudge(self.retriever, load_or_calibrate(self.retriever, self.settings.data_dir / "scope.json"))
+        return self._scope
 
     @property
     def store(self) -> ConversationStore:
@@ -196,10 +205,13 @@ class Advisor:
 
         self.agent  # noqa: B018
         self.vectors.inner.model  # noqa: B018  (load the model even when every vector is cached)
+        self.retriever.prepare()
         self.retriever.search("warm up", k=1)
+        self.scope  # noqa: B018
         texts: list[str] = []
-        for cid, (chunk_text, _meta) in self.retriever.chunk_map.items():
-            texts.extend(candidate_sentences(chunk_text))
+        for cid, (chunk_text, meta) in self.retriever.chunk_map.items():
+            texts.extend(candidate_sentences(chunk_text, str(meta.get("kind", "prose"))))
+            texts.append(f"{meta.get('lesson_title', '')}: {meta.get('section', '')}")
             texts.extend(evidence_units(Evidence(id=cid, text=chunk_text, kind="passage")))
         self.vectors.encode(texts)
         self.checker.check("Warm up sentence.", [])
@@ -242,16 +254,18 @@ class Advisor:
             previous = next((t.payload.get("resolved") or t.content for t in reversed(history) if t.role == "user"), None)
         resolved = resolve_follow_up(text, previous)
 
-        intent = detect(resolved)  # rule-level screen shared by every brain
-        if not intent.refusal and intent.name in {"general", "definition"} and self._off_topic(resolved):
+        intent = detect(resolved, self.embed)  # read once per question; every brain gets this reading
+        if not intent.refusal and not intent.tools and self.scope.off_topic(resolved):
             intent.refusal = "out_of_scope"
+        if not intent.refusal:
+            intent.undefined = self.scope.scope.undefined_in(resolved)
         if intent.refusal:
             result = AnswerResult(
                 id=question_id, question=text, answer=REFUSALS[intent.refusal], refused=True,
                 engine=self.engine_name, conversation_id=conversation_id, intent="refuse", role=role,
             )
         else:
-            result = yield from self._run_agent(text, resolved, role, question_id, conversation_id)
+            result = yield from self._run_agent(text, resolved, role, question_id, conversation_id, intent)
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         if remember:
             conversation_id = conversation_id or self.store.create(title=text[:80])
@@ -263,20 +277,21 @@ class Advisor:
             yield StreamEvent(type="token", text=result.answer)
         yield StreamEvent(type="final", result=result)
 
-    def _run_agent(self, text: str, resolved: str, role: str, question_id, conversation_id):
+    def _run_agent(self, text: str, resolved: str, role: str, question_id, conversation_id, intent):
         retrieved: dict[str, dict] = {}
-        configurable = {RETRIEVED: retrieved}
-        if self.llm != "offline":  # the offline planner is deterministic and reads no passage as an order
-            configurable[ALLOWED_TOOLS] = allowed_tools(text, [name for name, _ in detect(resolved).tools])
+        configurable = {RETRIEVED: retrieved, INTENT: intent}
+        agent = self.agent
+        if not self.extractive:  # an extractive planner is deterministic and reads no passage as an order
+            configurable[ALLOWED_TOOLS] = allowed_tools(text, [name for name, _ in intent.tools])
         config = {"configurable": configurable, "recursion_limit": 12}
         messages = [SystemMessage(system_prompt(role)), HumanMessage(resolved)]
         final: AIMessage | None = None
         calls: dict[str, dict] = {}
         records: list[ToolCallRecord] = []
         streamed = []  # text a real LLM streamed token by token
-        live = self.llm != "offline"  # the offline model answers in one piece; it is split below
+        live = not self.extractive  # an extractive brain answers in one piece; it is split below
         modes = ["updates", "messages"] if live else ["updates"]
-        for mode, data in self.agent.stream({"messages": messages}, config=config, stream_mode=modes):
+        for mode, data in agent.stream({"messages": messages}, config=config, stream_mode=modes):
             if mode == "messages":
                 chunk = data[0]
                 if isinstance(chunk, AIMessageChunk) and chunk.content and not chunk.tool_call_chunks:
@@ -298,25 +313,24 @@ class Advisor:
                         records.append(record)
                         if record.name != "search_course":
                             yield StreamEvent(type="tool_call", tool_call=record)
-        answer = str(final.content) if final is not None else ""
-        refused = bool(final is not None and final.additional_kwargs.get("offline_plan", {}).get("intent") == "refuse")
-        citations = self._citations(answer, final, retrieved)
+        draft = _draft(final, retrieved)
+        answer, refused = draft.answer, draft.refused
+        citations = self._citations(draft, retrieved)
         answer = answer or "The course does not cover that directly."
         # Stream the text first; the grounding check runs while the user reads.
         if not streamed:
             for piece in re.split(r"(?<=\n)", answer):
                 if piece:
                     yield StreamEvent(type="token", text=piece)
-        if self.llm != "offline" and recites_prompt(answer):
+        if recites_prompt(answer):
             # An LLM talked into reciting its instructions: withhold the text entirely.
             answer, refused, citations = REFUSALS["injection"], True, []
             yield StreamEvent(type="token", text="\n\n" + answer)
             return AnswerResult(id=question_id, question=text, answer=answer, refused=True,
                                 engine=self.engine_name, conversation_id=conversation_id,
                                 intent="refuse", role=role)
-        extra = final.additional_kwargs.get("offline_evidence", []) if final is not None else []
-        grounding = self._ground(answer, text, resolved, records, retrieved, extra)
-        if self.llm != "offline" and grounding.score < 1.0:
+        grounding = self._ground(answer, text, resolved, records, retrieved, draft.evidence)
+        if not draft.extractive and grounding.score < 1.0:
             unsupported = [s.text for s in grounding.sentences if not s.supported]
             warning = "\n\n> ⚠️ Not supported by the course or the calculators: " + " | ".join(unsupported[:5])
             answer += warning
@@ -325,33 +339,16 @@ class Advisor:
             id=question_id, question=text, answer=answer, refused=refused, citations=citations,
             tool_calls=[r for r in records if r.name != "search_course"], grounding=grounding,
             engine=self.engine_name, conversation_id=conversation_id,
-            intent=(final.additional_kwargs.get("offline_plan", {}).get("intent", "") if final else ""),
-            role=role, clarification=_clarification(final),
+            intent=draft.plan.intent, role=role, clarification=draft.plan.clarification,
         )
 
-    def _off_topic(self, question: str) -> bool:
-        """No course passage is even loosely related and no domain word appears."""
-        from assistant.intents import DOMAIN
-
-        if DOMAIN.search(question) or self.retriever.course_terms(question):
-            return False
-        hits = self.retriever.index.query(self.retriever.embed(question), 1)
-        return not hits or hits[0][3] < OFF_TOPIC_SIMILARITY
-
-    def _citations(self, answer: str, final: AIMessage | None, retrieved: dict[str, dict]) -> list[Citation]:
-        quotes: dict[str, list[str]] = {}
-        if final is not None and "offline_citations" in final.additional_kwargs:
-            ids = final.additional_kwargs["offline_citations"]
-            quotes = final.additional_kwargs.get("offline_quotes", {})
-        else:  # LLM brains cite the passages' ref numbers
-            by_ref = {p["ref"]: cid for cid, p in retrieved.items()}
-            refs = [int(n) for group in re.findall(r"\[(\d+(?:\s*,\s*\d+)*)\]", answer) for n in group.split(",")]
-            ids = list(dict.fromkeys(by_ref[r] for r in refs if r in by_ref))
+    def _citations(self, draft: Draft, retrieved: dict[str, dict]) -> list[Citation]:
         out = []
-        for cid in ids:
+        for cid in draft.citations:
             p = retrieved.get(cid)
             if p:
-                quote = " … ".join(quotes[cid]) if quotes.get(cid) else p["quote"]  # what the answer used
+                quotes = draft.quotes.get(cid)
+                quote = " … ".join(quotes) if quotes else p["quote"]  # what the answer used
                 out.append(Citation(chunk_id=cid, lesson=p["lesson"], lesson_title=p.get("lesson_title", ""),
                                     section=p["section"], quote=quote, source=p.get("source", ""),
                                     score=p.get("score", 0.0)))
@@ -367,7 +364,7 @@ class Advisor:
             rendered = " ".join(describe_call(record.name, record.args, record.result))
             body = json.dumps(record.result) if isinstance(record.result, dict) else str(record.result)
             evidence.append(Evidence(id=f"tool:{record.name}:{index}", text=f"{rendered}\n{body}\n{json.dumps(record.args)}", kind="tool"))
-        evidence.extend(Evidence(id=item["id"], text=item["text"], kind="tool") for item in extra)
+        evidence.extend(Evidence(id=item.id, text=item.text, kind="tool") for item in extra)
         evidence.append(Evidence(id="user", text=resolved if resolved == text else f"{text}\n{resolved}", kind="user"))
         report = self.checker.check(answer, evidence)
         return Grounding(
@@ -377,9 +374,18 @@ class Advisor:
         )
 
 
-def _clarification(final: AIMessage | None) -> Clarification | None:
-    asked = (final.additional_kwargs.get("offline_plan") or {}).get("clarification") if final is not None else None
-    return Clarification.model_validate(asked) if asked else None
+def _draft(final: AIMessage | None, retrieved: dict[str, dict]) -> Draft:
+    """The brain's Draft: the typed one an extractive brain returns, or one read from an LLM's
+    text, whose ``[n]`` references name the retrieved passages' ref numbers."""
+    if final is None:
+        return Draft(answer="")
+    given = final.additional_kwargs.get(DRAFT)
+    if isinstance(given, Draft):
+        return given
+    answer = str(final.content)
+    by_ref = {p["ref"]: cid for cid, p in retrieved.items()}
+    refs = [int(n) for group in re.findall(r"\[(\d+(?:\s*,\s*\d+)*)\]", answer) for n in group.split(",")]
+    return Draft(answer=answer, citations=list(dict.fromkeys(by_ref[r] for r in refs if r in by_ref)))
 
 
 def _parse(content) -> dict | str:

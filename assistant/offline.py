@@ -1,10 +1,12 @@
 """The embedded offline brain: a deterministic LangChain chat model that needs no LLM.
 
-Turn 1 (only the user's message since the last answer): it plans. Intent detection and slot
-extraction decide which course searches and which calculators to call, and it answers with an
-AIMessage carrying those tool calls (the plan travels in ``additional_kwargs``).
+Turn 1 (only the user's message since the last answer): it plans. The question's intent (read
+once per question by the engine and handed over in the run's config, or read here when the
+model runs alone) decides which calculators to call; every ask of the message gets one course
+search in the user's own words. It answers with an AIMessage carrying those tool calls.
 Turn 2 (tool results present): it composes the answer extractively from the tool results and
-the retrieved course sentences (assistant/compose.py).
+the retrieved course units (assistant/compose.py) and returns it with a typed ``Draft``
+(assistant/types.py) under ``DRAFT`` in the message, which is all the engine reads.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,79 +25,38 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict, PrivateAttr
 
 from assistant.asks import other_asks
-from assistant.compose import Composer, facets_for
+from assistant.compose import Composer, explain_asks, in_course_order
 from assistant.intents import PROMPTS, Intent, detect
+from assistant.types import DRAFT, Draft, Evidence, Plan
 from tools.registry import describe_call
 
-INTENT_TITLES = {
-    "goal_strategy": "AI priorities for your goal",
-    "kpi": "KPIs to track",
-    "roi_case": "Building the ROI case",
-    "scaling": "Scaling the pilot",
-    "hitl": "Human-in-the-loop oversight",
-    "governance": "Ethical governance",
-    "trends": "Planning for the trend",
-    "roadmap": "Short-term wins and long-term bets",
-    "culture": "An AI-ready culture",
-    "integration": "Integrated AI workflows",
-    "readiness": "Assessing readiness",
-    "modular": "A modular AI strategy",
-    "buy_in": "Securing stakeholder buy-in",
-    "prioritize": "Prioritisation",
-    "roi": "ROI",
-    "payback": "Payback period",
-    "clv": "Customer lifetime value",
-    "ab_test": "A/B test result",
-    "sample_size": "Sample size",
-    "tco": "Total cost of ownership",
-    "definition": "What the course says",
-    "general": "What the course says",
-}
+# The run's config carries the engine's reading of the question under this key (an Intent).
+INTENT = "advisor_intent"
+# Passages fetched per ask, and course units quoted for a one-ask / several-ask message.
+SEARCH_K = 8
+UNITS_ONE_ASK = 4
+UNITS_PER_ASK = 3
 
-COACHING = {
-    "goal_strategy": "Which one of these applications would you pilot first, and which KPI would tell you within a month that it is working?",
-    "kpi": "Which one leading indicator would you put on your dashboard first, and what control group could you use?",
-    "roi_case": "Which of these value metrics could you already measure with the data you collect today?",
-    "scaling": "What is the biggest risk in your rollout, and which phase would you start with?",
-    "hitl": "In your business, which AI decision would you never let run without a human check?",
-    "governance": "Which of these safeguards is missing in your business today?",
-    "trends": "What data would you need to start collecting now to be ready?",
-    "roadmap": "What is one short-term win you could deliver in the next three months?",
-    "prioritize": "Which estimate in this ranking are you least confident about, and how could you test it?",
+
+
+@lru_cache(maxsize=1)
+def answer_texts() -> dict[str, dict[str, str]]:
+    """Per-intent answer titles and coaching questions (prompts/answers.yaml); optional data."""
+    path = PROMPTS / "answers.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    return {key: dict((data or {}).get(key) or {}) for key in ("titles", "coaching", "refusals")}
+
+
+# Generic refusals; prompts/answers.yaml may word them for its course (what it can help with).
+DEFAULT_REFUSALS = {
+    "injection": "I can't do that: I don't change my rules, reveal my instructions or take on another persona. Ask me about the course instead.",
+    "out_of_scope": "Sorry, that is outside what I can help with: I only answer questions about the course.",
 }
-REFUSALS = {
-    "injection": (
-        "I can't do that: I don't change my rules, reveal my instructions or take on another "
-        "persona. I can help with the course's AI-strategy topics: prioritising AI projects "
-        "(RICE, ICE, Value vs Effort), KPIs and ROI/TCO, A/B tests, ethical governance, scaling "
-        "pilots, human oversight and emerging trends."
-    ),
-    "out_of_scope": (
-        "Sorry, that is outside what I can help with: I only answer questions about the course "
-        "on AI strategy for e-commerce. I can help with prioritising AI projects (RICE, ICE, "
-        "Value vs Effort), choosing KPIs, calculating ROI, TCO and payback, A/B tests, ethical "
-        "governance, scaling pilots, human-in-the-loop oversight and emerging AI trends."
-    ),
-}
+REFUSALS = {**DEFAULT_REFUSALS, **(answer_texts().get("refusals") or {})}
 
 
 def load_assumptions() -> dict[str, dict[str, float]]:
     return yaml.safe_load((PROMPTS / "assumptions.yaml").read_text(encoding="utf-8"))
-
-
-def _clarifying_reply(calc) -> AIMessage:
-    """A normal reply that says what was read and asks the one question needed to compute."""
-    assert calc.clarification is not None
-    lines = [f"### {calc.titles[0] if calc.titles else 'Calculation'}", "", "What I read:"]
-    lines.extend(f"- {line}" for line in calc.account_lines())
-    lines += ["", calc.clarification.question]
-    if calc.clarification.options:
-        lines.append("Options: " + "; ".join(calc.clarification.options) + ".")
-    clarification = {"question": calc.clarification.question, "options": calc.clarification.options}
-    return AIMessage(content="\n".join(lines), additional_kwargs={
-        "offline_plan": {"intent": "clarify", "clarification": clarification},
-        "offline_citations": [], "offline_quotes": {},
-        "offline_evidence": [{"id": "figures", "text": "\n".join(calc.account_lines())}]})
 
 
 def _role(messages: list[BaseMessage]) -> str:
@@ -110,11 +72,25 @@ def _call(name: str, args: dict) -> dict:
     return {"name": name, "args": args, "id": f"call_{uuid.uuid4().hex[:10]}", "type": "tool_call"}
 
 
+def _clarifying_reply(calc) -> AIMessage:
+    """A normal reply that says what was read and asks the one question needed to compute."""
+    assert calc.clarification is not None
+    lines = [f"### {calc.titles[0] if calc.titles else 'Calculation'}", "", "What I read:"]
+    lines.extend(f"- {line}" for line in calc.account_lines())
+    lines += ["", calc.clarification.question]
+    if calc.clarification.options:
+        lines.append("Options: " + "; ".join(calc.clarification.options) + ".")
+    draft = Draft(answer="\n".join(lines), plan=Plan(intent="clarify", clarification=calc.clarification),
+                  evidence=[Evidence(id="figures", text="\n".join(calc.account_lines()))], extractive=True)
+    return AIMessage(content=draft.answer, additional_kwargs={DRAFT: draft})
+
+
 class OfflineChatModel(BaseChatModel):
     """Deterministic planner/composer behind the standard chat-model interface."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
     embed: Any = None  # texts -> normalised vectors (numpy)
+    extractive: bool = True  # every answer sentence is course text or a calculator template
     top_k: int = 4
     _composer: Composer | None = PrivateAttr(default=None)
 
@@ -142,40 +118,31 @@ class OfflineChatModel(BaseChatModel):
         return ChatResult(generations=[ChatGeneration(message=message)])
 
     # ---- turn 1 -------------------------------------------------------------------------
+    def intent_for(self, question: str) -> Intent:
+        """The engine's reading of the question when it passed one; otherwise read it here."""
+        from langchain_core.runnables.config import ensure_config
+
+        given = (ensure_config().get("configurable") or {}).get(INTENT)
+        return given if isinstance(given, Intent) else detect(question, self.embed)
+
     def plan(self, question: str) -> AIMessage:
-        intent = detect(question, self.embed)
+        intent = self.intent_for(question)
         if intent.refusal:
-            return AIMessage(content=REFUSALS[intent.refusal], additional_kwargs={"offline_plan": {"intent": "refuse", "refusal": intent.refusal}})
+            draft = Draft(answer=REFUSALS[intent.refusal], plan=Plan(intent="refuse", refusal=intent.refusal), extractive=True)
+            return AIMessage(content=draft.answer, additional_kwargs={DRAFT: draft})
         calc = intent.calculation
         rest = other_asks(question) if calc is not None else ""
         if calc is not None and calc.clarification is not None and not calc.calls and not rest:
             return _clarifying_reply(calc)
         planned = intent.tools + self._extra_tools(question, intent)
-        topics = [(intent.name, question)] if calc is None or calc.calls else []
         if rest:  # the message's other asks ("…and which KPIs should we watch?"), after the calculation
             second = detect(rest, self.embed)
             if not second.refusal and second.calculation is None:
                 planned += second.tools + self._extra_tools(rest, second)
-                topics.append((second.name, rest))
         calls = [_call(name, args) for name, args in planned]
-        if calc is not None and calc.clarification is not None and not calc.calls and not topics:
-            return _clarifying_reply(calc)
-        facets = []
-        for heading, query, count, *pin, text in ((*f, text) for name, text in topics for f in facets_for(name, text)):
-            query = query.replace("{q}", text[:500])
-            if intent.name == "definition" and not pin:
-                pin = [rf"(?i)\b{re.escape(intent.term)}\b"]  # quote what the course says about the term
-            facets.append({"heading": heading, "query": query, "count": count, "pin": pin[0] if pin else None})
-            calls.append(_call("search_course", {"query": query, "k": self.top_k}))
-        term = intent.term
-        if not term and re.search(r"\bSTRIVE\b", question):
-            term = "STRIVE"  # named by the course, never spelled out: say so rather than invent
-        plan = {"intent": intent.name, "facets": facets, "term": term}
-        if calc is not None:
-            plan["reading"] = calc.account_lines()
-            if calc.clarification is not None:
-                plan["clarification"] = {"question": calc.clarification.question, "options": calc.clarification.options}
-        return AIMessage(content="", tool_calls=calls, additional_kwargs={"offline_plan": plan})
+        for ask in explain_asks(rest if calc is not None and rest else question):
+            calls.append(_call("search_course", {"query": ask[:500], "k": SEARCH_K}))
+        return AIMessage(content="", tool_calls=calls)
 
     def _extra_tools(self, question: str, intent: Intent) -> list[tuple[str, dict]]:
         slots = intent.slots
@@ -221,7 +188,7 @@ class OfflineChatModel(BaseChatModel):
     # ---- turn 2 -------------------------------------------------------------------------
     def compose(self, question: str, tail: list[BaseMessage], role: str) -> AIMessage:
         planner = next(m for m in tail if isinstance(m, AIMessage) and m.tool_calls)
-        plan = planner.additional_kwargs.get("offline_plan") or {"intent": "general", "facets": []}
+        intent_read = self.intent_for(question)
         results: dict[str, Any] = {}
         for message in tail:
             if isinstance(message, ToolMessage):
@@ -229,84 +196,101 @@ class OfflineChatModel(BaseChatModel):
                     results[message.tool_call_id] = json.loads(message.content)
                 except (TypeError, ValueError):
                     results[message.tool_call_id] = str(message.content)
-        intent = plan["intent"]
-        lines: list[str] = [f"### {INTENT_TITLES.get(intent, 'What the course says')}", ""]
+        intent = intent_read.name
+        texts = answer_texts()
+        lines: list[str] = [f"### {texts['titles'].get(intent, 'What the course says')}", ""]
 
         tool_lines: list[str] = []
         search_results: list[list[dict]] = []
         for call in planner.tool_calls:
             result = results.get(call["id"])
             if call["name"] == "search_course":
-                search_results.append(result.get("passages", []) if isinstance(result, dict) else [])
+                passages = result.get("passages", []) if isinstance(result, dict) else []
+                search_results.append((call["args"].get("query", question), passages))
                 continue
             if isinstance(result, dict) and "error" in result:
                 result = str(result["error"])
             tool_lines.extend(describe_call(call["name"], call["args"], result))
-        if tool_lines or plan.get("clarification"):
+        calc = intent_read.calculation
+        reading = calc.account_lines() if calc is not None else []
+        clarification = calc.clarification if calc is not None else None
+        if tool_lines or clarification is not None:
             lines.append("#### Calculated")
-            if plan.get("reading"):  # every figure of the question: its role, or why it was not used
+            if reading:  # every figure of the question: its role, or why it was not used
                 lines.append("What I read:")
-                lines.extend(f"- {line}" for line in plan["reading"])
+                lines.extend(f"- {line}" for line in reading)
                 lines.append("")
             if tool_lines:
                 lines.append("Result:")
             lines.extend(f"- {line}" if not re.match(r"^\d+\.", line) else f"   {line}" for line in tool_lines)
-            if plan.get("clarification"):
-                lines.append(f"- {plan['clarification']['question']}")
+            if clarification is not None:
+                lines.append(f"- {clarification.question}")
             if intent == "goal_strategy":
                 lines.append("- These impact, confidence and ease figures are default assumptions; change them by giving your own figures.")
             lines.append("")
 
+        draft = self.explain(question, intent_read, search_results, lines, bool(tool_lines))
+        draft.plan.clarification = clarification
+        if reading:  # the figure reader's account is a deterministic tool output
+            draft.evidence.append(Evidence(id="figures", text="\n".join(reading)))
+        if role == "learner" and intent in texts["coaching"] and draft.citations:
+            lines.append(f"**Your turn:** {texts['coaching'][intent]}")
+        if intent == "goal_strategy":
+            draft.evidence.append(Evidence(id="assumptions", text=(PROMPTS / "assumptions.yaml").read_text(encoding="utf-8")))
+        draft.answer = "\n".join(lines).strip()
+        return AIMessage(content=draft.answer, additional_kwargs={DRAFT: draft})
+
+    def explain(self, question: str, intent: Intent, searches: list[tuple[str, list[dict]]], lines: list[str],
+                calculated: bool) -> Draft:
+        """Adds what the course says, ask by ask, to ``lines``; returns the draft's citations."""
+        from assistant.compose import course_outline, coverage_sentence, term_coverage
+
+        draft = Draft(answer="", plan=Plan(intent=intent.name), extractive=True)
+        term = intent.term or next(iter(intent.undefined), "")
         coverage = None
-        if plan.get("term"):
-            from assistant.compose import term_coverage
-
-            coverage = term_coverage(plan["term"], [p for group in search_results for p in group])
-            if coverage["mentions"] == 0 and intent == "definition":
-                search_results = []  # nothing on this term: quoting nearby text would mislead
-
+        if term:
+            coverage = term_coverage(term, [p for _, group in searches for p in group], term in intent.undefined)
+            if coverage["mentions"] == 0 and intent.name == "definition":
+                searches = []  # nothing on this term: quoting nearby text would mislead
         used: set[str] = set()
-        quotes: dict[str, list[str]] = {}  # the sentences quoted from each cited passage
-        numbering: dict[str, int] = {}
-        citations: list[dict] = []
-        any_sentence = False
-        for facet, passages in zip(plan["facets"], search_results):
-            chosen = self.composer.select(question, facet["query"], passages, facet["count"], used, facet.get("pin"))
-            if not chosen:
+        several = len(searches) > 1
+        for ask, passages in searches:
+            picks = self.composer.select(ask, passages, UNITS_PER_ASK if several else UNITS_ONE_ASK, used)
+            if not picks:
                 continue
-            if facet["heading"]:
-                lines.append(f"#### {facet['heading']}")
-            for sentence, passage in chosen:
-                cid = passage["chunk_id"]
-                if cid not in numbering:
-                    numbering[cid] = len(numbering) + 1
-                    citations.append(passage)
-                lines.append(f"- {sentence} [{numbering[cid]}]")
-                start = passage["text"].lower().find(sentence.lower())  # verbatim, as the course has it
-                quotes.setdefault(cid, []).append(passage["text"][start : start + len(sentence)] if start >= 0 else sentence)
-                any_sentence = True
-            lines.append("")
-        extra_evidence = []
-        if plan.get("reading"):  # the figure reader's account is a deterministic tool output
-            extra_evidence.append({"id": "figures", "text": "\n".join(plan["reading"])})
+            if several:
+                lines.append(f"#### {ask.strip().rstrip('?')}?")
+            for group in in_course_order(picks):
+                if not several:
+                    lines.append(f"#### {group[0].passage.get('section', '')}")
+                for pick in group:
+                    lines.extend(self._render(pick, draft))
+                lines.append("")
         if coverage is not None:
-            from assistant.compose import coverage_sentence
-
             note = coverage_sentence(coverage)
             if note:
                 lines.append(note)
-                extra_evidence.append({"id": "coverage", "text": f"{note}\n{json.dumps(coverage)}"})
-        if not any_sentence and not tool_lines:
-            from assistant.compose import course_outline
-
+                draft.evidence.append(Evidence(id="coverage", text=f"{note}\n{json.dumps(coverage)}"))
+        if not draft.citations and not calculated:
             lines.append(course_outline())
-            extra_evidence.append({"id": "outline", "text": course_outline()})
-        if role == "learner" and intent in COACHING and any_sentence:
-            lines.append(f"**Your turn:** {COACHING[intent]}")
-        content = "\n".join(lines).strip()
-        if intent == "goal_strategy":
-            extra_evidence.append({"id": "assumptions", "text": (PROMPTS / "assumptions.yaml").read_text(encoding="utf-8")})
-        return AIMessage(content=content, additional_kwargs={
-            "offline_citations": [p["chunk_id"] for p in citations], "offline_evidence": extra_evidence,
-            "offline_quotes": quotes,
-            "offline_plan": {"intent": intent, "clarification": plan.get("clarification")}})
+            draft.evidence.append(Evidence(id="outline", text=course_outline()))
+        return draft
+
+    @staticmethod
+    def _render(pick, draft: Draft) -> list[str]:
+        """Answer lines for one unit, each with its citation number; records the verbatim quotes."""
+        passage = pick.passage
+        cid = passage["chunk_id"]
+        if cid not in draft.citations:
+            draft.citations.append(cid)
+        ref = f"[{draft.citations.index(cid) + 1}]"
+        quotes = draft.quotes.setdefault(cid, [])
+        for part in pick.unit.parts:
+            start = passage["text"].lower().find(part.lower())  # verbatim, as the course has it
+            quotes.append(passage["text"][start : start + len(part)] if start >= 0 else part)
+        unit = pick.unit
+        if unit.kind == "row":
+            return [f"- {'; '.join(unit.parts)} {ref}"]
+        if unit.kind in {"list", "item"}:
+            return [f"- {unit.parts[0]} {ref}", *(f"   - {item} {ref}" for item in unit.parts[1:])]
+        return [f"- {unit.parts[0]} {ref}"]

@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field
 from knowledge.types import Citation
 
 Role = Literal["learner", "instructor", "planner"]
+# The key under which a brain's final message carries its Draft (one typed object).
+DRAFT = "draft"
 
 
 class ToolCallRecord(BaseModel):
@@ -35,6 +37,40 @@ class Clarification(BaseModel):
 
     question: str
     options: list[str] = Field(default_factory=list)
+
+
+class Evidence(BaseModel):
+    """Text besides course passages and tool results that an answer may rest on (a coverage
+    note, the assumptions behind default figures, the course outline)."""
+
+    id: str
+    text: str
+
+
+class Plan(BaseModel):
+    """What a brain decided to do with a question."""
+
+    intent: str = ""
+    refusal: str = ""  # "" or the refusal kind ("injection", "out_of_scope")
+    clarification: Clarification | None = None  # asked instead of computing from unclear figures
+
+
+class Draft(BaseModel):
+    """What every brain returns for one question: the answer text, the passages it cites (chunk
+    ids, in citation-number order), the exact course text it quoted from each, any extra
+    evidence, and its plan. The engine grounds and records a Draft the same way for every
+    brain; an LLM brain's Draft is read from its text (``[n]`` references)."""
+
+    answer: str
+    citations: list[str] = Field(default_factory=list)
+    quotes: dict[str, list[str]] = Field(default_factory=dict)
+    evidence: list[Evidence] = Field(default_factory=list)
+    plan: Plan = Field(default_factory=Plan)
+    extractive: bool = False  # every sentence is course text or a calculator template
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.plan.refusal)
 
 
 class AnswerResult(BaseModel):

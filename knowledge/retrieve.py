@@ -1,7 +1,13 @@
-"""Course retrieval: dense (Chroma) search fused with BM25, returning passages with citations.
+"""Course retrieval: dense (Chroma) search fused with BM25 and two structure signals.
 
-Fusion is reciprocal-rank fusion (RRF, k=60) of the dense and BM25 rankings. Whether it helps is
-measured on the labelled question set in ``tests/data/retrieval_labels.yaml`` (see README).
+Fusion is reciprocal-rank fusion (RRF, k=60) of up to four rankings of the same chunks:
+dense similarity of the chunk, BM25 over section heading + text, the best-matching *sentence* of
+the chunk (a sentence-level index beside the chunk index: a learner's words often match one
+sentence of a long passage far better than the passage as a whole), and the similarity of the
+chunk's section heading to the question. Each signal was measured on the users'-words
+development set (evals/dev/users_words.yaml, tune half; see ``SIGNALS``). Sentence and heading
+vectors are computed once per process from the index (the Advisor's warm-up does it), so a
+question costs one query embedding and a few matrix products.
 """
 
 from __future__ import annotations
@@ -19,6 +25,11 @@ if TYPE_CHECKING:
 
 RRF_K = 60
 QUOTE_CHARS = 320
+# Rankings fused by default. Recall@5 on the users'-words tune half (evals/dev.py --recall):
+# dense+bm25 0.857; measured additions are listed in the README's retrieval section.
+SIGNALS = ("dense", "bm25", "sentences")
+# A heading ranking ties every chunk of a section, so it joins the fusion at a lower weight.
+HEADING_WEIGHT = 0.5
 
 
 def make_quote(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -52,11 +63,23 @@ class CourseRetriever:
     do not answer, and they would otherwise win lexical matches against learners' questions.
     """
 
-    def __init__(self, settings: "Settings", index: "CourseIndex | None" = None) -> None:
+    def __init__(
+        self,
+        settings: "Settings",
+        index: "CourseIndex | None" = None,
+        signals: Iterable[str] = SIGNALS,
+        feedback_terms: int = 0,
+        heading_weight: float = HEADING_WEIGHT,
+    ) -> None:
+        """``signals``: the rankings to fuse; ``feedback_terms``: how many terms of the top
+        passages to add to the BM25 query (pseudo-relevance feedback; 0 = off)."""
         from knowledge.index import CourseIndex
 
         self.settings = settings
         self.index = index or CourseIndex(settings)
+        self.signals = tuple(signals)
+        self.feedback_terms = feedback_terms
+        self.heading_weight = heading_weight
 
     @cached_property
     def _lexical(self):
@@ -78,6 +101,70 @@ class CourseRetriever:
     def embed(self, query: str) -> list[float]:
         return self.index.embedder.encode([query])[0].tolist()
 
+    @cached_property
+    def _sentence_index(self):
+        """(chunk ids, matrix): one row per sentence (or list item, or table row) of each chunk."""
+        import numpy as np
+
+        from knowledge.chunking import retrieval_units
+
+        owners, texts = [], []
+        for cid, text, meta in self._lexical[0]:
+            for unit in retrieval_units(text, str(meta.get("kind", "prose"))):
+                owners.append(cid)
+                texts.append(unit)
+        matrix = self.index.embedder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
+        return owners, np.asarray(matrix)
+
+    @cached_property
+    def _heading_index(self):
+        """(chunk ids, matrix): each chunk's lesson title + section heading, embedded once per heading."""
+        import numpy as np
+
+        chunks = self._lexical[0]
+        headings = [f"{meta.get('lesson_title', '')}: {meta.get('section', '')}" for _, _, meta in chunks]
+        distinct = list(dict.fromkeys(headings))
+        vectors = self.index.embedder.encode(distinct) if distinct else np.zeros((0, 384), dtype=np.float32)
+        row = {heading: i for i, heading in enumerate(distinct)}
+        matrix = np.asarray(vectors)[[row[h] for h in headings]] if headings else vectors
+        return [cid for cid, _, _ in chunks], matrix
+
+    def prepare(self) -> None:
+        """Builds the lexical, sentence and heading indexes now rather than on the first question."""
+        self._lexical  # noqa: B018
+        if "sentences" in self.signals:
+            self._sentence_index  # noqa: B018
+        if "headings" in self.signals:
+            self._heading_index  # noqa: B018
+
+    def _vector_ranking(self, owners: list[str], matrix, query_vector, pool: int, excluded: set[str]) -> list[str]:
+        import numpy as np
+
+        if not len(owners):
+            return []
+        scores = matrix @ np.asarray(query_vector, dtype=np.float32)
+        best: dict[str, float] = {}
+        for cid, score in zip(owners, scores.tolist()):
+            if score > best.get(cid, -2.0):
+                best[cid] = score
+        kinds = {cid: meta.get("kind") for cid, _, meta in self._lexical[0]}
+        ranked = sorted((cid for cid in best if kinds.get(cid) not in excluded), key=lambda cid: -best[cid])
+        return ranked[:pool]
+
+    def _feedback_query(self, query: str, top: list[str]) -> str:
+        """The query plus the most distinctive terms of the top passages (pseudo-relevance feedback)."""
+        from collections import Counter
+
+        _, bm25 = self._lexical
+        asked = set(tokenize(query))
+        counts: Counter[str] = Counter()
+        for cid in top:
+            text, meta = self.chunk_map.get(cid, ("", {}))
+            counts.update(set(tokenize(f"{meta.get('section', '')} {text}")))
+        weighted = {t: n * bm25.idf.get(t, 0.0) for t, n in counts.items() if t not in asked and len(t) > 3}
+        extra = sorted(weighted, key=lambda t: -weighted[t])[: self.feedback_terms]
+        return f"{query} {' '.join(extra)}"
+
     def search(
         self,
         query: str,
@@ -90,7 +177,8 @@ class CourseRetriever:
         mode = mode or self.settings.retrieval
         excluded = set(exclude_kinds)
         pool = max(4 * k, 20)
-        dense = self.index.query(vector or self.embed(query), pool)
+        vector = vector or self.embed(query)
+        dense = self.index.query(vector, pool)
         dense = [hit for hit in dense if hit[2].get("kind") not in excluded]
         if any(cid not in self.chunk_map for cid, *_ in dense):
             self.refresh()  # another process ingested into the shared index: reload the rest
@@ -98,7 +186,16 @@ class CourseRetriever:
         if mode == "dense":
             ranked = [cid for cid, *_ in dense]
         else:
-            ranked = self._fuse([cid for cid, *_ in dense], self._bm25_ranking(query, pool, excluded))
+            rankings = [([cid for cid, *_ in dense], 1.0)] if "dense" in self.signals else []
+            if "sentences" in self.signals:
+                rankings.append((self._vector_ranking(*self._sentence_index, vector, pool, excluded), 1.0))
+            if "headings" in self.signals:
+                rankings.append((self._vector_ranking(*self._heading_index, vector, pool, excluded), self.heading_weight))
+            lexical = self._bm25_ranking(query, pool, excluded) if "bm25" in self.signals else []
+            if lexical and self.feedback_terms:
+                first = self._fuse(*rankings, (lexical, 1.0))[:3]
+                lexical = self._bm25_ranking(self._feedback_query(query, first), pool, excluded)
+            ranked = self._fuse(*rankings, (lexical, 1.0))
         passages = []
         for cid in ranked[:k]:
             text, meta = self.chunk_map.get(cid, ("", {}))
@@ -108,7 +205,8 @@ class CourseRetriever:
             if score is None:
                 score = self._similarity(query, text, vector)
             passages.append(
-                Passage(text=text, kind=str(meta.get("kind", "prose")), citation=_citation(cid, text, meta, score))
+                Passage(text=text, kind=str(meta.get("kind", "prose")), citation=_citation(cid, text, meta, score),
+                        start=int(meta.get("start", 0) or 0))
             )
         return passages
 
@@ -135,11 +233,12 @@ class CourseRetriever:
         return ranked[:pool]
 
     @staticmethod
-    def _fuse(*rankings: list[str]) -> list[str]:
+    def _fuse(*rankings: tuple[list[str], float]) -> list[str]:
+        """Weighted reciprocal-rank fusion of (ranking, weight) pairs."""
         fused: dict[str, float] = {}
-        for ranking in rankings:
+        for ranking, weight in rankings:
             for rank, cid in enumerate(ranking):
-                fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+                fused[cid] = fused.get(cid, 0.0) + weight / (RRF_K + rank + 1)
         return sorted(fused, key=lambda cid: -fused[cid])
 
     def _similarity(self, query: str, text: str, vector: list[float] | None) -> float:

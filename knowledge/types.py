@@ -99,3 +99,4 @@ class Passage(BaseModel):
     text: str
     kind: str = "prose"
     citation: Citation
+    start: int = 0  # offset in the source file: course order within a section

@@ -1,0 +1,146 @@
+"""Development sets for the general engine: pass rates per tune / held-out half, and recall@k.
+
+A development set is a YAML list of questions with what a right answer needs (see
+evals/dev/users_words.yaml for the keys). Each question falls in the tune or the held-out half by
+a fixed hash of its text, so the split never changes when questions are added; failures are
+listed for the tune half only, because looking at held-out failures turns them into tuning data.
+
+    python -m evals.dev evals/dev/users_words.yaml                       # bundled module
+    python -m evals.dev evals/dev/module5_questions.yaml --module extra.md  # with another module
+    python -m evals.dev evals/dev/users_words.yaml --recall                # retrieval only
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+UNDEFINED = re.compile(r"no definition|not define|never defines|does not spell|not spelled out", re.IGNORECASE)
+
+
+def half(question: str) -> str:
+    """'tune' or 'held-out', from a fixed hash of the question text."""
+    return "tune" if int(hashlib.sha1(question.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "held-out"
+
+
+def load_set(path: Path) -> list[dict]:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def _groups(value) -> list[list[str]]:
+    return [[alt.strip().lower() for alt in str(group).split("|")] for group in (value or [])]
+
+
+def judge(entry: dict, result) -> list[str]:
+    """Why ``result`` (an AnswerResult) is not a right answer to ``entry``; empty when it is."""
+    problems: list[str] = []
+    answer = result.answer.lower()
+    if entry.get("refused"):
+        return [] if result.refused else ["answered an off-topic question"]
+    if result.refused:
+        return ["refused a course question"]
+    if entry.get("undefined"):
+        term = entry["undefined"].lower()
+        if term not in answer or not UNDEFINED.search(result.answer):
+            problems.append(f"did not say the course leaves {entry['undefined']} undefined")
+    cited = [c.section.lower() for c in result.citations]
+    for group in _groups(entry.get("sections")):
+        if not any(alt in section for section in cited for alt in group):
+            problems.append(f"cites none of {group} (cited {sorted(set(cited))[:4]})")
+    for group in _groups(entry.get("contains")):
+        if not any(alt in answer for alt in group):
+            problems.append(f"says none of {group}")
+    called = {call.name for call in result.tool_calls}
+    missing = set(entry.get("tools") or []) - called
+    if missing:
+        problems.append(f"did not call {sorted(missing)} (called {sorted(called)})")
+    return problems
+
+
+@dataclass
+class Outcome:
+    entry: dict
+    half: str
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+
+def run_set(entries: list[dict], advisor) -> list[Outcome]:
+    outcomes = []
+    for entry in entries:
+        conversation = None
+        if entry.get("previous"):
+            conversation = advisor.ask(entry["previous"], remember=True).conversation_id
+        result = advisor.ask(entry["q"], conversation_id=conversation, remember=bool(conversation))
+        outcomes.append(Outcome(entry, half(entry["q"]), judge(entry, result)))
+    return outcomes
+
+
+def pass_rates(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
+    rates: dict[str, tuple[int, int]] = {}
+    for name in ("tune", "held-out"):
+        part = [o for o in outcomes if o.half == name]
+        rates[name] = (sum(o.passed for o in part), len(part))
+    return rates
+
+
+def recall_at_k(entries: list[dict], retriever, k: int = 5) -> dict[str, float]:
+    """Share of answerable questions whose top-k passages cover every expected section group."""
+    hits: dict[str, list[bool]] = {"tune": [], "held-out": []}
+    for entry in entries:
+        groups = _groups(entry.get("sections"))
+        if not groups or entry.get("refused"):
+            continue
+        sections = [p.citation.section.lower() for p in retriever.search(entry["q"], k=k)]
+        hits[half(entry["q"])].append(all(any(a in s for s in sections for a in g) for g in groups))
+    return {name: round(sum(v) / len(v), 3) if v else 0.0 for name, v in hits.items()}
+
+
+def format_rates(name: str, rates: dict[str, tuple[int, int]]) -> str:
+    parts = [f"{half_name} {ok}/{n} ({ok / n:.0%})" for half_name, (ok, n) in rates.items() if n]
+    return f"{name}: " + ", ".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    from assistant.engine import Advisor
+    from assistant.settings import DEFAULT_CORPUS, Settings
+    from knowledge.index import CourseIndex
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="+", type=Path)
+    parser.add_argument("--module", action="append", type=Path, default=[], help="extra course file to ingest")
+    parser.add_argument("--recall", action="store_true", help="report retrieval recall@5 only")
+    parser.add_argument("--data-dir", type=Path, default=None)
+    args = parser.parse_args(argv)
+
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="advisor-dev-"))
+    settings = Settings(data_dir=data_dir, corpus_paths=[DEFAULT_CORPUS, *args.module])
+    CourseIndex(settings).ingest(list(settings.corpus_paths))
+    advisor = Advisor(settings)
+    for path in args.sets:
+        entries = load_set(path)
+        if args.recall:
+            print(path.name, "recall@5", recall_at_k(entries, advisor.retriever))
+            continue
+        advisor.warm_up()
+        outcomes = run_set(entries, advisor)
+        print(format_rates(path.name, pass_rates(outcomes)))
+        for outcome in outcomes:
+            if outcome.half == "tune" and not outcome.passed:
+                print(f"  FAIL {outcome.entry['q'][:90]!r}: {'; '.join(outcome.problems)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""What the ingested course covers: the off-topic threshold and the terms it never defines.
+
+Both are statistics of the corpus itself, recomputed whenever the index changes, so adding or
+removing a module recalibrates them without code changes:
+
+- **Off-topic threshold.** A bundled bank of general questions no course answers
+  (knowledge/data/off_topic_questions.txt) is scored against the index: a question's score is
+  its best cosine similarity to any chunk or sentence of the course. Below the bank's median
+  (``floor``) a question is off-topic; above it, a question is off-topic when some bank question
+  is at least as near to it as anything in the course (a nearest-neighbour vote between "the
+  course" and "general questions"). A new module about, say, shipping raises the statistics,
+  and a question about posting a parcel stays nearer the bank than the module. ``threshold``
+  (what nearly all bank questions reach) is kept with them for reports.
+- **Undefined terms.** An acronym the course uses but never spells out (no run of words whose
+  initials give its letters, and no "Words (ACRONYM)" pairing anywhere in the corpus) is
+  undefined; the advisor then says so rather than guess what the letters mean.
+
+The result is stored in the data folder next to the index (``scope.json``), keyed by a
+fingerprint of the indexed chunks, and rebuilt when the fingerprint changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from knowledge.retrieve import CourseRetriever
+
+BANK = Path(__file__).resolve().parent / "data" / "off_topic_questions.txt"
+OFF_TOPIC_QUANTILE = 0.95
+MARGIN = 0.02
+ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:s)?\b")
+CONNECTORS = frozenset({"of", "and", "the", "in", "for", "to", "on", "&", "a", "with"})
+
+
+def bank_questions() -> list[str]:
+    lines = BANK.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _initials_match(letters: str, words: list[str]) -> bool:
+    """Whether consecutive ``words`` (connectors may be skipped) start with ``letters``."""
+    for start in range(len(words)):
+        if not words[start] or words[start][0].lower() != letters[0]:
+            continue
+        index, position = 1, start + 1
+        while index < len(letters) and position < len(words):
+            word = words[position]
+            if word and word[0].lower() == letters[index]:
+                index += 1
+            elif word.lower() not in CONNECTORS:
+                break
+            position += 1
+        if index == len(letters):
+            return True
+    return False
+
+
+def spelled_out(acronym: str, text: str) -> bool:
+    """Does ``text`` spell the acronym out (its letters as word initials, e.g. "Return on
+    Investment" for ROI) or pair it with a name ("Explainable AI (XAI)")?"""
+    letters = acronym.lower().rstrip("s") if len(acronym) > 2 and acronym.endswith("s") else acronym.lower()
+    core = re.escape(acronym.rstrip("s") if acronym.endswith("s") and len(acronym) > 2 else acronym)
+    if re.search(rf"[A-Za-z][\w-]*\s*\(\s*{core}s?\s*\)", text):
+        return True
+    if re.search(rf"\b{core}s?\s*\(\s*[A-Z][\w-]*(?:[ ,/&-]+[A-Za-z][\w-]*)+\s*\)", text):
+        return True
+    return _initials_match(letters, re.split(r"[^A-Za-z0-9&]+", text))
+
+
+def undefined_acronyms(texts: list[str]) -> list[str]:
+    """Acronyms used in ``texts`` that no text spells out."""
+    corpus = "\n".join(texts)
+    used = {match.group(1) for match in ACRONYM.finditer(corpus)}
+    return sorted(a for a in used if not spelled_out(a, corpus))
+
+
+@dataclass
+class Scope:
+    fingerprint: str
+    threshold: float
+    floor: float = 0.0
+    undefined: list[str] = field(default_factory=list)
+    bank_scores: list[float] = field(default_factory=list)
+
+    def undefined_in(self, question: str) -> list[str]:
+        """The acronyms of ``question`` the course uses but never defines, in question order."""
+        found = [m.group(1) for m in ACRONYM.finditer(question)]
+        return list(dict.fromkeys(a for a in found if a in self.undefined))
+
+
+def fingerprint(chunk_ids: list[str]) -> str:
+    return hashlib.sha1("\n".join(sorted(chunk_ids)).encode("utf-8")).hexdigest()[:16]
+
+
+def course_similarity(retriever: "CourseRetriever", vector) -> float:
+    """Best cosine similarity of a question vector to any answering chunk or sentence."""
+    import numpy as np
+
+    hits = retriever.index.query(list(map(float, vector)), 1)
+    best = hits[0][3] if hits else 0.0
+    owners, matrix = retriever._sentence_index
+    if len(owners):
+        best = max(best, float((matrix @ np.asarray(vector, dtype=np.float32)).max()))
+    return best
+
+
+def calibrate(retriever: "CourseRetriever") -> Scope:
+    import numpy as np
+
+    chunks = retriever._lexical[0]
+    questions = bank_questions()
+    vectors = retriever.index.embedder.encode(questions)
+    scores = sorted(course_similarity(retriever, v) for v in vectors)
+    threshold = float(np.quantile(scores, OFF_TOPIC_QUANTILE)) + MARGIN if scores else 0.25
+    floor = float(np.quantile(scores, 0.5)) if scores else 0.15
+    texts = [text for _, text, _ in chunks] + [str(meta.get("section", "")) for _, _, meta in chunks]
+    return Scope(
+        fingerprint=fingerprint([cid for cid, _, _ in chunks]),
+        threshold=round(threshold, 4),
+        floor=round(floor, 4),
+        undefined=undefined_acronyms(texts),
+        bank_scores=[round(s, 4) for s in scores],
+    )
+
+
+def load_or_calibrate(retriever: "CourseRetriever", path: Path) -> Scope:
+    """The stored scope when it matches the index; otherwise calibrates and stores it."""
+    current = fingerprint(list(retriever.chunk_map))
+    try:
+        stored = Scope(**json.loads(path.read_text(encoding="utf-8")))
+        if stored.fingerprint == current:
+            return stored
+    except (OSError, ValueError, TypeError):
+        pass
+    scope = calibrate(retriever)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(asdict(scope), indent=1), encoding="utf-8")
+    except OSError:
+        pass  # a read-only data folder only costs a recalibration on the next start
+    return scope
+
+
+class ScopeJudge:
+    """Decides whether a question is outside the ingested course."""
+
+    def __init__(self, retriever: "CourseRetriever", scope: Scope) -> None:
+        self.retriever = retriever
+        self.scope = scope
+        self._bank = retriever.index.embedder.encode(bank_questions())
+
+    def off_topic(self, question: str) -> bool:
+        import numpy as np
+
+        vector = np.asarray(self.retriever.index.embedder.encode([question])[0], dtype=np.float32)
+        course = course_similarity(self.retriever, vector)
+        nearest = float((np.asarray(self._bank) @ vector).max()) if len(self._bank) else 0.0
+        return course < self.scope.floor or nearest >= course

@@ -1,0 +1,82 @@
+"""The general explanatory parts, alone: structure-keeping units, asks, the undefined-acronym
+rule, and the Draft every brain hands the engine."""
+
+from __future__ import annotations
+
+import pytest
+from langchain_core.messages import AIMessage
+
+from assistant.compose import explain_asks, passage_units
+from assistant.engine import _draft
+from assistant.types import DRAFT, Draft, Plan
+from knowledge.chunking import units
+from knowledge.scope import spelled_out, undefined_acronyms
+
+
+def test_a_lead_in_travels_with_the_list_it_introduces():
+    text = "We review three things:\nData quality\nTeam skills\nBudget"
+    found = units(text, "bullets")
+    assert found[0].kind == "list"
+    assert found[0].parts == ("We review three things:", "Data quality", "Team skills", "Budget")
+    assert [u.parts for u in found if u.kind == "item"][1] == ("We review three things:", "Team skills")
+
+
+def test_a_lead_in_inside_a_paragraph_keeps_its_questions():
+    text = "Run an audit first. It should answer these questions: What data do we hold? Where is it stored?"
+    kinds = {u.kind: u.parts for u in passage_units({"text": text, "kind": "prose"})}
+    assert kinds["list"] == ("It should answer these questions:", "What data do we hold?", "Where is it stored?")
+
+
+def test_a_table_row_is_one_unit_with_every_cell_labelled():
+    row = "Application: Chatbot\nKPIs: CSAT, First Contact Resolution\nLeading: Chat Completion Rate"
+    (unit,) = units(row, "table_row")
+    assert unit.kind == "row" and unit.parts[1] == "KPIs: CSAT, First Contact Resolution"
+
+
+def test_course_questions_are_never_quoted_as_answers():
+    assert passage_units({"text": "What should you measure first for your store?", "kind": "question"}) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [
+        ("How do we pick projects first, and how do we get the CFO to pay for them?", 2),
+        ("We're scaling our pilot - what should we check first?", 1),
+        ("What is model drift? And how do we spot it early?", 2),
+        ("Tell me about bias", 1),
+    ],
+)
+def test_a_message_is_split_into_its_asks(question, count):
+    assert len(explain_asks(question)) == count
+
+
+@pytest.mark.parametrize(
+    ("acronym", "text", "expected"),
+    [
+        ("ROI", "the Return on Investment of a project", True),
+        ("HITL", "a Human-in-the-Loop model", True),
+        ("XAI", "Exploring Explainable AI (XAI) concepts", True),
+        ("RICE", "frameworks like RICE (Reach, Impact, Confidence, Effort)", True),
+        ("DPIAs", "Data Protection Impact Assessments (DPIAs)", True),
+        ("STRIVE", "evaluate tools using frameworks like STRIVE, rather than hype", False),
+        ("PRISM", "run every tool through the PRISM review first", False),
+    ],
+)
+def test_an_acronym_is_defined_only_when_its_letters_are_spelled_out(acronym, text, expected):
+    assert spelled_out(acronym, text) is expected
+
+
+def test_undefined_acronyms_come_from_the_whole_corpus():
+    corpus = ["Use the PRISM review.", "Track KPIs.", "Key Performance Indicators (KPIs) matter."]
+    assert undefined_acronyms(corpus) == ["PRISM"]
+
+
+def test_an_extractive_brain_hands_over_its_typed_draft():
+    draft = Draft(answer="A.", citations=["c1"], quotes={"c1": ["A."]}, plan=Plan(intent="general"), extractive=True)
+    assert _draft(AIMessage(content="A.", additional_kwargs={DRAFT: draft}), {}) is draft
+
+
+def test_an_llm_answer_becomes_a_draft_citing_the_passages_it_references():
+    retrieved = {"c1": {"ref": 1}, "c2": {"ref": 2}, "c3": {"ref": 3}}
+    draft = _draft(AIMessage(content="Yes [2]. Also [1, 2]. Not [9]."), retrieved)
+    assert draft.citations == ["c2", "c1"] and not draft.extractive and not draft.refused
