@@ -116,7 +116,6 @@ def course_outline() -> str:
     return "The course covers " + "; ".join(lessons) + "."
 
 
-@dataclass
 def trim(sentence: str) -> str:
     sentence = CONNECTIVES.sub("", sentence.strip())
     return sentence[:1].upper() + sentence[1:]
