@@ -63,9 +63,19 @@ def split_asks(message: str) -> list[Ask]:
 def other_asks(message: str) -> str:
     """The message without the clauses that ask for a calculation: the context sentences and
     the remaining questions, so each of them can be planned on its own."""
-    kept = [ask.text for ask in split_asks(message) if not (ask.question and asked_specs(ask.text))]
-    if not any(QUESTION_START.match(k) or k.endswith("?") for k in kept):
+    asks = split_asks(message)
+    if not any(ask.question and not asked_specs(ask.text) for ask in asks):
         return ""
+    kept = []
+    for ask in asks:
+        specs = asked_specs(ask.text) if ask.question else []
+        if not specs:
+            kept.append(ask.text)
+        elif read_figures(ask.text):  # "Our chatbot cost $20k…, was it worth it": keep the context
+            text = ask.text
+            for spec in specs:
+                text = spec.without_asks(text)
+            kept.append(re.sub(r"\s+", " ", text).strip())
     return " ".join(kept)
 
 

@@ -73,6 +73,10 @@ class ToolSpec:
         """Whether ``text`` uses one of the words that ask for this tool."""
         return bool(self.asks) and bool(_ask_pattern(self.asks).search(text))
 
+    def without_asks(self, text: str) -> str:
+        """``text`` with the words that ask for this tool taken out."""
+        return _ask_pattern(self.asks).sub(" ", text) if self.asks else text
+
     def describe(self, args: dict[str, Any], result: dict[str, Any] | str) -> list[str]:
         """Sentences telling the result, filled only with the tool's inputs and outputs."""
         if isinstance(result, str):
