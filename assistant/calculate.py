@@ -62,7 +62,7 @@ class Calculation:
         lines = []
         for reading in self.readings:
             fig = reading.figure
-            words = " ".join([*fig.before[-4:], fig.show(), *fig.after[:4]])
+            words = fig.context or fig.show()
             if reading.used:
                 lines.append(f"{fig.show()} → {', '.join(reading.roles)} (from “{words}”){reading.note}")
             else:
