@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from assistant.figures import MONTHS_IN, Figure, read_figures
@@ -32,6 +33,7 @@ UNITS_ACCEPTED = {
 HORIZON_WORDS = {"over", "for", "across", "within", "horizon", "period", "during", "after"}
 RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
+MAX_FIGURES = 100  # beyond this a message is a data dump, not one calculation's inputs
 PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
 MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
 
@@ -86,9 +88,14 @@ def _token_match(label_word: str, token: str) -> bool:
     return len(label_word) >= 4 and token.startswith(label_word)
 
 
+@lru_cache(maxsize=512)
+def _parts(label: str) -> tuple[str, ...]:
+    return tuple(label.replace("-", " ").split()) if " " in label else (label,)
+
+
 def _distance(words: list[str], label: str, reverse: bool) -> int | None:
     """Distance (1 = adjacent to the figure) of ``label`` in a window, or None."""
-    parts = label.replace("-", " ").split() if " " in label else [label]
+    parts = _parts(label)
     n = len(parts)
     best = None
     for i in range(len(words) - n + 1):
@@ -102,7 +109,11 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
     """1/distance of the nearest label word; a word after the figure counts half a word
     farther, so "from 3% to 3.6%" gives 3% to "from", not to "to"."""
     best = 0.0
+    window = fig.before + fig.after
     for label in spec_field.labels:
+        first = _parts(label)[0]
+        if not any(_token_match(first, word) for word in window):
+            continue
         for words, reverse, extra in ((fig.before, True, 0.0), (fig.after, False, AFTER_PENALTY)):
             d = _distance(words, label, reverse)
             if d is not None:
@@ -353,6 +364,14 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     figures = read_figures(text)
     if not figures:
         return None
+    if len(figures) > MAX_FIGURES:
+        calc = Calculation(readings=[Reading(f, note="too many figures to read in one message") for f in figures])
+        calc.clarification = Clarification(
+            question=f"I read {len(figures)} figures in this message, more than I can match to inputs reliably "
+                     f"(at most {MAX_FIGURES}). Could you give the inputs of one calculation at a time?")
+        calc.topic = specs[0].topic
+        calc.titles = [specs[0].title]
+        return calc
     readings = {fig.index: Reading(fig) for fig in figures}
     calc = Calculation(readings=[readings[f.index] for f in figures])
     for spec in specs:
