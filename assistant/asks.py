@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.calculate import asked_specs, assign, read_calculation
 from assistant.figures import read_figures
 
 FOLLOW_UP = re.compile(
@@ -63,6 +62,8 @@ def split_asks(message: str) -> list[Ask]:
 def other_asks(message: str) -> str:
     """The message without the clauses that ask for a calculation: the context sentences and
     the remaining questions, so each of them can be planned on its own."""
+    from assistant.calculate import asked_specs  # calculate reads asks; this reads calculations
+
     asks = split_asks(message)
     if not any(ask.question and not asked_specs(ask.text) for ask in asks):
         return ""
@@ -81,6 +82,8 @@ def other_asks(message: str) -> str:
 
 def resolve_follow_up(question: str, previous: str | None) -> str:
     """The question to answer, with what a follow-up leaves open filled from the previous one."""
+    from assistant.calculate import read_calculation
+
     if not previous or len(question) > 160 or not FOLLOW_UP.match(question):
         return question
     own = read_calculation(question)
@@ -95,6 +98,8 @@ def resolve_follow_up(question: str, previous: str | None) -> str:
 
 def _override_inputs(question: str, previous: str) -> str | None:
     """Previous question with the inputs the follow-up restates replaced ("effort 6")."""
+    from assistant.calculate import asked_specs, assign
+
     new_figures = read_figures(question)
     old_figures = read_figures(previous)
     if not new_figures or not old_figures:

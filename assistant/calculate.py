@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from assistant.asks import split_asks
 from assistant.figures import MONTHS_IN, Figure, read_figures
 from assistant.types import Clarification
 from tools.errors import ToolInputError
@@ -33,6 +34,7 @@ UNITS_ACCEPTED = {
 HORIZON_WORDS = {"over", "for", "across", "within", "horizon", "period", "during", "after"}
 RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
+TOTAL_WORDS = {"total", "overall", "altogether", "all-in", "combined"}
 MAX_FIGURES = 100  # beyond this a message is a data dump, not one calculation's inputs
 PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
 MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
@@ -267,8 +269,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
     if not roles:
         return None
-    for i, name in roles.items():  # so a question asked below still shows what was read
-        if name not in readings[i].roles:
+    for i, name in roles.items() if not spec.records else ():  # a question asked below still shows what was read
+        if name.replace("_", " ") not in readings[i].roles:
             readings[i].roles.append(name.replace("_", " "))
     change = [figures[i] for i in roles if figures[i].change and figures[i].unit in {"money", "count"}]
     if change and spec.field(roles[change[0].index]).unit == "money":
@@ -310,8 +312,18 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 value, note = normalise(part, spec_field, horizon)
                 converted.append(value)
                 reading.note += note
+            totals = [i for i, p in enumerate(parts) if TOTAL_WORDS & set(p.before[-3:] + p.after[:3])]
             if spec_field.sequence:
                 values[name] = converted
+            elif len(parts) > 1 and totals:  # "total $30k: $24k licences + $6k set-up"
+                total = converted[totals[0]]
+                rest = sum(v for i, v in enumerate(converted) if i not in totals)
+                if len(totals) > 1 or abs(total - rest) > 0.005 * max(abs(total), 1.0):
+                    raise _ask(f"Is {parts[totals[0]].show()} the total of the other {name.replace('_', ' ')} figures "
+                               f"({', '.join(p.show() for i, p in enumerate(parts) if i not in totals)}), or in addition "
+                               "to them?", ["the total", "in addition"])
+                values[name] = total
+                readings[parts[totals[0]].index].note += f"; the total of the parts ({_fmt(rest)})"
             else:
                 values[name] = sum(converted)
                 if len(converted) > 1:
@@ -358,7 +370,11 @@ def asked_specs(text: str) -> list[ToolSpec]:
 def read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:
     """The calculations ``text`` asks for (trigger words looked for in ``ask_text`` if given),
     with every figure accounted for; None when it asks for no calculation with figures."""
-    specs = asked_specs(ask_text if ask_text is not None else text)
+    if ask_text is None:  # the words of the questions asked, else of the whole message
+        asked = " ".join(ask.text for ask in split_asks(text) if ask.question)
+        specs = asked_specs(asked) or asked_specs(text)
+    else:
+        specs = asked_specs(ask_text)
     if not specs:
         return None
     figures = read_figures(text)
