@@ -311,7 +311,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                     reading.roles.append(role)
                 value, note = normalise(part, spec_field, horizon)
                 converted.append(value)
-                reading.note += note
+                reading.note += note + (f"; {spec_field.note}" if spec_field.note else "")
             totals = [i for i, p in enumerate(parts) if TOTAL_WORDS & set(p.before[-3:] + p.after[:3])]
             if spec_field.sequence:
                 values[name] = converted

@@ -206,7 +206,8 @@ _SPECS = (
             FieldSpec("monthly_benefit", GAIN, "money", "How much does it save or bring in per month?",
                       period="month", summed=True),
             # a running cost ("$2,000 a month in fees") is taken off the monthly benefit
-            FieldSpec("monthly_cost", COST, "money", "What does it cost to run per month?", period="month", summed=True),
+            FieldSpec("monthly_cost", COST, "money", "What does it cost to run per month?", period="month", summed=True,
+                      note="taken off the monthly benefit"),
         ),
         requires=(("upfront_cost", "monthly_benefit"),), build=_payback_build, describe_result=describe.payback,
         topic="payback",

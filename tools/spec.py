@@ -42,6 +42,7 @@ class FieldSpec:
     summed: bool = False
     ratio: Literal["part", "whole"] | None = None
     sequence: bool = False  # several figures in order form a list (cash flows)
+    note: str = ""  # told in "What I read" when a figure fills this input
 
 
 @dataclass(frozen=True)
