@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.calculate import asked_specs, assign, read_calculation
 from assistant.figures import read_figures
 
 FOLLOW_UP = re.compile(
@@ -63,14 +62,28 @@ def split_asks(message: str) -> list[Ask]:
 def other_asks(message: str) -> str:
     """The message without the clauses that ask for a calculation: the context sentences and
     the remaining questions, so each of them can be planned on its own."""
-    kept = [ask.text for ask in split_asks(message) if not (ask.question and asked_specs(ask.text))]
-    if not any(QUESTION_START.match(k) or k.endswith("?") for k in kept):
+    from assistant.calculate import asked_specs  # calculate reads asks; this reads calculations
+
+    asks = split_asks(message)
+    if not any(ask.question and not asked_specs(ask.text) for ask in asks):
         return ""
+    kept = []
+    for ask in asks:
+        specs = asked_specs(ask.text) if ask.question else []
+        if not specs:
+            kept.append(ask.text)
+        elif read_figures(ask.text):  # "Our chatbot cost $20k…, was it worth it": keep the context
+            text = ask.text
+            for spec in specs:
+                text = spec.without_asks(text)
+            kept.append(re.sub(r"\s+", " ", text).strip())
     return " ".join(kept)
 
 
 def resolve_follow_up(question: str, previous: str | None) -> str:
     """The question to answer, with what a follow-up leaves open filled from the previous one."""
+    from assistant.calculate import read_calculation
+
     if not previous or len(question) > 160 or not FOLLOW_UP.match(question):
         return question
     own = read_calculation(question)
@@ -85,6 +98,8 @@ def resolve_follow_up(question: str, previous: str | None) -> str:
 
 def _override_inputs(question: str, previous: str) -> str | None:
     """Previous question with the inputs the follow-up restates replaced ("effort 6")."""
+    from assistant.calculate import asked_specs, assign
+
     new_figures = read_figures(question)
     old_figures = read_figures(previous)
     if not new_figures or not old_figures:

@@ -14,8 +14,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from assistant.asks import split_asks
 from assistant.figures import MONTHS_IN, Figure, read_figures
 from assistant.types import Clarification
 from tools.errors import ToolInputError
@@ -32,6 +34,8 @@ UNITS_ACCEPTED = {
 HORIZON_WORDS = {"over", "for", "across", "within", "horizon", "period", "during", "after"}
 RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
+TOTAL_WORDS = {"total", "overall", "altogether", "all-in", "combined"}
+MAX_FIGURES = 100  # beyond this a message is a data dump, not one calculation's inputs
 PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
 MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
 
@@ -62,7 +66,7 @@ class Calculation:
         lines = []
         for reading in self.readings:
             fig = reading.figure
-            words = " ".join([*fig.before[-4:], fig.show(), *fig.after[:4]])
+            words = fig.context or fig.show()
             if reading.used:
                 lines.append(f"{fig.show()} → {', '.join(reading.roles)} (from “{words}”){reading.note}")
             else:
@@ -86,9 +90,14 @@ def _token_match(label_word: str, token: str) -> bool:
     return len(label_word) >= 4 and token.startswith(label_word)
 
 
+@lru_cache(maxsize=512)
+def _parts(label: str) -> tuple[str, ...]:
+    return tuple(label.replace("-", " ").split()) if " " in label else (label,)
+
+
 def _distance(words: list[str], label: str, reverse: bool) -> int | None:
     """Distance (1 = adjacent to the figure) of ``label`` in a window, or None."""
-    parts = label.replace("-", " ").split() if " " in label else [label]
+    parts = _parts(label)
     n = len(parts)
     best = None
     for i in range(len(words) - n + 1):
@@ -102,7 +111,11 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
     """1/distance of the nearest label word; a word after the figure counts half a word
     farther, so "from 3% to 3.6%" gives 3% to "from", not to "to"."""
     best = 0.0
+    window = fig.before + fig.after
     for label in spec_field.labels:
+        first = _parts(label)[0]
+        if not any(_token_match(first, word) for word in window):
+            continue
         for words, reverse, extra in ((fig.before, True, 0.0), (fig.after, False, AFTER_PENALTY)):
             d = _distance(words, label, reverse)
             if d is not None:
@@ -256,8 +269,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
     if not roles:
         return None
-    for i, name in roles.items():  # so a question asked below still shows what was read
-        if name not in readings[i].roles:
+    for i, name in roles.items() if not spec.records else ():  # a question asked below still shows what was read
+        if name.replace("_", " ") not in readings[i].roles:
             readings[i].roles.append(name.replace("_", " "))
     change = [figures[i] for i in roles if figures[i].change and figures[i].unit in {"money", "count"}]
     if change and spec.field(roles[change[0].index]).unit == "money":
@@ -298,9 +311,19 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                     reading.roles.append(role)
                 value, note = normalise(part, spec_field, horizon)
                 converted.append(value)
-                reading.note += note
+                reading.note += note + (f"; {spec_field.note}" if spec_field.note else "")
+            totals = [i for i, p in enumerate(parts) if TOTAL_WORDS & set(p.before[-3:] + p.after[:3])]
             if spec_field.sequence:
                 values[name] = converted
+            elif len(parts) > 1 and totals:  # "total $30k: $24k licences + $6k set-up"
+                total = converted[totals[0]]
+                rest = sum(v for i, v in enumerate(converted) if i not in totals)
+                if len(totals) > 1 or abs(total - rest) > 0.005 * max(abs(total), 1.0):
+                    raise _ask(f"Is {parts[totals[0]].show()} the total of the other {name.replace('_', ' ')} figures "
+                               f"({', '.join(p.show() for i, p in enumerate(parts) if i not in totals)}), or in addition "
+                               "to them?", ["the total", "in addition"])
+                values[name] = total
+                readings[parts[totals[0]].index].note += f"; the total of the parts ({_fmt(rest)})"
             else:
                 values[name] = sum(converted)
                 if len(converted) > 1:
@@ -347,12 +370,24 @@ def asked_specs(text: str) -> list[ToolSpec]:
 def read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:
     """The calculations ``text`` asks for (trigger words looked for in ``ask_text`` if given),
     with every figure accounted for; None when it asks for no calculation with figures."""
-    specs = asked_specs(ask_text if ask_text is not None else text)
+    if ask_text is None:  # the words of the questions asked, else of the whole message
+        asked = " ".join(ask.text for ask in split_asks(text) if ask.question)
+        specs = asked_specs(asked) or asked_specs(text)
+    else:
+        specs = asked_specs(ask_text)
     if not specs:
         return None
     figures = read_figures(text)
     if not figures:
         return None
+    if len(figures) > MAX_FIGURES:
+        calc = Calculation(readings=[Reading(f, note="too many figures to read in one message") for f in figures])
+        calc.clarification = Clarification(
+            question=f"I read {len(figures)} figures in this message, more than I can match to inputs reliably "
+                     f"(at most {MAX_FIGURES}). Could you give the inputs of one calculation at a time?")
+        calc.topic = specs[0].topic
+        calc.titles = [specs[0].title]
+        return calc
     readings = {fig.index: Reading(fig) for fig in figures}
     calc = Calculation(readings=[readings[f.index] for f in figures])
     for spec in specs:

@@ -88,6 +88,7 @@ class Figure:
     joined: bool = False  # coordinated with the figure before ("$5k and $2k", "$5k plus $2k")
     scaled: bool = False  # written with k/M/million: an amount, never a duration
     change: Literal["from", "to"] | None = None  # an end of "from X to Y"
+    context: str = ""  # the user's words around the figure, as written
     index: int = 0
 
     @property
@@ -199,8 +200,9 @@ def read_figures(text: str) -> list[Figure]:
             after_text = after_text[: stop.start()]
         figure.before = _words(before_text)[-WINDOW_WORDS:]
         figure.after = _words(after_text)[:WINDOW_WORDS]
+        figure.context = " ".join([*before_text.split()[-WINDOW_WORDS:], figure.text, *after_text.split()[:WINDOW_WORDS]])
         if figure.period is None and figure.unit != "duration":
-            later = _PERIOD_LATER.search(" ".join(figure.after[:5]))
+            later = _PERIOD_LATER.search(" ".join(figure.after))
             if later:  # "4 purchases per year", "$45,000 extra profit in a year"
                 figure.period = PERIOD_WORDS[later.group(1)]
         if figure.period is None and figure.unit != "duration":

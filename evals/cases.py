@@ -220,6 +220,7 @@ class GateThresholds(BaseModel):
     recall_at_k: Annotated[float, Field(ge=0, le=1)] | None = None
     context_relevance: Annotated[float, Field(ge=-1, le=1)] | None = None
     section_precision: Annotated[float, Field(ge=0, le=1)] | None = None
+    figure_accounting: Annotated[float, Field(ge=0, le=1)] | None = None  # reported; not gated yet
 
     def strictest(self, other: GateThresholds) -> GateThresholds:
         merged = {}

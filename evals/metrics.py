@@ -91,6 +91,7 @@ __all__ = [
     "context_relevance",
     "evidence_for",
     "faithfulness",
+    "figure_accounting",
     "marked_sentences",
     "number_matches",
     "numeric_fidelity",

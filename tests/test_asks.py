@@ -30,6 +30,12 @@ def test_the_other_asks_keep_the_context_and_drop_the_calculation():
     assert other_asks("A chatbot cost $20k and saved $35k. Was it worth it?") == ""
 
 
+def test_in_one_sentence_the_other_ask_keeps_the_context_without_the_calculation_words():
+    rest = other_asks("Our support chatbot cost $20k and saved $35k, was it worth it and what KPIs should we track?")
+    assert "support chatbot" in rest and "what KPIs should we track?" in rest
+    assert "worth it" not in rest
+
+
 @pytest.mark.parametrize(
     ("previous", "follow_up", "expected"),
     [

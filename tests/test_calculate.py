@@ -19,6 +19,8 @@ COMPUTED = [
      {"upfront_cost": 9000, "monthly_benefit": 2000}),
     ("The platform costs $2,000 a month plus $10,000 setup; it saves $6,000 a month. When does it pay for itself?",
      "payback_period", {"upfront_cost": 10000, "monthly_benefit": 4000}),  # a monthly fee is not a one-off
+    ("The total cost was $30k ($24k in licences and $6k to set up) and it made $45k in profit. ROI?", "roi",
+     {"cost": 30000, "gain": 45000}),  # a total and its parts: counted once
     ("What is the TCO over 3 years with $10,000 implementation, $2,000 for training and a $500 monthly licence fee?",
      "tco", {"implementation": 10000, "training": 2000, "software_fees": 6000, "horizon_years": 3}),
     ("What is the CLV if AOV is $80, customers buy 4 purchases per year and stay 3 years as customers?", "clv",
@@ -61,6 +63,7 @@ CLARIFIED = [
     ("It costs $10,000 and saves $1,000-1,500 a month. When does it break even?", "range"),
     ("It cost $30k to set up and $6k, and saved $50k. ROI?", None),  # "$6k" coordinated: summed, not asked
     ("The tool cost $20,000. Another $5,000. It earned $40,000 in profit. ROI?", "$5,000"),  # unlabelled amount
+    ("Costs: $24k licences, $6k setup, $40k in total. Profit $45k. ROI?", "total"),  # parts do not add up
     ("What is the ROI if revenue went from $100k to $130k after spending $10k?", "difference"),  # a change, not two parts
 ]
 

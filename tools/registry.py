@@ -136,13 +136,13 @@ _SPECS = (
         "Score ONE AI initiative with RICE = reach × impact × confidence / effort. Use when "
         "the user gives reach (people per period), impact on the scale 3/2/1/0.5/0.25, "
         "confidence as a fraction (0.8 for 80%) and effort in person-months.",
-        title="RICE score", asks=("rice",), describe_result=describe.rice, topic="prioritize",
+        title="RICE score", asks=("rice", "prioritise", "prioritize", "rank"), describe_result=describe.rice, topic="prioritize",
     ),
     ToolSpec(
         "ice_score", IceInput, ice_score,
         "Score ONE AI initiative with ICE: impact, confidence and ease each 1-10, combined as "
         "a product (default) or mean. Use when the user scores ideas on 1-10 scales.",
-        title="ICE score", asks=("ice",), describe_result=describe.ice, topic="prioritize",
+        title="ICE score", asks=("ice", "prioritise", "prioritize", "rank"), describe_result=describe.ice, topic="prioritize",
     ),
     ToolSpec(
         "prioritize", PrioritizeInput, prioritize,
@@ -213,7 +213,8 @@ _SPECS = (
             FieldSpec("monthly_benefit", GAIN, "money", "How much does it save or bring in per month?",
                       period="month", summed=True),
             # a running cost ("$2,000 a month in fees") is taken off the monthly benefit
-            FieldSpec("monthly_cost", COST, "money", "What does it cost to run per month?", period="month", summed=True),
+            FieldSpec("monthly_cost", COST, "money", "What does it cost to run per month?", period="month", summed=True,
+                      note="taken off the monthly benefit"),
         ),
         requires=(("upfront_cost", "monthly_benefit"),), build=_payback_build, describe_result=describe.payback,
         topic="payback",

@@ -42,6 +42,7 @@ class FieldSpec:
     summed: bool = False
     ratio: Literal["part", "whole"] | None = None
     sequence: bool = False  # several figures in order form a list (cash flows)
+    note: str = ""  # told in "What I read" when a figure fills this input
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,10 @@ class ToolSpec:
     def asked_in(self, text: str) -> bool:
         """Whether ``text`` uses one of the words that ask for this tool."""
         return bool(self.asks) and bool(_ask_pattern(self.asks).search(text))
+
+    def without_asks(self, text: str) -> str:
+        """``text`` with the words that ask for this tool taken out."""
+        return _ask_pattern(self.asks).sub(" ", text) if self.asks else text
 
     def describe(self, args: dict[str, Any], result: dict[str, Any] | str) -> list[str]:
         """Sentences telling the result, filled only with the tool's inputs and outputs."""
