@@ -90,8 +90,9 @@ class Scope:
     acronyms: list[str] = field(default_factory=list)  # every acronym the course uses
 
     def names_course_acronym(self, question: str) -> bool:
-        """A question naming one of the course's acronyms is about the course, however short."""
-        return any(m.group(1) in self.acronyms for m in ACRONYM.finditer(question))
+        """A question naming one of the course's acronyms (three letters or more: "AI" alone
+        names a field, not a course) is about the course, however short."""
+        return any(len(m.group(1)) >= 3 and m.group(1) in self.acronyms for m in ACRONYM.finditer(question))
 
     def undefined_in(self, question: str) -> list[str]:
         """The acronyms of ``question`` the course uses but never defines, in question order."""
