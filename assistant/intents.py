@@ -164,7 +164,7 @@ def detect(question: str, embed=None) -> Intent:
 
         loose = [w for w in re.findall(r"[a-z']+", term.lower()) if w in STOPWORDS and w not in {"of", "and", "the", "in", "for"}]
         loose += [w for w in re.findall(r"[a-z']+", term.lower()) if w in {"do", "good", "here", "actually", "really", "work", "works"}]
-        if len(term.split()) <= 6 and not generic and not loose:
+        if len(term.split()) <= 4 and not generic and not loose:
             return Intent("definition", slots, term=term)
     if embed is not None:
         best, score = _nearest_exemplar(question, embed)

@@ -87,6 +87,12 @@ class Scope:
     floor: float = 0.0
     undefined: list[str] = field(default_factory=list)
     bank_scores: list[float] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)  # every acronym the course uses
+
+    def names_course_acronym(self, question: str) -> bool:
+        """A question naming one of the course's acronyms (three letters or more: "AI" alone
+        names a field, not a course) is about the course, however short."""
+        return any(len(m.group(1)) >= 3 and m.group(1) in self.acronyms for m in ACRONYM.finditer(question))
 
     def undefined_in(self, question: str) -> list[str]:
         """The acronyms of ``question`` the course uses but never defines, in question order."""
@@ -125,6 +131,7 @@ def calibrate(retriever: "CourseRetriever") -> Scope:
         threshold=round(threshold, 4),
         floor=round(floor, 4),
         undefined=undefined_acronyms(texts),
+        acronyms=sorted({m.group(1) for text in texts for m in ACRONYM.finditer(text)}),
         bank_scores=[round(s, 4) for s in scores],
     )
 
@@ -158,6 +165,8 @@ class ScopeJudge:
     def off_topic(self, question: str) -> bool:
         import numpy as np
 
+        if self.scope.names_course_acronym(question):
+            return False
         vector = np.asarray(self.retriever.index.embedder.encode([question])[0], dtype=np.float32)
         course = course_similarity(self.retriever, vector)
         nearest = float((np.asarray(self._bank) @ vector).max()) if len(self._bank) else 0.0

@@ -20,7 +20,7 @@ MODULE = DATA / "modules" / "module-5-ai-supply-chain.md"
 QUESTIONS = load_set(Path(__file__).resolve().parent.parent / "evals" / "dev" / "module5_questions.yaml")
 # Pass-rate floors a little under what was measured (see the README); the set is split by a
 # fixed hash, and only tune-half failures were ever looked at.
-FLOORS = {"tune": 0.70, "held-out": 0.60}
+FLOORS = {"tune": 0.70, "held-out": 0.75}
 
 
 @pytest.fixture(scope="module")
