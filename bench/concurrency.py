@@ -2,8 +2,8 @@
 chat sessions at once, all through real HTTP on loopback with `gradio_client`.
 
 Start-up is timed from spawning `advisor ui` (index already built) to the server answering
-/config, against the floor of a fresh `python` that imports sentence-transformers and chromadb
-and loads the embedding model. The first answer after start is compared with the next first-seen
+/config, against the floor of a fresh `python` that imports the libraries no server can avoid
+(sentence-transformers, chromadb, gradio) and loads the embedding model. The first answer after start is compared with the next first-seen
 one (no warm-up owed to the first user). One session alone then asks first-seen questions and
 we time the first chat update that shows answer text; then 20 sessions from 20 threads ask
 3 questions each. Cross-talk: every session's chat must hold exactly its own questions, in order.
@@ -39,7 +39,7 @@ SESSIONS = 20
 PER_SESSION = 3
 DEADLINE_S = 600
 ENDPOINT = "/respond"
-FLOOR = ("import sentence_transformers, chromadb\n"
+FLOOR = ("import sentence_transformers, chromadb, gradio\n"
          "from assistant.settings import get_settings\n"
          "from knowledge.embeddings import load_model\n"
          "load_model(str(get_settings().resolved_embedding_model()))")

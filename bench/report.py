@@ -206,7 +206,7 @@ def markdown(r: dict) -> str:
             st, fa, su = x["startup"], x["first_answer"], x["single_user"]
             out += ["## Serving (Gradio UI on loopback, real HTTP with gradio_client)", "",
                     f"`advisor ui` (index built, warm-up on) answered /config **{st['serving_s']} s** after it was spawned; "
-                    f"floor, a fresh `python` importing sentence-transformers and chromadb and loading the model: "
+                    f"floor, a fresh `python` importing sentence-transformers, chromadb and gradio and loading the model: "
                     f"{st['floor_s']} s → **{st['ratio']}×**. First answer after start {fa['first_ms']} ms, the next "
                     f"first-seen answer {fa['next_first_seen_ms']} ms ({fa['ratio']}×).", "",
                     f"One warm user, first-seen questions: time to the first update showing answer text "

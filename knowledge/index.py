@@ -52,7 +52,7 @@ class IngestReport:
 
 _CLIENTS: dict[str, object] = {}
 _CLIENTS_LOCK = threading.Lock()
-INGEST_SLAB = 1024  # chunks embedded and written per step of a build
+INGEST_SLAB = 256  # chunks embedded and written per step of a build (a resumable unit)
 
 
 def _client(settings: "Settings"):
