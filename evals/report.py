@@ -123,7 +123,7 @@ def _md_case(outcome: CaseOutcome) -> list[str]:
         "",
     ]
     for sentence in result.grounding.sentences or []:
-        if sentence.reason.startswith("not a claim"):
+        if not sentence.claim:
             lines.append(f"- ▫️ {_md(sentence.text)}")
         elif sentence.supported:
             lines.append(f"- ✅ {_md(sentence.text)}")
@@ -249,7 +249,7 @@ def _html_case(outcome: CaseOutcome) -> str:
             "<p><b>Answer</b> (green: supported, red: unsupported, grey: not a claim):</p><div>"
         )
         for s in result.grounding.sentences:
-            if s.reason.startswith("not a claim"):
+            if not s.claim:
                 parts.append(f'<span class="s non">{_h(s.text)}</span>')
             elif s.supported:
                 parts.append(
