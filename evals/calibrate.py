@@ -219,7 +219,7 @@ def _source(row: Labelled) -> str:
 # --- fitting --------------------------------------------------------------------------------
 
 
-def fit(checker: GroundingChecker, labelled: list[Labelled]) -> Weights:
+def fit(checker: GroundingChecker, labelled: list[Labelled], c: float = 1.0) -> Weights:
     """Logistic regression on the claims of ``labelled`` that no hard rule decides.
 
     An answer's label is its claims' label when it has one claim, or when it is supported (then
@@ -251,7 +251,7 @@ def fit(checker: GroundingChecker, labelled: list[Labelled]) -> Weights:
                 sample_weight.append(len(labelled) / (len(sizes) * sizes[_source(row)]))
     x = np.array(x_rows, dtype=float)
     scaler = StandardScaler().fit(x)
-    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=1000)
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000)
     model.fit(scaler.transform(x), np.array(y), sample_weight=np.array(sample_weight))
     scale = [float(s) if s > 0 else 1.0 for s in scaler.scale_]
     weights = Weights(

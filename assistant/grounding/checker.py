@@ -18,6 +18,7 @@ word and no number. `score` is supported claims / claims, 1.0 when there are non
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -67,6 +68,8 @@ class Analysis:
     numbers_missing: list[float] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     score: float = 0.0
+    tool: bool = False  # attributed to a tool result (structured data, not prose)
+    verbatim: bool = False  # the claim's words are a stretch of its evidence unit's words
 
 
 def claim_terms(text: str) -> list[str]:
@@ -78,6 +81,13 @@ def claim_terms(text: str) -> list[str]:
         if s not in lex.discourse:
             out.append(lex.canonical.get(s, s))
     return list(dict.fromkeys(out))
+
+
+_CLAUSES = re.compile(r"\s*(?:;|\bwhile\b|\bwhereas\b|\bbut\b)\s*")
+
+
+def _plain(text: str) -> str:
+    return " " + " ".join(w.lower() for w in words(text)) + " "
 
 
 def name_groups(text: str) -> dict[str, frozenset[str]]:
@@ -253,9 +263,34 @@ class GroundingChecker:
             best_sim = max(best_sim, sim)
             if unit.size == 1:
                 best_sent_cov = max(best_sent_cov, cov)
+        # Co-location per clause of the claim: each clause must stand in one sentence, but two
+        # clauses ("A, while B") may rest on two neighbouring sentences.
+        parts = [claim_terms(p) for p in _CLAUSES.split(sentence)]
+        parts = [p for p in parts if p] or [tokens]
+        clause_cov = min(
+            max(
+                (
+                    sum(
+                        s in u.terms or s in extra or (len(s) >= ROOT and s[:ROOT] in u.roots)
+                        or bool(groups.get(s, frozenset()) & u.terms)
+                        for s in part
+                    ) / len(part)
+                    for u in unit_list
+                    if u.size == 1
+                ),
+                default=0.0,
+            )
+            for part in parts
+        ) if len(parts) > 1 else best_sent_cov
         unit = unit_list[best]
         primary = items[unit.item]
         a.unit_text = unit.text
+        # Backed by a tool result when the tool's words (and the user's) carry the claim.
+        tool_share = sum(s in tool_terms or s in echoed for s in tokens) / n if n else 0.0
+        a.verbatim = _plain(sentence) in _plain(unit.text)
+        a.tool = primary.kind == "tool" or (
+            bool(tool_terms) and tool_share >= t.qa_min_coverage
+        )
         a.score = round(max(0.0, best_score), 4)
         unknown = [
             s for s in tokens
@@ -314,7 +349,7 @@ class GroundingChecker:
         a.features = {
             "similarity": best_sim,
             "coverage": best_cov,
-            "coverage_sentence": best_sent_cov if "passage" in kinds else best_cov,
+            "coverage_sentence": clause_cov if "passage" in kinds else best_cov,
             "found": found,
             "unknown": float(min(4, len(unknown))),
             "short": 1.0 if n <= 3 else 0.0,
@@ -356,6 +391,18 @@ class GroundingChecker:
         if a.veto:
             out.supported, out.kind, out.reason, out.score = False, a.veto[0], a.veto[1], 0.0
             return out
+        if a.verbatim:
+            out.score = 1.0  # a quote of the evidence says what the evidence says
+            return out
+        if a.tool:
+            # A tool result is data the answer renders, not prose it paraphrases (the model was
+            # fitted on prose): its words must be there.
+            t = self.thresholds
+            if a.features["found"] >= t.qa_min_found and a.features["coverage"] >= (
+                t.qa_min_coverage
+            ):
+                out.score = 1.0
+                return out
         weights = self.weights
         p = weights.probability(a.features)
         out.score = round(1.0 - p, 4)

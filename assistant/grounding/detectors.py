@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from assistant.grounding.evidence import ROOT, Prepared, Sentence, negated_terms
 from assistant.grounding.lexicon import lexicon, raw_words, surface, terms
-from assistant.text import NEGATIONS, capitalised_terms, content_words
+from assistant.text import NEGATIONS, capitalised_terms, content_words, words
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,9 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
             )
     for a in sorted(claim_terms - e_terms - c_neg):
         for s in sentences:
+            # Opposite words conflict only where the sentence is about the same things.
+            if 2 * len(s.terms & claim_terms) < len(claim_terms):
+                continue
             for b in sorted(s.terms - claim_terms - s.negated):
                 if lex.opposite(a, b):
                     return Finding(
@@ -136,6 +139,8 @@ def swap(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
         q = set(terms(part))
         if len(q) < 2:
             continue
+        # Words the claim itself writes as names: only those can be swapped names.
+        written_as_names = {lex.term(w) for w in words(part) if w[:1].isupper()}
         for ci in all_clauses:
             from_i = (q & ci.terms)
             if not from_i:
@@ -151,11 +156,8 @@ def swap(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
                     continue  # the claim takes more than one word from clause i: not a swap
                 x = next(iter(only_i))
                 for y in sorted(cj.terms - q - ci.terms):
-                    names = x in ci.names and y in cj.names and not (only_j & cj.names)
-                    slot = len(only_j) >= 2 and any(
-                        x == ci.ends[k] and y == cj.ends[k] for k in (0, 1)
-                    )
-                    if names or slot or lex.opposite(x, y):
+                    names = x in written_as_names and x in ci.names and y in cj.names
+                    if names or lex.opposite(x, y):
                         where = next(s.text for s in sentences if cj in s.clauses)
                         return Finding(
                             f"the answer pairs '{surface(x, part)}' with what the source gives "

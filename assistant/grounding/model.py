@@ -20,7 +20,8 @@ WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 FEATURES: dict[str, str] = {
     "similarity": "cosine of the claim and its best window of 1-3 evidence sentences",
     "coverage": "share of the claim's terms in that window (synonyms folded, tool/user pools)",
-    "coverage_sentence": "share of the claim's terms in its best single evidence sentence",
+    "coverage_sentence": "share of the claim's terms in its best single evidence sentence (for a "
+    "claim of several clauses, the worst clause's share)",
     "found": "share of the claim's terms anywhere in the evidence",
     "unknown": "number of the claim's terms in no evidence at all (at most 4)",
     "short": "1 when the claim has at most 3 terms (a phrase answer: similarity says little)",
