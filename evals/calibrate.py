@@ -6,14 +6,15 @@
 
 Three labelled sets. The course claim set (evals/data/course_claims.yaml): claims about the
 course, half faithful paraphrases, half subtle errors of a named kind, split into tune and
-held-out by a fixed hash of the claim. HaluEval QA (evals/data/halueval-qa-dev.jsonl) holds 250 question/context pairs, each answered
-once rightly and once with a hallucination. The first 125 pairs (lines 1-250) are the tuning
-split, the other 125 the held-out split; the two answers of a pair never fall on different
-sides. The positive class throughout is "unsupported": precision and recall are those of the
-checker's unsupported verdicts. The naive baseline flags an answer when the share of its content
-words found in the context is below a threshold, chosen for the best balanced accuracy on the
-tuning split. The course pairs (grounding_pairs.yaml) are a third set, never fitted on.
-The model (assistant/grounding/model.py) is fitted on the tune halves of the first two only.
+held-out by a fixed hash of the claim. HaluEval QA (evals/data/halueval-qa-dev.jsonl) holds 250
+question/context pairs, each answered once rightly and once with a hallucination. The first 125
+pairs (lines 1-250) are the tuning split, the other 125 the held-out split; the two answers of a
+pair never fall on different sides. The positive class throughout is "unsupported": precision
+and recall are those of the checker's unsupported verdicts. The naive baseline flags an answer
+when the share of its content words found in the context is below a threshold, chosen for the
+best balanced accuracy on the tuning split. The course pairs (grounding_pairs.yaml) are a third
+set, never fitted on. The model (assistant/grounding/model.py) is fitted on the tune halves of
+the first two only.
 """
 
 from __future__ import annotations
@@ -385,7 +386,10 @@ def markdown_table(figures: dict) -> str:
         ),
         ("HaluEval QA, tune (125 pairs)", figures["halueval"]["tune"]),
         ("HaluEval QA, held-out (125 pairs)", figures["halueval"]["held_out"]),
-        (f"Naive share < {figures['naive']['threshold']:.3g}, HaluEval tune", figures["naive"]["tune"]),
+        (
+            f"Naive share < {figures['naive']['threshold']:.3g}, HaluEval tune",
+            figures["naive"]["tune"],
+        ),
         (
             f"Naive share < {figures['naive']['threshold']:.3g}, HaluEval held-out",
             figures["naive"]["held_out"],

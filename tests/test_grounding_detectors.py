@@ -43,7 +43,8 @@ INDICATORS = Evidence(
     id="row",
     text=(
         "AI Application: AI Chatbot (Support)\n"
-        "Leading Indicators (Early signs of effectiveness): Chat Completion Rate, User CSAT with Bot\n"
+        "Leading Indicators (Early signs of effectiveness): Chat Completion Rate, "
+        "User CSAT with Bot\n"
         "Lagging Indicators (Ultimate business impact): Reduced Support Tickets, Lower Cost per "
         "Interaction"
     ),

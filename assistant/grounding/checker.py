@@ -18,14 +18,14 @@ word and no number. `score` is supported claims / claims, 1.0 when there are non
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from assistant.grounding import detectors as det
 from assistant.grounding.answer_type import answer_type_problem
+from assistant.grounding.claims import CLAUSES, claim_terms, is_claim, name_groups, plain
 from assistant.grounding.evidence import ROOT, Prepared, Unit, prepare_evidence, root, units
-from assistant.grounding.lexicon import lexicon, terms
+from assistant.grounding.lexicon import terms
 from assistant.grounding.model import DETECTOR_KINDS, Weights, default_weights
 from assistant.grounding.types import (
     CheckRequest,
@@ -35,7 +35,7 @@ from assistant.grounding.types import (
     SentenceSupport,
     Thresholds,
 )
-from assistant.text import STOPWORDS, Segment, content_words, extract_numbers, segments, stem, words
+from assistant.text import Segment, extract_numbers, segments
 
 if TYPE_CHECKING:
     import numpy as np
@@ -70,51 +70,6 @@ class Analysis:
     score: float = 0.0
     tool: bool = False  # attributed to a tool result (structured data, not prose)
     verbatim: bool = False  # the claim's words are a stretch of its evidence unit's words
-
-
-def claim_terms(text: str) -> list[str]:
-    """The claim's terms, minus words that frame a claim rather than make one."""
-    lex = lexicon()
-    out = []
-    for word in content_words(lex.rewrite(text)):
-        s = stem(word)
-        if s not in lex.discourse:
-            out.append(lex.canonical.get(s, s))
-    return list(dict.fromkeys(out))
-
-
-_CLAUSES = re.compile(r"\s*(?:;|\bwhile\b|\bwhereas\b|\bbut\b)\s*")
-
-
-def _plain(text: str) -> str:
-    return " " + " ".join(w.lower() for w in words(text)) + " "
-
-
-def name_groups(text: str) -> dict[str, frozenset[str]]:
-    """Term -> the other terms of the multi-word name it belongs to ("Owen Wilson")."""
-    lex = lexicon()
-    out: dict[str, frozenset[str]] = {}
-    run: list[str] = []
-    for word in [*words(text), ""]:
-        if word[:1].isupper() and word.lower() not in STOPWORDS:
-            run.append(lex.term(word))
-            continue
-        if len(run) >= 2:
-            for term in run:
-                out[term] = frozenset(run) - {term}
-        run = []
-    return out
-
-
-def is_claim(piece: Segment) -> bool:
-    if piece.kind in ("heading", "label", "reference"):
-        return False
-    text = piece.text.strip()
-    if text.endswith(":") and len(text.split()) <= 8:
-        return False
-    if text.endswith("?"):
-        return False  # a question asserts nothing (e.g. a coaching prompt to the learner)
-    return bool(content_words(text) or extract_numbers(text))
 
 
 class GroundingChecker:
@@ -265,7 +220,7 @@ class GroundingChecker:
                 best_sent_cov = max(best_sent_cov, cov)
         # Co-location per clause of the claim: each clause must stand in one sentence, but two
         # clauses ("A, while B") may rest on two neighbouring sentences.
-        parts = [claim_terms(p) for p in _CLAUSES.split(sentence)]
+        parts = [claim_terms(p) for p in CLAUSES.split(sentence)]
         parts = [p for p in parts if p] or [tokens]
         clause_cov = min(
             max(
@@ -287,7 +242,7 @@ class GroundingChecker:
         a.unit_text = unit.text
         # Backed by a tool result when the tool's words (and the user's) carry the claim.
         tool_share = sum(s in tool_terms or s in echoed for s in tokens) / n if n else 0.0
-        a.verbatim = _plain(sentence) in _plain(unit.text)
+        a.verbatim = plain(sentence) in plain(unit.text)
         a.tool = primary.kind == "tool" or (
             bool(tool_terms) and tool_share >= t.qa_min_coverage
         )

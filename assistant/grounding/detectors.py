@@ -32,7 +32,9 @@ class Finding:
 # --- numbers and names ----------------------------------------------------------------------
 
 
-def number_supported(value: float, pool: list[float], tool_pool: list[float], rounding: bool) -> bool:
+def number_supported(
+    value: float, pool: list[float], tool_pool: list[float], rounding: bool
+) -> bool:
     if any(abs(value - m) <= 1e-9 * max(1.0, abs(m)) for m in pool + tool_pool):
         return True
     if not rounding:
@@ -59,7 +61,9 @@ def _spelled_out(acronym: str, evidence_text: str) -> bool:
     return letters in initials
 
 
-def missing_names(claim: str, pool: frozenset[str] | set[str], evidence_text: str = "") -> list[str]:
+def missing_names(
+    claim: str, pool: frozenset[str] | set[str], evidence_text: str = ""
+) -> list[str]:
     """Proper nouns and acronyms of the claim that no evidence word gives."""
     lex = lexicon()
     found = capitalised_terms(claim)

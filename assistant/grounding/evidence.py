@@ -69,7 +69,7 @@ class Prepared:
 
 @dataclass(frozen=True)
 class Unit:
-    """What one claim is attributed to: 1..window adjacent sentences of one item, or a tool result."""
+    """What a claim is attributed to: 1..window adjacent sentences of one item, or a tool result."""
 
     item: int
     start: int

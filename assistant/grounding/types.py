@@ -62,7 +62,7 @@ class GroundingReport(BaseModel):
 
 
 class Thresholds(BaseModel):
-    """The checker's fixed knobs; the learned weights live in `weights.json` (see CALIBRATION.md)."""
+    """The checker's fixed knobs; the learned weights are in `weights.json` (CALIBRATION.md)."""
 
     max_user_only: float = Field(
         0.5,
