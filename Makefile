@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run test test-fast bench lint browser-deps server-deps clean
+.PHONY: install run test test-fast bench lint browser-deps server-deps clean calibrate
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ test-fast: install
 bench: install
 	$(VENV)/bin/advisor ingest
 	$(PY) -m bench.run
+
+# Re-fit the grounding checker's weights on the tune halves and print the figures of
+# evals/data/CALIBRATION.md (writes assistant/grounding/weights.json).
+calibrate: install
+	$(PY) -m evals.calibrate --fit
 
 lint: install
 	$(VENV)/bin/ruff check . || true

@@ -30,7 +30,6 @@ from assistant.types import (
     AnswerResult,
     Draft,
     Grounding,
-    SentenceGrounding,
     StreamEvent,
     ToolCallRecord,
 )
@@ -367,11 +366,7 @@ class Advisor:
         evidence.extend(Evidence(id=item.id, text=item.text, kind="tool") for item in extra)
         evidence.append(Evidence(id="user", text=resolved if resolved == text else f"{text}\n{resolved}", kind="user"))
         report = self.checker.check(answer, evidence)
-        return Grounding(
-            score=round(report.score, 4),
-            sentences=[SentenceGrounding(text=s.text, supported=s.supported, sources=s.sources,
-                                         score=round(s.score, 4), reason=s.reason) for s in report.sentences],
-        )
+        return Grounding(score=round(report.score, 4), sentences=report.sentences)
 
 
 def _draft(final: AIMessage | None, retrieved: dict[str, dict]) -> Draft:

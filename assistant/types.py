@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.grounding.types import SentenceSupport
 from knowledge.types import Citation
 
 Role = Literal["learner", "instructor", "planner"]
@@ -19,17 +20,19 @@ class ToolCallRecord(BaseModel):
     result: dict[str, Any] | str
 
 
-class SentenceGrounding(BaseModel):
-    text: str
-    supported: bool
-    sources: list[str] = Field(default_factory=list)
-    score: float = 0.0
-    reason: str = ""
+# One grounding type end to end: the checker's verdict per sentence (with `claim`, `kind` and
+# `reason`) is what the JSON, the UI badge and the eval report read.
+SentenceGrounding = SentenceSupport
 
 
 class Grounding(BaseModel):
     score: float
-    sentences: list[SentenceGrounding] = Field(default_factory=list)
+    sentences: list[SentenceSupport] = Field(default_factory=list)
+
+    @property
+    def claims(self) -> list[SentenceSupport]:
+        """The sentences that state something (not headings, labels or reference lines)."""
+        return [s for s in self.sentences if s.claim]
 
 
 class Clarification(BaseModel):

@@ -27,7 +27,7 @@ from assistant.grounding import (
     Evidence,
     GroundingChecker,
     GroundingReport,
-    content_stems,
+    content_terms,
 )
 from assistant.settings import get_settings
 from assistant.text import split_sentences
@@ -72,7 +72,7 @@ class CourseEvidence:
 
     @cached_property
     def _index(self) -> tuple[list[set[str]], dict[str, float]]:
-        stems = [content_stems(p.text) for p in self.passages]
+        stems = [content_terms(p.text) for p in self.passages]
         df = Counter(s for bag in stems for s in bag)
         idf = {s: math.log((1 + len(stems)) / (1 + n)) + 1 for s, n in df.items()}
         return stems, idf
@@ -81,7 +81,7 @@ class CourseEvidence:
         stems, idf = self._index
         chosen: dict[int, None] = {}
         for text in [question or "", *split_sentences(answer)]:
-            query = content_stems(text)
+            query = content_terms(text)
             if not query:
                 continue
             ranked = sorted(

@@ -175,8 +175,7 @@ def faithfulness(
         return Score.ratio(sum(s.supported for s in claims), len(claims), problems)
     if not sentences:
         return Score(value=result.grounding.score)
-    # Non-claims (headings, labels) are recorded as supported with a "not a claim" reason.
-    claims = [s for s in sentences if not s.reason.startswith("not a claim")]
+    claims = result.grounding.claims
     problems = [f"{s.text} — {s.reason}" for s in claims if not s.supported]
     score = Score.ratio(sum(s.supported for s in claims), len(claims), problems)
     score.value = result.grounding.score if claims else None

@@ -92,7 +92,7 @@ def _md(text: str) -> str:
 
 def _sentence_kind(sentence) -> str:
     """'non' (not a claim), 'sup' (supported) or 'uns' (unsupported): how a sentence is shown."""
-    if sentence.reason.startswith("not a claim"):
+    if not sentence.claim:
         return "non"
     return "sup" if sentence.supported else "uns"
 

@@ -160,9 +160,8 @@ def test_faithfulness_reads_the_engines_grounding_and_ignores_non_claims():
     grounding = Grounding(
         score=0.5,
         sentences=[
-            SentenceGrounding(
-                text="ROI", supported=True, reason="not a claim (heading)", score=1.0
-            ),
+            # The flag, not the reason text, says what is not a claim.
+            SentenceGrounding(text="ROI", supported=True, claim=False, score=1.0),
             SentenceGrounding(text="Supported claim.", supported=True),
             SentenceGrounding(
                 text="Invented claim.", supported=False, reason="words not in the sources: x"

@@ -221,9 +221,9 @@ def citation_panel(number: int, citation: Citation, passage: str | None = None) 
 
 
 def _claims(grounding: Grounding) -> tuple[int, int]:
-    total = len(grounding.sentences)
-    supported = sum(1 for s in grounding.sentences if s.supported)
-    return supported, total
+    """(supported, total) over the claims only: headings and labels are not counted."""
+    claims = grounding.claims
+    return sum(1 for s in claims if s.supported), len(claims)
 
 
 def grounding_badge(result: AnswerResult) -> str:
@@ -244,10 +244,11 @@ def grounding_level(result: AnswerResult) -> str:
 
 
 def highlight_sentences(grounding: Grounding) -> list[tuple[str, str | None]]:
-    """Per-sentence (text, label) pairs for gr.HighlightedText: supported / unsupported."""
+    """Per-sentence (text, label) pairs for gr.HighlightedText: supported / unsupported claims;
+    headings and labels get no label."""
     pairs: list[tuple[str, str | None]] = []
     for sentence in grounding.sentences:
-        label = "supported" if sentence.supported else "unsupported"
+        label = None if not sentence.claim else "supported" if sentence.supported else "unsupported"
         pairs.append((sentence.text.strip(), label))
         pairs.append((" ", None))
     return pairs[:-1]

@@ -1,0 +1,418 @@
+"""The grounding checker: is every claim of an answer backed by the evidence it was built from?
+
+Used on every answer of the assistant, by the eval suite and by `advisor check`. An answer is
+split into sentences (Markdown-aware, see `assistant.text`); each claim sentence is attributed to
+the evidence unit (a window of 1-3 adjacent sentences of one passage, or a whole tool result)
+that scores best on embedding similarity plus term coverage (synonyms folded, see `lexicon`).
+
+A claim is unsupported when a hard fact fails (a number or a name no source gives, a claim
+resting mostly on the user's own words, an answer of the wrong type for the question), or when
+the learned model (`model.py`: similarity, coverage and the detectors of `detectors.py`) gives it
+a probability of being wrong above the calibrated threshold. The reason names the error kind and
+the evidence sentence it conflicts with.
+
+Structural lines are not claims: headings, "Sources:"-style labels and the reference list under
+them, lines ending in a colon of at most eight words, questions, and sentences with no content
+word and no number. `score` is supported claims / claims, 1.0 when there are none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from assistant.grounding import detectors as det
+from assistant.grounding.answer_type import answer_type_problem
+from assistant.grounding.claims import CLAUSES, claim_terms, is_claim, name_groups, plain
+from assistant.grounding.evidence import ROOT, Prepared, Unit, prepare_evidence, root, units
+from assistant.grounding.lexicon import terms
+from assistant.grounding.model import DETECTOR_KINDS, Weights, default_weights
+from assistant.grounding.types import (
+    CheckRequest,
+    ErrorKind,
+    Evidence,
+    GroundingReport,
+    SentenceSupport,
+    Thresholds,
+)
+from assistant.text import Segment, extract_numbers, segments
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+class Embedder(Protocol):
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+_KIND_LABEL = {
+    "negation": "negation",
+    "swap": "swap",
+    "overclaim": "overclaim",
+    "invented": "invented list member",
+    "not_in_course": "not in the course",
+}
+
+
+@dataclass
+class Analysis:
+    """Everything the checker measured about one claim sentence (features for the model)."""
+
+    text: str
+    features: dict[str, float] = field(default_factory=dict)
+    veto: tuple[ErrorKind, str] | None = None
+    findings: dict[str, det.Finding] = field(default_factory=dict)
+    unit_text: str = ""
+    sources: list[str] = field(default_factory=list)
+    numbers: list[float] = field(default_factory=list)
+    numbers_missing: list[float] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    score: float = 0.0
+    tool: bool = False  # attributed to a tool result (structured data, not prose)
+    verbatim: bool = False  # the claim's words are a stretch of its evidence unit's words
+
+
+class GroundingChecker:
+    """Checks answers against evidence; one instance can be reused (embeddings are cached)."""
+
+    def __init__(
+        self,
+        embedder: Embedder | None = None,
+        thresholds: Thresholds | None = None,
+        weights: Weights | None = None,
+    ) -> None:
+        self._embedder = embedder
+        self.thresholds = thresholds or Thresholds()
+        self._weights = weights
+        self._cache: dict[str, np.ndarray] = {}
+
+    @property
+    def weights(self) -> Weights:
+        if self._weights is None:
+            self._weights = default_weights()
+        return self._weights
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            from knowledge.embeddings import get_embedder
+
+            self._embedder = get_embedder()
+        return self._embedder
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Normalised embeddings, computed once per distinct text for the life of the checker."""
+        import numpy as np
+
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            for text, vector in zip(missing, self.embedder.encode(missing), strict=True):
+                self._cache[text] = np.asarray(vector, dtype=np.float32)
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
+        return np.stack([self._cache[t] for t in texts])
+
+    def check(
+        self, answer: str, evidence: list[Evidence], question: str | None = None
+    ) -> GroundingReport:
+        """Grade ``answer`` sentence by sentence against ``evidence``.
+
+        ``question``, when given, enables the answer-type check only: a question asserts
+        nothing, so its words are not evidence. Statements the user made ("my AOV is $48") are
+        evidence: pass them as ``Evidence(kind="user")``. Pass tool results as
+        ``Evidence(kind="tool", text=<JSON or text>)``.
+        """
+        request = CheckRequest(answer=answer, evidence=evidence, question=question)
+        return self.check_many([request])[0]
+
+    def check_many(self, requests: list[CheckRequest]) -> list[GroundingReport]:
+        """`check` for many answers at once: every text is embedded in one batch."""
+        return [self._report(pieces, analyses) for pieces, analyses in self.analyse_many(requests)]
+
+    # --- measuring ----------------------------------------------------------------------
+
+    def analyse_many(
+        self, requests: list[CheckRequest]
+    ) -> list[tuple[list[Segment], list[Analysis | None]]]:
+        """Per answer: its segments and, for each claim segment, what the checker measured."""
+        prepared = []
+        for request in requests:
+            pieces = segments(request.answer)
+            claims = [p.text for p in pieces if is_claim(p)]
+            items = [prepare_evidence(e) for e in request.evidence]
+            unit_list = units(items, self.thresholds.window)
+            prepared.append((request, pieces, claims, items, unit_list))
+        self.embed([t for _, _, c, _, u in prepared if u for t in c + [x.text for x in u]])
+        out = []
+        for request, pieces, claims, items, unit_list in prepared:
+            sims = None
+            if claims and unit_list:
+                sims = self.embed(claims) @ self.embed([u.text for u in unit_list]).T
+            problem = (
+                answer_type_problem(request.question, " ".join(claims)) if request.question else ""
+            )
+            analyses: list[Analysis | None] = []
+            index = 0
+            for piece in pieces:
+                if not is_claim(piece):
+                    analyses.append(None)
+                    continue
+                row = sims[index] if sims is not None else None
+                index += 1
+                a = self._analyse(piece.text, request.evidence, items, unit_list, row)
+                if request.question and a.veto is None:
+                    a.veto = self._extractive(a) or (("answer_type", problem) if problem else None)
+                analyses.append(a)
+            out.append((pieces, analyses))
+        return out
+
+    def _analyse(
+        self,
+        sentence: str,
+        evidence: list[Evidence],
+        items: list[Prepared],
+        unit_list: list[Unit],
+        sims,
+    ) -> Analysis:
+        t = self.thresholds
+        a = Analysis(text=sentence, numbers=extract_numbers(sentence, words=True))
+        if not unit_list:
+            a.veto = ("no_evidence", "no evidence to check against")
+            return a
+        kinds = [it.kind for it in items]
+        user_terms = frozenset().union(*(it.terms for it in items if it.kind == "user"))
+        tool_terms = frozenset().union(*(it.terms for it in items if it.kind == "tool"))
+        source_pool = frozenset().union(*(it.terms for it in items if it.kind != "user"))
+        pool_roots = frozenset().union(*(it.roots for it in items))
+        tokens = claim_terms(sentence)
+        # A word form the lexicon does not fold ("consistent" / "consistency") still matches
+        # on its first letters.
+        roots = {s: root(s) if len(s) >= ROOT else "" for s in tokens}
+        # A name may be cut short where the source mentions it again ("Owen Wilson ... Wilson
+        # is known for"): a word of a multi-word name counts where another word of it stands.
+        groups = name_groups(sentence)
+        # Words only the user wrote are taken as given; every other word must sit in ONE unit
+        # (or a tool result), so a claim cannot be stitched from words scattered over a passage.
+        echoed = {s for s in tokens if s in user_terms and s not in source_pool}
+        extra = tool_terms | echoed
+
+        n = len(tokens)
+        best, best_score, best_cov, best_sent_cov, best_sim = 0, -1.0, 0.0, 0.0, -1.0
+        w = t.similarity_weight
+        for u, unit in enumerate(unit_list):
+            cov = (
+                sum(
+                    s in unit.terms or s in extra or roots[s] in unit.roots
+                    or bool(groups.get(s, frozenset()) & unit.terms)
+                    for s in tokens
+                ) / n
+                if n
+                else 1.0
+            )
+            sim = float(sims[u]) if sims is not None else 0.0
+            score = w * sim + (1 - w) * cov
+            if score > best_score:
+                best, best_score, best_cov = u, score, cov
+            best_sim = max(best_sim, sim)
+            if unit.size == 1:
+                best_sent_cov = max(best_sent_cov, cov)
+        # Co-location per clause of the claim: each clause must stand in one sentence, but two
+        # clauses ("A, while B") may rest on two neighbouring sentences.
+        parts = [claim_terms(p) for p in CLAUSES.split(sentence)]
+        parts = [p for p in parts if p] or [tokens]
+        clause_cov = min(
+            max(
+                (
+                    sum(
+                        s in u.terms or s in extra or (len(s) >= ROOT and s[:ROOT] in u.roots)
+                        or bool(groups.get(s, frozenset()) & u.terms)
+                        for s in part
+                    ) / len(part)
+                    for u in unit_list
+                    if u.size == 1
+                ),
+                default=0.0,
+            )
+            for part in parts
+        ) if len(parts) > 1 else best_sent_cov
+        unit = unit_list[best]
+        primary = items[unit.item]
+        a.unit_text = unit.text
+        # Backed by a tool result when the tool's words (and the user's) carry the claim.
+        tool_share = sum(s in tool_terms or s in echoed for s in tokens) / n if n else 0.0
+        a.verbatim = plain(sentence) in plain(unit.text)
+        a.tool = primary.kind == "tool" or (
+            bool(tool_terms) and tool_share >= t.qa_min_coverage
+        )
+        a.score = round(max(0.0, best_score), 4)
+        unknown = [
+            s for s in tokens
+            if s not in source_pool and s not in user_terms and roots[s] not in pool_roots
+        ]
+        a.unknown = unknown
+        found = (n - len(unknown)) / n if n else 1.0
+
+        a.sources = [evidence[unit.item].id]
+        token_set = set(tokens)
+        for i, it in enumerate(items):
+            if i != unit.item and it.kind in ("user", "tool") and (
+                token_set & it.terms or set(a.numbers) & set(it.numbers)
+            ):
+                a.sources.append(evidence[i].id)
+
+        # Hard facts.
+        pool = list(primary.numbers) + [x for it in items if it.kind == "user" for x in it.numbers]
+        tool_pool = [x for it in items if it.kind == "tool" for x in it.numbers]
+        a.numbers_missing = [
+            v for v in a.numbers if not det.number_supported(v, pool, tool_pool, t.tool_rounding)
+        ]
+        sentences = (
+            primary.sentences[unit.start : unit.start + unit.size]
+            if primary.kind == "passage"
+            else primary.sentences
+        )
+        nearest = max(sentences, key=lambda s: len(s.terms & token_set)).text
+        if a.numbers_missing:
+            a.veto = (
+                "number",
+                f"number {det.fmt_number(a.numbers_missing[0])} not in any source "
+                f"(closest source sentence: «{nearest}»)",
+            )
+        elif names := det.missing_names(
+            sentence, primary.terms | user_terms | tool_terms, primary.text
+        ):
+            a.veto = ("name", f"name '{names[0]}' not in the sources")
+        elif n and len(echoed) / n > t.max_user_only:
+            a.veto = (
+                "user_words",
+                f"rests on the user's words, not the sources: {', '.join(sorted(echoed)[:6])}",
+            )
+
+        # Detectors (features for the model, and the reason when it says "unsupported").
+        if finding := det.negation(sentence, token_set, sentences):
+            a.findings["negation"] = finding
+        if finding := det.swap(sentence, sentences):
+            a.findings["swap"] = finding
+        over_count, finding = det.overclaim(sentence, unit.text)
+        if finding:
+            a.findings["overclaim"] = finding
+        if finding := det.invented(sentence, source_pool | user_terms, pool_roots, primary):
+            a.findings["invented"] = finding
+
+        a.features = {
+            "similarity": best_sim,
+            "coverage": best_cov,
+            "coverage_sentence": clause_cov if "passage" in kinds else best_cov,
+            "found": found,
+            "unknown": float(min(4, len(unknown))),
+            "short": 1.0 if n <= 3 else 0.0,
+            "negation": 1.0 if "negation" in a.findings else 0.0,
+            "short_colocated": (1.0 if n <= 3 else 0.0)
+            * (best_sent_cov if "passage" in kinds else best_cov),
+            "long_similarity": (0.0 if n <= 3 else 1.0) * best_sim,
+            "swap": 1.0 if "swap" in a.findings else 0.0,
+            "overclaim": float(min(2, over_count)),
+            "invented": 1.0 if "invented" in a.findings else 0.0,
+        }
+        return a
+
+    def _extractive(self, a: Analysis) -> tuple[ErrorKind, str] | None:
+        """Question answering over a context is extractive: the answer's words must be in the
+        context, and together in one sentence of it (calibrated on HaluEval QA)."""
+        t = self.thresholds
+        if a.features.get("found", 1.0) < t.qa_min_found:
+            return ("not_in_course", f"not in the sources: {', '.join(a.unknown[:6])}")
+        if a.features.get("coverage_sentence", 1.0) < t.qa_min_coverage:
+            return (
+                "not_in_course",
+                f"words not found together in one source sentence (closest: «{a.unit_text}»)",
+            )
+        return None
+
+    # --- deciding -----------------------------------------------------------------------
+
+    def verdict(self, a: Analysis) -> SentenceSupport:
+        """The supported/unsupported decision and its reason for one analysed claim."""
+        out = SentenceSupport(
+            text=a.text,
+            supported=True,
+            sources=a.sources,
+            evidence=a.unit_text,
+            numbers=a.numbers,
+            numbers_missing=a.numbers_missing,
+        )
+        if a.veto:
+            out.supported, out.kind, out.reason, out.score = False, a.veto[0], a.veto[1], 0.0
+            return out
+        if a.verbatim:
+            out.score = 1.0  # a quote of the evidence says what the evidence says
+            return out
+        if a.tool:
+            # A tool result is data the answer renders, not prose it paraphrases (the model was
+            # fitted on prose): its words must be there.
+            t = self.thresholds
+            if a.features["found"] >= t.qa_min_found and a.features["coverage"] >= (
+                t.qa_min_coverage
+            ):
+                out.score = 1.0
+                return out
+        weights = self.weights
+        p = weights.probability(a.features)
+        out.score = round(1.0 - p, 4)
+        threshold = self.thresholds.decision
+        if p < (weights.threshold if threshold is None else threshold):
+            return out
+        out.supported = False
+        pushes = weights.contributions(a.features)
+        fired = [k for k in DETECTOR_KINDS if k in a.findings and pushes.get(k, 0.0) > 0]
+        if fired:
+            kind = max(fired, key=lambda k: pushes[k])
+            finding = a.findings[kind]
+            out.kind = kind  # type: ignore[assignment]
+            out.reason = f"{_KIND_LABEL[kind]}: {finding.detail} (source: «{finding.sentence}»)"
+        elif a.unknown:
+            out.kind = "not_in_course"
+            out.reason = f"not in the course: words not in any source: {', '.join(a.unknown[:6])}"
+        elif a.features.get("coverage_sentence", 1.0) < 1.0:
+            out.kind = "not_in_course"
+            out.reason = (
+                "not in the course: its words are in the source but not found together in one "
+                f"sentence (closest: «{a.unit_text}»)"
+            )
+        else:
+            out.kind = "not_in_course"
+            out.reason = (
+                "not in the course: the closest source passage does not say this "
+                f"(closest: «{a.unit_text}»)"
+            )
+        return out
+
+    def _report(
+        self, pieces: list[Segment], analyses: list[Analysis | None]
+    ) -> GroundingReport:
+        results: list[SentenceSupport] = []
+        for piece, a in zip(pieces, analyses, strict=True):
+            if a is None:
+                results.append(
+                    SentenceSupport(
+                        text=piece.text,
+                        supported=True,
+                        claim=False,
+                        score=1.0,
+                        reason=f"not a claim ({piece.kind})",
+                    )
+                )
+            else:
+                results.append(self.verdict(a))
+        claims = [r for r in results if r.claim]
+        supported = sum(r.supported for r in claims)
+        return GroundingReport(
+            score=round(supported / len(claims), 4) if claims else 1.0,
+            sentences=results,
+            unsupported=[r.text for r in claims if not r.supported],
+        )
+
+
+__all__ = ["Analysis", "GroundingChecker", "claim_terms", "is_claim", "terms"]

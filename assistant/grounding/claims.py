@@ -1,0 +1,54 @@
+"""What the checker compares on the answer side: which sentences are claims, their terms,
+their clauses and the multi-word names they contain."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.grounding.lexicon import lexicon
+from assistant.text import STOPWORDS, Segment, content_words, extract_numbers, stem, words
+
+# Clause boundaries inside a claim ("A, while B"): each clause must stand in one sentence.
+CLAUSES = re.compile(r"\s*(?:;|\bwhile\b|\bwhereas\b|\bbut\b)\s*")
+
+
+def claim_terms(text: str) -> list[str]:
+    """The claim's terms, minus words that frame a claim rather than make one."""
+    lex = lexicon()
+    out = []
+    for word in content_words(lex.rewrite(text)):
+        s = stem(word)
+        if s not in lex.discourse:
+            out.append(lex.canonical.get(s, s))
+    return list(dict.fromkeys(out))
+
+
+def plain(text: str) -> str:
+    return " " + " ".join(w.lower() for w in words(text)) + " "
+
+
+def name_groups(text: str) -> dict[str, frozenset[str]]:
+    """Term -> the other terms of the multi-word name it belongs to ("Owen Wilson")."""
+    lex = lexicon()
+    out: dict[str, frozenset[str]] = {}
+    run: list[str] = []
+    for word in [*words(text), ""]:
+        if word[:1].isupper() and word.lower() not in STOPWORDS:
+            run.append(lex.term(word))
+            continue
+        if len(run) >= 2:
+            for term in run:
+                out[term] = frozenset(run) - {term}
+        run = []
+    return out
+
+
+def is_claim(piece: Segment) -> bool:
+    if piece.kind in ("heading", "label", "reference"):
+        return False
+    text = piece.text.strip()
+    if text.endswith(":") and len(text.split()) <= 8:
+        return False
+    if text.endswith("?"):
+        return False  # a question asserts nothing (e.g. a coaching prompt to the learner)
+    return bool(content_words(text) or extract_numbers(text))

@@ -1,0 +1,243 @@
+"""Targeted detectors for errors that look like support: each compares one claim with the
+evidence unit it was attributed to and says what is wrong, or returns nothing.
+
+- numbers: a number no source gives (tool numbers may be rounded or shown as a percentage);
+- names: a proper noun / acronym no source gives;
+- negation: the claim negates what the evidence asserts (or the reverse), or uses the opposite
+  of the evidence's word ("improves" for "degrades"; pairs in lexicon.yaml);
+- swap: the claim pairs words that the evidence keeps in different clauses of one sentence
+  ("financial projections for CMOs" where the course says "... for CFOs, ... for CMOs");
+- overclaim: an absolute word ("only", "always", "the most") the evidence does not use;
+- invented: a list in the claim with a member the evidence's list does not contain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.grounding.evidence import ROOT, Prepared, Sentence, negated_terms
+from assistant.grounding.lexicon import lexicon, raw_words, surface, terms
+from assistant.text import NEGATIONS, capitalised_terms, content_words, words
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One detector's verdict: a short explanation and the evidence sentence it conflicts with."""
+
+    detail: str
+    sentence: str = ""
+
+
+# --- numbers and names ----------------------------------------------------------------------
+
+
+def number_supported(
+    value: float, pool: list[float], tool_pool: list[float], rounding: bool
+) -> bool:
+    if any(abs(value - m) <= 1e-9 * max(1.0, abs(m)) for m in pool + tool_pool):
+        return True
+    if not rounding:
+        return False
+    for m in tool_pool:
+        # Tool results are exact; answers show them rounded and fractions as percentages.
+        for candidate in (m, m * 100, m / 100):
+            for digits in range(4):
+                if abs(round(candidate, digits) - value) <= 1e-9 * max(1.0, abs(value)):
+                    return True
+    return False
+
+
+def fmt_number(value: float) -> str:
+    return f"{value:g}" if abs(value) < 1e15 else str(value)
+
+
+def _spelled_out(acronym: str, evidence_text: str) -> bool:
+    """ "IP" in the claim for "intellectual property" in the evidence."""
+    letters = acronym.rstrip("s").lower()
+    if not (2 <= len(letters) <= 6 and acronym[:len(letters)].isupper()):
+        return False
+    initials = "".join(w[0].lower() for w in content_words(evidence_text))
+    return letters in initials
+
+
+def missing_names(
+    claim: str, pool: frozenset[str] | set[str], evidence_text: str = ""
+) -> list[str]:
+    """Proper nouns and acronyms of the claim that no evidence word gives."""
+    lex = lexicon()
+    found = capitalised_terms(claim)
+    tokens = claim.split()
+    if found and tokens and found[0] == tokens[0].strip("\"'*") and len(tokens) > 1 and (
+        tokens[1].isupper()
+    ):
+        found = found[1:]  # "Buying AI tools ...": a capital before an acronym opens a sentence
+    return [
+        e for e in found
+        if lex.term(e) not in pool and lex.term(e) not in lex.discourse
+        and not _spelled_out(e, evidence_text)
+    ]
+
+
+# --- negation and opposite direction --------------------------------------------------------
+
+
+def _has_negation(text: str) -> bool:
+    return any(w in NEGATIONS or w.endswith("n't") for w in raw_words(text))
+
+
+def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...]) -> Finding | None:
+    """The claim says the opposite of the evidence sentences it rests on."""
+    lex = lexicon()
+    c_neg = negated_terms(claim)
+    claim_negates = _has_negation(claim)
+    e_terms = frozenset().union(*(s.terms for s in sentences)) if sentences else frozenset()
+    for s in sentences:
+        if not (s.terms & claim_terms):
+            continue
+        # Both sides negate something: a paraphrase may move the "not" ("cannot simply be set
+        # up and left" for "is not a set-it-and-forget-it technology").
+        if claim_negates and _has_negation(s.text):
+            continue
+        if hit := sorted(c_neg & (s.terms - s.negated)):
+            return Finding(
+                f"the answer negates '{surface(hit[0], claim)}', the source does not", s.text
+            )
+        if hit := sorted(s.negated & (claim_terms - c_neg)):
+            return Finding(
+                f"the source negates '{surface(hit[0], s.text)}', the answer does not", s.text
+            )
+    for a in sorted(claim_terms - e_terms - c_neg):
+        for s in sentences:
+            # Opposite words conflict only where the sentence is about the same things.
+            if 2 * len(s.terms & claim_terms) < len(claim_terms):
+                continue
+            for b in sorted(s.terms - claim_terms - s.negated):
+                if lex.opposite(a, b):
+                    return Finding(
+                        f"the answer says '{surface(a, claim)}' where the source says "
+                        f"'{surface(b, s.text)}'",
+                        s.text,
+                    )
+    return None
+
+
+# --- swapped pairings -----------------------------------------------------------------------
+
+_CLAIM_CLAUSES = re.compile(r"\s*(?:;|\bwhile\b|\bwhereas\b|\bbut\b)\s*")
+
+
+def swap(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
+    """The claim gives one clause's entity the attributes of a parallel clause.
+
+    Evidence often pairs parallel things clause by clause ("projections for CFOs, ... metrics
+    for CMOs"; "Leading: A, B / Lagging: C, D"). A swap takes only the entity from clause i
+    and its attributes from clause j, whose own entity the claim leaves out. Parallel entities
+    are names on both sides (CFOs / CMOs) or opposite words (leading / lagging).
+    """
+    lex = lexicon()
+    all_clauses = [c for s in sentences for c in s.clauses]
+    if len(all_clauses) < 2:
+        return None
+    for part in _CLAIM_CLAUSES.split(claim):
+        q = set(terms(part))
+        if len(q) < 2:
+            continue
+        # Words the claim itself writes as names: only those can be swapped names.
+        written_as_names = {lex.term(w) for w in words(part) if w[:1].isupper()}
+        for ci in all_clauses:
+            from_i = (q & ci.terms)
+            if not from_i:
+                continue
+            for cj in all_clauses:
+                if cj is ci:
+                    continue
+                only_i = from_i - cj.terms
+                only_j = (q & cj.terms) - ci.terms
+                if not only_i or not only_j:
+                    continue
+                if len(only_i) != 1:
+                    continue  # the claim takes more than one word from clause i: not a swap
+                x = next(iter(only_i))
+                for y in sorted(cj.terms - q - ci.terms):
+                    names = x in written_as_names and x in ci.names and y in cj.names
+                    if names or lex.opposite(x, y):
+                        where = next(s.text for s in sentences if cj in s.clauses)
+                        return Finding(
+                            f"the answer pairs '{surface(x, part)}' with what the source gives "
+                            f"to '{surface(y, where)}'",
+                            where,
+                        )
+    return None
+
+
+# --- overclaims -----------------------------------------------------------------------------
+
+
+def overclaim(claim: str, evidence_text: str) -> tuple[int, Finding | None]:
+    """Absolute words in the claim that the evidence does not use (synonyms folded)."""
+    lex = lexicon()
+    evidence_words = {lex.term(w) for w in raw_words(evidence_text)}
+    extra = [
+        w for w in dict.fromkeys(raw_words(claim))
+        if w in lex.absolutes and lex.term(w) not in evidence_words
+    ]
+    if not extra:
+        return 0, None
+    return len(extra), Finding(f"'{extra[0]}' is stronger than the source", evidence_text)
+
+
+# --- invented list members ------------------------------------------------------------------
+
+_LIST_END = re.compile(r",?\s+(?:and|or)\s+", re.IGNORECASE)
+
+
+def list_items(claim: str) -> list[str]:
+    """The members of the claim's enumeration ("A, B, C and D"), or [] when it has none.
+
+    Members are short (at most four words); the first one is the end of the text before the
+    first comma ("Threats include *A*, B and C").
+    """
+    body = claim.rstrip(".!")
+    parts = [p.strip() for p in body.split(",")]
+    if len(parts) < 2:
+        return []
+    last = _LIST_END.split(parts[-1])
+    if len(last) < 2 and len(parts) < 3:
+        return []
+    items = [" ".join(parts[0].split()[-2:])] + parts[1:-1] + last
+    if any(len(i.split()) > 4 for i in items[1:]):
+        return []
+    return [i for i in items if i]
+
+
+def invented(
+    claim: str, pool: frozenset[str] | set[str], roots: frozenset[str], evidence: Prepared | None
+) -> Finding | None:
+    """A member of the claim's list that no evidence word backs, while the others are backed."""
+    items = list_items(claim)
+    if len(items) < 3:
+        return None
+
+    def backed(item: str) -> bool:
+        return any(t in pool or t[:ROOT] in roots for t in terms(item))
+
+    found = [backed(i) for i in items]
+    missing = [i for i, ok in zip(items, found, strict=True) if not ok and terms(i)]
+    if missing and sum(found) >= 2:
+        return Finding(f"'{missing[0]}' is not in the source's list",
+                       evidence.text if evidence else "")
+    return None
+
+
+__all__ = [
+    "Finding",
+    "fmt_number",
+    "invented",
+    "list_items",
+    "missing_names",
+    "negation",
+    "number_supported",
+    "overclaim",
+    "swap",
+]

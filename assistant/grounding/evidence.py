@@ -1,0 +1,235 @@
+"""Evidence, prepared once: sentences, windows of adjacent sentences, and their terms.
+
+Everything a check compares on the evidence side (terms, numbers, negated words, clause
+segments, list items) is computed here once per distinct evidence text and cached, so an answer
+checked against the same course passages again only pays for its own sentences.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.grounding.lexicon import lexicon, terms
+from assistant.grounding.types import Evidence
+from assistant.text import (
+    NEGATIONS,
+    capitalised_terms,
+    content_words,
+    extract_numbers,
+    split_sentences,
+    words,
+)
+
+# A table row arrives as "Column: value" lines; each line is one sentence and its first line (the
+# row's key, e.g. "AI Application: Chatbot") belongs to every other line.
+_FIELD_LINE = re.compile(r"^[^:\n]{1,80}:\s+\S")
+# Clause boundaries inside one sentence, for the pairing (swap) check; a parenthesis stays with
+# the clause it explains.
+_CLAUSE_SPLIT = re.compile(r"\s*(?:[;:,\n]|\bwhile\b|\bwhereas\b|\bbut\b|\s[-\u2013\u2014]\s)\s*")
+_PAREN = re.compile(r"\([^()]*\)")
+ROOT = 6  # word-form fallback: terms sharing their first six letters ("consistent"/"consistency")
+
+
+def root(term: str) -> str:
+    return term[:ROOT]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of an evidence sentence: its terms and those written as names (capitalised)."""
+
+    terms: frozenset[str]
+    names: frozenset[str]
+    ends: tuple[str, str] = ("", "")  # its own first and last term: the slots parallel
+    # clauses fill ("A for CFOs, B for COOs")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    terms: frozenset[str]
+    negated: frozenset[str]
+    clauses: tuple[Clause, ...]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One evidence item, ready to compare against."""
+
+    kind: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    terms: frozenset[str]
+    roots: frozenset[str]
+    numbers: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a claim is attributed to: 1..window adjacent sentences of one item, or a tool result."""
+
+    item: int
+    start: int
+    size: int
+    text: str
+    terms: frozenset[str]
+    roots: frozenset[str]
+
+
+def negated_terms(text: str) -> frozenset[str]:
+    """Terms of the first content word after each negation cue ("not feasible" -> "feasibl")."""
+    raw = words(text)
+    tokens = [t.lower() for t in raw]
+    heads: set[str] = set()
+    for i, token in enumerate(tokens):
+        if i > 0 and raw[i][0].isupper():
+            continue  # part of a title or name: "Never Shout Never", "No Fences"
+        if token in NEGATIONS or token.endswith("n't"):
+            for nxt in tokens[i + 1 : i + 5]:
+                if nxt in NEGATIONS or nxt.endswith("n't"):
+                    continue
+                if content_words(nxt):
+                    heads.update(terms(nxt))
+                    break
+    return frozenset(heads)
+
+
+def clause_texts(text: str) -> list[str]:
+    """Top-level clauses of ``text``: commas inside a parenthesis do not split it."""
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        held.append(match.group(0))
+        return f"\x00{len(held) - 1}\x00"
+
+    protected = _PAREN.sub(hold, text)
+    out = []
+    for part in _CLAUSE_SPLIT.split(protected):
+        restored = re.sub("\x00(\\d+)\x00", lambda m: held[int(m.group(1))], part)
+        if restored.strip():
+            out.append(restored)
+    return out
+
+
+def clauses(text: str, context: str = "") -> tuple[Clause, ...]:
+    """The clauses of a sentence; the first clause (its head, or a table row's key) is context
+    that every later clause carries: "Challenges include A, B" keeps "challenges" with B."""
+    lex = lexicon()
+    parts = clause_texts(text)
+    head = frozenset(terms(context))
+    out = []
+    for i, part in enumerate(parts):
+        ordered = terms(part)
+        if not ordered:
+            continue
+        t = frozenset(ordered)
+        names = frozenset(lex.term(w) for w in capitalised_terms(part))
+        out.append(Clause(t | head, names, (ordered[0], ordered[-1])))
+        if i == 0:
+            head = head | t
+    return tuple(out)
+
+
+def flatten_tool(evidence_id: str, text: str) -> str:
+    """Tool results arrive as JSON; keys and values become words so "roi_pct" matches "ROI"."""
+    # The tool's name is part of what it vouches for: "rice_score" supports "RICE score".
+    name = re.sub(r"[_\W]+", " ", evidence_id).strip()
+    try:
+        data = json.loads(text)
+    except (ValueError, TypeError):
+        return f"{name} ; {text}"
+    parts: list[str] = [name]
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                parts.append(str(key).replace("_", " "))
+                walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+        else:
+            parts.append(str(value))
+
+    walk(data)
+    return " ; ".join(parts)
+
+
+def _sentence(text: str, context: str = "") -> Sentence:
+    return Sentence(
+        text,
+        frozenset(terms(text)) | frozenset(terms(context)),
+        negated_terms(text),
+        clauses(text, context),
+    )
+
+
+def _split(kind: str, text: str) -> list[Sentence]:
+    if kind != "passage":
+        return [_sentence(text)]
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) >= 3 and all(_FIELD_LINE.match(line) for line in lines):
+        return [_sentence(lines[0])] + [_sentence(line, lines[0]) for line in lines[1:]]
+    return [_sentence(s) for s in split_sentences(text) if s.strip()] or [_sentence(text)]
+
+
+@lru_cache(maxsize=4096)
+def prepare(kind: str, evidence_id: str, text: str) -> Prepared:
+    """The evidence item with its sentences and terms (cached per distinct text)."""
+    flat = flatten_tool(evidence_id, text) if kind == "tool" else text
+    sentences = tuple(_split(kind, flat))
+    all_terms = frozenset().union(*(s.terms for s in sentences))
+    return Prepared(
+        kind=kind,
+        text=flat,
+        sentences=sentences,
+        terms=all_terms,
+        roots=_roots(all_terms),
+        numbers=tuple(extract_numbers(flat, words=True, references=True)),
+    )
+
+
+def prepare_evidence(evidence: Evidence) -> Prepared:
+    return prepare(evidence.kind, evidence.id if evidence.kind == "tool" else "", evidence.text)
+
+
+def _roots(items: frozenset[str]) -> frozenset[str]:
+    return frozenset(root(x) for x in items if len(x) >= ROOT)
+
+
+@lru_cache(maxsize=4096)
+def _windows(prepared: Prepared, window: int) -> tuple[tuple, ...]:
+    if prepared.kind == "tool":
+        return ((0, 1, prepared.text, prepared.terms, _roots(prepared.terms)),)
+    out = []
+    sents = prepared.sentences
+    for start in range(len(sents)):
+        for size in range(1, window + 1):
+            if start + size > len(sents):
+                break
+            chunk = sents[start : start + size]
+            joined = frozenset().union(*(s.terms for s in chunk))
+            out.append((start, size, " ".join(s.text for s in chunk), joined, _roots(joined)))
+    return tuple(out)
+
+
+def units(items: list[Prepared], window: int) -> list[Unit]:
+    """Every unit a claim may be attributed to; the user's words are never a unit."""
+    out: list[Unit] = []
+    for index, item in enumerate(items):
+        if item.kind == "user":
+            continue  # the user's words support claims as a pool, never as the primary source
+        out.extend(Unit(index, *w) for w in _windows(item, window))
+    return out
+
+
+def evidence_units(evidence: Evidence, window: int | None = None) -> list[str]:
+    """The texts the checker embeds for ``evidence`` (embed them ahead of time to warm a cache)."""
+    from assistant.grounding.types import Thresholds
+
+    if evidence.kind == "user":
+        return []
+    return [w[2] for w in _windows(prepare_evidence(evidence), window or Thresholds().window)]

@@ -1,0 +1,110 @@
+"""The grounding checker's word knowledge, read once from `lexicon.yaml`.
+
+Turns text into *terms*: the stems of its content words after phrase rewriting ("take back" ->
+"withdraw"), formula symbols read as words ("-" -> "minus") and synonym groups folded onto one
+member ("cut", "lower", "reduce" -> "decrease"). Claim and evidence go through the same function,
+so a paraphrase in other common words matches the course's own wording. The file also lists
+opposite words, absolute words ("only", "always") and hedges ("can", "often").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from assistant.text import content_words, stem, words
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
+
+# Spaced operators in a formula ("(A - B) / B * 100%"): read as the words an answer would use.
+_OPERATORS = (
+    (re.compile(r"(?<=\S)\s[-\u2212\u2013]\s(?=\S)"), " minus "),
+    (re.compile(r"(?<=\S)\s\+\s(?=\S)"), " plus "),
+    (re.compile(r"(?<=\S)\s/\s(?=\S)"), " dividedby "),
+    (re.compile(r"(?<=\S)\s[*\u00d7]\s(?=\S)"), " times "),
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    canonical: dict[str, str]
+    phrases: tuple[tuple[re.Pattern[str], str], ...]
+    antonyms: frozenset[tuple[str, str]]
+    absolutes: frozenset[str]
+    hedges: frozenset[str]
+    discourse: frozenset[str]
+
+    def term(self, word: str) -> str:
+        """The canonical stem of one word."""
+        s = stem(word)
+        return self.canonical.get(s, s)
+
+    def rewrite(self, text: str) -> str:
+        """Phrases and formula symbols replaced by the single words the terms compare."""
+        for pattern, replacement in _OPERATORS:
+            text = pattern.sub(replacement, text)
+        for pattern, replacement in self.phrases:
+            text = pattern.sub(replacement, text)
+        return text
+
+    def opposite(self, a: str, b: str) -> bool:
+        return (a, b) in self.antonyms
+
+
+@lru_cache(maxsize=1)
+def lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    canonical: dict[str, str] = {}
+    for group in data["synonyms"]:
+        head = stem(str(group[0]))
+        for member in group:
+            canonical.setdefault(stem(str(member)), head)
+    canon = lambda w: canonical.get(stem(w), stem(w))  # noqa: E731
+    phrases: list[tuple[str, str]] = [(str(k), str(v)) for k, v in data["phrases"].items()]
+    phrases += [(str(k), {"-": "minus", "+": "plus", "/": "dividedby", "*": "times"}[str(v)])
+                for k, v in data["formula"].items() if " " in str(k)]
+    compiled = tuple(
+        (re.compile(r"\b" + re.escape(k) + r"\b", re.IGNORECASE), v)
+        for k, v in sorted(phrases, key=lambda kv: -len(kv[0]))
+    )
+    pairs: set[tuple[str, str]] = set()
+    for a, b in data["antonyms"]:
+        ta, tb = " ".join(canon(w) for w in str(a).split()), " ".join(
+            canon(w) for w in str(b).split()
+        )
+        if ta != tb:
+            pairs |= {(ta, tb), (tb, ta)}
+    return Lexicon(
+        canonical=canonical,
+        phrases=compiled,
+        antonyms=frozenset(pairs),
+        absolutes=frozenset(str(w).lower() for w in data["absolutes"]),
+        hedges=frozenset(str(w).lower() for w in data["hedges"]),
+        discourse=frozenset(stem(str(w)) for w in data["discourse"]),
+    )
+
+
+@lru_cache(maxsize=65536)
+def terms(text: str) -> tuple[str, ...]:
+    """Canonical stems of the content words of ``text``, in order (repeats kept)."""
+    lex = lexicon()
+    return tuple(lex.term(w) for w in content_words(lex.rewrite(text)))
+
+
+@lru_cache(maxsize=65536)
+def raw_words(text: str) -> tuple[str, ...]:
+    """Lower-cased word tokens of the rewritten text, stopwords included (for absolutes)."""
+    return tuple(w.lower() for w in words(lexicon().rewrite(text)))
+
+
+def surface(term: str, text: str) -> str:
+    """The word of ``text`` that ``term`` came from (for reasons people read), else the term."""
+    lex = lexicon()
+    for word in words(lex.rewrite(text)):
+        if lex.term(word) == term:
+            return word.lower()
+    return term

@@ -1,0 +1,179 @@
+"""Specifications of the grounding checker's targeted detectors and its paraphrase support.
+
+Each error case states one near miss of a source sentence (same words, one thing wrong) and
+checks the verdict names the detector's kind and the source sentence; each would pass as
+"supported" without its detector. The paraphrase cases are the other side: other words, same
+meaning, supported.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.grounding import Evidence, GroundingChecker
+from assistant.grounding import detectors as det
+from assistant.grounding.evidence import prepare
+from assistant.grounding.lexicon import terms
+
+PITCH = Evidence(
+    id="pitch",
+    text=(
+        "Communication should be tailored: financial projections and ROI analyses for CFOs, "
+        "operational efficiencies and process improvements for COOs, and market advantages or "
+        "customer engagement metrics for CMOs."
+    ),
+)
+DRIFT = Evidence(
+    id="drift",
+    text=(
+        'AI is not a "set it and forget it" technology. Models can experience "model drift" '
+        "where their performance degrades over time as data patterns change."
+    ),
+)
+ROADMAP = Evidence(
+    id="roadmap",
+    text=(
+        "Short-term wins, achievable in 3-6 months, build momentum, demonstrate value, and secure "
+        "ongoing support. Long-term strategic bets are more transformative projects that may "
+        "require significant investment and time (1-3 years) but promise substantial "
+        "competitive advantage."
+    ),
+)
+INDICATORS = Evidence(
+    id="row",
+    text=(
+        "AI Application: AI Chatbot (Support)\n"
+        "Leading Indicators (Early signs of effectiveness): Chat Completion Rate, "
+        "User CSAT with Bot\n"
+        "Lagging Indicators (Ultimate business impact): Reduced Support Tickets, Lower Cost per "
+        "Interaction"
+    ),
+)
+FORMULA = Evidence(
+    id="roi",
+    text=(
+        "The basic ROI formula is: (Net Profit from AI - Cost of AI Investment) / Cost of AI "
+        "Investment * 100%."
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def checker(embedder) -> GroundingChecker:
+    return GroundingChecker(embedder=embedder)
+
+
+def verdict(checker, claim, evidence):
+    return checker.check(claim, [evidence]).sentences[0]
+
+
+# --- each error kind is caught, named, and tied to the sentence it conflicts with -----------
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "kind", "words"),
+    [
+        ("For CFOs, the pitch should stress market advantages and customer engagement metrics.",
+         PITCH, "swap", ["cfos", "cmos"]),
+        ("Chat completion rate is a lagging indicator for a support chatbot.",
+         INDICATORS, "swap", ["lagging", "leading"]),
+        ("Models can experience model drift where their performance improves over time as data "
+         "patterns change.", DRIFT, "negation", ["improves", "degrades"]),
+        ('AI is a "set it and forget it" technology.', DRIFT, "negation", []),
+        ("Short-term wins, achievable in 3-6 months, always secure ongoing support.",
+         ROADMAP, "overclaim", ["always"]),
+        ("Short-term wins build momentum, demonstrate value, secure ongoing support and "
+         "raise the share price.", ROADMAP, "invented", ["share price"]),
+    ],
+)
+def test_a_near_miss_is_unsupported_with_its_kind_and_source_sentence(
+    checker, claim, evidence, kind, words
+):
+    v = verdict(checker, claim, evidence)
+    assert not v.supported
+    assert v.kind == kind, v.reason
+    assert v.reason.startswith({"invented": "invented list member"}.get(kind, kind))
+    assert "«" in v.reason  # the source sentence it conflicts with
+    for word in words:
+        assert word in v.reason.lower()
+
+
+def test_a_number_error_names_the_number_and_the_closest_source_sentence(checker):
+    v = verdict(checker, "Short-term wins are achievable in 6-9 months.", ROADMAP)
+    assert v.kind == "number" and v.numbers_missing == [9]
+    assert "number 9 not in any source" in v.reason and "Short-term wins" in v.reason
+
+
+# --- paraphrase is support ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("For CFOs, the pitch should stress financial projections and ROI analyses.", PITCH),
+        ("Chat completion rate is an early sign that a support chatbot works.", INDICATORS),
+        ("A model's performance can get worse over time as data patterns shift.", DRIFT),
+        ("Quick wins can be reached in three to six months and they build momentum.", ROADMAP),
+        ("ROI is net profit from AI minus the cost of the AI investment, divided by that cost, "
+         "times 100%.", FORMULA),
+    ],
+)
+def test_a_faithful_paraphrase_is_supported(checker, claim, evidence):
+    v = verdict(checker, claim, evidence)
+    assert v.supported, v.reason
+
+
+def test_a_claim_may_draw_on_two_adjacent_sentences(checker):
+    claim = "Short-term wins build momentum, while long-term bets promise competitive advantage."
+    v = verdict(checker, claim, ROADMAP)
+    assert v.supported, v.reason
+    assert "Short-term wins" in v.evidence and "Long-term" in v.evidence
+
+
+def test_formula_words_and_symbols_are_the_same_terms():
+    assert "minus" in terms("(Net Profit - Cost) / Cost * 100%")
+    assert set(terms("net profit minus cost divided by cost times 100%")) == set(
+        terms("(Net Profit - Cost) / Cost * 100%")
+    )
+
+
+# --- the detectors on their own -------------------------------------------------------------
+
+
+def _sentences(evidence: Evidence):
+    return prepare(evidence.kind, "", evidence.text).sentences
+
+
+def test_swap_detector_sees_the_pairing_not_the_words():
+    sentences = _sentences(PITCH)
+    assert det.swap("Financial projections and ROI analyses suit CMOs.", sentences)
+    assert det.swap("Financial projections and ROI analyses suit CFOs.", sentences) is None
+
+
+def test_negation_detector_sees_negation_and_opposites():
+    sentences = _sentences(DRIFT)
+    claim = "Models never experience model drift as data patterns change."
+    assert det.negation(claim, set(terms(claim)), sentences)
+    claim = "Performance improves over time as data patterns change."
+    assert det.negation(claim, set(terms(claim)), sentences)
+    claim = "Performance degrades over time as data patterns change."
+    assert det.negation(claim, set(terms(claim)), sentences) is None
+
+
+def test_overclaim_detector_counts_only_absolutes_the_source_lacks():
+    source = ROADMAP.text
+    assert det.overclaim("Short-term wins only build momentum.", source)[0] == 1
+    assert det.overclaim("Short-term wins build momentum.", source)[0] == 0
+    assert det.overclaim("AI was used solely for FAQs.", "AI was used only for FAQs.")[0] == 0
+
+
+def test_invented_detector_names_the_member_no_source_gives():
+    pool = frozenset(prepare("passage", "", ROADMAP.text).terms)
+    finding = det.invented(
+        "Wins build momentum, demonstrate value, secure support and cut headcount.",
+        pool, frozenset(), None,
+    )
+    assert finding and "cut headcount" in finding.detail
+    assert det.invented(
+        "Wins build momentum, demonstrate value and secure support.", pool, frozenset(), None
+    ) is None
