@@ -29,6 +29,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_LOCK_ID = 7_170_117  # any constant: the advisory lock replicas take to migrate
 _migrated: set[str] = set()
 _migrating = threading.Lock()
+_file_locks: dict[str, threading.Lock] = {}  # one per SQLite file: writers in a process queue here
 
 
 class StoreUnavailable(SetupError, RuntimeError):
@@ -101,6 +102,13 @@ class Database:
         self.url = database_url(target)
         self.dialect = self.url.get_backend_name()  # "sqlite" | "postgresql"
         self.where = _where(self.url)
+        # SQLite lets one writer in at a time; threads of one process wait on a lock (cheap)
+        # rather than in SQLite's busy handler, which sleeps up to 100 ms between tries.
+        self._write_lock = None
+        if self.dialect == "sqlite":
+            with _migrating:
+                self._write_lock = _file_locks.setdefault(str(Path(self.where).resolve()),
+                                                          threading.Lock())
         try:
             if self.dialect == "sqlite":
                 self.engine = _sqlite_engine(self.url)
@@ -135,7 +143,11 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One write transaction: committed when the block ends, rolled back on an error."""
-        with self.engine.begin() as connection:
+        if self._write_lock is None:
+            with self.engine.begin() as connection:
+                yield connection
+            return
+        with self._write_lock, self.engine.begin() as connection:
             yield connection
 
     @contextmanager
