@@ -222,8 +222,8 @@ class OfflineChatModel(BaseChatModel):
             if several:
                 lines.append(f"#### {ask.strip().rstrip('?')}?")
             for group in in_course_order(picks):
-                if not several:
-                    lines.append(f"#### {group[0].passage.get('section', '')}")
+                if not several:  # the section's outline number ("4. …") is not a figure of the answer
+                    lines.append(f"#### {re.sub(r'^[0-9]+[.)]\s+', '', group[0].passage.get('section', ''))}")
                 for pick in group:
                     lines.extend(self._render(pick, draft))
                 lines.append("")
