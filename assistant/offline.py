@@ -28,6 +28,7 @@ from assistant.compose import Composer, describe_tool, explain_asks, in_course_o
 from assistant.intents import PROMPTS, Intent, detect
 from assistant.types import DRAFT, Draft, Evidence, Plan
 
+OUTLINE_NUMBER = re.compile(r"^[0-9]+[.)]\s+")
 # The run's config carries the engine's reading of the question under this key (an Intent).
 INTENT = "advisor_intent"
 # Passages fetched per ask, and course units quoted for a one-ask / several-ask message.
@@ -223,7 +224,7 @@ class OfflineChatModel(BaseChatModel):
                 lines.append(f"#### {ask.strip().rstrip('?')}?")
             for group in in_course_order(picks):
                 if not several:  # the section's outline number ("4. …") is not a figure of the answer
-                    lines.append(f"#### {re.sub(r'^[0-9]+[.)]\s+', '', group[0].passage.get('section', ''))}")
+                    lines.append("#### " + OUTLINE_NUMBER.sub("", group[0].passage.get("section", "")))
                 for pick in group:
                     lines.extend(self._render(pick, draft))
                 lines.append("")
