@@ -15,7 +15,6 @@ import json
 import re
 import uuid
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import yaml
