@@ -15,7 +15,6 @@ import json
 import re
 import uuid
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -30,6 +29,7 @@ from assistant.intents import PROMPTS, Intent, detect
 from assistant.types import DRAFT, Draft, Evidence, Plan
 from tools.registry import describe_call
 
+OUTLINE_NUMBER = re.compile(r"^[0-9]+[.)]\s+")
 # The run's config carries the engine's reading of the question under this key (an Intent).
 INTENT = "advisor_intent"
 # Passages fetched per ask, and course units quoted for a one-ask / several-ask message.
@@ -261,8 +261,8 @@ class OfflineChatModel(BaseChatModel):
             if several:
                 lines.append(f"#### {ask.strip().rstrip('?')}?")
             for group in in_course_order(picks):
-                if not several:
-                    lines.append(f"#### {group[0].passage.get('section', '')}")
+                if not several:  # the section's outline number ("4. …") is not a figure of the answer
+                    lines.append("#### " + OUTLINE_NUMBER.sub("", group[0].passage.get("section", "")))
                 for pick in group:
                     lines.extend(self._render(pick, draft))
                 lines.append("")

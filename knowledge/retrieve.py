@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 RRF_K = 60
 QUOTE_CHARS = 320
-# Rankings fused by default. Recall@5 on the users'-words tune half (python -m evals.dev --recall):
+# Rankings fused by default. Recall@5 on the users'-words tune half (evals/devsets.py --recall):
 # dense+bm25 0.857; measured additions are listed in the README's retrieval section.
 SIGNALS = ("dense", "bm25", "sentences")
 # A heading ranking ties every chunk of a section, so it joins the fusion at a lower weight.

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from evals.dev import half, load_set, pass_rates, recall_at_k, run_set
+from evals.devsets import half, load_set, pass_rates, recall_at_k, run_set
 
 SET = load_set(Path(__file__).resolve().parent.parent / "evals" / "dev" / "users_words.yaml")
 FLOORS = {"tune": 0.80, "held-out": 0.75}

@@ -16,7 +16,9 @@ def numbers_in(text: str) -> str:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["q"][:60] for c in CASES])
-def test_offline_engine_answers_its_development_question(advisor, case):
+def test_offline_engine_answers_its_development_question(advisor, case, request):
+    if case.get("xfail"):  # a known failure keeps its expectations and must still fail
+        request.applymarker(pytest.mark.xfail(reason=case["xfail"], strict=True))
     result = advisor.ask(case["q"], remember=False)
     answer = result.answer
     assert answer.strip()

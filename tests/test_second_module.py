@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from assistant.settings import DEFAULT_CORPUS, Settings
-from evals.dev import half, judge, load_set, pass_rates, run_set
+from evals.devsets import half, judge, load_set, pass_rates, run_set
 from knowledge.index import CourseIndex
 
 DATA = Path(__file__).parent / "data"

@@ -5,9 +5,9 @@ evals/dev/users_words.yaml for the keys). Each question falls in the tune or the
 a fixed hash of its text, so the split never changes when questions are added; failures are
 listed for the tune half only, because looking at held-out failures turns them into tuning data.
 
-    python -m evals.dev evals/dev/users_words.yaml                       # bundled module
-    python -m evals.dev evals/dev/module5_questions.yaml --module extra.md  # with another module
-    python -m evals.dev evals/dev/users_words.yaml --recall                # retrieval only
+    python -m evals.devsets evals/dev/users_words.yaml                       # bundled module
+    python -m evals.devsets evals/dev/module5_questions.yaml --module extra.md  # with another module
+    python -m evals.devsets evals/dev/users_words.yaml --recall                # retrieval only
 """
 
 from __future__ import annotations
