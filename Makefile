@@ -29,8 +29,8 @@ run: install
 browser-deps:
 	bash .ci/browser-deps
 
+# No `advisor ingest` here: every test builds the index it reads in a temporary folder.
 test: install browser-deps
-	$(VENV)/bin/advisor ingest
 	$(PY) -m pytest -q
 
 test-fast: install

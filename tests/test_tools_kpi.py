@@ -204,12 +204,12 @@ def test_applications_for_metric(metric, expected):
 
 
 def test_kpi_suggest_reads_the_course_table_when_no_rows_are_given():
-    pytest.importorskip("knowledge.parsing")
     out = kpi_suggest(KpiSuggestInput(application="site search"))
     assert out.matches[0].application == "AI-Powered Site Search"
     assert out.matches[0].citation.chunk_id  # a real chunk of the course index
     assert "Search-to-Conversion Rate" in [k.metric for k in out.kpis]
     forecasting = kpi_suggest(KpiSuggestInput(application="demand forecasting"))
+    assert forecasting.kpis, "no KPI found for demand forecasting"
     assert all(k.citation.chunk_id for k in forecasting.kpis)
 
 
