@@ -27,6 +27,7 @@ os.environ.update(OFFLINE_ENV)  # before any library reads it: forced, not defau
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+import pytest_socket  # noqa: E402
 
 from assistant.settings import DEFAULT_CORPUS, Settings, get_settings  # noqa: E402
 from knowledge.embeddings import Embedder
@@ -82,6 +83,34 @@ def _clean_settings_per_test(default_data_dir: Path) -> Iterator[None]:
         _clean_settings(patch, default_data_dir)
         yield
     get_settings.cache_clear()
+
+
+# Libraries swallow errors from their telemetry threads, so a blocked attempt is recorded where
+# pytest-socket raises it and reported as a failure of the test during which it happened.
+_NETWORK_ATTEMPTS: list[str] = []
+
+
+def _record_attempts(error: type[Exception]) -> None:
+    original = error.__init__
+
+    def init(self, *args, **kwargs) -> None:
+        _NETWORK_ATTEMPTS.append(f"{error.__name__}: {args[:2]}")
+        original(self, *args, **kwargs)
+
+    error.__init__ = init
+
+
+_record_attempts(pytest_socket.SocketBlockedError)
+_record_attempts(pytest_socket.SocketConnectBlockedError)
+
+
+@pytest.fixture(autouse=True)
+def _no_network_attempts() -> Iterator[None]:
+    """Fails a test during which anything tried to reach the network, even if it was caught."""
+    before = len(_NETWORK_ATTEMPTS)
+    yield
+    if attempts := _NETWORK_ATTEMPTS[before:]:
+        pytest.fail(f"tried to use the network: {attempts[:3]}", pytrace=False)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

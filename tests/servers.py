@@ -82,7 +82,7 @@ class RunningUI:
 
 
 @contextmanager
-def running_ui(data_dir: Path, log: Path | None = None, *, start_seconds: float = 300,
+def running_ui(data_dir: Path, log: Path | None = None, *, start_seconds: float = 600,
                **advisor: object) -> Iterator[RunningUI]:
     """`advisor ui` on a free loopback port and ``data_dir``, ready when the page answers 200.
 
