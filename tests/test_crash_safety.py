@@ -250,6 +250,7 @@ def test_killing_a_rebuild_between_batches_leaves_an_index_the_next_ingest_compl
 
 
 @pytest.mark.slow
+@pytest.mark.loopback  # asks for a free port
 @pytest.mark.timeout(600)
 def test_a_damaged_database_at_start_up_is_a_clear_message(built_settings, tmp_path):
     data_dir = tmp_path / "advisor"
