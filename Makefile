@@ -32,9 +32,9 @@ browser-deps:
 server-deps:
 	bash .ci/server-deps
 
+# No `advisor ingest` here: every test builds the index it reads in a temporary folder.
 test: install browser-deps server-deps
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/advisor ingest
 	$(PY) -m pytest -q
 
 test-fast: install

@@ -373,11 +373,57 @@ def numeric_fidelity(result: AnswerResult, chunks: ChunkLookup) -> Score:
     return Score.ratio(passed, len(numbers), problems)
 
 
+# Words of a result field's name that say nothing about which figure it is.
+_UNIT_WORDS = {"pct", "percent", "value", "rate", "months", "years", "days", "weeks", "total",
+               "per", "the", "and"}
+
+
+def _fields_holding(value: Any, target: float, slack: float, path: str = "") -> list[str]:
+    """Paths (``ranking.0.score``) of the numeric fields of a tool result that hold ``target``,
+    as it is or shown x100 / /100."""
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, (int, float)):
+        hit = math.isfinite(value) and any(
+            abs(v - target) <= slack for v in (value, value * 100, value / 100))
+        return [path] if hit else []
+    if isinstance(value, Mapping):
+        return [p for k, v in value.items() for p in _fields_holding(v, target, slack,
+                                                                     f"{path}.{k}")]
+    if isinstance(value, (list, tuple)):
+        return [p for i, v in enumerate(value) for p in _fields_holding(v, target, slack,
+                                                                        f"{path}.{i}")]
+    return []
+
+
 def number_matches(result: AnswerResult, value: float, tolerance: float) -> bool:
-    """Whether the answer or a tool result shows ``value`` (within ``tolerance``)."""
-    pool = extract_numbers(result.answer) + result_numbers(result)
+    """Whether the answer states ``value`` (within ``tolerance``) as the figure a tool computed.
+
+    The figure must be in the answer, in a sentence that the tool call holding it backs: the
+    sentence also names the result field (a word of its name other than a unit: "payback" for
+    ``payback_months``) or shows another figure of the same call (an input or another output).
+    A figure only in a tool result does not count, nor does a small number the answer quotes
+    from elsewhere ("within 8 weeks") while a tool happened to compute 8.
+    """
     slack = max(tolerance, 1e-9 * max(1.0, abs(value)))
-    return any(abs(n - value) <= slack for n in pool)
+    for segment in segments(result.answer):
+        numbers = extract_numbers(segment.text)
+        stated = [n for n in numbers if abs(n - value) <= slack]
+        if not stated:
+            continue
+        others = list(numbers)
+        others.remove(stated[0])
+        words = set(re.findall(r"[a-z]+", segment.text.lower()))
+        for call in result.tool_calls:
+            fields = _fields_holding(call.result, value, slack)
+            if not fields:
+                continue
+            labels = {w for f in fields for w in re.split(r"[^a-z]+", f.lower())
+                      if len(w) > 2 and w not in _UNIT_WORDS}
+            figures = _walk_numbers(call.args) + _walk_numbers(call.result)
+            if labels & words or any(_matches_tool(o, f) for o in others for f in figures):
+                return True
+    return False
 
 
 # --- retrieval and relevance ----------------------------------------------------------------

@@ -1,21 +1,35 @@
-"""Shared fixtures: settings on temporary data folders and one course index built per session.
+"""Shared fixtures: isolated settings, no network, and one course index built per session.
 
-Importing ``assistant.settings`` switches Hugging Face and Chroma to offline / no telemetry.
-No test may touch the repository's own ``.advisor/`` folder: every settings object here points
-at a pytest temporary folder, and ``ADVISOR_DATA_DIR`` is redirected for the whole session so a
-stray ``get_settings()`` cannot fall back to the default either.
+Every test starts from the same clean settings whatever the developer's machine holds: no
+``.env`` file is read, every ``ADVISOR_*`` variable is unset except ``ADVISOR_DATA_DIR``, which
+points at a pytest temporary folder (no test may touch the repository's own ``.advisor/``), and
+the ``get_settings()`` cache is empty. A test sets what it needs with ``use_settings`` or
+``monkeypatch.setenv``.
+
+The network is blocked (pytest-socket, ``--disable-socket`` in the ini); a test that starts or
+calls a local server carries ``@pytest.mark.loopback`` and may then connect to 127.0.0.1 /
+localhost only. Hub, Chroma/PostHog and Gradio telemetry are switched off for this process and
+every child it starts (tests/servers.py).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import numpy as np
-import pytest
+from servers import LOOPBACK, OFFLINE_ENV
 
-from assistant.settings import DEFAULT_CORPUS, Settings, get_settings
+os.environ.update(OFFLINE_ENV)  # before any library reads it: forced, not defaulted
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+import pytest_socket  # noqa: E402
+
+from assistant.settings import DEFAULT_CORPUS, Settings, get_settings  # noqa: E402
 from knowledge.embeddings import Embedder
 from knowledge.index import CourseIndex
 
@@ -39,13 +53,89 @@ class MemoEmbedder(Embedder):
         return np.stack([self._memo[text] for text in texts])
 
 
+def _clean_settings(patch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    for name in [name for name in os.environ if name.startswith("ADVISOR_")]:
+        patch.delenv(name)
+    patch.setenv("ADVISOR_DATA_DIR", str(data_dir))
+    patch.setitem(Settings.model_config, "env_file", None)  # a developer's .env stays out
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def default_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where ``get_settings()`` points when a test sets nothing."""
+    return tmp_path_factory.mktemp("default-data-dir")
+
+
 @pytest.fixture(scope="session", autouse=True)
-def _no_default_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+def _session_settings(default_data_dir: Path) -> Iterator[None]:
+    """Clean settings for the session- and module-scoped fixtures too."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ADVISOR_DATA_DIR", str(tmp_path_factory.mktemp("default-data-dir")))
-        get_settings.cache_clear()
+        _clean_settings(patch, default_data_dir)
         yield
     get_settings.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _clean_settings_per_test(default_data_dir: Path) -> Iterator[None]:
+    """Each test starts from clean settings, whatever an earlier test left in os.environ."""
+    with pytest.MonkeyPatch.context() as patch:
+        _clean_settings(patch, default_data_dir)
+        yield
+    get_settings.cache_clear()
+
+
+# Libraries swallow errors from their telemetry threads, so a blocked attempt is recorded where
+# pytest-socket raises it and reported as a failure of the test during which it happened.
+_NETWORK_ATTEMPTS: list[str] = []
+
+
+def _record_attempts(error: type[Exception]) -> None:
+    original = error.__init__
+
+    def init(self, *args, **kwargs) -> None:
+        _NETWORK_ATTEMPTS.append(f"{error.__name__}: {args[:2]}")
+        original(self, *args, **kwargs)
+
+    error.__init__ = init
+
+
+_record_attempts(pytest_socket.SocketBlockedError)
+_record_attempts(pytest_socket.SocketConnectBlockedError)
+
+
+@pytest.fixture(autouse=True)
+def _no_network_attempts() -> Iterator[None]:
+    """Fails a test during which anything tried to reach the network, even if it was caught."""
+    before = len(_NETWORK_ATTEMPTS)
+    yield
+    if attempts := _NETWORK_ATTEMPTS[before:]:
+        pytest.fail(f"tried to use the network: {attempts[:3]}", pytrace=False)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # pytest-socket: a loopback test may connect to this machine's own servers, nowhere else.
+    for item in items:
+        if item.get_closest_marker("loopback"):
+            item.add_marker(pytest.mark.allow_hosts([LOOPBACK, "localhost", "::1"]))
+
+
+@pytest.fixture(autouse=True)
+def _python_children_only_in_slow_tests(request: pytest.FixtureRequest,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that starts a Python child process must say so with ``@pytest.mark.slow``."""
+    if request.node.get_closest_marker("slow"):
+        return
+    popen_init = subprocess.Popen.__init__
+
+    def guarded(self, args, *rest, **kwargs):
+        command = [args] if isinstance(args, (str, os.PathLike)) else list(args)
+        if command and str(command[0]) == sys.executable:
+            raise AssertionError(f"{request.node.nodeid} starts a Python child process: "
+                                 "mark it @pytest.mark.slow")
+        popen_init(self, args, *rest, **kwargs)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", guarded)
 
 
 @pytest.fixture(scope="session")

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
+from servers import ROOT, running_ui
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.loopback,
+              pytest.mark.timeout(900)]
+
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -53,50 +52,15 @@ def _require_browser():
         pytest.skip(f"BROWSER UI TEST SKIPPED: {reason}")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     _require_browser()
     ARTIFACTS.mkdir(exist_ok=True)
-    data_dir = tmp_path_factory.mktemp("advisor-data")
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ADVISOR_")}
-    env.update(ADVISOR_DATA_DIR=str(data_dir), ADVISOR_LLM="offline",
-               GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
-    log_path = ARTIFACTS / "browser-server.log"
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "ui", "--port", str(port)],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 600  # builds the index and loads the model first
-    try:
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"`advisor ui` exited with {process.returncode}:\n"
-                            + log_path.read_text()[-3000:])
-            try:
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("`advisor ui` did not start in 600 s:\n" + log_path.read_text()[-3000:])
-            time.sleep(1)
-        yield {"url": url, "data_dir": data_dir, "log": log_path}
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    data_dir = tmp_path_factory.mktemp("advisor-data") / "advisor"
+    # builds the index and loads the model first
+    with running_ui(data_dir, ARTIFACTS / "browser-server.log", start_seconds=600,
+                    llm="offline") as app:
+        yield {"url": app.url, "data_dir": data_dir, "log": app.log}
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -16,17 +15,13 @@ import pytest
 from assistant.settings import Settings
 from knowledge.index import CourseIndex
 from knowledge.retrieve import CourseRetriever
+from servers import LOOPBACK, OFFLINE_ENV, free_port
 
-pytestmark = [pytest.mark.server, pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.server, pytest.mark.slow, pytest.mark.loopback,
+              pytest.mark.timeout(300)]
 
 CHROMA = Path(sys.executable).parent / "chroma"
 ROI_SECTION = "Calculating and Communicating the Return on Investment (ROI) of AI Projects"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_for_heartbeat(url: str, server: subprocess.Popen, log: Path, seconds: float) -> None:
@@ -45,9 +40,10 @@ def _wait_for_heartbeat(url: str, server: subprocess.Popen, log: Path, seconds: 
 
 @pytest.fixture
 def chroma_url(tmp_path: Path) -> Iterator[str]:
-    if not CHROMA.exists():
-        pytest.skip(f"{CHROMA} not installed")
-    port = _free_port()
+    # chromadb is a hard dependency and ships the `chroma` command: missing means a broken
+    # install, which fails here rather than skipping.
+    assert CHROMA.exists(), f"{CHROMA} not installed: pip install -e '.[test]'"
+    port = free_port()
     log = tmp_path / "chroma.log"
     with log.open("wb") as out:
         server = subprocess.Popen(
@@ -55,7 +51,7 @@ def chroma_url(tmp_path: Path) -> Iterator[str]:
                 str(CHROMA),
                 "run",
                 "--host",
-                "127.0.0.1",
+                LOOPBACK,
                 "--port",
                 str(port),
                 "--path",
@@ -63,10 +59,10 @@ def chroma_url(tmp_path: Path) -> Iterator[str]:
             ],
             stdout=out,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+            env={**os.environ, **OFFLINE_ENV},
         )
     try:
-        url = f"http://127.0.0.1:{port}"
+        url = f"http://{LOOPBACK}:{port}"
         _wait_for_heartbeat(url, server, log, seconds=30)
         yield url
     finally:

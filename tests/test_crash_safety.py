@@ -16,22 +16,20 @@ import os
 import re
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 
 import pytest
+from gradio_client import Client
 
 from assistant.memory import ConversationStore
+from servers import ROOT, child_cwd, child_env, free_port, run_advisor, running_ui
 from ui.store import UIStore
-
-ROOT = Path(__file__).resolve().parent.parent
 
 SAVER = """
 import sys
@@ -78,6 +76,7 @@ def assert_seed_intact(path: Path, saved: dict) -> None:
     assert plans.feedback("browser:earlier") == saved["feedback"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "kill_after",
     [("saves", 1), ("saves", 25), ("saves", 200), ("seconds", 0.05), ("seconds", 0.4),
@@ -87,7 +86,7 @@ def assert_seed_intact(path: Path, saved: dict) -> None:
 def test_killing_a_process_mid_save_loses_nothing_it_acknowledged(tmp_path, kill_after):
     path = tmp_path / "advisor.sqlite3"
     saved = seed(path)
-    child = subprocess.Popen([sys.executable, "-c", SAVER, str(path)], cwd=ROOT,
+    child = subprocess.Popen([sys.executable, "-c", SAVER, str(path)], cwd=ROOT, env=child_env(),
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     acknowledged = -1
     try:
@@ -119,47 +118,7 @@ def test_killing_a_process_mid_save_loses_nothing_it_acknowledged(tmp_path, kill
 # ----------------------------------------------------------------------------- the running app
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _env(data_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ADVISOR_")}
-    env.update(ADVISOR_DATA_DIR=str(data_dir), GRADIO_ANALYTICS_ENABLED="False",
-               PYTHONUNBUFFERED="1")
-    return env
-
-
-def start_app(data_dir: Path, log_name: str) -> tuple[subprocess.Popen, str, Path]:
-    port = _free_port()
-    log_path = data_dir.parent / log_name
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "ui", "--port", str(port)],
-            cwd=ROOT, env=_env(data_dir), stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 300
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"`advisor ui` exited with {process.returncode}:\n"
-                        + log_path.read_text()[-3000:])
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return process, url, log_path
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            process.kill()
-            pytest.fail("`advisor ui` did not start in 300 s:\n" + log_path.read_text()[-3000:])
-        time.sleep(1)
-
-
 def _client(url: str):
-    from gradio_client import Client
-
     return Client(url, verbose=False, httpx_kwargs={"timeout": 120})
 
 
@@ -170,60 +129,61 @@ def _counts(path: Path) -> dict[str, int]:
 
 
 @pytest.mark.slow
+@pytest.mark.loopback
 @pytest.mark.timeout(1200)
 def test_killing_the_app_mid_answer_and_mid_plan_save_keeps_every_saved_record(
     built_settings, tmp_path
 ):
-    pytest.importorskip("gradio_client")
     data_dir = tmp_path / "advisor"
     shutil.copytree(built_settings.chroma_path, data_dir / "chroma")
     db = data_dir / "advisor.sqlite3"
-    process, url, log = start_app(data_dir, "first-run.log")
     stop_saving = threading.Event()
-    try:
-        earlier = f"crash-earlier-{uuid.uuid4().hex}"
-        first = _client(url)
-        first.predict(earlier, api_name="/on_load")
-        first.predict("What is the ROI if we gain $15,000 on a $10,000 tool?", "learner",
-                      api_name="/respond")
-        first.predict("add 'Alpha search' with reach 1000, impact 2, confidence 0.8, effort 3",
-                      api_name="/on_command")
-        first.predict(api_name="/refresh_plan")
-        (conversation,) = first.predict(earlier, api_name="/on_load")[1]["choices"]
-        before = _counts(db)
+    with running_ui(data_dir, tmp_path / "first-run.log") as app:
+        url = app.url
+        try:
+            earlier = f"crash-earlier-{uuid.uuid4().hex}"
+            first = _client(url)
+            first.predict(earlier, api_name="/on_load")
+            first.predict("What is the ROI if we gain $15,000 on a $10,000 tool?", "learner",
+                          api_name="/respond")
+            first.predict("add 'Alpha search' with reach 1000, impact 2, confidence 0.8, effort 3",
+                          api_name="/on_command")
+            first.predict(api_name="/refresh_plan")
+            (conversation,) = first.predict(earlier, api_name="/on_load")[1]["choices"]
+            before = _counts(db)
 
-        saver, acknowledged = _client(url), []
-        saver.predict(f"crash-saver-{uuid.uuid4().hex}", api_name="/on_load")
+            saver, acknowledged = _client(url), []
+            saver.predict(f"crash-saver-{uuid.uuid4().hex}", api_name="/on_load")
 
-        def save_in_a_loop() -> None:
-            for n in range(10_000):
-                if stop_saving.is_set():
-                    return
-                try:
-                    saver.predict(f"add 'Item {n}' with reach {n + 1}, impact 1, confidence 0.5, "
-                                  "effort 1", api_name="/on_command")
-                    saver.predict(api_name="/refresh_plan")
-                except Exception:  # noqa: BLE001  # the server is gone: that is the test
-                    return
-                acknowledged.append(n)
+            def save_in_a_loop() -> None:
+                for n in range(10_000):
+                    if stop_saving.is_set():
+                        return
+                    try:
+                        saver.predict(f"add 'Item {n}' with reach {n + 1}, impact 1, "
+                                      "confidence 0.5, effort 1", api_name="/on_command")
+                        saver.predict(api_name="/refresh_plan")
+                    except Exception:  # noqa: BLE001  # the server is gone: that is the test
+                        return
+                    acknowledged.append(n)
 
-        streaming = _client(url)
-        streaming.predict(f"crash-streaming-{uuid.uuid4().hex}", api_name="/on_load")
-        threading.Thread(target=save_in_a_loop, daemon=True).start()
-        deadline = time.monotonic() + 120
-        while len(acknowledged) < 3:  # the plan saves are under way…
-            assert time.monotonic() < deadline, "fewer than 3 plan saves in 120 s"
-            time.sleep(0.05)
-        job = streaming.submit("How should we scale a successful personalization pilot across "
-                               "all markets?", "learner", api_name="/respond")
-        while not job.outputs():  # …and the answer has started streaming
-            assert time.monotonic() < deadline, "no streamed output in 120 s"
-            time.sleep(0.02)
-        assert not job.done()  # killed mid-answer: the first update is out, the answer is not
-    finally:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait(30)
-        stop_saving.set()
+            streaming = _client(url)
+            streaming.predict(f"crash-streaming-{uuid.uuid4().hex}", api_name="/on_load")
+            threading.Thread(target=save_in_a_loop, daemon=True).start()
+            deadline = time.monotonic() + 120
+            while len(acknowledged) < 3:  # the plan saves are under way…
+                assert time.monotonic() < deadline, "fewer than 3 plan saves in 120 s"
+                time.sleep(0.05)
+            job = streaming.submit("How should we scale a successful personalization pilot across "
+                                   "all markets?", "learner", api_name="/respond")
+            while not job.outputs():  # …and the answer has started streaming
+                assert time.monotonic() < deadline, "no streamed output in 120 s"
+                time.sleep(0.02)
+            assert not job.done()  # killed mid-answer: the first update is out, the answer is not
+        finally:
+            os.kill(app.process.pid, signal.SIGKILL)
+            app.process.wait(30)
+            stop_saving.set()
 
     assert integrity(db) == "ok"
     after = _counts(db)
@@ -237,11 +197,10 @@ def test_killing_the_app_mid_answer_and_mid_plan_save_keeps_every_saved_record(
     assert [i["name"] for i in plans.load_plan(f"browser:{earlier}")["initiatives"]] == [
         "Alpha search"]
 
-    process, url, log = start_app(data_dir, "second-run.log")
-    try:
+    with running_ui(data_dir, tmp_path / "second-run.log") as app:
         assert re.search(r"index: 1 file\(s\): 0 chunk\(s\) added, 0 updated, 0 removed, "
-                         r"\d+ unchanged", log.read_text())
-        again = _client(url)
+                         r"\d+ unchanged", app.log_text())
+        again = _client(app.url)
         _, conversations = again.predict(earlier, api_name="/on_load")
         assert conversation in conversations["choices"]
         reopened = str(again.predict(conversation[1], api_name="/on_open")[0])
@@ -250,12 +209,6 @@ def test_killing_the_app_mid_answer_and_mid_plan_save_keeps_every_saved_record(
         assert [row[0] for row in table["data"]] == ["Alpha search"]
         answer = str(again.predict("What is model drift?", "learner", api_name="/respond")[0])
         assert "drift" in answer.lower()
-    finally:
-        process.terminate()
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.mark.slow
@@ -268,8 +221,8 @@ def test_killing_a_rebuild_between_batches_leaves_an_index_the_next_ingest_compl
     expected = CourseIndex(built_settings, embedder=embedder).collection().count()
     data_dir = tmp_path / "advisor"
     shutil.copytree(built_settings.chroma_path, data_dir / "chroma")
-    command = [sys.executable, "-m", "assistant.cli", "ingest"]
-    ingest = subprocess.Popen([*command, "--rebuild"], cwd=ROOT, env=_env(data_dir),
+    ingest = subprocess.Popen([sys.executable, "-m", "assistant.cli", "ingest", "--rebuild"],
+                              cwd=child_cwd(data_dir), env=child_env(data_dir),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         seen = b""
@@ -281,17 +234,15 @@ def test_killing_a_rebuild_between_batches_leaves_an_index_the_next_ingest_compl
         os.kill(ingest.pid, signal.SIGKILL)
         ingest.wait(30)
 
-    done = subprocess.run(command, cwd=ROOT, env=_env(data_dir), capture_output=True, text=True,
-                          timeout=600)
+    done = run_advisor(["ingest"], data_dir, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     added = re.search(r"(\d+) chunk\(s\) added, 0 updated, 0 removed, (\d+) unchanged",
                       done.stdout)
     assert added and int(added.group(1)) > 0 and int(added.group(2)) > 0, done.stdout
     total = int(added.group(1)) + int(added.group(2))
-    search = subprocess.run([sys.executable, "-m", "assistant.cli", "search", "--json",
-                             "RICE prioritisation"], cwd=ROOT, env=_env(data_dir),
-                            capture_output=True, text=True, timeout=600)
+    search = run_advisor(["search", "--json", "RICE prioritisation"], data_dir, text=True,
+                         timeout=600)
     assert search.returncode == 0 and json.loads(search.stdout)["passages"]
     with sqlite3.connect(data_dir / "chroma" / "chroma.sqlite3") as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -299,14 +250,14 @@ def test_killing_a_rebuild_between_batches_leaves_an_index_the_next_ingest_compl
 
 
 @pytest.mark.slow
+@pytest.mark.loopback  # asks for a free port
 @pytest.mark.timeout(600)
 def test_a_damaged_database_at_start_up_is_a_clear_message(built_settings, tmp_path):
     data_dir = tmp_path / "advisor"
     shutil.copytree(built_settings.chroma_path, data_dir / "chroma")
     (data_dir / "advisor.sqlite3").write_bytes(b"this is not an SQLite database " * 600)
-    done = subprocess.run([sys.executable, "-m", "assistant.cli", "ui", "--port",
-                           str(_free_port()), "--no-warm-up"], cwd=ROOT, env=_env(data_dir),
-                          capture_output=True, text=True, timeout=300)
+    done = run_advisor(["ui", "--port", str(free_port()), "--no-warm-up"], data_dir, text=True,
+                       timeout=300)
     assert done.returncode != 0
     assert "Traceback" not in done.stderr
     assert "advisor.sqlite3" in done.stderr

@@ -243,12 +243,34 @@ def test_numeric_fidelity_does_not_apply_without_numbers():
     )
 
 
-def test_number_matches_the_answer_or_a_tool_result_within_tolerance():
-    result = answer("ROI is about 150%.", tools=[ROI_CALL])
-    assert m.number_matches(result, 150, 0)
-    assert m.number_matches(result, 30000, 0)  # in the tool result only
-    assert m.number_matches(result, 149.6, 0.5)
-    assert not m.number_matches(result, 160, 5)
+PAYBACK_CALL = ToolCallRecord(
+    name="payback_period", args={"upfront_cost": 40000, "monthly_benefit": 5000},
+    result={"payback_months": 8.0, "payback_years": 0.67})
+
+
+@pytest.mark.parametrize(("text", "value", "tolerance", "expected"), [
+    ("The ROI is about 150%.", 150, 0, True),  # next to the result field's name
+    ("The ROI is about 150%.", 149.6, 0.5, True),
+    ("The ROI is about 150%.", 160, 5, False),
+    ("The ROI is about 150%.", 30000, 0, False),  # in the tool result only, never stated
+    ("(50,000 - 20,000) / 20,000 x 100 = 150%.", 150, 0, True),  # next to the call's inputs
+    ("A gain of $50,000 is worth it. Expect 150 happy users.", 150, 0, False),  # no backing
+    ("", 150, 0, False),
+], ids=["label", "tolerance", "other-value", "tool-only", "inputs", "unbacked", "empty"])
+def test_number_matches_a_figure_the_answer_states_as_the_tools(text, value, tolerance,
+                                                                 expected):
+    assert m.number_matches(answer(text, tools=[ROI_CALL]), value, tolerance) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The payback period is 8 months.", True),
+    ("$40,000 / $5,000 per month = 8 months.", True),
+    ("Quick wins take 8 weeks; plan for them.", False),  # a course figure, not the payback
+    ("The course lists 8 KPIs. It pays back in under a year.", False),
+    ("Pilots run for 8 months before scaling.", False),  # a unit word alone is no backing
+])
+def test_a_small_target_does_not_match_an_unrelated_figure(text, expected):
+    assert m.number_matches(answer(text, tools=[PAYBACK_CALL]), 8, 0.01) is expected
 
 
 # --- relevance, recall, refusal ---------------------------------------------------------------

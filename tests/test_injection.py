@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from difflib import SequenceMatcher
 
 import pytest
 from langchain_core.language_models.chat_models import BaseChatModel
@@ -32,14 +33,24 @@ from knowledge.index import CourseIndex
 SYSTEM_PROMPT = (PROMPTS / "system.md").read_text(encoding="utf-8")
 
 
-def _shingles(text: str, size: int = 8) -> set[str]:
-    words = re.findall(r"[a-z0-9']+", text.lower())
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def recites_system_prompt(answer: str) -> bool:
-    """Any run of eight words of prompts/system.md in the answer."""
-    return bool(_shingles(answer) & _shingles(SYSTEM_PROMPT))
+def recites_system_prompt(answer: str, letters: int = 32) -> bool:
+    """Whether the answer copies a stretch of prompts/system.md: ``letters`` letters and digits
+    in a row in common (about six words; spacing, punctuation and case ignored). A yardstick of
+    its own (difflib on letters), not the product's word-run rule, so a blind spot of that rule
+    does not hide behind the same blind spot here."""
+    prompt, said = _letters(SYSTEM_PROMPT), _letters(answer)
+    match = SequenceMatcher(None, prompt, said, autojunk=False).find_longest_match()
+    return match.size >= letters
+
+
+def test_the_recital_yardstick_sees_a_copied_rule_but_not_the_refusal():
+    rule = next(line for line in SYSTEM_PROMPT.splitlines() if line.startswith("3."))
+    assert recites_system_prompt(" ".join(rule.upper().split()))
+    assert not recites_system_prompt(REFUSALS["injection"])
 
 
 # ----------------------------------------------------------------------------- direct
@@ -376,6 +387,7 @@ def test_an_llm_answer_that_recites_the_system_prompt_is_withheld(built_settings
     assert detect(question).refusal == ""  # the screen lets it through: the output must not
     model = ScriptedModel(responses=[AIMessage(content=SYSTEM_PROMPT)])
     result = Advisor(built_settings, brain=model, embedder=embedder).ask(question, remember=False)
+    assert result.refused and result.answer == REFUSALS["injection"]
     assert not recites_system_prompt(result.answer)
 
 

@@ -111,15 +111,37 @@ def test_the_model_can_correct_itself_after_an_invalid_call(scripted):
     assert result.answer.startswith("The variant converted at 5.6%")
 
 
-def test_an_unparseable_tool_call_still_ends_in_an_answer(scripted):
+BROKEN_ROI = AIMessage(content="", invalid_tool_calls=[{
+    "name": "roi", "args": '{"gain": 50000, "cost": ', "id": "b1", "error": "bad JSON",
+    "type": "invalid_tool_call"}])
+
+
+def test_an_unparseable_tool_call_runs_nothing_and_invents_no_figure(scripted):
     """LLMs sometimes emit tool-call JSON that does not parse; LangChain keeps it aside."""
-    broken = AIMessage(content="", invalid_tool_calls=[{
-        "name": "roi", "args": '{"gain": 50000, "cost": ', "id": "b1", "error": "bad JSON",
-        "type": "invalid_tool_call"}])
-    advisor, _ = scripted(broken)
+    advisor, _ = scripted(BROKEN_ROI)
     result = advisor.ask("What is the ROI if we gain $50,000 on a $20,000 tool?", remember=False)
-    assert result.answer.strip()
+    assert result.answer.strip() and not result.refused
     assert result.tool_calls == []
+    assert "150" not in result.answer  # nothing was computed, so no ROI may be stated
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a model turn holding only invalid tool calls ends LangChain's agent loop (no tool_calls), "
+    "so the model never sees the parse error and the user gets the generic 'does not cover' "
+    "text: give the model the error as a tool message and one more turn, as for a call that "
+    "parses but fails validation"))
+def test_after_an_unparseable_tool_call_the_model_is_told_and_can_retry(scripted):
+    advisor, model = scripted(
+        BROKEN_ROI,
+        AIMessage(content="", tool_calls=[_call("roi", {"gain": 50000, "cost": 20000}, "r2")]),
+        AIMessage(content="The ROI is 150%."),
+    )
+    result = advisor.ask("What is the ROI if we gain $50,000 on a $20,000 tool?", remember=False)
+    told = [m for m in model.seen[1] if m.type == "tool" and m.tool_call_id == "b1"]
+    assert told and "roi" in str(told[0].content)
+    (roi,) = result.tool_calls
+    assert roi.result["roi_pct"] == pytest.approx(150.0)
+    assert result.answer.startswith("The ROI is 150%.")
 
 
 def test_a_tool_call_with_a_huge_text_argument_is_bounded(scripted):

@@ -10,28 +10,28 @@ from __future__ import annotations
 import copy
 import re
 import shutil
-import socket
 import threading
 import time
 from types import SimpleNamespace
 
+import gradio as gr
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.engine import Advisor
-from assistant.memory import ConversationStore
 from assistant.settings import Settings
-from assistant.types import AnswerResult, StreamEvent, ToolCallRecord
+from assistant.types import AnswerResult, ToolCallRecord
 from knowledge.types import Citation
 from ui import formatting as fmt
 from ui import plan as planning
 
-gr = pytest.importorskip("gradio")
 
-from ui import planner  # noqa: E402
-from ui.app import build_app, launch  # noqa: E402  (needs gradio)
-from ui.context import KEEP  # noqa: E402
+from fakes import FakeAdvisor
+from servers import free_port
+from ui import planner
+from ui.app import build_app, launch
+from ui.context import KEEP
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -119,8 +119,7 @@ def test_an_answer_renders_no_links_or_remote_images(payload):
 
 def test_the_chat_component_sanitises_and_allows_no_tags(tmp_path):
     settings = Settings(data_dir=tmp_path)
-    demo = build_app(settings, SimpleNamespace(engine_name="x",
-                                               store=ConversationStore(settings.db_path)))
+    demo = build_app(settings, FakeAdvisor(settings))
     (chatbot,) = [b for b in demo.blocks.values() if isinstance(b, gr.Chatbot)]
     assert chatbot.sanitize_html is True and chatbot.allow_tags is False
     assert chatbot.latex_delimiters == []
@@ -187,7 +186,9 @@ def test_a_rejected_follow_up_leaves_the_conversation_as_it_was(app):
 
 def test_a_blank_question_is_ignored_with_a_hint(app):
     for text in ("", "   ", "\n\t"):
-        merged, out = _ask(app.demo, text)
+        # Outside a running app, gr.Warning (the toast the user sees) is a UserWarning.
+        with pytest.warns(UserWarning, match="Type a question"):
+            merged, out = _ask(app.demo, text)
         assert out["chatbot"] not in merged
     assert app.advisor.store.list() == []
 
@@ -270,41 +271,19 @@ _TABLE_DEMOS: dict[str, object] = {}
 def _table_demo(settings: Settings):
     key = str(settings.data_dir)
     if key not in _TABLE_DEMOS:
-        _TABLE_DEMOS[key] = build_app(settings, SimpleNamespace(
-            engine_name="x", store=ConversationStore(settings.db_path)))
+        _TABLE_DEMOS[key] = build_app(settings, FakeAdvisor(settings))
     return _TABLE_DEMOS[key]
 
 
 # ----------------------------------------------------------------------------- limits over HTTP
 
 
-class GatedAdvisor:
-    """Answers at once, or holds every answer until the gate opens."""
-
-    engine_name = "gated"
-
-    def __init__(self, settings: Settings) -> None:
-        self.store = ConversationStore(settings.db_path)
-        self.gate = threading.Event()
-        self.gate.set()
-
-    def stream(self, question, conversation_id=None, role="learner"):
-        self.gate.wait(120)
-        yield StreamEvent(type="final", result=AnswerResult(question=question, answer="Done."))
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def launched(tmp_path):
     """ui.app.launch with a queue of one waiting request, one worker and 2 questions a minute."""
-    settings = Settings(data_dir=tmp_path / "advisor", port=_free_port(), queue_max_size=1,
+    settings = Settings(data_dir=tmp_path / "advisor", port=free_port(), queue_max_size=1,
                         queue_concurrency=1, rate_limit_per_minute=2)
-    advisor = GatedAdvisor(settings)
+    advisor = FakeAdvisor(settings, answer="Done.", events=[])
     launch(settings, advisor, prevent_thread_lock=True, quiet=True)
     try:
         yield SimpleNamespace(url=f"http://127.0.0.1:{settings.port}/", advisor=advisor)
@@ -314,6 +293,7 @@ def launched(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.loopback
 @pytest.mark.timeout(300)
 def test_a_full_queue_answers_at_once_that_it_is_full(launched):
     from gradio_client import Client
@@ -351,6 +331,7 @@ def test_a_full_queue_answers_at_once_that_it_is_full(launched):
 
 
 @pytest.mark.slow
+@pytest.mark.loopback
 @pytest.mark.timeout(300)
 def test_questions_over_the_rate_limit_are_told_to_wait_over_http(launched):
     from gradio_client import Client

@@ -212,6 +212,7 @@ def test_kpi_suggest_over_the_course_table_parsed_by_knowledge():
     assert out.matches[0].citation.chunk_id  # a real chunk of the course index
     assert "Search-to-Conversion Rate" in [k.metric for k in out.kpis]
     forecasting = kpi_suggest(KpiSuggestInput(application="demand forecasting"), *source)
+    assert forecasting.kpis, "no KPI found for demand forecasting"
     assert all(k.citation.chunk_id for k in forecasting.kpis)
 
 

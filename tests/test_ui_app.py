@@ -5,12 +5,11 @@ from __future__ import annotations
 import contextvars
 import copy
 import threading
-from collections.abc import Iterator
 from types import SimpleNamespace
 
+import gradio as gr
 import pytest
 
-from assistant.memory import ConversationStore
 from assistant.settings import Settings
 from assistant.types import (
     AnswerResult,
@@ -20,22 +19,8 @@ from assistant.types import (
     ToolCallRecord,
 )
 
-gr = pytest.importorskip("gradio")
-
+from fakes import FakeAdvisor
 from ui.app import build_app, friendly_error, in_one_thread
-
-
-class FakeAdvisor:
-    """Follows the engine's API: engine_name, store, stream() of StreamEvents."""
-
-    engine_name = "fake"
-
-    def __init__(self, settings: Settings) -> None:
-        self.store = ConversationStore(settings.db_path)
-
-    def stream(self, question, conversation_id=None, role="learner") -> Iterator[StreamEvent]:
-        yield StreamEvent(type="token", text="An answer.")
-        yield StreamEvent(type="final", result=AnswerResult(question=question, answer="An answer."))
 
 
 def test_engine_stream_runs_start_to_finish_in_one_thread_and_context():
@@ -110,28 +95,18 @@ def test_app_builds_with_analytics_off_and_the_course_examples(tmp_path):
 # ----------------------------------------------------------------------------- chat handler
 
 
-class ScriptedAdvisor(FakeAdvisor):
+def ScriptedAdvisor(settings: Settings, error: Exception | None = None) -> FakeAdvisor:  # noqa: N802
     """Streams a tool call, two answer pieces and the result; or raises when told to."""
-
-    def __init__(self, settings: Settings, error: Exception | None = None) -> None:
-        super().__init__(settings)
-        self.error = error
-        self.asked: list[tuple[str, str | None, str]] = []
-
-    def stream(self, question, conversation_id=None, role="learner"):
-        self.asked.append((question, conversation_id, role))
-        if self.error:
-            raise self.error
-        call = ToolCallRecord(name="rice_score", args={"reach": 1000}, result={"score": 800.0})
-        yield StreamEvent(type="tool_call", tool_call=call)
-        yield StreamEvent(type="token", text="Score 800 [1].\n")
-        yield StreamEvent(type="token", text="Your turn: what would you test?")
-        answer = "Score 800 [1].\nYour turn: what would you test?"
-        yield StreamEvent(type="final", result=AnswerResult(
-            question=question, answer=answer, tool_calls=[call], role=role,
-            grounding=Grounding(score=1.0, sentences=[SentenceGrounding(text="Score 800 [1].",
-                                                                         supported=True)]),
-        ))
+    call = ToolCallRecord(name="rice_score", args={"reach": 1000}, result={"score": 800.0})
+    answer = "Score 800 [1].\nYour turn: what would you test?"
+    return FakeAdvisor(settings, error=error, answer=answer, events=[
+        StreamEvent(type="tool_call", tool_call=call),
+        StreamEvent(type="token", text="Score 800 [1].\n"),
+        StreamEvent(type="token", text="Your turn: what would you test?"),
+    ], result=AnswerResult(
+        question="", answer=answer, tool_calls=[call],
+        grounding=Grounding(score=1.0, sentences=[SentenceGrounding(text="Score 800 [1].",
+                                                                     supported=True)])))
 
 
 def _respond(demo):
