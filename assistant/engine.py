@@ -24,6 +24,7 @@ from assistant.memory import ConversationStore
 from assistant.offline import REFUSALS
 from assistant.privacy import mask_pii
 from assistant.settings import Settings, get_settings
+from assistant.streamguard import RecitalGuard, protected_grams
 from assistant.types import (
     AnswerResult,
     Grounding,
@@ -114,15 +115,6 @@ def resolve_follow_up(question: str, previous: str | None) -> str:
     return f"{previous.rstrip(' ?.')} ({tail})?"
 
 
-def recites_prompt(answer: str, run: int = 8) -> bool:
-    """Whether the answer shares a run of ``run`` consecutive words with the system prompt."""
-    words = lambda text: re.findall(r"[a-z0-9']+", text.lower())  # noqa: E731
-    prompt = words((PROMPTS / "system.md").read_text(encoding="utf-8"))
-    grams = {tuple(prompt[i : i + run]) for i in range(len(prompt) - run + 1)}
-    said = words(answer)
-    return any(tuple(said[i : i + run]) in grams for i in range(len(said) - run + 1))
-
-
 def system_prompt(role: str) -> str:
     return (PROMPTS / "system.md").read_text(encoding="utf-8") + f"\nROLE: {role}\n"
 
@@ -150,6 +142,7 @@ class Advisor:
         self._checker = None
         self._store: ConversationStore | None = None
         self._vectors = None
+        self._prompt_grams: frozenset | None = None
 
     def _model_label(self) -> str:
         return {
@@ -193,6 +186,14 @@ class Advisor:
                 brain = self._brain or make_brain(self.settings, self.llm, embed=self.embed)
                 self._agent = build_agent(brain, self.retriever)
             return self._agent
+
+    @property
+    def prompt_grams(self) -> frozenset:
+        """Word runs that recite the system prompt (the course's own words, e.g. its title, excepted)."""
+        if self._prompt_grams is None:
+            public = [text for text, _meta in self.retriever.chunk_map.values()]
+            self._prompt_grams = protected_grams((PROMPTS / "system.md").read_text(encoding="utf-8"), public)
+        return self._prompt_grams
 
     @property
     def checker(self):
@@ -294,6 +295,12 @@ class Advisor:
         calls: dict[str, dict] = {}
         records: list[ToolCallRecord] = []
         streamed = []  # text a real LLM streamed token by token
+        guard = RecitalGuard(self.prompt_grams)  # model text reaches the user only through say()
+
+        def say(piece: str) -> Iterator[StreamEvent]:
+            if shown := guard.feed(piece):
+                yield StreamEvent(type="token", text=shown)
+
         live = self.llm != "offline"  # the offline model answers in one piece; it is split below
         modes = ["updates", "messages"] if live else ["updates"]
         for mode, data in self.agent.stream({"messages": messages}, config=config, stream_mode=modes):
@@ -301,7 +308,7 @@ class Advisor:
                 chunk = data[0]
                 if isinstance(chunk, AIMessageChunk) and chunk.content and not chunk.tool_call_chunks:
                     streamed.append(str(chunk.content))
-                    yield StreamEvent(type="token", text=str(chunk.content))
+                    yield from say(str(chunk.content))
                 continue
             for node in data.values():
                 for message in (node or {}).get("messages", []):
@@ -325,15 +332,16 @@ class Advisor:
         # Stream the text first; the grounding check runs while the user reads.
         if not streamed:
             for piece in re.split(r"(?<=\n)", answer):
-                if piece:
-                    yield StreamEvent(type="token", text=piece)
-        if self.llm != "offline" and recites_prompt(answer):
+                yield from say(piece)
+        if guard.tripped or guard.recited(answer):
             # An LLM talked into reciting its instructions: withhold the text entirely.
             answer, refused, citations = REFUSALS["injection"], True, []
             yield StreamEvent(type="token", text="\n\n" + answer)
             return AnswerResult(id=question_id, question=text, answer=answer, refused=True,
                                 engine=self.engine_name, conversation_id=conversation_id,
                                 intent="refuse", role=role)
+        if tail := guard.finish():
+            yield StreamEvent(type="token", text=tail)
         extra = final.additional_kwargs.get("offline_evidence", []) if final is not None else []
         grounding = self._ground(answer, text, resolved, records, retrieved, extra)
         if self.llm != "offline" and grounding.score < 1.0:
