@@ -16,12 +16,13 @@ from pathlib import Path
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from assistant.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, build_agent
+from assistant.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, build_agent, search_tool
 from assistant.brains import make_brain
 from assistant.compose import describe_tool
 from assistant.intents import PROMPTS, detect
 from assistant.memory import ConversationStore
 from assistant.offline import REFUSALS
+from assistant.prefetch import prefetch
 from assistant.privacy import mask_pii
 from assistant.settings import Settings, get_settings
 from assistant.streamguard import RecitalGuard, protected_grams
@@ -287,13 +288,22 @@ class Advisor:
     def _run_agent(self, text: str, resolved: str, role: str, question_id, conversation_id):
         retrieved: dict[str, dict] = {}
         configurable = {RETRIEVED: retrieved}
-        if self.llm != "offline":  # the offline planner is deterministic and reads no passage as an order
-            configurable[ALLOWED_TOOLS] = allowed_tools(text, [name for name, _ in detect(resolved).tools])
         config = {"configurable": configurable, "recursion_limit": 12}
         messages = [SystemMessage(system_prompt(role)), HumanMessage(resolved)]
+        records: list[ToolCallRecord] = []
+        if self.llm != "offline":  # the offline planner is deterministic and reads no passage as an order
+            planned = detect(resolved).tools
+            if self.settings.llm_calls_calculators:
+                configurable[ALLOWED_TOOLS] = allowed_tools(text, [name for name, _ in planned])
+            else:  # the engine reads the figures and runs the calculators; the model writes
+                before = prefetch(resolved, planned, search_tool(self.retriever), config)
+                configurable[ALLOWED_TOOLS] = before.allowed
+                messages += before.messages
+                records += before.records
+                for record in before.records:
+                    yield StreamEvent(type="tool_call", tool_call=record)
         final: AIMessage | None = None
         calls: dict[str, dict] = {}
-        records: list[ToolCallRecord] = []
         streamed = []  # text a real LLM streamed token by token
         guard = RecitalGuard(self.prompt_grams)  # model text reaches the user only through say()
 

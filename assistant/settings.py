@@ -52,6 +52,16 @@ class Settings(BaseSettings):
     ollama_model: str = "llama3.1"
     llamacpp_model_path: Path | None = None
     llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+    llm_max_tokens: int = Field(
+        default=1024, ge=16, le=32_768, description="Most tokens an LLM brain may write per turn."
+    )
+    llm_timeout_s: float = Field(default=120.0, gt=0, le=3600, description="Per model request.")
+    llm_threads: int | None = Field(default=None, ge=1, le=256, description="llama.cpp CPU threads.")
+    llm_calls_calculators: bool = Field(
+        default=False,
+        description="Let an LLM brain choose and fill the calculators itself (strong models only); "
+        "by default the engine reads the figures and runs the calculators before the model writes.",
+    )
 
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)

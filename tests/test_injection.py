@@ -362,7 +362,8 @@ def test_a_tool_the_user_asks_for_still_runs(injected, embedder):
         AIMessage(content="", tool_calls=[_call("roi", {"gain": 15000, "cost": 10000}, "r1")]),
         AIMessage(content="The ROI is 50%."),
     ])
-    result = Advisor(injected, brain=model, embedder=embedder).ask(
+    trusted = injected.model_copy(update={"llm_calls_calculators": True})  # the model calls them
+    result = Advisor(trusted, brain=model, embedder=embedder).ask(
         "What is the ROI if we gain $15,000 on a $10,000 AI tool?", remember=False)
     (roi,) = result.tool_calls
     assert roi.name == "roi" and roi.result["roi_pct"] == pytest.approx(50.0)
