@@ -8,6 +8,7 @@ Live only under `make test-llm` (ADVISOR_LIVE_LLM=1), which also re-records the 
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import socket
 import subprocess
@@ -79,3 +80,31 @@ def llama_server(gguf: Path, threads: int = 1, startup_s: float = 300.0):
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+def _without_scores(value):
+    if isinstance(value, dict):
+        return {k: _without_scores(v) for k, v in value.items() if k != "score"}
+    if isinstance(value, list):
+        return [_without_scores(v) for v in value]
+    return value
+
+
+def normalise_request(request):
+    """VCR hook, applied to a request before it is recorded and before it is matched: drops the
+    retrieval scores from the passages in tool results. They are float noise that differs in the
+    last digits between CPUs (BLAS), and the passages themselves, their order and refs still have
+    to match exactly."""
+    try:
+        body = json.loads(request.body)
+    except (TypeError, ValueError):
+        return request
+    for message in body.get("messages", []):
+        if message.get("role") == "tool" and isinstance(message.get("content"), str):
+            try:
+                content = json.loads(message["content"])
+            except ValueError:
+                continue
+            message["content"] = json.dumps(_without_scores(content), ensure_ascii=False)
+    request.body = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    return request

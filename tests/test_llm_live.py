@@ -25,7 +25,8 @@ from assistant.intents import PROMPTS, detect
 from assistant.settings import DEFAULT_CORPUS, Settings
 from assistant.streamguard import RecitalGuard, shingles
 from knowledge.index import CourseIndex
-from llm_server import MODEL_ALIAS, REPLAY_BASE_URL, live, llama_server, smollm2_gguf
+from llm_server import (MODEL_ALIAS, REPLAY_BASE_URL, live, llama_server, normalise_request,
+                        smollm2_gguf)
 
 pytest.importorskip("langchain_openai")
 pytest.importorskip("vcr")
@@ -45,6 +46,7 @@ def vcr_config():
         "match_on": ["method", "path", "body"],
         "record_mode": "rewrite" if live() else "none",
         "decode_compressed_response": True,
+        "before_record_request": normalise_request,
     }
 
 
