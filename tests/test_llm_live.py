@@ -102,8 +102,7 @@ def _streamed(cassette) -> tuple[dict, str]:
 
 
 @pytest.mark.vcr
-def test_a_streamed_answer_with_citations_reaches_advisor_ask_json(built_settings, base_url,
-                                                                  use_settings, vcr):
+def test_a_streamed_answer_reaches_advisor_ask_json(built_settings, base_url, use_settings, vcr):
     from click.testing import CliRunner
 
     from assistant.cli import main
@@ -121,12 +120,12 @@ def test_a_streamed_answer_with_citations_reaches_advisor_ask_json(built_setting
     assert request["stream"] is True and request["model"] == MODEL_ALIAS
     chunks = [line for line in response.splitlines() if line.startswith("data: {")]
     assert len(chunks) > 5  # the server streamed it token by token
-    # The engine retrieved the passages before the model wrote; what the model cites by [ref]
-    # becomes a citation, and the engine's retrieval is listed with the answer either way.
-    sent = json.dumps(request["messages"])
-    assert "search_course" in sent and "passages" in sent
-    cited = re.findall(r"\[(\d+)\]", answer["answer"])
-    assert answer["citations"] or not cited
+    # The engine retrieved the passages before the model wrote; a citation is listed exactly
+    # for each passage ref the model wrote (SmolLM2-135M usually writes none).
+    passages = json.loads(next(m["content"] for m in request["messages"] if m["role"] == "tool"))
+    refs = {p["ref"] for p in passages["passages"]}
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", answer["answer"])} & refs
+    assert len(answer["citations"]) == len(cited)
     _figures(ask_json_answer=answer["answer"], ask_json_citations=len(answer["citations"]))
 
 
