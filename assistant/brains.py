@@ -34,6 +34,7 @@ def make_brain(settings: "Settings", name: str | None = None, embed=None):
             base_url=settings.openai_base_url,
             api_key=key,
             temperature=settings.llm_temperature,
+            max_tokens=settings.llm_max_tokens,
             timeout=settings.llm_timeout_s,
         )
     if name == "ollama":
@@ -47,6 +48,7 @@ def make_brain(settings: "Settings", name: str | None = None, embed=None):
             model=settings.ollama_model,
             base_url=settings.ollama_base_url,
             temperature=settings.llm_temperature,
+            num_predict=settings.llm_max_tokens,
         )
     if name == "llamacpp":
         if not settings.llamacpp_model_path:
@@ -55,12 +57,15 @@ def make_brain(settings: "Settings", name: str | None = None, embed=None):
             from langchain_community.chat_models import ChatLlamaCpp
         except ImportError:
             raise BrainUnavailable(
-                "ADVISOR_LLM=llamacpp needs llama-cpp-python and langchain-community installed"
+                "ADVISOR_LLM=llamacpp needs llama-cpp-python and langchain-community: "
+                "pip install -e '.[llamacpp]' (builds llama.cpp, ~8 min)"
             ) from None
         return ChatLlamaCpp(
             model_path=str(settings.llamacpp_model_path),
             temperature=settings.llm_temperature,
+            max_tokens=settings.llm_max_tokens,
             n_ctx=settings.llamacpp_context_size,
+            n_threads=settings.llm_threads,
             model_kwargs={"chat_format": "chatml"},
         )
     raise BrainUnavailable(f"unknown llm '{name}'; use offline, openai, ollama or llamacpp")

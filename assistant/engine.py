@@ -16,15 +16,17 @@ from pathlib import Path
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from assistant.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, build_agent
+from assistant.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, build_agent, search_tool
 from assistant.brains import make_brain
 from assistant.asks import resolve_follow_up
 from assistant.errors import UserError
 from assistant.intents import PROMPTS, detect
 from assistant.memory import ConversationStore
 from assistant.offline import INTENT, REFUSALS
+from assistant.prefetch import prefetch
 from assistant.privacy import mask_pii
 from assistant.settings import Settings
+from assistant.streamguard import RecitalGuard, protected_grams
 from assistant.types import (
     DRAFT,
     AnswerResult,
@@ -89,13 +91,6 @@ def validate_question(text: object, max_chars: int) -> str:
         raise InputProblem("invalid_input", message) from None
 
 
-def recites_prompt(answer: str, run: int = 8) -> bool:
-    """Whether the answer shares a run of ``run`` consecutive words with the system prompt."""
-    words = lambda text: re.findall(r"[a-z0-9']+", text.lower())  # noqa: E731
-    prompt = words((PROMPTS / "system.md").read_text(encoding="utf-8"))
-    grams = {tuple(prompt[i : i + run]) for i in range(len(prompt) - run + 1)}
-    said = words(answer)
-    return any(tuple(said[i : i + run]) in grams for i in range(len(said) - run + 1))
 
 
 def system_prompt(role: str) -> str:
@@ -127,6 +122,7 @@ class Advisor:
         self._vectors = None
         self._scope = None
         self.extractive = False  # set from the brain: its answers are course text by construction
+        self._prompt_grams: frozenset | None = None
 
     def _model_label(self) -> str:
         return {
@@ -171,6 +167,14 @@ class Advisor:
                 self.extractive = bool(getattr(brain, "extractive", False))
                 self._agent = build_agent(brain, self.retriever)
             return self._agent
+
+    @property
+    def prompt_grams(self) -> frozenset:
+        """Word runs that recite the system prompt (the course's own words, e.g. its title, excepted)."""
+        if self._prompt_grams is None:
+            public = [text for text, _meta in self.retriever.chunk_map.values()]
+            self._prompt_grams = protected_grams((PROMPTS / "system.md").read_text(encoding="utf-8"), public)
+        return self._prompt_grams
 
     @property
     def checker(self):
@@ -279,15 +283,30 @@ class Advisor:
     def _run_agent(self, text: str, resolved: str, role: str, question_id, conversation_id, intent):
         retrieved: dict[str, dict] = {}
         configurable = {RETRIEVED: retrieved, INTENT: intent}
-        agent = self.agent
-        if not self.extractive:  # an extractive planner is deterministic and reads no passage as an order
-            configurable[ALLOWED_TOOLS] = allowed_tools(text, [name for name, _ in intent.tools])
+        agent = self.agent  # builds the brain, which says whether it is extractive
         config = {"configurable": configurable, "recursion_limit": 12}
         messages = [SystemMessage(system_prompt(role)), HumanMessage(resolved)]
+        records: list[ToolCallRecord] = []
+        if not self.extractive:  # an extractive planner is deterministic and reads no passage as an order
+            planned = intent.tools  # the engine's reading: calculators and their inputs
+            if self.settings.llm_calls_calculators:
+                configurable[ALLOWED_TOOLS] = allowed_tools(text, [name for name, _ in planned])
+            else:  # the engine reads the figures and runs the calculators; the model writes
+                before = prefetch(resolved, planned, search_tool(self.retriever), config)
+                configurable[ALLOWED_TOOLS] = before.allowed
+                messages += before.messages
+                records += before.records
+                for record in before.records:
+                    yield StreamEvent(type="tool_call", tool_call=record)
         final: AIMessage | None = None
         calls: dict[str, dict] = {}
-        records: list[ToolCallRecord] = []
         streamed = []  # text a real LLM streamed token by token
+        guard = RecitalGuard(self.prompt_grams)  # model text reaches the user only through say()
+
+        def say(piece: str) -> Iterator[StreamEvent]:
+            if shown := guard.feed(piece):
+                yield StreamEvent(type="token", text=shown)
+
         live = not self.extractive  # an extractive brain answers in one piece; it is split below
         modes = ["updates", "messages"] if live else ["updates"]
         for mode, data in agent.stream({"messages": messages}, config=config, stream_mode=modes):
@@ -295,7 +314,7 @@ class Advisor:
                 chunk = data[0]
                 if isinstance(chunk, AIMessageChunk) and chunk.content and not chunk.tool_call_chunks:
                     streamed.append(str(chunk.content))
-                    yield StreamEvent(type="token", text=str(chunk.content))
+                    yield from say(str(chunk.content))
                 continue
             for node in data.values():
                 for message in (node or {}).get("messages", []):
@@ -320,14 +339,16 @@ class Advisor:
         if not streamed:
             for piece in re.split(r"(?<=\n)", answer):
                 if piece:
-                    yield StreamEvent(type="token", text=piece)
-        if recites_prompt(answer):
+                    yield from say(piece)
+        if guard.tripped or guard.recited(answer):
             # An LLM talked into reciting its instructions: withhold the text entirely.
             answer, refused, citations = REFUSALS["injection"], True, []
             yield StreamEvent(type="token", text="\n\n" + answer)
             return AnswerResult(id=question_id, question=text, answer=answer, refused=True,
                                 engine=self.engine_name, conversation_id=conversation_id,
                                 intent="refuse", role=role)
+        if tail := guard.finish():
+            yield StreamEvent(type="token", text=tail)
         grounding = self._ground(answer, text, resolved, records, retrieved, draft.evidence)
         if not draft.extractive and grounding.score < 1.0:
             unsupported = [s.text for s in grounding.sentences if not s.supported]

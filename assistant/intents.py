@@ -15,66 +15,10 @@ from pathlib import Path
 import yaml
 
 from assistant.calculate import Calculation, read_calculation
+from assistant.injection import is_injection, unsafe_sentence  # noqa: F401  (the screen lives there)
 from assistant.slots import Slots, extract
 
 PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
-
-INJECTION = re.compile(
-    r"\b(?:ignore|forget|disregard|override|bypass|skip)\b(?:\s+(?:all|any|the|of|your|my|previous|prior|above|earlier|original|these|those))*"
-    r"\s+(?:instructions|rules|prompts?|directions|guidelines|programming)(?!\s+of thumb)"
-    r"|\b(?:ignore|disregard|forget)\s+everything\s+(?:above|before|you (?:were|have been) told)"
-    r"|(?:reveal|print|show|repeat|output|tell me|leak|display|dump|translate|give me|list)\b.{0,30}"
-    r"\b(?:system\s*prompt|instructions you were given|your (?:instructions|rules|configuration|config|prompt)|"
-    r"hidden prompt|api key|text of your prompt)"
-    r"|\b(?:your|the hidden|the original)\s+system\s*prompt\b(?!s)"
-    r"|^\s*(?:please\s+)?(?:act as|pretend (?:to be|you are|you're)|roleplay as|play the role of)\b"
-    r"|\byou are now\b|\bpretend you are\b|\bjailbreak|developer mode|\bDAN\b|\bfrom now on,? you\b"
-    r"|\b(?:take on|adopt|switch to|your) (?:a )?new persona|\blet'?s roleplay"
-    r"|\bnew instructions\s*:|the course says you must|\bsystem override\b",
-    re.IGNORECASE | re.MULTILINE,
-)
-# Look-alike letters and digits attackers use to slip past the screen (screening only).
-CONFUSABLES = str.maketrans({
-    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
-    "ѕ": "s", "ԁ": "d", "ɡ": "g", "ο": "o", "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v",
-    "ρ": "p", "τ": "t", "υ": "u", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a",
-})
-
-
-def screen_text(text: str) -> str:
-    """The text as the injection screen reads it: NFKC, no invisible characters, look-alikes
-    mapped to Latin letters, spelled-out letters joined, whitespace collapsed."""
-    import unicodedata
-
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    text = text.translate(CONFUSABLES)
-    text = re.sub(r"\b(?:[a-z] ){3,}[a-z]\b", lambda m: m.group(0).replace(" ", ""), text, flags=re.I)
-    return re.sub(r"\s+", " ", text)
-
-
-def is_injection(text: str) -> bool:
-    return bool(INJECTION.search(text) or INJECTION.search(screen_text(text)))
-
-
-# Sentences no advice may contain, whatever file they come from: instructions to the assistant,
-# or to hand over payment data or passwords.
-UNSAFE_ADVICE = re.compile(
-    r"\b(?:send|email|e-mail|share|give|post|text)\b.{0,40}\b(?:card numbers?|passwords?|cvv|pins?|bank details)\b"
-    r"|\bassistant\s*:|\btell (?:the )?(?:users?|customers?|shoppers?) to\b|\byou must now\b"
-    # text addressed to an AI reader rather than to learners
-    r"|\b(?:for|to) AI (?:assistants?|models?|systems?|agents?)\b|\bif you are an AI\b"
-    r"|\bAI (?:assistants?|models?|systems?|agents?)\b.{0,40}\b(?:reading|summari[sz]ing|processing)\b"
-    r"|\bmust (?:say|state|answer|reply)\b"
-    # collecting payment secrets, in any word order
-    r"|\b(?:ask|request|collect)\w*\b.{0,40}\b(?:card numbers?|card details|cvv|passwords?)\b"
-    r"|\b(?:card numbers?|card details|cvv|passwords?)\b.{0,40}\b(?:by e-?mail|via e-?mail|read (?:them )?out|over the phone)\b",
-    re.IGNORECASE,
-)
-
-
-def unsafe_sentence(text: str) -> bool:
-    return is_injection(text) or bool(UNSAFE_ADVICE.search(text))
 
 
 OFF_TOPIC = re.compile(

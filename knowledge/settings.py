@@ -68,6 +68,15 @@ class Settings(BaseSettings):
     llamacpp_context_size: int = Field(
         default=8192, ge=512, le=1_048_576, description="Context window (n_ctx) of a llama.cpp model."
     )
+    llm_max_tokens: int = Field(
+        default=1024, ge=16, le=32_768, description="Most tokens an LLM brain may write per turn."
+    )
+    llm_threads: int | None = Field(default=None, ge=1, le=256, description="llama.cpp CPU threads.")
+    llm_calls_calculators: bool = Field(
+        default=False,
+        description="Let an LLM brain choose and fill the calculators itself (strong models only); "
+        "by default the engine reads the figures and runs the calculators before the model writes.",
+    )
 
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)

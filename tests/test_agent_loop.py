@@ -27,7 +27,9 @@ def scripted(built_settings, embedder):
     def make(*responses: AIMessage) -> tuple[Advisor, ScriptedModel]:
         model = ScriptedModel(responses=list(responses))
         model.seen = []
-        return Advisor(built_settings, brain=model, embedder=embedder), model
+        # These scripts have the model choose and call the calculators: the strong-model mode.
+        trusted = built_settings.model_copy(update={"llm_calls_calculators": True})
+        return Advisor(trusted, brain=model, embedder=embedder), model
 
     return make
 
