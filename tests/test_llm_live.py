@@ -31,7 +31,7 @@ from llm_server import (MODEL_ALIAS, REPLAY_BASE_URL, live, llama_server, normal
 pytest.importorskip("langchain_openai")
 pytest.importorskip("vcr")
 
-pytestmark = [pytest.mark.llm]
+pytestmark = [pytest.mark.llm, pytest.mark.loopback]
 ROOT = Path(__file__).resolve().parent.parent
 FIGURES = ROOT / "test-artifacts" / "llm-live.json"
 SYSTEM_PROMPT = (PROMPTS / "system.md").read_text(encoding="utf-8")

@@ -190,9 +190,9 @@ def test_the_question_limit_is_a_setting(fresh_settings, use_settings):
     assert "101 characters; the limit is 100" in json.loads(result.stdout)["error"]["message"]
 
 
-def test_an_unavailable_llm_is_a_message_not_a_traceback(fresh_settings, use_settings,
+def test_an_unavailable_llm_is_a_message_not_a_traceback(built_settings, use_settings,
                                                          monkeypatch):
-    use_settings(fresh_settings)
+    use_settings(built_settings)  # an index is there: the brain is what is missing
     # The openai extra is missing (whether or not this machine has it): no real call is tried.
     monkeypatch.setitem(sys.modules, "langchain_openai", None)
     question = "What is the ROI if we gain $15,000 on a $10,000 tool?"

@@ -242,7 +242,12 @@ class GroundingChecker:
         a.unit_text = unit.text
         # Backed by a tool result when the tool's words (and the user's) carry the claim.
         tool_share = sum(s in tool_terms or s in echoed for s in tokens) / n if n else 0.0
-        a.verbatim = plain(sentence) in plain(unit.text)
+        # A stretch of one evidence text, quoted as it stands (a table row's cells joined, say),
+        # says what that text says, even when it is longer than a window of sentences.
+        said = plain(sentence)
+        a.verbatim = said in plain(unit.text) or any(
+            it.kind != "user" and said in plain(it.text) for it in items
+        )
         a.tool = primary.kind == "tool" or (
             bool(tool_terms) and tool_share >= t.qa_min_coverage
         )

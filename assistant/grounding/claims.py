@@ -3,6 +3,8 @@ their clauses and the multi-word names they contain."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 
 from assistant.grounding.lexicon import lexicon
@@ -23,6 +25,7 @@ def claim_terms(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     return " " + " ".join(w.lower() for w in words(text)) + " "
 
