@@ -248,9 +248,10 @@ def test_a_plan_command_in_the_chat_changes_the_plan_not_the_conversation(ctx):
     assert ctx.advisor.asked == [] and ctx.conversations.list() == []
 
 
-def test_refreshing_the_plan_saves_it_and_writes_masked_exports(ctx):
+def test_a_plan_command_saves_the_plan_and_refreshing_writes_masked_exports(ctx):
     plan = planner.on_command(ctx, "add 'Mail jane.doe@example.com' with reach 10, impact 1, "
-                                   "confidence 0.5, effort 1", {"initiatives": []})["plan_state"]
+                                   "confidence 0.5, effort 1", {"initiatives": []},
+                              "browser:a")["plan_state"]
     views = planner.refresh_plan(ctx, plan, "browser:a")
     assert ctx.store.load_plan("browser:a")["initiatives"][0]["reach"] == 10
     assert views["ranking"][0][0] == 1 and views["download_md"].props["interactive"] is True

@@ -273,26 +273,28 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
 
     c.plan_state.change(refresh_plan, [c.plan_state, c.owner], plan_views)
 
-    def on_command(text: str, plan_data: dict):
-        return out(planner.on_command(ctx, text, plan_data))
+    def on_command(text: str, plan_data: dict, who: str = ""):
+        return out(planner.on_command(ctx, text, plan_data, who))
 
     for trigger in (c.run_command.click, c.command.submit):
-        trigger(on_command, [c.command, c.plan_state], [c.command, c.plan_status, c.plan_state])
+        trigger(on_command, [c.command, c.plan_state, c.owner],
+                [c.command, c.plan_status, c.plan_state])
 
-    def on_table_edit(rows: list, method_value: str, plan_data: dict):
-        return out(planner.on_table_edit(ctx, rows, method_value, plan_data))
+    def on_table_edit(rows: list, method_value: str, plan_data: dict, who: str = ""):
+        return out(planner.on_table_edit(ctx, rows, method_value, plan_data, who))
 
-    c.table.input(on_table_edit, [c.table, c.method, c.plan_state], [c.plan_status, c.plan_state])
+    c.table.input(on_table_edit, [c.table, c.method, c.plan_state, c.owner],
+                  [c.plan_status, c.plan_state])
 
-    def on_method(method_value: str, plan_data: dict):
-        return out(planner.on_method(ctx, method_value, plan_data))
+    def on_method(method_value: str, plan_data: dict, who: str = ""):
+        return out(planner.on_method(ctx, method_value, plan_data, who))
 
-    c.method.input(on_method, [c.method, c.plan_state], [c.plan_status, c.plan_state])
+    c.method.input(on_method, [c.method, c.plan_state, c.owner], [c.plan_status, c.plan_state])
 
-    def on_clear(plan_data: dict):
-        return out(planner.on_clear(ctx, plan_data))
+    def on_clear(plan_data: dict, who: str = ""):
+        return out(planner.on_clear(ctx, plan_data, who))
 
-    c.clear_plan.click(on_clear, [c.plan_state], [c.plan_status, c.plan_state])
+    c.clear_plan.click(on_clear, [c.plan_state, c.owner], [c.plan_status, c.plan_state])
 
 
 def launch(settings: Settings, advisor: Any, **overrides: Any) -> None:

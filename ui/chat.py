@@ -27,6 +27,7 @@ from ui.context import (
     friendly_error,
     update,
 )
+from ui.planner import edit_plan
 from ui.streaming import BATCH_S, batched
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,8 @@ def on_load(ctx: AppContext, stored: Any, username: str | None) -> Updates:
 # ----------------------------------------------------------------------------- asking
 
 
-def _plan_command(ctx: AppContext, text: str, msgs: list, plan_data: dict) -> Updates | None:
+def _plan_command(ctx: AppContext, text: str, msgs: list, plan_data: dict,
+                  who: str = "") -> Updates | None:
     """Plan commands ("add 'X' with reach …") change the plan, not the conversation."""
     try:
         command = planning.parse_command(text)
@@ -83,8 +85,8 @@ def _plan_command(ctx: AppContext, text: str, msgs: list, plan_data: dict) -> Up
     if command is None:
         return None
     try:
-        new_plan, reply = planning.apply_command(planning.Plan.model_validate(plan_data), command)
-        plan_data = new_plan.model_dump()
+        plan_data, reply = edit_plan(ctx, who, plan_data,
+                                     lambda plan: planning.apply_command(plan, command))
         reply = "✅ " + fmt.escape_markdown(reply)
     except planning.PlanError as exc:
         reply = "⚠️ Could not change the plan: " + fmt.escape_markdown(str(exc))
@@ -114,7 +116,7 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
         yield {"chatbot": msgs, "messages": msgs, "message": ""}
         return
     if shown is None:
-        handled = _plan_command(ctx, text, msgs, plan_data)
+        handled = _plan_command(ctx, text, msgs, plan_data, who)
         if handled is not None:
             yield handled
             return

@@ -8,6 +8,7 @@ names to values or `Update`s; the plan logic itself is `ui.plan`.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from assistant.privacy import mask_pii
@@ -16,6 +17,30 @@ from ui import plan as planning
 from ui.context import KEEP, AppContext, update
 
 Updates = dict[str, Any]
+STALE_PLAN = "The plan changed in another tab — reloaded. Make your edit again."
+
+
+def edit_plan(ctx: AppContext, who: str, plan_data: dict, change: Callable, *,
+              strict: bool = False) -> tuple[dict, str]:
+    """Applies `change` (plan -> (new plan, reply)) to the latest saved plan of `who` in one
+    transaction, so an edit made meanwhile in another tab or replica is kept. `strict` (a
+    whole-table edit made on the tab's own copy) refuses when that copy is out of date."""
+    if not who:
+        new_plan, reply = change(planning.Plan.model_validate(plan_data))
+        return new_plan.model_dump(), reply
+    replies: list[str] = []
+
+    def apply(saved: dict | None) -> dict:
+        replies.clear()
+        latest = planning.Plan.model_validate(saved) if saved else planning.Plan()
+        if strict and latest != planning.Plan.model_validate(plan_data):
+            replies.append(STALE_PLAN)
+            return latest.model_dump()
+        new_plan, reply = change(latest)
+        replies.append(reply)
+        return new_plan.model_dump()
+
+    return ctx.store.update_plan(who, apply), replies[0]
 
 
 def write_exports(ctx: AppContext, owner: str, plan: planning.Plan, result,
@@ -32,10 +57,9 @@ def write_exports(ctx: AppContext, owner: str, plan: planning.Plan, result,
 
 
 def refresh_plan(ctx: AppContext, plan_data: dict, who: str) -> Updates:
-    """Saves the plan and redraws its table, ranking, matrix, roadmap, KPIs and downloads."""
+    """Redraws the plan's table, ranking, matrix, roadmap, KPIs and downloads (the edit that
+    changed the plan has saved it already, in `edit_plan`)."""
     plan = planning.Plan.model_validate(plan_data)
-    if who:
-        ctx.store.save_plan(who, plan.model_dump())
     try:
         result = planning.rank(plan)
     except planning.PlanError as exc:
@@ -56,44 +80,51 @@ def refresh_plan(ctx: AppContext, plan_data: dict, who: str) -> Updates:
     }
 
 
-def on_command(ctx: AppContext, text: str, plan_data: dict) -> Updates:
+def on_command(ctx: AppContext, text: str, plan_data: dict, who: str = "") -> Updates:
     """"add 'X' with reach …", "remove 'X'", "clear the plan" typed in the plan tab."""
     try:
         parsed = planning.parse_command(text or "")
         if parsed is None:
             raise planning.PlanError("start with add, remove or clear, e.g. " + planning.EXAMPLE)
-        new_plan, reply = planning.apply_command(planning.Plan.model_validate(plan_data), parsed)
+        new_plan, reply = edit_plan(ctx, who, plan_data,
+                                    lambda plan: planning.apply_command(plan, parsed))
     except planning.PlanError as exc:
         return {"command": KEEP, "plan_status": "⚠️ " + fmt.escape_markdown(str(exc)),
                 "plan_state": KEEP}
-    return {"command": "", "plan_status": "✅ " + fmt.escape_markdown(reply),
-            "plan_state": new_plan.model_dump()}
+    return {"command": "", "plan_status": "✅ " + fmt.escape_markdown(reply), "plan_state": new_plan}
 
 
-def on_table_edit(ctx: AppContext, rows: list, method: str, plan_data: dict) -> Updates:
-    plan = planning.Plan.model_validate(plan_data)
-    try:
-        new_plan = planning.plan_from_rows(plan, rows or [], method)
+def on_table_edit(ctx: AppContext, rows: list, method: str, plan_data: dict,
+                  who: str = "") -> Updates:
+    def change(plan):
+        return planning.plan_from_rows(plan, rows or [], method), "Table saved."
+
+    try:  # the table replaces every row: only on the plan this tab shows (strict)
+        new_plan, reply = edit_plan(ctx, who, plan_data, change, strict=True)
     except planning.PlanError as exc:
         return {"plan_status": "⚠️ " + fmt.escape_markdown(str(exc)), "plan_state": KEEP}
-    return {"plan_status": "✅ Table saved.", "plan_state": new_plan.model_dump()}
+    return {"plan_status": ("⚠️ " if reply == STALE_PLAN else "✅ ") + reply, "plan_state": new_plan}
 
 
-def on_method(ctx: AppContext, method: str, plan_data: dict) -> Updates:
-    plan = planning.Plan.model_validate(plan_data)
-    if not plan.initiatives:
-        return {"plan_status": "",
-                "plan_state": plan.model_copy(update={"method": method}).model_dump()}
+def on_method(ctx: AppContext, method: str, plan_data: dict, who: str = "") -> Updates:
+    def change(plan):
+        if not plan.initiatives:
+            return plan.model_copy(update={"method": method}), ""
+        return (planning.plan_from_rows(plan, planning.plan_rows(plan), method),
+                f"✅ Switched to {method.upper()}.")
+
     try:
-        new_plan = planning.plan_from_rows(plan, planning.plan_rows(plan), method)
+        new_plan, reply = edit_plan(ctx, who, plan_data, change)
     except planning.PlanError as exc:
         return {"plan_status": ("⚠️ Cannot switch to " + method.upper() + ": "
                                 + fmt.escape_markdown(str(exc)) + " Edit the table first."),
                 "plan_state": KEEP}
-    return {"plan_status": f"✅ Switched to {method.upper()}.", "plan_state": new_plan.model_dump()}
+    return {"plan_status": reply, "plan_state": new_plan}
 
 
-def on_clear(ctx: AppContext, plan_data: dict) -> Updates:
-    plan = planning.Plan.model_validate(plan_data)
-    return {"plan_status": "✅ Cleared the plan.",
-            "plan_state": plan.model_copy(update={"initiatives": []}).model_dump()}
+def on_clear(ctx: AppContext, plan_data: dict, who: str = "") -> Updates:
+    def change(plan):
+        return plan.model_copy(update={"initiatives": []}), "✅ Cleared the plan."
+
+    new_plan, reply = edit_plan(ctx, who, plan_data, change)
+    return {"plan_status": reply, "plan_state": new_plan}
