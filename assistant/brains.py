@@ -34,7 +34,9 @@ def make_brain(settings: "Settings", name: str | None = None, embed=None):
             base_url=settings.openai_base_url,
             api_key=key,
             temperature=settings.llm_temperature,
-            max_tokens=settings.llm_max_tokens,
+            # langchain-openai sends `max_tokens` as `max_completion_tokens`, which OpenAI-compatible
+            # servers (llama.cpp, older vLLM) ignore: send the classic field in the body itself.
+            extra_body={"max_tokens": settings.llm_max_tokens},
             timeout=settings.llm_timeout_s,
         )
     if name == "ollama":
