@@ -74,8 +74,8 @@ class AppContext:
                  notify: Callable[[Level, str], None] = _log_notice) -> None:
         self.settings = settings
         self.advisor = advisor
-        self.store = store or UIStore(settings.db_path)
-        self.limiter = RateLimiter(settings.rate_limit_per_minute)
+        self.store = store or UIStore(settings.database)  # SQLite file or ADVISOR_DATABASE_URL
+        self.limiter = RateLimiter(settings.rate_limit_per_minute, store=self.store)
         self.documents = self._documents()
         self.examples = fmt.course_examples(self.documents)
         self.export_dir = Path(tempfile.mkdtemp(prefix="advisor-exports-"))
@@ -128,7 +128,7 @@ class AppContext:
                 f"- **Rate limit:** {s.rate_limit_per_minute} questions per minute per session",
                 ("- **Analytics:** off · **Data folder:** "
                  f"`{fmt.escape_markdown(str(s.data_dir))}` (conversations, plans and feedback "
-                 "in SQLite, personal data masked)"),
+                 f"in {'PostgreSQL' if s.database_url else 'SQLite'}, personal data masked)"),
                 "",
                 "**Sources (indexed course files)**",
                 "",
