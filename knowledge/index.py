@@ -52,7 +52,6 @@ class IngestReport:
 
 _CLIENTS: dict[str, object] = {}
 _CLIENTS_LOCK = threading.Lock()
-INGEST_SLAB = 256  # chunks embedded and written per step of a build (a resumable unit)
 
 
 def _client(settings: "Settings"):
@@ -249,8 +248,9 @@ class CourseIndex:
         """
         texts = [embedding_text(chunk) for chunk in chunks]
         order = sorted(range(len(chunks)), key=lambda i: len(texts[i]), reverse=True)
-        for start in range(0, len(order), INGEST_SLAB):
-            slab = order[start : start + INGEST_SLAB]
+        size = self.settings.ingest_slab  # chunks per step of a build (a resumable unit)
+        for start in range(0, len(order), size):
+            slab = order[start : start + size]
             vectors = self.embedder.encode([texts[i] for i in slab])
             collection.upsert(
                 ids=[chunks[i].chunk_id for i in slab],

@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     )
     corpus_paths: list[Path] = Field(default_factory=lambda: [DEFAULT_CORPUS])
     chunk_max_chars: int = Field(default=1200, ge=200, le=8000)
+    ingest_slab: int = Field(
+        default=256, ge=1, le=100_000,
+        description="Chunks embedded and written per step of a build: what an interrupted build keeps.",
+    )
     top_k: int = Field(default=5, ge=1, le=50)
     retrieval: Literal["dense", "hybrid"] = "hybrid"
     chroma_url: str | None = Field(

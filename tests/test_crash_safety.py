@@ -221,8 +221,9 @@ def test_killing_a_rebuild_between_batches_leaves_an_index_the_next_ingest_compl
     expected = CourseIndex(built_settings, embedder=embedder).collection().count()
     data_dir = tmp_path / "advisor"
     shutil.copytree(built_settings.chroma_path, data_dir / "chroma")
+    # Slabs of 16 chunks: the course's 91 take several steps, so a kill can fall between them.
     ingest = subprocess.Popen([sys.executable, "-m", "assistant.cli", "ingest", "--rebuild"],
-                              cwd=child_cwd(data_dir), env=child_env(data_dir),
+                              cwd=child_cwd(data_dir), env=child_env(data_dir, ingest_slab=16),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         seen = b""

@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 
 from assistant.settings import DEFAULT_CORPUS, Settings
-from knowledge import index as index_module
 from knowledge.index import CourseIndex
 
 
@@ -41,9 +40,8 @@ def test_every_new_chunk_of_every_file_is_embedded_once_longest_first(tmp_path, 
     assert index.collection().count() == report.embedded
 
 
-def test_a_build_stopped_between_slabs_keeps_them_and_resumes(tmp_path, two_files, monkeypatch):
-    monkeypatch.setattr(index_module, "INGEST_SLAB", 50)
-    settings = Settings(data_dir=tmp_path / "advisor")
+def test_a_build_stopped_between_slabs_keeps_them_and_resumes(tmp_path, two_files):
+    settings = Settings(data_dir=tmp_path / "advisor", ingest_slab=50)
 
     class Stop(Exception):
         pass

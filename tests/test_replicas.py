@@ -35,7 +35,7 @@ from replica_servers import (  # noqa: E402
     start_replicas,
 )
 
-pytestmark = [pytest.mark.server, pytest.mark.slow]
+pytestmark = [pytest.mark.server, pytest.mark.slow, pytest.mark.loopback]
 pytest.importorskip("gradio_client")
 
 ROOT = Path(__file__).resolve().parent.parent
