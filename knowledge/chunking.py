@@ -119,7 +119,7 @@ class Unit:
 LEAD_IN = re.compile(r"^(.{20,}?:)\s+(?=[A-Z])(.*)$", re.DOTALL)
 
 
-def _open_lead_in(sentence: str) -> list[str]:
+def open_lead_in(sentence: str) -> list[str]:
     """"…key questions: What data is collected?" is a lead-in and the first item of its list."""
     match = LEAD_IN.match(sentence)
     if not match or ":" in match.group(1)[:-1]:
@@ -137,7 +137,7 @@ def units(text: str, kind: str = "prose") -> list[Unit]:
     while index < len(lines):
         line = lines[index]
         sentences = split_sentences_simple(line) if (kind != "bullets" or len(line) > LONG_ITEM) else [line]
-        sentences = [piece for sentence in sentences for piece in _open_lead_in(sentence)]
+        sentences = [piece for sentence in sentences for piece in open_lead_in(sentence)]
         for position, sentence in enumerate(sentences):
             last = position == len(sentences) - 1
             if last and sentence.endswith(":") and index + 1 < len(lines):

@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING, Protocol
 from assistant.grounding import detectors as det
 from assistant.grounding.answer_type import answer_type_problem
 from assistant.grounding.claims import CLAUSES, claim_terms, is_claim, name_groups, plain
-from assistant.grounding.evidence import ROOT, Prepared, Unit, prepare_evidence, root, units
+from assistant.grounding.evidence import (
+    ROOT,
+    Prepared,
+    Unit,
+    prepare_evidence,
+    root,
+    tool_pieces,
+    units,
+)
 from assistant.grounding.lexicon import terms
 from assistant.grounding.model import DETECTOR_KINDS, Weights, default_weights
 from assistant.grounding.types import (
@@ -84,7 +92,7 @@ class GroundingChecker:
         self._embedder = embedder
         self.thresholds = thresholds or Thresholds()
         self._weights = weights
-        self._cache: dict[str, np.ndarray] = {}
+        self._vectors = None
 
     @property
     def weights(self) -> Weights:
@@ -101,18 +109,17 @@ class GroundingChecker:
         return self._embedder
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """Normalised embeddings, computed once per distinct text for the life of the checker."""
+        """Normalised embeddings through the process's one memo (`knowledge.embeddings.memoised`):
+        each distinct text is encoded once, and texts the Advisor warmed up cost nothing."""
         import numpy as np
 
-        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        if missing:
-            if len(self._cache) > 50_000:
-                self._cache.clear()
-            for text, vector in zip(missing, self.embedder.encode(missing), strict=True):
-                self._cache[text] = np.asarray(vector, dtype=np.float32)
+        from knowledge.embeddings import memoised
+
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
-        return np.stack([self._cache[t] for t in texts])
+        if self._vectors is None:
+            self._vectors = memoised(self.embedder)
+        return np.asarray(self._vectors.encode(texts), dtype=np.float32)
 
     def check(
         self, answer: str, evidence: list[Evidence], question: str | None = None
@@ -143,13 +150,17 @@ class GroundingChecker:
             claims = [p.text for p in pieces if is_claim(p)]
             items = [prepare_evidence(e) for e in request.evidence]
             unit_list = units(items, self.thresholds.window)
-            prepared.append((request, pieces, claims, items, unit_list))
-        self.embed([t for _, _, c, _, u in prepared if u for t in c + [x.text for x in u]])
+            compared = [self._compared(request, items, unit) for unit in unit_list]
+            prepared.append((request, pieces, claims, items, unit_list, compared))
+        # One batch for every text that needs a vector (see `_similarities` for who does not).
+        self.embed(list(dict.fromkeys(
+            t for _, _, c, _, u, cmp in prepared if u for t in self._to_embed(c, cmp)
+        )))
         out = []
-        for request, pieces, claims, items, unit_list in prepared:
+        for request, pieces, claims, items, unit_list, compared in prepared:
             sims = None
             if claims and unit_list:
-                sims = self.embed(claims) @ self.embed([u.text for u in unit_list]).T
+                sims = self._similarities(claims, compared)
             problem = (
                 answer_type_problem(request.question, " ".join(claims)) if request.question else ""
             )
@@ -166,6 +177,47 @@ class GroundingChecker:
                     a.veto = self._extractive(a) or (("answer_type", problem) if problem else None)
                 analyses.append(a)
             out.append((pieces, analyses))
+        return out
+
+    @staticmethod
+    def _compared(request: CheckRequest, items: list[Prepared], unit: Unit) -> tuple[str, ...]:
+        """The texts a claim's similarity to ``unit`` is measured on: the unit's own text, or
+        for a tool result the sentences of its prose (`evidence.tool_pieces`)."""
+        if items[unit.item].kind == "tool":
+            return tool_pieces(request.evidence[unit.item].text)
+        return (unit.text,)
+
+    @staticmethod
+    def _to_embed(claims: list[str], compared: list[tuple[str, ...]]) -> list[str]:
+        given = {t for texts in compared for t in texts}
+        open_claims = [c for c in claims if c not in given]
+        return open_claims + [t for texts in compared for t in texts] if open_claims else []
+
+    def _similarities(self, claims: list[str], compared: list[tuple[str, ...]]) -> np.ndarray:
+        """claims × units cosine similarity; a unit of several texts scores its closest one.
+
+        A claim that is word for word one of the compared texts (a course sentence the answer
+        quotes, a calculator sentence it repeats) has similarity 1 with that unit, the most any
+        unit can score on both similarity and coverage, so it needs no vector: it gets 1 there
+        and 0 elsewhere. Only the other claims, and then every compared text, are embedded.
+        """
+        import numpy as np
+
+        out = np.zeros((len(claims), len(compared)), dtype=np.float32)
+        given = [set(texts) for texts in compared]
+        open_rows = []
+        for row, claim in enumerate(claims):
+            hits = [i for i, texts in enumerate(given) if claim in texts]
+            if hits:
+                out[row, hits] = 1.0
+            else:
+                open_rows.append(row)
+        if open_rows:
+            flat = [t for texts in compared for t in texts]
+            all_sims = self.embed([claims[r] for r in open_rows]) @ self.embed(flat).T
+            bounds = np.cumsum([0] + [len(texts) for texts in compared])
+            for i in range(len(compared)):
+                out[open_rows, i] = all_sims[:, bounds[i]:bounds[i + 1]].max(axis=1)
         return out
 
     def _analyse(

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from assistant.grounding.lexicon import lexicon, terms
 from assistant.grounding.types import Evidence
+from knowledge.chunking import open_lead_in
 from assistant.text import (
     NEGATIONS,
     capitalised_terms,
@@ -134,14 +135,13 @@ def clauses(text: str, context: str = "") -> tuple[Clause, ...]:
 
 
 def flatten_tool(evidence_id: str, text: str) -> str:
-    """Tool results arrive as JSON; keys and values become words so "roi_pct" matches "ROI"."""
+    """Tool results arrive as JSON, or as sentences then JSON lines (what the engine passes: the
+    result told, its output, its inputs); keys and values become words so "roi_pct" matches
+    "ROI", and a long value repeated in the result (one citation per KPI) is said once."""
     # The tool's name is part of what it vouches for: "rice_score" supports "RICE score".
     name = re.sub(r"[_\W]+", " ", evidence_id).strip()
-    try:
-        data = json.loads(text)
-    except (ValueError, TypeError):
-        return f"{name} ; {text}"
     parts: list[str] = [name]
+    seen: set[str] = set()
 
     def walk(value: object) -> None:
         if isinstance(value, dict):
@@ -152,9 +152,25 @@ def flatten_tool(evidence_id: str, text: str) -> str:
             for inner in value:
                 walk(inner)
         else:
-            parts.append(str(value))
+            said = str(value)
+            if len(said) < 40 or said not in seen:
+                seen.add(said)
+                parts.append(said)
 
-    walk(data)
+    try:
+        walk(json.loads(text))
+        return " ; ".join(parts)
+    except (ValueError, TypeError):
+        pass
+    for line in text.splitlines():
+        try:
+            data = json.loads(line) if line.lstrip()[:1] in ("{", "[") else None
+        except ValueError:
+            data = None
+        if data is None:
+            parts.append(line)
+        else:
+            walk(data)
     return " ; ".join(parts)
 
 
@@ -173,7 +189,10 @@ def _split(kind: str, text: str) -> list[Sentence]:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) >= 3 and all(_FIELD_LINE.match(line) for line in lines):
         return [_sentence(lines[0])] + [_sentence(line, lines[0]) for line in lines[1:]]
-    return [_sentence(s) for s in split_sentences(text) if s.strip()] or [_sentence(text)]
+    # Cut as the composer cuts (knowledge.chunking): a "Label: Sentence" lead-in is two
+    # sentences, so a quoted course sentence is word for word one of the evidence's sentences.
+    pieces = [p for s in split_sentences(text) for p in open_lead_in(s)]
+    return [_sentence(s) for s in pieces if s.strip()] or [_sentence(text)]
 
 
 @lru_cache(maxsize=4096)
@@ -226,10 +245,37 @@ def units(items: list[Prepared], window: int) -> list[Unit]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def tool_pieces(text: str) -> tuple[str, ...]:
+    """What a tool result is compared with for similarity: the sentences of its prose lines.
+
+    A tool result is one unit for coverage (all its words, JSON keys and values included), but
+    embedding it whole would compare a claim with the first 256 word pieces of a flattened JSON
+    dump, and costs a long encode per answer. Its claims are its own sentences ("ROI = … = 50%"),
+    which the answer repeats, so a claim is as similar to the result as to its closest sentence;
+    JSON lines carry no prose to compare and are left to the term coverage.
+    """
+    pieces: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line[0] in "{[":
+            try:
+                json.loads(line)
+                continue
+            except ValueError:
+                pass
+        pieces.extend(s.strip() for s in split_sentences(line) if s.strip())
+    return tuple(dict.fromkeys(pieces)) or (text.strip() or text,)
+
+
 def evidence_units(evidence: Evidence, window: int | None = None) -> list[str]:
     """The texts the checker embeds for ``evidence`` (embed them ahead of time to warm a cache)."""
     from assistant.grounding.types import Thresholds
 
     if evidence.kind == "user":
         return []
+    if evidence.kind == "tool":
+        return list(tool_pieces(evidence.text))
     return [w[2] for w in _windows(prepare_evidence(evidence), window or Thresholds().window)]
