@@ -132,25 +132,44 @@ def quotable(text: str) -> bool:
 
 def passage_units(passage: dict) -> list[Unit]:
     """The quotable structure-keeping units of a retrieved passage (knowledge.chunking.units)."""
+    return list(_passage_units(passage["text"], passage.get("kind", "prose")))
+
+
+@lru_cache(maxsize=8192)
+def _passage_units(text: str, kind: str) -> tuple[Unit, ...]:
+    """`passage_units`, once per distinct passage: a served course has a fixed set of them."""
     from assistant.intents import unsafe_sentence
 
-    kind = passage.get("kind", "prose")
     if kind in {"question", "reflective", "discussion"}:
-        return []
+        return ()
     out = []
-    for unit in units(passage["text"], kind):
+    for unit in units(text, kind):
         if unit.kind in {"sentence", "bullet"}:
             text = trim(unit.parts[0])
             if len(text) >= 40 and quotable(text):
                 out.append(Unit((text,), unit.kind))
         elif quotable(unit.parts[0]) and not any(unsafe_sentence(part) for part in unit.parts[1:]):
             out.append(unit)  # the items of a list may be questions ("What data is collected?")
-    return out
+    return tuple(out)
+
+
+def printed(unit: Unit) -> list[str]:
+    """The answer lines a unit is printed as (before bullets and citation numbers): a table
+    row on one line, its cells joined by semicolons; a list its lead-in then each item."""
+    if unit.kind == "row":
+        return ["; ".join(unit.parts)]
+    if unit.kind in {"list", "item"}:
+        return list(unit.parts)
+    return [unit.parts[0]]
 
 
 def candidate_sentences(text: str, kind: str = "prose") -> list[str]:
-    """Every text the composer may compare with a question (for warm-up embedding)."""
-    return [unit.text for unit in passage_units({"text": text, "kind": kind})]
+    """Every text the composer may compare with a question or print (for warm-up embedding)."""
+    out: list[str] = []
+    for unit in passage_units({"text": text, "kind": kind}):
+        out.append(unit.text)
+        out.extend(line for line in printed(unit) if line != unit.text)
+    return out
 
 
 @dataclass

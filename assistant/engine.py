@@ -205,18 +205,20 @@ class Advisor:
         and the checker will compare against (saved in the data folder for the next start)."""
         from assistant.compose import candidate_sentences
         from assistant.grounding import Evidence, evidence_units
+        from assistant.intents import exemplars
 
         self.agent  # noqa: B018
         self.vectors.inner.model  # noqa: B018  (load the model even when every vector is cached)
         self.retriever.prepare()
         self.retriever.search("warm up", k=1)
         self.scope  # noqa: B018
-        texts: list[str] = []
+        texts: list[str] = [e for examples in exemplars().values() for e in examples]
         for cid, (chunk_text, meta) in self.retriever.chunk_map.items():
             texts.extend(candidate_sentences(chunk_text, str(meta.get("kind", "prose"))))
             texts.append(f"{meta.get('lesson_title', '')}: {meta.get('section', '')}")
             texts.extend(evidence_units(Evidence(id=cid, text=chunk_text, kind="passage")))
-        self.vectors.encode(texts)
+        texts.extend(_course_call_texts())
+        self.vectors.encode(list(dict.fromkeys(texts)))
         self.checker.check("Warm up sentence.", [])
         try:
             self.vectors.save(self.vector_cache_path)
@@ -381,13 +383,37 @@ class Advisor:
         for index, record in enumerate(records):
             if record.name == "search_course":
                 continue
-            rendered = " ".join(describe_call(record.name, record.args, record.result))
-            body = json.dumps(record.result) if isinstance(record.result, dict) else str(record.result)
-            evidence.append(Evidence(id=f"tool:{record.name}:{index}", text=f"{rendered}\n{body}\n{json.dumps(record.args)}", kind="tool"))
+            text = _tool_evidence(record.name, record.args, record.result)
+            evidence.append(Evidence(id=f"tool:{record.name}:{index}", text=text, kind="tool"))
         evidence.extend(Evidence(id=item.id, text=item.text, kind="tool") for item in extra)
         evidence.append(Evidence(id="user", text=resolved if resolved == text else f"{text}\n{resolved}", kind="user"))
         report = self.checker.check(answer, evidence)
         return Grounding(score=round(report.score, 4), sentences=report.sentences)
+
+
+def _tool_evidence(name: str, args: dict, result) -> str:
+    """A tool call as evidence: the sentences telling its result (one a line), then its output
+    and its inputs as JSON."""
+    rendered = "\n".join(describe_call(name, args, result))
+    body = json.dumps(result) if isinstance(result, dict) else str(result)
+    return f"{rendered}\n{body}\n{json.dumps(args)}"
+
+
+def _course_call_texts() -> list[str]:
+    """What the checker embeds for every tool call whose inputs all come from the course."""
+    from assistant.grounding import Evidence, evidence_units
+    from tools.registry import SPECS, run_tool
+
+    texts: list[str] = []
+    for spec in SPECS:
+        for args in spec.course_calls() if spec.course_calls else []:
+            try:
+                result = run_tool(spec.name, args)
+            except Exception:  # noqa: BLE001  (warm-up only saves time; the answer path reports errors)
+                continue
+            texts.extend(describe_call(spec.name, args, result))
+            texts.extend(evidence_units(Evidence(id=spec.name, text=_tool_evidence(spec.name, args, result), kind="tool")))
+    return texts
 
 
 def _draft(final: AIMessage | None, retrieved: dict[str, dict]) -> Draft:

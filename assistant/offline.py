@@ -24,7 +24,7 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict, PrivateAttr
 
 from assistant.asks import other_asks
-from assistant.compose import Composer, explain_asks, in_course_order
+from assistant.compose import Composer, explain_asks, in_course_order, printed
 from assistant.intents import PROMPTS, Intent, detect
 from assistant.types import DRAFT, Draft, Evidence, Plan
 from tools.registry import describe_call
@@ -288,9 +288,5 @@ class OfflineChatModel(BaseChatModel):
         for part in pick.unit.parts:
             start = passage["text"].lower().find(part.lower())  # verbatim, as the course has it
             quotes.append(passage["text"][start : start + len(part)] if start >= 0 else part)
-        unit = pick.unit
-        if unit.kind == "row":
-            return [f"- {'; '.join(unit.parts)} {ref}"]
-        if unit.kind in {"list", "item"}:
-            return [f"- {unit.parts[0]} {ref}", *(f"   - {item} {ref}" for item in unit.parts[1:])]
-        return [f"- {unit.parts[0]} {ref}"]
+        head, *items = printed(pick.unit)
+        return [f"- {head} {ref}", *(f"   - {item} {ref}" for item in items)]

@@ -123,6 +123,13 @@ _MONEY_FLOWS = (
     FieldSpec("years", ("for", "over", "years", "horizon", "lasting", "life"), "duration", "For how many years?", period="year"),
 )
 
+def _kpi_course_calls() -> list[dict[str, Any]]:
+    """One kpi_suggest call per application of the course's KPI table."""
+    from knowledge.parsing import kpi_source
+
+    return [{"application": row.application} for row in kpi_source()[0]]
+
+
 def course_kpi_suggest(params: KpiSuggestInput) -> ToolOutput:
     """kpi_suggest over the bundled course's KPI table (parsed once by knowledge/)."""
     from knowledge.parsing import kpi_source
@@ -294,7 +301,7 @@ _SPECS = (
         "demand forecasting, cart abandonment), each with its course citation. With "
         "goal_metric (e.g. AOV) it also lists which applications track that metric.",
         title="KPIs", asks=("kpi", "kpis", "metric", "metrics", "indicator", "indicators", "measure", "track"),
-        describe_result=describe.kpi_suggest,
+        describe_result=describe.kpi_suggest, course_calls=_kpi_course_calls,
     ),
     ToolSpec(
         "smart_check", SmartInput, smart_check,

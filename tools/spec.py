@@ -63,6 +63,10 @@ class ToolSpec:
     build: Callable[[list[dict[str, Any]]], tuple[str, dict[str, Any]]] | None = None
     describe_result: Callable[[dict[str, Any], dict[str, Any]], list[str]] | None = None
     topic: str = ""  # the answer's intent name when this tool is the question's calculation
+    # Calls whose every input comes from the course (one per KPI-table application, say): a
+    # server tells their results at warm-up, so the sentences they add to an answer are
+    # embedded before anyone asks. None: every call depends on the user's figures.
+    course_calls: Callable[[], list[dict[str, Any]]] | None = None
 
     def json_schema(self) -> dict[str, Any]:
         return self.input_model.model_json_schema()

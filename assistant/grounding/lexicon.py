@@ -44,12 +44,20 @@ class Lexicon:
         return self.canonical.get(s, s)
 
     def rewrite(self, text: str) -> str:
-        """Phrases and formula symbols replaced by the single words the terms compare."""
-        for pattern, replacement in _OPERATORS:
-            text = pattern.sub(replacement, text)
-        for pattern, replacement in self.phrases:
-            text = pattern.sub(replacement, text)
-        return text
+        """Phrases and formula symbols replaced by the single words the terms compare (once per
+        distinct text: the same course sentences are rewritten for every answer that cites them)."""
+        memo: dict[str, str] = self.__dict__.setdefault("_rewritten", {})
+        done = memo.get(text)
+        if done is None:
+            done = text
+            for pattern, replacement in _OPERATORS:
+                done = pattern.sub(replacement, done)
+            for pattern, replacement in self.phrases:
+                done = pattern.sub(replacement, done)
+            if len(memo) >= 65536:
+                memo.clear()
+            memo[text] = done
+        return done
 
     def opposite(self, a: str, b: str) -> bool:
         return (a, b) in self.antonyms
