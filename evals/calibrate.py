@@ -309,6 +309,7 @@ def latency(checker: GroundingChecker, repeats: int = 1) -> dict[str, float]:
     from knowledge.parsing import parse_file
     from assistant.settings import DEFAULT_CORPUS
     from assistant.text import split_sentences
+    from knowledge.embeddings import memoised
 
     doc = next(d for d in parse_file(DEFAULT_CORPUS) if hasattr(d, "lessons"))
     by_section: dict[str, list[Evidence]] = {}
@@ -329,8 +330,8 @@ def latency(checker: GroundingChecker, repeats: int = 1) -> dict[str, float]:
     timings = []
     for _ in range(repeats):
         for request in requests:
-            for sentence in split_sentences(request.answer):
-                checker._cache.pop(sentence, None)  # first seen: its embedding is part of the cost
+            # first seen: its embedding is part of the cost
+            memoised(checker.embedder).forget(split_sentences(request.answer))
             start = time.perf_counter()
             checker.check_many([request])
             timings.append((time.perf_counter() - start) * 1000)
@@ -427,14 +428,15 @@ def main(as_json: bool, do_fit: bool, no_latency: bool) -> None:
     from assistant.grounding import GroundingChecker
     from assistant.grounding.model import WEIGHTS_PATH
 
-    checker = GroundingChecker()
+    from knowledge.embeddings import get_embedder, memoised
+
+    vectors = memoised(get_embedder())  # one memo: the refitted checker reuses every vector
+    checker = GroundingChecker(embedder=vectors)
     if do_fit:
         tune = split_course(load_course_claims())[0] + split_halueval(load_halueval())[0]
         weights = fit(checker, tune)
         WEIGHTS_PATH.write_text(weights.to_json() + "\n", encoding="utf-8")
-        cache = checker._cache
-        checker = GroundingChecker(embedder=checker.embedder, weights=weights)
-        checker._cache = cache  # same texts, same vectors
+        checker = GroundingChecker(embedder=vectors, weights=weights)
         click.echo(f"wrote {WEIGHTS_PATH}", err=True)
     figures = measure(checker, with_latency=not no_latency)
     click.echo(json.dumps(figures, indent=2) if as_json else markdown_table(figures))

@@ -118,6 +118,11 @@ class CachedEmbedder(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         return self.encode([text])[0].tolist()
 
+    def forget(self, texts: list[str]) -> None:
+        """Drops these texts' vectors (a benchmark timing first-seen text)."""
+        for text in texts:
+            self._memo.pop(text, None)
+
     def load(self, path: Path) -> int:
         import numpy as np
 
