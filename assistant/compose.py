@@ -60,42 +60,6 @@ def term_coverage(term: str, passages: list[dict], undefined: bool = False) -> d
     return {"term": term, "mentions": len(mentions), "defined": bool(defined)}
 
 
-# Where a second ask starts inside one sentence: ", and how…", "; what…".
-ASK_JOIN = re.compile(
-    r"(?:,\s*|;\s*|\s+-\s+|\s+)(?:and|also|plus)\s+(?=(?:which|what|how|why|when|where|who|should|could|can|do|does|is|are)\b)"
-    r"|;\s*(?=(?:which|what|how|why|when|where|who|should|could|can)\b)"
-    r"|\s+-\s+(?=(?:which|what|how|why|when|where|who|should|could|can)\b)",
-    re.IGNORECASE,
-)
-
-
-ASK_START = re.compile(r"^\s*(?:and\s+)?(?:which|what|how|why|when|where|who|should|could|can|do|does|is|are)\b", re.IGNORECASE)
-
-
-def explain_asks(question: str, limit: int = 3) -> list[str]:
-    """The parts of a message to look up separately: its questions and its "…, and how…"
-    clauses, each with at least two content words (shorter ones join the part before)."""
-    pieces = [p for chunk in re.split(r"(?<=\?)\s+", question.strip()) for p in ASK_JOIN.split(chunk)]
-    asks: list[str] = []
-    context = ""  # a statement before a question ("we're scaling our pilot - what…") belongs to it
-    for piece in pieces:
-        piece = piece.strip(" ,;")
-        if not piece:
-            continue
-        if not piece.endswith("?") and not ASK_START.match(piece) and piece is not pieces[-1].strip(" ,;"):
-            context = f"{context} {piece}".strip()
-            continue
-        piece = f"{context} {piece}".strip() if context else piece
-        context = ""
-        if asks and len(content_words(piece)) < 2:
-            asks[-1] = f"{asks[-1]} {piece}"
-        else:
-            asks.append(piece)
-    if len(asks) > limit:
-        asks = asks[: limit - 1] + [" ".join(asks[limit - 1 :])]
-    return asks or [question]
-
-
 def coverage_sentence(coverage: dict) -> str:
     if coverage["mentions"] == 0:
         return f"The course passages retrieved do not mention “{coverage['term']}”, so the course gives no definition of it."

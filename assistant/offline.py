@@ -23,8 +23,8 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict, PrivateAttr
 
-from assistant.asks import other_asks
-from assistant.compose import Composer, explain_asks, in_course_order
+from assistant.asks import other_asks, search_asks
+from assistant.compose import Composer, in_course_order
 from assistant.intents import PROMPTS, Intent, detect
 from assistant.types import DRAFT, Draft, Evidence, Plan
 from tools.registry import describe_call
@@ -140,7 +140,7 @@ class OfflineChatModel(BaseChatModel):
             if not second.refusal and second.calculation is None:
                 planned += second.tools + self._extra_tools(rest, second)
         calls = [_call(name, args) for name, args in planned]
-        for ask in explain_asks(rest if calc is not None and rest else question):
+        for ask in search_asks(rest if calc is not None and rest else question):
             calls.append(_call("search_course", {"query": ask[:500], "k": SEARCH_K}))
         return AIMessage(content="", tool_calls=calls)
 
