@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from assistant.figures import read_figures
+from knowledge.figures import read_figures
 from knowledge.text import content_words
 
 FOLLOW_UP = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.figures import read_figures
+from knowledge.figures import read_figures
 
 METRICS = {
     "aov": "AOV", "average order value": "AOV", "order value": "AOV", "basket size": "AOV",

@@ -484,7 +484,7 @@ def refusal_correct(result: AnswerResult, should_refuse: bool) -> Score:
 
 def figure_accounting(result: AnswerResult) -> Score:
     """Every figure of the question is used or listed as unused in a calculated answer."""
-    from assistant.figures import read_figures
+    from knowledge.figures import read_figures
 
     calculated = any(call.name != "search_course" for call in result.tool_calls) or result.clarification
     figures = read_figures(result.question)

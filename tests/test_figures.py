@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from assistant.figures import read_figures
+from knowledge.figures import read_figures
 
 
 @pytest.mark.parametrize(
