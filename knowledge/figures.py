@@ -8,6 +8,11 @@ input each figure is meant for (assistant/calculate.py) without guessing.
 
 Linear time: numbers are found by one anchored scan (a number never starts inside another
 run of digits), and every other look is a bounded window around a figure.
+
+It is the house's one number reader, at the bottom (knowledge/) so every layer reads numbers
+the same way: ``read_figures`` for a message, ``read_amount`` for one bare value (a plan
+command's field, a table cell), and the pieces both are built from (``NUMBER``, ``SCALES``,
+``number_value``) for rules that find numbers inside a larger pattern (tools/goals.py).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ WORD_NUMBERS = {
 }
 SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "million": 1e6,
           "b": 1e9, "bn": 1e9, "billion": 1e9}
+CURRENCY_SIGNS = "$€£"
 CURRENCY_WORDS = r"dollars?|usd|eur(?:os?)?|gbp|pounds?|bucks"
 MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
 PERIOD_WORDS = {
@@ -36,23 +42,26 @@ PERIOD_WORDS = {
     "yr": "year", "pa": "year",
 }
 
+# The digits of a number: with thousands separators ("30,000.5"), plain ("30000", "1.5") or a
+# bare fraction (".5").
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 # A number starts where no digit, letter, dot or comma is just before it (so a run of digits
-# is entered once: no quadratic re-scanning), with thousands separators or plain digits.
+# is entered once: no quadratic re-scanning).
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?P<neg>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    rf"(?<![\w.,])(?P<neg>-)?(?P<num>{NUMBER})"
     r"|\b(?P<word>" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
-_CURRENCY_BEFORE = re.compile(r"(?:[$€£]\s?|\b(?:usd|eur|gbp)\s)$", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(rf"(?:[{CURRENCY_SIGNS}]\s?|\b(?:usd|eur|gbp)\s)$", re.IGNORECASE)
 _SCALE = re.compile(r"\s?(k|thousand|mn|mm|m|million|bn|b|billion)\b", re.IGNORECASE)
 _RANGE = re.compile(
-    r"(?:\s?[-–]\s?[$€£]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])"
-    r"|\s?to\s?[$€£]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=\s?(?:%|percent|k\b|m\b)))",
+    rf"(?:\s?[-–]\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])"
+    rf"|\s?to\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=\s?(?:%|percent|k\b|m\b)))",
     re.IGNORECASE,
 )
 _AFTER_UNIT = re.compile(
     r"\s?(?:(?P<pct>%|percent\b|per cent\b|pct\b)"
-    rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[$€£])"
+    rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[{CURRENCY_SIGNS}])"
     r"|[\s-]?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?)\b(?![\s-]*(?:old)))",
     re.IGNORECASE,
 )
@@ -68,7 +77,11 @@ _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGN
 _BOUNDARY = re.compile(r"[.;!?\n,—–()]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'/-]*|[%$€£]", re.IGNORECASE)
 WINDOW_WORDS = 6
-MAX_VALUE = 1e15  # the tools' own bound on amounts (tools.base.MAX_AMOUNT)
+# Beyond a quadrillion a run of digits is not an amount anyone means; the tools take the same
+# bound (tools.base imports it), so every figure read is one a calculator accepts.
+MAX_AMOUNT = 1e15
+# A bare value on its own: a plan command's field or a table cell ("30,000", "30k", "1.5M", "80%").
+_AMOUNT = re.compile(rf"(?P<num>{NUMBER})(?P<suffix>%|[km])?", re.IGNORECASE)
 
 
 @dataclass
@@ -103,10 +116,33 @@ class Figure:
         return self.text.strip()
 
 
+def number_value(digits: str) -> float:
+    """The value of digits matched by ``NUMBER``: "30,000.5" → 30000.5."""
+    return float(digits.replace(",", ""))
+
+
+def read_amount(text: str) -> tuple[float, bool] | None:
+    """(value, is a percentage) of a bare value written alone, None for anything else.
+
+    "30,000" → (30000, False); "30k" → (30000, False); "1.5M" → (1500000, False); "80%" →
+    (80, True). Only digits with an optional "%", "k" or "m" straight after them: a field of a
+    command or a cell of a table, where a unit, a range or a word means the user wrote something
+    other than a number.
+    """
+    match = _AMOUNT.fullmatch(text)
+    if match is None:
+        return None
+    value = number_value(match.group("num"))
+    suffix = (match.group("suffix") or "").lower()
+    if suffix == "%":
+        return value, True
+    return value * SCALES.get(suffix, 1.0), False
+
+
 def _number(match: re.Match[str]) -> float:
     if match.group("word"):
         return float(WORD_NUMBERS[match.group("word").lower()])
-    value = float(match.group("num").replace(",", ""))
+    value = number_value(match.group("num"))
     return -value if match.group("neg") else value
 
 
@@ -137,7 +173,7 @@ def read_figures(text: str) -> list[Figure]:
         if not word:
             ranged = _RANGE.match(text, end)
             if ranged:
-                high = float((ranged.group(1) or ranged.group(2)).replace(",", ""))
+                high = number_value(ranged.group(1) or ranged.group(2))
                 end = ranged.end()
             scale = _SCALE.match(text, end)
             if scale:
@@ -169,7 +205,7 @@ def read_figures(text: str) -> list[Figure]:
             key = (per.group("per") or per.group("adv") or "").lower().replace(".", "")
             period = PERIOD_WORDS.get(key)
             end = per.end()
-        if not all(math.isfinite(v) and abs(v) <= MAX_VALUE for v in (value, high or 0.0)):
+        if not all(math.isfinite(v) and abs(v) <= MAX_AMOUNT for v in (value, high or 0.0)):
             last_end = end
             continue  # a run of digits too long to be an amount anyone means
         figure = Figure(value=value, unit=unit, span=(start, end), text=text[start:end], period=period, high=high,
