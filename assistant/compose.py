@@ -47,10 +47,10 @@ def term_coverage(term: str, passages: list[dict], undefined: bool = False) -> d
         rf"{re.escape(term)}[\"'”]?\)?\s*(?:\([^)]*\)\s*)?(?:is|are|refers to|means|stands for|where|which|,\s*(?:the|a|an|which|where))\b",
         re.IGNORECASE,
     )
-    words = [w for w in re.findall(r"[a-z0-9]+", term.lower()) if len(w) > 2]
+    parts = [w for w in content_words(term) if len(w) > 2]
     mentions = [
         p for p in passages
-        if term.lower() in p["text"].lower() or (words and all(w in p["text"].lower() for w in words))
+        if term.lower() in p["text"].lower() or (parts and all(w in p["text"].lower() for w in parts))
     ]
     if undefined:
         return {"term": term, "mentions": len(mentions), "defined": False}
