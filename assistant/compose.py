@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from assistant.settings import Settings
 from assistant.text import content_words, stem
 from knowledge.chunking import Unit, units
 from knowledge.types import Citation
@@ -29,13 +30,6 @@ SKIP_SENTENCE = re.compile(
     r"|^(?:We will|We'll|This module|You'll|Furthermore, we'll|The module will|Finally, we'll)\b"
 )
 
-
-# A unit's score (below) must reach this floor and this share of the best candidate's score to
-# be quoted: off-topic filler is worse than a shorter answer.
-MIN_RELEVANCE = 0.15
-RELATIVE_RELEVANCE = 0.6
-DENSE_WEIGHT, COVERAGE_WEIGHT, SECTION_WEIGHT = 0.5, 0.3, 0.2
-MMR_LAMBDA = 0.75  # relevance vs. novelty when picking the next unit
 
 
 def term_coverage(term: str, passages: list[dict], undefined: bool = False) -> dict:
@@ -148,10 +142,15 @@ class Composer:
     A unit's score mixes three general signals: dense similarity to the question, coverage of
     the question's content words, and how relevant its section heading is. Picks are made by
     maximal marginal relevance (MMR), so a second pick must add something the first did not.
+    A unit is quoted only when its score reaches a floor and a share of the best candidate's:
+    off-topic filler is worse than a shorter answer. The weights, floors and the MMR balance are
+    settings (``Settings.compose_*_weight``, ``min_relevance``, ``relative_relevance``,
+    ``mmr_lambda``).
     """
 
-    def __init__(self, embed) -> None:
+    def __init__(self, embed, settings: Settings) -> None:
         self.embed = embed  # texts -> normalised vectors (memoised by the Advisor)
+        self.settings = settings
 
     def _vectors(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self.embed(texts)) if texts else np.zeros((0, 384))
@@ -173,8 +172,11 @@ class Composer:
         dense = vectors @ query
         cover = np.array([coverage(weights, f"{h} {t}") for h, t in zip(headings, texts)])
         section = heading_vectors @ query
-        scores = DENSE_WEIGHT * dense + COVERAGE_WEIGHT * cover + SECTION_WEIGHT * section
-        floor = max(MIN_RELEVANCE, float(scores.max()) * RELATIVE_RELEVANCE)
+        tuning = self.settings
+        scores = (tuning.compose_dense_weight * dense + tuning.compose_coverage_weight * cover
+                  + tuning.compose_section_weight * section)
+        floor = max(tuning.min_relevance, float(scores.max()) * tuning.relative_relevance)
+        mmr = tuning.mmr_lambda
         chosen: list[int] = []
         while len(chosen) < count:
             best, best_value = -1, -1e9
@@ -182,7 +184,7 @@ class Composer:
                 if i in chosen or scores[i] < floor:
                     continue
                 redundancy = max((float(vectors[i] @ vectors[j]) for j in chosen), default=0.0)
-                value = MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * redundancy
+                value = mmr * scores[i] - (1 - mmr) * redundancy
                 if value > best_value:
                     best, best_value = i, value
             if best < 0:

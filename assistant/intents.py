@@ -16,6 +16,7 @@ import yaml
 
 from assistant.calculate import Calculation, read_calculation
 from assistant.injection import is_injection, unsafe_sentence  # noqa: F401  (the screen lives there)
+from assistant.settings import default
 from assistant.slots import Slots, extract
 from assistant.text import STOPWORDS, words
 
@@ -76,10 +77,6 @@ def rule_intent(question: str, slots: Slots) -> tuple[str, list[tuple[str, dict]
     return "", []
 
 
-# Cosine similarity to an intent exemplar needed to route there; below it the question gets the
-# general course answer, which is always safe (a wrong specialised plan is not).
-EXEMPLAR_THRESHOLD = 0.65
-
 # Function words a term may hold ("cost of ownership"), and words no term holds ("what does X
 # actually do").
 TERM_CONNECTORS = frozenset({"of", "and", "the", "in", "for"})
@@ -90,8 +87,11 @@ DEFINITION = re.compile(
 )
 
 
-def detect(question: str, embed=None) -> Intent:
-    """Classifies a (masked, validated) question. ``embed`` maps texts to normalised vectors."""
+def detect(question: str, embed=None, threshold: float = default("exemplar_threshold")) -> Intent:
+    """Classifies a (masked, validated) question. ``embed`` maps texts to normalised vectors;
+    ``threshold`` is the similarity to an intent exemplar needed to route there
+    (``Settings.exemplar_threshold``): below it the question gets the general course answer,
+    which is always safe (a wrong specialised plan is not)."""
     slots = extract(question)
     if is_injection(question):
         return Intent("refuse", slots, refusal="injection")
@@ -115,7 +115,7 @@ def detect(question: str, embed=None) -> Intent:
             return Intent("definition", slots, term=term)
     if embed is not None:
         best, score = _nearest_exemplar(question, embed)
-        if score >= EXEMPLAR_THRESHOLD:
+        if score >= threshold:
             return Intent(best, slots)
     return Intent("general", slots)
 
