@@ -163,6 +163,11 @@ def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
     return text
 
 
+def _element(found: list[str], present: str, missing: str) -> Element:
+    """One SMART element: present when something was found, with the note for either case."""
+    return Element(present=bool(found), found=found, note=present if found else missing)
+
+
 def smart_check(params: SmartInput) -> SmartOutput:
     """Which SMART elements a goal has, which are missing, and a template to fix it."""
     goal = " ".join(params.goal.split())
@@ -176,27 +181,21 @@ def smart_check(params: SmartInput) -> SmartOutput:
                 metrics.append((m.start(), m.end(), name))
     metric_names = list(dict.fromkeys(name for _, _, name in sorted(metrics)))
 
-    specific = Element(
-        present=bool(metric_names),
-        found=metric_names,
-        note="names a metric"
-        if metric_names
-        else "no e-commerce metric named: say what you will measure, e.g. conversion rate, AOV, "
+    specific = _element(
+        metric_names,
+        "names a metric",
+        "no e-commerce metric named: say what you will measure, e.g. conversion rate, AOV, "
         "CLV, CSAT, cart abandonment rate, support cost per resolution",
     )
-    measurable = Element(
-        present=bool(targets),
-        found=[t for _, _, t in targets],
-        note="has a numeric target"
-        if targets
-        else "no numeric target: state how much, e.g. '[target %]' or 'from [baseline] to [target]'",
+    measurable = _element(
+        [t for _, _, t in targets],
+        "has a numeric target",
+        "no numeric target: state how much, e.g. '[target %]' or 'from [baseline] to [target]'",
     )
-    time_bound = Element(
-        present=bool(times),
-        found=[t for _, _, t in times],
-        note="has a deadline or period"
-        if times
-        else "no deadline: add one, e.g. 'within [N months]' or 'by [quarter/date]'",
+    time_bound = _element(
+        [t for _, _, t in times],
+        "has a deadline or period",
+        "no deadline: add one, e.g. 'within [N months]' or 'by [quarter/date]'",
     )
     elements = {"specific": specific, "measurable": measurable, "time_bound": time_bound}
     present = [k for k, e in elements.items() if e.present]
