@@ -11,8 +11,10 @@ run of digits), and every other look is a bounded window around a figure.
 
 It is the house's one number reader, at the bottom (knowledge/) so every layer reads numbers
 the same way: ``read_figures`` for a message, ``read_amount`` for one bare value (a plan
-command's field, a table cell), and the pieces both are built from (``NUMBER``, ``SCALES``,
-``number_value``) for rules that find numbers inside a larger pattern (tools/goals.py).
+command's field, a table cell), ``extract_numbers`` for every value of an answer or a course
+passage (what the grounding checker compares), and the pieces they are built from (``NUMBER``,
+``SCALES``, ``number_value``) for rules that find numbers inside a larger pattern
+(tools/goals.py).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import math
 import re
 from dataclasses import dataclass, field
 from typing import Literal
+
+from knowledge.text import CITATION_RE
 
 Unit = Literal["money", "percent", "duration", "count"]
 Period = Literal["day", "week", "month", "quarter", "year"]
@@ -31,7 +35,7 @@ WORD_NUMBERS = {
     "twenty-four": 24, "thirty": 30, "thirty-six": 36, "a couple of": 2, "a few": 3,
 }
 SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "million": 1e6,
-          "b": 1e9, "bn": 1e9, "billion": 1e9}
+          "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12}
 CURRENCY_SIGNS = "$€£"
 CURRENCY_WORDS = r"dollars?|usd|eur(?:os?)?|gbp|pounds?|bucks"
 MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
@@ -265,3 +269,91 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     if re.fullmatch(r"(?:19|20)\d\d", num) and re.search(r"(?i)\b(?:in|since|by|of|year|until|before|after)\s*$", text[max(0, match.start() - 8) : match.start()]):
         return True
     return False
+
+
+# --- Every value of a text, for the grounding checker -----------------------------------------
+# The checker compares the numbers of an answer with those of its sources: values only, as
+# written (no units, no periods, durations not converted), list markers and citations skipped.
+
+# Number words compared like digits ("ten weeks" == "10 weeks"). "one", "once", "half" are left
+# out on purpose: they are far more often pronouns or idioms ("one of the key...") than counts.
+VALUE_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+}
+_NUM_RE = re.compile(
+    r"(?<![\w.])(?P<sign>[-\u2212])?(?P<cur>[$\u20ac\u00a3])?"
+    rf"(?P<num>{NUMBER})"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|mm|[kKmMbBtT])(?![A-Za-z]))?"
+)
+_LIST_MARKER_RE = re.compile(r"^\s*\d{1,3}[.)]\s+", re.MULTILINE)
+# Numbers that name a place in the course, not a quantity: "Lesson 6.2", "Module 6".
+_REF_NUMBER_RE = re.compile(
+    r"\b(?:lesson|module|section|chapter|step|figure|table)\s+\d+(?:\.\d+)*", re.IGNORECASE
+)
+_WORD_NUM_RE = re.compile(r"\b(" + "|".join(VALUE_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _is_scale(match: re.Match[str]) -> bool:
+    """Whether the letters after a number multiply it: "1.2k", "$3m", "2 million" — not "5 m"."""
+    scale = match.group("scale")
+    if not scale:
+        return False
+    attached = match.start("scale") == match.end("num")
+    return len(scale) > 1 or scale in "kK" or bool(match.group("cur")) or attached
+
+
+def extract_numbers(text: str, *, words: bool = False, references: bool = False) -> list[float]:
+    """Numeric values in ``text``, in order.
+
+    "15%" -> 15, "$1,200" -> 1200, "1.2k" -> 1200, "3-6 months" -> 3, 6, "-4.5" -> -4.5.
+    List markers ("1. "), citation markers ("[2]") and, unless ``references``, course locators
+    ("Lesson 6.2") are ignored. With ``words``, number words count too ("ten weeks" -> 10).
+    """
+    text = CITATION_RE.sub(" ", text)
+    text = _LIST_MARKER_RE.sub(" ", text)
+    if not references:
+        text = _REF_NUMBER_RE.sub(" ", text)
+    values: list[tuple[int, float]] = []
+    for match in _NUM_RE.finditer(text):
+        value = number_value(match.group("num"))
+        if _is_scale(match):
+            value *= SCALES[match.group("scale").lower()]
+        sign = match.group("sign")
+        if sign:
+            prev = text[: match.start()].rstrip()
+            # "3 - 6" is a range, not 3 and -6 ("3-6" never captures a sign); "of -5%" is negative.
+            if not prev or not prev[-1].isdigit():
+                value = -value
+        values.append((match.start(), value))
+    if words:
+        values.extend(
+            (m.start(), float(VALUE_WORDS[m.group(1).lower()]))
+            for m in _WORD_NUM_RE.finditer(text)
+        )
+    return [v for _, v in sorted(values, key=lambda item: item[0])]
