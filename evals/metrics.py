@@ -52,7 +52,7 @@ retrieval recall@k
     title) by at least one of the top-k passages the retriever returns for the question.
 
 figure accounting
-    Share of the figures in the question (as `assistant.figures.read_figures` reads them) that
+    Share of the figures in the question (as `knowledge.figures.read_figures` reads them) that
     the answer accounts for: each is shown, as the user wrote it, in the answer's "What I read"
     list, with its role or the reason it was not used. Applies to answers that ran a calculator
     or asked a clarifying question about figures; not applicable otherwise or without figures.
