@@ -89,7 +89,6 @@ class OfflineChatModel(BaseChatModel):
     # Where its tuning comes from: passages per search, units quoted, the composer's weights.
     settings: Settings = Field(exclude=True)
     extractive: bool = True  # every answer sentence is course text or a calculator template
-    top_k: int = 4
     _composer: Composer | None = PrivateAttr(default=None)
 
     @property
