@@ -20,7 +20,7 @@ def make_brain(settings: "Settings", name: str | None = None, embed=None):
     if name == "offline":
         from assistant.offline import OfflineChatModel
 
-        return OfflineChatModel(embed=embed, top_k=min(settings.top_k, 6))
+        return OfflineChatModel(embed=embed, settings=settings)
     if name == "openai":
         try:
             from langchain_openai import ChatOpenAI

@@ -1,7 +1,7 @@
 """Figures → calculator inputs, or one clarifying question; and the account of every figure.
 
 The calculator a message asks for is found by the words in its spec (tools/registry.py); each
-figure (assistant/figures.py) takes the input whose label words stand nearest to it, among the
+figure (knowledge/figures.py) takes the input whose label words stand nearest to it, among the
 inputs its unit fits. Parts of one input are summed, periods normalised to what the tool wants,
 several projects become one record each. When an input is missing, a figure fits two inputs
 equally, a period is not said, or a range is given, the answer is a Clarification: nothing is
@@ -18,8 +18,8 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.asks import split_asks
-from assistant.figures import MONTHS_IN, Figure, read_figures
 from assistant.types import Clarification
+from knowledge.figures import MONTHS_IN, Figure, read_figures
 from tools.errors import ToolInputError
 from tools.registry import SPECS, validate_args
 from tools.spec import FieldSpec, ToolSpec

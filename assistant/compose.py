@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from assistant.settings import Settings
 from assistant.text import content_words, stem
 from knowledge.chunking import Unit, units
 from knowledge.types import Citation
@@ -30,13 +31,6 @@ SKIP_SENTENCE = re.compile(
 )
 
 
-# A unit's score (below) must reach this floor and this share of the best candidate's score to
-# be quoted: off-topic filler is worse than a shorter answer.
-MIN_RELEVANCE = 0.15
-RELATIVE_RELEVANCE = 0.6
-DENSE_WEIGHT, COVERAGE_WEIGHT, SECTION_WEIGHT = 0.5, 0.3, 0.2
-MMR_LAMBDA = 0.75  # relevance vs. novelty when picking the next unit
-
 
 def term_coverage(term: str, passages: list[dict], undefined: bool = False) -> dict:
     """Does the course define ``term``, or only mention it? A deterministic text check.
@@ -47,10 +41,10 @@ def term_coverage(term: str, passages: list[dict], undefined: bool = False) -> d
         rf"{re.escape(term)}[\"'”]?\)?\s*(?:\([^)]*\)\s*)?(?:is|are|refers to|means|stands for|where|which|,\s*(?:the|a|an|which|where))\b",
         re.IGNORECASE,
     )
-    words = [w for w in re.findall(r"[a-z0-9]+", term.lower()) if len(w) > 2]
+    parts = [w for w in content_words(term) if len(w) > 2]
     mentions = [
         p for p in passages
-        if term.lower() in p["text"].lower() or (words and all(w in p["text"].lower() for w in words))
+        if term.lower() in p["text"].lower() or (parts and all(w in p["text"].lower() for w in parts))
     ]
     if undefined:
         return {"term": term, "mentions": len(mentions), "defined": False}
@@ -58,42 +52,6 @@ def term_coverage(term: str, passages: list[dict], undefined: bool = False) -> d
 
     defined = [p for p in mentions if pattern.search(p["text"]) or (term.isupper() and spelled_out(term, p["text"]))]
     return {"term": term, "mentions": len(mentions), "defined": bool(defined)}
-
-
-# Where a second ask starts inside one sentence: ", and how…", "; what…".
-ASK_JOIN = re.compile(
-    r"(?:,\s*|;\s*|\s+-\s+|\s+)(?:and|also|plus)\s+(?=(?:which|what|how|why|when|where|who|should|could|can|do|does|is|are)\b)"
-    r"|;\s*(?=(?:which|what|how|why|when|where|who|should|could|can)\b)"
-    r"|\s+-\s+(?=(?:which|what|how|why|when|where|who|should|could|can)\b)",
-    re.IGNORECASE,
-)
-
-
-ASK_START = re.compile(r"^\s*(?:and\s+)?(?:which|what|how|why|when|where|who|should|could|can|do|does|is|are)\b", re.IGNORECASE)
-
-
-def explain_asks(question: str, limit: int = 3) -> list[str]:
-    """The parts of a message to look up separately: its questions and its "…, and how…"
-    clauses, each with at least two content words (shorter ones join the part before)."""
-    pieces = [p for chunk in re.split(r"(?<=\?)\s+", question.strip()) for p in ASK_JOIN.split(chunk)]
-    asks: list[str] = []
-    context = ""  # a statement before a question ("we're scaling our pilot - what…") belongs to it
-    for piece in pieces:
-        piece = piece.strip(" ,;")
-        if not piece:
-            continue
-        if not piece.endswith("?") and not ASK_START.match(piece) and piece is not pieces[-1].strip(" ,;"):
-            context = f"{context} {piece}".strip()
-            continue
-        piece = f"{context} {piece}".strip() if context else piece
-        context = ""
-        if asks and len(content_words(piece)) < 2:
-            asks[-1] = f"{asks[-1]} {piece}"
-        else:
-            asks.append(piece)
-    if len(asks) > limit:
-        asks = asks[: limit - 1] + [" ".join(asks[limit - 1 :])]
-    return asks or [question]
 
 
 def coverage_sentence(coverage: dict) -> str:
@@ -203,10 +161,15 @@ class Composer:
     A unit's score mixes three general signals: dense similarity to the question, coverage of
     the question's content words, and how relevant its section heading is. Picks are made by
     maximal marginal relevance (MMR), so a second pick must add something the first did not.
+    A unit is quoted only when its score reaches a floor and a share of the best candidate's:
+    off-topic filler is worse than a shorter answer. The weights, floors and the MMR balance are
+    settings (``Settings.compose_*_weight``, ``min_relevance``, ``relative_relevance``,
+    ``mmr_lambda``).
     """
 
-    def __init__(self, embed) -> None:
+    def __init__(self, embed, settings: Settings) -> None:
         self.embed = embed  # texts -> normalised vectors (memoised by the Advisor)
+        self.settings = settings
 
     def _vectors(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self.embed(texts)) if texts else np.zeros((0, 384))
@@ -228,8 +191,11 @@ class Composer:
         dense = vectors @ query
         cover = np.array([coverage(weights, f"{h} {t}") for h, t in zip(headings, texts)])
         section = heading_vectors @ query
-        scores = DENSE_WEIGHT * dense + COVERAGE_WEIGHT * cover + SECTION_WEIGHT * section
-        floor = max(MIN_RELEVANCE, float(scores.max()) * RELATIVE_RELEVANCE)
+        tuning = self.settings
+        scores = (tuning.compose_dense_weight * dense + tuning.compose_coverage_weight * cover
+                  + tuning.compose_section_weight * section)
+        floor = max(tuning.min_relevance, float(scores.max()) * tuning.relative_relevance)
+        mmr = tuning.mmr_lambda
         chosen: list[int] = []
         while len(chosen) < count:
             best, best_value = -1, -1e9
@@ -237,7 +203,7 @@ class Composer:
                 if i in chosen or scores[i] < floor:
                     continue
                 redundancy = max((float(vectors[i] @ vectors[j]) for j in chosen), default=0.0)
-                value = MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * redundancy
+                value = mmr * scores[i] - (1 - mmr) * redundancy
                 if value > best_value:
                     best, best_value = i, value
             if best < 0:

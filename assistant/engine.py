@@ -259,7 +259,8 @@ class Advisor:
             previous = next((t.payload.get("resolved") or t.content for t in reversed(history) if t.role == "user"), None)
         resolved = resolve_follow_up(text, previous)
 
-        intent = detect(resolved, self.embed)  # read once per question; every brain gets this reading
+        # read once per question; every brain gets this reading
+        intent = detect(resolved, self.embed, self.settings.exemplar_threshold)
         if not intent.refusal and not intent.tools and self.scope.off_topic(resolved):
             intent.refusal = "out_of_scope"
         if not intent.refusal:

@@ -16,7 +16,9 @@ import yaml
 
 from assistant.calculate import Calculation, read_calculation
 from assistant.injection import is_injection, unsafe_sentence  # noqa: F401  (the screen lives there)
+from assistant.settings import default
 from assistant.slots import Slots, extract
+from assistant.text import STOPWORDS, words
 
 PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 
@@ -75,18 +77,21 @@ def rule_intent(question: str, slots: Slots) -> tuple[str, list[tuple[str, dict]
     return "", []
 
 
-# Cosine similarity to an intent exemplar needed to route there; below it the question gets the
-# general course answer, which is always safe (a wrong specialised plan is not).
-EXEMPLAR_THRESHOLD = 0.65
-
+# Function words a term may hold ("cost of ownership"), and words no term holds ("what does X
+# actually do").
+TERM_CONNECTORS = frozenset({"of", "and", "the", "in", "for"})
+NOT_IN_A_TERM = frozenset({"do", "good", "here", "actually", "really", "work", "works"})
 DEFINITION = re.compile(
     r"^\s*(?:what(?:'s| is| are| does)|define|meaning of|explain)\s+(?:the\s+|an?\s+)?(?:term\s+)?['\"“]?([A-Za-z][\w\s\-/()&']{1,60}?)['\"”]?(?:\s+(?:stand for|mean|means))?\s*\??\s*$",
     re.IGNORECASE,
 )
 
 
-def detect(question: str, embed=None) -> Intent:
-    """Classifies a (masked, validated) question. ``embed`` maps texts to normalised vectors."""
+def detect(question: str, embed=None, threshold: float = default("exemplar_threshold")) -> Intent:
+    """Classifies a (masked, validated) question. ``embed`` maps texts to normalised vectors;
+    ``threshold`` is the similarity to an intent exemplar needed to route there
+    (``Settings.exemplar_threshold``): below it the question gets the general course answer,
+    which is always safe (a wrong specialised plan is not)."""
     slots = extract(question)
     if is_injection(question):
         return Intent("refuse", slots, refusal="injection")
@@ -104,15 +109,13 @@ def detect(question: str, embed=None) -> Intent:
         generic = re.search(r"\b(?:difference|between|best|way|ways|how|why|should|role|importance)\b", term, re.IGNORECASE)
         # A term is a noun phrase: function words other than connectors ("what does X actually
         # do", "what is Y good for here") make it a question about X, not a request to define it.
-        from assistant.text import STOPWORDS
-
-        loose = [w for w in re.findall(r"[a-z']+", term.lower()) if w in STOPWORDS and w not in {"of", "and", "the", "in", "for"}]
-        loose += [w for w in re.findall(r"[a-z']+", term.lower()) if w in {"do", "good", "here", "actually", "really", "work", "works"}]
+        loose = [w for w in (word.lower() for word in words(term))
+                 if (w in STOPWORDS and w not in TERM_CONNECTORS) or w in NOT_IN_A_TERM]
         if len(term.split()) <= 4 and not generic and not loose:
             return Intent("definition", slots, term=term)
     if embed is not None:
         best, score = _nearest_exemplar(question, embed)
-        if score >= EXEMPLAR_THRESHOLD:
+        if score >= threshold:
             return Intent(best, slots)
     return Intent("general", slots)
 

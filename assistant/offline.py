@@ -21,22 +21,18 @@ import yaml
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
-from pydantic import ConfigDict, PrivateAttr
+from pydantic import ConfigDict, Field, PrivateAttr
 
-from assistant.asks import other_asks
-from assistant.compose import Composer, explain_asks, in_course_order, printed
+from assistant.asks import other_asks, search_asks
+from assistant.compose import Composer, in_course_order, printed
 from assistant.intents import PROMPTS, Intent, detect
+from assistant.settings import Settings
 from assistant.types import DRAFT, Draft, Evidence, Plan
 from tools.registry import describe_call
 
 OUTLINE_NUMBER = re.compile(r"^[0-9]+[.)]\s+")
 # The run's config carries the engine's reading of the question under this key (an Intent).
 INTENT = "advisor_intent"
-# Passages fetched per ask, and course units quoted for a one-ask / several-ask message.
-SEARCH_K = 8
-UNITS_ONE_ASK = 4
-UNITS_PER_ASK = 3
-
 
 
 @lru_cache(maxsize=1)
@@ -90,8 +86,9 @@ class OfflineChatModel(BaseChatModel):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
     embed: Any = None  # texts -> normalised vectors (numpy)
+    # Where its tuning comes from: passages per search, units quoted, the composer's weights.
+    settings: Settings = Field(exclude=True)
     extractive: bool = True  # every answer sentence is course text or a calculator template
-    top_k: int = 4
     _composer: Composer | None = PrivateAttr(default=None)
 
     @property
@@ -104,7 +101,7 @@ class OfflineChatModel(BaseChatModel):
     @property
     def composer(self) -> Composer:
         if self._composer is None:
-            self._composer = Composer(self.embed)
+            self._composer = Composer(self.embed, self.settings)
         return self._composer
 
     def _generate(self, messages: list[BaseMessage], stop=None, run_manager=None, **kwargs) -> ChatResult:
@@ -123,7 +120,10 @@ class OfflineChatModel(BaseChatModel):
         from langchain_core.runnables.config import ensure_config
 
         given = (ensure_config().get("configurable") or {}).get(INTENT)
-        return given if isinstance(given, Intent) else detect(question, self.embed)
+        return given if isinstance(given, Intent) else self._detect(question)
+
+    def _detect(self, question: str) -> Intent:
+        return detect(question, self.embed, self.settings.exemplar_threshold)
 
     def plan(self, question: str) -> AIMessage:
         intent = self.intent_for(question)
@@ -136,12 +136,12 @@ class OfflineChatModel(BaseChatModel):
             return _clarifying_reply(calc)
         planned = intent.tools + self._extra_tools(question, intent)
         if rest:  # the message's other asks ("…and which KPIs should we watch?"), after the calculation
-            second = detect(rest, self.embed)
+            second = self._detect(rest)
             if not second.refusal and second.calculation is None:
                 planned += second.tools + self._extra_tools(rest, second)
         calls = [_call(name, args) for name, args in planned]
-        for ask in explain_asks(rest if calc is not None and rest else question):
-            calls.append(_call("search_course", {"query": ask[:500], "k": SEARCH_K}))
+        for ask in search_asks(rest if calc is not None and rest else question):
+            calls.append(_call("search_course", {"query": ask[:500], "k": self.settings.offline_search_k}))
         return AIMessage(content="", tool_calls=calls)
 
     def _extra_tools(self, question: str, intent: Intent) -> list[tuple[str, dict]]:
@@ -255,7 +255,8 @@ class OfflineChatModel(BaseChatModel):
         used: set[str] = set()
         several = len(searches) > 1
         for ask, passages in searches:
-            picks = self.composer.select(ask, passages, UNITS_PER_ASK if several else UNITS_ONE_ASK, used)
+            count = self.settings.offline_units_per_ask if several else self.settings.offline_units
+            picks = self.composer.select(ask, passages, count, used)
             if not picks:
                 continue
             if several:

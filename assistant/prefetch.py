@@ -1,13 +1,14 @@
 """What the engine does for an LLM brain before the model writes: the model is not trusted with
 figures.
 
-The engine's own question reading (today the offline planner's `detect()`; the calculator
-reader of assistant/figures.py once it lands) chooses the calculators and fills their inputs
-from the user's message. They run here, before the model is called, together with a course search
-for the question, and both reach the model as an ordinary tool-call turn it did not make: quoted
-JSON results it writes from and cites. The model may still search the course itself; it may call
-calculators itself only when the operator trusts it to (``ADVISOR_LLM_CALLS_CALCULATORS=true``,
-for strong models), in which case nothing is run here but the search.
+The engine's own question reading (the offline planner's `detect()`: the figure reader of
+knowledge/figures.py and the calculator reader of assistant/calculate.py) chooses the calculators
+and fills their inputs from the user's message. They run here, before the model is called,
+together with a course search for the question, and both reach the model as an ordinary
+tool-call turn it did not make: quoted JSON results it writes from and cites. The model may still
+search the course itself; it may call calculators itself only when the operator trusts it to
+(``ADVISOR_LLM_CALLS_CALCULATORS=true``, for strong models), in which case nothing is run here but
+the search.
 """
 
 from __future__ import annotations

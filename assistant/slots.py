@@ -1,6 +1,6 @@
 """Topic slots of a question: the metric, the AI applications and the business it names.
 
-Pure functions over text. Figures are not read here: assistant/figures.py is the one reader,
+Pure functions over text. Figures are not read here: knowledge/figures.py is the one reader,
 and assistant/calculate.py turns figures into calculator inputs. Everything extracted comes from
 the user's own words, so a template sentence filled with these values is grounded in them.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.figures import read_figures
+from knowledge.figures import read_figures
 
 METRICS = {
     "aov": "AOV", "average order value": "AOV", "order value": "AOV", "basket size": "AOV",
@@ -39,7 +39,7 @@ APPLICATIONS = {
 
 @dataclass
 class Slots:
-    """Topic words of a question (figures come from assistant/figures.py, the one reader)."""
+    """Topic words of a question (figures come from knowledge/figures.py, the one reader)."""
 
     money: list[float] = field(default_factory=list)
     percents: list[float] = field(default_factory=list)

@@ -52,7 +52,7 @@ retrieval recall@k
     title) by at least one of the top-k passages the retriever returns for the question.
 
 figure accounting
-    Share of the figures in the question (as `assistant.figures.read_figures` reads them) that
+    Share of the figures in the question (as `knowledge.figures.read_figures` reads them) that
     the answer accounts for: each is shown, as the user wrote it, in the answer's "What I read"
     list, with its role or the reason it was not used. Applies to answers that ran a calculator
     or asked a clarifying question about figures; not applicable otherwise or without figures.
@@ -484,7 +484,7 @@ def refusal_correct(result: AnswerResult, should_refuse: bool) -> Score:
 
 def figure_accounting(result: AnswerResult) -> Score:
     """Every figure of the question is used or listed as unused in a calculated answer."""
-    from assistant.figures import read_figures
+    from knowledge.figures import read_figures
 
     calculated = any(call.name != "search_course" for call in result.tool_calls) or result.clarification
     figures = read_figures(result.question)

@@ -1,6 +1,6 @@
 """Course retrieval: dense (Chroma) search fused with BM25 and two structure signals.
 
-Fusion is reciprocal-rank fusion (RRF, k=60) of up to four rankings of the same chunks:
+Fusion is reciprocal-rank fusion (RRF, k = ``Settings.rrf_k``) of up to four rankings of the same chunks:
 dense similarity of the chunk, BM25 over section heading + text, the best-matching *sentence* of
 the chunk (a sentence-level index beside the chunk index: a learner's words often match one
 sentence of a long passage far better than the passage as a whole), and the similarity of the
@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from knowledge.settings import Settings
     from knowledge.index import CourseIndex
 
-RRF_K = 60
-QUOTE_CHARS = 320
 # Rankings fused by default. Recall@5 on the users'-words tune half (evals/devsets.py --recall):
 # dense+bm25 0.857; measured additions are listed in the README's retrieval section.
 SIGNALS = ("dense", "bm25", "sentences")
@@ -32,8 +30,8 @@ SIGNALS = ("dense", "bm25", "sentences")
 HEADING_WEIGHT = 0.5
 
 
-def make_quote(text: str, limit: int = QUOTE_CHARS) -> str:
-    """The chunk's opening, cut at a sentence or word boundary."""
+def make_quote(text: str, limit: int) -> str:
+    """The chunk's opening, at most ``limit`` characters, cut at a sentence or word boundary."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
@@ -44,13 +42,13 @@ def make_quote(text: str, limit: int = QUOTE_CHARS) -> str:
     return cut[: cut.rfind(" ")] + " …"
 
 
-def _citation(chunk_id: str, text: str, meta: dict, score: float) -> Citation:
+def _citation(chunk_id: str, text: str, meta: dict, score: float, quote_chars: int) -> Citation:
     return Citation(
         chunk_id=chunk_id,
         lesson=str(meta.get("lesson", "")),
         lesson_title=str(meta.get("lesson_title", "")),
         section=str(meta.get("section", "")),
-        quote=make_quote(text),
+        quote=make_quote(text, quote_chars),
         source=str(meta.get("source", "")),
         score=round(float(score), 4),
     )
@@ -205,7 +203,8 @@ class CourseRetriever:
             if score is None:
                 score = self._similarity(query, text, vector)
             passages.append(
-                Passage(text=text, kind=str(meta.get("kind", "prose")), citation=_citation(cid, text, meta, score),
+                Passage(text=text, kind=str(meta.get("kind", "prose")),
+                        citation=_citation(cid, text, meta, score, self.settings.quote_chars),
                         start=int(meta.get("start", 0) or 0))
             )
         return passages
@@ -232,13 +231,13 @@ class CourseRetriever:
         ranked = [chunks[i][0] for i in order if scores[i] > 0 and chunks[i][2].get("kind") not in excluded]
         return ranked[:pool]
 
-    @staticmethod
-    def _fuse(*rankings: tuple[list[str], float]) -> list[str]:
+    def _fuse(self, *rankings: tuple[list[str], float]) -> list[str]:
         """Weighted reciprocal-rank fusion of (ranking, weight) pairs."""
         fused: dict[str, float] = {}
+        k = self.settings.rrf_k
         for ranking, weight in rankings:
             for rank, cid in enumerate(ranking):
-                fused[cid] = fused.get(cid, 0.0) + weight / (RRF_K + rank + 1)
+                fused[cid] = fused.get(cid, 0.0) + weight / (k + rank + 1)
         return sorted(fused, key=lambda cid: -fused[cid])
 
     def _similarity(self, query: str, text: str, vector: list[float] | None) -> float:

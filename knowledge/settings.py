@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -45,6 +45,15 @@ class Settings(BaseSettings):
     )
     top_k: int = Field(default=5, ge=1, le=50)
     retrieval: Literal["dense", "hybrid"] = "hybrid"
+    rrf_k: int = Field(
+        default=60, ge=1, le=10_000,
+        description="Reciprocal-rank fusion constant k: a passage ranked r-th by a signal scores "
+        "1 / (k + r); a larger k flattens the difference between top and lower ranks.",
+    )
+    quote_chars: int = Field(
+        default=320, ge=40, le=10_000,
+        description="Longest citation quote, in characters (cut at a sentence or word boundary).",
+    )
     chroma_url: str | None = Field(
         default=None, description="http://host:port of a `chroma run` server; unset = embedded."
     )
@@ -80,6 +89,52 @@ class Settings(BaseSettings):
         default=False,
         description="Let an LLM brain choose and fill the calculators itself (strong models only); "
         "by default the engine reads the figures and runs the calculators before the model writes.",
+    )
+
+    # Tuning of the offline engine: measured on the development sets (evals/devsets.py), not
+    # per-course; each reaches the code through the Settings it is handed.
+    exemplar_threshold: float = Field(
+        default=0.65, ge=0.0, le=1.0,
+        description="Cosine similarity to an intent exemplar (prompts/intents.yaml) needed to route "
+        "a question to that intent; below it the question gets the general course answer.",
+    )
+    offline_search_k: int = Field(
+        default=8, ge=1, le=50, description="Passages the offline brain fetches per ask of a message."
+    )
+    offline_units: int = Field(
+        default=4, ge=1, le=20,
+        description="Course units (sentence, list, bullet, table row) the offline brain quotes for "
+        "a message with one ask.",
+    )
+    offline_units_per_ask: int = Field(
+        default=3, ge=1, le=20,
+        description="Course units the offline brain quotes per ask of a message with several.",
+    )
+    min_relevance: float = Field(
+        default=0.15, ge=0.0, le=1.0,
+        description="Score a course unit needs to be quoted at all (off-topic filler is worse than "
+        "a shorter answer).",
+    )
+    relative_relevance: float = Field(
+        default=0.6, ge=0.0, le=1.0,
+        description="Share of the best candidate's score a course unit needs to be quoted.",
+    )
+    compose_dense_weight: float = Field(
+        default=0.5, ge=0.0, le=1.0,
+        description="Weight of dense similarity to the ask in a course unit's score.",
+    )
+    compose_coverage_weight: float = Field(
+        default=0.3, ge=0.0, le=1.0,
+        description="Weight of the share of the ask's content words a unit contains.",
+    )
+    compose_section_weight: float = Field(
+        default=0.2, ge=0.0, le=1.0,
+        description="Weight of the similarity of the unit's section heading to the ask.",
+    )
+    mmr_lambda: float = Field(
+        default=0.75, ge=0.0, le=1.0,
+        description="Relevance against novelty when the next unit is picked (maximal marginal "
+        "relevance): 1 ignores what was already picked.",
     )
 
     host: str = "127.0.0.1"
@@ -134,3 +189,9 @@ class Settings(BaseSettings):
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     return Settings()
+
+
+def default(name: str) -> Any:
+    """A setting's default, for a library parameter that callers fill from their Settings: the
+    number lives here once, not again in the library."""
+    return Settings.model_fields[name].default

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asks import other_asks, resolve_follow_up, split_asks
+from assistant.asks import other_asks, resolve_follow_up, search_asks, split_asks
 
 KPI_QUESTION = "Which KPIs should I track for an AI support chatbot?"
 RICE_QUESTION = ("Prioritise with RICE: 'A' reach 1000, impact 2, confidence 0.8, effort 2; "
@@ -21,6 +21,34 @@ RICE_QUESTION = ("Prioritise with RICE: 'A' reach 1000, impact 2, confidence 0.8
 )
 def test_a_message_is_split_into_its_asks(message, asks):
     assert [a.text for a in split_asks(message) if a.question] == asks
+
+
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [
+        ("How do we pick projects first, and how do we get the CFO to pay for them?", 2),
+        ("We're scaling our pilot - what should we check first?", 1),
+        ("What is model drift? And how do we spot it early?", 2),
+        ("Tell me about bias", 1),
+    ],
+)
+def test_a_message_is_searched_once_per_ask(question, count):
+    assert len(search_asks(question)) == count
+
+
+def test_both_granularities_cut_at_the_same_clause_joins():
+    message = "We're scaling our pilot - what should we check first, and where do humans stay involved?"
+    assert [a.text for a in split_asks(message)] == [
+        "We're scaling our pilot", "what should we check first", "where do humans stay involved?"]
+    # the statement travels with the question after it; each ask is one course search
+    assert search_asks(message) == [
+        "We're scaling our pilot what should we check first", "where do humans stay involved?"]
+
+
+def test_more_asks_than_the_limit_are_searched_together_at_the_end():
+    message = "What is RICE? How is ICE different? What is STRIVE? How do we track KPIs?"
+    assert search_asks(message, limit=2) == [
+        "What is RICE?", "How is ICE different? What is STRIVE? How do we track KPIs?"]
 
 
 def test_the_other_asks_keep_the_context_and_drop_the_calculation():

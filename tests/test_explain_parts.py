@@ -1,4 +1,4 @@
-"""The general explanatory parts, alone: structure-keeping units, asks, the undefined-acronym
+"""The general explanatory parts, alone: structure-keeping units, the undefined-acronym
 rule, and the Draft every brain hands the engine."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from langchain_core.messages import AIMessage
 
-from assistant.compose import explain_asks, passage_units
+from assistant.compose import passage_units
 from assistant.engine import _draft
 from assistant.types import DRAFT, Draft, Plan
 from knowledge.chunking import units
@@ -35,19 +35,6 @@ def test_a_table_row_is_one_unit_with_every_cell_labelled():
 
 def test_course_questions_are_never_quoted_as_answers():
     assert passage_units({"text": "What should you measure first for your store?", "kind": "question"}) == []
-
-
-@pytest.mark.parametrize(
-    ("question", "count"),
-    [
-        ("How do we pick projects first, and how do we get the CFO to pay for them?", 2),
-        ("We're scaling our pilot - what should we check first?", 1),
-        ("What is model drift? And how do we spot it early?", 2),
-        ("Tell me about bias", 1),
-    ],
-)
-def test_a_message_is_split_into_its_asks(question, count):
-    assert len(explain_asks(question)) == count
 
 
 @pytest.mark.parametrize(

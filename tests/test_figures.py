@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from assistant.figures import read_figures
+from knowledge.figures import read_amount, read_figures
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,35 @@ def test_long_inputs_are_read_in_linear_time(text):
     started = time.perf_counter()
     read_figures(text)
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("30000", (30000, False)),
+        ("30,000", (30000, False)),
+        ("1,234.5", (1234.5, False)),
+        (".5", (0.5, False)),
+        ("30k", (30000, False)),
+        ("1.5M", (1.5e6, False)),
+        ("80%", (80, True)),
+        # anything but a bare number is for the caller to refuse with its own fix
+        ("30 k", None),
+        ("$30k", None),
+        ("-3", None),
+        ("1e3", None),
+        ("3bn", None),
+        ("30,00", None),
+        ("thirty", None),
+        ("", None),
+    ],
+)
+def test_a_bare_amount_is_read_whole_or_not_at_all(text, expected):
+    assert read_amount(text) == expected
+
+
+@pytest.mark.parametrize("text", ["30000", "30,000", "1,234.5", "30k", "1.5M", "80%"])
+def test_a_bare_amount_reads_as_the_same_figure_in_a_message(text):
+    value, _ = read_amount(text)
+    (figure,) = read_figures(f"reach {text}")
+    assert figure.value == pytest.approx(value)

@@ -125,3 +125,11 @@ def test_smart_check_rejects_a_goal_that_is_not_text():
     with pytest.raises(ToolInputError) as err:
         run_tool("smart_check", {"goal": 15})
     assert err.value.fields == ["goal"]
+
+
+def test_a_target_ends_where_its_number_ends():
+    # numbers are read by the house's figure grammar: the comma after "$85" ends the sentence's
+    # clause, it is not a thousands separator
+    out = check("Grow AOV to $85, within 9 months")
+    assert out.measurable.found == ["$85"]
+    assert "to $85 (from [current baseline])" in out.suggested_rewrite

@@ -18,12 +18,16 @@ from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJson
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from knowledge.figures import MAX_AMOUNT
 from tools.errors import ToolInputError
 
 # Bounds that keep every calculation finite in float arithmetic while staying far beyond any
-# real shop: a quadrillion in money, a trillion visitors or customers.
-MAX_AMOUNT = 1e15
+# real shop: a quadrillion in money (the figure reader's bound, so every figure it reads is one
+# a tool accepts), a trillion visitors or customers.
 MAX_COUNT = 1e12
+
+__all__ = ["MAX_AMOUNT", "MAX_COUNT", "Range", "ToolInput", "ToolOutput", "finite_output",
+           "non_finite_paths", "parse_number"]
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,19 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from knowledge.figures import NUMBER, WORD_NUMBERS
 from tools.base import ToolInput, ToolOutput
 
+# Numbers are found as the figure reader reads them (knowledge/figures.py: its digits and its
+# number words, "twenty-four" also with a space). A goal's deadline or target may also say "a",
+# "an", "several", or one of the other number words below, which the figure reader does not list.
+_DEADLINE_WORDS = ("a", "an", "several", "fifteen", "forty", "fifty", "sixty", "ninety")
 NUMBER_WORDS = (
-    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"eighteen|twenty|twenty[- ]four|thirty|thirty[- ]six|forty|fifty|sixty|ninety|"
-    r"a couple of|a few|several)"
+    "(?:"
+    + "|".join(re.escape(w).replace(r"\-", "[- ]") for w in [*WORD_NUMBERS, *_DEADLINE_WORDS])
+    + ")"
 )
+_DIGITS = f"(?:{NUMBER})"
 _UNIT = r"(?:day|week|month|quarter|year)s?"
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -34,12 +40,12 @@ _WHEN = (
 TIME_PATTERNS: tuple[str, ...] = (
     (
         rf"\b(?:in|within|over|during|after|for)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?"
-        rf"(?:\d+(?:\.\d+)?|{NUMBER_WORDS})[\s-]+{_UNIT}\b"
+        rf"(?:{_DIGITS}|{NUMBER_WORDS})[\s-]+{_UNIT}\b"
     ),
     rf"\b(?:in|within|over|during)\s+(?:the\s+)?(?:next|coming)\s+{_UNIT}\b",
     rf"\b(?:by|before|until|through|in|during)\s+{_WHEN}\b",
     r"\bq[1-4]\s+(?:fy)?20\d\d\b",
-    rf"\b(?:\d+|{NUMBER_WORDS})-(?:day|week|month|quarter|year)\b",
+    rf"\b(?:{_DIGITS}|{NUMBER_WORDS})-(?:day|week|month|quarter|year)\b",
     (
         r"\b(?:annually|yearly|quarterly|per\s+(?:year|quarter|month)|each\s+(?:year|quarter|month)|"
         r"every\s+(?:year|quarter|month)|year[- ]over[- ]year|month[- ]over[- ]month)\b"
@@ -47,14 +53,14 @@ TIME_PATTERNS: tuple[str, ...] = (
 )
 
 TARGET_PATTERNS: tuple[str, ...] = (
-    r"\bfrom\s+[$€£]?\d[\d,]*(?:\.\d+)?\s*%?\s+to\s+[$€£]?\d[\d,]*(?:\.\d+)?\s*%?",
-    r"[+-]?\d+(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b|pp\b|percentage\s+points?\b)",
+    rf"\bfrom\s+[$€£]?{_DIGITS}\s*%?\s+to\s+[$€£]?{_DIGITS}\s*%?",
+    rf"[+-]?{_DIGITS}\s*(?:%|percent\b|per\s+cent\b|pp\b|percentage\s+points?\b)",
     rf"\b{NUMBER_WORDS}\s+(?:percent|per\s+cent|percentage\s+points?)\b",
-    r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:k|m|bn|million|thousand|billion)\b)?",
-    r"\b\d[\d,]*(?:\.\d+)?\s*(?:usd|eur|gbp|dollars|euros|pounds)\b",
-    r"\b(?:double|triple|halve|quadruple)\b|\b\d+(?:\.\d+)?x\b",
+    rf"[$€£¥]\s?{_DIGITS}(?:\s*(?:k|m|bn|million|thousand|billion)\b)?",
+    rf"\b{_DIGITS}\s*(?:usd|eur|gbp|dollars|euros|pounds)\b",
+    rf"\b(?:double|triple|halve|quadruple)\b|\b{_DIGITS}x\b",
     (
-        r"\b(?:to|by|of|at|reach|hit|below|above|under|over)\s+[$€£]?\d[\d,]*(?:\.\d+)?"
+        rf"\b(?:to|by|of|at|reach|hit|below|above|under|over)\s+[$€£]?{_DIGITS}"
         r"(?:\s*(?:k|m|points?|orders|customers|leads|visitors|sales|hours|minutes|seconds|stars))?\b"
     ),
 )
@@ -157,6 +163,11 @@ def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
     return text
 
 
+def _element(found: list[str], present: str, missing: str) -> Element:
+    """One SMART element: present when something was found, with the note for either case."""
+    return Element(present=bool(found), found=found, note=present if found else missing)
+
+
 def smart_check(params: SmartInput) -> SmartOutput:
     """Which SMART elements a goal has, which are missing, and a template to fix it."""
     goal = " ".join(params.goal.split())
@@ -170,27 +181,21 @@ def smart_check(params: SmartInput) -> SmartOutput:
                 metrics.append((m.start(), m.end(), name))
     metric_names = list(dict.fromkeys(name for _, _, name in sorted(metrics)))
 
-    specific = Element(
-        present=bool(metric_names),
-        found=metric_names,
-        note="names a metric"
-        if metric_names
-        else "no e-commerce metric named: say what you will measure, e.g. conversion rate, AOV, "
+    specific = _element(
+        metric_names,
+        "names a metric",
+        "no e-commerce metric named: say what you will measure, e.g. conversion rate, AOV, "
         "CLV, CSAT, cart abandonment rate, support cost per resolution",
     )
-    measurable = Element(
-        present=bool(targets),
-        found=[t for _, _, t in targets],
-        note="has a numeric target"
-        if targets
-        else "no numeric target: state how much, e.g. '[target %]' or 'from [baseline] to [target]'",
+    measurable = _element(
+        [t for _, _, t in targets],
+        "has a numeric target",
+        "no numeric target: state how much, e.g. '[target %]' or 'from [baseline] to [target]'",
     )
-    time_bound = Element(
-        present=bool(times),
-        found=[t for _, _, t in times],
-        note="has a deadline or period"
-        if times
-        else "no deadline: add one, e.g. 'within [N months]' or 'by [quarter/date]'",
+    time_bound = _element(
+        [t for _, _, t in times],
+        "has a deadline or period",
+        "no deadline: add one, e.g. 'within [N months]' or 'by [quarter/date]'",
     )
     elements = {"specific": specific, "measurable": measurable, "time_bound": time_bound}
     present = [k for k, e in elements.items() if e.present]

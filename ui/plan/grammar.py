@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from knowledge.figures import read_amount
 from ui.formatting import format_number
 from ui.plan.model import (
     COLUMNS,
@@ -66,7 +67,6 @@ _SEPARATOR = re.compile(r";|\band\b|,(?!\d{3}(?:\D|$))", re.IGNORECASE)
 _FIELD = re.compile(
     r"^\s*(?P<key>[A-Za-z][A-Za-z _-]*?)\s*(?:=|:|\bof\b|\bis\b)?\s*(?P<value>[^\s=:]+)\s*$"
 )
-_NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<unit>%|[kKmM])?$")
 
 
 def _name(match: re.Match) -> str:
@@ -82,8 +82,8 @@ def parse_value(key: str, raw: str) -> float:
     text = raw.strip().rstrip(".")
     if key == "impact" and text.lower() in IMPACT_WORDS:
         return IMPACT_WORDS[text.lower()]
-    match = _NUMBER.match(text)
-    if not match:
+    amount = read_amount(text)  # the house's number reader: "30,000", "30k", "1.5M", "80%"
+    if amount is None:
         hint = {
             "reach": "e.g. reach 30000 (people per period)",
             "impact": "on the RICE scale 3, 2, 1, 0.5, 0.25 (or massive/high/medium/low/"
@@ -93,15 +93,8 @@ def parse_value(key: str, raw: str) -> float:
             "ease": "from 1 (hard) to 10 (easy), e.g. ease 8",
         }[key]
         raise PlanError(f"{key}: '{raw}' is not a number; write it {hint}.")
-    number = float(match.group("num").replace(",", ""))
-    unit = (match.group("unit") or "").lower()
-    if unit == "%":
-        number /= 100
-    elif unit == "k":
-        number *= 1_000
-    elif unit == "m":
-        number *= 1_000_000
-    return number
+    number, percent = amount
+    return number / 100 if percent else number
 
 
 def parse_fields(text: str) -> dict[str, float]:

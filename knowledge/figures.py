@@ -8,6 +8,13 @@ input each figure is meant for (assistant/calculate.py) without guessing.
 
 Linear time: numbers are found by one anchored scan (a number never starts inside another
 run of digits), and every other look is a bounded window around a figure.
+
+It is the house's one number reader, at the bottom (knowledge/) so every layer reads numbers
+the same way: ``read_figures`` for a message, ``read_amount`` for one bare value (a plan
+command's field, a table cell), ``extract_numbers`` for every value of an answer or a course
+passage (what the grounding checker compares), and the pieces they are built from (``NUMBER``,
+``SCALES``, ``number_value``) for rules that find numbers inside a larger pattern
+(tools/goals.py).
 """
 
 from __future__ import annotations
@@ -16,6 +23,8 @@ import math
 import re
 from dataclasses import dataclass, field
 from typing import Literal
+
+from knowledge.text import CITATION_RE
 
 Unit = Literal["money", "percent", "duration", "count"]
 Period = Literal["day", "week", "month", "quarter", "year"]
@@ -26,7 +35,8 @@ WORD_NUMBERS = {
     "twenty-four": 24, "thirty": 30, "thirty-six": 36, "a couple of": 2, "a few": 3,
 }
 SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "million": 1e6,
-          "b": 1e9, "bn": 1e9, "billion": 1e9}
+          "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12}
+CURRENCY_SIGNS = "$€£"
 CURRENCY_WORDS = r"dollars?|usd|eur(?:os?)?|gbp|pounds?|bucks"
 MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
 PERIOD_WORDS = {
@@ -36,23 +46,26 @@ PERIOD_WORDS = {
     "yr": "year", "pa": "year",
 }
 
+# The digits of a number: with thousands separators ("30,000.5"), plain ("30000", "1.5") or a
+# bare fraction (".5").
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 # A number starts where no digit, letter, dot or comma is just before it (so a run of digits
-# is entered once: no quadratic re-scanning), with thousands separators or plain digits.
+# is entered once: no quadratic re-scanning).
 _NUMBER = re.compile(
-    r"(?<![\w.,])(?P<neg>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    rf"(?<![\w.,])(?P<neg>-)?(?P<num>{NUMBER})"
     r"|\b(?P<word>" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
-_CURRENCY_BEFORE = re.compile(r"(?:[$€£]\s?|\b(?:usd|eur|gbp)\s)$", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(rf"(?:[{CURRENCY_SIGNS}]\s?|\b(?:usd|eur|gbp)\s)$", re.IGNORECASE)
 _SCALE = re.compile(r"\s?(k|thousand|mn|mm|m|million|bn|b|billion)\b", re.IGNORECASE)
 _RANGE = re.compile(
-    r"(?:\s?[-–]\s?[$€£]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])"
-    r"|\s?to\s?[$€£]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=\s?(?:%|percent|k\b|m\b)))",
+    rf"(?:\s?[-–]\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])"
+    rf"|\s?to\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=\s?(?:%|percent|k\b|m\b)))",
     re.IGNORECASE,
 )
 _AFTER_UNIT = re.compile(
     r"\s?(?:(?P<pct>%|percent\b|per cent\b|pct\b)"
-    rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[$€£])"
+    rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[{CURRENCY_SIGNS}])"
     r"|[\s-]?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?)\b(?![\s-]*(?:old)))",
     re.IGNORECASE,
 )
@@ -68,7 +81,11 @@ _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGN
 _BOUNDARY = re.compile(r"[.;!?\n,—–()]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'/-]*|[%$€£]", re.IGNORECASE)
 WINDOW_WORDS = 6
-MAX_VALUE = 1e15  # the tools' own bound on amounts (tools.base.MAX_AMOUNT)
+# Beyond a quadrillion a run of digits is not an amount anyone means; the tools take the same
+# bound (tools.base imports it), so every figure read is one a calculator accepts.
+MAX_AMOUNT = 1e15
+# A bare value on its own: a plan command's field or a table cell ("30,000", "30k", "1.5M", "80%").
+_AMOUNT = re.compile(rf"(?P<num>{NUMBER})(?P<suffix>%|[km])?", re.IGNORECASE)
 
 
 @dataclass
@@ -103,10 +120,33 @@ class Figure:
         return self.text.strip()
 
 
+def number_value(digits: str) -> float:
+    """The value of digits matched by ``NUMBER``: "30,000.5" → 30000.5."""
+    return float(digits.replace(",", ""))
+
+
+def read_amount(text: str) -> tuple[float, bool] | None:
+    """(value, is a percentage) of a bare value written alone, None for anything else.
+
+    "30,000" → (30000, False); "30k" → (30000, False); "1.5M" → (1500000, False); "80%" →
+    (80, True). Only digits with an optional "%", "k" or "m" straight after them: a field of a
+    command or a cell of a table, where a unit, a range or a word means the user wrote something
+    other than a number.
+    """
+    match = _AMOUNT.fullmatch(text)
+    if match is None:
+        return None
+    value = number_value(match.group("num"))
+    suffix = (match.group("suffix") or "").lower()
+    if suffix == "%":
+        return value, True
+    return value * SCALES.get(suffix, 1.0), False
+
+
 def _number(match: re.Match[str]) -> float:
     if match.group("word"):
         return float(WORD_NUMBERS[match.group("word").lower()])
-    value = float(match.group("num").replace(",", ""))
+    value = number_value(match.group("num"))
     return -value if match.group("neg") else value
 
 
@@ -137,7 +177,7 @@ def read_figures(text: str) -> list[Figure]:
         if not word:
             ranged = _RANGE.match(text, end)
             if ranged:
-                high = float((ranged.group(1) or ranged.group(2)).replace(",", ""))
+                high = number_value(ranged.group(1) or ranged.group(2))
                 end = ranged.end()
             scale = _SCALE.match(text, end)
             if scale:
@@ -169,7 +209,7 @@ def read_figures(text: str) -> list[Figure]:
             key = (per.group("per") or per.group("adv") or "").lower().replace(".", "")
             period = PERIOD_WORDS.get(key)
             end = per.end()
-        if not all(math.isfinite(v) and abs(v) <= MAX_VALUE for v in (value, high or 0.0)):
+        if not all(math.isfinite(v) and abs(v) <= MAX_AMOUNT for v in (value, high or 0.0)):
             last_end = end
             continue  # a run of digits too long to be an amount anyone means
         figure = Figure(value=value, unit=unit, span=(start, end), text=text[start:end], period=period, high=high,
@@ -229,3 +269,91 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     if re.fullmatch(r"(?:19|20)\d\d", num) and re.search(r"(?i)\b(?:in|since|by|of|year|until|before|after)\s*$", text[max(0, match.start() - 8) : match.start()]):
         return True
     return False
+
+
+# --- Every value of a text, for the grounding checker -----------------------------------------
+# The checker compares the numbers of an answer with those of its sources: values only, as
+# written (no units, no periods, durations not converted), list markers and citations skipped.
+
+# Number words compared like digits ("ten weeks" == "10 weeks"). "one", "once", "half" are left
+# out on purpose: they are far more often pronouns or idioms ("one of the key...") than counts.
+VALUE_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+}
+_NUM_RE = re.compile(
+    r"(?<![\w.])(?P<sign>[-\u2212])?(?P<cur>[$\u20ac\u00a3])?"
+    rf"(?P<num>{NUMBER})"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|mm|[kKmMbBtT])(?![A-Za-z]))?"
+)
+_LIST_MARKER_RE = re.compile(r"^\s*\d{1,3}[.)]\s+", re.MULTILINE)
+# Numbers that name a place in the course, not a quantity: "Lesson 6.2", "Module 6".
+_REF_NUMBER_RE = re.compile(
+    r"\b(?:lesson|module|section|chapter|step|figure|table)\s+\d+(?:\.\d+)*", re.IGNORECASE
+)
+_WORD_NUM_RE = re.compile(r"\b(" + "|".join(VALUE_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _is_scale(match: re.Match[str]) -> bool:
+    """Whether the letters after a number multiply it: "1.2k", "$3m", "2 million" — not "5 m"."""
+    scale = match.group("scale")
+    if not scale:
+        return False
+    attached = match.start("scale") == match.end("num")
+    return len(scale) > 1 or scale in "kK" or bool(match.group("cur")) or attached
+
+
+def extract_numbers(text: str, *, words: bool = False, references: bool = False) -> list[float]:
+    """Numeric values in ``text``, in order.
+
+    "15%" -> 15, "$1,200" -> 1200, "1.2k" -> 1200, "3-6 months" -> 3, 6, "-4.5" -> -4.5.
+    List markers ("1. "), citation markers ("[2]") and, unless ``references``, course locators
+    ("Lesson 6.2") are ignored. With ``words``, number words count too ("ten weeks" -> 10).
+    """
+    text = CITATION_RE.sub(" ", text)
+    text = _LIST_MARKER_RE.sub(" ", text)
+    if not references:
+        text = _REF_NUMBER_RE.sub(" ", text)
+    values: list[tuple[int, float]] = []
+    for match in _NUM_RE.finditer(text):
+        value = number_value(match.group("num"))
+        if _is_scale(match):
+            value *= SCALES[match.group("scale").lower()]
+        sign = match.group("sign")
+        if sign:
+            prev = text[: match.start()].rstrip()
+            # "3 - 6" is a range, not 3 and -6 ("3-6" never captures a sign); "of -5%" is negative.
+            if not prev or not prev[-1].isdigit():
+                value = -value
+        values.append((match.start(), value))
+    if words:
+        values.extend(
+            (m.start(), float(VALUE_WORDS[m.group(1).lower()]))
+            for m in _WORD_NUM_RE.finditer(text)
+        )
+    return [v for _, v in sorted(values, key=lambda item: item[0])]
