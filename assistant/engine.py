@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from assistant.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, build_agent, search_tool
 from assistant.brains import make_brain
-from assistant.asks import resolve_follow_up
+from assistant.asks import resolve_follow_up, search_asks
 from assistant.errors import UserError
 from assistant.intents import PROMPTS, detect
 from assistant.memory import ConversationStore
@@ -260,6 +260,9 @@ class Advisor:
         resolved = resolve_follow_up(text, previous)
 
         # read once per question; every brain gets this reading
+        asks = [ask[:500] for ask in search_asks(resolved)]
+        if len(asks) > 1:  # a question in several parts: it and each part the course is searched
+            self.embed(list(dict.fromkeys([resolved, *asks])))  # for, in one batch (one encode call)
         intent = detect(resolved, self.embed, self.settings.exemplar_threshold)
         if not intent.refusal and not intent.tools and self.scope.off_topic(resolved):
             intent.refusal = "out_of_scope"
@@ -276,9 +279,11 @@ class Advisor:
         if remember:
             conversation_id = conversation_id or self.store.create(title=text[:80])
             result.conversation_id = conversation_id
-            self.store.append(conversation_id, "user", text, {"resolved": resolved, "role": role})
-            self.store.append(conversation_id, "assistant", result.answer, result.model_dump(
-                include={"citations", "tool_calls", "grounding", "refused", "engine", "intent", "role"}))
+            self.store.append_turns(conversation_id, [
+                ("user", text, {"resolved": resolved, "role": role}),
+                ("assistant", result.answer, result.model_dump(
+                    include={"citations", "tool_calls", "grounding", "refused", "engine", "intent", "role"})),
+            ])
         if intent.refusal:
             yield StreamEvent(type="token", text=result.answer)
         yield StreamEvent(type="final", result=result)

@@ -57,20 +57,27 @@ class ConversationStore(Store):
 
     def append(self, conversation_id: str, role: str, content: str, payload: dict | None = None) -> None:
         """Stores one turn (masked). Creates the conversation on first use."""
+        self.append_turns(conversation_id, [(role, content, payload)])
+
+    def append_turns(self, conversation_id: str, turns: list[tuple[str, str, dict | None]]) -> None:
+        """Stores turns (role, content, payload), masked, in one transaction: a question and its
+        answer are saved together or not at all. Creates the conversation on first use."""
+        if not turns:
+            return
         now = time.time()
-        content = mask_pii(content)
-        body = mask_pii(json.dumps(payload or {}, default=str))
+        rows = [{"conversation_id": conversation_id, "role": role, "content": mask_pii(content),
+                 "payload": mask_pii(json.dumps(payload or {}, default=str)), "created": now}
+                for role, content, payload in turns]
+        asked = next((r["content"] for r in rows if r["role"] == "user"), None)
         c = tables.conversations
         with self.transaction() as conn:
             conn.execute(self.db.insert(c).values(
-                id=conversation_id, title=content[:80] if role == "user" else NEW, owner="",
+                id=conversation_id, title=asked[:80] if asked is not None else NEW, owner="",
                 created=now, updated=now).on_conflict_do_nothing())
-            conn.execute(tables.turns.insert().values(
-                conversation_id=conversation_id, role=role, content=content, payload=body,
-                created=now))
+            conn.execute(tables.turns.insert(), rows)
             title = c.c.title
-            if role == "user":
-                title = sa.case((c.c.title == NEW, content[:80]), else_=c.c.title)
+            if asked is not None:
+                title = sa.case((c.c.title == NEW, asked[:80]), else_=c.c.title)
             conn.execute(c.update().where(c.c.id == conversation_id).values(updated=now,
                                                                              title=title))
 

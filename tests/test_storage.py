@@ -154,3 +154,15 @@ def test_turns_are_appended_never_overwritten_across_two_stores(tmp_path):
     assert [t.content for t in b.history(cid)] == [f"turn {n}" for n in range(6)]
     with Database(tmp_path / "a.sqlite3").read() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(tables.turns)).scalar() == 6
+
+
+def test_a_question_and_its_answer_are_saved_together_in_order_and_masked(tmp_path):
+    store = ConversationStore(tmp_path / "a.sqlite3")
+    store.append_turns("c1", [("user", "Mail me at ann@example.com: what is ROI?", {"role": "learner"}),
+                              ("assistant", "ROI is gain over cost.", {"intent": "general"})])
+    turns = store.history("c1")
+    assert [(t.role, t.content) for t in turns] == [
+        ("user", "Mail me at [email removed]: what is ROI?"), ("assistant", "ROI is gain over cost.")]
+    assert [t.payload for t in turns] == [{"role": "learner"}, {"intent": "general"}]
+    assert store.list()[0]["title"] == "Mail me at [email removed]: what is ROI?"
+

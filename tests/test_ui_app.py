@@ -183,3 +183,15 @@ def test_friendly_error_tells_a_setup_problem_by_its_kind_not_its_class_name():
 
     message = friendly_error(IndexUnavailable("run `advisor ingest` to build it"))
     assert message == "⚠️ The advisor is not set up to answer: run `advisor ingest` to build it"
+
+
+def test_a_value_only_update_reaches_gradio_as_the_plain_value():
+    from ui.app import _gradio_value
+    from ui.context import KEEP, update
+
+    assert _gradio_value(update(value="🟢 Grounded")) == "🟢 Grounded"
+    assert _gradio_value(update(value=None)) is None
+    assert _gradio_value("plain") == "plain"
+    changed = _gradio_value(update(choices=["a"], value=None))
+    assert changed == gr.update(choices=["a"], value=None)
+    assert _gradio_value(KEEP) == gr.update()
