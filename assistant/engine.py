@@ -35,8 +35,8 @@ from assistant.types import (
     StreamEvent,
     ToolCallRecord,
 )
+from assistant.warmup import tool_evidence
 from knowledge.types import Citation
-from tools.registry import describe_call
 
 
 class InputProblem(UserError, ValueError):
@@ -203,22 +203,15 @@ class Advisor:
     def warm_up(self) -> None:
         """Loads the model, index and agent now, and embeds every course sentence the composer
         and the checker will compare against (saved in the data folder for the next start)."""
-        from assistant.compose import candidate_sentences
-        from assistant.grounding import Evidence, evidence_units
-        from assistant.intents import exemplars
+        from assistant.warmup import course_texts
 
         self.agent  # noqa: B018
         self.vectors.inner.model  # noqa: B018  (load the model even when every vector is cached)
         self.retriever.prepare()
         self.retriever.search("warm up", k=1)
         self.scope  # noqa: B018
-        texts: list[str] = [e for examples in exemplars().values() for e in examples]
-        for cid, (chunk_text, meta) in self.retriever.chunk_map.items():
-            texts.extend(candidate_sentences(chunk_text, str(meta.get("kind", "prose"))))
-            texts.append(f"{meta.get('lesson_title', '')}: {meta.get('section', '')}")
-            texts.extend(evidence_units(Evidence(id=cid, text=chunk_text, kind="passage")))
-        texts.extend(_course_call_texts())
-        self.vectors.encode(list(dict.fromkeys(texts)))
+        chunks = ((cid, text, meta) for cid, (text, meta) in self.retriever.chunk_map.items())
+        self.vectors.encode(course_texts(chunks))
         self.checker.check("Warm up sentence.", [])
         try:
             self.vectors.save(self.vector_cache_path)
@@ -389,37 +382,12 @@ class Advisor:
         for index, record in enumerate(records):
             if record.name == "search_course":
                 continue
-            text = _tool_evidence(record.name, record.args, record.result)
+            text = tool_evidence(record.name, record.args, record.result)
             evidence.append(Evidence(id=f"tool:{record.name}:{index}", text=text, kind="tool"))
         evidence.extend(Evidence(id=item.id, text=item.text, kind="tool") for item in extra)
         evidence.append(Evidence(id="user", text=resolved if resolved == text else f"{text}\n{resolved}", kind="user"))
         report = self.checker.check(answer, evidence)
         return Grounding(score=round(report.score, 4), sentences=report.sentences)
-
-
-def _tool_evidence(name: str, args: dict, result) -> str:
-    """A tool call as evidence: the sentences telling its result (one a line), then its output
-    and its inputs as JSON."""
-    rendered = "\n".join(describe_call(name, args, result))
-    body = json.dumps(result) if isinstance(result, dict) else str(result)
-    return f"{rendered}\n{body}\n{json.dumps(args)}"
-
-
-def _course_call_texts() -> list[str]:
-    """What the checker embeds for every tool call whose inputs all come from the course."""
-    from assistant.grounding import Evidence, evidence_units
-    from tools.registry import SPECS, run_tool
-
-    texts: list[str] = []
-    for spec in SPECS:
-        for args in spec.course_calls() if spec.course_calls else []:
-            try:
-                result = run_tool(spec.name, args)
-            except Exception:  # noqa: BLE001  (warm-up only saves time; the answer path reports errors)
-                continue
-            texts.extend(describe_call(spec.name, args, result))
-            texts.extend(evidence_units(Evidence(id=spec.name, text=_tool_evidence(spec.name, args, result), kind="tool")))
-    return texts
 
 
 def _draft(final: AIMessage | None, retrieved: dict[str, dict]) -> Draft:

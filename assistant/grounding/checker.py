@@ -2,8 +2,9 @@
 
 Used on every answer of the assistant, by the eval suite and by `advisor check`. An answer is
 split into sentences (Markdown-aware, see `assistant.text`); each claim sentence is attributed to
-the evidence unit (a window of 1-3 adjacent sentences of one passage, or a whole tool result)
-that scores best on embedding similarity plus term coverage (synonyms folded, see `lexicon`).
+the evidence unit (a window of 1-3 adjacent sentences of one passage, or a tool result, compared
+sentence by sentence: see `similarity`) that scores best on embedding similarity plus term
+coverage (synonyms folded, see `lexicon`).
 
 A claim is unsupported when a hard fact fails (a number or a name no source gives, a claim
 resting mostly on the user's own words, an answer of the wrong type for the question), or when
@@ -22,17 +23,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from assistant.grounding import detectors as det
+from assistant.grounding import similarity as similar
 from assistant.grounding.answer_type import answer_type_problem
 from assistant.grounding.claims import CLAUSES, claim_terms, is_claim, name_groups, plain
-from assistant.grounding.evidence import (
-    ROOT,
-    Prepared,
-    Unit,
-    prepare_evidence,
-    root,
-    tool_pieces,
-    units,
-)
+from assistant.grounding.evidence import ROOT, Prepared, Unit, prepare_evidence, root, units
 from assistant.grounding.lexicon import terms
 from assistant.grounding.model import DETECTOR_KINDS, Weights, default_weights
 from assistant.grounding.types import (
@@ -150,17 +144,17 @@ class GroundingChecker:
             claims = [p.text for p in pieces if is_claim(p)]
             items = [prepare_evidence(e) for e in request.evidence]
             unit_list = units(items, self.thresholds.window)
-            compared = [self._compared(request, items, unit) for unit in unit_list]
+            compared = [similar.compared(request, items, unit) for unit in unit_list]
             prepared.append((request, pieces, claims, items, unit_list, compared))
-        # One batch for every text that needs a vector (see `_similarities` for who does not).
+        # One batch for every text that needs a vector (see `similarity` for who does not).
         self.embed(list(dict.fromkeys(
-            t for _, _, c, _, u, cmp in prepared if u for t in self._to_embed(c, cmp)
+            t for _, _, c, _, u, cmp in prepared if u for t in similar.to_embed(c, cmp)
         )))
         out = []
         for request, pieces, claims, items, unit_list, compared in prepared:
             sims = None
             if claims and unit_list:
-                sims = self._similarities(claims, compared)
+                sims = similar.similarities(claims, compared, self.embed)
             problem = (
                 answer_type_problem(request.question, " ".join(claims)) if request.question else ""
             )
@@ -177,47 +171,6 @@ class GroundingChecker:
                     a.veto = self._extractive(a) or (("answer_type", problem) if problem else None)
                 analyses.append(a)
             out.append((pieces, analyses))
-        return out
-
-    @staticmethod
-    def _compared(request: CheckRequest, items: list[Prepared], unit: Unit) -> tuple[str, ...]:
-        """The texts a claim's similarity to ``unit`` is measured on: the unit's own text, or
-        for a tool result the sentences of its prose (`evidence.tool_pieces`)."""
-        if items[unit.item].kind == "tool":
-            return tool_pieces(request.evidence[unit.item].text)
-        return (unit.text,)
-
-    @staticmethod
-    def _to_embed(claims: list[str], compared: list[tuple[str, ...]]) -> list[str]:
-        given = {t for texts in compared for t in texts}
-        open_claims = [c for c in claims if c not in given]
-        return open_claims + [t for texts in compared for t in texts] if open_claims else []
-
-    def _similarities(self, claims: list[str], compared: list[tuple[str, ...]]) -> np.ndarray:
-        """claims × units cosine similarity; a unit of several texts scores its closest one.
-
-        A claim that is word for word one of the compared texts (a course sentence the answer
-        quotes, a calculator sentence it repeats) has similarity 1 with that unit, the most any
-        unit can score on both similarity and coverage, so it needs no vector: it gets 1 there
-        and 0 elsewhere. Only the other claims, and then every compared text, are embedded.
-        """
-        import numpy as np
-
-        out = np.zeros((len(claims), len(compared)), dtype=np.float32)
-        given = [set(texts) for texts in compared]
-        open_rows = []
-        for row, claim in enumerate(claims):
-            hits = [i for i, texts in enumerate(given) if claim in texts]
-            if hits:
-                out[row, hits] = 1.0
-            else:
-                open_rows.append(row)
-        if open_rows:
-            flat = [t for texts in compared for t in texts]
-            all_sims = self.embed([claims[r] for r in open_rows]) @ self.embed(flat).T
-            bounds = np.cumsum([0] + [len(texts) for texts in compared])
-            for i in range(len(compared)):
-                out[open_rows, i] = all_sims[:, bounds[i]:bounds[i + 1]].max(axis=1)
         return out
 
     def _analyse(
