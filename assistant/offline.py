@@ -31,6 +31,28 @@ from assistant.types import DRAFT, Draft, Evidence, Plan
 from tools.registry import describe_call
 
 OUTLINE_NUMBER = re.compile(r"^[0-9]+[.)]\s+")
+ASSUMPTIONS_NOTE = ("These impact, confidence and ease figures are default assumptions; change them by "
+                    "giving your own figures.")
+
+
+def assumptions_evidence() -> Evidence:
+    """The default ICE estimates a goal-strategy answer ranks with, as evidence for it."""
+    return Evidence(id="assumptions", text=(PROMPTS / "assumptions.yaml").read_text(encoding="utf-8"))
+
+
+def fixed_texts() -> list[str]:
+    """What this brain may add to an answer whatever the question (the assumptions note and
+    their evidence, the course outline), as the checker compares them: embedded at warm-up."""
+    from assistant.compose import course_outline
+    from assistant.grounding import Evidence as Checked
+    from assistant.grounding import evidence_units
+
+    outline = course_outline()
+    fixed = [assumptions_evidence(), Evidence(id="outline", text=outline)]
+    return [ASSUMPTIONS_NOTE, outline,
+            *(u for item in fixed for u in evidence_units(Checked(id=item.id, text=item.text, kind="tool")))]
+
+
 # The run's config carries the engine's reading of the question under this key (an Intent).
 INTENT = "advisor_intent"
 
@@ -226,7 +248,7 @@ class OfflineChatModel(BaseChatModel):
             if clarification is not None:
                 lines.append(f"- {clarification.question}")
             if intent == "goal_strategy":
-                lines.append("- These impact, confidence and ease figures are default assumptions; change them by giving your own figures.")
+                lines.append(f"- {ASSUMPTIONS_NOTE}")
             lines.append("")
 
         draft = self.explain(question, intent_read, search_results, lines, bool(tool_lines))
@@ -236,7 +258,7 @@ class OfflineChatModel(BaseChatModel):
         if role == "learner" and intent in texts["coaching"] and draft.citations:
             lines.append(f"**Your turn:** {texts['coaching'][intent]}")
         if intent == "goal_strategy":
-            draft.evidence.append(Evidence(id="assumptions", text=(PROMPTS / "assumptions.yaml").read_text(encoding="utf-8")))
+            draft.evidence.append(assumptions_evidence())
         draft.answer = "\n".join(lines).strip()
         return AIMessage(content=draft.answer, additional_kwargs={DRAFT: draft})
 

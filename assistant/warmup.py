@@ -2,8 +2,9 @@
 
 Every text an answer compares or prints that the course alone determines is embedded at start
 (and saved beside the index for the next start): the intent exemplars; each passage's composer
-units as compared and as printed, its heading and the checker's sentence windows; and the
-sentences of every tool call whose inputs all come from the course (`ToolSpec.course_calls`).
+units as compared and as printed, its heading and the checker's sentence windows; the sentences
+of every tool call whose inputs all come from the course (`ToolSpec.course_calls`); and what the
+offline brain adds whatever the question (`offline.fixed_texts`).
 A first-seen answer then embeds only what is new in it: the question and the user's figures.
 """
 
@@ -47,6 +48,7 @@ def course_texts(chunks: Iterable[tuple[str, str, dict[str, Any]]]) -> list[str]
     from assistant.compose import candidate_sentences
     from assistant.grounding import Evidence, evidence_units
     from assistant.intents import exemplars
+    from assistant.offline import fixed_texts
 
     texts: list[str] = [e for examples in exemplars().values() for e in examples]
     for cid, chunk_text, meta in chunks:
@@ -54,4 +56,5 @@ def course_texts(chunks: Iterable[tuple[str, str, dict[str, Any]]]) -> list[str]
         texts.append(f"{meta.get('lesson_title', '')}: {meta.get('section', '')}")
         texts.extend(evidence_units(Evidence(id=cid, text=chunk_text, kind="passage")))
     texts.extend(course_call_texts())
+    texts.extend(fixed_texts())
     return list(dict.fromkeys(texts))
