@@ -211,7 +211,7 @@ class Advisor:
         self.retriever.search("warm up", k=1)
         self.scope  # noqa: B018
         chunks = ((cid, text, meta) for cid, (text, meta) in self.retriever.chunk_map.items())
-        self.vectors.encode(course_texts(chunks))
+        self.vectors.pin(course_texts(chunks))  # kept whatever the corpus size
         self.checker.check("Warm up sentence.", [])
         try:
             self.vectors.save(self.vector_cache_path)

@@ -84,33 +84,65 @@ class CachedEmbedder(Embeddings):
     The one embedding memo of the process: retrieval, the intent exemplars, the composer and
     the grounding checker all embed through the Advisor's instance, so each text is embedded
     and stored once (at warm-up, or loaded from the file a previous run saved), which takes the
-    model out of the answer path.
+    model out of the answer path. Vectors pinned at warm-up (and loaded from the file) stay for
+    the life of the process whatever the corpus size; those added while answering are kept up
+    to ``limit``, the least recently used going first.
     """
 
     def __init__(self, inner: Embedder, limit: int = 100_000) -> None:
+        from collections import OrderedDict
+
         self.inner = inner
         self.model_name = inner.model_name
         self.limit = limit
-        self._memo: dict[str, "np.ndarray"] = {}
+        self._pinned: dict[str, "np.ndarray"] = {}
+        self._recent: OrderedDict[str, "np.ndarray"] = OrderedDict()
         self._dirty = False
 
     @property
     def model(self):
         return self.inner.model
 
+    def __len__(self) -> int:
+        return len(self._pinned) + len(self._recent)
+
+    def _get(self, text: str) -> "np.ndarray | None":
+        vector = self._pinned.get(text)
+        if vector is None:
+            vector = self._recent.get(text)
+            if vector is not None:
+                self._recent.move_to_end(text)
+        return vector
+
     def encode(self, texts: list[str], batch_size: int = 64) -> "np.ndarray":
+        return self._encode(texts, batch_size, pin=False)
+
+    def pin(self, texts: list[str]) -> None:
+        """Embeds ``texts`` (those not held yet) and keeps them for the life of the process."""
+        for text in dict.fromkeys(texts):
+            if text in self._recent:
+                self._pinned[text] = self._recent.pop(text)
+        self._encode(texts, 64, pin=True)
+
+    def _encode(self, texts: list[str], batch_size: int, pin: bool) -> "np.ndarray":
         import numpy as np
 
         texts = list(texts)
-        missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        missing = [t for t in dict.fromkeys(texts) if t not in self._pinned and t not in self._recent]
         if missing:
-            if len(self._memo) + len(missing) > self.limit:
-                self._memo.clear()
-            self._memo.update(zip(missing, self.inner.encode(missing, batch_size)))
+            vectors = dict(zip(missing, self.inner.encode(missing, batch_size)))
             self._dirty = True
+            if pin:
+                self._pinned.update(vectors)
+            else:
+                self._recent.update(vectors)
+        out = [self._get(t) for t in texts]
+        if missing and not pin:
+            while len(self._recent) > self.limit:
+                self._recent.popitem(last=False)
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        return np.stack([self._memo[t] for t in texts])
+        return np.stack(out)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.encode(texts).tolist()
@@ -121,29 +153,32 @@ class CachedEmbedder(Embeddings):
     def forget(self, texts: list[str]) -> None:
         """Drops these texts' vectors (a benchmark timing first-seen text)."""
         for text in texts:
-            self._memo.pop(text, None)
+            self._pinned.pop(text, None)
+            self._recent.pop(text, None)
 
     def load(self, path: Path) -> int:
+        """Pins the vectors a previous run saved (for this model); returns how many are held."""
         import numpy as np
 
         try:
             with np.load(path, allow_pickle=False) as data:
                 if str(data["model"]) != self.model_name:
                     return 0
-                self._memo.update(zip(data["texts"].tolist(), data["vectors"]))
+                self._pinned.update(zip(data["texts"].tolist(), data["vectors"]))
         except (OSError, KeyError, ValueError):
             return 0  # a missing or damaged cache only costs time
-        return len(self._memo)
+        return len(self)
 
     def save(self, path: Path) -> None:
+        """Saves the pinned vectors (what the next start would warm up), when they changed."""
         import numpy as np
 
-        if not self._dirty or not self._memo:
+        if not self._dirty or not self._pinned:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        texts = list(self._memo)
+        texts = list(self._pinned)
         tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, model=self.model_name, texts=np.array(texts), vectors=np.stack([self._memo[t] for t in texts]))
+        np.savez(tmp, model=self.model_name, texts=np.array(texts), vectors=np.stack([self._pinned[t] for t in texts]))
         tmp.replace(path)
         self._dirty = False
 

@@ -99,6 +99,16 @@ class CourseRetriever:
     def embed(self, query: str) -> list[float]:
         return self.index.embedder.encode([query])[0].tolist()
 
+    def _embed_course(self, texts: list[str]):
+        """Course texts, embedded once: pinned in the process memo (and so saved with the
+        warm-up's vectors for the next start) when the embedder has one."""
+        from knowledge.embeddings import CachedEmbedder
+
+        embedder = self.index.embedder
+        if isinstance(embedder, CachedEmbedder):
+            embedder.pin(texts)
+        return embedder.encode(texts)
+
     @cached_property
     def _sentence_index(self):
         """(chunk ids, matrix): one row per sentence (or list item, or table row) of each chunk."""
@@ -111,7 +121,7 @@ class CourseRetriever:
             for unit in retrieval_units(text, str(meta.get("kind", "prose"))):
                 owners.append(cid)
                 texts.append(unit)
-        matrix = self.index.embedder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
+        matrix = self._embed_course(texts) if texts else np.zeros((0, 384), dtype=np.float32)
         return owners, np.asarray(matrix)
 
     @cached_property
@@ -122,7 +132,7 @@ class CourseRetriever:
         chunks = self._lexical[0]
         headings = [f"{meta.get('lesson_title', '')}: {meta.get('section', '')}" for _, _, meta in chunks]
         distinct = list(dict.fromkeys(headings))
-        vectors = self.index.embedder.encode(distinct) if distinct else np.zeros((0, 384), dtype=np.float32)
+        vectors = self._embed_course(distinct) if distinct else np.zeros((0, 384), dtype=np.float32)
         row = {heading: i for i, heading in enumerate(distinct)}
         matrix = np.asarray(vectors)[[row[h] for h in headings]] if headings else vectors
         return [cid for cid, _, _ in chunks], matrix

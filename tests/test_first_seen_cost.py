@@ -112,3 +112,43 @@ def test_after_warm_up_a_calculation_embeds_only_what_the_user_wrote(warm_adviso
     assert all("$20,000" in t or "$50,000" in t for t in figures), counting.seen
     assert not [t for t in counting.seen if t.startswith("ROI =")], (
         "the calculator's sentences are the answer's and the tool's word for word: no vector")
+
+
+class Letters(Embedder):
+    """A stand-in model: one-hot vectors, recording what it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.model_name = "letters"
+        self.seen: list[str] = []
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        self.seen.extend(texts)
+        return np.stack([np.eye(26, dtype=np.float32)[ord(t[0]) % 26] for t in texts])
+
+
+def test_the_memo_keeps_warm_up_vectors_however_many_answers_come_after():
+    from knowledge.embeddings import CachedEmbedder
+
+    model = Letters()
+    memo = CachedEmbedder(model, limit=2)
+    memo.pin(["apple", "banana", "cherry"])  # more than the limit: a large course
+    memo.encode(["date", "elder", "fig"])  # answer-time texts beyond the limit
+    model.seen.clear()
+    memo.encode(["apple", "banana", "cherry", "elder", "fig"])
+    assert model.seen == [], "pinned texts and the most recent answer texts are held"
+    memo.encode(["date"])
+    assert model.seen == ["date"], "the least recently used answer text went first"
+
+
+def test_saved_vectors_are_the_pinned_ones_and_come_back_pinned(tmp_path):
+    from knowledge.embeddings import CachedEmbedder
+
+    memo = CachedEmbedder(Letters(), limit=1)
+    memo.pin(["apple"])
+    memo.encode(["zebra"])
+    memo.save(tmp_path / "v.npz")
+    model = Letters()
+    again = CachedEmbedder(model, limit=1)
+    assert again.load(tmp_path / "v.npz") == 1
+    again.encode(["x1", "x2", "x3", "apple"])
+    assert "apple" not in model.seen
