@@ -176,6 +176,13 @@ class CourseIndex:
         got = self.collection(create=True).get(include=["metadatas"])
         return dict(zip(got["ids"], got["metadatas"] or []))
 
+    def stored_vectors(self, ids: list[str]) -> dict[str, list[float]]:
+        """The indexed (normalised) embedding of each of these chunks, by id."""
+        if not ids:
+            return {}
+        got = self.collection().get(ids=list(ids), include=["embeddings"])
+        return {cid: list(vector) for cid, vector in zip(got["ids"], got["embeddings"])}
+
     def all_chunks(self) -> list[tuple[str, str, dict]]:
         """(chunk_id, text, metadata) for every chunk; used by the lexical retriever."""
         got = self.collection().get(include=["documents", "metadatas"])

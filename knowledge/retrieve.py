@@ -88,13 +88,54 @@ class CourseRetriever:
         return chunks, BM25Okapi(corpus) if chunks else None
 
     @cached_property
+    def _postings(self) -> dict:
+        """BM25Okapi's statistics as an inverted index: term -> (chunk positions, term counts),
+        so a query's scores cost its terms' postings, not a pass over every chunk per term."""
+        import numpy as np
+
+        _, bm25 = self._lexical
+        rows: dict[str, tuple[list[int], list[int]]] = {}
+        for position, freqs in enumerate(bm25.doc_freqs):
+            for term, count in freqs.items():
+                where, counts = rows.setdefault(term, ([], []))
+                where.append(position)
+                counts.append(count)
+        return {t: (np.asarray(w, dtype=np.int64), np.asarray(c, dtype=np.float64)) for t, (w, c) in rows.items()}
+
+    @cached_property
+    def _kinds(self) -> list[str]:
+        return [str(meta.get("kind")) for _, _, meta in self._lexical[0]]
+
+    def _allowed(self, excluded: set[str]):
+        """Boolean mask over chunk positions: the chunks whose kind is not excluded."""
+        import numpy as np
+
+        return np.fromiter((kind not in excluded for kind in self._kinds), dtype=bool, count=len(self._kinds))
+
+    def _bm25_scores(self, tokens: list[str]):
+        """`BM25Okapi.get_scores(tokens)`, computed from the postings (same formula, same sums)."""
+        import numpy as np
+
+        _, bm25 = self._lexical
+        scores = np.zeros(bm25.corpus_size)
+        doc_len = np.asarray(bm25.doc_len, dtype=np.float64)
+        norm = bm25.k1 * (1 - bm25.b + bm25.b * doc_len / bm25.avgdl)
+        for term in tokens:
+            posting = self._postings.get(term)
+            if posting is None:
+                continue
+            where, tf = posting
+            scores[where] += (bm25.idf.get(term) or 0) * (tf * (bm25.k1 + 1) / (tf + norm[where]))
+        return scores
+
+    @cached_property
     def chunk_map(self) -> dict[str, tuple[str, dict]]:
         return {cid: (text, meta) for cid, text, meta in self._lexical[0]}
 
     def refresh(self) -> None:
         """Forgets the lexical index and passage texts; the next search reloads them."""
-        self.__dict__.pop("_lexical", None)
-        self.__dict__.pop("chunk_map", None)
+        for name in ("_lexical", "chunk_map", "_postings", "_kinds", "_sentence_index", "_heading_index"):
+            self.__dict__.pop(name, None)
 
     def embed(self, query: str) -> list[float]:
         return self.index.embedder.encode([query])[0].tolist()
@@ -146,18 +187,22 @@ class CourseRetriever:
             self._heading_index  # noqa: B018
 
     def _vector_ranking(self, owners: list[str], matrix, query_vector, pool: int, excluded: set[str]) -> list[str]:
+        """Chunks by their best-matching row (sentence or heading), best first, ties in chunk
+        order."""
         import numpy as np
 
         if not len(owners):
             return []
+        chunks = self._lexical[0]
+        position = {cid: i for i, (cid, _, _) in enumerate(chunks)}
+        rows = np.fromiter((position.get(cid, -1) for cid in owners), dtype=np.int64, count=len(owners))
         scores = matrix @ np.asarray(query_vector, dtype=np.float32)
-        best: dict[str, float] = {}
-        for cid, score in zip(owners, scores.tolist()):
-            if score > best.get(cid, -2.0):
-                best[cid] = score
-        kinds = {cid: meta.get("kind") for cid, _, meta in self._lexical[0]}
-        ranked = sorted((cid for cid in best if kinds.get(cid) not in excluded), key=lambda cid: -best[cid])
-        return ranked[:pool]
+        known = rows >= 0
+        best = np.full(len(chunks), -np.inf)
+        np.maximum.at(best, rows[known], scores[known].astype(np.float64))
+        candidates = np.flatnonzero(np.isfinite(best) & self._allowed(excluded))
+        order = candidates[np.argsort(-best[candidates], kind="stable")]
+        return [chunks[i][0] for i in order[:pool]]
 
     def _feedback_query(self, query: str, top: list[str]) -> str:
         """The query plus the most distinctive terms of the top passages (pseudo-relevance feedback)."""
@@ -205,13 +250,15 @@ class CourseRetriever:
                 lexical = self._bm25_ranking(self._feedback_query(query, first), pool, excluded)
             ranked = self._fuse(*rankings, (lexical, 1.0))
         passages = []
+        # A passage the dense pool missed is scored on its indexed vector too (one lookup).
+        stored = self.index.stored_vectors([cid for cid in ranked[:k] if cid not in similarity])
         for cid in ranked[:k]:
             text, meta = self.chunk_map.get(cid, ("", {}))
             if not text:
                 continue
             score = similarity.get(cid)
             if score is None:
-                score = self._similarity(query, text, vector)
+                score = self._similarity(query, text, vector, stored.get(cid))
             passages.append(
                 Passage(text=text, kind=str(meta.get("kind", "prose")),
                         citation=_citation(cid, text, meta, score, self.settings.quote_chars),
@@ -236,10 +283,12 @@ class CourseRetriever:
         tokens = tokenize(query)
         if bm25 is None or not tokens:
             return []
-        scores = bm25.get_scores(tokens)
-        order = sorted(range(len(chunks)), key=lambda i: -scores[i])
-        ranked = [chunks[i][0] for i in order if scores[i] > 0 and chunks[i][2].get("kind") not in excluded]
-        return ranked[:pool]
+        import numpy as np
+
+        scores = self._bm25_scores(tokens)
+        candidates = np.flatnonzero((scores > 0) & self._allowed(excluded))
+        order = candidates[np.argsort(-scores[candidates], kind="stable")]
+        return [chunks[i][0] for i in order[:pool]]
 
     def _fuse(self, *rankings: tuple[list[str], float]) -> list[str]:
         """Weighted reciprocal-rank fusion of (ranking, weight) pairs."""
@@ -250,9 +299,10 @@ class CourseRetriever:
                 fused[cid] = fused.get(cid, 0.0) + weight / (k + rank + 1)
         return sorted(fused, key=lambda cid: -fused[cid])
 
-    def _similarity(self, query: str, text: str, vector: list[float] | None) -> float:
+    def _similarity(self, query: str, text: str, vector: list[float] | None,
+                    stored: list[float] | None = None) -> float:
         import numpy as np
 
         q = np.asarray(vector or self.embed(query))
-        d = self.index.embedder.encode([text])[0]
+        d = np.asarray(stored) if stored is not None else self.index.embedder.encode([text])[0]
         return float(np.dot(q, d))
