@@ -103,6 +103,15 @@ class CourseRetriever:
         return {t: (np.asarray(w, dtype=np.int64), np.asarray(c, dtype=np.float64)) for t, (w, c) in rows.items()}
 
     @cached_property
+    def _bm25_norm(self):
+        """BM25Okapi's length normalisation of each chunk, k1·(1 − b + b·len/avgdl)."""
+        import numpy as np
+
+        _, bm25 = self._lexical
+        doc_len = np.asarray(bm25.doc_len, dtype=np.float64)
+        return bm25.k1 * (1 - bm25.b + bm25.b * doc_len / bm25.avgdl)
+
+    @cached_property
     def _kinds(self) -> list[str]:
         return [str(meta.get("kind")) for _, _, meta in self._lexical[0]]
 
@@ -110,7 +119,24 @@ class CourseRetriever:
         """Boolean mask over chunk positions: the chunks whose kind is not excluded."""
         import numpy as np
 
-        return np.fromiter((kind not in excluded for kind in self._kinds), dtype=bool, count=len(self._kinds))
+        masks = self.__dict__.setdefault("_masks", {})
+        key = frozenset(excluded)
+        if key not in masks:
+            masks[key] = np.fromiter((kind not in excluded for kind in self._kinds), dtype=bool,
+                                     count=len(self._kinds))
+        return masks[key]
+
+    def _rows_of(self, owners: list[str]):
+        """Chunk position of each row of a vector index (-1: a chunk no longer listed), once per
+        index."""
+        import numpy as np
+
+        cache = self.__dict__.setdefault("_row_positions", {})
+        if id(owners) not in cache:
+            position = {cid: i for i, (cid, _, _) in enumerate(self._lexical[0])}
+            cache[id(owners)] = (owners, np.fromiter((position.get(cid, -1) for cid in owners),
+                                                     dtype=np.int64, count=len(owners)))
+        return cache[id(owners)][1]
 
     def _bm25_scores(self, tokens: list[str]):
         """`BM25Okapi.get_scores(tokens)`, computed from the postings (same formula, same sums)."""
@@ -118,8 +144,7 @@ class CourseRetriever:
 
         _, bm25 = self._lexical
         scores = np.zeros(bm25.corpus_size)
-        doc_len = np.asarray(bm25.doc_len, dtype=np.float64)
-        norm = bm25.k1 * (1 - bm25.b + bm25.b * doc_len / bm25.avgdl)
+        norm = self._bm25_norm
         for term in tokens:
             posting = self._postings.get(term)
             if posting is None:
@@ -134,7 +159,8 @@ class CourseRetriever:
 
     def refresh(self) -> None:
         """Forgets the lexical index and passage texts; the next search reloads them."""
-        for name in ("_lexical", "chunk_map", "_postings", "_kinds", "_sentence_index", "_heading_index"):
+        for name in ("_lexical", "chunk_map", "_postings", "_bm25_norm", "_kinds", "_sentence_index",
+                     "_heading_index", "_masks", "_row_positions"):
             self.__dict__.pop(name, None)
 
     def embed(self, query: str) -> list[float]:
@@ -194,8 +220,7 @@ class CourseRetriever:
         if not len(owners):
             return []
         chunks = self._lexical[0]
-        position = {cid: i for i, (cid, _, _) in enumerate(chunks)}
-        rows = np.fromiter((position.get(cid, -1) for cid in owners), dtype=np.int64, count=len(owners))
+        rows = self._rows_of(owners)
         scores = matrix @ np.asarray(query_vector, dtype=np.float32)
         known = rows >= 0
         best = np.full(len(chunks), -np.inf)
