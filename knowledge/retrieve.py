@@ -126,18 +126,6 @@ class CourseRetriever:
                                      count=len(self._kinds))
         return masks[key]
 
-    def _rows_of(self, owners: list[str]):
-        """Chunk position of each row of a vector index (-1: a chunk no longer listed), once per
-        index."""
-        import numpy as np
-
-        cache = self.__dict__.setdefault("_row_positions", {})
-        if id(owners) not in cache:
-            position = {cid: i for i, (cid, _, _) in enumerate(self._lexical[0])}
-            cache[id(owners)] = (owners, np.fromiter((position.get(cid, -1) for cid in owners),
-                                                     dtype=np.int64, count=len(owners)))
-        return cache[id(owners)][1]
-
     def _bm25_scores(self, tokens: list[str]):
         """`BM25Okapi.get_scores(tokens)`, computed from the postings (same formula, same sums)."""
         import numpy as np
@@ -160,7 +148,7 @@ class CourseRetriever:
     def refresh(self) -> None:
         """Forgets the lexical index and passage texts; the next search reloads them."""
         for name in ("_lexical", "chunk_map", "_postings", "_bm25_norm", "_kinds", "_sentence_index",
-                     "_heading_index", "_masks", "_row_positions"):
+                     "_heading_index", "_masks"):
             self.__dict__.pop(name, None)
 
     def embed(self, query: str) -> list[float]:
@@ -178,22 +166,24 @@ class CourseRetriever:
 
     @cached_property
     def _sentence_index(self):
-        """(chunk ids, matrix): one row per sentence (or list item, or table row) of each chunk."""
+        """(chunk positions, matrix): one row per sentence (or list item, or table row) of each
+        chunk, with the position of its chunk in the chunk list."""
         import numpy as np
 
         from knowledge.chunking import retrieval_units
 
         owners, texts = [], []
-        for cid, text, meta in self._lexical[0]:
+        for position, (_, text, meta) in enumerate(self._lexical[0]):
             for unit in retrieval_units(text, str(meta.get("kind", "prose"))):
-                owners.append(cid)
+                owners.append(position)
                 texts.append(unit)
         matrix = self._embed_course(texts) if texts else np.zeros((0, 384), dtype=np.float32)
-        return owners, np.asarray(matrix)
+        return np.asarray(owners, dtype=np.int64), np.asarray(matrix)
 
     @cached_property
     def _heading_index(self):
-        """(chunk ids, matrix): each chunk's lesson title + section heading, embedded once per heading."""
+        """(chunk positions, matrix): each chunk's lesson title + section heading, embedded once per
+        heading."""
         import numpy as np
 
         chunks = self._lexical[0]
@@ -202,7 +192,7 @@ class CourseRetriever:
         vectors = self._embed_course(distinct) if distinct else np.zeros((0, 384), dtype=np.float32)
         row = {heading: i for i, heading in enumerate(distinct)}
         matrix = np.asarray(vectors)[[row[h] for h in headings]] if headings else vectors
-        return [cid for cid, _, _ in chunks], matrix
+        return np.arange(len(chunks), dtype=np.int64), matrix
 
     def prepare(self) -> None:
         """Builds the lexical, sentence and heading indexes now rather than on the first question."""
@@ -212,19 +202,17 @@ class CourseRetriever:
         if "headings" in self.signals:
             self._heading_index  # noqa: B018
 
-    def _vector_ranking(self, owners: list[str], matrix, query_vector, pool: int, excluded: set[str]) -> list[str]:
+    def _vector_ranking(self, owners, matrix, query_vector, pool: int, excluded: set[str]) -> list[str]:
         """Chunks by their best-matching row (sentence or heading), best first, ties in chunk
-        order."""
+        order. ``owners``: the chunk position of each row of ``matrix``."""
         import numpy as np
 
         if not len(owners):
             return []
         chunks = self._lexical[0]
-        rows = self._rows_of(owners)
         scores = matrix @ np.asarray(query_vector, dtype=np.float32)
-        known = rows >= 0
         best = np.full(len(chunks), -np.inf)
-        np.maximum.at(best, rows[known], scores[known].astype(np.float64))
+        np.maximum.at(best, owners, scores.astype(np.float64))
         candidates = np.flatnonzero(np.isfinite(best) & self._allowed(excluded))
         order = candidates[np.argsort(-best[candidates], kind="stable")]
         return [chunks[i][0] for i in order[:pool]]
