@@ -17,7 +17,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from servers import free_port  # the suite's one free-port helper
+from servers import free_port, stop  # the suite's one free-port and stop helpers
 
 GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
 MODEL_ALIAS = "smollm2-135m"
@@ -69,11 +69,7 @@ def llama_server(gguf: Path, threads: int = 1, startup_s: float = 300.0):
                 time.sleep(0.5)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process, 20)
         log.close()
 
 

@@ -101,12 +101,17 @@ def running_ui(data_dir: Path, log: Path | None = None, *, start_seconds: float 
         _wait_until_up(app, start_seconds)
         yield app
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, 30)
+
+
+def stop(process: subprocess.Popen, seconds: float) -> None:
+    """Asks a child server to stop; kills it after ``seconds``. Returns once it has exited."""
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _wait_until_up(app: RunningUI, seconds: float) -> None:

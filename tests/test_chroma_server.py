@@ -15,7 +15,7 @@ import pytest
 from assistant.settings import Settings
 from knowledge.index import CourseIndex
 from knowledge.retrieve import CourseRetriever
-from servers import LOOPBACK, OFFLINE_ENV, free_port
+from servers import LOOPBACK, OFFLINE_ENV, free_port, stop
 
 pytestmark = [pytest.mark.server, pytest.mark.slow, pytest.mark.loopback,
               pytest.mark.timeout(300)]
@@ -66,12 +66,7 @@ def chroma_url(tmp_path: Path) -> Iterator[str]:
         _wait_for_heartbeat(url, server, log, seconds=30)
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server, 10)
 
 
 def test_ingest_and_search_through_a_chroma_server(chroma_url, tmp_path, embedder):
