@@ -9,7 +9,7 @@ _EXPORTS = {
     "Advisor": "assistant.engine",
     "InputProblem": "assistant.engine",
     "AnswerResult": "assistant.types",
-    "make_brain": "assistant.brains",
+    "make_brain": "assistant.answering.brains",
     "GroundingChecker": "assistant.grounding",
 }
 __all__ = sorted(_EXPORTS)

@@ -16,17 +16,18 @@ from pathlib import Path
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from assistant.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, build_agent, search_tool
-from assistant.brains import make_brain
-from assistant.asks import resolve_follow_up, search_asks
+from assistant.answering.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, build_agent, search_tool
+from assistant.answering.brains import make_brain
+from assistant.reading.asks import search_asks
+from assistant.reading.dialogue import resolve_follow_up
 from assistant.errors import UserError
-from assistant.intents import PROMPTS, detect
+from assistant.reading.intents import PROMPTS, detect
 from assistant.memory import ConversationStore
-from assistant.offline import INTENT, REFUSALS
-from assistant.prefetch import prefetch
-from assistant.privacy import mask_pii
+from assistant.answering.offline import INTENT, REFUSALS
+from assistant.answering.prefetch import prefetch
+from assistant.reading.privacy import mask_pii
 from assistant.settings import Settings
-from assistant.streamguard import RecitalGuard, protected_grams
+from assistant.answering.streamguard import RecitalGuard, protected_grams
 from assistant.types import (
     DRAFT,
     AnswerResult,
@@ -35,7 +36,7 @@ from assistant.types import (
     StreamEvent,
     ToolCallRecord,
 )
-from assistant.warmup import tool_evidence
+from assistant.answering.warmup import tool_evidence
 from knowledge.types import Citation
 
 
@@ -203,7 +204,7 @@ class Advisor:
     def warm_up(self) -> None:
         """Loads the model, index and agent now, and embeds every course sentence the composer
         and the checker will compare against (saved in the data folder for the next start)."""
-        from assistant.warmup import course_texts
+        from assistant.answering.warmup import course_texts
 
         self.agent  # noqa: B018
         self.vectors.inner.model  # noqa: B018  (load the model even when every vector is cached)

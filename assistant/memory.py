@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from pydantic import BaseModel
 
-from assistant.privacy import mask_pii
+from assistant.reading.privacy import mask_pii
 from assistant.storage import Database, StoreUnavailable, tables
 
 __all__ = ["ConversationStore", "Store", "StoreUnavailable", "Turn"]

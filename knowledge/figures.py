@@ -4,7 +4,7 @@ A figure is an amount ($24,000, 20k, €1.2M, 45 thousand dollars), a percentage
 a duration (3 years, six months) or a plain count (reach 2000). Each carries its period when
 the message gives one ("$500 a month", "monthly fee of $500", "annually") and the words around
 it, cut at clause boundaries and at the neighbouring figures, so a calculator can tell which
-input each figure is meant for (assistant/calculate.py) without guessing.
+input each figure is meant for (assistant/reading/calculate.py) without guessing.
 
 Linear time: numbers are found by one anchored scan (a number never starts inside another
 run of digits), and every other look is a bounded window around a figure.

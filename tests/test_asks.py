@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asks import other_asks, resolve_follow_up, search_asks, split_asks
+from assistant.reading.asks import search_asks, split_asks
+from assistant.reading.calculate import other_asks
+from assistant.reading.dialogue import resolve_follow_up
 
 KPI_QUESTION = "Which KPIs should I track for an AI support chatbot?"
 RICE_QUESTION = ("Prioritise with RICE: 'A' reach 1000, impact 2, confidence 0.8, effort 2; "
@@ -87,7 +89,7 @@ def test_follow_ups(previous, follow_up, expected):
 
 
 def test_the_resolved_follow_up_computes_over_the_new_horizon():
-    from assistant.calculate import read_calculation
+    from assistant.reading.calculate import read_calculation
 
     resolved = resolve_follow_up("and for 6 months?", "It costs $12,000 and saves $1,500 per month. What's the ROI?")
     assert read_calculation(resolved).calls == [("roi", {"cost": 12000.0, "gain": 9000.0})]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import collections
 
-from assistant.calculate import read_calculation
+from assistant.reading.calculate import read_calculation
 from evals.dev.calc_phrasings import generate, grade
 
 

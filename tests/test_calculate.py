@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.calculate import read_calculation
+from assistant.reading.calculate import read_calculation
 
 COMPUTED = [
     ("An AI recommendation tool cost $24,000 in licences and $6,000 to set up, and brought $45,000 extra "

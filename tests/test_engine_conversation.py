@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asks import resolve_follow_up
+from assistant.reading.dialogue import resolve_follow_up
 
 
 @pytest.mark.parametrize(

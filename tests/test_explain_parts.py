@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from langchain_core.messages import AIMessage
 
-from assistant.compose import passage_units
+from assistant.answering.compose import passage_units
 from assistant.engine import _draft
 from assistant.types import DRAFT, Draft, Plan
 from knowledge.chunking import units

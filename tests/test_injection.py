@@ -25,8 +25,8 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from assistant.engine import Advisor
 from fakes import ScriptedModel
 from fakes import tool_call as _call
-from assistant.intents import PROMPTS, detect
-from assistant.offline import REFUSALS
+from assistant.reading.intents import PROMPTS, detect
+from assistant.answering.offline import REFUSALS
 from assistant.settings import DEFAULT_CORPUS, Settings
 from knowledge.index import CourseIndex
 

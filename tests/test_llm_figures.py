@@ -1,4 +1,4 @@
-"""The model is not trusted with figures (assistant/prefetch.py).
+"""The model is not trusted with figures (assistant/answering/prefetch.py).
 
 With an LLM brain and the default settings, the engine reads the question, runs the calculators
 it chose with the figures it read, and searches the course before the model writes; the model
@@ -14,7 +14,7 @@ import pytest
 from langchain_core.messages import AIMessage, ToolMessage
 
 from assistant.engine import Advisor
-from assistant.intents import detect
+from assistant.reading.intents import detect
 from fakes import ScriptedModel
 from fakes import tool_call
 

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from assistant.engine import Advisor
-from assistant.intents import PROMPTS, detect
+from assistant.reading.intents import PROMPTS, detect
 from assistant.settings import DEFAULT_CORPUS, Settings
-from assistant.streamguard import RecitalGuard, shingles
+from assistant.answering.streamguard import RecitalGuard, shingles
 from knowledge.index import CourseIndex
 from llm_server import (MODEL_ALIAS, REPLAY_BASE_URL, live, llama_server, normalise_request,
                         smollm2_gguf)

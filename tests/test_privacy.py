@@ -21,9 +21,9 @@ from langchain_core.messages import AIMessage
 
 from assistant.engine import Advisor
 from fakes import FakeAdvisor, ScriptedModel
-from assistant.privacy import iban_valid, luhn_valid, mask_pii
+from assistant.reading.privacy import iban_valid, luhn_valid, mask_pii
 from assistant.settings import Settings
-from assistant.slots import extract
+from assistant.reading.slots import extract
 
 # (kind, value): every value must vanish from any text it appears in.
 PII = [

@@ -22,9 +22,9 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from assistant.engine import InputProblem, resolve_follow_up, validate_question
-from assistant.intents import detect
-from assistant.privacy import mask_pii
-from assistant.slots import extract
+from assistant.reading.intents import detect
+from assistant.reading.privacy import mask_pii
+from assistant.reading.slots import extract
 from tools.base import non_finite_paths
 from tools.errors import ToolInputError
 from servers import child_env
@@ -189,8 +189,8 @@ def test_masking_a_question_of_the_maximum_length_is_quick(text):
 PARSE_ALL = """
 import json, sys, time
 from assistant.engine import resolve_follow_up
-from assistant.intents import detect
-from assistant.privacy import mask_pii
+from assistant.reading.intents import detect
+from assistant.reading.privacy import mask_pii
 
 for name, text in json.load(sys.stdin).items():
     started = time.perf_counter()

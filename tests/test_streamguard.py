@@ -1,4 +1,4 @@
-"""The recital window (assistant/streamguard.py): a token stream that starts reciting the system
+"""The recital window (assistant/answering/streamguard.py): a token stream that starts reciting the system
 prompt is cut before any run of the prompt's words is released, however the stream is split;
 a stream that does not recite it comes through whole and unchanged.
 """
@@ -8,9 +8,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.intents import PROMPTS
+from assistant.reading.intents import PROMPTS
 from assistant.settings import DEFAULT_CORPUS
-from assistant.streamguard import RecitalGuard, guarded, protected_grams, shingles
+from assistant.answering.streamguard import RecitalGuard, guarded, protected_grams, shingles
 
 PROMPT = (PROMPTS / "system.md").read_text(encoding="utf-8")
 COURSE = DEFAULT_CORPUS.read_text(encoding="utf-8")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.compose import Composer
-from assistant.intents import detect
+from assistant.answering.compose import Composer
+from assistant.reading.intents import detect
 from knowledge.retrieve import CourseRetriever, make_quote
 from knowledge.settings import Settings, default
 

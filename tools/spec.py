@@ -3,7 +3,7 @@
 A ToolSpec carries everything about one tool: its pydantic input model and function, the
 description an LLM reads, the words that ask for it, per input field the words that label it
 (with unit and period), and the function that tells a result in sentences. The table of specs
-is tools/registry.py; the reader that uses the field specs is assistant/calculate.py.
+is tools/registry.py; the reader that uses the field specs is assistant/reading/calculate.py.
 """
 
 from __future__ import annotations

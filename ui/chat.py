@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from assistant.privacy import mask_pii
+from assistant.reading.privacy import mask_pii
 from assistant.types import AnswerResult
 from knowledge.types import Citation
 from ui import formatting as fmt

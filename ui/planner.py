@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from assistant.privacy import mask_pii
+from assistant.reading.privacy import mask_pii
 from ui import formatting as fmt
 from ui import plan as planning
 from ui.context import KEEP, AppContext, update

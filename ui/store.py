@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from assistant.memory import Store
-from assistant.privacy import mask_pii
+from assistant.reading.privacy import mask_pii
 from assistant.storage import tables
 
 Plan = dict[str, Any]

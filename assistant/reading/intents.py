@@ -14,13 +14,13 @@ from pathlib import Path
 
 import yaml
 
-from assistant.calculate import Calculation, read_calculation
-from assistant.injection import is_injection, unsafe_sentence  # noqa: F401  (the screen lives there)
+from assistant.reading.calculate import Calculation, read_calculation
+from assistant.reading.injection import is_injection, unsafe_sentence  # noqa: F401  (the screen lives there)
 from assistant.settings import default
-from assistant.slots import Slots, extract
+from assistant.reading.slots import Slots, extract
 from assistant.text import STOPWORDS, words
 
-PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
+PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 
 
 OFF_TOPIC = re.compile(
@@ -55,7 +55,7 @@ def _has(text: str, *patterns: str) -> bool:
 
 def rule_intent(question: str, slots: Slots) -> tuple[str, list[tuple[str, dict]]]:
     """(intent, planned tool calls) from unambiguous signals, or ("", []) when none fires.
-    Calculations are read before this, by assistant/calculate.py from the tool specs."""
+    Calculations are read before this, by assistant/reading/calculate.py from the tool specs."""
     q = question
     if _has(q, r"human[- ]in[- ]the[- ]loop", r"\bhitl\b", r"human (?:review|oversight|approval|check)",
             r"\bhuman\b.{0,25}\b(?:approve|review|check|sign off|oversee)", r"\bmanual(?:ly)? (?:review|approv)"):

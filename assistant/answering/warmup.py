@@ -45,10 +45,10 @@ def course_call_texts() -> list[str]:
 def course_texts(chunks: Iterable[tuple[str, str, dict[str, Any]]]) -> list[str]:
     """Every text the engine compares or prints that the course alone determines, once each.
     ``chunks``: (chunk id, text, metadata) of the index."""
-    from assistant.compose import candidate_sentences
+    from assistant.answering.compose import candidate_sentences
     from assistant.grounding import Evidence, evidence_units
-    from assistant.intents import exemplars
-    from assistant.offline import fixed_texts
+    from assistant.reading.intents import exemplars
+    from assistant.answering.offline import fixed_texts
 
     texts: list[str] = [e for examples in exemplars().values() for e in examples]
     for cid, chunk_text, meta in chunks:

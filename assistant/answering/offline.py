@@ -5,7 +5,7 @@ once per question by the engine and handed over in the run's config, or read her
 model runs alone) decides which calculators to call; every ask of the message gets one course
 search in the user's own words. It answers with an AIMessage carrying those tool calls.
 Turn 2 (tool results present): it composes the answer extractively from the tool results and
-the retrieved course units (assistant/compose.py) and returns it with a typed ``Draft``
+the retrieved course units (assistant/answering/compose.py) and returns it with a typed ``Draft``
 (assistant/types.py) under ``DRAFT`` in the message, which is all the engine reads.
 """
 
@@ -23,9 +23,10 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict, Field, PrivateAttr
 
-from assistant.asks import other_asks, search_asks
-from assistant.compose import Composer, in_course_order, printed
-from assistant.intents import PROMPTS, Intent, detect
+from assistant.reading.asks import search_asks
+from assistant.reading.calculate import other_asks
+from assistant.answering.compose import Composer, in_course_order, printed
+from assistant.reading.intents import PROMPTS, Intent, detect
 from assistant.settings import Settings
 from assistant.types import DRAFT, Draft, Evidence, Plan
 from tools.registry import describe_call
@@ -43,7 +44,7 @@ def assumptions_evidence() -> Evidence:
 def fixed_texts() -> list[str]:
     """What this brain may add to an answer whatever the question (the assumptions note and
     their evidence, the course outline), as the checker compares them: embedded at warm-up."""
-    from assistant.compose import course_outline
+    from assistant.answering.compose import course_outline
     from assistant.grounding import Evidence as Checked
     from assistant.grounding import evidence_units
 
@@ -265,7 +266,7 @@ class OfflineChatModel(BaseChatModel):
     def explain(self, question: str, intent: Intent, searches: list[tuple[str, list[dict]]], lines: list[str],
                 calculated: bool) -> Draft:
         """Adds what the course says, ask by ask, to ``lines``; returns the draft's citations."""
-        from assistant.compose import course_outline, coverage_sentence, term_coverage
+        from assistant.answering.compose import course_outline, coverage_sentence, term_coverage
 
         draft = Draft(answer="", plan=Plan(intent=intent.name), extractive=True)
         term = intent.term or next(iter(intent.undefined), "")

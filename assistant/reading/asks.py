@@ -1,4 +1,4 @@
-"""A message's asks, and follow-ups resolved against the conversation.
+"""A message's asks.
 
 The one home of ask splitting: one rule for where a second ask starts inside a sentence
 (``CLAUSE_JOIN``: ", and which…", "; also how…", " - what…") and one list of question openings,
@@ -6,11 +6,7 @@ read at two granularities. ``split_asks`` cuts a message into sentences and join
 marked ask or statement (the calculator reader looks for its trigger words in the asks).
 ``search_asks`` cuts it into the parts worth one course search each: at question marks and
 joined clauses, a statement travelling with the question after it, a fragment with the part
-before, at most ``limit`` parts. ``resolve_follow_up`` merges a short follow-up into the previous
-question: the new message's own ask always wins (a message that asks for a calculation with its
-own figures stands alone), and earlier turns only fill what it leaves open ("redo it with effort
-6" changes that input of the previous calculation; "and for a jewellery shop?" adds to the
-previous question).
+before, at most ``limit`` parts.
 """
 
 from __future__ import annotations
@@ -22,10 +18,6 @@ from dataclasses import dataclass
 from knowledge.figures import read_figures
 from knowledge.text import content_words
 
-FOLLOW_UP = re.compile(
-    r"^\s*(?:and|what about|how about|what if|now|same|redo|again|instead|also|ok(?:ay)?,?|then|but)\b",
-    re.IGNORECASE,
-)
 # Words that open a question; a clause starting with one of them after "and"/";"/" - " is a new ask.
 QUESTION_WORDS = r"which|what|how|why|when|where|who|should|could|can|do|does|is|are"
 _OPENERS = r"which|what|how|why|when|where|who|should|could|can"  # enough after a bare ";" or " - "
@@ -105,67 +97,3 @@ def search_asks(message: str, limit: int = 3) -> list[str]:
     if len(asks) > limit:
         asks = asks[: limit - 1] + [" ".join(asks[limit - 1 :])]
     return asks or [message]
-
-
-def other_asks(message: str) -> str:
-    """The message without the clauses that ask for a calculation: the context sentences and
-    the remaining questions, so each of them can be planned on its own."""
-    from assistant.calculate import asked_specs  # calculate reads asks; this reads calculations
-
-    asks = split_asks(message)
-    if not any(ask.question and not asked_specs(ask.text) for ask in asks):
-        return ""
-    kept = []
-    for ask in asks:
-        specs = asked_specs(ask.text) if ask.question else []
-        if not specs:
-            kept.append(ask.text)
-        elif read_figures(ask.text):  # "Our chatbot cost $20k…, was it worth it": keep the context
-            text = ask.text
-            for spec in specs:
-                text = spec.without_asks(text)
-            kept.append(re.sub(r"\s+", " ", text).strip())
-    return " ".join(kept)
-
-
-def resolve_follow_up(question: str, previous: str | None) -> str:
-    """The question to answer, with what a follow-up leaves open filled from the previous one."""
-    from assistant.calculate import read_calculation
-
-    if not previous or len(question) > 160 or not FOLLOW_UP.match(question):
-        return question
-    own = read_calculation(question)
-    if own is not None and own.calls:
-        return question  # a complete ask of its own: earlier turns add nothing
-    merged = _override_inputs(question, previous)
-    if merged is not None:
-        return merged
-    tail = re.sub(FOLLOW_UP, "", question).strip(" ,?.")
-    return f"{previous.rstrip(' ?.')} ({tail})?"
-
-
-def _override_inputs(question: str, previous: str) -> str | None:
-    """Previous question with the inputs the follow-up restates replaced ("effort 6")."""
-    from assistant.calculate import asked_specs, assign
-
-    new_figures = read_figures(question)
-    old_figures = read_figures(previous)
-    if not new_figures or not old_figures:
-        return None
-    replacements: dict[int, str] = {}
-    for spec in asked_specs(previous):
-        old_roles = assign(spec, old_figures)
-        new_roles = assign(spec, new_figures)
-        for new_index, field in new_roles.items():
-            if not isinstance(field, str):
-                continue
-            for old_index, old_field in old_roles.items():
-                if old_field == field:
-                    replacements[old_index] = new_figures[new_index].text
-    if not replacements:
-        return None
-    merged = previous
-    for index in sorted(replacements, reverse=True):
-        start, end = old_figures[index].span
-        merged = merged[:start] + replacements[index] + merged[end:]
-    return merged

@@ -1,7 +1,7 @@
 """Topic slots of a question: the metric, the AI applications and the business it names.
 
 Pure functions over text. Figures are not read here: knowledge/figures.py is the one reader,
-and assistant/calculate.py turns figures into calculator inputs. Everything extracted comes from
+and assistant/reading/calculate.py turns figures into calculator inputs. Everything extracted comes from
 the user's own words, so a template sentence filled with these values is grounded in them.
 """
 

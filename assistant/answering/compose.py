@@ -83,7 +83,7 @@ def quotable(text: str) -> bool:
     """Whether a piece of course text may be quoted: long enough, not a question or a preview
     of the module, and never an instruction planted in a course file (to the assistant, or to
     hand over card numbers or passwords)."""
-    from assistant.intents import unsafe_sentence
+    from assistant.reading.intents import unsafe_sentence
 
     return len(text) >= 25 and not SKIP_SENTENCE.search(text) and not unsafe_sentence(text)
 
@@ -96,7 +96,7 @@ def passage_units(passage: dict) -> list[Unit]:
 @lru_cache(maxsize=8192)
 def _passage_units(text: str, kind: str) -> tuple[Unit, ...]:
     """`passage_units`, once per distinct passage: a served course has a fixed set of them."""
-    from assistant.intents import unsafe_sentence
+    from assistant.reading.intents import unsafe_sentence
 
     if kind in {"question", "reflective", "discussion"}:
         return ()

@@ -18,7 +18,7 @@ class BrainUnavailable(SetupError, RuntimeError):
 def make_brain(settings: "Settings", name: str | None = None, embed=None):
     name = name or settings.llm
     if name == "offline":
-        from assistant.offline import OfflineChatModel
+        from assistant.answering.offline import OfflineChatModel
 
         return OfflineChatModel(embed=embed, settings=settings)
     if name == "openai":

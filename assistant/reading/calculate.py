@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from assistant.asks import split_asks
+from assistant.reading.asks import split_asks
 from assistant.types import Clarification
 from knowledge.figures import MONTHS_IN, Figure, read_figures
 from tools.errors import ToolInputError
@@ -409,3 +409,22 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         if not reading.used and not reading.note:
             reading.note = f"no input of {names} is named next to it"
     return calc
+
+
+def other_asks(message: str) -> str:
+    """The message without the clauses that ask for a calculation: the context sentences and
+    the remaining questions, so each of them can be planned on its own."""
+    asks = split_asks(message)
+    if not any(ask.question and not asked_specs(ask.text) for ask in asks):
+        return ""
+    kept = []
+    for ask in asks:
+        specs = asked_specs(ask.text) if ask.question else []
+        if not specs:
+            kept.append(ask.text)
+        elif read_figures(ask.text):  # "Our chatbot cost $20k…, was it worth it": keep the context
+            text = ask.text
+            for spec in specs:
+                text = spec.without_asks(text)
+            kept.append(re.sub(r"\s+", " ", text).strip())
+    return " ".join(kept)

@@ -2,7 +2,7 @@
 figures.
 
 The engine's own question reading (the offline planner's `detect()`: the figure reader of
-knowledge/figures.py and the calculator reader of assistant/calculate.py) chooses the calculators
+knowledge/figures.py and the calculator reader of assistant/reading/calculate.py) chooses the calculators
 and fills their inputs from the user's message. They run here, before the model is called,
 together with a course search for the question, and both reach the model as an ordinary
 tool-call turn it did not make: quoted JSON results it writes from and cites. The model may still
