@@ -85,6 +85,34 @@ def run_set(entries: list[dict], advisor) -> list[Outcome]:
     return outcomes
 
 
+def _sentences(text: str) -> set[str]:
+    return {s.strip().lower() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if len(s.strip()) > 25}
+
+
+def repeats(answer: str, previous: str) -> bool:
+    """Whether an answer mostly says again what the previous turn said (over half its sentences)."""
+    now, before = _sentences(answer), _sentences(previous)
+    return bool(now) and len(now & before) / len(now) > 0.5
+
+
+def run_conversations(conversations: list[dict], advisor) -> list[Outcome]:
+    """One Outcome per turn (its half is the conversation's, by its id); a turn that repeats the
+    previous answer fails."""
+    outcomes = []
+    for conversation in conversations:
+        conversation_id, previous = None, ""
+        for turn in conversation["turns"]:
+            result = advisor.ask(turn["q"], conversation_id=conversation_id, remember=True)
+            conversation_id = result.conversation_id
+            entry = {**turn, "conversation": conversation["id"], "module": conversation.get("module")}
+            problems = judge(entry, result)
+            if previous and not result.refused and repeats(result.answer, previous):
+                problems.append("repeats the previous answer")
+            outcomes.append(Outcome(entry, half(conversation["id"]), problems))
+            previous = "" if result.refused else result.answer
+    return outcomes
+
+
 def pass_rates(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
     rates: dict[str, tuple[int, int]] = {}
     for name in ("tune", "held-out"):
@@ -120,12 +148,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="+", type=Path)
     parser.add_argument("--module", action="append", type=Path, default=[], help="extra course file to ingest")
+    parser.add_argument("--alone", action="store_true", help="ingest only the --module files, not the bundled course")
+    parser.add_argument("--held-out", action="store_true", help="also list held-out failures (once, at the end)")
     parser.add_argument("--recall", action="store_true", help="report retrieval recall@5 only")
     parser.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args(argv)
 
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="advisor-dev-"))
-    settings = Settings(data_dir=data_dir, corpus_paths=[DEFAULT_CORPUS, *args.module])
+    corpus = list(args.module) if args.alone else [DEFAULT_CORPUS, *args.module]
+    settings = Settings(data_dir=data_dir, corpus_paths=corpus)
     CourseIndex(settings).ingest(list(settings.corpus_paths))
     advisor = Advisor(settings)
     for path in args.sets:
@@ -134,11 +165,22 @@ def main(argv: list[str] | None = None) -> int:
             print(path.name, "recall@5", recall_at_k(entries, advisor.retriever))
             continue
         advisor.warm_up()
-        outcomes = run_set(entries, advisor)
+        if entries and "turns" in entries[0]:  # conversations: only those about a loaded module
+            loaded = {Path(p).stem for p in corpus}
+            entries = [c for c in entries if c.get("module") in loaded]
+            outcomes = run_conversations(entries, advisor)
+        else:
+            outcomes = run_set(entries, advisor)
         print(format_rates(path.name, pass_rates(outcomes)))
+        by_kind: dict[str, list[Outcome]] = {}
         for outcome in outcomes:
-            if outcome.half == "tune" and not outcome.passed:
-                print(f"  FAIL {outcome.entry['q'][:90]!r}: {'; '.join(outcome.problems)}")
+            by_kind.setdefault(str(outcome.entry.get("kind", "-")), []).append(outcome)
+        for kind, part in sorted(by_kind.items()):
+            print("   ", format_rates(kind, pass_rates(part)))
+        shown = {"tune", "held-out"} if args.held_out else {"tune"}
+        for outcome in outcomes:
+            if outcome.half in shown and not outcome.passed:
+                print(f"  FAIL [{outcome.half}] {outcome.entry['q'][:90]!r}: {'; '.join(outcome.problems)}")
     return 0
 
 
