@@ -19,9 +19,9 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 from assistant.answering.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, build_agent, search_tool
 from assistant.answering.brains import make_brain
 from assistant.reading.asks import search_asks
-from assistant.reading.dialogue import resolve_follow_up
+from assistant.reading.dialogue import read_turn, resolve_follow_up, start_state
 from assistant.errors import UserError
-from assistant.reading.intents import PROMPTS, detect
+from assistant.reading.intents import PROMPTS, Intent, detect
 from assistant.memory import ConversationStore
 from assistant.answering.offline import INTENT, REFUSALS
 from assistant.answering.prefetch import prefetch
@@ -31,6 +31,8 @@ from assistant.answering.streamguard import RecitalGuard, protected_grams
 from assistant.types import (
     DRAFT,
     AnswerResult,
+    CalculationState,
+    Evidence,
     Draft,
     Grounding,
     StreamEvent,
@@ -247,18 +249,28 @@ class Advisor:
         started = time.perf_counter()
         text = mask_pii(validate_question(question, self.settings.max_question_chars))
         role = role if role in {"learner", "instructor", "planner"} else "learner"
+        history = self.store.history(conversation_id, limit=40) if conversation_id and remember else []
+        said = [t.content for t in history if t.role == "user"]  # the user's own words, for quotes
+        state = calculation_state(history)
+        turn = read_turn(text, state)  # first: an answer to the calculation's question, or a change to it
         previous = None
-        if conversation_id and remember:
-            history = self.store.history(conversation_id, limit=20)
+        if turn.calculation is None and not (history and history[-1].payload.get("calculation")):
+            # the seam for follow-ups that are not calculations (after a calculation, a message stands alone)
             previous = next((t.payload.get("resolved") or t.content for t in reversed(history) if t.role == "user"), None)
-        resolved = resolve_follow_up(text, previous)
+        resolved = resolve_follow_up(text, previous) if turn.calculation is None else text
 
         # read once per question; every brain gets this reading
         asks = [ask[:500] for ask in search_asks(resolved)]
         if len(asks) > 1:  # a question in several parts: it and each part the course is searched
             self.embed(list(dict.fromkeys([resolved, *asks])))  # for, in one batch (one encode call)
         intent = detect(resolved, self.embed, self.settings.exemplar_threshold)
-        if not intent.refusal and not intent.tools and self.scope.off_topic(resolved):
+        calculation = None
+        if turn.calculation is not None and not intent.refusal:
+            intent = Intent(turn.calculation.topic, intent.slots, turn.calculation.calls, calculation=turn.calculation)
+            calculation = turn.state
+        elif intent.calculation is not None:
+            calculation = start_state(resolved, intent.calculation)
+        if not intent.refusal and not intent.tools and intent.calculation is None and self.scope.off_topic(resolved):
             intent.refusal = "out_of_scope"
         if not intent.refusal:
             intent.undefined = self.scope.scope.undefined_in(resolved)
@@ -268,21 +280,25 @@ class Advisor:
                 engine=self.engine_name, conversation_id=conversation_id, intent="refuse", role=role,
             )
         else:
-            result = yield from self._run_agent(text, resolved, role, question_id, conversation_id, intent)
+            result = yield from self._run_agent(text, resolved, role, question_id, conversation_id, intent, said)
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         if remember:
             conversation_id = conversation_id or self.store.create(title=text[:80])
             result.conversation_id = conversation_id
+            payload = result.model_dump(
+                include={"citations", "tool_calls", "grounding", "refused", "engine", "intent", "role", "clarification"})
+            if calculation is not None and not result.refused:  # the calculation this answer leaves
+                payload["calculation"] = calculation.model_dump()
             self.store.append_turns(conversation_id, [
                 ("user", text, {"resolved": resolved, "role": role}),
-                ("assistant", result.answer, result.model_dump(
-                    include={"citations", "tool_calls", "grounding", "refused", "engine", "intent", "role"})),
+                ("assistant", result.answer, payload),
             ])
         if intent.refusal:
             yield StreamEvent(type="token", text=result.answer)
         yield StreamEvent(type="final", result=result)
 
-    def _run_agent(self, text: str, resolved: str, role: str, question_id, conversation_id, intent):
+    def _run_agent(self, text: str, resolved: str, role: str, question_id, conversation_id, intent,
+                   said: list[str] = ()):
         retrieved: dict[str, dict] = {}
         configurable = {RETRIEVED: retrieved, INTENT: intent}
         agent = self.agent  # builds the brain, which says whether it is extractive
@@ -351,7 +367,12 @@ class Advisor:
                                 intent="refuse", role=role)
         if tail := guard.finish():
             yield StreamEvent(type="token", text=tail)
-        grounding = self._ground(answer, text, resolved, records, retrieved, draft.evidence)
+        extra = list(draft.evidence)
+        if draft.plan.clarification is not None:  # the question the advisor asks is its own words
+            asked = draft.plan.clarification
+            extra.append(Evidence(id="clarification", text="\n".join(
+                [asked.question] + (["Options: " + "; ".join(asked.options) + "."] if asked.options else []))))
+        grounding = self._ground(answer, text, resolved, records, retrieved, extra, said)
         if not draft.extractive and grounding.score < 1.0:
             unsupported = [s.text for s in grounding.sentences if not s.supported]
             warning = "\n\n> ⚠️ Not supported by the course or the calculators: " + " | ".join(unsupported[:5])
@@ -376,7 +397,7 @@ class Advisor:
                                     score=p.get("score", 0.0)))
         return out
 
-    def _ground(self, answer, text, resolved, records, retrieved, extra=()) -> Grounding:
+    def _ground(self, answer, text, resolved, records, retrieved, extra=(), said=()) -> Grounding:
         from assistant.grounding import Evidence
 
         evidence = [Evidence(id=cid, text=p["text"], kind="passage") for cid, p in retrieved.items()]
@@ -387,8 +408,22 @@ class Advisor:
             evidence.append(Evidence(id=f"tool:{record.name}:{index}", text=text, kind="tool"))
         evidence.extend(Evidence(id=item.id, text=item.text, kind="tool") for item in extra)
         evidence.append(Evidence(id="user", text=resolved if resolved == text else f"{text}\n{resolved}", kind="user"))
+        # earlier messages of the conversation: "What I read" may quote any of them
+        evidence.extend(Evidence(id=f"user:{i}", text=words, kind="user") for i, words in enumerate(said))
         report = self.checker.check(answer, evidence)
         return Grounding(score=round(report.score, 4), sentences=report.sentences)
+
+
+def calculation_state(history) -> CalculationState | None:
+    """The calculation the conversation is in: the latest one an assistant turn stored."""
+    for turn in reversed(history):
+        stored = turn.payload.get("calculation") if turn.role == "assistant" else None
+        if stored:
+            try:
+                return CalculationState.model_validate(stored)
+            except ValidationError:
+                return None  # a state written by another version: start afresh
+    return None
 
 
 def _draft(final: AIMessage | None, retrieved: dict[str, dict]) -> Draft:

@@ -99,3 +99,33 @@ class StreamEvent(BaseModel):
     tool_call: ToolCallRecord | None = None
     text: str = ""
     result: AnswerResult | None = None
+
+
+class FigureState(BaseModel):
+    """One figure of a calculation held across a conversation: the figure as read
+    (``knowledge.figures.Figure``'s fields), the input it fills ("" while undecided), and the
+    user's words it came from, verbatim."""
+
+    figure: dict[str, Any]
+    field: str = ""  # the calculator input; "" while the role is open
+    fields: list[str] = Field(default_factory=list)  # the inputs it fits equally (the role is asked)
+    ignored: bool = False  # the user said it is not part of this calculation
+    quote: str = ""  # a stretch of one user message, as written
+
+
+class CalculationState(BaseModel):
+    """A calculation a conversation is in the middle of, stored with the assistant's turn (so it
+    survives a reload and is shared by replicas): the calculator, the figures read so far with
+    their roles and words, the open question (None once computed) and, once computed, its args."""
+
+    tool: str  # the spec's name in tools/registry.py
+    text: str = ""  # the user message the calculation started from (record names are read in it)
+    figures: list[FigureState] = Field(default_factory=list)
+    horizon: int | None = None  # the figure (index into ``figures``) per-period amounts are counted over
+    settings: dict[str, Any] = Field(default_factory=dict)  # schema inputs chosen in words
+    question: Clarification | None = None
+    need: str = ""  # what the open question is about: role, period, horizon, range, which, missing, check
+    about: int | None = None  # the figure (index into ``figures``) the question is about
+    fields: list[str] = Field(default_factory=list)  # the inputs the question is about
+    args: dict[str, Any] | None = None  # the last computed call's args
+    call: str = ""  # the last computed call's tool name

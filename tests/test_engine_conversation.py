@@ -10,9 +10,6 @@ from assistant.reading.dialogue import resolve_follow_up
 @pytest.mark.parametrize(
     ("previous", "follow_up", "expected"),
     [
-        ("Prioritise with RICE: 'A' reach 1000, impact 2, confidence 0.8, effort 2; 'B' reach 500, impact 1, confidence 0.5, effort 1",
-         "redo the RICE with effort 6",
-         "Prioritise with RICE: 'A' reach 1000, impact 2, confidence 0.8, effort 6; 'B' reach 500, impact 1, confidence 0.5, effort 6"),
         ("Which KPIs should I track for AI recommendations?", "and for a jewellery shop?",
          "Which KPIs should I track for AI recommendations (for a jewellery shop)?"),
         ("What is model drift?", "How do I bake bread?", "How do I bake bread?"),

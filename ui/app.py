@@ -112,6 +112,10 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None) ->
                             max_length=settings.max_question_chars,
                         )
                         c.send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
+                    # The options of a clarifying question: a click sends the option as the reply.
+                    c.options = gr.Dataset(components=["textbox"], label="Answer with one click",
+                                           samples=[[""]], type="index", visible=False,
+                                           elem_id="clarification-options")
                     c.full_answer = gr.Button(f"📖 {FULL_ANSWER}", visible=False, size="sm",
                                             elem_id="full-answer")
                     with gr.Row(visible=False) as c.note_row:
@@ -214,7 +218,7 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
 
     chat_inputs = [c.message, c.role, c.owner, c.conv_id, c.messages, c.answers, c.plan_state]
     chat_outputs = [c.chatbot, c.message, c.conv_id, c.messages, c.answers, c.plan_state,
-                    c.conv_list, c.full_answer, c.selected_answer, *details]
+                    c.conv_list, c.full_answer, c.selected_answer, c.options, *details]
     # Every way of asking shares one pool of answer slots (settings.queue_concurrency); the
     # light handlers below (citations, details, feedback) have their own and never wait for it.
     answer_pool = {"concurrency_id": "answer", "concurrency_limit": ctx.settings.queue_concurrency}
@@ -227,6 +231,13 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
             yield out(updates)
 
     c.full_answer.click(ask_full, chat_inputs[1:], chat_outputs, **answer_pool)
+
+    def on_option(index: int, role_value, who, cid, msgs, records, plan_data, request: gr.Request):
+        for updates in chat.on_option(ctx, index, role_value, who, cid, msgs, records, plan_data,
+                                      _session_key(request)):
+            yield out(updates)
+
+    c.options.click(on_option, [c.options, *chat_inputs[1:]], chat_outputs, **answer_pool)
 
     def on_select_message(records: dict, evt: gr.SelectData):
         return out(chat.on_select_message(ctx, records, evt.index))

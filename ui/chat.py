@@ -179,6 +179,7 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
                     msgs[index] = {"role": "assistant", "content": fmt.answer_message(result)}
                     records[str(index)] = result.model_dump(mode="json")
                     final = {"messages": msgs, "answers": records, **details(records[str(index)]),
+                             "options": option_buttons(records[str(index)]),
                              "selected_answer": index,
                              "full_answer": update(visible=result.role == "learner"
                                                    and not result.refused),
@@ -197,6 +198,29 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
         return
     if "answers" not in final:  # the stream ended without a result: keep what was shown
         yield {"messages": msgs}
+
+
+def clarification_options(record: dict[str, Any] | None) -> list[str]:
+    """The options of the clarifying question an answer asks (none when it asks nothing)."""
+    asked = (record or {}).get("clarification") or {}
+    return [str(option) for option in asked.get("options") or []]
+
+
+def option_buttons(record: dict[str, Any] | None) -> Any:
+    """The option buttons under the chat: one per option of the answer's clarifying question."""
+    options = clarification_options(record)
+    return update(samples=[[option] for option in options] or [[""]], visible=bool(options))
+
+
+def on_option(ctx: AppContext, index: int | None, role: str, who: str, cid: str | None, msgs: list,
+              records: dict, plan_data: dict, session_key: str = "") -> Iterator[Updates]:
+    """A click on an option button: the option's words are sent as the user's reply."""
+    last = fmt.answer_for_index(records or {}, 10**9)
+    options = clarification_options(last[1] if last else None)
+    if index is None or not 0 <= int(index) < len(options):
+        yield {"options": update(visible=False)}
+        return
+    yield from respond(ctx, options[int(index)], role, who, cid, msgs, records, plan_data, session_key)
 
 
 def ask_full(ctx: AppContext, role: str, who: str, cid: str | None, msgs: list, records: dict,

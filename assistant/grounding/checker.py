@@ -6,7 +6,8 @@ the evidence unit (a window of 1-3 adjacent sentences of one passage, or a tool 
 sentence by sentence: see `similarity`) that scores best on embedding similarity plus term
 coverage (synonyms folded, see `lexicon`).
 
-A claim is unsupported when a hard fact fails (a number or a name no source gives, a claim
+A claim is unsupported when a hard fact fails (a number or a name no source gives, a quote of
+the user's words ("from “…”") that no message of the user contains, a claim
 resting mostly on the user's own words, an answer of the wrong type for the question), or when
 the learned model (`model.py`: similarity, coverage and the detectors of `detectors.py`) gives it
 a probability of being wrong above the calibrated threshold. The reason names the error kind and
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 from assistant.grounding import detectors as det
 from assistant.grounding import similarity as similar
 from assistant.grounding.answer_type import answer_type_problem
+from assistant.grounding.quotes import misquoted
 from assistant.grounding.claims import CLAUSES, claim_terms, is_claim, name_groups, plain
 from assistant.grounding.evidence import ROOT, Prepared, Unit, prepare_evidence, root, units
 from assistant.grounding.lexicon import terms
@@ -158,6 +160,7 @@ class GroundingChecker:
             problem = (
                 answer_type_problem(request.question, " ".join(claims)) if request.question else ""
             )
+            user_words = [e.text for e in request.evidence if e.kind == "user"]
             analyses: list[Analysis | None] = []
             index = 0
             for piece in pieces:
@@ -167,6 +170,8 @@ class GroundingChecker:
                 row = sims[index] if sims is not None else None
                 index += 1
                 a = self._analyse(piece.text, request.evidence, items, unit_list, row)
+                if quote := misquoted(piece.text, request.answer, user_words):  # before any other verdict
+                    a.veto = ("misquote", f"quoted as the user's words, but no message of the user says «{quote}»")
                 if request.question and a.veto is None:
                     a.veto = self._extractive(a) or (("answer_type", problem) if problem else None)
                 analyses.append(a)

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 ErrorKind = Literal[
     "", "number", "name", "swap", "negation", "overclaim", "invented", "not_in_course",
-    "answer_type", "user_words", "no_evidence",
+    "answer_type", "user_words", "no_evidence", "misquote",
 ]
 
 

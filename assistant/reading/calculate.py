@@ -428,3 +428,146 @@ def other_asks(message: str) -> str:
                 text = spec.without_asks(text)
             kept.append(re.sub(r"\s+", " ", text).strip())
     return " ".join(kept)
+
+
+# ---- planning from figures whose roles are already decided (a conversation's state) -------------
+
+@dataclass
+class Need:
+    """What a planned calculation still needs, and about which figure: ``kind`` is "role" (which
+    input a figure is), "period" (per month, per year or one-off), "horizon" (over how long),
+    "range" (one value of a range), "which" (one of several figures for one input), "missing"
+    (inputs not given) or "check" (the figures as read are not valid inputs)."""
+
+    kind: str
+    clarification: Clarification
+    figure: int | None = None  # the figure's index, when the question is about one
+    fields: list[str] = field(default_factory=list)  # the inputs the question is about
+
+
+def plan_figures(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[int, str | tuple[str, ...]],
+                 horizon: Figure | None = None, ignored: frozenset[int] = frozenset(),
+                 settings: dict[str, Any] | None = None) -> tuple[Calculation, Need | None]:
+    """``spec``'s calculation from ``figures`` whose inputs are decided (``roles``: figure index →
+    field name, or a tuple of fields it fits equally), as ``read_calculation`` plans one message:
+    the same normalising, summing, records and checks. ``ignored`` figures are not part of it;
+    ``settings`` are schema inputs chosen in words (``{"aggregate": "mean"}``). Returns the
+    calculation (its call, or its one question) and, when it asks, what the question is about."""
+    readings = {fig.index: Reading(fig) for fig in figures}
+    calc = Calculation(readings=[readings[f.index] for f in figures], topic=spec.topic, titles=[spec.title])
+    need: Need | None = None
+    try:
+        calc.calls.append(_plan_decided(spec, text, figures, roles, horizon, ignored, settings or {}, readings))
+    except _Needs as asked:
+        need = asked.need
+        calc.clarification = need.clarification
+    for index in ignored:
+        if index in readings:
+            readings[index].note = "not part of this calculation (your answer)"
+    for reading in calc.readings:
+        if not reading.used and not reading.note:
+            reading.note = f"no input of {spec.title} is named next to it"
+    return calc, need
+
+
+class _Needs(Exception):
+    def __init__(self, need: Need) -> None:
+        super().__init__(need.clarification.question)
+        self.need = need
+
+
+def _need(kind: str, asked: _NeedsAsking | Clarification, figure: int | None = None,
+          fields: list[str] | None = None) -> _Needs:
+    clarification = asked.clarification if isinstance(asked, _NeedsAsking) else asked
+    return _Needs(Need(kind, clarification, figure, fields or []))
+
+
+def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[int, str | tuple[str, ...]],
+                  horizon: Figure | None, ignored: frozenset[int], settings: dict[str, Any],
+                  readings: dict[int, Reading]) -> tuple[str, dict[str, Any]]:
+    for index, fields in roles.items():
+        if isinstance(fields, tuple):
+            names = [name.replace("_", " ") for name in fields]
+            fig = next(f for f in figures if f.index == index)
+            raise _need("role", Clarification(question=f"Is {fig.show()} the {' or the '.join(names)}?",
+                                              options=[f"the {n}" for n in names]), index, list(fields))
+    decided = {i: name for i, name in roles.items() if isinstance(name, str) and i not in ignored}
+    money_fields = [f.name for f in spec.fields if f.unit == "money"]
+    stray = [f for f in figures if f.unit == "money" and f.index not in decided and f.index not in ignored
+             and (horizon is None or f.index != horizon.index)]
+    if stray and money_fields and not spec.records:
+        options = [f"the {name.replace('_', ' ')}" for name in money_fields] + ["not part of this calculation"]
+        raise _need("role", Clarification(
+            question=f"What is {stray[0].show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?",
+            options=options), stray[0].index, money_fields)
+    if spec.records:
+        groups = _records(text, spec, [f for f in figures if f.index in decided], decided)
+    else:
+        groups = [(_flat(figures, decided), list(decided))]
+    records = []
+    for record, _members in groups:
+        values: dict[str, Any] = {}
+        for name, item in record.items():
+            if name.startswith("_") or name == "name":
+                values[name] = item
+                continue
+            spec_field = spec.field(name)
+            parts = item if isinstance(item, list) else [item]
+            if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
+                shown = [p.show() for p in parts]
+                raise _need("which", Clarification(
+                    question=f"I read {len(parts)} figures for the {name.replace('_', ' ')}: {', '.join(shown)}. "
+                             "Which one should I use?", options=shown), parts[0].index, [name])
+            converted = []
+            for part in parts:
+                reading = readings[part.index]
+                role = name.replace("_", " ")
+                if spec.records and len(groups) > 1:
+                    role += f" of {record['name']}"
+                if role not in reading.roles:
+                    reading.roles.append(role)
+                try:
+                    value, note = normalise(part, spec_field, horizon)
+                except _NeedsAsking as asked:
+                    kind = "range" if part.is_range else ("period" if spec_field.period and not part.period else "horizon")
+                    raise _need(kind, asked, part.index, [name]) from None
+                converted.append(value)
+                reading.note += note + (f"; {spec_field.note}" if spec_field.note else "")
+            if spec_field.sequence:
+                values[name] = converted
+            else:
+                values[name] = sum(converted)
+                if len(converted) > 1:
+                    readings[parts[-1].index].note += (
+                        f"; {name.replace('_', ' ')} = {' + '.join(_fmt(v) for v in converted)} = {_fmt(sum(converted))}")
+        missing = _missing(spec, {k for k in values if not k.startswith("_") and k != "name"})
+        if missing:
+            label = f" for {record['name']}" if spec.records and len(groups) > 1 else ""
+            questions = " ".join(spec.field(name).question for name in missing)
+            raise _need("missing", Clarification(
+                question=f"To work out the {spec.title}{label} I still need: {questions}",
+                options=[name.replace("_", " ") for name in missing]), None, missing)
+        if not spec.records:
+            values.pop("name", None)
+            values.pop("_context", None)
+        records.append(values)
+    if not records:
+        missing = [name for alternative in spec.requires[:1] for name in alternative]
+        questions = " ".join(spec.field(name).question for name in missing)
+        raise _need("missing", Clarification(question=f"To work out the {spec.title} I still need: {questions}",
+                                             options=[n.replace("_", " ") for n in missing]), None, missing)
+    if horizon is not None and horizon.index in readings and any(
+            "(" + horizon.show() + ")" in r.note for r in readings.values()):
+        readings[horizon.index].roles.append("horizon for the per-period amounts")
+    build = spec.build or (lambda recs: (spec.name, {k: v for k, v in recs[0].items() if not k.startswith("_")}))
+    try:
+        name, args = build(records)
+    except ValueError as exc:
+        raise _need("check", Clarification(question=str(exc))) from None
+    args = {**args, **settings}
+    try:
+        validate_args(name, args)
+    except ToolInputError as exc:
+        raise _need("check", Clarification(
+            question=f"I can't use these figures as read: {exc.message}. Could you check them?")) from None
+    return name, args
