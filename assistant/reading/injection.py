@@ -168,11 +168,10 @@ def _goal_of(text: str, decode: bool = True) -> tuple[str, str]:
         if found:
             return found, "plain"
     if decode:
-        for decoded in decodings(screen_text(text)):
-            for reading in readings(decoded):
-                found = goal(reading)
-                if found:
-                    return found, "encoded"
+        for decoded in decodings(unicodedata.normalize("NFKC", text)):
+            found = goal(screen_text(decoded))  # one reading: a decoding is rarely disguised twice
+            if found:
+                return found, "encoded"
     return "", ""
 
 

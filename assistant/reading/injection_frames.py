@@ -35,6 +35,8 @@ _CONTEXT_REF = (
     r"(?:you (?:were|are|have been|got) (?:told|given|instructed|programmed|configured|sent|trained to say)"
     r"|(?<!\bi )(?<!\bwe )(?:told|gave|give|instructed|programmed|sent|configured) you\b"
     r"|(?:i|you) (?:was|were|have been) (?:given|told|instructed)"
+    r"|(?:were|have) you (?:been )?(?:told|given|instructed|programmed|configured)\b"
+    r"|before (?:we|you and i) (?:started|began|spoke|met)"
     r"|(?:before|prior to) (?:this|our|the) (?:conversation|chat|session)"
     r"|(?:before|above|prior to) (?:my|the user'?s?) (?:first )?(?:message|question|turn)"
     r"|before (?:i|the user) (?:started|spoke|wrote|typed|asked)"
