@@ -1,0 +1,197 @@
+"""The grammatical frames of an injection: what a sentence says *to the assistant* when it tries to
+change its rules, reveal its instructions or hidden context, or take a persona that escapes them.
+
+Each goal is a list of frames. A frame pairs what an attack acts on (something only the assistant
+has: *your* instructions, the text *you were given*, everything *above this line*) with how it
+addresses the assistant (an imperative, a question, a claim of authority, a new identity). A
+learner's sentence shares words with attacks but not the frame: "our chatbot's system prompt"
+belongs to the learner, "my boss told me to ignore…" reports someone else, "answer as a sceptical
+CFO would" asks for a voice, not an escape from the rules. Quoted material is masked before these
+frames run (see `injection.py`), so what a learner quotes is never read as said to the assistant.
+
+The frames run on readings already normalised (look-alike letters mapped, accents and invisible
+characters dropped), so the European-language frames are written without accents; the Russian
+and Chinese ones run on the text as written. One frame per line, each general language, none
+the wording of one attack.
+"""
+
+from __future__ import annotations
+
+import re
+
+GOALS = ("rules", "reveal", "persona")
+
+# What only the assistant has. "your course" and "your rules of thumb" are not among them.
+_OWNED = (
+    r"(?:system\s*)?prompts?|instructions?|rules?|configuration|config|guidelines|guardrails"
+    r"|safeguards|restrictions|filters|programming|directives|initiali[sz]ation|hidden context"
+    r"|context window|system message|pre-?prompt|api keys?|secrets|credentials|passwords?"
+)
+_NOT_OWNED_AFTER = (
+    r"(?!\s+(?:of thumb|for (?:our|my|a|an|good|choosing|how|what|which)|on (?:how|what|which|our|my)|about|regarding)\b)"
+)
+# Words that mark text as the assistant's own, hidden, or given before the learner spoke.
+_CONTEXT_REF = (
+    r"(?:you (?:were|are|have been|got) (?:told|given|instructed|programmed|configured|sent|trained to say)"
+    r"|(?<!\bi )(?<!\bwe )(?:told|gave|give|instructed|programmed|sent|configured) you\b"
+    r"|(?:i|you) (?:was|were|have been) (?:given|told|instructed)"
+    r"|(?:were|have) you (?:been )?(?:told|given|instructed|programmed|configured)\b"
+    r"|before (?:we|you and i) (?:started|began|spoke|met)"
+    r"|(?:before|prior to) (?:this|our|the) (?:conversation|chat|session)"
+    r"|(?:before|above|prior to) (?:my|the user'?s?) (?:first )?(?:message|question|turn)"
+    r"|before (?:i|the user) (?:started|spoke|wrote|typed|asked)"
+    r"|(?:start|beginning) of (?:this|the|our) (?:conversation|chat|session)"
+    r"|context window|hidden (?:message|text|context|document)|(?:last|first) hidden"
+    r"|initiali[sz]ation (?:message|text|prompt)|your creators?|system sent you)"
+)
+# A system prompt is the assistant's unless the sentence gives it another owner ("our bot's").
+SYSTEM_PROMPT = re.compile(r"\b(?:system\s*prompt|pre-?prompt|system message)s?\b(?!\s+(?:users?|shoppers?|customers?|people|for consent))", re.IGNORECASE)
+OTHER_OWNER = re.compile(r"\b(?:our|my|their|its|his|her|we|they)\b|\b(?!(?:let|it|that|what|there|here|who|he|she)'s)\w+'s\b", re.IGNORECASE)
+# Text above the learner's message: an attack only when asked for ("repeat everything above").
+_ABOVE = r"(?:(?:above|before) this (?:line|message)|everything (?:above|before)\b|(?:all )?(?:the )?text (?:above|before))"
+# Verbs that put text in front of the learner, in any form.
+_SHOW = (
+    r"reveal|print|show|repeat|output|tell|leak|display|dump|translate|give|list|paste|copy|quote"
+    r"|recite|write|summari[sz]e|compress|put|spell-?check|echo|read|share|send|type|state|expose"
+    r"|disclose|return|fill|complete|encode|rewrite|convert|reproduce|spell|see|know|describe"
+)
+
+RULES = [
+    # drop the rules: "ignore (all of) your previous instructions", "stop following your guidelines"
+    r"\b(?:ignore|forget|disregard|override|bypass|skip|discard|delete|drop|abandon|suspend|remove|replace"
+    r"|disable|deactivate|turn off|switch off|lift|break|escape|stop following|(?:do not|don'?t|never) follow)\b"
+    r"(?:\s+(?:all|any|the|of|your|my|previous|prior|above|earlier|original|initial|these|those|current"
+    r"|old|usual|existing|own|safety|system|course|its|their|every))*\s+"
+    rf"(?:{_OWNED}|safeguards|limits|limitations){_NOT_OWNED_AFTER}\b",
+    r"\b(?:ignore|forget|disregard|override|bypass|skip|discard|drop)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|your\s+)?"
+    r"(?:previous|prior|above|earlier|original|initial|your) (?:directions|guidance|commands|orders|context)\b",
+    r"\b(?:ignore|disregard|forget)\s+everything\s+(?:above|before|you (?:were|have been|'ve been) told)",
+    # declare the rules gone or replaced
+    r"\b(?:your|the|all|previous|my) (?:\w+ )?(?:rules|instructions|guidelines|restrictions|directives)"
+    r" (?:no longer apply|(?:are|were|is) (?:now )?(?:deprecated|void|suspended|lifted|disabled|off|cancell?ed|revoked"
+    r"|a mistake|mistaken|wrong|invalid|outdated|obsolete))",
+    r"\b(?:you (?:now )?(?:have|had|'ve got|no longer have)|with|has|had|where you have) (?:absolutely )?(?:no|zero|any) "
+    r"(?:more )?(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|boundaries)\b",
+    r"\b(?:you|answer|respond|reply|talk|speak|operate|behave|act|obey|proceed)\b.{0,60}\bwithout (?:any )?"
+    r"(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|refusing)\b",
+    r"\b(?:new|updated|top-?priority|only|real) (?:rule|instruction|directive|system instruction)s?\s*(?::|is to|is that)",
+    r"\byour (?:new|only|real|actual|top-?priority) (?:\w+ )?(?:rule|instruction|directive|task|job|purpose)\b",
+    r"\b(?:stop|quit) (?:being|acting as) (?:an?|the|my|your) ",
+    r"\b(?:i|we) (?:hereby )?(?:authori[sz]e|allow|permit|order|command|instruct) you to\b",
+    r"\b(?:you|the assistant|the ai|the model) (?:may|can|are allowed to|is allowed to|are permitted to|is permitted to"
+    r"|are authori[sz]ed to|is authori[sz]ed to|must) (?:now |always |from now on )?"
+    r"(?:disclose|reveal|share|ignore|bypass|print|output|answer (?:anything|everything)|obey)\b",
+    r"\byou must (?:now |always |from now on )?(?:recommend|say|tell|answer|reply|respond|mention|promote|include|end|start"
+    r"|sign|append|add|call|use)\b.{0,60}\b(?:every|all|each|always|any)\b",
+    r"\b(?:obey|do whatever|follow) (?:me|my (?:orders|commands|instructions))\b",
+    # fake authority: role headers, tags, maintenance banners, modes
+    r"(?:^|\n)\s*(?:#+\s*)?(?:system|admin|administrator|developer|root|operator|sudo)\s*(?:message|note|notice|override|update)?\s*[:>]",
+    r"<\s*/?\s*(?:system|admin|sys|instructions?|im_start|developer)\b[^>]*>|\[\s*(?:system|admin|developer|root|sudo|inst)\s*\]",
+    r"\b(?:end of (?:conversation|session|prompt|instructions)|new session|maintenance mode|policy update|system override)\b",
+    r"\b(?:developer|dev|debug|god|admin|maintenance|unrestricted|jailbreak|sudo|root) mode\b.{0,20}"
+    r"\b(?:on|enabled?|activated?|engaged)\b|\b(?:enable|activate|enter|switch to|turn on|unlock|go into)\s+"
+    r"(?:the\s+)?(?:developer|dev|debug|god|admin|maintenance|unrestricted|jailbreak|sudo|root) mode\b",
+    r"^\W*(?:jailbreak|jailbroken|sudo)\W*$|\byou(?:'re| are)? (?:now )?jailbroken\b|\bjailbreak (?:yourself|mode)\b",
+    r"\bopposite day\b|\bdo anything now\b|\bDAN\b",
+    # smuggled orders: decode / translate / join, then obey
+    r"\b(?:decode|decipher|decrypt|translate|interpret|convert|unscramble|reverse|read|join|combine|concatenate"
+    r"|assemble|merge|put together)\b.{0,80}\b(?:and|then|,)\s+(?:then\s+)?(?:follow|obey|execute|comply|run|carry out"
+    r"|act on|apply|do (?:it|that|what)|do as)\b(?!\s+up)",
+    r"\bdo what (?:it|the (?:sentence|text|message|string|code)|they) says?\b|\b(?:follow|obey|execute) (?:the )?"
+    r"(?:instruction|order|command)s? (?:inside|in it|within|hidden)",
+]
+
+REVEAL = [
+    # the assistant's own text, asked for: "print your system prompt", "what are your rules?"
+    rf"\b(?:{_SHOW})\b.{{0,60}}\byour (?:own |current |full |complete |exact |original |initial |hidden |secret |entire |whole |real |first )*"
+    rf"(?:\w+ )?(?:{_OWNED}){_NOT_OWNED_AFTER}\b",
+    rf"\byour (?:own |current |full |complete |exact |original |initial |hidden |secret |entire |whole |real |first )*(?:\w+ )?(?:{_OWNED})"
+    r"\b.{0,60}\b(?:as (?:json|a table|a list|a poem|bullet|code|yaml|markdown)|into (?:a |an )?\w+|backwards|in full|verbatim|word for word"
+    r"|begins? with|starts? with|say|said|says|look like|contain|show|paste|print|send|share|give)\b",
+    rf"\b(?:what|which)(?:'s| is| are| were| does| do| did)? (?:in |all )?(?:of )?your (?:\w+ )?(?:{_OWNED})\b(?!\s+of thumb)",
+    rf"\b(?:what|which) (?:\w+ )?(?:are|is|were) your (?:\w+ )?(?:{_OWNED})\b",
+    rf"\bwhat (?:exactly )?your (?:\w+ )?(?:{_OWNED}) (?:are|is|say)\b",
+    r"\b(?:hidden|secret|confidential) (?:system )?(?:prompt|instructions|context|configuration|rules|directives|guidelines)\b",
+    rf"\b(?:{_SHOW})\b.{{0,40}}{_ABOVE}",
+    _CONTEXT_REF,
+    # verbatim copies of any rule or instruction: "write out rule 1 word for word"
+    r"\b(?:rules?|instructions?|prompt|guidelines|configuration)\b.{0,60}\b(?:word for word|verbatim|exactly as (?:it|they) (?:was|were|is|are) written"
+    r"|exact wording|exactly as written|in full|numbered)\b|\b(?:word for word|verbatim|exact wording)\b.{0,60}\b(?:rules?|instructions?)\b",
+    r"\b(?:rules?|instructions?) (?:that )?you (?:have to|must|need to|are to) follow\b|\b(?:rules?|instructions?) you follow\b",
+    r"\b(?:yours|your own)\b.{0,40}\b(?:show|share|paste|print|reveal|give|use)\b|\b(?:show|share|paste|print|reveal|use)\b (?:me )?(?:yours|your own)\b",
+    r"\bif you had (?:a |any )?(?:system prompt|instructions|rules|hidden)\b",
+]
+
+PERSONA = [
+    # a new identity: "you are now…", "from now on you…"
+    r"\byou(?:'re| are) (?:now|no longer)\b|\bfrom now on,? (?:you|act|respond|answer|reply|behave|pretend|be)\b",
+    r"\b(?:take on|adopt|switch to|assume) (?:a |the )?(?:new|different|another|alternate|evil|unfiltered) (?:persona|identity|personality|character)",
+    r"\b(?:an?|the) (?:unfiltered|unrestricted|uncensored|jailbroken|rogue|evil|unlimited|unbound|free) (?:ai|assistant|model|copy|version|chatbot|bot|gpt)\b",
+    r"\b(?:act|respond|behave|speak|talk|pretend|roleplay|role-play|play|be) (?:as|like|to be)? ?(?:an?|the|my)? ?(?:linux |unix |bash |python |sql |windows )?"
+    r"(?:terminal|shell|console|interpreter|compiler|command line|database)\b",
+    r"\blet'?s (?:role-?play|play a game)\b.{0,60}\b(?:no|without|any) (?:rules|restrictions|limits|filters)\b",
+]
+# A persona is an attack only with an escape (no rules) or the assistant's hidden text in the
+# same message: "act as my reviewer" is a voice, "act as my grandmother who reads system prompts"
+# is not.
+PERSONA_FRAME = re.compile(
+    r"\b(?:act|respond|behave|roleplay|role-play|pretend|imagine|play the role|play a game|take the persona|be)\b"
+    r".{0,12}\b(?:as|like|you(?:'re| are)|to be|of|where|in which)\b|\blet'?s (?:role-?play|play)\b|\bstory\b",
+    re.IGNORECASE,
+)
+PERSONA_ESCAPE = re.compile(
+    r"\b(?:no|without|zero|free of|broken free|never refuses?|unfiltered|unrestricted|uncensored)\b.{0,20}"
+    r"\b(?:rules?|restrictions|limits|filters|guidelines|refus\w*|censorship)\b|\bunfiltered|unrestricted|uncensored"
+    r"|\bsystem\s*prompts?\b|\b(?:secret|hidden|complete|full|own) (?:instructions|rules|configuration|prompt)\b",
+    re.IGNORECASE,
+)
+
+# Other languages: the same three goals, in French, Spanish, German, Italian, Portuguese, Russian
+# and Chinese. Accents are already gone from the readings these run on (except RU/ZH, as written).
+_IGNORE = r"ignor\w*|oubli\w*|olvid\w*|vergiss\w*|dimentic\w*|esque[cç]\w*|desactiv\w*|deaktivier\w*|disattiv\w*|desativ\w*"
+_INSTRUCTIONS = (
+    r"instructions?|consignes?|regles|instrucciones|reglas|restricciones|anweisungen|regeln|vorgaben|einschrankungen"
+    r"|istruzioni|regole|restrizioni|instrucoes|regras|restricoes"
+)
+_YOUR = r"(?:ton|ta|tes|votre|vos|tu|tus|su|sus|dein\w*|ihr\w*|tuo|tua|tuoi|tue|il tuo|la tua|le tue|i tuoi|seu|sua|seus|suas|o seu|a sua|os seus|as suas|teu|tua)"
+OTHER_LANGUAGES = [
+    rf"\b(?:{_IGNORE})\b(?:\s+\w+){{0,4}}\s+(?:{_INSTRUCTIONS})\b",
+    rf"\b{_YOUR}\s+(?:\w+\s+)?(?:prompt|system-?prompt|systemprompt|configuration|configuracion|konfiguration|configurazione|configuracao"
+    rf"|{_INSTRUCTIONS})\b",
+    r"\bprompt (?:systeme|del sistema|de sistema|di sistema|do sistema)\b|\bsystemprompt|\bsystem-prompt",
+    r"\b(?:mode|modo|modus|modalita) (?:developpeur|desarrollador|desenvolvedor|sviluppatore|entwickler)|\bentwicklermodus\b",
+    r"\b(?:tu es|vous etes) (?:maintenant|desormais)\b|\b(?:ahora|a partir de ahora) eres\b|\b(?:ab jetzt|jetzt|ab sofort) bist du\b"
+    r"|\b(?:ora|d'ora in poi) sei\b|\bagora (?:voce|tu) e\b",
+    r"\b(?:sans|sin|ohne|senza|sem) (?:aucune |ninguna |jegliche |alcuna |nenhuma )?(?:restrictions?|restricciones|einschrankungen|restrizioni|restricoes|regles|reglas|regeln|regole|regras|limites|filtres?|filtros?|filtri)\b",
+    r"\b(?:keine|aucune|ninguna|nessuna|nenhuma|pas de|no tienes|non hai) (?:\w+ )?(?:regeln|regles|reglas|regole|regras|restrictions|restricciones|restrizioni)\b(?: mehr| plus| mas)?",
+    r"\b(?:mise a jour|actualizacion|aktualisierung|aggiornamento|atualizacao) (?:du |del |des |de |do )?(?:systeme|sistema|systems)\b",
+    r"\b(?:desormais|ahora|jetzt|ora|agora) (?:est |esta |ist |e )?(?:autorise|autorizado|berechtigt|autorizzato)\b|\bte autorizo\b|\bje t'?autorise\b|\bti autorizzo\b|\beu te autorizo\b",
+    r"\b(?:repite|repete|repeat|wiederhole|ripeti|repita)\b.{0,40}\b(?:encima|arriba|dessus|oben|sopra|acima)\b|\b(?:texto oculto|texte cache|versteckten? text|testo nascosto)\b",
+    r"(?:que|was|cosa|o que) (?:on )?(?:t'a|te|dir|ti|te foi|te han|hat man dir) (?:dit|dicho|gesagt|detto|dito)\b",
+    r"(?:regras|reglas|regles|regeln|regole) que (?:voce|tu|usted) (?:recebeu|recibiste|recibio|as recu)",
+    # Russian and Chinese, as written
+    r"(?:игнорируй|игнорировать|забудь|забыть|отключи)\w*.{0,30}(?:инструкци|правил|ограничени)",
+    r"(?:сво[йиюе]|тво[йиюе]|ваш\w*)\s+(?:\w+\s+)?(?:промпт|инструкци|правил|настройк|конфигурац)",
+    r"системн\w+ промпт|режим разработчика|без ограничений|теперь ты\b",
+    r"忽略|无视|忘记(?:你的|所有|之前)|(?:你的|隐藏的?|系统)(?:提示|指令|指示|配置|规则|设定)|开发者模式|被告知|逐字|不受限制|没有(?:任何)?限制|你现在是",
+]
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
+FRAMES: dict[str, re.Pattern[str]] = {
+    "rules": re.compile("|".join(f"(?:{p})" for p in RULES), _FLAGS),
+    "reveal": re.compile("|".join(f"(?:{p})" for p in REVEAL), _FLAGS),
+    "persona": re.compile("|".join(f"(?:{p})" for p in PERSONA), _FLAGS),
+    "other-language": re.compile("|".join(f"(?:{p})" for p in OTHER_LANGUAGES), _FLAGS),
+}
+
+
+def goal(reading: str) -> str:
+    """The goal a reading of one sentence pursues ("rules", "reveal", "persona"), or ""."""
+    for name in ("rules", "reveal", "persona"):
+        if FRAMES[name].search(reading):
+            return name
+    if SYSTEM_PROMPT.search(reading) and not OTHER_OWNER.search(SYSTEM_PROMPT.sub("", reading)):
+        return "reveal"
+    if FRAMES["other-language"].search(reading):
+        return "rules"
+    return ""
