@@ -20,6 +20,7 @@ from assistant.answering.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, b
 from assistant.answering.brains import make_brain
 from assistant.reading.asks import search_asks
 from assistant.reading.dialogue import read_turn, resolve_follow_up, start_state
+from assistant.reading.injection import screen
 from assistant.errors import UserError
 from assistant.reading.intents import PROMPTS, Intent, detect
 from assistant.memory import ConversationStore
@@ -40,6 +41,11 @@ from assistant.types import (
 )
 from assistant.answering.warmup import tool_evidence
 from knowledge.types import Citation
+
+
+# Said once, before the answer, when a message mixed a real question with an attempt to change
+# the rules: the question is answered, nothing of the rest is repeated.
+IGNORED_NOTE = "I answered your question and ignored the rest of your message, which asked me to change how I work."
 
 
 class InputProblem(UserError, ValueError):
@@ -251,19 +257,25 @@ class Advisor:
         role = role if role in {"learner", "instructor", "planner"} else "learner"
         history = self.store.history(conversation_id, limit=40) if conversation_id and remember else []
         said = [t.content for t in history if t.role == "user"]  # the user's own words, for quotes
+        screening = screen(text, previous=said)
+        # A message that mixes an attack with a real question: the question is read, the rest is not.
+        mixed = bool(screening.attacks) and screening.answerable
+        asked = screening.kept if mixed else text
         state = calculation_state(history)
-        turn = read_turn(text, state)  # first: an answer to the calculation's question, or a change to it
+        turn = read_turn(asked, state)  # first: an answer to the calculation's question, or a change to it
         previous = None
         if turn.calculation is None and not (history and history[-1].payload.get("calculation")):
             # the seam for follow-ups that are not calculations (after a calculation, a message stands alone)
             previous = next((t.payload.get("resolved") or t.content for t in reversed(history) if t.role == "user"), None)
-        resolved = resolve_follow_up(text, previous) if turn.calculation is None else text
+        resolved = resolve_follow_up(asked, previous) if turn.calculation is None else asked
 
         # read once per question; every brain gets this reading
         asks = [ask[:500] for ask in search_asks(resolved)]
         if len(asks) > 1:  # a question in several parts: it and each part the course is searched
             self.embed(list(dict.fromkeys([resolved, *asks])))  # for, in one batch (one encode call)
         intent = detect(resolved, self.embed, self.settings.exemplar_threshold)
+        if screening.attacks and not mixed:
+            intent.refusal = "injection"
         calculation = None
         if turn.calculation is not None and not intent.refusal:
             intent = Intent(turn.calculation.topic, intent.slots, turn.calculation.calls, calculation=turn.calculation)
@@ -280,7 +292,11 @@ class Advisor:
                 engine=self.engine_name, conversation_id=conversation_id, intent="refuse", role=role,
             )
         else:
+            if mixed:
+                yield StreamEvent(type="token", text=IGNORED_NOTE + "\n\n")
             result = yield from self._run_agent(text, resolved, role, question_id, conversation_id, intent, said)
+            if mixed:
+                result.answer = f"{IGNORED_NOTE}\n\n{result.answer}"
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         if remember:
             conversation_id = conversation_id or self.store.create(title=text[:80])

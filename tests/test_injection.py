@@ -23,6 +23,8 @@ from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, Tool
 from langchain_core.outputs import ChatGeneration, ChatResult
 
 from assistant.engine import Advisor
+from assistant.engine import IGNORED_NOTE
+from assistant.reading.injection import screen
 from fakes import ScriptedModel
 from fakes import tool_call as _call
 from assistant.reading.intents import PROMPTS, detect
@@ -219,7 +221,10 @@ def test_offline_engine_never_recites_its_prompt_or_obeys(advisor, question):
     result = advisor.ask(question, remember=False)
     assert not recites_system_prompt(result.answer)
     assert "ROLE:" not in result.answer and "Rules you always follow" not in result.answer
-    if detect(question).refusal == "injection":
+    screening = screen(question)
+    if screening.attacks and screening.answerable:  # a real question beside the attack is answered
+        assert not result.refused and result.answer.startswith(IGNORED_NOTE)
+    elif detect(question).refusal == "injection":
         assert result.refused and result.answer == REFUSALS["injection"]
 
 
