@@ -34,30 +34,54 @@ WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
     "twenty-four": 24, "thirty": 30, "thirty-six": 36, "a couple of": 2, "a few": 3,
 }
-SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "million": 1e6,
+SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "million": 1e6, "mio": 1e6, "mln": 1e6,
+          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
           "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12}
-CURRENCY_SIGNS = "$€£"
-CURRENCY_WORDS = r"dollars?|usd|eur(?:os?)?|gbp|pounds?|bucks"
+CURRENCY_SIGNS = "$€£¥₹"
+# ISO codes and the words people write for a currency, each mapped to one code, so that two
+# amounts in different currencies are never added without asking (assistant/reading).
+CURRENCY_CODES = ("usd", "eur", "gbp", "chf", "cad", "aud", "nzd", "sek", "nok", "dkk", "pln", "czk", "jpy",
+                  "cny", "rmb", "inr", "hkd", "sgd", "zar", "brl", "mxn", "try")
+CURRENCY_NAMES = {
+    "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "dollar": "USD", "dollars": "USD", "bucks": "USD",
+    "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP", "franc": "CHF", "francs": "CHF",
+    "yuan": "CNY", "rmb": "CNY", "rupee": "INR", "rupees": "INR", "rs": "INR", "rs.": "INR", "yen": "JPY",
+    "kronor": "SEK", "krona": "SEK", "kroner": "NOK", "zloty": "PLN",
+}
+CURRENCY_WORDS = (r"dollars?|euros?|pounds?|bucks|francs?|yuan|rupees?|yen|kronor|krona|kroner|zloty|"
+                  + "|".join(CURRENCY_CODES))
 MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
 PERIOD_WORDS = {
     "day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
     "monthly": "month", "mo": "month", "quarter": "quarter", "quarterly": "quarter",
     "year": "year", "yearly": "year", "annual": "year", "annually": "year", "annum": "year",
-    "yr": "year", "pa": "year",
+    "yr": "year", "pa": "year", "pm": "month", "qtr": "quarter",
 }
 
 # The digits of a number: with thousands separators ("30,000.5"), plain ("30000", "1.5") or a
 # bare fraction (".5").
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# How people write numbers in messages, beyond NUMBER: European thousands dots ("18.500",
+# "1.200.000", optionally with a decimal comma), thousands spaces ("25 000"), and a decimal
+# comma ("68,50", "1,2 Mio") where no comma-thousands reading is possible (one or two digits
+# after the comma and no further comma group). Which reading of "18.500" applies is decided per
+# message (``_european``).
+MESSAGE_NUMBER = (
+    r"\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,.])"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d|\s\d)"
+    rf"|{NUMBER}"
+)
+_DECIMAL_COMMA = re.compile(r"\d,\d{1,2}(?![\d]|,\d)")
 # A number starts where no digit, letter, dot or comma is just before it (so a run of digits
-# is entered once: no quadratic re-scanning).
+# is entered once: no quadratic re-scanning). "(75,000)" in accounting format is negative.
 _NUMBER = re.compile(
-    rf"(?<![\w.,])(?P<neg>-)?(?P<num>{NUMBER})"
+    rf"(?<![\w.,])(?P<neg>-|\((?=[\d.,]+\)))?(?P<num>{MESSAGE_NUMBER})(?P<dec>,\d{{1,2}}(?![\d]|,\d))?"
     r"|\b(?P<word>" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
-_CURRENCY_BEFORE = re.compile(rf"(?:[{CURRENCY_SIGNS}]\s?|\b(?:usd|eur|gbp)\s)$", re.IGNORECASE)
-_SCALE = re.compile(r"\s?(k|thousand|mn|mm|m|million|bn|b|billion)\b", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(
+    rf"(?:(?:[A-Z]{{1,2}})?[{CURRENCY_SIGNS}]\s?|\b(?:{'|'.join(CURRENCY_CODES)}|rs\.?)\s?)$", re.IGNORECASE)
+_SCALE = re.compile(r"\s?(k|thousand|mn|mm|mio|mln|m|million|bn|b|billion|lakhs?|crores?)\b", re.IGNORECASE)
 _RANGE = re.compile(
     rf"(?:\s?[-–]\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])"
     rf"|\s?to\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=\s?(?:%|percent|k\b|m\b)))",
@@ -70,12 +94,13 @@ _AFTER_UNIT = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"\s?(?:(?:a|an|per|each|every|/|in\s+a|in\s+one)\s?(?P<per>day|week|month|quarter|year|annum|mo|yr)\b"
-    r"|(?P<adv>daily|weekly|monthly|quarterly|yearly|annually|p\.?a\.?)(?!\w))",
+    r"\s?(?:(?:a|an|per|each|every|/|in\s+a|in\s+one)\s?(?P<per>day|week|month|quarter|year|annum|mo|yr|qtr)\b"
+    r"|(?P<adv>daily|weekly|monthly|quarterly|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
     re.IGNORECASE,
 )
 _PERIOD_BEFORE = re.compile(r"\b(daily|weekly|monthly|quarterly|yearly|annual|annually)\b", re.IGNORECASE)
-_PERIOD_LATER = re.compile(r"\b(?:a|an|per|each|every|in a|in one)\s(day|week|month|quarter|year|annum)\b")
+_PERIOD_LATER = re.compile(
+    r"(?:\b(?:a|an|per|each|every|in a|in one)\s|/)(day|week|month|quarter|year|annum|yr|mo|qtr)\b")
 _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGNORECASE)
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
 _BOUNDARY = re.compile(r"[.;!?\n,—–()]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
@@ -105,6 +130,7 @@ class Figure:
     joined: bool = False  # coordinated with the figure before ("$5k and $2k", "$5k plus $2k")
     scaled: bool = False  # written with k/M/million: an amount, never a duration
     change: Literal["from", "to"] | None = None  # an end of "from X to Y"
+    currency: str | None = None  # ISO code of a money figure whose currency is written ("EUR" for "€5k")
     context: str = ""  # the user's words around the figure, as written
     index: int = 0
 
@@ -143,11 +169,47 @@ def read_amount(text: str) -> tuple[float, bool] | None:
     return value * SCALES.get(suffix, 1.0), False
 
 
-def _number(match: re.Match[str]) -> float:
+_EUROPEAN_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d.])")
+_ENGLISH_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+
+
+def _european(text: str) -> bool:
+    """Whether the message writes thousands with dots ("18.500 €", "1.200.000"): it has such a
+    number and no comma-thousands number ("18,500"), so "1.500" cannot mean one and a half."""
+    return bool(_EUROPEAN_THOUSANDS.search(text)) and not _ENGLISH_THOUSANDS.search(text)
+
+
+def message_number_value(digits: str, decimal: str = "", european: bool = False) -> float:
+    """The value of digits matched by ``MESSAGE_NUMBER`` (plus a decimal comma part, if any):
+    "25 000" → 25000; "18.500,50" → 18500.5; "18.500" → 18500 in a message that writes
+    thousands with dots, else 18.5; "68" with ",50" → 68.5."""
+    digits = re.sub(r"[ \u00a0\u202f]", "", digits)
+    if "," in digits and "." in digits and digits.index(".") < digits.index(","):
+        whole, _, frac = digits.partition(",")
+        return float(whole.replace(".", "") + "." + frac)
+    if european and _EUROPEAN_THOUSANDS.fullmatch(digits):
+        digits = digits.replace(".", "")
+    value = number_value(digits)
+    if decimal:
+        value = float(f"{int(value)}.{decimal.lstrip(',')}")
+    return value
+
+
+def _number(match: re.Match[str], european: bool = False) -> float:
     if match.group("word"):
         return float(WORD_NUMBERS[match.group("word").lower()])
-    value = number_value(match.group("num"))
+    value = message_number_value(match.group("num"), match.group("dec") or "", european)
     return -value if match.group("neg") else value
+
+
+def _currency_code(written: str) -> str:
+    """"USD ", "$", "euros", "Rs." → "USD", "USD", "EUR", "INR"; a sign with a country prefix
+    ("US$", "C$", "A$") keeps it, so Canadian and US dollars are told apart."""
+    written = written.strip().lower()
+    if len(written) > 1 and written[-1] in CURRENCY_SIGNS and written[:-1].isalpha():
+        return {"us": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "nz": "NZD", "hk": "HKD", "s": "SGD"}.get(
+            written[:-1], written.upper())
+    return CURRENCY_NAMES.get(written, written.upper())
 
 
 def _words(text: str) -> list[str]:
@@ -158,17 +220,25 @@ def read_figures(text: str) -> list[Figure]:
     """Every figure in ``text``, in order, each with its unit, period and label words."""
     raw: list[tuple[int, int, Figure]] = []
     last_end = 0
+    european = _european(text)
     for match in _NUMBER.finditer(text):
         start, end = match.span()
         if start < last_end:
             continue
-        value = _number(match)
+        value = _number(match, european)
         word = bool(match.group("word"))
         unit: Unit = "count"
         currency = _CURRENCY_BEFORE.search(text[max(0, start - 4) : start]) if not word else None
+        code = None
         if currency:
             unit = "money"
             start -= len(currency.group(0))
+            code = _currency_code(currency.group(0))
+            if start and text[start - 1] in "-\u2212" and not text[max(0, start - 2) : start - 1].strip("( "):
+                start -= 1  # "-€45k": the sign stands before the currency
+                value = -value
+        if match.group("neg") == "(" and text[end : end + 1] == ")":
+            end += 1  # "(75,000)": accounting format for a negative amount
         if _is_date_or_code(text, match, word):
             last_end = end
             continue
@@ -193,6 +263,7 @@ def read_figures(text: str) -> list[Figure]:
                 end = after_unit.end()
             elif after_unit.group("cur") or after_unit.group("cursign"):
                 unit = "money"
+                code = code or _currency_code(after_unit.group("cur") or after_unit.group("cursign"))
                 end = after_unit.end()
             elif after_unit.group("dur") and unit != "money":
                 name = after_unit.group("dur").lower().rstrip("s")
@@ -213,7 +284,7 @@ def read_figures(text: str) -> list[Figure]:
             last_end = end
             continue  # a run of digits too long to be an amount anyone means
         figure = Figure(value=value, unit=unit, span=(start, end), text=text[start:end], period=period, high=high,
-                        scaled=scaled)
+                        scaled=scaled, currency=code)
         raw.append((start, end, figure))
         last_end = end
     figures = [f for _, _, f in raw]

@@ -91,3 +91,40 @@ def test_every_figure_is_accounted_for_with_its_words():
     assert "not used" in lines[0] and "3 stores" in lines[0]
     assert "→ cost" in lines[1] and "paid" in lines[1]
     assert "→ gain" in lines[2] and "saved" in lines[2]
+
+
+HORIZONS = [  # a horizon in any wording fills the calculator's horizon, or counts per-period amounts
+    ("What is the three-year TCO with $5,000 setup and a $100 monthly subscription?", "tco", "horizon_years", 3),
+    ("Total cost of ownership over 24 months: $5,000 setup, $100 a month for the licence", "tco", "horizon_years", 2),
+    ("TCO for an 18-month contract: $5,000 setup and a $1,000 monthly licence", "tco", "horizon_years", 1.5),
+    ("It cost $6,000 and saved $1,000 a month over a year. ROI?", "roi", "gain", 12000),
+    ("ROI? It cost $6,000 and saved $1,000 per month, 2 yrs", "roi", "gain", 24000),
+]
+
+
+@pytest.mark.parametrize(("question", "tool", "field", "value"), HORIZONS, ids=[h[0][:50] for h in HORIZONS])
+def test_a_horizon_is_read_in_any_wording(question, tool, field, value):
+    calc = read_calculation(question)
+    assert calc is not None and calc.clarification is None, calc
+    (name, args), = calc.calls
+    assert name == tool and args[field] == pytest.approx(value)
+
+
+def test_a_reach_per_period_needs_no_horizon_and_hides_no_other_input():
+    calc = read_calculation("RICE score: reach 800 customers per week, impact 1, confidence 50%, effort 2 person-months")
+    assert calc.clarification is None, calc.clarification
+    assert calc.calls == [("rice_score", {"reach": 800, "impact": 1, "confidence": 0.5, "effort": 2})]
+
+
+MIXED = [
+    "It cost €10,000 and saved $15,000. ROI?",
+    "TCO over 2 years: implementation 20.000 €, licence 1.500 CHF monthly",
+    "NPV at 8%: we invest GBP 300,000 now and it returns USD 150k a year for three years",
+]
+
+
+@pytest.mark.parametrize("question", MIXED, ids=[m[:40] for m in MIXED])
+def test_amounts_in_two_currencies_are_asked_about_never_added(question):
+    calc = read_calculation(question)
+    assert calc is not None and not calc.calls
+    assert "currenc" in calc.clarification.question

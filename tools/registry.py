@@ -120,7 +120,8 @@ _MONEY_FLOWS = (
               "How much is the initial investment?", summed=True),
     FieldSpec("cash_flow", ("return", "returns", "cash", "inflow", "saves", "saving", "brings", "benefit", "generat",
                             "profit", "earn", "income"), "money", "How much does it bring in each year?", period="year", summed=True),
-    FieldSpec("years", ("for", "over", "years", "horizon", "lasting", "life"), "duration", "For how many years?", period="year"),
+    FieldSpec("years", ("for", "over", "years", "horizon", "lasting", "life"), "duration", "For how many years?", period="year",
+              horizon=True),
 )
 
 def _kpi_course_calls() -> list[dict[str, Any]]:
@@ -161,7 +162,7 @@ _SPECS = (
               "which first", "which one first", "score these", "compare these"),
         fields=(
             FieldSpec("reach", ("reach", "reaches", "users", "customers", "people", "visitors"), "count",
-                      "How many people does it reach per period?"),
+                      "How many people does it reach per period?", per_period=True),
             FieldSpec("impact", ("impact",), "count", "What is its impact (RICE: 3, 2, 1, 0.5 or 0.25)?"),
             FieldSpec("confidence", ("confidence", "confident", "sure"), "fraction", "How confident are you (e.g. 80%)?"),
             FieldSpec("effort", ("effort", "person-months", "person", "months of work", "takes"), "duration",
@@ -190,7 +191,7 @@ _SPECS = (
             FieldSpec("internal_resources", ("internal", "staff", "team", "salar", "headcount", "resources", "people"), "money",
                       "What do internal staff cost per year?", period="year", summed=True),
             FieldSpec("horizon_years", ("over", "for", "horizon", "across", "period"), "duration",
-                      "Over how many years?", period="year"),
+                      "Over how many years?", period="year", horizon=True),
         ),
         requires=(("implementation",), ("data_integration",), ("training",), ("software_fees",), ("maintenance",),
                   ("internal_resources",)),

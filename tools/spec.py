@@ -42,6 +42,12 @@ class FieldSpec:
     summed: bool = False
     ratio: Literal["part", "whole"] | None = None
     sequence: bool = False  # several figures in order form a list (cash flows)
+    # The input is a rate per period by definition (RICE reach: people per quarter, say): a
+    # figure's period is kept as written and needs no horizon.
+    per_period: bool = False
+    # The input is the horizon itself (TCO years, the years of a yearly cash flow): a duration
+    # the message gives for the whole calculation ("a two-year TCO", "over 24 months") fills it.
+    horizon: bool = False
     note: str = ""  # told in "What I read" when a figure fills this input
 
 

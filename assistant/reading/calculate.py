@@ -158,10 +158,28 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
-def _horizon(figures: list[Figure], taken: set[int]) -> Figure | None:
-    for fig in figures:
-        if fig.unit == "duration" and fig.index not in taken and HORIZON_WORDS & set(fig.before[-3:]):
-            return fig
+# A horizon of one year written without a number: "over a year", "for the first year",
+# "in its first year".
+_ONE_YEAR = re.compile(
+    r"\b(?:(?:over|for|in|within|across|during|after)\s+(?:a|one|the|its|our|their)?\s*(?:first\s+|full\s+)?year"
+    r"|(?:the|its|our|their)?\s*first\s+year)\b(?![\s-]*(?:\d|one|two|three))", re.IGNORECASE)
+
+
+def _horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figure | None:
+    """The duration the whole calculation runs over: a duration no input took, named by a
+    horizon word ("over 2 years"), written as an adjective ("a two-year TCO", "18-month
+    contract") or standing alone ("…, 3 yrs"); else "a year" in words. None when durations
+    that disagree leave it open."""
+    free = [f for f in figures if f.unit == "duration" and f.index not in taken and not f.is_range]
+    named = [f for f in free if HORIZON_WORDS & set(f.before[-3:])]
+    for group in (named, free):
+        if group and len({round(f.value, 6) for f in group}) == 1:
+            return group[0]
+    if free:
+        return None
+    words = _ONE_YEAR.search(text)
+    if words:  # a figure of its own, outside the message's list (index -1): 12 months
+        return Figure(value=12.0, unit="duration", span=words.span(), text=words.group(0).strip(), index=-1)
     return None
 
 
@@ -187,6 +205,8 @@ def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tup
         raise _ask(
             f"Is {fig.show()} per month, per year, or a one-off amount?", ["per month", "per year", "one-off"])
     if have and not want:
+        if spec_field.per_period:
+            return value, f"; per {have}"
         if horizon is not None:
             periods = horizon.value / MONTHS_IN[have]
             return value * periods, f"; {_fmt(periods)} {have}s ({horizon.show()}) = {_fmt(value * periods)}"
@@ -248,6 +268,15 @@ def _records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[int, 
     return out
 
 
+def _same_currency(amounts: list[Figure]) -> None:
+    """Amounts of one calculation in two currencies are never added or compared silently."""
+    codes = sorted({f.currency for f in amounts if f.currency})
+    if len(codes) > 1:
+        shown = ", ".join(next(f.show() for f in amounts if f.currency == code) for code in codes)
+        raise _ask(f"You gave amounts in {' and '.join(codes)} ({shown}). Which currency should I work in, and at "
+                   "what exchange rate should I convert the others?", [f"all in {code}" for code in codes])
+
+
 def _missing(spec: ToolSpec, present: set[str]) -> list[str]:
     if not spec.requires:
         return []
@@ -269,6 +298,12 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
     if not roles:
         return None
+    horizon_field = next((f for f in spec.fields if f.horizon and f.name not in roles.values()), None)
+    if horizon_field is not None and not spec.records:
+        found = _horizon(figures, set(roles), text)
+        if found is not None and found.index >= 0:
+            roles[found.index] = horizon_field.name  # "a two-year TCO": the horizon is the input
+    _same_currency([figures[i] for i in roles if figures[i].unit == "money"])
     for i, name in roles.items() if not spec.records else ():  # a question asked below still shows what was read
         if name.replace("_", " ") not in readings[i].roles:
             readings[i].roles.append(name.replace("_", " "))
@@ -285,7 +320,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         options = [f"the {name}" for name in money_fields] + ["not part of this calculation"]
         raise _ask(
             f"What is {stray[0].show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?", options)
-    horizon = _horizon(figures, set(roles))
+    horizon = _horizon(figures, set(roles), text)
     groups = _records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles), list(roles))]
     records = []
     for number, (record, _members) in enumerate(groups, 1):
@@ -339,7 +374,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             values.pop("name", None)
             values.pop("_context", None)
         records.append(values)
-    if horizon is not None and any("(" + horizon.show() + ")" in r.note for r in readings.values()):
+    if horizon is not None and horizon.index >= 0 and any("(" + horizon.show() + ")" in r.note for r in readings.values()):
         readings[horizon.index].roles.append("horizon for the per-period amounts")
     build = spec.build or (lambda recs: (spec.name, {k: v for k, v in recs[0].items() if not k.startswith("_")}))
     try:
