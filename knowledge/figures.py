@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from knowledge.tables import Cell, find_cells
 from knowledge.text import CITATION_RE
 
 Unit = Literal["money", "percent", "duration", "count"]
@@ -216,8 +217,28 @@ def _words(text: str) -> list[str]:
     return [w.lower().strip("'") for w in _WORD.findall(text)]
 
 
+def _table_view(text: str) -> tuple[str, dict[int, Cell]]:
+    """``text`` with the separators of pasted tables turned into tabs (same length, so every
+    offset stays), and the cells by their start."""
+    cells = find_cells(text)
+    if not cells:
+        return text, {}
+    chars = list(text)
+    lines = {text.rfind("\n", 0, c.span[0]) + 1 for c in cells}
+    inside = {i for c in cells for i in range(*c.span)}
+    for start in lines:
+        end = text.find("\n", start)
+        for i in range(start, len(text) if end < 0 else end):
+            if i not in inside:
+                chars[i] = "\t"
+    return "".join(chars), {c.span[0]: c for c in cells}
+
+
 def read_figures(text: str) -> list[Figure]:
-    """Every figure in ``text``, in order, each with its unit, period and label words."""
+    """Every figure in ``text``, in order, each with its unit, period and label words. A figure
+    in a pasted table is labelled by its column's header and its row's text cells."""
+    source = text
+    text, cells = _table_view(text)
     raw: list[tuple[int, int, Figure]] = []
     last_end = 0
     european = _european(text)
@@ -283,7 +304,7 @@ def read_figures(text: str) -> list[Figure]:
         if not all(math.isfinite(v) and abs(v) <= MAX_AMOUNT for v in (value, high or 0.0)):
             last_end = end
             continue  # a run of digits too long to be an amount anyone means
-        figure = Figure(value=value, unit=unit, span=(start, end), text=text[start:end], period=period, high=high,
+        figure = Figure(value=value, unit=unit, span=(start, end), text=source[start:end].strip(), period=period, high=high,
                         scaled=scaled, currency=code)
         raw.append((start, end, figure))
         last_end = end
@@ -311,7 +332,23 @@ def read_figures(text: str) -> list[Figure]:
             after_text = after_text[: stop.start()]
         figure.before = _words(before_text)[-WINDOW_WORDS:]
         figure.after = _words(after_text)[:WINDOW_WORDS]
-        figure.context = " ".join([*before_text.split()[-WINDOW_WORDS:], figure.text, *after_text.split()[:WINDOW_WORDS]])
+        kept_before = list(re.finditer(r"\S+", before_text))[-WINDOW_WORDS:]
+        kept_after = list(re.finditer(r"\S+", after_text))[:WINDOW_WORDS]
+        start = figure.span[0] - len(before_text) + kept_before[0].start() if kept_before else figure.span[0]
+        end = figure.span[1] + kept_after[-1].end() if kept_after else figure.span[1]
+        figure.context = source[start:end].strip()
+        cell = _cell_of(cells, figure)
+        if cell is not None:  # a table cell: named by its header and its row, not by the cells beside it
+            figure.before = _words(" ".join(cell.row_text[:1]) + " " + cell.header)[-WINDOW_WORDS:]
+            figure.after = _words(" ".join(cell.row_text[1:]))[:WINDOW_WORDS]
+            figure.joined = False
+            line_start = source.rfind("\n", 0, figure.span[0]) + 1
+            line_end = source.find("\n", figure.span[1])
+            figure.context = source[line_start : len(source) if line_end < 0 else line_end].strip()
+            if figure.period is None and figure.unit != "duration":
+                later = _PERIOD_LATER.search(cell.header.lower())
+                if later:  # "Reach/qtr"
+                    figure.period = PERIOD_WORDS[later.group(1)]
         if figure.period is None and figure.unit != "duration":
             later = _PERIOD_LATER.search(" ".join(figure.after))
             if later:  # "4 purchases per year", "$45,000 extra profit in a year"
@@ -327,6 +364,17 @@ def read_figures(text: str) -> list[Figure]:
             figure.ratio = "part"
             figures[i + 1].ratio = "whole"
     return figures
+
+
+def _cell_of(cells: dict[int, Cell], figure: Figure) -> Cell | None:
+    for start in (figure.span[0], figure.span[0] - 1):
+        cell = cells.get(start)
+        if cell is not None and figure.span[1] <= cell.span[1] + 1:
+            return cell
+    for cell in cells.values():
+        if cell.span[0] <= figure.span[0] < cell.span[1]:
+            return cell
+    return None
 
 
 def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:

@@ -397,6 +397,27 @@ def _flat(figures: list[Figure], roles: dict[int, str]) -> dict[str, Any]:
     return record
 
 
+# A question about a figure or a method, not a request to compute: judging a value ("is that
+# high?", "is 4% a lot?", "realistic or too optimistic?"), asking what it means or why, or what a
+# good or normal value is. General English, matched only when the figures given leave the
+# calculation incomplete: "it cost 10k and saved 15k, is that a good ROI?" is still computed.
+_ABOUT_A_FIGURE = re.compile(
+    r"\b(?:is|are|was|were|isn't|seems?)\b[^.?!]{0,60}?\b(?:good|bad|high|low|realistic|unrealistic|normal|typical|"
+    r"reasonable|healthy|acceptable|enough|a lot|too (?:low|high|good|much|little|optimistic|pessimistic)|optimistic|"
+    r"plausible|credible|ok(?:ay)?|fine|required|worth considering)\b"
+    r"|\bwhat (?:does|do|did)\b[^.?!]{0,80}?\bmean\b|\bmeans? what\b|\b(?:does|do) (?:that|this|it) mean\b"
+    r"|(?:^|[.?!]\s+|\n)\s*why\b|\bwhy (?:does|do|is|are|so)\b|\bhow (?:can|could) (?:that|this|it) be\b"
+    r"|\bwhat (?:is|'s|are) (?:an? |the )?(?:good|normal|typical|reasonable|usual|healthy)\b"
+    r"|\bwhat(?:'s| is) the difference\b|\bwhat (?:should|do) (?:i|we) (?:include|use)\b"
+    r"|\bso it (?:didn't|did not|doesn't) work\b|\bdoes (?:that|this|it) include\b",
+    re.IGNORECASE)
+
+
+def asks_about_a_figure(text: str) -> bool:
+    """Whether the message asks about a figure or a method rather than for a calculation."""
+    return bool(_ABOUT_A_FIGURE.search(text))
+
+
 def asked_specs(text: str) -> list[ToolSpec]:
     """The calculators whose trigger words the text uses and whose inputs can be read from text."""
     return [spec for spec in SPECS if spec.fields and spec.asked_in(text)]
@@ -439,6 +460,8 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             calc.titles.append(spec.title)
     if not calc.calls and calc.clarification is None:
         return None
+    if not calc.calls and asks_about_a_figure(text):
+        return None  # "is a 25% return good?": the course answers it; asking for inputs would not
     names = ", ".join(calc.titles) or "this calculation"
     for reading in calc.readings:
         if not reading.used and not reading.note:
