@@ -286,7 +286,7 @@ def read_figures(text: str) -> list[Figure]:
                 unit = "money"
                 code = code or _currency_code(after_unit.group("cur") or after_unit.group("cursign"))
                 end = after_unit.end()
-            elif after_unit.group("dur") and unit != "money":
+            elif after_unit.group("dur") and unit != "money" and not scaled:  # "25k yrs 1-3" is an amount
                 name = after_unit.group("dur").lower().rstrip("s")
                 name = {"yr": "year"}.get(name, name)
                 value *= MONTHS_IN[name]

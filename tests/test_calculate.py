@@ -128,3 +128,82 @@ def test_amounts_in_two_currencies_are_asked_about_never_added(question):
     calc = read_calculation(question)
     assert calc is not None and not calc.calls
     assert "currenc" in calc.clarification.question
+
+
+SERIES = [  # amounts one per period become cash flows, period 0 first and negative
+    ("What's the NPV at 10%? -12k now, then 5k, 6k, 7k", "npv", [-12000, 5000, 6000, 7000]),
+    ("IRR? We invest $40,000 up front; it returns $10,000, $15,000 and $20,000 in years one to three.", "irr",
+     [-40000, 10000, 15000, 20000]),
+    ("irr of -8k, +3k, +3k, +4k please", "irr", [-8000, 3000, 3000, 4000]),
+]
+
+
+@pytest.mark.parametrize(("question", "tool", "flows"), SERIES, ids=[s[0][:40] for s in SERIES])
+def test_amounts_given_one_per_period_become_a_cash_flow_series(question, tool, flows):
+    calc = read_calculation(question)
+    assert calc is not None and calc.clarification is None, calc.clarification
+    (name, args), = calc.calls
+    assert name == tool and args["cash_flows"] == pytest.approx(flows)
+
+
+TABLES = [
+    ("Rank these by RICE:\nProject\tReach/month\tImpact\tConfidence\tEffort\nAlpha\t1000\t2\t50%\t2\nBeta\t400\t1\t90%\t1",
+     "prioritize", [500.0, 360.0]),
+    ("rank by RICE\n| Idea | Reach | Impact | Confidence | Effort |\n|---|---|---|---|---|\n| Alpha | 1000 | 2 | 50% | 2 |\n"
+     "| Beta | 400 | 1 | 90% | 1 |", "prioritize", [500.0, 360.0]),
+    ("idea,impact,confidence,ease\nalpha,5,5,4\nbeta,2,3,4\nICE ranking?", "prioritize", [100.0, 24.0]),
+    ("idea;impact;confidence;ease\nalpha;5;5;4\nbeta;2;3;4\nICE ranking?", "prioritize", [100.0, 24.0]),
+]
+
+
+@pytest.mark.parametrize(("question", "tool", "scores"), TABLES, ids=["tabs", "markdown", "csv", "semicolons"])
+def test_a_pasted_table_is_read_by_its_header_and_rows(question, tool, scores):
+    from tools.registry import run_tool
+
+    calc = read_calculation(question)
+    assert calc is not None and calc.clarification is None, calc.clarification
+    (name, args), = calc.calls
+    assert name == tool
+    assert sorted(row["score"] for row in run_tool(name, args)["ranking"]) == pytest.approx(sorted(scores))
+
+
+def test_every_quoted_fragment_is_the_users_own_words():
+    for question, *_ in COMPUTED + TABLES + SERIES:
+        calc = read_calculation(question)
+        for reading in calc.readings:
+            assert reading.figure.context in question and reading.figure.text in question
+
+
+ABOUT_A_FIGURE = [
+    "Is a 25% ROI good for an AI project?",
+    "Our RICE score came out at 120, is that high?",
+    "We got an NPV of 5k at 6%. Does that mean we made 5k profit?",
+    "What does RICE mean by reach, and over what period?",
+    "Why does the payback period ignore money after 12 months?",
+]
+
+
+@pytest.mark.parametrize("question", ABOUT_A_FIGURE, ids=[q[:40] for q in ABOUT_A_FIGURE])
+def test_a_question_about_a_figure_asks_for_no_inputs(question):
+    assert read_calculation(question) is None
+
+
+UNSETTLED = [
+    ("It cost $10k and the gain was between $12k and $20k. ROI?", "range"),
+    ("TCO over 2 years: setup $5,000, training $1,000 (maybe $2,000), licence $300 a month", "possibility"),
+    ("RICE: reach 500, impact 1, confidence 80%, effort -2 person-months", "negative"),
+    ("Rank by RICE. A: reach 100 per week, impact 1, confidence 50%, effort 1. B: reach 900 per quarter, impact 2, "
+     "confidence 50%, effort 2", "period"),
+]
+
+
+@pytest.mark.parametrize(("question", "word"), UNSETTLED, ids=[u[1] for u in UNSETTLED])
+def test_an_unsettled_or_bad_figure_is_asked_about(question, word):
+    calc = read_calculation(question)
+    assert calc is not None and not calc.calls
+    assert word in calc.clarification.question
+
+
+def test_an_option_named_in_words_is_passed_to_the_calculator():
+    calc = read_calculation("ICE score, using the average not the product: impact 6, confidence 6, ease 9")
+    assert calc.calls == [("ice_score", {"impact": 6, "confidence": 6, "ease": 9, "aggregate": "mean"})]

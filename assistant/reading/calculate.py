@@ -21,7 +21,7 @@ from assistant.reading.asks import split_asks
 from assistant.types import Clarification
 from knowledge.figures import MONTHS_IN, Figure, read_figures
 from tools.errors import ToolInputError
-from tools.registry import SPECS, validate_args
+from tools.registry import SPECS, TOOLS, validate_args
 from tools.spec import FieldSpec, ToolSpec
 
 UNITS_ACCEPTED = {
@@ -35,6 +35,7 @@ HORIZON_WORDS = {"over", "for", "across", "within", "horizon", "period", "during
 RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
 TOTAL_WORDS = {"total", "overall", "altogether", "all-in", "combined"}
+HEDGE_WORDS = {"maybe", "perhaps", "possibly"}
 MAX_FIGURES = 100  # beyond this a message is a data dump, not one calculation's inputs
 PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
 MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
@@ -149,6 +150,13 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
         top = max(scores.values())
         best = tuple(k for k, v in scores.items() if v == top)
         out[fig.index] = best[0] if len(best) == 1 else best
+    for fig in figures:  # "10 000 the first year, 14 000 the second and 16 000 the third": a list of parts
+        if fig.index in out:
+            continue
+        before = next((out[f.index] for f in reversed(figures[: fig.index]) if f.index in out), None)
+        after = next((out[f.index] for f in figures[fig.index + 1 :] if f.index in out), None)
+        if isinstance(before, str) and before == after and spec.field(before).summed and _fits(fig, spec.field(before)):
+            out[fig.index] = before
     return out
 
 
@@ -268,6 +276,33 @@ def _records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[int, 
     return out
 
 
+def _amount_like(fig: Figure) -> bool:
+    return fig.unit == "money" or (fig.unit == "count" and (fig.scaled or abs(fig.value) >= MIN_BARE_AMOUNT))
+
+
+def _series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> None:
+    """Amounts given one per period ("-20k now, then 9k, 9k, 9k"; "50k up front, 15k, 20k and 25k
+    in years 1-3") become the spec's sequence input, period 0 first, when the message names no
+    sequence itself: the first amount is the outlay (negative), every later one a flow of its own
+    period, so none of them carries a period word ("a year") that would make it a recurring amount."""
+    sequence = next((f for f in spec.fields if f.sequence), None)
+    if sequence is None or spec.records or sequence.name in roles.values():
+        return
+    others = {f.name for f in spec.fields if f.unit not in {"money", "count"} or f.horizon}
+    amounts = [f for f in figures if _amount_like(f) and roles.get(f.index) not in others]
+    if len(amounts) < 3 and not (len(amounts) == 2 and amounts[0].value < 0):
+        return
+    if any(f.period or f.is_range for f in amounts[1:]) or any(f.value < 0 for f in amounts[1:]):
+        return
+    one_off = {f.name for f in spec.fields if f.unit == "money" and f.period is None and not f.sequence}
+    if roles.get(amounts[0].index) not in one_off | {None} or any(roles.get(f.index) in one_off for f in amounts[1:]):
+        return
+    for fig in amounts:
+        roles[fig.index] = sequence.name
+    if amounts[0].value > 0:
+        amounts[0].value = -amounts[0].value  # the outlay of period 0
+
+
 def _same_currency(amounts: list[Figure]) -> None:
     """Amounts of one calculation in two currencies are never added or compared silently."""
     codes = sorted({f.currency for f in amounts if f.currency})
@@ -296,6 +331,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         raise _ask(
             f"Is {figures[index].show()} the {' or the '.join(names)}?", [f"the {n}" for n in names])
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
+    _series(spec, figures, roles)
     if not roles:
         return None
     horizon_field = next((f for f in spec.fields if f.horizon and f.name not in roles.values()), None)
@@ -304,6 +340,21 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         if found is not None and found.index >= 0:
             roles[found.index] = horizon_field.name  # "a two-year TCO": the horizon is the input
     _same_currency([figures[i] for i in roles if figures[i].unit == "money"])
+    for fig in figures:  # "maybe 5,000": the user has not settled on it
+        if (fig.index in roles or fig.unit == "money") and HEDGE_WORDS & set(fig.before[-2:]):
+            raise _ask(f"You wrote {fig.show()} as a possibility (“{fig.context}”): should I count it in this "
+                       "calculation, and instead of which figure?", ["yes", "no"])
+    for i in sorted(roles):  # "between €150k and €200k": a range, not one value
+        fig = figures[i]
+        if fig.before[-1:] == ["between"] and i + 1 < len(figures) and figures[i + 1].joined:
+            raise _ask(f"You gave a range, {fig.show()} to {figures[i + 1].show()}, for the {roles[i].replace('_', ' ')}: "
+                       "which single value should I use?", [fig.show(), figures[i + 1].show()])
+    periods = {f.name: {figures[i].period for i in roles if roles[i] == f.name} for f in spec.fields if f.per_period}
+    for name, seen in periods.items():
+        if len(seen) > 1:
+            shown = " and ".join(sorted(f"per {p}" if p else "without a period" for p in seen))
+            raise _ask(f"The {name.replace('_', ' ')} is given {shown}: should I convert them all to one period "
+                       "so the projects compare?", ["per month", "per quarter", "per year"])
     for i, name in roles.items() if not spec.records else ():  # a question asked below still shows what was read
         if name.replace("_", " ") not in readings[i].roles:
             readings[i].roles.append(name.replace("_", " "))
@@ -338,13 +389,17 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                     shown)
             converted = []
             for part in parts:
+                if part.value < 0 and not spec_field.sequence:
+                    raise _ask(f"You gave {part.show()}, a negative figure, for the {name.replace('_', ' ')}. Is it a "
+                               "saving to take off another input, or should it be positive?",
+                               ["a saving", "positive"])
                 reading = readings[part.index]
                 role = name.replace("_", " ")  # the section's heading names the calculator
                 if spec.records and len(groups) > 1:
                     role += f" of {record['name']}"
                 if role not in reading.roles:
                     reading.roles.append(role)
-                value, note = normalise(part, spec_field, horizon)
+                value, note = (part.value, "") if spec_field.sequence else normalise(part, spec_field, horizon)
                 converted.append(value)
                 reading.note += note + (f"; {spec_field.note}" if spec_field.note else "")
             totals = [i for i, p in enumerate(parts) if TOTAL_WORDS & set(p.before[-3:] + p.after[:3])]
@@ -418,6 +473,16 @@ def asks_about_a_figure(text: str) -> bool:
     return bool(_ABOUT_A_FIGURE.search(text))
 
 
+def _with_choices(spec: ToolSpec, call: tuple[str, dict], text: str) -> tuple[str, dict]:
+    """The call with the options the message chooses in words ("the average, not the product")."""
+    name, args = call
+    fields = TOOLS[name].input_model.model_fields
+    for arg, value, words in spec.choices:
+        if arg in fields and re.search(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", text, re.IGNORECASE):
+            args = {**args, arg: value}
+    return name, args
+
+
 def asked_specs(text: str) -> list[ToolSpec]:
     """The calculators whose trigger words the text uses and whose inputs can be read from text."""
     return [spec for spec in SPECS if spec.fields and spec.asked_in(text)]
@@ -455,6 +520,7 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             calc.titles.append(spec.title)
             continue
         if planned is not None:
+            planned = _with_choices(spec, planned, text)
             calc.calls.append(planned)
             calc.topic = calc.topic or spec.topic
             calc.titles.append(spec.title)
