@@ -89,7 +89,7 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 _AFTER_UNIT = re.compile(
-    r"\s?(?:(?P<pct>%|percent\b|per cent\b|pct\b)"
+    r"\s?(?:(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|%[\s-]?points?\b)"
     rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[{CURRENCY_SIGNS}])"
     r"|[\s-]?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?)\b(?![\s-]*(?:old)))",
     re.IGNORECASE,
@@ -338,7 +338,7 @@ def read_figures(text: str) -> list[Figure]:
         end = figure.span[1] + kept_after[-1].end() if kept_after else figure.span[1]
         figure.context = source[start:end].strip()
         cell = _cell_of(cells, figure)
-        if cell is not None:  # a table cell: named by its header and its row, not by the cells beside it
+        if cell is not None and cell.span[0] == figure.span[0]:  # a table cell: named by its header and its row
             figure.before = _words(" ".join(cell.row_text[:1]) + " " + cell.header)[-WINDOW_WORDS:]
             figure.after = _words(" ".join(cell.row_text[1:]))[:WINDOW_WORDS]
             figure.joined = False

@@ -207,3 +207,51 @@ def test_an_unsettled_or_bad_figure_is_asked_about(question, word):
 def test_an_option_named_in_words_is_passed_to_the_calculator():
     calc = read_calculation("ICE score, using the average not the product: impact 6, confidence 6, ease 9")
     assert calc.calls == [("ice_score", {"impact": 6, "confidence": 6, "ease": 9, "aggregate": "mean"})]
+
+
+DIRECTIONS = [  # whatever the verb, money going out is a cost and money coming in a gain
+    ("We're paying $4,000 for the tool and it brings in $6,000. ROI?", {"cost": 4000, "gain": 6000}),
+    ("Forking out $5,000 for it cut our agency bill by $8,000. ROI?", {"cost": 5000, "gain": 8000}),
+    ("ROI: a $3,000 onboarding charge, and the extra margin came to $9,000", {"cost": 3000, "gain": 9000}),
+    ("ROI? $2,000 licence + $1,000 integration, it delivered $6,000", {"cost": 3000, "gain": 6000}),
+]
+
+
+@pytest.mark.parametrize(("question", "args"), DIRECTIONS, ids=[d[0][:40] for d in DIRECTIONS])
+def test_the_direction_of_the_money_decides_cost_or_gain(question, args):
+    calc = read_calculation(question)
+    assert calc is not None and calc.clarification is None, calc.clarification
+    assert calc.calls == [("roi", args)]
+
+
+def test_a_one_off_and_a_recurring_cost_with_no_label_are_the_up_front_and_the_running_cost():
+    calc = read_calculation("Payback? We pay $6,000 once and $100 a month, and it saves $700 a month")
+    assert calc.calls == [("payback_period", {"upfront_cost": 6000, "monthly_benefit": 600})]
+
+
+NOT_MONEY = [  # a figure that is not an amount the calculator can add is asked about, never summed
+    ("Payback? Setup $4,000 and $1,000 training; it saves 30 hours a month at $40 an hour", "hour"),
+    ("ROI: we ship 3,000 orders a month; it cost $5,000, saved $9,000 and 250/mo more", "250/mo"),
+]
+
+
+@pytest.mark.parametrize(("question", "word"), NOT_MONEY, ids=[n[1] for n in NOT_MONEY])
+def test_an_amount_the_reader_cannot_place_is_asked_about(question, word):
+    calc = read_calculation(question)
+    assert calc is not None and not calc.calls, calc.calls
+    assert word in calc.clarification.question
+
+
+def test_revenue_with_a_gross_margin_counts_as_profit():
+    calc = read_calculation("Payback? Setup $12,000 once; it adds $5,000 of revenue a month at a 40% gross margin")
+    assert calc.calls == [("payback_period", {"upfront_cost": 12000, "monthly_benefit": 2000})]
+
+
+def test_a_recurring_cost_without_a_horizon_asks_for_the_horizon():
+    calc = read_calculation("What's the total cost of ownership? $8,000 setup and $400 a month for the licence")
+    assert not calc.calls and "how many years" in calc.clarification.question.lower()
+
+
+def test_a_bare_count_of_things_is_not_money_where_amounts_carry_a_currency():
+    calc = read_calculation("We have 12,000 subscribers. The tool cost $6,000 and saved $9,000. ROI?")
+    assert calc.calls == [("roi", {"cost": 6000, "gain": 9000})]

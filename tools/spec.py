@@ -48,6 +48,10 @@ class FieldSpec:
     # The input is the horizon itself (TCO years, the years of a yearly cash flow): a duration
     # the message gives for the whole calculation ("a two-year TCO", "over 24 months") fills it.
     horizon: bool = False
+    # Which way the money of this input goes: "out" (a cost the business pays) or "in" (what it
+    # gains). A money figure no label names takes the input of its direction and its period
+    # (assistant/reading/calculate.py reads the direction from the clause's verbs and nouns).
+    direction: Literal["out", "in"] | None = None
     note: str = ""  # told in "What I read" when a figure fills this input
 
 

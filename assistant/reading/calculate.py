@@ -36,6 +36,7 @@ RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
 TOTAL_WORDS = {"total", "overall", "altogether", "all-in", "combined"}
 HEDGE_WORDS = {"maybe", "perhaps", "possibly"}
+PERIOD_NAMES = {"day", "week", "month", "quarter", "year", "annum", "mo", "yr", "qtr", "days", "weeks", "months", "years"}
 MAX_FIGURES = 100  # beyond this a message is a data dump, not one calculation's inputs
 PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
 MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
@@ -136,16 +137,78 @@ def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
     return fig.unit in UNITS_ACCEPTED[spec_field.unit]
 
 
+# Which way money goes, in general English: the words of a clause that say the business pays
+# (a cost, whatever it is paid for) or gains. A word that lowers something ("cut support costs by
+# 6k", "write-offs down 9k") turns a cost into a gain. Stems: a word starting with one matches.
+MONEY_OUT = ("cost", "spen", "paid", "pay", "invest", "price", "fee", "charg", "licen", "subscri", "outlay", "budget",
+             "bill", "quote", "setup", "set-up", "set", "onboard", "implement", "integrat", "training", "maint",
+             "hosting", "forking", "buy", "bought", "purchas", "outright", "upfront", "up-front", "one-off", "one-time",
+             "once", "contract", "payable", "expens", "capex", "opex", "saas", "seat", "run", "running", "impl", "sub")
+MONEY_IN = ("save", "saved", "saving", "gain", "profit", "margin", "revenue", "return", "benefit", "bring", "brought", "earn", "generat",
+            "made", "make", "extra", "additional", "uplift", "add", "income", "deliver", "inflow", "get", "got",
+            "recover", "recoup")
+LOWERS = ("cut", "reduc", "lower", "down", "fewer", "less", "drop", "shrink", "avoid")
+
+
+def _stem_in(word: str, stems: tuple[str, ...]) -> bool:
+    return any(word in (stem, stem + "s") or (len(stem) >= 4 and word.startswith(stem)) for stem in stems)
+
+
+def money_direction(fig: Figure) -> str | None:
+    """"out" when the figure's clause says the business pays it, "in" when it gains it, None when
+    the clause does not say. The nearest word decides; a lowering word makes it a gain."""
+    if any(_stem_in(w, LOWERS) for w in fig.before + fig.after[:1]):
+        return "in"  # "cut support costs by 6k", "write-offs down 9k", "9k less in fees"
+    order = sorted(range(len(fig.before) + len(fig.after)),
+                   key=lambda k: (len(fig.before) - k) if k < len(fig.before) else (k - len(fig.before) + 1.5))
+    window = fig.before + fig.after
+    for k in order:
+        word = window[k]
+        if _stem_in(word, MONEY_IN):
+            return "in"
+        if _stem_in(word, MONEY_OUT):
+            return "out"
+    return None
+
+
+def _by_direction(spec: ToolSpec, fig: Figure, inherited: str | None = None) -> str | None:
+    """The money input a figure no label names belongs to, by its direction and its period: a
+    recurring cost is the running cost, a one-off the up-front one."""
+    if fig.unit != "money" and not (fig.unit == "count" and (fig.scaled or abs(fig.value) >= MIN_BARE_AMOUNT)):
+        return None
+    if fig.unit == "count" and fig.after[:1] and not (fig.period or _stem_in(fig.after[0], MONEY_OUT + MONEY_IN)):
+        return None  # "20,000 subscribers": a count of things, not an amount of money
+    direction = money_direction(fig) or inherited
+    fields = [f for f in spec.fields if f.direction and f.direction == direction and _fits(fig, f)]
+    if len(fields) > 1:
+        fields = [f for f in fields if (f.period is None) == (fig.period is None)] or fields
+    return fields[0].name if len(fields) == 1 else None
+
+
 def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
     """figure index → field name, or a tuple of the fields it fits equally (ambiguous)."""
     out: dict[int, str | tuple[str, ...]] = {}
+    # A message that writes its amounts with a currency ("$3,000", "$7,000") and leaves one number
+    # bare ("2,500 returns a month") does not mean that number as money.
+    currency_written = sum(f.unit == "money" for f in figures) >= 2
     for fig in figures:
-        scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)}
+        scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
+                  and not (currency_written and f.unit == "money" and _counts_things(fig))}
         scores = {k: v for k, v in scores.items() if v > 0}
         if not scores:
             prev = out.get(fig.index - 1)
-            if fig.joined and isinstance(prev, str) and _fits(fig, spec.field(prev)):
-                out[fig.index] = prev  # "$24k and $6k for set-up": coordinated parts
+            by_direction = None if currency_written and _counts_things(fig) else _by_direction(spec, fig)
+            if fig.joined and isinstance(prev, str) and by_direction is None:  # coordinated: the same way as the one before
+                by_direction = _by_direction(spec, fig, spec.field(prev).direction)
+            if fig.joined and isinstance(prev, str) and (_fits(fig, spec.field(prev)) or (
+                    fig.unit == "count" and fig.period and spec.field(prev).unit == "money")):  # "2.4k + 99/mo"
+                recurring = spec.field(prev).period is not None
+                if by_direction is not None and recurring != (fig.period is not None):
+                    out[fig.index] = by_direction  # "$6,000 once and $100 a month": the up-front and the running cost
+                else:
+                    out[fig.index] = prev  # "$24k and $6k for set-up": coordinated parts
+            elif by_direction is not None:
+                out[fig.index] = by_direction  # "we're paying £450/mo for the tool": a cost, whatever the verb
             continue
         top = max(scores.values())
         best = tuple(k for k, v in scores.items() if v == top)
@@ -276,6 +339,38 @@ def _records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[int, 
     return out
 
 
+REVENUE_WORDS = ("revenue", "sales", "turnover")
+
+
+def _margin_for(part: Figure, spec_field: FieldSpec, figures: list[Figure], roles: dict[int, str]) -> Figure | None:
+    """The margin percentage that turns a gain given as revenue into profit: a percentage no input
+    took, named "margin", in a message whose gain is named revenue, sales or turnover."""
+    if spec_field.direction != "in" or not any(_stem_in(w, REVENUE_WORDS) for w in part.before + part.after):
+        return None
+    margins = [f for f in figures if f.unit == "percent" and f.index not in roles and "margin" in f.before + f.after]
+    return margins[0] if len(margins) == 1 else None
+
+
+def _counts_things(fig: Figure) -> bool:
+    """A bare number followed by a noun that is neither money nor a period: "2,500 returns a month",
+    "20,000 subscribers"."""
+    if fig.unit != "count" or fig.scaled or fig.joined or not fig.after[:1]:
+        return False
+    word = fig.after[0]
+    return word.isalpha() and word not in {"a", "an", "per", "each", "every", "in", "of"} and word not in PERIOD_NAMES \
+        and not any(word in (stem, stem + "s") for stem in MONEY_OUT + MONEY_IN + ("dollars", "euros", "pounds"))
+
+
+def _unread_amount(fig: Figure) -> bool:
+    """An amount of money no input took: written as money, or a bare number with k/M, from 100 up or
+    with a period ("99/mo"), unless a noun says what it counts ("20,000 subscribers")."""
+    if fig.unit == "money":
+        return True
+    if fig.unit != "count" or fig.ratio or not (fig.scaled or fig.period or abs(fig.value) >= MIN_BARE_AMOUNT):
+        return False
+    return not _counts_things(fig)
+
+
 def _amount_like(fig: Figure) -> bool:
     return fig.unit == "money" or (fig.unit == "count" and (fig.scaled or abs(fig.value) >= MIN_BARE_AMOUNT))
 
@@ -339,11 +434,20 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         found = _horizon(figures, set(roles), text)
         if found is not None and found.index >= 0:
             roles[found.index] = horizon_field.name  # "a two-year TCO": the horizon is the input
+        elif (found is None and not any(horizon_field.name in alt for alt in spec.requires)
+              and any(figures[i].period for i in roles)):
+            raise _ask(f"{horizon_field.question} You gave a recurring amount ({next(figures[i].show() for i in roles if figures[i].period)}).",
+                       ["1 year", "2 years", "3 years"])
     _same_currency([figures[i] for i in roles if figures[i].unit == "money"])
     for fig in figures:  # "maybe 5,000": the user has not settled on it
         if (fig.index in roles or fig.unit == "money") and HEDGE_WORDS & set(fig.before[-2:]):
             raise _ask(f"You wrote {fig.show()} as a possibility (“{fig.context}”): should I count it in this "
                        "calculation, and instead of which figure?", ["yes", "no"])
+    unfit = [f for f in figures if f.index not in roles and f.unit in {"count", "duration"} and not f.ratio
+             and any(label_score(f, fld) > 0 for fld in spec.fields if fld.unit == "money" and fld.direction is None)]
+    if unfit and not spec.records:  # "internal resources: 2 h/week @ 50/h": a line named but not read
+        raise _ask(f"I could not read {unfit[0].show()} (“{unfit[0].context}”) as an amount: what does that line come "
+                   "to, per month or per year?")
     for i in sorted(roles):  # "between €150k and €200k": a range, not one value
         fig = figures[i]
         if fig.before[-1:] == ["between"] and i + 1 < len(figures) and figures[i + 1].joined:
@@ -365,8 +469,14 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             delta = ends[1].value - ends[0].value
             raise _ask(f"You gave a change from {ends[0].show()} to {ends[1].show()}: is the difference, {_fmt(delta)}, "
                        f"the {roles[change[0].index].replace('_', ' ')}?", [f"yes, {_fmt(delta)}", "no"])
+    for fig in figures:  # "$28 an hour", "€5 per user": a rate per something the calculator does not count
+        per = fig.after[1] if fig.after[:1] and fig.after[0] in {"a", "an", "per", "each"} and len(fig.after) > 1 else ""
+        per = per or (fig.after[0].split("/", 1)[1] if fig.after[:1] and fig.after[0].startswith("/") else "")
+        if (fig.unit == "money" and per and per not in PERIOD_NAMES and (fig.index not in roles or
+                spec.field(roles[fig.index]).unit == "money") and not _stem_in(per, MONEY_OUT + MONEY_IN)):
+            raise _ask(f"{fig.show()} is per {per}: how many {per}s should I count, and per month or per year?")
     money_fields = [f.name.replace("_", " ") for f in spec.fields if f.unit == "money"]
-    stray = [f for f in figures if f.unit == "money" and f.index not in roles and money_fields]
+    stray = [f for f in figures if f.index not in roles and money_fields and _unread_amount(f)]
     if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
         options = [f"the {name}" for name in money_fields] + ["not part of this calculation"]
         raise _ask(
@@ -400,6 +510,11 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 if role not in reading.roles:
                     reading.roles.append(role)
                 value, note = (part.value, "") if spec_field.sequence else normalise(part, spec_field, horizon)
+                margin = _margin_for(part, spec_field, figures, roles)
+                if margin is not None:  # "$10,000 of revenue a month, and our gross margin is 35%": the profit
+                    value *= margin.value / 100
+                    note += f"; × {margin.show()} margin = {_fmt(value)}"
+                    readings[margin.index].roles.append(f"margin on the {name.replace('_', ' ')}")
                 converted.append(value)
                 reading.note += note + (f"; {spec_field.note}" if spec_field.note else "")
             totals = [i for i, p in enumerate(parts) if TOTAL_WORDS & set(p.before[-3:] + p.after[:3])]
