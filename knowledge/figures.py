@@ -234,9 +234,11 @@ def _table_view(text: str) -> tuple[str, dict[int, Cell]]:
     return "".join(chars), {c.span[0]: c for c in cells}
 
 
-def read_figures(text: str) -> list[Figure]:
+def read_figures(text: str, value_words: dict[str, float] | None = None) -> list[Figure]:
     """Every figure in ``text``, in order, each with its unit, period and label words. A figure
-    in a pasted table is labelled by its column's header and its row's text cells."""
+    in a pasted table is labelled by its column's header and its row's text cells. ``value_words``
+    are words that stand for a value on a calculator's scale ("high" for an impact of 2): each
+    such word is a count figure too, unless a number follows it in brackets ("low (0.5)")."""
     source = text
     text, cells = _table_view(text)
     raw: list[tuple[int, int, Figure]] = []
@@ -308,6 +310,14 @@ def read_figures(text: str) -> list[Figure]:
                         scaled=scaled, currency=code)
         raw.append((start, end, figure))
         last_end = end
+    if value_words:
+        taken = [(a, b) for a, b, _ in raw]
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, value_words)) + r")\b(?!\s*\(\s*[-+]?\d)", re.IGNORECASE)
+        for match in pattern.finditer(text):
+            if not any(a < match.end() and match.start() < b for a, b in taken):
+                raw.append((match.start(), match.end(), Figure(
+                    value=value_words[match.group(1).lower()], unit="count", span=match.span(), text=match.group(0))))
+        raw.sort(key=lambda item: item[0])
     figures = [f for _, _, f in raw]
     for i, figure in enumerate(figures):
         figure.index = i
@@ -385,6 +395,9 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     after = text[match.end() : match.end() + 2]
     if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b", text[match.end() : match.end() + 3]):
         return not re.match(r"(?i)(?:x\b|st\b|nd\b|rd\b|th\b)", after + " ")
+    if re.match(r"-[a-z]", text[match.end() : match.end() + 2], re.IGNORECASE) and not re.match(
+            r"-(?:days?|weeks?|months?|quarters?|years?|yrs?|mo|yr|k|m|bn)\b", text[match.end() : match.end() + 9], re.IGNORECASE):
+        return True  # "an 11-person shop", "a 3-store chain": a size in an adjective, not a figure
     if re.fullmatch(r"(?:19|20)\d\d", num) and re.search(r"(?i)\b(?:in|since|by|of|year|until|before|after)\s*$", text[max(0, match.start() - 8) : match.start()]):
         return True
     return False

@@ -255,3 +255,13 @@ def test_a_recurring_cost_without_a_horizon_asks_for_the_horizon():
 def test_a_bare_count_of_things_is_not_money_where_amounts_carry_a_currency():
     calc = read_calculation("We have 12,000 subscribers. The tool cost $6,000 and saved $9,000. ROI?")
     assert calc.calls == [("roi", {"cost": 6000, "gain": 9000})]
+
+
+def test_scale_words_are_values_of_the_input_they_name():
+    calc = read_calculation("RICE score: reach 1,000 per month, high impact, confidence 50%, effort 2 person-months")
+    assert calc.calls == [("rice_score", {"reach": 1000, "impact": 2.0, "confidence": 0.5, "effort": 2})]
+
+
+def test_a_number_in_an_adjective_is_a_size_not_an_input():
+    calc = read_calculation("We're a 12-person shop. RICE: reach 600 a quarter, impact 1, confidence 80%, effort 3")
+    assert calc.calls == [("rice_score", {"reach": 600, "impact": 1, "confidence": 0.8, "effort": 3})]

@@ -36,6 +36,7 @@ from tools.kpi import KpiSuggestInput, kpi_suggest
 from tools.oversight import HitlInput, hitl_check
 from tools.spec import FieldSpec, ToolSpec
 from tools.prioritization import (
+    IMPACT_SCALE,
     IceInput,
     PrioritizeInput,
     RiceInput,
@@ -164,7 +165,8 @@ _SPECS = (
         fields=(
             FieldSpec("reach", ("reach", "reaches", "users", "customers", "people", "visitors"), "count",
                       "How many people does it reach per period?", per_period=True),
-            FieldSpec("impact", ("impact",), "count", "What is its impact (RICE: 3, 2, 1, 0.5 or 0.25)?"),
+            FieldSpec("impact", ("impact",), "count", "What is its impact (RICE: 3, 2, 1, 0.5 or 0.25)?",
+                      value_words=tuple(IMPACT_SCALE.items())),
             FieldSpec("confidence", ("confidence", "confident", "sure", "conf"), "fraction", "How confident are you (e.g. 80%)?"),
             FieldSpec("effort", ("effort", "person-months", "person", "months of work", "takes"), "duration",
                       "How much effort does it take, in person-months?", period="month"),

@@ -52,6 +52,8 @@ class FieldSpec:
     # gains). A money figure no label names takes the input of its direction and its period
     # (assistant/reading/calculate.py reads the direction from the clause's verbs and nouns).
     direction: Literal["out", "in"] | None = None
+    # Words that stand for values of this input ("high" for a RICE impact of 2), read as figures.
+    value_words: tuple[tuple[str, float], ...] = ()
     note: str = ""  # told in "What I read" when a figure fills this input
 
 

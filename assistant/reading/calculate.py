@@ -613,7 +613,8 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         specs = asked_specs(ask_text)
     if not specs:
         return None
-    figures = read_figures(text)
+    words = {w: v for spec in specs for f in spec.fields for w, v in f.value_words}
+    figures = read_figures(text, words or None)
     if not figures:
         return None
     if len(figures) > MAX_FIGURES:
