@@ -265,3 +265,15 @@ def test_scale_words_are_values_of_the_input_they_name():
 def test_a_number_in_an_adjective_is_a_size_not_an_input():
     calc = read_calculation("We're a 12-person shop. RICE: reach 600 a quarter, impact 1, confidence 80%, effort 3")
     assert calc.calls == [("rice_score", {"reach": 600, "impact": 1, "confidence": 0.8, "effort": 3})]
+
+
+def test_a_conversion_rate_with_visitors_gives_the_conversions():
+    calc = read_calculation("A/B test: control 10,000 visitors at a 2% conversion rate, "
+                            "variant 10,000 visitors at a 2.6% conversion rate. Significant?")
+    assert calc.calls == [("ab_test", {"control_visitors": 10000, "control_conversions": 200,
+                                       "variant_visitors": 10000, "variant_conversions": 260})]
+
+
+def test_rates_without_visitors_ask_for_the_visitors():
+    calc = read_calculation("a/b test: control converted 2%, the variant 2.6%. significant?")
+    assert not calc.calls and "visitors" in calc.clarification.question

@@ -82,6 +82,9 @@ def _ab_build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
     if len(records) != 2:
         raise ValueError("I need visitors and conversions for exactly two groups (control and "
                          f"variant); I read {len(records)}. What were they for each group?")
+    for record in records:  # rate × visitors → conversions, rounded to whole people
+        if "conversions" not in record and "rate" in record:
+            record["conversions"] = round(record["visitors"] * record["rate"] / 100)
     control, variant = records
     if "control" in str(variant.get("_context", "")).lower() and "control" not in str(control.get("_context", "")).lower():
         control, variant = variant, control
@@ -264,8 +267,11 @@ _SPECS = (
             FieldSpec("conversions", ("conversion", "conversions", "converted", "convert", "orders", "purchases", "sales",
                                       "signups", "sign-ups", "clicks"), "count",
                       "How many conversions did each group have?", ratio="part"),
+            # a rate with the visitors gives the conversions: 2.5% of 20,000 visitors is 500
+            FieldSpec("rate", ("conversion rate", "rate", "cr", "converted", "converts", "conversion"), "percent",
+                      "What was each group's conversion rate?"),
         ),
-        requires=(("visitors", "conversions"),), records=2, build=_ab_build,
+        requires=(("visitors", "conversions"), ("visitors", "rate")), records=2, build=_ab_build,
         describe_result=describe.ab_test, topic="ab_test",
     ),
     ToolSpec(
