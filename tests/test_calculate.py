@@ -277,3 +277,20 @@ def test_a_conversion_rate_with_visitors_gives_the_conversions():
 def test_rates_without_visitors_ask_for_the_visitors():
     calc = read_calculation("a/b test: control converted 2%, the variant 2.6%. significant?")
     assert not calc.calls and "visitors" in calc.clarification.question
+
+
+WORDINGS = [  # ordinary wordings of a cost, a running cost and a rate
+    ("Payback? £2k one off, and it saves £50 a week", "payback_period", {"upfront_cost": 2000}),
+    ("tco for 3 yrs: setup £5k, data work £2k, £300/mo", "tco", {"implementation": 5000, "software_fees": 3600}),
+    ("npv @ 9%: -10k now, then 4k, 4k, 4k", "npv", {"rate": 0.09}),
+    ("It costs €9.000 once and saves €750 a month. In how many months do we recover the investment?", "payback_period",
+     {"upfront_cost": 9000, "monthly_benefit": 750}),
+]
+
+
+@pytest.mark.parametrize(("question", "tool", "some_args"), WORDINGS, ids=[w[0][:40] for w in WORDINGS])
+def test_ordinary_wordings_fill_the_inputs(question, tool, some_args):
+    calc = read_calculation(question)
+    assert calc is not None and calc.clarification is None, calc.clarification
+    (name, args), = calc.calls
+    assert name == tool and {k: args[k] for k in some_args} == pytest.approx(some_args)

@@ -225,7 +225,8 @@ _SPECS = (
         "says 'never pays back' when the benefit is not positive.",
         title="Payback period",
         asks=("payback", "pay back", "pays back", "paid back", "pays for itself", "pay for itself", "break even",
-              "breakeven", "break-even", "recoup", "recover the cost", "earn back", "earn it back"),
+              "breakeven", "break-even", "recoup", "recover the cost", "earn back", "earn it back", "recover the investment",
+              "recover our investment", "recover the money", "paid for itself"),
         fields=(
             FieldSpec("upfront_cost", COST, "money", "How much does it cost up front?", summed=True, direction="out"),
             FieldSpec("monthly_benefit", GAIN, "money", "How much does it save or bring in per month?",
@@ -242,7 +243,7 @@ _SPECS = (
         "Net present value of per-period cash flows (period 0 first, usually the negative "
         "investment) at a discount rate per period given as a fraction (0.08 for 8%).",
         title="Net present value", asks=("npv", "net present value", "present value", "discounted value"),
-        fields=(FieldSpec("rate", ("rate", "discount", "wacc", "capital", "hurdle", "at"), "fraction",
+        fields=(FieldSpec("rate", ("rate", "discount", "wacc", "capital", "hurdle", "at", "@"), "fraction",
                           "What discount rate per year should I use (e.g. 8%)?"), *_MONEY_FLOWS),
         requires=(("rate", "flows"), ("rate", "investment", "cash_flow", "years")),
         build=_flows_build("npv"), describe_result=describe.npv, topic="npv",

@@ -161,7 +161,8 @@ def money_direction(fig: Figure) -> str | None:
         return "in"  # "cut support costs by 6k", "write-offs down 9k", "9k less in fees"
     order = sorted(range(len(fig.before) + len(fig.after)),
                    key=lambda k: (len(fig.before) - k) if k < len(fig.before) else (k - len(fig.before) + 1.5))
-    window = fig.before + fig.after
+    window = [("one-off" if w == "off" and k and (fig.before + fig.after)[k - 1] == "one" else w)
+              for k, w in enumerate(fig.before + fig.after)]  # "one off"
     for k in order:
         word = window[k]
         if _stem_in(word, MONEY_IN):
@@ -174,9 +175,7 @@ def money_direction(fig: Figure) -> str | None:
 def _by_direction(spec: ToolSpec, fig: Figure, inherited: str | None = None) -> str | None:
     """The money input a figure no label names belongs to, by its direction and its period: a
     recurring cost is the running cost, a one-off the up-front one."""
-    if fig.unit != "money" and not (fig.unit == "count" and (fig.scaled or abs(fig.value) >= MIN_BARE_AMOUNT)):
-        return None
-    if fig.unit == "count" and fig.after[:1] and not (fig.period or _stem_in(fig.after[0], MONEY_OUT + MONEY_IN)):
+    if not _unread_amount(fig):
         return None  # "20,000 subscribers": a count of things, not an amount of money
     direction = money_direction(fig) or inherited
     fields = [f for f in spec.fields if f.direction and f.direction == direction and _fits(fig, f)]
@@ -199,7 +198,8 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
             prev = out.get(fig.index - 1)
             by_direction = None if currency_written and _counts_things(fig) else _by_direction(spec, fig)
             if fig.joined and isinstance(prev, str) and by_direction is None:  # coordinated: the same way as the one before
-                by_direction = _by_direction(spec, fig, spec.field(prev).direction)
+                costs_only = {f.direction for f in spec.fields if f.direction} == {"out"}
+                by_direction = _by_direction(spec, fig, spec.field(prev).direction or ("out" if costs_only else None))
             if fig.joined and isinstance(prev, str) and (_fits(fig, spec.field(prev)) or (
                     fig.unit == "count" and fig.period and spec.field(prev).unit == "money")):  # "2.4k + 99/mo"
                 recurring = spec.field(prev).period is not None
