@@ -74,9 +74,10 @@ MESSAGE_NUMBER = (
 )
 _DECIMAL_COMMA = re.compile(r"\d,\d{1,2}(?![\d]|,\d)")
 # A number starts where no digit, letter, dot or comma is just before it (so a run of digits
-# is entered once: no quadratic re-scanning). "(75,000)" in accounting format is negative.
+# is entered once: no quadratic re-scanning). "(75,000)" in accounting format is negative (an
+# amount of thousands in brackets; "low (0.5)" is a value in brackets).
 _NUMBER = re.compile(
-    rf"(?<![\w.,])(?P<neg>-|\((?=[\d.,]+\)))?(?P<num>{MESSAGE_NUMBER})(?P<dec>,\d{{1,2}}(?![\d]|,\d))?"
+    rf"(?<![\w.,])(?P<neg>-|\((?=\d{{1,3}}(?:[,.]\d{{3}})+(?:[.,]\d+)?\)|\d{{4,}}(?:\.\d+)?\)))?(?P<num>{MESSAGE_NUMBER})(?P<dec>,\d{{1,2}}(?![\d]|,\d))?"
     r"|\b(?P<word>" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
@@ -223,6 +224,10 @@ def _table_view(text: str) -> tuple[str, dict[int, Cell]]:
     cells = find_cells(text)
     if not cells:
         return text, {}
+    for header in (c for c in cells if c.is_header):  # "Impact (1-10)": a header's numbers describe the column
+        chars = list(text)
+        chars[header.span[0] : header.span[1]] = re.sub(r"\d", "#", text[header.span[0] : header.span[1]])
+        text = "".join(chars)
     chars = list(text)
     lines = {text.rfind("\n", 0, c.span[0]) + 1 for c in cells}
     inside = {i for c in cells for i in range(*c.span)}
@@ -326,8 +331,10 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         before_text = text[max(prev_end, figure.span[0] - 120) : figure.span[0]]
         after_text = text[figure.span[1] : min(next_start, figure.span[1] + 120)]
         cut = None
-        for cut in _BOUNDARY.finditer(before_text):
-            pass
+        cuts = list(_BOUNDARY.finditer(before_text))
+        if cuts and cuts[-1].group(0) == "(" and not before_text[cuts[-1].end() :].strip():
+            cuts.pop()  # "impact is low (0.5)": a value in brackets is labelled by the words before them
+        cut = cuts[-1] if cuts else None
         if cut is not None:
             # "$30k to set up and $6k for training": nothing but "and"/","/"plus" between the
             # previous figure's words and this one, so this one is coordinated with it.

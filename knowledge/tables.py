@@ -9,7 +9,7 @@ in a message, its span, its header's words and its row's other text, so the one 
 
 A table is two or more consecutive lines split the same way into the same number of cells (for
 aligned columns: at least two cells, matched to the header by position); its first line is the
-header when it holds no digits outside words ("Y1" is a header, "1,200" is not).
+header when none of its cells is a bare value ("Y1" and "Impact (1-10)" are headers, "1,200" is not).
 """
 
 from __future__ import annotations
@@ -30,8 +30,12 @@ class Cell:
     span: tuple[int, int]
     header: str  # the column header's text ("" without a header row)
     row_text: tuple[str, ...]  # the row's cells without digits (labels such as "Implementation", "monthly")
-    row: int  # the data row's number, from 0
+    row: int  # the data row's number, from 0 (-1: the header row)
     column: int
+
+    @property
+    def is_header(self) -> bool:
+        return self.row < 0
 
 
 def _split(line: str, kind: str, offset: int) -> list[tuple[int, int]]:
@@ -66,7 +70,7 @@ def _kind(line: str) -> str | None:
 
 
 def find_cells(text: str) -> list[Cell]:
-    """Every cell of every table in ``text``, data rows only (header cells are not returned)."""
+    """Every cell of every table in ``text``: the header row's cells (row -1), then the data rows'."""
     lines, pos = [], 0
     for line in text.split("\n"):
         lines.append((pos, line))
@@ -91,11 +95,16 @@ def find_cells(text: str) -> list[Cell]:
     return cells
 
 
+def _numeric(cell: str) -> bool:
+    """A cell that holds a value ("1,200", "€5k", "80%"), not a label ("Impact (1-10)", "Y1")."""
+    return bool(re.search(r"\d", cell)) and not re.sub(r"(?i)\b(?:k|m|bn|usd|eur|gbp|chf)\b|[^a-z]", "", cell, flags=re.I)
+
+
 def _cells(text: str, rows: list[list[tuple[int, int]]], kind: str) -> list[Cell]:
-    header_row = rows[0] if not any(_BARE_DIGITS.search(text[a:b]) for a, b in rows[0]) else None
+    header_row = rows[0] if not any(_numeric(text[a:b]) for a, b in rows[0]) else None
     headers = [text[a:b] for a, b in header_row] if header_row else []
     starts = [a - text.rfind("\n", 0, a) for a, _ in header_row] if header_row else []
-    out = []
+    out = [Cell((a, b), text[a:b], (), -1, column) for column, (a, b) in enumerate(header_row or [])]
     for number, row in enumerate(rows[1:] if header_row else rows):
         labels = tuple(text[a:b] for a, b in row if text[a:b].strip() and not _BARE_DIGITS.search(text[a:b]))
         for column, (a, b) in enumerate(row):

@@ -294,3 +294,29 @@ def test_ordinary_wordings_fill_the_inputs(question, tool, some_args):
     assert calc is not None and calc.clarification is None, calc.clarification
     (name, args), = calc.calls
     assert name == tool and {k: args[k] for k in some_args} == pytest.approx(some_args)
+
+
+MORE_LAYOUTS = [
+    ("ICE ranking please\n| Idea | Impact (1-10) | Confidence (1-10) | Ease (1-10) |\n|---|---|---|---|\n"
+     "| Alpha | 5 | 5 | 4 |\n| Beta | 2 | 3 | 4 |", [100.0, 24.0]),  # numbers in a header describe the column
+    ("Please give a RICE score: reach is 800 users per month, impact is high (2), confidence 50 percent, effort 2 "
+     "person months", None),  # a value in brackets is labelled by the words before the brackets
+]
+
+
+@pytest.mark.parametrize(("question", "scores"), MORE_LAYOUTS, ids=["header scale", "value in brackets"])
+def test_more_layouts(question, scores):
+    from tools.registry import run_tool
+
+    calc = read_calculation(question)
+    assert calc is not None and calc.clarification is None, calc.clarification
+    (name, args), = calc.calls
+    if scores is None:
+        assert args == {"reach": 800, "impact": 2, "confidence": 0.5, "effort": 2}
+    else:
+        assert sorted(row["score"] for row in run_tool(name, args)["ranking"]) == pytest.approx(sorted(scores))
+
+
+def test_ice_scores_with_a_count_of_people_nearby_stay_ice():
+    calc = read_calculation("We are 10 people. ICE score for tagging: impact 7, confidence 6 and ease 8?")
+    assert calc.calls == [("ice_score", {"impact": 7, "confidence": 6, "ease": 8})]

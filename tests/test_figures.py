@@ -137,3 +137,7 @@ PERIODS = [("saves 2.5k pm", "month"), ("maint 5k/yr", "year"), ("4 orders/yr", 
 @pytest.mark.parametrize(("text", "period"), PERIODS, ids=[p[0] for p in PERIODS])
 def test_short_period_words_are_read(text, period):
     assert read_figures(text)[0].period == period
+
+
+def test_a_small_value_in_brackets_is_not_an_accounting_negative():
+    assert [f.value for f in read_figures("impact is low (0.5)")] == [0.5]

@@ -64,10 +64,10 @@ def _prioritize_build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any
     records = [{k: v for k, v in r.items() if not k.startswith("_")} for r in records]
     if len(records) == 1:
         one = {k: v for k, v in records[0].items() if k != "name"}
-        if "ease" in one and "reach" not in one:
+        if "ease" in one and ("reach" not in one or "effort" not in one):  # ease without effort: ICE, not RICE
             return "ice_score", {k: one[k] for k in ("impact", "confidence", "ease") if k in one}
         return "rice_score", {k: one[k] for k in ("reach", "impact", "confidence", "effort") if k in one}
-    method = "ice" if all("ease" in r and "reach" not in r for r in records) else "rice"
+    method = "ice" if all("ease" in r and ("reach" not in r or "effort" not in r) for r in records) else "rice"
     return "prioritize", {"initiatives": records, "method": method}
 
 
@@ -282,7 +282,8 @@ _SPECS = (
         title="Sample size", asks=("sample size", "how many visitors", "how many users", "how many sessions",
                                    "how long should the test run", "how much traffic"),
         fields=(
-            FieldSpec("baseline_rate", ("baseline", "current", "currently", "from", "today", "now", "converts", "existing"),
+            FieldSpec("baseline_rate", ("baseline", "current", "currently", "from", "today", "now", "converts", "existing",
+                                        "present"),
                       "fraction", "What is the conversion rate today (e.g. 3%)?"),
             FieldSpec("target_rate", ("to", "target", "goal", "reach"), "fraction", "What rate do you hope to reach?"),
             FieldSpec("mde", ("lift", "uplift", "mde", "detectable", "detect", "change", "improvement", "difference",

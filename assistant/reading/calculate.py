@@ -572,9 +572,9 @@ def _flat(figures: list[Figure], roles: dict[int, str]) -> dict[str, Any]:
 # good or normal value is. General English, matched only when the figures given leave the
 # calculation incomplete: "it cost 10k and saved 15k, is that a good ROI?" is still computed.
 _ABOUT_A_FIGURE = re.compile(
-    r"\b(?:is|are|was|were|isn't|seems?)\b[^.?!]{0,60}?\b(?:good|bad|high|low|realistic|unrealistic|normal|typical|"
+    r"(?P<judge>\b(?:is|are|was|were|isn't|seems?)\b[^.?!]{0,60}?\b(?:good|bad|high|low|realistic|unrealistic|normal|typical|"
     r"reasonable|healthy|acceptable|enough|a lot|too (?:low|high|good|much|little|optimistic|pessimistic)|optimistic|"
-    r"plausible|credible|ok(?:ay)?|fine|required|worth considering)\b"
+    r"plausible|credible|ok(?:ay)?|fine|required|worth considering)\b)"
     r"|\bwhat (?:does|do|did)\b[^.?!]{0,80}?\bmean\b|\bmeans? what\b|\b(?:does|do) (?:that|this|it) mean\b"
     r"|(?:^|[.?!]\s+|\n)\s*why\b|\bwhy (?:does|do|is|are|so)\b|\bhow (?:can|could) (?:that|this|it) be\b"
     r"|\bwhat (?:is|'s|are) (?:an? |the )?(?:good|normal|typical|reasonable|usual|healthy)\b"
@@ -584,8 +584,16 @@ _ABOUT_A_FIGURE = re.compile(
 
 
 def asks_about_a_figure(text: str) -> bool:
-    """Whether the message asks about a figure or a method rather than for a calculation."""
-    return bool(_ABOUT_A_FIGURE.search(text))
+    """Whether the message asks about a figure or a method rather than for a calculation. A
+    judgement ("is ... low") counts only in a question: "impact is low (0.5)" states an input."""
+    for match in _ABOUT_A_FIGURE.finditer(text):
+        if not match.group("judge"):
+            return True
+        end = re.search(r"[.!?\n]", text[match.end() :])
+        if end is not None and end.group(0) == "?" or re.match(r"\s*(?:is|are|was|were|isn't)\b", text[
+                max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1 : match.start() + 6], re.IGNORECASE):
+            return True
+    return False
 
 
 def _with_choices(spec: ToolSpec, call: tuple[str, dict], text: str) -> tuple[str, dict]:
