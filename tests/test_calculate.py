@@ -320,3 +320,20 @@ def test_more_layouts(question, scores):
 def test_ice_scores_with_a_count_of_people_nearby_stay_ice():
     calc = read_calculation("We are 10 people. ICE score for tagging: impact 7, confidence 6 and ease 8?")
     assert calc.calls == [("ice_score", {"impact": 7, "confidence": 6, "ease": 8})]
+
+
+SET_ASIDE = [  # figures that size the business or that the user leaves out are no inputs
+    ("We are a $2bn retailer. The tool cost $10,000 and saved $15,000. ROI?", {"cost": 10000, "gain": 15000}),
+    ("Our parent company ($5bn turnover) is not involved. The tool cost $10,000 and saved $15,000. ROI?",
+     {"cost": 10000, "gain": 15000}),
+    ("The old tool cost $4,000, but leave that out. The new one cost $10,000 and saved $15,000. ROI?",
+     {"cost": 10000, "gain": 15000}),
+]
+
+
+@pytest.mark.parametrize(("question", "args"), SET_ASIDE, ids=["size", "turnover", "left out"])
+def test_figures_about_the_business_or_left_out_are_set_aside(question, args):
+    calc = read_calculation(question)
+    assert calc is not None and calc.clarification is None, calc.clarification
+    assert calc.calls == [("roi", args)]
+    assert not calc.readings[0].used and calc.readings[0].note

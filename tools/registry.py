@@ -185,7 +185,8 @@ _SPECS = (
         "Total cost of ownership of an AI initiative: one-time implementation, data "
         "integration and training plus yearly software fees, maintenance and internal "
         "resources over horizon_years. Use before ROI to get the full cost.",
-        title="Total cost of ownership", asks=("tco", "total cost of ownership", "total cost", "full cost", "all-in cost"),
+        title="Total cost of ownership", asks=("tco", "total cost of ownership", "total cost", "full cost", "all-in cost",
+                                                    "cost us in total", "cost in total", "costs in total"),
         fields=(
             FieldSpec("implementation", ("implementation", "implement", "setup", "set up", "build", "install", "one-off",
                                          "one-time", "upfront"), "money", "What is the one-time implementation cost?", summed=True,

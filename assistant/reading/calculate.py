@@ -146,7 +146,7 @@ MONEY_OUT = ("cost", "spen", "paid", "pay", "invest", "price", "fee", "charg", "
              "once", "contract", "payable", "expens", "capex", "opex", "saas", "seat", "run", "running", "impl", "sub")
 MONEY_IN = ("save", "saved", "saving", "gain", "profit", "margin", "revenue", "return", "benefit", "bring", "brought", "earn", "generat",
             "made", "make", "extra", "additional", "uplift", "add", "income", "deliver", "inflow", "get", "got",
-            "recover", "recoup")
+            "recover", "recoup", "net")
 LOWERS = ("cut", "reduc", "lower", "down", "fewer", "less", "drop", "shrink", "avoid")
 
 
@@ -417,8 +417,39 @@ def _missing(spec: ToolSpec, present: set[str]) -> list[str]:
     return [name for name in closest if name not in present]
 
 
+# Figures that describe the business, not the calculation: its size ("a USD 3bn retailer", "our
+# parent (USD 3bn revenue)", "a turnover of £1.1M"), and figures the user asks to leave out ("the
+# US AOV is $61, but leave that out").
+ORGANISATION_WORDS = {"retailer", "retailers", "group", "company", "business", "firm", "chain", "brand", "marketplace",
+                      "parent", "subsidiary", "shop", "store", "webshop", "e-shop", "merchant", "turnover"}
+_LEAVE_OUT = re.compile(
+    r"\b(?:leave (?:that|it|this|them) out|ignore (?:that|it|this|them)|(?:is|are)n't part of (?:this|it)|"
+    r"(?:is|are) not part of (?:this|it)|don't count (?:that|it|this)|do not count (?:that|it|this)|exclude (?:that|it|this))\b",
+    re.IGNORECASE)
+
+
+def _set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why it is no input: it sizes the business, or the user left it out."""
+    aside: dict[int, str] = {}
+    for fig in figures:
+        if fig.unit not in {"money", "count"}:
+            continue
+        if fig.after[:1] and fig.after[0] in ORGANISATION_WORDS or "turnover" in fig.before[-3:] or (
+                fig.before[-1:] and fig.before[-1] in ORGANISATION_WORDS and fig.context.find("(") >= 0
+                and fig.text in fig.context.split("(", 1)[-1][: len(fig.text) + 1]):
+            aside[fig.index] = "it describes the business, not this calculation"
+        rest = re.split(r"[.;!?\n]", text[fig.span[1] :], maxsplit=1)[0]
+        if _LEAVE_OUT.search(rest) and not any(g.span[0] < fig.span[1] + len(rest) for g in figures if g.index > fig.index):
+            aside[fig.index] = "you asked to leave it out"
+    return aside
+
+
 def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading]) -> tuple[str, dict] | None:
-    assigned = assign(spec, figures)
+    aside = _set_aside(text, figures)
+    assigned = {i: name for i, name in assign(spec, figures).items() if i not in aside}
+    active = [f for f in figures if f.index not in aside]
+    for i, why in aside.items():
+        readings[i].note = readings[i].note or why
     ambiguous = {i: fields for i, fields in assigned.items() if isinstance(fields, tuple)}
     if ambiguous:
         index, fields = next(iter(ambiguous.items()))
@@ -426,12 +457,12 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         raise _ask(
             f"Is {figures[index].show()} the {' or the '.join(names)}?", [f"the {n}" for n in names])
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
-    _series(spec, figures, roles)
+    _series(spec, active, roles)
     if not roles:
         return None
     horizon_field = next((f for f in spec.fields if f.horizon and f.name not in roles.values()), None)
     if horizon_field is not None and not spec.records:
-        found = _horizon(figures, set(roles), text)
+        found = _horizon(active, set(roles), text)
         if found is not None and found.index >= 0:
             roles[found.index] = horizon_field.name  # "a two-year TCO": the horizon is the input
         elif (found is None and not any(horizon_field.name in alt for alt in spec.requires)
@@ -439,11 +470,11 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             raise _ask(f"{horizon_field.question} You gave a recurring amount ({next(figures[i].show() for i in roles if figures[i].period)}).",
                        ["1 year", "2 years", "3 years"])
     _same_currency([figures[i] for i in roles if figures[i].unit == "money"])
-    for fig in figures:  # "maybe 5,000": the user has not settled on it
+    for fig in active:  # "maybe 5,000": the user has not settled on it
         if (fig.index in roles or fig.unit == "money") and HEDGE_WORDS & set(fig.before[-2:]):
             raise _ask(f"You wrote {fig.show()} as a possibility (“{fig.context}”): should I count it in this "
                        "calculation, and instead of which figure?", ["yes", "no"])
-    unfit = [f for f in figures if f.index not in roles and f.unit in {"count", "duration"} and not f.ratio
+    unfit = [f for f in active if f.index not in roles and f.unit in {"count", "duration"} and not f.ratio
              and any(label_score(f, fld) > 0 for fld in spec.fields if fld.unit == "money" and fld.direction is None)]
     if unfit and not spec.records:  # "internal resources: 2 h/week @ 50/h": a line named but not read
         raise _ask(f"I could not read {unfit[0].show()} (“{unfit[0].context}”) as an amount: what does that line come "
@@ -469,19 +500,19 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             delta = ends[1].value - ends[0].value
             raise _ask(f"You gave a change from {ends[0].show()} to {ends[1].show()}: is the difference, {_fmt(delta)}, "
                        f"the {roles[change[0].index].replace('_', ' ')}?", [f"yes, {_fmt(delta)}", "no"])
-    for fig in figures:  # "$28 an hour", "€5 per user": a rate per something the calculator does not count
+    for fig in active:  # "$28 an hour", "€5 per user": a rate per something the calculator does not count
         per = fig.after[1] if fig.after[:1] and fig.after[0] in {"a", "an", "per", "each"} and len(fig.after) > 1 else ""
         per = per or (fig.after[0].split("/", 1)[1] if fig.after[:1] and fig.after[0].startswith("/") else "")
         if (fig.unit == "money" and per and per not in PERIOD_NAMES and (fig.index not in roles or
                 spec.field(roles[fig.index]).unit == "money") and not _stem_in(per, MONEY_OUT + MONEY_IN)):
             raise _ask(f"{fig.show()} is per {per}: how many {per}s should I count, and per month or per year?")
     money_fields = [f.name.replace("_", " ") for f in spec.fields if f.unit == "money"]
-    stray = [f for f in figures if f.index not in roles and money_fields and _unread_amount(f)]
+    stray = [f for f in active if f.index not in roles and money_fields and _unread_amount(f)]
     if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
         options = [f"the {name}" for name in money_fields] + ["not part of this calculation"]
         raise _ask(
             f"What is {stray[0].show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?", options)
-    horizon = _horizon(figures, set(roles), text)
+    horizon = _horizon(active, set(roles), text)
     groups = _records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles), list(roles))]
     records = []
     for number, (record, _members) in enumerate(groups, 1):
