@@ -337,3 +337,13 @@ def test_figures_about_the_business_or_left_out_are_set_aside(question, args):
     assert calc is not None and calc.clarification is None, calc.clarification
     assert calc.calls == [("roi", args)]
     assert not calc.readings[0].used and calc.readings[0].note
+
+
+def test_in_a_cost_only_calculator_an_unnamed_amount_is_a_cost_of_its_period():
+    calc = read_calculation("3-year TCO: setup $5,000, and XYZ $1,000 yearly")
+    assert calc.calls == [("tco", {"implementation": 5000, "software_fees": 1000, "horizon_years": 3})]
+
+
+def test_an_amount_at_a_rate_is_asked_about_not_added():
+    calc = read_calculation("TCO over 2 years: setup $5,000, licence $2,000 a year, 0.5 FTE @ $60k")
+    assert not calc.calls and "rate" in calc.clarification.question

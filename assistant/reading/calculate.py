@@ -132,7 +132,7 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
     if spec_field.unit == "duration" and fig.unit == "count" and fig.scaled:
         return False  # "6k" is an amount, never a number of years
-    if spec_field.unit == "money" and fig.unit == "count" and not fig.scaled and abs(fig.value) < MIN_BARE_AMOUNT:
+    if spec_field.unit == "money" and fig.unit == "count" and not fig.scaled and 0 < abs(fig.value) < MIN_BARE_AMOUNT:
         return False  # "our 3 stores": a small bare number is a count, not an unmarked amount
     return fig.unit in UNITS_ACCEPTED[spec_field.unit]
 
@@ -177,7 +177,9 @@ def _by_direction(spec: ToolSpec, fig: Figure, inherited: str | None = None) -> 
     recurring cost is the running cost, a one-off the up-front one."""
     if not _unread_amount(fig):
         return None  # "20,000 subscribers": a count of things, not an amount of money
-    direction = money_direction(fig) or inherited
+    directions = {f.direction for f in spec.fields if f.direction}
+    # in a calculator whose money inputs are all costs (TCO), an amount is a cost whatever its words
+    direction = money_direction(fig) or inherited or (directions.pop() if len(directions) == 1 else None)
     fields = [f for f in spec.fields if f.direction and f.direction == direction and _fits(fig, f)]
     if len(fields) > 1:
         fields = [f for f in fields if (f.period is None) == (fig.period is None)] or fields
@@ -501,6 +503,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             raise _ask(f"You gave a change from {ends[0].show()} to {ends[1].show()}: is the difference, {_fmt(delta)}, "
                        f"the {roles[change[0].index].replace('_', ' ')}?", [f"yes, {_fmt(delta)}", "no"])
     for fig in active:  # "$28 an hour", "€5 per user": a rate per something the calculator does not count
+        if fig.before[-1:] == ["@"] and fig.unit != "percent" and (fig.index in roles or _unread_amount(fig)):
+            raise _ask(f"{fig.show()} is a rate (“{fig.context}”): what does that line come to per year?")
         per = fig.after[1] if fig.after[:1] and fig.after[0] in {"a", "an", "per", "each"} and len(fig.after) > 1 else ""
         per = per or (fig.after[0].split("/", 1)[1] if fig.after[:1] and fig.after[0].startswith("/") else "")
         if (fig.unit == "money" and per and per not in PERIOD_NAMES and (fig.index not in roles or
