@@ -132,6 +132,7 @@ class Figure:
     joined: bool = False  # coordinated with the figure before ("$5k and $2k", "$5k plus $2k")
     scaled: bool = False  # written with k/M/million: an amount, never a duration
     change: Literal["from", "to"] | None = None  # an end of "from X to Y"
+    lead: list[str] = field(default_factory=list)  # the sentence's words before the figure, past clause breaks
     currency: str | None = None  # ISO code of a money figure whose currency is written ("EUR" for "€5k")
     context: str = ""  # the user's words around the figure, as written
     index: int = 0
@@ -347,6 +348,8 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         stop = _BOUNDARY.search(after_text)
         if stop:
             after_text = after_text[: stop.start()]
+        sentence_start = max(source.rfind(c, 0, figure.span[0]) for c in ".!?\n") + 1
+        figure.lead = _words(source[max(sentence_start, prev_end, figure.span[0] - 200) : figure.span[0]])[-12:]
         figure.before = _words(before_text)[-WINDOW_WORDS:]
         figure.after = _words(after_text)[:WINDOW_WORDS]
         kept_before = list(re.finditer(r"\S+", before_text))[-WINDOW_WORDS:]

@@ -347,3 +347,19 @@ def test_in_a_cost_only_calculator_an_unnamed_amount_is_a_cost_of_its_period():
 def test_an_amount_at_a_rate_is_asked_about_not_added():
     calc = read_calculation("TCO over 2 years: setup $5,000, licence $2,000 a year, 0.5 FTE @ $60k")
     assert not calc.calls and "rate" in calc.clarification.question
+
+
+def test_an_outlay_before_a_labelled_list_of_cash_flows_is_period_zero():
+    calc = read_calculation("NPV at 10%? USD 1M now, then net cash flows of USD 400k, 500k and 300k in years 1-3")
+    assert calc.calls == [("npv", {"cash_flows": [-1000000, 400000, 500000, 300000], "rate": 0.1})]
+
+
+def test_the_sentence_names_the_money_when_its_clause_does_not():
+    calc = read_calculation("The total cost, including the licence, was $40,000. It saved $52,000. ROI?")
+    assert calc.calls == [("roi", {"cost": 40000, "gain": 52000})]
+
+
+def test_a_count_of_people_is_not_a_horizon():
+    calc = read_calculation("TCO over 2 years: training for our 6 agents is $1,800, licence $3,000 a year")
+    (name, args), = calc.calls
+    assert args["horizon_years"] == 2

@@ -130,8 +130,9 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
 
 
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
-    if spec_field.unit == "duration" and fig.unit == "count" and fig.scaled:
-        return False  # "6k" is an amount, never a number of years
+    if spec_field.unit == "duration" and fig.unit == "count" and (fig.scaled or (_counts_things(fig) and not any(
+            _token_match(_parts(label)[0], fig.after[0]) for label in spec_field.labels))):
+        return False  # "6k" is an amount, "6 merchandisers" a count of people: never a number of years
     if spec_field.unit == "money" and fig.unit == "count" and not fig.scaled and 0 < abs(fig.value) < MIN_BARE_AMOUNT:
         return False  # "our 3 stores": a small bare number is a count, not an unmarked amount
     return fig.unit in UNITS_ACCEPTED[spec_field.unit]
@@ -165,6 +166,11 @@ def money_direction(fig: Figure) -> str | None:
               for k, w in enumerate(fig.before + fig.after)]  # "one off"
     for k in order:
         word = window[k]
+        if _stem_in(word, MONEY_IN):
+            return "in"
+        if _stem_in(word, MONEY_OUT):
+            return "out"
+    for word in reversed(fig.lead):  # "The total cost, including the licence, was 40,000 euros"
         if _stem_in(word, MONEY_IN):
             return "in"
         if _stem_in(word, MONEY_OUT):
@@ -359,6 +365,8 @@ def _counts_things(fig: Figure) -> bool:
     if fig.unit != "count" or fig.scaled or fig.joined or not fig.after[:1]:
         return False
     word = fig.after[0]
+    if not re.search(re.escape(fig.text) + r"\s+" + re.escape(word), fig.context, re.IGNORECASE):
+        return False  # a table cell: the next cell is not a noun of this number
     return word.isalpha() and word not in {"a", "an", "per", "each", "every", "in", "of"} and word not in PERIOD_NAMES \
         and not any(word in (stem, stem + "s") for stem in MONEY_OUT + MONEY_IN + ("dollars", "euros", "pounds"))
 
@@ -383,19 +391,25 @@ def _series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> Non
     sequence itself: the first amount is the outlay (negative), every later one a flow of its own
     period, so none of them carries a period word ("a year") that would make it a recurring amount."""
     sequence = next((f for f in spec.fields if f.sequence), None)
-    if sequence is None or spec.records or sequence.name in roles.values():
+    if sequence is None or spec.records:
         return
     others = {f.name for f in spec.fields if f.unit not in {"money", "count"} or f.horizon}
+    # "USD 5M now, then net cash flows of 1.5M, 2M...": an outlay before a labelled list joins it
     amounts = [f for f in figures if _amount_like(f) and roles.get(f.index) not in others]
     if len(amounts) < 3 and not (len(amounts) == 2 and amounts[0].value < 0):
         return
     if any(f.period or f.is_range for f in amounts[1:]) or any(f.value < 0 for f in amounts[1:]):
         return
     one_off = {f.name for f in spec.fields if f.unit == "money" and f.period is None and not f.sequence}
-    if roles.get(amounts[0].index) not in one_off | {None} or any(roles.get(f.index) in one_off for f in amounts[1:]):
+    if roles.get(amounts[0].index) not in one_off | {None, sequence.name} or any(
+            roles.get(f.index) in one_off for f in amounts[1:]):
         return
+    if all(roles.get(f.index) == sequence.name for f in amounts):
+        return  # the user's own list of cash flows, signs as written
     for fig in amounts:
         roles[fig.index] = sequence.name
+    for i in [i for i, name in roles.items() if spec.field(name).horizon]:
+        del roles[i]  # "in years 1-3": the list carries its own periods
     if amounts[0].value > 0:
         amounts[0].value = -amounts[0].value  # the outlay of period 0
 
@@ -477,6 +491,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             raise _ask(f"You wrote {fig.show()} as a possibility (“{fig.context}”): should I count it in this "
                        "calculation, and instead of which figure?", ["yes", "no"])
     unfit = [f for f in active if f.index not in roles and f.unit in {"count", "duration"} and not f.ratio
+             and not _counts_things(f)
              and any(label_score(f, fld) > 0 for fld in spec.fields if fld.unit == "money" and fld.direction is None)]
     if unfit and not spec.records:  # "internal resources: 2 h/week @ 50/h": a line named but not read
         raise _ask(f"I could not read {unfit[0].show()} (“{unfit[0].context}”) as an amount: what does that line come "
