@@ -363,3 +363,13 @@ def test_a_count_of_people_is_not_a_horizon():
     calc = read_calculation("TCO over 2 years: training for our 6 agents is $1,800, licence $3,000 a year")
     (name, args), = calc.calls
     assert args["horizon_years"] == 2
+
+
+def test_an_amount_for_each_of_several_is_asked_about():
+    calc = read_calculation("TCO over 3 years: licence 12k per year, setup 20k, 2 engineers at 80k each")
+    assert not calc.calls and "each" in calc.clarification.question
+
+
+def test_a_per_unit_amount_that_its_input_names_is_read():
+    calc = read_calculation("CLV: customers spend $40 per order, order 6 times a year and stay 2 years")
+    assert calc.calls == [("clv", {"aov": 40, "purchases_per_year": 6, "lifespan_years": 2})]

@@ -522,9 +522,13 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             raise _ask(f"{fig.show()} is a rate (“{fig.context}”): what does that line come to per year?")
         per = fig.after[1] if fig.after[:1] and fig.after[0] in {"a", "an", "per", "each"} and len(fig.after) > 1 else ""
         per = per or (fig.after[0].split("/", 1)[1] if fig.after[:1] and fig.after[0].startswith("/") else "")
-        if (fig.unit == "money" and per and per not in PERIOD_NAMES and (fig.index not in roles or
+        field_labels = spec.field(roles[fig.index]).labels if fig.index in roles else ()
+        named = any(_token_match(part, per) for label in field_labels for part in _parts(label))  # AOV "per order"
+        if (fig.unit == "money" and per and per not in PERIOD_NAMES and not named and (fig.index not in roles or
                 spec.field(roles[fig.index]).unit == "money") and not _stem_in(per, MONEY_OUT + MONEY_IN)):
             raise _ask(f"{fig.show()} is per {per}: how many {per}s should I count, and per month or per year?")
+        if (fig.unit == "money" or fig.scaled) and fig.after[:1] == ["each"] and (fig.index in roles or _unread_amount(fig)):
+            raise _ask(f"{fig.show()} is an amount for each of several (“{fig.context}”): how many should I count?")
     money_fields = [f.name.replace("_", " ") for f in spec.fields if f.unit == "money"]
     stray = [f for f in active if f.index not in roles and money_fields and _unread_amount(f)]
     if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
