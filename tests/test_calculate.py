@@ -373,3 +373,14 @@ def test_an_amount_for_each_of_several_is_asked_about():
 def test_a_per_unit_amount_that_its_input_names_is_read():
     calc = read_calculation("CLV: customers spend $40 per order, order 6 times a year and stay 2 years")
     assert calc.calls == [("clv", {"aov": 40, "purchases_per_year": 6, "lifespan_years": 2})]
+
+
+def test_the_business_revenue_is_not_a_gain_of_the_project():
+    calc = read_calculation("We are a shop with 40 staff and 3m revenue. The chatbot cost 20k and saves 1k per month. "
+                            "ROI over 2 years?")
+    assert calc.calls == [("roi", {"cost": 20000, "gain": 24000})]
+
+
+def test_an_amount_in_brackets_beside_another_part_is_asked_about():
+    calc = read_calculation("ROI: we spent 10% of our 400k budget (40k) on AI and gained 70k")
+    assert not calc.calls and "brackets" in calc.clarification.question

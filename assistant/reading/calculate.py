@@ -348,6 +348,9 @@ def _records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[int, 
 
 
 REVENUE_WORDS = ("revenue", "sales", "turnover")
+# Words that make an amount of revenue a change brought by the project ("extra sales", "lifts revenue").
+CHANGE_WORDS = ("extra", "additional", "more", "increas", "uplift", "lift", "grew", "grow", "up", "added", "add",
+                "incremental", "new", "brought", "bring", "generat", "gain", "boost", "rais", "from", "thanks")
 
 
 def _margin_for(part: Figure, spec_field: FieldSpec, figures: list[Figure], roles: dict[int, str]) -> Figure | None:
@@ -454,6 +457,10 @@ def _set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
                 fig.before[-1:] and fig.before[-1] in ORGANISATION_WORDS and fig.context.find("(") >= 0
                 and fig.text in fig.context.split("(", 1)[-1][: len(fig.text) + 1]):
             aside[fig.index] = "it describes the business, not this calculation"
+        clause = fig.before + fig.after[:3]
+        if any(_stem_in(w, REVENUE_WORDS) for w in fig.before[-2:] + fig.after[:2]) and not fig.period and not any(
+                _stem_in(w, CHANGE_WORDS) for w in clause):
+            aside[fig.index] = "it is the business's revenue, not a gain from this project"
         rest = re.split(r"[.;!?\n]", text[fig.span[1] :], maxsplit=1)[0]
         if _LEAVE_OUT.search(rest) and not any(g.span[0] < fig.span[1] + len(rest) for g in figures if g.index > fig.index):
             aside[fig.index] = "you asked to leave it out"
@@ -546,6 +553,12 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 continue
             spec_field = spec.field(name)
             parts = item if isinstance(item, list) else [item]
+            bracketed = [p for p in parts if text[max(0, p.span[0] - 1) : p.span[0]] == "(" and p.index not in aside]
+            stated_total = any(TOTAL_WORDS & set(p.before[-3:] + p.after[:3]) for p in parts)
+            if len(parts) > 1 and bracketed and spec_field.summed and not stated_total:  # "10% of our 500k budget (50k)": a restatement?
+                raise _ask(f"Is {bracketed[0].show()}, in brackets, part of the {name.replace('_', ' ')} as well as "
+                           f"{', '.join(p.show() for p in parts if p not in bracketed)}, or the same amount said again?",
+                           ["in addition", "the same amount"])
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
                 shown = [p.show() for p in parts]
                 raise _ask(
