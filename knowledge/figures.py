@@ -70,6 +70,7 @@ NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 MESSAGE_NUMBER = (
     r"\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,.])"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d|\s\d)"
+    r"|\d{1,3}(?:['’]\d{3})+(?![\d])"
     rf"|{NUMBER}"
 )
 _DECIMAL_COMMA = re.compile(r"\d,\d{1,2}(?![\d]|,\d)")
@@ -105,7 +106,7 @@ _PERIOD_LATER = re.compile(
     r"(?:\b(?:a|an|per|each|every|in a|in one)\s|/)(day|week|month|quarter|year|annum|yr|mo|qtr)\b")
 _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGNORECASE)
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
-_BOUNDARY = re.compile(r"[.;!?\n,—–()]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
+_BOUNDARY = re.compile(r"[.;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'/-]*|[%$€£@]", re.IGNORECASE)
 WINDOW_WORDS = 6
 # Beyond a quadrillion a run of digits is not an amount anyone means; the tools take the same
@@ -186,7 +187,7 @@ def message_number_value(digits: str, decimal: str = "", european: bool = False)
     """The value of digits matched by ``MESSAGE_NUMBER`` (plus a decimal comma part, if any):
     "25 000" → 25000; "18.500,50" → 18500.5; "18.500" → 18500 in a message that writes
     thousands with dots, else 18.5; "68" with ",50" → 68.5."""
-    digits = re.sub(r"[ \u00a0\u202f]", "", digits)
+    digits = re.sub(r"[ \u00a0\u202f'’]", "", digits)
     if "," in digits and "." in digits and digits.index(".") < digits.index(","):
         whole, _, frac = digits.partition(",")
         return float(whole.replace(".", "") + "." + frac)

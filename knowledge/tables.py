@@ -62,8 +62,8 @@ def _kind(line: str) -> str | None:
     for kind in ("tab", "pipe", "semicolon"):
         if _SEPARATORS[kind].search(line):
             return kind
-    if line.count(",") >= 2 and not re.search(r",\s", line):
-        return "comma"  # CSV: "name,reach,impact" (prose puts a space after its commas)
+    if line.count(",") >= 2:
+        return "comma"  # CSV: "name,reach,impact" (a block of such lines must agree on its cell count)
     if _SEPARATORS["spaces"].search(line.strip()):
         return "spaces"
     return None
@@ -89,7 +89,10 @@ def find_cells(text: str) -> list[Cell]:
                 block.append(lines[j])
             j += 1
         rows = [_split(line, kind, offset) for offset, line in block]
-        if len(rows) >= 2 and (kind in {"tab", "pipe", "spaces"} or len({len(r) for r in rows}) == 1):
+        separated = kind in {"comma", "semicolon"}
+        if separated and not all(sum(_numeric(text[a:b]) for a, b in row) >= 2 for row in rows[1:]):
+            rows = []  # prose with commas ("impact 6, confidence 8, ease 9"), not a row of values
+        if len(rows) >= 2 and (not separated or len({len(r) for r in rows}) == 1):
             cells.extend(_cells(text, rows, kind))
         i = max(j, i + 1)
     return cells

@@ -384,3 +384,34 @@ def test_the_business_revenue_is_not_a_gain_of_the_project():
 def test_an_amount_in_brackets_beside_another_part_is_asked_about():
     calc = read_calculation("ROI: we spent 10% of our 400k budget (40k) on AI and gained 70k")
     assert not calc.calls and "brackets" in calc.clarification.question
+
+
+def test_two_sets_of_the_same_inputs_are_options_not_parts():
+    calc = read_calculation("Option A: cost $20k, saves $1k/month. Option B: cost $35k, saves $2k/month. Payback?")
+    assert not calc.calls and "options" in calc.clarification.question
+
+
+ONE_LINE_LAYOUTS = [
+    ("ROI please - Investment: 45k | Annual savings: 20k | Period: 3 years", "roi", {"cost": 45000, "gain": 60000}),
+    ("It cost us CHF 15'000 and saves CHF 2'000 per month. Payback?", "payback_period",
+     {"upfront_cost": 15000, "monthly_benefit": 2000}),
+    ("Project, Reach, Impact, Confidence, Effort\nChatbot, 2000, 1, 80%, 2\nSearch, 5000, 2, 50%, 4\nRICE please",
+     "prioritize", None),
+    ("ICE ranking:\n- Alpha: impact 6, confidence 8, ease 9\n- Beta: impact 9, confidence 5, ease 3", "prioritize", None),
+]
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), ONE_LINE_LAYOUTS, ids=["pipes", "apostrophes", "csv", "bullets"])
+def test_separators_people_use_are_read(question, tool, args):
+    calc = read_calculation(question)
+    assert calc is not None and calc.clarification is None, calc.clarification
+    (name, got), = calc.calls
+    assert name == tool
+    if args is not None:
+        assert got == args
+    else:
+        assert len(got["initiatives"]) == 2
+
+
+def test_what_is_a_good_value_asks_for_no_inputs():
+    assert read_calculation("What's a good ROI for a chatbot that cost 20k?") is None

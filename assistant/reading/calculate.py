@@ -417,6 +417,23 @@ def _series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> Non
         amounts[0].value = -amounts[0].value  # the outlay of period 0
 
 
+def _alternatives(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> None:
+    """Two full sets of the same inputs one after the other ("Option A: cost 20k, saves 1k/month.
+    Option B: cost 35k, saves 2k/month") are alternatives to compare, not parts to add: ask."""
+    if spec.records:
+        return
+    required = {name for alternative in spec.requires if len(alternative) > 1 for name in alternative}
+    order = [roles[i] for i in sorted(roles) if roles[i] in required]
+    for x in set(order):
+        for y in set(order) - {x}:
+            pair = "".join("x" if name == x else "y" for name in order if name in (x, y))
+            if re.search(r"x+y+x+y+", pair):
+                firsts = [figures[i].show() for i in sorted(roles) if roles[i] == x]
+                raise _ask(f"You gave {len(firsts)} sets of figures ({x.replace('_', ' ')}: {', '.join(firsts)}). Are they "
+                           "options to compare, each worked out on its own, or parts to add up?",
+                           ["compare them", "add them up"])
+
+
 def _same_currency(amounts: list[Figure]) -> None:
     """Amounts of one calculation in two currencies are never added or compared silently."""
     codes = sorted({f.currency for f in amounts if f.currency})
@@ -493,6 +510,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             raise _ask(f"{horizon_field.question} You gave a recurring amount ({next(figures[i].show() for i in roles if figures[i].period)}).",
                        ["1 year", "2 years", "3 years"])
     _same_currency([figures[i] for i in roles if figures[i].unit == "money"])
+    _alternatives(spec, figures, roles)
     for fig in active:  # "maybe 5,000": the user has not settled on it
         if (fig.index in roles or fig.unit == "money") and HEDGE_WORDS & set(fig.before[-2:]):
             raise _ask(f"You wrote {fig.show()} as a possibility (“{fig.context}”): should I count it in this "
@@ -644,7 +662,7 @@ _ABOUT_A_FIGURE = re.compile(
     r"plausible|credible|ok(?:ay)?|fine|required|worth considering)\b)"
     r"|\bwhat (?:does|do|did)\b[^.?!]{0,80}?\bmean\b|\bmeans? what\b|\b(?:does|do) (?:that|this|it) mean\b"
     r"|(?:^|[.?!]\s+|\n)\s*why\b|\bwhy (?:does|do|is|are|so)\b|\bhow (?:can|could) (?:that|this|it) be\b"
-    r"|\bwhat (?:is|'s|are) (?:an? |the )?(?:good|normal|typical|reasonable|usual|healthy)\b"
+    r"|\bwhat(?:'s| is| are) (?:an? |the )?(?:good|normal|typical|reasonable|usual|healthy)\b"
     r"|\bwhat(?:'s| is) the difference\b|\bwhat (?:should|do) (?:i|we) (?:include|use)\b"
     r"|\bso it (?:didn't|did not|doesn't) work\b|\bdoes (?:that|this|it) include\b",
     re.IGNORECASE)
