@@ -18,6 +18,20 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.reading.asks import split_asks
+from assistant.reading.money import (
+    MIN_BARE_AMOUNT,
+    MONEY_IN,
+    MONEY_OUT,
+    PERIOD_NAMES,
+    amount_like,
+    asks_about_a_figure,
+    counts_things,
+    margin_for,
+    money_direction,
+    set_aside,
+    stem_in,
+    unplaced_amount,
+)
 from assistant.types import Clarification
 from knowledge.figures import MONTHS_IN, Figure, read_figures
 from tools.errors import ToolInputError
@@ -36,10 +50,8 @@ RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
 TOTAL_WORDS = {"total", "overall", "altogether", "all-in", "combined"}
 HEDGE_WORDS = {"maybe", "perhaps", "possibly"}
-PERIOD_NAMES = {"day", "week", "month", "quarter", "year", "annum", "mo", "yr", "qtr", "days", "weeks", "months", "years"}
 MAX_FIGURES = 100  # beyond this a message is a data dump, not one calculation's inputs
 PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
-MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
 
 
 @dataclass
@@ -130,7 +142,7 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
 
 
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
-    if spec_field.unit == "duration" and fig.unit == "count" and (fig.scaled or (_counts_things(fig) and not any(
+    if spec_field.unit == "duration" and fig.unit == "count" and (fig.scaled or (counts_things(fig) and not any(
             _token_match(_parts(label)[0], fig.after[0]) for label in spec_field.labels))):
         return False  # "6k" is an amount, "6 merchandisers" a count of people: never a number of years
     if spec_field.unit == "money" and fig.unit == "count" and not fig.scaled and 0 < abs(fig.value) < MIN_BARE_AMOUNT:
@@ -138,50 +150,10 @@ def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
     return fig.unit in UNITS_ACCEPTED[spec_field.unit]
 
 
-# Which way money goes, in general English: the words of a clause that say the business pays
-# (a cost, whatever it is paid for) or gains. A word that lowers something ("cut support costs by
-# 6k", "write-offs down 9k") turns a cost into a gain. Stems: a word starting with one matches.
-MONEY_OUT = ("cost", "spen", "paid", "pay", "invest", "price", "fee", "charg", "licen", "subscri", "outlay", "budget",
-             "bill", "quote", "setup", "set-up", "set", "onboard", "implement", "integrat", "training", "maint",
-             "hosting", "forking", "buy", "bought", "purchas", "outright", "upfront", "up-front", "one-off", "one-time",
-             "once", "contract", "payable", "expens", "capex", "opex", "saas", "seat", "run", "running", "impl", "sub")
-MONEY_IN = ("save", "saved", "saving", "gain", "profit", "margin", "revenue", "return", "benefit", "bring", "brought", "earn", "generat",
-            "made", "make", "extra", "additional", "uplift", "add", "income", "deliver", "inflow", "get", "got",
-            "recover", "recoup", "net")
-LOWERS = ("cut", "reduc", "lower", "down", "fewer", "less", "drop", "shrink", "avoid")
-
-
-def _stem_in(word: str, stems: tuple[str, ...]) -> bool:
-    return any(word in (stem, stem + "s") or (len(stem) >= 4 and word.startswith(stem)) for stem in stems)
-
-
-def money_direction(fig: Figure) -> str | None:
-    """"out" when the figure's clause says the business pays it, "in" when it gains it, None when
-    the clause does not say. The nearest word decides; a lowering word makes it a gain."""
-    if any(_stem_in(w, LOWERS) for w in fig.before + fig.after[:1]):
-        return "in"  # "cut support costs by 6k", "write-offs down 9k", "9k less in fees"
-    order = sorted(range(len(fig.before) + len(fig.after)),
-                   key=lambda k: (len(fig.before) - k) if k < len(fig.before) else (k - len(fig.before) + 1.5))
-    window = [("one-off" if w == "off" and k and (fig.before + fig.after)[k - 1] == "one" else w)
-              for k, w in enumerate(fig.before + fig.after)]  # "one off"
-    for k in order:
-        word = window[k]
-        if _stem_in(word, MONEY_IN):
-            return "in"
-        if _stem_in(word, MONEY_OUT):
-            return "out"
-    for word in reversed(fig.lead):  # "The total cost, including the licence, was 40,000 euros"
-        if _stem_in(word, MONEY_IN):
-            return "in"
-        if _stem_in(word, MONEY_OUT):
-            return "out"
-    return None
-
-
 def _by_direction(spec: ToolSpec, fig: Figure, inherited: str | None = None) -> str | None:
     """The money input a figure no label names belongs to, by its direction and its period: a
     recurring cost is the running cost, a one-off the up-front one."""
-    if not _unread_amount(fig):
+    if not unplaced_amount(fig):
         return None  # "20,000 subscribers": a count of things, not an amount of money
     directions = {f.direction for f in spec.fields if f.direction}
     # in a calculator whose money inputs are all costs (TCO), an amount is a cost whatever its words
@@ -200,11 +172,11 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
     currency_written = sum(f.unit == "money" for f in figures) >= 2
     for fig in figures:
         scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
-                  and not (currency_written and f.unit == "money" and _counts_things(fig))}
+                  and not (currency_written and f.unit == "money" and counts_things(fig))}
         scores = {k: v for k, v in scores.items() if v > 0}
         if not scores:
             prev = out.get(fig.index - 1)
-            by_direction = None if currency_written and _counts_things(fig) else _by_direction(spec, fig)
+            by_direction = None if currency_written and counts_things(fig) else _by_direction(spec, fig)
             if fig.joined and isinstance(prev, str) and by_direction is None:  # coordinated: the same way as the one before
                 costs_only = {f.direction for f in spec.fields if f.direction} == {"out"}
                 by_direction = _by_direction(spec, fig, spec.field(prev).direction or ("out" if costs_only else None))
@@ -347,47 +319,6 @@ def _records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[int, 
     return out
 
 
-REVENUE_WORDS = ("revenue", "sales", "turnover")
-# Words that make an amount of revenue a change brought by the project ("extra sales", "lifts revenue").
-CHANGE_WORDS = ("extra", "additional", "more", "increas", "uplift", "lift", "grew", "grow", "up", "added", "add",
-                "incremental", "new", "brought", "bring", "generat", "gain", "boost", "rais", "from", "thanks")
-
-
-def _margin_for(part: Figure, spec_field: FieldSpec, figures: list[Figure], roles: dict[int, str]) -> Figure | None:
-    """The margin percentage that turns a gain given as revenue into profit: a percentage no input
-    took, named "margin", in a message whose gain is named revenue, sales or turnover."""
-    if spec_field.direction != "in" or not any(_stem_in(w, REVENUE_WORDS) for w in part.before + part.after):
-        return None
-    margins = [f for f in figures if f.unit == "percent" and f.index not in roles and "margin" in f.before + f.after]
-    return margins[0] if len(margins) == 1 else None
-
-
-def _counts_things(fig: Figure) -> bool:
-    """A bare number followed by a noun that is neither money nor a period: "2,500 returns a month",
-    "20,000 subscribers"."""
-    if fig.unit != "count" or fig.scaled or fig.joined or not fig.after[:1]:
-        return False
-    word = fig.after[0]
-    if not re.search(re.escape(fig.text) + r"\s+" + re.escape(word), fig.context, re.IGNORECASE):
-        return False  # a table cell: the next cell is not a noun of this number
-    return word.isalpha() and word not in {"a", "an", "per", "each", "every", "in", "of"} and word not in PERIOD_NAMES \
-        and not any(word in (stem, stem + "s") for stem in MONEY_OUT + MONEY_IN + ("dollars", "euros", "pounds"))
-
-
-def _unread_amount(fig: Figure) -> bool:
-    """An amount of money no input took: written as money, or a bare number with k/M, from 100 up or
-    with a period ("99/mo"), unless a noun says what it counts ("20,000 subscribers")."""
-    if fig.unit == "money":
-        return True
-    if fig.unit != "count" or fig.ratio or not (fig.scaled or fig.period or abs(fig.value) >= MIN_BARE_AMOUNT):
-        return False
-    return not _counts_things(fig)
-
-
-def _amount_like(fig: Figure) -> bool:
-    return fig.unit == "money" or (fig.unit == "count" and (fig.scaled or abs(fig.value) >= MIN_BARE_AMOUNT))
-
-
 def _series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> None:
     """Amounts given one per period ("-20k now, then 9k, 9k, 9k"; "50k up front, 15k, 20k and 25k
     in years 1-3") become the spec's sequence input, period 0 first, when the message names no
@@ -398,7 +329,7 @@ def _series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> Non
         return
     others = {f.name for f in spec.fields if f.unit not in {"money", "count"} or f.horizon}
     # "USD 5M now, then net cash flows of 1.5M, 2M...": an outlay before a labelled list joins it
-    amounts = [f for f in figures if _amount_like(f) and roles.get(f.index) not in others]
+    amounts = [f for f in figures if amount_like(f) and roles.get(f.index) not in others]
     if len(amounts) < 3 and not (len(amounts) == 2 and amounts[0].value < 0):
         return
     if any(f.period or f.is_range for f in amounts[1:]) or any(f.value < 0 for f in amounts[1:]):
@@ -453,39 +384,8 @@ def _missing(spec: ToolSpec, present: set[str]) -> list[str]:
     return [name for name in closest if name not in present]
 
 
-# Figures that describe the business, not the calculation: its size ("a USD 3bn retailer", "our
-# parent (USD 3bn revenue)", "a turnover of £1.1M"), and figures the user asks to leave out ("the
-# US AOV is $61, but leave that out").
-ORGANISATION_WORDS = {"retailer", "retailers", "group", "company", "business", "firm", "chain", "brand", "marketplace",
-                      "parent", "subsidiary", "shop", "store", "webshop", "e-shop", "merchant", "turnover"}
-_LEAVE_OUT = re.compile(
-    r"\b(?:leave (?:that|it|this|them) out|ignore (?:that|it|this|them)|(?:is|are)n't part of (?:this|it)|"
-    r"(?:is|are) not part of (?:this|it)|don't count (?:that|it|this)|do not count (?:that|it|this)|exclude (?:that|it|this))\b",
-    re.IGNORECASE)
-
-
-def _set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
-    """figure index → why it is no input: it sizes the business, or the user left it out."""
-    aside: dict[int, str] = {}
-    for fig in figures:
-        if fig.unit not in {"money", "count"}:
-            continue
-        if fig.after[:1] and fig.after[0] in ORGANISATION_WORDS or "turnover" in fig.before[-3:] or (
-                fig.before[-1:] and fig.before[-1] in ORGANISATION_WORDS and fig.context.find("(") >= 0
-                and fig.text in fig.context.split("(", 1)[-1][: len(fig.text) + 1]):
-            aside[fig.index] = "it describes the business, not this calculation"
-        clause = fig.before + fig.after[:3]
-        if any(_stem_in(w, REVENUE_WORDS) for w in fig.before[-2:] + fig.after[:2]) and not fig.period and not any(
-                _stem_in(w, CHANGE_WORDS) for w in clause):
-            aside[fig.index] = "it is the business's revenue, not a gain from this project"
-        rest = re.split(r"[.;!?\n]", text[fig.span[1] :], maxsplit=1)[0]
-        if _LEAVE_OUT.search(rest) and not any(g.span[0] < fig.span[1] + len(rest) for g in figures if g.index > fig.index):
-            aside[fig.index] = "you asked to leave it out"
-    return aside
-
-
 def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading]) -> tuple[str, dict] | None:
-    aside = _set_aside(text, figures)
+    aside = set_aside(text, figures)
     assigned = {i: name for i, name in assign(spec, figures).items() if i not in aside}
     active = [f for f in figures if f.index not in aside]
     for i, why in aside.items():
@@ -516,7 +416,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             raise _ask(f"You wrote {fig.show()} as a possibility (“{fig.context}”): should I count it in this "
                        "calculation, and instead of which figure?", ["yes", "no"])
     unfit = [f for f in active if f.index not in roles and f.unit in {"count", "duration"} and not f.ratio
-             and not _counts_things(f)
+             and not counts_things(f)
              and any(label_score(f, fld) > 0 for fld in spec.fields if fld.unit == "money" and fld.direction is None)]
     if unfit and not spec.records:  # "internal resources: 2 h/week @ 50/h": a line named but not read
         raise _ask(f"I could not read {unfit[0].show()} (“{unfit[0].context}”) as an amount: what does that line come "
@@ -543,19 +443,19 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             raise _ask(f"You gave a change from {ends[0].show()} to {ends[1].show()}: is the difference, {_fmt(delta)}, "
                        f"the {roles[change[0].index].replace('_', ' ')}?", [f"yes, {_fmt(delta)}", "no"])
     for fig in active:  # "$28 an hour", "€5 per user": a rate per something the calculator does not count
-        if fig.before[-1:] == ["@"] and fig.unit != "percent" and (fig.index in roles or _unread_amount(fig)):
+        if fig.before[-1:] == ["@"] and fig.unit != "percent" and (fig.index in roles or unplaced_amount(fig)):
             raise _ask(f"{fig.show()} is a rate (“{fig.context}”): what does that line come to per year?")
         per = fig.after[1] if fig.after[:1] and fig.after[0] in {"a", "an", "per", "each"} and len(fig.after) > 1 else ""
         per = per or (fig.after[0].split("/", 1)[1] if fig.after[:1] and fig.after[0].startswith("/") else "")
         field_labels = spec.field(roles[fig.index]).labels if fig.index in roles else ()
         named = any(_token_match(part, per) for label in field_labels for part in _parts(label))  # AOV "per order"
         if (fig.unit == "money" and per and per not in PERIOD_NAMES and not named and (fig.index not in roles or
-                spec.field(roles[fig.index]).unit == "money") and not _stem_in(per, MONEY_OUT + MONEY_IN)):
+                spec.field(roles[fig.index]).unit == "money") and not stem_in(per, MONEY_OUT + MONEY_IN)):
             raise _ask(f"{fig.show()} is per {per}: how many {per}s should I count, and per month or per year?")
-        if (fig.unit == "money" or fig.scaled) and fig.after[:1] == ["each"] and (fig.index in roles or _unread_amount(fig)):
+        if (fig.unit == "money" or fig.scaled) and fig.after[:1] == ["each"] and (fig.index in roles or unplaced_amount(fig)):
             raise _ask(f"{fig.show()} is an amount for each of several (“{fig.context}”): how many should I count?")
     money_fields = [f.name.replace("_", " ") for f in spec.fields if f.unit == "money"]
-    stray = [f for f in active if f.index not in roles and money_fields and _unread_amount(f)]
+    stray = [f for f in active if f.index not in roles and money_fields and unplaced_amount(f)]
     if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
         options = [f"the {name}" for name in money_fields] + ["not part of this calculation"]
         raise _ask(
@@ -595,7 +495,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 if role not in reading.roles:
                     reading.roles.append(role)
                 value, note = (part.value, "") if spec_field.sequence else normalise(part, spec_field, horizon)
-                margin = _margin_for(part, spec_field, figures, roles)
+                margin = margin_for(part, spec_field, figures, roles)
                 if margin is not None:  # "$10,000 of revenue a month, and our gross margin is 35%": the profit
                     value *= margin.value / 100
                     note += f"; × {margin.show()} margin = {_fmt(value)}"
@@ -650,35 +550,6 @@ def _flat(figures: list[Figure], roles: dict[int, str]) -> dict[str, Any]:
         if name is not None:
             record.setdefault(name, []).append(fig)
     return record
-
-
-# A question about a figure or a method, not a request to compute: judging a value ("is that
-# high?", "is 4% a lot?", "realistic or too optimistic?"), asking what it means or why, or what a
-# good or normal value is. General English, matched only when the figures given leave the
-# calculation incomplete: "it cost 10k and saved 15k, is that a good ROI?" is still computed.
-_ABOUT_A_FIGURE = re.compile(
-    r"(?P<judge>\b(?:is|are|was|were|isn't|seems?)\b[^.?!]{0,60}?\b(?:good|bad|high|low|realistic|unrealistic|normal|typical|"
-    r"reasonable|healthy|acceptable|enough|a lot|too (?:low|high|good|much|little|optimistic|pessimistic)|optimistic|"
-    r"plausible|credible|ok(?:ay)?|fine|required|worth considering)\b)"
-    r"|\bwhat (?:does|do|did)\b[^.?!]{0,80}?\bmean\b|\bmeans? what\b|\b(?:does|do) (?:that|this|it) mean\b"
-    r"|(?:^|[.?!]\s+|\n)\s*why\b|\bwhy (?:does|do|is|are|so)\b|\bhow (?:can|could) (?:that|this|it) be\b"
-    r"|\bwhat(?:'s| is| are) (?:an? |the )?(?:good|normal|typical|reasonable|usual|healthy)\b"
-    r"|\bwhat(?:'s| is) the difference\b|\bwhat (?:should|do) (?:i|we) (?:include|use)\b"
-    r"|\bso it (?:didn't|did not|doesn't) work\b|\bdoes (?:that|this|it) include\b",
-    re.IGNORECASE)
-
-
-def asks_about_a_figure(text: str) -> bool:
-    """Whether the message asks about a figure or a method rather than for a calculation. A
-    judgement ("is ... low") counts only in a question: "impact is low (0.5)" states an input."""
-    for match in _ABOUT_A_FIGURE.finditer(text):
-        if not match.group("judge"):
-            return True
-        end = re.search(r"[.!?\n]", text[match.end() :])
-        if end is not None and end.group(0) == "?" or re.match(r"\s*(?:is|are|was|were|isn't)\b", text[
-                max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1 : match.start() + 6], re.IGNORECASE):
-            return True
-    return False
 
 
 def _with_choices(spec: ToolSpec, call: tuple[str, dict], text: str) -> tuple[str, dict]:
