@@ -7,6 +7,12 @@ several projects become one record each. When an input is missing, a figure fits
 equally, a period is not said, or a range is given, the answer is a Clarification: nothing is
 computed from a guessed role. Every figure ends up in the account: the role it was given, or
 why it was not used.
+
+A money figure no label names takes the input of its direction and period (assistant/reading/
+money.py: paying, a charge, a licence go out; saves, brings in, extra margin come in). Amounts
+given one per period become a cash-flow series; a horizon is read in any wording ("a two-year
+TCO", "over 24 months", "first year"); two currencies, options given side by side, a rate per
+unit, a hedged or negative figure are asked about, never summed.
 """
 
 from __future__ import annotations
