@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from knowledge.tables import Cell, find_cells
 from knowledge.text import CITATION_RE
 
 Unit = Literal["money", "percent", "duration", "count"]
@@ -34,52 +35,79 @@ WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
     "twenty-four": 24, "thirty": 30, "thirty-six": 36, "a couple of": 2, "a few": 3,
 }
-SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "million": 1e6,
+SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "million": 1e6, "mio": 1e6, "mln": 1e6,
+          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
           "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12}
-CURRENCY_SIGNS = "$€£"
-CURRENCY_WORDS = r"dollars?|usd|eur(?:os?)?|gbp|pounds?|bucks"
+CURRENCY_SIGNS = "$€£¥₹"
+# ISO codes and the words people write for a currency, each mapped to one code, so that two
+# amounts in different currencies are never added without asking (assistant/reading).
+CURRENCY_CODES = ("usd", "eur", "gbp", "chf", "cad", "aud", "nzd", "sek", "nok", "dkk", "pln", "czk", "jpy",
+                  "cny", "rmb", "inr", "hkd", "sgd", "zar", "brl", "mxn", "try")
+CURRENCY_NAMES = {
+    "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "dollar": "USD", "dollars": "USD", "bucks": "USD",
+    "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP", "franc": "CHF", "francs": "CHF",
+    "yuan": "CNY", "rmb": "CNY", "rupee": "INR", "rupees": "INR", "rs": "INR", "rs.": "INR", "yen": "JPY",
+    "kronor": "SEK", "krona": "SEK", "kroner": "NOK", "zloty": "PLN",
+}
+CURRENCY_WORDS = (r"dollars?|euros?|pounds?|bucks|francs?|yuan|rupees?|yen|kronor|krona|kroner|zloty|"
+                  + "|".join(CURRENCY_CODES))
 MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
 PERIOD_WORDS = {
     "day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
     "monthly": "month", "mo": "month", "quarter": "quarter", "quarterly": "quarter",
     "year": "year", "yearly": "year", "annual": "year", "annually": "year", "annum": "year",
-    "yr": "year", "pa": "year",
+    "yr": "year", "pa": "year", "pm": "month", "qtr": "quarter",
 }
 
 # The digits of a number: with thousands separators ("30,000.5"), plain ("30000", "1.5") or a
 # bare fraction (".5").
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# How people write numbers in messages, beyond NUMBER: European thousands dots ("18.500",
+# "1.200.000", optionally with a decimal comma), thousands spaces ("25 000"), and a decimal
+# comma ("68,50", "1,2 Mio") where no comma-thousands reading is possible (one or two digits
+# after the comma and no further comma group). Which reading of "18.500" applies is decided per
+# message (``_european``).
+MESSAGE_NUMBER = (
+    r"\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,.])"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d|\s\d)"
+    r"|\d{1,3}(?:['’]\d{3})+(?![\d])"
+    rf"|{NUMBER}"
+)
+_DECIMAL_COMMA = re.compile(r"\d,\d{1,2}(?![\d]|,\d)")
 # A number starts where no digit, letter, dot or comma is just before it (so a run of digits
-# is entered once: no quadratic re-scanning).
+# is entered once: no quadratic re-scanning). "(75,000)" in accounting format is negative (an
+# amount of thousands in brackets; "low (0.5)" is a value in brackets).
 _NUMBER = re.compile(
-    rf"(?<![\w.,])(?P<neg>-)?(?P<num>{NUMBER})"
+    rf"(?<![\w.,])(?P<neg>-|\((?=\d{{1,3}}(?:[,.]\d{{3}})+(?:[.,]\d+)?\)|\d{{4,}}(?:\.\d+)?\)))?(?P<num>{MESSAGE_NUMBER})(?P<dec>,\d{{1,2}}(?![\d]|,\d))?"
     r"|\b(?P<word>" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
-_CURRENCY_BEFORE = re.compile(rf"(?:[{CURRENCY_SIGNS}]\s?|\b(?:usd|eur|gbp)\s)$", re.IGNORECASE)
-_SCALE = re.compile(r"\s?(k|thousand|mn|mm|m|million|bn|b|billion)\b", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(
+    rf"(?:(?:[A-Z]{{1,2}})?[{CURRENCY_SIGNS}]\s?|\b(?:{'|'.join(CURRENCY_CODES)}|rs\.?)\s?)$", re.IGNORECASE)
+_SCALE = re.compile(r"\s?(k|thousand|mn|mm|mio|mln|m|million|bn|b|billion|lakhs?|crores?)\b", re.IGNORECASE)
 _RANGE = re.compile(
     rf"(?:\s?[-–]\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])"
     rf"|\s?to\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=\s?(?:%|percent|k\b|m\b)))",
     re.IGNORECASE,
 )
 _AFTER_UNIT = re.compile(
-    r"\s?(?:(?P<pct>%|percent\b|per cent\b|pct\b)"
+    r"\s?(?:(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|%[\s-]?points?\b)"
     rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[{CURRENCY_SIGNS}])"
     r"|[\s-]?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?)\b(?![\s-]*(?:old)))",
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"\s?(?:(?:a|an|per|each|every|/|in\s+a|in\s+one)\s?(?P<per>day|week|month|quarter|year|annum|mo|yr)\b"
-    r"|(?P<adv>daily|weekly|monthly|quarterly|yearly|annually|p\.?a\.?)(?!\w))",
+    r"\s?(?:(?:a|an|per|each|every|/|in\s+a|in\s+one)\s?(?P<per>day|week|month|quarter|year|annum|mo|yr|qtr)\b"
+    r"|(?P<adv>daily|weekly|monthly|quarterly|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
     re.IGNORECASE,
 )
 _PERIOD_BEFORE = re.compile(r"\b(daily|weekly|monthly|quarterly|yearly|annual|annually)\b", re.IGNORECASE)
-_PERIOD_LATER = re.compile(r"\b(?:a|an|per|each|every|in a|in one)\s(day|week|month|quarter|year|annum)\b")
+_PERIOD_LATER = re.compile(
+    r"(?:\b(?:a|an|per|each|every|in a|in one)\s|/)(day|week|month|quarter|year|annum|yr|mo|qtr)\b")
 _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGNORECASE)
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
-_BOUNDARY = re.compile(r"[.;!?\n,—–()]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
-_WORD = re.compile(r"[a-z][a-z'/-]*|[%$€£]", re.IGNORECASE)
+_BOUNDARY = re.compile(r"[.;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z][a-z'/-]*|[%$€£@]", re.IGNORECASE)
 WINDOW_WORDS = 6
 # Beyond a quadrillion a run of digits is not an amount anyone means; the tools take the same
 # bound (tools.base imports it), so every figure read is one a calculator accepts.
@@ -105,6 +133,8 @@ class Figure:
     joined: bool = False  # coordinated with the figure before ("$5k and $2k", "$5k plus $2k")
     scaled: bool = False  # written with k/M/million: an amount, never a duration
     change: Literal["from", "to"] | None = None  # an end of "from X to Y"
+    lead: list[str] = field(default_factory=list)  # the sentence's words before the figure, past clause breaks
+    currency: str | None = None  # ISO code of a money figure whose currency is written ("EUR" for "€5k")
     context: str = ""  # the user's words around the figure, as written
     index: int = 0
 
@@ -143,32 +173,102 @@ def read_amount(text: str) -> tuple[float, bool] | None:
     return value * SCALES.get(suffix, 1.0), False
 
 
-def _number(match: re.Match[str]) -> float:
+_EUROPEAN_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d.])")
+_ENGLISH_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+
+
+def _european(text: str) -> bool:
+    """Whether the message writes thousands with dots ("18.500 €", "1.200.000"): it has such a
+    number and no comma-thousands number ("18,500"), so "1.500" cannot mean one and a half."""
+    return bool(_EUROPEAN_THOUSANDS.search(text)) and not _ENGLISH_THOUSANDS.search(text)
+
+
+def message_number_value(digits: str, decimal: str = "", european: bool = False) -> float:
+    """The value of digits matched by ``MESSAGE_NUMBER`` (plus a decimal comma part, if any):
+    "25 000" → 25000; "18.500,50" → 18500.5; "18.500" → 18500 in a message that writes
+    thousands with dots, else 18.5; "68" with ",50" → 68.5."""
+    digits = re.sub(r"[ \u00a0\u202f'’]", "", digits)
+    if "," in digits and "." in digits and digits.index(".") < digits.index(","):
+        whole, _, frac = digits.partition(",")
+        return float(whole.replace(".", "") + "." + frac)
+    if european and _EUROPEAN_THOUSANDS.fullmatch(digits):
+        digits = digits.replace(".", "")
+    value = number_value(digits)
+    if decimal:
+        value = float(f"{int(value)}.{decimal.lstrip(',')}")
+    return value
+
+
+def _number(match: re.Match[str], european: bool = False) -> float:
     if match.group("word"):
         return float(WORD_NUMBERS[match.group("word").lower()])
-    value = number_value(match.group("num"))
+    value = message_number_value(match.group("num"), match.group("dec") or "", european)
     return -value if match.group("neg") else value
+
+
+def _currency_code(written: str) -> str:
+    """"USD ", "$", "euros", "Rs." → "USD", "USD", "EUR", "INR"; a sign with a country prefix
+    ("US$", "C$", "A$") keeps it, so Canadian and US dollars are told apart."""
+    written = written.strip().lower()
+    if len(written) > 1 and written[-1] in CURRENCY_SIGNS and written[:-1].isalpha():
+        return {"us": "USD", "c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "nz": "NZD", "hk": "HKD", "s": "SGD"}.get(
+            written[:-1], written.upper())
+    return CURRENCY_NAMES.get(written, written.upper())
 
 
 def _words(text: str) -> list[str]:
     return [w.lower().strip("'") for w in _WORD.findall(text)]
 
 
-def read_figures(text: str) -> list[Figure]:
-    """Every figure in ``text``, in order, each with its unit, period and label words."""
+def _table_view(text: str) -> tuple[str, dict[int, Cell]]:
+    """``text`` with the separators of pasted tables turned into tabs (same length, so every
+    offset stays), and the cells by their start."""
+    cells = find_cells(text)
+    if not cells:
+        return text, {}
+    for header in (c for c in cells if c.is_header):  # "Impact (1-10)": a header's numbers describe the column
+        chars = list(text)
+        chars[header.span[0] : header.span[1]] = re.sub(r"\d", "#", text[header.span[0] : header.span[1]])
+        text = "".join(chars)
+    chars = list(text)
+    lines = {text.rfind("\n", 0, c.span[0]) + 1 for c in cells}
+    inside = {i for c in cells for i in range(*c.span)}
+    for start in lines:
+        end = text.find("\n", start)
+        for i in range(start, len(text) if end < 0 else end):
+            if i not in inside:
+                chars[i] = "\t"
+    return "".join(chars), {c.span[0]: c for c in cells}
+
+
+def read_figures(text: str, value_words: dict[str, float] | None = None) -> list[Figure]:
+    """Every figure in ``text``, in order, each with its unit, period and label words. A figure
+    in a pasted table is labelled by its column's header and its row's text cells. ``value_words``
+    are words that stand for a value on a calculator's scale ("high" for an impact of 2): each
+    such word is a count figure too, unless a number follows it in brackets ("low (0.5)")."""
+    source = text
+    text, cells = _table_view(text)
     raw: list[tuple[int, int, Figure]] = []
     last_end = 0
+    european = _european(text)
     for match in _NUMBER.finditer(text):
         start, end = match.span()
         if start < last_end:
             continue
-        value = _number(match)
+        value = _number(match, european)
         word = bool(match.group("word"))
         unit: Unit = "count"
         currency = _CURRENCY_BEFORE.search(text[max(0, start - 4) : start]) if not word else None
+        code = None
         if currency:
             unit = "money"
             start -= len(currency.group(0))
+            code = _currency_code(currency.group(0))
+            if start and text[start - 1] in "-\u2212" and not text[max(0, start - 2) : start - 1].strip("( "):
+                start -= 1  # "-€45k": the sign stands before the currency
+                value = -value
+        if match.group("neg") == "(" and text[end : end + 1] == ")":
+            end += 1  # "(75,000)": accounting format for a negative amount
         if _is_date_or_code(text, match, word):
             last_end = end
             continue
@@ -193,8 +293,9 @@ def read_figures(text: str) -> list[Figure]:
                 end = after_unit.end()
             elif after_unit.group("cur") or after_unit.group("cursign"):
                 unit = "money"
+                code = code or _currency_code(after_unit.group("cur") or after_unit.group("cursign"))
                 end = after_unit.end()
-            elif after_unit.group("dur") and unit != "money":
+            elif after_unit.group("dur") and unit != "money" and not scaled:  # "25k yrs 1-3" is an amount
                 name = after_unit.group("dur").lower().rstrip("s")
                 name = {"yr": "year"}.get(name, name)
                 value *= MONTHS_IN[name]
@@ -212,10 +313,18 @@ def read_figures(text: str) -> list[Figure]:
         if not all(math.isfinite(v) and abs(v) <= MAX_AMOUNT for v in (value, high or 0.0)):
             last_end = end
             continue  # a run of digits too long to be an amount anyone means
-        figure = Figure(value=value, unit=unit, span=(start, end), text=text[start:end], period=period, high=high,
-                        scaled=scaled)
+        figure = Figure(value=value, unit=unit, span=(start, end), text=source[start:end].strip(), period=period, high=high,
+                        scaled=scaled, currency=code)
         raw.append((start, end, figure))
         last_end = end
+    if value_words:
+        taken = [(a, b) for a, b, _ in raw]
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, value_words)) + r")\b(?!\s*\(\s*[-+]?\d)", re.IGNORECASE)
+        for match in pattern.finditer(text):
+            if not any(a < match.end() and match.start() < b for a, b in taken):
+                raw.append((match.start(), match.end(), Figure(
+                    value=value_words[match.group(1).lower()], unit="count", span=match.span(), text=match.group(0))))
+        raw.sort(key=lambda item: item[0])
     figures = [f for _, _, f in raw]
     for i, figure in enumerate(figures):
         figure.index = i
@@ -224,8 +333,10 @@ def read_figures(text: str) -> list[Figure]:
         before_text = text[max(prev_end, figure.span[0] - 120) : figure.span[0]]
         after_text = text[figure.span[1] : min(next_start, figure.span[1] + 120)]
         cut = None
-        for cut in _BOUNDARY.finditer(before_text):
-            pass
+        cuts = list(_BOUNDARY.finditer(before_text))
+        if cuts and cuts[-1].group(0) == "(" and not before_text[cuts[-1].end() :].strip():
+            cuts.pop()  # "impact is low (0.5)": a value in brackets is labelled by the words before them
+        cut = cuts[-1] if cuts else None
         if cut is not None:
             # "$30k to set up and $6k for training": nothing but "and"/","/"plus" between the
             # previous figure's words and this one, so this one is coordinated with it.
@@ -238,9 +349,27 @@ def read_figures(text: str) -> list[Figure]:
         stop = _BOUNDARY.search(after_text)
         if stop:
             after_text = after_text[: stop.start()]
+        sentence_start = max(source.rfind(c, 0, figure.span[0]) for c in ".!?\n") + 1
+        figure.lead = _words(source[max(sentence_start, prev_end, figure.span[0] - 200) : figure.span[0]])[-12:]
         figure.before = _words(before_text)[-WINDOW_WORDS:]
         figure.after = _words(after_text)[:WINDOW_WORDS]
-        figure.context = " ".join([*before_text.split()[-WINDOW_WORDS:], figure.text, *after_text.split()[:WINDOW_WORDS]])
+        kept_before = list(re.finditer(r"\S+", before_text))[-WINDOW_WORDS:]
+        kept_after = list(re.finditer(r"\S+", after_text))[:WINDOW_WORDS]
+        start = figure.span[0] - len(before_text) + kept_before[0].start() if kept_before else figure.span[0]
+        end = figure.span[1] + kept_after[-1].end() if kept_after else figure.span[1]
+        figure.context = source[start:end].strip()
+        cell = _cell_of(cells, figure)
+        if cell is not None and cell.span[0] == figure.span[0]:  # a table cell: named by its header and its row
+            figure.before = _words(" ".join(cell.row_text[:1]) + " " + cell.header)[-WINDOW_WORDS:]
+            figure.after = _words(" ".join(cell.row_text[1:]))[:WINDOW_WORDS]
+            figure.joined = False
+            line_start = source.rfind("\n", 0, figure.span[0]) + 1
+            line_end = source.find("\n", figure.span[1])
+            figure.context = source[line_start : len(source) if line_end < 0 else line_end].strip()
+            if figure.period is None and figure.unit != "duration":
+                later = _PERIOD_LATER.search(cell.header.lower())
+                if later:  # "Reach/qtr"
+                    figure.period = PERIOD_WORDS[later.group(1)]
         if figure.period is None and figure.unit != "duration":
             later = _PERIOD_LATER.search(" ".join(figure.after))
             if later:  # "4 purchases per year", "$45,000 extra profit in a year"
@@ -258,6 +387,17 @@ def read_figures(text: str) -> list[Figure]:
     return figures
 
 
+def _cell_of(cells: dict[int, Cell], figure: Figure) -> Cell | None:
+    for start in (figure.span[0], figure.span[0] - 1):
+        cell = cells.get(start)
+        if cell is not None and figure.span[1] <= cell.span[1] + 1:
+            return cell
+    for cell in cells.values():
+        if cell.span[0] <= figure.span[0] < cell.span[1]:
+            return cell
+    return None
+
+
 def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     """Years ("in 2018"), list numbering ("1."), and digits glued to letters are not figures."""
     if word:
@@ -266,6 +406,9 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     after = text[match.end() : match.end() + 2]
     if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b", text[match.end() : match.end() + 3]):
         return not re.match(r"(?i)(?:x\b|st\b|nd\b|rd\b|th\b)", after + " ")
+    if re.match(r"-[a-z]", text[match.end() : match.end() + 2], re.IGNORECASE) and not re.match(
+            r"-(?:days?|weeks?|months?|quarters?|years?|yrs?|mo|yr|k|m|bn)\b", text[match.end() : match.end() + 9], re.IGNORECASE):
+        return True  # "an 11-person shop", "a 3-store chain": a size in an adjective, not a figure
     if re.fullmatch(r"(?:19|20)\d\d", num) and re.search(r"(?i)\b(?:in|since|by|of|year|until|before|after)\s*$", text[max(0, match.start() - 8) : match.start()]):
         return True
     return False

@@ -97,3 +97,47 @@ def test_a_bare_amount_reads_as_the_same_figure_in_a_message(text):
     value, _ = read_amount(text)
     (figure,) = read_figures(f"reach {text}")
     assert figure.value == pytest.approx(value)
+
+
+# --- Numbers as people write them in messages ------------------------------------------------
+
+WRITTEN = [
+    ("It cost 18.500 € and saves 1.200 € a month", [18500, 1200]),  # thousands dots
+    ("a budget of 25 000 USD", [25000]),  # thousands space
+    ("an order of 68,50 € on average", [68.5]),  # decimal comma
+    ("about 1,2 Mio € in total", [1200000]),
+    ("3 lakh rupees", [300000]),
+    ("it cost 12,000 and the rate is 1.500 percent", [12000, 1.5]),  # comma thousands: the dot is a decimal
+    ("the first flow was (75,000)", [-75000]),  # accounting brackets
+    ("up front: -€45k", [-45000]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), WRITTEN, ids=[w[0] for w in WRITTEN])
+def test_numbers_are_read_in_the_formats_people_write(text, values):
+    assert [f.value for f in read_figures(text)] == pytest.approx(values)
+
+
+CURRENCIES = [
+    ("CAD 99k", "CAD"), ("99k CAD", "CAD"), ("€5k", "EUR"), ("5 euros", "EUR"), ("Rs 45,000", "INR"),
+    ("£2.5k/mo", "GBP"), ("CHF 3.5k", "CHF"), ("US$ 500", "USD"), ("C$ 500", "CAD"), ("5,000", None),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), CURRENCIES, ids=[c[0] for c in CURRENCIES])
+def test_a_written_currency_is_kept_with_its_amount(text, code):
+    (figure,) = read_figures(text)
+    assert figure.currency == code
+
+
+PERIODS = [("saves 2.5k pm", "month"), ("maint 5k/yr", "year"), ("4 orders/yr", "year"), ("2.5 buys a yr", "year"),
+           ("reach 20,000/qtr", "quarter"), ("€9k p.a.", "year")]
+
+
+@pytest.mark.parametrize(("text", "period"), PERIODS, ids=[p[0] for p in PERIODS])
+def test_short_period_words_are_read(text, period):
+    assert read_figures(text)[0].period == period
+
+
+def test_a_small_value_in_brackets_is_not_an_accounting_negative():
+    assert [f.value for f in read_figures("impact is low (0.5)")] == [0.5]

@@ -36,6 +36,7 @@ from tools.kpi import KpiSuggestInput, kpi_suggest
 from tools.oversight import HitlInput, hitl_check
 from tools.spec import FieldSpec, ToolSpec
 from tools.prioritization import (
+    IMPACT_SCALE,
     IceInput,
     PrioritizeInput,
     RiceInput,
@@ -63,10 +64,10 @@ def _prioritize_build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any
     records = [{k: v for k, v in r.items() if not k.startswith("_")} for r in records]
     if len(records) == 1:
         one = {k: v for k, v in records[0].items() if k != "name"}
-        if "ease" in one and "reach" not in one:
+        if "ease" in one and ("reach" not in one or "effort" not in one):  # ease without effort: ICE, not RICE
             return "ice_score", {k: one[k] for k in ("impact", "confidence", "ease") if k in one}
         return "rice_score", {k: one[k] for k in ("reach", "impact", "confidence", "effort") if k in one}
-    method = "ice" if all("ease" in r and "reach" not in r for r in records) else "rice"
+    method = "ice" if all("ease" in r and ("reach" not in r or "effort" not in r) for r in records) else "rice"
     return "prioritize", {"initiatives": records, "method": method}
 
 
@@ -81,6 +82,9 @@ def _ab_build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
     if len(records) != 2:
         raise ValueError("I need visitors and conversions for exactly two groups (control and "
                          f"variant); I read {len(records)}. What were they for each group?")
+    for record in records:  # rate × visitors → conversions, rounded to whole people
+        if "conversions" not in record and "rate" in record:
+            record["conversions"] = round(record["visitors"] * record["rate"] / 100)
     control, variant = records
     if "control" in str(variant.get("_context", "")).lower() and "control" not in str(control.get("_context", "")).lower():
         control, variant = variant, control
@@ -117,10 +121,12 @@ def _flows_build(name: str) -> Callable[[list[dict[str, Any]]], tuple[str, dict[
 _MONEY_FLOWS = (
     FieldSpec("flows", ("cash flows", "cash flow", "flows"), "money", "What are the cash flows, period 0 first?", sequence=True),
     FieldSpec("investment", ("invest", "investment", "cost", "costs", "upfront", "initial", "outlay", "spend"), "money",
-              "How much is the initial investment?", summed=True),
+              "How much is the initial investment?", summed=True, direction="out"),
     FieldSpec("cash_flow", ("return", "returns", "cash", "inflow", "saves", "saving", "brings", "benefit", "generat",
-                            "profit", "earn", "income"), "money", "How much does it bring in each year?", period="year", summed=True),
-    FieldSpec("years", ("for", "over", "years", "horizon", "lasting", "life"), "duration", "For how many years?", period="year"),
+                            "profit", "earn", "income"), "money", "How much does it bring in each year?", period="year", summed=True,
+              direction="in"),
+    FieldSpec("years", ("for", "over", "years", "horizon", "lasting", "life"), "duration", "For how many years?", period="year",
+              horizon=True),
 )
 
 def _kpi_course_calls() -> list[dict[str, Any]]:
@@ -161,36 +167,41 @@ _SPECS = (
               "which first", "which one first", "score these", "compare these"),
         fields=(
             FieldSpec("reach", ("reach", "reaches", "users", "customers", "people", "visitors"), "count",
-                      "How many people does it reach per period?"),
-            FieldSpec("impact", ("impact",), "count", "What is its impact (RICE: 3, 2, 1, 0.5 or 0.25)?"),
-            FieldSpec("confidence", ("confidence", "confident", "sure"), "fraction", "How confident are you (e.g. 80%)?"),
+                      "How many people does it reach per period?", per_period=True),
+            FieldSpec("impact", ("impact",), "count", "What is its impact (RICE: 3, 2, 1, 0.5 or 0.25)?",
+                      value_words=tuple(IMPACT_SCALE.items())),
+            FieldSpec("confidence", ("confidence", "confident", "sure", "conf"), "fraction", "How confident are you (e.g. 80%)?"),
             FieldSpec("effort", ("effort", "person-months", "person", "months of work", "takes"), "duration",
                       "How much effort does it take, in person-months?", period="month"),
             FieldSpec("ease", ("ease", "easy"), "count", "How easy is it, from 1 to 10?"),
         ),
         requires=(("reach", "impact", "confidence", "effort"), ("impact", "confidence", "ease")),
         records=1, build=_prioritize_build, describe_result=describe.prioritize, topic="prioritize",
+        choices=(("aggregate", "mean", ("average", "mean", "averaged")),
+                 ("ice_aggregate", "mean", ("average", "mean", "averaged"))),
     ),
     ToolSpec(
         "tco", TcoInput, tco,
         "Total cost of ownership of an AI initiative: one-time implementation, data "
         "integration and training plus yearly software fees, maintenance and internal "
         "resources over horizon_years. Use before ROI to get the full cost.",
-        title="Total cost of ownership", asks=("tco", "total cost of ownership", "total cost", "full cost", "all-in cost"),
+        title="Total cost of ownership", asks=("tco", "total cost of ownership", "total cost", "full cost", "all-in cost",
+                                                    "cost us in total", "cost in total", "costs in total"),
         fields=(
             FieldSpec("implementation", ("implementation", "implement", "setup", "set up", "build", "install", "one-off",
-                                         "one-time", "upfront"), "money", "What is the one-time implementation cost?", summed=True),
+                                         "one-time", "upfront"), "money", "What is the one-time implementation cost?", summed=True,
+                      direction="out"),
             FieldSpec("data_integration", ("integration", "integrat", "data", "migration"), "money",
                       "What does data integration cost?", summed=True),
             FieldSpec("training", ("training", "train", "onboarding"), "money", "What does training cost?", summed=True),
             FieldSpec("software_fees", ("licen", "license", "software", "subscription", "platform", "fee", "fees", "saas", "seats"),
-                      "money", "What are the software fees per year?", period="year", summed=True),
+                      "money", "What are the software fees per year?", period="year", summed=True, direction="out"),
             FieldSpec("maintenance", ("maintenance", "maintain", "support", "upkeep", "hosting"), "money",
                       "What does maintenance cost per year?", period="year", summed=True),
             FieldSpec("internal_resources", ("internal", "staff", "team", "salar", "headcount", "resources", "people"), "money",
                       "What do internal staff cost per year?", period="year", summed=True),
             FieldSpec("horizon_years", ("over", "for", "horizon", "across", "period"), "duration",
-                      "Over how many years?", period="year"),
+                      "Over how many years?", period="year", horizon=True),
         ),
         requires=(("implementation",), ("data_integration",), ("training",), ("software_fees",), ("maintenance",),
                   ("internal_resources",)),
@@ -203,8 +214,9 @@ _SPECS = (
         title="ROI", asks=("roi", "return on investment", "worth it", "worthwhile", "pay off", "paid off", "pays off",
                            "good investment", "worth the money"),
         fields=(
-            FieldSpec("cost", COST, "money", "How much did it cost in total (the investment)?", summed=True),
-            FieldSpec("gain", GAIN, "money", "How much profit or savings did it bring?", summed=True),
+            FieldSpec("cost", COST, "money", "How much did it cost in total (the investment)?", summed=True,
+                      direction="out"),
+            FieldSpec("gain", GAIN, "money", "How much profit or savings did it bring?", summed=True, direction="in"),
         ),
         requires=(("cost", "gain"),), describe_result=describe.roi, topic="roi",
     ),
@@ -214,14 +226,15 @@ _SPECS = (
         "says 'never pays back' when the benefit is not positive.",
         title="Payback period",
         asks=("payback", "pay back", "pays back", "paid back", "pays for itself", "pay for itself", "break even",
-              "breakeven", "break-even", "recoup", "recover the cost", "earn back", "earn it back"),
+              "breakeven", "break-even", "recoup", "recover the cost", "earn back", "earn it back", "recover the investment",
+              "recover our investment", "recover the money", "paid for itself"),
         fields=(
-            FieldSpec("upfront_cost", COST, "money", "How much does it cost up front?", summed=True),
+            FieldSpec("upfront_cost", COST, "money", "How much does it cost up front?", summed=True, direction="out"),
             FieldSpec("monthly_benefit", GAIN, "money", "How much does it save or bring in per month?",
-                      period="month", summed=True),
+                      period="month", summed=True, direction="in"),
             # a running cost ("$2,000 a month in fees") is taken off the monthly benefit
             FieldSpec("monthly_cost", COST, "money", "What does it cost to run per month?", period="month", summed=True,
-                      note="taken off the monthly benefit"),
+                      note="taken off the monthly benefit", direction="out"),
         ),
         requires=(("upfront_cost", "monthly_benefit"),), build=_payback_build, describe_result=describe.payback,
         topic="payback",
@@ -231,7 +244,7 @@ _SPECS = (
         "Net present value of per-period cash flows (period 0 first, usually the negative "
         "investment) at a discount rate per period given as a fraction (0.08 for 8%).",
         title="Net present value", asks=("npv", "net present value", "present value", "discounted value"),
-        fields=(FieldSpec("rate", ("rate", "discount", "wacc", "capital", "hurdle", "at"), "fraction",
+        fields=(FieldSpec("rate", ("rate", "discount", "wacc", "capital", "hurdle", "at", "@"), "fraction",
                           "What discount rate per year should I use (e.g. 8%)?"), *_MONEY_FLOWS),
         requires=(("rate", "flows"), ("rate", "investment", "cash_flow", "years")),
         build=_flows_build("npv"), describe_result=describe.npv, topic="npv",
@@ -256,8 +269,11 @@ _SPECS = (
             FieldSpec("conversions", ("conversion", "conversions", "converted", "convert", "orders", "purchases", "sales",
                                       "signups", "sign-ups", "clicks"), "count",
                       "How many conversions did each group have?", ratio="part"),
+            # a rate with the visitors gives the conversions: 2.5% of 20,000 visitors is 500
+            FieldSpec("rate", ("conversion rate", "rate", "cr", "converted", "converts", "conversion"), "percent",
+                      "What was each group's conversion rate?"),
         ),
-        requires=(("visitors", "conversions"),), records=2, build=_ab_build,
+        requires=(("visitors", "conversions"), ("visitors", "rate")), records=2, build=_ab_build,
         describe_result=describe.ab_test, topic="ab_test",
     ),
     ToolSpec(
@@ -267,12 +283,16 @@ _SPECS = (
         title="Sample size", asks=("sample size", "how many visitors", "how many users", "how many sessions",
                                    "how long should the test run", "how much traffic"),
         fields=(
-            FieldSpec("baseline_rate", ("baseline", "current", "currently", "from", "today", "now", "converts", "existing"),
+            FieldSpec("baseline_rate", ("baseline", "current", "currently", "from", "today", "now", "converts", "existing",
+                                        "present"),
                       "fraction", "What is the conversion rate today (e.g. 3%)?"),
             FieldSpec("target_rate", ("to", "target", "goal", "reach"), "fraction", "What rate do you hope to reach?"),
-            FieldSpec("mde", ("lift", "uplift", "mde", "detectable", "detect", "change", "improvement", "difference"),
-                      "fraction", "What change do you want to detect (e.g. a 10% lift)?"),
+            FieldSpec("mde", ("lift", "uplift", "mde", "detectable", "detect", "change", "improvement", "difference",
+                              "increase"), "fraction", "What change do you want to detect (e.g. a 10% lift)?"),
+            FieldSpec("alpha", ("alpha", "significance level"), "fraction", "What significance level (e.g. 0.05)?"),
+            FieldSpec("power", ("power",), "fraction", "What power (e.g. 80%)?"),
         ),
+        choices=(("mde_type", "absolute", ("percentage point", "percentage points", "pp", "absolute")),),
         requires=(("baseline_rate", "target_rate"), ("baseline_rate", "mde")), build=_sample_build,
         describe_result=describe.sample_size, topic="sample_size",
     ),

@@ -42,6 +42,18 @@ class FieldSpec:
     summed: bool = False
     ratio: Literal["part", "whole"] | None = None
     sequence: bool = False  # several figures in order form a list (cash flows)
+    # The input is a rate per period by definition (RICE reach: people per quarter, say): a
+    # figure's period is kept as written and needs no horizon.
+    per_period: bool = False
+    # The input is the horizon itself (TCO years, the years of a yearly cash flow): a duration
+    # the message gives for the whole calculation ("a two-year TCO", "over 24 months") fills it.
+    horizon: bool = False
+    # Which way the money of this input goes: "out" (a cost the business pays) or "in" (what it
+    # gains). A money figure no label names takes the input of its direction and its period
+    # (assistant/reading/calculate.py reads the direction from the clause's verbs and nouns).
+    direction: Literal["out", "in"] | None = None
+    # Words that stand for values of this input ("high" for a RICE impact of 2), read as figures.
+    value_words: tuple[tuple[str, float], ...] = ()
     note: str = ""  # told in "What I read" when a figure fills this input
 
 
@@ -60,6 +72,9 @@ class ToolSpec:
     fields: tuple[FieldSpec, ...] = ()  # inputs readable from a message (empty: not read from text)
     requires: tuple[tuple[str, ...], ...] = ()  # alternatives: one must be complete
     records: int = 0  # > 0: the figures describe several records (projects, test groups)
+    # Options named in words, not figures: (argument, value, words that choose it), applied when
+    # the built call's tool has that argument ("use the average" → aggregate="mean").
+    choices: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     build: Callable[[list[dict[str, Any]]], tuple[str, dict[str, Any]]] | None = None
     describe_result: Callable[[dict[str, Any], dict[str, Any]], list[str]] | None = None
     topic: str = ""  # the answer's intent name when this tool is the question's calculation

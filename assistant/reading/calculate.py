@@ -7,6 +7,12 @@ several projects become one record each. When an input is missing, a figure fits
 equally, a period is not said, or a range is given, the answer is a Clarification: nothing is
 computed from a guessed role. Every figure ends up in the account: the role it was given, or
 why it was not used.
+
+A money figure no label names takes the input of its direction and period (assistant/reading/
+money.py: paying, a charge, a licence go out; saves, brings in, extra margin come in). Amounts
+given one per period become a cash-flow series; a horizon is read in any wording ("a two-year
+TCO", "over 24 months", "first year"); two currencies, options given side by side, a rate per
+unit, a hedged or negative figure are asked about, never summed.
 """
 
 from __future__ import annotations
@@ -18,10 +24,24 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.reading.asks import split_asks
+from assistant.reading.money import (
+    MIN_BARE_AMOUNT,
+    MONEY_IN,
+    MONEY_OUT,
+    PERIOD_NAMES,
+    amount_like,
+    asks_about_a_figure,
+    counts_things,
+    margin_for,
+    money_direction,
+    set_aside,
+    stem_in,
+    unplaced_amount,
+)
 from assistant.types import Clarification
 from knowledge.figures import MONTHS_IN, Figure, read_figures
 from tools.errors import ToolInputError
-from tools.registry import SPECS, validate_args
+from tools.registry import SPECS, TOOLS, validate_args
 from tools.spec import FieldSpec, ToolSpec
 
 UNITS_ACCEPTED = {
@@ -35,9 +55,9 @@ HORIZON_WORDS = {"over", "for", "across", "within", "horizon", "period", "during
 RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
 TOTAL_WORDS = {"total", "overall", "altogether", "all-in", "combined"}
+HEDGE_WORDS = {"maybe", "perhaps", "possibly"}
 MAX_FIGURES = 100  # beyond this a message is a data dump, not one calculation's inputs
 PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
-MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
 
 
 @dataclass
@@ -128,27 +148,64 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
 
 
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
-    if spec_field.unit == "duration" and fig.unit == "count" and fig.scaled:
-        return False  # "6k" is an amount, never a number of years
-    if spec_field.unit == "money" and fig.unit == "count" and not fig.scaled and abs(fig.value) < MIN_BARE_AMOUNT:
+    if spec_field.unit == "duration" and fig.unit == "count" and (fig.scaled or (counts_things(fig) and not any(
+            _token_match(_parts(label)[0], fig.after[0]) for label in spec_field.labels))):
+        return False  # "6k" is an amount, "6 merchandisers" a count of people: never a number of years
+    if spec_field.unit == "money" and fig.unit == "count" and not fig.scaled and 0 < abs(fig.value) < MIN_BARE_AMOUNT:
         return False  # "our 3 stores": a small bare number is a count, not an unmarked amount
     return fig.unit in UNITS_ACCEPTED[spec_field.unit]
+
+
+def _by_direction(spec: ToolSpec, fig: Figure, inherited: str | None = None) -> str | None:
+    """The money input a figure no label names belongs to, by its direction and its period: a
+    recurring cost is the running cost, a one-off the up-front one."""
+    if not unplaced_amount(fig):
+        return None  # "20,000 subscribers": a count of things, not an amount of money
+    directions = {f.direction for f in spec.fields if f.direction}
+    # in a calculator whose money inputs are all costs (TCO), an amount is a cost whatever its words
+    direction = money_direction(fig) or inherited or (directions.pop() if len(directions) == 1 else None)
+    fields = [f for f in spec.fields if f.direction and f.direction == direction and _fits(fig, f)]
+    if len(fields) > 1:
+        fields = [f for f in fields if (f.period is None) == (fig.period is None)] or fields
+    return fields[0].name if len(fields) == 1 else None
 
 
 def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
     """figure index → field name, or a tuple of the fields it fits equally (ambiguous)."""
     out: dict[int, str | tuple[str, ...]] = {}
+    # A message that writes its amounts with a currency ("$3,000", "$7,000") and leaves one number
+    # bare ("2,500 returns a month") does not mean that number as money.
+    currency_written = sum(f.unit == "money" for f in figures) >= 2
     for fig in figures:
-        scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)}
+        scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
+                  and not (currency_written and f.unit == "money" and counts_things(fig))}
         scores = {k: v for k, v in scores.items() if v > 0}
         if not scores:
             prev = out.get(fig.index - 1)
-            if fig.joined and isinstance(prev, str) and _fits(fig, spec.field(prev)):
-                out[fig.index] = prev  # "$24k and $6k for set-up": coordinated parts
+            by_direction = None if currency_written and counts_things(fig) else _by_direction(spec, fig)
+            if fig.joined and isinstance(prev, str) and by_direction is None:  # coordinated: the same way as the one before
+                costs_only = {f.direction for f in spec.fields if f.direction} == {"out"}
+                by_direction = _by_direction(spec, fig, spec.field(prev).direction or ("out" if costs_only else None))
+            if fig.joined and isinstance(prev, str) and (_fits(fig, spec.field(prev)) or (
+                    fig.unit == "count" and fig.period and spec.field(prev).unit == "money")):  # "2.4k + 99/mo"
+                recurring = spec.field(prev).period is not None
+                if by_direction is not None and recurring != (fig.period is not None):
+                    out[fig.index] = by_direction  # "$6,000 once and $100 a month": the up-front and the running cost
+                else:
+                    out[fig.index] = prev  # "$24k and $6k for set-up": coordinated parts
+            elif by_direction is not None:
+                out[fig.index] = by_direction  # "we're paying £450/mo for the tool": a cost, whatever the verb
             continue
         top = max(scores.values())
         best = tuple(k for k, v in scores.items() if v == top)
         out[fig.index] = best[0] if len(best) == 1 else best
+    for fig in figures:  # "10 000 the first year, 14 000 the second and 16 000 the third": a list of parts
+        if fig.index in out:
+            continue
+        before = next((out[f.index] for f in reversed(figures[: fig.index]) if f.index in out), None)
+        after = next((out[f.index] for f in figures[fig.index + 1 :] if f.index in out), None)
+        if isinstance(before, str) and before == after and spec.field(before).summed and _fits(fig, spec.field(before)):
+            out[fig.index] = before
     return out
 
 
@@ -158,10 +215,28 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
-def _horizon(figures: list[Figure], taken: set[int]) -> Figure | None:
-    for fig in figures:
-        if fig.unit == "duration" and fig.index not in taken and HORIZON_WORDS & set(fig.before[-3:]):
-            return fig
+# A horizon of one year written without a number: "over a year", "for the first year",
+# "in its first year".
+_ONE_YEAR = re.compile(
+    r"\b(?:(?:over|for|in|within|across|during|after)\s+(?:a|one|the|its|our|their)?\s*(?:first\s+|full\s+)?year"
+    r"|(?:the|its|our|their)?\s*first\s+year)\b(?![\s-]*(?:\d|one|two|three))", re.IGNORECASE)
+
+
+def _horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figure | None:
+    """The duration the whole calculation runs over: a duration no input took, named by a
+    horizon word ("over 2 years"), written as an adjective ("a two-year TCO", "18-month
+    contract") or standing alone ("…, 3 yrs"); else "a year" in words. None when durations
+    that disagree leave it open."""
+    free = [f for f in figures if f.unit == "duration" and f.index not in taken and not f.is_range]
+    named = [f for f in free if HORIZON_WORDS & set(f.before[-3:])]
+    for group in (named, free):
+        if group and len({round(f.value, 6) for f in group}) == 1:
+            return group[0]
+    if free:
+        return None
+    words = _ONE_YEAR.search(text)
+    if words:  # a figure of its own, outside the message's list (index -1): 12 months
+        return Figure(value=12.0, unit="duration", span=words.span(), text=words.group(0).strip(), index=-1)
     return None
 
 
@@ -187,6 +262,8 @@ def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tup
         raise _ask(
             f"Is {fig.show()} per month, per year, or a one-off amount?", ["per month", "per year", "one-off"])
     if have and not want:
+        if spec_field.per_period:
+            return value, f"; per {have}"
         if horizon is not None:
             periods = horizon.value / MONTHS_IN[have]
             return value * periods, f"; {_fmt(periods)} {have}s ({horizon.show()}) = {_fmt(value * periods)}"
@@ -248,6 +325,61 @@ def _records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[int, 
     return out
 
 
+def _series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> None:
+    """Amounts given one per period ("-20k now, then 9k, 9k, 9k"; "50k up front, 15k, 20k and 25k
+    in years 1-3") become the spec's sequence input, period 0 first, when the message names no
+    sequence itself: the first amount is the outlay (negative), every later one a flow of its own
+    period, so none of them carries a period word ("a year") that would make it a recurring amount."""
+    sequence = next((f for f in spec.fields if f.sequence), None)
+    if sequence is None or spec.records:
+        return
+    others = {f.name for f in spec.fields if f.unit not in {"money", "count"} or f.horizon}
+    # "USD 5M now, then net cash flows of 1.5M, 2M...": an outlay before a labelled list joins it
+    amounts = [f for f in figures if amount_like(f) and roles.get(f.index) not in others]
+    if len(amounts) < 3 and not (len(amounts) == 2 and amounts[0].value < 0):
+        return
+    if any(f.period or f.is_range for f in amounts[1:]) or any(f.value < 0 for f in amounts[1:]):
+        return
+    one_off = {f.name for f in spec.fields if f.unit == "money" and f.period is None and not f.sequence}
+    if roles.get(amounts[0].index) not in one_off | {None, sequence.name} or any(
+            roles.get(f.index) in one_off for f in amounts[1:]):
+        return
+    if all(roles.get(f.index) == sequence.name for f in amounts):
+        return  # the user's own list of cash flows, signs as written
+    for fig in amounts:
+        roles[fig.index] = sequence.name
+    for i in [i for i, name in roles.items() if spec.field(name).horizon]:
+        del roles[i]  # "in years 1-3": the list carries its own periods
+    if amounts[0].value > 0:
+        amounts[0].value = -amounts[0].value  # the outlay of period 0
+
+
+def _alternatives(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> None:
+    """Two full sets of the same inputs one after the other ("Option A: cost 20k, saves 1k/month.
+    Option B: cost 35k, saves 2k/month") are alternatives to compare, not parts to add: ask."""
+    if spec.records:
+        return
+    required = {name for alternative in spec.requires if len(alternative) > 1 for name in alternative}
+    order = [roles[i] for i in sorted(roles) if roles[i] in required]
+    for x in set(order):
+        for y in set(order) - {x}:
+            pair = "".join("x" if name == x else "y" for name in order if name in (x, y))
+            if re.search(r"x+y+x+y+", pair):
+                firsts = [figures[i].show() for i in sorted(roles) if roles[i] == x]
+                raise _ask(f"You gave {len(firsts)} sets of figures ({x.replace('_', ' ')}: {', '.join(firsts)}). Are they "
+                           "options to compare, each worked out on its own, or parts to add up?",
+                           ["compare them", "add them up"])
+
+
+def _same_currency(amounts: list[Figure]) -> None:
+    """Amounts of one calculation in two currencies are never added or compared silently."""
+    codes = sorted({f.currency for f in amounts if f.currency})
+    if len(codes) > 1:
+        shown = ", ".join(next(f.show() for f in amounts if f.currency == code) for code in codes)
+        raise _ask(f"You gave amounts in {' and '.join(codes)} ({shown}). Which currency should I work in, and at "
+                   "what exchange rate should I convert the others?", [f"all in {code}" for code in codes])
+
+
 def _missing(spec: ToolSpec, present: set[str]) -> list[str]:
     if not spec.requires:
         return []
@@ -259,7 +391,11 @@ def _missing(spec: ToolSpec, present: set[str]) -> list[str]:
 
 
 def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading]) -> tuple[str, dict] | None:
-    assigned = assign(spec, figures)
+    aside = set_aside(text, figures)
+    assigned = {i: name for i, name in assign(spec, figures).items() if i not in aside}
+    active = [f for f in figures if f.index not in aside]
+    for i, why in aside.items():
+        readings[i].note = readings[i].note or why
     ambiguous = {i: fields for i, fields in assigned.items() if isinstance(fields, tuple)}
     if ambiguous:
         index, fields = next(iter(ambiguous.items()))
@@ -267,8 +403,41 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         raise _ask(
             f"Is {figures[index].show()} the {' or the '.join(names)}?", [f"the {n}" for n in names])
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
+    _series(spec, active, roles)
     if not roles:
         return None
+    horizon_field = next((f for f in spec.fields if f.horizon and f.name not in roles.values()), None)
+    if horizon_field is not None and not spec.records:
+        found = _horizon(active, set(roles), text)
+        if found is not None and found.index >= 0:
+            roles[found.index] = horizon_field.name  # "a two-year TCO": the horizon is the input
+        elif (found is None and not any(horizon_field.name in alt for alt in spec.requires)
+              and any(figures[i].period for i in roles)):
+            raise _ask(f"{horizon_field.question} You gave a recurring amount ({next(figures[i].show() for i in roles if figures[i].period)}).",
+                       ["1 year", "2 years", "3 years"])
+    _same_currency([figures[i] for i in roles if figures[i].unit == "money"])
+    _alternatives(spec, figures, roles)
+    for fig in active:  # "maybe 5,000": the user has not settled on it
+        if (fig.index in roles or fig.unit == "money") and HEDGE_WORDS & set(fig.before[-2:]):
+            raise _ask(f"You wrote {fig.show()} as a possibility (“{fig.context}”): should I count it in this "
+                       "calculation, and instead of which figure?", ["yes", "no"])
+    unfit = [f for f in active if f.index not in roles and f.unit in {"count", "duration"} and not f.ratio
+             and not counts_things(f)
+             and any(label_score(f, fld) > 0 for fld in spec.fields if fld.unit == "money" and fld.direction is None)]
+    if unfit and not spec.records:  # "internal resources: 2 h/week @ 50/h": a line named but not read
+        raise _ask(f"I could not read {unfit[0].show()} (“{unfit[0].context}”) as an amount: what does that line come "
+                   "to, per month or per year?")
+    for i in sorted(roles):  # "between €150k and €200k": a range, not one value
+        fig = figures[i]
+        if fig.before[-1:] == ["between"] and i + 1 < len(figures) and figures[i + 1].joined:
+            raise _ask(f"You gave a range, {fig.show()} to {figures[i + 1].show()}, for the {roles[i].replace('_', ' ')}: "
+                       "which single value should I use?", [fig.show(), figures[i + 1].show()])
+    periods = {f.name: {figures[i].period for i in roles if roles[i] == f.name} for f in spec.fields if f.per_period}
+    for name, seen in periods.items():
+        if len(seen) > 1:
+            shown = " and ".join(sorted(f"per {p}" if p else "without a period" for p in seen))
+            raise _ask(f"The {name.replace('_', ' ')} is given {shown}: should I convert them all to one period "
+                       "so the projects compare?", ["per month", "per quarter", "per year"])
     for i, name in roles.items() if not spec.records else ():  # a question asked below still shows what was read
         if name.replace("_", " ") not in readings[i].roles:
             readings[i].roles.append(name.replace("_", " "))
@@ -279,13 +448,25 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             delta = ends[1].value - ends[0].value
             raise _ask(f"You gave a change from {ends[0].show()} to {ends[1].show()}: is the difference, {_fmt(delta)}, "
                        f"the {roles[change[0].index].replace('_', ' ')}?", [f"yes, {_fmt(delta)}", "no"])
+    for fig in active:  # "$28 an hour", "€5 per user": a rate per something the calculator does not count
+        if fig.before[-1:] == ["@"] and fig.unit != "percent" and (fig.index in roles or unplaced_amount(fig)):
+            raise _ask(f"{fig.show()} is a rate (“{fig.context}”): what does that line come to per year?")
+        per = fig.after[1] if fig.after[:1] and fig.after[0] in {"a", "an", "per", "each"} and len(fig.after) > 1 else ""
+        per = per or (fig.after[0].split("/", 1)[1] if fig.after[:1] and fig.after[0].startswith("/") else "")
+        field_labels = spec.field(roles[fig.index]).labels if fig.index in roles else ()
+        named = any(_token_match(part, per) for label in field_labels for part in _parts(label))  # AOV "per order"
+        if (fig.unit == "money" and per and per not in PERIOD_NAMES and not named and (fig.index not in roles or
+                spec.field(roles[fig.index]).unit == "money") and not stem_in(per, MONEY_OUT + MONEY_IN)):
+            raise _ask(f"{fig.show()} is per {per}: how many {per}s should I count, and per month or per year?")
+        if (fig.unit == "money" or fig.scaled) and fig.after[:1] == ["each"] and (fig.index in roles or unplaced_amount(fig)):
+            raise _ask(f"{fig.show()} is an amount for each of several (“{fig.context}”): how many should I count?")
     money_fields = [f.name.replace("_", " ") for f in spec.fields if f.unit == "money"]
-    stray = [f for f in figures if f.unit == "money" and f.index not in roles and money_fields]
+    stray = [f for f in active if f.index not in roles and money_fields and unplaced_amount(f)]
     if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
         options = [f"the {name}" for name in money_fields] + ["not part of this calculation"]
         raise _ask(
             f"What is {stray[0].show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?", options)
-    horizon = _horizon(figures, set(roles))
+    horizon = _horizon(active, set(roles), text)
     groups = _records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles), list(roles))]
     records = []
     for number, (record, _members) in enumerate(groups, 1):
@@ -296,6 +477,12 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 continue
             spec_field = spec.field(name)
             parts = item if isinstance(item, list) else [item]
+            bracketed = [p for p in parts if text[max(0, p.span[0] - 1) : p.span[0]] == "(" and p.index not in aside]
+            stated_total = any(TOTAL_WORDS & set(p.before[-3:] + p.after[:3]) for p in parts)
+            if len(parts) > 1 and bracketed and spec_field.summed and not stated_total:  # "10% of our 500k budget (50k)": a restatement?
+                raise _ask(f"Is {bracketed[0].show()}, in brackets, part of the {name.replace('_', ' ')} as well as "
+                           f"{', '.join(p.show() for p in parts if p not in bracketed)}, or the same amount said again?",
+                           ["in addition", "the same amount"])
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
                 shown = [p.show() for p in parts]
                 raise _ask(
@@ -303,13 +490,22 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                     shown)
             converted = []
             for part in parts:
+                if part.value < 0 and not spec_field.sequence:
+                    raise _ask(f"You gave {part.show()}, a negative figure, for the {name.replace('_', ' ')}. Is it a "
+                               "saving to take off another input, or should it be positive?",
+                               ["a saving", "positive"])
                 reading = readings[part.index]
                 role = name.replace("_", " ")  # the section's heading names the calculator
                 if spec.records and len(groups) > 1:
                     role += f" of {record['name']}"
                 if role not in reading.roles:
                     reading.roles.append(role)
-                value, note = normalise(part, spec_field, horizon)
+                value, note = (part.value, "") if spec_field.sequence else normalise(part, spec_field, horizon)
+                margin = margin_for(part, spec_field, figures, roles)
+                if margin is not None:  # "$10,000 of revenue a month, and our gross margin is 35%": the profit
+                    value *= margin.value / 100
+                    note += f"; × {margin.show()} margin = {_fmt(value)}"
+                    readings[margin.index].roles.append(f"margin on the {name.replace('_', ' ')}")
                 converted.append(value)
                 reading.note += note + (f"; {spec_field.note}" if spec_field.note else "")
             totals = [i for i, p in enumerate(parts) if TOTAL_WORDS & set(p.before[-3:] + p.after[:3])]
@@ -339,7 +535,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             values.pop("name", None)
             values.pop("_context", None)
         records.append(values)
-    if horizon is not None and any("(" + horizon.show() + ")" in r.note for r in readings.values()):
+    if horizon is not None and horizon.index >= 0 and any("(" + horizon.show() + ")" in r.note for r in readings.values()):
         readings[horizon.index].roles.append("horizon for the per-period amounts")
     build = spec.build or (lambda recs: (spec.name, {k: v for k, v in recs[0].items() if not k.startswith("_")}))
     try:
@@ -362,6 +558,16 @@ def _flat(figures: list[Figure], roles: dict[int, str]) -> dict[str, Any]:
     return record
 
 
+def _with_choices(spec: ToolSpec, call: tuple[str, dict], text: str) -> tuple[str, dict]:
+    """The call with the options the message chooses in words ("the average, not the product")."""
+    name, args = call
+    fields = TOOLS[name].input_model.model_fields
+    for arg, value, words in spec.choices:
+        if arg in fields and re.search(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", text, re.IGNORECASE):
+            args = {**args, arg: value}
+    return name, args
+
+
 def asked_specs(text: str) -> list[ToolSpec]:
     """The calculators whose trigger words the text uses and whose inputs can be read from text."""
     return [spec for spec in SPECS if spec.fields and spec.asked_in(text)]
@@ -377,7 +583,8 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         specs = asked_specs(ask_text)
     if not specs:
         return None
-    figures = read_figures(text)
+    words = {w: v for spec in specs for f in spec.fields for w, v in f.value_words}
+    figures = read_figures(text, words or None)
     if not figures:
         return None
     if len(figures) > MAX_FIGURES:
@@ -399,11 +606,14 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             calc.titles.append(spec.title)
             continue
         if planned is not None:
+            planned = _with_choices(spec, planned, text)
             calc.calls.append(planned)
             calc.topic = calc.topic or spec.topic
             calc.titles.append(spec.title)
     if not calc.calls and calc.clarification is None:
         return None
+    if not calc.calls and asks_about_a_figure(text):
+        return None  # "is a 25% return good?": the course answers it; asking for inputs would not
     names = ", ".join(calc.titles) or "this calculation"
     for reading in calc.readings:
         if not reading.used and not reading.note:

@@ -39,8 +39,8 @@ def money(rng: random.Random, value: float) -> str:
         return f"${value / 1000:g}k"
     if style == 3:
         return f"{value:,.0f} dollars"
-    if style == 4:
-        return f"€{value:,.0f}"
+    if style == 4:  # one currency per question: amounts in two currencies are asked about, never added
+        return f"{value:,.0f} USD"
     if style == 5 and value % 100000 == 0 and value >= 1e6:
         return f"${value / 1e6:g}M"
     if style == 6 and value % 1000 == 0:

@@ -1,0 +1,162 @@
+"""How money figures are placed: which way the money goes, what is an amount at all, and what
+only describes the business.
+
+The calculator reader (assistant/reading/calculate.py) asks these questions of a figure whose
+labels do not name an input: a clause says money goes out ("we're paying", "onboarding charge")
+or comes in ("saves", "extra margin", "cut costs by"); a bare number followed by a noun counts
+things ("20,000 subscribers"); an amount next to a word for the business sizes it ("a USD 3bn
+retailer"); the user may leave a figure out in words. General English only: nothing here names a
+course or a calculator.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.figures import Figure
+from tools.spec import FieldSpec
+
+MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
+PERIOD_NAMES = {"day", "week", "month", "quarter", "year", "annum", "mo", "yr", "qtr", "days", "weeks", "months", "years"}
+
+# Which way money goes, in general English: the words of a clause that say the business pays
+# (a cost, whatever it is paid for) or gains. A word that lowers something ("cut support costs by
+# 6k", "write-offs down 9k") turns a cost into a gain. Stems: a word starting with one matches.
+MONEY_OUT = ("cost", "spen", "paid", "pay", "invest", "price", "fee", "charg", "licen", "subscri", "outlay", "budget",
+             "bill", "quote", "setup", "set-up", "set", "onboard", "implement", "integrat", "training", "maint",
+             "hosting", "forking", "buy", "bought", "purchas", "outright", "upfront", "up-front", "one-off", "one-time",
+             "once", "contract", "payable", "expens", "capex", "opex", "saas", "seat", "run", "running", "impl", "sub")
+MONEY_IN = ("save", "saved", "saving", "gain", "profit", "margin", "revenue", "return", "benefit", "bring", "brought", "earn", "generat",
+            "made", "make", "extra", "additional", "uplift", "add", "income", "deliver", "inflow", "get", "got",
+            "recover", "recoup", "net")
+LOWERS = ("cut", "reduc", "lower", "down", "fewer", "less", "drop", "shrink", "avoid")
+
+
+def stem_in(word: str, stems: tuple[str, ...]) -> bool:
+    return any(word in (stem, stem + "s") or (len(stem) >= 4 and word.startswith(stem)) for stem in stems)
+
+
+def money_direction(fig: Figure) -> str | None:
+    """"out" when the figure's clause says the business pays it, "in" when it gains it, None when
+    the clause does not say. The nearest word decides; a lowering word makes it a gain."""
+    if any(stem_in(w, LOWERS) for w in fig.before + fig.after[:1]):
+        return "in"  # "cut support costs by 6k", "write-offs down 9k", "9k less in fees"
+    order = sorted(range(len(fig.before) + len(fig.after)),
+                   key=lambda k: (len(fig.before) - k) if k < len(fig.before) else (k - len(fig.before) + 1.5))
+    window = [("one-off" if w == "off" and k and (fig.before + fig.after)[k - 1] == "one" else w)
+              for k, w in enumerate(fig.before + fig.after)]  # "one off"
+    for k in order:
+        word = window[k]
+        if stem_in(word, MONEY_IN):
+            return "in"
+        if stem_in(word, MONEY_OUT):
+            return "out"
+    for word in reversed(fig.lead):  # "The total cost, including the licence, was 40,000 euros"
+        if stem_in(word, MONEY_IN):
+            return "in"
+        if stem_in(word, MONEY_OUT):
+            return "out"
+    return None
+
+
+REVENUE_WORDS = ("revenue", "sales", "turnover")
+# Words that make an amount of revenue a change brought by the project ("extra sales", "lifts revenue").
+CHANGE_WORDS = ("extra", "additional", "more", "increas", "uplift", "lift", "grew", "grow", "up", "added", "add",
+                "incremental", "new", "brought", "bring", "generat", "gain", "boost", "rais", "from", "thanks")
+
+
+def margin_for(part: Figure, spec_field: FieldSpec, figures: list[Figure], roles: dict[int, str]) -> Figure | None:
+    """The margin percentage that turns a gain given as revenue into profit: a percentage no input
+    took, named "margin", in a message whose gain is named revenue, sales or turnover."""
+    if spec_field.direction != "in" or not any(stem_in(w, REVENUE_WORDS) for w in part.before + part.after):
+        return None
+    margins = [f for f in figures if f.unit == "percent" and f.index not in roles and "margin" in f.before + f.after]
+    return margins[0] if len(margins) == 1 else None
+
+
+def counts_things(fig: Figure) -> bool:
+    """A bare number followed by a noun that is neither money nor a period: "2,500 returns a month",
+    "20,000 subscribers"."""
+    if fig.unit != "count" or fig.scaled or fig.joined or not fig.after[:1]:
+        return False
+    word = fig.after[0]
+    if not re.search(re.escape(fig.text) + r"\s+" + re.escape(word), fig.context, re.IGNORECASE):
+        return False  # a table cell: the next cell is not a noun of this number
+    return word.isalpha() and word not in {"a", "an", "per", "each", "every", "in", "of"} and word not in PERIOD_NAMES \
+        and not any(word in (stem, stem + "s") for stem in MONEY_OUT + MONEY_IN + ("dollars", "euros", "pounds"))
+
+
+def unplaced_amount(fig: Figure) -> bool:
+    """An amount of money no input took: written as money, or a bare number with k/M, from 100 up or
+    with a period ("99/mo"), unless a noun says what it counts ("20,000 subscribers")."""
+    if fig.unit == "money":
+        return True
+    if fig.unit != "count" or fig.ratio or not (fig.scaled or fig.period or abs(fig.value) >= MIN_BARE_AMOUNT):
+        return False
+    return not counts_things(fig)
+
+
+def amount_like(fig: Figure) -> bool:
+    return fig.unit == "money" or (fig.unit == "count" and (fig.scaled or abs(fig.value) >= MIN_BARE_AMOUNT))
+
+
+# Figures that describe the business, not the calculation: its size ("a USD 3bn retailer", "our
+# parent (USD 3bn revenue)", "a turnover of £1.1M"), and figures the user asks to leave out ("the
+# US AOV is $61, but leave that out").
+ORGANISATION_WORDS = {"retailer", "retailers", "group", "company", "business", "firm", "chain", "brand", "marketplace",
+                      "parent", "subsidiary", "shop", "store", "webshop", "e-shop", "merchant", "turnover"}
+_LEAVE_OUT = re.compile(
+    r"\b(?:leave (?:that|it|this|them) out|ignore (?:that|it|this|them)|(?:is|are)n't part of (?:this|it)|"
+    r"(?:is|are) not part of (?:this|it)|don't count (?:that|it|this)|do not count (?:that|it|this)|exclude (?:that|it|this))\b",
+    re.IGNORECASE)
+
+
+def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why it is no input: it sizes the business, or the user left it out."""
+    aside: dict[int, str] = {}
+    for fig in figures:
+        if fig.unit not in {"money", "count"}:
+            continue
+        if fig.after[:1] and fig.after[0] in ORGANISATION_WORDS or "turnover" in fig.before[-3:] or (
+                fig.before[-1:] and fig.before[-1] in ORGANISATION_WORDS and fig.context.find("(") >= 0
+                and fig.text in fig.context.split("(", 1)[-1][: len(fig.text) + 1]):
+            aside[fig.index] = "it describes the business, not this calculation"
+        clause = fig.before + fig.after[:3]
+        if any(stem_in(w, REVENUE_WORDS) for w in fig.before[-2:] + fig.after[:2]) and not fig.period and not any(
+                stem_in(w, CHANGE_WORDS) for w in clause):
+            aside[fig.index] = "it is the business's revenue, not a gain from this project"
+        rest = re.split(r"[.;!?\n]", text[fig.span[1] :], maxsplit=1)[0]
+        if _LEAVE_OUT.search(rest) and not any(g.span[0] < fig.span[1] + len(rest) for g in figures if g.index > fig.index):
+            aside[fig.index] = "you asked to leave it out"
+    return aside
+
+
+# A question about a figure or a method, not a request to compute: judging a value ("is that
+# high?", "is 4% a lot?", "realistic or too optimistic?"), asking what it means or why, or what a
+# good or normal value is. General English, matched only when the figures given leave the
+# calculation incomplete: "it cost 10k and saved 15k, is that a good ROI?" is still computed.
+_ABOUT_A_FIGURE = re.compile(
+    r"(?P<judge>\b(?:is|are|was|were|isn't|seems?)\b[^.?!]{0,60}?\b(?:good|bad|high|low|realistic|unrealistic|normal|typical|"
+    r"reasonable|healthy|acceptable|enough|a lot|too (?:low|high|good|much|little|optimistic|pessimistic)|optimistic|"
+    r"plausible|credible|ok(?:ay)?|fine|required|worth considering)\b)"
+    r"|\bwhat (?:does|do|did)\b[^.?!]{0,80}?\bmean\b|\bmeans? what\b|\b(?:does|do) (?:that|this|it) mean\b"
+    r"|(?:^|[.?!]\s+|\n)\s*why\b|\bwhy (?:does|do|is|are|so)\b|\bhow (?:can|could) (?:that|this|it) be\b"
+    r"|\bwhat(?:'s| is| are) (?:an? |the )?(?:good|normal|typical|reasonable|usual|healthy)\b"
+    r"|\bwhat(?:'s| is) the difference\b|\bwhat (?:should|do) (?:i|we) (?:include|use)\b"
+    r"|\bso it (?:didn't|did not|doesn't) work\b|\bdoes (?:that|this|it) include\b",
+    re.IGNORECASE)
+
+
+def asks_about_a_figure(text: str) -> bool:
+    """Whether the message asks about a figure or a method rather than for a calculation. A
+    judgement ("is ... low") counts only in a question: "impact is low (0.5)" states an input."""
+    for match in _ABOUT_A_FIGURE.finditer(text):
+        if not match.group("judge"):
+            return True
+        end = re.search(r"[.!?\n]", text[match.end() :])
+        if end is not None and end.group(0) == "?" or re.match(r"\s*(?:is|are|was|were|isn't)\b", text[
+                max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1 : match.start() + 6], re.IGNORECASE):
+            return True
+    return False
+
+
