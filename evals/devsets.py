@@ -37,9 +37,14 @@ def _groups(value) -> list[list[str]]:
     return [[alt.strip().lower() for alt in str(group).split("|")] for group in (value or [])]
 
 
-def judge(entry: dict, result) -> list[str]:
-    """Why ``result`` (an AnswerResult) is not a right answer to ``entry``; empty when it is."""
+def judge(entry: dict, result, loaded: set[str] | None = None) -> list[str]:
+    """Why ``result`` (an AnswerResult) is not a right answer to ``entry``; empty when it is.
+    ``loaded``: the file names of the ingested modules (a citation of any other is wrong)."""
     problems: list[str] = []
+    if loaded is not None:
+        foreign = {c.source for c in result.citations if c.source and c.source not in loaded}
+        if foreign:
+            problems.append(f"cites a module that is not ingested: {sorted(foreign)}")
     answer = result.answer.lower()
     if entry.get("refused"):
         return [] if result.refused else ["answered an off-topic question"]
@@ -74,6 +79,10 @@ class Outcome:
         return not self.problems
 
 
+def loaded_sources(advisor) -> set[str]:
+    return {Path(p).name for p in advisor.settings.corpus_paths}
+
+
 def run_set(entries: list[dict], advisor) -> list[Outcome]:
     outcomes = []
     for entry in entries:
@@ -81,7 +90,7 @@ def run_set(entries: list[dict], advisor) -> list[Outcome]:
         if entry.get("previous"):
             conversation = advisor.ask(entry["previous"], remember=True).conversation_id
         result = advisor.ask(entry["q"], conversation_id=conversation, remember=bool(conversation))
-        outcomes.append(Outcome(entry, half(entry["q"]), judge(entry, result)))
+        outcomes.append(Outcome(entry, half(entry["q"]), judge(entry, result, loaded_sources(advisor))))
     return outcomes
 
 
@@ -105,7 +114,7 @@ def run_conversations(conversations: list[dict], advisor) -> list[Outcome]:
             result = advisor.ask(turn["q"], conversation_id=conversation_id, remember=True)
             conversation_id = result.conversation_id
             entry = {**turn, "conversation": conversation["id"], "module": conversation.get("module")}
-            problems = judge(entry, result)
+            problems = judge(entry, result, loaded_sources(advisor))
             if previous and not result.refused and repeats(result.answer, previous):
                 problems.append("repeats the previous answer")
             outcomes.append(Outcome(entry, half(conversation["id"]), problems))
