@@ -16,6 +16,7 @@ import hashlib
 import re
 import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,20 +69,99 @@ class Outcome:
     entry: dict
     half: str
     problems: list[str] = field(default_factory=list)
+    quoted: int = 0  # course lines the answer quoted
+    on_ask: int = 0  # of those, lines that answer an ask of the question (see ``answers_ask``)
 
     @property
     def passed(self) -> bool:
         return not self.problems
 
 
+def answers_ask(line: str, asked: str) -> bool:
+    """Whether a quoted course line answers an ask: it shares a topic word (a content word that
+    is not a generic question word, compared by stem) with the text that was answered."""
+    from assistant.reading.elliptical import GENERIC
+    from knowledge.text import content_words, stem
+
+    wanted = {stem(w) for w in content_words(asked) if w not in GENERIC}
+    return bool(wanted & {stem(w) for w in content_words(line)})
+
+
+def precision(result, asked: str) -> tuple[int, int]:
+    """(quoted course lines, lines among them that answer an ask) of an answer."""
+    if result.refused:
+        return 0, 0
+    lines = [line for line in result.answer.splitlines() if line.strip().startswith("- ") and re.search(r"\[\d+\]\s*$", line)]
+    return len(lines), sum(answers_ask(line, asked) for line in lines)
+
+
+class Turns:
+    """Follow-ups resolved by assistant/reading/elliptical.py, wired into the engine for the
+    evals until the engine calls it: the last answered turn (refused ones skipped) gives the
+    previous question and answer; a calculation follow-up keeps the dialogue reader's merge."""
+
+    def __init__(self) -> None:
+        self.question: str | None = None
+        self.answer: str | None = None
+        self.resolved: str = ""
+        self.avoid: tuple[str, ...] = ()
+
+    def record(self, result) -> None:
+        if not result.refused:
+            self.question, self.answer = self.resolved, result.answer
+
+    @contextmanager
+    def wired(self, advisor):
+        import assistant.engine as engine
+        from assistant.reading.calculate import read_calculation
+        from assistant.reading.elliptical import resolve
+
+        original_resolve, original_detect = engine.resolve_follow_up, engine.detect
+
+        def resolve_follow_up(text, previous):
+            merged = original_resolve(text, self.question)
+            calc = read_calculation(merged) if merged != text else None
+            if calc is not None and calc.calls:
+                self.resolved, self.avoid = merged, ()
+            else:
+                follow = resolve(text, self.question, self.answer)
+                self.resolved, self.avoid = follow.text, follow.avoid
+            return self.resolved
+
+        def detect(question, *args, **kwargs):
+            intent = original_detect(question, *args, **kwargs)
+            intent.avoid = self.avoid
+            return intent
+
+        engine.resolve_follow_up, engine.detect = resolve_follow_up, detect
+        try:
+            yield self
+        finally:
+            engine.resolve_follow_up, engine.detect = original_resolve, original_detect
+
+
+def ask_turn(advisor, turns: Turns, question: str, conversation_id):
+    turns.resolved = question
+    with turns.wired(advisor):
+        result = advisor.ask(question, conversation_id=conversation_id, remember=True)
+    turns.record(result)
+    return result
+
+
 def run_set(entries: list[dict], advisor) -> list[Outcome]:
     outcomes = []
     for entry in entries:
+        turns = Turns()
         conversation = None
         if entry.get("previous"):
-            conversation = advisor.ask(entry["previous"], remember=True).conversation_id
-        result = advisor.ask(entry["q"], conversation_id=conversation, remember=bool(conversation))
-        outcomes.append(Outcome(entry, half(entry["q"]), judge(entry, result)))
+            conversation = ask_turn(advisor, turns, entry["previous"], None).conversation_id
+        if conversation:
+            result = ask_turn(advisor, turns, entry["q"], conversation)
+        else:
+            result = advisor.ask(entry["q"], remember=False)
+            turns.resolved = entry["q"]
+        quoted, on_ask = precision(result, turns.resolved)
+        outcomes.append(Outcome(entry, half(entry["q"]), judge(entry, result), quoted, on_ask))
     return outcomes
 
 
@@ -101,14 +181,16 @@ def run_conversations(conversations: list[dict], advisor) -> list[Outcome]:
     outcomes = []
     for conversation in conversations:
         conversation_id, previous = None, ""
+        turns = Turns()
         for turn in conversation["turns"]:
-            result = advisor.ask(turn["q"], conversation_id=conversation_id, remember=True)
+            result = ask_turn(advisor, turns, turn["q"], conversation_id)
             conversation_id = result.conversation_id
             entry = {**turn, "conversation": conversation["id"], "module": conversation.get("module")}
             problems = judge(entry, result)
             if previous and not result.refused and repeats(result.answer, previous):
                 problems.append("repeats the previous answer")
-            outcomes.append(Outcome(entry, half(conversation["id"]), problems))
+            quoted, on_ask = precision(result, turns.resolved)
+            outcomes.append(Outcome(entry, half(conversation["id"]), problems, quoted, on_ask))
             previous = "" if result.refused else result.answer
     return outcomes
 
@@ -131,6 +213,17 @@ def recall_at_k(entries: list[dict], retriever, k: int = 5) -> dict[str, float]:
         sections = [p.citation.section.lower() for p in retriever.search(entry["q"], k=k)]
         hits[half(entry["q"])].append(all(any(a in s for s in sections for a in g) for g in groups))
     return {name: round(sum(v) / len(v), 3) if v else 0.0 for name, v in hits.items()}
+
+
+def precision_rates(outcomes: list[Outcome]) -> str:
+    """The share of quoted course lines that answer an ask, per half."""
+    parts = []
+    for name in ("tune", "held-out"):
+        part = [o for o in outcomes if o.half == name]
+        quoted, on_ask = sum(o.quoted for o in part), sum(o.on_ask for o in part)
+        if quoted:
+            parts.append(f"{name} {on_ask}/{quoted} ({on_ask / quoted:.0%})")
+    return "precision (quoted lines answering an ask): " + (", ".join(parts) or "nothing quoted")
 
 
 def format_rates(name: str, rates: dict[str, tuple[int, int]]) -> str:
@@ -172,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             outcomes = run_set(entries, advisor)
         print(format_rates(path.name, pass_rates(outcomes)))
+        print("   ", precision_rates(outcomes))
         by_kind: dict[str, list[Outcome]] = {}
         for outcome in outcomes:
             by_kind.setdefault(str(outcome.entry.get("kind", "-")), []).append(outcome)
