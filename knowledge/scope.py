@@ -33,6 +33,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from knowledge.text import strip_preamble
+
 if TYPE_CHECKING:
     from knowledge.retrieve import CourseRetriever
 
@@ -51,7 +53,15 @@ TASK = re.compile(
 )
 OBJECT_END = re.compile(r"\s+(?:for|about|to|on|that|which|who|with|in|from|of|so|based|using|where|when|every|each)\b|[,.;:?!(]", re.IGNORECASE)
 DETERMINERS = re.compile(r"^(?:(?:a|an|the|my|our|some|this|that|these|those|me|us|short|quick|simple|nice|good|new|\d+)\s+)+", re.IGNORECASE)
-CLAUSE_START = re.compile(r"(?:^|[.!?:;]\s+|\b(?:btw|by the way|unrelated,? but|anyway),?\s+)", re.IGNORECASE)
+CLAUSE_START = re.compile(r"(?:^|[.!?:;]\s+|\b(?:btw|by the way|unrelated(?:,? but)?|anyway),?\s+)", re.IGNORECASE)
+# Errands only a general assistant runs (looking something up, booking, ordering, reminding):
+# never a course question, whatever the object.
+ERRAND = re.compile(
+    rf"^\s*{_POLITE}(?:please |pls )?(?:look up|google|search (?:the web|online) for|find (?:me|us) (?:a|an|the|some)|book (?:me |us )?(?:a|an|the)|"
+    r"order (?:me|us)|reserve|remind me|set (?:a|an) (?:reminder|alarm)|tell (?:me |us )?(?:a |another )?(?:joke|riddle|bedtime story))\b",
+    re.IGNORECASE,
+)
+ACRONYM_MARGIN = 0.1  # how much nearer a general question must be than the course to overrule a course acronym
 CONNECTORS = frozenset({"of", "and", "the", "in", "for", "to", "on", "&", "a", "with"})
 
 
@@ -60,6 +70,8 @@ def requested_work(question: str) -> str | None:
     letter"), or None when the message is not such a request. Every clause start is tried, so
     small talk before the request ("thanks! btw can you write…") does not hide it."""
     for start in CLAUSE_START.finditer(question):
+        if ERRAND.match(question[start.end():]):
+            return ""
         match = TASK.match(question[start.end():])
         if match:
             obj = OBJECT_END.split(match.group("object"), maxsplit=1)[0]
@@ -202,9 +214,10 @@ class ScopeJudge:
 
         if self.general_task(question):
             return True
-        if self.scope.names_course_acronym(question):
-            return False
-        vector = np.asarray(self.retriever.index.embedder.encode([question])[0], dtype=np.float32)
+        ask = strip_preamble(question)  # "thanks! btw …": the ask is judged, not the small talk
+        vector = np.asarray(self.retriever.index.embedder.encode([ask])[0], dtype=np.float32)
         course = course_similarity(self.retriever, vector)
         nearest = float((np.asarray(self._bank) @ vector).max()) if len(self._bank) else 0.0
+        if self.scope.names_course_acronym(ask):  # the course's own term: only a clear miss is refused
+            return nearest > course + ACRONYM_MARGIN
         return course < self.scope.floor or nearest >= course

@@ -57,3 +57,11 @@ def test_a_calculation_keeps_its_calculator_topic_and_the_calculation_kind():
 )
 def test_a_request_to_produce_something_names_what_it_asks_for(message, work):
     assert requested_work(message) == work
+
+
+def test_a_general_task_is_refused_unless_the_course_names_what_it_asks_for(advisor):
+    judge = advisor.scope
+    assert judge.general_task("by the way can you write me a cover letter for a marketing job?")
+    assert judge.off_topic("pls write a poem about my cat for her birthday")
+    assert not judge.general_task("Could you draft a SMART goal for our online shop?")  # the course teaches them
+    assert not judge.general_task("How do I write a SMART goal?")  # a question, not a task

@@ -275,12 +275,26 @@ def defines(unit: Unit, term: set[str]) -> bool:
     return len(subject) <= 8 and bool(term & {stem(w) for w in subject})
 
 
+# A question that asks for a quantity, a time or a limit ("how fast…", "when should…", "what
+# complaint rate is too high?"): a unit that states a figure answers it.
+QUANTITY = re.compile(
+    r"\bhow (?:fast|quickly|soon|often|long|much|many|high|low|big|far|warm|cold|hot)\b|\bwhen (?:should|do|does|must|to|exactly)\b"
+    r"|\bwhat (?:\w+ )?(?:rate|percentage|share|level|temperature|number|threshold|limit|time|deadline|age|size)\b"
+    r"|\btoo (?:high|low|many|much|long|often|late|early)\b|\bwithin how\b",
+    re.IGNORECASE,
+)
+FIGURE = re.compile(r"\d")
+
+
 def kind_fit(kind: str, question: str, unit: Unit) -> float:
     """1 when the unit has the form the question's kind asks for, else 0: a definition of the
-    asked term (what is X, how is X measured), a reason (why), an example (example)."""
+    asked term (what is X, how is X measured), a figure (how fast, when, what rate), a reason
+    (why), an example (example)."""
     text = unit.text
     if kind in DEFINING_KINDS or MEASURED.search(question):
         return float(defines(unit, asked_term(question)))
+    if QUANTITY.search(question):
+        return float(bool(FIGURE.search(text)))
     if kind == "why":
         return float(bool(REASON.search(text)))
     if kind == "example":

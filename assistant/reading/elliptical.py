@@ -25,17 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.text import CITATION_RE, content_words
+from knowledge.text import CITATION_RE, content_words, strip_preamble
 
-# Small talk before the ask: thanks, acknowledgements and "back to…" / "btw" / "unrelated".
-_ACK = r"(?:ok(?:ay)?|ok cool|cool|great|thanks(?: a lot)?|thank you(?: so much)?|ty|perfect|nice|got it|right|alright|sure|fine|hmm+|ah|oh|haha|lol|merci(?: beaucoup)?|brilliant|awesome|understood)"
-_SWITCH = (r"(?:back to (?:the |our |my )?[\w\s-]{1,30}?|different (?:question|topic)|new (?:question|topic)|another (?:question|thing)"
-           r"|(?:on )?a different note|unrelated(?: question)?(?:,? but)?|random question|quick (?:one|question)|one more thing"
-           r"|by the way|btw|anyway|also|so|now)")
-PREAMBLE = re.compile(
-    rf"^\s*(?:(?:{_ACK})\b[\s,!.:;)(-]*|(?:{_SWITCH})\s*[:,!-]+\s*|(?:{_SWITCH})\s+(?=\w))+",
-    re.IGNORECASE,
-)
 # Pointers back to the previous answer: strong ones stand for a whole list ("which of those"),
 # weak ones are also idioms ("worth it"), so they count only when little else is said.
 STRONG = re.compile(r"\b(?:those|these|them|they|the (?:first|second|third|last|other) ones?|which ones?|the above|each of them|either|both)\b", re.IGNORECASE)
@@ -79,12 +70,6 @@ class FollowUp:
     text: str  # the ask, standing alone
     elliptical: bool = False  # whether it leaned on the previous turn
     avoid: tuple[str, ...] = ()  # lines the previous answer quoted: quote others first
-
-
-def strip_preamble(message: str) -> str:
-    """The message without small talk before its ask ("ok, back to the topic: …" → "…")."""
-    stripped = PREAMBLE.sub("", message, count=1).strip()
-    return stripped if stripped.strip(" ?.!,") else message.strip()
 
 
 def _own_words(ask: str) -> list[str]:
