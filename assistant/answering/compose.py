@@ -201,8 +201,8 @@ class Composer:
             for unit in passage_units(passage):
                 if unit.text not in used and not any(part in used for part in unit.parts):
                     candidates.append((unit, passage))
-        if avoid:
-            fresh = [c for c in candidates if not set(printed(c[0])) <= avoid]
+        if avoid:  # mostly said already: a list whose items were quoted, a sentence quoted whole
+            fresh = [c for c in candidates if len(set(lines := printed(c[0])) & avoid) * 2 <= len(lines)]
             candidates = fresh or candidates
         if not candidates:
             return []
@@ -220,6 +220,11 @@ class Composer:
                   + tuning.compose_section_weight * section)
         fits = np.array([kind_fit(kind, question, unit) for unit, _ in candidates])
         scores = scores + tuning.compose_kind_weight * fits
+        # A unit that shares no word with the ask answers none of it: it is quoted only when no
+        # candidate does (a question in words the course never uses).
+        shares = np.array([coverage(weights, text) > 0 for text in texts])
+        if shares.any():
+            scores = np.where(shares, scores, -1.0)
         floor = max(tuning.min_relevance, float(scores.max()) * tuning.relative_relevance)
         mmr = tuning.mmr_lambda
         chosen: list[int] = []

@@ -291,8 +291,14 @@ class OfflineChatModel(BaseChatModel):
             for group in in_course_order(picks):
                 if not several:  # the section's outline number ("4. …") is not a figure of the answer
                     lines.append("#### " + OUTLINE_NUMBER.sub("", group[0].passage.get("section", "")))
+                head = None
                 for pick in group:
-                    lines.extend(self._render(pick, draft))
+                    rendered = self._render(pick, draft)
+                    if pick.unit.kind == "item" and rendered[0] == head:
+                        rendered = rendered[1:]  # items of one list under its lead-in, printed once
+                    else:
+                        head = rendered[0]
+                    lines.extend(rendered)
                 lines.append("")
         if coverage is not None:
             note = coverage_sentence(coverage)

@@ -29,7 +29,13 @@ from knowledge.text import CITATION_RE, content_words, strip_preamble
 
 # Pointers back to the previous answer: strong ones stand for a whole list ("which of those"),
 # weak ones are also idioms ("worth it"), so they count only when little else is said.
-STRONG = re.compile(r"\b(?:those|these|them|they|the (?:first|second|third|last|other) ones?|which ones?|the above|each of them|either|both)\b", re.IGNORECASE)
+STRONG = re.compile(
+    r"\b(?:those|these|them|they|the (?:first|second|third|fourth|fifth|last|next|final|other) [\w-]+|which ones?|the above"
+    r"|each of them|either|both|the same)\b",
+    re.IGNORECASE,
+)
+# "What is X?" names its own topic however short; other short asks lean on the conversation.
+NAMES_A_TERM = re.compile(r"^\s*(?:what(?:'s| is| are| does)|whats|define|meaning of|who is)\b", re.IGNORECASE)
 # "this"/"that" point back only as pronouns ("what's hard about that?", "is that true?"), not
 # as determiners ("this course").
 WEAK = re.compile(
@@ -90,7 +96,9 @@ def is_elliptical(message: str) -> bool:
         return True
     if EXAMPLE.search(ask) and len(own) <= 4:  # "an example of fixing it": of the topic at hand
         return True
-    return bool(WEAK.search(ask)) and len(own) <= 2
+    if WEAK.search(ask) and len(own) <= 2:
+        return True
+    return len(own) <= 2 and not NAMES_A_TERM.match(ask) and len(ask) < 60
 
 
 def topic(question: str) -> str:
