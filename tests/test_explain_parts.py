@@ -94,3 +94,23 @@ def test_a_question_about_what_x_is_or_how_x_is_measured_quotes_the_unit_definin
                            ("How is repeat purchase rate measured?", "how-to")]:
         (first, *_rest) = Composer(embed, Settings()).select(question, [passage], 2, set(), kind=kind)
         assert first.unit.text.startswith("Repeat purchase rate is the share")
+
+
+def test_items_of_one_list_are_printed_under_their_lead_in_once():
+    import numpy as np
+
+    from assistant.answering.offline import OfflineChatModel
+    from assistant.reading.intents import detect
+    from assistant.settings import Settings
+
+    def embed(texts):
+        return np.tile(np.eye(1, 384), (len(texts), 1))
+
+    passage = {"chunk_id": "c1", "kind": "prose", "section": "Appeal costs", "lesson": "", "start": 0,
+               "text": "A worked example of the spring appeal costs:\n- Print and postage cost the appeal $2,650.\n"
+                       "- Design of the appeal letter cost $400.\n- Staff time on the appeal cost $1,140."}
+    question = "what did the spring appeal cost?"
+    lines: list[str] = []
+    brain = OfflineChatModel(embed=embed, settings=Settings(offline_units=3))
+    brain.explain(question, detect(question), [(question, [passage])], lines, calculated=False)
+    assert sum("A worked example of the spring appeal costs" in line for line in lines) == 1, lines
