@@ -340,7 +340,7 @@ def tokenize(text: str) -> list[str]:
 
 # Small talk before the ask: thanks, acknowledgements and "back to…" / "btw" / "unrelated".
 _ACK = r"(?:ok(?:ay)?|ok cool|cool|great|thanks(?: a lot)?|thank you(?: so much)?|ty|perfect|nice|got it|right|alright|sure|fine|hmm+|ah|oh|haha|lol|merci(?: beaucoup)?|brilliant|awesome|understood)"
-_SWITCH = (r"(?:back to (?:the |our |my )?[\w\s-]{1,30}?|different (?:question|topic)|new (?:question|topic)|another (?:question|thing)"
+_SWITCH = (r"(?:back to (?:the |our |my )?[\w\s-]{1,30}?|(?:different|other|new|another|separate) (?:question|topic|thing)"
            r"|(?:on )?a different note|unrelated(?: question)?(?:,? but)?|random question|quick (?:one|question)|one more thing"
            r"|by the way|btw|anyway|also|so|now|but)")
 # A whole sentence of thanks ("thank you for explaining the module.", "that really helped :)").

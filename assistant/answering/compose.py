@@ -220,11 +220,7 @@ class Composer:
                   + tuning.compose_section_weight * section)
         fits = np.array([kind_fit(kind, question, unit) for unit, _ in candidates])
         scores = scores + tuning.compose_kind_weight * fits
-        # A unit that shares no word with the ask answers none of it: it is quoted only when no
-        # candidate does (a question in words the course never uses).
-        shares = np.array([coverage(weights, text) > 0 for text in texts])
-        if shares.any():
-            scores = np.where(shares, scores, -1.0)
+
         floor = max(tuning.min_relevance, float(scores.max()) * tuning.relative_relevance)
         mmr = tuning.mmr_lambda
         chosen: list[int] = []
