@@ -71,9 +71,16 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+def _question_part(message: str) -> str:
+    """The sentence that asks ("I sell candles. Which …?" → "Which …?"): the last one ending in
+    a question mark, or the whole message."""
+    asked = [m.group(0).strip() for m in re.finditer(r"[^.?!]+\?", message)]
+    return asked[-1] if asked else message
+
+
 def question_kind(question: str) -> str:
     """The general kind of a (non-calculation) question, from its form alone."""
-    ask = strip_preamble(question)
+    ask = _question_part(strip_preamble(question))
     for kind, form in FORMS:
         if form.search(ask):
             return kind
