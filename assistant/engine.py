@@ -20,6 +20,8 @@ from assistant.answering.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, b
 from assistant.answering.brains import make_brain
 from assistant.reading.asks import search_asks
 from assistant.reading.dialogue import read_turn, resolve_follow_up, start_state
+from assistant.reading.calculate import read_calculation
+from assistant.reading.elliptical import resolve
 from assistant.reading.injection import screen
 from assistant.errors import UserError
 from assistant.reading.intents import PROMPTS, Intent, detect
@@ -263,17 +265,16 @@ class Advisor:
         asked = screening.kept if mixed else text
         state = calculation_state(history)
         turn = read_turn(asked, state)  # first: an answer to the calculation's question, or a change to it
-        previous = None
-        if turn.calculation is None and not (history and history[-1].payload.get("calculation")):
-            # the seam for follow-ups that are not calculations (after a calculation, a message stands alone)
-            previous = next((t.payload.get("resolved") or t.content for t in reversed(history) if t.role == "user"), None)
-        resolved = resolve_follow_up(asked, previous) if turn.calculation is None else asked
+        resolved, avoid = asked, ()
+        if turn.calculation is None:
+            resolved, avoid = follow_up(asked, history)
 
         # read once per question; every brain gets this reading
         asks = [ask[:500] for ask in search_asks(resolved)]
         if len(asks) > 1:  # a question in several parts: it and each part the course is searched
             self.embed(list(dict.fromkeys([resolved, *asks])))  # for, in one batch (one encode call)
         intent = detect(resolved, self.embed, self.settings.exemplar_threshold)
+        intent.avoid = avoid  # what the previous answer quoted: a follow-up is answered, not repeated
         if screening.attacks and not mixed:
             intent.refusal = "injection"
         calculation = None
@@ -428,6 +429,26 @@ class Advisor:
         evidence.extend(Evidence(id=f"user:{i}", text=words, kind="user") for i, words in enumerate(said))
         report = self.checker.check(answer, evidence)
         return Grounding(score=round(report.score, 4), sentences=report.sentences)
+
+
+def follow_up(asked: str, history) -> tuple[str, tuple[str, ...]]:
+    """The text to answer for a message that is not a calculation turn, and the lines the
+    previous answer quoted. A message that changes an input of the previous question's
+    calculation is that question with the input changed (reading/dialogue.py, when the last
+    answer was no calculation of its own); any other follow-up leans on the last *answered*
+    turn (reading/elliptical.py: refused turns never taint the next one)."""
+    answered = [(user, reply) for user, reply in zip(history, history[1:])
+                if user.role == "user" and reply.role == "assistant" and not reply.payload.get("refused")]
+    if not answered:
+        return resolve(asked, None).text, ()
+    user, reply = answered[-1]
+    question = user.payload.get("resolved") or user.content
+    if not history[-1].payload.get("calculation"):
+        merged = resolve_follow_up(asked, question)
+        if merged != asked and (calc := read_calculation(merged)) is not None and calc.calls:
+            return merged, ()
+    follow = resolve(asked, question, reply.content)
+    return follow.text, follow.avoid
 
 
 def calculation_state(history) -> CalculationState | None:

@@ -73,6 +73,8 @@ class Outcome:
     entry: dict
     half: str
     problems: list[str] = field(default_factory=list)
+    quoted: int = 0  # course lines the answer quoted
+    on_ask: int = 0  # of those, lines that answer an ask of the question (see ``answers_ask``)
 
     @property
     def passed(self) -> bool:
@@ -83,6 +85,33 @@ def loaded_sources(advisor) -> set[str]:
     return {Path(p).name for p in advisor.settings.corpus_paths}
 
 
+def answers_ask(line: str, asked: str) -> bool:
+    """Whether a quoted course line answers an ask: it shares a topic word (a content word that
+    is not a generic question word, compared by stem) with the text that was answered."""
+    from assistant.reading.elliptical import GENERIC
+    from knowledge.text import content_words, stem
+
+    wanted = {stem(w) for w in content_words(asked) if w not in GENERIC}
+    return bool(wanted & {stem(w) for w in content_words(line)})
+
+
+def precision(result, asked: str) -> tuple[int, int]:
+    """(quoted course lines, lines among them that answer an ask) of an answer."""
+    if result.refused:
+        return 0, 0
+    lines = [line for line in result.answer.splitlines() if line.strip().startswith("- ") and re.search(r"\[\d+\]\s*$", line)]
+    return len(lines), sum(answers_ask(line, asked) for line in lines)
+
+
+def _answered(advisor, result) -> str:
+    """The text the engine answered: the turn's stored resolution of a follow-up, else the question."""
+    if result.conversation_id:
+        turns = advisor.store.history(result.conversation_id, limit=2)
+        if turns and turns[0].role == "user":
+            return turns[0].payload.get("resolved") or result.question
+    return result.question
+
+
 def run_set(entries: list[dict], advisor) -> list[Outcome]:
     outcomes = []
     for entry in entries:
@@ -90,7 +119,8 @@ def run_set(entries: list[dict], advisor) -> list[Outcome]:
         if entry.get("previous"):
             conversation = advisor.ask(entry["previous"], remember=True).conversation_id
         result = advisor.ask(entry["q"], conversation_id=conversation, remember=bool(conversation))
-        outcomes.append(Outcome(entry, half(entry["q"]), judge(entry, result, loaded_sources(advisor))))
+        quoted, on_ask = precision(result, _answered(advisor, result))
+        outcomes.append(Outcome(entry, half(entry["q"]), judge(entry, result, loaded_sources(advisor)), quoted, on_ask))
     return outcomes
 
 
@@ -117,7 +147,8 @@ def run_conversations(conversations: list[dict], advisor) -> list[Outcome]:
             problems = judge(entry, result, loaded_sources(advisor))
             if previous and not result.refused and repeats(result.answer, previous):
                 problems.append("repeats the previous answer")
-            outcomes.append(Outcome(entry, half(conversation["id"]), problems))
+            quoted, on_ask = precision(result, _answered(advisor, result))
+            outcomes.append(Outcome(entry, half(conversation["id"]), problems, quoted, on_ask))
             previous = "" if result.refused else result.answer
     return outcomes
 
@@ -140,6 +171,17 @@ def recall_at_k(entries: list[dict], retriever, k: int = 5) -> dict[str, float]:
         sections = [p.citation.section.lower() for p in retriever.search(entry["q"], k=k)]
         hits[half(entry["q"])].append(all(any(a in s for s in sections for a in g) for g in groups))
     return {name: round(sum(v) / len(v), 3) if v else 0.0 for name, v in hits.items()}
+
+
+def precision_rates(outcomes: list[Outcome]) -> str:
+    """The share of quoted course lines that answer an ask, per half."""
+    parts = []
+    for name in ("tune", "held-out"):
+        part = [o for o in outcomes if o.half == name]
+        quoted, on_ask = sum(o.quoted for o in part), sum(o.on_ask for o in part)
+        if quoted:
+            parts.append(f"{name} {on_ask}/{quoted} ({on_ask / quoted:.0%})")
+    return "precision (quoted lines answering an ask): " + (", ".join(parts) or "nothing quoted")
 
 
 def format_rates(name: str, rates: dict[str, tuple[int, int]]) -> str:
@@ -181,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             outcomes = run_set(entries, advisor)
         print(format_rates(path.name, pass_rates(outcomes)))
+        print("   ", precision_rates(outcomes))
         by_kind: dict[str, list[Outcome]] = {}
         for outcome in outcomes:
             by_kind.setdefault(str(outcome.entry.get("kind", "-")), []).append(outcome)

@@ -11,6 +11,11 @@ removing a module recalibrates them without code changes:
   course" and "general questions"). A new module about, say, shipping raises the statistics,
   and a question about posting a parcel stays nearer the bank than the module. ``threshold``
   (what nearly all bank questions reach) is kept with them for reports.
+- **General-purpose tasks.** A request to produce something ("write me a cover letter", "can
+  you draft a speech", "translate this") is a task for a general assistant, not a question
+  about a course, unless what it asks for is named in the course itself (a module that teaches
+  subject lines may be asked to "write a subject line"): the request's object must occur in the
+  corpus text, whatever is loaded.
 - **Undefined terms.** An acronym the course uses but never spells out (no run of words whose
   initials give its letters, and no "Words (ACRONYM)" pairing anywhere in the corpus) is
   undefined; the advisor then says so rather than guess what the letters mean.
@@ -28,6 +33,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from knowledge.text import strip_preamble
+
 if TYPE_CHECKING:
     from knowledge.retrieve import CourseRetriever
 
@@ -35,7 +42,41 @@ BANK = Path(__file__).resolve().parent / "data" / "off_topic_questions.txt"
 OFF_TOPIC_QUANTILE = 0.95
 MARGIN = 0.02
 ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:s)?\b")
+# A request to produce something: polite openers, the verb, then its object up to the first
+# word that starts a complement ("a cover letter | for a barista job").
+_POLITE = (r"(?:(?:hey|hi|hello|please|pls|plz|ok(?:ay)?|so|also|btw|by the way|and|now)[\s,!]+)*"
+           r"(?:(?:can|could|would|will) you (?:please |pls )?(?:help me )?|i (?:need|want) you to |(?:please )?help me (?:to )?|i'd like you to )?")
+TASK = re.compile(
+    rf"^\s*{_POLITE}(?:please |pls )?(?:write|draft|compose|rewrite|re-write|proofread|translate|summari[sz]e|paraphrase|"
+    r"debug|fix|generate|code)\s+(?:(?:me|us|up|out|for me)\s+)*(?P<object>.*)$",
+    re.IGNORECASE,
+)
+OBJECT_END = re.compile(r"\s+(?:for|about|to|on|that|which|who|with|in|from|of|so|based|using|where|when|every|each)\b|[,.;:?!(]", re.IGNORECASE)
+DETERMINERS = re.compile(r"^(?:(?:a|an|the|my|our|some|this|that|these|those|me|us|short|quick|simple|nice|good|new|\d+)\s+)+", re.IGNORECASE)
+CLAUSE_START = re.compile(r"(?:^|[.!?:;]\s+|\b(?:btw|by the way|unrelated(?:,? but)?|anyway),?\s+)", re.IGNORECASE)
+# Errands only a general assistant runs (looking something up, booking, ordering, reminding):
+# never a course question, whatever the object.
+ERRAND = re.compile(
+    rf"^\s*{_POLITE}(?:please |pls )?(?:look up|google|search (?:the web|online) for|find (?:me|us) (?:a|an|the|some)|book (?:me |us )?(?:a|an|the)|"
+    r"order (?:me|us)|reserve|remind me|set (?:a|an) (?:reminder|alarm)|tell (?:me |us )?(?:a |another )?(?:joke|riddle|bedtime story))\b",
+    re.IGNORECASE,
+)
+ACRONYM_MARGIN = 0.1  # how much nearer a general question must be than the course to overrule a course acronym
 CONNECTORS = frozenset({"of", "and", "the", "in", "for", "to", "on", "&", "a", "with"})
+
+
+def requested_work(question: str) -> str | None:
+    """What a request to produce something asks for ("write me a cover letter for…" → "cover
+    letter"), or None when the message is not such a request. Every clause start is tried, so
+    small talk before the request ("thanks! btw can you write…") does not hide it."""
+    for start in CLAUSE_START.finditer(question):
+        if ERRAND.match(question[start.end():]):
+            return ""
+        match = TASK.match(question[start.end():])
+        if match:
+            obj = OBJECT_END.split(match.group("object"), maxsplit=1)[0]
+            return DETERMINERS.sub("", obj.strip()).strip().lower()
+    return None
 
 
 def bank_questions() -> list[str]:
@@ -161,13 +202,22 @@ class ScopeJudge:
         self.retriever = retriever
         self.scope = scope
         self._bank = retriever.index.embedder.encode(bank_questions())
+        self._text = " ".join(text.lower() for _, text, _ in retriever._lexical[0])
+
+    def general_task(self, question: str) -> bool:
+        """A request to produce something the course never names (a letter, a poem, code)."""
+        work = requested_work(question)
+        return work is not None and (not work or work not in self._text)
 
     def off_topic(self, question: str) -> bool:
         import numpy as np
 
-        if self.scope.names_course_acronym(question):
-            return False
-        vector = np.asarray(self.retriever.index.embedder.encode([question])[0], dtype=np.float32)
+        if self.general_task(question):
+            return True
+        ask = strip_preamble(question)  # "thanks! btw …": the ask is judged, not the small talk
+        vector = np.asarray(self.retriever.index.embedder.encode([ask])[0], dtype=np.float32)
         course = course_similarity(self.retriever, vector)
         nearest = float((np.asarray(self._bank) @ vector).max()) if len(self._bank) else 0.0
+        if self.scope.names_course_acronym(ask):  # the course's own term: only a clear miss is refused
+            return nearest > course + ACRONYM_MARGIN
         return course < self.scope.floor or nearest >= course

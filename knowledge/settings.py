@@ -131,6 +131,12 @@ class Settings(BaseSettings):
         default=0.2, ge=0.0, le=1.0,
         description="Weight of the similarity of the unit's section heading to the ask.",
     )
+    compose_kind_weight: float = Field(
+        default=0.1, ge=0.0, le=1.0,
+        description="Bonus for a unit whose form answers the question's kind: a definition of the "
+        "asked term for \"what is / how is X measured\", a reason for \"why\", an example for "
+        "\"give me an example\".",
+    )
     mmr_lambda: float = Field(
         default=0.75, ge=0.0, le=1.0,
         description="Relevance against novelty when the next unit is picked (maximal marginal "

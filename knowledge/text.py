@@ -334,3 +334,25 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 def tokenize(text: str) -> list[str]:
     """Lower-case BM25 tokens of `text`, without STOPWORDS."""
     return [t for t in _TOKEN_RE.findall(text.lower()) if t not in STOPWORDS]
+
+
+# --- small talk around an ask -------------------------------------------------------------
+
+# Small talk before the ask: thanks, acknowledgements and "back to…" / "btw" / "unrelated".
+_ACK = r"(?:ok(?:ay)?|ok cool|cool|great|thanks(?: a lot)?|thank you(?: so much)?|ty|perfect|nice|got it|right|alright|sure|fine|hmm+|ah|oh|haha|lol|merci(?: beaucoup)?|brilliant|awesome|understood)"
+_SWITCH = (r"(?:back to (?:the |our |my )?[\w\s-]{1,30}?|(?:different|other|new|another|separate) (?:question|topic|thing)"
+           r"|(?:on )?a different note|unrelated(?: question)?(?:,? but)?|random question|quick (?:one|question)|one more thing"
+           r"|by the way|btw|anyway|also|so|now|but)")
+# A whole sentence of thanks ("thank you for explaining the module.", "that really helped :)").
+_THANKS = (r"(?:(?:thanks|thank you|ty|cheers)\b[^.!?\n]{0,80}?(?:[.!]+|:\)|$)"
+           r"|that (?:really |was |is )?(?:helped|helps|helpful|useful|great|clear)[^.!?\n]{0,20}?(?:[.!]+|:\)))")
+PREAMBLE = re.compile(
+    rf"^\s*(?:{_THANKS}[\s,]*|(?:{_ACK})\b[\s,!.:;)(-]*|(?:{_SWITCH})\s*[:,!-]+\s*|(?:{_SWITCH})\s+(?=\w))+",
+    re.IGNORECASE,
+)
+
+
+def strip_preamble(message: str) -> str:
+    """The message without small talk before its ask ("ok, back to the topic: …" → "…")."""
+    stripped = PREAMBLE.sub("", message, count=1).strip()
+    return stripped if stripped.strip(" ?.!,") else message.strip()

@@ -67,3 +67,50 @@ def test_an_llm_answer_becomes_a_draft_citing_the_passages_it_references():
     retrieved = {"c1": {"ref": 1}, "c2": {"ref": 2}, "c3": {"ref": 3}}
     draft = _draft(AIMessage(content="Yes [2]. Also [1, 2]. Not [9]."), retrieved)
     assert draft.citations == ["c2", "c1"] and not draft.extractive and not draft.refused
+
+
+@pytest.mark.parametrize("text", [
+    "Divide the $Y monthly cost of the tool by the savings, yielding an ROI of Z%.",
+    "Write your goal here [e.g., 'raise repeat orders by 10%'] and share it with the team.",
+    "Send the welcome email to [Customer Name] within one hour of the first order.",
+])
+def test_template_placeholders_are_never_quoted_as_facts(text):
+    assert passage_units({"text": text, "kind": "prose"}) == []
+
+
+def test_a_question_about_what_x_is_or_how_x_is_measured_quotes_the_unit_defining_x_first():
+    from assistant.answering.compose import Composer
+    from assistant.settings import Settings
+
+    passage = {"text": "Teams often review the repeat purchase rate in monthly meetings with finance. "
+                       "Repeat purchase rate is the share of customers who order again within a year.",
+               "kind": "prose", "section": "Metrics"}
+
+    def embed(texts):  # every text equally near the question: only the form can decide
+        import numpy as np
+        return np.tile(np.eye(1, 384), (len(texts), 1))
+
+    for question, kind in [("What is repeat purchase rate?", "definition"),
+                           ("How is repeat purchase rate measured?", "how-to")]:
+        (first, *_rest) = Composer(embed, Settings()).select(question, [passage], 2, set(), kind=kind)
+        assert first.unit.text.startswith("Repeat purchase rate is the share")
+
+
+def test_items_of_one_list_are_printed_under_their_lead_in_once():
+    import numpy as np
+
+    from assistant.answering.offline import OfflineChatModel
+    from assistant.reading.intents import detect
+    from assistant.settings import Settings
+
+    def embed(texts):
+        return np.tile(np.eye(1, 384), (len(texts), 1))
+
+    passage = {"chunk_id": "c1", "kind": "prose", "section": "Appeal costs", "lesson": "", "start": 0,
+               "text": "A worked example of the spring appeal costs:\n- Print and postage cost the appeal $2,650.\n"
+                       "- Design of the appeal letter cost $400.\n- Staff time on the appeal cost $1,140."}
+    question = "what did the spring appeal cost?"
+    lines: list[str] = []
+    brain = OfflineChatModel(embed=embed, settings=Settings(offline_units=3))
+    brain.explain(question, detect(question), [(question, [passage])], lines, calculated=False)
+    assert sum("A worked example of the spring appeal costs" in line for line in lines) == 1, lines

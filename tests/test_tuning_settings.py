@@ -23,6 +23,7 @@ TUNING = {
     "compose_dense_weight": (0.5, 0.4),
     "compose_coverage_weight": (0.3, 0.4),
     "compose_section_weight": (0.2, 0.1),
+    "compose_kind_weight": (0.1, 0.2),
     "mmr_lambda": (0.75, 0.9),
 }
 
@@ -61,13 +62,13 @@ def _embed_with(similarity: float):
     return embed
 
 
-QUESTION = "Tell me something useful about it"
+QUESTION = "Tell me something useful about onboarding plans"
 
 
 def test_the_exemplar_threshold_decides_whether_a_question_is_routed():
     embed = _embed_with(0.7)
-    assert detect(QUESTION, embed, threshold=0.65).name != "general"
-    assert detect(QUESTION, embed, threshold=0.8).name == "general"
+    assert detect(QUESTION, embed, threshold=0.65).name != "explanation"
+    assert detect(QUESTION, embed, threshold=0.8).name == "explanation"
 
 
 def test_the_composer_quotes_nothing_below_its_relevance_floor():

@@ -29,6 +29,22 @@ SKIP_SENTENCE = re.compile(
     r"^(?:Suggested Question|Alternative Question|Reflective Prompt)|\?\s*$"
     r"|^(?:We will|We'll|This module|You'll|Furthermore, we'll|The module will|Finally, we'll)\b"
 )
+# Template slots a course leaves for the learner to fill ("the $Y monthly cost", "an ROI of Z%",
+# "[e.g., 'raise AOV']", "[Your Store]", "{metric}"): a placeholder is not a fact to quote.
+PLACEHOLDER = re.compile(
+    r"(?<![\w$])\$[A-Z]\b|(?<![\w.])[A-Z]%|\b[XYZN]{1,2}\s?(?:%|percent\b)|\$[XYZ]{1,3}\b"
+    r"|\[(?:e\.g\.|i\.e\.|insert|your|enter|add|name|x\b|y\b)[^\]]*\]|\[[A-Z][\w ]{0,30}\]|\{[\w ]{1,30}\}|<(?:insert|your)[^>]*>|_{3,}",
+    re.IGNORECASE,
+)
+# How a sentence says what its subject is ("Churn rate is…", "CTR measures…", "X — the share of…").
+DEFINES = re.compile(
+    r"^(?P<subject>[^.;:?!]{2,80}?)\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?(?:is|are|refers to|means|measures|tracks|"
+    r"is (?:calculated|measured|defined|computed|the)|are (?:calculated|measured|defined)|represents|describes|:|—|–|=)\s",
+    re.IGNORECASE,
+)
+# Words by which a unit gives a reason, or an example.
+REASON = re.compile(r"\b(?:because|since|so that|leads? to|leading to|results? in|causes?|otherwise|without|risks?|prevents?|ensures?|helps?|in order to|which means|due to)\b", re.I)
+EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|imagine|e\.g,|case study|like a|scenario)\b", re.I)
 
 
 
@@ -85,7 +101,8 @@ def quotable(text: str) -> bool:
     hand over card numbers or passwords)."""
     from assistant.reading.intents import unsafe_sentence
 
-    return len(text) >= 25 and not SKIP_SENTENCE.search(text) and not unsafe_sentence(text)
+    return (len(text) >= 25 and not SKIP_SENTENCE.search(text) and not PLACEHOLDER.search(text)
+            and not unsafe_sentence(text))
 
 
 def passage_units(passage: dict) -> list[Unit]:
@@ -174,12 +191,19 @@ class Composer:
     def _vectors(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self.embed(texts)) if texts else np.zeros((0, 384))
 
-    def select(self, question: str, passages: list[dict], count: int, used: set[str]) -> list[Pick]:
+    def select(self, question: str, passages: list[dict], count: int, used: set[str], kind: str = "",
+               avoid: frozenset[str] = frozenset()) -> list[Pick]:
+        """Up to ``count`` units answering ``question``; ``kind`` (assistant/reading/intents.py)
+        favours units of the form it asks for; units printed entirely in ``avoid`` (what the
+        previous answer quoted) are left out while others remain."""
         candidates: list[tuple[Unit, dict]] = []
         for passage in passages:
             for unit in passage_units(passage):
                 if unit.text not in used and not any(part in used for part in unit.parts):
                     candidates.append((unit, passage))
+        if avoid:  # mostly said already: a list whose items were quoted, a sentence quoted whole
+            fresh = [c for c in candidates if len(set(lines := printed(c[0])) & avoid) * 2 <= len(lines)]
+            candidates = fresh or candidates
         if not candidates:
             return []
         texts = [unit.text for unit, _ in candidates]
@@ -194,6 +218,9 @@ class Composer:
         tuning = self.settings
         scores = (tuning.compose_dense_weight * dense + tuning.compose_coverage_weight * cover
                   + tuning.compose_section_weight * section)
+        fits = np.array([kind_fit(kind, question, unit) for unit, _ in candidates])
+        scores = scores + tuning.compose_kind_weight * fits
+
         floor = max(tuning.min_relevance, float(scores.max()) * tuning.relative_relevance)
         mmr = tuning.mmr_lambda
         chosen: list[int] = []
@@ -214,6 +241,66 @@ class Composer:
             used.add(pick.unit.text)
             used.update(pick.unit.parts[1:])
         return picks
+
+
+MEASURED = re.compile(
+    r"\bhow (?:is|are|do (?:you|we|i)|does one|to|should (?:we|i))\s+(?:\w+\s+){0,1}(?P<term>[\w\s'-]{2,50}?)\s+"
+    r"(?:measured|calculated|computed|defined|tracked|worked out)\b|\b(?:measure|calculate|compute|define|track)\s+(?P<term2>[\w\s'-]{2,40}?)\s*\??$",
+    re.IGNORECASE,
+)
+DEFINING_KINDS = frozenset({"definition"})
+
+
+def asked_term(question: str) -> set[str]:
+    """Stems of the term a "what is X" / "how is X measured" question asks about (empty: none)."""
+    match = MEASURED.search(question)
+    if match:
+        return {stem(w) for w in content_words(match.group("term") or match.group("term2") or "")}
+    match = re.match(r"^\s*(?:what(?:'s| is| are)|whats|define|meaning of)\s+(?:an?\s+|the\s+)?(?P<term>[^?]{2,60}?)\s*\??$",
+                     question, re.IGNORECASE)
+    return {stem(w) for w in content_words(match.group("term"))} if match else set()
+
+
+def defines(unit: Unit, term: set[str]) -> bool:
+    """Whether ``unit`` says what the asked term is: a sentence whose subject is the term, or a
+    table row whose first cell names it."""
+    if not term:
+        return False
+    if unit.kind == "row":
+        subject = unit.parts[0].split(":", 1)[-1]  # the first cell, without its header
+        return bool(term & {stem(w) for w in content_words(subject)}) and len(content_words(subject)) <= 6
+    match = DEFINES.match(unit.parts[0])
+    if not match:
+        return False
+    subject = content_words(match.group("subject"))
+    return len(subject) <= 8 and bool(term & {stem(w) for w in subject})
+
+
+# A question that asks for a quantity, a time or a limit ("how fast…", "when should…", "what
+# complaint rate is too high?"): a unit that states a figure answers it.
+QUANTITY = re.compile(
+    r"\bhow (?:fast|quickly|soon|often|long|much|many|high|low|big|far|warm|cold|hot)\b|\bwhen (?:should|do|does|must|to|exactly)\b"
+    r"|\bwhat (?:\w+ )?(?:rate|percentage|share|level|temperature|number|threshold|limit|time|deadline|age|size)\b"
+    r"|\btoo (?:high|low|many|much|long|often|late|early)\b|\bwithin how\b",
+    re.IGNORECASE,
+)
+FIGURE = re.compile(r"\d")
+
+
+def kind_fit(kind: str, question: str, unit: Unit) -> float:
+    """1 when the unit has the form the question's kind asks for, else 0: a definition of the
+    asked term (what is X, how is X measured), a figure (how fast, when, what rate), a reason
+    (why), an example (example)."""
+    text = unit.text
+    if kind in DEFINING_KINDS or MEASURED.search(question):
+        return float(defines(unit, asked_term(question)))
+    if QUANTITY.search(question):
+        return float(bool(FIGURE.search(text)))
+    if kind == "why":
+        return float(bool(REASON.search(text)))
+    if kind == "example":
+        return float(bool(EXAMPLE.search(text)))
+    return 0.0
 
 
 def in_course_order(picks: list[Pick]) -> list[list[Pick]]:

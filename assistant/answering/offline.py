@@ -168,33 +168,35 @@ class OfflineChatModel(BaseChatModel):
         return AIMessage(content="", tool_calls=calls)
 
     def _extra_tools(self, question: str, intent: Intent) -> list[tuple[str, dict]]:
+        """Course tools a question asks for by their specs' own words (tools/registry.py), with
+        inputs named in the question: never by its topic, which retrieval finds."""
+        from tools.registry import TOOLS
+
         slots = intent.slots
         extra: list[tuple[str, dict]] = []
-        if intent.name == "goal_strategy":
+        asked = {name for name in ("kpi_suggest", "smart_check", "hitl_check") if TOOLS[name].asked_in(question)}
+        if "smart_check" in asked and slots.metric and slots.percents and intent.kind in {"list", "how-to"}:
+            # a goal with a target and a question about what to do for it: check the goal,
+            # the indicators that track its metric, and a ranking of the options
             from knowledge.parsing import kpi_source
             from tools.kpi import applications_for_metric
 
             goal = re.search(r"\[e\.g\.,?\s*['\"‘“]([^'\"’”]+)['\"’”]\]", question)
             extra.append(("smart_check", {"goal": goal.group(1) if goal else question[:500]}))
-            metric = slots.metric or "Conversion Rate"
-            rows = applications_for_metric(metric, *kpi_source())
-            extra.append(("kpi_suggest", {"application": rows[0].application if rows else "personalization engine", "goal_metric": metric}))
+            rows = applications_for_metric(slots.metric, *kpi_source())
+            if rows:
+                extra.append(("kpi_suggest", {"application": rows[0].application, "goal_metric": slots.metric}))
             defaults = load_assumptions()
             candidates = [row.application for row in rows if row.application in defaults] or list(defaults)
             initiatives = [{"name": name, **defaults[name]} for name in candidates]
             extra.append(("prioritize", {"initiatives": initiatives, "method": "ice"}))
-        elif intent.name == "kpi":
+        elif "kpi_suggest" in asked:
             for application in slots.applications[:2]:
                 args = {"application": application}
                 if slots.metric:
                     args["goal_metric"] = slots.metric
                 extra.append(("kpi_suggest", args))
-        elif intent.name == "roi_case":
-            application = slots.applications[0] if slots.applications else "demand forecasting"
-            extra.append(("kpi_suggest", {"application": application}))
-        elif intent.name == "scaling" and slots.applications:
-            extra.append(("kpi_suggest", {"application": slots.applications[0]}))
-        elif intent.name == "hitl" and re.search(r"pric|fraud|content|publish|escalat", question, re.I):
+        if "hitl_check" in asked and re.search(r"pric|fraud|content|publish|escalat", question, re.I):
             action = "price change" if re.search(r"pric", question, re.I) else (
                 "fraud block" if re.search(r"fraud", question, re.I) else (
                     "customer service escalation" if re.search(r"escalat", question, re.I) else "content publication"))
@@ -220,6 +222,7 @@ class OfflineChatModel(BaseChatModel):
                 except (TypeError, ValueError):
                     results[message.tool_call_id] = str(message.content)
         intent = intent_read.name
+        goal_plan = {"smart_check", "prioritize"} <= {call["name"] for call in planner.tool_calls}
         texts = answer_texts()
         lines: list[str] = [f"### {texts['titles'].get(intent, 'What the course says')}", ""]
 
@@ -248,7 +251,7 @@ class OfflineChatModel(BaseChatModel):
             lines.extend(f"- {line}" if not re.match(r"^\d+\.", line) else f"   {line}" for line in tool_lines)
             if clarification is not None:
                 lines.append(f"- {clarification.question}")
-            if intent == "goal_strategy":
+            if goal_plan:
                 lines.append(f"- {ASSUMPTIONS_NOTE}")
             lines.append("")
 
@@ -258,7 +261,7 @@ class OfflineChatModel(BaseChatModel):
             draft.evidence.append(Evidence(id="figures", text="\n".join(reading)))
         if role == "learner" and intent in texts["coaching"] and draft.citations:
             lines.append(f"**Your turn:** {texts['coaching'][intent]}")
-        if intent == "goal_strategy":
+        if goal_plan:
             draft.evidence.append(assumptions_evidence())
         draft.answer = "\n".join(lines).strip()
         return AIMessage(content=draft.answer, additional_kwargs={DRAFT: draft})
@@ -279,7 +282,8 @@ class OfflineChatModel(BaseChatModel):
         several = len(searches) > 1
         for ask, passages in searches:
             count = self.settings.offline_units_per_ask if several else self.settings.offline_units
-            picks = self.composer.select(ask, passages, count, used)
+            picks = self.composer.select(ask, passages, count, used, kind=intent.kind,
+                                         avoid=frozenset(intent.avoid))
             if not picks:
                 continue
             if several:
@@ -287,8 +291,14 @@ class OfflineChatModel(BaseChatModel):
             for group in in_course_order(picks):
                 if not several:  # the section's outline number ("4. …") is not a figure of the answer
                     lines.append("#### " + OUTLINE_NUMBER.sub("", group[0].passage.get("section", "")))
+                head = None
                 for pick in group:
-                    lines.extend(self._render(pick, draft))
+                    rendered = self._render(pick, draft)
+                    if pick.unit.kind == "item" and rendered[0] == head:
+                        rendered = rendered[1:]  # items of one list under its lead-in, printed once
+                    else:
+                        head = rendered[0]
+                    lines.extend(rendered)
                 lines.append("")
         if coverage is not None:
             note = coverage_sentence(coverage)

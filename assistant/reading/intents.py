@@ -1,8 +1,11 @@
-"""Decides what a question is asking for: a refusal, a calculation, or a course topic.
+"""Decides what kind of question a message is: a refusal, a calculation, or a course question
+of a general kind (definition, explanation, how-to, list, comparison, example, why, follow-up).
 
-Rules come first (figures and explicit keywords are unambiguous); otherwise the question goes to
-the intent whose exemplars (prompts/intents.yaml, optional course data) it is most similar to,
-or to the general answer, which works for any course.
+The kind comes from the form of the question alone, in general English; what it is about is
+left to retrieval over the corpus, so nothing here knows a course, and whether it is off-topic
+is the corpus's call (knowledge/scope.py). Rules come first (an injection, figures read by the
+calculator reader, the question's opening); when no rule decides, the question goes to the kind whose exemplars
+(prompts/intents.yaml, general English) it is most similar to, or to "explanation".
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from assistant.reading.calculate import Calculation, read_calculation
+from assistant.reading.elliptical import is_elliptical, strip_preamble
 from assistant.reading.injection import is_injection, unsafe_sentence  # noqa: F401  (the screen lives there)
 from assistant.settings import default
 from assistant.reading.slots import Slots, extract
@@ -22,59 +26,29 @@ from assistant.text import STOPWORDS, words
 
 PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 
-
-OFF_TOPIC = re.compile(
-    r"\b(?:recipe|cook|bake|weather|forecast for (?:today|tomorrow)|stock tips?|which stocks?|crypto(?:currency)?|bitcoin"
-    r"|football|soccer|movie|song|lyrics|poem|joke|horoscope|diet|medical|diagnos|lawsuit"
-    r"|python code|javascript|write (?:me )?(?:a |some )?code|debug|sql query|homework|capital of)\b",
-    re.IGNORECASE,
-)
-
+KINDS = ("definition", "explanation", "how-to", "list", "comparison", "example", "why", "follow-up",
+         "calculation", "off-topic")
 
 @dataclass
 class Intent:
-    name: str
+    name: str  # the kind, or the calculator topic of a calculation ("roi", "payback", …)
     slots: Slots
     tools: list[tuple[str, dict]] = field(default_factory=list)  # planned deterministic calls
     refusal: str = ""  # "injection" | "out_of_scope" | "empty"
     term: str = ""  # for definitions
     calculation: Calculation | None = None  # figures read into calculator inputs, or a question
     undefined: list[str] = field(default_factory=list)  # terms the course uses but never defines
+    kind: str = "explanation"  # one of KINDS
+    # Lines an earlier answer already quoted (assistant/reading/elliptical.py): a follow-up
+    # quotes other course units first, so it answers the new ask instead of repeating.
+    avoid: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
 def exemplars() -> dict[str, list[str]]:
-    """Intent exemplars from prompts/intents.yaml; none when the file is absent."""
+    """Kind exemplars from prompts/intents.yaml; none when the file is absent."""
     path = PROMPTS / "intents.yaml"
     return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
-
-
-def _has(text: str, *patterns: str) -> bool:
-    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
-
-
-def rule_intent(question: str, slots: Slots) -> tuple[str, list[tuple[str, dict]]]:
-    """(intent, planned tool calls) from unambiguous signals, or ("", []) when none fires.
-    Calculations are read before this, by assistant/reading/calculate.py from the tool specs."""
-    q = question
-    if _has(q, r"human[- ]in[- ]the[- ]loop", r"\bhitl\b", r"human (?:review|oversight|approval|check)",
-            r"\bhuman\b.{0,25}\b(?:approve|review|check|sign off|oversee)", r"\bmanual(?:ly)? (?:review|approv)"):
-        return "hitl", []
-    if _has(q, r"roi case", r"business case", r"justify", r"build(?:ing)? (?:a|an) .{0,20}case"):
-        return "roi_case", []
-    if _has(q, r"\bkpis?\b", r"metrics?\b", r"indicators?", r"\bmeasure\b", r"\btrack\b") and slots.applications:
-        return "kpi", []
-    if _has(q, r"\bscal(?:e|ing)\b", r"roll(?:ing)? ?out") and _has(q, r"pilot", r"all ", r"across", r"segments", r"markets", r"\d+\s*%", r"from .{1,40} to "):
-        return "scaling", []
-    if _has(q, r"smart (?:business )?goal", r"business goal") and _has(q, r"strateg", r"priorit", r"applications?"):
-        return "goal_strategy", []
-    if _has(q, r"high impact") and _has(q, r"feasib") and _has(q, r"strateg", r"applications?", r"priorit"):
-        return "goal_strategy", []
-    if _has(q, r"buy-?in", r"\bcfo\b", r"\bcoo\b", r"\bcmo\b", r"convince", r"the board\b", r"stakeholders? (?:support|approval)"):
-        return "buy_in", []
-    if _has(q, r"short-term (?:ai )?win", r"long-term (?:strategic )?(?:ai )?bet", r"\broadmap\b"):
-        return "roadmap", []
-    return "", []
 
 
 # Function words a term may hold ("cost of ownership"), and words no term holds ("what does X
@@ -82,48 +56,84 @@ def rule_intent(question: str, slots: Slots) -> tuple[str, list[tuple[str, dict]
 TERM_CONNECTORS = frozenset({"of", "and", "the", "in", "for"})
 NOT_IN_A_TERM = frozenset({"do", "good", "here", "actually", "really", "work", "works"})
 DEFINITION = re.compile(
-    r"^\s*(?:what(?:'s| is| are| does)|define|meaning of|explain)\s+(?:the\s+|an?\s+)?(?:term\s+)?['\"“]?([A-Za-z][\w\s\-/()&']{1,60}?)['\"”]?(?:\s+(?:stand for|mean|means))?\s*\??\s*$",
+    r"^\s*(?:what(?:'s| is| are| does)|whats|define|meaning of|explain)\s+(?:the\s+|an?\s+)?(?:term\s+)?['\"“‘]?([A-Za-z][\w\s\-/()&']{1,60}?)['\"”’]?(?:\s+(?:stand for|mean|means))?\s*\??\s*$",
     re.IGNORECASE,
 )
+# The form of a question, in general English: (kind, opening or phrase), first match wins.
+FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("comparison", re.compile(r"\b(?:difference|differences|differ|compare|comparison|versus|vs\.?|better than|worse than|instead of|rather than)\b", re.I)),
+    ("example", re.compile(r"\b(?:examples?|for instance|e\.g\.|case stud(?:y|ies)|what (?:does|would) (?:that|it|a good \w+) look like)\b", re.I)),
+    ("why", re.compile(r"^\s*(?:why\b|what(?:'s| is) the (?:point|purpose|reason|benefit)|how come\b|what happens (?:if|when))", re.I)),
+    ("definition", re.compile(r"^\s*(?:what(?:'s| is| are) (?:meant by|an? |the )?(?:definition|meaning)|define\b|what does \S+(?: \S+){0,3} (?:mean|stand for)\b)", re.I)),
+    ("how-to", re.compile(r"^\s*(?:how (?:do|can|should|would|could|to|might|does one)\b|what(?:'s| is) the best way|what steps|steps to|how often|how many|how much|how long)", re.I)),
+    ("list", re.compile(r"^\s*(?:which\b|what (?:are|were) (?:the |some |our |my )?(?:[\w-]+ ){0,2}[\w-]+s\b|list\b|name\b|what \w+s (?:should|do|can|must|would)\b|what (?:kinds?|types?|sorts?) of\b|what (?:should|do|can|must) (?:i|we) (?:track|measure|watch|check|include|look at|consider))", re.I)),
+    ("comparison", re.compile(r"^\s*(?:should|is it better|do i|do we|can we)\b.{3,80}\bor\b", re.I)),
+)
+
+
+def _question_part(message: str) -> str:
+    """The sentence that asks ("I sell candles. Which …?" → "Which …?"): the last one ending in
+    a question mark, or the whole message."""
+    asked = [m.group(0).strip() for m in re.finditer(r"[^.?!]+\?", message)]
+    return asked[-1] if asked else message
+
+
+def question_kind(question: str) -> str:
+    """The general kind of a (non-calculation) question, from its form alone."""
+    ask = _question_part(strip_preamble(question))
+    for kind, form in FORMS:
+        if form.search(ask):
+            return kind
+    if is_elliptical(ask):  # no form of its own ("and for a small shop?"): it continues the last
+        return "follow-up"
+    if _term(ask):
+        return "definition"
+    return ""
+
+
+def _term(question: str) -> str:
+    """The term a "what is X?" question asks to define, or "" when it asks something else."""
+    definition = DEFINITION.match(question)
+    if not definition:
+        return ""
+    term = re.sub(r"^(?:a|an|the)\s+", "", definition.group(1).strip(), flags=re.IGNORECASE)
+    generic = re.search(r"\b(?:difference|between|best|way|ways|how|why|should|role|importance)\b", term, re.IGNORECASE)
+    # A term is a noun phrase: function words other than connectors ("what does X actually
+    # do", "what is Y good for here") make it a question about X, not a request to define it.
+    loose = [w for w in (word.lower() for word in words(term))
+             if (w in STOPWORDS and w not in TERM_CONNECTORS) or w in NOT_IN_A_TERM]
+    return term if len(term.split()) <= 4 and not generic and not loose else ""
 
 
 def detect(question: str, embed=None, threshold: float = default("exemplar_threshold")) -> Intent:
     """Classifies a (masked, validated) question. ``embed`` maps texts to normalised vectors;
-    ``threshold`` is the similarity to an intent exemplar needed to route there
-    (``Settings.exemplar_threshold``): below it the question gets the general course answer,
-    which is always safe (a wrong specialised plan is not)."""
+    ``threshold`` is the similarity to a kind's exemplar needed to take that kind when no rule
+    decided (``Settings.exemplar_threshold``); below it the question is an "explanation"."""
     slots = extract(question)
     if is_injection(question):
-        return Intent("refuse", slots, refusal="injection")
+        return Intent("refuse", slots, refusal="injection", kind="off-topic")
     calculation = read_calculation(question)
     if calculation is not None:
-        return Intent(calculation.topic, slots, calculation.calls, calculation=calculation)
-    name, tools = rule_intent(question, slots)
-    if name:
-        return Intent(name, slots, tools)
-    if OFF_TOPIC.search(question) and not re.search(r"\b(?:ai|e-?commerce|kpi|roi)\b", question, re.IGNORECASE):
-        return Intent("refuse", slots, refusal="out_of_scope")
-    definition = DEFINITION.match(question)
-    if definition:
-        term = re.sub(r"^(?:a|an|the)\s+", "", definition.group(1).strip(), flags=re.IGNORECASE)
-        generic = re.search(r"\b(?:difference|between|best|way|ways|how|why|should|role|importance)\b", term, re.IGNORECASE)
-        # A term is a noun phrase: function words other than connectors ("what does X actually
-        # do", "what is Y good for here") make it a question about X, not a request to define it.
-        loose = [w for w in (word.lower() for word in words(term))
-                 if (w in STOPWORDS and w not in TERM_CONNECTORS) or w in NOT_IN_A_TERM]
-        if len(term.split()) <= 4 and not generic and not loose:
-            return Intent("definition", slots, term=term)
-    if embed is not None:
-        best, score = _nearest_exemplar(question, embed)
+        return Intent(calculation.topic, slots, calculation.calls, calculation=calculation, kind="calculation")
+    ask = strip_preamble(question)
+    term = _term(ask)
+    kind = question_kind(ask)
+    if kind == "definition" or (term and kind in {"", "list"}):
+        return Intent("definition", slots, term=term, kind="definition")
+    if not kind and embed is not None:
+        best, score = _nearest_exemplar(ask, embed)
         if score >= threshold:
-            return Intent(best, slots)
-    return Intent("general", slots)
+            kind = best
+    if kind == "off-topic":
+        return Intent("refuse", slots, refusal="out_of_scope", kind="off-topic")
+    kind = kind if kind in KINDS else "explanation"
+    return Intent(kind, slots, kind=kind)
 
 
 def _nearest_exemplar(question: str, embed) -> tuple[str, float]:
     names, vectors = _exemplar_vectors(embed)
     if not names:
-        return "general", 0.0
+        return "explanation", 0.0
     query = embed([question])[0]
     scores = vectors @ query
     index = int(scores.argmax())

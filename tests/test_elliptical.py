@@ -1,0 +1,61 @@
+"""Follow-ups that lean on the previous turn are resolved against it and answered on their own;
+a message with its own topic stands alone, whatever came before."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.elliptical import answer_lines, is_elliptical, resolve, strip_preamble
+
+PREVIOUS = "Which indicators should a food bank track for its volunteer programme?"
+ANSWER = ("### What the course says\n\n#### Volunteer metrics\n"
+          "- Volunteer retention is the share of volunteers still active after six months. [1]\n"
+          "- Hours given per volunteer show engagement. [2]\n")
+
+
+@pytest.mark.parametrize("message", [
+    "which of those move first?", "and for a small shop?", "give me an example", "why?", "how often?",
+    "what's hard about it?", "what about them?", "ok, and how so?",
+])
+def test_an_elliptical_message_is_recognised(message):
+    assert is_elliptical(message)
+
+
+@pytest.mark.parametrize("message", [
+    "What is gift aid?", "how do we keep donors after their first gift?", "what does this course cover?",
+    "ok, back to the topic: what are the risks of a raffle?", "is double opt-in worth it?",
+])
+def test_a_message_with_its_own_topic_stands_alone(message):
+    assert not is_elliptical(message)
+    assert resolve(message, PREVIOUS, ANSWER).text == strip_preamble(message)
+
+
+def test_a_follow_up_keeps_its_own_ask_first_and_borrows_the_topic():
+    follow = resolve("which of those move first?", PREVIOUS, ANSWER)
+    assert follow.elliptical
+    assert follow.text.startswith("which of those move first")
+    assert "volunteer programme" in follow.text and "food bank" in follow.text
+
+
+def test_a_continuation_refines_the_previous_question():
+    follow = resolve("and for a small shop?", PREVIOUS, ANSWER)
+    assert follow.text.startswith(PREVIOUS.rstrip("?")) and "small shop" in follow.text
+
+
+def test_a_follow_up_carries_what_the_previous_answer_quoted_so_it_is_not_repeated():
+    follow = resolve("why?", PREVIOUS, ANSWER)
+    assert follow.avoid == answer_lines(ANSWER) == (
+        "Volunteer retention is the share of volunteers still active after six months.",
+        "Hours given per volunteer show engagement.",
+    )
+
+
+def test_small_talk_before_an_ask_is_dropped():
+    assert strip_preamble("ok, back to the topic: what ethical problems come with raffles?") == \
+        "what ethical problems come with raffles?"
+    assert strip_preamble("thanks! btw who won the cup in 2018?") == "who won the cup in 2018?"
+    assert strip_preamble("ok") == "ok"
+
+
+def test_without_a_previous_turn_nothing_is_borrowed():
+    assert resolve("which of those move first?", None).text == "which of those move first?"
