@@ -14,6 +14,7 @@ from pathlib import Path
 
 from knowledge.errors import UserError
 from knowledge.settings import DEFAULT_CORPUS
+from knowledge.course import split_cell  # noqa: F401  (its home is knowledge.course)
 from knowledge.types import Block, BlockKind, Chunk, CourseDocument, KpiRow, Lesson, Section
 
 
@@ -358,67 +359,30 @@ def course_prompts(path: Path | None = None) -> list[str]:
     ]
 
 
-KPI_SECTION = "mapping ai applications to kpis"
-
-
-def split_cell(cell: str) -> list[str]:
-    """Splits a table cell on commas outside quotes and brackets ('Reduced "No Results,"')."""
-    items: list[str] = []
-    current, depth, quoted = "", 0, False
-    # American punctuation puts the list comma inside the closing quote: move it outside.
-    cell = re.sub(r',"(\s|$)', r'",\1', cell)
-    for char in cell:
-        if char == '"':
-            quoted = not quoted
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(0, depth - 1)
-        if char == "," and not quoted and depth == 0:
-            items.append(current)
-            current = ""
-            continue
-        current += char
-    items.append(current)
-    return [item.strip() for item in items if item.strip()]
-
-
-@lru_cache(maxsize=8)
-def _kpi_source_cached(path: str) -> tuple[tuple[KpiRow, ...], tuple[Chunk, ...]]:
-    from knowledge.chunking import chunk_document
-
-    document, text = parse_file(Path(path))
-    chunks = tuple(chunk_document(document))
-    rows: list[KpiRow] = []
-    for chunk in chunks:
-        if chunk.kind != "table_row" or KPI_SECTION not in chunk.section.lower():
-            continue
-        fields = dict(line.split(": ", 1) for line in chunk.text.split("\n") if ": " in line)
-        values = list(fields.values())
-        if len(values) < 4:
-            continue
-
-        rows.append(
-            KpiRow(
-                application=values[0],
-                kpis=split_cell(values[1]),
-                leading=split_cell(values[2]),
-                lagging=split_cell(values[3]),
-                chunk_id=chunk.chunk_id,
-                lesson=chunk.lesson,
-                section=chunk.section,
-            )
-        )
-    return tuple(rows), chunks
-
-
 def kpi_rows(path: Path | None = None) -> list[KpiRow]:
-    """The course's "Mapping AI Applications to KPIs" table as structured rows."""
-    return list(_kpi_source_cached(str(path or DEFAULT_CORPUS))[0])
+    """The rows of a course file's metric tables (see `knowledge.course.metric_rows`); the
+    bundled course file when no path is given."""
+    from knowledge.course import metric_rows
+
+    return metric_rows(_chunks_cached(str(path or DEFAULT_CORPUS)))
 
 
 def kpi_source(path: Path | None = None) -> tuple[list[KpiRow], list[Chunk]]:
-    """What `tools.kpi.kpi_suggest` is handed: the KPI table rows and the course's chunks (in
-    which it finds the passages that give KPIs outside the table). Parsed once per file."""
-    rows, chunks = _kpi_source_cached(str(path or DEFAULT_CORPUS))
-    return list(rows), list(chunks)
+    """What `tools.kpi.kpi_suggest` is handed: the metric-table rows and the chunks of the
+    course being served (`knowledge.course.current`), or of one file when a path is given."""
+    if path is not None:
+        chunks = list(_chunks_cached(str(path)))
+        from knowledge.course import metric_rows
+
+        return metric_rows(chunks), chunks
+    from knowledge.course import current
+
+    course = current()
+    return list(course.metric_rows), list(course.chunks)
+
+
+@lru_cache(maxsize=8)
+def _chunks_cached(path: str) -> tuple[Chunk, ...]:
+    from knowledge.chunking import chunk_document
+
+    return tuple(chunk_document(parse_file(Path(path))[0]))

@@ -1,12 +1,17 @@
-"""hitl_check: the course's human-in-the-loop examples as rules with configurable thresholds."""
+"""hitl_check: rules per kind of action with configurable thresholds; the course's passage on
+oversight is found in the chunks handed in, never quoted in code."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from tools.errors import ToolInputError
 from tools.oversight import HitlInput, hitl_check
 from tools.registry import run_tool
+
+CORPUS = Path(__file__).resolve().parent.parent / "knowledge" / "corpus" / "module-6-ai-strategy.md"
 
 
 def check(**kw: object):
@@ -64,12 +69,20 @@ def test_hitl_check_follows_the_course_examples_and_thresholds(args, required, l
     assert bool(out.reasons) is required
 
 
-def test_hitl_check_cites_the_course_example_and_states_its_thresholds():
-    out = check(action="price change", price_change_pct=14)
-    assert out.source.lesson == "6.3"
-    assert "exceed certain predefined thresholds" in out.source.quote
+def test_hitl_check_cites_the_course_passage_on_oversight_and_states_its_thresholds():
+    from knowledge.parsing import kpi_source
+
+    chunks = kpi_source(CORPUS)[1]
+    out = hitl_check(HitlInput(action="price change", price_change_pct=14), chunks)
+    cited = next(c for c in chunks if c.chunk_id == out.source.chunk_id)
+    assert out.source.quote in cited.text.replace("\n", " ")
+    assert "human" in out.source.quote.lower()
     assert any("±10%" in a for a in out.assumptions)
     assert out.recommendation.startswith("human in the loop: active exception handling")
+
+
+def test_hitl_check_without_a_course_passage_cites_nothing():
+    assert check(action="price change", price_change_pct=14).source is None
 
 
 @pytest.mark.parametrize(

@@ -65,13 +65,20 @@ def coverage_sentence(coverage: dict) -> str:
 
 @lru_cache(maxsize=1)
 def course_outline() -> str:
-    """One sentence listing the bundled course's lessons, built from the parsed corpus."""
-    from assistant.settings import DEFAULT_CORPUS
-    from knowledge.parsing import parse_file
+    """What the served course covers, from its own headings: per module its title and lessons
+    (or, for a module without lessons, its sections). Every ingested module, no other."""
+    from knowledge.course import current
 
-    document, _ = parse_file(DEFAULT_CORPUS)
-    lessons = [f"Lesson {l.lesson} ({l.title})" for l in document.lessons if l.lesson[:1].isdigit()]
-    return "The course covers " + "; ".join(lessons) + "."
+    sentences = []
+    for module in current().modules:
+        parts = [
+            f"{lesson.lesson}. {lesson.title}" if lesson.lesson[:1].isdigit() else lesson.title
+            for lesson in module.lessons
+        ]
+        if len(parts) < 2:
+            parts = [section for lesson in module.lessons for section in lesson.sections][:12] or parts
+        sentences.append(f"“{module.title}” covers " + "; ".join(parts) + ".")
+    return " ".join(sentences) or "No course is ingested yet."
 
 
 def trim(sentence: str) -> str:

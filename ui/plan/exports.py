@@ -194,8 +194,6 @@ def export_markdown(
     citations = sorted({c for r in kpis.values() for c in _kpi_citations(r)})
     lines += ["", "## Citations", ""]
     lines += [f"- Lesson {escape_markdown(c, line_start=False)}" for c in citations]
-    lines.append("- Lesson 6.1 › Prioritizing AI Projects (RICE / ICE, Value-vs-Effort matrix, "
-                 "short-term wins vs long-term bets)")
     return "\n".join(lines) + "\n"
 
 
