@@ -21,13 +21,13 @@ def check(**kw: object):
 @pytest.mark.parametrize(
     ("args", "required", "level"),
     [
-        ({"action": "price_change", "price_change_pct": 14}, True, "active exception handling"),
-        ({"action": "price_change", "price_change_pct": -12}, True, "active exception handling"),
+        ({"action": "price_change", "price_change_pct": 14}, True, "exception handling"),
+        ({"action": "price_change", "price_change_pct": -12}, True, "exception handling"),
         ({"action": "price_change", "price_change_pct": 10}, False, None),
         (
             {"action": "price_change", "price_change_pct": 3, "affects_key_segment": True},
             True,
-            "active exception handling",
+            "exception handling",
         ),
         (
             {"action": "price_change", "price_change_pct": 14, "price_change_threshold_pct": 20},
@@ -38,28 +38,28 @@ def check(**kw: object):
         (
             {"action": "content_publication", "sensitive_category": True},
             True,
-            "simple review and approval",
+            "review and approval",
         ),
         (
             {"action": "content_publication", "high_stakes_campaign": True},
             True,
-            "simple review and approval",
+            "review and approval",
         ),
         ({"action": "fraud_block", "customer_value_tier": "standard"}, False, None),
         (
             {"action": "fraud_block", "customer_value_tier": "high_value"},
             True,
-            "simple review and approval",
+            "review and approval",
         ),
         (
             {"action": "fraud_block", "customer_value_tier": "high_value", "review_tiers": ["vip"]},
             False,
             None,
         ),
-        ({"action": "customer_service_escalation"}, True, "active exception handling"),
-        ({"action": "strategic_decision"}, True, "deep collaboration"),
+        ({"action": "customer_service_escalation"}, True, "exception handling"),
+        ({"action": "strategic_decision"}, True, "joint decision"),
         ({"action": "other"}, False, None),
-        ({"action": "other", "high_consequence": True}, True, "simple review and approval"),
+        ({"action": "other", "high_consequence": True}, True, "review and approval"),
     ],
 )
 def test_hitl_check_follows_the_course_examples_and_thresholds(args, required, level):
@@ -78,7 +78,7 @@ def test_hitl_check_cites_the_course_passage_on_oversight_and_states_its_thresho
     assert out.source.quote in cited.text.replace("\n", " ")
     assert "human" in out.source.quote.lower()
     assert any("±10%" in a for a in out.assumptions)
-    assert out.recommendation.startswith("human in the loop: active exception handling")
+    assert out.recommendation.startswith("human in the loop: exception handling")
 
 
 def test_hitl_check_without_a_course_passage_cites_nothing():

@@ -1,6 +1,6 @@
 """Human-in-the-loop check: does this AI action need a person, and at which level?
 
-Three levels of intervention (review and approval, exception handling, collaboration) paired
+Three levels of intervention (review and approval, exception handling, joint decision) paired
 with five kinds of action. The pairing is this tool's convention and is stated in every answer;
 the thresholds are inputs. What the course says about oversight is not quoted here: the caller
 hands in the course's chunks and `oversight_passage` finds the one that speaks of human review.
@@ -25,7 +25,7 @@ Action = Literal[
     "strategic_decision",
     "other",
 ]
-Level = Literal["simple review and approval", "active exception handling", "deep collaboration"]
+Level = Literal["review and approval", "exception handling", "joint decision"]
 Tier = Literal["standard", "high_value", "vip"]
 
 ACTION_SYNONYMS: dict[str, str] = {
@@ -49,12 +49,12 @@ ACTION_SYNONYMS: dict[str, str] = {
 }
 
 LEVEL_FOR: dict[str, Level] = {
-    "content_publication": "simple review and approval",
-    "fraud_block": "simple review and approval",
-    "price_change": "active exception handling",
-    "customer_service_escalation": "active exception handling",
-    "strategic_decision": "deep collaboration",
-    "other": "simple review and approval",
+    "content_publication": "review and approval",
+    "fraud_block": "review and approval",
+    "price_change": "exception handling",
+    "customer_service_escalation": "exception handling",
+    "strategic_decision": "joint decision",
+    "other": "review and approval",
 }
 
 
@@ -194,7 +194,7 @@ def hitl_check(params: HitlInput, chunks: Sequence[Any] = ()) -> HitlOutput:
         (
             "the level per kind of action is this tool's convention: content and fraud blocks "
             "get review and approval, pricing and escalations exception handling, strategic "
-            "decisions collaboration"
+            "decisions a joint decision"
         ),
     ]
     if action == "price_change":

@@ -81,25 +81,6 @@ MATCH_RULES: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ),
         r"content|seo",
     ),
-    (
-        "demand forecasting",
-        (
-            r"demand",
-            r"forecast",
-            r"inventory",
-            r"stock ?outs?",
-            r"overstock",
-            r"replenish",
-            r"supply chain",
-            r"spoilage",
-        ),
-        r"demand forecasting",
-    ),
-    (
-        "cart abandonment",
-        (r"abandon", r"cart recovery", r"abandoned carts?"),
-        r"cart abandonment",
-    ),
 )
 # "chatbot" alone: a table may have a support row and a sales row, so return both.
 _GENERIC_CHATBOT = r"chat ?bot|\bchat\b|\bbot\b|virtual assistant|conversational ai"
