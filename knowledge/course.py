@@ -121,7 +121,7 @@ def metric_rows(chunks: Iterable[Chunk]) -> list[KpiRow]:
     return rows
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: a served course is one object, cached per object
 class Course:
     """The ingested course: its chunks in course order, and what they determine."""
 

@@ -63,14 +63,19 @@ def coverage_sentence(coverage: dict) -> str:
             "the passages above are everything it says.")
 
 
-@lru_cache(maxsize=1)
 def course_outline() -> str:
     """What the served course covers, from its own headings: per module its title and lessons
     (or, for a module without lessons, its sections). Every ingested module, no other."""
     from knowledge.course import current
 
+    return _outline(current())
+
+
+@lru_cache(maxsize=4)
+def _outline(course) -> str:
+    """`course_outline` once per served course (a Course hashes by identity)."""
     sentences = []
-    for module in current().modules:
+    for module in course.modules:
         parts = [
             f"{lesson.lesson}. {lesson.title}" if lesson.lesson[:1].isdigit() else lesson.title
             for lesson in module.lessons
