@@ -39,7 +39,10 @@ ASSUMPTIONS_NOTE = ("These impact, confidence and ease figures are default assum
 
 def assumptions_evidence() -> Evidence:
     """The default ICE estimates a goal-strategy answer ranks with, as evidence for it."""
-    return Evidence(id="assumptions", text=yaml.safe_dump(load_assumptions(), sort_keys=False, allow_unicode=True))
+    # What the estimates are travels with them, as the assumptions file's header once did.
+    header = ("# Default impact, confidence and ease estimates (1-10) per application, used when no "
+              "figures are given. " + ASSUMPTIONS_NOTE)
+    return Evidence(id="assumptions", text=header + "\n" + yaml.safe_dump(load_assumptions(), sort_keys=False, allow_unicode=True))
 
 
 def fixed_texts() -> list[str]:
