@@ -199,7 +199,7 @@ def test_applications_for_metric(metric, expected):
 def test_kpi_suggest_over_the_course_table_parsed_by_knowledge():
     from knowledge.parsing import kpi_source
 
-    source = kpi_source()
+    source = kpi_source(CORPUS)
     out = kpi_suggest(KpiSuggestInput(application="site search"), *source)
     assert out.matches[0].application == "AI-Powered Site Search"
     assert out.matches[0].citation.chunk_id  # a real chunk of the course index
