@@ -42,6 +42,7 @@ from assistant.types import (
     ToolCallRecord,
 )
 from assistant.answering.warmup import tool_evidence
+from knowledge.course import publish
 from knowledge.types import Citation
 
 
@@ -220,6 +221,7 @@ class Advisor:
         self.vectors.inner.model  # noqa: B018  (load the model even when every vector is cached)
         self.retriever.prepare()
         self.retriever.search("warm up", k=1)
+        publish(self.retriever.course)  # what warm-up embeds from the course is this index's
         self.scope  # noqa: B018
         chunks = ((cid, text, meta) for cid, (text, meta) in self.retriever.chunk_map.items())
         self.vectors.pin(course_texts(chunks))  # kept whatever the corpus size
@@ -257,6 +259,7 @@ class Advisor:
         started = time.perf_counter()
         text = mask_pii(validate_question(question, self.settings.max_question_chars))
         role = role if role in {"learner", "instructor", "planner"} else "learner"
+        publish(self.retriever.course)  # outline, metric tables and sidecar: this Advisor's own course
         history = self.store.history(conversation_id, limit=40) if conversation_id and remember else []
         said = [t.content for t in history if t.role == "user"]  # the user's own words, for quotes
         screening = screen(text, previous=said)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable
 
 from knowledge.chunking import chunk_document, embedding_text
 from knowledge.errors import SetupError
+from knowledge import course
 from knowledge.parsing import CorpusError, parse_file
 from knowledge.types import Chunk
 
@@ -111,6 +112,7 @@ class CourseIndex:
         self._embedder = embedder
         self._collection = None
         self._lock = threading.RLock()
+        course.know_paths(settings.corpus_paths)
 
     @property
     def embedder(self):
@@ -184,9 +186,12 @@ class CourseIndex:
         return {cid: list(vector) for cid, vector in zip(got["ids"], got["embeddings"])}
 
     def all_chunks(self) -> list[tuple[str, str, dict]]:
-        """(chunk_id, text, metadata) for every chunk; used by the lexical retriever."""
+        """(chunk_id, text, metadata) for every chunk; used by the lexical retriever. What it
+        returns is the course being served (`knowledge.course.current`)."""
         got = self.collection().get(include=["documents", "metadatas"])
-        return list(zip(got["ids"], got["documents"], got["metadatas"]))
+        rows = list(zip(got["ids"], got["documents"], got["metadatas"]))
+        course.serve_indexed(rows)
+        return rows
 
     def ingest(
         self,
@@ -198,6 +203,7 @@ class CourseIndex:
 
         All files are parsed before anything is written, so a bad file leaves the index untouched.
         """
+        course.know_paths(paths)
         documents: list[tuple[str, list[Chunk]]] = []
         for path in paths:
             document, _ = parse_file(Path(path), self.settings.max_ingest_bytes)
@@ -242,6 +248,7 @@ class CourseIndex:
                 collection.delete(ids=stale)
             pending += to_add
         self._embed_and_write(collection, pending, report, progress)
+        self.all_chunks()  # serve what is indexed now
         return report
 
     def _embed_and_write(self, collection, chunks: list[Chunk], report: IngestReport,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from knowledge.errors import UserError
 from knowledge.settings import DEFAULT_CORPUS
+from knowledge.course import split_cell  # noqa: F401  (its home is knowledge.course)
 from knowledge.types import Block, BlockKind, Chunk, CourseDocument, KpiRow, Lesson, Section
 
 
@@ -27,6 +28,11 @@ LESSON = re.compile(r"^lesson\s+(\d+(?:\.\d+)*)\s*[:.\-–]?\s*(.*)$", re.IGNORE
 PSEUDO_HEADING = re.compile(r"^\*\*([^*]{3,120}?):?\*\*:?\s*$")
 BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", re.DOTALL)
+# Plain text: "1. Receiving Deliveries", "1.2 Checking Temperatures on Arrival" (a line alone).
+NUMBERED_HEADING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.{0,118})$")
+ENUMERATED = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+\S")
+ALIGNED_RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$", re.MULTILINE)  # "-----   -----"
+PART_NUMBER = re.compile(r"^(?:[A-Za-z]+\s+)?(\d{1,3}(?:\.\d{1,3})*)\b")  # "Part 2: …", "3. …"
 TIME_SUFFIX = re.compile(r"\s*\((?:approx\.?\s*)?[\d\s\-–]+mins?\)\s*$", re.IGNORECASE)
 
 
@@ -55,7 +61,7 @@ def clean_heading(raw: str) -> str:
 def _classify(text: str, section_title: str) -> BlockKind:
     body = text.lstrip()
     plain = clean_markup(body).lower()
-    if body.startswith("|"):
+    if body.startswith("|") or ALIGNED_RULE.search(body):
         return "table"
     if plain.startswith(("suggested question", "alternative question")):
         return "question"
@@ -67,7 +73,9 @@ def _classify(text: str, section_title: str) -> BlockKind:
         return "example"
     if "discussion point" in section_title.lower() and body.startswith(("-", "*")):
         return "discussion"
-    if body.startswith(("- ", "* ", "+ ")):
+    if body.startswith(("- ", "* ", "+ ")) or all(
+        ENUMERATED.match(line) for line in body.splitlines() if line.strip()
+    ):
         return "bullets"
     return "prose"
 
@@ -128,15 +136,37 @@ def parse_markdown(text: str, source: str) -> CourseDocument:
             "sections with '## Section title' (or save the file as .txt for plain text)"
         )
 
+    tops = sum(level == 1 for _, _, level, _ in headings)
+    parts = sum(level == 2 for _, _, level, _ in headings)
+    # One title heading over several "##" parts: the parts are the module's lessons.
+    part_level = 2 if tops <= 1 and parts >= 2 else 1
+    marked: list[Heading] = []
+    ordinal = 0
+    for start, end, level, title in headings:
+        given = None
+        if part_level == 2 and level == 2:
+            ordinal += 1
+            number = PART_NUMBER.match(title)
+            given = number.group(1) if number else str(ordinal)
+        marked.append((start, end, level, title, given))
+    return _assemble(text, source, marked)
+
+
+Heading = tuple[int, int, int, str, "str | None"]  # (start, end, level, title, lesson id if it opens one)
+
+
+def _assemble(text: str, source: str, headings: list[Heading]) -> CourseDocument:
+    """Module → lessons → sections from the headings of a file: a level-1 heading (or one whose
+    lesson id is given) opens a lesson, any other heading a section of the current lesson."""
     module_title = source
     lessons: list[Lesson] = []
     current_lesson: Lesson | None = None
     top_index = 0
-    for i, (start, end, level, title) in enumerate(headings):
+    for i, (start, end, level, title, given_id) in enumerate(headings):
         body_end = headings[i + 1][0] if i + 1 < len(headings) else len(text)
-        if level == 1:
-            lesson_id, lesson_title = _lesson_for(title, top_index)
-            if top_index == 0:
+        if level == 1 or given_id is not None:
+            lesson_id, lesson_title = (given_id, title) if given_id is not None else _lesson_for(title, top_index)
+            if top_index == 0 and given_id is None:
                 module_title = lesson_title
             top_index += 1
             current_lesson = Lesson(lesson=lesson_id, title=lesson_title)
@@ -150,7 +180,7 @@ def parse_markdown(text: str, source: str) -> CourseDocument:
             lessons.append(current_lesson)
         body = text[end:body_end]
         blocks = _blocks(body, end, section_title)
-        if level == 1 and not blocks:
+        if (level == 1 or given_id is not None) and not blocks:
             continue  # a lesson heading whose text all lives in sections below it
         current_lesson.sections.append(
             Section(title=section_title, level=level, start=start, blocks=blocks)
@@ -176,6 +206,8 @@ def _cells(line: str) -> list[str]:
 
 def _table_blocks(raw: str, offset: int) -> list[Block]:
     """A table becomes one block per data row, each carrying the header so rows stand alone."""
+    if not raw.lstrip().startswith("|"):
+        return _aligned_table_blocks(raw, offset)
     lines = raw.split("\n")
     header = _cells(lines[0])
     blocks: list[Block] = []
@@ -185,24 +217,92 @@ def _table_blocks(raw: str, offset: int) -> list[Block]:
         pos = line_end + 1
         if index == 0 or re.fullmatch(r"\s*\|?[\s:\-|]+\|?\s*", line):
             continue
-        cells = _cells(line)
-        names = header + [f"column {i + 1}" for i in range(len(header), len(cells))]  # ragged rows keep every cell
-        pairs = [f"{name}: {value}" for name, value in zip(names, cells)]
-        blocks.append(Block(kind="table_row", text="\n".join(pairs), start=line_start, end=line_end))
+        blocks.append(_row_block(header, _cells(line), line_start, line_end))
     return blocks
 
 
+def _row_block(header: list[str], cells: list[str], start: int, end: int) -> Block:
+    names = header + [f"column {i + 1}" for i in range(len(header), len(cells))]  # ragged rows keep every cell
+    pairs = [f"{name}: {value}" for name, value in zip(names, cells) if value]
+    return Block(kind="table_row", text="\n".join(pairs), start=start, end=end)
+
+
+def _aligned_table_blocks(raw: str, offset: int) -> list[Block]:
+    """A plain-text table in aligned columns: the dashed rule under the header gives each
+    column's span; lines before the rule are the header, lines after it the rows (a line that
+    starts inside a column continues the row above)."""
+    lines = raw.split("\n")
+    rule_index = next(i for i, line in enumerate(lines) if ALIGNED_RULE.fullmatch(line))
+    spans = [match.span() for match in re.finditer(r"-{3,}", lines[rule_index])]
+    starts = [start for start, _ in spans]
+
+    def cells(line: str) -> list[str]:
+        bounds = starts[1:] + [max(len(line), starts[-1]) + 1]
+        return [line[a:b].strip() for a, b in zip(starts, bounds)]
+
+    header = [" ".join(parts).strip() for parts in zip(*(cells(line) for line in lines[:rule_index]))]
+    blocks: list[Block] = []
+    pos = offset + sum(len(line) + 1 for line in lines[: rule_index + 1])
+    rows: list[tuple[list[str], int, int]] = []
+    for line in lines[rule_index + 1 :]:
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        values = cells(line)
+        if rows and not values[0]:  # a wrapped cell: append to the row above
+            previous, row_start, _ = rows[-1]
+            rows[-1] = ([f"{a} {b}".strip() for a, b in zip(previous, values)], row_start, end)
+            continue
+        rows.append((values, start, end))
+    for values, start, end in rows:
+        blocks.append(_row_block(header, values, start, end))
+    return blocks
+
+
+def _plain_headings(text: str) -> list[Heading]:
+    """Headings of a plain-text module: the first line when it stands alone (the module's title)
+    and every line standing alone as a numbered title ("2. Temperature Control" opens lesson 2,
+    "2.1 The Danger Zone" is a section of it) or a short Title Case line."""
+    found: list[Heading] = []
+    paragraphs = list(_paragraphs(text, 0))
+    for index, (start, end) in enumerate(paragraphs):
+        line = text[start:end].strip()
+        if "\n" in line or len(line) > 120 or line[-1:] in ".:;,?!" or ALIGNED_RULE.search(line):
+            continue
+        numbered = NUMBERED_HEADING.match(line)
+        if numbered and numbered.group(2)[:1].isupper():
+            depth = numbered.group(1).count(".") + 1
+            title = numbered.group(2).strip()
+            found.append((start, end, depth + 1, title, numbered.group(1) if depth == 1 else None))
+        elif index == 0:
+            found.append((start, end, 1, line, None))
+        elif _title_case(line):
+            found.append((start, end, 3, line, None))
+    return found
+
+
+def _title_case(line: str) -> bool:
+    """A short line most of whose longer words are capitalised, e.g. "Key Points"."""
+    tokens = line.split()
+    long = [token for token in tokens if len(token) > 3 and token[:1].isalpha()]
+    return 1 <= len(tokens) <= 12 and bool(long) and sum(t[:1].isupper() for t in long) >= 0.75 * len(long)
+
+
 def parse_text(text: str, source: str) -> CourseDocument:
-    """Plain text: one lesson named after the file, paragraphs as prose blocks."""
+    """Plain text: a standalone first line names the module; numbered Title Case lines standing
+    alone ("1. Receiving Deliveries", "1.2 Checking Temperatures on Arrival") open lessons and
+    sections; aligned-column tables become rows with their headers; "* " bullets and "(a)"
+    enumerations are lists. A file without such headings is one lesson named after the file."""
     if not text.strip():
         raise CorpusError(f"{source}: the file is empty; add course text")
     if "\x00" in text:
         raise CorpusError(f"{source}: the file looks binary, not plain text")
+    headings = _plain_headings(text)
+    if len(headings) > 1:
+        return _assemble(text, source, headings)
     title = Path(source).stem.replace("-", " ").replace("_", " ").strip() or source
-    blocks = [
-        Block(kind="prose", text=clean_markup(text[s:e]), start=s, end=e)
-        for s, e in _paragraphs(text, 0)
-    ]
+    blocks = _blocks(text, 0, title)
     lesson = Lesson(lesson=Path(source).stem[:40], title=title,
                     sections=[Section(title=title, level=1, start=0, blocks=blocks)])
     return CourseDocument(source=source, module_title=title, lessons=[lesson])
@@ -259,67 +359,30 @@ def course_prompts(path: Path | None = None) -> list[str]:
     ]
 
 
-KPI_SECTION = "mapping ai applications to kpis"
-
-
-def split_cell(cell: str) -> list[str]:
-    """Splits a table cell on commas outside quotes and brackets ('Reduced "No Results,"')."""
-    items: list[str] = []
-    current, depth, quoted = "", 0, False
-    # American punctuation puts the list comma inside the closing quote: move it outside.
-    cell = re.sub(r',"(\s|$)', r'",\1', cell)
-    for char in cell:
-        if char == '"':
-            quoted = not quoted
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(0, depth - 1)
-        if char == "," and not quoted and depth == 0:
-            items.append(current)
-            current = ""
-            continue
-        current += char
-    items.append(current)
-    return [item.strip() for item in items if item.strip()]
-
-
-@lru_cache(maxsize=8)
-def _kpi_source_cached(path: str) -> tuple[tuple[KpiRow, ...], tuple[Chunk, ...]]:
-    from knowledge.chunking import chunk_document
-
-    document, text = parse_file(Path(path))
-    chunks = tuple(chunk_document(document))
-    rows: list[KpiRow] = []
-    for chunk in chunks:
-        if chunk.kind != "table_row" or KPI_SECTION not in chunk.section.lower():
-            continue
-        fields = dict(line.split(": ", 1) for line in chunk.text.split("\n") if ": " in line)
-        values = list(fields.values())
-        if len(values) < 4:
-            continue
-
-        rows.append(
-            KpiRow(
-                application=values[0],
-                kpis=split_cell(values[1]),
-                leading=split_cell(values[2]),
-                lagging=split_cell(values[3]),
-                chunk_id=chunk.chunk_id,
-                lesson=chunk.lesson,
-                section=chunk.section,
-            )
-        )
-    return tuple(rows), chunks
-
-
 def kpi_rows(path: Path | None = None) -> list[KpiRow]:
-    """The course's "Mapping AI Applications to KPIs" table as structured rows."""
-    return list(_kpi_source_cached(str(path or DEFAULT_CORPUS))[0])
+    """The rows of a course file's metric tables (see `knowledge.course.metric_rows`); the
+    bundled course file when no path is given."""
+    from knowledge.course import metric_rows
+
+    return metric_rows(_chunks_cached(str(path or DEFAULT_CORPUS)))
 
 
 def kpi_source(path: Path | None = None) -> tuple[list[KpiRow], list[Chunk]]:
-    """What `tools.kpi.kpi_suggest` is handed: the KPI table rows and the course's chunks (in
-    which it finds the passages that give KPIs outside the table). Parsed once per file."""
-    rows, chunks = _kpi_source_cached(str(path or DEFAULT_CORPUS))
-    return list(rows), list(chunks)
+    """What `tools.kpi.kpi_suggest` is handed: the metric-table rows and the chunks of the
+    course being served (`knowledge.course.current`), or of one file when a path is given."""
+    if path is not None:
+        chunks = list(_chunks_cached(str(path)))
+        from knowledge.course import metric_rows
+
+        return metric_rows(chunks), chunks
+    from knowledge.course import current
+
+    course = current()
+    return list(course.metric_rows), list(course.chunks)
+
+
+@lru_cache(maxsize=8)
+def _chunks_cached(path: str) -> tuple[Chunk, ...]:
+    from knowledge.chunking import chunk_document
+
+    return tuple(chunk_document(parse_file(Path(path))[0]))

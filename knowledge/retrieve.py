@@ -145,9 +145,16 @@ class CourseRetriever:
     def chunk_map(self) -> dict[str, tuple[str, dict]]:
         return {cid: (text, meta) for cid, text, meta in self._lexical[0]}
 
+    @cached_property
+    def course(self):
+        """The course this index serves (knowledge.course.Course): outline, metric tables, sidecar."""
+        from knowledge.course import build_indexed
+
+        return build_indexed(self._lexical[0])
+
     def refresh(self) -> None:
         """Forgets the lexical index and passage texts; the next search reloads them."""
-        for name in ("_lexical", "chunk_map", "_postings", "_bm25_norm", "_kinds", "_sentence_index",
+        for name in ("_lexical", "chunk_map", "course", "_postings", "_bm25_norm", "_kinds", "_sentence_index",
                      "_heading_index", "_masks"):
             self.__dict__.pop(name, None)
 

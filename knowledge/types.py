@@ -47,6 +47,7 @@ class KpiRow(BaseModel):
     chunk_id: str = ""
     lesson: str = ""
     section: str = ""
+    source: str = ""  # the course file the row's table is in
 
 
 class Chunk(BaseModel):

@@ -56,11 +56,15 @@ def test_the_guard_stops_for_good_at_the_first_match():
     assert guard.finish() == ""
 
 
-def test_the_course_title_is_public_and_may_be_said():
+def test_words_the_course_also_has_are_public_and_may_be_said():
+    # The prompt names no course now; a prompt that quotes a course's title (a deployment may
+    # write one) must still let answers say that title.
     title = COURSE.splitlines()[0].lstrip("# ")
+    prompt = f"You are an assistant for the course {title}.\n{PROMPT}"
+    grams = protected_grams(prompt, [COURSE])
     answer = f"This is covered in {title}, lesson 6.2 [1]."
-    assert shingles(title) & shingles(PROMPT), "the prompt quotes the title, so the exception matters"
-    assert "".join(guarded([answer], GRAMS)) == answer
+    assert shingles(title) & shingles(prompt), "the prompt quotes the title, so the exception matters"
+    assert "".join(guarded([answer], grams)) == answer
 
 
 def test_a_recital_ending_the_stream_is_caught_on_finish():

@@ -159,7 +159,7 @@ def test_kpis_per_initiative_come_from_the_course():
     kpis = planning.plan_kpis(build(SEARCH))
     text = planning.kpis_markdown(kpis)
     assert "Search-to-Conversion Rate" in text
-    assert "Source: Lesson 6.2 › Mapping AI Applications to KPIs" in text
+    assert "Source: module-6-ai-strategy.md › Lesson 6.2 › Mapping AI Applications to KPIs" in text
 
 
 # ----------------------------------------------------------------------------- exports

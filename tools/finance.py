@@ -63,8 +63,8 @@ def tco(params: TcoInput) -> TcoOutput:
     missing = [k for k in (*ONE_TIME, *RECURRING) if k not in params.model_fields_set]
     assumptions = [
         (
-            "the cost items are the course's TCO list: software/platform fees, implementation, "
-            "data integration, training, ongoing maintenance and internal resource allocation"
+            "the cost items are the usual TCO list: software/platform fees, implementation, "
+            "data integration, training, maintenance and the staff time it takes"
         ),
         "recurring costs are the same every year and are not discounted",
     ]
@@ -110,8 +110,7 @@ def roi(params: RoiInput) -> RoiOutput:
         inputs=params.model_dump(),
         assumptions=[
             (
-                "the course's formula: (Net Profit from AI − Cost of AI Investment) / "
-                "Cost of AI Investment × 100%"
+                "ROI = (net gain − cost) / cost × 100%, the standard formula"
             ),
             "gain and cost cover the same period; cost should be the full TCO",
             (

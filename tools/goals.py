@@ -118,7 +118,7 @@ class SmartInput(ToolInput):
     goal: str = Field(
         min_length=3,
         max_length=2000,
-        description="The goal as one sentence, e.g. 'increase AOV by 15% within 9 months'.",
+        description="The goal as one sentence, e.g. 'cut complaints to under 2% of orders by the end of June'.",
     )
 
 

@@ -1,13 +1,15 @@
-"""Human-in-the-loop check (Lesson 6.3, "The Ongoing Importance of Human Oversight and
-Strategic Direction"): does this AI action need a person, and at which level?
+"""Human-in-the-loop check: does this AI action need a person, and at which level?
 
-The course names three levels of intervention (simple review and approval, active exception
-handling, deep collaboration) and five examples, without pairing them one to one. The pairing
-below is this tool's convention and is stated in every answer; the thresholds are inputs.
+Three levels of intervention (review and approval, exception handling, joint decision) paired
+with five kinds of action. The pairing is this tool's convention and is stated in every answer;
+the thresholds are inputs. What the course says about oversight is not quoted here: the caller
+hands in the course's chunks and `oversight_passage` finds the one that speaks of human review.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
@@ -23,7 +25,7 @@ Action = Literal[
     "strategic_decision",
     "other",
 ]
-Level = Literal["simple review and approval", "active exception handling", "deep collaboration"]
+Level = Literal["review and approval", "exception handling", "joint decision"]
 Tier = Literal["standard", "high_value", "vip"]
 
 ACTION_SYNONYMS: dict[str, str] = {
@@ -46,28 +48,13 @@ ACTION_SYNONYMS: dict[str, str] = {
     "strategic decision": "strategic_decision",
 }
 
-SECTION = "The Ongoing Importance of Human Oversight and Strategic Direction"
-COURSE_EXAMPLES: dict[str, str] = {
-    "content_publication": "reviewing and approving AI-generated content for sensitive product "
-    "categories or high-stakes marketing campaigns",
-    "price_change": "overseeing AI-driven dynamic pricing adjustments that exceed certain "
-    "predefined thresholds or impact key customer segments",
-    "fraud_block": "validating AI-identified fraud alerts before blocking high-value customer "
-    "accounts",
-    "customer_service_escalation": "handling escalated customer service issues that AI chatbots "
-    "cannot resolve",
-    "strategic_decision": "reviewing and sense-checking AI-suggested strategic decisions before "
-    "implementation",
-    "other": 'Implementing a "Human-in-the-Loop" (HITL) model is vital for critical AI '
-    "applications where errors can have significant consequences",
-}
 LEVEL_FOR: dict[str, Level] = {
-    "content_publication": "simple review and approval",
-    "fraud_block": "simple review and approval",
-    "price_change": "active exception handling",
-    "customer_service_escalation": "active exception handling",
-    "strategic_decision": "deep collaboration",
-    "other": "simple review and approval",
+    "content_publication": "review and approval",
+    "fraud_block": "review and approval",
+    "price_change": "exception handling",
+    "customer_service_escalation": "exception handling",
+    "strategic_decision": "joint decision",
+    "other": "review and approval",
 }
 
 
@@ -133,9 +120,55 @@ class HitlInput(ToolInput):
 
 
 class CourseSource(BaseModel):
-    lesson: str = "6.3"
-    section: str = SECTION
-    quote: str
+    chunk_id: str = ""
+    lesson: str = ""
+    section: str = ""
+    quote: str = ""
+
+
+# General English for people checking machines' work: what an oversight passage talks about.
+OVERSIGHT_WORDS = frozenset(
+    "human humans person people oversight review reviewing reviewed approve approval approving "
+    "manual intervene intervention escalate escalated escalation sign-off check checks loop "
+    "supervise supervision accountable accountability".split()
+)
+ACTION_WORDS: dict[str, tuple[str, ...]] = {
+    "price_change": ("price", "prices", "pricing"),
+    "content_publication": ("content", "publish", "publication", "copy"),
+    "fraud_block": ("fraud", "block", "blocking", "account", "accounts"),
+    "customer_service_escalation": ("customer", "service", "escalated", "chatbot", "support"),
+    "strategic_decision": ("strategic", "strategy", "decision", "decisions"),
+    "other": (),
+}
+
+
+def oversight_passage(chunks: Sequence[Any], action: str) -> CourseSource | None:
+    """The course chunk that speaks most of human review (and of this kind of action), with its
+    sentence that does; None when the course says nothing about it. Pure: chunks are handed in."""
+    wanted = set(ACTION_WORDS.get(action, ()))
+    best, best_score = None, 0.0
+    for chunk in chunks:
+        if getattr(chunk, "kind", "prose") in {"question", "reflective", "discussion"}:
+            continue
+        tokens = re.findall(r"[a-z][a-z\-]+", chunk.text.lower())
+        if not tokens:
+            continue
+        oversight = sum(token in OVERSIGHT_WORDS for token in tokens)
+        if oversight < 2:
+            continue
+        score = oversight + 0.5 * sum(token in wanted for token in tokens)
+        score += 2 * sum(token in OVERSIGHT_WORDS for token in re.findall(r"[a-z]+", chunk.section.lower()))
+        if score > best_score:
+            best, best_score = chunk, score
+    if best is None:
+        return None
+    sentences = re.split(r"(?<=[.!?])\s+", best.text.replace("\n", " "))
+    quote = max(
+        sentences,
+        key=lambda sentence: sum(w in OVERSIGHT_WORDS for w in re.findall(r"[a-z]+", sentence.lower()))
+        + 0.5 * sum(w in wanted for w in re.findall(r"[a-z]+", sentence.lower())),
+    )
+    return CourseSource(chunk_id=best.chunk_id, lesson=best.lesson, section=best.section, quote=quote.strip()[:400])
 
 
 class HitlOutput(ToolOutput):
@@ -143,22 +176,25 @@ class HitlOutput(ToolOutput):
     level: Level | None = Field(description="Level of human intervention; null when not required.")
     reasons: list[str]
     recommendation: str
-    source: CourseSource
+    source: CourseSource | None = Field(
+        default=None, description="The course passage on human oversight, when the course has one."
+    )
     method: str = (
-        "the course's HITL examples as rules; the action → level pairing and the thresholds "
-        "are this tool's configurable convention"
+        "rules per kind of action; the action → level pairing and the thresholds are this "
+        "tool's configurable convention"
     )
 
 
-def hitl_check(params: HitlInput) -> HitlOutput:
-    """Whether a person must be in the loop for this AI action, and how closely."""
+def hitl_check(params: HitlInput, chunks: Sequence[Any] = ()) -> HitlOutput:
+    """Whether a person must be in the loop for this AI action, and how closely; `chunks` (the
+    course's, handed in) give the passage on oversight it cites."""
     action = params.action
     reasons: list[str] = []
     assumptions = [
         (
-            "the course lists the levels and the examples without pairing them; this tool pairs "
-            "content and fraud blocks with review and approval, pricing and escalations with "
-            "exception handling, strategic decisions with deep collaboration"
+            "the level per kind of action is this tool's convention: content and fraud blocks "
+            "get review and approval, pricing and escalations exception handling, strategic "
+            "decisions a joint decision"
         ),
     ]
     if action == "price_change":
@@ -173,12 +209,12 @@ def hitl_check(params: HitlInput) -> HitlOutput:
                 "threshold"
             )
         if params.affects_key_segment:
-            reasons.append("the change affects a key customer segment")
+            reasons.append("the change touches a key customer segment (affects_key_segment)")
     elif action == "content_publication":
         if params.sensitive_category:
-            reasons.append("AI-generated content for a sensitive product category")
+            reasons.append("the content is in a category marked sensitive (sensitive_category)")
         if params.high_stakes_campaign:
-            reasons.append("AI-generated content for a high-stakes marketing campaign")
+            reasons.append("the content is part of a campaign marked high-stakes (high_stakes_campaign)")
     elif action == "fraud_block":
         assumptions.append(
             "policy: blocks on tiers "
@@ -187,15 +223,15 @@ def hitl_check(params: HitlInput) -> HitlOutput:
         )
         if params.customer_value_tier in params.review_tiers:
             reasons.append(
-                f"blocking a {params.customer_value_tier.replace('_', '-')} customer account on "
-                "an AI fraud alert"
+                f"the block hits a {params.customer_value_tier.replace('_', '-')} customer, a tier "
+                "in review_tiers"
             )
     elif action == "customer_service_escalation":
-        reasons.append("an escalated customer service issue the AI chatbot could not resolve")
+        reasons.append("an escalation: the AI could not settle the case itself")
     elif action == "strategic_decision":
-        reasons.append("an AI-suggested strategic decision, before implementation")
+        reasons.append("a strategic decision proposed by the AI, before it is carried out")
     elif params.high_consequence:
-        reasons.append("a critical AI application where errors can have significant consequences")
+        reasons.append("an error here could have serious consequences (high_consequence)")
 
     required = bool(reasons)
     level = LEVEL_FOR[action] if required else None
@@ -203,15 +239,15 @@ def hitl_check(params: HitlInput) -> HitlOutput:
         recommendation = f"human in the loop: {level}, because " + "; ".join(reasons)
     else:
         recommendation = (
-            "no mandatory human review under these thresholds; the AI may act, with the "
-            "regular performance monitoring and periodic audits the course recommends"
+            "no mandatory human review under these thresholds; the AI may act, and its results "
+            "should still be monitored"
         )
     return HitlOutput(
         review_required=required,
         level=level,
         reasons=reasons,
         recommendation=recommendation,
-        source=CourseSource(quote=COURSE_EXAMPLES[action]),
+        source=oversight_passage(chunks, action),
         inputs=params.model_dump(),
         assumptions=assumptions,
     )

@@ -351,8 +351,7 @@ def prioritize(params: PrioritizeInput) -> PrioritizeOutput:
         "effort threshold: "
         + ("given" if params.effort_threshold is not None else "the median effort of this list"),
         (
-            "roadmap horizons follow the course: short-term wins in 3-6 months build momentum; "
-            "long-term strategic bets take 1-3 years"
+            "roadmap horizons: quick wins within about 3-6 months, longer bets over 1-3 years"
         ),
         (
             "dependencies between initiatives (e.g. a data platform first) are not modelled; "

@@ -130,23 +130,30 @@ _MONEY_FLOWS = (
 )
 
 def _kpi_course_calls() -> list[dict[str, Any]]:
-    """One kpi_suggest call per application of the course's KPI table."""
+    """One kpi_suggest call per row of the served course's metric tables."""
     from knowledge.parsing import kpi_source
 
     return [{"application": row.application} for row in kpi_source()[0]]
 
 
 def course_kpi_suggest(params: KpiSuggestInput) -> ToolOutput:
-    """kpi_suggest over the bundled course's KPI table (parsed once by knowledge/)."""
+    """kpi_suggest over the metric tables of the course being served (knowledge.course)."""
     from knowledge.parsing import kpi_source
 
     return kpi_suggest(params, *kpi_source())
 
 
+def course_hitl_check(params: HitlInput) -> ToolOutput:
+    """hitl_check citing the served course's passage on human oversight (knowledge.course)."""
+    from knowledge.course import current
+
+    return hitl_check(params, current().chunks)
+
+
 _SPECS = (
     ToolSpec(
         "rice_score", RiceInput, rice_score,
-        "Score ONE AI initiative with RICE = reach × impact × confidence / effort. Use when "
+        "Score ONE AI initiative: RICE score = reach × impact × confidence / effort. Use when "
         "the user gives reach (people per period), impact on the scale 3/2/1/0.5/0.25, "
         "confidence as a fraction (0.8 for 80%) and effort in person-months.",
         title="RICE score", asks=("rice", "prioritise", "prioritize", "rank"), describe_result=describe.rice, topic="prioritize",
@@ -316,10 +323,9 @@ _SPECS = (
     ),
     ToolSpec(
         "kpi_suggest", KpiSuggestInput, course_kpi_suggest,
-        "KPIs, leading and lagging indicators the course gives for an AI application (e.g. "
-        "personalization engine, support chatbot, site search, dynamic pricing, SEO content, "
-        "demand forecasting, cart abandonment), each with its course citation. With "
-        "goal_metric (e.g. AOV) it also lists which applications track that metric.",
+        "KPIs, leading and lagging indicators the course's metric tables give for an "
+        "application, programme or channel, each with its course citation. With goal_metric "
+        "(e.g. AOV) it also lists which rows track that metric.",
         title="KPIs", asks=("kpi", "kpis", "metric", "metrics", "indicator", "indicators", "measure", "track"),
         describe_result=describe.kpi_suggest, course_calls=_kpi_course_calls,
     ),
@@ -331,10 +337,11 @@ _SPECS = (
         title="SMART goal check", asks=("smart", "goal", "goals"), describe_result=describe.smart_check,
     ),
     ToolSpec(
-        "hitl_check", HitlInput, hitl_check,
+        "hitl_check", HitlInput, course_hitl_check,
         "Decide whether an AI action (price change, content publication, fraud block, "
-        "customer service escalation, strategic decision) needs a human in the loop and at "
-        "which level, using the course's HITL examples and configurable thresholds.",
+        "customer service escalation, strategic decision) needs human review and at which "
+        "level, using configurable thresholds; the course's guidance on oversight is searched "
+        "separately.",
         title="Human review", asks=("human", "hitl", "review", "approve", "approval", "oversight"),
         describe_result=describe.hitl_check,
     ),

@@ -79,15 +79,27 @@ def coverage_sentence(coverage: dict) -> str:
             "the passages above are everything it says.")
 
 
-@lru_cache(maxsize=1)
 def course_outline() -> str:
-    """One sentence listing the bundled course's lessons, built from the parsed corpus."""
-    from assistant.settings import DEFAULT_CORPUS
-    from knowledge.parsing import parse_file
+    """What the served course covers, from its own headings: per module its title and lessons
+    (or, for a module without lessons, its sections). Every ingested module, no other."""
+    from knowledge.course import current
 
-    document, _ = parse_file(DEFAULT_CORPUS)
-    lessons = [f"Lesson {l.lesson} ({l.title})" for l in document.lessons if l.lesson[:1].isdigit()]
-    return "The course covers " + "; ".join(lessons) + "."
+    return _outline(current())
+
+
+@lru_cache(maxsize=4)
+def _outline(course) -> str:
+    """`course_outline` once per served course (a Course hashes by identity)."""
+    sentences = []
+    for module in course.modules:
+        parts = [
+            f"{lesson.lesson}. {lesson.title}" if lesson.lesson[:1].isdigit() else lesson.title
+            for lesson in module.lessons
+        ]
+        if len(parts) < 2:
+            parts = [section for lesson in module.lessons for section in lesson.sections][:12] or parts
+        sentences.append(f"“{module.title}” covers " + "; ".join(parts) + ".")
+    return " ".join(sentences) or "No course is ingested yet."
 
 
 def trim(sentence: str) -> str:

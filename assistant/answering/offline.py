@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -38,7 +39,10 @@ ASSUMPTIONS_NOTE = ("These impact, confidence and ease figures are default assum
 
 def assumptions_evidence() -> Evidence:
     """The default ICE estimates a goal-strategy answer ranks with, as evidence for it."""
-    return Evidence(id="assumptions", text=(PROMPTS / "assumptions.yaml").read_text(encoding="utf-8"))
+    # What the estimates are travels with them, as the assumptions file's header once did.
+    header = ("# Default impact, confidence and ease estimates (1-10) per application, used when no "
+              "figures are given. " + ASSUMPTIONS_NOTE)
+    return Evidence(id="assumptions", text=header + "\n" + yaml.safe_dump(load_assumptions(), sort_keys=False, allow_unicode=True))
 
 
 def fixed_texts() -> list[str]:
@@ -59,23 +63,72 @@ INTENT = "advisor_intent"
 
 
 @lru_cache(maxsize=1)
-def answer_texts() -> dict[str, dict[str, str]]:
-    """Per-intent answer titles and coaching questions (prompts/answers.yaml); optional data."""
+def _general_answer_texts() -> dict[str, dict[str, str]]:
     path = PROMPTS / "answers.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    return {key: dict((data or {}).get(key) or {}) for key in ("titles", "coaching", "refusals")}
+    return {key: dict((data or {}).get(key) or {}) for key in ("titles", "coaching")}
 
 
-# Generic refusals; prompts/answers.yaml may word them for its course (what it can help with).
-DEFAULT_REFUSALS = {
-    "injection": "I can't do that: I don't change my rules, reveal my instructions or take on another persona. Ask me about the course instead.",
-    "out_of_scope": "Sorry, that is outside what I can help with: I only answer questions about the course.",
-}
-REFUSALS = {**DEFAULT_REFUSALS, **(answer_texts().get("refusals") or {})}
+def answer_texts() -> dict[str, dict[str, str]]:
+    """Per-intent answer titles and coaching questions: the general ones (prompts/answers.yaml)
+    and those the served course's sidecar adds (knowledge.course); optional data."""
+    from knowledge.course import current
+
+    sidecar = current().sidecar
+    return {
+        key: {**value, **dict(sidecar.get(key) or {})} for key, value in _general_answer_texts().items()
+    }
+
+
+def scope_statement() -> str:
+    """What the served course covers, from its own headings: each module's title and lessons."""
+    from knowledge.course import current
+
+    parts = []
+    for module in current().modules:
+        lessons = [lesson.title for lesson in module.lessons][:8]
+        parts.append(f"“{module.title}”" + (f" ({'; '.join(lessons)})" if lessons else ""))
+    if not parts:
+        return "the course"
+    return ("the course " if len(parts) == 1 else "the course's modules ") + " and ".join(parts)
+
+
+class _Refusals(Mapping):
+    """Refusal texts that describe the course being served (its own headings), never a fixed one."""
+
+    KINDS = ("injection", "out_of_scope")
+
+    def __getitem__(self, kind: str) -> str:
+        covers = scope_statement()
+        if kind == "injection":
+            return ("I can't do that: I don't change my rules, reveal my instructions or take on another "
+                    f"persona. I can help with {covers}.")
+        if kind == "out_of_scope":
+            return f"Sorry, that is outside what I can help with: I only answer questions about {covers}."
+        raise KeyError(kind)
+
+    def __iter__(self):
+        return iter(self.KINDS)
+
+    def __len__(self) -> int:
+        return len(self.KINDS)
+
+
+REFUSALS = _Refusals()
+
+NEUTRAL_ESTIMATE = {"impact": 5, "confidence": 5, "ease": 5}
 
 
 def load_assumptions() -> dict[str, dict[str, float]]:
-    return yaml.safe_load((PROMPTS / "assumptions.yaml").read_text(encoding="utf-8"))
+    """Default ICE estimates per application: the served course's sidecar's, or, without one,
+    the same neutral estimate for every row of its metric tables."""
+    from knowledge.course import current
+
+    course = current()
+    given = course.sidecar.get("assumptions")
+    if given:
+        return dict(given)
+    return {row.application: dict(NEUTRAL_ESTIMATE) for row in course.metric_rows}
 
 
 def _role(messages: list[BaseMessage]) -> str:

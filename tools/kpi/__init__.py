@@ -1,10 +1,9 @@
 """KPIs for an AI application, taken from the course and only from the course.
 
-The source is Lesson 6.2's "Mapping AI Applications to KPIs" table (parsed by
-`knowledge.parsing.kpi_source` and handed in: this package does no I/O), plus two applications
-the course discusses outside the table: demand forecasting ("Beyond ROI") and cart-abandonment
-tools (the KPI list in "Defining E-commerce Specific KPIs for AI"). Nothing here invents a KPI:
-every metric returned carries the course text it came from.
+The source is every table of the ingested course whose headers map applications (programmes,
+channels) to metrics, leading or lagging indicators (found by `knowledge.course.metric_rows` and
+handed in: this package does no I/O). Nothing here invents a KPI: every metric returned carries
+the table row it came from, in its own module, lesson and section.
 
 One job per module: `model` (the tool's input and output), `rows` (the course's rows and their
 citations), `matching` (which rows an application or a goal metric names) and `suggest` (the
@@ -27,12 +26,12 @@ from tools.kpi.model import (
     KpiSuggestOutput,
     MetricRow,
 )
-from tools.kpi.rows import OUTSIDE_TABLE, CoursePassage, course_kpi_rows, passage_chunk_ids
+from tools.kpi.rows import course_kpi_rows
 from tools.kpi.suggest import kpi_suggest
 
 __all__ = [
-    "MATCH_RULES", "METRIC_ALIASES", "OUTSIDE_TABLE", "ApplicationMatch", "CoursePassage",
+    "MATCH_RULES", "METRIC_ALIASES", "ApplicationMatch",
     "KpiCitation", "KpiEntry", "KpiSuggestInput", "KpiSuggestOutput", "MetricRow",
     "applications_for_metric", "course_kpi_rows", "kpi_suggest", "match_rows", "metric_cells",
-    "nearest_rows", "passage_chunk_ids",
+    "nearest_rows",
 ]

@@ -8,8 +8,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from knowledge.text import STOPWORDS, words
-from tools.kpi.rows import course_kpi_rows, is_table_row
+from knowledge.text import STOPWORDS, stem, words
+from tools.kpi.rows import course_kpi_rows
 
 if TYPE_CHECKING:
     from knowledge.types import Chunk, KpiRow
@@ -81,27 +81,8 @@ MATCH_RULES: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ),
         r"content|seo",
     ),
-    (
-        "demand forecasting",
-        (
-            r"demand",
-            r"forecast",
-            r"inventory",
-            r"stock ?outs?",
-            r"overstock",
-            r"replenish",
-            r"supply chain",
-            r"spoilage",
-        ),
-        r"demand forecasting",
-    ),
-    (
-        "cart abandonment",
-        (r"abandon", r"cart recovery", r"abandoned carts?"),
-        r"cart abandonment",
-    ),
 )
-# "chatbot" alone: the course has a support row and a sales row, so return both.
+# "chatbot" alone: a table may have a support row and a sales row, so return both.
 _GENERIC_CHATBOT = r"chat ?bot|\bchat\b|\bbot\b|virtual assistant|conversational ai"
 
 # Metric names and the words the course uses for them, for goal_metric matching.
@@ -150,7 +131,17 @@ def match_rows(application: str, rows: list[KpiRow]) -> list[tuple[KpiRow, str]]
             if re.search(row_pattern, row.application.lower()):
                 matched.append((row, name))
                 break
-    return matched
+    if matched:
+        return matched
+    # Any course's rows: the rows whose name shares the most telling words with the text.
+    asked = {stem(w) for w in telling_words(application)}
+    scored = []
+    for row in rows:
+        shared = asked & {stem(w) for w in telling_words(row.application)}
+        if shared:
+            scored.append((len(shared), row))
+    best = max((score for score, _ in scored), default=0)
+    return [(row, "shared words") for score, row in scored if score == best]
 
 
 # Words every application name shares, so they say nothing about which row is nearest.
@@ -180,8 +171,7 @@ def nearest_rows(application: str, rows: list[KpiRow], k: int = 3) -> list[str]:
         ratio = difflib.SequenceMatcher(None, application.lower(), row.application.lower()).ratio()
         return len(query & vocabulary) + ratio
 
-    table = [row for row in rows if is_table_row(row)]
-    return [row.application for row in sorted(table, key=closeness, reverse=True)[:k]]
+    return [row.application for row in sorted(rows, key=closeness, reverse=True)[:k]]
 
 
 def _aliases(metric: str) -> tuple[str, ...]:
@@ -210,5 +200,5 @@ def metric_cells(metric: str, row: KpiRow) -> list[str]:
 def applications_for_metric(
     metric: str, rows: Sequence[KpiRow], chunks: Sequence[Chunk] = ()
 ) -> list[KpiRow]:
-    """Course rows (table and outside-table passages) that list `metric`, e.g. 'AOV'."""
+    """Course metric-table rows that list `metric`, e.g. 'AOV'."""
     return [row for row in course_kpi_rows(rows, chunks) if metric_cells(metric, row)]

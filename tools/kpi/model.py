@@ -12,9 +12,9 @@ class KpiSuggestInput(ToolInput):
     application: str = Field(
         min_length=2,
         max_length=300,
-        description="The AI application in plain words, e.g. 'product recommendations', "
-        "'support chatbot', 'site search', 'dynamic pricing', 'SEO product descriptions', "
-        "'demand forecasting', 'cart abandonment emails'.",
+        description="The application, programme or channel in plain words, as the course's "
+        "metric tables name it, e.g. 'product recommendations', 'support chatbot', "
+        "'welcome email series'.",
     )
     goal_metric: str | None = Field(
         default=None,
@@ -29,6 +29,7 @@ class KpiCitation(BaseModel):
     lesson: str
     section: str
     quote: str = Field(description="The course text the metric comes from.")
+    source: str = Field(default="", description="The course file the row is in.")
 
 
 class KpiEntry(BaseModel):
@@ -39,7 +40,7 @@ class KpiEntry(BaseModel):
 
 class ApplicationMatch(BaseModel):
     application: str
-    in_table: bool = Field(description="True for a row of the course's KPI table.")
+    in_table: bool = Field(default=True, description="True for a row of one of the course's metric tables.")
     matched_by: str
     citation: KpiCitation
 
@@ -61,6 +62,6 @@ class KpiSuggestOutput(ToolOutput):
         default_factory=list, description="Rows that list goal_metric (when one was given)."
     )
     method: str = (
-        "keyword and synonym rules map the application to rows of the course's 'Mapping AI "
-        "Applications to KPIs' table (Lesson 6.2) or to course passages outside it"
+        "keyword, synonym and shared-word rules map the application to rows of the course's "
+        "tables whose columns list metrics or indicators"
     )

@@ -14,7 +14,7 @@ from tools.kpi.model import (
     KpiSuggestOutput,
     MetricRow,
 )
-from tools.kpi.rows import citation, course_kpi_rows, is_table_row
+from tools.kpi.rows import citation, course_kpi_rows
 
 if TYPE_CHECKING:
     from knowledge.types import Chunk, KpiRow
@@ -23,10 +23,9 @@ if TYPE_CHECKING:
 def kpi_suggest(
     params: KpiSuggestInput, rows: Sequence[KpiRow], chunks: Sequence[Chunk] = ()
 ) -> KpiSuggestOutput:
-    """KPIs, leading and lagging indicators the course gives for an AI application.
+    """KPIs, leading and lagging indicators the course gives for an application.
 
-    `rows` is the course's KPI table and `chunks` the course chunks that cite the passages
-    outside it, both parsed by `knowledge.parsing.kpi_source` and handed in by the caller.
+    `rows` are the course's metric-table rows (`knowledge.parsing.kpi_source`), handed in.
     """
     all_rows = course_kpi_rows(rows, chunks)
     matched = match_rows(params.application, all_rows)
@@ -46,20 +45,13 @@ def kpi_suggest(
         asked = telling_words(params.application)
         shared = any(asked & row_words(row) for row in all_rows)
         message = (
-            f"the course's table has no row for '{params.application}'; nearest rows are "
-            + ", ".join(nearest)
-            + ("" if shared else " (by name similarity only: no row shares its words)")
+            f"the course's metric tables have no row for '{params.application}'"
+            + ("; nearest rows are " + ", ".join(nearest) if nearest else "")
+            + ("" if shared or not nearest else " (by name similarity only: no row shares its words)")
         )
     else:
         names = ", ".join(dict.fromkeys(row.application for row, _ in matched))
         message = f"matched {names}"
-        if any(not is_table_row(row) for row, _ in matched):
-            message += " (not a row of the course's KPI table: KPIs quoted from the course text)"
-            assumptions.append(
-                "demand forecasting and cart abandonment are not rows of the course's table; "
-                "their KPIs are quoted from the course passage that names them, and the course "
-                "does not split them into leading and lagging indicators"
-            )
 
     goal_rows: list[MetricRow] = []
     if params.goal_metric:
@@ -70,7 +62,7 @@ def kpi_suggest(
                     MetricRow(
                         application=row.application,
                         matching_metrics=cells,
-                        citation=citation(row, cells[0] if not is_table_row(row) else None),
+                        citation=citation(row),
                     )
                 )
         listed = [m.application for m in goal_rows]
@@ -82,12 +74,11 @@ def kpi_suggest(
                 + ", ".join(listed)
             )
 
-    assumptions.append("the course calls its KPI table conceptual: adapt the metrics to your data")
+    assumptions.append("the metrics are the course's general guidance: adapt them to your data")
     return KpiSuggestOutput(
         matches=[
             ApplicationMatch(
                 application=row.application,
-                in_table=is_table_row(row),
                 matched_by=rule,
                 citation=citation(row),
             )

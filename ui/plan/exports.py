@@ -72,15 +72,22 @@ def kpis_markdown(kpis: dict[str, dict[str, Any]]) -> str:
                 if metrics:
                     lines.append(f"- **{label}:** " + "; ".join(escape_markdown(m) for m in metrics))
             for cite in _kpi_citations(result):
-                lines.append(f"- _Source: Lesson {escape_markdown(cite, line_start=False)}_")
+                lines.append(f"- _Source: {escape_markdown(cite, line_start=False)}_")
         lines.append("")
     return "\n".join(lines).strip()
 
 
 def _kpi_citations(result: dict[str, Any]) -> list[str]:
-    return list(dict.fromkeys(
-        f"{m['citation']['lesson']} › {m['citation']['section']}" for m in result.get("matches", [])
-    ))
+    """Where each matched row is: its file, lesson and section, as the course names them."""
+    return list(dict.fromkeys(_where(m["citation"]) for m in result.get("matches", [])))
+
+
+def _where(citation: dict[str, Any]) -> str:
+    lesson = str(citation.get("lesson", ""))
+    parts = [citation.get("source", "")]
+    parts.append(f"Lesson {lesson}" if lesson[:1].isdigit() else "")
+    parts.append(citation.get("section", ""))
+    return " › ".join(part for part in parts if part)
 
 
 def matrix_figure(result: dict[str, Any] | None):
@@ -193,9 +200,7 @@ def export_markdown(
     lines.append(kpis_markdown(kpis))
     citations = sorted({c for r in kpis.values() for c in _kpi_citations(r)})
     lines += ["", "## Citations", ""]
-    lines += [f"- Lesson {escape_markdown(c, line_start=False)}" for c in citations]
-    lines.append("- Lesson 6.1 › Prioritizing AI Projects (RICE / ICE, Value-vs-Effort matrix, "
-                 "short-term wins vs long-term bets)")
+    lines += [f"- {escape_markdown(c, line_start=False)}" for c in citations]
     return "\n".join(lines) + "\n"
 
 
