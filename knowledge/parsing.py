@@ -268,7 +268,16 @@ def _plain_headings(text: str) -> list[Heading]:
     paragraphs = list(_paragraphs(text, 0))
     for index, (start, end) in enumerate(paragraphs):
         line = text[start:end].strip()
-        if "\n" in line or len(line) > 120 or line[-1:] in ".:;,?!" or ALIGNED_RULE.search(line):
+        if "\n" in line:  # a numbered title on the first line of its paragraph, body text below it
+            first = line.split("\n", 1)[0].strip()
+            numbered = NUMBERED_HEADING.match(first)
+            if (numbered and numbered.group(2)[:1].isupper() and len(first) <= 120 and first[-1:] not in ".:;,?!"
+                    and _title_case(numbered.group(2)) and not ALIGNED_RULE.search(line)):
+                depth = numbered.group(1).count(".") + 1
+                head_end = text.index(first, start) + len(first)
+                found.append((start, head_end, depth + 1, numbered.group(2).strip(), numbered.group(1) if depth == 1 else None))
+            continue
+        if len(line) > 120 or line[-1:] in ".:;,?!" or ALIGNED_RULE.search(line):
             continue
         numbered = NUMBERED_HEADING.match(line)
         if numbered and numbered.group(2)[:1].isupper():

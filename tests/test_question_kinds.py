@@ -65,3 +65,23 @@ def test_a_general_task_is_refused_unless_the_course_names_what_it_asks_for(advi
     assert judge.off_topic("pls write a poem about my cat for her birthday")
     assert not judge.general_task("Could you draft a SMART goal for our online shop?")  # the course teaches them
     assert not judge.general_task("How do I write a SMART goal?")  # a question, not a task
+
+
+@pytest.mark.parametrize("question", [
+    "What does this course cover?",
+    "so what is the module about?",
+    "What are the main topics?",
+    "what will I learn in this course",
+    "Can you give me an overview of the course?",
+])
+def test_a_question_about_the_course_as_a_whole_is_an_overview(question):
+    assert question_kind(question) == "overview"
+
+
+@pytest.mark.parametrize("question", [
+    "What does the course say about consent?",
+    "What are the main risks of a loyalty programme?",
+    "What topics should our newsletter cover?",
+])
+def test_a_question_about_something_in_the_course_is_not_an_overview(question):
+    assert question_kind(question) != "overview"

@@ -218,6 +218,11 @@ class OfflineChatModel(BaseChatModel):
         calls = [_call(name, args) for name, args in planned]
         for ask in search_asks(rest if calc is not None and rest else question):
             calls.append(_call("search_course", {"query": ask[:500], "k": self.settings.offline_search_k}))
+        if intent.kind == "overview":  # the course as a whole: each module's own introduction
+            from knowledge.course import current
+
+            for module in current().modules:
+                calls.append(_call("search_course", {"query": module.title[:500], "k": 2}))
         return AIMessage(content="", tool_calls=calls)
 
     def _extra_tools(self, question: str, intent: Intent) -> list[tuple[str, dict]]:
@@ -325,6 +330,9 @@ class OfflineChatModel(BaseChatModel):
         from assistant.answering.compose import course_outline, coverage_sentence, term_coverage
 
         draft = Draft(answer="", plan=Plan(intent=intent.name), extractive=True)
+        if intent.kind == "overview":  # what the course covers: its outline, from its own headings
+            lines.extend([course_outline(), ""])
+            draft.evidence.append(Evidence(id="outline", text=course_outline()))
         term = intent.term or next(iter(intent.undefined), "")
         coverage = None
         if term:

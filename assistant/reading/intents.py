@@ -26,8 +26,11 @@ from assistant.text import STOPWORDS, words
 
 PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 
-KINDS = ("definition", "explanation", "how-to", "list", "comparison", "example", "why", "follow-up",
+KINDS = ("overview", "definition", "explanation", "how-to", "list", "comparison", "example", "why", "follow-up",
          "calculation", "off-topic")
+# Words for a body of teaching material, in general English (what a question about "the course"
+# as a whole names).
+MATERIAL = r"(?:course|module|class|unit|programme|program|training|material|syllabus|curriculum)"
 
 @dataclass
 class Intent:
@@ -61,6 +64,12 @@ DEFINITION = re.compile(
 )
 # The form of a question, in general English: (kind, opening or phrase), first match wins.
 FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("overview", re.compile(
+        rf"^\s*(?:(?:so|ok(?:ay)?|hi|hello|hey),?\s+)?(?:what(?:'s| is| does| do| will)\s+(?:this|the|your)\s+{MATERIAL}\s+(?:about|cover|covers|teach|include|go through)"
+        rf"|what (?:are|will be) (?:the |its )?(?:main |key |big )?(?:topics|subjects|themes|parts|sections|lessons|chapters)(?: (?:of|in) (?:this|the) {MATERIAL})?\s*\??\s*$"
+        rf"|what (?:will|do|can|would|does) (?:i|we|one|a learner) learn(?: (?:in|from) (?:this|the) {MATERIAL})?"
+        rf"|(?:can you |could you |please )?(?:give (?:me |us )?|show (?:me |us )?)?(?:an? |the )?(?:overview|summary|outline|rundown) of (?:this|the) {MATERIAL}"
+        rf"|what(?:'s| is) (?:in|covered (?:in|by)) (?:this|the) {MATERIAL})", re.I)),
     ("comparison", re.compile(r"\b(?:difference|differences|differ|compare|comparison|versus|vs\.?|better than|worse than|instead of|rather than)\b", re.I)),
     ("example", re.compile(r"\b(?:examples?|for instance|e\.g\.|case stud(?:y|ies)|what (?:does|would) (?:that|it|a good \w+) look like)\b", re.I)),
     ("why", re.compile(r"^\s*(?:why\b|what(?:'s| is) the (?:point|purpose|reason|benefit)|how come\b|what happens (?:if|when))", re.I)),
