@@ -44,12 +44,13 @@ MULTIPLIER_WORDS = {"thousand": 1e3, "grand": 1e3, "million": 1e6, "billion": 1e
 WORD_NUMBERS = {"a couple of": 2, "a few": 3}  # quantities said without a cardinal
 _U = "|".join(UNIT_WORDS)
 _SMALL = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEEN_WORDS)}|{_U})"
-_BELOW_1000 = rf"(?:(?:a|{_U})\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
+_BELOW_1000 = rf"(?:(?:a|{_SMALL})\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
 _FRACTION = rf"(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{_U}))+)"
 _MULTIPLIER = "|".join(MULTIPLIER_WORDS)
 _DURATION_AHEAD = r"(?=\s+(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?:days?|weeks?|months?|quarters?|years?)\b)"
 WORDS_NUMBER = (
-    rf"half\s+an?\s+(?:{_MULTIPLIER})"
+    rf"(?:{_SMALL})\s?k(?![a-z])"
+    rf"|half\s+an?\s+(?:{_MULTIPLIER})"
     rf"|(?:a|{_BELOW_1000}){_FRACTION}?\s+(?:{_MULTIPLIER})(?:\s+(?:and\s+)?{_BELOW_1000}(?!\s+(?:{_MULTIPLIER})))?"
     rf"|{_BELOW_1000}{_FRACTION}?"
     rf"|(?:a\s+)?half(?:\s+an?{_DURATION_AHEAD})?"
@@ -80,9 +81,9 @@ def words_value(phrase: str) -> float:
             current += {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS}[token]
         elif token == "hundred":
             current = (current or 1.0) * 100
-        elif token in MULTIPLIER_WORDS:
+        elif token in MULTIPLIER_WORDS or token == "k":
             fraction = float("0." + decimals) if decimals else 0.0
-            total += ((current or 1.0) + fraction) * MULTIPLIER_WORDS[token]
+            total += ((current or 1.0) + fraction) * MULTIPLIER_WORDS.get(token, 1e3)
             current, decimals = 0.0, None
     return total + current + (float("0." + decimals) if decimals else 0.0)
 
@@ -328,7 +329,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             last_end = end
             continue
         high = None
-        scaled = word and bool(re.search(rf"\b(?:{_MULTIPLIER})\b", match.group("word"), re.IGNORECASE))
+        scaled = word and bool(re.search(rf"(?:\b(?:{_MULTIPLIER})\b|k$)", match.group("word"), re.IGNORECASE))
         ranged_words = _WORDS_RANGE.match(text, end) if word else None
         if ranged_words and (ranged_words.group("join").lower() != "and" or re.search(
                 r"\bbetween\s+$", text[max(0, start - 10) : start], re.IGNORECASE)):
