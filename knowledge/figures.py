@@ -50,6 +50,7 @@ _MULTIPLIER = "|".join(MULTIPLIER_WORDS)
 _DURATION_AHEAD = r"(?=\s+(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?:days?|weeks?|months?|quarters?|years?)\b)"
 WORDS_NUMBER = (
     rf"(?:{_SMALL})\s?k(?![a-z])"
+    rf"|(?:a\s+)?couple(?:\s+of)?\s+(?:hundred|{_MULTIPLIER})"
     rf"|half\s+an?\s+(?:{_MULTIPLIER})"
     rf"|(?:a|{_BELOW_1000}){_FRACTION}?\s+(?:{_MULTIPLIER})(?:\s+(?:and\s+)?{_BELOW_1000}(?!\s+(?:{_MULTIPLIER})))?"
     rf"|{_BELOW_1000}{_FRACTION}?"
@@ -71,6 +72,8 @@ def words_value(phrase: str) -> float:
         if token in {"a", "an"}:
             if following == "hundred" or following in MULTIPLIER_WORDS:
                 current = current or 1.0
+        elif token == "couple":
+            current += 2
         elif token == "half":
             current += 0.5
         elif token == "point":

@@ -20,6 +20,7 @@ SAID = [
     ("fourteen hundred", 1400.0, "count"),
     ("thirty five hundred a year", 3500.0, "count"),
     ("eight k", 8000.0, "count"),
+    ("a couple of thousand", 2000.0, "count"),
     ("one point two five million", 1_250_000.0, "count"),
     ("nineteen percent", 19.0, "percent"),
     ("six point five percent", 6.5, "percent"),
