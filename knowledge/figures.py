@@ -41,7 +41,10 @@ TEEN_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen":
 TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
               "ninety": 90}
 MULTIPLIER_WORDS = {"thousand": 1e3, "grand": 1e3, "million": 1e6, "billion": 1e9}
-WORD_NUMBERS = {"a couple of": 2, "a few": 3}  # quantities said without a cardinal
+# Every single number word and the quantities said without a cardinal (tools/goals.py finds
+# targets and deadlines written with them: "by ten percent", "within twelve months").
+WORD_NUMBERS = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, "twenty-four": 24, "thirty-six": 36, "a couple of": 2,
+                "a few": 3}
 _U = "|".join(UNIT_WORDS)
 _SMALL = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEEN_WORDS)}|{_U})"
 _BELOW_1000 = rf"(?:(?:a|{_SMALL})\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
