@@ -30,11 +30,70 @@ from knowledge.text import CITATION_RE
 Unit = Literal["money", "percent", "duration", "count"]
 Period = Literal["day", "week", "month", "quarter", "year"]
 
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20,
-    "twenty-four": 24, "thirty": 30, "thirty-six": 36, "a couple of": 2, "a few": 3,
-}
+# Numbers written in words, as people say them: "twelve thousand", "forty-two", "a hundred and
+# fifty", "two and a half grand", "three point three", "half a million". The pattern follows
+# the grammar of English cardinals (units, teens, tens, "hundred", a multiplier), so every
+# phrase it matches has one value (``words_value``).
+UNIT_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+              "nine": 9}
+TEEN_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+              "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+              "ninety": 90}
+MULTIPLIER_WORDS = {"thousand": 1e3, "grand": 1e3, "million": 1e6, "billion": 1e9}
+# Every single number word and the quantities said without a cardinal (tools/goals.py finds
+# targets and deadlines written with them: "by ten percent", "within twelve months").
+WORD_NUMBERS = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, "twenty-four": 24, "thirty-six": 36, "a couple of": 2,
+                "a few": 3}
+_U = "|".join(UNIT_WORDS)
+_SMALL = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEEN_WORDS)}|{_U})"
+_BELOW_1000 = rf"(?:(?:a|{_SMALL})\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
+_FRACTION = rf"(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{_U}))+)"
+_MULTIPLIER = "|".join(MULTIPLIER_WORDS)
+_DURATION_AHEAD = r"(?=\s+(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?:days?|weeks?|months?|quarters?|years?)\b)"
+WORDS_NUMBER = (
+    rf"(?:{_SMALL})\s?k(?![a-z])"
+    rf"|(?:a\s+)?couple(?:\s+of)?\s+(?:hundred|{_MULTIPLIER})"
+    rf"|half\s+an?\s+(?:{_MULTIPLIER})"
+    rf"|(?:a|{_BELOW_1000}){_FRACTION}?\s+(?:{_MULTIPLIER})(?:\s+(?:and\s+)?{_BELOW_1000}(?!\s+(?:{_MULTIPLIER})))?"
+    rf"|{_BELOW_1000}{_FRACTION}?"
+    rf"|(?:a\s+)?half(?:\s+an?{_DURATION_AHEAD})?"
+    r"|a couple of|a few"
+)
+
+
+def words_value(phrase: str) -> float:
+    """The value of a number written in words (a phrase ``WORDS_NUMBER`` matches): "a hundred
+    and fifty" → 150, "two and a half grand" → 2500, "three point three" → 3.3."""
+    lowered = phrase.lower()
+    if lowered in WORD_NUMBERS:
+        return float(WORD_NUMBERS[lowered])
+    tokens = re.findall(r"[a-z]+", lowered)
+    total, current, decimals = 0.0, 0.0, None
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in {"a", "an"}:
+            if following == "hundred" or following in MULTIPLIER_WORDS:
+                current = current or 1.0
+        elif token == "couple":
+            current += 2
+        elif token == "half":
+            current += 0.5
+        elif token == "point":
+            decimals = ""
+        elif decimals is not None and token in UNIT_WORDS:
+            decimals += str(UNIT_WORDS[token])
+        elif token in UNIT_WORDS or token in TEEN_WORDS or token in TENS_WORDS:
+            current += {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS}[token]
+        elif token == "hundred":
+            current = (current or 1.0) * 100
+        elif token in MULTIPLIER_WORDS or token == "k":
+            fraction = float("0." + decimals) if decimals else 0.0
+            total += ((current or 1.0) + fraction) * MULTIPLIER_WORDS.get(token, 1e3)
+            current, decimals = 0.0, None
+    return total + current + (float("0." + decimals) if decimals else 0.0)
+
+
 SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "million": 1e6, "mio": 1e6, "mln": 1e6,
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
           "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12}
@@ -47,9 +106,9 @@ CURRENCY_NAMES = {
     "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "dollar": "USD", "dollars": "USD", "bucks": "USD",
     "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP", "franc": "CHF", "francs": "CHF",
     "yuan": "CNY", "rmb": "CNY", "rupee": "INR", "rupees": "INR", "rs": "INR", "rs.": "INR", "yen": "JPY",
-    "kronor": "SEK", "krona": "SEK", "kroner": "NOK", "zloty": "PLN",
+    "kronor": "SEK", "krona": "SEK", "kroner": "NOK", "zloty": "PLN", "quid": "GBP",
 }
-CURRENCY_WORDS = (r"dollars?|euros?|pounds?|bucks|francs?|yuan|rupees?|yen|kronor|krona|kroner|zloty|"
+CURRENCY_WORDS = (r"dollars?|euros?|pounds?|bucks|quid|francs?|yuan|rupees?|yen|kronor|krona|kroner|zloty|"
                   + "|".join(CURRENCY_CODES))
 MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
 PERIOD_WORDS = {
@@ -79,7 +138,7 @@ _DECIMAL_COMMA = re.compile(r"\d,\d{1,2}(?![\d]|,\d)")
 # amount of thousands in brackets; "low (0.5)" is a value in brackets).
 _NUMBER = re.compile(
     rf"(?<![\w.,])(?P<neg>-|\((?=\d{{1,3}}(?:[,.]\d{{3}})+(?:[.,]\d+)?\)|\d{{4,}}(?:\.\d+)?\)))?(?P<num>{MESSAGE_NUMBER})(?P<dec>,\d{{1,2}}(?![\d]|,\d))?"
-    r"|\b(?P<word>" + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True)) + r")\b",
+    rf"|\b(?P<word>{WORDS_NUMBER})\b",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(
@@ -93,7 +152,8 @@ _RANGE = re.compile(
 _AFTER_UNIT = re.compile(
     r"\s?(?:(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|%[\s-]?points?\b)"
     rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[{CURRENCY_SIGNS}])"
-    r"|[\s-]?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?)\b(?![\s-]*(?:old)))",
+    r"|[\s-]?(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?)\b"
+    r"(?![\s-]*(?:old)))",
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
@@ -101,6 +161,8 @@ _PERIOD_AFTER = re.compile(
     r"|(?P<adv>daily|weekly|monthly|quarterly|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
     re.IGNORECASE,
 )
+_WORDS_RANGE = re.compile(rf"\s*(?P<join>[-–]|\bto\b|\bor\b|\band\b)\s*(?P<high>{WORDS_NUMBER})\b", re.IGNORECASE)
+_WORKER_UNIT = re.compile(r"\b(?:person|man|staff|developer|engineer)[\s-]?(?:day|week|month|quarter|year)s?\b", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(daily|weekly|monthly|quarterly|yearly|annual|annually)\b", re.IGNORECASE)
 _PERIOD_LATER = re.compile(
     r"(?:\b(?:a|an|per|each|every|in a|in one)\s|/)(day|week|month|quarter|year|annum|yr|mo|qtr)\b")
@@ -201,7 +263,7 @@ def message_number_value(digits: str, decimal: str = "", european: bool = False)
 
 def _number(match: re.Match[str], european: bool = False) -> float:
     if match.group("word"):
-        return float(WORD_NUMBERS[match.group("word").lower()])
+        return words_value(match.group("word"))
     value = message_number_value(match.group("num"), match.group("dec") or "", european)
     return -value if match.group("neg") else value
 
@@ -273,7 +335,19 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             last_end = end
             continue
         high = None
-        scaled = False
+        scaled = word and bool(re.search(rf"(?:\b(?:{_MULTIPLIER})\b|k$)", match.group("word"), re.IGNORECASE))
+        ranged_words = _WORDS_RANGE.match(text, end) if word else None
+        if ranged_words and (ranged_words.group("join").lower() != "and" or re.search(
+                r"\bbetween\s+$", text[max(0, start - 10) : start], re.IGNORECASE)):
+            # "five to eight thousand", "between five and eight thousand": one range, the
+            # multiplier said once for both ends
+            high = words_value(ranged_words.group("high"))
+            lead = re.match(_SMALL, ranged_words.group("high"), re.IGNORECASE)
+            said = not re.search(rf"\b(?:hundred|{_MULTIPLIER})\b", match.group("word"), re.IGNORECASE)
+            if said and lead and words_value(lead.group(0)) and high > words_value(lead.group(0)):
+                value *= high / words_value(lead.group(0))  # the high end's scale: "five or six hundred"
+            scaled = scaled or bool(re.search(rf"\b(?:{_MULTIPLIER})\b", ranged_words.group("high"), re.IGNORECASE))
+            end = ranged_words.end()
         if not word:
             ranged = _RANGE.match(text, end)
             if ranged:
@@ -302,10 +376,10 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 high = high * MONTHS_IN[name] if high is not None else None
                 unit = "duration"
                 end = after_unit.end()
-        elif word:
-            continue  # a number word alone ("one of the best") is not a figure
         period = None
         per = _PERIOD_AFTER.match(text, end)
+        if word and not after_unit and not per and value < 100 and not re.match(r"\s+times\b", text[end:], re.IGNORECASE):
+            continue  # a small number word alone ("one of the best", "three ideas") is not a figure
         if per and unit != "duration":
             key = (per.group("per") or per.group("adv") or "").lower().replace(".", "")
             period = PERIOD_WORDS.get(key)
@@ -353,6 +427,9 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         figure.lead = _words(source[max(sentence_start, prev_end, figure.span[0] - 200) : figure.span[0]])[-12:]
         figure.before = _words(before_text)[-WINDOW_WORDS:]
         figure.after = _words(after_text)[:WINDOW_WORDS]
+        worker = _WORKER_UNIT.search(figure.text)
+        if worker:  # "2 person-months": the unit names the input, as the words after a figure do
+            figure.after = (_words(worker.group(0).replace("-", " ")) + figure.after)[:WINDOW_WORDS]
         kept_before = list(re.finditer(r"\S+", before_text))[-WINDOW_WORDS:]
         kept_after = list(re.finditer(r"\S+", after_text))[:WINDOW_WORDS]
         start = figure.span[0] - len(before_text) + kept_before[0].start() if kept_before else figure.span[0]
@@ -409,6 +486,10 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     if re.match(r"-[a-z]", text[match.end() : match.end() + 2], re.IGNORECASE) and not re.match(
             r"-(?:days?|weeks?|months?|quarters?|years?|yrs?|mo|yr|k|m|bn)\b", text[match.end() : match.end() + 9], re.IGNORECASE):
         return True  # "an 11-person shop", "a 3-store chain": a size in an adjective, not a figure
+    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", num) and re.fullmatch(r"\s*[A-Z][a-z]+\s+", text[: match.start()]) and not re.fullmatch(
+            r"\s*(?:day|week|month|quarter|year)s?\s+", text[: match.start()], re.IGNORECASE) and re.match(
+            r"(?:\s*\([^)\n]{0,40}\))?\s*:", text[match.end() :]):
+        return True  # "Exercise 3.10: …", "Case 2 (RICE): …": a heading's number names the text, it is no figure
     if re.fullmatch(r"(?:19|20)\d\d", num) and re.search(r"(?i)\b(?:in|since|by|of|year|until|before|after)\s*$", text[max(0, match.start() - 8) : match.start()]):
         return True
     return False

@@ -36,6 +36,7 @@ from assistant.reading.money import (
     money_direction,
     set_aside,
     stem_in,
+    unknown_values,
     unplaced_amount,
 )
 from assistant.types import Clarification
@@ -610,6 +611,12 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             calc.calls.append(planned)
             calc.topic = calc.topic or spec.topic
             calc.titles.append(spec.title)
+    unknown = unknown_values(text)
+    if unknown and calc.calls and calc.clarification is None:  # a figure still to come would change the result
+        calc.clarification = Clarification(
+            question=f"You say “{unknown[0]}”: that figure is not known yet, so I would be leaving it out of "
+                     f"{', '.join(calc.titles)}. What value should I use for it, or should I compute without it?")
+        calc.calls = []
     if not calc.calls and calc.clarification is None:
         return None
     if not calc.calls and asks_about_a_figure(text):

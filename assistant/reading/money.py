@@ -160,3 +160,24 @@ def asks_about_a_figure(text: str) -> bool:
     return False
 
 
+
+
+# A value the message says is not known yet ("salary TBC", "the client hasn't shared the WACC
+# yet", "the price is still unknown"): the calculation would silently leave it out, so it is
+# asked about instead. General English for "no value yet", not words of any one calculator.
+_NOT_KNOWN = re.compile(
+    r"\b(?:TB[CDA]|to be (?:confirmed|decided|determined|agreed|defined)"
+    r"|(?:is|are|still|as yet|currently) (?:still )?(?:unknown|unclear|undecided|open)"
+    r"|not (?:yet )?(?:known|confirmed|decided|shared|available|fixed)(?: yet)?"
+    r"|(?:hasn't|has not|haven't|have not|didn't|did not) (?:yet )?(?:shared|given|confirmed|decided|provided|told)\b[^.;\n]{0,30}?\byet)\b",
+    re.IGNORECASE)
+
+
+def unknown_values(text: str) -> list[str]:
+    """The clauses of ``text`` that say a value is not known yet, as the user wrote them."""
+    found = []
+    for match in _NOT_KNOWN.finditer(text):
+        start = max(text.rfind(c, 0, match.start()) for c in "\n;(.,") + 1
+        end = min((i for i in (text.find(c, match.end()) for c in "\n;).,") if i >= 0), default=len(text))
+        found.append(text[start:end].strip(" -–•*"))
+    return found
