@@ -33,7 +33,7 @@ from assistant.reading.calculate import (
     plan_figures,
     read_calculation,
 )
-from assistant.types import CalculationState, FigureState
+from assistant.types import CalculationState, Clarification, FigureState
 from knowledge.figures import MONTHS_IN, PERIOD_WORDS, Figure, read_figures
 from knowledge.text import STOPWORDS, stem
 from tools.registry import SPECS
@@ -52,6 +52,8 @@ CHANGE_WORDS = re.compile(
 REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out|ignore|forget|skip)\b", re.IGNORECASE)
 # A figure the message names as the value it replaces: "10000, not 20000", "instead of 20000".
 OLD_VALUE = re.compile(r"(?:\bnot|\binstead of|\brather than|\bfrom)\s*$", re.IGNORECASE)
+# Words that point back at figures already given ("the same cash flows", "those numbers").
+REFERS_BACK = re.compile(r"\b(?:same|these|those|them|above|previous|earlier|again|that one|the first one)\b", re.IGNORECASE)
 # A factor named in words ("double the reach", "halve the cost"), and "20% more/less".
 MULTIPLIERS = {"double": 2.0, "doubled": 2.0, "doubles": 2.0, "twice": 2.0, "triple": 3.0, "tripled": 3.0,
                "treble": 3.0, "quadruple": 4.0, "halve": 0.5, "halved": 0.5, "half": 0.5}
@@ -222,6 +224,9 @@ def continue_state(state: CalculationState, changes: list[str]) -> tuple[Calcula
     """Plan the calculation again from its state; the state then holds its new question or args."""
     state = state.model_copy(deep=True)
     calc, need = _plan(state, changes)
+    if state.need == "part" and state.pending is not None:  # asked by the what-if itself: which part
+        calc.calls, calc.clarification = [], state.question
+        return calc, state
     if need is not None:
         state.question, state.need, state.about, state.fields = need.clarification, need.kind, need.figure, need.fields
     else:
@@ -237,10 +242,13 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     if state is None or spec_named(state.tool) is None:
         return DialogueTurn()
     own = read_calculation(text)
+    others = [spec.name for spec in asked_specs(text) if spec.name != state.tool]
+    if own is None and others and not any(spec.name == state.tool for spec in asked_specs(text)):
+        return carried_over(text, state, None)  # "the NPV of the same flows": no figure of its own but a rate
     if own is not None:
         spec = _spec_of(own)
         if spec is not None and spec.name != state.tool:
-            return DialogueTurn()  # another calculator's question
+            return carried_over(text, state, own)  # another calculator: of the same figures?
         if own.calls:
             # complete on its own: a new calculation, unless it is worded as a change of this one
             # and gives fewer figures than it ("what would the TCO be if the software were €10k?")
@@ -260,6 +268,19 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     new_state, changes = continued
     calc, new_state = continue_state(new_state, changes)
     return DialogueTurn(calc, new_state)
+
+
+def carried_over(text: str, state: CalculationState, own: Calculation | None) -> DialogueTurn:
+    """Another calculator asked of the figures already given ("ok then the NPV of the same cash
+    flows at 9%"): when the message alone lacks inputs and refers back, it is read together with
+    the message the calculation started from (each figure keeps its own message's words)."""
+    if (own is not None and own.calls) or not REFERS_BACK.search(text) or not state.text:
+        return DialogueTurn()
+    joined = f"{state.text}\n{text}"
+    calc = read_calculation(joined, ask_text=text)
+    if calc is None or not calc.calls:
+        return DialogueTurn()
+    return DialogueTurn(calc, start_state(joined, calc))
 
 
 def _content(words: list[str]) -> list[str]:
@@ -394,6 +415,18 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         scale = 1.0
         about.figure.update(value=new_value * scale, high=None, text=f"{was} (you chose {_fmt(new_value)})")
         return state, [f"{was} → {_fmt(new_value)}"]
+    if kind == "part" and state.pending is not None and state.fields:
+        chosen = option_chosen(options, text)
+        parts = _part_options(state, state.fields[0])
+        if chosen is None or chosen >= len(parts):
+            return None
+        index = parts[chosen][0]
+        old, new = state.figures[index], state.pending
+        if new.figure.get("period") is None and old.figure.get("period"):
+            new.figure["period"] = old.figure["period"]
+        new.figure["span"] = old.figure["span"]
+        state.figures[index], state.pending = new, None
+        return state, [f"{parts[chosen][1]}: {old.figure['text']} → {new.figure['text']}"]
     if kind == "which" and about is not None:
         chosen = option_chosen(options, text)
         if chosen is None:
@@ -532,7 +565,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         return None
     scaled = _scaled(state, text, news)
     if scaled is not None:
-        return scaled
+        return scaled if scaled[1] else None  # no change: a factor it would have to guess
     settings = _settings_named(state, text)
     for name, (was, value) in settings.items():
         changes.append(f"{name.replace('_', ' ')}: {was} → {value}")
@@ -548,6 +581,10 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     for fig in news:
         target = _target(state, spec, fig, roles.get(fig.index), old_values, used - taken, text)
         if target is None:
+            return None
+        if target == "part" and len(news) == 1:
+            return _ask_part(state, text, fig, roles.get(fig.index)), changes
+        if target == "part":
             return None
         if isinstance(target, int):
             taken.add(target)
@@ -611,17 +648,46 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
     names = [name for name, score in scores.items() if score == best]
     if best == 0 or len(names) != 1:
         return None
+    if word is None and any(x.field == names[0] and x.figure.get("unit") == "percent" for x in state.figures):
+        return state, []  # "20% more confidence": 20 points or a fifth more? Not guessed
     changes = []
     for i, item in enumerate(state.figures):
         if item.field == names[0] and not item.ignored:
             value = item.figure["value"] * factor
-            new = _word_figure(text, value, item.figure.get("unit") or "count", _fmt(value))
+            unit = item.figure.get("unit") or "count"
+            new = _word_figure(text, value, unit, _fmt(value) + ("%" if unit == "percent" else ""))
             for key in ("period", "currency", "span", "index"):
                 new.figure[key] = item.figure.get(key)
             new.field = item.field
-            changes.append(f"{item.field.replace('_', ' ')}: {item.figure['text']} → {_fmt(value)}")
+            changes.append(f"{item.field.replace('_', ' ')}: {item.figure['text']} → {new.figure['text']}")
             state.figures[i] = new
     return state, changes
+
+
+def _part_options(state: CalculationState, name: str) -> list[tuple[int, str]]:
+    """The parts of input ``name`` (figure index, the part as the user named it: "set-up 5k")."""
+    out = []
+    for i, item in enumerate(state.figures):
+        if item.field == name and not item.ignored:
+            before = _words_of(item)[: _words_of(item).index("|")] if "|" in _words_of(item) else []
+            words = _content(before)[-2:]
+            out.append((i, f"{' '.join(words)} {item.figure['text']}".strip()))
+    return out
+
+
+def _ask_part(state: CalculationState, text: str, fig: Figure, role) -> CalculationState:
+    """A what-if giving one figure for an input made of several parts, naming none of them:
+    which part it replaces is asked, with the parts as options (all of them are never replaced)."""
+    name = role if isinstance(role, str) else next(n for n in role if any(x.field == n for x in state.figures))
+    options = [shown for _, shown in _part_options(state, name)]
+    pending = _reply_figure(text, fig)
+    pending.field = name
+    state.pending = pending
+    state.need, state.about, state.fields = "part", None, [name]
+    state.question = Clarification(
+        question=f"The {name.replace('_', ' ')} has {len(options)} parts ({', '.join(options)}): which one "
+                 f"is {fig.text.strip()}?", options=options)
+    return state
 
 
 def restated(state: CalculationState, text: str, figures: list[Figure], old_values: list[Figure]) -> list[Figure]:
@@ -676,7 +742,9 @@ def _target(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_valu
         same_period = [i for i in parts if state.figures[i].figure.get("period") == fig.period]
         if len(same_period) == 1:
             return same_period[0]
-        return "every" if spec.records else None  # "redo the RICE with effort 6": every project's effort
+        if spec.records:
+            return "every"  # "redo the RICE with effort 6": every project's effort
+        return "part" if spec.field(field_name).summed else None  # which part: asked, never all of them
     fitting = [i for i in free if state.figures[i].field and fig.unit in UNITS_ACCEPTED[spec.field(state.figures[i].field).unit]
                and state.figures[i].figure.get("unit") == fig.unit
                and (state.figures[i].figure.get("period") is None) == (fig.period is None)]
