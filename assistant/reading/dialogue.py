@@ -496,14 +496,13 @@ def _range_end(state: CalculationState, text: str) -> tuple[CalculationState, li
 
 
 def _only_free_field(state: CalculationState, item: FigureState) -> str:
-    """The one money input still empty that an amount without (or with) a period fits, or ""."""
+    """The input a one-off amount the user has just confirmed fills when only one is left: the one
+    empty money input without a period ("between 30 and 40k" → the up-front cost), or ""."""
     spec = spec_named(state.tool)
-    if spec is None or item.figure.get("unit") not in {"money", "count"}:
+    if spec is None or item.figure.get("unit") not in {"money", "count"} or item.figure.get("period"):
         return ""
     filled = {x.field for x in state.figures if x.field and not x.ignored}
-    has_period = item.figure.get("period") is not None
-    free = [f.name for f in spec.fields if f.unit == "money" and f.name not in filled and f.direction != "in"
-            and (f.period is not None) == has_period] if not has_period else []
+    free = [f.name for f in spec.fields if f.unit == "money" and f.period is None and f.name not in filled]
     return free[0] if len(free) == 1 else ""
 
 
