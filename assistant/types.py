@@ -127,5 +127,6 @@ class CalculationState(BaseModel):
     need: str = ""  # what the open question is about: role, period, horizon, range, which, missing, check
     about: int | None = None  # the figure (index into ``figures``) the question is about
     fields: list[str] = Field(default_factory=list)  # the inputs the question is about
+    pending: FigureState | None = None  # a what-if's figure waiting for the answer "which part?"
     args: dict[str, Any] | None = None  # the last computed call's args
     call: str = ""  # the last computed call's tool name

@@ -259,3 +259,21 @@ def test_conversation_and_plan_survive_a_reload(page, server):
     assert "Passages per answer (top-k): 5" in settings
     page.get_by_role("tab", name="Chat").click()
     page.screenshot(path=str(ARTIFACTS / "browser-reload.png"), full_page=True)
+
+
+def test_an_option_button_answers_the_advisors_question_and_the_calculation_runs(page, server):
+    page.locator("#new-conversation").click()
+    page.wait_for_function("() => document.querySelectorAll('#chatbot [data-testid=\"bot\"]').length === 0")
+    page.locator("#message textarea").fill("TCO please: set-up $6,000 and the subscription is $500 per month.")
+    page.locator("#send").click()
+    button = page.locator("#clarification-options button", has_text="2 years")
+    button.wait_for(state="visible", timeout=300_000)  # the horizon is asked, its options are buttons
+    assert "Over how many years" in page.locator("#chatbot").inner_text()
+    bots_before = page.evaluate(BOT_COUNT_JS)
+    button.click()
+    page.wait_for_function(FIRST_ANSWER_TEXT_JS, arg=bots_before, timeout=300_000, polling=50)
+    page.wait_for_function(  # 6,000 + 2 × 12 × 500
+        "() => document.querySelector('#chatbot').innerText.includes('18,000')", timeout=300_000)
+    assert "2 years" in page.locator("#chatbot").inner_text()  # the click is the user's reply
+    page.locator("#clarification-options").wait_for(state="hidden")
+    page.screenshot(path=str(ARTIFACTS / "browser-option-button.png"), full_page=True)

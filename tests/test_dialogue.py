@@ -56,6 +56,77 @@ def test_a_correction_names_the_value_it_replaces():
     assert _args(turn) == {"cash_flows": [-40000, 15000, 15000, 9000]}
 
 
+def test_a_what_if_naming_no_part_asks_which_part_and_never_replaces_both():
+    state = _state("ROI: licence cost $24,000 and set-up cost $12,000, gain $60,000")
+    asked = read_turn("what if the cost were $30,000?", state)
+    assert asked.calculation.calls == [] and asked.state.need == "part"
+    assert asked.state.question.options == ["licence cost $24,000", "set-up cost $12,000"]
+    answered = read_turn("the set-up", asked.state)
+    assert _args(answered) == {"cost": 54000, "gain": 60000}  # the licences stay
+    assert answered.calculation.account_lines()[0] == "changed: set-up cost $12,000: $12,000 → $30,000"
+
+
+@pytest.mark.parametrize(("reply", "args", "change"), [
+    ("Let's double the reach.", {"reach": 4000, "impact": 2, "confidence": 0.5, "effort": 4},
+     "reach: 2,000 a month → 4,000"),
+    ("and halve the effort", {"reach": 2000, "impact": 2, "confidence": 0.5, "effort": 2}, "effort: 4 → 2"),
+    ("with 20% more reach?", {"reach": 2400, "impact": 2, "confidence": 0.5, "effort": 4}, "reach: 2,000 a month → 2,400"),
+    ("what if we halved our confidence", {"reach": 2000, "impact": 2, "confidence": 0.25, "effort": 4},
+     "confidence: 50% → 25%"),
+])
+def test_a_factor_in_words_changes_the_input_it_names(reply, args, change):
+    state = _state("RICE score please: reach 2,000 a month, impact high, confidence 50%, effort 4 person-months")
+    turn = read_turn(reply, state)
+    assert _args(turn) == args
+    assert turn.calculation.account_lines()[0] == f"changed: {change}"
+
+
+def test_a_percentage_more_of_a_percentage_is_not_guessed():
+    state = _state("RICE score please: reach 2,000 a month, impact high, confidence 50%, effort 4 person-months")
+    assert read_turn("with 20% more confidence?", state).calculation is None  # 70% or 60%? not guessed
+
+
+@pytest.mark.parametrize(("reply", "gain"), [("the low one", 50000), ("go with the upper end", 80000)])
+def test_an_end_of_a_range_is_chosen_in_words(reply, gain):
+    state = _state("ROI? We paid 40k. The gain is between 50k and 80k.")
+    assert state.question is not None
+    assert _args(read_turn(reply, state)) == {"cost": 40000, "gain": gain}
+
+
+def test_a_horizon_answer_completes_a_total_cost():
+    state = _state("TCO please: set-up $6,000 and the subscription is $500 per month.")
+    assert state.question is not None and state.need == "horizon"
+    assert _args(read_turn("two years", state)) == {"implementation": 6000, "software_fees": 6000,
+                                                    "horizon_years": 2}
+
+
+def test_new_amounts_answer_a_horizon_question_by_completing_the_inputs():
+    state = _state("What's the ROI if we pay 1,000 each month for the tool?")
+    turn = read_turn("It brings us about 3k of profit each month.", state)
+    assert _args(turn) == {"cost": 1000, "gain": 3000}  # both per month: the ratio needs no horizon
+
+
+def test_a_restated_figure_replaces_the_one_it_names():
+    state = _state("ROI: it cost $10,000 and brought £20,000 of profit.")
+    assert state.question is not None  # two currencies: never summed silently
+    turn = read_turn("The £20,000 is about $25,000.", state)
+    assert _args(turn) == {"cost": 10000, "gain": 25000}
+
+
+def test_a_choice_in_words_takes_the_value_that_is_not_the_current_one():
+    state = _state("Rank with ICE: A impact 8 confidence 6 ease 3; B impact 5 confidence 5 ease 7")
+    turn = read_turn("use the mean rather than the product", state)
+    assert _args(turn)["ice_aggregate"] == "mean"
+    assert turn.calculation.account_lines()[0] == "changed: ice aggregate: product → mean"
+
+
+def test_another_calculator_of_the_same_figures_reads_them_from_the_first_message():
+    state = _state("IRR of -50000 now, then 20000, 20000, 25000")
+    turn = read_turn("and the NPV of those same flows at 7%?", state)
+    assert _args(turn) == {"cash_flows": [-50000, 20000, 20000, 25000], "rate": 0.07}
+    assert read_turn("what is a good NPV?", state).calculation is None
+
+
 def test_a_new_question_leaves_the_calculation_aside():
     state = _state("ROI: cost $10,000, gain $15,000")
     assert read_turn("Which KPIs matter for a chatbot?", state).calculation is None

@@ -16,7 +16,7 @@ import pytest
 from assistant.engine import Advisor
 from assistant.memory import ConversationStore
 from assistant.settings import Settings
-from assistant.types import AnswerResult, Grounding, SentenceGrounding, StreamEvent
+from assistant.types import AnswerResult, Clarification, Grounding, SentenceGrounding, StreamEvent
 from knowledge.types import Citation
 from ui import chat, planner
 from ui.context import FULL_ANSWER, KEEP, NO_CITATION, AppContext, Update
@@ -201,6 +201,20 @@ def test_a_new_chat_clears_the_conversation_and_the_details(ctx):
     fresh = chat.on_new_chat(ctx)
     assert fresh["conv_id"] is None and fresh["chatbot"] == [] and fresh["answers"] == {}
     assert fresh["citation_panel"] == Update({"value": NO_CITATION})
+    assert fresh["options"].props["visible"] is False  # the last conversation's option buttons go
+
+
+def test_an_opened_conversation_shows_the_options_of_its_open_question_only(ctx):
+    asking = AnswerResult(question="What is the payback?", answer="Is 30k the cost?",
+                          clarification=Clarification(question="Is 30k the cost?", options=["yes", "no"]))
+    cid = ctx.conversations.create(title="payback", owner="browser:a")
+    ctx.conversations.append(cid, "user", "What is the payback?", {"role": "learner"})
+    ctx.conversations.append(cid, "assistant", asking.answer, asking.model_dump(mode="json"))
+    opened = chat.on_open(ctx, cid, "browser:a")
+    assert opened["options"].props == {"samples": [["yes"], ["no"]], "visible": True}
+    _, merged = _ask(ctx, "What is RICE?", who="browser:a")
+    answered = chat.on_open(ctx, merged["conv_id"], "browser:a")
+    assert answered["options"].props["visible"] is False
 
 
 def test_a_conversation_opens_for_its_owner_only(ctx):

@@ -266,14 +266,14 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
 
     c.new_chat.click(on_new_chat, None, [c.conv_id, c.messages, c.answers, c.chatbot,
                                          c.conv_list, c.full_answer, c.selected_answer,
-                                         *details])
+                                         c.options, *details])
 
     def on_open(choice: str | None, who: str):
         return out(chat.on_open(ctx, choice, who))
 
     c.conv_list.input(on_open, [c.conv_list, c.owner],
                       [c.conv_id, c.messages, c.answers, c.chatbot, c.full_answer,
-                       c.selected_answer, *details])
+                       c.selected_answer, c.options, *details])
 
     def on_example(index: int, value: str):
         return out(chat.on_example(ctx, index))

@@ -298,7 +298,7 @@ def on_save_note(ctx: AppContext, who: str, feedback: int | None, text: str) -> 
 def on_new_chat(ctx: AppContext) -> Updates:
     return {"conv_id": None, "messages": [], "answers": {}, "chatbot": [],
             "conv_list": update(value=None), "full_answer": update(visible=False),
-            "selected_answer": None, **details(None)}
+            "selected_answer": None, "options": option_buttons(None), **details(None)}
 
 
 def on_open(ctx: AppContext, choice: str | None, who: str) -> Updates:
@@ -310,7 +310,9 @@ def on_open(ctx: AppContext, choice: str | None, who: str) -> Updates:
     last = records[last_key] if last_key else None
     return {"conv_id": choice, "messages": msgs, "answers": records, "chatbot": msgs,
             "full_answer": update(visible=bool(last) and last.get("role") == "learner"),
-            "selected_answer": int(last_key) if last_key else None, **details(last)}
+            "selected_answer": int(last_key) if last_key else None,
+            "options": option_buttons(last),  # the opened conversation's open question, or none
+            **details(last)}
 
 
 # ----------------------------------------------------------------------------- examples

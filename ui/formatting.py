@@ -346,7 +346,7 @@ def messages_from_history(turns: list) -> tuple[list[dict[str, Any]], dict[str, 
             continue
         payload = dict(turn.payload or {})
         known = {k: payload[k] for k in ("citations", "tool_calls", "grounding", "refused",
-                                         "engine", "intent", "role") if k in payload}
+                                         "engine", "intent", "role", "clarification") if k in payload}
         try:
             result = AnswerResult(question=question or "(question)", answer=turn.content, **known)
         except ValueError:

@@ -649,6 +649,12 @@ def other_asks(message: str) -> str:
 
 # ---- planning from figures whose roles are already decided (a conversation's state) -------------
 
+def horizon_in(figures: list[Figure], taken: set[int], text: str = "") -> Figure | None:
+    """The duration a calculation of these figures runs over, found as one message's is (index -1:
+    "a year" in words, a figure of its own)."""
+    return _horizon(figures, taken, text)
+
+
 @dataclass
 class Need:
     """What a planned calculation still needs, and about which figure: ``kind`` is "role" (which
@@ -717,6 +723,25 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
         raise _need("role", Clarification(
             question=f"What is {stray[0].show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?",
             options=options), stray[0].index, money_fields)
+    horizon_field = next((f for f in spec.fields if f.horizon and f.name not in decided.values()), None)
+    if horizon_field is not None and not spec.records:  # as ``_plan_spec``: the horizon is an input, or asked
+        if horizon is not None and horizon.index >= 0 and horizon.index not in ignored:
+            decided = {**decided, horizon.index: horizon_field.name}
+        elif (horizon is None and not any(horizon_field.name in alt for alt in spec.requires)
+              and any(f.period for f in figures if f.index in decided)):
+            recurring = next(f for f in figures if f.index in decided and f.period)
+            raise _need("horizon", Clarification(
+                question=f"{horizon_field.question} You gave a recurring amount ({recurring.show()}).",
+                options=["1 year", "2 years", "3 years"]), recurring.index, [horizon_field.name])
+    periods = {f.period for f in figures if f.index in decided and f.unit != "duration"}
+    if horizon is None and horizon_field is None and len(periods) == 1 and None not in periods \
+            and MONTHS_IN.get(next(iter(periods))):  # every amount per month: one month, as the ratio is the same
+        period = next(iter(periods))
+        horizon = Figure(value=MONTHS_IN[period], unit="duration", span=(0, 0), text=f"one {period}", index=-1)
+    try:
+        _same_currency([f for f in figures if f.index in decided and f.unit == "money"])
+    except _NeedsAsking as asked:
+        raise _need("currency", asked) from None
     if spec.records:
         groups = _records(text, spec, [f for f in figures if f.index in decided], decided)
     else:

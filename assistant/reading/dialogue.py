@@ -28,11 +28,12 @@ from assistant.reading.calculate import (
     UNITS_ACCEPTED,
     Calculation,
     asked_specs,
+    horizon_in,
     assign,
     plan_figures,
     read_calculation,
 )
-from assistant.types import CalculationState, FigureState
+from assistant.types import CalculationState, Clarification, FigureState
 from knowledge.figures import MONTHS_IN, PERIOD_WORDS, Figure, read_figures
 from knowledge.text import STOPWORDS, stem
 from tools.registry import SPECS
@@ -51,10 +52,22 @@ CHANGE_WORDS = re.compile(
 REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out|ignore|forget|skip)\b", re.IGNORECASE)
 # A figure the message names as the value it replaces: "10000, not 20000", "instead of 20000".
 OLD_VALUE = re.compile(r"(?:\bnot|\binstead of|\brather than|\bfrom)\s*$", re.IGNORECASE)
+# Words that point back at figures already given ("the same cash flows", "those numbers").
+REFERS_BACK = re.compile(r"\b(?:same|these|those|them|above|previous|earlier|again|that one|the first one)\b", re.IGNORECASE)
+# A factor named in words ("double the reach", "halve the cost"), and "20% more/less".
+MULTIPLIERS = {"double": 2.0, "doubled": 2.0, "doubles": 2.0, "twice": 2.0, "triple": 3.0, "tripled": 3.0,
+               "treble": 3.0, "quadruple": 4.0, "halve": 0.5, "halved": 0.5, "half": 0.5}
+MULTIPLIER = re.compile(r"\b(" + "|".join(MULTIPLIERS) + r")\b")
+MORE = {"more", "higher", "bigger", "larger", "extra", "up", "increase", "increased"}
+LESS = {"less", "lower", "smaller", "fewer", "down", "decrease", "decreased", "cheaper"}
+# What links a figure to its restatement: "£25,000 is about $31,500", "40k = 45k", "25k → 31.5k".
+RESTATES = re.compile(r"\s*(?:\bis|\bare|\bwould be|=|≈|~|→|->|\bequals)\s*(?:\babout|\broughly|\baround|"
+                      r"\bapprox(?:imately)?|\bnow|\breally|\bactually)?\s*", re.IGNORECASE)
 ONE_OFF = re.compile(r"\b(?:one[- ]?off|one[- ]?time|once|single|upfront|up[- ]front|lump)\b", re.IGNORECASE)
 ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
 LOW = {"low", "lowest", "lower", "minimum", "min", "bottom", "conservative", "cautious", "pessimistic", "smaller", "smallest"}
 HIGH = {"high", "highest", "higher", "maximum", "max", "top", "optimistic", "upper", "bigger", "biggest", "largest"}
+HEDGE = {"maybe", "perhaps", "possibly", "or"}
 MIDDLE = {"middle", "mid", "midpoint", "average", "between", "centre", "center", "median"}
 # Words of a what-if that name no input ("what if the set-up HAD cost…").
 NOT_NAMES = {"what", "if", "would", "had", "been", "was", "were", "goes", "go", "went", "up", "down", "only", "instead",
@@ -153,7 +166,7 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
     spec = _spec_of(calc)
     if spec is None:
         return None
-    figures = read_figures(text)
+    figures = read_figures(text, value_words(spec))
     roles = assign(spec, figures)
     last_of: dict[str, int] = {}
     items = []
@@ -163,8 +176,13 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
         items.append(_figure_state(text, fig, role, start))
         if isinstance(role, str):
             last_of[role] = fig.span[1]
-    horizon = next((f.index for f in figures if f.unit == "duration" and f.index not in roles
-                    and HORIZON_WORDS & set(f.before[-3:])), None)
+    found = horizon_in(figures, {i for i, role in roles.items() if role}, text)
+    horizon = None
+    if found is not None and found.index >= 0:
+        horizon = found.index
+    elif found is not None:  # "a year" in words: a figure of its own, quoting those words
+        items.append(_word_figure(text, found.value, "duration", found.text))
+        horizon = len(items) - 1
     state = CalculationState(tool=spec.name, text=text, figures=items, horizon=horizon)
     _, need = _plan(state)
     if calc.clarification is not None and not calc.calls:
@@ -176,6 +194,12 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
     elif calc.calls:
         state.call, state.args = calc.calls[0]
     return state
+
+
+def value_words(spec: ToolSpec | None) -> dict[str, float] | None:
+    """The words the spec's inputs take as values ("impact medium" → 1), as ``read_calculation``
+    reads them, so the state holds every input the message gave."""
+    return {word: value for f in spec.fields for word, value in f.value_words} or None if spec else None
 
 
 def _plan(state: CalculationState, changes: list[str] | None = None):
@@ -200,6 +224,9 @@ def continue_state(state: CalculationState, changes: list[str]) -> tuple[Calcula
     """Plan the calculation again from its state; the state then holds its new question or args."""
     state = state.model_copy(deep=True)
     calc, need = _plan(state, changes)
+    if state.need == "part" and state.pending is not None:  # asked by the what-if itself: which part
+        calc.calls, calc.clarification = [], state.question
+        return calc, state
     if need is not None:
         state.question, state.need, state.about, state.fields = need.clarification, need.kind, need.figure, need.fields
     else:
@@ -215,10 +242,13 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     if state is None or spec_named(state.tool) is None:
         return DialogueTurn()
     own = read_calculation(text)
+    others = [spec.name for spec in asked_specs(text) if spec.name != state.tool]
+    if own is None and others and not any(spec.name == state.tool for spec in asked_specs(text)):
+        return carried_over(text, state, None)  # "the NPV of the same flows": no figure of its own but a rate
     if own is not None:
         spec = _spec_of(own)
         if spec is not None and spec.name != state.tool:
-            return DialogueTurn()  # another calculator's question
+            return carried_over(text, state, own)  # another calculator: of the same figures?
         if own.calls:
             # complete on its own: a new calculation, unless it is worded as a change of this one
             # and gives fewer figures than it ("what would the TCO be if the software were €10k?")
@@ -238,6 +268,19 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     new_state, changes = continued
     calc, new_state = continue_state(new_state, changes)
     return DialogueTurn(calc, new_state)
+
+
+def carried_over(text: str, state: CalculationState, own: Calculation | None) -> DialogueTurn:
+    """Another calculator asked of the figures already given ("ok then the NPV of the same cash
+    flows at 9%"): when the message alone lacks inputs and refers back, it is read together with
+    the message the calculation started from (each figure keeps its own message's words)."""
+    if (own is not None and own.calls) or not REFERS_BACK.search(text) or not state.text:
+        return DialogueTurn()
+    joined = f"{state.text}\n{text}"
+    calc = read_calculation(joined, ask_text=text)
+    if calc is None or not calc.calls:
+        return DialogueTurn()
+    return DialogueTurn(calc, start_state(joined, calc))
 
 
 def _content(words: list[str]) -> list[str]:
@@ -307,9 +350,12 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
     assert state.question is not None
     state = state.model_copy(deep=True)
     options = state.question.options
-    figures = read_figures(text)
+    figures = read_figures(text, value_words(spec_named(state.tool)))
     about = state.figures[state.about] if state.about is not None and state.about < len(state.figures) else None
     kind = state.need
+    picked = _range_end(state, text)
+    if picked is not None:
+        return picked
     if kind == "role" and about is not None:
         chosen = option_chosen(options, text)
         if chosen is None:
@@ -339,6 +385,8 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         return state, [f"{about.figure['text']}: per {period}"]
     if kind == "horizon":
         durations = [f for f in figures if f.unit == "duration"]
+        if not durations and any(f.unit == "money" or (f.unit == "count" and (f.period or f.scaled)) for f in figures):
+            return None  # new amounts ("we expect 5k profit each month"): they complete it, not a horizon
         if durations:
             item = _reply_figure(text, durations[0])
         else:
@@ -367,6 +415,18 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         scale = 1.0
         about.figure.update(value=new_value * scale, high=None, text=f"{was} (you chose {_fmt(new_value)})")
         return state, [f"{was} → {_fmt(new_value)}"]
+    if kind == "part" and state.pending is not None and state.fields:
+        chosen = option_chosen(options, text)
+        parts = _part_options(state, state.fields[0])
+        if chosen is None or chosen >= len(parts):
+            return None
+        index = parts[chosen][0]
+        old, new = state.figures[index], state.pending
+        if new.figure.get("period") is None and old.figure.get("period"):
+            new.figure["period"] = old.figure["period"]
+        new.figure["span"] = old.figure["span"]
+        state.figures[index], state.pending = new, None
+        return state, [f"{parts[chosen][1]}: {old.figure['text']} → {new.figure['text']}"]
     if kind == "which" and about is not None:
         chosen = option_chosen(options, text)
         if chosen is None:
@@ -380,6 +440,70 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
                 item.ignored = True
         return state, [f"{name.replace('_', ' ')}: {parts[chosen].figure['text']}"]
     return None
+
+
+def _alternatives(state: CalculationState) -> list[tuple[int, int | None]]:
+    """Figures the user gave as the ends of a range or as alternatives for one input: a range
+    ("50-70k": (i, None)), or two figures in a row that are hedged alike ("maybe 50k maybe 70k"),
+    joined ("between 30 and 40k") or offered as "or", with at most one input between them."""
+    items = state.figures
+    out: list[tuple[int, int | None]] = [(i, None) for i, item in enumerate(items)
+                                         if item.figure.get("high") is not None and not item.ignored]
+    for i in range(len(items) - 1):
+        a, b = items[i].figure, items[i + 1].figure
+        if items[i].ignored or items[i + 1].ignored or a.get("unit") == "duration" or b.get("unit") == "duration":
+            continue
+        fields = {items[i].field, items[i + 1].field} - {""}
+        if len(fields) > 1 or a.get("unit") == "percent" != (b.get("unit") == "percent"):
+            continue
+        before_a, before_b = a.get("before") or [], b.get("before") or []
+        hedged = bool(HEDGE & set(before_a[-2:])) and bool(HEDGE & set(before_b[-2:]))
+        joined = b.get("joined") and before_a[-1:] == ["between"]
+        if hedged or joined or before_b[-1:] == ["or"]:
+            out.append((i, i + 1))
+    return out
+
+
+def _range_end(state: CalculationState, text: str) -> tuple[CalculationState, list[str]] | None:
+    """A reply choosing an end of the range the user gave, in words ("take the low one", "the top
+    of the range", "go with the middle"): the chosen value fills the input, the other is set aside."""
+    tokens = set(re.findall(r"[a-z]+", text.lower()))
+    end = "low" if LOW & tokens else "high" if HIGH & tokens else "middle" if MIDDLE & tokens else None
+    groups = _alternatives(state)
+    if end is None or len(groups) != 1 or read_figures(text):
+        return None
+    state = state.model_copy(deep=True)
+    i, j = groups[0]
+    item = state.figures[i]
+    if j is None:  # one figure holding both ends
+        low, high = item.figure["value"], item.figure["high"]
+        value = low if end == "low" else high if end == "high" else (low + high) / 2
+        was = item.figure["text"]
+        item.figure.update(value=value, high=None, text=f"{was} (you chose {_fmt(value)})")
+        return state, [f"{(item.field or 'figure').replace('_', ' ')}: {was} → {_fmt(value)}"]
+    a, b = state.figures[i], state.figures[j]
+    if end == "middle":
+        return None
+    small, large = sorted((a, b), key=lambda x: x.figure["value"])
+    if end == "low" and not small.figure.get("scaled") and large.figure.get("scaled"):
+        return None  # "between 30 and 40k": the low end's scale is not written; ask rather than guess
+    chosen, other = (small, large) if end == "low" else (large, small)
+    chosen.field = chosen.field or other.field or _only_free_field(state, chosen)
+    chosen.fields = []
+    other.ignored, other.field, other.fields = True, "", []
+    label = (chosen.field or "figure").replace("_", " ")
+    return state, [f"{label}: {small.figure['text']} to {large.figure['text']} → {chosen.figure['text']}"]
+
+
+def _only_free_field(state: CalculationState, item: FigureState) -> str:
+    """The input a one-off amount the user has just confirmed fills when only one is left: the one
+    empty money input without a period ("between 30 and 40k" → the up-front cost), or ""."""
+    spec = spec_named(state.tool)
+    if spec is None or item.figure.get("unit") not in {"money", "count"} or item.figure.get("period"):
+        return ""
+    filled = {x.field for x in state.figures if x.field and not x.ignored}
+    free = [f.name for f in spec.fields if f.unit == "money" and f.period is None and f.name not in filled]
+    return free[0] if len(free) == 1 else ""
 
 
 def _fmt(value: float) -> str:
@@ -422,9 +546,10 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     if spec is None:
         return None
     state = state.model_copy(deep=True)
-    figures = read_figures(text)
+    figures = read_figures(text, value_words(spec))
     old_values = [f for f in figures if OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
                   and any(f2.span[0] < f.span[0] for f2 in figures)]
+    old_values += restated(state, text, figures, old_values)
     news = [f for f in figures if f not in old_values]
     changes: list[str] = []
     if REMOVE.search(text) and not news:
@@ -437,9 +562,12 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             item.ignored = True
             return state, [f"{item.field.replace('_', ' ')}: {item.figure['text']} → removed"]
         return None
+    scaled = _scaled(state, text, news)
+    if scaled is not None:
+        return scaled if scaled[1] else None  # no change: a factor it would have to guess
     settings = _settings_named(state, text)
-    for name, value in settings.items():
-        changes.append(f"{name.replace('_', ' ')}: {state.settings.get(name, 'default')} → {value}")
+    for name, (was, value) in settings.items():
+        changes.append(f"{name.replace('_', ' ')}: {was} → {value}")
         state.settings[name] = value
     if not news:
         return (state, changes) if changes else None
@@ -452,6 +580,10 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     for fig in news:
         target = _target(state, spec, fig, roles.get(fig.index), old_values, used - taken, text)
         if target is None:
+            return None
+        if target == "part" and len(news) == 1:
+            return _ask_part(state, text, fig, roles.get(fig.index)), changes
+        if target == "part":
             return None
         if isinstance(target, int):
             taken.add(target)
@@ -492,6 +624,85 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     return state, changes
 
 
+def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+    """An input changed by a factor the message names in words: "double the reach", "halve the
+    cost", "with 20% more gain" (the input is the one its words name best, all its parts)."""
+    lowered = text.lower()
+    factor, rest = None, lowered
+    word = MULTIPLIER.search(lowered)
+    if word and not news:
+        factor, rest = MULTIPLIERS[word.group(1)], lowered[word.end():]
+    elif len(news) == 1 and news[0].unit == "percent" and news[0].after[:1] and news[0].after[0] in MORE | LESS:
+        sign = 1 if news[0].after[0] in MORE else -1
+        factor, rest = 1 + sign * news[0].value / 100, " ".join(news[0].after[1:])
+    if factor is None:
+        return None
+    said = _content(re.findall(r"[a-z][a-z'/-]*", rest)) or _content(re.findall(r"[a-z][a-z'/-]*", lowered))
+    scores = {}
+    for item in state.figures:
+        if item.field and not item.ignored and item.field not in scores:
+            label = item.field.replace("_", " ").split()
+            scores[item.field] = sum(any(_same_word(w, s) for s in said) for w in label)
+    best = max(scores.values(), default=0)
+    names = [name for name, score in scores.items() if score == best]
+    if best == 0 or len(names) != 1:
+        return None
+    if word is None and any(x.field == names[0] and x.figure.get("unit") == "percent" for x in state.figures):
+        return state, []  # "20% more confidence": 20 points or a fifth more? Not guessed
+    changes = []
+    for i, item in enumerate(state.figures):
+        if item.field == names[0] and not item.ignored:
+            value = item.figure["value"] * factor
+            unit = item.figure.get("unit") or "count"
+            new = _word_figure(text, value, unit, _fmt(value) + ("%" if unit == "percent" else ""))
+            for key in ("period", "currency", "span", "index"):
+                new.figure[key] = item.figure.get(key)
+            new.field = item.field
+            changes.append(f"{item.field.replace('_', ' ')}: {item.figure['text']} → {new.figure['text']}")
+            state.figures[i] = new
+    return state, changes
+
+
+def _part_options(state: CalculationState, name: str) -> list[tuple[int, str]]:
+    """The parts of input ``name`` (figure index, the part as the user named it: "set-up 5k")."""
+    out = []
+    for i, item in enumerate(state.figures):
+        if item.field == name and not item.ignored:
+            before = _words_of(item)[: _words_of(item).index("|")] if "|" in _words_of(item) else []
+            words = _content(before)[-2:]
+            out.append((i, f"{' '.join(words)} {item.figure['text']}".strip()))
+    return out
+
+
+def _ask_part(state: CalculationState, text: str, fig: Figure, role) -> CalculationState:
+    """A what-if giving one figure for an input made of several parts, naming none of them:
+    which part it replaces is asked, with the parts as options (all of them are never replaced)."""
+    name = role if isinstance(role, str) else next(n for n in role if any(x.field == n for x in state.figures))
+    options = [shown for _, shown in _part_options(state, name)]
+    pending = _reply_figure(text, fig)
+    pending.field = name
+    state.pending = pending
+    state.need, state.about, state.fields = "part", None, [name]
+    state.question = Clarification(
+        question=f"The {name.replace('_', ' ')} has {len(options)} parts ({', '.join(options)}): which one "
+                 f"is {fig.text.strip()}?", options=options)
+    return state
+
+
+def restated(state: CalculationState, text: str, figures: list[Figure], old_values: list[Figure]) -> list[Figure]:
+    """Figures a message names as the old value it restates: "the £25,000 is about $31,500" (a
+    figure equal to one of the calculation's, linked to the next figure by a short "is")."""
+    out = []
+    for fig, nxt in zip(figures, figures[1:]):
+        between = text[fig.span[1]: nxt.span[0]].lower()
+        if fig in old_values or not RESTATES.fullmatch(between):
+            continue
+        if any(not item.ignored and item.figure.get("unit") == fig.unit and abs(item.figure["value"] - fig.value) < 1e-9
+               and item.figure.get("currency") == fig.currency for item in state.figures):
+            out.append(fig)
+    return out
+
+
 def _target(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_values: list[Figure],
             free: set[int], text: str) -> int | str | None:
     """Which old figure ``fig`` replaces (its index), "horizon", an input to add it to, or None."""
@@ -530,7 +741,9 @@ def _target(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_valu
         same_period = [i for i in parts if state.figures[i].figure.get("period") == fig.period]
         if len(same_period) == 1:
             return same_period[0]
-        return "every" if spec.records else None  # "redo the RICE with effort 6": every project's effort
+        if spec.records:
+            return "every"  # "redo the RICE with effort 6": every project's effort
+        return "part" if spec.field(field_name).summed else None  # which part: asked, never all of them
     fitting = [i for i in free if state.figures[i].field and fig.unit in UNITS_ACCEPTED[spec.field(state.figures[i].field).unit]
                and state.figures[i].figure.get("unit") == fig.unit
                and (state.figures[i].figure.get("period") is None) == (fig.period is None)]
@@ -539,9 +752,9 @@ def _target(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_valu
     return None
 
 
-def _settings_named(state: CalculationState, text: str) -> dict[str, Any]:
-    """Schema inputs of the last call chosen in words: an enum value named in the message
-    ("use the mean instead" → aggregate: mean)."""
+def _settings_named(state: CalculationState, text: str) -> dict[str, tuple[Any, Any]]:
+    """Schema inputs of the last call chosen in words, each as (before, after): an enum value
+    named in the message ("use the mean instead" → aggregate: (product, mean))."""
     called = spec_named(state.call) if state.call else None
     if called is None:
         return {}
@@ -552,8 +765,9 @@ def _settings_named(state: CalculationState, text: str) -> dict[str, Any]:
     for name, prop in schema.get("properties", {}).items():
         ref = prop.get("$ref", "").split("/")[-1]
         values = prop.get("enum") or defs.get(ref, {}).get("enum") or []
-        named = [v for v in values if isinstance(v, str) and v.lower() in words]
         current = (state.args or {}).get(name, prop.get("default"))
-        if len(named) == 1 and named[0] != current:
-            out[name] = named[0]
+        # "the mean instead of the product": the value named that is not the current one
+        named = [v for v in values if isinstance(v, str) and v.lower() in words and v != current]
+        if len(named) == 1:
+            out[name] = (state.settings.get(name, current), named[0])
     return out
