@@ -26,11 +26,21 @@ MODULES = {
 }
 CALC_SETS = sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((DEV / "calc").glob("dialogues*.yaml"))
 
-# (tune, held-out) floors, set from the rates measured at the end of the session that added them.
-CALC_FLOORS = {"singles": (0.0, 0.0), "dialogues": (0.0, 0.0)}
-MODULE_ALONE_FLOORS = {name: (0.0, 0.0) for name in MODULES}
-TOGETHER_FLOORS = {"questions": (0.0, 0.0), "conversations": (0.0, 0.0), "offtopic": (0.0, 0.0)}
-MAX_WRONG_FIGURES = 0
+# (tune, held-out) floors, a few points under the rates measured on 2026-12-06 (closing note of
+# that session): calculator messages 80% / 60%, dialogues 66% / 59%; kitchen alone 85% / 75%,
+# nonprofit 76% / 70%, retention 76% / 89%; together: module questions 77% / 72%, conversation
+# turns 57% / 49%, off-topic 97% / 80%.
+CALC_FLOORS = {"singles": (0.75, 0.55), "dialogues": (0.60, 0.52)}
+MODULE_ALONE_FLOORS = {
+    "kitchen-food-safety": (0.80, 0.70),
+    "nonprofit-fundraising": (0.70, 0.64),
+    "retention-email-loyalty": (0.70, 0.82),
+}
+TOGETHER_FLOORS = {"questions": (0.72, 0.66), "conversations": (0.52, 0.44), "offtopic": (0.90, 0.75)}
+# Wrong figures are a ratchet, not a goal: the goal is 0 (issue 21). Measured on 2026-12-06:
+# 0 in the tune half of the single messages, 3 in tune dialogues, 25 in the held-out halves.
+MAX_WRONG_FIGURES = 28
+MAX_TUNE_SINGLES_WRONG = 0
 
 
 def _rate(outcomes, half: str) -> float:
@@ -80,6 +90,7 @@ def test_calculator_messages_are_read_right_and_never_give_a_wrong_figure(calc_o
     wrong = [(o.entry["id"], [v.why for v in o.verdicts if v.wrong_figure]) for o in calc_outcomes
              if o.wrong_figures and o.half == "tune"]
     assert sum(o.wrong_figures for o in calc_outcomes) <= MAX_WRONG_FIGURES, wrong
+    assert sum(o.wrong_figures for o in singles if o.half == "tune") <= MAX_TUNE_SINGLES_WRONG, wrong
 
 
 @pytest.mark.timeout(1200)
