@@ -69,7 +69,8 @@ def test_a_what_if_naming_no_part_asks_which_part_and_never_replaces_both():
 @pytest.mark.parametrize(("reply", "args", "change"), [
     ("Let's double the reach.", {"reach": 4000, "impact": 2, "confidence": 0.5, "effort": 4},
      "reach: 2,000 a month → 4,000"),
-    ("and halve the effort", {"reach": 2000, "impact": 2, "confidence": 0.5, "effort": 2}, "effort: 4 → 2"),
+    ("and halve the effort", {"reach": 2000, "impact": 2, "confidence": 0.5, "effort": 2},
+     "effort: 4 person-months → 2"),
     ("with 20% more reach?", {"reach": 2400, "impact": 2, "confidence": 0.5, "effort": 4}, "reach: 2,000 a month → 2,400"),
     ("what if we halved our confidence", {"reach": 2000, "impact": 2, "confidence": 0.25, "effort": 4},
      "confidence: 50% → 25%"),
