@@ -191,11 +191,11 @@ def summary(outcomes: list[Outcome], key: str = "voice") -> dict[str, dict[str, 
     return {g: {h: tuple(v) for h, v in halves.items()} for g, halves in table.items()}
 
 
-def format_summary(table: dict) -> str:
+def format_summary(table: dict, halves: tuple[str, ...] = ("tune", "held-out")) -> str:
     lines = []
     for group in sorted(table, key=lambda g: (g != "all", g)):
         parts = []
-        for name in ("tune", "held-out"):
+        for name in halves:
             if name in table[group]:
                 ok, n, wrong = table[group][name]
                 parts.append(f"{name} {ok}/{n} ({ok / n:.0%}), wrong {wrong}")
@@ -213,8 +213,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="+", type=Path)
     parser.add_argument("--data-dir", type=Path, default=None)
-    parser.add_argument("--held-out", action="store_true", help="also list held-out failures (once, at the end)")
+    parser.add_argument(
+        "--held-out", action="store_true", help="also show held-out rates and failures (once, at the end)"
+    )
     args = parser.parse_args(argv)
+    halves = ("tune", "held-out") if args.held_out else ("tune",)
     settings = Settings(data_dir=args.data_dir or Path(tempfile.mkdtemp(prefix="advisor-calc-")))
     CourseIndex(settings).ingest(list(settings.corpus_paths))
     advisor = Advisor(settings)
@@ -224,13 +227,13 @@ def main(argv: list[str] | None = None) -> int:
     dialogues = [o for o in outcomes if "turns" in o.entry]
     if singles:
         print("single messages, by voice:")
-        print(format_summary(summary(singles, "voice")))
+        print(format_summary(summary(singles, "voice"), halves))
         print("single messages, by expectation:")
-        print(format_summary(summary(singles, "expect")))
+        print(format_summary(summary(singles, "expect"), halves))
     if dialogues:
         print("dialogues, by kind:")
-        print(format_summary(summary(dialogues, "kind")))
-    shown = {"tune", "held-out"} if args.held_out else {"tune"}
+        print(format_summary(summary(dialogues, "kind"), halves))
+    shown = set(halves)
     reasons = Counter()
     for o in outcomes:
         if o.half in shown and not o.right:

@@ -173,10 +173,10 @@ def recall_at_k(entries: list[dict], retriever, k: int = 5) -> dict[str, float]:
     return {name: round(sum(v) / len(v), 3) if v else 0.0 for name, v in hits.items()}
 
 
-def precision_rates(outcomes: list[Outcome]) -> str:
+def precision_rates(outcomes: list[Outcome], halves: tuple[str, ...] = ("tune", "held-out")) -> str:
     """The share of quoted course lines that answer an ask, per half."""
     parts = []
-    for name in ("tune", "held-out"):
+    for name in halves:
         part = [o for o in outcomes if o.half == name]
         quoted, on_ask = sum(o.quoted for o in part), sum(o.on_ask for o in part)
         if quoted:
@@ -184,8 +184,8 @@ def precision_rates(outcomes: list[Outcome]) -> str:
     return "precision (quoted lines answering an ask): " + (", ".join(parts) or "nothing quoted")
 
 
-def format_rates(name: str, rates: dict[str, tuple[int, int]]) -> str:
-    parts = [f"{half_name} {ok}/{n} ({ok / n:.0%})" for half_name, (ok, n) in rates.items() if n]
+def format_rates(name: str, rates: dict[str, tuple[int, int]], halves: tuple[str, ...] = ("tune", "held-out")) -> str:
+    parts = [f"{half_name} {ok}/{n} ({ok / n:.0%})" for half_name, (ok, n) in rates.items() if n and half_name in halves]
     return f"{name}: " + ", ".join(parts)
 
 
@@ -200,10 +200,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sets", nargs="+", type=Path)
     parser.add_argument("--module", action="append", type=Path, default=[], help="extra course file to ingest")
     parser.add_argument("--alone", action="store_true", help="ingest only the --module files, not the bundled course")
-    parser.add_argument("--held-out", action="store_true", help="also list held-out failures (once, at the end)")
+    parser.add_argument(
+        "--held-out", action="store_true", help="also show held-out rates and failures (once, at the end)"
+    )
     parser.add_argument("--recall", action="store_true", help="report retrieval recall@5 only")
     parser.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args(argv)
+    halves = ("tune", "held-out") if args.held_out else ("tune",)
 
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="advisor-dev-"))
     corpus = list(args.module) if args.alone else [DEFAULT_CORPUS, *args.module]
@@ -222,14 +225,14 @@ def main(argv: list[str] | None = None) -> int:
             outcomes = run_conversations(entries, advisor)
         else:
             outcomes = run_set(entries, advisor)
-        print(format_rates(path.name, pass_rates(outcomes)))
-        print("   ", precision_rates(outcomes))
+        print(format_rates(path.name, pass_rates(outcomes), halves))
+        print("   ", precision_rates(outcomes, halves))
         by_kind: dict[str, list[Outcome]] = {}
         for outcome in outcomes:
             by_kind.setdefault(str(outcome.entry.get("kind", "-")), []).append(outcome)
         for kind, part in sorted(by_kind.items()):
-            print("   ", format_rates(kind, pass_rates(part)))
-        shown = {"tune", "held-out"} if args.held_out else {"tune"}
+            print("   ", format_rates(kind, pass_rates(part), halves))
+        shown = set(halves)
         for outcome in outcomes:
             if outcome.half in shown and not outcome.passed:
                 print(f"  FAIL [{outcome.half}] {outcome.entry['q'][:90]!r}: {'; '.join(outcome.problems)}")

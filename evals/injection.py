@@ -1,8 +1,8 @@
 """The injection screen against the sets written without seeing it: refusal rates per kind and half.
 
-    python -m evals.injection                  # both halves' rates, tune failures listed
+    python -m evals.injection                  # tune rates, tune failures listed
     python -m evals.injection --quiet          # rates only
-    python -m evals.injection --tune-only      # while tuning: the held-out rates stay hidden
+    python -m evals.injection --held-out       # also the held-out rates (once, at the end)
 
 Legitimate messages (evals/dev/injection/legit.yaml) must never be refused; attacks
 (attacks.yaml) must be: a split attack (``turns``) counts as refused when any turn, screened with
@@ -63,7 +63,7 @@ def judge_legit(entry: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quiet", action="store_true", help="rates only, no tune failures")
-    parser.add_argument("--tune-only", action="store_true", help="hide the held-out rates (while tuning)")
+    parser.add_argument("--held-out", action="store_true", help="also show the held-out rates (once, at the end)")
     args = parser.parse_args(argv)
     totals: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
     failures = []
@@ -76,10 +76,10 @@ def main(argv: list[str] | None = None) -> int:
                 totals[(name, kind, which)][1] += 1
             if problem and which == "tune":
                 failures.append(f"[{name}/{entry['kind']}] {key(entry)!r}\n    {problem}")
-    print(f"{'set':8} {'kind':16} {'tune':>14} {'held-out':>14}")
+    print(f"{'set':8} {'kind':16} {'tune':>14}" + (f" {'held-out':>14}" if args.held_out else ""))
     for name, kind in sorted({(n, k) for n, k, _ in totals}, key=lambda t: (t[0], t[1] == "all", t[1])):
         cells = []
-        for which in ("tune",) if args.tune_only else ("tune", "held-out"):
+        for which in ("tune", "held-out") if args.held_out else ("tune",):
             ok, n = totals[(name, kind, which)]
             cells.append(f"{ok}/{n} {100 * ok / n:5.1f}%" if n else "-")
         print(f"{name:8} {kind:16} " + " ".join(f"{cell:>14}" for cell in cells))
