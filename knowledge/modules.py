@@ -73,11 +73,14 @@ def list_modules(settings: "Settings", index: CourseIndex | None = None) -> list
         return []
     served = course.build_indexed(index.all_chunks())
     counts: dict[str, int] = {}
+    titles: dict[str, str] = {}
     for chunk in served.chunks:
         counts[chunk.source] = counts.get(chunk.source, 0) + 1
+        titles.setdefault(chunk.source, chunk.module_title)
     configured = {Path(path).name for path in settings.corpus_paths}
     return [
-        ModuleInfo(source=module.source, title=module.title, chunks=counts.get(module.source, 0),
+        ModuleInfo(source=module.source, title=titles.get(module.source) or module.title,
+                   chunks=counts.get(module.source, 0),
                    lessons=len(module.lessons) or 1, configured=module.source in configured)
         for module in served.modules
     ]
