@@ -10,12 +10,13 @@ scanned PDF, a ZIP renamed .docx, an oversized file, an unknown format) leaves t
 as it was. The configured corpus (``ADVISOR_CORPUS_PATHS``) is synced with every add, so it is
 never dropped by accident, and it cannot be removed here: the next start would index it again.
 
-What depends on the corpus is keyed to the indexed chunks, so it follows every change: the
-index serves the new course (`knowledge.course`: outline, metric tables) as soon as it is
-written; the off-topic statistics (scope.json) carry a fingerprint of the chunk ids and are
-recalibrated by the next advisor that loads them; an advisor already running reloads its
-lexical and sentence indexes when it meets a chunk it does not know, and `CourseRetriever.refresh`
-(with its scope) after a change it made itself.
+What depends on the corpus follows every change: the index serves the new course as soon as
+it is written (`knowledge.course`: the outline and metric tables); the off-topic statistics
+(scope.json) carry a fingerprint of the chunk ids and are recalibrated by the next advisor that
+loads them; an advisor already running in this process forgets its lexical and sentence indexes
+and its statistics with `Advisor.reload_course()`, which whoever calls these functions calls
+after a change (a running retriever also reloads by itself when a search meets a chunk it does
+not know, e.g. one another replica added, but only a reload forgets a removed module).
 """
 
 from __future__ import annotations
