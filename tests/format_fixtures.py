@@ -163,3 +163,59 @@ def write_zip_as_docx(path: Path) -> Path:
 
 WRITERS = {".md": write_markdown, ".txt": write_text, ".pdf": write_pdf, ".docx": write_docx,
            ".html": write_html}
+
+
+def _font_folder() -> Path:
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"  # DejaVu ships with matplotlib
+
+
+def write_document_pdf(document, path: Path) -> Path:
+    """A parsed course document (knowledge.types.CourseDocument) typeset as a multi-page PDF in a
+    Unicode font: title, lesson and section headings in bold at falling sizes, paragraphs and
+    bullets wrapped by the typesetter, tables as ruled tables."""
+    from fpdf import FPDF
+
+    fonts = _font_folder()
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
+    pdf.add_page()
+    step = {"new_x": "LMARGIN", "new_y": "NEXT"}
+
+    def heading(text: str, size: int) -> None:
+        pdf.ln(3)
+        pdf.set_font("DejaVu", "B", size)
+        pdf.multi_cell(0, size * 0.5, text, **step)
+        pdf.set_font("DejaVu", "", 10)
+
+    heading(document.module_title, 20)
+    for lesson in document.lessons:
+        heading(lesson.title, 16)
+        for section in lesson.sections:
+            if section.title != lesson.title:
+                heading(section.title, 13)
+            rows: list[list[str]] = []
+            for block in section.blocks:
+                if block.kind == "table_row":
+                    cells = [line.split(": ", 1) for line in block.text.split("\n")]
+                    if not rows:
+                        rows.append([name for name, *_ in cells])
+                    rows.append([value[0] if value else "" for _, *value in cells])
+                    continue
+                for line in block.text.split("\n"):
+                    bullet = block.kind in {"bullets", "discussion"}
+                    pdf.multi_cell(0, 5, f"• {line}" if bullet else line, **step)
+                pdf.ln(3)
+            if rows:
+                pdf.set_font("DejaVu", "", 8)
+                with pdf.table() as table:
+                    for row in rows:
+                        cells = table.row()
+                        for cell in row:
+                            cells.cell(cell)
+                pdf.set_font("DejaVu", "", 10)
+                pdf.ln(3)
+    pdf.output(str(path))
+    return path

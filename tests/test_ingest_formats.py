@@ -23,6 +23,7 @@ from format_fixtures import (  # noqa: E402
     Module,
     Part,
     write_html,
+    write_document_pdf,
     write_markdown,
     write_pdf,
     write_scanned_pdf,
@@ -30,7 +31,7 @@ from format_fixtures import (  # noqa: E402
 )
 
 from assistant.cli import main  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
+from assistant.settings import DEFAULT_CORPUS, Settings  # noqa: E402
 from knowledge import course  # noqa: E402
 from knowledge.chunking import chunk_document  # noqa: E402
 from knowledge.index import CourseIndex  # noqa: E402
@@ -41,7 +42,8 @@ from knowledge.modules import (  # noqa: E402
     list_modules,
     remove_module,
 )
-from knowledge.parsing import CorpusError, parse_course_file  # noqa: E402
+from knowledge.parsing import CorpusError, parse_course_file, parse_file  # noqa: E402
+from knowledge.text import split_prose  # noqa: E402
 
 LIMIT = 60_000  # above the bundled course (~51 kB) and every module below
 
@@ -121,8 +123,8 @@ def _snapshot(settings: Settings) -> tuple[int, set[str]]:
     return collection.count(), set(collection.get()["ids"])
 
 
-def _chunks(path: Path):
-    document, _ = parse_course_file(path, LIMIT)
+def _chunks(path: Path, limit: int = LIMIT):
+    document, _ = parse_course_file(path, limit)
     return document, chunk_document(document)
 
 
@@ -140,6 +142,33 @@ def test_a_pdf_round_trip_recovers_its_source_sentences(tmp_path, capsys):
         print(f"\nPDF round trip: {len(recovered)}/{len(sentences)} source sentences recovered ({share:.0%})")
     assert share == 1.0, sorted(set(sentences) - set(recovered))
     assert document.module_title == RETURNS.title
+
+
+def test_a_whole_course_typeset_as_a_pdf_comes_back_sentence_for_sentence(tmp_path, capsys):
+    """The bundled course, typeset over many pages (wrapped lines, headings and paragraphs cut by
+    page breaks, a ruled table): each of its sentences comes back inside one chunk, every section
+    heading comes back, and its metric table gives the same rows."""
+    from knowledge.course import metric_rows
+
+    source, _ = parse_file(DEFAULT_CORPUS)
+    document, chunks = _chunks(write_document_pdf(source, tmp_path / "course.pdf"), 10**6)
+    sentences = [
+        " ".join(sentence.split())
+        for lesson in source.lessons for section in lesson.sections for block in section.blocks
+        if block.kind not in {"table_row", "bullets", "discussion"}
+        for line in block.text.split("\n") for sentence in split_prose(line)
+    ]
+    texts = [" ".join(chunk.text.split()) for chunk in chunks]
+    recovered = [s for s in sentences if any(s in text for text in texts)]
+    with capsys.disabled():
+        print(f"\ncourse PDF round trip: {len(recovered)}/{len(sentences)} source sentences "
+              f"recovered whole in one chunk ({len(recovered) / len(sentences):.1%})")
+    assert len(recovered) / len(sentences) >= 0.98, sorted(set(sentences) - set(recovered))[:5]
+    sections = {section.title for lesson in document.lessons for section in lesson.sections}
+    assert {s.title for lesson in source.lessons for s in lesson.sections} <= sections
+    rows = [(row.application, row.kpis, row.leading, row.lagging) for row in metric_rows(chunks)]
+    assert rows and rows == [(row.application, row.kpis, row.leading, row.lagging)
+                             for row in metric_rows(chunk_document(source))]
 
 
 @pytest.mark.parametrize("suffix", list(WRITERS))

@@ -122,8 +122,7 @@ def convert_pdf(path: Path, data: bytes) -> Converted:
     usual_gap = sorted(gaps)[len(gaps) // 4] if gaps else 2.0
 
     layout = Layout()
-    for page, page_tables in zip(pages, tables):
-        _read_page(page, page_tables, layout, running, size_rank, below, body, usual_gap)
+    _read(pages, tables, layout, running, size_rank, below, body, usual_gap)
     if not layout.items:
         raise CorpusError(f"{path}: no text found in the PDF; nothing to index")
     text = layout.render()
@@ -143,8 +142,12 @@ def _heading_rank(line: dict, size_rank: dict, below: int, body: float) -> float
     return None
 
 
-def _read_page(lines, page_tables, layout: Layout, running, size_rank, below, body, usual_gap) -> None:
-    pending_tables = sorted(page_tables, key=lambda item: item[0])
+SENTENCE_END = tuple('.!?:;"\u201d)')
+
+
+def _read(pages, tables, layout: Layout, running, size_rank, below, body, usual_gap) -> None:
+    """Every page's lines and tables in reading order into ``layout``. A paragraph or a wrapped
+    heading cut by a page break goes on at the top of the next page (the break is not a gap)."""
     paragraph: list[str] = []
     bullet = False
     last: dict | None = None
@@ -157,38 +160,48 @@ def _read_page(lines, page_tables, layout: Layout, running, size_rank, below, bo
             (layout.item if bullet else layout.paragraph)(text)
         paragraph, bullet = [], False
 
-    for line in lines:
-        while pending_tables and pending_tables[0][0] < line["top"]:
-            flush()
-            layout.table(pending_tables.pop(0)[1])
-            last, last_rank = None, None
-        text = line["text"]
-        if (text, round(line["top"])) in running or PAGE_NUMBER.match(text):
-            continue
-        rank = _heading_rank(line, size_rank, below, body)
-        if rank is not None:
-            flush()
-            gap = line["top"] - last["bottom"] if last else None
-            if (last_rank == rank and gap is not None and gap < line["size"]
-                    and layout.items and layout.items[-1].kind == "heading"):
-                layout.items[-1].text += f" {text}"  # a title wrapped over two lines
+    for lines, page_tables in zip(pages, tables):
+        pending = sorted(page_tables, key=lambda item: item[0])
+        new_page = True
+        for line in lines:
+            while pending and pending[0][0] < line["top"]:
+                flush()
+                layout.table(pending.pop(0)[1])
+                last, last_rank = None, None
+            text = line["text"]
+            if (text, round(line["top"])) in running or PAGE_NUMBER.match(text):
+                continue
+            rank = _heading_rank(line, size_rank, below, body)
+            if rank is not None:
+                flush()
+                gap = None if last is None else (0 if new_page else line["top"] - last["bottom"])
+                if (last_rank == rank and gap is not None and gap < line["size"]
+                        and layout.items and layout.items[-1].kind == "heading"):
+                    layout.items[-1].text += f" {text}"  # a title wrapped over two lines
+                else:
+                    layout.heading(text, rank)
+                last, last_rank, new_page = line, rank, False
+                continue
+            starts_bullet = text[:1] in BULLETS and text[1:2] == " "
+            if new_page and last is not None and last_rank is None:
+                # the page broke a paragraph unless the last line closed a sentence
+                breaks = paragraph[-1:] == [] or paragraph[-1].endswith(SENTENCE_END)
             else:
-                layout.heading(text, rank)
-            last, last_rank = line, rank
-            continue
-        starts_bullet = text[:1] in BULLETS and text[1:2] == " "
-        gap = line["top"] - last["bottom"] if last else 0
-        if (starts_bullet or last_rank is not None or last is None
-                or gap > usual_gap * 1.5 + 2 or line["size"] != last["size"]):
+                gap = line["top"] - last["bottom"] if last else 0
+                breaks = last is None or last_rank is not None or gap > usual_gap * 1.5 + 2
+            if starts_bullet or breaks or (last is not None and line["size"] != last["size"]):
+                flush()
+            if starts_bullet:
+                bullet = True
+                text = text[2:].strip()
+            paragraph.append(text)
+            last, last_rank, new_page = line, None, False
+        if pending:  # a table at the foot of a page ends what came before it
             flush()
-        if starts_bullet:
-            bullet = True
-            text = text[2:].strip()
-        paragraph.append(text)
-        last, last_rank = line, None
+            for _, rows in pending:
+                layout.table(rows)
+            last, last_rank = None, None
     flush()
-    for _, rows in pending_tables:
-        layout.table(rows)
 
 
 def _join(lines: list[str]) -> str:
