@@ -219,3 +219,61 @@ def write_document_pdf(document, path: Path) -> Path:
                 pdf.ln(3)
     pdf.output(str(path))
     return path
+
+
+def _blocks_and_tables(section):
+    """A section's non-table lines (with whether each is a list item) and its table rows."""
+    lines: list[tuple[str, bool]] = []
+    rows: list[list[str]] = []
+    for block in section.blocks:
+        if block.kind == "table_row":
+            cells = [line.split(": ", 1) for line in block.text.split("\n")]
+            if not rows:
+                rows.append([name for name, *_ in cells])
+            rows.append([value[0] if value else "" for _, *value in cells])
+            continue
+        lines += [(line, block.kind in {"bullets", "discussion"}) for line in block.text.split("\n")]
+    return lines, rows
+
+
+def write_document_docx(document, path: Path) -> Path:
+    """A parsed course document as Word: Title, Heading 1 per lesson, Heading 2 per section."""
+    import docx
+
+    out = docx.Document()
+    out.add_heading(document.module_title, 0)
+    for lesson in document.lessons:
+        out.add_heading(lesson.title, 1)
+        for section in lesson.sections:
+            if section.title != lesson.title:
+                out.add_heading(section.title, 2)
+            lines, rows = _blocks_and_tables(section)
+            for line, bullet in lines:
+                out.add_paragraph(line, style="List Bullet" if bullet else None)
+            if rows:
+                table = out.add_table(rows=len(rows), cols=len(rows[0]))
+                for r, row in enumerate(rows):
+                    for c, cell in enumerate(row):
+                        table.cell(r, c).text = cell
+    out.save(str(path))
+    return path
+
+
+def write_document_html(document, path: Path) -> Path:
+    """A parsed course document as one HTML page; its tables have no <th> (header row in <td>)."""
+    out = [f"<h1>{html.escape(document.module_title)}</h1>"]
+    for lesson in document.lessons:
+        out.append(f"<h2>{html.escape(lesson.title)}</h2>")
+        for section in lesson.sections:
+            if section.title != lesson.title:
+                out.append(f"<h3>{html.escape(section.title)}</h3>")
+            lines, rows = _blocks_and_tables(section)
+            for line, bullet in lines:
+                out.append(f"<ul><li>{html.escape(line)}</li></ul>" if bullet else f"<p>{html.escape(line)}</p>")
+            if rows:
+                out.append("<table>" + "".join(
+                    "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+                ) + "</table>")
+    path.write_text(f"<html><head><meta charset='utf-8'></head><body>{''.join(out)}</body></html>",
+                    encoding="utf-8")
+    return path

@@ -23,6 +23,8 @@ from format_fixtures import (  # noqa: E402
     Module,
     Part,
     write_html,
+    write_document_docx,
+    write_document_html,
     write_document_pdf,
     write_markdown,
     write_pdf,
@@ -144,24 +146,29 @@ def test_a_pdf_round_trip_recovers_its_source_sentences(tmp_path, capsys):
     assert document.module_title == RETURNS.title
 
 
-def test_a_whole_course_typeset_as_a_pdf_comes_back_sentence_for_sentence(tmp_path, capsys):
-    """The bundled course, typeset over many pages (wrapped lines, headings and paragraphs cut by
-    page breaks, a ruled table): each of its sentences comes back inside one chunk, every section
-    heading comes back, and its metric table gives the same rows."""
+COURSE_WRITERS = {".pdf": write_document_pdf, ".docx": write_document_docx, ".html": write_document_html}
+
+
+@pytest.mark.parametrize("suffix", list(COURSE_WRITERS))
+def test_the_whole_course_written_in_another_format_comes_back_sentence_for_sentence(suffix, tmp_path, capsys):
+    """The bundled course written as PDF (typeset over many pages: wrapped lines, headings and
+    paragraphs cut by page breaks, a ruled table), DOCX or HTML (a table without <th>): each of
+    its sentences comes back inside one chunk, every section heading comes back, and its metric
+    table gives the same rows."""
     from knowledge.course import metric_rows
 
     source, _ = parse_file(DEFAULT_CORPUS)
-    document, chunks = _chunks(write_document_pdf(source, tmp_path / "course.pdf"), 10**6)
+    document, chunks = _chunks(COURSE_WRITERS[suffix](source, tmp_path / f"course{suffix}"), 10**6)
     sentences = [
         " ".join(sentence.split())
         for lesson in source.lessons for section in lesson.sections for block in section.blocks
-        if block.kind not in {"table_row", "bullets", "discussion"}
+        if block.kind != "table_row"
         for line in block.text.split("\n") for sentence in split_prose(line)
     ]
     texts = [" ".join(chunk.text.split()) for chunk in chunks]
     recovered = [s for s in sentences if any(s in text for text in texts)]
     with capsys.disabled():
-        print(f"\ncourse PDF round trip: {len(recovered)}/{len(sentences)} source sentences "
+        print(f"\ncourse {suffix} round trip: {len(recovered)}/{len(sentences)} source sentences "
               f"recovered whole in one chunk ({len(recovered) / len(sentences):.1%})")
     assert len(recovered) / len(sentences) >= 0.98, sorted(set(sentences) - set(recovered))[:5]
     sections = {section.title for lesson in document.lessons for section in lesson.sections}

@@ -37,7 +37,8 @@ def convert_html(path: Path, data: bytes) -> Converted:
     if soup.head is not None and root is soup:
         soup.head.decompose()
     converter = MarkdownConverter(heading_style="ATX", bullets="-", strip=["a", "img"],
-                                  escape_asterisks=False, escape_underscores=False, escape_misc=False)
+                                  escape_asterisks=False, escape_underscores=False, escape_misc=False,
+                                  table_infer_header=True)  # a header row written in <td>
     text = converter.convert_soup(root).strip()
     if not text:
         why = (f"no course text outside its {scripts} script(s) (a page drawn by JavaScript?); "
