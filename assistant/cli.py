@@ -103,9 +103,12 @@ def fail(
 @click.option("--rebuild", is_flag=True, help="Drop the index and embed everything again.")
 @click.option("--remove", "remove", metavar="NAME", default=None,
               help="Remove one module from the index, by its file name (see --list).")
-@click.option("--list", "list_", is_flag=True, help="List the indexed modules with their chunk counts.")
+@click.option("--list", "list_", is_flag=True,
+              help="List the indexed modules with their chunk counts.")
 @click.option("--json", "as_json", is_flag=True, help="With --list or --remove: print JSON.")
-def ingest(paths: tuple[Path, ...], rebuild: bool, remove: str | None, list_: bool, as_json: bool) -> None:
+def ingest(
+    paths: tuple[Path, ...], rebuild: bool, remove: str | None, list_: bool, as_json: bool
+) -> None:
     """Index course files: Markdown, plain text, PDF, DOCX or HTML (default: the configured
     corpus). Only changed chunks are embedded; the configured corpus stays indexed beside them."""
     from knowledge.errors import AdvisorError

@@ -118,7 +118,9 @@ def add_modules(
     return report
 
 
-def remove_module(settings: "Settings", name: str, index: CourseIndex | None = None) -> IngestReport:
+def remove_module(
+    settings: "Settings", name: str, index: CourseIndex | None = None
+) -> IngestReport:
     """Deletes one module's chunks, named by its file name (or the name without its extension
     when that is unambiguous)."""
     index = index or CourseIndex(settings)

@@ -66,7 +66,9 @@ def _is_list(paragraph) -> bool:
 
 def _all_bold(paragraph) -> bool:
     runs = [run for run in paragraph.runs if run.text.strip()]
-    return bool(runs) and all(run.bold or (run.style is not None and run.style.font.bold) for run in runs)
+    return bool(runs) and all(
+        run.bold or (run.style is not None and run.style.font.bold) for run in runs
+    )
 
 
 def convert_docx(path: Path, data: bytes, max_bytes: int) -> Converted:

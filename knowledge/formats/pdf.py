@@ -110,9 +110,11 @@ def convert_pdf(path: Path, data: bytes) -> Converted:
     for line in body_lines:
         sizes[line["size"]] += len(line["text"])
     body = sizes.most_common(1)[0][0] if sizes else 0
-    heading_sizes = sorted({line["size"] for line in body_lines
-                            if line["size"] >= body * HEADING_SIZE_RATIO and heading_like(line["text"])},
-                           reverse=True)
+    heading_sizes = sorted(
+        {line["size"] for line in body_lines
+         if line["size"] >= body * HEADING_SIZE_RATIO and heading_like(line["text"])},
+        reverse=True,
+    )
     size_rank = {size: rank for rank, size in enumerate(heading_sizes)}
     below = len(heading_sizes)  # bold and numbered headings rank under every larger font
 
@@ -126,7 +128,8 @@ def convert_pdf(path: Path, data: bytes) -> Converted:
     if not layout.items:
         raise CorpusError(f"{path}: no text found in the PDF; nothing to index")
     text = layout.render()
-    return Converted(text=text, source=path.name, syntax="markdown" if layout.has_headings else "text")
+    syntax = "markdown" if layout.has_headings else "text"
+    return Converted(text=text, source=path.name, syntax=syntax)
 
 
 def _heading_rank(line: dict, size_rank: dict, below: int, body: float) -> float | None:
