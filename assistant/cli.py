@@ -101,37 +101,79 @@ def fail(
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Drop the index and embed everything again.")
-def ingest(paths: tuple[Path, ...], rebuild: bool) -> None:
-    """Index course files (default: the configured corpus). Only changed chunks are embedded."""
-    from tqdm import tqdm
-
+@click.option("--remove", "remove", metavar="NAME", default=None,
+              help="Remove one module from the index, by its file name (see --list).")
+@click.option("--list", "list_", is_flag=True,
+              help="List the indexed modules with their chunk counts.")
+@click.option("--json", "as_json", is_flag=True, help="With --list or --remove: print JSON.")
+def ingest(
+    paths: tuple[Path, ...], rebuild: bool, remove: str | None, list_: bool, as_json: bool
+) -> None:
+    """Index course files: Markdown, plain text, PDF, DOCX or HTML (default: the configured
+    corpus). Only changed chunks are embedded; the configured corpus stays indexed beside them."""
     from knowledge.errors import AdvisorError
-    from knowledge.index import CourseIndex
+    from knowledge.modules import add_modules, list_modules, remove_module
 
     settings = get_settings()
-    index = CourseIndex(settings)
-    targets = list(paths) or list(settings.corpus_paths)
-    if paths and not rebuild:
-        # Keep the configured corpus in the same sync so it is never dropped by accident.
-        targets = list(dict.fromkeys([*settings.corpus_paths, *paths]))
-    bar = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None and total > 64:
-            bar = tqdm(total=total, desc="embedding", unit="chunk", file=sys.stderr)
-        if bar is not None:
-            bar.n = done
-            bar.refresh()
-
+    if sum([bool(paths) or rebuild, remove is not None, list_]) > 1:
+        fail("use one of: PATHS (with --rebuild), --remove NAME, --list", as_json)
     try:
-        report = index.ingest(targets, rebuild=rebuild, progress=progress)
-    except AdvisorError as exc:  # a bad corpus file or an index that cannot be opened
-        fail(exc.message, as_json=False)
-    finally:
-        if bar is not None:
-            bar.close()
+        if list_:
+            _print_modules(list_modules(settings), as_json)
+            return
+        if remove is not None:
+            report = remove_module(settings, remove)
+            if as_json:
+                click.echo(json.dumps({"removed": report.sources[0], "chunks": report.removed}))
+            else:
+                click.echo(f"removed {report.sources[0]}: {report.removed} chunk(s)")
+            return
+        with _ProgressBar() as bar:
+            report = add_modules(settings, list(paths), progress=bar, rebuild=rebuild)
+    except AdvisorError as exc:  # a bad course file, an unknown module, an index that cannot open
+        fail(exc.message, as_json, code=exc.code, kind=exc.kind.value)
+    for notice in report.notices:
+        click.echo(f"note: {notice}", err=True)
     click.echo(report.summary())
+
+
+def _print_modules(modules, as_json: bool) -> None:
+    if as_json:
+        from dataclasses import asdict
+
+        click.echo(json.dumps({"modules": [asdict(module) for module in modules]}, indent=2))
+        return
+    if not modules:
+        click.echo("no modules indexed; run `advisor ingest`")
+    for module in modules:
+        configured = "  (configured corpus)" if module.configured else ""
+        click.echo(f"{module.source}  {module.chunks} chunk(s), {module.lessons} lesson(s): "
+                   f"{module.title}{configured}")
+
+
+class _ProgressBar:
+    """`add_modules` progress on stderr: a bar while embedding more than a handful of chunks."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def __call__(self, event) -> None:
+        if event.stage != "embedding":
+            return
+        if self.bar is None and event.total > 64:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=event.total, desc="embedding", unit="chunk", file=sys.stderr)
+        if self.bar is not None:
+            self.bar.n = event.done
+            self.bar.refresh()
 
 
 @main.command()

@@ -206,6 +206,16 @@ class Advisor:
             self._scope = ScopeJudge(self.retriever, load_or_calibrate(self.retriever, self.settings.data_dir / "scope.json"))
         return self._scope
 
+    def reload_course(self) -> None:
+        """Forgets what was read from the index (the lexical and sentence indexes, the outline and
+        metric tables, the off-topic statistics, the protected prompt words), so the next question
+        sees the course as it is indexed now: call it after adding or removing a module."""
+        with self._lock:
+            if self._retriever is not None:
+                self._retriever.refresh()
+            self._scope = None
+            self._prompt_grams = None
+
     @property
     def store(self) -> ConversationStore:
         if self._store is None:

@@ -18,6 +18,12 @@ _EXPORTS = {
     "CourseIndex": "knowledge.index",
     "IndexUnavailable": "knowledge.index",
     "CourseRetriever": "knowledge.retrieve",
+    "IngestProgress": "knowledge.modules",
+    "ModuleInfo": "knowledge.modules",
+    "add_modules": "knowledge.modules",
+    "list_modules": "knowledge.modules",
+    "remove_module": "knowledge.modules",
+    "supported_suffixes": "knowledge.formats",
     "Citation": "knowledge.types",
     "Passage": "knowledge.types",
 }

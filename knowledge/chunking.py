@@ -88,6 +88,7 @@ def chunk_document(document: CourseDocument, max_chars: int = 1200) -> list[Chun
                         start=start,
                         end=end,
                         content_hash=content_hash,
+                        module_title=document.module_title,
                     )
                 )
     return chunks

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable
 from knowledge.chunking import chunk_document, embedding_text
 from knowledge.errors import SetupError
 from knowledge import course
-from knowledge.parsing import CorpusError, parse_file
+from knowledge.parsing import CorpusError, parse_course_file
 from knowledge.types import Chunk
 
 if TYPE_CHECKING:
@@ -42,6 +42,12 @@ class IngestReport:
     embedded: int = 0
     sources: list[str] = field(default_factory=list)
     rebuilt: str = ""
+    notices: list[str] = field(default_factory=list)  # what the readers dropped, file by file
+
+    @property
+    def changed(self) -> bool:
+        """Whether the indexed chunks differ from before (what depends on them must refresh)."""
+        return bool(self.added or self.updated or self.removed or self.rebuilt)
 
     def summary(self) -> str:
         text = (
@@ -49,6 +55,9 @@ class IngestReport:
             f"{self.removed} removed, {self.unchanged} unchanged ({self.embedded} embedded)"
         )
         return f"{self.rebuilt}\n{text}" if self.rebuilt else text
+
+
+ParsedFile = tuple[str, list[Chunk], list[str]]  # (source name, its chunks, notices)
 
 
 _CLIENTS: dict[str, object] = {}
@@ -204,15 +213,26 @@ class CourseIndex:
         All files are parsed before anything is written, so a bad file leaves the index untouched.
         """
         course.know_paths(paths)
-        documents: list[tuple[str, list[Chunk]]] = []
-        for path in paths:
-            document, _ = parse_file(Path(path), self.settings.max_ingest_bytes)
-            chunks = chunk_document(document, self.settings.chunk_max_chars)
-            if not chunks:
-                raise CorpusError(f"{path}: no text found under its headings; nothing to index")
-            documents.append((document.source, chunks))
+        documents = [self.read(Path(path)) for path in paths]
+        return self.write(documents, rebuild=rebuild, progress=progress)
 
-        report = IngestReport(sources=[source for source, _ in documents])
+    def read(self, path: Path) -> ParsedFile:
+        """One course file of any supported format, parsed and chunked (nothing is written)."""
+        document, converted = parse_course_file(Path(path), self.settings.max_ingest_bytes)
+        chunks = chunk_document(document, self.settings.chunk_max_chars)
+        if not chunks:
+            raise CorpusError(f"{path}: no text found under its headings; nothing to index")
+        return document.source, chunks, list(converted.notices)
+
+    def write(
+        self,
+        documents: list[ParsedFile],
+        rebuild: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> IngestReport:
+        """Brings the indexed chunks of these files in line with what was read (see `ingest`)."""
+        report = IngestReport(sources=[source for source, _, _ in documents],
+                              notices=[notice for _, _, notices in documents for notice in notices])
         if rebuild:
             self.reset()
             report.rebuilt = "rebuilding the index from scratch (--rebuild)"
@@ -234,7 +254,7 @@ class CourseIndex:
         collection = self.collection(create=True)
 
         pending: list[Chunk] = []
-        for source, chunks in documents:
+        for source, chunks, _ in documents:
             old = {cid: meta for cid, meta in existing.items() if meta.get("source") == source}
             new_ids = {chunk.chunk_id for chunk in chunks}
             to_add = [chunk for chunk in chunks if chunk.chunk_id not in old]
@@ -250,6 +270,15 @@ class CourseIndex:
         self._embed_and_write(collection, pending, report, progress)
         self.all_chunks()  # serve what is indexed now
         return report
+
+    def remove(self, source: str) -> int:
+        """Deletes every chunk of one module (by its file name); returns how many there were."""
+        collection = self.collection()
+        ids = collection.get(where={"source": source}, include=[])["ids"]
+        if ids:
+            collection.delete(ids=ids)
+            self.all_chunks()  # serve what is indexed now
+        return len(ids)
 
     def _embed_and_write(self, collection, chunks: list[Chunk], report: IngestReport,
                          progress: Callable[[int, int], None] | None) -> None:

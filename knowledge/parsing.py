@@ -4,6 +4,8 @@ The bundled course file has quirks this parser handles without editing the text:
 ``## ##`` doubled heading markers, an empty ``# Topic Page:`` heading, bold pseudo-headings
 (``**Module Introduction and Description:**``), bold-italic scenario paragraphs, bullets
 separated by blank lines, and a Markdown table (whose rows become their own blocks).
+PDF, DOCX and HTML files are first read into the same Markdown by `knowledge.formats`
+(`parse_course_file` is the one entry for a file of any format).
 """
 
 from __future__ import annotations
@@ -317,39 +319,22 @@ def parse_text(text: str, source: str) -> CourseDocument:
     return CourseDocument(source=source, module_title=title, lessons=[lesson])
 
 
-def read_corpus_file(path: Path, max_bytes: int = 5_000_000) -> tuple[str, str]:
-    """Reads a corpus file as UTF-8 text; returns (text, source name) or raises CorpusError."""
-    path = Path(path)
-    if not path.exists():
-        raise CorpusError(f"{path}: no such file; check the path")
-    if path.is_dir():
-        raise CorpusError(f"{path}: is a folder; pass the .md or .txt files inside it")
-    if path.suffix.lower() not in {".md", ".markdown", ".txt"}:
-        raise CorpusError(f"{path}: unsupported file type '{path.suffix}'; use .md or .txt")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise CorpusError(
-            f"{path}: {size:,} bytes is over the {max_bytes:,}-byte ingest limit "
-            "(ADVISOR_MAX_INGEST_BYTES); split the file into modules"
-        )
-    data = path.read_bytes()
-    if b"\x00" in data[:8192]:
-        raise CorpusError(f"{path}: the file looks binary, not Markdown or plain text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CorpusError(
-            f"{path}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8"
-        ) from None
-    return text, path.name
+def parse_course_file(path: Path, max_bytes: int = 5_000_000):
+    """Reads a course file of any supported format (`knowledge.formats`) and parses it; returns
+    the document and what the file was read into (its text, which the offsets refer to, and the
+    notices of what was dropped on the way)."""
+    from knowledge.formats import read_course_file
+
+    converted = read_course_file(Path(path), max_bytes)
+    if converted.syntax == "text":
+        return parse_text(converted.text, converted.source), converted
+    return parse_markdown(converted.text, converted.source), converted
 
 
 def parse_file(path: Path, max_bytes: int = 5_000_000) -> tuple[CourseDocument, str]:
-    """Parses a corpus file; returns the document and the raw text its offsets refer to."""
-    text, source = read_corpus_file(path, max_bytes)
-    if Path(path).suffix.lower() == ".txt":
-        return parse_text(text, source), text
-    return parse_markdown(text, source), text
+    """Parses a course file; returns the document and the text its offsets refer to."""
+    document, converted = parse_course_file(path, max_bytes)
+    return document, converted.text
 
 
 PROMPT_LABEL = re.compile(r"^(?:Suggested Question for Link|Alternative Question|Reflective Prompt):\s*")

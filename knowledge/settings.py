@@ -152,7 +152,11 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(default=30, ge=1, le=10_000)
 
     max_question_chars: int = Field(default=8000, ge=100, le=200_000)
-    max_ingest_bytes: int = Field(default=5_000_000, ge=1000)
+    max_ingest_bytes: int = Field(
+        default=5_000_000, ge=1000,
+        description="Largest course file `advisor ingest` reads, in bytes, whatever its format "
+        "(a .docx may also expand to at most 20 times this).",
+    )
 
     @field_validator("chroma_url")
     @classmethod

@@ -61,9 +61,11 @@ class Chunk(BaseModel):
     start: int
     end: int
     content_hash: str
+    module_title: str = ""  # the title of its file (a module's name in listings)
 
     def metadata(self) -> dict[str, str | int]:
         return {
+            "module_title": self.module_title,
             "chunk_id": self.chunk_id,
             "source": self.source,
             "lesson": self.lesson,

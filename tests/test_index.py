@@ -171,6 +171,11 @@ def _pdf(folder: Path) -> Path:
     return path
 
 
+def _slides(folder: Path) -> Path:
+    (path := folder / "module-7.pptx").write_bytes(b"PK\x03\x04")
+    return path
+
+
 BAD_INPUTS = [
     pytest.param(_empty, "the file is empty", id="empty"),
     pytest.param(_binary, "looks binary", id="binary"),
@@ -179,7 +184,8 @@ BAD_INPUTS = [
     pytest.param(_missing, "no such file", id="missing"),
     pytest.param(_directory, "is a folder", id="directory"),
     pytest.param(_over_limit, f"over the {LIMIT:,}-byte ingest limit", id="over-limit"),
-    pytest.param(_pdf, "unsupported file type '.pdf'", id="pdf"),
+    pytest.param(_pdf, "not a readable PDF", id="broken-pdf"),
+    pytest.param(_slides, "unsupported file type '.pptx'", id="unknown-extension"),
 ]
 
 

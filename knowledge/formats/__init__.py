@@ -1,0 +1,109 @@
+"""Which files a course can be ingested from, and reading each into the one shape the course
+parser reads: Markdown (or plain text) with the file's own structure in it.
+
+One home per format: Markdown and plain text are read as they are (here); PDF, DOCX and HTML
+are converted by their own modules (`pdf`, `docx`, `html`), each with a well-kept parser, into
+Markdown headings, paragraphs, "- " lists and pipe tables. `knowledge.parsing` then infers
+lessons and sections from that text exactly as it does for a Markdown file.
+
+Every refusal is a `CorpusError` whose message starts with the file and says the reason and the
+fix; nothing is written to the index before every file of an ingest has been read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Literal
+
+from knowledge.parsing import CorpusError
+
+Syntax = Literal["markdown", "text"]
+
+
+@dataclass(frozen=True)
+class Converted:
+    """A course file read into text the course parser understands."""
+
+    text: str
+    source: str  # the file's name: the module's name in the index and in citations
+    syntax: Syntax
+    notices: list[str] = field(default_factory=list)  # what was dropped on the way, and why
+
+
+Converter = Callable[[Path, bytes, int], Converted]
+
+
+def _text(path: Path, data: bytes, max_bytes: int) -> Converted:
+    if b"\x00" in data[:8192]:
+        raise CorpusError(f"{path}: the file looks binary, not Markdown or plain text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(
+            f"{path}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8"
+        ) from None
+    syntax: Syntax = "text" if path.suffix.lower() == ".txt" else "markdown"
+    return Converted(text=text, source=path.name, syntax=syntax)
+
+
+def _pdf(path: Path, data: bytes, max_bytes: int) -> Converted:
+    from knowledge.formats.pdf import convert_pdf
+
+    return convert_pdf(path, data)
+
+
+def _docx(path: Path, data: bytes, max_bytes: int) -> Converted:
+    from knowledge.formats.docx import convert_docx
+
+    return convert_docx(path, data, max_bytes)
+
+
+def _html(path: Path, data: bytes, max_bytes: int) -> Converted:
+    from knowledge.formats.html import convert_html
+
+    return convert_html(path, data)
+
+
+CONVERTERS: dict[str, Converter] = {
+    ".md": _text,
+    ".markdown": _text,
+    ".txt": _text,
+    ".pdf": _pdf,
+    ".docx": _docx,
+    ".html": _html,
+    ".htm": _html,
+}
+# Formats people try that have a better-known sibling we read.
+HINTS = {".doc": "save it from Word as .docx", ".rtf": "save it as .docx",
+         ".pptx": "export the slides as PDF", ".ppt": "export the slides as PDF",
+         ".odt": "save it as .docx", ".xhtml": "save it as .html"}
+
+
+def supported_suffixes() -> list[str]:
+    return list(CONVERTERS)
+
+
+def read_course_file(path: Path, max_bytes: int) -> Converted:
+    """Reads one course file of any supported format; raises CorpusError naming the file."""
+    path = Path(path)
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file; check the path")
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a folder; pass the course files inside it")
+    suffix = path.suffix.lower()
+    converter = CONVERTERS.get(suffix)
+    if converter is None:
+        kinds = ", ".join(sorted({".md", ".txt", ".pdf", ".docx", ".html"}))
+        hint = f" ({HINTS[suffix]})" if suffix in HINTS else ""
+        raise CorpusError(f"{path}: unsupported file type '{path.suffix}'; use {kinds}{hint}")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise CorpusError(
+            f"{path}: {size:,} bytes is over the {max_bytes:,}-byte ingest limit "
+            "(ADVISOR_MAX_INGEST_BYTES); split the file into modules or raise the limit"
+        )
+    return converter(path, path.read_bytes(), max_bytes)
+
+
+__all__ = ["CONVERTERS", "Converted", "read_course_file", "supported_suffixes"]

@@ -1,0 +1,219 @@
+"""PDF course files, read with pdfplumber (MIT; on pdfminer.six, MIT).
+
+pdfplumber gives every character with its font and size, and finds ruled tables, which is what
+a course PDF's structure is made of: a line set larger than the body text is a heading (the
+larger, the higher), a short line all in bold is a heading below those, and a numbered Title
+Case line ("2.1 The Danger Zone") is a section; tables become pipe tables (one indexed row
+each); the body's lines are joined into paragraphs where the gap between lines widens, and
+bullet glyphs start "- " list items. Page numbers and lines repeated at the same place on most
+pages (running heads) are dropped.
+
+Refused, by name: a PDF that needs a password, one with no text layer (a scan: every page only
+images), and one that is not a readable PDF at all.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from pathlib import Path
+from statistics import median
+
+from knowledge.formats import Converted
+from knowledge.formats.layout import Layout, heading_like, numbered_depth
+from knowledge.parsing import CorpusError
+
+BULLETS = "•◦▪▫‣∙●○■□–-*"
+BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
+HEADING_SIZE_RATIO = 1.15  # this much larger than the body text makes a line a heading
+
+
+def _open(path: Path, data: bytes):
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf.pages  # noqa: B018  (reads the page tree: a broken or locked file fails here)
+        return pdf
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        name = type(cause).__name__
+        if "Password" in name or "Encrypt" in name:
+            raise CorpusError(
+                f"{path}: the PDF is encrypted and needs a password to read; save a copy "
+                "without a password (print or export it to PDF again) and ingest that"
+            ) from None
+        raise CorpusError(f"{path}: not a readable PDF ({name}); export it to PDF again") from None
+    except Exception as exc:  # noqa: BLE001  # pdfminer raises many types for a broken file
+        raise CorpusError(
+            f"{path}: not a readable PDF ({type(exc).__name__}); export it to PDF again"
+        ) from None
+
+
+def _lines(page, tables) -> list[dict]:
+    """The page's text lines outside its tables: text, top, bottom, size, bold."""
+    boxes = [table.bbox for table in tables]
+    lines = []
+    for line in page.extract_text_lines(return_chars=True, strip=True):
+        middle = (line["top"] + line["bottom"]) / 2
+        if any(x0 <= line["x0"] + 1 and line["x1"] - 1 <= x1 and top <= middle <= bottom
+               for x0, top, x1, bottom in boxes):
+            continue
+        chars = [char for char in line["chars"] if char["text"].strip()]
+        if not chars:
+            continue
+        bold = sum(bool(BOLD_FONT.search(char.get("fontname", ""))) for char in chars)
+        lines.append({
+            "text": line["text"].strip(),
+            "top": line["top"],
+            "bottom": line["bottom"],
+            "x0": line["x0"],
+            "size": round(median(char["size"] for char in chars), 1),
+            "bold": bold >= 0.9 * len(chars),
+        })
+    return lines
+
+
+def _running_lines(pages: list[list[dict]]) -> set[tuple[str, int]]:
+    """(text, top) of lines repeated at the same height on most pages: running heads and feet."""
+    if len(pages) < 3:
+        return set()
+    seen = Counter()
+    for page in pages:
+        seen.update({(line["text"], round(line["top"])) for line in page})
+    return {key for key, count in seen.items() if count >= max(3, 0.6 * len(pages))}
+
+
+def convert_pdf(path: Path, data: bytes) -> Converted:
+    with _open(path, data) as pdf:
+        pages: list[list[dict]] = []
+        tables: list[list[tuple[float, list]]] = []
+        images = 0
+        for page in pdf.pages:
+            found = page.find_tables()
+            pages.append(_lines(page, found))
+            tables.append([(table.bbox[1], table.extract()) for table in found])
+            images += len(page.images)
+        page_count = len(pdf.pages)
+    if not any(pages) and not any(tables):
+        what = "only images (a scanned document?)" if images else "no text"
+        raise CorpusError(
+            f"{path}: no text layer: its {page_count} page(s) hold {what}; run OCR on it "
+            "(e.g. ocrmypdf) or export the text from the document it was made from"
+        )
+    running = _running_lines(pages)
+    body_lines = [line for page in pages for line in page]
+    sizes = Counter()
+    for line in body_lines:
+        sizes[line["size"]] += len(line["text"])
+    body = sizes.most_common(1)[0][0] if sizes else 0
+    heading_sizes = sorted(
+        {line["size"] for line in body_lines
+         if line["size"] >= body * HEADING_SIZE_RATIO and heading_like(line["text"])},
+        reverse=True,
+    )
+    size_rank = {size: rank for rank, size in enumerate(heading_sizes)}
+    below = len(heading_sizes)  # bold and numbered headings rank under every larger font
+
+    gaps = [b["top"] - a["bottom"] for page in pages for a, b in zip(page, page[1:])
+            if a["size"] == b["size"] == body and b["top"] > a["bottom"] - 1]
+    # The gap between lines of one paragraph: the lower quartile (paragraph breaks are wider).
+    usual_gap = sorted(gaps)[len(gaps) // 4] if gaps else 2.0
+
+    layout = Layout()
+    _read(pages, tables, layout, running, size_rank, below, body, usual_gap)
+    if not layout.items:
+        raise CorpusError(f"{path}: no text found in the PDF; nothing to index")
+    text = layout.render()
+    syntax = "markdown" if layout.has_headings else "text"
+    return Converted(text=text, source=path.name, syntax=syntax)
+
+
+def _heading_rank(line: dict, size_rank: dict, below: int, body: float) -> float | None:
+    if not heading_like(line["text"]):
+        return None
+    if line["size"] in size_rank:
+        return size_rank[line["size"]]
+    depth = numbered_depth(line["text"])
+    if line["bold"]:
+        return below + (depth or 1) - 1
+    if depth is not None and line["size"] >= body:
+        return below + depth - 1
+    return None
+
+
+SENTENCE_END = tuple('.!?:;"\u201d)')
+
+
+def _read(pages, tables, layout: Layout, running, size_rank, below, body, usual_gap) -> None:
+    """Every page's lines and tables in reading order into ``layout``. A paragraph or a wrapped
+    heading cut by a page break goes on at the top of the next page (the break is not a gap)."""
+    paragraph: list[str] = []
+    bullet = False
+    last: dict | None = None
+    last_rank: float | None = None
+
+    def flush() -> None:
+        nonlocal paragraph, bullet
+        if paragraph:
+            text = _join(paragraph)
+            (layout.item if bullet else layout.paragraph)(text)
+        paragraph, bullet = [], False
+
+    for lines, page_tables in zip(pages, tables):
+        pending = sorted(page_tables, key=lambda item: item[0])
+        new_page = True
+        for line in lines:
+            while pending and pending[0][0] < line["top"]:
+                flush()
+                layout.table(pending.pop(0)[1])
+                last, last_rank = None, None
+            text = line["text"]
+            if (text, round(line["top"])) in running or PAGE_NUMBER.match(text):
+                continue
+            rank = _heading_rank(line, size_rank, below, body)
+            if rank is not None:
+                flush()
+                gap = None if last is None else (0 if new_page else line["top"] - last["bottom"])
+                if (last_rank == rank and gap is not None and gap < line["size"]
+                        and layout.items and layout.items[-1].kind == "heading"):
+                    layout.items[-1].text += f" {text}"  # a title wrapped over two lines
+                else:
+                    layout.heading(text, rank)
+                last, last_rank, new_page = line, rank, False
+                continue
+            starts_bullet = text[:1] in BULLETS and text[1:2] == " "
+            if new_page and last is not None and last_rank is None:
+                # the page broke a paragraph unless the last line closed a sentence
+                breaks = paragraph[-1:] == [] or paragraph[-1].endswith(SENTENCE_END)
+            else:
+                gap = line["top"] - last["bottom"] if last else 0
+                breaks = last is None or last_rank is not None or gap > usual_gap * 1.5 + 2
+            if starts_bullet or breaks or (last is not None and line["size"] != last["size"]):
+                flush()
+            if starts_bullet:
+                bullet = True
+                text = text[2:].strip()
+            paragraph.append(text)
+            last, last_rank, new_page = line, None, False
+        if pending:  # a table at the foot of a page ends what came before it
+            flush()
+            for _, rows in pending:
+                layout.table(rows)
+            last, last_rank = None, None
+    flush()
+
+
+def _join(lines: list[str]) -> str:
+    """Lines of one paragraph as running text; a line ending in a hyphen joins the next without
+    a space ("e-" + "commerce")."""
+    text = ""
+    for line in lines:
+        if text.endswith("-") and text[-2:-1].isalpha():
+            text += line
+        else:
+            text = f"{text} {line}".strip()
+    return text
