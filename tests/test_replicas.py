@@ -226,7 +226,7 @@ def test_two_replicas_share_conversations_plans_and_feedback(replicas, postgres)
         plans=_rows(postgres, "ui_plans"),
         feedback_rows=_rows(postgres, "ui_feedback"),
         cross_talk=cross_talk,
-        schema=_rows(postgres, "alembic_version", "WHERE version_num = '0002'"),
+        schema=_rows(postgres, "alembic_version", "WHERE version_num = '0003'"),
     )
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "replicas.json").write_text(json.dumps(figures, indent=2) + "\n")

@@ -54,7 +54,7 @@ def test_a_database_made_before_migrations_is_upgraded_and_keeps_its_rows(tmp_pa
     assert plans.load_plan("browser:old") == {"title": "Q3"}
     plans.update_plan("browser:old", lambda plan: {**plan, "title": "Q4"})
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
         assert conn.execute("SELECT title, version FROM ui_plans").fetchall() == [("Q4", 2)]
 
 

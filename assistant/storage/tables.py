@@ -84,3 +84,24 @@ rate_hits = sa.Table(
     sa.Index("rate_hits_by_time", "at"),
     sqlite_autoincrement=True,
 )
+
+# Sign-in accounts (`advisor users add`): the password as a bcrypt hash, never in clear.
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("username", sa.Text, primary_key=True),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("created", sa.Double, nullable=False),
+)
+
+# One row per failed sign-in, kept for the lock-out window: every replica counts the same.
+sign_in_failures = sa.Table(
+    "sign_in_failures",
+    metadata,
+    sa.Column("id", RowId, primary_key=True, autoincrement=True),
+    sa.Column("username", sa.Text, nullable=False),
+    sa.Column("at", sa.Double, nullable=False),
+    sa.Index("sign_in_failures_by_name", "username", "at"),
+    sqlite_autoincrement=True,
+)
