@@ -28,6 +28,8 @@ from ui.context import (  # noqa: F401  (re-exported: friendly_error, AppContext
     Update,
     friendly_error,
 )
+from ui.access import Access, check_can_start, gradio_auth
+from ui.instructor_tabs import add_instructor_tabs
 from ui.store import UIStore
 from ui.streaming import in_one_thread  # noqa: F401  (re-exported for callers and tests)
 
@@ -62,8 +64,10 @@ def _session_key(request: Any) -> str:
     return getattr(request, "session_hash", "") or ""
 
 
-def build_app(settings: Settings, advisor: Any, store: UIStore | None = None) -> gr.Blocks:
+def build_app(settings: Settings, advisor: Any, store: UIStore | None = None,
+              access: Access | None = None) -> gr.Blocks:
     ctx = AppContext(settings, advisor, store, notify=_notify)
+    access = access or Access.for_database(ctx.store.db)
     browser_secret = ctx.store.secret()
 
     with gr.Blocks(title="Strategy Advisor", analytics_enabled=False, fill_width=True) as demo:
@@ -191,7 +195,10 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None) ->
                 gr.File(value=[str(p) for p in settings.corpus_paths if Path(p).exists()],
                         label="Course files", file_count="multiple", interactive=False)
 
+            add_instructor_tabs(demo, ctx, access, role_radio=c.role)
+
         wire(demo, ctx, c)
+    demo.access = access  # for launch() and tests
     return demo
 
 
@@ -319,14 +326,14 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
 
 
 def launch(settings: Settings, advisor: Any, **overrides: Any) -> None:
-    """Starts the server: loopback by default, optional basic auth, a bounded queue."""
+    """Starts the server: loopback by default, sign-in with accounts (`ui.access`), a bounded
+    queue."""
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     demo = build_app(settings, advisor)
+    check_can_start(settings, demo.access)
     demo.queue(default_concurrency_limit=settings.queue_concurrency,
                max_size=settings.queue_max_size)
-    auth = None
-    if settings.auth_user and settings.auth_password:
-        auth = (settings.auth_user, settings.auth_password.get_secret_value())
+    auth = gradio_auth(settings, demo.access)
     demo.launch(
         server_name=settings.host,
         server_port=settings.port,

@@ -21,12 +21,13 @@ def ui_command(host: str | None, port: int | None, no_warm_up: bool) -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     updates = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     settings = get_settings().model_copy(update=updates)
-    if settings.host not in {"127.0.0.1", "localhost", "::1"} and not settings.auth_user:
-        click.echo(
-            f"warning: binding {settings.host} without sign-in; anyone who can reach this "
-            "address can use the advisor (set ADVISOR_AUTH_USER and ADVISOR_AUTH_PASSWORD)",
-            err=True,
-        )
+    try:  # before the index and the model: a refusal should not take a minute
+        from assistant.storage import open_database
+        from ui.access import Access, check_can_start
+
+        check_can_start(settings, Access.for_database(open_database(settings.database)))
+    except AdvisorError as exc:
+        raise click.ClickException(exc.message) from None
     try:
         report = ensure_index(settings)
     except AdvisorError as exc:  # a bad corpus file or an index that cannot be opened

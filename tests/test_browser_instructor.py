@@ -1,0 +1,120 @@
+"""End to end in a real Chromium, with accounts: an instructor signs in, checks a pasted answer
+and downloads the report; a learner signs in and reaches no instructor function, neither in the
+page nor by calling the Gradio API directly; a session that never signed in gets nothing.
+
+`advisor users add` (a child process, as an administrator would) makes the accounts, then
+`advisor ui` starts on a free loopback port. Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from servers import ROOT, run_advisor, running_ui  # noqa: E402
+from test_browser_ui import CHROMIUM, CHROMIUM_ARGS, _require_browser  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.loopback,
+              pytest.mark.timeout(900)]
+
+ARTIFACTS = ROOT / "test-artifacts"
+ACCOUNTS = {"ada": ("instructor", "ada-secret-pw"), "bob": ("learner", "bob-secret-pw")}
+INVENTED = "Quarterly moon phases determine the warehouse paint colour for 93% of shops."
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    _require_browser()
+    ARTIFACTS.mkdir(exist_ok=True)
+    data_dir = tmp_path_factory.mktemp("advisor-accounts") / "advisor"
+    for name, (role, password) in ACCOUNTS.items():
+        done = run_advisor(["users", "add", name, "--role", role, "--password-stdin"], data_dir,
+                           input=password + "\n", text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+    with running_ui(data_dir, ARTIFACTS / "browser-accounts-server.log", start_seconds=600,
+                    llm="offline") as app:
+        yield app
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _signed_in(browser, url: str, name: str):
+    context = browser.new_context(viewport={"width": 1440, "height": 1100},
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(url)
+    page.locator("input[type=text]").fill(name)
+    page.locator("input[type=password]").fill(ACCOUNTS[name][1])
+    page.get_by_role("button", name="Login").click()
+    page.wait_for_selector("#message textarea")
+    page.wait_for_timeout(1500)  # the load events set the session's tabs
+    return page
+
+
+def test_an_instructor_checks_a_pasted_answer_and_downloads_the_report(browser, server):
+    page = _signed_in(browser, server.url, "ada")
+    page.get_by_role("tab", name="Check answers").click()
+    page.locator("#check-question textarea").fill("What should a team measure?")
+    page.locator("#check-answer textarea").fill(INVENTED)
+    page.locator("#check-run").click()
+    status = page.locator("#check-status")
+    status.get_by_text(re.compile(r"claim sentences are supported")).wait_for()
+    assert "Unsupported" in status.inner_text()
+    assert INVENTED in page.locator("#check-sentences").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "browser-check-answers.png"), full_page=True)
+    for button, suffix, marker in [("#check-download-html", ".html", "<!doctype html>"),
+                                   ("#check-download-csv", ".csv", "sentence,claim")]:
+        with page.expect_download() as download:
+            page.locator(button).click()
+        saved = ARTIFACTS / f"check-report{suffix}"
+        download.value.save_as(saved)
+        text = saved.read_text(encoding="utf-8")
+        assert marker in text and "unsupported" in text and "moon phases" in text
+    page.context.close()
+
+
+def test_a_learner_sees_no_instructor_tab_and_cannot_pose_as_one(browser, server):
+    page = _signed_in(browser, server.url, "bob")
+    assert page.get_by_role("tab", name="Chat").is_visible()
+    assert page.get_by_role("tab", name="Check answers").count() == 0
+    assert "Instructor" not in page.locator("#role").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "browser-learner-tabs.png"), full_page=True)
+    page.context.close()
+
+
+def test_a_learner_calling_the_api_directly_is_refused(server):
+    from gradio_client import Client
+    from gradio_client.exceptions import AppError
+
+    learner = Client(server.url, auth=("bob", ACCOUNTS["bob"][1]), verbose=False)
+    with pytest.raises(AppError, match="for instructors"):
+        learner.predict("Q?", INVENTED, api_name="/check_answer")
+    instructor = Client(server.url, auth=("ada", ACCOUNTS["ada"][1]), verbose=False)
+    status, *_ = instructor.predict("Q?", INVENTED, api_name="/check_answer")
+    assert "claim sentences" in status
+
+
+def test_without_signing_in_nothing_is_served_and_guessing_is_bounded(server):
+    assert httpx.post(server.url + "gradio_api/call/check_answer",
+                      json={"data": ["", INVENTED]}).status_code == 401
+    logins = [httpx.post(server.url + "login", data={"username": "ada", "password": f"guess{n}"})
+              for n in range(5)]
+    assert all(r.status_code == 400 for r in logins)
+    right = httpx.post(server.url + "login",
+                       data={"username": "ada", "password": ACCOUNTS["ada"][1]})
+    assert right.status_code == 400  # locked for the window, even with the right password
