@@ -24,6 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.loopback,
 
 ARTIFACTS = ROOT / "test-artifacts"
 ACCOUNTS = {"ada": ("instructor", "ada-secret-pw"), "bob": ("learner", "bob-secret-pw")}
+OFF_TOPIC = "My name is Bob Stone: what will the weather be in Paris tomorrow?"
 INVENTED = "Quarterly moon phases determine the warehouse paint colour for 93% of shops."
 
 
@@ -92,7 +93,12 @@ def test_a_learner_sees_no_instructor_tab_and_cannot_pose_as_one(browser, server
     page = _signed_in(browser, server.url, "bob")
     assert page.get_by_role("tab", name="Chat").is_visible()
     assert page.get_by_role("tab", name="Check answers").count() == 0
+    assert page.get_by_role("tab", name="What learners ask").count() == 0
     assert "Instructor" not in page.locator("#role").inner_text()
+    page.locator("#message textarea").fill(OFF_TOPIC)
+    page.locator("#send").click()
+    page.wait_for_function("""() => [...document.querySelectorAll('#chatbot [data-testid="bot"]')]
+        .some(e => e.innerText.trim().length > 20)""")
     page.screenshot(path=str(ARTIFACTS / "browser-learner-tabs.png"), full_page=True)
     page.context.close()
 
@@ -104,9 +110,30 @@ def test_a_learner_calling_the_api_directly_is_refused(server):
     learner = Client(server.url, auth=("bob", ACCOUNTS["bob"][1]), verbose=False)
     with pytest.raises(AppError, match="for instructors"):
         learner.predict("Q?", INVENTED, api_name="/check_answer")
+    with pytest.raises(AppError, match="for instructors"):
+        learner.predict("All time", "All modules", api_name="/learner_insights")
     instructor = Client(server.url, auth=("ada", ACCOUNTS["ada"][1]), verbose=False)
     status, *_ = instructor.predict("Q?", INVENTED, api_name="/check_answer")
     assert "claim sentences" in status
+
+
+def test_an_instructor_sees_the_learners_refused_question_with_the_name_masked(browser, server):
+    page = _signed_in(browser, server.url, "ada")
+    page.get_by_role("tab", name="What learners ask").click()
+    page.locator("#insights-refresh").click()
+    refused = page.locator("#insights-refused")
+    page.wait_for_function("""() => document.querySelector('#insights-refused')
+        .innerText.includes('weather be in Paris')""")
+    assert "Bob Stone" not in page.locator("body").inner_text()
+    assert "[name]" in refused.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "browser-what-learners-ask.png"), full_page=True)
+    with page.expect_download() as download:
+        page.locator("#insights-csv").click()
+    saved = ARTIFACTS / "what-learners-ask.csv"
+    download.value.save_as(saved)
+    assert "weather" in saved.read_text(encoding="utf-8")
+    assert "Bob Stone" not in saved.read_text(encoding="utf-8")
+    page.context.close()
 
 
 def test_without_signing_in_nothing_is_served_and_guessing_is_bounded(server):

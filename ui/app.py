@@ -338,6 +338,8 @@ def launch(settings: Settings, advisor: Any, **overrides: Any) -> None:
         server_name=settings.host,
         server_port=settings.port,
         auth=auth,
+        auth_message=("Sign in with the account your instructor gave you."
+                      if callable(auth) else None),
         show_error=False,
         ssr_mode=False,
         mcp_server=False,

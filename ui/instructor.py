@@ -61,3 +61,30 @@ def check_file(access: Access, advisor: Any, export_root: Path, username: str | 
         raise UserError(f"{file.name} is larger than 5 MB: split it", code="file_too_large")
     items = answer_check.parse_batch(file.name, file.read_bytes())
     return _view(answer_check.check_answers(advisor, items, progress), export_root)
+
+
+# ----------------------------------------------------------------------------- what learners ask
+
+PERIODS = {"Last 7 days": 7.0, "Last 30 days": 30.0, "Last 90 days": 90.0, "All time": None}
+
+
+class InsightsView(BaseModel):
+    insights: Any
+    sources: list[str]  # the course files the questions cite, for the module filter
+    csv: str  # path of the CSV export
+
+
+def learner_insights(access: Access, db: Any, export_root: Path, username: str | None,
+                     period: str | None, source: str | None) -> InsightsView:
+    from ui import insights
+
+    access.require_instructor(username)
+    days = PERIODS.get(period or "", None)
+    chosen = "" if not source or source == "All modules" else source
+    found = insights.gather(db, days=days, source=chosen)
+    sources = sorted({a.source for a in insights.asked(db) if a.source})
+    folder = export_root / uuid.uuid4().hex
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "what-learners-ask.csv"
+    path.write_text(insights.to_csv(found), encoding="utf-8")
+    return InsightsView(insights=found, sources=sources, csv=str(path))

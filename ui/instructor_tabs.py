@@ -1,4 +1,4 @@
-"""The instructor tabs' layout and wiring (Gradio): "Check answers".
+"""The instructor tabs' layout and wiring (Gradio): "Check answers" and "What learners ask".
 
 `add_instructor_tabs(demo, ctx, access)` is called by `ui.app.build_app` inside its `gr.Tabs()`;
 each tab starts hidden and is shown on load to an instructor's session only. Every event calls a
@@ -13,7 +13,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.errors import AdvisorError
-from ui import answer_check, instructor
+from ui import answer_check, instructor, insights
 from ui.access import Access
 
 
@@ -85,9 +85,47 @@ def add_instructor_tabs(demo: gr.Blocks, ctx: Any, access: Access,
     run.click(on_check, [question, answer], outputs, api_name="check_answer", **checking)
     run_file.click(on_check_file, [upload], outputs, api_name="check_file", **checking)
 
+    with gr.Tab("What learners ask", id="insights", visible=False) as insights_tab:
+        gr.Markdown("What learners asked, by section and week; refused questions grouped by "
+                    "similarity (what the course may be missing); thumbs-down with their notes; "
+                    "answers with low grounding. Personal data and names are masked; no learner "
+                    "is named.")
+        with gr.Row():
+            period = gr.Dropdown(list(instructor.PERIODS), value="Last 30 days", label="Period",
+                                 elem_id="insights-period")
+            module = gr.Dropdown(["All modules"], value="All modules", label="Module",
+                                 elem_id="insights-module")
+            refresh = gr.Button("Refresh", variant="primary", elem_id="insights-refresh")
+            export = gr.DownloadButton("⬇️ CSV", value=None, interactive=False,
+                                       elem_id="insights-csv")
+        chart = gr.BarPlot(x="week", y="questions", color="section", label="Questions per week "
+                           "and section", elem_id="insights-chart")
+        views = {name: gr.Dataframe(headers=headers, value=[], type="array", interactive=False,
+                                    wrap=True, label=label, elem_id=f"insights-{name}")
+                 for (name, headers), label in zip(insights.HEADERS.items(), [
+                     "Questions per section", "Refused questions, grouped",
+                     "Thumbs-down and notes", f"Answers grounded below {insights.LOW_GROUNDING}"])}
+
+    def on_refresh(period_value: str, module_value: str, request: gr.Request):
+        try:
+            view = instructor.learner_insights(access, ctx.store.db, ctx.export_dir,
+                                               _username(request), period_value, module_value)
+        except AdvisorError as exc:
+            raise gr.Error(exc.message, print_exception=False) from None
+        import pandas as pd
+
+        found = view.insights
+        frame = pd.DataFrame(found.sections, columns=insights.HEADERS["sections"])
+        return [frame, gr.update(choices=["All modules", *view.sources]),
+                gr.update(value=view.csv, interactive=True),
+                *(getattr(found, name) for name in views)]
+
+    refresh.click(on_refresh, [period, module],
+                  [chart, module, export, *views.values()], api_name="learner_insights")
+
     def on_load(request: gr.Request):
         allowed = access.is_instructor(_username(request))
-        updates = [gr.update(visible=allowed)]
+        updates = [gr.update(visible=allowed), gr.update(visible=allowed)]
         if role_radio is not None and not allowed:  # a learner cannot pose as an instructor
             updates.append(gr.update(choices=[c for c in role_radio.choices
                                               if c[1] != "instructor"]))
@@ -95,5 +133,5 @@ def add_instructor_tabs(demo: gr.Blocks, ctx: Any, access: Access,
             updates.append(gr.update())
         return updates
 
-    demo.load(on_load, None, [tab] + ([role_radio] if role_radio is not None else []),
+    demo.load(on_load, None, [tab, insights_tab] + ([role_radio] if role_radio is not None else []),
               api_visibility="private")
