@@ -38,7 +38,12 @@ def users_command() -> None:
 def add(username: str, role: str, password_stdin: bool, replace: bool) -> None:
     """Add an account; asks for its password (never give it as an argument)."""
     from assistant.errors import UserError
+    from assistant.storage.users import check_username
 
+    try:  # a bad name is said before the password is asked for
+        check_username(username)
+    except UserError as exc:
+        raise click.UsageError(exc.message) from None
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
