@@ -364,7 +364,9 @@ class Advisor:
                         elif streamed:  # text before a tool call was thinking aloud, not the answer
                             streamed.clear()
                     elif isinstance(message, ToolMessage):
-                        call = calls.get(message.tool_call_id, {"name": message.name or "?", "args": {}})
+                        call = calls.get(message.tool_call_id)
+                        if call is None:  # the error sent back for an unparseable call: nothing ran
+                            continue
                         record = ToolCallRecord(name=call["name"], args=call["args"], result=_parse(message.content))
                         records.append(record)
                         if record.name != "search_course":
