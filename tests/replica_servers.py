@@ -132,12 +132,14 @@ def _wait(process: subprocess.Popen, url: str, log: Path, seconds: float, what: 
         time.sleep(0.5)
 
 
-def start_chroma(folder: Path) -> Process:
+def start_chroma(folder: Path, port: int | None = None) -> Process:
+    """`chroma run` on ``folder``/chroma-server; ``port`` restarts one where it was (the fault
+    tests stop the server and bring it back at the same address)."""
     if not CHROMA.exists():
         raise ServerUnavailable(f"{CHROMA} is not installed")
-    port = free_port()
+    port = port or free_port()
     log = folder / "chroma.log"
-    with log.open("wb") as out:
+    with log.open("ab") as out:
         process = subprocess.Popen(
             [str(CHROMA), "run", "--host", "127.0.0.1", "--port", str(port), "--path",
              str(folder / "chroma-server")],
