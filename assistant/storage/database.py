@@ -196,14 +196,16 @@ class Database:
                 pause = min(pause * 2, 2.0)
 
     @contextmanager
-    def _faults(self) -> Iterator[None]:
+    def _faults(self, writing: bool = True) -> Iterator[None]:
         """A transaction that failed because the file or server failed: `StoreUnavailable`."""
         try:
             yield
         except sa.exc.SQLAlchemyError as exc:
             if not _lost(exc):
                 raise  # a fault of the query (an integrity error a caller retries, a bug)
-            raise _write_failed(self.url, exc) from None
+            if writing:
+                raise _write_failed(self.url, exc) from None
+            raise _unavailable(self.url, exc) from None
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -215,7 +217,7 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A read-only snapshot (no write lock taken on SQLite)."""
-        with self._faults(), self._connect() as connection:
+        with self._faults(writing=False), self._connect() as connection:
             connection = connection.execution_options(advisor_read=True)
             with connection.begin():
                 yield connection
