@@ -315,8 +315,11 @@ class Advisor:
                     result.answer = f"{IGNORED_NOTE}\n\n{result.answer}"
         except IndexUnreachable as exc:  # a passing outage: the turn is kept, the next one retries
             log.warning("%s", exc.message)
-            result = AnswerResult(id=question_id, question=text, answer=INDEX_DOWN, engine=self.engine_name,
-                                  conversation_id=conversation_id, intent=UNAVAILABLE, role=role)
+            # Not answered (refused=True): no grounding badge, and a follow-up leans on the last
+            # answered turn, not on this one.
+            result = AnswerResult(id=question_id, question=text, answer=INDEX_DOWN, refused=True,
+                                  engine=self.engine_name, conversation_id=conversation_id,
+                                  intent=UNAVAILABLE, role=role)
             calculation, down = None, True  # no calculation state is stored for this turn
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         if remember:

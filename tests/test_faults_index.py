@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # whatever pytest's im
 from replica_servers import ServerUnavailable, start_chroma  # noqa: E402
 
 pytestmark = [pytest.mark.server, pytest.mark.slow, pytest.mark.loopback,
-              pytest.mark.timeout(300)]
+              pytest.mark.timeout(900)]  # a loaded shared machine starts servers slowly
 
 ASKED = "How do I calculate the ROI of an AI tool?"
 
@@ -56,7 +56,8 @@ def test_a_stopped_index_server_gives_a_clear_answer_keeps_the_turn_and_recovers
     assert "unavailable" in down.answer.lower() and "try again" in down.answer.lower()
     assert "Traceback" not in down.answer and "Error" not in down.answer
     assert "127.0.0.1" not in down.answer  # the operator's details stay in the log
-    assert down.citations == [] and down.tool_calls == [] and not down.refused
+    assert down.citations == [] and down.tool_calls == [] and down.refused  # not answered
+    assert down.intent == "unavailable"
     kept = advisor.store.history("c-faults")
     assert [t.content for t in kept if t.role == "user"] == [
         ASKED, "What should the ROI calculation include?"]
