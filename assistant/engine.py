@@ -6,6 +6,7 @@ This is the one entry point the CLI, the UI and the evals share.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 import unicodedata
@@ -43,12 +44,21 @@ from assistant.types import (
 )
 from assistant.answering.warmup import tool_evidence
 from knowledge.course import publish
+from knowledge.index import IndexUnreachable
 from knowledge.types import Citation
 
+log = logging.getLogger(__name__)
 
 # Said once, before the answer, when a message mixed a real question with an attempt to change
 # the rules: the question is answered, nothing of the rest is repeated.
 IGNORED_NOTE = "I answered your question and ignored the rest of your message, which asked me to change how I work."
+
+# What a learner reads while the course index (a `chroma run` server) does not answer. The
+# question is stored with this reply, so the conversation keeps it; the next message tries the
+# server again.
+INDEX_DOWN = ("The course index is unavailable at the moment, so I cannot look this up; "
+              "try again shortly. Your question is kept in this conversation.")
+UNAVAILABLE = "unavailable"  # the intent of such a turn
 
 
 class InputProblem(UserError, ValueError):
@@ -296,21 +306,31 @@ class Advisor:
             calculation = turn.state
         elif intent.calculation is not None:
             calculation = start_state(resolved, intent.calculation)
-        if not intent.refusal and not intent.tools and intent.calculation is None and self.scope.off_topic(resolved):
-            intent.refusal = "out_of_scope"
-        if not intent.refusal:
-            intent.undefined = self.scope.scope.undefined_in(resolved)
-        if intent.refusal:
-            result = AnswerResult(
-                id=question_id, question=text, answer=REFUSALS[intent.refusal], refused=True,
-                engine=self.engine_name, conversation_id=conversation_id, intent="refuse", role=role,
-            )
-        else:
-            if mixed:
-                yield StreamEvent(type="token", text=IGNORED_NOTE + "\n\n")
-            result = yield from self._run_agent(text, resolved, role, question_id, conversation_id, intent, said)
-            if mixed:
-                result.answer = f"{IGNORED_NOTE}\n\n{result.answer}"
+        down = False  # the course index did not answer
+        try:
+            if not intent.refusal and not intent.tools and intent.calculation is None and self.scope.off_topic(resolved):
+                intent.refusal = "out_of_scope"
+            if not intent.refusal:
+                intent.undefined = self.scope.scope.undefined_in(resolved)
+            if intent.refusal:
+                result = AnswerResult(
+                    id=question_id, question=text, answer=REFUSALS[intent.refusal], refused=True,
+                    engine=self.engine_name, conversation_id=conversation_id, intent="refuse", role=role,
+                )
+            else:
+                if mixed:
+                    yield StreamEvent(type="token", text=IGNORED_NOTE + "\n\n")
+                result = yield from self._run_agent(text, resolved, role, question_id, conversation_id, intent, said)
+                if mixed:
+                    result.answer = f"{IGNORED_NOTE}\n\n{result.answer}"
+        except IndexUnreachable as exc:  # a passing outage: the turn is kept, the next one retries
+            log.warning("%s", exc.message)
+            # Not answered (refused=True): no grounding badge, and a follow-up leans on the last
+            # answered turn, not on this one.
+            result = AnswerResult(id=question_id, question=text, answer=INDEX_DOWN, refused=True,
+                                  engine=self.engine_name, conversation_id=conversation_id,
+                                  intent=UNAVAILABLE, role=role)
+            calculation, down = None, True  # no calculation state is stored for this turn
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         if remember:
             conversation_id = conversation_id or self.store.create(title=text[:80])
@@ -323,7 +343,7 @@ class Advisor:
                 ("user", text, {"resolved": resolved, "role": role}),
                 ("assistant", result.answer, payload),
             ])
-        if intent.refusal:
+        if intent.refusal or down:
             yield StreamEvent(type="token", text=result.answer)
         yield StreamEvent(type="final", result=result)
 
@@ -374,7 +394,9 @@ class Advisor:
                         elif streamed:  # text before a tool call was thinking aloud, not the answer
                             streamed.clear()
                     elif isinstance(message, ToolMessage):
-                        call = calls.get(message.tool_call_id, {"name": message.name or "?", "args": {}})
+                        call = calls.get(message.tool_call_id)
+                        if call is None:  # the error sent back for an unparseable call: nothing ran
+                            continue
                         record = ToolCallRecord(name=call["name"], args=call["args"], result=_parse(message.content))
                         records.append(record)
                         if record.name != "search_course":

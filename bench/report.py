@@ -247,6 +247,33 @@ def markdown(r: dict) -> str:
                 f"Re-measured separately (5 runs): `advisor --help` {h['help_median_s']} s against {h['bare']} s for "
                 f"`python -c pass`; imports {h['imports_help']['total_import_s']} s in total, heaviest packages by self time: "
                 + ", ".join(f"{p['package']} {p['s']} s" for p in h["imports_help"]["packages_self"][:6]) + ".", ""]
+    if "soak" in r:
+        out += _soak(r["soak"])
     if r.get("notes"):
         out += ["## Notes", ""] + [f"- {n}" for n in r["notes"]] + [""]
     return "\n".join(out)
+
+
+def _soak(s: dict) -> list[str]:
+    """The soak run (`python -m bench.soak`, run by hand, not by `make bench`)."""
+    lost = s.get("lost_writes", {})
+    kinds = [k for k in ("ask", "follow_up", "plan", "feedback") if f"{k}_ms" in s]
+    return [
+        "## Soak (2 replicas + PostgreSQL + `chroma run`)", "",
+        f"`python -m bench.soak --learners {s['learners']} --minutes {s['minutes']:g}` "
+        f"(run {s.get('date', '?')}; the issue's full run is `--learners 40 --minutes 10`): "
+        f"{s['learners']} simulated learners, each in its own browser session on one of "
+        f"{s['replicas']} `advisor ui` replicas, asking, following up, editing a plan and rating "
+        "answers, with a think time between actions.", "",
+        "| | |", "|---|---|",
+        f"| actions | {s['actions']} in {s['wall_s']} s ({s['acknowledged']['messages']} messages, "
+        f"{s['acknowledged']['plan_edits']} plan edits, {s['acknowledged']['feedback']} ratings) |",
+        f"| errors | {s['errors']}{(': ' + '; '.join(s['error_samples'])) if s['error_samples'] else ''} |",
+        f"| lost writes | {sum(lost.values())} ({', '.join(f'{k} {v}' for k, v in lost.items())}) |",
+        "| RSS per replica, start → end | " + ", ".join(
+            f"{a} → {b} MiB" for a, b in zip(s["rss_start_mib"], s["rss_end_mib"])) + " |",
+        f"| p95, all actions | {s['p95_ms']} ms |",
+        *[f"| {k} p50 / p95 | {s[k + '_ms']['p50']} / {s[k + '_ms']['p95']} ms "
+          f"(n={s[k + '_ms']['n']}) |" for k in kinds],
+        f"| load average (1, 5, 15 min), start → end | {s['load_start']} → {s['load_end']} "
+        f"on {s['cores']} cores |", ""]

@@ -13,7 +13,7 @@ import shutil
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from knowledge.chunking import chunk_document, embedding_text
 from knowledge.errors import SetupError
@@ -25,12 +25,27 @@ if TYPE_CHECKING:
     from knowledge.settings import Settings
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class IndexUnavailable(SetupError, RuntimeError):
     """The index cannot be opened; the message says how to rebuild it."""
 
     code = "index_unavailable"
+
+
+class IndexUnreachable(IndexUnavailable):
+    """The Chroma server does not answer (stopped, restarting, network): a passing fault, not a
+    broken index. Nothing is rebuilt; the next request tries the server again."""
+
+    code = "index_unreachable"
+
+
+def _unreachable(exc: BaseException) -> bool:
+    """True for a request that never got an answer from the server (refused, reset, timed out)."""
+    import httpx
+
+    return isinstance(exc, (httpx.TransportError, ConnectionError))
 
 
 @dataclass
@@ -148,6 +163,8 @@ class CourseIndex:
         except BaseException as exc:  # chromadb raises many types for a missing/corrupt store
             if not _chroma_failure(exc):
                 raise
+            if self.settings.chroma_url and _unreachable(exc):
+                raise self._unreachable_error(exc) from None
             if not create and "does not exist" in str(exc).lower():
                 raise IndexUnavailable(
                     "the course index has not been built yet; run `advisor ingest`"
@@ -163,6 +180,24 @@ class CourseIndex:
             if self._collection is None:
                 self._collection = self._open(create)
             return self._collection
+
+    def _unreachable_error(self, exc: BaseException) -> IndexUnreachable:
+        return IndexUnreachable(
+            f"the course index is unavailable: the Chroma server at {self.settings.chroma_url} "
+            f"does not answer ({type(exc).__name__}: {exc}); check that `chroma run` is up. "
+            "Requests resume by themselves when it is back"
+        )
+
+    def _served(self, request: Callable[[], T]) -> T:
+        """Runs one request against the collection; a server that does not answer is
+        `IndexUnreachable` (the collection handle is kept: it works again once the server is
+        back, without restarting this process)."""
+        try:
+            return request()
+        except Exception as exc:
+            if self.settings.chroma_url and _unreachable(exc):
+                raise self._unreachable_error(exc) from None
+            raise
 
     def exists(self) -> bool:
         try:
@@ -191,13 +226,13 @@ class CourseIndex:
         """The indexed (normalised) embedding of each of these chunks, by id."""
         if not ids:
             return {}
-        got = self.collection().get(ids=list(ids), include=["embeddings"])
+        got = self._served(lambda: self.collection().get(ids=list(ids), include=["embeddings"]))
         return {cid: list(vector) for cid, vector in zip(got["ids"], got["embeddings"])}
 
     def all_chunks(self) -> list[tuple[str, str, dict]]:
         """(chunk_id, text, metadata) for every chunk; used by the lexical retriever. What it
         returns is the course being served (`knowledge.course.current`)."""
-        got = self.collection().get(include=["documents", "metadatas"])
+        got = self._served(lambda: self.collection().get(include=["documents", "metadatas"]))
         rows = list(zip(got["ids"], got["documents"], got["metadatas"]))
         course.serve_indexed(rows)
         return rows
@@ -239,6 +274,8 @@ class CourseIndex:
         else:
             try:
                 stored_model = (self.collection(create=True).metadata or {}).get("embedding_model")
+            except IndexUnreachable:
+                raise  # a server that does not answer is not a broken index: rebuild nothing
             except IndexUnavailable:
                 self.reset()
                 stored_model = None
@@ -309,11 +346,11 @@ class CourseIndex:
     def query(self, vector: list[float], k: int) -> list[tuple[str, str, dict, float]]:
         """(chunk_id, text, metadata, cosine similarity) for the k nearest chunks."""
         collection = self.collection()
-        got = collection.query(
+        got = self._served(lambda: collection.query(
             query_embeddings=[vector],
             n_results=max(1, min(k, collection.count())),
             include=["documents", "metadatas", "distances"],
-        )
+        ))
         return [
             (cid, doc, meta, 1.0 - float(dist))
             for cid, doc, meta, dist in zip(

@@ -56,6 +56,16 @@ class Postgres:
     def url(self) -> str:
         return f"postgresql://advisor:{self.password}@127.0.0.1:{self.port}/advisor"
 
+    def restart(self) -> None:
+        """`pg_ctl restart -m fast`: every open connection is cut, the server comes back on the
+        same port with the same data (the fault tests)."""
+        done = subprocess.run([*self._as, str(postgres_bin() / "pg_ctl"), "-D",
+                               str(self.folder / "data"), "-l", str(self.folder / "log"),
+                               "-m", "fast", "-w", "restart"],
+                              capture_output=True, text=True, timeout=120)
+        if done.returncode != 0:
+            raise RuntimeError(f"pg_ctl restart failed: {done.stdout}{done.stderr}")
+
     def stop(self) -> None:
         subprocess.run([*self._as, str(postgres_bin() / "pg_ctl"), "-D", str(self.folder / "data"),
                         "-m", "fast", "-w", "stop"], capture_output=True, timeout=60)
@@ -132,12 +142,14 @@ def _wait(process: subprocess.Popen, url: str, log: Path, seconds: float, what: 
         time.sleep(0.5)
 
 
-def start_chroma(folder: Path) -> Process:
+def start_chroma(folder: Path, port: int | None = None) -> Process:
+    """`chroma run` on ``folder``/chroma-server; ``port`` restarts one where it was (the fault
+    tests stop the server and bring it back at the same address)."""
     if not CHROMA.exists():
         raise ServerUnavailable(f"{CHROMA} is not installed")
-    port = free_port()
+    port = port or free_port()
     log = folder / "chroma.log"
-    with log.open("wb") as out:
+    with log.open("ab") as out:
         process = subprocess.Popen(
             [str(CHROMA), "run", "--host", "127.0.0.1", "--port", str(port), "--path",
              str(folder / "chroma-server")],

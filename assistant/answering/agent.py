@@ -104,8 +104,52 @@ def _tool_guard():
     return guard
 
 
+# How many times in one request a model turn that holds only unparseable tool calls is sent
+# back to the model with the parse error. One: a model that garbles its JSON twice in a row is
+# not converging, and the turn ends with what it has (the engine's "does not cover" text).
+PARSE_RETRIES = 1
+
+
+def parse_error_message(call: dict) -> str:
+    """What the model is told about a tool call whose arguments did not parse: written for the
+    model that must fix it (the tool, the parser's complaint, the start of what it sent)."""
+    name = call.get("name") or "unknown"
+    sent = str(call.get("args") or "")[:200]
+    why = call.get("error") or "not valid JSON"
+    return (f"invalid input: the arguments of {name} could not be parsed ({why}); you sent "
+            f"{sent!r}. Call {name} again with complete JSON arguments, or answer without it.")
+
+
+def _parse_retry():
+    """Agent middleware: a model turn holding only unparseable tool calls would end LangChain's
+    loop (it has no tool_calls), so the model never sees why. Answer each such call with a tool
+    error and give the model one more turn, as for a call that parses but fails validation."""
+    from langchain.agents.middleware import after_model
+    from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+
+    @after_model(can_jump_to=["model"])
+    def retry_unparseable(state, runtime):
+        messages = state["messages"]
+        last = messages[-1] if messages else None
+        if not isinstance(last, AIMessage) or last.tool_calls or not last.invalid_tool_calls:
+            return None
+        start = max((n for n, m in enumerate(messages) if isinstance(m, HumanMessage)), default=-1)
+        garbled = sum(1 for m in messages[start + 1:]
+                      if isinstance(m, AIMessage) and m.invalid_tool_calls and not m.tool_calls)
+        if garbled > PARSE_RETRIES:
+            return None
+        replies = [ToolMessage(content=parse_error_message(call), tool_call_id=call["id"],
+                               name=call.get("name") or "unknown", status="error")
+                   for call in last.invalid_tool_calls if call.get("id")]
+        if not replies:
+            return None
+        return {"messages": replies, "jump_to": "model"}
+
+    return retry_unparseable
+
+
 def build_agent(model, retriever: "CourseRetriever"):
     """The system prompt is sent per request (it carries the user's role), not baked in here."""
     from langchain.agents import create_agent
 
-    return create_agent(model, tools=all_tools(retriever), middleware=[_tool_guard()])
+    return create_agent(model, tools=all_tools(retriever), middleware=[_tool_guard(), _parse_retry()])

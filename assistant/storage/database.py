@@ -9,14 +9,22 @@ is `StoreUnavailable`, whose message names it (never its password) and says the 
 Every write is one transaction (`Database.transaction()`); on SQLite it starts with
 `BEGIN IMMEDIATE`, so writers queue on the file lock instead of failing half-way, and a
 crash loses at most the transaction in flight.
+
+Faults: a PostgreSQL server that restarts is reconnected to (pooled connections are pinged at
+checkout, and a connection that cannot be made is tried again for up to `reconnect_seconds`),
+so a request arriving during the restart waits instead of failing. A write that fails anyway
+(the server went away mid-transaction, the disk is full) is rolled back whole and raised as
+`StoreUnavailable` with the fix: nothing of it was saved and what was saved before is intact.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -30,6 +38,10 @@ _MIGRATION_LOCK_ID = 7_170_117  # any constant: the advisory lock replicas take 
 _migrated: set[str] = set()
 _migrating = threading.Lock()
 _file_locks: dict[str, threading.Lock] = {}  # one per SQLite file: writers in a process queue here
+# How long a request waits for a database server that does not accept connections (a restart
+# takes a few seconds) before the learner is told it is unavailable.
+RECONNECT_SECONDS = 20.0
+log = logging.getLogger(__name__)
 
 
 class StoreUnavailable(SetupError, RuntimeError):
@@ -72,6 +84,32 @@ def _unavailable(url: sa.URL, exc: BaseException) -> StoreUnavailable:
     )
 
 
+def _disk_full(exc: BaseException) -> bool:
+    orig = getattr(exc, "orig", exc)
+    return (getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+            or "disk is full" in str(orig) or getattr(orig, "errno", None) == 28)  # ENOSPC
+
+
+def _lost(exc: BaseException) -> bool:
+    """A database error that says the server or the file is gone, not a fault of the query."""
+    if isinstance(exc, sa.exc.DBAPIError) and exc.connection_invalidated:
+        return True
+    return isinstance(exc, (sa.exc.OperationalError, sa.exc.InterfaceError, OSError))
+
+
+def _write_failed(url: sa.URL, exc: BaseException) -> StoreUnavailable:
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    if _disk_full(exc):
+        return StoreUnavailable(
+            f"the database {_where(url)} cannot be written: the disk is full ({reason}). Free "
+            "space on that disk; nothing of this action was saved, what was saved before is "
+            "intact", code="disk_full")
+    return StoreUnavailable(
+        f"the database {_where(url)} failed during this action ({reason}); nothing of it was "
+        "saved, what was saved before is intact. Try again shortly; if it keeps failing, check "
+        "that the database server is running", code="store_lost")
+
+
 def _sqlite_engine(url: sa.URL) -> Engine:
     Path(str(url.database)).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(
@@ -98,8 +136,9 @@ def _sqlite_engine(url: sa.URL) -> Engine:
 class Database:
     """An open, migrated database: transactions for writes, snapshots for reads."""
 
-    def __init__(self, target: str | Path) -> None:
+    def __init__(self, target: str | Path, reconnect_seconds: float = RECONNECT_SECONDS) -> None:
         self.url = database_url(target)
+        self.reconnect_seconds = reconnect_seconds
         self.dialect = self.url.get_backend_name()  # "sqlite" | "postgresql"
         self.where = _where(self.url)
         # SQLite lets one writer in at a time; threads of one process wait on a lock (cheap)
@@ -140,20 +179,45 @@ class Database:
                 command.upgrade(config, "head")
             _migrated.add(key)
 
+    def _connect(self) -> Connection:
+        """A live connection. A server that refuses connections (restarting) is tried again
+        until `reconnect_seconds` have passed; a pooled connection the restart killed is
+        replaced at checkout (pool_pre_ping)."""
+        deadline = time.monotonic() + self.reconnect_seconds
+        pause = 0.2
+        while True:
+            try:
+                return self.engine.connect()
+            except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+                if self.dialect == "sqlite" or time.monotonic() + pause > deadline:
+                    raise _unavailable(self.url, exc) from None
+                log.warning("the database %s does not accept connections; retrying", self.where)
+                time.sleep(pause)
+                pause = min(pause * 2, 2.0)
+
+    @contextmanager
+    def _faults(self, writing: bool = True) -> Iterator[None]:
+        """A transaction that failed because the file or server failed: `StoreUnavailable`."""
+        try:
+            yield
+        except sa.exc.SQLAlchemyError as exc:
+            if not _lost(exc):
+                raise  # a fault of the query (an integrity error a caller retries, a bug)
+            if writing:
+                raise _write_failed(self.url, exc) from None
+            raise _unavailable(self.url, exc) from None
+
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One write transaction: committed when the block ends, rolled back on an error."""
-        if self._write_lock is None:
-            with self.engine.begin() as connection:
+        with self._write_lock or nullcontext(), self._faults():
+            with self._connect() as connection, connection.begin():
                 yield connection
-            return
-        with self._write_lock, self.engine.begin() as connection:
-            yield connection
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A read-only snapshot (no write lock taken on SQLite)."""
-        with self.engine.connect() as connection:
+        with self._faults(writing=False), self._connect() as connection:
             connection = connection.execution_options(advisor_read=True)
             with connection.begin():
                 yield connection
