@@ -10,6 +10,7 @@ the first piece and every structural event (a tool call, the final result) go ou
 from __future__ import annotations
 
 import queue
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -70,3 +71,40 @@ def in_one_thread(make: Callable[[], Iterator[Any]]) -> Iterator[Any]:
     """Every item `make()` yields, one by one, produced on a single worker thread."""
     for batch in batched(make, interval=0.0):
         yield from batch
+
+
+# An engine that answers in one piece (the offline one) would show its answer all at once; the
+# UI shows it the way a reader follows it, a few words per step, within a small time budget,
+# while the engine checks the answer's grounding on its own thread.
+PACE_WORDS = 4       # words per step
+PACE_S = 0.03        # between two steps
+PACE_BUDGET_S = 0.8  # the most pacing adds to one answer: then the rest goes out at once
+
+_WORD = re.compile(r"\S+\s*|\s+")
+
+
+def paced(batches: Iterator[list[Any]], is_text: Callable[[Any], bool],
+          split: Callable[[Any, str], Any], *, words: int = PACE_WORDS, step_s: float = PACE_S,
+          budget_s: float = PACE_BUDGET_S) -> Iterator[list[Any]]:
+    """`batches` with each long text item cut into pieces of `words` words, one piece per batch
+    and `step_s` apart, until `budget_s` of pacing is spent. `split(item, text)` makes an item
+    that carries `text` instead of the item's own; other items pass through at once."""
+    spent = 0.0
+    for batch in batches:
+        out: list[Any] = []
+        for item in batch:
+            pieces = _WORD.findall(getattr(item, "text", "") or "") if is_text(item) else []
+            if len(pieces) <= words or spent + step_s > budget_s:
+                out.append(item)
+                continue
+            for start in range(0, len(pieces), words):
+                if spent + step_s > budget_s:  # out of budget: the rest in one piece
+                    out.append(split(item, "".join(pieces[start:])))
+                    break
+                out.append(split(item, "".join(pieces[start:start + words])))
+                yield out
+                out = []
+                time.sleep(step_s)
+                spent += step_s
+        if out:
+            yield out

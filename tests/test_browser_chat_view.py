@@ -1,0 +1,212 @@
+"""The chat as a newcomer sees it, in a real Chromium: the first view on laptop screens, the
+phone and tablet layouts, and an answer that visibly streams and can be stopped.
+
+One `advisor ui` (offline engine, fresh index) serves every test; each test opens its own page
+at the window size it checks. Screenshots go to the artefacts folder (tests/browser.py), for a
+person to look at; nothing is compared pixel by pixel.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, require_browser
+from servers import running_ui
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.loopback,
+              pytest.mark.timeout(900)]
+
+DONE_JS = "() => /Grounded \\d+% · /.test(document.querySelector('#chatbot').innerText)"
+# The shown text of an element the page script shortened, and the whole text on hover.
+SHORTENED_JS = """(selector) => [...document.querySelectorAll(selector)]
+    .map(e => ({shown: e.textContent.trim(), title: e.getAttribute('title') || ''}))"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_browser()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    data_dir = tmp_path_factory.mktemp("advisor-view") / "advisor"
+    with running_ui(data_dir, ARTIFACTS / "browser-view-server.log", start_seconds=600,
+                    llm="offline") as app:
+        yield app.url
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """A fresh page (its own session) at a given window size, with the app loaded."""
+    contexts = []
+
+    def open_at(width: int, height: int):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(server)
+        page.wait_for_selector("#message textarea")
+        page.wait_for_timeout(1500)  # the load event and the page script settle
+        return page
+
+    yield open_at
+    for context in contexts:
+        context.close()
+
+
+def course_templates() -> list[str]:
+    """Each course example as "part · kind: question" with its placeholder as written."""
+    from assistant.settings import DEFAULT_CORPUS
+    from knowledge.parsing import parse_file
+    from ui import formatting as fmt
+
+    examples = fmt.course_examples([parse_file(DEFAULT_CORPUS)[0]])
+    return [f"{e['lesson']} · {e['kind']}: {e['template']}" for e in examples]
+
+
+def course_questions() -> list[str]:
+    """The course's example questions, as the app would fill them in (the oracle for chips)."""
+    from assistant.settings import DEFAULT_CORPUS
+    from knowledge.parsing import parse_file
+    from ui import formatting as fmt
+
+    examples = fmt.course_examples([parse_file(DEFAULT_CORPUS)[0]])
+    return [fmt.fill_example(e["template"], e["default"]) for e in examples]
+
+
+def assert_cut_at_a_word(shown: str, whole: str) -> None:
+    """`shown` is `whole`, or its start cut after a whole word and marked with "…"."""
+    if shown == whole:
+        return
+    assert shown.endswith("…"), (shown, whole)
+    kept = shown[:-1]
+    assert whole.startswith(kept), (shown, whole)
+    assert whole[len(kept)] in " ,;:.!?-–—([", f"cut mid-word: {shown!r} of {whole!r}"
+
+
+@pytest.mark.parametrize("width,height", [(1280, 720), (1440, 900)])
+def test_the_message_box_is_in_the_first_view(open_page, width, height):
+    page = open_page(width, height)
+    assert page.evaluate("window.scrollY") == 0
+    for selector in ("#message textarea", "#send"):
+        box = page.locator(selector).bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, (
+            f"{selector} is below the fold at {width}×{height}: {box}")
+    page.screenshot(path=str(ARTIFACTS / f"view-first-{width}x{height}.png"))
+
+
+def test_the_empty_chat_welcomes_with_course_questions_as_chips(open_page):
+    page = open_page(1440, 900)
+    assert "Welcome" in page.locator("#chatbot").inner_text()
+    chips = page.evaluate(SHORTENED_JS, "#chatbot button.example .example-text")
+    assert 3 <= len(chips) <= 4, chips
+    questions = course_questions()
+    for chip in chips:
+        assert chip["title"] in questions, chip  # the whole question, from the course
+        assert_cut_at_a_word(chip["shown"], chip["title"])
+        assert len(chip["shown"]) < 80
+    assert any(chip["shown"] != chip["title"] for chip in chips), "long questions are shortened"
+    # The accordion's longer list: labels cut at a word, the whole question on hover.
+    page.locator("#examples-accordion").get_by_text("More example questions").click()
+    page.wait_for_timeout(500)
+    listed = page.evaluate(SHORTENED_JS, "#examples .gallery-item div")
+    assert len(listed) >= 4
+    templates = [t.split(": ", 1)[1] for t in course_templates()]
+    for entry in listed:
+        assert entry["title"] in templates, entry
+        shown = entry["shown"].split(": ", 1)[1]
+        assert_cut_at_a_word(shown, entry["title"])
+    # A chip puts its whole question in the message box.
+    page.locator("#chatbot button.example").nth(1).click()
+    page.wait_for_function(
+        "(q) => document.querySelector('#message textarea').value === q", arg=chips[1]["title"])
+
+
+@pytest.mark.parametrize("width,height", [(390, 844), (768, 1024)])
+def test_phone_and_tablet_start_with_the_sidebar_closed_and_open_it_over_the_page(
+        open_page, width, height):
+    page = open_page(width, height)
+    sidebar = page.locator("#conversations")
+    toggle = sidebar.locator(".toggle-button")
+
+    def on_screen(locator) -> bool:
+        box = locator.bounding_box()
+        return bool(box) and box["x"] >= 0 and box["x"] + box["width"] <= width
+
+    assert "open" not in (sidebar.get_attribute("class") or "")
+    assert on_screen(toggle), "the control that opens the conversations is on screen"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scroll"
+    page.screenshot(path=str(ARTIFACTS / f"view-phone-{width}x{height}.png"))
+
+    toggle.click()
+    page.wait_for_function("() => document.querySelector('#conversations').classList.contains('open')")
+    page.wait_for_timeout(500)  # the slide-in
+    panel = sidebar.bounding_box()
+    assert panel["x"] >= 0 and panel["x"] + panel["width"] <= width, panel
+    assert on_screen(toggle), "the close control is on screen"
+    main = page.locator("#message textarea").bounding_box()
+    assert main["x"] < panel["x"] + panel["width"], "the panel lies over the page, not beside it"
+    page.screenshot(path=str(ARTIFACTS / f"view-phone-{width}x{height}-sidebar.png"))
+    toggle.click()
+    page.wait_for_function("() => !document.querySelector('#conversations').classList.contains('open')")
+
+
+def test_an_answer_streams_in_several_steps_and_its_conversation_title_is_cut_at_a_word(
+        open_page):
+    page = open_page(1440, 900)
+    question = course_questions()[1]
+    page.locator("#message textarea").fill(question)
+    # Record the length of the answer text at every change of the chat.
+    page.evaluate("""() => {
+        window.__lengths = [];
+        const chat = document.querySelector('#chatbot');
+        new MutationObserver(() => {
+            const bots = [...chat.querySelectorAll('[data-testid="bot"]')]
+                .filter(e => !e.querySelector('.thought-group'));
+            const last = bots[bots.length - 1];
+            const n = last ? last.innerText.trim().length : 0;
+            if (n && n !== window.__lengths[window.__lengths.length - 1]) window.__lengths.push(n);
+        }).observe(chat, {childList: true, subtree: true, characterData: true});
+    }""")
+    page.locator("#send").click()
+    page.wait_for_function(DONE_JS, timeout=300_000)
+    lengths = page.evaluate("window.__lengths")
+    growing = [n for a, n in zip(lengths, lengths[1:]) if n > a]
+    assert len(growing) >= 3, f"the answer came in {len(lengths)} step(s): {lengths}"
+
+    titles = page.evaluate(SHORTENED_JS, "#conversation-list label > span")
+    assert titles, "the new conversation is listed"
+    stored = titles[0]["title"]  # the store keeps a title of 80 characters: cut at a word
+    assert len(stored) <= 80
+    assert_cut_at_a_word(stored, question)
+    assert_cut_at_a_word(titles[0]["shown"], stored)
+    assert titles[0]["shown"] != stored
+
+
+def test_stop_ends_the_answer_being_streamed(open_page):
+    page = open_page(1440, 900)
+    page.locator("#message textarea").fill(course_questions()[0])
+    page.locator("#send").click()
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('#chatbot [data-testid="bot"]')]
+            .some(e => !e.querySelector('.thought-group') && e.innerText.trim().length > 0)""",
+        timeout=300_000, polling=20)
+    page.locator("#stop").click()
+    page.wait_for_timeout(3000)  # longer than the rest of the answer takes to arrive
+    chat = page.locator("#chatbot").inner_text()
+    assert not re.search(r"Grounded \d+% · ", chat), "the stopped answer was still finished"
+    # The chat still answers the next question.
+    page.locator("#message textarea").fill("What does RICE stand for?")
+    page.locator("#send").click()
+    page.wait_for_function(DONE_JS, timeout=300_000)
