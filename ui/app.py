@@ -319,7 +319,8 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
     def on_method(method_value: str, plan_data: dict, who: str = ""):
         return out(planner.on_method(ctx, method_value, plan_data, who))
 
-    c.method.input(on_method, [c.method, c.plan_state, c.owner], [c.plan_status, c.plan_state])
+    c.method.input(on_method, [c.method, c.plan_state, c.owner],
+                   [c.plan_status, c.plan_state, c.method])
 
     def on_clear(plan_data: dict, who: str = ""):
         return out(planner.on_clear(ctx, plan_data, who))
