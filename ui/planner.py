@@ -72,7 +72,7 @@ def refresh_plan(ctx: AppContext, plan_data: dict, who: str) -> Updates:
         "table": planning.plan_rows(plan),
         "method": plan.method,
         "ranking": planning.ranking_rows(result),
-        "matrix": planning.matrix_figure(result),
+        "matrix": planning.matrix_chart(result),
         "roadmap": planning.roadmap_markdown(result),
         "kpis": planning.kpis_markdown(kpi_results),
         "download_md": update(value=md_path if has_items else None, interactive=has_items),
