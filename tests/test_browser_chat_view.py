@@ -210,3 +210,104 @@ def test_stop_ends_the_answer_being_streamed(open_page):
     page.locator("#message textarea").fill("What does RICE stand for?")
     page.locator("#send").click()
     page.wait_for_function(DONE_JS, timeout=300_000)
+
+
+RANKING_JS = """() => [...document.querySelectorAll('#plan-ranking tbody tr')]
+    .map(tr => [...tr.querySelectorAll('td')].map(td => td.innerText.trim()))"""
+CHART_JS = """() => { const plot = document.querySelector('#plan-matrix .js-plotly-plot');
+    if (!plot || !plot.data || !plot.data.length) return null;
+    return {points: plot.data[0].customdata.map((c, i) =>
+                ({name: c[0], quadrant: c[3], x: plot.data[0].x[i], y: plot.data[0].y[i]})),
+            shapes: plot.layout.shapes.map(s => [s.x0, s.x1, s.y0, s.y1]),
+            labels: plot.layout.annotations.map(a => [a.text, a.x, a.y])}; }"""
+QUADRANT_LABELS = {"Quick wins": "quick win", "Big bets": "big bet", "Fill-ins": "fill-in",
+                   "Money pits": "money pit"}
+
+
+def add_to_plan(page, *commands: str) -> None:
+    for command in commands:
+        page.locator("#plan-command textarea").fill(command)
+        page.locator("#plan-add").click()
+        page.wait_for_function(
+            "(n) => document.querySelector('#plan-status').innerText.includes(`Added '${n}'`)",
+            arg=command.split("'")[1])
+
+
+def method_shown(page) -> str:
+    return page.evaluate("[...document.querySelectorAll('#plan-method input')]"
+                         ".filter(i => i.checked).map(i => i.value).join()")
+
+
+def assert_chart_agrees_with_the_table(page, names: list[str]) -> None:
+    page.wait_for_function(
+        "(names) => { const t = document.querySelector('#plan-ranking').innerText;"
+        " return names.every(n => t.includes(n)); }", arg=names, timeout=60_000)
+    page.wait_for_function(
+        f"(n) => {{ const c = ({CHART_JS})(); return c && c.points.length === n; }}",
+        arg=len(names), timeout=60_000)
+    table = {row[1]: row[5] for row in page.evaluate(RANKING_JS)}  # initiative -> quadrant
+    chart = page.evaluate(CHART_JS)
+    (effort_line,) = [s[0] for s in chart["shapes"] if s[0] == s[1]]
+    (value_line,) = [s[2] for s in chart["shapes"] if s[2] == s[3]]
+    on_a_line = 0
+    for point in chart["points"]:
+        # The rule printed under the chart: high value is value ≥ the line, high effort is
+        # effort > the line.
+        high_value, high_effort = point["y"] >= value_line, point["x"] > effort_line
+        region = {(True, False): "quick win", (True, True): "big bet",
+                  (False, False): "fill-in", (False, True): "money pit"}[high_value, high_effort]
+        assert table[point["name"]] == point["quadrant"] == region, (point, table)
+        on_a_line += point["y"] == value_line or point["x"] == effort_line
+    assert on_a_line, "the plan has a point on a line, so the boundary rule is checked"
+    ys = [p["y"] for p in chart["points"]]
+    for text, x, y in chart["labels"]:
+        if text not in QUADRANT_LABELS:
+            continue
+        quadrant = QUADRANT_LABELS[text]
+        assert (x <= effort_line) == (quadrant in ("quick win", "fill-in")), (text, x)
+        top = quadrant in ("quick win", "big bet")
+        assert (y > value_line) == top, (text, y)
+        assert (y > max(ys)) if top else (y < min(ys)), f"{text} sits among the points"
+
+
+def test_plan_builder_method_switches_and_a_matrix_that_agrees_with_the_table(open_page):
+    page = open_page(1440, 900)
+    page.get_by_role("tab", name="Plan builder").click()
+    # Three initiatives: the middle value is the median, so one point lies on the value line.
+    rice = ["Search", "Chatbot", "Emails"]
+    add_to_plan(page, "add 'Search' with reach 1000, impact 2, confidence 0.8, effort 2",
+                "add 'Chatbot' with reach 500, impact 3, confidence 0.5, effort 1",
+                "add 'Emails' with reach 300, impact 1, confidence 1, effort 4")
+    assert_chart_agrees_with_the_table(page, rice)
+    assert method_shown(page) == "rice"
+    page.get_by_test_id("ICE-radio-label").click()
+    page.wait_for_function(
+        "() => document.querySelector('#plan-status').innerText.includes('Cannot switch to ICE')")
+    assert "ease" in page.locator("#plan-status").inner_text()
+    page.wait_for_function("() => document.querySelector('#plan-method input:checked').value === 'rice'")
+    assert_chart_agrees_with_the_table(page, rice)
+    page.screenshot(path=str(ARTIFACTS / "view-plan-rice.png"), full_page=True)
+
+    page.locator("button", has_text="Clear plan").click()
+    page.wait_for_function(
+        "() => !document.querySelector('#plan-ranking').innerText.includes('Search')")
+    ice = ["Quiz", "Stylist", "Returns"]
+    add_to_plan(page, "add 'Quiz' with impact 7, confidence 6, ease 8",
+                "add 'Stylist' with impact 9, confidence 5, ease 3",
+                "add 'Returns' with impact 4, confidence 8, ease 6")
+    page.wait_for_function("() => document.querySelector('#plan-method input:checked').value === 'ice'")
+    assert_chart_agrees_with_the_table(page, ice)
+    page.get_by_test_id("RICE-radio-label").click()
+    page.wait_for_function(
+        "() => document.querySelector('#plan-status').innerText.includes('Cannot switch to RICE')")
+    page.wait_for_function("() => document.querySelector('#plan-method input:checked').value === 'ice'")
+    assert_chart_agrees_with_the_table(page, ice)
+
+    # On a phone the tables scroll inside their boxes and the chart shrinks to the screen.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(1500)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways page scroll"
+    for selector in ("#plan-ranking", "#plan-table", "#plan-matrix .main-svg"):
+        box = page.locator(selector).first.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (selector, box)
+    page.screenshot(path=str(ARTIFACTS / "view-plan-390x844.png"), full_page=True)

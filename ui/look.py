@@ -42,6 +42,8 @@ CSS = f"""
   #conversations.sidebar.open .toggle-button {{ left: auto !important; right: 6px !important; }}
   #conversations.sidebar.open .sidebar-content {{ padding-top: 3.5rem; }}
   .sidebar-parent:has(#conversations.open) {{ padding-left: 0 !important; }}
+  /* The matrix takes the whole width; the roadmap goes under it. */
+  #plan-matrix {{ flex: 1 1 100% !important; min-width: 100% !important; }}
 }}
 """
 

@@ -115,14 +115,11 @@ def on_method(ctx: AppContext, method: str, plan_data: dict, who: str = "") -> U
 
     try:
         new_plan, reply = edit_plan(ctx, who, plan_data, change)
-    except planning.PlanError as exc:
+    except planning.PlanError:
         # The control goes back to the method still in effect: it never shows one that is not.
         in_effect = planning.Plan.model_validate(plan_data).method
-        needed = ", ".join(planning.METHOD_FIELDS[method])
-        return {"plan_status": ("⚠️ Cannot switch to " + method.upper() + ": "
-                                + fmt.escape_markdown(str(exc)) + f" {method.upper()} needs "
-                                f"{needed} for every initiative; the plan stays on "
-                                f"{in_effect.upper()}."),
+        return {"plan_status": "⚠️ " + fmt.escape_markdown(
+                    planning.switch_question(planning.Plan.model_validate(plan_data), method)),
                 "plan_state": KEEP, "method": in_effect}
     return {"plan_status": reply, "plan_state": new_plan, "method": new_plan["method"]}
 

@@ -46,6 +46,7 @@ from ui.plan.model import (
     rank,
     remove_initiative,
     run_tool,
+    switch_question,
     validate_initiative,
 )
 
@@ -55,5 +56,5 @@ __all__ = [
     "RemoveCommand", "add_initiative", "apply_command", "export_csv", "export_markdown",
     "infer_method", "kpis_markdown", "matrix_chart", "parse_command", "parse_fields",
     "parse_value", "plan_from_rows", "plan_kpis", "plan_rows", "rank", "ranking_rows",
-    "remove_initiative", "roadmap", "roadmap_markdown", "run_tool", "validate_initiative",
+    "remove_initiative", "roadmap", "roadmap_markdown", "run_tool", "switch_question", "validate_initiative",
 ]
