@@ -212,8 +212,9 @@ def test_stop_ends_the_answer_being_streamed(open_page):
     page.wait_for_function(DONE_JS, timeout=300_000)
 
 
-RANKING_JS = """() => [...document.querySelectorAll('#plan-ranking tbody tr')]
-    .map(tr => [...tr.querySelectorAll('td')].map(td => td.innerText.trim()))"""
+RANKING_JS = """() => [...document.querySelectorAll('#plan-ranking [role="row"]')]
+    .map(row => [...row.querySelectorAll('[role="gridcell"]')].map(c => c.innerText.trim()))
+    .filter(cells => cells.length)"""
 CHART_JS = """() => { const plot = document.querySelector('#plan-matrix .js-plotly-plot');
     if (!plot || !plot.data || !plot.data.length) return null;
     return {points: plot.data[0].customdata.map((c, i) =>
@@ -306,6 +307,9 @@ def test_plan_builder_method_switches_and_a_matrix_that_agrees_with_the_table(op
     # On a phone the tables scroll inside their boxes and the chart shrinks to the screen.
     page.set_viewport_size({"width": 390, "height": 844})
     page.wait_for_timeout(1500)
+    if "open" in (page.locator("#conversations").get_attribute("class") or ""):
+        page.locator("#conversations .toggle-button").click()  # opened at desktop width
+        page.wait_for_timeout(500)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways page scroll"
     for selector in ("#plan-ranking", "#plan-table", "#plan-matrix .main-svg"):
         box = page.locator(selector).first.bounding_box()

@@ -32,7 +32,7 @@ def matrix_chart(result: dict[str, Any] | None):
     figure = go.Figure()
     figure.update_layout(
         # No title of its own: the Plot component's label names the chart (two would overlap).
-        autosize=True, height=420, margin={"l": 56, "r": 16, "t": 40, "b": 96},
+        autosize=True, height=460, margin={"l": 56, "r": 16, "t": 40, "b": 130},
         xaxis_title="Effort", yaxis_title="Value", showlegend=False,
         plot_bgcolor="white", paper_bgcolor="white",
     )
@@ -73,8 +73,10 @@ def matrix_chart(result: dict[str, Any] | None):
             name=f"quadrant:{quadrant}",
         )
     figure.add_annotation(
-        text="Quadrant rule: " + result["quadrant_rule"].split(". ")[0] + ".", showarrow=False,
-        xref="paper", yref="paper", x=0, y=-0.3, xanchor="left", yanchor="top",
+        # One clause a line: a phone-wide chart shows the whole rule.
+        text="Quadrant rule:<br>" + "<br>".join(
+            part.strip() for part in result["quadrant_rule"].split(". ")[0].split(";")),
+        showarrow=False, xref="paper", yref="paper", x=0, y=-0.22, xanchor="left", yanchor="top",
         font={"size": 11, "color": "#444"}, name="rule",
     )
     figure.update_xaxes(range=[x_low, x_high], zeroline=False, gridcolor="#eee")
