@@ -315,3 +315,17 @@ def test_plan_builder_method_switches_and_a_matrix_that_agrees_with_the_table(op
         box = page.locator(selector).first.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (selector, box)
     page.screenshot(path=str(ARTIFACTS / "view-plan-390x844.png"), full_page=True)
+
+
+@pytest.mark.parametrize("width,height", [(1440, 900), (390, 844)])
+def test_no_tab_has_a_serious_or_critical_accessibility_violation(open_page, width, height):
+    axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
+    page = open_page(width, height)
+    found = []
+    for tab in ("Chat", "Plan builder", "Settings"):
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(1000)
+        report = axe_sync.Axe().run(page).response
+        found += [(tab, v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                  for v in report["violations"] if v["impact"] in ("serious", "critical")]
+    assert not found, found

@@ -348,7 +348,7 @@ def launch(settings: Settings, advisor: Any, **overrides: Any) -> None:
         share=False,
         allowed_paths=sorted({str(Path(p).resolve().parent) for p in settings.corpus_paths}),
         footer_links=["settings"],
-        theme=gr.themes.Soft(),
+        theme=look.theme(),
         css=CSS,
         head=look.head({e["label"]: e["template"] for e in examples}),
         **overrides,

@@ -3,7 +3,8 @@ that keeps the message box in the first view and the phone layout usable, and th
 that shortens long titles at word boundaries (whole text on hover) and closes the sidebar on
 narrow screens.
 
-Only strings live here; `ui.app` hands them to Gradio's `launch(css=…, head=…)`.
+`ui.app` hands these to Gradio's `launch(css=…, head=…, theme=…)`; Gradio itself is imported
+only when the theme is built.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ CSS = f"""
 #plan-table, #plan-ranking {{ max-width: 100%; overflow-x: auto; }}
 #plan-table .table-wrap, #plan-ranking .table-wrap {{ overflow-x: auto; }}
 #plan-matrix {{ min-width: 0; }}
+footer .settings, footer a {{ color: var(--neutral-700) !important; }}
 @media (max-width: {NARROW_PX - 1}px) {{
   #chatbot {{ height: clamp(240px, calc(100vh - 360px), 520px) !important; }}
   /* The sidebar opens over the page (dimming it), never pushes it, and its toggle stays on
@@ -85,6 +87,17 @@ HEAD = """
       }
     }
   }
+  // Two ARIA slips of Gradio's own markup (axe-core): the chatbot's example chips are buttons
+  // in a "list" without list items, and an empty block carries a label but no role.
+  function mendAria() {
+    for (const el of document.querySelectorAll('#chatbot .examples[role="list"]')) {
+      el.setAttribute("role", "group");
+      el.setAttribute("aria-label", "Example questions");
+    }
+    for (const el of document.querySelectorAll(".empty[aria-label]:not([role])")) {
+      el.setAttribute("role", "img");
+    }
+  }
   // Once, at start: on a narrow screen the sidebar is closed (Gradio opens it as built). The
   // toggle only works once the page has wired it, so try until the sidebar is seen closed.
   let tries = 0;
@@ -95,7 +108,7 @@ HEAD = """
     if (sidebar) sidebar.querySelector(".toggle-button")?.click();
     setTimeout(closeSidebarWhenNarrow, 250);
   }
-  const observer = new MutationObserver(() => { shortenTitles(); titleKnownLabels(); });
+  const observer = new MutationObserver(() => { shortenTitles(); titleKnownLabels(); mendAria(); });
   function start() {
     observer.observe(document.body, {childList: true, subtree: true, characterData: true});
   }
@@ -116,3 +129,18 @@ def head(whole_texts: dict[str, str] | None = None) -> str:
 
     return HEAD % {"narrow": NARROW_PX, "limits": js(SHORT_TITLES),
                    "whole": js(whole_texts or {})}
+
+
+def theme():
+    """Gradio's Soft theme with text dark enough to read: labels, titles, primary buttons and
+    the selected radio meet WCAG AA contrast (axe-core's colour-contrast rule)."""
+    import gradio as gr
+
+    return gr.themes.Soft().set(
+        block_label_text_color="*primary_700",
+        block_title_text_color="*primary_700",
+        block_info_text_color="*neutral_600",
+        button_primary_background_fill="*primary_600",
+        button_primary_background_fill_hover="*primary_700",
+        checkbox_label_background_fill_selected="*primary_600",
+    )
