@@ -33,6 +33,8 @@ CSS = f"""
 #plan-table .table-wrap, #plan-ranking .table-wrap {{ overflow-x: auto; }}
 #plan-matrix {{ min-width: 0; }}
 footer .settings, footer a {{ color: var(--neutral-700) !important; }}
+button[data-tab-id][aria-selected="true"], button[data-tab-id].selected {{
+  color: var(--primary-700) !important; }}
 @media (max-width: {NARROW_PX - 1}px) {{
   #chatbot {{ height: clamp(240px, calc(100vh - 360px), 520px) !important; }}
   /* The sidebar opens over the page (dimming it), never pushes it, and its toggle stays on
@@ -87,7 +89,7 @@ HEAD = """
       }
     }
   }
-  // Two ARIA slips of Gradio's own markup (axe-core): the chatbot's example chips are buttons
+  // ARIA slips of Gradio's own markup (axe-core): the chatbot's example chips are buttons
   // in a "list" without list items, and an empty block carries a label but no role.
   function mendAria() {
     for (const el of document.querySelectorAll('#chatbot .examples[role="list"]')) {
@@ -97,6 +99,7 @@ HEAD = """
     for (const el of document.querySelectorAll(".empty[aria-label]:not([role])")) {
       el.setAttribute("role", "img");
     }
+
   }
   // Once, at start: on a narrow screen the sidebar is closed (Gradio opens it as built). The
   // toggle only works once the page has wired it, so try until the sidebar is seen closed.
