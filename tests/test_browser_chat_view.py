@@ -352,6 +352,10 @@ def test_plan_builder_method_switches_and_a_matrix_that_agrees_with_the_table(op
     for selector in ("#plan-ranking", "#plan-table", "#plan-matrix .main-svg"):
         box = page.locator(selector).first.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (selector, box)
+    page.wait_for_timeout(1000)  # the chart redraws for its new box
+    chart = page.locator("#plan-matrix .main-svg").first.bounding_box()
+    box = page.locator("#plan-matrix").bounding_box()
+    assert chart["width"] >= 0.8 * box["width"], f"the chart did not resize: {chart} in {box}"
     page.screenshot(path=str(ARTIFACTS / "view-plan-390x844.png"), full_page=True)
 
 

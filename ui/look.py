@@ -101,6 +101,20 @@ HEAD = """
     }
 
   }
+  // Gradio draws plotly charts "responsive": they follow the window's resize events only. A
+  // chart whose box changes size without one (a tab shown, the sidebar closed, the row wrapped)
+  // gets a resize event of its own, so it always fills its box.
+  const watched = new WeakSet();
+  let resizeTimer = null;
+  const boxes = new ResizeObserver(() => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => window.dispatchEvent(new Event("resize")), 100);
+  });
+  function watchCharts() {
+    for (const el of document.querySelectorAll(".js-plotly-plot")) {
+      if (!watched.has(el)) { watched.add(el); boxes.observe(el.parentElement || el); }
+    }
+  }
   // Once, at start: on a narrow screen the sidebar is closed (Gradio opens it as built). The
   // toggle only works once the page has wired it, so try until the sidebar is seen closed.
   let tries = 0;
@@ -111,7 +125,9 @@ HEAD = """
     if (sidebar) sidebar.querySelector(".toggle-button")?.click();
     setTimeout(closeSidebarWhenNarrow, 250);
   }
-  const observer = new MutationObserver(() => { shortenTitles(); titleKnownLabels(); mendAria(); });
+  const observer = new MutationObserver(() => {
+    shortenTitles(); titleKnownLabels(); mendAria(); watchCharts();
+  });
   function start() {
     observer.observe(document.body, {childList: true, subtree: true, characterData: true});
   }
