@@ -8,25 +8,17 @@ Screenshots and the exported plan go to test-artifacts/. Needs Debian's chromium
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
-from servers import ROOT, running_ui
+from browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, require_browser
+from servers import running_ui
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.loopback,
               pytest.mark.timeout(900)]
 
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 RICE_QUESTION = ("Prioritise with RICE: A reach 1000 impact 2 confidence 0.8 effort 2; "
                  "B reach 500 impact 3 confidence 0.5 effort 1")
 # An answer message: a bot message that is not a collapsible card (tool call or progress).
@@ -36,25 +28,9 @@ BOT_COUNT_JS = """() => document.querySelectorAll('#chatbot [data-testid="bot"]'
 ANSWER_DONE = re.compile(r"Grounded \d+% · ")
 
 
-def _require_browser():
-    reason = None
-    if not CHROMIUM.exists():
-        reason = "Debian chromium is not installed at /usr/bin/chromium (run `bash .ci/browser-deps`)"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            reason = "the playwright Python package is not installed (pip install -e '.[test]')"
-    if reason:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"browser test cannot run in CI: {reason}")
-        print(f"\n\n*** SKIPPING THE BROWSER UI TEST: {reason} ***\n", file=sys.stderr)
-        pytest.skip(f"BROWSER UI TEST SKIPPED: {reason}")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    _require_browser()
+    require_browser()
     ARTIFACTS.mkdir(exist_ok=True)
     data_dir = tmp_path_factory.mktemp("advisor-data") / "advisor"
     # builds the index and loads the model first
@@ -98,6 +74,7 @@ def ask(page, text: str | None = None) -> float:
 
 
 def test_suggested_question_streams_a_cited_answer(page, server):
+    page.locator("#examples-accordion").get_by_text("More example questions").click()
     page.locator("#examples").get_by_text("6.2 · Suggested").click()
     page.wait_for_function(
         "() => document.querySelector('#message textarea').value.startsWith('If I implement')")

@@ -255,3 +255,24 @@ def test_reopened_conversation_keeps_tool_cards_badge_and_citations():
 def test_a_click_on_a_card_or_answer_finds_its_answer(index, expected):
     answers = {"2": {"n": 2}, "5": {"n": 5}}
     assert fmt.answer_for_index(answers, index)[0] == expected
+
+
+@pytest.mark.parametrize("text,limit,expected", [
+    ("short enough", 20, "short enough"),
+    ("Given my primary e-commerce goal", 20, "Given my primary…"),
+    ("one, two, three four", 12, "one, two…"),          # no dangling comma before the mark
+    ("unbreakablewordthatgoeson", 10, "unbreakab…"),    # no space to cut at: cut the word
+    ("  spaces   inside\nlines ", 40, "spaces inside lines"),
+])
+def test_shorten_cuts_at_a_word_boundary(text, limit, expected):
+    shown = fmt.shorten(text, limit)
+    assert shown == expected and len(shown) <= limit
+
+
+def test_welcome_chips_take_one_example_per_part_of_the_course_first():
+    from ui import welcome
+
+    examples = [{"lesson": lesson, "template": f"Q{i} [e.g., 'x']", "default": "x"}
+                for i, lesson in enumerate(["1", "1", "2", "3", "3"])]
+    assert welcome.chip_examples(examples, 4) == [0, 2, 3, 1]
+    assert [c["text"] for c in welcome.chips(examples, 2)] == ["Q0 'x'", "Q2 'x'"]

@@ -277,6 +277,10 @@ def test_switching_method_converts_or_explains(ctx):
     plan = planner.on_command(ctx, ADD, {"initiatives": []})["plan_state"]
     switched = planner.on_method(ctx, "ice", plan)
     assert switched["plan_state"] == KEEP and "Cannot switch to ICE" in switched["plan_status"]
+    assert switched["method"] == "rice", "the control shows the method still in effect"
+    status = switched["plan_status"]
+    assert "stays on RICE" in status and "for RICE" not in status  # asks in ICE's own terms
+    assert "ease (1 = hard to 10 = easy) for" in status and "impact (1–10) for" in status
     assert planner.on_method(ctx, "ice", {"initiatives": []})["plan_state"]["method"] == "ice"
     cleared = planner.on_clear(ctx, plan)
     assert cleared["plan_state"]["initiatives"] == []

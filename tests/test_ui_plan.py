@@ -142,17 +142,19 @@ def test_ranking_roadmap_and_matrix_follow_the_prioritize_tool():
     ]
     assert planning.roadmap(result) == {"short-term wins": ["Support chatbot"],
                                         "long-term bets": ["AI site search"], "deprioritise": []}
-    figure = planning.matrix_figure(result)
-    axes = figure.axes[0]
-    lines = {(tuple(line.get_xdata()), tuple(line.get_ydata())) for line in axes.get_lines()}
-    assert ((result["effort_threshold"],) * 2, (0, 1)) in lines  # vertical line at the threshold
-    assert ((0, 1), (result["value_threshold"],) * 2) in lines
+    figure = planning.matrix_chart(result)
+    lines = {(shape.x0, shape.x1) if shape.x0 == shape.x1 else (shape.y0, shape.y1)
+             for shape in figure.layout.shapes}
+    assert (result["effort_threshold"],) * 2 in lines  # vertical line at the threshold
+    assert (result["value_threshold"],) * 2 in lines
+    points = figure.data[0]
+    assert [c[3] for c in points.customdata] == [r[5] for r in planning.ranking_rows(result)]
 
 
 def test_empty_plan_has_no_ranking_and_a_hint():
     assert planning.rank(Plan()) is None
     assert "Add initiatives" in planning.roadmap_markdown(None)
-    assert planning.matrix_figure(None).axes[0].texts
+    assert planning.matrix_chart(None).layout.annotations
 
 
 def test_kpis_per_initiative_come_from_the_course():

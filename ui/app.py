@@ -16,7 +16,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.settings import Settings
-from ui import chat, planner
+from ui import chat, look, planner, welcome
 from ui import formatting as fmt
 from ui import plan as planning
 from ui.context import (  # noqa: F401  (re-exported: friendly_error, AppContext for callers)
@@ -33,11 +33,7 @@ from ui.instructor_tabs import add_instructor_tabs
 from ui.store import UIStore
 from ui.streaming import in_one_thread  # noqa: F401  (re-exported for callers and tests)
 
-CSS = """
-#citation-panel { max-height: 520px; overflow-y: auto; }
-.grounding-badge p { font-weight: 600; }
-#sentence-highlight .textfield { word-break: normal; display: block; }
-"""
+CSS = look.CSS  # the first view, the phone layout and the tables' own scrolling
 
 
 def _notify(level: str, text: str) -> None:
@@ -84,10 +80,11 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None,
         c.example_index = gr.State(None)
 
         gr.Markdown("# Strategy Advisor\nCourse-grounded answers, calculators and plans for AI "
-                    "in e-commerce.")
+                    "in e-commerce.", elem_id="app-header")
         gr.Markdown(fmt.AI_NOTICE, elem_id="ai-notice")
 
-        with gr.Sidebar(label="Conversations", open=True, position="left"):
+        with gr.Sidebar(label="Conversations", open=True, position="left",
+                        elem_id="conversations"):
             c.new_chat = gr.Button("➕ New conversation", size="sm", elem_id="new-conversation")
             c.conv_list = gr.Radio(label="Your conversations", choices=[], value=None,
                                  elem_id="conversation-list")
@@ -95,27 +92,30 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None,
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"), gr.Row(equal_height=False):
                 with gr.Column(scale=3):
-                    c.role = gr.Radio(ROLES, value="learner", label="I am a…",
-                                    info="The role changes how answers are framed, never "
-                                    "the facts.", elem_id="role")
                     c.chatbot = gr.Chatbot(
-                        label="Advisor", height=560, sanitize_html=True,
+                        label="Advisor", height=560, sanitize_html=True,  # CSS fits the window
                         render_markdown=True, layout="bubble", elem_id="chatbot",
                         feedback_options=("Like", "Dislike"), buttons=["copy"],
                         latex_delimiters=[], allow_tags=False,
-                        placeholder="Ask about the course, e.g. pick an example below, or "
-                        "add initiatives to your plan: "
-                        + fmt.escape_markdown(planning.EXAMPLE),
+                        placeholder=welcome.WELCOME,
+                        examples=welcome.chips(ctx.examples),
                     )
                     with gr.Row():
                         c.message = gr.Textbox(
                             show_label=False, placeholder="Ask the course a question, or "
                             "add 'Name' with reach …, impact …, confidence …, effort …",
                             # One line that grows: Enter sends, Shift+Enter starts a new line.
-                            lines=1, max_lines=8, scale=5, elem_id="message",
+                            lines=1, max_lines=8, scale=5, min_width=220, elem_id="message",
                             max_length=settings.max_question_chars,
                         )
-                        c.send = gr.Button("Send", variant="primary", scale=1, elem_id="send")
+                        c.send = gr.Button("Send", variant="primary", scale=1, min_width=70,
+                                           elem_id="send")
+                        c.stop = gr.Button("Stop", variant="stop", scale=0, min_width=60,
+                                           elem_id="stop")
+                    # Below the box: the first view keeps the box itself above the fold.
+                    c.role = gr.Radio(ROLES, value="learner", label="I am a…",
+                                      info="The role changes how answers are framed, never "
+                                      "the facts.", elem_id="role")
                     # The options of a clarifying question: a click sends the option as the reply.
                     c.options = gr.Dataset(components=["textbox"], label="Answer with one click",
                                            samples=[[""]], type="index", visible=False,
@@ -126,7 +126,8 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None,
                         c.note = gr.Textbox(label="This is wrong because… (optional)", scale=5,
                                           elem_id="feedback-note", max_length=2000)
                         c.save_note = gr.Button("Save note", scale=1, size="sm")
-                    with gr.Accordion("Example questions from the course", open=True):
+                    with gr.Accordion("More example questions from the course", open=False,
+                                      elem_id="examples-accordion"):
                         c.fill = gr.Textbox(
                             label="Your business / goal (replaces the [e.g., …] part of "
                             "the example)", interactive=True, elem_id="example-fill",
@@ -229,22 +230,25 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
     # Every way of asking shares one pool of answer slots (settings.queue_concurrency); the
     # light handlers below (citations, details, feedback) have their own and never wait for it.
     answer_pool = {"concurrency_id": "answer", "concurrency_limit": ctx.settings.queue_concurrency}
-    c.send.click(respond, chat_inputs, chat_outputs, **answer_pool)
-    c.message.submit(respond, chat_inputs, chat_outputs, **answer_pool)
+    asking = [c.send.click(respond, chat_inputs, chat_outputs, **answer_pool),
+              c.message.submit(respond, chat_inputs, chat_outputs, **answer_pool)]
 
     def ask_full(role_value, who, cid, msgs, records, plan_data, request: gr.Request):
         for updates in chat.ask_full(ctx, role_value, who, cid, msgs, records, plan_data,
                                      _session_key(request)):
             yield out(updates)
 
-    c.full_answer.click(ask_full, chat_inputs[1:], chat_outputs, **answer_pool)
+    asking.append(c.full_answer.click(ask_full, chat_inputs[1:], chat_outputs, **answer_pool))
 
     def on_option(index: int, role_value, who, cid, msgs, records, plan_data, request: gr.Request):
         for updates in chat.on_option(ctx, index, role_value, who, cid, msgs, records, plan_data,
                                       _session_key(request)):
             yield out(updates)
 
-    c.options.click(on_option, [c.options, *chat_inputs[1:]], chat_outputs, **answer_pool)
+    asking.append(c.options.click(on_option, [c.options, *chat_inputs[1:]], chat_outputs,
+                                  **answer_pool))
+    # Stop ends the answer being streamed; what was shown stays in the chat.
+    c.stop.click(None, None, None, cancels=asking, queue=False)
 
     def on_select_message(records: dict, evt: gr.SelectData):
         return out(chat.on_select_message(ctx, records, evt.index))
@@ -287,6 +291,11 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
 
     c.examples.click(on_example, [c.examples, c.fill], [c.example_index, c.fill, c.message])
 
+    def on_chip(evt: gr.SelectData):
+        return out(chat.on_example(ctx, welcome.chip_examples(ctx.examples)[evt.index]))
+
+    c.chatbot.example_select(on_chip, None, [c.example_index, c.fill, c.message])
+
     def on_fill(index: int | None, value: str):
         return out(chat.on_fill(ctx, index, value))
 
@@ -317,7 +326,8 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
     def on_method(method_value: str, plan_data: dict, who: str = ""):
         return out(planner.on_method(ctx, method_value, plan_data, who))
 
-    c.method.input(on_method, [c.method, c.plan_state, c.owner], [c.plan_status, c.plan_state])
+    c.method.input(on_method, [c.method, c.plan_state, c.owner],
+                   [c.plan_status, c.plan_state, c.method])
 
     def on_clear(plan_data: dict, who: str = ""):
         return out(planner.on_clear(ctx, plan_data, who))
@@ -331,6 +341,7 @@ def launch(settings: Settings, advisor: Any, **overrides: Any) -> None:
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
     demo = build_app(settings, advisor)
     check_can_start(settings, demo.access)
+    examples = demo.advisor_context.examples
     demo.queue(default_concurrency_limit=settings.queue_concurrency,
                max_size=settings.queue_max_size)
     auth = gradio_auth(settings, demo.access)
@@ -346,7 +357,8 @@ def launch(settings: Settings, advisor: Any, **overrides: Any) -> None:
         share=False,
         allowed_paths=sorted({str(Path(p).resolve().parent) for p in settings.corpus_paths}),
         footer_links=["settings"],
-        theme=gr.themes.Soft(),
+        theme=look.theme(),
         css=CSS,
+        head=look.head({e["label"]: e["template"] for e in examples}),
         **overrides,
     )

@@ -28,11 +28,12 @@ from ui.context import (
     update,
 )
 from ui.planner import edit_plan
-from ui.streaming import BATCH_S, batched
+from ui.streaming import BATCH_S, PACE_S, batched, paced
 
 log = logging.getLogger(__name__)
 
 Updates = dict[str, Any]
+TITLE_CHARS = 80  # the longest title the conversation store keeps; cut here at a word
 DETAILS = ("badge", "highlight", "citations", "citation_panel")
 
 
@@ -96,11 +97,13 @@ def _plan_command(ctx: AppContext, text: str, msgs: list, plan_data: dict,
 
 def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, msgs: list,
             records: dict, plan_data: dict, session_key: str = "", *,
-            shown: str | None = None, batch_s: float = BATCH_S) -> Iterator[Updates]:
+            shown: str | None = None, batch_s: float = BATCH_S,
+            pace_s: float = PACE_S) -> Iterator[Updates]:
     """Answers one chat message, streaming: pending card, tool cards, text, then the details.
 
-    While text streams only the chat window is sent, in batches of `batch_s`; the stores and
-    the details panel are updated once, with the final answer.
+    While text streams only the chat window is sent, in batches of `batch_s`, and text that
+    arrives in one piece is shown a few words every `pace_s` (`ui.streaming.paced`); the stores
+    and the details panel are updated once, with the final answer.
     """
     text = text or ""
     msgs = list(msgs or [])
@@ -135,7 +138,7 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
     new_conversation = not cid
     if new_conversation:
         # Mask before cutting: an e-mail cut at character 80 would no longer look like one.
-        cid = ctx.conversations.create(title=mask_pii(text)[:80], owner=who)
+        cid = ctx.conversations.create(title=fmt.shorten(mask_pii(text), TITLE_CHARS), owner=who)
     msgs.append(fmt.user_message(shown or text))
     pending = {"role": "assistant", "content": "",
                "metadata": {"title": "🔎 Searching the course…", "status": "pending"}}
@@ -159,8 +162,11 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
         return answer_index
 
     try:
-        stream = batched(lambda: ctx.advisor.stream(text, conversation_id=cid, role=role),
-                         interval=batch_s, urgent=lambda event: event.type != "token")
+        stream = paced(
+            batched(lambda: ctx.advisor.stream(text, conversation_id=cid, role=role),
+                    interval=batch_s, urgent=lambda event: event.type != "token"),
+            is_text=lambda event: event.type == "token",
+            split=lambda event, piece: event.model_copy(update={"text": piece}), step_s=pace_s)
         for batch in stream:
             final = {}
             for event in batch:

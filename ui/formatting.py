@@ -270,6 +270,21 @@ def section_ids(citations: list[Citation]) -> list[str]:
 PLACEHOLDER = re.compile(r"\[e\.g\.,?\s*['‘’\"“”]?(?P<value>[^\]]*?)['‘’\"“”]?\s*\]")
 
 
+EXAMPLE_LABEL_CHARS = 58  # Gradio's gallery cuts a text sample after 60 characters
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word boundary, with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.!?-–—([") + "…"
+
+
 def example_placeholder(template: str) -> str | None:
     """The default value of an example's first bracketed placeholder, if it has one."""
     match = PLACEHOLDER.search(template)
@@ -310,10 +325,12 @@ def course_examples(documents: list) -> list[dict[str, str]]:
                         continue
                     kind = "Alternative" if block.text.lower().startswith("alternative") else "Suggested"
                     template = example_question_text(block.text)
-                    short = template if len(template) <= 90 else template[:87].rstrip() + "…"
                     examples.append(
                         {
-                            "label": f"{lesson.lesson} · {kind}: {short}",
+                            # cut at a word (Gradio would cut it mid-word); the page
+                            # shows the whole question on hover
+                            "label": shorten(f"{lesson.lesson} · {kind}: {template}",
+                                             EXAMPLE_LABEL_CHARS),
                             "lesson": lesson.lesson,
                             "kind": kind,
                             "template": template,

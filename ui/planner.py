@@ -72,7 +72,7 @@ def refresh_plan(ctx: AppContext, plan_data: dict, who: str) -> Updates:
         "table": planning.plan_rows(plan),
         "method": plan.method,
         "ranking": planning.ranking_rows(result),
-        "matrix": planning.matrix_figure(result),
+        "matrix": planning.matrix_chart(result),
         "roadmap": planning.roadmap_markdown(result),
         "kpis": planning.kpis_markdown(kpi_results),
         "download_md": update(value=md_path if has_items else None, interactive=has_items),
@@ -115,11 +115,13 @@ def on_method(ctx: AppContext, method: str, plan_data: dict, who: str = "") -> U
 
     try:
         new_plan, reply = edit_plan(ctx, who, plan_data, change)
-    except planning.PlanError as exc:
-        return {"plan_status": ("⚠️ Cannot switch to " + method.upper() + ": "
-                                + fmt.escape_markdown(str(exc)) + " Edit the table first."),
-                "plan_state": KEEP}
-    return {"plan_status": reply, "plan_state": new_plan}
+    except planning.PlanError:
+        # The control goes back to the method still in effect: it never shows one that is not.
+        in_effect = planning.Plan.model_validate(plan_data).method
+        return {"plan_status": "⚠️ " + fmt.escape_markdown(
+                    planning.switch_question(planning.Plan.model_validate(plan_data), method)),
+                "plan_state": KEEP, "method": in_effect}
+    return {"plan_status": reply, "plan_state": new_plan, "method": new_plan["method"]}
 
 
 def on_clear(ctx: AppContext, plan_data: dict, who: str = "") -> Updates:

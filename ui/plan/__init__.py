@@ -1,6 +1,7 @@
 """The plan builder's pure core, in three parts: the model (`ui.plan.model`: a plan, validated
 and ranked by the course's tools), the grammar (`ui.plan.grammar`: "add …" commands and table
-cells) and the exports (`ui.plan.exports`: ranking, roadmap, KPIs, matrix, Markdown, CSV).
+cells) and the exports (`ui.plan.exports`: ranking, roadmap, KPIs, Markdown, CSV) and the matrix chart
+(`ui.plan.matrix`).
 
 A plan is a list of AI initiatives scored by RICE or ICE. This package re-exports the names the
 UI uses, so callers write `from ui import plan as planning`.
@@ -11,7 +12,6 @@ from ui.plan.exports import (
     export_csv,
     export_markdown,
     kpis_markdown,
-    matrix_figure,
     ranking_rows,
     roadmap,
     roadmap_markdown,
@@ -28,6 +28,7 @@ from ui.plan.grammar import (
     parse_value,
     plan_from_rows,
 )
+from ui.plan.matrix import matrix_chart
 from ui.plan.model import (
     COLUMNS,
     EXAMPLE,
@@ -45,6 +46,7 @@ from ui.plan.model import (
     rank,
     remove_initiative,
     run_tool,
+    switch_question,
     validate_initiative,
 )
 
@@ -52,7 +54,7 @@ __all__ = [
     "COLUMNS", "EXAMPLE", "FIELD_HELP", "FIELDS", "ICE_EXAMPLE", "IMPACT_WORDS", "METHOD_FIELDS",
     "RANKING_HEADERS", "AddCommand", "ClearCommand", "Command", "Method", "Plan", "PlanError",
     "RemoveCommand", "add_initiative", "apply_command", "export_csv", "export_markdown",
-    "infer_method", "kpis_markdown", "matrix_figure", "parse_command", "parse_fields",
+    "infer_method", "kpis_markdown", "matrix_chart", "parse_command", "parse_fields",
     "parse_value", "plan_from_rows", "plan_kpis", "plan_rows", "rank", "ranking_rows",
-    "remove_initiative", "roadmap", "roadmap_markdown", "run_tool", "validate_initiative",
+    "remove_initiative", "roadmap", "roadmap_markdown", "run_tool", "switch_question", "validate_initiative",
 ]

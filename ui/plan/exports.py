@@ -90,53 +90,6 @@ def _where(citation: dict[str, Any]) -> str:
     return " › ".join(part for part in parts if part)
 
 
-def matrix_figure(result: dict[str, Any] | None):
-    """The Value-vs-Effort matrix with the quadrant lines at the thresholds prioritize used."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(6.4, 4.6), dpi=100)
-    axes = figure.add_subplot(1, 1, 1)
-    axes.set_xlabel("Effort")
-    axes.set_ylabel("Value")
-    axes.set_title("Value vs Effort")
-    if not result:
-        axes.text(0.5, 0.5, "Add initiatives to see the matrix", ha="center", va="center",
-                  transform=axes.transAxes)
-        return figure
-    rows = result["ranking"]
-    efforts = [r["effort"] for r in rows]
-    values = [r["value"] for r in rows]
-    vt, et = result["value_threshold"], result["effort_threshold"]
-    colours = {"quick win": "#2e7d32", "big bet": "#1565c0", "fill-in": "#9e9e9e",
-               "money pit": "#c62828"}
-    axes.scatter(efforts, values, c=[colours[r["quadrant"]] for r in rows], s=60, zorder=3)
-    for row in rows:
-        # Matplotlib treats '$' as maths markup; names are shown as typed.
-        label = row["name"].replace("$", r"\$")
-        axes.annotate(label, (row["effort"], row["value"]), textcoords="offset points",
-                      xytext=(6, 6), fontsize=8)
-    x_low, x_high = min(efforts + [et]), max(efforts + [et])
-    y_low, y_high = min(values + [vt]), max(values + [vt])
-    x_pad = (x_high - x_low) * 0.15 or max(abs(x_high) * 0.5, 1)
-    y_pad = (y_high - y_low) * 0.15 or max(abs(y_high) * 0.5, 1)
-    axes.set_xlim(x_low - x_pad, x_high + x_pad)
-    axes.set_ylim(y_low - y_pad, y_high + y_pad)
-    axes.axvline(et, color="#555", linestyle="--", linewidth=1)
-    axes.axhline(vt, color="#555", linestyle="--", linewidth=1)
-    for text, x, y, ha, va in (
-        ("Quick wins", 0.02, 0.98, "left", "top"),
-        ("Big bets", 0.98, 0.98, "right", "top"),
-        ("Fill-ins", 0.02, 0.02, "left", "bottom"),
-        ("Money pits", 0.98, 0.02, "right", "bottom"),
-    ):
-        axes.text(x, y, text, transform=axes.transAxes, ha=ha, va=va, fontsize=9, color="#444")
-    figure.tight_layout()
-    return figure
-
-
 # ----------------------------------------------------------------------------- exports
 
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from assistant.errors import UserError
 from tools.errors import ToolInputError
+from tools.prioritization import SCALE_TEXT
 
 Method = Literal["rice", "ice"]
 FIELDS: tuple[str, ...] = ("reach", "impact", "confidence", "effort", "ease")
@@ -24,6 +25,12 @@ METHOD_FIELDS: dict[str, tuple[str, ...]] = {
 COLUMNS = ["name", *FIELDS]
 EXAMPLE = "add 'AI site search' with reach 30000, impact 2, confidence 0.8, effort 3"
 ICE_EXAMPLE = "add 'Chatbot' with impact 7, confidence 6, ease 8"
+SCALES: dict[str, dict[str, str]] = {
+    "rice": {"reach": "people per period", "impact": SCALE_TEXT,
+             "confidence": "a fraction, e.g. 0.8", "effort": "person-months"},
+    "ice": {"impact": "1–10", "confidence": "1–10", "ease": "1 = hard to 10 = easy"},
+}
+SCALED = ("impact", "confidence")  # fields RICE and ICE score on different scales
 FIELD_HELP = "reach, impact, confidence, effort (RICE) or impact, confidence, ease (ICE)"
 
 
@@ -136,6 +143,23 @@ def plan_kpis(plan: Plan) -> dict[str, dict[str, Any]]:
         except ToolInputError as exc:
             out[name] = {"error": exc.message}
     return out
+
+
+def switch_question(plan: Plan, method: Method) -> str:
+    """What a plan lacks to be scored by `method`, per initiative: the question a refused
+    method switch asks. Impact and confidence are asked again whenever the method changes:
+    the two methods score them on different scales."""
+    lacking: dict[str, list[str]] = {}
+    for item in plan.initiatives:
+        for field in METHOD_FIELDS[method]:
+            if item.get(field) is None or (field in SCALED and plan.method != method):
+                lacking.setdefault(field, []).append(item["name"])
+    asks = [f"{field} ({SCALES[method][field]}) for {', '.join(repr(n) for n in names)}"
+            for field, names in lacking.items()]
+    return (f"Cannot switch to {method.upper()} yet: it needs " + "; ".join(asks)
+            + f". The plan stays on {plan.method.upper()}. Add the initiatives again with "
+            f"{method.upper()} fields (e.g. {EXAMPLE if method == 'rice' else ICE_EXAMPLE}) "
+            "after clearing the plan.")
 
 
 # ----------------------------------------------------------------------------- table edits

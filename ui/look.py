@@ -1,0 +1,165 @@
+"""How the app looks and behaves in the browser before any event reaches the server: the CSS
+that keeps the message box in the first view and the phone layout usable, and the page script
+that shortens long titles at word boundaries (whole text on hover) and closes the sidebar on
+narrow screens.
+
+`ui.app` hands these to Gradio's `launch(css=…, head=…, theme=…)`; Gradio itself is imported
+only when the theme is built.
+"""
+
+from __future__ import annotations
+
+# Below this width (a portrait tablet and anything narrower) the conversations sidebar starts
+# closed and opens over the page instead of pushing it aside.
+NARROW_PX = 1024
+
+# Characters kept of a title before it is cut at a word boundary, per kind of list.
+SHORT_TITLES = {
+    "#conversation-list label > span": 44,
+    "#chatbot button.example span": 64,
+}
+
+CSS = f"""
+/* First view: the chat area shrinks with the window so the message box stays above the fold. */
+#chatbot {{ height: clamp(220px, calc(100vh - 380px), 560px) !important; }}
+#chatbot .placeholder-content, #chatbot .placeholder {{ max-width: 46rem; margin: 0 auto; }}
+#citation-panel {{ max-height: 520px; overflow-y: auto; }}
+.grounding-badge p {{ font-weight: 600; }}
+#sentence-highlight .textfield {{ word-break: normal; display: block; }}
+#app-header h1 {{ margin: 0; font-size: 1.4rem; }}
+#app-header p {{ margin: 0; }}
+/* Tables scroll inside their own box, never the page. */
+#plan-table, #plan-ranking {{ max-width: 100%; overflow-x: auto; }}
+#plan-table .table-wrap, #plan-ranking .table-wrap {{ overflow-x: auto; }}
+#plan-matrix {{ min-width: 0; }}
+footer .settings, footer a {{ color: var(--neutral-700) !important; }}
+button[data-tab-id][aria-selected="true"], button[data-tab-id].selected {{
+  color: var(--primary-700) !important; }}
+@media (max-width: {NARROW_PX - 1}px) {{
+  #chatbot {{ height: clamp(240px, calc(100vh - 360px), 520px) !important; }}
+  /* The sidebar opens over the page (dimming it), never pushes it, and its toggle stays on
+     screen: at the page's left edge when closed, inside the panel when open. */
+  #conversations.sidebar:not(.right) {{ width: min(320px, 86vw) !important;
+                                        left: calc(-1 * min(320px, 86vw)) !important; }}
+  #conversations.sidebar.open {{ box-shadow: 0 0 0 100vmax rgba(0, 0, 0, 0.35) !important; }}
+  #conversations.sidebar:not(.open) .toggle-button {{ left: 100% !important; }}
+  #conversations.sidebar.open .toggle-button {{ left: auto !important; right: 6px !important; }}
+  #conversations.sidebar.open .sidebar-content {{ padding-top: 3.5rem; }}
+  .sidebar-parent:has(#conversations.open) {{ padding-left: 0 !important; }}
+  /* The matrix takes the whole width; the roadmap goes under it. */
+  #plan-matrix {{ flex: 1 1 100% !important; min-width: 100% !important; }}
+}}
+"""
+
+HEAD = """
+<script>
+(() => {
+  const NARROW = %(narrow)d;
+  const LIMITS = %(limits)s;
+  // Lists Gradio shortens itself (the examples gallery) get labels cut in Python; their whole
+  // texts come with the page: shown label -> whole text.
+  const WHOLE = %(whole)s;
+  function shorten(text, limit) {
+    if (text.length <= limit) return text;
+    let cut = text.slice(0, limit);
+    const space = cut.lastIndexOf(" ");
+    if (space > limit / 2) cut = cut.slice(0, space);
+    return cut.replace(/[\\s,;:.!?\\-–—(\\[]+$/, "") + "…";
+  }
+  // Rewrites only the text node of a leaf element: Svelte's comment anchors stay in place.
+  function shortenTitles() {
+    for (const [selector, limit] of Object.entries(LIMITS)) {
+      for (const el of document.querySelectorAll(selector)) {
+        if (el.children.length) continue;  // only elements that hold the text itself
+        const texts = [...el.childNodes].filter(n => n.nodeType === Node.TEXT_NODE);
+        const text = texts.map(n => n.data).join("").trim();
+        if (!text || el.dataset.shortened === text) continue;  // empty, or ours unchanged
+        const short = shorten(text, limit);
+        texts.forEach((node, i) => { node.data = i === 0 ? short : ""; });
+        el.dataset.shortened = short;
+        el.setAttribute("title", text);
+      }
+    }
+  }
+  function titleKnownLabels() {
+    for (const el of document.querySelectorAll("#examples .gallery-item *")) {
+      const whole = WHOLE[el.textContent.trim()];
+      if (!el.children.length && whole && el.getAttribute("title") !== whole) {
+        el.setAttribute("title", whole);
+      }
+    }
+  }
+  // ARIA slips of Gradio's own markup (axe-core): the chatbot's example chips are buttons
+  // in a "list" without list items, and an empty block carries a label but no role.
+  function mendAria() {
+    for (const el of document.querySelectorAll('#chatbot .examples[role="list"]')) {
+      el.setAttribute("role", "group");
+      el.setAttribute("aria-label", "Example questions");
+    }
+    for (const el of document.querySelectorAll(".empty[aria-label]:not([role])")) {
+      el.setAttribute("role", "img");
+    }
+
+  }
+  // Gradio draws plotly charts "responsive": they follow the window's resize events only. A
+  // chart whose box changes size without one (a tab shown, the sidebar closed, the row wrapped)
+  // gets a resize event of its own, so it always fills its box.
+  const watched = new WeakSet();
+  let resizeTimer = null;
+  const boxes = new ResizeObserver(() => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => window.dispatchEvent(new Event("resize")), 100);
+  });
+  function watchCharts() {
+    for (const el of document.querySelectorAll(".js-plotly-plot")) {
+      if (!watched.has(el)) { watched.add(el); boxes.observe(el.parentElement || el); }
+    }
+  }
+  // Once, at start: on a narrow screen the sidebar is closed (Gradio opens it as built). The
+  // toggle only works once the page has wired it, so try until the sidebar is seen closed.
+  let tries = 0;
+  function closeSidebarWhenNarrow() {
+    if (window.innerWidth >= NARROW || tries++ > 40) return;
+    const sidebar = document.querySelector(".sidebar");
+    if (sidebar && !sidebar.classList.contains("open")) return;
+    if (sidebar) sidebar.querySelector(".toggle-button")?.click();
+    setTimeout(closeSidebarWhenNarrow, 250);
+  }
+  const observer = new MutationObserver(() => {
+    shortenTitles(); titleKnownLabels(); mendAria(); watchCharts();
+  });
+  function start() {
+    observer.observe(document.body, {childList: true, subtree: true, characterData: true});
+  }
+  if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
+  setTimeout(closeSidebarWhenNarrow, 250);
+})();
+</script>
+"""
+
+
+def head(whole_texts: dict[str, str] | None = None) -> str:
+    """The page script, with this module's breakpoint and title lengths filled in, and the
+    whole text of each label shortened in Python (`whole_texts`: label -> whole text)."""
+    import json
+
+    def js(value: object) -> str:  # JSON inside <script>: no "</" may end it early
+        return json.dumps(value).replace("</", "<\\/")
+
+    return HEAD % {"narrow": NARROW_PX, "limits": js(SHORT_TITLES),
+                   "whole": js(whole_texts or {})}
+
+
+def theme():
+    """Gradio's Soft theme with text dark enough to read: labels, titles, primary buttons and
+    the selected radio meet WCAG AA contrast (axe-core's colour-contrast rule)."""
+    import gradio as gr
+
+    return gr.themes.Soft().set(
+        block_label_text_color="*primary_700",
+        block_title_text_color="*primary_700",
+        block_info_text_color="*neutral_600",
+        button_primary_background_fill="*primary_600",
+        button_primary_background_fill_hover="*primary_700",
+        checkbox_label_background_fill_selected="*primary_600",
+    )
