@@ -38,6 +38,12 @@ DATA = Path(__file__).resolve().parent / "data"
 HALUEVAL = DATA / "halueval-qa-dev.jsonl"
 PAIRS = DATA / "grounding_pairs.yaml"
 COURSE_CLAIMS = DATA / "course_claims.yaml"
+# Claims written by others who never saw the checker (issue 24): tune / held-out by the sha1
+# parity of each claim's id (`evals.devsets.half`); only the tune half is shown by default.
+WRITTEN_CLAIMS = (
+    Path(__file__).resolve().parent / "dev" / "claims" / "part-a.yaml",
+    Path(__file__).resolve().parent / "dev" / "claims" / "part-b.yaml",
+)
 TUNE_PAIRS = 125
 
 
@@ -52,6 +58,7 @@ class Labelled:
     question: str | None = None
     note: str = ""
     kind: str = ""
+    voice: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,6 +167,35 @@ def load_course_claims(path: Path = COURSE_CLAIMS) -> list[Labelled]:
     ]
 
 
+def load_written_claims(paths: tuple[Path, ...] = WRITTEN_CLAIMS) -> list[Labelled]:
+    """The claims set of evals/dev/claims (each claim judged against its own evidence)."""
+    import yaml
+
+    rows = []
+    for path in paths:
+        for p in yaml.safe_load(path.read_text(encoding="utf-8"))["claims"]:
+            rows.append(
+                Labelled(
+                    id=str(p["id"]),
+                    answer=p["claim"],
+                    context=p["evidence"],
+                    supported=p["label"] == "supported",
+                    question=p.get("question") or None,
+                    kind=p["kind"],
+                    note=p.get("section", ""),
+                    voice=p.get("voice", ""),
+                )
+            )
+    return rows
+
+
+def split_written(rows: list[Labelled]) -> tuple[list[Labelled], list[Labelled]]:
+    """(tune, held_out) by the dev sets' fixed rule: the sha1 parity of the claim's id."""
+    from evals.devsets import half
+
+    return [r for r in rows if half(r.id) == "tune"], [r for r in rows if half(r.id) != "tune"]
+
+
 def in_tune(claim: str) -> bool:
     """The fixed split: the first byte of the claim's SHA-256 decides (even: tune)."""
     return hashlib.sha256(claim.encode("utf-8")).digest()[0] % 2 == 0
@@ -214,6 +250,8 @@ def naive_flags(labelled: list[Labelled], threshold: float) -> list[bool]:
 
 def _source(row: Labelled) -> str:
     """Which labelled set a row comes from (rows of HaluEval carry their question)."""
+    if row.voice:
+        return "written"
     return "halueval" if row.question else "course"
 
 
@@ -297,6 +335,34 @@ def per_kind(labelled: list[Labelled], flagged: list[bool]) -> dict[str, dict[st
     return dict(sorted(out.items()))
 
 
+def per_voice(labelled: list[Labelled], flagged: list[bool]) -> dict[str, dict[str, int]]:
+    """Per voice: paraphrases kept / flagged, errors caught / missed."""
+    out: dict[str, dict[str, int]] = {}
+    for row, flag in zip(labelled, flagged, strict=True):
+        entry = out.setdefault(
+            row.voice, {"kept": 0, "flagged": 0, "caught": 0, "missed": 0}
+        )
+        if row.supported:
+            entry["flagged" if flag else "kept"] += 1
+        else:
+            entry["caught" if flag else "missed"] += 1
+    return dict(sorted(out.items()))
+
+
+def written_figures(labelled: list[Labelled], flagged: list[bool]) -> dict:
+    """Balanced accuracy, paraphrases kept, errors caught, per kind and per voice."""
+    s = score(labelled, flagged)
+    paraphrases = s.tn + s.fp
+    errors = s.tp + s.fn
+    return {
+        **s.as_dict(),
+        "paraphrases_kept": round(s.tn / paraphrases, 4) if paraphrases else 0.0,
+        "errors_caught": round(s.tp / errors, 4) if errors else 0.0,
+        "kinds": per_kind(labelled, flagged),
+        "voices": per_voice(labelled, flagged),
+    }
+
+
 def latency(checker: GroundingChecker, repeats: int = 1) -> dict[str, float]:
     """Per-answer check time, ms, the way the engine meets it: the course passages' units are
     embedded already (warm-up), the answer's sentences are new (first seen).
@@ -343,8 +409,13 @@ def latency(checker: GroundingChecker, repeats: int = 1) -> dict[str, float]:
     }
 
 
-def measure(checker: GroundingChecker | None = None, with_latency: bool = True) -> dict:
-    """Every figure of CALIBRATION.md, as plain data."""
+def measure(
+    checker: GroundingChecker | None = None,
+    with_latency: bool = True,
+    written_held_out: bool = False,
+) -> dict:
+    """Every figure of CALIBRATION.md, as plain data (the written claims' held-out half only with
+    ``written_held_out``)."""
     from assistant.grounding import GroundingChecker
 
     checker = checker or GroundingChecker()
@@ -373,6 +444,10 @@ def measure(checker: GroundingChecker | None = None, with_latency: bool = True) 
         },
         "pairs": score(pairs, checker_flags(checker, pairs)).as_dict(),
     }
+    w_tune, w_held = split_written(load_written_claims())
+    figures["written"] = {"tune": written_figures(w_tune, checker_flags(checker, w_tune))}
+    if written_held_out:
+        figures["written"]["held_out"] = written_figures(w_held, checker_flags(checker, w_held))
     if with_latency:
         figures["latency"] = latency(checker)
     return figures
@@ -412,6 +487,24 @@ def markdown_table(figures: dict) -> str:
         t, h = kt.get(kind, {"caught": 0, "missed": 0}), kh.get(kind, {"caught": 0, "missed": 0})
         label = f"{kind} (flagged / kept)" if kind == "paraphrase" else kind
         lines.append(f"| {label} | {t['caught']} / {t['missed']} | {h['caught']} / {h['missed']} |")
+    for half_name, w in figures.get("written", {}).items():
+        lines += [
+            "",
+            f"Written claims, {half_name.replace('_', '-')} ({w['n']}): balanced accuracy "
+            f"{w['balanced_accuracy']:.3f}, paraphrases kept {w['paraphrases_kept']:.3f}, "
+            f"errors caught {w['errors_caught']:.3f} (FP {w['fp']}, FN {w['fn']})",
+            "",
+            "| Kind | Flagged | Not flagged |",
+            "|---|---|---|",
+        ]
+        for kind, k in w["kinds"].items():
+            lines.append(f"| {kind} | {k['caught']} | {k['missed']} |")
+        lines += ["", "| Voice | Paraphrases kept / flagged | Errors caught / missed |",
+                  "|---|---|---|"]
+        for voice, v in w["voices"].items():
+            lines.append(
+                f"| {voice} | {v['kept']} / {v['flagged']} | {v['caught']} / {v['missed']} |"
+            )
     if "latency" in figures:
         lat = figures["latency"]
         lines += ["", f"Check latency per answer ({lat['answers']} answers, first-seen sentences, "
@@ -423,7 +516,11 @@ def markdown_table(figures: dict) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--fit", "do_fit", is_flag=True, help="Fit on the tune halves and write the weights.")
 @click.option("--no-latency", is_flag=True, help="Skip the latency measurement.")
-def main(as_json: bool, do_fit: bool, no_latency: bool) -> None:
+@click.option(
+    "--held-out", "held_out", is_flag=True,
+    help="Also measure the written claims' held-out half (open it once, at the end).",
+)
+def main(as_json: bool, do_fit: bool, no_latency: bool, held_out: bool) -> None:
     """Fit (--fit) and measure the grounding checker on the labelled sets."""
     from assistant.grounding import GroundingChecker
     from assistant.grounding.model import WEIGHTS_PATH
@@ -438,7 +535,7 @@ def main(as_json: bool, do_fit: bool, no_latency: bool) -> None:
         WEIGHTS_PATH.write_text(weights.to_json() + "\n", encoding="utf-8")
         checker = GroundingChecker(embedder=vectors, weights=weights)
         click.echo(f"wrote {WEIGHTS_PATH}", err=True)
-    figures = measure(checker, with_latency=not no_latency)
+    figures = measure(checker, with_latency=not no_latency, written_held_out=held_out)
     click.echo(json.dumps(figures, indent=2) if as_json else markdown_table(figures))
 
 
