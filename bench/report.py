@@ -49,6 +49,9 @@ def _goal_rows(r: dict) -> list[str]:
         rows.append(f"| **First-seen** warm answer p95 | {f['ours']['p95_ms']} ms (p50 {f['ours']['p50_ms']}) | ≤ {m['goal_p95_ms']:.0f} ms | {_ok(f['ours']['p95_ms'] <= m['goal_p95_ms'])} |")
         rows.append(f"| **First-seen** answer p95 ratio to retrieval floor p95 | {f['ratio_p95']}× (p50 {f['ratio_p50']}×) | ≤ {m['goal_ratio']}× | {_ok(f['ratio_p95'] <= m['goal_ratio'])} |")
         rows.append(f"| Repeated questions (reported apart, no goal): answer p95 | {m['ours']['p95_ms']} ms ({m['ratio_p95']}× floor) | — | |")
+    if "checker" in r:
+        m = r["checker"]
+        rows.append(f"| Warm grounding check of a {m['sentences']}-sentence answer, p95 | {m['p95_ms']} ms (p50 {m['p50_ms']}, n={m['answers']}) | ≤ {m['goal_p95_ms']:.0f} ms | {_ok(m['meets_goal'])} |")
     if "cold" in r:
         m = r["cold"]
         rows.append(f"| Cold `advisor ask --json` ratio to bare imports | {m['ratio']}× | ≤ {m['goal_ratio']}× | {_ok(m['meets_goal'])} |")

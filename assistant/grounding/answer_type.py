@@ -12,7 +12,7 @@ from typing import Literal
 
 from assistant.text import STOPWORDS, content_words, extract_numbers, stem, words
 
-AnswerType = Literal["number", "name", "open", "choice", "yesno"]
+AnswerType = Literal["number", "frequency", "name", "open", "choice", "yesno"]
 
 _AUX_VERBS = frozenset(
     "is are was were do does did can could has have had will would should".split()
@@ -27,7 +27,16 @@ _NAME_NOUNS = frozenset(
     "actor actress singer player director university college school club label labels "
     "organization organisation island river nationality".split()
 )
-_HOW_NUMBER = frozenset("many much long far old tall big large high often fast".split())
+_HOW_NUMBER = frozenset("many much long far old tall big large high fast".split())
+# "How often": a number ("twice a year") or a frequency said in words ("regularly", "every
+# quarter", "continuously") answers it.
+_FREQUENCY_WORDS = frozenset(
+    "always often regular regularly routinely periodic periodically continuous continuously "
+    "continual continually constant constantly ongoing frequent frequently occasional "
+    "occasionally rarely seldom never every each annual annually yearly quarterly monthly weekly "
+    "daily hourly biannual biannually once twice repeatedly recurring iterative iteratively "
+    "sometimes usually whenever cadence".split()
+)
 _CHOICE_RE = re.compile(r"\bor\b|\bwhich one\b|\beither\b|\bbetween\b", re.IGNORECASE)
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
@@ -75,6 +84,8 @@ def expected_answer_type(question: str) -> AnswerType:
     word, rest = tokens[focus], tokens[focus + 1 : focus + 6]
     nxt = rest[0] if rest else ""
     if word == "how":
+        if nxt == "often":
+            return "frequency"
         return "number" if nxt in _HOW_NUMBER else "open"
     if word == "when":
         return "number"
@@ -100,6 +111,10 @@ def answer_type_problem(question: str, answer: str) -> str:
         w.lower() in _MONTHS and stem(w) not in q_stems for w in answer_words
     )
     new_words = [w for w in content_words(answer) if stem(w) not in q_stems]
+    if kind == "frequency" and not new_number and not any(
+        w.lower() in _FREQUENCY_WORDS for w in answer_words
+    ):
+        return "answer-type mismatch: the question asks how often, the answer gives no frequency"
     if kind == "number" and not new_number:
         return "answer-type mismatch: the question asks for a number or date, the answer gives none"
     if kind == "name":

@@ -31,6 +31,8 @@ from assistant.grounding.claims import CLAUSES, claim_terms, is_claim, name_grou
 from assistant.grounding.evidence import ROOT, Prepared, Unit, prepare_evidence, root, units
 from assistant.grounding.lexicon import terms
 from assistant.grounding.model import DETECTOR_KINDS, Weights, default_weights
+from assistant.grounding.numbers import implied_numbers
+from assistant.grounding.pair import PairModel, default_pair_model
 from assistant.grounding.types import (
     CheckRequest,
     ErrorKind,
@@ -74,6 +76,34 @@ class Analysis:
     score: float = 0.0
     tool: bool = False  # attributed to a tool result (structured data, not prose)
     verbatim: bool = False  # the claim's words are a stretch of its evidence unit's words
+    pair: tuple[str, str] | None = None  # (claim, unit text) the entailment classifier reads
+
+
+ALIGN_COSINE = 0.6  # MiniLM cosine of two words taken as the same meaning (features only)
+
+
+def _missing_words(a: Analysis) -> tuple[tuple[str, ...], int] | None:
+    """The claim's content words whose terms its unit lacks, and how many content words it has."""
+    from assistant.text import content_words
+
+    said = list(dict.fromkeys(w.lower() for w in content_words(a.text)))
+    if not said or not a.pair:
+        return None
+    unit_terms = set(terms(a.pair[1]))
+    unit_numbers = set(extract_numbers(a.pair[1], words=True))
+    # A number word is the digit the unit writes ("three to six" = "3-6").
+    gone = tuple(
+        w for w in said
+        if not set(terms(w)) <= unit_terms
+        and not (set(extract_numbers(w, words=True)) & unit_numbers)
+    )
+    return (gone, len(said)) if gone else None
+
+
+def _unit_words(text: str) -> tuple[str, ...]:
+    from assistant.text import content_words
+
+    return tuple(dict.fromkeys(w.lower() for w in content_words(text)))
 
 
 class GroundingChecker:
@@ -84,8 +114,10 @@ class GroundingChecker:
         embedder: Embedder | None = None,
         thresholds: Thresholds | None = None,
         weights: Weights | None = None,
+        pair_model: PairModel | None = None,
     ) -> None:
         self._embedder = embedder
+        self._pair_model = pair_model
         self.thresholds = thresholds or Thresholds()
         self._weights = weights
         self._vectors = None
@@ -95,6 +127,12 @@ class GroundingChecker:
         if self._weights is None:
             self._weights = default_weights()
         return self._weights
+
+    @property
+    def pair_model(self) -> PairModel | None:
+        if self._pair_model is None:
+            self._pair_model = default_pair_model()
+        return self._pair_model
 
     @property
     def embedder(self) -> Embedder:
@@ -170,13 +208,74 @@ class GroundingChecker:
                 row = sims[index] if sims is not None else None
                 index += 1
                 a = self._analyse(piece.text, request.evidence, items, unit_list, row)
+                self._question_features(a, bool(request.question))
                 if quote := misquoted(piece.text, request.answer, user_words):  # before any other verdict
                     a.veto = ("misquote", f"quoted as the user's words, but no message of the user says «{quote}»")
-                if request.question and a.veto is None:
+                if request.question and a.veto is None and (
+                    len(claim_terms(a.text)) <= self.thresholds.qa_max_terms
+                ):  # a phrase answer; a sentence may paraphrase: the model reads the shares
                     a.veto = self._extractive(a) or (("answer_type", problem) if problem else None)
                 analyses.append(a)
             out.append((pieces, analyses))
+        claims = [a for _, analyses in out for a in analyses if a is not None]
+        self._entailment(claims)
+        self._alignment(claims)
         return out
+
+    def _alignment(self, analyses: list[Analysis]) -> None:
+        """Feature "aligned": the share of the claim's content words found in its unit, or close
+        in meaning (MiniLM cosine of the words) to one of the unit's words, so an everyday word
+        the course happens not to use ("tweak" for "adjust") weighs as what it means."""
+        todo = [a for a in analyses if a.features and a.pair]
+        for a in analyses:
+            if a.features:
+                a.features["aligned"] = a.features.get("coverage", 0.0)
+        import numpy as np
+
+        missing = [(a, m) for a in todo if (m := _missing_words(a))]
+        if not missing:
+            return
+        unit_words = [_unit_words(a.pair[1]) for a, _ in missing]
+        vocab = list(dict.fromkeys(
+            w for (_, m), theirs in zip(missing, unit_words, strict=True) for w in (*m[0], *theirs)
+        ))
+        vectors = dict(zip(vocab, self.embed(vocab), strict=True))
+        for (a, (gone, total)), theirs in zip(missing, unit_words, strict=True):
+            if not theirs:
+                continue
+            matrix = np.stack([vectors[w] for w in theirs])
+            close = sum(float((matrix @ vectors[w]).max()) >= ALIGN_COSINE for w in gone)
+            a.features["aligned"] = (total - len(gone) + close) / total
+
+    @staticmethod
+    def _question_features(a: Analysis, question: bool) -> None:
+        if a.features:
+            q = 1.0 if question else 0.0
+            a.features["question"] = q
+            a.features["question_found"] = q * a.features["found"]
+            a.features["question_colocated"] = q * a.features["coverage_sentence"]
+
+    def pair_vectors(self, analyses: list[Analysis]) -> list[tuple[np.ndarray, np.ndarray] | None]:
+        """(claim vector, unit vector) per analysis that has a prose unit (memoised vectors)."""
+        pairs = [a.pair for a in analyses]
+        texts = list(dict.fromkeys(t for p in pairs if p for t in p))
+        if not texts:
+            return [None] * len(analyses)
+        vectors = dict(zip(texts, self.embed(texts), strict=True))
+        return [(vectors[p[0]], vectors[p[1]]) if p else None for p in pairs]
+
+    def _entailment(self, analyses: list[Analysis]) -> None:
+        """The entailment classifier's logit as the feature "entail" (0 without a prose unit)."""
+        model = self.pair_model
+        todo = [a for a in analyses if a.features and a.veto is None and not a.verbatim]
+        for a in analyses:
+            if a.features:
+                a.features["entail"] = 0.0
+        if model is None or not todo:
+            return
+        for a, uv in zip(todo, self.pair_vectors(todo), strict=True):
+            if uv is not None:
+                a.features["entail"] = model.logit(*uv)
 
     def _analyse(
         self,
@@ -279,6 +378,9 @@ class GroundingChecker:
 
         # Hard facts.
         pool = list(primary.numbers) + [x for it in items if it.kind == "user" for x in it.numbers]
+        # A count of the unit's list, a frequency or fraction in words ("annually" = every 12
+        # months, "25%" = one in four) is a number the source gives.
+        pool += list(implied_numbers(unit.text)) if primary.kind == "passage" else []
         tool_pool = [x for it in items if it.kind == "tool" for x in it.numbers]
         a.numbers_missing = [
             v for v in a.numbers if not det.number_supported(v, pool, tool_pool, t.tool_rounding)
@@ -295,9 +397,12 @@ class GroundingChecker:
                 f"number {det.fmt_number(a.numbers_missing[0])} not in any source "
                 f"(closest source sentence: «{nearest}»)",
             )
-        elif names := det.missing_names(
-            sentence, primary.terms | user_terms | tool_terms, primary.text
-        ):
+        elif names := [
+            name for name in det.missing_names(
+                sentence, primary.terms | user_terms | tool_terms, primary.text
+            )
+            if not det.is_acronym(name)  # a short acronym ("AI") is the topic's shorthand:
+        ]:  # a feature (an unknown term), not a verdict; a name no source gives is a verdict
             a.veto = ("name", f"name '{names[0]}' not in the sources")
         elif n and len(echoed) / n > t.max_user_only:
             a.veto = (
@@ -308,14 +413,17 @@ class GroundingChecker:
         # Detectors (features for the model, and the reason when it says "unsupported").
         if finding := det.negation(sentence, token_set, sentences):
             a.findings["negation"] = finding
-        if finding := det.swap(sentence, sentences):
+        if finding := det.swap(sentence, sentences) or det.names_apart(sentence, sentences):
             a.findings["swap"] = finding
         over_count, finding = det.overclaim(sentence, unit.text)
         if finding:
             a.findings["overclaim"] = finding
         if finding := det.invented(sentence, source_pool | user_terms, pool_roots, primary):
             a.findings["invented"] = finding
+        list_gap = det.list_gap(sentence, source_pool | user_terms, pool_roots)
 
+        if primary.kind == "passage":
+            a.pair = (sentence, unit.text)
         a.features = {
             "similarity": best_sim,
             "coverage": best_cov,
@@ -330,6 +438,7 @@ class GroundingChecker:
             "swap": 1.0 if "swap" in a.findings else 0.0,
             "overclaim": float(min(2, over_count)),
             "invented": 1.0 if "invented" in a.findings else 0.0,
+            "list_gap": list_gap,
         }
         return a
 

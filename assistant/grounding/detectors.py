@@ -61,15 +61,21 @@ def _spelled_out(acronym: str, evidence_text: str) -> bool:
     return letters in initials
 
 
+def is_acronym(name: str) -> bool:
+    """A short all-capitals word ("AI", "KPIs", "ROI")."""
+    letters = name.removesuffix("s")
+    return 2 <= len(letters) <= 4 and letters.isupper() and letters.isalpha()
+
+
 def missing_names(
     claim: str, pool: frozenset[str] | set[str], evidence_text: str = ""
 ) -> list[str]:
     """Proper nouns and acronyms of the claim that no evidence word gives."""
     lex = lexicon()
-    found = capitalised_terms(claim)
+    found = [n.removesuffix("'s").removesuffix("\u2019s") for n in capitalised_terms(claim)]
     tokens = claim.split()
     if found and tokens and found[0] == tokens[0].strip("\"'*") and len(tokens) > 1 and (
-        tokens[1].isupper()
+        tokens[1].removesuffix("s").isupper()
     ):
         found = found[1:]  # "Buying AI tools ...": a capital before an acronym opens a sentence
     return [
@@ -113,7 +119,7 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
             if 2 * len(s.terms & claim_terms) < len(claim_terms):
                 continue
             for b in sorted(s.terms - claim_terms - s.negated):
-                if lex.opposite(a, b):
+                if lex.opposite(a, b) or prefix_opposite(a, b):
                     return Finding(
                         f"the answer says '{surface(a, claim)}' where the source says "
                         f"'{surface(b, s.text)}'",
@@ -171,6 +177,35 @@ def swap(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
     return None
 
 
+def names_apart(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
+    """The claim joins names that no one source sentence joins, where the sentence with one of
+    them gives its predicate to another name ("A and B star. B voices C." -> "A voices C")."""
+    if len(sentences) < 2:
+        return None
+    lex = lexicon()
+    said = words(claim)
+    named = {lex.term(w) for w in said[1:] if w[:1].isupper() and not is_acronym(w)}
+    if len(named) < 2:
+        return None
+    held = [(s, frozenset().union(*(c.names for c in s.clauses)) & named) for s in sentences]
+    held = [(s, h) for s, h in held if h]
+    if len(held) < 2 or any(h == named for _, h in held):
+        return None
+    passage_names = frozenset().union(*(c.names for x in sentences for c in x.clauses))
+    for s, h in held:
+        for s2, h2 in held:
+            # s2 says something of another name (its subject); neither sentence names the other's.
+            others = (s2.terms & passage_names) - named
+            if s2 is s or h & s2.terms or h2 & s.terms or (h | h2) != named or not others:
+                continue
+            return Finding(
+                f"the answer gives '{surface(sorted(h)[0], claim)}' what the source says of "
+                f"'{surface(sorted(others)[0], s2.text)}'",
+                s2.text,
+            )
+    return None
+
+
 # --- overclaims -----------------------------------------------------------------------------
 
 
@@ -206,9 +241,34 @@ def list_items(claim: str) -> list[str]:
     if len(last) < 2 and len(parts) < 3:
         return []
     items = [" ".join(parts[0].split()[-2:])] + parts[1:-1] + last
-    if any(len(i.split()) > 4 for i in items[1:]):
+    if any(len(i.split()) > 6 for i in items[1:]):
         return []
     return [i for i in items if i]
+
+
+def list_gap(claim: str, pool: frozenset[str] | set[str], roots: frozenset[str]) -> float:
+    """The largest share of one list member's terms that no evidence word gives, when the other
+    members are backed: a list with an added member ("..., and lower licensing costs")."""
+    items = [terms(i) for i in list_items(claim)]
+    items = [i for i in items if i]
+    if len(items) < 3:
+        return 0.0
+    gaps = [sum(not (t in pool or t[:ROOT] in roots) for t in i) / len(i) for i in items]
+    # The first member carries the lead-in's last word ("moves *revenue*"): judged by its last term.
+    gaps[0] = float(not (items[0][-1] in pool or items[0][-1][:ROOT] in roots))
+    return max(gaps) if sum(g < 0.5 for g in gaps) >= 2 else 0.0
+
+
+_NEGATIVE_PREFIXES = ("ir", "un", "in", "im", "il", "non", "dis")
+
+
+def prefix_opposite(a: str, b: str) -> bool:
+    """ "replaceable" / "irreplaceable": one word is the other with a negative prefix."""
+    for x, y in ((a, b), (b, a)):
+        for prefix in _NEGATIVE_PREFIXES:
+            if x.startswith(prefix) and len(y) >= 5 and x[len(prefix):] == y:
+                return True
+    return False
 
 
 def invented(

@@ -278,4 +278,6 @@ def evidence_units(evidence: Evidence, window: int | None = None) -> list[str]:
         return []
     if evidence.kind == "tool":
         return list(tool_pieces(evidence.text))
-    return [w[2] for w in _windows(prepare_evidence(evidence), window or Thresholds().window)]
+    texts = [w[2] for w in _windows(prepare_evidence(evidence), window or Thresholds().window)]
+    # The passage's words too: the checker aligns a claim's words with its unit's by meaning.
+    return texts + list(dict.fromkeys(w.lower() for w in content_words(evidence.text)))

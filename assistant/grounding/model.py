@@ -31,6 +31,14 @@ FEATURES: dict[str, str] = {
     "swap": "1 when the claim gives one clause's entity the attributes of a parallel clause",
     "overclaim": "absolute words the evidence does not use (at most 2)",
     "invented": "1 when a member of the claim's list is in no evidence",
+    "entail": "the entailment classifier's logit that the claim is not entailed by its best "
+    "unit (pair.py: MiniLM vectors u, v, |u-v|, u*v); 0 for a tool result",
+    "aligned": "share of the claim's content words in its unit or close in meaning to a unit "
+    "word (MiniLM cosine of the words)",
+    "list_gap": "largest share of one list member's terms that no evidence has (0 without a list)",
+    "question": "1 when the claim answers a given question (question answering over a context)",
+    "question_found": "question * found: an answer to a question is mostly extractive",
+    "question_colocated": "question * coverage_sentence",
 }
 
 # Which detector feature names which error kind in a reason, in the order they are tried.

@@ -84,6 +84,11 @@ class Thresholds(BaseModel):
         0.75, ge=0, le=1, description="Question answering: share of the answer's terms that must "
         "stand together in one context sentence.",
     )
+    qa_max_terms: int = Field(
+        7, ge=0, description="Question answering: the extractive rules decide an answer of at "
+        "most this many terms (a phrase answer); a longer one may paraphrase and is judged by "
+        "the model, which reads the same shares as features.",
+    )
     decision: float | None = Field(
         None, ge=0, le=1, description="Probability of an error above which a claim is unsupported; "
         "None: the calibrated value from weights.json."

@@ -1,0 +1,121 @@
+"""Issue 24: a faithful paraphrase is judged by meaning; the hard checks stay where they are exact.
+
+Counts of a listed set, frequencies and fractions in words are numbers the source gives; a short
+acronym is the topic's shorthand, not an unknown name; a "how often" question is answered by a
+frequency in words; the extractive question-answering rules decide phrase answers only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.grounding import Evidence, GroundingChecker
+from assistant.grounding.answer_type import answer_type_problem
+from assistant.grounding.numbers import implied_numbers
+
+MODELS = Evidence(
+    id="coe",
+    text="For larger organizations, a Center of Excellence can be beneficial. "
+    "Different models exist (centralized, decentralized, hybrid).",
+)
+REVIEW = Evidence(
+    id="review",
+    text="The governance framework must be regularly reviewed, for example at least annually.",
+)
+TRANSPARENCY = Evidence(
+    id="transparency",
+    text="Strategic implications include enhanced brand reputation, appeal to environmentally "
+    "conscious consumers, and potential cost savings.",
+)
+
+
+@pytest.fixture(scope="module")
+def checker(embedder) -> GroundingChecker:
+    return GroundingChecker(embedder=embedder)
+
+
+def first_claim(checker, answer, evidence, question=None):
+    return checker.check(answer, [evidence], question=question).claims[0]
+
+
+def test_a_count_of_the_listed_members_is_given_by_the_source(checker):
+    right = first_claim(checker, "There are three models: centralized, decentralized and hybrid.",
+                        MODELS)
+    wrong = first_claim(checker, "There are four models: centralized, decentralized and hybrid.",
+                        MODELS)
+    assert right.kind != "number" and not right.numbers_missing
+    assert wrong.kind == "number" and wrong.numbers_missing == [4.0]
+
+
+def test_a_frequency_in_words_equals_its_period(checker):
+    right = first_claim(checker, "The framework should be revisited every twelve months.", REVIEW)
+    wrong = first_claim(checker, "The framework should be revisited every eighteen months.", REVIEW)
+    assert not right.numbers_missing
+    assert wrong.numbers_missing == [18.0]
+
+
+def test_implied_numbers_read_lists_fractions_and_percent_ratios():
+    assert 5.0 in implied_numbers("The lifecycle: collection, storage, processing, usage, and disposal.")
+    assert 4.0 in implied_numbers("About 25% of visitors return.")  # one in four
+    assert 2.0 in implied_numbers("Review it twice a year.")
+    assert 7.0 not in implied_numbers("Review it twice a year.")
+
+
+def test_a_short_acronym_is_not_a_missing_name_but_a_proper_name_is(checker):
+    acronym = first_claim(
+        checker, "Sustainability-focused AI can improve brand reputation and save costs.",
+        TRANSPARENCY,
+    )
+    name = first_claim(
+        checker, "Sustainability-focused work at Zalando can improve brand reputation.",
+        TRANSPARENCY,
+    )
+    assert acronym.kind != "name"
+    assert name.kind == "name" and not name.supported
+
+
+def test_how_often_is_answered_by_a_frequency_in_words():
+    question = "How often should the models be audited?"
+    assert answer_type_problem(question, "Models should be audited regularly by diverse teams.") == ""
+    assert "how often" in answer_type_problem(question, "Models should be audited by diverse teams.")
+    # a "how many" question still needs a number
+    assert answer_type_problem("How many audits are needed?", "Audits are needed regularly.")
+
+
+def test_the_extractive_rules_decide_phrase_answers_only(checker):
+    question = "What do the strategic implications include?"
+    phrase = first_claim(checker, "Lower shipping fees", TRANSPARENCY, question)
+    assert not phrase.supported and phrase.kind == "not_in_course"
+    sentence = first_claim(
+        checker,
+        "The strategic upside includes a stronger brand reputation, appeal to environmentally "
+        "conscious shoppers and possible cost savings.",
+        TRANSPARENCY,
+        question,
+    )
+    assert "words not found together" not in sentence.reason
+    assert not sentence.reason.startswith("not in the sources:")
+
+
+def test_names_joined_across_two_sentences_are_a_swap_unless_the_sentences_share_a_name():
+    from assistant.grounding import detectors as det
+    from assistant.grounding.evidence import prepare
+
+    film = prepare("passage", "", "The film stars Jackie Chan and Owen Wilson. "
+                   "Wilson is known for voicing Lightning McQueen.").sentences
+    assert det.names_apart("Jackie Chan voiced Lightning McQueen.", film)
+    assert det.names_apart("Owen Wilson voiced Lightning McQueen.", film) is None
+
+
+def test_a_negative_prefix_and_an_added_list_member_are_features_of_an_error():
+    from assistant.grounding import detectors as det
+    from assistant.grounding.lexicon import terms
+
+    assert det.prefix_opposite(*terms("replaceable irreplaceable"))
+    assert not det.prefix_opposite(*terms("replaceable placeable"))
+    pool = frozenset(terms("revenue, profit margin, conversion rate, market share"))
+    roots = frozenset(t[:6] for t in pool)
+    added = "It moves revenue, profit margin, conversion rate and customer complaint volume."
+    same = "It moves revenue, profit margin, conversion rate and market share."
+    assert det.list_gap(added, pool, roots) == 1.0
+    assert det.list_gap(same, pool, roots) == 0.0
