@@ -17,7 +17,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from servers import ROOT, run_advisor, running_ui  # noqa: E402
-from test_browser_ui import CHROMIUM, CHROMIUM_ARGS, _require_browser  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS, require_browser as _require_browser  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.loopback,
               pytest.mark.timeout(900)]
