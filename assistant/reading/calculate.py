@@ -59,6 +59,12 @@ TOTAL_WORDS = {"total", "overall", "altogether", "all-in", "combined"}
 HEDGE_WORDS = {"maybe", "perhaps", "possibly"}
 MAX_FIGURES = 100  # beyond this a message is a data dump, not one calculation's inputs
 PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
+# How sure a figure's role must be to compute with it: the evidence for the best input (its label
+# words' closeness, 1/distance) must beat the next-best input by this margin, else the user is
+# asked which input it is. Adjacent distances 1 vs 2 (margin 0.5) and 2 vs 3 (0.17) decide; 3 vs
+# 4 words (0.08), or a label before against one after at about the same distance, do not. Equal
+# labels split by the period ("$2,000 a month" the running cost) are decided by PERIOD_TIEBREAK.
+ROLE_MARGIN = 0.1
 
 
 @dataclass
@@ -171,6 +177,30 @@ def _by_direction(spec: ToolSpec, fig: Figure, inherited: str | None = None) -> 
     return fields[0].name if len(fields) == 1 else None
 
 
+def role_confidence(scores: dict[str, float]) -> tuple[tuple[str, ...], float]:
+    """The inputs that share the best evidence, and the margin of that evidence over the next-best
+    input (the top score itself when no other input is named; 0 when several tie)."""
+    ranked = sorted(scores.values(), reverse=True)
+    top = ranked[0]
+    best = tuple(k for k, v in scores.items() if v == top)
+    if len(best) > 1:
+        return best, 0.0
+    return best, top - (ranked[1] if len(ranked) > 1 else 0.0)
+
+
+def _role(spec: ToolSpec, fig: Figure, scores: dict[str, float]) -> str | tuple[str, ...]:
+    """One input when its evidence is sure enough, else the inputs to ask between."""
+    best, margin = role_confidence(scores)
+    if len(best) > 1 or margin >= ROLE_MARGIN:
+        return best[0] if len(best) == 1 else best
+    second = max((k for k in scores if k != best[0]), key=lambda k: scores[k])
+    if round(scores[best[0]] - scores[second], 6) == PERIOD_TIEBREAK:
+        return best[0]  # the same label distance, split by the figure's period: that is evidence
+    if spec.records:
+        return best[0]  # a project's row: its order in the record decides, as the table reader reads it
+    return (best[0], second)
+
+
 def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
     """figure index → field name, or a tuple of the fields it fits equally (ambiguous)."""
     out: dict[int, str | tuple[str, ...]] = {}
@@ -197,9 +227,7 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
             elif by_direction is not None:
                 out[fig.index] = by_direction  # "we're paying £450/mo for the tool": a cost, whatever the verb
             continue
-        top = max(scores.values())
-        best = tuple(k for k, v in scores.items() if v == top)
-        out[fig.index] = best[0] if len(best) == 1 else best
+        out[fig.index] = _role(spec, fig, scores)
     for fig in figures:  # "10 000 the first year, 14 000 the second and 16 000 the third": a list of parts
         if fig.index in out:
             continue
@@ -391,6 +419,58 @@ def _missing(spec: ToolSpec, present: set[str]) -> list[str]:
     return [name for name in closest if name not in present]
 
 
+# ---- questions and notes shared by the two planners (one message's figures; a conversation's) -----
+
+# Words that set two figures of one input side by side as choices, not parts to add: "option A
+# costs 45k and option B costs 70k", "40k or 55k", "vendor X vs vendor Y".
+_ALTERNATIVE = re.compile(r"\b(?:or|vs\.?|versus|option|options|alternative|alternatively|scenario|either|"
+                          r"whereas|compared (?:to|with))\b", re.IGNORECASE)
+
+
+def alternative_parts(text: str, parts: list[Figure]) -> bool:
+    """Whether the figures read for one summed input are options to choose from: the words
+    between each two of them offer a choice. A wrong sum is a wrong figure; a question is not."""
+    if len(parts) < 2:
+        return False
+    ordered = sorted(parts, key=lambda p: p.span[0])
+    return all(_ALTERNATIVE.search(text[a.span[1]: b.span[0]]) for a, b in zip(ordered, ordered[1:]))
+
+
+def which_question(name: str, parts: list[Figure], choice: bool = False) -> Clarification:
+    """One input given several figures: which one to use (the figures are the options)."""
+    shown = [p.show() for p in parts]
+    said = "gave options" if choice else f"read {len(parts)} figures"
+    return Clarification(
+        question=f"I {said} for the {name.replace('_', ' ')}: {', '.join(shown)}. Which one should I use?",
+        options=shown)
+
+
+def missing_question(spec: ToolSpec, missing: list[str], label: str = "") -> Clarification:
+    """The "I still need" question: each missing input's own question, the inputs as options."""
+    questions = " ".join(spec.field(name).question for name in missing)
+    return Clarification(question=f"To work out the {spec.title}{label} I still need: {questions}",
+                         options=[name.replace("_", " ") for name in missing])
+
+
+def sum_note(name: str, values: list[float]) -> str:
+    """The note on the last part of a summed input: "cost = 24,000 + 6,000 = 30,000"."""
+    return f"; {name.replace('_', ' ')} = {' + '.join(_fmt(v) for v in values)} = {_fmt(sum(values))}"
+
+
+def stray_question(stray: Figure, money_fields: list[str]) -> Clarification:
+    """An amount no input took: which input it is, or not part of the calculation."""
+    options = [f"the {name.replace('_', ' ')}" for name in money_fields] + ["not part of this calculation"]
+    return Clarification(
+        question=f"What is {stray.show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?",
+        options=options)
+
+
+def role_question(fig: Figure, fields: tuple[str, ...] | list[str]) -> Clarification:
+    """A figure that fits several inputs about equally: which one it is."""
+    names = [name.replace("_", " ") for name in fields]
+    return Clarification(question=f"Is {fig.show()} the {' or the '.join(names)}?", options=[f"the {n}" for n in names])
+
+
 def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading]) -> tuple[str, dict] | None:
     aside = set_aside(text, figures)
     assigned = {i: name for i, name in assign(spec, figures).items() if i not in aside}
@@ -400,9 +480,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     ambiguous = {i: fields for i, fields in assigned.items() if isinstance(fields, tuple)}
     if ambiguous:
         index, fields = next(iter(ambiguous.items()))
-        names = [name.replace("_", " ") for name in fields]
-        raise _ask(
-            f"Is {figures[index].show()} the {' or the '.join(names)}?", [f"the {n}" for n in names])
+        raise _NeedsAsking(role_question(figures[index], fields))
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
     _series(spec, active, roles)
     if not roles:
@@ -461,12 +539,10 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             raise _ask(f"{fig.show()} is per {per}: how many {per}s should I count, and per month or per year?")
         if (fig.unit == "money" or fig.scaled) and fig.after[:1] == ["each"] and (fig.index in roles or unplaced_amount(fig)):
             raise _ask(f"{fig.show()} is an amount for each of several (“{fig.context}”): how many should I count?")
-    money_fields = [f.name.replace("_", " ") for f in spec.fields if f.unit == "money"]
+    money_fields = [f.name for f in spec.fields if f.unit == "money"]
     stray = [f for f in active if f.index not in roles and money_fields and unplaced_amount(f)]
     if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
-        options = [f"the {name}" for name in money_fields] + ["not part of this calculation"]
-        raise _ask(
-            f"What is {stray[0].show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?", options)
+        raise _NeedsAsking(stray_question(stray[0], money_fields))
     horizon = _horizon(active, set(roles), text)
     groups = _records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles), list(roles))]
     records = []
@@ -485,10 +561,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                            f"{', '.join(p.show() for p in parts if p not in bracketed)}, or the same amount said again?",
                            ["in addition", "the same amount"])
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
-                shown = [p.show() for p in parts]
-                raise _ask(
-                    f"I read {len(parts)} figures for the {name.replace('_', ' ')}: {', '.join(shown)}. Which one should I use?",
-                    shown)
+                raise _NeedsAsking(which_question(name, parts))
+            if spec_field.summed and not stated_total and alternative_parts(text, parts):
+                raise _NeedsAsking(which_question(name, parts, choice=True))
             converted = []
             for part in parts:
                 if part.value < 0 and not spec_field.sequence:
@@ -524,14 +599,11 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             else:
                 values[name] = sum(converted)
                 if len(converted) > 1:
-                    readings[parts[-1].index].note += (
-                        f"; {name.replace('_', ' ')} = {' + '.join(_fmt(v) for v in converted)} = {_fmt(sum(converted))}")
+                    readings[parts[-1].index].note += sum_note(name, converted)
         missing = _missing(spec, {k for k in values if not k.startswith("_") and k != "name"})
         if missing:
             label = f" for {record['name']}" if spec.records and len(groups) > 1 else ""
-            questions = " ".join(spec.field(name).question for name in missing)
-            raise _ask(
-                f"To work out the {spec.title}{label} I still need: {questions}", [name.replace("_", " ") for name in missing])
+            raise _NeedsAsking(missing_question(spec, missing, label))
         if not spec.records:
             values.pop("name", None)
             values.pop("_context", None)
@@ -710,19 +782,14 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                   readings: dict[int, Reading]) -> tuple[str, dict[str, Any]]:
     for index, fields in roles.items():
         if isinstance(fields, tuple):
-            names = [name.replace("_", " ") for name in fields]
             fig = next(f for f in figures if f.index == index)
-            raise _need("role", Clarification(question=f"Is {fig.show()} the {' or the '.join(names)}?",
-                                              options=[f"the {n}" for n in names]), index, list(fields))
+            raise _need("role", role_question(fig, fields), index, list(fields))
     decided = {i: name for i, name in roles.items() if isinstance(name, str) and i not in ignored}
     money_fields = [f.name for f in spec.fields if f.unit == "money"]
     stray = [f for f in figures if f.unit == "money" and f.index not in decided and f.index not in ignored
              and (horizon is None or f.index != horizon.index)]
     if stray and money_fields and not spec.records:
-        options = [f"the {name.replace('_', ' ')}" for name in money_fields] + ["not part of this calculation"]
-        raise _need("role", Clarification(
-            question=f"What is {stray[0].show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?",
-            options=options), stray[0].index, money_fields)
+        raise _need("role", stray_question(stray[0], money_fields), stray[0].index, money_fields)
     horizon_field = next((f for f in spec.fields if f.horizon and f.name not in decided.values()), None)
     if horizon_field is not None and not spec.records:  # as ``_plan_spec``: the horizon is an input, or asked
         if horizon is not None and horizon.index >= 0 and horizon.index not in ignored:
@@ -756,10 +823,10 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
             spec_field = spec.field(name)
             parts = item if isinstance(item, list) else [item]
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
-                shown = [p.show() for p in parts]
-                raise _need("which", Clarification(
-                    question=f"I read {len(parts)} figures for the {name.replace('_', ' ')}: {', '.join(shown)}. "
-                             "Which one should I use?", options=shown), parts[0].index, [name])
+                raise _need("which", which_question(name, parts), parts[0].index, [name])
+            if spec_field.summed and alternative_parts(text, parts) and not any(
+                    TOTAL_WORDS & set(p.before[-3:] + p.after[:3]) for p in parts):
+                raise _need("which", which_question(name, parts, choice=True), parts[0].index, [name])
             converted = []
             for part in parts:
                 reading = readings[part.index]
@@ -780,24 +847,18 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
             else:
                 values[name] = sum(converted)
                 if len(converted) > 1:
-                    readings[parts[-1].index].note += (
-                        f"; {name.replace('_', ' ')} = {' + '.join(_fmt(v) for v in converted)} = {_fmt(sum(converted))}")
+                    readings[parts[-1].index].note += sum_note(name, converted)
         missing = _missing(spec, {k for k in values if not k.startswith("_") and k != "name"})
         if missing:
             label = f" for {record['name']}" if spec.records and len(groups) > 1 else ""
-            questions = " ".join(spec.field(name).question for name in missing)
-            raise _need("missing", Clarification(
-                question=f"To work out the {spec.title}{label} I still need: {questions}",
-                options=[name.replace("_", " ") for name in missing]), None, missing)
+            raise _need("missing", missing_question(spec, missing, label), None, missing)
         if not spec.records:
             values.pop("name", None)
             values.pop("_context", None)
         records.append(values)
     if not records:
         missing = [name for alternative in spec.requires[:1] for name in alternative]
-        questions = " ".join(spec.field(name).question for name in missing)
-        raise _need("missing", Clarification(question=f"To work out the {spec.title} I still need: {questions}",
-                                             options=[n.replace("_", " ") for n in missing]), None, missing)
+        raise _need("missing", missing_question(spec, missing), None, missing)
     if horizon is not None and horizon.index in readings and any(
             "(" + horizon.show() + ")" in r.note for r in readings.values()):
         readings[horizon.index].roles.append("horizon for the per-period amounts")

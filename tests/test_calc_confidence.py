@@ -1,0 +1,77 @@
+"""A figure's role is used only when its evidence is sure enough; otherwise one question with
+options, and the reply completes the calculation (a wrong figure is far worse than a question).
+
+The evidence for a role is how near the words naming each input stand to the figure; when the
+best input beats the next-best by less than ``ROLE_MARGIN`` the figure is asked about. Figures
+offered side by side as options ("vendor X 30,000 or vendor Y 42,000") are a choice, never a sum.
+A follow-up that asks something else borrows the previous question's words, never its figures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.calculate import ROLE_MARGIN, read_calculation, role_confidence
+from assistant.reading.dialogue import read_turn, start_state
+from assistant.reading.elliptical import resolve, without_figures
+from knowledge.figures import read_figures
+
+
+def _start(message: str):
+    calc = read_calculation(message)
+    assert calc is not None
+    return calc, start_state(message, calc)
+
+
+@pytest.mark.parametrize(("scores", "best", "sure"), [
+    ({"cost": 1.0, "gain": 0.4}, ("cost",), True),  # a label next to it, the other three words off
+    ({"cost": 0.33, "gain": 0.29}, ("cost",), False),  # two labels about as far: not sure
+    ({"cost": 0.5, "gain": 0.5}, ("cost", "gain"), False),  # a tie
+    ({"gain": 0.2}, ("gain",), True),  # one input named, however far
+])
+def test_the_margin_over_the_next_best_input_is_the_confidence(scores, best, sure):
+    got, margin = role_confidence(scores)
+    assert got == best
+    assert (margin >= ROLE_MARGIN) is sure
+
+
+def test_a_figure_named_about_equally_by_two_inputs_is_asked_about_and_the_reply_completes_it():
+    calc, state = _start("ROI: gain for this campaign 9,000 before the cost of 4,000")
+    assert calc.calls == []  # nothing computed from a guessed role
+    assert calc.clarification is not None and "9,000" in calc.clarification.question
+    assert sorted(calc.clarification.options) == ["the cost", "the gain"]
+    turn = read_turn("the gain", state)
+    assert turn.calculation is not None and turn.calculation.calls == [("roi", {"gain": 9000.0, "cost": 4000.0})]
+
+
+def test_the_same_figures_with_the_label_next_to_each_are_computed():
+    calc = read_calculation("ROI: gain for this campaign 9,000, cost 4,000")
+    assert calc is not None and calc.calls == [("roi", {"gain": 9000.0, "cost": 4000.0})]
+
+
+def test_figures_offered_as_options_for_one_input_are_a_choice_not_a_sum():
+    message = "Two vendors quoted for the platform: vendor X costs 30,000 or vendor Y costs 42,000. " \
+              "It should save 60,000. What's the ROI?"
+    calc, state = _start(message)
+    assert calc.calls == [] and calc.clarification is not None
+    assert calc.clarification.options == ["30,000", "42,000"]
+    turn = read_turn("the second one", state)
+    assert turn.calculation is not None and turn.calculation.calls == [("roi", {"cost": 42000.0, "gain": 60000.0})]
+
+
+def test_parts_of_a_cost_named_by_what_they_pay_for_are_still_added():
+    calc = read_calculation("ROI: licences cost 30,000 and set-up cost 12,000; it saved 60,000")
+    assert calc is not None and calc.calls == [("roi", {"cost": 42000.0, "gain": 60000.0})]
+
+
+@pytest.mark.parametrize("follow_up", ["ok and how should we track it?", "is that good?"])
+def test_a_follow_up_borrows_the_previous_words_never_its_figures(follow_up):
+    previous = "payback: 45k upfront, 5k/month saved"
+    resolved = resolve(follow_up, previous).text
+    assert "payback" in resolved.lower()
+    assert read_figures(resolved) == []
+
+
+def test_without_figures_keeps_the_words():
+    kept = without_figures("irr: -20k, then 8k, 8k")
+    assert "irr" in kept and "then" in kept and read_figures(kept) == []
