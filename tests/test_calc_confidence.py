@@ -75,3 +75,17 @@ def test_a_follow_up_borrows_the_previous_words_never_its_figures(follow_up):
 def test_without_figures_keeps_the_words():
     kept = without_figures("irr: -20k, then 8k, 8k")
     assert "irr" in kept and "then" in kept and read_figures(kept) == []
+
+
+def test_a_minus_says_the_outlay_and_the_amounts_beside_it_come_in():
+    message = "npv at 10%: -40k now, then 15k a year for 4 years"
+    calc, state = _start(message)
+    assert calc.calls == [("npv", {"cash_flows": [-40000.0] + [15000.0] * 4, "rate": 0.1})]
+    turn = read_turn("what if 6%?", state)  # planned again from the state: the outlay keeps its size
+    assert turn.calculation is not None
+    assert turn.calculation.calls == [("npv", {"cash_flows": [-40000.0] + [15000.0] * 4, "rate": 0.06})]
+
+
+def test_an_amount_per_period_is_never_a_number_of_years():
+    calc = read_calculation("What's the IRR on -60,000 now and 25,000 a year for three years?")
+    assert calc is not None and calc.calls == [("irr", {"cash_flows": [-60000.0, 25000.0, 25000.0, 25000.0]})]

@@ -155,6 +155,8 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
 
 
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
+    if spec_field.unit == "duration" and fig.unit == "count" and (fig.period or amount_like(fig)):
+        return False  # "25,000 a year for three years": an amount per period is never a length of time
     if spec_field.unit == "duration" and fig.unit == "count" and (fig.scaled or (counts_things(fig) and not any(
             _token_match(_parts(label)[0], fig.after[0]) for label in spec_field.labels))):
         return False  # "6k" is an amount, "6 merchandisers" a count of people: never a number of years
@@ -163,14 +165,23 @@ def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
     return fig.unit in UNITS_ACCEPTED[spec_field.unit]
 
 
-def _by_direction(spec: ToolSpec, fig: Figure, inherited: str | None = None) -> str | None:
+def signed_direction(fig: Figure, signed: bool) -> str | None:
+    """The direction a sign gives: "-40k now" goes out; where the message writes its outlay with a
+    minus, an unsigned amount beside it ("then 15k a year") comes in. None when no sign is written."""
+    if fig.value < 0:
+        return "out"
+    return "in" if signed else None
+
+
+def _by_direction(spec: ToolSpec, fig: Figure, inherited: str | None = None, signed: bool = False) -> str | None:
     """The money input a figure no label names belongs to, by its direction and its period: a
     recurring cost is the running cost, a one-off the up-front one."""
     if not unplaced_amount(fig):
         return None  # "20,000 subscribers": a count of things, not an amount of money
     directions = {f.direction for f in spec.fields if f.direction}
     # in a calculator whose money inputs are all costs (TCO), an amount is a cost whatever its words
-    direction = money_direction(fig) or inherited or (directions.pop() if len(directions) == 1 else None)
+    direction = money_direction(fig) or inherited or (directions.pop() if len(directions) == 1 else None) \
+        or signed_direction(fig, signed)
     fields = [f for f in spec.fields if f.direction and f.direction == direction and _fits(fig, f)]
     if len(fields) > 1:
         fields = [f for f in fields if (f.period is None) == (fig.period is None)] or fields
@@ -207,13 +218,14 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
     # A message that writes its amounts with a currency ("$3,000", "$7,000") and leaves one number
     # bare ("2,500 returns a month") does not mean that number as money.
     currency_written = sum(f.unit == "money" for f in figures) >= 2
+    signed = any(f.value < 0 and amount_like(f) for f in figures)  # "-40k now, then 15k a year"
     for fig in figures:
         scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
                   and not (currency_written and f.unit == "money" and counts_things(fig))}
         scores = {k: v for k, v in scores.items() if v > 0}
         if not scores:
             prev = out.get(fig.index - 1)
-            by_direction = None if currency_written and counts_things(fig) else _by_direction(spec, fig)
+            by_direction = None if currency_written and counts_things(fig) else _by_direction(spec, fig, signed=signed)
             if fig.joined and isinstance(prev, str) and by_direction is None:  # coordinated: the same way as the one before
                 costs_only = {f.direction for f in spec.fields if f.direction} == {"out"}
                 by_direction = _by_direction(spec, fig, spec.field(prev).direction or ("out" if costs_only else None))
@@ -436,6 +448,13 @@ def alternative_parts(text: str, parts: list[Figure]) -> bool:
     return all(_ALTERNATIVE.search(text[a.span[1]: b.span[0]]) for a, b in zip(ordered, ordered[1:]))
 
 
+def signed_outlays(spec: ToolSpec, figures: list[Figure], roles: dict) -> set[int]:
+    """Outlays written with a minus and placed by that sign alone ("-40k now"), not by a label:
+    the minus says which way the money goes, the input takes its size."""
+    return {f.index for f in figures if f.value < 0 and isinstance(roles.get(f.index), str)
+            and spec.field(roles[f.index]).direction == "out" and label_score(f, spec.field(roles[f.index])) == 0}
+
+
 def which_question(name: str, parts: list[Figure], choice: bool = False) -> Clarification:
     """One input given several figures: which one to use (the figures are the options)."""
     shown = [p.show() for p in parts]
@@ -544,6 +563,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
         raise _NeedsAsking(stray_question(stray[0], money_fields))
     horizon = _horizon(active, set(roles), text)
+    signed_out = signed_outlays(spec, active, roles)
     groups = _records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles), list(roles))]
     records = []
     for number, (record, _members) in enumerate(groups, 1):
@@ -566,6 +586,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 raise _NeedsAsking(which_question(name, parts, choice=True))
             converted = []
             for part in parts:
+                if part.index in signed_out:
+                    part.value = -part.value  # "-40k now": the outlay, its sign saying which way it goes
                 if part.value < 0 and not spec_field.sequence:
                     raise _ask(f"You gave {part.show()}, a negative figure, for the {name.replace('_', ' ')}. Is it a "
                                "saving to take off another input, or should it be positive?",
@@ -809,6 +831,7 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
         _same_currency([f for f in figures if f.index in decided and f.unit == "money"])
     except _NeedsAsking as asked:
         raise _need("currency", asked) from None
+    signed_out = signed_outlays(spec, figures, decided)
     if spec.records:
         groups = _records(text, spec, [f for f in figures if f.index in decided], decided)
     else:
@@ -829,6 +852,8 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                 raise _need("which", which_question(name, parts, choice=True), parts[0].index, [name])
             converted = []
             for part in parts:
+                if part.index in signed_out:
+                    part.value = -part.value
                 reading = readings[part.index]
                 role = name.replace("_", " ")
                 if spec.records and len(groups) > 1:

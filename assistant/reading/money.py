@@ -29,6 +29,8 @@ MONEY_OUT = ("cost", "spen", "paid", "pay", "invest", "price", "fee", "charg", "
 MONEY_IN = ("save", "saved", "saving", "gain", "profit", "margin", "revenue", "return", "benefit", "bring", "brought", "earn", "generat",
             "made", "make", "extra", "additional", "uplift", "add", "income", "deliver", "inflow", "get", "got",
             "recover", "recoup", "net")
+# Words for when money moves, not things counted: "60,000 now", "5,000 upfront", "8,000 later".
+TIME_WORDS = {"now", "today", "upfront", "initially", "first", "then", "later", "afterwards", "once", "immediately"}
 LOWERS = ("cut", "reduc", "lower", "down", "fewer", "less", "drop", "shrink", "avoid")
 
 
@@ -77,12 +79,13 @@ def margin_for(part: Figure, spec_field: FieldSpec, figures: list[Figure], roles
 def counts_things(fig: Figure) -> bool:
     """A bare number followed by a noun that is neither money nor a period: "2,500 returns a month",
     "20,000 subscribers"."""
-    if fig.unit != "count" or fig.scaled or fig.joined or not fig.after[:1]:
-        return False
+    if fig.unit != "count" or fig.scaled or fig.joined or not fig.after[:1] or fig.value < 0:
+        return False  # "-60,000 now": nobody counts a negative number of things
     word = fig.after[0]
     if not re.search(re.escape(fig.text) + r"\s+" + re.escape(word), fig.context, re.IGNORECASE):
         return False  # a table cell: the next cell is not a noun of this number
     return word.isalpha() and word not in {"a", "an", "per", "each", "every", "in", "of"} and word not in PERIOD_NAMES \
+        and word not in TIME_WORDS \
         and not any(word in (stem, stem + "s") for stem in MONEY_OUT + MONEY_IN + ("dollars", "euros", "pounds"))
 
 
