@@ -89,3 +89,25 @@ def test_a_minus_says_the_outlay_and_the_amounts_beside_it_come_in():
 def test_an_amount_per_period_is_never_a_number_of_years():
     calc = read_calculation("What's the IRR on -60,000 now and 25,000 a year for three years?")
     assert calc is not None and calc.calls == [("irr", {"cash_flows": [-60000.0, 25000.0, 25000.0, 25000.0]})]
+
+
+@pytest.mark.parametrize(("message", "call"), [
+    # the word after a figure named it, so it is no label of the next one
+    ("a/b: control 9,000 visitors 270 orders, variant 9,100 visitors 330 orders",
+     ("ab_test", {"control_visitors": 9000.0, "control_conversions": 270.0,
+                  "variant_visitors": 9100.0, "variant_conversions": 330.0})),
+    # a small bare number right after its input's name is an amount; the one length of time a CLV takes
+    ("CLV: AOV 70, 3 orders/yr, 4 yrs, margin 30%.",
+     ("clv", {"aov": 70.0, "purchases_per_year": 3.0, "lifespan_years": 4.0, "gross_margin": 0.3})),
+    # "500 a month after that" is an amount, not 500 of something counted
+    ("TCO over 2 years: setup 10k. It is 500 a month after that.",
+     ("tco", {"horizon_years": 2.0, "implementation": 10000.0, "software_fees": 6000.0})),
+])
+def test_figures_written_tersely_fill_their_inputs(message, call):
+    calc = read_calculation(message)
+    assert calc is not None and calc.calls == [call]
+
+
+def test_a_recurring_amount_nobody_placed_is_asked_about_not_dropped():
+    calc = read_calculation("ROI: we spent 10k and gained 25k; also $300 a month went somewhere")
+    assert calc is not None and calc.calls == [] and "$300 a month" in calc.clarification.question

@@ -17,6 +17,7 @@ unit, a hedged or negative figure are asked about, never summed.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -154,14 +155,35 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
     return best
 
 
+def _named_next_to(fig: Figure, spec_field: FieldSpec) -> bool:
+    """Whether a one-word label of the input stands right before the figure ("AOV 80")."""
+    return bool(fig.before) and any(" " not in label and _token_match(label, fig.before[-1]) for label in spec_field.labels)
+
+
+def _claimed(prev: Figure, fig: Figure, prev_role: str | tuple[str, ...] | None, spec: ToolSpec) -> Figure:
+    """``fig`` without the label word that names the figure before it: in "12,000 visitors 360
+    orders" the word "visitors" follows 12,000 and named it, so it is no label of 360."""
+    if not isinstance(prev_role, str) or not prev.after or not fig.before or fig.before[0] != prev.after[0]:
+        return fig
+    if len(fig.before) > len(prev.after) or fig.before != prev.after[: len(fig.before)]:
+        return fig  # the words before the figure reach past the one before it
+    named_after = any(_token_match(_parts(label)[0], prev.after[0]) for label in spec.field(prev_role).labels)
+    named_before = prev.before and any(_token_match(_parts(label)[-1], prev.before[-1])
+                                       for label in spec.field(prev_role).labels)
+    if not named_after or named_before:
+        return fig
+    return dataclasses.replace(fig, before=fig.before[1:])
+
+
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
     if spec_field.unit == "duration" and fig.unit == "count" and (fig.period or amount_like(fig)):
         return False  # "25,000 a year for three years": an amount per period is never a length of time
     if spec_field.unit == "duration" and fig.unit == "count" and (fig.scaled or (counts_things(fig) and not any(
             _token_match(_parts(label)[0], fig.after[0]) for label in spec_field.labels))):
         return False  # "6k" is an amount, "6 merchandisers" a count of people: never a number of years
-    if spec_field.unit == "money" and fig.unit == "count" and not fig.scaled and 0 < abs(fig.value) < MIN_BARE_AMOUNT:
-        return False  # "our 3 stores": a small bare number is a count, not an unmarked amount
+    if spec_field.unit == "money" and fig.unit == "count" and not fig.scaled and 0 < abs(fig.value) < MIN_BARE_AMOUNT \
+            and not _named_next_to(fig, spec_field):
+        return False  # "our 3 stores": a small bare number is a count, not an unmarked amount ("AOV 80" is one)
     return fig.unit in UNITS_ACCEPTED[spec_field.unit]
 
 
@@ -219,7 +241,10 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
     # bare ("2,500 returns a month") does not mean that number as money.
     currency_written = sum(f.unit == "money" for f in figures) >= 2
     signed = any(f.value < 0 and amount_like(f) for f in figures)  # "-40k now, then 15k a year"
+    durations = [f.name for f in spec.fields if f.unit == "duration" and not f.horizon]
     for fig in figures:
+        if fig.index > 0 and fig.index - 1 < len(figures) and figures[fig.index - 1].index == fig.index - 1:
+            fig = _claimed(figures[fig.index - 1], fig, out.get(fig.index - 1), spec)
         scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
                   and not (currency_written and f.unit == "money" and counts_things(fig))}
         scores = {k: v for k, v in scores.items() if v > 0}
@@ -238,6 +263,8 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
                     out[fig.index] = prev  # "$24k and $6k for set-up": coordinated parts
             elif by_direction is not None:
                 out[fig.index] = by_direction  # "we're paying £450/mo for the tool": a cost, whatever the verb
+            elif fig.unit == "duration" and not spec.records and len(durations) == 1:
+                out[fig.index] = durations[0]  # "3 yrs" in a CLV: the one length of time it takes
             continue
         out[fig.index] = _role(spec, fig, scores)
     for fig in figures:  # "10 000 the first year, 14 000 the second and 16 000 the third": a list of parts
@@ -458,9 +485,9 @@ def signed_outlays(spec: ToolSpec, figures: list[Figure], roles: dict) -> set[in
 def which_question(name: str, parts: list[Figure], choice: bool = False) -> Clarification:
     """One input given several figures: which one to use (the figures are the options)."""
     shown = [p.show() for p in parts]
-    said = "gave options" if choice else f"read {len(parts)} figures"
+    said = "You gave options" if choice else f"I read {len(parts)} figures"
     return Clarification(
-        question=f"I {said} for the {name.replace('_', ' ')}: {', '.join(shown)}. Which one should I use?",
+        question=f"{said} for the {name.replace('_', ' ')}: {', '.join(shown)}. Which one should I use?",
         options=shown)
 
 
@@ -705,6 +732,16 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             calc.calls.append(planned)
             calc.topic = calc.topic or spec.topic
             calc.titles.append(spec.title)
+    dropped = [r.figure for r in calc.readings if not r.used and not r.note and (
+        r.figure.unit == "money" or (r.figure.period and unplaced_amount(r.figure)))]
+    if dropped and calc.calls and calc.clarification is None and not any(s.records for s in specs):
+        # an amount nobody placed, in a calculation computed without it: a result that silently
+        # leaves out money the user gave is a wrong figure; asking is not
+        spec = next(s for s in specs if s.title == calc.titles[0])
+        money_fields = [f.name for f in spec.fields if f.unit == "money"]
+        if money_fields:
+            calc.clarification = stray_question(dropped[0], money_fields)
+            calc.calls = []
     unknown = unknown_values(text)
     if unknown and calc.calls and calc.clarification is None:  # a figure still to come would change the result
         calc.clarification = Clarification(
@@ -808,7 +845,8 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
             raise _need("role", role_question(fig, fields), index, list(fields))
     decided = {i: name for i, name in roles.items() if isinstance(name, str) and i not in ignored}
     money_fields = [f.name for f in spec.fields if f.unit == "money"]
-    stray = [f for f in figures if f.unit == "money" and f.index not in decided and f.index not in ignored
+    stray = [f for f in figures if (f.unit == "money" or (f.period and unplaced_amount(f)))
+             and f.index not in decided and f.index not in ignored
              and (horizon is None or f.index != horizon.index)]
     if stray and money_fields and not spec.records:
         raise _need("role", stray_question(stray[0], money_fields), stray[0].index, money_fields)

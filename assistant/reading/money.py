@@ -25,12 +25,15 @@ PERIOD_NAMES = {"day", "week", "month", "quarter", "year", "annum", "mo", "yr", 
 MONEY_OUT = ("cost", "spen", "paid", "pay", "invest", "price", "fee", "charg", "licen", "subscri", "outlay", "budget",
              "bill", "quote", "setup", "set-up", "set", "onboard", "implement", "integrat", "training", "maint",
              "hosting", "forking", "buy", "bought", "purchas", "outright", "upfront", "up-front", "one-off", "one-time",
-             "once", "contract", "payable", "expens", "capex", "opex", "saas", "seat", "run", "running", "impl", "sub")
+             "once", "contract", "payable", "expens", "put", "capex", "opex", "saas", "seat", "run", "running", "impl", "sub")
 MONEY_IN = ("save", "saved", "saving", "gain", "profit", "margin", "revenue", "return", "benefit", "bring", "brought", "earn", "generat",
             "made", "make", "extra", "additional", "uplift", "add", "income", "deliver", "inflow", "get", "got",
             "recover", "recoup", "net")
 # Words for when money moves, not things counted: "60,000 now", "5,000 upfront", "8,000 later".
 TIME_WORDS = {"now", "today", "upfront", "initially", "first", "then", "later", "afterwards", "once", "immediately"}
+# Words that follow an amount without being what it counts: "500 a month after that", "5k for the tool".
+PREPOSITIONS = {"after", "before", "on", "for", "to", "from", "over", "until", "till", "with", "at", "by", "into",
+                "and", "or", "plus", "but", "so", "which", "that", "is", "was", "are", "were"}
 LOWERS = ("cut", "reduc", "lower", "down", "fewer", "less", "drop", "shrink", "avoid")
 
 
@@ -85,6 +88,7 @@ def counts_things(fig: Figure) -> bool:
     if not re.search(re.escape(fig.text) + r"\s+" + re.escape(word), fig.context, re.IGNORECASE):
         return False  # a table cell: the next cell is not a noun of this number
     return word.isalpha() and word not in {"a", "an", "per", "each", "every", "in", "of"} and word not in PERIOD_NAMES \
+        and word not in PREPOSITIONS \
         and word not in TIME_WORDS \
         and not any(word in (stem, stem + "s") for stem in MONEY_OUT + MONEY_IN + ("dollars", "euros", "pounds"))
 
