@@ -111,3 +111,16 @@ def test_figures_written_tersely_fill_their_inputs(message, call):
 def test_a_recurring_amount_nobody_placed_is_asked_about_not_dropped():
     calc = read_calculation("ROI: we spent 10k and gained 25k; also $300 a month went somewhere")
     assert calc is not None and calc.calls == [] and "$300 a month" in calc.clarification.question
+
+
+def test_the_same_horizon_said_twice_is_one_horizon_and_a_saving_is_no_cost_of_a_tco():
+    calc = read_calculation("- Setup: €10,000\n- Licence: €500 per month\n- Horizon: 2 years\n"
+                            "- Savings in staff costs over the 2 years: €30,000\nWhat are the TCO and the ROI?")
+    assert calc is not None and calc.clarification is None
+    assert dict(calc.calls) == {"tco": {"implementation": 10000.0, "software_fees": 6000.0, "horizon_years": 2.0},
+                                "roi": {"cost": 22000.0, "gain": 30000.0}}
+
+
+def test_a_small_amount_per_month_beside_a_charge_is_a_cost():
+    calc = read_calculation("roi: 1.5k setup charge + 49/mo, brought 400/mo extra profit, 12 months in")
+    assert calc is not None and calc.calls == [("roi", {"cost": 1500.0 + 49 * 12, "gain": 4800.0})]

@@ -175,6 +175,15 @@ def _claimed(prev: Figure, fig: Figure, prev_role: str | tuple[str, ...] | None,
     return dataclasses.replace(fig, before=fig.before[1:])
 
 
+def _named_before(figures: list[Figure], fig: Figure) -> Figure:
+    """A figure with no words of its own right after a length of time takes the words naming
+    that clause: "savings in support costs over the 2 years: €40,000" are savings."""
+    prev = next((f for f in figures if f.index == fig.index - 1), None)
+    if fig.before or prev is None or prev.unit != "duration" or not prev.before:
+        return fig
+    return dataclasses.replace(fig, before=list(prev.before))
+
+
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
     if spec_field.unit == "duration" and fig.unit == "count" and (fig.period or amount_like(fig)):
         return False  # "25,000 a year for three years": an amount per period is never a length of time
@@ -182,8 +191,8 @@ def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
             _token_match(_parts(label)[0], fig.after[0]) for label in spec_field.labels))):
         return False  # "6k" is an amount, "6 merchandisers" a count of people: never a number of years
     if spec_field.unit == "money" and fig.unit == "count" and not fig.scaled and 0 < abs(fig.value) < MIN_BARE_AMOUNT \
-            and not _named_next_to(fig, spec_field):
-        return False  # "our 3 stores": a small bare number is a count, not an unmarked amount ("AOV 80" is one)
+            and not _named_next_to(fig, spec_field) and not (fig.period and not counts_things(fig)):
+        return False  # "our 3 stores": a small bare number is a count, not an unmarked amount ("AOV 80", "99/mo" are)
     return fig.unit in UNITS_ACCEPTED[spec_field.unit]
 
 
@@ -250,7 +259,8 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
         scores = {k: v for k, v in scores.items() if v > 0}
         if not scores:
             prev = out.get(fig.index - 1)
-            by_direction = None if currency_written and counts_things(fig) else _by_direction(spec, fig, signed=signed)
+            by_direction = None if currency_written and counts_things(fig) else _by_direction(
+                spec, _named_before(figures, fig), signed=signed)
             if fig.joined and isinstance(prev, str) and by_direction is None:  # coordinated: the same way as the one before
                 costs_only = {f.direction for f in spec.fields if f.direction} == {"out"}
                 by_direction = _by_direction(spec, fig, spec.field(prev).direction or ("out" if costs_only else None))
@@ -475,6 +485,18 @@ def alternative_parts(text: str, parts: list[Figure]) -> bool:
     return all(_ALTERNATIVE.search(text[a.span[1]: b.span[0]]) for a, b in zip(ordered, ordered[1:]))
 
 
+def _said_again(parts: list[Figure], spec_field: FieldSpec) -> list[Figure]:
+    """The figures of a one-value input, the same value said twice counted once ("Horizon: 2 years
+    … over the 2 years"): they agree, so there is nothing to ask."""
+    if len(parts) < 2 or spec_field.summed or spec_field.sequence:
+        return parts
+    first = parts[0]
+    if all(p.unit == first.unit and p.period == first.period and p.value == first.value and not p.is_range
+           for p in parts):
+        return parts[:1]
+    return parts
+
+
 def signed_outlays(spec: ToolSpec, figures: list[Figure], roles: dict) -> set[int]:
     """Outlays written with a minus and placed by that sign alone ("-40k now"), not by a label:
     the minus says which way the money goes, the input takes its size."""
@@ -587,6 +609,11 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             raise _ask(f"{fig.show()} is an amount for each of several (“{fig.context}”): how many should I count?")
     money_fields = [f.name for f in spec.fields if f.unit == "money"]
     stray = [f for f in active if f.index not in roles and money_fields and unplaced_amount(f)]
+    directions = {f.direction for f in spec.fields if f.unit == "money"} - {None}
+    for fig in [f for f in stray if directions == {"out"}]:  # a TCO counts costs only
+        if money_direction(_named_before(figures, fig)) == "in":
+            readings[fig.index].note = "it is a gain, and this calculation counts costs only"
+            stray.remove(fig)
     if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
         raise _NeedsAsking(stray_question(stray[0], money_fields))
     horizon = _horizon(active, set(roles), text)
@@ -607,6 +634,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 raise _ask(f"Is {bracketed[0].show()}, in brackets, part of the {name.replace('_', ' ')} as well as "
                            f"{', '.join(p.show() for p in parts if p not in bracketed)}, or the same amount said again?",
                            ["in addition", "the same amount"])
+            parts = _said_again(parts, spec_field)
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
                 raise _NeedsAsking(which_question(name, parts))
             if spec_field.summed and not stated_total and alternative_parts(text, parts):
@@ -883,6 +911,7 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                 continue
             spec_field = spec.field(name)
             parts = item if isinstance(item, list) else [item]
+            parts = _said_again(parts, spec_field)
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
                 raise _need("which", which_question(name, parts), parts[0].index, [name])
             if spec_field.summed and alternative_parts(text, parts) and not any(

@@ -34,6 +34,7 @@ TIME_WORDS = {"now", "today", "upfront", "initially", "first", "then", "later", 
 # Words that follow an amount without being what it counts: "500 a month after that", "5k for the tool".
 PREPOSITIONS = {"after", "before", "on", "for", "to", "from", "over", "until", "till", "with", "at", "by", "into",
                 "and", "or", "plus", "but", "so", "which", "that", "is", "was", "are", "were"}
+SAVES = ("save", "saved", "saves", "saving", "savings")
 LOWERS = ("cut", "reduc", "lower", "down", "fewer", "less", "drop", "shrink", "avoid")
 
 
@@ -46,6 +47,10 @@ def money_direction(fig: Figure) -> str | None:
     the clause does not say. The nearest word decides; a lowering word makes it a gain."""
     if any(stem_in(w, LOWERS) for w in fig.before + fig.after[:1]):
         return "in"  # "cut support costs by 6k", "write-offs down 9k", "9k less in fees"
+    near = fig.before[-6:]
+    saving = [k for k, w in enumerate(near) if stem_in(w, SAVES)]
+    if saving and any(stem_in(w, MONEY_OUT) for w in near[saving[0] + 1:]):
+        return "in"  # "savings in support costs over the 2 years: 40,000": what is saved is a cost
     order = sorted(range(len(fig.before) + len(fig.after)),
                    key=lambda k: (len(fig.before) - k) if k < len(fig.before) else (k - len(fig.before) + 1.5))
     window = [("one-off" if w == "off" and k and (fig.before + fig.after)[k - 1] == "one" else w)
