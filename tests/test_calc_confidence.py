@@ -124,3 +124,14 @@ def test_the_same_horizon_said_twice_is_one_horizon_and_a_saving_is_no_cost_of_a
 def test_a_small_amount_per_month_beside_a_charge_is_a_cost():
     calc = read_calculation("roi: 1.5k setup charge + 49/mo, brought 400/mo extra profit, 12 months in")
     assert calc is not None and calc.calls == [("roi", {"cost": 1500.0 + 49 * 12, "gain": 4800.0})]
+
+
+def test_amounts_given_for_a_calculation_with_no_role_named_are_asked_about():
+    calc, state = _start("Could you work out the ROI of the new tool? The numbers I have are 12,000 and 30,000.")
+    assert calc.calls == [] and "12,000" in calc.clarification.question
+    turn = read_turn("30k is the gain and 12k is what we paid", state)  # the figures again, with their roles
+    assert turn.calculation is not None and turn.calculation.calls == [("roi", {"cost": 12000.0, "gain": 30000.0})]
+    first = read_turn("the cost", state)  # or by the buttons, one figure at a time
+    assert first.calculation.calls == [] and "30,000" in first.calculation.clarification.question
+    second = read_turn("the gain", first.state)
+    assert second.calculation.calls == [("roi", {"cost": 12000.0, "gain": 30000.0})]

@@ -552,6 +552,11 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
     _series(spec, active, roles)
     if not roles:
+        money_fields = [f.name for f in spec.fields if f.unit == "money"]
+        amounts = [f for f in active if unplaced_amount(f) and f.unit == "money" or f.scaled or f.value >= 1000]
+        if money_fields and len(amounts) >= 2 and not spec.records and not asks_about_a_figure(text):
+            # "the ROI? The figures I have are 25,000 and 40,000": amounts given for it, none named
+            raise _NeedsAsking(stray_question(amounts[0], money_fields))
         return None
     horizon_field = next((f for f in spec.fields if f.horizon and f.name not in roles.values()), None)
     if horizon_field is not None and not spec.records:
@@ -873,7 +878,8 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
             raise _need("role", role_question(fig, fields), index, list(fields))
     decided = {i: name for i, name in roles.items() if isinstance(name, str) and i not in ignored}
     money_fields = [f.name for f in spec.fields if f.unit == "money"]
-    stray = [f for f in figures if (f.unit == "money" or (f.period and unplaced_amount(f)))
+    aside = set_aside(text, figures)
+    stray = [f for f in figures if unplaced_amount(f) and f.index not in aside
              and f.index not in decided and f.index not in ignored
              and (horizon is None or f.index != horizon.index)]
     if stray and money_fields and not spec.records:

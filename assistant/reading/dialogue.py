@@ -357,6 +357,8 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
     if picked is not None:
         return picked
     if kind == "role" and about is not None:
+        if any(f.unit in {"money", "count"} and (f.scaled or f.unit == "money" or f.value >= 100) for f in figures):
+            return None  # "40k is the gain, 25k is what we paid": figures with their roles, read as such
         chosen = option_chosen(options, text)
         if chosen is None:
             return None
@@ -575,6 +577,16 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         if not all(assign(spec, news).get(f.index) for f in news):
             return None  # figures that name no input of this calculation, in a message that changes nothing
     roles = assign(spec, news)
+    for fig in list(news):  # "40k is the gain": the figure already given, now with its role
+        role = roles.get(fig.index)
+        same = [item for item in state.figures if not item.ignored and not item.field
+                and item.figure.get("unit") in {"money", "count"} and abs(item.figure["value"] - fig.value) < 1e-9]
+        if isinstance(role, str) and len(same) == 1:
+            same[0].field, same[0].fields = role, []
+            changes.append(f"{same[0].figure['text']}: the {role.replace('_', ' ')}")
+            news.remove(fig)
+    if not news:
+        return state, changes
     used = {i for i, item in enumerate(state.figures) if not item.ignored and (item.field or item.fields)}
     taken: set[int] = set()
     for fig in news:
