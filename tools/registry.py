@@ -275,7 +275,7 @@ _SPECS = (
             FieldSpec("visitors", ("visitor", "visitors", "users", "sessions", "shown", "traffic", "people", "customers"),
                       "count", "How many visitors did each group have?", ratio="whole"),
             FieldSpec("conversions", ("conversion", "conversions", "converted", "convert", "orders", "purchases", "sales",
-                                      "signups", "sign-ups", "clicks", "conv", "convs", "buyers", "bought"), "count",
+                                      "signups", "sign-ups", "clicks", "conv", "convs", "buy", "buys", "buyers", "bought"), "count",
                       "How many conversions did each group have?", ratio="part"),
             # a rate with the visitors gives the conversions: 2.5% of 20,000 visitors is 500
             FieldSpec("rate", ("conversion rate", "rate", "cr", "converted", "converts", "conversion"), "percent",
