@@ -135,3 +135,9 @@ def test_amounts_given_for_a_calculation_with_no_role_named_are_asked_about():
     assert first.calculation.calls == [] and "30,000" in first.calculation.clarification.question
     second = read_turn("the gain", first.state)
     assert second.calculation.calls == [("roi", {"cost": 12000.0, "gain": 30000.0})]
+
+
+def test_a_count_of_things_before_a_preposition_stays_a_count():
+    calc = read_calculation("TCO over 2 years: setup 10k, licence 300 a month; we have 1,200 on the waitlist")
+    assert calc is not None
+    assert calc.calls == [("tco", {"horizon_years": 2.0, "implementation": 10000.0, "software_fees": 3600.0})]

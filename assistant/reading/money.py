@@ -92,9 +92,9 @@ def counts_things(fig: Figure) -> bool:
     word = fig.after[0]
     if not re.search(re.escape(fig.text) + r"\s+" + re.escape(word), fig.context, re.IGNORECASE):
         return False  # a table cell: the next cell is not a noun of this number
+    if word in PREPOSITIONS | TIME_WORDS:  # "500 a month after that", "spent 5,000 on ads", not "1,200 on the list"
+        return not (fig.period or money_direction(fig))
     return word.isalpha() and word not in {"a", "an", "per", "each", "every", "in", "of"} and word not in PERIOD_NAMES \
-        and word not in PREPOSITIONS \
-        and word not in TIME_WORDS \
         and not any(word in (stem, stem + "s") for stem in MONEY_OUT + MONEY_IN + ("dollars", "euros", "pounds"))
 
 
