@@ -2,7 +2,9 @@
 
 The calculator a message asks for is found by the words in its spec (tools/registry.py); each
 figure (knowledge/figures.py) takes the input whose label words stand nearest to it, among the
-inputs its unit fits. Parts of one input are summed, periods normalised to what the tool wants,
+inputs its unit fits, and only when that evidence beats the next-best input by ROLE_MARGIN (else
+the user is asked which input it is). Parts of one input are summed (figures offered as options,
+"30k or 42k", are a choice to ask about), periods normalised to what the tool wants,
 several projects become one record each. When an input is missing, a figure fits two inputs
 equally, a period is not said, or a range is given, the answer is a Clarification: nothing is
 computed from a guessed role. Every figure ends up in the account: the role it was given, or
