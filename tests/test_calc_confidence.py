@@ -141,3 +141,10 @@ def test_a_count_of_things_before_a_preposition_stays_a_count():
     calc = read_calculation("TCO over 2 years: setup 10k, licence 300 a month; we have 1,200 on the waitlist")
     assert calc is not None
     assert calc.calls == [("tco", {"horizon_years": 2.0, "implementation": 10000.0, "software_fees": 3600.0})]
+
+
+def test_a_change_to_one_period_of_a_recurring_amount_never_changes_every_period():
+    _, state = _start("What's the IRR on -60,000 now and 25,000 a year for three years?")
+    turn = read_turn("Sorry, the second-year return is 10,000, not 25,000.", state)
+    assert turn.calculation is None or not turn.calculation.calls or \
+        turn.calculation.calls[0][1]["cash_flows"] != [-60000.0, 10000.0, 10000.0, 10000.0]

@@ -187,7 +187,7 @@ def _named_before(figures: list[Figure], fig: Figure) -> Figure:
 
 
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
-    if spec_field.unit == "duration" and fig.unit == "count" and (fig.period or amount_like(fig)):
+    if spec_field.unit == "duration" and fig.unit == "count" and amount_like(fig):
         return False  # "25,000 a year for three years": an amount per period is never a length of time
     if spec_field.unit == "duration" and fig.unit == "count" and (fig.scaled or (counts_things(fig) and not any(
             _token_match(_parts(label)[0], fig.after[0]) for label in spec_field.labels))):

@@ -32,6 +32,9 @@ CHANGE_WORDS = re.compile(
 )
 
 
+# Words that name one period of an amount given per period ("the first-year return", "in year two").
+ONE_PERIOD = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)[\s-]+(?:year|month|quarter)"
+                        r"|\b(?:year|month|quarter)\s+(?:one|two|three|four|five|\d)\b", re.IGNORECASE)
 REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out|ignore|forget|skip)\b", re.IGNORECASE)
 
 
@@ -136,6 +139,8 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             return _ask_part(state, text, fig, roles.get(fig.index)), changes
         if target == "part":
             return None
+        if isinstance(target, int) and state.figures[target].figure.get("period") and ONE_PERIOD.search(text):
+            return None  # "the first-year return is 15,000": one period of a recurring amount, not all of them
         if isinstance(target, int):
             taken.add(target)
             old = state.figures[target]
