@@ -193,7 +193,8 @@ _SPECS = (
         "integration and training plus yearly software fees, maintenance and internal "
         "resources over horizon_years. Use before ROI to get the full cost.",
         title="Total cost of ownership", asks=("tco", "total cost of ownership", "total cost", "full cost", "all-in cost",
-                                                    "cost us in total", "cost in total", "costs in total"),
+                                                    "cost us in total", "cost in total", "costs in total", "cost me total", "cost me in total",
+                                                    "cost us total", "cost total"),
         fields=(
             FieldSpec("implementation", ("implementation", "implement", "setup", "set up", "build", "install", "one-off",
                                          "one-time", "upfront"), "money", "What is the one-time implementation cost?", summed=True,
@@ -234,7 +235,7 @@ _SPECS = (
         title="Payback period",
         asks=("payback", "pay back", "pays back", "paid back", "pays for itself", "pay for itself", "break even",
               "breakeven", "break-even", "recoup", "recover the cost", "earn back", "earn it back", "recover the investment",
-              "recover our investment", "recover the money", "paid for itself"),
+              "recover our investment", "recover the money", "paid for itself", "money back"),
         fields=(
             FieldSpec("upfront_cost", COST, "money", "How much does it cost up front?", summed=True, direction="out"),
             FieldSpec("monthly_benefit", GAIN, "money", "How much does it save or bring in per month?",
@@ -274,7 +275,7 @@ _SPECS = (
             FieldSpec("visitors", ("visitor", "visitors", "users", "sessions", "shown", "traffic", "people", "customers"),
                       "count", "How many visitors did each group have?", ratio="whole"),
             FieldSpec("conversions", ("conversion", "conversions", "converted", "convert", "orders", "purchases", "sales",
-                                      "signups", "sign-ups", "clicks"), "count",
+                                      "signups", "sign-ups", "clicks", "conv", "convs", "buy", "buys", "buyers", "bought"), "count",
                       "How many conversions did each group have?", ratio="part"),
             # a rate with the visitors gives the conversions: 2.5% of 20,000 visitors is 500
             FieldSpec("rate", ("conversion rate", "rate", "cr", "converted", "converts", "conversion"), "percent",
@@ -307,7 +308,8 @@ _SPECS = (
         "clv", ClvInput, clv,
         "Customer lifetime value from average order value, purchases per year and lifespan; "
         "profit-based when a gross margin is given, optionally discounted.",
-        title="Customer lifetime value", asks=("clv", "ltv", "lifetime value", "customer value", "value of a customer"),
+        title="Customer lifetime value", asks=("clv", "ltv", "lifetime value", "customer value", "value of a customer",
+                                                   "customer worth", "customer is worth", "customers worth"),
         fields=(
             FieldSpec("aov", ("aov", "order value", "average order", "basket", "per order", "each order", "spend",
                               "spends", "average"), "money", "What is the average order value?"),

@@ -2,7 +2,9 @@
 
 The calculator a message asks for is found by the words in its spec (tools/registry.py); each
 figure (knowledge/figures.py) takes the input whose label words stand nearest to it, among the
-inputs its unit fits. Parts of one input are summed, periods normalised to what the tool wants,
+inputs its unit fits, and only when that evidence beats the next-best input by ROLE_MARGIN (else
+the user is asked which input it is). Parts of one input are summed (figures offered as options,
+"30k or 42k", are a choice to ask about), periods normalised to what the tool wants,
 several projects become one record each. When an input is missing, a figure fits two inputs
 equally, a period is not said, or a range is given, the answer is a Clarification: nothing is
 computed from a guessed role. Every figure ends up in the account: the role it was given, or
@@ -17,6 +19,7 @@ unit, a hedged or negative figure are asked about, never summed.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -59,6 +62,12 @@ TOTAL_WORDS = {"total", "overall", "altogether", "all-in", "combined"}
 HEDGE_WORDS = {"maybe", "perhaps", "possibly"}
 MAX_FIGURES = 100  # beyond this a message is a data dump, not one calculation's inputs
 PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
+# How sure a figure's role must be to compute with it: the evidence for the best input (its label
+# words' closeness, 1/distance) must beat the next-best input by this margin, else the user is
+# asked which input it is. Adjacent distances 1 vs 2 (margin 0.5) and 2 vs 3 (0.17) decide; 3 vs
+# 4 words (0.08), or a label before against one after at about the same distance, do not. Equal
+# labels split by the period ("$2,000 a month" the running cost) are decided by PERIOD_TIEBREAK.
+ROLE_MARGIN = 0.1
 
 
 @dataclass
@@ -148,27 +157,92 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
     return best
 
 
+def _named_next_to(fig: Figure, spec_field: FieldSpec) -> bool:
+    """Whether a one-word label of the input stands right before the figure ("AOV 80")."""
+    return bool(fig.before) and any(" " not in label and _token_match(label, fig.before[-1]) for label in spec_field.labels)
+
+
+def _claimed(prev: Figure, fig: Figure, prev_role: str | tuple[str, ...] | None, spec: ToolSpec) -> Figure:
+    """``fig`` without the label word that names the figure before it: in "12,000 visitors 360
+    orders" the word "visitors" follows 12,000 and named it, so it is no label of 360."""
+    if not isinstance(prev_role, str) or not prev.after or not fig.before or fig.before[0] != prev.after[0]:
+        return fig
+    if len(fig.before) > len(prev.after) or fig.before != prev.after[: len(fig.before)]:
+        return fig  # the words before the figure reach past the one before it
+    named_after = any(_token_match(_parts(label)[0], prev.after[0]) for label in spec.field(prev_role).labels)
+    named_before = prev.before and any(_token_match(_parts(label)[-1], prev.before[-1])
+                                       for label in spec.field(prev_role).labels)
+    if not named_after or named_before:
+        return fig
+    return dataclasses.replace(fig, before=fig.before[1:])
+
+
+def _named_before(figures: list[Figure], fig: Figure) -> Figure:
+    """A figure with no words of its own right after a length of time takes the words naming
+    that clause: "savings in support costs over the 2 years: €40,000" are savings."""
+    prev = next((f for f in figures if f.index == fig.index - 1), None)
+    if fig.before or prev is None or prev.unit != "duration" or not prev.before:
+        return fig
+    return dataclasses.replace(fig, before=list(prev.before))
+
+
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
+    if spec_field.unit == "duration" and fig.unit == "count" and amount_like(fig):
+        return False  # "25,000 a year for three years": an amount per period is never a length of time
     if spec_field.unit == "duration" and fig.unit == "count" and (fig.scaled or (counts_things(fig) and not any(
             _token_match(_parts(label)[0], fig.after[0]) for label in spec_field.labels))):
         return False  # "6k" is an amount, "6 merchandisers" a count of people: never a number of years
-    if spec_field.unit == "money" and fig.unit == "count" and not fig.scaled and 0 < abs(fig.value) < MIN_BARE_AMOUNT:
-        return False  # "our 3 stores": a small bare number is a count, not an unmarked amount
+    if spec_field.unit == "money" and fig.unit == "count" and not fig.scaled and 0 < abs(fig.value) < MIN_BARE_AMOUNT \
+            and not _named_next_to(fig, spec_field) and not (fig.period and not counts_things(fig)):
+        return False  # "our 3 stores": a small bare number is a count, not an unmarked amount ("AOV 80", "99/mo" are)
     return fig.unit in UNITS_ACCEPTED[spec_field.unit]
 
 
-def _by_direction(spec: ToolSpec, fig: Figure, inherited: str | None = None) -> str | None:
+def signed_direction(fig: Figure, signed: bool) -> str | None:
+    """The direction a sign gives: "-40k now" goes out; where the message writes its outlay with a
+    minus, an unsigned amount beside it ("then 15k a year") comes in. None when no sign is written."""
+    if fig.value < 0:
+        return "out"
+    return "in" if signed else None
+
+
+def _by_direction(spec: ToolSpec, fig: Figure, inherited: str | None = None, signed: bool = False) -> str | None:
     """The money input a figure no label names belongs to, by its direction and its period: a
     recurring cost is the running cost, a one-off the up-front one."""
     if not unplaced_amount(fig):
         return None  # "20,000 subscribers": a count of things, not an amount of money
     directions = {f.direction for f in spec.fields if f.direction}
     # in a calculator whose money inputs are all costs (TCO), an amount is a cost whatever its words
-    direction = money_direction(fig) or inherited or (directions.pop() if len(directions) == 1 else None)
+    direction = money_direction(fig) or inherited or (directions.pop() if len(directions) == 1 else None) \
+        or signed_direction(fig, signed)
     fields = [f for f in spec.fields if f.direction and f.direction == direction and _fits(fig, f)]
     if len(fields) > 1:
         fields = [f for f in fields if (f.period is None) == (fig.period is None)] or fields
     return fields[0].name if len(fields) == 1 else None
+
+
+def role_confidence(scores: dict[str, float]) -> tuple[tuple[str, ...], float]:
+    """The inputs that share the best evidence, and the margin of that evidence over the next-best
+    input (the top score itself when no other input is named; 0 when several tie)."""
+    ranked = sorted(scores.values(), reverse=True)
+    top = ranked[0]
+    best = tuple(k for k, v in scores.items() if v == top)
+    if len(best) > 1:
+        return best, 0.0
+    return best, top - (ranked[1] if len(ranked) > 1 else 0.0)
+
+
+def _role(spec: ToolSpec, fig: Figure, scores: dict[str, float]) -> str | tuple[str, ...]:
+    """One input when its evidence is sure enough, else the inputs to ask between."""
+    best, margin = role_confidence(scores)
+    if len(best) > 1 or margin >= ROLE_MARGIN:
+        return best[0] if len(best) == 1 else best
+    second = max((k for k in scores if k != best[0]), key=lambda k: scores[k])
+    if round(scores[best[0]] - scores[second], 6) == PERIOD_TIEBREAK:
+        return best[0]  # the same label distance, split by the figure's period: that is evidence
+    if spec.records:
+        return best[0]  # a project's row: its order in the record decides, as the table reader reads it
+    return (best[0], second)
 
 
 def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
@@ -177,13 +251,18 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
     # A message that writes its amounts with a currency ("$3,000", "$7,000") and leaves one number
     # bare ("2,500 returns a month") does not mean that number as money.
     currency_written = sum(f.unit == "money" for f in figures) >= 2
+    signed = any(f.value < 0 and amount_like(f) for f in figures)  # "-40k now, then 15k a year"
+    durations = [f.name for f in spec.fields if f.unit == "duration" and not f.horizon]
     for fig in figures:
+        if fig.index > 0 and fig.index - 1 < len(figures) and figures[fig.index - 1].index == fig.index - 1:
+            fig = _claimed(figures[fig.index - 1], fig, out.get(fig.index - 1), spec)
         scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
                   and not (currency_written and f.unit == "money" and counts_things(fig))}
         scores = {k: v for k, v in scores.items() if v > 0}
         if not scores:
             prev = out.get(fig.index - 1)
-            by_direction = None if currency_written and counts_things(fig) else _by_direction(spec, fig)
+            by_direction = None if currency_written and counts_things(fig) else _by_direction(
+                spec, _named_before(figures, fig), signed=signed)
             if fig.joined and isinstance(prev, str) and by_direction is None:  # coordinated: the same way as the one before
                 costs_only = {f.direction for f in spec.fields if f.direction} == {"out"}
                 by_direction = _by_direction(spec, fig, spec.field(prev).direction or ("out" if costs_only else None))
@@ -196,10 +275,10 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
                     out[fig.index] = prev  # "$24k and $6k for set-up": coordinated parts
             elif by_direction is not None:
                 out[fig.index] = by_direction  # "we're paying £450/mo for the tool": a cost, whatever the verb
+            elif fig.unit == "duration" and not spec.records and len(durations) == 1:
+                out[fig.index] = durations[0]  # "3 yrs" in a CLV: the one length of time it takes
             continue
-        top = max(scores.values())
-        best = tuple(k for k, v in scores.items() if v == top)
-        out[fig.index] = best[0] if len(best) == 1 else best
+        out[fig.index] = _role(spec, fig, scores)
     for fig in figures:  # "10 000 the first year, 14 000 the second and 16 000 the third": a list of parts
         if fig.index in out:
             continue
@@ -391,6 +470,77 @@ def _missing(spec: ToolSpec, present: set[str]) -> list[str]:
     return [name for name in closest if name not in present]
 
 
+# ---- questions and notes shared by the two planners (one message's figures; a conversation's) -----
+
+# Words that set two figures of one input side by side as choices, not parts to add: "option A
+# costs 45k and option B costs 70k", "40k or 55k", "vendor X vs vendor Y".
+_ALTERNATIVE = re.compile(r"\b(?:or|vs\.?|versus|option|options|alternative|alternatively|scenario|either|"
+                          r"whereas|compared (?:to|with))\b", re.IGNORECASE)
+
+
+def alternative_parts(text: str, parts: list[Figure]) -> bool:
+    """Whether the figures read for one summed input are options to choose from: the words
+    between each two of them offer a choice. A wrong sum is a wrong figure; a question is not."""
+    if len(parts) < 2:
+        return False
+    ordered = sorted(parts, key=lambda p: p.span[0])
+    return all(_ALTERNATIVE.search(text[a.span[1]: b.span[0]]) for a, b in zip(ordered, ordered[1:]))
+
+
+def _said_again(parts: list[Figure], spec_field: FieldSpec) -> list[Figure]:
+    """The figures of a one-value input, the same value said twice counted once ("Horizon: 2 years
+    … over the 2 years"): they agree, so there is nothing to ask."""
+    if len(parts) < 2 or spec_field.summed or spec_field.sequence:
+        return parts
+    first = parts[0]
+    if all(p.unit == first.unit and p.period == first.period and p.value == first.value and not p.is_range
+           for p in parts):
+        return parts[:1]
+    return parts
+
+
+def signed_outlays(spec: ToolSpec, figures: list[Figure], roles: dict) -> set[int]:
+    """Outlays written with a minus and placed by that sign alone ("-40k now"), not by a label:
+    the minus says which way the money goes, the input takes its size."""
+    return {f.index for f in figures if f.value < 0 and isinstance(roles.get(f.index), str)
+            and spec.field(roles[f.index]).direction == "out" and label_score(f, spec.field(roles[f.index])) == 0}
+
+
+def which_question(name: str, parts: list[Figure], choice: bool = False) -> Clarification:
+    """One input given several figures: which one to use (the figures are the options)."""
+    shown = [p.show() for p in parts]
+    said = "You gave options" if choice else f"I read {len(parts)} figures"
+    return Clarification(
+        question=f"{said} for the {name.replace('_', ' ')}: {', '.join(shown)}. Which one should I use?",
+        options=shown)
+
+
+def missing_question(spec: ToolSpec, missing: list[str], label: str = "") -> Clarification:
+    """The "I still need" question: each missing input's own question, the inputs as options."""
+    questions = " ".join(spec.field(name).question for name in missing)
+    return Clarification(question=f"To work out the {spec.title}{label} I still need: {questions}",
+                         options=[name.replace("_", " ") for name in missing])
+
+
+def sum_note(name: str, values: list[float]) -> str:
+    """The note on the last part of a summed input: "cost = 24,000 + 6,000 = 30,000"."""
+    return f"; {name.replace('_', ' ')} = {' + '.join(_fmt(v) for v in values)} = {_fmt(sum(values))}"
+
+
+def stray_question(stray: Figure, money_fields: list[str]) -> Clarification:
+    """An amount no input took: which input it is, or not part of the calculation."""
+    options = [f"the {name.replace('_', ' ')}" for name in money_fields] + ["not part of this calculation"]
+    return Clarification(
+        question=f"What is {stray.show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?",
+        options=options)
+
+
+def role_question(fig: Figure, fields: tuple[str, ...] | list[str]) -> Clarification:
+    """A figure that fits several inputs about equally: which one it is."""
+    names = [name.replace("_", " ") for name in fields]
+    return Clarification(question=f"Is {fig.show()} the {' or the '.join(names)}?", options=[f"the {n}" for n in names])
+
+
 def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading]) -> tuple[str, dict] | None:
     aside = set_aside(text, figures)
     assigned = {i: name for i, name in assign(spec, figures).items() if i not in aside}
@@ -400,12 +550,15 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     ambiguous = {i: fields for i, fields in assigned.items() if isinstance(fields, tuple)}
     if ambiguous:
         index, fields = next(iter(ambiguous.items()))
-        names = [name.replace("_", " ") for name in fields]
-        raise _ask(
-            f"Is {figures[index].show()} the {' or the '.join(names)}?", [f"the {n}" for n in names])
+        raise _NeedsAsking(role_question(figures[index], fields))
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
     _series(spec, active, roles)
     if not roles:
+        money_fields = [f.name for f in spec.fields if f.unit == "money"]
+        amounts = [f for f in active if unplaced_amount(f) and f.unit == "money" or f.scaled or f.value >= 1000]
+        if money_fields and len(amounts) >= 2 and not spec.records and not asks_about_a_figure(text):
+            # "the ROI? The figures I have are 25,000 and 40,000": amounts given for it, none named
+            raise _NeedsAsking(stray_question(amounts[0], money_fields))
         return None
     horizon_field = next((f for f in spec.fields if f.horizon and f.name not in roles.values()), None)
     if horizon_field is not None and not spec.records:
@@ -461,13 +614,17 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             raise _ask(f"{fig.show()} is per {per}: how many {per}s should I count, and per month or per year?")
         if (fig.unit == "money" or fig.scaled) and fig.after[:1] == ["each"] and (fig.index in roles or unplaced_amount(fig)):
             raise _ask(f"{fig.show()} is an amount for each of several (“{fig.context}”): how many should I count?")
-    money_fields = [f.name.replace("_", " ") for f in spec.fields if f.unit == "money"]
+    money_fields = [f.name for f in spec.fields if f.unit == "money"]
     stray = [f for f in active if f.index not in roles and money_fields and unplaced_amount(f)]
+    directions = {f.direction for f in spec.fields if f.unit == "money"} - {None}
+    for fig in [f for f in stray if directions == {"out"}]:  # a TCO counts costs only
+        if money_direction(_named_before(figures, fig)) == "in":
+            readings[fig.index].note = "it is a gain, and this calculation counts costs only"
+            stray.remove(fig)
     if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
-        options = [f"the {name}" for name in money_fields] + ["not part of this calculation"]
-        raise _ask(
-            f"What is {stray[0].show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?", options)
+        raise _NeedsAsking(stray_question(stray[0], money_fields))
     horizon = _horizon(active, set(roles), text)
+    signed_out = signed_outlays(spec, active, roles)
     groups = _records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles), list(roles))]
     records = []
     for number, (record, _members) in enumerate(groups, 1):
@@ -484,13 +641,15 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 raise _ask(f"Is {bracketed[0].show()}, in brackets, part of the {name.replace('_', ' ')} as well as "
                            f"{', '.join(p.show() for p in parts if p not in bracketed)}, or the same amount said again?",
                            ["in addition", "the same amount"])
+            parts = _said_again(parts, spec_field)
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
-                shown = [p.show() for p in parts]
-                raise _ask(
-                    f"I read {len(parts)} figures for the {name.replace('_', ' ')}: {', '.join(shown)}. Which one should I use?",
-                    shown)
+                raise _NeedsAsking(which_question(name, parts))
+            if spec_field.summed and not stated_total and alternative_parts(text, parts):
+                raise _NeedsAsking(which_question(name, parts, choice=True))
             converted = []
             for part in parts:
+                if part.index in signed_out:
+                    part.value = -part.value  # "-40k now": the outlay, its sign saying which way it goes
                 if part.value < 0 and not spec_field.sequence:
                     raise _ask(f"You gave {part.show()}, a negative figure, for the {name.replace('_', ' ')}. Is it a "
                                "saving to take off another input, or should it be positive?",
@@ -524,14 +683,11 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             else:
                 values[name] = sum(converted)
                 if len(converted) > 1:
-                    readings[parts[-1].index].note += (
-                        f"; {name.replace('_', ' ')} = {' + '.join(_fmt(v) for v in converted)} = {_fmt(sum(converted))}")
+                    readings[parts[-1].index].note += sum_note(name, converted)
         missing = _missing(spec, {k for k in values if not k.startswith("_") and k != "name"})
         if missing:
             label = f" for {record['name']}" if spec.records and len(groups) > 1 else ""
-            questions = " ".join(spec.field(name).question for name in missing)
-            raise _ask(
-                f"To work out the {spec.title}{label} I still need: {questions}", [name.replace("_", " ") for name in missing])
+            raise _NeedsAsking(missing_question(spec, missing, label))
         if not spec.records:
             values.pop("name", None)
             values.pop("_context", None)
@@ -611,6 +767,16 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             calc.calls.append(planned)
             calc.topic = calc.topic or spec.topic
             calc.titles.append(spec.title)
+    dropped = [r.figure for r in calc.readings if not r.used and not r.note and (
+        r.figure.unit == "money" or (r.figure.period and unplaced_amount(r.figure)))]
+    if dropped and calc.calls and calc.clarification is None and not any(s.records for s in specs):
+        # an amount nobody placed, in a calculation computed without it: a result that silently
+        # leaves out money the user gave is a wrong figure; asking is not
+        spec = next(s for s in specs if s.title == calc.titles[0])
+        money_fields = [f.name for f in spec.fields if f.unit == "money"]
+        if money_fields:
+            calc.clarification = stray_question(dropped[0], money_fields)
+            calc.calls = []
     unknown = unknown_values(text)
     if unknown and calc.calls and calc.clarification is None:  # a figure still to come would change the result
         calc.clarification = Clarification(
@@ -710,19 +876,16 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                   readings: dict[int, Reading]) -> tuple[str, dict[str, Any]]:
     for index, fields in roles.items():
         if isinstance(fields, tuple):
-            names = [name.replace("_", " ") for name in fields]
             fig = next(f for f in figures if f.index == index)
-            raise _need("role", Clarification(question=f"Is {fig.show()} the {' or the '.join(names)}?",
-                                              options=[f"the {n}" for n in names]), index, list(fields))
+            raise _need("role", role_question(fig, fields), index, list(fields))
     decided = {i: name for i, name in roles.items() if isinstance(name, str) and i not in ignored}
     money_fields = [f.name for f in spec.fields if f.unit == "money"]
-    stray = [f for f in figures if f.unit == "money" and f.index not in decided and f.index not in ignored
+    aside = set_aside(text, figures)
+    stray = [f for f in figures if unplaced_amount(f) and f.index not in aside
+             and f.index not in decided and f.index not in ignored
              and (horizon is None or f.index != horizon.index)]
     if stray and money_fields and not spec.records:
-        options = [f"the {name.replace('_', ' ')}" for name in money_fields] + ["not part of this calculation"]
-        raise _need("role", Clarification(
-            question=f"What is {stray[0].show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?",
-            options=options), stray[0].index, money_fields)
+        raise _need("role", stray_question(stray[0], money_fields), stray[0].index, money_fields)
     horizon_field = next((f for f in spec.fields if f.horizon and f.name not in decided.values()), None)
     if horizon_field is not None and not spec.records:  # as ``_plan_spec``: the horizon is an input, or asked
         if horizon is not None and horizon.index >= 0 and horizon.index not in ignored:
@@ -742,6 +905,7 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
         _same_currency([f for f in figures if f.index in decided and f.unit == "money"])
     except _NeedsAsking as asked:
         raise _need("currency", asked) from None
+    signed_out = signed_outlays(spec, figures, decided)
     if spec.records:
         groups = _records(text, spec, [f for f in figures if f.index in decided], decided)
     else:
@@ -755,13 +919,16 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                 continue
             spec_field = spec.field(name)
             parts = item if isinstance(item, list) else [item]
+            parts = _said_again(parts, spec_field)
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
-                shown = [p.show() for p in parts]
-                raise _need("which", Clarification(
-                    question=f"I read {len(parts)} figures for the {name.replace('_', ' ')}: {', '.join(shown)}. "
-                             "Which one should I use?", options=shown), parts[0].index, [name])
+                raise _need("which", which_question(name, parts), parts[0].index, [name])
+            if spec_field.summed and alternative_parts(text, parts) and not any(
+                    TOTAL_WORDS & set(p.before[-3:] + p.after[:3]) for p in parts):
+                raise _need("which", which_question(name, parts, choice=True), parts[0].index, [name])
             converted = []
             for part in parts:
+                if part.index in signed_out:
+                    part.value = -part.value
                 reading = readings[part.index]
                 role = name.replace("_", " ")
                 if spec.records and len(groups) > 1:
@@ -780,24 +947,18 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
             else:
                 values[name] = sum(converted)
                 if len(converted) > 1:
-                    readings[parts[-1].index].note += (
-                        f"; {name.replace('_', ' ')} = {' + '.join(_fmt(v) for v in converted)} = {_fmt(sum(converted))}")
+                    readings[parts[-1].index].note += sum_note(name, converted)
         missing = _missing(spec, {k for k in values if not k.startswith("_") and k != "name"})
         if missing:
             label = f" for {record['name']}" if spec.records and len(groups) > 1 else ""
-            questions = " ".join(spec.field(name).question for name in missing)
-            raise _need("missing", Clarification(
-                question=f"To work out the {spec.title}{label} I still need: {questions}",
-                options=[name.replace("_", " ") for name in missing]), None, missing)
+            raise _need("missing", missing_question(spec, missing, label), None, missing)
         if not spec.records:
             values.pop("name", None)
             values.pop("_context", None)
         records.append(values)
     if not records:
         missing = [name for alternative in spec.requires[:1] for name in alternative]
-        questions = " ".join(spec.field(name).question for name in missing)
-        raise _need("missing", Clarification(question=f"To work out the {spec.title} I still need: {questions}",
-                                             options=[n.replace("_", " ") for n in missing]), None, missing)
+        raise _need("missing", missing_question(spec, missing), None, missing)
     if horizon is not None and horizon.index in readings and any(
             "(" + horizon.show() + ")" in r.note for r in readings.values()):
         readings[horizon.index].roles.append("horizon for the per-period amounts")

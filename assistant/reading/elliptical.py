@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.figures import read_figures
 from knowledge.text import CITATION_RE, content_words, strip_preamble
 
 # Pointers back to the previous answer: strong ones stand for a whole list ("which of those"),
@@ -101,9 +102,22 @@ def is_elliptical(message: str) -> bool:
     return len(own) <= 2 and not NAMES_A_TERM.match(ask) and len(ask) < 60
 
 
+def without_figures(text: str) -> str:
+    """``text`` with its figures taken out: a follow-up borrows the previous question's words,
+    never its figures, which reach a calculation only through the conversation's calculation
+    state (reading/dialogue.py); borrowed, they would be computed again for a message that asks
+    something else ("ok and how should we measure it?", "is that good?")."""
+    out, end = [], 0
+    for fig in read_figures(text):
+        out.append(text[end: fig.span[0]])
+        end = fig.span[1]
+    out.append(text[end:])
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
 def topic(question: str) -> str:
-    """The previous question's topic words, in its order (its own preamble and asks dropped)."""
-    ask = strip_preamble(question)
+    """The previous question's topic words, in its order (its own preamble, asks and figures dropped)."""
+    ask = without_figures(strip_preamble(question))
     ask = QUESTION_WORDS.sub(" ", ask)
     kept = [w for w in re.findall(r"[\w'&/-]+", ask) if w.lower() in {c.lower() for c in content_words(w)}]
     return " ".join(kept)
@@ -139,6 +153,6 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
     own = ask.rstrip(" ?.!")
     if CONTINUES.match(ask) and not BARE.match(ask):
         tail = CONTINUES.sub("", own, count=1).strip(" ,")
-        base = strip_preamble(previous_question).rstrip(" ?.!")
+        base = without_figures(strip_preamble(previous_question)).rstrip(" ?.!")
         return FollowUp(f"{base} ({tail})?", True, avoid)
     return FollowUp(f"{own} ({subject})?", True, avoid)

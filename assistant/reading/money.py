@@ -25,10 +25,16 @@ PERIOD_NAMES = {"day", "week", "month", "quarter", "year", "annum", "mo", "yr", 
 MONEY_OUT = ("cost", "spen", "paid", "pay", "invest", "price", "fee", "charg", "licen", "subscri", "outlay", "budget",
              "bill", "quote", "setup", "set-up", "set", "onboard", "implement", "integrat", "training", "maint",
              "hosting", "forking", "buy", "bought", "purchas", "outright", "upfront", "up-front", "one-off", "one-time",
-             "once", "contract", "payable", "expens", "capex", "opex", "saas", "seat", "run", "running", "impl", "sub")
+             "once", "contract", "payable", "expens", "put", "capex", "opex", "saas", "seat", "run", "running", "impl", "sub")
 MONEY_IN = ("save", "saved", "saving", "gain", "profit", "margin", "revenue", "return", "benefit", "bring", "brought", "earn", "generat",
             "made", "make", "extra", "additional", "uplift", "add", "income", "deliver", "inflow", "get", "got",
             "recover", "recoup", "net")
+# Words for when money moves, not things counted: "60,000 now", "5,000 upfront", "8,000 later".
+TIME_WORDS = {"now", "today", "upfront", "initially", "first", "then", "later", "afterwards", "once", "immediately"}
+# Words that follow an amount without being what it counts: "500 a month after that", "5k for the tool".
+PREPOSITIONS = {"after", "before", "on", "for", "to", "from", "over", "until", "till", "with", "at", "by", "into",
+                "and", "or", "plus", "but", "so", "which", "that", "is", "was", "are", "were"}
+SAVES = ("save", "saved", "saves", "saving", "savings")
 LOWERS = ("cut", "reduc", "lower", "down", "fewer", "less", "drop", "shrink", "avoid")
 
 
@@ -41,6 +47,10 @@ def money_direction(fig: Figure) -> str | None:
     the clause does not say. The nearest word decides; a lowering word makes it a gain."""
     if any(stem_in(w, LOWERS) for w in fig.before + fig.after[:1]):
         return "in"  # "cut support costs by 6k", "write-offs down 9k", "9k less in fees"
+    near = fig.before[-6:]
+    saving = [k for k, w in enumerate(near) if stem_in(w, SAVES)]
+    if saving and any(stem_in(w, MONEY_OUT) for w in near[saving[0] + 1:]):
+        return "in"  # "savings in support costs over the 2 years: 40,000": what is saved is a cost
     order = sorted(range(len(fig.before) + len(fig.after)),
                    key=lambda k: (len(fig.before) - k) if k < len(fig.before) else (k - len(fig.before) + 1.5))
     window = [("one-off" if w == "off" and k and (fig.before + fig.after)[k - 1] == "one" else w)
@@ -77,11 +87,13 @@ def margin_for(part: Figure, spec_field: FieldSpec, figures: list[Figure], roles
 def counts_things(fig: Figure) -> bool:
     """A bare number followed by a noun that is neither money nor a period: "2,500 returns a month",
     "20,000 subscribers"."""
-    if fig.unit != "count" or fig.scaled or fig.joined or not fig.after[:1]:
-        return False
+    if fig.unit != "count" or fig.scaled or fig.joined or not fig.after[:1] or fig.value < 0:
+        return False  # "-60,000 now": nobody counts a negative number of things
     word = fig.after[0]
     if not re.search(re.escape(fig.text) + r"\s+" + re.escape(word), fig.context, re.IGNORECASE):
         return False  # a table cell: the next cell is not a noun of this number
+    if word in PREPOSITIONS | TIME_WORDS:  # "500 a month after that", "spent 5,000 on ads", not "1,200 on the list"
+        return not (fig.period or money_direction(fig))
     return word.isalpha() and word not in {"a", "an", "per", "each", "every", "in", "of"} and word not in PERIOD_NAMES \
         and not any(word in (stem, stem + "s") for stem in MONEY_OUT + MONEY_IN + ("dollars", "euros", "pounds"))
 

@@ -1,0 +1,242 @@
+"""The reply to a calculation's open question: an option by its words or number, a period in
+any words, a bare figure, an end of a range the user gave; the state with the question answered,
+or None when the message is no answer to it (then reading/whatif.py reads it as a change).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.reading.calc_state import (
+    fmt_value,
+    naming_content,
+    reply_figure,
+    same_word,
+    spec_named,
+    value_words,
+    word_figure,
+)
+from assistant.reading.whatif import part_options
+from assistant.types import CalculationState, FigureState
+from knowledge.figures import MONTHS_IN, PERIOD_WORDS, read_figures
+
+ONE_OFF = re.compile(r"\b(?:one[- ]?off|one[- ]?time|once|single|upfront|up[- ]front|lump)\b", re.IGNORECASE)
+
+
+ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
+
+
+LOW = {"low", "lowest", "lower", "minimum", "min", "bottom", "conservative", "cautious", "pessimistic", "smaller", "smallest"}
+
+
+HIGH = {"high", "highest", "higher", "maximum", "max", "top", "optimistic", "upper", "bigger", "biggest", "largest"}
+
+
+HEDGE = {"maybe", "perhaps", "possibly", "or"}
+
+
+MIDDLE = {"middle", "mid", "midpoint", "average", "between", "centre", "center", "median"}
+
+
+def option_chosen(options: list[str], text: str) -> int | None:
+    """Which option a reply picks: by number ("option 2", "the second", "2"), by position words
+    for a range ("the low one", "the middle"), or by the words it shares with one option."""
+    if not options:
+        return None
+    lowered = text.lower()
+    number = re.search(r"\b(?:option|number|no\.?|#|choice)\s*(\d+)\b", lowered) or re.fullmatch(r"\s*(\d)\s*[.!]?\s*", lowered)
+    if number and 1 <= int(number.group(1)) <= len(options):
+        return int(number.group(1)) - 1
+    tokens = re.findall(r"[a-z0-9][a-z0-9'/-]*", lowered)
+    for token in tokens:
+        if token in ORDINALS and ORDINALS[token] < len(options):
+            return ORDINALS[token]
+    if "last" in tokens:
+        return len(options) - 1
+    if all(read_figures(option) for option in options) and len(options) >= 2:  # values: a range's ends
+        if LOW & set(tokens):
+            return 0
+        if HIGH & set(tokens):
+            return len(options) - 1
+        if MIDDLE & set(tokens) and len(options) == 3:
+            return 1
+    said = naming_content(tokens)
+    scores = []
+    for option in options:
+        words = naming_content(re.findall(r"[a-z0-9][a-z0-9'/-]*", option.lower()))
+        scores.append(sum(any(same_word(w, s) for s in said) for w in words))
+    best = max(scores)
+    if best > 0 and scores.count(best) == 1:
+        return scores.index(best)
+    return None
+
+
+def _period_in(text: str) -> str | None:
+    """'month', 'year'… or 'one-off' when a reply says how often an amount is paid."""
+    found = {PERIOD_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in PERIOD_WORDS}
+    if ONE_OFF.search(text) and not found:
+        return "one-off"
+    return found.pop() if len(found) == 1 else None
+
+
+def answer_question(state: CalculationState, text: str) -> tuple[CalculationState, list[str]] | None:
+    """The state with the open question answered by ``text``, or None when it is no answer."""
+    assert state.question is not None
+    state = state.model_copy(deep=True)
+    options = state.question.options
+    figures = read_figures(text, value_words(spec_named(state.tool)))
+    about = state.figures[state.about] if state.about is not None and state.about < len(state.figures) else None
+    kind = state.need
+    picked = _range_end(state, text)
+    if picked is not None:
+        return picked
+    if kind == "role" and about is not None:
+        if any(f.unit in {"money", "count"} and (f.scaled or f.unit == "money" or f.value >= 100) for f in figures):
+            return None  # "40k is the gain, 25k is what we paid": figures with their roles, read as such
+        chosen = option_chosen(options, text)
+        if chosen is None:
+            return None
+        option = options[chosen].lower()
+        if option.startswith("not part") or option in {"no", "neither", "none"}:
+            about.ignored, about.field, about.fields = True, "", []
+            return state, [f"{about.figure['text']}: not part of this calculation"]
+        name = next((f for f in state.fields if f.replace("_", " ") in option), None)
+        if name is None:
+            return None
+        about.field, about.fields = name, []
+        return state, [f"{about.figure['text']}: the {name.replace('_', ' ')}"]
+    if kind == "period" and about is not None:
+        chosen = option_chosen(options, text)
+        period = _period_in(options[chosen]) if chosen is not None else _period_in(text)
+        if period is None:
+            return None
+        if period == "one-off":
+            spec = spec_named(state.tool)
+            one_off = next((f.name for f in spec.fields if f.unit == "money" and f.period is None), None) if spec else None
+            if one_off is None:
+                return None
+            about.field = one_off
+            return state, [f"{about.figure['text']}: one-off, so the {one_off.replace('_', ' ')}"]
+        about.figure["period"] = period
+        return state, [f"{about.figure['text']}: per {period}"]
+    if kind == "horizon":
+        durations = [f for f in figures if f.unit == "duration"]
+        if not durations and any(f.unit == "money" or (f.unit == "count" and (f.period or f.scaled)) for f in figures):
+            return None  # new amounts ("we expect 5k profit each month"): they complete it, not a horizon
+        if durations:
+            item = reply_figure(text, durations[0])
+        else:
+            chosen = option_chosen(options, text)
+            period = _period_in(text)
+            if chosen is not None and read_figures(options[chosen]):
+                fig = read_figures(options[chosen])[0]
+                item = word_figure(text, fig.value, "duration", options[chosen])
+            elif period in MONTHS_IN and period != "day":
+                item = word_figure(text, MONTHS_IN[period], "duration", f"one {period}")
+            else:
+                return None
+        state.figures.append(item)
+        state.horizon = len(state.figures) - 1
+        return state, [f"counted over {item.figure['text']}"]
+    if kind == "range" and about is not None:
+        chosen = option_chosen(options, text)
+        if chosen is not None:
+            value = read_figures(options[chosen])
+            new_value = value[0].value if value else None
+        else:
+            new_value = figures[0].value if len(figures) == 1 else None
+        if new_value is None:
+            return None
+        was = about.figure["text"]
+        scale = 1.0
+        about.figure.update(value=new_value * scale, high=None, text=f"{was} (you chose {fmt_value(new_value)})")
+        return state, [f"{was} → {fmt_value(new_value)}"]
+    if kind == "part" and state.pending is not None and state.fields:
+        chosen = option_chosen(options, text)
+        parts = part_options(state, state.fields[0])
+        if chosen is None or chosen >= len(parts):
+            return None
+        index = parts[chosen][0]
+        old, new = state.figures[index], state.pending
+        if new.figure.get("period") is None and old.figure.get("period"):
+            new.figure["period"] = old.figure["period"]
+        new.figure["span"] = old.figure["span"]
+        state.figures[index], state.pending = new, None
+        return state, [f"{parts[chosen][1]}: {old.figure['text']} → {new.figure['text']}"]
+    if kind == "which" and about is not None:
+        chosen = option_chosen(options, text)
+        if chosen is None:
+            return None
+        name = state.fields[0] if state.fields else about.field
+        parts = [item for item in state.figures if item.field == name and not item.ignored]
+        if chosen >= len(parts):
+            return None
+        for i, item in enumerate(parts):
+            if i != chosen:
+                item.ignored = True
+        return state, [f"{name.replace('_', ' ')}: {parts[chosen].figure['text']}"]
+    return None
+
+
+def _alternatives(state: CalculationState) -> list[tuple[int, int | None]]:
+    """Figures the user gave as the ends of a range or as alternatives for one input: a range
+    ("50-70k": (i, None)), or two figures in a row that are hedged alike ("maybe 50k maybe 70k"),
+    joined ("between 30 and 40k") or offered as "or", with at most one input between them."""
+    items = state.figures
+    out: list[tuple[int, int | None]] = [(i, None) for i, item in enumerate(items)
+                                         if item.figure.get("high") is not None and not item.ignored]
+    for i in range(len(items) - 1):
+        a, b = items[i].figure, items[i + 1].figure
+        if items[i].ignored or items[i + 1].ignored or a.get("unit") == "duration" or b.get("unit") == "duration":
+            continue
+        fields = {items[i].field, items[i + 1].field} - {""}
+        if len(fields) > 1 or a.get("unit") == "percent" != (b.get("unit") == "percent"):
+            continue
+        before_a, before_b = a.get("before") or [], b.get("before") or []
+        hedged = bool(HEDGE & set(before_a[-2:])) and bool(HEDGE & set(before_b[-2:]))
+        joined = b.get("joined") and before_a[-1:] == ["between"]
+        if hedged or joined or before_b[-1:] == ["or"]:
+            out.append((i, i + 1))
+    return out
+
+
+def _range_end(state: CalculationState, text: str) -> tuple[CalculationState, list[str]] | None:
+    """A reply choosing an end of the range the user gave, in words ("take the low one", "the top
+    of the range", "go with the middle"): the chosen value fills the input, the other is set aside."""
+    tokens = set(re.findall(r"[a-z]+", text.lower()))
+    end = "low" if LOW & tokens else "high" if HIGH & tokens else "middle" if MIDDLE & tokens else None
+    groups = _alternatives(state)
+    if end is None or len(groups) != 1 or read_figures(text):
+        return None
+    state = state.model_copy(deep=True)
+    i, j = groups[0]
+    item = state.figures[i]
+    if j is None:  # one figure holding both ends
+        low, high = item.figure["value"], item.figure["high"]
+        value = low if end == "low" else high if end == "high" else (low + high) / 2
+        was = item.figure["text"]
+        item.figure.update(value=value, high=None, text=f"{was} (you chose {fmt_value(value)})")
+        return state, [f"{(item.field or 'figure').replace('_', ' ')}: {was} → {fmt_value(value)}"]
+    a, b = state.figures[i], state.figures[j]
+    if end == "middle":
+        return None
+    small, large = sorted((a, b), key=lambda x: x.figure["value"])
+    if end == "low" and not small.figure.get("scaled") and large.figure.get("scaled"):
+        return None  # "between 30 and 40k": the low end's scale is not written; ask rather than guess
+    chosen, other = (small, large) if end == "low" else (large, small)
+    chosen.field = chosen.field or other.field or _only_free_field(state, chosen)
+    chosen.fields = []
+    other.ignored, other.field, other.fields = True, "", []
+    label = (chosen.field or "figure").replace("_", " ")
+    return state, [f"{label}: {small.figure['text']} to {large.figure['text']} → {chosen.figure['text']}"]
+
+
+def _only_free_field(state: CalculationState, item: FigureState) -> str:
+    """The input a one-off amount the user has just confirmed fills when only one is left: the one
+    empty money input without a period ("between 30 and 40k" → the up-front cost), or ""."""
+    spec = spec_named(state.tool)
+    if spec is None or item.figure.get("unit") not in {"money", "count"} or item.figure.get("period"):
+        return ""
+    filled = {x.field for x in state.figures if x.field and not x.ignored}
+    free = [f.name for f in spec.fields if f.unit == "money" and f.period is None and f.name not in filled]
+    return free[0] if len(free) == 1 else ""

@@ -1,0 +1,329 @@
+"""A change to the conversation's calculation: "what if the set-up had cost 8k?" replaces the
+set-up part only, "same but over 5 years" the horizon, "drop the maintenance line" removes it,
+"double the reach" scales the input it names; a figure for an input of several parts that names
+none of them asks which part (all of them are never replaced).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.reading.calc_state import (
+    fmt_value,
+    naming_content,
+    reply_figure,
+    same_word,
+    spec_named,
+    value_words,
+    word_figure,
+    words_of,
+)
+from assistant.reading.calculate import HORIZON_WORDS, UNITS_ACCEPTED, asked_specs, assign
+from assistant.types import CalculationState, Clarification, FigureState
+from knowledge.figures import Figure, read_figures
+from tools.spec import ToolSpec
+
+# Words that say a message changes something already given ("what if…", "…instead", "again").
+CHANGE_WORDS = re.compile(
+    r"\b(?:if|instead|again|same|now|then|rather|actually|change|changed|make it|use|with|redo|try|say|"
+    r"back to|not|only|sorry|correction)\b",
+    re.IGNORECASE,
+)
+
+
+# Words that name one period of an amount given per period ("the first-year return", "in year two").
+ONE_PERIOD = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)[\s-]+(?:year|month|quarter)"
+                        r"|\b(?:year|month|quarter)\s+(?:one|two|three|four|five|\d)\b", re.IGNORECASE)
+REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out|ignore|forget|skip)\b", re.IGNORECASE)
+
+
+# A figure the message names as the value it replaces: "10000, not 20000", "instead of 20000".
+OLD_VALUE = re.compile(r"(?:\bnot|\binstead of|\brather than|\bfrom)\s*$", re.IGNORECASE)
+
+
+# A factor named in words ("double the reach", "halve the cost"), and "20% more/less".
+MULTIPLIERS = {"double": 2.0, "doubled": 2.0, "doubles": 2.0, "twice": 2.0, "triple": 3.0, "tripled": 3.0,
+               "treble": 3.0, "quadruple": 4.0, "halve": 0.5, "halved": 0.5, "half": 0.5}
+
+
+MULTIPLIER = re.compile(r"\b(" + "|".join(MULTIPLIERS) + r")\b")
+
+
+MORE = {"more", "higher", "bigger", "larger", "extra", "up", "increase", "increased"}
+
+
+LESS = {"less", "lower", "smaller", "fewer", "down", "decrease", "decreased", "cheaper"}
+
+
+# What links a figure to its restatement: "£25,000 is about $31,500", "40k = 45k", "25k → 31.5k".
+RESTATES = re.compile(r"\s*(?:\bis|\bare|\bwould be|=|≈|~|→|->|\bequals)\s*(?:\babout|\broughly|\baround|"
+                      r"\bapprox(?:imately)?|\bnow|\breally|\bactually)?\s*", re.IGNORECASE)
+
+
+def _name_score(new_words: list[str], item: FigureState) -> float:
+    """How well the words around a new figure name an old one: its naming words, nearest first."""
+    naming = words_of(item)
+    split = naming.index("|") if "|" in naming else len(naming)
+    before, after = naming[:split], naming[split + 1:]
+    score = 0.0
+    for distance, word in enumerate(reversed(naming_content(before)), 1):
+        if any(same_word(word, w) for w in new_words):
+            score += 1.0 / distance
+    for distance, word in enumerate(naming_content(after), 1):
+        if any(same_word(word, w) for w in new_words):
+            score += 0.5 / distance
+    return score
+
+
+def _compatible(new: Figure, item: FigureState) -> bool:
+    old_unit = item.figure.get("unit")
+    if new.unit == old_unit:
+        return True
+    return {new.unit, old_unit} <= {"money", "count"} or {new.unit, old_unit} <= {"duration", "count"}
+
+
+def change(state: CalculationState, text: str, answering: bool = False) -> tuple[CalculationState, list[str]] | None:
+    """The state with the inputs ``text`` names changed, removed or added (one message's figures
+    replace exactly the figures they name), or None when it changes nothing of it."""
+    spec = spec_named(state.tool)
+    if spec is None:
+        return None
+    state = state.model_copy(deep=True)
+    figures = read_figures(text, value_words(spec))
+    old_values = [f for f in figures if OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
+                  and any(f2.span[0] < f.span[0] for f2 in figures)]
+    old_values += restated(state, text, figures, old_values)
+    news = [f for f in figures if f not in old_values]
+    changes: list[str] = []
+    if REMOVE.search(text) and not news:
+        said = naming_content(re.findall(r"[a-z][a-z'/-]*", text[REMOVE.search(text).end():].lower()))
+        scores = [(_name_score(said, item) + sum(same_word(w, item.field.replace("_", " ").split()[0]) for w in said)
+                   if not item.ignored and item.field else 0.0) for item in state.figures]
+        best = max(scores, default=0.0)
+        if best > 0 and scores.count(best) == 1:
+            item = state.figures[scores.index(best)]
+            item.ignored = True
+            return state, [f"{item.field.replace('_', ' ')}: {item.figure['text']} → removed"]
+        return None
+    scaled = _scaled(state, text, news)
+    if scaled is not None:
+        return scaled if scaled[1] else None  # no change: a factor it would have to guess
+    settings = _settings_named(state, text)
+    for name, (was, value) in settings.items():
+        changes.append(f"{name.replace('_', ' ')}: {was} → {value}")
+        state.settings[name] = value
+    if not news:
+        return (state, changes) if changes else None
+    if not answering and not CHANGE_WORDS.search(text) and not asked_specs(text):
+        if not all(assign(spec, news).get(f.index) for f in news):
+            return None  # figures that name no input of this calculation, in a message that changes nothing
+    roles = assign(spec, news)
+    for fig in list(news):  # "40k is the gain": the figure already given, now with its role
+        role = roles.get(fig.index)
+        same = [item for item in state.figures if not item.ignored and not item.field
+                and item.figure.get("unit") in {"money", "count"} and abs(item.figure["value"] - fig.value) < 1e-9]
+        if isinstance(role, str) and len(same) == 1:
+            same[0].field, same[0].fields = role, []
+            changes.append(f"{same[0].figure['text']}: the {role.replace('_', ' ')}")
+            news.remove(fig)
+    if not news:
+        return state, changes
+    used = {i for i, item in enumerate(state.figures) if not item.ignored and (item.field or item.fields)}
+    taken: set[int] = set()
+    for fig in news:
+        target = _target(state, spec, fig, roles.get(fig.index), old_values, used - taken, text)
+        if target is None:
+            return None
+        if target == "part" and len(news) == 1:
+            return _ask_part(state, text, fig, roles.get(fig.index)), changes
+        if target == "part":
+            return None
+        if isinstance(target, int) and state.figures[target].figure.get("period") and ONE_PERIOD.search(text):
+            return None  # "the first-year return is 15,000": one period of a recurring amount, not all of them
+        if isinstance(target, int):
+            taken.add(target)
+            old = state.figures[target]
+            new = reply_figure(text, fig)
+            if fig.period is None and old.figure.get("period") and fig.unit != "duration":
+                new.figure["period"] = old.figure["period"]  # "what if saving is only 3 000?" keeps "per month"
+            new.figure["span"] = old.figure["span"]  # its place among the figures (records are read in order)
+            new.field = old.field or (old.fields[0] if len(old.fields) == 1 else "")
+            new.fields = [] if new.field else list(old.fields)
+            label = (new.field or "figure").replace("_", " ")
+            changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
+            state.figures[target] = new
+        elif target == "every":
+            name = roles.get(fig.index)
+            for i, old in enumerate(state.figures):
+                if old.field == name and not old.ignored:
+                    new = reply_figure(text, fig)
+                    new.field = name
+                    new.figure["span"], new.figure["index"] = old.figure["span"], old.figure["index"]  # its record's place
+                    changes.append(f"{name.replace('_', ' ')}: {old.figure['text']} → {fig.text.strip()}")
+                    state.figures[i] = new
+        elif target == "horizon":
+            new = reply_figure(text, fig)
+            if state.horizon is not None and state.horizon < len(state.figures):
+                old = state.figures[state.horizon]
+                changes.append(f"horizon: {old.figure['text']} → {fig.text.strip()}")
+                state.figures[state.horizon] = new
+            else:
+                state.figures.append(new)
+                state.horizon = len(state.figures) - 1
+                changes.append(f"counted over {fig.text.strip()}")
+        else:
+            new = reply_figure(text, fig)
+            new.field = target
+            state.figures.append(new)
+            changes.append(f"{target.replace('_', ' ')}: added {fig.text.strip()}")
+    return state, changes
+
+
+def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+    """An input changed by a factor the message names in words: "double the reach", "halve the
+    cost", "with 20% more gain" (the input is the one its words name best, all its parts)."""
+    lowered = text.lower()
+    factor, rest = None, lowered
+    word = MULTIPLIER.search(lowered)
+    if word and not news:
+        factor, rest = MULTIPLIERS[word.group(1)], lowered[word.end():]
+    elif len(news) == 1 and news[0].unit == "percent" and news[0].after[:1] and news[0].after[0] in MORE | LESS:
+        sign = 1 if news[0].after[0] in MORE else -1
+        factor, rest = 1 + sign * news[0].value / 100, " ".join(news[0].after[1:])
+    if factor is None:
+        return None
+    said = naming_content(re.findall(r"[a-z][a-z'/-]*", rest)) or naming_content(re.findall(r"[a-z][a-z'/-]*", lowered))
+    scores = {}
+    for item in state.figures:
+        if item.field and not item.ignored and item.field not in scores:
+            label = item.field.replace("_", " ").split()
+            scores[item.field] = sum(any(same_word(w, s) for s in said) for w in label)
+    best = max(scores.values(), default=0)
+    names = [name for name, score in scores.items() if score == best]
+    if best == 0 or len(names) != 1:
+        return None
+    if word is None and any(x.field == names[0] and x.figure.get("unit") == "percent" for x in state.figures):
+        return state, []  # "20% more confidence": 20 points or a fifth more? Not guessed
+    changes = []
+    for i, item in enumerate(state.figures):
+        if item.field == names[0] and not item.ignored:
+            value = item.figure["value"] * factor
+            unit = item.figure.get("unit") or "count"
+            new = word_figure(text, value, unit, fmt_value(value) + ("%" if unit == "percent" else ""))
+            for key in ("period", "currency", "span", "index"):
+                new.figure[key] = item.figure.get(key)
+            new.field = item.field
+            changes.append(f"{item.field.replace('_', ' ')}: {item.figure['text']} → {new.figure['text']}")
+            state.figures[i] = new
+    return state, changes
+
+
+def part_options(state: CalculationState, name: str) -> list[tuple[int, str]]:
+    """The parts of input ``name`` (figure index, the part as the user named it: "set-up 5k")."""
+    out = []
+    for i, item in enumerate(state.figures):
+        if item.field == name and not item.ignored:
+            before = words_of(item)[: words_of(item).index("|")] if "|" in words_of(item) else []
+            words = naming_content(before)[-2:]
+            out.append((i, f"{' '.join(words)} {item.figure['text']}".strip()))
+    return out
+
+
+def _ask_part(state: CalculationState, text: str, fig: Figure, role) -> CalculationState:
+    """A what-if giving one figure for an input made of several parts, naming none of them:
+    which part it replaces is asked, with the parts as options (all of them are never replaced)."""
+    name = role if isinstance(role, str) else next(n for n in role if any(x.field == n for x in state.figures))
+    options = [shown for _, shown in part_options(state, name)]
+    pending = reply_figure(text, fig)
+    pending.field = name
+    state.pending = pending
+    state.need, state.about, state.fields = "part", None, [name]
+    state.question = Clarification(
+        question=f"The {name.replace('_', ' ')} has {len(options)} parts ({', '.join(options)}): which one "
+                 f"is {fig.text.strip()}?", options=options)
+    return state
+
+
+def restated(state: CalculationState, text: str, figures: list[Figure], old_values: list[Figure]) -> list[Figure]:
+    """Figures a message names as the old value it restates: "the £25,000 is about $31,500" (a
+    figure equal to one of the calculation's, linked to the next figure by a short "is")."""
+    out = []
+    for fig, nxt in zip(figures, figures[1:]):
+        between = text[fig.span[1]: nxt.span[0]].lower()
+        if fig in old_values or not RESTATES.fullmatch(between):
+            continue
+        if any(not item.ignored and item.figure.get("unit") == fig.unit and abs(item.figure["value"] - fig.value) < 1e-9
+               and item.figure.get("currency") == fig.currency for item in state.figures):
+            out.append(fig)
+    return out
+
+
+def _target(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_values: list[Figure],
+            free: set[int], text: str) -> int | str | None:
+    """Which old figure ``fig`` replaces (its index), "horizon", an input to add it to, or None."""
+    if old_values:  # "10000, not 20000": the figure holding the old value
+        matches = [i for i in free if any(abs(state.figures[i].figure["value"] - o.value) < 1e-9 for o in old_values)]
+        if matches:
+            lowered = text.lower()
+            return max(matches) if re.search(r"\blast\b", lowered) else min(matches)
+    asks = {w for ask in spec.asks for w in ask.lower().split()}  # "payback" names the calculator, not an input
+    new_words = [w for w in naming_content(fig.before + fig.after) if w not in asks]
+    scores = {}
+    for i in free:
+        item = state.figures[i]
+        if _compatible(fig, item):
+            score = _name_score(new_words, item)
+            if score and (item.figure.get("period") is None) == (fig.period is None):
+                score += 0.1  # "9k/month" is more likely the monthly figure than the one-off one
+            scores[i] = score
+    best = max(scores.values(), default=0.0)
+    named = [i for i, score in scores.items() if score == best]
+    if best > 0 and len(named) == 1:
+        return named[0]
+    field_name = role if isinstance(role, str) else None
+    if isinstance(role, tuple):
+        present = [name for name in role if any(state.figures[i].field == name for i in free)]
+        field_name = present[0] if len(present) == 1 else None
+    if fig.unit == "duration" and (field_name is None or spec.field(field_name).unit != "duration"):
+        if state.horizon is not None or HORIZON_WORDS & set(fig.before[-3:]):
+            return "horizon"
+    if field_name is not None:
+        parts = [i for i in free if state.figures[i].field == field_name]
+        if len(parts) == 1:
+            return parts[0]
+        if not parts:
+            return field_name
+        same_period = [i for i in parts if state.figures[i].figure.get("period") == fig.period]
+        if len(same_period) == 1:
+            return same_period[0]
+        if spec.records:
+            return "every"  # "redo the RICE with effort 6": every project's effort
+        return "part" if spec.field(field_name).summed else None  # which part: asked, never all of them
+    fitting = [i for i in free if state.figures[i].field and fig.unit in UNITS_ACCEPTED[spec.field(state.figures[i].field).unit]
+               and state.figures[i].figure.get("unit") == fig.unit
+               and (state.figures[i].figure.get("period") is None) == (fig.period is None)]
+    if len({state.figures[i].field for i in fitting}) == 1 and len(fitting) == 1:
+        return fitting[0]
+    return None
+
+
+def _settings_named(state: CalculationState, text: str) -> dict[str, tuple[Any, Any]]:
+    """Schema inputs of the last call chosen in words, each as (before, after): an enum value
+    named in the message ("use the mean instead" → aggregate: (product, mean))."""
+    called = spec_named(state.call) if state.call else None
+    if called is None:
+        return {}
+    schema = called.json_schema()
+    defs = schema.get("$defs", {})
+    words = set(re.findall(r"[a-z][a-z_-]*", text.lower()))
+    out: dict[str, Any] = {}
+    for name, prop in schema.get("properties", {}).items():
+        ref = prop.get("$ref", "").split("/")[-1]
+        values = prop.get("enum") or defs.get(ref, {}).get("enum") or []
+        current = (state.args or {}).get(name, prop.get("default"))
+        # "the mean instead of the product": the value named that is not the current one
+        named = [v for v in values if isinstance(v, str) and v.lower() in words and v != current]
+        if len(named) == 1:
+            out[name] = (state.settings.get(name, current), named[0])
+    return out
