@@ -182,8 +182,8 @@ def replace(access: Access, advisor: Any, username: str | None, name: str | None
     if name not in current or name in configured:
         why = ("is part of the configured corpus (ADVISOR_CORPUS_PATHS)" if name in configured
                else "is not an indexed module")
-        raise UserError(f"{name}: {why}; pick one of: {', '.join(sorted(set(current) - configured)) or 'none'}",
-                        code="unknown_module")
+        choices = ", ".join(sorted(set(current) - configured)) or "none"
+        raise UserError(f"{name}: {why}; pick one of: {choices}", code="unknown_module")
     good, refused = _check(advisor, files, configured, progress)
     if not good:
         return _view(advisor, f"**Not replaced**: `{_plain(name)}` is unchanged."

@@ -38,7 +38,7 @@ def add_material_tab(demo: gr.Blocks, ctx: Any, access: Access) -> None:
                                 elem_id="material-upload")
                 add = gr.Button("Add to the course", variant="primary", elem_id="material-add")
             with gr.Column(scale=2):
-                chosen = gr.Dropdown([], value=None, label="Module", allow_custom_value=False,
+                chosen = gr.Dropdown([], value=None, label="Module", allow_custom_value=True,
                                      elem_id="material-module")
                 remove = gr.Button("Remove module", variant="stop", elem_id="material-remove")
                 replacement = gr.File(label="Replacement file", file_count="single",
@@ -48,6 +48,7 @@ def add_material_tab(demo: gr.Blocks, ctx: Any, access: Access) -> None:
         status = gr.Markdown("", elem_id="material-status")
         table = gr.Dataframe(headers=material.HEADERS, value=[], type="array",
                              interactive=False, wrap=True, label="Modules",
+                             column_widths=["25%", "39%", "9%", "9%", "18%"],
                              elem_id="material-modules")
         refresh = gr.Button("Refresh list", size="sm", elem_id="material-refresh")
 
