@@ -1,4 +1,5 @@
-"""The instructor tabs' layout and wiring (Gradio): "Check answers" and "What learners ask".
+"""The instructor tabs' layout and wiring (Gradio): "Check answers", "What learners ask" and
+"Course material" (`ui.material_tab`).
 
 `add_instructor_tabs(demo, ctx, access)` is called by `ui.app.build_app` inside its `gr.Tabs()`;
 each tab starts hidden and is shown on load to an instructor's session only. Every event calls a
@@ -15,6 +16,7 @@ import gradio as gr
 from assistant.errors import AdvisorError
 from ui import answer_check, instructor, insights
 from ui.access import Access
+from ui.material_tab import add_material_tab
 
 
 
@@ -132,6 +134,8 @@ def add_instructor_tabs(demo: gr.Blocks, ctx: Any, access: Access,
         elif role_radio is not None:
             updates.append(gr.update())
         return updates
+
+    add_material_tab(demo, ctx, access)
 
     demo.load(on_load, None, [tab, insights_tab] + ([role_radio] if role_radio is not None else []),
               api_visibility="private")
