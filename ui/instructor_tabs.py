@@ -137,5 +137,6 @@ def add_instructor_tabs(demo: gr.Blocks, ctx: Any, access: Access,
 
     add_material_tab(demo, ctx, access)
 
+    # Named apart: the chat's own load event keeps the API name `/on_load` its clients use.
     demo.load(on_load, None, [tab, insights_tab] + ([role_radio] if role_radio is not None else []),
-              api_visibility="private")
+              api_name="instructor_tabs_load", api_visibility="private")

@@ -103,4 +103,5 @@ def add_material_tab(demo: gr.Blocks, ctx: Any, access: Access) -> None:
         except AdvisorError as exc:  # no index yet: the tab still opens, saying why
             return [gr.update(visible=True), exc.message, [], gr.update(choices=[])]
 
-    demo.load(on_load, None, [tab, *outputs], api_visibility="private")
+    demo.load(on_load, None, [tab, *outputs], api_name="material_tab_load",
+              api_visibility="private")
