@@ -130,19 +130,12 @@ def _passage_units(text: str, kind: str) -> tuple[Unit, ...]:
     if kind in {"question", "reflective", "discussion"}:
         return ()
     out = []
-    lead = ""  # a short sentence ("Rule: Honour requests promptly.") names what the next one says
     for unit in units(text, kind):
         if unit.kind in {"sentence", "bullet"}:
-            raw = unit.parts[0]
-            if lead and unit.kind == "sentence" and f"{lead} {raw}" in text:
-                raw = f"{lead} {raw}"
-            sentence = trim(raw)
-            lead = raw if unit.kind == "sentence" and len(sentence) < 40 and not sentence.endswith("?") else ""
-            if len(sentence) >= 40 and quotable(sentence):
-                out.append(Unit((sentence,), unit.kind))
-            continue
-        lead = ""
-        if quotable(unit.parts[0]) and not any(unsafe_sentence(part) for part in unit.parts[1:]):
+            text = trim(unit.parts[0])
+            if len(text) >= 40 and quotable(text):
+                out.append(Unit((text,), unit.kind))
+        elif quotable(unit.parts[0]) and not any(unsafe_sentence(part) for part in unit.parts[1:]):
             out.append(unit)  # the items of a list may be questions ("What data is collected?")
     return tuple(out)
 
@@ -220,11 +213,8 @@ class Composer:
             for unit in passage_units(passage):
                 if unit.text not in used and not any(part in used for part in unit.parts):
                     candidates.append((unit, passage))
-        ordinal = asked_ordinal(question)
-        if avoid:  # mostly said already: a list whose items were quoted, a sentence quoted whole;
-            # but "the second email" asks for one part of what was said: that part may be quoted
-            fresh = [c for c in candidates if len(set(lines := printed(c[0])) & avoid) * 2 <= len(lines)
-                     or (ordinal is not None and c[0].kind != "list" and names_ordinal(c[0].parts[-1], *ordinal))]
+        if avoid:  # mostly said already: a list whose items were quoted, a sentence quoted whole
+            fresh = [c for c in candidates if len(set(lines := printed(c[0])) & avoid) * 2 <= len(lines)]
             candidates = fresh or candidates
         if not candidates:
             return []
@@ -307,53 +297,6 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 FIGURE = re.compile(r"\d")
-# A question about time ("how fast", "how soon", "how long", "how often", "when should"): the
-# unit that answers states a duration, a time or a frequency, not just any figure.
-WHEN = re.compile(r"\bhow (?:fast|quickly|soon|often|long|frequently)\b|\bwhen\b|\bwithin how\b|\bwhat time\b|\bdeadline\b"
-                  r"|\btoo (?:long|often|late|early)\b", re.IGNORECASE)
-DURATION = re.compile(
-    r"\b\d[\d.,]*(?:\s*(?:–|-|to)\s*\d[\d.,]*)?\s*(?:business |working |calendar )?"
-    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?|quarters?)\b"
-    r"|\b(?:same|next|each|every|per|a|once a|twice a) (?:day|week|month|year|quarter|hour|morning|shift)\b"
-    r"|\b(?:immediately|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly|overnight)\b"
-    r"|\b(?:\w+|\d+) times? (?:a|per) \w+\b|\bday \d",
-    re.IGNORECASE,
-)
-
-
-# A question asking for the steps of a procedure; a unit that is one numbered step.
-STEPS = re.compile(r"\b(?:what|which|list|give me|walk me through)\b.{0,30}\bsteps\b|\bstep[- ]by[- ]step\b", re.IGNORECASE)
-STEP = re.compile(r"^\s*(?:\d{1,2}[.)]|step \d{1,2}\b)\s*", re.IGNORECASE)
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-ORDINAL = re.compile(
-    rf"\b(?:the|a|your|my|our|that|this)\s+(?P<word>{'|'.join(ORDINALS)}|\d(?:st|nd|rd|th))\s+(?P<noun>[a-z]+)"
-    r"|\b(?P<noun2>step|stage|phase|email|message|week|day|month|tier|level|rule|point)\s+(?P<number>\d{1,2})\b",
-    re.IGNORECASE,
-)
-
-
-def asked_ordinal(question: str) -> tuple[int, str] | None:
-    """The position and noun a question names ("the second email" → (2, "email"), "step 3" →
-    (3, "step")), or None."""
-    match = ORDINAL.search(question)
-    if not match:
-        return None
-    if match.group("number"):
-        return int(match.group("number")), match.group("noun2").lower()
-    word = match.group("word").lower()
-    number = ORDINALS.index(word) + 1 if word in ORDINALS else int(word[0])
-    return number, match.group("noun").lower()
-
-
-def names_ordinal(text: str, number: int, noun: str) -> bool:
-    """Whether ``text`` is about the ``number``-th ``noun``: it says "second"/"2nd", "<noun> 2",
-    "step 2", or is item 2 of a numbered list."""
-    word = ORDINALS[number - 1] if number <= len(ORDINALS) else ""
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number, "th")
-    pattern = rf"\b{number}{suffix}\b|\b(?:{re.escape(stem(noun))}\w*|step|stage|phase)\s+{number}\b(?![.,]\d)|^\s*{number}[.)]\s"
-    if word:
-        pattern += rf"|\b{word}\b"
-    return bool(re.search(pattern, text, re.IGNORECASE))
 
 
 def kind_fit(kind: str, question: str, unit: Unit) -> float:
@@ -361,15 +304,8 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
     asked term (what is X, how is X measured), a figure (how fast, when, what rate), a reason
     (why), an example (example)."""
     text = unit.text
-    ordinal = asked_ordinal(question)
-    if ordinal is not None:  # "the second email": the item about it, not the list's lead-in
-        return float(names_ordinal(unit.parts[-1], *ordinal))
-    if STEPS.search(question):  # "what are the steps": the numbered steps themselves
-        return float(bool(STEP.match(unit.parts[-1])))
     if kind in DEFINING_KINDS or MEASURED.search(question):
         return float(defines(unit, asked_term(question)))
-    if WHEN.search(question):
-        return float(bool(DURATION.search(text)))
     if QUANTITY.search(question):
         return float(bool(FIGURE.search(text)))
     if kind == "why":
