@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.reading.elliptical import answer_lines, is_elliptical, resolve, strip_preamble, topic
+from assistant.reading.elliptical import answer_lines, is_elliptical, resolve, strip_preamble
 
 PREVIOUS = "Which indicators should a food bank track for its volunteer programme?"
 ANSWER = ("### What the course says\n\n#### Volunteer metrics\n"
@@ -59,8 +59,3 @@ def test_small_talk_before_an_ask_is_dropped():
 
 def test_without_a_previous_turn_nothing_is_borrowed():
     assert resolve("which of those move first?", None).text == "which of those move first?"
-
-
-def test_a_compound_word_is_part_of_the_topic():
-    assert "hot-held" in topic("what temperature does hot-held food need to stay at?")
-    assert "opt-in" in topic("is double opt-in worth it?")

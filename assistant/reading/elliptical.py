@@ -119,14 +119,8 @@ def topic(question: str) -> str:
     """The previous question's topic words, in its order (its own preamble, asks and figures dropped)."""
     ask = without_figures(strip_preamble(question))
     ask = QUESTION_WORDS.sub(" ", ask)
-    kept = [w for w in re.findall(r"[\w'&/-]+", ask) if _carries_topic(w)]
+    kept = [w for w in re.findall(r"[\w'&/-]+", ask) if w.lower() in {c.lower() for c in content_words(w)}]
     return " ".join(kept)
-
-
-def _carries_topic(word: str) -> bool:
-    """A content word, or a compound with one ("hot-held", "allergen-free", "opt-in")."""
-    found = {c.lower() for c in content_words(word)}
-    return word.lower() in found or ("-" in word and bool(found))
 
 
 def answer_lines(answer: str) -> tuple[str, ...]:
