@@ -36,3 +36,14 @@ def require_browser() -> None:
             pytest.fail(f"browser test cannot run in CI: {reason}")
         print(f"\n\n*** SKIPPING THE BROWSER UI TEST: {reason} ***\n", file=sys.stderr)
         pytest.skip(f"BROWSER UI TEST SKIPPED: {reason}")
+
+
+def open_tab(page, name: str) -> None:
+    """Selects a tab by its name, through Gradio's "More tabs" menu when a narrow screen has
+    folded it there (a phone with the instructor tabs shown)."""
+    tab = page.get_by_role("tab", name=name)
+    if tab.count() and tab.first.is_visible():
+        tab.first.click()
+        return
+    page.get_by_label("More tabs").click()
+    page.locator(".overflow-dropdown").get_by_text(name, exact=True).click()

@@ -33,6 +33,8 @@ CSS = f"""
 #plan-table .table-wrap, #plan-ranking .table-wrap {{ overflow-x: auto; }}
 #plan-matrix {{ min-width: 0; }}
 footer .settings, footer a {{ color: var(--neutral-700) !important; }}
+/* The "- or -" between "drop a file" and "click to upload" is text too (AA contrast). */
+[data-testid="upload-text"] .or {{ color: var(--neutral-700) !important; }}
 button[data-tab-id][aria-selected="true"], button[data-tab-id].selected {{
   color: var(--primary-700) !important; }}
 @media (max-width: {NARROW_PX - 1}px) {{
