@@ -16,7 +16,7 @@ from assistant.cli import main
 from assistant.settings import Settings
 from assistant.storage import open_database, tables
 from assistant.storage.users import AccountError, UserStore
-from ui.access import Access, Forbidden, check_can_start, gradio_auth
+from ui.access import Access, Forbidden, check_can_start, describe_sign_in, gradio_auth
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from replica_servers import ServerUnavailable, start_postgres  # noqa: E402
@@ -138,6 +138,14 @@ def test_with_accounts_only_an_instructor_passes_the_instructor_check(tmp_path):
         with pytest.raises(Forbidden):
             access.require_instructor(who)
     assert access.authenticate("bob", PASSWORD) and not access.authenticate("bob", "nope-nope")
+
+
+def test_the_settings_tab_says_how_sessions_sign_in(tmp_path):
+    users = UserStore(open_database(tmp_path / "a.sqlite3"), rounds=4)
+    local = Settings(data_dir=tmp_path)
+    assert describe_sign_in(local, Access(users)).startswith("off")
+    users.add("ada", PASSWORD, "instructor")
+    assert describe_sign_in(local, Access(users)) == "on (accounts)"
 
 
 # ----------------------------------------------------------------------------- the CLI

@@ -75,6 +75,15 @@ def check_can_start(settings: Settings, access: Access) -> None:
             "`advisor users add NAME`), or bind to 127.0.0.1", code="no_accounts")
 
 
+def describe_sign_in(settings: Settings, access: Access) -> str:
+    """How sessions sign in, for the Settings tab: the same three cases as `gradio_auth`."""
+    if access.accounts:
+        return "on (accounts)"
+    if settings.auth_user and settings.auth_password:
+        return "on (basic auth, loopback only)"
+    return "off (one person on this machine)"
+
+
 def gradio_auth(settings: Settings, access: Access):
     """What `launch(auth=…)` takes: the accounts' check, the old shared login on loopback
     (only while no account exists), or None (one local person)."""

@@ -28,7 +28,7 @@ from ui.context import (  # noqa: F401  (re-exported: friendly_error, AppContext
     Update,
     friendly_error,
 )
-from ui.access import Access, check_can_start, gradio_auth
+from ui.access import Access, check_can_start, describe_sign_in, gradio_auth
 from ui.instructor_tabs import add_instructor_tabs
 from ui.store import UIStore
 from ui.streaming import in_one_thread  # noqa: F401  (re-exported for callers and tests)
@@ -192,7 +192,8 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None,
                                                      elem_id="download-csv", interactive=False)
 
             with gr.Tab("Settings", id="settings"):
-                gr.Markdown(ctx.settings_markdown(), elem_id="settings-panel")
+                gr.Markdown(ctx.settings_markdown(describe_sign_in(settings, access)),
+                            elem_id="settings-panel")
                 gr.File(value=[str(p) for p in settings.corpus_paths if Path(p).exists()],
                         label="Course files", file_count="multiple", interactive=False)
 

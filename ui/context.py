@@ -115,9 +115,10 @@ class AppContext:
             )
         return "\n".join(lines) or "- no course files configured"
 
-    def settings_markdown(self) -> str:
+    def settings_markdown(self, sign_in: str | None = None) -> str:
+        """``sign_in``: how sessions sign in (`ui.access.describe_sign_in`)."""
         s = self.settings
-        auth = "on (basic auth)" if s.auth_user and s.auth_password else "off"
+        auth = sign_in or ("on (basic auth)" if s.auth_user and s.auth_password else "off")
         return "\n".join(
             [
                 f"- **Engine:** `{self.advisor.engine_name}`",
