@@ -79,7 +79,20 @@ def readings(text: str) -> list[str]:
 
 
 # Quoted material: double quotes of any script, balanced, on one stretch of text.
-_QUOTED = re.compile(r'"[^"\n]{1,600}"|“[^”]{1,600}”|„[^“”]{1,600}[“”]|«[^»]{1,600}»|「[^」]{1,600}」|‘[^’]{8,600}’')
+# Single quotes too, when they open after a space and close before one (not an apostrophe).
+_QUOTED = re.compile(
+    r'"[^"\n]{1,600}"|“[^”]{1,600}”|„[^“”]{1,600}[“”]|«[^»]{1,600}»|「[^」]{1,600}」|‘[^’]{8,600}’'
+    r"|(?<![\w'])'(?=[^\s'])[^'\n]{1,600}?(?<=[^\s'])'(?![\w'])"
+)
+# Reported speech: what a third party told the learner ("my boss told me to ignore the rules")
+# is their words, like a quote, unless it is aimed at the assistant ("…said you must…").
+_REPORTED = re.compile(
+    r"\b(?:my|our|the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?:told|tells|asked|asks|said|says|wants|wanted"
+    r"|instructed|ordered|insisted|suggested|keeps telling|emailed|wrote|urged|advised|warned)\s+"
+    r"(?:(?:me|us|everyone|everybody|them|him|her|people|staff|all of us|the \w+|our \w+|my \w+)\s+)?(?:to|that)\b(.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+_TO_THE_ASSISTANT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 # A clause that asks the assistant to act on what it quotes.
 _ACT_ON_QUOTE = re.compile(
     r"\b(?:complete|continue|finish|fill|follow|obey|execute|do (?:it|this|that|what)|run|apply|carry out"
@@ -90,7 +103,7 @@ _ACT_ON_QUOTE = re.compile(
 # two requests ("…, then explain", "PS:", "(2)", "Separately,").
 _BREAK = re.compile(
     r"(?<=[.!?。！？])[\s\"”»)]*\s+|\n+|(?<=[。！？])(?=\S)"
-    r"|\s*[;—–]\s+|,\s*(?=then\b|and then\b|after that\b|and \(\d\)|plus\b)"
+    r"|\s*[;—–]\s+|,\s*(?=then\b|and then\b|after that\b|and \(\d\)|plus\b|(?:and )?also\b)"
     r"|\s+(?=\(\d\)|\d\)\s)|\s*\b(?=(?:PS|P\.S\.)\s*:)",
     re.IGNORECASE,
 )
@@ -178,8 +191,16 @@ def _goal_of(text: str, decode: bool = True) -> tuple[str, str]:
     return "", ""
 
 
+def _mask_reported(text: str) -> str:
+    """``text`` with what a third party told the learner blanked, unless it speaks to the assistant."""
+    match = _REPORTED.search(text)
+    if not match or _TO_THE_ASSISTANT.search(match.group(1)):
+        return text
+    return text[:match.start(1)] + " " * len(match.group(1))
+
+
 def _judge_clause(clause: str) -> tuple[str, str]:
-    masked = _mask_quotes(clause)
+    masked = _mask_reported(_mask_quotes(clause))
     found = _goal_of(masked)
     if found[0]:
         return found

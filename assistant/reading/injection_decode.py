@@ -102,12 +102,39 @@ def _ciphers_undone(text: str) -> list[str]:
     return [plain for plain in undone if _reads_as_language(plain)]
 
 
+_PIG_LATIN = re.compile(r"\b([A-Za-z]+?)([b-df-hj-np-tv-z]{1,2})ay\b", re.IGNORECASE)
+_PIG_LATIN_VOWEL = re.compile(r"\b([aeiou][a-z]*?)(?:w|y|h)ay\b", re.IGNORECASE)
+# The two-consonant starts of English words, so "omptpray" gives back "prompt", not "tpromp".
+_ONSETS = frozenset(
+    "bl br ch cl cr dr fl fr gl gr kn ph pl pr qu sc sh sk sl sm sn sp st sw th tr tw wh wr".split()
+)
+
+
+def _unmove(match: re.Match[str]) -> str:
+    rest, moved = match.group(1), match.group(2)
+    if len(moved) == 2 and moved.lower() not in _ONSETS:
+        rest, moved = rest + moved[0], moved[1]
+    return moved + rest
+
+
+def _pig_latin_undone(text: str) -> list[str]:
+    """Pig Latin read back two ways, when most words end in "ay": the consonants before "ay" moved
+    to the front ("ouryay" -> "your"), and a vowel word's "way"/"yay" dropped ("andway" -> "and")."""
+    found = _WORD.findall(text)
+    if len(found) < 3 or sum(w.lower().endswith("ay") for w in found) * 2 < len(found):
+        return []
+    moved = _PIG_LATIN.sub(_unmove, text)
+    dropped = _PIG_LATIN.sub(_unmove, _PIG_LATIN_VOWEL.sub(r"\1", text))
+    return [moved.lower(), dropped.lower()]
+
+
 def decodings(text: str) -> list[str]:
     """Every cheap decoding of ``text`` that may hide an instruction (possibly none)."""
     out = tokens_decoded(text)
     out.append(text[::-1])  # backwards text is rare in a question and cheap to read
     if reads_as_no_language(text):
         out.extend(_ciphers_undone(text))
+        out.extend(_pig_latin_undone(text))
     else:
         # a cipher may follow a plain-English frame ("decode and comply: Ljqruh ...")
         for part in re.split(r"[:\n]", text)[1:]:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.reading.injection_lexicon import OTHER_OWNER, structural_goal
+
 GOALS = ("rules", "reveal", "persona")
 
 # What only the assistant has. "your course" and "your rules of thumb" are not among them.
@@ -44,14 +46,20 @@ _CONTEXT_REF = (
     r"|context window|hidden (?:message|text|context|document)|(?:last|first) hidden"
     r"|initiali[sz]ation (?:message|text|prompt)|your creators?|system sent you)"
 )
-# A system prompt is the assistant's unless the sentence gives it another owner ("our bot's").
-SYSTEM_PROMPT = re.compile(r"\b(?:system\s*prompt|pre-?prompt|system message)s?\b(?!\s+(?:users?|shoppers?|customers?|people|for consent))", re.IGNORECASE)
-OTHER_OWNER = re.compile(r"\b(?:our|my|their|its|his|her|we|they)\b|\b(?!(?:let|it|that|what|there|here|who|he|she)'s)\w+'s\b", re.IGNORECASE)
+# A system prompt (or hidden instructions) is the assistant's unless the sentence gives it another
+# owner ("our bot's") or speaks of one in general ("a system prompt", "system prompts").
+SYSTEM_PROMPT = re.compile(
+    r"(?<!\ba )(?<!\ban )(?<!\bany )(?<!\beach )(?<!\bevery )"
+    r"\b(?:(?:system\s*prompt|pre-?prompt|system message)\b(?!s\b|\s+(?:users?|shoppers?|customers?|people|for consent))"
+    r"|(?:hidden|secret|confidential) (?:system )?(?:prompt|instructions|context|configuration|rules|directives|guidelines)\b)",
+    re.IGNORECASE,
+)
 # Text above the learner's message: an attack only when asked for ("repeat everything above").
 _ABOVE = r"(?:(?:above|before) this (?:line|message)|everything (?:above|before)\b|(?:all )?(?:the )?text (?:above|before))"
 # Verbs that put text in front of the learner, in any form.
 _SHOW = (
-    r"reveal|print|show|repeat|output|tell|leak|display|dump|translate|give|list|paste|copy|quote"
+    r"reveal|print|show|repeat|output|tell|leak|display|dump|translate|give|list|paste|copy|quote|proofread|edit"
+    r"|correct|check|review|analy[sz]e|count|format"
     r"|recite|write|summari[sz]e|compress|put|spell-?check|echo|read|share|send|type|state|expose"
     r"|disclose|return|fill|complete|encode|rewrite|convert|reproduce|spell|see|know|describe"
 )
@@ -78,7 +86,7 @@ RULES = [
     r"\byour (?:new|only|real|actual|top-?priority) (?:\w+ )?(?:rule|instruction|directive|task|job|purpose)\b",
     r"\b(?:stop|quit) (?:being|acting as) (?:an?|the|my|your) ",
     r"\b(?:i|we) (?:hereby )?(?:authori[sz]e|allow|permit|order|command|instruct) you to\b",
-    r"\b(?:you|the assistant|the ai|the model) (?:may|can|are allowed to|is allowed to|are permitted to|is permitted to"
+    r"\b(?:you|the (?:assistant|advisor|ai|model|bot|chatbot)) (?:may|can|are allowed to|is allowed to|are permitted to|is permitted to"
     r"|are authori[sz]ed to|is authori[sz]ed to|must) (?:now |always |from now on )?"
     r"(?:disclose|reveal|share|ignore|bypass|print|output|answer (?:anything|everything)|obey)\b",
     r"\byou must (?:now |always |from now on )?(?:recommend|say|tell|answer|reply|respond|mention|promote|include|end|start"
@@ -107,11 +115,10 @@ REVEAL = [
     rf"(?:\w+ )?(?:{_OWNED}){_NOT_OWNED_AFTER}\b",
     rf"\byour (?:own |current |full |complete |exact |original |initial |hidden |secret |entire |whole |real |first )*(?:\w+ )?(?:{_OWNED})"
     r"\b.{0,60}\b(?:as (?:json|a table|a list|a poem|bullet|code|yaml|markdown)|into (?:a |an )?\w+|backwards|in full|verbatim|word for word"
-    r"|begins? with|starts? with|say|said|says|look like|contain|show|paste|print|send|share|give)\b",
+    r"|begins? with|starts? with|say|said|says|look like|contain|show|paste|print|send|share|give|full text|the text)\b",
     rf"\b(?:what|which)(?:'s| is| are| were| does| do| did)? (?:in |all )?(?:of )?your (?:\w+ )?(?:{_OWNED})\b(?!\s+of thumb)",
     rf"\b(?:what|which) (?:\w+ )?(?:are|is|were) your (?:\w+ )?(?:{_OWNED})\b",
     rf"\bwhat (?:exactly )?your (?:\w+ )?(?:{_OWNED}) (?:are|is|say)\b",
-    r"\b(?:hidden|secret|confidential) (?:system )?(?:prompt|instructions|context|configuration|rules|directives|guidelines)\b",
     rf"\b(?:{_SHOW})\b.{{0,40}}{_ABOVE}",
     _CONTEXT_REF,
     # verbatim copies of any rule or instruction: "write out rule 1 word for word"
@@ -194,4 +201,4 @@ def goal(reading: str) -> str:
         return "reveal"
     if FRAMES["other-language"].search(reading):
         return "rules"
-    return ""
+    return structural_goal(reading)

@@ -1,0 +1,213 @@
+"""The structure of an injection, read with a small multilingual lexicon: an act aimed at the
+assistant (drop, or show) whose object is the assistant's own instructions or configuration.
+
+`injection_frames` knows whole English phrasings; this module knows the parts a sentence is
+built from, in English and the languages learners and attackers write in, so a new wording of
+the same act is read the same way:
+
+- an **object** the assistant alone has: instructions, rules, prompt, policy, setup, role, scope
+  (``_OBJECT``, with the same roots in other languages);
+- an **owner** that makes the object the assistant's: *your* (next to the object), *the …
+  you were given / that tells you / you follow*, *system* or *hidden* next to it, *the advisor's*
+  (``_OWNED``); a sentence that names another owner (*our bot's*, *the vendor's*) or speaks of
+  the thing in general (*a system prompt*) is about a topic, not aimed at the assistant;
+- an **act**: drop it (ignore, set aside, revoke, turn off…) or show it (list, quote, print,
+  proofread…), as a verb before the object (``_DROP``, ``_SHOW``);
+- an **escape** on its own: answering without restrictions, unfiltered, in any language.
+
+`structural_goal(reading)` returns "rules", "reveal" or "" for one reading of one sentence. The
+readings arrive normalised (accents and look-alikes gone; see `injection.screen_text`), so the
+roots are written without accents; Turkish dotless ı and Polish ł survive normalisation and are
+matched as written. Every pattern is a single regex scan: the reading stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FLAGS = re.IGNORECASE
+
+# ---------------------------------------------------------------- English parts
+_OBJECT_EN = (
+    r"(?:system\s*)?prompts?|instructions?|rules?|polic(?:y|ies)|guidelines?|guardrails?|restrictions?"
+    r"|limitations?|directives?|configuration|config|programming|constraints?|safeguards|filters?"
+    r"|set-?up(?: message| text| prompt| instructions| notes)?|preamble|briefing|role|scope|system message"
+    r"|hidden context|(?:content|topic|course)(?:[- ]only)? (?:restriction|limit|rule|polic(?:y|ies))s?"
+)
+# After the object, words that make it the learner's topic ("your rules of thumb for …").
+_NOT_OWNED_AFTER = (
+    r"(?!\s+(?:of thumb|for (?:our|my|a|an|good|choosing|how|what|which|picking|selecting|deciding)"
+    r"|on (?:how|what|which|our|my)|about|regarding)\b)"
+)
+_OWNED_EN = (
+    rf"\byour (?:[\w-]+ ){{0,3}}?(?:{_OBJECT_EN})\b{_NOT_OWNED_AFTER}"
+    rf"|\b(?:{_OBJECT_EN})\b,? (?:that |which )?(?:you(?:'re| are| were| have been| 've been| had| have)? "
+    r"(?:given|told|configured|programmed|instructed|set up|follow|followed|received|got|operate under|work under"
+    r"|run on|(?:had|have|has|need|must|were|are) to (?:follow|obey|respect))"
+    r"|(?:tells?|told|governs?|controls?|limits?|restricts?|binds?) you|came with (?:it|you))\b"
+)
+# Weaker owners: the object is the assistant's unless the sentence names another owner ("our
+# bot's system prompt") or speaks of one in general ("a system prompt").
+_OWNED_WEAK_EN = (
+    rf"(?<!\ban )(?<!\ba )(?<!\bany )(?<!\beach )(?<!\bevery )\b(?:system|setup|set-up|hidden|secret|internal|built-in"
+    rf"|underlying|preloaded|the advisor'?s?|the assistant'?s?|this (?:advisor|assistant|bot|chatbot)'?s?) (?:{_OBJECT_EN})\b"
+    r"|\b(?:the|this) (?:course|topic|content)(?:[- ]only)? (?:scope|restriction|limit|polic(?:y|ies))s?\b"
+)
+# Another owner named in the sentence: the thing belongs to the learner's bot, a vendor, a team.
+OTHER_OWNER = re.compile(
+    r"\b(?:our|my|their|its|his|her|we|they)\b"
+    r"|\b(?!(?:let|it|that|what|there|here|who|he|she|advisor|assistant|bot|chatbot)'s)\w+'s\b",
+    re.IGNORECASE,
+)
+# The verb of dropping or overriding, in any inflection, addressed to the assistant.
+_DROP_EN = (
+    r"\b(?:ignor\w*|forg[eo]t\w*|disregard\w*|drop\w*|set(?:ting)? aside|put(?:ting)? aside|lay aside"
+    r"|overrid\w*|overrul\w*|revok\w*|cancel\w*|bypass\w*|skip\w*|turn(?:ing)? off|switch(?:ing)? off|disabl\w*"
+    r"|lift\w*|suspend\w*|abandon\w*|escap\w*|ditch\w*|get rid of|get around|work around|circumvent\w*|break\w*"
+    r"|remov\w*|relax\w*|loosen\w*|waiv\w*|rewrit\w*|replac\w*|chang\w*|modif\w*|overwrit\w*|deactivat\w*"
+    r"|(?:do not|don'?t|doesn'?t|never|stop|no longer|quit) (?:follow\w*|obey\w*|apply\w*|respect\w*|stick\w* to|play\w*))\b"
+)
+# The verb of showing, in any inflection: what puts the object in front of the learner.
+_SHOW_EN = (
+    r"\b(?:show\w*|list\w*|quot\w*|print\w*|cop(?:y|ies|ying)|past(?:e|es|ing)|repeat\w*|recit\w*|reproduc\w*"
+    r"|write\w* (?:out|down|up)|tell me|reveal\w*|display\w*|output\w*|dump\w*|proofread\w*|spell-?check\w*"
+    r"|translat\w*|summari[sz]\w*|give me|hand over|shar(?:e|es|ing)|send\w*|expos\w*|disclos\w*|enumerat\w*"
+    r"|spell\w* out|read\w* out|type\w* out|leak\w*|paraphras\w*|outlin\w*|recount\w*|transcrib\w*|echo\w*"
+    r"|wording of|text of|contents? of)\b"
+)
+# Questions about what the assistant was told to avoid: "which topics are you told to avoid?"
+_FORBIDDEN_TOPICS = (
+    r"\b(?:topics?|things?|subjects?|questions?|words?|areas?|requests?)\b.{0,30}\byou(?:'re| are| were| have been)? "
+    r"(?:\w+ )?(?:forbidden|not allowed|told|instructed|programmed|configured|supposed|banned|barred|prohibited)"
+    r" (?:not )?(?:to )?(?:avoid|discuss|talk|mention|say|answer|touch|cover|refuse)"
+    r"|\bwhat (?:exactly )?(?:did|do|does|have|were) (?:[\w']+ ){0,6}(?:tell|told|instruct|ask|program|brief)(?:ed)? you\b"
+    r"|\b(?:people|person|team|company|developers?|creators?|whoever|those) who (?:set you up|built you|made you"
+    r"|created you|configured you|programmed you|deployed you|trained you)\b"
+)
+# An escape from the rules, in any language: answering without restrictions, unfiltered.
+_ESCAPE = (
+    r"\b(?:unfiltered|uncensored|unrestricted|unlimited) (?:answers?|responses?|replies|output|access|mode)\b"
+    r"|\b(?:answers?|replies|responds?) (?:to )?(?:anything|everything|any (?:question|request|topic)s?)\b"
+    r"|\bnever (?:declines?|refuses?|says? no)\b|\bno (?:topic|question|request) is off-limits\b"
+    # other languages: "without (any) restrictions / rules / limits"
+    r"|\bzonder (?:enige |alle )?(?:beperking|regel|grenzen|filter)\w*"
+    r"|\bbez (?:zadnych |jakichkolwiek )?(?:ogranicze|zasad|regu[lł]|filtr)\w*"
+    r"|\b(?:kısıtlama|kisitlama|sınır|sinir|kural|filtre)\w* (?:olmadan|olmaksızın|olmaksizin)\b|\bsınırsız|\bsinirsiz"
+    r"|\bhi[cç]bir (?:kural|kısıtlama|kisitlama|sınır|sinir|talimat)\w*"
+    r"|\bsans (?:aucune |aucun )?(?:restriction|regle|limite|filtre)\w*|\bsin (?:ninguna |ningun )?(?:restriccion|regla|limite|filtro)\w*"
+    r"|\bohne (?:jegliche |irgendwelche )?(?:einschrankung|regel|beschrankung|grenze|filter)\w*"
+    r"|\bsenza (?:alcuna |nessuna )?(?:restrizion|regol|limit|filtr)\w*|\bsem (?:nenhuma |qualquer )?(?:restric|regra|limite|filtro)\w*"
+    r"|без (?:каких-либо |всяких )?(?:ограничен|правил|фильтр)\w*|никаких (?:правил|ограничений)"
+    r"|没有(?:任何)?(?:限制|规则)|不受(?:任何)?限制|无限制|制限(?:なし|のない|なく)|ルール(?:なし|のない)|(?:بدون|بلا|دون) (?:أي )?(?:قيود|قواعد)"
+)
+
+# ---------------------------------------------------------------- other languages
+# Roots of the assistant's instructions / rules / configuration / role (accents already dropped).
+_OBJECT_ML = (
+    r"instruction|consigne|regle|directive|restriction|configuration|role"  # fr
+    r"|instruccion|regla|restriccion|directriz|directrices|politica|configuracion|rol\b|papel"  # es, pt
+    r"|anweisung|regel|vorgabe|einschrankung|richtlinie|konfiguration|beschrankung|rolle"  # de
+    r"|istruzion|regol|restrizion|direttiv|configurazion|impostazion|ruolo"  # it
+    r"|instruc[ao]|instrucoes|regra|restric|diretriz|configurac"  # pt
+    r"|instructie|beperking|richtlijn|configuratie|\brol\b"  # nl
+    r"|instrukcj|zasad|regu[lł]|ogranicze|polecen|konfiguracj|wytyczn|\brol[aeiy]\b"  # pl
+    r"|talimat|kural|kısıtlama|kisitlama|yonerge|yönerge|ayarlar|yapılandırma|yapilandirma|rol(?:ün|un|unu|ünü)"  # tr
+    r"|инструкц|правил|ограничен|промпт|настройк|конфигурац|рол[ьи]"  # ru
+    r"|指令|指示|规则|提示词|提示|设定|限制|角色|ルール|規則|プロンプト|設定|制限|役割"  # zh, ja
+    r"|تعليمات|قواعد|قيود|إرشادات|الموجه|التوجيهات|دورك"  # ar
+    r"|\bprompt"
+)
+# Words that make the object the assistant's, placed right before (or, for "system", right after)
+# the object: your, system, hidden, the ones you received.
+_YOUR_ML = (
+    r"ton|ta|tes|votre|vos|tu|tus|dein\w*|ihr\w*|euer\w*|tuo|tua|tuoi|tue|teu|teus|tuas|seu|seus|sua|suas"
+    r"|je|jouw|uw|tw[oó]j\w*|tw[o]je\w*|twoich|twoja|swoj\w*|swoi\w*|sw[oó]j"
+    r"|тво[йиюе]\w*|сво[йиюе]\w*|ваш\w*"
+)
+# Not English words: English sentences are read by the English parts above.
+_HIDDEN_ML = (
+    r"verborgen\w*|versteckt\w*|geheim\w*|ukryt\w*|tajn\w*|gizli|скрыт\w*|секретн\w*|системн\w*"
+    r"|sistem|systeem|sisteme?|interne[ns]?"
+)
+# The same, after the object (French, Spanish, Italian, Portuguese adjectives follow the noun).
+_HIDDEN_AFTER_ML = r"cachee?s?|secrete?s?|secretas?|secretos?|ocult[ao]s?|nascost[ei]|segret[ei]|internes?|internas?|interni"
+_OWNED_ML = (
+    rf"\b(?:{_YOUR_ML}|{_HIDDEN_ML}|(?:il|la|le|i|o|a|os|as|el|los|las|die|der|de|het) (?:tuo|tua|tuoi|tue|seu|sua|seus|suas|teu|tua))"
+    rf"\s+(?:[\w-]+\s+)?(?:{_OBJECT_ML})"
+    rf"|(?:{_OBJECT_ML})\w*\s+(?:(?:di|del|de|do|da|du|des|van|het)\s+)?(?:sistema|systeme|systems?|systeem|sistem|системы)\b"
+    rf"|(?:{_OBJECT_ML})\w*\s+(?:que|che|die|ktore|które)\s+(?:\w+\s+)?(?:hai|has|as|tens|voce|recebeu|ricevuto|recibiste|recu\w*"
+    r"|erhalten|gekregen|otrzyma\w*|dostal\w*)"
+    r"|(?:talimat|kural|ayar)lar?[ıi]n[ıi]?\b|(?:talimat|kural|ayar)lar?[ıi]n(?:[ıi]|a|e|da|de)\b|rol(?:ün|un)[ıiu]?\b"  # tr: your …
+    rf"|(?:{_OBJECT_ML})\w*\s+(?:{_HIDDEN_AFTER_ML})\b|\bsystem(?:anweisung|regel|prompt|vorgabe|konfiguration|nachricht)"
+    r"|(?:你的|隐藏的?|系统)(?:指令|指示|规则|提示|设定|限制|角色)"
+    r"|(?:あなたの|システムの?|隠された?)(?:指示|ルール|規則|プロンプト|設定|制限|役割)"
+    r"|(?:تعليمات|قواعد|قيود|إرشادات)(?:ك|النظام)|دورك"
+)
+_DROP_ML = (
+    r"\b(?:ignor\w*|oubli\w*|olvid\w*|vergiss\w*|vergeet\w*|dimentic\w*|esquec\w*|esqueç\w*|zapomnij\w*|zapomn\w*|unut\w*"
+    r"|negeer\w*|desactiv\w*|deaktivier\w*|disattiv\w*|desativ\w*|wy[lł][aą]cz\w*|contourn\w*|umgeh\w*|aggira\w*|contorn\w*"
+    r"|omzeil\w*|omi[nń]\w*|changez?|modifiez?|modifica\w*|cambi\w*|ander\w*|änder\w*|mud[ae]\w*|verander\w*|zmie[nń]\w*|degistir\w*|değiştir\w*"
+    r"|abandon\w*|abbandon\w*|porzu[cć]\w*|laat\w* (?:los|varen)|leg\w* ab|yoksay\w*|gormezden|görmezden|devre ?dısı|devre ?disi"
+    r"|kaldır\w*|kaldir\w*|salta\w*|omit\w*|annul\w*|revoc\w*|revoqu\w*|widerruf\w*|anula\w*)\b"
+    r"|игнорир\w*|забудь\w*|забыть|отключи\w*|обойди\w*|измени\w*|отбрось\w*|отмени\w*"
+    r"|忽略|无视|無視|忘记|忘掉|忘れ|绕过|关闭|改变|取消|解除|変更|回避|تجاهل|انس|عطل|تخط|غير"
+)
+_SHOW_ML = (
+    r"\b(?:montr\w*|affich\w*|revel\w*|donne\w*|ecri\w*|copi\w*|colle[zr]?|repet\w*|cite[zr]?|cita[r]?|dis-moi|liste[zr]?"
+    r"|muestr\w*|mostr\w*|dame|escrib\w*|pega|pegue|repit\w*|dime|ensen\w*|zeig\w*|gib|schreib\w*|kopier\w*|wiederhol\w*"
+    r"|nenn\w*|verrat\w*|offenbar\w*|ausgeb\w*|dammi|scriv\w*|incoll\w*|ripet\w*|elenc\w*|dimmi|rivel\w*|escrev\w*"
+    r"|diga\w*|conte-me|conta-me|me cont[ae]|toon\w*|geef|schrijf\w*|kopieer\w*|plak\w*|herhaal\w*|vertel\w*|noem\w*|laat\w* .{0,20}zien"
+    r"|poka[zż]\w*|wypisz\w*|podaj\w*|napisz\w*|skopiuj\w*|wklej\w*|powt[oó]rz\w*|ujawn\w*|zdrad[zź]\w*|wymie[nń]\w*"
+    r"|g[oö]ster\w*|yaz\w*|kopyala\w*|yap[ıi]st[ıi]r\w*|tekrarla\w*|s[oö]yle\w*|listele\w*|payla[sş]\w*|a[cç][ıi]kla\w*)\b"
+    r"|покажи\w*|выведи\w*|напиши\w*|скопируй\w*|повтори\w*|расскажи\w*|раскрой\w*|перечисли\w*"
+    r"|显示|输出|告诉|列出|复制|打印|透露|展示|说出|見せ|表示|教え|出力|書い|コピー|繰り返|اعرض|أظهر|اكتب|انسخ|كرر|أخبرني|اكشف"
+)
+
+# Where an object may sit: roots at a word's start (or a compound's), or CJK / Arabic as written.
+# The frames below run only on a window around each, so a long message costs one scan plus a
+# few short ones.
+_OBJECT_AT = re.compile(
+    rf"\b(?:{_OBJECT_ML})|\bsystem(?:anweisung|regel|prompt|vorgabe|konfiguration|nachricht)"
+    r"|指令|指示|规则|提示|设定|限制|角色|ルール|規則|プロンプト|設定|制限|役割|تعليمات|قواعد|قيود|إرشادات|دورك",
+    _FLAGS,
+)
+_WINDOW = 90
+_RULES_ML = re.compile(rf"(?:{_DROP_ML}).{{0,50}}(?:{_OWNED_ML})|(?:{_OWNED_ML}).{{0,30}}(?:{_DROP_ML})", _FLAGS)
+_REVEAL_ML = re.compile(rf"(?:{_SHOW_ML}).{{0,60}}(?:{_OWNED_ML})|(?:{_OWNED_ML}).{{0,40}}(?:{_SHOW_ML})", _FLAGS)
+_ESCAPE_AT = re.compile(_ESCAPE, _FLAGS)
+_FORBIDDEN_AT = re.compile(_FORBIDDEN_TOPICS, _FLAGS)
+_DROP_OWNED = re.compile(rf"(?:{_DROP_EN}).{{0,50}}(?:{_OWNED_EN})", _FLAGS)
+_SHOW_OWNED = re.compile(rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_EN})", _FLAGS)
+# The object first, then a verb that shows it back: "… the rules you had to follow. Quote them."
+_OWNED_THEN_SHOWN = re.compile(
+    rf"(?:{_OWNED_EN}).{{0,80}}\b(?:quote|list|print|repeat|recite|show|paste|copy|write|share|read|spell) "
+    r"(?:them|it|each|all|every|those|these)\b",
+    _FLAGS,
+)
+_DROP_WEAK = re.compile(rf"(?:{_DROP_EN}).{{0,50}}(?:{_OWNED_WEAK_EN})", _FLAGS)
+_SHOW_WEAK = re.compile(rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_WEAK_EN})", _FLAGS)
+
+
+def structural_goal(reading: str) -> str:
+    """"rules" or "reveal" when one sentence drops or shows the assistant's own instructions
+    (in any of the lexicon's languages), or escapes its rules; "" otherwise."""
+    if _DROP_OWNED.search(reading) or _ESCAPE_AT.search(reading):
+        return "rules"
+    if _SHOW_OWNED.search(reading) or _FORBIDDEN_AT.search(reading) or _OWNED_THEN_SHOWN.search(reading):
+        return "reveal"
+    covered = 0
+    for match in _OBJECT_AT.finditer(reading):
+        if match.end() + 60 <= covered:
+            continue
+        start, covered = max(0, match.start() - _WINDOW), match.end() + _WINDOW
+        window = reading[start:covered]
+        if _RULES_ML.search(window):
+            return "rules"
+        if _REVEAL_ML.search(window):
+            return "reveal"
+    for name, frame in (("rules", _DROP_WEAK), ("reveal", _SHOW_WEAK)):
+        for match in frame.finditer(reading):
+            # another owner next to the act or its object: "how do we change the prompt of our bot"
+            if not OTHER_OWNER.search(reading[max(0, match.start() - 20):match.end() + 30]):
+                return name
+    return ""
