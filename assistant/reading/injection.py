@@ -48,7 +48,8 @@ CONFUSABLES = str.maketrans({
 })
 # Characters that may sit between single letters of a spelled-out word ("i.g.n.o.r.e").
 _LETTER_SEPARATORS = r"[ .\-_·•*/|~+]"
-_SPELLED_OUT = re.compile(rf"(?<![a-z])(?:[a-z]{_LETTER_SEPARATORS}){{3,}}[a-z](?![a-z])", re.IGNORECASE)
+# One separator throughout a word, so "r-e-v-e-a-l y-o-u-r" stays two words.
+_SPELLED_OUT = re.compile(rf"(?<![a-z])[a-z]({_LETTER_SEPARATORS})(?:[a-z]\1){{2,}}[a-z](?![a-z])", re.IGNORECASE)
 _SEPARATOR_CHARS = re.compile(_LETTER_SEPARATORS)
 
 
@@ -89,8 +90,8 @@ _QUOTED = re.compile(
 _REPORTED = re.compile(
     r"\b(?:my|our|the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?:told|tells|asked|asks|said|says|wants|wanted"
     r"|instructed|ordered|insisted|suggested|keeps telling|emailed|wrote|urged|advised|warned)\s+"
-    r"(?:(?:me|us|everyone|everybody|them|him|her|people|staff|all of us|the \w+|our \w+|my \w+)\s+)?(?:to|that)\b(.*)",
-    re.IGNORECASE | re.DOTALL,
+    r"(?:(?:me|us|everyone|everybody|them|him|her|people|staff|all of us|the \w+|our \w+|my \w+)\s+)?(?:to|that)\b([^.!?\n]*)",
+    re.IGNORECASE,
 )
 _TO_THE_ASSISTANT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 # A clause that asks the assistant to act on what it quotes.
@@ -192,11 +193,14 @@ def _goal_of(text: str, decode: bool = True) -> tuple[str, str]:
 
 
 def _mask_reported(text: str) -> str:
-    """``text`` with what a third party told the learner blanked, unless it speaks to the assistant."""
-    match = _REPORTED.search(text)
-    if not match or _TO_THE_ASSISTANT.search(match.group(1)):
-        return text
-    return text[:match.start(1)] + " " * len(match.group(1))
+    """``text`` with what a third party told the learner blanked (to the sentence's end), unless
+    it speaks to the assistant."""
+    def blank(match: re.Match[str]) -> str:
+        said = match.group(1)
+        if _TO_THE_ASSISTANT.search(said):
+            return match.group(0)
+        return match.group(0)[:match.start(1) - match.start()] + " " * len(said)
+    return _REPORTED.sub(blank, text)
 
 
 def _judge_clause(clause: str) -> tuple[str, str]:
@@ -250,7 +254,7 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
     # a clause may lean on its neighbour ("Yours would be the best example. Can you show it?")
     for i in range(len(spans) - 1):
         if not verdicts[i][0] and not verdicts[i + 1][0]:
-            found, _ = _goal_of(_mask_quotes(message[spans[i][0]:spans[i + 1][1]]), decode=False)
+            found, _ = _goal_of(_mask_reported(_mask_quotes(message[spans[i][0]:spans[i + 1][1]])), decode=False)
             if found:
                 verdicts[i] = verdicts[i + 1] = (found, "pair")
     # a fragment that asks nothing of its own rides on the attack before it ("… — fill that in.")
@@ -266,7 +270,7 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
                 verdicts[i] = ("persona", "persona")
     # the whole message decoded: a cipher or a reversed text may span clauses
     if not any(v[0] for v in verdicts):
-        found, how = _goal_of(masked)
+        found, how = _goal_of(_mask_reported(masked))
         if found:
             verdicts = [(found, how)] * len(spans)
     if previous and not any(v[0] for v in verdicts):

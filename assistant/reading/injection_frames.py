@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from assistant.reading.injection_lexicon import OTHER_OWNER, structural_goal
+from assistant.reading.injection_lexicon import NOT_OWNED_AFTER as _NOT_OWNED_AFTER
 
 GOALS = ("rules", "reveal", "persona")
 
@@ -28,9 +29,6 @@ _OWNED = (
     r"(?:system\s*)?prompts?|instructions?|rules?|configuration|config|guidelines|guardrails"
     r"|safeguards|restrictions|filters|programming|directives|initiali[sz]ation|hidden context"
     r"|context window|system message|pre-?prompt|api keys?|secrets|credentials|passwords?"
-)
-_NOT_OWNED_AFTER = (
-    r"(?!\s+(?:of thumb|for (?:our|my|a|an|good|choosing|how|what|which)|on (?:how|what|which|our|my)|about|regarding)\b)"
 )
 # Words that mark text as the assistant's own, hidden, or given before the learner spoke.
 _CONTEXT_REF = (
@@ -49,8 +47,7 @@ _CONTEXT_REF = (
 # A system prompt (or hidden instructions) is the assistant's unless the sentence gives it another
 # owner ("our bot's") or speaks of one in general ("a system prompt", "system prompts").
 SYSTEM_PROMPT = re.compile(
-    r"(?<!\ba )(?<!\ban )(?<!\bany )(?<!\beach )(?<!\bevery )"
-    r"\b(?:(?:system\s*prompt|pre-?prompt|system message)\b(?!s\b|\s+(?:users?|shoppers?|customers?|people|for consent))"
+    r"\b(?:the|this|that) (?:(?:system\s*prompt|pre-?prompt|system message)\b(?!s\b|\s+(?:users?|shoppers?|customers?|people|for consent))"
     r"|(?:hidden|secret|confidential) (?:system )?(?:prompt|instructions|context|configuration|rules|directives|guidelines)\b)",
     re.IGNORECASE,
 )
@@ -84,7 +81,7 @@ RULES = [
     r"(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|refusing)\b",
     r"\b(?:new|updated|top-?priority|only|real) (?:rule|instruction|directive|system instruction)s?\s*(?::|is to|is that)",
     r"\byour (?:new|only|real|actual|top-?priority) (?:\w+ )?(?:rule|instruction|directive|task|job|purpose)\b",
-    r"\b(?:stop|quit) (?:being|acting as) (?:an?|the|my|your) ",
+    r"\b(?:stop|quit) (?:being|acting as|playing|pretending to be) (?:an?|the|my|your) |\bbreak(?:ing)? character\b|\bout of character\b",
     r"\b(?:i|we) (?:hereby )?(?:authori[sz]e|allow|permit|order|command|instruct) you to\b",
     r"\b(?:you|the (?:assistant|advisor|ai|model|bot|chatbot)) (?:may|can|are allowed to|is allowed to|are permitted to|is permitted to"
     r"|are authori[sz]ed to|is authori[sz]ed to|must) (?:now |always |from now on )?"
@@ -180,7 +177,7 @@ OTHER_LANGUAGES = [
     r"(?:игнорируй|игнорировать|забудь|забыть|отключи)\w*.{0,30}(?:инструкци|правил|ограничени)",
     r"(?:сво[йиюе]|тво[йиюе]|ваш\w*)\s+(?:\w+\s+)?(?:промпт|инструкци|правил|настройк|конфигурац)",
     r"системн\w+ промпт|режим разработчика|без ограничений|теперь ты\b",
-    r"忽略|无视|忘记(?:你的|所有|之前)|(?:你的|隐藏的?|系统)(?:提示|指令|指示|配置|规则|设定)|开发者模式|被告知|逐字|不受限制|没有(?:任何)?限制|你现在是",
+    r"忽略|无视|忘记(?:你的|所有|之前)|你的(?:提示|指令|指示|配置|规则|设定)|^(?![^\n]*(?:我们|我的|他们))[^\n]*(?:隐藏的?|系统)(?:提示|指令|指示|配置|规则|设定)|开发者模式|被告知|逐字|不受限制|没有(?:任何)?限制|你现在是",
 ]
 
 _FLAGS = re.IGNORECASE | re.MULTILINE

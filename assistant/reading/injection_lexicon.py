@@ -32,25 +32,33 @@ _OBJECT_EN = (
     r"(?:system\s*)?prompts?|instructions?|rules?|polic(?:y|ies)|guidelines?|guardrails?|restrictions?"
     r"|limitations?|directives?|configuration|config|programming|constraints?|safeguards|filters?"
     r"|set-?up(?: message| text| prompt| instructions| notes)?|preamble|briefing|role|scope|system message"
-    r"|hidden context|(?:content|topic|course)(?:[- ]only)? (?:restriction|limit|rule|polic(?:y|ies))s?"
+    r"|hidden context|(?:opening|initial|first|starting|setup|system|hidden) (?:message|text|prompt|note)s?"
+    r"|(?:content|topic|course)(?:[- ]only)? (?:restriction|limit|rule|polic(?:y|ies))s?"
 )
 # After the object, words that make it the learner's topic ("your rules of thumb for …").
-_NOT_OWNED_AFTER = (
+NOT_OWNED_AFTER = (
     r"(?!\s+(?:of thumb|for (?:our|my|a|an|good|choosing|how|what|which|picking|selecting|deciding)"
-    r"|on (?:how|what|which|our|my)|about|regarding)\b)"
+    r"|on (?:how|what|which|our|my)|about|regarding"
+    r"|(?:set|made|written|defined|agreed|owned|created|issued|drafted|approved) by|(?:of|from) (?:our|my|their|his|her))\b)"
 )
 _OWNED_EN = (
-    rf"\byour (?:[\w-]+ ){{0,3}}?(?:{_OBJECT_EN})\b{_NOT_OWNED_AFTER}"
+    rf"\byour (?:[\w-]+ ){{0,3}}?(?:{_OBJECT_EN})\b{NOT_OWNED_AFTER}"
     rf"|\b(?:{_OBJECT_EN})\b,? (?:that |which )?(?:you(?:'re| are| were| have been| 've been| had| have)? "
     r"(?:given|told|configured|programmed|instructed|set up|follow|followed|received|got|operate under|work under"
-    r"|run on|(?:had|have|has|need|must|were|are) to (?:follow|obey|respect))"
-    r"|(?:tells?|told|governs?|controls?|limits?|restricts?|binds?) you|came with (?:it|you))\b"
+    r"|run on|(?:built|loaded|shipped|started|created|deployed|trained|initiali[sz]ed|launched|set up)(?: with| on| under)?"
+    r"|(?:had|have|has|need|must|were|are) to (?:follow|obey|respect))"
+    r"|(?:tells?|told|governs?|controls?|limits?|restricts?|binds?) you|came with (?:it|you)"
+    r"|(?:(?:your|the|my) [\w-]+ )?(?:loaded|put|fed|programmed|baked|written|typed) into you"
+    r"|(?:(?:your|the|my) [\w-]+ )?(?:gave|fed|handed|sent|wrote for) you"
+    r"|(?:govern|control|shape|guide|determine|dictate|define|limit|restrict)s? (?:what you|how you|your (?:answers|behaviou?r"
+    r"|responses|replies|output)))\b"
 )
 # Weaker owners: the object is the assistant's unless the sentence names another owner ("our
 # bot's system prompt") or speaks of one in general ("a system prompt").
 _OWNED_WEAK_EN = (
     rf"(?<!\ban )(?<!\ba )(?<!\bany )(?<!\beach )(?<!\bevery )\b(?:system|setup|set-up|hidden|secret|internal|built-in"
-    rf"|underlying|preloaded|the advisor'?s?|the assistant'?s?|this (?:advisor|assistant|bot|chatbot)'?s?) (?:{_OBJECT_EN})\b"
+    rf"|underlying|preloaded|the advisor'?s?|the assistant'?s?|this (?:advisor|assistant|bot|chatbot)'?s?"
+    rf"|the (?:safety|content|usage|moderation)) (?:{_OBJECT_EN})\b"
     r"|\b(?:the|this) (?:course|topic|content)(?:[- ]only)? (?:scope|restriction|limit|polic(?:y|ies))s?\b"
 )
 # Another owner named in the sentence: the thing belongs to the learner's bot, a vendor, a team.
@@ -137,7 +145,7 @@ _OWNED_ML = (
     rf"|(?:{_OBJECT_ML})\w*\s+(?:(?:di|del|de|do|da|du|des|van|het)\s+)?(?:sistema|systeme|systems?|systeem|sistem|системы)\b"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:que|che|die|ktore|które)\s+(?:\w+\s+)?(?:hai|has|as|tens|voce|recebeu|ricevuto|recibiste|recu\w*"
     r"|erhalten|gekregen|otrzyma\w*|dostal\w*)"
-    r"|(?:talimat|kural|ayar)lar?[ıi]n[ıi]?\b|(?:talimat|kural|ayar)lar?[ıi]n(?:[ıi]|a|e|da|de)\b|rol(?:ün|un)[ıiu]?\b"  # tr: your …
+    r"|\bsenin (?:[\w-]+\s+)?(?:talimat|kural|ayar|rol)"  # tr: a bare possessive (kurallarını) may be "its"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:{_HIDDEN_AFTER_ML})\b|\bsystem(?:anweisung|regel|prompt|vorgabe|konfiguration|nachricht)"
     r"|(?:你的|隐藏的?|系统)(?:指令|指示|规则|提示|设定|限制|角色)"
     r"|(?:あなたの|システムの?|隠された?)(?:指示|ルール|規則|プロンプト|設定|制限|役割)"
@@ -156,7 +164,7 @@ _SHOW_ML = (
     r"\b(?:montr\w*|affich\w*|revel\w*|donne\w*|ecri\w*|copi\w*|colle[zr]?|repet\w*|cite[zr]?|cita[r]?|dis-moi|liste[zr]?"
     r"|muestr\w*|mostr\w*|dame|escrib\w*|pega|pegue|repit\w*|dime|ensen\w*|zeig\w*|gib|schreib\w*|kopier\w*|wiederhol\w*"
     r"|nenn\w*|verrat\w*|offenbar\w*|ausgeb\w*|dammi|scriv\w*|incoll\w*|ripet\w*|elenc\w*|dimmi|rivel\w*|escrev\w*"
-    r"|diga\w*|conte-me|conta-me|me cont[ae]|toon\w*|geef|schrijf\w*|kopieer\w*|plak\w*|herhaal\w*|vertel\w*|noem\w*|laat\w* .{0,20}zien"
+    r"|diga\w*|conte-me|conta-me|me cont[ae]|toon\w*|zien|geef|schrijf\w*|kopieer\w*|plak\w*|herhaal\w*|vertel\w*|noem\w*|laat\w* .{0,20}zien"
     r"|poka[zż]\w*|wypisz\w*|podaj\w*|napisz\w*|skopiuj\w*|wklej\w*|powt[oó]rz\w*|ujawn\w*|zdrad[zź]\w*|wymie[nń]\w*"
     r"|g[oö]ster\w*|yaz\w*|kopyala\w*|yap[ıi]st[ıi]r\w*|tekrarla\w*|s[oö]yle\w*|listele\w*|payla[sş]\w*|a[cç][ıi]kla\w*)\b"
     r"|покажи\w*|выведи\w*|напиши\w*|скопируй\w*|повтори\w*|расскажи\w*|раскрой\w*|перечисли\w*"
@@ -172,8 +180,15 @@ _OBJECT_AT = re.compile(
     _FLAGS,
 )
 _WINDOW = 90
-_RULES_ML = re.compile(rf"(?:{_DROP_ML}).{{0,50}}(?:{_OWNED_ML})|(?:{_OWNED_ML}).{{0,30}}(?:{_DROP_ML})", _FLAGS)
-_REVEAL_ML = re.compile(rf"(?:{_SHOW_ML}).{{0,60}}(?:{_OWNED_ML})|(?:{_OWNED_ML}).{{0,40}}(?:{_SHOW_ML})", _FLAGS)
+# Turkish: a bare possessive ("kurallarını") may be "its" as well as "your", so it counts only as
+# the object of an imperative ("göster", "unut"), never of "can I change…" ("değiştirebilir miyim").
+_TR_OWNED = r"\b(?:talimat|kural|ayar|k[ıi]s[ıi]tlama)lar?[ıi]n[ıi]\s+(?:[\w-]+\s+){0,2}?"
+_TR_DROP = rf"{_TR_OWNED}(?:unut|degistir|yoksay|kald[ıi]r|devre d[ıi]s[ıi] b[ıi]rak|atla|boz)(?:[ıi]n|un)?\b"
+_TR_SHOW = rf"{_TR_OWNED}(?:goster|yaz|kopyala|tekrarla|soyle|listele|paylas|ac[ıi]kla|ver)(?:[ıi]n|in)?\b"
+_RULES_ML = re.compile(
+    rf"(?:{_DROP_ML}).{{0,50}}(?:{_OWNED_ML})|(?:{_OWNED_ML}).{{0,30}}(?:{_DROP_ML})|{_TR_DROP}", _FLAGS)
+_REVEAL_ML = re.compile(
+    rf"(?:{_SHOW_ML}).{{0,60}}(?:{_OWNED_ML})|(?:{_OWNED_ML}).{{0,40}}(?:{_SHOW_ML})|{_TR_SHOW}", _FLAGS)
 _ESCAPE_AT = re.compile(_ESCAPE, _FLAGS)
 _FORBIDDEN_AT = re.compile(_FORBIDDEN_TOPICS, _FLAGS)
 _DROP_OWNED = re.compile(rf"(?:{_DROP_EN}).{{0,50}}(?:{_OWNED_EN})", _FLAGS)
@@ -184,6 +199,17 @@ _OWNED_THEN_SHOWN = re.compile(
     r"(?:them|it|each|all|every|those|these)\b",
     _FLAGS,
 )
+# The object declared gone: "your restrictions have been withdrawn", "the safety policy doesn't exist".
+_VOID = (
+    r"(?:,? (?:are|is|were|was|have been|has been|got|are now|is now|will be)\s+(?:now\s+|officially\s+|hereby\s+|all\s+)?"
+    r"(?:withdrawn|removed|lifted|disabled|cancell?ed|revoked|suspended|waived|dropped|void|off|gone|deleted|reset"
+    r"|overridden|replaced|null|paused|expired|retired|switched off|turned off|no longer (?:valid|active|in force))"
+    r"|,? (?:doesn'?t|does not|don'?t|do not|no longer|won'?t|will not|shall not|need not) (?:exist|apply|count|matter|hold))\b"
+)
+_DECLARED_VOID = re.compile(rf"(?:{_OWNED_EN}){_VOID}", _FLAGS)
+_DECLARED_VOID_WEAK = re.compile(rf"(?:{_OWNED_WEAK_EN}){_VOID}", _FLAGS)
+# A question about the object: "what instructions govern your answers?"
+_ASKED = re.compile(rf"\b(?:what|which)\b.{{0,40}}(?:{_OWNED_EN})", _FLAGS)
 _DROP_WEAK = re.compile(rf"(?:{_DROP_EN}).{{0,50}}(?:{_OWNED_WEAK_EN})", _FLAGS)
 _SHOW_WEAK = re.compile(rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_WEAK_EN})", _FLAGS)
 
@@ -191,9 +217,9 @@ _SHOW_WEAK = re.compile(rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_WEAK_EN})", _FLAGS)
 def structural_goal(reading: str) -> str:
     """"rules" or "reveal" when one sentence drops or shows the assistant's own instructions
     (in any of the lexicon's languages), or escapes its rules; "" otherwise."""
-    if _DROP_OWNED.search(reading) or _ESCAPE_AT.search(reading):
+    if _DROP_OWNED.search(reading) or _DECLARED_VOID.search(reading) or _ESCAPE_AT.search(reading):
         return "rules"
-    if _SHOW_OWNED.search(reading) or _FORBIDDEN_AT.search(reading) or _OWNED_THEN_SHOWN.search(reading):
+    if _SHOW_OWNED.search(reading) or _FORBIDDEN_AT.search(reading) or _OWNED_THEN_SHOWN.search(reading) or _ASKED.search(reading):
         return "reveal"
     covered = 0
     for match in _OBJECT_AT.finditer(reading):
@@ -205,7 +231,7 @@ def structural_goal(reading: str) -> str:
             return "rules"
         if _REVEAL_ML.search(window):
             return "reveal"
-    for name, frame in (("rules", _DROP_WEAK), ("reveal", _SHOW_WEAK)):
+    for name, frame in (("rules", _DROP_WEAK), ("rules", _DECLARED_VOID_WEAK), ("reveal", _SHOW_WEAK)):
         for match in frame.finditer(reading):
             # another owner next to the act or its object: "how do we change the prompt of our bot"
             if not OTHER_OWNER.search(reading[max(0, match.start() - 20):match.end() + 30]):
