@@ -268,6 +268,12 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
             if not verdicts[i][0] and PERSONA_FRAME.search(masked[a:b]) and (
                     PERSONA_ESCAPE.search(masked)):
                 verdicts[i] = ("persona", "persona")
+    # a message that is nothing but quotes is said by the learner: the quotes are its words
+    if not any(v[0] for v in verdicts) and _QUOTED.search(message) and len(
+            _CONTENT_WORD.findall(_QUOTED.sub(" ", message))) < 2:
+        found, how = _goal_of(message)
+        if found:
+            verdicts = [(found, how)] * len(spans)
     # the whole message decoded: a cipher or a reversed text may span clauses
     if not any(v[0] for v in verdicts):
         found, how = _goal_of(_mask_reported(masked))

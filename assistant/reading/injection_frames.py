@@ -66,7 +66,7 @@ RULES = [
     r"\b(?:ignore|forget|disregard|override|bypass|skip|discard|delete|drop|abandon|suspend|remove|replace"
     r"|disable|deactivate|turn off|switch off|lift|break|escape|stop following|(?:do not|don'?t|never) follow)\b"
     r"(?:\s+(?:all|any|the|of|your|my|previous|prior|above|earlier|original|initial|these|those|current"
-    r"|old|usual|existing|own|safety|system|course|its|their|every))*\s+"
+    r"|old|usual|existing|own|safety|system|course|every))*\s+"
     rf"(?:{_OWNED}|safeguards|limits|limitations){_NOT_OWNED_AFTER}\b",
     r"\b(?:ignore|forget|disregard|override|bypass|skip|discard|drop)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|your\s+)?"
     r"(?:previous|prior|above|earlier|original|initial|your) (?:directions|guidance|commands|orders|context)\b",

@@ -30,7 +30,7 @@ _FLAGS = re.IGNORECASE
 # ---------------------------------------------------------------- English parts
 _OBJECT_EN = (
     r"(?:system\s*)?prompts?|instructions?|rules?|polic(?:y|ies)|guidelines?|guardrails?|restrictions?"
-    r"|limitations?|directives?|configuration|config|programming|constraints?|safeguards|filters?"
+    r"|limitations?|directives?|configuration|config|programming|constraints?|safeguards|filters?|guidance|directions"
     r"|set-?up(?: message| text| prompt| instructions| notes)?|preamble|briefing|role|scope|system message"
     r"|hidden context|(?:opening|initial|first|starting|setup|system|hidden) (?:message|text|prompt|note)s?"
     r"|(?:content|topic|course)(?:[- ]only)? (?:restriction|limit|rule|polic(?:y|ies))s?"
@@ -47,7 +47,7 @@ _OWNED_EN = (
     r"(?:given|told|configured|programmed|instructed|set up|follow|followed|received|got|operate under|work under"
     r"|run on|(?:built|loaded|shipped|started|created|deployed|trained|initiali[sz]ed|launched|set up)(?: with| on| under)?"
     r"|(?:had|have|has|need|must|were|are) to (?:follow|obey|respect))"
-    r"|(?:tells?|told|governs?|controls?|limits?|restricts?|binds?) you|came with (?:it|you)"
+    r"|(?:tells?|told|governs?|controls?|limits?|restricts?|binds?) you|came with (?:it|you|your [\w-]+)"
     r"|(?:(?:your|the|my) [\w-]+ )?(?:loaded|put|fed|programmed|baked|written|typed) into you"
     r"|(?:(?:your|the|my) [\w-]+ )?(?:gave|fed|handed|sent|wrote for) you"
     r"|(?:govern|control|shape|guide|determine|dictate|define|limit|restrict)s? (?:what you|how you|your (?:answers|behaviou?r"
@@ -81,7 +81,7 @@ _SHOW_EN = (
     r"|write\w* (?:out|down|up)|tell me|reveal\w*|display\w*|output\w*|dump\w*|proofread\w*|spell-?check\w*"
     r"|translat\w*|summari[sz]\w*|give me|hand over|shar(?:e|es|ing)|send\w*|expos\w*|disclos\w*|enumerat\w*"
     r"|spell\w* out|read\w* out|type\w* out|leak\w*|paraphras\w*|outlin\w*|recount\w*|transcrib\w*|echo\w*"
-    r"|wording of|text of|contents? of)\b"
+    r"|wording of|text of|contents? of|complet\w*|fill\w* in|finish\w*)\b"
 )
 # Questions about what the assistant was told to avoid: "which topics are you told to avoid?"
 _FORBIDDEN_TOPICS = (
@@ -89,6 +89,8 @@ _FORBIDDEN_TOPICS = (
     r"(?:\w+ )?(?:forbidden|not allowed|told|instructed|programmed|configured|supposed|banned|barred|prohibited)"
     r" (?:not )?(?:to )?(?:avoid|discuss|talk|mention|say|answer|touch|cover|refuse)"
     r"|\bwhat (?:exactly )?(?:did|do|does|have|were) (?:[\w']+ ){0,6}(?:tell|told|instruct|ask|program|brief)(?:ed)? you\b"
+    r"|\bwhat\b.{0,60}\b(?:to |that |which )?(?:configured?|programm?e?d?|set up|instructed|briefed|prompted|initiali[sz]ed?)"
+    r" you\b"
     r"|\b(?:people|person|team|company|developers?|creators?|whoever|those) who (?:set you up|built you|made you"
     r"|created you|configured you|programmed you|deployed you|trained you)\b"
 )
@@ -97,6 +99,8 @@ _ESCAPE = (
     r"\b(?:unfiltered|uncensored|unrestricted|unlimited) (?:answers?|responses?|replies|output|access|mode)\b"
     r"|\b(?:answers?|replies|responds?) (?:to )?(?:anything|everything|any (?:question|request|topic)s?)\b"
     r"|\bnever (?:declines?|refuses?|says? no)\b|\bno (?:topic|question|request) is off-limits\b"
+    r"|\byou (?:have|had|'ve got|got|possess|are under) (?:absolutely )?(?:no|zero) (?:[\w-]+ )?(?:rules|restrictions|limits"
+    r"|limitations|filters|guidelines|guardrails|polic(?:y|ies)|censorship|boundaries|instructions)\b"
     # other languages: "without (any) restrictions / rules / limits"
     r"|\bzonder (?:enige |alle )?(?:beperking|regel|grenzen|filter)\w*"
     r"|\bbez (?:zadnych |jakichkolwiek )?(?:ogranicze|zasad|regu[lł]|filtr)\w*"
@@ -119,7 +123,7 @@ _OBJECT_ML = (
     r"|instruc[ao]|instrucoes|regra|restric|diretriz|configurac"  # pt
     r"|instructie|beperking|richtlijn|configuratie|\brol\b"  # nl
     r"|instrukcj|zasad|regu[lł]|ogranicze|polecen|konfiguracj|wytyczn|\brol[aeiy]\b"  # pl
-    r"|talimat|kural|kısıtlama|kisitlama|yonerge|yönerge|ayarlar|yapılandırma|yapilandirma|rol(?:ün|un|unu|ünü)"  # tr
+    r"|talimat|kural|kısıtlama|kisitlama|yonerge|yönerge|ayarlar|yapılandırma|yapilandirma|rol(?:ün|un|unu|ünü)|istem"  # tr
     r"|инструкц|правил|ограничен|промпт|настройк|конфигурац|рол[ьи]"  # ru
     r"|指令|指示|规则|提示词|提示|设定|限制|角色|ルール|規則|プロンプト|設定|制限|役割"  # zh, ja
     r"|تعليمات|قواعد|قيود|إرشادات|الموجه|التوجيهات|دورك"  # ar
@@ -136,9 +140,19 @@ _YOUR_ML = (
 _HIDDEN_ML = (
     r"verborgen\w*|versteckt\w*|geheim\w*|ukryt\w*|tajn\w*|gizli|скрыт\w*|секретн\w*|системн\w*"
     r"|sistem|systeem|sisteme?|interne[ns]?"
+    # "previous" (the instructions given before the learner spoke)
+    r"|vorherig\w*|bisherig\w*|eerdere|vorige|poprzedni\w*|onceki|önceki|предыдущ\w*|прежн\w*"
 )
 # The same, after the object (French, Spanish, Italian, Portuguese adjectives follow the noun).
-_HIDDEN_AFTER_ML = r"cachee?s?|secrete?s?|secretas?|secretos?|ocult[ao]s?|nascost[ei]|segret[ei]|internes?|internas?|interni"
+_HIDDEN_AFTER_ML = (
+    r"cachee?s?|secrete?s?|secretas?|secretos?|ocult[ao]s?|nascost[ei]|segret[ei]|internes?|internas?|interni"
+    r"|precedente?s?|anteriore?s?|precedenti|previas?|previos?"
+)
+# "…that you were given": the object's giver is someone before the learner.
+_GIVEN_YOU_ML = (
+    r"(?:te|ti|t'|vous|dir|je|u|ci|ти|тебе|тебя)\s*(?:\w+\s+)?(?:dieron|dado|dio|dato|diede|dettero|donne\w*|deram|deu|dit|dicho"
+    r"|detto|dito|gegeben|gesagt|gekregen|gegeven|hanno dato|han dado|ont donne|a donne|дали|дал)"
+)
 _OWNED_ML = (
     rf"\b(?:{_YOUR_ML}|{_HIDDEN_ML}|(?:il|la|le|i|o|a|os|as|el|los|las|die|der|de|het) (?:tuo|tua|tuoi|tue|seu|sua|seus|suas|teu|tua))"
     rf"\s+(?:[\w-]+\s+)?(?:{_OBJECT_ML})"
@@ -146,10 +160,11 @@ _OWNED_ML = (
     rf"|(?:{_OBJECT_ML})\w*\s+(?:que|che|die|ktore|które)\s+(?:\w+\s+)?(?:hai|has|as|tens|voce|recebeu|ricevuto|recibiste|recu\w*"
     r"|erhalten|gekregen|otrzyma\w*|dostal\w*)"
     r"|\bsenin (?:[\w-]+\s+)?(?:talimat|kural|ayar|rol)"  # tr: a bare possessive (kurallarını) may be "its"
+    rf"|(?:{_OBJECT_ML})\w*\s+(?:que |che |qu'|die |ktore |które )?(?:\w+\s+)?{_GIVEN_YOU_ML}"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:{_HIDDEN_AFTER_ML})\b|\bsystem(?:anweisung|regel|prompt|vorgabe|konfiguration|nachricht)"
     r"|(?:你的|隐藏的?|系统)(?:指令|指示|规则|提示|设定|限制|角色)"
     r"|(?:あなたの|システムの?|隠された?)(?:指示|ルール|規則|プロンプト|設定|制限|役割)"
-    r"|(?:تعليمات|قواعد|قيود|إرشادات)(?:ك|النظام)|دورك"
+    r"|(?:تعليمات|قواعد|قيود|إرشادات)(?:ك|النظام)|دورك|(?:تعليمات|قواعد|قيود|إرشادات|موجه) ?(?:السابقة|المخفية|السرية|النظام)"
 )
 _DROP_ML = (
     r"\b(?:ignor\w*|oubli\w*|olvid\w*|vergiss\w*|vergeet\w*|dimentic\w*|esquec\w*|esqueç\w*|zapomnij\w*|zapomn\w*|unut\w*"
@@ -203,7 +218,8 @@ _OWNED_THEN_SHOWN = re.compile(
 _VOID = (
     r"(?:,? (?:are|is|were|was|have been|has been|got|are now|is now|will be)\s+(?:now\s+|officially\s+|hereby\s+|all\s+)?"
     r"(?:withdrawn|removed|lifted|disabled|cancell?ed|revoked|suspended|waived|dropped|void|off|gone|deleted|reset"
-    r"|overridden|replaced|null|paused|expired|retired|switched off|turned off|no longer (?:valid|active|in force))"
+    r"|overridden|replaced|null|paused|expired|retired|switched off|turned off|no longer (?:valid|active|in force)"
+    r"|(?:just |only )?(?:a test|a joke|a drill|fake|not real|optional|suggestions|outdated|obsolete))"
     r"|,? (?:doesn'?t|does not|don'?t|do not|no longer|won'?t|will not|shall not|need not) (?:exist|apply|count|matter|hold))\b"
 )
 _DECLARED_VOID = re.compile(rf"(?:{_OWNED_EN}){_VOID}", _FLAGS)
