@@ -39,7 +39,7 @@ _CONTEXT_REF = (
     r"|before (?:we|you and i) (?:started|began|spoke|met)"
     r"|(?:before|prior to) (?:this|our|the) (?:conversation|chat|session)"
     r"|(?:before|above|prior to) (?:my|the user'?s?) (?:first )?(?:message|question|turn)"
-    r"|before (?:i|the user) (?:started|spoke|wrote|typed|asked)"
+    r"|before (?:i|the user) (?:started|spoke|wrote|typed|asked|arrived|joined|came|got here|logged in)"
     r"|(?:start|beginning) of (?:this|the|our) (?:conversation|chat|session)"
     r"|context window|hidden (?:message|text|context|document)|(?:last|first) hidden"
     r"|initiali[sz]ation (?:message|text|prompt)|your creators?|system sent you)"

@@ -73,6 +73,8 @@ _DROP_EN = (
     r"|overrid\w*|overrul\w*|revok\w*|cancel\w*|bypass\w*|skip\w*|turn(?:ing)? off|switch(?:ing)? off|disabl\w*"
     r"|lift\w*|suspend\w*|abandon\w*|escap\w*|ditch\w*|get rid of|get around|work around|circumvent\w*|break\w*"
     r"|remov\w*|relax\w*|loosen\w*|waiv\w*|rewrit\w*|replac\w*|chang\w*|modif\w*|overwrit\w*|deactivat\w*"
+    r"|step\w* (?:outside|out of|beyond)|go\w* (?:beyond|outside)|break\w* out of|(?:operat|work|answer)\w* outside"
+    r"|free\w* (?:from|of)|exempt\w* from|releas\w* from|(?:not|no longer|never) bound by|unbound by"
     r"|(?:do not|don'?t|doesn'?t|never|stop|no longer|quit) (?:follow\w*|obey\w*|apply\w*|respect\w*|stick\w* to|play\w*))\b"
 )
 # The verb of showing, in any inflection: what puts the object in front of the learner.
@@ -81,7 +83,7 @@ _SHOW_EN = (
     r"|write\w* (?:out|down|up)|tell me|reveal\w*|display\w*|output\w*|dump\w*|proofread\w*|spell-?check\w*"
     r"|translat\w*|summari[sz]\w*|give me|hand over|shar(?:e|es|ing)|send\w*|expos\w*|disclos\w*|enumerat\w*"
     r"|spell\w* out|read\w* out|type\w* out|leak\w*|paraphras\w*|outlin\w*|recount\w*|transcrib\w*|echo\w*"
-    r"|wording of|text of|contents? of|complet\w*|fill\w* in|finish\w*)\b"
+    r"|wording of|text of|contents? of|complet\w*|fill\w* in|finish\w*|describ\w*|detail\w*)\b"
 )
 # Questions about what the assistant was told to avoid: "which topics are you told to avoid?"
 _FORBIDDEN_TOPICS = (
@@ -91,6 +93,8 @@ _FORBIDDEN_TOPICS = (
     r"|\bwhat (?:exactly )?(?:did|do|does|have|were) (?:[\w']+ ){0,6}(?:tell|told|instruct|ask|program|brief)(?:ed)? you\b"
     r"|\bwhat\b.{0,60}\b(?:to |that |which )?(?:configured?|programm?e?d?|set up|instructed|briefed|prompted|initiali[sz]ed?)"
     r" you\b"
+    r"|\b(?:your|the) (?:operators?|developers?|creators?|makers?|admins?|administrators?|owners?|designers?"
+    r"|programmers?|engineers?|deployers?|builders?) (?:wrote|said|told|gave|sent|fed|loaded|put|typed)(?: to| into)? you\b"
     r"|\b(?:people|person|team|company|developers?|creators?|whoever|those) who (?:set you up|built you|made you"
     r"|created you|configured you|programmed you|deployed you|trained you)\b"
 )
@@ -157,7 +161,7 @@ _OWNED_ML = (
     rf"\b(?:{_YOUR_ML}|{_HIDDEN_ML}|(?:il|la|le|i|o|a|os|as|el|los|las|die|der|de|het) (?:tuo|tua|tuoi|tue|seu|sua|seus|suas|teu|tua))"
     rf"\s+(?:[\w-]+\s+)?(?:{_OBJECT_ML})"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:(?:di|del|de|do|da|du|des|van|het)\s+)?(?:sistema|systeme|systems?|systeem|sistem|системы)\b"
-    rf"|(?:{_OBJECT_ML})\w*\s+(?:que|che|die|ktore|które)\s+(?:\w+\s+)?(?:hai|has|as|tens|voce|recebeu|ricevuto|recibiste|recu\w*"
+    rf"|(?:{_OBJECT_ML})\w*\s+(?:(?:que|che|die|ktore|które)\s+)?(?:\w+\s+)?(?:hai|has|as|tens|voce|recebeu|ricevuto|recibiste|recu\w*"
     r"|erhalten|gekregen|otrzyma\w*|dostal\w*)"
     r"|\bsenin (?:[\w-]+\s+)?(?:talimat|kural|ayar|rol)"  # tr: a bare possessive (kurallarını) may be "its"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:que |che |qu'|die |ktore |które )?(?:\w+\s+)?{_GIVEN_YOU_ML}"
@@ -179,7 +183,7 @@ _SHOW_ML = (
     r"\b(?:montr\w*|affich\w*|revel\w*|donne\w*|ecri\w*|copi\w*|colle[zr]?|repet\w*|cite[zr]?|cita[r]?|dis-moi|liste[zr]?"
     r"|muestr\w*|mostr\w*|dame|escrib\w*|pega|pegue|repit\w*|dime|ensen\w*|zeig\w*|gib|schreib\w*|kopier\w*|wiederhol\w*"
     r"|nenn\w*|verrat\w*|offenbar\w*|ausgeb\w*|dammi|scriv\w*|incoll\w*|ripet\w*|elenc\w*|dimmi|rivel\w*|escrev\w*"
-    r"|diga\w*|conte-me|conta-me|me cont[ae]|toon\w*|zien|geef|schrijf\w*|kopieer\w*|plak\w*|herhaal\w*|vertel\w*|noem\w*|laat\w* .{0,20}zien"
+    r"|diga\w*|dizer|dize|fala|falar|contar|conte-me|conta-me|me cont[ae]|toon\w*|zien|delen|deel|geef|schrijf\w*|kopieer\w*|plak\w*|herhaal\w*|vertel\w*|noem\w*|laat\w* .{0,20}zien"
     r"|poka[zż]\w*|wypisz\w*|podaj\w*|napisz\w*|skopiuj\w*|wklej\w*|powt[oó]rz\w*|ujawn\w*|zdrad[zź]\w*|wymie[nń]\w*"
     r"|g[oö]ster\w*|yaz\w*|kopyala\w*|yap[ıi]st[ıi]r\w*|tekrarla\w*|s[oö]yle\w*|listele\w*|payla[sş]\w*|a[cç][ıi]kla\w*)\b"
     r"|покажи\w*|выведи\w*|напиши\w*|скопируй\w*|повтори\w*|расскажи\w*|раскрой\w*|перечисли\w*"
