@@ -171,7 +171,7 @@ OTHER_LANGUAGES = [
     r"\b(?:mise a jour|actualizacion|aktualisierung|aggiornamento|atualizacao) (?:du |del |des |de |do )?(?:systeme|sistema|systems)\b",
     r"\b(?:desormais|ahora|jetzt|ora|agora) (?:est |esta |ist |e )?(?:autorise|autorizado|berechtigt|autorizzato)\b|\bte autorizo\b|\bje t'?autorise\b|\bti autorizzo\b|\beu te autorizo\b",
     r"\b(?:repite|repete|repeat|wiederhole|ripeti|repita)\b.{0,40}\b(?:encima|arriba|dessus|oben|sopra|acima)\b|\b(?:texto oculto|texte cache|versteckten? text|testo nascosto)\b",
-    r"(?:que|was|cosa|o que) (?:on )?(?:t'a|te|dir|ti|te foi|te han|hat man dir) (?:dit|dicho|gesagt|detto|dito)\b",
+    r"(?:que|was|cosa|o que) (?:\w+ ){0,2}(?:t'a|te|dir|ti|te foi|te han|hat man dir) (?:\w+ ){0,2}(?:dit|dicho|gesagt|detto|dito)\b",
     r"(?:regras|reglas|regles|regeln|regole) que (?:voce|tu|usted) (?:recebeu|recibiste|recibio|as recu)",
     # Russian and Chinese, as written
     r"(?:игнорируй|игнорировать|забудь|забыть|отключи)\w*.{0,30}(?:инструкци|правил|ограничени)",
