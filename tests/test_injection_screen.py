@@ -141,7 +141,8 @@ NOT_AIMED_AT_THE_ASSISTANT = {
 # for a pilot", and what it is for ("your role") may be asked.
 ITS_ADVICE = {
     "its role": "What's your role in this course?",
-    "its take on the rules": "Could you give me your take on the guidelines for AI ethics?",
+    "its take on the rules": "Could you give me your take on the guidelines?",
+    "its top rules": "Show me your top three rules, briefly.",
     "its key guidelines for a task": "List your key guidelines for measuring chatbot ROI.",
     "its policy advice": "I want your policy advice on returns handled by a chatbot.",
 }
