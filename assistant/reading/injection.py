@@ -90,7 +90,14 @@ _QUOTED = re.compile(
 _REPORTED = re.compile(
     r"\b(?:my|our|the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?:told|tells|asked|asks|said|says|wants|wanted"
     r"|instructed|ordered|insisted|suggested|keeps telling|emailed|wrote|urged|advised|warned)\s+"
-    r"(?:(?:me|us|everyone|everybody|them|him|her|people|staff|all of us|the \w+|our \w+|my \w+)\s+)?(?:to|that)\b([^.!?\n]*)",
+    r"(?:(?:me|us|everyone|everybody|them|him|her|people|staff|all of us|the \w+|our \w+|my \w+)\s+)?(?:to|that)\b([^.!?\n]*)"
+    # the same in other languages: "m'a dit de", "me dijo que", "hat mir gesagt", "mi ha detto di"
+    r"|(?:(?:m'a|nous a|m’a|nous ont|m'ont) (?:dit|demande|ordonne|conseille)\w* (?:de |d'|d’|que )"
+    r"|\b(?:me|nos) (?:dijo|dijeron|pidio|pidieron|ordeno|disse|disseram|pediu|mandou) (?:que |para )"
+    r"|\b(?:hat|haben) (?:mir|uns) (?:gesagt|befohlen|geraten)\w*,? (?:dass |ich |wir |)"
+    r"|\b(?:mi|ci) (?:ha|hanno) (?:detto|chiesto|ordinato) (?:di |che )"
+    r"|\b(?:zei|zegt|zeiden|vroeg) (?:dat|me|ons|tegen mij)\b"
+    r"|\bpowiedzia[lł]\w*,? (?:ze|że|mi|nam)\b|\bdedi ki\b|\bсказал\w*,? (?:что|мне|нам)\b)([^.!?\n]*)",
     re.IGNORECASE,
 )
 _TO_THE_ASSISTANT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
@@ -196,10 +203,11 @@ def _mask_reported(text: str) -> str:
     """``text`` with what a third party told the learner blanked (to the sentence's end), unless
     it speaks to the assistant."""
     def blank(match: re.Match[str]) -> str:
-        said = match.group(1)
+        group = 1 if match.group(1) is not None else 2
+        said = match.group(group)
         if _TO_THE_ASSISTANT.search(said):
             return match.group(0)
-        return match.group(0)[:match.start(1) - match.start()] + " " * len(said)
+        return match.group(0)[:match.start(group) - match.start()] + " " * len(said)
     return _REPORTED.sub(blank, text)
 
 

@@ -232,9 +232,12 @@ _TR_OWNED = r"\b(?:talimat|kural|ayar|k[ıi]s[ıi]tlama)lar?[ıi]n[ıi]\s+(?:[\w
 _TR_DROP = rf"{_TR_OWNED}(?:unut|degistir|yoksay|kald[ıi]r|devre d[ıi]s[ıi] b[ıi]rak|atla|boz)(?:[ıi]n|un)?\b"
 _TR_SHOW = rf"{_TR_OWNED}(?:goster|yaz|kopyala|tekrarla|soyle|listele|paylas|ac[ıi]kla|ver)(?:[ıi]n|in)?\b"
 _RULES_ML = re.compile(
-    rf"(?:{_DROP_ML}).{{0,50}}(?:{_OWNED_ML})|(?:{_OWNED_ML}).{{0,30}}(?:{_DROP_ML})|{_TR_DROP}", _FLAGS)
+    rf"(?:{_DROP_ML}).{{0,50}}(?:{_OWNED_ML})|(?:{_OWNED_ML}).{{0,30}}(?:{_DROP_ML})", _FLAGS)
 _REVEAL_ML = re.compile(
-    rf"(?:{_SHOW_ML}).{{0,60}}(?:{_OWNED_ML})|(?:{_OWNED_ML}).{{0,40}}(?:{_SHOW_ML})|{_TR_SHOW}", _FLAGS)
+    rf"(?:{_SHOW_ML}).{{0,60}}(?:{_OWNED_ML})|(?:{_OWNED_ML}).{{0,40}}(?:{_SHOW_ML})", _FLAGS)
+_TR_FRAMES = (("rules", re.compile(_TR_DROP, _FLAGS)), ("reveal", re.compile(_TR_SHOW, _FLAGS)))
+# A Turkish genitive before the possessive names another owner: "kursun … kurallarını" (the course's).
+_TR_GENITIVE = re.compile(r"\b(?!(?:senin|icin|için)\b)\w{2,}(?:n[ıiuü]n|[ıiuü]n)\b", re.IGNORECASE)
 _ESCAPE_AT = re.compile(_ESCAPE, _FLAGS)
 _FORBIDDEN_AT = re.compile(_FORBIDDEN_TOPICS, _FLAGS)
 _DROP_OWNED = re.compile(rf"(?:{_DROP_EN}).{{0,50}}(?:{_OWNED_EN})", _FLAGS)
@@ -268,6 +271,10 @@ def structural_goal(reading: str) -> str:
         return "rules"
     if _SHOW_OWNED.search(reading) or _FORBIDDEN_AT.search(reading) or _OWNED_THEN_SHOWN.search(reading) or _ASKED.search(reading):
         return "reveal"
+    for name, frame in _TR_FRAMES:
+        for match in frame.finditer(reading):
+            if not _TR_GENITIVE.search(reading, max(0, match.start() - 60), match.start()):
+                return name
     covered = 0
     for match in _OBJECT_AT.finditer(reading):
         if match.end() + 60 <= covered:
