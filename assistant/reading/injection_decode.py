@@ -93,7 +93,9 @@ _FUNCTION_WORDS = _COMMON | frozenset(
 
 
 def _reads_as_language(text: str) -> bool:
-    return any(w.lower() in _FUNCTION_WORDS for w in _WORD.findall(text))
+    """A function word of two letters or more: a lone "a" or "i" turns up in most shifts of any
+    text of single letters ("e.g., 'x'" repeated), and says nothing of a language."""
+    return any(len(w) > 1 and w.lower() in _FUNCTION_WORDS for w in _WORD.findall(text))
 
 
 def _ciphers_undone(text: str) -> list[str]:
