@@ -124,7 +124,7 @@ _CODE_WORD = re.compile(
     re.IGNORECASE,
 )
 _JOIN_REQUEST = re.compile(
-    r"\b(?:join|combine|concatenate|put (?:them|it|the \w+) together|assemble|merge|decode|execute|evaluate"
+    r"\b(?:join|combine|concatenate|put (?:them|it|(?:the|these|those|both|all)(?: \w+){1,2}) together|assemble|merge|decode|execute|evaluate"
     r"|apply|do what|follow|obey|run)\b",
     re.IGNORECASE,
 )

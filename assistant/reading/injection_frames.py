@@ -52,7 +52,10 @@ SYSTEM_PROMPT = re.compile(
     re.IGNORECASE,
 )
 # Text above the learner's message: an attack only when asked for ("repeat everything above").
-_ABOVE = r"(?:(?:above|before) this (?:line|message)|everything (?:above|before)\b|(?:all )?(?:the )?text (?:above|before))"
+_ABOVE = (
+    r"(?:(?:above|before) this (?:line|message)|everything (?:above|before)\b"
+    r"|(?:all )?(?:the )?text (?:that (?:appears|comes|came|is|was|sits|stands) )?(?:above|before))"
+)
 # Verbs that put text in front of the learner, in any form.
 _SHOW = (
     r"reveal|print|show|repeat|output|tell|leak|display|dump|translate|give|list|paste|copy|quote|proofread|edit"
@@ -83,7 +86,7 @@ RULES = [
     r"\byour (?:new|only|real|actual|top-?priority) (?:\w+ )?(?:rule|instruction|directive|task|job|purpose)\b",
     r"\b(?:stop|quit) (?:being|acting as|playing|pretending to be) (?:an?|the|my|your) |\bbreak(?:ing)? character\b|\bout of character\b",
     r"\b(?:i|we) (?:hereby )?(?:authori[sz]e|allow|permit|order|command|instruct) you to\b",
-    r"\b(?:you|the (?:assistant|advisor|ai|model|bot|chatbot)) (?:may|can|are allowed to|is allowed to|are permitted to|is permitted to"
+    r"\b(?:you|(?:the )?(?:assistant|advisor|ai|model|bot|chatbot)) (?:may|can|are allowed to|is allowed to|are permitted to|is permitted to"
     r"|are authori[sz]ed to|is authori[sz]ed to|must) (?:now |always |from now on )?"
     r"(?:disclose|reveal|share|ignore|bypass|print|output|answer (?:anything|everything)|obey)\b",
     r"\byou must (?:now |always |from now on )?(?:recommend|say|tell|answer|reply|respond|mention|promote|include|end|start"
@@ -91,7 +94,10 @@ RULES = [
     r"\b(?:obey|do whatever|follow) (?:me|my (?:orders|commands|instructions))\b",
     # fake authority: role headers, tags, maintenance banners, modes
     r"(?:^|\n)\s*(?:#+\s*)?(?:system|admin|administrator|developer|root|operator|sudo)\s*(?:message|note|notice|override|update)?\s*[:>]",
-    r"<\s*/?\s*(?:system|admin|sys|instructions?|im_start|developer)\b[^>]*>|\[\s*(?:system|admin|developer|root|sudo|inst)\s*\]",
+    r"<\s*/?\s*(?:system|admin|sys|instructions?|im_start|developer)\b[^>]*>|\[\s*(?:system|admin|developer|root|sudo|inst|tool(?: output| result)?|function (?:output|result))\s*\]",
+    # a pasted payload run on request: "execute the JSON above"
+    r"\b(?:execute|run|obey|carry out) (?:the |this |that )?(?:json|xml|yaml|code|commands?|payload|script|directives?)"
+    r" (?:above|below)\b|\b(?:execute|obey) (?:the |this |that )?(?:json|xml|yaml|payload)\b",
     r"\b(?:end of (?:conversation|session|prompt|instructions)|new session|maintenance mode|policy update|system override)\b",
     r"\b(?:developer|dev|debug|god|admin|maintenance|unrestricted|jailbreak|sudo|root) mode\b.{0,20}"
     r"\b(?:on|enabled?|activated?|engaged)\b|\b(?:enable|activate|enter|switch to|turn on|unlock|go into)\s+"
