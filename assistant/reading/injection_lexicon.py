@@ -2,23 +2,28 @@
 assistant (drop, or show) whose object is the assistant's own instructions or configuration.
 
 `injection_frames` knows whole English phrasings; this module knows the parts a sentence is
-built from, in English and the languages learners and attackers write in, so a new wording of
-the same act is read the same way:
+built from, in English and the languages learners and attackers write in (FR, ES, DE, IT, PT,
+NL, PL, TR, RU, ZH, JA, AR), so a new wording of the same act is read the same way:
 
-- an **object** the assistant alone has: instructions, rules, prompt, policy, setup, role, scope
-  (``_OBJECT``, with the same roots in other languages);
-- an **owner** that makes the object the assistant's: *your* (next to the object), *the …
-  you were given / that tells you / you follow*, *system* or *hidden* next to it, *the advisor's*
-  (``_OWNED``); a sentence that names another owner (*our bot's*, *the vendor's*) or speaks of
-  the thing in general (*a system prompt*) is about a topic, not aimed at the assistant;
-- an **act**: drop it (ignore, set aside, revoke, turn off…) or show it (list, quote, print,
-  proofread…), as a verb before the object (``_DROP``, ``_SHOW``);
+- an **object** the assistant alone has: its instructions, prompt, rules, policy, setup
+  (``_TEXT_OBJECT_EN``, ``_OBJECT_ML``); its role, scope and limits may be dropped but may
+  also be asked about ("what is your role?" is a fair question), so they count only as what
+  an attack drops (``_OBJECT_EN``);
+- an **owner** that makes the object the assistant's: *your* next to it (not *your take on*,
+  *your top three*, *your … for a pilot*: that is advice), *the … you were given / you run
+  under / that governs your answers*, *system*, *hidden*, *previous* next to it; a sentence
+  that names another owner near the object (*our bot's*, *the team's*) or speaks of the thing
+  in general (*a system prompt*) is about a topic;
+- an **act**: drop it (ignore, set aside, revoke, step outside…), show it (list, quote,
+  provide, proofread…), ask what it is (*what instructions…*), or declare it void (*your
+  restrictions have been withdrawn*);
 - an **escape** on its own: answering without restrictions, unfiltered, in any language.
 
 `structural_goal(reading)` returns "rules", "reveal" or "" for one reading of one sentence. The
 readings arrive normalised (accents and look-alikes gone; see `injection.screen_text`), so the
 roots are written without accents; Turkish dotless ı and Polish ł survive normalisation and are
-matched as written. Every pattern is a single regex scan: the reading stays linear in the text.
+matched as written. English patterns are one scan each; the other-language ones run only in a
+short window around each object root found by one scan, so a reading stays linear in its length.
 """
 
 from __future__ import annotations
