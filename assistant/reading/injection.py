@@ -12,13 +12,17 @@ A mixed message ("Ignore your rules. Also, how do I calculate ROI?") is answered
 saying once, briefly, that the rest was ignored; a message with attacks and nothing answerable
 is refused. `is_injection(text)` is ``bool(screen(text).attacks)``.
 
-How a clause is read: quoted material is masked first (a learner quoting the course, a boss or
+How a clause is read: quoted material (double or single quotes) and reported speech ("my boss
+told me to…", "mon patron m'a dit de…") are masked first (a learner quoting the course, a boss or
 a pasted email says nothing to the assistant), unless the clause asks to act on the quote
-("complete this", "do what it says"). Each clause is then read several ways: as written;
+("complete this", "do what it says") or the report speaks to the assistant ("…said you must…");
+a message made of nothing but quotes is the learner's own words. Each clause is then read several ways: as written;
 normalised (look-alike letters mapped to Latin, combining marks and invisible characters dropped,
 letters split by separators joined, line breaks inside words healed); and decoded where cheap
 (base64, base32, hex, escapes, Morse, backwards; ROT13, other Caesar shifts and Atbash when it
-reads as no language). Any reading that fits a frame of `injection_frames` marks the clause.
+reads as no language; Pig Latin). Any reading that fits a frame of `injection_frames`, or the
+structure `injection_lexicon` reads (an act on the assistant's own instructions, in twelve
+languages), marks the clause.
 A persona ("act as…", "imagine you are…") is an attack only with an escape from the rules or
 the assistant's hidden text in the same message, so "answer as a sceptical CFO would" passes.
 ``previous`` user turns catch attacks split across turns: a code word defined as an attack
