@@ -101,7 +101,7 @@ def add_instructor_tabs(demo: gr.Blocks, ctx: Any, access: Access,
             refresh = gr.Button("Refresh", variant="primary", elem_id="insights-refresh")
             export = gr.DownloadButton("⬇️ CSV", value=None, interactive=False,
                                        elem_id="insights-csv")
-        chart = gr.Plot(questions_chart([]), label="Questions per week and section",
+        chart = gr.Plot(label="Questions per week and section",
                         elem_id="insights-chart")
         views = {name: gr.Dataframe(headers=headers, value=[], type="array", interactive=False,
                                     wrap=True, label=label, elem_id=f"insights-{name}")
