@@ -156,12 +156,17 @@ HEAD = """
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {acceptNode: n =>
         n.parentElement.closest("button, .sr-only") ? NodeFilter.FILTER_REJECT
                                                    : NodeFilter.FILTER_ACCEPT});
+      let glued = false;  // the last text ended inside a word ("end" + "<sup>1</sup>")
       for (let node; (node = walker.nextNode()); ) {
-        const word = /\S+/g;
-        for (let m; (m = word.exec(node.data)); count++) {
-          if (count === reveal.shown) from = [node, m.index];
+        const word = /\\S+/g;
+        for (let m; (m = word.exec(node.data)); ) {
+          if (!(glued && m.index === 0)) {
+            if (count === reveal.shown) from = [node, m.index];
+            count++;
+          }
           last = [node, m.index + m[0].length];
         }
+        if (node.data) glued = /\\S$/.test(node.data);
       }
     }
     const ranges = reveal.frozen.filter(r => !r.collapsed);
@@ -216,8 +221,13 @@ HEAD = """
     if (canReveal) CSS.highlights.delete(REVEAL.name);
   }
   document.addEventListener("keydown", (e) => {
-    if (e.key === "Enter" && !e.shiftKey && e.target.closest && e.target.closest("#message")) {
-      if (e.target.value && e.target.value.trim()) armReveal();
+    const at = e.target.closest ? e.target : null;
+    if (!at) return;
+    if (e.key === "Enter" && !e.shiftKey && at.closest("#message")) {
+      if (at.value && at.value.trim()) armReveal();
+    } else if (e.key === "Escape" && at.closest("#clarification-options")) {
+      // Escape leaves the offered options for the message box: the user types their own reply.
+      document.querySelector("#message textarea")?.focus();
     }
   }, true);
   document.addEventListener("click", (e) => {
