@@ -38,5 +38,8 @@ def questions_chart(rows: list[list]):
             hovertemplate="<b>%{fullData.name}</b><br>week %{x}: %{y} question(s)<extra></extra>",
         ))
     figure.update_xaxes(type="category", gridcolor="#eee")
-    figure.update_yaxes(rangemode="tozero", gridcolor="#eee", tickformat="d")
+    # Whole questions only: a tick every 1, 2, … so that no tick reads as half a question.
+    tallest = max(sum(int(n) for week_, _, n in rows if str(week_) == week) for week in weeks)
+    figure.update_yaxes(rangemode="tozero", gridcolor="#eee", tick0=0,
+                        dtick=max(1, -(-tallest // 8)))
     return figure
