@@ -212,7 +212,9 @@ HEAD = """
     reveal.stopped = true;
     clearInterval(reveal.timer);
     reveal.timer = null;
-    for (const r of CSS.highlights.get(REVEAL.name) || []) reveal.frozen.push(r);
+    for (const r of CSS.highlights.get(REVEAL.name) || []) {
+      if (!reveal.frozen.includes(r)) reveal.frozen.push(r);
+    }
   }
   function dropReveal() {  // another conversation is shown: nothing of it is hidden
     clearInterval(reveal.timer);
