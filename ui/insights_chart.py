@@ -17,7 +17,7 @@ def questions_chart(rows: list[list]):
         # No title of its own: the Plot component's label names the chart (two would overlap).
         autosize=True, height=420, barmode="stack", margin={"l": 56, "r": 16, "t": 24, "b": 40},
         xaxis_title="Week", yaxis_title="Questions", plot_bgcolor="white",
-        paper_bgcolor="white", legend={"orientation": "h", "yanchor": "top", "y": -0.18,
+        paper_bgcolor="white", showlegend=True, legend={"orientation": "h", "yanchor": "top", "y": -0.18,
                                        "title": {"text": "Section"}},
     )
     if not rows:
