@@ -22,6 +22,9 @@ from ui.context import NO_CITATION
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.loopback,
               pytest.mark.timeout(900)]
 
+# The page has revealed every word of the last answer.
+REVEALED_JS = """() => { const c = document.querySelector('#chatbot').dataset;
+    return Number(c.words) > 0 && c.revealed === c.words; }"""
 DONE_JS = "() => /Grounded \\d+% · /.test(document.querySelector('#chatbot').innerText)"
 # The shown text of an element the page script shortened, and the whole text on hover.
 SHORTENED_JS = """(selector) => [...document.querySelectorAll(selector)]
@@ -61,7 +64,11 @@ def open_page(browser, server):
         page.set_default_timeout(60_000)
         page.goto(server)
         page.wait_for_selector("#message textarea")
-        page.wait_for_timeout(1500)  # the load event and the page script settle
+        # The load event has given the page its session (and so its owner): a question sent
+        # before it would belong to nobody's conversation list.
+        page.wait_for_function(
+            "() => !!localStorage.getItem('strategy-advisor-session')", timeout=120_000)
+        page.wait_for_timeout(500)  # the page script settles
         return page
 
     yield open_at
@@ -185,9 +192,7 @@ def test_an_answer_streams_in_several_steps_and_its_conversation_title_is_cut_at
     }""", look.UNREVEALED)
     page.locator("#send").click()
     page.wait_for_function(DONE_JS, timeout=300_000)
-    page.wait_for_function(  # the reveal catches up with the whole answer
-        "() => { const c = document.querySelector('#chatbot').dataset;"
-        " return Number(c.words) > 0 && c.revealed === c.words; }", timeout=30_000)
+    page.wait_for_function(REVEALED_JS, timeout=30_000)  # the reveal catches up
     steps = page.evaluate("window.__shown")
     shown = [n for n, _, _ in steps]
     growing = [n for a, n in zip(shown, shown[1:]) if n > a]
@@ -252,6 +257,7 @@ def test_keyboard_only_a_question_its_citations_stop_and_an_options_reply(open_p
     page.keyboard.press("Enter")
     page.wait_for_function(  # 6,000 + 2 × 12 × 500
         "() => document.querySelector('#chatbot').innerText.includes('18,000')", timeout=300_000)
+    page.wait_for_function(REVEALED_JS, timeout=30_000)
     page.screenshot(path=str(ARTIFACTS / "view-keyboard-only.png"))
 
 
@@ -261,7 +267,8 @@ class HeldAdvisor(FakeAdvisor):
     def stream(self, question, conversation_id=None, role="learner", question_id=None,
                remember=True):
         self.asked.append((question, conversation_id, role))
-        yield StreamEvent(type="token", text="The first words ")
+        # Long enough that the page is still revealing it when Stop is pressed.
+        yield StreamEvent(type="token", text="The first words " + "and more words " * 60)
         self.gate.wait(60)
         yield StreamEvent(type="token", text="and the words after the stop.")
         yield StreamEvent(type="final", result=AnswerResult(
@@ -294,11 +301,16 @@ def test_stop_ends_the_answer_being_streamed(browser, tmp_path):
         page.wait_for_function(
             "() => document.querySelector('#chatbot').innerText.includes('The first words')")
         page.locator("#stop").click()
+        revealed = "() => Number(document.querySelector('#chatbot').dataset.revealed)"
+        stopped_at = page.evaluate(revealed)
         page.wait_for_timeout(1500)
         advisor.gate.set()  # the engine goes on: its words must not reach the stopped chat
         page.wait_for_timeout(1500)
         chat = page.locator("#chatbot").inner_text()
         assert "The first words" in chat and "after the stop" not in chat
+        # Stop also ends the page's reveal: no word shows after it.
+        words = page.evaluate("() => Number(document.querySelector('#chatbot').dataset.words)")
+        assert page.evaluate(revealed) == stopped_at < words, (stopped_at, words)
         page.locator("#message textarea").fill("And ICE?")
         page.locator("#send").click()
         page.wait_for_function(
