@@ -16,10 +16,15 @@ from assistant.types import AnswerResult, StreamEvent
 from browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, open_tab, require_browser
 from fakes import FakeAdvisor
 from servers import running_ui
+from ui import look
+from ui.context import NO_CITATION
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.loopback,
               pytest.mark.timeout(900)]
 
+# The page has revealed every word of the last answer.
+REVEALED_JS = """() => { const c = document.querySelector('#chatbot').dataset;
+    return Number(c.words) > 0 && c.revealed === c.words; }"""
 DONE_JS = "() => /Grounded \\d+% · /.test(document.querySelector('#chatbot').innerText)"
 # The shown text of an element the page script shortened, and the whole text on hover.
 SHORTENED_JS = """(selector) => [...document.querySelectorAll(selector)]
@@ -59,7 +64,11 @@ def open_page(browser, server):
         page.set_default_timeout(60_000)
         page.goto(server)
         page.wait_for_selector("#message textarea")
-        page.wait_for_timeout(1500)  # the load event and the page script settle
+        # The load event has given the page its session (and so its owner): a question sent
+        # before it would belong to nobody's conversation list.
+        page.wait_for_function(
+            "() => !!localStorage.getItem('strategy-advisor-session')", timeout=120_000)
+        page.wait_for_timeout(500)  # the page script settles
         return page
 
     yield open_at
@@ -169,23 +178,28 @@ def test_an_answer_streams_in_several_steps_and_its_conversation_title_is_cut_at
     page = open_page(1440, 900)
     question = course_questions()[1]
     page.locator("#message textarea").fill(question)
-    # Record the length of the answer text at every change of the chat.
-    page.evaluate("""() => {
-        window.__lengths = [];
+    # Record how many of the answer's words the page shows at every step of its reveal.
+    # [shown, words in the answer, words painted transparent] at every step of the reveal.
+    page.evaluate("""(name) => {
+        window.__shown = [];
         const chat = document.querySelector('#chatbot');
         new MutationObserver(() => {
-            const bots = [...chat.querySelectorAll('[data-testid="bot"]')]
-                .filter(e => !e.querySelector('.thought-group'));
-            const last = bots[bots.length - 1];
-            const n = last ? last.innerText.trim().length : 0;
-            if (n && n !== window.__lengths[window.__lengths.length - 1]) window.__lengths.push(n);
-        }).observe(chat, {childList: true, subtree: true, characterData: true});
-    }""")
+            const hidden = [...(CSS.highlights.get(name) || [])].map(r => r.toString())
+                .join(' ').split(/\\s+/).filter(Boolean).length;
+            window.__shown.push([Number(chat.dataset.revealed), Number(chat.dataset.words),
+                                 hidden]);
+        }).observe(chat, {attributes: true, attributeFilter: ['data-revealed', 'data-words']});
+    }""", look.UNREVEALED)
     page.locator("#send").click()
     page.wait_for_function(DONE_JS, timeout=300_000)
-    lengths = page.evaluate("window.__lengths")
-    growing = [n for a, n in zip(lengths, lengths[1:]) if n > a]
-    assert len(growing) >= 3, f"the answer came in {len(lengths)} step(s): {lengths}"
+    page.wait_for_function(REVEALED_JS, timeout=30_000)  # the reveal catches up
+    steps = page.evaluate("window.__shown")
+    shown = [n for n, _, _ in steps]
+    growing = [n for a, n in zip(shown, shown[1:]) if n > a]
+    assert len(growing) >= 3, f"the answer was revealed in {len(growing)} step(s): {steps}"
+    # Midway the answer's text is all there, the words not yet revealed painted transparent.
+    midway = [(n, words, hidden) for n, words, hidden in steps if 0 < n < words]
+    assert midway and all(n + hidden == words for n, words, hidden in midway), steps
 
     titles = page.evaluate(SHORTENED_JS, "#conversation-list label > span")
     assert titles, "the new conversation is listed"
@@ -196,13 +210,65 @@ def test_an_answer_streams_in_several_steps_and_its_conversation_title_is_cut_at
     assert titles[0]["shown"] != stored
 
 
+FOCUSED_IN_JS = "(s) => !!(document.activeElement && document.activeElement.closest(s))"
+
+
+def tab_to(page, selector: str, limit: int = 80, key: str = "Tab") -> int:
+    """Presses `key` until the focus is inside `selector`; the number of presses it took."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press(key)
+        if page.evaluate(FOCUSED_IN_JS, selector):
+            return presses
+    raise AssertionError(f"{selector} is not reached with {limit} presses of {key}")
+
+
+def test_keyboard_only_a_question_its_citations_stop_and_an_options_reply(open_page):
+    """Tab to the message box, type, Enter sends; Tab reaches Stop and the answer's sources
+    (Space opens one); on a clarifying question's options Escape goes back to the message box
+    and Enter on an option sends it as the reply."""
+    page = open_page(1440, 900)
+    tab_to(page, "#message")
+    page.keyboard.type(course_questions()[1])
+    page.keyboard.press("Enter")
+    page.wait_for_function(DONE_JS, timeout=300_000)
+    assert page.evaluate(FOCUSED_IN_JS, "#message")  # sending leaves the focus in the box
+    tab_to(page, "#stop", limit=3)  # the box, Send, Stop: Stop is two presses away
+    tab_to(page, "#citations", limit=40)
+    page.keyboard.press("Space")
+    page.wait_for_function(
+        "(none) => !document.querySelector('#citation-panel').innerText.includes(none)",
+        arg=NO_CITATION.strip("_"), timeout=60_000)
+    panel = page.locator("#citation-panel").inner_text()
+    assert panel.startswith("[1]") and "Quote" in panel, panel  # source 1's passage
+
+    # A calculation whose horizon is asked: its options are buttons under the chat.
+    tab_to(page, "#message", key="Shift+Tab")
+    page.keyboard.type("TCO please: set-up $6,000 and the subscription is $500 per month.")
+    page.keyboard.press("Enter")
+    page.locator("#clarification-options button").first.wait_for(state="visible",
+                                                                  timeout=300_000)
+    tab_to(page, "#clarification-options button", limit=30)
+    page.keyboard.press("Escape")
+    assert page.evaluate(FOCUSED_IN_JS, "#message"), "Escape goes back to the message box"
+    tab_to(page, "#clarification-options button", limit=30)
+    while "2 years" not in page.evaluate("document.activeElement.innerText"):
+        page.keyboard.press("Tab")
+        assert page.evaluate(FOCUSED_IN_JS, "#clarification-options"), "no '2 years' option"
+    page.keyboard.press("Enter")
+    page.wait_for_function(  # 6,000 + 2 × 12 × 500
+        "() => document.querySelector('#chatbot').innerText.includes('18,000')", timeout=300_000)
+    page.wait_for_function(REVEALED_JS, timeout=30_000)
+    page.screenshot(path=str(ARTIFACTS / "view-keyboard-only.png"))
+
+
 class HeldAdvisor(FakeAdvisor):
     """Shows the first words of its answer, then holds the rest until `gate` is set."""
 
     def stream(self, question, conversation_id=None, role="learner", question_id=None,
                remember=True):
         self.asked.append((question, conversation_id, role))
-        yield StreamEvent(type="token", text="The first words ")
+        # Long enough that the page is still revealing it when Stop is pressed.
+        yield StreamEvent(type="token", text="The first words " + "and more words " * 60)
         self.gate.wait(60)
         yield StreamEvent(type="token", text="and the words after the stop.")
         yield StreamEvent(type="final", result=AnswerResult(
@@ -216,7 +282,6 @@ def test_stop_ends_the_answer_being_streamed(browser, tmp_path):
     from servers import LOOPBACK, free_port
 
     from assistant.settings import Settings
-    from ui import look
     from ui.app import build_app
 
     settings = Settings(data_dir=tmp_path)
@@ -236,11 +301,16 @@ def test_stop_ends_the_answer_being_streamed(browser, tmp_path):
         page.wait_for_function(
             "() => document.querySelector('#chatbot').innerText.includes('The first words')")
         page.locator("#stop").click()
+        revealed = "() => Number(document.querySelector('#chatbot').dataset.revealed)"
+        stopped_at = page.evaluate(revealed)
         page.wait_for_timeout(1500)
         advisor.gate.set()  # the engine goes on: its words must not reach the stopped chat
         page.wait_for_timeout(1500)
         chat = page.locator("#chatbot").inner_text()
         assert "The first words" in chat and "after the stop" not in chat
+        # Stop also ends the page's reveal: no word shows after it.
+        words = page.evaluate("() => Number(document.querySelector('#chatbot').dataset.words)")
+        assert page.evaluate(revealed) == stopped_at < words, (stopped_at, words)
         page.locator("#message textarea").fill("And ICE?")
         page.locator("#send").click()
         page.wait_for_function(

@@ -117,7 +117,22 @@ def test_a_learner_calling_the_api_directly_is_refused(server):
     assert "claim sentences" in status
 
 
+LEFT_CALCULATION = "I'm Bob Stone. TCO please: set-up $6,000 and the subscription is $500 per month."
+COURSE_QUESTION = "What does the RICE formula multiply?"
+CHART_JS = """() => { const plot = document.querySelector('#insights-chart .js-plotly-plot');
+    return plot && plot.data ? plot.data.map(t => [t.name, t.y.reduce((a, b) => a + b, 0)])
+                             : null; }"""
+
+
 def test_an_instructor_sees_the_learners_refused_question_with_the_name_masked(browser, server):
+    from gradio_client import Client
+
+    # The learner asks about the course, and leaves a calculation at the question asked back.
+    learner = Client(server.url, auth=("bob", ACCOUNTS["bob"][1]), verbose=False)
+    learner.predict(COURSE_QUESTION, "learner", api_name="/respond")
+    chat = learner.predict(LEFT_CALCULATION, "learner", api_name="/respond")[0]
+    assert "how many years" in str(chat[-1]).lower(), chat[-1]  # the horizon is asked back
+
     page = _signed_in(browser, server.url, "ada")
     page.get_by_role("tab", name="What learners ask").click()
     page.locator("#insights-refresh").click()
@@ -126,13 +141,21 @@ def test_an_instructor_sees_the_learners_refused_question_with_the_name_masked(b
         .innerText.includes('weather be in Paris')""")
     assert "Bob Stone" not in page.locator("body").inner_text()
     assert "[name]" in refused.inner_text()
+    left = page.locator("#insights-unanswered").inner_text()
+    assert "TCO please" in left and "[name]" in left and "how many years" in left.lower(), left
+    # The chart: one series per section, with the counts of the "Questions per section" table.
+    page.wait_for_function(f"() => !!({CHART_JS})() && ({CHART_JS})().length > 0")
+    table = page.locator("#insights-sections").inner_text()
+    for section, count in page.evaluate(CHART_JS):
+        assert section in table and count >= 1, (section, count, table)
     page.screenshot(path=str(ARTIFACTS / "browser-what-learners-ask.png"), full_page=True)
     with page.expect_download() as download:
         page.locator("#insights-csv").click()
     saved = ARTIFACTS / "what-learners-ask.csv"
     download.value.save_as(saved)
-    assert "weather" in saved.read_text(encoding="utf-8")
-    assert "Bob Stone" not in saved.read_text(encoding="utf-8")
+    exported = saved.read_text(encoding="utf-8")
+    assert "weather" in exported and "unanswered," in exported
+    assert "Bob Stone" not in exported
     page.context.close()
 
 

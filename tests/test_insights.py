@@ -91,3 +91,72 @@ def test_only_an_instructor_sees_what_learners_ask(database, tmp_path):
     for who in ("bob", None):
         with pytest.raises(Forbidden):
             instructor.learner_insights(access, database, tmp_path, who, "All time", None)
+
+
+# ----------------------------------------------------------------------------- calculations
+
+
+def _asked_back(question: str, options=("1 year", "2 years")) -> dict:
+    asked = {"question": question, "options": list(options)}
+    return {"clarification": asked, "citations": [], "tool_calls": [],
+            "calculation": {"tool": "tco", "text": "t", "question": asked}}
+
+
+COMPUTED = {"citations": [], "clarification": None,
+            "tool_calls": [{"name": "tco", "args": {}, "result": {"total": 1}}]}
+
+
+def _conversation(store, owner, *turns):
+    cid = store.create(owner=owner)
+    store.append_turns(cid, [item for question, payload in turns
+                             for item in (("user", question, {}),
+                                          ("assistant", "An answer.", payload))])
+
+
+@pytest.fixture
+def calculations(tmp_path):
+    path = tmp_path / "advisor.sqlite3"
+    conversations = ConversationStore(path)
+    # Asked back, never replied to (a name and an e-mail in the question).
+    _conversation(conversations, "user:ana",
+                  ("I'm Ana Silva (ana@example.com): TCO with set-up 6000 and 500 a month?",
+                   _asked_back("Over how many years?")))
+    # Asked back twice, replied to twice, then the learner asked something else.
+    _conversation(conversations, "user:bob",
+                  ("ROI of 5000 on 2000?", _asked_back("Is 5000 the gain or the revenue?")),
+                  ("the revenue", _asked_back("Over how many months?")),
+                  ("hmm, not sure", _asked_back("Over how many months?")),
+                  ("What is RICE?", {"citations": [], "tool_calls": []}))
+    # Asked back, answered, computed: completed, not listed.
+    _conversation(conversations, "user:cy",
+                  ("TCO of 100 a month?", _asked_back("Over how many years?")),
+                  ("2 years", COMPUTED))
+    # Computed at once: never asked back.
+    _conversation(conversations, "user:cy", ("CAC of 500 for 10 customers?", COMPUTED))
+    return UIStore(path).db
+
+
+def test_calculations_left_at_a_question_asked_back_are_listed_masked(calculations):
+    rows = insights.gather(calculations).unanswered
+    assert [(r[2], r[3], r[4], r[5]) for r in rows] == [
+        ("tco", "Over how many years?", 0, insights.ENDED_THERE),
+        ("tco", "Over how many months?", 2, insights.MOVED_ON),
+    ]
+    assert rows[1][1] == "ROI of 5000 on 2000?"  # the question the calculation started from
+    assert "Ana" not in rows[0][1] and "ana@example.com" not in rows[0][1]
+    assert "[name]" in rows[0][1]
+    exported = insights.to_csv(insights.gather(calculations))
+    assert "view,date,question,calculator,asked back,replies,then" in exported
+    assert "Ana Silva" not in exported and "user:" not in exported
+
+
+def test_the_questions_chart_has_one_series_per_section_with_the_tables_counts(database):
+    from ui.insights_chart import questions_chart
+
+    rows = insights.gather(database).sections
+    figure = questions_chart(rows)
+    counts = {trace.name: sum(trace.y) for trace in figure.data}
+    assert counts == {section: n for _, section, n in rows}
+    assert all(list(trace.x) == sorted({week for week, _, _ in rows}) for trace in figure.data)
+    empty = questions_chart([])
+    assert not empty.data and "No questions" in empty.layout.annotations[0].text

@@ -119,6 +119,16 @@ def test_fast_pieces_are_sent_in_batches_and_the_first_piece_at_once(tmp_path):
     assert merged["chatbot"][-1]["content"].startswith("word0 word1 word2")
 
 
+def test_an_answer_that_arrives_in_one_piece_is_sent_in_one_step(tmp_path):
+    """The server does not hold an answer slot to show text slowly: the page reveals it."""
+    settings = Settings(data_dir=tmp_path / "advisor")
+    whole = " ".join(f"word{i}" for i in range(120))
+    ctx = AppContext(settings, ScriptedAdvisor(settings, [whole]), notify=Notices())
+    updates, _ = _ask(ctx, "What is RICE?")
+    text_steps = [u for u in updates[1:] if "answers" not in u]
+    assert [u["chatbot"][-1]["content"] for u in text_steps] == [whole]
+
+
 def test_an_empty_message_only_warns(ctx):
     updates, _ = _ask(ctx, "   ")
     assert updates == [{"message": KEEP}]

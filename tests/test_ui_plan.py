@@ -151,6 +151,35 @@ def test_ranking_roadmap_and_matrix_follow_the_prioritize_tool():
     assert [c[3] for c in points.customdata] == [r[5] for r in planning.ranking_rows(result)]
 
 
+def test_points_on_a_median_line_are_placed_by_the_one_rule_the_chart_prints():
+    import operator
+    import re
+
+    # Scores 800, 750, 75: normalised 100, 93.75, 9.4, so B sits on the value line (the
+    # median); efforts 2, 1, 4, so A sits on the effort line.
+    plan = build("add 'A' with reach 1000, impact 2, confidence 0.8, effort 2",
+                 "add 'B' with reach 500, impact 3, confidence 0.5, effort 1",
+                 "add 'C' with reach 300, impact 1, confidence 1, effort 4")
+    result = planning.rank(plan)
+    figure = planning.matrix_chart(result)
+    (note,) = [a.text for a in figure.layout.annotations if a.name == "rule"]
+    ops = {"≥": operator.ge, ">": operator.gt}
+    high_value = ops[re.search(r"value (≥|>) value_threshold", note).group(1)]
+    high_effort = ops[re.search(r"effort (≥|>) effort_threshold", note).group(1)]
+    vt, et = result["value_threshold"], result["effort_threshold"]
+    points = figure.data[0]
+    assert vt in points.y and et in points.x  # the boundary cases are there
+    table = {row[1]: row[5] for row in planning.ranking_rows(result)}
+    for x, y, custom in zip(points.x, points.y, points.customdata, strict=True):
+        region = {(True, False): "quick win", (True, True): "big bet",
+                  (False, False): "fill-in", (False, True): "money pit"}[
+            high_value(y, vt), high_effort(x, et)]
+        assert custom[3] == table[custom[0]] == region, (custom, x, y)
+    # "Quick win" only at or above the median of the normalised score.
+    assert all(r["value"] >= vt for r in result["ranking"] if r["quadrant"] == "quick win")
+    assert any(r["quadrant"] == "quick win" for r in result["ranking"])
+
+
 def test_empty_plan_has_no_ranking_and_a_hint():
     assert planning.rank(Plan()) is None
     assert "Add initiatives" in planning.roadmap_markdown(None)

@@ -28,7 +28,7 @@ from ui.context import (
     update,
 )
 from ui.planner import edit_plan
-from ui.streaming import BATCH_S, PACE_S, batched, paced
+from ui.streaming import BATCH_S, batched
 
 log = logging.getLogger(__name__)
 
@@ -97,13 +97,13 @@ def _plan_command(ctx: AppContext, text: str, msgs: list, plan_data: dict,
 
 def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, msgs: list,
             records: dict, plan_data: dict, session_key: str = "", *,
-            shown: str | None = None, batch_s: float = BATCH_S,
-            pace_s: float = PACE_S) -> Iterator[Updates]:
+            shown: str | None = None, batch_s: float = BATCH_S) -> Iterator[Updates]:
     """Answers one chat message, streaming: pending card, tool cards, text, then the details.
 
-    While text streams only the chat window is sent, in batches of `batch_s`, and text that
-    arrives in one piece is shown a few words every `pace_s` (`ui.streaming.paced`); the stores
-    and the details panel are updated once, with the final answer.
+    While text streams only the chat window is sent, in batches of `batch_s`, as soon as the
+    engine has it: the page reveals it word by word at its own pace (`ui.look`), so no answer
+    holds an answer slot to be shown slowly. The stores and the details panel are updated once,
+    with the final answer.
     """
     text = text or ""
     msgs = list(msgs or [])
@@ -162,11 +162,8 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
         return answer_index
 
     try:
-        stream = paced(
-            batched(lambda: ctx.advisor.stream(text, conversation_id=cid, role=role),
-                    interval=batch_s, urgent=lambda event: event.type != "token"),
-            is_text=lambda event: event.type == "token",
-            split=lambda event, piece: event.model_copy(update={"text": piece}), step_s=pace_s)
+        stream = batched(lambda: ctx.advisor.stream(text, conversation_id=cid, role=role),
+                         interval=batch_s, urgent=lambda event: event.type != "token")
         for batch in stream:
             final = {}
             for event in batch:

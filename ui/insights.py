@@ -2,7 +2,8 @@
 
 Read from the stored conversations and feedback: questions per course section and week, refused
 questions grouped by shared words (what the course does not cover), thumbs-down with their
-notes, and answers whose grounding was low. Nothing identifies a learner: no owner or
+notes, answers whose grounding was low, and calculations left at a clarifying question (the
+advisor asked back and the calculation was never completed). Nothing identifies a learner: no owner or
 conversation id leaves this module, stored text is already masked for e-mails, cards, IBANs and
 phone numbers, and `mask_names` masks person names at their common cues on top.
 """
@@ -27,6 +28,8 @@ from assistant.storage import Database, tables
 NAME_MASK = "[name]"
 LOW_GROUNDING = 0.5
 SIMILAR = 0.34  # share of content words two refused questions must share to be grouped
+ENDED_THERE = "the conversation ended"
+MOVED_ON = "asked something else"
 _NAME = r"[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+)?"
 _NAME_CUES = [
     # "my name is Ana", "I'm Ana Silva", "I am Ana", "call me Ana", "this is Ana"
@@ -80,8 +83,8 @@ class Asked(BaseModel):
     grounding: float
 
 
-def asked(db: Database, since: float | None = None, until: float | None = None) -> list[Asked]:
-    """Every question with its answer, oldest first, masked."""
+def _turns(db: Database, since: float | None = None, until: float | None = None) -> list[Any]:
+    """Every stored turn in the period, conversation by conversation, in the order said."""
     t = tables.turns
     query = sa.select(t.c.conversation_id, t.c.role, t.c.content, t.c.payload, t.c.created)
     if since is not None:
@@ -89,26 +92,80 @@ def asked(db: Database, since: float | None = None, until: float | None = None) 
     if until is not None:
         query = query.where(t.c.created <= until)
     with db.read() as conn:
-        rows = conn.execute(query.order_by(t.c.conversation_id, t.c.id)).all()
-    out: list[Asked] = []
+        return conn.execute(query.order_by(t.c.conversation_id, t.c.id)).all()
+
+
+def _exchanges(rows: list[Any]) -> list[tuple[Any, Any, dict]]:
+    """(user turn, assistant turn, the answer's payload) in the order of `rows`."""
+    out = []
     pending: dict[str, Any] = {}
     for row in rows:
         if row.role == "user":
             pending[row.conversation_id] = row
             continue
         question = pending.pop(row.conversation_id, None)
-        if question is None:
-            continue
-        payload = json.loads(row.payload or "{}")
-        cites = payload.get("citations") or []
-        first = cites[0] if cites else {}
-        section = (f"{first.get('lesson_title') or first.get('lesson', '')} › "
-                   f"{first.get('section', '')}") if first else ""
+        if question is not None:
+            out.append((question, row, json.loads(row.payload or "{}")))
+    return out
+
+
+def _first_source(payload: dict) -> tuple[str, str]:
+    """("Lesson … › section", course file) of an answer's first citation ("" when none)."""
+    cites = payload.get("citations") or []
+    if not cites:
+        return "", ""
+    first = cites[0]
+    section = (f"{first.get('lesson_title') or first.get('lesson', '')} › "
+               f"{first.get('section', '')}")
+    return section.strip(" ›"), first.get("source", "")
+
+
+def asked(db: Database, since: float | None = None, until: float | None = None) -> list[Asked]:
+    """Every question with its answer, oldest first, masked."""
+    out: list[Asked] = []
+    for question, _, payload in _exchanges(_turns(db, since, until)):
+        section, source = _first_source(payload)
         out.append(Asked(question=anonymous(question.content), at=question.created,
-                         section=section.strip(" ›"), source=first.get("source", ""),
-                         refused=bool(payload.get("refused")),
+                         section=section, source=source, refused=bool(payload.get("refused")),
                          grounding=float((payload.get("grounding") or {}).get("score", 1.0))))
     return sorted(out, key=lambda a: a.at)
+
+
+def _asked_back(payload: dict) -> str:
+    """The clarifying question an answer asks instead of computing ("" when it computes)."""
+    calculation = payload.get("calculation") or {}
+    asked_back = payload.get("clarification") or calculation.get("question") or {}
+    return str(asked_back.get("question") or "")
+
+
+def unanswered_calculations(db: Database, since: float | None = None,
+                            source: str = "") -> list[list]:
+    """[date, question, calculator, asked back, replies, then] of every calculation the advisor
+    asked about and never completed: after its clarifying question (or questions) no answer of
+    that conversation carried a calculator result. `replies`: the learner's answers to the
+    questions back; `then`: the conversation ended there, or the learner asked something else."""
+    by_conversation: dict[str, list[tuple[Any, Any, dict]]] = {}
+    for exchange in _exchanges(_turns(db, since)):
+        by_conversation.setdefault(exchange[0].conversation_id, []).append(exchange)
+    out: list[tuple[float, list]] = []
+    for exchanges in by_conversation.values():
+        start: int | None = None  # the exchange whose answer first asked back
+        for k, payload in enumerate([e[2] for e in exchanges] + [None]):
+            if payload is not None and payload.get("tool_calls"):
+                start = None  # computed: the calculation was completed
+            elif payload is not None and _asked_back(payload):
+                start = k if start is None else start
+            elif start is not None:
+                question, _, first = exchanges[start]
+                last = exchanges[k - 1][2]
+                if not source or _first_source(first)[1] in ("", source):
+                    calculator = (last.get("calculation") or {}).get("tool", "")
+                    out.append((question.created, [
+                        _date(question.created), anonymous(question.content), calculator,
+                        anonymous(_asked_back(last)), k - 1 - start,
+                        ENDED_THERE if payload is None else MOVED_ON]))
+                start = None
+    return [row for _, row in sorted(out, key=lambda item: item[0])]
 
 
 def _week(at: float) -> str:
@@ -173,6 +230,7 @@ class Insights(BaseModel):
     refused: list[list]
     thumbs_down: list[list]
     low_grounding: list[list]
+    unanswered: list[list]
 
 
 HEADERS = {
@@ -180,18 +238,20 @@ HEADERS = {
     "refused": ["questions", "example", "similar questions"],
     "thumbs_down": ["date", "question", "note", "answer"],
     "low_grounding": ["date", "question", "grounding", "section"],
+    "unanswered": ["date", "question", "calculator", "asked back", "replies", "then"],
 }
 
 
 def gather(db: Database, days: float | None = None, source: str = "",
            now: float | None = None) -> Insights:
-    """The four views over the last `days` (all when None), for one course file or all."""
+    """The five views over the last `days` (all when None), for one course file or all."""
     since = None if not days else (now or time.time()) - days * 86400
     items = asked(db, since=since)
     if source:
         items = [a for a in items if a.source == source or a.refused]
     return Insights(sections=by_section(items), refused=refused_groups(items),
-                    thumbs_down=thumbs_down(db, since), low_grounding=low_grounding(items))
+                    thumbs_down=thumbs_down(db, since), low_grounding=low_grounding(items),
+                    unanswered=unanswered_calculations(db, since, source))
 
 
 def to_csv(insights: Insights) -> str:

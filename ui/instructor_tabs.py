@@ -16,6 +16,7 @@ import gradio as gr
 from assistant.errors import AdvisorError
 from ui import answer_check, instructor, insights
 from ui.access import Access
+from ui.insights_chart import questions_chart
 from ui.material_tab import add_material_tab
 
 
@@ -90,8 +91,8 @@ def add_instructor_tabs(demo: gr.Blocks, ctx: Any, access: Access,
     with gr.Tab("What learners ask", id="insights", visible=False) as insights_tab:
         gr.Markdown("What learners asked, by section and week; refused questions grouped by "
                     "similarity (what the course may be missing); thumbs-down with their notes; "
-                    "answers with low grounding. Personal data and names are masked; no learner "
-                    "is named.")
+                    "answers with low grounding; calculations left at a question the advisor "
+                    "asked back. Personal data and names are masked; no learner is named.")
         with gr.Row():
             period = gr.Dropdown(list(instructor.PERIODS), value="Last 30 days", label="Period",
                                  elem_id="insights-period")
@@ -100,13 +101,15 @@ def add_instructor_tabs(demo: gr.Blocks, ctx: Any, access: Access,
             refresh = gr.Button("Refresh", variant="primary", elem_id="insights-refresh")
             export = gr.DownloadButton("⬇️ CSV", value=None, interactive=False,
                                        elem_id="insights-csv")
-        chart = gr.BarPlot(x="week", y="questions", color="section", label="Questions per week "
-                           "and section", elem_id="insights-chart")
+        chart = gr.Plot(label="Questions per week and section",
+                        elem_id="insights-chart")
         views = {name: gr.Dataframe(headers=headers, value=[], type="array", interactive=False,
                                     wrap=True, label=label, elem_id=f"insights-{name}")
                  for (name, headers), label in zip(insights.HEADERS.items(), [
                      "Questions per section", "Refused questions, grouped",
-                     "Thumbs-down and notes", f"Answers grounded below {insights.LOW_GROUNDING}"])}
+                     "Thumbs-down and notes", f"Answers grounded below {insights.LOW_GROUNDING}",
+                     "Calculations left at a question asked back (never completed)"],
+                     strict=True)}
 
     def on_refresh(period_value: str, module_value: str, request: gr.Request):
         try:
@@ -114,11 +117,9 @@ def add_instructor_tabs(demo: gr.Blocks, ctx: Any, access: Access,
                                                _username(request), period_value, module_value)
         except AdvisorError as exc:
             raise gr.Error(exc.message, print_exception=False) from None
-        import pandas as pd
-
         found = view.insights
-        frame = pd.DataFrame(found.sections, columns=insights.HEADERS["sections"])
-        return [frame, gr.update(choices=["All modules", *view.sources]),
+        return [questions_chart(found.sections),
+                gr.update(choices=["All modules", *view.sources]),
                 gr.update(value=view.csv, interactive=True),
                 *(getattr(found, name) for name in views)]
 

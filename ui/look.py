@@ -1,7 +1,7 @@
 """How the app looks and behaves in the browser before any event reaches the server: the CSS
 that keeps the message box in the first view and the phone layout usable, and the page script
-that shortens long titles at word boundaries (whole text on hover) and closes the sidebar on
-narrow screens.
+that shortens long titles at word boundaries (whole text on hover), closes the sidebar on
+narrow screens and reveals a streamed answer word by word.
 
 `ui.app` hands these to Gradio's `launch(css=…, head=…, theme=…)`; Gradio itself is imported
 only when the theme is built.
@@ -12,6 +12,14 @@ from __future__ import annotations
 # Below this width (a portrait tablet and anything narrower) the conversations sidebar starts
 # closed and opens over the page instead of pushing it aside.
 NARROW_PX = 1024
+
+# The answer's words are revealed a few at a time, every REVEAL_MS, at least REVEAL_WORDS per
+# step; a longer backlog goes faster, so no answer takes more than about REVEAL_MAX_MS to show.
+REVEAL_MS = 40
+REVEAL_WORDS = 2
+REVEAL_MAX_MS = 1500
+# The CSS highlight that paints words not yet revealed (the page never edits Gradio's DOM).
+UNREVEALED = "advisor-unrevealed"
 
 # Characters kept of a title before it is cut at a word boundary, per kind of list.
 SHORT_TITLES = {
@@ -32,6 +40,7 @@ CSS = f"""
 #plan-table, #plan-ranking {{ max-width: 100%; overflow-x: auto; }}
 #plan-table .table-wrap, #plan-ranking .table-wrap {{ overflow-x: auto; }}
 #plan-matrix {{ min-width: 0; }}
+::highlight({UNREVEALED}) {{ color: transparent; text-decoration-color: transparent; }}
 footer .settings, footer a {{ color: var(--neutral-700) !important; }}
 /* The "- or -" between "drop a file" and "click to upload" is text too (AA contrast). */
 [data-testid="upload-text"] .or {{ color: var(--neutral-700) !important; }}
@@ -127,8 +136,111 @@ HEAD = """
     if (sidebar) sidebar.querySelector(".toggle-button")?.click();
     setTimeout(closeSidebarWhenNarrow, 250);
   }
+  // Streaming you can see: the server sends an answer's text as soon as it has it, and the
+  // page reveals it a few words at a time at a steady pace. Words not yet revealed are painted
+  // transparent by a CSS highlight over a range (the DOM Gradio manages is never edited), so a
+  // re-render of the message keeps its place. Only an answer asked for here is revealed (not
+  // a conversation opened from the list); Stop ends the reveal where it is.
+  const REVEAL = {ms: %(reveal_ms)d, words: %(reveal_words)d, maxMs: %(reveal_max_ms)d,
+                  name: %(unrevealed)s};
+  const reveal = {index: -1, shown: 0, total: 0, timer: null, stopped: false, frozen: []};
+  const canReveal = !!(window.CSS && CSS.highlights && window.Highlight);
+  function answers() {  // the chat's answer bubbles, tool cards and the pending card left out
+    return [...document.querySelectorAll('#chatbot [data-testid="bot"]')]
+      .filter(e => !e.querySelector(".thought-group"));
+  }
+  function paintReveal() {
+    const el = reveal.index >= 0 ? answers()[reveal.index] : null;
+    let count = 0, from = null, last = null;
+    if (el) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+        n.parentElement.closest("button, .sr-only") ? NodeFilter.FILTER_REJECT
+                                                   : NodeFilter.FILTER_ACCEPT});
+      let glued = false;  // the last text ended inside a word ("end" + "<sup>1</sup>")
+      for (let node; (node = walker.nextNode()); ) {
+        const word = /\\S+/g;
+        for (let m; (m = word.exec(node.data)); ) {
+          if (!(glued && m.index === 0)) {
+            if (count === reveal.shown) from = [node, m.index];
+            count++;
+          }
+          last = [node, m.index + m[0].length];
+        }
+        if (node.data) glued = /\\S$/.test(node.data);
+      }
+    }
+    const ranges = reveal.frozen.filter(r => !r.collapsed);
+    if (from && !reveal.stopped) {
+      const range = new Range();
+      range.setStart(...from);
+      range.setEnd(...last);
+      ranges.push(range);
+    }
+    if (ranges.length) CSS.highlights.set(REVEAL.name, new Highlight(...ranges));
+    else CSS.highlights.delete(REVEAL.name);
+    reveal.total = count;
+    const chat = document.querySelector("#chatbot");
+    if (chat) {
+      chat.dataset.revealed = Math.min(reveal.shown, count);
+      chat.dataset.words = count;
+    }
+  }
+  function revealStep() {
+    paintReveal();
+    const backlog = reveal.total - reveal.shown;
+    if (reveal.stopped || backlog <= 0) { clearInterval(reveal.timer); reveal.timer = null; return; }
+    const steps = Math.max(1, REVEAL.maxMs / REVEAL.ms);
+    reveal.shown += Math.max(REVEAL.words, Math.ceil(backlog / steps));
+    paintReveal();
+  }
+  function onChatChange() {
+    if (!canReveal || reveal.index < 0) return;
+    paintReveal();
+    if (!reveal.stopped && reveal.shown < reveal.total && !reveal.timer) {
+      reveal.timer = setInterval(revealStep, REVEAL.ms);
+    }
+  }
+  function armReveal() {  // a question is sent: the next answer bubble is revealed
+    if (!canReveal) return;
+    clearInterval(reveal.timer);
+    Object.assign(reveal, {index: answers().length, shown: 0, total: 0, timer: null,
+                           stopped: false});
+  }
+  function stopReveal() {  // Stop: what is shown stays, the rest stays hidden
+    if (reveal.index < 0) return;
+    paintReveal();
+    reveal.stopped = true;
+    clearInterval(reveal.timer);
+    reveal.timer = null;
+    for (const r of CSS.highlights.get(REVEAL.name) || []) {
+      if (!reveal.frozen.includes(r)) reveal.frozen.push(r);
+    }
+  }
+  function dropReveal() {  // another conversation is shown: nothing of it is hidden
+    clearInterval(reveal.timer);
+    Object.assign(reveal, {index: -1, shown: 0, total: 0, timer: null, stopped: false,
+                           frozen: []});
+    if (canReveal) CSS.highlights.delete(REVEAL.name);
+  }
+  document.addEventListener("keydown", (e) => {
+    const at = e.target.closest ? e.target : null;
+    if (!at) return;
+    if (e.key === "Enter" && !e.shiftKey && at.closest("#message")) {
+      if (at.value && at.value.trim()) armReveal();
+    } else if (e.key === "Escape" && at.closest("#clarification-options")) {
+      // Escape leaves the offered options for the message box: the user types their own reply.
+      document.querySelector("#message textarea")?.focus();
+    }
+  }, true);
+  document.addEventListener("click", (e) => {
+    const t = e.target.closest ? e.target : null;
+    if (!t) return;
+    if (t.closest("#send, #full-answer, #clarification-options button")) armReveal();
+    else if (t.closest("#stop")) stopReveal();
+    else if (t.closest("#conversations")) dropReveal();
+  }, true);
   const observer = new MutationObserver(() => {
-    shortenTitles(); titleKnownLabels(); mendAria(); watchCharts();
+    shortenTitles(); titleKnownLabels(); mendAria(); watchCharts(); onChatChange();
   });
   function start() {
     observer.observe(document.body, {childList: true, subtree: true, characterData: true});
@@ -149,7 +261,9 @@ def head(whole_texts: dict[str, str] | None = None) -> str:
         return json.dumps(value).replace("</", "<\\/")
 
     return HEAD % {"narrow": NARROW_PX, "limits": js(SHORT_TITLES),
-                   "whole": js(whole_texts or {})}
+                   "whole": js(whole_texts or {}), "reveal_ms": REVEAL_MS,
+                   "reveal_words": REVEAL_WORDS, "reveal_max_ms": REVEAL_MAX_MS,
+                   "unrevealed": js(UNREVEALED)}
 
 
 def theme():

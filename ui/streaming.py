@@ -10,7 +10,6 @@ the first piece and every structural event (a tool call, the final result) go ou
 from __future__ import annotations
 
 import queue
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -71,57 +70,3 @@ def in_one_thread(make: Callable[[], Iterator[Any]]) -> Iterator[Any]:
     """Every item `make()` yields, one by one, produced on a single worker thread."""
     for batch in batched(make, interval=0.0):
         yield from batch
-
-
-# An engine that answers in one piece (the offline one) would show its answer all at once; the
-# UI shows it the way a reader follows it, a few words per step, within a small time budget,
-# while the engine checks the answer's grounding on its own thread.
-PACE_WORDS = 3       # the fewest words per step
-PACE_S = 0.03        # between two steps
-# The most pacing adds to one answer. A paced answer holds its answer slot while it sleeps, so
-# this bounds the throughput cost too: with 4 slots, 0.3 s caps a server at ~13 answers/s.
-PACE_BUDGET_S = 0.3
-
-_WORD = re.compile(r"\S+\s*|\s+")
-
-
-def _joined(batch: list[Any], is_text: Callable[[Any], bool],
-            split: Callable[[Any, str], Any]) -> list[Any]:
-    """The batch with each run of adjacent text items made one (paced as one text)."""
-    out: list[Any] = []
-    for item in batch:
-        if out and is_text(item) and is_text(out[-1]):
-            out[-1] = split(out[-1], out[-1].text + item.text)
-        else:
-            out.append(item)
-    return out
-
-
-def paced(batches: Iterator[list[Any]], is_text: Callable[[Any], bool],
-          split: Callable[[Any, str], Any], *, words: int = PACE_WORDS, step_s: float = PACE_S,
-          budget_s: float = PACE_BUDGET_S) -> Iterator[list[Any]]:
-    """`batches` with each long text item cut into pieces of at least `words` words, one piece
-    per batch and `step_s` apart, the whole text spread over the steps `budget_s` has left
-    (longer pieces for a longer text). `split(item, text)` makes an item that carries `text`
-    instead of the item's own; other items pass through at once."""
-    spent = 0.0
-    for batch in batches:
-        out: list[Any] = []
-        for item in _joined(batch, is_text, split):
-            pieces = _WORD.findall(getattr(item, "text", "") or "") if is_text(item) else []
-            if len(pieces) <= words or spent + step_s > budget_s:
-                out.append(item)
-                continue
-            steps = max(1, int((budget_s - spent) / step_s)) if step_s > 0 else len(pieces)
-            size = max(words, -(-len(pieces) // steps))
-            for start in range(0, len(pieces), size):
-                if spent + step_s > budget_s:  # out of budget: the rest in one piece
-                    out.append(split(item, "".join(pieces[start:])))
-                    break
-                out.append(split(item, "".join(pieces[start:start + size])))
-                yield out
-                out = []
-                time.sleep(step_s)
-                spent += step_s
-        if out:
-            yield out
