@@ -33,6 +33,7 @@ from assistant.reading.calc_state import (
 from assistant.reading.calculate import (
     Calculation,
     asked_specs,
+    _series as series,
     assign,
     horizon_in,
     plan_figures,
@@ -41,7 +42,8 @@ from assistant.reading.calculate import (
 from assistant.reading.replies import answer_question, option_chosen
 from assistant.reading.whatif import CHANGE_WORDS, change
 from assistant.types import CalculationState
-from knowledge.figures import read_figures
+from assistant.reading.money import set_aside
+from knowledge.figures import Figure, read_figures
 from tools.registry import SPECS
 from tools.spec import ToolSpec
 
@@ -100,7 +102,7 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
     if spec is None:
         return None
     figures = read_figures(text, value_words(spec))
-    roles = assign(spec, figures)
+    roles = _roles(spec, text, figures)
     last_of: dict[str, int] = {}
     items = []
     for fig in figures:
@@ -109,7 +111,8 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
         items.append(figure_state(text, fig, role, start))
         if isinstance(role, str):
             last_of[role] = fig.span[1]
-    found = horizon_in(figures, {i for i, role in roles.items() if role}, text)
+    sequences = {f.name for f in spec.fields if f.sequence}
+    found = None if sequences & set(roles.values()) else horizon_in(figures, {i for i, role in roles.items() if role}, text)
     horizon = None
     if found is not None and found.index >= 0:
         horizon = found.index
@@ -127,6 +130,21 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
     elif calc.calls:
         state.call, state.args = calc.calls[0]
     return state
+
+
+def _roles(spec: ToolSpec, text: str, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
+    """Each figure's input as the one-message reader decides it, amounts given one per period
+    ("-60k now, then 25k, 25k, 30k") read as the spec's series, so planning again from the
+    state computes what the message computed."""
+    roles = assign(spec, figures)
+    aside = set_aside(text, figures)
+    decided = {i: name for i, name in roles.items() if isinstance(name, str) and i not in aside}
+    before = dict(decided)
+    series(spec, [f for f in figures if f.index not in aside], decided)
+    for i in before.keys() - decided.keys():
+        del roles[i]  # a horizon the series carries itself ("over the next three years")
+    roles.update(decided)
+    return roles
 
 
 def _plan(state: CalculationState, changes: list[str] | None = None):
