@@ -169,7 +169,7 @@ def continue_state(state: CalculationState, changes: list[str]) -> tuple[Calcula
     """Plan the calculation again from its state; the state then holds its new question or args."""
     state = state.model_copy(deep=True)
     calc, need = _plan(state, changes)
-    if state.need == "part" and state.pending is not None:  # asked by the what-if itself: which part
+    if (state.need == "part" and state.pending is not None) or state.need == "remove":  # asked by the what-if itself
         calc.calls, calc.clarification = [], state.question
         return calc, state
     if need is not None:

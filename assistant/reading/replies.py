@@ -16,7 +16,7 @@ from assistant.reading.calc_state import (
     value_words,
     word_figure,
 )
-from assistant.reading.whatif import part_options
+from assistant.reading.whatif import part_options, removal_options
 from assistant.types import CalculationState, FigureState
 from knowledge.figures import MONTHS_IN, PERIOD_WORDS, read_figures
 
@@ -163,6 +163,14 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         new.figure["span"] = old.figure["span"]
         state.figures[index], state.pending = new, None
         return state, [f"{parts[chosen][1]}: {old.figure['text']} → {new.figure['text']}"]
+    if kind == "remove":
+        chosen = option_chosen(options, text)
+        lines = removal_options(state)
+        if chosen is None or chosen >= len(lines):
+            return None
+        item = state.figures[lines[chosen][0]]
+        item.ignored, state.need = True, ""
+        return state, [f"{item.field.replace('_', ' ')}: {item.figure['text']} → removed"]
     if kind == "which" and about is not None:
         chosen = option_chosen(options, text)
         if chosen is None:

@@ -10,18 +10,22 @@ import re
 from typing import Any
 
 from assistant.reading.calc_state import (
+    NOT_NAMES,
     fmt_value,
     naming_content,
     reply_figure,
     same_word,
     spec_named,
+    state_figure,
     value_words,
     word_figure,
     words_of,
 )
 from assistant.reading.calculate import HORIZON_WORDS, UNITS_ACCEPTED, asked_specs, assign
+from assistant.reading.calculate import _records as records_of
 from assistant.types import CalculationState, Clarification, FigureState
 from knowledge.figures import Figure, read_figures
+from knowledge.text import STOPWORDS
 from tools.spec import ToolSpec
 
 # Words that say a message changes something already given ("what if…", "…instead", "again").
@@ -35,7 +39,14 @@ CHANGE_WORDS = re.compile(
 # Words that name one period of an amount given per period ("the first-year return", "in year two").
 ONE_PERIOD = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)[\s-]+(?:year|month|quarter)"
                         r"|\b(?:year|month|quarter)\s+(?:one|two|three|four|five|\d)\b", re.IGNORECASE)
-REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out|ignore|forget|skip)\b", re.IGNORECASE)
+REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out|ignore|forget|skip)\b"
+                    # a line that costs nothing any more: "if the vendor gave the training for free?"
+                    r"|\b(?:free(?! up\b)|at no cost|at no charge|no charge|waived?|for nothing|costs? nothing)\b",
+                    re.IGNORECASE)
+
+
+# A message worded as a change of the calculation: "what if…", "and if…", "if…".
+WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|ok(?:ay)?|hmm+),?\s+)?(?:what\s+|how\s+about\s+)?if\b", re.IGNORECASE)
 
 
 # A figure the message names as the value it replaces: "10000, not 20000", "instead of 20000".
@@ -61,19 +72,36 @@ RESTATES = re.compile(r"\s*(?:\bis|\bare|\bwould be|=|≈|~|→|->|\bequals)\s*(
                       r"\bapprox(?:imately)?|\bnow|\breally|\bactually)?\s*", re.IGNORECASE)
 
 
-def _name_score(new_words: list[str], item: FigureState) -> float:
-    """How well the words around a new figure name an old one: its naming words, nearest first."""
+def _name_score(new_words: list[str], item: FigureState, weights: dict[str, float] | None = None) -> float:
+    """How well the words around a new figure name an old one: its naming words, nearest first,
+    each counted by how specific the word of the message it matches is (``weights``: 1 for a word
+    that names one candidate only, 1/n for one that names n of them, as "cost" names every part)."""
     naming = words_of(item)
     split = naming.index("|") if "|" in naming else len(naming)
     before, after = naming[:split], naming[split + 1:]
+
+    def weight(word: str) -> float:
+        matched = [w for w in new_words if same_word(word, w)]
+        if not matched:
+            return 0.0
+        return max((weights or {}).get(w, 1.0) for w in matched)
+
     score = 0.0
     for distance, word in enumerate(reversed(naming_content(before)), 1):
-        if any(same_word(word, w) for w in new_words):
-            score += 1.0 / distance
+        score += weight(word) / distance
     for distance, word in enumerate(naming_content(after), 1):
-        if any(same_word(word, w) for w in new_words):
-            score += 0.5 / distance
+        score += 0.5 * weight(word) / distance
     return score
+
+
+def _specificity(new_words: list[str], items: list[FigureState]) -> dict[str, float]:
+    """Each word of the message weighted 1/n by the n candidate figures whose naming words it
+    matches: "onboarding" (one part) outweighs "cost" (every part) in "what if onboarding had cost 8k"."""
+    out = {}
+    for word in new_words:
+        named = sum(1 for item in items if any(same_word(word, w) for w in naming_content(words_of(item))))
+        out[word] = 1.0 / named if named else 1.0
+    return out
 
 
 def _compatible(new: Figure, item: FigureState) -> bool:
@@ -97,7 +125,8 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     news = [f for f in figures if f not in old_values]
     changes: list[str] = []
     if REMOVE.search(text) and not news:
-        said = naming_content(re.findall(r"[a-z][a-z'/-]*", text[REMOVE.search(text).end():].lower()))
+        said = naming_content(re.findall(r"[a-z][a-z'/-]*", text[REMOVE.search(text).end():].lower())) or naming_content(
+            re.findall(r"[a-z][a-z'/-]*", REMOVE.sub(" ", text).lower()))  # "the training for free": named before
         scores = [(_name_score(said, item) + sum(same_word(w, item.field.replace("_", " ").split()[0]) for w in said)
                    if not item.ignored and item.field else 0.0) for item in state.figures]
         best = max(scores, default=0.0)
@@ -105,6 +134,8 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             item = state.figures[scores.index(best)]
             item.ignored = True
             return state, [f"{item.field.replace('_', ' ')}: {item.figure['text']} → removed"]
+        if WHAT_IF.match(text) and len(text) <= 120:  # "and if it were free?": which line, asked
+            return _ask_removal(state), []
         return None
     scaled = _scaled(state, text, news)
     if scaled is not None:
@@ -150,7 +181,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             new.figure["span"] = old.figure["span"]  # its place among the figures (records are read in order)
             new.field = old.field or (old.fields[0] if len(old.fields) == 1 else "")
             new.fields = [] if new.field else list(old.fields)
-            label = (new.field or "figure").replace("_", " ")
+            label = (new.field or "figure").replace("_", " ") + _of_record(state, spec, target)
             changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
             state.figures[target] = new
         elif target == "every":
@@ -160,7 +191,8 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
                     new = reply_figure(text, fig)
                     new.field = name
                     new.figure["span"], new.figure["index"] = old.figure["span"], old.figure["index"]  # its record's place
-                    changes.append(f"{name.replace('_', ' ')}: {old.figure['text']} → {fig.text.strip()}")
+                    label = name.replace("_", " ") + _of_record(state, spec, i)
+                    changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
                     state.figures[i] = new
         elif target == "horizon":
             new = reply_figure(text, fig)
@@ -221,13 +253,40 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
 
 def part_options(state: CalculationState, name: str) -> list[tuple[int, str]]:
     """The parts of input ``name`` (figure index, the part as the user named it: "set-up 5k")."""
-    out = []
-    for i, item in enumerate(state.figures):
-        if item.field == name and not item.ignored:
-            before = words_of(item)[: words_of(item).index("|")] if "|" in words_of(item) else []
-            words = naming_content(before)[-2:]
-            out.append((i, f"{' '.join(words)} {item.figure['text']}".strip()))
-    return out
+    return [(i, part_label(item)) for i, item in enumerate(state.figures) if item.field == name and not item.ignored]
+
+
+# Words that join a part to the one before it and name nothing ("… plus 6000 for training").
+JOINERS = {"plus", "and", "then", "also", "another", "further", "extra", "additional", "more", "on", "top"}
+
+
+def part_label(item: FigureState) -> str:
+    """A figure as the user named it: "set-up 5k", "6000 for training staff" (the two words
+    nearest before it, else the words after it when those before only join it to the last)."""
+    naming = words_of(item)
+    split = naming.index("|") if "|" in naming else len(naming)
+    before = [w for w in naming_content(naming[:split]) if w not in JOINERS][-2:]
+    if before:
+        return f"{' '.join(before)} {item.figure['text']}".strip()
+    after = naming_content(naming[split + 1:])[:3]
+    return f"{item.figure['text']} {' '.join(after)}".strip()
+
+
+def removal_options(state: CalculationState) -> list[tuple[int, str]]:
+    """The lines a removal may take out (figure index, the line as the user named it)."""
+    spec = spec_named(state.tool)
+    lines = [i for i, item in enumerate(state.figures)
+             if item.field and not item.ignored and i != state.horizon and item.figure.get("unit") in {"money", "count"}]
+    costs = [i for i in lines if spec is not None and spec.field(state.figures[i].field).direction == "out"]
+    return [(i, part_label(state.figures[i])) for i in costs or lines]
+
+
+def _ask_removal(state: CalculationState) -> CalculationState:
+    """A removal that names no line ("and if it were free?"): which one is asked, never guessed."""
+    options = [shown for _, shown in removal_options(state)]
+    state.need, state.about, state.fields, state.pending = "remove", None, [], None
+    state.question = Clarification(question="Which of these should I take out of the calculation?", options=options)
+    return state
 
 
 def _ask_part(state: CalculationState, text: str, fig: Figure, role) -> CalculationState:
@@ -259,9 +318,58 @@ def restated(state: CalculationState, text: str, figures: list[Figure], old_valu
     return out
 
 
+def record_groups(state: CalculationState, spec: ToolSpec) -> list[tuple[str, list[int]]]:
+    """The records of a calculation over several (projects, test groups), as the planner reads
+    them: each one's name and its figures' indices; [] for a calculation of one."""
+    if not spec.records:
+        return []
+    figures = [state_figure(item, i) for i, item in enumerate(state.figures)]
+    decided = {i: item.field for i, item in enumerate(state.figures) if item.field and not item.ignored}
+    groups = records_of(state.text, spec, [f for f in figures if f.index in decided], decided)
+    return [(str(record.get("name", "")), members) for record, members in groups]
+
+
+def records_named(state: CalculationState, spec: ToolSpec, text: str) -> list[set[int]]:
+    """The records (projects, test groups) ``text`` names, each as its figures' indices: a record
+    is named by a word of its name that the other records' names lack ("Search", "the chatbot's",
+    "project C", "variant"); a one-letter name only as written, not as a sentence's first word."""
+    groups = record_groups(state, spec)
+    if len(groups) < 2:
+        return []
+    names = [re.findall(r"[^\W_]+|&", name) for name, _ in groups]
+    out = []
+    for words, (_name, members) in zip(names, groups):
+        others = {w.lower() for other in names if other is not words for w in other}
+        own = [w for w in words if w.lower() not in others and w.lower() not in STOPWORDS | NOT_NAMES]
+        if any(_names_word(text, w) for w in own):
+            out.append(set(members))
+    return out
+
+
+def _names_word(text: str, word: str) -> bool:
+    if len(word) > 2:
+        return any(same_word(word.lower(), w) for w in re.findall(r"[a-z][a-z&-]*", text.lower()))
+    for match in re.finditer(r"(?<![\w'])" + re.escape(word) + r"(?![\w-])", text):  # "A", "B2": as written
+        opening = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?\n"
+        if not opening or re.match(r"(?:'s|’s|:)", text[match.end():]):
+            return True
+    return False
+
+
 def _target(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_values: list[Figure],
             free: set[int], text: str) -> int | str | None:
     """Which old figure ``fig`` replaces (its index), "horizon", an input to add it to, or None."""
+    named = records_named(state, spec, text)
+    if len(named) > 1:
+        return None  # "what if A and B had effort 2?": not guessed which
+    if named:  # "what if Search had confidence 0.9": that project's figures only
+        free = free & named[0]
+        fitting = [i for i in free if state.figures[i].field and _fits_field(fig, spec.field(state.figures[i].field))]
+        by_role = [i for i in fitting if state.figures[i].field == role]
+        if len(by_role) == 1:
+            return by_role[0]
+        if len({state.figures[i].field for i in fitting}) == 1 and len(fitting) == 1:
+            return fitting[0]
     if old_values:  # "10000, not 20000": the figure holding the old value
         matches = [i for i in free if any(abs(state.figures[i].figure["value"] - o.value) < 1e-9 for o in old_values)]
         if matches:
@@ -270,13 +378,18 @@ def _target(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_valu
     asks = {w for ask in spec.asks for w in ask.lower().split()}  # "payback" names the calculator, not an input
     new_words = [w for w in naming_content(fig.before + fig.after) if w not in asks]
     scores = {}
-    for i in free:
+    candidates = [i for i in free if _compatible(fig, state.figures[i])]
+    if isinstance(role, str) and any(state.figures[i].field == role for i in candidates):
+        # "what if onboarding had cost 8k": one of the cost's parts, named by a word other than the input's name
+        candidates = [i for i in candidates if state.figures[i].field == role]
+        new_words = [w for w in new_words if not any(same_word(w, name) for name in role.split("_"))]
+    weights = _specificity(new_words, [state.figures[i] for i in candidates])
+    for i in candidates:
         item = state.figures[i]
-        if _compatible(fig, item):
-            score = _name_score(new_words, item)
-            if score and (item.figure.get("period") is None) == (fig.period is None):
-                score += 0.1  # "9k/month" is more likely the monthly figure than the one-off one
-            scores[i] = score
+        score = _name_score(new_words, item, weights)
+        if score and (item.figure.get("period") is None) == (fig.period is None):
+            score += 0.1  # "9k/month" is more likely the monthly figure than the one-off one
+        scores[i] = score
     best = max(scores.values(), default=0.0)
     named = [i for i, score in scores.items() if score == best]
     if best > 0 and len(named) == 1:
@@ -306,6 +419,21 @@ def _target(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_valu
     if len({state.figures[i].field for i in fitting}) == 1 and len(fitting) == 1:
         return fitting[0]
     return None
+
+
+def _of_record(state: CalculationState, spec: ToolSpec, index: int) -> str:
+    """" of Search": the record a figure belongs to, for the line that says what changed."""
+    groups = record_groups(state, spec)
+    name = next((name for name, members in groups if index in members), "") if len(groups) > 1 else ""
+    return f" of {name}" if name else ""
+
+
+def _fits_field(fig: Figure, spec_field) -> bool:
+    """Can ``fig`` be a value of the input? A length of time only of one counted in time
+    ("took 2 months": the effort, never the reach)."""
+    if fig.unit not in UNITS_ACCEPTED[spec_field.unit]:
+        return False
+    return fig.unit != "duration" or spec_field.unit == "duration"
 
 
 def _settings_named(state: CalculationState, text: str) -> dict[str, tuple[Any, Any]]:
