@@ -18,7 +18,12 @@ from assistant.reading.calc_state import (
 )
 from assistant.reading.whatif import part_options, removal_options
 from assistant.types import CalculationState, FigureState
-from knowledge.figures import MONTHS_IN, PERIOD_WORDS, read_figures
+from assistant.reading.calculate import UNITS_ACCEPTED, assign
+from knowledge.figures import MONTHS_IN, PERIOD_WORDS, Figure, read_figures
+
+# The input units a figure of each unit can fill (UNITS_ACCEPTED read the other way round).
+UNITS_BY_FIGURE = {unit: {name for name, accepted in UNITS_ACCEPTED.items() if unit in accepted}
+                   for unit in {u for accepted in UNITS_ACCEPTED.values() for u in accepted}}
 
 ONE_OFF = re.compile(r"\b(?:one[- ]?off|one[- ]?time|once|single|upfront|up[- ]front|lump)\b", re.IGNORECASE)
 
@@ -36,6 +41,10 @@ HEDGE = {"maybe", "perhaps", "possibly", "or"}
 
 
 MIDDLE = {"middle", "mid", "midpoint", "average", "between", "centre", "center", "median"}
+
+
+# A reply that is only an option's number: "2", "#3", "option 1".
+OPTION_NUMBER = re.compile(r"\s*(?:(?:option|number|no\.?|#|choice)\s*)?\d\s*[.!)]?\s*", re.IGNORECASE)
 
 
 def option_chosen(options: list[str], text: str) -> int | None:
@@ -107,6 +116,8 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         return state, [f"{about.figure['text']}: the {name.replace('_', ' ')}"]
     if kind == "period" and about is not None:
         chosen = option_chosen(options, text)
+        if any(abs(f.value - about.figure["value"]) > 1e-9 for f in figures) and not OPTION_NUMBER.fullmatch(text):
+            return None  # "3 times a year": a figure of its own, not how often the one asked about is paid
         period = _period_in(options[chosen]) if chosen is not None else _period_in(text)
         if period is None:
             return None
@@ -163,6 +174,8 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         new.figure["span"] = old.figure["span"]
         state.figures[index], state.pending = new, None
         return state, [f"{parts[chosen][1]}: {old.figure['text']} → {new.figure['text']}"]
+    if kind == "missing" and state.fields:
+        return _missing_given(state, text, figures)
     if kind == "remove":
         chosen = option_chosen(options, text)
         lines = removal_options(state)
@@ -184,6 +197,35 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
                 item.ignored = True
         return state, [f"{name.replace('_', ' ')}: {parts[chosen].figure['text']}"]
     return None
+
+
+def _missing_given(state: CalculationState, text: str, figures: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+    """A reply to "I still need …" that gives a figure without naming it ("35,000", "about 4k"):
+    the missing input it fits, when only one fits (the period the question asked for, when it
+    says none); when it fits several, the next question asks which. Figures the reply names
+    ("the gain was 35k") are left to reading/whatif.py."""
+    spec = spec_named(state.tool)
+    if spec is None or len(figures) != 1:
+        return None
+    fig = figures[0]
+    if isinstance(assign(spec, figures).get(fig.index), str):
+        return None
+    fits = [name for name in state.fields
+            if spec.field(name).unit in UNITS_BY_FIGURE.get(fig.unit, ()) and not spec.field(name).horizon]
+    if not fits:
+        return None
+    item = reply_figure(text, fig)
+    if len(fits) == 1:
+        field = spec.field(fits[0])
+        item.field = fits[0]
+        if fig.period is None and field.period and fig.unit != "duration":
+            item.figure["period"] = field.period  # the question asked for it per month
+        change = f"{fits[0].replace('_', ' ')}: {fig.text.strip()}"
+    else:
+        item.fields = fits
+        change = f"{fig.text.strip()}: which input, asked"
+    state.figures.append(item)
+    return state, [change]
 
 
 def _alternatives(state: CalculationState) -> list[tuple[int, int | None]]:

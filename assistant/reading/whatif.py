@@ -39,6 +39,27 @@ CHANGE_WORDS = re.compile(
 # Words that name one period of an amount given per period ("the first-year return", "in year two").
 ONE_PERIOD = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)[\s-]+(?:year|month|quarter)"
                         r"|\b(?:year|month|quarter)\s+(?:one|two|three|four|five|\d)\b", re.IGNORECASE)
+ORDINAL_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                 "fifth": 5, "5th": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def period_named(text: str) -> int | None:
+    """The one period a message names (1 for "the first-year return", 3 for "in year 3", -1 for
+    "the final year"), or None."""
+    match = ONE_PERIOD.search(text)
+    if match is None:
+        return None
+    words = re.findall(r"[a-z0-9]+", match.group(0).lower())
+    for word in words:
+        if word in {"last", "final"}:
+            return -1
+        if word in ORDINAL_WORDS:
+            return ORDINAL_WORDS[word]
+        if word.isdigit():
+            return int(word)
+    return None
+
+
 REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out|ignore|forget|skip)\b"
                     # a line that costs nothing any more: "if the vendor gave the training for free?"
                     r"|\b(?:free(?! up\b)|at no cost|at no charge|no charge|waived?|for nothing|costs? nothing)\b",
@@ -122,6 +143,9 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     old_values = [f for f in figures if OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
                   and any(f2.span[0] < f.span[0] for f2 in figures)]
     old_values += restated(state, text, figures, old_values)
+    named_period = ONE_PERIOD.search(text)
+    if named_period is not None:  # "in year 2": the 2 names the period, it is no new value
+        figures = [f for f in figures if not named_period.start() <= f.span[0] < named_period.end()]
     news = [f for f in figures if f not in old_values]
     changes: list[str] = []
     if REMOVE.search(text) and not news:
@@ -146,7 +170,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         state.settings[name] = value
     if not news:
         return (state, changes) if changes else None
-    if not answering and not CHANGE_WORDS.search(text) and not asked_specs(text):
+    if not answering and not CHANGE_WORDS.search(text) and not asked_specs(text) and period_named(text) is None:
         if not all(assign(spec, news).get(f.index) for f in news):
             return None  # figures that name no input of this calculation, in a message that changes nothing
     roles = assign(spec, news)
@@ -160,6 +184,9 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             news.remove(fig)
     if not news:
         return state, changes
+    period = period_named(text)
+    if period is not None and len(news) == 1 and news[0].unit in {"money", "count"}:
+        return _one_period(state, spec, text, news[0], period, changes)
     used = {i for i, item in enumerate(state.figures) if not item.ignored and (item.field or item.fields)}
     taken: set[int] = set()
     for fig in news:
@@ -209,6 +236,45 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             new.field = target
             state.figures.append(new)
             changes.append(f"{target.replace('_', ' ')}: added {fig.text.strip()}")
+    return state, changes
+
+
+def _one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, period: int,
+                changes: list[str]) -> tuple[CalculationState, list[str]] | None:
+    """One period of a series changed ("sorry, the first-year return is 15,000"): the flows as
+    computed become one figure per period (each quoting the words it came from), and only the
+    named period takes the new figure; a calculation with no series changes nothing."""
+    sequence = next((f.name for f in spec.fields if f.sequence), None)
+    flows = next((v for v in (state.args or {}).values() if isinstance(v, list)), None)
+    if sequence is None or not flows or not -len(flows) < period < len(flows) or period == 0:
+        return None
+    used = [i for i, item in enumerate(state.figures) if not item.ignored and item.field
+            and item.figure.get("unit") in {"money", "count"} and i != state.horizon]
+    sources = []  # which figure each period's flow came from: one, or one repeated per period
+    for i in used:
+        item = state.figures[i]
+        count = 1 if not item.figure.get("period") else len(flows) - len(used) + 1
+        sources += [item] * count
+    if len(sources) != len(flows):
+        return None  # flows not read one by one from the figures: not guessed
+    unit = next((w for w in ("year", "month", "quarter") if w in ONE_PERIOD.search(text).group(0).lower()), "period")
+    series = []
+    for n, (value, item) in enumerate(zip(flows, sources)):
+        if n == period % len(flows):
+            new = reply_figure(text, fig)
+            new.figure["span"] = item.figure["span"]
+            changes.append(f"{sequence.replace('_', ' ')}, {unit} {n}: {fmt_value(value)} → {fig.text.strip()}")
+        else:
+            new = item.model_copy(deep=True)
+            new.figure.update(value=value, period=None, high=None)
+        new.field, new.fields = sequence, []
+        series.append(new)
+    horizon = state.figures[state.horizon] if state.horizon is not None else None
+    before = [item for i, item in enumerate(state.figures) if i < used[0] and i not in used]
+    after = [item for i, item in enumerate(state.figures) if i > used[0] and i not in used]
+    state.figures = before + series + after
+    state.horizon = next((i for i, item in enumerate(state.figures) if item is horizon), None)
+    state.about = None
     return state, changes
 
 
