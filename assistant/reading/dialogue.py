@@ -39,9 +39,9 @@ from assistant.reading.calculate import (
     plan_figures,
     read_calculation,
 )
-from assistant.reading.replies import answer_question, option_chosen
+from assistant.reading.replies import answer_question, fill_missing, option_chosen
 from assistant.reading.whatif import CHANGE_WORDS, change
-from assistant.types import CalculationState
+from assistant.types import CalculationState, Clarification
 from assistant.reading.money import set_aside
 from knowledge.figures import Figure, read_figures
 from tools.registry import SPECS
@@ -52,6 +52,16 @@ __all__ = ["ContinuedCalculation", "DialogueTurn", "continue_state", "option_cho
 
 FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|what if|now|same|redo|again|instead|also|ok(?:ay)?,?|then|but)\b",
+    re.IGNORECASE,
+)
+
+
+# Words that start a calculation of something else ("another tool", "a different project", "new
+# question"): its figures are read on their own, none of the last calculation's carry over.
+NEW_SUBJECT = re.compile(
+    r"\b(?:another|different|separate|unrelated)\b(?!\s*(?:[\d$€£]|(?:usd|eur|gbp)\b))"  # "another 5k": a part added
+    r"|\b(?:new|other)\s+(?:\w+\s+)?(?:project|tool|initiative|idea|question|calculation|system|"
+    r"solution|platform|product|feature|investment|case|scenario|app|campaign|test)s?\b",
     re.IGNORECASE,
 )
 
@@ -182,8 +192,8 @@ def continue_state(state: CalculationState, changes: list[str]) -> tuple[Calcula
 
 def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     """What ``text`` does to the conversation's calculation ``state`` (see the module's doc)."""
-    if state is None or spec_named(state.tool) is None:
-        return DialogueTurn()
+    if state is None or spec_named(state.tool) is None or NEW_SUBJECT.search(text):
+        return DialogueTurn()  # "ROI of another tool: it cost 50k": nothing of the last one carries over
     own = read_calculation(text)
     others = [spec.name for spec in asked_specs(text) if spec.name != state.tool]
     if own is None and others and not any(spec.name == state.tool for spec in asked_specs(text)):
@@ -206,11 +216,44 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     continued = answer_question(state, text) if state.question is not None else None
     if continued is None:  # new figures that complete it, or a change to it
         continued = change(state, text, answering=state.question is not None)
+    if continued is None and state.question is not None and looks_like_a_reply(text, state):
+        return DialogueTurn(ask_again(state, text), state)  # not placed: asked again, never dropped silently
     if continued is None:
         return DialogueTurn()
     new_state, changes = continued
     calc, new_state = continue_state(new_state, changes)
     return DialogueTurn(calc, new_state)
+
+
+# Words that end or acknowledge a turn; a reply made of them only is not an attempt to answer.
+COURTESY = {"thanks", "thank", "you", "ok", "okay", "great", "cool", "fine", "bye", "cheers", "nice", "good",
+            "perfect", "sure", "alright", "never", "mind", "nevermind", "forget", "it", "that"}
+
+
+def looks_like_a_reply(text: str, state: CalculationState) -> bool:
+    """Is ``text`` meant as the answer to the open question, though it could not be placed? A
+    short message with no question of its own, or a few words with figures in them; a question
+    ("how does CLV relate to …?") or a longer message is read on its own."""
+    words = re.findall(r"[a-z0-9][a-z0-9'%.,/-]*", text.lower())
+    if not words or text.rstrip().endswith("?") or set(words) <= COURTESY:
+        return False
+    if len(words) <= 6:
+        return True
+    return len(words) <= 15 and bool(read_figures(text, value_words(spec_named(state.tool))))
+
+
+def ask_again(state: CalculationState, text: str) -> ContinuedCalculation:
+    """The open question again, saying the reply could not be placed, with the same options."""
+    calc, _need = _plan(state)
+    asked = state.question
+    assert asked is not None
+    quoted = " ".join(text.split())
+    quoted = quoted if len(quoted) <= 60 else quoted[:57].rstrip() + "…"
+    calc.calls = []
+    calc.clarification = Clarification(
+        question=f"I could not place “{quoted}” as an answer. {asked.question}"
+                 + (" You can pick one of the options." if asked.options else ""), options=list(asked.options))
+    return calc
 
 
 def carried_over(text: str, state: CalculationState, own: Calculation | None) -> DialogueTurn:
@@ -221,6 +264,12 @@ def carried_over(text: str, state: CalculationState, own: Calculation | None) ->
         return DialogueTurn()
     joined = f"{state.text}\n{text}"
     calc = read_calculation(joined, ask_text=text)
-    if calc is None or not calc.calls:
+    if calc is None:
         return DialogueTurn()
-    return DialogueTurn(calc, start_state(joined, calc))
+    new_state = start_state(joined, calc)
+    if calc.calls or new_state is None:
+        return DialogueTurn(calc, new_state) if calc.calls else DialogueTurn()
+    filled = fill_missing(new_state, len(state.text) + 1)  # "… with 9%": the rate no label named
+    if filled:
+        calc, new_state = continue_state(new_state, [])
+    return DialogueTurn(calc, new_state)  # computed, or its one question: never a dead end

@@ -28,6 +28,11 @@ UNITS_BY_FIGURE = {unit: {name for name, accepted in UNITS_ACCEPTED.items() if u
 ONE_OFF = re.compile(r"\b(?:one[- ]?off|one[- ]?time|once|single|upfront|up[- ]front|lump)\b", re.IGNORECASE)
 
 
+# Words that make a period word more or less than one period ("a year and a half", "a few
+# months"): such a reply is no "one year", and the number reader did not read it.
+MORE_THAN_ONE = re.compile(r"\b(?:half|quarter|couple|few|several|many|and|plus|more|less|than|or|\d)", re.IGNORECASE)
+
+
 ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
 
 
@@ -142,7 +147,7 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
             if chosen is not None and read_figures(options[chosen]):
                 fig = read_figures(options[chosen])[0]
                 item = word_figure(text, fig.value, "duration", options[chosen])
-            elif period in MONTHS_IN and period != "day":
+            elif period in MONTHS_IN and period != "day" and not MORE_THAN_ONE.search(text):
                 item = word_figure(text, MONTHS_IN[period], "duration", f"one {period}")
             else:
                 return None
@@ -210,8 +215,7 @@ def _missing_given(state: CalculationState, text: str, figures: list[Figure]) ->
     fig = figures[0]
     if isinstance(assign(spec, figures).get(fig.index), str):
         return None
-    fits = [name for name in state.fields
-            if spec.field(name).unit in UNITS_BY_FIGURE.get(fig.unit, ()) and not spec.field(name).horizon]
+    fits = _fitting(state, fig.unit)
     if not fits:
         return None
     item = reply_figure(text, fig)
@@ -226,6 +230,33 @@ def _missing_given(state: CalculationState, text: str, figures: list[Figure]) ->
         change = f"{fig.text.strip()}: which input, asked"
     state.figures.append(item)
     return state, [change]
+
+
+def _fitting(state: CalculationState, unit: str) -> list[str]:
+    """The missing inputs the open question asks for that a figure of ``unit`` can fill."""
+    spec = spec_named(state.tool)
+    if spec is None:
+        return []
+    return [name for name in state.fields if spec.field(name).unit in UNITS_BY_FIGURE.get(unit, ())
+            and not spec.field(name).horizon]
+
+
+def fill_missing(state: CalculationState, since: int) -> list[str]:
+    """Figures of the latest message (quoted from offset ``since`` of the state's text on) that no
+    label placed, each put in the one missing input it fits ("the NPV of the same flows with 9%":
+    the rate); returns what was filled."""
+    if state.need != "missing":
+        return []
+    filled = []
+    for item in state.figures:
+        if item.field or item.fields or item.ignored or (item.figure.get("span") or (0, 0))[0] < since:
+            continue
+        fits = [name for name in _fitting(state, item.figure.get("unit", "")) if name not in filled]
+        if len(fits) == 1:
+            item.field = fits[0]
+            filled.append(fits[0])
+    return [f"{name.replace('_', ' ')}: {item.figure['text']}" for name in filled
+            for item in state.figures if item.field == name][: len(filled)]
 
 
 def _alternatives(state: CalculationState) -> list[tuple[int, int | None]]:
