@@ -113,14 +113,11 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
         return None
     figures = read_figures(text, value_words(spec))
     roles = _roles(spec, text, figures)
-    last_of: dict[str, int] = {}
     items = []
-    for fig in figures:
-        role = roles.get(fig.index)
-        start = last_of.get(role, 0) if isinstance(role, str) else 0
-        items.append(figure_state(text, fig, role, start))
-        if isinstance(role, str):
-            last_of[role] = fig.span[1]
+    previous_end = 0
+    for fig in figures:  # a figure is named by the words since the figure before it, and its own after it
+        items.append(figure_state(text, fig, roles.get(fig.index), previous_end))
+        previous_end = fig.span[1]
     sequences = {f.name for f in spec.fields if f.sequence}
     found = None if sequences & set(roles.values()) else horizon_in(figures, {i for i, role in roles.items() if role}, text)
     horizon = None

@@ -327,8 +327,15 @@ JOINERS = {"plus", "and", "then", "also", "another", "further", "extra", "additi
 
 
 def part_label(item: FigureState) -> str:
-    """A figure as the user named it: "set-up 5k", "6000 for training staff" (the two words
-    nearest before it, else the words after it when those before only join it to the last)."""
+    """A figure as the user named it: "set-up cost 5k", "6000 for training" (its own words when
+    short, else the two words nearest before it, or those after it when the words before only
+    join it to the last)."""
+    quote = re.split(r"[:;]", item.quote)[-1].strip(" ,.-–—")
+    words = quote.split()
+    while words and words[0].lower() in JOINERS:
+        words.pop(0)
+    if 1 < len(words) <= 5 and item.figure["text"].strip() in quote:
+        return " ".join(words)
     naming = words_of(item)
     split = naming.index("|") if "|" in naming else len(naming)
     before = [w for w in naming_content(naming[:split]) if w not in JOINERS][-2:]

@@ -1,0 +1,212 @@
+"""A calculation across turns, read as the user goes on: the reply to the advisor's question in
+any form, a what-if that changes one input of one project or one period, a new subject that
+takes none of the old figures, and a reply that cannot be placed asked again (never dropped).
+
+Pure reading (reading/dialogue.py and its parts): no engine, no store; each case is one
+calculation started from one message and one or two replies.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.calculate import read_calculation
+from assistant.reading.dialogue import read_turn, start_state
+from tools.registry import run_tool
+
+
+def _state(message: str):
+    calc = read_calculation(message)
+    assert calc is not None, message
+    state = start_state(message, calc)
+    assert state is not None
+    return state
+
+
+def _call(turn) -> tuple[str, dict]:
+    assert turn.calculation is not None and turn.calculation.calls, turn.calculation
+    return turn.calculation.calls[0]
+
+
+def _asked(turn) -> str:
+    assert turn.calculation is not None and not turn.calculation.calls, turn.calculation
+    assert turn.calculation.clarification is not None
+    return turn.calculation.clarification.question
+
+
+# ---- the reply to the advisor's question -------------------------------------------------------
+
+@pytest.mark.parametrize(("reply", "monthly"), [
+    ("1", 1500), ("option 2", 125), ("yearly", 125), ("it comes every month", 1500), ("the first", 1500),
+])
+def test_a_period_question_is_answered_by_an_option_or_its_number(reply, monthly):
+    state = _state("Payback please: the kiosk cost 18,000 and it saves 1,500")
+    assert state.need == "period"
+    assert _call(read_turn(reply, state)) == ("payback_period", {"upfront_cost": 18000, "monthly_benefit": monthly})
+
+
+@pytest.mark.parametrize(("reply", "gain"), [
+    ("52,000", 52000),  # a bare figure: the one input still missing
+    ("roughly 52k I think", 52000),
+    ("We made about 52k extra on it.", 52000),  # a plain sentence
+])
+def test_a_missing_input_is_completed_by_the_reply(reply, gain):
+    state = _state("Our product-tagging model cost 40k. What was the ROI?")
+    assert state.need == "missing"
+    assert _call(read_turn(reply, state)) == ("roi", {"cost": 40000, "gain": gain})
+
+
+def test_a_bare_figure_takes_the_period_the_question_asked_for():
+    state = _state("When does it break even? Up front we put in 9,000.")
+    assert state.need == "missing"
+    assert _call(read_turn("750", state)) == ("payback_period", {"upfront_cost": 9000, "monthly_benefit": 750})
+
+
+@pytest.mark.parametrize(("reply", "months"), [("over three years", 36), ("18 months", 18), ("a couple of years", 24)])
+def test_a_horizon_is_answered_in_any_words(reply, months):
+    state = _state("ROI? The routing tool earns us 2,000 a month and the set-up cost 15,000.")
+    assert state.need == "horizon"
+    assert _call(read_turn(reply, state)) == ("roi", {"gain": 2000 * months, "cost": 15000})
+
+
+def test_a_horizon_the_reader_cannot_count_is_asked_again_not_rounded():
+    state = _state("ROI? The routing tool earns us 2,000 a month and the set-up cost 15,000.")
+    turn = read_turn("a year and a half", state)
+    question = _asked(turn)
+    assert "a year and a half" in question and state.question.question in question
+    assert turn.calculation.clarification.options == state.question.options
+    assert turn.state == state  # the calculation is kept for the next reply
+
+
+@pytest.mark.parametrize("reply", ["no idea", "the same as before", "ask finance"])
+def test_a_reply_that_cannot_be_placed_gets_the_question_again(reply):
+    state = _state("Our product-tagging model cost 40k. What was the ROI?")
+    turn = read_turn(reply, state)
+    assert reply in _asked(turn) and turn.state is state
+    assert _call(read_turn("52,000", turn.state)) == ("roi", {"cost": 40000, "gain": 52000})  # still pending
+
+
+def test_a_figure_of_its_own_is_no_answer_to_how_often():
+    state = _state("Payback please: the kiosk cost 18,000 and it saves 1,500")
+    turn = read_turn("2,000 a year", state)  # not "1,500 per year": a different figure
+    assert turn.calculation is None or not turn.calculation.calls or \
+        turn.calculation.calls[0][1]["monthly_benefit"] != 125
+
+
+def test_a_correction_replaces_the_input_it_names():
+    state = _state("CLV for our tea shop: orders average €35, 5 orders a year, customers stay 4 years, margin 25%")
+    name, args = _call(read_turn("actually our margin is 30%", state))
+    assert (name, args["gross_margin"], args["aov"], args["purchases_per_year"]) == ("clv", 0.3, 35, 5)
+
+
+# ---- what-ifs: exactly the input named --------------------------------------------------------
+
+@pytest.mark.parametrize("reply", ["what if the onboarding bit were 5k?", "and if onboarding had cost 5,000",
+                                   "say the onboarding came to 5k"])
+def test_a_what_if_changes_the_part_named_by_its_own_word(reply):
+    state = _state("ROI: the helpdesk AI costs 30,000 in licences plus 9,000 of onboarding, and saved 60,000")
+    turn = read_turn(reply, state)
+    assert _call(turn) == ("roi", {"cost": 35000, "gain": 60000})  # the licences stay
+    assert turn.calculation.account_lines()[0].startswith("changed: cost: 9,000 → 5")
+
+
+def test_a_what_if_naming_only_the_input_asks_which_part():
+    state = _state("ROI: the helpdesk AI costs 30,000 in licences plus 9,000 of onboarding, and saved 60,000")
+    assert "which one" in _asked(read_turn("what if the cost were 20k?", state))
+
+
+@pytest.mark.parametrize(("reply", "upfront"), [
+    ("what if the vendor threw the training in for free?", 20000),
+    ("and without the set-up?", 3500),
+])
+def test_a_line_made_free_or_left_out_is_removed(reply, upfront):
+    state = _state("Payback: set-up costs 20,000 plus 3,500 for training, and it saves 1,000 a month.")
+    turn = read_turn(reply, state)
+    assert _call(turn) == ("payback_period", {"upfront_cost": upfront, "monthly_benefit": 1000})
+    assert "→ removed" in turn.calculation.account_lines()[0]
+
+
+def test_a_removal_naming_no_line_asks_which():
+    state = _state("Payback: set-up costs 20,000 plus 3,500 for training, and it saves 1,000 a month.")
+    asked = read_turn("what if it were free?", state)
+    assert _asked(asked) and len(asked.state.question.options) == 2  # the two costs, not the saving
+    assert _call(read_turn("the training", asked.state)) == ("payback_period",
+                                                            {"upfront_cost": 20000, "monthly_benefit": 1000})
+
+
+TABLE = """Please rank with RICE
+Idea | Reach | Impact | Confidence | Effort
+Gift finder | 4000 | 1 | 0.5 | 2
+Size advisor | 1500 | 2 | 0.8 | 3
+Reorder nudges | 2500 | 0.5 | 0.9 | 1"""
+
+
+def _ranking(call) -> list[str]:
+    return [row["name"] for row in run_tool(*call)["ranking"]]
+
+
+def test_a_pasted_table_then_one_score_changed_reranks_that_project_only():
+    state = _state(TABLE)
+    first = state.call, state.args
+    assert _ranking(first) == ["Reorder nudges", "Gift finder", "Size advisor"]
+    turn = read_turn("what if the gift finder had confidence 0.9?", state)
+    name, args = _call(turn)
+    before = {row["name"]: row for row in first[1]["initiatives"]}
+    for row in args["initiatives"]:  # only the gift finder's confidence moved
+        changed = {k for k in row if row[k] != before[row["name"]][k]}
+        assert changed == ({"confidence"} if row["name"] == "Gift finder" else set())
+    assert _ranking((name, args)) == ["Gift finder", "Reorder nudges", "Size advisor"]
+    assert turn.calculation.account_lines()[0] == "changed: confidence of Gift finder: 0.5 → 0.9"
+
+
+@pytest.mark.parametrize(("reply", "project", "field", "value"), [
+    ("Reorder nudges reach is actually 1000", "Reorder nudges", "reach", 1000),
+    ("and if the size advisor took only 2 months", "Size advisor", "effort", 2),  # a time: the effort, never the reach
+])
+def test_one_projects_one_input_changes(reply, project, field, value):
+    state = _state(TABLE)
+    _, args = _call(read_turn(reply, state))
+    after = {row["name"]: row for row in args["initiatives"]}
+    before = {row["name"]: row for row in state.args["initiatives"]}
+    assert after[project][field] == value
+    assert all(after[n] == before[n] for n in after if n != project)
+
+
+def test_a_change_naming_one_test_group_changes_that_group_only():
+    state = _state("A/B test: control 6,000 sessions and 180 orders, variant 6,000 sessions and 231 orders")
+    _, args = _call(read_turn("oops, the variant had 6,600 sessions", state))
+    assert args == {"control_visitors": 6000, "control_conversions": 180,
+                    "variant_visitors": 6600, "variant_conversions": 231}
+
+
+def test_one_period_of_a_recurring_flow_changes_that_period_only():
+    state = _state("IRR please: -45,000 today, then 18,000 a year for 3 years")
+    turn = read_turn("correction: the second-year inflow is 12,000", state)
+    assert _call(turn) == ("irr", {"cash_flows": [-45000, 18000, 12000, 18000]})
+    assert turn.calculation.account_lines()[0] == "changed: flows, year 2: 18,000 → 12,000"
+
+
+def test_a_rate_change_keeps_a_series_read_from_one_message():
+    state = _state("NPV at 7% of this: we put in 30,000 now, then get 9,000, 12,000 and 14,000 back")
+    assert _call(read_turn("and at 11% instead?", state)) == (
+        "npv", {"cash_flows": [-30000, 9000, 12000, 14000], "rate": 0.11})
+
+
+def test_another_calculator_of_the_same_flows_takes_the_rate_written_without_a_label():
+    state = _state("IRR for -25000 now, then 8000, 9000, 12000")
+    assert _call(read_turn("fine, and the NPV of those flows with 6%", state)) == (
+        "npv", {"cash_flows": [-25000, 8000, 9000, 12000], "rate": 0.06})
+
+
+# ---- a new subject takes none of the old figures ----------------------------------------------
+
+@pytest.mark.parametrize("message", [
+    "ROI for a different tool: it cost 12k",
+    "Another project: we paid 7,500 for it. ROI?",
+    "What is the ROI of our new chatbot project, which cost 9k?",
+    "Which KPIs should a returns chatbot track?",
+    "Is a 40% ROI good for a small shop?",
+])
+def test_a_new_subject_leaves_the_calculation_aside(message):
+    state = _state("ROI: the search upgrade cost 20k and brought 26k")
+    assert read_turn(message, state).calculation is None
