@@ -210,3 +210,28 @@ def test_another_calculator_of_the_same_flows_takes_the_rate_written_without_a_l
 def test_a_new_subject_leaves_the_calculation_aside(message):
     state = _state("ROI: the search upgrade cost 20k and brought 26k")
     assert read_turn(message, state).calculation is None
+
+
+# ---- through the Advisor and its store ---------------------------------------------------------
+
+def _calls(result, name: str) -> list[dict]:
+    return [c.args for c in result.tool_calls if c.name == name]
+
+
+def test_a_course_question_in_the_middle_keeps_the_calculation_for_later(advisor):
+    first = advisor.ask("CLV please: baskets average 45, customers buy 6 times a year and stay 2 years, gross margin 30%")
+    assert _calls(first, "clv") == [{"aov": 45, "purchases_per_year": 6, "lifespan_years": 2, "gross_margin": 0.3}]
+    aside = advisor.ask("How should CLV guide what we spend on acquiring customers?", conversation_id=first.conversation_id)
+    assert not aside.tool_calls and aside.clarification is None  # the course answers; no figure carried in
+    back = advisor.ask("Back to the numbers: what if the margin were 35%?", conversation_id=first.conversation_id)
+    assert _calls(back, "clv") == [{"aov": 45, "purchases_per_year": 6, "lifespan_years": 2, "gross_margin": 0.35}]
+    assert "30% → 35%" in back.answer  # before → after
+
+
+def test_an_unplaced_reply_is_asked_again_and_the_next_reply_completes_it(advisor):
+    first = advisor.ask("Our product-tagging model cost 40k. What was the ROI?")
+    assert first.clarification is not None
+    again = advisor.ask("not sure, ask me later", conversation_id=first.conversation_id)
+    assert again.clarification is not None and not again.tool_calls
+    done = advisor.ask("52k", conversation_id=first.conversation_id)
+    assert _calls(done, "roi") == [{"cost": 40000, "gain": 52000}]
