@@ -7,9 +7,12 @@ came from, the open question and its options, and once computed its args. ``read
 the next message first as an answer to that question (an option by its words or number, a
 period in any words, a bare figure, new figures that complete it), then as a change to the
 calculation ("what if the set-up had cost 8k?" replaces the set-up part only; "same but over 5
-years" the horizon; "drop the maintenance line" removes it); the calculation is then planned
-again from the figures (``plan_figures`` in calculate.py). Nothing is rewritten: every figure
-keeps the words of the message it came from, so "What I read" quotes only what the user wrote.
+years" the horizon; "drop the maintenance line" removes it; "what if Search had confidence 0.9"
+that project's confidence only); the calculation is then planned again from the figures
+(``plan_figures`` in calculate.py). A reply that is neither is asked the question again, with its
+options: the calculation is never dropped silently. A message about another subject ("the ROI of
+a different tool: 8k") takes none of the old figures. Nothing is rewritten: every figure keeps
+the words of the message it came from, so "What I read" quotes only what the user wrote.
 
 Anything else is a message of its own. ``resolve_follow_up`` is the seam for follow-ups that are
 not calculations ("and for a jewellery shop?" adds to the previous question); the engine uses it

@@ -1,7 +1,9 @@
 """A change to the conversation's calculation: "what if the set-up had cost 8k?" replaces the
-set-up part only, "same but over 5 years" the horizon, "drop the maintenance line" removes it,
-"double the reach" scales the input it names; a figure for an input of several parts that names
-none of them asks which part (all of them are never replaced).
+set-up part only, "same but over 5 years" the horizon, "drop the maintenance line" or "if the
+training were free" removes it, "double the reach" scales the input it names, "the first-year
+return is 15,000" changes that period of the flows only; a figure for an input of several parts
+that names none of them asks which part (all of them are never replaced), as does a removal that
+names no line. Which old figure a new one names is found by reading/targets.py.
 """
 
 from __future__ import annotations
@@ -10,22 +12,19 @@ import re
 from typing import Any
 
 from assistant.reading.calc_state import (
-    NOT_NAMES,
     fmt_value,
     naming_content,
     reply_figure,
     same_word,
     spec_named,
-    state_figure,
     value_words,
     word_figure,
     words_of,
 )
-from assistant.reading.calculate import HORIZON_WORDS, UNITS_ACCEPTED, asked_specs, assign
-from assistant.reading.calculate import _records as records_of
+from assistant.reading.calculate import asked_specs, assign
+from assistant.reading.targets import name_score, of_record, target_of
 from assistant.types import CalculationState, Clarification, FigureState
 from knowledge.figures import Figure, read_figures
-from knowledge.text import STOPWORDS
 from tools.spec import ToolSpec
 
 # Words that say a message changes something already given ("what if…", "…instead", "again").
@@ -93,45 +92,6 @@ RESTATES = re.compile(r"\s*(?:\bis|\bare|\bwould be|=|≈|~|→|->|\bequals)\s*(
                       r"\bapprox(?:imately)?|\bnow|\breally|\bactually)?\s*", re.IGNORECASE)
 
 
-def _name_score(new_words: list[str], item: FigureState, weights: dict[str, float] | None = None) -> float:
-    """How well the words around a new figure name an old one: its naming words, nearest first,
-    each counted by how specific the word of the message it matches is (``weights``: 1 for a word
-    that names one candidate only, 1/n for one that names n of them, as "cost" names every part)."""
-    naming = words_of(item)
-    split = naming.index("|") if "|" in naming else len(naming)
-    before, after = naming[:split], naming[split + 1:]
-
-    def weight(word: str) -> float:
-        matched = [w for w in new_words if same_word(word, w)]
-        if not matched:
-            return 0.0
-        return max((weights or {}).get(w, 1.0) for w in matched)
-
-    score = 0.0
-    for distance, word in enumerate(reversed(naming_content(before)), 1):
-        score += weight(word) / distance
-    for distance, word in enumerate(naming_content(after), 1):
-        score += 0.5 * weight(word) / distance
-    return score
-
-
-def _specificity(new_words: list[str], items: list[FigureState]) -> dict[str, float]:
-    """Each word of the message weighted 1/n by the n candidate figures whose naming words it
-    matches: "onboarding" (one part) outweighs "cost" (every part) in "what if onboarding had cost 8k"."""
-    out = {}
-    for word in new_words:
-        named = sum(1 for item in items if any(same_word(word, w) for w in naming_content(words_of(item))))
-        out[word] = 1.0 / named if named else 1.0
-    return out
-
-
-def _compatible(new: Figure, item: FigureState) -> bool:
-    old_unit = item.figure.get("unit")
-    if new.unit == old_unit:
-        return True
-    return {new.unit, old_unit} <= {"money", "count"} or {new.unit, old_unit} <= {"duration", "count"}
-
-
 def change(state: CalculationState, text: str, answering: bool = False) -> tuple[CalculationState, list[str]] | None:
     """The state with the inputs ``text`` names changed, removed or added (one message's figures
     replace exactly the figures they name), or None when it changes nothing of it."""
@@ -151,7 +111,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     if REMOVE.search(text) and not news:
         said = naming_content(re.findall(r"[a-z][a-z'/-]*", text[REMOVE.search(text).end():].lower())) or naming_content(
             re.findall(r"[a-z][a-z'/-]*", REMOVE.sub(" ", text).lower()))  # "the training for free": named before
-        scores = [(_name_score(said, item) + sum(same_word(w, item.field.replace("_", " ").split()[0]) for w in said)
+        scores = [(name_score(said, item) + sum(same_word(w, item.field.replace("_", " ").split()[0]) for w in said)
                    if not item.ignored and item.field else 0.0) for item in state.figures]
         best = max(scores, default=0.0)
         if best > 0 and scores.count(best) == 1:
@@ -190,7 +150,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     used = {i for i, item in enumerate(state.figures) if not item.ignored and (item.field or item.fields)}
     taken: set[int] = set()
     for fig in news:
-        target = _target(state, spec, fig, roles.get(fig.index), old_values, used - taken, text)
+        target = target_of(state, spec, fig, roles.get(fig.index), old_values, used - taken, text)
         if target is None:
             return None
         if target == "part" and len(news) == 1:
@@ -208,7 +168,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             new.figure["span"] = old.figure["span"]  # its place among the figures (records are read in order)
             new.field = old.field or (old.fields[0] if len(old.fields) == 1 else "")
             new.fields = [] if new.field else list(old.fields)
-            label = (new.field or "figure").replace("_", " ") + _of_record(state, spec, target)
+            label = (new.field or "figure").replace("_", " ") + of_record(state, spec, target)
             changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
             state.figures[target] = new
         elif target == "every":
@@ -218,7 +178,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
                     new = reply_figure(text, fig)
                     new.field = name
                     new.figure["span"], new.figure["index"] = old.figure["span"], old.figure["index"]  # its record's place
-                    label = name.replace("_", " ") + _of_record(state, spec, i)
+                    label = name.replace("_", " ") + of_record(state, spec, i)
                     changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
                     state.figures[i] = new
         elif target == "horizon":
@@ -389,124 +349,6 @@ def restated(state: CalculationState, text: str, figures: list[Figure], old_valu
                and item.figure.get("currency") == fig.currency for item in state.figures):
             out.append(fig)
     return out
-
-
-def record_groups(state: CalculationState, spec: ToolSpec) -> list[tuple[str, list[int]]]:
-    """The records of a calculation over several (projects, test groups), as the planner reads
-    them: each one's name and its figures' indices; [] for a calculation of one."""
-    if not spec.records:
-        return []
-    figures = [state_figure(item, i) for i, item in enumerate(state.figures)]
-    decided = {i: item.field for i, item in enumerate(state.figures) if item.field and not item.ignored}
-    groups = records_of(state.text, spec, [f for f in figures if f.index in decided], decided)
-    return [(str(record.get("name", "")), members) for record, members in groups]
-
-
-def records_named(state: CalculationState, spec: ToolSpec, text: str) -> list[set[int]]:
-    """The records (projects, test groups) ``text`` names, each as its figures' indices: a record
-    is named by a word of its name that the other records' names lack ("Search", "the chatbot's",
-    "project C", "variant"); a one-letter name only as written, not as a sentence's first word."""
-    groups = record_groups(state, spec)
-    if len(groups) < 2:
-        return []
-    names = [re.findall(r"[^\W_]+|&", name) for name, _ in groups]
-    out = []
-    for words, (_name, members) in zip(names, groups):
-        others = {w.lower() for other in names if other is not words for w in other}
-        own = [w for w in words if w.lower() not in others and w.lower() not in STOPWORDS | NOT_NAMES]
-        if any(_names_word(text, w) for w in own):
-            out.append(set(members))
-    return out
-
-
-def _names_word(text: str, word: str) -> bool:
-    if len(word) > 2:
-        return any(same_word(word.lower(), w) for w in re.findall(r"[a-z][a-z&-]*", text.lower()))
-    for match in re.finditer(r"(?<![\w'])" + re.escape(word) + r"(?![\w-])", text):  # "A", "B2": as written
-        opening = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?\n"
-        if not opening or re.match(r"(?:'s|’s|:)", text[match.end():]):
-            return True
-    return False
-
-
-def _target(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_values: list[Figure],
-            free: set[int], text: str) -> int | str | None:
-    """Which old figure ``fig`` replaces (its index), "horizon", an input to add it to, or None."""
-    named = records_named(state, spec, text)
-    if len(named) > 1:
-        return None  # "what if A and B had effort 2?": not guessed which
-    if named:  # "what if Search had confidence 0.9": that project's figures only
-        free = free & named[0]
-        fitting = [i for i in free if state.figures[i].field and _fits_field(fig, spec.field(state.figures[i].field))]
-        by_role = [i for i in fitting if state.figures[i].field == role]
-        if len(by_role) == 1:
-            return by_role[0]
-        if len({state.figures[i].field for i in fitting}) == 1 and len(fitting) == 1:
-            return fitting[0]
-    if old_values:  # "10000, not 20000": the figure holding the old value
-        matches = [i for i in free if any(abs(state.figures[i].figure["value"] - o.value) < 1e-9 for o in old_values)]
-        if matches:
-            lowered = text.lower()
-            return max(matches) if re.search(r"\blast\b", lowered) else min(matches)
-    asks = {w for ask in spec.asks for w in ask.lower().split()}  # "payback" names the calculator, not an input
-    new_words = [w for w in naming_content(fig.before + fig.after) if w not in asks]
-    scores = {}
-    candidates = [i for i in free if _compatible(fig, state.figures[i])]
-    if isinstance(role, str) and any(state.figures[i].field == role for i in candidates):
-        # "what if onboarding had cost 8k": one of the cost's parts, named by a word other than the input's name
-        candidates = [i for i in candidates if state.figures[i].field == role]
-        new_words = [w for w in new_words if not any(same_word(w, name) for name in role.split("_"))]
-    weights = _specificity(new_words, [state.figures[i] for i in candidates])
-    for i in candidates:
-        item = state.figures[i]
-        score = _name_score(new_words, item, weights)
-        if score and (item.figure.get("period") is None) == (fig.period is None):
-            score += 0.1  # "9k/month" is more likely the monthly figure than the one-off one
-        scores[i] = score
-    best = max(scores.values(), default=0.0)
-    named = [i for i, score in scores.items() if score == best]
-    if best > 0 and len(named) == 1:
-        return named[0]
-    field_name = role if isinstance(role, str) else None
-    if isinstance(role, tuple):
-        present = [name for name in role if any(state.figures[i].field == name for i in free)]
-        field_name = present[0] if len(present) == 1 else None
-    if fig.unit == "duration" and (field_name is None or spec.field(field_name).unit != "duration"):
-        if state.horizon is not None or HORIZON_WORDS & set(fig.before[-3:]):
-            return "horizon"
-    if field_name is not None:
-        parts = [i for i in free if state.figures[i].field == field_name]
-        if len(parts) == 1:
-            return parts[0]
-        if not parts:
-            return field_name
-        same_period = [i for i in parts if state.figures[i].figure.get("period") == fig.period]
-        if len(same_period) == 1:
-            return same_period[0]
-        if spec.records:
-            return "every"  # "redo the RICE with effort 6": every project's effort
-        return "part" if spec.field(field_name).summed else None  # which part: asked, never all of them
-    fitting = [i for i in free if state.figures[i].field and fig.unit in UNITS_ACCEPTED[spec.field(state.figures[i].field).unit]
-               and state.figures[i].figure.get("unit") == fig.unit
-               and (state.figures[i].figure.get("period") is None) == (fig.period is None)]
-    if len({state.figures[i].field for i in fitting}) == 1 and len(fitting) == 1:
-        return fitting[0]
-    return None
-
-
-def _of_record(state: CalculationState, spec: ToolSpec, index: int) -> str:
-    """" of Search": the record a figure belongs to, for the line that says what changed."""
-    groups = record_groups(state, spec)
-    name = next((name for name, members in groups if index in members), "") if len(groups) > 1 else ""
-    return f" of {name}" if name else ""
-
-
-def _fits_field(fig: Figure, spec_field) -> bool:
-    """Can ``fig`` be a value of the input? A length of time only of one counted in time
-    ("took 2 months": the effort, never the reach)."""
-    if fig.unit not in UNITS_ACCEPTED[spec_field.unit]:
-        return False
-    return fig.unit != "duration" or spec_field.unit == "duration"
 
 
 def _settings_named(state: CalculationState, text: str) -> dict[str, tuple[Any, Any]]:
