@@ -134,6 +134,27 @@ def test_a_removal_naming_no_line_asks_which():
                                                             {"upfront_cost": 20000, "monthly_benefit": 1000})
 
 
+TCO = "TCO over 2 years: build 15k, licence 600 a month, support 1,200 a year and hosting 2,400 a year"
+
+
+def test_a_figure_said_to_come_on_top_is_one_more_part_not_a_replacement():
+    state = _state(TCO)
+    turn = read_turn("and if we also paid 1,000 a year for monitoring?", state)
+    call = _call(turn)
+    yearly = ("software_fees", "maintenance")
+    assert sum(call[1].get(k, 0) for k in yearly) == sum(state.args.get(k, 0) for k in yearly) + 1000  # none replaced
+    assert run_tool(*call)["total"] == run_tool(state.call, state.args)["total"] + 2000  # 1,000 a year over 2 years
+    assert "added 1,000 a year" in turn.calculation.account_lines()[0]
+
+
+def test_a_factor_naming_one_part_scales_that_part_only():
+    state = _state(TCO)
+    _, args = _call(read_turn("what if hosting doubled?", state))
+    assert args["maintenance"] == state.args["maintenance"] + 2400  # 2,400 a year more: support stays
+    _, args = _call(read_turn("what if maintenance doubled?", state))  # the input's own name: every part
+    assert args["maintenance"] == 2 * state.args["maintenance"]
+
+
 TABLE = """Please rank with RICE
 Idea | Reach | Impact | Confidence | Effort
 Gift finder | 4000 | 1 | 0.5 | 2

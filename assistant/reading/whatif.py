@@ -29,7 +29,7 @@ from tools.spec import ToolSpec
 
 # Words that say a message changes something already given ("what if…", "…instead", "again").
 CHANGE_WORDS = re.compile(
-    r"\b(?:if|instead|again|same|now|then|rather|actually|change|changed|make it|use|with|redo|try|say|"
+    r"\b(?:if|instead|again|same|now|then|rather|actually|change|changed|make it|use|with|redo|try|say|would|"
     r"back to|not|only|sorry|correction)\b",
     re.IGNORECASE,
 )
@@ -63,6 +63,11 @@ REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out
                     # a line that costs nothing any more: "if the vendor gave the training for free?"
                     r"|\b(?:free(?! up\b)|at no cost|at no charge|no charge|waived?|for nothing|costs? nothing)\b",
                     re.IGNORECASE)
+
+
+# Words that add a figure as one more part of an input rather than replace one ("what if we
+# also paid 3k a year for hosting", "plus 2k on top for training").
+ADDS = re.compile(r"\b(?:also|add|adding|plus|on top|as well|in addition|another)\b", re.IGNORECASE)
 
 
 # A message worded as a change of the calculation: "what if…", "and if…", "if…".
@@ -150,7 +155,11 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     used = {i for i, item in enumerate(state.figures) if not item.ignored and (item.field or item.fields)}
     taken: set[int] = set()
     for fig in news:
-        target = target_of(state, spec, fig, roles.get(fig.index), old_values, used - taken, text)
+        role = roles.get(fig.index)
+        if ADDS.search(text) and not old_values and isinstance(role, str) and spec.field(role).summed:
+            target: int | str | None = role  # one more part of the input, the others stay
+        else:
+            target = target_of(state, spec, fig, role, old_values, used - taken, text)
         if target is None:
             return None
         if target == "part" and len(news) == 1:
@@ -252,28 +261,52 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
     if factor is None:
         return None
     said = naming_content(re.findall(r"[a-z][a-z'/-]*", rest)) or naming_content(re.findall(r"[a-z][a-z'/-]*", lowered))
-    scores = {}
-    for item in state.figures:
-        if item.field and not item.ignored and item.field not in scores:
+    part = _part_named(state, said)
+    if part is not None:  # "what if support doubled": that part only, the input's other parts stay
+        return _scale(state, text, [part], factor)
+    scores: dict[str, float] = {}
+    for item in state.figures:  # the input named by its own name ("the reach") or the user's word for it ("support")
+        if item.field and not item.ignored:
             label = item.field.replace("_", " ").split()
-            scores[item.field] = sum(any(same_word(w, s) for s in said) for w in label)
+            score = sum(any(same_word(w, s) for s in said) for w in label) + name_score(said, item)
+            scores[item.field] = max(scores.get(item.field, 0.0), score)
     best = max(scores.values(), default=0)
     names = [name for name, score in scores.items() if score == best]
     if best == 0 or len(names) != 1:
         return None
     if word is None and any(x.field == names[0] and x.figure.get("unit") == "percent" for x in state.figures):
         return state, []  # "20% more confidence": 20 points or a fifth more? Not guessed
-    changes = []
+    return _scale(state, text, [i for i, item in enumerate(state.figures) if item.field == names[0] and not item.ignored],
+                  factor)
+
+
+def _part_named(state: CalculationState, said: list[str]) -> int | None:
+    """The one part of an input of several parts that the words name by a word of its own (not
+    the input's name: "double the cost" names every part of the cost, "support" one of them)."""
+    scores = {}
     for i, item in enumerate(state.figures):
-        if item.field == names[0] and not item.ignored:
-            value = item.figure["value"] * factor
-            unit = item.figure.get("unit") or "count"
-            new = word_figure(text, value, unit, fmt_value(value) + ("%" if unit == "percent" else ""))
-            for key in ("period", "currency", "span", "index"):
-                new.figure[key] = item.figure.get(key)
-            new.field = item.field
-            changes.append(f"{item.field.replace('_', ' ')}: {item.figure['text']} → {new.figure['text']}")
-            state.figures[i] = new
+        if not item.field or item.ignored or sum(1 for x in state.figures if x.field == item.field and not x.ignored) < 2:
+            continue
+        own = [w for w in said if not any(same_word(w, name) for name in item.field.split("_"))]
+        scores[i] = name_score(own, item) if own else 0.0
+    best = max(scores.values(), default=0.0)
+    named = [i for i, score in scores.items() if score == best]
+    return named[0] if best > 0 and len(named) == 1 else None
+
+
+def _scale(state: CalculationState, text: str, indices: list[int], factor: float) -> tuple[CalculationState, list[str]]:
+    """The figures at ``indices`` times ``factor``, each keeping its period, currency and place."""
+    changes = []
+    for i in indices:
+        item = state.figures[i]
+        value = item.figure["value"] * factor
+        unit = item.figure.get("unit") or "count"
+        new = word_figure(text, value, unit, fmt_value(value) + ("%" if unit == "percent" else ""))
+        for key in ("period", "currency", "span", "index"):
+            new.figure[key] = item.figure.get(key)
+        new.field = item.field
+        changes.append(f"{item.field.replace('_', ' ')}: {item.figure['text']} → {new.figure['text']}")
+        state.figures[i] = new
     return state, changes
 
 
