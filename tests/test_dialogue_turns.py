@@ -155,6 +155,47 @@ def test_a_factor_naming_one_part_scales_that_part_only():
     assert args["maintenance"] == 2 * state.args["maintenance"]
 
 
+def test_a_change_whose_figure_fits_two_inputs_asks_which_then_replaces_that_one():
+    state = _state("TCO over 2 years: implementation 14k, data integration 3k, licence 500 a month")
+    asked = read_turn("the setup fee would be 16k", state)  # "setup" and "fee": two inputs' words
+    assert "replace" in _asked(asked) and len(asked.state.question.options) == 2
+    _, args = _call(read_turn("the implementation one", asked.state))
+    assert args == {"implementation": 16000, "data_integration": 3000, "software_fees": 6000, "horizon_years": 2}
+
+
+def test_a_change_the_calculation_would_not_use_is_asked_about_not_ignored():
+    state = _state("IRR for: yr0 -30,000 | yr1 9,000 | yr2 11,000 | yr3 14,000")
+    turn = read_turn("what if it returned 6k a year", state)  # no yearly return in a list of flows
+    assert "would change nothing" in _asked(turn)
+
+
+def test_a_new_outlay_replaces_period_zero_of_a_listed_series():
+    state = _state("IRR for: yr0 -30,000 | yr1 9,000 | yr2 11,000 | yr3 14,000")
+    assert _call(read_turn("what if the upfront was 36k", state)) == ("irr", {"cash_flows": [-36000, 9000, 11000, 14000]})
+
+
+def test_a_bare_number_for_a_missing_rate_is_a_percentage():
+    state = _state("npv? -20k today, then 8k, 9k, 9k over the next three years")
+    assert state.need == "missing"
+    assert _call(read_turn("7", state)) == ("npv", {"cash_flows": [-20000, 8000, 9000, 9000], "rate": 0.07})
+
+
+def test_a_value_chosen_by_the_specs_words_for_it():
+    state = _state("ICE for the size-advice quiz: impact 7, confidence 6, ease 5")
+    _, args = _call(read_turn("could you average them instead of multiplying?", state))
+    assert args["aggregate"] == "mean"
+
+
+def test_a_new_horizon_alone_changes_the_horizon():
+    state = _state("ROI over 2 years? The bot cost 20k to build and saves 15k a year.")
+    assert _call(read_turn("ok and over four years?", state)) == ("roi", {"cost": 20000, "gain": 60000})
+
+
+def test_a_question_without_its_question_mark_is_not_taken_for_a_reply():
+    state = _state("Our product-tagging model cost 40k. What was the ROI?")
+    assert read_turn("btw what's a confidence interval", state).calculation is None
+
+
 TABLE = """Please rank with RICE
 Idea | Reach | Impact | Confidence | Effort
 Gift finder | 4000 | 1 | 0.5 | 2

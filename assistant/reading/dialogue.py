@@ -43,7 +43,7 @@ from assistant.reading.calculate import (
     read_calculation,
 )
 from assistant.reading.replies import answer_question, fill_missing, option_chosen
-from assistant.reading.whatif import CHANGE_WORDS, change
+from assistant.reading.whatif import CHANGE_WORDS, ask_input_for, change
 from assistant.types import CalculationState, Clarification
 from assistant.reading.money import set_aside
 from knowledge.figures import Figure, read_figures
@@ -179,7 +179,7 @@ def continue_state(state: CalculationState, changes: list[str]) -> tuple[Calcula
     """Plan the calculation again from its state; the state then holds its new question or args."""
     state = state.model_copy(deep=True)
     calc, need = _plan(state, changes)
-    if (state.need == "part" and state.pending is not None) or state.need == "remove":  # asked by the what-if itself
+    if (state.need in {"part", "replace"} and state.pending is not None) or state.need == "remove":  # asked by the what-if
         calc.calls, calc.clarification = [], state.question
         return calc, state
     if need is not None:
@@ -222,7 +222,19 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
         return DialogueTurn()
     new_state, changes = continued
     calc, new_state = continue_state(new_state, changes)
+    if calc.calls and state.args is not None and calc.calls[0] == (state.call, state.args) and \
+            len(new_state.figures) > len(state.figures) and any(": added " in line for line in changes):
+        # a figure taken as a new input the calculation does not use: the old result again would be wrong
+        asked = ask_input_for(state, new_state.figures[len(state.figures)])
+        return DialogueTurn(ask_again_with(asked), asked)
     return DialogueTurn(calc, new_state)
+
+
+def ask_again_with(state: CalculationState) -> ContinuedCalculation:
+    """The calculation planned from ``state`` with no call, asking ``state``'s question."""
+    calc, _need = _plan(state)
+    calc.calls, calc.clarification = [], state.question
+    return calc
 
 
 # Words that end or acknowledge a turn; a reply made of them only is not an attempt to answer.
@@ -230,12 +242,19 @@ COURTESY = {"thanks", "thank", "you", "ok", "okay", "great", "cool", "fine", "by
             "perfect", "sure", "alright", "never", "mind", "nevermind", "forget", "it", "that"}
 
 
+# A message that opens as a question of its own, with or without its question mark ("btw what's
+# model drift", "and how do we measure it").
+ASKS = re.compile(r"^\W*(?:(?:btw|by the way|and|also|ok(?:ay)?|so|but|unrelated|quick question)\W+)*"
+                  r"(?:what|what's|whats|how|why|when|which|who|where|can|could|should|would|is|are|does|do|tell|explain)\b",
+                  re.IGNORECASE)
+
+
 def looks_like_a_reply(text: str, state: CalculationState) -> bool:
     """Is ``text`` meant as the answer to the open question, though it could not be placed? A
     short message with no question of its own, or a few words with figures in them; a question
     ("how does CLV relate to …?") or a longer message is read on its own."""
     words = re.findall(r"[a-z0-9][a-z0-9'%.,/-]*", text.lower())
-    if not words or text.rstrip().endswith("?") or set(words) <= COURTESY:
+    if not words or text.rstrip().endswith("?") or set(words) <= COURTESY or ASKS.match(text):
         return False
     if len(words) <= 6:
         return True

@@ -16,7 +16,7 @@ from assistant.reading.calc_state import (
     value_words,
     word_figure,
 )
-from assistant.reading.whatif import part_options, removal_options
+from assistant.reading.whatif import ask_which_part, part_options, removal_options, replace_with_pending
 from assistant.types import CalculationState, FigureState
 from assistant.reading.calculate import UNITS_ACCEPTED, assign
 from knowledge.figures import MONTHS_IN, PERIOD_WORDS, Figure, read_figures
@@ -172,13 +172,16 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         parts = part_options(state, state.fields[0])
         if chosen is None or chosen >= len(parts):
             return None
-        index = parts[chosen][0]
-        old, new = state.figures[index], state.pending
-        if new.figure.get("period") is None and old.figure.get("period"):
-            new.figure["period"] = old.figure["period"]
-        new.figure["span"] = old.figure["span"]
-        state.figures[index], state.pending = new, None
-        return state, [f"{parts[chosen][1]}: {old.figure['text']} → {new.figure['text']}"]
+        line = replace_with_pending(state, parts[chosen][0])
+        return state, [f"{parts[chosen][1]}: {line.split(': ', 1)[1]}"]
+    if kind == "replace" and state.pending is not None and state.fields:
+        chosen = option_chosen(options, text)
+        if chosen is None or chosen >= len(state.fields):
+            return None
+        parts = part_options(state, state.fields[chosen])
+        if len(parts) > 1:  # that input has parts: which one, asked next
+            return ask_which_part(state, state.fields[chosen]), []
+        return state, [replace_with_pending(state, parts[0][0])]
     if kind == "missing" and state.fields:
         return _missing_given(state, text, figures)
     if kind == "remove":
@@ -219,6 +222,8 @@ def _missing_given(state: CalculationState, text: str, figures: list[Figure]) ->
     if not fits:
         return None
     item = reply_figure(text, fig)
+    if fig.unit == "count" and 1 < fig.value <= 100 and all(spec.field(name).unit == "fraction" for name in fits):
+        item.figure["unit"] = "percent"  # "8" to "what rate (e.g. 8%)?": 8%, never 800%
     if len(fits) == 1:
         field = spec.field(fits[0])
         item.field = fits[0]

@@ -8,6 +8,7 @@ names no line. Which old figure a new one names is found by reading/targets.py.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -135,7 +136,9 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         state.settings[name] = value
     if not news:
         return (state, changes) if changes else None
-    if not answering and not CHANGE_WORDS.search(text) and not asked_specs(text) and period_named(text) is None:
+    new_horizon = state.horizon is not None and all(f.unit == "duration" for f in news)  # "ok and over five years?"
+    if not answering and not CHANGE_WORDS.search(text) and not asked_specs(text) and period_named(text) is None \
+            and not new_horizon:
         if not all(assign(spec, news).get(f.index) for f in news):
             return None  # figures that name no input of this calculation, in a message that changes nothing
     roles = assign(spec, news)
@@ -156,11 +159,19 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     taken: set[int] = set()
     for fig in news:
         role = roles.get(fig.index)
+        outlay = _first_flow(state, spec, role)
         if ADDS.search(text) and not old_values and isinstance(role, str) and spec.field(role).summed:
             target: int | str | None = role  # one more part of the input, the others stay
+        elif outlay is not None and not old_values:
+            target = outlay  # "what if the upfront was 60k", the flows listed: period 0's flow
+            fig = dataclasses.replace(fig, value=-abs(fig.value)) if state.figures[outlay].figure["value"] < 0 else fig
         else:
             target = target_of(state, spec, fig, role, old_values, used - taken, text)
         if target is None:
+            present = [n for n in (role if isinstance(role, tuple) else ())
+                       if any(x.field == n and not x.ignored for x in state.figures)]
+            if len(news) == 1 and len(present) >= 2 and (answering or CHANGE_WORDS.search(text)):
+                return _ask_input(state, text, fig, present), changes  # "the setup fee would be 25k": which input
             return None
         if target == "part" and len(news) == 1:
             return _ask_part(state, text, fig, roles.get(fig.index)), changes
@@ -206,6 +217,33 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             state.figures.append(new)
             changes.append(f"{target.replace('_', ' ')}: added {fig.text.strip()}")
     return state, changes
+
+
+def _first_flow(state: CalculationState, spec: ToolSpec, role) -> int | None:
+    """The period-0 flow a new outlay replaces when the calculation holds its flows as a list
+    ("yr0 -50,000 | yr1 15,000 …" then "what if the upfront was 60k"), else None."""
+    sequence = next((f.name for f in spec.fields if f.sequence), None)
+    if sequence is None or not isinstance(role, str) or role == sequence:
+        return None
+    field = spec.field(role)
+    if field.direction != "out" or field.period is not None or any(x.field == role and not x.ignored for x in state.figures):
+        return None
+    return next((i for i, x in enumerate(state.figures) if x.field == sequence and not x.ignored), None)
+
+
+def ask_input_for(state: CalculationState, pending: FigureState) -> CalculationState:
+    """A figure read as a change that would change nothing as the calculation stands: which input
+    it replaces is asked, with the calculation's inputs as options."""
+    names = list(dict.fromkeys(x.field for i, x in enumerate(state.figures)
+                               if x.field and not x.ignored and i != state.horizon))
+    state = state.model_copy(deep=True)
+    state.pending = pending
+    labels = [name.replace("_", " ") for name in names]
+    state.need, state.about, state.fields = "replace", None, names
+    state.question = Clarification(
+        question=f"I read {pending.figure['text'].strip()}, but as I have the calculation it would change nothing. "
+                 f"Which input should it replace: the {' or the '.join(labels)}?", options=[f"the {x}" for x in labels])
+    return state
 
 
 def _one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, period: int,
@@ -359,15 +397,44 @@ def _ask_part(state: CalculationState, text: str, fig: Figure, role) -> Calculat
     """A what-if giving one figure for an input made of several parts, naming none of them:
     which part it replaces is asked, with the parts as options (all of them are never replaced)."""
     name = role if isinstance(role, str) else next(n for n in role if any(x.field == n for x in state.figures))
+    state.pending = reply_figure(text, fig)
+    return ask_which_part(state, name)
+
+
+def ask_which_part(state: CalculationState, name: str) -> CalculationState:
+    """Which part of input ``name`` the pending figure replaces, asked with the parts as options."""
+    assert state.pending is not None
+    state.pending.field = name
     options = [shown for _, shown in part_options(state, name)]
-    pending = reply_figure(text, fig)
-    pending.field = name
-    state.pending = pending
     state.need, state.about, state.fields = "part", None, [name]
     state.question = Clarification(
         question=f"The {name.replace('_', ' ')} has {len(options)} parts ({', '.join(options)}): which one "
-                 f"is {fig.text.strip()}?", options=options)
+                 f"is {state.pending.figure['text'].strip()}?", options=options)
     return state
+
+
+def _ask_input(state: CalculationState, text: str, fig: Figure, names: list[str]) -> CalculationState:
+    """A change whose figure fits several inputs of the calculation equally: which one it
+    replaces is asked (never guessed), with the inputs as options."""
+    state.pending = reply_figure(text, fig)
+    labels = [name.replace("_", " ") for name in names]
+    state.need, state.about, state.fields = "replace", None, list(names)
+    state.question = Clarification(question=f"Which input should {fig.text.strip()} replace: the {' or the '.join(labels)}?",
+                                   options=[f"the {label}" for label in labels])
+    return state
+
+
+def replace_with_pending(state: CalculationState, index: int) -> str:
+    """The figure at ``index`` replaced by the pending one (which keeps the old period when it
+    says none, and the old figure's place); returns the line saying what changed."""
+    assert state.pending is not None
+    old, new = state.figures[index], state.pending
+    if new.figure.get("period") is None and old.figure.get("period"):
+        new.figure["period"] = old.figure["period"]
+    new.figure["span"] = old.figure["span"]
+    new.field, new.fields = old.field, []
+    state.figures[index], state.pending, state.need = new, None, ""
+    return f"{old.field.replace('_', ' ')}: {old.figure['text']} → {new.figure['text']}"
 
 
 def restated(state: CalculationState, text: str, figures: list[Figure], old_values: list[Figure]) -> list[Figure]:
@@ -400,6 +467,11 @@ def _settings_named(state: CalculationState, text: str) -> dict[str, tuple[Any, 
         current = (state.args or {}).get(name, prop.get("default"))
         # "the mean instead of the product": the value named that is not the current one
         named = [v for v in values if isinstance(v, str) and v.lower() in words and v != current]
+        # or by the spec's words for a value ("the average instead of multiplying" → mean)
+        own = spec_named(state.tool)
+        named = named or list(dict.fromkeys(
+            value for arg, value, said in (own.choices if own else ()) if arg == name and value in values
+            and value != current and any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in said)))
         if len(named) == 1:
             out[name] = (state.settings.get(name, current), named[0])
     return out
