@@ -163,6 +163,13 @@ def test_a_change_whose_figure_fits_two_inputs_asks_which_then_replaces_that_one
     assert args == {"implementation": 16000, "data_integration": 3000, "software_fees": 6000, "horizon_years": 2}
 
 
+def test_a_line_named_by_a_word_the_calculation_never_used_is_asked_about():
+    state = _state("TCO over 2 years: implementation 10k, training 2k, licence 300 a month")
+    turn = read_turn("what if the workshops part ends up at 3k?", state)  # workshops: the training? not guessed
+    assert "replace" in _asked(turn) and turn.state.question.options == ["the implementation", "the training"]
+    assert _call(read_turn("the training", turn.state))[1]["training"] == 3000
+
+
 def test_a_change_the_calculation_would_not_use_is_asked_about_not_ignored():
     state = _state("IRR for: yr0 -30,000 | yr1 9,000 | yr2 11,000 | yr3 14,000")
     turn = read_turn("what if it returned 6k a year", state)  # no yearly return in a list of flows

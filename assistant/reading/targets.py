@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.reading.calc_state import NOT_NAMES, naming_content, same_word, state_figure, words_of
-from assistant.reading.calculate import HORIZON_WORDS, UNITS_ACCEPTED
+from assistant.reading.calculate import HORIZON_WORDS, UNITS_ACCEPTED, label_score
 from assistant.reading.calculate import _records as records_of
 from assistant.types import CalculationState, FigureState
 from knowledge.figures import Figure
@@ -118,6 +118,8 @@ def target_of(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_va
     new_words = [w for w in naming_content(fig.before + fig.after) if w not in asks]
     scores = {}
     candidates = [i for i in free if compatible(fig, state.figures[i])]
+    if unplaced_name(state, spec, fig, role, new_words, candidates):
+        return "ask"  # "what if the upskilling part ends up at €9,000?": named, but by no word of ours
     if isinstance(role, str) and any(state.figures[i].field == role for i in candidates):
         # "what if onboarding had cost 8k": one of the cost's parts, named by a word other than the input's name
         candidates = [i for i in candidates if state.figures[i].field == role]
@@ -158,6 +160,28 @@ def target_of(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_va
     if len({state.figures[i].field for i in fitting}) == 1 and len(fitting) == 1:
         return fitting[0]
     return None
+
+
+# Words of a what-if that name no line ("the upskilling PART ends up at…", "the set-up BIT").
+GENERIC = {"part", "parts", "bit", "piece", "line", "item", "portion", "amount", "figure", "number", "side", "one",
+           "end", "ends", "ended", "came", "comes", "come", "turns", "turned", "goes", "went", "total", "cost",
+           "costs", "price", "value", "really", "just", "about", "around", "roughly"}
+
+
+def unplaced_name(state: CalculationState, spec: ToolSpec, fig: Figure, role, new_words: list[str],
+                  candidates: list[int]) -> bool:
+    """Does the change name its line by a word that is no label of the input it would go to and
+    that none of the calculation's figures was named by, while the figure fits several inputs?
+    Then its input is asked, not taken from the direction of the money alone."""
+    if not isinstance(role, str) or label_score(fig, spec.field(role)) > 0:
+        return False
+    own = [w for w in new_words if w not in GENERIC and not any(same_word(w, n) for n in role.split("_"))]
+    if not own or any(same_word(w, x) for i in candidates for x in naming_content(words_of(state.figures[i])) for w in own):
+        return False
+    fields = {state.figures[i].field for i in candidates if state.figures[i].field
+              and not spec.field(state.figures[i].field).horizon
+              and (state.figures[i].figure.get("period") is None) == (fig.period is None)}
+    return len(fields) > 1
 
 
 def of_record(state: CalculationState, spec: ToolSpec, index: int) -> str:

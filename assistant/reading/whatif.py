@@ -23,7 +23,7 @@ from assistant.reading.calc_state import (
     words_of,
 )
 from assistant.reading.calculate import asked_specs, assign
-from assistant.reading.targets import name_score, of_record, target_of
+from assistant.reading.targets import compatible, name_score, of_record, target_of
 from assistant.types import CalculationState, Clarification, FigureState
 from knowledge.figures import Figure, read_figures
 from tools.spec import ToolSpec
@@ -167,7 +167,12 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             fig = dataclasses.replace(fig, value=-abs(fig.value)) if state.figures[outlay].figure["value"] < 0 else fig
         else:
             target = target_of(state, spec, fig, role, old_values, used - taken, text)
-        if target is None:
+        if target == "ask" and len(news) == 1:
+            names = list(dict.fromkeys(x.field for x in state.figures if x.field and not x.ignored and compatible(fig, x)
+                                       and not spec.field(x.field).horizon
+                                       and (x.figure.get("period") is None) == (fig.period is None)))
+            return _ask_input(state, text, fig, names), changes
+        if target is None or target == "ask":
             present = [n for n in (role if isinstance(role, tuple) else ())
                        if any(x.field == n and not x.ignored for x in state.figures)]
             if len(news) == 1 and len(present) >= 2 and (answering or CHANGE_WORDS.search(text)):
