@@ -86,6 +86,15 @@ def test_a_reply_that_cannot_be_placed_gets_the_question_again(reply):
     assert _call(read_turn("52,000", turn.state)) == ("roi", {"cost": 40000, "gain": 52000})  # still pending
 
 
+def test_a_role_answer_that_names_another_figure_is_applied_to_that_figure():
+    state = _state("ROI for the returns bot. It is 30k all in, extra margin 70k in the first year, plus 6k of agent hours.")
+    assert state.need == "role" and state.figures[state.about].figure["value"] == 30000
+    turn = read_turn("cost — the agents spend those hours fixing its answers", state)
+    six = next(x for x in turn.state.figures if x.figure["value"] == 6000)
+    assert six.field == "cost"  # the figure the reply names, not the one asked about
+    assert turn.calculation.calls == [] or turn.calculation.calls[0][1]["cost"] >= 36000  # 6k never a gain
+
+
 def test_a_figure_of_its_own_is_no_answer_to_how_often():
     state = _state("Payback please: the kiosk cost 18,000 and it saves 1,500")
     turn = read_turn("2,000 a year", state)  # not "1,500 per year": a different figure

@@ -16,6 +16,7 @@ from assistant.reading.calc_state import (
     value_words,
     word_figure,
 )
+from assistant.reading.targets import GENERIC, name_score
 from assistant.reading.whatif import ask_which_part, part_options, removal_options, replace_with_pending
 from assistant.types import CalculationState, FigureState
 from assistant.reading.calculate import UNITS_ACCEPTED, assign
@@ -117,8 +118,9 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         name = next((f for f in state.fields if f.replace("_", " ") in option), None)
         if name is None:
             return None
-        about.field, about.fields = name, []
-        return state, [f"{about.figure['text']}: the {name.replace('_', ' ')}"]
+        meant = _other_figure_named(state, text, about) or about  # "it's a cost, those are the staff hours"
+        meant.field, meant.fields = name, []
+        return state, [f"{meant.figure['text']}: the {name.replace('_', ' ')}"]
     if kind == "period" and about is not None:
         chosen = option_chosen(options, text)
         if any(abs(f.value - about.figure["value"]) > 1e-9 for f in figures) and not OPTION_NUMBER.fullmatch(text):
@@ -235,6 +237,23 @@ def _missing_given(state: CalculationState, text: str, figures: list[Figure]) ->
         change = f"{fig.text.strip()}: which input, asked"
     state.figures.append(item)
     return state, [change]
+
+
+def _other_figure_named(state: CalculationState, text: str, about: FigureState) -> FigureState | None:
+    """The figure a role answer names by its own words when that is not the one asked about
+    ("it's a cost, they spend these hours" names the staff hours, not the total asked about)."""
+    spec = spec_named(state.tool)
+    inputs = {w for f in spec.fields for w in f.name.split("_")} if spec else set()
+    said = [w for w in naming_content(re.findall(r"[a-z][a-z'/-]*", text.lower()))
+            if w not in GENERIC and not any(same_word(w, x) for x in inputs)]
+    if not said:
+        return None
+    scores = {i: name_score(said, item) for i, item in enumerate(state.figures) if not item.ignored}
+    best = max(scores.values(), default=0.0)
+    named = [i for i, score in scores.items() if score == best]
+    if best <= 0 or len(named) != 1 or state.figures[named[0]] is about:
+        return None
+    return state.figures[named[0]]
 
 
 def _fitting(state: CalculationState, unit: str) -> list[str]:
