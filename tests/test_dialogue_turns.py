@@ -290,6 +290,16 @@ def test_a_new_subject_leaves_the_calculation_aside(message):
     assert read_turn(message, state).calculation is None
 
 
+def test_a_message_going_back_changes_the_earlier_calculation_it_names():
+    from assistant.reading.dialogue import read_conversation
+
+    earlier = _state("ICE for the bundle recommender: impact 7, confidence 6, ease 8")
+    latest = _state("TCO over 1 year: set-up 9k, licence 400 a month")
+    turn = read_conversation("Going back to the recommender: confidence is really 5, not 6.", [latest, earlier])
+    assert _call(turn) == ("ice_score", {"impact": 7, "confidence": 5, "ease": 8})
+    assert read_conversation("confidence is really 5, not 6.", [latest, earlier]).calculation is None  # the latest only
+
+
 # ---- through the Advisor and its store ---------------------------------------------------------
 
 def _calls(result, name: str) -> list[dict]:

@@ -50,7 +50,7 @@ from knowledge.figures import Figure, read_figures
 from tools.registry import SPECS
 from tools.spec import ToolSpec
 
-__all__ = ["ContinuedCalculation", "DialogueTurn", "continue_state", "option_chosen", "read_turn",
+__all__ = ["ContinuedCalculation", "DialogueTurn", "continue_state", "option_chosen", "read_conversation", "read_turn",
            "resolve_follow_up", "start_state", "verbatim"]
 
 FOLLOW_UP = re.compile(
@@ -188,6 +188,23 @@ def continue_state(state: CalculationState, changes: list[str]) -> tuple[Calcula
         state.question, state.need, state.about, state.fields = None, "", None, []
         state.call, state.args = calc.calls[0]
     return calc, state
+
+
+# Words that go back to an earlier calculation of the conversation ("back to the chatbot idea").
+GOES_BACK = re.compile(r"\b(?:back to|go back|going back|return to|returning to|earlier|previous|from before|"
+                       r"the first one|the first calculation|as before)\b", re.IGNORECASE)
+
+
+def read_conversation(text: str, states: list[CalculationState]) -> DialogueTurn:
+    """What ``text`` does to the conversation's calculations (latest first): the latest one, or
+    an earlier one the message goes back to ("back to the chatbot idea: ease is really a 7")."""
+    turn = read_turn(text, states[0] if states else None)
+    if turn.calculation is None and GOES_BACK.search(text):
+        for state in states[1:]:
+            earlier = read_turn(text, state)
+            if earlier.calculation is not None:
+                return earlier
+    return turn
 
 
 def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:

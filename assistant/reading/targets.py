@@ -154,6 +154,8 @@ def target_of(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_va
         if spec.records:
             return "every"  # "redo the RICE with effort 6": every project's effort
         return "part" if spec.field(field_name).summed else None  # which part: asked, never all of them
+    if [w for w in new_words if w not in GENERIC]:
+        return None  # "confidence is really 5" in a TCO: it names something, and nothing of this calculation
     fitting = [i for i in free if state.figures[i].field and fig.unit in UNITS_ACCEPTED[spec.field(state.figures[i].field).unit]
                and state.figures[i].figure.get("unit") == fig.unit
                and (state.figures[i].figure.get("period") is None) == (fig.period is None)]
