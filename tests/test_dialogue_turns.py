@@ -257,6 +257,13 @@ def test_a_change_naming_one_test_group_changes_that_group_only():
                     "variant_visitors": 6600, "variant_conversions": 231}
 
 
+def test_a_rate_given_for_one_group_stands_in_for_its_conversions():
+    state = _state("A/B test: control 6,000 sessions and 180 orders, variant 6,000 sessions and 231 orders")
+    _, args = _call(read_turn("what if the variant had converted at 3.5% instead?", state))
+    assert args == {"control_visitors": 6000, "control_conversions": 180,
+                    "variant_visitors": 6000, "variant_conversions": 210}
+
+
 def test_one_period_of_a_recurring_flow_changes_that_period_only():
     state = _state("IRR please: -45,000 today, then 18,000 a year for 3 years")
     turn = read_turn("correction: the second-year inflow is 12,000", state)

@@ -107,6 +107,9 @@ def target_of(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_va
         by_role = [i for i in fitting if state.figures[i].field == role]
         if len(by_role) == 1:
             return by_role[0]
+        instead = [i for i in free if state.figures[i].field and alternative_to(spec, role, state.figures[i].field)]
+        if not by_role and len(instead) == 1:
+            return instead[0]  # "what if variant B had converted at 3.2%": the rate instead of its conversions
         if len({state.figures[i].field for i in fitting}) == 1 and len(fitting) == 1:
             return fitting[0]
     if old_values:  # "10000, not 20000": the figure holding the old value
@@ -184,6 +187,18 @@ def unplaced_name(state: CalculationState, spec: ToolSpec, fig: Figure, role, ne
               and not spec.field(state.figures[i].field).horizon
               and (state.figures[i].figure.get("period") is None) == (fig.period is None)}
     return len(fields) > 1
+
+
+def alternative_to(spec: ToolSpec, role, field: str) -> bool:
+    """Does input ``role`` stand in for ``field`` (the spec's two ways of giving the same thing:
+    visitors and conversions, or visitors and a rate)?"""
+    if not isinstance(role, str) or role == field:
+        return False
+    for with_role in (alt for alt in spec.requires if role in alt and field not in alt):
+        for with_field in (alt for alt in spec.requires if field in alt and role not in alt):
+            if set(with_field) - set(with_role) == {field} and set(with_role) - set(with_field) == {role}:
+                return True
+    return False
 
 
 def of_record(state: CalculationState, spec: ToolSpec, index: int) -> str:

@@ -23,7 +23,7 @@ from assistant.reading.calc_state import (
     words_of,
 )
 from assistant.reading.calculate import asked_specs, assign
-from assistant.reading.targets import compatible, name_score, of_record, target_of
+from assistant.reading.targets import alternative_to, compatible, name_score, of_record, target_of
 from assistant.types import CalculationState, Clarification, FigureState
 from knowledge.figures import Figure, read_figures
 from tools.spec import ToolSpec
@@ -192,6 +192,8 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
                 new.figure["period"] = old.figure["period"]  # "what if saving is only 3 000?" keeps "per month"
             new.figure["span"] = old.figure["span"]  # its place among the figures (records are read in order)
             new.field = old.field or (old.fields[0] if len(old.fields) == 1 else "")
+            if alternative_to(spec, role, new.field):
+                new.field = role  # the rate given in place of the conversions it stands for
             new.fields = [] if new.field else list(old.fields)
             label = (new.field or "figure").replace("_", " ") + of_record(state, spec, target)
             changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
