@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 from assistant.answering.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, build_agent, search_tool
 from assistant.answering.brains import make_brain
 from assistant.reading.asks import search_asks
-from assistant.reading.dialogue import read_turn, resolve_follow_up, start_state
+from assistant.reading.dialogue import read_conversation, resolve_follow_up, start_state
 from assistant.reading.calculate import read_calculation
 from assistant.reading.elliptical import resolve
 from assistant.reading.injection import screen
@@ -286,8 +286,8 @@ class Advisor:
         # A message that mixes an attack with a real question: the question is read, the rest is not.
         mixed = bool(screening.attacks) and screening.answerable
         asked = screening.kept if mixed else text
-        state = calculation_state(history)
-        turn = read_turn(asked, state)  # first: an answer to the calculation's question, or a change to it
+        # first: an answer to the calculation's question, or a change to it (or to an earlier one it goes back to)
+        turn = read_conversation(asked, calculation_states(history))
         resolved, avoid = asked, ()
         if turn.calculation is None:
             resolved, avoid = follow_up(asked, history)
@@ -486,16 +486,21 @@ def follow_up(asked: str, history) -> tuple[str, tuple[str, ...]]:
     return follow.text, follow.avoid
 
 
-def calculation_state(history) -> CalculationState | None:
-    """The calculation the conversation is in: the latest one an assistant turn stored."""
+def calculation_states(history) -> list[CalculationState]:
+    """The calculations the conversation has been in, latest first, one per calculator (the
+    latest is the one it is in; an earlier one is there for "back to the first one")."""
+    out: list[CalculationState] = []
     for turn in reversed(history):
         stored = turn.payload.get("calculation") if turn.role == "assistant" else None
-        if stored:
-            try:
-                return CalculationState.model_validate(stored)
-            except ValidationError:
-                return None  # a state written by another version: start afresh
-    return None
+        if not stored:
+            continue
+        try:
+            state = CalculationState.model_validate(stored)
+        except ValidationError:
+            continue  # a state written by another version: not read
+        if all(state.tool != seen.tool for seen in out):
+            out.append(state)
+    return out
 
 
 def _draft(final: AIMessage | None, retrieved: dict[str, dict]) -> Draft:

@@ -47,7 +47,11 @@ def verbatim(text: str, fig: Figure) -> str:
 def naming_words(text: str, fig: Figure, start: int) -> list[str]:
     """Content words that may name the figure: those since ``start`` (the previous figure of the
     same input) before it, nearest last, then its own words after it."""
-    before = [w for w in re.findall(r"[a-z][a-z'/-]*", text[start: fig.span[0]].lower()) if w not in STOPWORDS]
+    stretch = re.split(r"[.!?\n]\s", text[start: fig.span[0]].lower() + " ")[-1]  # its own sentence
+    clause = re.split(r"[,;:]", stretch)[-1]  # "…for training, and it saves 1,000": its own clause
+    if [w for w in re.findall(r"[a-z][a-z'/-]*", clause) if w not in STOPWORDS and w not in NOT_NAMES]:
+        stretch = clause
+    before = [w for w in re.findall(r"[a-z][a-z'/-]*", stretch) if w not in STOPWORDS]
     return before[-NAME_WINDOW:] + ["|"] + [w for w in fig.after if w not in STOPWORDS]
 
 

@@ -7,9 +7,12 @@ came from, the open question and its options, and once computed its args. ``read
 the next message first as an answer to that question (an option by its words or number, a
 period in any words, a bare figure, new figures that complete it), then as a change to the
 calculation ("what if the set-up had cost 8k?" replaces the set-up part only; "same but over 5
-years" the horizon; "drop the maintenance line" removes it); the calculation is then planned
-again from the figures (``plan_figures`` in calculate.py). Nothing is rewritten: every figure
-keeps the words of the message it came from, so "What I read" quotes only what the user wrote.
+years" the horizon; "drop the maintenance line" removes it; "what if Search had confidence 0.9"
+that project's confidence only); the calculation is then planned again from the figures
+(``plan_figures`` in calculate.py). A reply that is neither is asked the question again, with its
+options: the calculation is never dropped silently. A message about another subject ("the ROI of
+a different tool: 8k") takes none of the old figures. Nothing is rewritten: every figure keeps
+the words of the message it came from, so "What I read" quotes only what the user wrote.
 
 Anything else is a message of its own. ``resolve_follow_up`` is the seam for follow-ups that are
 not calculations ("and for a jewellery shop?" adds to the previous question); the engine uses it
@@ -33,23 +36,35 @@ from assistant.reading.calc_state import (
 from assistant.reading.calculate import (
     Calculation,
     asked_specs,
+    _series as series,
     assign,
     horizon_in,
     plan_figures,
     read_calculation,
 )
-from assistant.reading.replies import answer_question, option_chosen
-from assistant.reading.whatif import CHANGE_WORDS, change
-from assistant.types import CalculationState
-from knowledge.figures import read_figures
+from assistant.reading.replies import answer_question, fill_missing, option_chosen
+from assistant.reading.whatif import CHANGE_WORDS, ask_input_for, change
+from assistant.types import CalculationState, Clarification
+from assistant.reading.money import set_aside
+from knowledge.figures import Figure, read_figures
 from tools.registry import SPECS
 from tools.spec import ToolSpec
 
-__all__ = ["ContinuedCalculation", "DialogueTurn", "continue_state", "option_chosen", "read_turn",
+__all__ = ["ContinuedCalculation", "DialogueTurn", "continue_state", "option_chosen", "read_conversation", "read_turn",
            "resolve_follow_up", "start_state", "verbatim"]
 
 FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|what if|now|same|redo|again|instead|also|ok(?:ay)?,?|then|but)\b",
+    re.IGNORECASE,
+)
+
+
+# Words that start a calculation of something else ("another tool", "a different project", "new
+# question"): its figures are read on their own, none of the last calculation's carry over.
+NEW_SUBJECT = re.compile(
+    r"\b(?:another|different|separate|unrelated)\b(?!\s*(?:[\d$€£]|(?:usd|eur|gbp)\b))"  # "another 5k": a part added
+    r"|\b(?:new|other)\s+(?:\w+\s+)?(?:project|tool|initiative|idea|question|calculation|system|"
+    r"solution|platform|product|feature|investment|case|scenario|app|campaign|test)s?\b",
     re.IGNORECASE,
 )
 
@@ -100,16 +115,14 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
     if spec is None:
         return None
     figures = read_figures(text, value_words(spec))
-    roles = assign(spec, figures)
-    last_of: dict[str, int] = {}
+    roles = _roles(spec, text, figures)
     items = []
-    for fig in figures:
-        role = roles.get(fig.index)
-        start = last_of.get(role, 0) if isinstance(role, str) else 0
-        items.append(figure_state(text, fig, role, start))
-        if isinstance(role, str):
-            last_of[role] = fig.span[1]
-    found = horizon_in(figures, {i for i, role in roles.items() if role}, text)
+    previous_end = 0
+    for fig in figures:  # a figure is named by the words since the figure before it, and its own after it
+        items.append(figure_state(text, fig, roles.get(fig.index), previous_end))
+        previous_end = fig.span[1]
+    sequences = {f.name for f in spec.fields if f.sequence}
+    found = None if sequences & set(roles.values()) else horizon_in(figures, {i for i, role in roles.items() if role}, text)
     horizon = None
     if found is not None and found.index >= 0:
         horizon = found.index
@@ -127,6 +140,21 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
     elif calc.calls:
         state.call, state.args = calc.calls[0]
     return state
+
+
+def _roles(spec: ToolSpec, text: str, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
+    """Each figure's input as the one-message reader decides it, amounts given one per period
+    ("-60k now, then 25k, 25k, 30k") read as the spec's series, so planning again from the
+    state computes what the message computed."""
+    roles = assign(spec, figures)
+    aside = set_aside(text, figures)
+    decided = {i: name for i, name in roles.items() if isinstance(name, str) and i not in aside}
+    before = dict(decided)
+    series(spec, [f for f in figures if f.index not in aside], decided)
+    for i in before.keys() - decided.keys():
+        del roles[i]  # a horizon the series carries itself ("over the next three years")
+    roles.update(decided)
+    return roles
 
 
 def _plan(state: CalculationState, changes: list[str] | None = None):
@@ -151,7 +179,7 @@ def continue_state(state: CalculationState, changes: list[str]) -> tuple[Calcula
     """Plan the calculation again from its state; the state then holds its new question or args."""
     state = state.model_copy(deep=True)
     calc, need = _plan(state, changes)
-    if state.need == "part" and state.pending is not None:  # asked by the what-if itself: which part
+    if (state.need in {"part", "replace"} and state.pending is not None) or state.need == "remove":  # asked by the what-if
         calc.calls, calc.clarification = [], state.question
         return calc, state
     if need is not None:
@@ -162,10 +190,27 @@ def continue_state(state: CalculationState, changes: list[str]) -> tuple[Calcula
     return calc, state
 
 
+# Words that go back to an earlier calculation of the conversation ("back to the chatbot idea").
+GOES_BACK = re.compile(r"\b(?:back to|go back|going back|return to|returning to|earlier|previous|from before|"
+                       r"the first one|the first calculation|as before)\b", re.IGNORECASE)
+
+
+def read_conversation(text: str, states: list[CalculationState]) -> DialogueTurn:
+    """What ``text`` does to the conversation's calculations (latest first): the latest one, or
+    an earlier one the message goes back to ("back to the chatbot idea: ease is really a 7")."""
+    turn = read_turn(text, states[0] if states else None)
+    if turn.calculation is None and GOES_BACK.search(text):
+        for state in states[1:]:
+            earlier = read_turn(text, state)
+            if earlier.calculation is not None:
+                return earlier
+    return turn
+
+
 def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     """What ``text`` does to the conversation's calculation ``state`` (see the module's doc)."""
-    if state is None or spec_named(state.tool) is None:
-        return DialogueTurn()
+    if state is None or spec_named(state.tool) is None or NEW_SUBJECT.search(text):
+        return DialogueTurn()  # "ROI of another tool: it cost 50k": nothing of the last one carries over
     own = read_calculation(text)
     others = [spec.name for spec in asked_specs(text) if spec.name != state.tool]
     if own is None and others and not any(spec.name == state.tool for spec in asked_specs(text)):
@@ -188,11 +233,63 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     continued = answer_question(state, text) if state.question is not None else None
     if continued is None:  # new figures that complete it, or a change to it
         continued = change(state, text, answering=state.question is not None)
+    if continued is None and state.question is not None and looks_like_a_reply(text, state):
+        return DialogueTurn(ask_again(state, text), state)  # not placed: asked again, never dropped silently
     if continued is None:
         return DialogueTurn()
     new_state, changes = continued
     calc, new_state = continue_state(new_state, changes)
+    if calc.calls and state.args is not None and calc.calls[0] == (state.call, state.args) and \
+            len(new_state.figures) > len(state.figures) and any(": added " in line for line in changes):
+        # a figure taken as a new input the calculation does not use: the old result again would be wrong
+        asked = ask_input_for(state, new_state.figures[len(state.figures)])
+        return DialogueTurn(ask_again_with(asked), asked)
     return DialogueTurn(calc, new_state)
+
+
+def ask_again_with(state: CalculationState) -> ContinuedCalculation:
+    """The calculation planned from ``state`` with no call, asking ``state``'s question."""
+    calc, _need = _plan(state)
+    calc.calls, calc.clarification = [], state.question
+    return calc
+
+
+# Words that end or acknowledge a turn; a reply made of them only is not an attempt to answer.
+COURTESY = {"thanks", "thank", "you", "ok", "okay", "great", "cool", "fine", "bye", "cheers", "nice", "good",
+            "perfect", "sure", "alright", "never", "mind", "nevermind", "forget", "it", "that"}
+
+
+# A message that opens as a question of its own, with or without its question mark ("btw what's
+# model drift", "and how do we measure it").
+ASKS = re.compile(r"^\W*(?:(?:btw|by the way|and|also|ok(?:ay)?|so|but|unrelated|quick question)\W+)*"
+                  r"(?:what|what's|whats|how|why|when|which|who|where|can|could|should|would|is|are|does|do|tell|explain)\b",
+                  re.IGNORECASE)
+
+
+def looks_like_a_reply(text: str, state: CalculationState) -> bool:
+    """Is ``text`` meant as the answer to the open question, though it could not be placed? A
+    short message with no question of its own, or a few words with figures in them; a question
+    ("how does CLV relate to …?") or a longer message is read on its own."""
+    words = re.findall(r"[a-z0-9][a-z0-9'%.,/-]*", text.lower())
+    if not words or text.rstrip().endswith("?") or set(words) <= COURTESY or ASKS.match(text):
+        return False
+    if len(words) <= 6:
+        return True
+    return len(words) <= 15 and bool(read_figures(text, value_words(spec_named(state.tool))))
+
+
+def ask_again(state: CalculationState, text: str) -> ContinuedCalculation:
+    """The open question again, saying the reply could not be placed, with the same options."""
+    calc, _need = _plan(state)
+    asked = state.question
+    assert asked is not None
+    quoted = " ".join(text.split())
+    quoted = quoted if len(quoted) <= 60 else quoted[:57].rstrip() + "…"
+    calc.calls = []
+    calc.clarification = Clarification(
+        question=f"I could not place “{quoted}” as an answer. {asked.question}"
+                 + (" You can pick one of the options." if asked.options else ""), options=list(asked.options))
+    return calc
 
 
 def carried_over(text: str, state: CalculationState, own: Calculation | None) -> DialogueTurn:
@@ -203,6 +300,12 @@ def carried_over(text: str, state: CalculationState, own: Calculation | None) ->
         return DialogueTurn()
     joined = f"{state.text}\n{text}"
     calc = read_calculation(joined, ask_text=text)
-    if calc is None or not calc.calls:
+    if calc is None:
         return DialogueTurn()
-    return DialogueTurn(calc, start_state(joined, calc))
+    new_state = start_state(joined, calc)
+    if calc.calls or new_state is None:
+        return DialogueTurn(calc, new_state) if calc.calls else DialogueTurn()
+    filled = fill_missing(new_state, len(state.text) + 1)  # "… with 9%": the rate no label named
+    if filled:
+        calc, new_state = continue_state(new_state, [])
+    return DialogueTurn(calc, new_state)  # computed, or its one question: never a dead end

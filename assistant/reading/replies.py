@@ -16,11 +16,22 @@ from assistant.reading.calc_state import (
     value_words,
     word_figure,
 )
-from assistant.reading.whatif import part_options
+from assistant.reading.targets import GENERIC, name_score
+from assistant.reading.whatif import ask_which_part, part_options, removal_options, replace_with_pending
 from assistant.types import CalculationState, FigureState
-from knowledge.figures import MONTHS_IN, PERIOD_WORDS, read_figures
+from assistant.reading.calculate import UNITS_ACCEPTED, assign
+from knowledge.figures import MONTHS_IN, PERIOD_WORDS, Figure, read_figures
+
+# The input units a figure of each unit can fill (UNITS_ACCEPTED read the other way round).
+UNITS_BY_FIGURE = {unit: {name for name, accepted in UNITS_ACCEPTED.items() if unit in accepted}
+                   for unit in {u for accepted in UNITS_ACCEPTED.values() for u in accepted}}
 
 ONE_OFF = re.compile(r"\b(?:one[- ]?off|one[- ]?time|once|single|upfront|up[- ]front|lump)\b", re.IGNORECASE)
+
+
+# Words that make a period word more or less than one period ("a year and a half", "a few
+# months"): such a reply is no "one year", and the number reader did not read it.
+MORE_THAN_ONE = re.compile(r"\b(?:half|quarter|couple|few|several|many|and|plus|more|less|than|or|\d)", re.IGNORECASE)
 
 
 ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
@@ -36,6 +47,10 @@ HEDGE = {"maybe", "perhaps", "possibly", "or"}
 
 
 MIDDLE = {"middle", "mid", "midpoint", "average", "between", "centre", "center", "median"}
+
+
+# A reply that is only an option's number: "2", "#3", "option 1".
+OPTION_NUMBER = re.compile(r"\s*(?:(?:option|number|no\.?|#|choice)\s*)?\d\s*[.!)]?\s*", re.IGNORECASE)
 
 
 def option_chosen(options: list[str], text: str) -> int | None:
@@ -103,10 +118,13 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         name = next((f for f in state.fields if f.replace("_", " ") in option), None)
         if name is None:
             return None
-        about.field, about.fields = name, []
-        return state, [f"{about.figure['text']}: the {name.replace('_', ' ')}"]
+        meant = _other_figure_named(state, text, about) or about  # "it's a cost, those are the staff hours"
+        meant.field, meant.fields = name, []
+        return state, [f"{meant.figure['text']}: the {name.replace('_', ' ')}"]
     if kind == "period" and about is not None:
         chosen = option_chosen(options, text)
+        if any(abs(f.value - about.figure["value"]) > 1e-9 for f in figures) and not OPTION_NUMBER.fullmatch(text):
+            return None  # "3 times a year": a figure of its own, not how often the one asked about is paid
         period = _period_in(options[chosen]) if chosen is not None else _period_in(text)
         if period is None:
             return None
@@ -131,7 +149,7 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
             if chosen is not None and read_figures(options[chosen]):
                 fig = read_figures(options[chosen])[0]
                 item = word_figure(text, fig.value, "duration", options[chosen])
-            elif period in MONTHS_IN and period != "day":
+            elif period in MONTHS_IN and period != "day" and not MORE_THAN_ONE.search(text):
                 item = word_figure(text, MONTHS_IN[period], "duration", f"one {period}")
             else:
                 return None
@@ -156,13 +174,26 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         parts = part_options(state, state.fields[0])
         if chosen is None or chosen >= len(parts):
             return None
-        index = parts[chosen][0]
-        old, new = state.figures[index], state.pending
-        if new.figure.get("period") is None and old.figure.get("period"):
-            new.figure["period"] = old.figure["period"]
-        new.figure["span"] = old.figure["span"]
-        state.figures[index], state.pending = new, None
-        return state, [f"{parts[chosen][1]}: {old.figure['text']} → {new.figure['text']}"]
+        line = replace_with_pending(state, parts[chosen][0])
+        return state, [f"{parts[chosen][1]}: {line.split(': ', 1)[1]}"]
+    if kind == "replace" and state.pending is not None and state.fields:
+        chosen = option_chosen(options, text)
+        if chosen is None or chosen >= len(state.fields):
+            return None
+        parts = part_options(state, state.fields[chosen])
+        if len(parts) > 1:  # that input has parts: which one, asked next
+            return ask_which_part(state, state.fields[chosen]), []
+        return state, [replace_with_pending(state, parts[0][0])]
+    if kind == "missing" and state.fields:
+        return _missing_given(state, text, figures)
+    if kind == "remove":
+        chosen = option_chosen(options, text)
+        lines = removal_options(state)
+        if chosen is None or chosen >= len(lines):
+            return None
+        item = state.figures[lines[chosen][0]]
+        item.ignored, state.need = True, ""
+        return state, [f"{item.field.replace('_', ' ')}: {item.figure['text']} → removed"]
     if kind == "which" and about is not None:
         chosen = option_chosen(options, text)
         if chosen is None:
@@ -176,6 +207,80 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
                 item.ignored = True
         return state, [f"{name.replace('_', ' ')}: {parts[chosen].figure['text']}"]
     return None
+
+
+def _missing_given(state: CalculationState, text: str, figures: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+    """A reply to "I still need …" that gives a figure without naming it ("35,000", "about 4k"):
+    the missing input it fits, when only one fits (the period the question asked for, when it
+    says none); when it fits several, the next question asks which. Figures the reply names
+    ("the gain was 35k") are left to reading/whatif.py."""
+    spec = spec_named(state.tool)
+    if spec is None or len(figures) != 1:
+        return None
+    fig = figures[0]
+    if isinstance(assign(spec, figures).get(fig.index), str):
+        return None
+    fits = _fitting(state, fig.unit)
+    if not fits:
+        return None
+    item = reply_figure(text, fig)
+    if fig.unit == "count" and 1 < fig.value <= 100 and all(spec.field(name).unit == "fraction" for name in fits):
+        item.figure["unit"] = "percent"  # "8" to "what rate (e.g. 8%)?": 8%, never 800%
+    if len(fits) == 1:
+        field = spec.field(fits[0])
+        item.field = fits[0]
+        if fig.period is None and field.period and fig.unit != "duration":
+            item.figure["period"] = field.period  # the question asked for it per month
+        change = f"{fits[0].replace('_', ' ')}: {fig.text.strip()}"
+    else:
+        item.fields = fits
+        change = f"{fig.text.strip()}: which input, asked"
+    state.figures.append(item)
+    return state, [change]
+
+
+def _other_figure_named(state: CalculationState, text: str, about: FigureState) -> FigureState | None:
+    """The figure a role answer names by its own words when that is not the one asked about
+    ("it's a cost, they spend these hours" names the staff hours, not the total asked about)."""
+    spec = spec_named(state.tool)
+    inputs = {w for f in spec.fields for w in f.name.split("_")} if spec else set()
+    said = [w for w in naming_content(re.findall(r"[a-z][a-z'/-]*", text.lower()))
+            if w not in GENERIC and not any(same_word(w, x) for x in inputs)]
+    if not said:
+        return None
+    scores = {i: name_score(said, item) for i, item in enumerate(state.figures) if not item.ignored}
+    best = max(scores.values(), default=0.0)
+    named = [i for i, score in scores.items() if score == best]
+    if best <= 0 or len(named) != 1 or state.figures[named[0]] is about:
+        return None
+    return state.figures[named[0]]
+
+
+def _fitting(state: CalculationState, unit: str) -> list[str]:
+    """The missing inputs the open question asks for that a figure of ``unit`` can fill."""
+    spec = spec_named(state.tool)
+    if spec is None:
+        return []
+    return [name for name in state.fields if spec.field(name).unit in UNITS_BY_FIGURE.get(unit, ())
+            and not spec.field(name).horizon]
+
+
+def fill_missing(state: CalculationState, since: int) -> list[str]:
+    """Figures of the latest message (quoted from offset ``since`` of the state's text on) that no
+    label placed, each put in the one missing input it fits ("the NPV of the same flows with 9%":
+    the rate); returns what was filled."""
+    if state.need != "missing":
+        return []
+    filled = []
+    for item in state.figures:
+        if item.field or item.fields or item.ignored or (item.figure.get("span") or (0, 0))[0] < since:
+            continue
+        fits = [name for name in _fitting(state, item.figure.get("unit", "")) if name not in filled]
+        if len(fits) == 1:
+            item.field = fits[0]
+            filled.append(fits[0])
+    return [f"{name.replace('_', ' ')}: {item.figure['text']}" for name in filled
+            for item in state.figures if item.field == name][: len(filled)]
 
 
 def _alternatives(state: CalculationState) -> list[tuple[int, int | None]]:

@@ -1,11 +1,14 @@
 """A change to the conversation's calculation: "what if the set-up had cost 8k?" replaces the
-set-up part only, "same but over 5 years" the horizon, "drop the maintenance line" removes it,
-"double the reach" scales the input it names; a figure for an input of several parts that names
-none of them asks which part (all of them are never replaced).
+set-up part only, "same but over 5 years" the horizon, "drop the maintenance line" or "if the
+training were free" removes it, "double the reach" scales the input it names, "the first-year
+return is 15,000" changes that period of the flows only; a figure for an input of several parts
+that names none of them asks which part (all of them are never replaced), as does a removal that
+names no line. Which old figure a new one names is found by reading/targets.py.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -19,14 +22,15 @@ from assistant.reading.calc_state import (
     word_figure,
     words_of,
 )
-from assistant.reading.calculate import HORIZON_WORDS, UNITS_ACCEPTED, asked_specs, assign
+from assistant.reading.calculate import asked_specs, assign
+from assistant.reading.targets import alternative_to, compatible, name_score, of_record, target_of
 from assistant.types import CalculationState, Clarification, FigureState
 from knowledge.figures import Figure, read_figures
 from tools.spec import ToolSpec
 
 # Words that say a message changes something already given ("what if…", "…instead", "again").
 CHANGE_WORDS = re.compile(
-    r"\b(?:if|instead|again|same|now|then|rather|actually|change|changed|make it|use|with|redo|try|say|"
+    r"\b(?:if|instead|again|same|now|then|rather|actually|change|changed|make it|use|with|redo|try|say|would|"
     r"back to|not|only|sorry|correction)\b",
     re.IGNORECASE,
 )
@@ -35,7 +39,40 @@ CHANGE_WORDS = re.compile(
 # Words that name one period of an amount given per period ("the first-year return", "in year two").
 ONE_PERIOD = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)[\s-]+(?:year|month|quarter)"
                         r"|\b(?:year|month|quarter)\s+(?:one|two|three|four|five|\d)\b", re.IGNORECASE)
-REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out|ignore|forget|skip)\b", re.IGNORECASE)
+ORDINAL_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                 "fifth": 5, "5th": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def period_named(text: str) -> int | None:
+    """The one period a message names (1 for "the first-year return", 3 for "in year 3", -1 for
+    "the final year"), or None."""
+    match = ONE_PERIOD.search(text)
+    if match is None:
+        return None
+    words = re.findall(r"[a-z0-9]+", match.group(0).lower())
+    for word in words:
+        if word in {"last", "final"}:
+            return -1
+        if word in ORDINAL_WORDS:
+            return ORDINAL_WORDS[word]
+        if word.isdigit():
+            return int(word)
+    return None
+
+
+REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out|ignore|forget|skip)\b"
+                    # a line that costs nothing any more: "if the vendor gave the training for free?"
+                    r"|\b(?:free(?! up\b)|at no cost|at no charge|no charge|waived?|for nothing|costs? nothing)\b",
+                    re.IGNORECASE)
+
+
+# Words that add a figure as one more part of an input rather than replace one ("what if we
+# also paid 3k a year for hosting", "plus 2k on top for training").
+ADDS = re.compile(r"\b(?:also|add|adding|plus|on top|as well|in addition|another)\b", re.IGNORECASE)
+
+
+# A message worded as a change of the calculation: "what if…", "and if…", "if…".
+WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|ok(?:ay)?|hmm+),?\s+)?(?:what\s+|how\s+about\s+)?if\b", re.IGNORECASE)
 
 
 # A figure the message names as the value it replaces: "10000, not 20000", "instead of 20000".
@@ -61,28 +98,6 @@ RESTATES = re.compile(r"\s*(?:\bis|\bare|\bwould be|=|≈|~|→|->|\bequals)\s*(
                       r"\bapprox(?:imately)?|\bnow|\breally|\bactually)?\s*", re.IGNORECASE)
 
 
-def _name_score(new_words: list[str], item: FigureState) -> float:
-    """How well the words around a new figure name an old one: its naming words, nearest first."""
-    naming = words_of(item)
-    split = naming.index("|") if "|" in naming else len(naming)
-    before, after = naming[:split], naming[split + 1:]
-    score = 0.0
-    for distance, word in enumerate(reversed(naming_content(before)), 1):
-        if any(same_word(word, w) for w in new_words):
-            score += 1.0 / distance
-    for distance, word in enumerate(naming_content(after), 1):
-        if any(same_word(word, w) for w in new_words):
-            score += 0.5 / distance
-    return score
-
-
-def _compatible(new: Figure, item: FigureState) -> bool:
-    old_unit = item.figure.get("unit")
-    if new.unit == old_unit:
-        return True
-    return {new.unit, old_unit} <= {"money", "count"} or {new.unit, old_unit} <= {"duration", "count"}
-
-
 def change(state: CalculationState, text: str, answering: bool = False) -> tuple[CalculationState, list[str]] | None:
     """The state with the inputs ``text`` names changed, removed or added (one message's figures
     replace exactly the figures they name), or None when it changes nothing of it."""
@@ -94,17 +109,23 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     old_values = [f for f in figures if OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
                   and any(f2.span[0] < f.span[0] for f2 in figures)]
     old_values += restated(state, text, figures, old_values)
+    named_period = ONE_PERIOD.search(text)
+    if named_period is not None:  # "in year 2": the 2 names the period, it is no new value
+        figures = [f for f in figures if not named_period.start() <= f.span[0] < named_period.end()]
     news = [f for f in figures if f not in old_values]
     changes: list[str] = []
     if REMOVE.search(text) and not news:
-        said = naming_content(re.findall(r"[a-z][a-z'/-]*", text[REMOVE.search(text).end():].lower()))
-        scores = [(_name_score(said, item) + sum(same_word(w, item.field.replace("_", " ").split()[0]) for w in said)
+        said = naming_content(re.findall(r"[a-z][a-z'/-]*", text[REMOVE.search(text).end():].lower())) or naming_content(
+            re.findall(r"[a-z][a-z'/-]*", REMOVE.sub(" ", text).lower()))  # "the training for free": named before
+        scores = [(name_score(said, item) + sum(same_word(w, item.field.replace("_", " ").split()[0]) for w in said)
                    if not item.ignored and item.field else 0.0) for item in state.figures]
         best = max(scores, default=0.0)
         if best > 0 and scores.count(best) == 1:
             item = state.figures[scores.index(best)]
             item.ignored = True
             return state, [f"{item.field.replace('_', ' ')}: {item.figure['text']} → removed"]
+        if WHAT_IF.match(text) and len(text) <= 120:  # "and if it were free?": which line, asked
+            return _ask_removal(state), []
         return None
     scaled = _scaled(state, text, news)
     if scaled is not None:
@@ -115,7 +136,9 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         state.settings[name] = value
     if not news:
         return (state, changes) if changes else None
-    if not answering and not CHANGE_WORDS.search(text) and not asked_specs(text):
+    new_horizon = state.horizon is not None and all(f.unit == "duration" for f in news)  # "ok and over five years?"
+    if not answering and not CHANGE_WORDS.search(text) and not asked_specs(text) and period_named(text) is None \
+            and not new_horizon:
         if not all(assign(spec, news).get(f.index) for f in news):
             return None  # figures that name no input of this calculation, in a message that changes nothing
     roles = assign(spec, news)
@@ -129,11 +152,31 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             news.remove(fig)
     if not news:
         return state, changes
+    period = period_named(text)
+    if period is not None and len(news) == 1 and news[0].unit in {"money", "count"}:
+        return _one_period(state, spec, text, news[0], period, changes)
     used = {i for i, item in enumerate(state.figures) if not item.ignored and (item.field or item.fields)}
     taken: set[int] = set()
     for fig in news:
-        target = _target(state, spec, fig, roles.get(fig.index), old_values, used - taken, text)
-        if target is None:
+        role = roles.get(fig.index)
+        outlay = _first_flow(state, spec, role)
+        if ADDS.search(text) and not old_values and isinstance(role, str) and spec.field(role).summed:
+            target: int | str | None = role  # one more part of the input, the others stay
+        elif outlay is not None and not old_values:
+            target = outlay  # "what if the upfront was 60k", the flows listed: period 0's flow
+            fig = dataclasses.replace(fig, value=-abs(fig.value)) if state.figures[outlay].figure["value"] < 0 else fig
+        else:
+            target = target_of(state, spec, fig, role, old_values, used - taken, text)
+        if target == "ask" and len(news) == 1:
+            names = list(dict.fromkeys(x.field for x in state.figures if x.field and not x.ignored and compatible(fig, x)
+                                       and not spec.field(x.field).horizon
+                                       and (x.figure.get("period") is None) == (fig.period is None)))
+            return _ask_input(state, text, fig, names), changes
+        if target is None or target == "ask":
+            present = [n for n in (role if isinstance(role, tuple) else ())
+                       if any(x.field == n and not x.ignored for x in state.figures)]
+            if len(news) == 1 and len(present) >= 2 and (answering or CHANGE_WORDS.search(text)):
+                return _ask_input(state, text, fig, present), changes  # "the setup fee would be 25k": which input
             return None
         if target == "part" and len(news) == 1:
             return _ask_part(state, text, fig, roles.get(fig.index)), changes
@@ -149,8 +192,10 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
                 new.figure["period"] = old.figure["period"]  # "what if saving is only 3 000?" keeps "per month"
             new.figure["span"] = old.figure["span"]  # its place among the figures (records are read in order)
             new.field = old.field or (old.fields[0] if len(old.fields) == 1 else "")
+            if alternative_to(spec, role, new.field):
+                new.field = role  # the rate given in place of the conversions it stands for
             new.fields = [] if new.field else list(old.fields)
-            label = (new.field or "figure").replace("_", " ")
+            label = (new.field or "figure").replace("_", " ") + of_record(state, spec, target)
             changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
             state.figures[target] = new
         elif target == "every":
@@ -160,7 +205,8 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
                     new = reply_figure(text, fig)
                     new.field = name
                     new.figure["span"], new.figure["index"] = old.figure["span"], old.figure["index"]  # its record's place
-                    changes.append(f"{name.replace('_', ' ')}: {old.figure['text']} → {fig.text.strip()}")
+                    label = name.replace("_", " ") + of_record(state, spec, i)
+                    changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
                     state.figures[i] = new
         elif target == "horizon":
             new = reply_figure(text, fig)
@@ -180,6 +226,72 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     return state, changes
 
 
+def _first_flow(state: CalculationState, spec: ToolSpec, role) -> int | None:
+    """The period-0 flow a new outlay replaces when the calculation holds its flows as a list
+    ("yr0 -50,000 | yr1 15,000 …" then "what if the upfront was 60k"), else None."""
+    sequence = next((f.name for f in spec.fields if f.sequence), None)
+    if sequence is None or not isinstance(role, str) or role == sequence:
+        return None
+    field = spec.field(role)
+    if field.direction != "out" or field.period is not None or any(x.field == role and not x.ignored for x in state.figures):
+        return None
+    return next((i for i, x in enumerate(state.figures) if x.field == sequence and not x.ignored), None)
+
+
+def ask_input_for(state: CalculationState, pending: FigureState) -> CalculationState:
+    """A figure read as a change that would change nothing as the calculation stands: which input
+    it replaces is asked, with the calculation's inputs as options."""
+    names = list(dict.fromkeys(x.field for i, x in enumerate(state.figures)
+                               if x.field and not x.ignored and i != state.horizon))
+    state = state.model_copy(deep=True)
+    state.pending = pending
+    labels = [name.replace("_", " ") for name in names]
+    state.need, state.about, state.fields = "replace", None, names
+    state.question = Clarification(
+        question=f"I read {pending.figure['text'].strip()}, but as I have the calculation it would change nothing. "
+                 f"Which input should it replace: the {' or the '.join(labels)}?", options=[f"the {x}" for x in labels])
+    return state
+
+
+def _one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, period: int,
+                changes: list[str]) -> tuple[CalculationState, list[str]] | None:
+    """One period of a series changed ("sorry, the first-year return is 15,000"): the flows as
+    computed become one figure per period (each quoting the words it came from), and only the
+    named period takes the new figure; a calculation with no series changes nothing."""
+    sequence = next((f.name for f in spec.fields if f.sequence), None)
+    flows = next((v for v in (state.args or {}).values() if isinstance(v, list)), None)
+    if sequence is None or not flows or not -len(flows) < period < len(flows) or period == 0:
+        return None
+    used = [i for i, item in enumerate(state.figures) if not item.ignored and item.field
+            and item.figure.get("unit") in {"money", "count"} and i != state.horizon]
+    sources = []  # which figure each period's flow came from: one, or one repeated per period
+    for i in used:
+        item = state.figures[i]
+        count = 1 if not item.figure.get("period") else len(flows) - len(used) + 1
+        sources += [item] * count
+    if len(sources) != len(flows):
+        return None  # flows not read one by one from the figures: not guessed
+    unit = next((w for w in ("year", "month", "quarter") if w in ONE_PERIOD.search(text).group(0).lower()), "period")
+    series = []
+    for n, (value, item) in enumerate(zip(flows, sources)):
+        if n == period % len(flows):
+            new = reply_figure(text, fig)
+            new.figure["span"] = item.figure["span"]
+            changes.append(f"{sequence.replace('_', ' ')}, {unit} {n}: {fmt_value(value)} → {fig.text.strip()}")
+        else:
+            new = item.model_copy(deep=True)
+            new.figure.update(value=value, period=None, high=None)
+        new.field, new.fields = sequence, []
+        series.append(new)
+    horizon = state.figures[state.horizon] if state.horizon is not None else None
+    before = [item for i, item in enumerate(state.figures) if i < used[0] and i not in used]
+    after = [item for i, item in enumerate(state.figures) if i > used[0] and i not in used]
+    state.figures = before + series + after
+    state.horizon = next((i for i, item in enumerate(state.figures) if item is horizon), None)
+    state.about = None
+    return state, changes
+
+
 def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[CalculationState, list[str]] | None:
     """An input changed by a factor the message names in words: "double the reach", "halve the
     cost", "with 20% more gain" (the input is the one its words name best, all its parts)."""
@@ -194,55 +306,142 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
     if factor is None:
         return None
     said = naming_content(re.findall(r"[a-z][a-z'/-]*", rest)) or naming_content(re.findall(r"[a-z][a-z'/-]*", lowered))
-    scores = {}
-    for item in state.figures:
-        if item.field and not item.ignored and item.field not in scores:
+    part = _part_named(state, said)
+    if part is not None:  # "what if support doubled": that part only, the input's other parts stay
+        return _scale(state, text, [part], factor)
+    scores: dict[str, float] = {}
+    for item in state.figures:  # the input named by its own name ("the reach") or the user's word for it ("support")
+        if item.field and not item.ignored:
             label = item.field.replace("_", " ").split()
-            scores[item.field] = sum(any(same_word(w, s) for s in said) for w in label)
+            score = sum(any(same_word(w, s) for s in said) for w in label) + name_score(said, item)
+            scores[item.field] = max(scores.get(item.field, 0.0), score)
     best = max(scores.values(), default=0)
     names = [name for name, score in scores.items() if score == best]
     if best == 0 or len(names) != 1:
         return None
     if word is None and any(x.field == names[0] and x.figure.get("unit") == "percent" for x in state.figures):
         return state, []  # "20% more confidence": 20 points or a fifth more? Not guessed
-    changes = []
+    return _scale(state, text, [i for i, item in enumerate(state.figures) if item.field == names[0] and not item.ignored],
+                  factor)
+
+
+def _part_named(state: CalculationState, said: list[str]) -> int | None:
+    """The one part of an input of several parts that the words name by a word of its own (not
+    the input's name: "double the cost" names every part of the cost, "support" one of them)."""
+    scores = {}
     for i, item in enumerate(state.figures):
-        if item.field == names[0] and not item.ignored:
-            value = item.figure["value"] * factor
-            unit = item.figure.get("unit") or "count"
-            new = word_figure(text, value, unit, fmt_value(value) + ("%" if unit == "percent" else ""))
-            for key in ("period", "currency", "span", "index"):
-                new.figure[key] = item.figure.get(key)
-            new.field = item.field
-            changes.append(f"{item.field.replace('_', ' ')}: {item.figure['text']} → {new.figure['text']}")
-            state.figures[i] = new
+        if not item.field or item.ignored or sum(1 for x in state.figures if x.field == item.field and not x.ignored) < 2:
+            continue
+        own = [w for w in said if not any(same_word(w, name) for name in item.field.split("_"))]
+        scores[i] = name_score(own, item) if own else 0.0
+    best = max(scores.values(), default=0.0)
+    named = [i for i, score in scores.items() if score == best]
+    return named[0] if best > 0 and len(named) == 1 else None
+
+
+def _scale(state: CalculationState, text: str, indices: list[int], factor: float) -> tuple[CalculationState, list[str]]:
+    """The figures at ``indices`` times ``factor``, each keeping its period, currency and place."""
+    changes = []
+    for i in indices:
+        item = state.figures[i]
+        value = item.figure["value"] * factor
+        unit = item.figure.get("unit") or "count"
+        new = word_figure(text, value, unit, fmt_value(value) + ("%" if unit == "percent" else ""))
+        for key in ("period", "currency", "span", "index"):
+            new.figure[key] = item.figure.get(key)
+        new.field = item.field
+        changes.append(f"{item.field.replace('_', ' ')}: {item.figure['text']} → {new.figure['text']}")
+        state.figures[i] = new
     return state, changes
 
 
 def part_options(state: CalculationState, name: str) -> list[tuple[int, str]]:
     """The parts of input ``name`` (figure index, the part as the user named it: "set-up 5k")."""
-    out = []
-    for i, item in enumerate(state.figures):
-        if item.field == name and not item.ignored:
-            before = words_of(item)[: words_of(item).index("|")] if "|" in words_of(item) else []
-            words = naming_content(before)[-2:]
-            out.append((i, f"{' '.join(words)} {item.figure['text']}".strip()))
-    return out
+    return [(i, part_label(item)) for i, item in enumerate(state.figures) if item.field == name and not item.ignored]
+
+
+# Words that join a part to the one before it and name nothing ("… plus 6000 for training").
+JOINERS = {"plus", "and", "then", "also", "another", "further", "extra", "additional", "more", "on", "top"}
+
+
+def part_label(item: FigureState) -> str:
+    """A figure as the user named it: "set-up cost 5k", "6000 for training" (its own words when
+    short, else the two words nearest before it, or those after it when the words before only
+    join it to the last)."""
+    quote = re.split(r"[:;]", item.quote)[-1].strip(" ,.-–—")
+    words = quote.split()
+    while words and words[0].lower() in JOINERS:
+        words.pop(0)
+    if 1 < len(words) <= 5 and item.figure["text"].strip() in quote:
+        return " ".join(words)
+    naming = words_of(item)
+    split = naming.index("|") if "|" in naming else len(naming)
+    before = [w for w in naming_content(naming[:split]) if w not in JOINERS][-2:]
+    if before:
+        return f"{' '.join(before)} {item.figure['text']}".strip()
+    after = naming_content(naming[split + 1:])[:3]
+    return f"{item.figure['text']} {' '.join(after)}".strip()
+
+
+def removal_options(state: CalculationState) -> list[tuple[int, str]]:
+    """The lines a removal may take out (figure index, the line as the user named it)."""
+    spec = spec_named(state.tool)
+    lines = [i for i, item in enumerate(state.figures)
+             if item.field and not item.ignored and i != state.horizon and item.figure.get("unit") in {"money", "count"}]
+    costs = [i for i in lines if spec is not None and spec.field(state.figures[i].field).direction == "out"]
+    return [(i, part_label(state.figures[i])) for i in costs or lines]
+
+
+def _ask_removal(state: CalculationState) -> CalculationState:
+    """A removal that names no line ("and if it were free?"): which one is asked, never guessed."""
+    options = [shown for _, shown in removal_options(state)]
+    state.need, state.about, state.fields, state.pending = "remove", None, [], None
+    state.question = Clarification(question="Which of these should I take out of the calculation?", options=options)
+    return state
 
 
 def _ask_part(state: CalculationState, text: str, fig: Figure, role) -> CalculationState:
     """A what-if giving one figure for an input made of several parts, naming none of them:
     which part it replaces is asked, with the parts as options (all of them are never replaced)."""
     name = role if isinstance(role, str) else next(n for n in role if any(x.field == n for x in state.figures))
+    state.pending = reply_figure(text, fig)
+    return ask_which_part(state, name)
+
+
+def ask_which_part(state: CalculationState, name: str) -> CalculationState:
+    """Which part of input ``name`` the pending figure replaces, asked with the parts as options."""
+    assert state.pending is not None
+    state.pending.field = name
     options = [shown for _, shown in part_options(state, name)]
-    pending = reply_figure(text, fig)
-    pending.field = name
-    state.pending = pending
     state.need, state.about, state.fields = "part", None, [name]
     state.question = Clarification(
         question=f"The {name.replace('_', ' ')} has {len(options)} parts ({', '.join(options)}): which one "
-                 f"is {fig.text.strip()}?", options=options)
+                 f"is {state.pending.figure['text'].strip()}?", options=options)
     return state
+
+
+def _ask_input(state: CalculationState, text: str, fig: Figure, names: list[str]) -> CalculationState:
+    """A change whose figure fits several inputs of the calculation equally: which one it
+    replaces is asked (never guessed), with the inputs as options."""
+    state.pending = reply_figure(text, fig)
+    labels = [name.replace("_", " ") for name in names]
+    state.need, state.about, state.fields = "replace", None, list(names)
+    state.question = Clarification(question=f"Which input should {fig.text.strip()} replace: the {' or the '.join(labels)}?",
+                                   options=[f"the {label}" for label in labels])
+    return state
+
+
+def replace_with_pending(state: CalculationState, index: int) -> str:
+    """The figure at ``index`` replaced by the pending one (which keeps the old period when it
+    says none, and the old figure's place); returns the line saying what changed."""
+    assert state.pending is not None
+    old, new = state.figures[index], state.pending
+    if new.figure.get("period") is None and old.figure.get("period"):
+        new.figure["period"] = old.figure["period"]
+    new.figure["span"] = old.figure["span"]
+    new.field, new.fields = old.field, []
+    state.figures[index], state.pending, state.need = new, None, ""
+    return f"{old.field.replace('_', ' ')}: {old.figure['text']} → {new.figure['text']}"
 
 
 def restated(state: CalculationState, text: str, figures: list[Figure], old_values: list[Figure]) -> list[Figure]:
@@ -257,55 +456,6 @@ def restated(state: CalculationState, text: str, figures: list[Figure], old_valu
                and item.figure.get("currency") == fig.currency for item in state.figures):
             out.append(fig)
     return out
-
-
-def _target(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_values: list[Figure],
-            free: set[int], text: str) -> int | str | None:
-    """Which old figure ``fig`` replaces (its index), "horizon", an input to add it to, or None."""
-    if old_values:  # "10000, not 20000": the figure holding the old value
-        matches = [i for i in free if any(abs(state.figures[i].figure["value"] - o.value) < 1e-9 for o in old_values)]
-        if matches:
-            lowered = text.lower()
-            return max(matches) if re.search(r"\blast\b", lowered) else min(matches)
-    asks = {w for ask in spec.asks for w in ask.lower().split()}  # "payback" names the calculator, not an input
-    new_words = [w for w in naming_content(fig.before + fig.after) if w not in asks]
-    scores = {}
-    for i in free:
-        item = state.figures[i]
-        if _compatible(fig, item):
-            score = _name_score(new_words, item)
-            if score and (item.figure.get("period") is None) == (fig.period is None):
-                score += 0.1  # "9k/month" is more likely the monthly figure than the one-off one
-            scores[i] = score
-    best = max(scores.values(), default=0.0)
-    named = [i for i, score in scores.items() if score == best]
-    if best > 0 and len(named) == 1:
-        return named[0]
-    field_name = role if isinstance(role, str) else None
-    if isinstance(role, tuple):
-        present = [name for name in role if any(state.figures[i].field == name for i in free)]
-        field_name = present[0] if len(present) == 1 else None
-    if fig.unit == "duration" and (field_name is None or spec.field(field_name).unit != "duration"):
-        if state.horizon is not None or HORIZON_WORDS & set(fig.before[-3:]):
-            return "horizon"
-    if field_name is not None:
-        parts = [i for i in free if state.figures[i].field == field_name]
-        if len(parts) == 1:
-            return parts[0]
-        if not parts:
-            return field_name
-        same_period = [i for i in parts if state.figures[i].figure.get("period") == fig.period]
-        if len(same_period) == 1:
-            return same_period[0]
-        if spec.records:
-            return "every"  # "redo the RICE with effort 6": every project's effort
-        return "part" if spec.field(field_name).summed else None  # which part: asked, never all of them
-    fitting = [i for i in free if state.figures[i].field and fig.unit in UNITS_ACCEPTED[spec.field(state.figures[i].field).unit]
-               and state.figures[i].figure.get("unit") == fig.unit
-               and (state.figures[i].figure.get("period") is None) == (fig.period is None)]
-    if len({state.figures[i].field for i in fitting}) == 1 and len(fitting) == 1:
-        return fitting[0]
-    return None
 
 
 def _settings_named(state: CalculationState, text: str) -> dict[str, tuple[Any, Any]]:
@@ -324,6 +474,11 @@ def _settings_named(state: CalculationState, text: str) -> dict[str, tuple[Any, 
         current = (state.args or {}).get(name, prop.get("default"))
         # "the mean instead of the product": the value named that is not the current one
         named = [v for v in values if isinstance(v, str) and v.lower() in words and v != current]
+        # or by the spec's words for a value ("the average instead of multiplying" → mean)
+        own = spec_named(state.tool)
+        named = named or list(dict.fromkeys(
+            value for arg, value, said in (own.choices if own else ()) if arg == name and value in values
+            and value != current and any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in said)))
         if len(named) == 1:
             out[name] = (state.settings.get(name, current), named[0])
     return out
