@@ -277,3 +277,16 @@ def test_score_counts_unsupported_as_the_positive_class():
     s = calibrate.score(rows, [False, True, True, False])
     assert (s.tp, s.fp, s.tn, s.fn) == (1, 1, 1, 1)
     assert s.precision == s.recall == s.balanced_accuracy == 0.5
+
+
+def test_the_entailment_fit_leaves_out_vector_dimensions_that_do_not_vary():
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    u, v = rng.normal(size=(60, 6)), rng.normal(size=(60, 6))
+    u[:, 2] = v[:, 2] = 1e-33 * rng.normal(size=60)  # ~0 in every vector, as MiniLM has some
+    labels = [int(x > 0) for x in u[:, 0] - v[:, 0]]
+    model, oof = calibrate.fit_pair(list(zip(u, v, strict=True)), labels, [1.0] * 60, c=1.0)
+    coef = np.asarray(model.coef)
+    assert all(coef[2 + 6 * k] == 0.0 for k in range(4))  # u, v, |u-v|, u*v of that dimension
+    assert np.abs(coef).max() < 1e3 and np.isfinite(oof).all()

@@ -413,6 +413,10 @@ class GroundingChecker:
         # Detectors (features for the model, and the reason when it says "unsupported").
         if finding := det.negation(sentence, token_set, sentences):
             a.findings["negation"] = finding
+            if finding.exact and a.veto is None:  # the source's own words, polarity flipped
+                a.veto = (
+                    "negation", f"negation: {finding.detail} (source: «{finding.sentence}»)"
+                )
         if finding := det.swap(sentence, sentences) or det.names_apart(sentence, sentences):
             a.findings["swap"] = finding
         over_count, finding = det.overclaim(sentence, unit.text)

@@ -27,6 +27,9 @@ class Finding:
 
     detail: str
     sentence: str = ""
+    # Exact: the claim has every term of its own in that one sentence and differs from it only
+    # in polarity (a "not" dropped or added), so no learned judgement is needed.
+    exact: bool = False
 
 
 # --- numbers and names ----------------------------------------------------------------------
@@ -105,13 +108,16 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
         # up and left" for "is not a set-it-and-forget-it technology").
         if claim_negates and _has_negation(s.text):
             continue
+        same_words = claim_terms <= s.terms
         if hit := sorted(c_neg & (s.terms - s.negated)):
             return Finding(
-                f"the answer negates '{surface(hit[0], claim)}', the source does not", s.text
+                f"the answer negates '{surface(hit[0], claim)}', the source does not", s.text,
+                exact=same_words,
             )
         if hit := sorted(s.negated & (claim_terms - c_neg)):
             return Finding(
-                f"the source negates '{surface(hit[0], s.text)}', the answer does not", s.text
+                f"the source negates '{surface(hit[0], s.text)}', the answer does not", s.text,
+                exact=same_words,
             )
     for a in sorted(claim_terms - e_terms - c_neg):
         for s in sentences:
