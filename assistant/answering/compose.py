@@ -268,7 +268,7 @@ class Composer:
         if avoid:  # mostly said already (a list whose items were quoted, a sentence quoted whole):
             # quoted again only when it answers the new ask clearly best ("and for allergen-free
             # prep?" after the list of board colours)
-            said = np.array([len(set(lines := printed(unit)) & avoid) * 2 > len(lines) for unit, _ in candidates])
+            said = np.array([len(set(lines := _own_lines(unit)) & avoid) * 2 > len(lines) for unit, _ in candidates])
             scores = scores - tuning.compose_repeat_penalty * said
 
         floor = max(tuning.min_relevance, float(scores.max()) * tuning.relative_relevance)
@@ -299,9 +299,13 @@ class Composer:
 def _repeats(unit: Unit, said: set[str]) -> bool:
     """Whether printing ``unit`` would print again a line already chosen (an item of a chosen
     list, a list holding a chosen item); a list's lead-in may head several items."""
+    return bool(set(_own_lines(unit)) & said)
+
+
+def _own_lines(unit: Unit) -> list[str]:
+    """The lines a unit prints that are its own: a list's or an item's items, not the lead-in."""
     lines = printed(unit)
-    own = lines[1:] if unit.kind in {"list", "item"} else lines
-    return bool(set(own) & said)
+    return lines[1:] if unit.kind in {"list", "item"} and len(lines) > 1 else lines
 
 
 MEASURED = re.compile(

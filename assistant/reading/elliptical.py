@@ -187,7 +187,8 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
     if not previous_question or not is_elliptical(question) or _new_topic(ask, previous_question):
         return FollowUp(ask)
     subject = topic(previous_question)
-    if not subject:
+    heading = answer_heading(previous_answer or "")
+    if not subject and not heading:
         return FollowUp(ask)
     avoid = answer_lines(previous_answer or "")
     own = ask.rstrip(" ?.!")
@@ -197,10 +198,11 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
         base = CONTEXT.sub("", without_figures(strip_preamble(previous_question))).rstrip(" ?.!")
         return FollowUp(f"{base} ({tail})?", True, avoid)
     # the previous answer's section says what "those" / "it" were, beyond the question's words
-    heading = answer_heading(previous_answer or "")
     said = {stem(w) for w in content_words(f"{own} {subject}")}
     extra = [w for w in topic(heading).split() if not {stem(c) for c in content_words(w)} <= said] if heading else []
-    subject = f"{subject}; {' '.join(extra)}" if extra else subject
+    subject = "; ".join(part for part in (subject, " ".join(extra)) if part)
+    if not subject:
+        return FollowUp(ask)
     return FollowUp(f"{own} ({subject})?", True, avoid)
 
 
