@@ -10,7 +10,8 @@ import hashlib
 import numpy as np
 import pytest
 
-from assistant.answering.compose import Composer, passage_units, printed
+from assistant.answering.compose import Composer, focused, passage_units, printed
+from knowledge.chunking import Unit
 from assistant.reading.elliptical import resolve
 from knowledge.settings import Settings
 from knowledge.text import content_words, stem
@@ -108,3 +109,17 @@ def test_what_the_previous_answer_quoted_comes_back_only_when_it_answers_best():
 
     assert first() == said  # said before, but it is the answer
     assert first(compose_repeat_penalty=1.0) != said  # a penalty that always loses: something new
+
+
+PLAN = Unit(("She agreed a six-month plan:", "Months 1-2: authenticated the sending domain.",
+             "Month 2: built a welcome series.", "Month 3: launched a win-back flow.",
+             "Months 4-6: a points programme whose reward cost was 3.5% of revenue."), "list")
+
+
+def test_a_narrow_ask_quotes_only_the_items_of_a_long_list_that_answer_it():
+    cut = focused(PLAN, "how much should the rewards cost us?", "how-to")
+    assert cut.parts == (PLAN.parts[0], PLAN.parts[-1])
+
+
+def test_a_question_asking_for_the_list_gets_all_of_it():
+    assert focused(PLAN, "which steps were in her plan?", "list") == PLAN

@@ -289,7 +289,7 @@ class Composer:
             if best < 0:
                 break
             chosen.append(best)
-        picks = [Pick(candidates[i][0], candidates[i][1], float(scores[i])) for i in chosen]
+        picks = [Pick(focused(candidates[i][0], question, kind), candidates[i][1], float(scores[i])) for i in chosen]
         for pick in picks:
             used.add(pick.unit.text)
             used.update(pick.unit.parts[1:])
@@ -306,6 +306,26 @@ def _own_lines(unit: Unit) -> list[str]:
     """The lines a unit prints that are its own: a list's or an item's items, not the lead-in."""
     lines = printed(unit)
     return lines[1:] if unit.kind in {"list", "item"} and len(lines) > 1 else lines
+
+
+# Kinds of question a whole list answers: "which…", "list…", "how do I…" (its steps), an overview.
+WHOLE_LIST_KINDS = frozenset({"list", "how-to", "overview", "comparison"})
+
+
+def focused(unit: Unit, question: str, kind: str) -> Unit:
+    """A long list cut to the items that answer a narrow ask: for a question that does not ask
+    for a list (why, what is, how long, a follow-up about one part), only the items holding a
+    word of the ask that the lead-in does not, when some do. Its lead-in stays."""
+    if unit.kind != "list" or len(unit.parts) < 5 or (kind in WHOLE_LIST_KINDS and not QUANTITY.search(question)):
+        return unit
+    context = CONTEXT.search(question)
+    own = question[: context.start()] if context else question
+    lead = {stem(w) for w in content_words(unit.parts[0])}
+    asked = {stem(w) for w in content_words(own)} - lead
+    kept = [item for item in unit.parts[1:] if asked & {stem(w) for w in content_words(item)}]
+    if not kept or len(kept) == len(unit.parts) - 1:
+        return unit
+    return Unit((unit.parts[0], *kept), "list")
 
 
 MEASURED = re.compile(
