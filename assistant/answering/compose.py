@@ -375,7 +375,7 @@ FIGURE = re.compile(r"\d")
 def kind_fit(kind: str, question: str, unit: Unit) -> float:
     """1 when the unit has the form the question's kind asks for, else 0: a definition of the
     asked term (what is X, how is X measured), a figure (how fast, when, what rate), a reason
-    (why), an example (example)."""
+    (why), an example (example), a whole list (list)."""
     text = unit.text
     if kind in DEFINING_KINDS or MEASURED.search(question):
         return float(defines(unit, asked_term(question)))
@@ -385,6 +385,8 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
         return float(bool(REASON.search(text)))
     if kind == "example":
         return float(bool(EXAMPLE.search(text)))
+    if kind == "list":  # "which segments…", "list the rules…": a lead-in with its whole list
+        return float(unit.kind == "list")
     return 0.0
 
 

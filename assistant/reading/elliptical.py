@@ -70,7 +70,7 @@ GENERIC = frozenset(
     "small big large smaller bigger shop store business company team one ones thing things way ways kind kinds "
     "work works happen happens matter matters help helps important good bad better best go goes wrong right "
     "early later late soon look looks like say says said get gets got getting stand stands usually often "
-    "something anything stuff step steps".split()
+    "something anything stuff step steps made make makes difference biggest end".split()
 )
 EXAMPLE = re.compile(r"\b(?:examples?|instance|illustrat\w*|case stud\w*)\b", re.IGNORECASE)
 # Words by which a message says it leaves the previous topic ("switching to refunds -", "new
@@ -199,7 +199,10 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
         return FollowUp(f"{base} ({tail})?", True, avoid)
     # the previous answer's section says what "those" / "it" were, beyond the question's words
     said = {stem(w) for w in content_words(f"{own} {subject}")}
-    extra = [w for w in topic(heading).split() if not {stem(c) for c in content_words(w)} <= said] if heading else []
+    # (only when the question said little: a long borrowed topic already names it, and more
+    # words would pull the search away from the new ask)
+    extra = [w for w in topic(heading).split() if not {stem(c) for c in content_words(w)} <= said] \
+        if heading and len(subject.split()) < 3 else []
     subject = "; ".join(part for part in (subject, " ".join(extra)) if part)
     if not subject:
         return FollowUp(ask)
