@@ -121,5 +121,8 @@ def test_a_narrow_ask_quotes_only_the_items_of_a_long_list_that_answer_it():
     assert cut.parts == (PLAN.parts[0], PLAN.parts[-1])
 
 
-def test_a_question_asking_for_the_list_gets_all_of_it():
-    assert focused(PLAN, "which steps were in her plan?", "list") == PLAN
+@pytest.mark.parametrize(("question", "kind"), [
+    ("which steps were in her plan?", "list"), ("what was the process she followed?", "explanation"),
+])
+def test_a_question_asking_for_the_list_gets_all_of_it(question, kind):
+    assert focused(PLAN, question, kind) == PLAN

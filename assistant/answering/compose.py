@@ -308,15 +308,17 @@ def _own_lines(unit: Unit) -> list[str]:
     return lines[1:] if unit.kind in {"list", "item"} and len(lines) > 1 else lines
 
 
-# Kinds of question a whole list answers: "which…", "list…", "how do I…" (its steps), an overview.
-WHOLE_LIST_KINDS = frozenset({"list", "how-to", "overview", "comparison"})
+# Kinds of question one part of a list may answer: a reason, a definition, a follow-up about one
+# part (a process, "which…", "how do I…" and an overview are answered by the whole list).
+NARROW_KINDS = frozenset({"why", "definition", "follow-up"})
 
 
 def focused(unit: Unit, question: str, kind: str) -> Unit:
     """A long list cut to the items that answer a narrow ask: for a question that does not ask
     for a list (why, what is, how long, a follow-up about one part), only the items holding a
-    word of the ask that the lead-in does not, when some do. Its lead-in stays."""
-    if unit.kind != "list" or len(unit.parts) < 5 or (kind in WHOLE_LIST_KINDS and not QUANTITY.search(question)):
+    word of the ask that the lead-in does not, when some do. Its lead-in stays. A question of
+    another kind ("what's the process?", "which…") gets the whole list."""
+    if unit.kind != "list" or len(unit.parts) < 5 or (kind not in NARROW_KINDS and not QUANTITY.search(question)):
         return unit
     context = CONTEXT.search(question)
     own = question[: context.start()] if context else question
