@@ -126,3 +126,17 @@ def test_a_narrow_ask_quotes_only_the_items_of_a_long_list_that_answer_it():
 ])
 def test_a_question_asking_for_the_list_gets_all_of_it(question, kind):
     assert focused(PLAN, question, kind) == PLAN
+
+
+def test_a_chain_of_follow_ups_borrows_the_last_topic_not_every_one_before():
+    follow = resolve("how often?", "how do I calibrate a probe (keep temperature records)?", "")
+    assert follow.text == "how often (calibrate probe)?"
+
+
+def test_a_list_is_a_repeat_only_when_all_its_items_are_chosen_an_item_when_it_is():
+    from assistant.answering.compose import _repeats
+
+    lead, *items = PLAN.parts
+    assert _repeats(Unit((lead, items[0]), "item"), {items[0]})
+    assert not _repeats(PLAN, {items[0]})  # picked, it replaces the item chosen before
+    assert _repeats(PLAN, set(items))

@@ -288,6 +288,9 @@ class Composer:
                     best, best_value = i, value
             if best < 0:
                 break
+            if candidates[best][0].kind == "list":  # the whole list replaces its items picked before
+                whole = set(_own_lines(candidates[best][0]))
+                chosen = [j for j in chosen if not set(_own_lines(candidates[j][0])) <= whole]
             chosen.append(best)
         picks = [Pick(focused(candidates[i][0], question, kind), candidates[i][1], float(scores[i])) for i in chosen]
         for pick in picks:
@@ -297,9 +300,11 @@ class Composer:
 
 
 def _repeats(unit: Unit, said: set[str]) -> bool:
-    """Whether printing ``unit`` would print again a line already chosen (an item of a chosen
-    list, a list holding a chosen item); a list's lead-in may head several items."""
-    return bool(set(_own_lines(unit)) & said)
+    """Whether printing ``unit`` would print again what is already chosen: an item of a chosen
+    list, or a list all of whose items are chosen (a list holding some chosen items replaces
+    them when it is picked); a list's lead-in may head several items."""
+    own = set(_own_lines(unit))
+    return own <= said if unit.kind == "list" else bool(own & said)
 
 
 def _own_lines(unit: Unit) -> list[str]:

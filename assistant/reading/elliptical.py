@@ -186,7 +186,10 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
         return FollowUp(strip_preamble(rest) if rest.strip(" ?.!") else ask)
     if not previous_question or not is_elliptical(question) or _new_topic(ask, previous_question):
         return FollowUp(ask)
-    subject = topic(previous_question)
+    # the previous question's own topic; what it borrowed in turn only when it named little
+    # ("how do I calibrate a probe (…records)" → "calibrate probe")
+    mine = CONTEXT.sub("", previous_question)
+    subject = topic(mine) if len(topic(mine).split()) >= 2 else topic(previous_question)
     heading = answer_heading(previous_answer or "")
     if not subject and not heading:
         return FollowUp(ask)
