@@ -32,7 +32,7 @@ from knowledge.text import CITATION_RE, content_words, stem, strip_preamble
 # weak ones are also idioms ("worth it"), so they count only when little else is said.
 STRONG = re.compile(
     r"\b(?:those|these|them|they|the (?:first|second|third|fourth|fifth|last|next|final|other) [\w-]+|which ones?|the above"
-    r"|each of them|either|both|the same)\b",
+    r"|each of them|either|both|the same|ones)\b",
     re.IGNORECASE,
 )
 # "What is X?" names its own topic however short; other short asks lean on the conversation.
@@ -217,7 +217,7 @@ def _new_topic(ask: str, previous_question: str) -> bool:
     none of them in the previous question ("give me an example of a lapsed-donor letter" after
     a question on gift aid). A continuation ("and for fresh fish?") refines the last question
     whatever it names."""
-    if CONTINUES.match(ask) or BARE.match(ask):
+    if CONTINUES.match(ask) or BARE.match(ask) or STRONG.search(ask):  # "those", "the … ones": the last turn's
         return False
     own = {stem(w) for w in _own_words(ask)}
     before = {stem(w) for w in content_words(previous_question)}
