@@ -137,6 +137,11 @@ class Settings(BaseSettings):
         "asked term for \"what is / how is X measured\", a reason for \"why\", an example for "
         "\"give me an example\".",
     )
+    compose_repeat_penalty: float = Field(
+        default=0.15, ge=0.0, le=1.0,
+        description="Score taken from a course unit the previous answer of the conversation "
+        "mostly quoted: a follow-up quotes it again only when it answers the new ask clearly best.",
+    )
     mmr_lambda: float = Field(
         default=0.75, ge=0.0, le=1.0,
         description="Relevance against novelty when the next unit is picked (maximal marginal "

@@ -130,14 +130,40 @@ def _passage_units(text: str, kind: str) -> tuple[Unit, ...]:
     if kind in {"question", "reflective", "discussion"}:
         return ()
     out = []
-    for unit in units(text, kind):
+    source = text
+    short = ""  # a short sentence waiting for the one after it ("Set the trigger point.")
+    for unit in units(source, kind):
         if unit.kind in {"sentence", "bullet"}:
-            text = trim(unit.parts[0])
-            if len(text) >= 40 and quotable(text):
-                out.append(Unit((text,), unit.kind))
-        elif quotable(unit.parts[0]) and not any(unsafe_sentence(part) for part in unit.parts[1:]):
+            part = unit.parts[0]
+            if STEP_NUMBER.fullmatch(part):  # "4." of a numbered list run into prose: a new step
+                short = ""
+                continue
+            if short and unit.kind == "sentence" and f"{short} {part}" in source:
+                part, short = f"{short} {part}", ""  # a step's title keeps the sentence it heads
+            sentence = trim(part)
+            previous = out[-1].parts[0] if out and out[-1].kind == "sentence" else ""
+            if (unit.kind == "sentence" and previous and LEANS_BACK.match(part)
+                    and f"{previous} {part}" in source and previous.count(". ") < 2):
+                # "Otherwise customers learn to…", "Without this you cannot…": the sentence
+                # before says what it is about
+                out[-1] = Unit((f"{previous} {part}",), "sentence")
+                short = ""
+            elif len(sentence) >= 40 and quotable(sentence):
+                out.append(Unit((sentence,), unit.kind))
+                short = ""
+            elif unit.kind == "sentence" and len(sentence) < 40:
+                short = part
+            continue
+        short = ""
+        if quotable(unit.parts[0]) and not any(unsafe_sentence(part) for part in unit.parts[1:]):
             out.append(unit)  # the items of a list may be questions ("What data is collected?")
     return tuple(out)
+
+
+# The number of a step when a numbered list was run into prose ("… 45 days. 2. Set the trigger…").
+STEP_NUMBER = re.compile(r"\d{1,2}[.)]")
+# A sentence that leans on the one before it for what it is about.
+LEANS_BACK = re.compile(r"^(?:Otherwise|Without (?:this|that|it|them)|This|That|These|Those|It|They|Such)\b")
 
 
 def printed(unit: Unit) -> list[str]:
@@ -166,14 +192,24 @@ class Pick:
     score: float
 
 
+# The context a follow-up borrows from the turn before, after its own ask ("what goes in the
+# first email (win-back flow)?", assistant/reading/elliptical.py).
+CONTEXT = re.compile(r"\s*\(([^()]*)\)\s*\??\s*$")
+
+
 def _weights(question: str, pool: list[str]) -> dict[str, float]:
-    """Content words of the question (stemmed), weighted by rarity in the candidate pool."""
+    """Content words of the question (stemmed), weighted by rarity in the candidate pool; words
+    only in a follow-up's borrowed context count half, so the unit quoted answers the new ask."""
+    context = CONTEXT.search(question)
+    own = question[: context.start()] if context else question
     asked = {stem(w) for w in content_words(question)}
     if not asked:
         return {}
+    mine = {stem(w) for w in content_words(own)}
     docs = [{stem(w) for w in content_words(text)} for text in pool]
     n = max(len(docs), 1)
-    return {w: math.log(1 + n / (1 + sum(w in d for d in docs))) for w in asked}
+    return {w: math.log(1 + n / (1 + sum(w in d for d in docs))) * (1.0 if w in mine or not mine else 0.5)
+            for w in asked}
 
 
 def coverage(weights: dict[str, float], text: str) -> float:
@@ -206,16 +242,13 @@ class Composer:
     def select(self, question: str, passages: list[dict], count: int, used: set[str], kind: str = "",
                avoid: frozenset[str] = frozenset()) -> list[Pick]:
         """Up to ``count`` units answering ``question``; ``kind`` (assistant/reading/intents.py)
-        favours units of the form it asks for; units printed entirely in ``avoid`` (what the
-        previous answer quoted) are left out while others remain."""
+        favours units of the form it asks for; units mostly printed in ``avoid`` (what the
+        previous answer quoted) lose ``compose_repeat_penalty`` of their score."""
         candidates: list[tuple[Unit, dict]] = []
         for passage in passages:
             for unit in passage_units(passage):
                 if unit.text not in used and not any(part in used for part in unit.parts):
                     candidates.append((unit, passage))
-        if avoid:  # mostly said already: a list whose items were quoted, a sentence quoted whole
-            fresh = [c for c in candidates if len(set(lines := printed(c[0])) & avoid) * 2 <= len(lines)]
-            candidates = fresh or candidates
         if not candidates:
             return []
         texts = [unit.text for unit, _ in candidates]
@@ -232,14 +265,22 @@ class Composer:
                   + tuning.compose_section_weight * section)
         fits = np.array([kind_fit(kind, question, unit) for unit, _ in candidates])
         scores = scores + tuning.compose_kind_weight * fits
+        if avoid:  # mostly said already (a list whose items were quoted, a sentence quoted whole):
+            # quoted again only when it answers the new ask clearly best ("and for allergen-free
+            # prep?" after the list of board colours)
+            said = np.array([len(set(lines := _own_lines(unit)) & avoid) * 2 > len(lines) for unit, _ in candidates])
+            scores = scores - tuning.compose_repeat_penalty * said
 
         floor = max(tuning.min_relevance, float(scores.max()) * tuning.relative_relevance)
         mmr = tuning.mmr_lambda
         chosen: list[int] = []
         while len(chosen) < count:
             best, best_value = -1, -1e9
+            said = {line for j in chosen for line in printed(candidates[j][0])}
             for i in range(len(candidates)):
                 if i in chosen or scores[i] < floor:
+                    continue
+                if _repeats(candidates[i][0], said):
                     continue
                 redundancy = max((float(vectors[i] @ vectors[j]) for j in chosen), default=0.0)
                 value = mmr * scores[i] - (1 - mmr) * redundancy
@@ -247,12 +288,51 @@ class Composer:
                     best, best_value = i, value
             if best < 0:
                 break
+            if candidates[best][0].kind == "list":  # the whole list replaces its items picked before
+                whole = set(_own_lines(candidates[best][0]))
+                chosen = [j for j in chosen if not set(_own_lines(candidates[j][0])) <= whole]
             chosen.append(best)
-        picks = [Pick(candidates[i][0], candidates[i][1], float(scores[i])) for i in chosen]
+        picks = [Pick(focused(candidates[i][0], question, kind), candidates[i][1], float(scores[i])) for i in chosen]
         for pick in picks:
             used.add(pick.unit.text)
             used.update(pick.unit.parts[1:])
         return picks
+
+
+def _repeats(unit: Unit, said: set[str]) -> bool:
+    """Whether printing ``unit`` would print again what is already chosen: an item of a chosen
+    list, or a list all of whose items are chosen (a list holding some chosen items replaces
+    them when it is picked); a list's lead-in may head several items."""
+    own = set(_own_lines(unit))
+    return own <= said if unit.kind == "list" else bool(own & said)
+
+
+def _own_lines(unit: Unit) -> list[str]:
+    """The lines a unit prints that are its own: a list's or an item's items, not the lead-in."""
+    lines = printed(unit)
+    return lines[1:] if unit.kind in {"list", "item"} and len(lines) > 1 else lines
+
+
+# Kinds of question one part of a list may answer: a reason, a definition, a follow-up about one
+# part (a process, "which…", "how do I…" and an overview are answered by the whole list).
+NARROW_KINDS = frozenset({"why", "definition", "follow-up"})
+
+
+def focused(unit: Unit, question: str, kind: str) -> Unit:
+    """A long list cut to the items that answer a narrow ask: for a question that does not ask
+    for a list (why, what is, how long, a follow-up about one part), only the items holding a
+    word of the ask that the lead-in does not, when some do. Its lead-in stays. A question of
+    another kind ("what's the process?", "which…") gets the whole list."""
+    if unit.kind != "list" or len(unit.parts) < 5 or (kind not in NARROW_KINDS and not QUANTITY.search(question)):
+        return unit
+    context = CONTEXT.search(question)
+    own = question[: context.start()] if context else question
+    lead = {stem(w) for w in content_words(unit.parts[0])}
+    asked = {stem(w) for w in content_words(own)} - lead
+    kept = [item for item in unit.parts[1:] if asked & {stem(w) for w in content_words(item)}]
+    if not kept or len(kept) == len(unit.parts) - 1:
+        return unit
+    return Unit((unit.parts[0], *kept), "list")
 
 
 MEASURED = re.compile(
@@ -302,7 +382,7 @@ FIGURE = re.compile(r"\d")
 def kind_fit(kind: str, question: str, unit: Unit) -> float:
     """1 when the unit has the form the question's kind asks for, else 0: a definition of the
     asked term (what is X, how is X measured), a figure (how fast, when, what rate), a reason
-    (why), an example (example)."""
+    (why), an example (example), a whole list (list)."""
     text = unit.text
     if kind in DEFINING_KINDS or MEASURED.search(question):
         return float(defines(unit, asked_term(question)))
@@ -312,6 +392,8 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
         return float(bool(REASON.search(text)))
     if kind == "example":
         return float(bool(EXAMPLE.search(text)))
+    if kind == "list":  # "which segments…", "list the rules…": a lead-in with its whole list
+        return float(unit.kind == "list")
     return 0.0
 
 
@@ -324,8 +406,8 @@ def in_course_order(picks: list[Pick]) -> list[list[Pick]]:
     ordered = []
     for group in groups.values():
         def position(pick: Pick) -> tuple[int, int]:
-            text = pick.passage["text"]
-            return int(pick.passage.get("start", 0) or 0), text.find(pick.unit.parts[0])
+            text = pick.passage["text"]  # an item by its own place, not its lead-in's
+            return int(pick.passage.get("start", 0) or 0), text.find(pick.unit.parts[-1])
 
         ordered.append(sorted(group, key=position))
     return ordered

@@ -355,6 +355,9 @@ class OfflineChatModel(BaseChatModel):
                 head = None
                 for pick in group:
                     rendered = self._render(pick, draft)
+                    if pick.unit.kind in {"list", "item"} and pick.unit.parts[0] in intent.avoid:
+                        # the lead-in was quoted by the answer before: its items stand alone
+                        rendered = [line.replace("   - ", "- ", 1) for line in rendered[1:]]
                     if pick.unit.kind == "item" and rendered[0] == head:
                         rendered = rendered[1:]  # items of one list under its lead-in, printed once
                     else:

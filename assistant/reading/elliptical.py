@@ -26,13 +26,13 @@ import re
 from dataclasses import dataclass
 
 from knowledge.figures import read_figures
-from knowledge.text import CITATION_RE, content_words, strip_preamble
+from knowledge.text import CITATION_RE, content_words, stem, strip_preamble
 
 # Pointers back to the previous answer: strong ones stand for a whole list ("which of those"),
 # weak ones are also idioms ("worth it"), so they count only when little else is said.
 STRONG = re.compile(
     r"\b(?:those|these|them|they|the (?:first|second|third|fourth|fifth|last|next|final|other) [\w-]+|which ones?|the above"
-    r"|each of them|either|both|the same)\b",
+    r"|each of them|either|both|the same|ones)\b",
     re.IGNORECASE,
 )
 # "What is X?" names its own topic however short; other short asks lean on the conversation.
@@ -46,6 +46,15 @@ WEAK = re.compile(
 )
 # Openings that continue the previous question.
 CONTINUES = re.compile(r"^\s*(?:and|but|or|what about|how about|what if|same (?:for|with)|and if|then|instead)\b", re.IGNORECASE)
+# A continuation that says a clause ("what if the chef isn't sure?", "and if we reject it?") asks
+# something new about the topic, rather than the previous question of another case.
+CLAUSE = re.compile(
+    r"\b(?:i|we|you|they|he|she|it|someone|somebody|nobody|is|isn't|are|aren't|was|were|do|does|don't|doesn't"
+    r"|did|didn't|can|can't|could|should|would|will|won't|has|have|had|gets?|goes|happens?)\b",
+    re.IGNORECASE,
+)
+# The context a follow-up borrowed from the turn before it, in brackets at its end.
+CONTEXT = re.compile(r"\s*\([^()]*\)\s*(?=[?.!]*\s*$)")
 # Asks that name no topic of their own.
 BARE = re.compile(
     r"^\s*(?:(?:and|but|so|then),?\s+)?(?:why(?: (?:is|does|do|would|should) (?:that|it|this)(?: \w+)?)?|how(?: so| come| often| long| much| many| exactly)?|when|where|who"
@@ -61,9 +70,17 @@ GENERIC = frozenset(
     "small big large smaller bigger shop store business company team one ones thing things way ways kind kinds "
     "work works happen happens matter matters help helps important good bad better best go goes wrong right "
     "early later late soon look looks like say says said get gets got getting stand stands usually often "
-    "something anything stuff".split()
+    "something anything stuff step steps made make makes difference biggest end".split()
 )
 EXAMPLE = re.compile(r"\b(?:examples?|instance|illustrat\w*|case stud\w*)\b", re.IGNORECASE)
+# Words by which a message says it leaves the previous topic ("switching to refunds -", "new
+# topic:", "moving on to…"): what follows stands alone, whatever pointers it holds.
+SWITCH = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|right|alright|thanks|cool|so),?\s+)*(?:(?:now\s+)?(?:switching|moving on|turning|changing(?: the)? (?:topic|subject))(?: (?:over|back))?(?: to)?"
+    r"|(?:(?:a |on a |on an )?(?:different|new|another|other|separate|unrelated) (?:question|topic|subject|note|thing))"
+    r"|back (?:on|to) (?:the )?(?:topic|track|subject|course)\b|(?:back to|returning to)\b)",
+    re.IGNORECASE,
+)
 QUESTION_WORDS = re.compile(
     r"\b(?:what|which|how|why|when|where|who|whom|whose|do|does|did|is|are|was|were|can|could|should|would|will|shall|may|might|must)\b",
     re.IGNORECASE,
@@ -116,11 +133,29 @@ def without_figures(text: str) -> str:
 
 
 def topic(question: str) -> str:
-    """The previous question's topic words, in its order (its own preamble, asks and figures dropped)."""
+    """The previous question's topic words, in its order, each once (its own preamble, asks,
+    figures and words that name no topic dropped); a hyphenated compound ("win-back") is kept
+    whole when a part of it carries meaning."""
     ask = without_figures(strip_preamble(question))
     ask = QUESTION_WORDS.sub(" ", ask)
-    kept = [w for w in re.findall(r"[\w'&/-]+", ask) if w.lower() in {c.lower() for c in content_words(w)}]
+    kept: list[str] = []
+    for word in re.findall(r"[\w'&/-]+", ask):
+        word = word.strip("'-/")
+        parts = [c for c in content_words(word) if c not in GENERIC]
+        if not parts or word.lower() in {k.lower() for k in kept}:
+            continue
+        kept.append(word)
     return " ".join(kept)
+
+
+def answer_heading(answer: str) -> str:
+    """The first section heading an answer quoted under ("#### Reward economics"), or "": what
+    the previous answer was about, beyond the words of the question that asked for it."""
+    for line in answer.splitlines():
+        line = line.strip()
+        if line.startswith("#### ") and not line.endswith("?"):
+            return line[5:].strip()
+    return ""
 
 
 def answer_lines(answer: str) -> tuple[str, ...]:
@@ -144,15 +179,46 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
     an example") gets the topic in brackets. Either way the previous answer's lines come back in
     ``avoid``, so the new answer is not a repeat of it."""
     ask = strip_preamble(question)
-    if not previous_question or not is_elliptical(question):
+    if SWITCH.match(question) or SWITCH.match(ask):
+        # "switching to refunds - when…": a new topic, named in the message itself
+        switch = SWITCH.match(ask)
+        rest = ask[switch.end():].strip(" ,:;-") if switch else ask
+        return FollowUp(strip_preamble(rest) if rest.strip(" ?.!") else ask)
+    if not previous_question or not is_elliptical(question) or _new_topic(ask, previous_question):
         return FollowUp(ask)
-    subject = topic(previous_question)
-    if not subject:
+    # the previous question's own topic; what it borrowed in turn only when it named little
+    # ("how do I calibrate a probe (…records)" → "calibrate probe")
+    mine = CONTEXT.sub("", previous_question)
+    subject = topic(mine) if len(topic(mine).split()) >= 2 else topic(previous_question)
+    heading = answer_heading(previous_answer or "")
+    if not subject and not heading:
         return FollowUp(ask)
     avoid = answer_lines(previous_answer or "")
     own = ask.rstrip(" ?.!")
-    if CONTINUES.match(ask) and not BARE.match(ask):
-        tail = CONTINUES.sub("", own, count=1).strip(" ,")
-        base = without_figures(strip_preamble(previous_question)).rstrip(" ?.!")
+    tail = CONTINUES.sub("", own, count=1).strip(" ,")
+    if CONTINUES.match(ask) and not BARE.match(ask) and not CLAUSE.search(tail):
+        # the previous question with one part replaced; its own borrowed context dropped
+        base = CONTEXT.sub("", without_figures(strip_preamble(previous_question))).rstrip(" ?.!")
         return FollowUp(f"{base} ({tail})?", True, avoid)
+    # the previous answer's section says what "those" / "it" were, beyond the question's words
+    said = {stem(w) for w in content_words(f"{own} {subject}")}
+    # (only when the question said little: a long borrowed topic already names it, and more
+    # words would pull the search away from the new ask)
+    extra = [w for w in topic(heading).split() if not {stem(c) for c in content_words(w)} <= said] \
+        if heading and len(subject.split()) < 3 else []
+    subject = "; ".join(part for part in (subject, " ".join(extra)) if part)
+    if not subject:
+        return FollowUp(ask)
     return FollowUp(f"{own} ({subject})?", True, avoid)
+
+
+def _new_topic(ask: str, previous_question: str) -> bool:
+    """Whether a short message names a topic of its own: three or more words that carry meaning,
+    none of them in the previous question ("give me an example of a lapsed-donor letter" after
+    a question on gift aid). A continuation ("and for fresh fish?") refines the last question
+    whatever it names."""
+    if CONTINUES.match(ask) or BARE.match(ask) or STRONG.search(ask):  # "those", "the … ones": the last turn's
+        return False
+    own = {stem(w) for w in _own_words(ask)}
+    before = {stem(w) for w in content_words(previous_question)}
+    return len(own) >= 3 and not own & before

@@ -1,0 +1,142 @@
+"""A follow-up gets a focused answer: it is resolved against the turn before (a switch of topic
+stands alone, a clause after "what if" asks anew), and the composer quotes whole thoughts (a
+step's title with its sentence, a sentence that leans back with the one before), never prints a
+line twice, and quotes what the previous answer said only when it answers the new ask best."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pytest
+
+from assistant.answering.compose import Composer, focused, passage_units, printed
+from knowledge.chunking import Unit
+from assistant.reading.elliptical import resolve
+from knowledge.settings import Settings
+from knowledge.text import content_words, stem
+
+PREVIOUS = "how do I build a win-back flow?"
+ANSWER = ("### What the course says\n\n#### Building a Win-Back Flow Step by Step\n"
+          "- A win-back flow is an automated sequence sent to lapsed customers. [1]\n")
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Bag of stemmed words hashed into 64 dimensions, normalised: similar words, similar vectors."""
+    out = np.zeros((len(texts), 64))
+    for row, text in enumerate(texts):
+        for word in content_words(text):
+            out[row, int(hashlib.md5(stem(word).encode()).hexdigest(), 16) % 64] += 1.0
+        out[row] /= np.linalg.norm(out[row]) or 1.0
+    return out
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("switching to abandoned carts - when should those go out?", "abandoned carts - when should those go out?"),
+    ("alright, back on topic - when do I send the restock email?", "when do I send the restock email?"),
+    ("new topic: which of these fields must a donor record hold?", "which of these fields must a donor record hold?"),
+])
+def test_a_switch_of_topic_stands_alone_whatever_it_points_at(message, expected):
+    follow = resolve(message, PREVIOUS, ANSWER)
+    assert follow.text == expected and not follow.elliptical
+
+
+def test_a_follow_up_borrows_a_hyphenated_topic_whole():
+    follow = resolve("what goes in the first email?", PREVIOUS, ANSWER)
+    assert follow.text.startswith("what goes in the first email (")
+    assert "win-back" in follow.text and "build" in follow.text
+
+
+def test_a_follow_up_borrows_the_section_the_previous_answer_quoted():
+    follow = resolve("what goes in the first email?", "ok, where do I start?", ANSWER)
+    assert follow.text.startswith("what goes in the first email (") and "Win-Back Flow" in follow.text
+
+
+def test_a_clause_after_what_if_asks_anew_about_the_topic():
+    follow = resolve("what if the chef isn't sure?", "a customer has a nut allergy, what is the process?", ANSWER)
+    assert follow.text.startswith("what if the chef isn't sure (") and "nut allergy" in follow.text
+
+
+def test_a_continuation_replaces_the_part_a_previous_continuation_added():
+    first = resolve("and fresh fish?", "what temperature should chilled deliveries be?", ANSWER).text
+    second = resolve("and frozen food?", first, ANSWER).text
+    assert second == "what temperature should chilled deliveries be (frozen food)?"
+
+
+def test_a_short_follow_up_with_a_topic_of_its_own_stands_alone():
+    message = "give me an example of a lapsed donor letter"
+    assert resolve(message, "what is gift aid?", ANSWER).text == message
+
+
+def test_a_steps_title_keeps_the_sentence_it_heads_and_its_number_is_dropped():
+    text = ("Suppose it is 45 days. 4. Write the first email with no discount. Remind the customer what "
+            "they bought and make it easy to reorder.")
+    quoted = [u.parts[0] for u in passage_units({"text": text, "kind": "prose"})]
+    assert "Write the first email with no discount. Remind the customer what they bought and make it easy to reorder." in quoted
+    assert not any(q.startswith("4.") for q in quoted)
+
+
+def test_a_sentence_that_leans_back_keeps_the_one_before():
+    text = ("Hold back discounts until the final email, if you use one at all. Otherwise customers learn "
+            "to abandon carts on purpose.")
+    (unit,) = passage_units({"text": text, "kind": "prose"})
+    assert unit.parts == (text,)
+
+
+LIST = {"text": ("A strong welcome series has three to five emails over two weeks:\n"
+                 "Email 1 delivers the promised sign-up incentive straight away.\n"
+                 "Email 2 shows best-sellers with reviews from other customers.\n"
+                 "Email 3 tells the brand story of sourcing and founders."),
+        "kind": "bullets", "section": "Welcome flows", "chunk_id": "c1"}
+
+
+def test_no_line_is_printed_twice_in_one_answer():
+    picks = Composer(embed, Settings()).select("what goes in a welcome series of emails?", [LIST], 4, set())
+    lines = [line for pick in picks for line in (printed(pick.unit)[1:] if pick.unit.kind in {"list", "item"}
+                                                   else printed(pick.unit))]
+    assert lines and len(lines) == len(set(lines))
+
+
+def test_what_the_previous_answer_quoted_comes_back_only_when_it_answers_best():
+    said = "Use purple boards and knives for allergen-free preparation, and store them apart."
+    passage = {"text": said + " Boards are washed in the dishwasher after every single use in the kitchen.",
+               "kind": "prose", "section": "Separating foods", "chunk_id": "c1"}
+    question = "which boards for allergen-free preparation?"
+
+    def first(**tuning: float) -> str:
+        picks = Composer(embed, Settings(**tuning)).select(question, [passage], 1, set(), avoid=frozenset({said}))
+        return picks[0].unit.parts[0]
+
+    assert first() == said  # said before, but it is the answer
+    assert first(compose_repeat_penalty=1.0) != said  # a penalty that always loses: something new
+
+
+PLAN = Unit(("She agreed a six-month plan:", "Months 1-2: authenticated the sending domain.",
+             "Month 2: built a welcome series.", "Month 3: launched a win-back flow.",
+             "Months 4-6: a points programme whose reward cost was 3.5% of revenue."), "list")
+
+
+def test_a_narrow_ask_quotes_only_the_items_of_a_long_list_that_answer_it():
+    cut = focused(PLAN, "how much should the rewards cost us?", "how-to")
+    assert cut.parts == (PLAN.parts[0], PLAN.parts[-1])
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("which steps were in her plan?", "list"), ("what was the process she followed?", "explanation"),
+])
+def test_a_question_asking_for_the_list_gets_all_of_it(question, kind):
+    assert focused(PLAN, question, kind) == PLAN
+
+
+def test_a_chain_of_follow_ups_borrows_the_last_topic_not_every_one_before():
+    follow = resolve("how often?", "how do I calibrate a probe (keep temperature records)?", "")
+    assert follow.text == "how often (calibrate probe)?"
+
+
+def test_a_list_is_a_repeat_only_when_all_its_items_are_chosen_an_item_when_it_is():
+    from assistant.answering.compose import _repeats
+
+    lead, *items = PLAN.parts
+    assert _repeats(Unit((lead, items[0]), "item"), {items[0]})
+    assert not _repeats(PLAN, {items[0]})  # picked, it replaces the item chosen before
+    assert _repeats(PLAN, set(items))
