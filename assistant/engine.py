@@ -308,7 +308,11 @@ class Advisor:
             calculation = start_state(resolved, intent.calculation)
         down = False  # the course index did not answer
         try:
-            if not intent.refusal and not intent.tools and intent.calculation is None and self.scope.off_topic(resolved):
+            # A question about the course itself ("what does this course cover?") is in scope
+            # whatever the course: its answer is the course's own outline.
+            about_course = intent.kind == "overview"
+            if (not intent.refusal and not intent.tools and intent.calculation is None and not about_course
+                    and self.scope.off_topic(resolved)):
                 intent.refusal = "out_of_scope"
             if not intent.refusal:
                 intent.undefined = self.scope.scope.undefined_in(resolved)
