@@ -314,6 +314,9 @@ class Advisor:
             if (not intent.refusal and not intent.tools and intent.calculation is None and not about_course
                     and self.scope.off_topic(resolved)):
                 intent.refusal = "out_of_scope"
+            elif (not intent.refusal and (intent.tools or intent.calculation is not None)
+                    and turn.calculation is None and self.scope.plainly_general(resolved)):
+                intent.refusal = "out_of_scope"  # a personal money question with figures in it
             if not intent.refusal:
                 intent.undefined = self.scope.scope.undefined_in(resolved)
             if intent.refusal:
