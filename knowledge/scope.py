@@ -18,6 +18,9 @@ removing a module recalibrates them without code changes:
   subject line"): the request's object must occur in the corpus text as whole words, whatever
   is loaded. A request about the course's own text ("summarise this module", "list the key
   points") is a course question whatever the course says.
+- **The course's own words.** A question naming one of the course's acronyms or headings ("heat
+  and water" in a module with a section "Heat and Water") is refused only when a general
+  question is clearly nearer to it than the course is.
 - **Undefined terms.** An acronym the course uses but never spells out (no run of words whose
   initials give its letters, and no "Words (ACRONYM)" pairing anywhere in the corpus) is
   undefined; the advisor then says so rather than guess what the letters mean.
@@ -35,7 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from knowledge.text import strip_preamble
+from knowledge.text import content_words, stem, strip_preamble
 
 if TYPE_CHECKING:
     from knowledge.retrieve import CourseRetriever
@@ -225,6 +228,15 @@ class ScopeJudge:
         self.scope = scope
         self._bank = retriever.index.embedder.encode(bank_questions())
         self._text = " ".join(text.lower() for _, text, _ in retriever._lexical[0])
+        titles = {str(meta.get(key) or "") for _, _, meta in retriever._lexical[0] for key in ("section", "lesson_title")}
+        # The course's headings of two words or more, as stems: a question naming one is in its words.
+        self._headings = [words for words in ({stem(w) for w in content_words(t)} for t in titles) if len(words) >= 2]
+
+    def names_heading(self, question: str) -> bool:
+        """Whether the question names one of the course's own headings (every content word of a
+        heading of two words or more, in any order and form: "heat and water" for "Heat and Water")."""
+        asked = {stem(w) for w in content_words(question)}
+        return any(words <= asked for words in self._headings)
 
     def general_task(self, question: str) -> bool:
         """A request to produce something the course never names (a letter, a poem, code), as
@@ -262,6 +274,6 @@ class ScopeJudge:
             return True
         ask = strip_preamble(question)
         course, nearest = self._nearness(question)
-        if self.scope.names_course_acronym(ask):  # the course's own term: only a clear miss is refused
-            return nearest > course + ACRONYM_MARGIN
+        if self.scope.names_course_acronym(ask) or self.names_heading(ask):
+            return nearest > course + ACRONYM_MARGIN  # the course's own terms: only a clear miss is refused
         return course < self.scope.floor or nearest >= course
