@@ -50,7 +50,7 @@ def clean_markup(text: str) -> str:
     """Strips Markdown emphasis and bullet markers, keeping every word of the text."""
     lines = []
     for line in text.splitlines():
-        line = BULLET.sub("", line)
+        line = BULLET.sub("", re.sub(r"^\s*>\s?", "", line))
         line = BOLD.sub(r"\1", line)
         line = ITALIC.sub(r"\1", line)
         lines.append(line.strip())
@@ -71,7 +71,10 @@ def clean_heading(raw: str) -> str:
 def _classify(text: str, section_title: str) -> BlockKind:
     body = text.lstrip()
     plain = clean_markup(body).lower()
-    if body.startswith("|") or ALIGNED_RULE.search(body):
+    rows = body.splitlines()
+    if body.startswith("|") or ALIGNED_RULE.search(body) or (
+        len(rows) > 1 and all(_bare_pipe_run(rows, i) for i in range(len(rows)))
+    ):
         return "table"
     if plain.startswith(("suggested question", "alternative question")):
         return "question"
@@ -271,6 +274,17 @@ def _column_run(lines: list[str], first: int) -> tuple[int, list[int]] | None:
     return (count, starts) if count >= needed else None
 
 
+def _bare_pipe_run(lines: list[str], index: int) -> bool:
+    """Whether ``lines[index]`` is a row of a table written with bars between its cells but
+    none around them ("Severity | Example | Who is told"): it and a neighbour have the same
+    number of bars, two or more... or one, with three cells' worth of text either side."""
+    bars = lines[index].count("|")
+    if bars < 1:
+        return False
+    neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return any(line.count("|") == bars for line in neighbours)
+
+
 def _segments(raw: str, offset: int) -> list[tuple[int, int, list[int] | None]]:
     """A paragraph cut where its lines change kind: a table (pipe rows, or aligned columns
     without a rule) and text after a list are blocks of their own, so a slide's table or its
@@ -291,7 +305,7 @@ def _segments(raw: str, offset: int) -> list[tuple[int, int, list[int] | None]]:
             kinds += [f"columns{index}"] * count
             index += count
             continue
-        if line.lstrip().startswith("|"):
+        if line.lstrip().startswith("|") or _bare_pipe_run(lines, index):
             kinds.append("pipe")
         elif BULLET.match(line) or (kinds and kinds[-1] == "bullet" and line[:1].isspace()):
             kinds.append("bullet")
@@ -324,7 +338,7 @@ def _cells(line: str) -> list[str]:
 
 def _table_blocks(raw: str, offset: int) -> list[Block]:
     """A table becomes one block per data row, each carrying the header so rows stand alone."""
-    if not raw.lstrip().startswith("|"):
+    if not raw.lstrip().startswith("|") and ALIGNED_RULE.search(raw):
         return _aligned_table_blocks(raw, offset)
     lines = raw.split("\n")
     header = _cells(lines[0])
@@ -429,13 +443,17 @@ def _plain_headings(text: str) -> list[Heading]:
                 number, title = titled
                 depth = number.count(".") + 1
                 head_end = text.index(first, start) + len(first)
+                if index == 0 and LABELLED_HEADING.match(first):  # a deck's title slide names the module
+                    found.append((start, head_end, 1, title, None))
+                    continue
                 found.append((start, head_end, depth + 1, title, number if depth == 1 else None))
             continue
         titled = numbered_title(line, title_case=False)
         if titled:
             number, title = titled
             depth = number.count(".") + 1
-            found.append((start, end, depth + 1, title, number if depth == 1 else None))
+            level, given = (1, None) if index == 0 and LABELLED_HEADING.match(line) else (depth + 1, number if depth == 1 else None)
+            found.append((start, end, level, title, given))
             continue
         if len(line) > 120 or line[-1:] in ".:;,?!" or ALIGNED_RULE.search(line):
             continue
@@ -443,7 +461,32 @@ def _plain_headings(text: str) -> list[Heading]:
             found.append((start, end, 1, line, None))
         elif _title_case(line):
             found.append((start, end, 3, line, None))
-    return found
+    return _dividers_open_parts(text, found)
+
+
+def _dividers_open_parts(text: str, headings: list[Heading]) -> list[Heading]:
+    """A numbered heading with nothing under it ("Slide 3 — Part 1: Your new role") divides the
+    file into parts: when there are two or more, each opens a lesson and the numbered headings
+    after it, up to the next divider, are its sections."""
+    def empty(i: int) -> bool:
+        following = headings[i + 1][0] if i + 1 < len(headings) else len(text)
+        return not text[headings[i][1]:following].strip()
+
+    dividers = {i for i, heading in enumerate(headings) if heading[4] is not None and empty(i)
+                and i + 1 < len(headings) and headings[i + 1][4] is not None}
+    if len(dividers) < 2:
+        return headings
+    out: list[Heading] = []
+    in_part = False
+    for i, (start, end, level, title, given) in enumerate(headings):
+        if i in dividers:
+            in_part = True
+            out.append((start, end, level, title, given))
+        elif in_part and given is not None:
+            out.append((start, end, level + 1, title, None))
+        else:
+            out.append((start, end, level, title, given))
+    return out
 
 
 def _title_case(line: str) -> bool:
