@@ -178,3 +178,39 @@ def test_what_does_this_course_cover_is_answered_from_slide_notes_alone(tmp_path
     title, parts, _, _ = EXPECTED[path.name]
     assert title in result.answer and all(part in result.answer for part in parts)
     assert {c.source for c in result.citations} <= {path.name}
+
+
+DECK = """Slide 1 — Running a Bicycle Repair Cafe
+- A half-day workshop for volunteer organisers
+Notes:
+Welcome everyone; this deck is the organisers' handbook.
+
+Slide 2 — Part 1: Before the Day
+
+Slide 3 — Finding a venue
+- A hall with tables, daylight and a sink
+Notes:
+Community centres often lend a room for free on a weekday evening.
+
+Slide 4 — Part 2: On the Day
+
+Slide 5 — Who does what
+Role | Arrives | Looks after
+Host | 9:00 | Sign-in desk and queue
+Mechanic | 9:30 | Repairs at one stand
+Notes:
+Pair every new mechanic with an experienced one for the first session.
+"""
+
+
+def test_a_deck_is_titled_by_its_first_slide_and_divided_by_its_part_slides():
+    from knowledge.parsing import parse_text
+
+    document = parse_text(DECK, "repair-cafe.txt")
+    assert document.module_title == "Running a Bicycle Repair Cafe"
+    parts = {lesson.title: [s.title for s in lesson.sections] for lesson in document.lessons}
+    assert parts["Part 1: Before the Day"] == ["Finding a venue"]
+    assert parts["Part 2: On the Day"] == ["Who does what"]
+    rows = [b.text for lesson in document.lessons for s in lesson.sections for b in s.blocks if b.kind == "table_row"]
+    assert rows == ["Role: Host\nArrives: 9:00\nLooks after: Sign-in desk and queue",
+                    "Role: Mechanic\nArrives: 9:30\nLooks after: Repairs at one stand"]
