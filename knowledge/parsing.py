@@ -241,12 +241,19 @@ def _blocks(body: str, offset: int, section_title: str) -> list[Block]:
             if columns:
                 blocks.extend(_aligned_rows(raw.split("\n"), start, columns, header_lines=1))
                 continue
+            label = LABEL_LINE.match(raw)
+            if label and not BULLET.match(raw[label.end():]):  # "Notes:" over a slide's notes: a label, not text
+                start, raw = start + label.end(), raw[label.end():]
             kind = _classify(raw, section_title)
             if kind == "table":
                 blocks.extend(_table_blocks(raw, start))
                 continue
             blocks.append(Block(kind=kind, text=clean_markup(raw), start=start, end=end))
     return blocks
+
+
+# A line that only labels the text under it ("Notes:", "Speaker notes:"), with text below.
+LABEL_LINE = re.compile(r"^[ \t]*[A-Za-z][A-Za-z ]{0,24}:[ \t]*\n(?=[ \t]*\S)")
 
 
 CELL_GAP = re.compile(r"\S(?:\s(?!\s)|\S)*")  # a cell: words separated by single spaces

@@ -214,3 +214,14 @@ def test_a_deck_is_titled_by_its_first_slide_and_divided_by_its_part_slides():
     rows = [b.text for lesson in document.lessons for s in lesson.sections for b in s.blocks if b.kind == "table_row"]
     assert rows == ["Role: Host\nArrives: 9:00\nLooks after: Sign-in desk and queue",
                     "Role: Mechanic\nArrives: 9:30\nLooks after: Repairs at one stand"]
+
+
+def test_a_label_line_over_a_slides_notes_is_not_part_of_their_text():
+    from knowledge.parsing import parse_text
+
+    document = parse_text(DECK, "repair-cafe.txt")
+    blocks = [b for lesson in document.lessons for s in lesson.sections for b in s.blocks]
+    notes = [b for b in blocks if b.text.startswith("Community centres")]
+    assert len(notes) == 1 and notes[0].kind == "prose"
+    assert not any(b.text.startswith("Notes:") for b in blocks)
+    assert DECK[notes[0].start:notes[0].end] == notes[0].text  # offsets still point at the source
