@@ -308,8 +308,15 @@ class Advisor:
             calculation = start_state(resolved, intent.calculation)
         down = False  # the course index did not answer
         try:
-            if not intent.refusal and not intent.tools and intent.calculation is None and self.scope.off_topic(resolved):
+            # A question about the course itself ("what does this course cover?") is in scope
+            # whatever the course: its answer is the course's own outline.
+            about_course = intent.kind == "overview"
+            if (not intent.refusal and not intent.tools and intent.calculation is None and not about_course
+                    and self.scope.off_topic(resolved)):
                 intent.refusal = "out_of_scope"
+            elif (not intent.refusal and (intent.tools or intent.calculation is not None)
+                    and turn.calculation is None and self.scope.plainly_general(resolved)):
+                intent.refusal = "out_of_scope"  # a personal money question with figures in it
             if not intent.refusal:
                 intent.undefined = self.scope.scope.undefined_in(resolved)
             if intent.refusal:

@@ -144,12 +144,17 @@ class Course:
         modules = []
         for source, lessons in by_source.items():
             intro = lessons.get("module")
-            title = intro[0] if intro else Path(source).stem.replace("-", " ").replace("_", " ")
+            titled = next((c.module_title for c in self.chunks if c.source == source and c.module_title), "")
+            title = intro[0] if intro else titled or Path(source).stem.replace("-", " ").replace("_", " ")
+            # Headings under the module's title before its first lesson: one alone introduces the
+            # module; several are parts of it (a title with sections of its own, then more parts).
+            under_title = [section for section in (intro[1] if intro else []) if section != title]
+            opening = tuple(LessonOutline("module", section, ()) for section in under_title if len(under_title) > 1)
             modules.append(
                 ModuleOutline(
                     source=source,
                     title=title,
-                    lessons=tuple(
+                    lessons=opening + tuple(
                         LessonOutline(lesson, lesson_title, tuple(s for s in sections if s != lesson_title))
                         for lesson, (lesson_title, sections) in lessons.items()
                         if lesson != "module"

@@ -33,6 +33,14 @@ ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", re.DOTALL)
 # Plain text: "1. Receiving Deliveries", "1.2 Checking Temperatures on Arrival" (a line alone).
 NUMBERED_HEADING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.{0,118})$")
 ENUMERATED = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+\S")
+# A list item's marker: Markdown's "- * +" and the bullets word processors and slide tools write.
+BULLET = re.compile(r"^\s*[-*+•◦▪‣·–]\s+")
+# Setext underline (CommonMark): "Title" over "=====" is a level-1 heading, over "-----" level 2.
+SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+# A heading with a label and a number: "Slide 7 — Title", "Unit 2: Title", "Part 3. Title".
+LABELLED_HEADING = re.compile(r"^([A-Z][A-Za-z]{2,11})\s+(\d{1,3}(?:\.\d{1,3})*)\s*[—–:.\-]+\s*(\S.{0,110})$")
+CAPTION_LABELS = frozenset({"figure", "fig", "table", "exhibit", "chart", "image", "photo", "step",
+                            "page", "note", "notes", "example", "source", "item", "question", "answer"})
 ALIGNED_RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$", re.MULTILINE)  # "-----   -----"
 PART_NUMBER = re.compile(r"^(?:[A-Za-z]+\s+)?(\d{1,3}(?:\.\d{1,3})*)\b")  # "Part 2: …", "3. …"
 TIME_SUFFIX = re.compile(r"\s*\((?:approx\.?\s*)?[\d\s\-–]+mins?\)\s*$", re.IGNORECASE)
@@ -42,7 +50,7 @@ def clean_markup(text: str) -> str:
     """Strips Markdown emphasis and bullet markers, keeping every word of the text."""
     lines = []
     for line in text.splitlines():
-        line = re.sub(r"^\s*[-*+]\s+", "", line)
+        line = BULLET.sub("", re.sub(r"^\s*>\s?", "", line))
         line = BOLD.sub(r"\1", line)
         line = ITALIC.sub(r"\1", line)
         lines.append(line.strip())
@@ -63,7 +71,10 @@ def clean_heading(raw: str) -> str:
 def _classify(text: str, section_title: str) -> BlockKind:
     body = text.lstrip()
     plain = clean_markup(body).lower()
-    if body.startswith("|") or ALIGNED_RULE.search(body):
+    rows = body.splitlines()
+    if body.startswith("|") or ALIGNED_RULE.search(body) or (
+        len(rows) > 1 and all(_bare_pipe_run(rows, i) for i in range(len(rows)))
+    ):
         return "table"
     if plain.startswith(("suggested question", "alternative question")):
         return "question"
@@ -75,7 +86,7 @@ def _classify(text: str, section_title: str) -> BlockKind:
         return "example"
     if "discussion point" in section_title.lower() and body.startswith(("-", "*")):
         return "discussion"
-    if body.startswith(("- ", "* ", "+ ")) or all(
+    if BULLET.match(body) or all(
         ENUMERATED.match(line) for line in body.splitlines() if line.strip()
     ):
         return "bullets"
@@ -114,7 +125,17 @@ def parse_markdown(text: str, source: str) -> CourseDocument:
     headings: list[tuple[int, int, int, str]] = []  # (start, end, level, title)
     pos = 0
     fence = None  # inside a fenced code block, '#' starts a comment, not a heading
-    for line in lines:
+    underlines = _setext_underlines(lines)
+    for number, line in enumerate(lines):
+        if number in underlines:  # the underline of the setext heading just read
+            pos += len(line)
+            continue
+        if number + 1 in underlines and not fence:
+            level = 1 if lines[number + 1].strip().startswith("=") else 2
+            end = pos + len(line) + len(lines[number + 1].rstrip("\n"))
+            headings.append((pos, end, level, clean_heading(line.strip())))
+            pos += len(line)
+            continue
         opener = FENCE.match(line)
         if opener:
             fence = None if fence == opener.group(1) else (fence or opener.group(1))
@@ -152,6 +173,28 @@ def parse_markdown(text: str, source: str) -> CourseDocument:
             given = number.group(1) if number else str(ordinal)
         marked.append((start, end, level, title, given))
     return _assemble(text, source, marked)
+
+
+def _setext_underlines(lines: list[str]) -> set[int]:
+    """Indexes of the lines that underline a setext heading: "===" or "---" right under one
+    line of text that stands alone (a blank line or the file's start above it) and is not a
+    list item, a table row or an ATX heading. A "---" under a blank line is a rule, not this."""
+    found: set[int] = set()
+    fence = None
+    for number, line in enumerate(lines):
+        opener = FENCE.match(line)
+        if opener:
+            fence = None if fence == opener.group(1) else (fence or opener.group(1))
+            continue
+        if fence or number == 0 or not SETEXT.match(line.rstrip("\n")):
+            continue
+        text = lines[number - 1].strip()
+        alone = number == 1 or not lines[number - 2].strip() or (number - 2) in found
+        if (text and alone and len(text) <= 120 and not HEADING.match(text) and not BULLET.match(text)
+                and not text.startswith(("|", ">")) and not ENUMERATED.match(text)
+                and not re.match(r"^\d+[.)]\s", text) and (number - 1) not in found):
+            found.add(number)
+    return found
 
 
 Heading = tuple[int, int, int, str, "str | None"]  # (start, end, level, title, lesson id if it opens one)
@@ -192,14 +235,108 @@ def _assemble(text: str, source: str, headings: list[Heading]) -> CourseDocument
 
 def _blocks(body: str, offset: int, section_title: str) -> list[Block]:
     blocks: list[Block] = []
-    for start, end in _paragraphs(body, offset):
-        raw = body[start - offset : end - offset]
-        kind = _classify(raw, section_title)
-        if kind == "table":
-            blocks.extend(_table_blocks(raw, start))
-            continue
-        blocks.append(Block(kind=kind, text=clean_markup(raw), start=start, end=end))
+    for paragraph_start, paragraph_end in _paragraphs(body, offset):
+        for start, end, columns in _segments(body[paragraph_start - offset : paragraph_end - offset], paragraph_start):
+            raw = body[start - offset : end - offset]
+            if columns:
+                blocks.extend(_aligned_rows(raw.split("\n"), start, columns, header_lines=1))
+                continue
+            label = LABEL_LINE.match(raw)
+            if label and not BULLET.match(raw[label.end():]):  # "Notes:" over a slide's notes: a label, not text
+                start, raw = start + label.end(), raw[label.end():]
+            kind = _classify(raw, section_title)
+            if kind == "table":
+                blocks.extend(_table_blocks(raw, start))
+                continue
+            blocks.append(Block(kind=kind, text=clean_markup(raw), start=start, end=end))
     return blocks
+
+
+# A line that only labels the text under it ("Notes:", "Speaker notes:"), with text below.
+LABEL_LINE = re.compile(r"^[ \t]*[A-Za-z][A-Za-z ]{0,24}:[ \t]*\n(?=[ \t]*\S)")
+
+
+CELL_GAP = re.compile(r"\S(?:\s(?!\s)|\S)*")  # a cell: words separated by single spaces
+
+
+def _cell_starts(line: str) -> list[int]:
+    """Where each cell of a line starts when cells are set apart by two spaces or more (a tab)."""
+    return [match.start() for match in CELL_GAP.finditer(line.expandtabs(8))]
+
+
+def _column_run(lines: list[str], first: int) -> tuple[int, list[int]] | None:
+    """An aligned table without a rule starting at ``lines[first]`` (its header): (lines in
+    the run, column starts). Every row's cells start where a header cell starts (a row may leave
+    a cell empty); a header of two columns needs two rows under it, one of three or more one."""
+    starts = _cell_starts(lines[first])
+    if len(starts) < 2 or BULLET.match(lines[first]) or lines[first].lstrip().startswith("|"):
+        return None
+    count = 1
+    for line in lines[first + 1 :]:
+        cells = _cell_starts(line)
+        if len(cells) < 2 or not all(any(abs(c - s) <= 1 for s in starts) for c in cells):
+            break
+        count += 1
+    needed = 2 if len(starts) >= 3 else 3
+    return (count, starts) if count >= needed else None
+
+
+def _bare_pipe_run(lines: list[str], index: int) -> bool:
+    """Whether ``lines[index]`` is a row of a table written with bars between its cells but
+    none around them ("Severity | Example | Who is told"): it and a neighbour have the same
+    number of bars, two or more... or one, with three cells' worth of text either side."""
+    bars = lines[index].count("|")
+    if bars < 1:
+        return False
+    neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return any(line.count("|") == bars for line in neighbours)
+
+
+def _segments(raw: str, offset: int) -> list[tuple[int, int, list[int] | None]]:
+    """A paragraph cut where its lines change kind: a table (pipe rows, or aligned columns
+    without a rule) and text after a list are blocks of their own, so a slide's table or its
+    notes under its bullets are not read as one block. (start, end, column starts of an aligned
+    table or None) per piece; a paragraph of one kind, or a lead-in with its list, stays whole."""
+    lines = raw.split("\n")
+    if len(lines) < 2 or ALIGNED_RULE.search(raw):
+        return [(offset, offset + len(raw), None)]
+    kinds: list[str] = []
+    columns: dict[int, list[int]] = {}
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        run = _column_run(lines, index)
+        if run:
+            count, starts = run
+            columns[len(kinds)] = starts
+            kinds += [f"columns{index}"] * count
+            index += count
+            continue
+        if line.lstrip().startswith("|") or _bare_pipe_run(lines, index):
+            kinds.append("pipe")
+        elif BULLET.match(line) or (kinds and kinds[-1] == "bullet" and line[:1].isspace()):
+            kinds.append("bullet")
+        else:
+            kinds.append("text")
+        index += 1
+    pieces: list[tuple[str, int, int]] = []  # (kind, first line, last line)
+    for number, kind in enumerate(kinds):
+        if pieces and pieces[-1][0] == kind:
+            pieces[-1] = (kind, pieces[-1][1], number)
+        else:
+            pieces.append((kind, number, number))
+    tabled = any(kind == "pipe" or kind.startswith("columns") for kind, _, _ in pieces)
+    after_list = any(a[0] == "bullet" and b[0] == "text" for a, b in zip(pieces, pieces[1:]))
+    if len(pieces) < 2 or not (tabled or after_list):
+        return [(offset, offset + len(raw), None)]
+    starts_at = [0]
+    for line in lines:
+        starts_at.append(starts_at[-1] + len(line) + 1)
+    out = []
+    for kind, first, last in pieces:
+        start, end = offset + starts_at[first], offset + starts_at[last] + len(lines[last])
+        out.append((start, end, columns.get(first) if kind.startswith("columns") else None))
+    return out
 
 
 def _cells(line: str) -> list[str]:
@@ -208,7 +345,7 @@ def _cells(line: str) -> list[str]:
 
 def _table_blocks(raw: str, offset: int) -> list[Block]:
     """A table becomes one block per data row, each carrying the header so rows stand alone."""
-    if not raw.lstrip().startswith("|"):
+    if not raw.lstrip().startswith("|") and ALIGNED_RULE.search(raw):
         return _aligned_table_blocks(raw, offset)
     lines = raw.split("\n")
     header = _cells(lines[0])
@@ -235,18 +372,31 @@ def _aligned_table_blocks(raw: str, offset: int) -> list[Block]:
     starts inside a column continues the row above)."""
     lines = raw.split("\n")
     rule_index = next(i for i, line in enumerate(lines) if ALIGNED_RULE.fullmatch(line))
-    spans = [match.span() for match in re.finditer(r"-{3,}", lines[rule_index])]
-    starts = [start for start, _ in spans]
+    starts = [match.start() for match in re.finditer(r"-{3,}", lines[rule_index])]
+    kept = lines[:rule_index] + lines[rule_index + 1 :]
+    rule_length = len(lines[rule_index]) + 1
+    return _aligned_rows(kept, offset, starts, header_lines=rule_index, skipped=(rule_index, rule_length))
+
+
+def _aligned_rows(lines: list[str], offset: int, starts: list[int], header_lines: int,
+                  skipped: tuple[int, int] | None = None) -> list[Block]:
+    """Rows of an aligned-column table, each cell cut at the column ``starts``: the first
+    ``header_lines`` lines are the header, the rest rows (a line whose first cell is empty
+    continues the row above). ``skipped``: (index, length) of a rule line taken out of ``lines``,
+    so offsets still point into the source."""
 
     def cells(line: str) -> list[str]:
+        line = line.expandtabs(8)
         bounds = starts[1:] + [max(len(line), starts[-1]) + 1]
         return [line[a:b].strip() for a, b in zip(starts, bounds)]
 
-    header = [" ".join(parts).strip() for parts in zip(*(cells(line) for line in lines[:rule_index]))]
+    header = [" ".join(parts).strip() for parts in zip(*(cells(line) for line in lines[:header_lines]))]
     blocks: list[Block] = []
-    pos = offset + sum(len(line) + 1 for line in lines[: rule_index + 1])
+    pos = offset + sum(len(line) + 1 for line in lines[:header_lines])
+    if skipped is not None and skipped[0] <= header_lines:
+        pos += skipped[1]
     rows: list[tuple[list[str], int, int]] = []
-    for line in lines[rule_index + 1 :]:
+    for line in lines[header_lines:]:
         start, end = pos, pos + len(line)
         pos = end + 1
         if not line.strip():
@@ -262,35 +412,88 @@ def _aligned_table_blocks(raw: str, offset: int) -> list[Block]:
     return blocks
 
 
+def numbered_title(line: str, title_case: bool = True) -> tuple[str, str] | None:
+    """(number, title) of a line that is a numbered title: "2. Temperature Control", "2.1 The
+    Danger Zone" (Title Case), or a labelled one, "Slide 7 — Spotting a Fake Sender", "Unit 3:
+    Why it matters?" (the label marks it, so any capitalised title will do; a caption such as
+    "Figure 2: …" or "Step 3: …" is not a heading). A numbered line standing alone needs no
+    Title Case (``title_case=False``): its blank lines mark it already."""
+    line = line.strip()
+    if len(line) > 120:
+        return None
+    labelled = LABELLED_HEADING.match(line)
+    if labelled and labelled.group(1).lower() not in CAPTION_LABELS:
+        title = labelled.group(3).strip()
+        if title[:1].isupper() or title[:1].isdigit():
+            if title[-1:] not in ".:;,!" and len(title.split()) <= 16:
+                return labelled.group(2), title
+    numbered = NUMBERED_HEADING.match(line)
+    if (numbered and numbered.group(2)[:1].isupper() and line[-1:] not in ".:;,?!"
+            and (_title_case(numbered.group(2)) or not title_case)):
+        return numbered.group(1), numbered.group(2).strip()
+    return None
+
+
 def _plain_headings(text: str) -> list[Heading]:
-    """Headings of a plain-text module: the first line when it stands alone (the module's title)
-    and every line standing alone as a numbered title ("2. Temperature Control" opens lesson 2,
-    "2.1 The Danger Zone" is a section of it) or a short Title Case line."""
+    """Headings of a plain-text module: the first line when it stands alone (the module's title),
+    every numbered or labelled title (`numbered_title`: "2. Temperature Control" opens lesson 2,
+    "2.1 The Danger Zone" is a section of it, "Slide 7 — Title" opens lesson 7) on a line of its
+    own or first in its paragraph, and a short Title Case line standing alone."""
     found: list[Heading] = []
     paragraphs = list(_paragraphs(text, 0))
     for index, (start, end) in enumerate(paragraphs):
         line = text[start:end].strip()
         if "\n" in line:  # a numbered title on the first line of its paragraph, body text below it
             first = line.split("\n", 1)[0].strip()
-            numbered = NUMBERED_HEADING.match(first)
-            if (numbered and numbered.group(2)[:1].isupper() and len(first) <= 120 and first[-1:] not in ".:;,?!"
-                    and _title_case(numbered.group(2)) and not ALIGNED_RULE.search(line)):
-                depth = numbered.group(1).count(".") + 1
+            titled = numbered_title(first)
+            if titled and not ALIGNED_RULE.search(line):
+                number, title = titled
+                depth = number.count(".") + 1
                 head_end = text.index(first, start) + len(first)
-                found.append((start, head_end, depth + 1, numbered.group(2).strip(), numbered.group(1) if depth == 1 else None))
+                if index == 0 and LABELLED_HEADING.match(first):  # a deck's title slide names the module
+                    found.append((start, head_end, 1, title, None))
+                    continue
+                found.append((start, head_end, depth + 1, title, number if depth == 1 else None))
+            continue
+        titled = numbered_title(line, title_case=False)
+        if titled:
+            number, title = titled
+            depth = number.count(".") + 1
+            level, given = (1, None) if index == 0 and LABELLED_HEADING.match(line) else (depth + 1, number if depth == 1 else None)
+            found.append((start, end, level, title, given))
             continue
         if len(line) > 120 or line[-1:] in ".:;,?!" or ALIGNED_RULE.search(line):
             continue
-        numbered = NUMBERED_HEADING.match(line)
-        if numbered and numbered.group(2)[:1].isupper():
-            depth = numbered.group(1).count(".") + 1
-            title = numbered.group(2).strip()
-            found.append((start, end, depth + 1, title, numbered.group(1) if depth == 1 else None))
-        elif index == 0:
+        if index == 0:
             found.append((start, end, 1, line, None))
         elif _title_case(line):
             found.append((start, end, 3, line, None))
-    return found
+    return _dividers_open_parts(text, found)
+
+
+def _dividers_open_parts(text: str, headings: list[Heading]) -> list[Heading]:
+    """A numbered heading with nothing under it ("Slide 3 — Part 1: Your new role") divides the
+    file into parts: when there are two or more, each opens a lesson and the numbered headings
+    after it, up to the next divider, are its sections."""
+    def empty(i: int) -> bool:
+        following = headings[i + 1][0] if i + 1 < len(headings) else len(text)
+        return not text[headings[i][1]:following].strip()
+
+    dividers = {i for i, heading in enumerate(headings) if heading[4] is not None and empty(i)
+                and i + 1 < len(headings) and headings[i + 1][4] is not None}
+    if len(dividers) < 2:
+        return headings
+    out: list[Heading] = []
+    in_part = False
+    for i, (start, end, level, title, given) in enumerate(headings):
+        if i in dividers:
+            in_part = True
+            out.append((start, end, level, title, given))
+        elif in_part and given is not None:
+            out.append((start, end, level + 1, title, None))
+        else:
+            out.append((start, end, level, title, given))
+    return out
 
 
 def _title_case(line: str) -> bool:

@@ -12,10 +12,15 @@ removing a module recalibrates them without code changes:
   and a question about posting a parcel stays nearer the bank than the module. ``threshold``
   (what nearly all bank questions reach) is kept with them for reports.
 - **General-purpose tasks.** A request to produce something ("write me a cover letter", "can
-  you draft a speech", "translate this") is a task for a general assistant, not a question
-  about a course, unless what it asks for is named in the course itself (a module that teaches
-  subject lines may be asked to "write a subject line"): the request's object must occur in the
-  corpus text, whatever is loaded.
+  you draft a speech", "translate this") or to work an exercise ("solve 3x + 5 = 20") is a
+  task for a general assistant, not a question about a course, unless what it asks for is
+  named in the course itself (a module that teaches subject lines may be asked to "write a
+  subject line"): the request's object must occur in the corpus text as whole words, whatever
+  is loaded. A request about the course's own text ("summarise this module", "list the key
+  points") is a course question whatever the course says.
+- **The course's own words.** A question naming one of the course's acronyms or headings ("heat
+  and water" in a module with a section "Heat and Water") is refused only when a general
+  question is clearly nearer to it than the course is.
 - **Undefined terms.** An acronym the course uses but never spells out (no run of words whose
   initials give its letters, and no "Words (ACRONYM)" pairing anywhere in the corpus) is
   undefined; the advisor then says so rather than guess what the letters mean.
@@ -33,7 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from knowledge.text import strip_preamble
+from knowledge.text import content_words, stem, strip_preamble
 
 if TYPE_CHECKING:
     from knowledge.retrieve import CourseRetriever
@@ -61,7 +66,24 @@ ERRAND = re.compile(
     r"order (?:me|us)|reserve|remind me|set (?:a|an) (?:reminder|alarm)|tell (?:me |us )?(?:a |another )?(?:joke|riddle|bedtime story))\b",
     re.IGNORECASE,
 )
+# Exercises a general assistant does (maths homework): the verb, then a formula to work on.
+EXERCISE = re.compile(
+    rf"^\s*{_POLITE}(?:please |pls )?(?:solve|differentiate|integrate|factori[sz]e|simplify|evaluate|derive)\s+(?P<object>.*)$",
+    re.IGNORECASE,
+)
+FORMULA = re.compile(r"[=^√∫]|\b[a-z]\s*\(\s*[a-z]\s*\)|\b\d+\s*[a-z]\b\s*[-+*/]|\b(?:sin|cos|tan|log|ln)\s*\(?[a-z]", re.IGNORECASE)
+# What refers to the course itself or to a form of answer ("summarise this module", "write out the
+# key points"): a request about the course's own text, never a general task.
+MATERIAL = re.compile(
+    r"\b(?:course|module|lesson|section|slide|unit|chapter|page|material|notes?|text|content|it|this|that|them|"
+    r"points?|takeaways?|examples?|summary|overview|outline|steps?|checklist|list|table)s?$",
+    re.IGNORECASE,
+)
 ACRONYM_MARGIN = 0.1  # how much nearer a general question must be than the course to overrule a course acronym
+# A figure to work out is a calculator's job whatever the course, unless the message is plainly
+# one of the bank's general questions (a personal money or career decision): this near to one,
+# and ACRONYM_MARGIN nearer to it than to anything in the course.
+GENERAL_MATCH = 0.42
 CONNECTORS = frozenset({"of", "and", "the", "in", "for", "to", "on", "&", "a", "with"})
 
 
@@ -71,6 +93,9 @@ def requested_work(question: str) -> str | None:
     small talk before the request ("thanks! btw can you write…") does not hide it."""
     for start in CLAUSE_START.finditer(question):
         if ERRAND.match(question[start.end():]):
+            return ""
+        exercise = EXERCISE.match(question[start.end():])
+        if exercise and FORMULA.search(exercise.group("object")):
             return ""
         match = TASK.match(question[start.end():])
         if match:
@@ -203,21 +228,52 @@ class ScopeJudge:
         self.scope = scope
         self._bank = retriever.index.embedder.encode(bank_questions())
         self._text = " ".join(text.lower() for _, text, _ in retriever._lexical[0])
+        titles = {str(meta.get(key) or "") for _, _, meta in retriever._lexical[0] for key in ("section", "lesson_title")}
+        # The course's headings of two words or more, as stems: a question naming one is in its words.
+        self._headings = [words for words in ({stem(w) for w in content_words(t)} for t in titles) if len(words) >= 2]
+
+    def names_heading(self, question: str) -> bool:
+        """Whether the question names one of the course's own headings (every content word of a
+        heading of two words or more, in any order and form: "heat and water" for "Heat and Water")."""
+        asked = {stem(w) for w in content_words(question)}
+        return any(words <= asked for words in self._headings)
 
     def general_task(self, question: str) -> bool:
-        """A request to produce something the course never names (a letter, a poem, code)."""
+        """A request to produce something the course never names (a letter, a poem, code), as
+        whole words of its text; a request about the course's own text ("summarise this
+        module") is not one."""
         work = requested_work(question)
-        return work is not None and (not work or work not in self._text)
+        if work is None:
+            return False
+        if work and MATERIAL.search(work):
+            return False
+        named = bool(re.search(r"[a-z]{3}", work)) and re.search(rf"(?<![a-z]){re.escape(work)}(?![a-z])", self._text)
+        return not named
 
-    def off_topic(self, question: str) -> bool:
+    def _nearness(self, question: str) -> tuple[float, float]:
+        """(similarity to the course, to the nearest general question) of the message's ask."""
         import numpy as np
 
-        if self.general_task(question):
-            return True
         ask = strip_preamble(question)  # "thanks! btw …": the ask is judged, not the small talk
         vector = np.asarray(self.retriever.index.embedder.encode([ask])[0], dtype=np.float32)
         course = course_similarity(self.retriever, vector)
         nearest = float((np.asarray(self._bank) @ vector).max()) if len(self._bank) else 0.0
-        if self.scope.names_course_acronym(ask):  # the course's own term: only a clear miss is refused
-            return nearest > course + ACRONYM_MARGIN
+        return course, nearest
+
+    def plainly_general(self, question: str) -> bool:
+        """For a message with figures to work out: off-topic only when it is plainly a general
+        question ("the ROI of an MBA for me, I earn 45k"), not merely far from the course (a
+        payback period is asked in numbers, whatever the course is about)."""
+        if self.general_task(question):
+            return True
+        course, nearest = self._nearness(question)
+        return nearest >= GENERAL_MATCH and nearest >= course + ACRONYM_MARGIN
+
+    def off_topic(self, question: str) -> bool:
+        if self.general_task(question):
+            return True
+        ask = strip_preamble(question)
+        course, nearest = self._nearness(question)
+        if self.scope.names_course_acronym(ask) or self.names_heading(ask):
+            return nearest > course + ACRONYM_MARGIN  # the course's own terms: only a clear miss is refused
         return course < self.scope.floor or nearest >= course

@@ -9,12 +9,19 @@ their words, not their addresses (a ``javascript:`` link leaves nothing behind);
 dropped. A page with no text outside its scripts (rendered by JavaScript) is refused.
 
 The page's ``<main>`` or ``<article>`` is read when it has one (menus and footers around it
-are not course text); headings h1–h6 become Markdown headings, tables pipe tables, and the
-page's ``<title>`` names the module when the page has no heading of its own.
+are not course text). A page exported from a course site without one is cleared of its chrome
+instead (`drop_chrome`): site headers, navigation, sidebars, breadcrumbs and footers, known by
+their tags (``<nav>``, ``<header>``, ``<footer>``, ``<aside>``), their ARIA roles, or the words
+of their class and id ("site-footer", "breadcrumb"), and any block that is nothing but links
+(a menu written as a list); a block that holds the page's top heading is kept whatever it is
+called, and one named like furniture that holds a section heading (a "section-header" around
+an ``<h2>``) too. Headings h1–h6 become Markdown headings, tables pipe tables, and the page's
+``<title>`` names the module when the page has no heading of its own.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from knowledge.formats import Converted
@@ -22,6 +29,50 @@ from knowledge.parsing import CorpusError
 
 DROPPED = ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
            "canvas", "form", "nav"]
+
+
+CHROME_TAGS = ["header", "footer", "aside"]
+CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+# Words of a class or id that name page furniture, not content (split on "-", "_", camelCase).
+CHROME_WORDS = {"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs",
+                "sidebar", "footer", "header", "masthead", "topbar", "toolbar", "cookie", "cookies",
+                "banner", "skip", "pagination", "pager", "share", "social", "copyright", "subnav"}
+LINK_SHARE = 0.8  # a block whose text is this much link text (two links or more) is a menu
+BLOCKS = ["div", "ul", "ol", "p", "section", "span", "table"]
+
+
+def _words(tag) -> set[str]:
+    names = " ".join([*(tag.get("class") or []), tag.get("id") or ""])
+    names = re.sub(r"([a-z])([A-Z])", r"\1 \2", names).lower()
+    return set(re.split(r"[^a-z]+", names)) - {""}
+
+
+def _holds_title(tag) -> bool:
+    return tag.find("h1") is not None or tag.name == "h1"
+
+
+def _link_block(tag) -> bool:
+    if tag.find(["h1", "h2", "h3", "h4", "h5", "h6", "table"]) is not None or tag.find_parent("table"):
+        return False
+    links = tag.find_all("a")
+    text = tag.get_text(" ", strip=True)
+    linked = sum(len(link.get_text(" ", strip=True)) for link in links)
+    return len(links) >= 2 and bool(text) and linked >= LINK_SHARE * len(text.replace(" ", "")) - len(links) * 2
+
+
+def drop_chrome(root) -> int:
+    """Removes a page's furniture around the course text (see the module docstring); returns
+    how many elements went."""
+    dropped = 0
+    for tag in list(root.find_all(True)):
+        if tag.decomposed or _holds_title(tag):
+            continue
+        named = bool(_words(tag) & CHROME_WORDS) and tag.find(["h2", "h3"]) is None  # "section-header" holding an h2 is content
+        chrome = tag.name in CHROME_TAGS or (tag.get("role") or "").lower() in CHROME_ROLES or named
+        if chrome or (tag.name in BLOCKS and _link_block(tag)):
+            tag.decompose()
+            dropped += 1
+    return dropped
 
 
 def convert_html(path: Path, data: bytes) -> Converted:
@@ -33,7 +84,10 @@ def convert_html(path: Path, data: bytes) -> Converted:
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     for tag in soup.find_all(DROPPED):
         tag.decompose()
-    root = soup.find("main") or soup.find("article") or soup.body or soup
+    main = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.find("article")
+    root = main or soup.body or soup
+    if main is None:
+        drop_chrome(root)
     if soup.head is not None and root is soup:
         soup.head.decompose()
     converter = MarkdownConverter(heading_style="ATX", bullets="-", strip=["a", "img"],

@@ -1,0 +1,116 @@
+"""Off-topic scope by the corpus, whatever course is loaded: general-purpose tasks (letters,
+code, poems, maths homework, personal shopping, personal legal, medical and money advice) are
+refused; a question in the loaded course's own words (its headings) never is; a refused turn
+does not taint the next one. The modules are test data (tests/data/formats/), loaded alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.scope import requested_work
+
+FORMATS = Path(__file__).parent / "data" / "formats"
+MODULES = ["phishing-slide-notes.txt", "composting-course-page.html", "youth-coaching.md"]
+
+# Written for this test, in no course's words: what a general assistant is asked.
+GENERAL = [
+    "Write a cover letter for a warehouse supervisor job",
+    "can you write me a python script that renames all files in a folder",
+    "compose a haiku about the sea",
+    "draft an email to my kid's teacher explaining she was sick",
+    "Solve 3x + 5 = 20 and show the steps",
+    "help me pick a laptop under 800 euros for university",
+    "my landlord won't return my deposit, what can I do legally?",
+    "I get chest pains when I climb stairs, should I be worried?",
+    "should I put my bonus into an index fund or pay off my mortgage?",
+    "Which stocks should I buy with 5000 dollars?",
+    "what's the best vacuum cleaner for pet hair",
+    "translate 'where is the train station' into German",
+]
+
+
+@pytest.fixture(scope="module")
+def advisors(tmp_path_factory, embedder):
+    from assistant.engine import Advisor
+    from assistant.settings import Settings
+    from knowledge.index import CourseIndex
+
+    built = {}
+    for name in MODULES:
+        path = FORMATS / name
+        settings = Settings(data_dir=tmp_path_factory.mktemp(Path(name).stem), corpus_paths=[path])
+        CourseIndex(settings, embedder=embedder).ingest([path])
+        built[name] = Advisor(settings, embedder=embedder)
+    return built
+
+
+def _own_words(advisor) -> list[str]:
+    """Questions in the loaded course's own words: one per heading of its outline."""
+    from knowledge.course import publish
+
+    course = publish(advisor.retriever.course)
+    headings = [title for module in course.modules for lesson in module.lessons
+                for title in (lesson.title, *lesson.sections)]
+    assert len(headings) >= 3
+    return [f"What does the course say about {title.lower()}?" for title in headings]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_general_purpose_tasks_are_refused_whatever_is_loaded(name, advisors):
+    judge = advisors[name].scope
+    assert [q for q in GENERAL if not judge.off_topic(q)] == []
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_a_question_in_the_courses_own_words_is_never_refused(name, advisors):
+    judge = advisors[name].scope
+    assert [q for q in _own_words(advisors[name]) if judge.off_topic(q)] == []
+
+
+@pytest.mark.parametrize(
+    ("message", "work"),
+    [
+        ("Differentiate f(x) = x^2 sin(x), it's for my homework", ""),
+        ("solve 3x + 5 = 20", ""),
+        ("solve the churn problem in our store", None),  # a problem to think about, no formula
+        ("can you summarise this module for me", "module"),
+    ],
+)
+def test_a_maths_exercise_is_a_task_and_a_business_problem_is_not(message, work):
+    assert requested_work(message) == work
+
+
+def test_a_request_about_the_courses_own_text_is_not_a_general_task(advisors):
+    judge = advisors["phishing-slide-notes.txt"].scope
+    assert "module" not in judge._text and "course" not in judge._text.replace("of course", "")
+    assert not judge.general_task("can you summarise this module for me?")
+    assert not judge.general_task("please write out the key points of the course")
+    assert judge.general_task("please write a limerick about my cat")
+
+
+def test_figures_to_work_out_are_refused_only_when_plainly_personal(advisors):
+    advisor = advisors["phishing-slide-notes.txt"]
+    personal = advisor.ask("Is a part-time law degree worth it for me? I'm 35 and earn 38k a year, "
+                           "what would my ROI be?", remember=False)
+    assert personal.refused
+    business = advisor.ask("What's the payback period if a tool costs 12000 and saves 1500 a month?",
+                           remember=False)
+    assert not business.refused and business.tool_calls
+
+
+def test_a_refused_turn_does_not_taint_the_next(advisors):
+    advisor = advisors["phishing-slide-notes.txt"]
+    first = advisor.ask("can you write me a poem about my holiday in Spain?", remember=True)
+    assert first.refused
+    assert "Spotting Phishing at Work" in first.answer and "Five Warning Signs" in first.answer  # its own outline
+    back = advisor.ask("ok, back to the course: how fast must I report that I entered a password?",
+                       conversation_id=first.conversation_id, remember=True)
+    assert not back.refused and {c.source for c in back.citations} == {"phishing-slide-notes.txt"}
+    again = advisor.ask("Which smartphone should I buy this year?", conversation_id=first.conversation_id,
+                        remember=True)
+    assert again.refused
+    follow = advisor.ask("and what are the warning signs of a phishing e-mail?",
+                         conversation_id=first.conversation_id, remember=True)
+    assert not follow.refused
