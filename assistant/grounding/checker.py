@@ -413,7 +413,9 @@ class GroundingChecker:
         # Detectors (features for the model, and the reason when it says "unsupported").
         if finding := det.negation(sentence, token_set, sentences):
             a.findings["negation"] = finding
-            if finding.exact and a.veto is None:  # the source's own words, polarity flipped
+            # the course's own words, polarity flipped (a tool's output is no sentence of prose:
+            # its "cannot judge" note is not the negation of its result)
+            if finding.exact and a.veto is None and primary.kind == "passage":
                 a.veto = (
                     "negation", f"negation: {finding.detail} (source: «{finding.sentence}»)"
                 )
