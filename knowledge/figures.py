@@ -59,13 +59,18 @@ WORDS_NUMBER = (
     rf"|{_BELOW_1000}{_FRACTION}?"
     rf"|(?:a\s+)?half(?:\s+an?{_DURATION_AHEAD})?"
     r"|a couple of|a few"
+    r"|once|twice|thrice"
 )
+# How often, said in one word ("twice a year"): a count only where a period follows it.
+FREQUENCY_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 
 
 def words_value(phrase: str) -> float:
     """The value of a number written in words (a phrase ``WORDS_NUMBER`` matches): "a hundred
     and fifty" → 150, "two and a half grand" → 2500, "three point three" → 3.3."""
     lowered = phrase.lower()
+    if lowered in FREQUENCY_WORDS:
+        return float(FREQUENCY_WORDS[lowered])
     if lowered in WORD_NUMBERS:
         return float(WORD_NUMBERS[lowered])
     tokens = re.findall(r"[a-z]+", lowered)
@@ -380,6 +385,8 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         per = _PERIOD_AFTER.match(text, end)
         if word and not after_unit and not per and value < 100 and not re.match(r"\s+times\b", text[end:], re.IGNORECASE):
             continue  # a small number word alone ("one of the best", "three ideas") is not a figure
+        if word and match.group("word").lower() in FREQUENCY_WORDS and not per:
+            continue  # "once" alone says when, not how often ("5k once")
         if per and unit != "duration":
             key = (per.group("per") or per.group("adv") or "").lower().replace(".", "")
             period = PERIOD_WORDS.get(key)
@@ -481,7 +488,7 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
         return False
     num = match.group("num") or ""
     after = text[match.end() : match.end() + 2]
-    if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b", text[match.end() : match.end() + 3]):
+    if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b", text[match.end() : match.end() + 4]):
         return not re.match(r"(?i)(?:x\b|st\b|nd\b|rd\b|th\b)", after + " ")
     if re.match(r"-[a-z]", text[match.end() : match.end() + 2], re.IGNORECASE) and not re.match(
             r"-(?:days?|weeks?|months?|quarters?|years?|yrs?|mo|yr|k|m|bn)\b", text[match.end() : match.end() + 9], re.IGNORECASE):

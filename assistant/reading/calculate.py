@@ -35,8 +35,11 @@ from assistant.reading.money import (
     amount_like,
     asks_about_a_figure,
     counts_things,
+    elsewhere,
     margin_for,
     money_direction,
+    replacements,
+    said_to_drop,
     set_aside,
     stem_in,
     unknown_values,
@@ -245,6 +248,27 @@ def _role(spec: ToolSpec, fig: Figure, scores: dict[str, float]) -> str | tuple[
     return (best[0], second)
 
 
+def _by_initial(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
+    """figure index → input, for figures written right after their input's letter in the method's
+    acronym ("I 5 / C 8 / E 4"), where the message writes two letters or more (one "I 5" could be
+    the pronoun). A letter two inputs share (E: effort or ease) is the input of the longest method
+    whose letters are all written (R, I, C, E: effort; I, C, E alone: ease)."""
+    letters = {f.initial for f in spec.fields if f.initial}
+    named = {fig.index: fig.before[-1] for fig in figures
+             if fig.before[-1:] and fig.before[-1] in letters and fig.unit in {"count", "percent"}}
+    if len(set(named.values())) < 2:
+        return {}
+    written = set(named.values())
+    complete = [alt for alt in spec.requires if {spec.field(n).initial for n in alt} <= written]
+    method = max(complete, key=len) if complete else ()
+    out: dict[int, str | tuple[str, ...]] = {}
+    for index, letter in named.items():
+        fields = [f.name for f in spec.fields if f.initial == letter]
+        fields = [n for n in fields if n in method] or fields
+        out[index] = fields[0] if len(fields) == 1 else tuple(fields)
+    return out
+
+
 def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
     """figure index → field name, or a tuple of the fields it fits equally (ambiguous)."""
     out: dict[int, str | tuple[str, ...]] = {}
@@ -253,7 +277,11 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
     currency_written = sum(f.unit == "money" for f in figures) >= 2
     signed = any(f.value < 0 and amount_like(f) for f in figures)  # "-40k now, then 15k a year"
     durations = [f.name for f in spec.fields if f.unit == "duration" and not f.horizon]
+    lettered = _by_initial(spec, figures)
     for fig in figures:
+        if fig.index in lettered:  # "I 5 / C 8 / E 4": the method's letters name the inputs
+            out[fig.index] = lettered[fig.index]
+            continue
         if fig.index > 0 and fig.index - 1 < len(figures) and figures[fig.index - 1].index == fig.index - 1:
             fig = _claimed(figures[fig.index - 1], fig, out.get(fig.index - 1), spec)
         scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
@@ -359,7 +387,7 @@ def _record_name(text: str, head: str, spec: ToolSpec, number: int) -> str:
     quoted = re.search(r"['\"‘“]([^'\"’”]{1,60})['\"’”]", head)
     if quoted:
         return quoted.group(1).strip()
-    labels = {w for f in spec.fields for label in f.labels for w in label.split()}
+    labels = {w for f in spec.fields for label in f.labels for w in label.split()} | {f.initial for f in spec.fields if f.initial}
     filler = {"has", "have", "had", "with", "a", "an", "the", "of", "is", "and", "its", "it", "for", "at", "then",
               "scores", "score", "out", "while", "but", "vs", "versus", "gets", "got"}
 
@@ -541,9 +569,18 @@ def role_question(fig: Figure, fields: tuple[str, ...] | list[str]) -> Clarifica
     return Clarification(question=f"Is {fig.show()} the {' or the '.join(names)}?", options=[f"the {n}" for n in names])
 
 
+def _sentence(text: str, fig: Figure) -> int:
+    """Where the sentence of a figure starts."""
+    return max(text.rfind(c, 0, fig.span[0]) for c in ".!?\n") + 1
+
+
 def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading]) -> tuple[str, dict] | None:
     aside = set_aside(text, figures)
-    assigned = {i: name for i, name in assign(spec, figures).items() if i not in aside}
+    assigned = assign(spec, figures)
+    for old, new in replacements(text, figures).items():  # "cost 3k, no wait, 4k": the new one takes the old one's input
+        if old in assigned and new not in assigned:
+            assigned[new] = assigned[old]
+    assigned = {i: name for i, name in assigned.items() if i not in aside}
     active = [f for f in figures if f.index not in aside]
     for i, why in aside.items():
         readings[i].note = readings[i].note or why
@@ -644,6 +681,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             parts = _said_again(parts, spec_field)
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
                 raise _NeedsAsking(which_question(name, parts))
+            other = [p for p in parts[1:] if elsewhere(p) and _sentence(text, p) != _sentence(text, parts[0])]
+            if other and spec_field.summed and not spec.records:  # "The year before, we spent 25k on a similar tool"
+                raise _NeedsAsking(stray_question(other[0], [f.name for f in spec.fields if f.unit == "money"]))
             if spec_field.summed and not stated_total and alternative_parts(text, parts):
                 raise _NeedsAsking(which_question(name, parts, choice=True))
             converted = []
@@ -720,7 +760,8 @@ def _with_choices(spec: ToolSpec, call: tuple[str, dict], text: str) -> tuple[st
     name, args = call
     fields = TOOLS[name].input_model.model_fields
     for arg, value, words in spec.choices:
-        if arg in fields and re.search(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", text, re.IGNORECASE):
+        # "(?<![a-z])", not "\b": a unit glued to its number ("0.5pp") still chooses
+        if arg in fields and re.search(r"(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")\b", text, re.IGNORECASE):
             args = {**args, arg: value}
     return name, args
 
@@ -878,6 +919,11 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
         if isinstance(fields, tuple):
             fig = next(f for f in figures if f.index == index)
             raise _need("role", role_question(fig, fields), index, list(fields))
+    dropped = said_to_drop(text, figures)  # the user's own words took it out ("no wait, 4k")
+    for index, why in dropped.items():
+        if index in readings:
+            readings[index].note = why
+    ignored = ignored | frozenset(dropped)
     decided = {i: name for i, name in roles.items() if isinstance(name, str) and i not in ignored}
     money_fields = [f.name for f in spec.fields if f.unit == "money"]
     aside = set_aside(text, figures)

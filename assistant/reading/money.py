@@ -119,12 +119,60 @@ ORGANISATION_WORDS = {"retailer", "retailers", "group", "company", "business", "
                       "parent", "subsidiary", "shop", "store", "webshop", "e-shop", "merchant", "turnover"}
 _LEAVE_OUT = re.compile(
     r"\b(?:leave (?:that|it|this|them) out|ignore (?:that|it|this|them)|(?:is|are)n't part of (?:this|it)|"
-    r"(?:is|are) not part of (?:this|it)|don't count (?:that|it|this)|do not count (?:that|it|this)|exclude (?:that|it|this))\b",
+    r"(?:is|are) not part of (?:this|it)|(?:don't|do not|doesn't|does not) count|exclude (?:that|it|this|them)|"
+    r"(?:don't|do not|please don't) (?:include|add|use|consider) (?:that|it|this|them)|"
+    r"(?:should|must|shall|is|are|was|were)(?:n't| not) (?:be )?(?:counted|included|considered|added|part of)|"
+    r"not (?:to be )?(?:counted|included)|(?:is|are|was|were) (?:irrelevant|not relevant|unrelated)|"
+    r"(?:is|are|was|were) (?:for|from) (?:a|an|another|the other|some other) (?:different|separate|unrelated|other) "
+    r"(?:project|tool|thing|initiative|team|budget|product))\b",
     re.IGNORECASE)
+# Words right before a figure that drop it: "ignore the 5k pilot", "excluding the 2k fee".
+LEAVE_OUT_BEFORE = ("ignor", "exclud", "disregard", "except", "apart")
+_LEAVE_OUT_BEFORE = re.compile(
+    r"\b(?:leave out|leaving out|not counting|without counting|don't count|do not count|minus the)\s+(?:the\s+|that\s+|our\s+)?$",
+    re.IGNORECASE)
+# What a user writes between a figure and the one that replaces it: "3k, no wait, 4k", "3k (sorry,
+# 4k)", "3,000 - correction: 4,000", "3k, I mean 4k", "3k or rather 4k".
+_CORRECTION = re.compile(
+    r"^[\s,;:()\u2014\u2013.-]*(?:(?:no|wait|sorry|oops|correction|actually|i mean|i meant|make (?:that|it)|or rather|"
+    r"rather|scratch that|typo|my bad|i should say|it(?:'s| is| was)|that(?:'s| is)|should (?:be|read|say)|err|um)"
+    r"[\s,;:()\u2014\u2013.!-]*)+$", re.IGNORECASE)
+_CORRECTION_CORE = re.compile(
+    r"\b(?:no,? wait|wait|sorry|oops|correction|actually|i mean|i meant|make (?:that|it)|rather|scratch that|typo|my bad|"
+    r"should (?:be|read|say)|i should say)\b", re.IGNORECASE)
+
+
+def _same_kind(a: Figure, b: Figure) -> bool:
+    return a.unit == b.unit or "count" in {a.unit, b.unit} and not {a.unit, b.unit} & {"percent"} or (
+        {a.unit, b.unit} == {"count", "percent"})
+
+
+def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
+    """figure index → the index of the figure the user replaced it with: corrected by the next one
+    ("3k, no wait, 4k", "3k (sorry, 4k)"), or said not to be it ("4k, not 3k"; "not 3k but 4k")."""
+    out: dict[int, int] = {}
+    for a, b in zip(figures, figures[1:]):
+        if not _same_kind(a, b):
+            continue
+        between = text[a.span[1] : b.span[0]]
+        if _CORRECTION.match(between) and _CORRECTION_CORE.search(between):
+            out[a.index] = b.index
+        elif re.fullmatch(r"\s*[,(]?\s*(?:and\s+)?not\s+", between, re.IGNORECASE):
+            out[b.index] = a.index
+        elif a.before[-1:] == ["not"] and re.fullmatch(r"\s*,?\s*but\s+(?:rather\s+)?", between, re.IGNORECASE):
+            out[a.index] = b.index
+    return out
+
+
+def corrected(text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why the user replaced it (``replacements``)."""
+    shown = {f.index: f.show() for f in figures}
+    return {old: f"you replaced it with {shown[new]}" for old, new in replacements(text, figures).items()}
 
 
 def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
-    """figure index → why it is no input: it sizes the business, or the user left it out."""
+    """figure index → why it is no input: it sizes the business, the user left it out, or the
+    user corrected it."""
     aside: dict[int, str] = {}
     for fig in figures:
         if fig.unit not in {"money", "count"}:
@@ -134,13 +182,36 @@ def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
                 and fig.text in fig.context.split("(", 1)[-1][: len(fig.text) + 1]):
             aside[fig.index] = "it describes the business, not this calculation"
         clause = fig.before + fig.after[:3]
-        if any(stem_in(w, REVENUE_WORDS) for w in fig.before[-2:] + fig.after[:2]) and not fig.period and not any(
-                stem_in(w, CHANGE_WORDS) for w in clause):
+        dated = PAST_WORDS & set(fig.before[-4:])  # "revenue last year 1.2M"
+        if any(stem_in(w, REVENUE_WORDS) for w in fig.before[-4 if dated else -2:] + fig.after[:2]) and not fig.period \
+                and not any(stem_in(w, CHANGE_WORDS) for w in clause):
             aside[fig.index] = "it is the business's revenue, not a gain from this project"
+    return {**aside, **said_to_drop(text, figures)}
+
+
+# Words that place a figure in another time or on another thing than the calculation asked about:
+# "the year before we spent 25k on a similar tool", "previously a tool that cost 8k".
+PAST_WORDS = {"last", "previous", "previously", "prior", "earlier", "former", "formerly", "ago"}
+OTHER_WORDS = PAST_WORDS | {"similar", "different", "unrelated", "separate", "old", "competitor", "competitors"}
+
+
+def elsewhere(fig: Figure) -> bool:
+    """Whether the figure's sentence says it belongs to another time or another thing."""
+    return bool(OTHER_WORDS & set(fig.lead + fig.after))
+
+
+def said_to_drop(text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why: the figures the user's own words take out of the calculation (left out,
+    or corrected). Any unit: "confidence 70%, sorry, 80%" drops the 70%."""
+    dropped: dict[int, str] = {}
+    for fig in figures:
         rest = re.split(r"[.;!?\n]", text[fig.span[1] :], maxsplit=1)[0]
         if _LEAVE_OUT.search(rest) and not any(g.span[0] < fig.span[1] + len(rest) for g in figures if g.index > fig.index):
-            aside[fig.index] = "you asked to leave it out"
-    return aside
+            dropped[fig.index] = "you asked to leave it out"
+        head = text[max(0, fig.span[0] - 40) : fig.span[0]]
+        if _LEAVE_OUT_BEFORE.search(head) or any(stem_in(w, LEAVE_OUT_BEFORE) for w in fig.before[-2:]):
+            dropped[fig.index] = "you asked to leave it out"
+    return {**dropped, **corrected(text, figures)}
 
 
 # A question about a figure or a method, not a request to compute: judging a value ("is that
