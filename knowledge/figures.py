@@ -171,6 +171,13 @@ _WORKER_UNIT = re.compile(r"\b(?:person|man|staff|developer|engineer)[\s-]?(?:da
 _PERIOD_BEFORE = re.compile(r"\b(daily|weekly|monthly|quarterly|yearly|annual|annually)\b", re.IGNORECASE)
 _PERIOD_LATER = re.compile(
     r"(?:\b(?:a|an|per|each|every|in a|in one)\s|/)(day|week|month|quarter|year|annum|yr|mo|qtr)\b")
+# Years counted by their numbers: "in years 1-4" (a range after the word), "Y1–Y4".
+# A head count right before a length of time: "two developers three months", "3 engineers for 2 weeks".
+_CREW_BEFORE = re.compile(
+    rf"(?<![\w.,])(?P<n>\d{{1,2}}|{_SMALL})\s+(?:full[\s-]time\s+)?(?:developers?|devs?|engineers?|people|persons?|"
+    rf"designers?|analysts?|FTEs?|staff)\s+(?:for\s+|working\s+|over\s+|during\s+|about\s+|around\s+)?$", re.IGNORECASE)
+_YEARS_BEFORE = re.compile(r"\b(?:years?|yrs?)\s*$", re.IGNORECASE)
+_YEAR_SPAN = re.compile(r"\bY(\d{1,2})\s?[-–]\s?Y(\d{1,2})\b")
 _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGNORECASE)
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
 _BOUNDARY = re.compile(r"[.;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
@@ -203,6 +210,7 @@ class Figure:
     lead: list[str] = field(default_factory=list)  # the sentence's words before the figure, past clause breaks
     currency: str | None = None  # ISO code of a money figure whose currency is written ("EUR" for "€5k")
     context: str = ""  # the user's words around the figure, as written
+    crew: bool = False  # people × time ("two developers three months"): a duration in person-months
     index: int = 0
 
     @property
@@ -391,13 +399,33 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             key = (per.group("per") or per.group("adv") or "").lower().replace(".", "")
             period = PERIOD_WORDS.get(key)
             end = per.end()
+        crew = _CREW_BEFORE.search(text[max(0, start - 40) : start]) if unit == "duration" and high is None else None
+        if crew:  # "two developers three months": people × time, in person-months
+            people = crew.group("n")
+            size = words_value(people) if not people[0].isdigit() else float(people)
+            if 1 <= size <= 50:
+                crew_start = start - len(crew.group(0))
+                while raw and raw[-1][0] >= crew_start:
+                    raw.pop()  # the head count is part of this figure
+                value, start, worker_crew = value * size, crew_start, True
+        else:
+            worker_crew = False
+        if unit == "count" and high is not None and 1 <= value < high <= value + 50 and float(value).is_integer() \
+                and float(high).is_integer() and _YEARS_BEFORE.search(text[max(0, start - 8) : start]):
+            value, high, unit = (high - value + 1) * 12, None, "duration"  # "in years 1-4": four years
         if not all(math.isfinite(v) and abs(v) <= MAX_AMOUNT for v in (value, high or 0.0)):
             last_end = end
             continue  # a run of digits too long to be an amount anyone means
         figure = Figure(value=value, unit=unit, span=(start, end), text=source[start:end].strip(), period=period, high=high,
-                        scaled=scaled, currency=code)
+                        scaled=scaled, currency=code, crew=worker_crew)
         raw.append((start, end, figure))
         last_end = end
+    for span in _YEAR_SPAN.finditer(text):  # "Y1–Y4": years one to four, as a length of time
+        low, top = int(span.group(1)), int(span.group(2))
+        if 1 <= low < top <= low + 50 and not any(a < span.end() and span.start() < b for a, b, _ in raw):
+            raw.append((span.start(), span.end(), Figure(value=(top - low + 1) * 12.0, unit="duration", span=span.span(),
+                                                         text=source[span.start() : span.end()])))
+    raw.sort(key=lambda item: item[0])
     if value_words:
         taken = [(a, b) for a, b, _ in raw]
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, value_words)) + r")\b(?!\s*\(\s*[-+]?\d)", re.IGNORECASE)
@@ -435,7 +463,9 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         figure.before = _words(before_text)[-WINDOW_WORDS:]
         figure.after = _words(after_text)[:WINDOW_WORDS]
         worker = _WORKER_UNIT.search(figure.text)
-        if worker:  # "2 person-months": the unit names the input, as the words after a figure do
+        if figure.crew:  # "two developers three months": person-months, named as such
+            figure.after = (["person", "months"] + figure.after)[:WINDOW_WORDS]
+        elif worker:  # "2 person-months": the unit names the input, as the words after a figure do
             figure.after = (_words(worker.group(0).replace("-", " ")) + figure.after)[:WINDOW_WORDS]
         kept_before = list(re.finditer(r"\S+", before_text))[-WINDOW_WORDS:]
         kept_after = list(re.finditer(r"\S+", after_text))[:WINDOW_WORDS]

@@ -203,7 +203,9 @@ _SPECS = (
             FieldSpec("data_integration", ("integration", "integrat", "data", "migration"), "money",
                       "What does data integration cost?", summed=True),
             FieldSpec("training", ("training", "train", "onboarding"), "money", "What does training cost?", summed=True),
-            FieldSpec("software_fees", ("licen", "license", "software", "subscription", "platform", "fee", "fees", "saas", "seats"),
+            # not "fee": a "setup fee" is named by its first word; a fee no such word names is still
+            # a yearly cost by its period (a recurring cost with no label takes this input)
+            FieldSpec("software_fees", ("licen", "license", "software", "subscription", "platform", "saas", "seats", "cloud"),
                       "money", "What are the software fees per year?", period="year", summed=True, direction="out"),
             FieldSpec("maintenance", ("maintenance", "maintain", "support", "upkeep", "hosting"), "money",
                       "What does maintenance cost per year?", period="year", summed=True),
@@ -319,7 +321,7 @@ _SPECS = (
                       period="year"),
             FieldSpec("lifespan_years", ("stay", "stays", "lifespan", "lifetime", "retain", "remain", "customers for",
                                          "loyal", "for"), "duration", "How many years does a customer stay?", period="year"),
-            FieldSpec("gross_margin", ("margin", "gross margin"), "fraction", "What is the gross margin?"),
+            FieldSpec("gross_margin", ("margin", "gross margin", "gm"), "fraction", "What is the gross margin?"),
             FieldSpec("discount_rate", ("discount", "discount rate"), "fraction", "What discount rate?"),
         ),
         requires=(("aov", "purchases_per_year", "lifespan_years"),), describe_result=describe.clv, topic="clv",

@@ -34,6 +34,7 @@ from assistant.reading.money import (
     PERIOD_NAMES,
     amount_like,
     asks_about_a_figure,
+    counts_nouns,
     counts_things,
     elsewhere,
     margin_for,
@@ -161,8 +162,8 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
 
 
 def _named_next_to(fig: Figure, spec_field: FieldSpec) -> bool:
-    """Whether a one-word label of the input stands right before the figure ("AOV 80")."""
-    return bool(fig.before) and any(" " not in label and _token_match(label, fig.before[-1]) for label in spec_field.labels)
+    """Whether a label of the input stands right before the figure ("AOV 80", "order value 50")."""
+    return bool(fig.before) and any(_distance(fig.before, label, True) == 1 for label in spec_field.labels)
 
 
 def _claimed(prev: Figure, fig: Figure, prev_role: str | tuple[str, ...] | None, spec: ToolSpec) -> Figure:
@@ -186,7 +187,7 @@ def _named_before(figures: list[Figure], fig: Figure) -> Figure:
     prev = next((f for f in figures if f.index == fig.index - 1), None)
     if fig.before or prev is None or prev.unit != "duration" or not prev.before:
         return fig
-    return dataclasses.replace(fig, before=list(prev.before))
+    return dataclasses.replace(fig, before=list(prev.before), lead=list(prev.lead))
 
 
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
@@ -195,9 +196,15 @@ def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
     if spec_field.unit == "duration" and fig.unit == "count" and (fig.scaled or (counts_things(fig) and not any(
             _token_match(_parts(label)[0], fig.after[0]) for label in spec_field.labels))):
         return False  # "6k" is an amount, "6 merchandisers" a count of people: never a number of years
+    if spec_field.unit == "money" and counts_nouns(fig):
+        return False  # "saved 200 hours", "40 staff": a count of things is no amount of money
     if spec_field.unit == "money" and fig.unit == "count" and not fig.scaled and 0 < abs(fig.value) < MIN_BARE_AMOUNT \
             and not _named_next_to(fig, spec_field) and not (fig.period and not counts_things(fig)):
         return False  # "our 3 stores": a small bare number is a count, not an unmarked amount ("AOV 80", "99/mo" are)
+    if spec_field.unit == "fraction" and fig.unit == "count" and amount_like(fig):
+        return False  # "twelve thousand … discount rate": an amount is never a rate or a share
+    if spec_field.unit == "percent" and fig.unit == "count" and 0 < fig.value < 1 and _named_next_to(fig, spec_field):
+        return True  # "cr 0.035": a rate written as a fraction, right after its name
     return fig.unit in UNITS_ACCEPTED[spec_field.unit]
 
 
@@ -294,7 +301,8 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
             if fig.joined and isinstance(prev, str) and by_direction is None:  # coordinated: the same way as the one before
                 costs_only = {f.direction for f in spec.fields if f.direction} == {"out"}
                 by_direction = _by_direction(spec, fig, spec.field(prev).direction or ("out" if costs_only else None))
-            if fig.joined and isinstance(prev, str) and (_fits(fig, spec.field(prev)) or (
+            same_sign = (fig.value < 0) == (figures[fig.index - 1].value < 0)  # "-25k, 8k, 9.5k": an outlay, then flows
+            if fig.joined and same_sign and isinstance(prev, str) and (_fits(fig, spec.field(prev)) or (
                     fig.unit == "count" and fig.period and spec.field(prev).unit == "money")):  # "2.4k + 99/mo"
                 recurring = spec.field(prev).period is not None
                 if by_direction is not None and recurring != (fig.period is not None):
@@ -358,6 +366,8 @@ def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tup
     value, note = fig.value, ""
     if spec_field.unit == "fraction" and fig.unit == "percent":
         return round(value / 100, 12), ""  # 3.6% → 0.036, not 0.036000000000000004
+    if spec_field.unit == "percent" and fig.unit == "count":
+        return round(value * 100, 12), f"; {_fmt(value)} = {_fmt(value * 100)}%"  # "cr 0.035"
     if spec_field.unit == "duration":
         return (value / MONTHS_IN[spec_field.period or "month"], "") if fig.unit == "duration" else (value, "")
     if spec_field.unit not in {"money", "count"}:
@@ -528,10 +538,10 @@ def _said_again(parts: list[Figure], spec_field: FieldSpec) -> list[Figure]:
 
 
 def signed_outlays(spec: ToolSpec, figures: list[Figure], roles: dict) -> set[int]:
-    """Outlays written with a minus and placed by that sign alone ("-40k now"), not by a label:
-    the minus says which way the money goes, the input takes its size."""
+    """Outlays written with a minus ("-40k now", "−€200k upfront (Y0)"): the minus says which way
+    the money goes, as in a cash-flow list, and the input of an outlay takes its size."""
     return {f.index for f in figures if f.value < 0 and isinstance(roles.get(f.index), str)
-            and spec.field(roles[f.index]).direction == "out" and label_score(f, spec.field(roles[f.index])) == 0}
+            and spec.field(roles[f.index]).direction == "out" and not spec.field(roles[f.index]).sequence}
 
 
 def which_question(name: str, parts: list[Figure], choice: bool = False) -> Clarification:

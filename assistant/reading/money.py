@@ -51,8 +51,9 @@ def money_direction(fig: Figure) -> str | None:
     saving = [k for k, w in enumerate(near) if stem_in(w, SAVES)]
     if saving and any(stem_in(w, MONEY_OUT) for w in near[saving[0] + 1:]):
         return "in"  # "savings in support costs over the 2 years: 40,000": what is saved is a cost
-    order = sorted(range(len(fig.before) + len(fig.after)),
-                   key=lambda k: (len(fig.before) - k) if k < len(fig.before) else (k - len(fig.before) + 1.5))
+    # the words before a figure first, nearest first ("put in 40k get back 10k": 40k is put in), then
+    # the words after it ("10k saved")
+    order = list(range(len(fig.before) - 1, -1, -1)) + list(range(len(fig.before), len(fig.before) + len(fig.after)))
     window = [("one-off" if w == "off" and k and (fig.before + fig.after)[k - 1] == "one" else w)
               for k, w in enumerate(fig.before + fig.after)]  # "one off"
     for k in order:
@@ -98,11 +99,37 @@ def counts_things(fig: Figure) -> bool:
         and not any(word in (stem, stem + "s") for stem in MONEY_OUT + MONEY_IN + ("dollars", "euros", "pounds"))
 
 
+# Nouns that say what a number counts when it is not money: time worked, people, events, items.
+# "saved 200 hours", "12 people", "3,000 tickets": never an amount, whatever the verb before it.
+COUNTED_NOUNS = ("hour", "hr", "hrs", "minute", "min", "mins", "ticket", "order", "visitor", "user", "customer",
+                 "client", "people", "person", "staff", "employee", "fte", "session", "click", "email", "item", "sku",
+                 "download", "signup", "sign-up", "lead", "call", "chat", "pageview", "subscriber", "member", "store",
+                 "agent", "engineer", "developer", "headcount", "transaction", "shipment", "parcel", "request", "query",
+                 "queries")
+
+
+ADJECTIVES = {"active", "new", "paying", "regular", "loyal", "monthly", "daily", "weekly", "unique", "registered",
+              "returning", "repeat", "full-time", "part-time", "existing", "total"}
+
+
+def counts_nouns(fig: Figure) -> bool:
+    """A plain number (no currency) followed by a noun of things counted: "200 hours", "40 staff"."""
+    if fig.unit != "count" or not fig.after[:1]:
+        return False
+    word = fig.after[0]
+    if not re.search(re.escape(fig.text) + r"\s+" + re.escape(word), fig.context, re.IGNORECASE):
+        return False
+    nouns = fig.after[:2] if word in ADJECTIVES else fig.after[:1]  # "310k active customers"
+    return any(w in COUNTED_NOUNS or (w.endswith("s") and w[:-1] in COUNTED_NOUNS) for w in nouns)
+
+
 def unplaced_amount(fig: Figure) -> bool:
     """An amount of money no input took: written as money, or a bare number with k/M, from 100 up or
     with a period ("99/mo"), unless a noun says what it counts ("20,000 subscribers")."""
     if fig.unit == "money":
         return True
+    if counts_nouns(fig):
+        return False
     if fig.unit != "count" or fig.ratio or not (fig.scaled or fig.period or abs(fig.value) >= MIN_BARE_AMOUNT):
         return False
     return not counts_things(fig)
@@ -181,6 +208,10 @@ def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
                 fig.before[-1:] and fig.before[-1] in ORGANISATION_WORDS and fig.context.find("(") >= 0
                 and fig.text in fig.context.split("(", 1)[-1][: len(fig.text) + 1]):
             aside[fig.index] = "it describes the business, not this calculation"
+        near = fig.before[-4:]
+        if "with" in near and ORGANISATION_WORDS & set(fig.before[: len(fig.before) - near[::-1].index("with")][-3:]) \
+                and counts_nouns(fig):
+            aside[fig.index] = "it describes the business, not this calculation"  # "a webshop with about 25,000 customers"
         clause = fig.before + fig.after[:3]
         dated = PAST_WORDS & set(fig.before[-4:])  # "revenue last year 1.2M"
         if any(stem_in(w, REVENUE_WORDS) for w in fig.before[-4 if dated else -2:] + fig.after[:2]) and not fig.period \
@@ -200,6 +231,20 @@ def elsewhere(fig: Figure) -> bool:
     return bool(OTHER_WORDS & set(fig.lead + fig.after))
 
 
+_CONTEXT_ONLY = re.compile(r"\b(?:context only|for context|just context|only context|context\W*$|background only|"
+                           r"for (?:your )?(?:info|information|reference)|fyi|not part of (?:this|the calculation))\b",
+                           re.IGNORECASE)
+
+
+def _bracket_around(text: str, fig: Figure) -> str:
+    """The text inside the brackets that hold the figure, or ""."""
+    start = text.rfind("(", 0, fig.span[0])
+    if start < 0 or text.rfind(")", start, fig.span[0]) >= 0:
+        return ""
+    end = text.find(")", fig.span[1])
+    return text[start + 1 : end] if end >= 0 and "(" not in text[fig.span[1] : end] else ""
+
+
 def said_to_drop(text: str, figures: list[Figure]) -> dict[int, str]:
     """figure index → why: the figures the user's own words take out of the calculation (left out,
     or corrected). Any unit: "confidence 70%, sorry, 80%" drops the 70%."""
@@ -208,6 +253,9 @@ def said_to_drop(text: str, figures: list[Figure]) -> dict[int, str]:
         rest = re.split(r"[.;!?\n]", text[fig.span[1] :], maxsplit=1)[0]
         if _LEAVE_OUT.search(rest) and not any(g.span[0] < fig.span[1] + len(rest) for g in figures if g.index > fig.index):
             dropped[fig.index] = "you asked to leave it out"
+        bracket = _bracket_around(text, fig)
+        if bracket and _CONTEXT_ONLY.search(bracket):
+            dropped[fig.index] = "you gave it as context only"  # "(Active customers 48k; revenue €13M, context only.)"
         head = text[max(0, fig.span[0] - 40) : fig.span[0]]
         if _LEAVE_OUT_BEFORE.search(head) or any(stem_in(w, LEAVE_OUT_BEFORE) for w in fig.before[-2:]):
             dropped[fig.index] = "you asked to leave it out"
