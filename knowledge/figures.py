@@ -28,7 +28,7 @@ from knowledge.tables import Cell, find_cells
 from knowledge.text import CITATION_RE
 
 Unit = Literal["money", "percent", "duration", "count"]
-Period = Literal["day", "week", "month", "quarter", "year"]
+Period = Literal["day", "week", "month", "quarter", "half-year", "year"]
 
 # Numbers written in words, as people say them: "twelve thousand", "forty-two", "a hundred and
 # fifty", "two and a half grand", "three point three", "half a million". The pattern follows
@@ -115,12 +115,14 @@ CURRENCY_NAMES = {
 }
 CURRENCY_WORDS = (r"dollars?|euros?|pounds?|bucks|quid|francs?|yuan|rupees?|yen|kronor|krona|kroner|zloty|"
                   + "|".join(CURRENCY_CODES))
-MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
+MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "quarter": 3.0, "half-year": 6.0, "year": 12.0}
 PERIOD_WORDS = {
     "day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
     "monthly": "month", "mo": "month", "quarter": "quarter", "quarterly": "quarter",
     "year": "year", "yearly": "year", "annual": "year", "annually": "year", "annum": "year",
     "yr": "year", "pa": "year", "pm": "month", "qtr": "quarter",
+    "half year": "half-year", "half-year": "half-year", "halfyear": "half-year", "semi-annual": "half-year",
+    "semiannual": "half-year", "semi-annually": "half-year", "semiannually": "half-year", "half-yearly": "half-year",
 }
 
 # The digits of a number: with thousands separators ("30,000.5"), plain ("30000", "1.5") or a
@@ -162,8 +164,8 @@ _AFTER_UNIT = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"\s?(?:(?:a|an|per|each|every|/|in\s+a|in\s+one)\s?(?P<per>day|week|month|quarter|year|annum|mo|yr|qtr)\b"
-    r"|(?P<adv>daily|weekly|monthly|quarterly|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
+    r"\s?(?:(?:a|an|per|each|every|/|in\s+a|in\s+one)\s?(?P<per>half[\s-]?year|day|week|month|quarter|year|annum|mo|yr|qtr)\b"
+    r"|(?P<adv>daily|weekly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
     re.IGNORECASE,
 )
 _WORDS_RANGE = re.compile(rf"\s*(?P<join>[-–]|\bto\b|\bor\b|\band\b)\s*(?P<high>{WORDS_NUMBER})\b", re.IGNORECASE)
@@ -176,6 +178,8 @@ _PERIOD_LATER = re.compile(
 _CREW_BEFORE = re.compile(
     rf"(?<![\w.,])(?P<n>\d{{1,2}}|{_SMALL})\s+(?:full[\s-]time\s+)?(?:developers?|devs?|engineers?|people|persons?|"
     rf"designers?|analysts?|FTEs?|staff)\s+(?:for\s+|working\s+|over\s+|during\s+|about\s+|around\s+)?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?!\d)|\n")  # "6.000" ends no sentence
+_EACH_PERIOD = re.compile(r"\b(?:each|every|per)\s+(day|week|month|quarter|year)\b", re.IGNORECASE)
 _YEARS_BEFORE = re.compile(r"\b(?:years?|yrs?)\s*$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"\bY(\d{1,2})\s?[-–]\s?Y(\d{1,2})\b")
 _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGNORECASE)
@@ -396,7 +400,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         if word and match.group("word").lower() in FREQUENCY_WORDS and not per:
             continue  # "once" alone says when, not how often ("5k once")
         if per and unit != "duration":
-            key = (per.group("per") or per.group("adv") or "").lower().replace(".", "")
+            key = re.sub(r"\s+", " ", (per.group("per") or per.group("adv") or "").lower().replace(".", ""))
             period = PERIOD_WORDS.get(key)
             end = per.end()
         crew = _CREW_BEFORE.search(text[max(0, start - 40) : start]) if unit == "duration" and high is None else None
@@ -458,7 +462,8 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         stop = _BOUNDARY.search(after_text)
         if stop:
             after_text = after_text[: stop.start()]
-        sentence_start = max(source.rfind(c, 0, figure.span[0]) for c in ".!?\n") + 1
+        ends = [m.end() for m in _SENTENCE_END.finditer(source, max(0, figure.span[0] - 400), figure.span[0])]
+        sentence_start = ends[-1] if ends else max(0, figure.span[0] - 400)
         figure.lead = _words(source[max(sentence_start, prev_end, figure.span[0] - 200) : figure.span[0]])[-12:]
         figure.before = _words(before_text)[-WINDOW_WORDS:]
         figure.after = _words(after_text)[:WINDOW_WORDS]
@@ -488,6 +493,14 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             later = _PERIOD_LATER.search(" ".join(figure.after))
             if later:  # "4 purchases per year", "$45,000 extra profit in a year"
                 figure.period = PERIOD_WORDS[later.group(1)]
+        if figure.period is None and figure.unit != "duration" and len(figure.before) >= 2 and figure.before[-2] in {
+                "per", "a", "each", "every", "an"} and figure.before[-1] in PERIOD_WORDS and re.search(
+                r"\w\s+(?:per|an?|each|every)\s+\w+\s*[:=]\s*$", before_text, re.IGNORECASE):
+            figure.period = PERIOD_WORDS[figure.before[-1]]  # "Purchases per year: 4"
+        if figure.period is None and figure.unit != "duration":
+            said = list(_EACH_PERIOD.finditer(text, sentence_start, figure.span[0]))
+            if said and not any(sentence_start <= g.span[0] < figure.span[0] and g.unit != "duration" for g in figures):
+                figure.period = PERIOD_WORDS[said[-1].group(1).lower()]  # "Each year for four years it should save $50,000"
         if figure.period is None and figure.unit != "duration":
             adjective = _PERIOD_BEFORE.findall(" ".join(figure.before[-3:]) + " " + " ".join(figure.after[:3]))
             if len({PERIOD_WORDS[a.lower()] for a in adjective}) == 1:

@@ -105,7 +105,13 @@ def _flows_build(name: str) -> Callable[[list[dict[str, Any]]], tuple[str, dict[
     def build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
         values = dict(records[0])
         flows = values.pop("flows", None)
+        if flows is not None and values.get("running_cost"):
+            raise ValueError(f"You gave the cash flows and a yearly running cost of {values['running_cost']:,.0f}: are the "
+                             "flows before that cost (I take it off each year) or after it?")
         if flows is None:
+            running = values.pop("running_cost", 0.0)  # "but we'll also pay a $12,000 yearly licence"
+            if "cash_flow" in values:
+                values["cash_flow"] -= running
             years = values.pop("years")
             if abs(years - round(years)) > 1e-9:
                 raise ValueError(f"Over how many whole years should I count the yearly cash flow? I read {years:g}.")
@@ -120,13 +126,17 @@ def _flows_build(name: str) -> Callable[[list[dict[str, Any]]], tuple[str, dict[
 
 _MONEY_FLOWS = (
     FieldSpec("flows", ("cash flows", "cash flow", "flows"), "money", "What are the cash flows, period 0 first?", sequence=True),
-    FieldSpec("investment", ("invest", "investment", "cost", "costs", "upfront", "initial", "outlay", "spend"), "money",
-              "How much is the initial investment?", summed=True, direction="out"),
+    FieldSpec("investment", ("invest", "investment", "cost", "costs", "upfront", "up front", "initial", "outlay", "spend"),
+              "money", "How much is the initial investment?", summed=True, direction="out"),
     FieldSpec("cash_flow", ("return", "returns", "cash", "inflow", "saves", "saving", "brings", "benefit", "generat",
                             "profit", "earn", "income"), "money", "How much does it bring in each year?", period="year", summed=True,
               direction="in"),
     FieldSpec("years", ("for", "over", "years", "horizon", "lasting", "life"), "duration", "For how many years?", period="year",
               horizon=True),
+    # a yearly running cost ("a $12,000 yearly licence") is taken off the yearly cash flow
+    FieldSpec("running_cost", ("licen", "license", "subscription", "running", "hosting", "maintenance", "fee", "fees"),
+              "money", "What does it cost to run each year?", period="year", summed=True, direction="out",
+              note="taken off the yearly cash flow"),
 )
 
 def _kpi_course_calls() -> list[dict[str, Any]]:

@@ -373,6 +373,8 @@ def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tup
     if spec_field.unit not in {"money", "count"}:
         return value, note
     want, have = spec_field.period, fig.period
+    if value == 0:
+        return 0.0, ""  # "platform fee, 0": nothing, whatever its period
     if want and have and want != have:
         factor = MONTHS_IN[want] / MONTHS_IN[have]
         return value * factor, f"; per {have} × {_fmt(factor)} = {_fmt(value * factor)} per {want}"
