@@ -185,7 +185,7 @@ _YEAR_SPAN = re.compile(r"\bY(\d{1,2})\s?[-–]\s?Y(\d{1,2})\b")
 _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGNORECASE)
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
 _BOUNDARY = re.compile(r"[.;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
-_WORD = re.compile(r"[a-z][a-z'/-]*|[%$€£@]", re.IGNORECASE)
+_WORD = re.compile(r"[a-z][a-z'/-]*|[%$€£@α]", re.IGNORECASE)
 WINDOW_WORDS = 6
 # Beyond a quadrillion a run of digits is not an amount anyone means; the tools take the same
 # bound (tools.base imports it), so every figure read is one a calculator accepts.

@@ -105,6 +105,8 @@ def _flows_build(name: str) -> Callable[[list[dict[str, Any]]], tuple[str, dict[
     def build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
         values = dict(records[0])
         flows = values.pop("flows", None)
+        if flows is not None and "investment" in values:  # an outlay in parts, then the flows of years 1, 2, …
+            flows = [-values.pop("investment"), *flows]
         if flows is not None and values.get("running_cost"):
             raise ValueError(f"You gave the cash flows and a yearly running cost of {values['running_cost']:,.0f}: are the "
                              "flows before that cost (I take it off each year) or after it?")
@@ -134,7 +136,7 @@ _MONEY_FLOWS = (
     FieldSpec("years", ("for", "over", "years", "horizon", "lasting", "life"), "duration", "For how many years?", period="year",
               horizon=True),
     # a yearly running cost ("a $12,000 yearly licence") is taken off the yearly cash flow
-    FieldSpec("running_cost", ("licen", "license", "subscription", "running", "hosting", "maintenance", "fee", "fees"),
+    FieldSpec("running_cost", ("licen", "license", "subscription", "running", "hosting", "maintenance"),
               "money", "What does it cost to run each year?", period="year", summed=True, direction="out",
               note="taken off the yearly cash flow"),
 )
@@ -181,14 +183,15 @@ _SPECS = (
         "months vs long-term bet 1-3 years). Use to compare or order a list of projects.",
         title="Prioritisation",
         asks=("rice", "ice", "prioritise", "prioritize", "prioritisation", "prioritization", "rank",
-              "which first", "which one first", "score these", "compare these"),
+              "which first", "which one first", "score these", "compare these", "do first", "start with first",
+              "tackle first", "go first"),
         fields=(
             FieldSpec("reach", ("reach", "reaches", "users", "customers", "people", "visitors"), "count",
                       "How many people does it reach per period?", per_period=True, initial="r"),
             FieldSpec("impact", ("impact",), "count", "What is its impact (RICE: 3, 2, 1, 0.5 or 0.25)?",
                       value_words=tuple(IMPACT_SCALE.items()), initial="i"),
             FieldSpec("confidence", ("confidence", "confident", "sure", "conf"), "fraction", "How confident are you (e.g. 80%)?",
-                      initial="c"),
+                      initial="c", value_words=(("fully", 1.0), ("completely", 1.0), ("totally", 1.0))),
             FieldSpec("effort", ("effort", "person-months", "person", "months of work", "takes"), "duration",
                       "How much effort does it take, in person-months?", period="month", initial="e"),
             FieldSpec("ease", ("ease", "easy"), "count", "How easy is it, from 1 to 10?", initial="e"),
@@ -302,15 +305,17 @@ _SPECS = (
         "Visitors needed per group for an A/B test to detect a change in conversion rate "
         "(baseline_rate and target_rate, or an mde) at a given alpha and power.",
         title="Sample size", asks=("sample size", "how many visitors", "how many users", "how many sessions",
-                                   "how long should the test run", "how much traffic"),
+                                   "how long should the test run", "how much traffic", "per arm", "each arm", "n per group",
+                                   "n per variant", "each group need", "group need to be", "groups need to be",
+                                   "minimum detectable", "detectable effect", "mde"),
         fields=(
             FieldSpec("baseline_rate", ("baseline", "current", "currently", "from", "today", "now", "converts", "existing",
-                                        "present", "cvr", "conversion rate", "converting at"),
+                                        "present", "cvr", "conversion rate", "converting at", "convert at"),
                       "fraction", "What is the conversion rate today (e.g. 3%)?"),
             FieldSpec("target_rate", ("to", "target", "goal", "reach", "hope", "hoping", "aim", "aiming"), "fraction", "What rate do you hope to reach?"),
             FieldSpec("mde", ("lift", "uplift", "mde", "detectable", "detect", "change", "improvement", "difference",
                               "increase"), "fraction", "What change do you want to detect (e.g. a 10% lift)?"),
-            FieldSpec("alpha", ("alpha", "significance level"), "fraction", "What significance level (e.g. 0.05)?"),
+            FieldSpec("alpha", ("alpha", "α", "significance level"), "fraction", "What significance level (e.g. 0.05)?"),
             FieldSpec("power", ("power",), "fraction", "What power (e.g. 80%)?"),
         ),
         choices=(("mde_type", "absolute", ("percentage point", "percentage points", "pp", "absolute")),),

@@ -47,7 +47,7 @@ from assistant.reading.money import (
     unplaced_amount,
 )
 from assistant.types import Clarification
-from knowledge.figures import MONTHS_IN, Figure, read_figures
+from knowledge.figures import MONTHS_IN, UNIT_WORDS, Figure, read_figures, words_value
 from tools.errors import ToolInputError
 from tools.registry import SPECS, TOOLS, validate_args
 from tools.spec import FieldSpec, ToolSpec
@@ -72,6 +72,9 @@ PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
 # 4 words (0.08), or a label before against one after at about the same distance, do not. Equal
 # labels split by the period ("$2,000 a month" the running cost) are decided by PERIOD_TIEBREAK.
 ROLE_MARGIN = 0.1
+# Labels that are small function words name a figure only right next to it: "to 3.5%" is a target,
+# "want to be able to catch a 10% lift" is not.
+ADJACENT_ONLY = {"to", "at", "from"}
 
 
 @dataclass
@@ -152,7 +155,7 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
             continue
         for words, reverse, extra in ((fig.before, True, 0.0), (fig.after, False, AFTER_PENALTY)):
             d = _distance(words, label, reverse)
-            if d is not None:
+            if d is not None and (d == 1 or label not in ADJACENT_ONLY):
                 best = max(best, 1.0 / (d + extra))
     if spec_field.ratio and fig.ratio == spec_field.ratio:
         best = max(best, RATIO_SCORE)
@@ -188,6 +191,15 @@ def _named_before(figures: list[Figure], fig: Figure) -> Figure:
     if fig.before or prev is None or prev.unit != "duration" or not prev.before:
         return fig
     return dataclasses.replace(fig, before=list(prev.before), lead=list(prev.lead))
+
+
+def _net_of(fig: Figure) -> Figure:
+    """A figure named "net saving after its running fee" is the saving: the words from "after" (or
+    "net of", "less") name what was taken off it, not what it is."""
+    for k in range(len(fig.before) - 1, 0, -1):
+        if fig.before[k] in {"after", "less", "minus", "excluding"} or fig.before[k - 1 : k + 1] == ["net", "of"]:
+            return dataclasses.replace(fig, before=fig.before[: k - 1 if fig.before[k] == "of" else k])
+    return fig
 
 
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
@@ -291,6 +303,7 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
             continue
         if fig.index > 0 and fig.index - 1 < len(figures) and figures[fig.index - 1].index == fig.index - 1:
             fig = _claimed(figures[fig.index - 1], fig, out.get(fig.index - 1), spec)
+        fig = _net_of(fig)
         scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
                   and not (currency_written and f.unit == "money" and counts_things(fig))}
         scores = {k: v for k, v in scores.items() if v > 0}
@@ -401,14 +414,14 @@ def _record_name(text: str, head: str, spec: ToolSpec, number: int) -> str:
         return quoted.group(1).strip()
     labels = {w for f in spec.fields for label in f.labels for w in label.split()} | {f.initial for f in spec.fields if f.initial}
     filler = {"has", "have", "had", "with", "a", "an", "the", "of", "is", "and", "its", "it", "for", "at", "then",
-              "scores", "score", "out", "while", "but", "vs", "versus", "gets", "got"}
+              "scores", "score", "out", "while", "but", "vs", "versus", "gets", "got", "um", "uh", "er", "so", "like"}
 
     def clean(part: str) -> str:
         words = re.findall(r"[\w'&/-]+", part)
         while words and (words[-1].lower() in labels or words[-1] in filler):
             words.pop()
-        while words and (words[0].lower() in labels or words[0] in filler):
-            words.pop(0)
+        while words and (words[0].lower() in labels or words[0] in filler or words[0].isdigit()):
+            words.pop(0)  # "1) A support chatbot": the list's number is no part of the name
         return " ".join(words[-5:]).strip(" ,:-")
 
     head = re.split(r"[.;!?\n]", head)[-1]
@@ -461,6 +474,17 @@ def _series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> Non
     if any(f.period or f.is_range for f in amounts[1:]) or any(f.value < 0 for f in amounts[1:]):
         return
     one_off = {f.name for f in spec.fields if f.unit == "money" and f.period is None and not f.sequence}
+    lead = next((k for k, f in enumerate(amounts) if roles.get(f.index) not in one_off), len(amounts))
+    rest = amounts[lead:]
+    if lead >= 2 and len(rest) >= 2 and not any(roles.get(f.index) in one_off for f in rest) \
+            and all(f.value > 0 for f in amounts):
+        # "buy it for $150,000 and a one-off $30,000 onboarding fee; then $40,000 in year one, $50,000 in
+        # year two": the outlay's parts stay the investment of period 0, the list its later flows
+        for fig in rest:
+            roles[fig.index] = sequence.name
+        for i in [i for i, name in roles.items() if spec.field(name).horizon]:
+            del roles[i]
+        return
     if roles.get(amounts[0].index) not in one_off | {None, sequence.name} or any(
             roles.get(f.index) in one_off for f in amounts[1:]):
         return
@@ -472,6 +496,25 @@ def _series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> Non
         del roles[i]  # "in years 1-3": the list carries its own periods
     if amounts[0].value > 0:
         amounts[0].value = -amounts[0].value  # the outlay of period 0
+
+
+_EACH_OF_YEARS = re.compile(
+    rf"\s*(?:in|for)\s+each\s+of\s+(?:the\s+)?(?:years?|yrs?)\s+(\d{{1,2}}|{'|'.join(UNIT_WORDS)}|ten)\s*"
+    rf"(?:-|–|to|through|and)\s*(\d{{1,2}}|{'|'.join(UNIT_WORDS)}|ten)\b", re.IGNORECASE)
+
+
+def repeated(text: str, parts: list[Figure], values: list[float]) -> list[float]:
+    """A list of flows with a flow said once for several years ("$55,000 in each of years three to
+    five") written out once per year; "10k, 15k and 20k in years one to three" is a list as it stands."""
+    out: list[float] = []
+    for part, value in zip(parts, values):
+        span = _EACH_OF_YEARS.match(text, part.span[1])
+        count = 1
+        if span:
+            low, high = (int(g) if g.isdigit() else int(words_value(g)) for g in span.groups())
+            count = high - low + 1 if 1 <= low < high <= low + 50 else 1
+        out.extend([value] * count)
+    return out
 
 
 def _alternatives(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> None:
@@ -722,7 +765,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 reading.note += note + (f"; {spec_field.note}" if spec_field.note else "")
             totals = [i for i, p in enumerate(parts) if TOTAL_WORDS & set(p.before[-3:] + p.after[:3])]
             if spec_field.sequence:
-                values[name] = converted
+                values[name] = repeated(text, parts, converted)
             elif len(parts) > 1 and totals:  # "total $30k: $24k licences + $6k set-up"
                 total = converted[totals[0]]
                 rest = sum(v for i, v in enumerate(converted) if i not in totals)
@@ -1001,7 +1044,7 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                 converted.append(value)
                 reading.note += note + (f"; {spec_field.note}" if spec_field.note else "")
             if spec_field.sequence:
-                values[name] = converted
+                values[name] = repeated(text, parts, converted)
             else:
                 values[name] = sum(converted)
                 if len(converted) > 1:

@@ -136,7 +136,10 @@ def unplaced_amount(fig: Figure) -> bool:
 
 
 def amount_like(fig: Figure) -> bool:
-    return fig.unit == "money" or (fig.unit == "count" and (fig.scaled or abs(fig.value) >= MIN_BARE_AMOUNT))
+    """Money, or a bare number that could be money (k/M or from 100 up), unless a noun says what it
+    counts ("120,000 customers")."""
+    return fig.unit == "money" or (fig.unit == "count" and (fig.scaled or abs(fig.value) >= MIN_BARE_AMOUNT)
+                                   and not counts_nouns(fig))
 
 
 # Figures that describe the business, not the calculation: its size ("a USD 3bn retailer", "our
