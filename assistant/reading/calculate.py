@@ -314,7 +314,9 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
             if fig.joined and isinstance(prev, str) and by_direction is None:  # coordinated: the same way as the one before
                 costs_only = {f.direction for f in spec.fields if f.direction} == {"out"}
                 by_direction = _by_direction(spec, fig, spec.field(prev).direction or ("out" if costs_only else None))
-            same_sign = (fig.value < 0) == (figures[fig.index - 1].value < 0)  # "-25k, 8k, 9.5k": an outlay, then flows
+            # "-25k, 8k, 9.5k": an outlay, then flows (unless the list is named as flows: "cash flows: -40k, 15k")
+            same_sign = (fig.value < 0) == (figures[fig.index - 1].value < 0) or (
+                isinstance(prev, str) and spec.field(prev).sequence)
             if fig.joined and same_sign and isinstance(prev, str) and (_fits(fig, spec.field(prev)) or (
                     fig.unit == "count" and fig.period and spec.field(prev).unit == "money")):  # "2.4k + 99/mo"
                 recurring = spec.field(prev).period is not None
@@ -624,6 +626,22 @@ def role_question(fig: Figure, fields: tuple[str, ...] | list[str]) -> Clarifica
     return Clarification(question=f"Is {fig.show()} the {' or the '.join(names)}?", options=[f"the {n}" for n in names])
 
 
+def _one_year_guess(spec: ToolSpec, figures: list[Figure], roles: dict[int, str], horizon: Figure | None) -> None:
+    """A yearly amount beside a one-off one in a calculation of totals ("setup 20k, licence 5k a year,
+    saves 15k a year"), with no length of time said: counting one year would be a guess that decides
+    the result, so the horizon is asked. Where every amount is yearly the ratio is the same for any
+    length, and one year is counted."""
+    if horizon is not None or spec.records:
+        return
+    totals = {name for name in set(roles.values()) if spec.field(name).unit == "money" and spec.field(name).period is None
+              and not spec.field(name).per_period and not spec.field(name).sequence}
+    amounts = [figures[i] for i, name in roles.items() if name in totals and figures[i].value != 0]
+    yearly = [f for f in amounts if f.period == "year"]
+    if yearly and any(f.period is None for f in amounts):
+        raise _ask(f"Over how long should I count {yearly[0].show()}? For example 1, 2 or 3 years.",
+                   ["12 months", "24 months", "36 months"])
+
+
 def _sentence(text: str, fig: Figure) -> int:
     """Where the sentence of a figure starts."""
     return max(text.rfind(c, 0, fig.span[0]) for c in ".!?\n") + 1
@@ -716,6 +734,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
         raise _NeedsAsking(stray_question(stray[0], money_fields))
     horizon = _horizon(active, set(roles), text)
+    _one_year_guess(spec, figures, roles, horizon)
     signed_out = signed_outlays(spec, active, roles)
     groups = _records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles), list(roles))]
     records = []
@@ -974,7 +993,10 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
         if isinstance(fields, tuple):
             fig = next(f for f in figures if f.index == index)
             raise _need("role", role_question(fig, fields), index, list(fields))
-    dropped = said_to_drop(text, figures)  # the user's own words took it out ("no wait, 4k")
+    # the user's own words in the message took it out ("no wait, 4k"); figures of later replies are
+    # placed by the dialogue (their spans are in the reply, not in ``text``)
+    own = [f for f in figures if f.index >= 0 and text[f.span[0] : f.span[1]].strip() == f.text.strip()]
+    dropped = said_to_drop(text, own)
     for index, why in dropped.items():
         if index in readings:
             readings[index].note = why
@@ -1006,6 +1028,11 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
         _same_currency([f for f in figures if f.index in decided and f.unit == "money"])
     except _NeedsAsking as asked:
         raise _need("currency", asked) from None
+    try:
+        _one_year_guess(spec, figures, decided, horizon)
+    except _NeedsAsking as asked:
+        yearly = next((i for i in decided if figures[i].period == "year"), None)
+        raise _need("horizon", asked, yearly, []) from None
     signed_out = signed_outlays(spec, figures, decided)
     if spec.records:
         groups = _records(text, spec, [f for f in figures if f.index in decided], decided)
