@@ -21,6 +21,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vector_seed import share_vectors
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMA = Path(sys.executable).parent / "chroma"
 
@@ -168,6 +170,7 @@ def start_replicas(folder: Path, count: int, database_url: str, chroma_url: str,
     for number in range(count):
         data_dir = folder / f"replica-{number}"
         data_dir.mkdir(parents=True, exist_ok=True)
+        share_vectors(data_dir)
         env = {k: v for k, v in os.environ.items() if not k.startswith("ADVISOR_")}
         env.update(ADVISOR_DATA_DIR=str(data_dir), ADVISOR_DATABASE_URL=database_url,
                    ADVISOR_CHROMA_URL=chroma_url, GRADIO_ANALYTICS_ENABLED="False",

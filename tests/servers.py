@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from vector_seed import keep_vectors, share_vectors
+
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = "127.0.0.1"
 
@@ -67,8 +69,13 @@ def run_advisor(args: Sequence[str], data_dir: Path, *, timeout: float = 300,
                 **kwargs) -> subprocess.CompletedProcess:
     """`advisor ARGS` in a child process on ``data_dir``; output captured."""
     kwargs.setdefault("capture_output", True)
-    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], cwd=child_cwd(data_dir),
-                          env=child_env(data_dir), timeout=timeout, **kwargs)
+    share_vectors(data_dir)
+    try:
+        return subprocess.run([sys.executable, "-m", "assistant.cli", *args],
+                              cwd=child_cwd(data_dir), env=child_env(data_dir), timeout=timeout,
+                              **kwargs)
+    finally:
+        keep_vectors(data_dir)
 
 
 @dataclass
@@ -91,6 +98,7 @@ def running_ui(data_dir: Path, log: Path | None = None, *, start_seconds: float 
     """
     port = free_port()
     log = log or data_dir.parent / f"{data_dir.name}-ui.log"
+    share_vectors(data_dir)
     with open(log, "w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "assistant.cli", "ui", "--port", str(port)],
@@ -102,6 +110,7 @@ def running_ui(data_dir: Path, log: Path | None = None, *, start_seconds: float 
         yield app
     finally:
         stop(process, 30)
+        keep_vectors(data_dir)
 
 
 def stop(process: subprocess.Popen, seconds: float) -> None:

@@ -200,9 +200,6 @@ for name, text in json.load(sys.stdin).items():
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=(
-    "2026-12-06: a maximum-length message full of e-mail addresses takes 3.6 s to read after this stop's "
-    "merges (limit 3 s): a slow path in the new reading (clause screen or figure reader) to profile and fix"))
 def test_parsing_a_question_of_the_maximum_length_is_quick():
     """Each input parsed in a child process, so a runaway regex is killed, not waited for."""
     try:

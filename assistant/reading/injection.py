@@ -34,6 +34,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.reading.injection_decode import decodings
 from assistant.reading.injection_frames import PERSONA_ESCAPE, PERSONA_FRAME, goal
@@ -161,8 +162,10 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+@lru_cache(maxsize=256)
 def _goal_of(text: str, decode: bool = True) -> tuple[str, str]:
-    """(goal, how) for one piece of text read every way, or ("", "")."""
+    """(goal, how) for one piece of text read every way, or ("", ""). Memoised: a message is
+    screened more than once per turn (the engine's screen, the intent's), whole and by clause."""
     for reading in readings(text):
         found = goal(reading)
         if found:

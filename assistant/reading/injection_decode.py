@@ -83,17 +83,34 @@ def reads_as_no_language(text: str) -> bool:
     return len(found) >= 3 and not any(w in _COMMON for w in found)
 
 
+# Function words of the languages the screen's frames read: a cipher's decoding that holds none
+# of them reads as no language either, and is not worth screening (a long text of masked e-mail
+# addresses has 26 such decodings, each a full scan of every frame).
+_FUNCTION_WORDS = _COMMON | frozenset(
+    "le la les et des du un une est el los las y que en es und der die das ist nicht il di che"
+    " non e o os as da".split()
+)
+
+
+def _reads_as_language(text: str) -> bool:
+    return any(w.lower() in _FUNCTION_WORDS for w in _WORD.findall(text))
+
+
+def _ciphers_undone(text: str) -> list[str]:
+    """Atbash and the 25 Caesar shifts (ROT13 is shift 13) of ``text`` that read as a language."""
+    undone = (text.translate(table) for table in (ATBASH, *CAESAR))
+    return [plain for plain in undone if _reads_as_language(plain)]
+
+
 def decodings(text: str) -> list[str]:
     """Every cheap decoding of ``text`` that may hide an instruction (possibly none)."""
     out = tokens_decoded(text)
     out.append(text[::-1])  # backwards text is rare in a question and cheap to read
     if reads_as_no_language(text):
-        out.append(text.translate(ATBASH))
-        out.extend(text.translate(table) for table in CAESAR)  # ROT13 is shift 13
+        out.extend(_ciphers_undone(text))
     else:
         # a cipher may follow a plain-English frame ("decode and comply: Ljqruh ...")
         for part in re.split(r"[:\n]", text)[1:]:
             if reads_as_no_language(part):
-                out.append(part.translate(ATBASH))
-                out.extend(part.translate(table) for table in CAESAR)
+                out.extend(_ciphers_undone(part))
     return out

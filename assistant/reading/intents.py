@@ -83,7 +83,9 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 def _question_part(message: str) -> str:
     """The sentence that asks ("I sell candles. Which …?" → "Which …?"): the last one ending in
     a question mark, or the whole message."""
-    asked = [m.group(0).strip() for m in re.finditer(r"[^.?!]+\?", message)]
+    # One split, not a search from every position: a long text with no "?" stays linear.
+    parts = re.split(r"([.?!])", message)
+    asked = [(parts[i] + "?").strip() for i in range(0, len(parts) - 1, 2) if parts[i + 1] == "?" and parts[i]]
     return asked[-1] if asked else message
 
 
