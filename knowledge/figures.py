@@ -177,7 +177,8 @@ _PERIOD_LATER = re.compile(
 # A head count right before a length of time: "two developers three months", "3 engineers for 2 weeks".
 _CREW_BEFORE = re.compile(
     rf"(?<![\w.,])(?P<n>\d{{1,2}}|{_SMALL})\s+(?:full[\s-]time\s+)?(?:developers?|devs?|engineers?|people|persons?|"
-    rf"designers?|analysts?|FTEs?|staff)\s+(?:for\s+|working\s+|over\s+|during\s+|about\s+|around\s+)?$", re.IGNORECASE)
+    rf"designers?|analysts?|FTEs?|staff)\s+(?:(?:for|working|over|during|about|around|full[\s-]time|part[\s-]time|each)\s+)"
+    rf"{{0,4}}$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?!\d)|\n")  # "6.000" ends no sentence
 _EACH_PERIOD = re.compile(r"\b(?:each|every|per)\s+(day|week|month|quarter|year)\b", re.IGNORECASE)
 _YEARS_BEFORE = re.compile(r"\b(?:years?|yrs?)\s*$", re.IGNORECASE)

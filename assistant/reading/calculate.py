@@ -40,6 +40,7 @@ from assistant.reading.money import (
     margin_for,
     money_direction,
     replacements,
+    revenue_only,
     said_to_drop,
     set_aside,
     stem_in,
@@ -778,8 +779,17 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 margin = margin_for(part, spec_field, figures, roles)
                 if margin is not None:  # "$10,000 of revenue a month, and our gross margin is 35%": the profit
                     value *= margin.value / 100
+                    if any(p is not part and abs(p.value - value) <= 0.005 * abs(value) for p in parts):
+                        # "revenue went up 64k but our margin is 25% so the profit part is 16k": said twice
+                        reading.roles.remove(role)
+                        reading.note = f"its profit at {margin.show()} margin is the {_fmt(value)} you give"
+                        continue
                     note += f"; × {margin.show()} margin = {_fmt(value)}"
                     readings[margin.index].roles.append(f"margin on the {name.replace('_', ' ')}")
+                elif spec_field.direction == "in" and not spec_field.period and revenue_only(part):
+                    raise _ask(f"{part.show()} is revenue (“{part.context}”): the {name.replace('_', ' ')} counts the profit "
+                               "it brings. What margin should I apply to it, or is it already profit?",
+                               ["it is already profit", "apply a margin"])
                 converted.append(value)
                 reading.note += note + (f"; {spec_field.note}" if spec_field.note else "")
             totals = [i for i, p in enumerate(parts) if TOTAL_WORDS & set(p.before[-3:] + p.after[:3])]
@@ -835,9 +845,26 @@ def _with_choices(spec: ToolSpec, call: tuple[str, dict], text: str) -> tuple[st
     fields = TOOLS[name].input_model.model_fields
     for arg, value, words in spec.choices:
         # "(?<![a-z])", not "\b": a unit glued to its number ("0.5pp") still chooses
-        if arg in fields and re.search(r"(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")\b", text, re.IGNORECASE):
+        said = re.finditer(r"(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")\b", text, re.IGNORECASE)
+        if arg in fields and any(_chosen(text, m) for m in said):
             args = {**args, arg: value}
     return name, args
+
+
+_NOT_CHOSEN_BEFORE = re.compile(r"\b(?:not|no|never|instead of|rather than|or)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+
+
+def _chosen(text: str, said: re.Match[str]) -> bool:
+    """Whether an option's word chooses it: not when denied ("the product, not the average") or
+    offered as one of two ("product or mean?")."""
+    before = text[max(0, said.start() - 20) : said.start()]
+    after = text[said.end() : said.end() + 12]
+    return not (_NOT_CHOSEN_BEFORE.search(before) or re.match(r"\s+or\b", after, re.IGNORECASE))
+
+
+# A sentence that asks for a calculation without a question mark: "Please compute the ROI."
+_REQUEST = re.compile(r"\b(?:compute|calculate|work out|run|give me|tell me|show me|please|pls|can you|could you)\b",
+                      re.IGNORECASE)
 
 
 def asked_specs(text: str) -> list[ToolSpec]:
@@ -848,9 +875,11 @@ def asked_specs(text: str) -> list[ToolSpec]:
 def read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:
     """The calculations ``text`` asks for (trigger words looked for in ``ask_text`` if given),
     with every figure accounted for; None when it asks for no calculation with figures."""
-    if ask_text is None:  # the words of the questions asked, else of the whole message
-        asked = " ".join(ask.text for ask in split_asks(text) if ask.question)
-        specs = asked_specs(asked) or asked_specs(text)
+    if ask_text is None:  # the words of the questions asked, else of the requests, else of the whole message
+        asks = split_asks(text)
+        asked = " ".join(ask.text for ask in asks if ask.question)
+        requested = " ".join(ask.text for ask in asks if _REQUEST.search(ask.text))
+        specs = asked_specs(asked) or asked_specs(requested) or asked_specs(text)
     else:
         specs = asked_specs(ask_text)
     if not specs:

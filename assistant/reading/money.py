@@ -85,6 +85,16 @@ def margin_for(part: Figure, spec_field: FieldSpec, figures: list[Figure], roles
     return margins[0] if len(margins) == 1 else None
 
 
+PROFIT_WORDS = ("profit", "margin", "saving", "save", "saved", "net", "contribution", "earnings", "ebit", "cash")
+
+
+def revenue_only(fig: Figure) -> bool:
+    """A gain named only as revenue ("€240,000 in attributable revenue"): money coming in before its
+    costs, not the profit a return is computed on. Said as profit or margin anywhere near, it is not."""
+    words = fig.before[-6:] + fig.after[:6]
+    return any(stem_in(w, REVENUE_WORDS) for w in words) and not any(stem_in(w, PROFIT_WORDS) for w in words + fig.lead)
+
+
 def counts_things(fig: Figure) -> bool:
     """A bare number followed by a noun that is neither money nor a period: "2,500 returns a month",
     "20,000 subscribers"."""
@@ -159,7 +169,7 @@ _LEAVE_OUT = re.compile(
 # Words right before a figure that drop it: "ignore the 5k pilot", "excluding the 2k fee".
 LEAVE_OUT_BEFORE = ("ignor", "exclud", "disregard", "except", "apart")
 _LEAVE_OUT_BEFORE = re.compile(
-    r"\b(?:leave out|leaving out|not counting|without counting|don't count|do not count|minus the)\s+(?:the\s+|that\s+|our\s+)?$",
+    r"\b(?:leave out|leaving out|not counting|without counting|don't count|do not count)\s+(?:the\s+|that\s+|our\s+)?$",
     re.IGNORECASE)
 # What a user writes between a figure and the one that replaces it: "3k, no wait, 4k", "3k (sorry,
 # 4k)", "3,000 - correction: 4,000", "3k, I mean 4k", "3k or rather 4k".
