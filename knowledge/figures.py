@@ -55,6 +55,7 @@ WORDS_NUMBER = (
     rf"(?:{_SMALL})\s?k(?![a-z])"
     rf"|(?:a\s+)?couple(?:\s+of)?\s+(?:hundred|{_MULTIPLIER})"
     rf"|half\s+an?\s+(?:{_MULTIPLIER})"
+    rf"|(?:a|one|three)\s+quarters?\s+of\s+an?\s+(?:{_MULTIPLIER})"
     rf"|(?:a|{_BELOW_1000}){_FRACTION}?\s+(?:{_MULTIPLIER})(?:\s+(?:and\s+)?{_BELOW_1000}(?!\s+(?:{_MULTIPLIER})))?"
     rf"|{_BELOW_1000}{_FRACTION}?"
     rf"|(?:a\s+)?half(?:\s+an?{_DURATION_AHEAD})?"
@@ -69,6 +70,9 @@ def words_value(phrase: str) -> float:
     """The value of a number written in words (a phrase ``WORDS_NUMBER`` matches): "a hundred
     and fifty" → 150, "two and a half grand" → 2500, "three point three" → 3.3."""
     lowered = phrase.lower()
+    quarter = re.fullmatch(r"(a|one|three)\s+quarters?\s+of\s+an?\s+([a-z]+)", lowered)
+    if quarter:  # "a quarter of a million", "three quarters of a million"
+        return (3 if quarter.group(1) == "three" else 1) * 0.25 * MULTIPLIER_WORDS[quarter.group(2)]
     if lowered in FREQUENCY_WORDS:
         return float(FREQUENCY_WORDS[lowered])
     if lowered in WORD_NUMBERS:
@@ -179,7 +183,21 @@ _CREW_BEFORE = re.compile(
     rf"(?<![\w.,])(?P<n>\d{{1,2}}|{_SMALL})\s+(?:full[\s-]time\s+)?(?:developers?|devs?|engineers?|people|persons?|"
     rf"designers?|analysts?|FTEs?|staff)\s+(?:(?:for|working|over|during|about|around|full[\s-]time|part[\s-]time|each)\s+)"
     rf"{{0,4}}$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?](?!\d)|\n")  # "6.000" ends no sentence
+_PER_ANNUM_BEFORE = re.compile(r"(?:\bp\.\s?a\.?|\bper annum|\bp/a)\s*[:=]?\s*$", re.IGNORECASE)
+
+
+def _sentence_start(source: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts: after ".", "!", "?" or a line break, where a dot
+    followed by a digit ("6.000") ends no sentence."""
+    start = max(source.rfind(c, 0, pos) for c in "!?\n") + 1
+    dot = source.rfind(".", start, pos)
+    for _ in range(20):
+        if dot < 0 or not source[dot + 1 : dot + 2].isdigit():
+            break
+        dot = source.rfind(".", start, dot)
+    return max(start, dot + 1)
+
+
 _EACH_PERIOD = re.compile(r"\b(?:each|every|per)\s+(day|week|month|quarter|year)\b", re.IGNORECASE)
 _YEARS_BEFORE = re.compile(r"\b(?:years?|yrs?)\s*$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"\bY(\d{1,2})\s?[-–]\s?Y(\d{1,2})\b")
@@ -463,9 +481,8 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         stop = _BOUNDARY.search(after_text)
         if stop:
             after_text = after_text[: stop.start()]
-        ends = [m.end() for m in _SENTENCE_END.finditer(source, max(0, figure.span[0] - 400), figure.span[0])]
-        sentence_start = ends[-1] if ends else max(0, figure.span[0] - 400)
-        figure.lead = _words(source[max(sentence_start, prev_end, figure.span[0] - 200) : figure.span[0]])[-12:]
+        sentence_start = _sentence_start(source, figure.span[0])
+        figure.lead = _words(source[max(sentence_start, prev_end, figure.span[0] - 200) : figure.span[0]])[-16:]
         figure.before = _words(before_text)[-WINDOW_WORDS:]
         figure.after = _words(after_text)[:WINDOW_WORDS]
         worker = _WORKER_UNIT.search(figure.text)
@@ -499,13 +516,21 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 r"\w\s+(?:per|an?|each|every)\s+\w+\s*[:=]\s*$", before_text, re.IGNORECASE):
             figure.period = PERIOD_WORDS[figure.before[-1]]  # "Purchases per year: 4"
         if figure.period is None and figure.unit != "duration":
-            said = list(_EACH_PERIOD.finditer(text, sentence_start, figure.span[0]))
-            if said and not any(sentence_start <= g.span[0] < figure.span[0] and g.unit != "duration" for g in figures):
+            said = list(_EACH_PERIOD.finditer(text, max(sentence_start, figure.span[0] - 300), figure.span[0]))
+            earlier = [g for g in figures[max(0, i - 5) : i] if g.span[0] >= sentence_start]
+            if said and len(earlier) < 5 and all(g.unit == "duration" for g in earlier):
                 figure.period = PERIOD_WORDS[said[-1].group(1).lower()]  # "Each year for four years it should save $50,000"
+        if figure.period is None and figure.unit != "duration" and _PER_ANNUM_BEFORE.search(
+                text[max(prev_end, figure.span[0] - 30) : figure.span[0]]):
+            figure.period = "year"  # "Software p.a.   14.400"
         if figure.period is None and figure.unit != "duration":
             adjective = _PERIOD_BEFORE.findall(" ".join(figure.before[-3:]) + " " + " ".join(figure.after[:3]))
             if len({PERIOD_WORDS[a.lower()] for a in adjective}) == 1:
                 figure.period = PERIOD_WORDS[adjective[0].lower()]  # "a monthly fee of $500"
+        if figure.period is None and figure.unit != "duration" and not (i and figures[i - 1].span[0] >= sentence_start):
+            adjective = _PERIOD_BEFORE.findall(source[max(sentence_start, figure.span[0] - 300) : figure.span[0]])
+            if len({PERIOD_WORDS[a.lower()] for a in adjective}) == 1:  # "Net monthly savings …, are projected at CHF 7,400"
+                figure.period = PERIOD_WORDS[adjective[0].lower()]
         if i + 1 < len(figures) and figure.before[-1:] == ["from"] and re.fullmatch(r"\s*to\s*", text[figure.span[1] : next_start]):
             figure.change = "from"  # "went from $100k to $130k": two ends of one change
             figures[i + 1].change = "to"

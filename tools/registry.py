@@ -53,7 +53,7 @@ COST = ("cost", "costs", "costing", "spent", "spend", "paid", "pay", "invest", "
         "licen", "license", "fee", "fees", "setup", "set up", "implementation", "build", "tco",
         "outlay", "budget", "subscription", "upfront", "up-front", "up front", "one-off", "one-time", "needs",
         # "a $10,000 AI tool": an amount in front of the thing bought is its price
-        "tool", "system", "solution", "software", "platform", "engine", "project")
+        "tool", "system", "solution", "software", "platform", "engine")
 GAIN = ("gain", "gains", "profit", "net profit", "gross profit", "saving", "saved", "saves", "save",
         "return", "returns", "benefit", "revenue", "earn", "generat", "brought", "bring", "brings",
         "made", "make", "makes", "income", "extra sales", "additional sales", "added", "adds")

@@ -36,6 +36,7 @@ from assistant.reading.money import (
     asks_about_a_figure,
     counts_nouns,
     counts_things,
+    lowers,
     elsewhere,
     margin_for,
     money_direction,
@@ -76,6 +77,9 @@ ROLE_MARGIN = 0.1
 # Labels that are small function words name a figure only right next to it: "to 3.5%" is a target,
 # "want to be able to catch a 10% lift" is not.
 ADJACENT_ONLY = {"to", "at", "from"}
+LINKING_WORDS = {"was", "is", "were", "are", "be", "will", "would", "of", "came", "comes", "to", "at", "about", "around",
+                 "roughly", "approximately", "approx", "came", "totalled", "totaled", "totals", "total"}
+DEDUCTION_WORDS = {"after", "less", "minus", "excluding"}  # what follows them was taken off the figure
 
 
 @dataclass
@@ -189,18 +193,29 @@ def _named_before(figures: list[Figure], fig: Figure) -> Figure:
     """A figure with no words of its own right after a length of time takes the words naming
     that clause: "savings in support costs over the 2 years: €40,000" are savings."""
     prev = next((f for f in figures if f.index == fig.index - 1), None)
-    if fig.before or prev is None or prev.unit != "duration" or not prev.before:
-        return fig
+    if any(w not in LINKING_WORDS for w in fig.before) or prev is None or prev.unit != "duration" or not prev.before:
+        return fig  # "the extra profit over those same two years was 310k": the words before the years name it
     return dataclasses.replace(fig, before=list(prev.before), lead=list(prev.lead))
 
 
 def _net_of(fig: Figure) -> Figure:
     """A figure named "net saving after its running fee" is the saving: the words from "after" (or
     "net of", "less") name what was taken off it, not what it is."""
+    after = fig.after
+    for k, word in enumerate(fig.after):  # "saves 2.5k a month after fees": fees are taken off, not the figure
+        if word in DEDUCTION_WORDS or fig.after[k : k + 2] == ["net", "of"]:
+            after = fig.after[:k]
+            break
+    lead = fig.lead
+    for k in range(len(fig.lead) - 1, 0, -1):  # "Net monthly savings, after the running licence, are … CHF 7,400"
+        if fig.lead[k] in DEDUCTION_WORDS:
+            lead = fig.lead[:k]
+            break
     for k in range(len(fig.before) - 1, 0, -1):
-        if fig.before[k] in {"after", "less", "minus", "excluding"} or fig.before[k - 1 : k + 1] == ["net", "of"]:
-            return dataclasses.replace(fig, before=fig.before[: k - 1 if fig.before[k] == "of" else k])
-    return fig
+        if fig.before[k] in DEDUCTION_WORDS or fig.before[k - 1 : k + 1] == ["net", "of"]:
+            return dataclasses.replace(fig, before=fig.before[: k - 1 if fig.before[k] == "of" else k], after=after,
+                                       lead=lead)
+    return dataclasses.replace(fig, after=after, lead=lead) if (after, lead) != (fig.after, fig.lead) else fig
 
 
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
@@ -305,8 +320,10 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
         if fig.index > 0 and fig.index - 1 < len(figures) and figures[fig.index - 1].index == fig.index - 1:
             fig = _claimed(figures[fig.index - 1], fig, out.get(fig.index - 1), spec)
         fig = _net_of(fig)
+        lowered = lowers(fig)  # "reduces holding costs by 1,200 per month": a gain, whatever cost words name it
         scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
-                  and not (currency_written and f.unit == "money" and counts_things(fig))}
+                  and not (currency_written and f.unit == "money" and counts_things(fig))
+                  and not (lowered and f.direction == "out")}
         scores = {k: v for k, v in scores.items() if v > 0}
         if not scores:
             prev = out.get(fig.index - 1)
@@ -351,7 +368,8 @@ def _fmt(value: float) -> str:
 # "in its first year".
 _ONE_YEAR = re.compile(
     r"\b(?:(?:over|for|in|within|across|during|after)\s+(?:a|one|the|its|our|their)?\s*(?:first\s+|full\s+)?year"
-    r"|(?:the|its|our|their)?\s*first\s+year)\b(?![\s-]*(?:\d|one|two|three))", re.IGNORECASE)
+    r"|(?:the|its|our|their)?\s*first\s+year|(?:for|in|over)\s+year\s+(?:1|one)(?![\d.,]|\s*(?:-|–|to)\s*\w))\b"
+    r"(?![\s-]*(?:\d|one|two|three))", re.IGNORECASE)
 
 
 def _horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figure | None:

@@ -42,6 +42,12 @@ def stem_in(word: str, stems: tuple[str, ...]) -> bool:
     return any(word in (stem, stem + "s") or (len(stem) >= 4 and word.startswith(stem)) for stem in stems)
 
 
+def lowers(fig: Figure) -> bool:
+    """Whether the figure is the amount something is lowered by ("cut support costs by 6k",
+    "reduces holding costs by 1,200 a month", "write-offs down 9k")."""
+    return any(stem_in(w, LOWERS) for w in fig.before[-4:] + fig.after[:1])
+
+
 def money_direction(fig: Figure) -> str | None:
     """"out" when the figure's clause says the business pays it, "in" when it gains it, None when
     the clause does not say. The nearest word decides; a lowering word makes it a gain."""
@@ -63,7 +69,7 @@ def money_direction(fig: Figure) -> str | None:
         if stem_in(word, MONEY_OUT):
             return "out"
     for word in reversed(fig.lead):  # "The total cost, including the licence, was 40,000 euros"
-        if stem_in(word, MONEY_IN):
+        if stem_in(word, MONEY_IN) or stem_in(word, LOWERS):
             return "in"
         if stem_in(word, MONEY_OUT):
             return "out"
@@ -164,7 +170,8 @@ _LEAVE_OUT = re.compile(
     r"(?:should|must|shall|is|are|was|were)(?:n't| not) (?:be )?(?:counted|included|considered|added|part of)|"
     r"not (?:to be )?(?:counted|included)|(?:is|are|was|were) (?:irrelevant|not relevant|unrelated)|"
     r"(?:is|are|was|were) (?:for|from) (?:a|an|another|the other|some other) (?:different|separate|unrelated|other) "
-    r"(?:project|tool|thing|initiative|team|budget|product))\b",
+    r"(?:project|tool|thing|initiative|team|budget|product)|(?:is|are|was|were) (?:out of|not in|outside(?: the)?) scope|"
+    r"if (?:that|it|this) matters|in case (?:that|it|this) matters|if (?:that's|it's) relevant|if relevant)\b",
     re.IGNORECASE)
 # Words right before a figure that drop it: "ignore the 5k pilot", "excluding the 2k fee".
 LEAVE_OUT_BEFORE = ("ignor", "exclud", "disregard", "except", "apart")
@@ -245,7 +252,8 @@ def elsewhere(fig: Figure) -> bool:
 
 
 _CONTEXT_ONLY = re.compile(r"\b(?:context only|for context|just context|only context|context\W*$|background only|"
-                           r"for (?:your )?(?:info|information|reference)|fyi|not part of (?:this|the calculation))\b",
+                           r"for (?:your )?(?:info|information|reference)|fyi|not part of (?:this|the|it|our)|ignore\W*$|"
+                           r"ignore (?:it|this|that)|out of scope|excluded?|don't count|do not count)\b",
                            re.IGNORECASE)
 
 
@@ -264,7 +272,9 @@ def said_to_drop(text: str, figures: list[Figure]) -> dict[int, str]:
     dropped: dict[int, str] = {}
     for fig in figures:
         rest = re.split(r"[.;!?\n]", text[fig.span[1] :], maxsplit=1)[0]
-        if _LEAVE_OUT.search(rest) and not any(g.span[0] < fig.span[1] + len(rest) for g in figures if g.index > fig.index):
+        aside = re.match(r"\s*\(([^()]*)\)", rest)  # "10.000  (not part of the AI tool, ignore)"
+        if (_LEAVE_OUT.search(rest) or aside and _CONTEXT_ONLY.search(aside.group(1))) and not any(
+                g.span[0] < fig.span[1] + len(rest) for g in figures if g.index > fig.index):
             dropped[fig.index] = "you asked to leave it out"
         bracket = _bracket_around(text, fig)
         if bracket and _CONTEXT_ONLY.search(bracket):
