@@ -566,8 +566,15 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
             r"\s*(?:day|week|month|quarter|year)s?\s+", text[: match.start()], re.IGNORECASE) and re.match(
             r"(?:\s*\([^)\n]{0,40}\))?\s*:", text[match.end() :]):
         return True  # "Exercise 3.10: …", "Case 2 (RICE): …": a heading's number names the text, it is no figure
-    if re.fullmatch(r"(?:19|20)\d\d", num) and re.search(r"(?i)\b(?:in|since|by|of|year|until|before|after)\s*$", text[max(0, match.start() - 8) : match.start()]):
-        return True
+    if re.fullmatch(r"(?:19|20)\d\d", num) and (re.search(
+            r"(?i)\b(?:in|since|by|of|for|year|until|before|after|fy|q[1-4]|h[12]|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|"
+            r"jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\s*[.,]?\s*$", text[max(0, match.start() - 12) : match.start()])
+            or re.match(r"\s*\)", text[match.end() :])):
+        return True  # "in 2018", "Q1 to Q4 2026", "(founded 2015)", "for 2026"
+    if re.fullmatch(r"\d{1,2}", num) and re.match(
+            r"(?i)(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
+            r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", text[match.end() : match.end() + 14]):
+        return True  # "approved on 3 September": a date
     return False
 
 

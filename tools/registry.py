@@ -310,7 +310,8 @@ _SPECS = (
                                    "minimum detectable", "detectable effect", "mde"),
         fields=(
             FieldSpec("baseline_rate", ("baseline", "current", "currently", "from", "today", "now", "converts", "existing",
-                                        "present", "cvr", "conversion rate", "converting at", "convert at"),
+                                        "present", "cvr", "conversion rate", "converting at", "convert at", "conversion",
+                                        "converts at"),
                       "fraction", "What is the conversion rate today (e.g. 3%)?"),
             FieldSpec("target_rate", ("to", "target", "goal", "reach", "hope", "hoping", "aim", "aiming", "till", "until",
                                       "up to"), "fraction", "What rate do you hope to reach?"),

@@ -66,6 +66,7 @@ RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
 TOTAL_WORDS = {"total", "overall", "altogether", "all-in", "combined"}
 HEDGE_WORDS = {"maybe", "perhaps", "possibly"}
+MODAL_WORDS = {"could", "might", "may", "would", "optional", "optionally", "also", "add", "extra", "another"}
 MAX_FIGURES = 100  # beyond this a message is a data dump, not one calculation's inputs
 PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
 # How sure a figure's role must be to compute with it: the evidence for the best input (its label
@@ -700,8 +701,10 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                        ["1 year", "2 years", "3 years"])
     _same_currency([figures[i] for i in roles if figures[i].unit == "money"])
     _alternatives(spec, figures, roles)
-    for fig in active:  # "maybe 5,000": the user has not settled on it
-        if (fig.index in roles or fig.unit == "money") and HEDGE_WORDS & set(fig.before[-2:]):
+    for fig in active:  # "we could maybe add 5,000": the user has not settled on it ("maybe 320 a month" is an estimate)
+        if (fig.index in roles or fig.unit == "money") and HEDGE_WORDS & set(fig.before[-2:]) and (
+                MODAL_WORDS & set(fig.before[-5:] + fig.lead[-6:]) or fig.after[:1] == ["more"]
+                or re.search(r"(?:\(|\bor)\s*(?:maybe|perhaps|possibly)\s*$", text[max(0, fig.span[0] - 16) : fig.span[0]], re.I)):
             raise _ask(f"You wrote {fig.show()} as a possibility (“{fig.context}”): should I count it in this "
                        "calculation, and instead of which figure?", ["yes", "no"])
     unfit = [f for f in active if f.index not in roles and f.unit in {"count", "duration"} and not f.ratio

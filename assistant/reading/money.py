@@ -189,6 +189,14 @@ _CORRECTION_CORE = re.compile(
     r"should (?:be|read|say)|i should say)\b", re.IGNORECASE)
 
 
+# A correction right before the new figure, after words about the old one: "3k for the year all
+# in... no wait, it was 4k"; "impact... 6? maybe 7. go with 7".
+_CORRECTED_TAIL = re.compile(
+    r"(?:\bno,?\s+wait|\bsorry|\bcorrection|\bi mean|\bi meant|\bscratch that|\bmake (?:that|it)|\bgo with|"
+    r"\?\s*(?:maybe|perhaps|no|or))[\s,;:!.\u2014\u2013-]*(?:it(?:'s| is| was)\s+|that(?:'s| is)\s+|should be\s+)?"
+    r"(?:more like\s+|about\s+|actually\s+)?$", re.IGNORECASE)
+
+
 def _same_kind(a: Figure, b: Figure) -> bool:
     return a.unit == b.unit or "count" in {a.unit, b.unit} and not {a.unit, b.unit} & {"percent"} or (
         {a.unit, b.unit} == {"count", "percent"})
@@ -202,7 +210,8 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
         if not _same_kind(a, b):
             continue
         between = text[a.span[1] : b.span[0]]
-        if _CORRECTION.match(between) and _CORRECTION_CORE.search(between):
+        if _CORRECTION.match(between) and _CORRECTION_CORE.search(between) or _CORRECTED_TAIL.search(between) and len(
+                between) < 80:
             out[a.index] = b.index
         elif re.fullmatch(r"\s*[,(]?\s*(?:and\s+)?not\s+", between, re.IGNORECASE):
             out[b.index] = a.index
