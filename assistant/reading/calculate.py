@@ -194,7 +194,7 @@ def _named_before(figures: list[Figure], fig: Figure) -> Figure:
     """A figure with no words of its own right after a length of time takes the words naming
     that clause: "savings in support costs over the 2 years: €40,000" are savings."""
     prev = next((f for f in figures if f.index == fig.index - 1), None)
-    if any(w not in LINKING_WORDS for w in fig.before) or prev is None or prev.unit != "duration" or not prev.before:
+    if any(w not in LINKING_WORDS for w in fig.before + fig.lead) or prev is None or prev.unit != "duration" or not prev.before:
         return fig  # "the extra profit over those same two years was 310k": the words before the years name it
     return dataclasses.replace(fig, before=list(prev.before), lead=list(prev.lead))
 
@@ -750,7 +750,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     stray = [f for f in active if f.index not in roles and money_fields and unplaced_amount(f)]
     directions = {f.direction for f in spec.fields if f.unit == "money"} - {None}
     for fig in [f for f in stray if directions == {"out"}]:  # a TCO counts costs only
-        if money_direction(_named_before(figures, fig)) == "in":
+        if money_direction(_named_before(figures, fig)) == "in" and fig.value >= 0:  # "-6,000" listed with the costs: asked
             readings[fig.index].note = "it is a gain, and this calculation counts costs only"
             stray.remove(fig)
     if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
