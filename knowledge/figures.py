@@ -28,7 +28,7 @@ from knowledge.tables import Cell, find_cells
 from knowledge.text import CITATION_RE
 
 Unit = Literal["money", "percent", "duration", "count"]
-Period = Literal["day", "week", "month", "quarter", "year"]
+Period = Literal["day", "week", "month", "quarter", "half-year", "year"]
 
 # Numbers written in words, as people say them: "twelve thousand", "forty-two", "a hundred and
 # fifty", "two and a half grand", "three point three", "half a million". The pattern follows
@@ -55,17 +55,26 @@ WORDS_NUMBER = (
     rf"(?:{_SMALL})\s?k(?![a-z])"
     rf"|(?:a\s+)?couple(?:\s+of)?\s+(?:hundred|{_MULTIPLIER})"
     rf"|half\s+an?\s+(?:{_MULTIPLIER})"
+    rf"|(?:a|one|three)\s+quarters?\s+of\s+an?\s+(?:{_MULTIPLIER})"
     rf"|(?:a|{_BELOW_1000}){_FRACTION}?\s+(?:{_MULTIPLIER})(?:\s+(?:and\s+)?{_BELOW_1000}(?!\s+(?:{_MULTIPLIER})))?"
     rf"|{_BELOW_1000}{_FRACTION}?"
     rf"|(?:a\s+)?half(?:\s+an?{_DURATION_AHEAD})?"
     r"|a couple of|a few"
+    r"|once|twice|thrice"
 )
+# How often, said in one word ("twice a year"): a count only where a period follows it.
+FREQUENCY_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 
 
 def words_value(phrase: str) -> float:
     """The value of a number written in words (a phrase ``WORDS_NUMBER`` matches): "a hundred
     and fifty" → 150, "two and a half grand" → 2500, "three point three" → 3.3."""
     lowered = phrase.lower()
+    quarter = re.fullmatch(r"(a|one|three)\s+quarters?\s+of\s+an?\s+([a-z]+)", lowered)
+    if quarter:  # "a quarter of a million", "three quarters of a million"
+        return (3 if quarter.group(1) == "three" else 1) * 0.25 * MULTIPLIER_WORDS[quarter.group(2)]
+    if lowered in FREQUENCY_WORDS:
+        return float(FREQUENCY_WORDS[lowered])
     if lowered in WORD_NUMBERS:
         return float(WORD_NUMBERS[lowered])
     tokens = re.findall(r"[a-z]+", lowered)
@@ -110,12 +119,14 @@ CURRENCY_NAMES = {
 }
 CURRENCY_WORDS = (r"dollars?|euros?|pounds?|bucks|quid|francs?|yuan|rupees?|yen|kronor|krona|kroner|zloty|"
                   + "|".join(CURRENCY_CODES))
-MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
+MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "quarter": 3.0, "half-year": 6.0, "year": 12.0}
 PERIOD_WORDS = {
     "day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
     "monthly": "month", "mo": "month", "quarter": "quarter", "quarterly": "quarter",
     "year": "year", "yearly": "year", "annual": "year", "annually": "year", "annum": "year",
     "yr": "year", "pa": "year", "pm": "month", "qtr": "quarter",
+    "half year": "half-year", "half-year": "half-year", "halfyear": "half-year", "semi-annual": "half-year",
+    "semiannual": "half-year", "semi-annually": "half-year", "semiannually": "half-year", "half-yearly": "half-year",
 }
 
 # The digits of a number: with thousands separators ("30,000.5"), plain ("30000", "1.5") or a
@@ -157,8 +168,8 @@ _AFTER_UNIT = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"\s?(?:(?:a|an|per|each|every|/|in\s+a|in\s+one)\s?(?P<per>day|week|month|quarter|year|annum|mo|yr|qtr)\b"
-    r"|(?P<adv>daily|weekly|monthly|quarterly|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
+    r"\s?(?:(?:a|an|per|each|every|/|in\s+a|in\s+one)\s?(?P<per>half[\s-]?year|day|week|month|quarter|year|annum|mo|yr|qtr)\b"
+    r"|(?P<adv>daily|weekly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
     re.IGNORECASE,
 )
 _WORDS_RANGE = re.compile(rf"\s*(?P<join>[-–]|\bto\b|\bor\b|\band\b)\s*(?P<high>{WORDS_NUMBER})\b", re.IGNORECASE)
@@ -166,10 +177,34 @@ _WORKER_UNIT = re.compile(r"\b(?:person|man|staff|developer|engineer)[\s-]?(?:da
 _PERIOD_BEFORE = re.compile(r"\b(daily|weekly|monthly|quarterly|yearly|annual|annually)\b", re.IGNORECASE)
 _PERIOD_LATER = re.compile(
     r"(?:\b(?:a|an|per|each|every|in a|in one)\s|/)(day|week|month|quarter|year|annum|yr|mo|qtr)\b")
+# Years counted by their numbers: "in years 1-4" (a range after the word), "Y1–Y4".
+# A head count right before a length of time: "two developers three months", "3 engineers for 2 weeks".
+_CREW_BEFORE = re.compile(
+    rf"(?<![\w.,])(?P<n>\d{{1,2}}|{_SMALL})\s+(?:full[\s-]time\s+)?(?:developers?|devs?|engineers?|people|persons?|"
+    rf"designers?|analysts?|FTEs?|staff)\s+(?:(?:for|working|over|during|about|around|full[\s-]time|part[\s-]time|each)\s+)"
+    rf"{{0,4}}$", re.IGNORECASE)
+_PER_ANNUM_BEFORE = re.compile(r"(?:\bp\.\s?a\.?|\bper annum|\bp/a)\s*[:=]?\s*$", re.IGNORECASE)
+
+
+def _sentence_start(source: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts: after ".", "!", "?" or a line break, where a dot
+    followed by a digit ("6.000") ends no sentence."""
+    start = max(source.rfind(c, 0, pos) for c in "!?\n") + 1
+    dot = source.rfind(".", start, pos)
+    for _ in range(20):
+        if dot < 0 or not source[dot + 1 : dot + 2].isdigit():
+            break
+        dot = source.rfind(".", start, dot)
+    return max(start, dot + 1)
+
+
+_EACH_PERIOD = re.compile(r"\b(?:each|every|per)\s+(day|week|month|quarter|year)\b", re.IGNORECASE)
+_YEARS_BEFORE = re.compile(r"\b(?:years?|yrs?)\s*$", re.IGNORECASE)
+_YEAR_SPAN = re.compile(r"\bY(\d{1,2})\s?[-–]\s?Y(\d{1,2})\b")
 _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGNORECASE)
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
 _BOUNDARY = re.compile(r"[.;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
-_WORD = re.compile(r"[a-z][a-z'/-]*|[%$€£@]", re.IGNORECASE)
+_WORD = re.compile(r"[a-z][a-z'/-]*|[%$€£@α]", re.IGNORECASE)
 WINDOW_WORDS = 6
 # Beyond a quadrillion a run of digits is not an amount anyone means; the tools take the same
 # bound (tools.base imports it), so every figure read is one a calculator accepts.
@@ -198,6 +233,7 @@ class Figure:
     lead: list[str] = field(default_factory=list)  # the sentence's words before the figure, past clause breaks
     currency: str | None = None  # ISO code of a money figure whose currency is written ("EUR" for "€5k")
     context: str = ""  # the user's words around the figure, as written
+    crew: bool = False  # people × time ("two developers three months"): a duration in person-months
     index: int = 0
 
     @property
@@ -380,17 +416,39 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         per = _PERIOD_AFTER.match(text, end)
         if word and not after_unit and not per and value < 100 and not re.match(r"\s+times\b", text[end:], re.IGNORECASE):
             continue  # a small number word alone ("one of the best", "three ideas") is not a figure
+        if word and match.group("word").lower() in FREQUENCY_WORDS and not per:
+            continue  # "once" alone says when, not how often ("5k once")
         if per and unit != "duration":
-            key = (per.group("per") or per.group("adv") or "").lower().replace(".", "")
+            key = re.sub(r"\s+", " ", (per.group("per") or per.group("adv") or "").lower().replace(".", ""))
             period = PERIOD_WORDS.get(key)
             end = per.end()
+        crew = _CREW_BEFORE.search(text[max(0, start - 40) : start]) if unit == "duration" and high is None else None
+        if crew:  # "two developers three months": people × time, in person-months
+            people = crew.group("n")
+            size = words_value(people) if not people[0].isdigit() else float(people)
+            if 1 <= size <= 50:
+                crew_start = start - len(crew.group(0))
+                while raw and raw[-1][0] >= crew_start:
+                    raw.pop()  # the head count is part of this figure
+                value, start, worker_crew = value * size, crew_start, True
+        else:
+            worker_crew = False
+        if unit == "count" and high is not None and 1 <= value < high <= value + 50 and float(value).is_integer() \
+                and float(high).is_integer() and _YEARS_BEFORE.search(text[max(0, start - 8) : start]):
+            value, high, unit = (high - value + 1) * 12, None, "duration"  # "in years 1-4": four years
         if not all(math.isfinite(v) and abs(v) <= MAX_AMOUNT for v in (value, high or 0.0)):
             last_end = end
             continue  # a run of digits too long to be an amount anyone means
         figure = Figure(value=value, unit=unit, span=(start, end), text=source[start:end].strip(), period=period, high=high,
-                        scaled=scaled, currency=code)
+                        scaled=scaled, currency=code, crew=worker_crew)
         raw.append((start, end, figure))
         last_end = end
+    for span in _YEAR_SPAN.finditer(text):  # "Y1–Y4": years one to four, as a length of time
+        low, top = int(span.group(1)), int(span.group(2))
+        if 1 <= low < top <= low + 50 and not any(a < span.end() and span.start() < b for a, b, _ in raw):
+            raw.append((span.start(), span.end(), Figure(value=(top - low + 1) * 12.0, unit="duration", span=span.span(),
+                                                         text=source[span.start() : span.end()])))
+    raw.sort(key=lambda item: item[0])
     if value_words:
         taken = [(a, b) for a, b, _ in raw]
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, value_words)) + r")\b(?!\s*\(\s*[-+]?\d)", re.IGNORECASE)
@@ -423,12 +481,14 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         stop = _BOUNDARY.search(after_text)
         if stop:
             after_text = after_text[: stop.start()]
-        sentence_start = max(source.rfind(c, 0, figure.span[0]) for c in ".!?\n") + 1
-        figure.lead = _words(source[max(sentence_start, prev_end, figure.span[0] - 200) : figure.span[0]])[-12:]
+        sentence_start = _sentence_start(source, figure.span[0])
+        figure.lead = _words(source[max(sentence_start, prev_end, figure.span[0] - 200) : figure.span[0]])[-16:]
         figure.before = _words(before_text)[-WINDOW_WORDS:]
         figure.after = _words(after_text)[:WINDOW_WORDS]
         worker = _WORKER_UNIT.search(figure.text)
-        if worker:  # "2 person-months": the unit names the input, as the words after a figure do
+        if figure.crew:  # "two developers three months": person-months, named as such
+            figure.after = (["person", "months"] + figure.after)[:WINDOW_WORDS]
+        elif worker:  # "2 person-months": the unit names the input, as the words after a figure do
             figure.after = (_words(worker.group(0).replace("-", " ")) + figure.after)[:WINDOW_WORDS]
         kept_before = list(re.finditer(r"\S+", before_text))[-WINDOW_WORDS:]
         kept_after = list(re.finditer(r"\S+", after_text))[:WINDOW_WORDS]
@@ -451,10 +511,26 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             later = _PERIOD_LATER.search(" ".join(figure.after))
             if later:  # "4 purchases per year", "$45,000 extra profit in a year"
                 figure.period = PERIOD_WORDS[later.group(1)]
+        if figure.period is None and figure.unit != "duration" and len(figure.before) >= 2 and figure.before[-2] in {
+                "per", "a", "each", "every", "an"} and figure.before[-1] in PERIOD_WORDS and re.search(
+                r"\w\s+(?:per|an?|each|every)\s+\w+\s*[:=]\s*$", before_text, re.IGNORECASE):
+            figure.period = PERIOD_WORDS[figure.before[-1]]  # "Purchases per year: 4"
+        if figure.period is None and figure.unit != "duration":
+            said = list(_EACH_PERIOD.finditer(text, max(sentence_start, figure.span[0] - 300), figure.span[0]))
+            earlier = [g for g in figures[max(0, i - 5) : i] if g.span[0] >= sentence_start]
+            if said and len(earlier) < 5 and all(g.unit == "duration" for g in earlier):
+                figure.period = PERIOD_WORDS[said[-1].group(1).lower()]  # "Each year for four years it should save $50,000"
+        if figure.period is None and figure.unit != "duration" and _PER_ANNUM_BEFORE.search(
+                text[max(prev_end, figure.span[0] - 30) : figure.span[0]]):
+            figure.period = "year"  # "Software p.a.   14.400"
         if figure.period is None and figure.unit != "duration":
             adjective = _PERIOD_BEFORE.findall(" ".join(figure.before[-3:]) + " " + " ".join(figure.after[:3]))
             if len({PERIOD_WORDS[a.lower()] for a in adjective}) == 1:
                 figure.period = PERIOD_WORDS[adjective[0].lower()]  # "a monthly fee of $500"
+        if figure.period is None and figure.unit != "duration" and not (i and figures[i - 1].span[0] >= sentence_start):
+            adjective = _PERIOD_BEFORE.findall(source[max(sentence_start, figure.span[0] - 300) : figure.span[0]])
+            if len({PERIOD_WORDS[a.lower()] for a in adjective}) == 1:  # "Net monthly savings …, are projected at CHF 7,400"
+                figure.period = PERIOD_WORDS[adjective[0].lower()]
         if i + 1 < len(figures) and figure.before[-1:] == ["from"] and re.fullmatch(r"\s*to\s*", text[figure.span[1] : next_start]):
             figure.change = "from"  # "went from $100k to $130k": two ends of one change
             figures[i + 1].change = "to"
@@ -481,7 +557,7 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
         return False
     num = match.group("num") or ""
     after = text[match.end() : match.end() + 2]
-    if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b", text[match.end() : match.end() + 3]):
+    if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b", text[match.end() : match.end() + 4]):
         return not re.match(r"(?i)(?:x\b|st\b|nd\b|rd\b|th\b)", after + " ")
     if re.match(r"-[a-z]", text[match.end() : match.end() + 2], re.IGNORECASE) and not re.match(
             r"-(?:days?|weeks?|months?|quarters?|years?|yrs?|mo|yr|k|m|bn)\b", text[match.end() : match.end() + 9], re.IGNORECASE):
@@ -490,8 +566,15 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
             r"\s*(?:day|week|month|quarter|year)s?\s+", text[: match.start()], re.IGNORECASE) and re.match(
             r"(?:\s*\([^)\n]{0,40}\))?\s*:", text[match.end() :]):
         return True  # "Exercise 3.10: …", "Case 2 (RICE): …": a heading's number names the text, it is no figure
-    if re.fullmatch(r"(?:19|20)\d\d", num) and re.search(r"(?i)\b(?:in|since|by|of|year|until|before|after)\s*$", text[max(0, match.start() - 8) : match.start()]):
-        return True
+    if re.fullmatch(r"(?:19|20)\d\d", num) and (re.search(
+            r"(?i)\b(?:in|since|by|of|for|year|until|before|after|fy|q[1-4]|h[12]|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|"
+            r"jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\s*[.,]?\s*$", text[max(0, match.start() - 12) : match.start()])
+            or re.match(r"\s*\)", text[match.end() :])):
+        return True  # "in 2018", "Q1 to Q4 2026", "(founded 2015)", "for 2026"
+    if re.fullmatch(r"\d{1,2}", num) and re.match(
+            r"(?i)(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
+            r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", text[match.end() : match.end() + 14]):
+        return True  # "approved on 3 September": a date
     return False
 
 

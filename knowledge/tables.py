@@ -109,7 +109,10 @@ def _cells(text: str, rows: list[list[tuple[int, int]]], kind: str) -> list[Cell
     starts = [a - text.rfind("\n", 0, a) for a, _ in header_row] if header_row else []
     out = [Cell((a, b), text[a:b], (), -1, column) for column, (a, b) in enumerate(header_row or [])]
     for number, row in enumerate(rows[1:] if header_row else rows):
-        labels = tuple(text[a:b] for a, b in row if text[a:b].strip() and not _BARE_DIGITS.search(text[a:b]))
+        # a label may hold a number after its name ("Internal (CS lead, 15% time)"); a cell that starts
+        # with a number is a value ("2 h/week @ 50/h")
+        labels = tuple(text[a:b] for a, b in row if text[a:b].strip() and not (
+            _BARE_DIGITS.search(text[a:b]) and not re.match(r"\s*[A-Za-z]{2,}", text[a:b])))
         for column, (a, b) in enumerate(row):
             if kind == "spaces" and starts:  # aligned columns: the header standing nearest above
                 col = a - text.rfind("\n", 0, a)

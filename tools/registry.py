@@ -53,7 +53,7 @@ COST = ("cost", "costs", "costing", "spent", "spend", "paid", "pay", "invest", "
         "licen", "license", "fee", "fees", "setup", "set up", "implementation", "build", "tco",
         "outlay", "budget", "subscription", "upfront", "up-front", "up front", "one-off", "one-time", "needs",
         # "a $10,000 AI tool": an amount in front of the thing bought is its price
-        "tool", "system", "solution", "software", "platform", "engine", "project")
+        "tool", "system", "solution", "software", "platform", "engine")
 GAIN = ("gain", "gains", "profit", "net profit", "gross profit", "saving", "saved", "saves", "save",
         "return", "returns", "benefit", "revenue", "earn", "generat", "brought", "bring", "brings",
         "made", "make", "makes", "income", "extra sales", "additional sales", "added", "adds")
@@ -105,7 +105,15 @@ def _flows_build(name: str) -> Callable[[list[dict[str, Any]]], tuple[str, dict[
     def build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
         values = dict(records[0])
         flows = values.pop("flows", None)
+        if flows is not None and "investment" in values:  # an outlay in parts, then the flows of years 1, 2, …
+            flows = [-values.pop("investment"), *flows]
+        if flows is not None and values.get("running_cost"):
+            raise ValueError(f"You gave the cash flows and a yearly running cost of {values['running_cost']:,.0f}: are the "
+                             "flows before that cost (I take it off each year) or after it?")
         if flows is None:
+            running = values.pop("running_cost", 0.0)  # "but we'll also pay a $12,000 yearly licence"
+            if "cash_flow" in values:
+                values["cash_flow"] -= running
             years = values.pop("years")
             if abs(years - round(years)) > 1e-9:
                 raise ValueError(f"Over how many whole years should I count the yearly cash flow? I read {years:g}.")
@@ -120,13 +128,17 @@ def _flows_build(name: str) -> Callable[[list[dict[str, Any]]], tuple[str, dict[
 
 _MONEY_FLOWS = (
     FieldSpec("flows", ("cash flows", "cash flow", "flows"), "money", "What are the cash flows, period 0 first?", sequence=True),
-    FieldSpec("investment", ("invest", "investment", "cost", "costs", "upfront", "initial", "outlay", "spend"), "money",
-              "How much is the initial investment?", summed=True, direction="out"),
+    FieldSpec("investment", ("invest", "investment", "cost", "costs", "upfront", "up front", "initial", "outlay", "spend"),
+              "money", "How much is the initial investment?", summed=True, direction="out"),
     FieldSpec("cash_flow", ("return", "returns", "cash", "inflow", "saves", "saving", "brings", "benefit", "generat",
                             "profit", "earn", "income"), "money", "How much does it bring in each year?", period="year", summed=True,
               direction="in"),
     FieldSpec("years", ("for", "over", "years", "horizon", "lasting", "life"), "duration", "For how many years?", period="year",
               horizon=True),
+    # a yearly running cost ("a $12,000 yearly licence") is taken off the yearly cash flow
+    FieldSpec("running_cost", ("licen", "license", "subscription", "running", "hosting", "maintenance"),
+              "money", "What does it cost to run each year?", period="year", summed=True, direction="out",
+              note="taken off the yearly cash flow"),
 )
 
 def _kpi_course_calls() -> list[dict[str, Any]]:
@@ -171,16 +183,18 @@ _SPECS = (
         "months vs long-term bet 1-3 years). Use to compare or order a list of projects.",
         title="Prioritisation",
         asks=("rice", "ice", "prioritise", "prioritize", "prioritisation", "prioritization", "rank",
-              "which first", "which one first", "score these", "compare these"),
+              "which first", "which one first", "score these", "compare these", "do first", "start with first",
+              "tackle first", "go first"),
         fields=(
             FieldSpec("reach", ("reach", "reaches", "users", "customers", "people", "visitors"), "count",
-                      "How many people does it reach per period?", per_period=True),
+                      "How many people does it reach per period?", per_period=True, initial="r"),
             FieldSpec("impact", ("impact",), "count", "What is its impact (RICE: 3, 2, 1, 0.5 or 0.25)?",
-                      value_words=tuple(IMPACT_SCALE.items())),
-            FieldSpec("confidence", ("confidence", "confident", "sure", "conf"), "fraction", "How confident are you (e.g. 80%)?"),
+                      value_words=tuple(IMPACT_SCALE.items()), initial="i"),
+            FieldSpec("confidence", ("confidence", "confident", "sure", "conf"), "fraction", "How confident are you (e.g. 80%)?",
+                      initial="c", value_words=(("fully", 1.0), ("completely", 1.0), ("totally", 1.0))),
             FieldSpec("effort", ("effort", "person-months", "person", "months of work", "takes"), "duration",
-                      "How much effort does it take, in person-months?", period="month"),
-            FieldSpec("ease", ("ease", "easy"), "count", "How easy is it, from 1 to 10?"),
+                      "How much effort does it take, in person-months?", period="month", initial="e"),
+            FieldSpec("ease", ("ease", "easy"), "count", "How easy is it, from 1 to 10?", initial="e"),
         ),
         requires=(("reach", "impact", "confidence", "effort"), ("impact", "confidence", "ease")),
         records=1, build=_prioritize_build, describe_result=describe.prioritize, topic="prioritize",
@@ -202,7 +216,9 @@ _SPECS = (
             FieldSpec("data_integration", ("integration", "integrat", "data", "migration"), "money",
                       "What does data integration cost?", summed=True),
             FieldSpec("training", ("training", "train", "onboarding"), "money", "What does training cost?", summed=True),
-            FieldSpec("software_fees", ("licen", "license", "software", "subscription", "platform", "fee", "fees", "saas", "seats"),
+            # not "fee": a "setup fee" is named by its first word; a fee no such word names is still
+            # a yearly cost by its period (a recurring cost with no label takes this input)
+            FieldSpec("software_fees", ("licen", "license", "software", "subscription", "platform", "saas", "seats", "cloud"),
                       "money", "What are the software fees per year?", period="year", summed=True, direction="out"),
             FieldSpec("maintenance", ("maintenance", "maintain", "support", "upkeep", "hosting"), "money",
                       "What does maintenance cost per year?", period="year", summed=True),
@@ -278,7 +294,7 @@ _SPECS = (
                                       "signups", "sign-ups", "clicks", "conv", "convs", "buy", "buys", "buyers", "bought"), "count",
                       "How many conversions did each group have?", ratio="part"),
             # a rate with the visitors gives the conversions: 2.5% of 20,000 visitors is 500
-            FieldSpec("rate", ("conversion rate", "rate", "cr", "converted", "converts", "conversion"), "percent",
+            FieldSpec("rate", ("conversion rate", "rate", "cr", "cvr", "conv rate", "converted", "converts", "conversion"), "percent",
                       "What was each group's conversion rate?"),
         ),
         requires=(("visitors", "conversions"), ("visitors", "rate")), records=2, build=_ab_build,
@@ -289,15 +305,19 @@ _SPECS = (
         "Visitors needed per group for an A/B test to detect a change in conversion rate "
         "(baseline_rate and target_rate, or an mde) at a given alpha and power.",
         title="Sample size", asks=("sample size", "how many visitors", "how many users", "how many sessions",
-                                   "how long should the test run", "how much traffic"),
+                                   "how long should the test run", "how much traffic", "per arm", "each arm", "n per group",
+                                   "n per variant", "each group need", "group need to be", "groups need to be",
+                                   "minimum detectable", "detectable effect", "mde"),
         fields=(
             FieldSpec("baseline_rate", ("baseline", "current", "currently", "from", "today", "now", "converts", "existing",
-                                        "present"),
+                                        "present", "cvr", "conversion rate", "converting at", "convert at", "conversion",
+                                        "converts at"),
                       "fraction", "What is the conversion rate today (e.g. 3%)?"),
-            FieldSpec("target_rate", ("to", "target", "goal", "reach"), "fraction", "What rate do you hope to reach?"),
+            FieldSpec("target_rate", ("to", "target", "goal", "reach", "hope", "hoping", "aim", "aiming", "till", "until",
+                                      "up to"), "fraction", "What rate do you hope to reach?"),
             FieldSpec("mde", ("lift", "uplift", "mde", "detectable", "detect", "change", "improvement", "difference",
                               "increase"), "fraction", "What change do you want to detect (e.g. a 10% lift)?"),
-            FieldSpec("alpha", ("alpha", "significance level"), "fraction", "What significance level (e.g. 0.05)?"),
+            FieldSpec("alpha", ("alpha", "α", "significance level"), "fraction", "What significance level (e.g. 0.05)?"),
             FieldSpec("power", ("power",), "fraction", "What power (e.g. 80%)?"),
         ),
         choices=(("mde_type", "absolute", ("percentage point", "percentage points", "pp", "absolute")),),
@@ -318,7 +338,7 @@ _SPECS = (
                       period="year"),
             FieldSpec("lifespan_years", ("stay", "stays", "lifespan", "lifetime", "retain", "remain", "customers for",
                                          "loyal", "for"), "duration", "How many years does a customer stay?", period="year"),
-            FieldSpec("gross_margin", ("margin", "gross margin"), "fraction", "What is the gross margin?"),
+            FieldSpec("gross_margin", ("margin", "gross margin", "gm"), "fraction", "What is the gross margin?"),
             FieldSpec("discount_rate", ("discount", "discount rate"), "fraction", "What discount rate?"),
         ),
         requires=(("aov", "purchases_per_year", "lifespan_years"),), describe_result=describe.clv, topic="clv",

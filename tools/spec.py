@@ -18,7 +18,7 @@ from typing import Any, Literal
 from tools.base import ToolInput, ToolOutput
 
 FieldUnit = Literal["money", "percent", "fraction", "count", "duration"]
-Period = Literal["day", "week", "month", "quarter", "year"]
+Period = Literal["day", "week", "month", "quarter", "half-year", "year"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,9 @@ class FieldSpec:
     direction: Literal["out", "in"] | None = None
     # Words that stand for values of this input ("high" for a RICE impact of 2), read as figures.
     value_words: tuple[tuple[str, float], ...] = ()
+    # The letter the input stands for in its method's acronym ("E" in "I 5 / C 8 / E 4"): it names
+    # the input only right before a figure, and only where the message writes two such letters.
+    initial: str = ""
     note: str = ""  # told in "What I read" when a figure fills this input
 
 

@@ -34,16 +34,22 @@ from assistant.reading.money import (
     PERIOD_NAMES,
     amount_like,
     asks_about_a_figure,
+    counts_nouns,
     counts_things,
+    lowers,
+    elsewhere,
     margin_for,
     money_direction,
+    replacements,
+    revenue_only,
+    said_to_drop,
     set_aside,
     stem_in,
     unknown_values,
     unplaced_amount,
 )
 from assistant.types import Clarification
-from knowledge.figures import MONTHS_IN, Figure, read_figures
+from knowledge.figures import MONTHS_IN, UNIT_WORDS, Figure, read_figures, words_value
 from tools.errors import ToolInputError
 from tools.registry import SPECS, TOOLS, validate_args
 from tools.spec import FieldSpec, ToolSpec
@@ -60,6 +66,7 @@ RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
 TOTAL_WORDS = {"total", "overall", "altogether", "all-in", "combined"}
 HEDGE_WORDS = {"maybe", "perhaps", "possibly"}
+MODAL_WORDS = {"could", "might", "may", "would", "optional", "optionally", "also", "add", "extra", "another"}
 MAX_FIGURES = 100  # beyond this a message is a data dump, not one calculation's inputs
 PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
 # How sure a figure's role must be to compute with it: the evidence for the best input (its label
@@ -68,6 +75,12 @@ PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
 # 4 words (0.08), or a label before against one after at about the same distance, do not. Equal
 # labels split by the period ("$2,000 a month" the running cost) are decided by PERIOD_TIEBREAK.
 ROLE_MARGIN = 0.1
+# Labels that are small function words name a figure only right next to it: "to 3.5%" is a target,
+# "want to be able to catch a 10% lift" is not.
+ADJACENT_ONLY = {"to", "at", "from"}
+LINKING_WORDS = {"was", "is", "were", "are", "be", "will", "would", "of", "came", "comes", "to", "at", "about", "around",
+                 "roughly", "approximately", "approx", "came", "totalled", "totaled", "totals", "total"}
+DEDUCTION_WORDS = {"after", "less", "minus", "excluding"}  # what follows them was taken off the figure
 
 
 @dataclass
@@ -148,7 +161,7 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
             continue
         for words, reverse, extra in ((fig.before, True, 0.0), (fig.after, False, AFTER_PENALTY)):
             d = _distance(words, label, reverse)
-            if d is not None:
+            if d is not None and (d == 1 or label not in ADJACENT_ONLY):
                 best = max(best, 1.0 / (d + extra))
     if spec_field.ratio and fig.ratio == spec_field.ratio:
         best = max(best, RATIO_SCORE)
@@ -158,8 +171,8 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
 
 
 def _named_next_to(fig: Figure, spec_field: FieldSpec) -> bool:
-    """Whether a one-word label of the input stands right before the figure ("AOV 80")."""
-    return bool(fig.before) and any(" " not in label and _token_match(label, fig.before[-1]) for label in spec_field.labels)
+    """Whether a label of the input stands right before the figure ("AOV 80", "order value 50")."""
+    return bool(fig.before) and any(_distance(fig.before, label, True) == 1 for label in spec_field.labels)
 
 
 def _claimed(prev: Figure, fig: Figure, prev_role: str | tuple[str, ...] | None, spec: ToolSpec) -> Figure:
@@ -181,9 +194,29 @@ def _named_before(figures: list[Figure], fig: Figure) -> Figure:
     """A figure with no words of its own right after a length of time takes the words naming
     that clause: "savings in support costs over the 2 years: €40,000" are savings."""
     prev = next((f for f in figures if f.index == fig.index - 1), None)
-    if fig.before or prev is None or prev.unit != "duration" or not prev.before:
-        return fig
-    return dataclasses.replace(fig, before=list(prev.before))
+    if any(w not in LINKING_WORDS for w in fig.before + fig.lead) or prev is None or prev.unit != "duration" or not prev.before:
+        return fig  # "the extra profit over those same two years was 310k": the words before the years name it
+    return dataclasses.replace(fig, before=list(prev.before), lead=list(prev.lead))
+
+
+def _net_of(fig: Figure) -> Figure:
+    """A figure named "net saving after its running fee" is the saving: the words from "after" (or
+    "net of", "less") name what was taken off it, not what it is."""
+    after = fig.after
+    for k, word in enumerate(fig.after):  # "saves 2.5k a month after fees": fees are taken off, not the figure
+        if word in DEDUCTION_WORDS or fig.after[k : k + 2] == ["net", "of"]:
+            after = fig.after[:k]
+            break
+    lead = fig.lead
+    for k in range(len(fig.lead) - 1, 0, -1):  # "Net monthly savings, after the running licence, are … CHF 7,400"
+        if fig.lead[k] in DEDUCTION_WORDS:
+            lead = fig.lead[:k]
+            break
+    for k in range(len(fig.before) - 1, 0, -1):
+        if fig.before[k] in DEDUCTION_WORDS or fig.before[k - 1 : k + 1] == ["net", "of"]:
+            return dataclasses.replace(fig, before=fig.before[: k - 1 if fig.before[k] == "of" else k], after=after,
+                                       lead=lead)
+    return dataclasses.replace(fig, after=after, lead=lead) if (after, lead) != (fig.after, fig.lead) else fig
 
 
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
@@ -192,9 +225,15 @@ def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
     if spec_field.unit == "duration" and fig.unit == "count" and (fig.scaled or (counts_things(fig) and not any(
             _token_match(_parts(label)[0], fig.after[0]) for label in spec_field.labels))):
         return False  # "6k" is an amount, "6 merchandisers" a count of people: never a number of years
+    if spec_field.unit == "money" and counts_nouns(fig):
+        return False  # "saved 200 hours", "40 staff": a count of things is no amount of money
     if spec_field.unit == "money" and fig.unit == "count" and not fig.scaled and 0 < abs(fig.value) < MIN_BARE_AMOUNT \
             and not _named_next_to(fig, spec_field) and not (fig.period and not counts_things(fig)):
         return False  # "our 3 stores": a small bare number is a count, not an unmarked amount ("AOV 80", "99/mo" are)
+    if spec_field.unit == "fraction" and fig.unit == "count" and amount_like(fig):
+        return False  # "twelve thousand … discount rate": an amount is never a rate or a share
+    if spec_field.unit == "percent" and fig.unit == "count" and 0 < fig.value < 1 and _named_next_to(fig, spec_field):
+        return True  # "cr 0.035": a rate written as a fraction, right after its name
     return fig.unit in UNITS_ACCEPTED[spec_field.unit]
 
 
@@ -245,6 +284,27 @@ def _role(spec: ToolSpec, fig: Figure, scores: dict[str, float]) -> str | tuple[
     return (best[0], second)
 
 
+def _by_initial(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
+    """figure index → input, for figures written right after their input's letter in the method's
+    acronym ("I 5 / C 8 / E 4"), where the message writes two letters or more (one "I 5" could be
+    the pronoun). A letter two inputs share (E: effort or ease) is the input of the longest method
+    whose letters are all written (R, I, C, E: effort; I, C, E alone: ease)."""
+    letters = {f.initial for f in spec.fields if f.initial}
+    named = {fig.index: fig.before[-1] for fig in figures
+             if fig.before[-1:] and fig.before[-1] in letters and fig.unit in {"count", "percent"}}
+    if len(set(named.values())) < 2:
+        return {}
+    written = set(named.values())
+    complete = [alt for alt in spec.requires if {spec.field(n).initial for n in alt} <= written]
+    method = max(complete, key=len) if complete else ()
+    out: dict[int, str | tuple[str, ...]] = {}
+    for index, letter in named.items():
+        fields = [f.name for f in spec.fields if f.initial == letter]
+        fields = [n for n in fields if n in method] or fields
+        out[index] = fields[0] if len(fields) == 1 else tuple(fields)
+    return out
+
+
 def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
     """figure index → field name, or a tuple of the fields it fits equally (ambiguous)."""
     out: dict[int, str | tuple[str, ...]] = {}
@@ -253,11 +313,18 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
     currency_written = sum(f.unit == "money" for f in figures) >= 2
     signed = any(f.value < 0 and amount_like(f) for f in figures)  # "-40k now, then 15k a year"
     durations = [f.name for f in spec.fields if f.unit == "duration" and not f.horizon]
+    lettered = _by_initial(spec, figures)
     for fig in figures:
+        if fig.index in lettered:  # "I 5 / C 8 / E 4": the method's letters name the inputs
+            out[fig.index] = lettered[fig.index]
+            continue
         if fig.index > 0 and fig.index - 1 < len(figures) and figures[fig.index - 1].index == fig.index - 1:
             fig = _claimed(figures[fig.index - 1], fig, out.get(fig.index - 1), spec)
+        fig = _net_of(fig)
+        lowered = lowers(fig)  # "reduces holding costs by 1,200 per month": a gain, whatever cost words name it
         scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
-                  and not (currency_written and f.unit == "money" and counts_things(fig))}
+                  and not (currency_written and f.unit == "money" and counts_things(fig))
+                  and not (lowered and f.direction == "out")}
         scores = {k: v for k, v in scores.items() if v > 0}
         if not scores:
             prev = out.get(fig.index - 1)
@@ -266,7 +333,10 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
             if fig.joined and isinstance(prev, str) and by_direction is None:  # coordinated: the same way as the one before
                 costs_only = {f.direction for f in spec.fields if f.direction} == {"out"}
                 by_direction = _by_direction(spec, fig, spec.field(prev).direction or ("out" if costs_only else None))
-            if fig.joined and isinstance(prev, str) and (_fits(fig, spec.field(prev)) or (
+            # "-25k, 8k, 9.5k": an outlay, then flows (unless the list is named as flows: "cash flows: -40k, 15k")
+            same_sign = (fig.value < 0) == (figures[fig.index - 1].value < 0) or (
+                isinstance(prev, str) and spec.field(prev).sequence)
+            if fig.joined and same_sign and isinstance(prev, str) and (_fits(fig, spec.field(prev)) or (
                     fig.unit == "count" and fig.period and spec.field(prev).unit == "money")):  # "2.4k + 99/mo"
                 recurring = spec.field(prev).period is not None
                 if by_direction is not None and recurring != (fig.period is not None):
@@ -299,7 +369,8 @@ def _fmt(value: float) -> str:
 # "in its first year".
 _ONE_YEAR = re.compile(
     r"\b(?:(?:over|for|in|within|across|during|after)\s+(?:a|one|the|its|our|their)?\s*(?:first\s+|full\s+)?year"
-    r"|(?:the|its|our|their)?\s*first\s+year)\b(?![\s-]*(?:\d|one|two|three))", re.IGNORECASE)
+    r"|(?:the|its|our|their)?\s*first\s+year|(?:for|in|over)\s+year\s+(?:1|one)(?![\d.,]|\s*(?:-|–|to)\s*\w))\b"
+    r"(?![\s-]*(?:\d|one|two|three))", re.IGNORECASE)
 
 
 def _horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figure | None:
@@ -330,11 +401,15 @@ def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tup
     value, note = fig.value, ""
     if spec_field.unit == "fraction" and fig.unit == "percent":
         return round(value / 100, 12), ""  # 3.6% → 0.036, not 0.036000000000000004
+    if spec_field.unit == "percent" and fig.unit == "count":
+        return round(value * 100, 12), f"; {_fmt(value)} = {_fmt(value * 100)}%"  # "cr 0.035"
     if spec_field.unit == "duration":
         return (value / MONTHS_IN[spec_field.period or "month"], "") if fig.unit == "duration" else (value, "")
     if spec_field.unit not in {"money", "count"}:
         return value, note
     want, have = spec_field.period, fig.period
+    if value == 0:
+        return 0.0, ""  # "platform fee, 0": nothing, whatever its period
     if want and have and want != have:
         factor = MONTHS_IN[want] / MONTHS_IN[have]
         return value * factor, f"; per {have} × {_fmt(factor)} = {_fmt(value * factor)} per {want}"
@@ -359,16 +434,16 @@ def _record_name(text: str, head: str, spec: ToolSpec, number: int) -> str:
     quoted = re.search(r"['\"‘“]([^'\"’”]{1,60})['\"’”]", head)
     if quoted:
         return quoted.group(1).strip()
-    labels = {w for f in spec.fields for label in f.labels for w in label.split()}
+    labels = {w for f in spec.fields for label in f.labels for w in label.split()} | {f.initial for f in spec.fields if f.initial}
     filler = {"has", "have", "had", "with", "a", "an", "the", "of", "is", "and", "its", "it", "for", "at", "then",
-              "scores", "score", "out", "while", "but", "vs", "versus", "gets", "got"}
+              "scores", "score", "out", "while", "but", "vs", "versus", "gets", "got", "um", "uh", "er", "so", "like"}
 
     def clean(part: str) -> str:
         words = re.findall(r"[\w'&/-]+", part)
         while words and (words[-1].lower() in labels or words[-1] in filler):
             words.pop()
-        while words and (words[0].lower() in labels or words[0] in filler):
-            words.pop(0)
+        while words and (words[0].lower() in labels or words[0] in filler or words[0].isdigit()):
+            words.pop(0)  # "1) A support chatbot": the list's number is no part of the name
         return " ".join(words[-5:]).strip(" ,:-")
 
     head = re.split(r"[.;!?\n]", head)[-1]
@@ -421,6 +496,17 @@ def _series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> Non
     if any(f.period or f.is_range for f in amounts[1:]) or any(f.value < 0 for f in amounts[1:]):
         return
     one_off = {f.name for f in spec.fields if f.unit == "money" and f.period is None and not f.sequence}
+    lead = next((k for k, f in enumerate(amounts) if roles.get(f.index) not in one_off), len(amounts))
+    rest = amounts[lead:]
+    if lead >= 2 and len(rest) >= 2 and not any(roles.get(f.index) in one_off for f in rest) \
+            and all(f.value > 0 for f in amounts):
+        # "buy it for $150,000 and a one-off $30,000 onboarding fee; then $40,000 in year one, $50,000 in
+        # year two": the outlay's parts stay the investment of period 0, the list its later flows
+        for fig in rest:
+            roles[fig.index] = sequence.name
+        for i in [i for i, name in roles.items() if spec.field(name).horizon]:
+            del roles[i]
+        return
     if roles.get(amounts[0].index) not in one_off | {None, sequence.name} or any(
             roles.get(f.index) in one_off for f in amounts[1:]):
         return
@@ -432,6 +518,25 @@ def _series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> Non
         del roles[i]  # "in years 1-3": the list carries its own periods
     if amounts[0].value > 0:
         amounts[0].value = -amounts[0].value  # the outlay of period 0
+
+
+_EACH_OF_YEARS = re.compile(
+    rf"\s*(?:in|for)\s+each\s+of\s+(?:the\s+)?(?:years?|yrs?)\s+(\d{{1,2}}|{'|'.join(UNIT_WORDS)}|ten)\s*"
+    rf"(?:-|–|to|through|and)\s*(\d{{1,2}}|{'|'.join(UNIT_WORDS)}|ten)\b", re.IGNORECASE)
+
+
+def repeated(text: str, parts: list[Figure], values: list[float]) -> list[float]:
+    """A list of flows with a flow said once for several years ("$55,000 in each of years three to
+    five") written out once per year; "10k, 15k and 20k in years one to three" is a list as it stands."""
+    out: list[float] = []
+    for part, value in zip(parts, values):
+        span = _EACH_OF_YEARS.match(text, part.span[1])
+        count = 1
+        if span:
+            low, high = (int(g) if g.isdigit() else int(words_value(g)) for g in span.groups())
+            count = high - low + 1 if 1 <= low < high <= low + 50 else 1
+        out.extend([value] * count)
+    return out
 
 
 def _alternatives(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> None:
@@ -500,10 +605,10 @@ def _said_again(parts: list[Figure], spec_field: FieldSpec) -> list[Figure]:
 
 
 def signed_outlays(spec: ToolSpec, figures: list[Figure], roles: dict) -> set[int]:
-    """Outlays written with a minus and placed by that sign alone ("-40k now"), not by a label:
-    the minus says which way the money goes, the input takes its size."""
+    """Outlays written with a minus ("-40k now", "−€200k upfront (Y0)"): the minus says which way
+    the money goes, as in a cash-flow list, and the input of an outlay takes its size."""
     return {f.index for f in figures if f.value < 0 and isinstance(roles.get(f.index), str)
-            and spec.field(roles[f.index]).direction == "out" and label_score(f, spec.field(roles[f.index])) == 0}
+            and spec.field(roles[f.index]).direction == "out" and not spec.field(roles[f.index]).sequence}
 
 
 def which_question(name: str, parts: list[Figure], choice: bool = False) -> Clarification:
@@ -541,9 +646,34 @@ def role_question(fig: Figure, fields: tuple[str, ...] | list[str]) -> Clarifica
     return Clarification(question=f"Is {fig.show()} the {' or the '.join(names)}?", options=[f"the {n}" for n in names])
 
 
+def _one_year_guess(spec: ToolSpec, figures: list[Figure], roles: dict[int, str], horizon: Figure | None) -> None:
+    """A yearly amount beside a one-off one in a calculation of totals ("setup 20k, licence 5k a year,
+    saves 15k a year"), with no length of time said: counting one year would be a guess that decides
+    the result, so the horizon is asked. Where every amount is yearly the ratio is the same for any
+    length, and one year is counted."""
+    if horizon is not None or spec.records:
+        return
+    totals = {name for name in set(roles.values()) if spec.field(name).unit == "money" and spec.field(name).period is None
+              and not spec.field(name).per_period and not spec.field(name).sequence}
+    amounts = [figures[i] for i, name in roles.items() if name in totals and figures[i].value != 0]
+    yearly = [f for f in amounts if f.period == "year"]
+    if yearly and any(f.period is None for f in amounts):
+        raise _ask(f"Over how long should I count {yearly[0].show()}? For example 1, 2 or 3 years.",
+                   ["12 months", "24 months", "36 months"])
+
+
+def _sentence(text: str, fig: Figure) -> int:
+    """Where the sentence of a figure starts."""
+    return max(text.rfind(c, 0, fig.span[0]) for c in ".!?\n") + 1
+
+
 def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading]) -> tuple[str, dict] | None:
     aside = set_aside(text, figures)
-    assigned = {i: name for i, name in assign(spec, figures).items() if i not in aside}
+    assigned = assign(spec, figures)
+    for old, new in replacements(text, figures).items():  # "cost 3k, no wait, 4k": the new one takes the old one's input
+        if old in assigned and new not in assigned:
+            assigned[new] = assigned[old]
+    assigned = {i: name for i, name in assigned.items() if i not in aside}
     active = [f for f in figures if f.index not in aside]
     for i, why in aside.items():
         readings[i].note = readings[i].note or why
@@ -571,8 +701,10 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                        ["1 year", "2 years", "3 years"])
     _same_currency([figures[i] for i in roles if figures[i].unit == "money"])
     _alternatives(spec, figures, roles)
-    for fig in active:  # "maybe 5,000": the user has not settled on it
-        if (fig.index in roles or fig.unit == "money") and HEDGE_WORDS & set(fig.before[-2:]):
+    for fig in active:  # "we could maybe add 5,000": the user has not settled on it ("maybe 320 a month" is an estimate)
+        if (fig.index in roles or fig.unit == "money") and HEDGE_WORDS & set(fig.before[-2:]) and (
+                MODAL_WORDS & set(fig.before[-5:] + fig.lead[-6:]) or fig.after[:1] == ["more"]
+                or re.search(r"(?:\(|\bor)\s*(?:maybe|perhaps|possibly)\s*$", text[max(0, fig.span[0] - 16) : fig.span[0]], re.I)):
             raise _ask(f"You wrote {fig.show()} as a possibility (“{fig.context}”): should I count it in this "
                        "calculation, and instead of which figure?", ["yes", "no"])
     unfit = [f for f in active if f.index not in roles and f.unit in {"count", "duration"} and not f.ratio
@@ -618,12 +750,13 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     stray = [f for f in active if f.index not in roles and money_fields and unplaced_amount(f)]
     directions = {f.direction for f in spec.fields if f.unit == "money"} - {None}
     for fig in [f for f in stray if directions == {"out"}]:  # a TCO counts costs only
-        if money_direction(_named_before(figures, fig)) == "in":
+        if money_direction(_named_before(figures, fig)) == "in" and fig.value >= 0:  # "-6,000" listed with the costs: asked
             readings[fig.index].note = "it is a gain, and this calculation counts costs only"
             stray.remove(fig)
     if stray and not spec.records:  # an amount nobody labelled: asking beats leaving it out
         raise _NeedsAsking(stray_question(stray[0], money_fields))
     horizon = _horizon(active, set(roles), text)
+    _one_year_guess(spec, figures, roles, horizon)
     signed_out = signed_outlays(spec, active, roles)
     groups = _records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles), list(roles))]
     records = []
@@ -644,6 +777,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             parts = _said_again(parts, spec_field)
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
                 raise _NeedsAsking(which_question(name, parts))
+            other = [p for p in parts[1:] if elsewhere(p) and _sentence(text, p) != _sentence(text, parts[0])]
+            if other and spec_field.summed and not spec.records:  # "The year before, we spent 25k on a similar tool"
+                raise _NeedsAsking(stray_question(other[0], [f.name for f in spec.fields if f.unit == "money"]))
             if spec_field.summed and not stated_total and alternative_parts(text, parts):
                 raise _NeedsAsking(which_question(name, parts, choice=True))
             converted = []
@@ -664,13 +800,22 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 margin = margin_for(part, spec_field, figures, roles)
                 if margin is not None:  # "$10,000 of revenue a month, and our gross margin is 35%": the profit
                     value *= margin.value / 100
+                    if any(p is not part and abs(p.value - value) <= 0.005 * abs(value) for p in parts):
+                        # "revenue went up 64k but our margin is 25% so the profit part is 16k": said twice
+                        reading.roles.remove(role)
+                        reading.note = f"its profit at {margin.show()} margin is the {_fmt(value)} you give"
+                        continue
                     note += f"; × {margin.show()} margin = {_fmt(value)}"
                     readings[margin.index].roles.append(f"margin on the {name.replace('_', ' ')}")
+                elif spec_field.direction == "in" and not spec_field.period and revenue_only(part):
+                    raise _ask(f"{part.show()} is revenue (“{part.context}”): the {name.replace('_', ' ')} counts the profit "
+                               "it brings. What margin should I apply to it, or is it already profit?",
+                               ["it is already profit", "apply a margin"])
                 converted.append(value)
                 reading.note += note + (f"; {spec_field.note}" if spec_field.note else "")
             totals = [i for i, p in enumerate(parts) if TOTAL_WORDS & set(p.before[-3:] + p.after[:3])]
             if spec_field.sequence:
-                values[name] = converted
+                values[name] = repeated(text, parts, converted)
             elif len(parts) > 1 and totals:  # "total $30k: $24k licences + $6k set-up"
                 total = converted[totals[0]]
                 rest = sum(v for i, v in enumerate(converted) if i not in totals)
@@ -720,9 +865,27 @@ def _with_choices(spec: ToolSpec, call: tuple[str, dict], text: str) -> tuple[st
     name, args = call
     fields = TOOLS[name].input_model.model_fields
     for arg, value, words in spec.choices:
-        if arg in fields and re.search(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", text, re.IGNORECASE):
+        # "(?<![a-z])", not "\b": a unit glued to its number ("0.5pp") still chooses
+        said = re.finditer(r"(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")\b", text, re.IGNORECASE)
+        if arg in fields and any(_chosen(text, m) for m in said):
             args = {**args, arg: value}
     return name, args
+
+
+_NOT_CHOSEN_BEFORE = re.compile(r"\b(?:not|no|never|instead of|rather than|or)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+
+
+def _chosen(text: str, said: re.Match[str]) -> bool:
+    """Whether an option's word chooses it: not when denied ("the product, not the average") or
+    offered as one of two ("product or mean?")."""
+    before = text[max(0, said.start() - 20) : said.start()]
+    after = text[said.end() : said.end() + 12]
+    return not (_NOT_CHOSEN_BEFORE.search(before) or re.match(r"\s+or\b", after, re.IGNORECASE))
+
+
+# A sentence that asks for a calculation without a question mark: "Please compute the ROI."
+_REQUEST = re.compile(r"\b(?:compute|calculate|work out|run|give me|tell me|show me|please|pls|can you|could you)\b",
+                      re.IGNORECASE)
 
 
 def asked_specs(text: str) -> list[ToolSpec]:
@@ -733,9 +896,11 @@ def asked_specs(text: str) -> list[ToolSpec]:
 def read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:
     """The calculations ``text`` asks for (trigger words looked for in ``ask_text`` if given),
     with every figure accounted for; None when it asks for no calculation with figures."""
-    if ask_text is None:  # the words of the questions asked, else of the whole message
-        asked = " ".join(ask.text for ask in split_asks(text) if ask.question)
-        specs = asked_specs(asked) or asked_specs(text)
+    if ask_text is None:  # the words of the questions asked, else of the requests, else of the whole message
+        asks = split_asks(text)
+        asked = " ".join(ask.text for ask in asks if ask.question)
+        requested = " ".join(ask.text for ask in asks if _REQUEST.search(ask.text))
+        specs = asked_specs(asked) or asked_specs(requested) or asked_specs(text)
     else:
         specs = asked_specs(ask_text)
     if not specs:
@@ -878,6 +1043,14 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
         if isinstance(fields, tuple):
             fig = next(f for f in figures if f.index == index)
             raise _need("role", role_question(fig, fields), index, list(fields))
+    # the user's own words in the message took it out ("no wait, 4k"); figures of later replies are
+    # placed by the dialogue (their spans are in the reply, not in ``text``)
+    own = [f for f in figures if f.index >= 0 and text[f.span[0] : f.span[1]].strip() == f.text.strip()]
+    dropped = said_to_drop(text, own)
+    for index, why in dropped.items():
+        if index in readings:
+            readings[index].note = why
+    ignored = ignored | frozenset(dropped)
     decided = {i: name for i, name in roles.items() if isinstance(name, str) and i not in ignored}
     money_fields = [f.name for f in spec.fields if f.unit == "money"]
     aside = set_aside(text, figures)
@@ -905,6 +1078,11 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
         _same_currency([f for f in figures if f.index in decided and f.unit == "money"])
     except _NeedsAsking as asked:
         raise _need("currency", asked) from None
+    try:
+        _one_year_guess(spec, figures, decided, horizon)
+    except _NeedsAsking as asked:
+        yearly = next((i for i in decided if figures[i].period == "year"), None)
+        raise _need("horizon", asked, yearly, []) from None
     signed_out = signed_outlays(spec, figures, decided)
     if spec.records:
         groups = _records(text, spec, [f for f in figures if f.index in decided], decided)
@@ -943,7 +1121,7 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                 converted.append(value)
                 reading.note += note + (f"; {spec_field.note}" if spec_field.note else "")
             if spec_field.sequence:
-                values[name] = converted
+                values[name] = repeated(text, parts, converted)
             else:
                 values[name] = sum(converted)
                 if len(converted) > 1:

@@ -42,6 +42,12 @@ def stem_in(word: str, stems: tuple[str, ...]) -> bool:
     return any(word in (stem, stem + "s") or (len(stem) >= 4 and word.startswith(stem)) for stem in stems)
 
 
+def lowers(fig: Figure) -> bool:
+    """Whether the figure is the amount something is lowered by ("cut support costs by 6k",
+    "reduces holding costs by 1,200 a month", "write-offs down 9k")."""
+    return any(stem_in(w, LOWERS) for w in fig.before[-4:] + fig.after[:1])
+
+
 def money_direction(fig: Figure) -> str | None:
     """"out" when the figure's clause says the business pays it, "in" when it gains it, None when
     the clause does not say. The nearest word decides; a lowering word makes it a gain."""
@@ -51,8 +57,9 @@ def money_direction(fig: Figure) -> str | None:
     saving = [k for k, w in enumerate(near) if stem_in(w, SAVES)]
     if saving and any(stem_in(w, MONEY_OUT) for w in near[saving[0] + 1:]):
         return "in"  # "savings in support costs over the 2 years: 40,000": what is saved is a cost
-    order = sorted(range(len(fig.before) + len(fig.after)),
-                   key=lambda k: (len(fig.before) - k) if k < len(fig.before) else (k - len(fig.before) + 1.5))
+    # the words before a figure first, nearest first ("put in 40k get back 10k": 40k is put in), then
+    # the words after it ("10k saved")
+    order = list(range(len(fig.before) - 1, -1, -1)) + list(range(len(fig.before), len(fig.before) + len(fig.after)))
     window = [("one-off" if w == "off" and k and (fig.before + fig.after)[k - 1] == "one" else w)
               for k, w in enumerate(fig.before + fig.after)]  # "one off"
     for k in order:
@@ -62,7 +69,7 @@ def money_direction(fig: Figure) -> str | None:
         if stem_in(word, MONEY_OUT):
             return "out"
     for word in reversed(fig.lead):  # "The total cost, including the licence, was 40,000 euros"
-        if stem_in(word, MONEY_IN):
+        if stem_in(word, MONEY_IN) or stem_in(word, LOWERS):
             return "in"
         if stem_in(word, MONEY_OUT):
             return "out"
@@ -84,6 +91,16 @@ def margin_for(part: Figure, spec_field: FieldSpec, figures: list[Figure], roles
     return margins[0] if len(margins) == 1 else None
 
 
+PROFIT_WORDS = ("profit", "margin", "saving", "save", "saved", "net", "contribution", "earnings", "ebit", "cash")
+
+
+def revenue_only(fig: Figure) -> bool:
+    """A gain named only as revenue ("€240,000 in attributable revenue"): money coming in before its
+    costs, not the profit a return is computed on. Said as profit or margin anywhere near, it is not."""
+    words = fig.before[-6:] + fig.after[:6]
+    return any(stem_in(w, REVENUE_WORDS) for w in words) and not any(stem_in(w, PROFIT_WORDS) for w in words + fig.lead)
+
+
 def counts_things(fig: Figure) -> bool:
     """A bare number followed by a noun that is neither money nor a period: "2,500 returns a month",
     "20,000 subscribers"."""
@@ -98,18 +115,47 @@ def counts_things(fig: Figure) -> bool:
         and not any(word in (stem, stem + "s") for stem in MONEY_OUT + MONEY_IN + ("dollars", "euros", "pounds"))
 
 
+# Nouns that say what a number counts when it is not money: time worked, people, events, items.
+# "saved 200 hours", "12 people", "3,000 tickets": never an amount, whatever the verb before it.
+COUNTED_NOUNS = ("hour", "hr", "hrs", "minute", "min", "mins", "ticket", "order", "visitor", "user", "customer",
+                 "client", "people", "person", "staff", "employee", "fte", "session", "click", "email", "item", "sku",
+                 "download", "signup", "sign-up", "lead", "call", "chat", "pageview", "subscriber", "member", "store",
+                 "agent", "engineer", "developer", "headcount", "transaction", "shipment", "parcel", "request", "query",
+                 "queries")
+
+
+ADJECTIVES = {"active", "new", "paying", "regular", "loyal", "monthly", "daily", "weekly", "unique", "registered",
+              "returning", "repeat", "full-time", "part-time", "existing", "total"}
+
+
+def counts_nouns(fig: Figure) -> bool:
+    """A plain number (no currency) followed by a noun of things counted: "200 hours", "40 staff"."""
+    if fig.unit != "count" or not fig.after[:1]:
+        return False
+    word = fig.after[0]
+    if not re.search(re.escape(fig.text) + r"\s+" + re.escape(word), fig.context, re.IGNORECASE):
+        return False
+    nouns = fig.after[:2] if word in ADJECTIVES else fig.after[:1]  # "310k active customers"
+    return any(w in COUNTED_NOUNS or (w.endswith("s") and w[:-1] in COUNTED_NOUNS) for w in nouns)
+
+
 def unplaced_amount(fig: Figure) -> bool:
     """An amount of money no input took: written as money, or a bare number with k/M, from 100 up or
     with a period ("99/mo"), unless a noun says what it counts ("20,000 subscribers")."""
     if fig.unit == "money":
         return True
+    if counts_nouns(fig):
+        return False
     if fig.unit != "count" or fig.ratio or not (fig.scaled or fig.period or abs(fig.value) >= MIN_BARE_AMOUNT):
         return False
     return not counts_things(fig)
 
 
 def amount_like(fig: Figure) -> bool:
-    return fig.unit == "money" or (fig.unit == "count" and (fig.scaled or abs(fig.value) >= MIN_BARE_AMOUNT))
+    """Money, or a bare number that could be money (k/M or from 100 up), unless a noun says what it
+    counts ("120,000 customers")."""
+    return fig.unit == "money" or (fig.unit == "count" and (fig.scaled or abs(fig.value) >= MIN_BARE_AMOUNT)
+                                   and not counts_nouns(fig))
 
 
 # Figures that describe the business, not the calculation: its size ("a USD 3bn retailer", "our
@@ -119,12 +165,70 @@ ORGANISATION_WORDS = {"retailer", "retailers", "group", "company", "business", "
                       "parent", "subsidiary", "shop", "store", "webshop", "e-shop", "merchant", "turnover"}
 _LEAVE_OUT = re.compile(
     r"\b(?:leave (?:that|it|this|them) out|ignore (?:that|it|this|them)|(?:is|are)n't part of (?:this|it)|"
-    r"(?:is|are) not part of (?:this|it)|don't count (?:that|it|this)|do not count (?:that|it|this)|exclude (?:that|it|this))\b",
+    r"(?:is|are) not part of (?:this|it)|(?:don't|do not|doesn't|does not) count|exclude (?:that|it|this|them)|"
+    r"(?:don't|do not|please don't) (?:include|add|use|consider) (?:that|it|this|them)|"
+    r"(?:should|must|shall|is|are|was|were)(?:n't| not) (?:be )?(?:counted|included|considered|added|part of)|"
+    r"not (?:to be )?(?:counted|included)|(?:is|are|was|were) (?:irrelevant|not relevant|unrelated)|"
+    r"(?:is|are|was|were) (?:for|from) (?:a|an|another|the other|some other) (?:different|separate|unrelated|other) "
+    r"(?:project|tool|thing|initiative|team|budget|product)|(?:is|are|was|were) (?:out of|not in|outside(?: the)?) scope|"
+    r"if (?:that|it|this) matters|in case (?:that|it|this) matters|if (?:that's|it's) relevant|if relevant)\b",
     re.IGNORECASE)
+# Words right before a figure that drop it: "ignore the 5k pilot", "excluding the 2k fee".
+LEAVE_OUT_BEFORE = ("ignor", "exclud", "disregard", "except", "apart")
+_LEAVE_OUT_BEFORE = re.compile(
+    r"\b(?:leave out|leaving out|not counting|without counting|don't count|do not count)\s+(?:the\s+|that\s+|our\s+)?$",
+    re.IGNORECASE)
+# What a user writes between a figure and the one that replaces it: "3k, no wait, 4k", "3k (sorry,
+# 4k)", "3,000 - correction: 4,000", "3k, I mean 4k", "3k or rather 4k".
+_CORRECTION = re.compile(
+    r"^[\s,;:()\u2014\u2013.-]*(?:(?:no|wait|sorry|oops|correction|actually|i mean|i meant|make (?:that|it)|or rather|"
+    r"rather|scratch that|typo|my bad|i should say|it(?:'s| is| was)|that(?:'s| is)|should (?:be|read|say)|err|um)"
+    r"[\s,;:()\u2014\u2013.!-]*)+$", re.IGNORECASE)
+_CORRECTION_CORE = re.compile(
+    r"\b(?:no,? wait|wait|sorry|oops|correction|actually|i mean|i meant|make (?:that|it)|rather|scratch that|typo|my bad|"
+    r"should (?:be|read|say)|i should say)\b", re.IGNORECASE)
+
+
+# A correction right before the new figure, after words about the old one: "3k for the year all
+# in... no wait, it was 4k"; "impact... 6? maybe 7. go with 7".
+_CORRECTED_TAIL = re.compile(
+    r"(?:\bno,?\s+wait|\bsorry|\bcorrection|\bi mean|\bi meant|\bscratch that|\bmake (?:that|it)|\bgo with|"
+    r"\?\s*(?:maybe|perhaps|no|or))[\s,;:!.\u2014\u2013-]*(?:it(?:'s| is| was)\s+|that(?:'s| is)\s+|should be\s+)?"
+    r"(?:more like\s+|about\s+|actually\s+)?$", re.IGNORECASE)
+
+
+def _same_kind(a: Figure, b: Figure) -> bool:
+    return a.unit == b.unit or "count" in {a.unit, b.unit} and not {a.unit, b.unit} & {"percent"} or (
+        {a.unit, b.unit} == {"count", "percent"})
+
+
+def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
+    """figure index → the index of the figure the user replaced it with: corrected by the next one
+    ("3k, no wait, 4k", "3k (sorry, 4k)"), or said not to be it ("4k, not 3k"; "not 3k but 4k")."""
+    out: dict[int, int] = {}
+    for a, b in zip(figures, figures[1:]):
+        if not _same_kind(a, b):
+            continue
+        between = text[a.span[1] : b.span[0]]
+        if _CORRECTION.match(between) and _CORRECTION_CORE.search(between) or _CORRECTED_TAIL.search(between) and len(
+                between) < 80:
+            out[a.index] = b.index
+        elif re.fullmatch(r"\s*[,(]?\s*(?:and\s+)?not\s+", between, re.IGNORECASE):
+            out[b.index] = a.index
+        elif a.before[-1:] == ["not"] and re.fullmatch(r"\s*,?\s*but\s+(?:rather\s+)?", between, re.IGNORECASE):
+            out[a.index] = b.index
+    return out
+
+
+def corrected(text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why the user replaced it (``replacements``)."""
+    shown = {f.index: f.show() for f in figures}
+    return {old: f"you replaced it with {shown[new]}" for old, new in replacements(text, figures).items()}
 
 
 def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
-    """figure index → why it is no input: it sizes the business, or the user left it out."""
+    """figure index → why it is no input: it sizes the business, the user left it out, or the
+    user corrected it."""
     aside: dict[int, str] = {}
     for fig in figures:
         if fig.unit not in {"money", "count"}:
@@ -133,14 +237,61 @@ def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
                 fig.before[-1:] and fig.before[-1] in ORGANISATION_WORDS and fig.context.find("(") >= 0
                 and fig.text in fig.context.split("(", 1)[-1][: len(fig.text) + 1]):
             aside[fig.index] = "it describes the business, not this calculation"
+        near = fig.before[-4:]
+        if "with" in near and ORGANISATION_WORDS & set(fig.before[: len(fig.before) - near[::-1].index("with")][-3:]) \
+                and counts_nouns(fig):
+            aside[fig.index] = "it describes the business, not this calculation"  # "a webshop with about 25,000 customers"
         clause = fig.before + fig.after[:3]
-        if any(stem_in(w, REVENUE_WORDS) for w in fig.before[-2:] + fig.after[:2]) and not fig.period and not any(
-                stem_in(w, CHANGE_WORDS) for w in clause):
+        dated = PAST_WORDS & set(fig.before[-4:])  # "revenue last year 1.2M"
+        if any(stem_in(w, REVENUE_WORDS) for w in fig.before[-4 if dated else -2:] + fig.after[:2]) and not fig.period \
+                and not any(stem_in(w, CHANGE_WORDS) for w in clause):
             aside[fig.index] = "it is the business's revenue, not a gain from this project"
+    return {**aside, **said_to_drop(text, figures)}
+
+
+# Words that place a figure in another time or on another thing than the calculation asked about:
+# "the year before we spent 25k on a similar tool", "previously a tool that cost 8k".
+PAST_WORDS = {"last", "previous", "previously", "prior", "earlier", "former", "formerly", "ago"}
+OTHER_WORDS = PAST_WORDS | {"similar", "different", "unrelated", "separate", "old", "competitor", "competitors"}
+
+
+def elsewhere(fig: Figure) -> bool:
+    """Whether the figure's sentence says it belongs to another time or another thing."""
+    return bool(OTHER_WORDS & set(fig.lead + fig.after))
+
+
+_CONTEXT_ONLY = re.compile(r"\b(?:context only|for context|just context|only context|context\W*$|background only|"
+                           r"for (?:your )?(?:info|information|reference)|fyi|not part of (?:this|the|it|our)|ignore\W*$|"
+                           r"ignore (?:it|this|that)|out of scope|excluded?|don't count|do not count)\b",
+                           re.IGNORECASE)
+
+
+def _bracket_around(text: str, fig: Figure) -> str:
+    """The text inside the brackets that hold the figure, or ""."""
+    start = text.rfind("(", 0, fig.span[0])
+    if start < 0 or text.rfind(")", start, fig.span[0]) >= 0:
+        return ""
+    end = text.find(")", fig.span[1])
+    return text[start + 1 : end] if end >= 0 and "(" not in text[fig.span[1] : end] else ""
+
+
+def said_to_drop(text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why: the figures the user's own words take out of the calculation (left out,
+    or corrected). Any unit: "confidence 70%, sorry, 80%" drops the 70%."""
+    dropped: dict[int, str] = {}
+    for fig in figures:
         rest = re.split(r"[.;!?\n]", text[fig.span[1] :], maxsplit=1)[0]
-        if _LEAVE_OUT.search(rest) and not any(g.span[0] < fig.span[1] + len(rest) for g in figures if g.index > fig.index):
-            aside[fig.index] = "you asked to leave it out"
-    return aside
+        aside = re.match(r"\s*\(([^()]*)\)", rest)  # "10.000  (not part of the AI tool, ignore)"
+        if (_LEAVE_OUT.search(rest) or aside and _CONTEXT_ONLY.search(aside.group(1))) and not any(
+                g.span[0] < fig.span[1] + len(rest) for g in figures if g.index > fig.index):
+            dropped[fig.index] = "you asked to leave it out"
+        bracket = _bracket_around(text, fig)
+        if bracket and _CONTEXT_ONLY.search(bracket):
+            dropped[fig.index] = "you gave it as context only"  # "(Active customers 48k; revenue €13M, context only.)"
+        head = text[max(0, fig.span[0] - 40) : fig.span[0]]
+        if _LEAVE_OUT_BEFORE.search(head) or any(stem_in(w, LEAVE_OUT_BEFORE) for w in fig.before[-2:]):
+            dropped[fig.index] = "you asked to leave it out"
+    return {**dropped, **corrected(text, figures)}
 
 
 # A question about a figure or a method, not a request to compute: judging a value ("is that
