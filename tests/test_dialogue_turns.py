@@ -166,7 +166,7 @@ def test_a_factor_naming_one_part_scales_that_part_only():
 
 def test_a_change_whose_figure_fits_two_inputs_asks_which_then_replaces_that_one():
     state = _state("TCO over 2 years: implementation 14k, data integration 3k, licence 500 a month")
-    asked = read_turn("the setup fee would be 16k", state)  # "setup" and "fee": two inputs' words
+    asked = read_turn("what if the project cost 16k", state)  # the project: either one-off part
     assert "replace" in _asked(asked) and len(asked.state.question.options) == 2
     _, args = _call(read_turn("the implementation one", asked.state))
     assert args == {"implementation": 16000, "data_integration": 3000, "software_fees": 6000, "horizon_years": 2}

@@ -23,26 +23,33 @@ MODULES = {
     "retention-email-loyalty": DEV / "modules" / "retention-email-loyalty.md",
     "kitchen-food-safety": DEV / "modules" / "kitchen-food-safety.txt",
     "nonprofit-fundraising": DEV / "modules" / "nonprofit-fundraising.md",
+    # v3 (stop 29): an exported HTML page and slide speaker notes, written blind
+    "beekeeping-first-year": DEV / "modules" / "beekeeping-first-year.html",
+    "support-team-leads": DEV / "modules" / "support-team-leads.txt",
 }
-CALC_SETS = [p for p in sorted((DEV / "calc").glob("singles_*.yaml"))
-             + sorted((DEV / "calc").glob("dialogues*.yaml"))
-             if not p.stem.endswith("_v3")]  # v3: tuned on this round, held out until its end
+CONVERSATIONS = [DEV / "conversations.yaml", DEV / "conversations_v3.yaml"]
+OFFTOPIC = [DEV / "offtopic_requests.yaml", DEV / "offtopic_v3.yaml"]
+CALC_SETS = sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((DEV / "calc").glob("dialogues*.yaml"))
 
 # (tune, held-out) floors, a few points under the rates measured on 2026-12-06 (closing note of
 # that session): calculator messages 80% / 60%, dialogues 66% / 59%; kitchen alone 85% / 75%,
 # nonprofit 76% / 70%, retention 76% / 89%; together: module questions 77% / 72%, conversation
 # turns 57% / 49%, off-topic 97% / 80%.
 # Tune floors raised after issue 21's confidence work (branch calc3): tune 83% singles, 80% dialogues.
-CALC_FLOORS = {"singles": (0.80, 0.55), "dialogues": (0.75, 0.52)}
+# Stop 29 (v3 sets joined, held-out opened once at the end): singles 91% / 67%, dialogues 88% / 76%.
+CALC_FLOORS = {"singles": (0.86, 0.62), "dialogues": (0.82, 0.70)}
 MODULE_ALONE_FLOORS = {
     "kitchen-food-safety": (0.80, 0.70),
     "nonprofit-fundraising": (0.70, 0.64),
     "retention-email-loyalty": (0.70, 0.82),
+    "beekeeping-first-year": (0.0, 0.0),
+    "support-team-leads": (0.0, 0.0),
 }
 TOGETHER_FLOORS = {"questions": (0.72, 0.66), "conversations": (0.52, 0.44), "offtopic": (0.90, 0.75)}
 # Wrong figures are a ratchet, not a goal: the goal is 0 (issue 21). Measured on 2026-12-06:
 # 0 in the tune half of the single messages, 3 in tune dialogues, 25 in the held-out halves.
-MAX_WRONG_FIGURES = 28
+# Stop 29, with the v3 sets: 1 in tune dialogues, 22 in held-out singles, 3 in held-out dialogues.
+MAX_WRONG_FIGURES = 26
 MAX_TUNE_SINGLES_WRONG = 0
 
 
@@ -80,8 +87,8 @@ def test_the_sets_are_as_large_as_the_issues_ask():
     assert singles >= 300 and dialogues >= 40
     for name in MODULES:
         assert len(load_set(DEV / "modules" / f"{name}.questions.yaml")) >= 40
-    assert len(load_set(DEV / "conversations.yaml")) >= 40
-    assert len(load_set(DEV / "offtopic_requests.yaml")) >= 60
+    assert sum(len(load_set(p)) for p in CONVERSATIONS) >= 40
+    assert sum(len(load_set(p)) for p in OFFTOPIC) >= 60
 
 
 @pytest.mark.timeout(1200)
@@ -113,8 +120,8 @@ def test_all_modules_together(tmp_path_factory, embedder, capsys):
     advisor = _advisor(tmp_path_factory, embedder, [DEFAULT_CORPUS, *MODULES.values()])
     questions = [entry for name in sorted(MODULES) for entry in load_set(DEV / "modules" / f"{name}.questions.yaml")]
     _check("module questions, all modules together", run_set(questions, advisor), TOGETHER_FLOORS["questions"], capsys)
-    conversations = run_conversations(load_set(DEV / "conversations.yaml"), advisor)
+    conversations = run_conversations([c for p in CONVERSATIONS for c in load_set(p)], advisor)
     _check("conversation turns, all modules together", conversations, TOGETHER_FLOORS["conversations"], capsys)
-    offtopic = run_set(load_set(DEV / "offtopic_requests.yaml"), advisor)
+    offtopic = run_set([e for p in OFFTOPIC for e in load_set(p)], advisor)
     _check("off-topic requests, all modules together", offtopic, TOGETHER_FLOORS["offtopic"], capsys)
     assert pass_rates(offtopic)  # both halves present

@@ -123,11 +123,10 @@ def test_a_hash_line_inside_a_code_fence_is_not_a_heading(tmp_path):
 @pytest.mark.parametrize(
     ("text", "why"),
     [
-        ("Lesson 9.9\n==========\n\nSection\n-------\n\nText under setext headings.\n",
-         "no Markdown headings found"),
+        ("Only text, no heading of any kind.\nAnother line of it.\n", "no Markdown headings found"),
         ("#\n##\n###\n", "no text found under its headings"),
     ],
-    ids=["setext-only", "bare-hashes"],
+    ids=["no-headings", "bare-hashes"],
 )
 def test_a_file_with_nothing_to_index_is_refused_by_name(tmp_path, fresh_settings, embedder,
                                                          text, why):
