@@ -42,10 +42,13 @@ MODULE_ALONE_FLOORS = {
     "kitchen-food-safety": (0.80, 0.70),
     "nonprofit-fundraising": (0.70, 0.64),
     "retention-email-loyalty": (0.70, 0.82),
-    "beekeeping-first-year": (0.0, 0.0),
-    "support-team-leads": (0.0, 0.0),
+    "beekeeping-first-year": (0.58, 0.47),
+    "support-team-leads": (0.51, 0.38),
 }
-TOGETHER_FLOORS = {"questions": (0.72, 0.66), "conversations": (0.52, 0.44), "offtopic": (0.90, 0.75)}
+# Stop 29, with the two v3 modules, their conversations and near-miss off-topic requests joined:
+# questions 69% / 64%, conversation turns 62% / 61%, off-topic 79% / 69%; alone: beekeeping
+# 63% / 52%, support-team leads 56% / 43%.
+TOGETHER_FLOORS = {"questions": (0.65, 0.60), "conversations": (0.58, 0.56), "offtopic": (0.75, 0.64)}
 # Wrong figures are a ratchet, not a goal: the goal is 0 (issue 21). Measured on 2026-12-06:
 # 0 in the tune half of the single messages, 3 in tune dialogues, 25 in the held-out halves.
 # Stop 29, with the v3 sets: 1 in tune dialogues, 22 in held-out singles, 3 in held-out dialogues.
