@@ -452,7 +452,7 @@ def _record_name(text: str, head: str, spec: ToolSpec, number: int) -> str:
     return name or f"Initiative {number}"
 
 
-def _records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> list[tuple[dict, list[int]]]:
+def split_records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> list[tuple[dict, list[int]]]:
     """Split assigned figures into records: a new record starts when a field repeats."""
     records: list[tuple[dict, list[int]]] = []
     current: dict[str, Any] = {}
@@ -480,7 +480,7 @@ def _records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[int, 
     return out
 
 
-def _series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> None:
+def fill_series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> None:
     """Amounts given one per period ("-20k now, then 9k, 9k, 9k"; "50k up front, 15k, 20k and 25k
     in years 1-3") become the spec's sequence input, period 0 first, when the message names no
     sequence itself: the first amount is the outlay (negative), every later one a flow of its own
@@ -682,7 +682,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         index, fields = next(iter(ambiguous.items()))
         raise _NeedsAsking(role_question(figures[index], fields))
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
-    _series(spec, active, roles)
+    fill_series(spec, active, roles)
     if not roles:
         money_fields = [f.name for f in spec.fields if f.unit == "money"]
         amounts = [f for f in active if unplaced_amount(f) and f.unit == "money" or f.scaled or f.value >= 1000]
@@ -758,7 +758,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     horizon = _horizon(active, set(roles), text)
     _one_year_guess(spec, figures, roles, horizon)
     signed_out = signed_outlays(spec, active, roles)
-    groups = _records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles), list(roles))]
+    groups = split_records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles), list(roles))]
     records = []
     for number, (record, _members) in enumerate(groups, 1):
         values: dict[str, Any] = {}
@@ -1085,7 +1085,7 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
         raise _need("horizon", asked, yearly, []) from None
     signed_out = signed_outlays(spec, figures, decided)
     if spec.records:
-        groups = _records(text, spec, [f for f in figures if f.index in decided], decided)
+        groups = split_records(text, spec, [f for f in figures if f.index in decided], decided)
     else:
         groups = [(_flat(figures, decided), list(decided))]
     records = []

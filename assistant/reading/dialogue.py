@@ -36,8 +36,8 @@ from assistant.reading.calc_state import (
 from assistant.reading.calculate import (
     Calculation,
     asked_specs,
-    _series as series,
     assign,
+    fill_series as series,
     horizon_in,
     plan_figures,
     read_calculation,

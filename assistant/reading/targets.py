@@ -11,7 +11,7 @@ import re
 
 from assistant.reading.calc_state import NOT_NAMES, naming_content, same_word, state_figure, words_of
 from assistant.reading.calculate import HORIZON_WORDS, UNITS_ACCEPTED, label_score
-from assistant.reading.calculate import _records as records_of
+from assistant.reading.calculate import split_records as records_of
 from assistant.types import CalculationState, FigureState
 from knowledge.figures import Figure
 from knowledge.text import STOPWORDS
