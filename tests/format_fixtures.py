@@ -277,3 +277,18 @@ def write_document_html(document, path: Path) -> Path:
     path.write_text(f"<html><head><meta charset='utf-8'></head><body>{''.join(out)}</body></html>",
                     encoding="utf-8")
     return path
+
+
+# A small module of another domain, for the material tab's handler and browser tests.
+BIKES = Module("Renting Cargo Bikes to Shops", [
+    Part("Pricing Bike Rentals", [
+        "Cargo bike rentals are priced per half day. A shop that rents a cargo bike for deliveries "
+        "pays a deposit of three hundred euros, returned when the bike comes back unscratched.",
+    ], table=[("Plan", "Price", "Includes"),
+              ("Half day", "Twenty euros", "Helmet and lock"),
+              ("Full week", "One hundred euros", "Weekly battery check")]),
+    Part("Charging the Batteries", [
+        "Every cargo bike battery is charged overnight in a fireproof cabinet. A battery that "
+        "loses more than a fifth of its range is swapped before the next rental.",
+    ]),
+])

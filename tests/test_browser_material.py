@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from format_fixtures import Module, Part, write_pdf, write_scanned_pdf  # noqa: E402
+from format_fixtures import BIKES, write_pdf, write_scanned_pdf  # noqa: E402
 from test_browser_instructor import (  # noqa: E402, F401  (fixtures)
     ACCOUNTS,
     ARTIFACTS,
@@ -28,18 +28,6 @@ from test_browser_instructor import (  # noqa: E402, F401  (fixtures)
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.loopback,
               pytest.mark.timeout(900)]
 
-BIKES = Module("Renting Cargo Bikes to Shops", [
-    Part("Pricing Bike Rentals", [
-        "Cargo bike rentals are priced per half day. A shop that rents a cargo bike for deliveries "
-        "pays a deposit of three hundred euros, returned when the bike comes back unscratched.",
-    ], table=[("Plan", "Price", "Includes"),
-              ("Half day", "Twenty euros", "Helmet and lock"),
-              ("Full week", "One hundred euros", "Weekly battery check")]),
-    Part("Charging the Batteries", [
-        "Every cargo bike battery is charged overnight in a fireproof cabinet. A battery that "
-        "loses more than a fifth of its range is swapped before the next rental.",
-    ]),
-])
 def _chunk_count(path: Path) -> int:
     from knowledge.chunking import chunk_document
     from knowledge.parsing import parse_course_file

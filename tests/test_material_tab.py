@@ -17,8 +17,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from format_fixtures import (  # noqa: E402
-    Module,
-    Part,
+    BIKES,
     write_docx,
     write_markdown,
     write_pdf,
@@ -39,18 +38,6 @@ from ui.access import Access, Forbidden  # noqa: E402
 
 LIMIT = 60_000
 PASSWORD = "correct horse 42"
-BIKES = Module("Renting Cargo Bikes to Shops", [
-    Part("Pricing Bike Rentals", [
-        "Cargo bike rentals are priced per half day. A shop that rents a cargo bike for deliveries "
-        "pays a deposit of three hundred euros, returned when the bike comes back unscratched.",
-    ], table=[("Plan", "Price", "Includes"),
-              ("Half day", "Twenty euros", "Helmet and lock"),
-              ("Full week", "One hundred euros", "Weekly battery check")]),
-    Part("Charging the Batteries", [
-        "Every cargo bike battery is charged overnight in a fireproof cabinet. A battery that "
-        "loses more than a fifth of its range is swapped before the next rental.",
-    ]),
-])
 QUESTION = "How much deposit does a shop pay to rent a cargo bike?"
 
 
