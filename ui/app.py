@@ -214,7 +214,12 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
     def on_load(stored: Any, request: gr.Request):
         return out(chat.on_load(ctx, stored, getattr(request, "username", None)))
 
-    demo.load(on_load, [c.session], [c.session, c.owner, c.conv_list, c.plan_state])
+    # Events that act for the session's owner wait in the page until the load event has set
+    # it (`look.SESSION_READY_JS`): a question sent while the page still loads would otherwise
+    # be stored for no one and never appear in the conversation list.
+    demo.load(on_load, [c.session], [c.session, c.owner, c.conv_list, c.plan_state]).then(
+        None, None, None, js=look.SESSION_LOADED_JS, queue=False)
+    for_owner = {"js": look.SESSION_READY_JS}
 
     # ------------------------------------------------------------------ chat
     details = [c.badge, c.highlight, c.citations, c.citation_panel]
@@ -230,7 +235,8 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
                     c.conv_list, c.full_answer, c.selected_answer, c.options, *details]
     # Every way of asking shares one pool of answer slots (settings.queue_concurrency); the
     # light handlers below (citations, details, feedback) have their own and never wait for it.
-    answer_pool = {"concurrency_id": "answer", "concurrency_limit": ctx.settings.queue_concurrency}
+    answer_pool = {"concurrency_id": "answer", "concurrency_limit": ctx.settings.queue_concurrency,
+                   **for_owner}
     asking = [c.send.click(respond, chat_inputs, chat_outputs, **answer_pool),
               c.message.submit(respond, chat_inputs, chat_outputs, **answer_pool)]
 
@@ -266,12 +272,14 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
     def on_like(who: str, cid: str | None, records: dict, data: gr.LikeData):
         return out(chat.on_like(ctx, who, cid, records, data.index, data.liked))
 
-    c.chatbot.like(on_like, [c.owner, c.conv_id, c.answers], [c.feedback_id, c.note_row])
+    c.chatbot.like(on_like, [c.owner, c.conv_id, c.answers], [c.feedback_id, c.note_row],
+                   **for_owner)
 
     def on_save_note(who: str, feedback: int | None, text: str):
         return out(chat.on_save_note(ctx, who, feedback, text))
 
-    c.save_note.click(on_save_note, [c.owner, c.feedback_id, c.note], [c.note, c.note_row])
+    c.save_note.click(on_save_note, [c.owner, c.feedback_id, c.note], [c.note, c.note_row],
+                      **for_owner)
 
     def on_new_chat():
         return out(chat.on_new_chat(ctx))
@@ -285,7 +293,7 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
 
     c.conv_list.input(on_open, [c.conv_list, c.owner],
                       [c.conv_id, c.messages, c.answers, c.chatbot, c.full_answer,
-                       c.selected_answer, c.options, *details])
+                       c.selected_answer, c.options, *details], **for_owner)
 
     def on_example(index: int, value: str):
         return out(chat.on_example(ctx, index))
@@ -316,24 +324,25 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
 
     for trigger in (c.run_command.click, c.command.submit):
         trigger(on_command, [c.command, c.plan_state, c.owner],
-                [c.command, c.plan_status, c.plan_state])
+                [c.command, c.plan_status, c.plan_state], **for_owner)
 
     def on_table_edit(rows: list, method_value: str, plan_data: dict, who: str = ""):
         return out(planner.on_table_edit(ctx, rows, method_value, plan_data, who))
 
     c.table.input(on_table_edit, [c.table, c.method, c.plan_state, c.owner],
-                  [c.plan_status, c.plan_state])
+                  [c.plan_status, c.plan_state], **for_owner)
 
     def on_method(method_value: str, plan_data: dict, who: str = ""):
         return out(planner.on_method(ctx, method_value, plan_data, who))
 
     c.method.input(on_method, [c.method, c.plan_state, c.owner],
-                   [c.plan_status, c.plan_state, c.method])
+                   [c.plan_status, c.plan_state, c.method], **for_owner)
 
     def on_clear(plan_data: dict, who: str = ""):
         return out(planner.on_clear(ctx, plan_data, who))
 
-    c.clear_plan.click(on_clear, [c.plan_state, c.owner], [c.plan_status, c.plan_state])
+    c.clear_plan.click(on_clear, [c.plan_state, c.owner], [c.plan_status, c.plan_state],
+                       **for_owner)
 
 
 def launch(settings: Settings, advisor: Any, **overrides: Any) -> None:

@@ -20,6 +20,8 @@ REVEAL_WORDS = 2
 REVEAL_MAX_MS = 1500
 # The CSS highlight that paints words not yet revealed (the page never edits Gradio's DOM).
 UNREVEALED = "advisor-unrevealed"
+# The longest an event that needs the session waits for the page's load event to finish.
+SESSION_WAIT_MS = 30_000
 
 # Characters kept of a title before it is cut at a word boundary, per kind of list.
 SHORT_TITLES = {
@@ -239,6 +241,17 @@ HEAD = """
     else if (t.closest("#stop")) stopReveal();
     else if (t.closest("#conversations")) dropReveal();
   }, true);
+  // Whose session this is the server learns from the page's load event (the browser's stored
+  // id, or a new one). A question, a plan edit or a rating sent before it has finished would
+  // belong to no one's list, so each such event waits for it (SESSION_READY_JS), at most
+  // %(session_wait_ms)d ms: a page whose load failed still sends.
+  let sessionLoaded;
+  const sessionReady = new Promise((resolve) => { sessionLoaded = resolve; });
+  window.advisorSession = {
+    loaded: () => sessionLoaded(),
+    ready: () => Promise.race([sessionReady,
+                               new Promise((r) => setTimeout(r, %(session_wait_ms)d))]),
+  };
   const observer = new MutationObserver(() => {
     shortenTitles(); titleKnownLabels(); mendAria(); watchCharts(); onChatChange();
   });
@@ -252,6 +265,14 @@ HEAD = """
 """
 
 
+# The two ends of the session gate of the page script (`HEAD`): the load event's follow-up says
+# the session is known; an event that needs the session waits for it, then sends its inputs as
+# they were (Gradio awaits an event's `js` and sends what it returns).
+SESSION_LOADED_JS = "() => { window.advisorSession?.loaded(); }"
+SESSION_READY_JS = ("async (...inputs) => { await window.advisorSession?.ready(); "
+                    "return inputs; }")
+
+
 def head(whole_texts: dict[str, str] | None = None) -> str:
     """The page script, with this module's breakpoint and title lengths filled in, and the
     whole text of each label shortened in Python (`whole_texts`: label -> whole text)."""
@@ -263,7 +284,7 @@ def head(whole_texts: dict[str, str] | None = None) -> str:
     return HEAD % {"narrow": NARROW_PX, "limits": js(SHORT_TITLES),
                    "whole": js(whole_texts or {}), "reveal_ms": REVEAL_MS,
                    "reveal_words": REVEAL_WORDS, "reveal_max_ms": REVEAL_MAX_MS,
-                   "unrevealed": js(UNREVEALED)}
+                   "unrevealed": js(UNREVEALED), "session_wait_ms": SESSION_WAIT_MS}
 
 
 def theme():
