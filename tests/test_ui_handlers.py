@@ -108,6 +108,38 @@ def test_while_text_streams_only_the_chat_window_is_sent(ctx):
     assert "answers" in updates[-1] and "messages" in updates[-1]
 
 
+def test_an_answer_sends_only_the_controls_it_changes(ctx):
+    # Each control update costs the server a session copy of the component: the buttons under
+    # the chat are sent when the new answer changes them, not with every answer.
+    first, merged = _ask(ctx, "What is RICE?")
+    assert merged["full_answer"] == Update({"visible": True})  # hidden before the first answer
+    _, again = _ask(ctx, "And ICE?", cid=merged["conv_id"], msgs=merged["messages"],
+                    records=merged["answers"])
+    assert "options" not in again and "full_answer" not in again  # as they were
+    assert "badge" in again and "citations" in again  # the details are the new answer's
+    asking = AnswerResult(question="payback?", answer="Is 30k the cost?",
+                          clarification=Clarification(question="Is 30k the cost?",
+                                                      options=["yes", "no"]))
+    records = {**again["answers"], "9": asking.model_dump(mode="json")}
+    _, after = _ask(ctx, "yes", cid=merged["conv_id"], msgs=again["messages"], records=records)
+    assert after["options"].props["visible"] is False  # the last answer's buttons go
+
+
+def test_the_conversation_list_is_sent_when_its_order_changes(ctx):
+    _, older = _ask(ctx, "What is RICE?")
+    _, newer = _ask(ctx, "What is ICE?")
+    assert newer["conv_list"].props["value"] == newer["conv_id"]  # a new one is listed at once
+    _, same = _ask(ctx, "Why?", cid=newer["conv_id"], msgs=newer["messages"],
+                   records=newer["answers"])
+    assert "conv_list" not in same  # already at the top: nothing to send
+    _, moved = _ask(ctx, "Why?", cid=older["conv_id"], msgs=older["messages"],
+                    records=older["answers"])
+    assert [cid for _, cid in moved["conv_list"].props["choices"]] == [
+        older["conv_id"], newer["conv_id"]]
+    assert [c["id"] for c in ctx.conversations.list(owner="browser:a")] == [
+        older["conv_id"], newer["conv_id"]]  # the order the store keeps
+
+
 def test_fast_pieces_are_sent_in_batches_and_the_first_piece_at_once(tmp_path):
     settings = Settings(data_dir=tmp_path / "advisor")
     pieces = [f"word{i} " for i in range(300)]

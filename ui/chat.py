@@ -136,6 +136,12 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
         yield {"chatbot": msgs, "messages": msgs, "message": ""}
         return
     new_conversation = not cid
+    # What the page shows now (the last answer's buttons, the list's order): an update that
+    # would not change it is not sent, since each one makes Gradio build a session copy of
+    # the component and send its whole configuration.
+    shown_before = fmt.answer_for_index(records, 10**9)
+    last_record = shown_before[1] if shown_before else None
+    listed_before = [] if new_conversation else conversation_choices(ctx, who)
     if new_conversation:
         # Mask before cutting: an e-mail cut at character 80 would no longer look like one.
         cid = ctx.conversations.create(title=fmt.shorten(mask_pii(text), TITLE_CHARS), owner=who)
@@ -166,6 +172,7 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
                          interval=batch_s, urgent=lambda event: event.type != "token")
         for batch in stream:
             final = {}
+            grown = False
             for event in batch:
                 if event.type == "tool_call" and event.tool_call is not None:
                     at = len(msgs) - 1 if answer_index is None else len(msgs)
@@ -174,20 +181,18 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
                     if answer_index is None:
                         log.info("first token after %.0f ms", 1000 * (time.perf_counter() - started))
                     partial += event.text
-                    msgs[answer_slot()] = {"role": "assistant",
-                                           "content": fmt.neutralize_html(partial)}
+                    grown = True
                 elif event.type == "final" and event.result is not None:
-                    result = event.result
+                    grown = False  # the whole answer replaces the streamed text
+                    record = event.result.model_dump(mode="json")
                     index = answer_slot()
-                    msgs[index] = {"role": "assistant", "content": fmt.answer_message(result)}
-                    records[str(index)] = result.model_dump(mode="json")
-                    final = {"messages": msgs, "answers": records, **details(records[str(index)]),
-                             "options": option_buttons(records[str(index)]),
+                    msgs[index] = {"role": "assistant", "content": fmt.answer_message(event.result)}
+                    records[str(index)] = record
+                    final = {"messages": msgs, "answers": records, **details(record),
                              "selected_answer": index,
-                             "full_answer": update(visible=result.role == "learner"
-                                                   and not result.refused),
-                             "conv_list": update(choices=conversation_choices(ctx, who),
-                                                 value=cid)}
+                             **_changed_controls(last_record, record, listed_before, cid)}
+            if grown:  # the text so far, made safe once per update, not once per piece
+                msgs[answer_slot()] = {"role": "assistant", "content": fmt.neutralize_html(partial)}
             yield {"chatbot": msgs, **final}
     except Exception as exc:  # never a traceback in the chat
         from assistant.errors import AdvisorError, Kind
@@ -201,6 +206,29 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
         return
     if "answers" not in final:  # the stream ended without a result: keep what was shown
         yield {"messages": msgs}
+
+
+def _changed_controls(before: dict[str, Any] | None, record: dict[str, Any],
+                      listed_before: list[tuple[str, str]], cid: str) -> Updates:
+    """The controls around the chat that a new answer changes: the option buttons and the
+    full-answer button when they differ from the previous answer's, and the conversation list
+    when this conversation was not already at its top (a new one was listed when it began)."""
+    changed: Updates = {}
+    if clarification_options(before) or clarification_options(record):
+        changed["options"] = option_buttons(record)
+    if full_answer_offered(before) != full_answer_offered(record):
+        changed["full_answer"] = update(visible=full_answer_offered(record))
+    if listed_before and listed_before[0][1] != cid:  # answered now: it moves to the top
+        moved = [choice for choice in listed_before if choice[1] == cid]
+        rest = [choice for choice in listed_before if choice[1] != cid]
+        if moved:
+            changed["conv_list"] = update(choices=moved + rest, value=cid)
+    return changed
+
+
+def full_answer_offered(record: dict[str, Any] | None) -> bool:
+    """The "show me the full answer" button is offered under a learner's answer that was given."""
+    return bool(record) and record.get("role") == "learner" and not record.get("refused")
 
 
 def clarification_options(record: dict[str, Any] | None) -> list[str]:
@@ -312,7 +340,7 @@ def on_open(ctx: AppContext, choice: str | None, who: str) -> Updates:
     last_key = max(records, key=int) if records else None
     last = records[last_key] if last_key else None
     return {"conv_id": choice, "messages": msgs, "answers": records, "chatbot": msgs,
-            "full_answer": update(visible=bool(last) and last.get("role") == "learner"),
+            "full_answer": update(visible=full_answer_offered(last)),
             "selected_answer": int(last_key) if last_key else None,
             "options": option_buttons(last),  # the opened conversation's open question, or none
             **details(last)}
