@@ -153,6 +153,41 @@ def _unseen(questions: list[str], used: set[str], n: int) -> list[str]:
     return picked
 
 
+def connect(url: str, sessions: int = SESSIONS) -> list:
+    """One gradio_client per session, one after another (not timed): a browser opens the page
+    first."""
+    return [_client(url) for _ in range(sessions)]
+
+
+def run_sessions(url: str, questions: list[str], sessions: int = SESSIONS,
+                 per_session: int = PER_SESSION, clients: list | None = None) -> dict:
+    """`sessions` gradio_client sessions in as many threads, released together, each asking
+    `per_session` questions in turn: per-answer seconds, problems, cross-talk and the wall time.
+    `clients`: sessions already connected (`connect`), else they connect here first."""
+    times: list[float] = []
+    errors: list[str] = []
+    crossed: list[str] = []
+    barrier = threading.Barrier(sessions)
+    clients = clients or connect(url, sessions)
+    threads = [
+        threading.Thread(
+            target=_session,
+            args=(clients[i], [questions[(i * per_session + j) % len(questions)]
+                               for j in range(per_session)], barrier, times, errors, crossed),
+            daemon=True,
+        )
+        for i in range(sessions)
+    ]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=max(1.0, DEADLINE_S - (time.perf_counter() - started)))
+    wall = time.perf_counter() - started
+    return {"times": times, "errors": errors, "crossed": crossed, "wall_s": wall,
+            "unfinished": sum(thread.is_alive() for thread in threads)}
+
+
 def run(sessions: int = SESSIONS, per_session: int = PER_SESSION, repeats: int = 2) -> dict:
     settings = prepare_index()
     env = bench_env(ADVISOR_DATA_DIR=str(settings.data_dir),
@@ -181,28 +216,7 @@ def run(sessions: int = SESSIONS, per_session: int = PER_SESSION, repeats: int =
             if problem:
                 single_errors.append(problem)
 
-        times: list[float] = []
-        errors: list[str] = []
-        crossed: list[str] = []
-        barrier = threading.Barrier(sessions)
-        # Sessions connect one after another (not timed): a browser opens the page first.
-        clients = [_client(url) for _ in range(sessions)]
-        threads = [
-            threading.Thread(
-                target=_session,
-                args=(clients[i], [questions[(i * per_session + j) % len(questions)]
-                            for j in range(per_session)], barrier, times, errors, crossed),
-                daemon=True,
-            )
-            for i in range(sessions)
-        ]
-        started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=max(1.0, DEADLINE_S - (time.perf_counter() - started)))
-        wall = time.perf_counter() - started
-        unfinished = sum(thread.is_alive() for thread in threads)
+        load = run_sessions(url, questions, sessions, per_session)
     finally:
         process.terminate()
         try:
@@ -211,6 +225,8 @@ def run(sessions: int = SESSIONS, per_session: int = PER_SESSION, repeats: int =
             process.kill()
         log.close()
 
+    times, errors, crossed, wall = load["times"], load["errors"], load["crossed"], load["wall_s"]
+    unfinished = load["unfinished"]
     expected = sessions * per_session
     p95 = percentile(times, 95) if times else float("inf")
     throughput = round(len(times) / wall, 2) if wall else 0.0
