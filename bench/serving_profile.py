@@ -199,9 +199,19 @@ def main() -> None:
                         help="a checkout of the code before (e.g. `git worktree add`): its server "
                         "and this one's in turn, unsampled")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--queue-concurrency", type=int, nargs="*", default=[],
+                        help="answer slots to try in turn (ADVISOR_QUEUE_CONCURRENCY), unsampled")
     args = parser.parse_args()
     if args.compare:
         compare(args.compare.resolve(), args.rounds, args.sessions, args.per_session)
+        return
+    for n in range(args.rounds if args.queue_concurrency else 0):
+        for slots in args.queue_concurrency:
+            row = run(args.sessions, args.per_session, profile=False,
+                      env_extra={"ADVISOR_QUEUE_CONCURRENCY": str(slots)})
+            print({"round": n + 1, "queue_concurrency": slots, **{k: row[k] for k in ROW_KEYS}},
+                  flush=True)
+    if args.queue_concurrency:
         return
     report = run(args.sessions, args.per_session, args.rate)
     profile = report.pop("profile")

@@ -43,13 +43,14 @@ def conversation_choices(ctx: AppContext, owner: str) -> list[tuple[str, str]]:
     return [(c["title"] or "Untitled", c["id"]) for c in ctx.conversations.list(owner=owner)]
 
 
-def details(record: dict[str, Any] | None) -> Updates:
-    """The answer-details panel (badge, sentence highlight, sources, passage) for one answer."""
+def details(record: dict[str, Any] | AnswerResult | None) -> Updates:
+    """The answer-details panel (badge, sentence highlight, sources, passage) for one answer
+    (its stored record, or the result itself when the engine has just given it)."""
     if not record:
         return {"badge": update(value=NO_ANSWER_YET), "highlight": update(value=[]),
                 "citations": update(choices=[], value=None),
                 "citation_panel": update(value=NO_CITATION)}
-    result = AnswerResult.model_validate(record)
+    result = record if isinstance(record, AnswerResult) else AnswerResult.model_validate(record)
     icon = {"high": "🟢", "partial": "🟡", "low": "🔴"}[fmt.grounding_level(result)]
     return {
         "badge": update(value=f"{icon} {fmt.escape_markdown(fmt.grounding_badge(result))}"),
@@ -188,7 +189,7 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
                     index = answer_slot()
                     msgs[index] = {"role": "assistant", "content": fmt.answer_message(event.result)}
                     records[str(index)] = record
-                    final = {"messages": msgs, "answers": records, **details(record),
+                    final = {"messages": msgs, "answers": records, **details(event.result),
                              "selected_answer": index,
                              **_changed_controls(last_record, record, listed_before, cid)}
             if grown:  # the text so far, made safe once per update, not once per piece
