@@ -18,7 +18,6 @@ from typing import Any
 BATCH_S = 0.05
 
 _DONE = object()
-_NOTHING = object()
 
 
 def _start(make: Callable[[], Iterator[Any]]) -> queue.Queue:
@@ -37,41 +36,21 @@ def _start(make: Callable[[], Iterator[Any]]) -> queue.Queue:
     return events
 
 
-def drain(events: queue.Queue, batch: list[Any], urgent: Callable[[Any], bool]) -> Any:
-    """Moves the items already waiting in `events` into `batch`, without waiting: a burst (an
-    answer's text arrives in pieces microseconds apart) goes out as one step, not one step for
-    its first piece and another for the rest. Stops at an urgent item, the end or an exception,
-    and returns it (it goes out on its own, after this batch); `_NOTHING` when none was met."""
-    while True:
-        try:
-            item = events.get_nowait()
-        except queue.Empty:
-            return _NOTHING
-        if item is _DONE or isinstance(item, BaseException) or urgent(item):
-            return item
-        batch.append(item)
-
-
 def batched(make: Callable[[], Iterator[Any]], interval: float = BATCH_S,
             urgent: Callable[[Any], bool] = lambda item: True) -> Iterator[list[Any]]:
     """Lists of the items `make()` yields, at most one list per `interval` unless an item is
-    `urgent`; an urgent item and the first item go out at once, the first with the pieces
-    already waiting behind it. Exceptions are re-raised here."""
+    `urgent`; the first item always goes out alone and at once. Exceptions are re-raised here."""
     events = _start(make)
     batch: list[Any] = []
     last_flush: float | None = None
-    carried: Any = _NOTHING  # met by a drain: the next item to handle
     while True:
-        if carried is not _NOTHING:
-            item, carried = carried, _NOTHING
-        else:
-            timeout = None if not batch else max(0.0, last_flush + interval - time.perf_counter())
-            try:
-                item = events.get(timeout=timeout)
-            except queue.Empty:
-                yield batch
-                batch, last_flush = [], time.perf_counter()
-                continue
+        timeout = None if not batch else max(0.0, last_flush + interval - time.perf_counter())
+        try:
+            item = events.get(timeout=timeout)
+        except queue.Empty:
+            yield batch
+            batch, last_flush = [], time.perf_counter()
+            continue
         if item is _DONE:
             if batch:
                 yield batch
@@ -83,8 +62,6 @@ def batched(make: Callable[[], Iterator[Any]], interval: float = BATCH_S,
         batch.append(item)
         now = time.perf_counter()
         if last_flush is None or urgent(item) or now - last_flush >= interval:
-            if not urgent(item):
-                carried = drain(events, batch, urgent)
             yield batch
             batch, last_flush = [], time.perf_counter()
 
