@@ -256,14 +256,12 @@ def test_an_option_button_answers_the_advisors_question_and_the_calculation_runs
     page.screenshot(path=str(ARTIFACTS / "browser-option-button.png"), full_page=True)
 
 
-def test_a_question_sent_while_the_page_loads_waits_for_the_session_and_is_listed(server):
+def test_a_question_sent_while_the_page_loads_waits_for_the_session_and_is_listed(page, server):
     """The page's load event tells the server whose session it is. Held back here (as a busy
     server would), a question sent meanwhile waits for it, then is stored for this session:
     it joins the conversation list and is still there after a reload."""
     import json
     import urllib.request
-
-    from playwright.sync_api import sync_playwright
 
     with urllib.request.urlopen(server["url"] + "config", timeout=30) as response:
         config = json.load(response)
@@ -279,34 +277,34 @@ def test_a_question_sent_while_the_page_loads_waits_for_the_session_and_is_liste
             route.continue_()
 
     question = "What does RICE stand for when prioritising AI projects?"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 720})
-        held_released = False
+    held_released = False
+    # A new visitor (its own context: no stored session) in the module's browser.
+    context = page.context.browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
         context.route("**/queue/join*", hold_the_load_event)
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        page.goto(server["url"])
-        page.wait_for_selector("#message textarea")
-        page.wait_for_function("() => window.advisorSession !== undefined")
-        page.locator("#message textarea").fill(question)
-        page.locator("#send").click()
-        page.wait_for_timeout(1500)
+        visitor = context.new_page()
+        visitor.set_default_timeout(60_000)
+        visitor.goto(server["url"])
+        visitor.wait_for_selector("#message textarea")
+        visitor.wait_for_function("() => window.advisorSession !== undefined")
+        visitor.locator("#message textarea").fill(question)
+        visitor.locator("#send").click()
+        visitor.wait_for_timeout(1500)
         assert held, "the load event was not sent (or not recognised)"
         # While the session is unknown the question waits in the page: nothing is answered.
-        assert page.evaluate(BOT_COUNT_JS) == 0
+        assert visitor.evaluate(BOT_COUNT_JS) == 0
         held_released = True
         for route in held:
             route.continue_()
-        page.wait_for_function(
+        visitor.wait_for_function(
             "() => /Grounded \\d+% · /.test(document.querySelector('#chatbot').innerText)",
             timeout=300_000)
         listed = ("() => document.querySelector('#conversation-list').innerText"
                   ".includes('What does RICE')")
-        page.wait_for_function(listed, timeout=20_000)
-        page.screenshot(path=str(ARTIFACTS / "browser-question-during-load.png"), full_page=True)
-        page.reload()
-        page.wait_for_selector("#message textarea")
-        page.wait_for_function(listed, timeout=20_000)
-        browser.close()
+        visitor.wait_for_function(listed, timeout=20_000)
+        visitor.screenshot(path=str(ARTIFACTS / "browser-question-during-load.png"), full_page=True)
+        visitor.reload()
+        visitor.wait_for_selector("#message textarea")
+        visitor.wait_for_function(listed, timeout=20_000)
+    finally:
+        context.close()
