@@ -244,6 +244,8 @@ def markdown(r: dict) -> str:
                 f"Completed {x['completed']}/{x['requests']} in {x['wall_s']} s: **{x['throughput_per_s']} answers/s**, "
                 f"{x['errors']} errors{(': ' + '; '.join(x['error_samples'])) if x['error_samples'] else ''}"
                 + (f", {x['cross_talk']} sessions saw another session's messages" if "cross_talk" in x else "") + ".", ""]
+    if "serving_profile" in r:
+        out += _serving_profile(r["serving_profile"])
     if "cold" in r and r["cold"].get("help_after_cli_fix"):
         h = r["cold"]["help_after_cli_fix"]
         out += ["## `advisor --help` after the assistant/cli.py fix", "",
@@ -255,6 +257,46 @@ def markdown(r: dict) -> str:
     if r.get("notes"):
         out += ["## Notes", ""] + [f"- {n}" for n in r["notes"]] + [""]
     return "\n".join(out)
+
+
+def _load(row: dict) -> str:
+    return f"{row['load_before'][0]} → {row['load_after'][0]}"
+
+
+def _serving_profile(s: dict) -> list[str]:
+    """`python -m bench.serving_profile --record`: where the server's CPU goes under the
+    20-session load, and before -> after / queue-setting rows measured in one run."""
+    out = ["## Serving profile (py-spy, 20 sessions × 3, `python -m bench.serving_profile`)", ""]
+    columns = ("| {} | p50 / p95 ms | answers/s | server CPU ms per answer | errors | cross-talk "
+               "| load (1 min) start → end |")
+    if s.get("compare"):
+        out += [f"Before (the main branch) and after (this code), servers in turn, unsampled "
+                f"(run {s.get('compare_at', '?')}):", "", columns.format("round, code"),
+                "|---|---|---|---|---|---|---|"]
+        out += [f"| {r['round']}, {r['code']} | {r['p50_ms']} / {r['p95_ms']} | "
+                f"{r['throughput_per_s']} | {r['server_cpu_ms_per_answer']} | {r['errors']} | "
+                f"{r['cross_talk']} | {_load(r)} |" for r in s["compare"]]
+        out += [""]
+    if s.get("queue_concurrency"):
+        out += [f"Answer slots (`ADVISOR_QUEUE_CONCURRENCY`), servers in turn "
+                f"(run {s.get('queue_concurrency_at', '?')}):", "", columns.format("round, slots"),
+                "|---|---|---|---|---|---|---|"]
+        out += [f"| {r['round']}, {r['queue_concurrency']} | {r['p50_ms']} / {r['p95_ms']} | "
+                f"{r['throughput_per_s']} | {r['server_cpu_ms_per_answer']} | {r['errors']} | "
+                f"{r['cross_talk']} | {_load(r)} |" for r in s["queue_concurrency"]]
+        out += [""]
+    if s.get("profile"):
+        p = s["profile"]
+        prof = p.get("profile", {})
+        out += [f"Sampled run (run {s.get('profile_at', '?')}, load {_load(p)}): p50 / p95 "
+                f"{p['p50_ms']} / {p['p95_ms']} ms, {p['throughput_per_s']} answers/s, "
+                f"{p['server_cpu_ms_per_answer']} ms of server CPU per answer; "
+                f"{prof.get('samples', 0)} busy samples by part (innermost known frame):", "",
+                "| part | % of busy samples |", "|---|---|"]
+        out += [f"| {part} | {pct} |" for part, pct in prof.get("parts_pct", {}).items()]
+        out += ["", "Hottest leaf functions: " + "; ".join(
+            f"`{leaf}` {pct} %" for leaf, pct in prof.get("leaves", [])[:8]) + ".", ""]
+    return out
 
 
 def _soak(s: dict) -> list[str]:

@@ -190,6 +190,19 @@ def compare(base: Path, rounds: int, sessions: int, per_session: int) -> list[di
     return rows
 
 
+def record(part: str, value: object) -> None:
+    """Keeps `value` as results.json's serving_profile[part] and rewrites bench/results.md."""
+    from datetime import datetime, timezone
+
+    from bench import report
+
+    results = report.load()
+    section = results.setdefault("serving_profile", {})
+    section[part] = value
+    section[part + "_at"] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    report.save(results)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=SESSIONS)
@@ -201,19 +214,30 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--queue-concurrency", type=int, nargs="*", default=[],
                         help="answer slots to try in turn (ADVISOR_QUEUE_CONCURRENCY), unsampled")
+    parser.add_argument("--record", action="store_true",
+                        help="keep the figures in bench/results.json and bench/results.md")
     args = parser.parse_args()
     if args.compare:
-        compare(args.compare.resolve(), args.rounds, args.sessions, args.per_session)
+        rows = compare(args.compare.resolve(), args.rounds, args.sessions, args.per_session)
+        if args.record:
+            record("compare", rows)
         return
-    for n in range(args.rounds if args.queue_concurrency else 0):
-        for slots in args.queue_concurrency:
-            row = run(args.sessions, args.per_session, profile=False,
-                      env_extra={"ADVISOR_QUEUE_CONCURRENCY": str(slots)})
-            print({"round": n + 1, "queue_concurrency": slots, **{k: row[k] for k in ROW_KEYS}},
-                  flush=True)
     if args.queue_concurrency:
+        rows = []
+        for n in range(args.rounds):
+            for slots in args.queue_concurrency:
+                row = run(args.sessions, args.per_session, profile=False,
+                          env_extra={"ADVISOR_QUEUE_CONCURRENCY": str(slots)})
+                rows.append({"round": n + 1, "queue_concurrency": slots,
+                             **{k: row[k] for k in ROW_KEYS}})
+                print(rows[-1], flush=True)
+        if args.record:
+            record("queue_concurrency", rows)
         return
     report = run(args.sessions, args.per_session, args.rate)
+    if args.record:
+        record("profile", {**report, "profile": {**report["profile"],
+                                                 "leaves": report["profile"].get("leaves", [])[:12]}})
     profile = report.pop("profile")
     for key, value in report.items():
         print(f"{key}: {value}")
