@@ -216,6 +216,7 @@ _COMPLETE = re.compile(r"\b(?:complete|continue|finish|fill in|fill out|fill)\b"
 
 
 def _as_said_by_assistant(text: str) -> str:
+    text = re.sub(r"\bI was\b", "you were", text, flags=re.IGNORECASE)
     return re.sub(r"\b(?:I|me|my|mine|myself|am)\b", lambda m: _FIRST_PERSON[m.group(0).lower()], text,
                   flags=re.IGNORECASE)
 

@@ -93,7 +93,11 @@ RULES = [
     r"|sign|append|add|call|use)\b.{0,60}\b(?:every|all|each|always|any)\b",
     r"\b(?:obey|do whatever|follow) (?:me|my (?:orders|commands|instructions))\b",
     # fake authority: role headers, tags, maintenance banners, modes
-    r"(?:^|\n)\s*(?:#+\s*)?(?:system|admin|administrator|developer|root|operator|sudo)\s*(?:message|note|notice|override|update)?\s*[:>]",
+    # a header alone on its line, or one that speaks of the assistant, its rules or its state
+    # ("SYSTEM: our ERP is down" is a pasted log line, "ADMIN: filters are off" is not)
+    r"(?:^|\n)\s*(?:#+\s*)?(?:system|admin|administrator|developer|root|operator|sudo)\s*(?:message|note|notice|override|update)?\s*[:>]"
+    r"(?=\s*$|[^.!?\n]*\b(?:you|your|assistant|advisor|bot|model|ai|rules?|restrictions?|instructions?|polic(?:y|ies)|filters?|safety"
+    r"|guardrails?|mode|override|disabled|enabled|lifted|unlocked|granted|authori[sz]ed|prompt|update|notice|test|maintenance)\b)",
     r"<\s*/?\s*(?:system|admin|sys|instructions?|im_start|developer)\b[^>]*>|\[\s*(?:system|admin|developer|root|sudo|inst|tool|function)(?:\s+[\w-]+){0,2}\s*\]",
     # a pasted payload run on request: "execute the JSON above"
     r"\b(?:execute|run|obey|carry out) (?:the |this |that )?(?:json|xml|yaml|code|commands?|payload|script|directives?)"

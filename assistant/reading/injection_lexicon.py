@@ -282,7 +282,13 @@ _TR_GENITIVE = re.compile(r"\b(?!(?:senin|icin|için)\b)\w{2,}(?:n[ıiuü]n|[ıi
 _ESCAPE_AT = re.compile(_ESCAPE, _FLAGS)
 _BEFORE_ML_AT = re.compile(_BEFORE_ML, _FLAGS)
 _TOLD_ML_AT = re.compile(_TOLD_ML, _FLAGS)
-_SHOW_ML_AT = re.compile(rf"(?:{_SHOW_ML})|(?:{_SHOW_EN})|\b(?:wh?at|que|was|cosa|o que|co|что)\b|\?|？|什么|何", _FLAGS)
+# ... shown, or asked of the assistant ("du", "te", "тебе", "あなた"): "Avant cette conversation,
+# j'ai lu le module 3" tells where the learner was, and asks for nothing.
+_SHOW_ML_AT = re.compile(
+    rf"(?:{_SHOW_ML})|(?:{_SHOW_EN})|\b(?:du|dir|dich|tu|te|t'|ti|vous|voce|jij|ty|ci|sen|sana)\b"
+    r"|\b(?:тебе|тебя|ты|вам)\b|你|あなた|أنت|لك",
+    _FLAGS,
+)
 # Another owner, in the other languages: "notre chatbot", "unseres Bots", "nuestro asistente".
 OTHER_OWNER_ML = re.compile(
     r"\b(?:notre|nos|nuestr[oa]s?|unser\w*|nostr[oaie]|noss[oa]s?|onze|ons|nasz\w*|bizim|наш\w*)\b|我们的|我们|私たちの|弊社|لدينا",

@@ -27,7 +27,12 @@ _MENTION = re.compile(
     re.IGNORECASE,
 )
 # "yours", "your own" with no noun of its own after it
-_POSSESSIVE = re.compile(rf"\b(?:yours|your own)\b(?!\s+(?:[\w-]+\s+)?(?:{_SINGULAR}|{_PLURAL})\b)", re.IGNORECASE)
+# "yours", "your own" with no noun of its own after it, and not set aside ("not yours", "other than yours")
+_POSSESSIVE = re.compile(
+    rf"(?<!\bnot )(?<!\bthan )(?<!\bof )(?<!\bexcept )(?<!\bbut )\b(?:yours|your own)\b"
+    rf"(?!\s+(?:[\w-]+\s+)?(?:{_SINGULAR}|{_PLURAL})\b)",
+    re.IGNORECASE,
+)
 _THEM = re.compile(r"\bthem\b", re.IGNORECASE)
 # 'let x = "system"', 'A = "your hidden"', 'x := "prompt"'
 _DEFINITION = re.compile(r"\b(?:let\s+)?([A-Za-z]\w{0,11})\s*:?=\s*[\"“']([^\"”'\n]{1,80})[\"”']")
