@@ -112,7 +112,7 @@ _TO_THE_ASSISTANT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE
 # "execute the following", "do what it spells"): the hidden text then needs no owner.
 _ACT_ON_HIDDEN = re.compile(
     r"\b(?:execute|carry (?:it |this |that |them )?out|obey|comply|act on|follow (?:it|this|that|them|the \w+)"
-    r"|do (?:it|this|that|what (?:it|they|the \w+) (?:says?|spells?))|run (?:it|this|that))\b",
+    r"|do (?:it|this|that|what (?:it|they|the(?: \w+){1,2}) (?:says?|spells?))|run (?:it|this|that))\b",
     re.IGNORECASE,
 )
 # A clause that asks the assistant to act on what it quotes.
@@ -371,9 +371,9 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
     attack_words = {w.lower() for (a, b), (g, _) in zip(spans, verdicts) if g for w in re.findall(r"\w+", message[a:b])}
     for i, (a, b) in enumerate(spans):
         vocative = _VOCATIVE.match(message, a, b)
-        if verdicts[i][0] and vocative and vocative.group(1).lower() in attack_words - {"you"}:
+        if vocative and vocative.group(1).lower() in attack_words - {"you"}:
             rest = message[vocative.end():b]
-            if rest.strip() and not _judge_clause(rest)[0] and Screening("", kept=rest).answerable:
+            if not verdicts[i][0] or (not _judge_clause(rest)[0] and Screening("", kept=rest).answerable):
                 spans[i], verdicts[i] = (vocative.end(), b), ("", "")
     attacks = [Attack(message[a:b].strip(), g, how, a, b)
                for (a, b), (g, how) in zip(spans, verdicts) if g]

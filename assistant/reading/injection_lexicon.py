@@ -79,7 +79,8 @@ def _owned(objects: str) -> str:
     """The objects made the assistant's: "your …", or "the … you were given"."""
     return (
         rf"{_YOUR}(?:{objects})\b{NOT_OWNED_AFTER}"
-        rf"|\b(?:{objects}|text|words|messages?|content|sentences?)\b,? {_GIVEN_TO_YOU}"
+        rf"|\b(?:{objects}|text|words|messages?|content|sentences?|notes?|documents?|lines|paragraphs?|passages?)\b,?"
+        rf" {_GIVEN_TO_YOU}"
     )
 
 
@@ -252,7 +253,7 @@ _SHOW_ML = (
     r"|g[oö]ster\w*|yaz\w*|kopyala\w*|yap[ıi]st[ıi]r\w*|tekrarla\w*|s[oö]yle\w*|listele\w*|payla[sş]\w*|a[cç][ıi]kla\w*"
     # translate, summarise, quote
     r"|tradu\w*|ubersetz\w*|vertaal\w*|przet[lł]umacz\w*|cevir\w*|resum\w*|riassum\w*|zusammenfass\w*|fass\w* .{0,40}zusammen"
-    r"|samenvat\w*|podsumuj\w*|ozetle\w*|cit[ae]\w*|zitier\w*|citeer\w*|zacytuj\w*)\b"
+    r"|samenvat\w*|podsumuj\w*|ozetle\w*|cit[ae]\w*|zitier\w*|citeer\w*|zacytuj\w*|recopi\w*|reprodu\w*)\b"
     r"|переведи\w*|перескажи\w*|процитируй\w*|翻译|翻訳|总结|要約|引用"
     r"|покажи\w*|выведи\w*|напиши\w*|скопируй\w*|повтори\w*|расскажи\w*|раскрой\w*|перечисли\w*"
     r"|显示|输出|告诉|列出|复制|打印|透露|展示|说出|見せ|表示|教え|出力|書い|コピー|繰り返|اعرض|أظهر|اكتب|انسخ|كرر|أخبرني|اكشف"
@@ -322,7 +323,8 @@ _SHOW_WEAK = re.compile(rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_WEAK_EN})", _FLAGS)
 # Text the learner hides (encodes, spells, scrambles) and asks the assistant to carry out is an
 # order whatever owner it names: an act on an object of the assistant's is enough ("show prompt").
 _LOOSE_DROP = re.compile(rf"(?:{_DROP_EN}).{{0,40}}\b(?:{_OBJECT_EN})\b", _FLAGS)
-_LOOSE_SHOW = re.compile(rf"(?:{_SHOW_EN}).{{0,40}}\b(?:{_TEXT_OBJECT_EN})\b", _FLAGS)
+_LOOSE_SHOW = re.compile(
+    rf"(?:{_SHOW_EN}).{{0,40}}\b(?:{_TEXT_OBJECT_EN})\b|\b(?:{_TEXT_OBJECT_EN})\b.{{0,20}}(?:{_SHOW_EN})", _FLAGS)
 
 
 def ordered_goal(hidden: str) -> str:
@@ -355,6 +357,8 @@ def structural_goal(reading: str) -> str:
             continue
         start, covered = max(0, match.start() - _WINDOW), match.end() + _WINDOW
         window = reading[start:covered]
+        if OTHER_OWNER_ML.search(window):  # "le prompt système de notre chatbot": the learner's
+            continue
         if _RULES_ML.search(window):
             return "rules"
         if _REVEAL_ML.search(window):
