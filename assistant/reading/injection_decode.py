@@ -162,6 +162,9 @@ _VOCABULARY = (
 ).split()
 
 
+_NO_VOWEL = re.compile(r"(?<![A-Za-z])[b-df-hj-np-tv-z]+(?![A-Za-z])", re.IGNORECASE)
+
+
 def _skeleton(word: str) -> str:
     """A word without its vowels (a "y" after the first letter counts as one)."""
     return word[:1].lower().strip("aeiou") + re.sub(r"[aeiouy]", "", word[1:].lower())
@@ -184,7 +187,7 @@ def _word_games(text: str) -> list[str]:
         if sorted(places) == list(range(len(words))):
             out.append(" ".join(words[i] for i in places))
     found = _WORD.findall(text)
-    if len(found) >= 3 and sum(not re.search(r"[aeiou]", w, re.IGNORECASE) for w in found) * 2 >= len(found):
+    if len(found) >= 3 and len(_NO_VOWEL.findall(text)) * 2 >= len(found):
         out.append(" ".join(_BY_SKELETON.get(_skeleton(w), w) for w in found))
     return out
 

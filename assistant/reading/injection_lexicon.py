@@ -281,8 +281,8 @@ _TR_FRAMES = (("rules", re.compile(_TR_DROP, _FLAGS)), ("reveal", re.compile(_TR
 # A Turkish genitive before the possessive names another owner: "kursun … kurallarını" (the course's).
 _TR_GENITIVE = re.compile(r"\b(?!(?:senin|icin|için)\b)\w{2,}(?:n[ıiuü]n|[ıiuü]n)\b", re.IGNORECASE)
 _ESCAPE_AT = re.compile(_ESCAPE, _FLAGS)
-_BEFORE_ML_AT = re.compile(_BEFORE_ML, _FLAGS)
-_TOLD_ML_AT = re.compile(_TOLD_ML, _FLAGS)
+# One scan for both: "told" alone is an attack, "before" only with a verb that shows it.
+_BEFORE_OR_TOLD_ML = re.compile(rf"(?P<told>{_TOLD_ML})|{_BEFORE_ML}", _FLAGS)
 # ... shown, or asked of the assistant ("du", "te", "тебе", "あなた"): "Avant cette conversation,
 # j'ai lu le module 3" tells where the learner was, and asks for nothing.
 _SHOW_ML_AT = re.compile(
@@ -342,10 +342,8 @@ def structural_goal(reading: str) -> str:
         return "rules"
     if _SHOW_OWNED.search(reading) or _FORBIDDEN_AT.search(reading) or _OWNED_THEN_SHOWN.search(reading) or _ASKED.search(reading):
         return "reveal"
-    if _TOLD_ML_AT.search(reading):
-        return "reveal"
-    before = _BEFORE_ML_AT.search(reading)
-    if before and _SHOW_ML_AT.search(reading):
+    before = _BEFORE_OR_TOLD_ML.search(reading)
+    if before and (before.group("told") or _SHOW_ML_AT.search(reading)):
         return "reveal"
     for name, frame in _TR_FRAMES:
         for match in frame.finditer(reading):

@@ -52,6 +52,8 @@ def _antecedent(before: str, plural: bool) -> tuple[str, str] | None:
 def _substituted(clause: str, before: str) -> str:
     """``clause`` with the variables defined (with a quoted value) in ``before`` or in the clause
     itself replaced by their values; "A+B" joins them."""
+    if "=" not in before and "=" not in clause:
+        return clause
     values = {name: value for name, value in _DEFINITION.findall(before + "\n" + clause)}
     if not values:
         return clause
