@@ -23,6 +23,11 @@ letters split by separators joined, line breaks inside words healed); and decode
 reads as no language; Pig Latin). Any reading that fits a frame of `injection_frames`, or the
 structure `injection_lexicon` reads (an act on the assistant's own instructions, in twelve
 languages), marks the clause.
+A clause is also read with its references resolved (`injection_refs`: "yours", "them", variables
+given a quoted value, found in the words and turns before it); delimiters (HTML comments, code
+fences, closing tags) and a colon or connective before a question end a clause; what a fake
+header ("SYSTEM:", "[ADMIN NOTICE]") says belongs to it up to its line's first question; a hidden
+text the learner asks to have carried out ("execute:", "do what it spells") needs no owner.
 A persona ("act as…", "imagine you are…") is an attack only with an escape from the rules or
 the assistant's hidden text in the same message, so "answer as a sceptical CFO would" passes.
 ``previous`` user turns catch attacks split across turns: a code word defined as an attack

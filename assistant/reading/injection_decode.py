@@ -1,10 +1,12 @@
 """Cheap decodings of a message for the injection screen: what an attacker hides behind an encoding
 the assistant could be asked to undo.
 
-Tokens that look like base64 (once or several times over), base32, hex, ``\\uXXXX`` escapes,
-Morse or the NATO spelling alphabet are decoded where they decode to readable text. A sentence that reads as no language (none of the commonest English
-words) is also read as ROT13 and the other Caesar shifts, Atbash and backwards. Every decoding is
-a linear pass over the text; a message in plain English costs a few regex scans.
+Tokens that look like base64 (once or several times over), base32, hex, binary, ``\\uXXXX``
+escapes, Morse or the NATO spelling alphabet are decoded where they decode to readable text; word
+games are undone (first letters of each word, words to put in a stated order, words without their
+vowels). A sentence that reads as no language (none of the commonest English words) is also read
+as ROT13 and the other Caesar shifts, Atbash and backwards. Every decoding is a linear pass over
+the text; a message in plain English costs a few regex scans.
 """
 
 from __future__ import annotations
