@@ -214,3 +214,41 @@ def fits_field(fig: Figure, spec_field: FieldSpec) -> bool:
     if fig.unit not in UNITS_ACCEPTED[spec_field.unit]:
         return False
     return fig.unit != "duration" or spec_field.unit == "duration"
+
+
+# What target_of returns that is no input's name.
+SPECIAL_TARGETS = {"ask", "part", "every", "horizon"}
+
+
+# Words that say a message corrects a figure already given rather than adds one ("oh wait",
+# "actually", "sorry", "… instead").
+CORRECTION = re.compile(r"\b(?:instead|actually|wait|sorry|correction|corrected|oops|i meant|mistake|typo|rather)\b",
+                        re.IGNORECASE)
+
+
+def corrects(state: CalculationState, spec: ToolSpec, fig: Figure, role, free: set[int], text: str) -> tuple[int, str] | None:
+    """The figure a correction restates, when ``fig`` would otherwise be added as a new input:
+    the one used figure of its unit and period ("payback: 9k, saves 750/mo" then "oh wait, it's
+    600 a month": the 750), with the input it keeps (the one the correction names by a label,
+    "benefit 2k/mo instead", when the old figure's own words named none of its input; else the
+    old one's). None when the message is no correction, or more than one figure could be meant."""
+    if not CORRECTION.search(text):
+        return None
+    same = [i for i in free if state.figures[i].field and compatible(fig, state.figures[i])
+            and not spec.field(state.figures[i].field).horizon and i != state.horizon
+            and state.figures[i].figure.get("period") == fig.period]
+    if len(same) != 1:
+        return None
+    old = state.figures[same[0]]
+    named = isinstance(role, str) and label_score(fig, spec.field(role)) > 0
+    if not named:
+        return same[0], old.field
+    if role != old.field and labelled(old, spec.field(old.field)):
+        return None  # "hosting costs 600 a month instead" beside "saves 750 a month": a cost of its own
+    return same[0], role
+
+
+def labelled(item: FigureState, field: FieldSpec) -> bool:
+    """Do the figure's own naming words hold a label of ``field``?"""
+    words = naming_content(words_of(item))
+    return any(w.startswith(label) or same_word(w, label) for label in field.labels if " " not in label for w in words)

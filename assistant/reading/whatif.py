@@ -23,7 +23,7 @@ from assistant.reading.calc_state import (
     words_of,
 )
 from assistant.reading.calculate import asked_specs, assign
-from assistant.reading.targets import alternative_to, compatible, name_score, of_record, target_of
+from assistant.reading.targets import SPECIAL_TARGETS, alternative_to, compatible, corrects, name_score, of_record, target_of
 from assistant.types import CalculationState, Clarification, FigureState
 from knowledge.figures import Figure, read_figures
 from tools.spec import ToolSpec
@@ -114,6 +114,9 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         figures = [f for f in figures if not named_period.start() <= f.span[0] < named_period.end()]
     news = [f for f in figures if f not in old_values]
     changes: list[str] = []
+    share = share_removed(text, news)
+    if share is not None:  # "waive half the fee", "drop 30% of the licence": a share of it, not a figure
+        news = []
     if REMOVE.search(text) and not news:
         said = naming_content(re.findall(r"[a-z][a-z'/-]*", text[REMOVE.search(text).end():].lower())) or naming_content(
             re.findall(r"[a-z][a-z'/-]*", REMOVE.sub(" ", text).lower()))  # "the training for free": named before
@@ -122,6 +125,8 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         best = max(scores, default=0.0)
         if best > 0 and scores.count(best) == 1:
             item = state.figures[scores.index(best)]
+            if share is not None:
+                return _scale(state, text, [scores.index(best)], 1 - share)
             item.ignored = True
             return state, [f"{item.field.replace('_', ' ')}: {item.figure['text']} → removed"]
         if WHAT_IF.match(text) and len(text) <= 120:  # "and if it were free?": which line, asked
@@ -167,6 +172,11 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             fig = dataclasses.replace(fig, value=-abs(fig.value)) if state.figures[outlay].figure["value"] < 0 else fig
         else:
             target = target_of(state, spec, fig, role, old_values, used - taken, text)
+        keep_role = ""
+        if isinstance(target, str) and target not in SPECIAL_TARGETS and not ADDS.search(text):
+            corrected = corrects(state, spec, fig, role, used - taken, text)
+            if corrected is not None:  # "oh wait, it's 600 a month": the figure given before, corrected
+                target, keep_role = corrected
         if target == "ask" and len(news) == 1:
             names = list(dict.fromkeys(x.field for x in state.figures if x.field and not x.ignored and compatible(fig, x)
                                        and not spec.field(x.field).horizon
@@ -191,7 +201,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             if fig.period is None and old.figure.get("period") and fig.unit != "duration":
                 new.figure["period"] = old.figure["period"]  # "what if saving is only 3 000?" keeps "per month"
             new.figure["span"] = old.figure["span"]  # its place among the figures (records are read in order)
-            new.field = old.field or (old.fields[0] if len(old.fields) == 1 else "")
+            new.field = keep_role or old.field or (old.fields[0] if len(old.fields) == 1 else "")
             if alternative_to(spec, role, new.field):
                 new.field = role  # the rate given in place of the conversions it stands for
             new.fields = [] if new.field else list(old.fields)
@@ -224,6 +234,24 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             state.figures.append(new)
             changes.append(f"{target.replace('_', ' ')}: added {fig.text.strip()}")
     return state, changes
+
+
+# A share of an amount named in words ("half the fee", "a third of the licence").
+SHARE_WORDS = re.compile(r"\b(?:(half)|(?:a|one)\s+(third|quarter|fifth)\s+of)\b", re.IGNORECASE)
+SHARES = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2}
+
+
+def share_removed(text: str, news: list[Figure]) -> float | None:
+    """The share of a line a removal takes off ("waive half the onboarding fee": 0.5, "drop 30%
+    of the licence": 0.3), or None when the message removes no share."""
+    if not REMOVE.search(text):
+        return None
+    word = SHARE_WORDS.search(text)
+    if word is not None and not news:
+        return SHARES[(word.group(1) or word.group(2)).lower()]
+    if len(news) == 1 and news[0].unit == "percent" and news[0].after[:1] == ["of"] and 0 < news[0].value < 100:
+        return news[0].value / 100
+    return None
 
 
 def _first_flow(state: CalculationState, spec: ToolSpec, role) -> int | None:
@@ -349,6 +377,7 @@ def _scale(state: CalculationState, text: str, indices: list[int], factor: float
         new = word_figure(text, value, unit, fmt_value(value) + ("%" if unit == "percent" else ""))
         for key in ("period", "currency", "span", "index"):
             new.figure[key] = item.figure.get(key)
+        new.figure["naming"] = words_of(item)  # still the line the user named: "the licence" finds it again
         new.field = item.field
         changes.append(f"{item.field.replace('_', ' ')}: {item.figure['text']} → {new.figure['text']}")
         state.figures[i] = new
