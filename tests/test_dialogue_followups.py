@@ -94,3 +94,65 @@ def test_a_correction_that_names_the_input_takes_that_input():
     state = _state("payback: 12k upfront, 1k/mo")
     turn = read_turn("benefit 900/mo instead", state)
     assert _call(turn) == ("payback_period", {"upfront_cost": 12000, "monthly_benefit": 900})
+
+
+# ---- the reply to the advisor's question finishes the calculation ----------------------------
+
+@pytest.mark.parametrize(("reply", "monthly"), [
+    ("take the middle", 1750), ("the lower one, to be safe", 1000), ("go with the top of the range", 2500),
+])
+def test_an_end_of_a_two_figure_range_is_chosen_in_words(reply, monthly):
+    # the period and currency are written once, after the second figure: both ends have them
+    state = _state("Payback? Set-up was 21,000 €, and it saves us between 1,000 and 2,500 € per month.")
+    assert "range" in state.question.question
+    assert _call(read_turn(reply, state)) == ("payback_period", {"upfront_cost": 21000, "monthly_benefit": monthly})
+
+
+@pytest.mark.parametrize(("reply", "fees"), [("the annual one", 11000), ("monthly please", 12 * 1000)])
+def test_an_option_is_chosen_by_the_period_it_is_paid_per(reply, fees):
+    state = _state("tco over 1 yr: setup 5k, licence 1k/mo or 11k/yr paid up front")
+    assert state.need == "which"
+    name, args = _call(read_turn(reply, state))
+    assert name == "tco" and args["software_fees"] == fees and args["implementation"] == 5000
+
+
+@pytest.mark.parametrize(("reply", "upfront", "net"), [("the second", 5000, 2000 - 900),
+                                                       ("1", 10000, 2000 - 300)])
+def test_an_option_picked_for_one_input_picks_the_same_option_for_the_input_given_beside_it(reply, upfront, net):
+    state = _state("Payback? It saves about 2,000 a month. Either 10,000 set-up plus 300 a month, "
+                   "or 5,000 set-up plus 900 a month.")
+    assert state.need == "which"
+    turn = read_turn(reply, state)
+    name, args = _call(turn)
+    assert name == "payback_period" and args["upfront_cost"] == upfront
+    assert args["monthly_benefit"] - args.get("monthly_cost", 0) == net
+
+
+# ---- a follow-up with no "what if" changes the length of time it names -------------------------
+
+def test_a_bare_number_repeats_the_last_change_in_its_unit():
+    state = _state("TCO? setup 10k, hosting 500 a month")
+    assert state.need == "horizon"
+    turn = _then(state, "2 years", "and 4?")
+    assert _call(turn)[1]["horizon_years"] == 4
+
+
+def test_a_bare_number_after_a_money_change_is_not_read_as_a_length_of_time():
+    state = _state("TCO over 2 years: setup 10k, hosting 500 a month")
+    turn = _then(state, "what if the setup were 12k?")
+    assert _call(turn)[1]["horizon_years"] == 2
+    after = read_turn("and 4?", turn.state)
+    assert after.calculation is None or not after.calculation.calls or after.calculation.calls[0][1]["horizon_years"] == 2
+
+
+@pytest.mark.parametrize(("follow_up", "years"), [("and by the end of year four?", 4), ("what about until year 2", 2)])
+def test_a_horizon_named_as_the_end_of_a_year_counts_over_that_many_years(follow_up, years):
+    state = _state("TCO for one year: setup 12k, licence 700/month")
+    assert _call(read_turn(follow_up, state)) == ("tco", {"horizon_years": years, "implementation": 12000,
+                                                          "software_fees": 8400})
+
+
+def test_extending_the_years_of_a_cash_flow_extends_the_flows():
+    state = _state("NPV at 10%: we put in 90k, then get 40k a year for 3 years.")
+    name, args = _call(read_turn("Extend it to 4 years of returns.", state))
+    assert name == "npv" and args["cash_flows"] == [-90000, 40000, 40000, 40000, 40000]

@@ -42,7 +42,7 @@ from assistant.reading.calculate import (
     plan_figures,
     read_calculation,
 )
-from assistant.reading.replies import answer_question, fill_missing, option_chosen
+from assistant.reading.replies import answer_question, choose_figure, fill_missing, option_chosen, parallel
 from assistant.reading.whatif import CHANGE_WORDS, ask_input_for, change
 from assistant.types import CalculationState, Clarification
 from assistant.reading.money import set_aside
@@ -121,7 +121,7 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
     for fig in figures:  # a figure is named by the words since the figure before it, and its own after it
         items.append(figure_state(text, fig, roles.get(fig.index), previous_end))
         previous_end = fig.span[1]
-    sequences = {f.name for f in spec.fields if f.sequence}
+    sequences = {f.name for f in spec.fields if f.sequence} | {f.name for f in spec.fields if f.horizon}
     found = None if sequences & set(roles.values()) else horizon_in(figures, {i for i, role in roles.items() if role}, text)
     horizon = None
     if found is not None and found.index >= 0:
@@ -239,12 +239,30 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
         return DialogueTurn()
     new_state, changes = continued
     calc, new_state = continue_state(new_state, changes)
+    calc, new_state = _same_option_again(state, text, calc, new_state)
+    new_state.changed = [i for i, item in enumerate(new_state.figures)
+                         if i >= len(state.figures) or item != state.figures[i]]
     if calc.calls and state.args is not None and calc.calls[0] == (state.call, state.args) and \
             len(new_state.figures) > len(state.figures) and any(": added " in line for line in changes):
         # a figure taken as a new input the calculation does not use: the old result again would be wrong
         asked = ask_input_for(state, new_state.figures[len(state.figures)])
         return DialogueTurn(ask_again_with(asked), asked)
     return DialogueTurn(calc, new_state)
+
+
+def _same_option_again(state: CalculationState, text: str, calc: Calculation,
+                       new_state: CalculationState) -> tuple[Calculation, CalculationState]:
+    """An option picked for one input ("option 2") picks the same option for the next input
+    given in parallel with it (each quote a set-up fee and a monthly fee): not asked again."""
+    while state.need == "which" and new_state.need == "which" and state.fields and new_state.fields \
+            and new_state.fields[0] != state.fields[0] and parallel(new_state, state.fields[0], new_state.fields[0]):
+        picked = option_chosen(state.question.options if state.question else [], text)
+        chosen = choose_figure(new_state.model_copy(deep=True), picked) if picked is not None else None
+        if chosen is None:
+            break
+        state = new_state
+        calc, new_state = continue_state(chosen[0], [*getattr(calc, "changes", []), *chosen[1]])
+    return calc, new_state
 
 
 def ask_again_with(state: CalculationState) -> ContinuedCalculation:

@@ -75,6 +75,9 @@ def option_chosen(options: list[str], text: str) -> int | None:
             return len(options) - 1
         if MIDDLE & set(tokens) and len(options) == 3:
             return 1
+    by_period = _option_by_period(options, tokens)
+    if by_period is not None:  # "the yearly one" of "900/mo" and "9.6k/yr"
+        return by_period
     said = naming_content(tokens)
     scores = []
     for option in options:
@@ -84,6 +87,21 @@ def option_chosen(options: list[str], text: str) -> int | None:
     if best > 0 and scores.count(best) == 1:
         return scores.index(best)
     return None
+
+
+def _option_by_period(options: list[str], tokens: list[str]) -> int | None:
+    """The one option whose figure is paid per the period the reply names ("the annual one",
+    "monthly"), when the options' figures are paid per different periods."""
+    said = {PERIOD_WORDS[t] for t in tokens if t in PERIOD_WORDS}
+    if len(said) != 1:
+        return None
+    periods = []
+    for option in options:
+        figures = read_figures(option)
+        periods.append(figures[0].period if len(figures) == 1 else None)
+    if len(set(periods)) != len(periods) or None in periods:
+        return None
+    return periods.index(said.pop()) if said <= set(periods) else None
 
 
 def _period_in(text: str) -> str | None:
@@ -196,17 +214,41 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         return state, [f"{item.field.replace('_', ' ')}: {item.figure['text']} → removed"]
     if kind == "which" and about is not None:
         chosen = option_chosen(options, text)
-        if chosen is None:
-            return None
-        name = state.fields[0] if state.fields else about.field
-        parts = [item for item in state.figures if item.field == name and not item.ignored]
-        if chosen >= len(parts):
-            return None
-        for i, item in enumerate(parts):
-            if i != chosen:
-                item.ignored = True
-        return state, [f"{name.replace('_', ' ')}: {parts[chosen].figure['text']}"]
+        return None if chosen is None else choose_figure(state, chosen)
     return None
+
+
+def choose_figure(state: CalculationState, chosen: int) -> tuple[CalculationState, list[str]] | None:
+    """The state with the ``chosen`` one of the figures given for one input (the open "which
+    one should I use?" question) kept and the others set aside; None when there is no such one."""
+    about = state.figures[state.about] if state.about is not None and state.about < len(state.figures) else None
+    if about is None:
+        return None
+    name = state.fields[0] if state.fields else about.field
+    parts = [item for item in state.figures if item.field == name and not item.ignored]
+    if chosen >= len(parts):
+        return None
+    for i, item in enumerate(parts):
+        if i != chosen:
+            item.ignored = True
+    return state, [f"{name.replace('_', ' ')}: {parts[chosen].figure['text']}"]
+
+
+def alternatives_of(state: CalculationState, name: str) -> list[int]:
+    """The indices of the figures given for input ``name``, set aside or not, in order."""
+    return [i for i, item in enumerate(state.figures) if item.field == name]
+
+
+def parallel(state: CalculationState, first: str, second: str) -> bool:
+    """Are the figures of two inputs given as the same alternatives, one of each per option
+    ("option 1 is 9,000 set-up with 400 a month, option 2 is 4,000 set-up with 700 a month")?
+    Both inputs have as many figures, and in the message they alternate."""
+    a, b = alternatives_of(state, first), alternatives_of(state, second)
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    merged = sorted([(i, 0) for i in a] + [(i, 1) for i in b])
+    sides = [side for _, side in merged]
+    return all(x != y for x, y in zip(sides, sides[1:]))
 
 
 def _missing_given(state: CalculationState, text: str, figures: list[Figure]) -> tuple[CalculationState, list[str]] | None:
@@ -323,17 +365,21 @@ def _range_end(state: CalculationState, text: str) -> tuple[CalculationState, li
         item.figure.update(value=value, high=None, text=f"{was} (you chose {fmt_value(value)})")
         return state, [f"{(item.field or 'figure').replace('_', ' ')}: {was} → {fmt_value(value)}"]
     a, b = state.figures[i], state.figures[j]
-    if end == "middle":
-        return None
     small, large = sorted((a, b), key=lambda x: x.figure["value"])
-    if end == "low" and not small.figure.get("scaled") and large.figure.get("scaled"):
+    if end != "high" and not small.figure.get("scaled") and large.figure.get("scaled"):
         return None  # "between 30 and 40k": the low end's scale is not written; ask rather than guess
     chosen, other = (small, large) if end == "low" else (large, small)
+    was = f"{small.figure['text']} to {large.figure['text']}"
+    for key in ("period", "currency"):  # "between 1,500 and 2,500 € a month": both ends per month, in euros
+        chosen.figure[key] = chosen.figure.get(key) or other.figure.get(key)
+    if end == "middle":
+        value = (small.figure["value"] + large.figure["value"]) / 2
+        chosen.figure.update(value=value, text=f"{was} (you chose {fmt_value(value)})")
     chosen.field = chosen.field or other.field or _only_free_field(state, chosen)
     chosen.fields = []
     other.ignored, other.field, other.fields = True, "", []
     label = (chosen.field or "figure").replace("_", " ")
-    return state, [f"{label}: {small.figure['text']} to {large.figure['text']} → {chosen.figure['text']}"]
+    return state, [f"{label}: {was} → {fmt_value(chosen.figure['value']) if end == 'middle' else chosen.figure['text']}"]
 
 
 def _only_free_field(state: CalculationState, item: FigureState) -> str:

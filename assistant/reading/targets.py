@@ -120,7 +120,9 @@ def target_of(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_va
     asks = {w for ask in spec.asks for w in ask.lower().split()}  # "payback" names the calculator, not an input
     new_words = [w for w in naming_content(fig.before + fig.after) if w not in asks]
     scores = {}
-    candidates = [i for i in free if compatible(fig, state.figures[i])]
+    candidates = [i for i in free if compatible(fig, state.figures[i])
+                  and (fig.unit != "duration" or not state.figures[i].field  # a length of time: only an input counted in time
+                       or fits_field(fig, spec.field(state.figures[i].field)))]
     if unplaced_name(state, spec, fig, role, new_words, candidates):
         return "ask"  # "what if the upskilling part ends up at €9,000?": named, but by no word of ours
     if isinstance(role, str) and any(state.figures[i].field == role for i in candidates):
@@ -143,6 +145,9 @@ def target_of(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_va
         present = [name for name in role if any(state.figures[i].field == name for i in free)]
         field_name = present[0] if len(present) == 1 else None
     if fig.unit == "duration" and (field_name is None or spec.field(field_name).unit != "duration"):
+        spans = [i for i in free if state.figures[i].field and spec.field(state.figures[i].field).horizon]
+        if state.horizon is None and len(spans) == 1:
+            return spans[0]  # "extend that to 5 years": the years the flows are counted over
         if state.horizon is not None or HORIZON_WORDS & set(fig.before[-3:]):
             return "horizon"
     if field_name is not None:

@@ -25,7 +25,7 @@ from assistant.reading.calc_state import (
 from assistant.reading.calculate import asked_specs, assign
 from assistant.reading.targets import SPECIAL_TARGETS, alternative_to, compatible, corrects, name_score, of_record, target_of
 from assistant.types import CalculationState, Clarification, FigureState
-from knowledge.figures import Figure, read_figures
+from knowledge.figures import PERIOD_WORDS, Figure, read_figures
 from tools.spec import ToolSpec
 
 # Words that say a message changes something already given ("what if…", "…instead", "again").
@@ -112,7 +112,11 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     named_period = ONE_PERIOD.search(text)
     if named_period is not None:  # "in year 2": the 2 names the period, it is no new value
         figures = [f for f in figures if not named_period.start() <= f.span[0] < named_period.end()]
+        until = _until_period(state, spec, text, named_period)
+        if until is not None and not figures:
+            figures, named_period = [until], None  # "and by the end of year three?": counted over three years
     news = [f for f in figures if f not in old_values]
+    news = [again(state, f) if len(news) == 1 else f for f in news]
     changes: list[str] = []
     share = share_removed(text, news)
     if share is not None:  # "waive half the fee", "drop 30% of the licence": a share of it, not a figure
@@ -141,7 +145,8 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         state.settings[name] = value
     if not news:
         return (state, changes) if changes else None
-    new_horizon = state.horizon is not None and all(f.unit == "duration" for f in news)  # "ok and over five years?"
+    new_horizon = all(f.unit == "duration" for f in news) and (  # "ok and over five years?"
+        state.horizon is not None or any(not x.ignored and x.field and spec.field(x.field).horizon for x in state.figures))
     if not answering and not CHANGE_WORDS.search(text) and not asked_specs(text) and period_named(text) is None \
             and not new_horizon:
         if not all(assign(spec, news).get(f.index) for f in news):
@@ -252,6 +257,41 @@ def share_removed(text: str, news: list[Figure]) -> float | None:
     if len(news) == 1 and news[0].unit == "percent" and news[0].after[:1] == ["of"] and 0 < news[0].value < 100:
         return news[0].value / 100
     return None
+
+
+UNTIL = re.compile(r"\b(?:by|until|till|through|to|after|end of)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
+MONTHS_PER = {"year": 12, "quarter": 3, "month": 1}
+
+
+def _until_period(state: CalculationState, spec: ToolSpec, text: str, match: re.Match) -> Figure | None:
+    """"by the end of year three" in a calculation counted over a horizon: a length of time
+    (three years) that the horizon takes; None when the message names one period for itself
+    ("in year two") or the calculation counts no horizon."""
+    counted = state.horizon is not None or any(x.field and not x.ignored and spec.field(x.field).horizon
+                                               for x in state.figures)
+    number = period_named(match.group(0))
+    unit = next((w for w in MONTHS_PER if w in match.group(0).lower()), None)
+    if not counted or not UNTIL.search(text[: match.start()]) or not number or number < 1 or unit is None:
+        return None
+    return Figure(value=float(number * MONTHS_PER[unit]), unit="duration", span=match.span(), text=match.group(0),
+                  context=match.group(0))
+
+
+def again(state: CalculationState, fig: Figure) -> Figure:
+    """A bare number that names nothing ("and 5?", "what about 4?") is a new value for what the
+    last reply gave or changed: counted in its unit ("3 yrs" then "and 5?": five years)."""
+    if fig.unit != "count" or fig.currency or fig.period or fig.scaled or naming_content(fig.before + fig.after) \
+            or len(state.changed) != 1 or state.changed[0] >= len(state.figures):
+        return fig
+    last = state.figures[state.changed[0]].figure
+    if last.get("unit") != "duration":
+        return fig
+    words = re.findall(r"[a-z]+", last.get("text", "").lower())
+    units = {PERIOD_WORDS.get(w) or PERIOD_WORDS.get(w.rstrip("s")) for w in words} - {None}
+    per = MONTHS_PER.get(units.pop()) if len(units) == 1 else None
+    if per is None:  # counted in no unit the reader knows: not guessed
+        return fig
+    return dataclasses.replace(fig, unit="duration", value=fig.value * per)
 
 
 def _first_flow(state: CalculationState, spec: ToolSpec, role) -> int | None:
