@@ -156,3 +156,57 @@ def test_extending_the_years_of_a_cash_flow_extends_the_flows():
     state = _state("NPV at 10%: we put in 90k, then get 40k a year for 3 years.")
     name, args = _call(read_turn("Extend it to 4 years of returns.", state))
     assert name == "npv" and args["cash_flows"] == [-90000, 40000, 40000, 40000, 40000]
+
+
+# ---- a follow-up changes a setting, a period added, a figure written like the one it changes ---
+
+@pytest.mark.parametrize(("follow_up", "two_sided"), [
+    ("we only want to know if the new page is better, so make it one-tailed", False),
+    ("run it as a one sided test", False),
+])
+def test_a_test_made_one_sided_in_words_changes_that_setting_only(follow_up, two_sided):
+    state = _state("Sample size? Our page converts at 3% today and we hope to get it to 3.5%.")
+    before = _call(read_turn("what if we hoped for 3.6%?", state))[1]
+    name, args = _call(read_turn(follow_up, state))
+    assert name == "sample_size" and args["two_sided"] is two_sided
+    assert {k: v for k, v in args.items() if k != "two_sided"} == {**before, "target_rate": 0.035}
+
+
+def test_a_schema_input_is_set_by_the_words_of_its_description():
+    state = _state("A/B test: control 12,000 visitors and 480 orders, variant 12,000 visitors and 560 orders.")
+    name, args = _call(read_turn("and at a 1% significance level?", state))
+    assert name == "ab_test" and args["alpha"] == pytest.approx(0.01)
+    assert args["variant_conversions"] == 560
+
+
+@pytest.mark.parametrize(("follow_up", "flows"), [
+    ("and add a 4th year of 10k", [-60000, 20000, 25000, 30000, 10000]),
+    ("what if the 2nd year is 15k", [-60000, 20000, 15000, 30000]),
+])
+def test_a_period_after_the_last_is_added_and_one_inside_replaced(follow_up, flows):
+    state = _state("NPV at 9%: -60k, 20k, 25k, 30k")
+    name, args = _call(read_turn(follow_up, state))
+    assert name == "npv" and args["cash_flows"] == flows and args["rate"] == pytest.approx(0.09)
+
+
+def test_a_figure_written_with_a_plus_sign_changes_the_one_written_so():
+    state = _state("Sample size? baseline 4%, we want to detect a +10% relative lift")
+    name, args = _call(read_turn("and if we'd settle for +15%?", state))
+    assert name == "sample_size" and args["mde"] == pytest.approx(0.15) and args["baseline_rate"] == pytest.approx(0.04)
+
+
+@pytest.mark.parametrize("reply", [
+    "in euros please: the $10k is €9k and the £5k comes to €6k",
+    "use euros. $10k = €9k, £5k works out at €6k",
+])
+def test_amounts_restated_in_one_currency_each_replace_their_own(reply):
+    state = _state("ROI? We paid $10k for the licence and £5k for the set-up, and it made €40k extra profit.")
+    assert state.need == "currency"
+    assert _call(read_turn(reply, state)) == ("roi", {"cost": 15000, "gain": 40000})
+
+
+def test_an_input_a_record_lacked_is_added_to_that_record_not_put_in_another_inputs_place():
+    state = _state("A/B result? control: 8,000 users, 240 sign-ups; variant: 280 sign-ups")
+    assert state.need == "missing"
+    name, args = _call(read_turn("the variant also had 8,000 users", state))
+    assert name == "ab_test" and (args["variant_visitors"], args["variant_conversions"]) == (8000, 280)

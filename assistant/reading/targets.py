@@ -110,6 +110,8 @@ def target_of(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_va
         instead = [i for i in free if state.figures[i].field and alternative_to(spec, role, state.figures[i].field)]
         if not by_role and len(instead) == 1:
             return instead[0]  # "what if variant B had converted at 3.2%": the rate instead of its conversions
+        if isinstance(role, str) and not by_role and not instead and label_score(fig, spec.field(role)) > 0:
+            return role  # "the variant also had 10,000 visitors": an input that record lacked, given
         if len({state.figures[i].field for i in fitting}) == 1 and len(fitting) == 1:
             return fitting[0]
     if old_values:  # "10000, not 20000": the figure holding the old value
@@ -162,6 +164,9 @@ def target_of(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_va
         if spec.records:
             return "every"  # "redo the RICE with effort 6": every project's effort
         return "part" if spec.field(field_name).summed else None  # which part: asked, never all of them
+    signed = signed_alike(state, fig, text, candidates)
+    if signed is not None:
+        return signed  # "and if we only care about +30%?": the one figure written with a sign
     if [w for w in new_words if w not in GENERIC]:
         return None  # "confidence is really 5" in a TCO: it names something, and nothing of this calculation
     fitting = [i for i in free if state.figures[i].field and fig.unit in UNITS_ACCEPTED[spec.field(state.figures[i].field).unit]
@@ -257,3 +262,13 @@ def labelled(item: FigureState, field: FieldSpec) -> bool:
     """Do the figure's own naming words hold a label of ``field``?"""
     words = naming_content(words_of(item))
     return any(w.startswith(label) or same_word(w, label) for label in field.labels if " " not in label for w in words)
+
+
+def signed_alike(state: CalculationState, fig: Figure, text: str, candidates: list[int]) -> int | None:
+    """A figure written with a plus sign ("+30%") restates the one figure of its unit that was
+    written with one too ("a +20% lift"): a change is written as the change was; None otherwise."""
+    if not text[: fig.span[0]].endswith("+"):
+        return None
+    alike = [i for i in candidates if state.figures[i].field and state.figures[i].figure.get("unit") == fig.unit
+             and re.search(r"\+\s?" + re.escape(state.figures[i].figure.get("text", "")), state.figures[i].quote or "")]
+    return alike[0] if len(alike) == 1 else None

@@ -23,7 +23,16 @@ from assistant.reading.calc_state import (
     words_of,
 )
 from assistant.reading.calculate import asked_specs, assign
-from assistant.reading.targets import SPECIAL_TARGETS, alternative_to, compatible, corrects, name_score, of_record, target_of
+from assistant.reading.targets import (
+    SPECIAL_TARGETS,
+    alternative_to,
+    compatible,
+    corrects,
+    name_score,
+    of_record,
+    records_named,
+    target_of,
+)
 from assistant.types import CalculationState, Clarification, FigureState
 from knowledge.figures import PERIOD_WORDS, Figure, read_figures
 from tools.spec import ToolSpec
@@ -94,7 +103,8 @@ LESS = {"less", "lower", "smaller", "fewer", "down", "decrease", "decreased", "c
 
 
 # What links a figure to its restatement: "£25,000 is about $31,500", "40k = 45k", "25k → 31.5k".
-RESTATES = re.compile(r"\s*(?:\bis|\bare|\bwould be|=|≈|~|→|->|\bequals)\s*(?:\babout|\broughly|\baround|"
+RESTATES = re.compile(r"\s*(?:\bis|\bare|\bwould be|=|≈|~|→|->|\bequals|\b(?:comes?|came|converts?|adds? up|works? out)"
+                      r"\s+(?:to|at)|\bmakes?|\bin\s+\w+\s+is)\s*(?:\babout|\broughly|\baround|"
                       r"\bapprox(?:imately)?|\bnow|\breally|\bactually)?\s*", re.IGNORECASE)
 
 
@@ -108,7 +118,8 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     figures = read_figures(text, value_words(spec))
     old_values = [f for f in figures if OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
                   and any(f2.span[0] < f.span[0] for f2 in figures)]
-    old_values += restated(state, text, figures, old_values)
+    pairs = restated(state, text, figures, old_values)
+    old_values += [old for old, _new in pairs]
     named_period = ONE_PERIOD.search(text)
     if named_period is not None:  # "in year 2": the 2 names the period, it is no new value
         figures = [f for f in figures if not named_period.start() <= f.span[0] < named_period.end()]
@@ -140,6 +151,9 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     if scaled is not None:
         return scaled if scaled[1] else None  # no change: a factor it would have to guess
     settings = _settings_named(state, text)
+    for fig, name, default, value in _described(state, spec, news):  # "at a 1% significance level"
+        settings[name] = (state.settings.get(name, default), value)
+        news = [f for f in news if f is not fig]
     for name, (was, value) in settings.items():
         changes.append(f"{name.replace('_', ' ')}: {was} → {value}")
         state.settings[name] = value
@@ -149,9 +163,9 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         state.horizon is not None or any(not x.ignored and x.field and spec.field(x.field).horizon for x in state.figures))
     if not answering and not CHANGE_WORDS.search(text) and not asked_specs(text) and period_named(text) is None \
             and not new_horizon:
-        if not all(assign(spec, news).get(f.index) for f in news):
+        if not all(roles_of(spec, news).get(f.index) for f in news):
             return None  # figures that name no input of this calculation, in a message that changes nothing
-    roles = assign(spec, news)
+    roles = roles_of(spec, news)
     for fig in list(news):  # "40k is the gain": the figure already given, now with its role
         role = roles.get(fig.index)
         same = [item for item in state.figures if not item.ignored and not item.field
@@ -176,7 +190,8 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             target = outlay  # "what if the upfront was 60k", the flows listed: period 0's flow
             fig = dataclasses.replace(fig, value=-abs(fig.value)) if state.figures[outlay].figure["value"] < 0 else fig
         else:
-            target = target_of(state, spec, fig, role, old_values, used - taken, text)
+            target = target_of(state, spec, fig, role, [old for old, new in pairs if new is fig] or old_values,
+                               used - taken, text)  # "the $45k is €41.5k and the £20k comes to €23.5k": each its own
         keep_role = ""
         if isinstance(target, str) and target not in SPECIAL_TARGETS and not ADDS.search(text):
             corrected = corrects(state, spec, fig, role, used - taken, text)
@@ -236,8 +251,13 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         else:
             new = reply_figure(text, fig)
             new.field = target
+            record = records_named(state, spec, text)
+            if len(record) == 1:  # its place is in the record it names (records are read in order)
+                last = state.figures[max(record[0])].figure
+                new.figure["span"], new.figure["index"] = last.get("span"), last.get("index")
             state.figures.append(new)
-            changes.append(f"{target.replace('_', ' ')}: added {fig.text.strip()}")
+            label = target.replace("_", " ") + (of_record(state, spec, len(state.figures) - 1) if len(record) == 1 else "")
+            changes.append(f"{label}: added {fig.text.strip()}")
     return state, changes
 
 
@@ -294,6 +314,13 @@ def again(state: CalculationState, fig: Figure) -> Figure:
     return dataclasses.replace(fig, unit="duration", value=fig.value * per)
 
 
+def roles_of(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
+    """``assign`` for some of a message's figures (those left once the old values it restates
+    are set aside): numbered afresh for the reader, keyed by their own index again."""
+    renumbered = [dataclasses.replace(fig, index=n) for n, fig in enumerate(figures)]
+    return {figures[n].index: role for n, role in assign(spec, renumbered).items()}
+
+
 def _first_flow(state: CalculationState, spec: ToolSpec, role) -> int | None:
     """The period-0 flow a new outlay replaces when the calculation holds its flows as a list
     ("yr0 -50,000 | yr1 15,000 …" then "what if the upfront was 60k"), else None."""
@@ -328,7 +355,8 @@ def _one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure,
     named period takes the new figure; a calculation with no series changes nothing."""
     sequence = next((f.name for f in spec.fields if f.sequence), None)
     flows = next((v for v in (state.args or {}).values() if isinstance(v, list)), None)
-    if sequence is None or not flows or not -len(flows) < period < len(flows) or period == 0:
+    appended = period == len(flows or []) and bool(ADDS.search(text))  # "and add a 5th year of 20k"
+    if sequence is None or not flows or not (-len(flows) < period < len(flows) or appended) or period == 0:
         return None
     used = [i for i, item in enumerate(state.figures) if not item.ignored and item.field
             and item.figure.get("unit") in {"money", "count"} and i != state.horizon]
@@ -342,7 +370,7 @@ def _one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure,
     unit = next((w for w in ("year", "month", "quarter") if w in ONE_PERIOD.search(text).group(0).lower()), "period")
     series = []
     for n, (value, item) in enumerate(zip(flows, sources)):
-        if n == period % len(flows):
+        if not appended and n == period % len(flows):
             new = reply_figure(text, fig)
             new.figure["span"] = item.figure["span"]
             changes.append(f"{sequence.replace('_', ' ')}, {unit} {n}: {fmt_value(value)} → {fig.text.strip()}")
@@ -351,6 +379,12 @@ def _one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure,
             new.figure.update(value=value, period=None, high=None)
         new.field, new.fields = sequence, []
         series.append(new)
+    if appended:
+        new = reply_figure(text, fig)
+        new.figure["span"] = series[-1].figure["span"]
+        new.field = sequence
+        series.append(new)
+        changes.append(f"{sequence.replace('_', ' ')}, {unit} {period}: added {fig.text.strip()}")
     horizon = state.figures[state.horizon] if state.horizon is not None else None
     before = [item for i, item in enumerate(state.figures) if i < used[0] and i not in used]
     after = [item for i, item in enumerate(state.figures) if i > used[0] and i not in used]
@@ -513,9 +547,11 @@ def replace_with_pending(state: CalculationState, index: int) -> str:
     return f"{old.field.replace('_', ' ')}: {old.figure['text']} → {new.figure['text']}"
 
 
-def restated(state: CalculationState, text: str, figures: list[Figure], old_values: list[Figure]) -> list[Figure]:
-    """Figures a message names as the old value it restates: "the £25,000 is about $31,500" (a
-    figure equal to one of the calculation's, linked to the next figure by a short "is")."""
+def restated(state: CalculationState, text: str, figures: list[Figure],
+             old_values: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """Figures a message names as the old value it restates, each with the figure that restates
+    it: "the £25,000 is about $31,500" (a figure equal to one of the calculation's, linked to the
+    next figure by a short "is" or "comes to")."""
     out = []
     for fig, nxt in zip(figures, figures[1:]):
         between = text[fig.span[1]: nxt.span[0]].lower()
@@ -523,7 +559,31 @@ def restated(state: CalculationState, text: str, figures: list[Figure], old_valu
             continue
         if any(not item.ignored and item.figure.get("unit") == fig.unit and abs(item.figure["value"] - fig.value) < 1e-9
                and item.figure.get("currency") == fig.currency for item in state.figures):
-            out.append(fig)
+            out.append((fig, nxt))
+    return out
+
+
+def _described(state: CalculationState, spec: ToolSpec, news: list[Figure]) -> list[tuple[Figure, str, Any, Any]]:
+    """Figures for schema inputs of the last call that no input of the spec reads, each named
+    by the words its description opens with ("alpha: Significance level (default 0.05)" is set
+    by "at a 1% significance level"); a percentage for an input whose default is a fraction is
+    read as one (1% → 0.01)."""
+    called = spec_named(state.call) if state.call else None
+    if called is None:
+        return []
+    read = {f.name for f in spec.fields} | set(state.args or {})
+    out: list[tuple[Figure, str, Any, Any]] = []
+    for name, prop in called.json_schema().get("properties", {}).items():
+        default = prop.get("default")
+        if name in read or prop.get("type") != "number" or not isinstance(default, (int, float)):
+            continue
+        head = re.split(r"[(:;,.]", prop.get("description", ""))[0].lower()
+        words = naming_content(re.findall(r"[a-z][a-z'-]*", head))
+        for fig in news:
+            near = fig.before[-3:] + fig.after[:3]
+            if words and all(any(same_word(w, x) for x in near) for w in words) and all(f is not fig for f, *_ in out):
+                value = fig.value / 100 if fig.unit == "percent" and 0 < default < 1 else fig.value
+                out.append((fig, name, default, value))
     return out
 
 
@@ -539,7 +599,7 @@ def _settings_named(state: CalculationState, text: str) -> dict[str, tuple[Any, 
     out: dict[str, Any] = {}
     for name, prop in schema.get("properties", {}).items():
         ref = prop.get("$ref", "").split("/")[-1]
-        values = prop.get("enum") or defs.get(ref, {}).get("enum") or []
+        values = prop.get("enum") or defs.get(ref, {}).get("enum") or ([True, False] if prop.get("type") == "boolean" else [])
         current = (state.args or {}).get(name, prop.get("default"))
         # "the mean instead of the product": the value named that is not the current one
         named = [v for v in values if isinstance(v, str) and v.lower() in words and v != current]
