@@ -210,3 +210,23 @@ def test_an_input_a_record_lacked_is_added_to_that_record_not_put_in_another_inp
     assert state.need == "missing"
     name, args = _call(read_turn("the variant also had 8,000 users", state))
     assert name == "ab_test" and (args["variant_visitors"], args["variant_conversions"]) == (8000, 280)
+
+
+# ---- a what-if names its input by a label, a direction verb, a spelling of its own -------------
+
+@pytest.mark.parametrize(("change", "gain", "cost"), [
+    ("what if the savings were 10% lower", 36000, 12000),  # "savings": a word for the gain, not its own line
+    ("and if the savings drop by 25%?", 30000, 12000),
+    ("what if the licence went up 50%", 40000, 7000 * 1.5 + 5000),
+    ("what if the setup came to 6k", 40000, 7000 + 6000),  # "setup" is the "set-up" line
+])
+def test_a_what_if_moves_the_input_it_names(change, gain, cost):
+    state = _state("ROI: licence 7k, set-up 5k, and it saves 40k.")
+    name, args = _call(read_turn(change, state))
+    assert name == "roi" and args["gain"] == pytest.approx(gain) and args["cost"] == pytest.approx(cost)
+
+
+@pytest.mark.parametrize("change", ["discount at 11", "what if the rate were 11"])
+def test_a_plain_number_for_a_rate_is_a_percentage(change):
+    state = _state("NPV at 8%: -30k now, then 12k, 12k, 12k.")
+    assert _call(read_turn(change, state))[1]["rate"] == pytest.approx(0.11)

@@ -105,6 +105,7 @@ def naming_content(words: list[str]) -> list[str]:
 
 
 def same_word(a: str, b: str) -> bool:
+    a, b = a.replace("-", ""), b.replace("-", "")  # "setup" is "set-up"
     if a == b or stem(a) == stem(b):
         return True
     return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]

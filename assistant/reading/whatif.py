@@ -102,6 +102,24 @@ MORE = {"more", "higher", "bigger", "larger", "extra", "up", "increase", "increa
 LESS = {"less", "lower", "smaller", "fewer", "down", "decrease", "decreased", "cheaper"}
 
 
+# Verbs that move an amount up or down ("rises by", "drops", "is cut by").
+RISES = {"rise", "rises", "rose", "grow", "grows", "grew", "increase", "increases", "increased", "jump", "jumps",
+         "jumped", "climb", "climbs", "climbed", "up"}
+FALLS = {"drop", "drops", "dropped", "fall", "falls", "fell", "decrease", "decreases", "decreased", "cut", "cuts",
+         "shrink", "shrinks", "shrank", "down", "reduce", "reduced", "reduces", "lose", "loses", "lost"}
+
+
+def _moved(words: list[str]) -> int:
+    """+1 or -1 when the words just before a percentage move an amount up or down ("drop by 20%",
+    "went up 10%"), else 0."""
+    words = [w for w in words if w != "by"]
+    if words and words[-1] in RISES:
+        return 1
+    if words and words[-1] in FALLS:
+        return -1
+    return 0
+
+
 # What links a figure to its restatement: "£25,000 is about $31,500", "40k = 45k", "25k → 31.5k".
 RESTATES = re.compile(r"\s*(?:\bis|\bare|\bwould be|=|≈|~|→|->|\bequals|\b(?:comes?|came|converts?|adds? up|works? out)"
                       r"\s+(?:to|at)|\bmakes?|\bin\s+\w+\s+is)\s*(?:\babout|\broughly|\baround|"
@@ -225,6 +243,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             if alternative_to(spec, role, new.field):
                 new.field = role  # the rate given in place of the conversions it stands for
             new.fields = [] if new.field else list(old.fields)
+            as_percent(new, spec)
             label = (new.field or "figure").replace("_", " ") + of_record(state, spec, target)
             changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
             state.figures[target] = new
@@ -251,6 +270,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         else:
             new = reply_figure(text, fig)
             new.field = target
+            as_percent(new, spec)
             record = records_named(state, spec, text)
             if len(record) == 1:  # its place is in the record it names (records are read in order)
                 last = state.figures[max(record[0])].figure
@@ -312,6 +332,14 @@ def again(state: CalculationState, fig: Figure) -> Figure:
     if per is None:  # counted in no unit the reader knows: not guessed
         return fig
     return dataclasses.replace(fig, unit="duration", value=fig.value * per)
+
+
+def as_percent(item: FigureState, spec: ToolSpec) -> None:
+    """A plain number between 1 and 100 given for a rate ("discount at 12") is a percentage:
+    12%, never 1,200%."""
+    if item.field and spec.field(item.field).unit == "fraction" and item.figure.get("unit") == "count" \
+            and 1 < item.figure["value"] <= 100:
+        item.figure["unit"] = "percent"
 
 
 def roles_of(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
@@ -405,6 +433,10 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
     elif len(news) == 1 and news[0].unit == "percent" and news[0].after[:1] and news[0].after[0] in MORE | LESS:
         sign = 1 if news[0].after[0] in MORE else -1
         factor, rest = 1 + sign * news[0].value / 100, " ".join(news[0].after[1:])
+    elif len(news) == 1 and news[0].unit == "percent" and _moved(news[0].before[-2:]) and 0 < news[0].value < 100:
+        # "the savings drop by 20%", "if the fee went up 10%": the verb before it says which way
+        sign = _moved(news[0].before[-2:])
+        factor, rest = 1 + sign * news[0].value / 100, " ".join(news[0].before)
     if factor is None:
         return None
     said = naming_content(re.findall(r"[a-z][a-z'/-]*", rest)) or naming_content(re.findall(r"[a-z][a-z'/-]*", lowered))
@@ -415,7 +447,9 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
     for item in state.figures:  # the input named by its own name ("the reach") or the user's word for it ("support")
         if item.field and not item.ignored:
             label = item.field.replace("_", " ").split()
-            score = sum(any(same_word(w, s) for s in said) for w in label) + name_score(said, item)
+            labels = [x for x in spec_named(state.tool).field(item.field).labels if " " not in x] if spec_named(state.tool) else []
+            score = sum(any(same_word(w, s) for s in said) for w in label) + name_score(said, item) \
+                + 0.5 * any(same_word(s, x) or s.startswith(x) for s in said for x in labels)  # "the savings": a label of the gain
             scores[item.field] = max(scores.get(item.field, 0.0), score)
     best = max(scores.values(), default=0)
     names = [name for name, score in scores.items() if score == best]
@@ -446,7 +480,7 @@ def _scale(state: CalculationState, text: str, indices: list[int], factor: float
     changes = []
     for i in indices:
         item = state.figures[i]
-        value = item.figure["value"] * factor
+        value = round(item.figure["value"] * factor, 6)
         unit = item.figure.get("unit") or "count"
         new = word_figure(text, value, unit, fmt_value(value) + ("%" if unit == "percent" else ""))
         for key in ("period", "currency", "span", "index"):
