@@ -230,3 +230,9 @@ def test_a_what_if_moves_the_input_it_names(change, gain, cost):
 def test_a_plain_number_for_a_rate_is_a_percentage(change):
     state = _state("NPV at 8%: -30k now, then 12k, 12k, 12k.")
     assert _call(read_turn(change, state))[1]["rate"] == pytest.approx(0.11)
+
+
+def test_a_score_on_a_scale_of_its_own_is_not_made_a_percentage():
+    state = _state("ICE score for the chatbot: impact 6, confidence 4, ease 7")
+    assert _call(read_turn("I think confidence should be 8 after the pilot", state)) == \
+        ("ice_score", {"impact": 6, "confidence": 8, "ease": 7})

@@ -243,7 +243,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             if alternative_to(spec, role, new.field):
                 new.field = role  # the rate given in place of the conversions it stands for
             new.fields = [] if new.field else list(old.fields)
-            as_percent(new, spec)
+            as_percent(new, spec, old)
             label = (new.field or "figure").replace("_", " ") + of_record(state, spec, target)
             changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
             state.figures[target] = new
@@ -334,11 +334,14 @@ def again(state: CalculationState, fig: Figure) -> Figure:
     return dataclasses.replace(fig, unit="duration", value=fig.value * per)
 
 
-def as_percent(item: FigureState, spec: ToolSpec) -> None:
-    """A plain number between 1 and 100 given for a rate ("discount at 12") is a percentage:
-    12%, never 1,200%."""
-    if item.field and spec.field(item.field).unit == "fraction" and item.figure.get("unit") == "count" \
-            and 1 < item.figure["value"] <= 100:
+def as_percent(item: FigureState, spec: ToolSpec, old: FigureState | None = None) -> None:
+    """A plain number between 1 and 100 given for a rate that was, or is asked for, as a
+    percentage ("discount at 12" after "at 8%") is a percentage: 12%, never 1,200%. A rate on a
+    scale of its own (an ICE confidence of 7) stays as written."""
+    if not item.field or spec.field(item.field).unit != "fraction" or item.figure.get("unit") != "count" \
+            or not 1 < item.figure["value"] <= 100:
+        return
+    if (old.figure.get("unit") == "percent") if old is not None else "%" in spec.field(item.field).question:
         item.figure["unit"] = "percent"
 
 
