@@ -236,3 +236,26 @@ def test_a_score_on_a_scale_of_its_own_is_not_made_a_percentage():
     state = _state("ICE score for the chatbot: impact 6, confidence 4, ease 7")
     assert _call(read_turn("I think confidence should be 8 after the pilot", state)) == \
         ("ice_score", {"impact": 6, "confidence": 8, "ease": 7})
+
+
+# ---- a message about another thing takes none of the old figures ------------------------------
+
+@pytest.mark.parametrize("message", [
+    "And the ROI of the newsletter tool? It cost 6k.",
+    "now do the ROI for our inventory plugin, which cost 6k",
+    "and for the kiosk? 6k",
+    "Next one: the translation engine cost 6k",
+])
+def test_a_message_about_another_thing_takes_none_of_the_old_figures(message):
+    state = _state("ROI for the chatbot: it cost 20k and saved 35k.")
+    assert read_turn(message, state).calculation is None
+
+
+@pytest.mark.parametrize(("message", "cost"), [
+    ("what if the chatbot cost 25k?", 25000),
+    ("and if the tool had cost 25k?", 25000),
+    ("what if the licence for the chatbot were 25k", 25000),
+])
+def test_a_change_that_names_the_same_thing_or_none_still_changes_it(message, cost):
+    state = _state("ROI for the chatbot: it cost 20k and saved 35k.")
+    assert _call(read_turn(message, state)) == ("roi", {"cost": cost, "gain": 35000})
