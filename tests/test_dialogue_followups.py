@@ -259,3 +259,33 @@ def test_a_message_about_another_thing_takes_none_of_the_old_figures(message):
 def test_a_change_that_names_the_same_thing_or_none_still_changes_it(message, cost):
     state = _state("ROI for the chatbot: it cost 20k and saved 35k.")
     assert _call(read_turn(message, state)) == ("roi", {"cost": cost, "gain": 35000})
+
+
+# ---- more replies that finish the calculation --------------------------------------------------
+
+@pytest.mark.parametrize(("reply", "monthly"), [("1.8k", 1800), ("let's say 1,750 a month", 1750), ("go with 2.5k", 2500)])
+def test_a_value_inside_the_range_given_is_an_answer_to_the_range_question(reply, monthly):
+    state = _state("Payback? Set-up was 21,000 €, and it saves us between 1,000 and 2,500 € per month.")
+    name, args = _call(read_turn(reply, state))
+    assert name == "payback_period" and args == {"upfront_cost": 21000, "monthly_benefit": monthly}
+
+
+def test_a_value_outside_the_range_is_not_taken_for_it():
+    state = _state("Payback? Set-up was 21,000 €, and it saves us between 1,000 and 2,500 € per month.")
+    turn = read_turn("4k", state)
+    assert turn.calculation is None or not turn.calculation.calls
+
+
+@pytest.mark.parametrize("reply", ["that's our savings", "what we earned from it"])
+def test_a_role_is_answered_by_a_word_for_the_input(reply):
+    state = _state("ROI? We spent 40k and there's 25k.")
+    assert state.need == "role"
+    assert _call(read_turn(reply, state)) == ("roi", {"cost": 40000, "gain": 25000})
+
+
+@pytest.mark.parametrize(("reply", "cost"), [("the set-up", 24000 + 10000), ("licences", 10000 + 6000)])
+def test_a_what_if_naming_no_line_asks_which_and_the_line_named_in_the_reply_is_replaced(reply, cost):
+    state = _state("ROI: licences 24k, set-up 6k, and it saves 50k over the year.")
+    turn = read_turn("what if that bit were 10k?", state)
+    assert turn.calculation is not None and not turn.calculation.calls and turn.calculation.clarification
+    assert _call(read_turn(reply, turn.state)) == ("roi", {"cost": cost, "gain": 50000})

@@ -104,6 +104,50 @@ def _option_by_period(options: list[str], tokens: list[str]) -> int | None:
     return periods.index(said.pop()) if said <= set(periods) else None
 
 
+def _option_by_label(state: CalculationState, options: list[str], text: str) -> int | None:
+    """The one option naming an input that a word of the reply is a label of ("that's savings",
+    "what we earned": the gain), or None."""
+    spec = spec_named(state.tool)
+    if spec is None:
+        return None
+    said = naming_content(re.findall(r"[a-z][a-z'/-]*", text.lower()))
+    hits = []
+    for n, option in enumerate(options):
+        name = next((f.name for f in spec.fields if f.name.replace("_", " ") in option.lower()), None)
+        labels = [x for x in spec.field(name).labels if " " not in x] if name else []
+        if any(w == x or (len(x) >= 4 and w.startswith(x)) or same_word(w, x) for w in said for x in labels):
+            hits.append(n)
+    return hits[0] if len(hits) == 1 else None
+
+
+def _range_value(state: CalculationState, text: str, figures: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+    """A reply giving one value inside the range the user gave ("2.5k", "let's say 2.2k a month"
+    to "between 2k and 3k a month"): that value fills the input, the ends are set aside."""
+    groups = _alternatives(state)
+    amounts = [f for f in figures if f.unit in {"money", "count"}]
+    if len(groups) != 1 or len(amounts) != 1 or len(figures) != 1 or state.about not in groups[0]:
+        return None  # a question about another figure: the reply is its answer, not a point of the range
+    state = state.model_copy(deep=True)
+    i, j = groups[0]
+    ends = [state.figures[i]] + ([state.figures[j]] if j is not None else [])
+    low = min(e.figure["value"] for e in ends)
+    high = max(e.figure.get("high") or e.figure["value"] for e in ends)
+    fig = amounts[0]
+    if not low <= fig.value <= high:
+        return None
+    keep, rest = ends[-1], ends[:-1]
+    was = " to ".join(e.figure["text"] for e in ends)
+    new = reply_figure(text, fig)
+    for key in ("period", "currency", "span", "index"):
+        new.figure[key] = fig.period if key == "period" and fig.period else keep.figure.get(key) or \
+            next((e.figure.get(key) for e in ends if e.figure.get(key)), None)
+    new.field = next((e.field for e in ends if e.field), "") or _only_free_field(state, new)
+    state.figures[state.figures.index(keep)] = new
+    for other in rest:
+        other.ignored, other.field, other.fields = True, "", []
+    return state, [f"{(new.field or 'figure').replace('_', ' ')}: {was} → {fig.text.strip()}"]
+
+
 def _period_in(text: str) -> str | None:
     """'month', 'year'… or 'one-off' when a reply says how often an amount is paid."""
     found = {PERIOD_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in PERIOD_WORDS}
@@ -120,13 +164,15 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
     figures = read_figures(text, value_words(spec_named(state.tool)))
     about = state.figures[state.about] if state.about is not None and state.about < len(state.figures) else None
     kind = state.need
-    picked = _range_end(state, text)
+    picked = _range_end(state, text) or _range_value(state, text, figures)
     if picked is not None:
         return picked
     if kind == "role" and about is not None:
         if any(f.unit in {"money", "count"} and (f.scaled or f.unit == "money" or f.value >= 100) for f in figures):
             return None  # "40k is the gain, 25k is what we paid": figures with their roles, read as such
         chosen = option_chosen(options, text)
+        if chosen is None:
+            chosen = _option_by_label(state, options, text)  # "that's savings": a word for the gain
         if chosen is None:
             return None
         option = options[chosen].lower()
@@ -196,7 +242,10 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         return state, [f"{parts[chosen][1]}: {line.split(': ', 1)[1]}"]
     if kind == "replace" and state.pending is not None and state.fields:
         chosen = option_chosen(options, text)
-        if chosen is None or chosen >= len(state.fields):
+        if chosen is None:  # "the set-up": a line of one of the inputs, named by its own words
+            line = _line_named(state, text)
+            return (state, [replace_with_pending(state, line)]) if line is not None else None
+        if chosen >= len(state.fields):
             return None
         parts = part_options(state, state.fields[chosen])
         if len(parts) > 1:  # that input has parts: which one, asked next
@@ -279,6 +328,17 @@ def _missing_given(state: CalculationState, text: str, figures: list[Figure]) ->
         change = f"{fig.text.strip()}: which input, asked"
     state.figures.append(item)
     return state, [change]
+
+
+def _line_named(state: CalculationState, text: str) -> int | None:
+    """The one used figure of the asked inputs that the reply names by the words it was given
+    with ("the set-up" for "set-up 6k"), or None."""
+    said = [w for w in naming_content(re.findall(r"[a-z][a-z'/-]*", text.lower())) if w not in GENERIC]
+    scores = {i: name_score(said, item) for i, item in enumerate(state.figures)
+              if item.field in state.fields and not item.ignored}
+    best = max(scores.values(), default=0.0)
+    named = [i for i, score in scores.items() if score == best]
+    return named[0] if said and best > 0 and len(named) == 1 else None
 
 
 def _other_figure_named(state: CalculationState, text: str, about: FigureState) -> FigureState | None:

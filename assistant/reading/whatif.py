@@ -24,6 +24,7 @@ from assistant.reading.calc_state import (
 )
 from assistant.reading.calculate import asked_specs, assign
 from assistant.reading.targets import (
+    GENERIC,
     SPECIAL_TARGETS,
     alternative_to,
     compatible,
@@ -225,6 +226,11 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
                        if any(x.field == n and not x.ignored for x in state.figures)]
             if len(news) == 1 and len(present) >= 2 and (answering or CHANGE_WORDS.search(text)):
                 return _ask_input(state, text, fig, present), changes  # "the setup fee would be 25k": which input
+            unnamed = [w for w in naming_content(fig.before + fig.after) if w not in GENERIC]
+            if len(news) == 1 and WHAT_IF.match(text) and not unnamed and fig.unit in {"money", "count"}:
+                asked = _ask_unnamed(state, spec, text, fig)  # "what if that part were 10k?": which, asked
+                if asked is not None:
+                    return asked, changes
             return None
         if target == "part" and len(news) == 1:
             return _ask_part(state, text, fig, roles.get(fig.index)), changes
@@ -558,6 +564,18 @@ def ask_which_part(state: CalculationState, name: str) -> CalculationState:
         question=f"The {name.replace('_', ' ')} has {len(options)} parts ({', '.join(options)}): which one "
                  f"is {state.pending.figure['text'].strip()}?", options=options)
     return state
+
+
+def _ask_unnamed(state: CalculationState, spec: ToolSpec, text: str, fig: Figure) -> CalculationState | None:
+    """A what-if whose one figure names no line: which input (or which part of the one input it
+    fits) it replaces is asked, never guessed; None when no input of the calculation fits it."""
+    names = list(dict.fromkeys(x.field for i, x in enumerate(state.figures)
+                               if x.field and not x.ignored and i != state.horizon and compatible(fig, x)
+                               and not spec.field(x.field).horizon and not spec.field(x.field).sequence
+                               and (x.figure.get("period") is None) == (fig.period is None)))
+    if len(names) == 1 and len(part_options(state, names[0])) > 1:
+        return _ask_part(state, text, fig, names[0])
+    return _ask_input(state, text, fig, names) if names else None
 
 
 def _ask_input(state: CalculationState, text: str, fig: Figure, names: list[str]) -> CalculationState:
