@@ -289,3 +289,20 @@ def test_a_what_if_naming_no_line_asks_which_and_the_line_named_in_the_reply_is_
     turn = read_turn("what if that bit were 10k?", state)
     assert turn.calculation is not None and not turn.calculation.calls and turn.calculation.clarification
     assert _call(read_turn(reply, turn.state)) == ("roi", {"cost": cost, "gain": 50000})
+
+
+@pytest.mark.parametrize(("change", "cost", "gain"), [
+    ("make the set-up 9k", 24000 + 9000 + 3000, 50000),  # "make" is a word for a gain; the set-up line is named
+    ("lower the training to 2k", 24000 + 6000 + 2000, 50000),
+    ("we negotiated the licences down to 20k", 20000 + 6000 + 3000, 50000),
+    ("bump the savings to 55k", 24000 + 6000 + 3000, 55000),
+])
+def test_the_line_a_change_names_wins_over_the_way_its_verb_points(change, cost, gain):
+    state = _state("ROI over 2 years: licences 24k, set-up 6k, training 3k, and it saves 50k.")
+    assert _call(read_turn(change, state)) == ("roi", {"cost": cost, "gain": gain})
+
+
+def test_an_input_named_right_after_its_figure_keeps_it():
+    state = _state("sample size: baseline 3%, we want to detect a 15% relative lift, alpha 0.05, power 80%")
+    name, args = _call(read_turn("what if we want 85% power", state))
+    assert name == "sample_size" and args["power"] == pytest.approx(0.85) and args["mde"] == pytest.approx(0.15)

@@ -127,6 +127,9 @@ def target_of(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_va
                        or fits_field(fig, spec.field(state.figures[i].field)))]
     if unplaced_name(state, spec, fig, role, new_words, candidates):
         return "ask"  # "what if the upskilling part ends up at €9,000?": named, but by no word of ours
+    named_line = _line_of_another_input(state, fig, role, new_words, candidates, spec)
+    if named_line is not None:
+        return named_line  # "make the set-up 8k": the set-up line, whatever "make" says of the money's way
     if isinstance(role, str) and any(state.figures[i].field == role for i in candidates):
         # "what if onboarding had cost 8k": one of the cost's parts, named by a word other than the input's name
         candidates = [i for i in candidates if state.figures[i].field == role]
@@ -272,3 +275,22 @@ def signed_alike(state: CalculationState, fig: Figure, text: str, candidates: li
     alike = [i for i in candidates if state.figures[i].field and state.figures[i].figure.get("unit") == fig.unit
              and re.search(r"\+\s?" + re.escape(state.figures[i].figure.get("text", "")), state.figures[i].quote or "")]
     return alike[0] if len(alike) == 1 else None
+
+
+def _line_of_another_input(state: CalculationState, fig: Figure, role, new_words: list[str], candidates: list[int],
+                           spec: ToolSpec) -> int | None:
+    """The one figure the change names by its own words ("the set-up", "the training") when that
+    figure fills another input than the one the message's verb points to ("make", "lower … to"):
+    the line named wins over a direction read from a word not right next to the figure."""
+    if not isinstance(role, str) or label_score(fig, spec.field(role)) > 0.5:
+        return None  # "savings 40k", "90% power": the input named right next to the figure
+    own = [w for w in new_words if w not in GENERIC and not any(same_word(w, x) for x in role.split("_"))]
+    if not own:
+        return None
+    weights = specificity(own, [state.figures[i] for i in candidates])
+    scores = {i: name_score(own, state.figures[i], weights) for i in candidates}
+    best = max(scores.values(), default=0.0)
+    named = [i for i, score in scores.items() if score == best]
+    if best <= 0 or len(named) != 1 or state.figures[named[0]].field == role:
+        return None
+    return named[0]
