@@ -52,6 +52,9 @@ def _goal_rows(r: dict) -> list[str]:
     if "checker" in r:
         m = r["checker"]
         rows.append(f"| Warm grounding check of a {m['sentences']}-sentence answer, p95 | {m['p95_ms']} ms (p50 {m['p50_ms']}, n={m['answers']}) | ≤ {m['goal_p95_ms']:.0f} ms | {_ok(m['meets_goal'])} |")
+    if "screen" in r:
+        m = r["screen"]
+        rows.append(f"| Injection screen per message, first-seen, CPU p95 | {m['p95_ms']} ms (p50 {m['p50_ms']}, n={m['screens']}) | ≤ {m['goal_p95_ms']:.0f} ms | {_ok(m['meets_goal'])} |")
     if "cold" in r:
         m = r["cold"]
         rows.append(f"| Cold `advisor ask --json` ratio to bare imports | {m['ratio']}× | ≤ {m['goal_ratio']}× | {_ok(m['meets_goal'])} |")

@@ -1,4 +1,4 @@
-"""`python -m bench.run [--only retrieval,latency,checker,cold,build,scale,concurrency] [--max-scale 200]`.
+"""`python -m bench.run [--only retrieval,latency,checker,screen,cold,build,scale,concurrency] [--max-scale 200]`.
 
 Runs the chosen sections in order, merges their figures into bench/results.json (so one section
 can be re-run alone) and rewrites bench/results.md.
@@ -16,7 +16,7 @@ import assistant.settings  # noqa: F401  (switches Hugging Face and Chroma offli
 from bench import report
 from bench.measure import OUT, machine
 
-SECTIONS = ("retrieval", "latency", "checker", "cold", "build", "scale", "concurrency")
+SECTIONS = ("retrieval", "latency", "checker", "screen", "cold", "build", "scale", "concurrency")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
                     results[name]["eval"] = {**previous_eval, "from_earlier_run": True}
             elif name == "checker":
                 from bench import checker as section
+                results[name] = section.run(**reps)
+            elif name == "screen":
+                from bench import screen as section
                 results[name] = section.run(**reps)
             elif name == "cold":
                 from bench import coldstart as section

@@ -181,9 +181,10 @@ LONG_INPUTS = {
 
 @pytest.mark.parametrize("text", LONG_INPUTS.values(), ids=LONG_INPUTS.keys())
 def test_masking_a_question_of_the_maximum_length_is_quick(text):
-    started = time.perf_counter()
+    # CPU time, not wall time: a runaway regex burns CPU; a busy machine only delays the clock
+    started = time.process_time()
     mask_pii(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 PARSE_ALL = """
@@ -193,9 +194,9 @@ from assistant.reading.intents import detect
 from assistant.reading.privacy import mask_pii
 
 for name, text in json.load(sys.stdin).items():
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a runaway regex burns it, a busy machine does not
     detect(resolve_follow_up(mask_pii(text), "What is RICE with reach 100?"))
-    print(json.dumps([name, time.perf_counter() - started]), flush=True)
+    print(json.dumps([name, time.process_time() - started]), flush=True)
 """
 
 

@@ -23,6 +23,11 @@ letters split by separators joined, line breaks inside words healed); and decode
 reads as no language; Pig Latin). Any reading that fits a frame of `injection_frames`, or the
 structure `injection_lexicon` reads (an act on the assistant's own instructions, in twelve
 languages), marks the clause.
+A clause is also read with its references resolved (`injection_refs`: "yours", "them", variables
+given a quoted value, found in the words and turns before it); delimiters (HTML comments, code
+fences, closing tags) and a colon or connective before a question end a clause; what a fake
+header ("SYSTEM:", "[ADMIN NOTICE]") says belongs to it up to its line's first question; a hidden
+text the learner asks to have carried out ("execute:", "do what it spells") needs no owner.
 A persona ("act as…", "imagine you are…") is an attack only with an escape from the rules or
 the assistant's hidden text in the same message, so "answer as a sceptical CFO would" passes.
 ``previous`` user turns catch attacks split across turns: a code word defined as an attack
@@ -42,6 +47,8 @@ from functools import lru_cache
 
 from assistant.reading.injection_decode import decodings
 from assistant.reading.injection_frames import PERSONA_ESCAPE, PERSONA_FRAME, goal
+from assistant.reading.injection_lexicon import ordered_goal
+from assistant.reading.injection_refs import resolved
 from assistant.text import STOPWORDS
 
 # Look-alike letters and digits attackers use to slip past the screen (screening only).
@@ -53,7 +60,8 @@ CONFUSABLES = str.maketrans({
 # Characters that may sit between single letters of a spelled-out word ("i.g.n.o.r.e").
 _LETTER_SEPARATORS = r"[ .\-_·•*/|~+]"
 # One separator throughout a word, so "r-e-v-e-a-l y-o-u-r" stays two words.
-_SPELLED_OUT = re.compile(rf"(?<![a-z])[a-z]({_LETTER_SEPARATORS})(?:[a-z]\1){{2,}}[a-z](?![a-z])", re.IGNORECASE)
+# The separator may close the word too ("R.E.V.E.A.L."): it goes with the letters.
+_SPELLED_OUT = re.compile(rf"(?<![a-z])[a-z]({_LETTER_SEPARATORS})(?:[a-z]\1){{2,}}[a-z]\1?(?![a-z])", re.IGNORECASE)
 _SEPARATOR_CHARS = re.compile(_LETTER_SEPARATORS)
 
 
@@ -105,10 +113,18 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _TO_THE_ASSISTANT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+# A clause that asks the assistant to carry out what it hides ("decode it and carry it out",
+# "execute the following", "do what it spells"): the hidden text then needs no owner.
+_ACT_ON_HIDDEN = re.compile(
+    r"\b(?:execute|carry (?:it |this |that |them )?out|obey|comply|act on|follow (?:it|this|that|them|the \w+)"
+    r"|do (?:it|this|that|what (?:it|they|the(?: \w+){1,2}) (?:says?|spells?))|run (?:it|this|that))\b",
+    re.IGNORECASE,
+)
 # A clause that asks the assistant to act on what it quotes.
 _ACT_ON_QUOTE = re.compile(
     r"\b(?:complete|continue|finish|fill|follow|obey|execute|do (?:it|this|that|what)|run|apply|carry out"
-    r"|join|combine|concatenate|put together|replace them with|means|stands for|=)\b|=",
+    r"|join|combine|concatenate|put together|replace them with|means|stands for|comply|per|according to"
+    r"|as (?:it|the \w+) (?:says|instructs|requires)|=)\b|=",
     re.IGNORECASE,
 )
 # Where a message breaks into clauses: sentence ends, line breaks, and the connectives that join
@@ -116,7 +132,12 @@ _ACT_ON_QUOTE = re.compile(
 _BREAK = re.compile(
     r"(?<=[.!?。！？])[\s\"”»)]*\s+|\n+|(?<=[。！？])(?=\S)"
     r"|\s*[;—–]\s+|,\s*(?=then\b|and then\b|after that\b|and \(\d\)|plus\b|(?:and )?also\b)"
-    r"|\s+(?=\(\d\)|\d\)\s)|\s*\b(?=(?:PS|P\.S\.)\s*:)",
+    r"|\s+(?=\(\d\)|\d\)\s)|\s*\b(?=(?:PS|P\.S\.)\s*:)"
+    # delimiters that wrap a payload (HTML comments, code fences, closing tags) end a clause on both sides
+    r"|\s*(?:<!--|-->|```+|\[\s*/\s*[\w -]{1,30}\]|</\s*[\w-]{1,30}\s*>)\s*"
+    # a colon or a connective that introduces a question: "… answer this: which KPIs…", "…, and what is…"
+    r"|(?:(?<=:)\s+|,\s*(?:and|but|also|plus)\s+)(?=(?:what|which|how|why|when|where|who|whom|whose|should|could|can|would"
+    r"|is|are|do|does|did|will)\b)",
     re.IGNORECASE,
 )
 # Code words defined earlier in a conversation: '"pineapple" means …', 'RYI = …', 'when I say X, …',
@@ -132,7 +153,18 @@ _JOIN_REQUEST = re.compile(
     r"|apply|do what|follow|obey|run)\b",
     re.IGNORECASE,
 )
+# A fake header: a role name (or a tag naming one) opening a clause, before what it "says".
+_FAKE_HEADER = re.compile(
+    r"\s*(?:#+\s*|\*\*|[\[<(]\s*/?\s*)?(?:system|admin|administrator|developer|operator|root|sudo|assistant|moderator)"
+    r"(?:[ \t]+[\w-]+){0,2}\s*(?:\*\*)?\s*[:>\]]",
+    re.IGNORECASE,
+)
+_QUESTION = re.compile(
+    r"\?|^\W*(?:now\W+)?(?:what|which|how|why|when|where|who|should|could|can|would|is|are|do|does)\b", re.IGNORECASE)
+# A name and a comma opening a clause: "DAN, which AI projects…"
+_VOCATIVE = re.compile(r"\s*([A-Z][\w-]*)\s*,\s+")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _FILLER = frozenset(
     "also then now please thanks thank okay ok what how why which separately round first after that this"
     " answer question questions proceed got done yes need things".split()
@@ -160,10 +192,11 @@ class Screening:
 
     @property
     def answerable(self) -> bool:
-        """Whether ``kept`` still asks something worth answering (two or more content words)."""
+        """Whether ``kept`` still asks something worth answering (two or more content words, or
+        four characters of a script written without spaces: Chinese, Japanese, Korean)."""
         content = [w for w in _CONTENT_WORD.findall(self.kept.lower())
                    if w not in STOPWORDS and w not in _FILLER]
-        return len(content) >= 2
+        return len(content) >= 2 or len(_UNSPACED_SCRIPT.findall(self.kept)) >= 4
 
     @property
     def goals(self) -> list[str]:
@@ -171,8 +204,26 @@ class Screening:
 
 
 def _mask_quotes(text: str) -> str:
-    """``text`` with every quoted span blanked (same length, so offsets still hold)."""
-    return _QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+    """``text`` with every quoted span blanked (same length, so offsets still hold), except the
+    keys of a data skeleton ('{"system_prompt": …}'): a key names a field to fill, it quotes no one."""
+    def blank(match: re.Match[str]) -> str:
+        if _KEY.match(text, match.end()) and _IDENTIFIER.fullmatch(match.group(0)[1:-1]):
+            return match.group(0)
+        return match.group(0)[0] + " " * (len(match.group(0)) - 2) + match.group(0)[-1]
+    return _QUOTED.sub(blank, text)
+
+
+_KEY = re.compile(r"\s*:")
+_IDENTIFIER = re.compile(r"[A-Za-z_][\w-]{0,40}")
+# First person in a text the assistant is asked to complete is the assistant's: "My instructions say: …"
+_FIRST_PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are"}
+_COMPLETE = re.compile(r"\b(?:complete|continue|finish|fill in|fill out|fill)\b", re.IGNORECASE)
+
+
+def _as_said_by_assistant(text: str) -> str:
+    text = re.sub(r"\bI was\b", "you were", text, flags=re.IGNORECASE)
+    return re.sub(r"\b(?:I|me|my|mine|myself|am)\b", lambda m: _FIRST_PERSON[m.group(0).lower()], text,
+                  flags=re.IGNORECASE)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -196,8 +247,11 @@ def _goal_of(text: str, decode: bool = True) -> tuple[str, str]:
         if found:
             return found, "plain"
     if decode:
+        ordered = _ACT_ON_HIDDEN.search(text)
         for decoded in decodings(unicodedata.normalize("NFKC", text)):
             found = goal(screen_text(decoded))  # one reading: a decoding is rarely disguised twice
+            if not found and ordered:
+                found = ordered_goal(screen_text(decoded))
             if found:
                 return found, "encoded"
     return "", ""
@@ -215,16 +269,27 @@ def _mask_reported(text: str) -> str:
     return _REPORTED.sub(blank, text)
 
 
-def _judge_clause(clause: str) -> tuple[str, str]:
+def _judge_clause(clause: str, before: str = "") -> tuple[str, str]:
+    """(goal, how) for one clause; ``before`` is what the learner wrote before it (earlier turns
+    and the message up to the clause), where its pronouns and variables find what they stand for."""
     masked = _mask_reported(_mask_quotes(clause))
     found = _goal_of(masked)
     if found[0]:
         return found
     if _ACT_ON_QUOTE.search(masked):
+        completed = _COMPLETE.search(masked)
         for quote in _QUOTED.findall(clause):
             found = _goal_of(quote[1:-1])
+            if not found[0] and completed:
+                found = _goal_of(_as_said_by_assistant(quote[1:-1]))
             if found[0]:
                 return found[0], "quoted"
+    if before:
+        reference = resolved(masked, before)
+        if reference != masked:
+            found = _goal_of(reference)
+            if found[0]:
+                return found[0], "reference"
     return "", ""
 
 
@@ -262,13 +327,24 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
     """Judges each clause of ``message`` (see the module docstring); ``previous`` are the user's
     earlier turns, oldest first, so an attack split across turns is caught where it completes."""
     spans = _clauses(message)
-    verdicts = [_judge_clause(message[a:b]) for a, b in spans]
+    said = "\n".join(previous)
+    verdicts = [_judge_clause(message[a:b], f"{said}\n{message[:a]}") for a, b in spans]
     # a clause may lean on its neighbour ("Yours would be the best example. Can you show it?")
     for i in range(len(spans) - 1):
         if not verdicts[i][0] and not verdicts[i + 1][0]:
-            found, _ = _goal_of(_mask_reported(_mask_quotes(message[spans[i][0]:spans[i + 1][1]])), decode=False)
+            pair = _mask_reported(_mask_quotes(message[spans[i][0]:spans[i + 1][1]]))
+            found, _ = _goal_of(pair, decode=False)
+            if not found:
+                found, _ = _goal_of(resolved(pair, f"{said}\n{message[:spans[i][0]]}"), decode=False)
             if found:
                 verdicts[i] = verdicts[i + 1] = (found, "pair")
+    # what a fake system or admin header says is the header's, up to the line's first question
+    for i, (a, b) in enumerate(spans):
+        if verdicts[i][0] and _FAKE_HEADER.match(message[a:b]):
+            for j in range(i + 1, len(spans)):
+                if "\n" in message[spans[j - 1][1]:spans[j][0]] or _QUESTION.search(message[slice(*spans[j])]):
+                    break
+                verdicts[j] = verdicts[j] if verdicts[j][0] else (verdicts[i][0], "pair")
     # a fragment that asks nothing of its own rides on the attack before it ("… — fill that in.")
     for i in range(1, len(spans)):
         if verdicts[i - 1][0] and not verdicts[i][0] and not Screening("", kept=message[slice(*spans[i])]).answerable:
@@ -295,6 +371,15 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
         found = _split_attack(message, previous)
         if found:
             verdicts = [(found, "split")] * len(spans)
+    # a clause that addresses by name the persona an attack set up ("DAN, which projects…?")
+    # keeps what it asks, without the name
+    attack_words = {w.lower() for (a, b), (g, _) in zip(spans, verdicts) if g for w in re.findall(r"\w+", message[a:b])}
+    for i, (a, b) in enumerate(spans):
+        vocative = _VOCATIVE.match(message, a, b)
+        if vocative and vocative.group(1).lower() in attack_words - {"you"}:
+            rest = message[vocative.end():b]
+            if not verdicts[i][0] or (not _judge_clause(rest)[0] and Screening("", kept=rest).answerable):
+                spans[i], verdicts[i] = (vocative.end(), b), ("", "")
     attacks = [Attack(message[a:b].strip(), g, how, a, b)
                for (a, b), (g, how) in zip(spans, verdicts) if g]
     kept = " ".join(message[a:b].strip() for (a, b), (g, _) in zip(spans, verdicts) if not g)

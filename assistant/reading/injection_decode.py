@@ -1,10 +1,12 @@
 """Cheap decodings of a message for the injection screen: what an attacker hides behind an encoding
 the assistant could be asked to undo.
 
-Tokens that look like base64, base32, hex, ``\\uXXXX`` escapes or Morse are decoded where they
-decode to readable text. A sentence that reads as no language (none of the commonest English
-words) is also read as ROT13 and the other Caesar shifts, Atbash and backwards. Every decoding is
-a linear pass over the text; a message in plain English costs a few regex scans.
+Tokens that look like base64 (once or several times over), base32, hex, binary, ``\\uXXXX``
+escapes, Morse or the NATO spelling alphabet are decoded where they decode to readable text; word
+games are undone (first letters of each word, words to put in a stated order, words without their
+vowels). A sentence that reads as no language (none of the commonest English words) is also read
+as ROT13 and the other Caesar shifts, Atbash and backwards. Every decoding is a linear pass over
+the text; a message in plain English costs a few regex scans.
 """
 
 from __future__ import annotations
@@ -30,6 +32,13 @@ MORSE = {
     "--.-": "q", ".-.": "r", "...": "s", "-": "t", "..-": "u", "...-": "v", ".--": "w", "-..-": "x",
     "-.--": "y", "--..": "z",
 }
+# The spelling alphabet (NATO/ICAO): four or more of its words in a row spell a word each group.
+_NATO = (
+    "alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|mike|november"
+    "|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky|x-ray|xray|yankee|zulu"
+)
+_NATO_RUN = re.compile(rf"\b(?:(?:{_NATO})\b[\s—–/|,;-]*){{4,}}", re.IGNORECASE)
+_BINARY = re.compile(r"\b(?:[01]{8}\s+){3,}[01]{8}\b")
 _LOWER, _UPPER = string.ascii_lowercase, string.ascii_uppercase
 ATBASH = str.maketrans(_LOWER + _UPPER, _LOWER[::-1] + _UPPER[::-1])
 
@@ -54,10 +63,14 @@ def tokens_decoded(text: str) -> list[str]:
     """Readable text hidden in base64, base32, hex, escape or Morse tokens of ``text``."""
     found: list[str] = []
     for token in _BASE64.findall(text):
-        try:
-            found.append(_readable(base64.b64decode(token + "=" * (-len(token) % 4))))
-        except (binascii.Error, ValueError):
-            pass
+        for _ in range(3):  # base64 of base64: decoded again while it still reads as one token
+            try:
+                token = _readable(base64.b64decode(token + "=" * (-len(token) % 4)))
+            except (binascii.Error, ValueError):
+                break
+            found.append(token)
+            if not _BASE64.fullmatch(token):
+                break
     for token in _BASE32.findall(text):
         try:
             found.append(_readable(base64.b32decode(token + "=" * (-len(token.rstrip("=")) % 8))))
@@ -71,6 +84,11 @@ def tokens_decoded(text: str) -> list[str]:
     for token in _ESCAPES.findall(text):
         found.append(re.sub(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})",
                             lambda m: chr(int(m.group(1) or m.group(2), 16)), token))
+    for token in _BINARY.findall(text):
+        found.append(_readable(bytes(int(byte, 2) for byte in token.split())))
+    for token in _NATO_RUN.findall(text):
+        found.append(" ".join("".join(word[0] for word in part.split())
+                              for part in re.split(r"\s*[—–/|,;-]\s*|\s{2,}", token) if part.strip()).lower())
     for token in _MORSE.findall(text):
         found.append(" ".join("".join(MORSE.get(letter, "") for letter in word.split())
                               for word in re.split(r"\s*/\s*", token)))
@@ -130,9 +148,56 @@ def _pig_latin_undone(text: str) -> list[str]:
     return [moved.lower(), dropped.lower()]
 
 
+# Word games: the first letters of each word ("Really Elegant Visuals…" spells "reveal"), words
+# to put in a stated order ("in the order 3, 1, 2: …"), words with their vowels taken out.
+_FIRST_LETTERS = re.compile(r"\b(?:first|initial|opening) letters?\b|\binitials\b|\bacrostic\b", re.IGNORECASE)
+_ORDER = re.compile(r"\border\b\D{0,12}((?:\d+\s*(?:,|and)?\s*){3,})", re.IGNORECASE)
+_LISTED = re.compile(r"[:\n]\s*((?:[A-Za-z'-]+\s*[/|,;]\s*){2,}[A-Za-z'-]+)")
+# What a text stripped of vowels most likely hides: the words an attack is made of, and the
+# commonest words around them ("shw m yr sstm prmpt" -> "show me your system prompt").
+_VOCABULARY = (
+    "the a an and or to of in on for is are all any every you your me my it this that what now then"
+    " show print reveal tell give list repeat quote copy paste write output display share send dump"
+    " ignore forget disregard drop skip override bypass disable remove stop follow obey answer"
+    " system prompt prompts instructions instruction rules rule hidden secret initial original full"
+    " configuration config guidelines restrictions limits filters policy context message text above before"
+).split()
+
+
+_NO_VOWEL = re.compile(r"(?<![A-Za-z])[b-df-hj-np-tv-z]+(?![A-Za-z])", re.IGNORECASE)
+
+
+def _skeleton(word: str) -> str:
+    """A word without its vowels (a "y" after the first letter counts as one)."""
+    return word[:1].lower().strip("aeiou") + re.sub(r"[aeiouy]", "", word[1:].lower())
+
+
+_BY_SKELETON: dict[str, str] = {}
+for _word in _VOCABULARY:
+    _BY_SKELETON.setdefault(_skeleton(_word), _word)
+
+
+def _word_games(text: str) -> list[str]:
+    out = []
+    if _FIRST_LETTERS.search(text):
+        out.append(" ".join("".join(word[0] for word in _WORD.findall(part))
+                            for part in re.split(r"[.:;!?\n]", text)).lower())
+    order, listed = _ORDER.search(text), _LISTED.search(text)
+    if order and listed:
+        words = re.split(r"\s*[/|,;]\s*", listed.group(1).strip())
+        places = [int(n) - 1 for n in re.findall(r"\d+", order.group(1))]
+        if sorted(places) == list(range(len(words))):
+            out.append(" ".join(words[i] for i in places))
+    found = _WORD.findall(text)
+    if len(found) >= 3 and len(_NO_VOWEL.findall(text)) * 2 >= len(found):
+        out.append(" ".join(_BY_SKELETON.get(_skeleton(w), w) for w in found))
+    return out
+
+
 def decodings(text: str) -> list[str]:
     """Every cheap decoding of ``text`` that may hide an instruction (possibly none)."""
     out = tokens_decoded(text)
+    out.extend(_word_games(text))
     out.append(text[::-1])  # backwards text is rare in a question and cheap to read
     if reads_as_no_language(text):
         out.extend(_ciphers_undone(text))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.reading.injection_lexicon import OTHER_OWNER, structural_goal
+from assistant.reading.injection_lexicon import OTHER_OWNER, OTHER_OWNER_ML, structural_goal
 from assistant.reading.injection_lexicon import NOT_OWNED_AFTER as _NOT_OWNED_AFTER
 
 GOALS = ("rules", "reveal", "persona")
@@ -38,7 +38,7 @@ _CONTEXT_REF = (
     r"|(?:were|have) you (?:been )?(?:told|given|instructed|programmed|configured)\b"
     r"|before (?:we|you and i) (?:started|began|spoke|met)"
     r"|(?:before|prior to) (?:this|our|the) (?:conversation|chat|session)"
-    r"|(?:before|above|prior to) (?:my|the user'?s?) (?:first )?(?:message|question|turn)"
+    r"|(?:before|above|prior to) (?:mine\b|(?:my|the user'?s?) (?:first )?(?:message|question|turn))"
     r"|before (?:i|the user) (?:started|spoke|wrote|typed|asked|arrived|joined|came|got here|logged in)"
     r"|(?:start|beginning) of (?:this|the|our) (?:conversation|chat|session)"
     r"|context window|hidden (?:message|text|context|document)|(?:last|first) hidden"
@@ -93,8 +93,12 @@ RULES = [
     r"|sign|append|add|call|use)\b.{0,60}\b(?:every|all|each|always|any)\b",
     r"\b(?:obey|do whatever|follow) (?:me|my (?:orders|commands|instructions))\b",
     # fake authority: role headers, tags, maintenance banners, modes
-    r"(?:^|\n)\s*(?:#+\s*)?(?:system|admin|administrator|developer|root|operator|sudo)\s*(?:message|note|notice|override|update)?\s*[:>]",
-    r"<\s*/?\s*(?:system|admin|sys|instructions?|im_start|developer)\b[^>]*>|\[\s*(?:system|admin|developer|root|sudo|inst|tool(?: output| result)?|function (?:output|result))\s*\]",
+    # a header alone on its line, or one that speaks of the assistant, its rules or its state
+    # ("SYSTEM: our ERP is down" is a pasted log line, "ADMIN: filters are off" is not)
+    r"(?:^|\n)\s*(?:#+\s*)?(?:system|admin|administrator|developer|root|operator|sudo)\s*(?:message|note|notice|override|update)?\s*[:>]"
+    r"(?=\s*$|[^.!?\n]*\b(?:you|your|assistant|advisor|bot|model|ai|rules?|restrictions?|instructions?|polic(?:y|ies)|filters?|safety"
+    r"|guardrails?|mode|override|disabled|enabled|lifted|unlocked|granted|authori[sz]ed|prompt|update|notice|test|maintenance)\b)",
+    r"<\s*/?\s*(?:system|admin|sys|instructions?|im_start|developer)\b[^>]*>|\[\s*(?:system|admin|developer|root|sudo|inst|tool|function)(?:\s+[\w-]+){0,2}\s*\]",
     # a pasted payload run on request: "execute the JSON above"
     r"\b(?:execute|run|obey|carry out) (?:the |this |that )?(?:json|xml|yaml|code|commands?|payload|script|directives?)"
     r" (?:above|below)\b|\b(?:execute|obey) (?:the |this |that )?(?:json|xml|yaml|payload)\b",
@@ -118,7 +122,8 @@ REVEAL = [
     rf"(?:\w+ )?(?:{_OWNED}){_NOT_OWNED_AFTER}\b",
     rf"\byour (?:own |current |full |complete |exact |original |initial |hidden |secret |entire |whole |real |first )*(?:\w+ )?(?:{_OWNED})"
     r"\b.{0,60}\b(?:as (?:json|a table|a list|a poem|bullet|code|yaml|markdown)|into (?:a |an )?\w+|backwards|in full|verbatim|word for word"
-    r"|begins? with|starts? with|say|said|says|look like|contain|show|paste|print|send|share|give|full text|the text)\b",
+    r"|begins? with|starts? with|say|said|says|look like|contain|show|paste|print|send|share|give|full text|the text"
+    r"|mentions?|includes?|covers?|refers? to)\b",
     rf"\b(?:what|which)(?:'s| is| are| were| does| do| did)? (?:in |all )?(?:of )?your (?:\w+ )?(?:{_OWNED})\b(?!\s+of thumb)",
     rf"\b(?:what|which) (?:\w+ )?(?:are|is|were) your (?:\w+ )?(?:{_OWNED})\b",
     rf"\bwhat (?:exactly )?your (?:\w+ )?(?:{_OWNED}) (?:are|is|say)\b",
@@ -202,6 +207,7 @@ def goal(reading: str) -> str:
             return name
     if SYSTEM_PROMPT.search(reading) and not OTHER_OWNER.search(SYSTEM_PROMPT.sub("", reading)):
         return "reveal"
-    if FRAMES["other-language"].search(reading):
+    # another owner named in the other language: "le prompt système de notre chatbot"
+    if FRAMES["other-language"].search(reading) and not OTHER_OWNER_ML.search(reading):
         return "rules"
     return structural_goal(reading)

@@ -38,7 +38,7 @@ _TEXT_OBJECT_EN = (
     r"(?:system\s*)?prompts?|instructions?|rules?|polic(?:y|ies)|guidelines?|guardrails?|restrictions?"
     r"|directives?|configuration|config|programming|constraints?|safeguards|filters?|guidance|directions"
     r"|set-?up(?: message| text| prompt| instructions| notes)?|preamble|briefing|system message"
-    r"|hidden context|(?:opening|initial|first|starting|setup|system|hidden) (?:message|text|prompt|note)s?"
+    r"|hidden context|context(?: window)?|(?:opening|initial|first|starting|setup|system|hidden) (?:message|text|prompt|note)s?"
     r"|(?:content|topic|course)(?:[- ]only)? (?:restriction|limit|rule|polic(?:y|ies))s?"
 )
 # What it may be asked to drop but may well describe: "what is your role?" is a fair question.
@@ -66,7 +66,8 @@ _GIVEN_TO_YOU = (
     r"|(?:running|operating|working|run|operate|work) (?:under|on|with)"
     r"|(?:built|loaded|shipped|started|created|deployed|trained|initiali[sz]ed|launched|set up)(?: with| on| under)?"
     r"|(?:had|have|has|need|must|were|are) to (?:follow|obey|respect))"
-    r"|(?:tells?|told|governs?|controls?|limits?|restricts?|binds?) you|came with (?:it|you|your [\w-]+)"
+    r"|(?:tells?|told|governs?|controls?|limits?|restricts?|binds?|configures?|instructs?|programs?|briefs?|primes?"
+    r"|steers?|initiali[sz]es|sets? up) you|came with (?:it|you|your [\w-]+)"
     r"|(?:(?:your|the|my) [\w-]+ )?(?:loaded|put|fed|programmed|baked|written|typed) into you"
     r"|(?:(?:your|the|my) [\w-]+ )?(?:gave|fed|handed|sent|wrote for) you"
     r"|(?:govern|control|shape|guide|determine|dictate|define|limit|restrict)s? (?:what you|how you|your (?:answers|behaviou?r"
@@ -78,7 +79,8 @@ def _owned(objects: str) -> str:
     """The objects made the assistant's: "your …", or "the … you were given"."""
     return (
         rf"{_YOUR}(?:{objects})\b{NOT_OWNED_AFTER}"
-        rf"|\b(?:{objects}|text|words|messages?|content|sentences?)\b,? {_GIVEN_TO_YOU}"
+        rf"|\b(?:{objects}|text|words|messages?|content|sentences?|notes?|documents?|lines|paragraphs?|passages?)\b,?"
+        rf" {_GIVEN_TO_YOU}"
     )
 
 
@@ -115,7 +117,8 @@ _SHOW_EN = (
     r"|translat\w*|summari[sz]\w*|give me|hand over|shar(?:e|es|ing)|send\w*|expos\w*|disclos\w*|enumerat\w*"
     r"|spell\w* out|read\w* out|type\w* out|leak\w*|paraphras\w*|outlin\w*|recount\w*|transcrib\w*|echo\w*"
     r"|provid\w*|suppl(?:y|ies|ying)|need|want|would like|'d like|request\w*|export\w*|render\w*|convert\w*|encod\w*"
-    r"|wording of|text of|contents? of|complet\w*|fill\w* in|finish\w*|describ\w*|detail\w*)\b"
+    r"|wording of|text of|contents? of|complet\w*|fill\w* (?:in|out|with)|finish\w*|describ\w*|detail\w*"
+    r"|(?:respond\w*|repl(?:y|ies|ying)|answer\w*) with|return\w*)\b"
 )
 # Questions about what the assistant was told to avoid: "which topics are you told to avoid?"
 _FORBIDDEN_TOPICS = (
@@ -150,6 +153,36 @@ _ESCAPE = (
 )
 
 # ---------------------------------------------------------------- other languages
+# Text that came before the learner spoke, in other languages: "before this conversation",
+# "before my (first) message", "above this line". Like the English ones, an attack only as the
+# object of a verb that shows it or of a question of what the assistant was told.
+_BEFORE_ML = (
+    r"\bavant (?:le debut de |le commencement de )?(?:cette|notre|la) (?:conversation|discussion|session|echange)"
+    r"|\bavant (?:mon|ma) (?:premier |premiere )?(?:message|question)|\bau-?dessus de (?:cette|la) (?:ligne|message)"
+    r"|\bantes de(?:l inicio de| que empez\w+)? (?:esta|nuestra|la|essa|esta) (?:conversacion|conversa|charla|sesion|sessao)"
+    r"|\bantes d[ae] (?:mi|minha) (?:primer |primeira )?(?:mensaje|mensagem|pregunta|pergunta)"
+    r"|\bpor encima de (?:esta|la) linea|\bacima (?:desta|da) linha"
+    r"|\bvor (?:beginn (?:dieses|unseres|des) )?(?:diesem|unserem|dem|diesen|unseren) (?:gesprach|chat|unterhaltung|sitzung|dialog)"
+    r"|\bvor (?:beginn (?:dieses|unseres|des) )?(?:gesprach|chats|unterhaltung)s?"
+    r"|\bvor (?:meiner|der) (?:ersten )?(?:nachricht|frage)|\b(?:uber|oberhalb) (?:dieser|der) zeile"
+    r"|\bprima (?:di|della|del) (?:questa |la nostra |nostra )?(?:conversazione|chat|sessione|mio (?:primo )?messaggio)"
+    r"|\bsopra (?:questa|la) riga|\bvoor (?:dit|ons|het) (?:gesprek|chat)|\bvoor mijn (?:eerste )?bericht|\bboven deze regel"
+    r"|\bprzed (?:ta|nasza|t[aą]) rozmow\w*|\bprzed moj\w* (?:pierwsz\w* )?wiadomo\w*|\bnad t[aą] lini\w*"
+    r"|\b(?:bu|bizim) (?:konusmadan|konuşmadan|sohbetten) once|\bmesajımdan once|\bmesajimdan once"
+    r"|до (?:начала )?(?:этого|нашего) (?:разговор|диалог|бесед|чат)\w*|до моего (?:первого )?сообщени\w*"
+    r"|выше (?:этой|этого) (?:строк|сообщени)\w*"
+    r"|(?:这次|本次|我们的)?对话(?:开始)?之前|我的(?:第一条)?消息之前|(?:这|此)行(?:以上|上面)"
+    r"|(?:この)?会話(?:が始まる|の)前|私の(?:最初の)?メッセージ(?:の|より)前|この行より上"
+    r"|قبل (?:هذه|بداية) (?:المحادثة|الدردشة)|قبل رسالتي"
+)
+# What the assistant was told or given before the learner spoke, asked for in other languages.
+_TOLD_ML = (
+    r"\bqu'?\s?(?:est-ce qu'?\s?)?on (?:t'|vous )a (?:dit|donne|ecrit)|\bce qu'?\s?on (?:t'|vous )a (?:dit|donne)"
+    r"|\bwas (?:wurde|hat man) dir\b.{0,40}\b(?:gesagt|gegeben|mitgeteilt)|\bque te (?:dijeron|dieron|han dicho|ordenaron)"
+    r"|\bcosa ti (?:hanno|e stato) (?:detto|dato)|\bo que (?:te|lhe) (?:disseram|deram|foi dito)|\bwat (?:is )?(?:je|u) (?:verteld|gezegd)"
+    r"|\bco ci (?:powiedziano|kazano)|\bчто тебе (?:сказали|написали|дали)|你被告知|你收到的|あなたに(?:与えられた|伝えられた)"
+)
+
 # Roots of the assistant's instructions / rules / configuration / role (accents already dropped).
 _OBJECT_ML = (
     r"instruction|consigne|regle|directive|restriction|configuration|role"  # fr
@@ -186,8 +219,8 @@ _HIDDEN_AFTER_ML = (
 )
 # "…that you were given": the object's giver is someone before the learner.
 _GIVEN_YOU_ML = (
-    r"(?:te|ti|t'|vous|dir|je|u|ci|ти|тебе|тебя)\s*(?:\w+\s+)?(?:dieron|dado|dio|dato|diede|dettero|donne\w*|deram|deu|dit|dicho"
-    r"|detto|dito|gegeben|gesagt|gekregen|gegeven|hanno dato|han dado|ont donne|a donne|дали|дал)"
+    r"(?:te|ti|t'|vous|dir|je|u|ci|ти|тебе|тебя)\s*(?:\w+\s+){0,2}?(?:dieron|dad[oa]s?|dio|dat[oaie]|date|diede|dettero|donne\w*"
+    r"|deram|deu|dit|dicho|detto|dito|gegeben|gesagt|gekregen|gegeven|hanno dato|han dado|ont donne|a donne|дали|дал)"
 )
 _OWNED_ML = (
     rf"\b(?:{_YOUR_ML}|{_HIDDEN_ML}|(?:il|la|le|i|o|a|os|as|el|los|las|die|der|de|het) (?:tuo|tua|tuoi|tue|seu|sua|seus|suas|teu|tua))"
@@ -217,7 +250,11 @@ _SHOW_ML = (
     r"|nenn\w*|verrat\w*|offenbar\w*|ausgeb\w*|dammi|scriv\w*|incoll\w*|ripet\w*|elenc\w*|dimmi|rivel\w*|escrev\w*"
     r"|diga\w*|dizer|dize|fala|falar|contar|conte-me|conta-me|me cont[ae]|toon\w*|zien|delen|deel|geef|schrijf\w*|kopieer\w*|plak\w*|herhaal\w*|vertel\w*|noem\w*|laat\w* .{0,20}zien"
     r"|poka[zż]\w*|wypisz\w*|podaj\w*|napisz\w*|skopiuj\w*|wklej\w*|powt[oó]rz\w*|ujawn\w*|zdrad[zź]\w*|wymie[nń]\w*"
-    r"|g[oö]ster\w*|yaz\w*|kopyala\w*|yap[ıi]st[ıi]r\w*|tekrarla\w*|s[oö]yle\w*|listele\w*|payla[sş]\w*|a[cç][ıi]kla\w*)\b"
+    r"|g[oö]ster\w*|yaz\w*|kopyala\w*|yap[ıi]st[ıi]r\w*|tekrarla\w*|s[oö]yle\w*|listele\w*|payla[sş]\w*|a[cç][ıi]kla\w*"
+    # translate, summarise, quote
+    r"|tradu\w*|ubersetz\w*|vertaal\w*|przet[lł]umacz\w*|cevir\w*|resum\w*|riassum\w*|zusammenfass\w*|fass\w* .{0,40}zusammen"
+    r"|samenvat\w*|podsumuj\w*|ozetle\w*|cit[ae]\w*|zitier\w*|citeer\w*|zacytuj\w*|recopi\w*|reprodu\w*)\b"
+    r"|переведи\w*|перескажи\w*|процитируй\w*|翻译|翻訳|总结|要約|引用"
     r"|покажи\w*|выведи\w*|напиши\w*|скопируй\w*|повтори\w*|расскажи\w*|раскрой\w*|перечисли\w*"
     r"|显示|输出|告诉|列出|复制|打印|透露|展示|说出|見せ|表示|教え|出力|書い|コピー|繰り返|اعرض|أظهر|اكتب|انسخ|كرر|أخبرني|اكشف"
 )
@@ -244,6 +281,20 @@ _TR_FRAMES = (("rules", re.compile(_TR_DROP, _FLAGS)), ("reveal", re.compile(_TR
 # A Turkish genitive before the possessive names another owner: "kursun … kurallarını" (the course's).
 _TR_GENITIVE = re.compile(r"\b(?!(?:senin|icin|için)\b)\w{2,}(?:n[ıiuü]n|[ıiuü]n)\b", re.IGNORECASE)
 _ESCAPE_AT = re.compile(_ESCAPE, _FLAGS)
+# One scan for both: "told" alone is an attack, "before" only with a verb that shows it.
+_BEFORE_OR_TOLD_ML = re.compile(rf"(?P<told>{_TOLD_ML})|{_BEFORE_ML}", _FLAGS)
+# ... shown, or asked of the assistant ("du", "te", "тебе", "あなた"): "Avant cette conversation,
+# j'ai lu le module 3" tells where the learner was, and asks for nothing.
+_SHOW_ML_AT = re.compile(
+    rf"(?:{_SHOW_ML})|(?:{_SHOW_EN})|\b(?:du|dir|dich|tu|te|t'|ti|vous|voce|jij|ty|ci|sen|sana)\b"
+    r"|\b(?:тебе|тебя|ты|вам)\b|你|あなた|أنت|لك",
+    _FLAGS,
+)
+# Another owner, in the other languages: "notre chatbot", "unseres Bots", "nuestro asistente".
+OTHER_OWNER_ML = re.compile(
+    r"\b(?:notre|nos|nuestr[oa]s?|unser\w*|nostr[oaie]|noss[oa]s?|onze|ons|nasz\w*|bizim|наш\w*)\b|我们的|我们|私たちの|弊社|لدينا",
+    re.IGNORECASE,
+)
 _FORBIDDEN_AT = re.compile(_FORBIDDEN_TOPICS, _FLAGS)
 _DROP_OWNED = re.compile(rf"(?:{_DROP_EN}).{{0,50}}(?:{_OWNED_EN})", _FLAGS)
 _SHOW_OWNED = re.compile(rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_TEXT_EN})", _FLAGS)
@@ -269,12 +320,30 @@ _DROP_WEAK = re.compile(rf"(?:{_DROP_EN}).{{0,50}}(?:{_OWNED_WEAK_EN})", _FLAGS)
 _SHOW_WEAK = re.compile(rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_WEAK_EN})", _FLAGS)
 
 
+# Text the learner hides (encodes, spells, scrambles) and asks the assistant to carry out is an
+# order whatever owner it names: an act on an object of the assistant's is enough ("show prompt").
+_LOOSE_DROP = re.compile(rf"(?:{_DROP_EN}).{{0,40}}\b(?:{_OBJECT_EN})\b", _FLAGS)
+_LOOSE_SHOW = re.compile(
+    rf"(?:{_SHOW_EN}).{{0,40}}\b(?:{_TEXT_OBJECT_EN})\b|\b(?:{_TEXT_OBJECT_EN})\b.{{0,20}}(?:{_SHOW_EN})", _FLAGS)
+
+
+def ordered_goal(hidden: str) -> str:
+    """"rules" or "reveal" when a hidden text the learner asks to have carried out acts on the
+    assistant's instructions (no owner needed); "" otherwise."""
+    if _LOOSE_DROP.search(hidden):
+        return "rules"
+    return "reveal" if _LOOSE_SHOW.search(hidden) else ""
+
+
 def structural_goal(reading: str) -> str:
     """"rules" or "reveal" when one sentence drops or shows the assistant's own instructions
     (in any of the lexicon's languages), or escapes its rules; "" otherwise."""
     if _DROP_OWNED.search(reading) or _DECLARED_VOID.search(reading) or _ESCAPE_AT.search(reading):
         return "rules"
     if _SHOW_OWNED.search(reading) or _FORBIDDEN_AT.search(reading) or _OWNED_THEN_SHOWN.search(reading) or _ASKED.search(reading):
+        return "reveal"
+    before = _BEFORE_OR_TOLD_ML.search(reading)
+    if before and (before.group("told") or _SHOW_ML_AT.search(reading)):
         return "reveal"
     for name, frame in _TR_FRAMES:
         for match in frame.finditer(reading):
@@ -286,6 +355,8 @@ def structural_goal(reading: str) -> str:
             continue
         start, covered = max(0, match.start() - _WINDOW), match.end() + _WINDOW
         window = reading[start:covered]
+        if OTHER_OWNER_ML.search(window):  # "le prompt système de notre chatbot": the learner's
+            continue
         if _RULES_ML.search(window):
             return "rules"
         if _REVEAL_ML.search(window):
