@@ -130,3 +130,4 @@ class CalculationState(BaseModel):
     pending: FigureState | None = None  # a what-if's figure waiting for the answer "which part?"
     args: dict[str, Any] | None = None  # the last computed call's args
     call: str = ""  # the last computed call's tool name
+    changed: list[int] = Field(default_factory=list)  # the figures the last reply gave or changed ("and 5?" changes them again)

@@ -59,6 +59,11 @@ GAIN = ("gain", "gains", "profit", "net profit", "gross profit", "saving", "save
         "made", "make", "makes", "income", "extra sales", "additional sales", "added", "adds")
 
 
+# A test that asks only whether the variant is better is one-sided; the default asks for any difference.
+SIDES = (("two_sided", False, ("one-sided", "one sided", "one-tailed", "one tailed")),
+         ("two_sided", True, ("two-sided", "two sided", "two-tailed", "two tailed")))
+
+
 def _prioritize_build(records: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
     """One project → its RICE or ICE score; several → a ranking by the method all of them fit."""
     records = [{k: v for k, v in r.items() if not k.startswith("_")} for r in records]
@@ -297,7 +302,7 @@ _SPECS = (
             FieldSpec("rate", ("conversion rate", "rate", "cr", "cvr", "conv rate", "converted", "converts", "conversion"), "percent",
                       "What was each group's conversion rate?"),
         ),
-        requires=(("visitors", "conversions"), ("visitors", "rate")), records=2, build=_ab_build,
+        requires=(("visitors", "conversions"), ("visitors", "rate")), records=2, build=_ab_build, choices=SIDES,
         describe_result=describe.ab_test, topic="ab_test",
     ),
     ToolSpec(
@@ -320,7 +325,7 @@ _SPECS = (
             FieldSpec("alpha", ("alpha", "α", "significance level"), "fraction", "What significance level (e.g. 0.05)?"),
             FieldSpec("power", ("power",), "fraction", "What power (e.g. 80%)?"),
         ),
-        choices=(("mde_type", "absolute", ("percentage point", "percentage points", "pp", "absolute")),),
+        choices=(("mde_type", "absolute", ("percentage point", "percentage points", "pp", "absolute")), *SIDES),
         requires=(("baseline_rate", "target_rate"), ("baseline_rate", "mde")), build=_sample_build,
         describe_result=describe.sample_size, topic="sample_size",
     ),

@@ -77,7 +77,7 @@ class ToolSpec:
     records: int = 0  # > 0: the figures describe several records (projects, test groups)
     # Options named in words, not figures: (argument, value, words that choose it), applied when
     # the built call's tool has that argument ("use the average" → aggregate="mean").
-    choices: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    choices: tuple[tuple[str, str | bool, tuple[str, ...]], ...] = ()
     build: Callable[[list[dict[str, Any]]], tuple[str, dict[str, Any]]] | None = None
     describe_result: Callable[[dict[str, Any], dict[str, Any]], list[str]] | None = None
     topic: str = ""  # the answer's intent name when this tool is the question's calculation

@@ -47,10 +47,16 @@ def verbatim(text: str, fig: Figure) -> str:
 def naming_words(text: str, fig: Figure, start: int) -> list[str]:
     """Content words that may name the figure: those since ``start`` (the previous figure of the
     same input) before it, nearest last, then its own words after it."""
-    stretch = re.split(r"[.!?\n]\s", text[start: fig.span[0]].lower() + " ")[-1]  # its own sentence
-    clause = re.split(r"[,;:]", stretch)[-1]  # "…for training, and it saves 1,000": its own clause
+    sentences = re.split(r"[.!?\n]\s", text[start: fig.span[0]].lower() + " ")
+    stretch = sentences[-1]  # its own sentence
+    clauses = re.split(r"[,;:]", stretch)
+    clause = clauses[-1]  # "…for training, and it saves 1,000": its own clause
     if [w for w in re.findall(r"[a-z][a-z'/-]*", clause) if w not in STOPWORDS and w not in NOT_NAMES]:
         stretch = clause
+    elif start > 0 and len(sentences) == 1 and len(clauses) > 1:
+        # "35,000 a year for the subscription, 15,000 a year of staff time": the words that follow
+        # the figure before, up to the comma, name that figure; this one is named after it
+        stretch = " ".join(clauses[1:])
     before = [w for w in re.findall(r"[a-z][a-z'/-]*", stretch) if w not in STOPWORDS]
     return before[-NAME_WINDOW:] + ["|"] + [w for w in fig.after if w not in STOPWORDS]
 
@@ -99,6 +105,7 @@ def naming_content(words: list[str]) -> list[str]:
 
 
 def same_word(a: str, b: str) -> bool:
+    a, b = a.replace("-", ""), b.replace("-", "")  # "setup" is "set-up"
     if a == b or stem(a) == stem(b):
         return True
     return len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]

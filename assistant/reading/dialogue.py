@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 
 from assistant.reading.calc_state import (
     figure_state,
+    naming_content,
+    same_word,
     spec_named,
     state_figure,
     value_words,
@@ -42,7 +44,8 @@ from assistant.reading.calculate import (
     plan_figures,
     read_calculation,
 )
-from assistant.reading.replies import answer_question, fill_missing, option_chosen
+from assistant.reading.replies import answer_question, choose_figure, fill_missing, option_chosen, parallel
+from assistant.reading.targets import GENERIC
 from assistant.reading.whatif import CHANGE_WORDS, ask_input_for, change
 from assistant.types import CalculationState, Clarification
 from assistant.reading.money import set_aside
@@ -67,6 +70,45 @@ NEW_SUBJECT = re.compile(
     r"solution|platform|product|feature|investment|case|scenario|app|campaign|test)s?\b",
     re.IGNORECASE,
 )
+
+
+# Nouns that name the thing a calculation is about ("the email tool", "our pricing engine").
+THING = (r"(?:tool|engine|bot|chatbot|assistant|project|plugin|plug-in|system|app|platform|feature|model|widget|"
+         r"pilot|initiative|idea|solution|product|software|campaign|module)s?")
+DETERMINER = r"(?:the|our|a|an|my|this|that|their|its|your)"
+NAMED_THING = re.compile(rf"\b{DETERMINER}\s+((?:(?!{DETERMINER}\b)[\w'-]+\s+){{1,3}}?)" + THING + r"\b", re.IGNORECASE)
+# "and for the kiosk?", "now on the CRM plugin": a message that opens on what it is about
+OPENS_ON = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|next(?: one)?|then|what about|how about|same|do)\W+)*"
+                      r"((?:[\w/-]+\s+){0,3}?)(?:for|on|of|with)\s+(?:the|our|a|an|my|this|that)\s+((?:[\w'-]+\s*){1,3})",
+                      re.IGNORECASE)
+# Words that may stand before it: the calculator asked for ("and the ROI on the …", "now do it for the …").
+ASKING = {"the", "a", "an", "it", "same", "do", "calculate", "compute", "work", "out", "please", "score", "one"}
+
+
+def other_subject(text: str, state: CalculationState) -> bool:
+    """Does ``text`` name a thing the calculation was not about ("And the ROI of the email tool?
+    It cost 5k" after the chatbot's)? Its words, none of them said before in the calculation nor
+    a word for one of its inputs, make the message a calculation of its own: nothing carries over."""
+    spec = spec_named(state.tool)
+    said = set(re.findall(r"[a-z][a-z'-]*", (state.text + " " + " ".join(item.quote for item in state.figures)).lower()))
+    inputs = {w for f in spec.fields for label in f.labels for w in label.split()} | \
+        {w for f in spec.fields for w in f.name.split("_")} if spec else set()
+    inputs |= {w for ask in (spec.asks if spec else ()) for w in ask.split()}
+
+    def new_words(phrase: str) -> list[str]:
+        words = naming_content(re.findall(r"[a-z][a-z'-]*", phrase.lower()))
+        return [w for w in words if w not in GENERIC and not any(w == x or (len(x) >= 4 and w.startswith(x)) for x in inputs)
+                and not re.fullmatch(THING, w)]
+
+    phrases = [m.group(1) for m in NAMED_THING.finditer(text)]
+    opening = OPENS_ON.match(text)
+    if opening and set(opening.group(1).lower().split()) <= ASKING | inputs:
+        phrases.append(re.split(r"[,.;:?!]|\d", opening.group(2))[0])
+    for phrase in phrases:
+        words = new_words(phrase)
+        if words and not any(same_word(w, x) for w in words for x in said):
+            return True
+    return False
 
 
 # Words that point back at figures already given ("the same cash flows", "those numbers").
@@ -121,7 +163,7 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
     for fig in figures:  # a figure is named by the words since the figure before it, and its own after it
         items.append(figure_state(text, fig, roles.get(fig.index), previous_end))
         previous_end = fig.span[1]
-    sequences = {f.name for f in spec.fields if f.sequence}
+    sequences = {f.name for f in spec.fields if f.sequence} | {f.name for f in spec.fields if f.horizon}
     found = None if sequences & set(roles.values()) else horizon_in(figures, {i for i, role in roles.items() if role}, text)
     horizon = None
     if found is not None and found.index >= 0:
@@ -209,7 +251,7 @@ def read_conversation(text: str, states: list[CalculationState]) -> DialogueTurn
 
 def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     """What ``text`` does to the conversation's calculation ``state`` (see the module's doc)."""
-    if state is None or spec_named(state.tool) is None or NEW_SUBJECT.search(text):
+    if state is None or spec_named(state.tool) is None or NEW_SUBJECT.search(text) or other_subject(text, state):
         return DialogueTurn()  # "ROI of another tool: it cost 50k": nothing of the last one carries over
     own = read_calculation(text)
     others = [spec.name for spec in asked_specs(text) if spec.name != state.tool]
@@ -239,12 +281,30 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
         return DialogueTurn()
     new_state, changes = continued
     calc, new_state = continue_state(new_state, changes)
+    calc, new_state = _same_option_again(state, text, calc, new_state)
+    new_state.changed = [i for i, item in enumerate(new_state.figures)
+                         if i >= len(state.figures) or item != state.figures[i]]
     if calc.calls and state.args is not None and calc.calls[0] == (state.call, state.args) and \
             len(new_state.figures) > len(state.figures) and any(": added " in line for line in changes):
         # a figure taken as a new input the calculation does not use: the old result again would be wrong
         asked = ask_input_for(state, new_state.figures[len(state.figures)])
         return DialogueTurn(ask_again_with(asked), asked)
     return DialogueTurn(calc, new_state)
+
+
+def _same_option_again(state: CalculationState, text: str, calc: Calculation,
+                       new_state: CalculationState) -> tuple[Calculation, CalculationState]:
+    """An option picked for one input ("option 2") picks the same option for the next input
+    given in parallel with it (each quote a set-up fee and a monthly fee): not asked again."""
+    while state.need == "which" and new_state.need == "which" and state.fields and new_state.fields \
+            and new_state.fields[0] != state.fields[0] and parallel(new_state, state.fields[0], new_state.fields[0]):
+        picked = option_chosen(state.question.options if state.question else [], text)
+        chosen = choose_figure(new_state.model_copy(deep=True), picked) if picked is not None else None
+        if chosen is None:
+            break
+        state = new_state
+        calc, new_state = continue_state(chosen[0], [*getattr(calc, "changes", []), *chosen[1]])
+    return calc, new_state
 
 
 def ask_again_with(state: CalculationState) -> ContinuedCalculation:

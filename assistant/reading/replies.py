@@ -75,6 +75,9 @@ def option_chosen(options: list[str], text: str) -> int | None:
             return len(options) - 1
         if MIDDLE & set(tokens) and len(options) == 3:
             return 1
+    by_period = _option_by_period(options, tokens)
+    if by_period is not None:  # "the yearly one" of "900/mo" and "9.6k/yr"
+        return by_period
     said = naming_content(tokens)
     scores = []
     for option in options:
@@ -84,6 +87,65 @@ def option_chosen(options: list[str], text: str) -> int | None:
     if best > 0 and scores.count(best) == 1:
         return scores.index(best)
     return None
+
+
+def _option_by_period(options: list[str], tokens: list[str]) -> int | None:
+    """The one option whose figure is paid per the period the reply names ("the annual one",
+    "monthly"), when the options' figures are paid per different periods."""
+    said = {PERIOD_WORDS[t] for t in tokens if t in PERIOD_WORDS}
+    if len(said) != 1:
+        return None
+    periods = []
+    for option in options:
+        figures = read_figures(option)
+        periods.append(figures[0].period if len(figures) == 1 else None)
+    if len(set(periods)) != len(periods) or None in periods:
+        return None
+    return periods.index(said.pop()) if said <= set(periods) else None
+
+
+def _option_by_label(state: CalculationState, options: list[str], text: str) -> int | None:
+    """The one option naming an input that a word of the reply is a label of ("that's savings",
+    "what we earned": the gain), or None."""
+    spec = spec_named(state.tool)
+    if spec is None:
+        return None
+    said = naming_content(re.findall(r"[a-z][a-z'/-]*", text.lower()))
+    hits = []
+    for n, option in enumerate(options):
+        name = next((f.name for f in spec.fields if f.name.replace("_", " ") in option.lower()), None)
+        labels = [x for x in spec.field(name).labels if " " not in x] if name else []
+        if any(w == x or (len(x) >= 4 and w.startswith(x)) or same_word(w, x) for w in said for x in labels):
+            hits.append(n)
+    return hits[0] if len(hits) == 1 else None
+
+
+def _range_value(state: CalculationState, text: str, figures: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+    """A reply giving one value inside the range the user gave ("2.5k", "let's say 2.2k a month"
+    to "between 2k and 3k a month"): that value fills the input, the ends are set aside."""
+    groups = _alternatives(state)
+    amounts = [f for f in figures if f.unit in {"money", "count"}]
+    if len(groups) != 1 or len(amounts) != 1 or len(figures) != 1 or state.about not in groups[0]:
+        return None  # a question about another figure: the reply is its answer, not a point of the range
+    state = state.model_copy(deep=True)
+    i, j = groups[0]
+    ends = [state.figures[i]] + ([state.figures[j]] if j is not None else [])
+    low = min(e.figure["value"] for e in ends)
+    high = max(e.figure.get("high") or e.figure["value"] for e in ends)
+    fig = amounts[0]
+    if not low <= fig.value <= high:
+        return None
+    keep, rest = ends[-1], ends[:-1]
+    was = " to ".join(e.figure["text"] for e in ends)
+    new = reply_figure(text, fig)
+    for key in ("period", "currency", "span", "index"):
+        new.figure[key] = fig.period if key == "period" and fig.period else keep.figure.get(key) or \
+            next((e.figure.get(key) for e in ends if e.figure.get(key)), None)
+    new.field = next((e.field for e in ends if e.field), "") or _only_free_field(state, new)
+    state.figures[state.figures.index(keep)] = new
+    for other in rest:
+        other.ignored, other.field, other.fields = True, "", []
+    return state, [f"{(new.field or 'figure').replace('_', ' ')}: {was} → {fig.text.strip()}"]
 
 
 def _period_in(text: str) -> str | None:
@@ -102,13 +164,15 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
     figures = read_figures(text, value_words(spec_named(state.tool)))
     about = state.figures[state.about] if state.about is not None and state.about < len(state.figures) else None
     kind = state.need
-    picked = _range_end(state, text)
+    picked = _range_end(state, text) or _range_value(state, text, figures)
     if picked is not None:
         return picked
     if kind == "role" and about is not None:
         if any(f.unit in {"money", "count"} and (f.scaled or f.unit == "money" or f.value >= 100) for f in figures):
             return None  # "40k is the gain, 25k is what we paid": figures with their roles, read as such
         chosen = option_chosen(options, text)
+        if chosen is None:
+            chosen = _option_by_label(state, options, text)  # "that's savings": a word for the gain
         if chosen is None:
             return None
         option = options[chosen].lower()
@@ -178,7 +242,10 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         return state, [f"{parts[chosen][1]}: {line.split(': ', 1)[1]}"]
     if kind == "replace" and state.pending is not None and state.fields:
         chosen = option_chosen(options, text)
-        if chosen is None or chosen >= len(state.fields):
+        if chosen is None:  # "the set-up": a line of one of the inputs, named by its own words
+            line = _line_named(state, text)
+            return (state, [replace_with_pending(state, line)]) if line is not None else None
+        if chosen >= len(state.fields):
             return None
         parts = part_options(state, state.fields[chosen])
         if len(parts) > 1:  # that input has parts: which one, asked next
@@ -196,17 +263,41 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         return state, [f"{item.field.replace('_', ' ')}: {item.figure['text']} → removed"]
     if kind == "which" and about is not None:
         chosen = option_chosen(options, text)
-        if chosen is None:
-            return None
-        name = state.fields[0] if state.fields else about.field
-        parts = [item for item in state.figures if item.field == name and not item.ignored]
-        if chosen >= len(parts):
-            return None
-        for i, item in enumerate(parts):
-            if i != chosen:
-                item.ignored = True
-        return state, [f"{name.replace('_', ' ')}: {parts[chosen].figure['text']}"]
+        return None if chosen is None else choose_figure(state, chosen)
     return None
+
+
+def choose_figure(state: CalculationState, chosen: int) -> tuple[CalculationState, list[str]] | None:
+    """The state with the ``chosen`` one of the figures given for one input (the open "which
+    one should I use?" question) kept and the others set aside; None when there is no such one."""
+    about = state.figures[state.about] if state.about is not None and state.about < len(state.figures) else None
+    if about is None:
+        return None
+    name = state.fields[0] if state.fields else about.field
+    parts = [item for item in state.figures if item.field == name and not item.ignored]
+    if chosen >= len(parts):
+        return None
+    for i, item in enumerate(parts):
+        if i != chosen:
+            item.ignored = True
+    return state, [f"{name.replace('_', ' ')}: {parts[chosen].figure['text']}"]
+
+
+def alternatives_of(state: CalculationState, name: str) -> list[int]:
+    """The indices of the figures given for input ``name``, set aside or not, in order."""
+    return [i for i, item in enumerate(state.figures) if item.field == name]
+
+
+def parallel(state: CalculationState, first: str, second: str) -> bool:
+    """Are the figures of two inputs given as the same alternatives, one of each per option
+    ("option 1 is 9,000 set-up with 400 a month, option 2 is 4,000 set-up with 700 a month")?
+    Both inputs have as many figures, and in the message they alternate."""
+    a, b = alternatives_of(state, first), alternatives_of(state, second)
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    merged = sorted([(i, 0) for i in a] + [(i, 1) for i in b])
+    sides = [side for _, side in merged]
+    return all(x != y for x, y in zip(sides, sides[1:]))
 
 
 def _missing_given(state: CalculationState, text: str, figures: list[Figure]) -> tuple[CalculationState, list[str]] | None:
@@ -237,6 +328,17 @@ def _missing_given(state: CalculationState, text: str, figures: list[Figure]) ->
         change = f"{fig.text.strip()}: which input, asked"
     state.figures.append(item)
     return state, [change]
+
+
+def _line_named(state: CalculationState, text: str) -> int | None:
+    """The one used figure of the asked inputs that the reply names by the words it was given
+    with ("the set-up" for "set-up 6k"), or None."""
+    said = [w for w in naming_content(re.findall(r"[a-z][a-z'/-]*", text.lower())) if w not in GENERIC]
+    scores = {i: name_score(said, item) for i, item in enumerate(state.figures)
+              if item.field in state.fields and not item.ignored}
+    best = max(scores.values(), default=0.0)
+    named = [i for i, score in scores.items() if score == best]
+    return named[0] if said and best > 0 and len(named) == 1 else None
 
 
 def _other_figure_named(state: CalculationState, text: str, about: FigureState) -> FigureState | None:
@@ -323,17 +425,21 @@ def _range_end(state: CalculationState, text: str) -> tuple[CalculationState, li
         item.figure.update(value=value, high=None, text=f"{was} (you chose {fmt_value(value)})")
         return state, [f"{(item.field or 'figure').replace('_', ' ')}: {was} → {fmt_value(value)}"]
     a, b = state.figures[i], state.figures[j]
-    if end == "middle":
-        return None
     small, large = sorted((a, b), key=lambda x: x.figure["value"])
-    if end == "low" and not small.figure.get("scaled") and large.figure.get("scaled"):
+    if end != "high" and not small.figure.get("scaled") and large.figure.get("scaled"):
         return None  # "between 30 and 40k": the low end's scale is not written; ask rather than guess
     chosen, other = (small, large) if end == "low" else (large, small)
+    was = f"{small.figure['text']} to {large.figure['text']}"
+    for key in ("period", "currency"):  # "between 1,500 and 2,500 € a month": both ends per month, in euros
+        chosen.figure[key] = chosen.figure.get(key) or other.figure.get(key)
+    if end == "middle":
+        value = (small.figure["value"] + large.figure["value"]) / 2
+        chosen.figure.update(value=value, text=f"{was} (you chose {fmt_value(value)})")
     chosen.field = chosen.field or other.field or _only_free_field(state, chosen)
     chosen.fields = []
     other.ignored, other.field, other.fields = True, "", []
     label = (chosen.field or "figure").replace("_", " ")
-    return state, [f"{label}: {small.figure['text']} to {large.figure['text']} → {chosen.figure['text']}"]
+    return state, [f"{label}: {was} → {fmt_value(chosen.figure['value']) if end == 'middle' else chosen.figure['text']}"]
 
 
 def _only_free_field(state: CalculationState, item: FigureState) -> str:

@@ -110,6 +110,8 @@ def target_of(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_va
         instead = [i for i in free if state.figures[i].field and alternative_to(spec, role, state.figures[i].field)]
         if not by_role and len(instead) == 1:
             return instead[0]  # "what if variant B had converted at 3.2%": the rate instead of its conversions
+        if isinstance(role, str) and not by_role and not instead and label_score(fig, spec.field(role)) > 0:
+            return role  # "the variant also had 10,000 visitors": an input that record lacked, given
         if len({state.figures[i].field for i in fitting}) == 1 and len(fitting) == 1:
             return fitting[0]
     if old_values:  # "10000, not 20000": the figure holding the old value
@@ -120,9 +122,14 @@ def target_of(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_va
     asks = {w for ask in spec.asks for w in ask.lower().split()}  # "payback" names the calculator, not an input
     new_words = [w for w in naming_content(fig.before + fig.after) if w not in asks]
     scores = {}
-    candidates = [i for i in free if compatible(fig, state.figures[i])]
+    candidates = [i for i in free if compatible(fig, state.figures[i])
+                  and (fig.unit != "duration" or not state.figures[i].field  # a length of time: only an input counted in time
+                       or fits_field(fig, spec.field(state.figures[i].field)))]
     if unplaced_name(state, spec, fig, role, new_words, candidates):
         return "ask"  # "what if the upskilling part ends up at €9,000?": named, but by no word of ours
+    named_line = _line_of_another_input(state, fig, role, new_words, candidates, spec)
+    if named_line is not None:
+        return named_line  # "make the set-up 8k": the set-up line, whatever "make" says of the money's way
     if isinstance(role, str) and any(state.figures[i].field == role for i in candidates):
         # "what if onboarding had cost 8k": one of the cost's parts, named by a word other than the input's name
         candidates = [i for i in candidates if state.figures[i].field == role]
@@ -143,6 +150,9 @@ def target_of(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_va
         present = [name for name in role if any(state.figures[i].field == name for i in free)]
         field_name = present[0] if len(present) == 1 else None
     if fig.unit == "duration" and (field_name is None or spec.field(field_name).unit != "duration"):
+        spans = [i for i in free if state.figures[i].field and spec.field(state.figures[i].field).horizon]
+        if state.horizon is None and len(spans) == 1:
+            return spans[0]  # "extend that to 5 years": the years the flows are counted over
         if state.horizon is not None or HORIZON_WORDS & set(fig.before[-3:]):
             return "horizon"
     if field_name is not None:
@@ -157,6 +167,9 @@ def target_of(state: CalculationState, spec: ToolSpec, fig: Figure, role, old_va
         if spec.records:
             return "every"  # "redo the RICE with effort 6": every project's effort
         return "part" if spec.field(field_name).summed else None  # which part: asked, never all of them
+    signed = signed_alike(state, fig, text, candidates)
+    if signed is not None:
+        return signed  # "and if we only care about +30%?": the one figure written with a sign
     if [w for w in new_words if w not in GENERIC]:
         return None  # "confidence is really 5" in a TCO: it names something, and nothing of this calculation
     fitting = [i for i in free if state.figures[i].field and fig.unit in UNITS_ACCEPTED[spec.field(state.figures[i].field).unit]
@@ -214,3 +227,70 @@ def fits_field(fig: Figure, spec_field: FieldSpec) -> bool:
     if fig.unit not in UNITS_ACCEPTED[spec_field.unit]:
         return False
     return fig.unit != "duration" or spec_field.unit == "duration"
+
+
+# What target_of returns that is no input's name.
+SPECIAL_TARGETS = {"ask", "part", "every", "horizon"}
+
+
+# Words that say a message corrects a figure already given rather than adds one ("oh wait",
+# "actually", "sorry", "… instead").
+CORRECTION = re.compile(r"\b(?:instead|actually|wait|sorry|correction|corrected|oops|i meant|mistake|typo|rather)\b",
+                        re.IGNORECASE)
+
+
+def corrects(state: CalculationState, spec: ToolSpec, fig: Figure, role, free: set[int], text: str) -> tuple[int, str] | None:
+    """The figure a correction restates, when ``fig`` would otherwise be added as a new input:
+    the one used figure of its unit and period ("payback: 9k, saves 750/mo" then "oh wait, it's
+    600 a month": the 750), with the input it keeps (the one the correction names by a label,
+    "benefit 2k/mo instead", when the old figure's own words named none of its input; else the
+    old one's). None when the message is no correction, or more than one figure could be meant."""
+    if not CORRECTION.search(text):
+        return None
+    same = [i for i in free if state.figures[i].field and compatible(fig, state.figures[i])
+            and not spec.field(state.figures[i].field).horizon and i != state.horizon
+            and state.figures[i].figure.get("period") == fig.period]
+    if len(same) != 1:
+        return None
+    old = state.figures[same[0]]
+    named = isinstance(role, str) and label_score(fig, spec.field(role)) > 0
+    if not named:
+        return same[0], old.field
+    if role != old.field and labelled(old, spec.field(old.field)):
+        return None  # "hosting costs 600 a month instead" beside "saves 750 a month": a cost of its own
+    return same[0], role
+
+
+def labelled(item: FigureState, field: FieldSpec) -> bool:
+    """Do the figure's own naming words hold a label of ``field``?"""
+    words = naming_content(words_of(item))
+    return any(w.startswith(label) or same_word(w, label) for label in field.labels if " " not in label for w in words)
+
+
+def signed_alike(state: CalculationState, fig: Figure, text: str, candidates: list[int]) -> int | None:
+    """A figure written with a plus sign ("+30%") restates the one figure of its unit that was
+    written with one too ("a +20% lift"): a change is written as the change was; None otherwise."""
+    if not text[: fig.span[0]].endswith("+"):
+        return None
+    alike = [i for i in candidates if state.figures[i].field and state.figures[i].figure.get("unit") == fig.unit
+             and re.search(r"\+\s?" + re.escape(state.figures[i].figure.get("text", "")), state.figures[i].quote or "")]
+    return alike[0] if len(alike) == 1 else None
+
+
+def _line_of_another_input(state: CalculationState, fig: Figure, role, new_words: list[str], candidates: list[int],
+                           spec: ToolSpec) -> int | None:
+    """The one figure the change names by its own words ("the set-up", "the training") when that
+    figure fills another input than the one the message's verb points to ("make", "lower … to"):
+    the line named wins over a direction read from a word not right next to the figure."""
+    if not isinstance(role, str) or label_score(fig, spec.field(role)) > 0.5:
+        return None  # "savings 40k", "90% power": the input named right next to the figure
+    own = [w for w in new_words if w not in GENERIC and not any(same_word(w, x) for x in role.split("_"))]
+    if not own:
+        return None
+    weights = specificity(own, [state.figures[i] for i in candidates])
+    scores = {i: name_score(own, state.figures[i], weights) for i in candidates}
+    best = max(scores.values(), default=0.0)
+    named = [i for i, score in scores.items() if score == best]
+    if best <= 0 or len(named) != 1 or state.figures[named[0]].field == role:
+        return None
+    return named[0]

@@ -23,9 +23,19 @@ from assistant.reading.calc_state import (
     words_of,
 )
 from assistant.reading.calculate import asked_specs, assign
-from assistant.reading.targets import alternative_to, compatible, name_score, of_record, target_of
+from assistant.reading.targets import (
+    GENERIC,
+    SPECIAL_TARGETS,
+    alternative_to,
+    compatible,
+    corrects,
+    name_score,
+    of_record,
+    records_named,
+    target_of,
+)
 from assistant.types import CalculationState, Clarification, FigureState
-from knowledge.figures import Figure, read_figures
+from knowledge.figures import PERIOD_WORDS, Figure, read_figures
 from tools.spec import ToolSpec
 
 # Words that say a message changes something already given ("what if…", "…instead", "again").
@@ -93,8 +103,27 @@ MORE = {"more", "higher", "bigger", "larger", "extra", "up", "increase", "increa
 LESS = {"less", "lower", "smaller", "fewer", "down", "decrease", "decreased", "cheaper"}
 
 
+# Verbs that move an amount up or down ("rises by", "drops", "is cut by").
+RISES = {"rise", "rises", "rose", "grow", "grows", "grew", "increase", "increases", "increased", "jump", "jumps",
+         "jumped", "climb", "climbs", "climbed", "up"}
+FALLS = {"drop", "drops", "dropped", "fall", "falls", "fell", "decrease", "decreases", "decreased", "cut", "cuts",
+         "shrink", "shrinks", "shrank", "down", "reduce", "reduced", "reduces", "lose", "loses", "lost"}
+
+
+def _moved(words: list[str]) -> int:
+    """+1 or -1 when the words just before a percentage move an amount up or down ("drop by 20%",
+    "went up 10%"), else 0."""
+    words = [w for w in words if w != "by"]
+    if words and words[-1] in RISES:
+        return 1
+    if words and words[-1] in FALLS:
+        return -1
+    return 0
+
+
 # What links a figure to its restatement: "£25,000 is about $31,500", "40k = 45k", "25k → 31.5k".
-RESTATES = re.compile(r"\s*(?:\bis|\bare|\bwould be|=|≈|~|→|->|\bequals)\s*(?:\babout|\broughly|\baround|"
+RESTATES = re.compile(r"\s*(?:\bis|\bare|\bwould be|=|≈|~|→|->|\bequals|\b(?:comes?|came|converts?|adds? up|works? out)"
+                      r"\s+(?:to|at)|\bmakes?|\bin\s+\w+\s+is)\s*(?:\babout|\broughly|\baround|"
                       r"\bapprox(?:imately)?|\bnow|\breally|\bactually)?\s*", re.IGNORECASE)
 
 
@@ -108,12 +137,20 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     figures = read_figures(text, value_words(spec))
     old_values = [f for f in figures if OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
                   and any(f2.span[0] < f.span[0] for f2 in figures)]
-    old_values += restated(state, text, figures, old_values)
+    pairs = restated(state, text, figures, old_values)
+    old_values += [old for old, _new in pairs]
     named_period = ONE_PERIOD.search(text)
     if named_period is not None:  # "in year 2": the 2 names the period, it is no new value
         figures = [f for f in figures if not named_period.start() <= f.span[0] < named_period.end()]
+        until = _until_period(state, spec, text, named_period)
+        if until is not None and not figures:
+            figures, named_period = [until], None  # "and by the end of year three?": counted over three years
     news = [f for f in figures if f not in old_values]
+    news = [again(state, f) if len(news) == 1 else f for f in news]
     changes: list[str] = []
+    share = share_removed(text, news)
+    if share is not None:  # "waive half the fee", "drop 30% of the licence": a share of it, not a figure
+        news = []
     if REMOVE.search(text) and not news:
         said = naming_content(re.findall(r"[a-z][a-z'/-]*", text[REMOVE.search(text).end():].lower())) or naming_content(
             re.findall(r"[a-z][a-z'/-]*", REMOVE.sub(" ", text).lower()))  # "the training for free": named before
@@ -122,6 +159,8 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         best = max(scores, default=0.0)
         if best > 0 and scores.count(best) == 1:
             item = state.figures[scores.index(best)]
+            if share is not None:
+                return _scale(state, text, [scores.index(best)], 1 - share)
             item.ignored = True
             return state, [f"{item.field.replace('_', ' ')}: {item.figure['text']} → removed"]
         if WHAT_IF.match(text) and len(text) <= 120:  # "and if it were free?": which line, asked
@@ -131,17 +170,21 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     if scaled is not None:
         return scaled if scaled[1] else None  # no change: a factor it would have to guess
     settings = _settings_named(state, text)
+    for fig, name, default, value in _described(state, spec, news):  # "at a 1% significance level"
+        settings[name] = (state.settings.get(name, default), value)
+        news = [f for f in news if f is not fig]
     for name, (was, value) in settings.items():
         changes.append(f"{name.replace('_', ' ')}: {was} → {value}")
         state.settings[name] = value
     if not news:
         return (state, changes) if changes else None
-    new_horizon = state.horizon is not None and all(f.unit == "duration" for f in news)  # "ok and over five years?"
+    new_horizon = all(f.unit == "duration" for f in news) and (  # "ok and over five years?"
+        state.horizon is not None or any(not x.ignored and x.field and spec.field(x.field).horizon for x in state.figures))
     if not answering and not CHANGE_WORDS.search(text) and not asked_specs(text) and period_named(text) is None \
             and not new_horizon:
-        if not all(assign(spec, news).get(f.index) for f in news):
+        if not all(roles_of(spec, news).get(f.index) for f in news):
             return None  # figures that name no input of this calculation, in a message that changes nothing
-    roles = assign(spec, news)
+    roles = roles_of(spec, news)
     for fig in list(news):  # "40k is the gain": the figure already given, now with its role
         role = roles.get(fig.index)
         same = [item for item in state.figures if not item.ignored and not item.field
@@ -166,7 +209,13 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             target = outlay  # "what if the upfront was 60k", the flows listed: period 0's flow
             fig = dataclasses.replace(fig, value=-abs(fig.value)) if state.figures[outlay].figure["value"] < 0 else fig
         else:
-            target = target_of(state, spec, fig, role, old_values, used - taken, text)
+            target = target_of(state, spec, fig, role, [old for old, new in pairs if new is fig] or old_values,
+                               used - taken, text)  # "the $45k is €41.5k and the £20k comes to €23.5k": each its own
+        keep_role = ""
+        if isinstance(target, str) and target not in SPECIAL_TARGETS and not ADDS.search(text):
+            corrected = corrects(state, spec, fig, role, used - taken, text)
+            if corrected is not None:  # "oh wait, it's 600 a month": the figure given before, corrected
+                target, keep_role = corrected
         if target == "ask" and len(news) == 1:
             names = list(dict.fromkeys(x.field for x in state.figures if x.field and not x.ignored and compatible(fig, x)
                                        and not spec.field(x.field).horizon
@@ -177,6 +226,11 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
                        if any(x.field == n and not x.ignored for x in state.figures)]
             if len(news) == 1 and len(present) >= 2 and (answering or CHANGE_WORDS.search(text)):
                 return _ask_input(state, text, fig, present), changes  # "the setup fee would be 25k": which input
+            unnamed = [w for w in naming_content(fig.before + fig.after) if w not in GENERIC]
+            if len(news) == 1 and WHAT_IF.match(text) and not unnamed and fig.unit in {"money", "count"}:
+                asked = _ask_unnamed(state, spec, text, fig)  # "what if that part were 10k?": which, asked
+                if asked is not None:
+                    return asked, changes
             return None
         if target == "part" and len(news) == 1:
             return _ask_part(state, text, fig, roles.get(fig.index)), changes
@@ -191,10 +245,11 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             if fig.period is None and old.figure.get("period") and fig.unit != "duration":
                 new.figure["period"] = old.figure["period"]  # "what if saving is only 3 000?" keeps "per month"
             new.figure["span"] = old.figure["span"]  # its place among the figures (records are read in order)
-            new.field = old.field or (old.fields[0] if len(old.fields) == 1 else "")
+            new.field = keep_role or old.field or (old.fields[0] if len(old.fields) == 1 else "")
             if alternative_to(spec, role, new.field):
                 new.field = role  # the rate given in place of the conversions it stands for
             new.fields = [] if new.field else list(old.fields)
+            as_percent(new, spec, old)
             label = (new.field or "figure").replace("_", " ") + of_record(state, spec, target)
             changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
             state.figures[target] = new
@@ -221,9 +276,86 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         else:
             new = reply_figure(text, fig)
             new.field = target
+            as_percent(new, spec)
+            record = records_named(state, spec, text)
+            if len(record) == 1:  # its place is in the record it names (records are read in order)
+                last = state.figures[max(record[0])].figure
+                new.figure["span"], new.figure["index"] = last.get("span"), last.get("index")
             state.figures.append(new)
-            changes.append(f"{target.replace('_', ' ')}: added {fig.text.strip()}")
+            label = target.replace("_", " ") + (of_record(state, spec, len(state.figures) - 1) if len(record) == 1 else "")
+            changes.append(f"{label}: added {fig.text.strip()}")
     return state, changes
+
+
+# A share of an amount named in words ("half the fee", "a third of the licence").
+SHARE_WORDS = re.compile(r"\b(?:(half)|(?:a|one)\s+(third|quarter|fifth)\s+of)\b", re.IGNORECASE)
+SHARES = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2}
+
+
+def share_removed(text: str, news: list[Figure]) -> float | None:
+    """The share of a line a removal takes off ("waive half the onboarding fee": 0.5, "drop 30%
+    of the licence": 0.3), or None when the message removes no share."""
+    if not REMOVE.search(text):
+        return None
+    word = SHARE_WORDS.search(text)
+    if word is not None and not news:
+        return SHARES[(word.group(1) or word.group(2)).lower()]
+    if len(news) == 1 and news[0].unit == "percent" and news[0].after[:1] == ["of"] and 0 < news[0].value < 100:
+        return news[0].value / 100
+    return None
+
+
+UNTIL = re.compile(r"\b(?:by|until|till|through|to|after|end of)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
+MONTHS_PER = {"year": 12, "quarter": 3, "month": 1}
+
+
+def _until_period(state: CalculationState, spec: ToolSpec, text: str, match: re.Match) -> Figure | None:
+    """"by the end of year three" in a calculation counted over a horizon: a length of time
+    (three years) that the horizon takes; None when the message names one period for itself
+    ("in year two") or the calculation counts no horizon."""
+    counted = state.horizon is not None or any(x.field and not x.ignored and spec.field(x.field).horizon
+                                               for x in state.figures)
+    number = period_named(match.group(0))
+    unit = next((w for w in MONTHS_PER if w in match.group(0).lower()), None)
+    if not counted or not UNTIL.search(text[: match.start()]) or not number or number < 1 or unit is None:
+        return None
+    return Figure(value=float(number * MONTHS_PER[unit]), unit="duration", span=match.span(), text=match.group(0),
+                  context=match.group(0))
+
+
+def again(state: CalculationState, fig: Figure) -> Figure:
+    """A bare number that names nothing ("and 5?", "what about 4?") is a new value for what the
+    last reply gave or changed: counted in its unit ("3 yrs" then "and 5?": five years)."""
+    if fig.unit != "count" or fig.currency or fig.period or fig.scaled or naming_content(fig.before + fig.after) \
+            or len(state.changed) != 1 or state.changed[0] >= len(state.figures):
+        return fig
+    last = state.figures[state.changed[0]].figure
+    if last.get("unit") != "duration":
+        return fig
+    words = re.findall(r"[a-z]+", last.get("text", "").lower())
+    units = {PERIOD_WORDS.get(w) or PERIOD_WORDS.get(w.rstrip("s")) for w in words} - {None}
+    per = MONTHS_PER.get(units.pop()) if len(units) == 1 else None
+    if per is None:  # counted in no unit the reader knows: not guessed
+        return fig
+    return dataclasses.replace(fig, unit="duration", value=fig.value * per)
+
+
+def as_percent(item: FigureState, spec: ToolSpec, old: FigureState | None = None) -> None:
+    """A plain number between 1 and 100 given for a rate that was, or is asked for, as a
+    percentage ("discount at 12" after "at 8%") is a percentage: 12%, never 1,200%. A rate on a
+    scale of its own (an ICE confidence of 7) stays as written."""
+    if not item.field or spec.field(item.field).unit != "fraction" or item.figure.get("unit") != "count" \
+            or not 1 < item.figure["value"] <= 100:
+        return
+    if (old.figure.get("unit") == "percent") if old is not None else "%" in spec.field(item.field).question:
+        item.figure["unit"] = "percent"
+
+
+def roles_of(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
+    """``assign`` for some of a message's figures (those left once the old values it restates
+    are set aside): numbered afresh for the reader, keyed by their own index again."""
+    renumbered = [dataclasses.replace(fig, index=n) for n, fig in enumerate(figures)]
+    return {figures[n].index: role for n, role in assign(spec, renumbered).items()}
 
 
 def _first_flow(state: CalculationState, spec: ToolSpec, role) -> int | None:
@@ -260,7 +392,8 @@ def _one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure,
     named period takes the new figure; a calculation with no series changes nothing."""
     sequence = next((f.name for f in spec.fields if f.sequence), None)
     flows = next((v for v in (state.args or {}).values() if isinstance(v, list)), None)
-    if sequence is None or not flows or not -len(flows) < period < len(flows) or period == 0:
+    appended = period == len(flows or []) and bool(ADDS.search(text))  # "and add a 5th year of 20k"
+    if sequence is None or not flows or not (-len(flows) < period < len(flows) or appended) or period == 0:
         return None
     used = [i for i, item in enumerate(state.figures) if not item.ignored and item.field
             and item.figure.get("unit") in {"money", "count"} and i != state.horizon]
@@ -274,7 +407,7 @@ def _one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure,
     unit = next((w for w in ("year", "month", "quarter") if w in ONE_PERIOD.search(text).group(0).lower()), "period")
     series = []
     for n, (value, item) in enumerate(zip(flows, sources)):
-        if n == period % len(flows):
+        if not appended and n == period % len(flows):
             new = reply_figure(text, fig)
             new.figure["span"] = item.figure["span"]
             changes.append(f"{sequence.replace('_', ' ')}, {unit} {n}: {fmt_value(value)} → {fig.text.strip()}")
@@ -283,6 +416,12 @@ def _one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure,
             new.figure.update(value=value, period=None, high=None)
         new.field, new.fields = sequence, []
         series.append(new)
+    if appended:
+        new = reply_figure(text, fig)
+        new.figure["span"] = series[-1].figure["span"]
+        new.field = sequence
+        series.append(new)
+        changes.append(f"{sequence.replace('_', ' ')}, {unit} {period}: added {fig.text.strip()}")
     horizon = state.figures[state.horizon] if state.horizon is not None else None
     before = [item for i, item in enumerate(state.figures) if i < used[0] and i not in used]
     after = [item for i, item in enumerate(state.figures) if i > used[0] and i not in used]
@@ -303,6 +442,10 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
     elif len(news) == 1 and news[0].unit == "percent" and news[0].after[:1] and news[0].after[0] in MORE | LESS:
         sign = 1 if news[0].after[0] in MORE else -1
         factor, rest = 1 + sign * news[0].value / 100, " ".join(news[0].after[1:])
+    elif len(news) == 1 and news[0].unit == "percent" and _moved(news[0].before[-2:]) and 0 < news[0].value < 100:
+        # "the savings drop by 20%", "if the fee went up 10%": the verb before it says which way
+        sign = _moved(news[0].before[-2:])
+        factor, rest = 1 + sign * news[0].value / 100, " ".join(news[0].before)
     if factor is None:
         return None
     said = naming_content(re.findall(r"[a-z][a-z'/-]*", rest)) or naming_content(re.findall(r"[a-z][a-z'/-]*", lowered))
@@ -313,7 +456,9 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
     for item in state.figures:  # the input named by its own name ("the reach") or the user's word for it ("support")
         if item.field and not item.ignored:
             label = item.field.replace("_", " ").split()
-            score = sum(any(same_word(w, s) for s in said) for w in label) + name_score(said, item)
+            labels = [x for x in spec_named(state.tool).field(item.field).labels if " " not in x] if spec_named(state.tool) else []
+            score = sum(any(same_word(w, s) for s in said) for w in label) + name_score(said, item) \
+                + 0.5 * any(same_word(s, x) or s.startswith(x) for s in said for x in labels)  # "the savings": a label of the gain
             scores[item.field] = max(scores.get(item.field, 0.0), score)
     best = max(scores.values(), default=0)
     names = [name for name, score in scores.items() if score == best]
@@ -344,11 +489,12 @@ def _scale(state: CalculationState, text: str, indices: list[int], factor: float
     changes = []
     for i in indices:
         item = state.figures[i]
-        value = item.figure["value"] * factor
+        value = round(item.figure["value"] * factor, 6)
         unit = item.figure.get("unit") or "count"
         new = word_figure(text, value, unit, fmt_value(value) + ("%" if unit == "percent" else ""))
         for key in ("period", "currency", "span", "index"):
             new.figure[key] = item.figure.get(key)
+        new.figure["naming"] = words_of(item)  # still the line the user named: "the licence" finds it again
         new.field = item.field
         changes.append(f"{item.field.replace('_', ' ')}: {item.figure['text']} → {new.figure['text']}")
         state.figures[i] = new
@@ -420,6 +566,18 @@ def ask_which_part(state: CalculationState, name: str) -> CalculationState:
     return state
 
 
+def _ask_unnamed(state: CalculationState, spec: ToolSpec, text: str, fig: Figure) -> CalculationState | None:
+    """A what-if whose one figure names no line: which input (or which part of the one input it
+    fits) it replaces is asked, never guessed; None when no input of the calculation fits it."""
+    names = list(dict.fromkeys(x.field for i, x in enumerate(state.figures)
+                               if x.field and not x.ignored and i != state.horizon and compatible(fig, x)
+                               and not spec.field(x.field).horizon and not spec.field(x.field).sequence
+                               and (x.figure.get("period") is None) == (fig.period is None)))
+    if len(names) == 1 and len(part_options(state, names[0])) > 1:
+        return _ask_part(state, text, fig, names[0])
+    return _ask_input(state, text, fig, names) if names else None
+
+
 def _ask_input(state: CalculationState, text: str, fig: Figure, names: list[str]) -> CalculationState:
     """A change whose figure fits several inputs of the calculation equally: which one it
     replaces is asked (never guessed), with the inputs as options."""
@@ -444,9 +602,11 @@ def replace_with_pending(state: CalculationState, index: int) -> str:
     return f"{old.field.replace('_', ' ')}: {old.figure['text']} → {new.figure['text']}"
 
 
-def restated(state: CalculationState, text: str, figures: list[Figure], old_values: list[Figure]) -> list[Figure]:
-    """Figures a message names as the old value it restates: "the £25,000 is about $31,500" (a
-    figure equal to one of the calculation's, linked to the next figure by a short "is")."""
+def restated(state: CalculationState, text: str, figures: list[Figure],
+             old_values: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """Figures a message names as the old value it restates, each with the figure that restates
+    it: "the £25,000 is about $31,500" (a figure equal to one of the calculation's, linked to the
+    next figure by a short "is" or "comes to")."""
     out = []
     for fig, nxt in zip(figures, figures[1:]):
         between = text[fig.span[1]: nxt.span[0]].lower()
@@ -454,7 +614,31 @@ def restated(state: CalculationState, text: str, figures: list[Figure], old_valu
             continue
         if any(not item.ignored and item.figure.get("unit") == fig.unit and abs(item.figure["value"] - fig.value) < 1e-9
                and item.figure.get("currency") == fig.currency for item in state.figures):
-            out.append(fig)
+            out.append((fig, nxt))
+    return out
+
+
+def _described(state: CalculationState, spec: ToolSpec, news: list[Figure]) -> list[tuple[Figure, str, Any, Any]]:
+    """Figures for schema inputs of the last call that no input of the spec reads, each named
+    by the words its description opens with ("alpha: Significance level (default 0.05)" is set
+    by "at a 1% significance level"); a percentage for an input whose default is a fraction is
+    read as one (1% → 0.01)."""
+    called = spec_named(state.call) if state.call else None
+    if called is None:
+        return []
+    read = {f.name for f in spec.fields} | set(state.args or {})
+    out: list[tuple[Figure, str, Any, Any]] = []
+    for name, prop in called.json_schema().get("properties", {}).items():
+        default = prop.get("default")
+        if name in read or prop.get("type") != "number" or not isinstance(default, (int, float)):
+            continue
+        head = re.split(r"[(:;,.]", prop.get("description", ""))[0].lower()
+        words = naming_content(re.findall(r"[a-z][a-z'-]*", head))
+        for fig in news:
+            near = fig.before[-3:] + fig.after[:3]
+            if words and all(any(same_word(w, x) for x in near) for w in words) and all(f is not fig for f, *_ in out):
+                value = fig.value / 100 if fig.unit == "percent" and 0 < default < 1 else fig.value
+                out.append((fig, name, default, value))
     return out
 
 
@@ -470,7 +654,7 @@ def _settings_named(state: CalculationState, text: str) -> dict[str, tuple[Any, 
     out: dict[str, Any] = {}
     for name, prop in schema.get("properties", {}).items():
         ref = prop.get("$ref", "").split("/")[-1]
-        values = prop.get("enum") or defs.get(ref, {}).get("enum") or []
+        values = prop.get("enum") or defs.get(ref, {}).get("enum") or ([True, False] if prop.get("type") == "boolean" else [])
         current = (state.args or {}).get(name, prop.get("default"))
         # "the mean instead of the product": the value named that is not the current one
         named = [v for v in values if isinstance(v, str) and v.lower() in words and v != current]
