@@ -171,6 +171,9 @@ def parse_markdown(text: str, source: str) -> CourseDocument:
             ordinal += 1
             number = PART_NUMBER.match(title)
             given = number.group(1) if number else str(ordinal)
+            bare = NUMBERED_HEADING.match(title)
+            if number and bare and bare.group(1) == given:  # "1. Receiving a Return": the number is its id
+                title = bare.group(2).strip()
         marked.append((start, end, level, title, given))
     return _assemble(text, source, marked)
 

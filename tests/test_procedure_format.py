@@ -133,3 +133,52 @@ def test_tab_rows_need_a_header_and_keep_ragged_rows():
 ])
 def test_unwrap(raw, lines):
     assert len(unwrap(raw).split("\n")) == lines
+
+
+def write_procedure_docx(path: Path, block_as_table: bool) -> Path:
+    """A Word procedure: a title block (a two-column table, or "Field: value" paragraphs), a
+    table of contents, numbered "Heading 1" parts, a table with a cell merged across two columns,
+    and a revision history."""
+    import docx
+
+    document = docx.Document()
+    block = [("Document title", "Handling Returned Parcels"), ("Reference", "WH-RET-07"), ("Version", "1.4")]
+    if block_as_table:
+        table = document.add_table(rows=3, cols=2)
+        for r, (label, value) in enumerate(block):
+            table.cell(r, 0).text, table.cell(r, 1).text = label, value
+    else:
+        for label, value in block:
+            document.add_paragraph(f"{label}: {value}")
+    document.add_paragraph("Contents", style="TOC Heading")
+    document.add_heading("1. Receiving a Return", 1)
+    document.add_paragraph("Open every returned parcel at the returns bench, never at a packing station.")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([("Condition", "Action", "Who"), ("Unopened", "Back to stock", "Returns clerk"),
+                             ("Damaged", "", "")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(2, 1).merge(table.cell(2, 2)).text = "Quarantine shelf and photo"
+    document.add_heading("2. Refunds", 1)
+    document.add_paragraph("Refunds are issued within five working days of the parcel being checked.")
+    document.add_heading("Revision History", 1)
+    history = document.add_table(rows=2, cols=2)
+    history.cell(0, 0).text, history.cell(0, 1).text = "Version", "Change"
+    history.cell(1, 0).text, history.cell(1, 1).text = "1.4", "Added quarantine shelf"
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("block_as_table", [True, False])
+def test_a_word_procedure_is_titled_by_its_title_block_and_keeps_its_document_control_out(tmp_path, block_as_table):
+    from knowledge.parsing import parse_course_file
+
+    document, _ = parse_course_file(write_procedure_docx(tmp_path / "returns.docx", block_as_table))
+    chunks = chunk_document(document)
+    assert document.module_title == "Handling Returned Parcels"
+    assert [(lesson.lesson, lesson.title) for lesson in document.lessons if lesson.sections] == [
+        ("1", "Receiving a Return"), ("2", "Refunds")]
+    indexed = "\n".join(chunk.text for chunk in chunks)
+    assert "WH-RET-07" not in indexed and "Added quarantine shelf" not in indexed and "Contents" not in indexed
+    rows = [chunk.text for chunk in chunks if chunk.kind == "table_row"]
+    assert rows[-1] == "Condition: Damaged\nAction: Quarantine shelf and photo"  # the merged cell once
