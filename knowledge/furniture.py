@@ -4,7 +4,7 @@ Procedures, policies and handbooks carry the marks of document control around th
 title block of "Field: value" lines (document number, version, owner, review dates), rules of
 repeated characters between parts, an end marker ("END OF DOCUMENT"), page lines ("Page 3 of
 12"), and sections that record the document rather than teach (a revision history, a change
-log, the sign-off, a table of contents). A learner never asks about them, and a passage quoted
+log, the sign-off, a table of contents), and a change-record table wherever it stands. A learner never asks about them, and a passage quoted
 from them answers nothing, so the course parser (`knowledge.parsing`) keeps them out of the
 index. The title block's own title field names the module.
 
@@ -76,3 +76,13 @@ def title_block(paragraph: str) -> str | None:
         return None
     named = {label.lower().rstrip("."): value for label, value in pairs}
     return next((named[field] for field in TITLE_FIELDS if named.get(field)), "")
+
+
+VERSION_COLUMNS = frozenset({"version", "ver", "rev", "revision", "issue", "edition"})
+
+
+def records_changes(headers: list[str]) -> bool:
+    """Whether a table's headers are those of a change record (a version column and a date
+    column: "Version | Date | Author | Change"), wherever the table stands."""
+    names = {header.strip().lower().rstrip(".:") for header in headers}
+    return bool(names & VERSION_COLUMNS) and any("date" in name for name in names)

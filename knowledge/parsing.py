@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from knowledge.errors import UserError
-from knowledge.furniture import END_MARK, is_decoration, records_the_document, title_block
+from knowledge.furniture import END_MARK, is_decoration, records_changes, records_the_document, title_block
 from knowledge.text_tables import grid_run, read_grid, read_tabs, tab_run
 from knowledge.settings import DEFAULT_CORPUS
 from knowledge.course import split_cell  # noqa: F401  (its home is knowledge.course)
@@ -268,7 +268,12 @@ def _blocks(body: str, offset: int, section_title: str) -> list[Block]:
                 blocks.extend(_table_blocks(raw, start))
                 continue
             blocks.append(Block(kind=kind, text=clean_markup(unwrap(raw)), start=start, end=end))
-    return blocks
+    # a change record ("Version | Date | Change") is the document's history, not its subject
+    return [b for b in blocks if b.kind != "table_row" or not records_changes(_row_labels(b.text))]
+
+
+def _row_labels(text: str) -> list[str]:
+    return [line.split(": ", 1)[0] for line in text.split("\n") if ": " in line]
 
 
 def _item_line(line: str) -> bool:

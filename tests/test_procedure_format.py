@@ -182,3 +182,12 @@ def test_a_word_procedure_is_titled_by_its_title_block_and_keeps_its_document_co
     assert "WH-RET-07" not in indexed and "Added quarantine shelf" not in indexed and "Contents" not in indexed
     rows = [chunk.text for chunk in chunks if chunk.kind == "table_row"]
     assert rows[-1] == "Condition: Damaged\nAction: Quarantine shelf and photo"  # the merged cell once
+
+
+def test_a_change_record_table_is_not_course_text_wherever_it_stands():
+    text = ("Lifting Safely\n\n1. Before You Lift\n\nTest the weight of the load by tipping one corner "
+            "before you lift it.\n\nVersion\tDate\tChange\n1.0\t2025-01-10\tFirst issue\n1.1\t2025-06-01\tAdded trolleys\n\n"
+            "Load\tMaximum for one person\nBox of paper\t15 kg\nCrate of drinks\t12 kg\n")
+    document = parse_text(text, "lifting.txt")
+    rows = [b.text for lesson in document.lessons for s in lesson.sections for b in s.blocks if b.kind == "table_row"]
+    assert rows == ["Load: Box of paper\nMaximum for one person: 15 kg", "Load: Crate of drinks\nMaximum for one person: 12 kg"]
