@@ -145,3 +145,11 @@ def test_real_questions_and_choices_between_what_the_module_names_are_answered(a
     assert not judge.unnamed_choice("degreaser or sanitiser, which is stronger?")
     assert judge.unnamed_choice("Ecolab or Diversey, which is stronger?")
     assert not judge.foreign_frame("how long is the contact time of the sanitiser?")
+
+
+def test_a_frame_counts_in_the_asking_sentence_and_when_the_corpus_never_uses_any_of_its_words(advisors, monkeypatch):
+    judge = advisors["cold-room-sop.txt"].scope
+    assert not judge.foreign_frame("ok, I'll ask a lawyer later. how long does the sanitiser stay wet?")
+    assert judge.foreign_frame("is it legal to skip the swab test?")
+    monkeypatch.setattr(judge, "_vocabulary", judge.vocabulary | {"law"})  # a corpus that speaks of the law
+    assert not judge.foreign_frame("is it legal to skip the swab test?")
