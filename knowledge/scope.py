@@ -50,7 +50,7 @@ ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:s)?\b")
 # A request to produce something: polite openers, the verb, then its object up to the first
 # word that starts a complement ("a cover letter | for a barista job").
 _POLITE = (r"(?:(?:hey|hi|hello|please|pls|plz|ok(?:ay)?|so|also|btw|by the way|and|now)[\s,!]+)*"
-           r"(?:(?:can|could|would|will) you (?:please |pls )?(?:help me )?|i (?:need|want) you to |(?:please )?help me (?:to )?|i'd like you to )?")
+           r"(?:(?:can|could|would|will) (?:you|u|ya) (?:please |pls )?(?:help me )?|i (?:need|want) (?:you|u) to |(?:please )?help me (?:to )?|i'd like (?:you|u) to )?")
 TASK = re.compile(
     rf"^\s*{_POLITE}(?:please |pls )?(?:write|draft|compose|rewrite|re-write|proofread|translate|summari[sz]e|paraphrase|"
     r"debug|fix|generate|code)\s+(?:(?:me|us|up|out|for me)\s+)*(?P<object>.*)$",

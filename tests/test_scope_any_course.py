@@ -76,6 +76,8 @@ def test_a_question_in_the_courses_own_words_is_never_refused(name, advisors):
         ("solve 3x + 5 = 20", ""),
         ("solve the churn problem in our store", None),  # a problem to think about, no formula
         ("can you summarise this module for me", "module"),
+        ("ok. btw can u write me a limerick about my cat", "limerick"),  # text-speak "u" for "you"
+        ("can u help me write a wedding toast", "wedding toast"),
     ],
 )
 def test_a_maths_exercise_is_a_task_and_a_business_problem_is_not(message, work):
