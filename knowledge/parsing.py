@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from knowledge.errors import UserError
+from knowledge.furniture import END_MARK, is_decoration, records_changes, records_the_document, title_block
+from knowledge.text_tables import grid_run, read_grid, read_tabs, tab_run
 from knowledge.settings import DEFAULT_CORPUS
 from knowledge.course import split_cell  # noqa: F401  (its home is knowledge.course)
 from knowledge.types import Block, BlockKind, Chunk, CourseDocument, KpiRow, Lesson, Section
@@ -86,9 +88,7 @@ def _classify(text: str, section_title: str) -> BlockKind:
         return "example"
     if "discussion point" in section_title.lower() and body.startswith(("-", "*")):
         return "discussion"
-    if BULLET.match(body) or all(
-        ENUMERATED.match(line) for line in body.splitlines() if line.strip()
-    ):
+    if BULLET.match(body) or all(ENUMERATED.match(line) for line in unwrap(body).splitlines() if line.strip()):
         return "bullets"
     return "prose"
 
@@ -171,6 +171,9 @@ def parse_markdown(text: str, source: str) -> CourseDocument:
             ordinal += 1
             number = PART_NUMBER.match(title)
             given = number.group(1) if number else str(ordinal)
+            bare = NUMBERED_HEADING.match(title)
+            if number and bare and bare.group(1) == given:  # "1. Receiving a Return": the number is its id
+                title = bare.group(2).strip()
         marked.append((start, end, level, title, given))
     return _assemble(text, source, marked)
 
@@ -207,8 +210,15 @@ def _assemble(text: str, source: str, headings: list[Heading]) -> CourseDocument
     lessons: list[Lesson] = []
     current_lesson: Lesson | None = None
     top_index = 0
+    skipping: int | None = None  # the level of a section about the document itself, while inside it
     for i, (start, end, level, title, given_id) in enumerate(headings):
         body_end = headings[i + 1][0] if i + 1 < len(headings) else len(text)
+        rank = 1 if given_id is not None else level
+        if skipping is not None and rank > skipping:
+            continue  # a subsection of a revision history, a sign-off…
+        skipping = rank if records_the_document(title) else None
+        if skipping is not None:
+            continue
         if level == 1 or given_id is not None:
             lesson_id, lesson_title = (given_id, title) if given_id is not None else _lesson_for(title, top_index)
             if top_index == 0 and given_id is None:
@@ -236,8 +246,17 @@ def _assemble(text: str, source: str, headings: list[Heading]) -> CourseDocument
 def _blocks(body: str, offset: int, section_title: str) -> list[Block]:
     blocks: list[Block] = []
     for paragraph_start, paragraph_end in _paragraphs(body, offset):
-        for start, end, columns in _segments(body[paragraph_start - offset : paragraph_end - offset], paragraph_start):
+        paragraph = body[paragraph_start - offset : paragraph_end - offset]
+        if all(is_decoration(line) for line in paragraph.split("\n")):
+            continue  # a rule, an end marker or a page number: nothing to teach
+        for start, end, columns in _segments(paragraph, paragraph_start):
             raw = body[start - offset : end - offset]
+            if columns == "grid" or columns == "tabs":
+                table = (read_grid if columns == "grid" else read_tabs)(raw.split("\n"))
+                if table is not None:
+                    blocks.extend(_row_block(table.header, row.cells, start + row.start, start + row.end)
+                                  for row in table.rows)
+                continue
             if columns:
                 blocks.extend(_aligned_rows(raw.split("\n"), start, columns, header_lines=1))
                 continue
@@ -248,8 +267,37 @@ def _blocks(body: str, offset: int, section_title: str) -> list[Block]:
             if kind == "table":
                 blocks.extend(_table_blocks(raw, start))
                 continue
-            blocks.append(Block(kind=kind, text=clean_markup(raw), start=start, end=end))
-    return blocks
+            blocks.append(Block(kind=kind, text=clean_markup(unwrap(raw)), start=start, end=end))
+    # a change record ("Version | Date | Change") is the document's history, not its subject
+    return [b for b in blocks if b.kind != "table_row" or not records_changes(_row_labels(b.text))]
+
+
+def _row_labels(text: str) -> list[str]:
+    return [line.split(": ", 1)[0] for line in text.split("\n") if ": " in line]
+
+
+def _item_line(line: str) -> bool:
+    return bool(BULLET.match(line) or ENUMERATED.match(line))
+
+
+def unwrap(raw: str) -> str:
+    """Lines broken only to fit a width, joined: a line broken mid-sentence (it ends in neither
+    . ! ? nor :) runs on into the next unless that one opens a list item, so a hard-wrapped
+    paragraph is one line and a wrapped list item one item. A break after a sentence, a lead-in
+    or a short label stays."""
+    lines = raw.split("\n")
+    out = [lines[0]]
+    in_item = _item_line(lines[0])
+    for line in lines[1:]:
+        previous = out[-1].rstrip()
+        bare = previous.rstrip("*_`\"' ")  # "**A question?**": the end of its words
+        mid_sentence = len(bare.strip()) >= 30 and bare[-1:] not in ".!?:"
+        if line.strip() and not _item_line(line) and (mid_sentence or (in_item and line[:1].isspace())):
+            out[-1] = f"{previous} {line.strip()}"  # a wrapped line, or an item's indented one
+        else:
+            out.append(line)
+            in_item = _item_line(line)
+    return "\n".join(out)
 
 
 # A line that only labels the text under it ("Notes:", "Speaker notes:"), with text below.
@@ -292,19 +340,29 @@ def _bare_pipe_run(lines: list[str], index: int) -> bool:
     return any(line.count("|") == bars for line in neighbours)
 
 
-def _segments(raw: str, offset: int) -> list[tuple[int, int, list[int] | None]]:
-    """A paragraph cut where its lines change kind: a table (pipe rows, or aligned columns
-    without a rule) and text after a list are blocks of their own, so a slide's table or its
-    notes under its bullets are not read as one block. (start, end, column starts of an aligned
-    table or None) per piece; a paragraph of one kind, or a lead-in with its list, stays whole."""
+def _segments(raw: str, offset: int) -> list[tuple[int, int, list[int] | str | None]]:
+    """A paragraph cut where its lines change kind: a table (pipe rows, aligned columns without
+    a rule, a bordered grid, tab-separated rows) and text after a list are blocks of their own,
+    so a slide's table or its notes under its bullets are not read as one block. (start, end,
+    layout) per piece, the layout being an aligned table's column starts, "grid" or "tabs" for
+    a drawn table (`knowledge.text_tables`), or None; a paragraph of one kind, or a lead-in with
+    its list, stays whole."""
     lines = raw.split("\n")
     if len(lines) < 2 or ALIGNED_RULE.search(raw):
         return [(offset, offset + len(raw), None)]
     kinds: list[str] = []
-    columns: dict[int, list[int]] = {}
+    columns: dict[int, list[int] | str] = {}
     index = 0
     while index < len(lines):
         line = lines[index]
+        drawn = [(name, count) for name, count in (("grid", grid_run(lines, index)), ("tabs", tab_run(lines, index)))
+                 if count]
+        if drawn:
+            name, count = drawn[0]
+            columns[len(kinds)] = name
+            kinds += [f"columns{index}"] * count
+            index += count
+            continue
         run = _column_run(lines, index)
         if run:
             count, starts = run
@@ -327,6 +385,8 @@ def _segments(raw: str, offset: int) -> list[tuple[int, int, list[int] | None]]:
             pieces.append((kind, number, number))
     tabled = any(kind == "pipe" or kind.startswith("columns") for kind, _, _ in pieces)
     after_list = any(a[0] == "bullet" and b[0] == "text" for a, b in zip(pieces, pieces[1:]))
+    if len(pieces) == 1 and pieces[0][0].startswith("columns"):  # the paragraph is one table
+        return [(offset, offset + len(raw), columns[0])]
     if len(pieces) < 2 or not (tabled or after_list):
         return [(offset, offset + len(raw), None)]
     starts_at = [0]
@@ -443,6 +503,14 @@ def _plain_headings(text: str) -> list[Heading]:
     paragraphs = list(_paragraphs(text, 0))
     for index, (start, end) in enumerate(paragraphs):
         line = text[start:end].strip()
+        if not found:
+            titled = title_block(line)
+            if titled is not None:  # "Title: …", "Version: …": document control, its title the module's
+                if titled:
+                    found.append((start, end, 1, titled, None))
+                continue
+        if END_MARK.match(line) or is_decoration(line):
+            continue
         if "\n" in line:  # a numbered title on the first line of its paragraph, body text below it
             first = line.split("\n", 1)[0].strip()
             titled = numbered_title(first)

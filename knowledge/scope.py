@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from knowledge.text import content_words, stem, strip_preamble
+from knowledge.text import content_words, stem, strip_preamble, words
 
 if TYPE_CHECKING:
     from knowledge.retrieve import CourseRetriever
@@ -50,7 +50,7 @@ ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:s)?\b")
 # A request to produce something: polite openers, the verb, then its object up to the first
 # word that starts a complement ("a cover letter | for a barista job").
 _POLITE = (r"(?:(?:hey|hi|hello|please|pls|plz|ok(?:ay)?|so|also|btw|by the way|and|now)[\s,!]+)*"
-           r"(?:(?:can|could|would|will) you (?:please |pls )?(?:help me )?|i (?:need|want) you to |(?:please )?help me (?:to )?|i'd like you to )?")
+           r"(?:(?:can|could|would|will) (?:you|u|ya) (?:please |pls )?(?:help me )?|i (?:need|want) (?:you|u) to |(?:please )?help me (?:to )?|i'd like (?:you|u) to )?")
 TASK = re.compile(
     rf"^\s*{_POLITE}(?:please |pls )?(?:write|draft|compose|rewrite|re-write|proofread|translate|summari[sz]e|paraphrase|"
     r"debug|fix|generate|code)\s+(?:(?:me|us|up|out|for me)\s+)*(?P<object>.*)$",
@@ -79,6 +79,21 @@ MATERIAL = re.compile(
     r"points?|takeaways?|examples?|summary|overview|outline|steps?|checklist|list|table)s?$",
     re.IGNORECASE,
 )
+# A choice between options ("zendesk or freshdesk", "brand A vs brand B"): the words each side
+# of the "or" are the options; a choice between things the course never names is not its question.
+CHOICE = re.compile(r"\b(?:or|vs\.?|versus)\b", re.IGNORECASE)
+# The frames of personal advice a course only gives when it speaks in them itself: legal, medical,
+# pay and career. A question in such a frame is off-topic unless the corpus uses the frame's word.
+ADVICE_FRAMES = {
+    "legal": ("legal legally illegal lawful unlawful law laws lawyer lawyers solicitor attorney sue sued suing "
+              "lawsuit liable liability copyright trademark"),
+    "medical": "allergic allergy allergies medication medications symptom symptoms diagnosis diagnose depressed pregnant prescription",
+    "career": "salary salaries wage wages payslip resign resignation quit",
+}
+FRAMES = tuple(tuple(words.split()) for words in ADVICE_FRAMES.values())
+# A question that points at the course's own text ("what does the module say about …").
+OWN_TEXT = re.compile(r"\b(?:course|module|lesson|section|procedure|document|sop|unit|chapter|guide|handbook|"
+                      r"policy|manual|slides?|notes)\b", re.IGNORECASE)
 ACRONYM_MARGIN = 0.1  # how much nearer a general question must be than the course to overrule a course acronym
 # A figure to work out is a calculator's job whatever the course, unless the message is plainly
 # one of the bank's general questions (a personal money or career decision): this near to one,
@@ -230,12 +245,49 @@ class ScopeJudge:
         self._text = " ".join(text.lower() for _, text, _ in retriever._lexical[0])
         titles = {str(meta.get(key) or "") for _, _, meta in retriever._lexical[0] for key in ("section", "lesson_title")}
         # The course's headings of two words or more, as stems: a question naming one is in its words.
-        self._headings = [words for words in ({stem(w) for w in content_words(t)} for t in titles) if len(words) >= 2]
+        stemmed = [{stem(w) for w in content_words(t)} for t in titles]
+        self._headings = [stems for stems in stemmed if len(stems) >= 2]
+        self._single_headings = {next(iter(stems)) for stems in stemmed if len(stems) == 1}
+        self._titles = " ".join(titles).lower()
+        self._vocabulary: frozenset[str] | None = None
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Stems of every word of the corpus (its text and headings)."""
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(stem(w) for w in words(f"{self._text} {self._titles}"))
+        return self._vocabulary
+
+    def unnamed_choice(self, question: str) -> bool:
+        """A choice between options the course never names ("which is better value, brand A or
+        brand B?"): the content word next to each "or"/"vs" on both sides is absent from the
+        corpus. A choice between things the course teaches ("JPEG or WebP") is its question."""
+        tokens = words(question)
+        for index, token in enumerate(tokens):
+            if not CHOICE.fullmatch(token) or index == 0 or index == len(tokens) - 1:
+                continue
+            left = next((w for w in reversed(tokens[:index]) if content_words(w)), None)
+            right = next((w for w in tokens[index + 1:] if content_words(w)), None)
+            if left and right and not {stem(left), stem(right)} & self.vocabulary:
+                return True
+        return False
+
+    def foreign_frame(self, question: str) -> bool:
+        """A question in a frame of personal advice (legal, medical, pay) the corpus never uses:
+        "is it legal to…" about a module that says nothing of the law. A corpus that uses any
+        word of the frame ("salary" in a module about freelance pay) speaks in it."""
+        asks = [s for s in re.split(r"(?<=[.!?])\s+", question) if s.rstrip().endswith("?")] or [question]
+        asked = {w.lower() for w in words(" ".join(asks))}  # the asking sentences ("ok I'll ask my GP. how…?")
+        return any(asked & set(frame) and not {stem(w) for w in frame} & self.vocabulary
+                   for frame in FRAMES)
 
     def names_heading(self, question: str) -> bool:
         """Whether the question names one of the course's own headings (every content word of a
-        heading of two words or more, in any order and form: "heat and water" for "Heat and Water")."""
+        heading of two words or more, in any order and form: "heat and water" for "Heat and Water";
+        a one-word heading when the question points at the course's text)."""
         asked = {stem(w) for w in content_words(question)}
+        if OWN_TEXT.search(question) and asked & self._single_headings:
+            return True  # "what does the procedure say about scope?": a one-word heading, named as the text's
         return any(words <= asked for words in self._headings)
 
     def general_task(self, question: str) -> bool:
@@ -273,6 +325,8 @@ class ScopeJudge:
         if self.general_task(question):
             return True
         ask = strip_preamble(question)
+        if self.unnamed_choice(ask) or self.foreign_frame(ask):
+            return True
         course, nearest = self._nearness(question)
         if self.scope.names_course_acronym(ask) or self.names_heading(ask):
             return nearest > course + ACRONYM_MARGIN  # the course's own terms: only a clear miss is refused

@@ -1,8 +1,10 @@
 """Formats the engine was not written against: an HTML page exported from a course site (menus,
 breadcrumbs, sidebar and footer around the text, tables), slide-deck speaker notes in plain text
 ("Slide 7 — Title", bullets, "Notes:" paragraphs, a table in space-aligned columns without a
-rule, pipe rows without a separator line), Markdown with setext headings, and a Word document
-whose page header and footer are not course text. Each comes out as sections named by its own
+rule, pipe rows without a separator line), Markdown with setext headings, a Word document
+whose page header and footer are not course text, and a plain-text procedure (a title block,
+numbered headings in capitals, hard-wrapped lines, lettered steps, a bordered grid and a
+tab-separated table, a revision history and an end marker). Each comes out as sections named by its own
 headings, tables as rows, and an outline of its own parts, alone and beside the bundled course.
 The modules are test data (tests/data/formats/); nothing from them is in product code."""
 
@@ -80,6 +82,13 @@ EXPECTED = {
         ["Head Injuries", "Heat and Water"],
         ["Age group: Under 12\nSession length: 75 minutes\nWater breaks: Every 20 minutes"],
     ),
+    "cold-room-sop.txt": (
+        "Cleaning and Sanitising the Walk-In Cold Room",
+        ["PURPOSE", "SCOPE", "PREPARATION", "CLEANING PROCEDURE", "CHECKS AND RECORDS"],
+        ["Moving the Stock", "Chemicals and Dilution", "Door Seals and Drains"],
+        ["Chemical: Sanitiser\nDilution: 1 part to 100 parts cold water\nContact time: 5 minutes, then air dry",
+         "Part: Evaporator fins\nTool: Engineer only\nHow often: Every three months"],
+    ),
     "forklift-safety.docx": (
         "Forklift Safety in the Warehouse",
         ["Before Each Shift", "Driving Safely"],
@@ -94,6 +103,9 @@ FURNITURE = {
     "phishing-slide-notes.txt": [],
     "youth-coaching.md": ["=====", "-----"],
     "forklift-safety.docx": ["Northwind Logistics internal training", "Printed copies are uncontrolled"],
+    # a procedure's document control: its title block, rules, revision history and end marker
+    "cold-room-sop.txt": ["QA-CR-012", "Approved by", "Effective date", "REVISION HISTORY", "Added swab test",
+                          "END OF DOCUMENT", "+---", "====", "-----"],
 }
 
 

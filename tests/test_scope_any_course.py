@@ -12,7 +12,7 @@ import pytest
 from knowledge.scope import requested_work
 
 FORMATS = Path(__file__).parent / "data" / "formats"
-MODULES = ["phishing-slide-notes.txt", "composting-course-page.html", "youth-coaching.md"]
+MODULES = ["phishing-slide-notes.txt", "composting-course-page.html", "youth-coaching.md", "cold-room-sop.txt"]
 
 # Written for this test, in no course's words: what a general assistant is asked.
 GENERAL = [
@@ -76,6 +76,8 @@ def test_a_question_in_the_courses_own_words_is_never_refused(name, advisors):
         ("solve 3x + 5 = 20", ""),
         ("solve the churn problem in our store", None),  # a problem to think about, no formula
         ("can you summarise this module for me", "module"),
+        ("ok. btw can u write me a limerick about my cat", "limerick"),  # text-speak "u" for "you"
+        ("can u help me write a wedding toast", "wedding toast"),
     ],
 )
 def test_a_maths_exercise_is_a_task_and_a_business_problem_is_not(message, work):
@@ -114,3 +116,42 @@ def test_a_refused_turn_does_not_taint_the_next(advisors):
     follow = advisor.ask("and what are the warning signs of a phishing e-mail?",
                          conversation_id=first.conversation_id, remember=True)
     assert not follow.refused
+
+
+# Near misses: in the loaded module's domain, but asking what it never speaks of. Written for this
+# test against the cold-room procedure (tests/data/formats/cold-room-sop.txt).
+NEAR_MISSES = [
+    "which degreaser is better value, Ecolab or Diversey?",
+    "is it legal to store staff lunches in the cold room?",
+    "a porter slipped on the wet floor, can he sue us?",
+    "I'm allergic to the sanitiser, what medication should I take?",
+    "what salary should a hygiene supervisor ask for?",
+]
+# Real questions about the same module, choices between things it names among them.
+REAL = [
+    "should I scrub the shelves or the walls first?",
+    "degreaser or sanitiser, which one needs the longer contact time?",
+    "how often are the door seals cleaned?",
+    "what happens if the swab reading is too high?",
+]
+
+
+def test_near_misses_in_the_modules_domain_are_refused(advisors):
+    judge = advisors["cold-room-sop.txt"].scope
+    assert [q for q in NEAR_MISSES if not judge.off_topic(q)] == []
+
+
+def test_real_questions_and_choices_between_what_the_module_names_are_answered(advisors):
+    judge = advisors["cold-room-sop.txt"].scope
+    assert [q for q in REAL if judge.off_topic(q)] == []
+    assert not judge.unnamed_choice("degreaser or sanitiser, which is stronger?")
+    assert judge.unnamed_choice("Ecolab or Diversey, which is stronger?")
+    assert not judge.foreign_frame("how long is the contact time of the sanitiser?")
+
+
+def test_a_frame_counts_in_the_asking_sentence_and_when_the_corpus_never_uses_any_of_its_words(advisors, monkeypatch):
+    judge = advisors["cold-room-sop.txt"].scope
+    assert not judge.foreign_frame("ok, I'll ask a lawyer later. how long does the sanitiser stay wet?")
+    assert judge.foreign_frame("is it legal to skip the swab test?")
+    monkeypatch.setattr(judge, "_vocabulary", judge.vocabulary | {"law"})  # a corpus that speaks of the law
+    assert not judge.foreign_frame("is it legal to skip the swab test?")

@@ -1,0 +1,88 @@
+"""What in a course file is document furniture rather than teaching content.
+
+Procedures, policies and handbooks carry the marks of document control around their text: a
+title block of "Field: value" lines (document number, version, owner, review dates), rules of
+repeated characters between parts, an end marker ("END OF DOCUMENT"), page lines ("Page 3 of
+12"), and sections that record the document rather than teach (a revision history, a change
+log, the sign-off, a table of contents), and a change-record table wherever it stands. A learner never asks about them, and a passage quoted
+from them answers nothing, so the course parser (`knowledge.parsing`) keeps them out of the
+index. The title block's own title field names the module.
+
+The rules read a line's shape, not its subject: a field line is a short label, a colon and a
+value; a section is furniture when its heading names a record of the document itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Document No.:   SOP-PH-004", "Approved by: Operations Manager" (a short label, a colon, a value)
+FIELD_LINE = re.compile(r"^[ \t]*([A-Z][A-Za-z.&/()\- ]{0,28}?[A-Za-z.)])[ \t]*:[ \t]+(\S.*?)[ \t]*$")
+# The field of a title block that names the document (the first one found wins).
+TITLE_FIELDS = ("title", "document title", "procedure title", "policy title", "course title", "module title",
+                "course", "module", "subject", "procedure", "policy", "name")
+MIN_FIELDS = 3  # fewer "Field: value" lines are a short list in the text, not a title block
+# A line of one repeated character ("-----", "=====", "*****"): a rule drawn between parts.
+RULE = re.compile(r"^[ \t]*([-=_*~#+.])\1{4,}[ \t]*$")
+# "END OF DOCUMENT", "— End of procedure —", "*** END ***"
+END_MARK = re.compile(
+    r"^[\W_]*(?:the\s+)?end(?:\s+of\s+(?:the\s+)?(?:document|procedure|sop|policy|module|course|"
+    r"file|text|notes|handbook|manual|guide))?[\W_]*$",
+    re.IGNORECASE,
+)
+PAGE_LINE = re.compile(r"^[\W_]*page\s+\d+(?:\s*(?:of|/)\s*\d+)?[\W_]*$", re.IGNORECASE)
+# Headings of sections that record the document itself, not its subject.
+RECORD_HEADING = re.compile(
+    r"^(?:(?:document|revision|version|change|amendment|review|edit)\s+(?:history|log|record|control|"
+    r"table|list)s?|change\s*log|changelog|record\s+of\s+(?:changes|revisions|amendments)|"
+    r"(?:document\s+)?approvals?(?:\s+and\s+sign[- ]?off)?|sign[- ]?offs?|distribution(?:\s+list)?|"
+    r"(?:table\s+of\s+)?contents)$",
+    re.IGNORECASE,
+)
+NUMBER_PREFIX = re.compile(r"^(?:[A-Za-z]+\s+)?\d{1,3}(?:\.\d{1,3})*[.)]?\s+")
+
+
+def is_decoration(line: str) -> bool:
+    """A line that only draws (a rule), ends the document, or numbers its page."""
+    text = line.strip()
+    return bool(text) and bool(RULE.match(text) or END_MARK.match(text) or PAGE_LINE.match(text))
+
+
+def records_the_document(heading: str) -> bool:
+    """Whether a heading ("9. REVISION HISTORY", "Change log") opens a section about the
+    document itself rather than its subject."""
+    title = NUMBER_PREFIX.sub("", heading.strip()).strip().rstrip(":").strip()
+    return bool(RECORD_HEADING.match(title))
+
+
+def field_lines(paragraph: str) -> list[tuple[str, str]] | None:
+    """The (label, value) pairs of a paragraph written wholly as "Field: value" lines, at least
+    ``MIN_FIELDS`` of them; None for any other paragraph."""
+    lines = [line for line in paragraph.split("\n") if line.strip()]
+    pairs = []
+    for line in lines:
+        match = FIELD_LINE.match(line)
+        if not match or len(match.group(1).split()) > 4:
+            return None
+        pairs.append((match.group(1).strip(), match.group(2).strip()))
+    return pairs if len(pairs) >= MIN_FIELDS else None
+
+
+def title_block(paragraph: str) -> str | None:
+    """A title block's title: "Title: Product Photography…" → "Product Photography…"; "" for a
+    block without a title field; None when the paragraph is not a title block."""
+    pairs = field_lines(paragraph)
+    if pairs is None:
+        return None
+    named = {label.lower().rstrip("."): value for label, value in pairs}
+    return next((named[field] for field in TITLE_FIELDS if named.get(field)), "")
+
+
+VERSION_COLUMNS = frozenset({"version", "ver", "rev", "revision", "issue", "edition"})
+
+
+def records_changes(headers: list[str]) -> bool:
+    """Whether a table's headers are those of a change record (a version column and a date
+    column: "Version | Date | Author | Change"), wherever the table stands."""
+    names = {header.strip().lower().rstrip(".:") for header in headers}
+    return bool(names & VERSION_COLUMNS) and any("date" in name for name in names)
