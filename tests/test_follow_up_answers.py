@@ -140,3 +140,39 @@ def test_a_list_is_a_repeat_only_when_all_its_items_are_chosen_an_item_when_it_i
     assert _repeats(Unit((lead, items[0]), "item"), {items[0]})
     assert not _repeats(PLAN, {items[0]})  # picked, it replaces the item chosen before
     assert _repeats(PLAN, set(items))
+
+
+@pytest.mark.parametrize("message", ["what if the experiments fail?", "and if nobody replies to the survey?"])
+def test_a_condition_after_if_asks_what_to_do_in_that_case_not_the_previous_question_again(message):
+    previous = "how do I get my team comfortable experimenting with new tools?"
+    follow = resolve(message, previous, ANSWER)
+    assert follow.text.startswith(message.rstrip("?") + " (") and "comfortable" in follow.text
+
+
+@pytest.mark.parametrize(("question", "fits", "misses"), [
+    ("how often should we review performance (model drift)?",
+     "Check dashboards daily or weekly, and hold deeper reviews monthly or quarterly.",
+     "Around 40% of models lose 3 points of accuracy."),
+    ("how often do we update the customer?",
+     "Support sends the customer an update at least every 60 minutes until it is resolved.",
+     "Sev 1 incidents affect 100% of customers."),
+    ("and how long each (one-to-ones)?",
+     "Hold a one-to-one with each agent, about 30 minutes, away from the queue.",
+     "Hold a one-to-one with each of your 6 agents."),
+])
+def test_a_how_often_or_how_long_ask_fits_the_unit_that_states_a_rhythm_or_a_duration(question, fits, misses):
+    from assistant.answering.compose import kind_fit
+
+    assert kind_fit("follow-up", question, Unit((fits,), "sentence")) == 1.0
+    assert kind_fit("follow-up", question, Unit((misses,), "sentence")) == 0.0
+
+
+def test_a_follow_up_quotes_at_most_one_unit_the_previous_answer_quoted():
+    said = ("Boards are colour coded so raw meat never touches ready-to-eat food in the kitchen.",
+            "Purple boards are kept for allergen-free preparation and stored apart from the others.")
+    new = "Boards are replaced when deep scratches hold food and cannot be cleaned any more."
+    passage = {"text": " ".join([*said, new]), "kind": "prose", "section": "Boards", "chunk_id": "c1"}
+    picks = Composer(embed, Settings(compose_repeat_penalty=0.0, relative_relevance=0.0, min_relevance=0.0)).select(
+        "which boards (colour coded allergen-free scratches)?", [passage], 3, set(), avoid=frozenset(said))
+    quoted = [pick.unit.parts[0] for pick in picks]
+    assert new in quoted and sum(text in said for text in quoted) == 1

@@ -53,6 +53,10 @@ CLAUSE = re.compile(
     r"|did|didn't|can|can't|could|should|would|will|won't|has|have|had|gets?|goes|happens?)\b",
     re.IGNORECASE,
 )
+# A continuation that states a condition ("what if the experiments fail?", "and if nobody replies?")
+# asks what to do in that case, whatever its verb; only a bare phrase after it ("what if for a
+# small shop?") refines the previous question.
+CONDITION = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:what|and|but)?\s*if\s+(?!(?:for|in|on|at|with|during|after|before)\b)", re.IGNORECASE)
 # The context a follow-up borrowed from the turn before it, in brackets at its end.
 CONTEXT = re.compile(r"\s*\([^()]*\)\s*(?=[?.!]*\s*$)")
 # Asks that name no topic of their own.
@@ -196,7 +200,7 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
     avoid = answer_lines(previous_answer or "")
     own = ask.rstrip(" ?.!")
     tail = CONTINUES.sub("", own, count=1).strip(" ,")
-    if CONTINUES.match(ask) and not BARE.match(ask) and not CLAUSE.search(tail):
+    if CONTINUES.match(ask) and not BARE.match(ask) and not CLAUSE.search(tail) and not CONDITION.match(ask):
         # the previous question with one part replaced; its own borrowed context dropped
         base = CONTEXT.sub("", without_figures(strip_preamble(previous_question))).rstrip(" ?.!")
         return FollowUp(f"{base} ({tail})?", True, avoid)
