@@ -188,3 +188,25 @@ def test_a_sentence_said_before_is_cut_to_the_clause_that_answers_the_new_ask():
     assert "every hour" not in pick.unit.parts[0]
     (fresh,) = Composer(embed, Settings()).select(question, [passage], 1, set())
     assert fresh.unit.parts[0] == sentence  # not said before: the whole thought
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("and from a shop that already ran it through a winter?",
+     "how much stock will i sell in my first year (from a shop that already ran it through a winter)?"),
+    ("and the status page, when does that get updated?", "and the status page, when does that get updated ("),
+    ("but we sell online?", "we sell online ("),
+])
+def test_a_continuation_naming_another_case_is_the_previous_question_one_asking_anew_is_not(message, expected):
+    follow = resolve(message, "how much stock will i sell in my first year?", ANSWER)
+    assert follow.text.startswith(expected)
+
+
+def test_the_unit_holding_a_figure_the_question_names_fits_it():
+    from assistant.answering.compose import kind_fit
+
+    holds = Unit(("Add about 30% for leave and sickness: 3.3 / 0.7 = 4.7, so plan for 5 people.",), "sentence")
+    other = Unit(("Occupancy is the share of paid time spent on tickets, because people need breaks.",), "sentence")
+    question = "why do you divide by 0.7 at the end (agents tickets)?"
+    assert kind_fit("why", question, holds) == 1.0
+    assert kind_fit("why", "why do you divide at the end (agents tickets)?", holds) == 0.0
+    assert kind_fit("why", question, other) == 1.0  # a reason still fits a why

@@ -433,6 +433,8 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
     asked term (what is X, how is X measured), a figure (how fast, when, what rate), a reason
     (why), an example (example), a whole list (list)."""
     text = unit.text
+    if names_a_figure_of(own_ask(question), text):
+        return 1.0
     if kind in DEFINING_KINDS or MEASURED.search(question):
         return float(defines(unit, asked_term(question)))
     if HOW_OFTEN.search(own_ask(question)):
@@ -449,6 +451,16 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
         # a prose sentence that names the members itself ("… include A, B and C")
         return 1.0 if unit.kind == "list" else float(unit.kind == "sentence" and enumerates(text))
     return 0.0
+
+
+NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
+
+
+def names_a_figure_of(question: str, text: str) -> bool:
+    """Whether ``text`` holds a figure the question itself names ("why divide by 0.7?", "what
+    are the 90-day numbers for?"): the unit that holds the figure is the one being asked about."""
+    asked = {n.replace(",", "") for n in NUMBER.findall(question)}
+    return bool(asked) and bool(asked & {n.replace(",", "") for n in NUMBER.findall(text)})
 
 
 # A sentence that lists members in its own words: a cue ("include", "such as", "like", a colon)

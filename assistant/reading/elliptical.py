@@ -46,13 +46,12 @@ WEAK = re.compile(
 )
 # Openings that continue the previous question.
 CONTINUES = re.compile(r"^\s*(?:and|but|or|what about|how about|what if|same (?:for|with)|and if|then|instead)\b", re.IGNORECASE)
-# A continuation that says a clause ("what if the chef isn't sure?", "and if we reject it?") asks
-# something new about the topic, rather than the previous question of another case.
-CLAUSE = re.compile(
-    r"\b(?:i|we|you|they|he|she|it|someone|somebody|nobody|is|isn't|are|aren't|was|were|do|does|don't|doesn't"
-    r"|did|didn't|can|can't|could|should|would|will|won't|has|have|had|gets?|goes|happens?)\b",
-    re.IGNORECASE,
-)
+# A continuation whose words ask something of their own — a question word or verb ("and the
+# status page, when does that get updated?"), a condition ("what if the experiments fail?"), a
+# clause with its own subject ("but we sell online?") — asks anew about the topic; one that only
+# names another case ("and from a colony that already made it through a winter?", "and for fresh
+# fish?") is the previous question about that case.
+SUBJECT_FIRST = re.compile(r"^(?:i|we|you|they|he|she|it|someone|somebody|nobody|everyone|everybody)\b", re.IGNORECASE)
 # A continuation that states a condition ("what if the experiments fail?", "and if nobody replies?")
 # asks what to do in that case, whatever its verb; only a bare phrase after it ("what if for a
 # small shop?") refines the previous question.
@@ -200,7 +199,8 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
     avoid = answer_lines(previous_answer or "")
     own = ask.rstrip(" ?.!")
     tail = CONTINUES.sub("", own, count=1).strip(" ,")
-    if CONTINUES.match(ask) and not BARE.match(ask) and not CLAUSE.search(tail) and not CONDITION.match(ask):
+    asks_anew = CONDITION.match(ask) or QUESTION_WORDS.search(tail) or SUBJECT_FIRST.match(tail)
+    if CONTINUES.match(ask) and not BARE.match(ask) and not asks_anew:
         # the previous question with one part replaced; its own borrowed context dropped
         base = CONTEXT.sub("", without_figures(strip_preamble(previous_question))).rstrip(" ?.!")
         return FollowUp(f"{base} ({tail})?", True, avoid)
