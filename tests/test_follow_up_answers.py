@@ -210,3 +210,11 @@ def test_the_unit_holding_a_figure_the_question_names_fits_it():
     assert kind_fit("why", question, holds) == 1.0
     assert kind_fit("why", "why do you divide at the end (agents tickets)?", holds) == 0.0
     assert kind_fit("why", question, other) == 1.0  # a reason still fits a why
+
+
+def test_a_follow_up_borrows_the_topic_the_previous_answer_took_up_not_the_askers_phrasing():
+    answer = ("### What the course says\n\n#### Measuring a recommendation engine\n"
+              "- A recommendation engine is tracked by conversion rate, order value and repeat purchases. [1]\n")
+    follow = resolve("which of those first?", "we launched a recommendation engine, what should i put on the report?", answer)
+    assert follow.text.startswith("which of those first (") and "recommendation engine" in follow.text
+    assert "launched" not in follow.text and "report" not in follow.text

@@ -151,6 +151,20 @@ def topic(question: str) -> str:
     return " ".join(kept)
 
 
+def answered_part(subject: str, answered: str) -> str:
+    """The words of a borrowed topic that the previous answer took up (by stem): what the
+    conversation is about, without the asker's own phrasing around it ("we launched", "put on
+    the report"). All of it when the answer quoted nothing, or took up one stray word of it."""
+    said = {stem(w) for w in content_words(answered)}
+    if not said:
+        return subject
+    words = subject.split()
+    kept = [word for word in words if {stem(c) for c in content_words(word)} & said]
+    # a phrase or most of it taken up: the rest is phrasing; one stray word of many: the answer
+    # was about something else and the question's words are the topic
+    return " ".join(kept) if kept and (len(kept) >= 2 or len(kept) * 2 >= len(words)) else subject
+
+
 def answer_heading(answer: str) -> str:
     """The first section heading an answer quoted under ("#### Reward economics"), or "": what
     the previous answer was about, beyond the words of the question that asked for it."""
@@ -194,9 +208,10 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
     mine = CONTEXT.sub("", previous_question)
     subject = topic(mine) if len(topic(mine).split()) >= 2 else topic(previous_question)
     heading = answer_heading(previous_answer or "")
+    avoid = answer_lines(previous_answer or "")
+    subject = answered_part(subject, " ".join([heading, *avoid]))
     if not subject and not heading:
         return FollowUp(ask)
-    avoid = answer_lines(previous_answer or "")
     own = ask.rstrip(" ?.!")
     tail = CONTINUES.sub("", own, count=1).strip(" ,")
     asks_anew = CONDITION.match(ask) or QUESTION_WORDS.search(tail) or SUBJECT_FIRST.match(tail)
