@@ -218,3 +218,15 @@ def test_a_follow_up_borrows_the_topic_the_previous_answer_took_up_not_the_asker
     follow = resolve("which of those first?", "we launched a recommendation engine, what should i put on the report?", answer)
     assert follow.text.startswith("which of those first (") and "recommendation engine" in follow.text
     assert "launched" not in follow.text and "report" not in follow.text
+
+
+@pytest.mark.parametrize("message", ["what counts in the cost bit? just the subscription?",
+                                     "how would i measure the customer experience one?"])
+def test_the_x_bit_or_the_x_one_points_back_at_a_part_of_the_last_answer(message):
+    follow = resolve(message, "how do I build a win-back flow?", ANSWER)
+    assert follow.elliptical and "win-back" in follow.text
+
+
+def test_the_best_part_of_something_names_its_own_topic():
+    message = "what is the best part of a welcome email?"
+    assert resolve(message, PREVIOUS, ANSWER).text == message

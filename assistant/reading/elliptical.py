@@ -32,7 +32,10 @@ from knowledge.text import CITATION_RE, content_words, stem, strip_preamble
 # weak ones are also idioms ("worth it"), so they count only when little else is said.
 STRONG = re.compile(
     r"\b(?:those|these|them|they|the (?:first|second|third|fourth|fifth|last|next|final|other) [\w-]+|which ones?|the above"
-    r"|each of them|either|both|the same|ones)\b",
+    r"|each of them|either|both|the same|ones"
+    # "the cost bit", "the customer experience one", "the change management part": a part of
+    # what was just said, named by its own words
+    r"|the (?:[\w-]+ ){1,3}(?:bit|part|one|side|piece)s?\b(?!\s+(?:of|in|on|for)\b))",
     re.IGNORECASE,
 )
 # "What is X?" names its own topic however short; other short asks lean on the conversation.
