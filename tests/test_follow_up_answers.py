@@ -107,8 +107,8 @@ def test_what_the_previous_answer_quoted_comes_back_only_when_it_answers_best():
         picks = Composer(embed, Settings(**tuning)).select(question, [passage], 1, set(), avoid=frozenset({said}))
         return picks[0].unit.parts[0]
 
-    assert first().lower() in said.lower()  # said before, but it is the answer (its clause that answers)
-    assert first(compose_repeat_penalty=1.0).lower() not in said.lower()  # a penalty that always loses: something new
+    assert first() == said  # said before, but it is the answer
+    assert first(compose_repeat_penalty=1.0) != said  # a penalty that always loses: something new
 
 
 PLAN = Unit(("She agreed a six-month plan:", "Months 1-2: authenticated the sending domain.",
@@ -156,6 +156,9 @@ def test_a_condition_after_if_asks_what_to_do_in_that_case_not_the_previous_ques
     ("how often do we update the customer?",
      "Support sends the customer an update at least every 60 minutes until it is resolved.",
      "Sev 1 incidents affect 100% of customers."),
+    ("how often should i open the hive (after the summer)?",
+     "After the summer, inspect every two to three weeks until the colony is prepared for winter.",
+     "After the summer, a colony of 20,000 bees needs less room."),
     ("and how long each (one-to-ones)?",
      "Hold a one-to-one with each agent, about 30 minutes, away from the queue.",
      "Hold a one-to-one with each of your 6 agents."),
@@ -176,18 +179,6 @@ def test_a_follow_up_quotes_at_most_one_unit_the_previous_answer_quoted():
         "which boards (colour coded allergen-free scratches)?", [passage], 3, set(), avoid=frozenset(said))
     quoted = [pick.unit.parts[0] for pick in picks]
     assert new in quoted and sum(text in said for text in quoted) == 1
-
-
-def test_a_sentence_said_before_is_cut_to_the_clause_that_answers_the_new_ask():
-    sentence = ("For an outage, support updates the customer at least every hour until it is fixed, "
-                "and posts on the status page within 15 minutes of confirming the outage.")
-    passage = {"text": sentence, "kind": "prose", "section": "Outages", "chunk_id": "c1"}
-    question = "and the status page, when does that get updated (outage customer)?"
-    (pick,) = Composer(embed, Settings()).select(question, [passage], 1, set(), avoid=frozenset({sentence}))
-    assert pick.unit.parts[0].lower() in sentence.lower() and "status page within 15 minutes" in pick.unit.parts[0]
-    assert "every hour" not in pick.unit.parts[0]
-    (fresh,) = Composer(embed, Settings()).select(question, [passage], 1, set())
-    assert fresh.unit.parts[0] == sentence  # not said before: the whole thought
 
 
 @pytest.mark.parametrize(("message", "expected"), [

@@ -302,8 +302,7 @@ class Composer:
                 whole = set(_own_lines(candidates[best][0]))
                 chosen = [j for j in chosen if not set(_own_lines(candidates[j][0])) <= whole]
             chosen.append(best)
-        picks = [Pick(focused(candidates[i][0], question, kind, said_before=bool(repeated[i])), candidates[i][1],
-                      float(scores[i])) for i in chosen]
+        picks = [Pick(focused(candidates[i][0], question, kind), candidates[i][1], float(scores[i])) for i in chosen]
         for pick in picks:
             used.add(pick.unit.text)
             used.update(pick.unit.parts[1:])
@@ -329,35 +328,11 @@ def _own_lines(unit: Unit) -> list[str]:
 NARROW_KINDS = frozenset({"why", "definition", "follow-up"})
 
 
-# Where a sentence joins clauses that each say something of their own ("…every 60 minutes, and
-# posts on the status page within 15 minutes…"; "…; …").
-CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+")
-
-
-def clause_answering(sentence: str, question: str) -> str:
-    """The clause of ``sentence`` that holds most of the ask's own words (a follow-up's borrowed
-    context aside), when one holds more than every other; else the whole sentence. Verbatim."""
-    clauses = [c.strip(" ,;") for c in CLAUSE_BREAK.split(sentence)]
-    if len(clauses) < 2:
-        return sentence
-    asked = {stem(w) for w in content_words(own_ask(question))}
-    hits = [len(asked & {stem(w) for w in content_words(c)}) for c in clauses]
-    best = max(hits)
-    if not best or hits.count(best) > 1:
-        return sentence
-    clause = clauses[hits.index(best)]
-    return trim(clause) if len(clause) >= 25 and quotable(clause) else sentence
-
-
-def focused(unit: Unit, question: str, kind: str, said_before: bool = False) -> Unit:
+def focused(unit: Unit, question: str, kind: str) -> Unit:
     """A long list cut to the items that answer a narrow ask: for a question that does not ask
     for a list (why, what is, how long, a follow-up about one part), only the items holding a
     word of the ask that the lead-in does not, when some do. Its lead-in stays. A question of
-    another kind ("what's the process?", "which…") gets the whole list. A sentence the previous
-    answer quoted (``said_before``) is cut to the clause that answers the new ask, when one
-    does: the follow-up gets its answer, not the last one again."""
-    if said_before and unit.kind in {"sentence", "bullet"}:
-        return Unit((clause_answering(unit.parts[0], question),), unit.kind)
+    another kind ("what's the process?", "which…") gets the whole list."""
     if unit.kind != "list" or len(unit.parts) < 5 or (kind not in NARROW_KINDS and not QUANTITY.search(question)):
         return unit
     context = CONTEXT.search(question)
@@ -422,11 +397,11 @@ WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 NUMBER_WORD = r"(?:\d[\d.,]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|sixty|ninety|half an?|a few|several)"
 RHYTHM = re.compile(
     rf"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually|hourly|biweekly|bi-weekly|nightly)\b"
-    rf"|\bevery\s+(?:{NUMBER_WORD}\s+|other\s+|single\s+)?(?:[\w-]+\s+)?(?:{TIME_UNIT}|{WEEKDAY})\b|\b(?:once|twice|\d+\s+times|{NUMBER_WORD} times) (?:a|an|per|each|every)\b"
+    rf"|\bevery\s+(?:{NUMBER_WORD}(?:\s*(?:-|–|to|or)\s*{NUMBER_WORD})?\s+|other\s+|single\s+)?(?:[\w-]+\s+)?(?:{TIME_UNIT}|{WEEKDAY})\b|\b(?:once|twice|\d+\s+times|{NUMBER_WORD} times) (?:a|an|per|each|every)\b"
     rf"|\b(?:each|per|a|an) (?:day|week|month|quarter|year|shift|season)\b|\bat least (?:once|every|annually|monthly|weekly|yearly)\b",
     re.I,
 )
-DURATION = re.compile(rf"\b{NUMBER_WORD}(?:\s*(?:-|to|–)\s*\d[\d.,]*)?[\s-]*{TIME_UNIT}\b", re.I)
+DURATION = re.compile(rf"\b{NUMBER_WORD}(?:\s*(?:-|to|–|or)\s*{NUMBER_WORD})?[\s-]*{TIME_UNIT}\b", re.I)
 
 
 def kind_fit(kind: str, question: str, unit: Unit) -> float:
