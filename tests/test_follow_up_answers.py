@@ -186,6 +186,7 @@ def test_a_follow_up_quotes_at_most_one_unit_the_previous_answer_quoted():
      "how much stock will i sell in my first year (from a shop that already ran it through a winter)?"),
     ("and the status page, when does that get updated?", "and the status page, when does that get updated ("),
     ("but we sell online?", "we sell online ("),
+    ("and what about a shop that sells candles?", "how much stock will i sell in my first year (a shop that sells candles)?"),
 ])
 def test_a_continuation_naming_another_case_is_the_previous_question_one_asking_anew_is_not(message, expected):
     follow = resolve(message, "how much stock will i sell in my first year?", ANSWER)

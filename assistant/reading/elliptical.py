@@ -217,6 +217,8 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
         return FollowUp(ask)
     own = ask.rstrip(" ?.!")
     tail = CONTINUES.sub("", own, count=1).strip(" ,")
+    while CONTINUES.match(tail):  # "and what about …", "but then …": every opening off
+        tail = CONTINUES.sub("", tail, count=1).strip(" ,")
     asks_anew = CONDITION.match(ask) or QUESTION_WORDS.search(tail) or SUBJECT_FIRST.match(tail)
     if CONTINUES.match(ask) and not BARE.match(ask) and not asks_anew:
         # the previous question with one part replaced; its own borrowed context dropped
