@@ -135,3 +135,17 @@ def test_items_of_one_list_are_printed_under_their_lead_in_once():
     brain = OfflineChatModel(embed=embed, settings=Settings(offline_units=3))
     brain.explain(question, detect(question), [(question, [passage])], lines, calculated=False)
     assert sum("A worked example of the spring appeal costs" in line for line in lines) == 1, lines
+
+
+@pytest.mark.parametrize("text", [
+    "Examples include reviewing generated content before it is published and approving large price changes.",
+    "Example: a pilot shows many clicks but few sales, so the product pages are rewritten first.",
+    "For instance, a shop that sells candles can test two subject lines on one mailing.",
+])
+def test_a_unit_that_gives_an_example_fits_an_ask_for_one(text):
+    from assistant.answering.compose import kind_fit
+    from knowledge.chunking import Unit
+
+    assert kind_fit("example", "give example please (human review)?", Unit((text,), "sentence")) == 1.0
+    plain = Unit(("Reviews are written down and kept for a year by the team lead.",), "sentence")
+    assert kind_fit("example", "give example please (human review)?", plain) == 0.0

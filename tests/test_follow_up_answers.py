@@ -140,3 +140,85 @@ def test_a_list_is_a_repeat_only_when_all_its_items_are_chosen_an_item_when_it_i
     assert _repeats(Unit((lead, items[0]), "item"), {items[0]})
     assert not _repeats(PLAN, {items[0]})  # picked, it replaces the item chosen before
     assert _repeats(PLAN, set(items))
+
+
+@pytest.mark.parametrize("message", ["what if the experiments fail?", "and if nobody replies to the survey?"])
+def test_a_condition_after_if_asks_what_to_do_in_that_case_not_the_previous_question_again(message):
+    previous = "how do I get my team comfortable experimenting with new tools?"
+    follow = resolve(message, previous, ANSWER)
+    assert follow.text.startswith(message.rstrip("?") + " (") and "comfortable" in follow.text
+
+
+@pytest.mark.parametrize(("question", "fits", "misses"), [
+    ("how often should we review performance (model drift)?",
+     "Check dashboards daily or weekly, and hold deeper reviews monthly or quarterly.",
+     "Around 40% of models lose 3 points of accuracy."),
+    ("how often do we update the customer?",
+     "Support sends the customer an update at least every 60 minutes until it is resolved.",
+     "Sev 1 incidents affect 100% of customers."),
+    ("how often should i open the hive (after the summer)?",
+     "After the summer, inspect every two to three weeks until the colony is prepared for winter.",
+     "After the summer, a colony of 20,000 bees needs less room."),
+    ("and how long each (one-to-ones)?",
+     "Hold a one-to-one with each agent, about 30 minutes, away from the queue.",
+     "Hold a one-to-one with each of your 6 agents."),
+])
+def test_a_how_often_or_how_long_ask_fits_the_unit_that_states_a_rhythm_or_a_duration(question, fits, misses):
+    from assistant.answering.compose import kind_fit
+
+    assert kind_fit("follow-up", question, Unit((fits,), "sentence")) == 1.0
+    assert kind_fit("follow-up", question, Unit((misses,), "sentence")) == 0.0
+
+
+def test_a_follow_up_quotes_at_most_one_unit_the_previous_answer_quoted():
+    said = ("Boards are colour coded so raw meat never touches ready-to-eat food in the kitchen.",
+            "Purple boards are kept for allergen-free preparation and stored apart from the others.")
+    new = "Boards are replaced when deep scratches hold food and cannot be cleaned any more."
+    passage = {"text": " ".join([*said, new]), "kind": "prose", "section": "Boards", "chunk_id": "c1"}
+    picks = Composer(embed, Settings(compose_repeat_penalty=0.0, relative_relevance=0.0, min_relevance=0.0)).select(
+        "which boards (colour coded allergen-free scratches)?", [passage], 3, set(), avoid=frozenset(said))
+    quoted = [pick.unit.parts[0] for pick in picks]
+    assert new in quoted and sum(text in said for text in quoted) == 1
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    ("and from a shop that already ran it through a winter?",
+     "how much stock will i sell in my first year (from a shop that already ran it through a winter)?"),
+    ("and the status page, when does that get updated?", "and the status page, when does that get updated ("),
+    ("but we sell online?", "we sell online ("),
+    ("and what about a shop that sells candles?", "how much stock will i sell in my first year (a shop that sells candles)?"),
+])
+def test_a_continuation_naming_another_case_is_the_previous_question_one_asking_anew_is_not(message, expected):
+    follow = resolve(message, "how much stock will i sell in my first year?", ANSWER)
+    assert follow.text.startswith(expected)
+
+
+def test_the_unit_holding_a_figure_the_question_names_fits_it():
+    from assistant.answering.compose import kind_fit
+
+    holds = Unit(("Add about 30% for leave and sickness: 3.3 / 0.7 = 4.7, so plan for 5 people.",), "sentence")
+    other = Unit(("Occupancy is the share of paid time spent on tickets, because people need breaks.",), "sentence")
+    question = "why do you divide by 0.7 at the end (agents tickets)?"
+    assert kind_fit("why", question, holds) == 1.0
+    assert kind_fit("why", "why do you divide at the end (agents tickets)?", holds) == 0.0
+    assert kind_fit("why", question, other) == 1.0  # a reason still fits a why
+
+
+def test_a_follow_up_borrows_the_topic_the_previous_answer_took_up_not_the_askers_phrasing():
+    answer = ("### What the course says\n\n#### Measuring a recommendation engine\n"
+              "- A recommendation engine is tracked by conversion rate, order value and repeat purchases. [1]\n")
+    follow = resolve("which of those first?", "we launched a recommendation engine, what should i put on the report?", answer)
+    assert follow.text.startswith("which of those first (") and "recommendation engine" in follow.text
+    assert "launched" not in follow.text and "report" not in follow.text
+
+
+@pytest.mark.parametrize("message", ["what counts in the cost bit? just the subscription?",
+                                     "how would i measure the customer experience one?"])
+def test_the_x_bit_or_the_x_one_points_back_at_a_part_of_the_last_answer(message):
+    follow = resolve(message, "how do I build a win-back flow?", ANSWER)
+    assert follow.elliptical and "win-back" in follow.text
+
+
+def test_the_best_part_of_something_names_its_own_topic():
+    message = "what is the best part of a welcome email?"
+    assert resolve(message, PREVIOUS, ANSWER).text == message

@@ -44,7 +44,8 @@ DEFINES = re.compile(
 )
 # Words by which a unit gives a reason, or an example.
 REASON = re.compile(r"\b(?:because|since|so that|leads? to|leading to|results? in|causes?|otherwise|without|risks?|prevents?|ensures?|helps?|in order to|which means|due to)\b", re.I)
-EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|imagine|e\.g,|case study|like a|scenario)\b", re.I)
+EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|imagine|e\.g,|case study|like a|scenario"
+                     r"|examples? (?:include|are|of this|would be)|worked example)\b|(?:^|\b)examples?\s*:", re.I)
 
 
 
@@ -197,6 +198,12 @@ class Pick:
 CONTEXT = re.compile(r"\s*\(([^()]*)\)\s*\??\s*$")
 
 
+def own_ask(question: str) -> str:
+    """A follow-up's own ask, without the context it borrowed in brackets at its end."""
+    context = CONTEXT.search(question)
+    return question[: context.start()] if context else question
+
+
 def _weights(question: str, pool: list[str]) -> dict[str, float]:
     """Content words of the question (stemmed), weighted by rarity in the candidate pool; words
     only in a follow-up's borrowed context count half, so the unit quoted answers the new ask."""
@@ -265,11 +272,12 @@ class Composer:
                   + tuning.compose_section_weight * section)
         fits = np.array([kind_fit(kind, question, unit) for unit, _ in candidates])
         scores = scores + tuning.compose_kind_weight * fits
+        repeated = np.zeros(len(candidates), dtype=bool)
         if avoid:  # mostly said already (a list whose items were quoted, a sentence quoted whole):
             # quoted again only when it answers the new ask clearly best ("and for allergen-free
             # prep?" after the list of board colours)
-            said = np.array([len(set(lines := _own_lines(unit)) & avoid) * 2 > len(lines) for unit, _ in candidates])
-            scores = scores - tuning.compose_repeat_penalty * said
+            repeated = np.array([len(set(lines := _own_lines(unit)) & avoid) * 2 > len(lines) for unit, _ in candidates])
+            scores = scores - tuning.compose_repeat_penalty * repeated
 
         floor = max(tuning.min_relevance, float(scores.max()) * tuning.relative_relevance)
         mmr = tuning.mmr_lambda
@@ -282,6 +290,8 @@ class Composer:
                     continue
                 if _repeats(candidates[i][0], said):
                     continue
+                if repeated[i] and any(repeated[j] for j in chosen):
+                    continue  # one unit of the previous answer at most: a follow-up is not a repeat
                 redundancy = max((float(vectors[i] @ vectors[j]) for j in chosen), default=0.0)
                 value = mmr * scores[i] - (1 - mmr) * redundancy
                 if value > best_value:
@@ -377,6 +387,21 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 FIGURE = re.compile(r"\d")
+# Asks for a rhythm ("how often…", "how frequently…") and asks for a length of time ("how long…",
+# "how much time…"): a figure alone does not answer them, a unit that states a rhythm ("every two
+# weeks", "monthly or quarterly", "twice a year") or a duration ("30 minutes", "within a day") does.
+HOW_OFTEN = re.compile(r"\bhow (?:often|frequently|regularly)\b|\bhow many times\b|\bat what (?:frequency|interval)\b", re.I)
+HOW_LONG = re.compile(r"\bhow (?:long|much time)\b|\bfor how long\b|\bwithin how\b", re.I)
+TIME_UNIT = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|quarters?|years?|business (?:hours?|days?))"
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+NUMBER_WORD = r"(?:\d[\d.,]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|sixty|ninety|half an?|a few|several)"
+RHYTHM = re.compile(
+    rf"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually|hourly|biweekly|bi-weekly|nightly)\b"
+    rf"|\bevery\s+(?:{NUMBER_WORD}(?:\s*(?:-|–|to|or)\s*{NUMBER_WORD})?\s+|other\s+|single\s+)?(?:[\w-]+\s+)?(?:{TIME_UNIT}|{WEEKDAY})\b|\b(?:once|twice|\d+\s+times|{NUMBER_WORD} times) (?:a|an|per|each|every)\b"
+    rf"|\b(?:each|per|a|an) (?:day|week|month|quarter|year|shift|season)\b|\bat least (?:once|every|annually|monthly|weekly|yearly)\b",
+    re.I,
+)
+DURATION = re.compile(rf"\b{NUMBER_WORD}(?:\s*(?:-|to|–|or)\s*{NUMBER_WORD})?[\s-]*{TIME_UNIT}\b", re.I)
 
 
 def kind_fit(kind: str, question: str, unit: Unit) -> float:
@@ -384,8 +409,14 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
     asked term (what is X, how is X measured), a figure (how fast, when, what rate), a reason
     (why), an example (example), a whole list (list)."""
     text = unit.text
+    if names_a_figure_of(own_ask(question), text):
+        return 1.0
     if kind in DEFINING_KINDS or MEASURED.search(question):
         return float(defines(unit, asked_term(question)))
+    if HOW_OFTEN.search(own_ask(question)):
+        return float(bool(RHYTHM.search(text)))
+    if HOW_LONG.search(own_ask(question)):
+        return float(bool(DURATION.search(text)))
     if QUANTITY.search(question):
         return float(bool(FIGURE.search(text)))
     if kind == "why":
@@ -396,6 +427,16 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
         # a prose sentence that names the members itself ("… include A, B and C")
         return 1.0 if unit.kind == "list" else float(unit.kind == "sentence" and enumerates(text))
     return 0.0
+
+
+NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
+
+
+def names_a_figure_of(question: str, text: str) -> bool:
+    """Whether ``text`` holds a figure the question itself names ("why divide by 0.7?", "what
+    are the 90-day numbers for?"): the unit that holds the figure is the one being asked about."""
+    asked = {n.replace(",", "") for n in NUMBER.findall(question)}
+    return bool(asked) and bool(asked & {n.replace(",", "") for n in NUMBER.findall(text)})
 
 
 # A sentence that lists members in its own words: a cue ("include", "such as", "like", a colon)

@@ -32,7 +32,10 @@ from knowledge.text import CITATION_RE, content_words, stem, strip_preamble
 # weak ones are also idioms ("worth it"), so they count only when little else is said.
 STRONG = re.compile(
     r"\b(?:those|these|them|they|the (?:first|second|third|fourth|fifth|last|next|final|other) [\w-]+|which ones?|the above"
-    r"|each of them|either|both|the same|ones)\b",
+    r"|each of them|either|both|the same|ones"
+    # "the cost bit", "the customer experience one", "the change management part": a part of
+    # what was just said, named by its own words
+    r"|the (?:[\w-]+ ){1,3}(?:bit|part|one|side|piece)s?\b(?!\s+(?:of|in|on|for)\b))",
     re.IGNORECASE,
 )
 # "What is X?" names its own topic however short; other short asks lean on the conversation.
@@ -46,13 +49,16 @@ WEAK = re.compile(
 )
 # Openings that continue the previous question.
 CONTINUES = re.compile(r"^\s*(?:and|but|or|what about|how about|what if|same (?:for|with)|and if|then|instead)\b", re.IGNORECASE)
-# A continuation that says a clause ("what if the chef isn't sure?", "and if we reject it?") asks
-# something new about the topic, rather than the previous question of another case.
-CLAUSE = re.compile(
-    r"\b(?:i|we|you|they|he|she|it|someone|somebody|nobody|is|isn't|are|aren't|was|were|do|does|don't|doesn't"
-    r"|did|didn't|can|can't|could|should|would|will|won't|has|have|had|gets?|goes|happens?)\b",
-    re.IGNORECASE,
-)
+# A continuation whose words ask something of their own — a question word or verb ("and the
+# status page, when does that get updated?"), a condition ("what if the experiments fail?"), a
+# clause with its own subject ("but we sell online?") — asks anew about the topic; one that only
+# names another case ("and from a colony that already made it through a winter?", "and for fresh
+# fish?") is the previous question about that case.
+SUBJECT_FIRST = re.compile(r"^(?:i|we|you|they|he|she|it|someone|somebody|nobody|everyone|everybody)\b", re.IGNORECASE)
+# A continuation that states a condition ("what if the experiments fail?", "and if nobody replies?")
+# asks what to do in that case, whatever its verb; only a bare phrase after it ("what if for a
+# small shop?") refines the previous question.
+CONDITION = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(?:what|and|but)?\s*if\s+(?!(?:for|in|on|at|with|during|after|before)\b)", re.IGNORECASE)
 # The context a follow-up borrowed from the turn before it, in brackets at its end.
 CONTEXT = re.compile(r"\s*\([^()]*\)\s*(?=[?.!]*\s*$)")
 # Asks that name no topic of their own.
@@ -148,6 +154,20 @@ def topic(question: str) -> str:
     return " ".join(kept)
 
 
+def answered_part(subject: str, answered: str) -> str:
+    """The words of a borrowed topic that the previous answer took up (by stem): what the
+    conversation is about, without the asker's own phrasing around it ("we launched", "put on
+    the report"). All of it when the answer quoted nothing, or took up one stray word of it."""
+    said = {stem(w) for w in content_words(answered)}
+    if not said:
+        return subject
+    words = subject.split()
+    kept = [word for word in words if {stem(c) for c in content_words(word)} & said]
+    # a phrase or most of it taken up: the rest is phrasing; one stray word of many: the answer
+    # was about something else and the question's words are the topic
+    return " ".join(kept) if kept and (len(kept) >= 2 or len(kept) * 2 >= len(words)) else subject
+
+
 def answer_heading(answer: str) -> str:
     """The first section heading an answer quoted under ("#### Reward economics"), or "": what
     the previous answer was about, beyond the words of the question that asked for it."""
@@ -191,12 +211,16 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
     mine = CONTEXT.sub("", previous_question)
     subject = topic(mine) if len(topic(mine).split()) >= 2 else topic(previous_question)
     heading = answer_heading(previous_answer or "")
+    avoid = answer_lines(previous_answer or "")
+    subject = answered_part(subject, " ".join([heading, *avoid]))
     if not subject and not heading:
         return FollowUp(ask)
-    avoid = answer_lines(previous_answer or "")
     own = ask.rstrip(" ?.!")
     tail = CONTINUES.sub("", own, count=1).strip(" ,")
-    if CONTINUES.match(ask) and not BARE.match(ask) and not CLAUSE.search(tail):
+    while CONTINUES.match(tail):  # "and what about …", "but then …": every opening off
+        tail = CONTINUES.sub("", tail, count=1).strip(" ,")
+    asks_anew = CONDITION.match(ask) or QUESTION_WORDS.search(tail) or SUBJECT_FIRST.match(tail)
+    if CONTINUES.match(ask) and not BARE.match(ask) and not asks_anew:
         # the previous question with one part replaced; its own borrowed context dropped
         base = CONTEXT.sub("", without_figures(strip_preamble(previous_question))).rstrip(" ?.!")
         return FollowUp(f"{base} ({tail})?", True, avoid)
