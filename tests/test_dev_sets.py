@@ -41,3 +41,17 @@ def test_users_words_pass_rates_meet_their_floors(advisor, capsys):
 def test_retrieval_recall_at_5_on_users_words(advisor):
     recall = recall_at_k(SET, advisor.retriever, k=5)
     assert min(recall.values()) >= RECALL_FLOOR, recall
+
+
+def test_an_overview_passes_by_naming_its_parts_other_kinds_by_citing_them():
+    """The writers' brief: an overview's sections are headings a summary would name."""
+    from types import SimpleNamespace
+
+    from evals.devsets import judge
+
+    outline = SimpleNamespace(answer="This course covers: Lighting; Backgrounds; Export.", citations=[],
+                              refused=False, tool_calls=[])
+    overview = {"q": "what does this cover", "kind": "overview", "sections": ["Lighting", "Export|Editing"]}
+    assert judge(overview, outline) == []
+    assert judge({**overview, "sections": ["Safety"]}, outline) != []
+    assert judge({**overview, "kind": "definition"}, outline) != []  # other kinds must cite
