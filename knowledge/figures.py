@@ -52,7 +52,7 @@ _FRACTION = rf"(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{_U}))+)"
 _MULTIPLIER = "|".join(MULTIPLIER_WORDS)
 _DURATION_AHEAD = r"(?=\s+(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?:days?|weeks?|months?|quarters?|years?)\b)"
 WORDS_NUMBER = (
-    rf"(?:{_SMALL})\s?k(?![a-z])"
+    rf"(?:{_SMALL}){_FRACTION}?\s?k(?![a-z])"
     rf"|(?:a\s+)?couple(?:\s+of)?\s+(?:hundred|{_MULTIPLIER})"
     rf"|half\s+an?\s+(?:{_MULTIPLIER})"
     rf"|(?:a|one|three)\s+quarters?\s+of\s+an?\s+(?:{_MULTIPLIER})"
@@ -131,14 +131,15 @@ PERIOD_WORDS = {
 
 # The digits of a number: with thousands separators ("30,000.5"), plain ("30000", "1.5") or a
 # bare fraction (".5").
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 # How people write numbers in messages, beyond NUMBER: European thousands dots ("18.500",
 # "1.200.000", optionally with a decimal comma), thousands spaces ("25 000"), and a decimal
 # comma ("68,50", "1,2 Mio") where no comma-thousands reading is possible (one or two digits
 # after the comma and no further comma group). Which reading of "18.500" applies is decided per
 # message (``_european``).
 MESSAGE_NUMBER = (
-    r"\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,.])"
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d]|,\d)"
+    r"|\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,.])"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d|\s\d)"
     r"|\d{1,3}(?:['’]\d{3})+(?![\d])"
     rf"|{NUMBER}"
@@ -148,7 +149,7 @@ _DECIMAL_COMMA = re.compile(r"\d,\d{1,2}(?![\d]|,\d)")
 # is entered once: no quadratic re-scanning). "(75,000)" in accounting format is negative (an
 # amount of thousands in brackets; "low (0.5)" is a value in brackets).
 _NUMBER = re.compile(
-    rf"(?<![\w.,])(?P<neg>-|\((?=\d{{1,3}}(?:[,.]\d{{3}})+(?:[.,]\d+)?\)|\d{{4,}}(?:\.\d+)?\)))?(?P<num>{MESSAGE_NUMBER})(?P<dec>,\d{{1,2}}(?![\d]|,\d))?"
+    rf"(?<![\w.])(?<!\d,)(?P<neg>[-\u2212]|\((?=\d{{1,3}}(?:[,.]\d{{3}})+(?:[.,]\d+)?\)|\d{{4,}}(?:\.\d+)?\)))?(?P<num>{MESSAGE_NUMBER})(?P<dec>,\d{{1,2}}(?![\d]|,\d))?"
     rf"|\b(?P<word>{WORDS_NUMBER})\b",
     re.IGNORECASE,
 )
@@ -156,10 +157,14 @@ _CURRENCY_BEFORE = re.compile(
     rf"(?:(?:[A-Z]{{1,2}})?[{CURRENCY_SIGNS}]\s?|\b(?:{'|'.join(CURRENCY_CODES)}|rs\.?)\s?)$", re.IGNORECASE)
 _SCALE = re.compile(r"\s?(k|thousand|mn|mm|mio|mln|m|million|bn|b|billion|lakhs?|crores?)\b", re.IGNORECASE)
 _RANGE = re.compile(
-    rf"(?:\s?[-–]\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])"
+    rf"(?:[ \u00a0]?[-–]\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])"
     rf"|\s?to\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=\s?(?:%|percent|k\b|m\b)))",
     re.IGNORECASE,
 )
+# The high end of a range whose ends both carry the scale: "£100k to £120k", "2M-2.5M".
+_SCALED_RANGE = re.compile(
+    rf"\s?(?:[-–]|to\b)\s?(?:[{CURRENCY_SIGNS}]\s?)?(?P<high>{NUMBER})\s?(?P<scale>k|mn|m|bn|b)\b", re.IGNORECASE)
+# ("from $100k to $130k" is a change with two ends, not a range)
 _AFTER_UNIT = re.compile(
     r"\s?(?:(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|%[\s-]?points?\b)"
     rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[{CURRENCY_SIGNS}])"
@@ -168,8 +173,8 @@ _AFTER_UNIT = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"\s?(?:(?:a|an|per|each|every|/|in\s+a|in\s+one)\s?(?P<per>half[\s-]?year|day|week|month|quarter|year|annum|mo|yr|qtr)\b"
-    r"|(?P<adv>daily|weekly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
+    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one)\s?(?P<per>half[\s-]?year|day|week|month|quarter|year|annum|mo|yr|qtr)\b(?![\s-]*(?:end|\d))"
+    r"|[^\S\n]?(?P<adv>daily|weekly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
     re.IGNORECASE,
 )
 _WORDS_RANGE = re.compile(rf"\s*(?P<join>[-–]|\bto\b|\bor\b|\band\b)\s*(?P<high>{WORDS_NUMBER})\b", re.IGNORECASE)
@@ -233,6 +238,7 @@ class Figure:
     lead: list[str] = field(default_factory=list)  # the sentence's words before the figure, past clause breaks
     currency: str | None = None  # ISO code of a money figure whose currency is written ("EUR" for "€5k")
     context: str = ""  # the user's words around the figure, as written
+    cell: bool = False  # a cell of a pasted table (labelled by its header and row)
     crew: bool = False  # people × time ("two developers three months"): a duration in person-months
     index: int = 0
 
@@ -367,7 +373,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 value = -value
         if match.group("neg") == "(" and text[end : end + 1] == ")":
             end += 1  # "(75,000)": accounting format for a negative amount
-        if _is_date_or_code(text, match, word):
+        if _is_date_or_code(text, match, word) or (not word and _is_period_number(text, match, cells.get(match.start()))):
             last_end = end
             continue
         high = None
@@ -396,6 +402,11 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 value *= factor
                 high = high * factor if high is not None else None
                 end = scale.end()
+                scaled_range = _SCALED_RANGE.match(text, end) if high is None else None
+                if scaled_range and scaled_range.group("scale").lower() == scale.group(1).lower() and not (
+                        "to" in scaled_range.group(0).lower() and re.search(r"\bfrom\s*\S{0,4}$", text[max(0, start - 12) : start], re.I)):
+                    high = number_value(scaled_range.group("high")) * factor  # "£100k to £120k", "2M-2.5M"
+                    end = scaled_range.end()
         after_unit = _AFTER_UNIT.match(text, end)
         if after_unit:
             if after_unit.group("pct"):
@@ -500,6 +511,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             figure.before = _words(" ".join(cell.row_text[:1]) + " " + cell.header)[-WINDOW_WORDS:]
             figure.after = _words(" ".join(cell.row_text[1:]))[:WINDOW_WORDS]
             figure.joined = False
+            figure.cell = True
             line_start = source.rfind("\n", 0, figure.span[0]) + 1
             line_end = source.find("\n", figure.span[1])
             figure.context = source[line_start : len(source) if line_end < 0 else line_end].strip()
@@ -549,6 +561,25 @@ def _cell_of(cells: dict[int, Cell], figure: Figure) -> Cell | None:
         if cell.span[0] <= figure.span[0] < cell.span[1]:
             return cell
     return None
+
+
+# A period named by its number: "year 0: -30,000", "Month 3 =", a "Year"/"period" column of 0, 1, 2…
+_PERIOD_NOUN = r"(?:year|yr|y|month|mo|quarter|qtr|q|week|wk|period|day|t)"
+_PERIOD_NUMBER_BEFORE = re.compile(rf"\b{_PERIOD_NOUN}[ \t]?$", re.IGNORECASE)
+_PERIOD_HEADER = re.compile(rf"\s*(?:{_PERIOD_NOUN}s?|#|no\.?|n)\s*", re.IGNORECASE)
+
+
+def _is_period_number(text: str, match: re.Match[str], cell: Cell | None) -> bool:
+    """Whether a small whole number names a period rather than giving a value: right after a
+    period noun ("year 1: 10,000", "Year 0 minus 10,000") or in a column headed by one ("yr"
+    over 0, 1, 2 beside the cash flows). "years 1-4" (a range) is read as a length elsewhere."""
+    num = match.group("num") or ""
+    if match.group("neg") or not re.fullmatch(r"\d{1,2}", num) or re.match(r" ?[-–] ?\d", text[match.end() :]):
+        return False
+    if cell is not None:
+        return not cell.is_header and bool(_PERIOD_HEADER.fullmatch(cell.header))
+    return bool(_PERIOD_NUMBER_BEFORE.search(text[max(0, match.start() - 8) : match.start()])) and not re.match(
+        r"\s*(?:%|percent|k\b|m\b|[$€£]|months?\b|years?\b)", text[match.end() :], re.IGNORECASE)
 
 
 def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:

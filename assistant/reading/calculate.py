@@ -391,6 +391,15 @@ def _horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figure |
     return None
 
 
+def bare_share(spec: ToolSpec, spec_field: FieldSpec, fig: Figure) -> None:
+    """Asks about a rate written without its "%" beside amounts ("discount rate r = 8"): 8% to one
+    reader, 800% to another. Scores on a 1-10 scale (ICE confidence) have no amounts beside them."""
+    if spec_field.unit == "fraction" and fig.unit == "count" and 1 < abs(fig.value) <= 100 \
+            and any(f.unit == "money" for f in spec.fields):
+        raise _ask(f"Is {fig.show()} for the {spec_field.name.replace('_', ' ')} a percentage ({_fmt(fig.value)}%)?",
+                   [f"{_fmt(fig.value)}%", "no"])
+
+
 def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tuple[float, str]:
     """The figure's value in the unit and period the field wants, and a note saying how."""
     if fig.is_range:
@@ -512,6 +521,14 @@ def fill_series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) ->
         return
     if all(roles.get(f.index) == sequence.name for f in amounts):
         return  # the user's own list of cash flows, signs as written
+    if len({roles.get(f.index) for f in amounts}) == 1 and roles.get(amounts[0].index) is not None \
+            and spec.field(roles[amounts[0].index]).period and len({f.context for f in amounts}) == len(amounts) \
+            and amounts[0].value < 0 and all(f.cell for f in amounts):
+        for fig in amounts:  # a column of one per-period amount, one row per period: the flows, signs as written
+            roles[fig.index] = sequence.name
+        for i in [i for i, name in roles.items() if spec.field(name).horizon]:
+            del roles[i]
+        return
     for fig in amounts:
         roles[fig.index] = sequence.name
     for i in [i for i, name in roles.items() if spec.field(name).horizon]:
@@ -796,6 +813,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                     role += f" of {record['name']}"
                 if role not in reading.roles:
                     reading.roles.append(role)
+                bare_share(spec, spec_field, part)
                 value, note = (part.value, "") if spec_field.sequence else normalise(part, spec_field, horizon)
                 margin = margin_for(part, spec_field, figures, roles)
                 if margin is not None:  # "$10,000 of revenue a month, and our gross margin is 35%": the profit
@@ -1114,6 +1132,7 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                 if role not in reading.roles:
                     reading.roles.append(role)
                 try:
+                    bare_share(spec, spec_field, part)
                     value, note = normalise(part, spec_field, horizon)
                 except _NeedsAsking as asked:
                     kind = "range" if part.is_range else ("period" if spec_field.period and not part.period else "horizon")
