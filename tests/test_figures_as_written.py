@@ -51,3 +51,8 @@ def test_a_number_that_names_a_period_is_no_value(text, kept):
 def test_two_column_csv_needs_a_header_and_a_column_of_thousands_stays_numbers():
     assert values("10,000\n20,000\n30,000") == [10000.0, 20000.0, 30000.0]
     assert values("period,net_cf\n0,-100000\n1,30000") == [-100000.0, 30000.0]
+
+
+@pytest.mark.parametrize(("text", "months"), [("2yr tco", 24.0), ("over 24months", 24.0), ("a 3yrs view", 36.0)])
+def test_a_length_glued_to_its_unit_is_read(text, months):
+    assert [(f.value, f.unit) for f in read_figures(text)] == [(months, "duration")]

@@ -198,8 +198,22 @@ _CORRECTED_TAIL = re.compile(
 
 
 def _same_kind(a: Figure, b: Figure) -> bool:
+    if "duration" in {a.unit, b.unit} and any(f.unit != "duration" and (f.period or f.scaled) for f in (a, b)):
+        return False  # "maint 1.5k/yr … make that 3 yrs": an amount is not corrected by a length of time
     return a.unit == b.unit or "count" in {a.unit, b.unit} and not {a.unit, b.unit} & {"percent"} or (
         {a.unit, b.unit} == {"count", "percent"})
+
+
+def _as_written_by(new: Figure, old: Figure) -> set[float]:
+    """The values ``old`` may stand for when ``new`` corrects it: as written, and, when ``old`` is a
+    bare number, in ``new``'s scale or unit ("33k, not 30": 30k; "3 yrs not 2": two years)."""
+    values = {old.value}
+    written = re.search(r"\d+(?:[.,]\d+)?", new.text)
+    if written and old.unit == "count" and not old.scaled and not old.period:
+        number = float(written.group(0).replace(",", "."))
+        if number and abs(new.value / number - 1) > 1e-9:
+            values.add(old.value * new.value / number)
+    return values
 
 
 def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
@@ -213,10 +227,22 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
         if _CORRECTION.match(between) and _CORRECTION_CORE.search(between) or _CORRECTED_TAIL.search(between) and len(
                 between) < 80:
             out[a.index] = b.index
-        elif re.fullmatch(r"\s*[,(]?\s*(?:and\s+)?not\s+", between, re.IGNORECASE):
-            out[b.index] = a.index
+        elif re.fullmatch(r"\s*[,;:\u2014\u2013-]?\s*no\s*[,;:!\u2014\u2013-]\s*", between, re.IGNORECASE):
+            out[a.index] = b.index  # "29 a month, no, 35"
+        elif re.fullmatch(r"\s*[,(]?\s*(?:and\s+)?not\s+", between, re.IGNORECASE) or (
+                len(between) < 80 and re.search(r"[.;,)\u2014]\s*not\s+$", between, re.IGNORECASE)):
+            out[b.index] = a.index  # "33k not 30"; "€41k, I'd forgotten an invoice. Not €35k."
         elif a.before[-1:] == ["not"] and re.fullmatch(r"\s*,?\s*but\s+(?:rather\s+)?", between, re.IGNORECASE):
             out[a.index] = b.index
+    for old, new in list(out.items()):  # the figure corrected was said before, in full: that one goes too
+        gone, kept = figures[old], figures[new]
+        if gone.index != old or kept.index != new:
+            continue
+        values = _as_written_by(kept, gone)
+        for fig in figures:
+            if fig.index not in (old, new) and fig.index not in out and _same_kind(fig, kept) and fig.period == (
+                    gone.period or fig.period) and any(abs(fig.value - v) <= 1e-9 * max(1.0, abs(v)) for v in values):
+                out[fig.index] = new
     return out
 
 
