@@ -181,7 +181,7 @@ _WORDS_RANGE = re.compile(rf"\s*(?P<join>[-–]|\bto\b|\bor\b|\band\b)\s*(?P<hig
 _WORKER_UNIT = re.compile(r"\b(?:person|man|staff|developer|engineer)[\s-]?(?:day|week|month|quarter|year)s?\b", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(daily|weekly|monthly|quarterly|yearly|annual|annually)\b", re.IGNORECASE)
 _PERIOD_LATER = re.compile(
-    r"(?:\b(?:a|an|per|each|every|in a|in one)\s|/)(day|week|month|quarter|year|annum|yr|mo|qtr)\b")
+    r"(?:\b(?:a|an|per|each|every|in a|in one)\s|/)(day|week|month|quarter|year|annum|yr|mo|qtr)\b|\b(pm|pa)$")
 # Years counted by their numbers: "in years 1-4" (a range after the word), "Y1–Y4".
 # A head count right before a length of time: "two developers three months", "3 engineers for 2 weeks".
 _CREW_BEFORE = re.compile(
@@ -373,8 +373,12 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 value = -value
         if match.group("neg") == "(" and text[end : end + 1] == ")":
             end += 1  # "(75,000)": accounting format for a negative amount
-        if _is_date_or_code(text, match, word) or (not word and _is_period_number(text, match, cells.get(match.start()))):
+        if _is_date_or_code(text, match, word):
             last_end = end
+            continue
+        if not word and _is_period_number(text, match, cells.get(match.start())):
+            periods = re.match(r" ?[-–] ?\d{1,2}", text[end:])  # "months 1-4:": both ends name periods
+            last_end = end + (periods.end() if periods else 0)
             continue
         high = None
         scaled = word and bool(re.search(rf"(?:\b(?:{_MULTIPLIER})\b|k$)", match.group("word"), re.IGNORECASE))
@@ -521,8 +525,8 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                     figure.period = PERIOD_WORDS[later.group(1)]
         if figure.period is None and figure.unit != "duration":
             later = _PERIOD_LATER.search(" ".join(figure.after))
-            if later:  # "4 purchases per year", "$45,000 extra profit in a year"
-                figure.period = PERIOD_WORDS[later.group(1)]
+            if later:  # "4 purchases per year", "$45,000 extra profit in a year", "2k extra profit pm"
+                figure.period = PERIOD_WORDS[later.group(1) or later.group(2)]
         if figure.period is None and figure.unit != "duration" and len(figure.before) >= 2 and figure.before[-2] in {
                 "per", "a", "each", "every", "an"} and figure.before[-1] in PERIOD_WORDS and re.search(
                 r"\w\s+(?:per|an?|each|every)\s+\w+\s*[:=]\s*$", before_text, re.IGNORECASE):
@@ -574,8 +578,11 @@ def _is_period_number(text: str, match: re.Match[str], cell: Cell | None) -> boo
     period noun ("year 1: 10,000", "Year 0 minus 10,000") or in a column headed by one ("yr"
     over 0, 1, 2 beside the cash flows). "years 1-4" (a range) is read as a length elsewhere."""
     num = match.group("num") or ""
-    if match.group("neg") or not re.fullmatch(r"\d{1,2}", num) or re.match(r" ?[-–] ?\d", text[match.end() :]):
+    if match.group("neg") or not re.fullmatch(r"\d{1,2}", num):
         return False
+    if re.match(r" ?[-–] ?\d", text[match.end() :]):  # "months 1-4: 2,000 each" names periods; "years 1-4" is a length
+        return bool(re.match(r" ?[-–] ?\d{1,2}\s*[:=]", text[match.end() :])) and bool(
+            _PERIOD_NUMBER_BEFORE.search(re.sub(r"s[ \t]?$", " ", text[max(0, match.start() - 9) : match.start()])))
     if cell is not None:
         return not cell.is_header and bool(_PERIOD_HEADER.fullmatch(cell.header))
     return bool(_PERIOD_NUMBER_BEFORE.search(text[max(0, match.start() - 8) : match.start()])) and not re.match(

@@ -198,8 +198,8 @@ _SPECS = (
         ),
         requires=(("reach", "impact", "confidence", "effort"), ("impact", "confidence", "ease")),
         records=1, build=_prioritize_build, describe_result=describe.prioritize, topic="prioritize",
-        choices=(("aggregate", "mean", ("average", "mean", "averaged")),
-                 ("ice_aggregate", "mean", ("average", "mean", "averaged"))),
+        choices=(("aggregate", "mean", ("average", "mean", "averaged", "avg")),
+                 ("ice_aggregate", "mean", ("average", "mean", "averaged", "avg"))),
     ),
     ToolSpec(
         "tco", TcoInput, tco,

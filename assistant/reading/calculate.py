@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.reading.asks import split_asks
+from assistant.reading.shares import with_shares
 from assistant.reading.money import (
     MIN_BARE_AMOUNT,
     MONEY_IN,
@@ -504,6 +505,14 @@ def fill_series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) ->
         return
     if any(f.period or f.is_range for f in amounts[1:]) or any(f.value < 0 for f in amounts[1:]):
         return
+    if len({roles.get(f.index) for f in amounts}) == 1 and roles.get(amounts[0].index) is not None \
+            and spec.field(roles[amounts[0].index]).period and len({f.context for f in amounts}) == len(amounts) \
+            and amounts[0].value < 0 and all(f.cell for f in amounts):
+        for fig in amounts:  # a column of one per-period amount, one row per period: the flows, signs as written
+            roles[fig.index] = sequence.name
+        for i in [i for i, name in roles.items() if spec.field(name).horizon]:
+            del roles[i]
+        return
     one_off = {f.name for f in spec.fields if f.unit == "money" and f.period is None and not f.sequence}
     lead = next((k for k, f in enumerate(amounts) if roles.get(f.index) not in one_off), len(amounts))
     rest = amounts[lead:]
@@ -521,14 +530,6 @@ def fill_series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) ->
         return
     if all(roles.get(f.index) == sequence.name for f in amounts):
         return  # the user's own list of cash flows, signs as written
-    if len({roles.get(f.index) for f in amounts}) == 1 and roles.get(amounts[0].index) is not None \
-            and spec.field(roles[amounts[0].index]).period and len({f.context for f in amounts}) == len(amounts) \
-            and amounts[0].value < 0 and all(f.cell for f in amounts):
-        for fig in amounts:  # a column of one per-period amount, one row per period: the flows, signs as written
-            roles[fig.index] = sequence.name
-        for i in [i for i, name in roles.items() if spec.field(name).horizon]:
-            del roles[i]
-        return
     for fig in amounts:
         roles[fig.index] = sequence.name
     for i in [i for i, name in roles.items() if spec.field(name).horizon]:
@@ -542,6 +543,10 @@ _EACH_OF_YEARS = re.compile(
     rf"(?:-|–|to|through|and)\s*(\d{{1,2}}|{'|'.join(UNIT_WORDS)}|ten)\b", re.IGNORECASE)
 
 
+_PERIODS_LABEL = re.compile(r"\b(?:years?|yrs?|months?|quarters?|periods?|weeks?)\s*(\d{1,2})\s*[-–]\s*(\d{1,2})\s*[:=]\s*[+]?\s*$",
+                            re.IGNORECASE)
+
+
 def repeated(text: str, parts: list[Figure], values: list[float]) -> list[float]:
     """A list of flows with a flow said once for several years ("$55,000 in each of years three to
     five") written out once per year; "10k, 15k and 20k in years one to three" is a list as it stands."""
@@ -552,6 +557,10 @@ def repeated(text: str, parts: list[Figure], values: list[float]) -> list[float]
         if span:
             low, high = (int(g) if g.isdigit() else int(words_value(g)) for g in span.groups())
             count = high - low + 1 if 1 <= low < high <= low + 50 else 1
+        labelled = _PERIODS_LABEL.search(text[max(0, part.span[0] - 30) : part.span[0]])
+        if labelled and re.match(r"\s*each\b", text[part.span[1] :], re.IGNORECASE):
+            low, high = int(labelled.group(1)), int(labelled.group(2))  # "months 1-4: +2,000 each"
+            count = high - low + 1 if 0 <= low < high <= low + 50 else 1
         out.extend([value] * count)
     return out
 
@@ -684,8 +693,9 @@ def _sentence(text: str, fig: Figure) -> int:
     return max(text.rfind(c, 0, fig.span[0]) for c in ".!?\n") + 1
 
 
-def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading]) -> tuple[str, dict] | None:
-    aside = set_aside(text, figures)
+def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading],
+               bases: dict[int, str] | None = None) -> tuple[str, dict] | None:
+    aside = {**set_aside(text, figures), **(bases or {})}  # a share's base sized it, and is no input
     assigned = assign(spec, figures)
     for old, new in replacements(text, figures).items():  # "cost 3k, no wait, 4k": the new one takes the old one's input
         if old in assigned and new not in assigned:
@@ -814,7 +824,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 if role not in reading.roles:
                     reading.roles.append(role)
                 bare_share(spec, spec_field, part)
-                value, note = (part.value, "") if spec_field.sequence else normalise(part, spec_field, horizon)
+                value, note = (part.value, "") if spec_field.sequence and not part.is_range else normalise(
+                    part, spec_field, horizon)  # a range is asked about, in a list of flows too
                 margin = margin_for(part, spec_field, figures, roles)
                 if margin is not None:  # "$10,000 of revenue a month, and our gross margin is 35%": the profit
                     value *= margin.value / 100
@@ -937,9 +948,11 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         return calc
     readings = {fig.index: Reading(fig) for fig in figures}
     calc = Calculation(readings=[readings[f.index] for f in figures])
+    shared, bases, share_notes = with_shares(text, figures)  # "15% of the implementation": an amount
     for spec in specs:
+        money = any(f.unit == "money" for f in spec.fields)
         try:
-            planned = _plan_spec(text, spec, figures, readings)
+            planned = _plan_spec(text, spec, shared if money else figures, readings, bases if money else {})
         except _NeedsAsking as need:
             calc.clarification = calc.clarification or need.clarification
             calc.topic = calc.topic or spec.topic
@@ -966,6 +979,9 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             question=f"You say “{unknown[0]}”: that figure is not known yet, so I would be leaving it out of "
                      f"{', '.join(calc.titles)}. What value should I use for it, or should I compute without it?")
         calc.calls = []
+    for index, note in share_notes.items():
+        if readings[index].roles:
+            readings[index].note = note + readings[index].note
     if not calc.calls and calc.clarification is None:
         return None
     if not calc.calls and asks_about_a_figure(text):

@@ -1,0 +1,46 @@
+"""Cash flows as people write them: a year-by-year table or CSV (the period column names rows, it
+is no flow), periods given as a span with "each", a range in the list (asked, never one end used),
+a share written without "%" beside amounts (asked), a period after the words ("2k profit pm")."""
+
+import pytest
+
+from assistant.reading.calculate import read_calculation
+
+
+def _calc(text):
+    calc = read_calculation(text)
+    assert calc is not None
+    return calc
+
+
+@pytest.mark.parametrize("text", [
+    "year,net\n0,-50000\n1,20000\n2,25000\n3,30000\nNPV at 8%?",
+    "Cash flows: year 0: -50,000; year 1: 20,000; year 2: 25,000; year 3: 30,000. NPV at 8%?",
+    "NPV at 8% please. Year 0 minus 50,000, Year 1 20,000, Year 2 25,000, Year 3 30,000.",
+])
+def test_period_numbers_name_the_flows_and_are_not_flows(text):
+    assert _calc(text).calls == [("npv", {"cash_flows": [-50000.0, 20000.0, 25000.0, 30000.0], "rate": 0.08})]
+
+
+def test_a_span_of_periods_with_each_repeats_the_flow():
+    calc = _calc("NPV please: month 0: -9,000; months 1-3: 3,500 each. Monthly rate 1%.")
+    assert calc.calls == [("npv", {"cash_flows": [-9000.0, 3500.0, 3500.0, 3500.0], "rate": 0.01})]
+
+
+def test_a_range_in_a_list_of_flows_is_asked_about():
+    calc = _calc("IRR? We invest between 50k to 60k, then get £20,000, £25,000 and £30,000 over three years.")
+    assert not calc.calls and calc.clarification is not None
+
+
+def test_a_rate_without_its_percent_sign_beside_amounts_is_asked_about():
+    calc = _calc("NPV: flows -10,000, 4,000, 4,000, 4,000; discount rate r = 7")
+    assert not calc.calls and "7%" in calc.clarification.question
+
+
+def test_a_period_said_after_the_words_of_a_figure_counts():
+    calc = _calc("roi over 2yrs: licence 3k/yr + 4k setup, brings in 1k extra profit pm")
+    assert calc.calls == [("roi", {"cost": 10000.0, "gain": 24000.0})]
+
+
+def test_avg_chooses_the_mean():
+    assert _calc("ice avg please: impact 6, confidence 3, ease 9").calls[0][1]["aggregate"] == "mean"
