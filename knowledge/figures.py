@@ -188,6 +188,8 @@ _CREW_BEFORE = re.compile(
     rf"(?<![\w.,])(?P<n>\d{{1,2}}|{_SMALL})\s+(?:full[\s-]time\s+)?(?:developers?|devs?|engineers?|people|persons?|"
     rf"designers?|analysts?|FTEs?|staff)\s+(?:(?:for|working|over|during|about|around|full[\s-]time|part[\s-]time|each)\s+)"
     rf"{{0,4}}$", re.IGNORECASE)
+_EACH_OF_THE_NEXT = re.compile(r"\s*(?:in|for|over)\s+each\s+of\s+the\s+(?:next|following|coming|first|last)\s+[\w-]+\s+"
+                               r"(day|week|month|quarter|year)s\b", re.IGNORECASE)
 _PER_ANNUM_BEFORE = re.compile(r"(?:\bp\.\s?a\.?|\bper annum|\bp/a)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -487,7 +489,8 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         if cut is not None:
             # "$30k to set up and $6k for training": nothing but "and"/","/"plus" between the
             # previous figure's words and this one, so this one is coordinated with it.
-            figure.joined = i > 0 and prev_end >= figure.span[0] - 120 and bool(
+            figure.joined = i > 0 and prev_end >= figure.span[0] - 120 and not re.search(
+                r"[?!\n]|\.(?!\d)", before_text[: cut.start()]) and bool(  # "… this yr. roi?\noh and 1k": a new sentence
                 re.fullmatch(r"(?:and|plus|,|\+)\s*(?:another|an? extra|also)?\s*", before_text[cut.start() :].strip(), re.I)
                 or re.fullmatch(r"(?:and|plus|,|\+)", before_text[cut.start() :].strip(), re.I))
             before_text = before_text[cut.end() :]
@@ -536,6 +539,9 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             earlier = [g for g in figures[max(0, i - 5) : i] if g.span[0] >= sentence_start]
             if said and len(earlier) < 5 and all(g.unit == "duration" for g in earlier):
                 figure.period = PERIOD_WORDS[said[-1].group(1).lower()]  # "Each year for four years it should save $50,000"
+        each_of = _EACH_OF_THE_NEXT.match(text, figure.span[1]) if figure.period is None and figure.unit != "duration" else None
+        if each_of:  # "$40,000 in each of the next three years"
+            figure.period = PERIOD_WORDS[each_of.group(1).lower()]
         if figure.period is None and figure.unit != "duration" and _PER_ANNUM_BEFORE.search(
                 text[max(prev_end, figure.span[0] - 30) : figure.span[0]]):
             figure.period = "year"  # "Software p.a.   14.400"

@@ -66,7 +66,7 @@ HORIZON_WORDS = {"over", "for", "across", "within", "horizon", "period", "during
 RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
 TOTAL_WORDS = {"total", "overall", "altogether", "all-in", "combined"}
-HEDGE_WORDS = {"maybe", "perhaps", "possibly"}
+HEDGE_WORDS = {"maybe", "perhaps", "possibly", "eventually"}  # "eventually" is "possibly" in many Europeans' English
 MODAL_WORDS = {"could", "might", "may", "would", "optional", "optionally", "also", "add", "extra", "another"}
 MAX_FIGURES = 100  # beyond this a message is a data dump, not one calculation's inputs
 PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
@@ -541,6 +541,10 @@ def fill_series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) ->
 _EACH_OF_YEARS = re.compile(
     rf"\s*(?:in|for)\s+each\s+of\s+(?:the\s+)?(?:years?|yrs?)\s+(\d{{1,2}}|{'|'.join(UNIT_WORDS)}|ten)\s*"
     rf"(?:-|–|to|through|and)\s*(\d{{1,2}}|{'|'.join(UNIT_WORDS)}|ten)\b", re.IGNORECASE)
+# "$70,000 in each of the next four years", "for each of the following 3 years"
+_EACH_OF_NEXT = re.compile(
+    rf"\s*(?:in|for)\s+each\s+of\s+the\s+(?:next|following|coming|first)\s+(\d{{1,2}}|{'|'.join(UNIT_WORDS)}|ten)\s+"
+    rf"(?:years?|yrs?|months?|quarters?|periods?)\b", re.IGNORECASE)
 
 
 _PERIODS_LABEL = re.compile(r"\b(?:years?|yrs?|months?|quarters?|periods?|weeks?)\s*(\d{1,2})\s*[-–]\s*(\d{1,2})\s*[:=]\s*[+]?\s*$",
@@ -557,6 +561,10 @@ def repeated(text: str, parts: list[Figure], values: list[float]) -> list[float]
         if span:
             low, high = (int(g) if g.isdigit() else int(words_value(g)) for g in span.groups())
             count = high - low + 1 if 1 <= low < high <= low + 50 else 1
+        following = _EACH_OF_NEXT.match(text, part.span[1])
+        if following:
+            said = following.group(1)
+            count = int(said) if said.isdigit() else int(words_value(said))
         labelled = _PERIODS_LABEL.search(text[max(0, part.span[0] - 30) : part.span[0]])
         if labelled and re.match(r"\s*each\b", text[part.span[1] :], re.IGNORECASE):
             low, high = int(labelled.group(1)), int(labelled.group(2))  # "months 1-4: +2,000 each"
@@ -729,7 +737,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     _same_currency([figures[i] for i in roles if figures[i].unit == "money"])
     _alternatives(spec, figures, roles)
     for fig in active:  # "we could maybe add 5,000": the user has not settled on it ("maybe 320 a month" is an estimate)
-        if (fig.index in roles or fig.unit == "money") and HEDGE_WORDS & set(fig.before[-2:]) and (
+        if (fig.index in roles or fig.unit == "money") and (HEDGE_WORDS & set(fig.before[-2:]) or (
+                HEDGE_WORDS & set(fig.before) and MODAL_WORDS & set(fig.before[-2:]))) and (
                 MODAL_WORDS & set(fig.before[-5:] + fig.lead[-6:]) or fig.after[:1] == ["more"]
                 or re.search(r"(?:\(|\bor)\s*(?:maybe|perhaps|possibly)\s*$", text[max(0, fig.span[0] - 16) : fig.span[0]], re.I)):
             raise _ask(f"You wrote {fig.show()} as a possibility (“{fig.context}”): should I count it in this "
@@ -964,7 +973,9 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             calc.topic = calc.topic or spec.topic
             calc.titles.append(spec.title)
     dropped = [r.figure for r in calc.readings if not r.used and not r.note and (
-        r.figure.unit == "money" or (r.figure.period and unplaced_amount(r.figure)))]
+        r.figure.unit == "money" or (r.figure.period and unplaced_amount(r.figure))
+        or not any(f.unit == "money" for f in figures) and amount_like(r.figure) and r.figure.value > 0
+        and (r.figure.scaled or "," in r.figure.text or "." in r.figure.text))]  # amounts written bare: "Capex 36,000 …"
     if dropped and calc.calls and calc.clarification is None and not any(s.records for s in specs):
         # an amount nobody placed, in a calculation computed without it: a result that silently
         # leaves out money the user gave is a wrong figure; asking is not

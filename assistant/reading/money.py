@@ -301,16 +301,27 @@ def _bracket_around(text: str, fig: Figure) -> str:
     return text[start + 1 : end] if end >= 0 and "(" not in text[fig.span[1] : end] else ""
 
 
+_UNRELATED = re.compile(r"(?:is|are|was|were) (?:irrelevant|not relevant|unrelated)", re.IGNORECASE)
+# What may stand between a figure and the verb that leaves it out, with another figure in it: a
+# phrase that only describes the first ("of $2M at 5.1%"), no clause of its own.
+_SUBORDINATE = re.compile(r"\s*(?:at|of|with|for|on)\s*$", re.IGNORECASE)
+
+
 def said_to_drop(text: str, figures: list[Figure]) -> dict[int, str]:
     """figure index → why: the figures the user's own words take out of the calculation (left out,
     or corrected). Any unit: "confidence 70%, sorry, 80%" drops the 70%."""
     dropped: dict[int, str] = {}
     for fig in figures:
-        rest = re.split(r"[.;!?\n]", text[fig.span[1] :], maxsplit=1)[0]
+        rest = re.split(r"[.;!?\n](?!\d)", text[fig.span[1] :], maxsplit=1)[0]  # "5.1%" ends no sentence
         aside = re.match(r"\s*\(([^()]*)\)", rest)  # "10.000  (not part of the AI tool, ignore)"
-        if (_LEAVE_OUT.search(rest) or aside and _CONTEXT_ONLY.search(aside.group(1))) and not any(
+        left_out = _LEAVE_OUT.search(rest)
+        if (left_out or aside and _CONTEXT_ONLY.search(aside.group(1))) and not any(
                 g.span[0] < fig.span[1] + len(rest) for g in figures if g.index > fig.index):
             dropped[fig.index] = "you asked to leave it out"
+        elif left_out and _UNRELATED.match(left_out.group(0)) and not any(
+                fig.span[1] + left_out.start() > g.span[0] > fig.span[1] and not _SUBORDINATE.match(
+                    text[fig.span[1] : g.span[0]]) for g in figures):
+            dropped[fig.index] = "you asked to leave it out"  # "a $2M facility at 5.1% is unrelated": both figures
         bracket = _bracket_around(text, fig)
         if bracket and _CONTEXT_ONLY.search(bracket):
             dropped[fig.index] = "you gave it as context only"  # "(Active customers 48k; revenue €13M, context only.)"
@@ -358,14 +369,21 @@ _NOT_KNOWN = re.compile(
     r"\b(?:TB[CDA]|to be (?:confirmed|decided|determined|agreed|defined)"
     r"|(?:is|are|still|as yet|currently) (?:still )?(?:unknown|unclear|undecided|open)"
     r"|not (?:yet )?(?:known|confirmed|decided|shared|available|fixed)(?: yet)?"
-    r"|(?:hasn't|has not|haven't|have not|didn't|did not) (?:yet )?(?:shared|given|confirmed|decided|provided|told)\b[^.;\n]{0,30}?\byet)\b",
-    re.IGNORECASE)
+    r"|(?:hasn't|has not|haven't|have not|didn't|did not) (?:yet )?(?:shared|given|confirmed|decided|provided|told)\b[^.;\n]{0,30}?\byet"
+    # not known whether an amount recurs: "(unclear whether one-time or annual)"
+    r"|(?:unclear|not sure|unsure|not known|don't know|do not know)\s+(?:whether|if)\s+(?:it(?:'s| is)\s+)?(?:an?\s+)?"
+    r"(?:one[- ]?(?:time|off)|monthly|annual|yearly|recurring|per (?:month|year)))\b"
+    r"|(?:^|(?<=[\t|,;:]))[ \t]*\?{1,3}[ \t]*(?=$|[\t|,;])",  # a value written as "??" in a row of values
+    re.IGNORECASE | re.MULTILINE)
 
 
 def unknown_values(text: str) -> list[str]:
     """The clauses of ``text`` that say a value is not known yet, as the user wrote them."""
     found = []
     for match in _NOT_KNOWN.finditer(text):
+        if match.group(0).strip().startswith("?"):
+            found.append(match.group(0).strip())  # a cell of a row of values: the "??" itself
+            continue
         start = max(text.rfind(c, 0, match.start()) for c in "\n;(.,") + 1
         end = min((i for i in (text.find(c, match.end()) for c in "\n;).,") if i >= 0), default=len(text))
         found.append(text[start:end].strip(" -–•*"))
