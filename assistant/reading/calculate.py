@@ -324,12 +324,12 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
         fig = _net_of(fig)
         lowered = lowers(fig)  # "reduces holding costs by 1,200 per month": a gain, whatever cost words name it
         scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
-                  and not (currency_written and f.unit == "money" and counts_things(fig))
+                  and not (currency_written and f.unit == "money" and counts_things(fig, plural_money_nouns=True))
                   and not (lowered and f.direction == "out")}
         scores = {k: v for k, v in scores.items() if v > 0}
         if not scores:
             prev = out.get(fig.index - 1)
-            by_direction = None if currency_written and counts_things(fig) else _by_direction(
+            by_direction = None if currency_written and counts_things(fig, plural_money_nouns=True) else _by_direction(
                 spec, _named_before(figures, fig), signed=signed)
             if fig.joined and isinstance(prev, str) and by_direction is None:  # coordinated: the same way as the one before
                 costs_only = {f.direction for f in spec.fields if f.direction} == {"out"}

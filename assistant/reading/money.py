@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.figures import Figure
+from knowledge.figures import CURRENCY_WORDS, Figure
 from tools.spec import FieldSpec
 
 MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
@@ -101,9 +101,10 @@ def revenue_only(fig: Figure) -> bool:
     return any(stem_in(w, REVENUE_WORDS) for w in words) and not any(stem_in(w, PROFIT_WORDS) for w in words + fig.lead)
 
 
-def counts_things(fig: Figure) -> bool:
+def counts_things(fig: Figure, plural_money_nouns: bool = False) -> bool:
     """A bare number followed by a noun that is neither money nor a period: "2,500 returns a month",
-    "20,000 subscribers"."""
+    "20,000 subscribers". With ``plural_money_nouns`` (a message that writes its amounts with a
+    currency), a plural noun of money counts things too: "we handle 2,500 returns a month"."""
     if fig.unit != "count" or fig.scaled or fig.joined or not fig.after[:1] or fig.value < 0:
         return False  # "-60,000 now": nobody counts a negative number of things
     word = fig.after[0]
@@ -111,6 +112,9 @@ def counts_things(fig: Figure) -> bool:
         return False  # a table cell: the next cell is not a noun of this number
     if word in PREPOSITIONS | TIME_WORDS:  # "500 a month after that", "spent 5,000 on ads", not "1,200 on the list"
         return not (fig.period or money_direction(fig))
+    if plural_money_nouns and word.isalpha() and word.endswith("s") and word not in PERIOD_NAMES \
+            and not re.fullmatch(CURRENCY_WORDS, word):
+        return True
     return word.isalpha() and word not in {"a", "an", "per", "each", "every", "in", "of"} and word not in PERIOD_NAMES \
         and not any(word in (stem, stem + "s") for stem in MONEY_OUT + MONEY_IN + ("dollars", "euros", "pounds"))
 
@@ -171,7 +175,9 @@ _LEAVE_OUT = re.compile(
     r"not (?:to be )?(?:counted|included)|(?:is|are|was|were) (?:irrelevant|not relevant|unrelated)|"
     r"(?:is|are|was|were) (?:for|from) (?:a|an|another|the other|some other) (?:different|separate|unrelated|other) "
     r"(?:project|tool|thing|initiative|team|budget|product)|(?:is|are|was|were) (?:out of|not in|outside(?: the)?) scope|"
-    r"if (?:that|it|this) matters|in case (?:that|it|this) matters|if (?:that's|it's) relevant|if relevant)\b",
+    r"if (?:that|it|this) matters|in case (?:that|it|this) matters|if (?:that's|it's) relevant|if relevant|"
+    # a price the figure given elsewhere replaced: "the list price of €3,400 has been negotiated down to the figure above"
+    r"(?:has|have|had) been (?:negotiated|brought|cut|reduced|discounted)(?: down)? to)\b",
     re.IGNORECASE)
 # Words right before a figure that drop it: "ignore the 5k pilot", "excluding the 2k fee".
 LEAVE_OUT_BEFORE = ("ignor", "exclud", "disregard", "except", "apart")
@@ -259,7 +265,7 @@ def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
     for fig in figures:
         if fig.unit not in {"money", "count"}:
             continue
-        if fig.after[:1] and fig.after[0] in ORGANISATION_WORDS or "turnover" in fig.before[-3:] or (
+        if fig.after[:1] and fig.after[0] in ORGANISATION_WORDS or {"turnover", "market"} & set(fig.before[-3:]) or (
                 fig.before[-1:] and fig.before[-1] in ORGANISATION_WORDS and fig.context.find("(") >= 0
                 and fig.text in fig.context.split("(", 1)[-1][: len(fig.text) + 1]):
             aside[fig.index] = "it describes the business, not this calculation"
