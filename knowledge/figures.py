@@ -185,7 +185,7 @@ _PERIOD_LATER = re.compile(
 # Years counted by their numbers: "in years 1-4" (a range after the word), "Y1–Y4".
 # A head count right before a length of time: "two developers three months", "3 engineers for 2 weeks".
 _CREW_BEFORE = re.compile(
-    rf"(?<![\w.,])(?P<n>\d{{1,2}}|{_SMALL})\s+(?:full[\s-]time\s+)?(?:developers?|devs?|engineers?|people|persons?|"
+    rf"(?<![\w.,])(?P<n>\d{{1,2}}|{_SMALL}|an?)\s+(?:full[\s-]time\s+)?(?:developers?|devs?|engineers?|people|persons?|"
     rf"designers?|analysts?|FTEs?|staff)\s+(?:(?:for|working|over|during|about|around|full[\s-]time|part[\s-]time|each)\s+)"
     rf"{{0,4}}$", re.IGNORECASE)
 _EACH_OF_THE_NEXT = re.compile(r"\s*(?:in|for|over)\s+each\s+of\s+the\s+(?:next|following|coming|first|last)\s+[\w-]+\s+"
@@ -442,7 +442,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         crew = _CREW_BEFORE.search(text[max(0, start - 40) : start]) if unit == "duration" and high is None else None
         if crew:  # "two developers three months": people × time, in person-months
             people = crew.group("n")
-            size = words_value(people) if not people[0].isdigit() else float(people)
+            size = 1.0 if people.lower() in {"a", "an"} else words_value(people) if not people[0].isdigit() else float(people)
             if 1 <= size <= 50:
                 crew_start = start - len(crew.group(0))
                 while raw and raw[-1][0] >= crew_start:

@@ -48,3 +48,20 @@ def test_a_sentence_said_to_be_unrelated_leaves_out_all_its_figures():
 ])
 def test_a_value_or_period_the_user_does_not_know_is_asked_about(text):
     _asked(text)
+
+
+def test_monthly_sales_are_revenue_and_the_margin_is_asked():
+    question = _asked("payback please: set-up was 20,000 and it brings in about 1,500 a month in sales")
+    assert "revenue" in question and "margin" in question
+
+
+def test_a_total_followed_by_its_breakdown_in_brackets_is_counted_once():
+    calc = _calc("3-yr TCO:\n- one-off $50k (setup $35k + migration $15k)\n- licence $10k/yr")
+    [(name, args)] = calc.calls
+    assert name == "tco" and sum(args.get(k, 0) for k in ("implementation", "data_integration", "training")) == 50000
+
+
+def test_effort_in_parts_joined_by_plus_is_added_up():
+    calc = _calc("RICE: reach 4,000 per quarter, impact high, confidence 80%, effort one developer for 3 months "
+                 "plus a designer for 1 month")
+    assert calc.calls[0][1]["effort"] == 4

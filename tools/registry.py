@@ -193,7 +193,8 @@ _SPECS = (
             FieldSpec("confidence", ("confidence", "confident", "sure", "conf"), "fraction", "How confident are you (e.g. 80%)?",
                       initial="c", value_words=(("fully", 1.0), ("completely", 1.0), ("totally", 1.0))),
             FieldSpec("effort", ("effort", "person-months", "person", "months of work", "takes"), "duration",
-                      "How much effort does it take, in person-months?", period="month", initial="e"),
+                      "How much effort does it take, in person-months?", period="month", initial="e",
+                      summed=True),  # "two engineers for 2 months plus a designer for 1 month": 5 person-months
             FieldSpec("ease", ("ease", "easy"), "count", "How easy is it, from 1 to 10?", initial="e"),
         ),
         requires=(("reach", "impact", "confidence", "effort"), ("impact", "confidence", "ease")),

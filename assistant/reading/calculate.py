@@ -35,6 +35,7 @@ from assistant.reading.money import (
     PERIOD_NAMES,
     amount_like,
     asks_about_a_figure,
+    bracket_totals,
     counts_nouns,
     counts_things,
     lowers,
@@ -472,6 +473,13 @@ def split_records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[
         if name is None:
             continue
         if name in current:
+            held = current[name] if isinstance(current[name], list) else [current[name]]
+            between = text[held[-1].span[1] : fig.span[0]]
+            if spec.field(name).summed and members[-1] == held[-1].index and len(between) < 60 and re.search(
+                    r"\b(?:plus|and)\b|\+", between) and not re.search(r"[.;\n]", between):
+                current[name] = [*held, fig]  # "two engineers for 2 months plus a designer for 1 month": one effort
+                members.append(fig.index)
+                continue
             records.append((current, members))
             current, members = {}, []
         current[name] = fig
@@ -481,11 +489,11 @@ def split_records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[
     prev_end = 0
     out = []
     for number, (record, members) in enumerate(records, 1):
-        first = min(f.span[0] for f in record.values())
-        head = text[prev_end:first]
+        spans = [f.span for item in record.values() for f in (item if isinstance(item, list) else [item])]
+        head = text[prev_end : min(a for a, _ in spans)]
         record["name"] = _record_name(text, head, spec, number)
         record["_context"] = head
-        prev_end = max(f.span[1] for k, f in record.items() if isinstance(f, Figure))
+        prev_end = max(b for _, b in spans)
         out.append((record, members))
     return out
 
@@ -704,6 +712,8 @@ def _sentence(text: str, fig: Figure) -> int:
 def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading],
                bases: dict[int, str] | None = None) -> tuple[str, dict] | None:
     aside = {**set_aside(text, figures), **(bases or {})}  # a share's base sized it, and is no input
+    aside.update({i: why for i, why in bracket_totals(text, figures).items()  # "$120k (impl $90k + integration $30k)"
+                  if not TOTAL_WORDS & set(figures[i].before[-3:] + figures[i].after[:3])})
     assigned = assign(spec, figures)
     for old, new in replacements(text, figures).items():  # "cost 3k, no wait, 4k": the new one takes the old one's input
         if old in assigned and new not in assigned:
@@ -845,7 +855,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                         continue
                     note += f"; × {margin.show()} margin = {_fmt(value)}"
                     readings[margin.index].roles.append(f"margin on the {name.replace('_', ' ')}")
-                elif spec_field.direction == "in" and not spec_field.period and revenue_only(part):
+                elif spec_field.direction == "in" and revenue_only(part):
                     raise _ask(f"{part.show()} is revenue (“{part.context}”): the {name.replace('_', ' ')} counts the profit "
                                "it brings. What margin should I apply to it, or is it already profit?",
                                ["it is already profit", "apply a margin"])
@@ -972,9 +982,10 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             calc.calls.append(planned)
             calc.topic = calc.topic or spec.topic
             calc.titles.append(spec.title)
+    bare_amounts = not any(f.unit == "money" for f in figures)
     dropped = [r.figure for r in calc.readings if not r.used and not r.note and (
         r.figure.unit == "money" or (r.figure.period and unplaced_amount(r.figure))
-        or not any(f.unit == "money" for f in figures) and amount_like(r.figure) and r.figure.value > 0
+        or bare_amounts and amount_like(r.figure) and r.figure.value > 0
         and (r.figure.scaled or "," in r.figure.text or "." in r.figure.text))]  # amounts written bare: "Capex 36,000 …"
     if dropped and calc.calls and calc.clarification is None and not any(s.records for s in specs):
         # an amount nobody placed, in a calculation computed without it: a result that silently

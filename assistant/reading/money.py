@@ -281,6 +281,32 @@ def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
     return {**aside, **said_to_drop(text, figures)}
 
 
+def bracket_totals(text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why: an amount followed by its breakdown in brackets ("one-time $120k (impl
+    $90k + integration $30k)") is said twice; the parts, being more precise, are kept."""
+    out: dict[int, str] = {}
+    for fig in figures:
+        opening = re.match(r"\s*\(", text[fig.span[1] :])
+        if not opening or not amount_like(fig):
+            continue
+        start = fig.span[1] + opening.end()
+        close = text.find(")", start)
+        line_end = text.find("\n", start)
+        if close < 0 or 0 <= line_end < close:
+            continue
+        parts = []
+        for part in figures[fig.index + 1 :]:  # bounded by the bracket: linear over the message
+            if part.span[1] > close:
+                break
+            if amount_like(part):
+                parts.append(part)
+        total = sum(p.value for p in parts)
+        if len(parts) >= 2 and abs(total - fig.value) <= 0.005 * abs(fig.value) and len({p.period for p in parts} | {
+                fig.period}) == 1:
+            out[fig.index] = f"the total of the parts in brackets ({', '.join(p.show() for p in parts)})"
+    return out
+
+
 # Words that place a figure in another time or on another thing than the calculation asked about:
 # "the year before we spent 25k on a similar tool", "previously a tool that cost 8k".
 PAST_WORDS = {"last", "previous", "previously", "prior", "earlier", "former", "formerly", "ago"}
