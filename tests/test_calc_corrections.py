@@ -37,3 +37,28 @@ def test_a_length_corrected_by_a_bare_number_takes_the_new_horizon():
 def test_a_recurring_amount_is_not_corrected_by_a_length_of_time():
     name, args = _call("tco: setup 5k, licence 2k/yr, support 1k/yr\nmake that 2 yrs")
     assert args["software_fees"] + args.get("maintenance", 0) == 3000 and args["horizon_years"] == 2
+
+
+def test_a_revised_estimate_and_a_settled_bare_number_take_the_old_scale():
+    name, args = _call("payback? upfront was 8k, maybe 8.5k with the set-up day, ok call it 8.5. saves 500 a month")
+    assert name == "payback_period" and args == {"upfront_cost": 8500.0, "monthly_benefit": 500.0}
+
+
+def test_the_same_amount_said_again_in_another_sentence_is_asked_not_added():
+    calc = read_calculation("anna: the scheduler is 12k upfront\nanna: saves us about 2k a month in overtime\n"
+                            "tom: net of its fee?\nanna: yes net, 2k/mo after the fee\ntom: so how many months till it pays back")
+    assert not calc.calls and "same amount" in calc.clarification.question
+
+
+@pytest.mark.parametrize("text", [
+    "After how many months is the investment amortised? 9.000 € one-time, it saves 1.500 € monthly.",
+    "How many months is the amortisation time? Setup 9,000, savings 1,500 per month.",
+    "We pay 9 thousand dollars at the start, it saves 1.5 thousand dollars a month. How many months until we get back the cost?",
+])
+def test_the_time_to_recover_an_outlay_asked_in_other_words_is_a_payback(text):
+    name, args = _call(text)
+    assert name == "payback_period" and args["upfront_cost"] == 9000 and args["monthly_benefit"] == 1500
+
+
+def test_return_of_the_investment_asks_for_an_roi():
+    assert _call("We spent 10.000 euros on it and it gave 14.000 euros of margin. Which is the return of the investment?")[0] == "roi"

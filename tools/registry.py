@@ -237,7 +237,8 @@ _SPECS = (
         "The course's ROI formula: (gain − cost) / cost × 100, where gain is the profit or "
         "savings attributable to the AI initiative and cost its investment (e.g. a TCO total).",
         title="ROI", asks=("roi", "return on investment", "worth it", "worthwhile", "pay off", "paid off", "pays off",
-                           "good investment", "worth the money"),
+                           "good investment", "worth the money", "return of the investment", "return of investment",
+                           "return on the investment"),
         fields=(
             FieldSpec("cost", COST, "money", "How much did it cost in total (the investment)?", summed=True,
                       direction="out"),
@@ -252,7 +253,12 @@ _SPECS = (
         title="Payback period",
         asks=("payback", "pay back", "pays back", "paid back", "pays for itself", "pay for itself", "break even",
               "breakeven", "break-even", "recoup", "recover the cost", "earn back", "earn it back", "recover the investment",
-              "recover our investment", "recover the money", "paid for itself", "money back"),
+              "recover our investment", "recover the money", "paid for itself", "money back",
+              # the time an outlay takes to come back, as people ask it
+              "amortisation time", "amortization time", "amortisation period", "amortization period",
+              "investment amortised", "investment amortized", "is amortised", "is amortized", "how many months until",
+              "how many months before", "how many months till", "how many months to get", "get back the cost",
+              "get back the money", "get the money back"),
         fields=(
             FieldSpec("upfront_cost", COST, "money", "How much does it cost up front?", summed=True, direction="out"),
             FieldSpec("monthly_benefit", GAIN, "money", "How much does it save or bring in per month?",

@@ -43,6 +43,7 @@ from assistant.reading.money import (
     margin_for,
     money_direction,
     replacements,
+    rescaled,
     revenue_only,
     said_to_drop,
     set_aside,
@@ -634,6 +635,19 @@ def alternative_parts(text: str, parts: list[Figure]) -> bool:
     return all(_ALTERNATIVE.search(text[a.span[1]: b.span[0]]) for a, b in zip(ordered, ordered[1:]))
 
 
+def _said_twice(text: str, parts: list[Figure]) -> tuple[Figure, Figure] | None:
+    """Two parts of one summed input with the same non-zero value, in different sentences (linear)."""
+    seen: dict[tuple, Figure] = {}
+    for part in parts:
+        if part.value == 0 or part.cell:
+            continue
+        key = (part.value, part.period, part.unit)
+        first = seen.setdefault(key, part)
+        if first is not part and _sentence(text, first) != _sentence(text, part):
+            return first, part
+    return None
+
+
 def _said_again(parts: list[Figure], spec_field: FieldSpec) -> list[Figure]:
     """The figures of a one-value input, the same value said twice counted once ("Horizon: 2 years
     … over the 2 years"): they agree, so there is nothing to ask."""
@@ -711,6 +725,8 @@ def _sentence(text: str, fig: Figure) -> int:
 
 def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading],
                bases: dict[int, str] | None = None) -> tuple[str, dict] | None:
+    for index, value in rescaled(text, figures).items():  # "6.5k …, call it 6.5": 6,500
+        figures = [*figures[:index], dataclasses.replace(figures[index], value=value, scaled=True), *figures[index + 1 :]]
     aside = {**set_aside(text, figures), **(bases or {})}  # a share's base sized it, and is no input
     aside.update({i: why for i, why in bracket_totals(text, figures).items()  # "$120k (impl $90k + integration $30k)"
                   if not TOTAL_WORDS & set(figures[i].before[-3:] + figures[i].after[:3])})
@@ -793,7 +809,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         if (fig.unit == "money" or fig.scaled) and fig.after[:1] == ["each"] and (fig.index in roles or unplaced_amount(fig)):
             raise _ask(f"{fig.show()} is an amount for each of several (“{fig.context}”): how many should I count?")
     money_fields = [f.name for f in spec.fields if f.unit == "money"]
-    stray = [f for f in active if f.index not in roles and money_fields and unplaced_amount(f)]
+    currency_written = sum(f.unit == "money" for f in figures) >= 2
+    stray = [f for f in active if f.index not in roles and money_fields and unplaced_amount(f)
+             and not (currency_written and counts_things(f, plural_money_nouns=True))]  # "2,500 returns a month"
     directions = {f.direction for f in spec.fields if f.unit == "money"} - {None}
     for fig in [f for f in stray if directions == {"out"}]:  # a TCO counts costs only
         if money_direction(_named_before(figures, fig)) == "in" and fig.value >= 0:  # "-6,000" listed with the costs: asked
@@ -823,6 +841,10 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             parts = _said_again(parts, spec_field)
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
                 raise _NeedsAsking(which_question(name, parts))
+            twice = _said_twice(text, parts) if spec_field.summed and not stated_total else None
+            if twice:  # "saves about 3k a month" … "yes, 3k/mo after the fee": the same amount, or a second one?
+                raise _ask(f"Is {twice[1].show()} the same amount as {twice[0].show()}, said again, or in addition to it?",
+                           ["the same amount", "in addition"])
             other = [p for p in parts[1:] if elsewhere(p) and _sentence(text, p) != _sentence(text, parts[0])]
             if other and spec_field.summed and not spec.records:  # "The year before, we spent 25k on a similar tool"
                 raise _NeedsAsking(stray_question(other[0], [f.name for f in spec.fields if f.unit == "money"]))

@@ -198,7 +198,7 @@ _CORRECTION_CORE = re.compile(
 # A correction right before the new figure, after words about the old one: "3k for the year all
 # in... no wait, it was 4k"; "impact... 6? maybe 7. go with 7".
 _CORRECTED_TAIL = re.compile(
-    r"(?:\bno,?\s+wait|\bsorry|\bcorrection|\bi mean|\bi meant|\bscratch that|\bmake (?:that|it)|\bgo with|"
+    r"(?:\bno,?\s+wait|\bsorry|\bcorrection|\bi mean|\bi meant|\bscratch that|\bmake (?:that|it)|\bgo with|\bcall it|"
     r"\?\s*(?:maybe|perhaps|no|or))[\s,;:!.\u2014\u2013-]*(?:it(?:'s| is| was)\s+|that(?:'s| is)\s+|should be\s+)?"
     r"(?:more like\s+|about\s+|actually\s+)?$", re.IGNORECASE)
 
@@ -235,6 +235,9 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
             out[a.index] = b.index
         elif re.fullmatch(r"\s*[,;:\u2014\u2013-]?\s*no\s*[,;:!\u2014\u2013-]\s*", between, re.IGNORECASE):
             out[a.index] = b.index  # "29 a month, no, 35"
+        elif re.fullmatch(r"\s*,\s*(?:maybe|perhaps|probably)\s+", between, re.IGNORECASE) and a.unit == b.unit \
+                and a.value > 0 and abs(b.value - a.value) <= 0.25 * a.value:
+            out[a.index] = b.index  # "upfront was 6k, maybe 6.5k": the estimate revised
         elif re.fullmatch(r"\s*[,(]?\s*(?:and\s+)?not\s+", between, re.IGNORECASE) or (
                 len(between) < 80 and re.search(r"[.;,)\u2014]\s*not\s+$", between, re.IGNORECASE)):
             out[b.index] = a.index  # "33k not 30"; "€41k, I'd forgotten an invoice. Not €35k."
@@ -249,6 +252,18 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
             if fig.index not in (old, new) and fig.index not in out and _same_kind(fig, kept) and fig.period == (
                     gone.period or fig.period) and any(abs(fig.value - v) <= 1e-9 * max(1.0, abs(v)) for v in values):
                 out[fig.index] = new
+    return out
+
+
+def rescaled(text: str, figures: list[Figure]) -> dict[int, float]:
+    """figure index → its value in the scale of the figure it corrects: "6.5k …, call it 6.5" is 6,500."""
+    out: dict[int, float] = {}
+    for old, new in replacements(text, figures).items():
+        gone, kept = figures[old], figures[new]
+        if kept.unit == "count" and not kept.scaled and gone.scaled and kept.value > 0:
+            for scale in (1e3, 1e6):
+                if 0.5 <= kept.value * scale / gone.value <= 2:
+                    out[new] = kept.value * scale
     return out
 
 
