@@ -556,9 +556,12 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         if i + 1 < len(figures) and figure.before[-1:] == ["from"] and re.fullmatch(r"\s*to\s*", text[figure.span[1] : next_start]):
             figure.change = "from"  # "went from $100k to $130k": two ends of one change
             figures[i + 1].change = "to"
-        if i + 1 < len(figures) and _RATIO.match(text[figure.span[1] : next_start]):
-            figure.ratio = "part"
-            figures[i + 1].ratio = "whole"
+        ratio = _RATIO.match(text[figure.span[1] : next_start]) if i + 1 < len(figures) else None
+        if ratio:
+            # "120 of 2400": part, then whole; "41,250 / 1,031": a slash is read either way, the larger is the whole
+            swap = "/" in ratio.group(0) and figure.value > figures[i + 1].value
+            figure.ratio = "whole" if swap else "part"
+            figures[i + 1].ratio = "part" if swap else "whole"
     return figures
 
 

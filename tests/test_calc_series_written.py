@@ -44,3 +44,26 @@ def test_a_period_said_after_the_words_of_a_figure_counts():
 
 def test_avg_chooses_the_mean():
     assert _calc("ice avg please: impact 6, confidence 3, ease 9").calls[0][1]["aggregate"] == "mean"
+
+
+def test_rates_with_visitors_in_short_words_give_the_conversions():
+    calc = _calc("ab test done. control 10,000 visitors conv 2pct, variant 10,000 visitors conv 3pct. real?")
+    [(name, args)] = calc.calls
+    assert name == "ab_test" and (args["control_conversions"], args["variant_conversions"]) == (200, 300)
+
+
+def test_a_slash_between_two_counts_reads_the_larger_as_the_whole():
+    calc = _calc("test closed: control 20,000 users / 400 orders, variant 20,000 / 480. significant?")
+    [(name, args)] = calc.calls
+    assert args["variant_visitors"] == 20000 and args["variant_conversions"] == 480
+
+
+def test_a_question_about_what_a_decimal_figure_means_is_no_calculation():
+    assert read_calculation("| metric | control | variant |\n|---|---|---|\n| conv | 2.0% | 2.2% |\n\n"
+                            "what does p = 0.08 mean here, is the variant better?") is None
+
+
+def test_a_business_size_given_per_year_is_no_gain():
+    calc = _calc("Our shop makes 2,5 million of turnover per year. The tool cost 20.000 € this year and the gross "
+                 "profit grew of 30.000 €. What is the ROI?")
+    assert calc.calls == [("roi", {"cost": 20000.0, "gain": 30000.0})]

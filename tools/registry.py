@@ -293,15 +293,16 @@ _SPECS = (
         "Analyse a finished A/B test of conversions (control vs AI variant): rates, relative "
         "lift, z, p-value, confidence interval of the difference, and significance.",
         title="A/B test result",
-        asks=("a/b", "ab test", "split test", "significant", "significance", "control", "variant", "did the ai win"),
+        asks=("a/b", "ab test", "split test", "significant", "significance", "control", "ctrl", "variant", "did the ai win"),
         fields=(
-            FieldSpec("visitors", ("visitor", "visitors", "users", "sessions", "shown", "traffic", "people", "customers"),
+            FieldSpec("visitors", ("visitor", "visitors", "visits", "users", "sessions", "shown", "traffic", "people", "customers"),
                       "count", "How many visitors did each group have?", ratio="whole"),
             FieldSpec("conversions", ("conversion", "conversions", "converted", "convert", "orders", "purchases", "sales",
                                       "signups", "sign-ups", "clicks", "conv", "convs", "buy", "buys", "buyers", "bought"), "count",
                       "How many conversions did each group have?", ratio="part"),
             # a rate with the visitors gives the conversions: 2.5% of 20,000 visitors is 500
-            FieldSpec("rate", ("conversion rate", "rate", "cr", "cvr", "conv rate", "converted", "converts", "conversion"), "percent",
+            FieldSpec("rate", ("conversion rate", "rate", "cr", "cvr", "conv rate", "converted", "converts", "conversion", "conv"),
+                      "percent",
                       "What was each group's conversion rate?"),
         ),
         requires=(("visitors", "conversions"), ("visitors", "rate")), records=2, build=_ab_build,

@@ -76,7 +76,7 @@ def money_direction(fig: Figure) -> str | None:
     return None
 
 
-REVENUE_WORDS = ("revenue", "sales", "turnover")
+REVENUE_WORDS = ("revenue", "sales", "turnover", "gmv", "arr")
 # Words that make an amount of revenue a change brought by the project ("extra sales", "lifts revenue").
 CHANGE_WORDS = ("extra", "additional", "more", "increas", "uplift", "lift", "grew", "grow", "up", "added", "add",
                 "incremental", "new", "brought", "bring", "generat", "gain", "boost", "rais", "from", "thanks")
@@ -290,8 +290,9 @@ def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
             aside[fig.index] = "it describes the business, not this calculation"  # "a webshop with about 25,000 customers"
         clause = fig.before + fig.after[:3]
         dated = PAST_WORDS & set(fig.before[-4:])  # "revenue last year 1.2M"
-        if any(stem_in(w, REVENUE_WORDS) for w in fig.before[-4 if dated else -2:] + fig.after[:2]) and not fig.period \
-                and not any(stem_in(w, CHANGE_WORDS) for w in clause):
+        sized = fig.after[:2] in (["of", "turnover"], ["of", "revenue"], ["in", "revenue"], ["turnover"], ["revenue"])
+        if any(stem_in(w, REVENUE_WORDS) for w in fig.before[-4 if dated else -2:] + fig.after[:2]) and (
+                not fig.period or sized) and not any(stem_in(w, CHANGE_WORDS) for w in clause):
             aside[fig.index] = "it is the business's revenue, not a gain from this project"
     return {**aside, **said_to_drop(text, figures)}
 
@@ -386,7 +387,7 @@ _ABOUT_A_FIGURE = re.compile(
     r"(?P<judge>\b(?:is|are|was|were|isn't|seems?)\b[^.?!]{0,60}?\b(?:good|bad|high|low|realistic|unrealistic|normal|typical|"
     r"reasonable|healthy|acceptable|enough|a lot|too (?:low|high|good|much|little|optimistic|pessimistic)|optimistic|"
     r"plausible|credible|ok(?:ay)?|fine|required|worth considering)\b)"
-    r"|\bwhat (?:does|do|did)\b[^.?!]{0,80}?\bmean\b|\bmeans? what\b|\b(?:does|do) (?:that|this|it) mean\b"
+    r"|\bwhat (?:does|do|did)\b(?:[^.?!]|\.(?=\d)){0,80}?\bmean\b|\bmeans? what\b|\b(?:does|do) (?:that|this|it) mean\b"
     r"|(?:^|[.?!]\s+|\n)\s*why\b|\bwhy (?:does|do|is|are|so)\b|\bhow (?:can|could) (?:that|this|it) be\b"
     r"|\bwhat(?:'s| is| are) (?:an? |the )?(?:good|normal|typical|reasonable|usual|healthy)\b"
     r"|\bwhat(?:'s| is) the difference\b|\bwhat (?:should|do) (?:i|we) (?:include|use)\b"
