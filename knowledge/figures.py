@@ -166,9 +166,9 @@ _SCALED_RANGE = re.compile(
     rf"\s?(?:[-–]|to\b)\s?(?:[{CURRENCY_SIGNS}]\s?)?(?P<high>{NUMBER})\s?(?P<scale>k|mn|m|bn|b)\b", re.IGNORECASE)
 # ("from $100k to $130k" is a change with two ends, not a range)
 _AFTER_UNIT = re.compile(
-    r"\s?(?:(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|%[\s-]?points?\b)"
+    r"[^\S\n]?(?:(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|%[\s-]?points?\b)"
     rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[{CURRENCY_SIGNS}])"
-    r"|[\s-]?(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?)\b"
+    r"|[^\S\n-]?-?(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?|mos|mo|mths?)\b"
     r"(?![\s-]*(?:old)))",
     re.IGNORECASE,
 )
@@ -178,7 +178,8 @@ _PERIOD_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WORDS_RANGE = re.compile(rf"\s*(?P<join>[-–]|\bto\b|\bor\b|\band\b)\s*(?P<high>{WORDS_NUMBER})\b", re.IGNORECASE)
-_WORKER_UNIT = re.compile(r"\b(?:person|man|staff|developer|engineer)[\s-]?(?:day|week|month|quarter|year)s?\b", re.IGNORECASE)
+_WORKER_UNIT = re.compile(r"\b(?:person|man|staff|developer|engineer)[\s-]?(?:day|week|month|quarter|year|mth|mo)s?\b",
+                          re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(daily|weekly|monthly|quarterly|yearly|annual|annually)\b", re.IGNORECASE)
 _PERIOD_LATER = re.compile(
     r"(?:\b(?:a|an|per|each|every|in a|in one)\s|/)(day|week|month|quarter|year|annum|yr|mo|qtr)\b|\b(pm|pa)$")
@@ -424,7 +425,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 end = after_unit.end()
             elif after_unit.group("dur") and unit != "money" and not scaled:  # "25k yrs 1-3" is an amount
                 name = after_unit.group("dur").lower().rstrip("s")
-                name = {"yr": "year"}.get(name, name)
+                name = {"yr": "year", "mo": "month", "mth": "month"}.get(name, name)
                 value *= MONTHS_IN[name]
                 high = high * MONTHS_IN[name] if high is not None else None
                 unit = "duration"
@@ -475,6 +476,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                     value=value_words[match.group(1).lower()], unit="count", span=match.span(), text=match.group(0))))
         raw.sort(key=lambda item: item[0])
     figures = [f for _, _, f in raw]
+    each_said: set[int] = set()
     for i, figure in enumerate(figures):
         figure.index = i
         prev_end = figures[i - 1].span[1] if i else 0
@@ -537,8 +539,15 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         if figure.period is None and figure.unit != "duration":
             said = list(_EACH_PERIOD.finditer(text, max(sentence_start, figure.span[0] - 300), figure.span[0]))
             earlier = [g for g in figures[max(0, i - 5) : i] if g.span[0] >= sentence_start]
-            if said and len(earlier) < 5 and all(g.unit == "duration" for g in earlier):
-                figure.period = PERIOD_WORDS[said[-1].group(1).lower()]  # "Each year for four years it should save $50,000"
+            own_clause = bool(said) and said[-1].start() >= prev_end and not _BOUNDARY.search(
+                text[said[-1].end() : figure.span[0]])  # "… and then every year we pay 4,000"
+            if said and len(earlier) < 5 and (all(g.unit == "duration" for g in earlier) or own_clause):
+                # "Each year for four years it should save $50,000"; "Start cost 12,000, and then every year we pay 4,000"
+                figure.period = PERIOD_WORDS[said[-1].group(1).lower()]
+                each_said.add(i)
+            elif said and figure.joined and i - 1 in each_said:
+                figure.period = figures[i - 1].period  # "every year we pay 4,000 for licence and 2,500 for support"
+                each_said.add(i)
         each_of = _EACH_OF_THE_NEXT.match(text, figure.span[1]) if figure.period is None and figure.unit != "duration" else None
         if each_of:  # "$40,000 in each of the next three years"
             figure.period = PERIOD_WORDS[each_of.group(1).lower()]

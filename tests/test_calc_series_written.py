@@ -67,3 +67,17 @@ def test_a_business_size_given_per_year_is_no_gain():
     calc = _calc("Our shop makes 2,5 million of turnover per year. The tool cost 20.000 € this year and the gross "
                  "profit grew of 30.000 €. What is the ROI?")
     assert calc.calls == [("roi", {"cost": 20000.0, "gain": 30000.0})]
+
+
+@pytest.mark.parametrize(("text", "args"), [
+    ("paid £8,400 for it, extra margin abt £1.1k a month. roi after 18 mo?", {"cost": 8400.0, "gain": 19800.0}),
+    ("Last year we invested 30 000 € in it. During that year the extra profit was 3 000 € monthly. The ROI?",
+     {"cost": 30000.0, "gain": 36000.0}),
+])
+def test_the_horizon_said_in_short_or_other_words_counts(text, args):
+    assert _calc(text).calls == [("roi", args)]
+
+
+def test_a_business_size_in_another_currency_is_not_mixed_in():
+    calc = _calc("UK arm of a USD 2bn retail group here. Setup GBP 10,000 and licence £1k/mo. TCO over two years?")
+    assert calc.calls == [("tco", {"implementation": 10000.0, "software_fees": 12000.0, "horizon_years": 2.0})]

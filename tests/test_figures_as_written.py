@@ -56,3 +56,22 @@ def test_two_column_csv_needs_a_header_and_a_column_of_thousands_stays_numbers()
 @pytest.mark.parametrize(("text", "months"), [("2yr tco", 24.0), ("over 24months", 24.0), ("a 3yrs view", 36.0)])
 def test_a_length_glued_to_its_unit_is_read(text, months):
     assert [(f.value, f.unit) for f in read_figures(text)] == [(months, "duration")]
+
+
+@pytest.mark.parametrize(("text", "months"), [("roi after 18 mo?", 18.0), ("effort 3 person mths", 3.0)])
+def test_short_month_units_are_lengths(text, months):
+    assert [(f.value, f.unit) for f in read_figures(text)] == [(months, "duration")]
+
+
+def test_a_unit_on_the_next_line_is_not_the_figures():
+    assert [(f.value, f.unit) for f in read_figures("I 7 C 6 E 8\nmo: product or mean?")][-1] == (8.0, "count")
+
+
+def test_every_period_said_before_the_amounts_of_its_own_clause_is_their_period():
+    first, licence, support = read_figures("Start cost is 12,000, and then every year we pay 4,000 for licence and 2,500 for support.")
+    assert first.period is None and licence.period == support.period == "year"
+
+
+def test_a_period_said_for_one_figure_is_not_the_next_clauses():
+    reach, impact = read_figures("reach 8000 customers per quarter, impact high", {"high": 2.0})
+    assert reach.period == "quarter" and impact.period is None

@@ -371,7 +371,7 @@ def _fmt(value: float) -> str:
 # A horizon of one year written without a number: "over a year", "for the first year",
 # "in its first year".
 _ONE_YEAR = re.compile(
-    r"\b(?:(?:over|for|in|within|across|during|after)\s+(?:a|one|the|its|our|their)?\s*(?:first\s+|full\s+)?year"
+    r"\b(?:(?:over|for|in|within|across|during|after)\s+(?:a|one|the|its|our|their|that|this)?\s*(?:first\s+|full\s+)?year"
     r"|(?:the|its|our|their)?\s*first\s+year|(?:for|in|over)\s+year\s+(?:1|one)(?![\d.,]|\s*(?:-|–|to)\s*\w))\b"
     r"(?![\s-]*(?:\d|one|two|three))", re.IGNORECASE)
 

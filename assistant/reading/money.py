@@ -280,7 +280,7 @@ def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
     for fig in figures:
         if fig.unit not in {"money", "count"}:
             continue
-        if fig.after[:1] and fig.after[0] in ORGANISATION_WORDS or {"turnover", "market"} & set(fig.before[-3:]) or (
+        if ORGANISATION_WORDS & set(fig.after[:2]) and not fig.period or {"turnover", "market"} & set(fig.before[-3:]) or (
                 fig.before[-1:] and fig.before[-1] in ORGANISATION_WORDS and fig.context.find("(") >= 0
                 and fig.text in fig.context.split("(", 1)[-1][: len(fig.text) + 1]):
             aside[fig.index] = "it describes the business, not this calculation"
@@ -291,7 +291,7 @@ def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
         clause = fig.before + fig.after[:3]
         dated = PAST_WORDS & set(fig.before[-4:])  # "revenue last year 1.2M"
         sized = fig.after[:2] in (["of", "turnover"], ["of", "revenue"], ["in", "revenue"], ["turnover"], ["revenue"])
-        if any(stem_in(w, REVENUE_WORDS) for w in fig.before[-4 if dated else -2:] + fig.after[:2]) and (
+        if any(stem_in(w, REVENUE_WORDS) for w in fig.before[-4:] + fig.after[:2]) and (
                 not fig.period or sized) and not any(stem_in(w, CHANGE_WORDS) for w in clause):
             aside[fig.index] = "it is the business's revenue, not a gain from this project"
     return {**aside, **said_to_drop(text, figures)}
