@@ -242,6 +242,7 @@ class Figure:
     currency: str | None = None  # ISO code of a money figure whose currency is written ("EUR" for "€5k")
     context: str = ""  # the user's words around the figure, as written
     cell: bool = False  # a cell of a pasted table (labelled by its header and row)
+    period_index: int | None = None  # the period it belongs to, named by its number ("year 2: 12,000", a Year column)
     crew: bool = False  # people × time ("two developers three months"): a duration in person-months
     index: int = 0
 
@@ -356,6 +357,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
     source = text
     text, cells = _table_view(text)
     raw: list[tuple[int, int, Figure]] = []
+    marks: list[tuple[int, int, int]] = []  # the numbers that name a period: (start, end, number)
     last_end = 0
     european = _european(text)
     for match in _NUMBER.finditer(text):
@@ -382,6 +384,8 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         if not word and _is_period_number(text, match, cells.get(match.start())):
             periods = re.match(r" ?[-–] ?\d{1,2}", text[end:])  # "months 1-4:": both ends name periods
             last_end = end + (periods.end() if periods else 0)
+            if not periods:
+                marks.append((start, last_end, int(match.group("num"))))
             continue
         high = None
         scaled = word and bool(re.search(rf"(?:\b(?:{_MULTIPLIER})\b|k$)", match.group("word"), re.IGNORECASE))
@@ -571,7 +575,43 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             swap = "/" in ratio.group(0) and figure.value > figures[i + 1].value
             figure.ratio = "whole" if swap else "part"
             figures[i + 1].ratio = "part" if swap else "whole"
+    _period_indexes(text, figures, marks, cells)
     return figures
+
+
+_PERIOD_AFTER_FIGURE = re.compile(r"\s*,?\s*(?:in|for|during|by|\()\s*(?:the\s+)?(?:year|yr|month|quarter|period|week)\s?$",
+                                  re.IGNORECASE)
+_AFTER_PERIOD_MARK = re.compile(r"[\t ]*[:=,]?[\t ]*(?:minus[\t ]*)?[+]?[\t ]*$", re.IGNORECASE)
+_HEADER_PERIOD = re.compile(r"\s*(?:y|yr|year|q|qtr|quarter|m|month|t|period)\s*(\d{1,2})\s*", re.IGNORECASE)
+
+
+def _period_indexes(text: str, figures: list[Figure], marks: list[tuple[int, int, int]], cells: dict[int, Cell]) -> None:
+    """Each figure's period, where a number names it: right before it ("year 1: 10,000", "Year 0
+    minus 50,000"), in its table row's period column, or in its column's header ("Y0", "Year 1")."""
+    rows = {text.rfind("\n", 0, start) + 1: number for start, _, number in marks if cells.get(start) is not None}
+    inline = []
+    ends = {f.span[1]: f for f in figures}
+    for start, end, number in marks:
+        if cells.get(start) is not None:
+            continue
+        after = _PERIOD_AFTER_FIGURE.search(text[max(0, start - 40) : start])
+        owner = ends.get(start - 40 + after.start() if start >= 40 else after.start()) if after else None
+        if owner is not None:  # "30,000 in year 1": the period follows its figure
+            owner.period_index = number
+        else:
+            inline.append((end, number))
+    k = 0
+    for figure in figures:
+        while k + 1 < len(inline) and inline[k + 1][0] <= figure.span[0]:
+            k += 1
+        cell = _cell_of(cells, figure) if cells else None
+        if cell is not None and cell.span[0] == figure.span[0] or figure.cell:
+            row = rows.get(text.rfind("\n", 0, figure.span[0]) + 1)
+            header = _HEADER_PERIOD.fullmatch(cell.header) if cell is not None else None
+            figure.period_index = row if row is not None else (int(header.group(1)) if header else None)
+        elif figure.period_index is None and inline and inline[k][0] <= figure.span[0] and _AFTER_PERIOD_MARK.match(
+                text[inline[k][0] : figure.span[0]]):
+            figure.period_index = inline[k][1]
 
 
 def _cell_of(cells: dict[int, Cell], figure: Figure) -> Cell | None:

@@ -81,3 +81,19 @@ def test_the_horizon_said_in_short_or_other_words_counts(text, args):
 def test_a_business_size_in_another_currency_is_not_mixed_in():
     calc = _calc("UK arm of a USD 2bn retail group here. Setup GBP 10,000 and licence £1k/mo. TCO over two years?")
     assert calc.calls == [("tco", {"implementation": 10000.0, "software_fees": 12000.0, "horizon_years": 2.0})]
+
+
+@pytest.mark.parametrize(("text", "flows"), [
+    ("NPV at 8%?\nYear\tSavings\tRunning costs\n0\t0\t50,000\n1\t30,000\t5,000\n2\t35,000\t5,000\n3\t40,000\t5,000",
+     [-50000.0, 25000.0, 30000.0, 35000.0]),
+    ("NPV at 8%: an initial investment of 50,000. Net cash flows are 20,000 in year 1, 25,000 in year 2 and "
+     "30,000 in year 3.", [-50000.0, 20000.0, 25000.0, 30000.0]),
+    ("NPV at 8%: year 0, -€50,000; year 1, +€20,000; year 2, +€25,000; year 3, +€30,000. "
+     "Our marketing budget for next year is €2M.", None),
+])
+def test_flows_numbered_by_period_are_taken_in_period_order_and_netted_per_row(text, flows):
+    calc = _calc(text)
+    if flows is None:  # an amount outside the numbered flows is asked about, never added to one
+        assert not calc.calls and "€2M" in calc.clarification.question
+    else:
+        assert calc.calls == [("npv", {"cash_flows": flows, "rate": 0.08})]

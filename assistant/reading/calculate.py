@@ -499,6 +499,46 @@ def split_records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[
     return out
 
 
+def period_flows(spec: ToolSpec, text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, str], set[int]] | None:
+    """Flows whose periods are named by number ("year 0: -30,000; year 1: 10,000", a year-by-year
+    table, "Y0 Y1 …" columns): one flow per period, in period order, a row's benefits less its costs
+    (each column's direction read from its header). Returns the figures with each period's flow on
+    its first figure, the figures netted into it, and the flows; None unless the periods run 0, 1, 2…
+    or 1, 2, 3… (then the one-off outlay said without a period number is period 0, see ``_plan_spec``)."""
+    sequence = next((f for f in spec.fields if f.sequence), None)
+    if sequence is None or spec.records:
+        return None
+    indexed = [f for f in figures if f.period_index is not None and f.unit in {"money", "count"}
+               and (amount_like(f) or f.value == 0)]
+    periods = sorted({f.period_index for f in indexed})
+    if len(periods) < 2 or periods != list(range(periods[0], periods[0] + len(periods))) or periods[0] > 1:
+        return None
+    last = max(f.index for f in indexed)
+    if any(amount_like(f) and f.period_index is None and min(g.index for g in indexed) < f.index and (
+            f.index < last or not re.search(r"[.;!?\n](?!\d)", text[figures[last].span[1] : f.span[0]]))
+           for f in figures):
+        return None  # "…, €45,000 in year 2, and €50,000 in each of years 3 and 4": not every flow is numbered
+    out, netted, flows = list(figures), {}, set()
+    for period in periods:
+        row = [f for f in indexed if f.period_index == period]
+        if len(row) == 1:
+            value = row[0].value
+            if period == 0 and value > 0 and money_direction(row[0]) != "in":
+                value = -value  # "Year 0: 150,000" is the outlay
+        else:
+            value = 0.0
+            for fig in row:
+                way = money_direction(fig)
+                if way is None and fig.value != 0:
+                    return None  # a column that says neither cost nor gain: not netted on a guess
+                value += abs(fig.value) if way == "in" else -abs(fig.value) if way == "out" else 0.0
+        out[row[0].index] = dataclasses.replace(row[0], value=value, period=None)
+        flows.add(row[0].index)
+        for fig in row[1:]:
+            netted[fig.index] = f"netted into the flow of period {period}"
+    return out, netted, flows
+
+
 def fill_series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> None:
     """Amounts given one per period ("-20k now, then 9k, 9k, 9k"; "50k up front, 15k, 20k and 25k
     in years 1-3") become the spec's sequence input, period 0 first, when the message names no
@@ -727,7 +767,12 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                bases: dict[int, str] | None = None) -> tuple[str, dict] | None:
     for index, value in rescaled(text, figures).items():  # "6.5k …, call it 6.5": 6,500
         figures = [*figures[:index], dataclasses.replace(figures[index], value=value, scaled=True), *figures[index + 1 :]]
-    aside = {**set_aside(text, figures), **(bases or {})}  # a share's base sized it, and is no input
+    by_period = period_flows(spec, text, figures)  # "year 0: -30k; year 1: 10k", a year-by-year table
+    if by_period is not None:
+        figures, netted, flows = by_period
+    else:
+        netted, flows = {}, set()
+    aside = {**set_aside(text, figures), **(bases or {}), **netted}  # a share's base sized it, and is no input
     aside.update({i: why for i, why in bracket_totals(text, figures).items()  # "$120k (impl $90k + integration $30k)"
                   if not TOTAL_WORDS & set(figures[i].before[-3:] + figures[i].after[:3])})
     assigned = assign(spec, figures)
@@ -743,7 +788,21 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         index, fields = next(iter(ambiguous.items()))
         raise _NeedsAsking(role_question(figures[index], fields))
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
-    fill_series(spec, active, roles)
+    if flows:  # the numbered periods are the flows; other amounts are no flows of theirs
+        sequence = next(f.name for f in spec.fields if f.sequence)
+        first = min(flows)
+        outlay = [f.index for f in active if f.index < first and amount_like(f) and not f.period and (
+            roles.get(f.index) is None or spec.field(roles[f.index]).unit == "money" and spec.field(roles[f.index]).period is None
+            and not spec.field(roles[f.index]).sequence)]
+        roles = {i: name for i, name in roles.items() if spec.field(name).unit not in {"money"} and not spec.field(name).horizon}
+        roles.update({i: sequence for i in flows})
+        if figures[first].period_index == 1 and len(outlay) == 1 and figures[outlay[0]].value > 0:
+            # "£3k to install; year 1 £2,000, year 2 …": the outlay is period 0
+            figures = [*figures[: outlay[0]], dataclasses.replace(figures[outlay[0]], value=-figures[outlay[0]].value),
+                       *figures[outlay[0] + 1 :]]
+            roles[outlay[0]] = sequence
+    else:
+        fill_series(spec, active, roles)
     if not roles:
         money_fields = [f.name for f in spec.fields if f.unit == "money"]
         amounts = [f for f in active if unplaced_amount(f) and f.unit == "money" or f.scaled or f.value >= 1000]
