@@ -35,7 +35,7 @@ server-deps:
 # No `advisor ingest` here: every test builds the index it reads in a temporary folder.
 test: install browser-deps server-deps
 	$(VENV)/bin/lint-imports
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --durations=30
 
 test-fast: install
 	$(VENV)/bin/lint-imports

@@ -96,6 +96,27 @@ def test_a_question_about_what_x_is_or_how_x_is_measured_quotes_the_unit_definin
         assert first.unit.text.startswith("Repeat purchase rate is the share")
 
 
+def test_a_which_are_the_ask_counts_a_prose_sentence_naming_its_members_as_a_list():
+    """A section written as prose answers "what are the safeguards" with the sentence that names
+    them ("… include A, B and C"); a sentence that merely mentions the topic does not."""
+    from assistant.answering.compose import Composer, enumerates
+    from assistant.settings import Settings
+
+    naming = "Safeguards for customer records include encryption, access controls, and regular audits."
+    mentioning = "Safeguards for customer records matter to every shop that stores them."
+    assert enumerates(naming) and not enumerates(mentioning)
+    assert not enumerates("The plan (covering a, b, c) is reviewed yearly.")  # a bracketed aside lists nothing
+    passage = {"text": f"{mentioning} {naming}", "kind": "prose", "section": "Records"}
+
+    def embed(texts):  # every text equally near the question: only the form can decide
+        import numpy as np
+        return np.tile(np.eye(1, 384), (len(texts), 1))
+
+    (first, *_rest) = Composer(embed, Settings()).select("What are the safeguards for customer records?",
+                                                          [passage], 2, set(), kind="list")
+    assert first.unit.text == naming
+
+
 def test_items_of_one_list_are_printed_under_their_lead_in_once():
     import numpy as np
 

@@ -29,7 +29,11 @@ MODULES = {
 }
 CONVERSATIONS = [DEV / "conversations.yaml", DEV / "conversations_v3.yaml"]
 OFFTOPIC = [DEV / "offtopic_requests.yaml", DEV / "offtopic_v3.yaml"]
-CALC_SETS = sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((DEV / "calc").glob("dialogues*.yaml"))
+# The v4 sets join once their held-out halves have been opened (end of the round that wrote them):
+# until then no test prints a rate that includes them.
+UNOPENED = ("_v4",)
+CALC_SETS = [p for p in sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((DEV / "calc").glob("dialogues*.yaml"))
+             if not any(mark in p.stem for mark in UNOPENED)]
 
 # (tune, held-out) floors, a few points under the rates measured on 2026-12-06 (closing note of
 # that session): calculator messages 80% / 60%, dialogues 66% / 59%; kitchen alone 85% / 75%,

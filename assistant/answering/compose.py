@@ -392,9 +392,24 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
         return float(bool(REASON.search(text)))
     if kind == "example":
         return float(bool(EXAMPLE.search(text)))
-    if kind == "list":  # "which segments…", "list the rules…": a lead-in with its whole list
-        return float(unit.kind == "list")
+    if kind == "list":  # "which segments…", "list the rules…": a lead-in with its whole list, or
+        # a prose sentence that names the members itself ("… include A, B and C")
+        return 1.0 if unit.kind == "list" else float(unit.kind == "sentence" and enumerates(text))
     return 0.0
+
+
+# A sentence that lists members in its own words: a cue ("include", "such as", "like", a colon)
+# followed by at least three members separated by commas or semicolons.
+ENUMERATION_CUE = re.compile(r"\b(?:includ(?:e|es|ing)|such as|like|namely|consists? of|comprises?)\b|:", re.IGNORECASE)
+
+
+def enumerates(text: str) -> bool:
+    """Whether a prose sentence enumerates three or more members after a listing cue."""
+    cue = ENUMERATION_CUE.search(text)
+    if not cue:
+        return False
+    tail = re.sub(r"\([^()]*\)", "", text[cue.end():])  # an aside in brackets is not a member
+    return len(re.findall(r"[,;]", tail)) >= 2
 
 
 def in_course_order(picks: list[Pick]) -> list[list[Pick]]:
