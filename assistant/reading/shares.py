@@ -47,6 +47,8 @@ _HOURS = re.compile(r"\s?(?:hours?|hrs?|h)\b(?:\s?/\s?(?P<per>week|wk|month|mo|d
 _PER = {"wk": "week", "mo": "month", "yr": "year"}
 _PER_HOUR = re.compile(r"\s?(?:/\s?|an?\s+|per\s+)(?:hour|hr|h)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?\n](?!\d)")
+SENTENCE_REACH = 300  # characters: how far a person's cost is looked for from the share of that person
+MAX_SHARES = 20  # beyond this a message lists people, it does not price one calculation's staff time
 
 
 def _person_share(phrase: re.Match[str]) -> float:
@@ -86,23 +88,25 @@ def find_priced(text: str, figures: list[Figure]) -> list[Priced]:
     times an hourly rate."""
     out: list[Priced] = []
     taken: set[int] = set()
-    for phrase in _PERSON.finditer(text):
+    for number, phrase in enumerate(_PERSON.finditer(text)):
+        if number >= MAX_SHARES:
+            break
         share = _person_share(phrase)
         if not 0 < share <= 1 and phrase.group("what").lower().startswith("time"):
             continue
         inside = [f.index for f in figures if phrase.start() <= f.span[0] < phrase.end()]
-        after = [f for f in figures if f.span[0] >= phrase.end() and f.index not in taken and amount_like(f)
-                 and _same_sentence(text, phrase.end(), f.span[0])]
-        before = [f for f in figures if f.span[1] <= phrase.start() and f.index not in taken and amount_like(f)
-                  and _same_sentence(text, f.span[1], phrase.start())]
-        base = after[0] if after else (before[-1] if before else None)
+        base = next((f for f in figures if phrase.end() <= f.span[0] < phrase.end() + SENTENCE_REACH
+                     and f.index not in taken and amount_like(f) and _same_sentence(text, phrase.end(), f.span[0])), None)
+        base = base or next((f for f in reversed(figures) if phrase.start() - SENTENCE_REACH < f.span[1] <= phrase.start()
+                             and f.index not in taken and amount_like(f)
+                             and _same_sentence(text, f.span[1], phrase.start())), None)
         if base is None or not 0 < share <= 50 or base.cell or _bracketed(text, phrase.start()) and not _bracketed(
                 text, base.span[0]):
             continue  # "Internal staff (0.25 FTE)  15,000 per year": the line's amount is the share's cost already
         taken.add(base.index)
         out.append(Priced(base.index, share, base.period or "year", tuple(inside),
                           f"{phrase.group(0).strip()} × {base.show()}"))
-    for rate in figures:
+    for rate in figures[: MAX_SHARES * 5]:
         if rate.index in taken or not _PER_HOUR.match(text, rate.span[1]) or rate.unit not in {"money", "count"}:
             continue
         hours = [f for f in figures if f.index != rate.index and f.unit == "count" and _HOURS.match(text, f.span[1])
