@@ -33,6 +33,7 @@ from assistant.reading.money import (
     MONEY_IN,
     MONEY_OUT,
     PERIOD_NAMES,
+    PREPOSITIONS,
     amount_like,
     asks_about_a_figure,
     bracket_totals,
@@ -1067,6 +1068,7 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     dropped = [r.figure for r in calc.readings if not r.used and not r.note and (
         r.figure.unit == "money" or (r.figure.period and unplaced_amount(r.figure))
         or bare_amounts and amount_like(r.figure) and r.figure.value > 0
+        and not (r.figure.after[:1] and r.figure.after[0] in PREPOSITIONS and counts_things(r.figure))  # "1,200 on the waitlist"
         and (r.figure.scaled or "," in r.figure.text or "." in r.figure.text))]  # amounts written bare: "Capex 36,000 …"
     if dropped and calc.calls and calc.clarification is None and not any(s.records for s in specs):
         # an amount nobody placed, in a calculation computed without it: a result that silently
