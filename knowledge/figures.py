@@ -52,7 +52,7 @@ _FRACTION = rf"(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{_U}))+)"
 _MULTIPLIER = "|".join(MULTIPLIER_WORDS)
 _DURATION_AHEAD = r"(?=\s+(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?:days?|weeks?|months?|quarters?|years?)\b)"
 WORDS_NUMBER = (
-    rf"(?:{_SMALL})\s?k(?![a-z])"
+    rf"(?:{_SMALL}){_FRACTION}?\s?k(?![a-z])"
     rf"|(?:a\s+)?couple(?:\s+of)?\s+(?:hundred|{_MULTIPLIER})"
     rf"|half\s+an?\s+(?:{_MULTIPLIER})"
     rf"|(?:a|one|three)\s+quarters?\s+of\s+an?\s+(?:{_MULTIPLIER})"
@@ -131,14 +131,15 @@ PERIOD_WORDS = {
 
 # The digits of a number: with thousands separators ("30,000.5"), plain ("30000", "1.5") or a
 # bare fraction (".5").
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 # How people write numbers in messages, beyond NUMBER: European thousands dots ("18.500",
 # "1.200.000", optionally with a decimal comma), thousands spaces ("25 000"), and a decimal
 # comma ("68,50", "1,2 Mio") where no comma-thousands reading is possible (one or two digits
 # after the comma and no further comma group). Which reading of "18.500" applies is decided per
 # message (``_european``).
 MESSAGE_NUMBER = (
-    r"\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,.])"
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d]|,\d)"
+    r"|\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,.])"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d|\s\d)"
     r"|\d{1,3}(?:['’]\d{3})+(?![\d])"
     rf"|{NUMBER}"
@@ -148,7 +149,7 @@ _DECIMAL_COMMA = re.compile(r"\d,\d{1,2}(?![\d]|,\d)")
 # is entered once: no quadratic re-scanning). "(75,000)" in accounting format is negative (an
 # amount of thousands in brackets; "low (0.5)" is a value in brackets).
 _NUMBER = re.compile(
-    rf"(?<![\w.,])(?P<neg>-|\((?=\d{{1,3}}(?:[,.]\d{{3}})+(?:[.,]\d+)?\)|\d{{4,}}(?:\.\d+)?\)))?(?P<num>{MESSAGE_NUMBER})(?P<dec>,\d{{1,2}}(?![\d]|,\d))?"
+    rf"(?<![\w.])(?<!\d,)(?P<neg>[-\u2212]|\((?=\d{{1,3}}(?:[,.]\d{{3}})+(?:[.,]\d+)?\)|\d{{4,}}(?:\.\d+)?\)))?(?P<num>{MESSAGE_NUMBER})(?P<dec>,\d{{1,2}}(?![\d]|,\d))?"
     rf"|\b(?P<word>{WORDS_NUMBER})\b",
     re.IGNORECASE,
 )
@@ -156,33 +157,40 @@ _CURRENCY_BEFORE = re.compile(
     rf"(?:(?:[A-Z]{{1,2}})?[{CURRENCY_SIGNS}]\s?|\b(?:{'|'.join(CURRENCY_CODES)}|rs\.?)\s?)$", re.IGNORECASE)
 _SCALE = re.compile(r"\s?(k|thousand|mn|mm|mio|mln|m|million|bn|b|billion|lakhs?|crores?)\b", re.IGNORECASE)
 _RANGE = re.compile(
-    rf"(?:\s?[-–]\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])"
+    rf"(?:[ \u00a0]?[-–]\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])"
     rf"|\s?to\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=\s?(?:%|percent|k\b|m\b)))",
     re.IGNORECASE,
 )
+# The high end of a range whose ends both carry the scale: "£100k to £120k", "2M-2.5M".
+_SCALED_RANGE = re.compile(
+    rf"\s?(?:[-–]|to\b)\s?(?:[{CURRENCY_SIGNS}]\s?)?(?P<high>{NUMBER})\s?(?P<scale>k|mn|m|bn|b)\b", re.IGNORECASE)
+# ("from $100k to $130k" is a change with two ends, not a range)
 _AFTER_UNIT = re.compile(
-    r"\s?(?:(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|%[\s-]?points?\b)"
+    r"[^\S\n]?(?:(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|%[\s-]?points?\b)"
     rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[{CURRENCY_SIGNS}])"
-    r"|[\s-]?(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?)\b"
+    r"|[^\S\n-]?-?(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?|mos|mo|mths?)\b"
     r"(?![\s-]*(?:old)))",
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"\s?(?:(?:a|an|per|each|every|/|in\s+a|in\s+one)\s?(?P<per>half[\s-]?year|day|week|month|quarter|year|annum|mo|yr|qtr)\b"
-    r"|(?P<adv>daily|weekly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
+    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one)\s?(?P<per>half[\s-]?year|day|week|month|quarter|year|annum|mo|yr|qtr)\b(?![\s-]*(?:end|\d))"
+    r"|[^\S\n]?(?P<adv>daily|weekly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
     re.IGNORECASE,
 )
 _WORDS_RANGE = re.compile(rf"\s*(?P<join>[-–]|\bto\b|\bor\b|\band\b)\s*(?P<high>{WORDS_NUMBER})\b", re.IGNORECASE)
-_WORKER_UNIT = re.compile(r"\b(?:person|man|staff|developer|engineer)[\s-]?(?:day|week|month|quarter|year)s?\b", re.IGNORECASE)
+_WORKER_UNIT = re.compile(r"\b(?:person|man|staff|developer|engineer)[\s-]?(?:day|week|month|quarter|year|mth|mo)s?\b",
+                          re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(daily|weekly|monthly|quarterly|yearly|annual|annually)\b", re.IGNORECASE)
 _PERIOD_LATER = re.compile(
-    r"(?:\b(?:a|an|per|each|every|in a|in one)\s|/)(day|week|month|quarter|year|annum|yr|mo|qtr)\b")
+    r"(?:\b(?:a|an|per|each|every|in a|in one)\s|/)(day|week|month|quarter|year|annum|yr|mo|qtr)\b|\b(pm|pa)$")
 # Years counted by their numbers: "in years 1-4" (a range after the word), "Y1–Y4".
 # A head count right before a length of time: "two developers three months", "3 engineers for 2 weeks".
 _CREW_BEFORE = re.compile(
-    rf"(?<![\w.,])(?P<n>\d{{1,2}}|{_SMALL})\s+(?:full[\s-]time\s+)?(?:developers?|devs?|engineers?|people|persons?|"
+    rf"(?<![\w.,])(?P<n>\d{{1,2}}|{_SMALL}|an?)\s+(?:full[\s-]time\s+)?(?:developers?|devs?|engineers?|people|persons?|"
     rf"designers?|analysts?|FTEs?|staff)\s+(?:(?:for|working|over|during|about|around|full[\s-]time|part[\s-]time|each)\s+)"
     rf"{{0,4}}$", re.IGNORECASE)
+_EACH_OF_THE_NEXT = re.compile(r"\s*(?:in|for|over)\s+each\s+of\s+the\s+(?:next|following|coming|first|last)\s+[\w-]+\s+"
+                               r"(day|week|month|quarter|year)s\b", re.IGNORECASE)
 _PER_ANNUM_BEFORE = re.compile(r"(?:\bp\.\s?a\.?|\bper annum|\bp/a)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -233,6 +241,8 @@ class Figure:
     lead: list[str] = field(default_factory=list)  # the sentence's words before the figure, past clause breaks
     currency: str | None = None  # ISO code of a money figure whose currency is written ("EUR" for "€5k")
     context: str = ""  # the user's words around the figure, as written
+    cell: bool = False  # a cell of a pasted table (labelled by its header and row)
+    period_index: int | None = None  # the period it belongs to, named by its number ("year 2: 12,000", a Year column)
     crew: bool = False  # people × time ("two developers three months"): a duration in person-months
     index: int = 0
 
@@ -347,6 +357,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
     source = text
     text, cells = _table_view(text)
     raw: list[tuple[int, int, Figure]] = []
+    marks: list[tuple[int, int, int]] = []  # the numbers that name a period: (start, end, number)
     last_end = 0
     european = _european(text)
     for match in _NUMBER.finditer(text):
@@ -369,6 +380,12 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             end += 1  # "(75,000)": accounting format for a negative amount
         if _is_date_or_code(text, match, word):
             last_end = end
+            continue
+        if not word and _is_period_number(text, match, cells.get(match.start())):
+            periods = re.match(r" ?[-–] ?\d{1,2}", text[end:])  # "months 1-4:": both ends name periods
+            last_end = end + (periods.end() if periods else 0)
+            if not periods:
+                marks.append((start, last_end, int(match.group("num"))))
             continue
         high = None
         scaled = word and bool(re.search(rf"(?:\b(?:{_MULTIPLIER})\b|k$)", match.group("word"), re.IGNORECASE))
@@ -396,6 +413,11 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 value *= factor
                 high = high * factor if high is not None else None
                 end = scale.end()
+                scaled_range = _SCALED_RANGE.match(text, end) if high is None else None
+                if scaled_range and scaled_range.group("scale").lower() == scale.group(1).lower() and not (
+                        "to" in scaled_range.group(0).lower() and re.search(r"\bfrom\s*\S{0,4}$", text[max(0, start - 12) : start], re.I)):
+                    high = number_value(scaled_range.group("high")) * factor  # "£100k to £120k", "2M-2.5M"
+                    end = scaled_range.end()
         after_unit = _AFTER_UNIT.match(text, end)
         if after_unit:
             if after_unit.group("pct"):
@@ -407,7 +429,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 end = after_unit.end()
             elif after_unit.group("dur") and unit != "money" and not scaled:  # "25k yrs 1-3" is an amount
                 name = after_unit.group("dur").lower().rstrip("s")
-                name = {"yr": "year"}.get(name, name)
+                name = {"yr": "year", "mo": "month", "mth": "month"}.get(name, name)
                 value *= MONTHS_IN[name]
                 high = high * MONTHS_IN[name] if high is not None else None
                 unit = "duration"
@@ -425,7 +447,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         crew = _CREW_BEFORE.search(text[max(0, start - 40) : start]) if unit == "duration" and high is None else None
         if crew:  # "two developers three months": people × time, in person-months
             people = crew.group("n")
-            size = words_value(people) if not people[0].isdigit() else float(people)
+            size = 1.0 if people.lower() in {"a", "an"} else words_value(people) if not people[0].isdigit() else float(people)
             if 1 <= size <= 50:
                 crew_start = start - len(crew.group(0))
                 while raw and raw[-1][0] >= crew_start:
@@ -458,6 +480,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                     value=value_words[match.group(1).lower()], unit="count", span=match.span(), text=match.group(0))))
         raw.sort(key=lambda item: item[0])
     figures = [f for _, _, f in raw]
+    each_said: set[int] = set()
     for i, figure in enumerate(figures):
         figure.index = i
         prev_end = figures[i - 1].span[1] if i else 0
@@ -472,7 +495,8 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         if cut is not None:
             # "$30k to set up and $6k for training": nothing but "and"/","/"plus" between the
             # previous figure's words and this one, so this one is coordinated with it.
-            figure.joined = i > 0 and prev_end >= figure.span[0] - 120 and bool(
+            figure.joined = i > 0 and prev_end >= figure.span[0] - 120 and not re.search(
+                r"[?!\n]|\.(?!\d)", before_text[: cut.start()]) and bool(  # "… this yr. roi?\noh and 1k": a new sentence
                 re.fullmatch(r"(?:and|plus|,|\+)\s*(?:another|an? extra|also)?\s*", before_text[cut.start() :].strip(), re.I)
                 or re.fullmatch(r"(?:and|plus|,|\+)", before_text[cut.start() :].strip(), re.I))
             before_text = before_text[cut.end() :]
@@ -500,6 +524,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             figure.before = _words(" ".join(cell.row_text[:1]) + " " + cell.header)[-WINDOW_WORDS:]
             figure.after = _words(" ".join(cell.row_text[1:]))[:WINDOW_WORDS]
             figure.joined = False
+            figure.cell = True
             line_start = source.rfind("\n", 0, figure.span[0]) + 1
             line_end = source.find("\n", figure.span[1])
             figure.context = source[line_start : len(source) if line_end < 0 else line_end].strip()
@@ -509,8 +534,8 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                     figure.period = PERIOD_WORDS[later.group(1)]
         if figure.period is None and figure.unit != "duration":
             later = _PERIOD_LATER.search(" ".join(figure.after))
-            if later:  # "4 purchases per year", "$45,000 extra profit in a year"
-                figure.period = PERIOD_WORDS[later.group(1)]
+            if later:  # "4 purchases per year", "$45,000 extra profit in a year", "2k extra profit pm"
+                figure.period = PERIOD_WORDS[later.group(1) or later.group(2)]
         if figure.period is None and figure.unit != "duration" and len(figure.before) >= 2 and figure.before[-2] in {
                 "per", "a", "each", "every", "an"} and figure.before[-1] in PERIOD_WORDS and re.search(
                 r"\w\s+(?:per|an?|each|every)\s+\w+\s*[:=]\s*$", before_text, re.IGNORECASE):
@@ -518,8 +543,18 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         if figure.period is None and figure.unit != "duration":
             said = list(_EACH_PERIOD.finditer(text, max(sentence_start, figure.span[0] - 300), figure.span[0]))
             earlier = [g for g in figures[max(0, i - 5) : i] if g.span[0] >= sentence_start]
-            if said and len(earlier) < 5 and all(g.unit == "duration" for g in earlier):
-                figure.period = PERIOD_WORDS[said[-1].group(1).lower()]  # "Each year for four years it should save $50,000"
+            own_clause = bool(said) and said[-1].start() >= prev_end and not _BOUNDARY.search(
+                text[said[-1].end() : figure.span[0]])  # "… and then every year we pay 4,000"
+            if said and len(earlier) < 5 and (all(g.unit == "duration" for g in earlier) or own_clause):
+                # "Each year for four years it should save $50,000"; "Start cost 12,000, and then every year we pay 4,000"
+                figure.period = PERIOD_WORDS[said[-1].group(1).lower()]
+                each_said.add(i)
+            elif said and figure.joined and i - 1 in each_said:
+                figure.period = figures[i - 1].period  # "every year we pay 4,000 for licence and 2,500 for support"
+                each_said.add(i)
+        each_of = _EACH_OF_THE_NEXT.match(text, figure.span[1]) if figure.period is None and figure.unit != "duration" else None
+        if each_of:  # "$40,000 in each of the next three years"
+            figure.period = PERIOD_WORDS[each_of.group(1).lower()]
         if figure.period is None and figure.unit != "duration" and _PER_ANNUM_BEFORE.search(
                 text[max(prev_end, figure.span[0] - 30) : figure.span[0]]):
             figure.period = "year"  # "Software p.a.   14.400"
@@ -534,10 +569,49 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         if i + 1 < len(figures) and figure.before[-1:] == ["from"] and re.fullmatch(r"\s*to\s*", text[figure.span[1] : next_start]):
             figure.change = "from"  # "went from $100k to $130k": two ends of one change
             figures[i + 1].change = "to"
-        if i + 1 < len(figures) and _RATIO.match(text[figure.span[1] : next_start]):
-            figure.ratio = "part"
-            figures[i + 1].ratio = "whole"
+        ratio = _RATIO.match(text[figure.span[1] : next_start]) if i + 1 < len(figures) else None
+        if ratio:
+            # "120 of 2400": part, then whole; "41,250 / 1,031": a slash is read either way, the larger is the whole
+            swap = "/" in ratio.group(0) and figure.value > figures[i + 1].value
+            figure.ratio = "whole" if swap else "part"
+            figures[i + 1].ratio = "part" if swap else "whole"
+    _period_indexes(text, figures, marks, cells)
     return figures
+
+
+_PERIOD_AFTER_FIGURE = re.compile(r"\s*,?\s*(?:in|for|during|by|\()\s*(?:the\s+)?(?:year|yr|month|quarter|period|week)\s?$",
+                                  re.IGNORECASE)
+_AFTER_PERIOD_MARK = re.compile(r"[\t ]*[:=,]?[\t ]*(?:minus[\t ]*)?[+]?[\t ]*$", re.IGNORECASE)
+_HEADER_PERIOD = re.compile(r"\s*(?:y|yr|year|q|qtr|quarter|m|month|t|period)\s*(\d{1,2})\s*", re.IGNORECASE)
+
+
+def _period_indexes(text: str, figures: list[Figure], marks: list[tuple[int, int, int]], cells: dict[int, Cell]) -> None:
+    """Each figure's period, where a number names it: right before it ("year 1: 10,000", "Year 0
+    minus 50,000"), in its table row's period column, or in its column's header ("Y0", "Year 1")."""
+    rows = {text.rfind("\n", 0, start) + 1: number for start, _, number in marks if cells.get(start) is not None}
+    inline = []
+    ends = {f.span[1]: f for f in figures}
+    for start, end, number in marks:
+        if cells.get(start) is not None:
+            continue
+        after = _PERIOD_AFTER_FIGURE.search(text[max(0, start - 40) : start])
+        owner = ends.get(start - 40 + after.start() if start >= 40 else after.start()) if after else None
+        if owner is not None:  # "30,000 in year 1": the period follows its figure
+            owner.period_index = number
+        else:
+            inline.append((end, number))
+    k = 0
+    for figure in figures:
+        while k + 1 < len(inline) and inline[k + 1][0] <= figure.span[0]:
+            k += 1
+        cell = _cell_of(cells, figure) if cells else None
+        if cell is not None and cell.span[0] == figure.span[0] or figure.cell:
+            row = rows.get(text.rfind("\n", 0, figure.span[0]) + 1)
+            header = _HEADER_PERIOD.fullmatch(cell.header) if cell is not None else None
+            figure.period_index = row if row is not None else (int(header.group(1)) if header else None)
+        elif figure.period_index is None and inline and inline[k][0] <= figure.span[0] and _AFTER_PERIOD_MARK.match(
+                text[inline[k][0] : figure.span[0]]):
+            figure.period_index = inline[k][1]
 
 
 def _cell_of(cells: dict[int, Cell], figure: Figure) -> Cell | None:
@@ -551,13 +625,36 @@ def _cell_of(cells: dict[int, Cell], figure: Figure) -> Cell | None:
     return None
 
 
+# A period named by its number: "year 0: -30,000", "Month 3 =", a "Year"/"period" column of 0, 1, 2…
+_PERIOD_NOUN = r"(?:year|yr|y|month|mo|quarter|qtr|q|week|wk|period|day|t)"
+_PERIOD_NUMBER_BEFORE = re.compile(rf"\b{_PERIOD_NOUN}[ \t]?$", re.IGNORECASE)
+_PERIOD_HEADER = re.compile(rf"\s*(?:{_PERIOD_NOUN}s?|#|no\.?|n)\s*", re.IGNORECASE)
+
+
+def _is_period_number(text: str, match: re.Match[str], cell: Cell | None) -> bool:
+    """Whether a small whole number names a period rather than giving a value: right after a
+    period noun ("year 1: 10,000", "Year 0 minus 10,000") or in a column headed by one ("yr"
+    over 0, 1, 2 beside the cash flows). "years 1-4" (a range) is read as a length elsewhere."""
+    num = match.group("num") or ""
+    if match.group("neg") or not re.fullmatch(r"\d{1,2}", num):
+        return False
+    if re.match(r" ?[-–] ?\d", text[match.end() :]):  # "months 1-4: 2,000 each" names periods; "years 1-4" is a length
+        return bool(re.match(r" ?[-–] ?\d{1,2}\s*[:=]", text[match.end() :])) and bool(
+            _PERIOD_NUMBER_BEFORE.search(re.sub(r"s[ \t]?$", " ", text[max(0, match.start() - 9) : match.start()])))
+    if cell is not None:
+        return not cell.is_header and bool(_PERIOD_HEADER.fullmatch(cell.header))
+    return bool(_PERIOD_NUMBER_BEFORE.search(text[max(0, match.start() - 8) : match.start()])) and not re.match(
+        r"\s*(?:%|percent|k\b|m\b|[$€£]|months?\b|years?\b)", text[match.end() :], re.IGNORECASE)
+
+
 def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     """Years ("in 2018"), list numbering ("1."), and digits glued to letters are not figures."""
     if word:
         return False
     num = match.group("num") or ""
     after = text[match.end() : match.end() + 2]
-    if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b", text[match.end() : match.end() + 4]):
+    if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b|(?:yrs?|years?|months?|weeks?|days?)\b",
+                                            text[match.end() : match.end() + 7]):  # "2yr", "24months": a length
         return not re.match(r"(?i)(?:x\b|st\b|nd\b|rd\b|th\b)", after + " ")
     if re.match(r"-[a-z]", text[match.end() : match.end() + 2], re.IGNORECASE) and not re.match(
             r"-(?:days?|weeks?|months?|quarters?|years?|yrs?|mo|yr|k|m|bn)\b", text[match.end() : match.end() + 9], re.IGNORECASE):

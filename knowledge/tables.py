@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 _SEPARATORS = {"tab": re.compile(r"\t"), "pipe": re.compile(r"\|"), "semicolon": re.compile(r";"),
-               "comma": re.compile(r","), "spaces": re.compile(r" {2,}")}
+               "comma": re.compile(r","), "pair": re.compile(r","), "spaces": re.compile(r" {2,}")}
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}")  # a Markdown table's rule line: |---|--:|
 _BARE_DIGITS = re.compile(r"(?<![A-Za-z])\d")
 
@@ -64,6 +64,8 @@ def _kind(line: str) -> str | None:
             return kind
     if line.count(",") >= 2:
         return "comma"  # CSV: "name,reach,impact" (a block of such lines must agree on its cell count)
+    if line.count(",") == 1 and re.search(r"\S,\S", line) and not re.search(r"\s,|,\s| {2,}|\t", line):
+        return "pair"  # two-column CSV: "year,cash_flow" / "0,-120000" (only under a header row)
     if _SEPARATORS["spaces"].search(line.strip()):
         return "spaces"
     return None
@@ -89,9 +91,11 @@ def find_cells(text: str) -> list[Cell]:
                 block.append(lines[j])
             j += 1
         rows = [_split(line, kind, offset) for offset, line in block]
-        separated = kind in {"comma", "semicolon"}
+        separated = kind in {"comma", "semicolon", "pair"}
         if separated and not all(sum(_numeric(text[a:b]) for a, b in row) >= 2 for row in rows[1:]):
             rows = []  # prose with commas ("impact 6, confidence 8, ease 9"), not a row of values
+        if kind == "pair" and rows and any(_numeric(text[a:b]) for a, b in rows[0]):
+            rows = []  # "10,000" under "20,000": numbers with thousands commas, unless a header names two columns
         if len(rows) >= 2 and (not separated or len({len(r) for r in rows}) == 1):
             cells.extend(_cells(text, rows, kind))
         i = max(j, i + 1)

@@ -230,7 +230,6 @@ def test_a_one_off_and_a_recurring_cost_with_no_label_are_the_up_front_and_the_r
 
 
 NOT_MONEY = [  # a figure that is not an amount the calculator can add is asked about, never summed
-    ("Payback? Setup $4,000 and $1,000 training; it saves 30 hours a month at $40 an hour", "hour"),
     ("ROI: we ship 3,000 orders a month; it cost $5,000, saved $9,000 and 250/mo more", "250/mo"),
 ]
 
@@ -344,9 +343,10 @@ def test_in_a_cost_only_calculator_an_unnamed_amount_is_a_cost_of_its_period():
     assert calc.calls == [("tco", {"implementation": 5000, "software_fees": 1000, "horizon_years": 3})]
 
 
-def test_an_amount_at_a_rate_is_asked_about_not_added():
+def test_an_amount_at_a_rate_per_person_is_priced_not_added_whole():
+    # a share of a person at a person's cost is the staff time's cost (tests/test_calc_shares.py)
     calc = read_calculation("TCO over 2 years: setup $5,000, licence $2,000 a year, 0.5 FTE @ $60k")
-    assert not calc.calls and "rate" in calc.clarification.question
+    assert calc.calls[0][1]["internal_resources"] == 30000
 
 
 def test_an_outlay_before_a_labelled_list_of_cash_flows_is_period_zero():

@@ -198,13 +198,14 @@ _SPECS = (
             FieldSpec("confidence", ("confidence", "confident", "sure", "conf"), "fraction", "How confident are you (e.g. 80%)?",
                       initial="c", value_words=(("fully", 1.0), ("completely", 1.0), ("totally", 1.0))),
             FieldSpec("effort", ("effort", "person-months", "person", "months of work", "takes"), "duration",
-                      "How much effort does it take, in person-months?", period="month", initial="e"),
+                      "How much effort does it take, in person-months?", period="month", initial="e",
+                      summed=True),  # "two engineers for 2 months plus a designer for 1 month": 5 person-months
             FieldSpec("ease", ("ease", "easy"), "count", "How easy is it, from 1 to 10?", initial="e"),
         ),
         requires=(("reach", "impact", "confidence", "effort"), ("impact", "confidence", "ease")),
         records=1, build=_prioritize_build, describe_result=describe.prioritize, topic="prioritize",
-        choices=(("aggregate", "mean", ("average", "mean", "averaged")),
-                 ("ice_aggregate", "mean", ("average", "mean", "averaged"))),
+        choices=(("aggregate", "mean", ("average", "mean", "averaged", "avg")),
+                 ("ice_aggregate", "mean", ("average", "mean", "averaged", "avg"))),
     ),
     ToolSpec(
         "tco", TcoInput, tco,
@@ -241,7 +242,8 @@ _SPECS = (
         "The course's ROI formula: (gain − cost) / cost × 100, where gain is the profit or "
         "savings attributable to the AI initiative and cost its investment (e.g. a TCO total).",
         title="ROI", asks=("roi", "return on investment", "worth it", "worthwhile", "pay off", "paid off", "pays off",
-                           "good investment", "worth the money"),
+                           "good investment", "worth the money", "return of the investment", "return of investment",
+                           "return on the investment"),
         fields=(
             FieldSpec("cost", COST, "money", "How much did it cost in total (the investment)?", summed=True,
                       direction="out"),
@@ -256,7 +258,12 @@ _SPECS = (
         title="Payback period",
         asks=("payback", "pay back", "pays back", "paid back", "pays for itself", "pay for itself", "break even",
               "breakeven", "break-even", "recoup", "recover the cost", "earn back", "earn it back", "recover the investment",
-              "recover our investment", "recover the money", "paid for itself", "money back"),
+              "recover our investment", "recover the money", "paid for itself", "money back",
+              # the time an outlay takes to come back, as people ask it
+              "amortisation time", "amortization time", "amortisation period", "amortization period",
+              "investment amortised", "investment amortized", "is amortised", "is amortized", "how many months until",
+              "how many months before", "how many months till", "how many months to get", "get back the cost",
+              "get back the money", "get the money back"),
         fields=(
             FieldSpec("upfront_cost", COST, "money", "How much does it cost up front?", summed=True, direction="out"),
             FieldSpec("monthly_benefit", GAIN, "money", "How much does it save or bring in per month?",
@@ -291,15 +298,16 @@ _SPECS = (
         "Analyse a finished A/B test of conversions (control vs AI variant): rates, relative "
         "lift, z, p-value, confidence interval of the difference, and significance.",
         title="A/B test result",
-        asks=("a/b", "ab test", "split test", "significant", "significance", "control", "variant", "did the ai win"),
+        asks=("a/b", "ab test", "split test", "significant", "significance", "control", "ctrl", "variant", "did the ai win"),
         fields=(
-            FieldSpec("visitors", ("visitor", "visitors", "users", "sessions", "shown", "traffic", "people", "customers"),
+            FieldSpec("visitors", ("visitor", "visitors", "visits", "users", "sessions", "shown", "traffic", "people", "customers"),
                       "count", "How many visitors did each group have?", ratio="whole"),
             FieldSpec("conversions", ("conversion", "conversions", "converted", "convert", "orders", "purchases", "sales",
                                       "signups", "sign-ups", "clicks", "conv", "convs", "buy", "buys", "buyers", "bought"), "count",
                       "How many conversions did each group have?", ratio="part"),
             # a rate with the visitors gives the conversions: 2.5% of 20,000 visitors is 500
-            FieldSpec("rate", ("conversion rate", "rate", "cr", "cvr", "conv rate", "converted", "converts", "conversion"), "percent",
+            FieldSpec("rate", ("conversion rate", "rate", "cr", "cvr", "conv rate", "converted", "converts", "conversion", "conv"),
+                      "percent",
                       "What was each group's conversion rate?"),
         ),
         requires=(("visitors", "conversions"), ("visitors", "rate")), records=2, build=_ab_build, choices=SIDES,

@@ -27,13 +27,16 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.reading.asks import split_asks
+from assistant.reading.shares import with_shares
 from assistant.reading.money import (
     MIN_BARE_AMOUNT,
     MONEY_IN,
     MONEY_OUT,
     PERIOD_NAMES,
+    PREPOSITIONS,
     amount_like,
     asks_about_a_figure,
+    bracket_totals,
     counts_nouns,
     counts_things,
     lowers,
@@ -41,6 +44,7 @@ from assistant.reading.money import (
     margin_for,
     money_direction,
     replacements,
+    rescaled,
     revenue_only,
     said_to_drop,
     set_aside,
@@ -65,7 +69,7 @@ HORIZON_WORDS = {"over", "for", "across", "within", "horizon", "period", "during
 RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
 TOTAL_WORDS = {"total", "overall", "altogether", "all-in", "combined"}
-HEDGE_WORDS = {"maybe", "perhaps", "possibly"}
+HEDGE_WORDS = {"maybe", "perhaps", "possibly", "eventually"}  # "eventually" is "possibly" in many Europeans' English
 MODAL_WORDS = {"could", "might", "may", "would", "optional", "optionally", "also", "add", "extra", "another"}
 MAX_FIGURES = 100  # beyond this a message is a data dump, not one calculation's inputs
 PERIOD_TIEBREAK = 0.01  # far below the gap between two label distances
@@ -323,12 +327,12 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
         fig = _net_of(fig)
         lowered = lowers(fig)  # "reduces holding costs by 1,200 per month": a gain, whatever cost words name it
         scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
-                  and not (currency_written and f.unit == "money" and counts_things(fig))
+                  and not (currency_written and f.unit == "money" and counts_things(fig, plural_money_nouns=True))
                   and not (lowered and f.direction == "out")}
         scores = {k: v for k, v in scores.items() if v > 0}
         if not scores:
             prev = out.get(fig.index - 1)
-            by_direction = None if currency_written and counts_things(fig) else _by_direction(
+            by_direction = None if currency_written and counts_things(fig, plural_money_nouns=True) else _by_direction(
                 spec, _named_before(figures, fig), signed=signed)
             if fig.joined and isinstance(prev, str) and by_direction is None:  # coordinated: the same way as the one before
                 costs_only = {f.direction for f in spec.fields if f.direction} == {"out"}
@@ -368,7 +372,7 @@ def _fmt(value: float) -> str:
 # A horizon of one year written without a number: "over a year", "for the first year",
 # "in its first year".
 _ONE_YEAR = re.compile(
-    r"\b(?:(?:over|for|in|within|across|during|after)\s+(?:a|one|the|its|our|their)?\s*(?:first\s+|full\s+)?year"
+    r"\b(?:(?:over|for|in|within|across|during|after)\s+(?:a|one|the|its|our|their|that|this)?\s*(?:first\s+|full\s+)?year"
     r"|(?:the|its|our|their)?\s*first\s+year|(?:for|in|over)\s+year\s+(?:1|one)(?![\d.,]|\s*(?:-|–|to)\s*\w))\b"
     r"(?![\s-]*(?:\d|one|two|three))", re.IGNORECASE)
 
@@ -389,6 +393,15 @@ def _horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figure |
     if words:  # a figure of its own, outside the message's list (index -1): 12 months
         return Figure(value=12.0, unit="duration", span=words.span(), text=words.group(0).strip(), index=-1)
     return None
+
+
+def bare_share(spec: ToolSpec, spec_field: FieldSpec, fig: Figure) -> None:
+    """Asks about a rate written without its "%" beside amounts ("discount rate r = 8"): 8% to one
+    reader, 800% to another. Scores on a 1-10 scale (ICE confidence) have no amounts beside them."""
+    if spec_field.unit == "fraction" and fig.unit == "count" and 1 < abs(fig.value) <= 100 \
+            and any(f.unit == "money" for f in spec.fields):
+        raise _ask(f"Is {fig.show()} for the {spec_field.name.replace('_', ' ')} a percentage ({_fmt(fig.value)}%)?",
+                   [f"{_fmt(fig.value)}%", "no"])
 
 
 def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tuple[float, str]:
@@ -462,6 +475,13 @@ def split_records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[
         if name is None:
             continue
         if name in current:
+            held = current[name] if isinstance(current[name], list) else [current[name]]
+            between = text[held[-1].span[1] : fig.span[0]]
+            if spec.field(name).summed and members[-1] == held[-1].index and len(between) < 60 and re.search(
+                    r"\b(?:plus|and)\b|\+", between) and not re.search(r"[.;\n]", between):
+                current[name] = [*held, fig]  # "two engineers for 2 months plus a designer for 1 month": one effort
+                members.append(fig.index)
+                continue
             records.append((current, members))
             current, members = {}, []
         current[name] = fig
@@ -471,13 +491,53 @@ def split_records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[
     prev_end = 0
     out = []
     for number, (record, members) in enumerate(records, 1):
-        first = min(f.span[0] for f in record.values())
-        head = text[prev_end:first]
+        spans = [f.span for item in record.values() for f in (item if isinstance(item, list) else [item])]
+        head = text[prev_end : min(a for a, _ in spans)]
         record["name"] = _record_name(text, head, spec, number)
         record["_context"] = head
-        prev_end = max(f.span[1] for k, f in record.items() if isinstance(f, Figure))
+        prev_end = max(b for _, b in spans)
         out.append((record, members))
     return out
+
+
+def period_flows(spec: ToolSpec, text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, str], set[int]] | None:
+    """Flows whose periods are named by number ("year 0: -30,000; year 1: 10,000", a year-by-year
+    table, "Y0 Y1 …" columns): one flow per period, in period order, a row's benefits less its costs
+    (each column's direction read from its header). Returns the figures with each period's flow on
+    its first figure, the figures netted into it, and the flows; None unless the periods run 0, 1, 2…
+    or 1, 2, 3… (then the one-off outlay said without a period number is period 0, see ``_plan_spec``)."""
+    sequence = next((f for f in spec.fields if f.sequence), None)
+    if sequence is None or spec.records:
+        return None
+    indexed = [f for f in figures if f.period_index is not None and f.unit in {"money", "count"}
+               and (amount_like(f) or f.value == 0)]
+    periods = sorted({f.period_index for f in indexed})
+    if len(periods) < 2 or periods != list(range(periods[0], periods[0] + len(periods))) or periods[0] > 1:
+        return None
+    last = max(f.index for f in indexed)
+    if any(amount_like(f) and f.period_index is None and min(g.index for g in indexed) < f.index and (
+            f.index < last or not re.search(r"[.;!?\n](?!\d)", text[figures[last].span[1] : f.span[0]]))
+           for f in figures):
+        return None  # "…, €45,000 in year 2, and €50,000 in each of years 3 and 4": not every flow is numbered
+    out, netted, flows = list(figures), {}, set()
+    for period in periods:
+        row = [f for f in indexed if f.period_index == period]
+        if len(row) == 1:
+            value = row[0].value
+            if period == 0 and value > 0 and money_direction(row[0]) != "in":
+                value = -value  # "Year 0: 150,000" is the outlay
+        else:
+            value = 0.0
+            for fig in row:
+                way = money_direction(fig)
+                if way is None and fig.value != 0:
+                    return None  # a column that says neither cost nor gain: not netted on a guess
+                value += abs(fig.value) if way == "in" else -abs(fig.value) if way == "out" else 0.0
+        out[row[0].index] = dataclasses.replace(row[0], value=value, period=None)
+        flows.add(row[0].index)
+        for fig in row[1:]:
+            netted[fig.index] = f"netted into the flow of period {period}"
+    return out, netted, flows
 
 
 def fill_series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> None:
@@ -494,6 +554,14 @@ def fill_series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) ->
     if len(amounts) < 3 and not (len(amounts) == 2 and amounts[0].value < 0):
         return
     if any(f.period or f.is_range for f in amounts[1:]) or any(f.value < 0 for f in amounts[1:]):
+        return
+    if len({roles.get(f.index) for f in amounts}) == 1 and roles.get(amounts[0].index) is not None \
+            and spec.field(roles[amounts[0].index]).period and len({f.context for f in amounts}) == len(amounts) \
+            and amounts[0].value < 0 and all(f.cell for f in amounts):
+        for fig in amounts:  # a column of one per-period amount, one row per period: the flows, signs as written
+            roles[fig.index] = sequence.name
+        for i in [i for i, name in roles.items() if spec.field(name).horizon]:
+            del roles[i]
         return
     one_off = {f.name for f in spec.fields if f.unit == "money" and f.period is None and not f.sequence}
     lead = next((k for k, f in enumerate(amounts) if roles.get(f.index) not in one_off), len(amounts))
@@ -523,6 +591,14 @@ def fill_series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) ->
 _EACH_OF_YEARS = re.compile(
     rf"\s*(?:in|for)\s+each\s+of\s+(?:the\s+)?(?:years?|yrs?)\s+(\d{{1,2}}|{'|'.join(UNIT_WORDS)}|ten)\s*"
     rf"(?:-|–|to|through|and)\s*(\d{{1,2}}|{'|'.join(UNIT_WORDS)}|ten)\b", re.IGNORECASE)
+# "$70,000 in each of the next four years", "for each of the following 3 years"
+_EACH_OF_NEXT = re.compile(
+    rf"\s*(?:in|for)\s+each\s+of\s+the\s+(?:next|following|coming|first)\s+(\d{{1,2}}|{'|'.join(UNIT_WORDS)}|ten)\s+"
+    rf"(?:years?|yrs?|months?|quarters?|periods?)\b", re.IGNORECASE)
+
+
+_PERIODS_LABEL = re.compile(r"\b(?:years?|yrs?|months?|quarters?|periods?|weeks?)\s*(\d{1,2})\s*[-–]\s*(\d{1,2})\s*[:=]\s*[+]?\s*$",
+                            re.IGNORECASE)
 
 
 def repeated(text: str, parts: list[Figure], values: list[float]) -> list[float]:
@@ -535,6 +611,14 @@ def repeated(text: str, parts: list[Figure], values: list[float]) -> list[float]
         if span:
             low, high = (int(g) if g.isdigit() else int(words_value(g)) for g in span.groups())
             count = high - low + 1 if 1 <= low < high <= low + 50 else 1
+        following = _EACH_OF_NEXT.match(text, part.span[1])
+        if following:
+            said = following.group(1)
+            count = int(said) if said.isdigit() else int(words_value(said))
+        labelled = _PERIODS_LABEL.search(text[max(0, part.span[0] - 30) : part.span[0]])
+        if labelled and re.match(r"\s*each\b", text[part.span[1] :], re.IGNORECASE):
+            low, high = int(labelled.group(1)), int(labelled.group(2))  # "months 1-4: +2,000 each"
+            count = high - low + 1 if 0 <= low < high <= low + 50 else 1
         out.extend([value] * count)
     return out
 
@@ -590,6 +674,19 @@ def alternative_parts(text: str, parts: list[Figure]) -> bool:
         return False
     ordered = sorted(parts, key=lambda p: p.span[0])
     return all(_ALTERNATIVE.search(text[a.span[1]: b.span[0]]) for a, b in zip(ordered, ordered[1:]))
+
+
+def _said_twice(text: str, parts: list[Figure]) -> tuple[Figure, Figure] | None:
+    """Two parts of one summed input with the same non-zero value, in different sentences (linear)."""
+    seen: dict[tuple, Figure] = {}
+    for part in parts:
+        if part.value == 0 or part.cell:
+            continue
+        key = (part.value, part.period, part.unit)
+        first = seen.setdefault(key, part)
+        if first is not part and _sentence(text, first) != _sentence(text, part):
+            return first, part
+    return None
 
 
 def _said_again(parts: list[Figure], spec_field: FieldSpec) -> list[Figure]:
@@ -667,8 +764,18 @@ def _sentence(text: str, fig: Figure) -> int:
     return max(text.rfind(c, 0, fig.span[0]) for c in ".!?\n") + 1
 
 
-def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading]) -> tuple[str, dict] | None:
-    aside = set_aside(text, figures)
+def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading],
+               bases: dict[int, str] | None = None) -> tuple[str, dict] | None:
+    for index, value in rescaled(text, figures).items():  # "6.5k …, call it 6.5": 6,500
+        figures = [*figures[:index], dataclasses.replace(figures[index], value=value, scaled=True), *figures[index + 1 :]]
+    by_period = period_flows(spec, text, figures)  # "year 0: -30k; year 1: 10k", a year-by-year table
+    if by_period is not None:
+        figures, netted, flows = by_period
+    else:
+        netted, flows = {}, set()
+    aside = {**set_aside(text, figures), **(bases or {}), **netted}  # a share's base sized it, and is no input
+    aside.update({i: why for i, why in bracket_totals(text, figures).items()  # "$120k (impl $90k + integration $30k)"
+                  if not TOTAL_WORDS & set(figures[i].before[-3:] + figures[i].after[:3])})
     assigned = assign(spec, figures)
     for old, new in replacements(text, figures).items():  # "cost 3k, no wait, 4k": the new one takes the old one's input
         if old in assigned and new not in assigned:
@@ -682,7 +789,21 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         index, fields = next(iter(ambiguous.items()))
         raise _NeedsAsking(role_question(figures[index], fields))
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
-    fill_series(spec, active, roles)
+    if flows:  # the numbered periods are the flows; other amounts are no flows of theirs
+        sequence = next(f.name for f in spec.fields if f.sequence)
+        first = min(flows)
+        outlay = [f.index for f in active if f.index < first and amount_like(f) and not f.period and (
+            roles.get(f.index) is None or spec.field(roles[f.index]).unit == "money" and spec.field(roles[f.index]).period is None
+            and not spec.field(roles[f.index]).sequence)]
+        roles = {i: name for i, name in roles.items() if spec.field(name).unit not in {"money"} and not spec.field(name).horizon}
+        roles.update({i: sequence for i in flows})
+        if figures[first].period_index == 1 and len(outlay) == 1 and figures[outlay[0]].value > 0:
+            # "£3k to install; year 1 £2,000, year 2 …": the outlay is period 0
+            figures = [*figures[: outlay[0]], dataclasses.replace(figures[outlay[0]], value=-figures[outlay[0]].value),
+                       *figures[outlay[0] + 1 :]]
+            roles[outlay[0]] = sequence
+    else:
+        fill_series(spec, active, roles)
     if not roles:
         money_fields = [f.name for f in spec.fields if f.unit == "money"]
         amounts = [f for f in active if unplaced_amount(f) and f.unit == "money" or f.scaled or f.value >= 1000]
@@ -702,7 +823,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     _same_currency([figures[i] for i in roles if figures[i].unit == "money"])
     _alternatives(spec, figures, roles)
     for fig in active:  # "we could maybe add 5,000": the user has not settled on it ("maybe 320 a month" is an estimate)
-        if (fig.index in roles or fig.unit == "money") and HEDGE_WORDS & set(fig.before[-2:]) and (
+        if (fig.index in roles or fig.unit == "money") and (HEDGE_WORDS & set(fig.before[-2:]) or (
+                HEDGE_WORDS & set(fig.before) and MODAL_WORDS & set(fig.before[-2:]))) and (
                 MODAL_WORDS & set(fig.before[-5:] + fig.lead[-6:]) or fig.after[:1] == ["more"]
                 or re.search(r"(?:\(|\bor)\s*(?:maybe|perhaps|possibly)\s*$", text[max(0, fig.span[0] - 16) : fig.span[0]], re.I)):
             raise _ask(f"You wrote {fig.show()} as a possibility (“{fig.context}”): should I count it in this "
@@ -747,7 +869,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         if (fig.unit == "money" or fig.scaled) and fig.after[:1] == ["each"] and (fig.index in roles or unplaced_amount(fig)):
             raise _ask(f"{fig.show()} is an amount for each of several (“{fig.context}”): how many should I count?")
     money_fields = [f.name for f in spec.fields if f.unit == "money"]
-    stray = [f for f in active if f.index not in roles and money_fields and unplaced_amount(f)]
+    currency_written = sum(f.unit == "money" for f in figures) >= 2
+    stray = [f for f in active if f.index not in roles and money_fields and unplaced_amount(f)
+             and not (currency_written and counts_things(f, plural_money_nouns=True))]  # "2,500 returns a month"
     directions = {f.direction for f in spec.fields if f.unit == "money"} - {None}
     for fig in [f for f in stray if directions == {"out"}]:  # a TCO counts costs only
         if money_direction(_named_before(figures, fig)) == "in" and fig.value >= 0:  # "-6,000" listed with the costs: asked
@@ -777,6 +901,10 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             parts = _said_again(parts, spec_field)
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
                 raise _NeedsAsking(which_question(name, parts))
+            twice = _said_twice(text, parts) if spec_field.summed and not stated_total else None
+            if twice:  # "saves about 3k a month" … "yes, 3k/mo after the fee": the same amount, or a second one?
+                raise _ask(f"Is {twice[1].show()} the same amount as {twice[0].show()}, said again, or in addition to it?",
+                           ["the same amount", "in addition"])
             other = [p for p in parts[1:] if elsewhere(p) and _sentence(text, p) != _sentence(text, parts[0])]
             if other and spec_field.summed and not spec.records:  # "The year before, we spent 25k on a similar tool"
                 raise _NeedsAsking(stray_question(other[0], [f.name for f in spec.fields if f.unit == "money"]))
@@ -796,7 +924,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                     role += f" of {record['name']}"
                 if role not in reading.roles:
                     reading.roles.append(role)
-                value, note = (part.value, "") if spec_field.sequence else normalise(part, spec_field, horizon)
+                bare_share(spec, spec_field, part)
+                value, note = (part.value, "") if spec_field.sequence and not part.is_range else normalise(
+                    part, spec_field, horizon)  # a range is asked about, in a list of flows too
                 margin = margin_for(part, spec_field, figures, roles)
                 if margin is not None:  # "$10,000 of revenue a month, and our gross margin is 35%": the profit
                     value *= margin.value / 100
@@ -807,7 +937,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                         continue
                     note += f"; × {margin.show()} margin = {_fmt(value)}"
                     readings[margin.index].roles.append(f"margin on the {name.replace('_', ' ')}")
-                elif spec_field.direction == "in" and not spec_field.period and revenue_only(part):
+                elif spec_field.direction == "in" and revenue_only(part):
                     raise _ask(f"{part.show()} is revenue (“{part.context}”): the {name.replace('_', ' ')} counts the profit "
                                "it brings. What margin should I apply to it, or is it already profit?",
                                ["it is already profit", "apply a margin"])
@@ -919,9 +1049,11 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         return calc
     readings = {fig.index: Reading(fig) for fig in figures}
     calc = Calculation(readings=[readings[f.index] for f in figures])
+    shared, bases, share_notes = with_shares(text, figures)  # "15% of the implementation": an amount
     for spec in specs:
+        money = any(f.unit == "money" for f in spec.fields)
         try:
-            planned = _plan_spec(text, spec, figures, readings)
+            planned = _plan_spec(text, spec, shared if money else figures, readings, bases if money else {})
         except _NeedsAsking as need:
             calc.clarification = calc.clarification or need.clarification
             calc.topic = calc.topic or spec.topic
@@ -932,8 +1064,12 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             calc.calls.append(planned)
             calc.topic = calc.topic or spec.topic
             calc.titles.append(spec.title)
+    bare_amounts = not any(f.unit == "money" for f in figures)
     dropped = [r.figure for r in calc.readings if not r.used and not r.note and (
-        r.figure.unit == "money" or (r.figure.period and unplaced_amount(r.figure)))]
+        r.figure.unit == "money" or (r.figure.period and unplaced_amount(r.figure))
+        or bare_amounts and amount_like(r.figure) and r.figure.value > 0
+        and not (r.figure.after[:1] and r.figure.after[0] in PREPOSITIONS and counts_things(r.figure))  # "1,200 on the waitlist"
+        and (r.figure.scaled or "," in r.figure.text or "." in r.figure.text))]  # amounts written bare: "Capex 36,000 …"
     if dropped and calc.calls and calc.clarification is None and not any(s.records for s in specs):
         # an amount nobody placed, in a calculation computed without it: a result that silently
         # leaves out money the user gave is a wrong figure; asking is not
@@ -948,6 +1084,9 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             question=f"You say “{unknown[0]}”: that figure is not known yet, so I would be leaving it out of "
                      f"{', '.join(calc.titles)}. What value should I use for it, or should I compute without it?")
         calc.calls = []
+    for index, note in share_notes.items():
+        if readings[index].roles:
+            readings[index].note = note + readings[index].note
     if not calc.calls and calc.clarification is None:
         return None
     if not calc.calls and asks_about_a_figure(text):
@@ -1114,6 +1253,7 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                 if role not in reading.roles:
                     reading.roles.append(role)
                 try:
+                    bare_share(spec, spec_field, part)
                     value, note = normalise(part, spec_field, horizon)
                 except _NeedsAsking as asked:
                     kind = "range" if part.is_range else ("period" if spec_field.period and not part.period else "horizon")

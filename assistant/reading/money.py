@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.figures import Figure
+from knowledge.figures import CURRENCY_WORDS, Figure
 from tools.spec import FieldSpec
 
 MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
@@ -76,7 +76,7 @@ def money_direction(fig: Figure) -> str | None:
     return None
 
 
-REVENUE_WORDS = ("revenue", "sales", "turnover")
+REVENUE_WORDS = ("revenue", "sales", "turnover", "gmv", "arr")
 # Words that make an amount of revenue a change brought by the project ("extra sales", "lifts revenue").
 CHANGE_WORDS = ("extra", "additional", "more", "increas", "uplift", "lift", "grew", "grow", "up", "added", "add",
                 "incremental", "new", "brought", "bring", "generat", "gain", "boost", "rais", "from", "thanks")
@@ -101,9 +101,10 @@ def revenue_only(fig: Figure) -> bool:
     return any(stem_in(w, REVENUE_WORDS) for w in words) and not any(stem_in(w, PROFIT_WORDS) for w in words + fig.lead)
 
 
-def counts_things(fig: Figure) -> bool:
+def counts_things(fig: Figure, plural_money_nouns: bool = False) -> bool:
     """A bare number followed by a noun that is neither money nor a period: "2,500 returns a month",
-    "20,000 subscribers"."""
+    "20,000 subscribers". With ``plural_money_nouns`` (a message that writes its amounts with a
+    currency), a plural noun of money counts things too: "we handle 2,500 returns a month"."""
     if fig.unit != "count" or fig.scaled or fig.joined or not fig.after[:1] or fig.value < 0:
         return False  # "-60,000 now": nobody counts a negative number of things
     word = fig.after[0]
@@ -111,6 +112,9 @@ def counts_things(fig: Figure) -> bool:
         return False  # a table cell: the next cell is not a noun of this number
     if word in PREPOSITIONS | TIME_WORDS:  # "500 a month after that", "spent 5,000 on ads", not "1,200 on the list"
         return not (fig.period or money_direction(fig))
+    if plural_money_nouns and word.isalpha() and word.endswith("s") and word not in PERIOD_NAMES \
+            and not re.fullmatch(CURRENCY_WORDS, word):
+        return True
     return word.isalpha() and word not in {"a", "an", "per", "each", "every", "in", "of"} and word not in PERIOD_NAMES \
         and not any(word in (stem, stem + "s") for stem in MONEY_OUT + MONEY_IN + ("dollars", "euros", "pounds"))
 
@@ -171,7 +175,9 @@ _LEAVE_OUT = re.compile(
     r"not (?:to be )?(?:counted|included)|(?:is|are|was|were) (?:irrelevant|not relevant|unrelated)|"
     r"(?:is|are|was|were) (?:for|from) (?:a|an|another|the other|some other) (?:different|separate|unrelated|other) "
     r"(?:project|tool|thing|initiative|team|budget|product)|(?:is|are|was|were) (?:out of|not in|outside(?: the)?) scope|"
-    r"if (?:that|it|this) matters|in case (?:that|it|this) matters|if (?:that's|it's) relevant|if relevant)\b",
+    r"if (?:that|it|this) matters|in case (?:that|it|this) matters|if (?:that's|it's) relevant|if relevant|"
+    # a price the figure given elsewhere replaced: "the list price of €3,400 has been negotiated down to the figure above"
+    r"(?:has|have|had) been (?:negotiated|brought|cut|reduced|discounted)(?: down)? to)\b",
     re.IGNORECASE)
 # Words right before a figure that drop it: "ignore the 5k pilot", "excluding the 2k fee".
 LEAVE_OUT_BEFORE = ("ignor", "exclud", "disregard", "except", "apart")
@@ -192,14 +198,28 @@ _CORRECTION_CORE = re.compile(
 # A correction right before the new figure, after words about the old one: "3k for the year all
 # in... no wait, it was 4k"; "impact... 6? maybe 7. go with 7".
 _CORRECTED_TAIL = re.compile(
-    r"(?:\bno,?\s+wait|\bsorry|\bcorrection|\bi mean|\bi meant|\bscratch that|\bmake (?:that|it)|\bgo with|"
+    r"(?:\bno,?\s+wait|\bsorry|\bcorrection|\bi mean|\bi meant|\bscratch that|\bmake (?:that|it)|\bgo with|\bcall it|"
     r"\?\s*(?:maybe|perhaps|no|or))[\s,;:!.\u2014\u2013-]*(?:it(?:'s| is| was)\s+|that(?:'s| is)\s+|should be\s+)?"
     r"(?:more like\s+|about\s+|actually\s+)?$", re.IGNORECASE)
 
 
 def _same_kind(a: Figure, b: Figure) -> bool:
+    if "duration" in {a.unit, b.unit} and any(f.unit != "duration" and (f.period or f.scaled) for f in (a, b)):
+        return False  # "maint 1.5k/yr … make that 3 yrs": an amount is not corrected by a length of time
     return a.unit == b.unit or "count" in {a.unit, b.unit} and not {a.unit, b.unit} & {"percent"} or (
         {a.unit, b.unit} == {"count", "percent"})
+
+
+def _as_written_by(new: Figure, old: Figure) -> set[float]:
+    """The values ``old`` may stand for when ``new`` corrects it: as written, and, when ``old`` is a
+    bare number, in ``new``'s scale or unit ("33k, not 30": 30k; "3 yrs not 2": two years)."""
+    values = {old.value}
+    written = re.search(r"\d+(?:[.,]\d+)?", new.text)
+    if written and old.unit == "count" and not old.scaled and not old.period:
+        number = float(written.group(0).replace(",", "."))
+        if number and abs(new.value / number - 1) > 1e-9:
+            values.add(old.value * new.value / number)
+    return values
 
 
 def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
@@ -213,10 +233,37 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
         if _CORRECTION.match(between) and _CORRECTION_CORE.search(between) or _CORRECTED_TAIL.search(between) and len(
                 between) < 80:
             out[a.index] = b.index
-        elif re.fullmatch(r"\s*[,(]?\s*(?:and\s+)?not\s+", between, re.IGNORECASE):
-            out[b.index] = a.index
+        elif re.fullmatch(r"\s*[,;:\u2014\u2013-]?\s*no\s*[,;:!\u2014\u2013-]\s*", between, re.IGNORECASE):
+            out[a.index] = b.index  # "29 a month, no, 35"
+        elif re.fullmatch(r"\s*,\s*(?:maybe|perhaps|probably)\s+", between, re.IGNORECASE) and a.unit == b.unit \
+                and a.value > 0 and abs(b.value - a.value) <= 0.25 * a.value:
+            out[a.index] = b.index  # "upfront was 6k, maybe 6.5k": the estimate revised
+        elif re.fullmatch(r"\s*[,(]?\s*(?:and\s+)?not\s+", between, re.IGNORECASE) or (
+                len(between) < 80 and re.search(r"[.;,)\u2014]\s*not\s+$", between, re.IGNORECASE)):
+            out[b.index] = a.index  # "33k not 30"; "€41k, I'd forgotten an invoice. Not €35k."
         elif a.before[-1:] == ["not"] and re.fullmatch(r"\s*,?\s*but\s+(?:rather\s+)?", between, re.IGNORECASE):
             out[a.index] = b.index
+    for old, new in list(out.items()):  # the figure corrected was said before, in full: that one goes too
+        gone, kept = figures[old], figures[new]
+        if gone.index != old or kept.index != new:
+            continue
+        values = _as_written_by(kept, gone)
+        for fig in figures:
+            if fig.index not in (old, new) and fig.index not in out and _same_kind(fig, kept) and fig.period == (
+                    gone.period or fig.period) and any(abs(fig.value - v) <= 1e-9 * max(1.0, abs(v)) for v in values):
+                out[fig.index] = new
+    return out
+
+
+def rescaled(text: str, figures: list[Figure]) -> dict[int, float]:
+    """figure index → its value in the scale of the figure it corrects: "6.5k …, call it 6.5" is 6,500."""
+    out: dict[int, float] = {}
+    for old, new in replacements(text, figures).items():
+        gone, kept = figures[old], figures[new]
+        if kept.unit == "count" and not kept.scaled and gone.scaled and kept.value > 0:
+            for scale in (1e3, 1e6):
+                if 0.5 <= kept.value * scale / gone.value <= 2:
+                    out[new] = kept.value * scale
     return out
 
 
@@ -233,7 +280,7 @@ def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
     for fig in figures:
         if fig.unit not in {"money", "count"}:
             continue
-        if fig.after[:1] and fig.after[0] in ORGANISATION_WORDS or "turnover" in fig.before[-3:] or (
+        if ORGANISATION_WORDS & set(fig.after[:2]) and not fig.period or {"turnover", "market"} & set(fig.before[-3:]) or (
                 fig.before[-1:] and fig.before[-1] in ORGANISATION_WORDS and fig.context.find("(") >= 0
                 and fig.text in fig.context.split("(", 1)[-1][: len(fig.text) + 1]):
             aside[fig.index] = "it describes the business, not this calculation"
@@ -243,10 +290,37 @@ def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
             aside[fig.index] = "it describes the business, not this calculation"  # "a webshop with about 25,000 customers"
         clause = fig.before + fig.after[:3]
         dated = PAST_WORDS & set(fig.before[-4:])  # "revenue last year 1.2M"
-        if any(stem_in(w, REVENUE_WORDS) for w in fig.before[-4 if dated else -2:] + fig.after[:2]) and not fig.period \
-                and not any(stem_in(w, CHANGE_WORDS) for w in clause):
+        sized = fig.after[:2] in (["of", "turnover"], ["of", "revenue"], ["in", "revenue"], ["turnover"], ["revenue"])
+        if any(stem_in(w, REVENUE_WORDS) for w in fig.before[-4:] + fig.after[:2]) and (
+                not fig.period or sized) and not any(stem_in(w, CHANGE_WORDS) for w in clause):
             aside[fig.index] = "it is the business's revenue, not a gain from this project"
     return {**aside, **said_to_drop(text, figures)}
+
+
+def bracket_totals(text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why: an amount followed by its breakdown in brackets ("one-time $120k (impl
+    $90k + integration $30k)") is said twice; the parts, being more precise, are kept."""
+    out: dict[int, str] = {}
+    for fig in figures:
+        opening = re.match(r"\s*\(", text[fig.span[1] :])
+        if not opening or not amount_like(fig):
+            continue
+        start = fig.span[1] + opening.end()
+        close = text.find(")", start)
+        line_end = text.find("\n", start)
+        if close < 0 or 0 <= line_end < close:
+            continue
+        parts = []
+        for part in figures[fig.index + 1 :]:  # bounded by the bracket: linear over the message
+            if part.span[1] > close:
+                break
+            if amount_like(part):
+                parts.append(part)
+        total = sum(p.value for p in parts)
+        if len(parts) >= 2 and abs(total - fig.value) <= 0.005 * abs(fig.value) and len({p.period for p in parts} | {
+                fig.period}) == 1:
+            out[fig.index] = f"the total of the parts in brackets ({', '.join(p.show() for p in parts)})"
+    return out
 
 
 # Words that place a figure in another time or on another thing than the calculation asked about:
@@ -275,16 +349,27 @@ def _bracket_around(text: str, fig: Figure) -> str:
     return text[start + 1 : end] if end >= 0 and "(" not in text[fig.span[1] : end] else ""
 
 
+_UNRELATED = re.compile(r"(?:is|are|was|were) (?:irrelevant|not relevant|unrelated)", re.IGNORECASE)
+# What may stand between a figure and the verb that leaves it out, with another figure in it: a
+# phrase that only describes the first ("of $2M at 5.1%"), no clause of its own.
+_SUBORDINATE = re.compile(r"\s*(?:at|of|with|for|on)\s*$", re.IGNORECASE)
+
+
 def said_to_drop(text: str, figures: list[Figure]) -> dict[int, str]:
     """figure index → why: the figures the user's own words take out of the calculation (left out,
     or corrected). Any unit: "confidence 70%, sorry, 80%" drops the 70%."""
     dropped: dict[int, str] = {}
     for fig in figures:
-        rest = re.split(r"[.;!?\n]", text[fig.span[1] :], maxsplit=1)[0]
+        rest = re.split(r"[.;!?\n](?!\d)", text[fig.span[1] :], maxsplit=1)[0]  # "5.1%" ends no sentence
         aside = re.match(r"\s*\(([^()]*)\)", rest)  # "10.000  (not part of the AI tool, ignore)"
-        if (_LEAVE_OUT.search(rest) or aside and _CONTEXT_ONLY.search(aside.group(1))) and not any(
+        left_out = _LEAVE_OUT.search(rest)
+        if (left_out or aside and _CONTEXT_ONLY.search(aside.group(1))) and not any(
                 g.span[0] < fig.span[1] + len(rest) for g in figures if g.index > fig.index):
             dropped[fig.index] = "you asked to leave it out"
+        elif left_out and _UNRELATED.match(left_out.group(0)) and not any(
+                fig.span[1] + left_out.start() > g.span[0] > fig.span[1] and not _SUBORDINATE.match(
+                    text[fig.span[1] : g.span[0]]) for g in figures):
+            dropped[fig.index] = "you asked to leave it out"  # "a $2M facility at 5.1% is unrelated": both figures
         bracket = _bracket_around(text, fig)
         if bracket and _CONTEXT_ONLY.search(bracket):
             dropped[fig.index] = "you gave it as context only"  # "(Active customers 48k; revenue €13M, context only.)"
@@ -302,7 +387,7 @@ _ABOUT_A_FIGURE = re.compile(
     r"(?P<judge>\b(?:is|are|was|were|isn't|seems?)\b[^.?!]{0,60}?\b(?:good|bad|high|low|realistic|unrealistic|normal|typical|"
     r"reasonable|healthy|acceptable|enough|a lot|too (?:low|high|good|much|little|optimistic|pessimistic)|optimistic|"
     r"plausible|credible|ok(?:ay)?|fine|required|worth considering)\b)"
-    r"|\bwhat (?:does|do|did)\b[^.?!]{0,80}?\bmean\b|\bmeans? what\b|\b(?:does|do) (?:that|this|it) mean\b"
+    r"|\bwhat (?:does|do|did)\b(?:[^.?!]|\.(?=\d)){0,80}?\bmean\b|\bmeans? what\b|\b(?:does|do) (?:that|this|it) mean\b"
     r"|(?:^|[.?!]\s+|\n)\s*why\b|\bwhy (?:does|do|is|are|so)\b|\bhow (?:can|could) (?:that|this|it) be\b"
     r"|\bwhat(?:'s| is| are) (?:an? |the )?(?:good|normal|typical|reasonable|usual|healthy)\b"
     r"|\bwhat(?:'s| is) the difference\b|\bwhat (?:should|do) (?:i|we) (?:include|use)\b"
@@ -332,14 +417,21 @@ _NOT_KNOWN = re.compile(
     r"\b(?:TB[CDA]|to be (?:confirmed|decided|determined|agreed|defined)"
     r"|(?:is|are|still|as yet|currently) (?:still )?(?:unknown|unclear|undecided|open)"
     r"|not (?:yet )?(?:known|confirmed|decided|shared|available|fixed)(?: yet)?"
-    r"|(?:hasn't|has not|haven't|have not|didn't|did not) (?:yet )?(?:shared|given|confirmed|decided|provided|told)\b[^.;\n]{0,30}?\byet)\b",
-    re.IGNORECASE)
+    r"|(?:hasn't|has not|haven't|have not|didn't|did not) (?:yet )?(?:shared|given|confirmed|decided|provided|told)\b[^.;\n]{0,30}?\byet"
+    # not known whether an amount recurs: "(unclear whether one-time or annual)"
+    r"|(?:unclear|not sure|unsure|not known|don't know|do not know)\s+(?:whether|if)\s+(?:it(?:'s| is)\s+)?(?:an?\s+)?"
+    r"(?:one[- ]?(?:time|off)|monthly|annual|yearly|recurring|per (?:month|year)))\b"
+    r"|(?:^|(?<=[\t|,;:]))[ \t]*\?{1,3}[ \t]*(?=$|[\t|,;])",  # a value written as "??" in a row of values
+    re.IGNORECASE | re.MULTILINE)
 
 
 def unknown_values(text: str) -> list[str]:
     """The clauses of ``text`` that say a value is not known yet, as the user wrote them."""
     found = []
     for match in _NOT_KNOWN.finditer(text):
+        if match.group(0).strip().startswith("?"):
+            found.append(match.group(0).strip())  # a cell of a row of values: the "??" itself
+            continue
         start = max(text.rfind(c, 0, match.start()) for c in "\n;(.,") + 1
         end = min((i for i in (text.find(c, match.end()) for c in "\n;).,") if i >= 0), default=len(text))
         found.append(text[start:end].strip(" -–•*"))

@@ -1,0 +1,198 @@
+"""Shares of an amount: a percentage "of" something is an amount, worked out from what it is of.
+
+"maintenance 15% of implementation per annum", "our analyst at 25% of a $96K salary", "we expect
+to save 30% of this": the percentage is no input of its own (a TCO or an ROI takes amounts), and
+leaving it out would state a total short by that amount. What it is of decides how it is read:
+
+- a figure right after "of" ("25% of a $96K salary"): that amount is only the base; its share is
+  the input, and the base itself is no part of the calculation;
+- a pronoun ("30% of this", "of that", "of it"): the amount said just before, likewise;
+- an input's name ("15% of the implementation price"): the figure that name stands next to; that
+  input stays in the calculation and the share is a further amount.
+
+The share keeps the percentage's own words (what it is: "maintenance", "save") and its period
+("per annum", "annual"), else the base's period. Structure only: where the number sits and what
+"of" points at; no vocabulary of costs or gains.
+
+People's time is priced the same way: a share of a person ("0.5 FTE", "half an FTE", "a quarter
+of her time") times the cost of that person said in the same sentence ("@ $80k", "whose full cost
+is £60k/yr", "she costs me 28k a year") is the staff time's cost, per year unless said otherwise;
+hours ("50 hours of staff time a month", "2 h/week") times an hourly rate ("$28 an hour", "@ 50/h")
+are that many hours' cost, per the hours' period. The share and the rate only size the amount.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from assistant.reading.money import amount_like, counts_nouns
+from knowledge.figures import Figure, words_value
+
+_PRONOUN = {"this", "that", "it", "these", "those", "them", "which"}
+_DETERMINERS = {"a", "an", "the", "our", "their", "its", "his", "her", "my", "your", "total", "full", "current", "annual",
+                "yearly", "monthly"}
+_BETWEEN = re.compile(r"\s*of\s+(?:(?:a|an|the|our|their|its|his|her|my|your)\s+)?(?:(?:total|full|current|annual|yearly|"
+                      r"monthly)\s+)?$", re.IGNORECASE)
+
+
+# A share of a person: "0.5 FTE", "half an FTE", "a quarter of her time", "25% of his time".
+_PERSON = re.compile(
+    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?\s?%?|half|(?:a|one|three)\s+quarters?|(?:a|one|two)\s+thirds?|a\s+fifth)\s+"
+    r"(?:an?\s+)?(?:of\s+(?:an?\s+|his\s+|her\s+|their\s+|my\s+|our\s+|your\s+)?)?(?P<what>FTEs?|time)\b", re.IGNORECASE)
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "fifth": 0.2}
+# Hours counted ("50 hours", "2 h/week") and a rate per hour ("$28 an hour", "50/h").
+_HOURS = re.compile(r"\s?(?:hours?|hrs?|h)\b(?:\s?/\s?(?P<per>week|wk|month|mo|day|year|yr)\b)?", re.IGNORECASE)
+_PER = {"wk": "week", "mo": "month", "yr": "year"}
+_PER_HOUR = re.compile(r"\s?(?:/\s?|an?\s+|per\s+)(?:hour|hr|h)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;!?\n](?!\d)")
+SENTENCE_REACH = 300  # characters: how far a person's cost is looked for from the share of that person
+MAX_SHARES = 20  # beyond this a message lists people, it does not price one calculation's staff time
+
+
+def _person_share(phrase: re.Match[str]) -> float:
+    said = phrase.group("n").lower().replace(" ", "")
+    if said[0].isdigit():
+        value = float(said.rstrip("%"))
+        return value / 100 if said.endswith("%") else value
+    words = phrase.group("n").lower().split()
+    unit = next(v for k, v in _FRACTIONS.items() if words[-1].startswith(k))
+    return unit * (words_value(words[0]) if words[0] not in {"a", "half"} else 1.0)
+
+
+@dataclass(frozen=True)
+class Priced:
+    """The amount at ``base`` (its index) is ``factor`` times itself: a person's share of a yearly
+    cost, or hours times an hourly rate; ``used`` are the figures that only sized it."""
+
+    base: int
+    factor: float
+    period: str | None
+    used: tuple[int, ...]
+    why: str
+
+
+def _bracketed(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside brackets on its line."""
+    line = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return line.count("(") > line.count(")")
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    return not _SENTENCE_END.search(text[min(a, b) : max(a, b)])
+
+
+def find_priced(text: str, figures: list[Figure]) -> list[Priced]:
+    """The staff-time amounts of ``figures``: a share of a person times that person's cost, hours
+    times an hourly rate."""
+    out: list[Priced] = []
+    taken: set[int] = set()
+    for number, phrase in enumerate(_PERSON.finditer(text)):
+        if number >= MAX_SHARES:
+            break
+        share = _person_share(phrase)
+        if not 0 < share <= 1 and phrase.group("what").lower().startswith("time"):
+            continue
+        inside = [f.index for f in figures if phrase.start() <= f.span[0] < phrase.end()]
+        base = next((f for f in figures if phrase.end() <= f.span[0] < phrase.end() + SENTENCE_REACH
+                     and f.index not in taken and amount_like(f) and _same_sentence(text, phrase.end(), f.span[0])), None)
+        base = base or next((f for f in reversed(figures) if phrase.start() - SENTENCE_REACH < f.span[1] <= phrase.start()
+                             and f.index not in taken and amount_like(f)
+                             and _same_sentence(text, f.span[1], phrase.start())), None)
+        if base is None or not 0 < share <= 50 or base.cell or _bracketed(text, phrase.start()) and not _bracketed(
+                text, base.span[0]):
+            continue  # "Internal staff (0.25 FTE)  15,000 per year": the line's amount is the share's cost already
+        taken.add(base.index)
+        out.append(Priced(base.index, share, base.period or "year", tuple(inside),
+                          f"{phrase.group(0).strip()} × {base.show()}"))
+    for rate in figures[: MAX_SHARES * 5]:
+        if rate.index in taken or not _PER_HOUR.match(text, rate.span[1]) or rate.unit not in {"money", "count"}:
+            continue
+        hours = [f for f in figures if f.index != rate.index and f.unit == "count" and _HOURS.match(text, f.span[1])
+                 and abs(f.span[0] - rate.span[0]) < 200 and f.index not in taken]
+        if not hours:
+            continue
+        count = min(hours, key=lambda f: abs(f.span[0] - rate.span[0]))
+        unit = _HOURS.match(text, count.span[1])
+        per = unit.group("per") if unit else None
+        taken.add(count.index)
+        out.append(Priced(count.index, rate.value, count.period or (_PER.get(per.lower(), per.lower()) if per else None),
+                          (rate.index,), f"{count.show()}{unit.group(0) if unit else ''} × {rate.show()}"))
+    return out
+
+
+@dataclass(frozen=True)
+class Share:
+    """The percentage figure ``share`` (its index) is ``base``'s amount times that percentage;
+    ``consumed``: the base was given only to size the share (not an input of its own)."""
+
+    share: int
+    base: int
+    consumed: bool
+
+
+def _words_after_of(fig: Figure) -> list[str]:
+    if fig.after[:1] != ["of"]:
+        return []
+    return [w for w in fig.after[1:] if w not in _DETERMINERS]
+
+
+def find_shares(text: str, figures: list[Figure]) -> list[Share]:
+    """The percentages of ``figures`` that are a share of an amount, and of which."""
+    out: list[Share] = []
+    for fig in figures:
+        if fig.unit != "percent" or fig.is_range:
+            continue
+        following = figures[fig.index + 1] if fig.index + 1 < len(figures) else None
+        if following is not None and _BETWEEN.match(text[fig.span[1] : following.span[0]]) and amount_like(following):
+            out.append(Share(fig.index, following.index, True))  # "25% of a $96K salary"
+            continue
+        named = _words_after_of(fig)
+        if not named:
+            continue
+        earlier = [f for f in figures[: fig.index] if amount_like(f) and not counts_nouns(f)]
+        if named[0] in _PRONOUN and earlier:
+            out.append(Share(fig.index, earlier[-1].index, True))  # "save 30% of this"
+            continue
+        for base in reversed(earlier):  # "15% of the implementation price": the figure that name labels
+            if any(named[0] == w or (len(w) >= 5 and named[0].startswith(w[:5])) for w in base.before + base.after[:2]):
+                out.append(Share(fig.index, base.index, False))
+                break
+    return out
+
+
+def with_shares(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, str], dict[int, str]]:
+    """``figures`` with each share worked out as an amount (same index and words), the bases
+    that only sized a share (index → why they are no input), and a note per share."""
+    priced = find_priced(text, figures)
+    sized = {i for p in priced for i in p.used}
+    shares = [s for s in find_shares(text, figures) if s.share not in sized]
+    if not shares and not priced:
+        return figures, {}, {}
+    out = list(figures)
+    consumed: dict[int, str] = {}
+    notes: dict[int, str] = {}
+    for item in priced:
+        base = figures[item.base]
+        rate = next((figures[i] for i in item.used if figures[i].unit == "money"), None)
+        value = base.value * item.factor
+        out[item.base] = dataclasses.replace(
+            base, value=value, period=item.period, scaled=True, after=[], before=[*base.before, "staff"],
+            unit="money" if rate is not None or base.unit == "money" else base.unit,
+            currency=base.currency or (rate.currency if rate is not None else None))
+        notes[item.base] = f"; {item.why} = {value:,.0f}" + (f" per {item.period}" if item.period else "")
+        for index in item.used:
+            consumed[index] = f"it sizes the staff time ({item.why})"
+    for share in shares:
+        pct, base = figures[share.share], figures[share.base]
+        value = pct.value / 100 * base.value
+        out[share.share] = dataclasses.replace(
+            pct, value=value, unit="money" if base.unit == "money" else "count", currency=base.currency,
+            period=pct.period or base.period, scaled=True, ratio=None,
+            after=list(base.after) if share.consumed else [])
+        shown = f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.2f}"
+        notes[share.share] = f"; {pct.show()} of {base.show()} = {shown}"
+        if share.consumed:
+            consumed[share.base] = f"only the base of {pct.show()} of it"
+    return out, consumed, notes
