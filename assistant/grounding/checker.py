@@ -207,7 +207,9 @@ class GroundingChecker:
                     continue
                 row = sims[index] if sims is not None else None
                 index += 1
-                a = self._analyse(piece.text, request.evidence, items, unit_list, row)
+                a = self._analyse(
+                    piece.text, request.evidence, items, unit_list, row, request.question or ""
+                )
                 self._question_features(a, bool(request.question))
                 if quote := misquoted(piece.text, request.answer, user_words):  # before any other verdict
                     a.veto = ("misquote", f"quoted as the user's words, but no message of the user says «{quote}»")
@@ -284,6 +286,7 @@ class GroundingChecker:
         items: list[Prepared],
         unit_list: list[Unit],
         sims,
+        question: str = "",
     ) -> Analysis:
         t = self.thresholds
         a = Analysis(text=sentence, numbers=extract_numbers(sentence, words=True))
@@ -401,8 +404,11 @@ class GroundingChecker:
             name for name in det.missing_names(
                 sentence, primary.terms | user_terms | tool_terms, primary.text
             )
-            if not det.is_acronym(name)  # a short acronym ("AI") is the topic's shorthand:
-        ]:  # a feature (an unknown term), not a verdict; a name no source gives is a verdict
+            # a short acronym ("AI") is the topic's shorthand, and a name the question asks
+            # about is the subject it set (the answer names it back, inventing nothing): a
+            # feature (an unknown term), not a verdict; a name no source gives is a verdict
+            if not det.is_acronym(name) and name.lower() not in question.lower()
+        ]:
             a.veto = ("name", f"name '{names[0]}' not in the sources")
         elif n and len(echoed) / n > t.max_user_only:
             a.veto = (
