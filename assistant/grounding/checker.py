@@ -121,6 +121,7 @@ class GroundingChecker:
         self.thresholds = thresholds or Thresholds()
         self._weights = weights
         self._vectors = None
+        self._tokens = None  # alignment.TokenCache, made on first use
 
     @property
     def weights(self) -> Weights:
@@ -222,7 +223,35 @@ class GroundingChecker:
         claims = [a for _, analyses in out for a in analyses if a is not None]
         self._entailment(claims)
         self._alignment(claims)
+        self._token_alignment(claims)
         return out
+
+    def forget_tokens(self, texts: list[str]) -> None:
+        """Drops the token vectors of these texts (so a benchmark's answer is first seen)."""
+        if self._tokens is not None:
+            self._tokens.forget(texts)
+
+    def _token_alignment(self, analyses: list[Analysis]) -> None:
+        """Features tok_mean / tok_min / tok_weak (`alignment`): how well the claim's words, read
+        in context, are matched by its unit's words. Without a prose unit (a tool result), or an
+        embedder without token vectors, they stand at what the term coverage says."""
+        from assistant.grounding import alignment
+
+        todo = [a for a in analyses if a.features and a.pair and a.veto is None and not a.verbatim]
+        for a in analyses:
+            if a.features:
+                cov = a.features.get("coverage", 0.0)
+                a.features.update(tok_mean=cov, tok_min=cov, tok_weak=1.0 - cov)
+        model = getattr(self.embedder, "model", None)
+        if not todo or model is None:
+            return
+        if self._tokens is None or self._tokens.model is not model:
+            self._tokens = alignment.TokenCache(model)
+        vectors = self._tokens.get([t for a in todo for t in a.pair])  # type: ignore[union-attr]
+        for a in todo:
+            found = alignment.features(vectors[a.pair[0]], vectors[a.pair[1]])  # type: ignore[index]
+            if found:
+                a.features.update(found)
 
     def _alignment(self, analyses: list[Analysis]) -> None:
         """Feature "aligned": the share of the claim's content words found in its unit, or close
