@@ -61,3 +61,17 @@ def _request(answer, evidence):
     from assistant.grounding import CheckRequest
 
     return CheckRequest(answer=answer, evidence=[evidence])
+
+
+def test_words_the_user_gave_count_as_matched(checker):
+    passage = Evidence(id="p", text="Quick wins in personalised e-mail are achievable within months.")
+    user = Evidence(id="u", kind="user", text="Our store sells handmade ceramic mugs.")
+    claim = "For a store selling handmade ceramic mugs, quick wins in personalised e-mail come within months."
+    from assistant.grounding import CheckRequest
+
+    (_, (alone,)), (_, (with_user,)) = checker.analyse_many([
+        CheckRequest(answer=claim, evidence=[passage]),
+        CheckRequest(answer=claim, evidence=[passage, user]),
+    ])
+    assert with_user.features["tok_weak"] < alone.features["tok_weak"]
+    assert with_user.features["tok_min"] > alone.features["tok_min"]

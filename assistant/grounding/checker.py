@@ -77,6 +77,7 @@ class Analysis:
     tool: bool = False  # attributed to a tool result (structured data, not prose)
     verbatim: bool = False  # the claim's words are a stretch of its evidence unit's words
     pair: tuple[str, str] | None = None  # (claim, unit text) the entailment classifier reads
+    given: tuple[str, ...] = ()  # the user's own words, evidence beside the unit (alignment)
 
 
 ALIGN_COSINE = 0.6  # MiniLM cosine of two words taken as the same meaning (features only)
@@ -247,9 +248,14 @@ class GroundingChecker:
             return
         if self._tokens is None or self._tokens.model is not model:
             self._tokens = alignment.TokenCache(model)
-        vectors = self._tokens.get([t for a in todo for t in a.pair])  # type: ignore[union-attr]
+        import numpy as np
+
+        vectors = self._tokens.get([t for a in todo for t in (*a.pair, *a.given)])  # type: ignore[misc]
         for a in todo:
-            found = alignment.features(vectors[a.pair[0]], vectors[a.pair[1]])  # type: ignore[index]
+            claim, unit = a.pair  # type: ignore[misc]
+            # words the user gave are evidence too ("with an AOV of $48")
+            theirs = np.vstack([vectors[unit], *(vectors[t] for t in a.given)])
+            found = alignment.features(vectors[claim], theirs)
             if found:
                 a.features.update(found)
 
@@ -465,6 +471,7 @@ class GroundingChecker:
 
         if primary.kind == "passage":
             a.pair = (sentence, unit.text)
+            a.given = tuple(it.text for it in items if it.kind == "user")
         a.features = {
             "similarity": best_sim,
             "coverage": best_cov,
