@@ -299,7 +299,9 @@ def fit_pair(
     return PairModel(coef=tuple(float(v) for v in coef), intercept=intercept), oof
 
 
-def fit(checker: GroundingChecker, labelled: list[Labelled], c: float = 1.0):
+def fit(
+    checker: GroundingChecker, labelled: list[Labelled], c: float = 1.0, alignment: bool = False
+):
     """(Weights, PairModel): logistic regression on the claims of ``labelled`` that no hard rule
     decides, after the entailment classifier on the same claims (out-of-fold logits).
 
@@ -312,9 +314,17 @@ def fit(checker: GroundingChecker, labelled: list[Labelled], c: float = 1.0):
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
+    from assistant.grounding import alignment as token_alignment
     from assistant.grounding.model import FEATURES, Weights
 
-    names = tuple(FEATURES)
+    # The contextual token alignment is measured, not stored (CALIBRATION.md, stop 30): a model
+    # that reads it loses the course pairs' recall. ``alignment`` fits it in.
+    names = tuple(f for f in FEATURES if alignment or f not in token_alignment.FEATURES)
+    if alignment:  # the checker computes the token features only for weights that read them
+        n = len(names)
+        checker = type(checker)(embedder=checker.embedder, weights=Weights(
+            features=names, mean=(0.0,) * n, scale=(1.0,) * n, coef=(0.0,) * n, intercept=0.0,
+            threshold=0.5))
     analysed = checker.analyse_many(_requests(labelled))
     # Each labelled set weighs the same in the fit, whatever its size.
     sizes: dict[str, int] = {}
@@ -370,14 +380,17 @@ def fit(checker: GroundingChecker, labelled: list[Labelled], c: float = 1.0):
 
     labels = np.array([y for _, y, _ in train])
     held = np.zeros(len(train))
-    for fold_train, fold_test in StratifiedKFold(5, shuffle=True, random_state=0).split(x, labels):
+    folds = StratifiedKFold(5, shuffle=True, random_state=0).split(x, labels) if alignment else []
+    for fold_train, fold_test in folds:
         fold_scaler = StandardScaler().fit(x[fold_train])
         fold = LogisticRegression(C=c, class_weight="balanced", max_iter=1000).fit(
             fold_scaler.transform(x[fold_train]), labels[fold_train],
             sample_weight=np.array([w for _, _, w in train])[fold_train],
         )
         held[fold_test] = fold.predict_proba(fold_scaler.transform(x[fold_test]))[:, 1]
-    out_of_fold_p = {id(a): float(p) for (a, _, _), p in zip(train, held, strict=True)}
+    out_of_fold_p = (
+        {id(a): float(p) for (a, _, _), p in zip(train, held, strict=True)} if alignment else {}
+    )
     probabilities = []
     for _, analyses in analysed:
         claims = [a for a in analyses if a is not None]
@@ -601,11 +614,14 @@ def markdown_table(figures: dict) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--fit", "do_fit", is_flag=True, help="Fit on the tune halves and write the weights.")
 @click.option("--no-latency", is_flag=True, help="Skip the latency measurement.")
+@click.option("--alignment", is_flag=True,
+              help="Stop 30's refit: token alignment features, parts a and b whole, threshold out of fold "
+              "(measured, not stored).")
 @click.option(
     "--held-out", "held_out", is_flag=True,
     help="Also measure part c's held-out half (the lead opens it once, at the end).",
 )
-def main(as_json: bool, do_fit: bool, no_latency: bool, held_out: bool) -> None:
+def main(as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, held_out: bool) -> None:
     """Fit (--fit) and measure the grounding checker on the labelled sets."""
     from assistant.grounding import GroundingChecker
     from assistant.grounding.model import WEIGHTS_PATH
@@ -619,9 +635,11 @@ def main(as_json: bool, do_fit: bool, no_latency: bool, held_out: bool) -> None:
         tune = (
             split_course(load_course_claims())[0]
             + split_halueval(load_halueval())[0]
-            + load_written_claims()  # parts a and b whole: both halves are spent
+            # stop 30's refit (--alignment) takes parts a and b whole (both halves are spent);
+            # the default reproduces the stored weights' training set (their tune halves)
+            + (load_written_claims() if alignment else split_written(load_written_claims())[0])
         )
-        weights, pair_model = fit(checker, tune)
+        weights, pair_model = fit(checker, tune, alignment=alignment)
         WEIGHTS_PATH.write_text(weights.to_json() + "\n", encoding="utf-8")
         PAIR_PATH.write_text(pair_model.to_json() + "\n", encoding="utf-8")
         checker = GroundingChecker(embedder=vectors, weights=weights, pair_model=pair_model)

@@ -8,6 +8,7 @@ import pytest
 
 from assistant.grounding import Evidence, GroundingChecker
 from assistant.grounding import alignment
+from assistant.grounding.model import FEATURES, Weights
 
 
 def test_only_pieces_of_content_words_and_negations_count():
@@ -26,9 +27,26 @@ def test_features_read_the_best_match_of_each_claim_word():
     assert alignment.features(np.zeros((0, 4), np.float32), unit) is None
 
 
+def _weights(features) -> Weights:
+    """Weights that read ``features`` (values do not matter here: these tests read features)."""
+    n = len(features)
+    return Weights(features=tuple(features), mean=(0.0,) * n, scale=(1.0,) * n, coef=(0.0,) * n,
+                   intercept=0.0, threshold=0.5)
+
+
 @pytest.fixture(scope="module")
 def checker(embedder) -> GroundingChecker:
-    return GroundingChecker(embedder=embedder)
+    return GroundingChecker(embedder=embedder, weights=_weights(FEATURES))
+
+
+def test_weights_that_do_not_read_the_alignment_leave_it_uncomputed(embedder):
+    plain = GroundingChecker(
+        embedder=embedder,
+        weights=_weights([f for f in FEATURES if f not in alignment.FEATURES]),
+    )
+    passage = Evidence(id="p", text="Teams should adjust the campaign when weekly sales fall.")
+    (_, (a,)), = plain.analyse_many([_request("Teams should tweak the campaign now.", passage)])
+    assert a.features["tok_mean"] == a.features["coverage"]  # the stand-in, no token vectors
 
 
 def test_a_word_of_the_same_meaning_in_context_aligns_better_than_a_changed_one(embedder):

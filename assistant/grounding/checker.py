@@ -244,8 +244,8 @@ class GroundingChecker:
                 cov = a.features.get("coverage", 0.0)
                 a.features.update(tok_mean=cov, tok_min=cov, tok_weak=1.0 - cov)
         model = getattr(self.embedder, "model", None)
-        if not todo or model is None:
-            return
+        if not todo or model is None or not set(alignment.FEATURES) & set(self.weights.features):
+            return  # weights that do not read them (or no token vectors): no cost
         if self._tokens is None or self._tokens.model is not model:
             self._tokens = alignment.TokenCache(model)
         import numpy as np
