@@ -2,7 +2,7 @@
 
 Answers are built from the bundled course: five consecutive sentences of one section, each
 reworded ("In short, …") so that none is a verbatim quote and each takes the full path
-(embedding, entailment classifier, word alignment), checked against every passage of that
+(embedding, entailment classifier, word alignment, contextual token alignment), checked against every passage of that
 section. The passages' evidence units are embedded beforehand (as `Advisor.warm_up` does); each
 answer's sentences and words are first seen (forgotten from the vector memo before each check).
 """
@@ -55,6 +55,7 @@ def run(repeats: int = 2) -> dict:
                 w.lower() for w in content_words(request.answer)
             ]
             vectors.forget(first_seen)
+            checker.forget_tokens(split_sentences(request.answer))
             start = time.perf_counter()
             checker.check_many([request])
             timings.append((time.perf_counter() - start) * 1000)

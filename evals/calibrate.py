@@ -40,10 +40,12 @@ PAIRS = DATA / "grounding_pairs.yaml"
 COURSE_CLAIMS = DATA / "course_claims.yaml"
 # Claims written by others who never saw the checker (issue 24): tune / held-out by the sha1
 # parity of each claim's id (`evals.devsets.half`); only the tune half is shown by default.
-WRITTEN_CLAIMS = (
-    Path(__file__).resolve().parent / "dev" / "claims" / "part-a.yaml",
-    Path(__file__).resolve().parent / "dev" / "claims" / "part-b.yaml",
-)
+# Parts a and b: both halves were opened at the end of stop 29, so both are training data now.
+# Part c (stop 30, new voices): only its tune half is measured; its held-out half is opened once,
+# by the lead, with --held-out.
+CLAIMS_DIR = Path(__file__).resolve().parent / "dev" / "claims"
+WRITTEN_CLAIMS = (CLAIMS_DIR / "part-a.yaml", CLAIMS_DIR / "part-b.yaml")
+FRESH_CLAIMS = (CLAIMS_DIR / "part-c.yaml",)
 TUNE_PAIRS = 125
 VARYING = 1e-4  # standard deviation under which a vector dimension counts as constant
 
@@ -297,7 +299,9 @@ def fit_pair(
     return PairModel(coef=tuple(float(v) for v in coef), intercept=intercept), oof
 
 
-def fit(checker: GroundingChecker, labelled: list[Labelled], c: float = 1.0):
+def fit(
+    checker: GroundingChecker, labelled: list[Labelled], c: float = 1.0, alignment: bool = False
+):
     """(Weights, PairModel): logistic regression on the claims of ``labelled`` that no hard rule
     decides, after the entailment classifier on the same claims (out-of-fold logits).
 
@@ -310,9 +314,17 @@ def fit(checker: GroundingChecker, labelled: list[Labelled], c: float = 1.0):
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
+    from assistant.grounding import alignment as token_alignment
     from assistant.grounding.model import FEATURES, Weights
 
-    names = tuple(FEATURES)
+    # The contextual token alignment is measured, not stored (CALIBRATION.md, stop 30): a model
+    # that reads it loses the course pairs' recall. ``alignment`` fits it in.
+    names = tuple(f for f in FEATURES if alignment or f not in token_alignment.FEATURES)
+    if alignment:  # the checker computes the token features only for weights that read them
+        n = len(names)
+        checker = type(checker)(embedder=checker.embedder, weights=Weights(
+            features=names, mean=(0.0,) * n, scale=(1.0,) * n, coef=(0.0,) * n, intercept=0.0,
+            threshold=0.5))
     analysed = checker.analyse_many(_requests(labelled))
     # Each labelled set weighs the same in the fit, whatever its size.
     sizes: dict[str, int] = {}
@@ -361,13 +373,31 @@ def fit(checker: GroundingChecker, labelled: list[Labelled], c: float = 1.0):
         intercept=float(model.intercept_[0]),
         threshold=0.5,
     )
+    # The threshold is chosen on out-of-fold probabilities (5 folds): in-sample ones are
+    # overconfident on the claims the model was fitted on, which pulled the threshold down and
+    # flagged new writers' paraphrases sitting just above it (stop 30).
+    from sklearn.model_selection import StratifiedKFold
+
+    labels = np.array([y for _, y, _ in train])
+    held = np.zeros(len(train))
+    folds = StratifiedKFold(5, shuffle=True, random_state=0).split(x, labels) if alignment else []
+    for fold_train, fold_test in folds:
+        fold_scaler = StandardScaler().fit(x[fold_train])
+        fold = LogisticRegression(C=c, class_weight="balanced", max_iter=1000).fit(
+            fold_scaler.transform(x[fold_train]), labels[fold_train],
+            sample_weight=np.array([w for _, _, w in train])[fold_train],
+        )
+        held[fold_test] = fold.predict_proba(fold_scaler.transform(x[fold_test]))[:, 1]
+    out_of_fold_p = (
+        {id(a): float(p) for (a, _, _), p in zip(train, held, strict=True)} if alignment else {}
+    )
     probabilities = []
     for _, analyses in analysed:
         claims = [a for a in analyses if a is not None]
         vetoed = any(a.veto for a in claims)
         probabilities.append(
-            (vetoed, max((weights.probability(a.features) for a in claims
-                          if not a.veto and not a.verbatim), default=0.0))
+            (vetoed, max((out_of_fold_p.get(id(a), weights.probability(a.features))
+                          for a in claims if not a.veto and not a.verbatim), default=0.0))
         )
 
     def balanced(threshold: float) -> float:
@@ -474,8 +504,8 @@ def measure(
     with_latency: bool = True,
     written_held_out: bool = False,
 ) -> dict:
-    """Every figure of CALIBRATION.md, as plain data (the written claims' held-out half only with
-    ``written_held_out``)."""
+    """Every figure of CALIBRATION.md, as plain data (part c's held-out half only with
+    ``written_held_out``; parts a and b are training data, both halves shown)."""
     from assistant.grounding import GroundingChecker
 
     checker = checker or GroundingChecker()
@@ -505,9 +535,14 @@ def measure(
         "pairs": score(pairs, checker_flags(checker, pairs)).as_dict(),
     }
     w_tune, w_held = split_written(load_written_claims())
-    figures["written"] = {"tune": written_figures(w_tune, checker_flags(checker, w_tune))}
+    figures["written"] = {  # both halves are training data now (opened at the end of stop 29)
+        "tune": written_figures(w_tune, checker_flags(checker, w_tune)),
+        "held_out": written_figures(w_held, checker_flags(checker, w_held)),
+    }
+    f_tune, f_held = split_written(load_written_claims(FRESH_CLAIMS))
+    figures["fresh"] = {"tune": written_figures(f_tune, checker_flags(checker, f_tune))}
     if written_held_out:
-        figures["written"]["held_out"] = written_figures(w_held, checker_flags(checker, w_held))
+        figures["fresh"]["held_out"] = written_figures(f_held, checker_flags(checker, f_held))
     if with_latency:
         figures["latency"] = latency(checker)
     return figures
@@ -547,10 +582,13 @@ def markdown_table(figures: dict) -> str:
         t, h = kt.get(kind, {"caught": 0, "missed": 0}), kh.get(kind, {"caught": 0, "missed": 0})
         label = f"{kind} (flagged / kept)" if kind == "paraphrase" else kind
         lines.append(f"| {label} | {t['caught']} / {t['missed']} | {h['caught']} / {h['missed']} |")
-    for half_name, w in figures.get("written", {}).items():
+    halves = [("Written claims a/b (training data)", h, w)
+              for h, w in figures.get("written", {}).items()]
+    halves += [("Written claims c", h, w) for h, w in figures.get("fresh", {}).items()]
+    for set_name, half_name, w in halves:
         lines += [
             "",
-            f"Written claims, {half_name.replace('_', '-')} ({w['n']}): balanced accuracy "
+            f"{set_name}, {half_name.replace('_', '-')} ({w['n']}): balanced accuracy "
             f"{w['balanced_accuracy']:.3f}, paraphrases kept {w['paraphrases_kept']:.3f}, "
             f"errors caught {w['errors_caught']:.3f} (FP {w['fp']}, FN {w['fn']})",
             "",
@@ -576,11 +614,14 @@ def markdown_table(figures: dict) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--fit", "do_fit", is_flag=True, help="Fit on the tune halves and write the weights.")
 @click.option("--no-latency", is_flag=True, help="Skip the latency measurement.")
+@click.option("--alignment", is_flag=True,
+              help="Stop 30's refit: token alignment features, parts a and b whole, threshold out of fold "
+              "(measured, not stored).")
 @click.option(
     "--held-out", "held_out", is_flag=True,
-    help="Also measure the written claims' held-out half (open it once, at the end).",
+    help="Also measure part c's held-out half (the lead opens it once, at the end).",
 )
-def main(as_json: bool, do_fit: bool, no_latency: bool, held_out: bool) -> None:
+def main(as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, held_out: bool) -> None:
     """Fit (--fit) and measure the grounding checker on the labelled sets."""
     from assistant.grounding import GroundingChecker
     from assistant.grounding.model import WEIGHTS_PATH
@@ -594,9 +635,11 @@ def main(as_json: bool, do_fit: bool, no_latency: bool, held_out: bool) -> None:
         tune = (
             split_course(load_course_claims())[0]
             + split_halueval(load_halueval())[0]
-            + split_written(load_written_claims())[0]
+            # stop 30's refit (--alignment) takes parts a and b whole (both halves are spent);
+            # the default reproduces the stored weights' training set (their tune halves)
+            + (load_written_claims() if alignment else split_written(load_written_claims())[0])
         )
-        weights, pair_model = fit(checker, tune)
+        weights, pair_model = fit(checker, tune, alignment=alignment)
         WEIGHTS_PATH.write_text(weights.to_json() + "\n", encoding="utf-8")
         PAIR_PATH.write_text(pair_model.to_json() + "\n", encoding="utf-8")
         checker = GroundingChecker(embedder=vectors, weights=weights, pair_model=pair_model)

@@ -720,7 +720,22 @@ _LIST_MARKER_RE = re.compile(r"^\s*\d{1,3}[.)]\s+", re.MULTILINE)
 _REF_NUMBER_RE = re.compile(
     r"\b(?:lesson|module|section|chapter|step|figure|table)\s+\d+(?:\.\d+)*", re.IGNORECASE
 )
-_WORD_NUM_RE = re.compile(r"\b(" + "|".join(VALUE_WORDS) + r")\b", re.IGNORECASE)
+_WORD_NUM_RE = re.compile(
+    # a unit after a ten ("twenty-five") and a multiplier ("five thousand") belong to the number
+    r"\b(?:(" + "|".join(TENS_WORDS) + r")[\s-](" + "|".join(w for w in UNIT_WORDS if w != "zero")
+    + r")|(" + "|".join(VALUE_WORDS) + r"))\b(?:\s+(hundred|thousand|million|billion)\b)?",
+    re.IGNORECASE,
+)
+_WORD_SCALES = {"hundred": 100.0, **MULTIPLIER_WORDS}
+
+
+def _word_value(match: re.Match[str]) -> float:
+    """ "five thousand" -> 5000, "twenty-five" -> 25, "ten" -> 10."""
+    if match.group(1):
+        value = float(TENS_WORDS[match.group(1).lower()] + UNIT_WORDS[match.group(2).lower()])
+    else:
+        value = float(VALUE_WORDS[match.group(3).lower()])
+    return value * _WORD_SCALES[match.group(4).lower()] if match.group(4) else value
 
 
 def _is_scale(match: re.Match[str]) -> bool:
@@ -757,7 +772,6 @@ def extract_numbers(text: str, *, words: bool = False, references: bool = False)
         values.append((match.start(), value))
     if words:
         values.extend(
-            (m.start(), float(VALUE_WORDS[m.group(1).lower()]))
-            for m in _WORD_NUM_RE.finditer(text)
+            (m.start(), _word_value(m)) for m in _WORD_NUM_RE.finditer(text)
         )
     return [v for _, v in sorted(values, key=lambda item: item[0])]

@@ -196,6 +196,20 @@ def test_overclaim_detector_counts_only_absolutes_the_source_lacks():
     assert det.overclaim("AI was used solely for FAQs.", "AI was used only for FAQs.")[0] == 0
 
 
+@pytest.mark.parametrize(
+    ("claim", "count"),
+    [
+        ("Staff approve each refund before any payment is sent.", 0),  # a condition's "any"
+        ("Refunds go out without any manual review.", 0),
+        ("If any payment fails, staff retry it.", 0),
+        ("Staff approve any refund.", 1),  # an assertion about all refunds
+    ],
+)
+def test_an_any_of_a_condition_or_negation_is_no_overclaim(claim, count):
+    source = "Staff approve refunds before payments are sent; failed payments are retried."
+    assert det.overclaim(claim, source)[0] == count
+
+
 def test_invented_detector_names_the_member_no_source_gives():
     pool = frozenset(prepare("passage", "", ROADMAP.text).terms)
     finding = det.invented(

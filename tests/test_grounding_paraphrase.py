@@ -119,3 +119,86 @@ def test_a_negative_prefix_and_an_added_list_member_are_features_of_an_error():
     same = "It moves revenue, profit margin, conversion rate and market share."
     assert det.list_gap(added, pool, roots) == 1.0
     assert det.list_gap(same, pool, roots) == 0.0
+
+
+# --- stop 30: numbers in words with a multiplier, names the question sets, frequency phrases ---
+
+SUPPORT_DESK = Evidence(
+    id="desk",
+    text="Last quarter the help desk closed 4,000 tickets and answered 25 complaints by phone.",
+)
+REPORTING = Evidence(
+    id="reporting",
+    text="Teams should review their sales figures daily or weekly on a shared dashboard.",
+)
+PILOT = Evidence(
+    id="pilot",
+    text="The pilot store cut checkout waiting time by 20% within six months.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("closed four thousand tickets", [4000.0]),
+        ("twenty-five complaints", [25.0]),
+        ("twenty five complaints", [25.0]),
+        ("two million visitors", [2e6]),
+        ("three hundred stores", [300.0]),
+        ("two to four weeks", [2.0, 4.0]),
+        ("five two", [5.0, 2.0]),  # two numbers, not one
+    ],
+)
+def test_number_words_with_a_ten_or_a_multiplier_are_one_number(text, expected):
+    from assistant.text import extract_numbers
+
+    assert extract_numbers(text, words=True) == expected
+
+
+def test_a_number_in_words_with_a_multiplier_equals_the_sources_digits(checker):
+    right = first_claim(checker, "The help desk closed four thousand tickets last quarter.",
+                        SUPPORT_DESK)
+    wrong = first_claim(checker, "The help desk closed six thousand tickets last quarter.",
+                        SUPPORT_DESK)
+    assert not right.numbers_missing
+    assert wrong.kind == "number" and wrong.numbers_missing == [6000.0]
+
+
+def test_a_name_the_question_asks_about_is_no_invented_name(checker):
+    question = "What did Harbourline's pilot store achieve?"
+    named_back = first_claim(
+        checker, "At Harbourline, the pilot store cut checkout waiting time by 20% in six months.",
+        PILOT, question=question,
+    )
+    invented = first_claim(
+        checker, "At Marlowe, the pilot store cut checkout waiting time by 20% in six months.",
+        PILOT, question=question,
+    )
+    assert named_back.kind != "name"
+    assert invented.kind == "name" and not invented.supported
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("every day", "daily"),
+        ("once a week", "weekly"),
+        ("each month", "monthly"),
+        ("every quarter", "quarterly"),
+        ("keep an eye on the figures", "monitor the figures"),
+    ],
+)
+def test_a_frequency_or_idiom_in_words_has_the_terms_of_its_one_word_form(said, written):
+    from assistant.grounding.lexicon import terms
+
+    assert terms(said) == terms(written)
+
+
+def test_a_short_answer_giving_the_frequency_in_words_passes_the_extractive_rules(checker):
+    question = "How often should teams look at their sales figures?"
+    right = first_claim(checker, "Every day or every week, on a shared dashboard.", REPORTING,
+                        question=question)
+    wrong = first_claim(checker, "Every year, on a shared dashboard.", REPORTING,
+                        question=question)
+    assert right.supported, right.reason
+    assert not wrong.supported

@@ -77,6 +77,7 @@ class Analysis:
     tool: bool = False  # attributed to a tool result (structured data, not prose)
     verbatim: bool = False  # the claim's words are a stretch of its evidence unit's words
     pair: tuple[str, str] | None = None  # (claim, unit text) the entailment classifier reads
+    given: tuple[str, ...] = ()  # the user's own words, evidence beside the unit (alignment)
 
 
 ALIGN_COSINE = 0.6  # MiniLM cosine of two words taken as the same meaning (features only)
@@ -121,6 +122,7 @@ class GroundingChecker:
         self.thresholds = thresholds or Thresholds()
         self._weights = weights
         self._vectors = None
+        self._tokens = None  # alignment.TokenCache, made on first use
 
     @property
     def weights(self) -> Weights:
@@ -207,7 +209,9 @@ class GroundingChecker:
                     continue
                 row = sims[index] if sims is not None else None
                 index += 1
-                a = self._analyse(piece.text, request.evidence, items, unit_list, row)
+                a = self._analyse(
+                    piece.text, request.evidence, items, unit_list, row, request.question or ""
+                )
                 self._question_features(a, bool(request.question))
                 if quote := misquoted(piece.text, request.answer, user_words):  # before any other verdict
                     a.veto = ("misquote", f"quoted as the user's words, but no message of the user says «{quote}»")
@@ -220,7 +224,40 @@ class GroundingChecker:
         claims = [a for _, analyses in out for a in analyses if a is not None]
         self._entailment(claims)
         self._alignment(claims)
+        self._token_alignment(claims)
         return out
+
+    def forget_tokens(self, texts: list[str]) -> None:
+        """Drops the token vectors of these texts (so a benchmark's answer is first seen)."""
+        if self._tokens is not None:
+            self._tokens.forget(texts)
+
+    def _token_alignment(self, analyses: list[Analysis]) -> None:
+        """Features tok_mean / tok_min / tok_weak (`alignment`): how well the claim's words, read
+        in context, are matched by its unit's words. Without a prose unit (a tool result), or an
+        embedder without token vectors, they stand at what the term coverage says."""
+        from assistant.grounding import alignment
+
+        todo = [a for a in analyses if a.features and a.pair and a.veto is None and not a.verbatim]
+        for a in analyses:
+            if a.features:
+                cov = a.features.get("coverage", 0.0)
+                a.features.update(tok_mean=cov, tok_min=cov, tok_weak=1.0 - cov)
+        model = getattr(self.embedder, "model", None)
+        if not todo or model is None or not set(alignment.FEATURES) & set(self.weights.features):
+            return  # weights that do not read them (or no token vectors): no cost
+        if self._tokens is None or self._tokens.model is not model:
+            self._tokens = alignment.TokenCache(model)
+        import numpy as np
+
+        vectors = self._tokens.get([t for a in todo for t in (*a.pair, *a.given)])  # type: ignore[misc]
+        for a in todo:
+            claim, unit = a.pair  # type: ignore[misc]
+            # words the user gave are evidence too ("with an AOV of $48")
+            theirs = np.vstack([vectors[unit], *(vectors[t] for t in a.given)])
+            found = alignment.features(vectors[claim], theirs)
+            if found:
+                a.features.update(found)
 
     def _alignment(self, analyses: list[Analysis]) -> None:
         """Feature "aligned": the share of the claim's content words found in its unit, or close
@@ -284,6 +321,7 @@ class GroundingChecker:
         items: list[Prepared],
         unit_list: list[Unit],
         sims,
+        question: str = "",
     ) -> Analysis:
         t = self.thresholds
         a = Analysis(text=sentence, numbers=extract_numbers(sentence, words=True))
@@ -401,8 +439,11 @@ class GroundingChecker:
             name for name in det.missing_names(
                 sentence, primary.terms | user_terms | tool_terms, primary.text
             )
-            if not det.is_acronym(name)  # a short acronym ("AI") is the topic's shorthand:
-        ]:  # a feature (an unknown term), not a verdict; a name no source gives is a verdict
+            # a short acronym ("AI") is the topic's shorthand, and a name the question asks
+            # about is the subject it set (the answer names it back, inventing nothing): a
+            # feature (an unknown term), not a verdict; a name no source gives is a verdict
+            if not det.is_acronym(name) and name.lower() not in question.lower()
+        ]:
             a.veto = ("name", f"name '{names[0]}' not in the sources")
         elif n and len(echoed) / n > t.max_user_only:
             a.veto = (
@@ -430,6 +471,7 @@ class GroundingChecker:
 
         if primary.kind == "passage":
             a.pair = (sentence, unit.text)
+            a.given = tuple(it.text for it in items if it.kind == "user")
         a.features = {
             "similarity": best_sim,
             "coverage": best_cov,

@@ -215,13 +215,27 @@ def names_apart(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
 # --- overclaims -----------------------------------------------------------------------------
 
 
+# "any" after these is the "any" of a condition or a negation ("before any account is blocked",
+# "without any delay"), which claims nothing about all cases: no absolute.
+_NON_ASSERTIVE = frozenset(
+    {"before", "without", "if", "whether", "unless", "not", "no", "never", "prior", "hardly"}
+)
+
+
+def _absolute_words(words: tuple[str, ...], absolutes) -> list[str]:
+    return [
+        w for i, w in enumerate(words)
+        if w in absolutes and not (w == "any" and _NON_ASSERTIVE & set(words[max(0, i - 3) : i]))
+    ]
+
+
 def overclaim(claim: str, evidence_text: str) -> tuple[int, Finding | None]:
     """Absolute words in the claim that the evidence does not use (synonyms folded)."""
     lex = lexicon()
     evidence_words = {lex.term(w) for w in raw_words(evidence_text)}
     extra = [
-        w for w in dict.fromkeys(raw_words(claim))
-        if w in lex.absolutes and lex.term(w) not in evidence_words
+        w for w in dict.fromkeys(_absolute_words(raw_words(claim), lex.absolutes))
+        if lex.term(w) not in evidence_words
     ]
     if not extra:
         return 0, None
