@@ -192,6 +192,9 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
                     final = {"messages": msgs, "answers": records, **details(event.result),
                              "selected_answer": index,
                              **_changed_controls(last_record, record, listed_before, cid)}
+                    if new_conversation:  # said again with the answer: an API client reads only
+                        # the last update of each output, and a new conversation must be in its list
+                        final["conv_list"] = update(choices=conversation_choices(ctx, who), value=cid)
             if grown:  # the text so far, made safe once per update, not once per piece
                 msgs[answer_slot()] = {"role": "assistant", "content": fmt.neutralize_html(partial)}
             yield {"chatbot": msgs, **final}
