@@ -10,22 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.reading.calculate import read_calculation
-from assistant.reading.dialogue import read_turn, start_state
+from assistant.reading.dialogue import read_turn
+from dialogue_steps import call_of, state_of
 from tools.registry import run_tool
 
 
-def _state(message: str):
-    calc = read_calculation(message)
-    assert calc is not None, message
-    state = start_state(message, calc)
-    assert state is not None
-    return state
-
-
-def _call(turn) -> tuple[str, dict]:
-    assert turn.calculation is not None and turn.calculation.calls, turn.calculation
-    return turn.calculation.calls[0]
+_state, _call = state_of, call_of  # the steps both dialogue test files use
 
 
 def _asked(turn) -> str:
