@@ -272,22 +272,18 @@ def _serving_profile(s: dict) -> list[str]:
     out = ["## Serving profile (py-spy, 20 sessions × 3, `python -m bench.serving_profile`)", ""]
     columns = ("| {} | p50 / p95 ms | answers/s | server CPU ms per answer | errors | cross-talk "
                "| load (1 min) start → end |")
-    if s.get("compare"):
-        out += [f"Before (the main branch) and after (this code), servers in turn, unsampled "
-                f"(run {s.get('compare_at', '?')}):", "", columns.format("round, code"),
-                "|---|---|---|---|---|---|---|"]
-        out += [f"| {r['round']}, {r['code']} | {r['p50_ms']} / {r['p95_ms']} | "
-                f"{r['throughput_per_s']} | {r['server_cpu_ms_per_answer']} | {r['errors']} | "
-                f"{r['cross_talk']} | {_load(r)} |" for r in s["compare"]]
-        out += [""]
-    if s.get("queue_concurrency"):
-        out += [f"Answer slots (`ADVISOR_QUEUE_CONCURRENCY`), servers in turn "
-                f"(run {s.get('queue_concurrency_at', '?')}):", "", columns.format("round, slots"),
-                "|---|---|---|---|---|---|---|"]
-        out += [f"| {r['round']}, {r['queue_concurrency']} | {r['p50_ms']} / {r['p95_ms']} | "
-                f"{r['throughput_per_s']} | {r['server_cpu_ms_per_answer']} | {r['errors']} | "
-                f"{r['cross_talk']} | {_load(r)} |" for r in s["queue_concurrency"]]
-        out += [""]
+    for key, title, label, field in (
+            ("compare", "Before (the main branch) and after (this code), servers in turn, unsampled",
+             "round, code", "code"),
+            ("queue_concurrency", "Answer slots (`ADVISOR_QUEUE_CONCURRENCY`), servers in turn",
+             "round, slots", "queue_concurrency")):
+        if s.get(key):  # one table of rounds, each row a server run in turn
+            out += [f"{title} (run {s.get(key + '_at', '?')}):", "", columns.format(label),
+                    "|---|---|---|---|---|---|---|"]
+            out += [f"| {r['round']}, {r[field]} | {r['p50_ms']} / {r['p95_ms']} | "
+                    f"{r['throughput_per_s']} | {r['server_cpu_ms_per_answer']} | {r['errors']} | "
+                    f"{r['cross_talk']} | {_load(r)} |" for r in s[key]]
+            out += [""]
     if s.get("profile"):
         p = s["profile"]
         prof = p.get("profile", {})
