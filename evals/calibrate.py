@@ -619,7 +619,7 @@ def markdown_table(figures: dict) -> str:
               "(measured, not stored).")
 @click.option(
     "--held-out", "held_out", is_flag=True,
-    help="Also measure part c's held-out half (the lead opens it once, at the end).",
+    help="Also measure part d's held-out half (the lead opens it once, at the end).",
 )
 def main(as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, held_out: bool) -> None:
     """Fit (--fit) and measure the grounding checker on the labelled sets."""
