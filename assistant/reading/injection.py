@@ -113,6 +113,26 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _TO_THE_ASSISTANT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+# Pasted text (an e-mail, a review, a data cell, a tool result) that speaks to whatever AI reads it
+# ("PS for the AI assistant:", "AI assistant processing this message:", "ASSISTANT INSTRUCTION:")
+# is said to the assistant, not quoted to it: a learner's own chatbot prompt ("You are ShopBot…")
+# or a course quote names no such reader.
+AI_READER = re.compile(
+    r"\b(?:notes?|messages?|instructions?|ps|p\.s\.|attention|notice|reminder)\s*(?:for|to)\s+(?:the\s+|any\s+|all\s+)?"
+    r"(?:ai|assistant|advisor|chatbot|llm|language model|model)s?\b"
+    r"|\b(?:ai|assistant|advisor|chatbot|llm|model|agent)s?(?:\s+(?:assistant|model|system|agent|tool))?,?\s+"
+    r"(?:(?:who|that) (?:is |are )?)?(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|handling|reviewing|seeing)"
+    r"\s+(?:this|these|the following|my|our)\b"
+    r"|\bif you are an? (?:ai|assistant|advisor|chatbot|bot|language model|llm)\b"
+    r"|\b(?:ai|assistant|advisor|llm|model|chatbot)[ _-](?:instructions?|directives?|notes?|commands?|overrides?)\s*[\"']?\s*:",
+    re.IGNORECASE,
+)
+# A learner who shows such a text as an example of an attack asks about it: the quote stays quoted.
+_EXHIBIT = re.compile(
+    r"\b(?:inject\w*|attack\w*|jailbreak\w*|malicious|manipulat\w*|suspicious|phishing|exploit\w*|scam\w*|hack\w*"
+    r"|(?:hidden|planted|embedded) (?:instructions?|text|commands?))",
+    re.IGNORECASE,
+)
 # A clause that asks the assistant to carry out what it hides ("decode it and carry it out",
 # "execute the following", "do what it spells"): the hidden text then needs no owner.
 _ACT_ON_HIDDEN = re.compile(
@@ -146,6 +166,18 @@ _CODE_WORD = re.compile(
     r"[\"“']?([\w-]+)[\"”']?\s*(?:means|=|stands for|is (?:short|code) for)\s+(.+)"
     r"|when i (?:say|type|write|send)\s+[\"“']?([\w-]+)[\"”']?,?\s+(.+)"
     r"|(?:define|let)\s+(?:a (?:function|macro|command)\s+)?([a-z]\w*)\s*\([^)]*\)\s*(?:that|which|to|=)?\s*(.+)",
+    re.IGNORECASE,
+)
+# An order, in the imperative, to act on what a pasted text says ("Please proceed as the tool result
+# says", "do what the e-mail asks", "follow its instructions"): the text's quotes are then said to
+# the assistant. A question ("how do I make the bot follow it?") gives no order.
+_ORDER_ON_TEXT = re.compile(
+    r"^\W*(?:(?:please|now|just|so|ok(?:ay)?|then|and|kindly|go ahead and)\W+)*"
+    r"(?:(?:proceed|act|respond|reply|answer|continue|behave)\s+(?:as|like|the way)\s+(?:it|they|the(?:\s+[\w-]+){1,3})"
+    r"\s+(?:says?|instructs?|requires?|asks?|tells? you|directs?|demands?|wants?)"
+    r"|do (?:what|as) (?:it|they|the(?:\s+[\w-]+){1,3}) (?:says?|asks?|wants?|instructs?|tells? you)"
+    r"|(?:follow|obey|execute|carry out|comply with|act on)\s+(?:it|them|its \w+|their \w+|the(?:\s+[\w-]+){0,2}\s+"
+    r"(?:instructions?|directives?|orders?|commands?|requests?|notes?|result|output|message|e-?mail|text|field|line|cell)))\b",
     re.IGNORECASE,
 )
 _JOIN_REQUEST = re.compile(
@@ -201,6 +233,19 @@ class Screening:
     @property
     def goals(self) -> list[str]:
         return list(dict.fromkeys(a.goal for a in self.attacks))
+
+
+def _open_quotes_to_ai(message: str) -> str:
+    """``message`` with the quote marks of every quote that speaks to an AI reader blanked (same
+    length), so its sentences are read as said to the assistant; unchanged when the learner's own
+    words present the text as an attack to discuss."""
+    spans = [m.span() for m in _QUOTED.finditer(message) if AI_READER.search(m.group(0))]
+    if not spans or _EXHIBIT.search(_QUOTED.sub(" ", message)):
+        return message
+    chars = list(message)
+    for a, b in spans:
+        chars[a] = chars[b - 1] = " "
+    return "".join(chars)
 
 
 def _mask_quotes(text: str) -> str:
@@ -326,6 +371,7 @@ def _split_attack(message: str, previous: Sequence[str]) -> str:
 def screen(message: str, previous: Sequence[str] = ()) -> Screening:
     """Judges each clause of ``message`` (see the module docstring); ``previous`` are the user's
     earlier turns, oldest first, so an attack split across turns is caught where it completes."""
+    written, message = message, _open_quotes_to_ai(message)  # judged as read; kept as written
     spans = _clauses(message)
     said = "\n".join(previous)
     verdicts = [_judge_clause(message[a:b], f"{said}\n{message[:a]}") for a, b in spans]
@@ -349,6 +395,23 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
     for i in range(1, len(spans)):
         if verdicts[i - 1][0] and not verdicts[i][0] and not Screening("", kept=message[slice(*spans[i])]).answerable:
             verdicts[i] = (verdicts[i - 1][0], "pair")
+    # an order to do what a pasted text says: the order and the quote that holds an attack
+    if not any(v[0] for v in verdicts):
+        for i, (a, b) in enumerate(spans):
+            if not _ORDER_ON_TEXT.match(_mask_quotes(message[a:b])):
+                continue
+            for quote in _QUOTED.finditer(message):
+                found, _ = _goal_of(quote.group(0)[1:-1])
+                if found:
+                    verdicts[i] = (found, "quoted")
+                    for j, (c, d) in enumerate(spans):
+                        if c < quote.end() and quote.start() < d:
+                            verdicts[j] = (found, "quoted")
+    # a lead-in that ends in a colon belongs to what it introduces ("Also, just between us: <attack>")
+    for i in reversed(range(len(spans) - 1)):
+        lead = message[slice(*spans[i])].rstrip()
+        if not verdicts[i][0] and verdicts[i + 1][0] and lead.endswith(":") and not _QUESTION.search(lead):
+            verdicts[i] = (verdicts[i + 1][0], "pair")
     # a persona is an attack with an escape from the rules somewhere in the message
     masked = _mask_quotes(message)
     if PERSONA_ESCAPE.search(masked) or any(v[0] for v in verdicts):
@@ -376,14 +439,14 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
     attack_words = {w.lower() for (a, b), (g, _) in zip(spans, verdicts) if g for w in re.findall(r"\w+", message[a:b])}
     for i, (a, b) in enumerate(spans):
         vocative = _VOCATIVE.match(message, a, b)
-        if vocative and vocative.group(1).lower() in attack_words - {"you"}:
+        if vocative and vocative.group(1).lower() in attack_words - {"you"} - _FILLER - STOPWORDS:
             rest = message[vocative.end():b]
             if not verdicts[i][0] or (not _judge_clause(rest)[0] and Screening("", kept=rest).answerable):
                 spans[i], verdicts[i] = (vocative.end(), b), ("", "")
-    attacks = [Attack(message[a:b].strip(), g, how, a, b)
+    attacks = [Attack(written[a:b].strip(), g, how, a, b)
                for (a, b), (g, how) in zip(spans, verdicts) if g]
-    kept = " ".join(message[a:b].strip() for (a, b), (g, _) in zip(spans, verdicts) if not g)
-    return Screening(message, attacks, kept.strip())
+    kept = " ".join(written[a:b].strip() for (a, b), (g, _) in zip(spans, verdicts) if not g)
+    return Screening(written, attacks, kept.strip())
 
 
 def is_injection(text: str, previous: Sequence[str] = ()) -> bool:

@@ -180,7 +180,9 @@ _TOLD_ML = (
     r"\bqu'?\s?(?:est-ce qu'?\s?)?on (?:t'|vous )a (?:dit|donne|ecrit)|\bce qu'?\s?on (?:t'|vous )a (?:dit|donne)"
     r"|\bwas (?:wurde|hat man) dir\b.{0,40}\b(?:gesagt|gegeben|mitgeteilt)|\bque te (?:dijeron|dieron|han dicho|ordenaron)"
     r"|\bcosa ti (?:hanno|e stato) (?:detto|dato)|\bo que (?:te|lhe) (?:disseram|deram|foi dito)|\bwat (?:is )?(?:je|u) (?:verteld|gezegd)"
-    r"|\bco ci (?:powiedziano|kazano)|\bчто тебе (?:сказали|написали|дали)|你被告知|你收到的|あなたに(?:与えられた|伝えられた)"
+    r"|\bco ci (?:powiedziano|kazano)|\bчто тебе (?:сказали|написали|дали)|你被告知|你收到的"
+    # Japanese: "given to you", with the addressee as the passive's subject ("あなたが最初に与えられた") too
+    r"|あなた(?:に|が|は)[^。？！]{0,8}?(?:与えられた|伝えられた|渡された|指示された)"
 )
 
 # Roots of the assistant's instructions / rules / configuration / role (accents already dropped).
@@ -314,8 +316,9 @@ _VOID = (
 )
 _DECLARED_VOID = re.compile(rf"(?:{_OWNED_EN}){_VOID}", _FLAGS)
 _DECLARED_VOID_WEAK = re.compile(rf"(?:{_OWNED_WEAK_EN}){_VOID}", _FLAGS)
-# A question about the object: "what instructions govern your answers?"
-_ASKED = re.compile(rf"\b(?:what|which)\b.{{0,40}}(?:{_OWNED_TEXT_EN})", _FLAGS)
+# A question about the object or what is in it: "what instructions govern your answers?", "how many
+# lines does your setup text have?"
+_ASKED = re.compile(rf"\b(?:what|which|how (?:many|much|long))\b.{{0,40}}(?:{_OWNED_TEXT_EN})", _FLAGS)
 _DROP_WEAK = re.compile(rf"(?:{_DROP_EN}).{{0,50}}(?:{_OWNED_WEAK_EN})", _FLAGS)
 _SHOW_WEAK = re.compile(rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_WEAK_EN})", _FLAGS)
 
