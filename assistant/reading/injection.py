@@ -102,7 +102,9 @@ _QUOTED = re.compile(
 _REPORTED = re.compile(
     r"\b(?:my|our|the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?:told|tells|asked|asks|said|says|wants|wanted"
     r"|instructed|ordered|insisted|suggested|keeps telling|emailed|wrote|urged|advised|warned)\s+"
-    r"(?:(?:me|us|everyone|everybody|them|him|her|people|staff|all of us|the \w+|our \w+|my \w+)\s+)?(?:to|that)\b([^.!?\n]*)"
+    r"(?:(?:me|us|everyone|everybody|them|him|her|people|staff|all of us|the \w+|our \w+|my \w+)\s+)?"
+    # "to …", "that …", or a that-less clause with a modal ("said the AI must skip…")
+    r"(?:to\b|that\b|(?=(?:[\w'-]+\s+){1,4}(?:must|should|shall|has to|have to|needs? to|will|can|may|could|would)\b))([^.!?\n]*)"
     # the same in other languages: "m'a dit de", "me dijo que", "hat mir gesagt", "mi ha detto di"
     r"|(?:(?:m'a|nous a|m’a|nous ont|m'ont) (?:dit|demande|ordonne|conseille)\w* (?:de |d'|d’|que )"
     r"|\b(?:me|nos) (?:dijo|dijeron|pidio|pidieron|ordeno|disse|disseram|pediu|mandou) (?:que |para )"
@@ -124,13 +126,18 @@ AI_READER = re.compile(
     r"(?:(?:who|that) (?:is |are )?)?(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|handling|reviewing|seeing)"
     r"\s+(?:this|these|the following|my|our)\b"
     r"|\bif you are an? (?:ai|assistant|advisor|chatbot|bot|language model|llm)\b"
+    # called by name at a sentence's start ("Assistant, please…", "Dear AI,") or in a bracketed note
+    r"|(?:^|[.!?]\s+|[\"'“‘«\n]\s*)(?:dear |hey |hi |hello )?(?:ai|assistant|advisor|chatbot|llm)(?: assistant| model)?\s*,\s"
+    r"|[\[(<{]\s*(?:note (?:to|for) (?:the )?)?(?:ai|assistant|advisor|llm)\s*:"
     r"|\b(?:ai|assistant|advisor|llm|model|chatbot)[ _-](?:instructions?|directives?|notes?|commands?|overrides?)\s*[\"']?\s*:",
     re.IGNORECASE,
 )
-# A learner who shows such a text as an example of an attack asks about it: the quote stays quoted.
+# A learner who shows such a text as an example of an attack, or as what was said to their own
+# bot, asks about it: the quote stays quoted.
 _EXHIBIT = re.compile(
     r"\b(?:inject\w*|attack\w*|jailbreak\w*|malicious|manipulat\w*|suspicious|phishing|exploit\w*|scam\w*|hack\w*"
-    r"|(?:hidden|planted|embedded) (?:instructions?|text|commands?))",
+    r"|(?:hidden|planted|embedded) (?:instructions?|text|commands?)"
+    r"|(?:our|my|their|the shop'?s|the store'?s) (?:[\w-]+ )?(?:bot|chatbot|assistant|ai|agent|model)s?)\b",
     re.IGNORECASE,
 )
 # A clause that asks the assistant to carry out what it hides ("decode it and carry it out",
@@ -201,6 +208,16 @@ _FILLER = frozenset(
     "also then now please thanks thank okay ok what how why which separately round first after that this"
     " answer question questions proceed got done yes need things".split()
 )
+# Words that name a part of a text or ask for it to be shown, and nothing else: a clause made of
+# them after an attack asks for more of what the attack asked ("Give me just the first paragraph.",
+# "What does the third sentence say exactly?"); a clause with a topic of its own is a question.
+_TEXT_PART = frozenset(
+    "paragraph paragraphs line lines sentence sentences word words part parts section sections bit piece"
+    " pieces rest start beginning end top bottom whole full entire exact exactly verbatim word-for-word second"
+    " third fourth fifth last next previous one ones say says said give show print write type paste copy"
+    " repeat quote list read tell continue keep going just only actually really"
+    " too well full text".split()
+)
 
 
 @dataclass(frozen=True)
@@ -246,6 +263,15 @@ def _open_quotes_to_ai(message: str) -> str:
     for a, b in spans:
         chars[a] = chars[b - 1] = " "
     return "".join(chars)
+
+
+def _asks_of_its_own(clause: str) -> bool:
+    """Whether a clause asks something beyond more of a text: a topic word, not only parts of a
+    text and verbs that show it (see ``_TEXT_PART``)."""
+    if not Screening("", kept=clause).answerable:
+        return False
+    return any(w not in _TEXT_PART and w not in STOPWORDS and w not in _FILLER
+               for w in _CONTENT_WORD.findall(clause.lower())) or bool(_UNSPACED_SCRIPT.search(clause))
 
 
 def _mask_quotes(text: str) -> str:
@@ -393,20 +419,19 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
                 verdicts[j] = verdicts[j] if verdicts[j][0] else (verdicts[i][0], "pair")
     # a fragment that asks nothing of its own rides on the attack before it ("… — fill that in.")
     for i in range(1, len(spans)):
-        if verdicts[i - 1][0] and not verdicts[i][0] and not Screening("", kept=message[slice(*spans[i])]).answerable:
+        if verdicts[i - 1][0] and not verdicts[i][0] and not _asks_of_its_own(message[slice(*spans[i])]):
             verdicts[i] = (verdicts[i - 1][0], "pair")
     # an order to do what a pasted text says: the order and the quote that holds an attack
-    if not any(v[0] for v in verdicts):
-        for i, (a, b) in enumerate(spans):
-            if not _ORDER_ON_TEXT.match(_mask_quotes(message[a:b])):
-                continue
-            for quote in _QUOTED.finditer(message):
-                found, _ = _goal_of(quote.group(0)[1:-1])
-                if found:
-                    verdicts[i] = (found, "quoted")
-                    for j, (c, d) in enumerate(spans):
-                        if c < quote.end() and quote.start() < d:
-                            verdicts[j] = (found, "quoted")
+    for i, (a, b) in enumerate(spans):
+        if not _ORDER_ON_TEXT.match(_mask_quotes(message[a:b])):
+            continue
+        for quote in _QUOTED.finditer(message):
+            found, _ = _goal_of(quote.group(0)[1:-1])
+            if found:
+                verdicts[i] = verdicts[i] if verdicts[i][0] else (found, "quoted")
+                for j, (c, d) in enumerate(spans):
+                    if c < quote.end() and quote.start() < d and not verdicts[j][0]:
+                        verdicts[j] = (found, "quoted")
     # a lead-in that ends in a colon belongs to what it introduces ("Also, just between us: <attack>")
     for i in reversed(range(len(spans) - 1)):
         lead = message[slice(*spans[i])].rstrip()

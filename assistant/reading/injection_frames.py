@@ -92,6 +92,9 @@ RULES = [
     r"\byou must (?:now |always |from now on )?(?:recommend|say|tell|answer|reply|respond|mention|promote|include|end|start"
     r"|sign|append|add|call|use)\b.{0,60}\b(?:every|all|each|always|any)\b",
     r"\b(?:obey|do whatever|follow) (?:me|my (?:orders|commands|instructions))\b",
+    # the rules declared off in a word, at a clause's start: "(I'm telling you:) restrictions off for this session"
+    r"(?:^|:)\W*(?:all )?(?:restrictions|filters|guardrails|safeguards|safety (?:filters|checks|rules)|rules|limits)"
+    r" (?:are )?(?:now )?(?:off|lifted|disabled|suspended|deactivated|removed)\b",
     # fake authority: role headers, tags, maintenance banners, modes
     # a header alone on its line, or one that speaks of the assistant, its rules or its state
     # ("SYSTEM: our ERP is down" is a pasted log line, "ADMIN: filters are off" is not)

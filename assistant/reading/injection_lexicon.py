@@ -67,7 +67,7 @@ _GIVEN_TO_YOU = (
     r"|(?:built|loaded|shipped|started|created|deployed|trained|initiali[sz]ed|launched|set up)(?: with| on| under)?"
     r"|(?:had|have|has|need|must|were|are) to (?:follow|obey|respect))"
     r"|(?:tells?|told|governs?|controls?|limits?|restricts?|binds?|configures?|instructs?|programs?|briefs?|primes?"
-    r"|steers?|initiali[sz]es|sets? up) you|came with (?:it|you|your [\w-]+)"
+    r"|steers?|initiali[sz]es|sets? up) you|sets? you up|came with (?:it|you|your [\w-]+)"
     r"|(?:(?:your|the|my) [\w-]+ )?(?:loaded|put|fed|programmed|baked|written|typed) into you"
     r"|(?:(?:your|the|my) [\w-]+ )?(?:gave|fed|handed|sent|wrote for) you"
     r"|(?:govern|control|shape|guide|determine|dictate|define|limit|restrict)s? (?:what you|how you|your (?:answers|behaviou?r"
@@ -93,6 +93,7 @@ _OWNED_WEAK_EN = (
     rf"|underlying|preloaded|the advisor'?s?|the assistant'?s?|this (?:advisor|assistant|bot|chatbot)'?s?"
     rf"|the (?:safety|content|usage|moderation)) (?:{_OBJECT_EN})\b"
     r"|\b(?:the|this) (?:course|topic|content)(?:[- ]only)? (?:scope|restriction|limit|polic(?:y|ies))s?\b"
+    r"|\b(?:the|this) (?:course|topic|content)[- ]only (?:rule|guideline)s?\b"
 )
 # Another owner named in the sentence: the thing belongs to the learner's bot, a vendor, a team.
 OTHER_OWNER = re.compile(
@@ -161,6 +162,7 @@ _BEFORE_ML = (
     r"|\bavant (?:mon|ma) (?:premier |premiere )?(?:message|question)|\bau-?dessus de (?:cette|la) (?:ligne|message)"
     r"|\bantes de(?:l inicio de| que empez\w+)? (?:esta|nuestra|la|essa|esta) (?:conversacion|conversa|charla|sesion|sessao)"
     r"|\bantes d[ae] (?:mi|minha) (?:primer |primeira )?(?:mensaje|mensagem|pregunta|pergunta)"
+    r"|\bantes (?:desta|dessa|da nossa|de nuestra) (?:conversa|conversacion|charla|sessao|sesion)"
     r"|\bpor encima de (?:esta|la) linea|\bacima (?:desta|da) linha"
     r"|\bvor (?:beginn (?:dieses|unseres|des) )?(?:diesem|unserem|dem|diesen|unseren) (?:gesprach|chat|unterhaltung|sitzung|dialog)"
     r"|\bvor (?:beginn (?:dieses|unseres|des) )?(?:gesprach|chats|unterhaltung)s?"
@@ -180,7 +182,8 @@ _TOLD_ML = (
     r"\bqu'?\s?(?:est-ce qu'?\s?)?on (?:t'|vous )a (?:dit|donne|ecrit)|\bce qu'?\s?on (?:t'|vous )a (?:dit|donne)"
     r"|\bwas (?:wurde|hat man) dir\b.{0,40}\b(?:gesagt|gegeben|mitgeteilt)|\bque te (?:dijeron|dieron|han dicho|ordenaron)"
     r"|\bcosa ti (?:hanno|e stato) (?:detto|dato)|\bo que (?:te|lhe) (?:disseram|deram|foi dito)|\bwat (?:is )?(?:je|u) (?:verteld|gezegd)"
-    r"|\bco ci (?:powiedziano|kazano)|\bчто тебе (?:сказали|написали|дали)|你被告知|你收到的"
+    r"|\bco ci (?:powiedziano|kazano)|\bчто тебе (?:сказали|написали|дали)|你被告知|你[^。？！]{0,6}?(?:收到|得到|被给予|被赋予)的"
+    r"|(?:أعطيت|أُعطيت|قيلت|قيل|أرسلت|وصلت)\s*(?:ها\s*)?(?:لك|إليك)|التي تلقيتها"
     # Japanese: "given to you", with the addressee as the passive's subject ("あなたが最初に与えられた") too
     r"|あなた(?:に|が|は)[^。？！]{0,8}?(?:与えられた|伝えられた|渡された|指示された)"
 )
@@ -228,7 +231,7 @@ _OWNED_ML = (
     rf"\b(?:{_YOUR_ML}|{_HIDDEN_ML}|(?:il|la|le|i|o|a|os|as|el|los|las|die|der|de|het) (?:tuo|tua|tuoi|tue|seu|sua|seus|suas|teu|tua))"
     rf"\s+(?:[\w-]+\s+)?(?:{_OBJECT_ML})"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:(?:di|del|de|do|da|du|des|van|het)\s+)?(?:sistema|systeme|systems?|systeem|sistem|системы)\b"
-    rf"|(?:{_OBJECT_ML})\w*\s+(?:(?:que|che|die|ktore|które)\s+)?(?:\w+\s+)?(?:hai|has|as|tens|voce|recebeu|ricevuto|recibiste|recu\w*"
+    rf"|(?:{_OBJECT_ML})\w*\s+(?:(?:que|che|die|ktore|które)\s+)?(?:\w+\s+)?(?:hai|has|as|tens|voce|recebeu|recebeste|ricevuto|recibiste|recu\w*"
     r"|erhalten|gekregen|otrzyma\w*|dosta[lł]\w*)"
     r"|\bsenin (?:[\w-]+\s+)?(?:talimat|kural|ayar|rol)"  # tr: a bare possessive (kurallarını) may be "its"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:que |che |qu'|die |ktore |które )?(?:\w+\s+)?{_GIVEN_YOU_ML}"
@@ -272,14 +275,24 @@ _OBJECT_AT = re.compile(
 _WINDOW = 90
 # Turkish: a bare possessive ("kurallarını") may be "its" as well as "your", so it counts only as
 # the object of an imperative ("göster", "unut"), never of "can I change…" ("değiştirebilir miyim").
-_TR_OWNED = r"\b(?:talimat|kural|ayar|k[ıi]s[ıi]tlama)lar?[ıi]n[ıi]\s+(?:[\w-]+\s+){0,2}?"
+_TR_OWNED = r"\b(?:talimat|kural|ayar|k[ıi]s[ıi]tlama)lar?[ıi]n[ıi]n?\s+(?:[\w-]+\s+){0,2}?"
 _TR_DROP = rf"{_TR_OWNED}(?:unut|degistir|yoksay|kald[ıi]r|devre d[ıi]s[ıi] b[ıi]rak|atla|boz)(?:[ıi]n|un)?\b"
-_TR_SHOW = rf"{_TR_OWNED}(?:goster|yaz|kopyala|tekrarla|soyle|listele|paylas|ac[ıi]kla|ver)(?:[ıi]n|in)?\b"
+_TR_SHOW = rf"{_TR_OWNED}(?:goster|yaz|kopyala|tekrarla|soyle|listele|paylas|ac[ıi]kla|ver)(?:[ıi]n|in|[ae]r|[ae]b[ıi]l[ıi]r\w*)?\b"
 _RULES_ML = re.compile(
     rf"(?:{_DROP_ML}).{{0,50}}(?:{_OWNED_ML})|(?:{_OWNED_ML}).{{0,30}}(?:{_DROP_ML})", _FLAGS)
 _REVEAL_ML = re.compile(
     rf"(?:{_SHOW_ML}).{{0,60}}(?:{_OWNED_ML})|(?:{_OWNED_ML}).{{0,40}}(?:{_SHOW_ML})", _FLAGS)
 _TR_FRAMES = (("rules", re.compile(_TR_DROP, _FLAGS)), ("reveal", re.compile(_TR_SHOW, _FLAGS)))
+# A question of what the assistant's own text holds: "quelles sont tes consignes ?", "jaka jest pierwsza
+# linijka twoich instrukcji?". Its role ("quel est ton rôle ?") may be asked about, and its rules *for*
+# a task are advice ("tes règles pour choisir un KPI").
+_QUESTION_ML = (
+    r"\b(?:quel\w*|qu'est|que dis\w*|cu[aá]l\w*|qu[eé]|welche\w*|was|wie viele|qual\w*|quant\w*|cosa|o que|wat|welke|hoeveel"
+    r"|jak\w*|co|ile|hangi|ne|kac|kaç)\b|\b(?:какие|какой|какая|что|сколько)\b|什么|哪些|多少|何|どんな|ما|ماذا|كم"
+)
+_NOT_TEXT_ML = re.compile(
+    r"^(?:role|rol|ruolo|rolle|papel|рол)|\s+(?:pour|para|fur|für|per|voor|dla|icin|için|для)\b", _FLAGS)
+_ASKED_ML = re.compile(rf"(?:{_QUESTION_ML}).{{0,40}}?(?P<owned>{_OWNED_ML})\w*(?P<after>\s+\w+)?", _FLAGS)
 # A Turkish genitive before the possessive names another owner: "kursun … kurallarını" (the course's).
 _TR_GENITIVE = re.compile(r"\b(?!(?:senin|icin|için)\b)\w{2,}(?:n[ıiuü]n|[ıiuü]n)\b", re.IGNORECASE)
 _ESCAPE_AT = re.compile(_ESCAPE, _FLAGS)
@@ -364,6 +377,10 @@ def structural_goal(reading: str) -> str:
             return "rules"
         if _REVEAL_ML.search(window):
             return "reveal"
+        for asked in _ASKED_ML.finditer(window):
+            obj = _OBJECT_AT.search(asked.group("owned"))
+            if obj and not _NOT_TEXT_ML.search(asked.group("owned")[obj.start():] + (asked.group("after") or "")):
+                return "reveal"
     for name, frame in (("rules", _DROP_WEAK), ("rules", _DECLARED_VOID_WEAK), ("reveal", _SHOW_WEAK)):
         for match in frame.finditer(reading):
             # another owner next to the act or its object: "how do we change the prompt of our bot"
