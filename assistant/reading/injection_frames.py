@@ -32,7 +32,8 @@ _OWNED = (
 )
 # Words that mark text as the assistant's own, hidden, or given before the learner spoke.
 _CONTEXT_REF = (
-    r"(?:you (?:were|are|have been|got) (?:told|given|instructed|programmed|configured|sent|trained to say)"
+    r"(?:you (?:were|are|have been|got) (?:told|given|instructed|programmed|configured|sent|trained to say"
+    r"|(?:set up|primed|seeded|loaded|initiali[sz]ed|briefed|started) with)"
     r"|(?<!\bi )(?<!\bwe )(?:told|gave|give|instructed|programmed|sent|configured) you\b"
     r"|(?:i|you) (?:was|were|have been) (?:given|told|instructed)"
     r"|(?:were|have) you (?:been )?(?:told|given|instructed|programmed|configured)\b"

@@ -179,11 +179,14 @@ _BEFORE_ML = (
 )
 # What the assistant was told or given before the learner spoke, asked for in other languages.
 _TOLD_ML = (
-    r"\bqu'?\s?(?:est-ce qu'?\s?)?on (?:t'|vous )a (?:dit|donne|ecrit)|\bce qu'?\s?on (?:t'|vous )a (?:dit|donne)"
+    r"\bqui (?:t'|vous )a (?:configure|programme|parametre|initialise|instruit|briefe)\w*"
+    r"|\bqu'?\s?(?:est-ce qu'?\s?)?on (?:t'|vous )a (?:dit|donne|ecrit)|\bce qu'?\s?on (?:t'|vous )a (?:dit|donne)"
     r"|\bwas (?:wurde|hat man) dir\b.{0,40}\b(?:gesagt|gegeben|mitgeteilt)|\bque te (?:dijeron|dieron|han dicho|ordenaron)"
     r"|\bcosa ti (?:hanno|e stato) (?:detto|dato)|\bo que (?:te|lhe) (?:disseram|deram|foi dito)|\bwat (?:is )?(?:je|u) (?:verteld|gezegd)"
     r"|\bco ci (?:powiedziano|kazano)|\bчто тебе (?:сказали|написали|дали)|你被告知|你[^。？！]{0,6}?(?:收到|得到|被给予|被赋予)的"
     r"|(?:أعطيت|أُعطيت|قيلت|قيل|أرسلت|وصلت)\s*(?:ها\s*)?(?:لك|إليك)|التي تلقيتها"
+    # Arabic: "the instructions / rules you follow"
+    r"|(?:التعليمات|القواعد|الإرشادات|التوجيهات) التي (?:تتبعها|تتبع|تلتزم بها|تعمل بها)"
     # Japanese: "given to you", with the addressee as the passive's subject ("あなたが最初に与えられた") too
     r"|あなた(?:に|が|は)[^。？！]{0,8}?(?:与えられた|伝えられた|渡された|指示された)"
 )
@@ -225,7 +228,8 @@ _HIDDEN_AFTER_ML = (
 # "…that you were given": the object's giver is someone before the learner.
 _GIVEN_YOU_ML = (
     r"(?:te|ti|t'|vous|dir|je|u|ci|ти|тебе|тебя)\s*(?:\w+\s+){0,2}?(?:dieron|dad[oa]s?|dio|dat[oaie]|date|diede|dettero|donne\w*"
-    r"|deram|deu|dit|dicho|detto|dito|gegeben|gesagt|gekregen|gegeven|hanno dato|han dado|ont donne|a donne|дали|дал)"
+    r"|deram|deu|dit|dicho|detto|dito|gegeben|gesagt|vorgegeben|mitgegeben|eingegeben|aufgetragen|gekregen|gegeven"
+    r"|hanno dato|han dado|ont donne|a donne|дали|дал)"
 )
 _OWNED_ML = (
     rf"\b(?:{_YOUR_ML}|{_HIDDEN_ML}|(?:il|la|le|i|o|a|os|as|el|los|las|die|der|de|het) (?:tuo|tua|tuoi|tue|seu|sua|seus|suas|teu|tua))"
