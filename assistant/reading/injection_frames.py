@@ -102,7 +102,7 @@ RULES = [
     r"(?:^|\n)\s*(?:#+\s*)?(?:system|admin|administrator|developer|root|operator|sudo)\s*(?:message|note|notice|override|update)?\s*[:>]"
     r"(?=\s*$|[^.!?\n]*\b(?:you|your|assistant|advisor|bot|model|ai|rules?|restrictions?|instructions?|polic(?:y|ies)|filters?|safety"
     r"|guardrails?|mode|override|disabled|enabled|lifted|unlocked|granted|authori[sz]ed|prompt|update|notice|test|maintenance)\b)",
-    r"<\s*/?\s*(?:system|admin|sys|instructions?|im_start|developer)\b[^>]*>|\[\s*(?:system|admin|developer|root|sudo|inst|tool|function)(?:\s+[\w-]+){0,2}\s*\]",
+    r"<\s*/?\s*(?:system|admin|sys|instructions?|im_start|developer|tool|function)(?:[_-]\w+)?\b[^>]*>|\[\s*(?:system|admin|developer|root|sudo|inst|tool|function)(?:\s+[\w-]+){0,2}\s*\]",
     # a pasted payload run on request: "execute the JSON above"
     r"\b(?:execute|run|obey|carry out) (?:the |this |that )?(?:json|xml|yaml|code|commands?|payload|script|directives?)"
     r" (?:above|below)\b|\b(?:execute|obey) (?:the |this |that )?(?:json|xml|yaml|payload)\b",
@@ -176,7 +176,9 @@ _YOUR = r"(?:ton|ta|tes|votre|vos|tu|tus|su|sus|dein\w*|ihr\w*|tuo|tua|tuoi|tue|
 OTHER_LANGUAGES = [
     rf"\b(?:{_IGNORE})\b(?:\s+\w+){{0,4}}\s+(?:{_INSTRUCTIONS})\b",
     rf"\b{_YOUR}\s+(?:\w+\s+)?(?:prompt|system-?prompt|systemprompt|configuration|configuracion|konfiguration|configurazione|configuracao"
-    rf"|{_INSTRUCTIONS})\b",
+    rf"|{_INSTRUCTIONS})\b"
+    # its rules *for* or *about* a task are advice: "tes règles pour choisir un KPI"
+    r"(?!\s+(?:pour|para|fur|per|voor|sur|sobre|uber|su|zu|a propos|acerca)\b)",
     r"\bprompt (?:systeme|del sistema|de sistema|di sistema|do sistema)\b|\bsystemprompt|\bsystem-prompt",
     r"\b(?:mode|modo|modus|modalita) (?:developpeur|desarrollador|desenvolvedor|sviluppatore|entwickler)|\bentwicklermodus\b",
     r"\b(?:tu es|vous etes) (?:maintenant|desormais)\b|\b(?:ahora|a partir de ahora) eres\b|\b(?:ab jetzt|jetzt|ab sofort) bist du\b"

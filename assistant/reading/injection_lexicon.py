@@ -119,7 +119,9 @@ _SHOW_EN = (
     r"|spell\w* out|read\w* out|type\w* out|leak\w*|paraphras\w*|outlin\w*|recount\w*|transcrib\w*|echo\w*"
     r"|provid\w*|suppl(?:y|ies|ying)|need|want|would like|'d like|request\w*|export\w*|render\w*|convert\w*|encod\w*"
     r"|wording of|text of|contents? of|complet\w*|fill\w* (?:in|out|with)|finish\w*|describ\w*|detail\w*"
-    r"|(?:respond\w*|repl(?:y|ies|ying)|answer\w*) with|return\w*)\b"
+    r"|(?:respond\w*|repl(?:y|ies|ying)|answer\w*) with|return\w*"
+    # put into the answer: "append your setup text", "add your configuration at the end"
+    r"|add|adds|adding|append\w*|attach\w*|insert\w*|includ(?:e|es|ing))\b"
 )
 # Questions about what the assistant was told to avoid: "which topics are you told to avoid?"
 _FORBIDDEN_TOPICS = (
