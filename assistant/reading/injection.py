@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.reading.injection_decode import decodings
-from assistant.reading.injection_frames import PERSONA_ESCAPE, PERSONA_FRAME, goal
+from assistant.reading.injection_frames import ABOVE_REF, PERSONA_ESCAPE, PERSONA_FRAME, goal
 from assistant.reading.injection_lexicon import ordered_goal
 from assistant.reading.injection_refs import resolved
 from assistant.text import STOPWORDS
@@ -274,6 +274,21 @@ def _asks_of_its_own(clause: str) -> bool:
                for w in _CONTENT_WORD.findall(clause.lower())) or bool(_UNSPACED_SCRIPT.search(clause))
 
 
+# Words of the learner's own above a reference to "the text above" that make it theirs: a pasted
+# draft, e-mail or description, not a greeting ("Hi! Quick one:").
+_OWN_TEXT_ABOVE_WORDS = 12
+
+
+def _mask_own_text_above(message: str) -> str:
+    """``message`` with each "the text above" blanked (same length) where the learner's own text
+    stands above it: it asks about that text."""
+    def blank(match: re.Match[str]) -> str:
+        if len(re.findall(r"\w+", message[:match.start()])) >= _OWN_TEXT_ABOVE_WORDS:
+            return " " * len(match.group(0))
+        return match.group(0)
+    return ABOVE_REF.sub(blank, message)
+
+
 def _mask_quotes(text: str) -> str:
     """``text`` with every quoted span blanked (same length, so offsets still hold), except the
     keys of a data skeleton ('{"system_prompt": …}'): a key names a field to fill, it quotes no one."""
@@ -397,7 +412,7 @@ def _split_attack(message: str, previous: Sequence[str]) -> str:
 def screen(message: str, previous: Sequence[str] = ()) -> Screening:
     """Judges each clause of ``message`` (see the module docstring); ``previous`` are the user's
     earlier turns, oldest first, so an attack split across turns is caught where it completes."""
-    written, message = message, _open_quotes_to_ai(message)  # judged as read; kept as written
+    written, message = message, _mask_own_text_above(_open_quotes_to_ai(message))  # judged as read; kept as written
     spans = _clauses(message)
     said = "\n".join(previous)
     verdicts = [_judge_clause(message[a:b], f"{said}\n{message[:a]}") for a, b in spans]

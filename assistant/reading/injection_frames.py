@@ -54,9 +54,13 @@ SYSTEM_PROMPT = re.compile(
 )
 # Text above the learner's message: an attack only when asked for ("repeat everything above").
 _ABOVE = (
-    r"(?:(?:above|before) this (?:line|message)|everything (?:above|before)\b"
-    r"|(?:all )?(?:the )?text (?:that (?:appears|comes|came|is|was|sits|stands) )?(?:above|before))"
+    r"(?:\b(?:above|before) this (?:line|message)|\beverything (?:above|before)\b"
+    r"|\b(?:all )?(?:the )?(?:text|words|lines|sentences|paragraphs?|content) (?:that (?:appears?|comes?|came|is|was|are|were|sits|stands) )?"
+    r"(?:above|before)\b)"
 )
+# The same reference alone: where the learner's own text stands above it in the message, it points
+# at that text ("Please proofread the text above"), not at the assistant's (see `injection.screen`).
+ABOVE_REF = re.compile(_ABOVE, re.IGNORECASE)
 # Verbs that put text in front of the learner, in any form.
 _SHOW = (
     r"reveal|print|show|repeat|output|tell|leak|display|dump|translate|give|list|paste|copy|quote|proofread|edit"
