@@ -195,9 +195,11 @@ _JOIN_REQUEST = re.compile(
 # A fake header: a role name (or a tag naming one) opening a clause, before what it "says".
 _FAKE_HEADER = re.compile(
     r"\s*(?:#+\s*|\*\*|[\[<(]\s*/?\s*)?(?:system|admin|administrator|developer|operator|root|sudo|assistant|moderator)"
-    r"(?:[ \t]+[\w-]+){0,2}\s*(?:\*\*)?\s*[:>\]]",
+    r"(?:[ \t]+[\w-]+){0,2}\s*(?:\*\*)?\s*(?:[:>\]]|[#=*]{2,})",
     re.IGNORECASE,
 )
+# A header alone on its line is a banner: what follows it, to a blank line or a question, is its body.
+_BANNER = re.compile(r"[^\n:]*?(?:[\]>]|[#=*]{2,})?\s*$")
 _QUESTION = re.compile(
     r"\?|^\W*(?:now\W+)?(?:what|which|how|why|when|where|who|should|could|can|would|is|are|do|does)\b", re.IGNORECASE)
 # A name and a comma opening a clause: "DAN, which AI projects…"
@@ -304,6 +306,8 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][\w-]{0,40}")
 # First person in a text the assistant is asked to complete is the assistant's: "My instructions say: …"
 _FIRST_PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are"}
 _COMPLETE = re.compile(r"\b(?:complete|continue|finish|fill in|fill out|fill)\b", re.IGNORECASE)
+# A blank to fill: "my system prompt starts with ____", "… [blank]".
+_BLANK = re.compile(r"_{3,}|\.{3,}|…|\[\s*(?:blank|\.\.\.)\s*\]|\(\s*blank\s*\)", re.IGNORECASE)
 
 
 def _as_said_by_assistant(text: str) -> str:
@@ -370,6 +374,11 @@ def _judge_clause(clause: str, before: str = "") -> tuple[str, str]:
                 found = _goal_of(_as_said_by_assistant(quote[1:-1]))
             if found[0]:
                 return found[0], "quoted"
+    # a sentence with a blank the assistant is asked to fill is said in its voice
+    if _COMPLETE.search(masked) and _BLANK.search(masked):
+        found = _goal_of(_as_said_by_assistant(masked))
+        if found[0]:
+            return found[0], "quoted"
     if before:
         reference = resolved(masked, before)
         if reference != masked:
@@ -425,11 +434,15 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
                 found, _ = _goal_of(resolved(pair, f"{said}\n{message[:spans[i][0]]}"), decode=False)
             if found:
                 verdicts[i] = verdicts[i + 1] = (found, "pair")
-    # what a fake system or admin header says is the header's, up to the line's first question
+    # what a fake system or admin header says is the header's, up to the line's first question (a
+    # banner's body: to the first blank line or question)
     for i, (a, b) in enumerate(spans):
-        if verdicts[i][0] and _FAKE_HEADER.match(message[a:b]):
+        header = _FAKE_HEADER.match(message[a:b])
+        if verdicts[i][0] and header:
+            banner = bool(_BANNER.fullmatch(message[a:b], header.end())) and message[b:b + 1] in ("\n", "")
             for j in range(i + 1, len(spans)):
-                if "\n" in message[spans[j - 1][1]:spans[j][0]] or _QUESTION.search(message[slice(*spans[j])]):
+                gap = message[spans[j - 1][1]:spans[j][0]]
+                if ("\n" in gap and (not banner or gap.count("\n") > 1)) or _QUESTION.search(message[slice(*spans[j])]):
                     break
                 verdicts[j] = verdicts[j] if verdicts[j][0] else (verdicts[i][0], "pair")
     # a fragment that asks nothing of its own rides on the attack before it ("… — fill that in.")

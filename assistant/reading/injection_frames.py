@@ -85,7 +85,7 @@ RULES = [
     r"|a mistake|mistaken|wrong|invalid|outdated|obsolete))",
     r"\b(?:you (?:now )?(?:have|had|'ve got|no longer have)|with|has|had|where you have) (?:absolutely )?(?:no|zero|any) "
     r"(?:more )?(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|boundaries)\b",
-    r"\b(?:you|answer|respond|reply|talk|speak|operate|behave|act|obey|proceed)\b.{0,60}\bwithout (?:any )?"
+    r"\b(?:you|answer|answers|respond|reply|talk|speak|operate|behave|act|obey|proceed)\b.{0,60}\bwithout (?:any )?(?:topic |content |safety )?"
     r"(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|refusing)\b",
     r"\b(?:new|updated|top-?priority|only|real) (?:rule|instruction|directive|system instruction)s?\s*(?::|is to|is that)",
     r"\byour (?:new|only|real|actual|top-?priority) (?:\w+ )?(?:rule|instruction|directive|task|job|purpose)\b",
@@ -103,7 +103,7 @@ RULES = [
     # fake authority: role headers, tags, maintenance banners, modes
     # a header alone on its line, or one that speaks of the assistant, its rules or its state
     # ("SYSTEM: our ERP is down" is a pasted log line, "ADMIN: filters are off" is not)
-    r"(?:^|\n)\s*(?:#+\s*)?(?:system|admin|administrator|developer|root|operator|sudo)\s*(?:message|note|notice|override|update)?\s*[:>]"
+    r"(?:^|\n)\s*(?:#+\s*)?(?:system|admin|administrator|developer|root|operator|sudo)\s*(?:message|note|notice|override|update)?\s*(?:[:>]|[#=*]{2,})"
     r"(?=\s*$|[^.!?\n]*\b(?:you|your|assistant|advisor|bot|model|ai|rules?|restrictions?|instructions?|polic(?:y|ies)|filters?|safety"
     r"|guardrails?|mode|override|disabled|enabled|lifted|unlocked|granted|authori[sz]ed|prompt|update|notice|test|maintenance)\b)",
     r"<\s*/?\s*(?:system|admin|sys|instructions?|im_start|developer|tool|function)(?:[_-]\w+)?\b[^>]*>|\[\s*(?:system|admin|developer|root|sudo|inst|tool|function)(?:\s+[\w-]+){0,2}\s*\]",
@@ -159,13 +159,16 @@ PERSONA = [
 # is not.
 PERSONA_FRAME = re.compile(
     r"\b(?:act|respond|behave|roleplay|role-play|pretend|imagine|play the role|play a game|take the persona|be)\b"
-    r".{0,12}\b(?:as|like|you(?:'re| are)|to be|of|where|in which)\b|\blet'?s (?:role-?play|play)\b|\bstory\b",
+    r".{0,40}?\b(?:as|like|you(?:'re| are)|to be|of|where|in which)\b|\blet'?s (?:role-?play|play)\b|\bstory\b",
     re.IGNORECASE,
 )
 PERSONA_ESCAPE = re.compile(
     r"\b(?:no|without|zero|free of|broken free|never refuses?|unfiltered|unrestricted|uncensored)\b.{0,20}"
-    r"\b(?:rules?|restrictions|limits|filters|guidelines|refus\w*|censorship)\b|\bunfiltered|unrestricted|uncensored"
-    r"|\bsystem\s*prompts?\b|\b(?:secret|hidden|complete|full|own) (?:instructions|rules|configuration|prompt)\b",
+    r"\b(?:rules?|restrictions|limits|filters|guidelines|refus\w*|censorship|(?:content |safety )?polic(?:y|ies))\b"
+    r"|\bunfiltered|unrestricted|uncensored"
+    r"|\bsystem\s*prompts?\b|\b(?:secret|hidden|complete|full|own) (?:instructions|rules|configuration|prompt)\b"
+    # what the persona was given, in the third person: "… can speak freely about the rules it was given"
+    r"|\b(?:instructions|rules|prompt|configuration|guidelines) (?:that )?(?:it|he|she|they) (?:was|were|had been|has been|got) (?:given|told|programmed|configured)\b",
     re.IGNORECASE,
 )
 

@@ -36,8 +36,8 @@ _FLAGS = re.IGNORECASE
 # The assistant's own text: what a learner may never see or have recited.
 _TEXT_OBJECT_EN = (
     r"(?:system\s*)?prompts?|instructions?|rules?|polic(?:y|ies)|guidelines?|guardrails?|restrictions?"
-    r"|directives?|configuration|config|programming|constraints?|safeguards|filters?|guidance|directions"
-    r"|set-?up(?: message| text| prompt| instructions| notes)?|preamble|briefing|system message"
+    r"|directives?|configurations?|configs?|programming|constraints?|safeguards|filters?|guidance|directions"
+    r"|set-?up(?: message| text| prompt| instructions| notes)?|preambles?|briefings?|system messages?"
     r"|hidden context|context(?: window)?|(?:opening|initial|first|starting|setup|system|hidden) (?:message|text|prompt|note)s?"
     r"|(?:content|topic|course)(?:[- ]only)? (?:restriction|limit|rule|polic(?:y|ies))s?"
 )
@@ -69,6 +69,9 @@ _GIVEN_TO_YOU = (
     r"|(?:tells?|told|governs?|controls?|limits?|restricts?|binds?|configures?|instructs?|programs?|briefs?|primes?"
     r"|steers?|initiali[sz]es|sets? up) you|sets? you up|came with (?:it|you|your [\w-]+)"
     r"|(?:(?:your|the|my) [\w-]+ )?(?:loaded|put|fed|programmed|baked|written|typed) into you"
+    # the assistant named in the third person: "the preamble this deployment runs with"
+    r"|(?:this|the) (?:deployment|assistant|advisor|chatbot|bot|model|instance|app|tool) (?:(?:is |was )?(?:runs?|running|operates?"
+    r"|operating|works?|working) (?:with|under|on)|was (?:built|started|launched|deployed|configured|set up) with)"
     r"|(?:(?:your|the|my) [\w-]+ )?(?:gave|fed|handed|sent|wrote for) you"
     r"|(?:govern|control|shape|guide|determine|dictate|define|limit|restrict)s? (?:what you|how you|your (?:answers|behaviou?r"
     r"|responses|replies|output)))\b"
