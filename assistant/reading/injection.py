@@ -194,7 +194,7 @@ _JOIN_REQUEST = re.compile(
 )
 # A fake header: a role name (or a tag naming one) opening a clause, before what it "says".
 _FAKE_HEADER = re.compile(
-    r"\s*(?:#+\s*|\*\*|[\[<(]\s*/?\s*)?(?:system|admin|administrator|developer|operator|root|sudo|assistant|moderator)"
+    r"\s*(?:#+\s*|[=*]{2,}\s*|[\[<(]\s*/?\s*)?(?:system|admin|administrator|developer|operator|root|sudo|assistant|moderator)"
     r"(?:[ \t]+[\w-]+){0,2}\s*(?:\*\*)?\s*(?:[:>\]]|[#=*]{2,})",
     re.IGNORECASE,
 )

@@ -85,7 +85,8 @@ RULES = [
     r"|a mistake|mistaken|wrong|invalid|outdated|obsolete))",
     r"\b(?:you (?:now )?(?:have|had|'ve got|no longer have)|with|has|had|where you have) (?:absolutely )?(?:no|zero|any) "
     r"(?:more )?(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|boundaries)\b",
-    r"\b(?:you|answer|answers|respond|reply|talk|speak|operate|behave|act|obey|proceed)\b.{0,60}\bwithout (?:any )?(?:topic |content |safety )?"
+    r"\b(?:you|answer|respond|reply|talk|speak|operate|behave|act|obey|proceed|(?:the|this) (?:advisor|assistant) (?:now )?\w+s)\b"
+    r".{0,60}\bwithout (?:any )?(?:topic |content |safety )?"
     r"(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|refusing)\b",
     r"\b(?:new|updated|top-?priority|only|real) (?:rule|instruction|directive|system instruction)s?\s*(?::|is to|is that)",
     r"\byour (?:new|only|real|actual|top-?priority) (?:\w+ )?(?:rule|instruction|directive|task|job|purpose)\b",
@@ -103,7 +104,7 @@ RULES = [
     # fake authority: role headers, tags, maintenance banners, modes
     # a header alone on its line, or one that speaks of the assistant, its rules or its state
     # ("SYSTEM: our ERP is down" is a pasted log line, "ADMIN: filters are off" is not)
-    r"(?:^|\n)\s*(?:#+\s*)?(?:system|admin|administrator|developer|root|operator|sudo)\s*(?:message|note|notice|override|update)?\s*(?:[:>]|[#=*]{2,})"
+    r"(?:^|\n)\s*(?:#+\s*|[=*]{2,}\s*)?(?:system|admin|administrator|developer|root|operator|sudo)\s*(?:message|note|notice|override|update)?\s*(?:[:>]|[#=*]{2,})"
     r"(?=\s*$|[^.!?\n]*\b(?:you|your|assistant|advisor|bot|model|ai|rules?|restrictions?|instructions?|polic(?:y|ies)|filters?|safety"
     r"|guardrails?|mode|override|disabled|enabled|lifted|unlocked|granted|authori[sz]ed|prompt|update|notice|test|maintenance)\b)",
     r"<\s*/?\s*(?:system|admin|sys|instructions?|im_start|developer|tool|function)(?:[_-]\w+)?\b[^>]*>|\[\s*(?:system|admin|developer|root|sudo|inst|tool|function)(?:\s+[\w-]+){0,2}\s*\]",
@@ -158,7 +159,8 @@ PERSONA = [
 # same message: "act as my reviewer" is a voice, "act as my grandmother who reads system prompts"
 # is not.
 PERSONA_FRAME = re.compile(
-    r"\b(?:act|respond|behave|roleplay|role-play|pretend|imagine|play the role|play a game|take the persona|be)\b"
+    r"\b(?:act|respond|reply|answer|speak|talk|write|behave|roleplay|role-play|pretend|imagine|play the role|play a game"
+    r"|take the persona|be)\b"
     r".{0,40}?\b(?:as|like|you(?:'re| are)|to be|of|where|in which)\b|\blet'?s (?:role-?play|play)\b|\bstory\b",
     re.IGNORECASE,
 )
