@@ -116,7 +116,8 @@ RULES = [
     r"\b(?:on|enabled?|activated?|engaged)\b|\b(?:enable|activate|enter|switch to|turn on|unlock|go into)\s+"
     r"(?:the\s+)?(?:developer|dev|debug|god|admin|maintenance|unrestricted|jailbreak|sudo|root) mode\b",
     r"^\W*(?:jailbreak|jailbroken|sudo)\W*$|\byou(?:'re| are)? (?:now )?jailbroken\b|\bjailbreak (?:yourself|mode)\b",
-    r"\bopposite day\b|\bdo anything now\b|\bDAN\b",
+    # "DAN" in capitals: "Dan" is a colleague's name in a pasted chat or e-mail
+    r"\bopposite day\b|\bdo anything now\b|(?-i:\bDAN\b)",
     # smuggled orders: decode / translate / join, then obey
     r"\b(?:decode|decipher|decrypt|translate|interpret|convert|unscramble|reverse|read|join|combine|concatenate"
     r"|assemble|merge|put together)\b.{0,80}\b(?:and|then|,)\s+(?:then\s+)?(?:follow|obey|execute|comply|run|carry out"

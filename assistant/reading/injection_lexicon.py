@@ -131,7 +131,11 @@ _FORBIDDEN_TOPICS = (
     r"\b(?:topics?|things?|subjects?|questions?|words?|areas?|requests?)\b.{0,30}\byou(?:'re| are| were| have been)? "
     r"(?:\w+ )?(?:forbidden|told|instructed|programmed|configured|banned|prohibited)"
     r" (?:not )?(?:to )?(?:avoid|discuss|talk|mention|say|answer|touch|cover|refuse)"
-    r"|\bwhat (?:exactly )?(?:did|do|does|have|were) (?:[\w']+ ){0,6}(?:tell|told|instruct|ask|program|brief)(?:ed)? you\b"
+    # someone who set the assistant up, not a figure ("what do lagging indicators tell you?" is a question)
+    r"|\bwhat (?:exactly )?(?:did|do|does|have|were) (?:they|he|she|someone|anyone|people|(?:[\w']+ ){0,3}(?:developers?|creators?"
+    r"|makers?|operators?|admins?|administrators?|owners?|designers?|programmers?|engineers?|company|team|people|builders?"
+    r"|authors?|whoever|who (?:built|made|set up|configured|deployed|programmed) you)) (?:[\w']+ ){0,3}"
+    r"(?:tell|told|instruct|ask|program|brief)(?:ed)? you\b"
     r"|\bwhat\b.{0,60}\b(?:to |that |which )?(?:configured?|programm?e?d?|set up|instructed|briefed|prompted|initiali[sz]ed?)"
     r" you\b"
     r"|\b(?:your|the) (?:operators?|developers?|creators?|makers?|admins?|administrators?|owners?|designers?"
