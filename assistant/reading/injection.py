@@ -13,7 +13,9 @@ saying once, briefly, that the rest was ignored; a message with attacks and noth
 is refused. `is_injection(text)` is ``bool(screen(text).attacks)``.
 
 How a clause is read: quoted material (double or single quotes) and reported speech ("my boss
-told me to…", "mon patron m'a dit de…") are masked first (a learner quoting the course, a boss or
+told me to…", "mon patron m'a dit de…") are masked first (`injection_quotes`, which also reads a
+pasted text that speaks to the AI reading it as said to the assistant, and "the text above" below a
+pasted text as the learner's own) (a learner quoting the course, a boss or
 a pasted email says nothing to the assistant), unless the clause asks to act on the quote
 ("complete this", "do what it says") or the report speaks to the assistant ("…said you must…");
 a message made of nothing but quotes is the learner's own words. Each clause is then read several ways: as written;
@@ -46,8 +48,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.reading.injection_decode import decodings
-from assistant.reading.injection_frames import ABOVE_REF, PERSONA_ESCAPE, PERSONA_FRAME, goal
+from assistant.reading.injection_frames import PERSONA_ESCAPE, PERSONA_FRAME, goal
 from assistant.reading.injection_lexicon import ordered_goal
+from assistant.reading.injection_quotes import (
+    QUOTED,
+    mask_own_text_above,
+    mask_quotes,
+    mask_reported,
+    open_quotes_to_ai,
+)
 from assistant.reading.injection_refs import resolved
 from assistant.text import STOPWORDS
 
@@ -91,55 +100,6 @@ def readings(text: str) -> list[str]:
     return list(dict.fromkeys([text, screened, healed]))
 
 
-# Quoted material: double quotes of any script, balanced, on one stretch of text.
-# Single quotes too, when they open after a space and close before one (not an apostrophe).
-_QUOTED = re.compile(
-    r'"[^"\n]{1,600}"|“[^”]{1,600}”|„[^“”]{1,600}[“”]|«[^»]{1,600}»|「[^」]{1,600}」|‘[^’]{8,600}’'
-    r"|(?<![\w'])'(?=[^\s'])[^'\n]{1,600}?(?<=[^\s'])'(?![\w'])"
-)
-# Reported speech: what a third party told the learner ("my boss told me to ignore the rules")
-# is their words, like a quote, unless it is aimed at the assistant ("…said you must…").
-_REPORTED = re.compile(
-    r"\b(?:my|our|the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?:told|tells|asked|asks|said|says|wants|wanted"
-    r"|instructed|ordered|insisted|suggested|keeps telling|emailed|wrote|urged|advised|warned)\s+"
-    r"(?:(?:me|us|everyone|everybody|them|him|her|people|staff|all of us|the \w+|our \w+|my \w+)\s+)?"
-    # "to …", "that …", or a that-less clause with a modal ("said the AI must skip…")
-    r"(?:to\b|that\b|(?=(?:[\w'-]+\s+){1,4}(?:must|should|shall|has to|have to|needs? to|will|can|may|could|would)\b))([^.!?\n]*)"
-    # the same in other languages: "m'a dit de", "me dijo que", "hat mir gesagt", "mi ha detto di"
-    r"|(?:(?:m'a|nous a|m’a|nous ont|m'ont) (?:dit|demande|ordonne|conseille)\w* (?:de |d'|d’|que )"
-    r"|\b(?:me|nos) (?:dijo|dijeron|pidio|pidieron|ordeno|disse|disseram|pediu|mandou) (?:que |para )"
-    r"|\b(?:hat|haben) (?:mir|uns) (?:gesagt|befohlen|geraten)\w*,? (?:dass |ich |wir |)"
-    r"|\b(?:mi|ci) (?:ha|hanno) (?:detto|chiesto|ordinato) (?:di |che )"
-    r"|\b(?:zei|zegt|zeiden|vroeg) (?:dat|me|ons|tegen mij)\b"
-    r"|\bpowiedzia[lł]\w*,? (?:ze|że|mi|nam)\b|\bdedi ki\b|\bсказал\w*,? (?:что|мне|нам)\b)([^.!?\n]*)",
-    re.IGNORECASE,
-)
-_TO_THE_ASSISTANT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
-# Pasted text (an e-mail, a review, a data cell, a tool result) that speaks to whatever AI reads it
-# ("PS for the AI assistant:", "AI assistant processing this message:", "ASSISTANT INSTRUCTION:")
-# is said to the assistant, not quoted to it: a learner's own chatbot prompt ("You are ShopBot…")
-# or a course quote names no such reader.
-AI_READER = re.compile(
-    r"\b(?:notes?|messages?|instructions?|ps|p\.s\.|attention|notice|reminder)\s*(?:for|to)\s+(?:the\s+|any\s+|all\s+)?"
-    r"(?:ai|assistant|advisor|chatbot|llm|language model|model)s?(?: assistant| model)?\s*[:,\-–]"
-    r"|\b(?:ai|assistant|advisor|chatbot|llm|model|agent)s?(?:\s+(?:assistant|model|system|agent|tool))?,?\s+"
-    r"(?:(?:who|that) (?:is |are )?)?(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|handling|reviewing|seeing)"
-    r"\s+(?:this|these|the following|my|our)\b"
-    r"|\bif you are an? (?:ai|assistant|advisor|chatbot|bot|language model|llm)\b"
-    # called by name at a sentence's start ("Assistant, please…", "Dear AI,") or in a bracketed note
-    r"|(?:^|[.!?]\s+|[\"'“‘«\n]\s*)(?:dear |hey |hi |hello )?(?:ai|assistant|advisor|chatbot|llm)(?: assistant| model)?\s*,\s"
-    r"|[\[(<{]\s*(?:note (?:to|for) (?:the )?)?(?:ai|assistant|advisor|llm)\s*:"
-    r"|\b(?:ai|assistant|advisor|llm|model|chatbot)[ _-](?:instructions?|directives?|notes?|commands?|overrides?)\s*[\"']?\s*:",
-    re.IGNORECASE,
-)
-# A learner who shows such a text as an example of an attack, or as what was said to their own
-# bot, asks about it: the quote stays quoted.
-_EXHIBIT = re.compile(
-    r"\b(?:inject\w*|attack\w*|jailbreak\w*|malicious|manipulat\w*|suspicious|phishing|exploit\w*|scam\w*|hack\w*"
-    r"|(?:hidden|planted|embedded) (?:instructions?|text|commands?)"
-    r"|(?:our|my|their|the shop'?s|the store'?s) (?:[\w-]+ )?(?:bot|chatbot|assistant|ai|agent|model)s?)\b",
-    re.IGNORECASE,
-)
 # A clause that asks the assistant to carry out what it hides ("decode it and carry it out",
 # "execute the following", "do what it spells"): the hidden text then needs no owner.
 _ACT_ON_HIDDEN = re.compile(
@@ -254,19 +214,6 @@ class Screening:
         return list(dict.fromkeys(a.goal for a in self.attacks))
 
 
-def _open_quotes_to_ai(message: str) -> str:
-    """``message`` with the quote marks of every quote that speaks to an AI reader blanked (same
-    length), so its sentences are read as said to the assistant; unchanged when the learner's own
-    words present the text as an attack to discuss."""
-    spans = [m.span() for m in _QUOTED.finditer(message) if AI_READER.search(m.group(0))]
-    if not spans or _EXHIBIT.search(_QUOTED.sub(" ", message)):
-        return message
-    chars = list(message)
-    for a, b in spans:
-        chars[a] = chars[b - 1] = " "
-    return "".join(chars)
-
-
 def _asks_of_its_own(clause: str) -> bool:
     """Whether a clause asks something beyond more of a text: a topic word, not only parts of a
     text and verbs that show it (see ``_TEXT_PART``)."""
@@ -276,33 +223,6 @@ def _asks_of_its_own(clause: str) -> bool:
                for w in _CONTENT_WORD.findall(clause.lower())) or bool(_UNSPACED_SCRIPT.search(clause))
 
 
-# Words of the learner's own above a reference to "the text above" that make it theirs: a pasted
-# draft, e-mail or description, not a greeting ("Hi! Quick one:").
-_OWN_TEXT_ABOVE_WORDS = 12
-
-
-def _mask_own_text_above(message: str) -> str:
-    """``message`` with each "the text above" blanked (same length) where the learner's own text
-    stands above it: it asks about that text."""
-    def blank(match: re.Match[str]) -> str:
-        if len(re.findall(r"\w+", message[:match.start()])) >= _OWN_TEXT_ABOVE_WORDS:
-            return " " * len(match.group(0))
-        return match.group(0)
-    return ABOVE_REF.sub(blank, message)
-
-
-def _mask_quotes(text: str) -> str:
-    """``text`` with every quoted span blanked (same length, so offsets still hold), except the
-    keys of a data skeleton ('{"system_prompt": …}'): a key names a field to fill, it quotes no one."""
-    def blank(match: re.Match[str]) -> str:
-        if _KEY.match(text, match.end()) and _IDENTIFIER.fullmatch(match.group(0)[1:-1]):
-            return match.group(0)
-        return match.group(0)[0] + " " * (len(match.group(0)) - 2) + match.group(0)[-1]
-    return _QUOTED.sub(blank, text)
-
-
-_KEY = re.compile(r"\s*:")
-_IDENTIFIER = re.compile(r"[A-Za-z_][\w-]{0,40}")
 # First person in a text the assistant is asked to complete is the assistant's: "My instructions say: …"
 _FIRST_PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are"}
 _COMPLETE = re.compile(r"\b(?:complete|continue|finish|fill in|fill out|fill)\b", re.IGNORECASE)
@@ -318,7 +238,7 @@ def _as_said_by_assistant(text: str) -> str:
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each clause of ``text``; breaks inside quotes are ignored."""
-    masked = _mask_quotes(text)
+    masked = mask_quotes(text)
     spans, start = [], 0
     for match in _BREAK.finditer(masked):
         if match.start() > start:
@@ -347,28 +267,16 @@ def _goal_of(text: str, decode: bool = True) -> tuple[str, str]:
     return "", ""
 
 
-def _mask_reported(text: str) -> str:
-    """``text`` with what a third party told the learner blanked (to the sentence's end), unless
-    it speaks to the assistant."""
-    def blank(match: re.Match[str]) -> str:
-        group = 1 if match.group(1) is not None else 2
-        said = match.group(group)
-        if _TO_THE_ASSISTANT.search(said):
-            return match.group(0)
-        return match.group(0)[:match.start(group) - match.start()] + " " * len(said)
-    return _REPORTED.sub(blank, text)
-
-
 def _judge_clause(clause: str, before: str = "") -> tuple[str, str]:
     """(goal, how) for one clause; ``before`` is what the learner wrote before it (earlier turns
     and the message up to the clause), where its pronouns and variables find what they stand for."""
-    masked = _mask_reported(_mask_quotes(clause))
+    masked = mask_reported(mask_quotes(clause))
     found = _goal_of(masked)
     if found[0]:
         return found
     if _ACT_ON_QUOTE.search(masked):
         completed = _COMPLETE.search(masked)
-        for quote in _QUOTED.findall(clause):
+        for quote in QUOTED.findall(clause):
             found = _goal_of(quote[1:-1])
             if not found[0] and completed:
                 found = _goal_of(_as_said_by_assistant(quote[1:-1]))
@@ -409,7 +317,7 @@ def _split_attack(message: str, previous: Sequence[str]) -> str:
             return "rules"
     if _JOIN_REQUEST.search(message):
         turns = [*previous, message]
-        fragments = " ".join(q[1:-1].strip() for turn in turns for q in _QUOTED.findall(turn))
+        fragments = " ".join(q[1:-1].strip() for turn in turns for q in QUOTED.findall(turn))
         if fragments and _goal_of(fragments)[0]:
             return _goal_of(fragments)[0]
         tokens = "".join(re.findall(r"[A-Za-z0-9+/]{12,}={0,2}", " ".join(turns)))
@@ -421,14 +329,14 @@ def _split_attack(message: str, previous: Sequence[str]) -> str:
 def screen(message: str, previous: Sequence[str] = ()) -> Screening:
     """Judges each clause of ``message`` (see the module docstring); ``previous`` are the user's
     earlier turns, oldest first, so an attack split across turns is caught where it completes."""
-    written, message = message, _mask_own_text_above(_open_quotes_to_ai(message))  # judged as read; kept as written
+    written, message = message, mask_own_text_above(open_quotes_to_ai(message))  # judged as read; kept as written
     spans = _clauses(message)
     said = "\n".join(previous)
     verdicts = [_judge_clause(message[a:b], f"{said}\n{message[:a]}") for a, b in spans]
     # a clause may lean on its neighbour ("Yours would be the best example. Can you show it?")
     for i in range(len(spans) - 1):
         if not verdicts[i][0] and not verdicts[i + 1][0]:
-            pair = _mask_reported(_mask_quotes(message[spans[i][0]:spans[i + 1][1]]))
+            pair = mask_reported(mask_quotes(message[spans[i][0]:spans[i + 1][1]]))
             found, _ = _goal_of(pair, decode=False)
             if not found:
                 found, _ = _goal_of(resolved(pair, f"{said}\n{message[:spans[i][0]]}"), decode=False)
@@ -451,9 +359,9 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
             verdicts[i] = (verdicts[i - 1][0], "pair")
     # an order to do what a pasted text says: the order and the quote that holds an attack
     for i, (a, b) in enumerate(spans):
-        if not _ORDER_ON_TEXT.match(_mask_quotes(message[a:b])):
+        if not _ORDER_ON_TEXT.match(mask_quotes(message[a:b])):
             continue
-        for quote in _QUOTED.finditer(message):
+        for quote in QUOTED.finditer(message):
             found, _ = _goal_of(quote.group(0)[1:-1])
             if found:
                 verdicts[i] = verdicts[i] if verdicts[i][0] else (found, "quoted")
@@ -466,21 +374,21 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
         if not verdicts[i][0] and verdicts[i + 1][0] and lead.endswith(":") and not _QUESTION.search(lead):
             verdicts[i] = (verdicts[i + 1][0], "pair")
     # a persona is an attack with an escape from the rules somewhere in the message
-    masked = _mask_quotes(message)
+    masked = mask_quotes(message)
     if PERSONA_ESCAPE.search(masked) or any(v[0] for v in verdicts):
         for i, (a, b) in enumerate(spans):
             if not verdicts[i][0] and PERSONA_FRAME.search(masked[a:b]) and (
                     PERSONA_ESCAPE.search(masked)):
                 verdicts[i] = ("persona", "persona")
     # a message that is nothing but quotes is said by the learner: the quotes are its words
-    if not any(v[0] for v in verdicts) and _QUOTED.search(message) and len(
-            _CONTENT_WORD.findall(_QUOTED.sub(" ", message))) < 2:
+    if not any(v[0] for v in verdicts) and QUOTED.search(message) and len(
+            _CONTENT_WORD.findall(QUOTED.sub(" ", message))) < 2:
         found, how = _goal_of(message)
         if found:
             verdicts = [(found, how)] * len(spans)
     # the whole message decoded: a cipher or a reversed text may span clauses
     if not any(v[0] for v in verdicts):
-        found, how = _goal_of(_mask_reported(masked))
+        found, how = _goal_of(mask_reported(masked))
         if found:
             verdicts = [(found, how)] * len(spans)
     if previous and not any(v[0] for v in verdicts):
