@@ -84,7 +84,7 @@ RULES = [
     r" (?:no longer apply|(?:are|were|is) (?:now )?(?:deprecated|void|suspended|lifted|disabled|off|cancell?ed|revoked"
     r"|a mistake|mistaken|wrong|invalid|outdated|obsolete))",
     r"\b(?:you (?:now )?(?:have|had|'ve got|no longer have)|with|has|had|where you have) (?:absolutely )?(?:no|zero|any) "
-    r"(?:more )?(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|boundaries)\b",
+    r"(?:more )?(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|boundaries)\b(?! of thumb)",
     r"\b(?:you|answer|respond|reply|talk|speak|operate|behave|act|obey|proceed|(?:the|this) (?:advisor|assistant) (?:now )?\w+s)\b"
     r".{0,60}\bwithout (?:any )?(?:topic |content |safety )?"
     r"(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|refusing)\b",
@@ -167,7 +167,7 @@ PERSONA_FRAME = re.compile(
 )
 PERSONA_ESCAPE = re.compile(
     r"\b(?:no|without|zero|free of|broken free|never refuses?|unfiltered|unrestricted|uncensored)\b.{0,20}"
-    r"\b(?:rules?|restrictions|limits|filters|guidelines|refus\w*|censorship|(?:content |safety )?polic(?:y|ies))\b"
+    r"\b(?:rules?|restrictions|limits|filters|guidelines|refus\w*|censorship|(?:content |safety )?polic(?:y|ies))\b(?! of thumb)"
     r"|\bunfiltered|unrestricted|uncensored"
     r"|\bsystem\s*prompts?\b|\b(?:secret|hidden|complete|full|own) (?:instructions|rules|configuration|prompt)\b"
     # what the persona was given, in the third person: "… can speak freely about the rules it was given"
