@@ -149,7 +149,8 @@ _ORDER_ON_TEXT = re.compile(
 )
 _JOIN_REQUEST = re.compile(
     r"\b(?:join|combine|concatenate|put (?:them|it|(?:the|these|those|both|all)(?: \w+){1,2}) together|assemble|merge|decode|execute|evaluate"
-    r"|apply|do what|follow|obey|run)\b",
+    r"|apply|do what|follow|obey|run)\b"
+    r"|\b(?:do|use|read|take|say|treat|send)\b.{0,30}\btogether\b",
     re.IGNORECASE,
 )
 # A fake header: a role name (or a tag naming one) opening a clause, before what it "says".

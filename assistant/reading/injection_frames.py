@@ -162,7 +162,8 @@ PERSONA = [
 PERSONA_FRAME = re.compile(
     r"\b(?:act|respond|reply|answer|speak|talk|write|behave|roleplay|role-play|pretend|imagine|play the role|play a game"
     r"|take the persona|be)\b"
-    r".{0,40}?\b(?:as|like|you(?:'re| are)|to be|of|where|in which)\b|\blet'?s (?:role-?play|play)\b|\bstory\b",
+    r".{0,40}?\b(?:as|like|you(?:'re| are)|to be|of|where|in which)\b|\blet'?s (?:role-?play|play)\b"
+    r"|\b(?:story|chapter|scene|script|screenplay)\b",
     re.IGNORECASE,
 )
 PERSONA_ESCAPE = re.compile(
@@ -170,6 +171,8 @@ PERSONA_ESCAPE = re.compile(
     r"\b(?:rules?|restrictions|limits|filters|guidelines|refus\w*|censorship|(?:content |safety )?polic(?:y|ies))\b(?! of thumb)"
     r"|\bunfiltered|unrestricted|uncensored"
     r"|\bsystem\s*prompts?\b|\b(?:secret|hidden|complete|full|own) (?:instructions|rules|configuration|prompt)\b"
+    # a character's own text, in a story: "the bot reads its real instructions aloud"
+    r"|\b(?:its|your) (?:real|actual|true|original|exact) (?:instructions|prompt|configuration|setup text)\b"
     # what the persona was given, in the third person: "… can speak freely about the rules it was given"
     r"|\b(?:instructions|rules|prompt|configuration|guidelines) (?:that )?(?:it|he|she|they) (?:was|were|had been|has been|got) (?:given|told|programmed|configured)\b",
     re.IGNORECASE,
