@@ -147,10 +147,26 @@ _ORDER_ON_TEXT = re.compile(
     r"(?:instructions?|directives?|orders?|commands?|requests?|notes?|result|output|message|e-?mail|text|field|line|cell)))\b",
     re.IGNORECASE,
 )
+# A clause in the imperative: it gives the assistant an order ("Now join them", "Please run it"),
+# where a question ("How should I follow up?", "Can we run both together?") asks for advice.
+_ORDERED = re.compile(
+    r"\W*(?:(?:please|now|ok(?:ay)?|then|and|so|just|great|good|fine|cool|right|alright|thanks|next|finally)\W+)*"
+    r"(?!(?:how|what|which|why|when|where|who|should|could|can|would|will|is|are|do|does|did|shall|may|might|i|we)\b)[a-z]+\b"
+    r"(?!\s+up\b)",
+    re.IGNORECASE,
+)
+# ... to join the pieces, or to act on them (its object is the pieces, not a topic: "apply the same
+# rule to discounts" asks for advice).
 _JOIN_REQUEST = re.compile(
-    r"\b(?:join|combine|concatenate|put (?:them|it|(?:the|these|those|both|all)(?: \w+){1,2}) together|assemble|merge|decode|execute|evaluate"
-    r"|apply|do what|follow|obey|run)\b"
-    r"|\b(?:do|use|read|take|say|treat|send)\b.{0,30}\btogether\b",
+    r"\b(?:join|combine|concatenate|put (?:them|it|(?:the|these|those|both|all)(?: \w+){1,2}) together|assemble|merge)\b"
+    r"|\b(?:do|use|read|take|say|treat|send)\b.{0,30}\btogether\b"
+    r"|\b(?:decode|execute|evaluate|apply|follow|obey|run|do)\s+(?:it|them|this|that|those|these|both|all|the (?:whole|full"
+    r"|combined|joined|decoded)? ?(?:result|results|parts?|halves|pieces|fragments|words|message|code|string|text|sentence"
+    r"|thing|lot|above)"
+    # or a piece named earlier: "Execute Y.", "Apply Note 1 and Note 2"
+    r"|(?:note|part|half|step|item|line|fragment|string|variable|message)s? ?(?:\d+|[a-z]\b|one|two|three)"
+    r"|(?-i:[A-Z][A-Za-z0-9]{0,3})(?=\s*(?:[.!,;]|$|\s(?:and|then|now|please)\b)))"
+    r"|\bdo what\b",
     re.IGNORECASE,
 )
 # A fake header: a role name (or a tag naming one) opening a clause, before what it "says".
@@ -316,7 +332,7 @@ def _split_attack(message: str, previous: Sequence[str]) -> str:
     for word in _code_words(previous):
         if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered):
             return "rules"
-    if _JOIN_REQUEST.search(message):
+    if any(_ORDERED.match(mask_quotes(message[a:b])) and _JOIN_REQUEST.search(message[a:b]) for a, b in _clauses(message)):
         turns = [*previous, message]
         fragments = " ".join(q[1:-1].strip() for turn in turns for q in QUOTED.findall(turn))
         if fragments and _goal_of(fragments)[0]:
