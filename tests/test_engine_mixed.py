@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.engine import IGNORED_NOTE
+from assistant.engine import IGNORED_NOTE, ignored_note
 from assistant.reading.injection import screen
 from assistant.reading.intents import PROMPTS
 
@@ -39,3 +39,9 @@ def test_an_attack_with_nothing_else_is_refused(advisor):
 def test_a_plain_question_gets_no_note(advisor):
     result = advisor.ask("How do I calculate the ROI of an AI project?", remember=False)
     assert IGNORED_NOTE not in result.answer
+
+
+def test_the_note_says_what_the_ignored_part_asked_in_its_own_words():
+    reveal, rules = ignored_note(["reveal"]), ignored_note(["rules", "reveal"])
+    assert reveal.startswith(IGNORED_NOTE) and rules.startswith(IGNORED_NOTE)
+    assert reveal != rules  # a request to see the instructions is not called a change of rules
