@@ -53,6 +53,7 @@ from assistant.reading.injection_lexicon import ordered_goal
 from assistant.reading.injection_quotes import (
     QUOTED,
     mask_own_text_above,
+    mask_pasted_bot_text,
     mask_quotes,
     mask_reported,
     open_quotes_to_ai,
@@ -346,7 +347,9 @@ def _split_attack(message: str, previous: Sequence[str]) -> str:
 def screen(message: str, previous: Sequence[str] = ()) -> Screening:
     """Judges each clause of ``message`` (see the module docstring); ``previous`` are the user's
     earlier turns, oldest first, so an attack split across turns is caught where it completes."""
-    written, message = message, mask_own_text_above(open_quotes_to_ai(message))  # judged as read; kept as written
+    # judged as read (pasted text to an AI reader opened, the learner's own pasted bot text and
+    # "the text above" below a paste masked); kept as written
+    written, message = message, mask_pasted_bot_text(mask_own_text_above(open_quotes_to_ai(message)))
     spans = _clauses(message)
     said = "\n".join(previous)
     verdicts = [_judge_clause(message[a:b], f"{said}\n{message[:a]}") for a, b in spans]

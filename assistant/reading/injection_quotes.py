@@ -119,3 +119,44 @@ def mask_reported(text: str) -> str:
             return match.group(0)
         return match.group(0)[:match.start(group) - match.start()] + " " * len(said)
     return _REPORTED.sub(blank, text)
+
+
+# A line that introduces the learner's own bot text pasted below it, without quote marks: "Here's
+# our bot's system prompt:", "This is the prompt we give our support chatbot:", "our chatbot config
+# below". The lines that follow, to a blank line (or to the learner's closing question), are that
+# bot's text, said to that bot: a quote.
+_BOT_TEXT = re.compile(
+    r"\b(?:system prompt|prompt|instructions|config(?:uration)?|script|persona|guidelines|welcome (?:text|message)"
+    r"|greeting|rules)\b", re.IGNORECASE)
+_OWN_BOT = re.compile(
+    r"\b(?:our|my|their|we|us|client'?s?|agency|colleague|vendor|developer|team)\b", re.IGNORECASE)
+_INTRODUCES = re.compile(r":\s*$|\b(?:below|the following|this (?:system )?prompt|these instructions|this config\w*)\b",
+                         re.IGNORECASE)
+
+
+def mask_pasted_bot_text(message: str) -> str:
+    """``message`` with the learner's own bot text, pasted below a line that introduces it, turned
+    into a quote (same length): its "you" is that bot, not the assistant. Text in it that speaks
+    to the AI reading it (`AI_READER`) stays as written."""
+    lines = message.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    for i, line in enumerate(lines[:-1]):
+        if not (_BOT_TEXT.search(line) and _OWN_BOT.search(line) and _INTRODUCES.search(line)):
+            continue
+        first = i + 1
+        while first < len(lines) and not lines[first].strip():
+            first += 1
+        last = first
+        while last + 1 < len(lines) and lines[last + 1].strip():
+            last += 1
+        if last > first and lines[last].rstrip().endswith("?"):
+            last -= 1  # the learner's question after the pasted text
+        if first >= len(lines):
+            return message
+        a, b = starts[first], starts[last] + len(lines[last])
+        if b - a < 2 or AI_READER.search(message[a:b]):
+            return message
+        return message[:a] + '"' + re.sub(r"[^\n]", " ", message[a + 1:b - 1]).replace("\n", " ") + '"' + message[b:]
+    return message
