@@ -990,7 +990,7 @@ def _flat(figures: list[Figure], roles: dict[int, str]) -> dict[str, Any]:
     return record
 
 
-def _with_choices(spec: ToolSpec, call: tuple[str, dict], text: str) -> tuple[str, dict]:
+def with_choices(spec: ToolSpec, call: tuple[str, dict], text: str) -> tuple[str, dict]:
     """The call with the options the message chooses in words ("the average, not the product")."""
     name, args = call
     fields = TOOLS[name].input_model.model_fields
@@ -1060,7 +1060,7 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             calc.titles.append(spec.title)
             continue
         if planned is not None:
-            planned = _with_choices(spec, planned, text)
+            planned = with_choices(spec, planned, text)
             calc.calls.append(planned)
             calc.topic = calc.topic or spec.topic
             calc.titles.append(spec.title)

@@ -178,6 +178,10 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         state.settings[name] = value
     if not news:
         return (state, changes) if changes else None
+    if len(news) == 1 and _moves_by(news[0]) and (state.args is not None or state.need == "move"):  # "hosting went up 300 a month": an amount it moves by, not a new value
+        moved = _delta(state, spec, text, news[0], _moves_by(news[0]), changes, answering or bool(CHANGE_WORDS.search(text)))
+        if moved is not None:
+            return moved
     new_horizon = all(f.unit == "duration" for f in news) and (  # "ok and over five years?"
         state.horizon is not None or any(not x.ignored and x.field and spec.field(x.field).horizon for x in state.figures))
     if not answering and not CHANGE_WORDS.search(text) and not asked_specs(text) and period_named(text) is None \
@@ -468,6 +472,77 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
         return state, []  # "20% more confidence": 20 points or a fifth more? Not guessed
     return _scale(state, text, [i for i, item in enumerate(state.figures) if item.field == names[0] and not item.ignored],
                   factor)
+
+
+# Words that stand between a verb that moves an amount and the amount ("went up BY 300").
+MOVE_FILLERS = {"by", "just", "another", "further", "a", "roughly", "about", "around", "some"}
+
+
+def _moves_by(fig: Figure) -> int:
+    """+1 or -1 when an amount is what something moves by ("went up 300 a month", "was cut by
+    2k", "costs 300 more"), else 0; "went up to 2,500" gives the new value, not a move."""
+    if fig.unit not in {"money", "count"} or fig.is_range:
+        return 0
+    if fig.after[:1] and fig.after[0] in {"more", "higher"}:
+        return 1
+    if fig.after[:1] and fig.after[0] in {"less", "lower", "cheaper", "fewer"}:
+        return -1
+    words = [w for w in fig.before[-4:] if w not in MOVE_FILLERS]
+    return 1 if words[-1:] and words[-1] in RISES else -1 if words[-1:] and words[-1] in FALLS else 0
+
+
+def _delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign: int,
+           changes: list[str], asks: bool = True) -> tuple[CalculationState, list[str]] | None:
+    """An input moved by an amount: the figure the words before it name (or, when the message
+    says which way an input goes, "so the net's lower now", that input) plus or minus the amount,
+    in its own period. Which input, or which way, when the words do not say: asked, never guessed
+    (the amount is never taken as the input's new value); None when it names no input and ``asks``
+    is False (a message that is no change of the calculation)."""
+    moved_words = [w for w in naming_content(fig.before) if w not in RISES | FALLS | GENERIC]
+    after = re.findall(r"[a-z]+", text[fig.span[1]:].lower())
+    way = {1 for w in after if w in MORE | RISES} | {-1 for w in after if w in LESS | FALLS}
+    candidates = [i for i, item in enumerate(state.figures)
+                  if item.field and not item.ignored and i != state.horizon and item.figure.get("unit") in {"money", "count"}
+                  and not spec.field(item.field).horizon and compatible(fig, item)]
+    scores = {i: name_score(moved_words, state.figures[i]) + sum(
+        any(same_word(w, x) for x in state.figures[i].field.split("_")) for w in moved_words) for i in candidates}
+    best = max(scores.values(), default=0.0)
+    named = [i for i, score in scores.items() if score == best and score > 0]
+    target: int | None = named[0] if len(named) == 1 else None
+    if target is None and len(way) == 1:  # "hosting went up 300 a month, so the net's lower": the input said to move
+        said = [w for w in naming_content(after) if w not in MORE | LESS | RISES | FALLS | GENERIC]
+        by_name = {i: name_score(said, state.figures[i]) + sum(any(same_word(w, x) for x in state.figures[i].field.split("_"))
+                                                                for w in said) for i in candidates}
+        top = max(by_name.values(), default=0.0)
+        told = [i for i, score in by_name.items() if score == top and score > 0]
+        if len(told) == 1:
+            target, sign = told[0], way.pop()
+    elif target is not None and len(way) == 1 and way != {sign}:
+        target = None  # "the fee went up 300 so it costs less": which way, asked
+    item = state.figures[target] if target is not None else None
+    if item is None or (fig.period and item.figure.get("period") and fig.period != item.figure.get("period")):
+        if not asks and item is None:
+            return None
+        shown = fig.text.strip()
+        state.need, state.about, state.fields, state.pending = "move", None, [], None
+        state.question = Clarification(
+            question=f"You say something moves by {shown}: which input of the calculation should change by {shown}, "
+                     "and does it go up or down?")
+        return state, changes
+    value = round(item.figure["value"] + sign * fig.value, 6)
+    new = word_figure(text, value, item.figure.get("unit") or "count", fmt_value(value))
+    for key in ("period", "currency", "span", "index"):
+        new.figure[key] = item.figure.get(key)
+    new.figure["naming"] = words_of(item)
+    new.field = item.field
+    label = item.field.replace("_", " ")
+    shown = " ".join([fmt_value(value), *([new.figure["currency"]] if new.figure.get("currency") else []),
+                      *([f"a {new.figure['period']}"] if new.figure.get("period") else [])])
+    changes.append(f"{label}: {item.figure['text']} → {shown} ({'+' if sign > 0 else '−'}{fig.text.strip()})")
+    state.figures[target] = new
+    if state.need == "move":  # the question it answers
+        state.need, state.question = "", None
+    return state, changes
 
 
 def _part_named(state: CalculationState, said: list[str]) -> int | None:
