@@ -509,6 +509,7 @@ def _delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign
     best = max(scores.values(), default=0.0)
     named = [i for i, score in scores.items() if score == best and score > 0]
     target: int | None = named[0] if len(named) == 1 else None
+    asks = asks or bool(named)
     if target is None and len(way) == 1:  # "hosting went up 300 a month, so the net's lower": the input said to move
         said = [w for w in naming_content(after) if w not in MORE | LESS | RISES | FALLS | GENERIC]
         by_name = {i: name_score(said, state.figures[i]) + sum(any(same_word(w, x) for x in state.figures[i].field.split("_"))
@@ -521,8 +522,8 @@ def _delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign
         target = None  # "the fee went up 300 so it costs less": which way, asked
     item = state.figures[target] if target is not None else None
     if item is None or (fig.period and item.figure.get("period") and fig.period != item.figure.get("period")):
-        if not asks and item is None:
-            return None
+        if not asks:
+            return None  # names no input, in a message that changes nothing: read on its own
         shown = fig.text.strip()
         state.need, state.about, state.fields, state.pending = "move", None, [], None
         state.question = Clarification(

@@ -1,0 +1,82 @@
+"""A later turn changes exactly what it names: an amount something moves by moves that input
+(it is never taken as the input's new value), the options the first message chose in words
+stay chosen, and the inputs a change does not touch keep the figures the first turn computed
+with, even where planning again from the state would read them otherwise.
+
+Pure reading (reading/dialogue.py and its parts), as in tests/test_dialogue_followups.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.dialogue import read_turn
+from dialogue_steps import call_of, state_of
+
+PAYBACK = "Payback for the scheduler: 12,000 up front, net benefit 1,500 a month."
+ROI_PARTS = "ROI: licence cost $24,000 and set-up cost $12,000, gain $60,000"
+
+
+# ---- an amount something moves by ------------------------------------------------------------
+
+@pytest.mark.parametrize(("change", "benefit"), [
+    ("the net benefit rose by 100 a month", 1600),
+    ("what if the net benefit dropped 250 a month?", 1250),
+    ("Licensing just went up 200 a month so the net's lower now.", 1300),  # a cost of its own: the net said to fall
+    ("support fees came down 100 a month, so the net benefit is higher", 1600),
+])
+def test_an_amount_moved_by_moves_the_input_it_names(change, benefit):
+    assert call_of(read_turn(change, state_of(PAYBACK))) == (
+        "payback_period", {"upfront_cost": 12000, "monthly_benefit": benefit})
+
+
+def test_a_part_moved_by_an_amount_moves_that_part_only():
+    turn = read_turn("what if the set-up went up by $3,000?", state_of(ROI_PARTS))
+    assert call_of(turn) == ("roi", {"cost": 24000 + 15000, "gain": 60000})
+
+
+@pytest.mark.parametrize("change", [
+    "and if the licence rose by 50 a month?",  # names no input of this calculation, says no way it moves
+    "the net benefit went up 50 a month so it's lower",  # which way: said both ways
+])
+def test_a_move_that_names_no_input_is_asked_about_never_taken_as_the_new_value(change):
+    turn = read_turn(change, state_of(PAYBACK))
+    assert turn.calculation is not None and not turn.calculation.calls
+    assert turn.calculation.clarification is not None
+    answered = read_turn("the net benefit goes down by 50", turn.state)
+    assert call_of(answered) == ("payback_period", {"upfront_cost": 12000, "monthly_benefit": 1450})
+
+
+def test_a_new_value_reached_is_no_move():
+    turn = read_turn("what if the net benefit went up to 2,000 a month?", state_of(PAYBACK))
+    assert call_of(turn) == ("payback_period", {"upfront_cost": 12000, "monthly_benefit": 2000})
+
+
+# ---- options chosen in words stay chosen -----------------------------------------------------
+
+def test_an_option_the_first_message_chose_stays_chosen_after_a_what_if():
+    state = state_of("Rank with ICE, taking the average of the three scores:\nAlpha: I 7, C 8, E 6\nBeta: I 9, C 5, E 4")
+    name, args = call_of(read_turn("and if Beta confidence went up to 9?", state))
+    assert name == "prioritize" and args["ice_aggregate"] == "mean"
+    assert [row["confidence"] for row in args["initiatives"]] == [8, 9]
+
+
+# ---- inputs a change does not touch keep the first turn's figures ----------------------------
+
+def test_inputs_a_change_does_not_touch_keep_the_first_turns_figures():
+    state = state_of(ROI_PARTS)
+    # the first turn computed a gain the figures alone do not give (a margin, a share worked out
+    # by the one-message reader): planning again must not bring the raw figure back
+    state.args = {"cost": 36000.0, "gain": 15000.0}
+    turn = read_turn("What if the set-up had cost $8,000?", state)
+    assert call_of(turn) == ("roi", {"cost": 32000, "gain": 15000})
+    assert turn.state.args == {"cost": 32000, "gain": 15000}
+    assert call_of(read_turn("and if the licence cost $20,000?", turn.state)) == ("roi", {"cost": 28000, "gain": 15000})
+
+
+def test_a_changed_input_first_read_otherwise_is_asked_about_not_guessed():
+    state = state_of(ROI_PARTS)
+    state.args = {"cost": 30000.0, "gain": 60000.0}  # the cost first read otherwise: what the change does to it is unknown
+    turn = read_turn("What if the set-up had cost $8,000?", state)
+    assert turn.calculation is not None and not turn.calculation.calls
+    assert turn.calculation.clarification is not None
