@@ -80,3 +80,48 @@ def test_a_changed_input_first_read_otherwise_is_asked_about_not_guessed():
     turn = read_turn("What if the set-up had cost $8,000?", state)
     assert turn.calculation is not None and not turn.calculation.calls
     assert turn.calculation.clarification is not None
+
+
+# ---- the reply to "which currency, at what rate?" --------------------------------------------
+
+MIXED = "ROI please: the licence was £20,000, and it saved us $40,000."
+
+
+@pytest.mark.parametrize(("reply", "args"), [
+    ("all in dollars, at 1.25 dollars to the pound", {"cost": 25000, "gain": 40000}),
+    ("$1 = £0.80, work in pounds", {"cost": 20000, "gain": 32000}),
+    ("Take 1 GBP = 1,25 USD, I want it in dollars.", {"cost": 25000, "gain": 40000}),
+])
+def test_a_rate_and_a_currency_in_the_reply_convert_the_other_amounts(reply, args):
+    state = state_of(MIXED)
+    assert state.question is not None and not state.args
+    assert call_of(read_turn(reply, state)) == ("roi", args)
+
+
+@pytest.mark.parametrize("reply", ["1.25", "in dollars please"])  # the rate's direction, or the rate, not said
+def test_a_currency_reply_missing_the_rate_or_its_direction_is_asked_again(reply):
+    turn = read_turn(reply, state_of(MIXED))
+    assert turn.calculation is not None and not turn.calculation.calls
+    assert turn.calculation.clarification is not None
+
+
+# ---- a period past the last of the flows, a factor for one project ---------------------------
+
+def test_a_period_after_the_last_adds_one_more_flow():
+    state = state_of("NPV at 6%: we invest 20k now and get 9k back each year for three years.")
+    turn = read_turn("ok, the deal actually runs a fourth year at the same 9k", state)
+    assert call_of(turn) == ("npv", {"cash_flows": [-20000, 9000, 9000, 9000, 9000], "rate": 0.06})
+
+
+RICE_TWO = ("Prioritise with RICE:\n- Alpha: reach 9,000/qtr, impact 1, confidence 80%, 2 person-months\n"
+            "- Beta: reach 6,000/qtr, impact 2, confidence 50%, 4 person-months")
+
+
+@pytest.mark.parametrize(("change", "efforts"), [
+    ("cut the effort on Beta by half, we can reuse the model", [2, 2]),
+    ("halve Alpha's effort", [1, 4]),
+])
+def test_a_factor_for_one_project_scales_that_projects_input_only(change, efforts):
+    name, args = call_of(read_turn(change, state_of(RICE_TWO)))
+    assert name == "prioritize" and [row["effort"] for row in args["initiatives"]] == efforts
+    assert [row["reach"] for row in args["initiatives"]] == [9000, 6000]

@@ -396,7 +396,7 @@ def _one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure,
     named period takes the new figure; a calculation with no series changes nothing."""
     sequence = next((f.name for f in spec.fields if f.sequence), None)
     flows = next((v for v in (state.args or {}).values() if isinstance(v, list)), None)
-    appended = period == len(flows or []) and bool(ADDS.search(text))  # "and add a 5th year of 20k"
+    appended = period == len(flows or [])  # "and add a 5th year of 20k", "it runs a fourth year": one more period
     if sequence is None or not flows or not (-len(flows) < period < len(flows) or appended) or period == 0:
         return None
     used = [i for i, item in enumerate(state.figures) if not item.ignored and item.field
@@ -452,7 +452,16 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
         factor, rest = 1 + sign * news[0].value / 100, " ".join(news[0].before)
     if factor is None:
         return None
+    if word and factor == 0.5 and set(re.findall(r"[a-z]+", lowered[: word.start()])) & (RISES | MORE):
+        factor = 1.5  # "increase the reach by half"
+    clause = next((c for c in re.split(r"[,;.!?]", lowered) if word and word.group(1) in c), "") if word else ""
     said = naming_content(re.findall(r"[a-z][a-z'/-]*", rest)) or naming_content(re.findall(r"[a-z][a-z'/-]*", lowered))
+    if clause:  # "cut the effort on Beta by half, we can reuse it": the input is named in the factor's clause
+        said = [w for w in naming_content(re.findall(r"[a-z][a-z'/-]*", clause)) if w not in MULTIPLIERS]
+    spec = spec_named(state.tool)
+    named = records_named(state, spec, text) if spec is not None and spec.records else []
+    if len(named) > 1:
+        return state, []  # "halve the effort of A and B": not guessed
     part = _part_named(state, said)
     if part is not None:  # "what if support doubled": that part only, the input's other parts stay
         return _scale(state, text, [part], factor)
@@ -470,8 +479,8 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
         return None
     if word is None and any(x.field == names[0] and x.figure.get("unit") == "percent" for x in state.figures):
         return state, []  # "20% more confidence": 20 points or a fifth more? Not guessed
-    return _scale(state, text, [i for i, item in enumerate(state.figures) if item.field == names[0] and not item.ignored],
-                  factor)
+    return _scale(state, text, [i for i, item in enumerate(state.figures) if item.field == names[0] and not item.ignored
+                                and (not named or i in named[0])], factor)  # "halve Beta's effort": that project's only
 
 
 # Words that stand between a verb that moves an amount and the amount ("went up BY 300").
@@ -572,7 +581,9 @@ def _scale(state: CalculationState, text: str, indices: list[int], factor: float
             new.figure[key] = item.figure.get(key)
         new.figure["naming"] = words_of(item)  # still the line the user named: "the licence" finds it again
         new.field = item.field
-        changes.append(f"{item.field.replace('_', ' ')}: {item.figure['text']} → {new.figure['text']}")
+        spec = spec_named(state.tool)
+        label = item.field.replace("_", " ") + (of_record(state, spec, i) if spec is not None else "")
+        changes.append(f"{label}: {item.figure['text']} → {new.figure['text']}")
         state.figures[i] = new
     return state, changes
 
