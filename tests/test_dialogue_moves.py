@@ -125,3 +125,12 @@ def test_a_factor_for_one_project_scales_that_projects_input_only(change, effort
     name, args = call_of(read_turn(change, state_of(RICE_TWO)))
     assert name == "prioritize" and [row["effort"] for row in args["initiatives"]] == efforts
     assert [row["reach"] for row in args["initiatives"]] == [9000, 6000]
+
+
+@pytest.mark.parametrize(("change", "flows"), [
+    ("Halve the year-one inflow.", [-200000, 30000, 70000, 80000, 90000]),
+    ("double the final year", [-200000, 60000, 70000, 80000, 180000]),
+])
+def test_a_factor_for_one_period_scales_that_flow_only(change, flows):
+    state = state_of("IRR on the following: -200k at t0, then 60k, 70k, 80k, 90k.")
+    assert call_of(read_turn(change, state)) == ("irr", {"cash_flows": flows})

@@ -48,7 +48,7 @@ CHANGE_WORDS = re.compile(
 
 # Words that name one period of an amount given per period ("the first-year return", "in year two").
 ONE_PERIOD = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)[\s-]+(?:year|month|quarter)"
-                        r"|\b(?:year|month|quarter)\s+(?:one|two|three|four|five|\d)\b", re.IGNORECASE)
+                        r"|\b(?:year|month|quarter)[\s-]+(?:one|two|three|four|five|\d)\b", re.IGNORECASE)
 ORDINAL_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                  "fifth": 5, "5th": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -459,6 +459,12 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
     if clause:  # "cut the effort on Beta by half, we can reuse it": the input is named in the factor's clause
         said = [w for w in naming_content(re.findall(r"[a-z][a-z'/-]*", clause)) if w not in MULTIPLIERS]
     spec = spec_named(state.tool)
+    period = period_named(text)
+    flows = next((v for v in (state.args or {}).values() if isinstance(v, list) and v and not isinstance(v[0], dict)), None)
+    if spec is not None and period is not None and flows and word and -len(flows) <= period < len(flows) and period:
+        value = round(flows[period] * factor, 6)  # "halve the year-one inflow": that period's flow only
+        fig = Figure(value=value, unit="money", span=(0, len(text)), text=fmt_value(value), context=text.strip())
+        return _one_period(state, spec, text, fig, period, []) or (state, [])
     named = records_named(state, spec, text) if spec is not None and spec.records else []
     if len(named) > 1:
         return state, []  # "halve the effort of A and B": not guessed
