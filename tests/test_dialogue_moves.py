@@ -134,3 +134,18 @@ def test_a_factor_for_one_project_scales_that_projects_input_only(change, effort
 def test_a_factor_for_one_period_scales_that_flow_only(change, flows):
     state = state_of("IRR on the following: -200k at t0, then 60k, 70k, 80k, 90k.")
     assert call_of(read_turn(change, state)) == ("irr", {"cash_flows": flows})
+
+
+# ---- a margin that sizes the gain --------------------------------------------------------------
+
+MARGIN = "Our upsell widget generated €1.2M in extra revenue this year at a 40% margin. Total cost was €300k. ROI?"
+
+
+@pytest.mark.parametrize("change", ["hmm, actually our margin is 30% not 40%", "sorry, the margin is 30%"])
+def test_a_corrected_margin_resizes_the_gain_it_sizes(change):
+    state = state_of(MARGIN)
+    assert state.args == {"gain": 480000, "cost": 300000}
+    turn = read_turn(change, state)
+    assert call_of(turn) == ("roi", {"gain": 360000, "cost": 300000})
+    # and planned again from the state, the gain stays revenue at that margin
+    assert call_of(read_turn("what if the cost were €250k?", turn.state)) == ("roi", {"gain": 360000, "cost": 250000})

@@ -1258,6 +1258,11 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                 except _NeedsAsking as asked:
                     kind = "range" if part.is_range else ("period" if spec_field.period and not part.period else "horizon")
                     raise _need(kind, asked, part.index, [name]) from None
+                margin = margin_for(part, spec_field, figures, decided)
+                if margin is not None:  # as ``_plan_spec``: revenue at a margin is the profit it brings
+                    value *= margin.value / 100
+                    note += f"; × {margin.show()} margin = {_fmt(value)}"
+                    readings[margin.index].roles.append(f"margin on the {role}")
                 converted.append(value)
                 reading.note += note + (f"; {spec_field.note}" if spec_field.note else "")
             if spec_field.sequence:

@@ -215,6 +215,14 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         else:
             target = target_of(state, spec, fig, role, [old for old, new in pairs if new is fig] or old_values,
                                used - taken, text)  # "the $45k is €41.5k and the £20k comes to €23.5k": each its own
+            olds = [old for old, new in pairs if new is fig] or old_values
+            said = naming_content(fig.before + fig.after)
+            unnamed = [i for i, item in enumerate(state.figures) if not item.ignored and not item.field and i not in taken
+                       and item.figure.get("unit") == fig.unit and fig.unit == "percent" and (
+                           any(abs(item.figure["value"] - o.value) < 1e-9 for o in olds) if olds
+                           else name_score(said, item) > 0)]
+            if target is None and len(unnamed) == 1:  # "our margin is 30% not 40%": a figure no input took, that sizes one
+                target = unnamed[0]
         keep_role = ""
         if isinstance(target, str) and target not in SPECIAL_TARGETS and not ADDS.search(text):
             corrected = corrects(state, spec, fig, role, used - taken, text)
