@@ -149,3 +149,12 @@ def test_a_corrected_margin_resizes_the_gain_it_sizes(change):
     assert call_of(turn) == ("roi", {"gain": 360000, "cost": 300000})
     # and planned again from the state, the gain stays revenue at that margin
     assert call_of(read_turn("what if the cost were €250k?", turn.state)) == ("roi", {"gain": 360000, "cost": 250000})
+
+
+def test_a_figure_no_input_took_said_again_with_its_meaning_takes_that_meaning():
+    state = state_of("NPV for a client: 90k investment now, extra revenue of 50k a year for 3 years, 10%.")
+    assert state.question is not None  # the revenue's margin, asked
+    turn = read_turn("the 10% is their margin on that revenue, not the discount rate - discount at 7%", state)
+    assert call_of(turn) == ("npv", {"cash_flows": [-90000, 5000, 5000, 5000], "rate": 0.07})
+    quoted = [line for line in turn.calculation.account_lines() if "10%" in line]
+    assert quoted and "the 10% is their margin on that revenue" in quoted[0]

@@ -207,7 +207,11 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     for fig in news:
         role = roles.get(fig.index)
         outlay = _first_flow(state, spec, role)
-        if ADDS.search(text) and not old_values and isinstance(role, str) and spec.field(role).summed:
+        restating = [i for i, item in enumerate(state.figures) if not item.ignored and not item.field and i not in taken
+                     and fig.unit == "percent" == item.figure.get("unit") and abs(item.figure["value"] - fig.value) < 1e-9]
+        if len(restating) == 1 and fig not in old_values and naming_content(fig.after):
+            target = restating[0]  # "the 12% is their margin on that revenue": the figure no input took, now named
+        elif ADDS.search(text) and not old_values and isinstance(role, str) and spec.field(role).summed:
             target: int | str | None = role  # one more part of the input, the others stay
         elif outlay is not None and not old_values:
             target = outlay  # "what if the upfront was 60k", the flows listed: period 0's flow
@@ -263,7 +267,10 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             new.fields = [] if new.field else list(old.fields)
             as_percent(new, spec, old)
             label = (new.field or "figure").replace("_", " ") + of_record(state, spec, target)
-            changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
+            if abs(old.figure["value"] - fig.value) < 1e-9 and old.figure.get("unit") == fig.unit:
+                changes.append(f"{fig.text.strip()}: as you describe it now (“{new.quote}”)")  # restated, not changed
+            else:
+                changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
             state.figures[target] = new
         elif target == "every":
             name = roles.get(fig.index)
