@@ -8,6 +8,8 @@ Pure reading (reading/dialogue.py and its parts), as in tests/test_dialogue_foll
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.reading.dialogue import read_turn
@@ -158,3 +160,20 @@ def test_a_figure_no_input_took_said_again_with_its_meaning_takes_that_meaning()
     assert call_of(turn) == ("npv", {"cash_flows": [-90000, 5000, 5000, 5000], "rate": 0.07})
     quoted = [line for line in turn.calculation.account_lines() if "10%" in line]
     assert quoted and "the 10% is their margin on that revenue" in quoted[0]
+
+
+# ---- "What I read" quotes only the user's words ---------------------------------------------------
+
+@pytest.mark.parametrize(("first", "reply"), [
+    (PAYBACK, "Licensing just went up 200 a month so the net's lower now."),
+    (MIXED, "Take 1 GBP = 1,25 USD, I want it in dollars."),
+    (RICE_TWO, "cut the effort on Beta by half, we can reuse the model"),
+    ("IRR on the following: -200k at t0, then 60k, 70k, 80k, 90k.", "Halve the year-one inflow."),
+    (MARGIN, "hmm, actually our margin is 30% not 40%"),
+])
+def test_every_quote_after_a_change_is_the_users_own_words(first, reply):
+    turn = read_turn(reply, state_of(first))
+    lines = turn.calculation.account_lines()
+    quotes = [q for line in lines for q in re.findall(r"“([^”]*)”", line)]
+    assert quotes
+    assert all(q in first or q in reply for q in quotes), lines
