@@ -177,3 +177,25 @@ def test_every_quote_after_a_change_is_the_users_own_words(first, reply):
     quotes = [q for line in lines for q in re.findall(r"“([^”]*)”", line)]
     assert quotes
     assert all(q in first or q in reply for q in quotes), lines
+
+
+# ---- a question about the result is no change of it ---------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "is $60,000 a good gain for $36,000, should we go ahead?",  # the gain and the total cost, quoted back
+    "so the $12,000 set-up is never earned back - does that mean we should drop it?",
+])
+def test_a_question_quoting_the_calculations_figures_changes_nothing(question):
+    turn = read_turn(question, state_of(ROI_PARTS))
+    assert turn.calculation is None  # read on its own: the course answers it
+
+
+def test_a_question_giving_a_new_value_still_changes_it():
+    assert call_of(read_turn("is the gain $70,000 then?", state_of(ROI_PARTS))) == ("roi", {"cost": 36000, "gain": 70000})
+
+
+def test_a_question_about_the_result_is_no_answer_to_the_open_question():
+    state = state_of("ROI? the chatbot saves $3,000 a month and cost $20,000 to set up")
+    assert state.question is not None
+    assert read_turn("so the 20,000 is never earned back - does that mean we should drop it?", state).calculation is None
+    assert call_of(read_turn("24 months", state)) == ("roi", {"gain": 72000, "cost": 20000})

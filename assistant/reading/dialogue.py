@@ -47,7 +47,7 @@ from assistant.reading.calculate import (
 )
 from assistant.reading.replies import answer_question, choose_figure, fill_missing, option_chosen, parallel
 from assistant.reading.targets import GENERIC
-from assistant.reading.whatif import CHANGE_WORDS, ask_input_for, change
+from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, ask_input_for, change
 from assistant.types import CalculationState, Clarification
 from assistant.reading.money import set_aside
 from knowledge.figures import Figure, read_figures
@@ -277,8 +277,13 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
             calc, new_state = continue_state(*continued)
             return DialogueTurn(*only_what_moved(state, calc, new_state))
     continued = answer_question(state, text) if state.question is not None else None
+    known = [item.figure["value"] for item in state.figures] + [
+        v for v in (state.args or {}).values() if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    quoted = read_figures(text)
+    if continued is None and quoted and own_question(text) and all(any(abs(f.value - v) < 1e-9 for v in known) for f in quoted):
+        return DialogueTurn()  # "so it never earns the 80k back - should we drop it?": about the calculation, no change
     if continued is None:  # new figures that complete it, or a change to it
-        continued = change(state, text, answering=state.question is not None)
+        continued = change(state, text, answering=state.question is not None and not own_question(text))
     if continued is None and state.question is not None and looks_like_a_reply(text, state):
         return DialogueTurn(ask_again(state, text), state)  # not placed: asked again, never dropped silently
     if continued is None:
@@ -394,6 +399,14 @@ COURTESY = {"thanks", "thank", "you", "ok", "okay", "great", "cool", "fine", "by
 ASKS = re.compile(r"^\W*(?:(?:btw|by the way|and|also|ok(?:ay)?|so|but|unrelated|quick question)\W+)*"
                   r"(?:what|what's|whats|how|why|when|which|who|where|can|could|should|would|is|are|does|do|tell|explain)\b",
                   re.IGNORECASE)
+
+
+def own_question(text: str) -> bool:
+    """Does ``text`` end on a question of its own about the calculation ("so it never earns the 80k
+    back - does that mean we should drop it?"), not a what-if nor a calculator asked for? Its
+    figures then point back at the calculation's; they are no answer to the open question."""
+    last = re.split(r"(?<=[.!?;])\s+|\s+[-–—]+\s+", text.strip())[-1]
+    return text.rstrip().endswith("?") and bool(ASKS.match(last)) and not WHAT_IF.match(last) and not asked_specs(last)
 
 
 def looks_like_a_reply(text: str, state: CalculationState) -> bool:
