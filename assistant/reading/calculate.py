@@ -990,7 +990,7 @@ def _flat(figures: list[Figure], roles: dict[int, str]) -> dict[str, Any]:
     return record
 
 
-def _with_choices(spec: ToolSpec, call: tuple[str, dict], text: str) -> tuple[str, dict]:
+def with_choices(spec: ToolSpec, call: tuple[str, dict], text: str) -> tuple[str, dict]:
     """The call with the options the message chooses in words ("the average, not the product")."""
     name, args = call
     fields = TOOLS[name].input_model.model_fields
@@ -1060,7 +1060,7 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             calc.titles.append(spec.title)
             continue
         if planned is not None:
-            planned = _with_choices(spec, planned, text)
+            planned = with_choices(spec, planned, text)
             calc.calls.append(planned)
             calc.topic = calc.topic or spec.topic
             calc.titles.append(spec.title)
@@ -1258,6 +1258,11 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                 except _NeedsAsking as asked:
                     kind = "range" if part.is_range else ("period" if spec_field.period and not part.period else "horizon")
                     raise _need(kind, asked, part.index, [name]) from None
+                margin = margin_for(part, spec_field, figures, decided)
+                if margin is not None:  # as ``_plan_spec``: revenue at a margin is the profit it brings
+                    value *= margin.value / 100
+                    note += f"; × {margin.show()} margin = {_fmt(value)}"
+                    readings[margin.index].roles.append(f"margin on the {role}")
                 converted.append(value)
                 reading.note += note + (f"; {spec_field.note}" if spec_field.note else "")
             if spec_field.sequence:

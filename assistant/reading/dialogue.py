@@ -43,10 +43,11 @@ from assistant.reading.calculate import (
     horizon_in,
     plan_figures,
     read_calculation,
+    with_choices,
 )
 from assistant.reading.replies import answer_question, choose_figure, fill_missing, option_chosen, parallel
 from assistant.reading.targets import GENERIC
-from assistant.reading.whatif import CHANGE_WORDS, ask_input_for, change
+from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, ask_input_for, change
 from assistant.types import CalculationState, Clarification
 from assistant.reading.money import set_aside
 from knowledge.figures import Figure, read_figures
@@ -212,6 +213,9 @@ def _plan(state: CalculationState, changes: list[str] | None = None):
     ignored = frozenset(i for i, item in enumerate(state.figures) if item.ignored)
     horizon = figures[state.horizon] if state.horizon is not None and state.horizon < len(figures) else None
     calc, need = plan_figures(spec, state.text, figures, roles, horizon, ignored, state.settings)
+    if calc.calls:  # the options the first message chose in words ("the average of the three"), as it was
+        name, args = with_choices(spec, calc.calls[0], state.text)  # read alone; a what-if's choice stays
+        calc.calls[0] = (name, {**args, **{k: v for k, v in state.settings.items() if k in args}})
     continued = ContinuedCalculation(**{f.name: getattr(calc, f.name) for f in dataclasses.fields(Calculation)},
                                      changes=list(changes or []))
     return continued, need
@@ -221,7 +225,7 @@ def continue_state(state: CalculationState, changes: list[str]) -> tuple[Calcula
     """Plan the calculation again from its state; the state then holds its new question or args."""
     state = state.model_copy(deep=True)
     calc, need = _plan(state, changes)
-    if (state.need in {"part", "replace"} and state.pending is not None) or state.need == "remove":  # asked by the what-if
+    if (state.need in {"part", "replace"} and state.pending is not None) or state.need in {"remove", "move"}:  # asked by the what-if
         calc.calls, calc.clarification = [], state.question
         return calc, state
     if need is not None:
@@ -271,10 +275,15 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
             if continued is None:
                 return DialogueTurn()
             calc, new_state = continue_state(*continued)
-            return DialogueTurn(calc, new_state)
+            return DialogueTurn(*only_what_moved(state, calc, new_state))
     continued = answer_question(state, text) if state.question is not None else None
+    known = [item.figure["value"] for item in state.figures] + [
+        v for v in (state.args or {}).values() if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    quoted = read_figures(text)
+    if continued is None and quoted and own_question(text) and all(any(abs(f.value - v) < 1e-9 for v in known) for f in quoted):
+        return DialogueTurn()  # "so it never earns the 80k back - should we drop it?": about the calculation, no change
     if continued is None:  # new figures that complete it, or a change to it
-        continued = change(state, text, answering=state.question is not None)
+        continued = change(state, text, answering=state.question is not None and not own_question(text))
     if continued is None and state.question is not None and looks_like_a_reply(text, state):
         return DialogueTurn(ask_again(state, text), state)  # not placed: asked again, never dropped silently
     if continued is None:
@@ -282,6 +291,7 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     new_state, changes = continued
     calc, new_state = continue_state(new_state, changes)
     calc, new_state = _same_option_again(state, text, calc, new_state)
+    calc, new_state = only_what_moved(state, calc, new_state)
     new_state.changed = [i for i, item in enumerate(new_state.figures)
                          if i >= len(state.figures) or item != state.figures[i]]
     if calc.calls and state.args is not None and calc.calls[0] == (state.call, state.args) and \
@@ -307,6 +317,71 @@ def _same_option_again(state: CalculationState, text: str, calc: Calculation,
     return calc, new_state
 
 
+def only_what_moved(state: CalculationState, calc: Calculation,
+                    new_state: CalculationState) -> tuple[Calculation, CalculationState]:
+    """The new call with the last computed call's args wherever the change moved nothing.
+
+    The state is planned again from its figures; where that reads an untouched input otherwise
+    than the message it came from did (a share, a margin, a table of flows the one-message reader
+    worked out), the input stays as first computed: the args that differ between the old state
+    planned again and the new one are the ones the change moved, and only those are taken. A
+    moved list that cannot be matched item by item with the old one is asked about, not guessed."""
+    if not calc.calls or state.args is None or not state.call:
+        return calc, new_state
+    name, args = calc.calls[0]
+    before, _need = _plan(state)
+    if not before.calls or before.calls[0][0] != name or state.call != name or before.calls[0][1] == state.args:
+        return calc, new_state  # planned again, the old state gives what it gave: the new call stands as planned
+    merged = _moved_onto(state.args, before.calls[0][1], args)
+    if merged is None:
+        asked = new_state.model_copy(deep=True)
+        asked.question = Clarification(
+            question="I read some of your first message's figures differently when I plan the calculation again, "
+                     "so I would rather not guess what this changes. Could you give the figures again, with the change?")
+        asked.need, asked.about, asked.fields = "check", None, []
+        calc.calls, calc.clarification = [], asked.question
+        return calc, asked
+    calc.calls[0] = (name, merged)
+    new_state.args = merged
+    return calc, new_state
+
+
+def _moved_onto(first: object, before: object, after: object) -> object | None:
+    """``first`` with what differs between ``before`` and ``after`` taken from ``after``: dicts
+    key by key, lists of the same length item by item; None where a moved value cannot be placed."""
+    if _alike(before, after):
+        return first
+    if isinstance(first, dict) and isinstance(before, dict) and isinstance(after, dict):
+        out = {}
+        for key in first.keys() | after.keys():
+            if key not in after:
+                if key not in before:
+                    out[key] = first[key]  # read the first time only: it stays
+                continue  # removed by the change
+            if key not in first or key not in before:
+                out[key] = after[key]
+                continue
+            moved = _moved_onto(first[key], before[key], after[key])
+            if moved is None:
+                return None
+            out[key] = moved
+        return out
+    if isinstance(first, list) and isinstance(before, list) and isinstance(after, list):
+        if _alike(first, before):
+            return after
+        if len(first) == len(before) == len(after):
+            items = [_moved_onto(f, b, a) for f, b, a in zip(first, before, after)]
+            return None if any(item is None for item in items) else items
+        return None
+    return after if _alike(first, before) else None  # moved, but first read otherwise: not guessed
+
+
+def _alike(a: object, b: object) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(a)), abs(float(b)))
+    return a == b
+
+
 def ask_again_with(state: CalculationState) -> ContinuedCalculation:
     """The calculation planned from ``state`` with no call, asking ``state``'s question."""
     calc, _need = _plan(state)
@@ -324,6 +399,14 @@ COURTESY = {"thanks", "thank", "you", "ok", "okay", "great", "cool", "fine", "by
 ASKS = re.compile(r"^\W*(?:(?:btw|by the way|and|also|ok(?:ay)?|so|but|unrelated|quick question)\W+)*"
                   r"(?:what|what's|whats|how|why|when|which|who|where|can|could|should|would|is|are|does|do|tell|explain)\b",
                   re.IGNORECASE)
+
+
+def own_question(text: str) -> bool:
+    """Does ``text`` end on a question of its own about the calculation ("so it never earns the 80k
+    back - does that mean we should drop it?"), not a what-if nor a calculator asked for? Its
+    figures then point back at the calculation's; they are no answer to the open question."""
+    last = re.split(r"(?<=[.!?;])\s+|\s+[-–—]+\s+", text.strip())[-1]
+    return text.rstrip().endswith("?") and bool(ASKS.match(last)) and not WHAT_IF.match(last) and not asked_specs(last)
 
 
 def looks_like_a_reply(text: str, state: CalculationState) -> bool:

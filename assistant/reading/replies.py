@@ -20,7 +20,7 @@ from assistant.reading.targets import GENERIC, name_score
 from assistant.reading.whatif import ask_which_part, part_options, removal_options, replace_with_pending
 from assistant.types import CalculationState, FigureState
 from assistant.reading.calculate import UNITS_ACCEPTED, assign
-from knowledge.figures import MONTHS_IN, PERIOD_WORDS, Figure, read_figures
+from knowledge.figures import CURRENCY_CODES, CURRENCY_NAMES, MONTHS_IN, PERIOD_WORDS, Figure, read_figures
 
 # The input units a figure of each unit can fill (UNITS_ACCEPTED read the other way round).
 UNITS_BY_FIGURE = {unit: {name for name, accepted in UNITS_ACCEPTED.items() if unit in accepted}
@@ -261,10 +261,73 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         item = state.figures[lines[chosen][0]]
         item.ignored, state.need = True, ""
         return state, [f"{item.field.replace('_', ' ')}: {item.figure['text']} → removed"]
+    if kind == "currency":
+        return _converted(state, text, figures)
     if kind == "which" and about is not None:
         chosen = option_chosen(options, text)
         return None if chosen is None else choose_figure(state, chosen)
     return None
+
+
+# What links two amounts that are worth the same ("1 USD = 0,92 EUR", "$1 is €0.92").
+WORTH = re.compile(r"\s*(?:=|≈|~|:|\bis\b|\bare\b|\bequals?\b|\bto\b|\bbuys?\b|\bgets?\b)\s*(?:about|roughly|around)?\s*$",
+                   re.IGNORECASE)
+
+
+def _currency_said(text: str, figures: list[Figure]) -> str | None:
+    """The one currency the reply names in words outside its amounts ("I want it in euro",
+    "all in USD"), as a code, or None."""
+    rest = text
+    for fig in sorted(figures, key=lambda f: -f.span[0]):
+        rest = rest[: fig.span[0]] + " " + rest[fig.span[1]:]
+    def code(word: str) -> str | None:
+        return CURRENCY_NAMES.get(word, word.upper()) if word in CURRENCY_NAMES or word in CURRENCY_CODES else None
+
+    wanted = {code(w) for w in re.findall(r"\b(?:in|into|to)\s+([a-z]+|[$€£¥₹])", rest.lower())} - {None}
+    codes = wanted or {code(w) for w in re.findall(r"[a-z]+|[$€£¥₹]", rest.lower())} - {None}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _rate(text: str, figures: list[Figure]) -> tuple[str, str, float] | None:
+    """An exchange rate the reply gives, as (from, to, how many ``to`` one ``from`` is worth):
+    two amounts in two currencies said to be worth the same ("1 USD = 0,92 EUR"), or one amount
+    per a currency named after it ("0.92 EUR per USD", "1.08 dollars to the euro")."""
+    money = [f for f in figures if f.unit == "money" and f.currency and f.value > 0]
+    for a, b in zip(money, money[1:]):
+        if a.currency != b.currency and WORTH.fullmatch(text[a.span[1]: b.span[0]]):
+            return a.currency, b.currency, b.value / a.value
+    for fig in money:
+        after = fig.after[:3]
+        if after[:1] and after[0] in {"per", "to", "for", "a", "each"}:
+            named = [CURRENCY_NAMES.get(w, w.upper()) for w in after[1:] if w in CURRENCY_NAMES or w in CURRENCY_CODES]
+            if named and named[0] != fig.currency:
+                return named[0], fig.currency, fig.value
+    return None
+
+
+def _converted(state: CalculationState, text: str, figures: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+    """The answer to "which currency, at what rate?": every amount in the other currency
+    converted at the rate the reply gives, into the currency it names or picks (each figure keeps
+    the user's words; what it was converted from is shown with it); None without both."""
+    rate = _rate(text, figures)
+    chosen = option_chosen(state.question.options if state.question else [], text)
+    target = _currency_said(text, figures) or (
+        _currency_said(state.question.options[chosen], []) if chosen is not None and state.question else None)
+    if rate is None or target is None or target not in rate[:2]:
+        return None
+    source, into, worth = rate
+    factor = worth if target == into else 1 / worth
+    other = source if target == into else into
+    changes = []
+    for item in state.figures:
+        if item.ignored or item.figure.get("unit") != "money" or item.figure.get("currency") in {None, target}:
+            continue
+        if item.figure.get("currency") != other:
+            return None  # a third currency: no rate for it
+        was, value = item.figure["text"], round(item.figure["value"] * factor, 6)
+        item.figure.update(value=value, currency=target, text=f"{was} (= {fmt_value(value)} {target})")
+        changes.append(f"{was} → {fmt_value(value)} {target} at {fmt_value(worth)} {into} per {source}")
+    return (state, changes) if changes else None
 
 
 def choose_figure(state: CalculationState, chosen: int) -> tuple[CalculationState, list[str]] | None:

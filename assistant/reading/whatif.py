@@ -48,7 +48,7 @@ CHANGE_WORDS = re.compile(
 
 # Words that name one period of an amount given per period ("the first-year return", "in year two").
 ONE_PERIOD = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)[\s-]+(?:year|month|quarter)"
-                        r"|\b(?:year|month|quarter)\s+(?:one|two|three|four|five|\d)\b", re.IGNORECASE)
+                        r"|\b(?:year|month|quarter)[\s-]+(?:one|two|three|four|five|\d)\b", re.IGNORECASE)
 ORDINAL_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                  "fifth": 5, "5th": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -178,6 +178,10 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         state.settings[name] = value
     if not news:
         return (state, changes) if changes else None
+    if len(news) == 1 and _moves_by(news[0]) and (state.args is not None or state.need == "move"):  # "hosting went up 300 a month": an amount it moves by, not a new value
+        moved = _delta(state, spec, text, news[0], _moves_by(news[0]), changes, answering or bool(CHANGE_WORDS.search(text)))
+        if moved is not None:
+            return moved
     new_horizon = all(f.unit == "duration" for f in news) and (  # "ok and over five years?"
         state.horizon is not None or any(not x.ignored and x.field and spec.field(x.field).horizon for x in state.figures))
     if not answering and not CHANGE_WORDS.search(text) and not asked_specs(text) and period_named(text) is None \
@@ -203,7 +207,11 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     for fig in news:
         role = roles.get(fig.index)
         outlay = _first_flow(state, spec, role)
-        if ADDS.search(text) and not old_values and isinstance(role, str) and spec.field(role).summed:
+        restating = [i for i, item in enumerate(state.figures) if not item.ignored and not item.field and i not in taken
+                     and fig.unit == "percent" == item.figure.get("unit") and abs(item.figure["value"] - fig.value) < 1e-9]
+        if len(restating) == 1 and fig not in old_values and naming_content(fig.after):
+            target = restating[0]  # "the 12% is their margin on that revenue": the figure no input took, now named
+        elif ADDS.search(text) and not old_values and isinstance(role, str) and spec.field(role).summed:
             target: int | str | None = role  # one more part of the input, the others stay
         elif outlay is not None and not old_values:
             target = outlay  # "what if the upfront was 60k", the flows listed: period 0's flow
@@ -211,6 +219,14 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         else:
             target = target_of(state, spec, fig, role, [old for old, new in pairs if new is fig] or old_values,
                                used - taken, text)  # "the $45k is €41.5k and the £20k comes to €23.5k": each its own
+            olds = [old for old, new in pairs if new is fig] or old_values
+            said = naming_content(fig.before + fig.after)
+            unnamed = [i for i, item in enumerate(state.figures) if not item.ignored and not item.field and i not in taken
+                       and item.figure.get("unit") == fig.unit and fig.unit == "percent" and (
+                           any(abs(item.figure["value"] - o.value) < 1e-9 for o in olds) if olds
+                           else name_score(said, item) > 0)]
+            if target is None and len(unnamed) == 1:  # "our margin is 30% not 40%": a figure no input took, that sizes one
+                target = unnamed[0]
         keep_role = ""
         if isinstance(target, str) and target not in SPECIAL_TARGETS and not ADDS.search(text):
             corrected = corrects(state, spec, fig, role, used - taken, text)
@@ -251,7 +267,10 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             new.fields = [] if new.field else list(old.fields)
             as_percent(new, spec, old)
             label = (new.field or "figure").replace("_", " ") + of_record(state, spec, target)
-            changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
+            if abs(old.figure["value"] - fig.value) < 1e-9 and old.figure.get("unit") == fig.unit:
+                changes.append(f"{fig.text.strip()}: as you describe it now (“{new.quote}”)")  # restated, not changed
+            else:
+                changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
             state.figures[target] = new
         elif target == "every":
             name = roles.get(fig.index)
@@ -392,7 +411,7 @@ def _one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure,
     named period takes the new figure; a calculation with no series changes nothing."""
     sequence = next((f.name for f in spec.fields if f.sequence), None)
     flows = next((v for v in (state.args or {}).values() if isinstance(v, list)), None)
-    appended = period == len(flows or []) and bool(ADDS.search(text))  # "and add a 5th year of 20k"
+    appended = period == len(flows or [])  # "and add a 5th year of 20k", "it runs a fourth year": one more period
     if sequence is None or not flows or not (-len(flows) < period < len(flows) or appended) or period == 0:
         return None
     used = [i for i, item in enumerate(state.figures) if not item.ignored and item.field
@@ -448,7 +467,22 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
         factor, rest = 1 + sign * news[0].value / 100, " ".join(news[0].before)
     if factor is None:
         return None
+    if word and factor == 0.5 and set(re.findall(r"[a-z]+", lowered[: word.start()])) & (RISES | MORE):
+        factor = 1.5  # "increase the reach by half"
+    clause = next((c for c in re.split(r"[,;.!?]", lowered) if word and word.group(1) in c), "") if word else ""
     said = naming_content(re.findall(r"[a-z][a-z'/-]*", rest)) or naming_content(re.findall(r"[a-z][a-z'/-]*", lowered))
+    if clause:  # "cut the effort on Beta by half, we can reuse it": the input is named in the factor's clause
+        said = [w for w in naming_content(re.findall(r"[a-z][a-z'/-]*", clause)) if w not in MULTIPLIERS]
+    spec = spec_named(state.tool)
+    period = period_named(text)
+    flows = next((v for v in (state.args or {}).values() if isinstance(v, list) and v and not isinstance(v[0], dict)), None)
+    if spec is not None and period is not None and flows and word and -len(flows) <= period < len(flows) and period:
+        value = round(flows[period] * factor, 6)  # "halve the year-one inflow": that period's flow only
+        fig = Figure(value=value, unit="money", span=(0, len(text)), text=fmt_value(value), context=text.strip())
+        return _one_period(state, spec, text, fig, period, []) or (state, [])
+    named = records_named(state, spec, text) if spec is not None and spec.records else []
+    if len(named) > 1:
+        return state, []  # "halve the effort of A and B": not guessed
     part = _part_named(state, said)
     if part is not None:  # "what if support doubled": that part only, the input's other parts stay
         return _scale(state, text, [part], factor)
@@ -466,8 +500,80 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
         return None
     if word is None and any(x.field == names[0] and x.figure.get("unit") == "percent" for x in state.figures):
         return state, []  # "20% more confidence": 20 points or a fifth more? Not guessed
-    return _scale(state, text, [i for i, item in enumerate(state.figures) if item.field == names[0] and not item.ignored],
-                  factor)
+    return _scale(state, text, [i for i, item in enumerate(state.figures) if item.field == names[0] and not item.ignored
+                                and (not named or i in named[0])], factor)  # "halve Beta's effort": that project's only
+
+
+# Words that stand between a verb that moves an amount and the amount ("went up BY 300").
+MOVE_FILLERS = {"by", "just", "another", "further", "a", "roughly", "about", "around", "some"}
+
+
+def _moves_by(fig: Figure) -> int:
+    """+1 or -1 when an amount is what something moves by ("went up 300 a month", "was cut by
+    2k", "costs 300 more"), else 0; "went up to 2,500" gives the new value, not a move."""
+    if fig.unit not in {"money", "count"} or fig.is_range:
+        return 0
+    if fig.after[:1] and fig.after[0] in {"more", "higher"}:
+        return 1
+    if fig.after[:1] and fig.after[0] in {"less", "lower", "cheaper", "fewer"}:
+        return -1
+    words = [w for w in fig.before[-4:] if w not in MOVE_FILLERS]
+    return 1 if words[-1:] and words[-1] in RISES else -1 if words[-1:] and words[-1] in FALLS else 0
+
+
+def _delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign: int,
+           changes: list[str], asks: bool = True) -> tuple[CalculationState, list[str]] | None:
+    """An input moved by an amount: the figure the words before it name (or, when the message
+    says which way an input goes, "so the net's lower now", that input) plus or minus the amount,
+    in its own period. Which input, or which way, when the words do not say: asked, never guessed
+    (the amount is never taken as the input's new value); None when it names no input and ``asks``
+    is False (a message that is no change of the calculation)."""
+    moved_words = [w for w in naming_content(fig.before) if w not in RISES | FALLS | GENERIC]
+    after = re.findall(r"[a-z]+", text[fig.span[1]:].lower())
+    way = {1 for w in after if w in MORE | RISES} | {-1 for w in after if w in LESS | FALLS}
+    candidates = [i for i, item in enumerate(state.figures)
+                  if item.field and not item.ignored and i != state.horizon and item.figure.get("unit") in {"money", "count"}
+                  and not spec.field(item.field).horizon and compatible(fig, item)]
+    scores = {i: name_score(moved_words, state.figures[i]) + sum(
+        any(same_word(w, x) for x in state.figures[i].field.split("_")) for w in moved_words) for i in candidates}
+    best = max(scores.values(), default=0.0)
+    named = [i for i, score in scores.items() if score == best and score > 0]
+    target: int | None = named[0] if len(named) == 1 else None
+    asks = asks or bool(named)
+    if target is None and len(way) == 1:  # "hosting went up 300 a month, so the net's lower": the input said to move
+        said = [w for w in naming_content(after) if w not in MORE | LESS | RISES | FALLS | GENERIC]
+        by_name = {i: name_score(said, state.figures[i]) + sum(any(same_word(w, x) for x in state.figures[i].field.split("_"))
+                                                                for w in said) for i in candidates}
+        top = max(by_name.values(), default=0.0)
+        told = [i for i, score in by_name.items() if score == top and score > 0]
+        if len(told) == 1:
+            target, sign = told[0], way.pop()
+    elif target is not None and len(way) == 1 and way != {sign}:
+        target = None  # "the fee went up 300 so it costs less": which way, asked
+    item = state.figures[target] if target is not None else None
+    if item is None or (fig.period and item.figure.get("period") and fig.period != item.figure.get("period")):
+        if not asks:
+            return None  # names no input, in a message that changes nothing: read on its own
+        shown = fig.text.strip()
+        state.need, state.about, state.fields, state.pending = "move", None, [], None
+        state.question = Clarification(
+            question=f"You say something moves by {shown}: which input of the calculation should change by {shown}, "
+                     "and does it go up or down?")
+        return state, changes
+    value = round(item.figure["value"] + sign * fig.value, 6)
+    new = word_figure(text, value, item.figure.get("unit") or "count", fmt_value(value))
+    for key in ("period", "currency", "span", "index"):
+        new.figure[key] = item.figure.get(key)
+    new.figure["naming"] = words_of(item)
+    new.field = item.field
+    label = item.field.replace("_", " ")
+    shown = " ".join([fmt_value(value), *([new.figure["currency"]] if new.figure.get("currency") else []),
+                      *([f"a {new.figure['period']}"] if new.figure.get("period") else [])])
+    changes.append(f"{label}: {item.figure['text']} → {shown} ({'+' if sign > 0 else '−'}{fig.text.strip()})")
+    state.figures[target] = new
+    if state.need == "move":  # the question it answers
+        state.need, state.question = "", None
+    return state, changes
 
 
 def _part_named(state: CalculationState, said: list[str]) -> int | None:
@@ -496,7 +602,9 @@ def _scale(state: CalculationState, text: str, indices: list[int], factor: float
             new.figure[key] = item.figure.get(key)
         new.figure["naming"] = words_of(item)  # still the line the user named: "the licence" finds it again
         new.field = item.field
-        changes.append(f"{item.field.replace('_', ' ')}: {item.figure['text']} → {new.figure['text']}")
+        spec = spec_named(state.tool)
+        label = item.field.replace("_", " ") + (of_record(state, spec, i) if spec is not None else "")
+        changes.append(f"{label}: {item.figure['text']} → {new.figure['text']}")
         state.figures[i] = new
     return state, changes
 
