@@ -170,10 +170,7 @@ def parse_markdown(text: str, source: str) -> CourseDocument:
         if part_level == 2 and level == 2:
             ordinal += 1
             number = PART_NUMBER.match(title)
-            given = number.group(1) if number else str(ordinal)
-            bare = NUMBERED_HEADING.match(title)
-            if number and bare and bare.group(1) == given:  # "1. Receiving a Return": the number is its id
-                title = bare.group(2).strip()
+            given = number.group(1) if number else str(ordinal)  # "1. Receiving a Return": the number is its id
         marked.append((start, end, level, title, given))
     return _assemble(text, source, marked)
 
@@ -474,7 +471,8 @@ def _aligned_rows(lines: list[str], offset: int, starts: list[int], header_lines
 
 def numbered_title(line: str, title_case: bool = True) -> tuple[str, str] | None:
     """(number, title) of a line that is a numbered title: "2. Temperature Control", "2.1 The
-    Danger Zone" (Title Case), or a labelled one, "Slide 7 — Spotting a Fake Sender", "Unit 3:
+    Danger Zone" (Title Case; the title keeps its number, as the reader sees it in the file, so a
+    citation names the heading the learner can find), or a labelled one, "Slide 7 — Spotting a Fake Sender", "Unit 3:
     Why it matters?" (the label marks it, so any capitalised title will do; a caption such as
     "Figure 2: …" or "Step 3: …" is not a heading). A numbered line standing alone needs no
     Title Case (``title_case=False``): its blank lines mark it already."""
@@ -490,7 +488,7 @@ def numbered_title(line: str, title_case: bool = True) -> tuple[str, str] | None
     numbered = NUMBERED_HEADING.match(line)
     if (numbered and numbered.group(2)[:1].isupper() and line[-1:] not in ".:;,?!"
             and (_title_case(numbered.group(2)) or not title_case)):
-        return numbered.group(1), numbered.group(2).strip()
+        return numbered.group(1), line  # the title as written, its number with it
     return None
 
 
