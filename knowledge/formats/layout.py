@@ -42,6 +42,7 @@ class _Item:
     kind: str  # "heading" | "paragraph" | "item" | "table"
     text: str = ""
     rank: float = 0
+    number: int | None = None  # a numbered list item's number
     rows: list[list[str]] = field(default_factory=list)
 
 
@@ -64,10 +65,11 @@ class Layout:
         if text:
             self.items.append(_Item("paragraph", text))
 
-    def item(self, text: str) -> None:
+    def item(self, text: str, number: int | None = None) -> None:
+        """A list item: bulleted, or numbered when ``number`` is given."""
         text = " ".join(text.split())
         if text:
-            self.items.append(_Item("item", text))
+            self.items.append(_Item("item", text, number=number))
 
     def table(self, rows: list[list[str | None]]) -> None:
         cleaned = [[_cell(cell) for cell in row] for row in rows]
@@ -92,10 +94,11 @@ class Layout:
                 out.append(item.text)
             elif item.kind == "item":
                 following = index > 0 and self.items[index - 1].kind == "item"
+                marker = "-" if item.number is None else f"{item.number}."
                 if following:  # one list is one block: its items on consecutive lines
-                    out[-1] += f"\n- {item.text}"
+                    out[-1] += f"\n{marker} {item.text}"
                 else:
-                    out.append(f"- {item.text}")
+                    out.append(f"{marker} {item.text}")
             else:
                 width = max(len(row) for row in item.rows)
                 rows = [row + [""] * (width - len(row)) for row in item.rows]
