@@ -28,6 +28,8 @@ GENERAL = [
     "Which stocks should I buy with 5000 dollars?",
     "what's the best vacuum cleaner for pet hair",
     "translate 'where is the train station' into German",
+    "make me a spreadsheet to track my gym workouts",
+    "can you recommend a good AI chatbot to answer my emails?",
 ]
 
 
@@ -126,6 +128,9 @@ NEAR_MISSES = [
     "a porter slipped on the wet floor, can he sue us?",
     "I'm allergic to the sanitiser, what medication should I take?",
     "what salary should a hygiene supervisor ask for?",
+    "can you recommend a good brand of mop for the cold room floor?",
+    "do we have to charge VAT on the cleaning chemicals we sell to the cafe?",
+    "whats the best thermometer app for logging the temperatures?",
 ]
 # Real questions about the same module, choices between things it names among them.
 REAL = [
@@ -133,6 +138,8 @@ REAL = [
     "degreaser or sanitiser, which one needs the longer contact time?",
     "how often are the door seals cleaned?",
     "what happens if the swab reading is too high?",
+    "which brush do you recommend for the door seals?",
+    "can you suggest a contact time for the sanitiser?",
 ]
 
 
