@@ -91,6 +91,13 @@ def test_a_wiki_pages_contents_list_and_history_are_not_course_text(wiki):
     assert "](#" not in indexed and "Page created" not in indexed and "2026-03-02" not in indexed
 
 
+def test_a_list_of_links_to_the_pages_own_headings_is_not_course_text_whatever_its_label():
+    page = ("Keeping Bees\n============\n\nA first-year guide.\n\n- [Hives](#hives)\n- [Swarms](#swarms)\n\n"
+            "Hives\n-----\n\nPlace hives facing south-east.\n\nSwarms\n------\n\nCheck for queen cells weekly.\n")
+    indexed = _texts(chunk_document(parse_markdown(page, "bees.md")))
+    assert "](#" not in indexed and "Place hives facing south-east." in indexed
+
+
 def test_a_definition_list_reads_one_term_with_its_definition_per_line(wiki):
     _, chunks = wiki
     terms = [chunk.text for chunk in chunks if chunk.section == "Key terms" and ": " in chunk.text]
@@ -157,6 +164,9 @@ def _handout(path):
         pdf.multi_cell(0, 6, step, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.multi_cell(0, 6, "15 minutes before closing, cut the prices of what is left by half.", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, "12 Volunteers ran the last sale, and none stood at the till for over an hour.",
+                   new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
 
@@ -171,6 +181,7 @@ def test_a_pdf_numbered_list_is_one_item_per_step(tmp_path):
         "3. Put the cakes with nuts at one end, away from the rest.",
     ]
     assert "15 minutes before closing, cut the prices of what is left by half." in lines  # a figure, not a step
+    assert "12 Volunteers ran the last sale, and none stood at the till for over an hour." in lines  # not step 12
 
 
 def test_an_ordered_list_is_one_list_with_its_lead_in(wiki):
