@@ -80,6 +80,8 @@ def test_a_question_in_the_courses_own_words_is_never_refused(name, advisors):
         ("can you summarise this module for me", "module"),
         ("ok. btw can u write me a limerick about my cat", "limerick"),  # text-speak "u" for "you"
         ("can u help me write a wedding toast", "wedding toast"),
+        ("make me a spreadsheet to split the fuel money", "spreadsheet"),
+        ("make sure the group waits at the gate", None),  # an instruction to follow, not a thing to make
     ],
 )
 def test_a_maths_exercise_is_a_task_and_a_business_problem_is_not(message, work):
@@ -162,3 +164,13 @@ def test_a_frame_counts_in_the_asking_sentence_and_when_the_corpus_never_uses_an
     assert judge.foreign_frame("is it legal to skip the swab test?")
     monkeypatch.setattr(judge, "_vocabulary", judge.vocabulary | {"law"})  # a corpus that speaks of the law
     assert not judge.foreign_frame("is it legal to skip the swab test?")
+
+
+def test_a_recommendation_of_a_product_the_module_never_names_is_refused_and_of_what_it_teaches_is_not(advisors):
+    judge = advisors["cold-room-sop.txt"].scope
+    assert judge.recommends_unnamed("can you recommend a good brand of mop for the cold room floor?")
+    assert judge.recommends_unnamed("whats the best thermometer app for logging the temperatures?")
+    assert not judge.recommends_unnamed("can you suggest a contact time for the sanitiser?")
+    assert not judge.recommends_unnamed("what is the best dilution for the degreaser?")
+    assert judge.foreign_frame("do we have to charge VAT on the cleaning chemicals?")
+    assert judge.foreign_frame("can u recommend a specific brush to buy, brand and model and where its cheapest")
