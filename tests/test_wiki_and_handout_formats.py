@@ -167,8 +167,23 @@ def _handout(path):
     pdf.ln(4)
     pdf.multi_cell(0, 6, "12 Volunteers ran the last sale, and none stood at the till for over an hour.",
                    new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(0, 6, "Table 1. Prices by tray", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    with pdf.table() as table:
+        for row in [("Tray", "Price"), ("Flapjack", "1.50"), ("Brownie", "2.00")]:
+            cells = table.row()
+            for cell in row:
+                cells.cell(cell)
     pdf.output(str(path))
     return path
+
+
+def test_a_tables_bold_caption_is_not_a_section_of_its_own(tmp_path):
+    document, _ = parse_course_file(_handout(tmp_path / "bake-sale.pdf"))
+    rows = {chunk.section for chunk in chunk_document(document) if chunk.kind == "table_row"}
+    assert rows == {"1. Setting Up the Table"}
 
 
 def test_a_pdf_numbered_list_is_one_item_per_step(tmp_path):

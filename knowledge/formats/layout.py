@@ -12,6 +12,7 @@ for every format.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from knowledge.parsing import NUMBERED_HEADING, _title_case
@@ -19,11 +20,18 @@ from knowledge.parsing import NUMBERED_HEADING, _title_case
 MAX_HEADING_CHARS = 120
 
 
+# "Table 1. Pace by fitness", "Figure 2: The route": a caption names the table or figure under it;
+# it belongs to the section it stands in, however bold it is set.
+CAPTION = re.compile(r"^(?:figure|fig\.?|table|exhibit|chart|diagram|image|photo)\s+\d{1,3}(?:\.\d{1,3})?\b[.:—–-]?\s",
+                     re.IGNORECASE)
+
+
 def heading_like(text: str) -> bool:
-    """Short enough for a title, and not a sentence (a title does not end in . , ;)."""
+    """Short enough for a title, not a sentence (a title does not end in . , ;), and not a
+    table's or figure's caption."""
     text = text.strip()
     return (0 < len(text) <= MAX_HEADING_CHARS and text[-1:] not in ".,;"
-            and any(char.isalpha() for char in text))
+            and any(char.isalpha() for char in text) and not CAPTION.match(text))
 
 
 def numbered_depth(text: str) -> int | None:
