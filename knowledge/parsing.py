@@ -38,7 +38,6 @@ ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", re.DOTALL)
 NUMBERED_HEADING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.{0,118})$")
 QUOTE_MARK = re.compile(r"^\s*>\s?")  # a blockquote's line marker
 ENUMERATED = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+\S")
-ORDERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")  # "1. Log the parcel", an ordered list's item
 # A list item's marker: Markdown's "- * +" and the bullets word processors and slide tools write.
 BULLET = re.compile(r"^\s*[-*+•◦▪‣·–]\s+")
 # Setext underline (CommonMark): "Title" over "=====" is a level-1 heading, over "-----" level 2.
@@ -92,9 +91,7 @@ def _classify(text: str, section_title: str) -> BlockKind:
         return "example"
     if "discussion point" in section_title.lower() and body.startswith(("-", "*")):
         return "discussion"
-    items = [line for line in unwrap(body).splitlines() if line.strip()]
-    if BULLET.match(body) or all(ENUMERATED.match(line) for line in items) or (
-            len(items) > 1 and all(ORDERED.match(line) for line in items)):
+    if BULLET.match(body) or all(ENUMERATED.match(line) for line in unwrap(body).splitlines() if line.strip()):
         return "bullets"
     return "prose"
 
@@ -299,7 +296,7 @@ def _row_labels(text: str) -> list[str]:
 
 
 def _item_line(line: str) -> bool:
-    return bool(BULLET.match(line) or ENUMERATED.match(line) or ORDERED.match(line))
+    return bool(BULLET.match(line) or ENUMERATED.match(line))
 
 
 def unwrap(raw: str) -> str:

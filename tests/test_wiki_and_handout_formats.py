@@ -197,12 +197,3 @@ def test_a_pdf_numbered_list_is_one_item_per_step(tmp_path):
     ]
     assert "15 minutes before closing, cut the prices of what is left by half." in lines  # a figure, not a step
     assert "12 Volunteers ran the last sale, and none stood at the till for over an hour." in lines  # not step 12
-
-
-def test_an_ordered_list_is_one_list_with_its_lead_in(wiki):
-    _, chunks = wiki
-    [steps] = [chunk for chunk in chunks if "Match the tool number" in chunk.text]
-    assert steps.kind == "bullets"
-    assert steps.text.split("\n") == ["The tool steward checks every tool back in the same way:",
-                                       "1. Match the tool number to the loan card.",
-                                       "2. Test a power tool before it goes back on the shelf."]
