@@ -4,7 +4,8 @@ Procedures, policies and handbooks carry the marks of document control around th
 title block of "Field: value" lines (document number, version, owner, review dates), rules of
 repeated characters between parts, an end marker ("END OF DOCUMENT"), page lines ("Page 3 of
 12"), and sections that record the document rather than teach (a revision history, a change
-log, the sign-off, a table of contents), and a change-record table wherever it stands. A learner never asks about them, and a passage quoted
+log, the sign-off, a table of contents or a wiki's "On this page" list of in-page links, a page
+history), and a change-record table wherever it stands. A learner never asks about them, and a passage quoted
 from them answers nothing, so the course parser (`knowledge.parsing`) keeps them out of the
 index. The title block's own title field names the module.
 
@@ -33,13 +34,24 @@ END_MARK = re.compile(
 PAGE_LINE = re.compile(r"^[\W_]*page\s+\d+(?:\s*(?:of|/)\s*\d+)?[\W_]*$", re.IGNORECASE)
 # Headings of sections that record the document itself, not its subject.
 RECORD_HEADING = re.compile(
-    r"^(?:(?:document|revision|version|change|amendment|review|edit)\s+(?:history|log|record|control|"
+    r"^(?:(?:document|revision|version|change|amendment|review|edit|page)\s+(?:history|log|record|control|"
     r"table|list)s?|change\s*log|changelog|record\s+of\s+(?:changes|revisions|amendments)|"
     r"(?:document\s+)?approvals?(?:\s+and\s+sign[- ]?off)?|sign[- ]?offs?|distribution(?:\s+list)?|"
-    r"(?:table\s+of\s+)?contents)$",
+    r"(?:table\s+of\s+)?contents|(?:on|in)\s+this\s+(?:page|article|document))$",
     re.IGNORECASE,
 )
 NUMBER_PREFIX = re.compile(r"^(?:[A-Za-z]+\s+)?\d{1,3}(?:\.\d{1,3})*[.)]?\s+")
+
+
+# A list item that only links to a place in the same page ("- [Returns basics](#returns-basics)").
+ANCHOR_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+\[[^\]]+\]\(#[^)\s]*\)\s*$")
+
+
+def is_page_contents(paragraph: str) -> bool:
+    """A list every item of which links to a heading of the same page: the page's own table of
+    contents ("On this page"), which repeats the headings and teaches nothing."""
+    lines = [line for line in paragraph.split("\n") if line.strip()]
+    return len(lines) >= 2 and all(ANCHOR_ITEM.match(line) for line in lines)
 
 
 def is_decoration(line: str) -> bool:

@@ -15,7 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from knowledge.errors import UserError
-from knowledge.furniture import END_MARK, is_decoration, records_changes, records_the_document, title_block
+from knowledge.furniture import (END_MARK, is_decoration, is_page_contents, records_changes, records_the_document,
+                                 title_block)
+from knowledge.markup import definitions, drop_footnote_marks, is_answer, is_question
 from knowledge.text_tables import grid_run, read_grid, read_tabs, tab_run
 from knowledge.settings import DEFAULT_CORPUS
 from knowledge.course import split_cell  # noqa: F401  (its home is knowledge.course)
@@ -34,6 +36,7 @@ BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", re.DOTALL)
 # Plain text: "1. Receiving Deliveries", "1.2 Checking Temperatures on Arrival" (a line alone).
 NUMBERED_HEADING = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.{0,118})$")
+QUOTE_MARK = re.compile(r"^\s*>\s?")  # a blockquote's line marker
 ENUMERATED = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+\S")
 # A list item's marker: Markdown's "- * +" and the bullets word processors and slide tools write.
 BULLET = re.compile(r"^\s*[-*+•◦▪‣·–]\s+")
@@ -52,8 +55,8 @@ def clean_markup(text: str) -> str:
     """Strips Markdown emphasis and bullet markers, keeping every word of the text."""
     lines = []
     for line in text.splitlines():
-        line = BULLET.sub("", re.sub(r"^\s*>\s?", "", line))
-        line = BOLD.sub(r"\1", line)
+        line = BULLET.sub("", QUOTE_MARK.sub("", line))
+        line = BOLD.sub(r"\1", drop_footnote_marks(line))
         line = ITALIC.sub(r"\1", line)
         lines.append(line.strip())
     return "\n".join(line for line in lines if line)
@@ -167,13 +170,10 @@ def parse_markdown(text: str, source: str) -> CourseDocument:
     ordinal = 0
     for start, end, level, title in headings:
         given = None
-        if part_level == 2 and level == 2:
+        if part_level == 2 and level == 2 and not records_the_document(title):
             ordinal += 1
             number = PART_NUMBER.match(title)
-            given = number.group(1) if number else str(ordinal)
-            bare = NUMBERED_HEADING.match(title)
-            if number and bare and bare.group(1) == given:  # "1. Receiving a Return": the number is its id
-                title = bare.group(2).strip()
+            given = number.group(1) if number else str(ordinal)  # "1. Receiving a Return": the number is its id
         marked.append((start, end, level, title, given))
     return _assemble(text, source, marked)
 
@@ -247,8 +247,8 @@ def _blocks(body: str, offset: int, section_title: str) -> list[Block]:
     blocks: list[Block] = []
     for paragraph_start, paragraph_end in _paragraphs(body, offset):
         paragraph = body[paragraph_start - offset : paragraph_end - offset]
-        if all(is_decoration(line) for line in paragraph.split("\n")):
-            continue  # a rule, an end marker or a page number: nothing to teach
+        if all(is_decoration(line) for line in paragraph.split("\n")) or is_page_contents(paragraph):
+            continue  # a rule, an end marker, a page number or the page's own contents: nothing to teach
         for start, end, columns in _segments(paragraph, paragraph_start):
             raw = body[start - offset : end - offset]
             if columns == "grid" or columns == "tabs":
@@ -260,6 +260,10 @@ def _blocks(body: str, offset: int, section_title: str) -> list[Block]:
             if columns:
                 blocks.extend(_aligned_rows(raw.split("\n"), start, columns, header_lines=1))
                 continue
+            defined = definitions(raw)
+            if defined is not None:  # "Term" over ": definition": one "Term: definition" line each
+                blocks.append(Block(kind="prose", text=clean_markup(defined), start=start, end=end))
+                continue
             label = LABEL_LINE.match(raw)
             if label and not BULLET.match(raw[label.end():]):  # "Notes:" over a slide's notes: a label, not text
                 start, raw = start + label.end(), raw[label.end():]
@@ -269,7 +273,22 @@ def _blocks(body: str, offset: int, section_title: str) -> list[Block]:
                 continue
             blocks.append(Block(kind=kind, text=clean_markup(unwrap(raw)), start=start, end=end))
     # a change record ("Version | Date | Change") is the document's history, not its subject
-    return [b for b in blocks if b.kind != "table_row" or not records_changes(_row_labels(b.text))]
+    blocks = [b for b in blocks if b.kind != "table_row" or not records_changes(_row_labels(b.text))]
+    return _pair_questions(blocks)
+
+
+def _pair_questions(blocks: list[Block]) -> list[Block]:
+    """An FAQ's "Q: …?" block and the "A: …" block under it as one block: the question's words
+    then find its answer, and the answer is never read without what it answers."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (previous is not None and is_answer(block.text) and is_question(previous.text)
+                and "\n" not in previous.text):
+            out[-1] = Block(kind="prose", text=f"{previous.text}\n{block.text}", start=previous.start, end=block.end)
+            continue
+        out.append(block)
+    return out
 
 
 def _row_labels(text: str) -> list[str]:
@@ -293,7 +312,7 @@ def unwrap(raw: str) -> str:
         bare = previous.rstrip("*_`\"' ")  # "**A question?**": the end of its words
         mid_sentence = len(bare.strip()) >= 30 and bare[-1:] not in ".!?:"
         if line.strip() and not _item_line(line) and (mid_sentence or (in_item and line[:1].isspace())):
-            out[-1] = f"{previous} {line.strip()}"  # a wrapped line, or an item's indented one
+            out[-1] = f"{previous} {QUOTE_MARK.sub('', line).strip()}"  # a wrapped line, or an item's indented one
         else:
             out.append(line)
             in_item = _item_line(line)
@@ -474,7 +493,8 @@ def _aligned_rows(lines: list[str], offset: int, starts: list[int], header_lines
 
 def numbered_title(line: str, title_case: bool = True) -> tuple[str, str] | None:
     """(number, title) of a line that is a numbered title: "2. Temperature Control", "2.1 The
-    Danger Zone" (Title Case), or a labelled one, "Slide 7 — Spotting a Fake Sender", "Unit 3:
+    Danger Zone" (Title Case; the title keeps its number, as the reader sees it in the file, so a
+    citation names the heading the learner can find), or a labelled one, "Slide 7 — Spotting a Fake Sender", "Unit 3:
     Why it matters?" (the label marks it, so any capitalised title will do; a caption such as
     "Figure 2: …" or "Step 3: …" is not a heading). A numbered line standing alone needs no
     Title Case (``title_case=False``): its blank lines mark it already."""
@@ -490,7 +510,7 @@ def numbered_title(line: str, title_case: bool = True) -> tuple[str, str] | None
     numbered = NUMBERED_HEADING.match(line)
     if (numbered and numbered.group(2)[:1].isupper() and line[-1:] not in ".:;,?!"
             and (_title_case(numbered.group(2)) or not title_case)):
-        return numbered.group(1), numbered.group(2).strip()
+        return numbered.group(1), line  # the title as written, its number with it
     return None
 
 

@@ -53,7 +53,7 @@ _POLITE = (r"(?:(?:hey|hi|hello|please|pls|plz|ok(?:ay)?|so|also|btw|by the way|
            r"(?:(?:can|could|would|will) (?:you|u|ya) (?:please |pls )?(?:help me )?|i (?:need|want) (?:you|u) to |(?:please )?help me (?:to )?|i'd like (?:you|u) to )?")
 TASK = re.compile(
     rf"^\s*{_POLITE}(?:please |pls )?(?:write|draft|compose|rewrite|re-write|proofread|translate|summari[sz]e|paraphrase|"
-    r"debug|fix|generate|code)\s+(?:(?:me|us|up|out|for me)\s+)*(?P<object>.*)$",
+    r"debug|fix|generate|code|create|build|make(?=\s+(?:me|us|a|an)\b))\s+(?:(?:me|us|up|out|for me)\s+)*(?P<object>.*)$",
     re.IGNORECASE,
 )
 OBJECT_END = re.compile(r"\s+(?:for|about|to|on|that|which|who|with|in|from|of|so|based|using|where|when|every|each)\b|[,.;:?!(]", re.IGNORECASE)
@@ -66,6 +66,16 @@ ERRAND = re.compile(
     r"order (?:me|us)|reserve|remind me|set (?:a|an) (?:reminder|alarm)|tell (?:me |us )?(?:a |another )?(?:joke|riddle|bedtime story))\b",
     re.IGNORECASE,
 )
+# A request to recommend a product, a tool or a brand ("can you recommend an AI chatbot…", "what's
+# the best X for…", "which X should I buy"): the thing recommended is its object.
+RECOMMEND = re.compile(
+    rf"^\s*{_POLITE}(?:please |pls )?(?:recommend|suggest)\s+(?:(?:me|us)\s+)?(?P<object>.*)$"
+    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what(?:'s|’s|s)?|which)(?:\s+is|\s+are|\s+would be)?\s+(?:the\s+)?(?:best|top)\s+(?P<best>.*)$"
+    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<bought>.+?)\s+should\s+(?:i|we)\s+(?:buy|purchase|order|get)\b",
+    re.IGNORECASE,
+)
+QUALITY = re.compile(r"^(?:(?:a|an|the|some|any|good|great|decent|cheap|specific|particular|reliable|affordable|"
+                     r"free|simple|popular)\s+)+", re.IGNORECASE)
 # Exercises a general assistant does (maths homework): the verb, then a formula to work on.
 EXERCISE = re.compile(
     rf"^\s*{_POLITE}(?:please |pls )?(?:solve|differentiate|integrate|factori[sz]e|simplify|evaluate|derive)\s+(?P<object>.*)$",
@@ -89,6 +99,8 @@ ADVICE_FRAMES = {
               "lawsuit liable liability copyright trademark"),
     "medical": "allergic allergy allergies medication medications symptom symptoms diagnosis diagnose depressed pregnant prescription",
     "career": "salary salaries wage wages payslip resign resignation quit",
+    "tax": "tax taxes taxed taxable vat",
+    "shopping": "brand brands cheapest budget",
 }
 FRAMES = tuple(tuple(words.split()) for words in ADVICE_FRAMES.values())
 # A question that points at the course's own text ("what does the module say about …").
@@ -302,6 +314,22 @@ class ScopeJudge:
         named = bool(re.search(r"[a-z]{3}", work)) and re.search(rf"(?<![a-z]){re.escape(work)}(?![a-z])", self._text)
         return not named
 
+    def recommends_unnamed(self, question: str) -> bool:
+        """A request to recommend a product, tool or brand the course never names ("recommend an
+        AI chatbot for…", "the best shopify theme for…"): a word of the thing asked for is absent
+        from the corpus. Recommending something the course teaches ("the best pace for
+        beginners") is its question."""
+        for start in CLAUSE_START.finditer(question):
+            match = RECOMMEND.match(question[start.end():])
+            if not match:
+                continue
+            wanted = next(group for group in match.groups() if group is not None)
+            wanted = QUALITY.sub("", OBJECT_END.split(wanted, maxsplit=1)[0].strip())
+            asked = [stem(w) for w in content_words(wanted) if len(w) > 2]
+            if asked and MATERIAL.search(wanted.strip()) is None and not set(asked) <= self.vocabulary:
+                return True
+        return False
+
     def _nearness(self, question: str) -> tuple[float, float]:
         """(similarity to the course, to the nearest general question) of the message's ask."""
         import numpy as np
@@ -325,7 +353,7 @@ class ScopeJudge:
         if self.general_task(question):
             return True
         ask = strip_preamble(question)
-        if self.unnamed_choice(ask) or self.foreign_frame(ask):
+        if self.unnamed_choice(ask) or self.foreign_frame(ask) or self.recommends_unnamed(ask):
             return True
         course, nearest = self._nearness(question)
         if self.scope.names_course_acronym(ask) or self.names_heading(ask):

@@ -90,6 +90,8 @@ class Citation(BaseModel):
     @property
     def label(self) -> str:
         """Human-readable location, e.g. "Lesson 6.2 › Defining E-commerce Specific KPIs for AI"."""
+        if self.lesson[:1].isdigit() and self.section.startswith(self.lesson):
+            return self.section  # "3. Pace and Group Size": the heading carries its number already
         where = {"module": "Module introduction", "topic": "Topic page"}.get(
             self.lesson, f"Lesson {self.lesson}"
         )

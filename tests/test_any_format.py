@@ -84,8 +84,8 @@ EXPECTED = {
     ),
     "cold-room-sop.txt": (
         "Cleaning and Sanitising the Walk-In Cold Room",
-        ["PURPOSE", "SCOPE", "PREPARATION", "CLEANING PROCEDURE", "CHECKS AND RECORDS"],
-        ["Moving the Stock", "Chemicals and Dilution", "Door Seals and Drains"],
+        ["1. PURPOSE", "2. SCOPE", "3. PREPARATION", "4. CLEANING PROCEDURE", "5. CHECKS AND RECORDS"],
+        ["3.1 Moving the Stock", "3.2 Chemicals and Dilution", "4.2 Door Seals and Drains"],
         ["Chemical: Sanitiser\nDilution: 1 part to 100 parts cold water\nContact time: 5 minutes, then air dry",
          "Part: Evaporator fins\nTool: Engineer only\nHow often: Every three months"],
     ),

@@ -81,16 +81,16 @@ def test_plain_text_numbered_title_case_headings_become_lessons_and_sections():
     document = parse_text(PLAIN, "bike-workshop.txt")
     assert document.module_title == "Running a Community Bike Workshop"
     titles = _titles(document)
-    assert titles[1] == ("1", "Taking In Donated Bikes", ["Taking In Donated Bikes", "Checking the Frame", "Recording a Donation"])
-    assert titles[2][:2] == ("2", "Measuring the Workshop's Work")
+    assert titles[1] == ("1", "1. Taking In Donated Bikes", ["1. Taking In Donated Bikes", "1.1 Checking the Frame", "1.2 Recording a Donation"])
+    assert titles[2][:2] == ("2", "2. Measuring the Workshop's Work")
 
 
 def test_plain_text_bullets_and_enumerations_are_lists_and_aligned_tables_are_rows():
     document = parse_text(PLAIN, "bike-workshop.txt")
     blocks = {s.title: s.blocks for lesson in document.lessons for s in lesson.sections}
-    assert [b.kind for b in blocks["Checking the Frame"]] == ["prose", "bullets"]
-    assert [b.kind for b in blocks["Recording a Donation"]] == ["prose", "bullets"]
-    rows = [b for b in blocks["Measuring the Workshop's Work"] if b.kind == "table_row"]
+    assert [b.kind for b in blocks["1.1 Checking the Frame"]] == ["prose", "bullets"]
+    assert [b.kind for b in blocks["1.2 Recording a Donation"]] == ["prose", "bullets"]
+    rows = [b for b in blocks["2. Measuring the Workshop's Work"] if b.kind == "table_row"]
     assert rows[0].text == (
         "Service line: Repair sessions\nMain measure: Bikes fixed per session\n"
         "Early signal: Volunteers booked\nLonger-term result: Returning riders after a year"
@@ -130,8 +130,8 @@ def test_metric_rows_come_from_any_module_each_cited_to_its_own_section():
     chunks = chunk_document(parse_text(PLAIN, "bike-workshop.txt")) + chunk_document(parse_markdown(PARTS, "bees.md"))
     rows = metric_rows(chunks)
     assert [(r.application, r.source, r.lesson, r.section) for r in rows] == [
-        ("Repair sessions", "bike-workshop.txt", "2", "Measuring the Workshop's Work"),
-        ("Refurbished bike sales", "bike-workshop.txt", "2", "Measuring the Workshop's Work"),
+        ("Repair sessions", "bike-workshop.txt", "2", "2. Measuring the Workshop's Work"),
+        ("Refurbished bike sales", "bike-workshop.txt", "2", "2. Measuring the Workshop's Work"),
         ("Spring inspection", "bees.md", "2", "What to look for"),
     ]
     assert rows[0].kpis == ["Bikes fixed per session"] and rows[0].leading == ["Volunteers booked"]

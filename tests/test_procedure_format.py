@@ -39,12 +39,12 @@ def test_the_revision_history_and_end_marker_are_not_sections(sop):
     _, document, chunks = sop
     titles = [lesson.title for lesson in document.lessons] + [s.title for lesson in document.lessons for s in lesson.sections]
     assert "REVISION HISTORY" not in titles and "END OF DOCUMENT" not in titles
-    assert chunks[-1].section == "CHECKS AND RECORDS"  # the last part that teaches
+    assert chunks[-1].section == "5. CHECKS AND RECORDS"  # the last part that teaches
 
 
 def test_a_hard_wrapped_sentence_is_one_quotable_unit(sop):
     _, _, chunks = sop
-    [purpose] = _section(chunks, "PURPOSE")
+    [purpose] = _section(chunks, "1. PURPOSE")
     sentences = [unit.text for unit in units(purpose.text, purpose.kind)]
     assert ("This procedure sets out how the walk-in cold room is emptied, cleaned and sanitised so that "
             "chilled stock stays below 5 C and no residue is left on shelves or door seals.") in sentences
@@ -52,7 +52,7 @@ def test_a_hard_wrapped_sentence_is_one_quotable_unit(sop):
 
 def test_lettered_steps_with_wrapped_lines_are_one_list_of_whole_steps(sop):
     _, _, chunks = sop
-    [steps] = [c for c in _section(chunks, "Moving the Stock") if c.kind == "bullets"]
+    [steps] = [c for c in _section(chunks, "3.1 Moving the Stock") if c.kind == "bullets"]
     assert steps.text.split("\n") == [
         "a) Move all stock to the reserve chiller before starting, oldest items at the front.",
         "b) Check every label while moving it and throw away anything past its use-by date, "
@@ -63,7 +63,7 @@ def test_lettered_steps_with_wrapped_lines_are_one_list_of_whole_steps(sop):
 
 def test_definitions_wrapped_under_their_bullet_stay_with_it(sop):
     _, _, chunks = sop
-    [terms] = [c for c in _section(chunks, "SCOPE") if c.kind == "bullets"]
+    [terms] = [c for c in _section(chunks, "2. SCOPE") if c.kind == "bullets"]
     assert "Sanitiser: a chemical that reduces bacteria on a clean surface to a safe level; it does not remove dirt." \
         in terms.text.split("\n")
 
@@ -71,7 +71,7 @@ def test_definitions_wrapped_under_their_bullet_stay_with_it(sop):
 def test_a_grid_row_joins_its_wrapped_cells_and_its_offsets_point_at_the_source(sop):
     text, document, _ = sop
     rows = [b for lesson in document.lessons for s in lesson.sections for b in s.blocks
-            if b.kind == "table_row" and s.title == "Chemicals and Dilution"]
+            if b.kind == "table_row" and s.title == "3.2 Chemicals and Dilution"]
     assert [b.text for b in rows] == [
         "Chemical: Degreaser\nDilution: 1 part to 20 parts warm water\nContact time: 2 minutes",
         "Chemical: Sanitiser\nDilution: 1 part to 100 parts cold water\nContact time: 5 minutes, then air dry",
@@ -177,7 +177,7 @@ def test_a_word_procedure_is_titled_by_its_title_block_and_keeps_its_document_co
     chunks = chunk_document(document)
     assert document.module_title == "Handling Returned Parcels"
     assert [(lesson.lesson, lesson.title) for lesson in document.lessons if lesson.sections] == [
-        ("1", "Receiving a Return"), ("2", "Refunds")]
+        ("1", "1. Receiving a Return"), ("2", "2. Refunds")]
     indexed = "\n".join(chunk.text for chunk in chunks)
     assert "WH-RET-07" not in indexed and "Added quarantine shelf" not in indexed and "Contents" not in indexed
     rows = [chunk.text for chunk in chunks if chunk.kind == "table_row"]

@@ -28,6 +28,8 @@ GENERAL = [
     "Which stocks should I buy with 5000 dollars?",
     "what's the best vacuum cleaner for pet hair",
     "translate 'where is the train station' into German",
+    "make me a spreadsheet to track my gym workouts",
+    "can you recommend a good AI chatbot to answer my emails?",
 ]
 
 
@@ -78,6 +80,8 @@ def test_a_question_in_the_courses_own_words_is_never_refused(name, advisors):
         ("can you summarise this module for me", "module"),
         ("ok. btw can u write me a limerick about my cat", "limerick"),  # text-speak "u" for "you"
         ("can u help me write a wedding toast", "wedding toast"),
+        ("make me a spreadsheet to split the fuel money", "spreadsheet"),
+        ("make sure the group waits at the gate", None),  # an instruction to follow, not a thing to make
     ],
 )
 def test_a_maths_exercise_is_a_task_and_a_business_problem_is_not(message, work):
@@ -126,6 +130,9 @@ NEAR_MISSES = [
     "a porter slipped on the wet floor, can he sue us?",
     "I'm allergic to the sanitiser, what medication should I take?",
     "what salary should a hygiene supervisor ask for?",
+    "can you recommend a good brand of mop for the cold room floor?",
+    "do we have to charge VAT on the cleaning chemicals we sell to the cafe?",
+    "whats the best thermometer app for logging the temperatures?",
 ]
 # Real questions about the same module, choices between things it names among them.
 REAL = [
@@ -133,6 +140,8 @@ REAL = [
     "degreaser or sanitiser, which one needs the longer contact time?",
     "how often are the door seals cleaned?",
     "what happens if the swab reading is too high?",
+    "which brush do you recommend for the door seals?",
+    "can you suggest a contact time for the sanitiser?",
 ]
 
 
@@ -155,3 +164,13 @@ def test_a_frame_counts_in_the_asking_sentence_and_when_the_corpus_never_uses_an
     assert judge.foreign_frame("is it legal to skip the swab test?")
     monkeypatch.setattr(judge, "_vocabulary", judge.vocabulary | {"law"})  # a corpus that speaks of the law
     assert not judge.foreign_frame("is it legal to skip the swab test?")
+
+
+def test_a_recommendation_of_a_product_the_module_never_names_is_refused_and_of_what_it_teaches_is_not(advisors):
+    judge = advisors["cold-room-sop.txt"].scope
+    assert judge.recommends_unnamed("can you recommend a good brand of mop for the cold room floor?")
+    assert judge.recommends_unnamed("whats the best thermometer app for logging the temperatures?")
+    assert not judge.recommends_unnamed("can you suggest a contact time for the sanitiser?")
+    assert not judge.recommends_unnamed("what is the best dilution for the degreaser?")
+    assert judge.foreign_frame("do we have to charge VAT on the cleaning chemicals?")
+    assert judge.foreign_frame("can u recommend a specific brush to buy, brand and model and where its cheapest")

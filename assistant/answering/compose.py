@@ -94,7 +94,8 @@ def _outline(course) -> str:
     sentences = []
     for module in course.modules:
         parts = [
-            f"{lesson.lesson}. {lesson.title}" if lesson.lesson[:1].isdigit() else lesson.title
+            f"{lesson.lesson}. {lesson.title}"
+            if lesson.lesson[:1].isdigit() and not lesson.title.startswith(lesson.lesson) else lesson.title
             for lesson in module.lessons
         ]
         if len(parts) < 2:

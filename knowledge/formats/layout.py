@@ -12,6 +12,7 @@ for every format.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from knowledge.parsing import NUMBERED_HEADING, _title_case
@@ -19,11 +20,18 @@ from knowledge.parsing import NUMBERED_HEADING, _title_case
 MAX_HEADING_CHARS = 120
 
 
+# "Table 1. Pace by fitness", "Figure 2: The route": a caption names the table or figure under it;
+# it belongs to the section it stands in, however bold it is set.
+CAPTION = re.compile(r"^(?:figure|fig\.?|table|exhibit|chart|diagram|image|photo)\s+\d{1,3}(?:\.\d{1,3})?\b[.:—–-]?\s",
+                     re.IGNORECASE)
+
+
 def heading_like(text: str) -> bool:
-    """Short enough for a title, and not a sentence (a title does not end in . , ;)."""
+    """Short enough for a title, not a sentence (a title does not end in . , ;), and not a
+    table's or figure's caption."""
     text = text.strip()
     return (0 < len(text) <= MAX_HEADING_CHARS and text[-1:] not in ".,;"
-            and any(char.isalpha() for char in text))
+            and any(char.isalpha() for char in text) and not CAPTION.match(text))
 
 
 def numbered_depth(text: str) -> int | None:
@@ -42,6 +50,7 @@ class _Item:
     kind: str  # "heading" | "paragraph" | "item" | "table"
     text: str = ""
     rank: float = 0
+    number: int | None = None  # a numbered list item's number
     rows: list[list[str]] = field(default_factory=list)
 
 
@@ -64,10 +73,11 @@ class Layout:
         if text:
             self.items.append(_Item("paragraph", text))
 
-    def item(self, text: str) -> None:
+    def item(self, text: str, number: int | None = None) -> None:
+        """A list item: bulleted, or numbered when ``number`` is given."""
         text = " ".join(text.split())
         if text:
-            self.items.append(_Item("item", text))
+            self.items.append(_Item("item", text, number=number))
 
     def table(self, rows: list[list[str | None]]) -> None:
         cleaned = [[_cell(cell) for cell in row] for row in rows]
@@ -92,10 +102,11 @@ class Layout:
                 out.append(item.text)
             elif item.kind == "item":
                 following = index > 0 and self.items[index - 1].kind == "item"
+                marker = "-" if item.number is None else f"{item.number}."
                 if following:  # one list is one block: its items on consecutive lines
-                    out[-1] += f"\n- {item.text}"
+                    out[-1] += f"\n{marker} {item.text}"
                 else:
-                    out.append(f"- {item.text}")
+                    out.append(f"{marker} {item.text}")
             else:
                 width = max(len(row) for row in item.rows)
                 rows = [row + [""] * (width - len(row)) for row in item.rows]

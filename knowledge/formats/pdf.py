@@ -4,8 +4,9 @@ pdfplumber gives every character with its font and size, and finds ruled tables,
 a course PDF's structure is made of: a line set larger than the body text is a heading (the
 larger, the higher), a short line all in bold is a heading below those, and a numbered Title
 Case line ("2.1 The Danger Zone") is a section; tables become pipe tables (one indexed row
-each); the body's lines are joined into paragraphs where the gap between lines widens, and
-bullet glyphs start "- " list items. Page numbers and lines repeated at the same place on most
+each); the body's lines are joined into paragraphs where the gap between lines widens, bullet
+glyphs start "- " list items and the next number of a numbered list ("1 Introduce…", "2. Describe…")
+starts a numbered item. Page numbers and lines repeated at the same place on most
 pages (running heads) are dropped.
 
 Refused, by name: a PDF that needs a password, one with no text layer (a scan: every page only
@@ -27,6 +28,8 @@ from knowledge.parsing import CorpusError
 BULLETS = "•◦▪▫‣∙●○■□–-*"
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
+# A numbered list item as a PDF draws it: its number, a dot or bracket or nothing, then the step.
+NUMBERED_ITEM = re.compile(r"^(\d{1,2})[.)]?\s+(?=[A-Z\"\u201c(])")
 HEADING_SIZE_RATIO = 1.15  # this much larger than the body text makes a line a heading
 
 
@@ -152,15 +155,22 @@ def _read(pages, tables, layout: Layout, running, size_rank, below, body, usual_
     """Every page's lines and tables in reading order into ``layout``. A paragraph or a wrapped
     heading cut by a page break goes on at the top of the next page (the break is not a gap)."""
     paragraph: list[str] = []
-    bullet = False
+    bullet: bool | int = False  # True for a bulleted item, its number for a numbered one
     last: dict | None = None
     last_rank: float | None = None
+
+    number = 0  # the number of the last numbered item read ("1 Introduce yourself…")
 
     def flush() -> None:
         nonlocal paragraph, bullet
         if paragraph:
             text = _join(paragraph)
-            (layout.item if bullet else layout.paragraph)(text)
+            if bullet is True:
+                layout.item(text)
+            elif bullet:
+                layout.item(text, number=bullet)
+            else:
+                layout.paragraph(text)
         paragraph, bullet = [], False
 
     for lines, page_tables in zip(pages, tables):
@@ -186,17 +196,26 @@ def _read(pages, tables, layout: Layout, running, size_rank, below, body, usual_
                 last, last_rank, new_page = line, rank, False
                 continue
             starts_bullet = text[:1] in BULLETS and text[1:2] == " "
+            numbered = NUMBERED_ITEM.match(text)
+            if numbered and int(numbered.group(1)) not in (1, number + 1):
+                numbered = None  # "15 minutes is…": a number in a sentence, not the next step
             if new_page and last is not None and last_rank is None:
                 # the page broke a paragraph unless the last line closed a sentence
                 breaks = paragraph[-1:] == [] or paragraph[-1].endswith(SENTENCE_END)
             else:
                 gap = line["top"] - last["bottom"] if last else 0
                 breaks = last is None or last_rank is not None or gap > usual_gap * 1.5 + 2
-            if starts_bullet or breaks or (last is not None and line["size"] != last["size"]):
+            if starts_bullet or numbered or breaks or (last is not None and line["size"] != last["size"]):
                 flush()
             if starts_bullet:
                 bullet = True
                 text = text[2:].strip()
+            elif numbered:
+                number = int(numbered.group(1))
+                bullet = number
+                text = text[numbered.end():].strip()
+            elif breaks and not paragraph:
+                number = 0  # a paragraph between two lists: the next list counts from 1 again
             paragraph.append(text)
             last, last_rank, new_page = line, None, False
         if pending:  # a table at the foot of a page ends what came before it
