@@ -298,6 +298,7 @@ class Advisor:
             self.embed(list(dict.fromkeys([resolved, *asks])))  # for, in one batch (one encode call)
         intent = detect(resolved, self.embed, self.settings.exemplar_threshold)
         intent.avoid = avoid  # what the previous answer quoted: a follow-up is answered, not repeated
+        intent.typed = asked if resolved != asked else ""  # a follow-up's own words: what is asked now
         if screening.attacks and not mixed:
             intent.refusal = "injection"
         calculation = None

@@ -204,15 +204,20 @@ def own_ask(question: str) -> str:
     return question[: context.start()] if context else question
 
 
-def _weights(question: str, pool: list[str]) -> dict[str, float]:
+def own_words(question: str, typed: str = "") -> set[str]:
+    """Stems of what is asked now: the words the user typed this turn when the question answered
+    borrows from an earlier one (``typed``: "and to the COO?" refines the previous question,
+    whose words are only context), else the question without its borrowed brackets."""
+    return {stem(w) for w in content_words(typed or own_ask(question))}
+
+
+def _weights(question: str, pool: list[str], typed: str = "") -> dict[str, float]:
     """Content words of the question (stemmed), weighted by rarity in the candidate pool; words
-    only in a follow-up's borrowed context count half, so the unit quoted answers the new ask."""
-    context = CONTEXT.search(question)
-    own = question[: context.start()] if context else question
+    only borrowed from an earlier turn count half, so the unit quoted answers the new ask."""
     asked = {stem(w) for w in content_words(question)}
     if not asked:
         return {}
-    mine = {stem(w) for w in content_words(own)}
+    mine = own_words(question, typed) & asked
     docs = [{stem(w) for w in content_words(text)} for text in pool]
     n = max(len(docs), 1)
     return {w: math.log(1 + n / (1 + sum(w in d for d in docs))) * (1.0 if w in mine or not mine else 0.5)
@@ -247,13 +252,16 @@ class Composer:
         return np.asarray(self.embed(texts)) if texts else np.zeros((0, 384))
 
     def select(self, question: str, passages: list[dict], count: int, used: set[str], kind: str = "",
-               avoid: frozenset[str] = frozenset()) -> list[Pick]:
+               avoid: frozenset[str] = frozenset(), typed: str = "") -> list[Pick]:
         """Up to ``count`` units answering ``question``; ``kind`` (assistant/reading/intents.py)
         favours units of the form it asks for; units mostly printed in ``avoid`` (what the
-        previous answer quoted) lose ``compose_repeat_penalty`` of their score."""
+        previous answer quoted) lose ``compose_repeat_penalty`` of their score; ``typed``: a
+        follow-up's own words, which weigh more than those it borrowed."""
         candidates: list[tuple[Unit, dict]] = []
+        asked_now = own_words(question, typed)
         for passage in passages:
             for unit in passage_units(passage):
+                unit = row_cells(unit, asked_now)
                 if unit.text not in used and not any(part in used for part in unit.parts):
                     candidates.append((unit, passage))
         if not candidates:
@@ -263,7 +271,7 @@ class Composer:
         vectors = self._vectors(texts)
         query = self._vectors([question])[0]
         heading_vectors = self._vectors(headings)
-        weights = _weights(question, texts)
+        weights = _weights(question, texts, typed)
         dense = vectors @ query
         cover = np.array([coverage(weights, f"{h} {t}") for h, t in zip(headings, texts)])
         section = heading_vectors @ query
@@ -321,6 +329,21 @@ def _own_lines(unit: Unit) -> list[str]:
     """The lines a unit prints that are its own: a list's or an item's items, not the lead-in."""
     lines = printed(unit)
     return lines[1:] if unit.kind in {"list", "item"} and len(lines) > 1 else lines
+
+
+def row_cells(unit: Unit, asked: set[str]) -> Unit:
+    """A table row cut to what the ask names: its first cell (what the row is about) and the
+    cells whose header holds a word of the ask ("which ones show early signs?" → the row's
+    early-signs column), when some but not all of the other cells' headers do. A row whose
+    headers the ask does not name stays whole."""
+    if unit.kind != "row" or len(unit.parts) < 3 or not asked:
+        return unit
+    def header(cell: str) -> set[str]:
+        return {stem(w) for w in content_words(cell.split(":", 1)[0])} if ":" in cell else set()
+    named = [cell for cell in unit.parts[1:] if header(cell) & asked]
+    if not named or len(named) == len(unit.parts) - 1:
+        return unit
+    return Unit((unit.parts[0], *named), "row")
 
 
 # Kinds of question one part of a list may answer: a reason, a definition, a follow-up about one

@@ -344,7 +344,7 @@ class OfflineChatModel(BaseChatModel):
         for ask, passages in searches:
             count = self.settings.offline_units_per_ask if several else self.settings.offline_units
             picks = self.composer.select(ask, passages, count, used, kind=intent.kind,
-                                         avoid=frozenset(intent.avoid))
+                                         avoid=frozenset(intent.avoid), typed=intent.typed)
             if not picks:
                 continue
             if several:

@@ -45,6 +45,9 @@ class Intent:
     # Lines an earlier answer already quoted (assistant/reading/elliptical.py): a follow-up
     # quotes other course units first, so it answers the new ask instead of repeating.
     avoid: tuple[str, ...] = ()
+    # The message as the user typed it, when the text answered borrows words from an earlier
+    # turn: its words are the new ask, the borrowed ones only context.
+    typed: str = ""
 
 
 @lru_cache(maxsize=1)
