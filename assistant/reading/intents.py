@@ -18,7 +18,8 @@ from pathlib import Path
 import yaml
 
 from assistant.reading.calculate import Calculation, read_calculation
-from assistant.reading.elliptical import is_elliptical, strip_preamble
+from assistant.reading.elliptical import CONTEXT as BORROWED
+from assistant.reading.elliptical import THE_ONE, is_elliptical, strip_preamble
 from assistant.reading.injection import is_injection, unsafe_sentence  # noqa: F401  (the screen lives there)
 from assistant.settings import default
 from assistant.reading.slots import Slots, extract
@@ -130,7 +131,10 @@ def detect(question: str, embed=None, threshold: float = default("exemplar_thres
     if calculation is not None:
         return Intent(calculation.topic, slots, calculation.calls, calculation=calculation, kind="calculation")
     ask = strip_preamble(question)
-    term = _term(ask)
+    # the term of a follow-up is in its own words, never in the context it borrowed; "what's the
+    # catch (…)" asks about the thing at hand, not for a definition
+    own = BORROWED.sub("", ask)
+    term = "" if own != ask and THE_ONE.match(own) else _term(own)
     kind = question_kind(ask)
     if kind == "definition" or (term and kind in {"", "list"}):
         return Intent("definition", slots, term=term, kind="definition")
