@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 
 import numpy as np
+import pytest
 
 from assistant.answering.compose import Composer, printed, row_cells
 from assistant.reading.asks import search_asks
@@ -48,6 +49,58 @@ def test_a_follow_ups_own_words_outweigh_the_question_it_continues():
     assert "finance" in printed(picks[0].unit)[0]  # without its own words: the question it continues
 
 
-def test_a_statement_after_the_last_question_is_searched_with_it():
-    asks = search_asks("Why is accuracy not enough to report? The vendor leads with it.")
-    assert asks == ["Why is accuracy not enough to report? The vendor leads with it."]
+def test_a_remark_after_the_last_question_is_no_ask_of_its_own():
+    assert search_asks("Why is accuracy not enough to report? The vendor leads with it.") == [
+        "Why is accuracy not enough to report?"]
+    assert search_asks("What is RICE? How do teams score reach?") == ["What is RICE?", "How do teams score reach?"]
+
+
+# ---- a question that names a lesson -------------------------------------------------------
+from types import SimpleNamespace  # noqa: E402
+
+from assistant.answering.lessons import named_lesson  # noqa: E402
+from knowledge.course import LessonOutline, ModuleOutline  # noqa: E402
+
+GARDEN = SimpleNamespace(modules=[ModuleOutline("garden.md", "Running a Community Garden", (
+    LessonOutline("2.1", "Planning the Plots", ("Soil Testing", "Plot Sizes and Paths")),
+    LessonOutline("2.2", "Measuring Harvest Results", ("Weighing Crops", "Reporting Yields to Members")),
+))])
+
+
+@pytest.mark.parametrize(("question", "lesson", "gist"), [
+    ("quick summary of lesson 2.2 pls, i have 10 min", "2.2", True),
+    ("what does the measurement lesson actually cover?", "2.2", True),
+    ("in 3 sentences, what is lesson 2.1 about?", "2.1", True),
+    ("how are yields reported in lesson 2.2?", "2.2", False),  # a part of it, not its gist
+])
+def test_a_lesson_is_named_by_its_number_or_its_titles_words(question, lesson, gist):
+    named = named_lesson(question, GARDEN)
+    assert named is not None and (named.lesson, named.gist) == (lesson, gist)
+
+
+@pytest.mark.parametrize("question", [
+    "what lessons did the garden learn from the drought?",  # "lessons learned" names no lesson
+    "we paid $2.2 per seed packet in this lesson's season, was it worth it?",  # a figure, not a number of a lesson
+    "what does the course cover?",
+])
+def test_no_lesson_is_named_without_a_lesson_of_the_course(question):
+    assert named_lesson(question, GARDEN) is None
+
+
+def test_a_follow_ups_borrowed_context_is_never_read_as_the_term_to_define():
+    from assistant.reading.intents import detect
+
+    assert detect("whats the catch (raised beds)?").term == ""
+    assert detect("what is the catch?").term == "catch"  # standing alone, it names its own topic
+    assert detect("what is mulching (raised beds)?").term == "mulching"
+
+
+def test_an_item_holding_a_template_slot_is_never_quoted_and_its_list_keeps_the_others():
+    from assistant.answering.compose import passage_units
+
+    text = ("Mini case - reporting the pilot:\n"
+            "The pilot raised repeat orders by 12% in one quarter for the garden shop.\n"
+            "This outweighs the $Y monthly cost of the tool, yielding an ROI of Z%.")
+    quoted = [part for unit in passage_units({"text": text, "kind": "bullets"}) for part in unit.parts]
+    assert any("12%" in part for part in quoted)
+    assert not any("$Y" in part or "Z%" in part for part in quoted)

@@ -156,6 +156,12 @@ def _passage_units(text: str, kind: str) -> tuple[Unit, ...]:
                 short = part
             continue
         short = ""
+        if unit.kind in {"list", "item"}:  # an item holding a template slot ("the $Y monthly
+            # cost", "an ROI of Z%") is no fact to quote; its list keeps the other items
+            items = tuple(part for part in unit.parts[1:] if not PLACEHOLDER.search(part))
+            if not items:
+                continue
+            unit = Unit((unit.parts[0], *items), unit.kind)
         if quotable(unit.parts[0]) and not any(unsafe_sentence(part) for part in unit.parts[1:]):
             out.append(unit)  # the items of a list may be questions ("What data is collected?")
     return tuple(out)

@@ -99,7 +99,8 @@ def question_kind(question: str) -> str:
     for kind, form in FORMS:
         if form.search(ask):
             return kind
-    if is_elliptical(ask):  # no form of its own ("and for a small shop?"): it continues the last
+    if is_elliptical(ask) and not (THE_ONE.match(ask) and _term(ask)):  # no form of its own ("and for
+        # a small shop?"): it continues the last; "what is the X?" standing alone names X
         return "follow-up"
     if _term(ask):
         return "definition"
