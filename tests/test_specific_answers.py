@@ -104,3 +104,29 @@ def test_an_item_holding_a_template_slot_is_never_quoted_and_its_list_keeps_the_
     quoted = [part for unit in passage_units({"text": text, "kind": "bullets"}) for part in unit.parts]
     assert any("12%" in part for part in quoted)
     assert not any("$Y" in part or "Z%" in part for part in quoted)
+
+
+def test_prose_that_announces_its_members_is_quoted_as_a_list_of_them():
+    from assistant.answering.compose import passage_units
+
+    text = ("Plots are shared between members. Several checks matter before a plot is doubled. "
+            "Soil must be tested for lead before planting. Water access must reach the new beds. "
+            "Volunteers must be found for the extra weeding.")
+    lists = [unit for unit in passage_units({"text": text, "kind": "prose"}) if unit.kind == "list"]
+    assert [unit.parts for unit in lists] == [(
+        "Several checks matter before a plot is doubled.", "Soil must be tested for lead before planting.",
+        "Water access must reach the new beds.", "Volunteers must be found for the extra weeding.")]
+    assert not [u for u in passage_units({"text": "Plots are shared. Soil is tested. Beds are watered often.",
+                                          "kind": "prose"}) if u.kind == "list"]
+
+
+@pytest.mark.parametrize("question", [
+    "what do they call it when a plot is left empty for a season?", "is there a word for resting a bed?",
+])
+def test_a_question_asking_for_a_name_fits_the_unit_that_gives_one(question):
+    from assistant.answering.compose import kind_fit
+
+    named = Unit(('Leaving a bed unplanted for a season, known as "fallowing", restores the soil.',), "sentence")
+    plain = Unit(("Leaving a bed unplanted for a season restores the soil.",), "sentence")
+    assert kind_fit("explanation", question, named) == 1.0
+    assert kind_fit("explanation", question, plain) == 0.0

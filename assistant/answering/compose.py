@@ -164,7 +164,33 @@ def _passage_units(text: str, kind: str) -> tuple[Unit, ...]:
             unit = Unit((unit.parts[0], *items), unit.kind)
         if quotable(unit.parts[0]) and not any(unsafe_sentence(part) for part in unit.parts[1:]):
             out.append(unit)  # the items of a list may be questions ("What data is collected?")
+    if kind == "prose":
+        out.extend(announced_lists(text))
     return tuple(out)
+
+
+# A sentence that announces a number of things ("Several considerations are critical for
+# scaling.", "Three risks stand out."): the sentences after it in its paragraph are those things.
+ANNOUNCES = re.compile(
+    r"\b(?:several|a few|a number of|various|multiple|two|three|four|five|six|seven|eight)\s+(?:[\w-]+\s+){0,2}[\w-]+s\b",
+    re.IGNORECASE,
+)
+MOST_ANNOUNCED = 8
+
+
+def announced_lists(text: str) -> list[Unit]:
+    """Prose that announces its members and then states one per sentence, as a list unit: the
+    announcing sentence as its lead-in, each sentence after it in the paragraph an item."""
+    out = []
+    for line in text.split("\n"):
+        sentences = [trim(u.parts[0]) for u in units(line, "prose") if u.kind == "sentence"]
+        for position, sentence in enumerate(sentences[:-2]):
+            if len(sentence) <= 120 and sentence.endswith(".") and ANNOUNCES.search(sentence):
+                items = [item for item in sentences[position + 1: position + 1 + MOST_ANNOUNCED] if quotable(item)]
+                if len(items) >= 2 and quotable(sentence):
+                    out.append(Unit((sentence, *items), "list"))
+                break
+    return out
 
 
 # The number of a step when a numbered list was run into prose ("… 45 days. 2. Set the trigger…").
@@ -440,6 +466,8 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
     text = unit.text
     if names_a_figure_of(own_ask(question), text):
         return 1.0
+    if NAMING.search(question):  # "what do they call it when…": a unit that gives a thing its name
+        return float(bool(NAMES.search(text)))
     if kind in DEFINING_KINDS or MEASURED.search(question):
         return float(defines(unit, asked_term(question)))
     if HOW_OFTEN.search(own_ask(question)):
@@ -459,6 +487,14 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
 
 
 NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
+# A question that describes a thing and asks for its name ("what do they call it when…", "is
+# there a word for…"), and how a unit gives a name: a quoted term, or an acronym in brackets.
+NAMING = re.compile(
+    r"\bwhat(?:'s| is| are) (?:it|this|that|they) called\b|\bwhat do (?:they|you|we|people|experts) call\b"
+    r"|\b(?:is there an?|what(?:'s| is) the) (?:name|term|word|phrase) for\b|\bcalled\?",
+    re.IGNORECASE,
+)
+NAMES = re.compile(r"[\"“][^\"”]{3,40}[\"”]|\([A-Z][A-Za-z]{1,6}\)")
 
 
 def names_a_figure_of(question: str, text: str) -> bool:
