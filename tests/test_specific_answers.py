@@ -15,7 +15,7 @@ from knowledge.chunking import Unit
 from knowledge.settings import Settings
 from knowledge.text import content_words, stem
 
-ROW = Unit(("Tool: Site search", "Outcomes: Sales from search, fewer bounces",
+ROW = Unit(("Tool: Site search on the shop pages", "Outcomes: Sales from search, fewer bounces",
             "Early signs: Search usage rate, clicks on results", "Costs: Licence, tagging work"), "row")
 
 
@@ -130,3 +130,13 @@ def test_a_question_asking_for_a_name_fits_the_unit_that_gives_one(question):
     plain = Unit(("Leaving a bed unplanted for a season restores the soil.",), "sentence")
     assert kind_fit("explanation", question, named) == 1.0
     assert kind_fit("explanation", question, plain) == 0.0
+
+
+def test_a_follow_up_gets_the_columns_it_names_a_first_question_the_whole_row():
+    passage = {"text": "\n".join(ROW.parts), "kind": "table_row", "section": "Tools", "chunk_id": "r1"}
+    composer = Composer(embed, Settings())
+    follow = composer.select("which ones show early signs (site search)?", [passage], 1, set(),
+                             kind="follow-up", typed="which ones show early signs?")
+    assert follow[0].unit.parts == (ROW.parts[0], ROW.parts[2])
+    first = composer.select("what are the early signs for site search?", [passage], 1, set(), kind="list")
+    assert first[0].unit == ROW

@@ -293,7 +293,9 @@ class Composer:
         asked_now = own_words(question, typed)
         for passage in passages:
             for unit in passage_units(passage):
-                unit = row_cells(unit, asked_now)
+                if typed or kind in NARROW_KINDS:  # a narrow ask; a first question about a
+                    # row ("what shots for a mug?") gets all of it
+                    unit = row_cells(unit, asked_now)
                 if unit.text not in used and not any(part in used for part in unit.parts):
                     candidates.append((unit, passage))
         if not candidates:
