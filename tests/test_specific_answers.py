@@ -140,3 +140,14 @@ def test_a_follow_up_gets_the_columns_it_names_a_first_question_the_whole_row():
     assert follow[0].unit.parts == (ROW.parts[0], ROW.parts[2])
     first = composer.select("what are the early signs for site search?", [passage], 1, set(), kind="list")
     assert first[0].unit == ROW
+
+
+def test_prose_read_as_a_list_is_quoted_whole_only_for_a_list_question():
+    passage = {"text": ("Several checks matter before a plot is doubled. Soil must be tested for lead before planting. "
+                        "Water access must reach the new beds. Volunteers must be found for the extra weeding."),
+               "kind": "prose", "section": "Doubling a plot", "chunk_id": "p1"}
+    composer = Composer(embed, Settings())
+    listed = composer.select("which checks matter before a plot is doubled?", [passage], 4, set(), kind="list")
+    assert [pick.unit.kind for pick in listed] == ["list"]  # the whole list, its lead-in not again
+    why = composer.select("why must soil be tested before a plot is doubled?", [passage], 4, set(), kind="why")
+    assert why and all(pick.unit.kind != "list" for pick in why)

@@ -293,6 +293,8 @@ class Composer:
         asked_now = own_words(question, typed)
         for passage in passages:
             for unit in passage_units(passage):
+                if unit.kind == "list" and not unit.parts[0].endswith(":") and kind != "list":
+                    continue  # prose read as a list (``announced_lists``) answers a list question
                 if typed or kind in NARROW_KINDS:  # a narrow ask; a first question about a
                     # row ("what shots for a mug?") gets all of it
                     unit = row_cells(unit, asked_now)
@@ -341,7 +343,7 @@ class Composer:
             if best < 0:
                 break
             if candidates[best][0].kind == "list":  # the whole list replaces its items picked before
-                whole = set(_own_lines(candidates[best][0]))
+                whole = set(printed(candidates[best][0]))  # its lead-in too, when picked alone
                 chosen = [j for j in chosen if not set(_own_lines(candidates[j][0])) <= whole]
             chosen.append(best)
         picks = [Pick(focused(candidates[i][0], question, kind), candidates[i][1], float(scores[i])) for i in chosen]
