@@ -27,6 +27,7 @@ from assistant.reading.injection import screen
 from assistant.errors import UserError
 from assistant.reading.intents import PROMPTS, Intent, detect
 from assistant.memory import ConversationStore
+from assistant.answering.lessons import named_lesson
 from assistant.answering.offline import INTENT, REFUSALS
 from assistant.answering.prefetch import prefetch
 from assistant.reading.privacy import mask_pii
@@ -306,6 +307,7 @@ class Advisor:
             self.embed(list(dict.fromkeys([resolved, *asks])))  # for, in one batch (one encode call)
         intent = detect(resolved, self.embed, self.settings.exemplar_threshold)
         intent.avoid = avoid  # what the previous answer quoted: a follow-up is answered, not repeated
+        intent.typed = asked if resolved != asked else ""  # a follow-up's own words: what is asked now
         if screening.attacks and not mixed:
             intent.refusal = "injection"
         calculation = None
@@ -318,7 +320,7 @@ class Advisor:
         try:
             # A question about the course itself ("what does this course cover?") is in scope
             # whatever the course: its answer is the course's own outline.
-            about_course = intent.kind == "overview"
+            about_course = intent.kind == "overview" or named_lesson(resolved, self.retriever.course) is not None
             if (not intent.refusal and not intent.tools and intent.calculation is None and not about_course
                     and self.scope.off_topic(resolved)):
                 intent.refusal = "out_of_scope"

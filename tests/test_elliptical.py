@@ -16,6 +16,7 @@ ANSWER = ("### What the course says\n\n#### Volunteer metrics\n"
 @pytest.mark.parametrize("message", [
     "which of those move first?", "and for a small shop?", "give me an example", "why?", "how often?",
     "what's hard about it?", "what about them?", "ok, and how so?", "what if I spot the small white ones?",
+    "whats the catch", "what is the point?",
 ])
 def test_an_elliptical_message_is_recognised(message):
     assert is_elliptical(message)

@@ -157,9 +157,41 @@ def _passage_units(text: str, kind: str) -> tuple[Unit, ...]:
                 short = part
             continue
         short = ""
+        if unit.kind in {"list", "item"}:  # an item holding a template slot ("the $Y monthly
+            # cost", "an ROI of Z%") is no fact to quote; its list keeps the other items
+            items = tuple(part for part in unit.parts[1:] if not PLACEHOLDER.search(part))
+            if not items:
+                continue
+            unit = Unit((unit.parts[0], *items), unit.kind)
         if quotable(unit.parts[0]) and not any(unsafe_sentence(part) for part in unit.parts[1:]):
             out.append(unit)  # the items of a list may be questions ("What data is collected?")
+    if kind == "prose":
+        out.extend(announced_lists(text))
     return tuple(out)
+
+
+# A sentence that announces a number of things ("Several considerations are critical for
+# scaling.", "Three risks stand out."): the sentences after it in its paragraph are those things.
+ANNOUNCES = re.compile(
+    r"\b(?:several|a few|a number of|various|multiple|two|three|four|five|six|seven|eight)\s+(?:[\w-]+\s+){0,2}[\w-]+s\b",
+    re.IGNORECASE,
+)
+MOST_ANNOUNCED = 8
+
+
+def announced_lists(text: str) -> list[Unit]:
+    """Prose that announces its members and then states one per sentence, as a list unit: the
+    announcing sentence as its lead-in, each sentence after it in the paragraph an item."""
+    out = []
+    for line in text.split("\n"):
+        sentences = [trim(u.parts[0]) for u in units(line, "prose") if u.kind == "sentence"]
+        for position, sentence in enumerate(sentences[:-2]):
+            if len(sentence) <= 120 and sentence.endswith(".") and ANNOUNCES.search(sentence):
+                items = [item for item in sentences[position + 1: position + 1 + MOST_ANNOUNCED] if quotable(item)]
+                if len(items) >= 2 and quotable(sentence):
+                    out.append(Unit((sentence, *items), "list"))
+                break
+    return out
 
 
 # The number of a step when a numbered list was run into prose ("… 45 days. 2. Set the trigger…").
@@ -205,15 +237,20 @@ def own_ask(question: str) -> str:
     return question[: context.start()] if context else question
 
 
-def _weights(question: str, pool: list[str]) -> dict[str, float]:
+def own_words(question: str, typed: str = "") -> set[str]:
+    """Stems of what is asked now: the words the user typed this turn when the question answered
+    borrows from an earlier one (``typed``: "and to the COO?" refines the previous question,
+    whose words are only context), else the question without its borrowed brackets."""
+    return {stem(w) for w in content_words(typed or own_ask(question))}
+
+
+def _weights(question: str, pool: list[str], typed: str = "") -> dict[str, float]:
     """Content words of the question (stemmed), weighted by rarity in the candidate pool; words
-    only in a follow-up's borrowed context count half, so the unit quoted answers the new ask."""
-    context = CONTEXT.search(question)
-    own = question[: context.start()] if context else question
+    only borrowed from an earlier turn count half, so the unit quoted answers the new ask."""
     asked = {stem(w) for w in content_words(question)}
     if not asked:
         return {}
-    mine = {stem(w) for w in content_words(own)}
+    mine = own_words(question, typed) & asked
     docs = [{stem(w) for w in content_words(text)} for text in pool]
     n = max(len(docs), 1)
     return {w: math.log(1 + n / (1 + sum(w in d for d in docs))) * (1.0 if w in mine or not mine else 0.5)
@@ -248,13 +285,20 @@ class Composer:
         return np.asarray(self.embed(texts)) if texts else np.zeros((0, 384))
 
     def select(self, question: str, passages: list[dict], count: int, used: set[str], kind: str = "",
-               avoid: frozenset[str] = frozenset()) -> list[Pick]:
+               avoid: frozenset[str] = frozenset(), typed: str = "") -> list[Pick]:
         """Up to ``count`` units answering ``question``; ``kind`` (assistant/reading/intents.py)
         favours units of the form it asks for; units mostly printed in ``avoid`` (what the
-        previous answer quoted) lose ``compose_repeat_penalty`` of their score."""
+        previous answer quoted) lose ``compose_repeat_penalty`` of their score; ``typed``: a
+        follow-up's own words, which weigh more than those it borrowed."""
         candidates: list[tuple[Unit, dict]] = []
+        asked_now = own_words(question, typed)
         for passage in passages:
             for unit in passage_units(passage):
+                if unit.kind == "list" and not unit.parts[0].endswith(":") and kind != "list":
+                    continue  # prose read as a list (``announced_lists``) answers a list question
+                if typed or kind in NARROW_KINDS:  # a narrow ask; a first question about a
+                    # row ("what shots for a mug?") gets all of it
+                    unit = row_cells(unit, asked_now)
                 if unit.text not in used and not any(part in used for part in unit.parts):
                     candidates.append((unit, passage))
         if not candidates:
@@ -264,7 +308,7 @@ class Composer:
         vectors = self._vectors(texts)
         query = self._vectors([question])[0]
         heading_vectors = self._vectors(headings)
-        weights = _weights(question, texts)
+        weights = _weights(question, texts, typed)
         dense = vectors @ query
         cover = np.array([coverage(weights, f"{h} {t}") for h, t in zip(headings, texts)])
         section = heading_vectors @ query
@@ -300,7 +344,7 @@ class Composer:
             if best < 0:
                 break
             if candidates[best][0].kind == "list":  # the whole list replaces its items picked before
-                whole = set(_own_lines(candidates[best][0]))
+                whole = set(printed(candidates[best][0]))  # its lead-in too, when picked alone
                 chosen = [j for j in chosen if not set(_own_lines(candidates[j][0])) <= whole]
             chosen.append(best)
         picks = [Pick(focused(candidates[i][0], question, kind), candidates[i][1], float(scores[i])) for i in chosen]
@@ -322,6 +366,21 @@ def _own_lines(unit: Unit) -> list[str]:
     """The lines a unit prints that are its own: a list's or an item's items, not the lead-in."""
     lines = printed(unit)
     return lines[1:] if unit.kind in {"list", "item"} and len(lines) > 1 else lines
+
+
+def row_cells(unit: Unit, asked: set[str]) -> Unit:
+    """A table row cut to what the ask names: its first cell (what the row is about) and the
+    cells whose header holds a word of the ask ("which ones show early signs?" → the row's
+    early-signs column), when some but not all of the other cells' headers do. A row whose
+    headers the ask does not name stays whole."""
+    if unit.kind != "row" or len(unit.parts) < 3 or not asked:
+        return unit
+    def header(cell: str) -> set[str]:
+        return {stem(w) for w in content_words(cell.split(":", 1)[0])} if ":" in cell else set()
+    named = [cell for cell in unit.parts[1:] if header(cell) & asked]
+    if not named or len(named) == len(unit.parts) - 1:
+        return unit
+    return Unit((unit.parts[0], *named), "row")
 
 
 # Kinds of question one part of a list may answer: a reason, a definition, a follow-up about one
@@ -412,6 +471,8 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
     text = unit.text
     if names_a_figure_of(own_ask(question), text):
         return 1.0
+    if NAMING.search(question):  # "what do they call it when…": a unit that gives a thing its name
+        return float(bool(NAMES.search(text)))
     if kind in DEFINING_KINDS or MEASURED.search(question):
         return float(defines(unit, asked_term(question)))
     if HOW_OFTEN.search(own_ask(question)):
@@ -431,6 +492,14 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
 
 
 NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
+# A question that describes a thing and asks for its name ("what do they call it when…", "is
+# there a word for…"), and how a unit gives a name: a quoted term, or an acronym in brackets.
+NAMING = re.compile(
+    r"\bwhat(?:'s| is| are) (?:it|this|that|they) called\b|\bwhat do (?:they|you|we|people|experts) call\b"
+    r"|\b(?:is there an?|what(?:'s| is) the) (?:name|term|word|phrase) for\b|\bcalled\?",
+    re.IGNORECASE,
+)
+NAMES = re.compile(r"[\"“][^\"”]{3,40}[\"”]|\([A-Z][A-Za-z]{1,6}\)")
 
 
 def names_a_figure_of(question: str, text: str) -> bool:

@@ -26,10 +26,12 @@ from pydantic import ConfigDict, Field, PrivateAttr
 
 from assistant.reading.asks import search_asks
 from assistant.reading.calculate import other_asks
-from assistant.answering.compose import Composer, in_course_order, printed
+from assistant.answering.compose import Composer, in_course_order, passage_units, printed
+from assistant.answering.lessons import NamedLesson, named_lesson
 from assistant.reading.intents import PROMPTS, Intent, detect
 from assistant.settings import Settings
 from assistant.types import DRAFT, Draft, Evidence, Plan
+from knowledge.course import current
 from tools.registry import describe_call
 
 OUTLINE_NUMBER = re.compile(r"^[0-9]+[.)]\s+")
@@ -210,6 +212,10 @@ class OfflineChatModel(BaseChatModel):
         rest = other_asks(question) if calc is not None else ""
         if calc is not None and calc.clarification is not None and not calc.calls and not rest:
             return _clarifying_reply(calc)
+        lesson = named_lesson(question, current()) if calc is None and not intent.tools else None
+        if lesson is not None and lesson.gist:  # what a lesson covers: each of its sections' opening
+            return AIMessage(content="", tool_calls=[
+                _call("search_course", {"query": section[:500], "k": 3}) for section in lesson.sections])
         planned = intent.tools + self._extra_tools(question, intent)
         if rest:  # the message's other asks ("…and which KPIs should we watch?"), after the calculation
             second = self._detect(rest)
@@ -218,9 +224,9 @@ class OfflineChatModel(BaseChatModel):
         calls = [_call(name, args) for name, args in planned]
         for ask in search_asks(rest if calc is not None and rest else question):
             calls.append(_call("search_course", {"query": ask[:500], "k": self.settings.offline_search_k}))
+        for section in lesson.parts if lesson is not None else ():  # the parts of a lesson it names
+            calls.append(_call("search_course", {"query": section[:500], "k": 4}))
         if intent.kind == "overview":  # the course as a whole: each module's own introduction
-            from knowledge.course import current
-
             for module in current().modules:
                 calls.append(_call("search_course", {"query": module.title[:500], "k": 2}))
         return AIMessage(content="", tool_calls=calls)
@@ -330,6 +336,15 @@ class OfflineChatModel(BaseChatModel):
         from assistant.answering.compose import course_outline, coverage_sentence, term_coverage
 
         draft = Draft(answer="", plan=Plan(intent=intent.name), extractive=True)
+        lesson = named_lesson(question, current()) if not calculated and intent.calculation is None else None
+        if lesson is not None and lesson.gist:
+            self._lesson_gist(lesson, searches, lines, draft)
+            return draft
+        if lesson is not None:  # a question about one lesson: that lesson's passages first, and
+            # the passages of the sections it names join the ask's own
+            parts = [p for ask, passages in searches if ask in lesson.parts for p in passages]
+            searches = [(ask, [p for p in [*passages, *parts] if p.get("lesson") == lesson.lesson] or passages)
+                        for ask, passages in searches if ask not in lesson.parts]
         if intent.kind == "overview":  # what the course covers: its outline, from its own headings
             lines.extend([course_outline(), ""])
             draft.evidence.append(Evidence(id="outline", text=course_outline()))
@@ -344,7 +359,7 @@ class OfflineChatModel(BaseChatModel):
         for ask, passages in searches:
             count = self.settings.offline_units_per_ask if several else self.settings.offline_units
             picks = self.composer.select(ask, passages, count, used, kind=intent.kind,
-                                         avoid=frozenset(intent.avoid))
+                                         avoid=frozenset(intent.avoid), typed=intent.typed)
             if not picks:
                 continue
             if several:
@@ -373,6 +388,24 @@ class OfflineChatModel(BaseChatModel):
             lines.append(course_outline())
             draft.evidence.append(Evidence(id="outline", text=course_outline()))
         return draft
+
+    def _lesson_gist(self, lesson: NamedLesson, searches: list[tuple[str, list[dict]]], lines: list[str],
+                     draft: Draft) -> None:
+        """What a lesson covers: its sections (its own headings), each with its opening unit."""
+        from assistant.answering.compose import Pick
+
+        outline = f"“{lesson.title}” covers " + "; ".join(lesson.sections) + "."
+        lines.extend([outline, ""])
+        draft.evidence.append(Evidence(id="outline", text=outline))
+        for section, passages in searches:
+            own = sorted((p for p in passages if p.get("lesson") == lesson.lesson and p.get("section") == section),
+                         key=lambda p: int(p.get("start", 0) or 0))
+            opening = next(((unit, p) for p in own for unit in passage_units(p)), None)
+            if opening is None:
+                continue
+            lines.append("#### " + OUTLINE_NUMBER.sub("", section))
+            lines.extend(self._render(Pick(opening[0], opening[1], 1.0), draft))
+            lines.append("")
 
     @staticmethod
     def _render(pick, draft: Draft) -> list[str]:

@@ -5,8 +5,8 @@ The one home of ask splitting: one rule for where a second ask starts inside a s
 read at two granularities. ``split_asks`` cuts a message into sentences and joined clauses, each
 marked ask or statement (the calculator reader looks for its trigger words in the asks).
 ``search_asks`` cuts it into the parts worth one course search each: at question marks and
-joined clauses, a statement travelling with the question after it, a fragment with the part
-before, at most ``limit`` parts.
+joined clauses, a statement travelling with the question after it, a fragment with the part before, a remark
+after the last question not at all, at most ``limit`` parts.
 """
 
 from __future__ import annotations
@@ -90,6 +90,10 @@ def search_asks(message: str, limit: int = 3) -> list[str]:
             continue
         piece = f"{context} {piece}".strip() if context else piece
         context = ""
+        if asks and not piece.endswith("?") and not QUESTION_START.match(piece):
+            # a remark after the last question ("…? The vendor leads with it.", "…? bullet
+            # list"): no ask of its own, and words that would pull the search off the question
+            continue
         if asks and len(content_words(piece)) < 2:
             asks[-1] = f"{asks[-1]} {piece}"
         else:

@@ -40,6 +40,9 @@ STRONG = re.compile(
 )
 # "What is X?" names its own topic however short; other short asks lean on the conversation.
 NAMES_A_TERM = re.compile(r"^\s*(?:what(?:'s| is| are| does)|whats|define|meaning of|who is)\b", re.IGNORECASE)
+# "What's the catch?", "what is the point?": one noun with "the" asks about the thing at hand,
+# not for a term's definition.
+THE_ONE = re.compile(r"^\s*(?:what(?:'s| is)|whats)\s+the\s+[\w-]+\s*[?.!]*\s*$", re.IGNORECASE)
 # "this"/"that" point back only as pronouns ("what's hard about that?", "is that true?"), not
 # as determiners ("this course").
 WEAK = re.compile(
@@ -122,7 +125,7 @@ def is_elliptical(message: str) -> bool:
         return True
     if WEAK.search(ask) and len(own) <= 2:
         return True
-    return len(own) <= 2 and not NAMES_A_TERM.match(ask) and len(ask) < 60
+    return len(own) <= 2 and (not NAMES_A_TERM.match(ask) or bool(THE_ONE.match(ask))) and len(ask) < 60
 
 
 def without_figures(text: str) -> str:

@@ -18,7 +18,8 @@ from pathlib import Path
 import yaml
 
 from assistant.reading.calculate import Calculation, read_calculation
-from assistant.reading.elliptical import is_elliptical, strip_preamble
+from assistant.reading.elliptical import CONTEXT as BORROWED
+from assistant.reading.elliptical import THE_ONE, is_elliptical, strip_preamble
 from assistant.reading.injection import is_injection, unsafe_sentence  # noqa: F401  (the screen lives there)
 from assistant.settings import default
 from assistant.reading.slots import Slots, extract
@@ -45,6 +46,9 @@ class Intent:
     # Lines an earlier answer already quoted (assistant/reading/elliptical.py): a follow-up
     # quotes other course units first, so it answers the new ask instead of repeating.
     avoid: tuple[str, ...] = ()
+    # The message as the user typed it, when the text answered borrows words from an earlier
+    # turn: its words are the new ask, the borrowed ones only context.
+    typed: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +99,8 @@ def question_kind(question: str) -> str:
     for kind, form in FORMS:
         if form.search(ask):
             return kind
-    if is_elliptical(ask):  # no form of its own ("and for a small shop?"): it continues the last
+    if is_elliptical(ask) and not (THE_ONE.match(ask) and _term(ask)):  # no form of its own ("and for
+        # a small shop?"): it continues the last; "what is the X?" standing alone names X
         return "follow-up"
     if _term(ask):
         return "definition"
@@ -127,7 +132,10 @@ def detect(question: str, embed=None, threshold: float = default("exemplar_thres
     if calculation is not None:
         return Intent(calculation.topic, slots, calculation.calls, calculation=calculation, kind="calculation")
     ask = strip_preamble(question)
-    term = _term(ask)
+    # the term of a follow-up is in its own words, never in the context it borrowed; "what's the
+    # catch (…)" asks about the thing at hand, not for a definition
+    own = BORROWED.sub("", ask)
+    term = "" if own != ask and THE_ONE.match(own) else _term(own)
     kind = question_kind(ask)
     if kind == "definition" or (term and kind in {"", "list"}):
         return Intent("definition", slots, term=term, kind="definition")

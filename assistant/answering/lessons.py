@@ -1,0 +1,76 @@
+"""The lesson a question names, and whether it asks what that lesson covers.
+
+A learner names a lesson by the number the course gives it ("lesson 6.3", "what's 6.2 about?")
+or by words of its title next to the word "lesson" ("the measurement lesson", "the lesson about
+the future"). Both are read against the served course's own outline (knowledge.course), so
+nothing here knows a course. A question that names a lesson and asks for its gist ("quick
+summary of lesson 6.3", "what does the measurement lesson cover?") is answered with that
+lesson's sections and the opening of each; one that asks something specific about it ("what
+trends does lesson 6.4 cover?") is answered from that lesson's passages first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.text import content_words, stem
+
+# A word for one part of a course, in general English (singular: "lessons learned" names none).
+PART = re.compile(r"\b(?:lesson|chapter|session|unit)\b", re.IGNORECASE)
+# Asks for the gist of a part: a summary, what it covers or is about, its main points.
+GIST = re.compile(
+    r"\b(?:summary|summari[sz]e|summed up|overview|gist|recap|tl;?dr|outline|rundown|cover(?:s|ed)?|about"
+    r"|(?:main|key|big|important) (?:points?|ideas?|things?|takeaways?|parts?)|takeaways?|in (?:\d+|one|two|three|a few) (?:sentences?|lines?|words|points))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NamedLesson:
+    """A lesson of the served course a question names; ``gist``: it asks what the lesson covers."""
+
+    lesson: str  # the lesson's id as the course numbers it ("6.3")
+    title: str
+    sections: tuple[str, ...]
+    gist: bool
+    parts: tuple[str, ...] = ()  # its sections whose headings the question names
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in content_words(text)}
+
+
+def _shared(asked: set[str], words: set[str]) -> set[str]:
+    """Words of ``words`` that a word of ``asked`` is, or shares a long stem with
+    ("measurement" and "measuring")."""
+    return {w for w in words if any(a == w or (min(len(a), len(w)) >= 5 and (a.startswith(w) or w.startswith(a)))
+                                    for a in asked)}
+
+
+def named_lesson(question: str, course) -> NamedLesson | None:
+    """The lesson of ``course`` (knowledge.course.Course) that ``question`` names, or None."""
+    if not PART.search(question):
+        return None
+    lessons = [lesson for module in course.modules for lesson in module.lessons]
+    numbered = [lesson for lesson in lessons if re.fullmatch(r"\d+(?:\.\d+)*", lesson.lesson)]
+    found = [lesson for lesson in numbered
+             if re.search(rf"(?<![\d.$£€]){re.escape(lesson.lesson)}(?![\w%$£€]|\.\d)", question)]
+    asked = _stems(question)
+    if not found:
+        # words of one lesson's title that no other lesson's title holds
+        titles = {id(l): _stems(l.title) for l in lessons}
+        everywhere = {w for words in titles.values() for w in words if sum(w in t for t in titles.values()) > 1}
+        overlap = {key: len(_shared(asked, words - everywhere)) for key, words in titles.items()}
+        best = max(overlap.values(), default=0)
+        found = [l for l in lessons if best and overlap[id(l)] == best]
+    if len(found) != 1:
+        return None
+    lesson = found[0]
+    # a word the lesson's section headings hold (beyond its own and its module's title) asks
+    # about that part, not for the gist of the whole lesson
+    module_words = {w for module in course.modules if lesson in module.lessons for w in _stems(module.title)}
+    general = _stems(lesson.title) | module_words
+    parts = tuple(s for s in lesson.sections if _shared(asked, _stems(s) - general))
+    return NamedLesson(lesson.lesson, lesson.title, tuple(lesson.sections),
+                       gist=bool(GIST.search(question)) and not parts, parts=parts)
