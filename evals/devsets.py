@@ -37,6 +37,12 @@ def _groups(value) -> list[list[str]]:
     return [[alt.strip().lower() for alt in str(group).split("|")] for group in (value or [])]
 
 
+def _section_groups(value) -> list[list[str]]:
+    """Expected sections as a writer copied them: a heading's closing colon is punctuation, not
+    part of its name (the course writes "… (Conceptual Table):"; an index stores the name)."""
+    return [[alt.rstrip(" :") for alt in group] for group in _groups(value)]
+
+
 def judge(entry: dict, result, loaded: set[str] | None = None) -> list[str]:
     """Why ``result`` (an AnswerResult) is not a right answer to ``entry``; empty when it is.
     ``loaded``: the file names of the ingested modules (a citation of any other is wrong)."""
@@ -58,7 +64,7 @@ def judge(entry: dict, result, loaded: set[str] | None = None) -> list[str]:
     # The writers' brief: an overview question's sections are "top-level headings a summary would
     # name", so an overview names them (its outline) or cites them; other kinds must cite.
     named = answer if entry.get("kind") == "overview" else ""
-    for group in _groups(entry.get("sections")):
+    for group in _section_groups(entry.get("sections")):
         if not any(alt in section for section in cited for alt in group) and not any(alt in named for alt in group):
             problems.append(f"cites none of {group} (cited {sorted(set(cited))[:4]})")
     for group in _groups(entry.get("contains")):
@@ -168,7 +174,7 @@ def recall_at_k(entries: list[dict], retriever, k: int = 5) -> dict[str, float]:
     """Share of answerable questions whose top-k passages cover every expected section group."""
     hits: dict[str, list[bool]] = {"tune": [], "held-out": []}
     for entry in entries:
-        groups = _groups(entry.get("sections"))
+        groups = _section_groups(entry.get("sections"))
         if not groups or entry.get("refused"):
             continue
         sections = [p.citation.section.lower() for p in retriever.search(entry["q"], k=k)]

@@ -55,3 +55,16 @@ def test_an_overview_passes_by_naming_its_parts_other_kinds_by_citing_them():
     assert judge(overview, outline) == []
     assert judge({**overview, "sections": ["Safety"]}, outline) != []
     assert judge({**overview, "kind": "definition"}, outline) != []  # other kinds must cite
+
+
+def test_a_heading_copied_with_its_closing_colon_matches_the_cited_section():
+    """Writers copy a heading as printed ("… (Table):"); the colon is punctuation, not its name."""
+    from types import SimpleNamespace
+
+    from evals.devsets import judge
+
+    cited = SimpleNamespace(answer="Reach, impact.", refused=False, tool_calls=[],
+                            citations=[SimpleNamespace(section="Scoring Ideas (Worked Table)", source="")])
+    entry = {"q": "how do I score ideas", "kind": "how-to"}
+    assert judge({**entry, "sections": ["Scoring Ideas (Worked Table):"]}, cited) == []
+    assert judge({**entry, "sections": ["Scoring Rules:"]}, cited) != []
