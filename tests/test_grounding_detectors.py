@@ -131,15 +131,7 @@ def test_a_number_error_names_the_number_and_the_closest_source_sentence(checker
 @pytest.mark.parametrize(
     ("claim", "evidence"),
     [
-        pytest.param(
-            "For CFOs, the pitch should stress financial projections and ROI analyses.", PITCH,
-            marks=pytest.mark.xfail(strict=True, reason=(
-                "issue 24 (2026-12-06): the model refitted with the written claims flags this "
-                "fully covered paraphrase (P 0.53 against a threshold of 0.44): its coefficients "
-                "on found/unknown/list_gap are collinear artefacts; a refit without them "
-                "passes this but loses the course pairs (0.887 -> 0.763, CALIBRATION.md, "
-                "stop 29); a cross-encoder is the fix")),
-        ),
+        ("For CFOs, the pitch should stress financial projections and ROI analyses.", PITCH),
         ("Chat completion rate is an early sign that a support chatbot works.", INDICATORS),
         ("A model's performance can get worse over time as data patterns shift.", DRIFT),
         ("Quick wins can be reached in three to six months and they build momentum.", ROADMAP),
