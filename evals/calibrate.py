@@ -14,7 +14,7 @@ and recall are those of the checker's unsupported verdicts. The naive baseline f
 when the share of its content words found in the context is below a threshold, chosen for the
 best balanced accuracy on the tuning split. The course pairs (grounding_pairs.yaml) are a third
 set, never fitted on. The model (assistant/grounding/model.py) is fitted on the tune halves of
-the first two only.
+the first two and of the written claims a-c (evals/dev/claims); their held-out halves measure it.
 """
 
 from __future__ import annotations

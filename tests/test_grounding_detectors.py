@@ -131,15 +131,7 @@ def test_a_number_error_names_the_number_and_the_closest_source_sentence(checker
 @pytest.mark.parametrize(
     ("claim", "evidence"),
     [
-        pytest.param(
-            "For CFOs, the pitch should stress financial projections and ROI analyses.", PITCH,
-            marks=pytest.mark.xfail(strict=True, reason=(
-                "issue 24 (2026-12-06): the model refitted with the written claims flags this "
-                "fully covered paraphrase (P 0.53 against a threshold of 0.44): its coefficients "
-                "on found/unknown/list_gap are collinear artefacts; a refit without them "
-                "passes this but loses the course pairs (0.887 -> 0.763, CALIBRATION.md, "
-                "stop 29); a cross-encoder is the fix")),
-        ),
+        ("For CFOs, the pitch should stress financial projections and ROI analyses.", PITCH),
         ("Chat completion rate is an early sign that a support chatbot works.", INDICATORS),
         ("A model's performance can get worse over time as data patterns shift.", DRIFT),
         ("Quick wins can be reached in three to six months and they build momentum.", ROADMAP),
@@ -220,3 +212,63 @@ def test_invented_detector_names_the_member_no_source_gives():
     assert det.invented(
         "Wins build momentum, demonstrate value and secure support.", pool, frozenset(), None
     ) is None
+
+
+# --- stop 31: pairings crossed, idioms that claim no absolute, "not just" -------------------
+
+AUDIENCES = Evidence(
+    id="audiences",
+    text="Different levels of transparency suit different audiences: detailed explanations for "
+    "regulators or audit teams, functional explanations for business users, and high-level "
+    "transparency for customers.",
+)
+PRACTICES = Evidence(
+    id="practices",
+    text="This includes data minimization (collecting only necessary data), purpose limitation "
+    "(using data only for specified, legitimate purposes), and secure storage.",
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "crossed"),
+    [
+        ("Detailed explanations suit business users, and functional ones suit regulators.",
+         AUDIENCES, True),
+        ("Detailed explanations suit regulators and audit teams.", AUDIENCES, False),
+        ("Data minimization means using data only for specified purposes.", PRACTICES, True),
+        ("Data minimization means collecting only the data you need.", PRACTICES, False),
+        ("Practices include data minimization and purpose limitation.", PRACTICES, False),
+    ],
+)
+def test_crossed_detector_sees_a_thing_given_what_a_parallel_clause_says(claim, evidence, crossed):
+    finding = det.crossed(claim, _sentences(evidence))
+    assert bool(finding) == crossed, finding
+
+
+@pytest.mark.parametrize(
+    ("claim", "count"),
+    [
+        ("Teams meet every month or every three months.", 0),  # a frequency
+        ("Impact assessments matter above all for high-risk projects.", 0),  # "especially"
+        ("Count staff time, not only the fees.", 0),  # "not only" adds
+        ("Teams meet every time a model ships.", 1),
+        ("All projects need an impact assessment.", 1),
+        ("Count only the fees.", 1),
+    ],
+)
+def test_frequencies_and_idioms_are_no_absolutes(claim, count):
+    source = "Teams meet monthly; impact assessments are needed for high-risk projects; fees count."
+    assert det.overclaim(claim, source)[0] == count
+
+
+def test_not_just_adds_to_what_it_names_rather_than_negating_it():
+    sentences = _sentences(Evidence(id="tco", text="Total cost includes fees and staff time."))
+    claim = "Total cost includes staff time, not just fees."
+    assert det.negation(claim, set(terms(claim)), sentences) is None
+    claim = "Total cost does not include staff time."
+    assert det.negation(claim, set(terms(claim)), sentences)
+
+
+def test_a_spaced_dash_in_prose_is_no_minus_but_a_formula_minus_is():
+    assert "minus" not in terms("It must be reviewed \u2013 for example, annually.")
+    assert "minus" in terms("(Profit - Cost) / Cost")

@@ -11,7 +11,8 @@ import pytest
 
 from assistant.grounding import Evidence, GroundingChecker
 from assistant.grounding.answer_type import answer_type_problem
-from assistant.grounding.numbers import implied_numbers
+from assistant.grounding.claims import claim_terms
+from assistant.grounding.numbers import implied_numbers, measures, period_conflict, periods
 
 MODELS = Evidence(
     id="coe",
@@ -202,3 +203,58 @@ def test_a_short_answer_giving_the_frequency_in_words_passes_the_extractive_rule
                         question=question)
     assert right.supported, right.reason
     assert not wrong.supported
+
+
+# --- where a number sits: measures and periods (stop 31) ------------------------------------
+
+GOALS = Evidence(
+    id="goals",
+    text="Typical goals include increasing market share by 10% in two years, improving satisfaction "
+    "by 15% within twelve months, or boosting profitability by 5% annually.",
+)
+REPORT = Evidence(
+    id="report",
+    text="Our chatbot resolved 5,000 routine inquiries last month, saving agents many hours.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("every three months", (91.2,)),
+        ("once a year at minimum", (365,)),
+        ("at least annually", (365,)),
+        ("twice a year", (182.5,)),
+        ("two to four weeks", (28.0, 14.0)),
+        ("3-6 months", (182.4, 91.2)),
+        ("last quarter", (91.3,)),
+        ("a quarter of customers", ()),  # a fraction, not a period
+        ("from day one, over time", ()),  # a unit with no number or period word before it
+    ],
+)
+def test_periods_are_read_as_lengths_of_time(text, days):
+    assert periods(text) == days
+
+
+def test_a_measured_number_is_a_figure_of_the_source_not_the_size_of_its_list(checker):
+    # the source lists three goals: "three goals" counts them, "in three years" measures time
+    count = first_claim(checker, "The course gives three typical goals.", GOALS)
+    measure = first_claim(checker, "A typical goal is 10% more market share in three years.", GOALS)
+    assert count.supported, count.reason
+    assert not measure.supported and measure.kind == "number" and measure.numbers_missing == [3.0]
+    assert measures("10% more market share in three years") == (10.0, 3.0)
+    assert measures("three typical goals") == ()
+
+
+def test_a_changed_period_is_a_number_error_and_a_period_in_other_words_is_not(checker):
+    changed = first_claim(checker, "The chatbot resolved 5,000 routine inquiries last quarter.", REPORT)
+    assert not changed.supported and changed.kind == "number"
+    assert "3 months" in changed.reason and "1 month" in changed.reason
+    same = first_claim(checker, "Satisfaction should improve by 15% within a year.", GOALS)
+    assert same.kind != "number", same.reason
+    assert period_conflict("review it every twelve months", "review it annually") is None
+    assert period_conflict("review it every month", "review it annually")
+
+
+def test_a_number_in_words_is_no_content_word_the_source_lacks():
+    assert claim_terms("discovery rate up five percent") == ["discovery", "rate"]

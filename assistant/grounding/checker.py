@@ -31,7 +31,12 @@ from assistant.grounding.claims import CLAUSES, claim_terms, is_claim, name_grou
 from assistant.grounding.evidence import ROOT, Prepared, Unit, prepare_evidence, root, units
 from assistant.grounding.lexicon import terms
 from assistant.grounding.model import DETECTOR_KINDS, Weights, default_weights
-from assistant.grounding.numbers import implied_numbers
+from assistant.grounding.numbers import (
+    describe_period,
+    implied_numbers,
+    measures,
+    period_conflict,
+)
 from assistant.grounding.pair import PairModel, default_pair_model
 from assistant.grounding.types import (
     CheckRequest,
@@ -420,9 +425,20 @@ class GroundingChecker:
         # months, "25%" = one in four) is a number the source gives.
         pool += list(implied_numbers(unit.text)) if primary.kind == "passage" else []
         tool_pool = [x for it in items if it.kind == "tool" for x in it.numbers]
+        # A number that measures something ("in three years", "10%") is a figure of the source,
+        # not the size of one of its lists.
+        figures = pool if primary.kind != "passage" else (
+            list(primary.numbers) + [x for it in items if it.kind == "user" for x in it.numbers]
+            + list(implied_numbers(unit.text, counts=False))
+        )
+        measured = set(measures(sentence))
         a.numbers_missing = [
-            v for v in a.numbers if not det.number_supported(v, pool, tool_pool, t.tool_rounding)
+            v for v in a.numbers
+            if not det.number_supported(
+                v, figures if v in measured else pool, tool_pool, t.tool_rounding
+            )
         ]
+        period = period_conflict(sentence, unit.text) if primary.kind == "passage" else None
         sentences = (
             primary.sentences[unit.start : unit.start + unit.size]
             if primary.kind == "passage"
@@ -434,6 +450,13 @@ class GroundingChecker:
                 "number",
                 f"number {det.fmt_number(a.numbers_missing[0])} not in any source "
                 f"(closest source sentence: «{nearest}»)",
+            )
+        elif period:
+            a.veto = (
+                "number",
+                f"period: the answer says {describe_period(period[0])} where the source says "
+                f"{' or '.join(describe_period(p) for p in dict.fromkeys(period[1]))} "
+                f"(source: «{nearest}»)",
             )
         elif names := [
             name for name in det.missing_names(
@@ -460,7 +483,10 @@ class GroundingChecker:
                 a.veto = (
                     "negation", f"negation: {finding.detail} (source: «{finding.sentence}»)"
                 )
-        if finding := det.swap(sentence, sentences) or det.names_apart(sentence, sentences):
+        if finding := (
+            det.swap(sentence, sentences) or det.names_apart(sentence, sentences)
+            or det.crossed(sentence, sentences)
+        ):
             a.findings["swap"] = finding
         over_count, finding = det.overclaim(sentence, unit.text)
         if finding:

@@ -14,12 +14,20 @@ from assistant.text import STOPWORDS, Segment, content_words, extract_numbers, s
 CLAUSES = re.compile(r"\s*(?:;|\bwhile\b|\bwhereas\b|\bbut\b)\s*")
 
 
+# The unit of a number in words ("five percent" for "5%"): the number check judges it.
+_NUMBER_UNITS = frozenset({"percent", "percents"})
+
+
 def claim_terms(text: str) -> list[str]:
-    """The claim's terms, minus words that frame a claim rather than make one."""
+    """The claim's terms, minus words that frame a claim rather than make one, and minus number
+    words ("five", "percent"): a number is judged by the number check, written as digits or in
+    words alike."""
     lex = lexicon()
     out = []
     for word in content_words(lex.rewrite(text)):
         s = stem(word)
+        if word.lower() in _NUMBER_UNITS or extract_numbers(word, words=True):
+            continue
         if s not in lex.discourse:
             out.append(lex.canonical.get(s, s))
     return list(dict.fromkeys(out))

@@ -16,9 +16,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.grounding.evidence import ROOT, Prepared, Sentence, negated_terms
+from assistant.grounding.evidence import (
+    ROOT,
+    Prepared,
+    Sentence,
+    clause_texts,
+    negated_terms,
+    negates,
+)
 from assistant.grounding.lexicon import lexicon, raw_words, surface, terms
-from assistant.text import NEGATIONS, capitalised_terms, content_words, words
+from assistant.grounding.numbers import periods
+from assistant.text import capitalised_terms, content_words, words
 
 
 @dataclass(frozen=True)
@@ -92,7 +100,8 @@ def missing_names(
 
 
 def _has_negation(text: str) -> bool:
-    return any(w in NEGATIONS or w.endswith("n't") for w in raw_words(text))
+    said = raw_words(text)
+    return any(negates(said, i) for i in range(len(said)))
 
 
 def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...]) -> Finding | None:
@@ -183,6 +192,47 @@ def swap(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
     return None
 
 
+def crossed(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
+    """A clause of the claim pairs what one clause of a source sentence names with what a
+    parallel clause says of another thing ("X (a), Y (b)" read as "X is b").
+
+    Each clause of the source that pairs a thing with what is said of it ("X (a)", "X for a")
+    has words of its own on both sides (words no other clause of the sentence has). A claim
+    clause crosses two of them when it takes words only clause i names and words only clause j
+    says, and neither what i says nor what j names, while it keeps no clause's own pairing.
+    """
+    for s in sentences:
+        sided = [c for c in s.clauses if c.sides[0]]
+        if len(sided) < 2:
+            continue
+        own = []
+        for c in sided:
+            rest = frozenset().union(*(o.own for o in s.clauses if o is not c))
+            own.append((
+                frozenset(t for t in c.sides[0] - rest - c.sides[1] if len(t) >= 3),
+                frozenset(t for t in c.sides[1] - rest - c.sides[0] if len(t) >= 3),
+            ))
+        for part in clause_texts(claim):
+            q = set(terms(part))
+            if len(q) < 3 or any(q & named and q & said for named, said in own):
+                continue  # too short to pair anything, or it keeps one clause's own pairing
+            for (named_i, said_i), ci in zip(own, sided, strict=True):
+                if not (q & named_i) or q & said_i or not said_i:
+                    continue
+                for (named_j, said_j), cj in zip(own, sided, strict=True):
+                    if cj.pairing != ci.pairing:
+                        continue  # not parallel: "X (a)" and "Y for b"
+                    if q & said_j and named_j and not q & named_j:
+                        x, y = sorted(q & named_i)[0], sorted(q & said_j)[0]
+                        z = sorted(named_j)[0]
+                        return Finding(
+                            f"the answer gives '{surface(x, part)}' what the source says of "
+                            f"'{surface(z, s.text)}' ('{surface(y, part)}')",
+                            s.text,
+                        )
+    return None
+
+
 def names_apart(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
     """The claim joins names that no one source sentence joins, where the sentence with one of
     them gives its predicate to another name ("A and B star. B voices C." -> "A voices C")."""
@@ -222,11 +272,27 @@ _NON_ASSERTIVE = frozenset(
 )
 
 
+# "all" in these set phrases claims nothing about all cases ("above all" = especially).
+_ALL_IDIOMS = frozenset({"above", "after", "at"})
+
+
 def _absolute_words(words: tuple[str, ...], absolutes) -> list[str]:
-    return [
-        w for i, w in enumerate(words)
-        if w in absolutes and not (w == "any" and _NON_ASSERTIVE & set(words[max(0, i - 3) : i]))
-    ]
+    def idiom(i: int, w: str) -> bool:
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if w == "any":  # the "any" of a condition or a negation
+            return bool(_NON_ASSERTIVE & set(words[max(0, i - 3) : i]))
+        if w in ("every", "each"):  # a frequency: "every month", "every three months"
+            return bool(periods(" ".join(words[i : i + 4])))
+        if w == "all":  # "above all", "after all", "all in all"
+            return before in _ALL_IDIOMS or (after == "in" and words[i + 2 : i + 3] == ("all",)) or (
+                before == "in" and words[max(0, i - 2) : i - 1] == ("all",)
+            )
+        if w in ("only", "just", "solely", "merely"):  # "not only A but B" adds, never limits
+            return before in ("not", "no")
+        return False
+
+    return [w for i, w in enumerate(words) if w in absolutes and not idiom(i, w)]
 
 
 def overclaim(claim: str, evidence_text: str) -> tuple[int, Finding | None]:
@@ -320,4 +386,5 @@ __all__ = [
     "number_supported",
     "overclaim",
     "swap",
+    "crossed",
 ]

@@ -46,6 +46,12 @@ class Clause:
     names: frozenset[str]
     ends: tuple[str, str] = ("", "")  # its own first and last term: the slots parallel
     # clauses fill ("A for CFOs, B for COOs")
+    # Its own terms before and after the word that pairs a thing with what the source says of
+    # it: "X (Y)" and "X for Y" ("data minimization (collecting only necessary data)",
+    # "detailed explanations for regulators"); empty when the clause pairs nothing.
+    sides: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    own: frozenset[str] = frozenset()  # its own terms, without the head's
+    pairing: str = ""  # how the sides are joined: "(" or "for" (parallel clauses share it)
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,18 @@ class Unit:
     roots: frozenset[str]
 
 
+# "not just / only / merely X" adds to X ("not just the fees" = the fees and more): no negation.
+_ADDITIVE = frozenset({"just", "only", "merely", "simply", "solely"})
+
+
+def negates(tokens: list[str] | tuple[str, ...], i: int) -> bool:
+    """Whether the lower-cased token ``i`` is a negation cue (a "not just" is not one)."""
+    token = tokens[i]
+    if not (token in NEGATIONS or token.endswith("n't")):
+        return False
+    return not (i + 1 < len(tokens) and tokens[i + 1] in _ADDITIVE)
+
+
 def negated_terms(text: str) -> frozenset[str]:
     """Terms of the first content word after each negation cue ("not feasible" -> "feasibl")."""
     raw = words(text)
@@ -88,7 +106,7 @@ def negated_terms(text: str) -> frozenset[str]:
     for i, token in enumerate(tokens):
         if i > 0 and raw[i][0].isupper():
             continue  # part of a title or name: "Never Shout Never", "No Fences"
-        if token in NEGATIONS or token.endswith("n't"):
+        if negates(tokens, i):
             for nxt in tokens[i + 1 : i + 5]:
                 if nxt in NEGATIONS or nxt.endswith("n't"):
                     continue
@@ -115,6 +133,23 @@ def clause_texts(text: str) -> list[str]:
     return out
 
 
+_PAIRING = re.compile(r"\s*\(|\s+for\s+", re.IGNORECASE)
+
+
+def _sides(part: str, first: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """(what the clause names, what it says of it) split at its first "(" or "for". The first
+    clause of a sentence carries the list's lead-in ("Bias can show in AI-driven
+    recommendations (...)"): only its last two terms name its member."""
+    pieces = _PAIRING.split(part, maxsplit=1)
+    if len(pieces) < 2:
+        return frozenset(), frozenset()
+    head = terms(pieces[0])
+    # "X (a) helps B": what follows the parenthesis is the sentence's, not X's
+    said_text = pieces[1].split(")", 1)[0] if "(" in part[: len(pieces[0]) + 3] else pieces[1]
+    named, said = frozenset(head[-2:] if first else head), frozenset(terms(said_text))
+    return (named, said) if named and said else (frozenset(), frozenset())
+
+
 def clauses(text: str, context: str = "") -> tuple[Clause, ...]:
     """The clauses of a sentence; the first clause (its head, or a table row's key) is context
     that every later clause carries: "Challenges include A, B" keeps "challenges" with B."""
@@ -128,7 +163,10 @@ def clauses(text: str, context: str = "") -> tuple[Clause, ...]:
             continue
         t = frozenset(ordered)
         names = frozenset(lex.term(w) for w in capitalised_terms(part))
-        out.append(Clause(t | head, names, (ordered[0], ordered[-1])))
+        sides = _sides(part, i == 0)
+        found = _PAIRING.search(part)
+        pairing = found.group(0).strip().lower() if sides[0] and found else ""
+        out.append(Clause(t | head, names, (ordered[0], ordered[-1]), sides, t, pairing))
         if i == 0:
             head = head | t
     return tuple(out)

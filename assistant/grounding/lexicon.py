@@ -21,8 +21,10 @@ from assistant.text import content_words, stem, words
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 
 # Spaced operators in a formula ("(A - B) / B * 100%"): read as the words an answer would use.
+# A spaced en or em dash is prose punctuation ("reviewed – for example, at least annually"), not
+# a minus: formulas write "-" or "\u2212".
 _OPERATORS = (
-    (re.compile(r"(?<=\S)\s[-\u2212\u2013]\s(?=\S)"), " minus "),
+    (re.compile(r"(?<=\S)\s[-\u2212]\s(?=\S)"), " minus "),
     (re.compile(r"(?<=\S)\s\+\s(?=\S)"), " plus "),
     (re.compile(r"(?<=\S)\s/\s(?=\S)"), " dividedby "),
     (re.compile(r"(?<=\S)\s[*\u00d7]\s(?=\S)"), " times "),
