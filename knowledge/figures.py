@@ -647,6 +647,11 @@ def _is_period_number(text: str, match: re.Match[str], cell: Cell | None) -> boo
         r"\s*(?:%|percent|k\b|m\b|[$€£]|months?\b|years?\b)", text[match.end() :], re.IGNORECASE)
 
 
+# A time of day, "14:02", "[09:15]", "10:30:00": hours and minutes joined by a colon, no other digit
+# or separator around them (a ratio is written "3:1", a score "2 : 1").
+_CLOCK_TIME = re.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.,:%])")
+
+
 def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     """Years ("in 2018"), list numbering ("1."), and digits glued to letters are not figures."""
     if word:
@@ -668,6 +673,9 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
             r"jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\s*[.,]?\s*$", text[max(0, match.start() - 12) : match.start()])
             or re.match(r"\s*\)", text[match.end() :])):
         return True  # "in 2018", "Q1 to Q4 2026", "(founded 2015)", "for 2026"
+    if any(clock.start() <= match.start() < clock.end()
+           for clock in _CLOCK_TIME.finditer(text, max(0, match.start() - 6), match.end() + 6)):
+        return True  # "[14:02] mia: …", "at 10:30": a time of day stamps a line, it is no figure
     if re.fullmatch(r"\d{1,2}", num) and re.match(
             r"(?i)(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
             r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", text[match.end() : match.end() + 14]):

@@ -28,6 +28,7 @@ from typing import Any
 
 from assistant.reading.asks import split_asks
 from assistant.reading.shares import with_shares
+from assistant.reading.totals import table_totals
 from assistant.reading.money import (
     MIN_BARE_AMOUNT,
     MONEY_IN,
@@ -500,16 +501,18 @@ def split_records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[
     return out
 
 
-def period_flows(spec: ToolSpec, text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, str], set[int]] | None:
+def period_flows(spec: ToolSpec, text: str, figures: list[Figure], skip: frozenset[int] = frozenset()
+                 ) -> tuple[list[Figure], dict[int, str], set[int]] | None:
     """Flows whose periods are named by number ("year 0: -30,000; year 1: 10,000", a year-by-year
     table, "Y0 Y1 …" columns): one flow per period, in period order, a row's benefits less its costs
     (each column's direction read from its header). Returns the figures with each period's flow on
     its first figure, the figures netted into it, and the flows; None unless the periods run 0, 1, 2…
-    or 1, 2, 3… (then the one-off outlay said without a period number is period 0, see ``_plan_spec``)."""
+    or 1, 2, 3… (then the one-off outlay said without a period number is period 0, see ``_plan_spec``).
+    Figures in ``skip`` (a row's total beside its parts) are no part of any flow."""
     sequence = next((f for f in spec.fields if f.sequence), None)
     if sequence is None or spec.records:
         return None
-    indexed = [f for f in figures if f.period_index is not None and f.unit in {"money", "count"}
+    indexed = [f for f in figures if f.period_index is not None and f.unit in {"money", "count"} and f.index not in skip
                and (amount_like(f) or f.value == 0)]
     periods = sorted({f.period_index for f in indexed})
     if len(periods) < 2 or periods != list(range(periods[0], periods[0] + len(periods))) or periods[0] > 1:
@@ -768,12 +771,18 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                bases: dict[int, str] | None = None) -> tuple[str, dict] | None:
     for index, value in rescaled(text, figures).items():  # "6.5k …, call it 6.5": 6,500
         figures = [*figures[:index], dataclasses.replace(figures[index], value=value, scaled=True), *figures[index + 1 :]]
-    by_period = period_flows(spec, text, figures)  # "year 0: -30k; year 1: 10k", a year-by-year table
+    totals = table_totals(text, figures)  # a table's "Net" row or column beside the cells it adds up
+    swapped = replacements(text, figures)
+    for old, new in swapped.items():  # "20k y1, 20k y2 … y1 will be lower actually, 12k": 12k is year 1's
+        if figures[new].period_index is None and figures[old].period_index is not None:
+            figures = [*figures[:new], dataclasses.replace(figures[new], period_index=figures[old].period_index),
+                       *figures[new + 1 :]]
+    by_period = period_flows(spec, text, figures, frozenset(totals) | frozenset(swapped))  # "year 0: -30k; year 1: 10k"
     if by_period is not None:
         figures, netted, flows = by_period
     else:
         netted, flows = {}, set()
-    aside = {**set_aside(text, figures), **(bases or {}), **netted}  # a share's base sized it, and is no input
+    aside = {**set_aside(text, figures), **(bases or {}), **netted, **totals}  # a share's base sized it, and is no input
     aside.update({i: why for i, why in bracket_totals(text, figures).items()  # "$120k (impl $90k + integration $30k)"
                   if not TOTAL_WORDS & set(figures[i].before[-3:] + figures[i].after[:3])})
     assigned = assign(spec, figures)
@@ -882,7 +891,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     horizon = _horizon(active, set(roles), text)
     _one_year_guess(spec, figures, roles, horizon)
     signed_out = signed_outlays(spec, active, roles)
-    groups = split_records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles), list(roles))]
+    groups = split_records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles, swapped), list(roles))]
     records = []
     for number, (record, _members) in enumerate(groups, 1):
         values: dict[str, Any] = {}
@@ -981,9 +990,12 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     return name, args
 
 
-def _flat(figures: list[Figure], roles: dict[int, str]) -> dict[str, Any]:
+def _flat(figures: list[Figure], roles: dict[int, str], swapped: dict[int, int] | None = None) -> dict[str, Any]:
+    """The figures of each input, in the order they stand in the message; a figure that replaced an
+    earlier one stands in its place ("20k y1, 20k y2 … y1 will be lower, 12k": 12k is the first flow)."""
+    place = {new: old for old, new in (swapped or {}).items()}
     record: dict[str, Any] = {}
-    for fig in figures:
+    for fig in sorted(figures, key=lambda f: place.get(f.index, f.index)):
         name = roles.get(fig.index)
         if name is not None:
             record.setdefault(name, []).append(fig)

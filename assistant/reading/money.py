@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.reading.corrections import at_a_distance
 from knowledge.figures import CURRENCY_WORDS, Figure
 from tools.spec import FieldSpec
 
@@ -222,6 +223,18 @@ def _as_written_by(new: Figure, old: Figure) -> set[float]:
     return values
 
 
+_LINKING = {"was", "is", "are", "were", "be", "at", "of", "the", "it", "to"}
+
+
+def _without_label(between: str, old: Figure) -> str:
+    """``between`` without the words that named ``old`` and the verb joining them to the next figure:
+    what is left of ".. wait no gain was " after "gain 25k" is ".. wait no  "."""
+    names = {w for w in old.before[-3:] + old.after[:2] if len(w) > 2} | _LINKING
+    if not names - _LINKING:
+        return between
+    return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: " " if m.group(0).lower() in names else m.group(0), between)
+
+
 def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
     """figure index → the index of the figure the user replaced it with: corrected by the next one
     ("3k, no wait, 4k", "3k (sorry, 4k)"), or said not to be it ("4k, not 3k"; "not 3k but 4k")."""
@@ -230,8 +243,9 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
         if not _same_kind(a, b):
             continue
         between = text[a.span[1] : b.span[0]]
-        if _CORRECTION.match(between) and _CORRECTION_CORE.search(between) or _CORRECTED_TAIL.search(between) and len(
-                between) < 80:
+        restated = _without_label(between, a)  # "gain 25k.. wait no gain was 29k": the label said again
+        if any(_CORRECTION.match(s) and _CORRECTION_CORE.search(s) for s in (between, restated)) or _CORRECTED_TAIL.search(
+                between) and len(between) < 80:
             out[a.index] = b.index
         elif re.fullmatch(r"\s*[,;:\u2014\u2013-]?\s*no\s*[,;:!\u2014\u2013-]\s*", between, re.IGNORECASE):
             out[a.index] = b.index  # "29 a month, no, 35"
@@ -252,6 +266,9 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
             if fig.index not in (old, new) and fig.index not in out and _same_kind(fig, kept) and fig.period == (
                     gone.period or fig.period) and any(abs(fig.value - v) <= 1e-9 * max(1.0, abs(v)) for v in values):
                 out[fig.index] = new
+    for old, new in at_a_distance(text, figures, _same_kind).items():  # "actually dev says 3 person-months"
+        if old not in out and new not in out:
+            out[old] = new  # the one figure it names: others of the same value stay
     return out
 
 

@@ -1,0 +1,80 @@
+"""Messages laid out as people paste them: chat threads with time stamps, where a later line revises
+an earlier figure, and spreadsheet rows with their totals. The layout says what each figure is: a
+time stamp is no figure, a later correction replaces the figure it names (and only that one), a
+total row or column is the sum of cells already read, never an amount of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.calculate import read_calculation
+from knowledge.figures import read_figures
+
+
+def _call(text: str) -> tuple[str, dict]:
+    calc = read_calculation(text)
+    assert calc is not None and calc.clarification is None, calc and calc.clarification
+    (call,) = calc.calls
+    return call
+
+
+# ---- chat threads -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("stamp", ["[09:41]", "09:41", "[9:41 ]", "(16:05)"])
+def test_a_time_of_day_is_no_figure(stamp):
+    assert [f.value for f in read_figures(f"{stamp} ana: the licence is 900 a month")] == [900]
+
+
+def test_a_ratio_and_a_score_are_still_read():
+    assert 24 in [f.value for f in read_figures("a 24:1 return on ad spend")]  # hours run to 23: no clock
+    assert [f.value for f in read_figures("2.5% conversion, impact 3")] == [2.5, 3]
+
+
+def test_time_stamps_of_a_thread_never_become_inputs():
+    name, args = _call("[08:15] raj: setup for the picker is 20k\n[08:17] eva: licence 500/mo\n"
+                       "[08:20] raj: two-year TCO please")
+    assert name == "tco" and args["horizon_years"] == 2
+    assert args["implementation"] == 20000 and args["software_fees"] == 6000
+
+
+def test_a_later_line_that_says_actually_replaces_the_figure_with_its_unit():
+    name, args = _call("[11:00] kim: reach 3,000 a month, impact 1, confidence 60%\n[11:02] lu: effort 5 person-months\n"
+                       "[11:30] lu: actually it's 2 person-months, the API exists\n[11:31] kim: RICE score?")
+    assert name == "rice_score" and args["effort"] == 2 and args["reach"] == 3000
+
+
+def test_a_later_line_that_revises_one_year_changes_that_year_only():
+    name, args = _call("outlay -30k in year 0\nflows 10k y1, 10k y2, 10k y3\n"
+                       "correction: y2 is lower, 7k\nNPV at 8%?")
+    assert name == "npv" and args["cash_flows"] == [-30000, 10000, 7000, 10000]
+
+
+def test_a_later_sentence_naming_another_input_replaces_nothing():
+    name, args = _call("ROI: the licence cost 6k. Actually we also paid 2k for set-up. It saved 20k.")
+    assert name == "roi" and args["cost"] == 8000 and args["gain"] == 20000
+
+
+def test_a_correction_that_repeats_the_label_replaces_the_figure():
+    assert _call("roi? cost 10k, savings 14k, no sorry savings were 16k") == ("roi", {"cost": 10000.0, "gain": 16000.0})
+
+
+# ---- spreadsheet rows with totals ------------------------------------------------------------------
+
+def test_a_total_row_under_its_parts_is_not_added_again():
+    name, args = _call("Line | Per month | Once\nInstall | | 9,000\nSubscription | -200 | \nHours saved | 1,100 |\n"
+                       "Total per month | 900 |\n\npayback in months?")
+    assert name == "payback_period" and args == {"upfront_cost": 9000.0, "monthly_benefit": 900.0}
+
+
+def test_a_net_column_beside_costs_and_gains_is_not_netted_again():
+    name, args = _call("Year\tCost\tGain\tNet\n0\t-20000\t\t-20000\n1\t-1000\t9000\t8000\n2\t-1000\t11000\t10000\n\n"
+                       "NPV at 10%?")
+    assert name == "npv" and args["cash_flows"] == [-20000, 8000, 10000]
+
+
+def test_a_total_row_that_does_not_add_up_is_not_dropped():
+    calc = read_calculation("Line | Per month | Once\nInstall | | 9,000\nSubscription | -200 | \nHours saved | 1,100 |\n"
+                            "Total per month | 2,500 |\n\npayback in months?")
+    assert calc is not None
+    assert not calc.calls or calc.calls[0][1]["monthly_benefit"] != 900
+    assert not any("total of the rows" in r.note for r in calc.readings)
