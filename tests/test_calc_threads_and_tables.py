@@ -78,3 +78,36 @@ def test_a_total_row_that_does_not_add_up_is_not_dropped():
     assert calc is not None
     assert not calc.calls or calc.calls[0][1]["monthly_benefit"] != 900
     assert not any("total of the rows" in r.note for r in calc.readings)
+
+
+# ---- a figure taken off another, and questions no figure answers ------------------------------------
+
+def test_an_amount_taken_off_a_monthly_one_is_monthly_too():
+    name, args = _call("payback? we pay 20k once, it saves 2,000 a month less 500 support fee")
+    assert name == "payback_period" and args == {"upfront_cost": 20000.0, "monthly_benefit": 1500.0}
+
+
+@pytest.mark.parametrize("text", [
+    "Setup | 8,000\nIntegration | 3,000\n\nwhat counts as integration here? does the split matter for the TCO?",
+    "cost 12k, gain 18k. how do we choose between gross and net gain for ROI?",
+])
+def test_a_question_about_what_an_input_means_is_not_computed(text):
+    assert read_calculation(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "the vendor claims a payback of 6 months on 40k. Plausible, or marketing?",
+    "NPV is 3k at 10% but -1k at 14%: which rate should a shop our size use?",
+])
+def test_a_judgement_asked_about_a_claimed_figure_asks_for_no_inputs(text):
+    assert read_calculation(text) is None
+
+
+def test_a_question_for_the_result_is_still_computed_beside_a_meaning_question():
+    name, _ = _call("TCO over 2 years: setup 5k, licence 1k/yr. what's the total, and does support count as maintenance?")
+    assert name == "tco"
+
+
+def test_a_bare_deduction_that_names_nothing_is_asked_about():
+    calc = read_calculation("payback? we pay 20k once, it saves 2,000 a month minus 500")
+    assert calc is not None and not calc.calls and calc.clarification is not None

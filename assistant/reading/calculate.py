@@ -44,6 +44,7 @@ from assistant.reading.money import (
     elsewhere,
     margin_for,
     money_direction,
+    only_asks_meaning,
     replacements,
     rescaled,
     revenue_only,
@@ -222,6 +223,19 @@ def _net_of(fig: Figure) -> Figure:
             return dataclasses.replace(fig, before=fig.before[: k - 1 if fig.before[k] == "of" else k], after=after,
                                        lead=lead)
     return dataclasses.replace(fig, after=after, lead=lead) if (after, lead) != (fig.after, fig.lead) else fig
+
+
+def deductions_in_period(text: str, figures: list[Figure]) -> list[Figure]:
+    """A figure taken off the one right before it ("saves 1,500 a month minus 300 running cost",
+    "2k/mo less 250 fees") is counted in that figure's period, when it says none of its own."""
+    out = list(figures)
+    for prev, fig in zip(figures, figures[1:]):
+        if fig.period or not prev.period or fig.before[-1:] not in (["minus"], ["less"]) or fig.unit not in {"money", "count"}:
+            continue
+        between = text[prev.span[1] : fig.span[0]]
+        if len(between) <= 30 and not re.search(r"[.;!?\n](?!\d)", between):  # "less" lowers nothing here
+            out[fig.index] = dataclasses.replace(fig, period=prev.period, before=fig.before[:-1])
+    return out
 
 
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
@@ -771,6 +785,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                bases: dict[int, str] | None = None) -> tuple[str, dict] | None:
     for index, value in rescaled(text, figures).items():  # "6.5k …, call it 6.5": 6,500
         figures = [*figures[:index], dataclasses.replace(figures[index], value=value, scaled=True), *figures[index + 1 :]]
+    figures = deductions_in_period(text, figures)  # "saves 1,500 a month minus 300 running cost": 300 a month
     totals = table_totals(text, figures)  # a table's "Net" row or column beside the cells it adds up
     swapped = replacements(text, figures)
     for old, new in swapped.items():  # "20k y1, 20k y2 … y1 will be lower actually, 12k": 12k is year 1's
@@ -1103,6 +1118,8 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         return None
     if not calc.calls and asks_about_a_figure(text):
         return None  # "is a 25% return good?": the course answers it; asking for inputs would not
+    if ask_text is None and only_asks_meaning([ask.text for ask in split_asks(text) if ask.question]):
+        return None  # "what counts as integration? does the split matter for the TCO?": no figure answers it
     names = ", ".join(calc.titles) or "this calculation"
     for reading in calc.readings:
         if not reading.used and not reading.note:

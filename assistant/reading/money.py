@@ -35,6 +35,8 @@ TIME_WORDS = {"now", "today", "upfront", "initially", "first", "then", "later", 
 # Words that follow an amount without being what it counts: "500 a month after that", "5k for the tool".
 PREPOSITIONS = {"after", "before", "on", "for", "to", "from", "over", "until", "till", "with", "at", "by", "into",
                 "and", "or", "plus", "but", "so", "which", "that", "is", "was", "are", "were"}
+# Head nouns of a charge: the word before them says what it pays for ("support fee").
+CHARGE_NOUNS = {"fee", "fees", "cost", "costs", "charge", "charges", "bill", "bills"}
 SAVES = ("save", "saved", "saves", "saving", "savings")
 LOWERS = ("cut", "reduc", "lower", "down", "fewer", "less", "drop", "shrink", "avoid")
 
@@ -111,6 +113,8 @@ def counts_things(fig: Figure, plural_money_nouns: bool = False) -> bool:
     word = fig.after[0]
     if not re.search(re.escape(fig.text) + r"\s+" + re.escape(word), fig.context, re.IGNORECASE):
         return False  # a table cell: the next cell is not a noun of this number
+    if fig.after[1:2] and fig.after[1] in CHARGE_NOUNS:
+        return False  # "500 support fee", "300 hosting costs": a noun naming what a charge is for
     if word in PREPOSITIONS | TIME_WORDS:  # "500 a month after that", "spent 5,000 on ads", not "1,200 on the list"
         return not (fig.period or money_direction(fig))
     if plural_money_nouns and word.isalpha() and word.endswith("s") and word not in PERIOD_NAMES \
@@ -408,13 +412,31 @@ _ABOUT_A_FIGURE = re.compile(
     r"|(?:^|[.?!]\s+|\n)\s*why\b|\bwhy (?:does|do|is|are|so)\b|\bhow (?:can|could) (?:that|this|it) be\b"
     r"|\bwhat(?:'s| is| are) (?:an? |the )?(?:good|normal|typical|reasonable|usual|healthy)\b"
     r"|\bwhat(?:'s| is) the difference\b|\bwhat (?:should|do) (?:i|we) (?:include|use)\b"
+    r"|\b(?:what|which)\b[^.?!\d]{0,40}\bshould\b[^.?!\d]{0,40}\buse\b"  # "which discount rate should a shop use?"
+    r"|(?:^|[.?!\n]\s*)(?:realistic|unrealistic|plausible|credible|believable|reasonable)\b[^.!?\n]{0,40}\?"  # "Realistic, or …?"
+    r"|\btoo good to be true\b"
     r"|\bso it (?:didn't|did not|doesn't) work\b|\bdoes (?:that|this|it) include\b",
     re.IGNORECASE)
+
+
+# Questions about what an input means or whether a choice matters: no calculation answers them,
+# even when the message holds every input ("does the split even matter for the total?").
+_ABOUT_MEANING = re.compile(
+    r"\bwhat (?:counts|count|goes|belongs) (?:as|in|into|under)\b|\b(?:does|do|would|will|should)\b[^.?!]{0,50}\bmatter\b"
+    r"|\bwhat (?:does|do|did)\b[^?]{0,80}?\bmean\b|\bwhat(?:'s| is) the difference\b"
+    r"|\bhow (?:do|should|would|can) (?:i|we) (?:pick|choose|decide)\b", re.IGNORECASE)
+
+
+def only_asks_meaning(questions: list[str]) -> bool:
+    """Whether every question asked is about what an input means or whether a choice matters."""
+    return bool(questions) and all(_ABOUT_MEANING.search(q) for q in questions)
 
 
 def asks_about_a_figure(text: str) -> bool:
     """Whether the message asks about a figure or a method rather than for a calculation. A
     judgement ("is ... low") counts only in a question: "impact is low (0.5)" states an input."""
+    if _ABOUT_MEANING.search(text):
+        return True
     for match in _ABOUT_A_FIGURE.finditer(text):
         if not match.group("judge"):
             return True
