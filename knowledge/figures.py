@@ -47,7 +47,11 @@ WORD_NUMBERS = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, "twenty-four": 24, "th
                 "a few": 3}
 _U = "|".join(UNIT_WORDS)
 _SMALL = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEEN_WORDS)}|{_U})"
-_BELOW_1000 = rf"(?:(?:a|{_SMALL})\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
+_TENS_OR_TEEN = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEEN_WORDS)})"
+# "one hundred and four hundred and ten": a hundred's tail is never the start of another hundred;
+# "six fifty" is six hundred and fifty, as amounts are said aloud
+_BELOW_1000 = (rf"(?:(?:a|{_SMALL})\s+hundred(?:\s+(?:and\s+)?{_SMALL}(?!\s+hundred))?"
+               rf"|(?:{_U})\s+{_TENS_OR_TEEN}(?!\s+(?:hundred|{'|'.join(MULTIPLIER_WORDS)}))|{_SMALL})")
 _FRACTION = rf"(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{_U}))+)"
 _MULTIPLIER = "|".join(MULTIPLIER_WORDS)
 _DURATION_AHEAD = r"(?=\s+(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?:days?|weeks?|months?|quarters?|years?)\b)"
@@ -92,6 +96,8 @@ def words_value(phrase: str) -> float:
             decimals = ""
         elif decimals is not None and token in UNIT_WORDS:
             decimals += str(UNIT_WORDS[token])
+        elif token in UNIT_WORDS and (following in TENS_WORDS or following in TEEN_WORDS) and not current:
+            current += UNIT_WORDS[token] * 100  # "six fifty": 650
         elif token in UNIT_WORDS or token in TEEN_WORDS or token in TENS_WORDS:
             current += {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS}[token]
         elif token == "hundred":

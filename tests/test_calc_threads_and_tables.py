@@ -111,3 +111,24 @@ def test_a_question_for_the_result_is_still_computed_beside_a_meaning_question()
 def test_a_bare_deduction_that_names_nothing_is_asked_about():
     calc = read_calculation("payback? we pay 20k once, it saves 2,000 a month minus 500")
     assert calc is not None and not calc.calls and calc.clarification is not None
+
+
+# ---- speech: numbers in words, clauses without punctuation -----------------------------------------
+
+@pytest.mark.parametrize(("said", "value"), [
+    ("seven forty a month", 740), ("two fifteen a month", 215),
+    ("nine thousand one hundred", 9100), ("a hundred and five", 105), ("forty two grand", 42000),
+])
+def test_numbers_said_aloud_are_read_whole(said, value):
+    [fig] = read_figures(f"it comes to {said}")
+    assert fig.value == value
+
+
+def test_a_hundred_is_not_glued_to_the_next_hundred():
+    assert [f.value for f in read_figures("group a had five thousand two hundred and three hundred and one orders")] == [
+        5200, 301]
+
+
+def test_the_subject_of_the_next_spoken_clause_names_the_next_figure():
+    name, args = _call("tco um the setup is four grand the training we need is like two k whats the total")
+    assert name == "tco" and args["implementation"] == 4000 and args["training"] == 2000

@@ -205,6 +205,21 @@ def _named_before(figures: list[Figure], fig: Figure) -> Figure:
     return dataclasses.replace(fig, before=list(prev.before), lead=list(prev.lead))
 
 
+CLAUSE_VERBS = {"is", "are", "was", "were", "comes", "came", "costs", "runs"}
+
+
+def _own_clause(fig: Figure) -> Figure:
+    """A figure said as its clause's complement ("setup is eight grand") is not named by the subject of
+    the next clause, unpunctuated as speech is: in "… eight grand the integration with our catalog is
+    three k", the words up to "is" name the next figure."""
+    if not CLAUSE_VERBS & set(fig.before[-3:]):
+        return fig
+    verb = next((k for k, word in enumerate(fig.after) if word in CLAUSE_VERBS), None)
+    if verb is None or verb == 0:
+        return fig
+    return dataclasses.replace(fig, after=[])
+
+
 def _net_of(fig: Figure) -> Figure:
     """A figure named "net saving after its running fee" is the saving: the words from "after" (or
     "net of", "less") name what was taken off it, not what it is."""
@@ -339,7 +354,7 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
             continue
         if fig.index > 0 and fig.index - 1 < len(figures) and figures[fig.index - 1].index == fig.index - 1:
             fig = _claimed(figures[fig.index - 1], fig, out.get(fig.index - 1), spec)
-        fig = _net_of(fig)
+        fig = _net_of(_own_clause(fig))
         lowered = lowers(fig)  # "reduces holding costs by 1,200 per month": a gain, whatever cost words name it
         scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
                   and not (currency_written and f.unit == "money" and counts_things(fig, plural_money_nouns=True))
