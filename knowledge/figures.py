@@ -585,7 +585,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
     return figures
 
 
-_PERIOD_AFTER_FIGURE = re.compile(r"\s*,?\s*(?:in|for|during|by|\()\s*(?:the\s+)?(?:year|yr|month|quarter|period|week)\s?$",
+_PERIOD_AFTER_FIGURE = re.compile(r"\s*,?\s*(?:in|for|during|by|at|\()\s*(?:the\s+)?(?:year|yr|month|quarter|period|week|t\s?=)\s?$",
                                   re.IGNORECASE)
 _AFTER_PERIOD_MARK = re.compile(r"[\t ]*[:=,]?[\t ]*(?:minus[\t ]*)?[+]?[\t ]*$", re.IGNORECASE)
 _HEADER_PERIOD = re.compile(r"\s*(?:y|yr|year|q|qtr|quarter|m|month|t|period)\s*(\d{1,2})\s*", re.IGNORECASE)
@@ -633,7 +633,7 @@ def _cell_of(cells: dict[int, Cell], figure: Figure) -> Cell | None:
 
 # A period named by its number: "year 0: -30,000", "Month 3 =", a "Year"/"period" column of 0, 1, 2…
 _PERIOD_NOUN = r"(?:year|yr|y|month|mo|quarter|qtr|q|week|wk|period|day|t)"
-_PERIOD_NUMBER_BEFORE = re.compile(rf"\b{_PERIOD_NOUN}[ \t]?$", re.IGNORECASE)
+_PERIOD_NUMBER_BEFORE = re.compile(rf"\b(?:{_PERIOD_NOUN}[ \t]?|t[ \t]?=[ \t]?)$", re.IGNORECASE)  # "t=1": time index
 _PERIOD_HEADER = re.compile(rf"\s*(?:{_PERIOD_NOUN}s?|#|no\.?|n)\s*", re.IGNORECASE)
 
 

@@ -132,3 +132,27 @@ def test_a_hundred_is_not_glued_to_the_next_hundred():
 def test_the_subject_of_the_next_spoken_clause_names_the_next_figure():
     name, args = _call("tco um the setup is four grand the training we need is like two k whats the total")
     assert name == "tco" and args["implementation"] == 4000 and args["training"] == 2000
+
+
+# ---- notations: time indexes, sunk costs, a trigger typed with two letters swapped ------------------
+
+@pytest.mark.parametrize("text", ["NPV at 6%: outlay of 12,000 at t=0; inflows of 5,000 at t=1, 6,000 at t=2 and 7,000 at t=3",
+                                  "NPV at 6%? t=0: outlay 12,000; t=1: 5,000; t = 2: 6,000; t=3: 7,000"])
+def test_time_indexes_number_the_flows(text):
+    name, args = _call(text)
+    assert name == "npv" and args["cash_flows"] == [-12000, 5000, 6000, 7000]
+
+
+@pytest.mark.parametrize("text", ["ROI? the pilot was 4k, which is sunk. licence 10k, saves 16k",
+                                  "ROI? pilot 4k (sunk cost). licence 10k, saves 16k"])
+def test_a_sunk_cost_is_left_out(text):
+    assert _call(text) == ("roi", {"cost": 10000.0, "gain": 16000.0})
+
+
+def test_a_trigger_word_with_two_letters_swapped_still_asks_for_its_calculator():
+    calc = read_calculation("paybakc? 12k upfront, saves 1k a month")
+    assert calc is not None and calc.calls == [("payback_period", {"upfront_cost": 12000.0, "monthly_benefit": 1000.0})]
+
+
+def test_a_word_that_is_no_trigger_with_letters_swapped_asks_for_nothing():
+    assert read_calculation("the cahtbot costs 12k and saves 1k a month") is None

@@ -1061,8 +1061,40 @@ _REQUEST = re.compile(r"\b(?:compute|calculate|work out|run|give me|tell me|show
 
 
 def asked_specs(text: str) -> list[ToolSpec]:
-    """The calculators whose trigger words the text uses and whose inputs can be read from text."""
-    return [spec for spec in SPECS if spec.fields and spec.asked_in(text)]
+    """The calculators whose trigger words the text uses and whose inputs can be read from text; a
+    trigger word typed with two letters swapped ("sampel size") still asks, when none is typed right."""
+    found = [spec for spec in SPECS if spec.fields and spec.asked_in(text)]
+    if found:
+        return found
+    fixed = _untransposed(text)
+    return [spec for spec in SPECS if spec.fields and spec.asked_in(fixed)] if fixed != text else []
+
+
+MIN_TYPO_LENGTH = 5  # shorter words swap into other words too often ("form", "from")
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    return frozenset(w.lower() for spec in SPECS for ask in spec.asks for w in re.findall(r"[A-Za-z]+", ask)
+                     if len(w) >= MIN_TYPO_LENGTH)
+
+
+def _untransposed(text: str) -> str:
+    """``text`` with each word that is a trigger word with two adjacent letters swapped put right."""
+    words = _trigger_words()
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lowered = word.lower()
+        if lowered in words:
+            return word
+        for k in range(len(lowered) - 1):
+            swapped = lowered[:k] + lowered[k + 1] + lowered[k] + lowered[k + 2 :]
+            if swapped in words:
+                return swapped
+        return word
+
+    return re.sub(rf"[A-Za-z]{{{MIN_TYPO_LENGTH},}}", fix, text)
 
 
 def read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:

@@ -178,6 +178,7 @@ _LEAVE_OUT = re.compile(
     r"(?:don't|do not|please don't) (?:include|add|use|consider) (?:that|it|this|them)|"
     r"(?:should|must|shall|is|are|was|were)(?:n't| not) (?:be )?(?:counted|included|considered|added|part of)|"
     r"not (?:to be )?(?:counted|included)|(?:is|are|was|were) (?:irrelevant|not relevant|unrelated)|"
+    r"(?:is|are|was|were) (?:already )?(?:an? )?sunk(?: costs?)?|"
     r"(?:is|are|was|were) (?:for|from) (?:a|an|another|the other|some other) (?:different|separate|unrelated|other) "
     r"(?:project|tool|thing|initiative|team|budget|product)|(?:is|are|was|were) (?:out of|not in|outside(?: the)?) scope|"
     r"if (?:that|it|this) matters|in case (?:that|it|this) matters|if (?:that's|it's) relevant|if relevant|"
@@ -357,7 +358,8 @@ def elsewhere(fig: Figure) -> bool:
 
 _CONTEXT_ONLY = re.compile(r"\b(?:context only|for context|just context|only context|context\W*$|background only|"
                            r"for (?:your )?(?:info|information|reference)|fyi|not part of (?:this|the|it|our)|ignore\W*$|"
-                           r"ignore (?:it|this|that)|out of scope|excluded?|don't count|do not count)\b",
+                           r"ignore (?:it|this|that)|out of scope|excluded?|don't count|do not count|"
+                           r"(?:already\s+)?sunk(?:\s+costs?)?)\b",  # money spent whatever is decided: no input
                            re.IGNORECASE)
 
 
