@@ -446,12 +446,18 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             continue  # a small number word alone ("one of the best", "three ideas") is not a figure
         if word and match.group("word").lower() in FREQUENCY_WORDS and not per:
             continue  # "once" alone says when, not how often ("5k once")
+        person_months = False
+        if per and unit == "count" and not scaled and (per.group("adv") or "").lower().replace(".", "") == "pm" \
+                and _WORKER_UNIT.search(text):
+            unit, end, per, person_months = "duration", per.end(), None, True  # "4 person-months … 10 pm": effort
         if per and unit != "duration":
             key = re.sub(r"\s+", " ", (per.group("per") or per.group("adv") or "").lower().replace(".", ""))
             period = PERIOD_WORDS.get(key)
             end = per.end()
         crew = _CREW_BEFORE.search(text[max(0, start - 40) : start]) if unit == "duration" and high is None else None
-        if crew:  # "two developers three months": people × time, in person-months
+        if person_months:
+            worker_crew = True
+        elif crew:  # "two developers three months": people × time, in person-months
             people = crew.group("n")
             size = 1.0 if people.lower() in {"a", "an"} else words_value(people) if not people[0].isdigit() else float(people)
             if 1 <= size <= 50:

@@ -156,3 +156,18 @@ def test_a_trigger_word_with_two_letters_swapped_still_asks_for_its_calculator()
 
 def test_a_word_that_is_no_trigger_with_letters_swapped_asks_for_nothing():
     assert read_calculation("the cahtbot costs 12k and saves 1k a month") is None
+
+
+# ---- lists and units of effort -----------------------------------------------------------------------
+
+def test_an_unnamed_item_of_a_list_of_costs_is_a_cost():
+    assert _call("ROI: hosting 3k, consultant fees 2k, our own time ~1k. it returned 9k in profit") == (
+        "roi", {"cost": 6000.0, "gain": 9000.0})
+
+
+def test_pm_beside_person_months_is_effort_not_per_month():
+    name, args = _call("RICE ranking - search: reach 5000, impact 2, conf 80%, 3 person-months. "
+                       "chat: reach 9000, impact 1, conf 50%, 6 pm")
+    assert name == "prioritize"
+    assert sorted(i["effort"] for i in args["initiatives"]) == [3, 6]
+    assert [i["name"] for i in args["initiatives"]] == ["search", "chat"]

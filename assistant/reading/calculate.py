@@ -339,8 +339,9 @@ def _by_initial(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[
     return out
 
 
-def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
-    """figure index → field name, or a tuple of the fields it fits equally (ambiguous)."""
+def assign(spec: ToolSpec, figures: list[Figure], text: str = "") -> dict[int, str | tuple[str, ...]]:
+    """figure index → field name, or a tuple of the fields it fits equally (ambiguous). With the
+    message's ``text``, an item of a list takes the role of the items before it."""
     out: dict[int, str | tuple[str, ...]] = {}
     # A message that writes its amounts with a currency ("$3,000", "$7,000") and leaves one number
     # bare ("2,500 returns a month") does not mean that number as money.
@@ -390,7 +391,22 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
         after = next((out[f.index] for f in figures[fig.index + 1 :] if f.index in out), None)
         if isinstance(before, str) and before == after and spec.field(before).summed and _fits(fig, spec.field(before)):
             out[fig.index] = before
+        elif isinstance(before, str) and _listed_after(text, figures, fig, out) and spec.field(before).summed and _fits(
+                fig, spec.field(before)) and money_direction(fig) is None and unplaced_amount(fig):
+            out[fig.index] = before  # "licence 6k, agency setup 4.5k, our own time ~2.5k": the list's third cost
     return out
+
+
+def _listed_after(text: str, figures: list[Figure], fig: Figure, roles: dict[int, str | tuple[str, ...]]) -> bool:
+    """Whether ``fig`` is the next item of a comma list whose two items before it, in its sentence,
+    have one role: "licence 6k, agency setup 4.5k, our own time ~2.5k"."""
+    if not text or fig.index < 2 or any(figures[fig.index - k].index != fig.index - k for k in (1, 2)):
+        return False
+    one, two = figures[fig.index - 2], figures[fig.index - 1]
+    if roles.get(one.index) != roles.get(two.index) or not isinstance(roles.get(two.index), str):
+        return False
+    item = r"\s*,(?:\s*[A-Za-z][\w'-]*){1,4}\s*[~≈]?\s*"  # ", our own time ~"
+    return all(re.fullmatch(item, text[a.span[1] : b.span[0]]) for a, b in ((one, two), (two, fig)))
 
 
 def _fmt(value: float) -> str:
@@ -490,7 +506,7 @@ def _record_name(text: str, head: str, spec: ToolSpec, number: int) -> str:
         return " ".join(words[-5:]).strip(" ,:-")
 
     head = re.split(r"[.;!?\n]", head)[-1]
-    pieces = [clean(piece) for piece in head.split(":")]
+    pieces = [clean(piece) for piece in re.split(r":|\s[-–—]\s", head)]  # "rank these by RICE - chatbot: …"
     name = next((piece for piece in reversed(pieces) if piece), "")
     return name or f"Initiative {number}"
 
@@ -815,7 +831,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     aside = {**set_aside(text, figures), **(bases or {}), **netted, **totals}  # a share's base sized it, and is no input
     aside.update({i: why for i, why in bracket_totals(text, figures).items()  # "$120k (impl $90k + integration $30k)"
                   if not TOTAL_WORDS & set(figures[i].before[-3:] + figures[i].after[:3])})
-    assigned = assign(spec, figures)
+    assigned = assign(spec, figures, text)
     for old, new in replacements(text, figures).items():  # "cost 3k, no wait, 4k": the new one takes the old one's input
         if old in assigned and new not in assigned:
             assigned[new] = assigned[old]
