@@ -171,3 +171,9 @@ def test_pm_beside_person_months_is_effort_not_per_month():
     assert name == "prioritize"
     assert sorted(i["effort"] for i in args["initiatives"]) == [3, 6]
     assert [i["name"] for i in args["initiatives"]] == ["search", "chat"]
+
+
+def test_one_amount_nobody_named_for_an_asked_calculator_is_asked_about_not_dropped():
+    calc = read_calculation("the new search tool is about 4k a month, when does it pay back")
+    assert calc is not None and not calc.calls and calc.clarification is not None
+    assert "4k a month" in calc.clarification.question

@@ -862,7 +862,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     if not roles:
         money_fields = [f.name for f in spec.fields if f.unit == "money"]
         amounts = [f for f in active if unplaced_amount(f) and f.unit == "money" or f.scaled or f.value >= 1000]
-        if money_fields and len(amounts) >= 2 and not spec.records and not asks_about_a_figure(text):
+        if money_fields and amounts and not spec.records and not asks_about_a_figure(text):
             # "the ROI? The figures I have are 25,000 and 40,000": amounts given for it, none named
             raise _NeedsAsking(stray_question(amounts[0], money_fields))
         return None
