@@ -174,6 +174,6 @@ def test_pm_beside_person_months_is_effort_not_per_month():
 
 
 def test_one_amount_nobody_named_for_an_asked_calculator_is_asked_about_not_dropped():
-    calc = read_calculation("the new search tool is about 4k a month, when does it pay back")
+    calc = read_calculation("the chatbot thing is roughly 5k a month and i wonder when it pays back")
     assert calc is not None and not calc.calls and calc.clarification is not None
-    assert "4k a month" in calc.clarification.question
+    assert "5k a month" in calc.clarification.question
