@@ -177,3 +177,15 @@ def test_one_amount_nobody_named_for_an_asked_calculator_is_asked_about_not_drop
     calc = read_calculation("the chatbot thing is roughly 5k a month and i wonder when it pays back")
     assert calc is not None and not calc.calls and calc.clarification is not None
     assert "5k a month" in calc.clarification.question
+
+
+def test_a_table_row_that_counts_things_is_no_amount_to_ask_about():
+    name, args = _call("Metric\tValue\nAverage order\t$50\nPurchases per year\t3\nLifespan (years)\t2\n"
+                       "Registered users\t8,000\n\nCLV?")
+    assert name == "clv" and args == {"aov": 50.0, "purchases_per_year": 3.0, "lifespan_years": 2.0}
+
+
+def test_a_table_row_that_names_money_is_still_asked_about():
+    calc = read_calculation("Metric\tValue\nAverage order\t$50\nPurchases per year\t3\nLifespan (years)\t2\n"
+                            "Marketing spend\t8,000\n\nCLV?")
+    assert calc is not None and not calc.calls and calc.clarification is not None

@@ -139,6 +139,8 @@ ADJECTIVES = {"active", "new", "paying", "regular", "loyal", "monthly", "daily",
 
 def counts_nouns(fig: Figure) -> bool:
     """A plain number (no currency) followed by a noun of things counted: "200 hours", "40 staff"."""
+    if fig.unit == "count" and fig.cell and not fig.after and _counted_label(fig.before):
+        return True  # a table row "Active customers | 12,400": its label says what it counts
     if fig.unit != "count" or not fig.after[:1]:
         return False
     word = fig.after[0]
@@ -146,6 +148,16 @@ def counts_nouns(fig: Figure) -> bool:
         return False
     nouns = fig.after[:2] if word in ADJECTIVES else fig.after[:1]  # "310k active customers"
     return any(w in COUNTED_NOUNS or (w.endswith("s") and w[:-1] in COUNTED_NOUNS) for w in nouns)
+
+
+def _counted_label(words: list[str]) -> bool:
+    """A label naming things counted and no money: "active customers", "orders" (a column headed
+    "Value" or "Amount" names no money by that alone)."""
+    if words[-1:] and words[-1] in {"value", "values", "amount", "figure", "number"}:
+        words = words[:-1]
+    counted = any(w in COUNTED_NOUNS or (w.endswith("s") and w[:-1] in COUNTED_NOUNS) for w in words)
+    return counted and not any(stem_in(w, MONEY_OUT + MONEY_IN + REVENUE_WORDS) or w in {"value", "aov", "spend"}
+                               for w in words)
 
 
 def unplaced_amount(fig: Figure) -> bool:
