@@ -47,11 +47,14 @@ WORD_NUMBERS = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, "twenty-four": 24, "th
                 "a few": 3}
 _U = "|".join(UNIT_WORDS)
 _SMALL = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEEN_WORDS)}|{_U})"
+# "year one twenty k": "one" numbers the year, it does not start "one twenty"
+_AFTER_NO_PERIOD = "".join(rf"(?<!\b{noun}\s)" for noun in ("year", "month", "week", "day", "quarter", "phase", "option",
+                                                           "step", "stage", "round", "wave"))
 _TENS_OR_TEEN = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEEN_WORDS)})"
 # "one hundred and four hundred and ten": a hundred's tail is never the start of another hundred;
 # "six fifty" is six hundred and fifty, as amounts are said aloud
 _BELOW_1000 = (rf"(?:(?:a|{_SMALL})\s+hundred(?:\s+(?:and\s+)?{_SMALL}(?!\s+hundred))?"
-               rf"|(?:{_U})\s+{_TENS_OR_TEEN}(?!\s+(?:hundred|{'|'.join(MULTIPLIER_WORDS)}))|{_SMALL})")
+               rf"|{_AFTER_NO_PERIOD}(?:{_U})\s+{_TENS_OR_TEEN}(?!\s*(?:hundred|k\b|{'|'.join(MULTIPLIER_WORDS)}))|{_SMALL})")
 _FRACTION = rf"(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{_U}))+)"
 _MULTIPLIER = "|".join(MULTIPLIER_WORDS)
 _DURATION_AHEAD = r"(?=\s+(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?:days?|weeks?|months?|quarters?|years?)\b)"

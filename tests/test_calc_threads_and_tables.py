@@ -189,3 +189,7 @@ def test_a_table_row_that_names_money_is_still_asked_about():
     calc = read_calculation("Metric\tValue\nAverage order\t$50\nPurchases per year\t3\nLifespan (years)\t2\n"
                             "Marketing spend\t8,000\n\nCLV?")
     assert calc is not None and not calc.calls and calc.clarification is not None
+
+
+def test_a_number_that_names_a_period_does_not_start_a_spoken_hundred():
+    assert [f.value for f in read_figures("saves ten k in year one twenty k in year two")] == [10000, 20000]
