@@ -193,3 +193,4 @@ def test_a_table_row_that_names_money_is_still_asked_about():
 
 def test_a_number_that_names_a_period_does_not_start_a_spoken_hundred():
     assert [f.value for f in read_figures("saves ten k in year one twenty k in year two")] == [10000, 20000]
+    assert 240 not in [f.value for f in read_figures("in week two forty people joined the pilot")]
