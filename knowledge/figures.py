@@ -182,7 +182,7 @@ _AFTER_UNIT = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one)\s?(?P<per>half[\s-]?year|day|week|month|quarter|year|annum|mo|yr|qtr)\b(?![\s-]*(?:end|\d))"
+    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|month|quarter|year|annum|mo|yr|qtr)\b(?![\s-]*(?:end|\d))"
     r"|[^\S\n]?(?P<adv>daily|weekly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
     re.IGNORECASE,
 )

@@ -194,3 +194,27 @@ def test_a_table_row_that_names_money_is_still_asked_about():
 def test_a_number_that_names_a_period_does_not_start_a_spoken_hundred():
     assert [f.value for f in read_figures("saves ten k in year one twenty k in year two")] == [10000, 20000]
     assert 240 not in [f.value for f in read_figures("in week two forty people joined the pilot")]
+
+
+# ---- non-native phrasing and dates ------------------------------------------------------------------
+
+def test_the_head_of_a_noun_phrase_names_the_figure():
+    name, args = _call("TCO over 2 years: setup 10k, training of the staff 2k, licence 1k per year")
+    assert name == "tco" and args["training"] == 2000
+
+
+@pytest.mark.parametrize(("span", "years"), [("from January 2027 till end of 2029", 3),
+                                             ("from March 2026 through February 2028", 2)])
+def test_a_span_between_dates_is_the_horizon(span, years):
+    name, args = _call(f"total cost of ownership {span}: setup 10k, licence 2k per year")
+    assert name == "tco" and args["horizon_years"] == years
+
+
+def test_years_with_no_month_or_end_leave_the_horizon_open():
+    calc = read_calculation("total cost of ownership from 2027 to 2029: setup 10k, licence 2k per year")
+    assert calc is not None and not calc.calls and calc.clarification is not None
+
+
+def test_for_year_after_an_amount_is_its_period_not_a_one_year_horizon():
+    calc = read_calculation("total cost of ownership: setup 10k, maintenance 2.000 for year")
+    assert calc is not None and not calc.calls and "how many years" in calc.clarification.question.lower()

@@ -220,6 +220,19 @@ def _own_clause(fig: Figure) -> Figure:
     return dataclasses.replace(fig, after=[])
 
 
+def _phrase_head(spec: ToolSpec, fig: Figure) -> Figure:
+    """A figure named by a noun phrase "X of/for the Y" where both X and Y are labels of inputs is
+    named by its head X: "training of the team 3.000" is training, whatever input "team" names."""
+    for k in range(len(fig.before) - 2, 0, -1):
+        if fig.before[k] in {"of", "for"} and len(fig.before) - k <= 4:
+            head = dataclasses.replace(fig, before=fig.before[:k])
+            tail = fig.before[k + 1 :]
+            heads = {f.name for f in spec.fields for label in f.labels if _distance(head.before, label, True) == 1}
+            tails = {f.name for f in spec.fields for label in f.labels if _distance(tail, label, True) is not None}
+            return head if heads and tails - heads else fig
+    return fig
+
+
 def _net_of(fig: Figure) -> Figure:
     """A figure named "net saving after its running fee" is the saving: the words from "after" (or
     "net of", "less") name what was taken off it, not what it is."""
@@ -355,7 +368,7 @@ def assign(spec: ToolSpec, figures: list[Figure], text: str = "") -> dict[int, s
             continue
         if fig.index > 0 and fig.index - 1 < len(figures) and figures[fig.index - 1].index == fig.index - 1:
             fig = _claimed(figures[fig.index - 1], fig, out.get(fig.index - 1), spec)
-        fig = _net_of(_own_clause(fig))
+        fig = _net_of(_phrase_head(spec, _own_clause(fig)))
         lowered = lowers(fig)  # "reduces holding costs by 1,200 per month": a gain, whatever cost words name it
         scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
                   and not (currency_written and f.unit == "money" and counts_things(fig, plural_money_nouns=True))
@@ -435,10 +448,40 @@ def _horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figure |
             return group[0]
     if free:
         return None
-    words = _ONE_YEAR.search(text)
-    if words:  # a figure of its own, outside the message's list (index -1): 12 months
-        return Figure(value=12.0, unit="duration", span=words.span(), text=words.group(0).strip(), index=-1)
+    dated = _dated_span(text)
+    if dated is not None:  # "from January 2027 till end of 2029": 36 months
+        return dated
+    spans = [f.span for f in figures]
+    for words in _ONE_YEAR.finditer(text):  # not the period of an amount: "maintenance 6.000 for year"
+        if not any(a <= words.start() < b or a < words.end() <= b for a, b in spans):
+            # a figure of its own, outside the message's list (index -1): 12 months
+            return Figure(value=12.0, unit="duration", span=words.span(), text=words.group(0).strip(), index=-1)
     return None
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATED_SPAN = re.compile(
+    r"\b(?:from|between)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?(?:(?P<m1>[a-z]{3})[a-z]*\.?\s+)?(?P<y1>20\d\d)\s+"
+    r"(?:till|until|to|through|thru|and)\s+(?:the\s+)?(?P<end>end\s+of\s+)?(?:(?P<m2>[a-z]{3})[a-z]*\.?\s+)?(?P<y2>20\d\d)\b",
+    re.IGNORECASE)
+
+
+def _dated_span(text: str) -> Figure | None:
+    """The length of a span written as dates ("from January 2027 till end of 2029"), in months, when
+    its ends are plain: a start month or year's start, an end month or a year's end. "2027 to 2029"
+    alone (two years or three?) is no horizon."""
+    match = _DATED_SPAN.search(text)
+    if not match:
+        return None
+    m1, m2 = (match.group(k).lower() if match.group(k) else None for k in ("m1", "m2"))
+    if (m1 and m1 not in _MONTH_NAMES) or (m2 and m2 not in _MONTH_NAMES) or not (match.group("end") or m2):
+        return None
+    start = int(match.group("y1")) * 12 + (_MONTH_NAMES.index(m1) if m1 else 0)
+    end = int(match.group("y2")) * 12 + (_MONTH_NAMES.index(m2) if m2 else 11)
+    months = end - start + 1
+    if not 1 <= months <= 600:
+        return None
+    return Figure(value=float(months), unit="duration", span=match.span(), text=match.group(0), index=-1)
 
 
 def bare_share(spec: ToolSpec, spec_field: FieldSpec, fig: Figure) -> None:
@@ -1014,6 +1057,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 values[name] = sum(converted)
                 if len(converted) > 1:
                     readings[parts[-1].index].note += sum_note(name, converted)
+        dated = next((f for f in spec.fields if f.horizon and f.name not in values), None)
+        if dated is not None and horizon is not None and horizon.index < 0 and horizon.value != 12 and not spec.records:
+            values[dated.name] = normalise(horizon, dated, None)[0]  # "from January 2027 till end of 2029": 3 years
         missing = _missing(spec, {k for k in values if not k.startswith("_") and k != "name"})
         if missing:
             label = f" for {record['name']}" if spec.records and len(groups) > 1 else ""
