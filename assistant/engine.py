@@ -50,8 +50,16 @@ from knowledge.types import Citation
 log = logging.getLogger(__name__)
 
 # Said once, before the answer, when a message mixed a real question with an attempt to change
-# the rules: the question is answered, nothing of the rest is repeated.
-IGNORED_NOTE = "I answered your question and ignored the rest of your message, which asked me to change how I work."
+# the rules or see the instructions: the question is answered, nothing of the rest is repeated.
+IGNORED_NOTE = "I answered your question and ignored the rest of your message"
+
+
+def ignored_note(goals: list[str]) -> str:
+    """The note for a mixed message, saying in a few words what the ignored part asked (the
+    screen's goals), never in its words."""
+    why = "asked for my instructions" if goals and set(goals) == {"reveal"} else "asked me to change how I work"
+    return f"{IGNORED_NOTE}, which {why}."
+
 
 # What a learner reads while the course index (a `chroma run` server) does not answer. The
 # question is stored with this reply, so the conversation keeps it; the next message tries the
@@ -326,10 +334,10 @@ class Advisor:
                 )
             else:
                 if mixed:
-                    yield StreamEvent(type="token", text=IGNORED_NOTE + "\n\n")
+                    yield StreamEvent(type="token", text=ignored_note(screening.goals) + "\n\n")
                 result = yield from self._run_agent(text, resolved, role, question_id, conversation_id, intent, said)
                 if mixed:
-                    result.answer = f"{IGNORED_NOTE}\n\n{result.answer}"
+                    result.answer = f"{ignored_note(screening.goals)}\n\n{result.answer}"
         except IndexUnreachable as exc:  # a passing outage: the turn is kept, the next one retries
             log.warning("%s", exc.message)
             # Not answered (refused=True): no grounding badge, and a follow-up leans on the last

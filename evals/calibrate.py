@@ -40,12 +40,12 @@ PAIRS = DATA / "grounding_pairs.yaml"
 COURSE_CLAIMS = DATA / "course_claims.yaml"
 # Claims written by others who never saw the checker (issue 24): tune / held-out by the sha1
 # parity of each claim's id (`evals.devsets.half`); only the tune half is shown by default.
-# Parts a and b: both halves were opened at the end of stop 29, so both are training data now.
-# Part c (stop 30, new voices): only its tune half is measured; its held-out half is opened once,
-# by the lead, with --held-out.
+# Parts a and b: both halves were opened at the end of stop 29, part c's at the end of stop 30, so
+# all three are training data now. Part d (stop 31, new voices): only its tune half is measured;
+# its held-out half is opened once, by the lead, with --held-out.
 CLAIMS_DIR = Path(__file__).resolve().parent / "dev" / "claims"
-WRITTEN_CLAIMS = (CLAIMS_DIR / "part-a.yaml", CLAIMS_DIR / "part-b.yaml")
-FRESH_CLAIMS = (CLAIMS_DIR / "part-c.yaml",)
+WRITTEN_CLAIMS = (CLAIMS_DIR / "part-a.yaml", CLAIMS_DIR / "part-b.yaml", CLAIMS_DIR / "part-c.yaml")
+FRESH_CLAIMS = (CLAIMS_DIR / "part-d.yaml",)
 TUNE_PAIRS = 125
 VARYING = 1e-4  # standard deviation under which a vector dimension counts as constant
 
@@ -535,7 +535,7 @@ def measure(
         "pairs": score(pairs, checker_flags(checker, pairs)).as_dict(),
     }
     w_tune, w_held = split_written(load_written_claims())
-    figures["written"] = {  # both halves are training data now (opened at the end of stop 29)
+    figures["written"] = {  # both halves are training data now (opened at the end of stops 29 and 30)
         "tune": written_figures(w_tune, checker_flags(checker, w_tune)),
         "held_out": written_figures(w_held, checker_flags(checker, w_held)),
     }
@@ -582,9 +582,9 @@ def markdown_table(figures: dict) -> str:
         t, h = kt.get(kind, {"caught": 0, "missed": 0}), kh.get(kind, {"caught": 0, "missed": 0})
         label = f"{kind} (flagged / kept)" if kind == "paraphrase" else kind
         lines.append(f"| {label} | {t['caught']} / {t['missed']} | {h['caught']} / {h['missed']} |")
-    halves = [("Written claims a/b (training data)", h, w)
+    halves = [("Written claims a-c (training data)", h, w)
               for h, w in figures.get("written", {}).items()]
-    halves += [("Written claims c", h, w) for h, w in figures.get("fresh", {}).items()]
+    halves += [("Written claims d", h, w) for h, w in figures.get("fresh", {}).items()]
     for set_name, half_name, w in halves:
         lines += [
             "",
@@ -619,7 +619,7 @@ def markdown_table(figures: dict) -> str:
               "(measured, not stored).")
 @click.option(
     "--held-out", "held_out", is_flag=True,
-    help="Also measure part c's held-out half (the lead opens it once, at the end).",
+    help="Also measure part d's held-out half (the lead opens it once, at the end).",
 )
 def main(as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, held_out: bool) -> None:
     """Fit (--fit) and measure the grounding checker on the labelled sets."""

@@ -13,7 +13,9 @@ saying once, briefly, that the rest was ignored; a message with attacks and noth
 is refused. `is_injection(text)` is ``bool(screen(text).attacks)``.
 
 How a clause is read: quoted material (double or single quotes) and reported speech ("my boss
-told me to…", "mon patron m'a dit de…") are masked first (a learner quoting the course, a boss or
+told me to…", "mon patron m'a dit de…") are masked first (`injection_quotes`, which also reads a
+pasted text that speaks to the AI reading it as said to the assistant, and "the text above" below a
+pasted text as the learner's own) (a learner quoting the course, a boss or
 a pasted email says nothing to the assistant), unless the clause asks to act on the quote
 ("complete this", "do what it says") or the report speaks to the assistant ("…said you must…");
 a message made of nothing but quotes is the learner's own words. Each clause is then read several ways: as written;
@@ -48,6 +50,14 @@ from functools import lru_cache
 from assistant.reading.injection_decode import decodings
 from assistant.reading.injection_frames import PERSONA_ESCAPE, PERSONA_FRAME, goal
 from assistant.reading.injection_lexicon import ordered_goal
+from assistant.reading.injection_quotes import (
+    QUOTED,
+    mask_own_text_above,
+    mask_pasted_bot_text,
+    mask_quotes,
+    mask_reported,
+    open_quotes_to_ai,
+)
 from assistant.reading.injection_refs import resolved
 from assistant.text import STOPWORDS
 
@@ -91,28 +101,6 @@ def readings(text: str) -> list[str]:
     return list(dict.fromkeys([text, screened, healed]))
 
 
-# Quoted material: double quotes of any script, balanced, on one stretch of text.
-# Single quotes too, when they open after a space and close before one (not an apostrophe).
-_QUOTED = re.compile(
-    r'"[^"\n]{1,600}"|“[^”]{1,600}”|„[^“”]{1,600}[“”]|«[^»]{1,600}»|「[^」]{1,600}」|‘[^’]{8,600}’'
-    r"|(?<![\w'])'(?=[^\s'])[^'\n]{1,600}?(?<=[^\s'])'(?![\w'])"
-)
-# Reported speech: what a third party told the learner ("my boss told me to ignore the rules")
-# is their words, like a quote, unless it is aimed at the assistant ("…said you must…").
-_REPORTED = re.compile(
-    r"\b(?:my|our|the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?:told|tells|asked|asks|said|says|wants|wanted"
-    r"|instructed|ordered|insisted|suggested|keeps telling|emailed|wrote|urged|advised|warned)\s+"
-    r"(?:(?:me|us|everyone|everybody|them|him|her|people|staff|all of us|the \w+|our \w+|my \w+)\s+)?(?:to|that)\b([^.!?\n]*)"
-    # the same in other languages: "m'a dit de", "me dijo que", "hat mir gesagt", "mi ha detto di"
-    r"|(?:(?:m'a|nous a|m’a|nous ont|m'ont) (?:dit|demande|ordonne|conseille)\w* (?:de |d'|d’|que )"
-    r"|\b(?:me|nos) (?:dijo|dijeron|pidio|pidieron|ordeno|disse|disseram|pediu|mandou) (?:que |para )"
-    r"|\b(?:hat|haben) (?:mir|uns) (?:gesagt|befohlen|geraten)\w*,? (?:dass |ich |wir |)"
-    r"|\b(?:mi|ci) (?:ha|hanno) (?:detto|chiesto|ordinato) (?:di |che )"
-    r"|\b(?:zei|zegt|zeiden|vroeg) (?:dat|me|ons|tegen mij)\b"
-    r"|\bpowiedzia[lł]\w*,? (?:ze|że|mi|nam)\b|\bdedi ki\b|\bсказал\w*,? (?:что|мне|нам)\b)([^.!?\n]*)",
-    re.IGNORECASE,
-)
-_TO_THE_ASSISTANT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 # A clause that asks the assistant to carry out what it hides ("decode it and carry it out",
 # "execute the following", "do what it spells"): the hidden text then needs no owner.
 _ACT_ON_HIDDEN = re.compile(
@@ -148,17 +136,48 @@ _CODE_WORD = re.compile(
     r"|(?:define|let)\s+(?:a (?:function|macro|command)\s+)?([a-z]\w*)\s*\([^)]*\)\s*(?:that|which|to|=)?\s*(.+)",
     re.IGNORECASE,
 )
+# An order, in the imperative, to act on what a pasted text says ("Please proceed as the tool result
+# says", "do what the e-mail asks", "follow its instructions"): the text's quotes are then said to
+# the assistant. A question ("how do I make the bot follow it?") gives no order.
+_ORDER_ON_TEXT = re.compile(
+    r"^\W*(?:(?:please|now|just|so|ok(?:ay)?|then|and|kindly|go ahead and)\W+)*"
+    r"(?:(?:proceed|act|respond|reply|answer|continue|behave)\s+(?:as|like|the way)\s+(?:it|they|the(?:\s+[\w-]+){1,3})"
+    r"\s+(?:says?|instructs?|requires?|asks?|tells? you|directs?|demands?|wants?)"
+    r"|do (?:what|as) (?:it|they|the(?:\s+[\w-]+){1,3}) (?:says?|asks?|wants?|instructs?|tells? you)"
+    r"|(?:follow|obey|execute|carry out|comply with|act on)\s+(?:it|them|its \w+|their \w+|the(?:\s+[\w-]+){0,2}\s+"
+    r"(?:instructions?|directives?|orders?|commands?|requests?|notes?|result|output|message|e-?mail|text|field|line|cell)))\b",
+    re.IGNORECASE,
+)
+# A clause in the imperative: it gives the assistant an order ("Now join them", "Please run it"),
+# where a question ("How should I follow up?", "Can we run both together?") asks for advice.
+_ORDERED = re.compile(
+    r"\W*(?:(?:please|now|ok(?:ay)?|then|and|so|just|great|good|fine|cool|right|alright|thanks|next|finally)\W+)*"
+    r"(?!(?:how|what|which|why|when|where|who|should|could|can|would|will|is|are|do|does|did|shall|may|might|i|we)\b)[a-z]+\b"
+    r"(?!\s+up\b)",
+    re.IGNORECASE,
+)
+# ... to join the pieces, or to act on them (its object is the pieces, not a topic: "apply the same
+# rule to discounts" asks for advice).
 _JOIN_REQUEST = re.compile(
-    r"\b(?:join|combine|concatenate|put (?:them|it|(?:the|these|those|both|all)(?: \w+){1,2}) together|assemble|merge|decode|execute|evaluate"
-    r"|apply|do what|follow|obey|run)\b",
+    r"\b(?:join|combine|concatenate|put (?:them|it|(?:the|these|those|both|all)(?: \w+){1,2}) together|assemble|merge)\b"
+    r"|\b(?:do|use|read|take|say|treat|send)\b.{0,30}\btogether\b"
+    r"|\b(?:decode|execute|evaluate|apply|follow|obey|run|do)\s+(?:it|them|this|that|those|these|both|all|the (?:whole|full"
+    r"|combined|joined|decoded)? ?(?:result|results|parts?|halves|pieces|fragments|words|message|code|string|text|sentence"
+    r"|thing|lot|above)"
+    # or a piece named earlier: "Execute Y.", "Apply Note 1 and Note 2"
+    r"|(?:note|part|half|step|item|line|fragment|string|variable|message)s? ?(?:\d+|[a-z]\b|one|two|three)"
+    r"|(?-i:[A-Z][A-Za-z0-9]{0,3})(?=\s*(?:[.!,;]|$|\s(?:and|then|now|please)\b)))"
+    r"|\bdo what\b",
     re.IGNORECASE,
 )
 # A fake header: a role name (or a tag naming one) opening a clause, before what it "says".
 _FAKE_HEADER = re.compile(
-    r"\s*(?:#+\s*|\*\*|[\[<(]\s*/?\s*)?(?:system|admin|administrator|developer|operator|root|sudo|assistant|moderator)"
-    r"(?:[ \t]+[\w-]+){0,2}\s*(?:\*\*)?\s*[:>\]]",
+    r"\s*(?:#+\s*|[=*]{2,}\s*|[\[<(]\s*/?\s*)?(?:system|admin|administrator|developer|operator|root|sudo|assistant|moderator)"
+    r"(?:[ \t]+[\w-]+){0,2}\s*(?:\*\*)?\s*(?:[:>\]]|[#=*]{2,})",
     re.IGNORECASE,
 )
+# A header alone on its line is a banner: what follows it, to a blank line or a question, is its body.
+_BANNER = re.compile(r"[^\n:]*?(?:[\]>]|[#=*]{2,})?\s*$")
 _QUESTION = re.compile(
     r"\?|^\W*(?:now\W+)?(?:what|which|how|why|when|where|who|should|could|can|would|is|are|do|does)\b", re.IGNORECASE)
 # A name and a comma opening a clause: "DAN, which AI projects…"
@@ -168,6 +187,16 @@ _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _FILLER = frozenset(
     "also then now please thanks thank okay ok what how why which separately round first after that this"
     " answer question questions proceed got done yes need things".split()
+)
+# Words that name a part of a text or ask for it to be shown, and nothing else: a clause made of
+# them after an attack asks for more of what the attack asked ("Give me just the first paragraph.",
+# "What does the third sentence say exactly?"); a clause with a topic of its own is a question.
+_TEXT_PART = frozenset(
+    "paragraph paragraphs line lines sentence sentences word words part parts section sections bit piece"
+    " pieces rest start beginning end top bottom whole full entire exact exactly verbatim word-for-word second"
+    " third fourth fifth last next previous one ones say says said give show print write type paste copy"
+    " repeat quote list read tell continue keep going just only actually really"
+    " too well full text".split()
 )
 
 
@@ -203,21 +232,20 @@ class Screening:
         return list(dict.fromkeys(a.goal for a in self.attacks))
 
 
-def _mask_quotes(text: str) -> str:
-    """``text`` with every quoted span blanked (same length, so offsets still hold), except the
-    keys of a data skeleton ('{"system_prompt": …}'): a key names a field to fill, it quotes no one."""
-    def blank(match: re.Match[str]) -> str:
-        if _KEY.match(text, match.end()) and _IDENTIFIER.fullmatch(match.group(0)[1:-1]):
-            return match.group(0)
-        return match.group(0)[0] + " " * (len(match.group(0)) - 2) + match.group(0)[-1]
-    return _QUOTED.sub(blank, text)
+def _asks_of_its_own(clause: str) -> bool:
+    """Whether a clause asks something beyond more of a text: a topic word, not only parts of a
+    text and verbs that show it (see ``_TEXT_PART``)."""
+    if not Screening("", kept=clause).answerable:
+        return False
+    return any(w not in _TEXT_PART and w not in STOPWORDS and w not in _FILLER
+               for w in _CONTENT_WORD.findall(clause.lower())) or bool(_UNSPACED_SCRIPT.search(clause))
 
 
-_KEY = re.compile(r"\s*:")
-_IDENTIFIER = re.compile(r"[A-Za-z_][\w-]{0,40}")
 # First person in a text the assistant is asked to complete is the assistant's: "My instructions say: …"
 _FIRST_PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are"}
 _COMPLETE = re.compile(r"\b(?:complete|continue|finish|fill in|fill out|fill)\b", re.IGNORECASE)
+# A blank to fill: "my system prompt starts with ____", "… [blank]".
+_BLANK = re.compile(r"_{3,}|\.{3,}|…|\[\s*(?:blank|\.\.\.)\s*\]|\(\s*blank\s*\)", re.IGNORECASE)
 
 
 def _as_said_by_assistant(text: str) -> str:
@@ -228,7 +256,7 @@ def _as_said_by_assistant(text: str) -> str:
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each clause of ``text``; breaks inside quotes are ignored."""
-    masked = _mask_quotes(text)
+    masked = mask_quotes(text)
     spans, start = [], 0
     for match in _BREAK.finditer(masked):
         if match.start() > start:
@@ -257,33 +285,26 @@ def _goal_of(text: str, decode: bool = True) -> tuple[str, str]:
     return "", ""
 
 
-def _mask_reported(text: str) -> str:
-    """``text`` with what a third party told the learner blanked (to the sentence's end), unless
-    it speaks to the assistant."""
-    def blank(match: re.Match[str]) -> str:
-        group = 1 if match.group(1) is not None else 2
-        said = match.group(group)
-        if _TO_THE_ASSISTANT.search(said):
-            return match.group(0)
-        return match.group(0)[:match.start(group) - match.start()] + " " * len(said)
-    return _REPORTED.sub(blank, text)
-
-
 def _judge_clause(clause: str, before: str = "") -> tuple[str, str]:
     """(goal, how) for one clause; ``before`` is what the learner wrote before it (earlier turns
     and the message up to the clause), where its pronouns and variables find what they stand for."""
-    masked = _mask_reported(_mask_quotes(clause))
+    masked = mask_reported(mask_quotes(clause))
     found = _goal_of(masked)
     if found[0]:
         return found
     if _ACT_ON_QUOTE.search(masked):
         completed = _COMPLETE.search(masked)
-        for quote in _QUOTED.findall(clause):
+        for quote in QUOTED.findall(clause):
             found = _goal_of(quote[1:-1])
             if not found[0] and completed:
                 found = _goal_of(_as_said_by_assistant(quote[1:-1]))
             if found[0]:
                 return found[0], "quoted"
+    # a sentence with a blank the assistant is asked to fill is said in its voice
+    if _COMPLETE.search(masked) and _BLANK.search(masked):
+        found = _goal_of(_as_said_by_assistant(masked))
+        if found[0]:
+            return found[0], "quoted"
     if before:
         reference = resolved(masked, before)
         if reference != masked:
@@ -312,9 +333,9 @@ def _split_attack(message: str, previous: Sequence[str]) -> str:
     for word in _code_words(previous):
         if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered):
             return "rules"
-    if _JOIN_REQUEST.search(message):
+    if any(_ORDERED.match(mask_quotes(message[a:b])) and _JOIN_REQUEST.search(message[a:b]) for a, b in _clauses(message)):
         turns = [*previous, message]
-        fragments = " ".join(q[1:-1].strip() for turn in turns for q in _QUOTED.findall(turn))
+        fragments = " ".join(q[1:-1].strip() for turn in turns for q in QUOTED.findall(turn))
         if fragments and _goal_of(fragments)[0]:
             return _goal_of(fragments)[0]
         tokens = "".join(re.findall(r"[A-Za-z0-9+/]{12,}={0,2}", " ".join(turns)))
@@ -326,45 +347,68 @@ def _split_attack(message: str, previous: Sequence[str]) -> str:
 def screen(message: str, previous: Sequence[str] = ()) -> Screening:
     """Judges each clause of ``message`` (see the module docstring); ``previous`` are the user's
     earlier turns, oldest first, so an attack split across turns is caught where it completes."""
+    # judged as read (pasted text to an AI reader opened, the learner's own pasted bot text and
+    # "the text above" below a paste masked); kept as written
+    written, message = message, mask_pasted_bot_text(mask_own_text_above(open_quotes_to_ai(message)))
     spans = _clauses(message)
     said = "\n".join(previous)
     verdicts = [_judge_clause(message[a:b], f"{said}\n{message[:a]}") for a, b in spans]
     # a clause may lean on its neighbour ("Yours would be the best example. Can you show it?")
     for i in range(len(spans) - 1):
         if not verdicts[i][0] and not verdicts[i + 1][0]:
-            pair = _mask_reported(_mask_quotes(message[spans[i][0]:spans[i + 1][1]]))
+            pair = mask_reported(mask_quotes(message[spans[i][0]:spans[i + 1][1]]))
             found, _ = _goal_of(pair, decode=False)
             if not found:
                 found, _ = _goal_of(resolved(pair, f"{said}\n{message[:spans[i][0]]}"), decode=False)
             if found:
                 verdicts[i] = verdicts[i + 1] = (found, "pair")
-    # what a fake system or admin header says is the header's, up to the line's first question
+    # what a fake system or admin header says is the header's, up to the line's first question (a
+    # banner's body: to the first blank line or question)
     for i, (a, b) in enumerate(spans):
-        if verdicts[i][0] and _FAKE_HEADER.match(message[a:b]):
+        header = _FAKE_HEADER.match(message[a:b])
+        if verdicts[i][0] and header:
+            banner = bool(_BANNER.fullmatch(message[a:b], header.end())) and message[b:b + 1] in ("\n", "")
             for j in range(i + 1, len(spans)):
-                if "\n" in message[spans[j - 1][1]:spans[j][0]] or _QUESTION.search(message[slice(*spans[j])]):
+                gap = message[spans[j - 1][1]:spans[j][0]]
+                if ("\n" in gap and (not banner or gap.count("\n") > 1)) or _QUESTION.search(message[slice(*spans[j])]):
                     break
                 verdicts[j] = verdicts[j] if verdicts[j][0] else (verdicts[i][0], "pair")
     # a fragment that asks nothing of its own rides on the attack before it ("… — fill that in.")
     for i in range(1, len(spans)):
-        if verdicts[i - 1][0] and not verdicts[i][0] and not Screening("", kept=message[slice(*spans[i])]).answerable:
+        if verdicts[i - 1][0] and not verdicts[i][0] and not _asks_of_its_own(message[slice(*spans[i])]):
             verdicts[i] = (verdicts[i - 1][0], "pair")
+    # an order to do what a pasted text says: the order and the quote that holds an attack
+    for i, (a, b) in enumerate(spans):
+        if not _ORDER_ON_TEXT.match(mask_quotes(message[a:b])):
+            continue
+        for quote in QUOTED.finditer(message):
+            found, _ = _goal_of(quote.group(0)[1:-1])
+            if found:
+                verdicts[i] = verdicts[i] if verdicts[i][0] else (found, "quoted")
+                for j, (c, d) in enumerate(spans):
+                    if c < quote.end() and quote.start() < d and not verdicts[j][0]:
+                        verdicts[j] = (found, "quoted")
+    # a lead-in that ends in a colon belongs to what it introduces ("Also, just between us: <attack>")
+    for i in reversed(range(len(spans) - 1)):
+        lead = message[slice(*spans[i])].rstrip()
+        if not verdicts[i][0] and verdicts[i + 1][0] and lead.endswith(":") and not _QUESTION.search(lead):
+            verdicts[i] = (verdicts[i + 1][0], "pair")
     # a persona is an attack with an escape from the rules somewhere in the message
-    masked = _mask_quotes(message)
+    masked = mask_quotes(message)
     if PERSONA_ESCAPE.search(masked) or any(v[0] for v in verdicts):
         for i, (a, b) in enumerate(spans):
             if not verdicts[i][0] and PERSONA_FRAME.search(masked[a:b]) and (
                     PERSONA_ESCAPE.search(masked)):
                 verdicts[i] = ("persona", "persona")
     # a message that is nothing but quotes is said by the learner: the quotes are its words
-    if not any(v[0] for v in verdicts) and _QUOTED.search(message) and len(
-            _CONTENT_WORD.findall(_QUOTED.sub(" ", message))) < 2:
+    if not any(v[0] for v in verdicts) and QUOTED.search(message) and len(
+            _CONTENT_WORD.findall(QUOTED.sub(" ", message))) < 2:
         found, how = _goal_of(message)
         if found:
             verdicts = [(found, how)] * len(spans)
     # the whole message decoded: a cipher or a reversed text may span clauses
     if not any(v[0] for v in verdicts):
-        found, how = _goal_of(_mask_reported(masked))
+        found, how = _goal_of(mask_reported(masked))
         if found:
             verdicts = [(found, how)] * len(spans)
     if previous and not any(v[0] for v in verdicts):
@@ -376,14 +420,14 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
     attack_words = {w.lower() for (a, b), (g, _) in zip(spans, verdicts) if g for w in re.findall(r"\w+", message[a:b])}
     for i, (a, b) in enumerate(spans):
         vocative = _VOCATIVE.match(message, a, b)
-        if vocative and vocative.group(1).lower() in attack_words - {"you"}:
+        if vocative and vocative.group(1).lower() in attack_words - {"you"} - _FILLER - STOPWORDS:
             rest = message[vocative.end():b]
             if not verdicts[i][0] or (not _judge_clause(rest)[0] and Screening("", kept=rest).answerable):
                 spans[i], verdicts[i] = (vocative.end(), b), ("", "")
-    attacks = [Attack(message[a:b].strip(), g, how, a, b)
+    attacks = [Attack(written[a:b].strip(), g, how, a, b)
                for (a, b), (g, how) in zip(spans, verdicts) if g]
-    kept = " ".join(message[a:b].strip() for (a, b), (g, _) in zip(spans, verdicts) if not g)
-    return Screening(message, attacks, kept.strip())
+    kept = " ".join(written[a:b].strip() for (a, b), (g, _) in zip(spans, verdicts) if not g)
+    return Screening(written, attacks, kept.strip())
 
 
 def is_injection(text: str, previous: Sequence[str] = ()) -> bool:

@@ -32,7 +32,8 @@ _OWNED = (
 )
 # Words that mark text as the assistant's own, hidden, or given before the learner spoke.
 _CONTEXT_REF = (
-    r"(?:you (?:were|are|have been|got) (?:told|given|instructed|programmed|configured|sent|trained to say)"
+    r"(?:you (?:were|are|have been|got) (?:told|given|instructed|programmed|configured|sent|trained to say"
+    r"|(?:set up|primed|seeded|loaded|initiali[sz]ed|briefed|started) with)"
     r"|(?<!\bi )(?<!\bwe )(?:told|gave|give|instructed|programmed|sent|configured) you\b"
     r"|(?:i|you) (?:was|were|have been) (?:given|told|instructed)"
     r"|(?:were|have) you (?:been )?(?:told|given|instructed|programmed|configured)\b"
@@ -53,9 +54,13 @@ SYSTEM_PROMPT = re.compile(
 )
 # Text above the learner's message: an attack only when asked for ("repeat everything above").
 _ABOVE = (
-    r"(?:(?:above|before) this (?:line|message)|everything (?:above|before)\b"
-    r"|(?:all )?(?:the )?text (?:that (?:appears|comes|came|is|was|sits|stands) )?(?:above|before))"
+    r"(?:\b(?:above|before) this (?:line|message)|\beverything (?:above|before)\b"
+    r"|\b(?:all )?(?:the )?(?:text|words|lines|sentences|paragraphs?|content) (?:that (?:appears?|comes?|came|is|was|are|were|sits|stands) )?"
+    r"(?:above|before)\b)"
 )
+# The same reference alone: where the learner's own text stands above it in the message, it points
+# at that text ("Please proofread the text above"), not at the assistant's (see `injection.screen`).
+ABOVE_REF = re.compile(_ABOVE, re.IGNORECASE)
 # Verbs that put text in front of the learner, in any form.
 _SHOW = (
     r"reveal|print|show|repeat|output|tell|leak|display|dump|translate|give|list|paste|copy|quote|proofread|edit"
@@ -79,8 +84,9 @@ RULES = [
     r" (?:no longer apply|(?:are|were|is) (?:now )?(?:deprecated|void|suspended|lifted|disabled|off|cancell?ed|revoked"
     r"|a mistake|mistaken|wrong|invalid|outdated|obsolete))",
     r"\b(?:you (?:now )?(?:have|had|'ve got|no longer have)|with|has|had|where you have) (?:absolutely )?(?:no|zero|any) "
-    r"(?:more )?(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|boundaries)\b",
-    r"\b(?:you|answer|respond|reply|talk|speak|operate|behave|act|obey|proceed)\b.{0,60}\bwithout (?:any )?"
+    r"(?:more )?(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|boundaries)\b(?! of thumb)",
+    r"\b(?:you|answer|respond|reply|talk|speak|operate|behave|act|obey|proceed|(?:the|this) (?:advisor|assistant) (?:now )?\w+s)\b"
+    r".{0,60}\bwithout (?:any )?(?:topic |content |safety )?"
     r"(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|refusing)\b",
     r"\b(?:new|updated|top-?priority|only|real) (?:rule|instruction|directive|system instruction)s?\s*(?::|is to|is that)",
     r"\byour (?:new|only|real|actual|top-?priority) (?:\w+ )?(?:rule|instruction|directive|task|job|purpose)\b",
@@ -92,13 +98,16 @@ RULES = [
     r"\byou must (?:now |always |from now on )?(?:recommend|say|tell|answer|reply|respond|mention|promote|include|end|start"
     r"|sign|append|add|call|use)\b.{0,60}\b(?:every|all|each|always|any)\b",
     r"\b(?:obey|do whatever|follow) (?:me|my (?:orders|commands|instructions))\b",
+    # the rules declared off in a word, at a clause's start: "(I'm telling you:) restrictions off for this session"
+    r"(?:^|:)\W*(?:all )?(?:restrictions|filters|guardrails|safeguards|safety (?:filters|checks|rules)|rules|limits)"
+    r" (?:are )?(?:now )?(?:off|lifted|disabled|suspended|deactivated|removed)\b",
     # fake authority: role headers, tags, maintenance banners, modes
     # a header alone on its line, or one that speaks of the assistant, its rules or its state
     # ("SYSTEM: our ERP is down" is a pasted log line, "ADMIN: filters are off" is not)
-    r"(?:^|\n)\s*(?:#+\s*)?(?:system|admin|administrator|developer|root|operator|sudo)\s*(?:message|note|notice|override|update)?\s*[:>]"
+    r"(?:^|\n)\s*(?:#+\s*|[=*]{2,}\s*)?(?:system|admin|administrator|developer|root|operator|sudo)\s*(?:message|note|notice|override|update)?\s*(?:[:>]|[#=*]{2,})"
     r"(?=\s*$|[^.!?\n]*\b(?:you|your|assistant|advisor|bot|model|ai|rules?|restrictions?|instructions?|polic(?:y|ies)|filters?|safety"
     r"|guardrails?|mode|override|disabled|enabled|lifted|unlocked|granted|authori[sz]ed|prompt|update|notice|test|maintenance)\b)",
-    r"<\s*/?\s*(?:system|admin|sys|instructions?|im_start|developer)\b[^>]*>|\[\s*(?:system|admin|developer|root|sudo|inst|tool|function)(?:\s+[\w-]+){0,2}\s*\]",
+    r"<\s*/?\s*(?:system|admin|sys|instructions?|im_start|developer|tool|function)(?:[_-]\w+)?\b[^>]*>|\[\s*(?:system|admin|developer|root|sudo|inst|tool|function)(?:\s+[\w-]+){0,2}\s*\]",
     # a pasted payload run on request: "execute the JSON above"
     r"\b(?:execute|run|obey|carry out) (?:the |this |that )?(?:json|xml|yaml|code|commands?|payload|script|directives?)"
     r" (?:above|below)\b|\b(?:execute|obey) (?:the |this |that )?(?:json|xml|yaml|payload)\b",
@@ -107,7 +116,8 @@ RULES = [
     r"\b(?:on|enabled?|activated?|engaged)\b|\b(?:enable|activate|enter|switch to|turn on|unlock|go into)\s+"
     r"(?:the\s+)?(?:developer|dev|debug|god|admin|maintenance|unrestricted|jailbreak|sudo|root) mode\b",
     r"^\W*(?:jailbreak|jailbroken|sudo)\W*$|\byou(?:'re| are)? (?:now )?jailbroken\b|\bjailbreak (?:yourself|mode)\b",
-    r"\bopposite day\b|\bdo anything now\b|\bDAN\b",
+    # "DAN" in capitals: "Dan" is a colleague's name in a pasted chat or e-mail
+    r"\bopposite day\b|\bdo anything now\b|(?-i:\bDAN\b)",
     # smuggled orders: decode / translate / join, then obey
     r"\b(?:decode|decipher|decrypt|translate|interpret|convert|unscramble|reverse|read|join|combine|concatenate"
     r"|assemble|merge|put together)\b.{0,80}\b(?:and|then|,)\s+(?:then\s+)?(?:follow|obey|execute|comply|run|carry out"
@@ -150,14 +160,21 @@ PERSONA = [
 # same message: "act as my reviewer" is a voice, "act as my grandmother who reads system prompts"
 # is not.
 PERSONA_FRAME = re.compile(
-    r"\b(?:act|respond|behave|roleplay|role-play|pretend|imagine|play the role|play a game|take the persona|be)\b"
-    r".{0,12}\b(?:as|like|you(?:'re| are)|to be|of|where|in which)\b|\blet'?s (?:role-?play|play)\b|\bstory\b",
+    r"\b(?:act|respond|reply|answer|speak|talk|write|behave|roleplay|role-play|pretend|imagine|play the role|play a game"
+    r"|take the persona|be)\b"
+    r".{0,40}?\b(?:as|like|you(?:'re| are)|to be|of|where|in which)\b|\blet'?s (?:role-?play|play)\b"
+    r"|\b(?:story|chapter|scene|script|screenplay)\b",
     re.IGNORECASE,
 )
 PERSONA_ESCAPE = re.compile(
     r"\b(?:no|without|zero|free of|broken free|never refuses?|unfiltered|unrestricted|uncensored)\b.{0,20}"
-    r"\b(?:rules?|restrictions|limits|filters|guidelines|refus\w*|censorship)\b|\bunfiltered|unrestricted|uncensored"
-    r"|\bsystem\s*prompts?\b|\b(?:secret|hidden|complete|full|own) (?:instructions|rules|configuration|prompt)\b",
+    r"\b(?:rules?|restrictions|limits|filters|guidelines|refus\w*|censorship|(?:content |safety )?polic(?:y|ies))\b(?! of thumb)"
+    r"|\bunfiltered|unrestricted|uncensored"
+    r"|\bsystem\s*prompts?\b|\b(?:secret|hidden|complete|full|own) (?:instructions|rules|configuration|prompt)\b"
+    # a character's own text, in a story: "the bot reads its real instructions aloud"
+    r"|\b(?:its|your) (?:real|actual|true|original|exact) (?:instructions|prompt|configuration|setup text)\b"
+    # what the persona was given, in the third person: "… can speak freely about the rules it was given"
+    r"|\b(?:instructions|rules|prompt|configuration|guidelines) (?:that )?(?:it|he|she|they) (?:was|were|had been|has been|got) (?:given|told|programmed|configured)\b",
     re.IGNORECASE,
 )
 
@@ -172,7 +189,9 @@ _YOUR = r"(?:ton|ta|tes|votre|vos|tu|tus|su|sus|dein\w*|ihr\w*|tuo|tua|tuoi|tue|
 OTHER_LANGUAGES = [
     rf"\b(?:{_IGNORE})\b(?:\s+\w+){{0,4}}\s+(?:{_INSTRUCTIONS})\b",
     rf"\b{_YOUR}\s+(?:\w+\s+)?(?:prompt|system-?prompt|systemprompt|configuration|configuracion|konfiguration|configurazione|configuracao"
-    rf"|{_INSTRUCTIONS})\b",
+    rf"|{_INSTRUCTIONS})\b"
+    # its rules *for* or *about* a task are advice: "tes règles pour choisir un KPI"
+    r"(?!\s+(?:pour|para|fur|per|voor|sur|sobre|uber|su|zu|a propos|acerca)\b)",
     r"\bprompt (?:systeme|del sistema|de sistema|di sistema|do sistema)\b|\bsystemprompt|\bsystem-prompt",
     r"\b(?:mode|modo|modus|modalita) (?:developpeur|desarrollador|desenvolvedor|sviluppatore|entwickler)|\bentwicklermodus\b",
     r"\b(?:tu es|vous etes) (?:maintenant|desormais)\b|\b(?:ahora|a partir de ahora) eres\b|\b(?:ab jetzt|jetzt|ab sofort) bist du\b"
