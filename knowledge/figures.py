@@ -47,7 +47,14 @@ WORD_NUMBERS = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, "twenty-four": 24, "th
                 "a few": 3}
 _U = "|".join(UNIT_WORDS)
 _SMALL = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEEN_WORDS)}|{_U})"
-_BELOW_1000 = rf"(?:(?:a|{_SMALL})\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
+# "year one twenty k": "one" numbers the year, it does not start "one twenty"
+_AFTER_NO_PERIOD = "".join(rf"(?<!\b{noun}\s)" for noun in ("year", "month", "week", "day", "quarter", "phase", "option",
+                                                           "step", "stage", "round", "wave"))
+_TENS_OR_TEEN = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEEN_WORDS)})"
+# "one hundred and four hundred and ten": a hundred's tail is never the start of another hundred;
+# "six fifty" is six hundred and fifty, as amounts are said aloud
+_BELOW_1000 = (rf"(?:(?:a|{_SMALL})\s+hundred(?:\s+(?:and\s+)?{_SMALL}(?!\s+hundred))?"
+               rf"|{_AFTER_NO_PERIOD}(?:{_U})\s+{_TENS_OR_TEEN}(?!\s*(?:hundred|k\b|{'|'.join(MULTIPLIER_WORDS)}))|{_SMALL})")
 _FRACTION = rf"(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{_U}))+)"
 _MULTIPLIER = "|".join(MULTIPLIER_WORDS)
 _DURATION_AHEAD = r"(?=\s+(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?:days?|weeks?|months?|quarters?|years?)\b)"
@@ -92,6 +99,8 @@ def words_value(phrase: str) -> float:
             decimals = ""
         elif decimals is not None and token in UNIT_WORDS:
             decimals += str(UNIT_WORDS[token])
+        elif token in UNIT_WORDS and (following in TENS_WORDS or following in TEEN_WORDS) and not current:
+            current += UNIT_WORDS[token] * 100  # "six fifty": 650
         elif token in UNIT_WORDS or token in TEEN_WORDS or token in TENS_WORDS:
             current += {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS}[token]
         elif token == "hundred":
@@ -173,7 +182,7 @@ _AFTER_UNIT = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one)\s?(?P<per>half[\s-]?year|day|week|month|quarter|year|annum|mo|yr|qtr)\b(?![\s-]*(?:end|\d))"
+    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|month|quarter|year|annum|mo|yr|qtr)\b(?![\s-]*(?:end|\d))"
     r"|[^\S\n]?(?P<adv>daily|weekly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
     re.IGNORECASE,
 )
@@ -440,12 +449,18 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             continue  # a small number word alone ("one of the best", "three ideas") is not a figure
         if word and match.group("word").lower() in FREQUENCY_WORDS and not per:
             continue  # "once" alone says when, not how often ("5k once")
+        person_months = False
+        if per and unit == "count" and not scaled and (per.group("adv") or "").lower().replace(".", "") == "pm" \
+                and _WORKER_UNIT.search(text):
+            unit, end, per, person_months = "duration", per.end(), None, True  # "4 person-months … 10 pm": effort
         if per and unit != "duration":
             key = re.sub(r"\s+", " ", (per.group("per") or per.group("adv") or "").lower().replace(".", ""))
             period = PERIOD_WORDS.get(key)
             end = per.end()
         crew = _CREW_BEFORE.search(text[max(0, start - 40) : start]) if unit == "duration" and high is None else None
-        if crew:  # "two developers three months": people × time, in person-months
+        if person_months:
+            worker_crew = True
+        elif crew:  # "two developers three months": people × time, in person-months
             people = crew.group("n")
             size = 1.0 if people.lower() in {"a", "an"} else words_value(people) if not people[0].isdigit() else float(people)
             if 1 <= size <= 50:
@@ -579,7 +594,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
     return figures
 
 
-_PERIOD_AFTER_FIGURE = re.compile(r"\s*,?\s*(?:in|for|during|by|\()\s*(?:the\s+)?(?:year|yr|month|quarter|period|week)\s?$",
+_PERIOD_AFTER_FIGURE = re.compile(r"\s*,?\s*(?:in|for|during|by|at|\()\s*(?:the\s+)?(?:year|yr|month|quarter|period|week|t\s?=)\s?$",
                                   re.IGNORECASE)
 _AFTER_PERIOD_MARK = re.compile(r"[\t ]*[:=,]?[\t ]*(?:minus[\t ]*)?[+]?[\t ]*$", re.IGNORECASE)
 _HEADER_PERIOD = re.compile(r"\s*(?:y|yr|year|q|qtr|quarter|m|month|t|period)\s*(\d{1,2})\s*", re.IGNORECASE)
@@ -627,7 +642,7 @@ def _cell_of(cells: dict[int, Cell], figure: Figure) -> Cell | None:
 
 # A period named by its number: "year 0: -30,000", "Month 3 =", a "Year"/"period" column of 0, 1, 2…
 _PERIOD_NOUN = r"(?:year|yr|y|month|mo|quarter|qtr|q|week|wk|period|day|t)"
-_PERIOD_NUMBER_BEFORE = re.compile(rf"\b{_PERIOD_NOUN}[ \t]?$", re.IGNORECASE)
+_PERIOD_NUMBER_BEFORE = re.compile(rf"\b(?:{_PERIOD_NOUN}[ \t]?|t[ \t]?=[ \t]?)$", re.IGNORECASE)  # "t=1": time index
 _PERIOD_HEADER = re.compile(rf"\s*(?:{_PERIOD_NOUN}s?|#|no\.?|n)\s*", re.IGNORECASE)
 
 
@@ -645,6 +660,11 @@ def _is_period_number(text: str, match: re.Match[str], cell: Cell | None) -> boo
         return not cell.is_header and bool(_PERIOD_HEADER.fullmatch(cell.header))
     return bool(_PERIOD_NUMBER_BEFORE.search(text[max(0, match.start() - 8) : match.start()])) and not re.match(
         r"\s*(?:%|percent|k\b|m\b|[$€£]|months?\b|years?\b)", text[match.end() :], re.IGNORECASE)
+
+
+# A time of day, "14:02", "[09:15]", "10:30:00": hours and minutes joined by a colon, no other digit
+# or separator around them (a ratio is written "3:1", a score "2 : 1").
+_CLOCK_TIME = re.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.,:%])")
 
 
 def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
@@ -668,6 +688,9 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
             r"jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\s*[.,]?\s*$", text[max(0, match.start() - 12) : match.start()])
             or re.match(r"\s*\)", text[match.end() :])):
         return True  # "in 2018", "Q1 to Q4 2026", "(founded 2015)", "for 2026"
+    if any(clock.start() <= match.start() < clock.end()
+           for clock in _CLOCK_TIME.finditer(text, max(0, match.start() - 6), match.end() + 6)):
+        return True  # "[14:02] mia: …", "at 10:30": a time of day stamps a line, it is no figure
     if re.fullmatch(r"\d{1,2}", num) and re.match(
             r"(?i)(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
             r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", text[match.end() : match.end() + 14]):

@@ -28,6 +28,7 @@ from typing import Any
 
 from assistant.reading.asks import split_asks
 from assistant.reading.shares import with_shares
+from assistant.reading.totals import table_totals
 from assistant.reading.money import (
     MIN_BARE_AMOUNT,
     MONEY_IN,
@@ -43,6 +44,7 @@ from assistant.reading.money import (
     elsewhere,
     margin_for,
     money_direction,
+    only_asks_meaning,
     replacements,
     rescaled,
     revenue_only,
@@ -203,6 +205,34 @@ def _named_before(figures: list[Figure], fig: Figure) -> Figure:
     return dataclasses.replace(fig, before=list(prev.before), lead=list(prev.lead))
 
 
+CLAUSE_VERBS = {"is", "are", "was", "were", "comes", "came", "costs", "runs"}
+
+
+def _own_clause(fig: Figure) -> Figure:
+    """A figure said as its clause's complement ("setup is eight grand") is not named by the subject of
+    the next clause, unpunctuated as speech is: in "… eight grand the integration with our catalog is
+    three k", the words up to "is" name the next figure."""
+    if not CLAUSE_VERBS & set(fig.before[-3:]):
+        return fig
+    verb = next((k for k, word in enumerate(fig.after) if word in CLAUSE_VERBS), None)
+    if verb is None or verb == 0:
+        return fig
+    return dataclasses.replace(fig, after=[])
+
+
+def _phrase_head(spec: ToolSpec, fig: Figure) -> Figure:
+    """A figure named by a noun phrase "X of/for the Y" where both X and Y are labels of inputs is
+    named by its head X: "training of the team 3.000" is training, whatever input "team" names."""
+    for k in range(len(fig.before) - 2, 0, -1):
+        if fig.before[k] in {"of", "for"} and len(fig.before) - k <= 4:
+            head = dataclasses.replace(fig, before=fig.before[:k])
+            tail = fig.before[k + 1 :]
+            heads = {f.name for f in spec.fields for label in f.labels if _distance(head.before, label, True) == 1}
+            tails = {f.name for f in spec.fields for label in f.labels if _distance(tail, label, True) is not None}
+            return head if heads and tails - heads else fig
+    return fig
+
+
 def _net_of(fig: Figure) -> Figure:
     """A figure named "net saving after its running fee" is the saving: the words from "after" (or
     "net of", "less") name what was taken off it, not what it is."""
@@ -221,6 +251,19 @@ def _net_of(fig: Figure) -> Figure:
             return dataclasses.replace(fig, before=fig.before[: k - 1 if fig.before[k] == "of" else k], after=after,
                                        lead=lead)
     return dataclasses.replace(fig, after=after, lead=lead) if (after, lead) != (fig.after, fig.lead) else fig
+
+
+def deductions_in_period(text: str, figures: list[Figure]) -> list[Figure]:
+    """A figure taken off the one right before it ("saves 1,500 a month minus 300 running cost",
+    "2k/mo less 250 fees") is counted in that figure's period, when it says none of its own."""
+    out = list(figures)
+    for prev, fig in zip(figures, figures[1:]):
+        if fig.period or not prev.period or fig.before[-1:] not in (["minus"], ["less"]) or fig.unit not in {"money", "count"}:
+            continue
+        between = text[prev.span[1] : fig.span[0]]
+        if len(between) <= 30 and not re.search(r"[.;!?\n](?!\d)", between):  # "less" lowers nothing here
+            out[fig.index] = dataclasses.replace(fig, period=prev.period, before=fig.before[:-1])
+    return out
 
 
 def _fits(fig: Figure, spec_field: FieldSpec) -> bool:
@@ -309,8 +352,9 @@ def _by_initial(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[
     return out
 
 
-def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
-    """figure index → field name, or a tuple of the fields it fits equally (ambiguous)."""
+def assign(spec: ToolSpec, figures: list[Figure], text: str = "") -> dict[int, str | tuple[str, ...]]:
+    """figure index → field name, or a tuple of the fields it fits equally (ambiguous). With the
+    message's ``text``, an item of a list takes the role of the items before it."""
     out: dict[int, str | tuple[str, ...]] = {}
     # A message that writes its amounts with a currency ("$3,000", "$7,000") and leaves one number
     # bare ("2,500 returns a month") does not mean that number as money.
@@ -324,7 +368,7 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
             continue
         if fig.index > 0 and fig.index - 1 < len(figures) and figures[fig.index - 1].index == fig.index - 1:
             fig = _claimed(figures[fig.index - 1], fig, out.get(fig.index - 1), spec)
-        fig = _net_of(fig)
+        fig = _net_of(_phrase_head(spec, _own_clause(fig)))
         lowered = lowers(fig)  # "reduces holding costs by 1,200 per month": a gain, whatever cost words name it
         scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
                   and not (currency_written and f.unit == "money" and counts_things(fig, plural_money_nouns=True))
@@ -360,7 +404,22 @@ def assign(spec: ToolSpec, figures: list[Figure]) -> dict[int, str | tuple[str, 
         after = next((out[f.index] for f in figures[fig.index + 1 :] if f.index in out), None)
         if isinstance(before, str) and before == after and spec.field(before).summed and _fits(fig, spec.field(before)):
             out[fig.index] = before
+        elif isinstance(before, str) and _listed_after(text, figures, fig, out) and spec.field(before).summed and _fits(
+                fig, spec.field(before)) and money_direction(fig) is None and unplaced_amount(fig):
+            out[fig.index] = before  # "licence 6k, agency setup 4.5k, our own time ~2.5k": the list's third cost
     return out
+
+
+def _listed_after(text: str, figures: list[Figure], fig: Figure, roles: dict[int, str | tuple[str, ...]]) -> bool:
+    """Whether ``fig`` is the next item of a comma list whose two items before it, in its sentence,
+    have one role: "licence 6k, agency setup 4.5k, our own time ~2.5k"."""
+    if not text or fig.index < 2 or any(figures[fig.index - k].index != fig.index - k for k in (1, 2)):
+        return False
+    one, two = figures[fig.index - 2], figures[fig.index - 1]
+    if roles.get(one.index) != roles.get(two.index) or not isinstance(roles.get(two.index), str):
+        return False
+    item = r"\s*,(?:\s*[A-Za-z][\w'-]*){1,4}\s*[~≈]?\s*"  # ", our own time ~"
+    return all(re.fullmatch(item, text[a.span[1] : b.span[0]]) for a, b in ((one, two), (two, fig)))
 
 
 def _fmt(value: float) -> str:
@@ -389,10 +448,40 @@ def _horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figure |
             return group[0]
     if free:
         return None
-    words = _ONE_YEAR.search(text)
-    if words:  # a figure of its own, outside the message's list (index -1): 12 months
-        return Figure(value=12.0, unit="duration", span=words.span(), text=words.group(0).strip(), index=-1)
+    dated = _dated_span(text)
+    if dated is not None:  # "from January 2027 till end of 2029": 36 months
+        return dated
+    spans = [f.span for f in figures]
+    for words in _ONE_YEAR.finditer(text):  # not the period of an amount: "maintenance 6.000 for year"
+        if not any(a <= words.start() < b or a < words.end() <= b for a, b in spans):
+            # a figure of its own, outside the message's list (index -1): 12 months
+            return Figure(value=12.0, unit="duration", span=words.span(), text=words.group(0).strip(), index=-1)
     return None
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATED_SPAN = re.compile(
+    r"\b(?:from|between)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?(?:(?P<m1>[a-z]{3})[a-z]*\.?\s+)?(?P<y1>20\d\d)\s+"
+    r"(?:till|until|to|through|thru|and)\s+(?:the\s+)?(?P<end>end\s+of\s+)?(?:(?P<m2>[a-z]{3})[a-z]*\.?\s+)?(?P<y2>20\d\d)\b",
+    re.IGNORECASE)
+
+
+def _dated_span(text: str) -> Figure | None:
+    """The length of a span written as dates ("from January 2027 till end of 2029"), in months, when
+    its ends are plain: a start month or year's start, an end month or a year's end. "2027 to 2029"
+    alone (two years or three?) is no horizon."""
+    match = _DATED_SPAN.search(text)
+    if not match:
+        return None
+    m1, m2 = (match.group(k).lower() if match.group(k) else None for k in ("m1", "m2"))
+    if (m1 and m1 not in _MONTH_NAMES) or (m2 and m2 not in _MONTH_NAMES) or not (match.group("end") or m2):
+        return None
+    start = int(match.group("y1")) * 12 + (_MONTH_NAMES.index(m1) if m1 else 0)
+    end = int(match.group("y2")) * 12 + (_MONTH_NAMES.index(m2) if m2 else 11)
+    months = end - start + 1
+    if not 1 <= months <= 600:
+        return None
+    return Figure(value=float(months), unit="duration", span=match.span(), text=match.group(0), index=-1)
 
 
 def bare_share(spec: ToolSpec, spec_field: FieldSpec, fig: Figure) -> None:
@@ -460,7 +549,7 @@ def _record_name(text: str, head: str, spec: ToolSpec, number: int) -> str:
         return " ".join(words[-5:]).strip(" ,:-")
 
     head = re.split(r"[.;!?\n]", head)[-1]
-    pieces = [clean(piece) for piece in head.split(":")]
+    pieces = [clean(piece) for piece in re.split(r":|\s[-–—]\s", head)]  # "rank these by RICE - chatbot: …"
     name = next((piece for piece in reversed(pieces) if piece), "")
     return name or f"Initiative {number}"
 
@@ -500,16 +589,18 @@ def split_records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[
     return out
 
 
-def period_flows(spec: ToolSpec, text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, str], set[int]] | None:
+def period_flows(spec: ToolSpec, text: str, figures: list[Figure], skip: frozenset[int] = frozenset()
+                 ) -> tuple[list[Figure], dict[int, str], set[int]] | None:
     """Flows whose periods are named by number ("year 0: -30,000; year 1: 10,000", a year-by-year
     table, "Y0 Y1 …" columns): one flow per period, in period order, a row's benefits less its costs
     (each column's direction read from its header). Returns the figures with each period's flow on
     its first figure, the figures netted into it, and the flows; None unless the periods run 0, 1, 2…
-    or 1, 2, 3… (then the one-off outlay said without a period number is period 0, see ``_plan_spec``)."""
+    or 1, 2, 3… (then the one-off outlay said without a period number is period 0, see ``_plan_spec``).
+    Figures in ``skip`` (a row's total beside its parts) are no part of any flow."""
     sequence = next((f for f in spec.fields if f.sequence), None)
     if sequence is None or spec.records:
         return None
-    indexed = [f for f in figures if f.period_index is not None and f.unit in {"money", "count"}
+    indexed = [f for f in figures if f.period_index is not None and f.unit in {"money", "count"} and f.index not in skip
                and (amount_like(f) or f.value == 0)]
     periods = sorted({f.period_index for f in indexed})
     if len(periods) < 2 or periods != list(range(periods[0], periods[0] + len(periods))) or periods[0] > 1:
@@ -768,15 +859,22 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                bases: dict[int, str] | None = None) -> tuple[str, dict] | None:
     for index, value in rescaled(text, figures).items():  # "6.5k …, call it 6.5": 6,500
         figures = [*figures[:index], dataclasses.replace(figures[index], value=value, scaled=True), *figures[index + 1 :]]
-    by_period = period_flows(spec, text, figures)  # "year 0: -30k; year 1: 10k", a year-by-year table
+    figures = deductions_in_period(text, figures)  # "saves 1,500 a month minus 300 running cost": 300 a month
+    totals = table_totals(text, figures)  # a table's "Net" row or column beside the cells it adds up
+    swapped = replacements(text, figures)
+    for old, new in swapped.items():  # "20k y1, 20k y2 … y1 will be lower actually, 12k": 12k is year 1's
+        if figures[new].period_index is None and figures[old].period_index is not None:
+            figures = [*figures[:new], dataclasses.replace(figures[new], period_index=figures[old].period_index),
+                       *figures[new + 1 :]]
+    by_period = period_flows(spec, text, figures, frozenset(totals) | frozenset(swapped))  # "year 0: -30k; year 1: 10k"
     if by_period is not None:
         figures, netted, flows = by_period
     else:
         netted, flows = {}, set()
-    aside = {**set_aside(text, figures), **(bases or {}), **netted}  # a share's base sized it, and is no input
+    aside = {**set_aside(text, figures), **(bases or {}), **netted, **totals}  # a share's base sized it, and is no input
     aside.update({i: why for i, why in bracket_totals(text, figures).items()  # "$120k (impl $90k + integration $30k)"
                   if not TOTAL_WORDS & set(figures[i].before[-3:] + figures[i].after[:3])})
-    assigned = assign(spec, figures)
+    assigned = assign(spec, figures, text)
     for old, new in replacements(text, figures).items():  # "cost 3k, no wait, 4k": the new one takes the old one's input
         if old in assigned and new not in assigned:
             assigned[new] = assigned[old]
@@ -807,7 +905,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     if not roles:
         money_fields = [f.name for f in spec.fields if f.unit == "money"]
         amounts = [f for f in active if unplaced_amount(f) and f.unit == "money" or f.scaled or f.value >= 1000]
-        if money_fields and len(amounts) >= 2 and not spec.records and not asks_about_a_figure(text):
+        if money_fields and amounts and not spec.records and not asks_about_a_figure(text):
             # "the ROI? The figures I have are 25,000 and 40,000": amounts given for it, none named
             raise _NeedsAsking(stray_question(amounts[0], money_fields))
         return None
@@ -882,7 +980,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     horizon = _horizon(active, set(roles), text)
     _one_year_guess(spec, figures, roles, horizon)
     signed_out = signed_outlays(spec, active, roles)
-    groups = split_records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles), list(roles))]
+    groups = split_records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles, swapped), list(roles))]
     records = []
     for number, (record, _members) in enumerate(groups, 1):
         values: dict[str, Any] = {}
@@ -959,6 +1057,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 values[name] = sum(converted)
                 if len(converted) > 1:
                     readings[parts[-1].index].note += sum_note(name, converted)
+        dated = next((f for f in spec.fields if f.horizon and f.name not in values), None)
+        if dated is not None and horizon is not None and horizon.index < 0 and horizon.value != 12 and not spec.records:
+            values[dated.name] = normalise(horizon, dated, None)[0]  # "from January 2027 till end of 2029": 3 years
         missing = _missing(spec, {k for k in values if not k.startswith("_") and k != "name"})
         if missing:
             label = f" for {record['name']}" if spec.records and len(groups) > 1 else ""
@@ -981,9 +1082,12 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     return name, args
 
 
-def _flat(figures: list[Figure], roles: dict[int, str]) -> dict[str, Any]:
+def _flat(figures: list[Figure], roles: dict[int, str], swapped: dict[int, int] | None = None) -> dict[str, Any]:
+    """The figures of each input, in the order they stand in the message; a figure that replaced an
+    earlier one stands in its place ("20k y1, 20k y2 … y1 will be lower, 12k": 12k is the first flow)."""
+    place = {new: old for old, new in (swapped or {}).items()}
     record: dict[str, Any] = {}
-    for fig in figures:
+    for fig in sorted(figures, key=lambda f: place.get(f.index, f.index)):
         name = roles.get(fig.index)
         if name is not None:
             record.setdefault(name, []).append(fig)
@@ -1019,8 +1123,40 @@ _REQUEST = re.compile(r"\b(?:compute|calculate|work out|run|give me|tell me|show
 
 
 def asked_specs(text: str) -> list[ToolSpec]:
-    """The calculators whose trigger words the text uses and whose inputs can be read from text."""
-    return [spec for spec in SPECS if spec.fields and spec.asked_in(text)]
+    """The calculators whose trigger words the text uses and whose inputs can be read from text; a
+    trigger word typed with two letters swapped ("sampel size") still asks, when none is typed right."""
+    found = [spec for spec in SPECS if spec.fields and spec.asked_in(text)]
+    if found:
+        return found
+    fixed = _untransposed(text)
+    return [spec for spec in SPECS if spec.fields and spec.asked_in(fixed)] if fixed != text else []
+
+
+MIN_TYPO_LENGTH = 5  # shorter words swap into other words too often ("form", "from")
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    return frozenset(w.lower() for spec in SPECS for ask in spec.asks for w in re.findall(r"[A-Za-z]+", ask)
+                     if len(w) >= MIN_TYPO_LENGTH)
+
+
+def _untransposed(text: str) -> str:
+    """``text`` with each word that is a trigger word with two adjacent letters swapped put right."""
+    words = _trigger_words()
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lowered = word.lower()
+        if lowered in words:
+            return word
+        for k in range(len(lowered) - 1):
+            swapped = lowered[:k] + lowered[k + 1] + lowered[k] + lowered[k + 2 :]
+            if swapped in words:
+                return swapped
+        return word
+
+    return re.sub(rf"[A-Za-z]{{{MIN_TYPO_LENGTH},}}", fix, text)
 
 
 def read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:
@@ -1091,6 +1227,8 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         return None
     if not calc.calls and asks_about_a_figure(text):
         return None  # "is a 25% return good?": the course answers it; asking for inputs would not
+    if ask_text is None and only_asks_meaning([ask.text for ask in split_asks(text) if ask.question]):
+        return None  # "what counts as integration? does the split matter for the TCO?": no figure answers it
     names = ", ".join(calc.titles) or "this calculation"
     for reading in calc.readings:
         if not reading.used and not reading.note:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.reading.corrections import at_a_distance
 from knowledge.figures import CURRENCY_WORDS, Figure
 from tools.spec import FieldSpec
 
@@ -34,6 +35,8 @@ TIME_WORDS = {"now", "today", "upfront", "initially", "first", "then", "later", 
 # Words that follow an amount without being what it counts: "500 a month after that", "5k for the tool".
 PREPOSITIONS = {"after", "before", "on", "for", "to", "from", "over", "until", "till", "with", "at", "by", "into",
                 "and", "or", "plus", "but", "so", "which", "that", "is", "was", "are", "were"}
+# Head nouns of a charge: the word before them says what it pays for ("support fee").
+CHARGE_NOUNS = {"fee", "fees", "cost", "costs", "charge", "charges", "bill", "bills"}
 SAVES = ("save", "saved", "saves", "saving", "savings")
 LOWERS = ("cut", "reduc", "lower", "down", "fewer", "less", "drop", "shrink", "avoid")
 
@@ -110,6 +113,8 @@ def counts_things(fig: Figure, plural_money_nouns: bool = False) -> bool:
     word = fig.after[0]
     if not re.search(re.escape(fig.text) + r"\s+" + re.escape(word), fig.context, re.IGNORECASE):
         return False  # a table cell: the next cell is not a noun of this number
+    if fig.after[1:2] and fig.after[1] in CHARGE_NOUNS:
+        return False  # "500 support fee", "300 hosting costs": a noun naming what a charge is for
     if word in PREPOSITIONS | TIME_WORDS:  # "500 a month after that", "spent 5,000 on ads", not "1,200 on the list"
         return not (fig.period or money_direction(fig))
     if plural_money_nouns and word.isalpha() and word.endswith("s") and word not in PERIOD_NAMES \
@@ -134,6 +139,8 @@ ADJECTIVES = {"active", "new", "paying", "regular", "loyal", "monthly", "daily",
 
 def counts_nouns(fig: Figure) -> bool:
     """A plain number (no currency) followed by a noun of things counted: "200 hours", "40 staff"."""
+    if fig.unit == "count" and fig.cell and not fig.after and _counted_label(fig.before):
+        return True  # a table row "Active customers | 12,400": its label says what it counts
     if fig.unit != "count" or not fig.after[:1]:
         return False
     word = fig.after[0]
@@ -141,6 +148,16 @@ def counts_nouns(fig: Figure) -> bool:
         return False
     nouns = fig.after[:2] if word in ADJECTIVES else fig.after[:1]  # "310k active customers"
     return any(w in COUNTED_NOUNS or (w.endswith("s") and w[:-1] in COUNTED_NOUNS) for w in nouns)
+
+
+def _counted_label(words: list[str]) -> bool:
+    """A label naming things counted and no money: "active customers", "orders" (a column headed
+    "Value" or "Amount" names no money by that alone)."""
+    if words[-1:] and words[-1] in {"value", "values", "amount", "figure", "number"}:
+        words = words[:-1]
+    counted = any(w in COUNTED_NOUNS or (w.endswith("s") and w[:-1] in COUNTED_NOUNS) for w in words)
+    return counted and not any(stem_in(w, MONEY_OUT + MONEY_IN + REVENUE_WORDS) or w in {"value", "aov", "spend"}
+                               for w in words)
 
 
 def unplaced_amount(fig: Figure) -> bool:
@@ -173,6 +190,7 @@ _LEAVE_OUT = re.compile(
     r"(?:don't|do not|please don't) (?:include|add|use|consider) (?:that|it|this|them)|"
     r"(?:should|must|shall|is|are|was|were)(?:n't| not) (?:be )?(?:counted|included|considered|added|part of)|"
     r"not (?:to be )?(?:counted|included)|(?:is|are|was|were) (?:irrelevant|not relevant|unrelated)|"
+    r"(?:is|are|was|were) (?:already )?(?:an? )?sunk(?: costs?)?|"
     r"(?:is|are|was|were) (?:for|from) (?:a|an|another|the other|some other) (?:different|separate|unrelated|other) "
     r"(?:project|tool|thing|initiative|team|budget|product)|(?:is|are|was|were) (?:out of|not in|outside(?: the)?) scope|"
     r"if (?:that|it|this) matters|in case (?:that|it|this) matters|if (?:that's|it's) relevant|if relevant|"
@@ -222,6 +240,18 @@ def _as_written_by(new: Figure, old: Figure) -> set[float]:
     return values
 
 
+_LINKING = {"was", "is", "are", "were", "be", "at", "of", "the", "it", "to"}
+
+
+def _without_label(between: str, old: Figure) -> str:
+    """``between`` without the words that named ``old`` and the verb joining them to the next figure:
+    what is left of ".. wait no gain was " after "gain 25k" is ".. wait no  "."""
+    names = {w for w in old.before[-3:] + old.after[:2] if len(w) > 2} | _LINKING
+    if not names - _LINKING:
+        return between
+    return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: " " if m.group(0).lower() in names else m.group(0), between)
+
+
 def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
     """figure index → the index of the figure the user replaced it with: corrected by the next one
     ("3k, no wait, 4k", "3k (sorry, 4k)"), or said not to be it ("4k, not 3k"; "not 3k but 4k")."""
@@ -230,8 +260,9 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
         if not _same_kind(a, b):
             continue
         between = text[a.span[1] : b.span[0]]
-        if _CORRECTION.match(between) and _CORRECTION_CORE.search(between) or _CORRECTED_TAIL.search(between) and len(
-                between) < 80:
+        restated = _without_label(between, a)  # "gain 25k.. wait no gain was 29k": the label said again
+        if any(_CORRECTION.match(s) and _CORRECTION_CORE.search(s) for s in (between, restated)) or _CORRECTED_TAIL.search(
+                between) and len(between) < 80:
             out[a.index] = b.index
         elif re.fullmatch(r"\s*[,;:\u2014\u2013-]?\s*no\s*[,;:!\u2014\u2013-]\s*", between, re.IGNORECASE):
             out[a.index] = b.index  # "29 a month, no, 35"
@@ -252,6 +283,9 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
             if fig.index not in (old, new) and fig.index not in out and _same_kind(fig, kept) and fig.period == (
                     gone.period or fig.period) and any(abs(fig.value - v) <= 1e-9 * max(1.0, abs(v)) for v in values):
                 out[fig.index] = new
+    for old, new in at_a_distance(text, figures, _same_kind).items():  # "actually dev says 3 person-months"
+        if old not in out and new not in out:
+            out[old] = new  # the one figure it names: others of the same value stay
     return out
 
 
@@ -336,7 +370,8 @@ def elsewhere(fig: Figure) -> bool:
 
 _CONTEXT_ONLY = re.compile(r"\b(?:context only|for context|just context|only context|context\W*$|background only|"
                            r"for (?:your )?(?:info|information|reference)|fyi|not part of (?:this|the|it|our)|ignore\W*$|"
-                           r"ignore (?:it|this|that)|out of scope|excluded?|don't count|do not count)\b",
+                           r"ignore (?:it|this|that)|out of scope|excluded?|don't count|do not count|"
+                           r"(?:already\s+)?sunk(?:\s+costs?)?)\b",  # money spent whatever is decided: no input
                            re.IGNORECASE)
 
 
@@ -391,13 +426,31 @@ _ABOUT_A_FIGURE = re.compile(
     r"|(?:^|[.?!]\s+|\n)\s*why\b|\bwhy (?:does|do|is|are|so)\b|\bhow (?:can|could) (?:that|this|it) be\b"
     r"|\bwhat(?:'s| is| are) (?:an? |the )?(?:good|normal|typical|reasonable|usual|healthy)\b"
     r"|\bwhat(?:'s| is) the difference\b|\bwhat (?:should|do) (?:i|we) (?:include|use)\b"
+    r"|\b(?:what|which)\b[^.?!\d]{0,40}\bshould\b[^.?!\d]{0,40}\buse\b"  # "which discount rate should a shop use?"
+    r"|(?:^|[.?!\n]\s*)(?:realistic|unrealistic|plausible|credible|believable|reasonable)\b[^.!?\n]{0,40}\?"  # "Realistic, or …?"
+    r"|\btoo good to be true\b"
     r"|\bso it (?:didn't|did not|doesn't) work\b|\bdoes (?:that|this|it) include\b",
     re.IGNORECASE)
+
+
+# Questions about what an input means or whether a choice matters: no calculation answers them,
+# even when the message holds every input ("does the split even matter for the total?").
+_ABOUT_MEANING = re.compile(
+    r"\bwhat (?:counts|count|goes|belongs) (?:as|in|into|under)\b|\b(?:does|do|would|will|should)\b[^.?!]{0,50}\bmatter\b"
+    r"|\bwhat (?:does|do|did)\b[^?]{0,80}?\bmean\b|\bwhat(?:'s| is) the difference\b"
+    r"|\bhow (?:do|should|would|can) (?:i|we) (?:pick|choose|decide)\b", re.IGNORECASE)
+
+
+def only_asks_meaning(questions: list[str]) -> bool:
+    """Whether every question asked is about what an input means or whether a choice matters."""
+    return bool(questions) and all(_ABOUT_MEANING.search(q) for q in questions)
 
 
 def asks_about_a_figure(text: str) -> bool:
     """Whether the message asks about a figure or a method rather than for a calculation. A
     judgement ("is ... low") counts only in a question: "impact is low (0.5)" states an input."""
+    if _ABOUT_MEANING.search(text):
+        return True
     for match in _ABOUT_A_FIGURE.finditer(text):
         if not match.group("judge"):
             return True

@@ -1,0 +1,72 @@
+"""Totals said beside their parts in a pasted table: a "Total"/"Net" row under the rows it adds up,
+a "Net" column beside the cells of its row.
+
+People paste a spreadsheet with its totals: "Licence | -600", "Labour saved | 2,400", "Net monthly |
+1,800"; or "Year | Cost | Savings | Net". Counting both the parts and their total counts the same
+money twice. A cell is a total when its row label or column header says so (a total word) and its
+value is the sum of the cells it stands for, as written or signed by the way the money goes (a
+cost taken off, a saving added). The parts are kept, being the more precise (as for a breakdown
+in brackets); the total is accounted for as such. A "total" that does not add up is left alone:
+the reader asks about it as it would about any other figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.reading.money import money_direction
+from knowledge.figures import Figure
+from knowledge.tables import Cell, find_cells
+
+TOTAL_CELL_WORDS = {"total", "totals", "subtotal", "sum", "net", "overall", "altogether", "all-in", "combined"}
+TOLERANCE = 0.005  # relative: a total rounded to the unit still adds up
+
+
+def _says_total(text: str) -> bool:
+    return bool(TOTAL_CELL_WORDS & set(re.findall(r"[a-z-]+", text.lower())))
+
+
+def _signed(fig: Figure) -> float:
+    """The figure as money moving: a cost (written positive) taken off, a gain added."""
+    if fig.value < 0:
+        return fig.value
+    return -fig.value if money_direction(fig) == "out" else fig.value
+
+
+def _adds_up(total: Figure, parts: list[Figure]) -> bool:
+    if len(parts) < 1:
+        return False
+    scale = max(abs(total.value), 1.0)
+    as_written = sum(p.value for p in parts)
+    signed = sum(_signed(p) for p in parts)
+    return any(abs(total.value - s) <= TOLERANCE * scale for s in (as_written, signed))
+
+
+def _cell_of(cells: list[Cell], fig: Figure) -> Cell | None:
+    return next((c for c in cells if c.span[0] <= fig.span[0] and fig.span[1] <= max(c.span[1], fig.span[1])
+                 and fig.span[0] < c.span[1]), None)
+
+
+def table_totals(text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why it is no input: the total row or column of a pasted table, whose parts
+    are read instead."""
+    cells = [c for c in find_cells(text) if not c.is_header]
+    if not cells:
+        return {}
+    placed = [(f, c) for f in figures if f.unit in {"money", "count"} and (c := _cell_of(cells, f)) is not None]
+    out: dict[int, str] = {}
+    for fig, cell in placed:
+        row_label = " ".join(cell.row_text)
+        if _says_total(row_label):  # a total row: the cells above it in its column, since the last total
+            above = [(f, c) for f, c in placed if c.column == cell.column and c.row < cell.row and f.index not in out]
+            above = [(f, c) for f, c in above if not _says_total(" ".join(c.row_text))]
+            parts = [f for f, _ in above]
+            if len(parts) >= 2 and _adds_up(fig, parts):
+                out[fig.index] = f"the total of the rows above it ({', '.join(p.show() for p in parts)})"
+                continue
+        if _says_total(cell.header):  # a total column: the other cells of its row
+            parts = [f for f, c in placed if c.row == cell.row and c.column != cell.column and f.index != fig.index
+                     and not _says_total(c.header)]
+            if parts and (len(parts) >= 2 or parts[0].value == fig.value) and _adds_up(fig, parts):
+                out[fig.index] = f"the total of its row ({', '.join(p.show() for p in parts)})"
+    return out
