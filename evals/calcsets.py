@@ -83,7 +83,17 @@ def judge_turn(turn: dict, result) -> Verdict:
     reasons = []
     if result.refused:
         return Verdict(False, False, "refused")
-    if "compute" in kinds:
+    if "compute" in kinds and turn["tool"] not in CALCULATORS:
+        # An advisory tool of the schema (hitl_check, smart_check, kpi_suggest): no headline
+        # number; right when it was called with the inputs the writer gave.
+        tried = [c for c in result.tool_calls if c.name == turn["tool"] and isinstance(c.result, dict)]
+        if any(not _args_differ(turn.get("args") or {}, c.args) for c in tried):
+            return Verdict(True)
+        if tried:
+            numbers = _args_differ(turn.get("args") or {}, tried[0].args, numbers_only=True)
+            return Verdict(False, bool(numbers), f"called {turn['tool']} with {tried[0].args}, expected {turn.get('args')}")
+        reasons.append(f"asked: {result.clarification.question[:90]}" if asked else f"did not call {turn['tool']}")
+    elif "compute" in kinds:
         want = expected_headline(turn)
         got = [headline(c.name, c.result) for c in calls if _same_tool(c.name, turn["tool"])]
         if any(same(g, want) for g in got):
@@ -106,6 +116,26 @@ def judge_turn(turn: dict, result) -> Verdict:
             return Verdict(False, True, f"computed {calls[0].name} where an explanation was due")
         reasons.append(f"asked for inputs: {result.clarification.question[:90]}")
     return Verdict(False, False, "; ".join(reasons))
+
+
+def _args_differ(want: dict, got: dict, numbers_only: bool = False) -> set[str]:
+    """The expected args the call gave otherwise (numbers with the headline tolerance; words when
+    neither contains the other, case aside); with ``numbers_only``, only the numbers."""
+    out = set()
+    for key, expected in want.items():
+        actual = got.get(key)
+        if isinstance(expected, bool) or isinstance(actual, bool):
+            differs = not numbers_only and expected != actual
+        elif isinstance(expected, (int, float)):
+            differs = not isinstance(actual, (int, float)) or not same(float(expected), float(actual))
+        elif numbers_only:
+            differs = False
+        else:
+            a, b = str(expected).casefold(), str(actual or "").casefold()
+            differs = not (a and b and (a in b or b in a))
+        if differs:
+            out.add(key)
+    return out
 
 
 def _same_tool(got: str, want: str) -> bool:
