@@ -35,6 +35,9 @@ from knowledge.course import current
 from tools.registry import describe_call
 
 OUTLINE_NUMBER = re.compile(r"^[0-9]+[.)]\s+")
+# Words that make a price change a cut, whatever number follows ("cut 15%", "lower by 8%", "a 10%
+# discount"): the hitl_check tool takes a cut as a negative percentage.
+PRICE_CUT = re.compile(r"\b(?:cut\w*|lower\w*|reduc\w*|decreas\w*|drop\w*|discount\w*|slash\w*|mark\w* ?down)\b|[-–−]\s?\d+(?:[.,]\d+)?\s?(?:%|pct|percent)", re.I)
 ASSUMPTIONS_NOTE = ("These impact, confidence and ease figures are default assumptions; change them by "
                     "giving your own figures.")
 
@@ -264,9 +267,11 @@ class OfflineChatModel(BaseChatModel):
             action = "price change" if re.search(r"pric", question, re.I) else (
                 "fraud block" if re.search(r"fraud", question, re.I) else (
                     "customer service escalation" if re.search(r"escalat", question, re.I) else "content publication"))
-            args: dict[str, Any] = {"action": action}
+            args: dict[str, Any] = {"action": action.replace(" ", "_")}  # the schema's own value
             if action == "price change" and slots.percents:
-                args["price_change_pct"] = slots.percents[0]
+                # A cut is a negative change (the tool's convention: "a 5% cut is -5").
+                cut = PRICE_CUT.search(question) and slots.percents[0] > 0
+                args["price_change_pct"] = -slots.percents[0] if cut else slots.percents[0]
             if action == "fraud block":
                 tier = "vip" if re.search(r"\bvip\b", question, re.I) else (
                     "high_value" if re.search(r"high[- ]value|best customer|top customer|loyal", question, re.I) else "standard")
