@@ -5,30 +5,18 @@ line twice, and quotes what the previous answer said only when it answers the ne
 
 from __future__ import annotations
 
-import hashlib
-
-import numpy as np
 import pytest
 
 from assistant.answering.compose import Composer, focused, passage_units, printed
 from knowledge.chunking import Unit
 from assistant.reading.elliptical import resolve
 from knowledge.settings import Settings
-from knowledge.text import content_words, stem
+from word_vectors import embed
 
 PREVIOUS = "how do I build a win-back flow?"
 ANSWER = ("### What the course says\n\n#### Building a Win-Back Flow Step by Step\n"
           "- A win-back flow is an automated sequence sent to lapsed customers. [1]\n")
 
-
-def embed(texts: list[str]) -> np.ndarray:
-    """Bag of stemmed words hashed into 64 dimensions, normalised: similar words, similar vectors."""
-    out = np.zeros((len(texts), 64))
-    for row, text in enumerate(texts):
-        for word in content_words(text):
-            out[row, int(hashlib.md5(stem(word).encode()).hexdigest(), 16) % 64] += 1.0
-        out[row] /= np.linalg.norm(out[row]) or 1.0
-    return out
 
 
 @pytest.mark.parametrize(("message", "expected"), [

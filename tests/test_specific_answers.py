@@ -4,9 +4,7 @@ statement closing a message belongs to the question before it."""
 
 from __future__ import annotations
 
-import hashlib
 
-import numpy as np
 import pytest
 
 from assistant.answering.compose import Composer, printed, row_cells
@@ -14,19 +12,11 @@ from assistant.reading.asks import search_asks
 from knowledge.chunking import Unit
 from knowledge.settings import Settings
 from knowledge.text import content_words, stem
+from word_vectors import embed
 
 ROW = Unit(("Tool: Site search on the shop pages", "Outcomes: Sales from search, fewer bounces",
             "Early signs: Search usage rate, clicks on results", "Costs: Licence, tagging work"), "row")
 
-
-def embed(texts: list[str]) -> np.ndarray:
-    """Bag of stemmed words hashed into 64 dimensions, normalised."""
-    out = np.zeros((len(texts), 64))
-    for row, text in enumerate(texts):
-        for word in content_words(text):
-            out[row, int(hashlib.md5(stem(word).encode()).hexdigest(), 16) % 64] += 1.0
-        out[row] /= np.linalg.norm(out[row]) or 1.0
-    return out
 
 
 def test_a_row_is_cut_to_the_columns_whose_header_the_ask_names():
