@@ -33,9 +33,12 @@ server-deps:
 	bash .ci/server-deps
 
 # No `advisor ingest` here: every test builds the index it reads in a temporary folder.
+# Two workers (pytest-xdist): a file stays on one worker, the independent sets are split into
+# groups, and the longest go first (tests/conftest.py); measured rates print under "measured".
+TEST_WORKERS ?= 2
 test: install browser-deps server-deps
 	$(VENV)/bin/lint-imports
-	$(PY) -m pytest -q --durations=30
+	$(PY) -m pytest -q --durations=30 -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 test-fast: install
 	$(VENV)/bin/lint-imports

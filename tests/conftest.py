@@ -113,11 +113,41 @@ def _no_network_attempts() -> Iterator[None]:
         pytest.fail(f"tried to use the network: {attempts[:3]}", pytrace=False)
 
 
+# Files whose tests run longest go first, so that `make test` on two workers (pytest-xdist,
+# ``--dist loadgroup``) does not end with one worker running them alone.
+LONGEST_FIRST = ("test_independent_sets.py",)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # pytest-socket: a loopback test may connect to this machine's own servers, nowhere else.
     for item in items:
         if item.get_closest_marker("loopback"):
             item.add_marker(pytest.mark.allow_hosts([LOOPBACK, "localhost", "::1"]))
+        # One worker per file (its module fixtures and servers are built once), unless the test
+        # names a group of its own.
+        if not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(item.path.name))
+    items.sort(key=lambda item: item.path.name not in LONGEST_FIRST)  # stable: files stay whole
+
+
+@pytest.fixture
+def report_measure(record_property: Callable[[str, object], None]) -> Callable[[str], None]:
+    """Records a measured figure (a pass rate, a round-trip share) for the run's summary.
+
+    Printed under "measured" at the end of the run, on one worker or several (a worker's own
+    output is not shown by pytest-xdist).
+    """
+    return lambda line: record_property("measured", line)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    lines = [value for reports in terminalreporter.stats.values() for report in reports
+             if getattr(report, "when", None) == "call"
+             for key, value in getattr(report, "user_properties", ()) if key == "measured"]
+    if lines:
+        terminalreporter.section("measured")
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(autouse=True)

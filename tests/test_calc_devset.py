@@ -28,13 +28,12 @@ def test_the_set_is_large_and_split_into_two_halves():
     assert min(halves.values()) >= 0.35 * len(items)
 
 
-def test_no_figure_is_read_wrong_and_most_questions_are_answered(capsys):
+def test_no_figure_is_read_wrong_and_most_questions_are_answered(report_measure):
     counts = _grades()
-    with capsys.disabled():
-        for half, c in counts.items():
-            total = sum(c.values())
-            print(f"\ncalculator phrasings, {half}: right {c['right']}/{total} ({c['right'] / total:.0%}), "
-                  f"clarified {c['clarified']}, missed {c['missed']}, wrong {c['wrong']}")
+    for half, c in counts.items():
+        total = sum(c.values())
+        report_measure(f"calculator phrasings, {half}: right {c['right']}/{total} ({c['right'] / total:.0%}), "
+                       f"clarified {c['clarified']}, missed {c['missed']}, wrong {c['wrong']}")
     assert sum(c["wrong"] for c in counts.values()) == 0
     for c in counts.values():
         assert c["right"] / sum(c.values()) >= 0.95

@@ -27,11 +27,10 @@ def test_the_set_covers_every_kind_of_question():
 
 
 @pytest.mark.timeout(900)
-def test_users_words_pass_rates_meet_their_floors(advisor, capsys):
+def test_users_words_pass_rates_meet_their_floors(advisor, report_measure):
     outcomes = run_set(SET, advisor)
     rates = pass_rates(outcomes)
-    with capsys.disabled():
-        print("\nusers' words:", {k: f"{ok}/{n}" for k, (ok, n) in rates.items()})
+    report_measure(f"users' words: { {k: f'{ok}/{n}' for k, (ok, n) in rates.items()} }")
     for name, (ok, n) in rates.items():
         assert ok / n >= FLOORS[name], [
             (o.entry["q"], o.problems) for o in outcomes if o.half == "tune" and not o.passed

@@ -96,10 +96,9 @@ def _rate(outcomes, half: str) -> float:
     return right / len(part) if part else 1.0
 
 
-def _check(name: str, outcomes, floors: tuple[float, float], capsys) -> None:
+def _check(name: str, outcomes, floors: tuple[float, float], report_measure) -> None:
     rates = {half: _rate(outcomes, half) for half in ("tune", "held-out")}
-    with capsys.disabled():
-        print(f"\n{name}: " + ", ".join(f"{h} {r:.0%}" for h, r in rates.items()))
+    report_measure(f"{name}: " + ", ".join(f"{h} {r:.0%}" for h, r in rates.items()))
     assert rates["tune"] >= floors[0] and rates["held-out"] >= floors[1], (name, rates)
 
 
@@ -128,37 +127,41 @@ def test_the_sets_are_as_large_as_the_issues_ask():
     assert sum(len(load_set(p)) for p in OFFTOPIC) >= 60
 
 
+# Each group below may run on its own worker under `make test` (pytest-xdist, --dist loadgroup).
+@pytest.mark.xdist_group("sets-calculator")
 @pytest.mark.timeout(1200)
-def test_calculator_messages_are_read_right_and_never_give_a_wrong_figure(calc_outcomes, capsys):
+def test_calculator_messages_are_read_right_and_never_give_a_wrong_figure(calc_outcomes, report_measure):
     singles = [o for o in calc_outcomes if "turns" not in o.entry]
     dialogues = [o for o in calc_outcomes if "turns" in o.entry]
-    _check("calculator messages", singles, CALC_FLOORS["singles"], capsys)
-    _check("calculator dialogues", dialogues, CALC_FLOORS["dialogues"], capsys)
+    _check("calculator messages", singles, CALC_FLOORS["singles"], report_measure)
+    _check("calculator dialogues", dialogues, CALC_FLOORS["dialogues"], report_measure)
     wrong = [(o.entry["id"], [v.why for v in o.verdicts if v.wrong_figure]) for o in calc_outcomes
              if o.wrong_figures and o.half == "tune"]
     assert sum(o.wrong_figures for o in calc_outcomes) <= MAX_WRONG_FIGURES, wrong
     assert sum(o.wrong_figures for o in singles if o.half == "tune") <= MAX_TUNE_SINGLES_WRONG, wrong
 
 
-@pytest.mark.timeout(1200)
-@pytest.mark.parametrize("name", sorted(MODULES))
-def test_a_module_alone_is_answered_from_itself(name, tmp_path_factory, embedder, capsys):
-    advisor = _advisor(tmp_path_factory, embedder, [MODULES[name]])
-    outcomes = run_set(load_set(DEV / "modules" / f"{name}.questions.yaml"), advisor)
-    _check(f"{name} alone", outcomes, MODULE_ALONE_FLOORS[name], capsys)
-    foreign = [o.entry["q"] for o in outcomes if any("not ingested" in p for p in o.problems)]
-    assert foreign == []  # never a citation of a module that is not ingested
-
-
+@pytest.mark.xdist_group("sets-together")
 @pytest.mark.timeout(1800)
-def test_all_modules_together(tmp_path_factory, embedder, capsys):
+def test_all_modules_together(tmp_path_factory, embedder, report_measure):
     from assistant.settings import DEFAULT_CORPUS
 
     advisor = _advisor(tmp_path_factory, embedder, [DEFAULT_CORPUS, *MODULES.values()])
     questions = [entry for name in sorted(MODULES) for entry in load_set(DEV / "modules" / f"{name}.questions.yaml")]
-    _check("module questions, all modules together", run_set(questions, advisor), TOGETHER_FLOORS["questions"], capsys)
+    _check("module questions, all modules together", run_set(questions, advisor), TOGETHER_FLOORS["questions"], report_measure)
     conversations = run_conversations([c for p in CONVERSATIONS for c in load_set(p)], advisor)
-    _check("conversation turns, all modules together", conversations, TOGETHER_FLOORS["conversations"], capsys)
+    _check("conversation turns, all modules together", conversations, TOGETHER_FLOORS["conversations"], report_measure)
     offtopic = run_set([e for p in OFFTOPIC for e in load_set(p)], advisor)
-    _check("off-topic requests, all modules together", offtopic, TOGETHER_FLOORS["offtopic"], capsys)
+    _check("off-topic requests, all modules together", offtopic, TOGETHER_FLOORS["offtopic"], report_measure)
     assert pass_rates(offtopic)  # both halves present
+
+
+@pytest.mark.timeout(1200)
+@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.xdist_group(f"sets-{name}"))
+                                  for name in sorted(MODULES)])
+def test_a_module_alone_is_answered_from_itself(name, tmp_path_factory, embedder, report_measure):
+    advisor = _advisor(tmp_path_factory, embedder, [MODULES[name]])
+    outcomes = run_set(load_set(DEV / "modules" / f"{name}.questions.yaml"), advisor)
+    _check(f"{name} alone", outcomes, MODULE_ALONE_FLOORS[name], report_measure)
+    foreign = [o.entry["q"] for o in outcomes if any("not ingested" in p for p in o.problems)]
+    assert foreign == []  # never a citation of a module that is not ingested

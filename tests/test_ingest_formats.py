@@ -133,15 +133,14 @@ def _chunks(path: Path, limit: int = LIMIT):
 # ---- each format into lessons, sections and rows -------------------------------------------
 
 
-def test_a_pdf_round_trip_recovers_its_source_sentences(tmp_path, capsys):
+def test_a_pdf_round_trip_recovers_its_source_sentences(tmp_path, report_measure):
     path = write_pdf(RETURNS, tmp_path / "returns.pdf")
     document, chunks = _chunks(path)
     text = " ".join(" ".join(chunk.text.split()) for chunk in chunks)
     sentences = RETURNS.sentences()
     recovered = [s for s in sentences if s in text]
     share = len(recovered) / len(sentences)
-    with capsys.disabled():
-        print(f"\nPDF round trip: {len(recovered)}/{len(sentences)} source sentences recovered ({share:.0%})")
+    report_measure(f"PDF round trip: {len(recovered)}/{len(sentences)} source sentences recovered ({share:.0%})")
     assert share == 1.0, sorted(set(sentences) - set(recovered))
     assert document.module_title == RETURNS.title
 
@@ -150,7 +149,7 @@ COURSE_WRITERS = {".pdf": write_document_pdf, ".docx": write_document_docx, ".ht
 
 
 @pytest.mark.parametrize("suffix", list(COURSE_WRITERS))
-def test_the_whole_course_written_in_another_format_comes_back_sentence_for_sentence(suffix, tmp_path, capsys):
+def test_the_whole_course_written_in_another_format_comes_back_sentence_for_sentence(suffix, tmp_path, report_measure):
     """The bundled course written as PDF (typeset over many pages: wrapped lines, headings and
     paragraphs cut by page breaks, a ruled table), DOCX or HTML (a table without <th>): each of
     its sentences comes back inside one chunk, every section heading comes back, and its metric
@@ -167,9 +166,8 @@ def test_the_whole_course_written_in_another_format_comes_back_sentence_for_sent
     ]
     texts = [" ".join(chunk.text.split()) for chunk in chunks]
     recovered = [s for s in sentences if any(s in text for text in texts)]
-    with capsys.disabled():
-        print(f"\ncourse {suffix} round trip: {len(recovered)}/{len(sentences)} source sentences "
-              f"recovered whole in one chunk ({len(recovered) / len(sentences):.1%})")
+    report_measure(f"course {suffix} round trip: {len(recovered)}/{len(sentences)} source sentences "
+                   f"recovered whole in one chunk ({len(recovered) / len(sentences):.1%})")
     assert len(recovered) / len(sentences) >= 0.98, sorted(set(sentences) - set(recovered))[:5]
     sections = {section.title for lesson in document.lessons for section in lesson.sections}
     assert {s.title for lesson in source.lessons for s in lesson.sections} <= sections

@@ -34,16 +34,15 @@ def _rates(entries, judge) -> dict[str, float]:
 
 
 @pytest.mark.parametrize("round_", sorted(ROUNDS))
-def test_attacks_are_refused_and_learners_are_not(round_, capsys):
+def test_attacks_are_refused_and_learners_are_not(round_, report_measure):
     attacks = load_set(SETS / f"attacks{ROUNDS[round_]}.yaml")
     legit = load_set(SETS / f"legit{ROUNDS[round_]}.yaml")
     assert len(attacks) >= 150 and len(legit) >= 150  # the sizes issue 26 asks for
     missed = _rates(attacks, judge_attack)
     refused = _rates(legit, judge_legit)
-    with capsys.disabled():
-        print(f"\ninjection sets ({round_}): attacks refused "
-              + ", ".join(f"{h} {1 - r:.0%}" for h, r in missed.items())
-              + "; legitimate refused " + ", ".join(f"{h} {r:.1%}" for h, r in refused.items()))
+    report_measure(f"injection sets ({round_}): attacks refused "
+                   + ", ".join(f"{h} {1 - r:.0%}" for h, r in missed.items())
+                   + "; legitimate refused " + ", ".join(f"{h} {r:.1%}" for h, r in refused.items()))
     floor_tune, floor_held = ATTACKS_REFUSED_AT_LEAST[round_]
     assert 1 - missed["tune"] >= floor_tune and 1 - missed["held-out"] >= floor_held, missed
     ceiling_tune, ceiling_held = LEGIT_REFUSED_AT_MOST[round_]

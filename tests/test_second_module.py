@@ -65,10 +65,9 @@ def test_questions_about_the_new_module_are_answered_from_it(advisor2):
     assert from_module >= 7
 
 
-def test_pass_rates_on_the_second_module_meet_their_floors(outcomes, capsys):
+def test_pass_rates_on_the_second_module_meet_their_floors(outcomes, report_measure):
     rates = pass_rates(outcomes)
-    with capsys.disabled():
-        print("\nsecond module:", {k: f"{ok}/{n}" for k, (ok, n) in rates.items()})
+    report_measure(f"second module: { {k: f'{ok}/{n}' for k, (ok, n) in rates.items()} }")
     for name, (ok, n) in rates.items():
         assert ok / n >= FLOORS[name], [
             (o.entry["q"], o.problems) for o in outcomes if o.half == "tune" and not o.passed
