@@ -14,7 +14,8 @@ and recall are those of the checker's unsupported verdicts. The naive baseline f
 when the share of its content words found in the context is below a threshold, chosen for the
 best balanced accuracy on the tuning split. The course pairs (grounding_pairs.yaml) are a third
 set, never fitted on. The model (assistant/grounding/model.py) is fitted on the tune halves of
-the first two and of the written claims a-c (evals/dev/claims); their held-out halves measure it.
+the first two and of the written claims a-d (evals/dev/claims) and part e's tune half; part e's
+held-out half measures it.
 """
 
 from __future__ import annotations
@@ -40,12 +41,13 @@ PAIRS = DATA / "grounding_pairs.yaml"
 COURSE_CLAIMS = DATA / "course_claims.yaml"
 # Claims written by others who never saw the checker (issue 24): tune / held-out by the sha1
 # parity of each claim's id (`evals.devsets.half`); only the tune half is shown by default.
-# Parts a and b: both halves were opened at the end of stop 29, part c's at the end of stop 30, so
-# all three are training data now. Part d (stop 31, new voices): only its tune half is measured;
-# its held-out half is opened once, by the lead, with --held-out.
+# Parts a and b: both halves were opened at the end of stop 29, part c's at the end of stop 30,
+# part d's at the end of stop 31, so all four are training data now. Part e (v6, stop 32): only its
+# tune half is measured and fitted on; its held-out half is opened once, by the lead, with
+# --held-out.
 CLAIMS_DIR = Path(__file__).resolve().parent / "dev" / "claims"
-WRITTEN_CLAIMS = (CLAIMS_DIR / "part-a.yaml", CLAIMS_DIR / "part-b.yaml", CLAIMS_DIR / "part-c.yaml")
-FRESH_CLAIMS = (CLAIMS_DIR / "part-d.yaml",)
+WRITTEN_CLAIMS = tuple(CLAIMS_DIR / f"part-{p}.yaml" for p in "abcd")
+FRESH_CLAIMS = (CLAIMS_DIR / "part-e.yaml",)
 TUNE_PAIRS = 125
 VARYING = 1e-4  # standard deviation under which a vector dimension counts as constant
 
@@ -504,8 +506,8 @@ def measure(
     with_latency: bool = True,
     written_held_out: bool = False,
 ) -> dict:
-    """Every figure of CALIBRATION.md, as plain data (part c's held-out half only with
-    ``written_held_out``; parts a and b are training data, both halves shown)."""
+    """Every figure of CALIBRATION.md, as plain data (part e's held-out half only with
+    ``written_held_out``; parts a-d are training data, both halves shown)."""
     from assistant.grounding import GroundingChecker
 
     checker = checker or GroundingChecker()
@@ -582,9 +584,9 @@ def markdown_table(figures: dict) -> str:
         t, h = kt.get(kind, {"caught": 0, "missed": 0}), kh.get(kind, {"caught": 0, "missed": 0})
         label = f"{kind} (flagged / kept)" if kind == "paraphrase" else kind
         lines.append(f"| {label} | {t['caught']} / {t['missed']} | {h['caught']} / {h['missed']} |")
-    halves = [("Written claims a-c (training data)", h, w)
+    halves = [("Written claims a-d (training data)", h, w)
               for h, w in figures.get("written", {}).items()]
-    halves += [("Written claims d", h, w) for h, w in figures.get("fresh", {}).items()]
+    halves += [("Written claims e", h, w) for h, w in figures.get("fresh", {}).items()]
     for set_name, half_name, w in halves:
         lines += [
             "",
@@ -619,7 +621,7 @@ def markdown_table(figures: dict) -> str:
               "(measured, not stored).")
 @click.option(
     "--held-out", "held_out", is_flag=True,
-    help="Also measure part d's held-out half (the lead opens it once, at the end).",
+    help="Also measure part e's held-out half (the lead opens it once, at the end).",
 )
 def main(as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, held_out: bool) -> None:
     """Fit (--fit) and measure the grounding checker on the labelled sets."""
