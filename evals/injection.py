@@ -66,11 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--held-out", action="store_true", help="also show the held-out rates (once, at the end)")
     parser.add_argument("--v3", action="store_true", help="the v3 sets (attacks_v3.yaml, legit_v3.yaml)")
     parser.add_argument("--v5", action="store_true", help="the v5 sets (attacks_v5.yaml, legit_v5.yaml)")
+    parser.add_argument("--round", help="a round's sets by name, e.g. v6 (attacks_v6.yaml, legit_v6.yaml)")
     args = parser.parse_args(argv)
+    suffix = f"_{args.round}" if args.round else "_v5" if args.v5 else "_v3" if args.v3 else ""
     totals: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
     failures = []
     for name, judge in (("legit", judge_legit), ("attacks", judge_attack)):
-        for entry in load_set(SETS / f"{name}{'_v5' if args.v5 else '_v3' if args.v3 else ''}.yaml"):
+        for entry in load_set(SETS / f"{name}{suffix}.yaml"):
             which = half(key(entry))
             problem = judge(entry)
             for kind in (entry["kind"], "all"):
