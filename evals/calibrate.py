@@ -304,8 +304,9 @@ def fit_pair(
 def fit(
     checker: GroundingChecker, labelled: list[Labelled], c: float = 1.0, alignment: bool = False
 ):
-    """(Weights, PairModel): logistic regression on the claims of ``labelled`` that no hard rule
-    decides, after the entailment classifier on the same claims (out-of-fold logits).
+    """(Weights, PairModel or None): logistic regression on the claims of ``labelled`` that no hard
+    rule decides, after the entailment classifier on the same claims (out-of-fold logits) when
+    the model reads it (``alignment``; None otherwise).
 
     An answer's label is its claims' label when it has one claim, or when it is supported (then
     every claim is); the rare unsupported answer of several claims is left out, since which of
@@ -320,8 +321,14 @@ def fit(
     from assistant.grounding.model import FEATURES, Weights
 
     # The contextual token alignment is measured, not stored (CALIBRATION.md, stop 30): a model
-    # that reads it loses the course pairs' recall. ``alignment`` fits it in.
-    names = tuple(f for f in FEATURES if alignment or f not in token_alignment.FEATURES)
+    # that reads it loses the course pairs' recall. ``alignment`` fits it in. The entailment
+    # logit is left out since stop 32: cross-validated by writer it adds nothing (0.749 without
+    # it, `evals.checker_learning`), and a learned pair judgement over the sentence vectors lost
+    # 0.03-0.06 on every set (CALIBRATION.md, stop 32).
+    names = tuple(
+        f for f in FEATURES
+        if (alignment or f not in token_alignment.FEATURES) and (alignment or f != "entail")
+    )
     if alignment:  # the checker computes the token features only for weights that read them
         n = len(names)
         checker = type(checker)(embedder=checker.embedder, weights=Weights(
@@ -342,22 +349,24 @@ def fit(
                 weight = len(labelled) / (len(sizes) * sizes[_source(row)])
                 train.append((a, 0 if row.supported else 1, weight))
     # The entailment classifier first; its out-of-fold logit becomes the feature "entail".
-    with_pair = [(a, y, w) for a, y, w in train if "entail" in a.features and a.pair]
+    pair_model = None
+    with_pair = [(a, y, w) for a, y, w in train if "entail" in names and a.pair]
     uv = checker.pair_vectors([a for a, _, _ in with_pair])
     kept = [(t, v) for t, v in zip(with_pair, uv, strict=True) if v is not None]
-    pair_model, oof = fit_pair(
-        [v for _, v in kept], [t[1] for t, _ in kept], [t[2] for t, _ in kept]
-    )
-    out_of_fold = {id(t[0]): float(z) for (t, _), z in zip(kept, oof, strict=True)}
-    every = [a for _, analyses in analysed for a in analyses if a is not None]
-    rest = [a for a in every if id(a) not in out_of_fold and a.features and a.pair
-            and a.veto is None and not a.verbatim]
-    for a, v in zip(rest, checker.pair_vectors(rest), strict=True):
-        if v is not None:
-            a.features["entail"] = pair_model.logit(*v)
-    for a in every:
-        if id(a) in out_of_fold:
-            a.features["entail"] = out_of_fold[id(a)]
+    if kept:
+        pair_model, oof = fit_pair(
+            [v for _, v in kept], [t[1] for t, _ in kept], [t[2] for t, _ in kept]
+        )
+        out_of_fold = {id(t[0]): float(z) for (t, _), z in zip(kept, oof, strict=True)}
+        every = [a for _, analyses in analysed for a in analyses if a is not None]
+        rest = [a for a in every if id(a) not in out_of_fold and a.features and a.pair
+                and a.veto is None and not a.verbatim]
+        for a, v in zip(rest, checker.pair_vectors(rest), strict=True):
+            if v is not None:
+                a.features["entail"] = pair_model.logit(*v)
+        for a in every:
+            if id(a) in out_of_fold:
+                a.features["entail"] = out_of_fold[id(a)]
 
     x = np.array([[a.features[n] for n in names] for a, _, _ in train], dtype=float)
     scaler = StandardScaler().fit(x)
@@ -617,7 +626,7 @@ def markdown_table(figures: dict) -> str:
 @click.option("--fit", "do_fit", is_flag=True, help="Fit on the tune halves and write the weights.")
 @click.option("--no-latency", is_flag=True, help="Skip the latency measurement.")
 @click.option("--alignment", is_flag=True,
-              help="Stop 30's refit: token alignment features, parts a and b whole, threshold out of fold "
+              help="Stop 30's refit: token alignment features and the entailment logit, threshold out of fold "
               "(measured, not stored).")
 @click.option(
     "--held-out", "held_out", is_flag=True,
@@ -637,13 +646,14 @@ def main(as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, held_ou
         tune = (
             split_course(load_course_claims())[0]
             + split_halueval(load_halueval())[0]
-            # stop 30's refit (--alignment) takes parts a and b whole (both halves are spent);
-            # the default reproduces the stored weights' training set (their tune halves)
-            + (load_written_claims() if alignment else split_written(load_written_claims())[0])
+            # parts a-d whole (every half is spent) and the fresh part's tune half (stop 32)
+            + load_written_claims()
+            + split_written(load_written_claims(FRESH_CLAIMS))[0]
         )
         weights, pair_model = fit(checker, tune, alignment=alignment)
         WEIGHTS_PATH.write_text(weights.to_json() + "\n", encoding="utf-8")
-        PAIR_PATH.write_text(pair_model.to_json() + "\n", encoding="utf-8")
+        if pair_model is not None:
+            PAIR_PATH.write_text(pair_model.to_json() + "\n", encoding="utf-8")
         checker = GroundingChecker(embedder=vectors, weights=weights, pair_model=pair_model)
         click.echo(f"wrote {WEIGHTS_PATH}", err=True)
     figures = measure(checker, with_latency=not no_latency, written_held_out=held_out)

@@ -272,13 +272,13 @@ def cross_validate(rows: list[Row], candidate: Candidate, generated=None) -> dic
 CANDIDATES = (
     Candidate("linear", BASE),
     Candidate("linear+tok", BASE + TOK),
+    Candidate("linear+tok+order", BASE + TOK + ("order_flip",)),
+    Candidate("linear+gen", BASE + TOK, generated=True),
+    Candidate("mlp", BASE + TOK, kind="mlp"),
     Candidate("trees", BASE + TOK, kind="trees"),
+    Candidate("pair-pca16", BASE + TOK, pair=True, kind="pca"),
     Candidate("pair", BASE + TOK, pair=True, c=0.05),
     Candidate("pair+gen", BASE + TOK, pair=True, c=0.05, generated=True),
-    Candidate("linear+gen", BASE + TOK, generated=True),
-    Candidate("pair-pca16", BASE + TOK, pair=True, kind="pca"),
-    Candidate("mlp", BASE + TOK, kind="mlp"),
-    Candidate("linear+tok+order", BASE + TOK + ("order_flip",)),
 )
 
 

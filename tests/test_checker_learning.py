@@ -39,3 +39,45 @@ def test_order_flip_reads_a_reversed_cause_and_effect():
                       unit) > 0.5
     assert order_flip("Ignoring change management brings resistance and underutilization.",
                       unit) == 0.0
+
+
+class _Embedder:
+    model_name = "hashed-words"
+    model = None  # no token vectors
+
+    def encode(self, texts, batch_size=32):
+        from tests.word_vectors import embed
+
+        return embed(texts)
+
+
+class _ExplodingPairModel:
+    """An entailment classifier that must not be consulted."""
+
+    def logit(self, u, v):
+        raise AssertionError("the entailment classifier was consulted")
+
+
+def _weights(features: tuple[str, ...]):
+    from assistant.grounding.model import Weights
+
+    n = len(features)
+    return Weights(features=features, mean=(0.0,) * n, scale=(1.0,) * n, coef=(0.0,) * n,
+                   intercept=0.0, threshold=0.5)
+
+
+def test_the_entailment_classifier_costs_nothing_for_weights_that_do_not_read_it():
+    import pytest
+
+    from assistant.grounding import Evidence, GroundingChecker
+
+    evidence = [Evidence(id="p", text="Review the weekly reports before the launch meeting. "
+                         "It keeps the launch on schedule.", kind="passage")]
+    answer = "Go over the weekly reports ahead of the launch meeting."
+    without = GroundingChecker(embedder=_Embedder(), weights=_weights(("similarity", "coverage")),
+                               pair_model=_ExplodingPairModel())
+    assert without.check(answer, evidence).sentences[0].claim
+    reading = GroundingChecker(embedder=_Embedder(), weights=_weights(("similarity", "entail")),
+                               pair_model=_ExplodingPairModel())
+    with pytest.raises(AssertionError, match="consulted"):
+        reading.check(answer, evidence)

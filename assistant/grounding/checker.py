@@ -313,8 +313,8 @@ class GroundingChecker:
         for a in analyses:
             if a.features:
                 a.features["entail"] = 0.0
-        if model is None or not todo:
-            return
+        if model is None or not todo or "entail" not in self.weights.features:
+            return  # weights that do not read it: no cost
         for a, uv in zip(todo, self.pair_vectors(todo), strict=True):
             if uv is not None:
                 a.features["entail"] = model.logit(*uv)
