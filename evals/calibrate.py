@@ -14,8 +14,8 @@ and recall are those of the checker's unsupported verdicts. The naive baseline f
 when the share of its content words found in the context is below a threshold, chosen for the
 best balanced accuracy on the tuning split. The course pairs (grounding_pairs.yaml) are a third
 set, never fitted on. The model (assistant/grounding/model.py) is fitted on the tune halves of
-the first two and of the written claims a-d (evals/dev/claims) and part e's tune half; part e's
-held-out half measures it.
+the first two and of the written claims a-c (evals/dev/claims; stop 31's fit, still stored). Parts
+a-d are training data now; part e's held-out half measures the checker (opened once, by the lead).
 """
 
 from __future__ import annotations
@@ -302,7 +302,11 @@ def fit_pair(
 
 
 def fit(
-    checker: GroundingChecker, labelled: list[Labelled], c: float = 1.0, alignment: bool = False
+    checker: GroundingChecker,
+    labelled: list[Labelled],
+    c: float = 1.0,
+    alignment: bool = False,
+    entail: bool = True,
 ):
     """(Weights, PairModel or None): logistic regression on the claims of ``labelled`` that no hard
     rule decides, after the entailment classifier on the same claims (out-of-fold logits) when
@@ -321,13 +325,12 @@ def fit(
     from assistant.grounding.model import FEATURES, Weights
 
     # The contextual token alignment is measured, not stored (CALIBRATION.md, stop 30): a model
-    # that reads it loses the course pairs' recall. ``alignment`` fits it in. The entailment
-    # logit is left out since stop 32: cross-validated by writer it adds nothing (0.749 without
-    # it, `evals.checker_learning`), and a learned pair judgement over the sentence vectors lost
-    # 0.03-0.06 on every set (CALIBRATION.md, stop 32).
+    # that reads it loses the course pairs' recall. ``alignment`` fits it in. ``entail=False``
+    # leaves the entailment logit out (stop 32's refit: cross-validated by writer it adds nothing,
+    # `evals.checker_learning`).
     names = tuple(
         f for f in FEATURES
-        if (alignment or f not in token_alignment.FEATURES) and (alignment or f != "entail")
+        if (alignment or f not in token_alignment.FEATURES) and (entail or f != "entail")
     )
     if alignment:  # the checker computes the token features only for weights that read them
         n = len(names)
@@ -628,11 +631,17 @@ def markdown_table(figures: dict) -> str:
 @click.option("--alignment", is_flag=True,
               help="Stop 30's refit: token alignment features and the entailment logit, threshold out of fold "
               "(measured, not stored).")
+@click.option("--all-writers", is_flag=True,
+              help="Stop 32's refit: written parts a-d whole and part e's tune half, without the "
+              "entailment logit (measured, not stored: the course pairs and HaluEval drop).")
 @click.option(
     "--held-out", "held_out", is_flag=True,
     help="Also measure part e's held-out half (the lead opens it once, at the end).",
 )
-def main(as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, held_out: bool) -> None:
+def main(
+    as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, all_writers: bool,
+    held_out: bool,
+) -> None:
     """Fit (--fit) and measure the grounding checker on the labelled sets."""
     from assistant.grounding import GroundingChecker
     from assistant.grounding.model import WEIGHTS_PATH
@@ -646,11 +655,18 @@ def main(as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, held_ou
         tune = (
             split_course(load_course_claims())[0]
             + split_halueval(load_halueval())[0]
-            # parts a-d whole (every half is spent) and the fresh part's tune half (stop 32)
-            + load_written_claims()
-            + split_written(load_written_claims(FRESH_CLAIMS))[0]
+            + (
+                # stop 32's refit: parts a-d whole (every half is spent), part e's tune half
+                load_written_claims() + split_written(load_written_claims(FRESH_CLAIMS))[0]
+                if all_writers
+                # stop 30's refit (--alignment) takes parts a-c whole; the default reproduces
+                # the stored weights' training set (stop 31: the tune halves of parts a-c)
+                else load_written_claims(WRITTEN_CLAIMS[:3])
+                if alignment
+                else split_written(load_written_claims(WRITTEN_CLAIMS[:3]))[0]
+            )
         )
-        weights, pair_model = fit(checker, tune, alignment=alignment)
+        weights, pair_model = fit(checker, tune, alignment=alignment, entail=not all_writers)
         WEIGHTS_PATH.write_text(weights.to_json() + "\n", encoding="utf-8")
         if pair_model is not None:
             PAIR_PATH.write_text(pair_model.to_json() + "\n", encoding="utf-8")

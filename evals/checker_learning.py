@@ -12,8 +12,9 @@ the threshold; the threshold is chosen inside the training folds, never on the m
 
 Candidates:
 
-* ``linear``: the stored model's method (logistic regression over `model.FEATURES` less the
-  token alignment and the entailment logit).
+* ``linear``: `calibrate.fit`'s logistic regression over `model.FEATURES` less the token
+  alignment and the entailment logit (`--fit --all-writers`; the stored weights also read the
+  logit, which carries almost no weight in them).
 * ``linear+tok``: the same with the contextual token alignment (`alignment.FEATURES`).
 * ``pair``: the same features plus the sentence-pair vector of the bundled MiniLM
   ([|u - v|, u * v], `pair.pair_vector`'s difference and product halves), one logistic regression.
