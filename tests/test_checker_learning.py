@@ -81,3 +81,28 @@ def test_the_entailment_classifier_costs_nothing_for_weights_that_do_not_read_it
                                pair_model=_ExplodingPairModel())
     with pytest.raises(AssertionError, match="consulted"):
         reading.check(answer, evidence)
+
+
+def test_the_fit_leaves_the_entailment_classifier_out_when_asked():
+    from assistant.grounding import GroundingChecker
+    from evals.calibrate import Labelled, fit
+
+    context = ("Review the weekly reports before the launch meeting. Dashboards summarise sales "
+               "for each region. Alerts warn the team when stock runs low.")
+    said = ["Go over the weekly reports ahead of the launch meeting.",
+            "Dashboards give a summary of sales per region.",
+            "The team gets alerts when stock is running low."]
+    wrong = ["Skip the weekly reports before the launch meeting.",
+             "Dashboards hide sales for each region.",
+             "Alerts warn the board when prices run high."]
+    rows = [Labelled(id=f"r{i}-{j}", answer=text, context=context, supported=ok, voice="v")
+            for i in range(4) for j, (text, ok) in enumerate(
+                [(s, True) for s in said] + [(w, False) for w in wrong])]
+    from assistant.grounding.pair import PairModel
+
+    # the stored classifier reads MiniLM's 384 dimensions; the stand-in embedder has 64
+    checker = GroundingChecker(embedder=_Embedder(), pair_model=PairModel((0.0,) * 256, 0.0))
+    weights, pair_model = fit(checker, rows, entail=False)
+    assert "entail" not in weights.features and pair_model is None
+    weights, pair_model = fit(checker, rows, entail=True)
+    assert "entail" in weights.features and pair_model is not None
