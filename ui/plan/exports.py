@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ui.formatting import escape_markdown, format_number
-from ui.plan.model import COLUMNS, METHOD_FIELDS, Plan
+from ui.plan.model import COLUMNS, METHOD_FIELDS, METHOD_NAMES, Plan
 
 # ----------------------------------------------------------------------------- views
 
@@ -114,7 +114,7 @@ def export_markdown(
          "the advisor's prioritize tool from the inputs below; the KPIs are quoted from the "
          "course. AI-generated: review before you act on it._"),
         "",
-        f"## Inputs ({plan.method.upper()})",
+        f"## Inputs ({METHOD_NAMES[plan.method]})",
         "",
         "| initiative | " + " | ".join(fields) + " |",
         "|---|" + "---:|" * len(fields),
