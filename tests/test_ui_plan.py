@@ -140,8 +140,9 @@ def test_ranking_roadmap_and_matrix_follow_the_prioritize_tool():
         [1, "AI site search", 16000.0, 100.0, 3.0, "big bet", "long-term bet (1-3 years)"],
         [2, "Support chatbot", 2500.0, 15.62, 1.0, "fill-in", "short-term win (3-6 months)"],
     ]
-    assert planning.roadmap(result) == {"short-term wins": ["Support chatbot"],
-                                        "long-term bets": ["AI site search"], "deprioritise": []}
+    # A fill-in (low value for low effort) is not listed among the short-term wins.
+    assert planning.roadmap(result) == {"short-term wins": [], "long-term bets": ["AI site search"],
+                                        "fill-ins": ["Support chatbot"], "deprioritise": []}
     figure = planning.matrix_chart(result)
     lines = {(shape.x0, shape.x1) if shape.x0 == shape.x1 else (shape.y0, shape.y1)
              for shape in figure.layout.shapes}
@@ -275,7 +276,9 @@ def test_markdown_export_has_inputs_formula_assumptions_ranking_and_citations():
     assert "- score = reach × impact × confidence / effort" in text
     assert "## Assumptions" in text and "the median effort of this list" in text
     assert "| 1 | AI site search | 16,000 | 100 | 3 | big bet | long-term bet (1-3 years) |" in text
-    assert "**Short-term wins (3-6 months)**\n- Support chatbot" in text
+    assert "**Short-term wins (3-6 months)**\n- none" in text  # a fill-in is no win
+    assert ("**Fill-ins (low value, low effort: when there is spare capacity)**\n"
+            "- Support chatbot") in text
     assert "## Citations" in text and "Lesson 6.2 › Mapping AI Applications to KPIs" in text
 
 

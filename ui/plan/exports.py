@@ -26,15 +26,23 @@ def ranking_rows(result: dict[str, Any] | None) -> list[list[Any]]:
 RANKING_HEADERS = ["rank", "initiative", "score", "value", "effort", "quadrant", "horizon"]
 
 
+# Roadmap groups by quadrant: a short-term win is a quick win (high value for low effort);
+# a fill-in is quick too but of low value, so it waits for spare capacity instead of being
+# listed among the wins (the tool's horizon column gives both the same time frame).
+ROADMAP_GROUPS = {"quick win": "short-term wins", "big bet": "long-term bets",
+                  "fill-in": "fill-ins", "money pit": "deprioritise"}
+ROADMAP_TITLES = {
+    "short-term wins": "Short-term wins (3-6 months)",
+    "long-term bets": "Long-term bets (1-3 years)",
+    "fill-ins": "Fill-ins (low value, low effort: when there is spare capacity)",
+    "deprioritise": "Deprioritise (money pits)",
+}
+
+
 def roadmap(result: dict[str, Any] | None) -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = {"short-term wins": [], "long-term bets": [], "deprioritise": []}
+    groups: dict[str, list[str]] = {key: [] for key in ROADMAP_TITLES}
     for row in (result or {}).get("ranking", []):
-        horizon = row["horizon"]
-        key = (
-            "short-term wins" if horizon.startswith("short")
-            else "long-term bets" if horizon.startswith("long") else "deprioritise"
-        )
-        groups[key].append(row["name"])
+        groups[ROADMAP_GROUPS[row["quadrant"]]].append(row["name"])
     return groups
 
 
@@ -42,13 +50,8 @@ def roadmap_markdown(result: dict[str, Any] | None) -> str:
     if not result:
         return "_Add initiatives to see the roadmap._"
     groups = roadmap(result)
-    titles = {
-        "short-term wins": "Short-term wins (3-6 months)",
-        "long-term bets": "Long-term bets (1-3 years)",
-        "deprioritise": "Deprioritise (money pits)",
-    }
     lines = []
-    for key, title in titles.items():
+    for key, title in ROADMAP_TITLES.items():
         lines.append(f"**{title}**")
         names = groups[key]
         lines.extend(f"- {escape_markdown(n)}" for n in names) if names else lines.append("- none")
