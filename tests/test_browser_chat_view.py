@@ -471,6 +471,15 @@ def test_plan_builder_method_switches_and_a_matrix_that_agrees_with_the_table(op
                 "add 'Emails' with reach 300, impact 1, confidence 1, effort 4")
     assert_chart_agrees_with_the_table(page, rice)
     assert method_shown(page) == "rice"
+    # Hovering a point names its initiative, rank, scores and quadrant.
+    page.locator("#plan-matrix").scroll_into_view_if_needed()
+    dot = page.locator("#plan-matrix .scatterlayer path.point").first.bounding_box()
+    page.mouse.move(dot["x"] + dot["width"] / 2, dot["y"] + dot["height"] / 2)
+    page.wait_for_function(
+        "() => /rank \\d+ · score/.test(document.querySelector('#plan-matrix .hoverlayer')"
+        "?.textContent || '')")
+    hover = page.locator("#plan-matrix .hoverlayer").text_content()
+    assert any(name in hover for name in rice), hover
     page.get_by_test_id("ICE-radio-label").click()
     page.wait_for_function(
         "() => document.querySelector('#plan-status').innerText.includes('Cannot switch to ICE')")
