@@ -138,7 +138,8 @@ def test_ranking_roadmap_and_matrix_follow_the_prioritize_tool():
     result = planning.rank(plan)
     assert planning.ranking_rows(result) == [
         [1, "AI site search", 16000.0, 100.0, 3.0, "big bet", "long-term bet (1-3 years)"],
-        [2, "Support chatbot", 2500.0, 15.62, 1.0, "fill-in", "short-term win (3-6 months)"],
+        # A fill-in's horizon is the roadmap's, not a short-term win's: table and roadmap agree.
+        [2, "Support chatbot", 2500.0, 15.62, 1.0, "fill-in", "when there is spare capacity"],
     ]
     # A fill-in (low value for low effort) is not listed among the short-term wins.
     assert planning.roadmap(result) == {"short-term wins": [], "long-term bets": ["AI site search"],

@@ -18,7 +18,7 @@ def ranking_rows(result: dict[str, Any] | None) -> list[list[Any]]:
         return []
     return [
         [r["rank"], r["name"], round(r["score"], 4), round(r["value"], 2), r["effort"],
-         r["quadrant"], r["horizon"]]
+         r["quadrant"], horizon(r)]
         for r in result["ranking"]
     ]
 
@@ -26,6 +26,7 @@ def ranking_rows(result: dict[str, Any] | None) -> list[list[Any]]:
 RANKING_HEADERS = ["rank", "initiative", "score", "value", "effort", "quadrant", "horizon"]
 
 
+SPARE_CAPACITY = "when there is spare capacity"
 # Roadmap groups by quadrant: a short-term win is a quick win (high value for low effort);
 # a fill-in is quick too but of low value, so it waits for spare capacity instead of being
 # listed among the wins (the tool's horizon column gives both the same time frame).
@@ -34,9 +35,15 @@ ROADMAP_GROUPS = {"quick win": "short-term wins", "big bet": "long-term bets",
 ROADMAP_TITLES = {
     "short-term wins": "Short-term wins (3-6 months)",
     "long-term bets": "Long-term bets (1-3 years)",
-    "fill-ins": "Fill-ins (low value, low effort: when there is spare capacity)",
+    "fill-ins": f"Fill-ins (low value, low effort: {SPARE_CAPACITY})",
     "deprioritise": "Deprioritise (money pits)",
 }
+
+
+# The horizon a ranked row shows: the tool's, except a fill-in's, which waits for spare
+# capacity (the roadmap's group), so the table and the roadmap never disagree.
+def horizon(row: dict[str, Any]) -> str:
+    return SPARE_CAPACITY if row["quadrant"] == "fill-in" else row["horizon"]
 
 
 def roadmap(result: dict[str, Any] | None) -> dict[str, list[str]]:
@@ -148,7 +155,7 @@ def export_markdown(
         lines.append(
             f"| {row['rank']} | {_md_cell(row['name'])} | {_md_cell(round(row['score'], 4))} | "
             f"{_md_cell(round(row['value'], 2))} | {_md_cell(row['effort'])} | "
-            f"{row['quadrant']} | {row['horizon']} |"
+            f"{row['quadrant']} | {horizon(row)} |"
         )
     lines += ["", "## Assumptions", ""]
     lines += [f"- {escape_markdown(a)}" for a in result.get("assumptions", [])]
@@ -176,6 +183,7 @@ def export_csv(plan: Plan, result: dict[str, Any] | None) -> str:
         row = ranked.get(item["name"], {})
         writer.writerow(
             [plan.method, *(_csv_safe(item.get(c)) for c in COLUMNS)]
-            + [_csv_safe(row.get(k)) for k in ("score", "rank", "value", "quadrant", "horizon")]
+            + [_csv_safe(row.get(k)) for k in ("score", "rank", "value", "quadrant")]
+            + [horizon(row) if row else ""]
         )
     return buffer.getvalue()
