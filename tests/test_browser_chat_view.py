@@ -106,7 +106,7 @@ def assert_cut_at_a_word(shown: str, whole: str) -> None:
     assert whole[len(kept)] in " ,;:.!?-–—([", f"cut mid-word: {shown!r} of {whole!r}"
 
 
-@pytest.mark.parametrize("width,height", [(1280, 720), (1440, 900)])
+@pytest.mark.parametrize("width,height", [(1280, 720), (1440, 900), (390, 844), (768, 1024)])
 def test_the_message_box_is_in_the_first_view(open_page, width, height):
     page = open_page(width, height)
     assert page.evaluate("window.scrollY") == 0
@@ -114,6 +114,12 @@ def test_the_message_box_is_in_the_first_view(open_page, width, height):
         box = page.locator(selector).bounding_box()
         assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, (
             f"{selector} is below the fold at {width}×{height}: {box}")
+    # The welcome's first line shows inside the chat, under the chat's own label.
+    label = page.locator('#chatbot [data-testid="block-label"]').bounding_box()
+    chat = page.locator("#chatbot").bounding_box()
+    first = page.locator("#chatbot .placeholder-content p").first.bounding_box()
+    assert first["y"] >= label["y"] + label["height"] - 1, ("behind the label", label, first)
+    assert first["y"] + first["height"] <= chat["y"] + chat["height"], ("scrolled out", first)
     page.screenshot(path=str(ARTIFACTS / f"view-first-{width}x{height}.png"))
 
 
@@ -171,6 +177,82 @@ def test_phone_and_tablet_start_with_the_sidebar_closed_and_open_it_over_the_pag
     page.screenshot(path=str(ARTIFACTS / f"view-phone-{width}x{height}-sidebar.png"))
     toggle.click()
     page.wait_for_function("() => !document.querySelector('#conversations').classList.contains('open')")
+
+
+FOLDED_JS = """() => { const label = document.querySelector('#answer-details button.label-wrap');
+    return label ? !label.classList.contains('open') : null; }"""
+
+
+@pytest.mark.parametrize("width,height", [(390, 844), (768, 1024)])
+def test_on_a_phone_the_sources_fold_under_the_answer(open_page, width, height):
+    """Where the columns stack, the answer's details fold to one line under the answer and
+    open on a tap; where there is room they stay open beside it."""
+    page = open_page(width, height)
+    page.locator("#message textarea").fill(course_questions()[1])
+    page.locator("#send").click()
+    page.wait_for_function(DONE_JS, timeout=300_000)
+    page.wait_for_function(REVEALED_JS, timeout=30_000)
+    chat = page.locator("#chatbot").bounding_box()
+    details = page.locator("#answer-details").bounding_box()
+    if details["x"] >= chat["x"] + chat["width"]:  # room for both columns: open beside it
+        assert page.evaluate(FOLDED_JS) is False and page.locator("#citations").is_visible()
+        page.screenshot(path=str(ARTIFACTS / f"view-phone-{width}x{height}-answer.png"))
+        return
+    assert page.evaluate(FOLDED_JS) is True, "under the chat, the answer's details start folded"
+    assert not page.locator("#citations").is_visible(), "folded: no sources list in the way"
+    header = page.locator("#answer-details button.label-wrap")
+    top = header.bounding_box()["y"]
+    # The folded sources follow the answer closely: within a third of a screen of the chat.
+    assert chat["y"] + chat["height"] <= top <= chat["y"] + chat["height"] + height / 3, (
+        chat, top)
+    header.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"view-phone-{width}x{height}-answer.png"))
+    header.click()
+    page.locator("#citations").wait_for(state="visible")
+    page.locator("#citations label").first.click()
+    page.wait_for_function(
+        "(none) => !document.querySelector('#citation-panel').innerText.includes(none)",
+        arg=NO_CITATION.strip("_"), timeout=60_000)
+    assert page.locator("#citation-panel").inner_text().startswith("[1]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scroll"
+    page.locator("#citation-panel").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"view-phone-{width}x{height}-sources.png"))
+
+
+def test_on_a_wide_screen_the_sources_stay_open_beside_the_chat(open_page):
+    page = open_page(1440, 900)
+    assert page.evaluate(FOLDED_JS) is False
+    details = page.locator("#answer-details").bounding_box()
+    chat = page.locator("#chatbot").bounding_box()
+    assert details["x"] >= chat["x"] + chat["width"], "beside the chat, not under it"
+
+
+def test_a_calculation_shows_its_tool_card_before_the_answer_text(open_page):
+    """The card of the calculator the engine ran shows above the answer, and no later than the
+    answer's first words."""
+    page = open_page(1440, 900)
+    page.evaluate("""() => {
+        window.__order = [];
+        const chat = document.querySelector('#chatbot');
+        new MutationObserver(() => {
+            const bots = [...chat.querySelectorAll('[data-testid="bot"]')];
+            const card = bots.findIndex(b => /Tool: /.test(b.innerText));
+            const text = bots.findIndex(b => !b.querySelector('.thought-group')
+                                             && b.innerText.trim().length > 0);
+            window.__order.push([card, text]);
+        }).observe(chat, {childList: true, subtree: true, characterData: true});
+    }""")
+    page.locator("#message textarea").fill(
+        "Prioritise with RICE: A reach 1000 impact 2 confidence 0.8 effort 2; "
+        "B reach 500 impact 3 confidence 0.5 effort 1")
+    page.locator("#send").click()
+    page.wait_for_function(DONE_JS, timeout=300_000)
+    order = page.evaluate("window.__order")
+    first_text = next(i for i, (_, text) in enumerate(order) if text >= 0)
+    card, text = order[first_text]
+    assert card >= 0, f"the answer's text showed before its tool card: {order[:first_text + 1]}"
+    assert card < text, "the card sits above the answer"
+    page.screenshot(path=str(ARTIFACTS / "view-tool-card-first.png"))
 
 
 def test_an_answer_streams_in_several_steps_and_its_conversation_title_is_cut_at_a_word(
@@ -382,13 +464,22 @@ def assert_chart_agrees_with_the_table(page, names: list[str]) -> None:
 def test_plan_builder_method_switches_and_a_matrix_that_agrees_with_the_table(open_page):
     page = open_page(1440, 900)
     page.get_by_role("tab", name="Plan builder").click()
-    # Three initiatives: the middle value is the median, so one point lies on the value line.
+    # Three initiatives: efforts 2, 1, 4, so 'Search' lies on the effort line (the median).
     rice = ["Search", "Chatbot", "Emails"]
     add_to_plan(page, "add 'Search' with reach 1000, impact 2, confidence 0.8, effort 2",
                 "add 'Chatbot' with reach 500, impact 3, confidence 0.5, effort 1",
                 "add 'Emails' with reach 300, impact 1, confidence 1, effort 4")
     assert_chart_agrees_with_the_table(page, rice)
     assert method_shown(page) == "rice"
+    # Hovering a point names its initiative, rank, scores and quadrant.
+    page.locator("#plan-matrix").scroll_into_view_if_needed()
+    dot = page.locator("#plan-matrix .scatterlayer path.point").first.bounding_box()
+    page.mouse.move(dot["x"] + dot["width"] / 2, dot["y"] + dot["height"] / 2)
+    page.wait_for_function(
+        "() => /rank \\d+ · score/.test(document.querySelector('#plan-matrix .hoverlayer')"
+        "?.textContent || '')")
+    hover = page.locator("#plan-matrix .hoverlayer").text_content()
+    assert any(name in hover for name in rice), hover
     page.get_by_test_id("ICE-radio-label").click()
     page.wait_for_function(
         "() => document.querySelector('#plan-status').innerText.includes('Cannot switch to ICE')")
@@ -396,6 +487,25 @@ def test_plan_builder_method_switches_and_a_matrix_that_agrees_with_the_table(op
     page.wait_for_function("() => document.querySelector('#plan-method input:checked').value === 'rice'")
     assert_chart_agrees_with_the_table(page, rice)
     page.screenshot(path=str(ARTIFACTS / "view-plan-rice.png"), full_page=True)
+
+    # Value/effort converts the RICE figures; ICE from there asks; RICE comes back as given.
+    page.get_by_test_id("value/effort-radio-label").click()
+    page.wait_for_function(
+        "() => document.querySelector('#plan-status').innerText.includes('converted from RICE')")
+    page.wait_for_function("() => document.querySelector('#plan-method input:checked').value"
+                           " === 'value_effort'")
+    assert_chart_agrees_with_the_table(page, rice)
+    page.screenshot(path=str(ARTIFACTS / "view-plan-value-effort.png"), full_page=True)
+    page.get_by_test_id("ICE-radio-label").click()
+    page.wait_for_function(
+        "() => document.querySelector('#plan-status').innerText.includes('Cannot switch to ICE')")
+    page.wait_for_function("() => document.querySelector('#plan-method input:checked').value"
+                           " === 'value_effort'")
+    page.get_by_test_id("RICE-radio-label").click()
+    page.wait_for_function(
+        "() => document.querySelector('#plan-status').innerText.includes('Switched back to RICE')")
+    assert method_shown(page) == "rice"
+    assert_chart_agrees_with_the_table(page, rice)
 
     page.locator("button", has_text="Clear plan").click()
     page.wait_for_function(
@@ -427,6 +537,52 @@ def test_plan_builder_method_switches_and_a_matrix_that_agrees_with_the_table(op
     box = page.locator("#plan-matrix").bounding_box()
     assert chart["width"] >= 0.8 * box["width"], f"the chart did not resize: {chart} in {box}"
     page.screenshot(path=str(ARTIFACTS / "view-plan-390x844.png"), full_page=True)
+
+
+def test_keyboard_only_the_plan_builder_adds_initiatives_and_switches_method(open_page):
+    """Tab to the Plan builder tab and Enter opens it; Tab to the command box, type, Enter adds;
+    Tab to a method's option and Space switches to it (value/effort converts, RICE comes back
+    as given)."""
+    page = open_page(1440, 900)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('role') === 'tab' && "
+                         "document.activeElement.innerText.trim() === 'Plan builder'"):
+            break
+    else:
+        raise AssertionError("the Plan builder tab is not reached with Tab")
+    page.keyboard.press("Enter")
+    page.locator("#plan-command textarea").wait_for(state="visible")
+    tab_to(page, "#plan-command", limit=20)
+    for command in ("add 'Search' with reach 1000, impact 2, confidence 0.8, effort 2",
+                    "add 'Chatbot' with reach 500, impact 3, confidence 0.5, effort 1"):
+        page.keyboard.type(command)
+        page.wait_for_function("(c) => document.activeElement.value === c", arg=command)
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            "(n) => document.querySelector('#plan-status').innerText.includes(`'${n}'`)",
+            arg=command.split("'")[1], timeout=120_000)
+        status = page.locator("#plan-status").inner_text()
+        assert f"Added '{command.split(chr(39))[1]}'" in status, status
+        assert page.evaluate(FOCUSED_IN_JS, "#plan-command"), "the focus stays in the box"
+    # Gradio's radio options are each a stop of their own: Tab reaches an option, Space picks it.
+    tab_to(page, "#plan-method", limit=20)
+    assert page.evaluate("document.activeElement.value") == "rice"
+    while page.evaluate("document.activeElement.value") != "value_effort":
+        page.keyboard.press("Tab")
+        assert page.evaluate(FOCUSED_IN_JS, "#plan-method"), "no value/effort option"
+    page.keyboard.press("Space")
+    page.wait_for_function(
+        "() => document.querySelector('#plan-status').innerText.includes('converted from RICE')")
+    assert method_shown(page) == "value_effort"
+    while page.evaluate("document.activeElement.value") != "rice":
+        page.keyboard.press("Shift+Tab")
+        assert page.evaluate(FOCUSED_IN_JS, "#plan-method"), "no RICE option"
+    page.keyboard.press("Space")
+    page.wait_for_function(
+        "() => document.querySelector('#plan-status').innerText.includes('Switched back to RICE')")
+    assert method_shown(page) == "rice"
+    page.screenshot(path=str(ARTIFACTS / "view-plan-keyboard.png"))
 
 
 # Known, in Gradio's own markup: on a phone the plan's tables scroll sideways inside a

@@ -324,6 +324,13 @@ def test_switching_method_converts_or_explains(ctx):
     assert "stays on RICE" in status and "for RICE" not in status  # asks in ICE's own terms
     assert "ease (1 = hard to 10 = easy) for" in status and "impact (1–10) for" in status
     assert planner.on_method(ctx, "ice", {"initiatives": []})["plan_state"]["method"] == "ice"
+    converted = planner.on_method(ctx, "value_effort", plan)
+    assert converted["method"] == converted["plan_state"]["method"] == "value_effort"
+    assert converted["plan_state"]["initiatives"][0]["value"] == 100
+    refused = planner.on_method(ctx, "ice", converted["plan_state"])
+    assert refused["method"] == "value_effort" and refused["plan_state"] == KEEP
+    back = planner.on_method(ctx, "rice", converted["plan_state"])
+    assert back["method"] == "rice" and back["plan_state"]["initiatives"] == plan["initiatives"]
     cleared = planner.on_clear(ctx, plan)
     assert cleared["plan_state"]["initiatives"] == []
 

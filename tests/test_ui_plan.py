@@ -138,10 +138,12 @@ def test_ranking_roadmap_and_matrix_follow_the_prioritize_tool():
     result = planning.rank(plan)
     assert planning.ranking_rows(result) == [
         [1, "AI site search", 16000.0, 100.0, 3.0, "big bet", "long-term bet (1-3 years)"],
-        [2, "Support chatbot", 2500.0, 15.62, 1.0, "fill-in", "short-term win (3-6 months)"],
+        # A fill-in's horizon is the roadmap's, not a short-term win's: table and roadmap agree.
+        [2, "Support chatbot", 2500.0, 15.62, 1.0, "fill-in", "when there is spare capacity"],
     ]
-    assert planning.roadmap(result) == {"short-term wins": ["Support chatbot"],
-                                        "long-term bets": ["AI site search"], "deprioritise": []}
+    # A fill-in (low value for low effort) is not listed among the short-term wins.
+    assert planning.roadmap(result) == {"short-term wins": [], "long-term bets": ["AI site search"],
+                                        "fill-ins": ["Support chatbot"], "deprioritise": []}
     figure = planning.matrix_chart(result)
     lines = {(shape.x0, shape.x1) if shape.x0 == shape.x1 else (shape.y0, shape.y1)
              for shape in figure.layout.shapes}
@@ -155,18 +157,18 @@ def test_points_on_a_median_line_are_placed_by_the_one_rule_the_chart_prints():
     import operator
     import re
 
-    # Scores 800, 750, 75: normalised 100, 93.75, 9.4, so B sits on the value line (the
-    # median); efforts 2, 1, 4, so A sits on the effort line.
+    # Scores 800, 400, 75: normalised 100, 50, 9.4, so B sits on the value line (half the
+    # scale); efforts 2, 1, 4, so A sits on the effort line (the median).
     plan = build("add 'A' with reach 1000, impact 2, confidence 0.8, effort 2",
-                 "add 'B' with reach 500, impact 3, confidence 0.5, effort 1",
+                 "add 'B' with reach 500, impact 2, confidence 0.4, effort 1",
                  "add 'C' with reach 300, impact 1, confidence 1, effort 4")
     result = planning.rank(plan)
     figure = planning.matrix_chart(result)
     (note,) = [a.text for a in figure.layout.annotations if a.name == "rule"]
     ops = {"≥": operator.ge, ">": operator.gt}
-    high_value = ops[re.search(r"value (≥|>) value_threshold", note).group(1)]
-    high_effort = ops[re.search(r"effort (≥|>) effort_threshold", note).group(1)]
     vt, et = result["value_threshold"], result["effort_threshold"]
+    high_value = ops[re.search(rf"value (≥|>) {vt:g}\b", note).group(1)]  # the lines' numbers
+    high_effort = ops[re.search(rf"effort (≥|>) {et:g}\b", note).group(1)]
     points = figure.data[0]
     assert vt in points.y and et in points.x  # the boundary cases are there
     table = {row[1]: row[5] for row in planning.ranking_rows(result)}
@@ -175,9 +177,77 @@ def test_points_on_a_median_line_are_placed_by_the_one_rule_the_chart_prints():
                   (False, False): "fill-in", (False, True): "money pit"}[
             high_value(y, vt), high_effort(x, et)]
         assert custom[3] == table[custom[0]] == region, (custom, x, y)
-    # "Quick win" only at or above the median of the normalised score.
+    # "Quick win" only at or above the value line.
     assert all(r["value"] >= vt for r in result["ranking"] if r["quadrant"] == "quick win")
     assert any(r["quadrant"] == "quick win" for r in result["ranking"])
+
+
+def test_a_quick_win_is_of_high_value_not_merely_above_the_rest_of_its_list():
+    """A quick win is high value for low effort: 18.75 of 100 is the middle of this list
+    (a median line would call it high value) but worth under a fifth of the best, so it is a
+    fill-in; the stated rule puts the value line at half the scale."""
+    plan = build("add 'Search' with reach 1000, impact 2, confidence 0.8, effort 2",
+                 "add 'Emails' with reach 150, impact 1, confidence 1, effort 1",
+                 "add 'Quiz' with reach 300, impact 1, confidence 1, effort 4")
+    result = planning.rank(plan)
+    rows = {r["name"]: r for r in result["ranking"]}
+    assert rows["Emails"]["value"] == 18.75 and rows["Emails"]["effort"] == 1
+    assert rows["Emails"]["quadrant"] == "fill-in"
+    assert rows["Search"]["quadrant"] == "quick win"  # 100 of 100 at the median effort
+    assert result["value_threshold"] == 50
+    assert any("50 of 100" in a for a in result["assumptions"])
+
+
+def _figures(plan: Plan) -> dict[str, dict]:
+    return {i["name"]: {k: v for k, v in i.items() if v is not None} for i in plan.initiatives}
+
+
+def test_switching_to_value_effort_converts_and_switching_back_restores_the_figures():
+    rice = build("add 'A' with reach 1000, impact 2, confidence 0.8, effort 2",
+                 "add 'B' with reach 500, impact 3, confidence 0.5, effort 1",
+                 "add 'C' with reach 300, impact 1, confidence 1, effort 4")
+    ve, reply = planning.switch_method(rice, "value_effort")
+    assert ve.method == "value_effort" and "converted from RICE" in reply
+    # value = reach × impact × confidence scaled to 100, effort = the RICE effort.
+    assert _figures(ve) == {"A": {"name": "A", "value": 100.0, "effort": 2.0},
+                            "B": {"name": "B", "value": 46.88, "effort": 1.0},
+                            "C": {"name": "C", "value": 18.75, "effort": 4.0}}
+    ranked = planning.rank(ve)
+    assert ranked["method"] == "value_effort" and ranked["formula"] == "score = value ÷ effort"
+    assert [r["name"] for r in ranked["ranking"]] == [r["name"] for r in
+                                                      planning.rank(rice)["ranking"]]
+    assert [round(r["score"], 2) for r in ranked["ranking"]] == [50.0, 46.88, 4.69]
+    back, reply = planning.switch_method(ve, "rice")
+    assert back.method == "rice" and "RICE figures you gave before" in reply
+    assert _figures(back) == _figures(rice)
+    # ICE was never given: the switch asks for ICE's fields in ICE's scales, nothing changes.
+    with pytest.raises(PlanError) as asked:
+        planning.switch_method(ve, "ice")
+    assert "ease (1 = hard to 10 = easy) for 'A', 'B', 'C'" in str(asked.value)
+    assert "stays on value/effort" in str(asked.value)
+
+
+def test_an_ice_plan_converts_with_effort_from_ease_and_a_cleared_plan_forgets_it():
+    ice = build("add 'Quiz' with impact 8, confidence 5, ease 9",
+                "add 'Stylist' with impact 4, confidence 5, ease 3")
+    ve, _ = planning.switch_method(ice, "value_effort")
+    assert _figures(ve) == {"Quiz": {"name": "Quiz", "value": 100.0, "effort": 2.0},
+                            "Stylist": {"name": "Stylist", "value": 50.0, "effort": 8.0}}
+    with pytest.raises(PlanError, match="Cannot switch to RICE"):
+        planning.switch_method(ve, "rice")
+    cleared, _ = planning.apply_command(ve, ClearCommand())
+    assert cleared.earlier == {}
+
+
+def test_value_effort_initiatives_are_added_and_checked():
+    plan = build("add 'Subject lines' with value 60, effort 1")
+    assert plan.method == "value_effort"
+    assert _figures(plan) == {"Subject lines": {"name": "Subject lines", "value": 60,
+                                                "effort": 1}}
+    with pytest.raises(PlanError, match="value must be more than 0 and at most 100; got 120"):
+        planning.apply_command(plan, parse_command("add 'X' with value 120, effort 2"))
+    with pytest.raises(PlanError, match=r"belong\(s\) to ICE or RICE"):
+        planning.apply_command(plan, parse_command("add 'Y' with impact 3, confidence 5, ease 2"))
 
 
 def test_empty_plan_has_no_ranking_and_a_hint():
@@ -207,7 +277,9 @@ def test_markdown_export_has_inputs_formula_assumptions_ranking_and_citations():
     assert "- score = reach × impact × confidence / effort" in text
     assert "## Assumptions" in text and "the median effort of this list" in text
     assert "| 1 | AI site search | 16,000 | 100 | 3 | big bet | long-term bet (1-3 years) |" in text
-    assert "**Short-term wins (3-6 months)**\n- Support chatbot" in text
+    assert "**Short-term wins (3-6 months)**\n- none" in text  # a fill-in is no win
+    assert ("**Fill-ins (low value, low effort: when there is spare capacity)**\n"
+            "- Support chatbot") in text
     assert "## Citations" in text and "Lesson 6.2 › Mapping AI Applications to KPIs" in text
 
 

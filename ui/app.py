@@ -102,20 +102,17 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None,
                     )
                     with gr.Row():
                         c.message = gr.Textbox(
-                            show_label=False, placeholder="Ask the course a question, or "
-                            "add 'Name' with reach …, impact …, confidence …, effort …",
+                            # Short: on a phone a longer hint made the empty box six lines tall.
+                            show_label=False, placeholder="Ask a question, or add 'Name' with "
+                            "its scores to your plan",
                             # One line that grows: Enter sends, Shift+Enter starts a new line.
-                            lines=1, max_lines=8, scale=5, min_width=220, elem_id="message",
+                            lines=1, max_lines=8, scale=5, min_width=170, elem_id="message",
                             max_length=settings.max_question_chars,
                         )
                         c.send = gr.Button("Send", variant="primary", scale=1, min_width=70,
                                            elem_id="send")
                         c.stop = gr.Button("Stop", variant="stop", scale=0, min_width=60,
                                            elem_id="stop")
-                    # Below the box: the first view keeps the box itself above the fold.
-                    c.role = gr.Radio(ROLES, value="learner", label="I am a…",
-                                      info="The role changes how answers are framed, never "
-                                      "the facts.", elem_id="role")
                     # The options of a clarifying question: a click sends the option as the reply.
                     c.options = gr.Dataset(components=["textbox"], label="Answer with one click",
                                            samples=[[""]], type="index", visible=False,
@@ -126,6 +123,30 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None,
                         c.note = gr.Textbox(label="This is wrong because… (optional)", scale=5,
                                           elem_id="feedback-note", max_length=2000)
                         c.save_note = gr.Button("Save note", scale=1, size="sm")
+                with gr.Column(scale=2):
+                    # Beside the chat on a wide screen. Where the columns stack (a phone) the page
+                    # script folds it (`look.FOLDED_UNDER`): the sources are one line right under
+                    # the answer and its box, before the role and the longer list of examples.
+                    with gr.Accordion("Answer details and sources", open=True,
+                                      elem_id="answer-details"):
+                        c.badge = gr.Markdown(NO_ANSWER_YET, elem_id="grounding-badge",
+                                            elem_classes=["grounding-badge"])
+                        c.citations = gr.Radio(label="Sources (numbered as in the answer)",
+                                             choices=[], value=None, elem_id="citations")
+                        c.citation_panel = gr.Markdown(NO_CITATION, elem_id="citation-panel")
+                        c.show_highlight = gr.Checkbox(
+                            label="Highlight supported / unsupported sentences", value=False,
+                            elem_id="show-highlight",
+                        )
+                        c.highlight = gr.HighlightedText(
+                            value=[], label="Sentence check", visible=False, show_legend=True,
+                            color_map={"supported": "green", "unsupported": "red"},
+                            elem_id="sentence-highlight",
+                        )
+                    # Out of the chat's column: the first view keeps the message box above the fold.
+                    c.role = gr.Radio(ROLES, value="learner", label="I am a…",
+                                      info="The role changes how answers are framed, never "
+                                      "the facts.", elem_id="role")
                     with gr.Accordion("More example questions from the course", open=False,
                                       elem_id="examples-accordion"):
                         c.fill = gr.Textbox(
@@ -137,29 +158,13 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None,
                             samples=[[e["label"]] for e in ctx.examples], type="index",
                             samples_per_page=8, elem_id="examples",
                         )
-                with gr.Column(scale=2):
-                    gr.Markdown("### Answer details")
-                    c.badge = gr.Markdown(NO_ANSWER_YET, elem_id="grounding-badge",
-                                        elem_classes=["grounding-badge"])
-                    c.citations = gr.Radio(label="Sources (numbered as in the answer)",
-                                         choices=[], value=None, elem_id="citations")
-                    c.citation_panel = gr.Markdown(NO_CITATION, elem_id="citation-panel")
-                    c.show_highlight = gr.Checkbox(
-                        label="Highlight supported / unsupported sentences", value=False,
-                        elem_id="show-highlight",
-                    )
-                    c.highlight = gr.HighlightedText(
-                        value=[], label="Sentence check", visible=False, show_legend=True,
-                        color_map={"supported": "green", "unsupported": "red"},
-                        elem_id="sentence-highlight",
-                    )
 
             with gr.Tab("Plan builder", id="plan"):
                 gr.Markdown(
                     "Add initiatives here or in the chat, e.g. `"
-                    + planning.EXAMPLE + "` (ICE: `" + planning.ICE_EXAMPLE + "`), or edit "
-                    "the table. Ranking, matrix and roadmap come from the prioritize tool; "
-                    "KPIs from the course's KPI table."
+                    + planning.EXAMPLE + "` (ICE: `" + planning.ICE_EXAMPLE + "`; value/effort: `"
+                    + planning.VALUE_EFFORT_EXAMPLE + "`), or edit the table. Ranking, matrix "
+                    "and roadmap come from the prioritize tool; KPIs from the course's KPI table."
                 )
                 with gr.Row():
                     c.command = gr.Textbox(show_label=False, scale=5, elem_id="plan-command",
@@ -168,11 +173,12 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None,
                                             elem_id="plan-add")
                 c.plan_status = gr.Markdown("", elem_id="plan-status")
                 with gr.Row():
-                    c.method = gr.Radio([("RICE", "rice"), ("ICE", "ice")], value="rice",
+                    c.method = gr.Radio([(planning.METHOD_NAMES[m], m)
+                                         for m in planning.METHOD_FIELDS], value="rice",
                                       label="Scoring method", elem_id="plan-method")
                     c.clear_plan = gr.Button("Clear plan", size="sm", variant="stop")
                 c.table = gr.Dataframe(
-                    headers=planning.COLUMNS, datatype=["str"] + ["number"] * 5,
+                    headers=planning.COLUMNS, datatype=["str"] + ["number"] * len(planning.FIELDS),
                     value=[], type="array", interactive=True, column_count=len(planning.COLUMNS),
                     label="Initiatives (editable)", elem_id="plan-table",
                 )

@@ -1,7 +1,7 @@
 """How the app looks and behaves in the browser before any event reaches the server: the CSS
 that keeps the message box in the first view and the phone layout usable, and the page script
-that shortens long titles at word boundaries (whole text on hover), closes the sidebar on
-narrow screens and reveals a streamed answer word by word.
+that shortens long titles at word boundaries (whole text on hover), closes the sidebar and folds
+the answer's details on narrow screens and reveals a streamed answer word by word.
 
 `ui.app` hands these to Gradio's `launch(css=…, head=…, theme=…)`; Gradio itself is imported
 only when the theme is built.
@@ -23,6 +23,10 @@ UNREVEALED = "advisor-unrevealed"
 # The longest an event that needs the session waits for the page's load event to finish.
 SESSION_WAIT_MS = 30_000
 
+# Accordions open beside the chat, folded where the columns stack and they come under it (a
+# phone): the answer's details and sources, one line under the answer until opened.
+FOLDED_UNDER = ("#answer-details",)
+
 # Characters kept of a title before it is cut at a word boundary, per kind of list.
 SHORT_TITLES = {
     "#conversation-list label > span": 44,
@@ -33,6 +37,8 @@ CSS = f"""
 /* First view: the chat area shrinks with the window so the message box stays above the fold. */
 #chatbot {{ height: clamp(220px, calc(100vh - 380px), 560px) !important; }}
 #chatbot .placeholder-content, #chatbot .placeholder {{ max-width: 46rem; margin: 0 auto; }}
+/* The welcome starts under the chat's own label, never behind it. */
+#chatbot .placeholder-content {{ padding-top: 2.5rem; }}
 #citation-panel {{ max-height: 520px; overflow-y: auto; }}
 .grounding-badge p {{ font-weight: 600; }}
 #sentence-highlight .textfield {{ word-break: normal; display: block; }}
@@ -49,7 +55,12 @@ footer .settings, footer a {{ color: var(--neutral-700) !important; }}
 button[data-tab-id][aria-selected="true"], button[data-tab-id].selected {{
   color: var(--primary-700) !important; }}
 @media (max-width: {NARROW_PX - 1}px) {{
-  #chatbot {{ height: clamp(240px, calc(100vh - 360px), 520px) !important; }}
+  /* The page's header wraps to more lines on a narrow screen: the chat gives up that room. */
+  #chatbot {{ height: clamp(240px, calc(100vh - 420px), 520px) !important; }}
+  #chatbot button.example {{ padding: 6px 10px !important; min-height: 0 !important; }}
+  /* The box, Send and Stop stay on one line: the answer's sources follow right under them. */
+  #send, #stop {{ min-width: 56px !important; padding-left: 8px !important;
+                  padding-right: 8px !important; }}
   /* The sidebar opens over the page (dimming it), never pushes it, and its toggle stays on
      screen: at the page's left edge when closed, inside the panel when open. */
   #conversations.sidebar:not(.right) {{ width: min(320px, 86vw) !important;
@@ -68,6 +79,7 @@ HEAD = """
 <script>
 (() => {
   const NARROW = %(narrow)d;
+  const FOLDED_UNDER = %(folded)s;
   const LIMITS = %(limits)s;
   // Lists Gradio shortens itself (the examples gallery) get labels cut in Python; their whole
   // texts come with the page: shown label -> whole text.
@@ -128,6 +140,16 @@ HEAD = """
       if (!watched.has(el)) { watched.add(el); boxes.observe(el.parentElement || el); }
     }
   }
+  // The welcome shows from its first line: Gradio scrolls the chat to its end, which on a
+  // short screen hides the welcome's text above the example chips. Only while the page opens.
+  const opened = Date.now();
+  function welcomeFromTop() {
+    if (Date.now() - opened > 5000) return;
+    const welcome = document.querySelector("#chatbot .placeholder-content");
+    let box = welcome?.parentElement;
+    while (box && !/(auto|scroll)/.test(getComputedStyle(box).overflowY)) box = box.parentElement;
+    if (box && box.scrollTop > 0) box.scrollTop = 0;
+  }
   // Once, at start: on a narrow screen the sidebar is closed (Gradio opens it as built). The
   // toggle only works once the page has wired it, so try until the sidebar is seen closed.
   let tries = 0;
@@ -137,6 +159,29 @@ HEAD = """
     if (sidebar && !sidebar.classList.contains("open")) return;
     if (sidebar) sidebar.querySelector(".toggle-button")?.click();
     setTimeout(closeSidebarWhenNarrow, 250);
+  }
+  // Once, at start: where the columns stack, the answer's details come under the chat and are
+  // folded to one line (their toggle works once the page has wired it: tried until seen).
+  let foldTries = 0;
+  function foldWhenUnder() {
+    if (foldTries++ > 40) return;
+    const chat = document.querySelector("#chatbot");
+    // On a narrow screen the sidebar closes first: the layout is measured as the user sees it.
+    const sidebar = document.querySelector(".sidebar");
+    if (!chat || (window.innerWidth < NARROW && sidebar?.classList.contains("open"))) {
+      setTimeout(foldWhenUnder, 250);
+      return;
+    }
+    let pending = false;
+    for (const selector of FOLDED_UNDER) {
+      const block = document.querySelector(selector);
+      const label = block?.querySelector("button.label-wrap");
+      if (!label) { pending = true; continue; }
+      const under = block.getBoundingClientRect().top >= chat.getBoundingClientRect().bottom;
+      if (under && label.classList.contains("open")) { label.click(); pending = true; }
+    }
+    welcomeFromTop();
+    if (pending) setTimeout(foldWhenUnder, 250);
   }
   // Streaming you can see: the server sends an answer's text as soon as it has it, and the
   // page reveals it a few words at a time at a steady pace. Words not yet revealed are painted
@@ -254,12 +299,14 @@ HEAD = """
   };
   const observer = new MutationObserver(() => {
     shortenTitles(); titleKnownLabels(); mendAria(); watchCharts(); onChatChange();
+    welcomeFromTop();
   });
   function start() {
     observer.observe(document.body, {childList: true, subtree: true, characterData: true});
   }
   if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
   setTimeout(closeSidebarWhenNarrow, 250);
+  setTimeout(foldWhenUnder, 250);
 })();
 </script>
 """
@@ -281,7 +328,8 @@ def head(whole_texts: dict[str, str] | None = None) -> str:
     def js(value: object) -> str:  # JSON inside <script>: no "</" may end it early
         return json.dumps(value).replace("</", "<\\/")
 
-    return HEAD % {"narrow": NARROW_PX, "limits": js(SHORT_TITLES),
+    return HEAD % {"narrow": NARROW_PX, "folded": js(FOLDED_UNDER),
+                   "limits": js(SHORT_TITLES),
                    "whole": js(whole_texts or {}), "reveal_ms": REVEAL_MS,
                    "reveal_words": REVEAL_WORDS, "reveal_max_ms": REVEAL_MAX_MS,
                    "unrevealed": js(UNREVEALED), "session_wait_ms": SESSION_WAIT_MS}

@@ -107,26 +107,23 @@ def on_table_edit(ctx: AppContext, rows: list, method: str, plan_data: dict,
 
 
 def on_method(ctx: AppContext, method: str, plan_data: dict, who: str = "") -> Updates:
-    def change(plan):
-        if not plan.initiatives:
-            return plan.model_copy(update={"method": method}), ""
-        return (planning.plan_from_rows(plan, planning.plan_rows(plan), method),
-                f"✅ Switched to {method.upper()}.")
-
+    """A method picked on the control: the plan is converted or restored, or the switch is
+    refused with a question naming what is missing (`ui.plan.switch_method`)."""
     try:
-        new_plan, reply = edit_plan(ctx, who, plan_data, change)
-    except planning.PlanError:
+        new_plan, reply = edit_plan(ctx, who, plan_data,
+                                    lambda plan: planning.switch_method(plan, method))
+    except planning.PlanError as exc:
         # The control goes back to the method still in effect: it never shows one that is not.
         in_effect = planning.Plan.model_validate(plan_data).method
-        return {"plan_status": "⚠️ " + fmt.escape_markdown(
-                    planning.switch_question(planning.Plan.model_validate(plan_data), method)),
+        return {"plan_status": "⚠️ " + fmt.escape_markdown(str(exc)),
                 "plan_state": KEEP, "method": in_effect}
-    return {"plan_status": reply, "plan_state": new_plan, "method": new_plan["method"]}
+    return {"plan_status": fmt.escape_markdown(reply), "plan_state": new_plan,
+            "method": new_plan["method"]}
 
 
 def on_clear(ctx: AppContext, plan_data: dict, who: str = "") -> Updates:
     def change(plan):
-        return plan.model_copy(update={"initiatives": []}), "✅ Cleared the plan."
+        return plan.model_copy(update={"initiatives": [], "earlier": {}}), "✅ Cleared the plan."
 
     new_plan, reply = edit_plan(ctx, who, plan_data, change)
     return {"plan_status": reply, "plan_state": new_plan}

@@ -3,7 +3,7 @@ and ranked by the course's tools), the grammar (`ui.plan.grammar`: "add …" com
 cells) and the exports (`ui.plan.exports`: ranking, roadmap, KPIs, Markdown, CSV) and the matrix chart
 (`ui.plan.matrix`).
 
-A plan is a list of AI initiatives scored by RICE or ICE. This package re-exports the names the
+A plan is a list of AI initiatives scored by RICE, ICE or value ÷ effort. This package re-exports the names the
 UI uses, so callers write `from ui import plan as planning`.
 """
 
@@ -36,6 +36,9 @@ from ui.plan.model import (
     FIELDS,
     ICE_EXAMPLE,
     METHOD_FIELDS,
+    METHOD_NAMES,
+    VALUE_EFFORT_EXAMPLE,
+    VALUE_LINE,
     Method,
     Plan,
     PlanError,
@@ -46,15 +49,17 @@ from ui.plan.model import (
     rank,
     remove_initiative,
     run_tool,
+    switch_method,
     switch_question,
     validate_initiative,
 )
 
 __all__ = [
     "COLUMNS", "EXAMPLE", "FIELD_HELP", "FIELDS", "ICE_EXAMPLE", "IMPACT_WORDS", "METHOD_FIELDS",
+    "METHOD_NAMES", "VALUE_EFFORT_EXAMPLE", "VALUE_LINE",
     "RANKING_HEADERS", "AddCommand", "ClearCommand", "Command", "Method", "Plan", "PlanError",
     "RemoveCommand", "add_initiative", "apply_command", "export_csv", "export_markdown",
     "infer_method", "kpis_markdown", "matrix_chart", "parse_command", "parse_fields",
     "parse_value", "plan_from_rows", "plan_kpis", "plan_rows", "rank", "ranking_rows",
-    "remove_initiative", "roadmap", "roadmap_markdown", "run_tool", "switch_question", "validate_initiative",
+    "remove_initiative", "roadmap", "roadmap_markdown", "run_tool", "switch_method", "switch_question", "validate_initiative",
 ]

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ui.formatting import escape_markdown, format_number
-from ui.plan.model import COLUMNS, METHOD_FIELDS, Plan
+from ui.plan.model import COLUMNS, METHOD_FIELDS, METHOD_NAMES, Plan
 
 # ----------------------------------------------------------------------------- views
 
@@ -18,7 +18,7 @@ def ranking_rows(result: dict[str, Any] | None) -> list[list[Any]]:
         return []
     return [
         [r["rank"], r["name"], round(r["score"], 4), round(r["value"], 2), r["effort"],
-         r["quadrant"], r["horizon"]]
+         r["quadrant"], horizon(r)]
         for r in result["ranking"]
     ]
 
@@ -26,15 +26,30 @@ def ranking_rows(result: dict[str, Any] | None) -> list[list[Any]]:
 RANKING_HEADERS = ["rank", "initiative", "score", "value", "effort", "quadrant", "horizon"]
 
 
+SPARE_CAPACITY = "when there is spare capacity"
+# Roadmap groups by quadrant: a short-term win is a quick win (high value for low effort);
+# a fill-in is quick too but of low value, so it waits for spare capacity instead of being
+# listed among the wins (the tool's horizon column gives both the same time frame).
+ROADMAP_GROUPS = {"quick win": "short-term wins", "big bet": "long-term bets",
+                  "fill-in": "fill-ins", "money pit": "deprioritise"}
+ROADMAP_TITLES = {
+    "short-term wins": "Short-term wins (3-6 months)",
+    "long-term bets": "Long-term bets (1-3 years)",
+    "fill-ins": f"Fill-ins (low value, low effort: {SPARE_CAPACITY})",
+    "deprioritise": "Deprioritise (money pits)",
+}
+
+
+# The horizon a ranked row shows: the tool's, except a fill-in's, which waits for spare
+# capacity (the roadmap's group), so the table and the roadmap never disagree.
+def horizon(row: dict[str, Any]) -> str:
+    return SPARE_CAPACITY if row["quadrant"] == "fill-in" else row["horizon"]
+
+
 def roadmap(result: dict[str, Any] | None) -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = {"short-term wins": [], "long-term bets": [], "deprioritise": []}
+    groups: dict[str, list[str]] = {key: [] for key in ROADMAP_TITLES}
     for row in (result or {}).get("ranking", []):
-        horizon = row["horizon"]
-        key = (
-            "short-term wins" if horizon.startswith("short")
-            else "long-term bets" if horizon.startswith("long") else "deprioritise"
-        )
-        groups[key].append(row["name"])
+        groups[ROADMAP_GROUPS[row["quadrant"]]].append(row["name"])
     return groups
 
 
@@ -42,13 +57,8 @@ def roadmap_markdown(result: dict[str, Any] | None) -> str:
     if not result:
         return "_Add initiatives to see the roadmap._"
     groups = roadmap(result)
-    titles = {
-        "short-term wins": "Short-term wins (3-6 months)",
-        "long-term bets": "Long-term bets (1-3 years)",
-        "deprioritise": "Deprioritise (money pits)",
-    }
     lines = []
-    for key, title in titles.items():
+    for key, title in ROADMAP_TITLES.items():
         lines.append(f"**{title}**")
         names = groups[key]
         lines.extend(f"- {escape_markdown(n)}" for n in names) if names else lines.append("- none")
@@ -114,7 +124,7 @@ def export_markdown(
          "the advisor's prioritize tool from the inputs below; the KPIs are quoted from the "
          "course. AI-generated: review before you act on it._"),
         "",
-        f"## Inputs ({plan.method.upper()})",
+        f"## Inputs ({METHOD_NAMES[plan.method]})",
         "",
         "| initiative | " + " | ".join(fields) + " |",
         "|---|" + "---:|" * len(fields),
@@ -145,7 +155,7 @@ def export_markdown(
         lines.append(
             f"| {row['rank']} | {_md_cell(row['name'])} | {_md_cell(round(row['score'], 4))} | "
             f"{_md_cell(round(row['value'], 2))} | {_md_cell(row['effort'])} | "
-            f"{row['quadrant']} | {row['horizon']} |"
+            f"{row['quadrant']} | {horizon(row)} |"
         )
     lines += ["", "## Assumptions", ""]
     lines += [f"- {escape_markdown(a)}" for a in result.get("assumptions", [])]
@@ -173,6 +183,7 @@ def export_csv(plan: Plan, result: dict[str, Any] | None) -> str:
         row = ranked.get(item["name"], {})
         writer.writerow(
             [plan.method, *(_csv_safe(item.get(c)) for c in COLUMNS)]
-            + [_csv_safe(row.get(k)) for k in ("score", "rank", "value", "quadrant", "horizon")]
+            + [_csv_safe(row.get(k)) for k in ("score", "rank", "value", "quadrant")]
+            + [horizon(row) if row else ""]
         )
     return buffer.getvalue()

@@ -22,6 +22,7 @@ from ui.plan.model import (
     FIELDS,
     ICE_EXAMPLE,
     METHOD_FIELDS,
+    METHOD_NAMES,
     Method,
     Plan,
     PlanError,
@@ -91,6 +92,7 @@ def parse_value(key: str, raw: str) -> float:
             "confidence": "e.g. confidence 0.8 (or 80%) for RICE, 1-10 for ICE",
             "effort": "in person-months, e.g. effort 3",
             "ease": "from 1 (hard) to 10 (easy), e.g. ease 8",
+            "value": "from 0 to 100, e.g. value 60",
         }[key]
         raise PlanError(f"{key}: '{raw}' is not a number; write it {hint}.")
     number, percent = amount
@@ -151,7 +153,7 @@ def parse_command(text: str) -> Command | None:
 def apply_command(plan: Plan, command: Command) -> tuple[Plan, str]:
     """Applies a parsed command; returns the new plan and a confirmation for the chat."""
     if isinstance(command, ClearCommand):
-        return plan.model_copy(update={"initiatives": []}), "Cleared the plan."
+        return plan.model_copy(update={"initiatives": [], "earlier": {}}), "Cleared the plan."
     if isinstance(command, RemoveCommand):
         return remove_initiative(plan, command.name), f"Removed '{command.name}' from the plan."
     new = add_initiative(plan, command.initiative)
@@ -160,7 +162,7 @@ def apply_command(plan: Plan, command: Command) -> tuple[Plan, str]:
         f"{k} {format_number(item[k])}" for k in METHOD_FIELDS[new.method] if item.get(k) is not None
     )
     return new, (
-        f"Added '{item['name']}' to the plan ({new.method.upper()}: {fields}). "
+        f"Added '{item['name']}' to the plan ({METHOD_NAMES[new.method]}: {fields}). "
         f"The plan now has {len(new.initiatives)} initiative(s); see the Plan builder tab."
     )
 
@@ -180,7 +182,7 @@ def _cell_number(value: Any) -> float | None:
 
 def plan_from_rows(plan: Plan, rows: list[list[Any]], method: Method) -> Plan:
     """A plan rebuilt from the edited table; PlanError lists every row that needs a fix."""
-    new = Plan(title=plan.title, method=method)
+    new = Plan(title=plan.title, method=method, earlier=plan.earlier)
     problems: list[str] = []
     for number, row in enumerate(rows, 1):
         row = list(row) + [None] * (len(COLUMNS) - len(row))

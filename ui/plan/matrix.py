@@ -25,6 +25,13 @@ def _span(points: list[float], threshold: float) -> tuple[float, float]:
     return low - pad, high + pad
 
 
+def _rule_with_numbers(result: dict[str, Any]) -> str:
+    """The tool's quadrant rule with the thresholds' values in place of their names."""
+    return (result["quadrant_rule"]
+            .replace("value_threshold", f"{float(result['value_threshold']):.4g}")
+            .replace("effort_threshold", f"{float(result['effort_threshold']):.4g}"))
+
+
 def matrix_chart(result: dict[str, Any] | None):
     """A plotly figure of the ranking's points, thresholds and quadrants (a hint when empty)."""
     import plotly.graph_objects as go
@@ -73,9 +80,9 @@ def matrix_chart(result: dict[str, Any] | None):
             name=f"quadrant:{quadrant}",
         )
     figure.add_annotation(
-        # One clause a line: a phone-wide chart shows the whole rule.
+        # One clause a line: a phone-wide chart shows the whole rule, with the lines' numbers.
         text="Quadrant rule:<br>" + "<br>".join(
-            part.strip() for part in result["quadrant_rule"].split(". ")[0].split(";")),
+            part.strip() for part in _rule_with_numbers(result).split(". ")[0].split(";")),
         showarrow=False, xref="paper", yref="paper", x=0, y=-0.22, xanchor="left", yanchor="top",
         font={"size": 11, "color": "#444"}, name="rule",
     )
