@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.reading.asks import split_asks
-from assistant.reading.shares import with_shares
+from assistant.reading.shares import priced_units, with_shares
 from assistant.reading.totals import table_totals
 from assistant.reading.money import (
     MIN_BARE_AMOUNT,
@@ -1159,6 +1159,12 @@ def _untransposed(text: str) -> str:
     return re.sub(rf"[A-Za-z]{{{MIN_TYPO_LENGTH},}}", fix, text)
 
 
+def _names_thing(spec: ToolSpec, thing: str) -> bool:
+    """Whether an input of ``spec`` is per ``thing`` (an order value is per order)."""
+    return any(_token_match(part, thing) or _token_match(thing, part)
+               for f in spec.fields for label in f.labels for part in _parts(label))
+
+
 def read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:
     """The calculations ``text`` asks for (trigger words looked for in ``ask_text`` if given),
     with every figure accounted for; None when it asks for no calculation with figures."""
@@ -1188,8 +1194,13 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     shared, bases, share_notes = with_shares(text, figures)  # "15% of the implementation": an amount
     for spec in specs:
         money = any(f.unit == "money" for f in spec.fields)
+        own, own_bases = shared, bases
+        if money:  # "25 extra orders a month at $9 profit per order": 225 a month, unless an input is per order
+            own, priced, unit_notes = priced_units(text, shared, lambda thing, spec=spec: _names_thing(spec, thing))
+            own_bases = {**bases, **priced}
+            share_notes = {**share_notes, **unit_notes}
         try:
-            planned = _plan_spec(text, spec, shared if money else figures, readings, bases if money else {})
+            planned = _plan_spec(text, spec, own if money else figures, readings, own_bases if money else {})
         except _NeedsAsking as need:
             calc.clarification = calc.clarification or need.clarification
             calc.topic = calc.topic or spec.topic
