@@ -41,3 +41,29 @@ def test_an_amount_per_order_stays_the_order_value_when_the_calculator_has_one()
     (name, args), = calc.calls
     assert name == "clv"
     assert args["aov"] == 50 and args["purchases_per_year"] == 4
+
+
+@pytest.mark.parametrize("message", [
+    "The launch costs 15k. Optimistic: 30k more profit, pessimistic: 18k. What ROI?",
+    "ROI? spend is 8k; base case we gain 12k, worst-case 9k",
+])
+def test_scenarios_of_one_input_are_options_never_a_sum(message):
+    calc = _calls(message)
+    assert calc.calls == []
+    assert calc.clarification is not None  # which one: never 30k + 18k
+
+
+def test_a_result_the_user_already_has_is_explained_when_they_ask_what_an_input_means():
+    message = ("My colleague scored the kiosk idea with ICE and got 210, he gave impact 5, confidence 6 and ease 7. "
+               "What does 'ease' mean there and is 210 any good?")
+    assert read_calculation(message) is None
+    # the same inputs with a plain request are computed
+    assert read_calculation("ICE score please: impact 5, confidence 6, ease 7").calls
+
+
+@pytest.mark.parametrize("said", ["we got 2,000 from a grant for it", "the council paid us 2,000 as a subsidy"])
+def test_money_given_toward_the_cost_is_asked_about_never_added_to_a_side(said):
+    calc = _calls(f"The scheduler saved 9,000 in overtime and cost 5,000, and {said}. ROI?")
+    assert calc.calls == []
+    assert "2,000" in calc.clarification.question
+    assert run_tool("roi", {"gain": 9000, "cost": 5000})  # the figures alone are valid inputs

@@ -42,8 +42,10 @@ from assistant.reading.money import (
     counts_things,
     lowers,
     elsewhere,
+    funds_the_cost,
     margin_for,
     money_direction,
+    judges_own_figures,
     only_asks_meaning,
     replacements,
     rescaled,
@@ -754,8 +756,10 @@ def _missing(spec: ToolSpec, present: set[str]) -> list[str]:
 
 # Words that set two figures of one input side by side as choices, not parts to add: "option A
 # costs 45k and option B costs 70k", "40k or 55k", "vendor X vs vendor Y".
-_ALTERNATIVE = re.compile(r"\b(?:or|vs\.?|versus|option|options|alternative|alternatively|scenario|either|"
-                          r"whereas|compared (?:to|with))\b", re.IGNORECASE)
+# Scenarios are options too: "best case 40k, worst case 25k" is one gain in two futures.
+_ALTERNATIVE = re.compile(r"\b(?:or|vs\.?|versus|option|options|alternative|alternatively|scenarios?|either|"
+                          r"whereas|compared (?:to|with)|(?:best|worst|base|bad|good|likely|realistic|expected)[- ]case|"
+                          r"pessimistic(?:ally)?|optimistic(?:ally)?|upside|downside)\b", re.IGNORECASE)
 
 
 def alternative_parts(text: str, parts: list[Figure]) -> bool:
@@ -927,6 +931,12 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 or re.search(r"(?:\(|\bor)\s*(?:maybe|perhaps|possibly)\s*$", text[max(0, fig.span[0] - 16) : fig.span[0]], re.I)):
             raise _ask(f"You wrote {fig.show()} as a possibility (“{fig.context}”): should I count it in this "
                        "calculation, and instead of which figure?", ["yes", "no"])
+    funded = [figures[i] for i in roles if spec.field(roles[i]).direction and spec.field(roles[i]).unit == "money"
+              and funds_the_cost(figures[i]) and not spec.records]
+    if funded and {f.direction for f in spec.fields} >= {"in", "out"}:  # "we got 4,000 from a grant for it"
+        raise _ask(f"{funded[0].show()} is funding toward the project (“{funded[0].context}”): should I take it off "
+                   "the cost, count it as a gain, or leave it out?", ["take it off the cost", "count it as a gain",
+                                                                     "leave it out"])
     unfit = [f for f in active if f.index not in roles and f.unit in {"count", "duration"} and not f.ratio
              and not counts_things(f)
              and any(label_score(f, fld) > 0 for fld in spec.fields if fld.unit == "money" and fld.direction is None)]
@@ -1238,7 +1248,8 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         return None
     if not calc.calls and asks_about_a_figure(text):
         return None  # "is a 25% return good?": the course answers it; asking for inputs would not
-    if ask_text is None and only_asks_meaning([ask.text for ask in split_asks(text) if ask.question]):
+    questions = [ask.text for ask in split_asks(text) if ask.question] if ask_text is None else []
+    if only_asks_meaning(questions) or judges_own_figures(questions, text):
         return None  # "what counts as integration? does the split matter for the TCO?": no figure answers it
     names = ", ".join(calc.titles) or "this calculation"
     for reading in calc.readings:

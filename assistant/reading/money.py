@@ -51,6 +51,17 @@ def lowers(fig: Figure) -> bool:
     return any(stem_in(w, LOWERS) for w in fig.before[-4:] + fig.after[:1])
 
 
+# Money someone else gives toward the project's cost: it comes in, but it is no return the project
+# earns; netting it off the cost or counting it as a gain gives different ROIs, so it is asked.
+_FUNDING = re.compile(r"^(?:grants?|subsid(?:y|ies|ised|ized)|rebates?|reimburs(?:ed|ement|ements)|co-?fund(?:ed|ing)?|"
+                      r"funding)$")
+
+
+def funds_the_cost(fig: Figure) -> bool:
+    """Whether the figure's own words say it is funding toward the cost (a grant, a subsidy, a rebate)."""
+    return any(_FUNDING.match(w) for w in fig.before[-5:] + fig.after[:5])
+
+
 def money_direction(fig: Figure) -> str | None:
     """"out" when the figure's clause says the business pays it, "in" when it gains it, None when
     the clause does not say. The nearest word decides; a lowering word makes it a gain."""
@@ -444,6 +455,22 @@ _ABOUT_MEANING = re.compile(
 def only_asks_meaning(questions: list[str]) -> bool:
     """Whether every question asked is about what an input means or whether a choice matters."""
     return bool(questions) and all(_ABOUT_MEANING.search(q) for q in questions)
+
+
+def judges_own_figures(questions: list[str], text: str) -> bool:
+    """Whether the message asks what an input means and otherwise only judges figures it already
+    wrote ("she got 336 … what does 'ease' mean, and is 336 any good?"): a result the user has,
+    to be explained, not computed again from the inputs beside it."""
+    meaning = [q for q in questions if _ABOUT_MEANING.search(q)]
+    judged = [q for q in questions if not _ABOUT_MEANING.search(q)]
+    return bool(meaning) and all(asks_about_a_figure(q) and _said_before(q, text) for q in judged)
+
+
+def _said_before(question: str, text: str) -> bool:
+    """Whether a number the question names was written earlier in the message."""
+    start = text.find(question)
+    earlier = text[: start if start >= 0 else len(text)]
+    return any(re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d])", earlier) for n in re.findall(r"\d[\d,.]*\d|\d", question))
 
 
 def asks_about_a_figure(text: str) -> bool:
