@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from knowledge.tables import Cell, find_cells
@@ -591,7 +591,51 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             figure.ratio = "whole" if swap else "part"
             figures[i + 1].ratio = "part" if swap else "whole"
     _period_indexes(text, figures, marks, cells)
-    return figures
+    return _estimate_ranges(text, figures)
+
+
+# An estimate given as two ends: "between 8 and 12k", "anywhere from 50 to 60". Only with a word
+# that says the value lies between the ends: a plain "from X to Y" is a change with two ends.
+_ESTIMATE_FROM = {"anywhere", "somewhere", "roughly", "around", "about", "approximately", "approx", "maybe"}
+_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9}
+
+
+def _estimate_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """``figures`` with each estimate said as two ends made one range figure (the scale written
+    on the high end applies to a bare low end: "between 8 and 12k" is 8,000 to 12,000)."""
+    out: list[Figure] = []
+    skip = False
+    for i, low in enumerate(figures):
+        if skip:
+            skip = False
+            continue
+        high = figures[i + 1] if i + 1 < len(figures) else None
+        between = text[low.span[1] : high.span[0]] if high is not None else ""
+        said = high is not None and low.high is None and high.high is None and not low.cell and (
+            low.before[-1:] == ["between"] and re.fullmatch(r"\s*and\s*", between)
+            or low.change == "from" and len(low.before) >= 2 and low.before[-2] in _ESTIMATE_FROM)
+        years = all(f.unit == "count" and not f.scaled and f.value == int(f.value) and 1900 <= f.value <= 2100
+                    for f in (low, high or low))  # "between 2024 and 2026": a span of dates
+        if not said or years or low.unit not in {high.unit, "count"} or high.unit not in {"money", "count", "percent"}:
+            out.append(low)
+            continue
+        value = low.value
+        suffix = re.match(r"\D*[\d.,]+\s?(k|mn|m|bn|b)\b", high.text, re.IGNORECASE)
+        if high.scaled and not low.scaled and suffix:
+            value *= _SCALES[suffix.group(1).lower()]
+        if not 0 <= value < high.value:
+            out.append(low)
+            continue
+        start = text.find(low.context) if low.context else -1
+        context = (text[start : max(start + len(low.context), high.span[1])] if start >= 0 else low.context).strip()
+        out.append(replace(low, value=value, high=high.value, span=(low.span[0], high.span[1]),
+                           text=text[low.span[0] : high.span[1]], after=list(high.after), change=None,
+                           unit=high.unit, currency=high.currency or low.currency, scaled=low.scaled or high.scaled,
+                           period=low.period or high.period, context=context))
+        skip = True
+    for number, figure in enumerate(out):
+        figure.index = number
+    return out
 
 
 _PERIOD_AFTER_FIGURE = re.compile(r"\s*,?\s*(?:in|for|during|by|at|\()\s*(?:the\s+)?(?:year|yr|month|quarter|period|week|t\s?=)\s?$",

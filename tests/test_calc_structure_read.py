@@ -67,3 +67,38 @@ def test_money_given_toward_the_cost_is_asked_about_never_added_to_a_side(said):
     assert calc.calls == []
     assert "2,000" in calc.clarification.question
     assert run_tool("roi", {"gain": 9000, "cost": 5000})  # the figures alone are valid inputs
+
+
+@pytest.mark.parametrize(("message", "field", "value"), [
+    # the point said right after the range, for that range
+    ("TCO over 3 years: set-up 30-40k (take the upper end), hosting 2k a year", "implementation", 40000),
+    # one range, a choice said anywhere; the worst case of a cost is its high end, of a gain its low end
+    ("Payback: it costs between 9 and 11k up front and saves 1,000 a month. Worst case please.", "upfront_cost", 11000),
+    ("Payback: it costs 10k up front and saves 800-1,200 a month. Worst case please.", "monthly_benefit", 800),
+    # several ranges and a choice for all of them
+    ("clv: AOV roughly from 40 to 50, 2-4 orders a year, customers stay 3 years; use the midpoint for all",
+     "aov", 45),
+])
+def test_a_range_takes_the_point_the_message_chooses(message, field, value):
+    calc = _calls(message)
+    assert calc.clarification is None, calc.clarification
+    (_name, args), = calc.calls
+    assert args[field] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("message", [
+    "Payback: it costs 9-11k up front and saves 800-1,200 a month. Use the middle one.",  # two ranges, which?
+    "ROI: gain 20-30k, cost 10k. Should I take the low end or the high end?",  # a question, not a choice
+    "Payback: it costs 9-11k up front and saves 1,000 a month.",  # no choice said
+])
+def test_a_range_whose_point_is_not_said_for_it_is_asked_about(message):
+    calc = read_calculation(message)
+    assert calc is None or calc.calls == []
+
+
+def test_an_estimate_between_two_ends_is_one_range_with_the_scale_of_the_high_end():
+    from knowledge.figures import read_figures
+
+    fig, = [f for f in read_figures("it should save between 8 and 12k a year") if f.is_range]
+    assert (fig.value, fig.high, fig.period) == (8000, 12000, "year")
+    assert [f.value for f in read_figures("sales went from 100k to 130k")] == [100000, 130000]  # a change stays two ends

@@ -47,6 +47,7 @@ from assistant.reading.money import (
     money_direction,
     judges_own_figures,
     only_asks_meaning,
+    range_point,
     replacements,
     rescaled,
     revenue_only,
@@ -178,9 +179,18 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
     return best
 
 
+# Words that only hedge the value between a label and its figure: "AOV anywhere from 50 to 60".
+APPROXIMATORS = {"about", "around", "roughly", "approx", "approximately", "anywhere", "somewhere", "from", "between",
+                 "~", "circa", "ca", "maybe", "some", "is", "was", "of"}
+
+
 def _named_next_to(fig: Figure, spec_field: FieldSpec) -> bool:
-    """Whether a label of the input stands right before the figure ("AOV 80", "order value 50")."""
-    return bool(fig.before) and any(_distance(fig.before, label, True) == 1 for label in spec_field.labels)
+    """Whether a label of the input stands right before the figure ("AOV 80", "order value 50"),
+    hedging words aside ("AOV anywhere from 50 to 60")."""
+    before = list(fig.before)
+    while len(before) > 1 and before[-1] in APPROXIMATORS:
+        before.pop()
+    return bool(before) and any(_distance(before, label, True) == 1 for label in spec_field.labels)
 
 
 def _claimed(prev: Figure, fig: Figure, prev_role: str | tuple[str, ...] | None, spec: ToolSpec) -> Figure:
@@ -1032,6 +1042,13 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                     role += f" of {record['name']}"
                 if role not in reading.roles:
                     reading.roles.append(role)
+                if part.is_range:  # "15-20k (use the high end to be safe)": the point the message chose
+                    point = range_point(text, part, [f for f in active if f.is_range], spec_field.direction)
+                    if point is not None:
+                        low, high = part.value, part.high or part.value
+                        part = dataclasses.replace(part, high=None, value={"low": low, "high": high}.get(
+                            point, (low + high) / 2))
+                        reading.note += f"; the {point} of {part.show()}, as you said"
                 bare_share(spec, spec_field, part)
                 value, note = (part.value, "") if spec_field.sequence and not part.is_range else normalise(
                     part, spec_field, horizon)  # a range is asked about, in a list of flows too

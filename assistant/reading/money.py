@@ -449,7 +449,10 @@ _ABOUT_A_FIGURE = re.compile(
 _ABOUT_MEANING = re.compile(
     r"\bwhat (?:counts|count|goes|belongs) (?:as|in|into|under)\b|\b(?:does|do|would|will|should)\b[^.?!]{0,50}\bmatter\b"
     r"|\bwhat (?:does|do|did)\b[^?]{0,80}?\bmean\b|\bwhat(?:'s| is) the difference\b"
-    r"|\bhow (?:do|should|would|can) (?:i|we) (?:pick|choose|decide)\b", re.IGNORECASE)
+    r"|\bhow (?:do|should|would|can) (?:i|we) (?:pick|choose|decide)\b"
+    # which of two ways to fill an input: "should I plug in the low end or the high end …?"
+    r"|\bshould (?:i|we) (?:use|plug in|put in|enter|take|pick|go with)\b[^.?!]{0,60}\bor\b[^.!]{0,60}\?",
+    re.IGNORECASE)
 
 
 def only_asks_meaning(questions: list[str]) -> bool:
@@ -516,3 +519,48 @@ def unknown_values(text: str) -> list[str]:
         end = min((i for i in (text.find(c, match.end()) for c in "\n;).,") if i >= 0), default=len(text))
         found.append(text[start:end].strip(" -–•*"))
     return found
+
+
+# Which point of a range the message says to use: "take the middle", "use the high end to be
+# safe", "worst case". Worst and best depend on the way the money goes (a cost's worst is its high
+# end, a gain's its low end). General English for picking a value from an estimate.
+_RANGE_POINTS = (
+    ("middle", r"\b(?:middle|midpoint|mid-point|mid-?range|halfway|split the difference)\b"),
+    ("high", r"\b(?:high|higher|upper|top) end\b|\btop of (?:the|that|my) range\b|\bupper (?:bound|limit)\b"),
+    ("low", r"\b(?:low|lower|bottom) end\b|\bbottom of (?:the|that|my) range\b|\blower (?:bound|limit)\b"),
+    ("worst", r"\bworst[- ]case\b|\bto be (?:safe|on the safe side)\b|\bconservative(?:ly)?\b|\bpessimistic\b"),
+    ("best", r"\bbest[- ]case\b|\boptimistic\b"),
+)
+_RANGE_POINT = re.compile("|".join(f"(?P<{kind}>{words})" for kind, words in _RANGE_POINTS), re.IGNORECASE)
+_EVERY_RANGE = re.compile(r"\b(?:everything|all|each|every|both|across the board)\b", re.IGNORECASE)
+RANGE_REACH = 80  # characters after a range within which a choice said is that range's own
+
+
+def range_point(text: str, fig: Figure, ranges: list[Figure], direction: str | None) -> str | None:
+    """"low", "middle" or "high": the point of the range ``fig`` the message says to use, or None
+    when it says none, says two, or says one for several ranges without saying it is for all.
+    ``ranges`` are the message's range figures; ``direction`` the way the input's money goes."""
+    said = list(_RANGE_POINT.finditer(text))
+    if not said:
+        return None
+
+    def reach(r: Figure) -> int:
+        return min([r.span[1] + RANGE_REACH, *[o.span[0] for o in ranges if o.span[0] > r.span[1]]])
+
+    every = [m for m in said if _EVERY_RANGE.search(text[max(0, m.start() - 40) : m.end() + 40])]
+    own = [m for m in said if fig.span[1] <= m.start() < reach(fig)]  # "15-20k (use the high end to be safe)"
+    alone = [m for m in said if not any(r.span[1] <= m.start() < reach(r) for r in ranges)]
+    chosen = own or every or (alone if len(ranges) == 1 else [])  # one range: "Payback? Use the worst case"
+    kinds = {_point(m.lastgroup, direction) for m in chosen}
+    if len(kinds) != 1 or None in kinds:
+        return None
+    return kinds.pop()
+
+
+def _point(kind: str | None, direction: str | None) -> str | None:
+    """The end a worst or best case is, for money going ``direction``: a cost's worst is its high end."""
+    if kind not in {"worst", "best"}:
+        return kind
+    if direction not in {"in", "out"}:
+        return None
+    return "high" if (kind == "worst") == (direction == "out") else "low"
