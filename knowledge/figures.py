@@ -19,9 +19,11 @@ passage (what the grounding checker compares), and the pieces they are built fro
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 from knowledge.tables import Cell, find_cells
@@ -711,11 +713,29 @@ def _is_period_number(text: str, match: re.Match[str], cell: Cell | None) -> boo
 _CLOCK_TIME = re.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.,:%])")
 
 
+# A phone number in a signature or a contact line: "+44 20 7946 0831", "Tel: 020 7946 0831".
+_PHONE = re.compile(r"(?:(?<![\w+])\+\d{1,3}|\b(?:tel|phone|mobile|mob|cell|fax|whatsapp)\b\.?:?[ \t]*\+?\(?\d{1,5}\)?)"
+                    r"(?:[ \t.\-\u00a0]?\(?\d{1,5}\)?){2,6}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _phone_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _PHONE.finditer(text))
+
+
 def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
-    """Years ("in 2018"), list numbering ("1."), and digits glued to letters are not figures."""
+    """Years ("in 2018"), list numbering ("1."), digits glued to letters, phone numbers and
+    numbers after "#" (an invoice or order number) are not figures."""
     if word:
         return False
     num = match.group("num") or ""
+    if text[max(0, match.start() - 1) : match.start()] == "#" or text[max(0, match.start() - 4) : match.start()].lower() in {
+            "no. ", "nr. "}:
+        return True  # "inv #20931", "order no. 4471": a reference, not a quantity
+    spans = _phone_spans(text)
+    at = bisect.bisect_right(spans, (match.start(), math.inf)) - 1
+    if at >= 0 and spans[at][0] <= match.start() < spans[at][1]:
+        return True  # "+44 20 7946 0831" under a signature
     after = text[match.end() : match.end() + 2]
     if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b|(?:yrs?|years?|months?|weeks?|days?)\b",
                                             text[match.end() : match.end() + 7]):  # "2yr", "24months": a length

@@ -102,3 +102,35 @@ def test_an_estimate_between_two_ends_is_one_range_with_the_scale_of_the_high_en
     fig, = [f for f in read_figures("it should save between 8 and 12k a year") if f.is_range]
     assert (fig.value, fig.high, fig.period) == (8000, 12000, "year")
     assert [f.value for f in read_figures("sales went from 100k to 130k")] == [100000, 130000]  # a change stays two ends
+
+
+@pytest.mark.parametrize("text", [
+    "Best,\nPriya Nair\nFinance lead\n+44 161 496 0732",
+    "Mobile: 0161 496 0732",
+    "see order #55812 and invoice no. 3391",
+])
+def test_phone_numbers_and_reference_numbers_are_no_figures(text):
+    from knowledge.figures import read_figures
+
+    assert read_figures(text) == []
+    assert [f.value for f in read_figures(text + "\nthe set-up was 4,500")] == [4500]
+
+
+def test_a_level_revised_at_the_top_of_a_thread_replaces_the_quoted_figure():
+    message = ("Need a 2-year TCO. Update: they brought hosting down to 300 a month (from the 450 in the quote).\n\n"
+               "> Quote:\n> - set-up: 9,000\n> - hosting: 450/month\n")
+    calc = _calls(message)
+    assert calc.clarification is None, calc.clarification
+    (name, args), = calc.calls
+    assert name == "tco"
+    assert run_tool(name, args)["total"] == pytest.approx(9000 + 300 * 24)
+
+
+def test_a_figure_above_a_list_of_projects_is_context_not_a_project():
+    message = ("We are just 5 people, so rank these with RICE please:\n"
+               "1. Gift finder - reach 3,000, impact 2, confidence 70%, effort 2\n"
+               "2. Size advice - reach 5,000, impact 1, confidence 80%, effort 3\n")
+    calc = _calls(message)
+    assert calc.clarification is None, calc.clarification
+    (name, args), = calc.calls
+    assert [row["name"] for row in args["initiatives"]] == ["Gift finder", "Size advice"]

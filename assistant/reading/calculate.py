@@ -566,6 +566,24 @@ def _record_name(text: str, head: str, spec: ToolSpec, number: int) -> str:
     return name or f"Initiative {number}"
 
 
+_LIST_ITEM = re.compile(r"^[ \t>]*(?:\d{1,2}[.)]|[-*\u2022]|[A-Za-z][.):])[ \t]+", re.MULTILINE)
+
+
+def outside_the_list(text: str, figures: list[Figure], roles: dict[int, str]) -> list[int]:
+    """The figures with a role that stand outside a list whose items hold the records: when two or
+    more list items (numbered, bulleted) carry inputs, a figure on a line that is no item is context."""
+    starts = {m.start() for m in _LIST_ITEM.finditer(text)}  # each at its line's start
+
+    def item_of(fig: Figure) -> int | None:
+        line = text.rfind("\n", 0, fig.span[0]) + 1
+        return line if line in starts else None
+
+    items = {item_of(figures[i]) for i in roles} - {None}
+    if len(items) < 2:
+        return []
+    return [i for i in roles if item_of(figures[i]) is None]
+
+
 def split_records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> list[tuple[dict, list[int]]]:
     """Split assigned figures into records: a new record starts when a field repeats."""
     records: list[tuple[dict, list[int]]] = []
@@ -593,7 +611,11 @@ def split_records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[
     out = []
     for number, (record, members) in enumerate(records, 1):
         spans = [f.span for item in record.values() for f in (item if isinstance(item, list) else [item])]
-        head = text[prev_end : min(a for a, _ in spans)]
+        first = min(a for a, _ in spans)
+        line = text.rfind("\n", 0, first) + 1
+        if _LIST_ITEM.match(text, line):  # a list item names its record: the text above it is no name
+            prev_end = max(prev_end, line)
+        head = text[prev_end:first]
         record["name"] = _record_name(text, head, spec, number)
         record["_context"] = head
         prev_end = max(b for _, b in spans)
@@ -901,6 +923,10 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         index, fields = next(iter(ambiguous.items()))
         raise _NeedsAsking(role_question(figures[index], fields))
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
+    if spec.records:
+        for i in outside_the_list(text, figures, roles):  # "We're only 6 people … rank these:" above the list
+            del roles[i]
+            readings[i].note = "it stands outside the list of projects"
     if flows:  # the numbered periods are the flows; other amounts are no flows of theirs
         sequence = next(f.name for f in spec.fields if f.sequence)
         first = min(flows)

@@ -48,6 +48,8 @@ def stem_in(word: str, stems: tuple[str, ...]) -> bool:
 def lowers(fig: Figure) -> bool:
     """Whether the figure is the amount something is lowered by ("cut support costs by 6k",
     "reduces holding costs by 1,200 a month", "write-offs down 9k")."""
+    if fig.before[-1:] == ["to"]:
+        return False  # "got the licence down to 950 a month": the new level, not the amount taken off
     return any(stem_in(w, LOWERS) for w in fig.before[-4:] + fig.after[:1])
 
 
@@ -285,6 +287,9 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
             out[b.index] = a.index  # "33k not 30"; "€41k, I'd forgotten an invoice. Not €35k."
         elif a.before[-1:] == ["not"] and re.fullmatch(r"\s*,?\s*but\s+(?:rather\s+)?", between, re.IGNORECASE):
             out[a.index] = b.index
+        elif a.before[-1:] == ["to"] and re.fullmatch(r"\s*,?\s*\(?\s*(?:down |up )?(?:from|was)\s+(?:the\s+|our\s+|my\s+)?",
+                                                      between, re.IGNORECASE):
+            out[b.index] = a.index  # "got the licence down to 950 a month (from the 1,100 I quoted)": a revised level
     for old, new in list(out.items()):  # the figure corrected was said before, in full: that one goes too
         gone, kept = figures[old], figures[new]
         if gone.index != old or kept.index != new:
