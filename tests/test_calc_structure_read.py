@@ -134,3 +134,20 @@ def test_a_figure_above_a_list_of_projects_is_context_not_a_project():
     assert calc.clarification is None, calc.clarification
     (name, args), = calc.calls
     assert [row["name"] for row in args["initiatives"]] == ["Gift finder", "Size advice"]
+
+
+@pytest.mark.parametrize(("notes", "upfront"), [
+    ("- set-up: 8k\n  - incl. training 1.5k\n  - data import 1k\n- saves 1.2k a month\n", 8000),  # parts inside
+    ("- set-up: 8k\n  - plus training 1.5k\n- saves 1.2k a month\n", 9500),  # said to be on top
+])
+def test_a_sub_bullet_under_an_amount_is_part_of_it_unless_said_on_top(notes, upfront):
+    calc = _calls(notes + "payback in months?")
+    assert calc.clarification is None, calc.clarification
+    (name, args), = calc.calls
+    assert name == "payback_period" and args["upfront_cost"] == upfront
+
+
+def test_sub_bullets_under_a_heading_without_an_amount_are_the_amounts():
+    calc = _calls("- one-off costs:\n  - set-up 6k\n  - training 2k\n- saves 1k a month\nhow many months to pay back?")
+    (name, args), = calc.calls
+    assert args["upfront_cost"] == 8000

@@ -28,7 +28,7 @@ from typing import Any
 
 from assistant.reading.asks import split_asks
 from assistant.reading.shares import priced_units, with_shares
-from assistant.reading.totals import table_totals
+from assistant.reading.totals import nested_parts, table_totals
 from assistant.reading.money import (
     MIN_BARE_AMOUNT,
     MONEY_IN,
@@ -897,6 +897,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         figures = [*figures[:index], dataclasses.replace(figures[index], value=value, scaled=True), *figures[index + 1 :]]
     figures = deductions_in_period(text, figures)  # "saves 1,500 a month minus 300 running cost": 300 a month
     totals = table_totals(text, figures)  # a table's "Net" row or column beside the cells it adds up
+    totals.update(nested_parts(text, figures))  # "- upfront: 12k / - incl. data migration 2k": inside the 12k
     swapped = replacements(text, figures)
     for old, new in swapped.items():  # "20k y1, 20k y2 … y1 will be lower actually, 12k": 12k is year 1's
         if figures[new].period_index is None and figures[old].period_index is not None:
