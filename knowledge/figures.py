@@ -526,6 +526,10 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         figure.lead = _words(source[max(sentence_start, prev_end, figure.span[0] - 200) : figure.span[0]])[-16:]
         figure.before = _words(before_text)[-WINDOW_WORDS:]
         figure.after = _words(after_text)[:WINDOW_WORDS]
+        if re.match(r"x(?:/|\b)", text[figure.span[1] : figure.span[1] + 2], re.IGNORECASE) and figure.after[:1] and (
+                figure.after[0] == "x" or figure.after[0].startswith("x/")):  # "3x a year", "4x/yr": how many times
+            figure.after = (["times", *(["per", figure.after[0][2:]] if figure.after[0][2:] else [])]
+                            + figure.after[1:])[:WINDOW_WORDS]
         worker = _WORKER_UNIT.search(figure.text)
         if figure.crew:  # "two developers three months": person-months, named as such
             figure.after = (["person", "months"] + figure.after)[:WINDOW_WORDS]
@@ -583,6 +587,10 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             adjective = _PERIOD_BEFORE.findall(source[max(sentence_start, figure.span[0] - 300) : figure.span[0]])
             if len({PERIOD_WORDS[a.lower()] for a in adjective}) == 1:  # "Net monthly savings …, are projected at CHF 7,400"
                 figure.period = PERIOD_WORDS[adjective[0].lower()]
+        glued = re.fullmatch(r"[a-z&-]+/(\w+)", figure.before[-1]) if figure.before else None
+        if figure.period is None and figure.unit != "duration" and glued and PERIOD_WORDS.get(glued.group(1)) and re.fullmatch(
+                r"[\s:=-]*", text[text.rfind("/", 0, figure.span[0]) + 1 + len(glued.group(1)) : figure.span[0]]):
+            figure.period = PERIOD_WORDS[glued.group(1)]  # "orders/yr: 4": the label says the period
         if i + 1 < len(figures) and figure.before[-1:] == ["from"] and re.fullmatch(r"\s*to\s*", text[figure.span[1] : next_start]):
             figure.change = "from"  # "went from $100k to $130k": two ends of one change
             figures[i + 1].change = "to"
@@ -705,7 +713,7 @@ def _is_period_number(text: str, match: re.Match[str], cell: Cell | None) -> boo
     if cell is not None:
         return not cell.is_header and bool(_PERIOD_HEADER.fullmatch(cell.header))
     return bool(_PERIOD_NUMBER_BEFORE.search(text[max(0, match.start() - 8) : match.start()])) and not re.match(
-        r"\s*(?:%|percent|k\b|m\b|[$€£]|months?\b|years?\b)", text[match.end() :], re.IGNORECASE)
+        r"\s*(?:%|percent|k\b|m\b|[$€£]|months?\b|years?\b|yrs?\b|mos?\b|mths?\b)", text[match.end() :], re.IGNORECASE)
 
 
 # A time of day, "14:02", "[09:15]", "10:30:00": hours and minutes joined by a colon, no other digit

@@ -151,3 +151,15 @@ def test_sub_bullets_under_a_heading_without_an_amount_are_the_amounts():
     calc = _calls("- one-off costs:\n  - set-up 6k\n  - training 2k\n- saves 1k a month\nhow many months to pay back?")
     (name, args), = calc.calls
     assert args["upfront_cost"] == 8000
+
+
+@pytest.mark.parametrize("message", [
+    "clv? aov 60 2x/yr 4yrs",
+    "CLV:\n- AOV 60\n- orders/yr: 2\n- lifespan 4 yrs",
+    "lifetime value: order value 60, they buy 2x a year and stay 4 years",
+])
+def test_a_frequency_written_as_times_or_with_its_period_in_the_label_is_read(message):
+    calc = _calls(message)
+    assert calc.clarification is None, calc.clarification
+    (name, args), = calc.calls
+    assert (name, args["aov"], args["purchases_per_year"], args["lifespan_years"]) == ("clv", 60, 2, 4)
