@@ -163,3 +163,19 @@ def test_a_frequency_written_as_times_or_with_its_period_in_the_label_is_read(me
     assert calc.clarification is None, calc.clarification
     (name, args), = calc.calls
     assert (name, args["aov"], args["purchases_per_year"], args["lifespan_years"]) == ("clv", 60, 2, 4)
+
+
+def test_a_correction_above_a_list_of_projects_still_corrects_its_item():
+    message = ("Update: the effort for search is 5 person-months, not 3.\n"
+               "- search: reach 4,000, impact 2, confidence 70%, effort 3\n"
+               "- reminders: reach 2,000, impact 1, confidence 80%, effort 1\n"
+               "rank these with RICE")
+    calc = _calls(message)
+    (name, args), = calc.calls
+    assert sorted(row["effort"] for row in args["initiatives"]) == [1, 5]
+
+
+def test_hours_given_as_a_range_price_both_ends():
+    calc = _calls("The tool costs $1,200 a year and saves between 5 and 10 hours a month at $40 an hour. ROI?")
+    assert calc.calls == []
+    assert calc.clarification.options == ["200", "300", "400"]

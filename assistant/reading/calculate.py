@@ -926,6 +926,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
     if spec.records:
         for i in outside_the_list(text, figures, roles):  # "We're only 6 people … rank these:" above the list
+            if i in swapped.values():
+                continue  # "Update: … effort at 6 person-months, not 4": a correction of an item, not context
             del roles[i]
             readings[i].note = "it stands outside the list of projects"
     if flows:  # the numbered periods are the flows; other amounts are no flows of theirs

@@ -169,6 +169,7 @@ def priced_units(text: str, figures: list[Figure], per_input) -> tuple[list[Figu
         value = count.value * rate.value
         out[count.index] = dataclasses.replace(
             count, value=value, unit="money", currency=rate.currency, scaled=True,
+            high=None if count.high is None else count.high * rate.value,
             before=[*count.before, *count.after[:noun]], after=list(rate.after[:at]))
         shown = f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.2f}"
         notes[count.index] = f"; {count.show()} {count.after[noun]} × {rate.show()} = {shown}" + (
@@ -234,6 +235,7 @@ def with_shares(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[in
         value = base.value * item.factor
         out[item.base] = dataclasses.replace(
             base, value=value, period=item.period, scaled=True, after=[], before=[*base.before, "staff"],
+            high=None if base.high is None else base.high * item.factor,  # "10 to 25 hours a month at $30"
             unit="money" if rate is not None or base.unit == "money" else base.unit,
             currency=base.currency or (rate.currency if rate is not None else None))
         notes[item.base] = f"; {item.why} = {value:,.0f}" + (f" per {item.period}" if item.period else "")
