@@ -179,3 +179,12 @@ def test_hours_given_as_a_range_price_both_ends():
     calc = _calls("The tool costs $1,200 a year and saves between 5 and 10 hours a month at $40 an hour. ROI?")
     assert calc.calls == []
     assert calc.clarification.options == ["200", "300", "400"]
+
+
+def test_sales_beside_the_profit_they_brought_are_no_second_gain():
+    calc = _calls("- extra sales from the quiz: 25k\n- extra profit from it: 7.5k\n- cost: 5k\nROI?")
+    (name, args), = calc.calls
+    assert (name, args["gain"]) == ("roi", 7500)
+    # sales beside a saving are two gains: the sales' margin is still asked
+    calc = _calls("The quiz brings 25k in extra sales and saves 3k in support, it cost 5k. ROI?")
+    assert calc.calls == []

@@ -89,6 +89,8 @@ ROLE_MARGIN = 0.1
 ADJACENT_ONLY = {"to", "at", "from"}
 LINKING_WORDS = {"was", "is", "were", "are", "be", "will", "would", "of", "came", "comes", "to", "at", "about", "around",
                  "roughly", "approximately", "approx", "came", "totalled", "totaled", "totals", "total"}
+# The profit of sales, said beside the sales it came from: a saving is another gain, not this one.
+GROSS_PROFIT = ("profit", "margin", "contribution", "earnings")
 DEDUCTION_WORDS = {"after", "less", "minus", "excluding"}  # what follows them was taken off the figure
 
 
@@ -1046,6 +1048,13 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                            f"{', '.join(p.show() for p in parts if p not in bracketed)}, or the same amount said again?",
                            ["in addition", "the same amount"])
             parts = _said_again(parts, spec_field)
+            gross = [p for p in parts if spec_field.direction == "in" and revenue_only(p)]
+            if gross and len(gross) < len(parts) and not stated_total and any(  # "revenue uplift 40k … profit uplift 12k"
+                    stem_in(w, GROSS_PROFIT) for p in parts if p not in gross for w in p.before[-4:] + p.after[:3]):
+                for p in gross:
+                    readings[p.index].roles.clear()
+                    readings[p.index].note = "sales before costs; the profit you give is the gain"
+                parts = [p for p in parts if p not in gross]
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
                 raise _NeedsAsking(which_question(name, parts))
             twice = _said_twice(text, parts) if spec_field.summed and not stated_total else None
