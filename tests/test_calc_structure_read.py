@@ -188,3 +188,10 @@ def test_sales_beside_the_profit_they_brought_are_no_second_gain():
     # sales beside a saving are two gains: the sales' margin is still asked
     calc = _calls("The quiz brings 25k in extra sales and saves 3k in support, it cost 5k. ROI?")
     assert calc.calls == []
+
+
+def test_an_amount_spread_over_months_in_brackets_is_the_same_money_said_again():
+    calc = _calls("The kiosk cost 24,000, written off over 24 months (1,000 per month). It saves 2,500 a month. Payback?")
+    assert calc.clarification is None, calc.clarification
+    (name, args), = calc.calls
+    assert run_tool(name, args)["months"] == pytest.approx(24000 / 2500, abs=0.05)

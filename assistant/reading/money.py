@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.reading.corrections import at_a_distance
-from knowledge.figures import CURRENCY_WORDS, Figure
+from knowledge.figures import CURRENCY_WORDS, MONTHS_IN, Figure
 from tools.spec import FieldSpec
 
 MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
@@ -370,6 +370,12 @@ def bracket_totals(text: str, figures: list[Figure]) -> dict[int, str]:
         if len(parts) >= 2 and abs(total - fig.value) <= 0.005 * abs(fig.value) and len({p.period for p in parts} | {
                 fig.period}) == 1:
             out[fig.index] = f"the total of the parts in brackets ({', '.join(p.show() for p in parts)})"
+    for amount, span, share in zip(figures, figures[1:], figures[2:]):
+        # "capex of 72,000 is amortised over 36 months (2,000 per month)": the same amount spread out
+        if (span.unit == "duration" and share.period and not amount.period and amount_like(amount)
+                and re.match(r"\s*\(", text[span.span[1] : share.span[0]]) and share.period in MONTHS_IN
+                and abs(share.value * span.value / MONTHS_IN[share.period] - amount.value) <= 0.005 * abs(amount.value)):
+            out[share.index] = f"{amount.show()} spread over {span.show()}, said again"
     return out
 
 
