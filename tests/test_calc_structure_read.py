@@ -195,3 +195,9 @@ def test_an_amount_spread_over_months_in_brackets_is_the_same_money_said_again()
     assert calc.clarification is None, calc.clarification
     (name, args), = calc.calls
     assert run_tool(name, args)["months"] == pytest.approx(24000 / 2500, abs=0.05)
+
+
+def test_a_share_of_a_person_with_a_decimal_comma_prices_that_share():
+    calc = _calls("TCO over 2 years: licence 500 € per month, internal resources 0,5 FTE at 48.000 € per annum.")
+    (name, args), = calc.calls
+    assert run_tool(name, args)["total"] == pytest.approx(500 * 24 + 0.5 * 48000 * 2)

@@ -45,7 +45,7 @@ _BETWEEN = re.compile(r"\s*of\s+(?:(?:a|an|the|our|their|its|his|her|my|your)\s+
 
 # A share of a person: "0.5 FTE", "half an FTE", "a quarter of her time", "25% of his time".
 _PERSON = re.compile(
-    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?\s?%?|half|(?:a|one|three)\s+quarters?|(?:a|one|two)\s+thirds?|a\s+fifth)\s+"
+    r"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?\s?%?|half|(?:a|one|three)\s+quarters?|(?:a|one|two)\s+thirds?|a\s+fifth)\s+"
     r"(?:an?\s+)?(?:of\s+(?:an?\s+|his\s+|her\s+|their\s+|my\s+|our\s+|your\s+)?)?(?P<what>FTEs?|time)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "fifth": 0.2}
 # Hours counted ("50 hours", "2 h/week") and a rate per hour ("$28 an hour", "50/h").
@@ -60,7 +60,7 @@ MAX_SHARES = 20  # beyond this a message lists people, it does not price one cal
 def _person_share(phrase: re.Match[str]) -> float:
     said = phrase.group("n").lower().replace(" ", "")
     if said[0].isdigit():
-        value = float(said.rstrip("%"))
+        value = float(said.rstrip("%").replace(",", "."))  # "0,2 FTE": a decimal comma
         return value / 100 if said.endswith("%") else value
     words = phrase.group("n").lower().split()
     unit = next(v for k, v in _FRACTIONS.items() if words[-1].startswith(k))
