@@ -19,9 +19,11 @@ passage (what the grounding checker compares), and the pieces they are built fro
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 from knowledge.tables import Cell, find_cells
@@ -524,6 +526,10 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         figure.lead = _words(source[max(sentence_start, prev_end, figure.span[0] - 200) : figure.span[0]])[-16:]
         figure.before = _words(before_text)[-WINDOW_WORDS:]
         figure.after = _words(after_text)[:WINDOW_WORDS]
+        if re.match(r"x(?:/|\b)", text[figure.span[1] : figure.span[1] + 2], re.IGNORECASE) and figure.after[:1] and (
+                figure.after[0] == "x" or figure.after[0].startswith("x/")):  # "3x a year", "4x/yr": how many times
+            figure.after = (["times", *(["per", figure.after[0][2:]] if figure.after[0][2:] else [])]
+                            + figure.after[1:])[:WINDOW_WORDS]
         worker = _WORKER_UNIT.search(figure.text)
         if figure.crew:  # "two developers three months": person-months, named as such
             figure.after = (["person", "months"] + figure.after)[:WINDOW_WORDS]
@@ -581,6 +587,10 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             adjective = _PERIOD_BEFORE.findall(source[max(sentence_start, figure.span[0] - 300) : figure.span[0]])
             if len({PERIOD_WORDS[a.lower()] for a in adjective}) == 1:  # "Net monthly savings …, are projected at CHF 7,400"
                 figure.period = PERIOD_WORDS[adjective[0].lower()]
+        glued = re.fullmatch(r"[a-z&-]+/(\w+)", figure.before[-1]) if figure.before else None
+        if figure.period is None and figure.unit != "duration" and glued and PERIOD_WORDS.get(glued.group(1)) and re.fullmatch(
+                r"[\s:=-]*", text[text.rfind("/", 0, figure.span[0]) + 1 + len(glued.group(1)) : figure.span[0]]):
+            figure.period = PERIOD_WORDS[glued.group(1)]  # "orders/yr: 4": the label says the period
         if i + 1 < len(figures) and figure.before[-1:] == ["from"] and re.fullmatch(r"\s*to\s*", text[figure.span[1] : next_start]):
             figure.change = "from"  # "went from $100k to $130k": two ends of one change
             figures[i + 1].change = "to"
@@ -591,7 +601,51 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             figure.ratio = "whole" if swap else "part"
             figures[i + 1].ratio = "part" if swap else "whole"
     _period_indexes(text, figures, marks, cells)
-    return figures
+    return _estimate_ranges(text, figures)
+
+
+# An estimate given as two ends: "between 8 and 12k", "anywhere from 50 to 60". Only with a word
+# that says the value lies between the ends: a plain "from X to Y" is a change with two ends.
+_ESTIMATE_FROM = {"anywhere", "somewhere", "roughly", "around", "about", "approximately", "approx", "maybe"}
+_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9}
+
+
+def _estimate_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """``figures`` with each estimate said as two ends made one range figure (the scale written
+    on the high end applies to a bare low end: "between 8 and 12k" is 8,000 to 12,000)."""
+    out: list[Figure] = []
+    skip = False
+    for i, low in enumerate(figures):
+        if skip:
+            skip = False
+            continue
+        high = figures[i + 1] if i + 1 < len(figures) else None
+        between = text[low.span[1] : high.span[0]] if high is not None else ""
+        said = high is not None and low.high is None and high.high is None and not low.cell and (
+            low.before[-1:] == ["between"] and re.fullmatch(r"\s*and\s*", between)
+            or low.change == "from" and len(low.before) >= 2 and low.before[-2] in _ESTIMATE_FROM)
+        years = all(f.unit == "count" and not f.scaled and f.value == int(f.value) and 1900 <= f.value <= 2100
+                    for f in (low, high or low))  # "between 2024 and 2026": a span of dates
+        if not said or years or low.unit not in {high.unit, "count"} or high.unit not in {"money", "count", "percent"}:
+            out.append(low)
+            continue
+        value = low.value
+        suffix = re.match(r"\D*[\d.,]+\s?(k|mn|m|bn|b)\b", high.text, re.IGNORECASE)
+        if high.scaled and not low.scaled and suffix:
+            value *= _SCALES[suffix.group(1).lower()]
+        if not 0 <= value < high.value:
+            out.append(low)
+            continue
+        start = text.find(low.context) if low.context else -1
+        context = (text[start : max(start + len(low.context), high.span[1])] if start >= 0 else low.context).strip()
+        out.append(replace(low, value=value, high=high.value, span=(low.span[0], high.span[1]),
+                           text=text[low.span[0] : high.span[1]], after=list(high.after), change=None,
+                           unit=high.unit, currency=high.currency or low.currency, scaled=low.scaled or high.scaled,
+                           period=low.period or high.period, context=context))
+        skip = True
+    for number, figure in enumerate(out):
+        figure.index = number
+    return out
 
 
 _PERIOD_AFTER_FIGURE = re.compile(r"\s*,?\s*(?:in|for|during|by|at|\()\s*(?:the\s+)?(?:year|yr|month|quarter|period|week|t\s?=)\s?$",
@@ -659,7 +713,7 @@ def _is_period_number(text: str, match: re.Match[str], cell: Cell | None) -> boo
     if cell is not None:
         return not cell.is_header and bool(_PERIOD_HEADER.fullmatch(cell.header))
     return bool(_PERIOD_NUMBER_BEFORE.search(text[max(0, match.start() - 8) : match.start()])) and not re.match(
-        r"\s*(?:%|percent|k\b|m\b|[$€£]|months?\b|years?\b)", text[match.end() :], re.IGNORECASE)
+        r"\s*(?:%|percent|k\b|m\b|[$€£]|months?\b|years?\b|yrs?\b|mos?\b|mths?\b)", text[match.end() :], re.IGNORECASE)
 
 
 # A time of day, "14:02", "[09:15]", "10:30:00": hours and minutes joined by a colon, no other digit
@@ -667,11 +721,29 @@ def _is_period_number(text: str, match: re.Match[str], cell: Cell | None) -> boo
 _CLOCK_TIME = re.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.,:%])")
 
 
+# A phone number in a signature or a contact line: "+44 20 7946 0831", "Tel: 020 7946 0831".
+_PHONE = re.compile(r"(?:(?<![\w+])\+\d{1,3}|\b(?:tel|phone|mobile|mob|cell|fax|whatsapp)\b\.?:?[ \t]*\+?\(?\d{1,5}\)?)"
+                    r"(?:[ \t.\-\u00a0]?\(?\d{1,5}\)?){2,6}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _phone_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _PHONE.finditer(text))
+
+
 def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
-    """Years ("in 2018"), list numbering ("1."), and digits glued to letters are not figures."""
+    """Years ("in 2018"), list numbering ("1."), digits glued to letters, phone numbers and
+    numbers after "#" (an invoice or order number) are not figures."""
     if word:
         return False
     num = match.group("num") or ""
+    if text[max(0, match.start() - 1) : match.start()] == "#" or text[max(0, match.start() - 4) : match.start()].lower() in {
+            "no. ", "nr. "}:
+        return True  # "inv #20931", "order no. 4471": a reference, not a quantity
+    spans = _phone_spans(text)
+    at = bisect.bisect_right(spans, (match.start(), math.inf)) - 1
+    if at >= 0 and spans[at][0] <= match.start() < spans[at][1]:
+        return True  # "+44 20 7946 0831" under a signature
     after = text[match.end() : match.end() + 2]
     if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b|(?:yrs?|years?|months?|weeks?|days?)\b",
                                             text[match.end() : match.end() + 7]):  # "2yr", "24months": a length

@@ -27,8 +27,8 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.reading.asks import split_asks
-from assistant.reading.shares import with_shares
-from assistant.reading.totals import table_totals
+from assistant.reading.shares import priced_units, with_shares
+from assistant.reading.totals import nested_parts, table_totals
 from assistant.reading.money import (
     MIN_BARE_AMOUNT,
     MONEY_IN,
@@ -42,9 +42,12 @@ from assistant.reading.money import (
     counts_things,
     lowers,
     elsewhere,
+    funds_the_cost,
     margin_for,
     money_direction,
+    judges_own_figures,
     only_asks_meaning,
+    range_point,
     replacements,
     rescaled,
     revenue_only,
@@ -86,6 +89,8 @@ ROLE_MARGIN = 0.1
 ADJACENT_ONLY = {"to", "at", "from"}
 LINKING_WORDS = {"was", "is", "were", "are", "be", "will", "would", "of", "came", "comes", "to", "at", "about", "around",
                  "roughly", "approximately", "approx", "came", "totalled", "totaled", "totals", "total"}
+# The profit of sales, said beside the sales it came from: a saving is another gain, not this one.
+GROSS_PROFIT = ("profit", "margin", "contribution", "earnings")
 DEDUCTION_WORDS = {"after", "less", "minus", "excluding"}  # what follows them was taken off the figure
 
 
@@ -176,9 +181,18 @@ def label_score(fig: Figure, spec_field: FieldSpec) -> float:
     return best
 
 
+# Words that only hedge the value between a label and its figure: "AOV anywhere from 50 to 60".
+APPROXIMATORS = {"about", "around", "roughly", "approx", "approximately", "anywhere", "somewhere", "from", "between",
+                 "~", "circa", "ca", "maybe", "some", "is", "was", "of"}
+
+
 def _named_next_to(fig: Figure, spec_field: FieldSpec) -> bool:
-    """Whether a label of the input stands right before the figure ("AOV 80", "order value 50")."""
-    return bool(fig.before) and any(_distance(fig.before, label, True) == 1 for label in spec_field.labels)
+    """Whether a label of the input stands right before the figure ("AOV 80", "order value 50"),
+    hedging words aside ("AOV anywhere from 50 to 60")."""
+    before = list(fig.before)
+    while len(before) > 1 and before[-1] in APPROXIMATORS:
+        before.pop()
+    return bool(before) and any(_distance(before, label, True) == 1 for label in spec_field.labels)
 
 
 def _claimed(prev: Figure, fig: Figure, prev_role: str | tuple[str, ...] | None, spec: ToolSpec) -> Figure:
@@ -554,6 +568,24 @@ def _record_name(text: str, head: str, spec: ToolSpec, number: int) -> str:
     return name or f"Initiative {number}"
 
 
+_LIST_ITEM = re.compile(r"^[ \t>]*(?:\d{1,2}[.)]|[-*\u2022]|[A-Za-z][.):])[ \t]+", re.MULTILINE)
+
+
+def outside_the_list(text: str, figures: list[Figure], roles: dict[int, str]) -> list[int]:
+    """The figures with a role that stand outside a list whose items hold the records: when two or
+    more list items (numbered, bulleted) carry inputs, a figure on a line that is no item is context."""
+    starts = {m.start() for m in _LIST_ITEM.finditer(text)}  # each at its line's start
+
+    def item_of(fig: Figure) -> int | None:
+        line = text.rfind("\n", 0, fig.span[0]) + 1
+        return line if line in starts else None
+
+    items = {item_of(figures[i]) for i in roles} - {None}
+    if len(items) < 2:
+        return []
+    return [i for i in roles if item_of(figures[i]) is None]
+
+
 def split_records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> list[tuple[dict, list[int]]]:
     """Split assigned figures into records: a new record starts when a field repeats."""
     records: list[tuple[dict, list[int]]] = []
@@ -581,7 +613,11 @@ def split_records(text: str, spec: ToolSpec, figures: list[Figure], roles: dict[
     out = []
     for number, (record, members) in enumerate(records, 1):
         spans = [f.span for item in record.values() for f in (item if isinstance(item, list) else [item])]
-        head = text[prev_end : min(a for a, _ in spans)]
+        first = min(a for a, _ in spans)
+        line = text.rfind("\n", 0, first) + 1
+        if _LIST_ITEM.match(text, line):  # a list item names its record: the text above it is no name
+            prev_end = max(prev_end, line)
+        head = text[prev_end:first]
         record["name"] = _record_name(text, head, spec, number)
         record["_context"] = head
         prev_end = max(b for _, b in spans)
@@ -754,8 +790,10 @@ def _missing(spec: ToolSpec, present: set[str]) -> list[str]:
 
 # Words that set two figures of one input side by side as choices, not parts to add: "option A
 # costs 45k and option B costs 70k", "40k or 55k", "vendor X vs vendor Y".
-_ALTERNATIVE = re.compile(r"\b(?:or|vs\.?|versus|option|options|alternative|alternatively|scenario|either|"
-                          r"whereas|compared (?:to|with))\b", re.IGNORECASE)
+# Scenarios are options too: "best case 40k, worst case 25k" is one gain in two futures.
+_ALTERNATIVE = re.compile(r"\b(?:or|vs\.?|versus|option|options|alternative|alternatively|scenarios?|either|"
+                          r"whereas|compared (?:to|with)|(?:best|worst|base|bad|good|likely|realistic|expected)[- ]case|"
+                          r"pessimistic(?:ally)?|optimistic(?:ally)?|upside|downside)\b", re.IGNORECASE)
 
 
 def alternative_parts(text: str, parts: list[Figure]) -> bool:
@@ -861,6 +899,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         figures = [*figures[:index], dataclasses.replace(figures[index], value=value, scaled=True), *figures[index + 1 :]]
     figures = deductions_in_period(text, figures)  # "saves 1,500 a month minus 300 running cost": 300 a month
     totals = table_totals(text, figures)  # a table's "Net" row or column beside the cells it adds up
+    totals.update(nested_parts(text, figures))  # "- upfront: 12k / - incl. data migration 2k": inside the 12k
     swapped = replacements(text, figures)
     for old, new in swapped.items():  # "20k y1, 20k y2 … y1 will be lower actually, 12k": 12k is year 1's
         if figures[new].period_index is None and figures[old].period_index is not None:
@@ -887,6 +926,12 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         index, fields = next(iter(ambiguous.items()))
         raise _NeedsAsking(role_question(figures[index], fields))
     roles = {i: name for i, name in assigned.items() if isinstance(name, str)}
+    if spec.records:
+        for i in outside_the_list(text, figures, roles):  # "We're only 6 people … rank these:" above the list
+            if i in swapped.values():
+                continue  # "Update: … effort at 6 person-months, not 4": a correction of an item, not context
+            del roles[i]
+            readings[i].note = "it stands outside the list of projects"
     if flows:  # the numbered periods are the flows; other amounts are no flows of theirs
         sequence = next(f.name for f in spec.fields if f.sequence)
         first = min(flows)
@@ -927,6 +972,12 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 or re.search(r"(?:\(|\bor)\s*(?:maybe|perhaps|possibly)\s*$", text[max(0, fig.span[0] - 16) : fig.span[0]], re.I)):
             raise _ask(f"You wrote {fig.show()} as a possibility (“{fig.context}”): should I count it in this "
                        "calculation, and instead of which figure?", ["yes", "no"])
+    funded = [figures[i] for i in roles if spec.field(roles[i]).direction and spec.field(roles[i]).unit == "money"
+              and funds_the_cost(figures[i]) and not spec.records]
+    if funded and {f.direction for f in spec.fields} >= {"in", "out"}:  # "we got 4,000 from a grant for it"
+        raise _ask(f"{funded[0].show()} is funding toward the project (“{funded[0].context}”): should I take it off "
+                   "the cost, count it as a gain, or leave it out?", ["take it off the cost", "count it as a gain",
+                                                                     "leave it out"])
     unfit = [f for f in active if f.index not in roles and f.unit in {"count", "duration"} and not f.ratio
              and not counts_things(f)
              and any(label_score(f, fld) > 0 for fld in spec.fields if fld.unit == "money" and fld.direction is None)]
@@ -997,6 +1048,13 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                            f"{', '.join(p.show() for p in parts if p not in bracketed)}, or the same amount said again?",
                            ["in addition", "the same amount"])
             parts = _said_again(parts, spec_field)
+            gross = [p for p in parts if spec_field.direction == "in" and revenue_only(p)]
+            if gross and len(gross) < len(parts) and not stated_total and any(  # "revenue uplift 40k … profit uplift 12k"
+                    stem_in(w, GROSS_PROFIT) for p in parts if p not in gross for w in p.before[-4:] + p.after[:3]):
+                for p in gross:
+                    readings[p.index].roles.clear()
+                    readings[p.index].note = "sales before costs; the profit you give is the gain"
+                parts = [p for p in parts if p not in gross]
             if len(parts) > 1 and not (spec_field.summed or spec_field.sequence):
                 raise _NeedsAsking(which_question(name, parts))
             twice = _said_twice(text, parts) if spec_field.summed and not stated_total else None
@@ -1022,6 +1080,13 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                     role += f" of {record['name']}"
                 if role not in reading.roles:
                     reading.roles.append(role)
+                if part.is_range:  # "15-20k (use the high end to be safe)": the point the message chose
+                    point = range_point(text, part, [f for f in active if f.is_range], spec_field.direction)
+                    if point is not None:
+                        low, high = part.value, part.high or part.value
+                        part = dataclasses.replace(part, high=None, value={"low": low, "high": high}.get(
+                            point, (low + high) / 2))
+                        reading.note += f"; the {point} of {part.show()}, as you said"
                 bare_share(spec, spec_field, part)
                 value, note = (part.value, "") if spec_field.sequence and not part.is_range else normalise(
                     part, spec_field, horizon)  # a range is asked about, in a list of flows too
@@ -1159,6 +1224,12 @@ def _untransposed(text: str) -> str:
     return re.sub(rf"[A-Za-z]{{{MIN_TYPO_LENGTH},}}", fix, text)
 
 
+def _names_thing(spec: ToolSpec, thing: str) -> bool:
+    """Whether an input of ``spec`` is per ``thing`` (an order value is per order)."""
+    return any(_token_match(part, thing) or _token_match(thing, part)
+               for f in spec.fields for label in f.labels for part in _parts(label))
+
+
 def read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:
     """The calculations ``text`` asks for (trigger words looked for in ``ask_text`` if given),
     with every figure accounted for; None when it asks for no calculation with figures."""
@@ -1188,8 +1259,13 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     shared, bases, share_notes = with_shares(text, figures)  # "15% of the implementation": an amount
     for spec in specs:
         money = any(f.unit == "money" for f in spec.fields)
+        own, own_bases = shared, bases
+        if money:  # "25 extra orders a month at $9 profit per order": 225 a month, unless an input is per order
+            own, priced, unit_notes = priced_units(text, shared, lambda thing, spec=spec: _names_thing(spec, thing))
+            own_bases = {**bases, **priced}
+            share_notes = {**share_notes, **unit_notes}
         try:
-            planned = _plan_spec(text, spec, shared if money else figures, readings, bases if money else {})
+            planned = _plan_spec(text, spec, own if money else figures, readings, own_bases if money else {})
         except _NeedsAsking as need:
             calc.clarification = calc.clarification or need.clarification
             calc.topic = calc.topic or spec.topic
@@ -1227,7 +1303,8 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         return None
     if not calc.calls and asks_about_a_figure(text):
         return None  # "is a 25% return good?": the course answers it; asking for inputs would not
-    if ask_text is None and only_asks_meaning([ask.text for ask in split_asks(text) if ask.question]):
+    questions = [ask.text for ask in split_asks(text) if ask.question] if ask_text is None else []
+    if only_asks_meaning(questions) or judges_own_figures(questions, text):
         return None  # "what counts as integration? does the split matter for the TCO?": no figure answers it
     names = ", ".join(calc.titles) or "this calculation"
     for reading in calc.readings:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.reading.corrections import at_a_distance
-from knowledge.figures import CURRENCY_WORDS, Figure
+from knowledge.figures import CURRENCY_WORDS, MONTHS_IN, Figure
 from tools.spec import FieldSpec
 
 MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
@@ -48,7 +48,20 @@ def stem_in(word: str, stems: tuple[str, ...]) -> bool:
 def lowers(fig: Figure) -> bool:
     """Whether the figure is the amount something is lowered by ("cut support costs by 6k",
     "reduces holding costs by 1,200 a month", "write-offs down 9k")."""
+    if fig.before[-1:] == ["to"]:
+        return False  # "got the licence down to 950 a month": the new level, not the amount taken off
     return any(stem_in(w, LOWERS) for w in fig.before[-4:] + fig.after[:1])
+
+
+# Money someone else gives toward the project's cost: it comes in, but it is no return the project
+# earns; netting it off the cost or counting it as a gain gives different ROIs, so it is asked.
+_FUNDING = re.compile(r"^(?:grants?|subsid(?:y|ies|ised|ized)|rebates?|reimburs(?:ed|ement|ements)|co-?fund(?:ed|ing)?|"
+                      r"funding)$")
+
+
+def funds_the_cost(fig: Figure) -> bool:
+    """Whether the figure's own words say it is funding toward the cost (a grant, a subsidy, a rebate)."""
+    return any(_FUNDING.match(w) for w in fig.before[-5:] + fig.after[:5])
 
 
 def money_direction(fig: Figure) -> str | None:
@@ -274,6 +287,9 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
             out[b.index] = a.index  # "33k not 30"; "€41k, I'd forgotten an invoice. Not €35k."
         elif a.before[-1:] == ["not"] and re.fullmatch(r"\s*,?\s*but\s+(?:rather\s+)?", between, re.IGNORECASE):
             out[a.index] = b.index
+        elif a.before[-1:] == ["to"] and re.fullmatch(r"\s*,?\s*\(?\s*(?:down |up )?(?:from|was)\s+(?:the\s+|our\s+|my\s+)?",
+                                                      between, re.IGNORECASE):
+            out[b.index] = a.index  # "got the licence down to 950 a month (from the 1,100 I quoted)": a revised level
     for old, new in list(out.items()):  # the figure corrected was said before, in full: that one goes too
         gone, kept = figures[old], figures[new]
         if gone.index != old or kept.index != new:
@@ -354,6 +370,12 @@ def bracket_totals(text: str, figures: list[Figure]) -> dict[int, str]:
         if len(parts) >= 2 and abs(total - fig.value) <= 0.005 * abs(fig.value) and len({p.period for p in parts} | {
                 fig.period}) == 1:
             out[fig.index] = f"the total of the parts in brackets ({', '.join(p.show() for p in parts)})"
+    for amount, span, share in zip(figures, figures[1:], figures[2:]):
+        # "capex of 72,000 is amortised over 36 months (2,000 per month)": the same amount spread out
+        if (span.unit == "duration" and share.period and not amount.period and amount_like(amount)
+                and re.match(r"\s*\(", text[span.span[1] : share.span[0]]) and share.period in MONTHS_IN
+                and abs(share.value * span.value / MONTHS_IN[share.period] - amount.value) <= 0.005 * abs(amount.value)):
+            out[share.index] = f"{amount.show()} spread over {span.show()}, said again"
     return out
 
 
@@ -438,12 +460,31 @@ _ABOUT_A_FIGURE = re.compile(
 _ABOUT_MEANING = re.compile(
     r"\bwhat (?:counts|count|goes|belongs) (?:as|in|into|under)\b|\b(?:does|do|would|will|should)\b[^.?!]{0,50}\bmatter\b"
     r"|\bwhat (?:does|do|did)\b[^?]{0,80}?\bmean\b|\bwhat(?:'s| is) the difference\b"
-    r"|\bhow (?:do|should|would|can) (?:i|we) (?:pick|choose|decide)\b", re.IGNORECASE)
+    r"|\bhow (?:do|should|would|can) (?:i|we) (?:pick|choose|decide)\b"
+    # which of two ways to fill an input: "should I plug in the low end or the high end …?"
+    r"|\bshould (?:i|we) (?:use|plug in|put in|enter|take|pick|go with)\b[^.?!]{0,60}\bor\b[^.!]{0,60}\?",
+    re.IGNORECASE)
 
 
 def only_asks_meaning(questions: list[str]) -> bool:
     """Whether every question asked is about what an input means or whether a choice matters."""
     return bool(questions) and all(_ABOUT_MEANING.search(q) for q in questions)
+
+
+def judges_own_figures(questions: list[str], text: str) -> bool:
+    """Whether the message asks what an input means and otherwise only judges figures it already
+    wrote ("she got 336 … what does 'ease' mean, and is 336 any good?"): a result the user has,
+    to be explained, not computed again from the inputs beside it."""
+    meaning = [q for q in questions if _ABOUT_MEANING.search(q)]
+    judged = [q for q in questions if not _ABOUT_MEANING.search(q)]
+    return bool(meaning) and all(asks_about_a_figure(q) and _said_before(q, text) for q in judged)
+
+
+def _said_before(question: str, text: str) -> bool:
+    """Whether a number the question names was written earlier in the message."""
+    start = text.find(question)
+    earlier = text[: start if start >= 0 else len(text)]
+    return any(re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d])", earlier) for n in re.findall(r"\d[\d,.]*\d|\d", question))
 
 
 def asks_about_a_figure(text: str) -> bool:
@@ -489,3 +530,48 @@ def unknown_values(text: str) -> list[str]:
         end = min((i for i in (text.find(c, match.end()) for c in "\n;).,") if i >= 0), default=len(text))
         found.append(text[start:end].strip(" -–•*"))
     return found
+
+
+# Which point of a range the message says to use: "take the middle", "use the high end to be
+# safe", "worst case". Worst and best depend on the way the money goes (a cost's worst is its high
+# end, a gain's its low end). General English for picking a value from an estimate.
+_RANGE_POINTS = (
+    ("middle", r"\b(?:middle|midpoint|mid-point|mid-?range|halfway|split the difference)\b"),
+    ("high", r"\b(?:high|higher|upper|top) end\b|\btop of (?:the|that|my) range\b|\bupper (?:bound|limit)\b"),
+    ("low", r"\b(?:low|lower|bottom) end\b|\bbottom of (?:the|that|my) range\b|\blower (?:bound|limit)\b"),
+    ("worst", r"\bworst[- ]case\b|\bto be (?:safe|on the safe side)\b|\bconservative(?:ly)?\b|\bpessimistic\b"),
+    ("best", r"\bbest[- ]case\b|\boptimistic\b"),
+)
+_RANGE_POINT = re.compile("|".join(f"(?P<{kind}>{words})" for kind, words in _RANGE_POINTS), re.IGNORECASE)
+_EVERY_RANGE = re.compile(r"\b(?:everything|all|each|every|both|across the board)\b", re.IGNORECASE)
+RANGE_REACH = 80  # characters after a range within which a choice said is that range's own
+
+
+def range_point(text: str, fig: Figure, ranges: list[Figure], direction: str | None) -> str | None:
+    """"low", "middle" or "high": the point of the range ``fig`` the message says to use, or None
+    when it says none, says two, or says one for several ranges without saying it is for all.
+    ``ranges`` are the message's range figures; ``direction`` the way the input's money goes."""
+    said = list(_RANGE_POINT.finditer(text))
+    if not said:
+        return None
+
+    def reach(r: Figure) -> int:
+        return min([r.span[1] + RANGE_REACH, *[o.span[0] for o in ranges if o.span[0] > r.span[1]]])
+
+    every = [m for m in said if _EVERY_RANGE.search(text[max(0, m.start() - 40) : m.end() + 40])]
+    own = [m for m in said if fig.span[1] <= m.start() < reach(fig)]  # "15-20k (use the high end to be safe)"
+    alone = [m for m in said if not any(r.span[1] <= m.start() < reach(r) for r in ranges)]
+    chosen = own or every or (alone if len(ranges) == 1 else [])  # one range: "Payback? Use the worst case"
+    kinds = {_point(m.lastgroup, direction) for m in chosen}
+    if len(kinds) != 1 or None in kinds:
+        return None
+    return kinds.pop()
+
+
+def _point(kind: str | None, direction: str | None) -> str | None:
+    """The end a worst or best case is, for money going ``direction``: a cost's worst is its high end."""
+    if kind not in {"worst", "best"}:
+        return kind
+    if direction not in {"in", "out"}:
+        return None
+    return "high" if (kind == "worst") == (direction == "out") else "low"

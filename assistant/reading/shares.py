@@ -19,6 +19,12 @@ of her time") times the cost of that person said in the same sentence ("@ $80k",
 is £60k/yr", "she costs me 28k a year") is the staff time's cost, per year unless said otherwise;
 hours ("50 hours of staff time a month", "2 h/week") times an hourly rate ("$28 an hour", "@ 50/h")
 are that many hours' cost, per the hours' period. The share and the rate only size the amount.
+
+Units sold at a margin are priced alike: an amount per thing ("$4.20 profit per unit", "$9 per
+order") after a count of those things in the same sentence ("180 more units a month", "25 extra
+orders a month") is the count times the amount, in the count's period; the amount per thing only
+prices it. Summing the two (25 + 9) or taking the per-thing amount as a monthly one is a wrong
+figure. A calculator that has an input per thing (an order value) keeps both as they are.
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ _BETWEEN = re.compile(r"\s*of\s+(?:(?:a|an|the|our|their|its|his|her|my|your)\s+
 
 # A share of a person: "0.5 FTE", "half an FTE", "a quarter of her time", "25% of his time".
 _PERSON = re.compile(
-    r"(?<![\w.])(?P<n>\d+(?:\.\d+)?\s?%?|half|(?:a|one|three)\s+quarters?|(?:a|one|two)\s+thirds?|a\s+fifth)\s+"
+    r"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?\s?%?|half|(?:a|one|three)\s+quarters?|(?:a|one|two)\s+thirds?|a\s+fifth)\s+"
     r"(?:an?\s+)?(?:of\s+(?:an?\s+|his\s+|her\s+|their\s+|my\s+|our\s+|your\s+)?)?(?P<what>FTEs?|time)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "fifth": 0.2}
 # Hours counted ("50 hours", "2 h/week") and a rate per hour ("$28 an hour", "50/h").
@@ -54,7 +60,7 @@ MAX_SHARES = 20  # beyond this a message lists people, it does not price one cal
 def _person_share(phrase: re.Match[str]) -> float:
     said = phrase.group("n").lower().replace(" ", "")
     if said[0].isdigit():
-        value = float(said.rstrip("%"))
+        value = float(said.rstrip("%").replace(",", "."))  # "0,2 FTE": a decimal comma
         return value / 100 if said.endswith("%") else value
     words = phrase.group("n").lower().split()
     unit = next(v for k, v in _FRACTIONS.items() if words[-1].startswith(k))
@@ -122,6 +128,56 @@ def find_priced(text: str, figures: list[Figure]) -> list[Priced]:
     return out
 
 
+_PER_WORDS = {"per", "a", "an", "/"}
+_PERIOD_WORDS = {"day", "week", "month", "quarter", "year", "annum", "mo", "yr", "qtr", "wk", "hour", "hr", "h"}
+MAX_PER_WORDS = 3  # "$9 profit per order": the thing is named within three words of the amount
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _per_thing(fig: Figure) -> tuple[str, int] | None:
+    """The thing an amount is per ("per unit" → "unit") and where "per" stands in its words."""
+    for k, word in enumerate(fig.after[:MAX_PER_WORDS]):
+        if word in _PER_WORDS and k + 1 < len(fig.after):
+            thing = _singular(fig.after[k + 1])
+            return (thing, k) if thing not in _PERIOD_WORDS and thing.isalpha() else None
+    return None
+
+
+def priced_units(text: str, figures: list[Figure], per_input) -> tuple[list[Figure], dict[int, str], dict[int, str]]:
+    """``figures`` with each count of things priced by an amount per thing said after it in the
+    same sentence; the amounts that only priced a count (index → why) and a note per product.
+    ``per_input(thing)`` says whether the calculator has an input per that thing (then nothing is
+    priced: an order value stays one)."""
+    out = list(figures)
+    consumed: dict[int, str] = {}
+    notes: dict[int, str] = {}
+    for rate in figures:
+        said = _per_thing(rate)
+        if said is None or rate.unit != "money" or rate.is_range or rate.period or per_input(said[0]):
+            continue
+        thing, at = said
+        counts = [f for f in figures[: rate.index] if f.unit == "count" and not f.is_range and f.index not in consumed
+                  and f.index not in notes and _same_sentence(text, f.span[1], rate.span[0])
+                  and any(_singular(w) == thing for w in f.after[:3])]
+        if not counts:
+            continue
+        count = counts[-1]
+        noun = next(k for k, w in enumerate(count.after[:3]) if _singular(w) == thing)
+        value = count.value * rate.value
+        out[count.index] = dataclasses.replace(
+            count, value=value, unit="money", currency=rate.currency, scaled=True,
+            high=None if count.high is None else count.high * rate.value,
+            before=[*count.before, *count.after[:noun]], after=list(rate.after[:at]))
+        shown = f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.2f}"
+        notes[count.index] = f"; {count.show()} {count.after[noun]} × {rate.show()} = {shown}" + (
+            f" per {count.period}" if count.period else "")
+        consumed[rate.index] = f"it prices the {count.show()} {count.after[noun]}"
+    return out, consumed, notes
+
+
 @dataclass(frozen=True)
 class Share:
     """The percentage figure ``share`` (its index) is ``base``'s amount times that percentage;
@@ -179,6 +235,7 @@ def with_shares(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[in
         value = base.value * item.factor
         out[item.base] = dataclasses.replace(
             base, value=value, period=item.period, scaled=True, after=[], before=[*base.before, "staff"],
+            high=None if base.high is None else base.high * item.factor,  # "10 to 25 hours a month at $30"
             unit="money" if rate is not None or base.unit == "money" else base.unit,
             currency=base.currency or (rate.currency if rate is not None else None))
         notes[item.base] = f"; {item.why} = {value:,.0f}" + (f" per {item.period}" if item.period else "")

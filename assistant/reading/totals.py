@@ -70,3 +70,57 @@ def table_totals(text: str, figures: list[Figure]) -> dict[int, str]:
             if parts and (len(parts) >= 2 or parts[0].value == fig.value) and _adds_up(fig, parts):
                 out[fig.index] = f"the total of its row ({', '.join(p.show() for p in parts)})"
     return out
+
+
+# Nested notes: a bullet indented under a bullet is a detail of it. "- upfront: 12k / - incl. data
+# migration 2k": the 2k is inside the 12k, and counting it again counts the same money twice.
+_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+\u2022\u25e6\u2023]|\d{1,2}[.)]|[a-z][.)])[ \t]+", re.MULTILINE)
+# Words that say a sub-item is on top of its parent, not inside it.
+_ON_TOP = re.compile(r"\b(?:plus|extra|additional(?:ly)?|on top|excl(?:\.|uding|udes)?|not included|separate(?:ly)?|"
+                     r"in addition)\b", re.IGNORECASE)
+
+
+def _line(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : len(text) if end < 0 else end]
+
+
+def _width(indent: str) -> int:
+    return len(indent.expandtabs(4))
+
+
+def nested_parts(text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why it is no amount of its own: an amount on a bullet indented under a bullet
+    whose own amount holds it (the sub-items add up to no more than the parent; none says it is on
+    top). Sub-items under a heading without an amount are the amounts themselves."""
+    items = [(m.start(), _width(m.group("indent"))) for m in _ITEM.finditer(text)]
+    if len(items) < 2:
+        return {}
+
+    def line_of(fig: Figure) -> int | None:
+        start = text.rfind("\n", 0, fig.span[0]) + 1
+        return next((k for k, (pos, _) in enumerate(items) if pos == start), None)
+
+    on_line: dict[int, list[Figure]] = {}
+    for fig in figures:
+        k = line_of(fig)
+        if k is not None:
+            on_line.setdefault(k, []).append(fig)
+    children: dict[int, list[int]] = {}
+    for k, (_, width) in enumerate(items):
+        parent = next((j for j in range(k - 1, -1, -1) if items[j][1] < width), None)
+        if parent is not None and items[parent][1] < width:
+            children.setdefault(parent, []).append(k)
+    out: dict[int, str] = {}
+    for parent, kids in children.items():
+        own = [f for f in on_line.get(parent, []) if f.unit in {"money", "count"} and f.value > 0]
+        parts = [f for k in kids for f in on_line.get(k, []) if f.unit in {"money", "count"}]
+        if len(own) != 1 or not parts or any(f.value <= 0 for f in parts):
+            continue
+        if any(_ON_TOP.search(_line(text, items[k][0])) for k in kids):
+            continue
+        if sum(f.value for f in parts) <= own[0].value * (1 + TOLERANCE) and all(f.period == own[0].period or f.period is None
+                                                                                 for f in parts):
+            for f in parts:
+                out[f.index] = f"part of {own[0].show()} above it, already counted there"
+    return out
