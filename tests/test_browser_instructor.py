@@ -24,7 +24,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.loopback,
               pytest.mark.timeout(900)]
 
 ARTIFACTS = ROOT / "test-artifacts"
-ACCOUNTS = {"ada": ("instructor", "ada-secret-pw"), "bob": ("learner", "bob-secret-pw")}
+# ida: an instructor no test locks out (the guessing test locks ada's name for its window).
+ACCOUNTS = {"ada": ("instructor", "ada-secret-pw"), "bob": ("learner", "bob-secret-pw"),
+            "ida": ("instructor", "ida-secret-pw")}
 OFF_TOPIC = "My name is Bob Stone: what will the weather be in Paris tomorrow?"
 INVENTED = "Quarterly moon phases determine the warehouse paint colour for 93% of shops."
 
@@ -188,7 +190,7 @@ def _axe_counts(report: dict) -> dict[str, int]:
 def test_each_instructor_tab_with_results_has_no_serious_or_critical_axe_violation(browser,
                                                                                     server):
     axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
-    page = _signed_in(browser, server.url, "ada", height=900)
+    page = _signed_in(browser, server.url, "ida", height=900)
     found, counts = [], {}
 
     def audit(tab: str) -> None:
