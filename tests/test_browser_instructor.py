@@ -180,10 +180,12 @@ INSTRUCTOR_TABS = {"Check answers": "check-answers", "What learners ask": "what-
                    "Course material": "course-material"}
 
 
-def _axe_counts(report: dict) -> dict[str, int]:
-    counts = {"critical": 0, "serious": 0, "moderate": 0, "minor": 0}
+def _axe_counts(report: dict) -> dict:
+    """Violating nodes by impact, and the rules they broke."""
+    counts: dict = {"critical": 0, "serious": 0, "moderate": 0, "minor": 0, "rules": []}
     for violation in report["violations"]:
         counts[violation["impact"] or "minor"] += len(violation["nodes"])
+        counts["rules"].append(f"{violation['id']} ({violation['impact']})")
     return counts
 
 
@@ -207,6 +209,10 @@ def test_each_instructor_tab_with_results_has_no_serious_or_critical_axe_violati
     page.locator("#check-status").get_by_text(re.compile(r"claim sentences")).wait_for()
     audit("Check answers")
 
+    from gradio_client import Client  # a learner's cited question, so the chart has a section
+
+    Client(server.url, auth=("bob", ACCOUNTS["bob"][1]), verbose=False).predict(
+        "How should a shop prioritize its AI projects?", "learner", api_name="/respond")
     page.get_by_role("tab", name="What learners ask").click()
     page.locator("#insights-refresh").click()
     page.wait_for_function("() => !!document.querySelector('#insights-chart .js-plotly-plot')")

@@ -230,7 +230,7 @@ def passages_markdown(results: list[CheckedAnswer]) -> str:
     shown = passages(results)
     if not shown:
         return ""
-    parts = ["### Course passages compared with"]
+    parts = ["**Course passages compared with**"]  # no heading: the tab has none above it
     for p in shown.values():
         parts.append(f"**{p.anchor.replace('-', ' ').capitalize()}: {_md(p.label)}** "
                      f"(`{p.source}`)\n\n> {_md(p.text)}")

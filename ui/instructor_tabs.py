@@ -50,7 +50,7 @@ def add_instructor_tabs(demo: gr.Blocks, ctx: Any, access: Access,
                                label="Answers", elem_id="check-summary")
         sentences = gr.Dataframe(headers=answer_check.DISPLAY_HEADERS, value=[], type="array",
                                  interactive=False, wrap=True,
-                                 column_widths=["8%", "27%", "10%", "15%", "15%", "25%"], label="Sentence by sentence",
+                                 column_widths=["7%", "25%", "12%", "16%", "15%", "25%"], label="Sentence by sentence",
                                  elem_id="check-sentences")
         passages = gr.Markdown("", elem_id="check-passages")
         with gr.Row():
