@@ -184,3 +184,21 @@ def test_another_replica_on_the_same_index_follows_an_upload_and_a_removal(
     material.remove(access, tab_advisor, "ada", "replica-bikes.docx")
     assert sync.check() is True
     assert "replica-bikes.docx" not in _outline(replica) | _cited(replica)
+
+
+def test_an_unreachable_index_keeps_the_course_as_last_read_and_is_said_once(caplog):
+    from types import SimpleNamespace
+
+    from ui.course_sync import CourseSync
+
+    def down():
+        raise ConnectionError("chroma is down")
+
+    reloads = []
+    advisor = SimpleNamespace(retriever=SimpleNamespace(index=SimpleNamespace(indexed=down),
+                                                        chunk_map={"c1": ("text", {})}),
+                              reload_course=lambda: reloads.append(1))
+    sync = CourseSync(advisor)
+    assert [sync.check(), sync.check(), sync.check()] == [False, False, False]
+    assert reloads == []
+    assert len([r for r in caplog.records if "follow course changes" in r.message]) == 1

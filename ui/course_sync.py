@@ -25,14 +25,19 @@ class CourseSync:
         self.advisor = advisor
         self.every_s = every_s
         self._stop = threading.Event()
+        self._failing = False  # said once per outage, not every period
 
     def _indexed_ids(self) -> set[str] | None:
         try:
-            return set(self.advisor.retriever.index.indexed())
+            ids = set(self.advisor.retriever.index.indexed())
         except Exception as exc:  # noqa: BLE001  # index unreachable: keep serving what was read
-            log.warning("could not list the index to follow course changes (%s)",
-                        type(exc).__name__)
+            if not self._failing:
+                log.warning("could not list the index to follow course changes (%s); "
+                            "serving the course as last read", type(exc).__name__)
+            self._failing = True
             return None
+        self._failing = False
+        return ids
 
     def check(self) -> bool:
         """Reloads the advisor's course if the index holds other chunks than it serves;
