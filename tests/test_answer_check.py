@@ -91,6 +91,27 @@ def test_an_instructor_gets_a_verdict_per_sentence_and_three_reports(
     assert "unsupported" in markdown
 
 
+def test_each_compared_sentence_links_to_its_whole_course_passage(advisor, access, tmp_path,
+                                                                   course_sentence):
+    import re
+
+    view = instructor.check_pasted(access, advisor, tmp_path, "ada", "",
+                                   f"{course_sentence} {INVENTED}")
+    html = open(view.files["html"], encoding="utf-8").read()
+    links = re.findall(r'<a href="#(passage-\d+)">', html)
+    targets = dict(re.findall(r'<h3 id="(passage-\d+)">.*?</h3>\s*<blockquote>(.*?)</blockquote>',
+                              html, re.S))
+    assert links and set(links) <= set(targets)  # every link lands on a passage of the report
+    row = next(r for r in html.split("<tr")[1:] if html_escape(course_sentence, quote=False) in r)
+    (linked,) = re.findall(r'<a href="#(passage-\d+)">', row)
+    assert html_escape(course_sentence, quote=False) in targets[linked]  # the whole passage
+    number = linked.split("-")[1]
+    assert f"passage {number} below" in {row[1]: row for row in view.sentences}[course_sentence][4]
+    assert f"Passage {number}: " in view.passages
+    markdown = open(view.files["md"], encoding="utf-8").read()
+    assert f"### Passage {number}: " in markdown and f"passage {number} below" in markdown
+
+
 def test_pasted_markup_is_escaped_in_the_reports(advisor, access, tmp_path):
     view = instructor.check_pasted(access, advisor, tmp_path, "ada", "",
                                    "<script>alert(1)</script> Pricing uses *AI* when cost < 5 & "

@@ -8,6 +8,7 @@ page nor by calling the Gradio API directly; a session that never signed in gets
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -23,7 +24,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.loopback,
               pytest.mark.timeout(900)]
 
 ARTIFACTS = ROOT / "test-artifacts"
-ACCOUNTS = {"ada": ("instructor", "ada-secret-pw"), "bob": ("learner", "bob-secret-pw")}
+# ida: an instructor no test locks out (the guessing test locks ada's name for its window).
+ACCOUNTS = {"ada": ("instructor", "ada-secret-pw"), "bob": ("learner", "bob-secret-pw"),
+            "ida": ("instructor", "ida-secret-pw")}
 OFF_TOPIC = "My name is Bob Stone: what will the weather be in Paris tomorrow?"
 INVENTED = "Quarterly moon phases determine the warehouse paint colour for 93% of shops."
 
@@ -53,8 +56,8 @@ def browser(server):
         browser.close()
 
 
-def _signed_in(browser, url: str, name: str):
-    context = browser.new_context(viewport={"width": 1440, "height": 1100},
+def _signed_in(browser, url: str, name: str, height: int = 1100):
+    context = browser.new_context(viewport={"width": 1440, "height": height},
                                   accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(60_000)
@@ -108,8 +111,10 @@ def test_a_learner_calling_the_api_directly_is_refused(server):
     from gradio_client.exceptions import AppError
 
     learner = Client(server.url, auth=("bob", ACCOUNTS["bob"][1]), verbose=False)
-    with pytest.raises(AppError, match="for instructors"):
+    with pytest.raises(AppError, match="for instructors") as refused:
         learner.predict("Q?", INVENTED, api_name="/check_answer")
+    (ARTIFACTS / "learner-api-refusal.txt").write_text(f"{type(refused.value).__name__}: "
+                                                      f"{refused.value}\n", encoding="utf-8")
     with pytest.raises(AppError, match="for instructors"):
         learner.predict("All time", "All modules", api_name="/learner_insights")
     instructor = Client(server.url, auth=("ada", ACCOUNTS["ada"][1]), verbose=False)
@@ -168,3 +173,55 @@ def test_without_signing_in_nothing_is_served_and_guessing_is_bounded(server):
     right = httpx.post(server.url + "login",
                        data={"username": "ada", "password": ACCOUNTS["ada"][1]})
     assert right.status_code == 400  # locked for the window, even with the right password
+
+
+# What an instructor sees on each of their tabs with something in it, audited by axe-core.
+INSTRUCTOR_TABS = {"Check answers": "check-answers", "What learners ask": "what-learners-ask",
+                   "Course material": "course-material"}
+
+
+def _axe_counts(report: dict) -> dict:
+    """Violating nodes by impact, and the rules they broke."""
+    counts: dict = {"critical": 0, "serious": 0, "moderate": 0, "minor": 0, "rules": []}
+    for violation in report["violations"]:
+        counts[violation["impact"] or "minor"] += len(violation["nodes"])
+        counts["rules"].append(f"{violation['id']} ({violation['impact']})")
+    return counts
+
+
+def test_each_instructor_tab_with_results_has_no_serious_or_critical_axe_violation(browser,
+                                                                                    server):
+    axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
+    page = _signed_in(browser, server.url, "ida", height=900)
+    found, counts = [], {}
+
+    def audit(tab: str) -> None:
+        page.wait_for_timeout(800)
+        report = axe_sync.Axe().run(page).response
+        counts[tab] = _axe_counts(report)
+        found.extend((tab, v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                     for v in report["violations"] if v["impact"] in ("serious", "critical"))
+        page.screenshot(path=str(ARTIFACTS / f"instructor-{INSTRUCTOR_TABS[tab]}-1440x900.png"))
+
+    page.get_by_role("tab", name="Check answers").click()
+    page.locator("#check-answer textarea").fill(INVENTED)
+    page.locator("#check-run").click()
+    page.locator("#check-status").get_by_text(re.compile(r"claim sentences")).wait_for()
+    audit("Check answers")
+
+    from gradio_client import Client  # a learner's cited question, so the chart has a section
+
+    Client(server.url, auth=("bob", ACCOUNTS["bob"][1]), verbose=False).predict(
+        "How should a shop prioritize its AI projects?", "learner", api_name="/respond")
+    page.get_by_role("tab", name="What learners ask").click()
+    page.locator("#insights-refresh").click()
+    page.wait_for_function("() => !!document.querySelector('#insights-chart .js-plotly-plot')")
+    audit("What learners ask")
+
+    page.get_by_role("tab", name="Course material").click()
+    page.wait_for_function("() => document.querySelector('#material-modules').innerText"
+                           ".includes('configured corpus')")
+    audit("Course material")
+    (ARTIFACTS / "axe-instructor-tabs.json").write_text(json.dumps(counts, indent=2) + "\n")
+    page.context.close()
+    assert not found, found

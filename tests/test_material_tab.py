@@ -156,3 +156,49 @@ def test_replacing_then_removing_a_module_follows_in_the_advisors_answers(
     assert "bikes-v2.docx" not in {row[0] for row in removed.rows}
     assert removed.removable == []
     assert not {"bikes.pdf", "bikes-v2.docx"} & _cited(tab_advisor)
+
+
+def _outline(advisor) -> set[str]:
+    return {m.source for m in advisor.retriever.course.modules}
+
+
+def test_another_replica_on_the_same_index_follows_an_upload_and_a_removal(
+        access, tab_advisor, tmp_path, embedder):
+    from assistant.engine import Advisor
+    from ui.course_sync import CourseSync
+
+    replica = Advisor(tab_advisor.settings, embedder=embedder)  # same index, another process
+    replica.ask("warm up", remember=False)
+    sync = CourseSync(replica)
+    assert sync.check() is False  # nothing changed: nothing reloaded
+
+    docx = write_docx(BIKES, tmp_path / "replica-bikes.docx")
+    material.upload(access, tab_advisor, "ada", [str(docx)])
+    assert "replica-bikes.docx" not in _outline(replica)  # what it read at its last load
+
+    assert sync.check() is True
+    assert "replica-bikes.docx" in _outline(replica)
+    assert "replica-bikes.docx" in _cited(replica)
+    assert sync.check() is False
+
+    material.remove(access, tab_advisor, "ada", "replica-bikes.docx")
+    assert sync.check() is True
+    assert "replica-bikes.docx" not in _outline(replica) | _cited(replica)
+
+
+def test_an_unreachable_index_keeps_the_course_as_last_read_and_is_said_once(caplog):
+    from types import SimpleNamespace
+
+    from ui.course_sync import CourseSync
+
+    def down():
+        raise ConnectionError("chroma is down")
+
+    reloads = []
+    advisor = SimpleNamespace(retriever=SimpleNamespace(index=SimpleNamespace(indexed=down),
+                                                        chunk_map={"c1": ("text", {})}),
+                              reload_course=lambda: reloads.append(1))
+    sync = CourseSync(advisor)
+    assert [sync.check(), sync.check(), sync.check()] == [False, False, False]
+    assert reloads == []
+    assert len([r for r in caplog.records if "follow course changes" in r.message]) == 1

@@ -47,6 +47,7 @@ class CheckedAnswer(BaseModel):
     verdict: Literal["supported", "unsupported"]
     report: GroundingReport
     labels: dict[str, str] = {}  # chunk id -> "Lesson … › section"
+    passages: dict[str, str] = {}  # chunk id -> the whole course passage compared with
 
 
 class _Line(BaseModel):
@@ -165,10 +166,12 @@ def check_answers(advisor: Any, items: list[CheckItem],
         reports = advisor.checker.check_many([
             CheckRequest(answer=i.answer, evidence=ev, question=i.question or None)
             for i, (ev, _) in zip(chunk, found, strict=True)])
-        for item, (_, labels), report in zip(chunk, found, reports, strict=True):
+        for item, (evidence, labels), report in zip(chunk, found, reports, strict=True):
+            used = {source for s in report.sentences for source in s.sources[:1]}
             results.append(CheckedAnswer(
                 id=item.id, question=item.question, answer=item.answer, report=report,
-                verdict="unsupported" if report.unsupported else "supported", labels=labels))
+                verdict="unsupported" if report.unsupported else "supported", labels=labels,
+                passages={e.id: e.text for e in evidence if e.id in used}))
         if progress:
             progress(len(results), len(items))
     return results
@@ -200,7 +203,9 @@ DISPLAY_HEADERS = ["answer", "sentence", "verdict", "kind of error", "course sou
 
 
 def display_rows(results: list[CheckedAnswer]) -> list[list]:
-    """The tab's sentence table: fewer, wider columns than the CSV (DISPLAY_HEADERS)."""
+    """The tab's sentence table: fewer, wider columns than the CSV (DISPLAY_HEADERS); the source
+    names the passage it is shown in whole below the table (`passages_markdown`)."""
+    shown = passages(results)
     rows = []
     for r in results:
         for s in r.report.sentences:
@@ -209,16 +214,56 @@ def display_rows(results: list[CheckedAnswer]) -> list[list]:
                                                          else "unsupported")
             why = s.reason if s.claim and not s.supported else ""
             rows.append([r.id, s.text, verdict, why or s.kind,
-                         f"{r.labels.get(source, source)} ({source})" if source else "",
-                         s.evidence])
+                         _source_cell(r, source, shown), s.evidence])
     return rows
+
+
+def _source_cell(result: CheckedAnswer, source: str, shown: dict[str, Passage]) -> str:
+    if not source:
+        return ""
+    where = f", {shown[source].anchor.replace('-', ' ')} below" if source in shown else ""
+    return f"{result.labels.get(source, source)} ({source}{where})"
+
+
+def passages_markdown(results: list[CheckedAnswer]) -> str:
+    """The passages the sentences were compared with, whole, numbered as the table names them."""
+    shown = passages(results)
+    if not shown:
+        return ""
+    parts = ["**Course passages compared with**"]  # no heading: the tab has none above it
+    for p in shown.values():
+        parts.append(f"**{p.anchor.replace('-', ' ').capitalize()}: {_md(p.label)}** "
+                     f"(`{p.source}`)\n\n> {_md(p.text)}")
+    return "\n\n".join(parts)
+
+
+class Passage(BaseModel):
+    """A course passage some sentence was compared with, for the report's links to it."""
+
+    anchor: str  # "passage-N", unique in the report
+    source: str  # chunk id
+    label: str  # "Lesson … › section"
+    text: str
+
+
+def passages(results: list[CheckedAnswer]) -> dict[str, Passage]:
+    """Every passage the sentences were compared with, once, in the order first compared."""
+    found: dict[str, Passage] = {}
+    for r in results:
+        for s in r.report.sentences:
+            source = s.sources[0] if s.sources else ""
+            if source and source not in found and source in r.passages:
+                found[source] = Passage(anchor=f"passage-{len(found) + 1}", source=source,
+                                        label=r.labels.get(source, source),
+                                        text=r.passages[source])
+    return found
 
 
 def render(results: list[CheckedAnswer], kind: Literal["html", "md"]) -> str:
     from markupsafe import Markup
 
     template = _environment(kind).get_template(f"check_report.{kind}.j2")
-    return template.render(results=results, css=Markup(CSS),
+    return template.render(results=results, css=Markup(CSS), passages=passages(results),
                            supported=sum(r.verdict == "supported" for r in results))
 
 

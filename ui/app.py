@@ -29,6 +29,7 @@ from ui.context import (  # noqa: F401  (re-exported: friendly_error, AppContext
     friendly_error,
 )
 from ui.access import Access, check_can_start, describe_sign_in, gradio_auth
+from ui.course_sync import CourseSync
 from ui.instructor_tabs import add_instructor_tabs
 from ui.store import UIStore
 from ui.streaming import in_one_thread  # noqa: F401  (re-exported for callers and tests)
@@ -361,6 +362,7 @@ def launch(settings: Settings, advisor: Any, **overrides: Any) -> None:
     demo.queue(default_concurrency_limit=settings.queue_concurrency,
                max_size=settings.queue_max_size)
     auth = gradio_auth(settings, demo.access)
+    CourseSync(advisor).start()  # another replica's change to the shared course reaches this one
     demo.launch(
         server_name=settings.host,
         server_port=settings.port,

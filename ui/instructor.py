@@ -22,6 +22,7 @@ class CheckView(BaseModel):
     status: str
     summary: list[list]
     sentences: list[list]
+    passages: str  # Markdown: the course passages compared with, whole, numbered
     files: dict[str, str]  # "html" | "md" | "csv" -> path of the export
 
 
@@ -38,6 +39,7 @@ def _view(results: list[answer_check.CheckedAnswer], export_root: Path) -> Check
                   f"{unsupported} with unsupported sentences.")
     return CheckView(status=status, summary=answer_check.summary_rows(results),
                      sentences=answer_check.display_rows(results),
+                     passages=answer_check.passages_markdown(results),
                      files={k: str(p) for k, p in paths.items()})
 
 

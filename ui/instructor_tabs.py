@@ -50,8 +50,9 @@ def add_instructor_tabs(demo: gr.Blocks, ctx: Any, access: Access,
                                label="Answers", elem_id="check-summary")
         sentences = gr.Dataframe(headers=answer_check.DISPLAY_HEADERS, value=[], type="array",
                                  interactive=False, wrap=True,
-                                 column_widths=["8%", "27%", "10%", "15%", "15%", "25%"], label="Sentence by sentence",
+                                 column_widths=["7%", "25%", "12%", "16%", "15%", "25%"], label="Sentence by sentence",
                                  elem_id="check-sentences")
+        passages = gr.Markdown("", elem_id="check-passages")
         with gr.Row():
             html = gr.DownloadButton("⬇️ Report as HTML", value=None, interactive=False,
                                      elem_id="check-download-html")
@@ -60,10 +61,10 @@ def add_instructor_tabs(demo: gr.Blocks, ctx: Any, access: Access,
             csv = gr.DownloadButton("⬇️ Report as CSV", value=None, interactive=False,
                                     elem_id="check-download-csv")
 
-    outputs = [status, summary, sentences, html, md, csv]
+    outputs = [status, summary, sentences, passages, html, md, csv]
 
     def show(view: instructor.CheckView):
-        return [view.status, view.summary, view.sentences,
+        return [view.status, view.summary, view.sentences, view.passages,
                 *(gr.update(value=view.files[k], interactive=True) for k in ("html", "md", "csv"))]
 
     def on_check(question_text: str, answer_text: str, request: gr.Request):
