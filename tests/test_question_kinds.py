@@ -73,6 +73,11 @@ def test_a_general_task_is_refused_unless_the_course_names_what_it_asks_for(advi
     "What are the main topics?",
     "what will I learn in this course",
     "Can you give me an overview of the course?",
+    # the whole named with words of its title between, or as "the whole thing", and its gist asked
+    "could you list the big themes of the bicycle repair module as bullet points",
+    "quick recap of the entire thing please, I'm in a hurry",
+    "what are the key points of this deck?",
+    "what's the gist of the handout",
 ])
 def test_a_question_about_the_course_as_a_whole_is_an_overview(question):
     assert question_kind(question) == "overview"
@@ -82,6 +87,9 @@ def test_a_question_about_the_course_as_a_whole_is_an_overview(question):
     "What does the course say about consent?",
     "What are the main risks of a loyalty programme?",
     "What topics should our newsletter cover?",
+    "does the course cover tyre pressure?",  # a topic named after the gist word
+    "which topics does this module cover on brakes?",
+    "what are the key points of the course on pricing?",
 ])
 def test_a_question_about_something_in_the_course_is_not_an_overview(question):
     assert question_kind(question) != "overview"
