@@ -90,7 +90,8 @@ FORMULA = re.compile(r"[=^√∫]|\b[a-z]\s*\(\s*[a-z]\s*\)|\b\d+\s*[a-z]\b\s*[-
 # key points"): a request about the course's own text, never a general task.
 MATERIAL = re.compile(
     r"\b(?:course|module|lesson|section|slide|unit|chapter|page|material|notes?|text|content|it|this|that|them|"
-    r"points?|takeaways?|examples?|summary|overview|outline|steps?|checklist|list|table)s?$",
+    r"points?|takeaways?|examples?|summary|overview|outline|steps?|checklist|list|table|(?:whole|entire) thing)s?$"
+    r"|^(?:everything|all of it)$",
     re.IGNORECASE,
 )
 # A choice between options ("zendesk or freshdesk", "brand A vs brand B"): the words each side

@@ -70,3 +70,13 @@ def test_each_modules_own_questions_are_answered_beside_the_other(judges):
 def test_the_corpus_judge_holds_one_judge_per_module(judges):
     assert [judge.source for judge in judges["both"].modules] == ["cold-room-sop.txt", "bikes.md"]
     assert judges["cold-room"].modules == []  # one module: judged as the corpus
+
+
+@pytest.mark.parametrize("message", ["can you summarise the whole thing in a few lines",
+                                     "please recap everything for me", "summarize the entire thing"])
+def test_a_summary_of_the_whole_thing_asks_about_the_course_text(message):
+    from knowledge.scope import MATERIAL, requested_work
+
+    work = requested_work(message.replace("recap", "summarise"))
+    assert work is not None and MATERIAL.search(work)
+    assert not MATERIAL.search(requested_work("write the whole thing as a limerick") or "")
