@@ -57,7 +57,7 @@ _POLITE = (r"(?:(?:hey|hi|hello|please|pls|plz|ok(?:ay)?|so|also|btw|by the way|
            r"(?:(?:can|could|would|will) (?:you|u|ya) (?:please |pls )?(?:just |quickly |also )?(?:help me )?|i (?:need|want) (?:you|u) to |(?:please )?help me (?:to )?|i'd like (?:you|u) to )?")
 TASK = re.compile(
     rf"^\s*{_POLITE}(?:please |pls )?(?:write|draft|compose|rewrite|re-write|proofread|translate|summari[sz]e|paraphrase|"
-    r"debug|fix|generate|code|create|build|make(?=\s+(?:me|us|a|an)\b))\s+(?:(?:me|us|up|out|for me)\s+)*(?P<object>.*)$",
+    r"debug|fix|generate|code|create|build|design|draw|prepare|make(?=\s+(?:me|us|a|an)\b))\s+(?:(?:me|us|up|out|for me)\s+)*(?P<object>.*)$",
     re.IGNORECASE,
 )
 OBJECT_END = re.compile(r"\s+(?:for|about|to|on|that|which|who|with|in|from|of|so|based|using|where|when|every|each)\b|[,.;:?!(]", re.IGNORECASE)

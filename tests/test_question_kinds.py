@@ -51,6 +51,8 @@ def test_a_calculation_keeps_its_calculator_topic_and_the_calculation_kind():
         ("thanks! btw can you help me write a wedding speech for my brother?", "wedding speech"),
         ("pls write a poem about the sea", "poem"),
         ("Could you draft a subject line for our win-back email?", "subject line"),
+        ("unrelated, but can you design a floor plan for my kitchen", "floor plan"),
+        ("could you just prepare the minutes of our last meeting", "minutes"),
         ("How do I write a good subject line?", None),
         ("What should a welcome email say?", None),
     ],
