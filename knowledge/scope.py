@@ -281,6 +281,9 @@ class ScopeJudge:
         sources = list(dict.fromkeys(str(meta.get("source", "")) for _, _, meta in rows))
         self.modules = ([ScopeJudge(retriever, scope, name, self._bank) for name in sources]
                         if source is None and len(sources) > 1 else [])
+        for module in self.modules:
+            # never laxer than the corpus: the general questions' median nearness to any module
+            module._floor_value = max(module.floor, scope.floor)
 
     def names_course_acronym(self, question: str) -> bool:
         """A question naming one of the module's acronyms (three letters or more: "AI" alone
@@ -318,7 +321,9 @@ class ScopeJudge:
     @property
     def floor(self) -> float:
         """Below this similarity a question is off-topic: the median of the general questions'
-        similarity to this judge's text (the stored calibration for the whole corpus)."""
+        similarity to this judge's text (the stored calibration for the whole corpus), for a
+        module judge never below the corpus's own (several modules draw general questions nearer
+        than one does, and a module does not answer more of them for having neighbours)."""
         import numpy as np
 
         if self._floor_value is None:
