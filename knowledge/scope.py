@@ -1,7 +1,11 @@
 """What the ingested course covers: the off-topic threshold and the terms it never defines.
 
 Both are statistics of the corpus itself, recomputed whenever the index changes, so adding or
-removing a module recalibrates them without code changes:
+removing a module recalibrates them without code changes. With several modules loaded, each is
+judged alone by the rules below (its own text, headings, acronyms and statistics) and a question
+is off-topic when no module covers it: one module must cover a request as a whole, so a question
+whose words are scattered over several modules (a tax word in one, a shop word in another) is
+refused as it would be with any one of them, and a question one module answers alone is answered.
 
 - **Off-topic threshold.** A bundled bank of general questions no course answers
   (knowledge/data/off_topic_questions.txt) is scored against the index: a question's score is
@@ -50,10 +54,10 @@ ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:s)?\b")
 # A request to produce something: polite openers, the verb, then its object up to the first
 # word that starts a complement ("a cover letter | for a barista job").
 _POLITE = (r"(?:(?:hey|hi|hello|please|pls|plz|ok(?:ay)?|so|also|btw|by the way|and|now)[\s,!]+)*"
-           r"(?:(?:can|could|would|will) (?:you|u|ya) (?:please |pls )?(?:help me )?|i (?:need|want) (?:you|u) to |(?:please )?help me (?:to )?|i'd like (?:you|u) to )?")
+           r"(?:(?:can|could|would|will) (?:you|u|ya) (?:please |pls )?(?:just |quickly |also )?(?:help me )?|i (?:need|want) (?:you|u) to |(?:please )?help me (?:to )?|i'd like (?:you|u) to )?")
 TASK = re.compile(
     rf"^\s*{_POLITE}(?:please |pls )?(?:write|draft|compose|rewrite|re-write|proofread|translate|summari[sz]e|paraphrase|"
-    r"debug|fix|generate|code|create|build|make(?=\s+(?:me|us|a|an)\b))\s+(?:(?:me|us|up|out|for me)\s+)*(?P<object>.*)$",
+    r"debug|fix|generate|code|create|build|design|draw|prepare|make(?=\s+(?:me|us|a|an)\b))\s+(?:(?:me|us|up|out|for me)\s+)*(?P<object>.*)$",
     re.IGNORECASE,
 )
 OBJECT_END = re.compile(r"\s+(?:for|about|to|on|that|which|who|with|in|from|of|so|based|using|where|when|every|each)\b|[,.;:?!(]", re.IGNORECASE)
@@ -86,7 +90,8 @@ FORMULA = re.compile(r"[=^√∫]|\b[a-z]\s*\(\s*[a-z]\s*\)|\b\d+\s*[a-z]\b\s*[-
 # key points"): a request about the course's own text, never a general task.
 MATERIAL = re.compile(
     r"\b(?:course|module|lesson|section|slide|unit|chapter|page|material|notes?|text|content|it|this|that|them|"
-    r"points?|takeaways?|examples?|summary|overview|outline|steps?|checklist|list|table)s?$",
+    r"points?|takeaways?|examples?|summary|overview|outline|steps?|checklist|list|table|(?:whole|entire) thing)s?$"
+    r"|^(?:everything|all of it)$",
     re.IGNORECASE,
 )
 # A choice between options ("zendesk or freshdesk", "brand A vs brand B"): the words each side
@@ -182,11 +187,6 @@ class Scope:
     bank_scores: list[float] = field(default_factory=list)
     acronyms: list[str] = field(default_factory=list)  # every acronym the course uses
 
-    def names_course_acronym(self, question: str) -> bool:
-        """A question naming one of the course's acronyms (three letters or more: "AI" alone
-        names a field, not a course) is about the course, however short."""
-        return any(len(m.group(1)) >= 3 and m.group(1) in self.acronyms for m in ACRONYM.finditer(question))
-
     def undefined_in(self, question: str) -> list[str]:
         """The acronyms of ``question`` the course uses but never defines, in question order."""
         found = [m.group(1) for m in ACRONYM.finditer(question)]
@@ -248,20 +248,89 @@ def load_or_calibrate(retriever: "CourseRetriever", path: Path) -> Scope:
 
 
 class ScopeJudge:
-    """Decides whether a question is outside the ingested course."""
+    """Decides whether a question is outside the ingested course.
 
-    def __init__(self, retriever: "CourseRetriever", scope: Scope) -> None:
+    Scope is judged module by module: with several modules loaded, a question is off-topic when
+    every module, judged alone (its own text, headings, acronyms and nearness statistics), finds
+    it off-topic. A request is in scope when one module covers it as a whole, never because its
+    words are scattered over several (a tax word in one module, a shop word in another)."""
+
+    def __init__(self, retriever: "CourseRetriever", scope: Scope, source: str | None = None,
+                 bank=None) -> None:
         self.retriever = retriever
         self.scope = scope
-        self._bank = retriever.index.embedder.encode(bank_questions())
-        self._text = " ".join(text.lower() for _, text, _ in retriever._lexical[0])
-        titles = {str(meta.get(key) or "") for _, _, meta in retriever._lexical[0] for key in ("section", "lesson_title")}
+        self.source = source  # the module this judge reads, or None for the whole corpus
+        self._bank = retriever.index.embedder.encode(bank_questions()) if bank is None else bank
+        rows = [row for row in retriever._lexical[0] if source is None or row[2].get("source") == source]
+        self._rows = rows
+        self._text = " ".join(text.lower() for _, text, _ in rows)
+        titles = {str(meta.get(key) or "") for _, _, meta in rows for key in ("section", "lesson_title")}
         # The course's headings of two words or more, as stems: a question naming one is in its words.
         stemmed = [{stem(w) for w in content_words(t)} for t in titles]
         self._headings = [stems for stems in stemmed if len(stems) >= 2]
         self._single_headings = {next(iter(stems)) for stems in stemmed if len(stems) == 1}
         self._titles = " ".join(titles).lower()
         self._vocabulary: frozenset[str] | None = None
+        if source is None:
+            self._acronyms = set(scope.acronyms)
+        else:
+            texts = [text for _, text, _ in rows] + list(titles)
+            self._acronyms = {m.group(1) for text in texts for m in ACRONYM.finditer(text)}
+        self._floor_value: float | None = None if source is not None else scope.floor
+        self._matrix = None  # this module's chunk and sentence vectors (a module judge only)
+        sources = list(dict.fromkeys(str(meta.get("source", "")) for _, _, meta in rows))
+        self.modules = ([ScopeJudge(retriever, scope, name, self._bank) for name in sources]
+                        if source is None and len(sources) > 1 else [])
+        for module in self.modules:
+            # never laxer than the corpus: the general questions' median nearness to any module
+            module._floor_value = max(module.floor, scope.floor)
+
+    def names_course_acronym(self, question: str) -> bool:
+        """A question naming one of the module's acronyms (three letters or more: "AI" alone
+        names a field, not a course) is about it, however short."""
+        return any(len(m.group(1)) >= 3 and m.group(1) in self._acronyms for m in ACRONYM.finditer(question))
+
+    def _module_matrix(self):
+        """The vectors a module judge compares a question with: its chunks' and their sentences'."""
+        import numpy as np
+
+        if self._matrix is None:
+            ids = [cid for cid, _, _ in self._rows]
+            stored = self.retriever.index.stored_vectors(ids)
+            vectors = [stored[cid] for cid in ids if cid in stored]
+            owners, sentences = self.retriever._sentence_index
+            mine = {position for position, (_, _, meta) in enumerate(self.retriever._lexical[0])
+                    if meta.get("source") == self.source}
+            rows = [i for i, owner in enumerate(owners) if int(owner) in mine]
+            width = np.asarray(sentences).shape[-1] if len(owners) else len(vectors[0]) if vectors else 384
+            parts = [np.asarray(vectors, dtype=np.float32).reshape(-1, width)]
+            if rows:
+                parts.append(np.asarray(sentences, dtype=np.float32)[rows])
+            self._matrix = np.concatenate(parts)
+        return self._matrix
+
+    def _similarity(self, vector) -> float:
+        """Best cosine similarity of a question vector to this judge's course text."""
+        import numpy as np
+
+        if self.source is None:
+            return course_similarity(self.retriever, vector)
+        matrix = self._module_matrix()
+        return float((matrix @ np.asarray(vector, dtype=np.float32)).max()) if len(matrix) else 0.0
+
+    @property
+    def floor(self) -> float:
+        """Below this similarity a question is off-topic: the median of the general questions'
+        similarity to this judge's text (the stored calibration for the whole corpus), for a
+        module judge never below the corpus's own (several modules draw general questions nearer
+        than one does, and a module does not answer more of them for having neighbours)."""
+        import numpy as np
+
+        if self._floor_value is None:
+            matrix = self._module_matrix()
+            scores = (np.asarray(self._bank, dtype=np.float32) @ matrix.T).max(axis=1) if len(matrix) and len(self._bank) else []
+            self._floor_value = float(np.quantile(scores, 0.5)) if len(scores) else 0.15
+        return self._floor_value
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -287,11 +356,21 @@ class ScopeJudge:
     def foreign_frame(self, question: str) -> bool:
         """A question in a frame of personal advice (legal, medical, pay) the corpus never uses:
         "is it legal to…" about a module that says nothing of the law. A corpus that uses any
-        word of the frame ("salary" in a module about freelance pay) speaks in it."""
+        word of the frame ("salary" in a module about freelance pay) speaks in it, and the
+        question is its own when it also knows most of what the question asks about besides the
+        frame: a module on bicycle lights and the law does not answer whether the law lets a
+        kitchen skip its swab test."""
         asks = [s for s in re.split(r"(?<=[.!?])\s+", question) if s.rstrip().endswith("?")] or [question]
         asked = {w.lower() for w in words(" ".join(asks))}  # the asking sentences ("ok I'll ask my GP. how…?")
-        return any(asked & set(frame) and not {stem(w) for w in frame} & self.vocabulary
-                   for frame in FRAMES)
+        for frame in FRAMES:
+            if not asked & set(frame):
+                continue
+            if not {stem(w) for w in frame} & self.vocabulary:
+                return True
+            subject = {stem(w) for w in content_words(" ".join(asks)) if w.lower() not in frame}
+            if subject and 2 * len(subject & self.vocabulary) < len(subject):
+                return True
+        return False
 
     def names_heading(self, question: str) -> bool:
         """Whether the question names one of the course's own headings (every content word of a
@@ -336,7 +415,7 @@ class ScopeJudge:
 
         ask = strip_preamble(question)  # "thanks! btw …": the ask is judged, not the small talk
         vector = np.asarray(self.retriever.index.embedder.encode([ask])[0], dtype=np.float32)
-        course = course_similarity(self.retriever, vector)
+        course = self._similarity(vector)
         nearest = float((np.asarray(self._bank) @ vector).max()) if len(self._bank) else 0.0
         return course, nearest
 
@@ -344,18 +423,23 @@ class ScopeJudge:
         """For a message with figures to work out: off-topic only when it is plainly a general
         question ("the ROI of an MBA for me, I earn 45k"), not merely far from the course (a
         payback period is asked in numbers, whatever the course is about)."""
+        if self.modules:
+            return all(module.plainly_general(question) for module in self.modules)
         if self.general_task(question):
             return True
         course, nearest = self._nearness(question)
         return nearest >= GENERAL_MATCH and nearest >= course + ACRONYM_MARGIN
 
     def off_topic(self, question: str) -> bool:
+        """Whether no module of the corpus, judged alone, covers the question."""
+        if self.modules:
+            return all(module.off_topic(question) for module in self.modules)
         if self.general_task(question):
             return True
         ask = strip_preamble(question)
         if self.unnamed_choice(ask) or self.foreign_frame(ask) or self.recommends_unnamed(ask):
             return True
         course, nearest = self._nearness(question)
-        if self.scope.names_course_acronym(ask) or self.names_heading(ask):
+        if self.names_course_acronym(ask) or self.names_heading(ask):
             return nearest > course + ACRONYM_MARGIN  # the course's own terms: only a clear miss is refused
-        return course < self.scope.floor or nearest >= course
+        return course < self.floor or nearest >= course

@@ -51,6 +51,8 @@ def test_a_calculation_keeps_its_calculator_topic_and_the_calculation_kind():
         ("thanks! btw can you help me write a wedding speech for my brother?", "wedding speech"),
         ("pls write a poem about the sea", "poem"),
         ("Could you draft a subject line for our win-back email?", "subject line"),
+        ("unrelated, but can you design a floor plan for my kitchen", "floor plan"),
+        ("could you just prepare the minutes of our last meeting", "minutes"),
         ("How do I write a good subject line?", None),
         ("What should a welcome email say?", None),
     ],
@@ -73,6 +75,11 @@ def test_a_general_task_is_refused_unless_the_course_names_what_it_asks_for(advi
     "What are the main topics?",
     "what will I learn in this course",
     "Can you give me an overview of the course?",
+    # the whole named with words of its title between, or as "the whole thing", and its gist asked
+    "could you list the big themes of the bicycle repair module as bullet points",
+    "quick recap of the entire thing please, I'm in a hurry",
+    "what are the key points of this deck?",
+    "what's the gist of the handout",
 ])
 def test_a_question_about_the_course_as_a_whole_is_an_overview(question):
     assert question_kind(question) == "overview"
@@ -82,6 +89,9 @@ def test_a_question_about_the_course_as_a_whole_is_an_overview(question):
     "What does the course say about consent?",
     "What are the main risks of a loyalty programme?",
     "What topics should our newsletter cover?",
+    "does the course cover tyre pressure?",  # a topic named after the gist word
+    "which topics does this module cover on brakes?",
+    "what are the key points of the course on pricing?",
 ])
 def test_a_question_about_something_in_the_course_is_not_an_overview(question):
     assert question_kind(question) != "overview"

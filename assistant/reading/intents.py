@@ -19,11 +19,11 @@ import yaml
 
 from assistant.reading.calculate import Calculation, read_calculation
 from assistant.reading.elliptical import CONTEXT as BORROWED
-from assistant.reading.elliptical import THE_ONE, is_elliptical, strip_preamble
+from assistant.reading.elliptical import GENERIC, THE_ONE, is_elliptical, strip_preamble
 from assistant.reading.injection import is_injection, unsafe_sentence  # noqa: F401  (the screen lives there)
 from assistant.settings import default
 from assistant.reading.slots import Slots, extract
-from assistant.text import STOPWORDS, words
+from assistant.text import STOPWORDS, content_words, words
 
 PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 
@@ -32,6 +32,23 @@ KINDS = ("overview", "definition", "explanation", "how-to", "list", "comparison"
 # Words for a body of teaching material, in general English (what a question about "the course"
 # as a whole names).
 MATERIAL = r"(?:course|module|class|unit|programme|program|training|material|syllabus|curriculum)"
+# The material as a whole: "this module", "the whole course", "the warehouse picking module" (up to
+# three words of its title between), "the whole thing", "all of it".
+WHOLE = re.compile(
+    rf"\b(?:(?:this|the|your|that)\s+(?:whole\s+|entire\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{MATERIAL}|document|deck|handout|guide|presentation|slides|page)s?\b(?!\s+(?:\d|of\b))"
+    r"|the (?:whole|entire) thing|all of it)",
+    re.IGNORECASE)
+# A topic named after the gist words ("does the course cover gift aid?", "what does it teach
+# about composting?"): the question is about that topic, not the whole.
+NAMED_TOPIC = re.compile(r"\b(?:about|on|regarding|cover(?:s|ed)?|into|includes?|teach(?:es)?)\s+(?=(?:(?:the|an?)\s+)?([\w-]+))",
+                         re.IGNORECASE)
+# Asks for the gist of what it names: its topics, main points, a summary, what it covers.
+GIST = re.compile(
+    r"\b(?:summary|summari[sz]e|overview|outline|rundown|recap|gist|tl;?dr|in a nutshell|in short"
+    r"|(?:main|key|big|important|major)\s+(?:topics?|points?|ideas?|themes?|parts?|sections?|things?)"
+    r"|topics|what(?:'s| is) (?:it|this|in it) about|cover(?:s|ed)?|go(?:es)? through|teach(?:es)?|learn)\b",
+    re.IGNORECASE)
 
 @dataclass
 class Intent:
@@ -93,9 +110,22 @@ def _question_part(message: str) -> str:
     return asked[-1] if asked else message
 
 
+def asks_for_the_whole(question: str) -> bool:
+    """Whether a message asks for the gist of the material as a whole ("the main topics of the
+    picking module in bullet points", "tl;dr of the whole thing"): it names the whole and asks
+    for its topics, main points, summary or what it covers."""
+    if not (WHOLE.search(question) and GIST.search(question)):
+        return False
+    rest = WHOLE.sub(" ", question)  # "the course" after "about" is the whole, not a topic
+    return not any(content_words(match.group(1)) and match.group(1).lower() not in GENERIC
+                   for match in NAMED_TOPIC.finditer(rest))
+
+
 def question_kind(question: str) -> str:
     """The general kind of a (non-calculation) question, from its form alone."""
     ask = _question_part(strip_preamble(question))
+    if asks_for_the_whole(ask):  # before the list form: "what are the key points of this deck?"
+        return "overview"
     for kind, form in FORMS:
         if form.search(ask):
             return kind

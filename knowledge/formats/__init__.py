@@ -1,7 +1,8 @@
 """Which files a course can be ingested from, and reading each into the one shape the course
 parser reads: Markdown (or plain text) with the file's own structure in it.
 
-One home per format: Markdown and plain text are read as they are (here); PDF, DOCX and HTML
+One home per format: Markdown and plain text are read as they are (here), except a slide deck's
+text export, which `slides` reads into Markdown; PDF, DOCX and HTML
 are converted by their own modules (`pdf`, `docx`, `html`), each with a well-kept parser, into
 Markdown headings, paragraphs, "- " lists and pipe tables. `knowledge.parsing` then infers
 lessons and sections from that text exactly as it does for a Markdown file.
@@ -44,6 +45,12 @@ def _text(path: Path, data: bytes, max_bytes: int) -> Converted:
             f"{path}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8"
         ) from None
     syntax: Syntax = "text" if path.suffix.lower() == ".txt" else "markdown"
+    if syntax == "text":
+        from knowledge.formats.slides import convert_deck
+
+        deck = convert_deck(text)  # a slide deck's text export: its slides, without the framing ones
+        if deck is not None:
+            return Converted(text=deck, source=path.name, syntax="markdown")
     return Converted(text=text, source=path.name, syntax=syntax)
 
 

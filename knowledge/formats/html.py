@@ -9,11 +9,13 @@ their words, not their addresses (a ``javascript:`` link leaves nothing behind);
 dropped. A page with no text outside its scripts (rendered by JavaScript) is refused.
 
 The page's ``<main>`` or ``<article>`` is read when it has one (menus and footers around it
-are not course text). A page exported from a course site without one is cleared of its chrome
-instead (`drop_chrome`): site headers, navigation, sidebars, breadcrumbs and footers, known by
+are not course text), and it, or the whole page without one, is cleared of its chrome
+(`drop_chrome`): site headers, navigation, sidebars, breadcrumbs and footers, known by
 their tags (``<nav>``, ``<header>``, ``<footer>``, ``<aside>``), their ARIA roles, or the words
 of their class and id ("site-footer", "breadcrumb"), and any block that is nothing but links
-(a menu written as a list); a block that holds the page's top heading is kept whatever it is
+(a menu written as a list); an ``<aside>`` in the flow of the text (a tip inside an article or
+section) is text, and anything hidden from readers (``aria-hidden``, ``hidden``: an icon) or
+floating over the page (a dialog: a cookie notice) never is; a block that holds the page's top heading is kept whatever it is
 called, and one named like furniture that holds a section heading (a "section-header" around
 an ``<h2>``) too. Headings h1–h6 become Markdown headings, tables pipe tables, and the page's
 ``<title>`` names the module when the page has no heading of its own.
@@ -32,7 +34,13 @@ DROPPED = ["script", "style", "noscript", "template", "iframe", "object", "embed
 
 
 CHROME_TAGS = ["header", "footer", "aside"]
-CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
+                "dialog", "alertdialog"}  # a dialog floats over the page (a cookie notice), it is not in its text
+# Where the text of a page is written: an <aside> inside one of these is part of it (a tip beside
+# a paragraph); one beside them is the page's sidebar, unless it sits in <main> with no heading of
+# its own (a sidebar is titled: "Related modules").
+FLOW = ["article", "section"]
+HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 # Words of a class or id that name page furniture, not content (split on "-", "_", camelCase).
 CHROME_WORDS = {"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs",
                 "sidebar", "footer", "header", "masthead", "topbar", "toolbar", "cookie", "cookies",
@@ -45,6 +53,10 @@ def _words(tag) -> set[str]:
     names = " ".join([*(tag.get("class") or []), tag.get("id") or ""])
     names = re.sub(r"([a-z])([A-Z])", r"\1 \2", names).lower()
     return set(re.split(r"[^a-z]+", names)) - {""}
+
+
+def _hidden(tag) -> bool:
+    return (tag.get("aria-hidden") or "").lower() == "true" or tag.has_attr("hidden")
 
 
 def _holds_title(tag) -> bool:
@@ -67,8 +79,15 @@ def drop_chrome(root) -> int:
     for tag in list(root.find_all(True)):
         if tag.decomposed or _holds_title(tag):
             continue
+        if _hidden(tag):  # hidden from every reader (an icon, a template): never text
+            tag.decompose()
+            dropped += 1
+            continue
         named = bool(_words(tag) & CHROME_WORDS) and tag.find(["h2", "h3"]) is None  # "section-header" holding an h2 is content
-        chrome = tag.name in CHROME_TAGS or (tag.get("role") or "").lower() in CHROME_ROLES or named
+        in_flow = tag.name == "aside" and (tag.get("role") or "") == "" and (
+            tag.find_parent(FLOW) is not None or (tag.find_parent("main") is not None and tag.find(HEADINGS) is None))
+        chrome = ((tag.name in CHROME_TAGS and not in_flow) or (tag.get("role") or "").lower() in CHROME_ROLES
+                  or (named and not in_flow))
         if chrome or (tag.name in BLOCKS and _link_block(tag)):
             tag.decompose()
             dropped += 1
@@ -86,8 +105,7 @@ def convert_html(path: Path, data: bytes) -> Converted:
         tag.decompose()
     main = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.find("article")
     root = main or soup.body or soup
-    if main is None:
-        drop_chrome(root)
+    drop_chrome(root)  # inside the main text too: a breadcrumb or a sidebar may sit there
     if soup.head is not None and root is soup:
         soup.head.decompose()
     converter = MarkdownConverter(heading_style="ATX", bullets="-", strip=["a", "img"],
