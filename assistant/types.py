@@ -40,6 +40,7 @@ class Clarification(BaseModel):
 
     question: str
     options: list[str] = Field(default_factory=list)
+    figure: int | None = None  # the figure it asks about (its index among the message's figures), if one
 
 
 class Evidence(BaseModel):

@@ -45,7 +45,7 @@ from assistant.reading.calculate import (
     read_calculation,
     with_choices,
 )
-from assistant.reading.replies import answer_question, choose_figure, fill_missing, option_chosen, parallel
+from assistant.reading.replies import alternatives, answer_question, choose_figure, fill_missing, option_chosen, parallel
 from assistant.reading.targets import GENERIC
 from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, ask_input_for, change
 from assistant.types import CalculationState, Clarification
@@ -176,13 +176,43 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
     _, need = _plan(state)
     if calc.clarification is not None and not calc.calls:
         state.question = calc.clarification
-        if need is not None:
+        asked = _role_asked(spec, state, calc.clarification)
+        if asked:  # the question the user sees is about that figure's input, however the state plans it
+            state.need, state.about, state.fields = "role", calc.clarification.figure, asked
+            item = state.figures[calc.clarification.figure]
+            item.field, item.fields = "", list(asked)
+        elif need is not None:
             state.need, state.about, state.fields = need.kind, need.figure, need.fields
         else:
-            state.need = "check"
+            state.need, state.about = _asked_about(state, calc.clarification)
     elif calc.calls:
         state.call, state.args = calc.calls[0]
     return state
+
+
+def _role_asked(spec: ToolSpec, state: CalculationState, asked: Clarification) -> list[str]:
+    """The inputs a question about one figure's role offers ("the cost", "the gain"), when the
+    one-message reader asked it about a figure of the state; else []."""
+    if asked.figure is None or not 0 <= asked.figure < len(state.figures):
+        return []
+    names = {f.name.replace("_", " "): f.name for f in spec.fields}
+    offered = [names[option[4:]] for option in asked.options if option.startswith("the ") and option[4:] in names]
+    return offered if len(offered) >= 2 else []
+
+
+def _asked_about(state: CalculationState, asked: Clarification) -> tuple[str, int | None]:
+    """What a question the one-message reader asked is about, when planning from the state
+    would not ask it: the ends of the one range the user gave ("between 3 and 5 person-months"),
+    when the options are those ends; else "check" (the figures as read, to be given again)."""
+    groups = alternatives(state)
+    offered = [f.value for option in asked.options for f in read_figures(option)[:1]]
+    for i, j in groups if len(groups) == 1 else ():
+        ends = [state.figures[i].figure["value"], state.figures[j].figure["value"] if j is not None
+                else state.figures[i].figure.get("high")]
+        if len(offered) >= 2 and any(abs(v - offered[0]) < 1e-9 for v in ends if v is not None) \
+                and any(abs(v - offered[-1]) < 1e-9 for v in ends if v is not None):
+            return "range", i
+    return "check", None
 
 
 def _roles(spec: ToolSpec, text: str, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:

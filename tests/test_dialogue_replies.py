@@ -1,0 +1,77 @@
+"""A reply to the advisor's own question finishes the calculation: the question is stored with
+the figure it asks about, so "both", "the latter", a value inside the range the user gave
+("neither, it's 4") or an end of a range whose scale was written once ("between 20 and 26
+thousand": the lower one is 20 thousand) completes it.
+
+Pure reading (reading/dialogue.py and its parts), as in tests/test_dialogue_followups.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.dialogue import read_turn
+from dialogue_steps import call_of, state_of
+
+TWO_GAINS = ("ROI please: the platform cost us 20k. Gains: 25k from fewer refunds and 5k from dropping "
+             "the old survey tool, not sure the second one counts.")
+
+
+def test_a_question_about_one_figure_is_stored_with_that_figure():
+    state = state_of(TWO_GAINS)
+    assert state.question is not None and state.question.figure is not None
+    assert state.need == "role" and state.about == state.question.figure
+    assert state.figures[state.about].figure["value"] == 5000
+
+
+@pytest.mark.parametrize("reply", ["both", "both of them", "ok both count"])
+def test_both_counts_the_figure_as_the_one_it_was_given_with(reply):
+    name, args = call_of(read_turn(reply, state_of(TWO_GAINS)))
+    assert name == "roi" and args == {"cost": 20000, "gain": 30000}
+
+
+@pytest.mark.parametrize(("reply", "gain"), [("the latter", 30000), ("not part of it", 25000)])
+def test_the_latter_is_the_second_input_the_question_named(reply, gain):
+    name, args = call_of(read_turn(reply, state_of(TWO_GAINS)))
+    assert args == {"cost": 20000, "gain": gain}
+
+
+def test_both_with_no_figure_given_alongside_is_asked_again():
+    state = state_of("ROI? We spent 20k on it. There's also 5k I'm not sure about.")
+    turn = read_turn("both", state)
+    assert turn.calculation is None or not turn.calculation.calls
+
+
+RANGE_EFFORT = "RICE for the tagger: reach 2,000 a month, impact medium, confidence 50%, effort between 2 and 6 person-months."
+
+
+@pytest.mark.parametrize(("reply", "effort"), [
+    ("neither, it's 3", 3),
+    ("Neither. Make it 5 now that the quote is in.", 5),
+    ("the upper end", 6),
+])
+def test_a_value_inside_the_range_or_an_end_of_it_fills_the_input(reply, effort):
+    state = state_of(RANGE_EFFORT)
+    assert state.need == "range"
+    name, args = call_of(read_turn(reply, state))
+    assert name == "rice_score" and args["effort"] == effort and args["reach"] == 2000
+
+
+def test_a_value_outside_the_range_is_not_taken_as_a_point_of_it():
+    turn = read_turn("neither, it's 9", state_of(RANGE_EFFORT))
+    assert turn.calculation is None or not turn.calculation.calls or call_of(turn)[1]["effort"] != 6
+
+
+SCALE_ONCE = "ROI check: we paid 15 thousand for the tool; the extra profit was somewhere between 20 and 26 thousand."
+
+
+@pytest.mark.parametrize(("reply", "gain"), [("use the lower one", 20000), ("the higher one", 26000)])
+def test_a_range_whose_scale_is_written_once_takes_it_for_both_ends(reply, gain):
+    name, args = call_of(read_turn(reply, state_of(SCALE_ONCE)))
+    assert name == "roi" and args == {"cost": 15000, "gain": gain}
+
+
+def test_a_low_end_larger_than_the_written_number_is_not_scaled_by_guess():
+    state = state_of("ROI check: we paid 15 thousand for the tool; the extra profit was somewhere between 900 and 1.5 thousand.")
+    turn = read_turn("use the lower one", state)
+    assert turn.calculation is None or not turn.calculation.calls or call_of(turn)[1].get("gain") != 900000
