@@ -75,3 +75,30 @@ def test_a_low_end_larger_than_the_written_number_is_not_scaled_by_guess():
     state = state_of("ROI check: we paid 15 thousand for the tool; the extra profit was somewhere between 900 and 1.5 thousand.")
     turn = read_turn("use the lower one", state)
     assert turn.calculation is None or not turn.calculation.calls or call_of(turn)[1].get("gain") != 900000
+
+
+# ---- a figure said again, as it is meant ---------------------------------------------------------
+
+PAYBACK_MONTHLY = "Payback on the label printer: 9k up front, it saves 1.5k/mo."
+
+
+@pytest.mark.parametrize("reply", ["you took the 1.5k as yearly?? it's per month", "the 1.5k is monthly", "1.5k is right"])
+def test_a_figure_said_again_as_read_computes_the_same_again(reply):
+    name, args = call_of(read_turn(reply, state_of(PAYBACK_MONTHLY)))
+    assert name == "payback_period" and args == {"upfront_cost": 9000, "monthly_benefit": 1500}
+
+
+def test_a_period_claimed_for_a_figure_said_again_changes_its_period_only():
+    name, args = call_of(read_turn("the 1.5k is per year, not per month", state_of(PAYBACK_MONTHLY)))
+    assert args == {"upfront_cost": 9000, "monthly_benefit": 125}
+
+
+def test_a_figure_written_with_a_thousands_dot_said_again_changes_nothing():
+    state = state_of("RICE please: reach 3.000 users per month, impact high, confidence 60%, effort 3 person-months")
+    name, args = call_of(read_turn("I think you read 3. It is three thousand, we write 3.000", state))
+    assert args["reach"] == 3000 and args["effort"] == 3
+
+
+def test_two_claimed_periods_that_disagree_are_not_guessed():
+    turn = read_turn("the 1.5k is per year. or per month", state_of(PAYBACK_MONTHLY))
+    assert turn.calculation is None or not turn.calculation.calls or call_of(turn)[1]["monthly_benefit"] == 1500

@@ -46,6 +46,7 @@ from assistant.reading.calculate import (
     with_choices,
 )
 from assistant.reading.replies import alternatives, answer_question, choose_figure, fill_missing, option_chosen, parallel
+from assistant.reading.restated import restatement
 from assistant.reading.targets import GENERIC
 from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, ask_input_for, change
 from assistant.types import CalculationState, Clarification
@@ -312,6 +313,8 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     quoted = read_figures(text)
     if continued is None and quoted and own_question(text) and all(any(abs(f.value - v) < 1e-9 for v in known) for f in quoted):
         return DialogueTurn()  # "so it never earns the 80k back - should we drop it?": about the calculation, no change
+    if continued is None and state.question is None:  # "the 1k is per month": said again, as it is meant
+        continued = restatement(state, text)
     if continued is None:  # new figures that complete it, or a change to it
         continued = change(state, text, answering=state.question is not None and not own_question(text))
     if continued is None and state.question is not None and looks_like_a_reply(text, state):
