@@ -456,6 +456,8 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
     lowered = text.lower()
     factor, rest = None, lowered
     word = MULTIPLIER.search(lowered)
+    if word and news and all(any(abs(x.figure["value"] - f.value) < 1e-9 for x in state.figures) for f in news):
+        news = []  # "halve the search impact, 8 is too optimistic": the figures it quotes are the old ones
     if word and not news:
         factor, rest = MULTIPLIERS[word.group(1)], lowered[word.end():]
     elif len(news) == 1 and news[0].unit == "percent" and news[0].after[:1] and news[0].after[0] in MORE | LESS:
@@ -483,12 +485,12 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
     named = records_named(state, spec, text) if spec is not None and spec.records else []
     if len(named) > 1:
         return state, []  # "halve the effort of A and B": not guessed
-    part = _part_named(state, said)
+    part = _part_named(state, said) if not named else None  # a project's inputs have no parts
     if part is not None:  # "what if support doubled": that part only, the input's other parts stay
         return _scale(state, text, [part], factor)
     scores: dict[str, float] = {}
-    for item in state.figures:  # the input named by its own name ("the reach") or the user's word for it ("support")
-        if item.field and not item.ignored:
+    for i, item in enumerate(state.figures):  # the input named by its own name ("the reach") or the user's word for it ("support")
+        if item.field and not item.ignored and (not named or i in named[0]):  # "double pricing conf": that project's
             label = item.field.replace("_", " ").split()
             labels = [x for x in spec_named(state.tool).field(item.field).labels if " " not in x] if spec_named(state.tool) else []
             score = sum(any(same_word(w, s) for s in said) for w in label) + name_score(said, item) \
