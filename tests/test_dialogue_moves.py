@@ -217,3 +217,9 @@ def test_a_factor_with_the_old_value_quoted_beside_it_still_scales():
     name, args = call_of(read_turn("halve the bundles impact, 8 is too optimistic", state_of(ICE_CSV)))
     rows = {row["name"]: row for row in args["initiatives"]}
     assert rows["bundles"]["impact"] == 4 and rows["alerts"]["impact"] == 4 and rows["banners"]["impact"] == 6
+
+
+def test_an_option_chosen_in_words_beside_figures_that_only_describe_it_is_taken():
+    state = state_of("ICE score for the upsell widget: impact 6, confidence 5, ease 9")
+    name, args = call_of(read_turn("now the mean as well please, the one on the 1-10 scale", state))
+    assert args == {"impact": 6, "confidence": 5, "ease": 9, "aggregate": "mean"}

@@ -176,6 +176,9 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     for name, (was, value) in settings.items():
         changes.append(f"{name.replace('_', ' ')}: {was} → {value}")
         state.settings[name] = value
+    if changes and news:  # "the averaged version, the 1 to 10 one": figures that name no input describe the choice
+        placed = roles_of(spec, news)
+        news = [f for f in news if placed.get(f.index)]
     if not news:
         return (state, changes) if changes else None
     if len(news) == 1 and _moves_by(news[0]) and (state.args is not None or state.need == "move"):  # "hosting went up 300 a month": an amount it moves by, not a new value
