@@ -102,3 +102,11 @@ def test_a_figure_written_with_a_thousands_dot_said_again_changes_nothing():
 def test_two_claimed_periods_that_disagree_are_not_guessed():
     turn = read_turn("the 1.5k is per year. or per month", state_of(PAYBACK_MONTHLY))
     assert turn.calculation is None or not turn.calculation.calls or call_of(turn)[1]["monthly_benefit"] == 1500
+
+
+# ---- a complete calculation of another kind is a calculation of its own --------------------------
+
+def test_a_complete_score_of_another_method_is_not_a_change_of_the_last_one():
+    state = state_of("RICE for the size guide: reach 3,000 a month, high impact, 70% confidence, 2 person-months.")
+    turn = read_turn("ok, now an ICE one instead: impact 6, confidence 7, ease 5", state)
+    assert turn.calculation is None  # read on its own: the ICE score of its three figures, no RICE input carried

@@ -300,7 +300,8 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
             # complete on its own: a new calculation, unless it is worded as a change of this one
             # and gives fewer figures than it ("what would the TCO be if the software were €10k?")
             used = sum(1 for item in state.figures if item.field and not item.ignored)
-            if state.question is not None or not CHANGE_WORDS.search(text) or len(read_figures(text)) >= used:
+            if state.question is not None or not CHANGE_WORDS.search(text) or len(read_figures(text)) >= used \
+                    or (state.call and own.calls[0][0] != state.call):  # "now one with ICE instead": a score of its own
                 return DialogueTurn()
             continued = change(state, text)
             if continued is None:
