@@ -110,3 +110,36 @@ def test_a_complete_score_of_another_method_is_not_a_change_of_the_last_one():
     state = state_of("RICE for the size guide: reach 3,000 a month, high impact, 70% confidence, 2 person-months.")
     turn = read_turn("ok, now an ICE one instead: impact 6, confidence 7, ease 5", state)
     assert turn.calculation is None  # read on its own: the ICE score of its three figures, no RICE input carried
+
+
+# ---- a pick among figures is a pick, and a horizon is a length of time ---------------------------
+
+def _two_horizons():
+    """A "which one?" question about the horizon whose options include an amount per month (as a
+    misreading could offer it)."""
+    from assistant.types import Clarification
+
+    state = state_of("TCO over 2 years: setup 600, the plan is 49 a month")
+    years = next(i for i, x in enumerate(state.figures) if x.field == "horizon_years")
+    plan = next(i for i, x in enumerate(state.figures) if x.figure["value"] == 49)
+    state.figures[plan].field = "horizon_years"
+    state.question = Clarification(question="Which horizon?", options=["2 years", "49 a month"])
+    state.need, state.about, state.fields, state.args, state.call = "which", years, ["horizon_years"], None, ""
+    return state
+
+
+@pytest.mark.parametrize("reply", ["no wait, the 49 is monthly, so it's 588 a year for the plan", "the second", "49 a month"])
+def test_an_amount_per_month_is_never_counted_as_the_horizon(reply):
+    turn = read_turn(reply, _two_horizons())
+    assert turn.calculation is None or not turn.calculation.calls or call_of(turn)[1]["horizon_years"] == 2
+
+
+def test_a_reply_with_figures_of_its_own_is_no_pick_of_an_option():
+    from assistant.reading.replies import answer_question
+
+    assert answer_question(_two_horizons(), "the 49 is monthly, so it's 588 a year") is None
+
+
+def test_an_amount_said_again_per_another_period_is_the_same_amount():
+    name, args = call_of(read_turn("no, the 49 is monthly, so 588 a year", state_of("TCO over 2 years: setup 600, the plan is 49 a month")))
+    assert args["software_fees"] == 588 and args["implementation"] == 600

@@ -291,6 +291,9 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
     if kind == "currency":
         return _converted(state, text, figures)
     if kind == "which" and about is not None:
+        offered = [f.value for option in options for f in read_figures(option)]
+        if any(not any(abs(f.value - v) < 1e-9 for v in offered) for f in figures):
+            return None  # "the 49 is monthly, so it's 588 a year": figures of its own, no pick of one given
         chosen = option_chosen(options, text)
         return None if chosen is None else choose_figure(state, chosen)
     return None
@@ -367,6 +370,9 @@ def choose_figure(state: CalculationState, chosen: int) -> tuple[CalculationStat
     parts = [item for item in state.figures if item.field == name and not item.ignored]
     if chosen >= len(parts):
         return None
+    spec = spec_named(state.tool)
+    if spec is not None and spec.field(name).horizon and parts[chosen].figure.get("unit") != "duration":
+        return None  # "49 a month" is no length of time: never counted as the horizon
     for i, item in enumerate(parts):
         if i != chosen:
             item.ignored = True

@@ -13,7 +13,7 @@ import re
 from assistant.reading.calc_state import reply_figure, spec_named, value_words
 from assistant.reading.whatif import REMOVE, WHAT_IF, roles_of
 from assistant.types import CalculationState
-from knowledge.figures import PERIOD_WORDS, Figure, read_figures
+from knowledge.figures import MONTHS_IN, PERIOD_WORDS, Figure, read_figures
 
 # Words just before a period that deny it or say it is what was read, not what is meant.
 DENIED = re.compile(r"\b(?:not|instead of|rather than|as|read|took|taken|understood|thought)\s+(?:a\s+|per\s+|an?\s+|the\s+)?$",
@@ -40,6 +40,15 @@ def claimed_period(text: str) -> str | None | bool:
     return claims.pop() if len(claims) == 1 else False
 
 
+def _per_other_period(held: dict, fig: Figure) -> bool:
+    """Is ``fig`` the held amount counted per another period ("49 a month" said as "588 a year")?"""
+    was, now = held.get("period"), fig.period
+    if not was or not now or was == now or was not in MONTHS_IN or now not in MONTHS_IN:
+        return False
+    value = held["value"] * MONTHS_IN[now] / MONTHS_IN[was]
+    return abs(value - fig.value) <= 0.005 * max(abs(value), 1.0)
+
+
 def restatement(state: CalculationState, text: str) -> tuple[CalculationState, list[str]] | None:
     """The state with the figures ``text`` says again described as it now says (the same values,
     the period it claims), or None when the message is not only a restatement."""
@@ -51,13 +60,20 @@ def restatement(state: CalculationState, text: str) -> tuple[CalculationState, l
         return None
     held = [(i, item) for i, item in enumerate(state.figures) if item.field and not item.ignored]
     matched: dict[int, Figure] = {}
+    converted = []
     for fig in figures:
-        same = [i for i, item in held if abs(item.figure["value"] - fig.value) < 1e-9
-                and (item.figure.get("unit") == fig.unit or {item.figure.get("unit"), fig.unit} <= {"money", "count"})]
+        alike = [i for i, item in held
+                 if item.figure.get("unit") == fig.unit or {item.figure.get("unit"), fig.unit} <= {"money", "count"}]
+        same = [i for i in alike if abs(state.figures[i].figure["value"] - fig.value) < 1e-9]
+        per = [i for i in alike if _per_other_period(state.figures[i].figure, fig)]
         if len(same) == 1:
             matched.setdefault(same[0], fig)
+        elif len(per) == 1 and not same:
+            converted.append(fig)  # "the 49 is monthly, so 588 a year": the same amount, counted per year
         elif not same and not any(abs(item.figure["value"] - fig.value * scale) < 1e-9 for _, item in held for scale in MISREAD):
             return None  # a figure of its own: a change, not the same figure said again
+    for fig in converted:  # its period is the conversion's, no claim of the figure's period
+        text = text[: fig.span[0]] + " " * (fig.span[1] - fig.span[0]) + text[fig.span[1]:]
     if not matched:
         return None
     roles = roles_of(spec, list(matched.values()))
