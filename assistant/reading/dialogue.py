@@ -46,6 +46,7 @@ from assistant.reading.calculate import (
     with_choices,
 )
 from assistant.reading.replies import alternatives, answer_question, choose_figure, fill_missing, option_chosen, parallel
+from assistant.reading.lengths import longer
 from assistant.reading.restated import restatement
 from assistant.reading.targets import GENERIC
 from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, ask_input_for, change
@@ -67,7 +68,8 @@ FOLLOW_UP = re.compile(
 # Words that start a calculation of something else ("another tool", "a different project", "new
 # question"): its figures are read on their own, none of the last calculation's carry over.
 NEW_SUBJECT = re.compile(
-    r"\b(?:another|different|separate|unrelated)\b(?!\s*(?:[\d$€£]|(?:usd|eur|gbp)\b))"  # "another 5k": a part added
+    r"\b(?:another(?!\s+(?:year|month|quarter|week)s?\b)|different|separate|unrelated)\b"  # "another year": a length
+    r"(?!\s*(?:[\d$€£]|(?:usd|eur|gbp)\b))"  # "another 5k": a part added
     r"|\b(?:new|other)\s+(?:\w+\s+)?(?:project|tool|initiative|idea|question|calculation|system|"
     r"solution|platform|product|feature|investment|case|scenario|app|campaign|test)s?\b",
     re.IGNORECASE,
@@ -315,7 +317,7 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     if continued is None and quoted and own_question(text) and all(any(abs(f.value - v) < 1e-9 for v in known) for f in quoted):
         return DialogueTurn()  # "so it never earns the 80k back - should we drop it?": about the calculation, no change
     if continued is None and state.question is None:  # "the 1k is per month": said again, as it is meant
-        continued = restatement(state, text)
+        continued = restatement(state, text) or longer(state, text)  # or "one more year?"
     if continued is None:  # new figures that complete it, or a change to it
         continued = change(state, text, answering=state.question is not None and not own_question(text))
     if continued is None and state.question is not None and looks_like_a_reply(text, state):
