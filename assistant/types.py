@@ -132,3 +132,7 @@ class CalculationState(BaseModel):
     args: dict[str, Any] | None = None  # the last computed call's args
     call: str = ""  # the last computed call's tool name
     changed: list[int] = Field(default_factory=list)  # the figures the last reply gave or changed ("and 5?" changes them again)
+    # the figures, horizon and choices of the first result, for "back to the original figures"
+    original: list[FigureState] = Field(default_factory=list)
+    original_horizon: int | None = None
+    original_settings: dict[str, Any] = Field(default_factory=dict)

@@ -46,9 +46,10 @@ from assistant.reading.calculate import (
     with_choices,
 )
 from assistant.reading.replies import alternatives, answer_question, choose_figure, fill_missing, option_chosen, parallel
-from assistant.reading.lengths import longer
+from assistant.reading.lengths import longer, moved_by
 from assistant.reading.restated import restatement
 from assistant.reading.targets import GENERIC
+from assistant.reading.undo import first_result, undone
 from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, ask_input_for, change
 from assistant.types import CalculationState, Clarification
 from assistant.reading.money import set_aside
@@ -190,7 +191,7 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
             state.need, state.about = _asked_about(state, calc.clarification)
     elif calc.calls:
         state.call, state.args = calc.calls[0]
-    return state
+    return first_result(state)
 
 
 def _role_asked(spec: ToolSpec, state: CalculationState, asked: Clarification) -> list[str]:
@@ -266,7 +267,7 @@ def continue_state(state: CalculationState, changes: list[str]) -> tuple[Calcula
     else:
         state.question, state.need, state.about, state.fields = None, "", None, []
         state.call, state.args = calc.calls[0]
-    return calc, state
+    return calc, first_result(state)
 
 
 # Words that go back to an earlier calculation of the conversation ("back to the chatbot idea").
@@ -290,6 +291,9 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     """What ``text`` does to the conversation's calculation ``state`` (see the module's doc)."""
     if state is None or spec_named(state.tool) is None or NEW_SUBJECT.search(text) or other_subject(text, state):
         return DialogueTurn()  # "ROI of another tool: it cost 50k": nothing of the last one carries over
+    back = _back_to_first(state, text)
+    if back is not None:  # "back to the original numbers (but over 5 years)"
+        return back
     own = read_calculation(text)
     others = [spec.name for spec in asked_specs(text) if spec.name != state.tool]
     if own is None and others and not any(spec.name == state.tool for spec in asked_specs(text)):
@@ -335,6 +339,24 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
         # a figure taken as a new input the calculation does not use: the old result again would be wrong
         asked = ask_input_for(state, new_state.figures[len(state.figures)])
         return DialogueTurn(ask_again_with(asked), asked)
+    return DialogueTurn(calc, new_state)
+
+
+def _back_to_first(state: CalculationState, text: str) -> DialogueTurn | None:
+    """The calculation back at its first result, with what the rest of the message changes on it;
+    None when the message does not go back, or its change cannot be read (then read as usual)."""
+    back = undone(state, text)
+    if back is None:
+        return None
+    restored, lines, rest = back
+    continued: tuple[CalculationState, list[str]] | None = (restored, [])
+    if read_figures(rest) or moved_by(rest) is not None:
+        continued = longer(restored, rest) or change(restored, rest, answering=True)
+    if continued is None:
+        return None
+    calc, new_state = continue_state(continued[0], lines + continued[1])
+    if not calc.calls:
+        return None
     return DialogueTurn(calc, new_state)
 
 
