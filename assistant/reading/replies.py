@@ -292,7 +292,9 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         return _converted(state, text, figures)
     if kind == "which" and about is not None:
         offered = [f.value for option in options for f in read_figures(option)]
-        if any(not any(abs(f.value - v) < 1e-9 for v in offered) for f in figures):
+        numbers = [f for f in figures if f.unit == "count" and not (f.scaled or f.period or f.currency)
+                   and f.value in range(1, len(options) + 1)]  # "1", "option 2": an option's number
+        if any(not any(abs(f.value - v) < 1e-9 for v in offered) for f in figures if f not in numbers):
             return None  # "the 49 is monthly, so it's 588 a year": figures of its own, no pick of one given
         chosen = option_chosen(options, text)
         return None if chosen is None else choose_figure(state, chosen)
