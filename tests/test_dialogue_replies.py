@@ -143,3 +143,38 @@ def test_a_reply_with_figures_of_its_own_is_no_pick_of_an_option():
 def test_an_amount_said_again_per_another_period_is_the_same_amount():
     name, args = call_of(read_turn("no, the 49 is monthly, so 588 a year", state_of("TCO over 2 years: setup 600, the plan is 49 a month")))
     assert args["software_fees"] == 588 and args["implementation"] == 600
+
+
+# ---- a reply that answers and also changes another figure ----------------------------------------
+
+TCO_OPEN = "TCO for the scanner app: build 40k, onboarding 6k, licence 10k a year."
+
+
+@pytest.mark.parametrize("reply", ["over 2 years. oh and the onboarding was 9k, not 6k",
+                                   "two years - and actually onboarding is 9k"])
+def test_a_reply_that_also_changes_another_figure_changes_it_too(reply):
+    state = state_of(TCO_OPEN)
+    assert state.need == "horizon"
+    name, args = call_of(read_turn(reply, state))
+    assert args == {"implementation": 40000, "training": 9000, "software_fees": 10000, "horizon_years": 2}
+
+
+# ---- "add" in another clause adds nothing ---------------------------------------------------------
+
+def test_a_new_value_beside_another_clause_with_add_replaces_the_input():
+    state = state_of("ROI: total cost 22k for the year, extra profit 58k.")
+    name, args = call_of(read_turn("what if the profit were 70k? the holidays will add a chunk", state))
+    assert args == {"cost": 22000, "gain": 70000}
+
+
+def test_a_part_added_in_its_own_clause_is_still_added():
+    state = state_of("ROI: licence 24k, set-up 12k, gain 60k")
+    name, args = call_of(read_turn("plus 2k on top for hosting, what then?", state))
+    assert args == {"cost": 38000, "gain": 60000}
+
+
+def test_a_calculation_fed_by_a_total_it_worked_out_is_the_one_a_change_changes():
+    state = state_of("ROI check: total cost 30k this year, extra profit 45k.")
+    assert state.tool == "roi"
+    name, args = call_of(read_turn("Update: the profit came in at 52k in the end.", state))
+    assert (name, args) == ("roi", {"cost": 30000, "gain": 52000})

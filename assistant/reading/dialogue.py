@@ -152,8 +152,14 @@ def resolve_follow_up(question: str, previous: str | None) -> str:
 
 
 def _spec_of(calc: Calculation) -> ToolSpec | None:
-    title = calc.titles[0] if calc.titles else ""
+    """The calculator a calculation is about: with several calls each of its own calculator (a
+    total cost worked out and then the ROI on it), the last, which the others feed."""
+    title = calc.titles[_last(calc)] if calc.titles else ""
     return next((spec for spec in SPECS if spec.fields and spec.title == title), None)
+
+
+def _last(calc: Calculation) -> int:
+    return len(calc.calls) - 1 if len(calc.calls) > 1 and len(calc.titles) == len(calc.calls) else 0
 
 
 def start_state(text: str, calc: Calculation) -> CalculationState | None:
@@ -190,7 +196,7 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
         else:
             state.need, state.about = _asked_about(state, calc.clarification)
     elif calc.calls:
-        state.call, state.args = calc.calls[0]
+        state.call, state.args = calc.calls[_last(calc)]
     return first_result(state)
 
 
@@ -315,6 +321,8 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
             calc, new_state = continue_state(*continued)
             return DialogueTurn(*only_what_moved(state, calc, new_state))
     continued = answer_question(state, text) if state.question is not None else None
+    if continued is not None:  # "over 3 yrs. oh and the training was 8k, not 5k": the rest changes too
+        continued = also_changed(state, text, continued)
     known = [item.figure["value"] for item in state.figures] + [
         v for v in (state.args or {}).values() if isinstance(v, (int, float)) and not isinstance(v, bool)]
     quoted = read_figures(text)
@@ -358,6 +366,31 @@ def _back_to_first(state: CalculationState, text: str) -> DialogueTurn | None:
     if not calc.calls:
         return None
     return DialogueTurn(calc, new_state)
+
+
+def also_changed(state: CalculationState, text: str,
+                 answered: tuple[CalculationState, list[str]]) -> tuple[CalculationState, list[str]]:
+    """The answered state with what the rest of the reply changes: figures of the reply that the
+    answer did not take and the calculation does not hold yet are read as a change of it (the
+    figures the answer took are blanked out, the old values it names stay, for "8k, not 5k")."""
+    new_state, lines = answered
+    figures = read_figures(text, value_words(spec_named(state.tool)))
+    given = [item.figure["value"] for i, item in enumerate(new_state.figures)
+             if i >= len(state.figures) or item != state.figures[i]]
+    held = [item.figure["value"] for item in state.figures]
+    options = len(state.question.options) if state.question else 0
+    taken = [f for f in figures if any(abs(f.value - v) < 1e-9 for v in given)
+             or (f.unit == "count" and not (f.scaled or f.period or f.currency) and f.value in range(1, options + 1))]
+    rest = [f for f in figures if f not in taken and not any(abs(f.value - v) < 1e-9 for v in held)]
+    if not rest:
+        return answered
+    blanked = text
+    for fig in taken:
+        blanked = blanked[: fig.span[0]] + " " * (fig.span[1] - fig.span[0]) + blanked[fig.span[1]:]
+    more = change(new_state, blanked, answering=True)
+    if more is None or not more[1]:
+        return answered
+    return more[0], lines + more[1]
 
 
 def _same_option_again(state: CalculationState, text: str, calc: Calculation,

@@ -81,6 +81,14 @@ REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out
 ADDS = re.compile(r"\b(?:also|add|adding|plus|on top|as well|in addition|another)\b", re.IGNORECASE)
 
 
+def adds(text: str, fig: Figure) -> bool:
+    """Does the figure's own clause add it as one more part ("plus 2k on top for training"), not
+    another clause of the message ("bump the gain to 70k, they think Q4 will add a chunk")?"""
+    start = max((m.end() for m in re.finditer(r"[,;.!?]\s|\s[-–—]\s", text[: fig.span[0]])), default=0)
+    end = next((m.start() + fig.span[1] for m in re.finditer(r"[,;.!?](?:\s|$)|\s[-–—]\s", text[fig.span[1]:])), len(text))
+    return bool(ADDS.search(text[start:end]))
+
+
 # A message worded as a change of the calculation: "what if…", "and if…", "if…".
 WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|ok(?:ay)?|hmm+),?\s+)?(?:what\s+|how\s+about\s+)?if\b", re.IGNORECASE)
 
@@ -214,7 +222,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
                      and fig.unit == "percent" == item.figure.get("unit") and abs(item.figure["value"] - fig.value) < 1e-9]
         if len(restating) == 1 and fig not in old_values and naming_content(fig.after):
             target = restating[0]  # "the 12% is their margin on that revenue": the figure no input took, now named
-        elif ADDS.search(text) and not old_values and isinstance(role, str) and spec.field(role).summed:
+        elif adds(text, fig) and not old_values and isinstance(role, str) and spec.field(role).summed:
             target: int | str | None = role  # one more part of the input, the others stay
         elif outlay is not None and not old_values:
             target = outlay  # "what if the upfront was 60k", the flows listed: period 0's flow
@@ -231,7 +239,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             if target is None and len(unnamed) == 1:  # "our margin is 30% not 40%": a figure no input took, that sizes one
                 target = unnamed[0]
         keep_role = ""
-        if isinstance(target, str) and target not in SPECIAL_TARGETS and not ADDS.search(text):
+        if isinstance(target, str) and target not in SPECIAL_TARGETS and not adds(text, fig):
             corrected = corrects(state, spec, fig, role, used - taken, text)
             if corrected is not None:  # "oh wait, it's 600 a month": the figure given before, corrected
                 target, keep_role = corrected
