@@ -178,3 +178,10 @@ def test_a_calculation_fed_by_a_total_it_worked_out_is_the_one_a_change_changes(
     assert state.tool == "roi"
     name, args = call_of(read_turn("Update: the profit came in at 52k in the end.", state))
     assert (name, args) == ("roi", {"cost": 30000, "gain": 52000})
+
+
+def test_the_figures_of_an_exchange_rate_answer_change_nothing_else():
+    state = state_of("TCO for one year: the licence is 500 USD per month and the setup 4.000 EUR.")
+    assert state.need == "currency"
+    name, args = call_of(read_turn("Use 1 USD = 0,90 EUR, in euro please.", state))
+    assert args == {"implementation": 4000, "software_fees": 5400, "horizon_years": 1}

@@ -318,6 +318,8 @@ def also_changed(state: CalculationState, text: str,
     answer did not take and the calculation does not hold yet are read as a change of it (the
     figures the answer took are blanked out, the old values it names stay, for "8k, not 5k")."""
     new_state, lines = answered
+    if state.need not in {"horizon", "period", "role", "which", "range"}:
+        return answered  # an answer made of several figures (a rate of exchange, the missing inputs): all its own
     figures = read_figures(text, value_words(spec_named(state.tool)))
     given = [item.figure["value"] for i, item in enumerate(new_state.figures)
              if i >= len(state.figures) or item != state.figures[i]]
