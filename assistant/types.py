@@ -40,6 +40,7 @@ class Clarification(BaseModel):
 
     question: str
     options: list[str] = Field(default_factory=list)
+    figure: int | None = None  # the figure it asks about (its index among the message's figures), if one
 
 
 class Evidence(BaseModel):
@@ -131,3 +132,7 @@ class CalculationState(BaseModel):
     args: dict[str, Any] | None = None  # the last computed call's args
     call: str = ""  # the last computed call's tool name
     changed: list[int] = Field(default_factory=list)  # the figures the last reply gave or changed ("and 5?" changes them again)
+    # the figures, horizon and choices of the first result, for "back to the original figures"
+    original: list[FigureState] = Field(default_factory=list)
+    original_horizon: int | None = None
+    original_settings: dict[str, Any] = Field(default_factory=dict)

@@ -199,3 +199,27 @@ def test_a_question_about_the_result_is_no_answer_to_the_open_question():
     assert state.question is not None
     assert read_turn("so the 20,000 is never earned back - does that mean we should drop it?", state).calculation is None
     assert call_of(read_turn("24 months", state)) == ("roi", {"gain": 72000, "cost": 20000})
+
+
+# ---- a factor for one project, named by a short word ---------------------------------------------
+
+ICE_CSV = "ice ranking\nname,impact,conf,ease\nbanners,6,5,7\nbundles,8,3,4\nalerts,4,7,8"
+
+
+def test_a_factor_for_one_projects_input_named_by_its_short_word_scales_only_that():
+    name, args = call_of(read_turn("double bundles conf", state_of(ICE_CSV)))
+    rows = {row["name"]: row for row in args["initiatives"]}
+    assert rows["bundles"]["confidence"] == 6 and rows["bundles"]["impact"] == 8
+    assert rows["banners"] == {"name": "banners", "impact": 6, "confidence": 5, "ease": 7}
+
+
+def test_a_factor_with_the_old_value_quoted_beside_it_still_scales():
+    name, args = call_of(read_turn("halve the bundles impact, 8 is too optimistic", state_of(ICE_CSV)))
+    rows = {row["name"]: row for row in args["initiatives"]}
+    assert rows["bundles"]["impact"] == 4 and rows["alerts"]["impact"] == 4 and rows["banners"]["impact"] == 6
+
+
+def test_an_option_chosen_in_words_beside_figures_that_only_describe_it_is_taken():
+    state = state_of("ICE score for the upsell widget: impact 6, confidence 5, ease 9")
+    name, args = call_of(read_turn("now the mean as well please, the one on the 1-10 scale", state))
+    assert args == {"impact": 6, "confidence": 5, "ease": 9, "aggregate": "mean"}

@@ -863,13 +863,14 @@ def stray_question(stray: Figure, money_fields: list[str]) -> Clarification:
     options = [f"the {name.replace('_', ' ')}" for name in money_fields] + ["not part of this calculation"]
     return Clarification(
         question=f"What is {stray.show()} for: {' or '.join(options[:-1])}, or is it not part of this calculation?",
-        options=options)
+        options=options, figure=stray.index)
 
 
 def role_question(fig: Figure, fields: tuple[str, ...] | list[str]) -> Clarification:
     """A figure that fits several inputs about equally: which one it is."""
     names = [name.replace("_", " ") for name in fields]
-    return Clarification(question=f"Is {fig.show()} the {' or the '.join(names)}?", options=[f"the {n}" for n in names])
+    return Clarification(question=f"Is {fig.show()} the {' or the '.join(names)}?", options=[f"the {n}" for n in names],
+                         figure=fig.index)
 
 
 def _one_year_guess(spec: ToolSpec, figures: list[Figure], roles: dict[int, str], horizon: Figure | None) -> None:

@@ -10,9 +10,14 @@ calculation ("what if the set-up had cost 8k?" replaces the set-up part only; "s
 years" the horizon; "drop the maintenance line" removes it; "what if Search had confidence 0.9"
 that project's confidence only); the calculation is then planned again from the figures
 (``plan_figures`` in calculate.py). A reply that is neither is asked the question again, with its
-options: the calculation is never dropped silently. A message about another subject ("the ROI of
-a different tool: 8k") takes none of the old figures. Nothing is rewritten: every figure keeps
-the words of the message it came from, so "What I read" quotes only what the user wrote.
+options: the calculation is never dropped silently. A reply that answers and also changes
+another figure ("over 3 yrs, and the training was 8k, not 5k") does both. A figure said again
+("the 1k is per month") is computed again as described (reading/restated.py), a length of time
+moved ("one more year?") moves it (reading/lengths.py), and "back to the original numbers"
+restores the first result (reading/undo.py). A message about another subject ("the ROI of a
+different tool: 8k", reading/subjects.py) takes none of the old figures. Nothing is rewritten:
+every figure keeps the words of the message it came from, so "What I read" quotes only what the
+user wrote.
 
 Anything else is a message of its own. ``resolve_follow_up`` is the seam for follow-ups that are
 not calculations ("and for a jewellery shop?" adds to the previous question); the engine uses it
@@ -27,8 +32,6 @@ from dataclasses import dataclass, field
 
 from assistant.reading.calc_state import (
     figure_state,
-    naming_content,
-    same_word,
     spec_named,
     state_figure,
     value_words,
@@ -45,8 +48,11 @@ from assistant.reading.calculate import (
     read_calculation,
     with_choices,
 )
-from assistant.reading.replies import answer_question, choose_figure, fill_missing, option_chosen, parallel
-from assistant.reading.targets import GENERIC
+from assistant.reading.replies import alternatives, answer_question, choose_figure, fill_missing, option_chosen, parallel
+from assistant.reading.lengths import longer, moved_by
+from assistant.reading.restated import restatement
+from assistant.reading.subjects import GOES_BACK, NEW_SUBJECT, REFERS_BACK, other_subject
+from assistant.reading.undo import first_result, undone
 from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, ask_input_for, change
 from assistant.types import CalculationState, Clarification
 from assistant.reading.money import set_aside
@@ -61,59 +67,6 @@ FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|what if|now|same|redo|again|instead|also|ok(?:ay)?,?|then|but)\b",
     re.IGNORECASE,
 )
-
-
-# Words that start a calculation of something else ("another tool", "a different project", "new
-# question"): its figures are read on their own, none of the last calculation's carry over.
-NEW_SUBJECT = re.compile(
-    r"\b(?:another|different|separate|unrelated)\b(?!\s*(?:[\d$€£]|(?:usd|eur|gbp)\b))"  # "another 5k": a part added
-    r"|\b(?:new|other)\s+(?:\w+\s+)?(?:project|tool|initiative|idea|question|calculation|system|"
-    r"solution|platform|product|feature|investment|case|scenario|app|campaign|test)s?\b",
-    re.IGNORECASE,
-)
-
-
-# Nouns that name the thing a calculation is about ("the email tool", "our pricing engine").
-THING = (r"(?:tool|engine|bot|chatbot|assistant|project|plugin|plug-in|system|app|platform|feature|model|widget|"
-         r"pilot|initiative|idea|solution|product|software|campaign|module)s?")
-DETERMINER = r"(?:the|our|a|an|my|this|that|their|its|your)"
-NAMED_THING = re.compile(rf"\b{DETERMINER}\s+((?:(?!{DETERMINER}\b)[\w'-]+\s+){{1,3}}?)" + THING + r"\b", re.IGNORECASE)
-# "and for the kiosk?", "now on the CRM plugin": a message that opens on what it is about
-OPENS_ON = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|next(?: one)?|then|what about|how about|same|do)\W+)*"
-                      r"((?:[\w/-]+\s+){0,3}?)(?:for|on|of|with)\s+(?:the|our|a|an|my|this|that)\s+((?:[\w'-]+\s*){1,3})",
-                      re.IGNORECASE)
-# Words that may stand before it: the calculator asked for ("and the ROI on the …", "now do it for the …").
-ASKING = {"the", "a", "an", "it", "same", "do", "calculate", "compute", "work", "out", "please", "score", "one"}
-
-
-def other_subject(text: str, state: CalculationState) -> bool:
-    """Does ``text`` name a thing the calculation was not about ("And the ROI of the email tool?
-    It cost 5k" after the chatbot's)? Its words, none of them said before in the calculation nor
-    a word for one of its inputs, make the message a calculation of its own: nothing carries over."""
-    spec = spec_named(state.tool)
-    said = set(re.findall(r"[a-z][a-z'-]*", (state.text + " " + " ".join(item.quote for item in state.figures)).lower()))
-    inputs = {w for f in spec.fields for label in f.labels for w in label.split()} | \
-        {w for f in spec.fields for w in f.name.split("_")} if spec else set()
-    inputs |= {w for ask in (spec.asks if spec else ()) for w in ask.split()}
-
-    def new_words(phrase: str) -> list[str]:
-        words = naming_content(re.findall(r"[a-z][a-z'-]*", phrase.lower()))
-        return [w for w in words if w not in GENERIC and not any(w == x or (len(x) >= 4 and w.startswith(x)) for x in inputs)
-                and not re.fullmatch(THING, w)]
-
-    phrases = [m.group(1) for m in NAMED_THING.finditer(text)]
-    opening = OPENS_ON.match(text)
-    if opening and set(opening.group(1).lower().split()) <= ASKING | inputs:
-        phrases.append(re.split(r"[,.;:?!]|\d", opening.group(2))[0])
-    for phrase in phrases:
-        words = new_words(phrase)
-        if words and not any(same_word(w, x) for w in words for x in said):
-            return True
-    return False
-
-
-# Words that point back at figures already given ("the same cash flows", "those numbers").
-REFERS_BACK = re.compile(r"\b(?:same|these|those|them|above|previous|earlier|again|that one|the first one)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -148,8 +101,14 @@ def resolve_follow_up(question: str, previous: str | None) -> str:
 
 
 def _spec_of(calc: Calculation) -> ToolSpec | None:
-    title = calc.titles[0] if calc.titles else ""
+    """The calculator a calculation is about: with several calls each of its own calculator (a
+    total cost worked out and then the ROI on it), the last, which the others feed."""
+    title = calc.titles[_last(calc)] if calc.titles else ""
     return next((spec for spec in SPECS if spec.fields and spec.title == title), None)
+
+
+def _last(calc: Calculation) -> int:
+    return len(calc.calls) - 1 if len(calc.calls) > 1 and len(calc.titles) == len(calc.calls) else 0
 
 
 def start_state(text: str, calc: Calculation) -> CalculationState | None:
@@ -176,13 +135,43 @@ def start_state(text: str, calc: Calculation) -> CalculationState | None:
     _, need = _plan(state)
     if calc.clarification is not None and not calc.calls:
         state.question = calc.clarification
-        if need is not None:
+        asked = _role_asked(spec, state, calc.clarification)
+        if asked:  # the question the user sees is about that figure's input, however the state plans it
+            state.need, state.about, state.fields = "role", calc.clarification.figure, asked
+            item = state.figures[calc.clarification.figure]
+            item.field, item.fields = "", list(asked)
+        elif need is not None:
             state.need, state.about, state.fields = need.kind, need.figure, need.fields
         else:
-            state.need = "check"
+            state.need, state.about = _asked_about(state, calc.clarification)
     elif calc.calls:
-        state.call, state.args = calc.calls[0]
-    return state
+        state.call, state.args = calc.calls[_last(calc)]
+    return first_result(state)
+
+
+def _role_asked(spec: ToolSpec, state: CalculationState, asked: Clarification) -> list[str]:
+    """The inputs a question about one figure's role offers ("the cost", "the gain"), when the
+    one-message reader asked it about a figure of the state; else []."""
+    if asked.figure is None or not 0 <= asked.figure < len(state.figures):
+        return []
+    names = {f.name.replace("_", " "): f.name for f in spec.fields}
+    offered = [names[option[4:]] for option in asked.options if option.startswith("the ") and option[4:] in names]
+    return offered if len(offered) >= 2 else []
+
+
+def _asked_about(state: CalculationState, asked: Clarification) -> tuple[str, int | None]:
+    """What a question the one-message reader asked is about, when planning from the state
+    would not ask it: the ends of the one range the user gave ("between 3 and 5 person-months"),
+    when the options are those ends; else "check" (the figures as read, to be given again)."""
+    groups = alternatives(state)
+    offered = [f.value for option in asked.options for f in read_figures(option)[:1]]
+    for i, j in groups if len(groups) == 1 else ():
+        ends = [state.figures[i].figure["value"], state.figures[j].figure["value"] if j is not None
+                else state.figures[i].figure.get("high")]
+        if len(offered) >= 2 and any(abs(v - offered[0]) < 1e-9 for v in ends if v is not None) \
+                and any(abs(v - offered[-1]) < 1e-9 for v in ends if v is not None):
+            return "range", i
+    return "check", None
 
 
 def _roles(spec: ToolSpec, text: str, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
@@ -233,12 +222,7 @@ def continue_state(state: CalculationState, changes: list[str]) -> tuple[Calcula
     else:
         state.question, state.need, state.about, state.fields = None, "", None, []
         state.call, state.args = calc.calls[0]
-    return calc, state
-
-
-# Words that go back to an earlier calculation of the conversation ("back to the chatbot idea").
-GOES_BACK = re.compile(r"\b(?:back to|go back|going back|return to|returning to|earlier|previous|from before|"
-                       r"the first one|the first calculation|as before)\b", re.IGNORECASE)
+    return calc, first_result(state)
 
 
 def read_conversation(text: str, states: list[CalculationState]) -> DialogueTurn:
@@ -257,6 +241,9 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     """What ``text`` does to the conversation's calculation ``state`` (see the module's doc)."""
     if state is None or spec_named(state.tool) is None or NEW_SUBJECT.search(text) or other_subject(text, state):
         return DialogueTurn()  # "ROI of another tool: it cost 50k": nothing of the last one carries over
+    back = _back_to_first(state, text)
+    if back is not None:  # "back to the original numbers (but over 5 years)"
+        return back
     own = read_calculation(text)
     others = [spec.name for spec in asked_specs(text) if spec.name != state.tool]
     if own is None and others and not any(spec.name == state.tool for spec in asked_specs(text)):
@@ -269,7 +256,8 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
             # complete on its own: a new calculation, unless it is worded as a change of this one
             # and gives fewer figures than it ("what would the TCO be if the software were €10k?")
             used = sum(1 for item in state.figures if item.field and not item.ignored)
-            if state.question is not None or not CHANGE_WORDS.search(text) or len(read_figures(text)) >= used:
+            if state.question is not None or not CHANGE_WORDS.search(text) or len(read_figures(text)) >= used \
+                    or (state.call and own.calls[0][0] != state.call):  # "now one with ICE instead": a score of its own
                 return DialogueTurn()
             continued = change(state, text)
             if continued is None:
@@ -277,11 +265,15 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
             calc, new_state = continue_state(*continued)
             return DialogueTurn(*only_what_moved(state, calc, new_state))
     continued = answer_question(state, text) if state.question is not None else None
+    if continued is not None:  # "over 3 yrs. oh and the training was 8k, not 5k": the rest changes too
+        continued = also_changed(state, text, continued)
     known = [item.figure["value"] for item in state.figures] + [
         v for v in (state.args or {}).values() if isinstance(v, (int, float)) and not isinstance(v, bool)]
     quoted = read_figures(text)
     if continued is None and quoted and own_question(text) and all(any(abs(f.value - v) < 1e-9 for v in known) for f in quoted):
         return DialogueTurn()  # "so it never earns the 80k back - should we drop it?": about the calculation, no change
+    if continued is None and state.question is None:  # "the 1k is per month": said again, as it is meant
+        continued = restatement(state, text) or longer(state, text)  # or "one more year?"
     if continued is None:  # new figures that complete it, or a change to it
         continued = change(state, text, answering=state.question is not None and not own_question(text))
     if continued is None and state.question is not None and looks_like_a_reply(text, state):
@@ -300,6 +292,51 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
         asked = ask_input_for(state, new_state.figures[len(state.figures)])
         return DialogueTurn(ask_again_with(asked), asked)
     return DialogueTurn(calc, new_state)
+
+
+def _back_to_first(state: CalculationState, text: str) -> DialogueTurn | None:
+    """The calculation back at its first result, with what the rest of the message changes on it;
+    None when the message does not go back, or its change cannot be read (then read as usual)."""
+    back = undone(state, text)
+    if back is None:
+        return None
+    restored, lines, rest = back
+    continued: tuple[CalculationState, list[str]] | None = (restored, [])
+    if read_figures(rest) or moved_by(rest) is not None:
+        continued = longer(restored, rest) or change(restored, rest, answering=True)
+    if continued is None:
+        return None
+    calc, new_state = continue_state(continued[0], lines + continued[1])
+    if not calc.calls:
+        return None
+    return DialogueTurn(calc, new_state)
+
+
+def also_changed(state: CalculationState, text: str,
+                 answered: tuple[CalculationState, list[str]]) -> tuple[CalculationState, list[str]]:
+    """The answered state with what the rest of the reply changes: figures of the reply that the
+    answer did not take and the calculation does not hold yet are read as a change of it (the
+    figures the answer took are blanked out, the old values it names stay, for "8k, not 5k")."""
+    new_state, lines = answered
+    if state.need not in {"horizon", "period", "role", "which", "range"}:
+        return answered  # an answer made of several figures (a rate of exchange, the missing inputs): all its own
+    figures = read_figures(text, value_words(spec_named(state.tool)))
+    given = [item.figure["value"] for i, item in enumerate(new_state.figures)
+             if i >= len(state.figures) or item != state.figures[i]]
+    held = [item.figure["value"] for item in state.figures]
+    options = len(state.question.options) if state.question else 0
+    taken = [f for f in figures if any(abs(f.value - v) < 1e-9 for v in given)
+             or (f.unit == "count" and not (f.scaled or f.period or f.currency) and f.value in range(1, options + 1))]
+    rest = [f for f in figures if f not in taken and not any(abs(f.value - v) < 1e-9 for v in held)]
+    if not rest:
+        return answered
+    blanked = text
+    for fig in taken:
+        blanked = blanked[: fig.span[0]] + " " * (fig.span[1] - fig.span[0]) + blanked[fig.span[1]:]
+    more = change(new_state, blanked, answering=True)
+    if more is None or not more[1]:
+        return answered
+    return more[0], lines + more[1]
 
 
 def _same_option_again(state: CalculationState, text: str, calc: Calculation,

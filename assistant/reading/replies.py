@@ -68,6 +68,9 @@ def option_chosen(options: list[str], text: str) -> int | None:
             return ORDINALS[token]
     if "last" in tokens:
         return len(options) - 1
+    named = [i for i, option in enumerate(options) if not option.lower().startswith("not part")]
+    if len(named) == 2 and {"former", "latter"} & set(tokens):  # "the latter": of the two the question named
+        return named[0] if "former" in tokens else named[1]
     if all(read_figures(option) for option in options) and len(options) >= 2:  # values: a range's ends
         if LOW & set(tokens):
             return 0
@@ -123,7 +126,7 @@ def _option_by_label(state: CalculationState, options: list[str], text: str) -> 
 def _range_value(state: CalculationState, text: str, figures: list[Figure]) -> tuple[CalculationState, list[str]] | None:
     """A reply giving one value inside the range the user gave ("2.5k", "let's say 2.2k a month"
     to "between 2k and 3k a month"): that value fills the input, the ends are set aside."""
-    groups = _alternatives(state)
+    groups = alternatives(state)
     amounts = [f for f in figures if f.unit in {"money", "count"}]
     if len(groups) != 1 or len(amounts) != 1 or len(figures) != 1 or state.about not in groups[0]:
         return None  # a question about another figure: the reply is its answer, not a point of the range
@@ -146,6 +149,28 @@ def _range_value(state: CalculationState, text: str, figures: list[Figure]) -> t
     for other in rest:
         other.ignored, other.field, other.fields = True, "", []
     return state, [f"{(new.field or 'figure').replace('_', ' ')}: {was} → {fig.text.strip()}"]
+
+
+# A reply that takes every figure asked about together ("both", "both of them count", "all of them").
+BOTH = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:both|all(?: of them| three| two)?)\b(?!.*\b(?:not|neither|none)\b)",
+                  re.IGNORECASE)
+
+
+def _with_its_pair(state: CalculationState, about: FigureState) -> tuple[CalculationState, list[str]] | None:
+    """"Both" to a question about one figure's input: the figure counts as the one it was given
+    with ("30k saved in agent time and 6k from the old tool": the gain both), when that one's
+    input is decided and among the question's options; else None (asked again)."""
+    index = state.figures.index(about)
+    pairs = []
+    if about.figure.get("joined") and index > 0:
+        pairs.append(state.figures[index - 1])
+    if index + 1 < len(state.figures) and state.figures[index + 1].figure.get("joined"):
+        pairs.append(state.figures[index + 1])
+    names = {p.field for p in pairs if p.field and not p.ignored}
+    if len(names) != 1 or not names <= set(state.fields):
+        return None
+    about.field, about.fields = names.pop(), []
+    return state, [f"{about.figure['text']}: the {about.field.replace('_', ' ')} too"]
 
 
 def _period_in(text: str) -> str | None:
@@ -173,6 +198,8 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         chosen = option_chosen(options, text)
         if chosen is None:
             chosen = _option_by_label(state, options, text)  # "that's savings": a word for the gain
+        if chosen is None and BOTH.search(text):
+            return _with_its_pair(state, about)  # "both": it counts as the figure it was given with does
         if chosen is None:
             return None
         option = options[chosen].lower()
@@ -264,6 +291,11 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
     if kind == "currency":
         return _converted(state, text, figures)
     if kind == "which" and about is not None:
+        offered = [f.value for option in options for f in read_figures(option)]
+        numbers = [f for f in figures if f.unit == "count" and not (f.scaled or f.period or f.currency)
+                   and f.value in range(1, len(options) + 1)]  # "1", "option 2": an option's number
+        if any(not any(abs(f.value - v) < 1e-9 for v in offered) for f in figures if f not in numbers):
+            return None  # "the 49 is monthly, so it's 588 a year": figures of its own, no pick of one given
         chosen = option_chosen(options, text)
         return None if chosen is None else choose_figure(state, chosen)
     return None
@@ -340,6 +372,9 @@ def choose_figure(state: CalculationState, chosen: int) -> tuple[CalculationStat
     parts = [item for item in state.figures if item.field == name and not item.ignored]
     if chosen >= len(parts):
         return None
+    spec = spec_named(state.tool)
+    if spec is not None and spec.field(name).horizon and parts[chosen].figure.get("unit") != "duration":
+        return None  # "49 a month" is no length of time: never counted as the horizon
     for i, item in enumerate(parts):
         if i != chosen:
             item.ignored = True
@@ -448,7 +483,7 @@ def fill_missing(state: CalculationState, since: int) -> list[str]:
             for item in state.figures if item.field == name][: len(filled)]
 
 
-def _alternatives(state: CalculationState) -> list[tuple[int, int | None]]:
+def alternatives(state: CalculationState) -> list[tuple[int, int | None]]:
     """Figures the user gave as the ends of a range or as alternatives for one input: a range
     ("50-70k": (i, None)), or two figures in a row that are hedged alike ("maybe 50k maybe 70k"),
     joined ("between 30 and 40k") or offered as "or", with at most one input between them."""
@@ -457,9 +492,12 @@ def _alternatives(state: CalculationState) -> list[tuple[int, int | None]]:
                                          if item.figure.get("high") is not None and not item.ignored]
     for i in range(len(items) - 1):
         a, b = items[i].figure, items[i + 1].figure
-        if items[i].ignored or items[i + 1].ignored or a.get("unit") == "duration" or b.get("unit") == "duration":
-            continue
         fields = {items[i].field, items[i + 1].field} - {""}
+        between = b.get("joined") and (a.get("before") or [])[-1:] == ["between"]
+        one_input = between and items[i].field and items[i].field == items[i + 1].field  # "between 3 and 5 person-months"
+        if items[i].ignored or items[i + 1].ignored or (
+                (a.get("unit") == "duration" or b.get("unit") == "duration") and not one_input):
+            continue
         if len(fields) > 1 or a.get("unit") == "percent" != (b.get("unit") == "percent"):
             continue
         before_a, before_b = a.get("before") or [], b.get("before") or []
@@ -475,7 +513,7 @@ def _range_end(state: CalculationState, text: str) -> tuple[CalculationState, li
     of the range", "go with the middle"): the chosen value fills the input, the other is set aside."""
     tokens = set(re.findall(r"[a-z]+", text.lower()))
     end = "low" if LOW & tokens else "high" if HIGH & tokens else "middle" if MIDDLE & tokens else None
-    groups = _alternatives(state)
+    groups = alternatives(state)
     if end is None or len(groups) != 1 or read_figures(text):
         return None
     state = state.model_copy(deep=True)
@@ -490,7 +528,10 @@ def _range_end(state: CalculationState, text: str) -> tuple[CalculationState, li
     a, b = state.figures[i], state.figures[j]
     small, large = sorted((a, b), key=lambda x: x.figure["value"])
     if end != "high" and not small.figure.get("scaled") and large.figure.get("scaled"):
-        return None  # "between 30 and 40k": the low end's scale is not written; ask rather than guess
+        scale = _scale_written(large.figure)  # "between 40 and 48 thousand": the scale is written once, after
+        if scale is None or not small.figure["value"] < large.figure["value"] / scale:
+            return None  # "between 900 and 1.2k"? the low end's scale is not clear: ask rather than guess
+        small.figure.update(value=small.figure["value"] * scale, scaled=True)
     chosen, other = (small, large) if end == "low" else (large, small)
     was = f"{small.figure['text']} to {large.figure['text']}"
     for key in ("period", "currency"):  # "between 1,500 and 2,500 € a month": both ends per month, in euros
@@ -503,6 +544,16 @@ def _range_end(state: CalculationState, text: str) -> tuple[CalculationState, li
     other.ignored, other.field, other.fields = True, "", []
     label = (chosen.field or "figure").replace("_", " ")
     return state, [f"{label}: {was} → {fmt_value(chosen.figure['value']) if end == 'middle' else chosen.figure['text']}"]
+
+
+def _scale_written(figure: dict) -> float | None:
+    """The factor a scaled figure's k/thousand/M applied to the number written ("48 thousand": 1000)."""
+    written = re.match(r"\D*?(\d+(?:[.,]\d+)?)", figure.get("text") or "")
+    if written is None:
+        return None
+    number = float(written.group(1).replace(",", "."))
+    scale = figure["value"] / number if number else 0.0
+    return scale if scale in {1e3, 1e6, 1e9} else None
 
 
 def _only_free_field(state: CalculationState, item: FigureState) -> str:

@@ -81,6 +81,14 @@ REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out
 ADDS = re.compile(r"\b(?:also|add|adding|plus|on top|as well|in addition|another)\b", re.IGNORECASE)
 
 
+def adds(text: str, fig: Figure) -> bool:
+    """Does the figure's own clause add it as one more part ("plus 2k on top for training"), not
+    another clause of the message ("bump the gain to 70k, they think Q4 will add a chunk")?"""
+    start = max((m.end() for m in re.finditer(r"[,;.!?]\s|\s[-–—]\s", text[: fig.span[0]])), default=0)
+    end = next((m.start() + fig.span[1] for m in re.finditer(r"[,;.!?](?:\s|$)|\s[-–—]\s", text[fig.span[1]:])), len(text))
+    return bool(ADDS.search(text[start:end]))
+
+
 # A message worded as a change of the calculation: "what if…", "and if…", "if…".
 WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|ok(?:ay)?|hmm+),?\s+)?(?:what\s+|how\s+about\s+)?if\b", re.IGNORECASE)
 
@@ -176,6 +184,9 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     for name, (was, value) in settings.items():
         changes.append(f"{name.replace('_', ' ')}: {was} → {value}")
         state.settings[name] = value
+    if changes and news:  # "the averaged version, the 1 to 10 one": figures that name no input describe the choice
+        placed = roles_of(spec, news)
+        news = [f for f in news if placed.get(f.index)]
     if not news:
         return (state, changes) if changes else None
     if len(news) == 1 and _moves_by(news[0]) and (state.args is not None or state.need == "move"):  # "hosting went up 300 a month": an amount it moves by, not a new value
@@ -211,7 +222,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
                      and fig.unit == "percent" == item.figure.get("unit") and abs(item.figure["value"] - fig.value) < 1e-9]
         if len(restating) == 1 and fig not in old_values and naming_content(fig.after):
             target = restating[0]  # "the 12% is their margin on that revenue": the figure no input took, now named
-        elif ADDS.search(text) and not old_values and isinstance(role, str) and spec.field(role).summed:
+        elif adds(text, fig) and not old_values and isinstance(role, str) and spec.field(role).summed:
             target: int | str | None = role  # one more part of the input, the others stay
         elif outlay is not None and not old_values:
             target = outlay  # "what if the upfront was 60k", the flows listed: period 0's flow
@@ -228,7 +239,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
             if target is None and len(unnamed) == 1:  # "our margin is 30% not 40%": a figure no input took, that sizes one
                 target = unnamed[0]
         keep_role = ""
-        if isinstance(target, str) and target not in SPECIAL_TARGETS and not ADDS.search(text):
+        if isinstance(target, str) and target not in SPECIAL_TARGETS and not adds(text, fig):
             corrected = corrects(state, spec, fig, role, used - taken, text)
             if corrected is not None:  # "oh wait, it's 600 a month": the figure given before, corrected
                 target, keep_role = corrected
@@ -456,6 +467,8 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
     lowered = text.lower()
     factor, rest = None, lowered
     word = MULTIPLIER.search(lowered)
+    if word and news and all(any(abs(x.figure["value"] - f.value) < 1e-9 for x in state.figures) for f in news):
+        news = []  # "halve the search impact, 8 is too optimistic": the figures it quotes are the old ones
     if word and not news:
         factor, rest = MULTIPLIERS[word.group(1)], lowered[word.end():]
     elif len(news) == 1 and news[0].unit == "percent" and news[0].after[:1] and news[0].after[0] in MORE | LESS:
@@ -483,12 +496,12 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
     named = records_named(state, spec, text) if spec is not None and spec.records else []
     if len(named) > 1:
         return state, []  # "halve the effort of A and B": not guessed
-    part = _part_named(state, said)
+    part = _part_named(state, said) if not named else None  # a project's inputs have no parts
     if part is not None:  # "what if support doubled": that part only, the input's other parts stay
         return _scale(state, text, [part], factor)
     scores: dict[str, float] = {}
-    for item in state.figures:  # the input named by its own name ("the reach") or the user's word for it ("support")
-        if item.field and not item.ignored:
+    for i, item in enumerate(state.figures):  # the input named by its own name ("the reach") or the user's word for it ("support")
+        if item.field and not item.ignored and (not named or i in named[0]):  # "double pricing conf": that project's
             label = item.field.replace("_", " ").split()
             labels = [x for x in spec_named(state.tool).field(item.field).labels if " " not in x] if spec_named(state.tool) else []
             score = sum(any(same_word(w, s) for s in said) for w in label) + name_score(said, item) \

@@ -1,0 +1,101 @@
+"""A message that says again a figure the calculation already holds ("the 1k is per month", "it
+is five thousand, 5.000 is how we write it"): the user checks or corrects how it was read, and
+changes no value. The calculation is computed again with the figure as now described: the same
+input, its period the one the message claims (a period it questions or denies — "you read it as
+per year??", "not yearly" — is not the claim). Two claims that disagree are asked about, never
+guessed. A message naming another input ("what if the gain were 40k too") is not a restatement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.reading.calc_state import reply_figure, spec_named, value_words
+from assistant.reading.whatif import REMOVE, WHAT_IF, roles_of
+from assistant.types import CalculationState
+from knowledge.figures import MONTHS_IN, PERIOD_WORDS, Figure, read_figures
+
+# Words just before a period that deny it or say it is what was read, not what is meant.
+DENIED = re.compile(r"\b(?:not|instead of|rather than|as|read|took|taken|understood|thought)\s+(?:a\s+|per\s+|an?\s+|the\s+)?$",
+                    re.IGNORECASE)
+# Scales a thousands separator read as a decimal point moves a figure by ("5.000" read as 5).
+MISREAD = (1e3, 1e-3)
+
+
+def claimed_period(text: str) -> str | None | bool:
+    """The period the message claims for an amount: 'month', 'year'…; None when it names none;
+    False when it claims two that differ (then the period is asked, not guessed)."""
+    claims = set()
+    for match in re.finditer(r"[a-z]+(?:-[a-z]+)?", text.lower()):
+        period = PERIOD_WORDS.get(match.group(0))
+        if period is None:
+            continue
+        questioned = re.match(r"[^.!;\n]*?\?", text[match.end():]) is not None and \
+            "?" in text[match.end(): match.end() + 4]  # "as per year??": the reading it asks about
+        if questioned or DENIED.search(text[max(0, match.start() - 24): match.start()]):
+            continue
+        claims.add(period)
+    if not claims:
+        return None
+    return claims.pop() if len(claims) == 1 else False
+
+
+def _per_other_period(held: dict, fig: Figure) -> bool:
+    """Is ``fig`` the held amount counted per another period ("49 a month" said as "588 a year")?"""
+    was, now = held.get("period"), fig.period
+    if not was or not now or was == now or was not in MONTHS_IN or now not in MONTHS_IN:
+        return False
+    value = held["value"] * MONTHS_IN[now] / MONTHS_IN[was]
+    return abs(value - fig.value) <= 0.005 * max(abs(value), 1.0)
+
+
+def restatement(state: CalculationState, text: str) -> tuple[CalculationState, list[str]] | None:
+    """The state with the figures ``text`` says again described as it now says (the same values,
+    the period it claims), or None when the message is not only a restatement."""
+    spec = spec_named(state.tool)
+    if spec is None or state.args is None or WHAT_IF.match(text) or REMOVE.search(text):
+        return None
+    figures = read_figures(text, value_words(spec))
+    if not figures:
+        return None
+    held = [(i, item) for i, item in enumerate(state.figures) if item.field and not item.ignored]
+    matched: dict[int, Figure] = {}
+    converted = []
+    for fig in figures:
+        alike = [i for i, item in held
+                 if item.figure.get("unit") == fig.unit or {item.figure.get("unit"), fig.unit} <= {"money", "count"}]
+        same = [i for i in alike if abs(state.figures[i].figure["value"] - fig.value) < 1e-9]
+        per = [i for i in alike if _per_other_period(state.figures[i].figure, fig)]
+        if len(same) == 1:
+            matched.setdefault(same[0], fig)
+        elif len(per) == 1 and not same:
+            converted.append(fig)  # "the 49 is monthly, so 588 a year": the same amount, counted per year
+        elif not same and not any(abs(item.figure["value"] - fig.value * scale) < 1e-9 for _, item in held for scale in MISREAD):
+            return None  # a figure of its own: a change, not the same figure said again
+    for fig in converted:  # its period is the conversion's, no claim of the figure's period
+        text = text[: fig.span[0]] + " " * (fig.span[1] - fig.span[0]) + text[fig.span[1]:]
+    if not matched:
+        return None
+    roles = roles_of(spec, list(matched.values()))
+    if any(isinstance(roles.get(fig.index), str) and roles[fig.index] != state.figures[i].field
+           for i, fig in matched.items()):
+        return None  # named as another input: a change of that one
+    claim = claimed_period(text)
+    state = state.model_copy(deep=True)
+    changes = []
+    for i, fig in matched.items():
+        old = state.figures[i]
+        field = spec.field(old.field)
+        period = old.figure.get("period")
+        if claim is False or (claim and not field.per_period and field.period is None and claim != period):
+            return None  # periods that disagree, or a period for a one-off input: not guessed here
+        new = reply_figure(text, fig)
+        new.field = old.field
+        new.figure.update(value=old.figure["value"], unit=old.figure.get("unit"), span=old.figure.get("span"),
+                          index=old.figure.get("index"), period=claim or period)
+        if (claim or period) != period:
+            changes.append(f"{old.figure['text']}: per {claim} (you said so)")
+        else:
+            changes.append(f"{old.figure['text']}: as you describe it now (“{new.quote}”)")
+        state.figures[i] = new
+    return state, changes

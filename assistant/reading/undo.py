@@ -1,0 +1,42 @@
+"""Back to the original figures after what-ifs ("back to the original numbers", "undo all the changes"):
+the calculation's figures, horizon and choices as they were at its first result; what the rest
+of the message changes ("… but over 5 years") is then changed on those (reading/dialogue.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.types import CalculationState
+
+FIGURES = r"(?:numbers|figures|inputs|values|version|case|scenario|assumptions|ones)"
+# "back to the original (numbers)", "back to my first figures", "the original numbers", "undo all the
+# changes"; not "back to the first one", which goes back to an earlier calculation of the conversation
+UNDO = re.compile(
+    rf"\b(?:(?:go\s+|going\s+)?back\s+to\s+(?:the\s+|my\s+|our\s+|your\s+)?(?:original(?:\s+{FIGURES})?"
+    rf"|(?:first|initial|starting|old)\s+{FIGURES})"
+    rf"|(?:the\s+)?original\s+{FIGURES}"
+    r"|undo\s+(?:all|everything|(?:all\s+)?(?:the\s+)?changes)|as\s+(?:it|they)\s+(?:was|were)\s+(?:at\s+first|originally))\b",
+    re.IGNORECASE)
+
+
+def first_result(state: CalculationState) -> CalculationState:
+    """``state`` remembering its figures as they are now, when it has computed and remembers none."""
+    if state.args is not None and not state.original:
+        state.original = [item.model_copy(deep=True) for item in state.figures]
+        state.original_horizon, state.original_settings = state.horizon, dict(state.settings)
+    return state
+
+
+def undone(state: CalculationState, text: str) -> tuple[CalculationState, list[str], str] | None:
+    """The state back at its first result, the change line, and the rest of the message to read
+    as a change of it; None when the message goes back to nothing or nothing is remembered."""
+    match = UNDO.search(text)
+    if match is None or not state.original:
+        return None
+    back = state.model_copy(deep=True)
+    back.figures = [item.model_copy(deep=True) for item in state.original]
+    back.horizon, back.settings = state.original_horizon, dict(state.original_settings)
+    back.question, back.need, back.about, back.fields, back.pending = None, "", None, [], None
+    rest = (text[: match.start()] + " " + text[match.end():]).strip()
+    return back, ["back to your first figures"], rest
