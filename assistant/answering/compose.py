@@ -49,15 +49,23 @@ EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|imagine|e\.g
 
 
 
+@lru_cache(maxsize=256)
+def definition_of(term: str) -> re.Pattern[str]:
+    """How a text says what ``term`` is: the term, then "is", "means", "where…" ("models can
+    experience "model drift" where their performance degrades…")."""
+    name = r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", term.strip())))  # "human-in-the-loop" too
+    return re.compile(
+        name + r"[\"'”]?\)?\s*(?:\([^)]*\)\s*)?(?:is|are|refers to|means|stands for|where|which|,\s*(?:the|a|an|which|where))\b",
+        re.IGNORECASE,
+    )
+
+
 def term_coverage(term: str, passages: list[dict], undefined: bool = False) -> dict:
     """Does the course define ``term``, or only mention it? A deterministic text check.
 
     ``undefined``: the corpus-wide rule already found that the course never spells out this
     acronym (knowledge/scope.py); a mention is then never taken for a definition."""
-    pattern = re.compile(
-        rf"{re.escape(term)}[\"'”]?\)?\s*(?:\([^)]*\)\s*)?(?:is|are|refers to|means|stands for|where|which|,\s*(?:the|a|an|which|where))\b",
-        re.IGNORECASE,
-    )
+    pattern = definition_of(term)
     parts = [w for w in content_words(term) if len(w) > 2]
     mentions = [
         p for p in passages
@@ -105,8 +113,20 @@ def _outline(course) -> str:
 
 
 def trim(sentence: str) -> str:
-    sentence = CONNECTIVES.sub("", sentence.strip())
+    sentence = without_slot_asides(CONNECTIVES.sub("", sentence.strip()))
     return sentence[:1].upper() + sentence[1:]
+
+
+ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def without_slot_asides(text: str) -> str:
+    """``text`` without the bracketed asides that hold a template slot ("Improved Decision-Making,
+    leading to faster decisions (e.g., … a reduction in costs by X%)."): the aside is the
+    course's fill-in example, the rest of the sentence is still a fact to quote."""
+    if not PLACEHOLDER.search(text):
+        return text
+    return ASIDE.sub(lambda aside: "" if PLACEHOLDER.search(aside.group()) else aside.group(), text)
 
 
 def quotable(text: str) -> bool:
@@ -159,7 +179,7 @@ def _passage_units(text: str, kind: str) -> tuple[Unit, ...]:
         short = ""
         if unit.kind in {"list", "item"}:  # an item holding a template slot ("the $Y monthly
             # cost", "an ROI of Z%") is no fact to quote; its list keeps the other items
-            items = tuple(part for part in unit.parts[1:] if not PLACEHOLDER.search(part))
+            items = tuple(item for part in unit.parts[1:] if not PLACEHOLDER.search(item := without_slot_asides(part)))
             if not items:
                 continue
             unit = Unit((unit.parts[0], *items), unit.kind)
@@ -177,6 +197,9 @@ ANNOUNCES = re.compile(
     re.IGNORECASE,
 )
 MOST_ANNOUNCED = 8
+# A short lead-in that opens its list inside the sentence, the first member after the colon and
+# one member per sentence after it ("These include: Competitive Advantage, gained…").
+COLON_LEAD = re.compile(r"^(?P<lead>[^:]{4,40}?\b(?:include|includes|are|were|as follows)):\s+(?P<first>[A-Z].{20,})$")
 
 
 def announced_lists(text: str) -> list[Unit]:
@@ -186,6 +209,13 @@ def announced_lists(text: str) -> list[Unit]:
     for line in text.split("\n"):
         sentences = [trim(u.parts[0]) for u in units(line, "prose") if u.kind == "sentence"]
         for position, sentence in enumerate(sentences[:-2]):
+            opened = COLON_LEAD.match(sentence)
+            if opened:  # "These include: Competitive Advantage, gained through…. Innovation Leadership, …"
+                items = [item for item in [opened.group("first"), *sentences[position + 1: position + MOST_ANNOUNCED]]
+                         if quotable(item)]
+                if len(items) >= 3:
+                    out.append(Unit((opened.group("lead") + ":", *items), "list"))
+                break
             if len(sentence) <= 120 and sentence.endswith(".") and ANNOUNCES.search(sentence):
                 items = [item for item in sentences[position + 1: position + 1 + MOST_ANNOUNCED] if quotable(item)]
                 if len(items) >= 2 and quotable(sentence):
@@ -285,11 +315,12 @@ class Composer:
         return np.asarray(self.embed(texts)) if texts else np.zeros((0, 384))
 
     def select(self, question: str, passages: list[dict], count: int, used: set[str], kind: str = "",
-               avoid: frozenset[str] = frozenset(), typed: str = "") -> list[Pick]:
+               avoid: frozenset[str] = frozenset(), typed: str = "", term: str = "") -> list[Pick]:
         """Up to ``count`` units answering ``question``; ``kind`` (assistant/reading/intents.py)
         favours units of the form it asks for; units mostly printed in ``avoid`` (what the
         previous answer quoted) lose ``compose_repeat_penalty`` of their score; ``typed``: a
-        follow-up's own words, which weigh more than those it borrowed."""
+        follow-up's own words, which weigh more than those it borrowed; ``term``: the term a
+        definition question asks about, as the question reader found it (in quotes, say)."""
         candidates: list[tuple[Unit, dict]] = []
         asked_now = own_words(question, typed)
         for passage in passages:
@@ -315,7 +346,7 @@ class Composer:
         tuning = self.settings
         scores = (tuning.compose_dense_weight * dense + tuning.compose_coverage_weight * cover
                   + tuning.compose_section_weight * section)
-        fits = np.array([kind_fit(kind, question, unit) for unit, _ in candidates])
+        fits = np.array([kind_fit(kind, question, unit, term) for unit, _ in candidates])
         scores = scores + tuning.compose_kind_weight * fits
         repeated = np.zeros(len(candidates), dtype=bool)
         if avoid:  # mostly said already (a list whose items were quoted, a sentence quoted whole):
@@ -464,7 +495,7 @@ RHYTHM = re.compile(
 DURATION = re.compile(rf"\b{NUMBER_WORD}(?:\s*(?:-|to|–|or)\s*{NUMBER_WORD})?[\s-]*{TIME_UNIT}\b", re.I)
 
 
-def kind_fit(kind: str, question: str, unit: Unit) -> float:
+def kind_fit(kind: str, question: str, unit: Unit, term: str = "") -> float:
     """1 when the unit has the form the question's kind asks for, else 0: a definition of the
     asked term (what is X, how is X measured), a figure (how fast, when, what rate), a reason
     (why), an example (example), a whole list (list)."""
@@ -474,7 +505,9 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
     if NAMING.search(question):  # "what do they call it when…": a unit that gives a thing its name
         return float(bool(NAMES.search(text)))
     if kind in DEFINING_KINDS or MEASURED.search(question):
-        return float(defines(unit, asked_term(question)))
+        if term and definition_of(term).search(text):
+            return 1.0
+        return float(defines(unit, asked_term(question) or {stem(w) for w in content_words(term)}))
     if HOW_OFTEN.search(own_ask(question)):
         return float(bool(RHYTHM.search(text)))
     if HOW_LONG.search(own_ask(question)):
@@ -487,7 +520,8 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
         return float(bool(EXAMPLE.search(text)))
     if kind == "list":  # "which segments…", "list the rules…": a lead-in with its whole list, or
         # a prose sentence that names the members itself ("… include A, B and C")
-        return 1.0 if unit.kind == "list" else float(unit.kind == "sentence" and enumerates(text))
+        # a bullet of a bulleted passage is one member of its list
+        return 1.0 if unit.kind in {"list", "bullet"} else float(unit.kind == "sentence" and enumerates(text))
     return 0.0
 
 
