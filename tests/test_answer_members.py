@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pytest
 
 from assistant.answering.agent import section_passages
-from assistant.answering.compose import (Composer, announced_lists, definition_of, kind_fit, passage_units,
-                                         term_coverage, without_slot_asides)
+from assistant.answering.compose import Composer, announced_lists, kind_fit, passage_units, without_slot_asides
+from assistant.answering.definitions import definition_of, term_coverage
 from assistant.answering.lessons import named_sections
 from assistant.answering.members import members_line, section_members
 from assistant.reading.intents import detect

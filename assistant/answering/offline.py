@@ -346,7 +346,8 @@ class OfflineChatModel(BaseChatModel):
     def explain(self, question: str, intent: Intent, searches: list[tuple[str, list[dict]]], lines: list[str],
                 calculated: bool) -> Draft:
         """Adds what the course says, ask by ask, to ``lines``; returns the draft's citations."""
-        from assistant.answering.compose import course_outline, coverage_sentence, term_coverage
+        from assistant.answering.compose import course_outline
+        from assistant.answering.definitions import coverage_sentence, term_coverage
 
         draft = Draft(answer="", plan=Plan(intent=intent.name), extractive=True)
         lesson = named_lesson(question, current()) if not calculated and intent.calculation is None else None
