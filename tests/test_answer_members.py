@@ -9,12 +9,11 @@ from types import SimpleNamespace
 import pytest
 
 from assistant.answering.agent import section_passages
-from assistant.answering.compose import Composer, announced_lists, kind_fit, passage_units, without_slot_asides
+from assistant.answering.compose import Composer, announced_lists, passage_units, without_slot_asides
 from assistant.answering.definitions import definition_of, term_coverage
 from assistant.answering.lessons import named_sections
 from assistant.answering.members import members_line, section_members
 from assistant.reading.intents import detect
-from knowledge.chunking import Unit
 from knowledge.course import LessonOutline, ModuleOutline
 from knowledge.settings import Settings
 from word_vectors import embed
@@ -97,11 +96,6 @@ def test_a_section_whose_paragraphs_open_with_labels_names_them_as_members():
 
 def test_a_section_of_plain_sentences_has_no_members():
     assert section_members(COURSE, "garden.md", "Planning") == ()
-
-
-def test_a_bullet_of_a_bulleted_passage_answers_a_list_question():
-    assert kind_fit("list", "which roles are there?", Unit(("Tool Keeper: checks tools out.",), "bullet")) == 1.0
-    assert kind_fit("list", "which roles are there?", Unit(("Every role rotates once a year.",), "sentence")) == 0.0
 
 
 @pytest.mark.parametrize(("question", "sections"), [

@@ -443,8 +443,7 @@ def kind_fit(kind: str, question: str, unit: Unit, term: str = "") -> float:
         return float(bool(EXAMPLE.search(text)))
     if kind == "list":  # "which segments…", "list the rules…": a lead-in with its whole list, or
         # a prose sentence that names the members itself ("… include A, B and C")
-        # a bullet of a bulleted passage is one member of its list
-        return 1.0 if unit.kind in {"list", "bullet"} else float(unit.kind == "sentence" and enumerates(text))
+        return 1.0 if unit.kind == "list" else float(unit.kind == "sentence" and enumerates(text))
     return 0.0
 
 
