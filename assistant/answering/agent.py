@@ -21,14 +21,35 @@ RETRIEVED = "advisor_retrieved"
 class SearchCourseInput(BaseModel):
     query: str = Field(min_length=2, max_length=2000, description="What to look up in the course.")
     k: int = Field(default=4, ge=1, le=10, description="How many passages to return.")
+    section: str = Field(default="", max_length=300,
+                         description="Optional: only the passages under this exact section heading, in course order.")
+
+
+def section_passages(retriever: "CourseRetriever", section: str, k: int) -> list[tuple[str, str, dict]]:
+    """(chunk id, text, metadata) of the first ``k`` passages under the heading ``section``, in
+    course order: what a section says when its heading is named, whatever the query ranks."""
+    rows = [(cid, text, meta) for cid, (text, meta) in retriever.chunk_map.items()
+            if meta.get("section") == section and meta.get("kind") != "question"]
+    rows.sort(key=lambda row: (str(row[2].get("source", "")), int(row[2].get("start", 0) or 0)))
+    return rows[:k]
 
 
 def search_tool(retriever: "CourseRetriever") -> StructuredTool:
-    def search_course(query: str, k: int = 4, config: RunnableConfig = None) -> str:
+    def search_course(query: str, k: int = 4, section: str = "", config: RunnableConfig = None) -> str:
         seen = ((config or {}).get("configurable") or {}).get(RETRIEVED)
         if seen is None:
             seen = {}
         passages = []
+        if section:
+            for cid, text, meta in section_passages(retriever, section, k):
+                record = seen.setdefault(cid, {
+                    "ref": len(seen) + 1, "chunk_id": cid, "lesson": meta.get("lesson", ""),
+                    "lesson_title": meta.get("lesson_title", ""), "section": section,
+                    "kind": meta.get("kind", "prose"), "text": text, "quote": text[:retriever.settings.quote_chars],
+                    "source": meta.get("source", ""), "score": 0.0, "start": int(meta.get("start", 0) or 0),
+                })
+                passages.append(record)
+            return json.dumps({"passages": passages}, ensure_ascii=False)
         for passage in retriever.search(query, k=k):
             cite = passage.citation
             record = seen.setdefault(

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from assistant.answering.definitions import DEFINING_KINDS, MEASURED, asked_term, definition_of, defines
 from assistant.settings import Settings
 from assistant.text import content_words, stem
 from knowledge.chunking import Unit, units
@@ -36,48 +37,11 @@ PLACEHOLDER = re.compile(
     r"|\[(?:e\.g\.|i\.e\.|insert|your|enter|add|name|x\b|y\b)[^\]]*\]|\[[A-Z][\w ]{0,30}\]|\{[\w ]{1,30}\}|<(?:insert|your)[^>]*>|_{3,}",
     re.IGNORECASE,
 )
-# How a sentence says what its subject is ("Churn rate is…", "CTR measures…", "X — the share of…").
-DEFINES = re.compile(
-    r"^(?P<subject>[^.;:?!]{2,80}?)\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?(?:is|are|refers to|means|measures|tracks|"
-    r"is (?:calculated|measured|defined|computed|the)|are (?:calculated|measured|defined)|represents|describes|:|—|–|=)\s",
-    re.IGNORECASE,
-)
 # Words by which a unit gives a reason, or an example.
 REASON = re.compile(r"\b(?:because|since|so that|leads? to|leading to|results? in|causes?|otherwise|without|risks?|prevents?|ensures?|helps?|in order to|which means|due to)\b", re.I)
 EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|imagine|e\.g,|case study|like a|scenario"
                      r"|examples? (?:include|are|of this|would be)|worked example)\b|(?:^|\b)examples?\s*:", re.I)
 
-
-
-def term_coverage(term: str, passages: list[dict], undefined: bool = False) -> dict:
-    """Does the course define ``term``, or only mention it? A deterministic text check.
-
-    ``undefined``: the corpus-wide rule already found that the course never spells out this
-    acronym (knowledge/scope.py); a mention is then never taken for a definition."""
-    pattern = re.compile(
-        rf"{re.escape(term)}[\"'”]?\)?\s*(?:\([^)]*\)\s*)?(?:is|are|refers to|means|stands for|where|which|,\s*(?:the|a|an|which|where))\b",
-        re.IGNORECASE,
-    )
-    parts = [w for w in content_words(term) if len(w) > 2]
-    mentions = [
-        p for p in passages
-        if term.lower() in p["text"].lower() or (parts and all(w in p["text"].lower() for w in parts))
-    ]
-    if undefined:
-        return {"term": term, "mentions": len(mentions), "defined": False}
-    from knowledge.scope import spelled_out
-
-    defined = [p for p in mentions if pattern.search(p["text"]) or (term.isupper() and spelled_out(term, p["text"]))]
-    return {"term": term, "mentions": len(mentions), "defined": bool(defined)}
-
-
-def coverage_sentence(coverage: dict) -> str:
-    if coverage["mentions"] == 0:
-        return f"The course passages retrieved do not mention “{coverage['term']}”, so the course gives no definition of it."
-    if coverage["defined"]:
-        return ""
-    return (f"The course mentions “{coverage['term']}” but gives no definition of it; "
-            "the passages above are everything it says.")
 
 
 def course_outline() -> str:
@@ -105,8 +69,20 @@ def _outline(course) -> str:
 
 
 def trim(sentence: str) -> str:
-    sentence = CONNECTIVES.sub("", sentence.strip())
+    sentence = without_slot_asides(CONNECTIVES.sub("", sentence.strip()))
     return sentence[:1].upper() + sentence[1:]
+
+
+ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def without_slot_asides(text: str) -> str:
+    """``text`` without the bracketed asides that hold a template slot ("Improved Decision-Making,
+    leading to faster decisions (e.g., … a reduction in costs by X%)."): the aside is the
+    course's fill-in example, the rest of the sentence is still a fact to quote."""
+    if not PLACEHOLDER.search(text):
+        return text
+    return ASIDE.sub(lambda aside: "" if PLACEHOLDER.search(aside.group()) else aside.group(), text)
 
 
 def quotable(text: str) -> bool:
@@ -159,7 +135,7 @@ def _passage_units(text: str, kind: str) -> tuple[Unit, ...]:
         short = ""
         if unit.kind in {"list", "item"}:  # an item holding a template slot ("the $Y monthly
             # cost", "an ROI of Z%") is no fact to quote; its list keeps the other items
-            items = tuple(part for part in unit.parts[1:] if not PLACEHOLDER.search(part))
+            items = tuple(item for part in unit.parts[1:] if not PLACEHOLDER.search(item := without_slot_asides(part)))
             if not items:
                 continue
             unit = Unit((unit.parts[0], *items), unit.kind)
@@ -177,6 +153,9 @@ ANNOUNCES = re.compile(
     re.IGNORECASE,
 )
 MOST_ANNOUNCED = 8
+# A short lead-in that opens its list inside the sentence, the first member after the colon and
+# one member per sentence after it ("These include: Competitive Advantage, gained…").
+COLON_LEAD = re.compile(r"^(?P<lead>[^:]{4,40}?\b(?:include|includes|are|were|as follows)):\s+(?P<first>[A-Z].{20,})$")
 
 
 def announced_lists(text: str) -> list[Unit]:
@@ -186,6 +165,13 @@ def announced_lists(text: str) -> list[Unit]:
     for line in text.split("\n"):
         sentences = [trim(u.parts[0]) for u in units(line, "prose") if u.kind == "sentence"]
         for position, sentence in enumerate(sentences[:-2]):
+            opened = COLON_LEAD.match(sentence)
+            if opened:  # "These include: Competitive Advantage, gained through…. Innovation Leadership, …"
+                items = [item for item in [opened.group("first"), *sentences[position + 1: position + MOST_ANNOUNCED]]
+                         if quotable(item)]
+                if len(items) >= 3:
+                    out.append(Unit((opened.group("lead") + ":", *items), "list"))
+                break
             if len(sentence) <= 120 and sentence.endswith(".") and ANNOUNCES.search(sentence):
                 items = [item for item in sentences[position + 1: position + 1 + MOST_ANNOUNCED] if quotable(item)]
                 if len(items) >= 2 and quotable(sentence):
@@ -285,11 +271,12 @@ class Composer:
         return np.asarray(self.embed(texts)) if texts else np.zeros((0, 384))
 
     def select(self, question: str, passages: list[dict], count: int, used: set[str], kind: str = "",
-               avoid: frozenset[str] = frozenset(), typed: str = "") -> list[Pick]:
+               avoid: frozenset[str] = frozenset(), typed: str = "", term: str = "") -> list[Pick]:
         """Up to ``count`` units answering ``question``; ``kind`` (assistant/reading/intents.py)
         favours units of the form it asks for; units mostly printed in ``avoid`` (what the
         previous answer quoted) lose ``compose_repeat_penalty`` of their score; ``typed``: a
-        follow-up's own words, which weigh more than those it borrowed."""
+        follow-up's own words, which weigh more than those it borrowed; ``term``: the term a
+        definition question asks about, as the question reader found it (in quotes, say)."""
         candidates: list[tuple[Unit, dict]] = []
         asked_now = own_words(question, typed)
         for passage in passages:
@@ -315,7 +302,7 @@ class Composer:
         tuning = self.settings
         scores = (tuning.compose_dense_weight * dense + tuning.compose_coverage_weight * cover
                   + tuning.compose_section_weight * section)
-        fits = np.array([kind_fit(kind, question, unit) for unit, _ in candidates])
+        fits = np.array([kind_fit(kind, question, unit, term) for unit, _ in candidates])
         scores = scores + tuning.compose_kind_weight * fits
         repeated = np.zeros(len(candidates), dtype=bool)
         if avoid:  # mostly said already (a list whose items were quoted, a sentence quoted whole):
@@ -405,39 +392,6 @@ def focused(unit: Unit, question: str, kind: str) -> Unit:
     return Unit((unit.parts[0], *kept), "list")
 
 
-MEASURED = re.compile(
-    r"\bhow (?:is|are|do (?:you|we|i)|does one|to|should (?:we|i))\s+(?:\w+\s+){0,1}(?P<term>[\w\s'-]{2,50}?)\s+"
-    r"(?:measured|calculated|computed|defined|tracked|worked out)\b|\b(?:measure|calculate|compute|define|track)\s+(?P<term2>[\w\s'-]{2,40}?)\s*\??$",
-    re.IGNORECASE,
-)
-DEFINING_KINDS = frozenset({"definition"})
-
-
-def asked_term(question: str) -> set[str]:
-    """Stems of the term a "what is X" / "how is X measured" question asks about (empty: none)."""
-    match = MEASURED.search(question)
-    if match:
-        return {stem(w) for w in content_words(match.group("term") or match.group("term2") or "")}
-    match = re.match(r"^\s*(?:what(?:'s| is| are)|whats|define|meaning of)\s+(?:an?\s+|the\s+)?(?P<term>[^?]{2,60}?)\s*\??$",
-                     question, re.IGNORECASE)
-    return {stem(w) for w in content_words(match.group("term"))} if match else set()
-
-
-def defines(unit: Unit, term: set[str]) -> bool:
-    """Whether ``unit`` says what the asked term is: a sentence whose subject is the term, or a
-    table row whose first cell names it."""
-    if not term:
-        return False
-    if unit.kind == "row":
-        subject = unit.parts[0].split(":", 1)[-1]  # the first cell, without its header
-        return bool(term & {stem(w) for w in content_words(subject)}) and len(content_words(subject)) <= 6
-    match = DEFINES.match(unit.parts[0])
-    if not match:
-        return False
-    subject = content_words(match.group("subject"))
-    return len(subject) <= 8 and bool(term & {stem(w) for w in subject})
-
-
 # A question that asks for a quantity, a time or a limit ("how fast…", "when should…", "what
 # complaint rate is too high?"): a unit that states a figure answers it.
 QUANTITY = re.compile(
@@ -464,7 +418,7 @@ RHYTHM = re.compile(
 DURATION = re.compile(rf"\b{NUMBER_WORD}(?:\s*(?:-|to|–|or)\s*{NUMBER_WORD})?[\s-]*{TIME_UNIT}\b", re.I)
 
 
-def kind_fit(kind: str, question: str, unit: Unit) -> float:
+def kind_fit(kind: str, question: str, unit: Unit, term: str = "") -> float:
     """1 when the unit has the form the question's kind asks for, else 0: a definition of the
     asked term (what is X, how is X measured), a figure (how fast, when, what rate), a reason
     (why), an example (example), a whole list (list)."""
@@ -474,7 +428,9 @@ def kind_fit(kind: str, question: str, unit: Unit) -> float:
     if NAMING.search(question):  # "what do they call it when…": a unit that gives a thing its name
         return float(bool(NAMES.search(text)))
     if kind in DEFINING_KINDS or MEASURED.search(question):
-        return float(defines(unit, asked_term(question)))
+        if term and definition_of(term).search(text):
+            return 1.0
+        return float(defines(unit, asked_term(question) or {stem(w) for w in content_words(term)}))
     if HOW_OFTEN.search(own_ask(question)):
         return float(bool(RHYTHM.search(text)))
     if HOW_LONG.search(own_ask(question)):

@@ -74,3 +74,20 @@ def named_lesson(question: str, course) -> NamedLesson | None:
     parts = tuple(s for s in lesson.sections if _shared(asked, _stems(s) - general))
     return NamedLesson(lesson.lesson, lesson.title, tuple(lesson.sections),
                        gist=bool(GIST.search(question)) and not parts, parts=parts)
+
+
+def named_sections(question: str, course) -> tuple[str, ...]:
+    """Section headings of ``course`` the question names by their words ("list the key takeaways
+    from module 6" names "Module 6: Key Strategic Takeaways"): at least two of a heading's
+    distinctive words (those no more than two headings hold), and half of them. At most two."""
+    asked = _stems(question)
+    headings = [s for module in course.modules for lesson in module.lessons for s in lesson.sections]
+    words = {h: _stems(h) for h in headings}
+    common = {w for ws in words.values() for w in ws if sum(w in other for other in words.values()) > 2}
+    found = []
+    for heading, stems in words.items():
+        distinctive = stems - common
+        hit = _shared(asked, distinctive)
+        if len(hit) >= 2 and len(hit) * 2 >= len(distinctive) and heading not in found:
+            found.append(heading)
+    return tuple(found) if len(found) <= 2 else ()

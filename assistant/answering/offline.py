@@ -27,7 +27,8 @@ from pydantic import ConfigDict, Field, PrivateAttr
 from assistant.reading.asks import search_asks
 from assistant.reading.calculate import other_asks
 from assistant.answering.compose import Composer, in_course_order, passage_units, printed
-from assistant.answering.lessons import NamedLesson, named_lesson
+from assistant.answering.lessons import NamedLesson, named_lesson, named_sections
+from assistant.answering.members import members_line, section_members
 from assistant.reading.intents import PROMPTS, Intent, detect
 from assistant.settings import Settings
 from assistant.types import DRAFT, Draft, Evidence, Plan
@@ -62,6 +63,9 @@ def fixed_texts() -> list[str]:
     return [ASSUMPTIONS_NOTE, outline,
             *(u for item in fixed for u in evidence_units(Checked(id=item.id, text=item.text, kind="tool")))]
 
+
+# Kinds of question answered with the members a section names (a list of them, what it covers).
+MEMBER_KINDS = frozenset({"list", "overview"})
 
 # The run's config carries the engine's reading of the question under this key (an Intent).
 INTENT = "advisor_intent"
@@ -218,7 +222,7 @@ class OfflineChatModel(BaseChatModel):
         lesson = named_lesson(question, current()) if calc is None and not intent.tools else None
         if lesson is not None and lesson.gist:  # what a lesson covers: each of its sections' opening
             return AIMessage(content="", tool_calls=[
-                _call("search_course", {"query": section[:500], "k": 3}) for section in lesson.sections])
+                _call("search_course", {"query": section[:500], "k": 2, "section": section}) for section in lesson.sections])
         planned = intent.tools + self._extra_tools(question, intent)
         if rest:  # the message's other asks ("…and which KPIs should we watch?"), after the calculation
             second = self._detect(rest)
@@ -229,6 +233,10 @@ class OfflineChatModel(BaseChatModel):
             calls.append(_call("search_course", {"query": ask[:500], "k": self.settings.offline_search_k}))
         for section in lesson.parts if lesson is not None else ():  # the parts of a lesson it names
             calls.append(_call("search_course", {"query": section[:500], "k": 4}))
+        if calc is None and not intent.tools:  # sections it names by their headings' words
+            for section in named_sections(question, current()):
+                if lesson is None or section not in lesson.parts:
+                    calls.append(_call("search_course", {"query": section[:500], "k": 4, "section": section}))
         if intent.kind == "overview":  # the course as a whole: each module's own introduction
             for module in current().modules:
                 calls.append(_call("search_course", {"query": module.title[:500], "k": 2}))
@@ -338,7 +346,8 @@ class OfflineChatModel(BaseChatModel):
     def explain(self, question: str, intent: Intent, searches: list[tuple[str, list[dict]]], lines: list[str],
                 calculated: bool) -> Draft:
         """Adds what the course says, ask by ask, to ``lines``; returns the draft's citations."""
-        from assistant.answering.compose import course_outline, coverage_sentence, term_coverage
+        from assistant.answering.compose import course_outline
+        from assistant.answering.definitions import coverage_sentence, term_coverage
 
         draft = Draft(answer="", plan=Plan(intent=intent.name), extractive=True)
         lesson = named_lesson(question, current()) if not calculated and intent.calculation is None else None
@@ -350,6 +359,14 @@ class OfflineChatModel(BaseChatModel):
             parts = [p for ask, passages in searches if ask in lesson.parts for p in passages]
             searches = [(ask, [p for p in [*passages, *parts] if p.get("lesson") == lesson.lesson] or passages)
                         for ask, passages in searches if ask not in lesson.parts]
+        sections = set(named_sections(question, current())) if not calculated and intent.calculation is None else set()
+        asked_sections = sections | set(lesson.parts if lesson is not None else ())
+        if sections and any(ask not in sections for ask, _ in searches):
+            # the passages of a section the question names by its heading join the first ask's
+            # (theirs that are in that section: the heading's search may bring others)
+            named_parts = [p for ask, passages in searches if ask in sections for p in passages if p.get("section") in sections]
+            searches = [(ask, passages + (named_parts if index == 0 else []))
+                        for index, (ask, passages) in enumerate((a, ps) for a, ps in searches if a not in sections)]
         if intent.kind == "overview":  # what the course covers: its outline, from its own headings
             lines.extend([course_outline(), ""])
             draft.evidence.append(Evidence(id="outline", text=course_outline()))
@@ -360,11 +377,12 @@ class OfflineChatModel(BaseChatModel):
             if coverage["mentions"] == 0 and intent.name == "definition":
                 searches = []  # nothing on this term: quoting nearby text would mislead
         used: set[str] = set()
+        named: set[str] = set()  # sections whose members the answer named
         several = len(searches) > 1
         for ask, passages in searches:
             count = self.settings.offline_units_per_ask if several else self.settings.offline_units
             picks = self.composer.select(ask, passages, count, used, kind=intent.kind,
-                                         avoid=frozenset(intent.avoid), typed=intent.typed)
+                                         avoid=frozenset(intent.avoid), typed=intent.typed, term=intent.term)
             if not picks:
                 continue
             if several:
@@ -372,6 +390,9 @@ class OfflineChatModel(BaseChatModel):
             for group in in_course_order(picks):
                 if not several:  # the section's outline number ("4. …") is not a figure of the answer
                     lines.append("#### " + OUTLINE_NUMBER.sub("", group[0].passage.get("section", "")))
+                if intent.kind in MEMBER_KINDS or group[0].passage.get("section") in asked_sections:
+                    # a question for what a section lists, or one naming the section: its members
+                    self._members(group[0].passage, lines, draft, named)
                 head = None
                 for pick in group:
                     rendered = self._render(pick, draft)
@@ -394,12 +415,32 @@ class OfflineChatModel(BaseChatModel):
             draft.evidence.append(Evidence(id="outline", text=course_outline()))
         return draft
 
+    @staticmethod
+    def _members(passage: dict, lines: list[str], draft: Draft, named: set[str]) -> None:
+        """Names the members of the passage's section (assistant/answering/members.py), once."""
+        section = passage.get("section", "")
+        members = section_members(current(), passage.get("source", ""), section)
+        if not members or section in named:
+            return
+        named.add(section)
+        line = members_line(OUTLINE_NUMBER.sub("", section), members)
+        lines.append(line)
+        draft.evidence.append(Evidence(id="outline", text=line))
+
     def _lesson_gist(self, lesson: NamedLesson, searches: list[tuple[str, list[dict]]], lines: list[str],
                      draft: Draft) -> None:
         """What a lesson covers: its sections (its own headings), each with its opening unit."""
         from assistant.answering.compose import Pick
 
-        outline = f"“{lesson.title}” covers " + "; ".join(lesson.sections) + "."
+        course = current()
+        source = next((m.source for m in course.modules for part in m.lessons if part.lesson == lesson.lesson
+                       and part.title == lesson.title), "")
+
+        def named(section: str) -> str:  # a section whose paragraphs name its members, with them
+            members = section_members(course, source, section)
+            return f"{section} ({'; '.join(members)})" if members else section
+
+        outline = f"“{lesson.title}” covers " + "; ".join(named(section) for section in lesson.sections) + "."
         lines.extend([outline, ""])
         draft.evidence.append(Evidence(id="outline", text=outline))
         for section, passages in searches:
@@ -409,7 +450,10 @@ class OfflineChatModel(BaseChatModel):
             if opening is None:
                 continue
             lines.append("#### " + OUTLINE_NUMBER.sub("", section))
-            lines.extend(self._render(Pick(opening[0], opening[1], 1.0), draft))
+            unit = opening[0]
+            if unit.kind == "list" and len(unit.parts) > 2:  # a gist: a list's lead-in and first item
+                unit = type(unit)(unit.parts[:2], unit.kind)
+            lines.extend(self._render(Pick(unit, opening[1], 1.0), draft))
             lines.append("")
 
     @staticmethod

@@ -137,8 +137,27 @@ def question_kind(question: str) -> str:
     return ""
 
 
+# A definition question that puts its term in quotes ("what is 'model drift' exactly", "what is
+# mean 'human in the loop'?", "what is 'safe-to-fail' for a team? is it…"): the quotes say where
+# the term starts and ends, whatever words come around it.
+QUOTED_TERM = re.compile(
+    r"(?:^|(?<=[,.;:!?])\s*)(?:what(?:'s| is| are| does)?|whats|define|meaning of|explain)\b[^?'\"“‘]{0,20}?"
+    r"(?<![\w])['\"“‘]([A-Za-z][\w\s\-/&]{1,40}?)['\"”’](?![\w])",
+    re.IGNORECASE,
+)
+
+
+def quoted_term(question: str) -> str:
+    """The term a definition question puts in quotes, or ""."""
+    quoted = QUOTED_TERM.search(question)
+    return quoted.group(1).strip() if quoted and len(quoted.group(1).split()) <= 5 else ""
+
+
 def _term(question: str) -> str:
     """The term a "what is X?" question asks to define, or "" when it asks something else."""
+    quoted = quoted_term(question)
+    if quoted:
+        return quoted
     definition = DEFINITION.match(question)
     if not definition:
         return ""
@@ -167,7 +186,8 @@ def detect(question: str, embed=None, threshold: float = default("exemplar_thres
     own = BORROWED.sub("", ask)
     term = "" if own != ask and THE_ONE.match(own) else _term(own)
     kind = question_kind(ask)
-    if kind == "definition" or (term and kind in {"", "list"}):
+    if kind == "definition" or (term and kind in {"", "list"}) or (quoted_term(own) and kind == "follow-up"):
+        # (a quoted term is a topic of its own: "…, what is 'X' for AI? is it a department?")
         return Intent("definition", slots, term=term, kind="definition")
     if not kind and embed is not None:
         best, score = _nearest_exemplar(ask, embed)
