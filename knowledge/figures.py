@@ -607,7 +607,14 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
 # An estimate given as two ends: "between 8 and 12k", "anywhere from 50 to 60". Only with a word
 # that says the value lies between the ends: a plain "from X to Y" is a change with two ends.
 _ESTIMATE_FROM = {"anywhere", "somewhere", "roughly", "around", "about", "approximately", "approx", "maybe"}
-_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9}
+
+
+def _written_scale(figure: Figure) -> float | None:
+    """The factor a scaled figure's k / thousand / M applied to the number written ("12k": 1,000)."""
+    written = re.match(r"\D*?(\d+(?:[.,]\d+)?)", figure.text or "")
+    number = float(written.group(1).replace(",", ".")) if written else 0.0
+    scale = figure.value / number if number else 0.0
+    return scale if scale in {1e3, 1e6, 1e9} else None
 
 
 def _estimate_ranges(text: str, figures: list[Figure]) -> list[Figure]:
@@ -630,9 +637,8 @@ def _estimate_ranges(text: str, figures: list[Figure]) -> list[Figure]:
             out.append(low)
             continue
         value = low.value
-        suffix = re.match(r"\D*[\d.,]+\s?(k|mn|m|bn|b)\b", high.text, re.IGNORECASE)
-        if high.scaled and not low.scaled and suffix:
-            value *= _SCALES[suffix.group(1).lower()]
+        if high.scaled and not low.scaled and (scale := _written_scale(high)) and low.value < high.value / scale:
+            value *= scale  # "between 20 and 26 thousand", "between 8 and 12k": the scale is written once
         if not 0 <= value < high.value:
             out.append(low)
             continue

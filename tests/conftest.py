@@ -21,7 +21,12 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from servers import LOOPBACK, OFFLINE_ENV
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # `make test` runs two workers on two cores: one math thread each, not two each fighting.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    os.environ.setdefault("MKL_NUM_THREADS", "1")
+
+from servers import LOOPBACK, OFFLINE_ENV  # noqa: E402
 
 os.environ.update(OFFLINE_ENV)  # before any library reads it: forced, not defaulted
 

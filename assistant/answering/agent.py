@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import StructuredTool
 from pydantic import BaseModel, Field
+from pydantic.json_schema import SkipJsonSchema
 
 if TYPE_CHECKING:
     from knowledge.retrieve import CourseRetriever
@@ -21,8 +22,10 @@ RETRIEVED = "advisor_retrieved"
 class SearchCourseInput(BaseModel):
     query: str = Field(min_length=2, max_length=2000, description="What to look up in the course.")
     k: int = Field(default=4, ge=1, le=10, description="How many passages to return.")
-    section: str = Field(default="", max_length=300,
-                         description="Optional: only the passages under this exact section heading, in course order.")
+    # The offline engine's own filter (a section named by its heading's words): validated here but
+    # left out of the schema a language model sees, which stays as it was recorded.
+    section: SkipJsonSchema[str] = Field(default="", max_length=300,
+                                         description="Only the passages under this exact section heading, in course order.")
 
 
 def section_passages(retriever: "CourseRetriever", section: str, k: int) -> list[tuple[str, str, dict]]:
