@@ -256,6 +256,9 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
             new_value = figures[0].value if len(figures) == 1 else None
         if new_value is None:
             return None
+        low, high = about.figure.get("value"), about.figure.get("high")
+        if chosen is None and high is not None and low is not None and not low <= new_value <= high:
+            return None  # "4k" for "between 1,000 and 2,500": not a point of the range, so ask again
         was = about.figure["text"]
         scale = 1.0
         about.figure.update(value=new_value * scale, high=None, text=f"{was} (you chose {fmt_value(new_value)})")
