@@ -82,7 +82,9 @@ def without_slot_asides(text: str) -> str:
     course's fill-in example, the rest of the sentence is still a fact to quote."""
     if not PLACEHOLDER.search(text):
         return text
-    return ASIDE.sub(lambda aside: "" if PLACEHOLDER.search(aside.group()) else aside.group(), text)
+    # The cut is marked with "…", so what is quoted stays verbatim course text on each side of it.
+    text = ASIDE.sub(lambda aside: "…" if PLACEHOLDER.search(aside.group()) else aside.group(), text)
+    return re.sub(r"…\s*[.;,]?\s*$", "…", text)
 
 
 def quotable(text: str) -> bool:
