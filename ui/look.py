@@ -164,7 +164,9 @@ HEAD = """
   // folded to one line (their toggle works once the page has wired it: tried until seen).
   let foldTries = 0;
   function foldWhenUnder() {
-    if (foldTries++ > 40) return;
+    // Columns stack only below a tablet's width: a wide page measured before its columns settle
+    // must not fold the sources away.
+    if (window.innerWidth >= NARROW || foldTries++ > 40) return;
     const chat = document.querySelector("#chatbot");
     // On a narrow screen the sidebar closes first: the layout is measured as the user sees it.
     const sidebar = document.querySelector(".sidebar");
