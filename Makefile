@@ -33,9 +33,11 @@ server-deps:
 	bash .ci/server-deps
 
 # No `advisor ingest` here: every test builds the index it reads in a temporary folder.
-# Two workers (pytest-xdist): a file stays on one worker, the independent sets are split into
-# groups, and the longest go first (tests/conftest.py); measured rates print under "measured".
-TEST_WORKERS ?= 2
+# One process by default: on two workers (pytest-xdist, `make test TEST_WORKERS=2`) two browser
+# tests that pass in one process failed (stop 32), so two workers are not the default yet. With
+# workers, a file stays on one, server and browser tests share one, the independent sets are
+# split into groups that start first (tests/conftest.py). Measured rates print under "measured".
+TEST_WORKERS ?= 0
 test: install browser-deps server-deps
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q --durations=30 -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder

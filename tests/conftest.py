@@ -129,9 +129,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if item.get_closest_marker("loopback"):
             item.add_marker(pytest.mark.allow_hosts([LOOPBACK, "localhost", "::1"]))
         # One worker per file (its module fixtures and servers are built once), unless the test
-        # names a group of its own.
+        # names a group of its own. Tests that start servers or a browser share one worker: run
+        # side by side they starved each other's timeouts and state (stop 32's first fresh clone).
         if not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(item.path.name))
+            serves = item.get_closest_marker("browser") or item.get_closest_marker("server")
+            item.add_marker(pytest.mark.xdist_group("servers" if serves else item.path.name))
     items.sort(key=lambda item: item.path.name not in LONGEST_FIRST)  # stable: files stay whole
 
 
