@@ -609,11 +609,12 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
 _ESTIMATE_FROM = {"anywhere", "somewhere", "roughly", "around", "about", "approximately", "approx", "maybe"}
 
 
-def _written_scale(figure: Figure) -> float | None:
-    """The factor a scaled figure's k / thousand / M applied to the number written ("12k": 1,000)."""
-    written = re.match(r"\D*?(\d+(?:[.,]\d+)?)", figure.text or "")
+def written_scale(value: float, text: str) -> float | None:
+    """The factor a scaled figure's k / thousand / M applied to the number written: 1,000 for
+    value 12,000 written "12k" or "12 thousand"; None when no such factor is written."""
+    written = re.match(r"\D*?(\d+(?:[.,]\d+)?)", text or "")
     number = float(written.group(1).replace(",", ".")) if written else 0.0
-    scale = figure.value / number if number else 0.0
+    scale = value / number if number else 0.0
     return scale if scale in {1e3, 1e6, 1e9} else None
 
 
@@ -637,7 +638,7 @@ def _estimate_ranges(text: str, figures: list[Figure]) -> list[Figure]:
             out.append(low)
             continue
         value = low.value
-        if high.scaled and not low.scaled and (scale := _written_scale(high)) and low.value < high.value / scale:
+        if high.scaled and not low.scaled and (scale := written_scale(high.value, high.text)) and low.value < high.value / scale:
             value *= scale  # "between 20 and 26 thousand", "between 8 and 12k": the scale is written once
         if not 0 <= value < high.value:
             out.append(low)

@@ -20,7 +20,7 @@ from assistant.reading.targets import GENERIC, name_score
 from assistant.reading.whatif import ask_which_part, part_options, removal_options, replace_with_pending
 from assistant.types import CalculationState, FigureState
 from assistant.reading.calculate import UNITS_ACCEPTED, assign
-from knowledge.figures import CURRENCY_CODES, CURRENCY_NAMES, MONTHS_IN, PERIOD_WORDS, Figure, read_figures
+from knowledge.figures import CURRENCY_CODES, CURRENCY_NAMES, MONTHS_IN, PERIOD_WORDS, Figure, read_figures, written_scale
 
 # The input units a figure of each unit can fill (UNITS_ACCEPTED read the other way round).
 UNITS_BY_FIGURE = {unit: {name for name, accepted in UNITS_ACCEPTED.items() if unit in accepted}
@@ -531,7 +531,7 @@ def _range_end(state: CalculationState, text: str) -> tuple[CalculationState, li
     a, b = state.figures[i], state.figures[j]
     small, large = sorted((a, b), key=lambda x: x.figure["value"])
     if end != "high" and not small.figure.get("scaled") and large.figure.get("scaled"):
-        scale = _scale_written(large.figure)  # "between 40 and 48 thousand": the scale is written once, after
+        scale = written_scale(large.figure["value"], large.figure.get("text") or "")  # "between 40 and 48 thousand": the scale is written once, after
         if scale is None or not small.figure["value"] < large.figure["value"] / scale:
             return None  # "between 900 and 1.2k"? the low end's scale is not clear: ask rather than guess
         small.figure.update(value=small.figure["value"] * scale, scaled=True)
@@ -547,16 +547,6 @@ def _range_end(state: CalculationState, text: str) -> tuple[CalculationState, li
     other.ignored, other.field, other.fields = True, "", []
     label = (chosen.field or "figure").replace("_", " ")
     return state, [f"{label}: {was} → {fmt_value(chosen.figure['value']) if end == 'middle' else chosen.figure['text']}"]
-
-
-def _scale_written(figure: dict) -> float | None:
-    """The factor a scaled figure's k/thousand/M applied to the number written ("48 thousand": 1000)."""
-    written = re.match(r"\D*?(\d+(?:[.,]\d+)?)", figure.get("text") or "")
-    if written is None:
-        return None
-    number = float(written.group(1).replace(",", "."))
-    scale = figure["value"] / number if number else 0.0
-    return scale if scale in {1e3, 1e6, 1e9} else None
 
 
 def _only_free_field(state: CalculationState, item: FigureState) -> str:
