@@ -78,6 +78,8 @@ class Verdict:
 def judge_turn(turn: dict, result) -> Verdict:
     """Is ``result`` (an AnswerResult) a right reply to one message or dialogue turn?"""
     kinds = turn.get("accept") or [turn["expect"]]
+    if "tool" not in turn:  # a writer who accepts a computation but names none: only the rest counts
+        kinds = [k for k in kinds if k != "compute"] or [turn["expect"]]
     calls = [c for c in result.tool_calls if c.name in CALCULATORS and isinstance(c.result, dict)]
     asked = result.clarification is not None
     reasons = []
