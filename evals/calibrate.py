@@ -15,7 +15,7 @@ when the share of its content words found in the context is below a threshold, c
 best balanced accuracy on the tuning split. The course pairs (grounding_pairs.yaml) are a third
 set, never fitted on. The model (assistant/grounding/model.py) is fitted on the tune halves of
 the first two and of the written claims a-c (evals/dev/claims; stop 31's fit, still stored). Parts
-a-d are training data now; part e's held-out half measures the checker (opened once, by the lead).
+a-e are training data now; part f's held-out half measures the checker (opened once, by the lead).
 """
 
 from __future__ import annotations
@@ -42,12 +42,12 @@ COURSE_CLAIMS = DATA / "course_claims.yaml"
 # Claims written by others who never saw the checker (issue 24): tune / held-out by the sha1
 # parity of each claim's id (`evals.devsets.half`); only the tune half is shown by default.
 # Parts a and b: both halves were opened at the end of stop 29, part c's at the end of stop 30,
-# part d's at the end of stop 31, so all four are training data now. Part e (v6, stop 32): only its
-# tune half is measured and fitted on; its held-out half is opened once, by the lead, with
-# --held-out.
+# part d's at the end of stop 31, part e's at the end of stop 32, so all five are training data now.
+# Part f (v7, stop 33): only its tune half is measured and fitted on; its held-out half is opened
+# once, by the lead, with --held-out.
 CLAIMS_DIR = Path(__file__).resolve().parent / "dev" / "claims"
-WRITTEN_CLAIMS = tuple(CLAIMS_DIR / f"part-{p}.yaml" for p in "abcd")
-FRESH_CLAIMS = (CLAIMS_DIR / "part-e.yaml",)
+WRITTEN_CLAIMS = tuple(CLAIMS_DIR / f"part-{p}.yaml" for p in "abcde")
+FRESH_CLAIMS = (CLAIMS_DIR / "part-f.yaml",)
 TUNE_PAIRS = 125
 VARYING = 1e-4  # standard deviation under which a vector dimension counts as constant
 
@@ -518,8 +518,8 @@ def measure(
     with_latency: bool = True,
     written_held_out: bool = False,
 ) -> dict:
-    """Every figure of CALIBRATION.md, as plain data (part e's held-out half only with
-    ``written_held_out``; parts a-d are training data, both halves shown)."""
+    """Every figure of CALIBRATION.md, as plain data (part f's held-out half only with
+    ``written_held_out``; parts a-e are training data, both halves shown)."""
     from assistant.grounding import GroundingChecker
 
     checker = checker or GroundingChecker()
@@ -636,7 +636,7 @@ def markdown_table(figures: dict) -> str:
               "entailment logit (measured, not stored: the course pairs and HaluEval drop).")
 @click.option(
     "--held-out", "held_out", is_flag=True,
-    help="Also measure part e's held-out half (the lead opens it once, at the end).",
+    help="Also measure part f's held-out half (the lead opens it once, at the end).",
 )
 def main(
     as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, all_writers: bool,
