@@ -49,6 +49,8 @@ Grit | Use | Soak time
 [18:30] STUDENT: How often should I sharpen?
 
 [18:40] TOM: Every two or three months for a home cook; hone weekly in between.
+
+[19:30] TOM: That's it for tonight. If this helped, hit like and subscribe! Thanks for watching, see you in the next one.
 """
 
 WIKI = """---
@@ -147,7 +149,7 @@ def test_a_transcripts_chapter_list_opens_its_parts_where_the_talk_reaches_them(
 def test_stamps_labels_cues_fillers_and_the_recordings_details_are_not_course_text(talk):
     text = _course_text(talk)
     for noise in ("[", "00:00", "12:41", "TOM", "laughter", " um", "uh,", "the the", "Duration", "Riverside",
-                  "Chapters", "ON SCREEN"):
+                  "Chapters", "ON SCREEN", "subscribe", "watching"):
         assert noise not in text
     assert "Coarse 400, medium 1000, fine 6000" in text  # what a slide cue shows is kept
     assert "Bring your dullest knife, the one you hate." in text

@@ -16,6 +16,7 @@ a run of "timestamp title" lines ("03:15 Why cost-plus fails"), which is the tal
   cost + margin]") keeps what it shows;
 - a block put on screen ("[ON SCREEN]" and lines whose cells are set apart by " | " or tabs) is
   a table: a Markdown pipe table whose first line is the header;
+- a sentence that asks the viewer to like, subscribe or watch the next video is not teaching;
 - spoken fillers ("um", "uh", a word said twice) are taken out, so they neither dilute a
   passage's meaning for retrieval nor show in a quote.
 
@@ -43,6 +44,12 @@ SHOWN_LABEL = re.compile(r"^\s*\[?\s*(?:on[\s-]screen|slide|screen|table|graphic
 # Spoken fillers: hesitation sounds only (never words that can carry meaning).
 FILLER = re.compile(r"(?:(?<=\s)|^)(?:u+m+|u+h+|e+r+m*|a+h+|h+m+|mm+)[,.…]*(?=\s|$)\s*", re.IGNORECASE)
 REPEAT = re.compile(r"\b([\w'’]+)(?:,?\s+\1\b)+", re.IGNORECASE)  # "the the", "so, so"
+# A sentence that asks the viewer to act on the video or signs it off, not teaching: "hit like and
+# subscribe", "thanks for watching", "see you in the next video".
+CALL_TO_ACTION = re.compile(
+    r"\b(?:subscrib\w*|notification bell|hit (?:the|that) (?:like|bell)|like button|thanks? (?:you )?for watching|"
+    r"see you (?:in the next|next time|next week)|links? (?:is |are )?in the description)\b", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“(]?[A-Z0-9])")
 MIN_STAMPED = 5  # paragraphs that open with a stamp before a text is read as a transcript
 MIN_CHAPTERS = 2
 
@@ -203,5 +210,6 @@ def _speech(paragraph: str, main: str | None) -> list[str]:
             first, _, more = name.partition(" ")
             first = first.capitalize() if first.isupper() else first  # "STUDENT (Priya)" → "Student (Priya)"
             who = f"{' '.join(part for part in (first, more) if part)}: "
-    spoken = _clean_spoken(rest)
+    spoken = " ".join(sentence for sentence in SENTENCE_END.split(_clean_spoken(rest))
+                      if not CALL_TO_ACTION.search(sentence))
     return [f"{who}{spoken}"] if spoken.strip(" .,") else []
