@@ -40,7 +40,7 @@ Grit | Use | Soak time
 1000 | Everyday sharpening | 5 minutes
 6000 | Polishing | none
 
-[10:05] TOM: The angle is the thing everyone gets wrong. Hold the blade at fifteen degrees for a Japanese knife and twenty for a German one.
+[09:40] TOM: The angle is the thing everyone gets wrong. Hold the blade at fifteen degrees for a Japanese knife and twenty for a German one.
 
 [12:30] STUDENT (Priya): What if I can't judge fifteen degrees?
 
@@ -140,7 +140,7 @@ def test_a_transcripts_chapter_list_opens_its_parts_where_the_talk_reaches_them(
     assert document.module_title == "Sharpening Kitchen Knives at Home — Evening Class Recording"
     sections = _sections(talk)
     assert list(sections) == ["Welcome", "Choosing a Whetstone", "The Sharpening Angle", "Questions from the Room"]
-    # a paragraph spoken at 10:05 belongs to the chapter that starts at 09:45
+    # the talk turns to the chapter listed at 09:45 in the paragraph spoken at 09:40
     assert sections["The Sharpening Angle"][0].text.startswith("The angle is the thing")
     chunk = next(c for c in chunk_document(document) if "Stack two coins" in c.text)
     assert chunk.section == "The Sharpening Angle"

@@ -167,16 +167,13 @@ def convert_transcript(text: str) -> str | None:
     main = max(speakers, key=speakers.__getitem__) if speakers else None
 
     parts = [f"# {title}"]
-    pending = list(chapters)
-    for lines in paragraphs[first_spoken:]:
+    opens, unplaced = _chapter_openings(chapters, [(i, _seconds(STAMP.match(paragraphs[i][0]).group(1)))
+                                                   for i in stamped])
+    for index in range(first_spoken, len(paragraphs)):
+        lines = paragraphs[index]
         stamp = STAMP.match(lines[0])
-        if stamp:
-            at = _seconds(stamp.group(1))
-            opened = None
-            while pending and pending[0][0] <= at:
-                opened = pending.pop(0)
-            if opened is not None:
-                parts.append(f"## {opened[1]}")
+        if index in opens:
+            parts.append(f"## {opens[index]}")
         shown = [line for line in lines if _is_cells(line)]
         if len(shown) >= 2 or (not stamp and any(SHOWN_LABEL.match(line) for line in lines)):
             spoken = [line for line in lines if not _is_cells(line) and not SHOWN_LABEL.match(line)]
@@ -189,9 +186,29 @@ def convert_transcript(text: str) -> str | None:
         if said and parts and _asked(parts[-1]) and not _asked(said[0]):
             parts[-1] += "\n" + said.pop(0)  # a question from the room travels with its answer
         parts.extend(said)
-    for _, chapter in pending:  # a chapter listed after the last stamp: nothing spoken under it
+    for chapter in unplaced:  # a chapter listed after the last stamp: nothing spoken under it
         parts.append(f"## {chapter}")
     return "\n\n".join(part for part in parts if part.strip()) + "\n"
+
+
+def _chapter_openings(chapters: list[tuple[int, str]], stamps: list[tuple[int, int]]) -> tuple[dict[int, str], list[str]]:
+    """Which paragraph opens each chapter: the one whose stamp is nearest the chapter's time (a
+    listed time is often rounded, and the talk turns to the next chapter a little before or after
+    it), in order and before the next chapter's time. ({paragraph index: title}, titles placed
+    nowhere)."""
+    opens: dict[int, str] = {}
+    unplaced: list[str] = []
+    after = -1  # the paragraph that opened the chapter before
+    for number, (at, title) in enumerate(chapters):
+        until = chapters[number + 1][0] if number + 1 < len(chapters) else None
+        candidates = [(abs(seconds - at), -index, index) for index, seconds in stamps
+                      if index > after and (until is None or seconds < until)]
+        if not candidates:
+            unplaced.append(title)
+            continue
+        after = min(candidates)[2]
+        opens[after] = title
+    return opens, unplaced
 
 
 def _asked(paragraph: str) -> bool:
