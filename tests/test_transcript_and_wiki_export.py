@@ -26,7 +26,7 @@ Chapters:
 09:45 The Sharpening Angle
 18:20 Questions from the Room
 
-[00:00] TOM: Okay, um, hi everyone, welcome. [laughter] So tonight we're, uh, we're going to sharpen knives.
+[00:00] TOM: Okay, um, hi everyone, welcome. [laughter] So tonight we're, uh, we're going to sharpen knives. A dull knife is, you know, the dangerous one.
 
 [01:10] TOM: Bring your dullest knife, the the one you hate.
 
@@ -153,6 +153,9 @@ def test_stamps_labels_cues_fillers_and_the_recordings_details_are_not_course_te
         assert noise not in text
     assert "Coarse 400, medium 1000, fine 6000" in text  # what a slide cue shows is kept
     assert "Bring your dullest knife, the one you hate." in text
+    assert "A dull knife is the dangerous one." in text
+    assert "next thing" not in text  # a sentence that only moves the talk along
+    assert "A whetstone comes in grits." in text
 
 
 def test_a_table_shown_on_screen_is_rows_with_their_headers(talk):

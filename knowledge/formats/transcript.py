@@ -17,7 +17,8 @@ a run of "timestamp title" lines ("03:15 Why cost-plus fails"), which is the tal
 - a block put on screen ("[ON SCREEN]" and lines whose cells are set apart by " | " or tabs) is
   a table: a Markdown pipe table whose first line is the header;
 - a sentence that asks the viewer to like, subscribe or watch the next video is not teaching;
-- spoken fillers ("um", "uh", a word said twice) are taken out, so they neither dilute a
+- spoken fillers ("um", "uh", a word said twice, ", you know,"), and sentences that only steer
+  the talk ("Okay, next thing.") are taken out, so they neither dilute a
   passage's meaning for retrieval nor show in a quote.
 
 Without a chapter list the talk is one part under its title; the course parser splits nothing.
@@ -43,6 +44,12 @@ SHOWN_LABEL = re.compile(r"^\s*\[?\s*(?:on[\s-]screen|slide|screen|table|graphic
                          re.IGNORECASE)
 # Spoken fillers: hesitation sounds only (never words that can carry meaning).
 FILLER = re.compile(r"(?:(?<=\s)|^)(?:u+m+|u+h+|e+r+m*|a+h+|h+m+|mm+)[,.…]*(?=\s|$)\s*", re.IGNORECASE)
+# Fillers set off by commas ("it's, you know, a cost"; "Like, three hours"): asides that carry nothing.
+ASIDE = re.compile(r"(?:,\s*|(?:^|(?<=[.!?]))\s*)(?:you know|i mean|like|kind of|sort of|basically|honestly|literally)\s*,\s*",
+                   re.IGNORECASE)
+# Words that only steer talk ("Okay, so, next thing."): a sentence of nothing else teaches nothing.
+STEERING = frozenset("okay ok so right alright all well now anyway yeah yes good great cool next thing things "
+                     "let's lets move moving on go going to and then first one another".split())
 REPEAT = re.compile(r"\b([\w'’]+)(?:,?\s+\1\b)+", re.IGNORECASE)  # "the the", "so, so"
 # A sentence that asks the viewer to act on the video or signs it off, not teaching: "hit like and
 # subscribe", "thanks for watching", "see you in the next video".
@@ -101,6 +108,8 @@ def _clean_spoken(text: str) -> str:
     text = CUE.sub(cue, text)
     text = SOUND_CUE.sub(" ", text)
     text = FILLER.sub("", text)
+    text = ASIDE.sub(lambda m: " " if m.group(0).startswith(",") else " \x01", text)
+    text = re.sub(r"\x01\s*(\S?)", lambda m: m.group(1).upper(), text)  # the sentence's next word opens it
     text = REPEAT.sub(r"\1", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"([,;])(?=[,.;:!?])", "", text)
@@ -211,6 +220,12 @@ def _chapter_openings(chapters: list[tuple[int, str]], stamps: list[tuple[int, i
     return opens, unplaced
 
 
+def _steers_only(sentence: str) -> bool:
+    """A sentence that only moves the talk along ("Okay, next thing.", "Right, so.")."""
+    tokens = re.findall(r"[a-z']+", sentence.lower())
+    return not re.search(r"\d", sentence) and len(tokens) <= 6 and all(token in STEERING for token in tokens)
+
+
 def _asked(paragraph: str) -> bool:
     """A question put by a speaker other than the main one ("Student: …?"), not yet answered."""
     return "\n" not in paragraph and bool(SPEAKER.match(paragraph)) and paragraph.rstrip().endswith("?")
@@ -228,5 +243,5 @@ def _speech(paragraph: str, main: str | None) -> list[str]:
             first = first.capitalize() if first.isupper() else first  # "STUDENT (Priya)" → "Student (Priya)"
             who = f"{' '.join(part for part in (first, more) if part)}: "
     spoken = " ".join(sentence for sentence in SENTENCE_END.split(_clean_spoken(rest))
-                      if not CALL_TO_ACTION.search(sentence))
+                      if not CALL_TO_ACTION.search(sentence) and not _steers_only(sentence))
     return [f"{who}{spoken}"] if spoken.strip(" .,") else []
