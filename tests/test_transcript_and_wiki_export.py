@@ -204,3 +204,13 @@ def test_a_toggle_a_checklist_and_a_callout_keep_their_teaching(wiki):
     rows = [block.text for block in _sections(wiki)["Ratings"] if block.kind == "table_row"]
     assert rows == ["Level: Beginner\nRating band: under 800\nPuzzles per week: 5",
                     "Level: Improver\nRating band: 800-1200"]
+
+
+def test_an_ordered_lists_items_are_never_run_together():
+    from knowledge.parsing import parse_markdown
+
+    document = parse_markdown("# Kiln Care\n\n## Firing\n\n1. Load the shelves from the bottom up\n"
+                              "2. Leave a finger's gap between pieces\n3. Vent the lid for the first hour\n", "kiln.md")
+    text = document.lessons[0].sections[0].blocks[0].text
+    assert text.split("\n") == ["1. Load the shelves from the bottom up", "2. Leave a finger's gap between pieces",
+                                "3. Vent the lid for the first hour"]
