@@ -46,6 +46,12 @@ Grit | Use | Soak time
 
 [12:41] TOM: Stack two coins under the spine, um, that gives you roughly fifteen.
 
+[ON SCREEN]
+Three habits that dull an edge
+1. Cutting on glass boards
+2. Putting knives in the dishwasher
+3. Storing them loose in a drawer
+
 [18:30] STUDENT: How often should I sharpen?
 
 [18:40] TOM: Every two or three months for a home cook; hone weekly in between.
@@ -163,6 +169,12 @@ def test_a_table_shown_on_screen_is_rows_with_their_headers(talk):
     assert rows == ["Grit: 400\nUse: Repair chips\nSoak time: 10 minutes",
                     "Grit: 1000\nUse: Everyday sharpening\nSoak time: 5 minutes",
                     "Grit: 6000\nUse: Polishing\nSoak time: none"]
+
+
+def test_a_list_shown_on_screen_is_one_item_a_line(talk):
+    shown = next(block.text for block in _sections(talk)["The Sharpening Angle"] if "dishwasher" in block.text)
+    assert shown.split("\n") == ["Three habits that dull an edge", "1. Cutting on glass boards",
+                                  "2. Putting knives in the dishwasher", "3. Storing them loose in a drawer"]
 
 
 def test_a_question_from_the_room_travels_with_its_answer(talk):

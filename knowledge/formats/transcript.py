@@ -133,7 +133,7 @@ def _table(lines: list[str]) -> list[str]:
     caption = [_shown_caption(line) for line in lines if not _is_cells(line)]
     caption = [line for line in caption if line]
     if caption:
-        out.append(" ".join(caption))
+        out.append("\n".join(caption))  # a list shown on screen stays one item a line
     if len(rows) >= 2:
         header = _cells(rows[0])
         table = [f"| {' | '.join(header)} |", "|" + "---|" * len(header)]
