@@ -187,6 +187,8 @@ def test_a_question_from_the_room_travels_with_its_answer(talk):
 def test_text_with_a_few_times_in_it_is_not_a_transcript(tmp_path):
     text = "Opening Hours\n\n10:00 to 12:00 weekdays.\n\n14:00 to 16:00 on Saturdays.\n\nClosed on Sundays.\n"
     assert convert_transcript(text) is None
+    schedule = "Open Day Plan\n\n" + "".join(f"{hour:02d}:00 Guests arrive at hall {hour}\n\n" for hour in range(9, 16))
+    assert convert_transcript(schedule) is None  # a day's schedule: times, but nobody speaking
     assert read_course_file(_write(tmp_path, "hours.txt", text), 10**6).text == text
 
 

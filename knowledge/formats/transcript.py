@@ -57,7 +57,8 @@ CALL_TO_ACTION = re.compile(
     r"\b(?:subscrib\w*|notification bell|hit (?:the|that) (?:like|bell)|like button|thanks? (?:you )?for watching|"
     r"see you (?:in the next|next time|next week)|links? (?:is |are )?in the description)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“(]?[A-Z0-9])")
-MIN_STAMPED = 5  # paragraphs that open with a stamp before a text is read as a transcript
+MIN_STAMPED = 5
+SPOKEN_SHARE = 0.6  # of stamped paragraphs with a bracketed stamp or a speaker: a schedule's times are neither  # paragraphs that open with a stamp before a text is read as a transcript
 MIN_CHAPTERS = 2
 
 
@@ -80,6 +81,13 @@ def _paragraphs(text: str) -> list[list[str]]:
     if current:
         out.append(current)
     return out
+
+
+def _spoken(line: str) -> bool:
+    """A paragraph's first line as a transcript writes it: a stamp in brackets ("[12:40]") or a
+    speaker after the stamp ("12:40 MAYA: …"); a schedule's "09:00 Arrive at the hall" is neither."""
+    stamp = STAMP.match(line)
+    return bool(stamp) and (line.lstrip()[:1] in "[(" or bool(SPEAKER.match(line[stamp.end():])))
 
 
 def _chapter_list(lines: list[str]) -> list[tuple[int, str]] | None:
@@ -156,7 +164,7 @@ def convert_transcript(text: str) -> str | None:
     """Markdown for a talk's transcript, or None when ``text`` is not one."""
     paragraphs = _paragraphs(text)
     stamped = [i for i, lines in enumerate(paragraphs) if STAMP.match(lines[0]) and _chapter_list(lines) is None]
-    if len(stamped) < MIN_STAMPED:
+    if len(stamped) < MIN_STAMPED or sum(_spoken(paragraphs[i][0]) for i in stamped) < SPOKEN_SHARE * len(stamped):
         return None
     first_spoken = stamped[0]
     chapters: list[tuple[int, str]] = []
