@@ -5,7 +5,7 @@ title block of "Field: value" lines (document number, version, owner, review dat
 repeated characters between parts, an end marker ("END OF DOCUMENT"), page lines ("Page 3 of
 12"), and sections that record the document rather than teach (a revision history, a change
 log, the sign-off, a table of contents or a wiki's "On this page" list of in-page links, a page
-history), and a change-record table wherever it stands. A learner never asks about them, and a passage quoted
+history, a wiki page's comments and links to related pages), and a change-record table wherever it stands. A learner never asks about them, and a passage quoted
 from them answers nothing, so the course parser (`knowledge.parsing`) keeps them out of the
 index. The title block's own title field names the module.
 
@@ -37,7 +37,8 @@ RECORD_HEADING = re.compile(
     r"^(?:(?:document|revision|version|change|amendment|review|edit|page)\s+(?:history|log|record|control|"
     r"table|list)s?|change\s*log|changelog|record\s+of\s+(?:changes|revisions|amendments)|"
     r"(?:document\s+)?approvals?(?:\s+and\s+sign[- ]?off)?|sign[- ]?offs?|distribution(?:\s+list)?|"
-    r"(?:table\s+of\s+)?contents|(?:on|in)\s+this\s+(?:page|article|document))$",
+    r"(?:table\s+of\s+)?contents|(?:on|in)\s+this\s+(?:page|article|document)|"
+    r"comments?|related(?:\s+(?:pages?|articles?|links?|docs?|notes?|reading|content))?|see\s+also|backlinks)$",
     re.IGNORECASE,
 )
 NUMBER_PREFIX = re.compile(r"^(?:[A-Za-z]+\s+)?\d{1,3}(?:\.\d{1,3})*[.)]?\s+")
@@ -64,6 +65,7 @@ def records_the_document(heading: str) -> bool:
     """Whether a heading ("9. REVISION HISTORY", "Change log") opens a section about the
     document itself rather than its subject."""
     title = NUMBER_PREFIX.sub("", heading.strip()).strip().rstrip(":").strip()
+    title = re.sub(r"\s*[(\[]\d+[)\]]$", "", title)  # "Comments (3)": a count of them
     return bool(RECORD_HEADING.match(title))
 
 

@@ -40,6 +40,7 @@ QUOTE_MARK = re.compile(r"^\s*>\s?")  # a blockquote's line marker
 ENUMERATED = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+\S")
 # A list item's marker: Markdown's "- * +" and the bullets word processors and slide tools write.
 BULLET = re.compile(r"^\s*[-*+•◦▪‣·–]\s+")
+ORDERED_ITEM = re.compile(r"^\s*\d{1,3}[.)]\s+\S")  # "1. Weigh the wax", "2) Melt it": an ordered list's item
 # Setext underline (CommonMark): "Title" over "=====" is a level-1 heading, over "-----" level 2.
 SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # A heading with a label and a number: "Slide 7 — Title", "Unit 2: Title", "Part 3. Title".
@@ -296,7 +297,7 @@ def _row_labels(text: str) -> list[str]:
 
 
 def _item_line(line: str) -> bool:
-    return bool(BULLET.match(line) or ENUMERATED.match(line))
+    return bool(BULLET.match(line) or ENUMERATED.match(line) or ORDERED_ITEM.match(line))
 
 
 def unwrap(raw: str) -> str:

@@ -2,7 +2,8 @@
 parser reads: Markdown (or plain text) with the file's own structure in it.
 
 One home per format: Markdown and plain text are read as they are (here), except a slide deck's
-text export, which `slides` reads into Markdown; PDF, DOCX and HTML
+text export, which `slides` reads into Markdown, and a talk's transcript, which `transcript`
+reads into Markdown (a wiki's Markdown export is unwrapped by `wiki`); PDF, DOCX and HTML
 are converted by their own modules (`pdf`, `docx`, `html`), each with a well-kept parser, into
 Markdown headings, paragraphs, "- " lists and pipe tables. `knowledge.parsing` then infers
 lessons and sections from that text exactly as it does for a Markdown file.
@@ -51,6 +52,15 @@ def _text(path: Path, data: bytes, max_bytes: int) -> Converted:
         deck = convert_deck(text)  # a slide deck's text export: its slides, without the framing ones
         if deck is not None:
             return Converted(text=deck, source=path.name, syntax="markdown")
+        from knowledge.formats.transcript import convert_transcript
+
+        talk = convert_transcript(text)  # a recorded talk's transcript: its chapters, without stamps
+        if talk is not None:
+            return Converted(text=talk, source=path.name, syntax="markdown")
+    if syntax == "markdown":
+        from knowledge.formats.wiki import clean_wiki
+
+        text = clean_wiki(text)  # a wiki's export: front matter, breadcrumbs, toggles, emoji unwrapped
     return Converted(text=text, source=path.name, syntax=syntax)
 
 
