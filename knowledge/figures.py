@@ -130,9 +130,10 @@ CURRENCY_NAMES = {
 }
 CURRENCY_WORDS = (r"dollars?|euros?|pounds?|bucks|quid|francs?|yuan|rupees?|yen|kronor|krona|kroner|zloty|"
                   + "|".join(CURRENCY_CODES))
-MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "quarter": 3.0, "half-year": 6.0, "year": 12.0}
+MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "fortnight": 24 / 52, "month": 1.0, "quarter": 3.0, "half-year": 6.0, "year": 12.0}
 PERIOD_WORDS = {
-    "day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
+    "day": "day", "daily": "day", "week": "week", "weekly": "week", "fortnight": "fortnight", "fortnightly": "fortnight",
+    "month": "month",
     "monthly": "month", "mo": "month", "quarter": "quarter", "quarterly": "quarter",
     "year": "year", "yearly": "year", "annual": "year", "annually": "year", "annum": "year",
     "yr": "year", "pa": "year", "pm": "month", "qtr": "quarter",
@@ -184,8 +185,8 @@ _AFTER_UNIT = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|month|quarter|year|annum|mo|yr|qtr)\b(?![\s-]*(?:end|\d))"
-    r"|[^\S\n]?(?P<adv>daily|weekly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
+    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|fortnight|month|quarter|year|annum|mo|yr|qtr)\b(?![\s-]*(?:end|\d))"
+    r"|[^\S\n]?(?P<adv>daily|weekly|fortnightly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
     re.IGNORECASE,
 )
 _WORDS_RANGE = re.compile(rf"\s*(?P<join>[-–]|\bto\b|\bor\b|\band\b)\s*(?P<high>{WORDS_NUMBER})\b", re.IGNORECASE)

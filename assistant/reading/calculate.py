@@ -56,6 +56,7 @@ from assistant.reading.money import (
     stem_in,
     taken_back,
     offered_instead,
+    corrected_in_place,
     unknown_values,
     unplaced_amount,
 )
@@ -423,6 +424,14 @@ def assign(spec: ToolSpec, figures: list[Figure], text: str = "") -> dict[int, s
         elif isinstance(before, str) and _listed_after(text, figures, fig, out) and spec.field(before).summed and _fits(
                 fig, spec.field(before)) and money_direction(fig) is None and unplaced_amount(fig):
             out[fig.index] = before  # "licence 6k, agency setup 4.5k, our own time ~2.5k": the list's third cost
+    if spec.records:  # "control 8,400 visitors at 3.5% conversion, variant 8,600 visitors at 4.0%": said the same way
+        for fig in figures:
+            if fig.index in out or len(fig.before) < 2:
+                continue
+            twins = {out[f.index] for f in figures if f.index in out and isinstance(out[f.index], str)
+                     and f.unit == fig.unit and f.before[-2:] == fig.before[-2:]}
+            if len(twins) == 1:
+                out[fig.index] = twins.pop()
     return out
 
 
@@ -1293,6 +1302,37 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             calc.calls.append(planned)
             calc.topic = calc.topic or spec.topic
             calc.titles.append(spec.title)
+    used = {r.figure.index: r for r in calc.readings if r.used}
+    if calc.calls or calc.clarification is not None:
+        stray_share = next((r.figure for r in calc.readings if _stray_share(text, r, figures, used, share_notes)), None)
+        if stray_share is not None and calc.calls:  # "reach about 15% of our 40k visitors" with the 40k used whole: not sure
+            calc.clarification = Clarification(
+                question=f"What is {stray_share.show()} (“{stray_share.context or stray_share.text}”) for in "
+                         f"{', '.join(calc.titles)}: should I apply it, or is it not part of this calculation?",
+                options=["apply it", "leave it out"], figure=stray_share.index)
+            calc.calls = []
+        gone = [f for f in taken_back(text, figures) if f.index in used]
+        placed = corrected_in_place(text, figures)
+        if placed and calc.calls:  # "…, oops the second one should be 25k": which figure it replaces is asked, not guessed
+            gone = []
+            calc.clarification = Clarification(
+                question=f"You corrected one of the figures to {placed[0].show()} (“{placed[0].context or placed[0].text}”). "
+                         "Could you give the full list again with the corrected figure in its place?")
+            calc.calls = []
+        asked_about = calc.clarification.figure if calc.clarification is not None else None
+        offered = [(a, b) for a, b in offered_instead(text, figures)
+                   if a.index in used or b.index in used or asked_about in (a.index, b.index)]
+        if gone and calc.calls:  # "cost was 12k — no wait, that was last year's quote": the input is not known
+            role = used[gone[0].index].roles[0].split(".")[-1].replace("_", " ")
+            calc.clarification = Clarification(
+                question=f"You took back {gone[0].show()} (“{gone[0].context or gone[0].text}”). "
+                         f"What figure should I use for the {role}?")
+            calc.calls = []
+        elif offered and not placed:  # "cost 50k — hmm or 45k if training doesn't count": two values, one input
+            a, b = offered[0]
+            calc.clarification = Clarification(
+                question=f"You gave two values, {a.show()} or {b.show()}: which one should I use?", options=[a.show(), b.show()])
+            calc.calls = []
     bare_amounts = not any(f.unit == "money" for f in figures)
     dropped = [r.figure for r in calc.readings if not r.used and not r.note and (
         r.figure.unit == "money" or (r.figure.period and unplaced_amount(r.figure))
@@ -1306,28 +1346,6 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         money_fields = [f.name for f in spec.fields if f.unit == "money"]
         if money_fields:
             calc.clarification = stray_question(dropped[0], money_fields)
-            calc.calls = []
-    used = {r.figure.index: r for r in calc.readings if r.used}
-    if calc.calls and calc.clarification is None:
-        stray_share = next((r.figure for r in calc.readings if _stray_share(text, r, figures, used, share_notes)), None)
-        if stray_share is not None:  # "reach about 15% of our 40k visitors" with the 40k used whole: not sure
-            calc.clarification = Clarification(
-                question=f"What is {stray_share.show()} (“{stray_share.context or stray_share.text}”) for in "
-                         f"{', '.join(calc.titles)}: should I apply it, or is it not part of this calculation?",
-                options=["apply it", "leave it out"], figure=stray_share.index)
-            calc.calls = []
-        gone = [f for f in taken_back(text, figures) if f.index in used]
-        offered = [(a, b) for a, b in offered_instead(text, figures) if a.index in used or b.index in used]
-        if gone:  # "cost was 12k — no wait, that was last year's quote": the input is not known
-            role = used[gone[0].index].roles[0].split(".")[-1].replace("_", " ")
-            calc.clarification = Clarification(
-                question=f"You took back {gone[0].show()} (“{gone[0].context or gone[0].text}”). "
-                         f"What figure should I use for the {role}?")
-            calc.calls = []
-        elif offered:  # "cost 50k — hmm or 45k if training doesn't count": two values, one input
-            a, b = offered[0]
-            calc.clarification = Clarification(
-                question=f"You gave two values, {a.show()} or {b.show()}: which one should I use?", options=[a.show(), b.show()])
             calc.calls = []
     unknown = unknown_values(text)
     if unknown and calc.calls and calc.clarification is None:  # a figure still to come would change the result

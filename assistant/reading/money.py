@@ -18,7 +18,7 @@ from knowledge.figures import CURRENCY_WORDS, MONTHS_IN, Figure
 from tools.spec import FieldSpec
 
 MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
-PERIOD_NAMES = {"day", "week", "month", "quarter", "year", "annum", "mo", "yr", "qtr", "days", "weeks", "months", "years"}
+PERIOD_NAMES = {"day", "week", "fortnight", "month", "quarter", "year", "annum", "mo", "yr", "qtr", "days", "weeks", "months", "years"}
 
 # Which way money goes, in general English: the words of a clause that say the business pays
 # (a cost, whatever it is paid for) or gains. A word that lowers something ("cut support costs by
@@ -268,7 +268,6 @@ def _without_label(between: str, old: Figure) -> str:
 # "…, last one is 14k", "the second one should be 9k": a correction naming a list item by its place.
 _LIST_POSITION = re.compile(r"\b(first|second|third|fourth|last|final)\s+(?:one|figure|number|amount|value|flow)s?\s+"
                             r"(?:is|was|should\s+be|=)\s*(?:actually\s+)?$", re.IGNORECASE)
-_POSITIONS = {"first": 0, "second": 1, "third": 2, "fourth": 3}
 
 
 def _listed_item(text: str, figures: list[Figure], last: Figure, position: str) -> Figure | None:
@@ -281,10 +280,19 @@ def _listed_item(text: str, figures: list[Figure], last: Figure, position: str) 
     items.reverse()
     if len(items) < 2:
         return None
-    if position in {"last", "final"}:
-        return items[-1]
-    k = _POSITIONS.get(position)
-    return items[k] if k is not None and k < len(items) else None
+    return items[-1] if position in {"last", "final"} else None  # an earlier item: see ``corrected_in_place``
+
+
+def corrected_in_place(text: str, figures: list[Figure]) -> list[Figure]:
+    """New figures that correct an earlier item of a list by its place ("the second one should be
+    25k"): the list's order would put them last, so they are asked about, not placed on a guess."""
+    out = []
+    for a, b in zip(figures, figures[1:]):
+        between = text[a.span[1] : b.span[0]]
+        listed = _LIST_POSITION.search(between) if _CORRECTION_CORE.search(between) and len(between) < 80 else None
+        if listed and listed.group(1).lower() not in {"last", "final"} and _same_kind(a, b):
+            out.append(b)
+    return out
 
 
 # Right after a figure, the user takes it back: "cost was 12k — no wait, that was last year's quote".

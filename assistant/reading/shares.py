@@ -131,7 +131,7 @@ def find_priced(text: str, figures: list[Figure]) -> list[Priced]:
 
 
 _PER_WORDS = {"per", "a", "an", "/"}
-_PERIOD_WORDS = {"day", "week", "month", "quarter", "year", "annum", "mo", "yr", "qtr", "wk", "hour", "hr", "h"}
+_PERIOD_WORDS = {"day", "week", "fortnight", "month", "quarter", "year", "annum", "mo", "yr", "qtr", "wk", "hour", "hr", "h"}
 MAX_PER_WORDS = 3  # "$9 profit per order": the thing is named within three words of the amount
 
 
