@@ -781,6 +781,9 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
         return True  # "+44 20 7946 0831" under a signature
     if re.search(r"(?i)(?:\b(?:nr|ref|ref no)\.?:?\s*|[A-Za-z]-)$", text[max(0, match.start() - 8) : match.start()]):
         return True  # "quote nr 7731", "ref 3390", "CG-3390", "INV-PRE-6610": a reference or a product code
+    if re.fullmatch(r"\d{4}", num) and re.match(r"-0\d{2,}", text[match.end() : match.end() + 5]) or re.search(
+            r"\d{4}-$", text[max(0, match.start() - 5) : match.start()]) and re.fullmatch(r"0\d{2,}", num):
+        return True  # "PO 2026-0417": digit groups joined by a hyphen, zero-padded, number a document
     if any(date.start() <= match.start() < date.end()
            for date in _NUMERIC_DATE.finditer(text, max(0, match.start() - 12), min(len(text), match.end() + 12))):
         return True  # "valid until 15/02/2027", "2026-03-01", "till 28/02": a date, no quantity

@@ -52,9 +52,13 @@ def test_a_second_value_offered_with_or_is_a_choice():
     assert "20k" in question and "24k" in question
 
 
-def test_a_share_of_a_figure_used_whole_is_asked_about():
-    _asks("ROI over 2 years? our shipping bill is 50k a year; the tool trims 10% of that in year 1 and 15% in year 2. "
-          "it costs 8k in total")
+@pytest.mark.parametrize("text", [
+    "ROI over the 2 years? we pay 50k a year for shipping. the tool should cut 10% of that in year 1 and 15% in year 2. "
+    "total cost over the two years is 8k.",
+    "RICE: the widget would reach about 20% of our 30k monthly visitors, impact high, 80% confidence, effort 2 person-months",
+])
+def test_a_share_of_a_figure_used_whole_is_asked_about(text):
+    _asks(text)
 
 
 def test_a_margin_given_as_a_range_is_asked_about():
@@ -70,7 +74,7 @@ def test_a_price_per_unit_on_its_own_line_is_not_added_to_the_outlay():
     calc = read_calculation("Label printing AI\nsaving/parcel: €0.30\nVolume: 4,000 parcels/mo\nOne-off: €9k\n\npayback?")
     for _, args in calc.calls:
         assert args.get("upfront_cost") == 9000  # never 9,000.30
-    assert calc.calls or calc.clarification is not None
+    assert calc.calls == [("payback_period", {"upfront_cost": 9000.0, "monthly_benefit": 1200.0})]  # 4,000 × €0.30
 
 
 def test_a_quantity_times_a_price_is_the_line_amount():
@@ -110,3 +114,28 @@ def test_dates_references_and_codes_are_no_figures(text):
                                               ("score 8/10", [8, 10]), ("A,1200,3\nB,300,2", [1200, 3, 300, 2])])
 def test_amounts_that_look_like_dates_or_scales_stay_amounts(text, values):
     assert [f.value for f in read_figures(text)] == values
+
+
+def test_a_figure_the_quoted_older_mail_says_again_is_not_added_twice():
+    text = ("ROI please. Confirmed numbers: the new search brought 9k profit and the licence cost 4k.\n\n"
+            "> On Monday I wrote:\n> the licence cost 4k; it should bring around 9k profit")
+    assert _call(text) == ("roi", {"gain": 9000.0, "cost": 4000.0})
+
+
+def test_half_her_time_prices_a_share_of_a_persons_cost():
+    name, args = _call("3-year TCO: set-up 10,000 once, licence 300 a month, and Ana spends half her time on it, "
+                       "she costs 40k a year")
+    assert name == "tco" and args["internal_resources"] == 20000
+
+
+def test_two_named_options_with_the_same_inputs_are_compared_not_added():
+    _asks("TCO over 2 years. Supplier P: 5,000 set-up, 700 per month. Supplier Q: 1,000 set-up, 900 per month.")
+
+
+def test_a_zero_padded_document_number_is_no_figure():
+    assert read_figures("Subject: PO 2027-0093 renewal") == []
+
+
+def test_a_negative_change_in_a_cost_per_unit_is_a_saving():
+    assert _call("Packing robot\nchange in packing cost/parcel: −€0.25\nVolume: 2,000 parcels/mo\nOne-off: €5k\npayback?") == (
+        "payback_period", {"upfront_cost": 5000.0, "monthly_benefit": 500.0})

@@ -772,12 +772,27 @@ def repeated(text: str, parts: list[Figure], values: list[float]) -> list[float]
     return out
 
 
-def _alternatives(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> None:
+# Two parts of a message opened the same way, a word and a name then a colon: "Vendor X: …
+# Vendor Y: …", "Tool A: … Tool B: …", "Plan basic: … Plan pro: …".
+# ("Phase 1: … Phase 2: …", "Year 1: …" number the parts of one plan: no options)
+_OPTION_HEAD = re.compile(r"(?:^|[.;\n(]\s*|,\s+)([A-Z][a-z]+|[a-z]{3,})\s+([A-Z][\w-]{0,12})\s*[:)]", re.MULTILINE)
+
+
+def _option_heads(text: str) -> bool:
+    heads: dict[str, set[str]] = {}
+    for match in _OPTION_HEAD.finditer(text):
+        heads.setdefault(match.group(1).lower(), set()).add(match.group(2).lower())
+    return any(len(names) >= 2 for names in heads.values())
+
+
+def _alternatives(spec: ToolSpec, figures: list[Figure], roles: dict[int, str], text: str = "") -> None:
     """Two full sets of the same inputs one after the other ("Option A: cost 20k, saves 1k/month.
     Option B: cost 35k, saves 2k/month") are alternatives to compare, not parts to add: ask."""
     if spec.records:
         return
     required = {name for alternative in spec.requires if len(alternative) > 1 for name in alternative}
+    if _option_heads(text):  # "Vendor X: 8,000 set-up, … Vendor Y: 2,500 set-up, …": each input said again per option
+        required = {f.name for f in spec.fields if not f.horizon and not f.sequence}
     order = [roles[i] for i in sorted(roles) if roles[i] in required]
     for x in set(order):
         for y in set(order) - {x}:
@@ -987,7 +1002,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             raise _ask(f"{horizon_field.question} You gave a recurring amount ({next(figures[i].show() for i in roles if figures[i].period)}).",
                        ["1 year", "2 years", "3 years"])
     _same_currency([figures[i] for i in roles if figures[i].unit == "money"])
-    _alternatives(spec, figures, roles)
+    _alternatives(spec, figures, roles, text)
     for fig in active:  # "we could maybe add 5,000": the user has not settled on it ("maybe 320 a month" is an estimate)
         if (fig.index in roles or fig.unit == "money") and (HEDGE_WORDS & set(fig.before[-2:]) or (
                 HEDGE_WORDS & set(fig.before) and MODAL_WORDS & set(fig.before[-2:]))) and (

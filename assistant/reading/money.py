@@ -506,6 +506,13 @@ def said_to_drop(text: str, figures: list[Figure]) -> dict[int, str]:
         head = text[max(0, fig.span[0] - 40) : fig.span[0]]
         if _LEAVE_OUT_BEFORE.search(head) or any(stem_in(w, LEAVE_OUT_BEFORE) for w in fig.before[-2:]):
             dropped[fig.index] = "you asked to leave it out"
+    for fig in figures:  # "> AI search brought 45k": the quoted older mail says again a figure the reply gives
+        line = text[text.rfind("\n", 0, fig.span[0]) + 1 : fig.span[0]]
+        if line.lstrip().startswith(">") and fig.index not in dropped and any(
+                other.value == fig.value and _same_kind(other, fig) and not text[
+                    text.rfind("\n", 0, other.span[0]) + 1 : other.span[0]].lstrip().startswith(">")
+                for other in figures if other.index != fig.index):
+            dropped[fig.index] = "said again in the quoted message"
     return {**dropped, **corrected(text, figures)}
 
 

@@ -46,7 +46,7 @@ _BETWEEN = re.compile(r"\s*of\s+(?:(?:a|an|the|our|their|its|his|her|my|your)\s+
 # A share of a person: "0.5 FTE", "half an FTE", "a quarter of her time", "25% of his time".
 _PERSON = re.compile(
     r"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?\s?%?|half|(?:a|one|three)\s+quarters?|(?:a|one|two)\s+thirds?|a\s+fifth)\s+"
-    r"(?:an?\s+)?(?:of\s+(?:an?\s+|his\s+|her\s+|their\s+|my\s+|our\s+|your\s+)?)?(?P<what>FTEs?|time)\b", re.IGNORECASE)
+    r"(?:an?\s+)?(?:of\s+)?(?:an?\s+|his\s+|her\s+|their\s+|my\s+|our\s+|your\s+)?(?P<what>FTEs?|time)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "fifth": 0.2}
 # Hours counted ("50 hours", "2 h/week") and a rate per hour ("$28 an hour", "50/h").
 _HOURS = re.compile(r"\s?(?:hours?|hrs?|h)\b(?:\s?/\s?(?P<per>week|wk|month|mo|day|year|yr)\b)?", re.IGNORECASE)
@@ -160,6 +160,13 @@ def _labelled_per_thing(fig: Figure) -> str | None:
     return None
 
 
+def _label_words(rate: Figure) -> list[str]:
+    """The label of a price per thing without the thing: "handling cost/order" → handling cost."""
+    if rate.before and "/" in rate.before[-1]:
+        return [*rate.before[:-1], rate.before[-1].rsplit("/", 1)[0]]
+    return list(rate.before[:-2])
+
+
 def _count_of(fig: Figure, thing: str) -> int | None:
     """Where (0-2) the count's words name ``thing`` ("6,000 orders/mo", "300 orders a month")."""
     return next((k for k, w in enumerate(fig.after[:3]) if _singular(w.split("/")[0]) == thing), None)
@@ -200,9 +207,12 @@ def priced_units(text: str, figures: list[Figure], per_input) -> tuple[list[Figu
                 count = counts[0]
                 noun = _count_of(count, labelled)
                 value = count.value * rate.value
+                label = _label_words(rate)
+                if value < 0:  # "Δ handling cost/order: −€0.40": the cost goes down by that much
+                    label = ["down", *label]
                 out[count.index] = dataclasses.replace(
-                    count, value=value, unit="money", currency=rate.currency, scaled=True,
-                    before=[*rate.before[:-1], *count.before], after=[])
+                    count, value=abs(value), unit="money", currency=rate.currency, scaled=True,
+                    before=[*label, *count.before], after=[])
                 shown = f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.2f}"
                 notes[count.index] = f"; {count.show()} × {rate.show()} = {shown}" + (
                     f" per {count.period}" if count.period else "")
