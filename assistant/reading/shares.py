@@ -207,12 +207,10 @@ def priced_units(text: str, figures: list[Figure], per_input) -> tuple[list[Figu
                 count = counts[0]
                 noun = _count_of(count, labelled)
                 value = count.value * rate.value
-                label = _label_words(rate)
-                if value < 0:  # "Δ handling cost/order: −€0.40": the cost goes down by that much
-                    label = ["down", *label]
                 out[count.index] = dataclasses.replace(
                     count, value=abs(value), unit="money", currency=rate.currency, scaled=True,
-                    before=[*label, *count.before], after=[])
+                    before=[*_label_words(rate), *count.before],
+                    after=["down"] if value < 0 else [])  # "Δ handling cost/order: −€0.40": the cost goes down
                 shown = f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.2f}"
                 notes[count.index] = f"; {count.show()} × {rate.show()} = {shown}" + (
                     f" per {count.period}" if count.period else "")
