@@ -244,7 +244,8 @@ def _phrase_head(spec: ToolSpec, fig: Figure) -> Figure:
         if fig.before[k] in {"of", "for"} and len(fig.before) - k <= 4:
             head = dataclasses.replace(fig, before=fig.before[:k])
             tail = fig.before[k + 1 :]
-            heads = {f.name for f in spec.fields for label in f.labels if _distance(head.before, label, True) == 1}
+            heads = {f.name for f in spec.fields for label in f.labels if _distance(head.before, label, True) == 1
+                     and _fits(fig, f)}  # "cost of capital of 9%": a percentage is no cost, so "cost" is no head
             tails = {f.name for f in spec.fields for label in f.labels if _distance(tail, label, True) is not None}
             return head if heads and tails - heads else fig
     return fig
