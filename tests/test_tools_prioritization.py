@@ -175,18 +175,27 @@ def test_prioritize_ranks_rice_initiatives_and_places_each_in_a_quadrant_and_hor
     got = [(r.name, r.quadrant, r.horizon) for r in out.ranking]
     assert got == [
         ("Email subject lines", "quick win", "short-term win (3-6 months)"),
-        ("Personalization engine", "big bet", "long-term bet (1-3 years)"),
+        # 48.6 of 100: under half the best, so not high value (a median line would say it is)
+        ("Personalization engine", "money pit", "deprioritise"),
         ("Chatbot FAQ", "fill-in", "short-term win (3-6 months)"),
         ("Predictive supply chain", "money pit", "deprioritise"),
     ]
     assert [r.score for r in out.ranking] == pytest.approx([16000, 50000 * 1.4 / 9, 1800, 250])
     assert out.ranking[0].value == 100  # normalised: the top score is 100
     assert out.effort_threshold == 5.5  # median of 1, 2, 9, 18
-    assert out.value_threshold == pytest.approx(
-        (100 * (70000 / 9) / 16000 + 100 * 1800 / 16000) / 2
-    )
+    assert out.value_threshold == 50  # half of the best (100 on the normalised scale)
     assert "stable" in out.tie_rule and "input order" in out.tie_rule
-    assert any("median" in a for a in out.assumptions)
+    assert any("half of the highest value" in a for a in out.assumptions)
+
+
+def test_prioritize_calls_high_value_what_is_worth_half_the_best_of_the_list_as_given():
+    # Values given on the user's own scale: the line is half of the highest (8 of 16), not the
+    # median (which would make the 7 high value too).
+    items = [{"name": n, "value": v, "effort": 1, "reach": 100, "impact": 1, "confidence": 0.5}
+             for n, v in (("A", 16), ("B", 7), ("C", 6))]
+    out = prioritize(PrioritizeInput.model_validate({"initiatives": items}))
+    assert out.value_threshold == 8
+    assert {r.name: r.quadrant for r in out.ranking} == {"A": "quick win", "B": "fill-in", "C": "fill-in"}
 
 
 def test_prioritize_thresholds_can_be_overridden():

@@ -176,7 +176,8 @@ class PrioritizeInput(ToolInput):
     ice_aggregate: Literal["product", "mean"] = "product"
     value_threshold: Annotated[float, Range(ge=0, le=MAX_AMOUNT)] | None = Field(
         default=None,
-        description="Value at or above which an initiative is high value; default: the median.",
+        description="Value at or above which an initiative is high value; default: half of the "
+        "highest value in the list (50 on the normalised 0-100 scale).",
     )
     effort_threshold: Annotated[float, Range(ge=0, le=1e6)] | None = Field(
         default=None,
@@ -317,8 +318,11 @@ def prioritize(params: PrioritizeInput) -> PrioritizeOutput:
         values = [100 * s / top if top > 0 else 0.0 for s in scores]
         value_axis = "score normalised to 0–100: 100 × score / highest score in this list"
 
+    # High value is worth at least half of the best in the list (50 on the normalised scale): a
+    # median line would call half of any list "high value", so a point at 18 of 100 could be a
+    # quick win because the others of its list are lower still.
     value_threshold = (
-        params.value_threshold if params.value_threshold is not None else statistics.median(values)
+        params.value_threshold if params.value_threshold is not None else max(values) / 2
     )
     effort_threshold = (
         params.effort_threshold
@@ -347,7 +351,8 @@ def prioritize(params: PrioritizeInput) -> PrioritizeOutput:
         f"value axis: {value_axis}",
         f"effort axis: {effort_axis}",
         "value threshold: "
-        + ("given" if params.value_threshold is not None else "the median value of this list"),
+        + ("given" if params.value_threshold is not None
+           else "half of the highest value of this list (high value is worth at least half the best)"),
         "effort threshold: "
         + ("given" if params.effort_threshold is not None else "the median effort of this list"),
         (
