@@ -767,8 +767,9 @@ _NUMERIC_DATE = re.compile(
 
 
 def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
-    """Years ("in 2018"), list numbering ("1."), digits glued to letters, phone numbers and
-    numbers after "#" (an invoice or order number) are not figures."""
+    """Years ("in 2018"), list numbering ("1."), digits glued to letters, phone numbers, numbers
+    after "#", "nr" or "ref" or glued to a code by a hyphen (an invoice, order or product number)
+    and dates written in digits are not figures."""
     if word:
         return False
     num = match.group("num") or ""
