@@ -130,9 +130,10 @@ CURRENCY_NAMES = {
 }
 CURRENCY_WORDS = (r"dollars?|euros?|pounds?|bucks|quid|francs?|yuan|rupees?|yen|kronor|krona|kroner|zloty|"
                   + "|".join(CURRENCY_CODES))
-MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "month": 1.0, "quarter": 3.0, "half-year": 6.0, "year": 12.0}
+MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "fortnight": 24 / 52, "month": 1.0, "quarter": 3.0, "half-year": 6.0, "year": 12.0}
 PERIOD_WORDS = {
-    "day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
+    "day": "day", "daily": "day", "week": "week", "weekly": "week", "fortnight": "fortnight", "fortnightly": "fortnight",
+    "month": "month",
     "monthly": "month", "mo": "month", "quarter": "quarter", "quarterly": "quarter",
     "year": "year", "yearly": "year", "annual": "year", "annually": "year", "annum": "year",
     "yr": "year", "pa": "year", "pm": "month", "qtr": "quarter",
@@ -166,7 +167,7 @@ _NUMBER = re.compile(
 )
 _CURRENCY_BEFORE = re.compile(
     rf"(?:(?:[A-Z]{{1,2}})?[{CURRENCY_SIGNS}]\s?|\b(?:{'|'.join(CURRENCY_CODES)}|rs\.?)\s?)$", re.IGNORECASE)
-_SCALE = re.compile(r"\s?(k|thousand|mn|mm|mio|mln|m|million|bn|b|billion|lakhs?|crores?)\b", re.IGNORECASE)
+_SCALE = re.compile(r"[ \t\u00a0]?(k|thousand|mn|mm|mio|mln|m|million|bn|b|billion|lakhs?|crores?)\b", re.IGNORECASE)
 _RANGE = re.compile(
     rf"(?:[ \u00a0]?[-–]\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,])"
     rf"|\s?to\s?[{CURRENCY_SIGNS}]?(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=\s?(?:%|percent|k\b|m\b)))",
@@ -184,8 +185,8 @@ _AFTER_UNIT = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|month|quarter|year|annum|mo|yr|qtr)\b(?![\s-]*(?:end|\d))"
-    r"|[^\S\n]?(?P<adv>daily|weekly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
+    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|fortnight|month|quarter|year|annum|mo|yr|qtr)\b(?![\s-]*(?:end|\d))"
+    r"|[^\S\n]?(?P<adv>daily|weekly|fortnightly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
     re.IGNORECASE,
 )
 _WORDS_RANGE = re.compile(rf"\s*(?P<join>[-–]|\bto\b|\bor\b|\band\b)\s*(?P<high>{WORDS_NUMBER})\b", re.IGNORECASE)
@@ -222,7 +223,8 @@ _YEARS_BEFORE = re.compile(r"\b(?:years?|yrs?)\s*$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"\bY(\d{1,2})\s?[-–]\s?Y(\d{1,2})\b")
 _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGNORECASE)
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
-_BOUNDARY = re.compile(r"[.;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
+# "." ends a sentence, but not after an abbreviated label that a figure follows ("Impl. 45k", "Maint. 5k").
+_BOUNDARY = re.compile(r"(?<![A-Za-z]{2})\.|\.(?![ \t]?[-+\u2212€£$]?\d)|[;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'/-]*|[%$€£@α]", re.IGNORECASE)
 WINDOW_WORDS = 6
 # Beyond a quadrillion a run of digits is not an amount anyone means; the tools take the same
@@ -601,6 +603,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             figure.ratio = "whole" if swap else "part"
             figures[i + 1].ratio = "part" if swap else "whole"
     _period_indexes(text, figures, marks, cells)
+    _line_periods(text, figures)
     return _estimate_ranges(text, figures)
 
 
@@ -690,6 +693,20 @@ def _period_indexes(text: str, figures: list[Figure], marks: list[tuple[int, int
             figure.period_index = inline[k][1]
 
 
+# A line that opens with a short period label and a colon ("Y1: H1 +20k | H2 +30k", "Q3: 4k"): every
+# figure on that line belongs to that period (the label's digits are no figure: "Y1" is one word).
+_LINE_PERIOD = re.compile(r"^[ \t]*(?:y|yr|q|qtr|m|t)(\d{1,2})[ \t]*[:=]", re.IGNORECASE | re.MULTILINE)
+
+
+def _line_periods(text: str, figures: list[Figure]) -> None:
+    for mark in _LINE_PERIOD.finditer(text):
+        end = text.find("\n", mark.end())
+        end = len(text) if end < 0 else end
+        for figure in figures:
+            if mark.end() <= figure.span[0] < end and figure.period_index is None:
+                figure.period_index = int(mark.group(1))
+
+
 def _cell_of(cells: dict[int, Cell], figure: Figure) -> Cell | None:
     for start in (figure.span[0], figure.span[0] - 1):
         cell = cells.get(start)
@@ -738,9 +755,21 @@ def _phone_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _PHONE.finditer(text))
 
 
+# A date written in digits: day/month/year with "/", "." or "-" ("15/02/2027", "31.12.26"), ISO
+# ("2026-03-01"), or a day and month alone when zero-padded or after a word of dating ("28/02",
+# "valid to 31.12"); "10/12" alone may be a score, "31.12" or "up to 2.5" alone an amount.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.,/])(?:(?:0?[1-9]|[12]\d|3[01])([/.\-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})|(?:19|20)\d\d-[01]\d-[0-3]\d"
+    r"|(?:0[1-9]|[12]\d|3[01])/0[1-9]|0[1-9]/(?:0[1-9]|1[0-2])"
+    r"|(?:(?<=until )|(?<=till )|(?<=valid )|(?<=valid to )|(?<=due )|(?<=expires ))(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))"
+    r"(?![\d/%]|[.,]\d|\s*%)",
+    re.IGNORECASE)
+
+
 def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
-    """Years ("in 2018"), list numbering ("1."), digits glued to letters, phone numbers and
-    numbers after "#" (an invoice or order number) are not figures."""
+    """Years ("in 2018"), list numbering ("1."), digits glued to letters, phone numbers, numbers
+    after "#", "nr" or "ref" or glued to a code by a hyphen (an invoice, order or product number)
+    and dates written in digits are not figures."""
     if word:
         return False
     num = match.group("num") or ""
@@ -751,6 +780,14 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     at = bisect.bisect_right(spans, (match.start(), math.inf)) - 1
     if at >= 0 and spans[at][0] <= match.start() < spans[at][1]:
         return True  # "+44 20 7946 0831" under a signature
+    if re.search(r"(?i)(?:\b(?:nr|ref|ref no)\.?:?\s*|[A-Za-z]-)$", text[max(0, match.start() - 8) : match.start()]):
+        return True  # "quote nr 7731", "ref 3390", "CG-3390", "INV-PRE-6610": a reference or a product code
+    if re.fullmatch(r"\d{4}", num) and re.match(r"-0\d{2,}", text[match.end() : match.end() + 5]) or re.search(
+            r"\d{4}-$", text[max(0, match.start() - 5) : match.start()]) and re.fullmatch(r"0\d{2,}", num):
+        return True  # "PO 2026-0417": digit groups joined by a hyphen, zero-padded, number a document
+    if any(date.start() <= match.start() < date.end()
+           for date in _NUMERIC_DATE.finditer(text, max(0, match.start() - 12), min(len(text), match.end() + 12))):
+        return True  # "valid until 15/02/2027", "2026-03-01", "till 28/02": a date, no quantity
     after = text[match.end() : match.end() + 2]
     if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b|(?:yrs?|years?|months?|weeks?|days?)\b",
                                             text[match.end() : match.end() + 7]):  # "2yr", "24months": a length

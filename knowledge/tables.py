@@ -9,7 +9,8 @@ in a message, its span, its header's words and its row's other text, so the one 
 
 A table is two or more consecutive lines split the same way into the same number of cells (for
 aligned columns: at least two cells, matched to the header by position); its first line is the
-header when none of its cells is a bare value ("Y1" and "Impact (1-10)" are headers, "1,200" is not).
+header when none of its cells is a bare value or a label with its amount ("Y1" and "Impact (1-10)" are
+headers, "1,200" and "Impl. 45k" are not).
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ _SEPARATORS = {"tab": re.compile(r"\t"), "pipe": re.compile(r"\|"), "semicolon":
                "comma": re.compile(r","), "pair": re.compile(r","), "spaces": re.compile(r" {2,}")}
 _RULE = re.compile(r"^\s*\|?\s*:?-{2,}")  # a Markdown table's rule line: |---|--:|
 _BARE_DIGITS = re.compile(r"(?<![A-Za-z])\d")
+# A cell that ends in an amount after its label ("Impl. 45k", "H1 +20k", "Licence 18k p.a."): a
+# label-value pair of a data row, never a column header ("Impact (1-10)", "Q1 2026" are headers).
+_LABELLED_AMOUNT = re.compile(r"[A-Za-z].*?(?:(?:^|[\s:(])[+\-\u2212]?[€£$]\s*\d|(?:^|[\s:(])[+\-\u2212]\d|\d[\d,.]*\s*(?:k|m|bn|%))"
+                              r"[\d,.]*\s*(?:k|m|bn)?\s*(?:p\.?a\.?|/\s*\w+)?\)?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -38,10 +43,18 @@ class Cell:
         return self.row < 0
 
 
+# A comma inside an amount written with thousands separators ("1,500.00", "£1,200,000"), not one
+# between CSV fields ("x,200,300": a field starts right after a comma).
+_THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+
+
 def _split(line: str, kind: str, offset: int) -> list[tuple[int, int]]:
     """Cell spans of one line (absolute offsets), stripped of surrounding blanks and pipes."""
     spans, start = [], 0
+    inside = [m.span() for m in _THOUSANDS.finditer(line)] if kind == "comma" else []
     for sep in _SEPARATORS[kind].finditer(line):
+        if any(a < sep.start() < b for a, b in inside):
+            continue
         spans.append((start, sep.start()))
         start = sep.end()
     spans.append((start, len(line)))
@@ -96,6 +109,8 @@ def find_cells(text: str) -> list[Cell]:
             rows = []  # prose with commas ("impact 6, confidence 8, ease 9"), not a row of values
         if kind == "pair" and rows and any(_numeric(text[a:b]) for a, b in rows[0]):
             rows = []  # "10,000" under "20,000": numbers with thousands commas, unless a header names two columns
+        if all(_LABELLED_AMOUNT.match(text[a:b]) for row in rows for a, b in row if text[a:b].strip()):
+            rows = []  # "Impl. 45k | Training 6k": each cell a label and its amount, read as prose
         if len(rows) >= 2 and (not separated or len({len(r) for r in rows}) == 1):
             cells.extend(_cells(text, rows, kind))
         i = max(j, i + 1)
@@ -108,7 +123,7 @@ def _numeric(cell: str) -> bool:
 
 
 def _cells(text: str, rows: list[list[tuple[int, int]]], kind: str) -> list[Cell]:
-    header_row = rows[0] if not any(_numeric(text[a:b]) for a, b in rows[0]) else None
+    header_row = rows[0] if not any(_numeric(text[a:b]) or _LABELLED_AMOUNT.match(text[a:b]) for a, b in rows[0]) else None
     headers = [text[a:b] for a, b in header_row] if header_row else []
     starts = [a - text.rfind("\n", 0, a) for a, _ in header_row] if header_row else []
     out = [Cell((a, b), text[a:b], (), -1, column) for column, (a, b) in enumerate(header_row or [])]

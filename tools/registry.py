@@ -256,7 +256,7 @@ _SPECS = (
         "Months until an up-front AI investment is recovered by a constant monthly benefit; "
         "says 'never pays back' when the benefit is not positive.",
         title="Payback period",
-        asks=("payback", "pay back", "pays back", "paid back", "pays for itself", "pay for itself", "break even",
+        asks=("payback", "pay back", "pays back", "paid back", "pay it back", "pays it back", "pays for itself", "pay for itself", "break even",
               "breakeven", "break-even", "recoup", "recover the cost", "earn back", "earn it back", "recover the investment",
               "recover our investment", "recover the money", "paid for itself", "money back",
               # the time an outlay takes to come back, as people ask it

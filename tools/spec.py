@@ -18,7 +18,7 @@ from typing import Any, Literal
 from tools.base import ToolInput, ToolOutput
 
 FieldUnit = Literal["money", "percent", "fraction", "count", "duration"]
-Period = Literal["day", "week", "month", "quarter", "half-year", "year"]
+Period = Literal["day", "week", "fortnight", "month", "quarter", "half-year", "year"]
 
 
 @dataclass(frozen=True)

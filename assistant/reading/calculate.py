@@ -54,6 +54,9 @@ from assistant.reading.money import (
     said_to_drop,
     set_aside,
     stem_in,
+    taken_back,
+    offered_instead,
+    corrected_in_place,
     unknown_values,
     unplaced_amount,
 )
@@ -241,7 +244,8 @@ def _phrase_head(spec: ToolSpec, fig: Figure) -> Figure:
         if fig.before[k] in {"of", "for"} and len(fig.before) - k <= 4:
             head = dataclasses.replace(fig, before=fig.before[:k])
             tail = fig.before[k + 1 :]
-            heads = {f.name for f in spec.fields for label in f.labels if _distance(head.before, label, True) == 1}
+            heads = {f.name for f in spec.fields for label in f.labels if _distance(head.before, label, True) == 1
+                     and _fits(fig, f)}  # "cost of capital of 9%": a percentage is no cost, so "cost" is no head
             tails = {f.name for f in spec.fields for label in f.labels if _distance(tail, label, True) is not None}
             return head if heads and tails - heads else fig
     return fig
@@ -421,6 +425,14 @@ def assign(spec: ToolSpec, figures: list[Figure], text: str = "") -> dict[int, s
         elif isinstance(before, str) and _listed_after(text, figures, fig, out) and spec.field(before).summed and _fits(
                 fig, spec.field(before)) and money_direction(fig) is None and unplaced_amount(fig):
             out[fig.index] = before  # "licence 6k, agency setup 4.5k, our own time ~2.5k": the list's third cost
+    if spec.records:  # "control 8,400 visitors at 3.5% conversion, variant 8,600 visitors at 4.0%": said the same way
+        for fig in figures:
+            if fig.index in out or len(fig.before) < 2:
+                continue
+            twins = {out[f.index] for f in figures if f.index in out and isinstance(out[f.index], str)
+                     and f.unit == fig.unit and f.before[-2:] == fig.before[-2:]}
+            if len(twins) == 1:
+                out[fig.index] = twins.pop()
     return out
 
 
@@ -465,6 +477,11 @@ def _horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figure |
     dated = _dated_span(text)
     if dated is not None:  # "from January 2027 till end of 2029": 36 months
         return dated
+    end = _END_OF_YEAR.search(text)
+    if end is not None:  # "by the end of year two": two years from now
+        years = int(end.group(1)) if end.group(1).isdigit() else UNIT_WORDS.get(end.group(1).lower(), 0)
+        if 1 <= years <= 50:
+            return Figure(value=12.0 * years, unit="duration", span=end.span(), text=end.group(0).strip(), index=-1)
     spans = [f.span for f in figures]
     for words in _ONE_YEAR.finditer(text):  # not the period of an amount: "maintenance 6.000 for year"
         if not any(a <= words.start() < b or a < words.end() <= b for a, b in spans):
@@ -473,6 +490,8 @@ def _horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figure |
     return None
 
 
+_END_OF_YEAR = re.compile(rf"\b(?:until|till|to|by|through|at)\s+(?:the\s+)?end\s+of\s+(?:year|yr)\s+(\d{{1,2}}|{'|'.join(UNIT_WORDS)})\b",
+                          re.IGNORECASE)
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DATED_SPAN = re.compile(
     r"\b(?:from|between)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?(?:(?P<m1>[a-z]{3})[a-z]*\.?\s+)?(?P<y1>20\d\d)\s+"
@@ -655,8 +674,12 @@ def period_flows(spec: ToolSpec, text: str, figures: list[Figure], skip: frozens
                 value = -value  # "Year 0: 150,000" is the outlay
         else:
             value = 0.0
+            signed = all(fig.value < 0 or text[max(0, fig.span[0] - 1) : fig.span[0]] == "+" for fig in row)
             for fig in row:
                 way = money_direction(fig)
+                if signed:  # "Y1: H1 +20k | H2 +30k": the parts of one period's flow, each sign written
+                    value += fig.value
+                    continue
                 if way is None and fig.value != 0:
                     return None  # a column that says neither cost nor gain: not netted on a guess
                 value += abs(fig.value) if way == "in" else -abs(fig.value) if way == "out" else 0.0
@@ -750,12 +773,27 @@ def repeated(text: str, parts: list[Figure], values: list[float]) -> list[float]
     return out
 
 
-def _alternatives(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) -> None:
+# Two parts of a message opened the same way, a word and a name then a colon: "Vendor X: …
+# Vendor Y: …", "Tool A: … Tool B: …", "Plan basic: … Plan pro: …".
+# ("Phase 1: … Phase 2: …", "Year 1: …" number the parts of one plan: no options)
+_OPTION_HEAD = re.compile(r"(?:^|[.;\n(]\s*|,\s+)([A-Z][a-z]+|[a-z]{3,})\s+([A-Z][\w-]{0,12})\s*[:)]", re.MULTILINE)
+
+
+def _option_heads(text: str) -> bool:
+    heads: dict[str, set[str]] = {}
+    for match in _OPTION_HEAD.finditer(text):
+        heads.setdefault(match.group(1).lower(), set()).add(match.group(2).lower())
+    return any(len(names) >= 2 for names in heads.values())
+
+
+def _alternatives(spec: ToolSpec, figures: list[Figure], roles: dict[int, str], text: str = "") -> None:
     """Two full sets of the same inputs one after the other ("Option A: cost 20k, saves 1k/month.
     Option B: cost 35k, saves 2k/month") are alternatives to compare, not parts to add: ask."""
     if spec.records:
         return
     required = {name for alternative in spec.requires if len(alternative) > 1 for name in alternative}
+    if _option_heads(text):  # "Vendor X: 8,000 set-up, … Vendor Y: 2,500 set-up, …": each input said again per option
+        required = {f.name for f in spec.fields if not f.horizon and not f.sequence}
     order = [roles[i] for i in sorted(roles) if roles[i] in required]
     for x in set(order):
         for y in set(order) - {x}:
@@ -965,7 +1003,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             raise _ask(f"{horizon_field.question} You gave a recurring amount ({next(figures[i].show() for i in roles if figures[i].period)}).",
                        ["1 year", "2 years", "3 years"])
     _same_currency([figures[i] for i in roles if figures[i].unit == "money"])
-    _alternatives(spec, figures, roles)
+    _alternatives(spec, figures, roles, text)
     for fig in active:  # "we could maybe add 5,000": the user has not settled on it ("maybe 320 a month" is an estimate)
         if (fig.index in roles or fig.unit == "money") and (HEDGE_WORDS & set(fig.before[-2:]) or (
                 HEDGE_WORDS & set(fig.before) and MODAL_WORDS & set(fig.before[-2:]))) and (
@@ -1092,6 +1130,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 value, note = (part.value, "") if spec_field.sequence and not part.is_range else normalise(
                     part, spec_field, horizon)  # a range is asked about, in a list of flows too
                 margin = margin_for(part, spec_field, figures, roles)
+                if margin is not None and margin.is_range:  # "margin somewhere between 30 and 40%"
+                    normalise(margin, spec_field, horizon)  # asks which single value
                 if margin is not None:  # "$10,000 of revenue a month, and our gross margin is 35%": the profit
                     value *= margin.value / 100
                     if any(p is not part and abs(p.value - value) <= 0.005 * abs(value) for p in parts):
@@ -1259,6 +1299,7 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     calc = Calculation(readings=[readings[f.index] for f in figures])
     shared, bases, share_notes = with_shares(text, figures)  # "15% of the implementation": an amount
     for spec in specs:
+        spec = _in_rate_periods(spec, figures)
         money = any(f.unit == "money" for f in spec.fields)
         own, own_bases = shared, bases
         if money:  # "25 extra orders a month at $9 profit per order": 225 a month, unless an input is per order
@@ -1277,6 +1318,37 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             calc.calls.append(planned)
             calc.topic = calc.topic or spec.topic
             calc.titles.append(spec.title)
+    used = {r.figure.index: r for r in calc.readings if r.used}
+    if calc.calls or calc.clarification is not None:
+        stray_share = next((r.figure for r in calc.readings if _stray_share(text, r, figures, used, share_notes)), None)
+        if stray_share is not None and calc.calls:  # "reach about 15% of our 40k visitors" with the 40k used whole: not sure
+            calc.clarification = Clarification(
+                question=f"What is {stray_share.show()} (“{stray_share.context or stray_share.text}”) for in "
+                         f"{', '.join(calc.titles)}: should I apply it, or is it not part of this calculation?",
+                options=["apply it", "leave it out"], figure=stray_share.index)
+            calc.calls = []
+        gone = [f for f in taken_back(text, figures) if f.index in used]
+        placed = corrected_in_place(text, figures)
+        if placed and calc.calls:  # "…, oops the second one should be 25k": which figure it replaces is asked, not guessed
+            gone = []
+            calc.clarification = Clarification(
+                question=f"You corrected one of the figures to {placed[0].show()} (“{placed[0].context or placed[0].text}”). "
+                         "Could you give the full list again with the corrected figure in its place?")
+            calc.calls = []
+        asked_about = calc.clarification.figure if calc.clarification is not None else None
+        offered = [(a, b) for a, b in offered_instead(text, figures)
+                   if a.index in used or b.index in used or asked_about in (a.index, b.index)]
+        if gone and calc.calls:  # "cost was 12k — no wait, that was last year's quote": the input is not known
+            role = used[gone[0].index].roles[0].split(".")[-1].replace("_", " ")
+            calc.clarification = Clarification(
+                question=f"You took back {gone[0].show()} (“{gone[0].context or gone[0].text}”). "
+                         f"What figure should I use for the {role}?")
+            calc.calls = []
+        elif offered and not placed:  # "cost 50k — hmm or 45k if training doesn't count": two values, one input
+            a, b = offered[0]
+            calc.clarification = Clarification(
+                question=f"You gave two values, {a.show()} or {b.show()}: which one should I use?", options=[a.show(), b.show()])
+            calc.calls = []
     bare_amounts = not any(f.unit == "money" for f in figures)
     dropped = [r.figure for r in calc.readings if not r.used and not r.note and (
         r.figure.unit == "money" or (r.figure.period and unplaced_amount(r.figure))
@@ -1312,6 +1384,45 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         if not reading.used and not reading.note:
             reading.note = f"no input of {names} is named next to it"
     return calc
+
+
+def _in_rate_periods(spec: ToolSpec, figures: list[Figure]) -> ToolSpec:
+    """A discounting spec whose rate the message gives per quarter or per month ("2% per quarter as
+    the discount rate"): its yearly flows and horizon are counted in that period instead, so the rate,
+    the flows and the number of periods agree (nothing is converted to years and back)."""
+    rate = next((f for f in spec.fields if f.name == "rate" and f.unit == "fraction"), None)
+    if rate is None or not any(f.sequence for f in spec.fields):
+        return spec
+    periods = {f.period for f in figures if f.unit == "percent" and f.period and label_score(f, rate) >= 0.25}
+    if len(periods) != 1 or periods == {"year"} or next(iter(periods)) not in MONTHS_IN:
+        return spec
+    period = next(iter(periods))
+    fields = tuple(dataclasses.replace(f, period=period) if f.period == "year" else f for f in spec.fields)
+    return dataclasses.replace(spec, fields=fields)
+
+
+def _stray_share(text: str, reading: Reading, figures: list[Figure], used: dict[int, Reading],
+                 share_notes: dict[int, str]) -> bool:
+    """A percentage no input took and nothing set aside that shares out a figure the calculation did
+    use ("15% of our 40k visitors", the 40k read whole), or that stands in one sentence beside a
+    share worked out as an amount ("20% of that in year 1 and 30% in year 2"): computing without it
+    would state a figure from a misread input."""
+    fig = reading.figure
+    if reading.used or reading.note or fig.unit != "percent":
+        return False
+    following = figures[fig.index + 1] if fig.index + 1 < len(figures) else None
+    if following is not None and following.index in used and re.fullmatch(
+            r"\s*of\s+(?:[a-z]+\s+){0,2}", text[fig.span[1] : following.span[0]], re.IGNORECASE):
+        return True
+    start, end = _sentence_span(text, fig.span[0])
+    return any(i in used and start <= figures[i].span[0] < end and figures[i].unit == "percent"
+               for i in share_notes if i < len(figures))
+
+
+def _sentence_span(text: str, pos: int) -> tuple[int, int]:
+    starts = [m.end() for m in re.finditer(r"[.;!?\n](?!\d)", text[:pos])]
+    stop = re.search(r"[.;!?\n](?!\d)", text[pos:])
+    return (starts[-1] if starts else 0), (pos + stop.start() if stop else len(text))
 
 
 def other_asks(message: str) -> str:
@@ -1475,6 +1586,11 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                     kind = "range" if part.is_range else ("period" if spec_field.period and not part.period else "horizon")
                     raise _need(kind, asked, part.index, [name]) from None
                 margin = margin_for(part, spec_field, figures, decided)
+                if margin is not None and margin.is_range:
+                    try:
+                        normalise(margin, spec_field, horizon)
+                    except _NeedsAsking as asked:
+                        raise _need("range", asked, margin.index, [name]) from None
                 if margin is not None:  # as ``_plan_spec``: revenue at a margin is the profit it brings
                     value *= margin.value / 100
                     note += f"; × {margin.show()} margin = {_fmt(value)}"

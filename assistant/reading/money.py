@@ -18,7 +18,7 @@ from knowledge.figures import CURRENCY_WORDS, MONTHS_IN, Figure
 from tools.spec import FieldSpec
 
 MIN_BARE_AMOUNT = 100  # a number without currency or k/M is read as money only from here up
-PERIOD_NAMES = {"day", "week", "month", "quarter", "year", "annum", "mo", "yr", "qtr", "days", "weeks", "months", "years"}
+PERIOD_NAMES = {"day", "week", "fortnight", "month", "quarter", "year", "annum", "mo", "yr", "qtr", "days", "weeks", "months", "years"}
 
 # Which way money goes, in general English: the words of a clause that say the business pays
 # (a cost, whatever it is paid for) or gains. A word that lowers something ("cut support costs by
@@ -265,17 +265,90 @@ def _without_label(between: str, old: Figure) -> str:
     return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: " " if m.group(0).lower() in names else m.group(0), between)
 
 
+# "…, last one is 14k", "the second one should be 9k": a correction naming a list item by its place.
+_LIST_POSITION = re.compile(r"\b(first|second|third|fourth|last|final)\s+(?:one|figure|number|amount|value|flow)s?\s+"
+                            r"(?:is|was|should\s+be|=)\s*(?:actually\s+)?$", re.IGNORECASE)
+
+
+def _listed_item(text: str, figures: list[Figure], last: Figure, position: str) -> Figure | None:
+    """The item at ``position`` of the comma-separated list of figures that ends with ``last``."""
+    items = [last]
+    for fig in reversed(figures[: last.index]):
+        if not _same_kind(fig, last) or not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[fig.span[1] : items[-1].span[0]]):
+            break
+        items.append(fig)
+    items.reverse()
+    if len(items) < 2:
+        return None
+    return items[-1] if position in {"last", "final"} else None  # an earlier item: see ``corrected_in_place``
+
+
+def corrected_in_place(text: str, figures: list[Figure]) -> list[Figure]:
+    """New figures that correct an earlier item of a list by its place ("the second one should be
+    25k"): the list's order would put them last, so they are asked about, not placed on a guess."""
+    out = []
+    for a, b in zip(figures, figures[1:]):
+        between = text[a.span[1] : b.span[0]]
+        listed = _LIST_POSITION.search(between) if _CORRECTION_CORE.search(between) and len(between) < 80 else None
+        if listed and listed.group(1).lower() not in {"last", "final"} and _same_kind(a, b):
+            out.append(b)
+    return out
+
+
+# Right after a figure, the user takes it back: "cost was 12k — no wait, that was last year's quote".
+_TAKEN_BACK = re.compile(r"[\s,;:()\u2014\u2013.-]*(?:no,?\s+wait|wait,?\s+no|scratch that|oops)\b", re.IGNORECASE)
+# Between two figures of one kind, a second value offered instead: "cost 50k — hmm or 45k if …".
+_OFFERED_OR = re.compile(r"[\s,;:(\u2014\u2013-]*(?:[a-z]{1,6}[\s,.]+)?or\s+(?:maybe\s+|perhaps\s+|possibly\s+)?$", re.IGNORECASE)
+
+
+def taken_back(text: str, figures: list[Figure]) -> list[Figure]:
+    """The figures the user took back right after saying them, with no figure of the same kind
+    in their place in the rest of that sentence: nothing to compute that input from."""
+    out = []
+    for fig in figures:
+        if not _TAKEN_BACK.match(text, fig.span[1]):
+            continue
+        rest = re.split(r"[.;!?\n](?!\d)", text[fig.span[1] :], maxsplit=1)[0]
+        end = fig.span[1] + len(rest)
+        if not any(fig.span[1] < g.span[0] < end and _same_kind(fig, g) for g in figures):
+            out.append(fig)
+    return out
+
+
+def offered_instead(text: str, figures: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """Pairs of figures of one kind where the second is offered as another value of the first
+    ("50k — hmm or 45k"): a choice for the user, not a correction ("or rather") or a sum."""
+    out = []
+    for a, b in zip(figures, figures[1:]):
+        between = text[a.span[1] : b.span[0]]
+        if _same_kind(a, b) and _OFFERED_OR.fullmatch(between) and not re.search(r"\brather\b", between, re.IGNORECASE):
+            out.append((a, b))
+    return out
+
+
 def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
     """figure index → the index of the figure the user replaced it with: corrected by the next one
     ("3k, no wait, 4k", "3k (sorry, 4k)"), or said not to be it ("4k, not 3k"; "not 3k but 4k")."""
     out: dict[int, int] = {}
+    placed: set[int] = set()  # corrected by their place in a list: the same value elsewhere in it stays
     for a, b in zip(figures, figures[1:]):
         if not _same_kind(a, b):
             continue
         between = text[a.span[1] : b.span[0]]
         restated = _without_label(between, a)  # "gain 25k.. wait no gain was 29k": the label said again
-        if any(_CORRECTION.match(s) and _CORRECTION_CORE.search(s) for s in (between, restated)) or _CORRECTED_TAIL.search(
-                between) and len(between) < 80:
+        if re.match(r"\s*~~", between) and re.search(r"~~\s*$", text[max(0, a.span[0] - 12) : a.span[0]]):
+            out[a.index] = b.index  # "upfront ~~12k~~ 18k": struck through, the next figure stands
+            continue
+        tail = _CORRECTED_TAIL.search(between)
+        listed = _LIST_POSITION.search(between) if _CORRECTION_CORE.search(between) and len(between) < 80 else None
+        if listed:  # "-30k, 12k, 12k, 12k — sorry, last one is 14k": the list item it names by position
+            target = _listed_item(text, figures, a, listed.group(1).lower())
+            if target is not None:
+                out[target.index] = b.index
+                placed.add(target.index)
+        elif any(_CORRECTION.match(s) and _CORRECTION_CORE.search(s) for s in (between, restated)) or tail and len(
+                between) < 80 and not re.search(r",\s*and\b|;", between[: tail.start()], re.IGNORECASE):
+            # (not "licence was 300, and training took me a day, call it 200": a new clause's own figure)
             out[a.index] = b.index
         elif re.fullmatch(r"\s*[,;:\u2014\u2013-]?\s*no\s*[,;:!\u2014\u2013-]\s*", between, re.IGNORECASE):
             out[a.index] = b.index  # "29 a month, no, 35"
@@ -292,7 +365,7 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
             out[b.index] = a.index  # "got the licence down to 950 a month (from the 1,100 I quoted)": a revised level
     for old, new in list(out.items()):  # the figure corrected was said before, in full: that one goes too
         gone, kept = figures[old], figures[new]
-        if gone.index != old or kept.index != new:
+        if gone.index != old or kept.index != new or old in placed:
             continue
         values = _as_written_by(kept, gone)
         for fig in figures:
@@ -433,6 +506,13 @@ def said_to_drop(text: str, figures: list[Figure]) -> dict[int, str]:
         head = text[max(0, fig.span[0] - 40) : fig.span[0]]
         if _LEAVE_OUT_BEFORE.search(head) or any(stem_in(w, LEAVE_OUT_BEFORE) for w in fig.before[-2:]):
             dropped[fig.index] = "you asked to leave it out"
+    for fig in figures:  # "> AI search brought 45k": the quoted older mail says again a figure the reply gives
+        line = text[text.rfind("\n", 0, fig.span[0]) + 1 : fig.span[0]]
+        if line.lstrip().startswith(">") and fig.index not in dropped and any(
+                other.value == fig.value and _same_kind(other, fig) and not text[
+                    text.rfind("\n", 0, other.span[0]) + 1 : other.span[0]].lstrip().startswith(">")
+                for other in figures if other.index != fig.index):
+            dropped[fig.index] = "said again in the quoted message"
     return {**dropped, **corrected(text, figures)}
 
 

@@ -46,7 +46,7 @@ _BETWEEN = re.compile(r"\s*of\s+(?:(?:a|an|the|our|their|its|his|her|my|your)\s+
 # A share of a person: "0.5 FTE", "half an FTE", "a quarter of her time", "25% of his time".
 _PERSON = re.compile(
     r"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?\s?%?|half|(?:a|one|three)\s+quarters?|(?:a|one|two)\s+thirds?|a\s+fifth)\s+"
-    r"(?:an?\s+)?(?:of\s+(?:an?\s+|his\s+|her\s+|their\s+|my\s+|our\s+|your\s+)?)?(?P<what>FTEs?|time)\b", re.IGNORECASE)
+    r"(?:an?\s+)?(?:of\s+)?(?:an?\s+|his\s+|her\s+|their\s+|my\s+|our\s+|your\s+)?(?P<what>FTEs?|time)\b", re.IGNORECASE)
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "fifth": 0.2}
 # Hours counted ("50 hours", "2 h/week") and a rate per hour ("$28 an hour", "50/h").
 _HOURS = re.compile(r"\s?(?:hours?|hrs?|h)\b(?:\s?/\s?(?P<per>week|wk|month|mo|day|year|yr)\b)?", re.IGNORECASE)
@@ -109,6 +109,8 @@ def find_priced(text: str, figures: list[Figure]) -> list[Priced]:
         if base is None or not 0 < share <= 50 or base.cell or _bracketed(text, phrase.start()) and not _bracketed(
                 text, base.span[0]):
             continue  # "Internal staff (0.25 FTE)  15,000 per year": the line's amount is the share's cost already
+        if re.match(r"\s*\(\s*(?:[≈~=]|approx|about|around|roughly|ca\b|i\.?e\b)", text[phrase.end() : base.span[0] + 1], re.I):
+            continue  # "0.25 FTE (≈15k p.a.)": the bracket gives what that share costs, not a whole person's cost
         taken.add(base.index)
         out.append(Priced(base.index, share, base.period or "year", tuple(inside),
                           f"{phrase.group(0).strip()} × {base.show()}"))
@@ -129,7 +131,7 @@ def find_priced(text: str, figures: list[Figure]) -> list[Priced]:
 
 
 _PER_WORDS = {"per", "a", "an", "/"}
-_PERIOD_WORDS = {"day", "week", "month", "quarter", "year", "annum", "mo", "yr", "qtr", "wk", "hour", "hr", "h"}
+_PERIOD_WORDS = {"day", "week", "fortnight", "month", "quarter", "year", "annum", "mo", "yr", "qtr", "wk", "hour", "hr", "h"}
 MAX_PER_WORDS = 3  # "$9 profit per order": the thing is named within three words of the amount
 
 
@@ -146,6 +148,30 @@ def _per_thing(fig: Figure) -> tuple[str, int] | None:
     return None
 
 
+def _labelled_per_thing(fig: Figure) -> str | None:
+    """The thing a label before an amount says it is per: "cost/order: €0.40", "saving per order 0.40"."""
+    last = fig.before[-1:] or [""]
+    if "/" in last[0]:
+        thing = _singular(last[0].rsplit("/", 1)[1])
+        return thing if thing.isalpha() and thing not in _PERIOD_WORDS else None
+    if len(fig.before) >= 2 and fig.before[-2] == "per" and fig.before[-1].isalpha():
+        thing = _singular(fig.before[-1])
+        return thing if thing not in _PERIOD_WORDS else None
+    return None
+
+
+def _label_words(rate: Figure) -> list[str]:
+    """The label of a price per thing without the thing: "handling cost/order" → handling cost."""
+    if rate.before and "/" in rate.before[-1]:
+        return [*rate.before[:-1], rate.before[-1].rsplit("/", 1)[0]]
+    return list(rate.before[:-2])
+
+
+def _count_of(fig: Figure, thing: str) -> int | None:
+    """Where (0-2) the count's words name ``thing`` ("6,000 orders/mo", "300 orders a month")."""
+    return next((k for k, w in enumerate(fig.after[:3]) if _singular(w.split("/")[0]) == thing), None)
+
+
 def priced_units(text: str, figures: list[Figure], per_input) -> tuple[list[Figure], dict[int, str], dict[int, str]]:
     """``figures`` with each count of things priced by an amount per thing said after it in the
     same sentence; the amounts that only priced a count (index → why) and a note per product.
@@ -154,8 +180,42 @@ def priced_units(text: str, figures: list[Figure], per_input) -> tuple[list[Figu
     out = list(figures)
     consumed: dict[int, str] = {}
     notes: dict[int, str] = {}
+    for count, price in zip(figures, figures[1:]):
+        # "one-off setup 1 x 9,600.00": a quantity times a unit price is the line's amount, named by the
+        # words before the quantity (a line that also states its total, "= 1,920.00", is left as written)
+        if count.unit != "count" or count.scaled or count.is_range or price.is_range or count.period or not (
+                0 < count.value <= 1000 and count.value == int(count.value)) or price.unit not in {"money", "count"} \
+                or not re.fullmatch(r"[ \t]*[x×*][ \t]*", text[count.span[1] : price.span[0]], re.IGNORECASE) \
+                or re.match(r"[ \t]*=", text[price.span[1] :]) or count.index in consumed or price.index in consumed:
+            continue
+        value = count.value * price.value
+        out[price.index] = dataclasses.replace(price, value=value, unit="money" if price.unit == "money" or any(
+            f.unit == "money" for f in figures) else price.unit, before=list(count.before), scaled=True)
+        shown = f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.2f}"
+        notes[price.index] = f"; {count.show()} × {price.show()} = {shown}"
+        consumed[count.index] = f"it counts the {price.show()}"
     for rate in figures:
         said = _per_thing(rate)
+        labelled = _labelled_per_thing(rate) if said is None else None
+        if labelled is not None and rate.unit == "money" and not rate.is_range and not rate.period \
+                and not per_input(labelled):
+            # "cost/order: −€0.40" on one line, "6,000 orders/mo" on another: priced by the one count of
+            # that thing in the message (two such counts: left for a question)
+            counts = [f for f in figures if f.unit == "count" and f.index != rate.index and not f.is_range
+                      and f.index not in consumed and f.index not in notes and _count_of(f, labelled) is not None]
+            if len(counts) == 1:
+                count = counts[0]
+                noun = _count_of(count, labelled)
+                value = count.value * rate.value
+                out[count.index] = dataclasses.replace(
+                    count, value=abs(value), unit="money", currency=rate.currency, scaled=True,
+                    before=[*_label_words(rate), *count.before],
+                    after=["down"] if value < 0 else [])  # "Δ handling cost/order: −€0.40": the cost goes down
+                shown = f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.2f}"
+                notes[count.index] = f"; {count.show()} × {rate.show()} = {shown}" + (
+                    f" per {count.period}" if count.period else "")
+                consumed[rate.index] = f"it prices the {count.show()} {count.after[noun]}"
+            continue
         if said is None or rate.unit != "money" or rate.is_range or rate.period or per_input(said[0]):
             continue
         thing, at = said
