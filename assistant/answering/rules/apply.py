@@ -20,14 +20,15 @@ from tools.arithmetic import SYMBOLS, Span, evaluate, written, written_span
 
 # A question that asks for an amount, as general English asks it.
 ASKS_AMOUNT = re.compile(
-    r"\bhow (?:many|much|long|big|far|often|large)\b|\bwhat(?:'s|s| is| are| will| would| should| does)?\b[^?.]*"
-    r"\b(?:be|cost|price|wait|rate|total|number|amount|get|give|gives|need|come to|by)\b|\bcalculate\b|\bwork out\b"
+    r"\bhow (?:many|much|long|big|far|often|large)\b|\bwhat(?:'s|s| is| are| will| would| should| does)\b"
+    r"|\bcalculate\b|\bwork out\b"
     r"|\bfigure out\b|\bestimate\b",
     re.IGNORECASE,
 )
 MAX_ROUNDS = 3
 SETTING_CHARS = 400
 # A unit named in the ask ("how many litres") says nothing about which rule is asked for.
+UNIT_FORMS = frozenset(UNITS.values())
 UNIT_STEMS = stems(" ".join(u for u, written in UNITS.items() if written not in PERIODS))
 _APPROX = re.compile(r"\b(?:about|roughly|approximately|around|typically)\b", re.IGNORECASE)
 _PERIOD_PLURAL = {"year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours"}
@@ -72,6 +73,24 @@ def asks_amount(question: str) -> bool:
     return bool(ASKS_AMOUNT.search(question)) and bool(read_quantities(question))
 
 
+def plural(noun: str) -> str:
+    """The plural of a counted noun as general English writes it ("coach" → "coaches")."""
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun
+    if re.search(r"(?:ch|sh|ss|x|z)$", noun):
+        return noun + "es"
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _counted(rule: Rule, span: Span) -> str:
+    words = list(rule.output)
+    if span.ends != (1, 1) and words:
+        words[-1] = plural(words[-1])
+    return f"{written_span(span)} {' '.join(words)}"
+
+
 def _show(q: Quantity | Span, unit: str) -> str:
     span = q if isinstance(q, Span) else Span(q.value, q.high)
     shown = written_span(span)
@@ -96,17 +115,21 @@ def _score(operand: Operand, q: Quantity, rule: Rule) -> int:
         if q.unit != operand.example.unit:
             return 0
         return 2 + len(operand.stems & q.stems)
+    if operand.example is not None and q.unit:
+        return 0  # the example counts things ("2 pickers"): a measure does not fill it
     overlap = operand.stems & (q.stems | ({q.unit} if q.unit else set()))
-    if rule.kind == "rate" and operand.label and operand.label[0] in {q.unit}:
-        return 2 + len(overlap)
-    if q.unit and operand.example is None and rule.kind == "rate":
-        return 0  # a count of things is not a measure in a unit
+    if rule.kind == "rate" and operand.label and operand.label[0] in UNIT_FORMS:  # "per m²": that unit only
+        return 2 + len(overlap) if q.unit == operand.label[0] else 0
+    if q.derived and overlap and q.stems <= operand.stems:
+        return len(overlap) + 1  # the course's own name for the term, from a rule it states
     return len(overlap)
 
 
-def _fill(rule: Rule, pool: list[tuple[Quantity, int]]) -> list[tuple[Quantity, int] | None] | None:
+def _fill(rule: Rule, pool: list[tuple[Quantity, int]], pending: list[Rule] = ()) -> list[tuple[Quantity, int] | None] | None:
     """The pool entry that fills each operand, None for the rule's own values; None when the
-    rule cannot be filled or two entries fit one operand equally."""
+    rule cannot be filled, two entries fit one operand equally, or a ``pending`` rule's result
+    would fit an operand at least as well (the rule waits for it: "÷ picker hours" waits for the
+    step that gives picker hours)."""
     chosen: list[tuple[Quantity, int] | None] = []
     used: set[int] = set()
     for operand in rule.operands:
@@ -115,6 +138,10 @@ def _fill(rule: Rule, pool: list[tuple[Quantity, int]]) -> list[tuple[Quantity, 
             continue
         scored = sorted(((_score(operand, q, rule), i) for i, (q, _) in enumerate(pool) if i not in used), reverse=True)
         scored = [s for s in scored if s[0] > 0]
+        later = max((_score(operand, Quantity(0, unit=r.unit, label=list(r.output)), rule) for r in pending if r is not rule
+                     and r.sentence != rule.sentence), default=0)
+        if later and later >= (scored[0][0] if scored else 0):
+            return None
         if not scored:
             keep = operand.example is not None and (operand.example.unit == "%" or "per" in operand.label)
             if not keep:
@@ -141,6 +168,12 @@ def _unit(rule: Rule, values: list[Quantity]) -> str:
         return " ".join(rule.output)
     if rule.unit:
         return rule.unit
+    if rule.kind == "rate":  # a share of an amount is in the amount's unit
+        return values[0].unit
+    units = {v.unit for v in values if v.unit}
+    if len(units) == 1 and (set(rule.operators) <= {"+", "-"} or sum(1 for v in values if v.unit) == 1 and (
+            values[0].unit or "/" not in rule.operators)):
+        return units.pop()  # sums of one unit, or one amount scaled by plain numbers
     if rule.operators and rule.operators[-1] == "*" and values[-1].value == 100 and "/" in rule.operators:
         return "%"
     if rule.operators == ["/"]:
@@ -159,17 +192,20 @@ def _step(rule: Rule, filled: list[tuple[Quantity, int] | None]) -> Step | None:
     terms = []
     for operand, value, fill in zip(rule.operands, values, filled):
         shown = value.text if fill is None else _show(value, value.unit)
+        if rule.kind == "worked" and fill is not None and not value.unit and operand.label:
+            shown += " " + " ".join(operand.label)  # "3 pickers", as the example counts them
         terms.append(f"{' '.join(operand.label)} ({shown})" if rule.kind == "formula" and operand.variable else shown)
     text = terms[0] + "".join(f" {SYMBOLS[op]} {term}" for op, term in zip(rule.operators, terms[1:]))
     unit = _unit(rule, values)
-    text += f" = {_with_larger(result, unit if not rule.per_group else '')}"
+    named = f" {' '.join(rule.output)}" if rule.kind == "worked" and not unit else ""
+    text += f" = {_with_larger(result, unit if not rule.per_group else '')}{named}"
     for sign, pct in rule.adjust:
         before = result
         result = result.combine("*", Span(1 + (pct.value / 100 if sign == "+" else -pct.value / 100)))
         text += f"; {_show(before, unit)} {SYMBOLS[sign]} {pct.text} = {_with_larger(result, unit)}"
     if rule.per_group and result.ends[1] != math.ceil(result.ends[1]):
         whole = Span(math.ceil(result.low), None if result.high is None else math.ceil(result.high))
-        text += f", so {written_span(whole)} {' '.join(rule.output)} (a whole one for each started group)"
+        text += f", so {_counted(rule, whole)} (a whole one for each started group)"
         result = whole
     yours = sum(f[1] for f in filled if f is not None)
     return Step(rule, [f[0] if f else None for f in filled], result, unit, text, yours)
@@ -208,7 +244,8 @@ def apply_rules(question: str, passages: list[dict]) -> Working | Question | Non
             stated = bool(stems(rule.qualifier) & asked)
             if siblings and not stated and any(stems(r.qualifier) & asked for r in siblings):
                 continue  # the question states another case of this rate
-            filled = _fill(rule, pool)
+            waiting = [r for r in rules if r is not rule and not any(s.rule is r for s in steps)]
+            filled = _fill(rule, pool, waiting)
             if filled is None:
                 continue
             step = _step(rule, filled)
@@ -218,7 +255,7 @@ def apply_rules(question: str, passages: list[dict]) -> Working | Question | Non
                 conditional[len(steps)] = siblings
             steps.append(step)
             derived = Quantity(value=step.result.low, high=step.result.high, unit=step.unit, label=list(rule.output),
-                               text=written_span(step.result))
+                               text=written_span(step.result), derived=True)
             pool.append((derived, step.yours))
             grew = True
         if not grew:
@@ -232,7 +269,7 @@ def apply_rules(question: str, passages: list[dict]) -> Working | Question | Non
             cases = "; ".join(" ".join(r.qualifier) for r in [step.rule, *conditional[steps.index(step)]] if r.qualifier)
             return Question(f"The rule depends on which case is yours ({cases}): which one applies?", step.rule)
     return Working(chain, _with_larger(best.result, best.unit) if not best.rule.per_group
-                   else f"{written_span(best.result)} {' '.join(best.rule.output)}", mine)
+                   else _counted(best.rule, best.result), mine)
 
 
 def _final(steps: list[Step], asked: set[str], mine: list[Quantity], lead: dict | None) -> Step | None:

@@ -201,6 +201,11 @@ _ONE_PER = re.compile(
     rf"(?:per|for every|to every|for each|to)\s+(?P<n>{VALUE})(?:\s?(?:[–-]|to)\s?(?P<high>{VALUE}))?\s+(?P<y>[a-z][a-z-]+)",
     re.IGNORECASE,
 )
+_SHARE = re.compile(
+    rf"(?<![\w.])(?:(?P<low>{NUMBER})\s?[–-]\s?)?(?P<pct>{NUMBER})\s?%\s+of\s+(?:the\s+|an?\s+|your\s+|their\s+|its\s+)?"
+    rf"(?P<of>[a-z][a-z-]+(?:\s(?!and\b|or\b|to\b|in\b|on\b|for\b)[a-z][a-z-]+){{0,2}})",
+    re.IGNORECASE,
+)
 _PERIODS = {"week", "weeks", "day", "days", "year", "years", "month", "months", "season", "hour", "hours"}
 
 
@@ -228,8 +233,20 @@ def _rates(sentence: str, passage: dict) -> list[Rule]:
             out = [w for w in _words(before)][-10:] + ([unit] if unit != "money" else [])
         rules.append(Rule("rate", out, [operand, Operand(label=[], constant=rate)], ["*"], sentence.strip(),
                           passage, unit=unit, qualifier=qualifier))
+    for match in _SHARE.finditer(sentence):  # "a fee of 5% of the sale price": a share of a named amount
+        low = value_of(match.group("low")) if match.group("low") else None
+        high = value_of(match.group("pct"))
+        share = Quantity(value=(low if low is not None else high) / 100, high=high / 100 if low is not None else None,
+                         text=match.group(0)[: match.group(0).find("%") + 1])
+        before = re.split(r"[;:(]|\.(?!\d)", sentence[: match.start()])[-1]
+        previous = list(re.finditer(NUMBER, before))
+        before = before[previous[-1].end():] if previous else before
+        out = _words(before)[-8:]
+        if stems(out):
+            rules.append(Rule("rate", out, [Operand(label=_words(match.group("of"))), Operand(constant=share)], ["*"],
+                              sentence.strip(), passage))
     for match in _ONE_PER.finditer(sentence):
-        x = (match.group("x") or match.group("before") or "").strip()
+        x = (match.group("x") or (match.group("before") or "").split()[-1:] and match.group("before").split()[-1] or "").strip()
         if not x:
             continue
         n = Quantity(value=value_of(match.group("n")), text=match.group("n"),

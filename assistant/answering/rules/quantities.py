@@ -63,24 +63,33 @@ class Quantity:
     text: str = ""  # as written
     span: tuple[int, int] = (0, 0)
     worded: bool = False  # written as a word ("one", "two")
+    derived: bool = False  # computed by a rule, labelled with the rule's own name for it
 
     @property
     def stems(self) -> set[str]:
         return stems(self.label)
 
 
-def _label(text: str, start: int, end: int) -> list[str]:
-    """Content words after the quantity (up to a break), then a few before it."""
-    after = re.split(_BREAK, text[end:], maxsplit=1)[0]
-    before = re.split(_BREAK, text[:start])[-1]
-    after_words = [w for w in re.findall(r"[a-z][a-z'-]*", after.lower())][:LABEL_WORDS + 1]
-    before_words = [w for w in re.findall(r"[a-z][a-z'-]*", before.lower())][-LABEL_WORDS - 1:]
-    return [w for w in after_words + before_words if w not in STOPWORDS]
+def _label(text: str, start: int, end: int, previous_end: int) -> list[str]:
+    """What a quantity counts: the words straight after it when a content word follows ("3
+    pickers", "4 plots a year", "300 mm of rain"), else the words before it back to the last figure or break
+    ("materials cost 6", "and labour 10")."""
+    tail = re.split(_BREAK, text[end:], maxsplit=1)[0]
+    tail = re.split(rf"[{CURRENCY}]?\d", tail, maxsplit=1)[0]  # up to the next figure
+    after = re.findall(r"[a-z][a-z'-]*", tail.lower())[: LABEL_WORDS + 1]
+    if after and after[0] == "of":  # "300 mm of rain", "20 m² of heavy clay"
+        after = after[1:]
+    if after and after[0] not in STOPWORDS:
+        return [w for w in after if w not in STOPWORDS]
+    before = re.split(_BREAK, text[previous_end:start])[-1]
+    before_words = re.findall(r"[a-z][a-z'-]*", before.lower())[-LABEL_WORDS - 1:]
+    return [w for w in before_words if w not in STOPWORDS]
 
 
 def read_quantities(text: str) -> list[Quantity]:
     """Every quantity of ``text`` in order; numbers inside words or codes are skipped."""
     found: list[Quantity] = []
+    previous_end = 0
     for match in QUANTITY.finditer(text):
         num = match.group("num")
         worded = not num[0].isdigit() and num[0] != "."
@@ -90,7 +99,8 @@ def read_quantities(text: str) -> list[Quantity]:
             continue
         high = number_value(match.group("high")) if match.group("high") else None
         found.append(Quantity(
-            value=value_of(num), unit=unit, high=high, label=_label(text, match.start(), match.end()),
+            value=value_of(num), unit=unit, high=high, label=_label(text, match.start(), match.end(), previous_end),
             text=match.group(0).strip(), span=(match.start(), match.end()), worded=worded,
         ))
+        previous_end = match.end()
     return found
