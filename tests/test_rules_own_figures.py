@@ -34,6 +34,7 @@ FORMULA = passage(
     "Example\n"
     "3 workers × 5 hours = 15 worker hours\n",
 )
+COMPOUND = passage("Measuring output\nOutput per hour = items made ÷ staff hours\nCount items, not orders.")
 CONDITIONAL = passage(
     "Feeding the lawn\nSpread fertiliser at roughly 30 g/m² on sandy ground and 20 g/m² on heavy ground, in spring."
 )
@@ -62,6 +63,8 @@ def result(found) -> str:
         ("My sale price is $40. How much is the listing fee?", [FEE], "$2"),
         # a formula whose operand is the result of a worked step redone with the learner's figures
         ("4 workers each did 6 hours and finished 480 units. What is our units per hour?", [FORMULA], "20"),
+        # a term named by a count and a unit ("staff hours") is their product
+        ("2 staff each worked 5 hours and made 150 items. What is our output per hour?", [COMPOUND], "15"),
         # a rate whose case the question states
         ("my lawn is 50 m² on heavy ground, how much fertiliser do I need?", [CONDITIONAL], "1,000 g (1 kg)"),
         # a worked example redone with the learner's figures, its adjustment kept
@@ -90,6 +93,8 @@ def test_a_ratio_range_gives_a_range():
         ("my lawn is 50 m² on heavy ground and we had 10 mm of rain, how much fertiliser do I need?", [CONDITIONAL]),
         # the worked example's setting is not the learner's: a lawn is not a roof
         ("Our lawn is 20 m² and gets 500 mm of rain. How much fertiliser?", [WORKED]),
+        # a compound term with two counts of the thing it names: which one is unclear
+        ("2 staff and 3 staff each worked 5 hours and made 150 items. What is our output per hour?", [COMPOUND]),
         # no amount asked
         ("I have 14 players, is coaching them fun?", [RATIO]),
     ],

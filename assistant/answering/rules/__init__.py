@@ -32,7 +32,8 @@ def working_lines(found: Working | Question, draft: Draft) -> list[str]:
         lines.append("")
         return lines
     for rule in found.rules:
-        lines.append(f"- The rule: “{rule.sentence}” {_cite(draft, rule.passage, rule.sentence)}")
+        if rule.sentence:  # a product of the learner's figures states no rule of its own
+            lines.append(f"- The rule: “{rule.sentence}” {_cite(draft, rule.passage, rule.sentence)}")
     mine = ", ".join(q.text for q in found.mine)
     if mine:
         lines.append(f"- Your figures: {mine}")

@@ -143,7 +143,9 @@ def _fill(rule: Rule, pool: list[tuple[Quantity, int]], pending: list[Rule] = ()
         if later and later >= (scored[0][0] if scored else 0):
             return None
         if not scored:
-            keep = operand.example is not None and (operand.example.unit == "%" or "per" in operand.label)
+            # a worked step keeps its share, its rate and a bare factor ("× 2"): the rule's own
+            keep = operand.example is not None and (operand.example.unit == "%" or "per" in operand.label
+                                                    or not operand.example.unit and not operand.stems)
             if not keep:
                 return None
             chosen.append(None)
@@ -171,7 +173,7 @@ def _unit(rule: Rule, values: list[Quantity]) -> str:
     if rule.kind == "rate":  # a share of an amount is in the amount's unit
         return values[0].unit
     units = {v.unit for v in values if v.unit}
-    if len(units) == 1 and (set(rule.operators) <= {"+", "-"} or sum(1 for v in values if v.unit) == 1 and (
+    if rule.kind == "formula" and len(units) == 1 and (set(rule.operators) <= {"+", "-"} or sum(1 for v in values if v.unit) == 1 and (
             values[0].unit or "/" not in rule.operators)):
         return units.pop()  # sums of one unit, or one amount scaled by plain numbers
     if rule.operators and rule.operators[-1] == "*" and values[-1].value == 100 and "/" in rule.operators:
@@ -234,6 +236,10 @@ def apply_rules(question: str, passages: list[dict]) -> Working | Question | Non
                 rules.append(rule)
     pool: list[tuple[Quantity, int]] = [(q, 1) for q in mine]
     steps: list[Step] = []
+    for step in _compounds(rules, mine):  # "picker hours" from "3 pickers" and "6 hours"
+        steps.append(step)
+        pool.append((Quantity(value=step.result.low, unit="", label=list(step.rule.output), text=written_span(step.result),
+                              derived=True), 2))
     conditional: dict[int, list[Rule]] = {}  # a step's rule applies only in a case not stated
     for _ in range(MAX_ROUNDS):
         grew = False
@@ -270,6 +276,32 @@ def apply_rules(question: str, passages: list[dict]) -> Working | Question | Non
             return Question(f"The rule depends on which case is yours ({cases}): which one applies?", step.rule)
     return Working(chain, _with_larger(best.result, best.unit) if not best.rule.per_group
                    else _counted(best.rule, best.result), mine)
+
+
+def _compounds(rules: list[Rule], mine: list[Quantity]) -> list[Step]:
+    """A formula's term named by a count and a unit ("picker hours", "staff days") is their
+    product, when the learner gave exactly one count of that thing and one amount in that unit."""
+    steps: list[Step] = []
+    for rule in rules:
+        if rule.kind != "formula":
+            continue
+        for operand in rule.operands:
+            at = [(i, u) for i, word in enumerate(operand.label) for u in PERIODS if stems([word]) & stems([u])]
+            if not at or at[-1][0] == 0:
+                continue
+            label, unit = operand.label[: at[-1][0] + 1], at[-1][1]
+            counts = [q for q in mine if not q.unit and q.label and stems(label[:-1]) & stems(q.label[:1])]
+            amounts = [q for q in mine if q.unit == unit]
+            if len(counts) != 1 or len(amounts) != 1:
+                continue
+            name = [w for w in label[:-1] if stems([w]) & stems(counts[0].label[:1])] + [label[-1]]
+            if any(s.rule.output == name for s in steps):
+                continue
+            product = Rule("product", name, [Operand(label=counts[0].label[:1]), Operand(label=[])], ["*"], "", rule.passage)
+            value = Span(counts[0].value * amounts[0].value)
+            text = f"{_show(counts[0], '')} {counts[0].label[0]} × {_show(amounts[0], unit)} = {written_span(value)} {' '.join(name)}"
+            steps.append(Step(product, [counts[0], amounts[0]], value, "", text, 2))
+    return steps
 
 
 def _final(steps: list[Step], asked: set[str], mine: list[Quantity], lead: dict | None) -> Step | None:

@@ -132,20 +132,39 @@ _ADJUST = re.compile(
 )
 
 
+# Where a worked step states its result: a sign, or said aloud ("$28 times two is $56").
+EQUALS = re.compile(r"=|\b(?:equals|is|that's|thats|gives you|gives|makes|comes to)\b", re.IGNORECASE)
+
+
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= max(0.02 * abs(b), 0.51 if abs(b) >= 10 else 0.051)
 
 
+_CLAUSE = re.compile(r",\s|;\s|\band\b|\bso\b|\bthen\b", re.IGNORECASE)
+
+
 def _worked(sentence: str, passage: dict) -> Rule | None:
+    """The first step of ``sentence`` whose arithmetic checks out: operands, operators and a
+    stated result, written with signs or said aloud."""
+    parts = EQUALS.split(sentence)
+    for index in range(len(parts) - 1):
+        rule = _step_at(parts, index, sentence, passage)
+        if rule is not None:
+            return rule
+    return None
+
+
+def _step_at(parts: list[str], index: int, sentence: str, passage: dict) -> Rule | None:
     from tools.arithmetic import Span, evaluate
 
-    parts = sentence.split("=")
-    if len(parts) < 2:
-        return None
-    head = parts[0]
+    head = parts[index]
     lead = ""
     if ":" in head:
         lead, head = head.rsplit(":", 1)
+    if not OPERATOR.search(head):
+        return None
+    clauses = _CLAUSE.split(head)
+    head = next((c for c in reversed(clauses) if OPERATOR.search(c)), head)
     tokens = OPERATOR.split(head)
     ops = OPERATOR.findall(head)
     if not ops or len(tokens) != len(ops) + 1:
@@ -159,7 +178,7 @@ def _worked(sentence: str, passage: dict) -> Rule | None:
         q.label = [w for w in _words(token) if w not in _words(q.text)][:4] or q.label
         operands.append(Operand(label=q.label, example=q))
     operators = [operator_of(op) for op in ops]
-    results = read_quantities(parts[1])
+    results = read_quantities(parts[index + 1])
     if not results:
         return None
     result = results[0]
@@ -169,10 +188,13 @@ def _worked(sentence: str, passage: dict) -> Rule | None:
         return None
     if not _close(computed, result.value):
         return None  # the step is not arithmetic we read right
-    rule = Rule("worked", _words(lead) + result.label, operands, operators, sentence.strip(), passage, unit=result.unit)
+    named = list(result.label)
+    if not stems(named) and index + 2 < len(parts):  # "… is $56, that's your wholesale price"
+        named = _words(re.split(r"[.;!?]", parts[index + 2])[0])[:6]
+    rule = Rule("worked", _words(lead) + named, operands, operators, sentence.strip(), passage, unit=result.unit)
     # ", minus about 20% for splash = about 7,000 litres": an adjustment the step goes on with
     running = result.value
-    for tail, after in zip(parts[1:-1], parts[2:]):
+    for tail, after in zip(parts[index + 1:-1], parts[index + 2:]):
         rest = tail[tail.find(result.text) + len(result.text):] if result.text in tail else ""
         adjust = _ADJUST.match(rest)
         following = read_quantities(after)
@@ -263,7 +285,7 @@ def rules_in(passage: dict) -> list[Rule]:
         for line in split_sentences(raw):
             if not QUANTITY.search(line) and not OPERATOR.search(line):
                 continue
-            rule = _worked(line, passage) if "=" in line else None
+            rule = _worked(line, passage) if EQUALS.search(line) else None
             rule = rule or _formula(line, passage)
             if rule is not None:
                 found.append(rule)
