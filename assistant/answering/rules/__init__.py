@@ -4,8 +4,12 @@ into an answer with the rule quoted and cited (``working_lines``)."""
 
 from __future__ import annotations
 
+import logging
+
 from assistant.answering.rules.apply import Question, Working, apply_rules, asks_amount
 from assistant.types import Draft, Evidence
+
+log = logging.getLogger(__name__)
 
 TITLE = "#### Worked out with your figures"
 
@@ -49,5 +53,9 @@ def own_figures(question: str, passages: list[dict], draft: Draft) -> list[str]:
     """The working lines for a question that gives its own figures and asks what a rule of the
     retrieved ``passages`` (best first) gives; none when no rule fits."""
     unique = list({p.get("chunk_id"): p for p in passages if p.get("chunk_id")}.values())
-    found = apply_rules(question, unique)
+    try:
+        found = apply_rules(question, unique)
+    except (ArithmeticError, ValueError, IndexError, KeyError):  # an unreadable rule: answer from the passages
+        log.warning("own-figure rule not applied", exc_info=True)
+        return []
     return working_lines(found, draft) if found is not None else []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from knowledge.figures import NUMBER, WORD_NUMBERS, number_value
 from knowledge.text import STOPWORDS, stem
@@ -51,7 +52,12 @@ def value_of(text: str) -> float:
 def stems(text_or_words) -> set[str]:
     """The content stems of a phrase (or of a list of words), for matching labels."""
     items = re.findall(r"[a-z][a-z'-]*", text_or_words.lower()) if isinstance(text_or_words, str) else text_or_words
-    return {stem(w) for w in items if w not in STOPWORDS and len(w) > 1}
+    return set(_stems(tuple(items)))
+
+
+@lru_cache(maxsize=4096)
+def _stems(items: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(stem(w) for w in items if w not in STOPWORDS and len(w) > 1)
 
 
 @dataclass
