@@ -42,6 +42,9 @@ WORKED = passage(
     "Worked example: a rain tank\nA roof of 10 m² gets 400 mm of rain in a season.\n"
     "Harvest: 10 m² × 400 mm = 4,000 litres, minus about 10% for overflow = about 3,600 litres."
 )
+MARKUP = passage(
+    "Estimating\nAdd 15–20% contingency. Example: a job estimated at 8 days, plus 20% contingency, gives 9.6 days."
+)
 PROSE = passage("Choosing helpers\nPick helpers who are patient, and thank them at the end of each session.")
 
 
@@ -67,6 +70,9 @@ def result(found) -> str:
         ("2 staff each worked 5 hours and made 150 items. What is our output per hour?", [COMPOUND], "15"),
         # a rate whose case the question states
         ("my lawn is 50 m² on heavy ground, how much fertiliser do I need?", [CONDITIONAL], "1,000 g (1 kg)"),
+        # a percentage added in a worked example said in words
+        ("a job will take me 5 days. with the contingency of the example, how many days should i estimate?", [MARKUP],
+         "6 days"),
         # a worked example redone with the learner's figures, its adjustment kept
         ("Our roof is 20 m² and gets 500 mm of rain. How much could we collect?", [WORKED], "9,000 litres"),
     ],

@@ -200,11 +200,12 @@ def _step(rule: Rule, filled: list[tuple[Quantity, int] | None]) -> Step | None:
     text = terms[0] + "".join(f" {SYMBOLS[op]} {term}" for op, term in zip(rule.operators, terms[1:]))
     unit = _unit(rule, values)
     named = f" {' '.join(rule.output)}" if rule.kind == "worked" and not unit else ""
-    text += f" = {_with_larger(result, unit if not rule.per_group else '')}{named}"
+    if rule.operators:
+        text += f" = {_with_larger(result, unit if not rule.per_group else '')}{named}"
     for sign, pct in rule.adjust:
         before = result
         result = result.combine("*", Span(1 + (pct.value / 100 if sign == "+" else -pct.value / 100)))
-        text += f"; {_show(before, unit)} {SYMBOLS[sign]} {pct.text} = {_with_larger(result, unit)}"
+        text += f"{'; ' if rule.operators else ''}{_show(before, unit) if rule.operators else ''} {SYMBOLS[sign]} {pct.text} = {_with_larger(result, unit)}"
     if rule.per_group and result.ends[1] != math.ceil(result.ends[1]):
         whole = Span(math.ceil(result.low), None if result.high is None else math.ceil(result.high))
         text += f", so {_counted(rule, whole)} (a whole one for each started group)"

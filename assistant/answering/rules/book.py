@@ -155,8 +155,6 @@ def _worked(sentence: str, passage: dict) -> Rule | None:
 
 
 def _step_at(parts: list[str], index: int, sentence: str, passage: dict) -> Rule | None:
-    from tools.arithmetic import Span, evaluate
-
     head = parts[index]
     lead = ""
     if ":" in head:
@@ -164,7 +162,17 @@ def _step_at(parts: list[str], index: int, sentence: str, passage: dict) -> Rule
     if not OPERATOR.search(head):
         return None
     clauses = _CLAUSE.split(head)
-    head = next((c for c in reversed(clauses) if OPERATOR.search(c)), head)
+    last = next((c for c in reversed(clauses) if OPERATOR.search(c)), head)
+    for candidate in dict.fromkeys([head, last]):
+        rule = _step_from(candidate, lead, parts, index, sentence, passage)
+        if rule is not None:
+            return rule
+    return None
+
+
+def _step_from(head: str, lead: str, parts: list[str], index: int, sentence: str, passage: dict) -> Rule | None:
+    from tools.arithmetic import Span, evaluate
+
     tokens = OPERATOR.split(head)
     ops = OPERATOR.findall(head)
     if not ops or len(tokens) != len(ops) + 1:
@@ -178,6 +186,10 @@ def _step_at(parts: list[str], index: int, sentence: str, passage: dict) -> Rule
         q.label = [w for w in _words(token) if w not in _words(q.text)][:4] or q.label
         operands.append(Operand(label=q.label, example=q))
     operators = [operator_of(op) for op in ops]
+    adjust: list[tuple[str, Quantity]] = []
+    if len(operands) > 1 and operators[-1] in "+-" and operands[-1].example.unit == "%":
+        # "8 days, plus 20% contingency": a share of what comes before, not a sum
+        adjust.append((operators.pop(), operands.pop().example))
     results = read_quantities(parts[index + 1])
     if not results:
         return None
@@ -186,12 +198,15 @@ def _step_at(parts: list[str], index: int, sentence: str, passage: dict) -> Rule
         computed = evaluate([Span(o.example.value) for o in operands], operators).low
     except ZeroDivisionError:
         return None
+    for sign, pct in adjust:
+        computed *= 1 + (pct.value / 100 if sign == "+" else -pct.value / 100)
     if not _close(computed, result.value):
         return None  # the step is not arithmetic we read right
     named = list(result.label)
     if not stems(named) and index + 2 < len(parts):  # "… is $56, that's your wholesale price"
         named = _words(re.split(r"[.;!?]", parts[index + 2])[0])[:6]
-    rule = Rule("worked", _words(lead) + named, operands, operators, sentence.strip(), passage, unit=result.unit)
+    rule = Rule("worked", _words(lead) + named, operands, operators, sentence.strip(), passage, unit=result.unit,
+                adjust=adjust)
     # ", minus about 20% for splash = about 7,000 litres": an adjustment the step goes on with
     running = result.value
     for tail, after in zip(parts[index + 1:-1], parts[index + 2:]):
@@ -260,10 +275,13 @@ def _rates(sentence: str, passage: dict) -> list[Rule]:
         high = value_of(match.group("pct"))
         share = Quantity(value=(low if low is not None else high) / 100, high=high / 100 if low is not None else None,
                          text=match.group(0)[: match.group(0).find("%") + 1])
-        before = re.split(r"[;:(]|\.(?!\d)", sentence[: match.start()])[-1]
+        before = re.split(r"[;(]|\.(?!\d)", sentence[: match.start()])[-1]
         previous = list(re.finditer(NUMBER, before))
         before = before[previous[-1].end():] if previous else before
-        out = _words(before)[-8:]
+        after = re.split(r"[;(]|\.(?!\d)", sentence[match.end():])[0]
+        # what the share goes to or is called, on either side ("Tax account: move 30% of each
+        # payment", "put 30% of each payment into a tax account")
+        out = _words(before)[-8:] + _words(after)[:8]
         if stems(out):
             rules.append(Rule("rate", out, [Operand(label=_words(match.group("of"))), Operand(constant=share)], ["*"],
                               sentence.strip(), passage))
