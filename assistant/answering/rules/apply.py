@@ -26,7 +26,6 @@ ASKS_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 MAX_ROUNDS = 3
-SETTING_CHARS = 400
 # A unit named in the ask ("how many litres") says nothing about which rule is asked for.
 UNIT_FORMS = frozenset(UNITS.values())
 UNIT_STEMS = stems(" ".join(u for u, written in UNITS.items() if written not in PERIODS))
@@ -267,7 +266,7 @@ def apply_rules(question: str, passages: list[dict]) -> Working | Question | Non
             grew = True
         if not grew:
             break
-    best = _final(steps, asked, mine, passages[0] if passages else None)
+    best = _final(steps, asked, mine, passages)
     if best is None:
         return None
     chain = _chain(best, steps)
@@ -305,7 +304,7 @@ def _compounds(rules: list[Rule], mine: list[Quantity]) -> list[Step]:
     return steps
 
 
-def _final(steps: list[Step], asked: set[str], mine: list[Quantity], lead: dict | None) -> Step | None:
+def _final(steps: list[Step], asked: set[str], mine: list[Quantity], passages: list[dict]) -> Step | None:
     """The step whose result names what the question asks, among those that use every measure
     the learner gave (a left-out measure means the rule does not fit their figures); a worked
     example redone with all of the learner's figures when none names it. None when two fit
@@ -321,18 +320,19 @@ def _final(steps: list[Step], asked: set[str], mine: list[Quantity], lead: dict 
         return first
     # no result names the ask: a worked example of the most relevant passage, redone with all
     # of the learner's figures
-    whole = [s for s in fitting if s.rule.kind == "worked" and s.yours == len(mine) and s.rule.passage is lead
-             and all(q.stems & _setting(s.rule) for q in s.inputs if q is not None)]
+    lead = passages[0].get("section") if passages else None
+    whole = [s for s in fitting if s.rule.kind == "worked" and s.yours == len(mine) and s.rule.passage.get("section") == lead
+             and all(q.stems & _setting(s.rule, passages) for q in s.inputs if q is not None)]
     return whole[0] if len(whole) == 1 else None
 
 
-def _setting(rule: Rule) -> set[str]:
-    """The words of a worked example's setting: its sentence and the text just before it, where
-    an example says what its figures are ("a shed roof of 20 m²"); the learner's figures must
-    measure the same things for the example to be redone with them."""
-    text = rule.passage.get("text", "")
-    at = text.find(rule.sentence)
-    return stems(text[max(0, at - SETTING_CHARS): at + len(rule.sentence)] if at >= 0 else rule.sentence)
+def _setting(rule: Rule, passages: list[dict]) -> set[str]:
+    """The words of a worked example's setting: its own section's passages, where an example
+    says what its figures are ("a shed roof of 20 m²"); the learner's figures must measure the
+    same things for the example to be redone with them."""
+    section = rule.passage.get("section")
+    texts = [p.get("text", "") for p in passages if p.get("section") == section and p.get("source") == rule.passage.get("source")]
+    return stems(" ".join(texts or [rule.passage.get("text", "")]))
 
 
 def _inputs(step: Step, steps: list[Step]) -> list[Quantity]:
