@@ -62,6 +62,8 @@ def result(found) -> str:
         # a multiplier chain: each formula's result feeds the next
         ("My materials cost $6 and labour $10. What should the retail price be?", [CHAIN], "$64"),
         ("materials cost $6 and labour $10, what is the wholesale price?", [CHAIN], "$32"),
+        # the multiplication sign written as a letter
+        ("my cost is $16, what is the wholesale price?", [passage("Wholesale price = cost x 2")], "$32"),
         # a percentage of a named amount, in the amount's unit
         ("My sale price is $40. How much is the listing fee?", [FEE], "$2"),
         # a formula whose operand is the result of a worked step redone with the learner's figures

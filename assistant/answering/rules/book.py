@@ -40,8 +40,9 @@ MAX_OPERAND_WORDS = 7
 
 
 def operator_of(token: str) -> str:
+    token = f" {token.strip()} "  # the patterns' own context: "x" is a sign between spaces
     for pattern, op in _OPS:
-        if re.fullmatch(pattern, token.strip(), re.IGNORECASE):
+        if re.search(rf"^\s(?:{pattern})\s$", token, re.IGNORECASE):
             return op
     raise ValueError(f"not an operator: {token!r}")
 
