@@ -29,6 +29,7 @@ from assistant.reading.calculate import other_asks
 from assistant.answering.compose import Composer, in_course_order, passage_units, printed
 from assistant.answering.lessons import NamedLesson, named_lesson, named_sections
 from assistant.answering.members import members_line, section_members
+from assistant.answering.rules import own_figures
 from assistant.reading.intents import PROMPTS, Intent, detect
 from assistant.settings import Settings
 from assistant.types import DRAFT, Draft, Evidence, Plan
@@ -333,6 +334,8 @@ class OfflineChatModel(BaseChatModel):
             lines.append("")
 
         draft = self.explain(question, intent_read, search_results, lines, bool(tool_lines))
+        if not tool_lines and clarification is None:  # a rule of the passages, with the learner's figures
+            lines[2:2] = own_figures(question, [p for _, group in search_results for p in group], draft)
         draft.plan.clarification = clarification
         if reading:  # the figure reader's account is a deterministic tool output
             draft.evidence.append(Evidence(id="figures", text="\n".join(reading)))
