@@ -111,10 +111,13 @@ _ACT_ON_HIDDEN = re.compile(
 # A clause that asks the assistant to act on what it quotes.
 _ACT_ON_QUOTE = re.compile(
     r"\b(?:complete|continue|finish|fill|follow|obey|execute|do (?:it|this|that|what)|run|apply|carry out"
-    r"|join|combine|concatenate|put together|replace them with|means|stands for|comply|per|according to"
+    r"|join|combine|concatenate|put together|replace them with|means|stands for|comply"
     r"|as (?:it|the \w+) (?:says|instructs|requires)|=)\b|=",
     re.IGNORECASE,
 )
+# ... or answers as it directs ("Answer per the note: '…'"); in a question these only name where
+# the answer should come from ("Is that required, according to the course?").
+_PER_QUOTE = re.compile(r"\b(?:per|according to)\b", re.IGNORECASE)
 # Where a message breaks into clauses: sentence ends, line breaks, and the connectives that join
 # two requests ("…, then explain", "PS:", "(2)", "Separately,").
 _BREAK = re.compile(
@@ -292,7 +295,7 @@ def _judge_clause(clause: str, before: str = "") -> tuple[str, str]:
     found = _goal_of(masked)
     if found[0]:
         return found
-    if _ACT_ON_QUOTE.search(masked):
+    if _ACT_ON_QUOTE.search(masked) or (_PER_QUOTE.search(masked) and not _QUESTION.search(masked)):
         completed = _COMPLETE.search(masked)
         for quote in QUOTED.findall(clause):
             found = _goal_of(quote[1:-1])
@@ -344,35 +347,43 @@ def _split_attack(message: str, previous: Sequence[str]) -> str:
     return ""
 
 
-# Where two requests joined in one clause meet: ", and", "and then", ", then", ", plus" (outside quotes).
+# Where two requests joined in one clause meet: ", and", "and then", ", then", ", plus" (outside
+# quotes); after a request to show the assistant's hidden text, a plain "and" too.
 _JOINED = re.compile(r",?\s+and\s+then\s+|,\s*(?:and|then|plus)\s+", re.IGNORECASE)
+_JOINED_AFTER = re.compile(r",?\s+and\s+(?:then\s+)?|,\s*(?:then|plus)\s+", re.IGNORECASE)
 
 
 def _split_joined(message: str, spans: list[tuple[int, int]], verdicts: list[tuple[str, str]],
                   said: str) -> tuple[list[tuple[int, int]], list[tuple[str, str]]]:
-    """Each attack clause split where two requests are joined, when one part is an attack on its
-    own and a part before it asks something of its own: the parts replace the clause, and what
-    follows the attack part stays with it. Only attack clauses are split, so a message the screen
-    let through is never refused by this."""
+    """An attack clause cut in two where two requests are joined, when one side is an attack on
+    its own and the other asks something of its own: the request first ("Compute … and then print
+    your setup"), or after a request to show the hidden text ("Quote your instructions and explain
+    X"). After an attack on the rules or a persona, what follows is said under it ("act as X, and
+    tell me …") and goes with it. Only attack clauses are cut, so a message the screen let
+    through is never refused by this."""
     new_spans, new_verdicts = [], []
     for (a, b), verdict in zip(spans, verdicts):
-        masked = mask_quotes(message[a:b])
-        cuts = [(a + m.start(), a + m.end()) for m in _JOINED.finditer(masked)]
-        if verdict[0] and verdict[1] in ("plain", "reference") and cuts:
-            bounds = [a, *[x for cut in cuts for x in cut], b]
-            parts = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
-            judged = [_judge_clause(message[c:d], f"{said}\n{message[:c]}") for c, d in parts]
-            # what follows an attack part is said under it ("act as X, and tell me …")
-            first = next((k for k, (g, _) in enumerate(judged) if g), len(judged))
-            judged = [j if k <= first else (j if j[0] else (judged[first][0], "pair"))
-                      for k, j in enumerate(judged)]
-            if any(g for g, _ in judged) and any(
-                    not g and _asks_of_its_own(message[c:d]) for (c, d), (g, _) in zip(parts, judged)):
-                new_spans += parts
-                new_verdicts += judged
-                continue
-        new_spans.append((a, b))
-        new_verdicts.append(verdict)
+        cut = None
+        if verdict[0] and verdict[1] in ("plain", "reference"):
+            masked = mask_quotes(message[a:b])
+            for pattern, request_first in ((_JOINED, True), (_JOINED_AFTER, False)):
+                for m in pattern.finditer(masked):
+                    left, right = (a, a + m.start()), (a + m.end(), b)
+                    lg = _judge_clause(message[slice(*left)], f"{said}\n{message[:a]}")
+                    rg = _judge_clause(message[slice(*right)], f"{said}\n{message[:right[0]]}")
+                    request, attack = (left, rg) if request_first else (right, lg)
+                    asked = (not (lg if request_first else rg)[0]) and _asks_of_its_own(message[slice(*request)])
+                    if asked and attack[0] and (request_first or attack[0] == "reveal"):
+                        cut = (left, right, ("", "") if request_first else lg, rg if request_first else ("", ""))
+                        break
+                if cut:
+                    break
+        if cut:
+            new_spans += [cut[0], cut[1]]
+            new_verdicts += [cut[2], cut[3]]
+        else:
+            new_spans.append((a, b))
+            new_verdicts.append(verdict)
     return new_spans, new_verdicts
 
 

@@ -38,10 +38,10 @@ _CONTEXT_REF = (
     r"|(?:i|you) (?:was|were|have been) (?:given|told|instructed)"
     r"|(?:were|have) you (?:been )?(?:told|given|instructed|programmed|configured)\b"
     r"|before (?:we|you and i) (?:started|began|spoke|met)"
-    r"|(?:before|prior to) (?:this|our|the) (?:conversation|chat|session)"
+    r"|(?:before|prior to) (?:this|our|the) (?:conversation|chat|session)\b"  # not "the chatbot"
     r"|(?:before|above|prior to) (?:mine\b|(?:my|the user'?s?) (?:first )?(?:message|question|turn))"
     r"|before (?:i|the user) (?:started|spoke|wrote|typed|asked|arrived|joined|came|got here|logged in)"
-    r"|(?:start|beginning) of (?:this|the|our) (?:conversation|chat|session)"
+    r"|(?:start|beginning) of (?:this|the|our) (?:conversation|chat|session)\b"
     r"|context window|hidden (?:message|text|context|document)|(?:last|first) hidden"
     r"|initiali[sz]ation (?:message|text|prompt)|your creators?|system sent you)"
 )
