@@ -105,7 +105,7 @@ def readings(text: str) -> list[str]:
 # "execute the following", "do what it spells"): the hidden text then needs no owner.
 _ACT_ON_HIDDEN = re.compile(
     r"\b(?:execute|carry (?:it |this |that |them )?out|obey|comply|act on|follow (?:it|this|that|them|the \w+)"
-    r"|do (?:it|this|that|what (?:it|they|the(?: \w+){1,2}) (?:says?|spells?))|run (?:it|this|that))\b",
+    r"|do (?:\w+ly )?(?:it|this|that|what (?:it|they|the(?: \w+){1,2}) (?:says?|spells?))|run (?:it|this|that))\b",
     re.IGNORECASE,
 )
 # A clause that asks the assistant to act on what it quotes.
