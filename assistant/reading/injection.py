@@ -112,6 +112,8 @@ _ACT_ON_HIDDEN = re.compile(
 _ACT_ON_QUOTE = re.compile(
     r"\b(?:complete|continue|finish|fill|follow|obey|execute|do (?:it|this|that|what)|run|apply|carry out"
     r"|join|combine|concatenate|put together|replace them with|means|stands for|comply"
+    # answer the quoted text as said to the assistant ("translate it, then reply to it")
+    r"|(?:reply|respond) to (?:it|this|that|them)|answer (?:it|this|that|them)|(?:answer|do|give) (?:what )?(?:\w+ )?(?:it|they) asks? for"
     r"|as (?:it|the \w+) (?:says|instructs|requires)|=)\b|=",
     re.IGNORECASE,
 )
