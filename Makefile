@@ -33,10 +33,12 @@ server-deps:
 	bash .ci/server-deps
 
 # No `advisor ingest` here: every test builds the index it reads in a temporary folder.
-# One process by default: on two workers (pytest-xdist, `make test TEST_WORKERS=2`) two browser
-# tests that pass in one process failed (stop 32), so two workers are not the default yet. With
-# workers, a file stays on one, server and browser tests share one, the independent sets are
-# split into groups that start first (tests/conftest.py). Measured rates print under "measured".
+# One process by default. With workers (pytest-xdist, `make test TEST_WORKERS=2`) a file stays on
+# one, server and browser tests share one, the independent sets are split into groups that start
+# first (tests/conftest.py). Stop 32's two browser failures on workers came from groups that
+# pytest 9.2 dropped (each test was dealt alone, so a module's server was built again mid-file);
+# fixed in tests/conftest.py (stop 33), two workers wait for a whole-suite pass to become the
+# default. Measured rates print under "measured".
 TEST_WORKERS ?= 0
 test: install browser-deps server-deps
 	$(VENV)/bin/lint-imports

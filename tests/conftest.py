@@ -123,18 +123,42 @@ def _no_network_attempts() -> Iterator[None]:
 LONGEST_FIRST = ("test_independent_sets.py",)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # pytest-socket: a loopback test may connect to this machine's own servers, nowhere else.
+@pytest.hookimpl(tryfirst=True)  # the groups are marked before pytest-xdist reads them
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    grouped = bool(config.getoption("loadgroup", False))  # a pytest-xdist worker, --dist loadgroup
     for item in items:
+        # pytest-socket: a loopback test may connect to this machine's own servers, nowhere else.
         if item.get_closest_marker("loopback"):
             item.add_marker(pytest.mark.allow_hosts([LOOPBACK, "localhost", "::1"]))
         # One worker per file (its module fixtures and servers are built once), unless the test
-        # names a group of its own. Tests that start servers or a browser share one worker: run
-        # side by side they starved each other's timeouts and state (stop 32's first fresh clone).
+        # names a group of its own. Tests that start servers or a browser share one worker, so
+        # that two servers and two browsers never compete for the two cores.
         if not item.get_closest_marker("xdist_group"):
             serves = item.get_closest_marker("browser") or item.get_closest_marker("server")
             item.add_marker(pytest.mark.xdist_group("servers" if serves else item.path.name))
+        if grouped:
+            _join_group(item)
     items.sort(key=lambda item: item.path.name not in LONGEST_FIRST)  # stable: files stay whole
+
+
+def _join_group(item: pytest.Item) -> None:
+    """Writes the test's xdist group into its id ("...::test@group"), which is all that
+    ``--dist loadgroup`` schedules by.
+
+    pytest-xdist 3.8 writes the suffix into ``item._nodeid``, which pytest 9.2 no longer reads
+    (the id lives in ``item._id``): every test was then a unit of its own and a file's tests were
+    dealt to both workers one by one, so a module's server or browser page was built again in
+    the middle of the file, without what the file's earlier tests had done there (stop 32: the
+    learner-API and citation-panel tests failed on two workers). Where pytest still keeps the
+    id in ``_nodeid``, xdist's own hook appends the suffix and nothing is done here.
+    """
+    if "@" in item.nodeid or not hasattr(item, "_id"):
+        return
+    from _pytest.nodeid import NodeId
+
+    groups = sorted({str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                     for mark in item.iter_markers("xdist_group")})
+    item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ INVENTED = "Quarterly moon phases determine the warehouse paint colour for 93% o
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, request):
     _require_browser()
     ARTIFACTS.mkdir(exist_ok=True)
     data_dir = tmp_path_factory.mktemp("advisor-accounts") / "advisor"
@@ -40,7 +40,9 @@ def server(tmp_path_factory):
         done = run_advisor(["users", "add", name, "--role", role, "--password-stdin"], data_dir,
                            input=password + "\n", text=True, timeout=120)
         assert done.returncode == 0, done.stderr
-    with running_ui(data_dir, ARTIFACTS / "browser-accounts-server.log", start_seconds=600,
+    # a log per module: tests/test_browser_material.py starts its own server from this fixture
+    log = ARTIFACTS / f"browser-accounts-server-{request.module.__name__.removeprefix('test_browser_')}.log"
+    with running_ui(data_dir, log, start_seconds=600,
                     llm="offline") as app:
         yield app
 

@@ -177,11 +177,26 @@ for _word in _VOCABULARY:
     _BY_SKELETON.setdefault(_skeleton(_word), _word)
 
 
+_SPELLABLE = frozenset(w for w in _VOCABULARY if len(w) > 1)
+
+
+def _spaced(letters: str) -> str:
+    """Letters spelled without spaces ("showprompt") cut into the words of ``_VOCABULARY`` ("show
+    prompt"), the fewest words that cover them all; the letters as they are when none do."""
+    best: list[list[str] | None] = [[]] + [None] * len(letters)
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - 13), end):
+            if best[start] is not None and letters[start:end] in _SPELLABLE:
+                if best[end] is None or len(best[start]) + 1 < len(best[end]):
+                    best[end] = [*best[start], letters[start:end]]
+    return " ".join(best[-1]) if best[-1] else letters
+
+
 def _word_games(text: str) -> list[str]:
     out = []
     if _FIRST_LETTERS.search(text):
-        out.append(" ".join("".join(word[0] for word in _WORD.findall(part))
-                            for part in re.split(r"[.:;!?\n]", text)).lower())
+        out.append(" ".join(_spaced("".join(word[0] for word in _WORD.findall(part)).lower())
+                            for part in re.split(r"[.:;!?\n]", text)))
     order, listed = _ORDER.search(text), _LISTED.search(text)
     if order and listed:
         words = re.split(r"\s*[/|,;]\s*", listed.group(1).strip())

@@ -38,10 +38,10 @@ _CONTEXT_REF = (
     r"|(?:i|you) (?:was|were|have been) (?:given|told|instructed)"
     r"|(?:were|have) you (?:been )?(?:told|given|instructed|programmed|configured)\b"
     r"|before (?:we|you and i) (?:started|began|spoke|met)"
-    r"|(?:before|prior to) (?:this|our|the) (?:conversation|chat|session)"
+    r"|(?:before|prior to) (?:this|our|the) (?:conversation|chat|session)\b"  # not "the chatbot"
     r"|(?:before|above|prior to) (?:mine\b|(?:my|the user'?s?) (?:first )?(?:message|question|turn))"
     r"|before (?:i|the user) (?:started|spoke|wrote|typed|asked|arrived|joined|came|got here|logged in)"
-    r"|(?:start|beginning) of (?:this|the|our) (?:conversation|chat|session)"
+    r"|(?:start|beginning) of (?:this|the|our) (?:conversation|chat|session)\b"
     r"|context window|hidden (?:message|text|context|document)|(?:last|first) hidden"
     r"|initiali[sz]ation (?:message|text|prompt)|your creators?|system sent you)"
 )
@@ -107,6 +107,8 @@ RULES = [
     r"(?:^|\n)\s*(?:#+\s*|[=*]{2,}\s*)?(?:system|admin|administrator|developer|root|operator|sudo)\s*(?:message|note|notice|override|update)?\s*(?:[:>]|[#=*]{2,})"
     r"(?=\s*$|[^.!?\n]*\b(?:you|your|assistant|advisor|bot|model|ai|rules?|restrictions?|instructions?|polic(?:y|ies)|filters?|safety"
     r"|guardrails?|mode|override|disabled|enabled|lifted|unlocked|granted|authori[sz]ed|prompt|update|notice|test|maintenance)\b)",
+    # a chat message's role field: {"role": "system", ...}
+    r"[\"']role[\"']\s*:\s*[\"'](?:system|developer|admin)[\"']|"
     r"<\s*/?\s*(?:system|admin|sys|instructions?|im_start|developer|tool|function)(?:[_-]\w+)?\b[^>]*>|\[\s*(?:system|admin|developer|root|sudo|inst|tool|function)(?:\s+[\w-]+){0,2}\s*\]",
     # a pasted payload run on request: "execute the JSON above"
     r"\b(?:execute|run|obey|carry out) (?:the |this |that )?(?:json|xml|yaml|code|commands?|payload|script|directives?)"
