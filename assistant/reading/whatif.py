@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any
+from typing import Any, Callable
+
+import numpy as np
 
 from assistant.reading.calc_state import (
     fmt_value,
@@ -89,8 +91,35 @@ def adds(text: str, fig: Figure) -> bool:
     return bool(ADDS.search(text[start:end]))
 
 
-# A message worded as a change of the calculation: "what if…", "and if…", "if…".
-WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|ok(?:ay)?|hmm+),?\s+)?(?:what\s+|how\s+about\s+)?if\b", re.IGNORECASE)
+# A message worded as a change of the calculation: "what if…", "and if…", "if…", "suppose…", "say…".
+WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|ok(?:ay)?|hmm+|now),?\s+)?(?:(?:what|how\s+about|what\s+happens|and)\s+)?"
+                     r"(?:if|suppose|supposing|imagine|assume|assuming|say|let'?s\s+say)\b", re.IGNORECASE)
+
+
+# How near in meaning a removal's words must be to one line, and how much nearer than to any other.
+MEANT_AT, MEANT_BY = 0.3, 0.1
+
+
+def line_meant(state: CalculationState, said: str, embed: Callable[[list[str]], Any]) -> int | None:
+    """The one line of the calculation that words said of it mean ("the onboarding sessions" for
+    "team training 3k"), by embedding similarity with the line as the user named it and with its
+    input's name; None when no line is near enough, or two are about as near (then asked)."""
+    clause = re.split(r"[,;.!?]|\s[-–—]\s", said, maxsplit=1)[0]
+    words = [w for w in naming_content(re.findall(r"[a-z][a-z'/-]*", clause.lower()))
+             if w not in GENERIC and not w.endswith("ly")]
+    lines = removal_options(state)
+    if not words or len(lines) < 2:
+        return None
+    texts = [" ".join(words)]
+    for i, shown in lines:
+        texts += [re.sub(r"[^A-Za-z' -]+", " ", shown).strip() or shown, state.figures[i].field.replace("_", " ")]
+    vectors = np.asarray(embed(texts), dtype=float)
+    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    near = [max(float(vectors[0] @ vectors[1 + 2 * n]), float(vectors[0] @ vectors[2 + 2 * n])) for n in range(len(lines))]
+    ranked = sorted(near, reverse=True)
+    if ranked[0] < MEANT_AT or ranked[0] - ranked[1] < MEANT_BY:
+        return None
+    return lines[near.index(ranked[0])][0]
 
 
 # A figure the message names as the value it replaces: "10000, not 20000", "instead of 20000".
@@ -135,9 +164,12 @@ RESTATES = re.compile(r"\s*(?:\bis|\bare|\bwould be|=|≈|~|→|->|\bequals|\b(?
                       r"\bapprox(?:imately)?|\bnow|\breally|\bactually)?\s*", re.IGNORECASE)
 
 
-def change(state: CalculationState, text: str, answering: bool = False) -> tuple[CalculationState, list[str]] | None:
+def change(state: CalculationState, text: str, answering: bool = False,
+           embed: Callable[[list[str]], Any] | None = None) -> tuple[CalculationState, list[str]] | None:
     """The state with the inputs ``text`` names changed, removed or added (one message's figures
-    replace exactly the figures they name), or None when it changes nothing of it."""
+    replace exactly the figures they name), or None when it changes nothing of it. ``embed``
+    (texts → vectors), when given, finds the line a removal names in other words than the user's
+    first ones ("skip the onboarding sessions" for "team training 3k")."""
     spec = spec_named(state.tool)
     if spec is None:
         return None
@@ -165,6 +197,10 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         scores = [(name_score(said, item) + sum(same_word(w, item.field.replace("_", " ").split()[0]) for w in said)
                    if not item.ignored and item.field else 0.0) for item in state.figures]
         best = max(scores, default=0.0)
+        if not best > 0 and embed is not None:
+            meant = line_meant(state, text[REMOVE.search(text).end():], embed)
+            if meant is not None:
+                scores, best = [1.0 if i == meant else 0.0 for i in range(len(state.figures))], 1.0
         if best > 0 and scores.count(best) == 1:
             item = state.figures[scores.index(best)]
             if share is not None:
@@ -318,8 +354,27 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
 
 
 # A share of an amount named in words ("half the fee", "a third of the licence").
-SHARE_WORDS = re.compile(r"\b(?:(half)|(?:a|one)\s+(third|quarter|fifth)\s+of)\b", re.IGNORECASE)
-SHARES = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2}
+SHARE_WORDS = re.compile(r"\b(?:(half)|(?:a|one)\s+(third|quarter|fifth|tenth)\s+of)\b", re.IGNORECASE)
+SHARES = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
+
+
+# A change by a share of the input itself: "a third more visitors", "a quarter less", "grew by a fifth".
+SHARE_MOVE = re.compile(r"\b(?:(?:a|one)\s+)?(half|third|quarter|fifth|tenth)\s+(more|less|fewer|higher|lower|bigger|"
+                        r"smaller|larger|cheaper|extra)\b|\b([a-z]+)\s+by\s+(?:a|one)\s+(third|quarter|fifth|tenth)\b",
+                        re.IGNORECASE)
+
+
+def _share_move(text: str) -> tuple[float, re.Match] | None:
+    """The factor a share said in words moves an input by ("a third more" → 4/3, "cut by a
+    quarter" → 3/4), with its match; None when no share moves anything."""
+    match = SHARE_MOVE.search(text)
+    if match is None:
+        return None
+    if match.group(1):
+        sign = 1 if match.group(2).lower() in MORE | {"extra"} else -1
+        return 1 + sign * SHARES[match.group(1).lower()], match
+    sign = _moved([match.group(3).lower()])
+    return (1 + sign * SHARES[match.group(4).lower()], match) if sign else None
 
 
 def share_removed(text: str, news: list[Figure]) -> float | None:
@@ -471,6 +526,9 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
         news = []  # "halve the search impact, 8 is too optimistic": the figures it quotes are the old ones
     if word and not news:
         factor, rest = MULTIPLIERS[word.group(1)], lowered[word.end():]
+    elif not news and _share_move(lowered) is not None:  # "if it reached a third more people"
+        factor, found = _share_move(lowered)
+        rest = lowered[found.end():] if found.group(1) else lowered[: found.start()] + " " + found.group(3)
     elif len(news) == 1 and news[0].unit == "percent" and news[0].after[:1] and news[0].after[0] in MORE | LESS:
         sign = 1 if news[0].after[0] in MORE else -1
         factor, rest = 1 + sign * news[0].value / 100, " ".join(news[0].after[1:])
@@ -484,6 +542,8 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
         factor = 1.5  # "increase the reach by half"
     clause = next((c for c in re.split(r"[,;.!?]", lowered) if word and word.group(1) in c), "") if word else ""
     said = naming_content(re.findall(r"[a-z][a-z'/-]*", rest)) or naming_content(re.findall(r"[a-z][a-z'/-]*", lowered))
+    if not word and not _names_an_input(state, said):  # "a third more people": the verb names it ("reached")
+        said = naming_content(re.findall(r"[a-z][a-z'/-]*", lowered))
     if clause:  # "cut the effort on Beta by half, we can reuse it": the input is named in the factor's clause
         said = [w for w in naming_content(re.findall(r"[a-z][a-z'/-]*", clause)) if w not in MULTIPLIERS]
     spec = spec_named(state.tool)
@@ -515,6 +575,13 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
         return state, []  # "20% more confidence": 20 points or a fifth more? Not guessed
     return _scale(state, text, [i for i, item in enumerate(state.figures) if item.field == names[0] and not item.ignored
                                 and (not named or i in named[0])], factor)  # "halve Beta's effort": that project's only
+
+
+def _names_an_input(state: CalculationState, said: list[str]) -> bool:
+    """Does a word of ``said`` name an input of the calculation, by its name or by the user's words?"""
+    return any(item.field and not item.ignored and (
+        any(same_word(w, x) for w in said for x in item.field.split("_")) or name_score(said, item) > 0)
+        for item in state.figures)
 
 
 # Words that stand between a verb that moves an amount and the amount ("went up BY 300").
@@ -655,7 +722,8 @@ def removal_options(state: CalculationState) -> list[tuple[int, str]]:
     spec = spec_named(state.tool)
     lines = [i for i, item in enumerate(state.figures)
              if item.field and not item.ignored and i != state.horizon and item.figure.get("unit") in {"money", "count"}]
-    costs = [i for i in lines if spec is not None and spec.field(state.figures[i].field).direction == "out"]
+    gains = spec is not None and any(f.direction == "in" for f in spec.fields)  # a total cost: every line is a cost
+    costs = [i for i in lines if gains and spec.field(state.figures[i].field).direction != "in"]
     return [(i, part_label(state.figures[i])) for i in costs or lines]
 
 
