@@ -293,6 +293,8 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         return state, [f"{item.field.replace('_', ' ')}: {item.figure['text']} → removed"]
     if kind == "currency":
         return _converted(state, text, figures)
+    if kind == "check":
+        return _rates_given(state, text, figures)
     if kind == "which" and about is not None:
         offered = [f.value for option in options for f in read_figures(option)]
         numbers = [f for f in figures if f.unit == "count" and not (f.scaled or f.period or f.currency)
@@ -302,6 +304,18 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         chosen = option_chosen(options, text)
         return None if chosen is None else choose_figure(state, chosen)
     return None
+
+
+def _rates_given(state: CalculationState, text: str, figures: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+    """A reply to a question about the figures as read that gives a percentage of its own ("the
+    margin on those is about 35%" to "what margin should I apply?"): it joins the figures, with
+    its own words, for the calculation to be planned again; None when it gives none."""
+    held = [item.figure["value"] for item in state.figures if item.figure.get("unit") == "percent"]
+    rates = [f for f in figures if f.unit == "percent" and not any(abs(f.value - v) < 1e-9 for v in held)]
+    if len(rates) != 1 or len(figures) != 1:
+        return None
+    state.figures.append(reply_figure(text, rates[0]))
+    return state, [f"{rates[0].text.strip()}: added"]
 
 
 # What links two amounts that are worth the same ("1 USD = 0,92 EUR", "$1 is €0.92").

@@ -38,6 +38,7 @@ from assistant.reading.targets import (
 )
 from assistant.types import CalculationState, Clarification, FigureState
 from knowledge.figures import PERIOD_WORDS, Figure, read_figures
+from tools.registry import SPECS
 from tools.spec import ToolSpec
 
 # Words that say a message changes something already given ("what if…", "…instead", "again").
@@ -100,14 +101,16 @@ WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|ok(?:ay)?|hmm+|now),?\s+)?(?:(?:what
 MEANT_AT, MEANT_BY = 0.3, 0.1
 
 
-def line_meant(state: CalculationState, said: str, embed: Callable[[list[str]], Any]) -> int | None:
+def line_meant(state: CalculationState, said: str, embed: Callable[[list[str]], Any],
+               among: list[int] | None = None) -> int | None:
     """The one line of the calculation that words said of it mean ("the onboarding sessions" for
     "team training 3k"), by embedding similarity with the line as the user named it and with its
-    input's name; None when no line is near enough, or two are about as near (then asked)."""
+    input's name (of the removable lines, or of the lines ``among``); None when no line is near
+    enough, or two are about as near (then asked)."""
     clause = re.split(r"[,;.!?]|\s[-–—]\s", said, maxsplit=1)[0]
     words = [w for w in naming_content(re.findall(r"[a-z][a-z'/-]*", clause.lower()))
              if w not in GENERIC and not w.endswith("ly")]
-    lines = removal_options(state)
+    lines = removal_options(state) if among is None else [(i, part_label(state.figures[i])) for i in among]
     if not words or len(lines) < 2:
         return None
     texts = [" ".join(words)]
@@ -210,7 +213,7 @@ def change(state: CalculationState, text: str, answering: bool = False,
         if WHAT_IF.match(text) and len(text) <= 120:  # "and if it were free?": which line, asked
             return _ask_removal(state), []
         return None
-    scaled = _scaled(state, text, news)
+    scaled = _scaled(state, text, news, embed)
     if scaled is not None:
         return scaled if scaled[1] else None  # no change: a factor it would have to guess
     settings = _settings_named(state, text)
@@ -516,9 +519,12 @@ def _one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure,
     return state, changes
 
 
-def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+def _scaled(state: CalculationState, text: str, news: list[Figure],
+            embed: Callable[[list[str]], Any] | None = None) -> tuple[CalculationState, list[str]] | None:
     """An input changed by a factor the message names in words: "double the reach", "halve the
-    cost", "with 20% more gain" (the input is the one its words name best, all its parts)."""
+    cost", "with 20% more gain" (the input is the one its words name best, all its parts when the
+    words name it by its own name; one part when they name a part, by the user's words or by
+    meaning: "if the fee went up 20%" of a cost made of set-up, training and a yearly fee)."""
     lowered = text.lower()
     factor, rest = None, lowered
     word = MULTIPLIER.search(lowered)
@@ -573,8 +579,27 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
         return None
     if word is None and any(x.field == names[0] and x.figure.get("unit") == "percent" for x in state.figures):
         return state, []  # "20% more confidence": 20 points or a fifth more? Not guessed
+    parts = [i for i, item in enumerate(state.figures) if item.field == names[0] and not item.ignored
+             and (not named or i in named[0])]
+    if len(parts) > 1 and not named and not any(same_word(w, x) for w in said for x in names[0].split("_")):
+        # an input of several parts named by another word than its own name ("the fee" of the cost): which part
+        meant = part_by_input_name(state, said, parts)
+        if meant is None and embed is not None:
+            meant = line_meant(state, " ".join(said), embed, parts)
+        return _scale(state, text, [meant], factor) if meant is not None else (state, [])  # else not guessed
     return _scale(state, text, [i for i, item in enumerate(state.figures) if item.field == names[0] and not item.ignored
                                 and (not named or i in named[0])], factor)  # "halve Beta's effort": that project's only
+
+
+def part_by_input_name(state: CalculationState, said: list[str], parts: list[int]) -> int | None:
+    """The one part of an input that words name through the name of an input of another calculator
+    ("the fee" of a cost whose parts are set-up, training and "the software is 6k a year": a total
+    cost counts software fees, and the software line is that part); None when not exactly one."""
+    bridges = {word for spec in SPECS for f in spec.fields if f.unit == "money"
+               if any(same_word(w, x) for w in said for x in f.name.split("_")) for word in f.name.split("_")}
+    bridges -= {w for w in bridges if any(same_word(w, x) for x in ("cost", "costs", "benefit", "gain", "monthly", "upfront"))}
+    named = [i for i in parts if any(same_word(w, x) for w in bridges for x in naming_content(words_of(state.figures[i])))]
+    return named[0] if len(named) == 1 else None
 
 
 def _names_an_input(state: CalculationState, said: list[str]) -> bool:
@@ -595,6 +620,11 @@ def _moves_by(fig: Figure) -> int:
         return 0
     if fig.after[:1] and fig.after[0] in {"more", "higher"}:
         return 1
+    if fig.before[-1:] and fig.before[-1] in {"add", "adding", "added"} and fig.after[:1] == ["to"]:
+        return 1  # "add 2k to the set-up": that line moves up by it, no new line
+    if fig.before[-1:] and fig.before[-1] in {"take", "taking", "knock", "knocking", "shave", "subtract"} \
+            and fig.after[:1] in (["off"], ["from"]):
+        return -1  # "take 2k off the set-up"
     if fig.after[:1] and fig.after[0] in {"less", "lower", "cheaper", "fewer"}:
         return -1
     words = [w for w in fig.before[-4:] if w not in MOVE_FILLERS]
@@ -609,6 +639,8 @@ def _delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign
     (the amount is never taken as the input's new value); None when it names no input and ``asks``
     is False (a message that is no change of the calculation)."""
     moved_words = [w for w in naming_content(fig.before) if w not in RISES | FALLS | GENERIC]
+    if fig.after[:1] in (["to"], ["off"], ["from"]):  # "add 2k to the set-up": the line is named after it
+        moved_words = [w for w in naming_content(fig.after[1:6]) if w not in RISES | FALLS | GENERIC]
     after = re.findall(r"[a-z]+", text[fig.span[1]:].lower())
     way = {1 for w in after if w in MORE | RISES} | {-1 for w in after if w in LESS | FALLS}
     candidates = [i for i, item in enumerate(state.figures)
