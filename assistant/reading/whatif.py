@@ -527,13 +527,16 @@ def _scaled(state: CalculationState, text: str, news: list[Figure],
     meaning: "if the fee went up 20%" of a cost made of set-up, training and a yearly fee)."""
     lowered = text.lower()
     factor, rest = None, lowered
+    shared = _share_move(lowered)
+    if shared is not None:  # "a quarter less": the share is no figure of its own (no period of three months)
+        news = [f for f in news if not (shared[1].start() <= f.span[0] < shared[1].end())]
     word = MULTIPLIER.search(lowered)
     if word and news and all(any(abs(x.figure["value"] - f.value) < 1e-9 for x in state.figures) for f in news):
         news = []  # "halve the search impact, 8 is too optimistic": the figures it quotes are the old ones
     if word and not news:
         factor, rest = MULTIPLIERS[word.group(1)], lowered[word.end():]
-    elif not news and _share_move(lowered) is not None:  # "if it reached a third more people"
-        factor, found = _share_move(lowered)
+    elif not news and shared is not None:  # "if it reached a third more people"
+        factor, found = shared
         rest = lowered[found.end():] if found.group(1) else lowered[: found.start()] + " " + found.group(3)
     elif len(news) == 1 and news[0].unit == "percent" and news[0].after[:1] and news[0].after[0] in MORE | LESS:
         sign = 1 if news[0].after[0] in MORE else -1
