@@ -45,3 +45,22 @@ def test_a_removal_in_other_words_finds_its_line_by_meaning(embedder):
     name, args = call_of(turn)
     assert args.get("training", 0) == 0 and args["implementation"] == 25000 and args["maintenance"] == 4000
     assert read_turn("suppose we skip the onboarding sessions entirely", state).calculation.clarification is not None
+
+
+ICE = ("ICE average (the mean of the three) for these:\nAI email subject lines - impact 5, confidence 8, ease 9\n"
+       "visual search - impact 8, confidence 4, ease 3\nreturns prediction - impact 7, confidence 6, ease 5")
+
+
+def test_a_bare_score_for_a_named_project_goes_to_the_input_its_words_name():
+    turn = read_turn("actually the returns prediction is way easier than I said, so a 10?", state_of(ICE))
+    name, args = call_of(turn)
+    rows = {row["name"]: row for row in args["initiatives"]}
+    assert rows["returns prediction"]["ease"] == 10 and rows["returns prediction"]["impact"] == 7
+    assert rows["visual search"] == {"name": "visual search", "impact": 8, "confidence": 4, "ease": 3}
+
+
+def test_a_margin_given_to_the_revenue_question_completes_the_return():
+    state = state_of("our AI upsell widget drove $84k extra revenue last year, and it cost us $20k. What's the ROI?")
+    assert state.question is not None and state.args is None
+    name, args = call_of(read_turn("yeah fair, margin on those add-ons is about 35%, payment fees eat a bit", state))
+    assert name == "roi" and args["cost"] == 20000 and abs(args["gain"] - 29400) < 0.01

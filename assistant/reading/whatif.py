@@ -266,6 +266,8 @@ def change(state: CalculationState, text: str, answering: bool = False,
         elif outlay is not None and not old_values:
             target = outlay  # "what if the upfront was 60k", the flows listed: period 0's flow
             fig = dataclasses.replace(fig, value=-abs(fig.value)) if state.figures[outlay].figure["value"] < 0 else fig
+        elif role is None and not old_values and _input_said(state, spec, text, fig, used - taken) is not None:
+            target = _input_said(state, spec, text, fig, used - taken)  # "A is way easier than I said, so a 10?"
         else:
             target = target_of(state, spec, fig, role, [old for old, new in pairs if new is fig] or old_values,
                                used - taken, text)  # "the $45k is €41.5k and the £20k comes to €23.5k": each its own
@@ -603,6 +605,22 @@ def part_by_input_name(state: CalculationState, said: list[str], parts: list[int
     bridges -= {w for w in bridges if any(same_word(w, x) for x in ("cost", "costs", "benefit", "gain", "monthly", "upfront"))}
     named = [i for i in parts if any(same_word(w, x) for w in bridges for x in naming_content(words_of(state.figures[i])))]
     return named[0] if len(named) == 1 else None
+
+
+def _input_said(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, free: set[int]) -> int | None:
+    """The figure of the one record a message names whose input a word of the message names by
+    its stem, a comparative included ("the returns prediction is way easier than I said, so a 10?":
+    that project's ease), when the bare figure names no input itself; else None."""
+    if not spec.records:
+        return None
+    named = records_named(state, spec, text)
+    if len(named) != 1:
+        return None
+    said = naming_content(re.findall(r"[a-z][a-z'/-]*", text.lower()))
+    hits = [i for i in named[0] & free if state.figures[i].field and compatible(fig, state.figures[i])
+            and any(same_word(w, state.figures[i].field) or (len(state.figures[i].field) >= 4
+                    and w.startswith(state.figures[i].field.rstrip("e"))) for w in said)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _names_an_input(state: CalculationState, said: list[str]) -> bool:
