@@ -64,3 +64,10 @@ def test_a_margin_given_to_the_revenue_question_completes_the_return():
     assert state.question is not None and state.args is None
     name, args = call_of(read_turn("yeah fair, margin on those add-ons is about 35%, payment fees eat a bit", state))
     assert name == "roi" and args["cost"] == 20000 and abs(args["gain"] - 29400) < 0.01
+
+
+def test_a_correction_with_its_cents_in_words_is_one_amount():
+    state = state_of("the AI bookkeeping add-on cost 1,200.50 and saved 3,450.75 this year. ROI?")
+    turn = read_turn("no no, the cost is 1200 euros and 50 cents, the comma is the thousands separator", state)
+    name, args = call_of(turn)
+    assert args == {"cost": 1200.5, "gain": 3450.75}

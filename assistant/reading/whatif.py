@@ -177,7 +177,7 @@ def change(state: CalculationState, text: str, answering: bool = False,
     if spec is None:
         return None
     state = state.model_copy(deep=True)
-    figures = read_figures(text, value_words(spec))
+    figures = with_cents(text, read_figures(text, value_words(spec)))
     old_values = [f for f in figures if OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
                   and any(f2.span[0] < f.span[0] for f2 in figures)]
     pairs = restated(state, text, figures, old_values)
@@ -356,6 +356,25 @@ def change(state: CalculationState, text: str, answering: bool = False,
             label = target.replace("_", " ") + (of_record(state, spec, len(state.figures) - 1) if len(record) == 1 else "")
             changes.append(f"{label}: added {fig.text.strip()}")
     return state, changes
+
+
+CENTS = {"cent", "cents", "pence", "penny", "centavos", "centimes"}
+
+
+def with_cents(text: str, figures: list[Figure]) -> list[Figure]:
+    """An amount written with its cents in words ("1200 euros and 50 cents") as one figure
+    (1,200.50), its text the user's words from the amount to the cents."""
+    out: list[Figure] = []
+    for fig in figures:
+        last = out[-1] if out else None
+        if last is not None and last.unit == "money" and fig.unit == "count" and fig.after[:1] and fig.after[0] in CENTS \
+                and 0 <= fig.value < 100 and re.fullmatch(r"\s+and\s+", text[last.span[1]: fig.span[0]]):
+            end = fig.span[1] + len(re.match(r"\s*\w+", text[fig.span[1]:]).group(0))
+            out[-1] = dataclasses.replace(last, value=last.value + fig.value / 100, span=(last.span[0], end),
+                                          text=text[last.span[0]: end], after=fig.after[1:])
+            continue
+        out.append(fig)
+    return out
 
 
 # A share of an amount named in words ("half the fee", "a third of the licence").
