@@ -296,7 +296,7 @@ class Advisor:
         mixed = bool(screening.attacks) and screening.answerable
         asked = screening.kept if mixed else text
         # first: an answer to the calculation's question, or a change to it (or to an earlier one it goes back to)
-        turn = read_conversation(asked, calculation_states(history))
+        turn = read_conversation(asked, calculation_states(history), embed=self.embed)
         resolved, avoid = asked, ()
         if turn.calculation is None:
             resolved, avoid = follow_up(asked, history)

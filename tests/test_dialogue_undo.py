@@ -49,3 +49,11 @@ def test_back_to_the_first_one_is_no_undo_of_the_latest_calculation():
 
     state = _after(ROI, "what if the set-up had cost 20k?")
     assert undone(state, "back to the first one, the gain is 70k") is None
+
+
+@pytest.mark.parametrize("undo", ["ok return to the first numbers, but the set-up is 10k",
+                                  "revert to the initial values but set-up 10k", "scrap that. orig numbers but setup 10k"])
+def test_an_undo_in_other_words_keeps_only_the_change_it_names(undo):
+    state = _after(ROI, "what if the gain were 80k")
+    name, args = call_of(read_turn(undo, state))
+    assert args == {"cost": 34000, "gain": 60000}

@@ -225,19 +225,20 @@ def continue_state(state: CalculationState, changes: list[str]) -> tuple[Calcula
     return calc, first_result(state)
 
 
-def read_conversation(text: str, states: list[CalculationState]) -> DialogueTurn:
+def read_conversation(text: str, states: list[CalculationState], embed=None) -> DialogueTurn:
     """What ``text`` does to the conversation's calculations (latest first): the latest one, or
-    an earlier one the message goes back to ("back to the chatbot idea: ease is really a 7")."""
-    turn = read_turn(text, states[0] if states else None)
+    an earlier one the message goes back to ("back to the chatbot idea: ease is really a 7").
+    ``embed`` (texts → vectors) finds a line named in other words than the user's first ones."""
+    turn = read_turn(text, states[0] if states else None, embed)
     if turn.calculation is None and GOES_BACK.search(text):
         for state in states[1:]:
-            earlier = read_turn(text, state)
+            earlier = read_turn(text, state, embed)
             if earlier.calculation is not None:
                 return earlier
     return turn
 
 
-def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
+def read_turn(text: str, state: CalculationState | None, embed=None) -> DialogueTurn:
     """What ``text`` does to the conversation's calculation ``state`` (see the module's doc)."""
     if state is None or spec_named(state.tool) is None or NEW_SUBJECT.search(text) or other_subject(text, state):
         return DialogueTurn()  # "ROI of another tool: it cost 50k": nothing of the last one carries over
@@ -275,7 +276,7 @@ def read_turn(text: str, state: CalculationState | None) -> DialogueTurn:
     if continued is None and state.question is None:  # "the 1k is per month": said again, as it is meant
         continued = restatement(state, text) or longer(state, text)  # or "one more year?"
     if continued is None:  # new figures that complete it, or a change to it
-        continued = change(state, text, answering=state.question is not None and not own_question(text))
+        continued = change(state, text, answering=state.question is not None and not own_question(text), embed=embed)
     if continued is None and state.question is not None and looks_like_a_reply(text, state):
         return DialogueTurn(ask_again(state, text), state)  # not placed: asked again, never dropped silently
     if continued is None:

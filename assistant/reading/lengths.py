@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.reading.calc_state import fmt_value, word_figure
+from assistant.reading.calc_state import fmt_value, naming_content, same_word, word_figure
 from assistant.types import CalculationState
-from knowledge.figures import MONTHS_IN
+from knowledge.figures import MONTHS_IN, PERIOD_WORDS
 
 COUNTS = {"a": 1, "an": 1, "one": 1, "another": 1, "extra": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 UNIT = r"(years?|yrs?|months?|quarters?)"
@@ -60,6 +60,12 @@ def longer(state: CalculationState, text: str) -> tuple[CalculationState, list[s
         lengths = [state.horizon]
     if len(lengths) != 1:
         return None
+    said = naming_content(re.findall(r"[a-z][a-z'/-]*", BY.sub(" ", text).lower()))
+    others = {x.field for i, x in enumerate(state.figures) if x.field and not x.ignored and i != lengths[0]
+              and x.figure.get("unit") != "duration"}
+    if any(same_word(w, part) for w in said for name in others for part in name.split("_")
+           if part not in PERIOD_WORDS and part not in {"per", "years", "months"}):
+        return None  # "if the reach were a quarter less": a share of another input, not three months
     state = state.model_copy(deep=True)
     index = lengths[0]
     old = state.figures[index]

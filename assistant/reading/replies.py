@@ -133,10 +133,8 @@ def _range_value(state: CalculationState, text: str, figures: list[Figure]) -> t
     state = state.model_copy(deep=True)
     i, j = groups[0]
     ends = [state.figures[i]] + ([state.figures[j]] if j is not None else [])
-    low = min(e.figure["value"] for e in ends)
-    high = max(e.figure.get("high") or e.figure["value"] for e in ends)
     fig = amounts[0]
-    if not low <= fig.value <= high:
+    if not in_range(fig.value, [e.figure for e in ends]):
         return None
     keep, rest = ends[-1], ends[:-1]
     was = " to ".join(e.figure["text"] for e in ends)
@@ -149,6 +147,13 @@ def _range_value(state: CalculationState, text: str, figures: list[Figure]) -> t
     for other in rest:
         other.ignored, other.field, other.fields = True, "", []
     return state, [f"{(new.field or 'figure').replace('_', ' ')}: {was} → {fig.text.strip()}"]
+
+
+def in_range(value: float, ends: list[dict]) -> bool:
+    """Is ``value`` within the range the user gave: from the lowest to the highest of its ends
+    (figures as stored, each a value and, for "50-70k", a high end)?"""
+    values = [e["value"] for e in ends if e.get("value") is not None] + [e["high"] for e in ends if e.get("high") is not None]
+    return not values or min(values) <= value <= max(values)
 
 
 # A reply that takes every figure asked about together ("both", "both of them count", "all of them").
@@ -256,12 +261,10 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
             new_value = figures[0].value if len(figures) == 1 else None
         if new_value is None:
             return None
-        low, high = about.figure.get("value"), about.figure.get("high")
-        if chosen is None and high is not None and low is not None and not low <= new_value <= high:
+        if chosen is None and about.figure.get("high") is not None and not in_range(new_value, [about.figure]):
             return None  # "4k" for "between 1,000 and 2,500": not a point of the range, so ask again
         was = about.figure["text"]
-        scale = 1.0
-        about.figure.update(value=new_value * scale, high=None, text=f"{was} (you chose {fmt_value(new_value)})")
+        about.figure.update(value=new_value, high=None, text=f"{was} (you chose {fmt_value(new_value)})")
         return state, [f"{was} → {fmt_value(new_value)}"]
     if kind == "part" and state.pending is not None and state.fields:
         chosen = option_chosen(options, text)
@@ -293,6 +296,8 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         return state, [f"{item.field.replace('_', ' ')}: {item.figure['text']} → removed"]
     if kind == "currency":
         return _converted(state, text, figures)
+    if kind == "check":
+        return _rates_given(state, text, figures)
     if kind == "which" and about is not None:
         offered = [f.value for option in options for f in read_figures(option)]
         numbers = [f for f in figures if f.unit == "count" and not (f.scaled or f.period or f.currency)
@@ -302,6 +307,18 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         chosen = option_chosen(options, text)
         return None if chosen is None else choose_figure(state, chosen)
     return None
+
+
+def _rates_given(state: CalculationState, text: str, figures: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+    """A reply to a question about the figures as read that gives a percentage of its own ("the
+    margin on those is about 35%" to "what margin should I apply?"): it joins the figures, with
+    its own words, for the calculation to be planned again; None when it gives none."""
+    held = [item.figure["value"] for item in state.figures if item.figure.get("unit") == "percent"]
+    rates = [f for f in figures if f.unit == "percent" and not any(abs(f.value - v) < 1e-9 for v in held)]
+    if len(rates) != 1 or len(figures) != 1:
+        return None
+    state.figures.append(reply_figure(text, rates[0]))
+    return state, [f"{rates[0].text.strip()}: added"]
 
 
 # What links two amounts that are worth the same ("1 USD = 0,92 EUR", "$1 is €0.92").

@@ -9,14 +9,19 @@ import re
 
 from assistant.types import CalculationState
 
-FIGURES = r"(?:numbers|figures|inputs|values|version|case|scenario|assumptions|ones)"
-# "back to the original (numbers)", "back to my first figures", "the original numbers", "undo all the
-# changes"; not "back to the first one", which goes back to an earlier calculation of the conversation
+FIGURES = r"(?:numbers|figures|inputs|values|version|case|scenario|assumptions|ones|data|baseline|plan|setup|set-up)"
+FIRST = r"(?:orig(?:inal)?|first|initial|starting|old|earlier|previous|beginning|base)"
+# "back to the original (numbers)", "return to my first figures", "revert to the initial values", "the
+# original numbers", "undo all the changes", "as it was at first"; not "back to the first one", which
+# goes back to an earlier calculation of the conversation
 UNDO = re.compile(
-    rf"\b(?:(?:go\s+|going\s+)?back\s+to\s+(?:the\s+|my\s+|our\s+|your\s+)?(?:original(?:\s+{FIGURES})?"
-    rf"|(?:first|initial|starting|old)\s+{FIGURES})"
-    rf"|(?:the\s+)?original\s+{FIGURES}"
-    r"|undo\s+(?:all|everything|(?:all\s+)?(?:the\s+)?changes)|as\s+(?:it|they)\s+(?:was|were)\s+(?:at\s+first|originally))\b",
+    rf"\b(?:(?:(?:go|going|went|get|come|switch|jump)\s+)?(?:back|return|returning|revert|reverting|reset|resetting)"
+    rf"\s+(?:back\s+)?to\s+(?:the\s+|my\s+|our\s+|your\s+|those\s+|these\s+)?"
+    rf"(?:original(?:\s+{FIGURES})?|{FIRST}\s+{FIGURES}|baseline|start|how it was|what (?:i|we) (?:had|said|gave)(?: at first| first| originally)?)"
+    rf"|(?:the\s+)?orig(?:inal)?\s+{FIGURES}|restore\s+(?:the\s+|my\s+|our\s+)?{FIRST}(?:\s+{FIGURES})?"
+    r"|undo\s+(?:all|everything|(?:all\s+)?(?:the\s+|my\s+|those\s+|these\s+)?(?:changes|what-?ifs))"
+    r"|(?:scrap|drop|forget|ignore|discard)\s+(?:all\s+)?(?:the\s+|my\s+|those\s+|these\s+)?(?:changes|what-?ifs)"
+    r"|as\s+(?:it|they)\s+(?:was|were)\s+(?:at\s+first|originally|to\s+begin\s+with))\b",
     re.IGNORECASE)
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any
+from typing import Any, Callable
+
+import numpy as np
 
 from assistant.reading.calc_state import (
     fmt_value,
@@ -36,6 +38,7 @@ from assistant.reading.targets import (
 )
 from assistant.types import CalculationState, Clarification, FigureState
 from knowledge.figures import PERIOD_WORDS, Figure, read_figures
+from tools.registry import SPECS
 from tools.spec import ToolSpec
 
 # Words that say a message changes something already given ("what if…", "…instead", "again").
@@ -89,8 +92,37 @@ def adds(text: str, fig: Figure) -> bool:
     return bool(ADDS.search(text[start:end]))
 
 
-# A message worded as a change of the calculation: "what if…", "and if…", "if…".
-WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|ok(?:ay)?|hmm+),?\s+)?(?:what\s+|how\s+about\s+)?if\b", re.IGNORECASE)
+# A message worded as a change of the calculation: "what if…", "and if…", "if…", "suppose…", "say…".
+WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|ok(?:ay)?|hmm+|now),?\s+)?(?:(?:what|how\s+about|what\s+happens|and)\s+)?"
+                     r"(?:if|suppose|supposing|imagine|assume|assuming|say|let'?s\s+say)\b", re.IGNORECASE)
+
+
+# How near in meaning a removal's words must be to one line, and how much nearer than to any other.
+MEANT_AT, MEANT_BY = 0.3, 0.1
+
+
+def line_meant(state: CalculationState, said: str, embed: Callable[[list[str]], Any],
+               among: list[int] | None = None) -> int | None:
+    """The one line of the calculation that words said of it mean ("the onboarding sessions" for
+    "team training 3k"), by embedding similarity with the line as the user named it and with its
+    input's name (of the removable lines, or of the lines ``among``); None when no line is near
+    enough, or two are about as near (then asked)."""
+    clause = re.split(r"[,;.!?]|\s[-–—]\s", said, maxsplit=1)[0]
+    words = [w for w in naming_content(re.findall(r"[a-z][a-z'/-]*", clause.lower()))
+             if w not in GENERIC and not w.endswith("ly")]
+    lines = removal_options(state) if among is None else [(i, part_label(state.figures[i])) for i in among]
+    if not words or len(lines) < 2:
+        return None
+    texts = [" ".join(words)]
+    for i, shown in lines:
+        texts += [re.sub(r"[^A-Za-z' -]+", " ", shown).strip() or shown, state.figures[i].field.replace("_", " ")]
+    vectors = np.asarray(embed(texts), dtype=float)
+    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    near = [max(float(vectors[0] @ vectors[1 + 2 * n]), float(vectors[0] @ vectors[2 + 2 * n])) for n in range(len(lines))]
+    ranked = sorted(near, reverse=True)
+    if ranked[0] < MEANT_AT or ranked[0] - ranked[1] < MEANT_BY:
+        return None
+    return lines[near.index(ranked[0])][0]
 
 
 # A figure the message names as the value it replaces: "10000, not 20000", "instead of 20000".
@@ -135,14 +167,17 @@ RESTATES = re.compile(r"\s*(?:\bis|\bare|\bwould be|=|≈|~|→|->|\bequals|\b(?
                       r"\bapprox(?:imately)?|\bnow|\breally|\bactually)?\s*", re.IGNORECASE)
 
 
-def change(state: CalculationState, text: str, answering: bool = False) -> tuple[CalculationState, list[str]] | None:
+def change(state: CalculationState, text: str, answering: bool = False,
+           embed: Callable[[list[str]], Any] | None = None) -> tuple[CalculationState, list[str]] | None:
     """The state with the inputs ``text`` names changed, removed or added (one message's figures
-    replace exactly the figures they name), or None when it changes nothing of it."""
+    replace exactly the figures they name), or None when it changes nothing of it. ``embed``
+    (texts → vectors), when given, finds the line a removal names in other words than the user's
+    first ones ("skip the onboarding sessions" for "team training 3k")."""
     spec = spec_named(state.tool)
     if spec is None:
         return None
     state = state.model_copy(deep=True)
-    figures = read_figures(text, value_words(spec))
+    figures = with_cents(text, read_figures(text, value_words(spec)))
     old_values = [f for f in figures if OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
                   and any(f2.span[0] < f.span[0] for f2 in figures)]
     pairs = restated(state, text, figures, old_values)
@@ -165,6 +200,10 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         scores = [(name_score(said, item) + sum(same_word(w, item.field.replace("_", " ").split()[0]) for w in said)
                    if not item.ignored and item.field else 0.0) for item in state.figures]
         best = max(scores, default=0.0)
+        if not best > 0 and embed is not None:
+            meant = line_meant(state, text[REMOVE.search(text).end():], embed)
+            if meant is not None:
+                scores, best = [1.0 if i == meant else 0.0 for i in range(len(state.figures))], 1.0
         if best > 0 and scores.count(best) == 1:
             item = state.figures[scores.index(best)]
             if share is not None:
@@ -174,7 +213,7 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         if WHAT_IF.match(text) and len(text) <= 120:  # "and if it were free?": which line, asked
             return _ask_removal(state), []
         return None
-    scaled = _scaled(state, text, news)
+    scaled = _scaled(state, text, news, embed)
     if scaled is not None:
         return scaled if scaled[1] else None  # no change: a factor it would have to guess
     settings = _settings_named(state, text)
@@ -227,6 +266,8 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
         elif outlay is not None and not old_values:
             target = outlay  # "what if the upfront was 60k", the flows listed: period 0's flow
             fig = dataclasses.replace(fig, value=-abs(fig.value)) if state.figures[outlay].figure["value"] < 0 else fig
+        elif role is None and not old_values and _input_said(state, spec, text, fig, used - taken) is not None:
+            target = _input_said(state, spec, text, fig, used - taken)  # "A is way easier than I said, so a 10?"
         else:
             target = target_of(state, spec, fig, role, [old for old, new in pairs if new is fig] or old_values,
                                used - taken, text)  # "the $45k is €41.5k and the £20k comes to €23.5k": each its own
@@ -317,9 +358,47 @@ def change(state: CalculationState, text: str, answering: bool = False) -> tuple
     return state, changes
 
 
+CENTS = {"cent", "cents", "pence", "penny", "centavos", "centimes"}
+
+
+def with_cents(text: str, figures: list[Figure]) -> list[Figure]:
+    """An amount written with its cents in words ("1200 euros and 50 cents") as one figure
+    (1,200.50), its text the user's words from the amount to the cents."""
+    out: list[Figure] = []
+    for fig in figures:
+        last = out[-1] if out else None
+        if last is not None and last.unit == "money" and fig.unit == "count" and fig.after[:1] and fig.after[0] in CENTS \
+                and 0 <= fig.value < 100 and re.fullmatch(r"\s+and\s+", text[last.span[1]: fig.span[0]]):
+            end = fig.span[1] + len(re.match(r"\s*\w+", text[fig.span[1]:]).group(0))
+            out[-1] = dataclasses.replace(last, value=last.value + fig.value / 100, span=(last.span[0], end),
+                                          text=text[last.span[0]: end], after=fig.after[1:])
+            continue
+        out.append(fig)
+    return out
+
+
 # A share of an amount named in words ("half the fee", "a third of the licence").
-SHARE_WORDS = re.compile(r"\b(?:(half)|(?:a|one)\s+(third|quarter|fifth)\s+of)\b", re.IGNORECASE)
-SHARES = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2}
+SHARE_WORDS = re.compile(r"\b(?:(half)|(?:a|one)\s+(third|quarter|fifth|tenth)\s+of)\b", re.IGNORECASE)
+SHARES = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
+
+
+# A change by a share of the input itself: "a third more visitors", "a quarter less", "grew by a fifth".
+SHARE_MOVE = re.compile(r"\b(?:(?:a|one)\s+)?(half|third|quarter|fifth|tenth)\s+(more|less|fewer|higher|lower|bigger|"
+                        r"smaller|larger|cheaper|extra)\b|\b([a-z]+)\s+by\s+(?:a|one)\s+(third|quarter|fifth|tenth)\b",
+                        re.IGNORECASE)
+
+
+def _share_move(text: str) -> tuple[float, re.Match] | None:
+    """The factor a share said in words moves an input by ("a third more" → 4/3, "cut by a
+    quarter" → 3/4), with its match; None when no share moves anything."""
+    match = SHARE_MOVE.search(text)
+    if match is None:
+        return None
+    if match.group(1):
+        sign = 1 if match.group(2).lower() in MORE | {"extra"} else -1
+        return 1 + sign * SHARES[match.group(1).lower()], match
+    sign = _moved([match.group(3).lower()])
+    return (1 + sign * SHARES[match.group(4).lower()], match) if sign else None
 
 
 def share_removed(text: str, news: list[Figure]) -> float | None:
@@ -461,16 +540,25 @@ def _one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure,
     return state, changes
 
 
-def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+def _scaled(state: CalculationState, text: str, news: list[Figure],
+            embed: Callable[[list[str]], Any] | None = None) -> tuple[CalculationState, list[str]] | None:
     """An input changed by a factor the message names in words: "double the reach", "halve the
-    cost", "with 20% more gain" (the input is the one its words name best, all its parts)."""
+    cost", "with 20% more gain" (the input is the one its words name best, all its parts when the
+    words name it by its own name; one part when they name a part, by the user's words or by
+    meaning: "if the fee went up 20%" of a cost made of set-up, training and a yearly fee)."""
     lowered = text.lower()
     factor, rest = None, lowered
+    shared = _share_move(lowered)
+    if shared is not None:  # "a quarter less": the share is no figure of its own (no period of three months)
+        news = [f for f in news if not (shared[1].start() <= f.span[0] < shared[1].end())]
     word = MULTIPLIER.search(lowered)
     if word and news and all(any(abs(x.figure["value"] - f.value) < 1e-9 for x in state.figures) for f in news):
         news = []  # "halve the search impact, 8 is too optimistic": the figures it quotes are the old ones
     if word and not news:
         factor, rest = MULTIPLIERS[word.group(1)], lowered[word.end():]
+    elif not news and shared is not None:  # "if it reached a third more people"
+        factor, found = shared
+        rest = lowered[found.end():] if found.group(1) else lowered[: found.start()] + " " + found.group(3)
     elif len(news) == 1 and news[0].unit == "percent" and news[0].after[:1] and news[0].after[0] in MORE | LESS:
         sign = 1 if news[0].after[0] in MORE else -1
         factor, rest = 1 + sign * news[0].value / 100, " ".join(news[0].after[1:])
@@ -484,6 +572,8 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
         factor = 1.5  # "increase the reach by half"
     clause = next((c for c in re.split(r"[,;.!?]", lowered) if word and word.group(1) in c), "") if word else ""
     said = naming_content(re.findall(r"[a-z][a-z'/-]*", rest)) or naming_content(re.findall(r"[a-z][a-z'/-]*", lowered))
+    if not word and not _names_an_input(state, said):  # "a third more people": the verb names it ("reached")
+        said = naming_content(re.findall(r"[a-z][a-z'/-]*", lowered))
     if clause:  # "cut the effort on Beta by half, we can reuse it": the input is named in the factor's clause
         said = [w for w in naming_content(re.findall(r"[a-z][a-z'/-]*", clause)) if w not in MULTIPLIERS]
     spec = spec_named(state.tool)
@@ -513,8 +603,50 @@ def _scaled(state: CalculationState, text: str, news: list[Figure]) -> tuple[Cal
         return None
     if word is None and any(x.field == names[0] and x.figure.get("unit") == "percent" for x in state.figures):
         return state, []  # "20% more confidence": 20 points or a fifth more? Not guessed
+    parts = [i for i, item in enumerate(state.figures) if item.field == names[0] and not item.ignored
+             and (not named or i in named[0])]
+    if len(parts) > 1 and not named and not any(same_word(w, x) for w in said for x in names[0].split("_")):
+        # an input of several parts named by another word than its own name ("the fee" of the cost): which part
+        meant = part_by_input_name(state, said, parts)
+        if meant is None and embed is not None:
+            meant = line_meant(state, " ".join(said), embed, parts)
+        return _scale(state, text, [meant], factor) if meant is not None else (state, [])  # else not guessed
     return _scale(state, text, [i for i, item in enumerate(state.figures) if item.field == names[0] and not item.ignored
                                 and (not named or i in named[0])], factor)  # "halve Beta's effort": that project's only
+
+
+def part_by_input_name(state: CalculationState, said: list[str], parts: list[int]) -> int | None:
+    """The one part of an input that words name through the name of an input of another calculator
+    ("the fee" of a cost whose parts are set-up, training and "the software is 6k a year": a total
+    cost counts software fees, and the software line is that part); None when not exactly one."""
+    bridges = {word for spec in SPECS for f in spec.fields if f.unit == "money"
+               if any(same_word(w, x) for w in said for x in f.name.split("_")) for word in f.name.split("_")}
+    bridges -= {w for w in bridges if any(same_word(w, x) for x in ("cost", "costs", "benefit", "gain", "monthly", "upfront"))}
+    named = [i for i in parts if any(same_word(w, x) for w in bridges for x in naming_content(words_of(state.figures[i])))]
+    return named[0] if len(named) == 1 else None
+
+
+def _input_said(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, free: set[int]) -> int | None:
+    """The figure of the one record a message names whose input a word of the message names by
+    its stem, a comparative included ("the returns prediction is way easier than I said, so a 10?":
+    that project's ease), when the bare figure names no input itself; else None."""
+    if not spec.records:
+        return None
+    named = records_named(state, spec, text)
+    if len(named) != 1:
+        return None
+    said = naming_content(re.findall(r"[a-z][a-z'/-]*", text.lower()))
+    hits = [i for i in named[0] & free if state.figures[i].field and compatible(fig, state.figures[i])
+            and any(same_word(w, state.figures[i].field) or (len(state.figures[i].field) >= 4
+                    and w.startswith(state.figures[i].field.rstrip("e"))) for w in said)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _names_an_input(state: CalculationState, said: list[str]) -> bool:
+    """Does a word of ``said`` name an input of the calculation, by its name or by the user's words?"""
+    return any(item.field and not item.ignored and (
+        any(same_word(w, x) for w in said for x in item.field.split("_")) or name_score(said, item) > 0)
+        for item in state.figures)
 
 
 # Words that stand between a verb that moves an amount and the amount ("went up BY 300").
@@ -528,6 +660,11 @@ def _moves_by(fig: Figure) -> int:
         return 0
     if fig.after[:1] and fig.after[0] in {"more", "higher"}:
         return 1
+    if fig.before[-1:] and fig.before[-1] in {"add", "adding", "added"} and fig.after[:1] == ["to"]:
+        return 1  # "add 2k to the set-up": that line moves up by it, no new line
+    if fig.before[-1:] and fig.before[-1] in {"take", "taking", "knock", "knocking", "shave", "subtract"} \
+            and fig.after[:1] in (["off"], ["from"]):
+        return -1  # "take 2k off the set-up"
     if fig.after[:1] and fig.after[0] in {"less", "lower", "cheaper", "fewer"}:
         return -1
     words = [w for w in fig.before[-4:] if w not in MOVE_FILLERS]
@@ -542,6 +679,8 @@ def _delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign
     (the amount is never taken as the input's new value); None when it names no input and ``asks``
     is False (a message that is no change of the calculation)."""
     moved_words = [w for w in naming_content(fig.before) if w not in RISES | FALLS | GENERIC]
+    if fig.after[:1] in (["to"], ["off"], ["from"]):  # "add 2k to the set-up": the line is named after it
+        moved_words = [w for w in naming_content(fig.after[1:6]) if w not in RISES | FALLS | GENERIC]
     after = re.findall(r"[a-z]+", text[fig.span[1]:].lower())
     way = {1 for w in after if w in MORE | RISES} | {-1 for w in after if w in LESS | FALLS}
     candidates = [i for i, item in enumerate(state.figures)
@@ -655,7 +794,8 @@ def removal_options(state: CalculationState) -> list[tuple[int, str]]:
     spec = spec_named(state.tool)
     lines = [i for i, item in enumerate(state.figures)
              if item.field and not item.ignored and i != state.horizon and item.figure.get("unit") in {"money", "count"}]
-    costs = [i for i in lines if spec is not None and spec.field(state.figures[i].field).direction == "out"]
+    gains = spec is not None and any(f.direction == "in" for f in spec.fields)  # a total cost: every line is a cost
+    costs = [i for i in lines if gains and spec.field(state.figures[i].field).direction != "in"]
     return [(i, part_label(state.figures[i])) for i in costs or lines]
 
 
