@@ -183,6 +183,7 @@ def run_dialogue(entry: dict, advisor) -> Outcome:
     outcome = Outcome(entry, half(entry["id"]))
     conversation = None
     last_args: dict[str, dict] = {}
+    first_args: dict[str, dict] = {}
     for number, turn in enumerate(entry["turns"], 1):
         result = advisor.ask(turn["user"], conversation_id=conversation, remember=True)
         conversation = result.conversation_id
@@ -194,10 +195,15 @@ def run_dialogue(entry: dict, advisor) -> Outcome:
             previous = last_args.get(call.name)
             if previous is not None:
                 extra = changed_fields(previous, call.args) - set(turn["changed"])
+                if extra and entry.get("kind") == "undo" and call.name in first_args:
+                    # an undo's `changed` is what differs from the ORIGINAL figures (the writers'
+                    # brief): going back restores the inputs the what-if had moved
+                    extra = changed_fields(first_args[call.name], call.args) - set(turn["changed"])
                 if extra:
                     outcome.notes.append(f"turn {number}: also changed {sorted(extra)}")
         for call in calls:
             last_args[call.name] = call.args
+            first_args.setdefault(call.name, call.args)
         if not verdict.right:
             verdict.why = f"turn {number}: {verdict.why}"
     return outcome

@@ -31,3 +31,39 @@ def test_a_calculator_is_still_judged_by_its_headline_number():
     roi = {"expect": "compute", "tool": "roi", "args": {"gain": 30000, "cost": 10000}}
     assert judge_turn(roi, _result(("roi", {"gain": 30000, "cost": 10000}, {"roi_pct": 200.0}))).right
     assert judge_turn(roi, _result(("roi", {"gain": 20000, "cost": 10000}, {"roi_pct": 100.0}))).wrong_figure
+
+
+class _Scripted:
+    """An advisor that answers each turn with the next scripted result."""
+
+    def __init__(self, *results):
+        self.results = list(results)
+
+    def ask(self, message, conversation_id=None, remember=True):
+        result = self.results.pop(0)
+        result.conversation_id = "c1"
+        return result
+
+
+def _roi(gain, cost):
+    return _result(("roi", {"gain": gain, "cost": cost}, {"roi_pct": 100 * (gain - cost) / cost}))
+
+
+def test_an_undo_names_what_differs_from_the_original_figures_and_a_what_if_what_differs_from_the_last():
+    from evals.calcsets import run_dialogue
+
+    turns = [
+        {"user": "roi: gain 30k, cost 10k", "expect": "compute", "tool": "roi",
+         "args": {"gain": 30000, "cost": 10000}},
+        {"user": "what if it cost 15k?", "expect": "compute", "tool": "roi",
+         "args": {"gain": 30000, "cost": 15000}, "changed": ["cost"]},
+        {"user": "back to the original, but the gain is 40k", "expect": "compute", "tool": "roi",
+         "args": {"gain": 40000, "cost": 10000}, "changed": ["gain"]},
+    ]
+    undo = run_dialogue({"id": "u", "kind": "undo", "turns": turns},
+                        _Scripted(_roi(30000, 10000), _roi(30000, 15000), _roi(40000, 10000)))
+    assert undo.right, undo.notes
+    # The same turns in a dialogue of another kind: the third turn moved the cost back as well
+    what_if = run_dialogue({"id": "w", "kind": "what-if", "turns": turns},
+                           _Scripted(_roi(30000, 10000), _roi(30000, 15000), _roi(40000, 10000)))
+    assert not what_if.right and "also changed ['cost']" in what_if.notes[0]
