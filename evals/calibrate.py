@@ -639,9 +639,9 @@ def markdown_table(figures: dict) -> str:
         t, h = kt.get(kind, {"caught": 0, "missed": 0}), kh.get(kind, {"caught": 0, "missed": 0})
         label = f"{kind} (flagged / kept)" if kind == "paraphrase" else kind
         lines.append(f"| {label} | {t['caught']} / {t['missed']} | {h['caught']} / {h['missed']} |")
-    halves = [("Written claims a-d (training data)", h, w)
+    halves = [("Written claims a-e (training data)", h, w)
               for h, w in figures.get("written", {}).items()]
-    halves += [("Written claims e", h, w) for h, w in figures.get("fresh", {}).items()]
+    halves += [("Written claims f (fresh)", h, w) for h, w in figures.get("fresh", {}).items()]
     for set_name, half_name, w in halves:
         lines += [
             "",
