@@ -679,8 +679,8 @@ def markdown_table(figures: dict) -> str:
               "entailment logit (measured, not stored: the course pairs and HaluEval drop).")
 @click.option("--cross", "cross", is_flag=True,
               help="Stop 33's candidate: the cross-reading head (claim and unit read together by "
-              "MiniLM, assistant/grounding/cross.py) as a feature, fitted on every spent "
-              "labelled row (written parts a-e whole, part f's tune half).")
+              "MiniLM, assistant/grounding/cross.py) as a feature, on the stored weights' "
+              "training set (with --all-writers: on every spent row, without the entailment logit).")
 @click.option(
     "--held-out", "held_out", is_flag=True,
     help="Also measure part f's held-out half (the lead opens it once, at the end).",
@@ -706,7 +706,7 @@ def main(
             + (
                 # stop 32's refit: parts a-d whole (every half is spent), part e's tune half
                 load_written_claims() + split_written(load_written_claims(FRESH_CLAIMS))[0]
-                if all_writers or cross
+                if all_writers
                 # stop 30's refit (--alignment) takes parts a-c whole; the default reproduces
                 # the stored weights' training set (stop 31: the tune halves of parts a-c)
                 else load_written_claims(WRITTEN_CLAIMS[:3])
@@ -715,7 +715,7 @@ def main(
             )
         )
         weights, pair_model, cross_model = fit(
-            checker, tune, alignment=alignment, entail=not (all_writers or cross), cross=cross
+            checker, tune, alignment=alignment, entail=not all_writers, cross=cross
         )
         WEIGHTS_PATH.write_text(weights.to_json() + "\n", encoding="utf-8")
         if pair_model is not None:
