@@ -2,7 +2,8 @@
 
 Answers are built from the bundled course: five consecutive sentences of one section, each
 reworded ("In short, …") so that none is a verbatim quote and each takes the full path
-(embedding, entailment classifier, word alignment, contextual token alignment), checked against every passage of that
+(embedding, entailment classifier, cross reading, word alignment, contextual token
+alignment), checked against every passage of that
 section. The passages' evidence units are embedded beforehand (as `Advisor.warm_up` does); each
 answer's sentences and words are first seen (forgotten from the vector memo before each check).
 """

@@ -263,20 +263,18 @@ def _source(row: Labelled) -> str:
 # --- fitting --------------------------------------------------------------------------------
 
 
-def fit_pair(
-    vectors: list[tuple], labels: list[int], sample_weight: list[float], c: float = 0.05
-):
-    """The entailment classifier (assistant/grounding/pair.py) on (claim, unit) vector pairs, and
-    its out-of-fold logits for the same pairs (so the checker's model is fitted on logits the
-    classifier gave pairs it had not seen)."""
+def fit_head(x, labels: list[int], sample_weight: list[float], c: float = 0.05):
+    """A linear head over vectors ``x`` (one per claim, label 1 = unsupported): (coef, intercept)
+    fitted on all of them, and its out-of-fold logits for the same rows (5 folds), so the
+    checker's model is fitted on logits the head gave rows it had not seen."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
     from sklearn.preprocessing import StandardScaler
 
-    from assistant.grounding.pair import CLIP, PairModel, pair_vector
+    from assistant.grounding.pair import CLIP
 
-    x = np.stack([pair_vector(u, v) for u, v in vectors])
+    x = np.asarray(x, dtype=np.float64)
     y, w = np.array(labels), np.array(sample_weight)
 
     def one(train):
@@ -298,7 +296,30 @@ def fit_pair(
         coef, intercept = one(train)
         oof[test] = np.clip(x[test] @ coef + intercept, -CLIP, CLIP)
     coef, intercept = one(np.arange(len(y)))
-    return PairModel(coef=tuple(float(v) for v in coef), intercept=intercept), oof
+    return tuple(float(v) for v in coef), intercept, oof
+
+
+def fit_pair(
+    vectors: list[tuple], labels: list[int], sample_weight: list[float], c: float = 0.05
+):
+    """The entailment classifier (assistant/grounding/pair.py) on (claim, unit) vector pairs, and
+    its out-of-fold logits for the same pairs."""
+    import numpy as np
+
+    from assistant.grounding.pair import PairModel, pair_vector
+
+    x = np.stack([pair_vector(u, v) for u, v in vectors])
+    coef, intercept, oof = fit_head(x, labels, sample_weight, c)
+    return PairModel(coef=coef, intercept=intercept), oof
+
+
+def fit_cross(x, labels: list[int], sample_weight: list[float], c: float = 0.05):
+    """The cross-reading head (assistant/grounding/cross.py) on joint vectors, and its
+    out-of-fold logits."""
+    from assistant.grounding.cross import CrossModel
+
+    coef, intercept, oof = fit_head(x, labels, sample_weight, c)
+    return CrossModel(coef=coef, intercept=intercept), oof
 
 
 def fit(
@@ -307,10 +328,12 @@ def fit(
     c: float = 1.0,
     alignment: bool = False,
     entail: bool = True,
+    cross: bool = False,
 ):
-    """(Weights, PairModel or None): logistic regression on the claims of ``labelled`` that no hard
+    """(Weights, PairModel or None, CrossModel or None): logistic regression on the claims of ``labelled`` that no hard
     rule decides, after the entailment classifier on the same claims (out-of-fold logits) when
-    the model reads it (``alignment``; None otherwise).
+    the model reads it (``alignment``; None otherwise), and the cross-reading head likewise
+    (``cross``).
 
     An answer's label is its claims' label when it has one claim, or when it is supported (then
     every claim is); the rare unsupported answer of several claims is left out, since which of
@@ -331,8 +354,9 @@ def fit(
     names = tuple(
         f for f in FEATURES
         if (alignment or f not in token_alignment.FEATURES) and (entail or f != "entail")
+        and (cross or f != "cross")
     )
-    if alignment:  # the checker computes the token features only for weights that read them
+    if alignment or cross:  # the checker computes these features only for weights that read them
         n = len(names)
         checker = type(checker)(embedder=checker.embedder, weights=Weights(
             features=names, mean=(0.0,) * n, scale=(1.0,) * n, coef=(0.0,) * n, intercept=0.0,
@@ -370,6 +394,25 @@ def fit(
         for a in every:
             if id(a) in out_of_fold:
                 a.features["entail"] = out_of_fold[id(a)]
+    # The cross-reading head likewise; its out-of-fold logit becomes the feature "cross".
+    cross_model = None
+    with_cross = [(a, y, w) for a, y, w in train if "cross" in names and a.pair]
+    if with_cross:
+        joint = checker.joint_vectors([a for a, _, _ in with_cross])
+        kept_x = [(t, v) for t, v in zip(with_cross, joint, strict=True) if v is not None]
+        cross_model, oof = fit_cross(
+            [v for _, v in kept_x], [t[1] for t, _ in kept_x], [t[2] for t, _ in kept_x]
+        )
+        held_logit = {id(t[0]): float(z) for (t, _), z in zip(kept_x, oof, strict=True)}
+        every = [a for _, analyses in analysed for a in analyses if a is not None]
+        rest = [a for a in every if id(a) not in held_logit and a.features and a.pair
+                and a.veto is None and not a.verbatim]
+        for a, v in zip(rest, checker.joint_vectors(rest), strict=True):
+            if v is not None:
+                a.features["cross"] = cross_model.logit(v)
+        for a in every:
+            if id(a) in held_logit:
+                a.features["cross"] = held_logit[id(a)]
 
     x = np.array([[a.features[n] for n in names] for a, _, _ in train], dtype=float)
     scaler = StandardScaler().fit(x)
@@ -424,7 +467,7 @@ def fit(
         return sum(per_set) / len(per_set)
 
     best = max((t / 100 for t in range(5, 96)), key=lambda t: (balanced(t), -abs(t - 0.5)))
-    return Weights(**{**weights.__dict__, "threshold": best}), pair_model
+    return Weights(**{**weights.__dict__, "threshold": best}), pair_model, cross_model
 
 
 # --- the report -----------------------------------------------------------------------------
@@ -596,9 +639,9 @@ def markdown_table(figures: dict) -> str:
         t, h = kt.get(kind, {"caught": 0, "missed": 0}), kh.get(kind, {"caught": 0, "missed": 0})
         label = f"{kind} (flagged / kept)" if kind == "paraphrase" else kind
         lines.append(f"| {label} | {t['caught']} / {t['missed']} | {h['caught']} / {h['missed']} |")
-    halves = [("Written claims a-d (training data)", h, w)
+    halves = [("Written claims a-e (training data)", h, w)
               for h, w in figures.get("written", {}).items()]
-    halves += [("Written claims e", h, w) for h, w in figures.get("fresh", {}).items()]
+    halves += [("Written claims f (fresh)", h, w) for h, w in figures.get("fresh", {}).items()]
     for set_name, half_name, w in halves:
         lines += [
             "",
@@ -634,17 +677,22 @@ def markdown_table(figures: dict) -> str:
 @click.option("--all-writers", is_flag=True,
               help="Stop 32's refit: written parts a-d whole and part e's tune half, without the "
               "entailment logit (measured, not stored: the course pairs and HaluEval drop).")
+@click.option("--cross", "cross", is_flag=True,
+              help="Stop 33's candidate: the cross-reading head (claim and unit read together by "
+              "MiniLM, assistant/grounding/cross.py) as a feature, on the stored weights' "
+              "training set (with --all-writers: on every spent row, without the entailment logit).")
 @click.option(
     "--held-out", "held_out", is_flag=True,
     help="Also measure part f's held-out half (the lead opens it once, at the end).",
 )
 def main(
     as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, all_writers: bool,
-    held_out: bool,
+    cross: bool, held_out: bool,
 ) -> None:
     """Fit (--fit) and measure the grounding checker on the labelled sets."""
     from assistant.grounding import GroundingChecker
     from assistant.grounding.model import WEIGHTS_PATH
+    from assistant.grounding.cross import CROSS_PATH
     from assistant.grounding.pair import PAIR_PATH
 
     from knowledge.embeddings import get_embedder, memoised
@@ -666,11 +714,16 @@ def main(
                 else split_written(load_written_claims(WRITTEN_CLAIMS[:3]))[0]
             )
         )
-        weights, pair_model = fit(checker, tune, alignment=alignment, entail=not all_writers)
+        weights, pair_model, cross_model = fit(
+            checker, tune, alignment=alignment, entail=not all_writers, cross=cross
+        )
         WEIGHTS_PATH.write_text(weights.to_json() + "\n", encoding="utf-8")
         if pair_model is not None:
             PAIR_PATH.write_text(pair_model.to_json() + "\n", encoding="utf-8")
-        checker = GroundingChecker(embedder=vectors, weights=weights, pair_model=pair_model)
+        if cross_model is not None:
+            CROSS_PATH.write_text(cross_model.to_json() + "\n", encoding="utf-8")
+        checker = GroundingChecker(embedder=vectors, weights=weights, pair_model=pair_model,
+                                   cross_model=cross_model)
         click.echo(f"wrote {WEIGHTS_PATH}", err=True)
     figures = measure(checker, with_latency=not no_latency, written_held_out=held_out)
     click.echo(json.dumps(figures, indent=2) if as_json else markdown_table(figures))

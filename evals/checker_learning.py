@@ -57,6 +57,7 @@ class Row:
     claims: list[dict[str, float]] = field(default_factory=list)  # per open claim: features
     uv: list[object] = field(default_factory=list)  # per open claim: (u, v) or None
     pairs: list[object] = field(default_factory=list)  # per open claim: (claim, unit) or None
+    joint: list[object] = field(default_factory=list)  # per open claim: `cross` vector or None
 
 
 def rows_to_fit() -> list[tuple[Labelled, str]]:
@@ -122,15 +123,19 @@ def order_flip(claim: str, unit: str) -> float:
     return sum(a > b for a, b in pairs) / len(pairs) if len(pairs) >= 3 else 0.0
 
 
-def _matrix(rows: list[Row], names: tuple[str, ...], pair: bool):
+def _matrix(rows: list[Row], names: tuple[str, ...], pair: bool, cross: bool | int = False):
     """(x, owner): one line per open claim of each row; owner = the row's index."""
     import numpy as np
 
     lines, owner = [], []
     dim = next((len(uv[0]) for r in rows for uv in r.uv if uv is not None), 384)
+    jdim = next((len(j) for r in rows for j in getattr(r, "joint", None) or [] if j is not None),
+                0)
     for i, r in enumerate(rows):
-        for feats, uv, texts in zip(r.claims, r.uv, getattr(r, "pairs", None) or [None] * len(r.uv),
-                                    strict=True):
+        joint = getattr(r, "joint", None) or [None] * len(r.uv)
+        for feats, uv, texts, jv in zip(
+            r.claims, r.uv, getattr(r, "pairs", None) or [None] * len(r.uv), joint, strict=True
+        ):
             if "order_flip" in names:
                 feats = {**feats, "order_flip": order_flip(*texts) if texts else 0.0}
             line = [feats.get(n, 0.0) for n in names]
@@ -140,6 +145,9 @@ def _matrix(rows: list[Row], names: tuple[str, ...], pair: bool):
                 else:
                     u, v = uv
                     line += list(np.abs(u - v)) + list(u * v)
+            if cross:  # True: the whole joint vector; a number: its last ``cross`` values
+                part = slice(None) if cross is True else slice(-int(cross), None)
+                line += list(jv[part]) if jv is not None else [0.0] * len(range(jdim)[part])
             lines.append(line)
             owner.append(i)
     return np.array(lines, dtype=float).reshape(len(lines), -1), np.array(owner, dtype=int)
@@ -168,6 +176,9 @@ class Candidate:
     c: float = 1.0
     generated: bool = False
     generated_weight: float = 0.5
+    # the joint reading of claim and unit (`assistant.grounding.cross`): True for all of it, a
+    # number for its last values only (3: the joint word alignment)
+    cross: bool | int = False
 
     def make(self):
         from sklearn.ensemble import HistGradientBoostingClassifier
@@ -194,8 +205,8 @@ class Candidate:
             return HistGradientBoostingClassifier(
                 max_depth=3, learning_rate=0.05, max_iter=300, l2_regularization=1.0,
                 class_weight="balanced", random_state=0)
-        return make_pipeline(
-            StandardScaler(), LogisticRegression(C=self.c, class_weight="balanced", max_iter=3000))
+        return make_pipeline(StandardScaler(), LogisticRegression(
+            C=1.0 if self.kind == "stack" else self.c, class_weight="balanced", max_iter=3000))
 
 
 def _answer_p(rows: list[Row], owner, p):
@@ -222,7 +233,9 @@ def cross_validate(rows: list[Row], candidate: Candidate, generated=None) -> dic
     import numpy as np
     from sklearn.model_selection import StratifiedKFold
 
-    x, owner = _matrix(rows, candidate.features, candidate.pair)
+    stack = candidate.kind == "stack"
+    x, owner = _matrix(rows, candidate.features, candidate.pair, False if stack else candidate.cross)
+    jx = _matrix(rows, (), False, candidate.cross)[0] if stack else None
     keep, y, w = _train_lines(rows, owner)
     folds: list[np.ndarray] = []
     groups = sorted({r.group for r in rows if r.group.startswith("written:")})
@@ -238,9 +251,18 @@ def cross_validate(rows: list[Row], candidate: Candidate, generated=None) -> dic
         test_set = set(test_rows.tolist())
         train_line = np.array([o not in test_set for o in owner]) & keep
         test_line = np.array([o in test_set for o in owner])
-        xt, yt, wt = x[train_line], y[train_line], w[train_line]
+        xf = x
+        if stack:  # `calibrate.fit`'s way: the head's out-of-fold logit is one more feature
+            from assistant.grounding.pair import CLIP
+            from evals.calibrate import fit_head
+
+            coef, icpt, oof = fit_head(jx[train_line], y[train_line], w[train_line], candidate.c)
+            col = np.clip(jx @ np.array(coef) + icpt, -CLIP, CLIP)
+            col[train_line] = oof
+            xf = np.hstack([x, col[:, None]])
+        xt, yt, wt = xf[train_line], y[train_line], w[train_line]
         if candidate.generated and generated is not None:
-            gx, gowner = _matrix(generated, candidate.features, candidate.pair)
+            gx, gowner = _matrix(generated, candidate.features, candidate.pair, candidate.cross)
             gy = np.array([0 if generated[i].labelled.supported else 1 for i in gowner])
             gw = np.full(len(gy), candidate.generated_weight)
             xt, yt, wt = np.vstack([xt, gx]), np.concatenate([yt, gy]), np.concatenate([wt, gw])
@@ -249,12 +271,12 @@ def cross_validate(rows: list[Row], candidate: Candidate, generated=None) -> dic
                              else "sample_weight": wt})
         # threshold inside the training rows (in-sample, as `calibrate.fit` does)
         train_rows = [i for i in range(len(rows)) if i not in test_set]
-        p_train = _answer_p(rows, owner[~test_line], model.predict_proba(x[~test_line])[:, 1])
+        p_train = _answer_p(rows, owner[~test_line], model.predict_proba(xf[~test_line])[:, 1])
         sub = [rows[i] for i in train_rows]
         best = max((t / 100 for t in range(5, 96)),
                    key=lambda t: (_mean_balanced(sub, p_train[train_rows], t), -abs(t - 0.5)))
         if test_line.any():
-            p_test = model.predict_proba(x[test_line])[:, 1]
+            p_test = model.predict_proba(xf[test_line])[:, 1]
             for o, p in zip(owner[test_line], p_test, strict=True):
                 p_out[o] = max(p_out[o], p - best + 0.5)  # centred on the fold's threshold
     flags = [r.vetoed or p_out[i] >= 0.5 for i, r in enumerate(rows)]
@@ -280,6 +302,14 @@ CANDIDATES = (
     Candidate("pair-pca16", BASE + TOK, pair=True, kind="pca"),
     Candidate("pair", BASE + TOK, pair=True, c=0.05),
     Candidate("pair+gen", BASE + TOK, pair=True, c=0.05, generated=True),
+    Candidate("cross-align", BASE + TOK, cross=3),
+    Candidate("cross", BASE + TOK, cross=True, c=0.05),
+    Candidate("cross-stack", BASE, cross=True, kind="stack", c=0.05),
+    Candidate("cross-stack+tok", BASE + TOK, cross=True, kind="stack", c=0.05),
+    Candidate("cross-stack-c01", BASE, cross=True, kind="stack", c=0.01),
+    Candidate("cross-c01", BASE + TOK, cross=True, c=0.01),
+    Candidate("cross-base", BASE, cross=True, c=0.05),
+    Candidate("cross+gen", BASE + TOK, cross=True, c=0.05, generated=True),
 )
 
 
@@ -304,6 +334,23 @@ def load_rows(refresh: bool = False) -> list[Row]:
     return out
 
 
+def attach_joint(rows: list[Row]) -> None:
+    """Each open claim's joint reading with its unit (`cross.joint_vectors`), cached in /tmp."""
+    import pickle
+
+    from assistant.grounding.cross import joint_vectors
+    from knowledge.embeddings import get_embedder
+
+    path = CACHE.with_name("checker_learning_joint.pkl")
+    held = pickle.loads(path.read_bytes()) if path.exists() else {}
+    wanted = list(dict.fromkeys(p for r in rows for p in r.pairs if p and p not in held))
+    if wanted:
+        held.update(zip(wanted, joint_vectors(get_embedder().model, wanted), strict=True))
+        path.write_bytes(pickle.dumps(held))
+    for r in rows:
+        r.joint = [held[p] if p else None for p in r.pairs]
+
+
 @click.command()
 @click.option("--refresh", is_flag=True, help="Re-analyse the labelled rows (else the cache).")
 @click.option("--only", default="", help="Comma-separated candidate names.")
@@ -316,6 +363,10 @@ def main(refresh: bool, only: str) -> None:
         from evals.checker_pairs import generated_rows
 
         generated = generated_rows()
+    if any(c.cross for c in wanted):
+        attach_joint(rows)
+        if generated is not None:
+            attach_joint(generated)
     for candidate in wanted:
         figures = cross_validate(rows, candidate, generated)
         cells = " | ".join(" / ".join(f"{v:.3f}" for v in figures[k]) for k in figures)

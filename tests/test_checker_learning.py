@@ -102,7 +102,7 @@ def test_the_fit_leaves_the_entailment_classifier_out_when_asked():
 
     # the stored classifier reads MiniLM's 384 dimensions; the stand-in embedder has 64
     checker = GroundingChecker(embedder=_Embedder(), pair_model=PairModel((0.0,) * 256, 0.0))
-    weights, pair_model = fit(checker, rows, entail=False)
+    weights, pair_model, _ = fit(checker, rows, entail=False)
     assert "entail" not in weights.features and pair_model is None
-    weights, pair_model = fit(checker, rows, entail=True)
+    weights, pair_model, _ = fit(checker, rows, entail=True)
     assert "entail" in weights.features and pair_model is not None

@@ -37,6 +37,7 @@ from assistant.grounding.numbers import (
     measures,
     period_conflict,
 )
+from assistant.grounding.cross import CrossModel, default_cross_model
 from assistant.grounding.pair import PairModel, default_pair_model
 from assistant.grounding.types import (
     CheckRequest,
@@ -121,9 +122,11 @@ class GroundingChecker:
         thresholds: Thresholds | None = None,
         weights: Weights | None = None,
         pair_model: PairModel | None = None,
+        cross_model: CrossModel | None = None,
     ) -> None:
         self._embedder = embedder
         self._pair_model = pair_model
+        self._cross_model = cross_model
         self.thresholds = thresholds or Thresholds()
         self._weights = weights
         self._vectors = None
@@ -140,6 +143,12 @@ class GroundingChecker:
         if self._pair_model is None:
             self._pair_model = default_pair_model()
         return self._pair_model
+
+    @property
+    def cross_model(self) -> CrossModel | None:
+        if self._cross_model is None:
+            self._cross_model = default_cross_model()
+        return self._cross_model
 
     @property
     def embedder(self) -> Embedder:
@@ -228,14 +237,20 @@ class GroundingChecker:
             out.append((pieces, analyses))
         claims = [a for _, analyses in out for a in analyses if a is not None]
         self._entailment(claims)
+        self._cross(claims)
         self._alignment(claims)
         self._token_alignment(claims)
         return out
 
     def forget_tokens(self, texts: list[str]) -> None:
-        """Drops the token vectors of these texts (so a benchmark's answer is first seen)."""
+        """Drops the token vectors and joint readings of these texts (so a benchmark's answer
+        is first seen)."""
+        from assistant.grounding.cross import shared_cache
+
         if self._tokens is not None:
             self._tokens.forget(texts)
+        if (model := getattr(self.embedder, "model", None)) is not None:
+            shared_cache(model).forget(texts)
 
     def _token_alignment(self, analyses: list[Analysis]) -> None:
         """Features tok_mean / tok_min / tok_weak (`alignment`): how well the claim's words, read
@@ -318,6 +333,33 @@ class GroundingChecker:
         for a, uv in zip(todo, self.pair_vectors(todo), strict=True):
             if uv is not None:
                 a.features["entail"] = model.logit(*uv)
+
+    def joint_vectors(self, analyses: list[Analysis]) -> list[np.ndarray | None]:
+        """The joint reading of claim and unit (`cross.joint_vectors`) per analysis with a prose
+        unit, cached by pair; None without one (or an embedder without its model)."""
+        from assistant.grounding.cross import shared_cache
+
+        model = getattr(self.embedder, "model", None)
+        if model is None:
+            return [None] * len(analyses)
+        pairs = [a.pair for a in analyses if a.pair]
+        found = iter(shared_cache(model).get(pairs))  # type: ignore[arg-type]
+        return [next(found) if a.pair else None for a in analyses]
+
+    def _cross(self, analyses: list[Analysis]) -> None:
+        """The cross-reading head's logit as the feature "cross" (0 without a prose unit)."""
+        todo = [a for a in analyses if a.features and a.veto is None and not a.verbatim]
+        for a in analyses:
+            if a.features:
+                a.features["cross"] = 0.0
+        if not todo or "cross" not in self.weights.features:
+            return  # weights that do not read it: no cost
+        model = self.cross_model
+        if model is None:
+            return
+        for a, x in zip(todo, self.joint_vectors(todo), strict=True):
+            if x is not None:
+                a.features["cross"] = model.logit(x)
 
     def _analyse(
         self,

@@ -40,6 +40,9 @@ FEATURES: dict[str, str] = {
     "the cosine of the closest word of its unit (alignment.py)",
     "tok_min": "the worst of those matches: the claim word its unit has least of",
     "tok_weak": "share of the claim's content words whose closest unit word is under cosine 0.55",
+    "cross": "the cross-reading head's logit that the claim is not entailed by its unit, the two "
+    "read together by MiniLM (cross.py: joint token states, contextual word alignment); 0 for a "
+    "tool result",
     "question": "1 when the claim answers a given question (question answering over a context)",
     "question_found": "question * found: an answer to a question is mostly extractive",
     "question_colocated": "question * coverage_sentence",
