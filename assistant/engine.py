@@ -22,7 +22,7 @@ from assistant.answering.brains import make_brain
 from assistant.reading.asks import search_asks
 from assistant.reading.dialogue import read_conversation, resolve_follow_up, start_state
 from assistant.reading.calculate import read_calculation
-from assistant.reading.elliptical import resolve
+from assistant.reading.elliptical import leans_on, resolve
 from assistant.reading.injection import screen
 from assistant.errors import UserError
 from assistant.reading.intents import PROMPTS, Intent, detect
@@ -297,9 +297,10 @@ class Advisor:
         asked = screening.kept if mixed else text
         # first: an answer to the calculation's question, or a change to it (or to an earlier one it goes back to)
         turn = read_conversation(asked, calculation_states(history), embed=self.embed)
-        resolved, avoid = asked, ()
+        resolved, avoid, leaned = asked, (), False
         if turn.calculation is None:
             resolved, avoid = follow_up(asked, history)
+            resolved, avoid, leaned = self._in_context(asked, history, resolved, avoid)
 
         # read once per question; every brain gets this reading
         asks = [ask[:500] for ask in search_asks(resolved)]
@@ -322,7 +323,7 @@ class Advisor:
             # whatever the course: its answer is the course's own outline.
             about_course = intent.kind == "overview" or named_lesson(resolved, self.retriever.course) is not None
             if (not intent.refusal and not intent.tools and intent.calculation is None and not about_course
-                    and self.scope.off_topic(resolved)):
+                    and (self.scope.clearly_off_topic(resolved) if leaned else self.scope.off_topic(resolved))):
                 intent.refusal = "out_of_scope"
             elif (not intent.refusal and (intent.tools or intent.calculation is not None)
                     and turn.calculation is None and self.scope.plainly_general(resolved)):
@@ -363,6 +364,23 @@ class Advisor:
         if intent.refusal or down:
             yield StreamEvent(type="token", text=result.answer)
         yield StreamEvent(type="final", result=result)
+
+    def _in_context(self, asked: str, history, resolved: str,
+                    avoid: tuple[str, ...]) -> tuple[str, tuple[str, ...], bool]:
+        """A message outside the course by its nearness alone (not by its kind) that leans on the
+        last answered turn ("when do I put it on?", "do I need to water today?" after a question
+        on watering) is read with that turn's topic, which the course's own words named; it is
+        then refused only on a clear miss (``ScopeJudge.clearly_off_topic``). The third value
+        says whether the message was read so."""
+        try:
+            if not history or not self.scope.off_topic(resolved) or self.scope.off_topic_by_kind(resolved):
+                return resolved, avoid, False
+            lean, lean_avoid = follow_up(asked, history, force=True)
+            if lean != resolved and not self.scope.clearly_off_topic(lean):
+                return lean, lean_avoid, True
+        except IndexUnreachable:
+            pass  # the scope is judged again below, where an outage is answered
+        return resolved, avoid, False
 
     def _run_agent(self, text: str, resolved: str, role: str, question_id, conversation_id, intent,
                    said: list[str] = ()):
@@ -483,12 +501,14 @@ class Advisor:
         return Grounding(score=round(report.score, 4), sentences=report.sentences)
 
 
-def follow_up(asked: str, history) -> tuple[str, tuple[str, ...]]:
+def follow_up(asked: str, history, force: bool = False) -> tuple[str, tuple[str, ...]]:
     """The text to answer for a message that is not a calculation turn, and the lines the
     previous answer quoted. A message that changes an input of the previous question's
     calculation is that question with the input changed (reading/dialogue.py, when the last
     answer was no calculation of its own); any other follow-up leans on the last *answered*
-    turn (reading/elliptical.py: refused turns never taint the next one)."""
+    turn (reading/elliptical.py: refused turns never taint the next one). ``force``: the
+    message leans on that turn although it reads as a question of its own; without a pointer
+    back or a topic word in common, it is read alone."""
     answered = [(user, reply) for user, reply in zip(history, history[1:])
                 if user.role == "user" and reply.role == "assistant" and not reply.payload.get("refused")]
     if not answered:
@@ -499,7 +519,9 @@ def follow_up(asked: str, history) -> tuple[str, tuple[str, ...]]:
         merged = resolve_follow_up(asked, question)
         if merged != asked and (calc := read_calculation(merged)) is not None and calc.calls:
             return merged, ()
-    follow = resolve(asked, question, reply.content)
+    if force and not leans_on(asked, question, reply.content):
+        return resolve(asked, None).text, ()
+    follow = resolve(asked, question, reply.content, force=force)
     return follow.text, follow.avoid
 
 

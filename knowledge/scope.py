@@ -106,11 +106,25 @@ ADVICE_FRAMES = {
     "career": "salary salaries wage wages payslip resign resignation quit",
     "tax": "tax taxes taxed taxable vat",
     "shopping": "brand brands cheapest budget",
+    # who invented or discovered something: the history of the world, not a course's teaching
+    "history": "invent invented inventor inventors invention discovered",
 }
 FRAMES = tuple(tuple(words.split()) for words in ADVICE_FRAMES.values())
 # A question that points at the course's own text ("what does the module say about …").
 OWN_TEXT = re.compile(r"\b(?:course|module|lesson|section|procedure|document|sop|unit|chapter|guide|handbook|"
                       r"policy|manual|slides?|notes)\b", re.IGNORECASE)
+# A record of the world ("the tallest sunflower ever grown", "the biggest warehouse in the world"):
+# trivia, answered only by a course that states such a record itself.
+RECORD = re.compile(r"\bthe (?:\w+est|most \w+|least \w+)\b[^?.!\n]*\b(?:ever (?:\w+ed|grown|built|seen|known|sold|caught|written)|in the world|on record|of all time|"
+                    r"in history|on earth)\b|\bworld(?:'s)? records?\b", re.IGNORECASE)
+# A question to the advisor as a person (its tastes, its pastimes, what it is): no course answers it.
+ABOUT_YOU = re.compile(
+    r"\b(?:your|ur)\s+(?:very\s+)?(?:own\s+)?favou?rite\b"
+    r"|\b(?:do|did|have|are)\s+(?:you|u)\b[^?.!]*\b(?:yourself|for fun|in your (?:free|spare) time)\b"
+    r"|^\W*how (?:are|r) (?:you|u)(?: doing| today)?\W*$|\bhave (?:you|u) ever\b"
+    r"|\bare (?:you|u) (?:a |an )?(?:human|real|robot|bot|person|alive|conscious|sentient)\b",
+    re.IGNORECASE,
+)
 ACRONYM_MARGIN = 0.1  # how much nearer a general question must be than the course to overrule a course acronym
 # A figure to work out is a calculator's job whatever the course, unless the message is plainly
 # one of the bank's general questions (a personal money or career decision): this near to one,
@@ -372,6 +386,11 @@ class ScopeJudge:
                 return True
         return False
 
+    def asks_record(self, question: str) -> bool:
+        """A question for a record of the world ("the biggest pumpkin ever grown") that no
+        sentence of the corpus answers in kind (a course that states a record is asked it)."""
+        return bool(RECORD.search(question)) and not RECORD.search(self._text)
+
     def names_heading(self, question: str) -> bool:
         """Whether the question names one of the course's own headings (every content word of a
         heading of two words or more, in any order and form: "heat and water" for "Heat and Water";
@@ -430,15 +449,40 @@ class ScopeJudge:
         course, nearest = self._nearness(question)
         return nearest >= GENERAL_MATCH and nearest >= course + ACRONYM_MARGIN
 
+    def off_topic_by_kind(self, question: str) -> bool:
+        """Whether the request is of a kind no module of the corpus answers, whatever its words
+        are near: a general-purpose task, a question to the advisor as a person, a record of the
+        world, a choice or a product the course never names, personal advice in a frame the course
+        never uses. (Nearness alone is a softer judgement: the conversation around a message can
+        show it is the course's.)"""
+        if self.modules:
+            return all(module.off_topic_by_kind(question) for module in self.modules)
+        if self.general_task(question):
+            return True
+        ask = strip_preamble(question)
+        if ABOUT_YOU.search(ask) or self.asks_record(ask):
+            return True
+        return self.unnamed_choice(ask) or self.foreign_frame(ask) or self.recommends_unnamed(ask)
+
+    def clearly_off_topic(self, question: str) -> bool:
+        """Whether no module covers a question whose topic the course's own words name (a message
+        read with the topic of the conversation's last answered turn): refused by its kind, or
+        below the floor, or when a general question is clearly nearer to it than the course is,
+        as a question naming the course's headings is."""
+        if self.modules:
+            return all(module.clearly_off_topic(question) for module in self.modules)
+        if self.off_topic_by_kind(question):
+            return True
+        course, nearest = self._nearness(question)
+        return course < self.floor or nearest > course + ACRONYM_MARGIN
+
     def off_topic(self, question: str) -> bool:
         """Whether no module of the corpus, judged alone, covers the question."""
         if self.modules:
             return all(module.off_topic(question) for module in self.modules)
-        if self.general_task(question):
+        if self.off_topic_by_kind(question):
             return True
         ask = strip_preamble(question)
-        if self.unnamed_choice(ask) or self.foreign_frame(ask) or self.recommends_unnamed(ask):
-            return True
         course, nearest = self._nearness(question)
         if self.names_course_acronym(ask) or self.names_heading(ask):
             return nearest > course + ACRONYM_MARGIN  # the course's own terms: only a clear miss is refused

@@ -60,3 +60,19 @@ def test_small_talk_before_an_ask_is_dropped():
 
 def test_without_a_previous_turn_nothing_is_borrowed():
     assert resolve("which of those move first?", None).text == "which of those move first?"
+
+
+def test_a_message_leans_on_the_last_turn_when_it_points_back_or_shares_its_topic():
+    from assistant.reading.elliptical import leans_on
+
+    assert leans_on("when is the best time of year to put it on?", PREVIOUS, ANSWER)
+    assert leans_on("how do I keep volunteers coming back in winter?", PREVIOUS, ANSWER)
+    assert not leans_on("what's the best way to freeze runner beans?", PREVIOUS, ANSWER)
+
+
+def test_a_forced_reading_borrows_the_topic_of_a_message_that_reads_alone():
+    message = "when is the best time of year to put it on?"
+    assert resolve(message, PREVIOUS, ANSWER).text == message.rstrip()
+    forced = resolve(message, PREVIOUS, ANSWER, force=True)
+    assert forced.elliptical and forced.text.startswith("when is the best time of year to put it on (")
+    assert "volunteer" in forced.text

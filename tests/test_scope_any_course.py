@@ -174,3 +174,43 @@ def test_a_recommendation_of_a_product_the_module_never_names_is_refused_and_of_
     assert not judge.recommends_unnamed("what is the best dilution for the degreaser?")
     assert judge.foreign_frame("do we have to charge VAT on the cleaning chemicals?")
     assert judge.foreign_frame("can u recommend a specific brush to buy, brand and model and where its cheapest")
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_questions_to_the_advisor_as_a_person_and_world_records_are_refused_in_the_courses_own_words(name, advisors):
+    """The kind of request decides, not its words: the module's own headings, asked about as the
+    advisor's tastes, as a record of the world or as who invented them, are not its questions."""
+    judge = advisors[name].scope
+    topics = [title.lower() for title in _own_words(advisors[name])][:3]
+    kinds = []
+    for asked in topics:
+        subject = asked.removeprefix("what does the course say about ").rstrip("?")
+        subject = subject.split(". ", 1)[-1] if subject[:1].isdigit() else subject  # "2. scope": its words
+        kinds += [f"do you like {subject} yourself?", f"what's your favourite part of {subject}?",
+                  f"what's the biggest {subject} ever recorded?", f"who invented {subject}?"]
+    assert [q for q in kinds if not judge.off_topic(q)] == []
+    assert [q for q in kinds if not judge.off_topic_by_kind(q)] == []
+
+
+def test_a_record_is_the_courses_question_when_the_corpus_states_one(advisors, monkeypatch):
+    judge = advisors["cold-room-sop.txt"].scope
+    assert judge.asks_record("what's the coldest cold room ever built?")
+    monkeypatch.setattr(judge, "_text", judge._text + " the coldest cold room ever built held -60 c.")
+    assert not judge.asks_record("what's the coldest cold room ever built?")
+
+
+def test_a_message_that_leans_on_the_last_answer_is_judged_with_its_topic(advisors):
+    """"When is the best time of year to do it?" alone is nearer a general question than the
+    course; after an answer about the course it asks about that answer's topic and is answered.
+    The same message opening a conversation, and a general request after the answer, are refused."""
+    advisor = advisors["composting-course-page.html"]
+    message = "whens the best time of year to do it?"
+    alone = advisor.ask(message, remember=True)
+    first = advisor.ask(_own_words(advisor)[1], remember=True)
+    assert not first.refused
+    after = advisor.ask(message, conversation_id=first.conversation_id, remember=True)
+    turns = advisor.store.history(after.conversation_id, limit=2)
+    assert alone.refused, "the message alone should be outside the course (else this test proves nothing)"
+    assert not after.refused and turns[0].payload["resolved"] != message
+    general = advisor.ask("do you like it yourself?", conversation_id=first.conversation_id, remember=True)
+    assert general.refused

@@ -193,21 +193,37 @@ def answer_lines(answer: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def resolve(question: str, previous_question: str | None, previous_answer: str | None = None) -> FollowUp:
+def leans_on(question: str, previous_question: str, previous_answer: str = "") -> bool:
+    """Whether a message that reads as a question of its own still leans on the previous turn:
+    it points back ("put it on", "those weeks") or shares a topic word (by stem) with the
+    previous question or the section its answer quoted from ("need to water today?" after a
+    question on watering a bed)."""
+    ask = strip_preamble(question)
+    if STRONG.search(ask) or WEAK.search(ask):
+        return True
+    own = {stem(w) for w in _own_words(ask)}
+    before = {stem(w) for w in content_words(f"{topic(previous_question)} {topic(answer_heading(previous_answer))}")}
+    return bool(own & before)
+
+
+def resolve(question: str, previous_question: str | None, previous_answer: str | None = None,
+            force: bool = False) -> FollowUp:
     """The text to search and answer for ``question`` after the previous answered turn.
 
     A message with a topic of its own is that ask, small talk dropped. An elliptical one keeps
     its own ask first and borrows the previous question's topic: a continuation ("and for a
     small shop?") refines the previous question, any other ("which of those…", "why?", "give me
     an example") gets the topic in brackets. Either way the previous answer's lines come back in
-    ``avoid``, so the new answer is not a repeat of it."""
+    ``avoid``, so the new answer is not a repeat of it. ``force``: read the message as leaning on
+    the previous turn even though it reads as a question of its own (the engine asks for this
+    reading when the message alone is outside the course but leans on the turn before it)."""
     ask = strip_preamble(question)
     if SWITCH.match(question) or SWITCH.match(ask):
         # "switching to refunds - when…": a new topic, named in the message itself
         switch = SWITCH.match(ask)
         rest = ask[switch.end():].strip(" ,:;-") if switch else ask
         return FollowUp(strip_preamble(rest) if rest.strip(" ?.!") else ask)
-    if not previous_question or not is_elliptical(question) or _new_topic(ask, previous_question):
+    if not previous_question or not force and (not is_elliptical(question) or _new_topic(ask, previous_question)):
         return FollowUp(ask)
     # the previous question's own topic; what it borrowed in turn only when it named little
     # ("how do I calibrate a probe (…records)" → "calibrate probe")
