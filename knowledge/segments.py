@@ -145,14 +145,18 @@ def split_points(texts: list[str], encode: Encode, min_chars: int = MIN_CHARS,
 
 
 _PHRASE = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_CLAUSE = re.compile(r"[.,;:!?()\[\]\"“”—–]")
 
 
 def _phrases(text: str) -> list[str]:
     """Single content words and runs of two adjacent content words, lower-cased."""
     keep = set(content_words(text))
-    tokens = [t.lower() for t in _PHRASE.findall(text)]
-    out = [t for t in tokens if t in keep and len(t) > 3]
-    out += [f"{a} {b}" for a, b in zip(tokens, tokens[1:]) if a in keep and b in keep and len(a) > 2 and len(b) > 2]
+    out: list[str] = []
+    for clause in _CLAUSE.split(text):  # a phrase never runs across punctuation
+        tokens = [t.lower() for t in _PHRASE.findall(clause)]
+        out += [t for t in tokens if t in keep and len(t) > 3]
+        out += [f"{a} {b}" for a, b in zip(tokens, tokens[1:])
+                if a in keep and b in keep and len(a) > 2 and len(b) > 2]
     return out
 
 
@@ -162,7 +166,7 @@ def _key(term: str) -> str:
 
 def part_names(parts: list[str], most: int = 3) -> list[str]:
     """A short name for each part from its own words: the terms it uses most that the other
-    parts use least (a two-word phrase weighs double), in the order the part first uses them;
+    parts use least (a two-word phrase weighs double; a term used once, or no more than in another part, does not count), in the order the part first uses them;
     "tyre" and "tyres" are one term, shown as the part writes it most."""
     surfaces = [Counter(_phrases(text)) for text in parts]
     counts = []
@@ -178,7 +182,8 @@ def part_names(parts: list[str], most: int = 3) -> list[str]:
             if j != index:
                 others.update(other)
         scored = {key: n * (2.0 if " " in key else 1.0) / (1.0 + others[key])
-                  for key, n in own.items() if n >= 2 or (" " in key and n >= 1)}
+                  for key, n in own.items()  # a term used once, or as much elsewhere, names nothing
+                  if n >= 2 and n > others[key] / max(1, len(parts) - 1)}
         chosen: list[str] = []
         for key in sorted(scored, key=lambda k: -scored[k]):
             if any(word in other.split() for other in chosen for word in key.split()):
