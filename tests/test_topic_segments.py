@@ -101,7 +101,7 @@ def test_a_text_with_headings_of_its_own_is_left_as_written(tmp_path: Path) -> N
 
 def test_names_prefer_the_terms_a_part_uses_and_the_others_do_not() -> None:
     names = part_names(["Water the hive in summer: water near the hive, fresh water daily, and the queen bee and the queen cells stay cool.",
-                        "Water splashes the kayak: water in the kayak, water on the paddle, so hold the paddle low and keep water out of the kayak."])
+                        "Water splashes the kayak: water in the kayak, so hold the paddle low, rest the paddle and keep water out of the kayak."])
     assert "queen" in names[0] and "kayak" not in names[0]
     assert "kayak" in names[1] and "hive" not in names[1]
     terms = [term.strip() for name in names for term in name.split(",")]
