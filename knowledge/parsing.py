@@ -619,8 +619,21 @@ def parse_course_file(path: Path, max_bytes: int = 5_000_000):
 
     converted = read_course_file(Path(path), max_bytes)
     if converted.syntax == "text":
-        return parse_text(converted.text, converted.source), converted
-    return parse_markdown(converted.text, converted.source), converted
+        document = parse_text(converted.text, converted.source)
+    else:
+        document = parse_markdown(converted.text, converted.source)
+    return _parts_where_none(document), converted
+
+
+def _parts_where_none(document: CourseDocument) -> CourseDocument:
+    """A long document with no structure of its own (one section) split where its topic shifts
+    (`knowledge.segments`); any other document as it is."""
+    if sum(len(lesson.sections) for lesson in document.lessons) != 1:
+        return document
+    from knowledge.embeddings import get_embedder
+    from knowledge.segments import segment_document
+
+    return segment_document(document, get_embedder().encode)
 
 
 def parse_file(path: Path, max_bytes: int = 5_000_000) -> tuple[CourseDocument, str]:

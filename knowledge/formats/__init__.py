@@ -49,7 +49,10 @@ def _text(path: Path, data: bytes, max_bytes: int) -> Converted:
     if syntax == "text":
         from knowledge.formats.slides import convert_deck
 
-        deck = convert_deck(text)  # a slide deck's text export: its slides, without the framing ones
+        from knowledge.embeddings import get_embedder
+
+        # a slide deck's text export: its slides, without the framing ones
+        deck = convert_deck(text, get_embedder().encode)
         if deck is not None:
             return Converted(text=deck, source=path.name, syntax="markdown")
         from knowledge.formats.transcript import convert_transcript

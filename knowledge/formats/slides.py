@@ -26,6 +26,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from knowledge.segments import derived_title
+
+if TYPE_CHECKING:
+    import numpy as np
+
+Encode = Callable[[list[str]], "np.ndarray"]
 
 # "Slide 12" alone on its line (a label of 3-12 letters and a number, nothing else).
 MARKER = re.compile(r"^([A-Z][A-Za-z]{2,11})[ \t]+(\d{1,3})[ \t]*$")
@@ -33,6 +41,8 @@ MARKER = re.compile(r"^([A-Z][A-Za-z]{2,11})[ \t]+(\d{1,3})[ \t]*$")
 LABEL = re.compile(r"^[A-Za-z][A-Za-z ]{0,24}:\s*$")
 CELL_GAP = re.compile(r"\S {2,}\S|\S\t+\S")  # two cells apart on one line
 MIN_SLIDES = 3
+RECAP_PARTS = 2  # a closing slide is as close to this many other parts as to its own…
+RECAP_SHARE = 0.75  # …"as close" meaning at least this share of its own part's similarity
 AGENDA_SHARE = 0.6  # this share of a slide's lines naming other slides makes it an agenda
 
 
@@ -131,16 +141,44 @@ def _is_list(paragraph: str) -> bool:
     return all(line.lstrip().startswith("- ") for line in paragraph.split("\n"))
 
 
-def deck_markdown(slides: list[Slide]) -> str:
+def _slide_text(slide: Slide) -> str:
+    return "\n".join([slide.title, *(line.strip() for line in [*slide.shown, *slide.notes])])
+
+
+def _recap_slides(slides: list[Slide], dividers: list[int], last_taught: int, encode: Encode) -> set[int]:
+    """The teaching slides that close the deck after its last part ("Mistakes to avoid",
+    "Summary"): the run at the end whose words reach back across the parts (each is about as
+    close to ``RECAP_PARTS`` other parts' titles as to its own part's), so they are not that
+    part's. Known by meaning, never by their titles' words; the last part keeps at least one."""
+    tail = [i for i in range(dividers[-1] + 1, last_taught + 1) if not slides[i].empty]
+    if len(tail) < 2:
+        return set()
+    titles = encode([slides[i].title for i in dividers])
+    shown = encode([_slide_text(slides[i]) for i in tail[1:]])
+    found: set[int] = set()
+    for index, vector in zip(reversed(tail[1:]), reversed(list(shown))):
+        sims = titles @ vector
+        own = float(sims[-1])
+        if own <= 0 or sum(float(sim) >= RECAP_SHARE * own for sim in sims[:-1]) < RECAP_PARTS:
+            break
+        found.add(index)
+    return found
+
+
+def deck_markdown(slides: list[Slide], encode: Encode | None = None) -> str:
     """The deck as Markdown: the title slide's title as the module's heading, dividing slides as
     parts ("##"), teaching slides as sections under them; the framing slides left out."""
     titles = {_key(slide.title) for slide in slides}
     last_taught = max((i for i, slide in enumerate(slides) if not slide.empty), default=-1)
     dividers = [i for i, slide in enumerate(slides[1:], 1) if slide.empty and i < last_taught]
     level = "###" if len(dividers) >= 2 else "##"
+    recap = _recap_slides(slides, dividers, last_taught, encode) if level == "###" and encode else set()
     parts: list[str] = [f"# {slides[0].title}"]
     parts += slides[0].notes  # the title slide's subtitle lines frame the talk; its notes teach
     for index, slide in enumerate(slides[1:], 1):
+        if recap and index == min(recap):
+            names = "; ".join(slides[i].title for i in sorted(recap))
+            parts.append(f"## {derived_title(len(dividers) + 1, names)}")
         if slide.empty:
             if index in dividers and level == "###":
                 parts.append(f"## {slide.title}")
@@ -153,7 +191,8 @@ def deck_markdown(slides: list[Slide]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def convert_deck(text: str) -> str | None:
-    """Markdown for a slide deck's text export, or None when ``text`` is not one."""
+def convert_deck(text: str, encode: Encode | None = None) -> str | None:
+    """Markdown for a slide deck's text export, or None when ``text`` is not one; ``encode``
+    (the index's sentence model) lets the slides that recap the deck leave its last part."""
     slides = read_slides(text)
-    return deck_markdown(slides) if slides else None
+    return deck_markdown(slides, encode) if slides else None
