@@ -61,7 +61,7 @@ bench: install
 # Re-fit the grounding checker's weights on the tune halves and print the figures of
 # evals/data/CALIBRATION.md (writes assistant/grounding/weights.json).
 calibrate: install
-	$(PY) -m evals.calibrate --fit --cross
+	$(PY) -m evals.calibrate --fit
 
 lint: install
 	$(VENV)/bin/ruff check . || true
