@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -1271,6 +1272,25 @@ def _names_thing(spec: ToolSpec, thing: str) -> bool:
                for f in spec.fields for label in f.labels for part in _parts(label))
 
 
+def compared_groups(text: str) -> list[ToolSpec]:
+    """The calculator whose inputs come for several groups, when a question names none but its
+    figures give every input of each group by name ("old page: 4,812 visitors, 173 orders; new
+    page: ... did it work?"): the figures' labels, not a trigger word, say what is asked."""
+    figures = read_figures(text)
+    by_index = {fig.index: fig for fig in figures}
+    found = []
+    for spec in SPECS:
+        if spec.records < 2 or not spec.requires:
+            continue
+        named: Counter[str] = Counter()
+        for index, role in assign(spec, figures, text).items():
+            if isinstance(role, str) and label_score(by_index[index], spec.field(role)) > 0:
+                named[role] += 1
+        if any(all(named[name] >= spec.records for name in alternative) for alternative in spec.requires):
+            found.append(spec)
+    return found if len(found) == 1 else []
+
+
 def read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:
     """The calculations ``text`` asks for (trigger words looked for in ``ask_text`` if given),
     with every figure accounted for; None when it asks for no calculation with figures."""
@@ -1279,6 +1299,8 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         asked = " ".join(ask.text for ask in asks if ask.question)
         requested = " ".join(ask.text for ask in asks if _REQUEST.search(ask.text))
         specs = asked_specs(asked) or asked_specs(requested) or asked_specs(text)
+        if not specs and any(ask.question for ask in asks):
+            specs = compared_groups(text)
     else:
         specs = asked_specs(ask_text)
     if not specs:
