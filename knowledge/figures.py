@@ -732,8 +732,12 @@ def _heading_periods(text: str, figures: list[Figure]) -> None:
             stop = re.search(r";|\.(?:\s|$)", text[mark.end() : end])
             end = mark.end() + stop.start() if stop else end
         for figure in figures:
-            if (mark.end() <= figure.span[0] < end and figure.period is None and figure.unit not in ("duration", "percent")
-                    and figure.period_index is None and not _ONE_OFF_MARK.search(" ".join(figure.before[-2:] + figure.after[:2]))):
+            if not mark.end() <= figure.span[0] < end or figure.unit in ("duration", "percent") or figure.period_index is not None:
+                continue
+            if _ONE_OFF_MARK.search(" ".join(figure.before[-2:] + figure.after[:2])):
+                if figure.period == period:
+                    figure.period = None  # "yearly: -45k now, then 14k": paid once, under the heading that named it
+            elif figure.period is None:
                 figure.period = period
 
 

@@ -155,6 +155,7 @@ HEADINGS = [
     ("per month: 300 for the app and 90 for storage; 4k to build it", [("300", "month"), ("90", "month"), ("4k", None)]),
     ("Weekly spend:\n- ads 700\n- agency 250\n\nsetup 1,800", [("700", "week"), ("250", "week"), ("1,800", None)]),
     ("annually:\n  -20k upfront\n  9k\n  11k", [("-20k", None), ("9k", "year"), ("11k", "year")]),
+    ("yearly: -30k now, then 8k, 9k", [("-30k", None), ("8k", "year"), ("9k", "year")]),
 ]
 
 
