@@ -604,6 +604,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             figures[i + 1].ratio = "part" if swap else "whole"
     _period_indexes(text, figures, marks, cells)
     _line_periods(text, figures)
+    _heading_periods(text, figures)
     return _estimate_ranges(text, figures)
 
 
@@ -705,6 +706,39 @@ def _line_periods(text: str, figures: list[Figure]) -> None:
         for figure in figures:
             if mark.end() <= figure.span[0] < end and figure.period_index is None:
                 figure.period_index = int(mark.group(1))
+
+
+# A period written as a heading over what follows: "yearly: -45k now, then 14k, 18k",
+# "Monthly costs:" over a list of items. It covers the rest of its line, or, when nothing follows
+# on that line, the lines below it up to a blank line or the next heading.
+_PERIOD_HEADING = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?(daily|weekly|fortnightly|monthly|quarterly|yearly|annual|annually|per[ \t]+(?:day|week|month|quarter|year))"
+    r"(?:[ \t]+[a-z]+){0,2}[ \t]*:", re.IGNORECASE | re.MULTILINE)
+_HEADING_LINE = re.compile(r"^[^\n]*:[ \t]*$", re.MULTILINE)
+_ONE_OFF_MARK = re.compile(r"\b(?:now|today|upfront|up-front|once|initially|immediately|one[- ]off|one[- ]time)\b", re.IGNORECASE)
+
+
+def _heading_periods(text: str, figures: list[Figure]) -> None:
+    for mark in _PERIOD_HEADING.finditer(text):
+        period = PERIOD_WORDS[re.sub(r"^per\s+", "", mark.group(1).lower())]
+        end = text.find("\n", mark.end())
+        end = len(text) if end < 0 else end
+        if not text[mark.end() : end].strip():  # a heading over the lines below it
+            blank = re.search(r"\n[ \t]*\n", text[end:])
+            stop = end + blank.start() if blank else len(text)
+            following = _HEADING_LINE.search(text, end + 1, stop) if end < len(text) else None
+            end = following.start() if following else stop
+        else:  # on its own line it ends with the clause: "annual: licence 12k, support 3k; build 20k"
+            stop = re.search(r";|\.(?:\s|$)", text[mark.end() : end])
+            end = mark.end() + stop.start() if stop else end
+        for figure in figures:
+            if not mark.end() <= figure.span[0] < end or figure.unit in ("duration", "percent") or figure.period_index is not None:
+                continue
+            if _ONE_OFF_MARK.search(" ".join(figure.before[-2:] + figure.after[:2])):
+                if figure.period == period:
+                    figure.period = None  # "yearly: -45k now, then 14k": paid once, under the heading that named it
+            elif figure.period is None:
+                figure.period = period
 
 
 def _cell_of(cells: dict[int, Cell], figure: Figure) -> Cell | None:

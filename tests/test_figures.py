@@ -148,3 +148,19 @@ def test_short_period_words_are_read(text, period):
 
 def test_a_small_value_in_brackets_is_not_an_accounting_negative():
     assert [f.value for f in read_figures("impact is low (0.5)")] == [0.5]
+
+
+HEADINGS = [
+    ("Quarterly: licence 6k, support 2k, hosting 1k", [("6k", "quarter"), ("2k", "quarter"), ("1k", "quarter")]),
+    ("per month: 300 for the app and 90 for storage; 4k to build it", [("300", "month"), ("90", "month"), ("4k", None)]),
+    ("Weekly spend:\n- ads 700\n- agency 250\n\nsetup 1,800", [("700", "week"), ("250", "week"), ("1,800", None)]),
+    ("annually:\n  -20k upfront\n  9k\n  11k", [("-20k", None), ("9k", "year"), ("11k", "year")]),
+    ("yearly: -30k now, then 8k, 9k", [("-30k", None), ("8k", "year"), ("9k", "year")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADINGS, ids=[h[0][:30] for h in HEADINGS])
+def test_a_period_heading_covers_the_figures_under_it(text, expected):
+    """A period written as a heading ("monthly:") gives the period of each figure it heads, up
+    to the end of its clause or its block; a figure marked as paid once keeps no period."""
+    assert [(f.text.strip(), f.period) for f in read_figures(text)] == expected

@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -61,7 +62,7 @@ from assistant.reading.money import (
     unplaced_amount,
 )
 from assistant.types import Clarification
-from knowledge.figures import MONTHS_IN, UNIT_WORDS, Figure, read_figures, words_value
+from knowledge.figures import MONTHS_IN, PERIOD_WORDS, UNIT_WORDS, Figure, read_figures, words_value
 from tools.errors import ToolInputError
 from tools.registry import SPECS, TOOLS, validate_args
 from tools.spec import FieldSpec, ToolSpec
@@ -526,8 +527,29 @@ def bare_share(spec: ToolSpec, spec_field: FieldSpec, fig: Figure) -> None:
                    [f"{_fmt(fig.value)}%", "no"])
 
 
-def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tuple[float, str]:
-    """The figure's value in the unit and period the field wants, and a note saying how."""
+# A period the message compares by, said apart from any figure: "we compare everything per quarter".
+_COMPARED_PERIOD = re.compile(r"\b(?:per|each|every)\s+(day|week|fortnight|month|quarter|year)\b|\b(daily|weekly|monthly|quarterly|yearly)\s+reach\b",
+                              re.IGNORECASE)
+NEAR_FIGURE = 25  # characters after a figure where a period word is the figure's own ("1,500 a week")
+
+
+def _beside(text: str, start: int, end: int) -> bool:
+    return 0 <= end - start <= NEAR_FIGURE and not re.search(r"[.;:!?\n]", text[start:end])
+
+
+def compared_period(text: str, figures: list[Figure]) -> str | None:
+    """The one period the message names away from its figures, or None."""
+    found = set()
+    for match in _COMPARED_PERIOD.finditer(text):
+        if any(_beside(text, f.span[1], match.start()) or _beside(text, match.end(), f.span[0]) for f in figures):
+            continue  # the figure's own period: "1,500 a week", "a monthly 300"
+        found.add(PERIOD_WORDS[(match.group(1) or match.group(2)).lower()])
+    return found.pop() if len(found) == 1 else None
+
+
+def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None, per: str | None = None) -> tuple[float, str]:
+    """The figure's value in the unit and period the field wants, and a note saying how. A field
+    counted per any period takes ``per``, the period the message compares by, when it names one."""
     if fig.is_range:
         low, high = fig.value, fig.high or fig.value
         raise _ask(
@@ -552,6 +574,9 @@ def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tup
         raise _ask(
             f"Is {fig.show()} per month, per year, or a one-off amount?", ["per month", "per year", "one-off"])
     if have and not want:
+        if spec_field.per_period and per and per != have:  # "we compare per quarter … 1,500 a week"
+            factor = MONTHS_IN[per] / MONTHS_IN[have]
+            return value * factor, f"; per {have} × {_fmt(factor)} = {_fmt(value * factor)} per {per}"
         if spec_field.per_period:
             return value, f"; per {have}"
         if horizon is not None:
@@ -1128,7 +1153,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                         reading.note += f"; the {point} of {part.show()}, as you said"
                 bare_share(spec, spec_field, part)
                 value, note = (part.value, "") if spec_field.sequence and not part.is_range else normalise(
-                    part, spec_field, horizon)  # a range is asked about, in a list of flows too
+                    part, spec_field, horizon, compared_period(text, figures))  # a range is asked about, in a list of flows too
                 margin = margin_for(part, spec_field, figures, roles)
                 if margin is not None and margin.is_range:  # "margin somewhere between 30 and 40%"
                     normalise(margin, spec_field, horizon)  # asks which single value
@@ -1271,6 +1296,25 @@ def _names_thing(spec: ToolSpec, thing: str) -> bool:
                for f in spec.fields for label in f.labels for part in _parts(label))
 
 
+def compared_groups(text: str) -> list[ToolSpec]:
+    """The calculator whose inputs come for several groups, when a question names none but its
+    figures give every input of each group by name ("old page: 4,812 visitors, 173 orders; new
+    page: ... did it work?"): the figures' labels, not a trigger word, say what is asked."""
+    figures = read_figures(text)
+    by_index = {fig.index: fig for fig in figures}
+    found = []
+    for spec in SPECS:
+        if spec.records < 2 or not spec.requires:
+            continue
+        named: Counter[str] = Counter()
+        for index, role in assign(spec, figures, text).items():
+            if isinstance(role, str) and label_score(by_index[index], spec.field(role)) > 0:
+                named[role] += 1
+        if any(all(named[name] >= spec.records for name in alternative) for alternative in spec.requires):
+            found.append(spec)
+    return found if len(found) == 1 else []
+
+
 def read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:
     """The calculations ``text`` asks for (trigger words looked for in ``ask_text`` if given),
     with every figure accounted for; None when it asks for no calculation with figures."""
@@ -1279,6 +1323,8 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         asked = " ".join(ask.text for ask in asks if ask.question)
         requested = " ".join(ask.text for ask in asks if _REQUEST.search(ask.text))
         specs = asked_specs(asked) or asked_specs(requested) or asked_specs(text)
+        if not specs and any(ask.question for ask in asks):
+            specs = compared_groups(text)
     else:
         specs = asked_specs(ask_text)
     if not specs:
@@ -1581,7 +1627,7 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                     reading.roles.append(role)
                 try:
                     bare_share(spec, spec_field, part)
-                    value, note = normalise(part, spec_field, horizon)
+                    value, note = normalise(part, spec_field, horizon, compared_period(text, figures))
                 except _NeedsAsking as asked:
                     kind = "range" if part.is_range else ("period" if spec_field.period and not part.period else "horizon")
                     raise _need(kind, asked, part.index, [name]) from None

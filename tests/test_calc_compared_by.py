@@ -1,0 +1,36 @@
+"""What a message compares by, read from its structure: groups given each input by name are the
+calculator that compares groups; a period named apart from the figures is the period reach is
+counted in."""
+
+from __future__ import annotations
+
+from assistant.reading.calculate import read_calculation
+
+
+def test_two_groups_with_visitors_and_orders_are_an_ab_test_without_its_name():
+    calc = read_calculation("we're back from the trial. shop one got 2,400 visitors and 96 orders, "
+                            "shop two got 2,350 visitors and 131 orders. anything there?")
+    assert calc is not None and calc.calls
+    name, args = calc.calls[0]
+    assert name == "ab_test"
+    assert sorted(args.values()) == [96.0, 131.0, 2350.0, 2400.0]
+
+
+def test_one_group_of_counts_asks_for_no_comparison():
+    assert read_calculation("we had 5,100 visitors and 140 orders last month. what should we try next?") is None
+
+
+def test_groups_without_a_question_are_not_computed():
+    assert read_calculation("shop one got 2,400 visitors and 96 orders, shop two got 2,350 visitors and 131 orders.") is None
+
+
+def test_reach_is_counted_in_the_period_the_message_compares_by():
+    calc = read_calculation("RICE for the loyalty banner. we look at every idea per month here. it would be seen by "
+                            "about 500 people a week, impact 1, confidence 60%, effort 2")
+    assert calc is not None and calc.calls
+    assert abs(calc.calls[0][1]["reach"] - 500 * 52 / 12) < 1e-6
+
+
+def test_reach_keeps_its_own_period_when_the_message_names_no_other():
+    calc = read_calculation("RICE for the loyalty banner: about 500 people a week, impact 1, confidence 60%, effort 2")
+    assert calc is not None and calc.calls and calc.calls[0][1]["reach"] == 500
