@@ -62,7 +62,7 @@ from assistant.reading.money import (
     unplaced_amount,
 )
 from assistant.types import Clarification
-from knowledge.figures import MONTHS_IN, PERIOD_WORDS, UNIT_WORDS, Figure, read_figures, words_value
+from knowledge.figures import MONTHS_IN, UNIT_WORDS, Figure, read_figures, words_value
 from tools.errors import ToolInputError
 from tools.registry import SPECS, TOOLS, validate_args
 from tools.spec import FieldSpec, ToolSpec
@@ -527,29 +527,8 @@ def bare_share(spec: ToolSpec, spec_field: FieldSpec, fig: Figure) -> None:
                    [f"{_fmt(fig.value)}%", "no"])
 
 
-# A period the message compares by, said apart from any figure: "we compare everything per quarter".
-_COMPARED_PERIOD = re.compile(r"\b(?:per|each|every)\s+(day|week|fortnight|month|quarter|year)\b|\b(daily|weekly|monthly|quarterly|yearly)\s+reach\b",
-                              re.IGNORECASE)
-NEAR_FIGURE = 25  # characters after a figure where a period word is the figure's own ("1,500 a week")
-
-
-def _beside(text: str, start: int, end: int) -> bool:
-    return 0 <= end - start <= NEAR_FIGURE and not re.search(r"[.;:!?\n]", text[start:end])
-
-
-def compared_period(text: str, figures: list[Figure]) -> str | None:
-    """The one period the message names away from its figures, or None."""
-    found = set()
-    for match in _COMPARED_PERIOD.finditer(text):
-        if any(_beside(text, f.span[1], match.start()) or _beside(text, match.end(), f.span[0]) for f in figures):
-            continue  # the figure's own period: "1,500 a week", "a monthly 300"
-        found.add(PERIOD_WORDS[(match.group(1) or match.group(2)).lower()])
-    return found.pop() if len(found) == 1 else None
-
-
-def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None, per: str | None = None) -> tuple[float, str]:
-    """The figure's value in the unit and period the field wants, and a note saying how. A field
-    counted per any period takes ``per``, the period the message compares by, when it names one."""
+def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tuple[float, str]:
+    """The figure's value in the unit and period the field wants, and a note saying how."""
     if fig.is_range:
         low, high = fig.value, fig.high or fig.value
         raise _ask(
@@ -574,9 +553,6 @@ def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None, per: s
         raise _ask(
             f"Is {fig.show()} per month, per year, or a one-off amount?", ["per month", "per year", "one-off"])
     if have and not want:
-        if spec_field.per_period and per and per != have:  # "we compare per quarter … 1,500 a week"
-            factor = MONTHS_IN[per] / MONTHS_IN[have]
-            return value * factor, f"; per {have} × {_fmt(factor)} = {_fmt(value * factor)} per {per}"
         if spec_field.per_period:
             return value, f"; per {have}"
         if horizon is not None:
@@ -1153,7 +1129,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                         reading.note += f"; the {point} of {part.show()}, as you said"
                 bare_share(spec, spec_field, part)
                 value, note = (part.value, "") if spec_field.sequence and not part.is_range else normalise(
-                    part, spec_field, horizon, compared_period(text, figures))  # a range is asked about, in a list of flows too
+                    part, spec_field, horizon)  # a range is asked about, in a list of flows too
                 margin = margin_for(part, spec_field, figures, roles)
                 if margin is not None and margin.is_range:  # "margin somewhere between 30 and 40%"
                     normalise(margin, spec_field, horizon)  # asks which single value
@@ -1627,7 +1603,7 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                     reading.roles.append(role)
                 try:
                     bare_share(spec, spec_field, part)
-                    value, note = normalise(part, spec_field, horizon, compared_period(text, figures))
+                    value, note = normalise(part, spec_field, horizon)
                 except _NeedsAsking as asked:
                     kind = "range" if part.is_range else ("period" if spec_field.period and not part.period else "horizon")
                     raise _need(kind, asked, part.index, [name]) from None

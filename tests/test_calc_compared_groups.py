@@ -1,6 +1,5 @@
-"""What a message compares by, read from its structure: groups given each input by name are the
-calculator that compares groups; a period named apart from the figures is the period reach is
-counted in."""
+"""A question that names no calculator but gives each group's inputs by name is read as the
+calculator that compares those groups; counts of one group alone are not."""
 
 from __future__ import annotations
 
@@ -22,15 +21,3 @@ def test_one_group_of_counts_asks_for_no_comparison():
 
 def test_groups_without_a_question_are_not_computed():
     assert read_calculation("shop one got 2,400 visitors and 96 orders, shop two got 2,350 visitors and 131 orders.") is None
-
-
-def test_reach_is_counted_in_the_period_the_message_compares_by():
-    calc = read_calculation("RICE for the loyalty banner. we look at every idea per month here. it would be seen by "
-                            "about 500 people a week, impact 1, confidence 60%, effort 2")
-    assert calc is not None and calc.calls
-    assert abs(calc.calls[0][1]["reach"] - 500 * 52 / 12) < 1e-6
-
-
-def test_reach_keeps_its_own_period_when_the_message_names_no_other():
-    calc = read_calculation("RICE for the loyalty banner: about 500 people a week, impact 1, confidence 60%, effort 2")
-    assert calc is not None and calc.calls and calc.calls[0][1]["reach"] == 500
