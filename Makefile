@@ -33,13 +33,13 @@ server-deps:
 	bash .ci/server-deps
 
 # No `advisor ingest` here: every test builds the index it reads in a temporary folder.
-# One process by default. With workers (pytest-xdist, `make test TEST_WORKERS=2`) a file stays on
+# Two workers by default (pytest-xdist; `make test TEST_WORKERS=0` for one process): a file stays on
 # one, server and browser tests share one, the independent sets are split into groups that start
 # first (tests/conftest.py). Stop 32's two browser failures on workers came from groups that
 # pytest 9.2 dropped (each test was dealt alone, so a module's server was built again mid-file);
-# fixed in tests/conftest.py (stop 33), two workers wait for a whole-suite pass to become the
-# default. Measured rates print under "measured".
-TEST_WORKERS ?= 0
+# fixed in tests/conftest.py (stop 33, tests/test_worker_groups.py). Measured rates print under
+# "measured".
+TEST_WORKERS ?= 2
 test: install browser-deps server-deps
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q --durations=30 -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder

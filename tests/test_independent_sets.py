@@ -35,18 +35,23 @@ MODULES = {
     # v6 (stop 32): an HTML page saved from a course website and a slide deck's text export, written blind
     "community-garden": DEV / "modules" / "community-garden.html",
     "warehouse-picking": DEV / "modules" / "warehouse-picking.txt",
+    # v7 (stop 33): a lecture transcript and a team-wiki page exported as Markdown, written blind
+    "handmade-pricing": DEV / "modules" / "handmade-pricing.txt",
+    "youth-football-coaching": DEV / "modules" / "youth-football-coaching.md",
 }
 CONVERSATIONS = [DEV / "conversations.yaml", DEV / "conversations_v3.yaml", DEV / "conversations_v4_photo.yaml",
                  DEV / "conversations_v4_freelance.yaml", DEV / "conversations_m6_v4.yaml",
                  DEV / "conversations_v5_hikes.yaml", DEV / "conversations_v5_returns.yaml", DEV / "conversations_m6_v5.yaml",
-                 DEV / "conversations_v6_garden.yaml", DEV / "conversations_v6_picking.yaml", DEV / "conversations_m6_v6.yaml"]
+                 DEV / "conversations_v6_garden.yaml", DEV / "conversations_v6_picking.yaml", DEV / "conversations_m6_v6.yaml",
+                 DEV / "conversations_v7_pricing.yaml", DEV / "conversations_v7_football.yaml", DEV / "conversations_m6_v7.yaml"]
 OFFTOPIC = [DEV / "offtopic_requests.yaml", DEV / "offtopic_v3.yaml", DEV / "offtopic_v4_photo.yaml",
             DEV / "offtopic_v4_freelance.yaml", DEV / "offtopic_m6_v4.yaml",
             DEV / "offtopic_v5_hikes.yaml", DEV / "offtopic_v5_returns.yaml", DEV / "offtopic_m6_v5.yaml",
-            DEV / "offtopic_v6_garden.yaml", DEV / "offtopic_v6_picking.yaml", DEV / "offtopic_m6_v6.yaml"]
+            DEV / "offtopic_v6_garden.yaml", DEV / "offtopic_v6_picking.yaml", DEV / "offtopic_m6_v6.yaml",
+            DEV / "offtopic_v7_pricing.yaml", DEV / "offtopic_v7_football.yaml", DEV / "offtopic_m6_v7.yaml"]
 # The v4 sets join once their held-out halves have been opened (end of the round that wrote them):
 # until then no test prints a rate that includes them.
-UNOPENED: tuple[str, ...] = ("v7",)  # v4 opened at the end of stop 30, v5 at the end of stop 31, v6 at the end of stop 32; v7 (stop 33) until its opening
+UNOPENED: tuple[str, ...] = ()  # v4 opened at the end of stop 30, v5 at the end of stop 31, v6 at the end of stop 32, v7 at the end of stop 33
 CALC_SETS = [p for p in sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((DEV / "calc").glob("dialogues*.yaml"))
              if not any(mark in p.stem for mark in UNOPENED)]
 
@@ -62,19 +67,24 @@ CALC_SETS = [p for p in sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((
 # dialogues 93/118 (79%) / 86/112 (77%); the v5 dialogues alone 67% / 43%.
 # Stop 32 (v6 joined after its held-out opening): the spent sets 87% / 73% singles and 81% / 79%
 # dialogues (fresh clone of 457de6d); the v6 sets alone 63/88 / 41/82 singles, 10/18 / 7/26 dialogues.
-CALC_FLOORS = {"singles": (0.82, 0.66), "dialogues": (0.74, 0.65)}
+# Stop 33 (v7 joined after its held-out opening; fresh clone numbers in the closing note): all
+# singles 83% / 68%, all dialogues 79% / 65%; the v7 sets alone 61/84 / 43/86 singles, 17/20 / 8/24
+# dialogues.
+CALC_FLOORS = {"singles": (0.80, 0.64), "dialogues": (0.75, 0.61)}
 MODULE_ALONE_FLOORS = {
     "kitchen-food-safety": (0.80, 0.70),
     "nonprofit-fundraising": (0.70, 0.64),
     "retention-email-loyalty": (0.66, 0.82),  # 69% tune after stop 32's merges (76% before)
-    "beekeeping-first-year": (0.58, 0.47),
-    "support-team-leads": (0.51, 0.38),
+    "beekeeping-first-year": (0.64, 0.57),  # 68% / 62% (stop 33)
+    "support-team-leads": (0.56, 0.52),  # 60% / 57% (stop 33)
     "product-photography-sop": (0.79, 0.70),
-    "freelancer-money-basics": (0.51, 0.54),
+    "freelancer-money-basics": (0.60, 0.58),  # 64% / 62% (stop 33)
     "leading-group-hikes": (0.48, 0.63),
-    "returns-and-refunds": (0.46, 0.36),
-    "community-garden": (0.48, 0.63),
-    "warehouse-picking": (0.36, 0.38),
+    "returns-and-refunds": (0.58, 0.46),  # 62% / 50% (stop 33)
+    "community-garden": (0.55, 0.74),  # 59% / 79% after stop 33 (own-figure rules, scope)
+    "warehouse-picking": (0.41, 0.38),  # 45% / 42% after stop 33
+    "handmade-pricing": (0.42, 0.50),  # stop 33, v7 lecture transcript: 46% / 55%
+    "youth-football-coaching": (0.46, 0.50),  # stop 33, v7 wiki export: 50% / 55%
 }
 # Stop 29, with the two v3 modules, their conversations and near-miss off-topic requests joined:
 # questions 69% / 64%, conversation turns 62% / 61%, off-topic 79% / 69%; alone: beekeeping
@@ -89,7 +99,10 @@ MODULE_ALONE_FLOORS = {
 # Stop 32, with the v6 modules (course web page 52% / 68% alone, slide deck 41% / 42% alone), their
 # conversations and off-topic requests and Module 6's v6 ones joined: questions 63% / 64%, turns
 # 63% / 62%, off-topic 77% / 76%.
-TOGETHER_FLOORS = {"questions": (0.59, 0.60), "conversations": (0.59, 0.57), "offtopic": (0.72, 0.71)}
+# Stop 33, with the v7 modules (lecture transcript 46% / 55% alone, wiki export 50% / 55% alone),
+# their conversations and off-topic requests and Module 6's v7 ones joined: questions 61% / 62%,
+# turns 61% / 61%, off-topic 81% / 79%.
+TOGETHER_FLOORS = {"questions": (0.57, 0.58), "conversations": (0.57, 0.57), "offtopic": (0.77, 0.75)}
 # Wrong figures are a ratchet, not a goal: the goal is 0 (issue 21). Measured on 2026-12-06:
 # 0 in the tune half of the single messages, 3 in tune dialogues, 25 in the held-out halves.
 # Stop 29, with the v3 sets: 1 in tune dialogues, 22 in held-out singles, 3 in held-out dialogues.
@@ -100,7 +113,9 @@ TOGETHER_FLOORS = {"questions": (0.59, 0.60), "conversations": (0.59, 0.57), "of
 # rise for hitl_check (fixed after the count, with spec tests).
 # Stop 32, with v6: the v6 sets add 3 held-out singles and 1 tune + 6 held-out dialogue wrong
 # figures (opened once); measured after the merges: 33 in all, 3 in tune singles.
-MAX_WRONG_FIGURES = 33
+# Stop 33, with v7: measured after the merges 40 in all (the v7 sets' held-out halves add 9 singles
+# and 3 dialogue figures; calc8/dlg8 removed some from the spent sets), 3 in tune singles.
+MAX_WRONG_FIGURES = 40
 MAX_TUNE_SINGLES_WRONG = 3
 
 
