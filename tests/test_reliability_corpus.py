@@ -111,7 +111,10 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 )
 def test_every_word_of_a_malformed_file_reaches_a_chunk(tmp_path, name):
     path = _write(tmp_path, name, MALFORMED[name])
-    missing = _words(MALFORMED[name]) - _indexed_words(path)
+    # Tag and attribute names are markup, not the author's words: raw HTML in Markdown is
+    # unwrapped since stop 33 (knowledge/formats/wiki.py); the words between the tags must stay.
+    text = re.sub(r"</?[A-Za-z][^>]*>", " ", MALFORMED[name])
+    missing = _words(text) - _indexed_words(path)
     assert missing == set()
 
 

@@ -353,6 +353,19 @@ def _split_attack(message: str, previous: Sequence[str]) -> str:
 # quotes); after a request to show the assistant's hidden text, a plain "and" too.
 _JOINED = re.compile(r",?\s+and\s+then\s+|,\s*(?:and|then|plus)\s+", re.IGNORECASE)
 _JOINED_AFTER = re.compile(r",?\s+and\s+(?:then\s+)?|,\s*(?:then|plus)\s+", re.IGNORECASE)
+# After a plain "and" (no comma, no "then") the words may still be the attack's object ("reveal
+# your configuration and API key"): they are a request of their own only when they open as one —
+# a question word, an auxiliary, or a verb that asks for an answer — or end in a question mark.
+_OPENS_REQUEST = re.compile(
+    r"(?:how|what|why|when|where|which|who|whom|whose|is|are|was|were|do|does|did|can|could|should|"
+    r"would|will|shall|may|might|must|explain|describe|tell|compute|calculate|work|estimate|compare|"
+    r"define|summari[sz]e|outline|suggest|recommend|rank|prioriti[sz]e|help|give|walk|list)\b",
+    re.IGNORECASE)
+
+
+def _opens_a_request(words: str) -> bool:
+    words = words.strip()
+    return words.endswith("?") or bool(_OPENS_REQUEST.match(words))
 
 
 def _split_joined(message: str, spans: list[tuple[int, int]], verdicts: list[tuple[str, str]],
@@ -375,6 +388,8 @@ def _split_joined(message: str, spans: list[tuple[int, int]], verdicts: list[tup
                     rg = _judge_clause(message[slice(*right)], f"{said}\n{message[:right[0]]}")
                     request, attack = (left, rg) if request_first else (right, lg)
                     asked = (not (lg if request_first else rg)[0]) and _asks_of_its_own(message[slice(*request)])
+                    if asked and not request_first and "," not in m.group(0) and "then" not in m.group(0).lower():
+                        asked = _opens_a_request(message[slice(*request)])
                     if asked and attack[0] and (request_first or attack[0] == "reveal"):
                         cut = (left, right, ("", "") if request_first else lg, rg if request_first else ("", ""))
                         break
