@@ -322,6 +322,27 @@ def fit_cross(x, labels: list[int], sample_weight: list[float], c: float = 0.05)
     return CrossModel(coef=coef, intercept=intercept), oof
 
 
+
+def _stacked_head(feature, train, analysed, vectors, fit_model, logit):
+    """Fits a head (the entailment classifier, the cross reading) on the training analyses'
+    vectors and writes its logit into every analysis as ``feature``: out of fold for the rows it
+    was fitted on, the fitted head's for the rest. None when no training row has a vector."""
+    kept = [(t, v) for t, v in zip(train, vectors([a for a, _, _ in train]), strict=True) if v is not None]
+    if not kept:
+        return None
+    model, oof = fit_model([v for _, v in kept], [t[1] for t, _ in kept], [t[2] for t, _ in kept])
+    held = {id(t[0]): float(z) for (t, _), z in zip(kept, oof, strict=True)}
+    every = [a for _, analyses in analysed for a in analyses if a is not None]
+    rest = [a for a in every if id(a) not in held and a.features and a.pair
+            and a.veto is None and not a.verbatim]
+    for a, v in zip(rest, vectors(rest), strict=True):
+        if v is not None:
+            a.features[feature] = logit(model, v)
+    for a in every:
+        if id(a) in held:
+            a.features[feature] = held[id(a)]
+    return model
+
 def fit(
     checker: GroundingChecker,
     labelled: list[Labelled],
@@ -375,44 +396,14 @@ def fit(
             if a.veto is None:
                 weight = len(labelled) / (len(sizes) * sizes[_source(row)])
                 train.append((a, 0 if row.supported else 1, weight))
-    # The entailment classifier first; its out-of-fold logit becomes the feature "entail".
-    pair_model = None
-    with_pair = [(a, y, w) for a, y, w in train if "entail" in names and a.pair]
-    uv = checker.pair_vectors([a for a, _, _ in with_pair])
-    kept = [(t, v) for t, v in zip(with_pair, uv, strict=True) if v is not None]
-    if kept:
-        pair_model, oof = fit_pair(
-            [v for _, v in kept], [t[1] for t, _ in kept], [t[2] for t, _ in kept]
-        )
-        out_of_fold = {id(t[0]): float(z) for (t, _), z in zip(kept, oof, strict=True)}
-        every = [a for _, analyses in analysed for a in analyses if a is not None]
-        rest = [a for a in every if id(a) not in out_of_fold and a.features and a.pair
-                and a.veto is None and not a.verbatim]
-        for a, v in zip(rest, checker.pair_vectors(rest), strict=True):
-            if v is not None:
-                a.features["entail"] = pair_model.logit(*v)
-        for a in every:
-            if id(a) in out_of_fold:
-                a.features["entail"] = out_of_fold[id(a)]
-    # The cross-reading head likewise; its out-of-fold logit becomes the feature "cross".
-    cross_model = None
-    with_cross = [(a, y, w) for a, y, w in train if "cross" in names and a.pair]
-    if with_cross:
-        joint = checker.joint_vectors([a for a, _, _ in with_cross])
-        kept_x = [(t, v) for t, v in zip(with_cross, joint, strict=True) if v is not None]
-        cross_model, oof = fit_cross(
-            [v for _, v in kept_x], [t[1] for t, _ in kept_x], [t[2] for t, _ in kept_x]
-        )
-        held_logit = {id(t[0]): float(z) for (t, _), z in zip(kept_x, oof, strict=True)}
-        every = [a for _, analyses in analysed for a in analyses if a is not None]
-        rest = [a for a in every if id(a) not in held_logit and a.features and a.pair
-                and a.veto is None and not a.verbatim]
-        for a, v in zip(rest, checker.joint_vectors(rest), strict=True):
-            if v is not None:
-                a.features["cross"] = cross_model.logit(v)
-        for a in every:
-            if id(a) in held_logit:
-                a.features["cross"] = held_logit[id(a)]
+    # The entailment classifier first; its out-of-fold logit becomes the feature "entail". The
+    # cross-reading head likewise; its out-of-fold logit becomes the feature "cross".
+    pair_model = _stacked_head(
+        "entail", [t for t in train if "entail" in names and t[0].pair], analysed,
+        checker.pair_vectors, fit_pair, lambda model, v: model.logit(*v))
+    cross_model = _stacked_head(
+        "cross", [t for t in train if "cross" in names and t[0].pair], analysed,
+        checker.joint_vectors, fit_cross, lambda model, v: model.logit(v))
 
     x = np.array([[a.features[n] for n in names] for a, _, _ in train], dtype=float)
     scaler = StandardScaler().fit(x)
