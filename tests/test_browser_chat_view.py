@@ -436,6 +436,14 @@ def assert_chart_agrees_with_the_table(page, names: list[str]) -> None:
     page.wait_for_function(
         f"(n) => {{ const c = ({CHART_JS})(); return c && c.points.length === n; }}",
         arg=len(names), timeout=60_000)
+    # The table and the chart come from one reply but are drawn one after the other: after a
+    # method switch, wait until the table shows the quadrants the chart shows (a timeout here
+    # is a disagreement that never resolves).
+    page.wait_for_function(
+        f"""() => {{ const c = ({CHART_JS})(); if (!c) return false;
+            const rows = ({RANKING_JS})();
+            const table = Object.fromEntries(rows.map(r => [r[1], r[5]]));
+            return c.points.every(p => table[p.name] === p.quadrant); }}""", timeout=60_000)
     table = {row[1]: row[5] for row in page.evaluate(RANKING_JS)}  # initiative -> quadrant
     chart = page.evaluate(CHART_JS)
     (effort_line,) = [s[0] for s in chart["shapes"] if s[0] == s[1]]
