@@ -15,7 +15,7 @@ when the share of its content words found in the context is below a threshold, c
 best balanced accuracy on the tuning split. The course pairs (grounding_pairs.yaml) are a third
 set, never fitted on. The model (assistant/grounding/model.py) is fitted on the tune halves of
 the first two and of the written claims a-c (evals/dev/claims; stop 31's fit, still stored). Parts
-a-e are training data now; part f's held-out half measures the checker (opened once, by the lead).
+a-f are training data now; part g's held-out half measures the checker (opened once, by the lead).
 """
 
 from __future__ import annotations
@@ -42,12 +42,12 @@ COURSE_CLAIMS = DATA / "course_claims.yaml"
 # Claims written by others who never saw the checker (issue 24): tune / held-out by the sha1
 # parity of each claim's id (`evals.devsets.half`); only the tune half is shown by default.
 # Parts a and b: both halves were opened at the end of stop 29, part c's at the end of stop 30,
-# part d's at the end of stop 31, part e's at the end of stop 32, so all five are training data now.
-# Part f (v7, stop 33): only its tune half is measured and fitted on; its held-out half is opened
-# once, by the lead, with --held-out.
+# part d's at the end of stop 31, part e's at the end of stop 32, part f's at the end of stop 33,
+# so all six are training data now. Part g (v8, stop 34): only its tune half is measured and
+# fitted on; its held-out half is opened once, by the lead, with --held-out.
 CLAIMS_DIR = Path(__file__).resolve().parent / "dev" / "claims"
-WRITTEN_CLAIMS = tuple(CLAIMS_DIR / f"part-{p}.yaml" for p in "abcde")
-FRESH_CLAIMS = (CLAIMS_DIR / "part-f.yaml",)
+WRITTEN_CLAIMS = tuple(CLAIMS_DIR / f"part-{p}.yaml" for p in "abcdef")
+FRESH_CLAIMS = (CLAIMS_DIR / "part-g.yaml",)
 TUNE_PAIRS = 125
 VARYING = 1e-4  # standard deviation under which a vector dimension counts as constant
 
@@ -552,8 +552,8 @@ def measure(
     with_latency: bool = True,
     written_held_out: bool = False,
 ) -> dict:
-    """Every figure of CALIBRATION.md, as plain data (part f's held-out half only with
-    ``written_held_out``; parts a-e are training data, both halves shown)."""
+    """Every figure of CALIBRATION.md, as plain data (part g's held-out half only with
+    ``written_held_out``; parts a-f are training data, both halves shown)."""
     from assistant.grounding import GroundingChecker
 
     checker = checker or GroundingChecker()
@@ -630,9 +630,9 @@ def markdown_table(figures: dict) -> str:
         t, h = kt.get(kind, {"caught": 0, "missed": 0}), kh.get(kind, {"caught": 0, "missed": 0})
         label = f"{kind} (flagged / kept)" if kind == "paraphrase" else kind
         lines.append(f"| {label} | {t['caught']} / {t['missed']} | {h['caught']} / {h['missed']} |")
-    halves = [("Written claims a-e (training data)", h, w)
+    halves = [("Written claims a-f (training data)", h, w)
               for h, w in figures.get("written", {}).items()]
-    halves += [("Written claims f (fresh)", h, w) for h, w in figures.get("fresh", {}).items()]
+    halves += [("Written claims g (fresh)", h, w) for h, w in figures.get("fresh", {}).items()]
     for set_name, half_name, w in halves:
         lines += [
             "",
@@ -666,7 +666,7 @@ def markdown_table(figures: dict) -> str:
               help="Stop 30's refit: token alignment features and the entailment logit, threshold out of fold "
               "(measured, not stored).")
 @click.option("--all-writers", is_flag=True,
-              help="Stop 32's refit: written parts a-d whole and part e's tune half, without the "
+              help="Stop 32's refit (now on every spent part whole and the fresh part's tune half), without the "
               "entailment logit (measured, not stored: the course pairs and HaluEval drop).")
 @click.option("--cross", "cross", is_flag=True,
               help="Stop 33's candidate: the cross-reading head (claim and unit read together by "
@@ -674,7 +674,7 @@ def markdown_table(figures: dict) -> str:
               "training set (with --all-writers: on every spent row, without the entailment logit).")
 @click.option(
     "--held-out", "held_out", is_flag=True,
-    help="Also measure part f's held-out half (the lead opens it once, at the end).",
+    help="Also measure part g's held-out half (the lead opens it once, at the end).",
 )
 def main(
     as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, all_writers: bool,
@@ -695,7 +695,7 @@ def main(
             split_course(load_course_claims())[0]
             + split_halueval(load_halueval())[0]
             + (
-                # stop 32's refit: parts a-d whole (every half is spent), part e's tune half
+                # stop 32's refit: every spent part whole, the fresh part's tune half
                 load_written_claims() + split_written(load_written_claims(FRESH_CLAIMS))[0]
                 if all_writers
                 # stop 30's refit (--alignment) takes parts a-c whole; the default reproduces
