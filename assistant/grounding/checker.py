@@ -27,7 +27,9 @@ from assistant.grounding import detectors as det
 from assistant.grounding import similarity as similar
 from assistant.grounding.answer_type import answer_type_problem
 from assistant.grounding.quotes import misquoted
-from assistant.grounding.claims import CLAUSES, claim_terms, is_claim, name_groups, plain
+from assistant.grounding.claims import (
+    CLAUSES, claim_terms, framed, is_claim, is_frame, name_groups, plain,
+)
 from assistant.grounding.evidence import ROOT, Prepared, Unit, prepare_evidence, root, units
 from assistant.grounding.lexicon import terms
 from assistant.grounding.model import DETECTOR_KINDS, Weights, default_weights
@@ -70,7 +72,7 @@ _KIND_LABEL = {
 class Analysis:
     """Everything the checker measured about one claim sentence (features for the model)."""
 
-    text: str
+    text: str  # the claim judged: the sentence without what frames it (`claims.framed`)
     features: dict[str, float] = field(default_factory=dict)
     veto: tuple[ErrorKind, str] | None = None
     findings: dict[str, det.Finding] = field(default_factory=dict)
@@ -84,6 +86,7 @@ class Analysis:
     verbatim: bool = False  # the claim's words are a stretch of its evidence unit's words
     pair: tuple[str, str] | None = None  # (claim, unit text) the entailment classifier reads
     given: tuple[str, ...] = ()  # the user's own words, evidence beside the unit (alignment)
+    said: str = ""  # the sentence as the answer writes it (shown in the verdict)
 
 
 ALIGN_COSINE = 0.6  # MiniLM cosine of two words taken as the same meaning (features only)
@@ -105,6 +108,13 @@ def _missing_words(a: Analysis) -> tuple[tuple[str, ...], int] | None:
         and not (set(extract_numbers(w, words=True)) & unit_numbers)
     )
     return (gone, len(said)) if gone else None
+
+
+def claim_body(sentence: str, pool: frozenset[str]) -> str:
+    """What of ``sentence`` is judged: without a post's or a question's number, tags and
+    pictographs, and without a lead-in that says nothing the evidence says (`claims.framed`)."""
+    said = framed(sentence)
+    return said.body if said.lead and is_frame(said.lead, pool) else said.text
 
 
 def _unit_words(text: str) -> tuple[str, ...]:
@@ -197,8 +207,9 @@ class GroundingChecker:
         prepared = []
         for request in requests:
             pieces = segments(request.answer)
-            claims = [p.text for p in pieces if is_claim(p)]
             items = [prepare_evidence(e) for e in request.evidence]
+            pool = frozenset().union(*(it.terms for it in items))
+            claims = [claim_body(p.text, pool) for p in pieces if is_claim(p)]
             unit_list = units(items, self.thresholds.window)
             compared = [similar.compared(request, items, unit) for unit in unit_list]
             prepared.append((request, pieces, claims, items, unit_list, compared))
@@ -222,10 +233,12 @@ class GroundingChecker:
                     analyses.append(None)
                     continue
                 row = sims[index] if sims is not None else None
+                body = claims[index]
                 index += 1
                 a = self._analyse(
-                    piece.text, request.evidence, items, unit_list, row, request.question or ""
+                    body, request.evidence, items, unit_list, row, request.question or ""
                 )
+                a.said = piece.text
                 self._question_features(a, bool(request.question))
                 if quote := misquoted(piece.text, request.answer, user_words):  # before any other verdict
                     a.veto = ("misquote", f"quoted as the user's words, but no message of the user says «{quote}»")
@@ -576,7 +589,7 @@ class GroundingChecker:
     def verdict(self, a: Analysis) -> SentenceSupport:
         """The supported/unsupported decision and its reason for one analysed claim."""
         out = SentenceSupport(
-            text=a.text,
+            text=a.said or a.text,
             supported=True,
             sources=a.sources,
             evidence=a.unit_text,

@@ -1,17 +1,86 @@
-"""What the checker compares on the answer side: which sentences are claims, their terms,
-their clauses and the multi-word names they contain."""
+"""What the checker compares on the answer side: which sentences are claims, the claim inside a
+sentence (without the text around it that asserts nothing: a post's or a question's number, tags,
+pictographs, a lead-in), their terms, their clauses and the multi-word names they contain."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import re
 
 from assistant.grounding.lexicon import lexicon
-from assistant.text import STOPWORDS, Segment, content_words, extract_numbers, stem, words
+from assistant.text import NEGATIONS, STOPWORDS, Segment, content_words, extract_numbers, stem, words
 
 # Clause boundaries inside a claim ("A, while B"): each clause must stand in one sentence.
 CLAUSES = re.compile(r"\s*(?:;|\bwhile\b|\bwhereas\b|\bbut\b)\s*")
+
+
+# Text around a claim that asserts nothing (`framed`). A thread numbers its posts ("2/",
+# "(3/8)") and an answer key its questions ("Q4 —"): neither number is a figure of the claim,
+# nor is "Q4" a name. Only these shapes at the sentence's edge: "2/3 of" is a fraction, "Q4
+# sales" a quarter (a code is a label only before a separator).
+_SEP = r"[.):\u2014\u2013-]"
+_MARKER_START = re.compile(
+    rf"^\s*(?:[(\[]\s*\d{{1,3}}\s*/\s*\d{{1,3}}\s*[)\]]|\d{{1,3}}/(?:n\b)?(?=\s))\s*(?:{_SEP}\s*)?"
+)
+# A code before a separator ("Q4 —", "A3:") opens the lead-in: the evidence decides whether it
+# is a label (an answer key's) or content (a quarter the course names).
+_CODE_START = re.compile(rf"^(?P<code>[A-Z]{{1,2}}\d{{1,3}})\s*{_SEP}\s*(?=\S)")
+_MARKER_END = re.compile(r"\s+(?:[(\[]\s*\d{1,3}\s*/\s*\d{1,3}\s*[)\]]|\d{1,3}/\d{0,3})\s*$")
+# Pictographs (emoji, their joiners and variation selectors) carry no words.
+_PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
+# Tags: a run of them closing a post labels it; one inside a sentence is the word it tags.
+_TAGS_END = re.compile(r"(?:\s*#[A-Za-z]\w*)+\s*[.!]?\s*$")
+_TAG = re.compile(r"#([A-Za-z]\w*)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A lead-in: a short opening phrase closed by a colon or a spaced dash ("Team —", "Key takeaway:",
+# "What this means for us:", "correct:"), with a clause after it. No digits: a figure is content.
+_LEAD_IN = re.compile(
+    r"^(?P<lead>[^:;.!?\d\u2014\u2013]{1,60}?)\s*(?::|\s[\u2014\u2013-]\s|\u2014)\s*(?=\S)"
+)
+LEAD_MAX_WORDS = 6  # a lead-in is a phrase, not a clause of its own
+BODY_MIN_WORDS = 4  # ... and what follows it is a claim of its own
+# A lead-in that denies what follows ("false:", "myth —", "not quite:") is part of the claim.
+_DENIALS = frozenset({"false", "incorrect", "wrong", "untrue", "myth", "myths", "wrongly"})
+
+
+class Framed(NamedTuple):
+    text: str  # the sentence without a post's or question's number, closing tags, pictographs
+    lead: str  # its lead-in ("" when it has none)
+    body: str  # what follows the lead-in (the text itself when there is none)
+
+
+def framed(text: str) -> Framed:
+    """One sentence with the text around its claim that asserts nothing taken off (a post's or
+    question's number, closing tags, pictographs), and an opening phrase closed by a colon or a
+    spaced dash split off as its lead-in. Whether the lead-in is only a frame depends on the
+    evidence (the checker decides: see `is_frame`)."""
+    said = _PICTOGRAPHS.sub(" ", text)
+    said = _MARKER_END.sub("", _MARKER_START.sub("", said, count=1))
+    said = _TAGS_END.sub("", said) or said
+    said = _TAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), said)
+    said = whole = re.sub(r"\s+", " ", said).strip() or text
+    lead = ""
+    if (code := _CODE_START.match(said)) and len(words(said[code.end():])) >= BODY_MIN_WORDS:
+        lead, said = code.group("code"), said[code.end():]
+    for _ in range(2):  # "Team — key takeaway: ..."
+        m = _LEAD_IN.match(said)
+        if not m:
+            break
+        body = said[m.end():]
+        if len(words(m.group("lead"))) > LEAD_MAX_WORDS or len(words(body)) < BODY_MIN_WORDS:
+            break
+        lead, said = f"{lead} {m.group('lead')}".strip(), body
+    return Framed(whole, lead, said)
+
+
+def is_frame(lead: str, pool: frozenset[str] | set[str]) -> bool:
+    """A lead-in is only a frame (the writer's, not the course's) when none of its terms is a
+    word of the evidence and it does not deny what follows; one that names a course thing
+    ("Leading indicators:") is part of the claim."""
+    said = {w.lower() for w in words(lead)}
+    return not (set(claim_terms(lead)) & pool) and not (said & (_DENIALS | NEGATIONS))
 
 
 # The unit of a number in words ("five percent" for "5%"): the number check judges it.
