@@ -272,3 +272,40 @@ def test_not_just_adds_to_what_it_names_rather_than_negating_it():
 def test_a_spaced_dash_in_prose_is_no_minus_but_a_formula_minus_is():
     assert "minus" not in terms("It must be reviewed \u2013 for example, annually.")
     assert "minus" in terms("(Profit - Cost) / Cost")
+
+
+# A negation that follows a word at once reverses it ("often not useful" = "rarely useful"), and a
+# negative adverb negates: a paraphrase of the reversed word is no opposite; the flip still is.
+@pytest.mark.parametrize(
+    ("claim", "source", "negation"),
+    [
+        ("Shoppers rarely find detailed model reports useful.",
+         "Detailed model reports are often not useful for shoppers.", False),
+        ("Shoppers seldom find detailed model reports useful.",
+         "Detailed model reports are often not useful for shoppers.", False),
+        ("Shoppers often find detailed model reports useful.",
+         "Detailed model reports are often not useful for shoppers.", True),
+        ("Shoppers rarely find detailed model reports useful.",
+         "Detailed model reports are often useful for shoppers.", True),
+    ],
+)
+def test_a_word_a_negation_follows_is_reversed_by_it(claim, source, negation):
+    sentences = prepare("passage", "", source).sentences
+    assert (det.negation(claim, set(terms(claim)), sentences) is not None) == negation
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "count"),
+    [
+        ("Vanity metrics never turn into real results.",
+         "Vanity metrics look good but don't translate to real results.", 0),
+        ("Vanity metrics never turn into real results.",
+         "Vanity metrics often don't translate to real results.", 1),  # hedged: never says more
+        ("Vanity metrics never turn into real results.",
+         "Vanity metrics look good and translate to real results.", 1),
+        ("Vanity metrics always look good and never pay off.",
+         "Vanity metrics look good but don't translate to real results.", 1),  # "always" stays
+    ],
+)
+def test_never_says_no_more_than_a_plain_negation(claim, source, count):
+    assert det.overclaim(claim, source)[0] == count

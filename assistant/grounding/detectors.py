@@ -26,7 +26,7 @@ from assistant.grounding.evidence import (
 )
 from assistant.grounding.lexicon import lexicon, raw_words, surface, terms
 from assistant.grounding.numbers import periods
-from assistant.text import capitalised_terms, content_words, words
+from assistant.text import capitalised_terms, content_words, split_sentences, words
 
 
 @dataclass(frozen=True)
@@ -104,11 +104,15 @@ def _has_negation(text: str) -> bool:
     return any(negates(said, i) for i in range(len(said)))
 
 
+# Adverbs that negate by degree: "rarely useful" says what "often not useful" says.
+_NEGATIVE_ADVERBS = frozenset({"rarely", "seldom", "hardly", "barely", "scarcely"})
+
+
 def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...]) -> Finding | None:
     """The claim says the opposite of the evidence sentences it rests on."""
     lex = lexicon()
     c_neg = negated_terms(claim)
-    claim_negates = _has_negation(claim)
+    claim_negates = _has_negation(claim) or bool(set(raw_words(claim)) & _NEGATIVE_ADVERBS)
     e_terms = frozenset().union(*(s.terms for s in sentences)) if sentences else frozenset()
     for s in sentences:
         if not (s.terms & claim_terms):
@@ -128,12 +132,15 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
                 f"the source negates '{surface(hit[0], s.text)}', the answer does not", s.text,
                 exact=same_words,
             )
-    for a in sorted(claim_terms - e_terms - c_neg):
+    # A word a negation follows at once is reversed by it ("often not suitable" = "rarely
+    # suitable"): its opposite agrees with it, on either side.
+    c_reversed = _reversed_terms(claim)
+    for a in sorted(claim_terms - e_terms - c_neg - c_reversed):
         for s in sentences:
             # Opposite words conflict only where the sentence is about the same things.
             if 2 * len(s.terms & claim_terms) < len(claim_terms):
                 continue
-            for b in sorted(s.terms - claim_terms - s.negated):
+            for b in sorted(s.terms - claim_terms - s.negated - _reversed_terms(s.text)):
                 if lex.opposite(a, b) or prefix_opposite(a, b):
                     return Finding(
                         f"the answer says '{surface(a, claim)}' where the source says "
@@ -141,6 +148,14 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
                         s.text,
                     )
     return None
+
+
+def _reversed_terms(text: str) -> frozenset[str]:
+    """Terms of the words a negation cue follows at once ("often not" -> "often")."""
+    said = raw_words(text)
+    return frozenset(
+        t for i in range(len(said) - 1) if negates(said, i + 1) for t in terms(said[i])
+    )
 
 
 # --- swapped pairings -----------------------------------------------------------------------
@@ -295,6 +310,21 @@ def _absolute_words(words: tuple[str, ...], absolutes) -> list[str]:
     return [w for i, w in enumerate(words) if w in absolutes and not idiom(i, w)]
 
 
+# Absolute negations: a plain negation of the source ("vanity metrics don't translate to
+# results") is already general, so "never" / "none" says no more; a hedged one ("often don't")
+# is not.
+_ABSOLUTE_NEGATIONS = frozenset({"never", "none", "nothing"})
+
+
+def _plainly_negates(text: str, hedges: frozenset[str]) -> bool:
+    """Some sentence of ``text`` negates without a hedge ("don't translate", not "often don't")."""
+    for sentence in split_sentences(text):
+        said = raw_words(sentence)
+        if any(negates(said, i) for i in range(len(said))) and not (set(said) & hedges):
+            return True
+    return False
+
+
 def overclaim(claim: str, evidence_text: str) -> tuple[int, Finding | None]:
     """Absolute words in the claim that the evidence does not use (synonyms folded)."""
     lex = lexicon()
@@ -303,6 +333,8 @@ def overclaim(claim: str, evidence_text: str) -> tuple[int, Finding | None]:
         w for w in dict.fromkeys(_absolute_words(raw_words(claim), lex.absolutes))
         if lex.term(w) not in evidence_words
     ]
+    if set(extra) & _ABSOLUTE_NEGATIONS and _plainly_negates(evidence_text, lex.hedges):
+        extra = [w for w in extra if w not in _ABSOLUTE_NEGATIONS]
     if not extra:
         return 0, None
     return len(extra), Finding(f"'{extra[0]}' is stronger than the source", evidence_text)
