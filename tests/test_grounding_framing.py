@@ -64,6 +64,7 @@ def test_framed_takes_off_what_asserts_nothing(sentence, text, lead):
         ("Governance models: centralized, decentralized and hybrid ones exist.",
          "Governance models: centralized, decentralized and hybrid ones exist."),
         ("False: " + CLAIM, "False: " + CLAIM),
+        ("Our pitch to Acme: " + CLAIM, "Our pitch to Acme: " + CLAIM),  # a name is checked
         ("Not quite — " + CLAIM, "Not quite — " + CLAIM),
     ],
 )

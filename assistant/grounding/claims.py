@@ -10,7 +10,16 @@ from typing import NamedTuple
 import re
 
 from assistant.grounding.lexicon import lexicon
-from assistant.text import NEGATIONS, STOPWORDS, Segment, content_words, extract_numbers, stem, words
+from assistant.text import (
+    NEGATIONS,
+    STOPWORDS,
+    Segment,
+    capitalised_terms,
+    content_words,
+    extract_numbers,
+    stem,
+    words,
+)
 
 # Clause boundaries inside a claim ("A, while B"): each clause must stand in one sentence.
 CLAUSES = re.compile(r"\s*(?:;|\bwhile\b|\bwhereas\b|\bbut\b)\s*")
@@ -26,7 +35,8 @@ _MARKER_START = re.compile(
 )
 # A code before a separator ("Q4 —", "A3:") opens the lead-in: the evidence decides whether it
 # is a label (an answer key's) or content (a quarter the course names).
-_CODE_START = re.compile(rf"^(?P<code>[A-Z]{{1,2}}\d{{1,3}})\s*{_SEP}\s*(?=\S)")
+_CODE = re.compile(r"[A-Z]{1,2}\d{1,3}")
+_CODE_START = re.compile(rf"^(?P<code>{_CODE.pattern})\s*{_SEP}\s*(?=\S)")
 _MARKER_END = re.compile(r"\s+(?:[(\[]\s*\d{1,3}\s*/\s*\d{1,3}\s*[)\]]|\d{1,3}/\d{0,3})\s*$")
 # Pictographs (emoji, their joiners and variation selectors) carry no words.
 _PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
@@ -77,10 +87,12 @@ def framed(text: str) -> Framed:
 
 def is_frame(lead: str, pool: frozenset[str] | set[str]) -> bool:
     """A lead-in is only a frame (the writer's, not the course's) when none of its terms is a
-    word of the evidence and it does not deny what follows; one that names a course thing
-    ("Leading indicators:") is part of the claim."""
+    word of the evidence, it names nothing (a name is checked as a name: "Acme's pitch:") and
+    it does not deny what follows; one that names a course thing ("Leading indicators:") is
+    part of the claim."""
     said = {w.lower() for w in words(lead)}
-    return not (set(claim_terms(lead)) & pool) and not (said & (_DENIALS | NEGATIONS))
+    names = [t for t in capitalised_terms(lead) if not _CODE.fullmatch(t)]
+    return not (set(claim_terms(lead)) & pool) and not (said & (_DENIALS | NEGATIONS)) and not names
 
 
 # The unit of a number in words ("five percent" for "5%"): the number check judges it.
