@@ -672,13 +672,16 @@ def markdown_table(figures: dict) -> str:
               help="Stop 33's candidate: the cross-reading head (claim and unit read together by "
               "MiniLM, assistant/grounding/cross.py) as a feature, on the stored weights' "
               "training set (with --all-writers: on every spent row, without the entailment logit).")
+@click.option("--tune-halves", is_flag=True,
+              help="Stop 34's refit: on the tune halves of every set (course claims, HaluEval, "
+              "written parts a-f and the fresh part g), the stored weights' method.")
 @click.option(
     "--held-out", "held_out", is_flag=True,
     help="Also measure part g's held-out half (the lead opens it once, at the end).",
 )
 def main(
     as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, all_writers: bool,
-    cross: bool, held_out: bool,
+    cross: bool, held_out: bool, tune_halves: bool,
 ) -> None:
     """Fit (--fit) and measure the grounding checker on the labelled sets."""
     from assistant.grounding import GroundingChecker
@@ -698,6 +701,8 @@ def main(
                 # stop 32's refit: every spent part whole, the fresh part's tune half
                 load_written_claims() + split_written(load_written_claims(FRESH_CLAIMS))[0]
                 if all_writers
+                else split_written(load_written_claims(WRITTEN_CLAIMS + FRESH_CLAIMS))[0]
+                if tune_halves
                 # stop 30's refit (--alignment) takes parts a-c whole; the default reproduces
                 # the stored weights' training set (stop 31: the tune halves of parts a-c)
                 else load_written_claims(WRITTEN_CLAIMS[:3])
