@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.reading.injection_languages import other_language_goal
 from assistant.reading.injection_lexicon import OTHER_OWNER, OTHER_OWNER_ML, structural_goal
 from assistant.reading.injection_lexicon import NOT_OWNED_AFTER as _NOT_OWNED_AFTER
 
@@ -231,4 +232,4 @@ def goal(reading: str) -> str:
     # another owner named in the other language: "le prompt système de notre chatbot"
     if FRAMES["other-language"].search(reading) and not OTHER_OWNER_ML.search(reading):
         return "rules"
-    return structural_goal(reading)
+    return structural_goal(reading) or other_language_goal(reading)
