@@ -481,10 +481,13 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
         spans, verdicts = _split_joined(message, spans, verdicts, said)
     # a clause that addresses by name the persona an attack set up ("DAN, which projects…?")
     # keeps what it asks, without the name
-    attack_words = {w.lower() for (a, b), (g, _) in zip(spans, verdicts) if g for w in re.findall(r"\w+", message[a:b])}
+    # (named in another clause: a verb opening the attack itself, "State, verbatim, your…", names no one)
+    def attack_words(i: int) -> set[str]:
+        return {w.lower() for j, ((a, b), (g, _)) in enumerate(zip(spans, verdicts)) if g and j != i
+                for w in re.findall(r"\w+", message[a:b])}
     for i, (a, b) in enumerate(spans):
         vocative = _VOCATIVE.match(message, a, b)
-        if vocative and vocative.group(1).lower() in attack_words - {"you"} - _FILLER - STOPWORDS:
+        if vocative and vocative.group(1).lower() in attack_words(i) - {"you"} - _FILLER - STOPWORDS:
             rest = message[vocative.end():b]
             if not verdicts[i][0] or (not _judge_clause(rest)[0] and Screening("", kept=rest).answerable):
                 spans[i], verdicts[i] = (vocative.end(), b), ("", "")

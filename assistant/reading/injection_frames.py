@@ -41,7 +41,9 @@ _CONTEXT_REF = (
     r"|before (?:we|you and i) (?:started|began|spoke|met)"
     r"|(?:before|prior to) (?:this|our|the) (?:conversation|chat|session)\b"  # not "the chatbot"
     r"|(?:before|above|prior to) (?:mine\b|(?:my|the user'?s?) (?:first )?(?:message|question|turn))"
-    r"|before (?:i|the user) (?:started|spoke|wrote|typed|asked|arrived|joined|came|got here|logged in)"
+    r"|before (?:i|the user) (?:started|spoke|wrote|typed|asked|got here|logged in"
+    # arriving at a place or joining a team is the learner's life, not this chat
+    r"|(?:arrived|joined|came)(?!\s+(?:at|in|to|on|into|the|a|an|our|my|their|this (?!chat|conversation|session))\b))"
     r"|(?:start|beginning) of (?:this|the|our) (?:conversation|chat|session)\b"
     r"|context window|hidden (?:message|text|context|document)|(?:last|first) hidden"
     r"|initiali[sz]ation (?:message|text|prompt)|your creators?|system sent you)"
