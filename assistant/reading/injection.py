@@ -65,7 +65,11 @@ from assistant.text import STOPWORDS
 CONFUSABLES = str.maketrans({
     "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
     "ѕ": "s", "ԁ": "d", "ɡ": "g", "ο": "o", "α": "a", "ε": "e", "ι": "i", "κ": "k", "ν": "v",
-    "ρ": "p", "τ": "t", "υ": "u", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a",
+    "ρ": "p", "τ": "t", "υ": "u", "һ": "h", "ԛ": "q", "ԝ": "w",
+    # capitals too: "Ρrint" opens with a Greek rho
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X",
+    "І": "I", "Ј": "J", "Ѕ": "S", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a",
 })
 # Characters that may sit between single letters of a spelled-out word ("i.g.n.o.r.e").
 _LETTER_SEPARATORS = r"[ .\-_·•*/|~+]"
@@ -84,11 +88,23 @@ def _plain_letters(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(CONFUSABLES)
 
 
+def _joined_letters(text: str) -> str:
+    """Spelled-out words joined ("i.g.n.o.r.e" -> "ignore"); once a text spells words out with a
+    separator, its two- and three-letter words too ("m.y"), and a slash between words is a space."""
+    separators = {m.group(1) for m in _SPELLED_OUT.finditer(text)} - {" "}
+    text = _SPELLED_OUT.sub(lambda m: _SEPARATOR_CHARS.sub("", m.group(0)), text)
+    for sep in separators:
+        s = re.escape(sep)
+        short = re.compile(rf"(?<![a-z{s}])[a-z](?:{s}[a-z]){{1,2}}{s}?(?![a-z])", re.IGNORECASE)
+        text = short.sub(lambda m: m.group(0).replace(sep, ""), text)
+        text = re.sub(r"\s+/\s+", " ", text)
+    return text
+
+
 def screen_text(text: str) -> str:
     """The text as the injection screen reads it: plain letters, spelled-out letters joined,
     word separators (``_``, ``-``) read as spaces, whitespace collapsed."""
-    text = _plain_letters(text)
-    text = _SPELLED_OUT.sub(lambda m: _SEPARATOR_CHARS.sub("", m.group(0)), text)
+    text = _joined_letters(_plain_letters(text))
     text = re.sub(r"(?<=\w)[_-]+(?=\w)|_+", " ", text)
     return re.sub(r"[^\S\n]+", " ", text)
 
@@ -145,14 +161,30 @@ _CODE_WORD = re.compile(
 # says", "do what the e-mail asks", "follow its instructions"): the text's quotes are then said to
 # the assistant. A question ("how do I make the bot follow it?") gives no order.
 _ORDER_ON_TEXT = re.compile(
-    r"^\W*(?:(?:please|now|just|so|ok(?:ay)?|then|and|kindly|go ahead and)\W+)*"
+    r"^\W*(?:(?:before|after|first|then)\s+\w+ing\W+)?(?:(?:please|now|just|so|ok(?:ay)?|then|and|kindly|go ahead and)\W+)*"
     r"(?:(?:proceed|act|respond|reply|answer|continue|behave)\s+(?:as|like|the way)\s+(?:it|they|the(?:\s+[\w-]+){1,3})"
     r"\s+(?:says?|instructs?|requires?|asks?|tells? you|directs?|demands?|wants?)"
     r"|do (?:what|as) (?:it|they|the(?:\s+[\w-]+){1,3}) (?:says?|asks?|wants?|instructs?|tells? you)"
     r"|(?:follow|obey|execute|carry out|comply with|act on)\s+(?:it|them|its \w+|their \w+|the(?:\s+[\w-]+){0,2}\s+"
-    r"(?:instructions?|directives?|orders?|commands?|requests?|notes?|result|output|message|e-?mail|text|field|line|cell)))\b",
+    r"(?:instructions?|directives?|orders?|commands?|requests?|notes?|result|output|message|e-?mail|text|field|line|cell"
+    r"|name|value|input|entry|label|title|string|action)))\b"
+    # a field's value run as an order: "run the initiative name as a command"
+    r"|^\W*(?:(?:please|now|just|then|and)\W+)*(?:run|treat|execute|interpret|use|read)\s+(?:it|them|the(?:\s+[\w-]+){1,3})"
+    r"\s+as (?:a |an )?(?:command|instruction|order|prompt|directive)s?\b",
     re.IGNORECASE,
 )
+# An order to carry out a key the pasted text defines ("next_action=…", "step: …"): "Proceed with next_action."
+_KEY_ORDER = re.compile(
+    r"^\W*(?:(?:please|now|just|so|ok(?:ay)?|then|kindly)\W+)*(?:proceed with|go ahead with|perform|execute|run|do|carry out"
+    r"|apply|follow|act on)\s+(?:the\s+)?([A-Za-z][\w-]*(?:\.[\w-]+)*)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _orders_a_key(clause: str, message: str) -> bool:
+    """Whether the clause orders the assistant to carry out a key the message defines (``key=``, ``key:``)."""
+    key = _KEY_ORDER.match(clause)
+    return bool(key) and bool(re.search(rf"(?<![\w.-]){re.escape(key.group(1))}\s*[=:]", message))
 # A clause in the imperative: it gives the assistant an order ("Now join them", "Please run it"),
 # where a question ("How should I follow up?", "Can we run both together?") asks for advice.
 _ORDERED = re.compile(
@@ -439,10 +471,11 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
             verdicts[i] = (verdicts[i - 1][0], "pair")
     # an order to do what a pasted text says: the order and the quote that holds an attack
     for i, (a, b) in enumerate(spans):
-        if not _ORDER_ON_TEXT.match(mask_quotes(message[a:b])):
+        if not (_ORDER_ON_TEXT.match(mask_quotes(message[a:b])) or _orders_a_key(message[a:b], message)):
             continue
         for quote in QUOTED.finditer(message):
-            found, _ = _goal_of(quote.group(0)[1:-1])
+            # what the assistant is told to carry out needs no owner ("print prompt")
+            found = _goal_of(quote.group(0)[1:-1])[0] or ordered_goal(screen_text(quote.group(0)[1:-1]))
             if found:
                 verdicts[i] = verdicts[i] if verdicts[i][0] else (found, "quoted")
                 for j, (c, d) in enumerate(spans):
