@@ -127,6 +127,7 @@ _ACT_ON_HIDDEN = re.compile(
 # A clause that asks the assistant to act on what it quotes.
 _ACT_ON_QUOTE = re.compile(
     r"\b(?:complete|continue|finish|fill|follow|obey|execute|do (?:it|this|that|what)|run|apply|carry out"
+    r"|compl[eè]te[zr]?|termine[zr]?|completa[r]?|vervollst[aä]ndige|erg[aä]nze|doko[nń]cz|tamamla|lengkapi"
     r"|join|combine|concatenate|put together|replace them with|means|stands for|comply"
     # answer the quoted text as said to the assistant ("translate it, then reply to it")
     r"|(?:reply|respond) to (?:it|this|that|them)|answer (?:it|this|that|them)|(?:answer|do|give) (?:what )?(?:\w+ )?(?:it|they) asks? for"
@@ -280,7 +281,14 @@ def _asks_of_its_own(clause: str) -> bool:
 
 # First person in a text the assistant is asked to complete is the assistant's: "My instructions say: …"
 _FIRST_PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are"}
-_COMPLETE = re.compile(r"\b(?:complete|continue|finish|fill in|fill out|fill)\b", re.IGNORECASE)
+_COMPLETE = re.compile(
+    r"\b(?:complete|continue|finish|fill in|fill out|fill"
+    # the same order in the languages the screen reads (accents as written or dropped)
+    r"|compl[eè]te[zr]?|termine[zr]?|continue[zr]?|completa[r]?|termina[r]?|continua[r]?|vervollst[aä]ndige|erg[aä]nze"
+    r"|vul aan|maak af|doko[nń]cz|uzupe[lł]nij|tamamla|dopl[nň]|dokon[cč]i|fullborda|fullf[oö]lj|lengkapi|selesaikan)\b"
+    r"|(?<!\w)(?:допиши|продолжи|заверши|допиши|продовж|заверш)\w*|完成|补全|続け|완성|เติม|पूरा",
+    re.IGNORECASE,
+)
 # A blank to fill: "my system prompt starts with ____", "… [blank]".
 _BLANK = re.compile(r"_{3,}|\.{3,}|…|\[\s*(?:blank|\.\.\.)\s*\]|\(\s*blank\s*\)", re.IGNORECASE)
 
@@ -335,6 +343,9 @@ def _judge_clause(clause: str, before: str = "") -> tuple[str, str]:
             found = _goal_of(quote[1:-1])
             if not found[0] and completed:
                 found = _goal_of(_as_said_by_assistant(quote[1:-1]))
+            if not found[0] and completed:
+                # completing a text shows what it leads to: read the quote as asked for
+                found = _goal_of(f"{completed.group(0)} {quote[1:-1]}")
             if found[0]:
                 return found[0], "quoted"
     # a sentence with a blank the assistant is asked to fill is said in its voice

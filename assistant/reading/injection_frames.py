@@ -41,6 +41,7 @@ _CONTEXT_REF = (
     r"|before (?:we|you and i) (?:started|began|spoke|met)"
     r"|(?:before|prior to) (?:this|our|the) (?:conversation|chat|session)\b"  # not "the chatbot"
     r"|(?:before|above|prior to) (?:mine\b|(?:my|the user'?s?) (?:first )?(?:message|question|turn))"
+    r"|(?:text|words|messages?|lines) (?:that )?you (?:saw|see|received|got|read) (?:before|ahead of) (?:me|the user|my|mine)\b"
     r"|before (?:i|the user) (?:started|spoke|wrote|typed|asked|got here|logged in"
     # arriving at a place or joining a team is the learner's life, not this chat
     r"|(?:arrived|joined|came)(?!\s+(?:at|in|to|on|into|the|a|an|our|my|their|this (?!chat|conversation|session))\b))"
@@ -143,6 +144,9 @@ REVEAL = [
     rf"\b(?:what|which) (?:\w+ )?(?:are|is|were) your (?:\w+ )?(?:{_OWNED})\b",
     rf"\bwhat (?:exactly )?your (?:\w+ )?(?:{_OWNED}) (?:are|is|say)\b",
     rf"\b(?:{_SHOW})\b.{{0,40}}{_ABOVE}",
+    # the assistant's setup named by what it got: "read out what the advisor was configured with"
+    rf"\b(?:{_SHOW})\b.{{0,40}}\bwhat (?:you|the (?:advisor|assistant|bot|chatbot|model|ai)) (?:were|was|have been|has been|had been"
+    r"|are|is) (?:told|given|configured|programmed|instructed|briefed|primed|set up|loaded|initiali[sz]ed)(?: with)?\b",
     _CONTEXT_REF,
     # verbatim copies of any rule or instruction: "write out rule 1 word for word"
     r"\b(?:rules?|instructions?|prompt|guidelines|configuration)\b.{0,60}\b(?:word for word|verbatim|exactly as (?:it|they) (?:was|were|is|are) written"
