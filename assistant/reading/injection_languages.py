@@ -154,11 +154,20 @@ _OWNED_EN = (
 _SCRIPTS = ("uk", "el", "he", "hi", "ko", "th")
 _ANY_SHOW = "|".join(f"(?:{LANGUAGES[name].show})" for name in _SCRIPTS)
 _ANY_DROP = "|".join(f"(?:{LANGUAGES[name].drop})" for name in _SCRIPTS)
-# Text the learner writes as their own: "our", "my" in the languages above, next to the object.
-# (Greek "μου", Swedish "min" also mean "me" and "mine": the owned patterns name "your" anyway.)
+# A sentence about the learner's own things: "our", "we", "my" in the languages above (Greek "μου",
+# Swedish "min" also mean "me" and "mine": left out, the owned patterns name "your" anyway).
 _LEARNERS_OWN = re.compile(
-    r"\b(?:vores|nas(?:e|i|eho|emu|ich|im|imi)|kami|kita|chung toi|cua toi)\b|\b(?:instruksi|aturan|peraturan|pedoman) saya\b"
-    r"|(?<!\w)наш\w*|שלנו|हमारे|हमारा|हमारी|मेरे|मेरा|मेरी|(?<![가-힣])(?:우리|제|내)(?= )|ของเรา|ของฉัน",
+    r"\b(?:vores|vår|vårt|våra|nas(?:e|i|eho|emu|ich|im|imi)|kami|kita|chung toi|cua toi)\b|\b(?:instruksi|aturan|peraturan|pedoman) saya\b"
+    r"|(?<!\w)(?:наш\w*|μας)(?!\w)|שלנו|हम|मैं|हमारे|हमारा|हमारी|मेरे|मेरा|मेरी|(?<![가-힣])(?:우리|제|내)(?= )|ของเรา|ของฉัน",
+    _FLAGS,
+)
+# A bot named in the sentence, or "its": a system prompt or hidden rules are then that bot's, unless
+# the act names the assistant as their owner ("your", "you received").
+_A_BOT = re.compile(r"bot|бот|봇|बॉट|บอท|בוט|(?<!\w)(?:του|της|його|її|jeho|jej[ií]|sin|sitt|sina)(?!\w)|שלו|שלה", _FLAGS)
+_SECOND_PERSON = re.compile(
+    r"\b(?:din|dina|ditt|dine|dit|du|tv(?:e|ych|ym|ymi|oje|oj|uj|eho|a|ou|ojich)|vas(?:e|ich|im)?|cua ban|anda|kamu|awak)\b|\w+mu\b"
+    r"|(?<!\w)(?:тво\w*|ваш\w*|тобі|вам|σου|σας)(?!\w)|שלך|שלכם|שקיבלת|לך|आपके|आपका|आपकी|आपको|तुम्हारे|तुम्हारा|तुम्हारी|तुम्हें"
+    r"|너의|(?<![가-힣])네(?= )|당신|ของคุณ|ที่คุณ|\byour\b",
     _FLAGS,
 )
 _FRAMES = []
@@ -187,7 +196,9 @@ def other_language_goal(reading: str) -> str:
     for text in dict.fromkeys((reading.lower(), _folded(reading))):
         for name, frame in (*_FRAMES, *_MIXED):
             match = frame.search(text)
-            if match and not _LEARNERS_OWN.search(match.group(0)):
+            # "your" in the act itself outweighs an "our" or a bot elsewhere ("show us your rules")
+            if match and (_SECOND_PERSON.search(match.group(0))
+                          or not (_LEARNERS_OWN.search(text) or _A_BOT.search(text))):
                 return name
         if _ESCAPE.search(text):
             return "rules"

@@ -322,7 +322,9 @@ _SHOW_ML_AT = re.compile(
 )
 # Another owner, in the other languages: "notre chatbot", "unseres Bots", "nuestro asistente".
 OTHER_OWNER_ML = re.compile(
-    r"\b(?:notre|nos|nuestr[oa]s?|unser\w*|nostr[oaie]|noss[oa]s?|onze|ons|nasz\w*|bizim|наш\w*)\b|我们的|我们|私たちの|弊社|لدينا",
+    r"\b(?:notre|nos|nuestr[oa]s?|unser\w*|nostr[oaie]|noss[oa]s?|onze|ons|nasz\w*|bizim|наш\w*)\b|我们的|我们|私たちの|弊社|لدينا"
+    # Nordic "our" and "its own" (sin systemprompt: the bot's), Czech/Slovak, Indonesian, Greek, Hebrew, Hindi, Korean, Thai "our"
+    r"|\b(?:vår|vårt|våra|vores|sin|sitt|sina|nas(?:e|i|eho|emu|ich|im|imi)|kami|kita)\b|(?<!\w)μας(?!\w)|שלנו|हमारे|हमारा|हमारी|우리|ของเรา",
     re.IGNORECASE,
 )
 _FORBIDDEN_AT = re.compile(_FORBIDDEN_TOPICS, _FLAGS)
