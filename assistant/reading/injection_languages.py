@@ -9,8 +9,9 @@ words for its parts (never the wording of one message):
 
 - an **object**: the assistant's instructions, rules, prompt, settings, restrictions;
 - an **owner** that makes it the assistant's: *your* (before or after the noun, or as a suffix),
-  *hidden*, *system*, *the ones you received*; a sentence that names the learner's own thing
-  (*our*, *my*) is about a topic;
+  *hidden*, *secret*, *system*, *the ones you received* (not *original* or *internal*: a project's
+  original rules, a company's internal ones); a sentence about the learner's own things (*our*,
+  *we*, a bot it names, *its*) is about a topic unless the act itself says *your*;
 - an **act**: show it (show, print, write out, copy, tell) or drop it (ignore, forget, bypass);
 - or text **before the learner spoke** ("before my first message", "before the conversation"),
   shown or said to have been received.
@@ -59,7 +60,7 @@ _TH_OBJ = r"(?:คำสั่ง|กฎ|ข้อกำหนด|พรอม�
 
 LANGUAGES: dict[str, _Language] = {
     "sv-da-no": _Language(
-        owned=rf"\b(?:din|dina|ditt|dine|dit|dolda|dolde|dold|skjulte?|hemliga|hemmelige?|interna|interne|ursprungliga|oprindelige|opprinnelige)\s+(?:\w+\s+)?{_SV_OBJ}"
+        owned=rf"\b(?:din|dina|ditt|dine|dit|dolda|dolde|dold|skjulte?|hemliga|hemmelige?)\s+(?:\w+\s+)?{_SV_OBJ}(?!\w)(?!\s+(?:for|om|till|ved|til|pa)\b)"
               rf"|\b{_SV_OBJ}\s+(?:som\s+)?du\s+(?:\w+\s+)?(?:fick|fatt|har fatt|fikk|fik|har faet|har fatt|blev givet|ble gitt|mottog|modtog)\b",
         show=r"\b(?:visa|vis|skriv ut|skriv ud|skriv|kopiera|kopier|upprepa|gentag|gjenta|berätta|beratta|fortael\w*|fortell|avsloja|afslor|avslor|lista|citera|citer|siter|dela|del)\b",
         drop=r"\b(?:ignorera|ignorer|glom|glem|strunta i|bortse fran|se bort fra|se bort fran|kringga|omga|sla av|sla fra)\b",
@@ -67,7 +68,7 @@ LANGUAGES: dict[str, _Language] = {
         escape=r"\butan (?:nagra )?(?:regler|begransningar)\b|\buden (?:nogen )?(?:regler|begr\u00e6nsninger)\b|\buten (?:noen )?(?:regler|begrensninger)\b",
     ),
     "cs-sk": _Language(
-        owned=rf"\b(?:tv(?:e|ych|ym|ymi|oje|oj|uj|eho|a|ou|ojich)|vas(?:e|ich|im)?|skryt\w*|tajn\w*|puvodni|povodne)\s+(?:\w+\s+)?{_CS_OBJ}"
+        owned=rf"\b(?:tv(?:e|ych|ym|ymi|oje|oj|uj|eho|a|ou|ojich)|vas(?:e|ich|im)?|skryt\w*|tajn\w*)\s+(?:\w+\s+)?{_CS_OBJ}(?!\w)(?!\s+(?:pro|na|o|k|ohledne|pre|ohladom)\b)"
               rf"|\b{_CS_OBJ}\s+(?:ktere|ktore|co)\s+(?:\w+\s+)?(?:jsi|si|ste|jste)\s+(?:\w+\s+)?dostal\w*",
         show=r"\b(?:ukaz\w*|vypis\w*|napis\w*|zkopiruj\w*|skopiruj\w*|zopakuj\w*|rekni|povedz|prozrad\w*|prezrad\w*|zobraz\w*|cituj\w*|vyjmenuj\w*)\b",
         drop=r"\b(?:ignoruj\w*|zapomen\w*|zabudni\w*|obejdi|vypni|nerespektuj\w*)\b",
@@ -75,7 +76,7 @@ LANGUAGES: dict[str, _Language] = {
         escape=r"\bbez (?:jakychkoli |akychkolvek )?(?:pravidel|pravidiel|omezeni|obmedzeni)\b",
     ),
     "uk": _Language(
-        owned=rf"(?<!\w)(?:тво[їйєюя]\w*|сво[їйєюя]\w*|ваш\w*|прихован\w*|секретн\w*|початков\w*)\s+(?:\w+\s+)?{_UK_OBJ}"
+        owned=rf"(?<!\w)(?:тво[їйєюя]\w*|сво[їйєюя]\w*|ваш\w*|прихован\w*|секретн\w*)\s+(?:\w+\s+)?{_UK_OBJ}(?!\w)(?!\s+(?:для|щодо|про|на)(?!\w))"
               rf"|(?<!\w){_UK_OBJ}\s+(?:\w+\s+)?(?:які|що)\s+(?:тобі|вам)\s+(?:\w+\s+)?(?:дали|надали|дано|передали)",
         show=r"(?<!\w)(?:покажи\w*|покажіть|виведи\w*|виведіть|напиши\w*|напишіть|скопіюй\w*|повтори\w*|розкажи\w*|розкрий\w*|перелічи\w*|процитуй\w*)",
         drop=r"(?<!\w)(?:ігноруй\w*|забудь\w*|відкинь\w*|вимкни\w*|обійди\w*)",
@@ -83,7 +84,7 @@ LANGUAGES: dict[str, _Language] = {
         escape=r"(?<!\w)без (?:жодних |будь-яких )?(?:правил|обмежень)",
     ),
     "el": _Language(
-        owned=rf"(?<!\w){_EL_OBJ}\s+(?:\w+\s+)?(?:σου|σας)\b|(?<!\w)(?:κρυφ|μυστικ|αρχικ|συστηματ)\w*\s+(?:\w+\s+)?{_EL_OBJ}"
+        owned=rf"(?<!\w){_EL_OBJ}\s+(?:\w+\s+)?(?:σου|σας)\b(?!\s+(?:για|σχετικα)(?!\w))|(?<!\w)(?:κρυφ|μυστικ|συστηματ)\w*\s+(?:\w+\s+)?{_EL_OBJ}"
               rf"|(?<!\w){_EL_OBJ}\s+(?:\w+\s+)?που\s+(?:σου|σας)\s+(?:δοθηκαν|δωσαν|εδωσαν|δοθηκε)",
         show=r"(?<!\w)(?:δειξ\w*|εμφανισ\w*|γραψ\w*|τυπωσ\w*|αντεγραψ\w*|επαναλαβ\w*|πες|αποκαλυψ\w*|παραθεσ\w*)",
         drop=r"(?<!\w)(?:αγνοησ\w*|ξεχασ\w*|παρακαμψ\w*|απενεργοποιησ\w*)",
@@ -100,7 +101,7 @@ LANGUAGES: dict[str, _Language] = {
     ),
     "hi": _Language(
         # "अपने" (one's own) is the addressee's in an order to them ("show your own prompt")
-        owned=rf"(?:आपके|आपका|आपकी|तुम्हारे|तुम्हारा|तुम्हारी|अपने|अपना|अपनी|छिपे|छिपा|छिपी|छुपे|गुप्त|मूल)\s+(?:\S+\s+)?{_HI_OBJ}"
+        owned=rf"(?:आपके|आपका|आपकी|तुम्हारे|तुम्हारा|तुम्हारी|अपने|अपना|अपनी|छिपे|छिपा|छिपी|छुपे|गुप्त)\s+(?:\S+\s+)?{_HI_OBJ}"
               rf"|{_HI_OBJ}\s+(?:\S+\s+){{0,3}}?(?:जो )?(?:आपको|तुम्हें|तुमको)\s+(?:\S+\s+){{0,2}}?(?:दिए|दिया|बताए|बताया|मिले|मिला)",
         show=r"(?:दिखा\S*|बताइए|बताओ|बताएं|बताएँ|लिखिए|लिखो|लिख दो|कॉपी|दोहरा\S*|प्रकट|प्रिंट|उजागर)",
         drop=r"(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल जा\S*|भूलो|भूलिए|भूल जाइए|हटा दो|ताक पर)",
@@ -109,7 +110,7 @@ LANGUAGES: dict[str, _Language] = {
     ),
     "vi": _Language(
         # a guide "for" or "about" something is advice ("huong dan cua ban ve KPI")
-        owned=rf"\b{_VI_OBJ}\s+(?:\w+\s+){{0,2}}?(?:cua (?:ban|anh|chi|em)|an(?!\s+toan)|bi mat|he thong|ban dau|goc|ban da nhan|duoc cung cap|duoc giao)\b(?!\s+(?:ve|cho|de)\b)",
+        owned=rf"\b{_VI_OBJ}\s+(?:\w+\s+){{0,2}}?(?:cua (?:ban|anh|chi|em)|an(?!\s+toan)|bi mat|he thong|ban da nhan|duoc cung cap|duoc giao)\b(?!\s+(?:ve|cho|de)\b)",
         show=r"\b(?:cho (?:toi|minh|tui) xem|hien thi|in ra|viet ra|ghi ra|sao chep|chep|lap lai|tiet lo|noi cho (?:toi|minh)|liet ke|trich dan|dan lai|xuat ra)\b",
         drop=r"\b(?:bo qua|phot lo|lo di|quen di|quen het|vo hieu hoa|khong tuan theo|dung tuan theo|vuot qua)\b",
         before=r"\btruoc (?:khi )?(?:cuoc tro chuyen|tin nhan dau tien|toi (?:den|nhan tin|viet))",
@@ -117,7 +118,7 @@ LANGUAGES: dict[str, _Language] = {
     ),
     "id-ms": _Language(
         # guidelines "for" or "about" something are advice ("pedoman Anda untuk memilih KPI")
-        owned=rf"\b{_ID_OBJ}\s+(?:\w+\s+){{0,2}}?(?:anda|kamu|awak|sistem|tersembunyi|rahasia|rahsia|asli|awal)\b(?!\s+(?:untuk|tentang|mengenai|soal|bagi)\b)"
+        owned=rf"\b{_ID_OBJ}\s+(?:\w+\s+){{0,2}}?(?:anda|kamu|awak|sistem|tersembunyi|rahasia|rahsia)\b(?!\s+(?:untuk|tentang|mengenai|soal|bagi)\b)"
               rf"|\b{_ID_OBJ}mu\b|\b{_ID_OBJ}\s+yang\s+(?:anda|kamu|awak)\s+(?:\w+\s+)?(?:terima|dapat|dapatkan|peroleh)\b"
               rf"|\b{_ID_OBJ}\s+yang\s+diberikan\s+kepada\s+(?:anda|kamu|awak)\b",
         show=r"\b(?:tampilkan|tunjukkan|perlihatkan|tuliskan|tulis|salin|ulangi|beri ?tahu|sebutkan|bocorkan|ungkapkan|cetak|kutip|paparkan|senaraikan)\b",
@@ -126,14 +127,14 @@ LANGUAGES: dict[str, _Language] = {
         escape=r"\btanpa (?:ada )?(?:batasan|aturan|sekatan|peraturan)\b",
     ),
     "ko": _Language(
-        owned=rf"(?:너의|네|니|당신의|숨겨진|숨은|비밀|원래|처음에 받은|받은|시스템)\s*{_KO_OBJ}",
+        owned=rf"(?:너의|네|니|당신의|숨겨진|숨은|비밀|처음에 받은|받은)\s*{_KO_OBJ}|시스템 ?(?:프롬프트|지시문|지침)",
         show=r"(?:보여|출력|알려|말해|적어|써 ?줘|써 ?주|복사|붙여|공개|나열|그대로|읊어)",
         drop=r"(?:무시|잊어|잊고|따르지 ?마|해제|우회)",
         before=r"(?:대화(?:가)? 시작(?:되기)? 전|내 (?:첫 )?메시지(?: 이)? 전|처음에 받은)",
         escape=r"(?:규칙|제한|제약)(?:이|은)? 없는|(?:규칙|제한|제약) 없이",
     ),
     "th": _Language(
-        owned=rf"{_TH_OBJ}\S{{0,12}}?(?:ของคุณ|ของเธอ|ที่ซ่อน|ลับ|ของระบบ|ระบบ|ที่คุณได้รับ|ที่ได้รับ|ดั้งเดิม)",
+        owned=rf"{_TH_OBJ}\S{{0,12}}?(?:ของคุณ|ของเธอ|ที่ซ่อน|ลับ|ของระบบ|ระบบ|ที่คุณได้รับ|ที่ได้รับ)",
         show=r"(?:แสดง|พิมพ์|บอก|เขียน|คัดลอก|ทวน|เปิดเผย|ให้ดู|ขอดู)",
         drop=r"(?:เพิกเฉย|ละเว้น|ลืม|ไม่ต้องสนใจ|ไม่ต้องทำตาม|ข้าม|ยกเลิก)",
         before=r"ก่อน(?:ที่)?(?:การสนทนา|บทสนทนา|ข้อความแรกของฉัน|ฉันจะ)",
