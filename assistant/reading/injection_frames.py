@@ -52,7 +52,7 @@ _CONTEXT_REF = (
 # A system prompt (or hidden instructions) is the assistant's unless the sentence gives it another
 # owner ("our bot's") or speaks of one in general ("a system prompt", "system prompts").
 SYSTEM_PROMPT = re.compile(
-    r"\b(?:the|this|that) (?:(?:system\s*prompt|pre-?prompt|system message)\b(?!s\b|\s+(?:users?|shoppers?|customers?|people|for consent))"
+    r"\b(?:the|this|that) (?:(?:(?:verbatim|full|exact|complete|entire|whole|raw|current|actual|real|live) )*(?:system\s*prompt|pre-?prompt|system message)\b(?!s\b|\s+(?:users?|shoppers?|customers?|people|for consent))"
     r"|(?:hidden|secret|confidential) (?:system )?(?:prompt|instructions|context|configuration|rules|directives|guidelines)\b)",
     re.IGNORECASE,
 )
@@ -134,9 +134,9 @@ RULES = [
 
 REVEAL = [
     # the assistant's own text, asked for: "print your system prompt", "what are your rules?"
-    rf"\b(?:{_SHOW})\b.{{0,60}}\byour (?:own |current |full |complete |exact |original |initial |hidden |secret |entire |whole |real |first )*"
+    rf"\b(?:{_SHOW})\b.{{0,60}}\byour (?:own |current |full |complete |exact |original |initial |hidden |secret |entire |whole |real |first |actual |true |internal |underlying )*"
     rf"(?:\w+ )?(?:{_OWNED}){_NOT_OWNED_AFTER}\b",
-    rf"\byour (?:own |current |full |complete |exact |original |initial |hidden |secret |entire |whole |real |first )*(?:\w+ )?(?:{_OWNED})"
+    rf"\byour (?:own |current |full |complete |exact |original |initial |hidden |secret |entire |whole |real |first |actual |true |internal |underlying )*(?:\w+ )?(?:{_OWNED})"
     r"\b.{0,60}\b(?:as (?:json|a table|a list|a poem|bullet|code|yaml|markdown)|into (?:a |an )?\w+|backwards|in full|verbatim|word for word"
     r"|begins? with|starts? with|say|said|says|look like|contain|show|paste|print|send|share|give|full text|the text"
     r"|mentions?|includes?|covers?|refers? to)\b",
