@@ -171,10 +171,17 @@ _SECOND_PERSON = re.compile(
     r"|너의|(?<![가-힣])네(?= )|당신|ของคุณ|ที่คุณ|\byour\b",
     _FLAGS,
 )
-_FRAMES = []
-for _lang in LANGUAGES.values():
-    _FRAMES.append(("rules", re.compile(rf"(?:{_lang.drop}).{{0,60}}?(?:{_lang.owned})|(?:{_lang.owned}).{{0,40}}?(?:{_lang.drop})", _FLAGS)))
-    _FRAMES.append(("reveal", re.compile(rf"(?:{_lang.show}).{{0,60}}?(?:{_lang.owned})|(?:{_lang.owned}).{{0,60}}?(?:{_lang.show})", _FLAGS)))
+# Each language's frames run only where its object words occur (one scan for all of them), so an
+# English message costs one scan.
+_OBJECTS = {"sv-da-no": _SV_OBJ, "cs-sk": _CS_OBJ, "uk": _UK_OBJ, "el": _EL_OBJ, "he": _HE_OBJ, "hi": _HI_OBJ,
+            "vi": _VI_OBJ, "id-ms": _ID_OBJ, "ko": _KO_OBJ, "th": _TH_OBJ}
+_ANY_OBJECT = re.compile("|".join(f"(?P<{name.replace('-', '_')}>{obj})" for name, obj in _OBJECTS.items()), _FLAGS)
+_FRAMES: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _name, _lang in LANGUAGES.items():
+    _FRAMES[_name.replace("-", "_")] = [
+        ("rules", re.compile(rf"(?:{_lang.drop}).{{0,60}}?(?:{_lang.owned})|(?:{_lang.owned}).{{0,40}}?(?:{_lang.drop})", _FLAGS)),
+        ("reveal", re.compile(rf"(?:{_lang.show}).{{0,60}}?(?:{_lang.owned})|(?:{_lang.owned}).{{0,60}}?(?:{_lang.show})", _FLAGS)),
+    ]
 _MIXED = (
     ("rules", re.compile(rf"(?:{_ANY_DROP}).{{0,60}}?(?:{_OWNED_EN})|(?:{_OWNED_EN}).{{0,40}}?(?:{_ANY_DROP})", _FLAGS)),
     ("reveal", re.compile(rf"(?:{_ANY_SHOW}).{{0,60}}?(?:{_OWNED_EN})|(?:{_OWNED_EN}).{{0,60}}?(?:{_ANY_SHOW})", _FLAGS)),
@@ -195,7 +202,9 @@ def other_language_goal(reading: str) -> str:
     """"rules" or "reveal" when one sentence in a language of `LANGUAGES` (or mixing one with
     English) drops or shows the assistant's own instructions; "" otherwise."""
     for text in dict.fromkeys((reading.lower(), _folded(reading))):
-        for name, frame in (*_FRAMES, *_MIXED):
+        present = {m.lastgroup for m in _ANY_OBJECT.finditer(text)}
+        frames = [frame for language in present for frame in _FRAMES[language]]
+        for name, frame in (*frames, *_MIXED):
             match = frame.search(text)
             # "your" in the act itself outweighs an "our" or a bot elsewhere ("show us your rules")
             if match and (_SECOND_PERSON.search(match.group(0))
