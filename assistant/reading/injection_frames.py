@@ -228,12 +228,16 @@ FRAMES: dict[str, re.Pattern[str]] = {
 }
 
 
+_PURPOSE = re.compile(r"\bso (?:that )?(?:we|i) (?:can|could|may|might|will)\b[^.?!]*", re.IGNORECASE)
+
+
 def goal(reading: str) -> str:
     """The goal a reading of one sentence pursues ("rules", "reveal", "persona"), or ""."""
     for name in ("rules", "reveal", "persona"):
         if FRAMES[name].search(reading):
             return name
-    if SYSTEM_PROMPT.search(reading) and not OTHER_OWNER.search(SYSTEM_PROMPT.sub("", reading)):
+    # a purpose clause ("… so we can diagnose it") names who wants it, not another owner
+    if SYSTEM_PROMPT.search(reading) and not OTHER_OWNER.search(_PURPOSE.sub("", SYSTEM_PROMPT.sub("", reading))):
         return "reveal"
     # another owner named in the other language: "le prompt système de notre chatbot"
     if FRAMES["other-language"].search(reading) and not OTHER_OWNER_ML.search(reading):
