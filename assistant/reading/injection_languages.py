@@ -110,7 +110,8 @@ LANGUAGES: dict[str, _Language] = {
     ),
     "vi": _Language(
         # a guide "for" or "about" something is advice ("huong dan cua ban ve KPI")
-        owned=rf"\b{_VI_OBJ}\s+(?:\w+\s+){{0,2}}?(?:cua (?:ban|anh|chi|em)|an(?!\s+toan)|bi mat|he thong|ban da nhan|duoc cung cap|duoc giao)\b(?!\s+(?:ve|cho|de)\b)",
+        owned=rf"\b{_VI_OBJ}\s+(?:\w+\s+){{0,2}}?(?:cua (?:ban|anh|chi|em)|bi mat|he thong|ban da nhan|duoc cung cap|duoc giao)\b(?!\s+(?:ve|cho|de)\b)"
+              rf"|\b{_VI_OBJ} an\b(?!\s+toan)",  # "an" (hidden) right after its noun: "huong dan an"
         show=r"\b(?:cho (?:toi|minh|tui) xem|hien thi|in ra|viet ra|ghi ra|sao chep|chep|lap lai|tiet lo|noi cho (?:toi|minh)|liet ke|trich dan|dan lai|xuat ra)\b",
         drop=r"\b(?:bo qua|phot lo|lo di|quen di|quen het|vo hieu hoa|khong tuan theo|dung tuan theo|vuot qua)\b",
         before=r"\btruoc (?:khi )?(?:cuoc tro chuyen|tin nhan dau tien|toi (?:den|nhan tin|viet))",
