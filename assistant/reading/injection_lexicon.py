@@ -238,6 +238,8 @@ _HIDDEN_AFTER_ML = (
 _GIVEN_YOU_ML = (
     r"(?:te|ti|t'|vous|dir|je|u|ci|ти|тебе|тебя)\s*(?:\w+\s+){0,2}?(?:dieron|dad[oa]s?|dio|dat[oaie]|date|diede|dettero|donne\w*"
     r"|deram|deu|dit|dicho|detto|dito|gegeben|gesagt|vorgegeben|mitgegeben|eingegeben|aufgetragen|gekregen|gegeven"
+    # imposed on or assigned to you: "le regole che ti sono state imposte"
+    r"|impost[eaio]|imposee?s?|impuest[ao]s?|auferlegt|assegnat[eaio]|asignad[ao]s?|atribu[ií]d[ao]s?"
     r"|hanno dato|han dado|ont donne|a donne|дали|дал)"
 )
 _OWNED_ML = (
@@ -245,7 +247,7 @@ _OWNED_ML = (
     rf"\s+(?:[\w-]+\s+)?(?:systeem|system|sistem)?(?:{_OBJECT_ML})"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:(?:di|del|de|do|da|du|des|van|het)\s+)?(?:sistema|systeme|systems?|systeem|sistem|системы)\b"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:(?:que|che|die|ktore|które)\s+)?(?:\w+\s+)?(?:hai|has|as|tens|voce|recebeu|recebeste|ricevuto|recibiste|recu\w*"
-    r"|erhalten|gekregen|otrzyma\w*|dosta[lł]\w*)"
+    r"|erhalten|gekregen|otrzyma\w*|dosta[lł]\w*)\b"  # whole words: "as" is not the start of "assegnate"
     r"|\bsenin (?:[\w-]+\s+)?(?:talimat|kural|ayar|rol)"  # tr: a bare possessive (kurallarını) may be "its"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:que |che |qu'|die |ktore |które )?(?:\w+\s+)?{_GIVEN_YOU_ML}"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:{_HIDDEN_AFTER_ML})\b|\bsystem(?:anweisung|regel|prompt|vorgabe|konfiguration|nachricht)"
