@@ -1,7 +1,8 @@
 """Which files a course can be ingested from, and reading each into the one shape the course
 parser reads: Markdown (or plain text) with the file's own structure in it.
 
-One home per format: Markdown and plain text are read as they are (here), except a slide deck's
+One home per format: Markdown and plain text are read as they are (here), except an e-mail
+course saved from a mail client, which `mail` reads into Markdown, a slide deck's
 text export, which `slides` reads into Markdown, and a talk's transcript, which `transcript`
 reads into Markdown (a wiki's Markdown export is unwrapped by `wiki`); PDF, DOCX and HTML
 are converted by their own modules (`pdf`, `docx`, `html`), each with a well-kept parser, into
@@ -47,6 +48,11 @@ def _text(path: Path, data: bytes, max_bytes: int) -> Converted:
         ) from None
     syntax: Syntax = "text" if path.suffix.lower() == ".txt" else "markdown"
     if syntax == "text":
+        from knowledge.formats.mail import convert_mail
+
+        mail = convert_mail(text)  # an e-mail course saved from a mail client: a lesson per message
+        if mail is not None:
+            return Converted(text=mail, source=path.name, syntax="markdown")
         from knowledge.formats.slides import convert_deck
 
         from knowledge.embeddings import get_embedder

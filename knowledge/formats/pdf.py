@@ -23,6 +23,8 @@ from statistics import median
 
 from knowledge.formats import Converted
 from knowledge.formats.layout import Layout, heading_like, numbered_depth
+from knowledge.formats.pdf_deck import read_deck
+from knowledge.formats.slides import deck_markdown
 from knowledge.parsing import CorpusError
 
 BULLETS = "•◦▪▫‣∙●○■□–-*"
@@ -74,20 +76,40 @@ def _lines(page, tables) -> list[dict]:
             "top": line["top"],
             "bottom": line["bottom"],
             "x0": line["x0"],
+            "x1": line["x1"],
             "size": round(median(char["size"] for char in chars), 1),
             "bold": bold >= 0.9 * len(chars),
         })
     return lines
 
 
+def _running_key(line: dict) -> tuple[str, int]:
+    """A line as running heads and feet are compared: its text with any number left out (a foot
+    reads "slide 3 / 42" on one page, "slide 4 / 42" on the next), and its height."""
+    return re.sub(r"\d+", "#", line["text"]), round(line["top"])
+
+
+def _words(text: str) -> bool:
+    """Whether a line has words (a bullet glyph drawn alone, "(cid:127)" as pdfminer names an
+    unmapped one, has none: repeated at one height it is still no running head)."""
+    return any(char.isalpha() for char in re.sub(r"\(cid:\d+\)", "", text))
+
+
 def _running_lines(pages: list[list[dict]]) -> set[tuple[str, int]]:
-    """(text, top) of lines repeated at the same height on most pages: running heads and feet."""
+    """`_running_key` of lines repeated at the same height on most pages: running heads and feet."""
     if len(pages) < 3:
         return set()
     seen = Counter()
     for page in pages:
-        seen.update({(line["text"], round(line["top"])) for line in page})
+        seen.update({_running_key(line) for line in page if _words(line["text"])})
     return {key for key, count in seen.items() if count >= max(3, 0.6 * len(pages))}
+
+
+def _ruled_tables(page) -> list:
+    """The page's ruled tables with two columns or more: a frame drawn around text (a slide's
+    background, a coloured band, a box) is found as a table of one column, and is not one."""
+    return [table for table in page.find_tables()
+            if any(sum(cell is not None for cell in row) >= 2 for row in table.extract())]
 
 
 def convert_pdf(path: Path, data: bytes) -> Converted:
@@ -95,8 +117,10 @@ def convert_pdf(path: Path, data: bytes) -> Converted:
         pages: list[list[dict]] = []
         tables: list[list[tuple[float, list]]] = []
         images = 0
+        sizes: list[tuple[float, float]] = []
         for page in pdf.pages:
-            found = page.find_tables()
+            found = _ruled_tables(page)
+            sizes.append((float(page.width), float(page.height)))
             pages.append(_lines(page, found))
             tables.append([(table.bbox[1], table.extract()) for table in found])
             images += len(page.images)
@@ -108,6 +132,12 @@ def convert_pdf(path: Path, data: bytes) -> Converted:
             "(e.g. ocrmypdf) or export the text from the document it was made from"
         )
     running = _running_lines(pages)
+    slides = read_deck(pages, sizes, tables,
+                       lambda line: _running_key(line) in running or bool(PAGE_NUMBER.match(line["text"])))
+    if slides is not None:  # a slide deck: one slide per page, its framing slides known by layout
+        from knowledge.embeddings import get_embedder
+
+        return Converted(text=deck_markdown(slides, get_embedder().encode), source=path.name, syntax="markdown")
     body_lines = [line for page in pages for line in page]
     sizes = Counter()
     for line in body_lines:
@@ -182,7 +212,7 @@ def _read(pages, tables, layout: Layout, running, size_rank, below, body, usual_
                 layout.table(pending.pop(0)[1])
                 last, last_rank = None, None
             text = line["text"]
-            if (text, round(line["top"])) in running or PAGE_NUMBER.match(text):
+            if _running_key(line) in running or PAGE_NUMBER.match(text):
                 continue
             rank = _heading_rank(line, size_rank, below, body)
             if rank is not None:

@@ -52,6 +52,10 @@ class Slide:
     title: str
     shown: list[str] = field(default_factory=list)  # the slide's own lines, indentation kept
     notes: list[str] = field(default_factory=list)  # the speaker's notes, one paragraph a line
+    framing: bool = False  # laid out like the title slide (a PDF's larger title): never taught
+    # A slide with no notes teaches in its bullets, each a statement of its own: each top-level
+    # item is a paragraph, its sub-items listed under it (a PDF export has no notes).
+    items_apart: bool = False
 
     @property
     def empty(self) -> bool:
@@ -107,13 +111,21 @@ def _depth(line: str) -> int:
     return indent.count("\t") + (len(indent.replace("\t", "")) // 2)
 
 
-def _shown_markdown(lines: list[str]) -> list[str]:
+def _shown_markdown(lines: list[str], items_apart: bool = False) -> list[str]:
     """A slide's own lines as Markdown paragraphs: indented lines are "- " items (nested by
-    their indent), a run of two or more lines with cells apart is a table, kept aligned."""
+    their indent), a run of two or more lines with cells apart is a table, kept aligned.
+    ``items_apart``: each top-level item is a paragraph of its own, its sub-items under it."""
     out: list[str] = []
     index = 0
     base = min((_depth(line) for line in lines), default=0)
     while index < len(lines):
+        if lines[index].startswith("|"):  # a pipe table (a PDF's ruled table): one paragraph
+            run = index
+            while run < len(lines) and lines[run].startswith("|"):
+                run += 1
+            out.append("\n".join(lines[index:run]))
+            index = run
+            continue
         run = index
         while run < len(lines) and CELL_GAP.search(lines[run].strip()):
             run += 1
@@ -125,7 +137,11 @@ def _shown_markdown(lines: list[str]) -> list[str]:
             continue
         line = lines[index]
         depth = _depth(line) - base
-        if _depth(line) > 0 or base > 0:
+        if items_apart and depth == 0:
+            out.append(line.strip())
+        elif items_apart and out and not out[-1].startswith("|"):
+            out[-1] += f"\n{'  ' * (depth - 1)}- {line.strip()}"  # a sub-item, with the item it details
+        elif _depth(line) > 0 or base > 0:
             item = f"{'  ' * depth}- {line.strip()}"
             if out and _is_list(out[-1]):  # one list is one paragraph
                 out[-1] += "\n" + item
@@ -165,12 +181,23 @@ def _recap_slides(slides: list[Slide], dividers: list[int], last_taught: int, en
     return found
 
 
+def _without(slide: Slide, framing: set[str]) -> Slide:
+    """The slide without the lines that repeat the title slide's subtitle (the presenter, the
+    school, the date: on a closing slide they frame the talk, they teach nothing)."""
+    shown = [line for line in slide.shown if _key(line) not in framing]
+    if len(shown) == len(slide.shown):
+        return slide
+    return Slide(slide.number, slide.title, shown, slide.notes, slide.framing, slide.items_apart)
+
+
 def deck_markdown(slides: list[Slide], encode: Encode | None = None) -> str:
     """The deck as Markdown: the title slide's title as the module's heading, dividing slides as
     parts ("##"), teaching slides as sections under them; the framing slides left out."""
+    framing = {_key(line) for line in slides[0].shown} - {""}
+    slides = [slides[0], *(_without(slide, framing) for slide in slides[1:])]
     titles = {_key(slide.title) for slide in slides}
-    last_taught = max((i for i, slide in enumerate(slides) if not slide.empty), default=-1)
-    dividers = [i for i, slide in enumerate(slides[1:], 1) if slide.empty and i < last_taught]
+    last_taught = max((i for i, slide in enumerate(slides) if not slide.empty and not slide.framing), default=-1)
+    dividers = [i for i, slide in enumerate(slides[1:], 1) if (slide.empty or slide.framing) and i < last_taught]
     level = "###" if len(dividers) >= 2 else "##"
     recap = _recap_slides(slides, dividers, last_taught, encode) if level == "###" and encode else set()
     parts: list[str] = [f"# {slides[0].title}"]
@@ -179,11 +206,11 @@ def deck_markdown(slides: list[Slide], encode: Encode | None = None) -> str:
         if recap and index == min(recap):
             names = "; ".join(slides[i].title for i in sorted(recap))
             parts.append(f"## {derived_title(len(dividers) + 1, names)}")
-        if slide.empty:
+        if slide.empty or (slide.framing and (index > last_taught or level == "###")):
             if index in dividers and level == "###":
                 parts.append(f"## {slide.title}")
-            continue  # a closing slide, or a lone empty one
-        shown = [] if _is_agenda(slide, titles - {_key(slide.title)}) else _shown_markdown(slide.shown)
+            continue  # a closing slide, or a lone empty one; a framing slide's lines are not taught
+        shown = [] if _is_agenda(slide, titles - {_key(slide.title)}) else _shown_markdown(slide.shown, slide.items_apart)
         if not shown and not slide.notes:
             continue  # an agenda with no notes: nothing the headings do not already say
         parts.append(f"{level} {slide.title}")
