@@ -76,3 +76,52 @@ def test_a_forced_reading_borrows_the_topic_of_a_message_that_reads_alone():
     forced = resolve(message, PREVIOUS, ANSWER, force=True)
     assert forced.elliptical and forced.text.startswith("when is the best time of year to put it on (")
     assert "volunteer" in forced.text
+
+
+LISTED = """### What the course says
+
+#### Planting plan
+- Three mistakes spoil a first season: [1]
+   - "Crowding the beds" leaves no room for air; space plants by their tag. [1]
+   - "Skipping the soil test" hides lead and lime needs; test before planting. [1]
+   - "Forgetting the water" dries seedlings out; put a butt by every bed. [1]
+
+#### Tools
+- A hoe and a fork do most of the work. [2]
+"""
+
+
+@pytest.mark.parametrize("message, member", [
+    ("and the last one on that list?", "Forgetting the water"),
+    ("what about the second one?", "Skipping the soil test"),
+    ("the first point - why?", "Crowding the beds"),
+])
+def test_a_member_named_by_its_place_is_the_topic_of_the_follow_up(message, member):
+    follow = resolve(message, "what mistakes spoil a first season?", LISTED)
+    assert follow.elliptical and f"({member})" in follow.text
+    # the member itself may be quoted again (it is what was asked about); the rest of the answer not
+    assert all(member not in line for line in follow.avoid)
+    assert any("Crowding" in line or "Forgetting" in line for line in follow.avoid)
+
+
+def test_the_topic_section_is_the_one_that_quoted_the_topic_not_the_first():
+    answer = """#### Fair pricing
+- Watch for "price drift" too: prices can creep up for loyal customers. [1]
+
+#### Keeping records
+- Records show "stock drift" where counts slide away from the shelf over time. [2]
+"""
+    follow = resolve("how often?", "what is stock drift?", answer)
+    assert "Keeping records" in follow.text and "Fair pricing" not in follow.text
+
+
+def test_a_block_of_results_without_course_citations_is_not_the_topic_section():
+    answer = """#### Calculated
+Result:
+- Margin per mug: 6.40.
+
+#### Pricing mugs
+- A handmade mug carries its firing cost in the price. [1]
+"""
+    follow = resolve("example?", "what margin should a mug have?", answer)
+    assert "Calculated" not in follow.text
