@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from assistant.answering.agent import ALLOWED_TOOLS, RETRIEVED, allowed_tools, build_agent, search_tool
 from assistant.answering.brains import make_brain
-from assistant.reading.asks import question_sentence, search_asks
+from assistant.reading.asks import search_asks
 from assistant.reading.dialogue import read_conversation, resolve_follow_up, start_state
 from assistant.reading.calculate import read_calculation
 from assistant.reading.elliptical import leans_on, resolve
@@ -304,8 +304,6 @@ class Advisor:
 
         # read once per question; every brain gets this reading
         asks = [ask[:500] for ask in search_asks(resolved)]
-        # each ask's question sentence, searched alone too when a situation comes before it
-        asks += [alone for ask in asks if (alone := question_sentence(ask)) != ask]
         if len(asks) > 1:  # a question in several parts: it and each part the course is searched
             self.embed(list(dict.fromkeys([resolved, *asks])))  # for, in one batch (one encode call)
         intent = detect(resolved, self.embed, self.settings.exemplar_threshold)

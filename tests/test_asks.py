@@ -91,14 +91,3 @@ def test_the_resolved_follow_up_computes_over_the_new_horizon():
 
     resolved = resolve_follow_up("and for 6 months?", "It costs $12,000 and saves $1,500 per month. What's the ROI?")
     assert read_calculation(resolved).calls == [("roi", {"cost": 12000.0, "gain": 9000.0})]
-
-
-@pytest.mark.parametrize("ask, sentence", [
-    ("we have five stall jobs and two volunteers. how do we pick the first job?", "how do we pick the first job?"),
-    ("how do we pick the first job?", "how do we pick the first job?"),
-    ("I sell candles. What is ROI?", "I sell candles. What is ROI?"),  # too short alone: the whole
-])
-def test_the_question_sentence_of_an_ask_is_the_one_that_asks(ask, sentence):
-    from assistant.reading.asks import question_sentence
-
-    assert question_sentence(ask) == sentence

@@ -99,29 +99,12 @@ LISTED = """### What the course says
 def test_a_member_named_by_its_place_is_the_topic_of_the_follow_up(message, member):
     follow = resolve(message, "what mistakes spoil a first season?", LISTED)
     assert follow.elliptical and f"({member})" in follow.text
-    # the member itself may be quoted again (it is what was asked about); the rest of the answer not
-    assert all(member not in line for line in follow.avoid)
-    assert any("Crowding" in line or "Forgetting" in line for line in follow.avoid)
+    # what the list said is not said again: the answer is more about that member
+    assert any(member in line for line in follow.avoid)
 
 
-def test_the_topic_section_is_the_one_that_quoted_the_topic_not_the_first():
-    answer = """#### Fair pricing
-- Watch for "price drift" too: prices can creep up for loyal customers. [1]
-
-#### Keeping records
-- Records show "stock drift" where counts slide away from the shelf over time. [2]
-"""
-    follow = resolve("how often?", "what is stock drift?", answer)
-    assert "Keeping records" in follow.text and "Fair pricing" not in follow.text
-
-
-def test_a_block_of_results_without_course_citations_is_not_the_topic_section():
-    answer = """#### Calculated
-Result:
-- Margin per mug: 6.40.
-
-#### Pricing mugs
-- A handmade mug carries its firing cost in the price. [1]
-"""
-    follow = resolve("example?", "what margin should a mug have?", answer)
-    assert "Calculated" not in follow.text
+def test_lines_quoted_one_after_another_are_no_list_to_point_into():
+    answer = ("#### Roadmap\n- A roadmap holds quick wins and long bets. [1]\n"
+              "- Quick wins take three to six months. [1]\n- Long bets take one to three years. [1]\n")
+    follow = resolve("and the second one, an example?", "what is the difference between a quick win and a long bet?", answer)
+    assert "(Quick wins take" not in follow.text

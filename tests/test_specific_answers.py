@@ -168,19 +168,6 @@ def test_a_how_often_ask_keeps_its_answer_when_no_unit_of_its_topic_states_a_rhy
     assert picks and all(pick.passage["chunk_id"] == "w1" for pick in picks)
 
 
-def test_the_question_after_the_askers_situation_finds_the_unit_that_answers_it():
-    passages = [
-        {"text": "Volunteers who run the stall on a rota stay longer than those asked ad hoc.", "kind": "prose",
-         "section": "Volunteers", "chunk_id": "v1"},
-        {"text": "Rank the jobs by how much they help and how hard they are, and start with the easy big ones.",
-         "kind": "prose", "section": "Choosing jobs", "chunk_id": "j1"},
-    ]
-    question = ("we have five volunteers on the stall rota and lots of stall jobs for the volunteers. "
-                "how do we rank which job to start with?")
-    picks = Composer(embed, Settings()).select(question, passages, 1, set(), kind="how-to")
-    assert picks[0].passage["chunk_id"] == "j1"
-
-
 @pytest.mark.parametrize("question, kind", [
     ("what mistakes does the course warn about?", "list"),
     ("what risks did the guide name for new beds?", "list"),

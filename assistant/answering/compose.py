@@ -17,7 +17,6 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.reading.asks import question_sentence
 from assistant.answering.definitions import DEFINING_KINDS, MEASURED, asked_term, definition_of, defines
 from assistant.settings import Settings
 from assistant.text import content_words, stem
@@ -310,12 +309,6 @@ class Composer:
         weights = _weights(question, texts, typed)
         dense = vectors @ query
         section = heading_vectors @ query
-        asked = question_sentence(own_ask(question))
-        if asked != own_ask(question):  # the asker's situation, then the question: a unit close
-            # to the question itself answers it, however far from the situation's words
-            alone = self._vectors([asked])[0]
-            dense = np.maximum(dense, vectors @ alone)
-            section = np.maximum(section, heading_vectors @ alone)
         cover = np.array([coverage(weights, f"{h} {t}") for h, t in zip(headings, texts)])
         tuning = self.settings
         scores = (tuning.compose_dense_weight * dense + tuning.compose_coverage_weight * cover

@@ -24,7 +24,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict, Field, PrivateAttr
 
-from assistant.reading.asks import question_sentence, search_asks
+from assistant.reading.asks import search_asks
 from assistant.reading.calculate import other_asks
 from assistant.answering.compose import Composer, in_course_order, passage_units, printed
 from assistant.answering.lessons import NamedLesson, named_lesson, named_sections
@@ -232,10 +232,6 @@ class OfflineChatModel(BaseChatModel):
         calls = [_call(name, args) for name, args in planned]
         for ask in search_asks(rest if calc is not None and rest else question):
             calls.append(_call("search_course", {"query": ask[:500], "k": self.settings.offline_search_k}))
-            asked = question_sentence(ask)
-            if asked != ask:  # the asker's situation before the question pulls the search its
-                # way ("we have five ideas and no money. how do we pick one?"): the question alone too
-                calls.append(_call("search_course", {"query": asked[:500], "k": self.settings.offline_search_k}))
         for section in lesson.parts if lesson is not None else ():  # the parts of a lesson it names
             calls.append(_call("search_course", {"query": section[:500], "k": 4}))
         if calc is None and not intent.tools:  # sections it names by their headings' words
@@ -314,13 +310,7 @@ class OfflineChatModel(BaseChatModel):
             result = results.get(call["id"])
             if call["name"] == "search_course":
                 passages = result.get("passages", []) if isinstance(result, dict) else []
-                query = call["args"].get("query", question)
-                if search_results and query != search_results[-1][0] and question_sentence(search_results[-1][0]) == query:
-                    # the question sentence of the ask before, searched alone: one ask, its passages joined
-                    seen = {p.get("chunk_id") for p in search_results[-1][1]}
-                    search_results[-1][1].extend(p for p in passages if p.get("chunk_id") not in seen)
-                    continue
-                search_results.append((query, passages))
+                search_results.append((call["args"].get("query", question), passages))
                 continue
             if isinstance(result, dict) and "error" in result:
                 result = str(result["error"])

@@ -101,13 +101,3 @@ def search_asks(message: str, limit: int = 3) -> list[str]:
     if len(asks) > limit:
         asks = asks[: limit - 1] + [" ".join(asks[limit - 1 :])]
     return asks or [message]
-
-
-def question_sentence(ask: str) -> str:
-    """The sentence of an ask that asks ("we have five ideas. how do we pick one?" → "how do we
-    pick one?"), when statements come before it and it has two content words of its own; else
-    the ask itself."""
-    sentences = [m.group(0).strip() for m in SENTENCE.finditer(ask) if m.group(0).strip()]
-    if len(sentences) < 2 or not sentences[-1].endswith("?") or len(content_words(sentences[-1])) < 2:
-        return ask
-    return sentences[-1]

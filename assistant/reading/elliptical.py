@@ -222,7 +222,7 @@ def answer_heading(answer: str, subject: str = "") -> str:
 def listed_member(question: str, answer: str) -> str:
     """The member of the previous answer's list a message names by its place ("and the last one
     on that list?" → the list's last item), or "". The list is the first one the answer quoted
-    with two or more items (its indented lines); an answer without one lists its quoted lines."""
+    with two or more items (its indented lines); an answer without one has no members."""
     place = ORDINAL.search(question)
     if not place:
         return ""
@@ -241,7 +241,7 @@ def listed_member(question: str, answer: str) -> str:
         else:
             items = []
             top.append(text)
-    members = items if len(items) >= 2 else top
+    members = items if len(items) >= 2 else []  # lines quoted one after another are no list
     index = PLACES[place.group("place").lower()]
     return members[index] if members and index < len(members) else ""
 
@@ -303,10 +303,10 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
     # the previous question's own topic; what it borrowed in turn only when it named little
     # ("how do I calibrate a probe (…records)" → "calibrate probe")
     member = listed_member(ask, previous_answer or "")
-    if member:  # one member of the list just given: its name is the topic, and it may be quoted again
+    if member:  # one member of the list just given: its name is the topic of the new ask, and
+        # the answer says more about it than the line the list already gave (that line is avoided)
         own = ask.rstrip(" ?.!")
-        return FollowUp(f"{own} ({member_name(member)})?", True,
-                        tuple(line for line in answer_lines(previous_answer or "") if line != member))
+        return FollowUp(f"{own} ({member_name(member)})?", True, answer_lines(previous_answer or ""))
     mine = CONTEXT.sub("", previous_question)
     subject = topic(mine) if len(topic(mine).split()) >= 2 else topic(previous_question)
     avoid = answer_lines(previous_answer or "")
