@@ -76,3 +76,35 @@ def test_a_forced_reading_borrows_the_topic_of_a_message_that_reads_alone():
     forced = resolve(message, PREVIOUS, ANSWER, force=True)
     assert forced.elliptical and forced.text.startswith("when is the best time of year to put it on (")
     assert "volunteer" in forced.text
+
+
+LISTED = """### What the course says
+
+#### Planting plan
+- Three mistakes spoil a first season: [1]
+   - "Crowding the beds" leaves no room for air; space plants by their tag. [1]
+   - "Skipping the soil test" hides lead and lime needs; test before planting. [1]
+   - "Forgetting the water" dries seedlings out; put a butt by every bed. [1]
+
+#### Tools
+- A hoe and a fork do most of the work. [2]
+"""
+
+
+@pytest.mark.parametrize("message, member", [
+    ("and the last one on that list?", "Forgetting the water"),
+    ("what about the second one?", "Skipping the soil test"),
+    ("the first point - why?", "Crowding the beds"),
+])
+def test_a_member_named_by_its_place_is_the_topic_of_the_follow_up(message, member):
+    follow = resolve(message, "what mistakes spoil a first season?", LISTED)
+    assert follow.elliptical and f"({member})" in follow.text
+    # what the list said is not said again: the answer is more about that member
+    assert any(member in line for line in follow.avoid)
+
+
+def test_lines_quoted_one_after_another_are_no_list_to_point_into():
+    answer = ("#### Roadmap\n- A roadmap holds quick wins and long bets. [1]\n"
+              "- Quick wins take three to six months. [1]\n- Long bets take one to three years. [1]\n")
+    follow = resolve("and the second one, an example?", "what is the difference between a quick win and a long bet?", answer)
+    assert "(Quick wins take" not in follow.text

@@ -140,4 +140,40 @@ def test_prose_read_as_a_list_is_quoted_whole_only_for_a_list_question():
     listed = composer.select("which checks matter before a plot is doubled?", [passage], 4, set(), kind="list")
     assert [pick.unit.kind for pick in listed] == ["list"]  # the whole list, its lead-in not again
     why = composer.select("why must soil be tested before a plot is doubled?", [passage], 4, set(), kind="why")
-    assert why and all(pick.unit.kind != "list" for pick in why)
+    quoted = [line for pick in why for line in printed(pick.unit)]
+    assert "Soil must be tested for lead before planting." in quoted
+    # not the whole list: the members the ask does not name stay out
+    assert not {"Water access must reach the new beds.", "Volunteers must be found for the extra weeding."} & set(quoted)
+    # the announcing sentence says nothing alone: it comes only as the lead-in of a member it announced
+    lone = [pick for pick in why if pick.unit.parts == ("Several checks matter before a plot is doubled.",)]
+    assert not lone
+
+
+def test_a_how_often_ask_quotes_only_the_units_that_state_a_rhythm_when_its_section_has_one():
+    passage = {"text": ("Raised beds dry out quickly in the long summer heat waves. Check the beds every two days in July and water deeply. "
+                        "Mulch keeps the water in the beds for longer in summer."),
+               "kind": "prose", "section": "Watering beds", "chunk_id": "w1"}
+    picks = Composer(embed, Settings()).select("how often (watering beds in summer)?", [passage], 4, set(), kind="how-to")
+    assert [pick.unit.parts[0] for pick in picks] == ["Check the beds every two days in July and water deeply."]
+
+
+def test_a_how_often_ask_keeps_its_answer_when_no_unit_of_its_topic_states_a_rhythm():
+    passage = {"text": ("Raised beds dry out quickly in the long summer heat waves. Water the beds deeply in the evening, after sunset. "
+                        "Mulch keeps the water in the beds for longer in summer."),
+               "kind": "prose", "section": "Watering beds", "chunk_id": "w1"}
+    other = {"text": "The committee meets every month to plan the shared plots.", "kind": "prose",
+             "section": "Committee", "chunk_id": "c1"}
+    picks = Composer(embed, Settings()).select("how often (watering beds in summer)?", [passage, other], 4, set(),
+                                               kind="how-to")
+    assert picks and all(pick.passage["chunk_id"] == "w1" for pick in picks)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("what mistakes does the course warn about?", "list"),
+    ("what risks did the guide name for new beds?", "list"),
+    ("what does the course say about mulch?", "explanation"),
+])
+def test_what_things_a_text_names_is_a_list_question(question, kind):
+    from assistant.reading.intents import question_kind
+
+    assert (question_kind(question) or "explanation") == kind

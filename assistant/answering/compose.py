@@ -282,9 +282,18 @@ class Composer:
         candidates: list[tuple[Unit, dict]] = []
         asked_now = own_words(question, typed)
         for passage in passages:
-            for unit in passage_units(passage):
+            found = passage_units(passage)
+            # prose read as a list (``announced_lists``): its announcing sentence ("Several
+            # pitfalls can derail a plan.") says nothing alone, so it is quoted only with members
+            announcing = {u.parts[0] for u in found if u.kind == "list" and not u.parts[0].endswith(":")}
+            for unit in found:
+                if unit.kind == "sentence" and unit.parts[0] in announcing:
+                    continue
                 if unit.kind == "list" and not unit.parts[0].endswith(":") and kind != "list":
-                    continue  # prose read as a list (``announced_lists``) answers a list question
+                    # another kind of ask gets the members it names ("the one about data")
+                    unit = members_asked(unit, asked_now)
+                    if unit is None:
+                        continue
                 if typed or kind in NARROW_KINDS:  # a narrow ask; a first question about a
                     # row ("what shots for a mug?") gets all of it
                     unit = row_cells(unit, asked_now)
@@ -299,8 +308,8 @@ class Composer:
         heading_vectors = self._vectors(headings)
         weights = _weights(question, texts, typed)
         dense = vectors @ query
-        cover = np.array([coverage(weights, f"{h} {t}") for h, t in zip(headings, texts)])
         section = heading_vectors @ query
+        cover = np.array([coverage(weights, f"{h} {t}") for h, t in zip(headings, texts)])
         tuning = self.settings
         scores = (tuning.compose_dense_weight * dense + tuning.compose_coverage_weight * cover
                   + tuning.compose_section_weight * section)
@@ -314,6 +323,15 @@ class Composer:
             scores = scores - tuning.compose_repeat_penalty * repeated
 
         floor = max(tuning.min_relevance, float(scores.max()) * tuning.relative_relevance)
+        strict = strict_form(question)
+        if strict is not None:  # "how often…?": when units of the best unit's section state a
+            # rhythm, only units that state one answer it (a rhythm from another topic does not)
+            fitting = np.array([bool(strict.search(unit.text)) for unit, _ in candidates])
+            top = candidates[int(scores.argmax())][1]
+            same = np.array([(p.get("source"), p.get("section")) == (top.get("source"), top.get("section"))
+                             for _, p in candidates])
+            if (fitting & same & (scores >= floor)).any():
+                scores = np.where(fitting, scores, -1.0)
         mmr = tuning.mmr_lambda
         chosen: list[int] = []
         while len(chosen) < count:
@@ -341,6 +359,18 @@ class Composer:
             used.add(pick.unit.text)
             used.update(pick.unit.parts[1:])
         return picks
+
+
+def members_asked(unit: Unit, asked: set[str]) -> Unit | None:
+    """An announced list (``announced_lists``) cut to the members that hold a word of the ask
+    the announcing sentence does not ("which of the pitfalls is about data?" → the data one),
+    with that sentence as its lead-in; None when the ask names none of them, or all."""
+    lead = {stem(w) for w in content_words(unit.parts[0])}
+    wanted = asked - lead
+    kept = [item for item in unit.parts[1:] if wanted & {stem(w) for w in content_words(item)}]
+    if not kept or len(kept) == len(unit.parts) - 1:
+        return None
+    return Unit((unit.parts[0], *kept), "list")
 
 
 def _repeats(unit: Unit, said: set[str]) -> bool:
@@ -418,6 +448,17 @@ RHYTHM = re.compile(
     re.I,
 )
 DURATION = re.compile(rf"\b{NUMBER_WORD}(?:\s*(?:-|to|–|or)\s*{NUMBER_WORD})?[\s-]*{TIME_UNIT}\b", re.I)
+
+
+def strict_form(question: str) -> re.Pattern[str] | None:
+    """The form a unit must have to answer the ask at all, when its words demand one: a rhythm
+    for "how often…", a length of time for "how long…"; None for other asks."""
+    ask = own_ask(question)
+    if HOW_OFTEN.search(ask):
+        return RHYTHM
+    if HOW_LONG.search(ask):
+        return DURATION
+    return None
 
 
 def kind_fit(kind: str, question: str, unit: Unit, term: str = "") -> float:

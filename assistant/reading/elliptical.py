@@ -96,6 +96,17 @@ QUESTION_WORDS = re.compile(
 )
 
 
+# "the last one on that list", "the second one", "the first point": one member of what the
+# previous answer listed, by its place.
+ORDINAL = re.compile(
+    r"\bthe (?P<place>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|last|final)"
+    r"(?: (?:one|item|point|thing|step|bit|part|entry|bullet)s?\b|(?= (?:on|in|of|from) (?:that|the|this|your) list\b))",
+    re.IGNORECASE,
+)
+PLACES = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+          "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "last": -1, "final": -1}
+
+
 @dataclass(frozen=True)
 class FollowUp:
     """What to search and answer for a message, and what the previous answer already said."""
@@ -171,14 +182,78 @@ def answered_part(subject: str, answered: str) -> str:
     return " ".join(kept) if kept and (len(kept) >= 2 or len(kept) * 2 >= len(words)) else subject
 
 
-def answer_heading(answer: str) -> str:
-    """The first section heading an answer quoted under ("#### Reward economics"), or "": what
-    the previous answer was about, beyond the words of the question that asked for it."""
+def answer_sections(answer: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The course sections an answer quoted under ("#### Reward economics"), each with its
+    quoted lines, in answer order. A heading counts only when a line under it cites the course
+    ("- … [1]"): a block of calculator results or an ask repeated as a heading is not a section."""
+    sections: list[tuple[str, list[str]]] = []
+    heading = ""
     for line in answer.splitlines():
         line = line.strip()
-        if line.startswith("#### ") and not line.endswith("?"):
-            return line[5:].strip()
-    return ""
+        if line.startswith("#### "):
+            heading = "" if line.endswith("?") else line[5:].strip()
+            if heading:
+                sections.append((heading, []))
+        elif heading and line.startswith("- ") and CITATION_RE.search(line):
+            sections[-1][1].append(CITATION_RE.sub("", line[2:]).strip())
+    return [(name, tuple(lines)) for name, lines in sections if lines]
+
+
+def answer_heading(answer: str, subject: str = "") -> str:
+    """The section the previous answer quoted its topic under, or "": what it was about beyond
+    the words of the question that asked for it. With ``subject`` (the topic words), the section
+    whose heading and lines hold most of them, the whole phrase first ("model drift" over a
+    section that says "drift" and "models" apart); else the first section."""
+    sections = answer_sections(answer)
+    if not sections:
+        return ""
+    if not subject.strip():
+        return sections[0][0]
+    wanted = {stem(w) for w in content_words(subject)}
+    phrase = " ".join(subject.lower().split())
+
+    def fit(section: tuple[str, tuple[str, ...]]) -> tuple[bool, int]:
+        text = " ".join([section[0], *section[1]])
+        return phrase in " ".join(text.lower().split()), len(wanted & {stem(w) for w in content_words(text)})
+
+    return max(sections, key=fit)[0]  # the first of equals
+
+
+def listed_member(question: str, answer: str) -> str:
+    """The member of the previous answer's list a message names by its place ("and the last one
+    on that list?" → the list's last item), or "". The list is the first one the answer quoted
+    with two or more items (its indented lines); an answer without one has no members."""
+    place = ORDINAL.search(question)
+    if not place:
+        return ""
+    items: list[str] = []
+    top: list[str] = []
+    for line in answer.splitlines():
+        if not CITATION_RE.search(line) or not line.strip().startswith("- "):
+            if items and line.strip():
+                break
+            continue
+        text = CITATION_RE.sub("", line.strip()[2:]).strip()
+        if line.startswith("   "):
+            items.append(text)
+        elif len(items) >= 2:
+            break
+        else:
+            items = []
+            top.append(text)
+    members = items if len(items) >= 2 else []  # lines quoted one after another are no list
+    index = PLACES[place.group("place").lower()]
+    return members[index] if members and index < len(members) else ""
+
+
+def member_name(member: str) -> str:
+    """What a listed member is called: its opening quoted phrase or label ("\"Lack of clear
+    metrics\" makes it…", "Cost: …"), else its first clause, at most twelve words."""
+    named = re.match(r"^\W{0,2}[\"“'‘]([^\"”'’]{3,60})[\"”'’]|^([^:;.]{3,60}):", member)
+    if named:
+        return (named.group(1) or named.group(2)).strip(" ,")
+    clause = re.split(r"[;:,.](?:\s|$)", member, maxsplit=1)[0]
+    return " ".join(clause.split()[:12])
 
 
 def answer_lines(answer: str) -> tuple[str, ...]:
@@ -227,11 +302,17 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
         return FollowUp(ask)
     # the previous question's own topic; what it borrowed in turn only when it named little
     # ("how do I calibrate a probe (…records)" → "calibrate probe")
+    member = listed_member(ask, previous_answer or "")
+    if member:  # one member of the list just given: its name is the topic of the new ask, and
+        # the answer says more about it than the line the list already gave (that line is avoided)
+        own = ask.rstrip(" ?.!")
+        return FollowUp(f"{own} ({member_name(member)})?", True, answer_lines(previous_answer or ""))
     mine = CONTEXT.sub("", previous_question)
     subject = topic(mine) if len(topic(mine).split()) >= 2 else topic(previous_question)
-    heading = answer_heading(previous_answer or "")
     avoid = answer_lines(previous_answer or "")
-    subject = answered_part(subject, " ".join([heading, *avoid]))
+    headings = [name for name, _ in answer_sections(previous_answer or "")]
+    subject = answered_part(subject, " ".join([*headings, *avoid]))
+    heading = answer_heading(previous_answer or "", subject)
     if not subject and not heading:
         return FollowUp(ask)
     own = ask.rstrip(" ?.!")

@@ -96,7 +96,7 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("why", re.compile(r"^\s*(?:why\b|what(?:'s| is) the (?:point|purpose|reason|benefit)|how come\b|what happens (?:if|when))", re.I)),
     ("definition", re.compile(r"^\s*(?:what(?:'s| is| are) (?:meant by|an? |the )?(?:definition|meaning)|define\b|what does \S+(?: \S+){0,3} (?:mean|stand for)\b)", re.I)),
     ("how-to", re.compile(r"^\s*(?:how (?:do|can|should|would|could|to|might|does one)\b|what(?:'s| is) the best way|what steps|steps to|how often|how many|how much|how long)", re.I)),
-    ("list", re.compile(r"^\s*(?:which\b|what (?:are|were) (?:the |some |our |my )?(?:[\w-]+ ){0,2}[\w-]+s\b|list\b|name\b|what \w+s (?:should|do|can|must|would)\b|what (?:kinds?|types?|sorts?) of\b|what (?:should|do|can|must) (?:i|we) (?:track|measure|watch|check|include|look at|consider))", re.I)),
+    ("list", re.compile(r"^\s*(?:which\b|what (?:are|were) (?:the |some |our |my )?(?:[\w-]+ ){0,2}[\w-]+s\b|list\b|name\b|what \w+s (?:should|do|does|did|can|must|would|will)\b|what (?:kinds?|types?|sorts?) of\b|what (?:should|do|can|must) (?:i|we) (?:track|measure|watch|check|include|look at|consider))", re.I)),
     ("comparison", re.compile(r"^\s*(?:should|is it better|do i|do we|can we)\b.{3,80}\bor\b", re.I)),
 )
 
