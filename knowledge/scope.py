@@ -78,7 +78,7 @@ ERRAND = re.compile(
 RECOMMEND = re.compile(
     rf"^\s*{_POLITE}(?:please |pls )?(?:recommend|suggest)\s+(?:(?:me|us)\s+)?(?P<object>.*)$"
     r"|^\s*(?:so |and |ok(?:ay)? )?(?:what(?:'s|’s|s)?|which)(?:\s+is|\s+are|\s+would be)?\s+(?:the\s+)?(?:best|top)\s+(?P<best>.*)$"
-    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<bought>.+?)\s+should\s+(?:i|we)\s+(?:buy|purchase|order|get|use|pick|choose)\b"
+    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<bought>.+?)\s+should\s+(?:i|we)\s+(?:buy|purchase|order|get|use)\b"
     r"|^\s*(?:so |and |ok(?:ay)? )?(?:is|are)\s+(?:(?:a|an|the|some)\s+)?(?P<worth>.+?)\s+(?:really\s+)?worth\s+(?:it|buying|getting|the\s+(?:money|cost|price))\b",
     re.IGNORECASE,
 )
@@ -448,8 +448,10 @@ class ScopeJudge:
             if not match:
                 continue
             wanted = next(group for group in match.groups() if group is not None)
-            if MANNER.match(wanted.strip()):
-                continue  # how best to do something: judged by its nearness to the course
+            if MANNER.match(wanted.strip()) or OWN_TEXT.search(wanted):
+                # how best to do something, or a choice among what the course's own text offers
+                # ("which of the course's box sizes should I use?"): judged by its nearness
+                continue
             wanted = QUALITY.sub("", OBJECT_END.split(wanted, maxsplit=1)[0].strip())
             asked = [stem(w) for w in content_words(wanted) if len(w) > 2]
             if asked and MATERIAL.search(wanted.strip()) is None and not set(asked) <= self.vocabulary:

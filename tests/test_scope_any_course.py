@@ -231,6 +231,7 @@ def test_a_tool_to_use_or_a_purchase_worth_it_is_refused_unless_the_module_names
     assert judge.recommends_unnamed("are steam cleaners worth it for a small kitchen?")
     assert not judge.recommends_unnamed("which sanitiser should we use on the door seals?")
     assert not judge.recommends_unnamed("is the reserve chiller worth it?")
+    assert not judge.recommends_unnamed("which of the procedure's chemical mixes should we use first?")
     assert judge.off_topic("are steam cleaners worth it for a small kitchen?")
 
 
