@@ -21,7 +21,10 @@ refused as it would be with any one of them, and a question one module answers a
   named in the course itself (a module that teaches subject lines may be asked to "write a
   subject line"): the request's object must occur in the corpus text as whole words, whatever
   is loaded. A request about the course's own text ("summarise this module", "list the key
-  points") is a course question whatever the course says.
+  points") is a course question whatever the course says. So are a request for help with
+  something no word of the corpus names ("help me with my chemistry homework"), a product to
+  use or a purchase "worth it" that the course never names, and a recommendation of one; "the
+  best way / time to do X" asks how to do X and is judged by its nearness, not as a product.
 - **The course's own words.** A question naming one of the course's acronyms or headings ("heat
   and water" in a module with a section "Heat and Water") is refused only when a general
   question is clearly nearer to it than the course is.
@@ -75,9 +78,16 @@ ERRAND = re.compile(
 RECOMMEND = re.compile(
     rf"^\s*{_POLITE}(?:please |pls )?(?:recommend|suggest)\s+(?:(?:me|us)\s+)?(?P<object>.*)$"
     r"|^\s*(?:so |and |ok(?:ay)? )?(?:what(?:'s|’s|s)?|which)(?:\s+is|\s+are|\s+would be)?\s+(?:the\s+)?(?:best|top)\s+(?P<best>.*)$"
-    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<bought>.+?)\s+should\s+(?:i|we)\s+(?:buy|purchase|order|get)\b",
+    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<bought>.+?)\s+should\s+(?:i|we)\s+(?:buy|purchase|order|get|use)\b"
+    r"|^\s*(?:so |and |ok(?:ay)? )?(?:is|are)\s+(?:(?:a|an|the|some)\s+)?(?P<worth>.+?)\s+(?:really\s+)?worth\s+(?:it|buying|getting|the\s+(?:money|cost|price))\b",
     re.IGNORECASE,
 )
+# "the best way to store…", "the best time for feeding…": the manner of doing something the
+# question names next, a how-to question, not a product to recommend.
+MANNER = re.compile(r"^(?:(?:a|an|the)\s+)?(?:ways?|methods?|approach(?:es)?|techniques?|times?|practices?|order)\s+(?:to|for|of)\b",
+                    re.IGNORECASE)
+# "help me with my chemistry homework": a request for help with something the object names.
+HELP_WITH = re.compile(rf"^\s*{_POLITE}(?:please |pls )?help (?:me|us) (?:out )?with\s+(?P<object>.*)$", re.IGNORECASE)
 QUALITY = re.compile(r"^(?:(?:a|an|the|some|any|good|great|decent|cheap|specific|particular|reliable|affordable|"
                      r"free|simple|popular)\s+)+", re.IGNORECASE)
 # Exercises a general assistant does (maths homework): the verb, then a formula to work on.
@@ -404,6 +414,8 @@ class ScopeJudge:
         """A request to produce something the course never names (a letter, a poem, code), as
         whole words of its text; a request about the course's own text ("summarise this
         module") is not one."""
+        if self.help_with_unnamed(question):
+            return True
         work = requested_work(question)
         if work is None:
             return False
@@ -411,6 +423,20 @@ class ScopeJudge:
             return False
         named = bool(re.search(r"[a-z]{3}", work)) and re.search(rf"(?<![a-z]){re.escape(work)}(?![a-z])", self._text)
         return not named
+
+    def help_with_unnamed(self, question: str) -> bool:
+        """A request for help with something no word of the corpus names ("help me with my
+        chemistry homework" in a module on bread): a general assistant's errand. Help with
+        anything the course names ("help me with my starter"), or with its own text, is its
+        question."""
+        for start in CLAUSE_START.finditer(question):
+            match = HELP_WITH.match(question[start.end():])
+            if not match:
+                continue
+            wanted = DETERMINERS.sub("", OBJECT_END.split(match.group("object"), maxsplit=1)[0].strip())
+            asked = {stem(w) for w in content_words(wanted) if len(w) > 2}
+            return bool(asked) and MATERIAL.search(wanted.strip()) is None and not asked & self.vocabulary
+        return False
 
     def recommends_unnamed(self, question: str) -> bool:
         """A request to recommend a product, tool or brand the course never names ("recommend an
@@ -422,6 +448,10 @@ class ScopeJudge:
             if not match:
                 continue
             wanted = next(group for group in match.groups() if group is not None)
+            if MANNER.match(wanted.strip()) or OWN_TEXT.search(wanted):
+                # how best to do something, or a choice among what the course's own text offers
+                # ("which of the course's box sizes should I use?"): judged by its nearness
+                continue
             wanted = QUALITY.sub("", OBJECT_END.split(wanted, maxsplit=1)[0].strip())
             asked = [stem(w) for w in content_words(wanted) if len(w) > 2]
             if asked and MATERIAL.search(wanted.strip()) is None and not set(asked) <= self.vocabulary:

@@ -214,3 +214,30 @@ def test_a_message_that_leans_on_the_last_answer_is_judged_with_its_topic(adviso
     assert not after.refused and turns[0].payload["resolved"] != message
     general = advisor.ask("do you like it yourself?", conversation_id=first.conversation_id, remember=True)
     assert general.refused
+
+
+def test_the_best_way_or_time_to_do_something_is_a_how_to_not_a_product_to_recommend(advisors):
+    """"the best way to X" asks how to do X: judged by its nearness, never refused as a product."""
+    judge = advisors["cold-room-sop.txt"].scope
+    assert not judge.recommends_unnamed("what's the best way to move the stock before cleaning?")
+    assert not judge.recommends_unnamed("what is the best time for mixing the sanitiser?")
+    assert not judge.off_topic("what's the best way to move the stock before cleaning?")
+    assert judge.recommends_unnamed("what's the best pressure washer to buy?")  # still a product
+
+
+def test_a_tool_to_use_or_a_purchase_worth_it_is_refused_unless_the_module_names_it(advisors):
+    judge = advisors["cold-room-sop.txt"].scope
+    assert judge.recommends_unnamed("what floor scrubbing robot should we use in the cold room?")
+    assert judge.recommends_unnamed("are steam cleaners worth it for a small kitchen?")
+    assert not judge.recommends_unnamed("which sanitiser should we use on the door seals?")
+    assert not judge.recommends_unnamed("is the reserve chiller worth it?")
+    assert not judge.recommends_unnamed("which of the procedure's chemical mixes should we use first?")
+    assert judge.off_topic("are steam cleaners worth it for a small kitchen?")
+
+
+def test_help_with_something_the_module_never_names_is_a_general_errand(advisors):
+    judge = advisors["cold-room-sop.txt"].scope
+    assert judge.general_task("can you help me with my geography homework on rivers?")
+    assert judge.off_topic("help me with my geography homework on rivers")
+    assert not judge.general_task("help me with the door seals, they stay dirty")
+    assert not judge.general_task("please help me with this procedure")
