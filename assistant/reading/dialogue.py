@@ -292,6 +292,13 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         # a figure taken as a new input the calculation does not use: the old result again would be wrong
         asked = ask_input_for(state, new_state.figures[len(state.figures)])
         return DialogueTurn(ask_again_with(asked), asked)
+    unused = [i for i in range(len(state.figures), len(new_state.figures))
+              if i < len(calc.readings) and not calc.readings[i].used and not new_state.figures[i].ignored
+              and i != new_state.horizon]
+    if calc.calls and unused and new_state.figures[unused[0]].figure.get("unit") in {"percent", "money", "count"}:
+        # a figure the reply gave that the calculation does not use: a result without it would be wrong
+        asked = ask_input_for(state, new_state.figures[unused[0]])
+        return DialogueTurn(ask_again_with(asked), asked)
     return DialogueTurn(calc, new_state)
 
 

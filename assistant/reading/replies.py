@@ -317,6 +317,12 @@ def _rates_given(state: CalculationState, text: str, figures: list[Figure]) -> t
     rates = [f for f in figures if f.unit == "percent" and not any(abs(f.value - v) < 1e-9 for v in held)]
     if len(rates) != 1 or len(figures) != 1:
         return None
+    spec = spec_named(state.tool)
+    said = re.findall(r"[a-z][a-z'/-]*", text.lower())
+    held_inputs = {item.field for item in state.figures if item.field and not item.ignored}
+    if spec is not None and any(same_word(w, part) for name in held_inputs for part in name.split("_")
+                                if len(part) > 3 and spec.field(name).unit in {"percent", "fraction"} for w in said):
+        return None  # "lowered its confidence in the e-mail project to 50%": a change of an input held, not a rate of its own
     state.figures.append(reply_figure(text, rates[0]))
     return state, [f"{rates[0].text.strip()}: added"]
 

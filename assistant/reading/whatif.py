@@ -37,7 +37,7 @@ from assistant.reading.targets import (
     target_of,
 )
 from assistant.types import CalculationState, Clarification, FigureState
-from knowledge.figures import PERIOD_WORDS, Figure, read_figures
+from knowledge.figures import PERIOD_WORDS, WORDS_NUMBER, Figure, read_figures, words_value
 from tools.registry import SPECS
 from tools.spec import ToolSpec
 
@@ -137,7 +137,7 @@ MULTIPLIERS = {"double": 2.0, "doubled": 2.0, "doubles": 2.0, "twice": 2.0, "tri
 MULTIPLIER = re.compile(r"\b(" + "|".join(MULTIPLIERS) + r")\b")
 
 
-MORE = {"more", "higher", "bigger", "larger", "extra", "up", "increase", "increased"}
+MORE = {"more", "higher", "bigger", "larger", "extra", "up", "increase", "increased", "dearer", "pricier", "costlier"}
 
 
 LESS = {"less", "lower", "smaller", "fewer", "down", "decrease", "decreased", "cheaper"}
@@ -374,7 +374,23 @@ def with_cents(text: str, figures: list[Figure]) -> list[Figure]:
                                           text=text[last.span[0]: end], after=fig.after[1:])
             continue
         out.append(fig)
-    return out
+    return [_cents_in_words(text, fig) for fig in out]
+
+
+# "… euro and fifty cent per month": cents said in words, not read as a figure of their own.
+CENTS_IN_WORDS = re.compile(rf"\s+and\s+({WORDS_NUMBER})\s+(?:{'|'.join(CENTS)})\b(?:\s+(?:per|a|an|each|every)\s+([a-z]+))?",
+                            re.IGNORECASE)
+
+
+def _cents_in_words(text: str, fig: Figure) -> Figure:
+    found = CENTS_IN_WORDS.match(text, fig.span[1]) if fig.unit == "money" else None
+    if found is None or not 0 < words_value(found.group(1)) < 100:
+        return fig
+    period = PERIOD_WORDS.get((found.group(2) or "").lower()) or fig.period
+    end = found.end() if found.group(2) and PERIOD_WORDS.get(found.group(2).lower()) else found.end(1) + len(
+        re.match(r"\s+\w+", text[found.end(1):]).group(0))
+    return dataclasses.replace(fig, value=fig.value + words_value(found.group(1)) / 100, span=(fig.span[0], end),
+                               text=text[fig.span[0]: end], period=period)
 
 
 # A share of an amount named in words ("half the fee", "a third of the licence").

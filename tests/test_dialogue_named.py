@@ -1,0 +1,66 @@
+"""Which figure a later message names, across a conversation: the words after a figure name it,
+not the figure joined after it ("…for onboarding and 9k for hosting"); a length moved by an
+amount is the input counted in time when the calculator has no horizon; a figure said again in
+words with its cents, beside the misreading it denies, changes nothing; a price "dearer" by a
+share scales its line; a reply to a question about the figures that names an input held changes
+that input, and a figure a reply gives that the calculation would not use is asked about, never
+dropped under an old result. Pure reading, as in tests/test_dialogue_followups.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.dialogue import read_turn
+from dialogue_steps import call_of, state_of
+
+ROI = "ROI please: we expect 90,000 extra profit, against 12,000 for onboarding and 9,000 for hosting."
+CLV = "Lifetime value: baskets of 40 euros, 5 orders in a year, clients stay 2 years, margin 25%."
+TCO = "Two-year TCO: subscription 800,25 € a month and 3.000 € to set it up."
+TCO_GBP = "Four-year TCO: £6,000 to install and hosting of £700 per month."
+RICE = ("RICE please. Alpha: reach 5,000 users per quarter, high impact, confidence 70%, four person-months. "
+        "Beta: reach 9,000, low impact, confidence 50%, two person-months.")
+
+
+@pytest.mark.parametrize(("reply", "cost"), [("what if the onboarding came to 15,000?", 24000),
+                                             ("and if hosting were 4,000?", 16000)])
+def test_the_words_after_a_figure_name_it_not_the_figure_joined_after_it(reply, cost):
+    assert state_of(ROI).args == {"gain": 90000, "cost": 21000}
+    name, args = call_of(read_turn(reply, state_of(ROI)))
+    assert name == "roi" and args == {"gain": 90000, "cost": cost}
+
+
+def test_a_length_moved_is_the_input_counted_in_time_not_the_period_of_a_rate():
+    name, args = call_of(read_turn("and if clients stay a year longer?", state_of(CLV)))
+    assert name == "clv" and args == {"aov": 40, "purchases_per_year": 5, "lifespan_years": 3, "gross_margin": 0.25}
+
+
+def test_a_figure_said_again_in_words_with_its_cents_beside_the_misreading_it_denies_changes_nothing():
+    state = state_of(TCO)
+    reply = "You misread the subscription: it is eight hundred euro and twenty-five cents a month, not 0,8 euro."
+    name, args = call_of(read_turn(reply, state))
+    assert args == state.args
+
+
+@pytest.mark.parametrize(("reply", "fees"), [("if hosting gets 10% dearer, what is the total?", 9240),
+                                             ("what if hosting were 10% cheaper?", 7560)])
+def test_a_price_dearer_or_cheaper_by_a_share_scales_its_line(reply, fees):
+    state = state_of(TCO_GBP)
+    line = next(name for name, value in state.args.items() if value == 8400)  # the hosting, whichever input holds it
+    name, args = call_of(read_turn(reply, state))
+    assert args == {**state.args, line: fees}
+
+
+def test_a_reply_to_a_question_about_the_figures_that_names_a_held_input_changes_that_input():
+    state = state_of(RICE)
+    assert state.question is not None and not state.args  # the reach's period is asked
+    turn = read_turn("The board now puts its confidence in Beta at 30%. Re-rank please.", state)
+    name, args = call_of(turn)
+    beta = next(item for item in args["initiatives"] if item["name"] == "Beta")
+    alpha = next(item for item in args["initiatives"] if item["name"] == "Alpha")
+    assert beta["confidence"] == 0.3 and alpha["confidence"] == 0.7
+
+
+def test_a_figure_a_reply_gives_that_the_calculation_would_not_use_is_asked_about():
+    turn = read_turn("make it 45%", state_of(RICE))
+    assert turn.calculation is not None and not turn.calculation.calls
+    assert turn.calculation.clarification is not None
