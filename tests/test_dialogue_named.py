@@ -64,3 +64,19 @@ def test_a_figure_a_reply_gives_that_the_calculation_would_not_use_is_asked_abou
     turn = read_turn("make it 45%", state_of(RICE))
     assert turn.calculation is not None and not turn.calculation.calls
     assert turn.calculation.clarification is not None
+
+
+TCO_PARTS = "Three-year TCO: set-up 20,000, licence 1,000 a month, support 3,000 a year."
+
+
+@pytest.mark.parametrize("reply", ["Now the ROI if it brings 90,000 in savings, against the total you just worked out.",
+                                   "and the ROI with 90,000 of profit set against that total?"])
+def test_another_calculator_on_the_total_just_given_takes_it_as_its_cost(reply):
+    state = state_of(TCO_PARTS)
+    assert state.call == "tco"
+    turn = read_turn(reply, state)
+    name, args = call_of(turn)
+    assert name == "roi" and args == {"gain": 90000, "cost": 20000 + 3 * (12000 + 3000)}
+    quoted = [item.quote for item in turn.state.figures]
+    assert all(quote in reply or quote in TCO_PARTS for quote in quoted)  # only the user's words
+

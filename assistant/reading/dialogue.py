@@ -49,6 +49,7 @@ from assistant.reading.calculate import (
     with_choices,
 )
 from assistant.reading.replies import alternatives, answer_question, choose_figure, fill_missing, option_chosen, parallel
+from assistant.reading.earlier_result import result_figure
 from assistant.reading.lengths import longer, moved_by
 from assistant.reading.restated import restatement
 from assistant.reading.subjects import GOES_BACK, NEW_SUBJECT, REFERS_BACK, other_subject
@@ -251,8 +252,8 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         return carried_over(text, state, None)  # "the NPV of the same flows": no figure of its own but a rate
     if own is not None:
         spec = _spec_of(own)
-        if spec is not None and spec.name != state.tool:
-            return carried_over(text, state, own)  # another calculator: of the same figures?
+        if spec is not None and spec.name != state.tool:  # another calculator: on the total just given?
+            return with_earlier_result(text, state, own) or carried_over(text, state, own)  # of the same figures?
         if own.calls:
             # complete on its own: a new calculation, unless it is worded as a change of this one
             # and gives fewer figures than it ("what would the TCO be if the software were €10k?")
@@ -478,6 +479,28 @@ def ask_again(state: CalculationState, text: str) -> ContinuedCalculation:
         question=f"I could not place “{quoted}” as an answer. {asked.question}"
                  + (" You can pick one of the options." if asked.options else ""), options=list(asked.options))
     return calc
+
+
+def with_earlier_result(text: str, state: CalculationState, own: Calculation) -> DialogueTurn | None:
+    """Another calculator on the total the last one gave ("the ROI of 160k savings against the
+    total you just calculated"): the total fills its cost input (reading/earlier_result.py), the
+    message's own figures the rest; None when the message points at no such total."""
+    spec = _spec_of(own)
+    placed = result_figure(text, state, spec) if spec is not None else None
+    new_state = start_state(text, own) if placed is not None else None
+    if placed is None or new_state is None:
+        return None
+    item, line = placed
+    if any(fig.field == item.field and not fig.ignored for fig in new_state.figures):
+        return None  # a cost of its own as well: not guessed whether the total is added to it
+    for fig in new_state.figures:  # a figure that was the cost or another input: now the other one
+        if not fig.field and item.field in fig.fields:
+            rest = [name for name in fig.fields if name != item.field]
+            fig.field, fig.fields = (rest[0], []) if len(rest) == 1 else ("", rest)
+    new_state.figures.append(item)
+    new_state.question, new_state.need, new_state.about, new_state.fields = None, "", None, []
+    calc, new_state = continue_state(new_state, [line])
+    return DialogueTurn(calc, new_state)
 
 
 def carried_over(text: str, state: CalculationState, own: Calculation | None) -> DialogueTurn:
