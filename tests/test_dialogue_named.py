@@ -80,3 +80,27 @@ def test_another_calculator_on_the_total_just_given_takes_it_as_its_cost(reply):
     quoted = [item.quote for item in turn.state.figures]
     assert all(quote in reply or quote in TCO_PARTS for quote in quoted)  # only the user's words
 
+
+
+TCO_YEARS = "TCO: 6k to install, 250 a month, 900 a year for support, over 4 yrs"
+TCO_MONTHS = "TCO: 6k to install, 250 a month, 900 a year for support, over 4 months"
+
+
+def test_a_bare_number_said_again_as_a_length_points_at_the_figure_written_with_it():
+    state = state_of(TCO_YEARS)
+    name, args = call_of(read_turn("no, the 4 is four years not four months, the contract runs 4 years", state))
+    assert args == state.args  # said again as it was read: nothing moves, no set-up of 4
+
+
+def test_a_bare_number_said_again_as_another_length_changes_that_length_only():
+    state = state_of(TCO_MONTHS)
+    name, args = call_of(read_turn("no, the 4 is four years not four months, the contract runs 4 years", state))
+    assert args == {**state.args, "horizon_years": 4}
+
+
+def test_a_what_if_taken_back_by_its_figure_restores_that_input_and_the_rest_still_changes():
+    state = state_of("TCO over 3 years: set-up 8,000, training 1,000, licence 400 a month")
+    moved = read_turn("and over 6 years?", state)
+    assert call_of(moved)[1]["horizon_years"] == 6
+    name, args = call_of(read_turn("ok scrap the 6 years, back to 3, and training rose to 1,800", moved.state))
+    assert args == {**state.args, "training": 1800}

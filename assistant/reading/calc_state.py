@@ -127,3 +127,17 @@ def words_of(item: FigureState) -> list[str]:
     if naming is None:
         naming = list(item.figure.get("before") or []) + ["|"] + list(item.figure.get("after") or [])
     return naming
+
+
+def written_number(item: FigureState) -> float | None:
+    """The number a figure was written with ("3 yrs" → 3, "7k" → 7), whatever its value in the
+    calculator's units (36 months); None when it was written without digits."""
+    found = re.match(r"\D*?(\d+(?:[.,]\d+)?)", item.figure.get("text") or "")
+    return float(found.group(1).replace(",", ".")) if found and found.group(1).count(",") == 0 else None
+
+
+def names_by_number(fig: Figure, item: FigureState) -> bool:
+    """Does a bare number ("the 3 is three years") point at the figure written with it ("3 yrs")?"""
+    bare = fig.unit == "count" and not (fig.scaled or fig.period or fig.currency)
+    return bare and item.figure.get("unit") != "count" and written_number(item) == fig.value
+

@@ -15,6 +15,7 @@ from typing import Any, Callable
 import numpy as np
 
 from assistant.reading.calc_state import (
+    names_by_number,
     fmt_value,
     naming_content,
     reply_figure,
@@ -254,7 +255,11 @@ def change(state: CalculationState, text: str, answering: bool = False,
         return _one_period(state, spec, text, news[0], period, changes)
     used = {i for i, item in enumerate(state.figures) if not item.ignored and (item.field or item.fields)}
     taken: set[int] = set()
+    placed: list[Figure] = []
     for fig in news:
+        if fig.unit == "duration" and any(f.unit == fig.unit and abs(f.value - fig.value) < 1e-9 for f in placed):
+            continue  # "three years …, we sign for 3 years": the same figure said twice in the message
+        placed.append(fig)
         role = roles.get(fig.index)
         outlay = _first_flow(state, spec, role)
         restating = [i for i, item in enumerate(state.figures) if not item.ignored and not item.field and i not in taken
@@ -889,8 +894,8 @@ def restated(state: CalculationState, text: str, figures: list[Figure],
         between = text[fig.span[1]: nxt.span[0]].lower()
         if fig in old_values or not RESTATES.fullmatch(between):
             continue
-        if any(not item.ignored and item.figure.get("unit") == fig.unit and abs(item.figure["value"] - fig.value) < 1e-9
-               and item.figure.get("currency") == fig.currency for item in state.figures):
+        if any(not item.ignored and ((item.figure.get("unit") == fig.unit and abs(item.figure["value"] - fig.value) < 1e-9
+               and item.figure.get("currency") == fig.currency) or names_by_number(fig, item)) for item in state.figures):
             out.append((fig, nxt))
     return out
 
