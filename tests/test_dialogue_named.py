@@ -104,3 +104,22 @@ def test_a_what_if_taken_back_by_its_figure_restores_that_input_and_the_rest_sti
     assert call_of(moved)[1]["horizon_years"] == 6
     name, args = call_of(read_turn("ok scrap the 6 years, back to 3, and training rose to 1,800", moved.state))
     assert args == {**state.args, "training": 1800}
+
+
+AB_ONE = "A/B test on the checkout: control saw 12,000 visitors and 360 orders. Did the new checkout win?"
+
+
+@pytest.mark.parametrize("reply", ["the new checkout had 11,500 visitors and 414 orders",
+                                   "Sorry! Variant: 11,500 visitors, 414 orders."])
+def test_a_reply_giving_the_group_the_question_lacked_completes_the_test_and_keeps_the_first_group(reply):
+    state = state_of(AB_ONE)
+    assert state.question is not None and state.args is None
+    name, args = call_of(read_turn(reply, state))
+    assert name == "ab_test" and args == {"control_visitors": 12000, "control_conversions": 360,
+                                          "variant_visitors": 11500, "variant_conversions": 414}
+
+
+def test_a_reply_about_the_group_given_before_is_no_second_group():
+    turn = read_turn("sorry, control had 360 orders from 12,500 visitors", state_of(AB_ONE))
+    calls = turn.calculation.calls if turn.calculation is not None else []
+    assert not any(args.get("variant_visitors") == 12500 for _name, args in calls)

@@ -52,6 +52,7 @@ from assistant.reading.replies import alternatives, answer_question, choose_figu
 from assistant.reading.earlier_result import result_figure
 from assistant.reading.lengths import longer, moved_by
 from assistant.reading.restated import restatement
+from assistant.reading.targets import record_groups
 from assistant.reading.subjects import GOES_BACK, NEW_SUBJECT, REFERS_BACK, other_subject
 from assistant.reading.undo import first_result, undone
 from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, ask_input_for, change
@@ -266,6 +267,9 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
                 return DialogueTurn()
             calc, new_state = continue_state(*continued)
             return DialogueTurn(*only_what_moved(state, calc, new_state))
+    more = more_records(state, text)
+    if more is not None:  # "the variant had 9,800 visitors and 350 orders": the group the question lacked
+        return more
     continued = answer_question(state, text) if state.question is not None else None
     if continued is not None:  # "over 3 yrs. oh and the training was 8k, not 5k": the rest changes too
         continued = also_changed(state, text, continued)
@@ -479,6 +483,26 @@ def ask_again(state: CalculationState, text: str) -> ContinuedCalculation:
         question=f"I could not place “{quoted}” as an answer. {asked.question}"
                  + (" You can pick one of the options." if asked.options else ""), options=list(asked.options))
     return calc
+
+
+def more_records(state: CalculationState, text: str) -> DialogueTurn | None:
+    """A reply that gives the records (test groups, projects) an open question lacks: the first
+    message and the reply read as one, as if written together (each figure keeps its own
+    message's words), when that computes what the first message alone could not; else None."""
+    spec = spec_named(state.tool)
+    if spec is None or not spec.records or state.question is None or state.args is not None \
+            or not state.text or not read_figures(text):
+        return None
+    said = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)}
+    for name, _members in record_groups(state, spec):
+        if {w.lower() for w in re.findall(r"[^\W\d_]{3,}", name)} & said:
+            return None  # "control had 11,000 visitors": a record given before, changed (read as a change)
+    joined = f"{state.text}\n{text}"
+    calc = read_calculation(joined, ask_text=state.text)
+    if calc is None or not calc.calls or calc.calls[0][0] != state.tool:
+        return None
+    new_state = start_state(joined, calc)
+    return DialogueTurn(calc, new_state) if new_state is not None else None
 
 
 def with_earlier_result(text: str, state: CalculationState, own: Calculation) -> DialogueTurn | None:
