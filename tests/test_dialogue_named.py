@@ -123,3 +123,37 @@ def test_a_reply_about_the_group_given_before_is_no_second_group():
     turn = read_turn("sorry, control had 360 orders from 12,500 visitors", state_of(AB_ONE))
     calls = turn.calculation.calls if turn.calculation is not None else []
     assert not any(args.get("variant_visitors") == 12500 for _name, args in calls)
+
+
+@pytest.mark.parametrize(("options", "reply", "chosen"), [
+    (["yes", "no"], "yep", 0), (["yes", "no"], "nah", 1), (["9%", "no"], "yeah", 0), (["9%", "no"], "nope", 1),
+    (["apply it", "leave it out"], "sure", 0), (["apply it", "leave it out"], "nah", 1),
+    (["the cost", "the gain"], "yep", None),  # no option declines: a yes picks nothing
+])
+def test_a_yes_or_no_in_any_register_picks_the_option_that_accepts_or_declines(options, reply, chosen):
+    from assistant.reading.replies import option_chosen
+
+    assert option_chosen(options, reply) == chosen
+
+
+def test_a_yes_to_is_it_a_percentage_reads_the_bare_rate_as_one():
+    state = state_of("NPV with a discount rate of 9: we put in 30,000 now and it returns 12,000 a year for 3 years")
+    assert state.question is not None and "9%" in state.question.options
+    name, args = call_of(read_turn("yep", state))
+    assert name == "npv" and args == {"cash_flows": [-30000, 12000, 12000, 12000], "rate": 0.09}
+    turn = read_turn("nah", state)
+    assert turn.calculation is None or not turn.calculation.calls  # not a percentage: never guessed what else
+
+
+@pytest.mark.parametrize(("reply", "tool"), [("and the payback on that?", "payback_period"),
+                                             ("what's the NPV at 10% over 2 years then?", "npv")])
+def test_another_calculator_asked_of_what_was_just_computed_takes_its_figures(reply, tool):
+    state = state_of("Payback: set-up 5,000, it saves 800 a month")
+    if tool == "payback_period":
+        state = state_of("ROI over 2 years: set-up 5,000, it saves 800 a month")
+    name, args = call_of(read_turn(reply, state))
+    assert name == tool
+    if tool == "npv":
+        assert args == {"cash_flows": [-5000, 9600, 9600], "rate": 0.1}
+    else:
+        assert args["upfront_cost"] == 5000 and args["monthly_benefit"] == 800

@@ -527,11 +527,16 @@ def with_earlier_result(text: str, state: CalculationState, own: Calculation) ->
     return DialogueTurn(calc, new_state)
 
 
+# A calculator asked of what was just computed: "the payback on that?", "the NPV at 8% then?".
+ON_THOSE = re.compile(r"\b(?:(?:on|of|for|from)\s+(?:that|it|this)|then\s*[?.!]*\s*$)", re.IGNORECASE)
+
+
 def carried_over(text: str, state: CalculationState, own: Calculation | None) -> DialogueTurn:
     """Another calculator asked of the figures already given ("ok then the NPV of the same cash
     flows at 9%"): when the message alone lacks inputs and refers back, it is read together with
     the message the calculation started from (each figure keeps its own message's words)."""
-    if (own is not None and own.calls) or not REFERS_BACK.search(text) or not state.text:
+    if (own is not None and own.calls) or not (REFERS_BACK.search(text) or ON_THOSE.search(text)
+                                               or FOLLOW_UP.match(text)) or not state.text:
         return DialogueTurn()
     joined = f"{state.text}\n{text}"
     calc = read_calculation(joined, ask_text=text)

@@ -78,6 +78,9 @@ def option_chosen(options: list[str], text: str) -> int | None:
             return len(options) - 1
         if MIDDLE & set(tokens) and len(options) == 3:
             return 1
+    agreed = _yes_or_no(options, tokens)
+    if agreed is not None:  # "yep", "nah" to a question offering a yes and a no
+        return agreed
     by_period = _option_by_period(options, tokens)
     if by_period is not None:  # "the yearly one" of "900/mo" and "9.6k/yr"
         return by_period
@@ -90,6 +93,25 @@ def option_chosen(options: list[str], text: str) -> int | None:
     if best > 0 and scores.count(best) == 1:
         return scores.index(best)
     return None
+
+
+# Replies that say yes or no in any register ("yep", "nah", "sure", "not really").
+YES = {"yes", "yep", "yeah", "yup", "yea", "ya", "aye", "sure", "correct", "right", "exactly", "indeed", "definitely",
+       "absolutely", "affirmative", "ok", "okay", "please"}
+NO = {"no", "nope", "nah", "naw", "negative", "not"}
+# How an option that declines opens ("no", "leave it out", "neither").
+DECLINES = re.compile(r"^\s*(?:no\b|not\b|leave\b|neither\b|none\b|skip\b|don'?t\b)", re.IGNORECASE)
+
+
+def _yes_or_no(options: list[str], tokens: list[str]) -> int | None:
+    """The option a short yes or no picks, when the options are one that accepts and one that
+    declines ("yes"/"no", "12%"/"no", "apply it"/"leave it out"); None otherwise."""
+    if not tokens or len(tokens) > 4 or len(options) != 2 or not (tokens[0] in YES or tokens[0] in NO):
+        return None
+    declines = [i for i, option in enumerate(options) if DECLINES.match(option)]
+    if len(declines) != 1:
+        return None
+    return declines[0] if tokens[0] in NO else 1 - declines[0]
 
 
 def _option_by_period(options: list[str], tokens: list[str]) -> int | None:
@@ -233,6 +255,12 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
             return state, [f"{about.figure['text']}: one-off, so the {one_off.replace('_', ' ')}"]
         about.figure["period"] = period
         return state, [f"{about.figure['text']}: per {period}"]
+    if kind == "share" and about is not None:  # "is 8 for the rate a percentage (8%)?"
+        chosen = option_chosen(options, text)
+        if chosen is None or DECLINES.match(options[chosen]):
+            return None  # not a percentage: what it is instead is asked again, never guessed
+        about.figure["unit"] = "percent"
+        return state, [f"{about.figure['text']}: {options[chosen]}"]
     if kind == "horizon":
         durations = [f for f in figures if f.unit == "duration"]
         if not durations and any(f.unit == "money" or (f.unit == "count" and (f.period or f.scaled)) for f in figures):
