@@ -157,3 +157,30 @@ def test_another_calculator_asked_of_what_was_just_computed_takes_its_figures(re
         assert args == {"cash_flows": [-5000, 9600, 9600], "rate": 0.1}
     else:
         assert args["upfront_cost"] == 5000 and args["monthly_benefit"] == 800
+
+
+CLV_HALF = "Customer lifetime value please: baskets of 45 euros, margin 35%"
+
+
+@pytest.mark.parametrize("reply", ["they buy 6 times a year and stay 2 years", "6 a year, 2 years"])
+def test_a_reply_giving_two_missing_inputs_at_once_fills_both(reply):
+    state = state_of(CLV_HALF)
+    assert state.question is not None and len(state.fields) == 2
+    name, args = call_of(read_turn(reply, state))
+    assert args == {"aov": 45, "gross_margin": 0.35, "purchases_per_year": 6, "lifespan_years": 2}
+
+
+PAYBACK_OPEN = "Payback please: it cost 9,000 and saves 1,200"
+
+
+def test_a_period_answered_beside_an_amount_of_its_own_answers_and_adds_the_amount():
+    state = state_of(PAYBACK_OPEN)
+    assert state.need == "period"
+    name, args = call_of(read_turn("per month, and there's 150 a month hosting on top", state))
+    assert args == {"upfront_cost": 9000, "monthly_benefit": 1050}
+
+
+def test_a_period_answered_beside_an_amount_no_input_takes_asks_about_the_amount():
+    turn = read_turn("monthly, plus 250 a year upkeep", state_of(PAYBACK_OPEN))
+    assert turn.calculation is not None and not turn.calculation.calls  # never a result without the 250
+    assert "250" in turn.calculation.clarification.question

@@ -348,8 +348,24 @@ def also_changed(state: CalculationState, text: str,
         blanked = blanked[: fig.span[0]] + " " * (fig.span[1] - fig.span[0]) + blanked[fig.span[1]:]
     more = change(new_state, blanked, answering=True)
     if more is None or not more[1]:
-        return answered
+        return _role_of_the_rest(new_state, text, rest, lines)
     return more[0], lines + more[1]
+
+
+def _role_of_the_rest(state: CalculationState, text: str, rest: list[Figure],
+                      lines: list[str]) -> tuple[CalculationState, list[str]]:
+    """The answered state, with the first amount of the reply that no input took ("monthly, plus
+    300 a year support") held as a figure of several possible inputs, so its role is asked next:
+    a figure the user gave is never dropped under a result."""
+    spec = spec_named(state.tool)
+    amounts = [f for f in rest if f.unit == "money" or (f.unit == "count" and (f.period or f.scaled))]
+    names = [f.name for f in spec.fields if f.unit == "money" and not f.sequence] if spec is not None else []
+    if not amounts or len(names) < 2:
+        return state, lines
+    state = state.model_copy(deep=True)
+    item = figure_state(text, amounts[0], tuple(names))
+    state.figures.append(item)
+    return state, lines + [f"{amounts[0].text.strip()}: which input, asked"]
 
 
 def _same_option_again(state: CalculationState, text: str, calc: Calculation,

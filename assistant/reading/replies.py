@@ -241,8 +241,18 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         return state, [f"{meant.figure['text']}: the {name.replace('_', ' ')}"]
     if kind == "period" and about is not None:
         chosen = option_chosen(options, text)
-        if any(abs(f.value - about.figure["value"]) > 1e-9 for f in figures) and not OPTION_NUMBER.fullmatch(text):
-            return None  # "3 times a year": a figure of its own, not how often the one asked about is paid
+        others = [f for f in figures if abs(f.value - about.figure["value"]) > 1e-9]
+        if others and not OPTION_NUMBER.fullmatch(text):
+            if any(f.period and not _period_in(text[f.span[0]: f.span[1]]) for f in others):
+                return None  # "3 times a year": a figure of its own, not how often the one asked about is paid
+            rest = text  # "monthly, plus 300 a year support": the period said outside the other amounts
+            for f in others:
+                rest = rest[: f.span[0]] + " " * (f.span[1] - f.span[0]) + rest[f.span[1]:]
+            period = _period_in(rest)
+            if period is None:
+                return None
+            about.figure["period"] = period
+            return state, [f"{about.figure['text']}: per {period}"]
         period = _period_in(options[chosen]) if chosen is not None else _period_in(text)
         if period is None:
             return None
@@ -458,6 +468,8 @@ def _missing_given(state: CalculationState, text: str, figures: list[Figure]) ->
     says none); when it fits several, the next question asks which. Figures the reply names
     ("the gain was 35k") are left to reading/whatif.py."""
     spec = spec_named(state.tool)
+    if spec is not None and len(figures) > 1:
+        return _several_missing_given(state, text, figures)
     if spec is None or len(figures) != 1:
         return None
     fig = figures[0]
@@ -480,6 +492,54 @@ def _missing_given(state: CalculationState, text: str, figures: list[Figure]) ->
         change = f"{fig.text.strip()}: which input, asked"
     state.figures.append(item)
     return state, [change]
+
+
+def _several_missing_given(state: CalculationState, text: str,
+                           figures: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+    """A reply that gives several of the missing inputs at once ("4 a year, 3 years", "they order
+    4 times a year and stay 3 years"): each figure the input its words name, or the one missing
+    input its unit and period fit that no other figure took. None unless every figure finds its
+    own missing input (then the reply is read as a change, reading/whatif.py)."""
+    spec = spec_named(state.tool)
+    assert spec is not None
+    missing = [name for name in state.fields if not spec.field(name).horizon or spec.field(name).unit == "duration"]
+    named = assign(spec, figures)
+    placed: dict[int, str] = {}
+    for fig in figures:
+        role = named.get(fig.index)
+        if isinstance(role, str):
+            if role not in missing:
+                return None  # "the margin is 35% and they stay 3 years": a change of a figure given
+            placed[fig.index] = role
+    for fig in figures:
+        if fig.index in placed:
+            continue
+        fits = [name for name in missing if name not in placed.values() and _fits(spec.field(name), fig)]
+        if len(fits) != 1:
+            return None
+        placed[fig.index] = fits[0]
+    if len(set(placed.values())) != len(figures):
+        return None
+    changes = []
+    for fig in figures:
+        item = reply_figure(text, fig)
+        item.field = placed[fig.index]
+        field = spec.field(item.field)
+        if fig.period is None and field.period and fig.unit != "duration":
+            item.figure["period"] = field.period  # the question asked for it per month
+        state.figures.append(item)
+        changes.append(f"{item.field.replace('_', ' ')}: {fig.text.strip()}")
+    return state, changes
+
+
+def _fits(field, fig: Figure) -> bool:
+    """Can ``fig`` fill the input by its unit, and by its period where both have one ("4 a year":
+    a count per year; "3 years": a length of time)?"""
+    if field.unit not in UNITS_BY_FIGURE.get(fig.unit, ()):
+        return False
+    if fig.unit == "duration" or field.unit == "duration":
+        return fig.unit == "duration" and field.unit == "duration"
+    return not (fig.period and field.period and fig.period != field.period and not field.per_period)
 
 
 def _line_named(state: CalculationState, text: str) -> int | None:
