@@ -184,3 +184,10 @@ def test_a_period_answered_beside_an_amount_no_input_takes_asks_about_the_amount
     turn = read_turn("monthly, plus 250 a year upkeep", state_of(PAYBACK_OPEN))
     assert turn.calculation is not None and not turn.calculation.calls  # never a result without the 250
     assert "250" in turn.calculation.clarification.question
+
+
+def test_a_what_if_that_adds_a_cost_part_and_changes_the_gain_does_each_once():
+    state = state_of("ROI for the first year: profit £80,000, cost £30,000")
+    reply = "Suppose we also add £4,000 for onboarding and the profit ends up at £70,000 - what's the ROI?"
+    name, args = call_of(read_turn(reply, state))
+    assert args == {"gain": 70000, "cost": 34000}

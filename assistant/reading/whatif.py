@@ -85,10 +85,13 @@ REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out
 ADDS = re.compile(r"\b(?:also|add|adding|plus|on top|as well|in addition|another)\b", re.IGNORECASE)
 
 
+ADD_VERBS = {"add", "adds", "added", "adding"}
+
+
 def adds(text: str, fig: Figure) -> bool:
     """Does the figure's own clause add it as one more part ("plus 2k on top for training"), not
     another clause of the message ("bump the gain to 70k, they think Q4 will add a chunk")?"""
-    start = max((m.end() for m in re.finditer(r"[,;.!?]\s|\s[-–—]\s", text[: fig.span[0]])), default=0)
+    start = max((m.end() for m in re.finditer(r"[,;.!?]\s|\s[-–—]\s|\sand\s", text[: fig.span[0]])), default=0)
     end = next((m.start() + fig.span[1] for m in re.finditer(r"[,;.!?](?:\s|$)|\s[-–—]\s", text[fig.span[1]:])), len(text))
     return bool(ADDS.search(text[start:end]))
 
@@ -239,7 +242,9 @@ def change(state: CalculationState, text: str, answering: bool = False,
             and not new_horizon:
         if not all(roles_of(spec, news).get(f.index) for f in news):
             return None  # figures that name no input of this calculation, in a message that changes nothing
-    roles = roles_of(spec, news)
+    # "also add £5,000 for staff training": the verb that adds a part says nothing of its way
+    roles = roles_of(spec, [dataclasses.replace(f, before=[w for w in f.before if w not in ADD_VERBS]) if adds(text, f)
+                            else f for f in news])
     for fig in list(news):  # "40k is the gain": the figure already given, now with its role
         role = roles.get(fig.index)
         same = [item for item in state.figures if not item.ignored and not item.field
