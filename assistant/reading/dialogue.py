@@ -14,7 +14,11 @@ options: the calculation is never dropped silently. A reply that answers and als
 another figure ("over 3 yrs, and the training was 8k, not 5k") does both. A figure said again
 ("the 1k is per month") is computed again as described (reading/restated.py), a length of time
 moved ("one more year?") moves it (reading/lengths.py), and "back to the original numbers"
-restores the first result (reading/undo.py). A message about another subject ("the ROI of a
+restores the first result (reading/undo.py), or one what-if taken back by its figure ("forget
+the 5 years, back to 2") that input only. A reply giving the test group or project the question
+lacked is read with the first message as one; another calculator asked "on that" or "… then?"
+takes the figures just computed, and "against the total you just calculated" the last total cost
+(reading/earlier_result.py). A message about another subject ("the ROI of a
 different tool: 8k", reading/subjects.py) takes none of the old figures. Nothing is rewritten:
 every figure keeps the words of the message it came from, so "What I read" quotes only what the
 user wrote.

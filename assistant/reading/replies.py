@@ -1,5 +1,6 @@
-"""The reply to a calculation's open question: an option by its words or number, a period in
-any words, a bare figure, an end of a range the user gave; the state with the question answered,
+"""The reply to a calculation's open question: an option by its words or number, a yes or a no
+in any register ("yep", "nah"), a period in any words, a bare figure, several missing figures at
+once, an end of a range the user gave; the state with the question answered,
 or None when the message is no answer to it (then reading/whatif.py reads it as a change).
 """
 
