@@ -191,3 +191,29 @@ def test_a_what_if_that_adds_a_cost_part_and_changes_the_gain_does_each_once():
     reply = "Suppose we also add £4,000 for onboarding and the profit ends up at £70,000 - what's the ROI?"
     name, args = call_of(read_turn(reply, state))
     assert args == {"gain": 70000, "cost": 34000}
+
+
+def test_another_calculator_with_its_own_length_counts_over_that_length():
+    state = state_of("ROI: set-up 7,000, licence 250 a month, it saves 1,000 a month, over 2 years")
+    name, args = call_of(read_turn("ok now as a 4-year TCO", state))
+    assert name == "tco" and args == {"implementation": 7000, "software_fees": 3000, "horizon_years": 4}
+
+
+TCO_TWO = "TCO over 2 years: set-up 7,000, licence 250 a month"
+
+
+@pytest.mark.parametrize("reply", ["undo that", "scrap the last change"])
+def test_undo_that_after_one_what_if_restores_the_figures_before_it(reply):
+    state = state_of(TCO_TWO)
+    moved = read_turn("what if the licence were 350 a month?", state)
+    name, args = call_of(read_turn(reply, moved.state))
+    assert args == state.args
+
+
+def test_undo_that_after_two_what_ifs_does_not_guess_which_figures_were_before():
+    state = state_of(TCO_TWO)
+    first = read_turn("what if the licence were 350 a month?", state)
+    second = read_turn("and if set-up were 9,000?", first.state)
+    turn = read_turn("undo that", second.state)
+    calls = turn.calculation.calls if turn.calculation is not None else []
+    assert not any(args == state.args for _name, args in calls)  # the first figures are not the ones before the last change

@@ -563,6 +563,13 @@ def carried_over(text: str, state: CalculationState, own: Calculation | None) ->
     if calc is None:
         return DialogueTurn()
     new_state = start_state(joined, calc)
+    if calc.calls and new_state is not None and any(f.unit == "duration" for f in read_figures(text)):
+        for i, item in enumerate(new_state.figures):  # what the other calculator does not use stays out of it
+            if i < len(calc.readings) and not calc.readings[i].used and i != new_state.horizon:
+                item.ignored = True
+        moved = change(new_state, text, answering=True)  # "ok now as a 3-year TCO": the length it says now
+        if moved is not None and moved[1]:
+            calc, new_state = continue_state(*moved)
     if calc.calls or new_state is None:
         return DialogueTurn(calc, new_state) if calc.calls else DialogueTurn()
     filled = fill_missing(new_state, len(state.text) + 1)  # "… with 9%": the rate no label named

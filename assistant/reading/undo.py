@@ -41,6 +41,9 @@ def undone(state: CalculationState, text: str) -> tuple[CalculationState, list[s
     """The state back at its first result, the change line, and the rest of the message to read
     as a change of it; None when the message goes back to nothing or nothing is remembered."""
     match = UNDO.search(text)
+    last = LAST_CHANGE.search(text)
+    if match is None and last is not None and state.original and _only_the_last_change(state):
+        match = last  # "undo that" after one what-if: the first figures, exactly
     if match is None and state.original:
         return _one_undone(state, text)
     if match is None or not state.original:
@@ -88,3 +91,19 @@ def _one_undone(state: CalculationState, text: str) -> tuple[CalculationState, l
         rest = rest[:start] + " " * (end - start) + rest[end:]
     label = (first.field or "figure").replace("_", " ")
     return back, [f"{label}: {state.figures[index].figure['text']} → {first.figure['text']} (as at first)"], rest
+
+
+# "undo that", "scrap the last change", "forget that what-if": the change just made, taken back.
+LAST_CHANGE = re.compile(r"\b(?:undo|revert|reverse|scrap|drop|forget|cancel|ignore|take\s+back)\s+"
+                         r"(?:that|it|this|the\s+last\s+(?:change|one|what-?if)|my\s+last\s+(?:change|one)|"
+                         r"that\s+(?:change|last\s+one|what-?if))\b(?!\s+[\d$€£])", re.IGNORECASE)
+
+
+def _only_the_last_change(state: CalculationState) -> bool:
+    """Do the figures differ from the first result's only where the last reply changed them (so
+    the first figures are exactly the ones before that change)?"""
+    if len(state.figures) < len(state.original) or state.horizon != state.original_horizon \
+            or state.settings != state.original_settings:
+        return False
+    moved = {i for i, item in enumerate(state.figures) if i >= len(state.original) or item != state.original[i]}
+    return bool(moved) and moved <= set(state.changed)
