@@ -217,3 +217,21 @@ def test_undo_that_after_two_what_ifs_does_not_guess_which_figures_were_before()
     turn = read_turn("undo that", second.state)
     calls = turn.calculation.calls if turn.calculation is not None else []
     assert not any(args == state.args for _name, args in calls)  # the first figures are not the ones before the last change
+
+
+TABLE = ("RICE for these:\n- Gift finder: reach 20000, impact 2, confidence 80%, effort 5\n"
+         "- Size advisor: reach 8000, impact 1, confidence 90%, effort 2")
+
+
+def test_a_whole_project_given_after_a_ranking_is_ranked_with_the_others():
+    state = state_of(TABLE)
+    name, args = call_of(read_turn("- Visual search: reach 10000, impact 2, confidence 60%, effort 3", state))
+    assert [row["name"] for row in args["initiatives"]] == ["Gift finder", "Size advisor", "Visual search"]
+    assert args["initiatives"][:2] == state.args["initiatives"]
+
+
+def test_several_inputs_named_by_no_project_never_replace_every_projects_inputs():
+    state = state_of(TABLE)
+    turn = read_turn("add one more, reach 10000, impact 2, confidence 60%, effort 3", state)
+    calls = turn.calculation.calls if turn.calculation is not None else []
+    assert not any(all(row["reach"] == 10000 for row in args["initiatives"]) for _name, args in calls)

@@ -510,9 +510,13 @@ def more_records(state: CalculationState, text: str) -> DialogueTurn | None:
     message and the reply read as one, as if written together (each figure keeps its own
     message's words), when that computes what the first message alone could not; else None."""
     spec = spec_named(state.tool)
-    if spec is None or not spec.records or state.question is None or state.args is not None \
-            or not state.text or not read_figures(text):
+    figures = read_figures(text, value_words(spec)) if spec is not None else []
+    if spec is None or not spec.records or not state.text or not figures:
         return None
+    if state.question is None or state.args is not None:  # after a result: a whole project of its own only
+        roles = assign(spec, figures)
+        if len({role for role in roles.values() if isinstance(role, str)}) < 2:
+            return None
     said = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)}
     for name, _members in record_groups(state, spec):
         if {w.lower() for w in re.findall(r"[^\W\d_]{3,}", name)} & said:
@@ -521,8 +525,14 @@ def more_records(state: CalculationState, text: str) -> DialogueTurn | None:
     calc = read_calculation(joined, ask_text=state.text)
     if calc is None or not calc.calls or calc.calls[0][0] != state.tool:
         return None
+    if state.args is not None and len(_records_in(calc.calls[0][1])) <= len(_records_in(state.args)):
+        return None  # no project more than before: a change, read as one
     new_state = start_state(joined, calc)
     return DialogueTurn(calc, new_state) if new_state is not None else None
+
+
+def _records_in(args: dict) -> list:
+    return next((v for v in args.values() if isinstance(v, list) and v and isinstance(v[0], dict)), [])
 
 
 def with_earlier_result(text: str, state: CalculationState, own: Calculation) -> DialogueTurn | None:

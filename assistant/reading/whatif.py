@@ -334,6 +334,8 @@ def change(state: CalculationState, text: str, answering: bool = False,
             else:
                 changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
             state.figures[target] = new
+        elif target == "every" and len(news) > 1:
+            return None  # several inputs for every project at once: a project of its own, not guessed
         elif target == "every":
             name = roles.get(fig.index)
             for i, old in enumerate(state.figures):
