@@ -235,3 +235,10 @@ def test_several_inputs_named_by_no_project_never_replace_every_projects_inputs(
     turn = read_turn("add one more, reach 10000, impact 2, confidence 60%, effort 3", state)
     calls = turn.calculation.calls if turn.calculation is not None else []
     assert not any(all(row["reach"] == 10000 for row in args["initiatives"]) for _name, args in calls)
+
+
+@pytest.mark.parametrize("reply", ["ok, what's a good payback period?", "and what is NPV exactly?",
+                                   "what's a usual payback period then?"])
+def test_a_question_about_another_calculators_idea_is_no_calculation_of_the_figures(reply):
+    turn = read_turn(reply, state_of("ROI over 2 years: set-up 5,000, it saves 800 a month"))
+    assert turn.calculation is None or not turn.calculation.calls

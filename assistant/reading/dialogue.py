@@ -557,16 +557,19 @@ def with_earlier_result(text: str, state: CalculationState, own: Calculation) ->
     return DialogueTurn(calc, new_state)
 
 
-# A calculator asked of what was just computed: "the payback on that?", "the NPV at 8% then?".
-ON_THOSE = re.compile(r"\b(?:(?:on|of|for|from)\s+(?:that|it|this)|then\s*[?.!]*\s*$)", re.IGNORECASE)
+# A calculator asked of what was just computed: "the payback on that?"; with a figure of its own,
+# "the NPV at 8% then?" (without one, "what's a good payback period then?" asks about the idea).
+ON_THAT = re.compile(r"\b(?:on|of|for|from)\s+(?:that|it|this)\b(?!\s+\w)", re.IGNORECASE)
+THEN = re.compile(r"\bthen\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 def carried_over(text: str, state: CalculationState, own: Calculation | None) -> DialogueTurn:
     """Another calculator asked of the figures already given ("ok then the NPV of the same cash
     flows at 9%"): when the message alone lacks inputs and refers back, it is read together with
     the message the calculation started from (each figure keeps its own message's words)."""
-    if (own is not None and own.calls) or not (REFERS_BACK.search(text) or ON_THOSE.search(text)
-                                               or FOLLOW_UP.match(text)) or not state.text:
+    points = REFERS_BACK.search(text) or ON_THAT.search(text) or (
+        read_figures(text) and (FOLLOW_UP.match(text) or THEN.search(text)))  # "ok now as a 3-year TCO"
+    if (own is not None and own.calls) or not points or not state.text:
         return DialogueTurn()
     joined = f"{state.text}\n{text}"
     calc = read_calculation(joined, ask_text=text)
