@@ -242,3 +242,11 @@ def test_several_inputs_named_by_no_project_never_replace_every_projects_inputs(
 def test_a_question_about_another_calculators_idea_is_no_calculation_of_the_figures(reply):
     turn = read_turn(reply, state_of("ROI over 2 years: set-up 5,000, it saves 800 a month"))
     assert turn.calculation is None or not turn.calculation.calls
+
+
+def test_a_thing_brought_in_with_an_indefinite_article_is_a_calculation_of_its_own():
+    state = state_of("ROI over 2 years: set-up 5,000, it saves 800 a month")
+    turn = read_turn("and the ROI of a chatbot that costs 3k?", state)
+    assert turn.calculation is None  # read on its own: none of the old figures carry over
+    assert read_turn("and the ROI of a chatbot that costs 3k?", state_of(
+        "ROI of our chatbot over 2 years: set-up 5,000, it saves 800 a month")).calculation is not None
