@@ -250,3 +250,9 @@ def test_a_thing_brought_in_with_an_indefinite_article_is_a_calculation_of_its_o
     assert turn.calculation is None  # read on its own: none of the old figures carry over
     assert read_turn("and the ROI of a chatbot that costs 3k?", state_of(
         "ROI of our chatbot over 2 years: set-up 5,000, it saves 800 a month")).calculation is not None
+
+
+def test_an_amount_added_to_a_line_named_by_its_inputs_label_moves_that_line():
+    state = state_of("TCO, 2 yrs: implementation 10k, data integration 4k, SaaS fee $700/mo")
+    name, args = call_of(read_turn("add 3k to the set-up, the agency wants more", state))
+    assert args == {**state.args, "implementation": 13000}

@@ -699,6 +699,13 @@ def _moves_by(fig: Figure) -> int:
     return 1 if words[-1:] and words[-1] in RISES else -1 if words[-1:] and words[-1] in FALLS else 0
 
 
+def _label_said(spec: ToolSpec, name: str, words: list[str]) -> bool:
+    """Is a word of ``words`` one of the input's own labels in its spec ("set-up" for the
+    implementation), though the user named the figure otherwise?"""
+    labels = [x for x in spec.field(name).labels if " " not in x and len(x) > 3]
+    return any(same_word(w, x) or w.startswith(x) for w in words for x in labels)
+
+
 def _delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign: int,
            changes: list[str], asks: bool = True) -> tuple[CalculationState, list[str]] | None:
     """An input moved by an amount: the figure the words before it name (or, when the message
@@ -715,7 +722,8 @@ def _delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign
                   if item.field and not item.ignored and i != state.horizon and item.figure.get("unit") in {"money", "count"}
                   and not spec.field(item.field).horizon and compatible(fig, item)]
     scores = {i: name_score(moved_words, state.figures[i]) + sum(
-        any(same_word(w, x) for x in state.figures[i].field.split("_")) for w in moved_words) for i in candidates}
+        any(same_word(w, x) for x in state.figures[i].field.split("_")) for w in moved_words)
+        + 0.5 * _label_said(spec, state.figures[i].field, moved_words) for i in candidates}  # "add 2k to the set-up"
     best = max(scores.values(), default=0.0)
     named = [i for i, score in scores.items() if score == best and score > 0]
     target: int | None = named[0] if len(named) == 1 else None
