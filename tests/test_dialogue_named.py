@@ -256,3 +256,10 @@ def test_an_amount_added_to_a_line_named_by_its_inputs_label_moves_that_line():
     state = state_of("TCO, 2 yrs: implementation 10k, data integration 4k, SaaS fee $700/mo")
     name, args = call_of(read_turn("add 3k to the set-up, the agency wants more", state))
     assert args == {**state.args, "implementation": 13000}
+
+
+def test_a_figure_the_user_says_was_misread_is_no_new_value():
+    state = state_of("CLV please: average order 80 euros, customers buy 4 times a year, stay 3 years, margin 25%.")
+    reply = "Hmm, I think you read 3 times a year. It is 4 times a year, and 3 years is how long they stay."
+    name, args = call_of(read_turn(reply, state))
+    assert args == state.args

@@ -131,6 +131,9 @@ def line_meant(state: CalculationState, said: str, embed: Callable[[list[str]], 
 
 # A figure the message names as the value it replaces: "10000, not 20000", "instead of 20000".
 OLD_VALUE = re.compile(r"(?:\bnot|\binstead of|\brather than|\bfrom)\s*$", re.IGNORECASE)
+# "I think you take 2 times per year": what the advisor read, not what is meant, wherever it stands
+YOU_READ = re.compile(r"\byou\s+(?:take|took|read|have|had|used|use|put|got|wrote|understood|understand)\s*$",
+                      re.IGNORECASE)
 
 
 # A factor named in words ("double the reach", "halve the cost"), and "20% more/less".
@@ -182,8 +185,8 @@ def change(state: CalculationState, text: str, answering: bool = False,
         return None
     state = state.model_copy(deep=True)
     figures = with_cents(text, read_figures(text, value_words(spec)))
-    old_values = [f for f in figures if OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
-                  and any(f2.span[0] < f.span[0] for f2 in figures)]
+    old_values = [f for f in figures if (OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
+                  and any(f2.span[0] < f.span[0] for f2 in figures)) or YOU_READ.search(text[max(0, f.span[0] - 16): f.span[0]])]
     pairs = restated(state, text, figures, old_values)
     old_values += [old for old, _new in pairs]
     named_period = ONE_PERIOD.search(text)
