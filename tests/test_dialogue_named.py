@@ -263,3 +263,9 @@ def test_a_figure_the_user_says_was_misread_is_no_new_value():
     reply = "Hmm, I think you read 3 times a year. It is 4 times a year, and 3 years is how long they stay."
     name, args = call_of(read_turn(reply, state))
     assert args == state.args
+
+
+def test_a_thing_described_with_an_indefinite_article_is_still_the_same_subject():
+    state = state_of("ROI over 2 years for our returns helper: set-up 5,000, it saves 800 a month")
+    name, args = call_of(read_turn("actually the set-up is lower, it's basically a plug-in, so 2,000", state))
+    assert args["cost"] == 2000

@@ -29,8 +29,9 @@ THING = (r"(?:tool|engine|bot|chatbot|assistant|project|plugin|plug-in|system|ap
          r"pilot|initiative|idea|solution|product|software|campaign|module)s?")
 DETERMINER = r"(?:the|our|a|an|my|this|that|their|its|your)"
 NAMED_THING = re.compile(rf"\b{DETERMINER}\s+((?:(?!{DETERMINER}\b)[\w'-]+\s+){{1,3}}?)" + THING + r"\b", re.IGNORECASE)
-# "a chatbot", "an app": a thing brought in with an indefinite article
-A_THING = re.compile(rf"\b(?:a|an)\s+({THING})\b", re.IGNORECASE)
+# "the ROI of a chatbot", "for an app": a calculation asked of a thing brought in with an indefinite
+# article ("it's basically a plug-in" describes the thing already talked about)
+A_THING = re.compile(rf"\b(?:of|for|on)\s+(?:a|an)\s+({THING})\b", re.IGNORECASE)
 # "and for the kiosk?", "now on the CRM plugin": a message that opens on what it is about
 OPENS_ON = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|next(?: one)?|then|what about|how about|same|do)\W+)*"
                       r"((?:[\w/-]+\s+){0,3}?)(?:for|on|of|with)\s+(?:the|our|a|an|my|this|that)\s+((?:[\w'-]+\s*){1,3})",
