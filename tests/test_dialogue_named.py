@@ -266,6 +266,8 @@ def test_a_figure_the_user_says_was_misread_is_no_new_value():
 
 
 def test_a_thing_described_with_an_indefinite_article_is_still_the_same_subject():
+    from assistant.reading.subjects import other_subject
+
     state = state_of("ROI over 2 years for our returns helper: set-up 5,000, it saves 800 a month")
-    name, args = call_of(read_turn("actually the set-up is lower, it's basically a plug-in, so 2,000", state))
-    assert args["cost"] == 2000
+    assert not other_subject("um, actually the set-up is way lower, it's basically a plug-in, so 2,000?", state)
+    assert other_subject("and the ROI of a plug-in that costs 2,000?", state)
