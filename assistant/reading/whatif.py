@@ -705,8 +705,12 @@ def _moves_by(fig: Figure) -> int:
 def _label_said(spec: ToolSpec, name: str, words: list[str]) -> bool:
     """Is a word of ``words`` one of the input's own labels in its spec ("set-up" for the
     implementation), though the user named the figure otherwise?"""
-    labels = [x for x in spec.field(name).labels if " " not in x and len(x) > 3]
-    return any(same_word(w, x) or w.startswith(x) for w in words for x in labels)
+    def said(field_name: str, word: str) -> bool:
+        labels = [x for x in spec.field(field_name).labels if " " not in x and len(x) > 3]
+        return any(same_word(word, x) or word.startswith(x) for x in labels)
+
+    # a label of this input only: "licensing" names every cost of a payback, "set-up" one of a TCO
+    return any(said(name, w) and not any(said(f.name, w) for f in spec.fields if f.name != name) for w in words)
 
 
 def _delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign: int,
