@@ -125,7 +125,7 @@ class CalculationState(BaseModel):
     horizon: int | None = None  # the figure (index into ``figures``) per-period amounts are counted over
     settings: dict[str, Any] = Field(default_factory=dict)  # schema inputs chosen in words
     question: Clarification | None = None
-    need: str = ""  # what the open question is about: role, period, horizon, range, which, missing, check
+    need: str = ""  # what the open question is about: role, period, horizon, range, which, missing, check, share
     about: int | None = None  # the figure (index into ``figures``) the question is about
     fields: list[str] = Field(default_factory=list)  # the inputs the question is about
     pending: FigureState | None = None  # a what-if's figure waiting for the answer "which part?"

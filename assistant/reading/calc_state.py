@@ -22,6 +22,9 @@ NOT_NAMES = {"what", "if", "would", "had", "been", "was", "were", "goes", "go", 
              "now", "then", "same", "again", "actually", "say", "let", "lets", "let's", "be", "more", "less", "use"}
 
 
+# Words that join two figures' phrases in one clause: what comes before one names the figure before.
+JOINS = re.compile(r"\b(?:and|plus|but|while|whereas)\b")
+
 NAME_WINDOW = 12  # words before a figure that may name it ("…the licence is €1,000 a month")
 
 
@@ -57,6 +60,10 @@ def naming_words(text: str, fig: Figure, start: int) -> list[str]:
         # "35,000 a year for the subscription, 15,000 a year of staff time": the words that follow
         # the figure before, up to the comma, name that figure; this one is named after it
         stretch = " ".join(clauses[1:])
+    if start > 0:
+        # "£35,000 for implementation and £25,000 for the licence": the words before the joining
+        # word follow the figure before and name it; only those after it name this one
+        stretch = JOINS.split(stretch)[-1]
     before = [w for w in re.findall(r"[a-z][a-z'/-]*", stretch) if w not in STOPWORDS]
     return before[-NAME_WINDOW:] + ["|"] + [w for w in fig.after if w not in STOPWORDS]
 
@@ -120,3 +127,17 @@ def words_of(item: FigureState) -> list[str]:
     if naming is None:
         naming = list(item.figure.get("before") or []) + ["|"] + list(item.figure.get("after") or [])
     return naming
+
+
+def written_number(item: FigureState) -> float | None:
+    """The number a figure was written with ("3 yrs" → 3, "7k" → 7), whatever its value in the
+    calculator's units (36 months); None when it was written without digits."""
+    found = re.match(r"\D*?(\d+(?:[.,]\d+)?)", item.figure.get("text") or "")
+    return float(found.group(1).replace(",", ".")) if found and found.group(1).count(",") == 0 else None
+
+
+def names_by_number(fig: Figure, item: FigureState) -> bool:
+    """Does a bare number ("the 3 is three years") point at the figure written with it ("3 yrs")?"""
+    bare = fig.unit == "count" and not (fig.scaled or fig.period or fig.currency)
+    return bare and item.figure.get("unit") != "count" and written_number(item) == fig.value
+

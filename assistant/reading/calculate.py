@@ -1603,6 +1603,9 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
                     reading.roles.append(role)
                 try:
                     bare_share(spec, spec_field, part)
+                except _NeedsAsking as asked:  # "is 8 a percentage?": about that figure's unit
+                    raise _need("share", asked, part.index, [name]) from None
+                try:
                     value, note = normalise(part, spec_field, horizon)
                 except _NeedsAsking as asked:
                     kind = "range" if part.is_range else ("period" if spec_field.period and not part.period else "horizon")

@@ -14,7 +14,11 @@ options: the calculation is never dropped silently. A reply that answers and als
 another figure ("over 3 yrs, and the training was 8k, not 5k") does both. A figure said again
 ("the 1k is per month") is computed again as described (reading/restated.py), a length of time
 moved ("one more year?") moves it (reading/lengths.py), and "back to the original numbers"
-restores the first result (reading/undo.py). A message about another subject ("the ROI of a
+restores the first result (reading/undo.py), or one what-if taken back by its figure ("forget
+the 5 years, back to 2") that input only. A reply giving the test group or project the question
+lacked is read with the first message as one; another calculator asked "on that" or "… then?"
+takes the figures just computed, and "against the total you just calculated" the last total cost
+(reading/earlier_result.py). A message about another subject ("the ROI of a
 different tool: 8k", reading/subjects.py) takes none of the old figures. Nothing is rewritten:
 every figure keeps the words of the message it came from, so "What I read" quotes only what the
 user wrote.
@@ -49,8 +53,10 @@ from assistant.reading.calculate import (
     with_choices,
 )
 from assistant.reading.replies import alternatives, answer_question, choose_figure, fill_missing, option_chosen, parallel
+from assistant.reading.earlier_result import result_figure
 from assistant.reading.lengths import longer, moved_by
 from assistant.reading.restated import restatement
+from assistant.reading.targets import record_groups
 from assistant.reading.subjects import GOES_BACK, NEW_SUBJECT, REFERS_BACK, other_subject
 from assistant.reading.undo import first_result, undone
 from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, ask_input_for, change
@@ -251,8 +257,8 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         return carried_over(text, state, None)  # "the NPV of the same flows": no figure of its own but a rate
     if own is not None:
         spec = _spec_of(own)
-        if spec is not None and spec.name != state.tool:
-            return carried_over(text, state, own)  # another calculator: of the same figures?
+        if spec is not None and spec.name != state.tool:  # another calculator: on the total just given?
+            return with_earlier_result(text, state, own) or carried_over(text, state, own)  # of the same figures?
         if own.calls:
             # complete on its own: a new calculation, unless it is worded as a change of this one
             # and gives fewer figures than it ("what would the TCO be if the software were €10k?")
@@ -265,6 +271,9 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
                 return DialogueTurn()
             calc, new_state = continue_state(*continued)
             return DialogueTurn(*only_what_moved(state, calc, new_state))
+    more = more_records(state, text)
+    if more is not None:  # "the variant had 9,800 visitors and 350 orders": the group the question lacked
+        return more
     continued = answer_question(state, text) if state.question is not None else None
     if continued is not None:  # "over 3 yrs. oh and the training was 8k, not 5k": the rest changes too
         continued = also_changed(state, text, continued)
@@ -291,6 +300,13 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
             len(new_state.figures) > len(state.figures) and any(": added " in line for line in changes):
         # a figure taken as a new input the calculation does not use: the old result again would be wrong
         asked = ask_input_for(state, new_state.figures[len(state.figures)])
+        return DialogueTurn(ask_again_with(asked), asked)
+    unused = [i for i in range(len(state.figures), len(new_state.figures))
+              if i < len(calc.readings) and not calc.readings[i].used and not new_state.figures[i].ignored
+              and i != new_state.horizon]
+    if calc.calls and unused and new_state.figures[unused[0]].figure.get("unit") in {"percent", "money", "count"}:
+        # a figure the reply gave that the calculation does not use: a result without it would be wrong
+        asked = ask_input_for(state, new_state.figures[unused[0]])
         return DialogueTurn(ask_again_with(asked), asked)
     return DialogueTurn(calc, new_state)
 
@@ -336,8 +352,24 @@ def also_changed(state: CalculationState, text: str,
         blanked = blanked[: fig.span[0]] + " " * (fig.span[1] - fig.span[0]) + blanked[fig.span[1]:]
     more = change(new_state, blanked, answering=True)
     if more is None or not more[1]:
-        return answered
+        return _role_of_the_rest(new_state, text, rest, lines)
     return more[0], lines + more[1]
+
+
+def _role_of_the_rest(state: CalculationState, text: str, rest: list[Figure],
+                      lines: list[str]) -> tuple[CalculationState, list[str]]:
+    """The answered state, with the first amount of the reply that no input took ("monthly, plus
+    300 a year support") held as a figure of several possible inputs, so its role is asked next:
+    a figure the user gave is never dropped under a result."""
+    spec = spec_named(state.tool)
+    amounts = [f for f in rest if f.unit == "money" or (f.unit == "count" and (f.period or f.scaled))]
+    names = [f.name for f in spec.fields if f.unit == "money" and not f.sequence] if spec is not None else []
+    if not amounts or len(names) < 2:
+        return state, lines
+    state = state.model_copy(deep=True)
+    item = figure_state(text, amounts[0], tuple(names))
+    state.figures.append(item)
+    return state, lines + [f"{amounts[0].text.strip()}: which input, asked"]
 
 
 def _same_option_again(state: CalculationState, text: str, calc: Calculation,
@@ -473,17 +505,84 @@ def ask_again(state: CalculationState, text: str) -> ContinuedCalculation:
     return calc
 
 
+def more_records(state: CalculationState, text: str) -> DialogueTurn | None:
+    """A reply that gives the records (test groups, projects) an open question lacks: the first
+    message and the reply read as one, as if written together (each figure keeps its own
+    message's words), when that computes what the first message alone could not; else None."""
+    spec = spec_named(state.tool)
+    figures = read_figures(text, value_words(spec)) if spec is not None else []
+    if spec is None or not spec.records or not state.text or not figures:
+        return None
+    if state.question is None or state.args is not None:  # after a result: a whole project of its own only
+        roles = assign(spec, figures)
+        if len({role for role in roles.values() if isinstance(role, str)}) < 2:
+            return None
+    said = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)}
+    for name, _members in record_groups(state, spec):
+        if {w.lower() for w in re.findall(r"[^\W\d_]{3,}", name)} & said:
+            return None  # "control had 11,000 visitors": a record given before, changed (read as a change)
+    joined = f"{state.text}\n{text}"
+    calc = read_calculation(joined, ask_text=state.text)
+    if calc is None or not calc.calls or calc.calls[0][0] != state.tool:
+        return None
+    if state.args is not None and len(_records_in(calc.calls[0][1])) <= len(_records_in(state.args)):
+        return None  # no project more than before: a change, read as one
+    new_state = start_state(joined, calc)
+    return DialogueTurn(calc, new_state) if new_state is not None else None
+
+
+def _records_in(args: dict) -> list:
+    return next((v for v in args.values() if isinstance(v, list) and v and isinstance(v[0], dict)), [])
+
+
+def with_earlier_result(text: str, state: CalculationState, own: Calculation) -> DialogueTurn | None:
+    """Another calculator on the total the last one gave ("the ROI of 160k savings against the
+    total you just calculated"): the total fills its cost input (reading/earlier_result.py), the
+    message's own figures the rest; None when the message points at no such total."""
+    spec = _spec_of(own)
+    placed = result_figure(text, state, spec) if spec is not None else None
+    new_state = start_state(text, own) if placed is not None else None
+    if placed is None or new_state is None:
+        return None
+    item, line = placed
+    if any(fig.field == item.field and not fig.ignored for fig in new_state.figures):
+        return None  # a cost of its own as well: not guessed whether the total is added to it
+    for fig in new_state.figures:  # a figure that was the cost or another input: now the other one
+        if not fig.field and item.field in fig.fields:
+            rest = [name for name in fig.fields if name != item.field]
+            fig.field, fig.fields = (rest[0], []) if len(rest) == 1 else ("", rest)
+    new_state.figures.append(item)
+    new_state.question, new_state.need, new_state.about, new_state.fields = None, "", None, []
+    calc, new_state = continue_state(new_state, [line])
+    return DialogueTurn(calc, new_state)
+
+
+# A calculator asked of what was just computed: "the payback on that?"; with a figure of its own,
+# "the NPV at 8% then?" (without one, "what's a good payback period then?" asks about the idea).
+ON_THAT = re.compile(r"\b(?:on|of|for|from)\s+(?:that|it|this)\b(?!\s+\w)", re.IGNORECASE)
+THEN = re.compile(r"\bthen\s*[?.!]*\s*$", re.IGNORECASE)
+
+
 def carried_over(text: str, state: CalculationState, own: Calculation | None) -> DialogueTurn:
     """Another calculator asked of the figures already given ("ok then the NPV of the same cash
     flows at 9%"): when the message alone lacks inputs and refers back, it is read together with
     the message the calculation started from (each figure keeps its own message's words)."""
-    if (own is not None and own.calls) or not REFERS_BACK.search(text) or not state.text:
+    points = REFERS_BACK.search(text) or ON_THAT.search(text) or (
+        read_figures(text) and (FOLLOW_UP.match(text) or THEN.search(text)))  # "ok now as a 3-year TCO"
+    if (own is not None and own.calls) or not points or not state.text:
         return DialogueTurn()
     joined = f"{state.text}\n{text}"
     calc = read_calculation(joined, ask_text=text)
     if calc is None:
         return DialogueTurn()
     new_state = start_state(joined, calc)
+    if calc.calls and new_state is not None and any(f.unit == "duration" for f in read_figures(text)):
+        for i, item in enumerate(new_state.figures):  # what the other calculator does not use stays out of it
+            if i < len(calc.readings) and not calc.readings[i].used and i != new_state.horizon:
+                item.ignored = True
+        moved = change(new_state, text, answering=True)  # "ok now as a 3-year TCO": the length it says now
+        if moved is not None and moved[1]:
+            calc, new_state = continue_state(*moved)
     if calc.calls or new_state is None:
         return DialogueTurn(calc, new_state) if calc.calls else DialogueTurn()
     filled = fill_missing(new_state, len(state.text) + 1)  # "… with 9%": the rate no label named

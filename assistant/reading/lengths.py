@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.reading.calc_state import fmt_value, naming_content, same_word, word_figure
+from assistant.reading.calc_state import fmt_value, naming_content, same_word, spec_named, word_figure
 from assistant.types import CalculationState
 from knowledge.figures import MONTHS_IN, PERIOD_WORDS
 
@@ -56,7 +56,11 @@ def longer(state: CalculationState, text: str) -> tuple[CalculationState, list[s
         return None
     lengths = [i for i, item in enumerate(state.figures)
                if not item.ignored and item.figure.get("unit") == "duration" and (item.field or i == state.horizon)]
-    if state.horizon is not None and state.horizon in lengths:
+    spec = spec_named(state.tool)
+    inputs = [i for i in lengths if state.figures[i].field]
+    if spec is not None and not any(f.horizon for f in spec.fields) and len(inputs) == 1:
+        lengths = inputs  # a calculator with no horizon input: its input counted in time ("stay one more year")
+    elif state.horizon is not None and state.horizon in lengths:
         lengths = [state.horizon]
     if len(lengths) != 1:
         return None

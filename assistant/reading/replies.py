@@ -1,5 +1,6 @@
-"""The reply to a calculation's open question: an option by its words or number, a period in
-any words, a bare figure, an end of a range the user gave; the state with the question answered,
+"""The reply to a calculation's open question: an option by its words or number, a yes or a no
+in any register ("yep", "nah"), a period in any words, a bare figure, several missing figures at
+once, an end of a range the user gave; the state with the question answered,
 or None when the message is no answer to it (then reading/whatif.py reads it as a change).
 """
 
@@ -78,6 +79,9 @@ def option_chosen(options: list[str], text: str) -> int | None:
             return len(options) - 1
         if MIDDLE & set(tokens) and len(options) == 3:
             return 1
+    agreed = _yes_or_no(options, tokens)
+    if agreed is not None:  # "yep", "nah" to a question offering a yes and a no
+        return agreed
     by_period = _option_by_period(options, tokens)
     if by_period is not None:  # "the yearly one" of "900/mo" and "9.6k/yr"
         return by_period
@@ -90,6 +94,25 @@ def option_chosen(options: list[str], text: str) -> int | None:
     if best > 0 and scores.count(best) == 1:
         return scores.index(best)
     return None
+
+
+# Replies that say yes or no in any register ("yep", "nah", "sure", "not really").
+YES = {"yes", "yep", "yeah", "yup", "yea", "ya", "aye", "sure", "correct", "right", "exactly", "indeed", "definitely",
+       "absolutely", "affirmative", "ok", "okay", "please"}
+NO = {"no", "nope", "nah", "naw", "negative", "not"}
+# How an option that declines opens ("no", "leave it out", "neither").
+DECLINES = re.compile(r"^\s*(?:no\b|not\b|leave\b|neither\b|none\b|skip\b|don'?t\b)", re.IGNORECASE)
+
+
+def _yes_or_no(options: list[str], tokens: list[str]) -> int | None:
+    """The option a short yes or no picks, when the options are one that accepts and one that
+    declines ("yes"/"no", "12%"/"no", "apply it"/"leave it out"); None otherwise."""
+    if not tokens or len(tokens) > 4 or len(options) != 2 or not (tokens[0] in YES or tokens[0] in NO):
+        return None
+    declines = [i for i, option in enumerate(options) if DECLINES.match(option)]
+    if len(declines) != 1:
+        return None
+    return declines[0] if tokens[0] in NO else 1 - declines[0]
 
 
 def _option_by_period(options: list[str], tokens: list[str]) -> int | None:
@@ -219,8 +242,18 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
         return state, [f"{meant.figure['text']}: the {name.replace('_', ' ')}"]
     if kind == "period" and about is not None:
         chosen = option_chosen(options, text)
-        if any(abs(f.value - about.figure["value"]) > 1e-9 for f in figures) and not OPTION_NUMBER.fullmatch(text):
-            return None  # "3 times a year": a figure of its own, not how often the one asked about is paid
+        others = [f for f in figures if abs(f.value - about.figure["value"]) > 1e-9]
+        if others and not OPTION_NUMBER.fullmatch(text):
+            if any(f.period and not _period_in(text[f.span[0]: f.span[1]]) for f in others):
+                return None  # "3 times a year": a figure of its own, not how often the one asked about is paid
+            rest = text  # "monthly, plus 300 a year support": the period said outside the other amounts
+            for f in others:
+                rest = rest[: f.span[0]] + " " * (f.span[1] - f.span[0]) + rest[f.span[1]:]
+            period = _period_in(rest)
+            if period is None:
+                return None
+            about.figure["period"] = period
+            return state, [f"{about.figure['text']}: per {period}"]
         period = _period_in(options[chosen]) if chosen is not None else _period_in(text)
         if period is None:
             return None
@@ -233,6 +266,12 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
             return state, [f"{about.figure['text']}: one-off, so the {one_off.replace('_', ' ')}"]
         about.figure["period"] = period
         return state, [f"{about.figure['text']}: per {period}"]
+    if kind == "share" and about is not None:  # "is 8 for the rate a percentage (8%)?"
+        chosen = option_chosen(options, text)
+        if chosen is None or DECLINES.match(options[chosen]):
+            return None  # not a percentage: what it is instead is asked again, never guessed
+        about.figure["unit"] = "percent"
+        return state, [f"{about.figure['text']}: {options[chosen]}"]
     if kind == "horizon":
         durations = [f for f in figures if f.unit == "duration"]
         if not durations and any(f.unit == "money" or (f.unit == "count" and (f.period or f.scaled)) for f in figures):
@@ -317,6 +356,12 @@ def _rates_given(state: CalculationState, text: str, figures: list[Figure]) -> t
     rates = [f for f in figures if f.unit == "percent" and not any(abs(f.value - v) < 1e-9 for v in held)]
     if len(rates) != 1 or len(figures) != 1:
         return None
+    spec = spec_named(state.tool)
+    said = re.findall(r"[a-z][a-z'/-]*", text.lower())
+    held_inputs = {item.field for item in state.figures if item.field and not item.ignored}
+    if spec is not None and any(same_word(w, part) for name in held_inputs for part in name.split("_")
+                                if len(part) > 3 and spec.field(name).unit in {"percent", "fraction"} for w in said):
+        return None  # "lowered its confidence in the e-mail project to 50%": a change of an input held, not a rate of its own
     state.figures.append(reply_figure(text, rates[0]))
     return state, [f"{rates[0].text.strip()}: added"]
 
@@ -424,6 +469,8 @@ def _missing_given(state: CalculationState, text: str, figures: list[Figure]) ->
     says none); when it fits several, the next question asks which. Figures the reply names
     ("the gain was 35k") are left to reading/whatif.py."""
     spec = spec_named(state.tool)
+    if spec is not None and len(figures) > 1:
+        return _several_missing_given(state, text, figures)
     if spec is None or len(figures) != 1:
         return None
     fig = figures[0]
@@ -446,6 +493,54 @@ def _missing_given(state: CalculationState, text: str, figures: list[Figure]) ->
         change = f"{fig.text.strip()}: which input, asked"
     state.figures.append(item)
     return state, [change]
+
+
+def _several_missing_given(state: CalculationState, text: str,
+                           figures: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+    """A reply that gives several of the missing inputs at once ("4 a year, 3 years", "they order
+    4 times a year and stay 3 years"): each figure the input its words name, or the one missing
+    input its unit and period fit that no other figure took. None unless every figure finds its
+    own missing input (then the reply is read as a change, reading/whatif.py)."""
+    spec = spec_named(state.tool)
+    assert spec is not None
+    missing = [name for name in state.fields if not spec.field(name).horizon or spec.field(name).unit == "duration"]
+    named = assign(spec, figures)
+    placed: dict[int, str] = {}
+    for fig in figures:
+        role = named.get(fig.index)
+        if isinstance(role, str):
+            if role not in missing:
+                return None  # "the margin is 35% and they stay 3 years": a change of a figure given
+            placed[fig.index] = role
+    for fig in figures:
+        if fig.index in placed:
+            continue
+        fits = [name for name in missing if name not in placed.values() and _fits(spec.field(name), fig)]
+        if len(fits) != 1:
+            return None
+        placed[fig.index] = fits[0]
+    if len(set(placed.values())) != len(figures):
+        return None
+    changes = []
+    for fig in figures:
+        item = reply_figure(text, fig)
+        item.field = placed[fig.index]
+        field = spec.field(item.field)
+        if fig.period is None and field.period and fig.unit != "duration":
+            item.figure["period"] = field.period  # the question asked for it per month
+        state.figures.append(item)
+        changes.append(f"{item.field.replace('_', ' ')}: {fig.text.strip()}")
+    return state, changes
+
+
+def _fits(field, fig: Figure) -> bool:
+    """Can ``fig`` fill the input by its unit, and by its period where both have one ("4 a year":
+    a count per year; "3 years": a length of time)?"""
+    if field.unit not in UNITS_BY_FIGURE.get(fig.unit, ()):
+        return False
+    if fig.unit == "duration" or field.unit == "duration":
+        return fig.unit == "duration" and field.unit == "duration"
+    return not (fig.period and field.period and fig.period != field.period and not field.per_period)
 
 
 def _line_named(state: CalculationState, text: str) -> int | None:

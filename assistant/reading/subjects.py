@@ -29,6 +29,9 @@ THING = (r"(?:tool|engine|bot|chatbot|assistant|project|plugin|plug-in|system|ap
          r"pilot|initiative|idea|solution|product|software|campaign|module)s?")
 DETERMINER = r"(?:the|our|a|an|my|this|that|their|its|your)"
 NAMED_THING = re.compile(rf"\b{DETERMINER}\s+((?:(?!{DETERMINER}\b)[\w'-]+\s+){{1,3}}?)" + THING + r"\b", re.IGNORECASE)
+# "the ROI of a chatbot", "for an app": a calculation asked of a thing brought in with an indefinite
+# article ("it's basically a plug-in" describes the thing already talked about)
+A_THING = re.compile(rf"\b(?:of|for|on)\s+(?:a|an)\s+({THING})\b", re.IGNORECASE)
 # "and for the kiosk?", "now on the CRM plugin": a message that opens on what it is about
 OPENS_ON = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|now|next(?: one)?|then|what about|how about|same|do)\W+)*"
                       r"((?:[\w/-]+\s+){0,3}?)(?:for|on|of|with)\s+(?:the|our|a|an|my|this|that)\s+((?:[\w'-]+\s*){1,3})",
@@ -52,6 +55,9 @@ def other_subject(text: str, state: CalculationState) -> bool:
         return [w for w in words if w not in GENERIC and not any(w == x or (len(x) >= 4 and w.startswith(x)) for x in inputs)
                 and not re.fullmatch(THING, w)]
 
+    for match in A_THING.finditer(text):  # "and the ROI of a chatbot that costs 3k?": a thing not named before
+        if not any(same_word(match.group(1).lower(), w) for w in said):
+            return True
     phrases = [m.group(1) for m in NAMED_THING.finditer(text)]
     opening = OPENS_ON.match(text)
     if opening and set(opening.group(1).lower().split()) <= ASKING | inputs:

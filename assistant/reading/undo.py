@@ -1,13 +1,17 @@
 """Back to the original figures after what-ifs ("back to the original numbers", "undo all the changes"):
 the calculation's figures, horizon and choices as they were at its first result; what the rest
 of the message changes ("… but over 5 years") is then changed on those (reading/dialogue.py).
+One what-if taken back by the figure it gave ("forget the 5 years, back to 2") restores that
+input only, as it was at the first result.
 """
 
 from __future__ import annotations
 
 import re
 
+from assistant.reading.calc_state import written_number
 from assistant.types import CalculationState
+from knowledge.figures import read_figures
 
 FIGURES = r"(?:numbers|figures|inputs|values|version|case|scenario|assumptions|ones|data|baseline|plan|setup|set-up)"
 FIRST = r"(?:orig(?:inal)?|first|initial|starting|old|earlier|previous|beginning|base)"
@@ -37,6 +41,11 @@ def undone(state: CalculationState, text: str) -> tuple[CalculationState, list[s
     """The state back at its first result, the change line, and the rest of the message to read
     as a change of it; None when the message goes back to nothing or nothing is remembered."""
     match = UNDO.search(text)
+    last = LAST_CHANGE.search(text)
+    if match is None and last is not None and state.original and _only_the_last_change(state):
+        match = last  # "undo that" after one what-if: the first figures, exactly
+    if match is None and state.original:
+        return _one_undone(state, text)
     if match is None or not state.original:
         return None
     back = state.model_copy(deep=True)
@@ -45,3 +54,56 @@ def undone(state: CalculationState, text: str) -> tuple[CalculationState, list[s
     back.question, back.need, back.about, back.fields, back.pending = None, "", None, [], None
     rest = (text[: match.start()] + " " + text[match.end():]).strip()
     return back, ["back to your first figures"], rest
+
+
+# "forget the 5 years", "scrap that 8k", "drop the 20%": a figure a what-if gave, taken back.
+TAKEN_BACK = re.compile(r"\b(?:forget|scrap|drop|ignore|undo|cancel|never\s+mind)\s+(?:about\s+)?(?:the|that|those|this)\s+$",
+                        re.IGNORECASE)
+# "back to 2", "back to the 3 years": the first value named again.
+BACK_TO = re.compile(r"\b(?:back|return|revert)\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _one_undone(state: CalculationState, text: str) -> tuple[CalculationState, list[str], str] | None:
+    """The state with the one figure a what-if gave, which the message takes back by its value,
+    as it was at the first result; None when no such figure, or several, are named."""
+    figures = read_figures(text)
+    taken = [f for f in figures if TAKEN_BACK.search(text[: f.span[0]])]
+    if len(taken) != 1:
+        return None
+    fig = taken[0]
+    moved = [i for i, item in enumerate(state.figures[: len(state.original)])
+             if item != state.original[i] and item.figure.get("unit") == fig.unit
+             and abs(item.figure["value"] - fig.value) < 1e-9]
+    if len(moved) != 1:
+        return None
+    index = moved[0]
+    back = state.model_copy(deep=True)
+    first = state.original[index].model_copy(deep=True)
+    back.figures[index] = first
+    back.question, back.need, back.about, back.fields, back.pending = None, "", None, [], None
+    spans = [fig.span]
+    for other in figures:  # "back to 2": the first value said again, no new figure
+        if other is not fig and BACK_TO.search(text[: other.span[0]]) and (
+                written_number(first) == other.value or abs(first.figure["value"] - other.value) < 1e-9):
+            spans.append(other.span)
+    rest = text
+    for start, end in sorted(spans, reverse=True):
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    label = (first.field or "figure").replace("_", " ")
+    return back, [f"{label}: {state.figures[index].figure['text']} → {first.figure['text']} (as at first)"], rest
+
+
+# "undo that", "scrap the last change", "forget that what-if": the change just made, taken back.
+LAST_CHANGE = re.compile(r"\b(?:undo|revert|reverse|scrap|drop|forget|cancel|ignore|take\s+back)\s+"
+                         r"(?:that|it|this|the\s+last\s+(?:change|one|what-?if)|my\s+last\s+(?:change|one)|"
+                         r"that\s+(?:change|last\s+one|what-?if))\b(?!\s+[\d$€£])", re.IGNORECASE)
+
+
+def _only_the_last_change(state: CalculationState) -> bool:
+    """Do the figures differ from the first result's only where the last reply changed them (so
+    the first figures are exactly the ones before that change)?"""
+    if len(state.figures) < len(state.original) or state.horizon != state.original_horizon \
+            or state.settings != state.original_settings:
+        return False
+    moved = {i for i, item in enumerate(state.figures) if i >= len(state.original) or item != state.original[i]}
+    return bool(moved) and moved <= set(state.changed)

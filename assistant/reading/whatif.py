@@ -15,6 +15,7 @@ from typing import Any, Callable
 import numpy as np
 
 from assistant.reading.calc_state import (
+    names_by_number,
     fmt_value,
     naming_content,
     reply_figure,
@@ -37,7 +38,7 @@ from assistant.reading.targets import (
     target_of,
 )
 from assistant.types import CalculationState, Clarification, FigureState
-from knowledge.figures import PERIOD_WORDS, Figure, read_figures
+from knowledge.figures import PERIOD_WORDS, WORDS_NUMBER, Figure, read_figures, words_value
 from tools.registry import SPECS
 from tools.spec import ToolSpec
 
@@ -84,10 +85,13 @@ REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out
 ADDS = re.compile(r"\b(?:also|add|adding|plus|on top|as well|in addition|another)\b", re.IGNORECASE)
 
 
+ADD_VERBS = {"add", "adds", "added", "adding"}
+
+
 def adds(text: str, fig: Figure) -> bool:
     """Does the figure's own clause add it as one more part ("plus 2k on top for training"), not
     another clause of the message ("bump the gain to 70k, they think Q4 will add a chunk")?"""
-    start = max((m.end() for m in re.finditer(r"[,;.!?]\s|\s[-–—]\s", text[: fig.span[0]])), default=0)
+    start = max((m.end() for m in re.finditer(r"[,;.!?]\s|\s[-–—]\s|\sand\s", text[: fig.span[0]])), default=0)
     end = next((m.start() + fig.span[1] for m in re.finditer(r"[,;.!?](?:\s|$)|\s[-–—]\s", text[fig.span[1]:])), len(text))
     return bool(ADDS.search(text[start:end]))
 
@@ -127,6 +131,9 @@ def line_meant(state: CalculationState, said: str, embed: Callable[[list[str]], 
 
 # A figure the message names as the value it replaces: "10000, not 20000", "instead of 20000".
 OLD_VALUE = re.compile(r"(?:\bnot|\binstead of|\brather than|\bfrom)\s*$", re.IGNORECASE)
+# "I think you take 2 times per year": what the advisor read, not what is meant, wherever it stands
+YOU_READ = re.compile(r"\byou\s+(?:take|took|read|have|had|used|use|put|got|wrote|understood|understand)\s*$",
+                      re.IGNORECASE)
 
 
 # A factor named in words ("double the reach", "halve the cost"), and "20% more/less".
@@ -137,7 +144,7 @@ MULTIPLIERS = {"double": 2.0, "doubled": 2.0, "doubles": 2.0, "twice": 2.0, "tri
 MULTIPLIER = re.compile(r"\b(" + "|".join(MULTIPLIERS) + r")\b")
 
 
-MORE = {"more", "higher", "bigger", "larger", "extra", "up", "increase", "increased"}
+MORE = {"more", "higher", "bigger", "larger", "extra", "up", "increase", "increased", "dearer", "pricier", "costlier"}
 
 
 LESS = {"less", "lower", "smaller", "fewer", "down", "decrease", "decreased", "cheaper"}
@@ -178,8 +185,8 @@ def change(state: CalculationState, text: str, answering: bool = False,
         return None
     state = state.model_copy(deep=True)
     figures = with_cents(text, read_figures(text, value_words(spec)))
-    old_values = [f for f in figures if OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
-                  and any(f2.span[0] < f.span[0] for f2 in figures)]
+    old_values = [f for f in figures if (OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
+                  and any(f2.span[0] < f.span[0] for f2 in figures)) or YOU_READ.search(text[max(0, f.span[0] - 16): f.span[0]])]
     pairs = restated(state, text, figures, old_values)
     old_values += [old for old, _new in pairs]
     named_period = ONE_PERIOD.search(text)
@@ -238,7 +245,9 @@ def change(state: CalculationState, text: str, answering: bool = False,
             and not new_horizon:
         if not all(roles_of(spec, news).get(f.index) for f in news):
             return None  # figures that name no input of this calculation, in a message that changes nothing
-    roles = roles_of(spec, news)
+    # "also add £5,000 for staff training": the verb that adds a part says nothing of its way
+    roles = roles_of(spec, [dataclasses.replace(f, before=[w for w in f.before if w not in ADD_VERBS]) if adds(text, f)
+                            else f for f in news])
     for fig in list(news):  # "40k is the gain": the figure already given, now with its role
         role = roles.get(fig.index)
         same = [item for item in state.figures if not item.ignored and not item.field
@@ -254,7 +263,11 @@ def change(state: CalculationState, text: str, answering: bool = False,
         return _one_period(state, spec, text, news[0], period, changes)
     used = {i for i, item in enumerate(state.figures) if not item.ignored and (item.field or item.fields)}
     taken: set[int] = set()
+    placed: list[Figure] = []
     for fig in news:
+        if fig.unit == "duration" and any(f.unit == fig.unit and abs(f.value - fig.value) < 1e-9 for f in placed):
+            continue  # "three years …, we sign for 3 years": the same figure said twice in the message
+        placed.append(fig)
         role = roles.get(fig.index)
         outlay = _first_flow(state, spec, role)
         restating = [i for i, item in enumerate(state.figures) if not item.ignored and not item.field and i not in taken
@@ -324,6 +337,8 @@ def change(state: CalculationState, text: str, answering: bool = False,
             else:
                 changes.append(f"{label}: {old.figure['text']} → {fig.text.strip()}")
             state.figures[target] = new
+        elif target == "every" and len(news) > 1:
+            return None  # several inputs for every project at once: a project of its own, not guessed
         elif target == "every":
             name = roles.get(fig.index)
             for i, old in enumerate(state.figures):
@@ -374,7 +389,23 @@ def with_cents(text: str, figures: list[Figure]) -> list[Figure]:
                                           text=text[last.span[0]: end], after=fig.after[1:])
             continue
         out.append(fig)
-    return out
+    return [_cents_in_words(text, fig) for fig in out]
+
+
+# "… euro and fifty cent per month": cents said in words, not read as a figure of their own.
+CENTS_IN_WORDS = re.compile(rf"\s+and\s+({WORDS_NUMBER})\s+(?:{'|'.join(CENTS)})\b(?:\s+(?:per|a|an|each|every)\s+([a-z]+))?",
+                            re.IGNORECASE)
+
+
+def _cents_in_words(text: str, fig: Figure) -> Figure:
+    found = CENTS_IN_WORDS.match(text, fig.span[1]) if fig.unit == "money" else None
+    if found is None or not 0 < words_value(found.group(1)) < 100:
+        return fig
+    period = PERIOD_WORDS.get((found.group(2) or "").lower()) or fig.period
+    end = found.end() if found.group(2) and PERIOD_WORDS.get(found.group(2).lower()) else found.end(1) + len(
+        re.match(r"\s+\w+", text[found.end(1):]).group(0))
+    return dataclasses.replace(fig, value=fig.value + words_value(found.group(1)) / 100, span=(fig.span[0], end),
+                               text=text[fig.span[0]: end], period=period)
 
 
 # A share of an amount named in words ("half the fee", "a third of the licence").
@@ -671,6 +702,17 @@ def _moves_by(fig: Figure) -> int:
     return 1 if words[-1:] and words[-1] in RISES else -1 if words[-1:] and words[-1] in FALLS else 0
 
 
+def _label_said(spec: ToolSpec, name: str, words: list[str]) -> bool:
+    """Is a word of ``words`` one of the input's own labels in its spec ("set-up" for the
+    implementation), though the user named the figure otherwise?"""
+    def said(field_name: str, word: str) -> bool:
+        labels = [x for x in spec.field(field_name).labels if " " not in x and len(x) > 3]
+        return any(same_word(word, x) or word.startswith(x) for x in labels)
+
+    # a label of this input only: "licensing" names every cost of a payback, "set-up" one of a TCO
+    return any(said(name, w) and not any(said(f.name, w) for f in spec.fields if f.name != name) for w in words)
+
+
 def _delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign: int,
            changes: list[str], asks: bool = True) -> tuple[CalculationState, list[str]] | None:
     """An input moved by an amount: the figure the words before it name (or, when the message
@@ -687,7 +729,8 @@ def _delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign
                   if item.field and not item.ignored and i != state.horizon and item.figure.get("unit") in {"money", "count"}
                   and not spec.field(item.field).horizon and compatible(fig, item)]
     scores = {i: name_score(moved_words, state.figures[i]) + sum(
-        any(same_word(w, x) for x in state.figures[i].field.split("_")) for w in moved_words) for i in candidates}
+        any(same_word(w, x) for x in state.figures[i].field.split("_")) for w in moved_words)
+        + 0.5 * _label_said(spec, state.figures[i].field, moved_words) for i in candidates}  # "add 2k to the set-up"
     best = max(scores.values(), default=0.0)
     named = [i for i, score in scores.items() if score == best and score > 0]
     target: int | None = named[0] if len(named) == 1 else None
@@ -873,8 +916,8 @@ def restated(state: CalculationState, text: str, figures: list[Figure],
         between = text[fig.span[1]: nxt.span[0]].lower()
         if fig in old_values or not RESTATES.fullmatch(between):
             continue
-        if any(not item.ignored and item.figure.get("unit") == fig.unit and abs(item.figure["value"] - fig.value) < 1e-9
-               and item.figure.get("currency") == fig.currency for item in state.figures):
+        if any(not item.ignored and ((item.figure.get("unit") == fig.unit and abs(item.figure["value"] - fig.value) < 1e-9
+               and item.figure.get("currency") == fig.currency) or names_by_number(fig, item)) for item in state.figures):
             out.append((fig, nxt))
     return out
 

@@ -1,0 +1,63 @@
+"""A result of the conversation's calculation used as an input of the next one: "the ROI of 160k
+of savings against the total you have just calculated", "the payback if that total is the
+upfront cost". The last computed total cost (a calculator whose money inputs are all costs, its
+output's ``total``) fills the next calculator's one input for a cost in total (money going out,
+counted over no period); the words that point at it are quoted, never a figure the user did
+not write. With no such total, or no such input, nothing is carried (the message is read as usual).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from assistant.reading.calc_state import figure_state, spec_named
+from assistant.types import CalculationState, FigureState
+from knowledge.figures import Figure
+from tools.registry import run_tool
+from tools.spec import ToolSpec
+
+# Words that point at the result just given: "the total you have just calculated", "that total",
+# "the figure you got", "this result".
+POINTS_AT = re.compile(
+    r"\b(?:(?:that|this)\s+(?:total|result|figure|number|amount|sum)\b"
+    r"|the\s+(?:total|result|figure|number|amount|sum)\s+(?:you|we)\s+(?:have\s+|'ve\s+)?(?:just\s+)?"
+    r"(?:calculated|computed|worked\s+out|got|found|came\s+up\s+with|arrived\s+at)\b)",
+    re.IGNORECASE)
+
+
+def total_cost(state: CalculationState) -> float | None:
+    """The total cost the state's last computed call gives, when its calculator sums costs only."""
+    spec = spec_named(state.call or state.tool)
+    if spec is None or state.args is None or not state.call:
+        return None
+    money = [f for f in spec.fields if f.unit == "money"]
+    if not money or any(f.direction == "in" for f in money):
+        return None
+    try:
+        result = run_tool(state.call, state.args)
+    except Exception:  # noqa: BLE001 - args that no longer validate carry nothing
+        return None
+    value = result.get("total")
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def cost_in_total(spec: ToolSpec) -> str | None:
+    """The one input of ``spec`` for a cost in total (money going out, per no period)."""
+    names = [f.name for f in spec.fields if f.unit == "money" and f.direction == "out" and f.period is None]
+    return names[0] if len(names) == 1 else None
+
+
+def result_figure(text: str, state: CalculationState, spec: ToolSpec) -> tuple[FigureState, str] | None:
+    """The earlier total as a figure of ``text`` for ``spec``'s cost input (quoting the words that
+    point at it), and the line that says so; None when ``text`` points at no usable total."""
+    found = POINTS_AT.search(text)
+    name = cost_in_total(spec)
+    value = total_cost(state) if found is not None and name is not None and spec.name != state.call else None
+    if value is None or found is None or name is None or value <= 0:
+        return None
+    fig = Figure(value=value, unit="money", span=found.span(), text=found.group(0), context=found.group(0))  # type: ignore[arg-type]
+    item = figure_state(text, dataclasses.replace(fig), name)
+    item.quote = found.group(0)
+    shown = f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.2f}"
+    return item, f"{name.replace('_', ' ')}: the total calculated before, {shown}"
