@@ -39,6 +39,7 @@ from assistant.reading.money import (
     amount_like,
     asks_about_a_figure,
     bracket_totals,
+    changes_amounts,
     counts_nouns,
     counts_things,
     lowers,
@@ -77,6 +78,9 @@ UNITS_ACCEPTED = {
 HORIZON_WORDS = {"over", "for", "across", "within", "horizon", "period", "during", "after"}
 RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
+# Staff time counted in people × time, after a number: "2 FTE-months", "3 person-days", "4 man-weeks".
+_STAFF_TIME = re.compile(r"\s*(?:fte|person|man|staff|developer|dev|engineer)s?[\s-]?(?:days?|weeks?|months?|mos?|years?)\b",
+                         re.IGNORECASE)
 TOTAL_WORDS = {"total", "overall", "altogether", "all-in", "combined"}
 HEDGE_WORDS = {"maybe", "perhaps", "possibly", "eventually"}  # "eventually" is "possibly" in many Europeans' English
 MODAL_WORDS = {"could", "might", "may", "would", "optional", "optionally", "also", "add", "extra", "another"}
@@ -470,7 +474,8 @@ def _horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figure |
     that disagree leave it open."""
     free = [f for f in figures if f.unit == "duration" and f.index not in taken and not f.is_range]
     named = [f for f in free if HORIZON_WORDS & set(f.before[-3:])]
-    for group in (named, free):
+    by_name = _called(free, text)
+    for group in (by_name, named, free):
         if group and len({round(f.value, 6) for f in group}) == 1:
             return group[0]
     if free:
@@ -489,6 +494,17 @@ def _horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figure |
             # a figure of its own, outside the message's list (index -1): 12 months
             return Figure(value=12.0, unit="duration", span=words.span(), text=words.group(0).strip(), index=-1)
     return None
+
+
+_HORIZON_NAMED = re.compile(r"\b(?:over|across|within|during|for)\s+(?:the|our|its|this|that|their)\s+((?:[a-z]+\s+)?[a-z]+)\b"
+                            r"(?!\s*(?:of|\d))", re.IGNORECASE)
+_NOT_NAMES = {"whole", "full", "entire", "same", "next", "first", "last", "period", "time", "years", "months", "year",
+              "month", "project", "tool", "app", "system", "cost", "costs", "total"}
+def _called(durations: list[Figure], text: str) -> list[Figure]:
+    """The durations the message's horizon phrase names by their label: "over the initial term"
+    where a line reads "Initial Term: 36 months" (not "renewing for successive 12-month periods")."""
+    called = {w.lower() for m in _HORIZON_NAMED.finditer(text) for w in m.group(1).split()} - _NOT_NAMES
+    return [f for f in durations if called & set(f.before[-3:])]
 
 
 _END_OF_YEAR = re.compile(rf"\b(?:until|till|to|by|through|at)\s+(?:the\s+)?end\s+of\s+(?:year|yr)\s+(\d{{1,2}}|{'|'.join(UNIT_WORDS)})\b",
@@ -531,8 +547,9 @@ def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tup
     """The figure's value in the unit and period the field wants, and a note saying how."""
     if fig.is_range:
         low, high = fig.value, fig.high or fig.value
+        said = fig.show() if re.search(r"[-–]|\bto\b|\bor\b", fig.show()) else f"{_fmt(low)} to {_fmt(high)}"  # worked out
         raise _ask(
-            f"You gave a range, {fig.show()}, for the {spec_field.name.replace('_', ' ')}: which single value should I use?",
+            f"You gave a range, {said}, for the {spec_field.name.replace('_', ' ')}: which single value should I use?",
             [_fmt(low), _fmt((low + high) / 2), _fmt(high)])
     value, note = fig.value, ""
     if spec_field.unit == "fraction" and fig.unit == "percent":
@@ -994,6 +1011,14 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             # "the ROI? The figures I have are 25,000 and 40,000": amounts given for it, none named
             raise _NeedsAsking(stray_question(amounts[0], money_fields))
         return None
+    horizon_set = next((f for f in spec.fields if f.horizon and f.name in roles.values()), None)
+    if horizon_set is not None and not spec.records:
+        called = _called([f for f in active if f.unit == "duration" and not f.is_range and (
+            f.index not in roles or roles[f.index] == horizon_set.name)], text)
+        if len(called) == 1 and roles.get(called[0].index) != horizon_set.name:
+            for i in [i for i, name in roles.items() if name == horizon_set.name]:
+                del roles[i]  # the horizon the question names by its label, not a duration a label word is near
+            roles[called[0].index] = horizon_set.name
     horizon_field = next((f for f in spec.fields if f.horizon and f.name not in roles.values()), None)
     if horizon_field is not None and not spec.records:
         found = _horizon(active, set(roles), text)
@@ -1385,6 +1410,29 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         if money_fields:
             calc.clarification = stray_question(dropped[0], money_fields)
             calc.calls = []
+    moved = next((r.figure for r in calc.readings if not r.used and not r.note and r.figure.unit == "percent"
+                  and changes_amounts(r.figure)), None)
+    if moved is not None and calc.calls and calc.clarification is None and not any(s.records for s in specs):
+        # a percentage no input took that says it changes something ("fees increase by 5% each
+        # anniversary", "10% off if signed by May"), in a calculation of amounts that takes none:
+        # computing without it states a total the user's own figures say is off
+        spec = next(s for s in specs if s.title == calc.titles[0])
+        if any(f.unit == "money" for f in spec.fields) and not any(f.unit in {"percent", "fraction"} for f in spec.fields):
+            calc.clarification = Clarification(
+                question=f"What is {moved.show()} (“{moved.context or moved.text}”) for in {', '.join(calc.titles)}: "
+                         "should I apply it to the amounts, or is it not part of this calculation?",
+                options=["apply it", "leave it out"], figure=moved.index)
+            calc.calls = []
+    effort = next((r.figure for r in calc.readings if not r.used and not r.note and _STAFF_TIME.match(
+        text, r.figure.span[1])), None)
+    if effort is not None and calc.calls and calc.clarification is None and not any(
+            f.unit == "duration" and not f.horizon for s in specs for f in s.fields):
+        # "2 FTE-months of our IT team" beside a licence: staff time with no price is a cost left out
+        calc.clarification = Clarification(
+            question=f"What does {effort.show()}{_STAFF_TIME.match(text, effort.span[1]).group(0)} of staff time (“{effort.context or effort.text}”) cost? Give its "
+                     f"cost, or say to leave it out of {', '.join(calc.titles)}.",
+            options=["leave it out"], figure=effort.index)
+        calc.calls = []
     unknown = unknown_values(text)
     if unknown and calc.calls and calc.clarification is None:  # a figure still to come would change the result
         calc.clarification = Clarification(
