@@ -153,3 +153,10 @@ def test_how_much_of_a_figure_to_count_is_not_a_calculation():
     text = ("Payout: gross 20,000.00, fees -600.00, net 19,400.00. The app says it brought $5,000.\n"
             "How much of that $5,000 should I count as the gain when I work out the ROI?")
     assert read_calculation(text) is None
+
+
+def test_an_amount_written_in_words_and_again_in_brackets_is_one_amount():
+    text = ("The system costs £9,000 to install and should save us twelve thousand pounds (£12,000) in its first "
+            "year. What is the return on investment?")
+    name, args = _call(text)
+    assert name == "roi" and args == {"cost": 9000.0, "gain": 12000.0}

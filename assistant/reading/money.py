@@ -498,6 +498,13 @@ def bracket_totals(text: str, figures: list[Figure]) -> dict[int, str]:
         if len(parts) >= 2 and abs(total - fig.value) <= 0.005 * abs(fig.value) and len({p.period for p in parts} | {
                 fig.period}) == 1:
             out[fig.index] = f"the total of the parts in brackets ({', '.join(p.show() for p in parts)})"
+    for said, again in zip(figures, figures[1:]):
+        # "thirty-one thousand pounds (£31,000)", "£2,500 (two thousand five hundred pounds)": one
+        # amount written twice, as letters and cheques do
+        if amount_like(said) and amount_like(again) and said.value and abs(said.value - again.value) <= 0.005 * abs(
+                said.value) and re.fullmatch(r"\s*\(\s*", text[said.span[1] : again.span[0]]) and re.match(
+                r"\s*\)", text[again.span[1] :]):
+            out[again.index] = f"{said.show()} said again"
     for amount, span, share in zip(figures, figures[1:], figures[2:]):
         # "capex of 72,000 is amortised over 36 months (2,000 per month)": the same amount spread out
         if (span.unit == "duration" and share.period and not amount.period and amount_like(amount)
