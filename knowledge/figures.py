@@ -698,7 +698,9 @@ def _period_indexes(text: str, figures: list[Figure], marks: list[tuple[int, int
 
 # A line that opens with a short period label and a colon ("Y1: H1 +20k | H2 +30k", "Q3: 4k"): every
 # figure on that line belongs to that period (the label's digits are no figure: "Y1" is one word).
-_LINE_PERIOD = re.compile(r"^[ \t]*(?:y|yr|q|qtr|m|t)(\d{1,2})[ \t]*[:=]", re.IGNORECASE | re.MULTILINE)
+# "Y1: 10k", "Q2 = 4k", and a period opening a line before its amount: "Q3 $4,400", "Y2 -1,500"
+_LINE_PERIOD = re.compile(r"^[ \t]*(?:y|yr|q|qtr|m|t)(\d{1,2})(?:[ \t]*[:=]|[ \t]+(?=[-+\u2212]?[$€£]?\d[\d,.]*[ \t]*$))",
+                          re.IGNORECASE | re.MULTILINE)
 
 
 def _line_periods(text: str, figures: list[Figure]) -> None:

@@ -160,3 +160,9 @@ def test_an_amount_written_in_words_and_again_in_brackets_is_one_amount():
             "year. What is the return on investment?")
     name, args = _call(text)
     assert name == "roi" and args == {"cost": 9000.0, "gain": 12000.0}
+
+
+def test_periods_opening_lines_are_flows_and_an_outlay_said_after_them_is_period_zero():
+    text = "Profit from the tool by quarter:\nQ1 $2,000\nQ2 $2,500\nQ3 $3,000\nIt cost $6,000 upfront. NPV at 3% per quarter?"
+    name, args = _call(text)
+    assert name == "npv" and args["cash_flows"] == [-6000.0, 2000.0, 2500.0, 3000.0]

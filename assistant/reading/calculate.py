@@ -989,12 +989,18 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 continue  # "Update: … effort at 6 person-months, not 4": a correction of an item, not context
             del roles[i]
             readings[i].note = "it stands outside the list of projects"
+    ahead: dict[int, float] = {}  # a figure to stand before another in its input's list
     if flows:  # the numbered periods are the flows; other amounts are no flows of theirs
         sequence = next(f.name for f in spec.fields if f.sequence)
         first = min(flows)
         outlay = [f.index for f in active if f.index < first and amount_like(f) and not f.period and (
             roles.get(f.index) is None or spec.field(roles[f.index]).unit == "money" and spec.field(roles[f.index]).period is None
             and not spec.field(roles[f.index]).sequence)]
+        # "Q1 $3,100 … Q4 $4,700. We paid $12,000 upfront": an outlay named as one, said after the list
+        outlay += [f.index for f in active if f.index > max(flows) and amount_like(f) and not f.period
+                   and f.period_index is None and roles.get(f.index) is not None
+                   and spec.field(roles[f.index]).unit == "money" and spec.field(roles[f.index]).period is None
+                   and not spec.field(roles[f.index]).sequence and money_direction(f) == "out"]
         roles = {i: name for i, name in roles.items() if spec.field(name).unit not in {"money"} and not spec.field(name).horizon}
         roles.update({i: sequence for i in flows})
         if figures[first].period_index == 1 and len(outlay) == 1 and figures[outlay[0]].value > 0:
@@ -1002,6 +1008,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             figures = [*figures[: outlay[0]], dataclasses.replace(figures[outlay[0]], value=-figures[outlay[0]].value),
                        *figures[outlay[0] + 1 :]]
             roles[outlay[0]] = sequence
+            if outlay[0] > first:  # said after the list, it still comes first
+                ahead[outlay[0]] = first - 0.5
     else:
         fill_series(spec, active, roles)
     if not roles:
@@ -1096,7 +1104,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     horizon = _horizon(active, set(roles), text)
     _one_year_guess(spec, figures, roles, horizon)
     signed_out = signed_outlays(spec, active, roles)
-    groups = split_records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles, swapped), list(roles))]
+    groups = split_records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles, swapped, ahead), list(roles))]
     records = []
     for number, (record, _members) in enumerate(groups, 1):
         values: dict[str, Any] = {}
@@ -1214,10 +1222,13 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     return name, args
 
 
-def _flat(figures: list[Figure], roles: dict[int, str], swapped: dict[int, int] | None = None) -> dict[str, Any]:
+def _flat(figures: list[Figure], roles: dict[int, str], swapped: dict[int, int] | None = None,
+          ahead: dict[int, float] | None = None) -> dict[str, Any]:
     """The figures of each input, in the order they stand in the message; a figure that replaced an
-    earlier one stands in its place ("20k y1, 20k y2 … y1 will be lower, 12k": 12k is the first flow)."""
-    place = {new: old for old, new in (swapped or {}).items()}
+    earlier one stands in its place ("20k y1, 20k y2 … y1 will be lower, 12k": 12k is the first flow),
+    one in ``ahead`` at the place given (an outlay said after its flows comes first)."""
+    place: dict[int, float] = {new: old for old, new in (swapped or {}).items()}
+    place.update(ahead or {})
     record: dict[str, Any] = {}
     for fig in sorted(figures, key=lambda f: place.get(f.index, f.index)):
         name = roles.get(fig.index)
