@@ -166,3 +166,16 @@ def test_periods_opening_lines_are_flows_and_an_outlay_said_after_them_is_period
     text = "Profit from the tool by quarter:\nQ1 $2,000\nQ2 $2,500\nQ3 $3,000\nIt cost $6,000 upfront. NPV at 3% per quarter?"
     name, args = _call(text)
     assert name == "npv" and args["cash_flows"] == [-6000.0, 2000.0, 2500.0, 3000.0]
+
+
+def test_an_amount_each_prices_the_things_just_counted():
+    # "each one costs us $60" after "20 failed deliveries a month": 1,200 a month avoided, not a $60 outlay
+    text = ("The routing tool costs $4,000 to set up. It should prevent about 20 failed deliveries a month; "
+            "each one costs us $60. Payback?")
+    name, args = _call(text)
+    assert name == "payback_period" and args == {"upfront_cost": 4000.0, "monthly_benefit": 1200.0}
+
+
+def test_a_payout_total_is_the_business_takings_not_a_gain():
+    calc = read_calculation("Net payout last month $48,000. The plug-in costs $3,000 setup and saves $500 a month. Payback?")
+    assert calc is not None and calc.calls == [("payback_period", {"upfront_cost": 3000.0, "monthly_benefit": 500.0})]

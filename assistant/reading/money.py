@@ -38,7 +38,7 @@ PREPOSITIONS = {"after", "before", "on", "for", "to", "from", "over", "until", "
 # Head nouns of a charge: the word before them says what it pays for ("support fee").
 CHARGE_NOUNS = {"fee", "fees", "cost", "costs", "charge", "charges", "bill", "bills"}
 SAVES = ("save", "saved", "saves", "saving", "savings")
-LOWERS = ("cut", "reduc", "lower", "down", "fewer", "less", "drop", "shrink", "avoid")
+LOWERS = ("cut", "reduc", "lower", "down", "fewer", "less", "drop", "shrink", "avoid", "stop", "prevent")
 
 
 def stem_in(word: str, stems: tuple[str, ...]) -> bool:
@@ -92,7 +92,7 @@ def money_direction(fig: Figure) -> str | None:
     return None
 
 
-REVENUE_WORDS = ("revenue", "sales", "turnover", "gmv", "arr")
+REVENUE_WORDS = ("revenue", "sales", "turnover", "gmv", "arr", "payout")
 # Words that make an amount of revenue a change brought by the project ("extra sales", "lifts revenue").
 CHANGE_WORDS = ("extra", "additional", "more", "increas", "uplift", "lift", "grew", "grow", "up", "added", "add",
                 "incremental", "new", "brought", "bring", "generat", "gain", "boost", "rais", "from", "thanks")

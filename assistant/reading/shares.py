@@ -229,11 +229,20 @@ def priced_units(text: str, figures: list[Figure], per_input) -> tuple[list[Figu
                     f" per {count.period}" if count.period else "")
                 consumed[rate.index] = f"it prices the {count.show()} {count.after[noun]}"
             continue
+        each = said is None and rate.unit == "money" and not rate.is_range and not rate.period and (
+            "each" in rate.before[-4:] or rate.after[:1] in (["each"], ["apiece"]))
+        if each:
+            # "stop about 14 chargebacks a month, each one costs us ~$85": each of the things just counted
+            counted = [f for f in figures[: rate.index] if f.unit == "count" and not f.is_range and not f.scaled
+                       and f.index not in consumed and f.index not in notes and rate.span[0] - f.span[1] < 120
+                       and f.after[:1] and f.after[0].isalpha() and f.after[0] not in _PERIOD_WORDS]
+            if counted and not per_input(_singular(counted[-1].after[0])):
+                said = (_singular(counted[-1].after[0]), len(rate.after))
         if said is None or rate.unit != "money" or rate.is_range or rate.period or per_input(said[0]):
             continue
         thing, at = said
         counts = [f for f in figures[: rate.index] if f.unit == "count" and not f.is_range and f.index not in consumed
-                  and f.index not in notes and _same_sentence(text, f.span[1], rate.span[0])
+                  and f.index not in notes and (_same_sentence(text, f.span[1], rate.span[0]) or each)
                   and any(_singular(w) == thing for w in f.after[:3])]
         if not counts:
             continue
