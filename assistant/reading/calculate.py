@@ -1434,6 +1434,17 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
                          "should I apply it to the amounts, or is it not part of this calculation?",
                 options=["apply it", "leave it out"], figure=moved.index)
             calc.calls = []
+    scored = [r for r in calc.readings if r.used]
+    unread = [r.figure for r in calc.readings if not r.used and not r.note and r.figure.unit in {"count", "percent"}]
+    if calc.calls and calc.clarification is None and scored and len(unread) >= len(scored) and any(
+            s.records for s in specs if s.title in calc.titles):
+        # "ai captions = impact 7 conf 6 ease 9, restock = 8/5/4, dm replies = 6/8/8": in a ranking of
+        # projects, one scored and as many figures again unread is not the answer to "which one first?"
+        calc.clarification = Clarification(
+            question=f"I could read only some of these figures ({', '.join(r.figure.show() for r in scored)}); "
+                     f"{', '.join(f.show() for f in unread[:6])} I could not place. Could you give each one with "
+                     "its input's name (for example “impact 8, confidence 5, ease 4”)?")
+        calc.calls = []
     effort = next((r.figure for r in calc.readings if not r.used and not r.note and _STAFF_TIME.match(
         text, r.figure.span[1])), None)
     if effort is not None and calc.calls and calc.clarification is None and not any(
