@@ -191,3 +191,10 @@ def test_a_ranking_with_projects_left_unread_is_asked_about():
     text = "which first? chat widget = impact 6 confidence 7 ease 8, smart search = 9/4/3, auto tagging = 5/6/9"
     calc = read_calculation(text)
     assert calc is not None and not calc.calls and calc.clarification is not None
+
+
+def test_an_assumption_taken_back_by_its_label_is_not_used():
+    text = ("CLV please.\nAOV = 60 €\nfreq = 2 orders/yr\nA1: lifespan 4 yr\nGM = 40 %\n"
+            "Correction: scrap A1, retention data says 5 yr.")
+    name, args = _call(text)
+    assert name == "clv" and args["lifespan_years"] == 5

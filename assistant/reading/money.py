@@ -547,6 +547,11 @@ _UNRELATED = re.compile(r"(?:is|are|was|were) (?:irrelevant|not relevant|unrelat
 _SUBORDINATE = re.compile(r"\s*(?:at|of|with|for|on)\s*$", re.IGNORECASE)
 
 
+# A labelled assumption taken back by its label: "scrap A1", "drop A2", "A1 no longer holds".
+_SCRAPPED = re.compile(r"\b(?:scrap|drop|ignore|forget|discard|disregard|withdraw|override|overrule)\s+([A-Z]\d{1,2})\b"
+                       r"|\b([A-Z]\d{1,2})\s+(?:is\s+)?(?:scrapped|dropped|withdrawn|overridden|no longer holds)\b")
+
+
 def said_to_drop(text: str, figures: list[Figure]) -> dict[int, str]:
     """figure index → why: the figures the user's own words take out of the calculation (left out,
     or corrected). Any unit: "confidence 70%, sorry, 80%" drops the 70%."""
@@ -575,6 +580,12 @@ def said_to_drop(text: str, figures: list[Figure]) -> dict[int, str]:
                     text.rfind("\n", 0, other.span[0]) + 1 : other.span[0]].lstrip().startswith(">")
                 for other in figures if other.index != fig.index):
             dropped[fig.index] = "said again in the quoted message"
+    for label in _SCRAPPED.finditer(text):  # "A1: lifespan 2 yr … Actually scrap A1: … use 3"
+        name = label.group(1) or label.group(2)
+        line = re.search(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*[:=)][^\n]*", text[: label.start()])
+        for fig in figures:
+            if line and line.start() <= fig.span[0] < line.end() and fig.index not in dropped:
+                dropped[fig.index] = f"you took back {name}"
     return {**dropped, **corrected(text, figures)}
 
 
