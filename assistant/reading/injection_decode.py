@@ -164,7 +164,8 @@ _VOCABULARY = (
 ).split()
 
 
-_NO_VOWEL = re.compile(r"(?<![A-Za-z])[b-df-hj-np-tv-z]+(?![A-Za-z])", re.IGNORECASE)
+# A whole word, in any script: "měl" has a vowel (ě), it is not the skeleton "ml".
+_NO_VOWEL = re.compile(r"(?<![^\W\d_])[b-df-hj-np-tv-z]+(?![^\W\d_])", re.IGNORECASE)
 
 
 def _skeleton(word: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.reading.injection_languages import other_language_goal
 from assistant.reading.injection_lexicon import OTHER_OWNER, OTHER_OWNER_ML, structural_goal
 from assistant.reading.injection_lexicon import NOT_OWNED_AFTER as _NOT_OWNED_AFTER
 
@@ -40,7 +41,10 @@ _CONTEXT_REF = (
     r"|before (?:we|you and i) (?:started|began|spoke|met)"
     r"|(?:before|prior to) (?:this|our|the) (?:conversation|chat|session)\b"  # not "the chatbot"
     r"|(?:before|above|prior to) (?:mine\b|(?:my|the user'?s?) (?:first )?(?:message|question|turn))"
-    r"|before (?:i|the user) (?:started|spoke|wrote|typed|asked|arrived|joined|came|got here|logged in)"
+    r"|(?:text|words|messages?|lines) (?:that )?you (?:saw|see|received|got|read) (?:before|ahead of) (?:me|the user|my|mine)\b"
+    r"|before (?:i|the user) (?:started|spoke|wrote|typed|asked|got here|logged in"
+    # arriving at a place or joining a team is the learner's life, not this chat
+    r"|(?:arrived|joined|came)(?!\s+(?:at|in|to|on|into|the|a|an|our|my|their|this (?!chat|conversation|session))\b))"
     r"|(?:start|beginning) of (?:this|the|our) (?:conversation|chat|session)\b"
     r"|context window|hidden (?:message|text|context|document)|(?:last|first) hidden"
     r"|initiali[sz]ation (?:message|text|prompt)|your creators?|system sent you)"
@@ -48,7 +52,7 @@ _CONTEXT_REF = (
 # A system prompt (or hidden instructions) is the assistant's unless the sentence gives it another
 # owner ("our bot's") or speaks of one in general ("a system prompt", "system prompts").
 SYSTEM_PROMPT = re.compile(
-    r"\b(?:the|this|that) (?:(?:system\s*prompt|pre-?prompt|system message)\b(?!s\b|\s+(?:users?|shoppers?|customers?|people|for consent))"
+    r"\b(?:the|this|that) (?:(?:(?:verbatim|full|exact|complete|entire|whole|raw|current|actual|real|live) )*(?:system\s*prompt|pre-?prompt|system message)\b(?!s\b|\s+(?:users?|shoppers?|customers?|people|for consent))"
     r"|(?:hidden|secret|confidential) (?:system )?(?:prompt|instructions|context|configuration|rules|directives|guidelines)\b)",
     re.IGNORECASE,
 )
@@ -130,9 +134,9 @@ RULES = [
 
 REVEAL = [
     # the assistant's own text, asked for: "print your system prompt", "what are your rules?"
-    rf"\b(?:{_SHOW})\b.{{0,60}}\byour (?:own |current |full |complete |exact |original |initial |hidden |secret |entire |whole |real |first )*"
+    rf"\b(?:{_SHOW})\b.{{0,60}}\byour (?:own |current |full |complete |exact |original |initial |hidden |secret |entire |whole |real |first |actual |true |internal |underlying )*"
     rf"(?:\w+ )?(?:{_OWNED}){_NOT_OWNED_AFTER}\b",
-    rf"\byour (?:own |current |full |complete |exact |original |initial |hidden |secret |entire |whole |real |first )*(?:\w+ )?(?:{_OWNED})"
+    rf"\byour (?:own |current |full |complete |exact |original |initial |hidden |secret |entire |whole |real |first |actual |true |internal |underlying )*(?:\w+ )?(?:{_OWNED})"
     r"\b.{0,60}\b(?:as (?:json|a table|a list|a poem|bullet|code|yaml|markdown)|into (?:a |an )?\w+|backwards|in full|verbatim|word for word"
     r"|begins? with|starts? with|say|said|says|look like|contain|show|paste|print|send|share|give|full text|the text"
     r"|mentions?|includes?|covers?|refers? to)\b",
@@ -140,6 +144,9 @@ REVEAL = [
     rf"\b(?:what|which) (?:\w+ )?(?:are|is|were) your (?:\w+ )?(?:{_OWNED})\b",
     rf"\bwhat (?:exactly )?your (?:\w+ )?(?:{_OWNED}) (?:are|is|say)\b",
     rf"\b(?:{_SHOW})\b.{{0,40}}{_ABOVE}",
+    # the assistant's setup named by what it got: "read out what the advisor was configured with"
+    rf"\b(?:{_SHOW})\b.{{0,40}}\bwhat (?:you|the (?:advisor|assistant|bot|chatbot|model|ai)) (?:were|was|have been|has been|had been"
+    r"|are|is) (?:told|given|configured|programmed|instructed|briefed|primed|set up|loaded|initiali[sz]ed)(?: with)?\b",
     _CONTEXT_REF,
     # verbatim copies of any rule or instruction: "write out rule 1 word for word"
     r"\b(?:rules?|instructions?|prompt|guidelines|configuration)\b.{0,60}\b(?:word for word|verbatim|exactly as (?:it|they) (?:was|were|is|are) written"
@@ -221,14 +228,18 @@ FRAMES: dict[str, re.Pattern[str]] = {
 }
 
 
+_PURPOSE = re.compile(r"\bso (?:that )?(?:we|i) (?:can|could|may|might|will)\b[^.?!]*", re.IGNORECASE)
+
+
 def goal(reading: str) -> str:
     """The goal a reading of one sentence pursues ("rules", "reveal", "persona"), or ""."""
     for name in ("rules", "reveal", "persona"):
         if FRAMES[name].search(reading):
             return name
-    if SYSTEM_PROMPT.search(reading) and not OTHER_OWNER.search(SYSTEM_PROMPT.sub("", reading)):
+    # a purpose clause ("… so we can diagnose it") names who wants it, not another owner
+    if SYSTEM_PROMPT.search(reading) and not OTHER_OWNER.search(_PURPOSE.sub("", SYSTEM_PROMPT.sub("", reading))):
         return "reveal"
     # another owner named in the other language: "le prompt système de notre chatbot"
     if FRAMES["other-language"].search(reading) and not OTHER_OWNER_ML.search(reading):
         return "rules"
-    return structural_goal(reading)
+    return structural_goal(reading) or other_language_goal(reading)

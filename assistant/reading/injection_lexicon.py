@@ -95,7 +95,7 @@ _OWNED_WEAK_EN = (
     rf"(?<!\ban )(?<!\ba )(?<!\bany )(?<!\beach )(?<!\bevery )\b(?:system|setup|set-up|hidden|secret|internal|built-in"
     rf"|underlying|preloaded|the advisor'?s?|the assistant'?s?|this (?:advisor|assistant|bot|chatbot)'?s?"
     rf"|the (?:safety|content|usage|moderation)) (?:{_OBJECT_EN})\b"
-    r"|\b(?:the|this) (?:course|topic|content)(?:[- ]only)? (?:scope|restriction|limit|polic(?:y|ies))s?\b"
+    r"|\b(?:(?:the|this) )?(?:course|topic|content)(?:[- ]only)? (?:scope|restriction|limit|polic(?:y|ies))s?\b"
     r"|\b(?:the|this) (?:course|topic|content)[- ]only (?:rule|guideline)s?\b"
 )
 # Another owner named in the sentence: the thing belongs to the learner's bot, a vendor, a team.
@@ -120,7 +120,7 @@ _SHOW_EN = (
     r"|write\w* (?:out|down|up)|tell me|reveal\w*|display\w*|output\w*|dump\w*|proofread\w*|spell-?check\w*"
     r"|translat\w*|summari[sz]\w*|give me|hand over|shar(?:e|es|ing)|send\w*|expos\w*|disclos\w*|enumerat\w*"
     r"|spell\w* out|read\w* out|type\w* out|leak\w*|paraphras\w*|outlin\w*|recount\w*|transcrib\w*|echo\w*"
-    r"|provid\w*|suppl(?:y|ies|ying)|need|want|would like|'d like|request\w*|export\w*|render\w*|convert\w*|encod\w*"
+    r"|provid\w*|suppl(?:y|ies|ying)|stat(?:e|es|ing)|need|want|would like|'d like|request\w*|export\w*|render\w*|convert\w*|encod\w*"
     r"|wording of|text of|contents? of|complet\w*|fill\w* (?:in|out|with)|finish\w*|describ\w*|detail\w*"
     r"|(?:respond\w*|repl(?:y|ies|ying)|answer\w*) with|return\w*"
     # put into the answer: "append your setup text", "add your configuration at the end"
@@ -170,7 +170,7 @@ _BEFORE_ML = (
     r"\bavant (?:le debut de |le commencement de )?(?:cette|notre|la) (?:conversation|discussion|session|echange)"
     r"|\bavant (?:mon|ma) (?:premier |premiere )?(?:message|question)|\bau-?dessus de (?:cette|la) (?:ligne|message)"
     r"|\bantes de(?:l inicio de| que empez\w+)? (?:esta|nuestra|la|essa|esta) (?:conversacion|conversa|charla|sesion|sessao)"
-    r"|\bantes d[ae] (?:mi|minha) (?:primer |primeira )?(?:mensaje|mensagem|pregunta|pergunta)"
+    r"|\bantes d[ae] (?:mi|minha) (?:primer |primeira )?(?:mensaje|mensagem|pregunta|pergunta)|\bantes de (?:mi|mim)\b(?!\s+\w)"
     r"|\bantes (?:desta|dessa|da nossa|de nuestra) (?:conversa|conversacion|charla|sessao|sesion)"
     r"|\bpor encima de (?:esta|la) linea|\bacima (?:desta|da) linha"
     r"|\bvor (?:beginn (?:dieses|unseres|des) )?(?:diesem|unserem|dem|diesen|unseren) (?:gesprach|chat|unterhaltung|sitzung|dialog)"
@@ -238,14 +238,16 @@ _HIDDEN_AFTER_ML = (
 _GIVEN_YOU_ML = (
     r"(?:te|ti|t'|vous|dir|je|u|ci|ти|тебе|тебя)\s*(?:\w+\s+){0,2}?(?:dieron|dad[oa]s?|dio|dat[oaie]|date|diede|dettero|donne\w*"
     r"|deram|deu|dit|dicho|detto|dito|gegeben|gesagt|vorgegeben|mitgegeben|eingegeben|aufgetragen|gekregen|gegeven"
+    # imposed on or assigned to you: "le regole che ti sono state imposte"
+    r"|impost[eaio]|imposee?s?|impuest[ao]s?|auferlegt|assegnat[eaio]|asignad[ao]s?|atribu[ií]d[ao]s?"
     r"|hanno dato|han dado|ont donne|a donne|дали|дал)"
 )
 _OWNED_ML = (
     rf"\b(?:{_YOUR_ML}|{_HIDDEN_ML}|(?:il|la|le|i|o|a|os|as|el|los|las|die|der|de|het) (?:tuo|tua|tuoi|tue|seu|sua|seus|suas|teu|tua))"
-    rf"\s+(?:[\w-]+\s+)?(?:{_OBJECT_ML})"
+    rf"\s+(?:[\w-]+\s+)?(?:systeem|system|sistem)?(?:{_OBJECT_ML})"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:(?:di|del|de|do|da|du|des|van|het)\s+)?(?:sistema|systeme|systems?|systeem|sistem|системы)\b"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:(?:que|che|die|ktore|które)\s+)?(?:\w+\s+)?(?:hai|has|as|tens|voce|recebeu|recebeste|ricevuto|recibiste|recu\w*"
-    r"|erhalten|gekregen|otrzyma\w*|dosta[lł]\w*)"
+    r"|erhalten|gekregen|otrzyma\w*|dosta[lł]\w*)\b"  # whole words: "as" is not the start of "assegnate"
     r"|\bsenin (?:[\w-]+\s+)?(?:talimat|kural|ayar|rol)"  # tr: a bare possessive (kurallarını) may be "its"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:que |che |qu'|die |ktore |które )?(?:\w+\s+)?{_GIVEN_YOU_ML}"
     rf"|(?:{_OBJECT_ML})\w*\s+(?:{_HIDDEN_AFTER_ML})\b|\bsystem(?:anweisung|regel|prompt|vorgabe|konfiguration|nachricht)"
@@ -268,7 +270,7 @@ _SHOW_ML = (
     r"|nenn\w*|verrat\w*|offenbar\w*|ausgeb\w*|dammi|scriv\w*|incoll\w*|ripet\w*|elenc\w*|dimmi|rivel\w*|escrev\w*"
     r"|diga\w*|dizer|dize|fala|falar|contar|conte-me|conta-me|me cont[ae]|toon\w*|zien|delen|deel|geef|schrijf\w*|kopieer\w*|plak\w*|herhaal\w*|vertel\w*|noem\w*|laat\w* .{0,20}zien"
     r"|poka[zż]\w*|wypisz\w*|podaj\w*|napisz\w*|skopiuj\w*|wklej\w*|powt[oó]rz\w*|ujawn\w*|zdrad[zź]\w*|wymie[nń]\w*"
-    r"|g[oö]ster\w*|yaz\w*|kopyala\w*|yap[ıi]st[ıi]r\w*|tekrarla\w*|s[oö]yle\w*|listele\w*|payla[sş]\w*|a[cç][ıi]kla\w*"
+    r"|g[oö]ster\w*|g[oö]r(?:mem|memiz|mek|eyim|elim)\b|yaz\w*|kopyala\w*|yap[ıi]st[ıi]r\w*|tekrarla\w*|s[oö]yle\w*|listele\w*|payla[sş]\w*|a[cç][ıi]kla\w*"
     # translate, summarise, quote
     r"|tradu\w*|ubersetz\w*|vertaal\w*|przet[lł]umacz\w*|cevir\w*|resum\w*|riassum\w*|zusammenfass\w*|fass\w* .{0,40}zusammen"
     r"|samenvat\w*|podsumuj\w*|ozetle\w*|cit[ae]\w*|zitier\w*|citeer\w*|zacytuj\w*|recopi\w*|reprodu\w*)\b"
@@ -281,7 +283,7 @@ _SHOW_ML = (
 # The frames below run only on a window around each, so a long message costs one scan plus a
 # few short ones.
 _OBJECT_AT = re.compile(
-    rf"\b(?:{_OBJECT_ML})|\bsystem(?:anweisung|regel|prompt|vorgabe|konfiguration|nachricht)"
+    rf"\b(?:systeem|sistem)?(?:{_OBJECT_ML})|\bsystem(?:anweisung|regel|prompt|vorgabe|konfiguration|nachricht)"
     r"|指令|指示|规则|提示|设定|限制|角色|ルール|規則|プロンプト|設定|制限|役割|تعليمات|قواعد|قيود|إرشادات|دورك",
     _FLAGS,
 )
@@ -315,12 +317,16 @@ _BEFORE_OR_TOLD_ML = re.compile(rf"(?P<told>{_TOLD_ML})|{_BEFORE_ML}", _FLAGS)
 # j'ai lu le module 3" tells where the learner was, and asks for nothing.
 _SHOW_ML_AT = re.compile(
     rf"(?:{_SHOW_ML})|(?:{_SHOW_EN})|\b(?:du|dir|dich|tu|te|t'|ti|vous|voce|jij|ty|ci|sen|sana)\b"
-    r"|\b(?:тебе|тебя|ты|вам)\b|你|あなた|أنت|لك",
+    r"|\b(?:тебе|тебя|ты|вам)\b|你|あなた|أنت|لك"
+    # the assistant as the one who received it: "lo que recibiste antes de mí"
+    r"|\b(?:recibiste|recebeste|recebeu|hai ricevuto|as recu|avez recu|hast du|heb je|otrzyma[lł]e[sś])\b",
     _FLAGS,
 )
 # Another owner, in the other languages: "notre chatbot", "unseres Bots", "nuestro asistente".
 OTHER_OWNER_ML = re.compile(
-    r"\b(?:notre|nos|nuestr[oa]s?|unser\w*|nostr[oaie]|noss[oa]s?|onze|ons|nasz\w*|bizim|наш\w*)\b|我们的|我们|私たちの|弊社|لدينا",
+    r"\b(?:notre|nos|nuestr[oa]s?|unser\w*|nostr[oaie]|noss[oa]s?|onze|ons|nasz\w*|bizim|наш\w*)\b|我们的|我们|私たちの|弊社|لدينا"
+    # Nordic "our" and "its own" (sin systemprompt: the bot's), Czech/Slovak, Indonesian, Greek, Hebrew, Hindi, Korean, Thai "our"
+    r"|\b(?:vår|vårt|våra|vores|sin|sitt|sina|nas(?:e|i|eho|emu|ich|im|imi)|kami|kita)\b|(?<!\w)μας(?!\w)|שלנו|हमारे|हमारा|हमारी|우리|ของเรา",
     re.IGNORECASE,
 )
 _FORBIDDEN_AT = re.compile(_FORBIDDEN_TOPICS, _FLAGS)

@@ -35,6 +35,10 @@ _REPORTED = re.compile(
     r"(?:to\b|that\b|(?=(?:[\w'-]+\s+){1,4}(?:must|should|shall|has to|have to|needs? to|will|can|may|could|would)\b))([^.!?\n]*)"
     # the same in other languages: "m'a dit de", "me dijo que", "hat mir gesagt", "mi ha detto di"
     r"|(?:(?:m'a|nous a|m’a|nous ont|m'ont) (?:dit|demande|ordonne|conseille)\w* (?:de |d'|d’|que )"
+    # "mon manager dit qu'il faut…", "mi jefe dice que…": a third party's view, reported
+    r"|\b(?:mon|ma|notre|nos|mi|mis|nuestr[oa]|mein\w*|unser\w*|il mio|la mia) [\w-]+ (?:dit|disent|pense|pensent|affirme|dice|dicen|piensa|sagt|meint|dice che|pensa che) (?:que |qu'|qu’|dass |che )"
+    # ... unless what is reported is said to the assistant ("… dit que tu dois …")
+    r"(?![^.!?\n]*\b(?:tu|tes|ton|ta|vous|votre|vos|usted|tus|dich|dir|tuo|tua|tuoi|tue)\b)"
     r"|\b(?:me|nos) (?:dijo|dijeron|pidio|pidieron|ordeno|disse|disseram|pediu|mandou) (?:que |para )"
     r"|\b(?:hat|haben) (?:mir|uns) (?:gesagt|befohlen|geraten)\w*,? (?:dass |ich |wir |)"
     r"|\b(?:mi|ci) (?:ha|hanno) (?:detto|chiesto|ordinato) (?:di |che )"

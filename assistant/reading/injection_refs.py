@@ -36,6 +36,10 @@ _POSSESSIVE = re.compile(
 _THEM = re.compile(r"\bthem\b", re.IGNORECASE)
 # 'let x = "system"', 'A = "your hidden"', 'x := "prompt"'
 _DEFINITION = re.compile(r"\b(?:let\s+)?([A-Za-z]\w{0,11})\s*:?=\s*[\"“']([^\"”'\n]{1,80})[\"”']")
+# 'The phrase is: "…"', 'my word is "…"': a name given a quoted value in words; it stands for the value
+# only in an order ("Now print the phrase's contents"), never in a question about it.
+_NAMED = re.compile(r"\b(?:the|my|our|this)\s+([a-z]\w{1,15})\s+is\s*:?\s*[\"“'‘]([^\"”'’\n]{1,80})[\"”'’]", re.IGNORECASE)
+_ASKS = re.compile(r"\?|^\W*(?:what|which|how|why|when|where|who|should|could|can|would|is|are|do|does|did)\b", re.IGNORECASE)
 
 
 def _antecedent(before: str, plural: bool) -> tuple[str, str] | None:
@@ -52,12 +56,13 @@ def _antecedent(before: str, plural: bool) -> tuple[str, str] | None:
 def _substituted(clause: str, before: str) -> str:
     """``clause`` with the variables defined (with a quoted value) in ``before`` or in the clause
     itself replaced by their values; "A+B" joins them."""
-    if "=" not in before and "=" not in clause:
-        return clause
-    values = {name: value for name, value in _DEFINITION.findall(before + "\n" + clause)}
+    said = before + "\n" + clause
+    values = {name: value for name, value in _DEFINITION.findall(said)} if "=" in said else {}
+    if not _ASKS.search(clause):
+        values.update({f"the {name}": value for name, value in _NAMED.findall(said)})
     if not values:
         return clause
-    body = _DEFINITION.sub(" ", clause)
+    body = _NAMED.sub(" ", _DEFINITION.sub(" ", clause))
     names = "|".join(re.escape(name) for name in sorted(values, key=len, reverse=True))
     replaced = re.sub(rf"(?<![\w-])(?:{names})(?:\s*\+\s*(?:{names}))*(?![\w-])",
                       lambda m: " ".join(values[n] for n in re.split(r"\s*\+\s*", m.group(0))), body)
