@@ -831,8 +831,9 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
                                             text[match.end() : match.end() + 7]):  # "2yr", "24months": a length
         return not re.match(r"(?i)(?:x\b|st\b|nd\b|rd\b|th\b)", after + " ")
     if re.match(r"-[a-z]", text[match.end() : match.end() + 2], re.IGNORECASE) and not re.match(
-            r"-(?:days?|weeks?|months?|quarters?|years?|yrs?|mo|yr|k|m|bn)\b", text[match.end() : match.end() + 9], re.IGNORECASE):
-        return True  # "an 11-person shop", "a 3-store chain": a size in an adjective, not a figure
+            r"-(?:days?|weeks?|months?|quarters?|years?|yrs?|mo|yr|k|m|bn)\b", text[match.end() : match.end() + 9], re.IGNORECASE) \
+            and not re.match(r"-hours?\s+(?:working\s+)?(?:week|day|shift|month)\b", text[match.end() : match.end() + 24], re.IGNORECASE):
+        return True  # "an 11-person shop" (a "40-hour week" is hours counted), "a 3-store chain": a size in an adjective, not a figure
     if re.search(r"(?i)(?:§\s*|\b(?:clause|section|sect\.|art\.|article|para\.|paragraph|schedule|annex|appendix|exhibit)\s*)$",
                  text[max(0, match.start() - 12) : match.start()]):
         return True  # "§3.1", "Clause 4.2", "Art. 9": a place in a document names it, it is no figure

@@ -198,3 +198,15 @@ def test_an_assumption_taken_back_by_its_label_is_not_used():
             "Correction: scrap A1, retention data says 5 yr.")
     name, args = _call(text)
     assert name == "clv" and args["lifespan_years"] == 5
+
+
+def test_a_part_of_the_hours_counted_is_priced_not_all_of_them():
+    # "a quarter of the 80 hours … at 20/h" is 400 a month, not 1,600
+    text = "the bot saves a quarter of the 80 hours a month we spend on refunds, at 20/h. setup 3,000. payback?"
+    name, args = _call(text)
+    assert name == "payback_period" and args["monthly_benefit"] == pytest.approx(400.0)
+
+
+def test_hours_in_a_working_week_are_hours_counted():
+    figures = read_figures("she works a 37-hour week")
+    assert [f.value for f in figures] == [37.0]

@@ -49,7 +49,11 @@ _PERSON = re.compile(
     r"(?:an?\s+)?(?:of\s+)?(?:an?\s+|his\s+|her\s+|their\s+|my\s+|our\s+|your\s+)?(?P<what>FTEs?|time)\b(?![\s-]?(?:months?|mos?|days?|weeks?|years?|yrs?)\b)", re.IGNORECASE)
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "fifth": 0.2}
 # Hours counted ("50 hours", "2 h/week") and a rate per hour ("$28 an hour", "50/h").
-_HOURS = re.compile(r"\s?(?:hours?|hrs?|h)\b(?:\s?/\s?(?P<per>week|wk|month|mo|day|year|yr)\b)?", re.IGNORECASE)
+_HOURS = re.compile(r"(?:\s?|-)(?:hours?|hrs?|h)\b(?:\s?/\s?(?P<per>week|wk|month|mo|day|year|yr)\b"
+                    r"|\s+(?:working\s+)?(?P<each>week|day|month)\b)?", re.IGNORECASE)  # "a 40-hour week"
+# A part of the hours counted after it: "a third of the 90 hours", "a quarter of her 38-hour week".
+_PART_OF = re.compile(r"(?P<n>half|(?:a|one|two|three)\s+(?:quarters?|thirds?|fifths?))\s+of\s+"
+                      r"(?:the|her|his|their|our|my|your|its|that|this)?\s*(?:an?\s+)?$", re.IGNORECASE)
 _PER = {"wk": "week", "mo": "month", "yr": "year"}
 _PER_HOUR = re.compile(r"\s?(?:/\s?|an?\s+|per\s+)(?:hour|hr|h)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?\n](?!\d)")
@@ -123,10 +127,13 @@ def find_priced(text: str, figures: list[Figure]) -> list[Priced]:
             continue
         count = min(hours, key=lambda f: abs(f.span[0] - rate.span[0]))
         unit = _HOURS.match(text, count.span[1])
-        per = unit.group("per") if unit else None
+        per = (unit.group("per") or unit.group("each")) if unit else None
+        part = _PART_OF.search(text[max(0, count.span[0] - 40) : count.span[0]])
+        share = _person_share(part) if part else 1.0
         taken.add(count.index)
-        out.append(Priced(count.index, rate.value, count.period or (_PER.get(per.lower(), per.lower()) if per else None),
-                          (rate.index,), f"{count.show()}{unit.group(0) if unit else ''} × {rate.show()}"))
+        out.append(Priced(count.index, rate.value * share, count.period or (_PER.get(per.lower(), per.lower()) if per else None),
+                          (rate.index,), (f"{part.group('n')} of " if part else "")
+                          + f"{count.show()}{unit.group(0) if unit else ''} × {rate.show()}"))
     return out
 
 
