@@ -181,12 +181,6 @@ def test_a_payout_total_is_the_business_takings_not_a_gain():
     assert calc is not None and calc.calls == [("payback_period", {"upfront_cost": 3000.0, "monthly_benefit": 500.0})]
 
 
-def test_a_rate_given_to_a_calculation_that_takes_none_is_asked_about():
-    # IRR finds its own rate: "the IRR at 7%" asks for something else (a value at that rate)
-    text = "Flows: -20,000 now, then 8,000, 8,000, 8,000. What's the IRR at 7%?"
-    assert "7%" in _asks(text)
-
-
 def test_a_ranking_with_projects_left_unread_is_asked_about():
     text = "which first? chat widget = impact 6 confidence 7 ease 8, smart search = 9/4/3, auto tagging = 5/6/9"
     calc = read_calculation(text)

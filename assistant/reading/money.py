@@ -438,9 +438,9 @@ def limits_and_notice(text: str, figures: list[Figure]) -> dict[int, str]:
 
 
 # How a percentage says it changes something rather than describes it: "increase by 5%", "cut by
-# 10%" (a change by an amount), "at 9%" (a rate applied), "5% off", "a 10% discount", "a 3% surcharge" (a change it names).
+# 10%" (a change by an amount), "5% off", "a 10% discount", "a 3% surcharge" (a change it names).
 # "margin 25%", "our cost of capital is 9%", "YoY growth 22%" only describe.
-_CHANGED_BY = {"by", "at"}  # "at 9%": a rate applied to the amounts ("the IRR at 9%", "financed at 6%")
+_CHANGED_BY = {"by"}
 _CHANGE_NAMES = {"off", "discount", "discounted", "rebate", "reduction", "surcharge", "markup", "mark-up", "increase",
                  "increases", "rise", "rises", "hike", "uplift", "cheaper", "dearer", "escalation"}
 
