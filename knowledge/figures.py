@@ -147,10 +147,12 @@ NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 # How people write numbers in messages, beyond NUMBER: European thousands dots ("18.500",
 # "1.200.000", optionally with a decimal comma), thousands spaces ("25 000"), and a decimal
 # comma ("68,50", "1,2 Mio") where no comma-thousands reading is possible (one or two digits
-# after the comma and no further comma group). Which reading of "18.500" applies is decided per
-# message (``_european``).
+# after the comma and no further comma group), and scientific notation ("1.2e4", "2.0e3": an
+# engineer's 12,000 and 2,000). Which reading of "18.500" applies is decided per message
+# (``_european``).
 MESSAGE_NUMBER = (
-    r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d]|,\d)"
+    r"\d(?:\.\d+)?[eE][+]?\d{1,2}(?![\w.])"
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?![\d]|,\d)"
     r"|\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,.])"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d|\s\d)"
     r"|\d{1,3}(?:['’]\d{3})+(?![\d])"
@@ -185,7 +187,7 @@ _AFTER_UNIT = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|fortnight|month|quarter|year|annum|mo|yr|qtr)\b(?![\s-]*(?:end|\d))"
+    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|fortnight|month|quarter|year|annum|mo|yr|qtr)\b(?![ \t\u00a0-]*(?:end|\d))"
     r"|[^\S\n]?(?P<adv>daily|weekly|fortnightly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
     re.IGNORECASE,
 )
@@ -696,7 +698,9 @@ def _period_indexes(text: str, figures: list[Figure], marks: list[tuple[int, int
 
 # A line that opens with a short period label and a colon ("Y1: H1 +20k | H2 +30k", "Q3: 4k"): every
 # figure on that line belongs to that period (the label's digits are no figure: "Y1" is one word).
-_LINE_PERIOD = re.compile(r"^[ \t]*(?:y|yr|q|qtr|m|t)(\d{1,2})[ \t]*[:=]", re.IGNORECASE | re.MULTILINE)
+# "Y1: 10k", "Q2 = 4k", and a period opening a line before its amount: "Q3 $4,400", "Y2 -1,500"
+_LINE_PERIOD = re.compile(r"^[ \t]*(?:y|yr|q|qtr|m|t)(\d{1,2})(?:[ \t]*[:=]|[ \t]+(?=[-+\u2212]?[$€£]?\d[\d,.]*[ \t]*$))",
+                          re.IGNORECASE | re.MULTILINE)
 
 
 def _line_periods(text: str, figures: list[Figure]) -> None:
@@ -827,8 +831,18 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
                                             text[match.end() : match.end() + 7]):  # "2yr", "24months": a length
         return not re.match(r"(?i)(?:x\b|st\b|nd\b|rd\b|th\b)", after + " ")
     if re.match(r"-[a-z]", text[match.end() : match.end() + 2], re.IGNORECASE) and not re.match(
-            r"-(?:days?|weeks?|months?|quarters?|years?|yrs?|mo|yr|k|m|bn)\b", text[match.end() : match.end() + 9], re.IGNORECASE):
-        return True  # "an 11-person shop", "a 3-store chain": a size in an adjective, not a figure
+            r"-(?:days?|weeks?|months?|quarters?|years?|yrs?|mo|yr|k|m|bn)\b", text[match.end() : match.end() + 9], re.IGNORECASE) \
+            and not re.match(r"-hours?\s+(?:working\s+)?(?:week|day|shift|month)\b", text[match.end() : match.end() + 24], re.IGNORECASE):
+        return True  # "an 11-person shop" (a "40-hour week" is hours counted), "a 3-store chain": a size in an adjective, not a figure
+    if re.search(r"(?i)(?:§\s*|\b(?:clause|section|sect\.|art\.|article|para\.|paragraph|schedule|annex|appendix|exhibit)\s*)$",
+                 text[max(0, match.start() - 12) : match.start()]):
+        return True  # "§3.1", "Clause 4.2", "Art. 9": a place in a document names it, it is no figure
+    if re.fullmatch(r"\d{1,2}", num) and re.search(r"(?:^|\n)[ \t]*$", text[: match.start()]) and re.match(
+            r"[.)][ \t]+\S", text[match.end() :]):
+        return True  # "1. Integration with ERP – £7,200": the item's number in a numbered list
+    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", num) and re.search(r"(?:^|\n)[ \t]*$", text[: match.start()]) and re.match(
+            r"[ \t]+(?:[\"“'‘]|[A-Z][a-z])", text[match.end() :]):
+        return True  # "3.1 Fees. Client shall pay…", "1.4 "Liability Cap" means…": a numbered clause opens its line
     if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", num) and re.fullmatch(r"\s*[A-Z][a-z]+\s+", text[: match.start()]) and not re.fullmatch(
             r"\s*(?:day|week|month|quarter|year)s?\s+", text[: match.start()], re.IGNORECASE) and re.match(
             r"(?:\s*\([^)\n]{0,40}\))?\s*:", text[match.end() :]):

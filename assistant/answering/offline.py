@@ -251,7 +251,7 @@ class OfflineChatModel(BaseChatModel):
         slots = intent.slots
         extra: list[tuple[str, dict]] = []
         asked = {name for name in ("kpi_suggest", "smart_check", "hitl_check") if TOOLS[name].asked_in(question)}
-        if "smart_check" in asked and slots.metric and slots.percents and intent.kind in {"list", "how-to"}:
+        if "smart_check" in asked and slots.metric and (slots.percents or slots.limits) and intent.kind in {"list", "how-to"}:
             # a goal with a target and a question about what to do for it: check the goal,
             # the indicators that track its metric, and a ranking of the options
             from knowledge.parsing import kpi_source
@@ -281,6 +281,8 @@ class OfflineChatModel(BaseChatModel):
                 # A cut is a negative change (the tool's convention: "a 5% cut is -5").
                 cut = PRICE_CUT.search(question) and slots.percents[0] > 0
                 args["price_change_pct"] = -slots.percents[0] if cut else slots.percents[0]
+                if slots.limits:  # the asker's own policy line ("any change over 10%")
+                    args["price_change_threshold_pct"] = slots.limits[0]
             if action == "fraud block":
                 tier = "vip" if re.search(r"\bvip\b", question, re.I) else (
                     "high_value" if re.search(r"high[- ]value|best customer|top customer|loyal", question, re.I) else "standard")

@@ -39,6 +39,7 @@ from assistant.reading.money import (
     amount_like,
     asks_about_a_figure,
     bracket_totals,
+    changes_amounts,
     counts_nouns,
     counts_things,
     lowers,
@@ -77,6 +78,9 @@ UNITS_ACCEPTED = {
 HORIZON_WORDS = {"over", "for", "across", "within", "horizon", "period", "during", "after"}
 RATIO_SCORE = 0.25  # below any label word within three words
 AFTER_PENALTY = 0.5
+# Staff time counted in people × time, after a number: "2 FTE-months", "3 person-days", "4 man-weeks".
+_STAFF_TIME = re.compile(r"\s*(?:fte|person|man|staff|developer|dev|engineer)s?[\s-]?(?:days?|weeks?|months?|mos?|years?)\b",
+                         re.IGNORECASE)
 TOTAL_WORDS = {"total", "overall", "altogether", "all-in", "combined"}
 HEDGE_WORDS = {"maybe", "perhaps", "possibly", "eventually"}  # "eventually" is "possibly" in many Europeans' English
 MODAL_WORDS = {"could", "might", "may", "would", "optional", "optionally", "also", "add", "extra", "another"}
@@ -470,7 +474,8 @@ def _horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figure |
     that disagree leave it open."""
     free = [f for f in figures if f.unit == "duration" and f.index not in taken and not f.is_range]
     named = [f for f in free if HORIZON_WORDS & set(f.before[-3:])]
-    for group in (named, free):
+    by_name = _called(free, text)
+    for group in (by_name, named, free):
         if group and len({round(f.value, 6) for f in group}) == 1:
             return group[0]
     if free:
@@ -489,6 +494,17 @@ def _horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figure |
             # a figure of its own, outside the message's list (index -1): 12 months
             return Figure(value=12.0, unit="duration", span=words.span(), text=words.group(0).strip(), index=-1)
     return None
+
+
+_HORIZON_NAMED = re.compile(r"\b(?:over|across|within|during|for)\s+(?:the|our|its|this|that|their)\s+((?:[a-z]+\s+)?[a-z]+)\b"
+                            r"(?!\s*(?:of|\d))", re.IGNORECASE)
+_NOT_NAMES = {"whole", "full", "entire", "same", "next", "first", "last", "period", "time", "years", "months", "year",
+              "month", "project", "tool", "app", "system", "cost", "costs", "total"}
+def _called(durations: list[Figure], text: str) -> list[Figure]:
+    """The durations the message's horizon phrase names by their label: "over the initial term"
+    where a line reads "Initial Term: 36 months" (not "renewing for successive 12-month periods")."""
+    called = {w.lower() for m in _HORIZON_NAMED.finditer(text) for w in m.group(1).split()} - _NOT_NAMES
+    return [f for f in durations if called & set(f.before[-3:])]
 
 
 _END_OF_YEAR = re.compile(rf"\b(?:until|till|to|by|through|at)\s+(?:the\s+)?end\s+of\s+(?:year|yr)\s+(\d{{1,2}}|{'|'.join(UNIT_WORDS)})\b",
@@ -531,8 +547,9 @@ def normalise(fig: Figure, spec_field: FieldSpec, horizon: Figure | None) -> tup
     """The figure's value in the unit and period the field wants, and a note saying how."""
     if fig.is_range:
         low, high = fig.value, fig.high or fig.value
+        said = fig.show() if re.search(r"[-–]|\bto\b|\bor\b", fig.show()) else f"{_fmt(low)} to {_fmt(high)}"  # worked out
         raise _ask(
-            f"You gave a range, {fig.show()}, for the {spec_field.name.replace('_', ' ')}: which single value should I use?",
+            f"You gave a range, {said}, for the {spec_field.name.replace('_', ' ')}: which single value should I use?",
             [_fmt(low), _fmt((low + high) / 2), _fmt(high)])
     value, note = fig.value, ""
     if spec_field.unit == "fraction" and fig.unit == "percent":
@@ -972,12 +989,18 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 continue  # "Update: … effort at 6 person-months, not 4": a correction of an item, not context
             del roles[i]
             readings[i].note = "it stands outside the list of projects"
+    ahead: dict[int, float] = {}  # a figure to stand before another in its input's list
     if flows:  # the numbered periods are the flows; other amounts are no flows of theirs
         sequence = next(f.name for f in spec.fields if f.sequence)
         first = min(flows)
         outlay = [f.index for f in active if f.index < first and amount_like(f) and not f.period and (
             roles.get(f.index) is None or spec.field(roles[f.index]).unit == "money" and spec.field(roles[f.index]).period is None
             and not spec.field(roles[f.index]).sequence)]
+        # "Q1 $3,100 … Q4 $4,700. We paid $12,000 upfront": an outlay named as one, said after the list
+        outlay += [f.index for f in active if f.index > max(flows) and amount_like(f) and not f.period
+                   and f.period_index is None and roles.get(f.index) is not None
+                   and spec.field(roles[f.index]).unit == "money" and spec.field(roles[f.index]).period is None
+                   and not spec.field(roles[f.index]).sequence and money_direction(f) == "out"]
         roles = {i: name for i, name in roles.items() if spec.field(name).unit not in {"money"} and not spec.field(name).horizon}
         roles.update({i: sequence for i in flows})
         if figures[first].period_index == 1 and len(outlay) == 1 and figures[outlay[0]].value > 0:
@@ -985,6 +1008,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             figures = [*figures[: outlay[0]], dataclasses.replace(figures[outlay[0]], value=-figures[outlay[0]].value),
                        *figures[outlay[0] + 1 :]]
             roles[outlay[0]] = sequence
+            if outlay[0] > first:  # said after the list, it still comes first
+                ahead[outlay[0]] = first - 0.5
     else:
         fill_series(spec, active, roles)
     if not roles:
@@ -994,6 +1019,14 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             # "the ROI? The figures I have are 25,000 and 40,000": amounts given for it, none named
             raise _NeedsAsking(stray_question(amounts[0], money_fields))
         return None
+    horizon_set = next((f for f in spec.fields if f.horizon and f.name in roles.values()), None)
+    if horizon_set is not None and not spec.records:
+        called = _called([f for f in active if f.unit == "duration" and not f.is_range and (
+            f.index not in roles or roles[f.index] == horizon_set.name)], text)
+        if len(called) == 1 and roles.get(called[0].index) != horizon_set.name:
+            for i in [i for i, name in roles.items() if name == horizon_set.name]:
+                del roles[i]  # the horizon the question names by its label, not a duration a label word is near
+            roles[called[0].index] = horizon_set.name
     horizon_field = next((f for f in spec.fields if f.horizon and f.name not in roles.values()), None)
     if horizon_field is not None and not spec.records:
         found = _horizon(active, set(roles), text)
@@ -1071,7 +1104,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     horizon = _horizon(active, set(roles), text)
     _one_year_guess(spec, figures, roles, horizon)
     signed_out = signed_outlays(spec, active, roles)
-    groups = split_records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles, swapped), list(roles))]
+    groups = split_records(text, spec, figures, roles) if spec.records else [(_flat(figures, roles, swapped, ahead), list(roles))]
     records = []
     for number, (record, _members) in enumerate(groups, 1):
         values: dict[str, Any] = {}
@@ -1189,10 +1222,13 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     return name, args
 
 
-def _flat(figures: list[Figure], roles: dict[int, str], swapped: dict[int, int] | None = None) -> dict[str, Any]:
+def _flat(figures: list[Figure], roles: dict[int, str], swapped: dict[int, int] | None = None,
+          ahead: dict[int, float] | None = None) -> dict[str, Any]:
     """The figures of each input, in the order they stand in the message; a figure that replaced an
-    earlier one stands in its place ("20k y1, 20k y2 … y1 will be lower, 12k": 12k is the first flow)."""
-    place = {new: old for old, new in (swapped or {}).items()}
+    earlier one stands in its place ("20k y1, 20k y2 … y1 will be lower, 12k": 12k is the first flow),
+    one in ``ahead`` at the place given (an outlay said after its flows comes first)."""
+    place: dict[int, float] = {new: old for old, new in (swapped or {}).items()}
+    place.update(ahead or {})
     record: dict[str, Any] = {}
     for fig in sorted(figures, key=lambda f: place.get(f.index, f.index)):
         name = roles.get(fig.index)
@@ -1385,6 +1421,40 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         if money_fields:
             calc.clarification = stray_question(dropped[0], money_fields)
             calc.calls = []
+    moved = next((r.figure for r in calc.readings if not r.used and not r.note and r.figure.unit == "percent"
+                  and changes_amounts(r.figure)), None)
+    if moved is not None and calc.calls and calc.clarification is None and not any(s.records for s in specs):
+        # a percentage no input took that says it changes something ("fees increase by 5% each
+        # anniversary", "10% off if signed by May"), in a calculation of amounts that takes none:
+        # computing without it states a total the user's own figures say is off
+        spec = next(s for s in specs if s.title == calc.titles[0])
+        if any(f.unit == "money" for f in spec.fields) and not any(f.unit in {"percent", "fraction"} for f in spec.fields):
+            calc.clarification = Clarification(
+                question=f"What is {moved.show()} (“{moved.context or moved.text}”) for in {', '.join(calc.titles)}: "
+                         "should I apply it to the amounts, or is it not part of this calculation?",
+                options=["apply it", "leave it out"], figure=moved.index)
+            calc.calls = []
+    scored = [r for r in calc.readings if r.used]
+    unread = [r.figure for r in calc.readings if not r.used and not r.note and r.figure.unit in {"count", "percent"}]
+    if calc.calls and calc.clarification is None and scored and len(unread) >= len(scored) and any(
+            s.records for s in specs if s.title in calc.titles):
+        # "ai captions = impact 7 conf 6 ease 9, restock = 8/5/4, dm replies = 6/8/8": in a ranking of
+        # projects, one scored and as many figures again unread is not the answer to "which one first?"
+        calc.clarification = Clarification(
+            question=f"I could read only some of these figures ({', '.join(r.figure.show() for r in scored)}); "
+                     f"{', '.join(f.show() for f in unread[:6])} I could not place. Could you give each one with "
+                     "its input's name (for example “impact 8, confidence 5, ease 4”)?")
+        calc.calls = []
+    effort = next((r.figure for r in calc.readings if not r.used and not r.note and _STAFF_TIME.match(
+        text, r.figure.span[1])), None)
+    if effort is not None and calc.calls and calc.clarification is None and not any(
+            f.unit == "duration" and not f.horizon for s in specs for f in s.fields):
+        # "2 FTE-months of our IT team" beside a licence: staff time with no price is a cost left out
+        calc.clarification = Clarification(
+            question=f"What does {effort.show()}{_STAFF_TIME.match(text, effort.span[1]).group(0)} of staff time (“{effort.context or effort.text}”) cost? Give its "
+                     f"cost, or say to leave it out of {', '.join(calc.titles)}.",
+            options=["leave it out"], figure=effort.index)
+        calc.calls = []
     unknown = unknown_values(text)
     if unknown and calc.calls and calc.clarification is None:  # a figure still to come would change the result
         calc.clarification = Clarification(

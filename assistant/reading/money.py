@@ -26,7 +26,7 @@ PERIOD_NAMES = {"day", "week", "fortnight", "month", "quarter", "year", "annum",
 MONEY_OUT = ("cost", "spen", "paid", "pay", "invest", "price", "fee", "charg", "licen", "subscri", "outlay", "budget",
              "bill", "quote", "setup", "set-up", "set", "onboard", "implement", "integrat", "training", "maint",
              "hosting", "forking", "buy", "bought", "purchas", "outright", "upfront", "up-front", "one-off", "one-time",
-             "once", "contract", "payable", "expens", "put", "capex", "opex", "saas", "seat", "run", "running", "impl", "sub")
+             "once", "contract", "payable", "expens", "put", "capex", "opex", "saas", "seat", "run", "running", "impl", "sub", "retainer")
 MONEY_IN = ("save", "saved", "saving", "gain", "profit", "margin", "revenue", "return", "benefit", "bring", "brought", "earn", "generat",
             "made", "make", "extra", "additional", "uplift", "add", "income", "deliver", "inflow", "get", "got",
             "recover", "recoup", "net")
@@ -38,7 +38,7 @@ PREPOSITIONS = {"after", "before", "on", "for", "to", "from", "over", "until", "
 # Head nouns of a charge: the word before them says what it pays for ("support fee").
 CHARGE_NOUNS = {"fee", "fees", "cost", "costs", "charge", "charges", "bill", "bills"}
 SAVES = ("save", "saved", "saves", "saving", "savings")
-LOWERS = ("cut", "reduc", "lower", "down", "fewer", "less", "drop", "shrink", "avoid")
+LOWERS = ("cut", "reduc", "lower", "down", "fewer", "less", "drop", "shrink", "avoid", "stop", "prevent")
 
 
 def stem_in(word: str, stems: tuple[str, ...]) -> bool:
@@ -92,7 +92,7 @@ def money_direction(fig: Figure) -> str | None:
     return None
 
 
-REVENUE_WORDS = ("revenue", "sales", "turnover", "gmv", "arr")
+REVENUE_WORDS = ("revenue", "sales", "turnover", "gmv", "arr", "payout")
 # Words that make an amount of revenue a change brought by the project ("extra sales", "lifts revenue").
 CHANGE_WORDS = ("extra", "additional", "more", "increas", "uplift", "lift", "grew", "grow", "up", "added", "add",
                 "incremental", "new", "brought", "bring", "generat", "gain", "boost", "rais", "from", "thanks")
@@ -139,7 +139,7 @@ def counts_things(fig: Figure, plural_money_nouns: bool = False) -> bool:
 
 # Nouns that say what a number counts when it is not money: time worked, people, events, items.
 # "saved 200 hours", "12 people", "3,000 tickets": never an amount, whatever the verb before it.
-COUNTED_NOUNS = ("hour", "hr", "hrs", "minute", "min", "mins", "ticket", "order", "visitor", "user", "customer",
+COUNTED_NOUNS = ("hour", "hr", "hrs", "h", "minute", "min", "mins", "ticket", "order", "visitor", "user", "customer",
                  "client", "people", "person", "staff", "employee", "fte", "session", "click", "email", "item", "sku",
                  "download", "signup", "sign-up", "lead", "call", "chat", "pageview", "subscriber", "member", "store",
                  "agent", "engineer", "developer", "headcount", "transaction", "shipment", "parcel", "request", "query",
@@ -160,6 +160,7 @@ def counts_nouns(fig: Figure) -> bool:
     if not re.search(re.escape(fig.text) + r"\s+" + re.escape(word), fig.context, re.IGNORECASE):
         return False
     nouns = fig.after[:2] if word in ADJECTIVES else fig.after[:1]  # "310k active customers"
+    nouns = [w.split("/")[0] for w in nouns]  # "20 h/month", "300 orders/mo"
     return any(w in COUNTED_NOUNS or (w.endswith("s") and w[:-1] in COUNTED_NOUNS) for w in nouns)
 
 
@@ -396,10 +397,64 @@ def corrected(text: str, figures: list[Figure]) -> dict[int, str]:
     return {old: f"you replaced it with {shown[new]}" for old, new in replacements(text, figures).items()}
 
 
+# A line of a quote or a proposal that offers an item rather than charges it: "Optional add-on: A/B
+# testing, £2,500", "4. (Optional) supplier portal – £4,000". Its amount is counted only when the
+# message says elsewhere that the option is taken ("we'll take the optional training").
+_OPTIONAL = re.compile(r"\boptional\b", re.IGNORECASE)
+_OPTION_TAKEN = re.compile(r"\b(?:includ\w*|tak(?:e|es|ing)|add(?:ing)?|want|buy\w*|go(?:ing)? (?:for|with)|with|plus|"
+                           r"opt(?:ing)? (?:for|in)|sign(?:ing)? up for)\b(?:\s+(?:the|that|this|both|all|these|those|its|"
+                           r"their|our|an?))*\s+(?:\w+\s+){0,2}?(?:optional|add-?ons?|options?)\b", re.IGNORECASE)
+# A limit set on money is no amount paid: "not to exceed $50,000", "capped at £5k", "a cap of €10k".
+_MONEY_LIMIT = re.compile(r"\b(?:exceed(?:ing)?|capped\s+at|cap\s+of|ceiling\s+of|maximum\s+of|limit\s+of|"
+                          r"no\s+more\s+than|at\s+most)\s*$", re.IGNORECASE)
+# A length of notice is a date to act by, no horizon of the calculation: "on 30 days' written notice".
+_NOTICE_AFTER = re.compile(r"^['’]?s?['’]?\s+(?:\w+\s+)?notice\b", re.IGNORECASE)
+
+
+def options_offered(text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why: an amount that "optional" stands before on its line, with no other amount
+    between them ("4. (Optional) supplier portal – £4,000"), when the message says no option is taken."""
+    if not _OPTIONAL.search(text) or _OPTION_TAKEN.search(text):
+        return {}
+    out: dict[int, str] = {}
+    for fig in figures:
+        start = max(text.rfind("\n", 0, fig.span[0]) + 1, fig.span[0] - 80)
+        marks = list(_OPTIONAL.finditer(text, start, fig.span[0]))
+        if fig.unit == "money" and marks and not any(
+                g.unit == "money" and marks[-1].end() <= g.span[0] < fig.span[0] for g in figures):
+            out[fig.index] = "offered as optional, not taken"
+    return out
+
+
+def limits_and_notice(text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why: a cap on money, or a notice period, is no input."""
+    out: dict[int, str] = {}
+    for fig in figures:
+        if fig.unit == "money" and _MONEY_LIMIT.search(text[max(0, fig.span[0] - 30) : fig.span[0]]):
+            out[fig.index] = "it is a limit, not an amount paid"
+        elif fig.unit == "duration" and _NOTICE_AFTER.match(text[fig.span[1] : fig.span[1] + 30]):
+            out[fig.index] = "it is a notice period, not the length of the calculation"
+    return out
+
+
+# How a percentage says it changes something rather than describes it: "increase by 5%", "cut by
+# 10%" (a change by an amount), "5% off", "a 10% discount", "a 3% surcharge" (a change it names).
+# "margin 25%", "our cost of capital is 9%", "YoY growth 22%" only describe.
+_CHANGED_BY = {"by"}
+_CHANGE_NAMES = {"off", "discount", "discounted", "rebate", "reduction", "surcharge", "markup", "mark-up", "increase",
+                 "increases", "rise", "rises", "hike", "uplift", "cheaper", "dearer", "escalation"}
+
+
+def changes_amounts(fig: Figure) -> bool:
+    """Whether a percentage's own words make it a change applied to something ("by 5%", "10% off")."""
+    return fig.unit == "percent" and (fig.before[-1:] and fig.before[-1] in _CHANGED_BY
+                                      or bool(fig.after[:1]) and fig.after[0] in _CHANGE_NAMES)
+
+
 def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
     """figure index → why it is no input: it sizes the business, the user left it out, or the
-    user corrected it."""
-    aside: dict[int, str] = {}
+    user corrected it; it is offered as an option not taken, a limit, or a notice period."""
+    aside: dict[int, str] = {**options_offered(text, figures), **limits_and_notice(text, figures)}
     for fig in figures:
         if fig.unit not in {"money", "count"}:
             continue
@@ -443,6 +498,13 @@ def bracket_totals(text: str, figures: list[Figure]) -> dict[int, str]:
         if len(parts) >= 2 and abs(total - fig.value) <= 0.005 * abs(fig.value) and len({p.period for p in parts} | {
                 fig.period}) == 1:
             out[fig.index] = f"the total of the parts in brackets ({', '.join(p.show() for p in parts)})"
+    for said, again in zip(figures, figures[1:]):
+        # "thirty-one thousand pounds (£31,000)", "£2,500 (two thousand five hundred pounds)": one
+        # amount written twice, as letters and cheques do
+        if amount_like(said) and amount_like(again) and said.value and abs(said.value - again.value) <= 0.005 * abs(
+                said.value) and re.fullmatch(r"\s*\(\s*", text[said.span[1] : again.span[0]]) and re.match(
+                r"\s*\)", text[again.span[1] :]):
+            out[again.index] = f"{said.show()} said again"
     for amount, span, share in zip(figures, figures[1:], figures[2:]):
         # "capex of 72,000 is amortised over 36 months (2,000 per month)": the same amount spread out
         if (span.unit == "duration" and share.period and not amount.period and amount_like(amount)
@@ -485,6 +547,11 @@ _UNRELATED = re.compile(r"(?:is|are|was|were) (?:irrelevant|not relevant|unrelat
 _SUBORDINATE = re.compile(r"\s*(?:at|of|with|for|on)\s*$", re.IGNORECASE)
 
 
+# A labelled assumption taken back by its label: "scrap A1", "drop A2", "A1 no longer holds".
+_SCRAPPED = re.compile(r"\b(?:scrap|drop|ignore|forget|discard|disregard|withdraw|override|overrule)\s+([A-Z]\d{1,2})\b"
+                       r"|\b([A-Z]\d{1,2})\s+(?:is\s+)?(?:scrapped|dropped|withdrawn|overridden|no longer holds)\b")
+
+
 def said_to_drop(text: str, figures: list[Figure]) -> dict[int, str]:
     """figure index → why: the figures the user's own words take out of the calculation (left out,
     or corrected). Any unit: "confidence 70%, sorry, 80%" drops the 70%."""
@@ -513,6 +580,12 @@ def said_to_drop(text: str, figures: list[Figure]) -> dict[int, str]:
                     text.rfind("\n", 0, other.span[0]) + 1 : other.span[0]].lstrip().startswith(">")
                 for other in figures if other.index != fig.index):
             dropped[fig.index] = "said again in the quoted message"
+    for label in _SCRAPPED.finditer(text):  # "A1: lifespan 2 yr … Actually scrap A1: … use 3"
+        name = label.group(1) or label.group(2)
+        line = re.search(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*[:=)][^\n]*", text[: label.start()])
+        for fig in figures:
+            if line and line.start() <= fig.span[0] < line.end() and fig.index not in dropped:
+                dropped[fig.index] = f"you took back {name}"
     return {**dropped, **corrected(text, figures)}
 
 
@@ -541,6 +614,8 @@ _ABOUT_MEANING = re.compile(
     r"\bwhat (?:counts|count|goes|belongs) (?:as|in|into|under)\b|\b(?:does|do|would|will|should)\b[^.?!]{0,50}\bmatter\b"
     r"|\bwhat (?:does|do|did)\b[^?]{0,80}?\bmean\b|\bwhat(?:'s| is) the difference\b"
     r"|\bhow (?:do|should|would|can) (?:i|we) (?:pick|choose|decide)\b"
+    # which part of a figure to take as an input: "how much of that $6,400 should I count as the gain?"
+    r"|\bhow much of\b[^.?!]{0,60}\bshould (?:i|we)\b[^.?!]{0,20}\b(?:count|include|treat|attribute|use|take)\b"
     # which of two ways to fill an input: "should I plug in the low end or the high end …?"
     r"|\bshould (?:i|we) (?:use|plug in|put in|enter|take|pick|go with)\b[^.?!]{0,60}\bor\b[^.!]{0,60}\?",
     re.IGNORECASE)

@@ -46,10 +46,14 @@ _BETWEEN = re.compile(r"\s*of\s+(?:(?:a|an|the|our|their|its|his|her|my|your)\s+
 # A share of a person: "0.5 FTE", "half an FTE", "a quarter of her time", "25% of his time".
 _PERSON = re.compile(
     r"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)?\s?%?|half|(?:a|one|three)\s+quarters?|(?:a|one|two)\s+thirds?|a\s+fifth)\s+"
-    r"(?:an?\s+)?(?:of\s+)?(?:an?\s+|his\s+|her\s+|their\s+|my\s+|our\s+|your\s+)?(?P<what>FTEs?|time)\b", re.IGNORECASE)
+    r"(?:an?\s+)?(?:of\s+)?(?:an?\s+|his\s+|her\s+|their\s+|my\s+|our\s+|your\s+)?(?P<what>FTEs?|time)\b(?![\s-]?(?:months?|mos?|days?|weeks?|years?|yrs?)\b)", re.IGNORECASE)
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "fifth": 0.2}
 # Hours counted ("50 hours", "2 h/week") and a rate per hour ("$28 an hour", "50/h").
-_HOURS = re.compile(r"\s?(?:hours?|hrs?|h)\b(?:\s?/\s?(?P<per>week|wk|month|mo|day|year|yr)\b)?", re.IGNORECASE)
+_HOURS = re.compile(r"(?:\s?|-)(?:hours?|hrs?|h)\b(?:\s?/\s?(?P<per>week|wk|month|mo|day|year|yr)\b"
+                    r"|\s+(?:working\s+)?(?P<each>week|day|month)\b)?", re.IGNORECASE)  # "a 40-hour week"
+# A part of the hours counted after it: "a third of the 90 hours", "a quarter of her 38-hour week".
+_PART_OF = re.compile(r"(?P<n>half|(?:a|one|two|three)\s+(?:quarters?|thirds?|fifths?))\s+of\s+"
+                      r"(?:the|her|his|their|our|my|your|its|that|this)?\s*(?:an?\s+)?$", re.IGNORECASE)
 _PER = {"wk": "week", "mo": "month", "yr": "year"}
 _PER_HOUR = re.compile(r"\s?(?:/\s?|an?\s+|per\s+)(?:hour|hr|h)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?\n](?!\d)")
@@ -123,13 +127,19 @@ def find_priced(text: str, figures: list[Figure]) -> list[Priced]:
             continue
         count = min(hours, key=lambda f: abs(f.span[0] - rate.span[0]))
         unit = _HOURS.match(text, count.span[1])
-        per = unit.group("per") if unit else None
+        per = (unit.group("per") or unit.group("each")) if unit else None
+        part = _PART_OF.search(text[max(0, count.span[0] - 40) : count.span[0]])
+        share = _person_share(part) if part else 1.0
         taken.add(count.index)
-        out.append(Priced(count.index, rate.value, count.period or (_PER.get(per.lower(), per.lower()) if per else None),
-                          (rate.index,), f"{count.show()}{unit.group(0) if unit else ''} × {rate.show()}"))
+        out.append(Priced(count.index, rate.value * share, count.period or (_PER.get(per.lower(), per.lower()) if per else None),
+                          (rate.index,), (f"{part.group('n')} of " if part else "")
+                          + f"{count.show()}{unit.group(0) if unit else ''} × {rate.show()}"))
     return out
 
 
+# Days of someone's work, and what joins them to a day rate: "5 days × £700/day", "3 days @ €950".
+_WORK_DAYS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:(?:person|man|staff|developer|consultant)[\s-]?)?days?", re.IGNORECASE)
+_TIMES = re.compile(r"[ \t]*(?:[x×*@à]|at)[ \t]*", re.IGNORECASE)
 _PER_WORDS = {"per", "a", "an", "/"}
 _PERIOD_WORDS = {"day", "week", "fortnight", "month", "quarter", "year", "annum", "mo", "yr", "qtr", "wk", "hour", "hr", "h"}
 MAX_PER_WORDS = 3  # "$9 profit per order": the thing is named within three words of the amount
@@ -181,6 +191,16 @@ def priced_units(text: str, figures: list[Figure], per_input) -> tuple[list[Figu
     consumed: dict[int, str] = {}
     notes: dict[int, str] = {}
     for count, price in zip(figures, figures[1:]):
+        days = _WORK_DAYS.fullmatch(count.text.strip()) if count.unit == "duration" else None
+        if days and price.unit == "money" and price.period in {None, "day"} and not price.is_range and not count.is_range \
+                and _TIMES.fullmatch(text[count.span[1] : price.span[0]]) and not re.match(r"[ \t]*=", text[price.span[1] :]):
+            # "5 days × £700/day", "3 days @ €950": days of work at a day rate are the work's price, paid once
+            value = float(days.group(1)) * price.value
+            out[price.index] = dataclasses.replace(price, value=value, period=None, before=list(count.before), after=["paid"],
+                                                   scaled=True)
+            notes[price.index] = f"; {count.show()} × {price.show()} = {value:,.0f}"
+            consumed[count.index] = f"it counts the {price.show()}"
+            continue
         # "one-off setup 1 x 9,600.00": a quantity times a unit price is the line's amount, named by the
         # words before the quantity (a line that also states its total, "= 1,920.00", is left as written)
         if count.unit != "count" or count.scaled or count.is_range or price.is_range or count.period or not (
@@ -216,11 +236,20 @@ def priced_units(text: str, figures: list[Figure], per_input) -> tuple[list[Figu
                     f" per {count.period}" if count.period else "")
                 consumed[rate.index] = f"it prices the {count.show()} {count.after[noun]}"
             continue
+        each = said is None and rate.unit == "money" and not rate.is_range and not rate.period and (
+            "each" in rate.before[-4:] or rate.after[:1] in (["each"], ["apiece"]))
+        if each:
+            # "stop about 14 chargebacks a month, each one costs us ~$85": each of the things just counted
+            counted = [f for f in figures[: rate.index] if f.unit == "count" and not f.is_range and not f.scaled
+                       and f.index not in consumed and f.index not in notes and rate.span[0] - f.span[1] < 120
+                       and f.after[:1] and f.after[0].isalpha() and f.after[0] not in _PERIOD_WORDS]
+            if counted and not per_input(_singular(counted[-1].after[0])):
+                said = (_singular(counted[-1].after[0]), len(rate.after))
         if said is None or rate.unit != "money" or rate.is_range or rate.period or per_input(said[0]):
             continue
         thing, at = said
         counts = [f for f in figures[: rate.index] if f.unit == "count" and not f.is_range and f.index not in consumed
-                  and f.index not in notes and _same_sentence(text, f.span[1], rate.span[0])
+                  and f.index not in notes and (_same_sentence(text, f.span[1], rate.span[0]) or each)
                   and any(_singular(w) == thing for w in f.after[:3])]
         if not counts:
             continue
@@ -293,9 +322,12 @@ def with_shares(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[in
         base = figures[item.base]
         rate = next((figures[i] for i in item.used if figures[i].unit == "money"), None)
         value = base.value * item.factor
+        high = None if base.high is None else base.high * item.factor  # "10 to 25 hours a month at $30"
+        if rate is not None and rate.high is not None and item.factor == rate.value:
+            high = (base.high or base.value) * rate.high  # "120 hours at £11–£15/h": a range, asked about
         out[item.base] = dataclasses.replace(
             base, value=value, period=item.period, scaled=True, after=[], before=[*base.before, "staff"],
-            high=None if base.high is None else base.high * item.factor,  # "10 to 25 hours a month at $30"
+            high=high,
             unit="money" if rate is not None or base.unit == "money" else base.unit,
             currency=base.currency or (rate.currency if rate is not None else None))
         notes[item.base] = f"; {item.why} = {value:,.0f}" + (f" per {item.period}" if item.period else "")

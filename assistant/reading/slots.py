@@ -43,6 +43,9 @@ class Slots:
 
     money: list[float] = field(default_factory=list)
     percents: list[float] = field(default_factory=list)
+    # percentages set as a limit ("any change over 10%", "more than 10 per cent"): a policy's
+    # line, not a figure of the case it is applied to
+    limits: list[float] = field(default_factory=list)
     metric: str | None = None
     business: str | None = None
     applications: list[str] = field(default_factory=list)
@@ -86,11 +89,24 @@ def business(text: str) -> str | None:
     return None
 
 
+# A comparison before a percentage makes it a line drawn, not an amount: "over 10%", "more than
+# 10 per cent", "above 5%", "in excess of 8%" ("up to 15%" bounds the case itself).
+_OVER = {"over", "above", "beyond", "exceeding", "exceeds", "exceed"}
+_THAN = {"more", "greater", "larger", "bigger", "higher"}
+
+
+def _is_limit(before: list[str]) -> bool:
+    last = before[-1:]
+    return bool(last) and (last[0] in _OVER or last[0] == "than" and bool(_THAN & set(before[-2:-1]))
+                           or before[-3:] == ["in", "excess", "of"])
+
+
 def extract(text: str) -> Slots:
     figures = read_figures(text)
     return Slots(
         money=[f.value for f in figures if f.unit == "money"],
-        percents=[f.value for f in figures if f.unit == "percent"],
+        percents=[f.value for f in figures if f.unit == "percent" and not _is_limit(f.before)],
+        limits=[f.value for f in figures if f.unit == "percent" and _is_limit(f.before)],
         metric=metric(text),
         business=business(text),
         applications=applications(text),
