@@ -804,6 +804,16 @@ _NUMERIC_DATE = re.compile(
     re.IGNORECASE)
 
 
+_LIST_MARK_AFTER = re.compile(r"[.)][ \t]+\S")
+_CLAUSE_AFTER = re.compile(r"[ \t]+(?:[\"“'‘]|[A-Z][a-z])")
+
+
+def _opens_its_line(text: str, start: int) -> bool:
+    """Whether only spaces or tabs stand between the line's start and ``start`` (read on that
+    line alone, so a long message costs each figure its own line, not the whole text before it)."""
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t")
+
+
 def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     """Years ("in 2018"), list numbering ("1."), digits glued to letters, phone numbers, numbers
     after "#", "nr" or "ref" or glued to a code by a hyphen (an invoice, order or product number)
@@ -837,11 +847,10 @@ def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     if re.search(r"(?i)(?:§\s*|\b(?:clause|section|sect\.|art\.|article|para\.|paragraph|schedule|annex|appendix|exhibit)\s*)$",
                  text[max(0, match.start() - 12) : match.start()]):
         return True  # "§3.1", "Clause 4.2", "Art. 9": a place in a document names it, it is no figure
-    if re.fullmatch(r"\d{1,2}", num) and re.search(r"(?:^|\n)[ \t]*$", text[: match.start()]) and re.match(
-            r"[.)][ \t]+\S", text[match.end() :]):
+    if re.fullmatch(r"\d{1,2}", num) and _opens_its_line(text, match.start()) and _LIST_MARK_AFTER.match(text, match.end()):
         return True  # "1. Integration with ERP – £7,200": the item's number in a numbered list
-    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", num) and re.search(r"(?:^|\n)[ \t]*$", text[: match.start()]) and re.match(
-            r"[ \t]+(?:[\"“'‘]|[A-Z][a-z])", text[match.end() :]):
+    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", num) and _opens_its_line(text, match.start()) and _CLAUSE_AFTER.match(
+            text, match.end()):
         return True  # "3.1 Fees. Client shall pay…", "1.4 "Liability Cap" means…": a numbered clause opens its line
     if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", num) and re.fullmatch(r"\s*[A-Z][a-z]+\s+", text[: match.start()]) and not re.fullmatch(
             r"\s*(?:day|week|month|quarter|year)s?\s+", text[: match.start()], re.IGNORECASE) and re.match(

@@ -210,8 +210,9 @@ def test_on_a_phone_the_sources_fold_under_the_answer(open_page, width, height):
     header.click()
     page.locator("#citations").wait_for(state="visible")
     page.locator("#citations label").first.click()
-    page.wait_for_function(
-        "(none) => !document.querySelector('#citation-panel').innerText.includes(none)",
+    page.wait_for_function(  # past Gradio's timer ("0.0s") shown while the update lands
+        "(none) => { const t = document.querySelector('#citation-panel').innerText;"
+        " return !t.includes(none) && t.trim().startsWith('[1]'); }",
         arg=NO_CITATION.strip("_"), timeout=60_000)
     assert page.locator("#citation-panel").inner_text().startswith("[1]")
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scroll"
@@ -317,8 +318,10 @@ def test_keyboard_only_a_question_its_citations_stop_and_an_options_reply(open_p
     tab_to(page, "#stop", limit=3)  # the box, Send, Stop: Stop is two presses away
     tab_to(page, "#citations", limit=40)
     page.keyboard.press("Space")
+    # Gradio shows its timer ("0.0s") over the panel while the update lands: wait for the passage.
     page.wait_for_function(
-        "(none) => !document.querySelector('#citation-panel').innerText.includes(none)",
+        "(none) => { const t = document.querySelector('#citation-panel').innerText;"
+        " return !t.includes(none) && t.trim().startsWith('[1]'); }",
         arg=NO_CITATION.strip("_"), timeout=60_000)
     panel = page.locator("#citation-panel").inner_text()
     assert panel.startswith("[1]") and "Quote" in panel, panel  # source 1's passage
