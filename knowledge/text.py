@@ -131,6 +131,21 @@ _BOUNDARY_RE = re.compile(
 _LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
+def paragraphs(lines: list[str]) -> list[list[str]]:
+    """Lines grouped into paragraphs: runs of non-blank lines, blank lines between them dropped."""
+    out: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if line.strip():
+            current.append(line)
+        elif current:
+            out.append(current)
+            current = []
+    if current:
+        out.append(current)
+    return out
+
+
 def split_prose(text: str) -> list[str]:
     """Sentences of one paragraph of plain text, respecting abbreviations ("e.g.", "vs.",
     "Dr.") and initials ("H. Bruce"). The chunker cuts long course blocks with it; `segments`

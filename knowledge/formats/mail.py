@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge.text import paragraphs as text_paragraphs
+
 # "Subject: …", "X-Mailer: …": an RFC 5322 field name, a colon, a value (maybe empty).
 HEADER = re.compile(r"^([A-Za-z][A-Za-z0-9-]{0,40}):[ \t]*(.*)$")
 FOLDED = re.compile(r"^[ \t]+\S")  # a header's value continued on the next line
@@ -158,20 +160,6 @@ def _key(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(WORD.findall(line.lower())))
 
 
-def _paragraphs(lines: list[str]) -> list[list[str]]:
-    out: list[list[str]] = []
-    current: list[str] = []
-    for line in lines:
-        if line.strip():
-            current.append(line)
-        elif current:
-            out.append(current)
-            current = []
-    if current:
-        out.append(current)
-    return out
-
-
 def _capitals(line: str) -> bool:
     """A line written in capitals ("WHY LIGHT COMES FIRST"), short, not a sentence."""
     text = line.strip().rstrip(":")
@@ -223,13 +211,13 @@ def _body(message: Message, closing: set[str], seen: str) -> list[list[str]]:
             break
         lines.append(line)
     paragraphs = []
-    for paragraph in _paragraphs(lines):
+    for paragraph in text_paragraphs(lines):
         if not _is_table(paragraph) and any(DRAWN.match(line) for line in paragraph):
             paragraphs.append([SEPARATOR])  # where the message's parts are drawn apart
         kept = [line for line in paragraph if not DRAWN.match(line) or _is_table(paragraph)]
         kept = [line for line in kept if not (ATTRIBUTION.search(line.strip()) and len(line.split()) <= 30)]
         if kept and all(QUOTED.match(line) for line in kept):
-            for quoted in _paragraphs([QUOTED.sub("", line) for line in kept]):
+            for quoted in text_paragraphs([QUOTED.sub("", line) for line in kept]):
                 if not (_key(" ".join(quoted)) and _key(" ".join(quoted)) in seen):
                     paragraphs.append(quoted)  # what an earlier message said is indexed there
             continue

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.text import paragraphs as text_paragraphs
+
 # "12:40", "1:02:03": minutes and seconds (hours optional).
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}"
 # A paragraph's opening stamp: "[12:40]", "(12:40)", "12:40 -", "12:40".
@@ -67,20 +69,6 @@ def _seconds(stamp: str) -> int:
     for part in stamp.split(":"):
         total = total * 60 + int(part)
     return total
-
-
-def _paragraphs(text: str) -> list[list[str]]:
-    out: list[list[str]] = []
-    current: list[str] = []
-    for line in text.splitlines():
-        if line.strip():
-            current.append(line.rstrip())
-        elif current:
-            out.append(current)
-            current = []
-    if current:
-        out.append(current)
-    return out
 
 
 def _spoken(line: str) -> bool:
@@ -162,7 +150,7 @@ def _shown_caption(line: str) -> str:
 
 def convert_transcript(text: str) -> str | None:
     """Markdown for a talk's transcript, or None when ``text`` is not one."""
-    paragraphs = _paragraphs(text)
+    paragraphs = text_paragraphs([line.rstrip() for line in text.splitlines()])
     stamped = [i for i, lines in enumerate(paragraphs) if STAMP.match(lines[0]) and _chapter_list(lines) is None]
     if len(stamped) < MIN_STAMPED or sum(_spoken(paragraphs[i][0]) for i in stamped) < SPOKEN_SHARE * len(stamped):
         return None
