@@ -14,21 +14,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.reading.calculate import read_calculation
+from tests.calc_steps import only_call as _call, question_asked as _asks
 from knowledge.figures import read_figures
-
-
-def _call(text: str) -> tuple[str, dict]:
-    calc = read_calculation(text)
-    assert calc is not None and calc.clarification is None, calc and calc.clarification
-    (call,) = calc.calls
-    return call
-
-
-def _asks(text: str) -> str:
-    calc = read_calculation(text)
-    assert calc is not None and not calc.calls, calc and calc.calls
-    assert calc.clarification is not None
-    return calc.clarification.question
 
 
 def _tco_total(args: dict) -> float:

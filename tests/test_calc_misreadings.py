@@ -11,20 +11,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.reading.calculate import read_calculation
-
-
-def _call(text: str) -> tuple[str, dict]:
-    calc = read_calculation(text)
-    assert calc is not None and calc.clarification is None, calc and calc.clarification
-    (call,) = calc.calls
-    return call
-
-
-def _asks(text: str) -> str:
-    calc = read_calculation(text)
-    assert calc is not None and not calc.calls, calc and calc.calls
-    assert calc.clarification is not None
-    return calc.clarification.question
+from tests.calc_steps import only_call as _call, question_asked as _asks
 
 
 # ---- a figure the user corrected: the new one replaces the old, never both -------------------------

@@ -8,20 +8,8 @@ Where the reader cannot be sure it asks; it never states a figure from a misread
 import pytest
 
 from assistant.reading.calculate import read_calculation
+from tests.calc_steps import only_call as _call, question_asked as _asks
 from knowledge.figures import read_figures
-
-
-def _call(text):
-    calc = read_calculation(text)
-    assert calc is not None and calc.clarification is None, calc and calc.clarification
-    [call] = calc.calls
-    return call
-
-
-def _asks(text):
-    calc = read_calculation(text)
-    assert calc is not None and not calc.calls and calc.clarification is not None, calc and calc.calls
-    return calc.clarification.question
 
 
 def test_a_struck_through_amount_gives_way_to_the_next():
