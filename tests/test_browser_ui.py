@@ -162,7 +162,7 @@ def test_rice_question_shows_a_tool_card_with_the_ranking(page, server):
     if not card.count():
         card = page.locator('#chatbot [data-testid="bot"]', has_text="Tool: rice_score").last
     card.get_by_text(re.compile("Tool: ")).click()  # expand the collapsible card
-    page.wait_for_timeout(500)
+    card.get_by_text(re.compile("reach × impact")).first.wait_for(state="visible", timeout=30_000)  # its body drawn
     text = card.inner_text()
     assert "800" in text and "750" in text, text[:1000]
     assert "reach × impact × confidence / effort" in text
