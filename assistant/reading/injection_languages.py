@@ -57,6 +57,13 @@ _VI_OBJ = r"(?:quy tac|quy dinh|chi thi|chi dan|huong dan|lenh|prompt|cau hinh|t
 _ID_OBJ = r"(?:instruksi|aturan|peraturan|prompt|konfigurasi|pengaturan|batasan|arahan|petunjuk|pedoman|perintah)"
 _KO_OBJ = r"(?:시스템 ?프롬프트|프롬프트|지시문|지시 ?사항|지시|지침|규칙|설정|명령|제한|가이드라인|규정)"
 _TH_OBJ = r"(?:คำสั่ง|กฎ|ข้อกำหนด|พรอมต์|พรอมท์|พรอมพ์|การตั้งค่า|ข้อจำกัด|แนวทาง)"
+_FI_OBJ = r"(?:jarjestelma)?(?:ohje(?!lm)|saanto|saanno|saantoj|kehot|asetu|rajoitu|maaray|prompt)\w*"
+_HU_OBJ = r"(?:rendszer)?(?:utasitas|szabaly|prompt|beallitas|korlatozas|iranyelv|parancs)\w*"
+_TA_OBJ = r"(?:விதி|அறிவுறுத்த|வழிமுறை|கட்டளை|ப்ராம்ப்ட்|ப்ராம்ட்|அமைப்புகள்|கட்டுப்பாடு|நெறிமுறை|வழிகாட்டு)\S*"
+_SW_OBJ = r"(?:sheria|maelekezo|maagizo|kanuni|mipangilio|vikwazo|miongozo|mwongozo|masharti|prompt)"
+_TL_OBJ = r"(?:patakaran|panuntunan|tagubilin|utos|alituntunin|instruksyon|instruksiyon|limitasyon|paghihigpit|system prompt|prompt)"
+_RO_OBJ = r"(?:instructiun|regul|prompt|setar|restricti|directiv|configurati|ghidur)\w*"
+_BN_OBJ = r"(?:নির্দেশ|নিয়ম|নিয়ম|প্রম্পট|সেটিং|বিধিনিষেধ|নির্দেশিকা)\S*"
 
 LANGUAGES: dict[str, _Language] = {
     "sv-da-no": _Language(
@@ -84,12 +91,14 @@ LANGUAGES: dict[str, _Language] = {
         escape=r"(?<!\w)без (?:жодних |будь-яких )?(?:правил|обмежень)",
     ),
     "el": _Language(
-        owned=rf"(?<!\w){_EL_OBJ}\s+(?:\w+\s+)?(?:σου|σας)\b(?!\s+(?:για|σχετικα)(?!\w))|(?<!\w)(?:κρυφ|μυστικ|συστηματ)\w*\s+(?:\w+\s+)?{_EL_OBJ}"
+        # "your" after the noun, or after its adjective ("τις αρχικές σου οδηγίες")
+        owned=rf"(?<!\w){_EL_OBJ}\s+(?:\w+\s+)?(?:σου|σας)\b(?!\s+(?:για|σχετικα)(?!\w))"
+              rf"|(?<!\w)\w+\s+(?:σου|σας)\s+{_EL_OBJ}(?!\s+(?:για|σχετικα)(?!\w))|(?<!\w)(?:κρυφ|μυστικ|συστηματ)\w*\s+(?:\w+\s+)?{_EL_OBJ}"
               rf"|(?<!\w){_EL_OBJ}\s+(?:\w+\s+)?που\s+(?:σου|σας)\s+(?:δοθηκαν|δωσαν|εδωσαν|δοθηκε)",
         show=r"(?<!\w)(?:δειξ\w*|εμφανισ\w*|γραψ\w*|τυπωσ\w*|αντεγραψ\w*|επαναλαβ\w*|πες|αποκαλυψ\w*|παραθεσ\w*)",
         drop=r"(?<!\w)(?:αγνοησ\w*|ξεχασ\w*|παρακαμψ\w*|απενεργοποιησ\w*)",
         before=r"(?<!\w)πριν (?:απο )?(?:την αρχη|τη συζητηση|το πρωτο μου|το μηνυμα μου)",
-        escape=r"(?<!\w)χωρις (?:κανενα |κανεναν )?(?:κανον|περιορισμ)\w*",
+        escape=r"(?<!\w)χωρις (?:κανενα |κανεναν )?(?:κανον|περιορισμ)\w*|(?<!\w)δεν εχεις (?:πια )?(?:κανενα |κανεναν )?(?:κανον|περιορισμ)\w*",
     ),
     "he": _Language(
         owned=rf"{_HE_OBJ}\s*(?:\S+\s+)?(?:שלך|שלכם|הנסתר\w*|הסודי\w*|המוסתר\w*|המערכת|שקיבלת|שניתנו לך|שנתנו לך)"
@@ -141,6 +150,66 @@ LANGUAGES: dict[str, _Language] = {
         before=r"ก่อน(?:ที่)?(?:การสนทนา|บทสนทนา|ข้อความแรกของฉัน|ฉันจะ)",
         escape=r"(?:ไม่มี|โดยไม่มี)(?:กฎ|ข้อจำกัด)",
     ),
+    "fi": _Language(
+        # "your" as a suffix: ohjeesi, sääntöjäsi, kehotteesi
+        owned=rf"\b(?:sinun|teidan|piilotet\w*|salai\w*|jarjestelman)\s+(?:\w+\s+)?{_FI_OBJ}"
+              r"|\b(?:jarjestelma)?(?:ohje(?!lm)|saanto|saanno|saantoj|kehot|asetu|rajoitu|maaray|prompt)\w*?(?:si|nne)\b",
+        show=r"\b(?:nayt\w*|kirjoit\w*|tulost\w*|kopioi\w*|toista|toistakaa|kerro|kertokaa|paljasta\w*|listaa|luettele\w*|lue)\b",
+        drop=r"\b(?:unohda\w*|ohita\w*|sivuuta\w*|jata huomiotta|jattakaa huomiotta|ala noudata|alkaa noudattako|kierra)\b",
+        before=r"\bennen (?:tata |meidan )?(?:keskustelua|viestiani|ensimmaista viestiani)",
+        escape=r"\bilman (?:mitaan |minkaanlaisia )?(?:saantoja|rajoituksia|rajoitteita)\b",
+    ),
+    "hu": _Language(
+        # "your" as a suffix (utasításaid, szabályod), or "yours" (a tiéd) once an object is named
+        owned=rf"\b(?:a te|az on|a ti|rejtett|titkos|rendszer|neked adott|kapott)\s+(?:\w+\s+)?{_HU_OBJ}"
+              r"|\b(?:rendszer)?(?:utasitas|szabaly|prompt|beallitas|korlatozas|iranyelv|parancs)\w*?(?:a|e|ja|je|o)?i?d(?:at|et)?\b"
+              r"|\b(?:a |az )?(?:tied|tieid)\w*",
+        show=r"\b(?:mutasd|mutassa|mutass|ird ki|irja ki|ird le|irja le|masold|masolja|ismeteld|ismetelje|sorold fel|sorolja fel"
+             r"|olvasd fel|olvassa fel|aruld el|arulja el|add meg|adja meg|idezd|idezze|nyomtasd|nyomtassa)\b",
+        drop=r"\b(?:felejtsd el|felejtse el|felejts el|hagyd figyelmen kivul|hagyja figyelmen kivul|ne vedd figyelembe"
+             r"|ne vegye figyelembe|ne kovesd|ne kovesse|ignorald|ignoralja|keruld meg|kapcsold ki|kapcsolja ki)\b",
+        before=r"\b(?:a beszelgetes|az elso uzenetem|az uzenetem) (?:kezdete )?elott\b",
+        escape=r"\b(?:mindenfele |barmilyen )?(?:szabalyok|korlatozasok|korlatok) nelkul\b",
+    ),
+    "ta": _Language(
+        owned=rf"(?:உன்|உன்னுடைய|உனது|உங்கள்|உங்களுடைய|உங்களது|மறைக்கப்பட்ட|மறைவான|ரகசிய|சிஸ்டம்)\s+(?:\S+\s+)?{_TA_OBJ}"
+              rf"|(?:உனக்கு|உங்களுக்கு)\S*\s+(?:கொடுக்கப்பட்ட|வழங்கப்பட்ட|அளிக்கப்பட்ட)\s+(?:\S+\s+)?{_TA_OBJ}",
+        show=r"(?:காட்டு|காட்டவும்|காண்பி|எழுது|சொல்லு|சொல்லுங்கள்|கூறு|கூறுங்கள்|வெளிப்படுத்து|அச்சிடு|நகலெடு|பட்டியலிடு|பகிர்)",
+        drop=r"(?:மறந்து ?விடு|மறந்துவிடுங்கள்|மற(?=\s|$)|புறக்கணி|பின்பற்றாதே|பின்பற்ற வேண்டாம்|கைவிடு)",
+        before=r"(?:உரையாடல் தொடங்கும் முன்|என் முதல் செய்திக்கு முன்)",
+        escape=r"(?:எந்த )?(?:விதிகளும்|கட்டுப்பாடுகளும்) இல்லாமல்",
+    ),
+    "sw": _Language(
+        # "your" agrees with the noun's class after it: sheria zako, maelekezo yako
+        owned=rf"\b{_SW_OBJ}\s+(?:\w+\s+)?(?:[zyw]ako|lako|chako|vyako|[zy]enu|[zy]a siri|ulizopewa|uliyopewa|ulilopewa|ulipewa"
+              r"|[zy]a mfumo|[zy]aliyofichwa|zilizofichwa|iliyofichwa)\b(?!\s+(?:kuhusu|kwa ajili|juu ya)\b)",
+        show=r"\b(?:\w*onyesh\w*|\w*andik\w*|chapish\w*|nakili|rudia|niambie|tuambie|fichua|orodhesha|taja|nisomee|tusomee)\b",
+        drop=r"\b(?:puuza|puuzeni|sahau|sahauni|usifuate|msifuate|acha kufuata|ruka|vunja|kwepa)\b",
+        before=r"\bkabla ya (?:mazungumzo haya|ujumbe wangu)",
+        escape=r"\bbila (?:sheria|vikwazo|masharti|kanuni|mipaka)\b",
+    ),
+    "tl": _Language(
+        # "your" after the noun (patakaran mo) or before it (iyong patakaran)
+        owned=rf"\b{_TL_OBJ}\s+(?:\w+\s+)?(?:mo|ninyo|nyo)\b|\b(?:iyong|inyong|nakatagong|lihim na|sikretong)\s+(?:\w+\s+)?{_TL_OBJ}"
+              rf"|\b{_TL_OBJ}\s+na\s+(?:ibinigay|binigay)\s+sa\s+(?:iyo|inyo)\b",
+        show=r"\b(?:ipakita|ipapakita|isulat|ilista|kopyahin|ulitin|sabihin|ibunyag|i-?print|ilahad)\b",
+        drop=r"\b(?:kalimutan\w*|balewalain|huwag (?:mo )?(?:nang )?sundin|laktawan|iwaksi|isantabi|labagin)\b",
+        before=r"\bbago (?:ang usapang ito|ang aking unang mensahe)",
+        escape=r"\bwalang (?:anumang )?(?:patakaran|limitasyon|paghihigpit|panuntunan)\b",
+    ),
+    "ro": _Language(
+        owned=rf"\b{_RO_OBJ}\s+(?:\w+\s+)?(?:tale|tau|voastre|dumneavoastra|ascunse|secrete|de sistem|primite)\b(?!\s+(?:pentru|despre)\b)",
+        show=r"\b(?:arata\w*|afiseaza|scrie\w*|copiaza|repeta|spune-mi|dezvaluie|listeaza|tipareste|citeaza)\b",
+        drop=r"\b(?:ignora\w*|uita|uitati|nu (?:mai )?respecta|ocoleste|dezactiveaza)\b",
+        before=r"\binainte de (?:aceasta conversatie|primul meu mesaj|mesajul meu)",
+        escape=r"\bfara (?:nicio |niciun )?(?:reguli|restrictii|limite)\b",
+    ),
+    "bn": _Language(
+        owned=rf"(?:তোমার|আপনার|তোর|লুকানো|গোপন|সিস্টেম)\s+(?:\S+\s+)?{_BN_OBJ}",
+        show=r"(?:দেখাও|দেখান|লিখে দাও|লেখো|বলো|বলুন|কপি|প্রকাশ|প্রিন্ট)",
+        drop=r"(?:ভুলে যাও|ভুলে যান|উপেক্ষা|অগ্রাহ্য|মেনো না|মানবেন না)",
+        escape=r"(?:কোনো )?(?:নিয়ম|নিয়ম|বিধিনিষেধ) ছাড়া",
+    ),
 }
 
 # What the assistant received, in these languages ("the text you got before my message").
@@ -153,35 +222,45 @@ _OWNED_EN = (
     r"\byour (?:[\w-]+ ){0,2}?(?:system prompt|prompt|instructions|rules|configuration|guidelines|setup)\b"
 )
 # ... with an act in a script English never uses (a Latin-script verb may be an English word).
-_SCRIPTS = ("uk", "el", "he", "hi", "ko", "th")
+_SCRIPTS = ("uk", "el", "he", "hi", "ko", "th", "ta", "bn")
 _ANY_SHOW = "|".join(f"(?:{LANGUAGES[name].show})" for name in _SCRIPTS)
 _ANY_DROP = "|".join(f"(?:{LANGUAGES[name].drop})" for name in _SCRIPTS)
 # A sentence about the learner's own things: "our", "we", "my" in the languages above (Greek "μου",
 # Swedish "min" also mean "me" and "mine": left out, the owned patterns name "your" anyway).
 _LEARNERS_OWN = re.compile(
     r"\b(?:vores|vår|vårt|våra|nas(?:e|i|eho|emu|ich|im|imi)|kami|kita|chung toi|cua toi)\b|\b(?:instruksi|aturan|peraturan|pedoman) saya\b"
-    r"|(?<!\w)(?:наш\w*|μας)(?!\w)|שלנו|हम|मैं|हमारे|हमारा|हमारी|मेरे|मेरा|मेरी|(?<![가-힣])(?:우리|제|내)(?= )|ของเรา|ของฉัน",
+    r"|(?<!\w)(?:наш\w*|μας)(?!\w)|שלנו|हम|मैं|हमारे|हमारा|हमारी|मेरे|मेरा|मेरी|(?<![가-힣])(?:우리|제|내)(?= )|ของเรา|ของฉัน"
+    r"|\b(?:meidan|minun|mienk|a mi|[zyw]etu|letu|chetu|vyetu|namin|natin|aming|ating|nostru|nostre|noastre)\b|எங்கள்|நமது|আমাদের",
     _FLAGS,
 )
 # A bot named in the sentence, or "its": a system prompt or hidden rules are then that bot's, unless
 # the act names the assistant as their owner ("your", "you received").
-_A_BOT = re.compile(r"bot|бот|봇|बॉट|บอท|בוט|(?<!\w)(?:του|της|його|її|jeho|jej[ií]|sin|sitt|sina)(?!\w)|שלו|שלה", _FLAGS)
+_A_BOT = re.compile(r"bot|бот|봇|बॉट|บอท|בוט|பாட்|বট|(?<!\w)(?:του|της|його|її|jeho|jej[ií]|sin|sitt|sina)(?!\w)|שלו|שלה", _FLAGS)
 _SECOND_PERSON = re.compile(
     r"\b(?:din|dina|ditt|dine|dit|du|tv(?:e|ych|ym|ymi|oje|oj|uj|eho|a|ou|ojich)|vas(?:e|ich|im)?|cua ban|anda|kamu|awak)\b|\w+mu\b"
     r"|(?<!\w)(?:тво\w*|ваш\w*|тобі|вам|σου|σας)(?!\w)|שלך|שלכם|שקיבלת|לך|आपके|आपका|आपकी|आपको|तुम्हारे|तुम्हारा|तुम्हारी|तुम्हें"
-    r"|너의|(?<![가-힣])네(?= )|당신|ของคุณ|ที่คุณ|\byour\b",
+    r"|너의|(?<![가-힣])네(?= )|당신|ของคุณ|ที่คุณ|\byour\b"
+    r"|\b(?:jarjestelma)?(?:ohje(?!lm)|saanto|saanno|saantoj|kehot|asetu|rajoitu|maaray|prompt)\w*?(?:si|nne)\b"
+    r"|\b(?:rendszer)?(?:utasitas|szabaly|prompt|beallitas|korlatozas|iranyelv|parancs)\w*?(?:a|e|ja|je|o)?i?d(?:at|et)?\b"
+    r"|\b(?:sinun|teidan|a te|az on|tied\w*|tieid\w*|[zyw]ako|lako|chako|vyako|[zy]enu|ulizopewa|uliyopewa|ulipewa"
+    r"|mo|ninyo|nyo|iyong|inyong|tale|tau|voastre)\b|உன்|உங்கள்|உனக்கு|তোমার|আপনার|তোর",
     _FLAGS,
 )
 # Each language's frames run only where its object words occur (one scan for all of them), so an
 # English message costs one scan.
 _OBJECTS = {"sv-da-no": _SV_OBJ, "cs-sk": _CS_OBJ, "uk": _UK_OBJ, "el": _EL_OBJ, "he": _HE_OBJ, "hi": _HI_OBJ,
-            "vi": _VI_OBJ, "id-ms": _ID_OBJ, "ko": _KO_OBJ, "th": _TH_OBJ}
+            "vi": _VI_OBJ, "id-ms": _ID_OBJ, "ko": _KO_OBJ, "th": _TH_OBJ, "fi": _FI_OBJ, "hu": _HU_OBJ,
+            "ta": _TA_OBJ, "sw": _SW_OBJ, "tl": _TL_OBJ, "ro": _RO_OBJ, "bn": _BN_OBJ}
 _ANY_OBJECT = re.compile("|".join(f"(?P<{name.replace('-', '_')}>{obj})" for name, obj in _OBJECTS.items()), _FLAGS)
 _FRAMES: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 for _name, _lang in LANGUAGES.items():
     _FRAMES[_name.replace("-", "_")] = [
-        ("rules", re.compile(rf"(?:{_lang.drop}).{{0,60}}?(?:{_lang.owned})|(?:{_lang.owned}).{{0,40}}?(?:{_lang.drop})", _FLAGS)),
-        ("reveal", re.compile(rf"(?:{_lang.show}).{{0,60}}?(?:{_lang.owned})|(?:{_lang.owned}).{{0,60}}?(?:{_lang.show})", _FLAGS)),
+        # each order apart: the act before its object may say "yours" where the object before the act
+        # is another's ("read out the chatbots' hidden rules … read me yours")
+        ("rules", re.compile(rf"(?:{_lang.drop}).{{0,60}}?(?:{_lang.owned})", _FLAGS)),
+        ("rules", re.compile(rf"(?:{_lang.owned}).{{0,40}}?(?:{_lang.drop})", _FLAGS)),
+        ("reveal", re.compile(rf"(?:{_lang.show}).{{0,60}}?(?:{_lang.owned})", _FLAGS)),
+        ("reveal", re.compile(rf"(?:{_lang.owned}).{{0,60}}?(?:{_lang.show})", _FLAGS)),
     ]
 _MIXED = (
     ("rules", re.compile(rf"(?:{_ANY_DROP}).{{0,60}}?(?:{_OWNED_EN})|(?:{_OWNED_EN}).{{0,40}}?(?:{_ANY_DROP})", _FLAGS)),
