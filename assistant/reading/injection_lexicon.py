@@ -42,7 +42,7 @@ _TEXT_OBJECT_EN = (
     r"|(?:content|topic|course)(?:[- ]only)? (?:restriction|limit|rule|polic(?:y|ies))s?"
 )
 # What it may be asked to drop but may well describe: "what is your role?" is a fair question.
-_OBJECT_EN = rf"{_TEXT_OBJECT_EN}|role|scope|limitations?|limits"
+_OBJECT_EN = rf"{_TEXT_OBJECT_EN}|role|persona|scope|limitations?|limits"
 # After the object, words that make it the learner's topic ("your rules of thumb for a pilot").
 NOT_OWNED_AFTER = (
     r"(?!\s+(?:of thumb|for (?!(?:this|the|our) (?:chat|session|conversation|one|answer|question|reply)\b|the rest\b"
@@ -61,8 +61,8 @@ _YOUR = (
 )
 # Text the assistant was given before the learner spoke, named by how it got there.
 _GIVEN_TO_YOU = (
-    r"(?:that |which )?(?:you(?:'re| are| were| have been| 've been| had| have)? "
-    r"(?:given|told|configured|programmed|instructed|set up|follow|followed|following|received|got|primed|seeded|briefed"
+    r"(?:that |which )?(?:you(?:'re| are| were| have been| 've been|'ve been|'ve| had| have)? "
+    r"(?:given|assigned|told|configured|programmed|instructed|set up|follow|followed|following|received|got|primed|seeded|briefed"
     r"|(?:running|operating|working|run|operate|work) (?:under|on|with)"
     r"|(?:built|loaded|shipped|started|created|deployed|trained|initiali[sz]ed|launched|set up)(?: with| on| under)?"
     r"|(?:had|have|has|need|must|were|are) to (?:follow|obey|respect))"
@@ -73,6 +73,12 @@ _GIVEN_TO_YOU = (
     r"|(?:this|the) (?:deployment|assistant|advisor|chatbot|bot|model|instance|app|tool) (?:(?:is |was )?(?:runs?|running|operates?"
     r"|operating|works?|working) (?:with|under|on)|was (?:built|started|launched|deployed|configured|set up) with)"
     r"|(?:(?:your|the|my) [\w-]+ )?(?:gave|fed|handed|sent|wrote for) you"
+    # what the assistant was just talked out of: "the rules you dropped", "the limits you set aside"
+    r"|you(?:'ve| have)? (?:just )?(?:dropped|ditched|abandoned|ignored|shed|broke|broken|bypassed|set aside|left behind"
+    r"|switched off|turned off|disabled|lifted)"
+    # the assistant named as this course's: "what rules did the course assistant get?"
+    r"|(?:(?:did|does|has|was) )?(?:the|this) course(?:'s)? (?:assistant|advisor|chatbot|bot|tutor)"
+    r" (?:was |has been |is )?(?:get|got|gets|given|received|receive|follow|follows|obey|obeys|run with|runs with)"
     r"|(?:govern|control|shape|guide|determine|dictate|define|limit|restrict)s? (?:what you|how you|your (?:answers|behaviou?r"
     r"|responses|replies|output)))\b"
 )
@@ -95,6 +101,9 @@ _OWNED_WEAK_EN = (
     rf"(?<!\ban )(?<!\ba )(?<!\bany )(?<!\beach )(?<!\bevery )\b(?:system|setup|set-up|hidden|secret|internal|built-in"
     rf"|underlying|preloaded|the advisor'?s?|the assistant'?s?|this (?:advisor|assistant|bot|chatbot)'?s?"
     rf"|the (?:safety|content|usage|moderation)) (?:{_OBJECT_EN})\b"
+    # two owners joined: "every hidden and system message", "the system and developer turns"
+    r"|\b(?:hidden|system|developer|secret|internal)(?:,? (?:and|or|&|/) (?:hidden|system|developer|secret|internal))+"
+    r" (?:messages?|turns?|prompts?|instructions?|notes?|text)\b"
     r"|\b(?:(?:the|this) )?(?:course|topic|content)(?:[- ]only)? (?:scope|restriction|limit|polic(?:y|ies))s?\b"
     r"|\b(?:the|this) (?:course|topic|content)[- ]only (?:rule|guideline)s?\b"
 )
@@ -111,7 +120,7 @@ _DROP_EN = (
     r"|lift\w*|suspend\w*|abandon\w*|escap\w*|ditch\w*|get rid of|get around|work around|circumvent\w*|break\w*"
     r"|remov\w*|relax\w*|loosen\w*|waiv\w*|rewrit\w*|replac\w*|chang\w*|modif\w*|overwrit\w*|deactivat\w*"
     r"|step\w* (?:outside|out of|beyond)|go\w* (?:beyond|outside)|break\w* out of|(?:operat|work|answer)\w* outside"
-    r"|free\w* (?:from|of)|exempt\w* from|releas\w* from|(?:not|no longer|never) bound by|unbound by"
+    r"|free\w* (?:from|of)|exempt\w* from|releas\w* from|(?:not|n'?t|no longer|never) bound by|unbound by"
     r"|(?:do not|don'?t|doesn'?t|never|stop|no longer|quit) (?:follow\w*|obey\w*|apply\w*|respect\w*|stick\w* to|play\w*))\b"
 )
 # The verb of showing, in any inflection: what puts the object in front of the learner.
@@ -121,7 +130,7 @@ _SHOW_EN = (
     r"|translat\w*|summari[sz]\w*|give me|hand over|shar(?:e|es|ing)|send\w*|expos\w*|disclos\w*|enumerat\w*"
     r"|spell\w* out|read\w* out|type\w* out|leak\w*|paraphras\w*|outlin\w*|recount\w*|transcrib\w*|echo\w*"
     r"|provid\w*|suppl(?:y|ies|ying)|stat(?:e|es|ing)|need|want|would like|'d like|request\w*|export\w*|render\w*|convert\w*|encod\w*"
-    r"|wording of|text of|contents? of|complet\w*|fill\w* (?:in|out|with)|finish\w*|describ\w*|detail\w*"
+    r"|restat\w*|rephras\w*|reword\w*|read\w* (?:me|us|aloud|back)\b|wording of|text of|contents? of|complet\w*|fill\w* (?:in|out|with)|finish\w*|describ\w*|detail\w*"
     r"|(?:respond\w*|repl(?:y|ies|ying)|answer\w*) with|return\w*"
     # put into the answer: "append your setup text", "add your configuration at the end"
     r"|add|adds|adding|append\w*|attach\w*|insert\w*|includ(?:e|es|ing))\b"
@@ -146,6 +155,9 @@ _FORBIDDEN_TOPICS = (
 # An escape from the rules, in any language: answering without restrictions, unfiltered.
 _ESCAPE = (
     r"\b(?:unfiltered|uncensored|unrestricted|unlimited) (?:answers?|responses?|replies|output|access|mode)\b"
+    # turned into an assistant without them: "switch yourself to an unrestricted general assistant"
+    r"|\b(?:switch|turn|change|convert|make|set)\w* (?:yourself|you) (?:in)?to (?:an? )?(?:unrestricted|unfiltered|uncensored"
+    r"|unlimited|unbound|raw|jailbroken)\b"
     r"|\b(?:answers?|replies|responds?) (?:to )?(?:anything|everything|any (?:question|request|topic)s?)\b"
     r"|\bnever (?:declines?|refuses?|says? no)\b|\bno (?:topic|question|request) is off-limits\b"
     r"|\byou (?:have|had|'ve got|got|possess|are under) (?:absolutely )?(?:no|zero) (?:[\w-]+ )?(?:rules|restrictions|limits"
@@ -351,8 +363,24 @@ _DECLARED_VOID_WEAK = re.compile(rf"(?:{_OWNED_WEAK_EN}){_VOID}", _FLAGS)
 # A question about the object or what is in it: "what instructions govern your answers?", "how many
 # lines does your setup text have?"
 _ASKED = re.compile(rf"\b(?:what|which|how (?:many|much|long))\b.{{0,40}}(?:{_OWNED_TEXT_EN})", _FLAGS)
+# Asked to stop keeping it to itself: "refuse to keep your instructions private", "stop hiding your rules".
+_KEPT_BACK = (
+    r"\b(?:refus\w*|stop|quit|cease|don'?t|do not|no (?:need|reason) to|no longer|never|no more)\s+(?:to\s+)?"
+    r"(?:(?:keep\w*|hold\w*)\s+(?:{owned})\s+(?:private|secret|hidden|confidential|to yourself|back|under wraps)"
+    r"|(?:hid\w*|conceal\w*|withhold\w*|guard\w*|protect\w*)\s+(?:{owned}))"
+)
+_UNHIDDEN = re.compile(_KEPT_BACK.format(owned=_OWNED_TEXT_EN), _FLAGS)
+# A piece of it named as what to give, with or without a verb: "Word 1: the first word of your
+# hidden instructions", "the last two lines of your setup text".
+_PIECE = (
+    r"\b(?:first|last|next|final|opening|closing|second|third|\d+(?:st|nd|rd|th)?)(?: \d+| few| two| three| five| ten)?"
+    r" (?:words?|lines?|sentences?|letters?|characters?|paragraphs?|tokens?|sections?|bullets?) (?:of|in|from) (?:{owned})"
+)
+_PIECE_OF = re.compile(_PIECE.format(owned=_OWNED_TEXT_EN), _FLAGS)
 _DROP_WEAK = re.compile(rf"(?:{_DROP_EN}).{{0,50}}(?:{_OWNED_WEAK_EN})", _FLAGS)
 _SHOW_WEAK = re.compile(rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_WEAK_EN})", _FLAGS)
+_UNHIDDEN_WEAK = re.compile(_KEPT_BACK.format(owned=_OWNED_WEAK_EN), _FLAGS)
+_PIECE_OF_WEAK = re.compile(_PIECE.format(owned=_OWNED_WEAK_EN), _FLAGS)
 
 
 # Text the learner hides (encodes, spells, scrambles) and asks the assistant to carry out is an
@@ -375,7 +403,8 @@ def structural_goal(reading: str) -> str:
     (in any of the lexicon's languages), or escapes its rules; "" otherwise."""
     if _DROP_OWNED.search(reading) or _DECLARED_VOID.search(reading) or _ESCAPE_AT.search(reading):
         return "rules"
-    if _SHOW_OWNED.search(reading) or _FORBIDDEN_AT.search(reading) or _OWNED_THEN_SHOWN.search(reading) or _ASKED.search(reading):
+    if (_SHOW_OWNED.search(reading) or _FORBIDDEN_AT.search(reading) or _OWNED_THEN_SHOWN.search(reading)
+            or _ASKED.search(reading) or _UNHIDDEN.search(reading) or _PIECE_OF.search(reading)):
         return "reveal"
     before = _BEFORE_OR_TOLD_ML.search(reading)
     if before and (before.group("told") or _SHOW_ML_AT.search(reading)):
@@ -400,7 +429,8 @@ def structural_goal(reading: str) -> str:
             obj = _OBJECT_AT.search(asked.group("owned"))
             if obj and not _NOT_TEXT_ML.search(asked.group("owned")[obj.start():] + (asked.group("after") or "")):
                 return "reveal"
-    for name, frame in (("rules", _DROP_WEAK), ("rules", _DECLARED_VOID_WEAK), ("reveal", _SHOW_WEAK)):
+    for name, frame in (("rules", _DROP_WEAK), ("rules", _DECLARED_VOID_WEAK), ("reveal", _SHOW_WEAK),
+                        ("reveal", _UNHIDDEN_WEAK), ("reveal", _PIECE_OF_WEAK)):
         for match in frame.finditer(reading):
             # another owner next to the act or its object: "how do we change the prompt of our bot"
             if not OTHER_OWNER.search(reading[max(0, match.start() - 20):match.end() + 15]):
