@@ -210,6 +210,19 @@ def _word_games(text: str) -> list[str]:
     return out
 
 
+# A line that is a list of words, each a letter of a word spelled across it ("Sales, Yield, Stock, …").
+_WORD_LIST = re.compile(r"^\W*[A-Za-z'-]+(?:\s*[/|,;]\s*[A-Za-z'-]+){3,}\W*$")
+
+
+def acrostics(turns: list[str]) -> str:
+    """The words that the first letters of each listed line spell, across turns, when a turn asks
+    for first letters ("keep only the first letter of each"); "" otherwise."""
+    if not any(_FIRST_LETTERS.search(turn) for turn in turns):
+        return ""
+    lines = [line for turn in turns for line in turn.splitlines() if _WORD_LIST.match(line)]
+    return " ".join(_spaced("".join(w[0] for w in _WORD.findall(line)).lower()) for line in lines)
+
+
 def decodings(text: str) -> list[str]:
     """Every cheap decoding of ``text`` that may hide an instruction (possibly none)."""
     out = tokens_decoded(text)
