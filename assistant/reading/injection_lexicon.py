@@ -38,7 +38,8 @@ _TEXT_OBJECT_EN = (
     r"(?:system\s*)?prompts?|instructions?|rules?|polic(?:y|ies)|guidelines?|guardrails?|restrictions?"
     r"|directives?|configurations?|configs?|programming|constraints?|safeguards|filters?|guidance|directions"
     r"|set-?up(?: message| text| prompt| instructions| notes)?|preambles?|briefings?|system messages?"
-    r"|hidden context|context(?: window)?|(?:opening|initial|first|starting|setup|system|hidden) (?:message|text|prompt|note)s?"
+    r"|hidden context|context(?: window)?|(?:opening|initial|first|starting|setup|system|hidden|developer|operator|pre-?conversation)"
+    r" (?:message|text|prompt|note)s?"
     r"|(?:content|topic|course)(?:[- ]only)? (?:restriction|limit|rule|polic(?:y|ies))s?"
 )
 # What it may be asked to drop but may well describe: "what is your role?" is a fair question.
@@ -90,6 +91,9 @@ def _owned(objects: str) -> str:
         rf"{_YOUR}(?:{objects})\b{NOT_OWNED_AFTER}"
         rf"|\b(?:{objects}|text|words|messages?|content|sentences?|notes?|documents?|lines|paragraphs?|passages?)\b,?"
         rf" {_GIVEN_TO_YOU}"
+        # named by what it does: "the exact wording of what governs your answers"
+        r"|\bwhat(?:ever)? (?:governs?|controls?|dictates?|steers?|restricts?|limits?) (?:you|your (?:answers|behaviou?r"
+        r"|responses|replies|output))\b"
     )
 
 
@@ -138,7 +142,8 @@ _SHOW_EN = (
 # Questions about what the assistant was told to avoid: "which topics are you told to avoid?"
 _FORBIDDEN_TOPICS = (
     r"\b(?:topics?|things?|subjects?|questions?|words?|areas?|requests?)\b.{0,30}\byou(?:'re| are| were| have been)? "
-    r"(?:\w+ )?(?:forbidden|told|instructed|programmed|configured|banned|prohibited)"
+    r"(?:\w+ )?(?:forbidden|told|instructed|programmed|configured|banned|prohibited"
+    r"|(?:(?<=not )|(?<=never ))(?:allowed|permitted|supposed|meant))"
     r" (?:not )?(?:to )?(?:avoid|discuss|talk|mention|say|answer|touch|cover|refuse)"
     # someone who set the assistant up, not a figure ("what do lagging indicators tell you?" is a question)
     r"|\bwhat (?:exactly )?(?:did|do|does|have|were) (?:they|he|she|someone|anyone|people|(?:[\w']+ ){0,3}(?:developers?|creators?"
