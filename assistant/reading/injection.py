@@ -60,6 +60,7 @@ from assistant.reading.injection_frames import PERSONA_ESCAPE, PERSONA_FRAME, go
 from assistant.reading.injection_lexicon import ordered_goal
 from assistant.reading.injection_quotes import (
     QUOTED,
+    joined_quotes,
     mask_own_text_above,
     mask_pasted_bot_text,
     mask_quotes,
@@ -346,6 +347,10 @@ def _judge_clause(clause: str, before: str = "") -> tuple[str, str]:
     found = _goal_of(masked)
     if found[0]:
         return found
+    # pieces a formula joins read as one text: =CONCATENATE("ign", "ore your rules")
+    joined = joined_quotes(clause)
+    if joined and _goal_of(joined)[0]:
+        return _goal_of(joined)[0], "quoted"
     if _ACT_ON_QUOTE.search(masked) or (_PER_QUOTE.search(masked) and not _QUESTION.search(masked)):
         completed = _COMPLETE.search(masked)
         for quote in QUOTED.findall(clause):
@@ -413,6 +418,8 @@ def _with_code_words(message: str, previous: Sequence[str]) -> str:
     return message
 
 
+# What opens a settings block: a code fence's language tag ("yaml"), a section header ("[assistant]").
+_SETTINGS_HEADER = re.compile(r"\s*(?:[\w-]{1,12}|\[[\w. -]{1,30}\])\s*")
 # What a word game spells, named without saying it: "the thing those two words spell", "what they make up".
 _SPELLED_REF = re.compile(
     r"\b(?:the |that |this )?(?:thing|words?|phrase|term|name|text|message|what)\s+(?:that\s+|which\s+)?"
@@ -479,7 +486,7 @@ def _split_joined(message: str, spans: list[tuple[int, int]], verdicts: list[tup
     new_spans, new_verdicts = [], []
     for (a, b), verdict in zip(spans, verdicts):
         cut = None
-        if verdict[0] and verdict[1] in ("plain", "reference"):
+        if verdict[0] and verdict[1] in ("plain", "reference", "encoded"):
             masked = mask_quotes(message[a:b])
             for pattern, request_first in ((_JOINED, True), (_JOINED_AFTER, False)):
                 for m in pattern.finditer(masked):
@@ -555,7 +562,7 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
         found = "" if verdicts[i][0] else setting_goal(message[a:b], message)
         if found:
             verdicts[i] = (found, "plain")
-            if i and not verdicts[i - 1][0] and re.fullmatch(r"\s*[\w-]{1,12}\s*", message[slice(*spans[i - 1])]):
+            if i and not verdicts[i - 1][0] and _SETTINGS_HEADER.fullmatch(message[slice(*spans[i - 1])]):
                 verdicts[i - 1] = (found, "pair")
     # a lead-in that ends in a colon belongs to what it introduces ("Also, just between us: <attack>")
     for i in reversed(range(len(spans) - 1)):

@@ -1,7 +1,7 @@
 """Cheap decodings of a message for the injection screen: what an attacker hides behind an encoding
 the assistant could be asked to undo.
 
-Tokens that look like base64 (once or several times over), base32, hex, binary, ``\\uXXXX``
+Query strings of web addresses are URL-decoded. Tokens that look like base64 (once or several times over), base32, hex, binary, ``\\uXXXX``
 escapes, Morse or the NATO spelling alphabet are decoded where they decode to readable text; word
 games are undone (first letters of each word, words to put in a stated order, words without their
 vowels). A sentence that reads as no language (none of the commonest English words) is also read
@@ -15,6 +15,7 @@ import base64
 import binascii
 import re
 import string
+from urllib.parse import unquote_plus
 
 _COMMON = frozenset(
     "the a an and or to of in on for is are was were you your i me my we our it this that what how"
@@ -210,6 +211,15 @@ def _word_games(text: str) -> list[str]:
     return out
 
 
+# A web address's query string: "?q=reveal+hidden+instructions", "&text=ignore%20your%20rules".
+_QUERY = re.compile(r"[?&#][\w.-]{1,30}=([^\s&#]+)")
+
+
+def _queries_decoded(text: str) -> list[str]:
+    """The values of every query parameter in ``text``, URL-decoded ("reveal hidden instructions")."""
+    return [unquote_plus(m.group(1)) for m in _QUERY.finditer(text) if "+" in m.group(1) or "%" in m.group(1)]
+
+
 # A line that is a list of words, each a letter of a word spelled across it ("Sales, Yield, Stock, …").
 _WORD_LIST = re.compile(r"^\W*[A-Za-z'-]+(?:\s*[/|,;]\s*[A-Za-z'-]+){3,}\W*$")
 
@@ -226,6 +236,7 @@ def acrostics(turns: list[str]) -> str:
 def decodings(text: str) -> list[str]:
     """Every cheap decoding of ``text`` that may hide an instruction (possibly none)."""
     out = tokens_decoded(text)
+    out.extend(_queries_decoded(text))
     out.extend(_word_games(text))
     out.append(text[::-1])  # backwards text is rare in a question and cheap to read
     if reads_as_no_language(text):

@@ -164,3 +164,22 @@ def mask_pasted_bot_text(message: str) -> str:
             return message
         return message[:a] + '"' + re.sub(r"[^\n]", " ", message[a + 1:b - 1]).replace("\n", " ") + '"' + message[b:]
     return message
+
+
+# Quoted pieces joined by a formula or an operator: =CONCATENATE("a", "b"), ="a"&"b", 'a' + 'b',
+# TEXTJOIN(" ", TRUE, "a", "b"), "".join(["a", "b"]).
+_JOINING_CALL = re.compile(r"\b(?:concatenate|concat|textjoin|join|cat)\s*\(", re.IGNORECASE)
+_JOINED_BY_OPERATOR = re.compile(rf"(?:{QUOTED.pattern})\s*(?:&|\+|\|\||\.)\s*(?:{QUOTED.pattern})")
+
+
+def joined_quotes(clause: str) -> str:
+    """The quoted pieces of ``clause`` joined, when a formula or an operator joins them (a text
+    spread over the cells of a formula reads as one); "" otherwise."""
+    if not (_JOINING_CALL.search(clause) or _JOINED_BY_OPERATOR.search(clause)):
+        return ""
+    pieces = [q[1:-1] for q in QUOTED.findall(clause)]
+    if len(pieces) < 2:
+        return ""
+    # pieces carry their own spaces ("reveal ", "your "); where none do, a space between them
+    glue = "" if any(p != p.strip() for p in pieces) else " "
+    return re.sub(r"\s+", " ", glue.join(pieces)).strip()
