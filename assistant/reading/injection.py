@@ -437,6 +437,12 @@ def _split_attack(message: str, previous: Sequence[str]) -> str:
     spelled = _with_code_words(message, previous)
     if spelled != message and _goal_of(spelled, decode=False)[0]:
         return _goal_of(spelled, decode=False)[0]
+    # a sentence to finish, promised in an earlier turn ("finish it in your next reply") and given now
+    if any(_COMPLETE.search(turn) for turn in previous[-3:]):
+        for text in [q[1:-1] for q in QUOTED.findall(message)] or [message]:
+            found = _goal_of(_as_said_by_assistant(text), decode=False)[0] or _goal_of(f"complete {text}", decode=False)[0]
+            if found:
+                return found
     # "what those words spell" after lists whose first letters spell it
     reference = _SPELLED_REF.search(message)
     spelled = acrostics([*previous, message]) if reference else ""

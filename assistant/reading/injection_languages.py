@@ -159,7 +159,8 @@ LANGUAGES: dict[str, _Language] = {
     "fi": _Language(
         # "your" as a suffix: ohjeesi, sääntöjäsi, kehotteesi
         owned=rf"\b(?:sinun|teidan|piilotet\w*|salai\w*|jarjestelman)\s+(?:\w+\s+)?{_FI_OBJ}"
-              r"|\b(?:jarjestelma)?(?:ohje(?!lm)|saanto|saanno|saantoj|kehot|asetu|rajoitu|maaray|prompt)\w*?(?:si|nne)\b",
+              r"|\b(?:ulipewa|mlipewa|umepewa|mmepewa)\b"
+    r"|\b(?:jarjestelma)?(?:ohje(?!lm)|saanto|saanno|saantoj|kehot|asetu|rajoitu|maaray|prompt)\w*?(?:si|nne)\b",
         show=r"\b(?:nayt\w*|kirjoit\w*|tulost\w*|kopioi\w*|toista|toistakaa|kerro|kertokaa|paljasta\w*|listaa|luettele\w*|lue)\b",
         drop=r"\b(?:unohda\w*|ohita\w*|sivuuta\w*|jata huomiotta|jattakaa huomiotta|ala noudata|alkaa noudattako|kierra)\b",
         before=r"\bennen (?:tata |meidan )?(?:keskustelua|viestiani|ensimmaista viestiani)",
@@ -179,7 +180,7 @@ LANGUAGES: dict[str, _Language] = {
     ),
     "ta": _Language(
         owned=rf"(?:உன்|உன்னுடைய|உனது|உங்கள்|உங்களுடைய|உங்களது|மறைக்கப்பட்ட|மறைவான|ரகசிய|சிஸ்டம்)\s+(?:\S+\s+)?{_TA_OBJ}"
-              rf"|(?:உனக்கு|உங்களுக்கு)\S*\s+(?:கொடுக்கப்பட்ட|வழங்கப்பட்ட|அளிக்கப்பட்ட)\s+(?:\S+\s+)?{_TA_OBJ}",
+              rf"|(?:உனக்கு|உங்களுக்கு)\S*\s+(?:\S+\s+)?(?:கொடுக்கப்பட்ட|வழங்கப்பட்ட|அளிக்கப்பட்ட)\s+(?:\S+\s+)?{_TA_OBJ}",
         show=r"(?:காட்டு|காட்டவும்|காண்பி|எழுது|சொல்லு|சொல்லுங்கள்|கூறு|கூறுங்கள்|வெளிப்படுத்து|அச்சிடு|நகலெடு|பட்டியலிடு|பகிர்)",
         drop=r"(?:மறந்து ?விடு|மறந்துவிடுங்கள்|மற(?=\s|$)|புறக்கணி|பின்பற்றாதே|பின்பற்ற வேண்டாம்|கைவிடு)",
         before=r"(?:உரையாடல் தொடங்கும் முன்|என் முதல் செய்திக்கு முன்)",
@@ -188,7 +189,9 @@ LANGUAGES: dict[str, _Language] = {
     "sw": _Language(
         # "your" agrees with the noun's class after it: sheria zako, maelekezo yako
         owned=rf"\b{_SW_OBJ}\s+(?:\w+\s+)?(?:[zyw]ako|lako|chako|vyako|[zy]enu|[zy]a siri|ulizopewa|uliyopewa|ulilopewa|ulipewa"
-              r"|[zy]a mfumo|[zy]aliyofichwa|zilizofichwa|iliyofichwa)\b(?!\s+(?:kuhusu|kwa ajili|juu ya)\b)",
+              r"|[zy]a mfumo|[zy]aliyofichwa|zilizofichwa|iliyofichwa)\b(?!\s+(?:kuhusu|kwa ajili|juu ya)\b)"
+              # "you were given" before the noun: "ulipewa maelekezo gani?"
+              rf"|\b(?:ulipewa|mlipewa|umepewa|mmepewa)\s+(?:\w+\s+)?{_SW_OBJ}(?![^.?!]*\b(?:kuhusu|juu ya)\b)",
         show=r"\b(?:\w*onyesh\w*|\w*andik\w*|chapish\w*|nakili|rudia|niambie|tuambie|fichua|orodhesha|taja|nisomee|tusomee)\b",
         drop=r"\b(?:puuza|puuzeni|sahau|sahauni|usifuate|msifuate|acha kufuata|ruka|vunja|kwepa)\b",
         before=r"\bkabla ya (?:mazungumzo haya|ujumbe wangu)",

@@ -384,6 +384,8 @@ _PIECE = (
 _PIECE_OF = re.compile(_PIECE.format(owned=_OWNED_TEXT_EN), _FLAGS)
 _DROP_WEAK = re.compile(rf"(?:{_DROP_EN}).{{0,50}}(?:{_OWNED_WEAK_EN})", _FLAGS)
 _SHOW_WEAK = re.compile(rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_WEAK_EN})", _FLAGS)
+# Asked to go on with it: "continue from where you stopped, the part about your hidden rules".
+_CONTINUED_WEAK = re.compile(rf"\b(?:continu\w*|resum\w*|carry on|keep going|pick up)\b.{{0,60}}(?:{_OWNED_WEAK_EN})", _FLAGS)
 _UNHIDDEN_WEAK = re.compile(_KEPT_BACK.format(owned=_OWNED_WEAK_EN), _FLAGS)
 _PIECE_OF_WEAK = re.compile(_PIECE.format(owned=_OWNED_WEAK_EN), _FLAGS)
 
@@ -435,7 +437,7 @@ def structural_goal(reading: str) -> str:
             if obj and not _NOT_TEXT_ML.search(asked.group("owned")[obj.start():] + (asked.group("after") or "")):
                 return "reveal"
     for name, frame in (("rules", _DROP_WEAK), ("rules", _DECLARED_VOID_WEAK), ("reveal", _SHOW_WEAK),
-                        ("reveal", _UNHIDDEN_WEAK), ("reveal", _PIECE_OF_WEAK)):
+                        ("reveal", _UNHIDDEN_WEAK), ("reveal", _PIECE_OF_WEAK), ("reveal", _CONTINUED_WEAK)):
         for match in frame.finditer(reading):
             # another owner next to the act or its object: "how do we change the prompt of our bot"
             if not OTHER_OWNER.search(reading[max(0, match.start() - 20):match.end() + 15]):
