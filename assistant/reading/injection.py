@@ -231,6 +231,7 @@ _QUESTION = re.compile(
 # A name and a comma opening a clause: "DAN, which AI projects…"
 _VOCATIVE = re.compile(r"\s*([A-Z][\w-]*)\s*,\s+")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+_WH_QUESTION = re.compile(r"\b(?:what|which|how|why|when|where|who)\b[^?]*\?", re.IGNORECASE)
 _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _FILLER = frozenset(
     "also then now please thanks thank okay ok what how why which separately round first after that this"
@@ -269,11 +270,14 @@ class Screening:
 
     @property
     def answerable(self) -> bool:
-        """Whether ``kept`` still asks something worth answering (two or more content words, or
-        four characters of a script written without spaces: Chinese, Japanese, Korean)."""
+        """Whether ``kept`` still asks something worth answering (two or more content words, a
+        question word and one content word ("what is CLV?"), or four characters of a script
+        written without spaces: Chinese, Japanese, Korean)."""
         content = [w for w in _CONTENT_WORD.findall(self.kept.lower())
                    if w not in STOPWORDS and w not in _FILLER]
-        return len(content) >= 2 or len(_UNSPACED_SCRIPT.findall(self.kept)) >= 4
+        # a question that names its one topic asks something too: "also, what is CLV?"
+        return (len(content) >= 2 or len(_UNSPACED_SCRIPT.findall(self.kept)) >= 4
+                or (len(content) == 1 and bool(_WH_QUESTION.search(self.kept))))
 
     @property
     def goals(self) -> list[str]:
@@ -574,6 +578,10 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
     for i in reversed(range(len(spans) - 1)):
         lead = message[slice(*spans[i])].rstrip()
         if not verdicts[i][0] and verdicts[i + 1][0] and lead.endswith(":") and not _QUESTION.search(lead):
+            verdicts[i] = (verdicts[i + 1][0], "pair")
+        # ... or a dash: a short label with no question of its own ("Quick debug request — <attack>")
+        elif (not verdicts[i][0] and verdicts[i + 1][0] and re.search(r"[—–]", message[spans[i][1]:spans[i + 1][0]])
+              and len(lead.split()) <= 4 and not _QUESTION.search(lead)):
             verdicts[i] = (verdicts[i + 1][0], "pair")
     # a persona is an attack with an escape from the rules somewhere in the message
     masked = mask_quotes(message)

@@ -1,8 +1,9 @@
 """Cheap decodings of a message for the injection screen: what an attacker hides behind an encoding
 the assistant could be asked to undo.
 
-Query strings of web addresses are URL-decoded. Tokens that look like base64 (once or several times over), base32, hex, binary, ``\\uXXXX``
-escapes, Morse or the NATO spelling alphabet are decoded where they decode to readable text; word
+Query strings of web addresses are URL-decoded. Tokens that look like base64 (once or several
+times over), base32, hex, binary, ``\\uXXXX`` escapes, letters as numbers (a=1), Morse or the NATO
+spelling alphabet are decoded where they decode to readable text; word
 games are undone (first letters of each word, words to put in a stated order, words without their
 vowels). A sentence that reads as no language (none of the commonest English words) is also read
 as ROT13 and the other Caesar shifts, Atbash and backwards. Every decoding is a linear pass over
@@ -39,6 +40,10 @@ _NATO = (
     "|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky|x-ray|xray|yankee|zulu"
 )
 _NATO_RUN = re.compile(rf"\b(?:(?:{_NATO})\b[\s—–/|,;-]*){{4,}}", re.IGNORECASE)
+# Letters as their places in the alphabet: "18-5-22-5-1-12 25-15-21-18" (two or more such words).
+_LETTER_NUMBER = r"(?:[1-9]|1\d|2[0-6])"
+_LETTER_NUMBERS = re.compile(
+    rf"(?<![\w.-]){_LETTER_NUMBER}(?:[-.]{_LETTER_NUMBER}){{1,15}}(?:\s+{_LETTER_NUMBER}(?:[-.]{_LETTER_NUMBER}){{1,15}})+(?![\w-])")
 _BINARY = re.compile(r"\b(?:[01]{8}\s+){3,}[01]{8}\b")
 _LOWER, _UPPER = string.ascii_lowercase, string.ascii_uppercase
 ATBASH = str.maketrans(_LOWER + _UPPER, _LOWER[::-1] + _UPPER[::-1])
@@ -90,6 +95,8 @@ def tokens_decoded(text: str) -> list[str]:
     for token in _NATO_RUN.findall(text):
         found.append(" ".join("".join(word[0] for word in part.split())
                               for part in re.split(r"\s*[—–/|,;-]\s*|\s{2,}", token) if part.strip()).lower())
+    for token in _LETTER_NUMBERS.findall(text):  # a=1 … z=26, letters joined by "-" or ".", words by spaces
+        found.append(" ".join("".join(chr(96 + int(n)) for n in re.split(r"[-.]", word)) for word in token.split()))
     for token in _MORSE.findall(text):
         found.append(" ".join("".join(MORSE.get(letter, "") for letter in word.split())
                               for word in re.split(r"\s*/\s*", token)))
@@ -197,8 +204,11 @@ def _spaced(letters: str) -> str:
 def _word_games(text: str) -> list[str]:
     out = []
     if _FIRST_LETTERS.search(text):
-        out.append(" ".join(_spaced("".join(word[0] for word in _WORD.findall(part)).lower())
-                            for part in re.split(r"[.:;!?\n]", text)))
+        parts = re.split(r"[.:;!?\n]", text)
+        out.append(" ".join(_spaced("".join(word[0] for word in _WORD.findall(part)).lower()) for part in parts))
+        # a list of capitalised words may sit among lower-case ones ("then Pretty Robins Often …")
+        out.append(" ".join(_spaced("".join(w[0] for w in _WORD.findall(part) if w[0].isupper()).lower())
+                            for part in parts if sum(w[0].isupper() for w in _WORD.findall(part)) >= 3))
     order, listed = _ORDER.search(text), _LISTED.search(text)
     if order and listed:
         words = re.split(r"\s*[/|,;]\s*", listed.group(1).strip())
