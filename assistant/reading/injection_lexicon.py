@@ -381,7 +381,19 @@ _PIECE = (
     r"\b(?:first|last|next|final|opening|closing|second|third|\d+(?:st|nd|rd|th)?)(?: \d+| few| two| three| five| ten)?"
     r" (?:words?|lines?|sentences?|letters?|characters?|paragraphs?|tokens?|sections?|bullets?) (?:of|in|from) (?:{owned})"
 )
-_PIECE_OF = re.compile(_PIECE.format(owned=_OWNED_TEXT_EN), _FLAGS)
+_PIECE_OF = re.compile(
+    _PIECE.format(owned=_OWNED_TEXT_EN)
+    # the start of this conversation is where its hidden text sits: "the first 40 words of this chat"
+    + r"|\b(?:first|opening|initial)(?: \d+| few)? (?:words?|lines?|tokens?|characters?) (?:of|in)"
+      r" (?:this|the) (?:conversation|chat|session|context(?: window)?|thread)\b(?! about)",
+    _FLAGS)
+# Shown in the passive: "to hear your configuration read aloud", "your instructions printed in full".
+_SHOWN_AFTER = re.compile(
+    rf"(?:{_OWNED_TEXT_EN})\s+(?:\w+\s+)?(?:read|recited|spoken|quoted|printed|shown|displayed|written|typed|spel(?:led|t)"
+    r"|pasted|copied)\s+(?:out|aloud|back|in full|verbatim|word for word|here|below)\b"
+    # or asked what it hides: "what are you hiding from me?"
+    r"|\bwhat (?:else )?(?:are|were|is) you (?:hiding|concealing)\b(?!\s+about)",
+    _FLAGS)
 _DROP_WEAK = re.compile(rf"(?:{_DROP_EN}).{{0,50}}(?:{_OWNED_WEAK_EN})", _FLAGS)
 _SHOW_WEAK = re.compile(rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_WEAK_EN})", _FLAGS)
 # Asked to go on with it: "continue from where you stopped, the part about your hidden rules".
@@ -411,7 +423,8 @@ def structural_goal(reading: str) -> str:
     if _DROP_OWNED.search(reading) or _DECLARED_VOID.search(reading) or _ESCAPE_AT.search(reading):
         return "rules"
     if (_SHOW_OWNED.search(reading) or _FORBIDDEN_AT.search(reading) or _OWNED_THEN_SHOWN.search(reading)
-            or _ASKED.search(reading) or _UNHIDDEN.search(reading) or _PIECE_OF.search(reading)):
+            or _ASKED.search(reading) or _UNHIDDEN.search(reading) or _PIECE_OF.search(reading)
+            or _SHOWN_AFTER.search(reading)):
         return "reveal"
     before = _BEFORE_OR_TOLD_ML.search(reading)
     if before and (before.group("told") or _SHOW_ML_AT.search(reading)):
