@@ -74,8 +74,10 @@ LANGUAGES: dict[str, _Language] = {
         # "your" before the noun, or after its definite form ("instruksjonene dine", "reglerna dina")
         owned=rf"\b(?:din|dina|ditt|dine|dit|dolda|dolde|dold|skjulte?|hemliga|hemmelige?)\s+(?:\w+\s+)?{_SV_OBJ}(?!\w)(?!\s+(?:for|om|till|ved|til|pa)\b)"
               rf"|\b{_SV_OBJ}\s+(?:dine|dina|din|ditt|dit|deres)\b(?!\s+(?:for|om|till|ved|til|pa)\b)"
+              # "yours" standing alone once an object is named: "les opp dine, vær så snill"
+              r"|(?:(?<=opp )|(?<=upp )|(?<=op )|(?<=vis )|(?<=visa )|(?<=meg )|(?<=mig )|(?<=oss ))(?:dine|dina)\b(?=\s*[,.!?]|\s*$|\s+(?:na|nu|nå|også|ocksa|også|takk|tack|tak|ord)\b)"
               rf"|\b{_SV_OBJ}\s+(?:som\s+)?du\s+(?:\w+\s+)?(?:fick|fatt|har fatt|fikk|fik|har faet|har fatt|blev givet|ble gitt|mottog|modtog)\b",
-        show=r"\b(?:visa|vis|skriv ut|skriv ud|skriv|kopiera|kopier|upprepa|gentag|gjenta|berätta|beratta|fortael\w*|fortell|avsloja|afslor|avslor|lista|citera|citer|siter|dela|del)\b",
+        show=r"\b(?:les opp|las upp|laes op|visa|vis|skriv ut|skriv ud|skriv|kopiera|kopier|upprepa|gentag|gjenta|berätta|beratta|fortael\w*|fortell|avsloja|afslor|avslor|lista|citera|citer|siter|dela|del)\b",
         drop=r"\b(?:ignorera|ignorer|glom|glem|strunta i|bortse fran|se bort fra|se bort fran|kringga|omga|sla av|sla fra)\b",
         before=r"\b(?:innan|fore|for|foer)\s+(?:jag|jeg|vi)\s+(?:skrev|borjade|begyndte|begynte|kom|skrev mitt)|\b(?:innan|fore|for)\s+(?:mitt|mit|min|samtalet|samtalen|samtalens)\b",
         escape=r"\butan (?:nagra )?(?:regler|begransningar)\b|\buden (?:nogen )?(?:regler|begr\u00e6nsninger)\b|\buten (?:noen )?(?:regler|begrensninger)\b",
@@ -168,7 +170,8 @@ LANGUAGES: dict[str, _Language] = {
     ),
     "hu": _Language(
         # "your" as a suffix (utasításaid, szabályod), or "yours" (a tiéd) once an object is named
-        owned=rf"\b(?:a te|az on|a ti|rejtett|titkos|rendszer|neked adott|kapott)\s+(?:\w+\s+)?{_HU_OBJ}"
+        owned=rf"\b(?:a te|az on|a ti|rejtett|titkos|rendszer|neked adott|kapott|korabbi|elozo)\s+(?:\w+\s+)?{_HU_OBJ}"
+              r"|\brendszer(?:prompt|utasitas)\w*"
               r"|\b(?:rendszer)?(?:utasitas|szabaly|prompt|beallitas|korlatozas|iranyelv|parancs)\w*?(?:a|e|ja|je|o)?i?d(?:at|et)?\b"
               r"|\b(?:a |az )?(?:tied|tieid)\w*",
         show=r"\b(?:mutasd|mutassa|mutass|ird ki|irja ki|ird le|irja le|masold|masolja|ismeteld|ismetelje|sorold fel|sorolja fel"
@@ -201,13 +204,15 @@ LANGUAGES: dict[str, _Language] = {
         # "your" after the noun (patakaran mo) or before it (iyong patakaran)
         owned=rf"\b{_TL_OBJ}\s+(?:\w+\s+)?(?:mo|ninyo|nyo)\b|\b(?:iyong|inyong|nakatagong|lihim na|sikretong)\s+(?:\w+\s+)?{_TL_OBJ}"
               rf"|\b{_TL_OBJ}\s+na\s+(?:ibinigay|binigay)\s+sa\s+(?:iyo|inyo)\b",
-        show=r"\b(?:ipakita|ipapakita|isulat|ilista|kopyahin|ulitin|sabihin|ibunyag|i-?print|ilahad)\b",
+        show=r"\b(?:ipakita|ipapakita|isulat|ilista|kopyahin|ulitin|sabihin|ibunyag|i-?print|ilahad"
+             r"|paki-?(?:sulat|pakita|lista|ulit|kopya|sabi|print)\w*)\b",
         drop=r"\b(?:kalimutan\w*|balewalain|huwag (?:mo )?(?:nang )?sundin|laktawan|iwaksi|isantabi|labagin)\b",
         before=r"\bbago (?:ang usapang ito|ang aking unang mensahe)",
         escape=r"\bwalang (?:anumang )?(?:patakaran|limitasyon|paghihigpit|panuntunan)\b",
     ),
     "ro": _Language(
-        owned=rf"\b{_RO_OBJ}\s+(?:\w+\s+)?(?:tale|tau|voastre|dumneavoastra|ascunse|secrete|de sistem|primite)\b(?!\s+(?:pentru|despre)\b)",
+        owned=rf"\b{_RO_OBJ}\s+(?:\w+\s+)?(?:tale|tau|voastre|dumneavoastra|ascunse|secrete|de sistem|primite)\b(?!\s+(?:pentru|despre)\b)"
+              rf"|\b{_RO_OBJ}\s+(?:pe care\s+)?(?:le-?ai|l-?ai|ai)\s+primit",
         show=r"\b(?:arata\w*|afiseaza|scrie\w*|copiaza|repeta|spune-mi|dezvaluie|listeaza|tipareste|citeaza)\b",
         drop=r"\b(?:ignora\w*|uita|uitati|nu (?:mai )?respecta|ocoleste|dezactiveaza)\b",
         before=r"\binainte de (?:aceasta conversatie|primul meu mesaj|mesajul meu)",
@@ -272,7 +277,8 @@ _SECOND_PERSON = re.compile(
 _OBJECTS = {"sv-da-no": _SV_OBJ, "cs-sk": _CS_OBJ, "uk": _UK_OBJ, "el": _EL_OBJ, "he": _HE_OBJ, "hi": _HI_OBJ,
             "vi": _VI_OBJ, "id-ms": _ID_OBJ, "ko": _KO_OBJ, "th": _TH_OBJ, "fi": _FI_OBJ, "hu": _HU_OBJ,
             "ta": _TA_OBJ, "sw": _SW_OBJ, "tl": _TL_OBJ, "ro": _RO_OBJ, "fa": _FA_OBJ, "bn": _BN_OBJ}
-_ANY_OBJECT = re.compile("|".join(f"(?P<{name.replace('-', '_')}>{obj})" for name, obj in _OBJECTS.items()), _FLAGS)
+# one pattern a language: an object word two languages share ("prompt") makes both present
+_OBJECT_AT = {name.replace("-", "_"): re.compile(obj, _FLAGS) for name, obj in _OBJECTS.items()}
 _FRAMES: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 for _name, _lang in LANGUAGES.items():
     _FRAMES[_name.replace("-", "_")] = [
@@ -303,7 +309,7 @@ def other_language_goal(reading: str) -> str:
     """"rules" or "reveal" when one sentence in a language of `LANGUAGES` (or mixing one with
     English) drops or shows the assistant's own instructions; "" otherwise."""
     for text in dict.fromkeys((reading.lower(), _folded(reading))):
-        present = {m.lastgroup for m in _ANY_OBJECT.finditer(text)}
+        present = [language for language, obj in _OBJECT_AT.items() if obj.search(text)]
         frames = [frame for language in present for frame in _FRAMES[language]]
         for name, frame in (*frames, *_MIXED):
             match = frame.search(text)
