@@ -140,8 +140,9 @@ REVEAL = [
     r"\b.{0,60}\b(?:as (?:json|a table|a list|a poem|bullet|code|yaml|markdown)|into (?:a |an )?\w+|backwards|in full|verbatim|word for word"
     r"|begins? with|starts? with|say|said|says|look like|contain|show|paste|print|send|share|give|full text|the text"
     r"|mentions?|includes?|covers?|refers? to)\b",
-    rf"\b(?:what|which)(?:'s| is| are| were| does| do| did)? (?:in |all )?(?:of )?your (?:\w+ )?(?:{_OWNED})\b(?!\s+of thumb)",
-    rf"\b(?:what|which) (?:\w+ )?(?:are|is|were) your (?:\w+ )?(?:{_OWNED})\b",
+    # (not advice for a task: "what are your guidelines for a first pilot?")
+    rf"\b(?:what|which)(?:'s| is| are| were| does| do| did)? (?:in |all )?(?:of )?your (?:\w+ )?(?:{_OWNED}){_NOT_OWNED_AFTER}\b",
+    rf"\b(?:what|which) (?:\w+ )?(?:are|is|were) your (?:\w+ )?(?:{_OWNED}){_NOT_OWNED_AFTER}\b",
     rf"\bwhat (?:exactly )?your (?:\w+ )?(?:{_OWNED}) (?:are|is|say)\b",
     rf"\b(?:{_SHOW})\b.{{0,40}}{_ABOVE}",
     # the assistant's setup named by what it got: "read out what the advisor was configured with"

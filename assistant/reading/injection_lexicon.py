@@ -46,8 +46,9 @@ _TEXT_OBJECT_EN = (
 _OBJECT_EN = rf"{_TEXT_OBJECT_EN}|role|persona|scope|limitations?|limits"
 # After the object, words that make it the learner's topic ("your rules of thumb for a pilot").
 NOT_OWNED_AFTER = (
-    r"(?!\s+(?:of thumb|for (?!(?:this|the|our) (?:chat|session|conversation|one|answer|question|reply)\b|the rest\b"
-    r"|the (?:next|remainder)\b|an? (?:moment|while|bit|minute|second)\b|today\b|once\b|me\b|you\b|now\b"
+    r"(?!\s+(?:of thumb|for (?!(?:this|the|our) (?:chat|session|conversation|one|answer|question|reply|response|message|turn|time"
+    r"|task)\b|the rest\b|the (?:next|remainder)\b|an? (?:moment|while|bit|minute|second|sec|min|tick|few (?:minutes|moments|turns))\b"
+    r"|a little (?:while|bit)\b|today\b|once\b|me\b|you\b|now\b"
     r"|answering\b|responding\b|replying\b|refusing\b)|on (?:how|what|which|our|my)|about|regarding"
     # a noun after it makes the object a modifier: "your policy advice", "prompt writing tips"
     r"|advice|recommendations?|ideas?|suggestions?|examples?|templates?|tips|checklists?|questions?|mistakes"
