@@ -8,9 +8,11 @@ reading of a message (see `injection.screen`).
   this:", "ASSISTANT NOTE:") is said to the assistant: `open_quotes_to_ai` takes its quote marks
   away, unless the learner shows it as an attack to discuss or as what was said to their own bot;
 - "the text above" points at the learner's own text when a pasted text stands above it in the
-  message (`mask_own_text_above`), at the assistant's hidden text otherwise.
+  message (`mask_own_text_above`), at the assistant's hidden text otherwise;
+- quoted pieces a formula or an operator joins (=CONCAT("a", "b"), ="a"&"b") read as one text
+  (`joined_quotes`, which returns the joined text, not the message).
 
-Each returns the text at the same length, so offsets into the message still hold.
+The masks return the text at the same length, so offsets into the message still hold.
 """
 
 from __future__ import annotations
