@@ -20,6 +20,7 @@ from assistant.grounding.evidence import (
     ROOT,
     Prepared,
     Sentence,
+    asserted_terms,
     clause_texts,
     negated_terms,
     negates,
@@ -113,13 +114,15 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
     lex = lexicon()
     c_neg = negated_terms(claim)
     claim_negates = _has_negation(claim) or bool(set(raw_words(claim)) & _NEGATIVE_ADVERBS)
+    not_yet = claim_negates and "yet" in raw_words(claim)
     e_terms = frozenset().union(*(s.terms for s in sentences)) if sentences else frozenset()
     for s in sentences:
         if not (s.terms & claim_terms):
             continue
         # Both sides negate something: a paraphrase may move the "not" ("cannot simply be set
-        # up and left" for "is not a set-it-and-forget-it technology").
-        if claim_negates and _has_negation(s.text):
+        # up and left" for "is not a set-it-and-forget-it technology"). "Not yet" says what
+        # "still" says of a process under way ("aren't mature yet" / "are still evolving").
+        if claim_negates and (_has_negation(s.text) or (not_yet and "still" in raw_words(s.text))):
             continue
         same_words = claim_terms <= s.terms
         if hit := sorted(c_neg & (s.terms - s.negated)):
@@ -127,7 +130,9 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
                 f"the answer negates '{surface(hit[0], claim)}', the source does not", s.text,
                 exact=same_words,
             )
-        if hit := sorted(s.negated & (claim_terms - c_neg)):
+        # a word the source also asserts ("where X is not integrated ... by designing
+        # integrated workflows") is no polarity the claim flips
+        if hit := sorted((s.negated - asserted_terms(s.text)) & (claim_terms - c_neg)):
             return Finding(
                 f"the source negates '{surface(hit[0], s.text)}', the answer does not", s.text,
                 exact=same_words,

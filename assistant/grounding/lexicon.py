@@ -39,6 +39,13 @@ class Lexicon:
     absolutes: frozenset[str]
     hedges: frozenset[str]
     discourse: frozenset[str]
+    # "the module argues": a reporting verb after the source a claim names (`attributions`)
+    attribution: re.Pattern[str] | None = None
+
+    def attributions(self, text: str) -> str:
+        """``text`` without the reporting verb after a named source ("The module gives, as an
+        example, X" -> "The module , as an example, X"): it reports, it claims nothing."""
+        return self.attribution.sub(r"\g<source>", text) if self.attribution else text
 
     def term(self, word: str) -> str:
         """The canonical stem of one word."""
@@ -95,6 +102,12 @@ def lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         absolutes=frozenset(str(w).lower() for w in data["absolutes"]),
         hedges=frozenset(str(w).lower() for w in data["hedges"]),
         discourse=frozenset(stem(str(w)) for w in data["discourse"]),
+        attribution=re.compile(
+            r"(?P<source>\b(?:" + "|".join(map(re.escape, data["sources"])) + r")\b)"
+            r"(?:\s+\w+ly)?\s+(?:" + "|".join(map(re.escape, data["reporting"])) + r")\b"
+            r"(?:\s+(?:out|up|that|how))?",
+            re.IGNORECASE,
+        ),
     )
 
 
