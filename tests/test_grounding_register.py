@@ -153,3 +153,51 @@ def test_an_attributed_paraphrase_is_judged_by_what_it_attributes(checker):
         "The chapter argues that seedlings raised indoors should basically be hardened off for "
         "three weeks before planting out.", [SEEDS]).claims[0]
     assert not wrong.supported
+
+
+# --- slide shorthand ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "words"),
+    [
+        ("Hardening off (7-10 days) → fewer shocked seedlings + sturdier stems", {"and"}),
+        ("Trays w/ drainage holes, 2-3 wks", {"with", "weeks"}),
+        ("Pots w/o holes → root rot", {"without"}),
+        ("Repot every 1-2 yrs, approx. in spring", {"years", "approximately"}),
+    ],
+)
+def test_slide_shorthand_reads_as_the_words_it_stands_for(note, words):
+    from assistant.grounding.lexicon import raw_words
+
+    assert words <= set(raw_words(note))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Margin = price - unit cost + shipping", "plus"),  # a formula keeps its operator
+        ("Total cost + 5% buffer", "plus"),  # a figure beside the "+"
+        ("HR signs off on the rota", "hr"),  # capitals are a name, not "hours"
+        ("Mo Farah ran the race", "mo"),
+    ],
+)
+def test_shorthand_leaves_formulas_and_names_alone(text, kept):
+    from assistant.grounding.lexicon import raw_words
+
+    assert kept in raw_words(text)
+
+
+def test_a_slide_bullet_of_the_source_is_supported_and_an_added_member_is_not(checker):
+    source = Evidence(
+        id="pots",
+        text="Good seed trays have drainage holes, a rigid base and a clear lid. Seedlings in "
+        "trays without drainage holes often develop root rot within two to three weeks.",
+    )
+    note = checker.check("Seed trays w/o drainage holes → root rot in 2-3 wks", [source]).claims[0]
+    assert note.supported, note.reason
+    # guard: a member that shares one word with the list but is not in it
+    added = checker.check(
+        "Good seed trays: drainage holes, a rigid base, a clear lid, a heated mat under the base.",
+        [source]).claims[0]
+    assert not added.supported and added.kind == "invented", added.reason

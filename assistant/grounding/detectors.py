@@ -403,7 +403,10 @@ def invented(
         return None
 
     def backed(item: str) -> bool:
-        return any(t in pool or t[:ROOT] in roots for t in terms(item))
+        # A member is the source's when most of its terms are: one shared word ("data") does not
+        # make "data anonymization at the point of capture" a member of a list without it.
+        said = terms(item)
+        return 2 * sum(t in pool or t[:ROOT] in roots for t in said) >= len(said) > 0
 
     found = [backed(i) for i in items]
     missing = [i for i, ok in zip(items, found, strict=True) if not ok and terms(i)]

@@ -31,6 +31,12 @@ _OPERATORS = (
 )
 
 
+# A "+" joining words outside a formula is a slide's "and" ("momentum + proof of value"); in a
+# formula (a line with "=", a spaced "/", "*" or "x", or a figure beside the "+") it is "plus".
+_FORMULA = re.compile(r"=|\s[/*\u00d7\u00f7]\s|\d\s*\+|\+\s*[\d(]")
+_JOINING_PLUS = re.compile(r"(?<=\S)\s\+\s(?=\S)")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     canonical: dict[str, str]
@@ -39,6 +45,7 @@ class Lexicon:
     absolutes: frozenset[str]
     hedges: frozenset[str]
     discourse: frozenset[str]
+    shorthand: tuple[tuple[re.Pattern[str], str], ...] = ()
     # "the module argues": a reporting verb after the source a claim names (`attributions`)
     attribution: re.Pattern[str] | None = None
 
@@ -59,6 +66,10 @@ class Lexicon:
         done = memo.get(text)
         if done is None:
             done = text
+            for pattern, replacement in self.shorthand:
+                done = pattern.sub(replacement, done)
+            if not _FORMULA.search(done):
+                done = _JOINING_PLUS.sub(" and ", done)
             for pattern, replacement in _OPERATORS:
                 done = pattern.sub(replacement, done)
             for pattern, replacement in self.phrases:
@@ -102,6 +113,10 @@ def lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         absolutes=frozenset(str(w).lower() for w in data["absolutes"]),
         hedges=frozenset(str(w).lower() for w in data["hedges"]),
         discourse=frozenset(stem(str(w)) for w in data["discourse"]),
+        shorthand=tuple(
+            (re.compile(r"(?<![\w/.])" + re.escape(str(k)) + r"(?![\w/])"), f" {v} ")
+            for k, v in sorted(data.get("abbreviations", {}).items(), key=lambda kv: -len(str(kv[0])))
+        ),
         attribution=re.compile(
             r"(?P<source>\b(?:" + "|".join(map(re.escape, data["sources"])) + r")\b)"
             r"(?:\s+\w+ly)?\s+(?:" + "|".join(map(re.escape, data["reporting"])) + r")\b"
