@@ -201,3 +201,48 @@ def test_a_slide_bullet_of_the_source_is_supported_and_an_added_member_is_not(ch
         "Good seed trays: drainage holes, a rigid base, a clear lid, a heated mat under the base.",
         [source]).claims[0]
     assert not added.supported and added.kind == "invented", added.reason
+
+
+# --- crossed pairings where a third clause shares a word ----------------------------------------
+
+AREAS = (
+    "Cleaning differs by area: a deep clean for kitchens or bathrooms, a quick tidy for shared "
+    "employee desks, and a weekly vacuum for staff."
+)
+
+
+def test_a_crossed_pairing_is_found_when_a_third_clause_shares_a_word():
+    """ "employee" and "staff" fold to one term, so the last clause has no word of its own on
+    its said side; the clauses are still told apart pairwise."""
+    from assistant.grounding.evidence import prepare
+
+    sentences = prepare("passage", "", AREAS).sentences
+    crossed = ("For the staff you want a deep clean, while kitchens and bathrooms just get a "
+               "weekly vacuum.")
+    assert det.crossed(crossed, sentences) is not None
+    # guards: the source's own pairings, in other words, cross nothing
+    for kept in ("Kitchens and bathrooms get a deep clean.",
+                 "The staff get a weekly vacuum, shared desks a quick tidy."):
+        assert det.crossed(kept, sentences) is None, kept
+
+
+# --- what two sentences say, exchanged ----------------------------------------------------------
+
+TWO = (
+    "Seedlings raised indoors need hardening off for a week and stay small in the first month. "
+    "Bare-root shrubs are planted in late autumn and establish deep roots over two winters."
+)
+
+
+def test_two_clauses_that_exchange_what_two_sentences_say_are_a_swap():
+    from assistant.grounding.evidence import prepare
+
+    sentences = prepare("passage", "", TWO).sentences
+    swapped = ("Seedlings raised indoors establish deep roots over winters, while bare-root "
+               "shrubs need hardening off for a week.")
+    assert det.swapped_sayings(swapped, sentences) is not None
+    # guards: joining the two sentences, each clause with its own, is no swap
+    joined = ("Seedlings raised indoors need a week of hardening off, while bare-root shrubs "
+              "go in late autumn and root deeply over two winters.")
+    assert det.swapped_sayings(joined, sentences) is None
+    assert det.swapped_sayings("Seedlings need hardening off for a week.", sentences) is None

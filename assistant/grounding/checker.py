@@ -539,7 +539,7 @@ class GroundingChecker:
                 )
         if finding := (
             det.swap(sentence, sentences) or det.names_apart(sentence, sentences)
-            or det.crossed(sentence, sentences)
+            or det.crossed(sentence, sentences) or det.swapped_sayings(sentence, sentences)
         ):
             a.findings["swap"] = finding
         over_count, finding = det.overclaim(sentence, unit.text)

@@ -232,24 +232,76 @@ def crossed(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
                 frozenset(t for t in c.sides[0] - rest - c.sides[1] if len(t) >= 3),
                 frozenset(t for t in c.sides[1] - rest - c.sides[0] if len(t) >= 3),
             ))
+        # What a clause names that no other clause names, with all it says: the pairing a claim
+        # keeps ("customers get high-level transparency") even where another clause says a word
+        # of it too.
+        kept = [
+            (c.sides[0] - frozenset().union(*(o.sides[0] for o in sided if o is not c)),
+             c.sides[1])
+            for c in sided
+        ]
         for part in clause_texts(claim):
             q = set(terms(part))
             if len(q) < 3 or any(q & named and q & said for named, said in own):
                 continue  # too short to pair anything, or it keeps one clause's own pairing
-            for (named_i, said_i), ci in zip(own, sided, strict=True):
+            # Words of its own on both sides (none of any other clause's); then, two parallel
+            # clauses told apart by the words one has and the other lacks, where a third clause
+            # shares a word with either ("users" and "customers" fold to one term).
+            pairwise = [
+                (ci, cj, ci.sides[0] - cj.own, ci.sides[1] - cj.own,
+                 cj.sides[0] - ci.own, cj.sides[1] - ci.own)
+                for ci in sided for cj in sided
+                if cj is not ci and not any(q & named and q & said for named, said in kept)
+            ]
+            alone = [
+                (ci, cj, ni, si, nj, sj)
+                for (ni, si), ci in zip(own, sided, strict=True)
+                for (nj, sj), cj in zip(own, sided, strict=True)
+            ]
+            for ci, cj, named_i, said_i, named_j, said_j in alone + pairwise:
+                if cj.pairing != ci.pairing:
+                    continue  # not parallel: "X (a)" and "Y for b"
                 if not (q & named_i) or q & said_i or not said_i:
                     continue
-                for (named_j, said_j), cj in zip(own, sided, strict=True):
-                    if cj.pairing != ci.pairing:
-                        continue  # not parallel: "X (a)" and "Y for b"
-                    if q & said_j and named_j and not q & named_j:
-                        x, y = sorted(q & named_i)[0], sorted(q & said_j)[0]
-                        z = sorted(named_j)[0]
-                        return Finding(
-                            f"the answer gives '{surface(x, part)}' what the source says of "
-                            f"'{surface(z, s.text)}' ('{surface(y, part)}')",
-                            s.text,
-                        )
+                if q & said_j and named_j and not q & named_j:
+                    x, y = sorted(q & named_i)[0], sorted(q & said_j)[0]
+                    z = sorted(named_j)[0]
+                    return Finding(
+                        f"the answer gives '{surface(x, part)}' what the source says of "
+                        f"'{surface(z, s.text)}' ('{surface(y, part)}')",
+                        s.text,
+                    )
+    return None
+
+
+def swapped_sayings(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
+    """Two clauses of the claim ("A is x, while B is y") whose subjects come from two source
+    sentences and whose predicates come, each, from the other sentence: what the sources say
+    of A and of B, exchanged. A claim that joins the two sentences keeps each clause with its
+    own sentence."""
+    if len(sentences) < 2:
+        return None
+    parts = [terms(p) for p in _CLAIM_CLAUSES.split(claim)]
+    parts = [p for p in parts if len(p) >= 3]
+    if len(parts) != 2:
+        return None
+    for a in sentences:
+        for b in sentences:
+            if a is b:
+                continue
+            only = {"a": a.terms - b.terms, "b": b.terms - a.terms}
+            sides = [[k for t in p for k in only if t in only[k]] for p in parts]
+            if any(not side for side in sides):
+                continue
+            (first1, *rest1), (first2, *rest2) = sides
+            if (first1, first2) == ("a", "b") and (
+                rest1.count("b") > rest1.count("a") and rest2.count("a") > rest2.count("b")
+            ):
+                return Finding(
+                    "the answer exchanges what the source says of two things "
+                    f"('{surface(parts[0][0], claim)}' and '{surface(parts[1][0], claim)}')",
+                    f"{a.text} {b.text}",
+                )
     return None
 
 
@@ -427,4 +479,5 @@ __all__ = [
     "overclaim",
     "swap",
     "crossed",
+    "swapped_sayings",
 ]
