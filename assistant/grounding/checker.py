@@ -28,7 +28,7 @@ from assistant.grounding import similarity as similar
 from assistant.grounding.answer_type import answer_type_problem
 from assistant.grounding.quotes import misquoted
 from assistant.grounding.claims import (
-    CLAUSES, claim_terms, framed, is_claim, is_frame, name_groups, plain,
+    CLAUSES, claim_terms, claim_words, framed, is_claim, is_frame, name_groups, plain,
 )
 from assistant.grounding.evidence import ROOT, Prepared, Unit, prepare_evidence, root, units
 from assistant.grounding.lexicon import terms
@@ -93,10 +93,9 @@ ALIGN_COSINE = 0.6  # MiniLM cosine of two words taken as the same meaning (feat
 
 
 def _missing_words(a: Analysis) -> tuple[tuple[str, ...], int] | None:
-    """The claim's content words whose terms its unit lacks, and how many content words it has."""
-    from assistant.text import content_words
-
-    said = list(dict.fromkeys(w.lower() for w in content_words(a.text)))
+    """The claim's content words whose terms its unit lacks, and how many content words it has
+    (without the words that frame it: "the module argues", "basically", see `claim_words`)."""
+    said = list(dict.fromkeys(w.lower() for w in claim_words(a.text)))
     if not said or not a.pair:
         return None
     unit_terms = set(terms(a.pair[1]))
@@ -540,7 +539,7 @@ class GroundingChecker:
                 )
         if finding := (
             det.swap(sentence, sentences) or det.names_apart(sentence, sentences)
-            or det.crossed(sentence, sentences)
+            or det.crossed(sentence, sentences) or det.swapped_sayings(sentence, sentences)
         ):
             a.findings["swap"] = finding
         over_count, finding = det.overclaim(sentence, unit.text)

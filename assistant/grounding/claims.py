@@ -99,19 +99,22 @@ def is_frame(lead: str, pool: frozenset[str] | set[str]) -> bool:
 _NUMBER_UNITS = frozenset({"percent", "percents"})
 
 
-def claim_terms(text: str) -> list[str]:
-    """The claim's terms, minus words that frame a claim rather than make one, and minus number
-    words ("five", "percent"): a number is judged by the number check, written as digits or in
-    words alike."""
+def claim_words(text: str) -> list[str]:
+    """The claim's content words, minus words that frame a claim rather than make one ("the
+    module argues", "basically")."""
     lex = lexicon()
-    out = []
-    for word in content_words(lex.rewrite(text)):
-        s = stem(word)
-        if word.lower() in _NUMBER_UNITS or extract_numbers(word, words=True):
-            continue
-        if s not in lex.discourse:
-            out.append(lex.canonical.get(s, s))
-    return list(dict.fromkeys(out))
+    return [w for w in content_words(lex.attributions(lex.rewrite(text)))
+            if stem(w) not in lex.discourse]
+
+
+def claim_terms(text: str) -> list[str]:
+    """The terms of `claim_words` (synonyms folded), each once, minus number words ("five",
+    "percent"): a number is judged by the number check, written as digits or in words alike."""
+    lex = lexicon()
+    return list(dict.fromkeys(
+        lex.term(word) for word in claim_words(text)
+        if not (word.lower() in _NUMBER_UNITS or extract_numbers(word, words=True))
+    ))
 
 
 @lru_cache(maxsize=8192)

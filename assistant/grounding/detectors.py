@@ -20,6 +20,7 @@ from assistant.grounding.evidence import (
     ROOT,
     Prepared,
     Sentence,
+    asserted_terms,
     clause_texts,
     negated_terms,
     negates,
@@ -113,13 +114,15 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
     lex = lexicon()
     c_neg = negated_terms(claim)
     claim_negates = _has_negation(claim) or bool(set(raw_words(claim)) & _NEGATIVE_ADVERBS)
+    not_yet = claim_negates and "yet" in raw_words(claim)
     e_terms = frozenset().union(*(s.terms for s in sentences)) if sentences else frozenset()
     for s in sentences:
         if not (s.terms & claim_terms):
             continue
         # Both sides negate something: a paraphrase may move the "not" ("cannot simply be set
-        # up and left" for "is not a set-it-and-forget-it technology").
-        if claim_negates and _has_negation(s.text):
+        # up and left" for "is not a set-it-and-forget-it technology"). "Not yet" says what
+        # "still" says of a process under way ("aren't mature yet" / "are still evolving").
+        if claim_negates and (_has_negation(s.text) or (not_yet and "still" in raw_words(s.text))):
             continue
         same_words = claim_terms <= s.terms
         if hit := sorted(c_neg & (s.terms - s.negated)):
@@ -127,7 +130,9 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
                 f"the answer negates '{surface(hit[0], claim)}', the source does not", s.text,
                 exact=same_words,
             )
-        if hit := sorted(s.negated & (claim_terms - c_neg)):
+        # a word the source also asserts ("where X is not integrated ... by designing
+        # integrated workflows") is no polarity the claim flips
+        if hit := sorted((s.negated - asserted_terms(s.text)) & (claim_terms - c_neg)):
             return Finding(
                 f"the source negates '{surface(hit[0], s.text)}', the answer does not", s.text,
                 exact=same_words,
@@ -227,24 +232,76 @@ def crossed(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
                 frozenset(t for t in c.sides[0] - rest - c.sides[1] if len(t) >= 3),
                 frozenset(t for t in c.sides[1] - rest - c.sides[0] if len(t) >= 3),
             ))
+        # What a clause names that no other clause names, with all it says: the pairing a claim
+        # keeps ("customers get high-level transparency") even where another clause says a word
+        # of it too.
+        kept = [
+            (c.sides[0] - frozenset().union(*(o.sides[0] for o in sided if o is not c)),
+             c.sides[1])
+            for c in sided
+        ]
         for part in clause_texts(claim):
             q = set(terms(part))
             if len(q) < 3 or any(q & named and q & said for named, said in own):
                 continue  # too short to pair anything, or it keeps one clause's own pairing
-            for (named_i, said_i), ci in zip(own, sided, strict=True):
+            # Words of its own on both sides (none of any other clause's); then, two parallel
+            # clauses told apart by the words one has and the other lacks, where a third clause
+            # shares a word with either ("users" and "customers" fold to one term).
+            pairwise = [
+                (ci, cj, ci.sides[0] - cj.own, ci.sides[1] - cj.own,
+                 cj.sides[0] - ci.own, cj.sides[1] - ci.own)
+                for ci in sided for cj in sided
+                if cj is not ci and not any(q & named and q & said for named, said in kept)
+            ]
+            alone = [
+                (ci, cj, ni, si, nj, sj)
+                for (ni, si), ci in zip(own, sided, strict=True)
+                for (nj, sj), cj in zip(own, sided, strict=True)
+            ]
+            for ci, cj, named_i, said_i, named_j, said_j in alone + pairwise:
+                if cj.pairing != ci.pairing:
+                    continue  # not parallel: "X (a)" and "Y for b"
                 if not (q & named_i) or q & said_i or not said_i:
                     continue
-                for (named_j, said_j), cj in zip(own, sided, strict=True):
-                    if cj.pairing != ci.pairing:
-                        continue  # not parallel: "X (a)" and "Y for b"
-                    if q & said_j and named_j and not q & named_j:
-                        x, y = sorted(q & named_i)[0], sorted(q & said_j)[0]
-                        z = sorted(named_j)[0]
-                        return Finding(
-                            f"the answer gives '{surface(x, part)}' what the source says of "
-                            f"'{surface(z, s.text)}' ('{surface(y, part)}')",
-                            s.text,
-                        )
+                if q & said_j and named_j and not q & named_j:
+                    x, y = sorted(q & named_i)[0], sorted(q & said_j)[0]
+                    z = sorted(named_j)[0]
+                    return Finding(
+                        f"the answer gives '{surface(x, part)}' what the source says of "
+                        f"'{surface(z, s.text)}' ('{surface(y, part)}')",
+                        s.text,
+                    )
+    return None
+
+
+def swapped_sayings(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
+    """Two clauses of the claim ("A is x, while B is y") whose subjects come from two source
+    sentences and whose predicates come, each, from the other sentence: what the sources say
+    of A and of B, exchanged. A claim that joins the two sentences keeps each clause with its
+    own sentence."""
+    if len(sentences) < 2:
+        return None
+    parts = [terms(p) for p in _CLAIM_CLAUSES.split(claim)]
+    parts = [p for p in parts if len(p) >= 3]
+    if len(parts) != 2:
+        return None
+    for a in sentences:
+        for b in sentences:
+            if a is b:
+                continue
+            only = {"a": a.terms - b.terms, "b": b.terms - a.terms}
+            sides = [[k for t in p for k in only if t in only[k]] for p in parts]
+            if any(not side for side in sides):
+                continue
+            (first1, *rest1), (first2, *rest2) = sides
+            if (first1, first2) == ("a", "b") and (
+                rest1.count("b") > rest1.count("a") and rest2.count("a") > rest2.count("b")
+            ):
+                return Finding(
+                    "the answer exchanges what the source says of two things "
+                    f"('{surface(parts[0][0], claim)}' and '{surface(parts[1][0], claim)}')",
+                    f"{a.text} {b.text}",
+                )
     return None
 
 
@@ -398,7 +455,10 @@ def invented(
         return None
 
     def backed(item: str) -> bool:
-        return any(t in pool or t[:ROOT] in roots for t in terms(item))
+        # A member is the source's when most of its terms are: one shared word ("data") does not
+        # make "data anonymization at the point of capture" a member of a list without it.
+        said = terms(item)
+        return 2 * sum(t in pool or t[:ROOT] in roots for t in said) >= len(said) > 0
 
     found = [backed(i) for i in items]
     missing = [i for i, ok in zip(items, found, strict=True) if not ok and terms(i)]
@@ -419,4 +479,5 @@ __all__ = [
     "overclaim",
     "swap",
     "crossed",
+    "swapped_sayings",
 ]

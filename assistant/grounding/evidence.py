@@ -90,9 +90,21 @@ class Unit:
 _ADDITIVE = frozenset({"just", "only", "merely", "simply", "solely"})
 
 
+# Words that deny what follows without a "not" (the negation detector's cues, still content
+# words everywhere else): "helps avoid vendor lock-in" says "no vendor lock-in", "by failing to
+# prepare" says "not prepared", "flexible rather than rigid" says "not rigid".
+_PRIVATIVE = frozenset({
+    "avoid", "avoids", "avoided", "avoiding", "prevent", "prevents", "prevented", "preventing",
+    "failing",
+})
+_PRIVATIVE_PAIRS = frozenset({("rather", "than"), ("instead", "of")})
+
+
 def negates(tokens: list[str] | tuple[str, ...], i: int) -> bool:
     """Whether the lower-cased token ``i`` is a negation cue (a "not just" is not one)."""
     token = tokens[i]
+    if token in _PRIVATIVE or (i and (tokens[i - 1], token) in _PRIVATIVE_PAIRS):
+        return True
     if not (token in NEGATIONS or token.endswith("n't")):
         return False
     return not (i + 1 < len(tokens) and tokens[i + 1] in _ADDITIVE)
@@ -100,20 +112,35 @@ def negates(tokens: list[str] | tuple[str, ...], i: int) -> bool:
 
 def negated_terms(text: str) -> frozenset[str]:
     """Terms of the first content word after each negation cue ("not feasible" -> "feasibl")."""
+    return _polarity(text)[0]
+
+
+def asserted_terms(text: str) -> frozenset[str]:
+    """Terms of the content words no negation cue denies ("where X is not integrated ... by
+    designing integrated workflows": "integrated" is both negated and asserted)."""
+    return _polarity(text)[1]
+
+
+@lru_cache(maxsize=65536)
+def _polarity(text: str) -> tuple[frozenset[str], frozenset[str]]:
     raw = words(text)
     tokens = [t.lower() for t in raw]
     heads: set[str] = set()
+    denied: set[int] = set()
     for i, token in enumerate(tokens):
         if i > 0 and raw[i][0].isupper():
             continue  # part of a title or name: "Never Shout Never", "No Fences"
         if negates(tokens, i):
-            for nxt in tokens[i + 1 : i + 5]:
+            denied.add(i)
+            for j, nxt in enumerate(tokens[i + 1 : i + 5], start=i + 1):
                 if nxt in NEGATIONS or nxt.endswith("n't"):
                     continue
                 if content_words(nxt):
                     heads.update(terms(nxt))
+                    denied.add(j)
                     break
-    return frozenset(heads)
+    asserted = {t for i, w in enumerate(tokens) if i not in denied for t in terms(w)}
+    return frozenset(heads), frozenset(asserted)
 
 
 def clause_texts(text: str) -> list[str]:

@@ -31,6 +31,12 @@ _OPERATORS = (
 )
 
 
+# A "+" joining words outside a formula is a slide's "and" ("momentum + proof of value"); in a
+# formula (a line with "=", a spaced "/", "*" or "x", or a figure beside the "+") it is "plus".
+_FORMULA = re.compile(r"=|\s[/*\u00d7\u00f7]\s|\d\s*\+|\+\s*[\d(]")
+_JOINING_PLUS = re.compile(r"(?<=\S)\s\+\s(?=\S)")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     canonical: dict[str, str]
@@ -39,6 +45,14 @@ class Lexicon:
     absolutes: frozenset[str]
     hedges: frozenset[str]
     discourse: frozenset[str]
+    shorthand: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # "the module argues": a reporting verb after the source a claim names (`attributions`)
+    attribution: re.Pattern[str] | None = None
+
+    def attributions(self, text: str) -> str:
+        """``text`` without the reporting verb after a named source ("The module gives, as an
+        example, X" -> "The module , as an example, X"): it reports, it claims nothing."""
+        return self.attribution.sub(r"\g<source>", text) if self.attribution else text
 
     def term(self, word: str) -> str:
         """The canonical stem of one word."""
@@ -52,6 +66,10 @@ class Lexicon:
         done = memo.get(text)
         if done is None:
             done = text
+            for pattern, replacement in self.shorthand:
+                done = pattern.sub(replacement, done)
+            if not _FORMULA.search(done):
+                done = _JOINING_PLUS.sub(" and ", done)
             for pattern, replacement in _OPERATORS:
                 done = pattern.sub(replacement, done)
             for pattern, replacement in self.phrases:
@@ -95,6 +113,16 @@ def lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         absolutes=frozenset(str(w).lower() for w in data["absolutes"]),
         hedges=frozenset(str(w).lower() for w in data["hedges"]),
         discourse=frozenset(stem(str(w)) for w in data["discourse"]),
+        shorthand=tuple(
+            (re.compile(r"(?<![\w/.])" + re.escape(str(k)) + r"(?![\w/])"), f" {v} ")
+            for k, v in sorted(data.get("abbreviations", {}).items(), key=lambda kv: -len(str(kv[0])))
+        ),
+        attribution=re.compile(
+            r"(?P<source>\b(?:" + "|".join(map(re.escape, data["sources"])) + r")\b)"
+            r"(?:\s+\w+ly)?\s+(?:" + "|".join(map(re.escape, data["reporting"])) + r")\b"
+            r"(?:\s+(?:out|up|that|how))?",
+            re.IGNORECASE,
+        ),
     )
 
 
