@@ -373,7 +373,8 @@ class Advisor:
         then refused only on a clear miss (``ScopeJudge.clearly_off_topic``). The third value
         says whether the message was read so."""
         try:
-            if not history or not self.scope.off_topic(resolved) or self.scope.off_topic_by_kind(resolved):
+            if (not history or not self.scope.off_topic(resolved) or self.scope.off_topic_by_kind(resolved)
+                    or self.scope.own_topic_elsewhere(resolved)):
                 return resolved, avoid, False
             lean, lean_avoid = follow_up(asked, history, force=True)
             if lean != resolved and not self.scope.clearly_off_topic(lean):
