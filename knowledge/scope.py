@@ -121,6 +121,8 @@ CODE_ASK = re.compile(
 # A line of program code: a statement keyword at its start, or braces and semicolons at its end.
 CODE_LINE = re.compile(r"^\s*(?:def \w+\(|import \w+|from [\w.]+ import |class \w+\s*[:(]|SELECT \S+.*\bFROM\b|print\(|"
                        r"function \w+\(|(?:const|let|var) \w+\s*=|#include\b)|[;{]\s*$", re.MULTILINE)
+# Words that point back at what was just said.
+POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|there)\b", re.IGNORECASE)
 # The present ("currently", "right now", "today's") and a price: a live figure to look up.
 LIVE = re.compile(r"\b(?:current(?:ly)?|right now|at the moment|today(?:'s)?|these days|as of now|latest|up[- ]to[- ]date)\b",
                   re.IGNORECASE)
@@ -421,6 +423,15 @@ class ScopeJudge:
             right = next((w for w in tokens[index + 1:] if content_words(w)), None)
             if left and right and not {stem(left), stem(right)} & self.vocabulary:
                 return True
+            # options named by two words that share one ("google ads or meta ads"): the words
+            # that tell them apart are the options
+            before = [stem(w) for w in reversed(tokens[:index]) if content_words(w)][:2]
+            after = [stem(w) for w in tokens[index + 1:] if content_words(w)][:2]
+            shared = set(before) & set(after)
+            if shared and len(before) == len(after) == 2:
+                apart = (set(before) | set(after)) - shared
+                if apart and not any(self.knows(w) for w in apart):
+                    return True
         return False
 
     def foreign_frame(self, question: str) -> bool:
@@ -576,14 +587,17 @@ class ScopeJudge:
                 or self.asks_for_code(ask) or self.asks_live_price(ask))
 
     def own_topic_elsewhere(self, question: str) -> bool:
-        """Whether a message names a topic of its own outside the course: half or more of its
-        words are not the corpus's and a general question is nearer to it than the course is
+        """Whether a message names a topic of its own outside the course: it points at nothing
+        said before ("it", "those"), half or more of its words are not the corpus's and a general
+        question is nearer to it than the course is
         ("a good lasagne recipe for six" in the middle of a conversation about a course). Such a
         message is not read with the conversation's topic: a word it shares with the previous
         question ("people", "good") does not make it a follow-up."""
         if self.modules:
             return all(module.own_topic_elsewhere(question) for module in self.modules)
         ask = strip_preamble(question)
+        if POINTS_BACK.search(ask):  # "when is the best time to do it?": about what was just said
+            return False
         own = [w for w in content_words(ask) if w.isalpha() and len(w) > 2]
         unknown = [w for w in own if not self.knows(w)]
         if not own or 2 * len(unknown) < len(own):

@@ -124,3 +124,17 @@ def test_a_follow_up_in_the_modules_words_still_leans_on_the_last_answer(judge):
                                      "what does this help centre cover?"])
 def test_the_whole_of_a_chapter_handbook_or_help_centre_is_an_overview(message):
     assert question_kind(message) == "overview"
+
+
+def test_a_choice_between_two_brands_of_one_thing_is_a_choice_the_course_never_names(judge):
+    """"karcher scrubbers or numatic scrubbers": the words that tell the options apart are the
+    options; a choice between two parts the module names ("door seals or shelf seals") is its own."""
+    assert judge.unnamed_choice("should we put the budget into karcher scrubbers or numatic scrubbers?")
+    assert not judge.unnamed_choice("should we wipe the door seals or the shelf seals first?")
+    assert not judge.unnamed_choice("is the degreaser step or the sanitiser step longer?")
+
+
+def test_a_message_that_points_back_is_never_judged_apart(judge):
+    """Guard: "the best month of the year" is in no word of the module, but "it" is what was just
+    said: the conversation decides, not the message alone."""
+    assert not judge.own_topic_elsewhere("whats the best month of the year to do it?")
