@@ -25,6 +25,15 @@ refused as it would be with any one of them, and a question one module answers a
   something no word of the corpus names ("help me with my chemistry homework"), a product to
   use or a purchase "worth it" that the course never names, and a recommendation of one; "the
   best way / time to do X" asks how to do X and is judged by its nearness, not as a product.
+- **Near misses in the course's domain**, each gated by the corpus: a request for program code
+  when no line of the corpus is code; what a party the corpus never names charges now ("what
+  does <carrier> currently charge…"); the best brand of a thing ("which X is best") or a choice
+  between two brands of one thing ("google ads or meta ads") the corpus never names; a frame of
+  personal advice (law, going to court, an injury, pay) the corpus never speaks in.
+- **In a conversation**, a message that points at nothing said before, whose words are mostly
+  not the corpus's and which a general question is nearer to, is judged alone: a word it shares
+  with the last question does not make it a follow-up, and the message that returns to the
+  course after it leans on the last answered turn.
 - **The course's own words.** A question naming one of the course's acronyms or headings ("heat
   and water" in a module with a section "Heat and Water") is refused only when a general
   question is clearly nearer to it than the course is.

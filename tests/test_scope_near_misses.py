@@ -127,9 +127,10 @@ def test_the_whole_of_a_chapter_handbook_or_help_centre_is_an_overview(message):
 
 
 def test_a_choice_between_two_brands_of_one_thing_is_a_choice_the_course_never_names(judge):
-    """"karcher scrubbers or numatic scrubbers": the words that tell the options apart are the
-    options; a choice between two parts the module names ("door seals or shelf seals") is its own."""
-    assert judge.unnamed_choice("should we put the budget into karcher scrubbers or numatic scrubbers?")
+    """"karcher degreaser or numatic degreaser": the words that tell the options apart are the
+    options, although the module names degreaser; a choice between two parts the module names
+    ("door seals or shelf seals") is its own."""
+    assert judge.unnamed_choice("should we put the budget into karcher degreaser or numatic degreaser?")
     assert not judge.unnamed_choice("should we wipe the door seals or the shelf seals first?")
     assert not judge.unnamed_choice("is the degreaser step or the sanitiser step longer?")
 
@@ -138,3 +139,24 @@ def test_a_message_that_points_back_is_never_judged_apart(judge):
     """Guard: "the best month of the year" is in no word of the module, but "it" is what was just
     said: the conversation decides, not the message alone."""
     assert not judge.own_topic_elsewhere("whats the best month of the year to do it?")
+
+
+@pytest.mark.parametrize("message, ask", [
+    ("never mind that - the course part: how cold must the room stay?", "how cold must the room stay?"),
+    ("forget it — the real question: who signs the cleaning sheet?", "who signs the cleaning sheet?"),
+    ("fair enough. coming back to the procedure: what goes on the top shelf?", "what goes on the top shelf?"),
+])
+def test_a_lead_in_that_returns_to_the_course_is_small_talk(message, ask):
+    from knowledge.text import strip_preamble
+
+    assert strip_preamble(message) == ask
+
+
+@pytest.mark.parametrize("message", ["never mind the cost, is the deep clean weekly?",
+                                     "sorry if I missed it but how long is the contact time?",
+                                     "the real question is whether we rinse after sanitising"])
+def test_words_of_a_return_that_carry_the_ask_are_kept(message):
+    """Guard: "never mind the cost" names what to set aside, and "the real question is…" is the ask."""
+    from knowledge.text import strip_preamble
+
+    assert strip_preamble(message) == message
