@@ -131,7 +131,8 @@ CODE_ASK = re.compile(
 CODE_LINE = re.compile(r"^\s*(?:def \w+\(|import \w+|from [\w.]+ import |class \w+\s*[:(]|SELECT \S+.*\bFROM\b|print\(|"
                        r"function \w+\(|(?:const|let|var) \w+\s*=|#include\b)|[;{]\s*$", re.MULTILINE)
 # Words that point back at what was just said.
-POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|there)\b", re.IGNORECASE)
+POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|there)\b"
+                         r"|^\W*(?:and|but|or|so|then|what about|how about)\b", re.IGNORECASE)  # or continues it
 # The present ("currently", "right now", "today's") and a price: a live figure to look up.
 LIVE = re.compile(r"\b(?:current(?:ly)?|right now|at the moment|today(?:'s)?|these days|as of now|latest|up[- ]to[- ]date)\b",
                   re.IGNORECASE)

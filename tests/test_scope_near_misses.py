@@ -160,3 +160,8 @@ def test_words_of_a_return_that_carry_the_ask_are_kept(message):
     from knowledge.text import strip_preamble
 
     assert strip_preamble(message) == message
+
+
+def test_a_continuation_is_never_judged_apart(judge):
+    """Guard: "and how do I stop the spring rush…" opens by continuing the last question."""
+    assert not judge.own_topic_elsewhere("and how do I stop the spring rush from ruining the weekly rota?")
