@@ -22,7 +22,7 @@ from assistant.answering.brains import make_brain
 from assistant.reading.asks import search_asks
 from assistant.reading.dialogue import read_conversation, resolve_follow_up, start_state
 from assistant.reading.calculate import read_calculation
-from assistant.reading.elliptical import leans_on, resolve
+from assistant.reading.elliptical import is_elliptical, leans_on, resolve
 from assistant.reading.injection import screen
 from assistant.errors import UserError
 from assistant.reading.intents import PROMPTS, Intent, detect
@@ -373,7 +373,8 @@ class Advisor:
         then refused only on a clear miss (``ScopeJudge.clearly_off_topic``). The third value
         says whether the message was read so."""
         try:
-            if not history or not self.scope.off_topic(resolved) or self.scope.off_topic_by_kind(resolved):
+            if (not history or not self.scope.off_topic(resolved) or self.scope.off_topic_by_kind(resolved)
+                    or (not is_elliptical(asked) and self.scope.own_topic_elsewhere(resolved))):
                 return resolved, avoid, False
             lean, lean_avoid = follow_up(asked, history, force=True)
             if lean != resolved and not self.scope.clearly_off_topic(lean):

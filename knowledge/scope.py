@@ -25,6 +25,15 @@ refused as it would be with any one of them, and a question one module answers a
   something no word of the corpus names ("help me with my chemistry homework"), a product to
   use or a purchase "worth it" that the course never names, and a recommendation of one; "the
   best way / time to do X" asks how to do X and is judged by its nearness, not as a product.
+- **Near misses in the course's domain**, each gated by the corpus: a request for program code
+  when no line of the corpus is code; what a party the corpus never names charges now ("what
+  does <carrier> currently charge…"); the best brand of a thing ("which X is best") or a choice
+  between two brands of one thing ("google ads or meta ads") the corpus never names; a frame of
+  personal advice (law, going to court, an injury, pay) the corpus never speaks in.
+- **In a conversation**, a message that points at nothing said before, whose words are mostly
+  not the corpus's and which a general question is nearer to, is judged alone: a word it shares
+  with the last question does not make it a follow-up, and the message that returns to the
+  course after it leans on the last answered turn.
 - **The course's own words.** A question naming one of the course's acronyms or headings ("heat
   and water" in a module with a section "Heat and Water") is refused only when a general
   question is clearly nearer to it than the course is.
@@ -79,7 +88,10 @@ RECOMMEND = re.compile(
     rf"^\s*{_POLITE}(?:please |pls )?(?:recommend|suggest)\s+(?:(?:me|us)\s+)?(?P<object>.*)$"
     r"|^\s*(?:so |and |ok(?:ay)? )?(?:what(?:'s|’s|s)?|which)(?:\s+is|\s+are|\s+would be)?\s+(?:the\s+)?(?:best|top)\s+(?P<best>.*)$"
     r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<bought>.+?)\s+should\s+(?:i|we)\s+(?:buy|purchase|order|get|use)\b"
-    r"|^\s*(?:so |and |ok(?:ay)? )?(?:is|are)\s+(?:(?:a|an|the|some)\s+)?(?P<worth>.+?)\s+(?:really\s+)?worth\s+(?:it|buying|getting|the\s+(?:money|cost|price))\b",
+    r"|^\s*(?:so |and |ok(?:ay)? )?(?:is|are)\s+(?:(?:a|an|the|some)\s+)?(?P<worth>.+?)\s+(?:really\s+)?worth\s+(?:it|buying|getting|the\s+(?:money|cost|price))\b"
+    # "which brand is best", "what blender would be the cheapest": the kind of thing ranked
+    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<ranked>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:is|are|would be|works?)\s+"
+    r"(?:the\s+)?(?:best|cheapest|top|most reliable)\b",
     re.IGNORECASE,
 )
 # "the best way to store…", "the best time for feeding…": the manner of doing something the
@@ -104,15 +116,42 @@ MATERIAL = re.compile(
     r"|^(?:everything|all of it)$",
     re.IGNORECASE,
 )
+# Words for the gist of the material that may stand before its head ("the key points").
+GIST_MODIFIERS = frozenset("key main important big core essential top few short brief whole entire bullet quick summary".split())
+# A request for program code: in a language, "with code", "the code for it", a snippet or script.
+CODE_ASK = re.compile(
+    r"\b(?:with|in|using|plus|including|and|show me|give me|write)\s+(?:the\s+|some\s+|(?:sample|example|full)\s+)?"
+    r"(?:code|python|javascript|typescript|sql|bash|java|php|ruby|vba)\b(?=\s*(?:[.?!,;:)]|$|please|pls|too|as well|examples?|"
+    r"snippets?|samples?|for (?:it|this|that)))"
+    r"|\b(?:code|python|sql|javascript)\s+(?:snippets?|samples?|examples?)\b"
+    r"|\b(?:python|javascript|typescript|sql|bash|php|vba)\s+(?:code|script|function|program|query)\b",
+    re.IGNORECASE,
+)
+# A line of program code: a statement keyword at its start, or braces and semicolons at its end.
+CODE_LINE = re.compile(r"^\s*(?:def \w+\(|import \w+|from [\w.]+ import |class \w+\s*[:(]|SELECT \S+.*\bFROM\b|print\(|"
+                       r"function \w+\(|(?:const|let|var) \w+\s*=|#include\b)|[;{]\s*$", re.MULTILINE)
+# Words that point back at what was just said.
+POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|there)\b"
+                         r"|^\W*(?:and|but|or|so|then|what about|how about)\b", re.IGNORECASE)  # or continues it
+# The present ("currently", "right now", "today's") and a price: a live figure to look up.
+LIVE = re.compile(r"\b(?:current(?:ly)?|right now|at the moment|today(?:'s)?|these days|as of now|latest|up[- ]to[- ]date)\b",
+                  re.IGNORECASE)
+PRICE = re.compile(r"\b(?:prices?|pricing|charges?|charging|costs?|fees?|tariffs?|postage|how much (?:is|are|do|does))\b",
+                   re.IGNORECASE)
 # A choice between options ("zendesk or freshdesk", "brand A vs brand B"): the words each side
 # of the "or" are the options; a choice between things the course never names is not its question.
 CHOICE = re.compile(r"\b(?:or|vs\.?|versus)\b", re.IGNORECASE)
 # The frames of personal advice a course only gives when it speaks in them itself: legal, medical,
 # pay and career. A question in such a frame is off-topic unless the corpus uses the frame's word.
 ADVICE_FRAMES = {
-    "legal": ("legal legally illegal lawful unlawful law laws lawyer lawyers solicitor attorney sue sued suing "
-              "lawsuit liable liability copyright trademark"),
-    "medical": "allergic allergy allergies medication medications symptom symptoms diagnosis diagnose depressed pregnant prescription",
+    "legal": ("legal legally illegal lawful unlawful law laws lawyer lawyers solicitor attorney "
+              "liable liability copyright trademark"),
+    # taking someone to court: a course on a carrier's liability does not teach litigation
+    "litigation": "sue sued suing lawsuit lawsuits court courts tribunal litigation",
+    # an ailment, an injury or a remedy, or the body part that hurts
+    "medical": ("allergic allergy allergies medication medications symptom symptoms diagnosis diagnose depressed pregnant "
+                "prescription doctor doctors injury injuries injured sprain sprained painkiller painkillers ibuprofen "
+                "paracetamol wrist wrists ankle ankles knee knees tendon tendons tendonitis carpal migraine rash"),
     "career": "salary salaries wage wages payslip resign resignation quit",
     "tax": "tax taxes taxed taxable vat",
     "shopping": "brand brands cheapest budget",
@@ -120,6 +159,9 @@ ADVICE_FRAMES = {
     "history": "invent invented inventor inventors invention discovered",
 }
 FRAMES = tuple(tuple(words.split()) for words in ADVICE_FRAMES.values())
+# The opening of a sentence that asks, with or without its question mark.
+ASKS = re.compile(r"^\W*(?:what|which|who|whom|whose|how|why|when|where|is|are|do|does|did|can|could|should|would|will)\b",
+                  re.IGNORECASE)
 # A question that points at the course's own text ("what does the module say about …").
 OWN_TEXT = re.compile(r"\b(?:course|module|lesson|section|procedure|document|sop|unit|chapter|guide|handbook|"
                       r"policy|manual|slides?|notes)\b", re.IGNORECASE)
@@ -158,6 +200,15 @@ def requested_work(question: str) -> str | None:
             obj = OBJECT_END.split(match.group("object"), maxsplit=1)[0]
             return DETERMINERS.sub("", obj.strip()).strip().lower()
     return None
+
+
+def asking_sentences(message: str) -> list[str]:
+    """The sentences of a message that ask: those ending in a question mark and those opening
+    with a question word ("…too? which brand is best"), else the whole message. A statement
+    around them ("ok I'll ask my GP.") is context, not what is asked."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", message.strip()) if s.strip()]
+    asks = [s for s in sentences if s.rstrip().endswith("?") or ASKS.match(s)]
+    return asks or [message]
 
 
 def bank_questions() -> list[str]:
@@ -295,6 +346,7 @@ class ScopeJudge:
         self._single_headings = {next(iter(stems)) for stems in stemmed if len(stems) == 1}
         self._titles = " ".join(titles).lower()
         self._vocabulary: frozenset[str] | None = None
+        self._has_code: bool | None = None
         if source is None:
             self._acronyms = set(scope.acronyms)
         else:
@@ -363,6 +415,12 @@ class ScopeJudge:
             self._vocabulary = frozenset(stem(w) for w in words(f"{self._text} {self._titles}"))
         return self._vocabulary
 
+    def knows(self, word: str) -> bool:
+        """Whether the corpus uses ``word`` in some form (a plural of a short word, "KPIs" for
+        "KPI", counts: the stemmer leaves words of four letters alone)."""
+        low = word.lower()
+        return any(stem(form) in self.vocabulary for form in (low, f"{low}s", low.removesuffix("s")) if form)
+
     def unnamed_choice(self, question: str) -> bool:
         """A choice between options the course never names ("which is better value, brand A or
         brand B?"): the content word next to each "or"/"vs" on both sides is absent from the
@@ -375,6 +433,15 @@ class ScopeJudge:
             right = next((w for w in tokens[index + 1:] if content_words(w)), None)
             if left and right and not {stem(left), stem(right)} & self.vocabulary:
                 return True
+            # options named by two words that share one ("google ads or meta ads"): the words
+            # that tell them apart are the options
+            before = [stem(w) for w in reversed(tokens[:index]) if content_words(w)][:2]
+            after = [stem(w) for w in tokens[index + 1:] if content_words(w)][:2]
+            shared = set(before) & set(after)
+            if shared and len(before) == len(after) == 2:
+                apart = (set(before) | set(after)) - shared
+                if apart and not any(self.knows(w) for w in apart):
+                    return True
         return False
 
     def foreign_frame(self, question: str) -> bool:
@@ -384,7 +451,7 @@ class ScopeJudge:
         question is its own when it also knows most of what the question asks about besides the
         frame: a module on bicycle lights and the law does not answer whether the law lets a
         kitchen skip its swab test."""
-        asks = [s for s in re.split(r"(?<=[.!?])\s+", question) if s.rstrip().endswith("?")] or [question]
+        asks = asking_sentences(question)
         asked = {w.lower() for w in words(" ".join(asks))}  # the asking sentences ("ok I'll ask my GP. how…?")
         for frame in FRAMES:
             if not asked & set(frame):
@@ -419,10 +486,44 @@ class ScopeJudge:
         work = requested_work(question)
         if work is None:
             return False
-        if work and MATERIAL.search(work):
+        if work and MATERIAL.search(work) and self._own_material(work):
             return False
         named = bool(re.search(r"[a-z]{3}", work)) and re.search(rf"(?<![a-z]){re.escape(work)}(?![a-z])", self._text)
         return not named
+
+    def _own_material(self, work: str) -> bool:
+        """Whether the object of a request to produce something is the course's own material or
+        a form of answer ("the key points", "a packing checklist", "notes"): every word before
+        its head is the corpus's own or a word for the gist. A head with a modifier the corpus
+        never uses is a thing of its own kind ("a thank-you note", "a birthday card")."""
+        head = MATERIAL.search(work)
+        before = work[:head.start()] if head else work
+        return all(w in GIST_MODIFIERS or self.knows(w) for w in content_words(before))
+
+    def asks_for_code(self, question: str) -> bool:
+        """A request for program code ("…step by step with code", "show me the python for it")
+        when no line of the corpus is code: writing software is a general assistant's task
+        unless the course teaches it."""
+        return bool(CODE_ASK.search(question)) and not self.has_code
+
+    @property
+    def has_code(self) -> bool:
+        """Whether any line of the corpus reads as program code."""
+        if self._has_code is None:
+            self._has_code = any(CODE_LINE.search(text) for _, text, _ in self._rows)
+        return self._has_code
+
+    def asks_live_price(self, question: str) -> bool:
+        """A question for what a party the corpus never names charges now ("what does Acme Post
+        currently charge for…"): live prices are looked up, not taught. The asking sentence names
+        the present and a price, and one of its words is not the corpus's own."""
+        for ask in asking_sentences(question):
+            if not (LIVE.search(ask) and PRICE.search(ask)):
+                continue
+            named = [w for w in content_words(LIVE.sub(" ", ask)) if w.isalpha() and len(w) > 2]
+            if not all(self.knows(w) for w in named):
+                return True
+        return False
 
     def help_with_unnamed(self, question: str) -> bool:
         """A request for help with something no word of the corpus names ("help me with my
@@ -453,8 +554,8 @@ class ScopeJudge:
                 # ("which of the course's box sizes should I use?"): judged by its nearness
                 continue
             wanted = QUALITY.sub("", OBJECT_END.split(wanted, maxsplit=1)[0].strip())
-            asked = [stem(w) for w in content_words(wanted) if len(w) > 2]
-            if asked and MATERIAL.search(wanted.strip()) is None and not set(asked) <= self.vocabulary:
+            asked = [w for w in content_words(wanted) if len(w) > 2]
+            if asked and MATERIAL.search(wanted.strip()) is None and not all(self.knows(w) for w in asked):
                 return True
         return False
 
@@ -492,7 +593,27 @@ class ScopeJudge:
         ask = strip_preamble(question)
         if ABOUT_YOU.search(ask) or self.asks_record(ask):
             return True
-        return self.unnamed_choice(ask) or self.foreign_frame(ask) or self.recommends_unnamed(ask)
+        return (self.unnamed_choice(ask) or self.foreign_frame(ask) or self.recommends_unnamed(ask)
+                or self.asks_for_code(ask) or self.asks_live_price(ask))
+
+    def own_topic_elsewhere(self, question: str) -> bool:
+        """Whether a message names a topic of its own outside the course: it points at nothing
+        said before ("it", "those"), half or more of its words are not the corpus's and a general
+        question is nearer to it than the course is
+        ("a good lasagne recipe for six" in the middle of a conversation about a course). Such a
+        message is not read with the conversation's topic: a word it shares with the previous
+        question ("people", "good") does not make it a follow-up."""
+        if self.modules:
+            return all(module.own_topic_elsewhere(question) for module in self.modules)
+        ask = strip_preamble(question)
+        if POINTS_BACK.search(ask):  # "when is the best time to do it?": about what was just said
+            return False
+        own = [w for w in content_words(ask) if w.isalpha() and len(w) > 2]
+        unknown = [w for w in own if not self.knows(w)]
+        if not own or 2 * len(unknown) < len(own):
+            return False
+        course, nearest = self._nearness(question)
+        return nearest >= course
 
     def clearly_off_topic(self, question: str) -> bool:
         """Whether no module covers a question whose topic the course's own words name (a message

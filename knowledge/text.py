@@ -361,8 +361,14 @@ _SWITCH = (r"(?:back to (?:the |our |my )?[\w\s-]{1,30}?|(?:different|other|new|
 # A whole sentence of thanks ("thank you for explaining the module.", "that really helped :)").
 _THANKS = (r"(?:(?:thanks|thank you|ty|cheers)\b[^.!?\n]{0,80}?(?:[.!]+|:\)|$)"
            r"|that (?:really |was |is )?(?:helped|helps|helpful|useful|great|clear)[^.!?\n]{0,20}?(?:[.!]+|:\)))")
+# A lead-in that sets an aside away and points at the ask after it ("never mind that —", "the
+# actual question:", "the course bit:"): small talk only before a colon, comma or dash.
+_RETURN = (r"(?:sorry|fair enough|never ?mind(?: that| this| it)?|forget (?:that|it|this)"
+           r"|(?:the |my )?(?:actual|real|main|proper|serious) (?:question|one)|(?:the )?course (?:bit|part|question|one|stuff)"
+           r"|(?:going|coming|getting|turning) back to (?:the |our |my )?[\w\s-]{1,30}?)")
 PREAMBLE = re.compile(
-    rf"^\s*(?:{_THANKS}[\s,]*|(?:{_ACK})\b[\s,!.:;)(-]*|(?:{_SWITCH})\s*[:,!-]+\s*|(?:{_SWITCH})\s+(?=\w))+",
+    rf"^\s*(?:{_THANKS}[\s,]*|(?:{_ACK})\b[\s,!.:;)(-]*|(?:{_SWITCH})\s*[:,!—–-]+\s*|(?:{_SWITCH})\s+(?=\w)"
+    rf"|(?:{_RETURN})\s*[:,.!—–-]+\s*)+",
     re.IGNORECASE,
 )
 

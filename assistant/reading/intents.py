@@ -31,7 +31,8 @@ KINDS = ("overview", "definition", "explanation", "how-to", "list", "comparison"
          "calculation", "off-topic")
 # Words for a body of teaching material, in general English (what a question about "the course"
 # as a whole names).
-MATERIAL = r"(?:course|module|class|unit|programme|program|training|material|syllabus|curriculum)"
+MATERIAL = (r"(?:course|module|class|unit|programme|program|training|material|syllabus|curriculum|chapter|textbook|"
+            r"handbook|workbook|booklet|manual|faq|help cent(?:re|er))")
 # The material as a whole: "this module", "the whole course", "the warehouse picking module" (up to
 # three words of its title between), "the whole thing", "all of it".
 WHOLE = re.compile(
