@@ -59,7 +59,8 @@ from assistant.reading.restated import restatement
 from assistant.reading.targets import record_groups
 from assistant.reading.subjects import GOES_BACK, NEW_SUBJECT, REFERS_BACK, other_subject
 from assistant.reading.undo import first_result, undone
-from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, ask_input_for, change
+from assistant.reading.parts import ask_input_for
+from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, change
 from assistant.types import CalculationState, Clarification
 from assistant.reading.money import set_aside
 from knowledge.figures import Figure, read_figures

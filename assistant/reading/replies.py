@@ -18,7 +18,7 @@ from assistant.reading.calc_state import (
     word_figure,
 )
 from assistant.reading.targets import GENERIC, name_score
-from assistant.reading.whatif import ask_which_part, part_options, removal_options, replace_with_pending
+from assistant.reading.parts import ask_which_part, part_options, removal_options, replace_with_pending
 from assistant.types import CalculationState, FigureState
 from assistant.reading.calculate import UNITS_ACCEPTED, assign
 from knowledge.figures import CURRENCY_CODES, CURRENCY_NAMES, MONTHS_IN, PERIOD_WORDS, Figure, read_figures, written_scale
