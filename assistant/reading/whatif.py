@@ -40,7 +40,7 @@ from tools.spec import ToolSpec
 from assistant.reading.cents import with_cents
 from assistant.reading.moves import SHARE_WORDS, SHARES, delta, moves_by, scale, scaled
 from assistant.reading.parts import ask_input, ask_part, ask_removal, ask_unnamed, line_meant
-from assistant.reading.periods import MONTHS_PER, ONE_PERIOD, one_period, period_named, until_period
+from assistant.reading.periods import MONTHS_PER, ONE_PERIOD, ORDINAL_WORDS, one_period, period_named, until_period
 
 # Words that say a message changes something already given ("what if…", "…instead", "again").
 CHANGE_WORDS = re.compile(
@@ -64,12 +64,43 @@ ADDS = re.compile(r"\b(?:also|add|adding|plus|on top|as well|in addition|another
 ADD_VERBS = {"add", "adds", "added", "adding"}
 
 
-def adds(text: str, fig: Figure) -> bool:
+# A verb that gives a line its new value, just before the figure: "the licence goes up to 8k",
+# "the software becomes 12.000", "hosting is now 400".
+SETS_TO = re.compile(r"\b(?:(?:becomes?|became|goes|go|going|went|gone|rises?|rose|risen|climbs?|climbed|jumps?|jumped|"
+                     r"falls?|fell|fallen|drops?|dropped|increases?|increased|decreases?|decreased|moves?|moved)"
+                     r"(?:\s+(?:up|down))?\s+to|becomes?|became|is|are|was|were|be|now)"
+                     r"\s+(?:just\s+|about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+
+
+def adds(text: str, fig: Figure, state: CalculationState | None = None) -> bool:
     """Does the figure's own clause add it as one more part ("plus 2k on top for training"), not
-    another clause of the message ("bump the gain to 70k, they think Q4 will add a chunk")?"""
+    another clause of the message ("bump the gain to 70k, they think Q4 will add a chunk")? A
+    clause that sets a line the calculation holds to the figure ("on top of that the licence goes
+    up to 8k", "and if also the software becomes 12k"): its "also" adds this change to the last
+    one, not a part to the line, so the figure replaces the line."""
     start = max((m.end() for m in re.finditer(r"[,;.!?]\s|\s[-–—]\s|\sand\s", text[: fig.span[0]])), default=0)
     end = next((m.start() + fig.span[1] for m in re.finditer(r"[,;.!?](?:\s|$)|\s[-–—]\s", text[fig.span[1]:])), len(text))
-    return bool(ADDS.search(text[start:end]))
+    if not ADDS.search(text[start:end]):
+        return False
+    sets = SETS_TO.search(text[start: fig.span[0]])
+    if state is None or sets is None:
+        return True
+    subject = naming_content(re.findall(r"[a-z][a-z'/-]*", text[start: start + sets.start()].lower()))
+    return not names_line(state, [w for w in subject if not ADDS.fullmatch(w)])
+
+
+def names_line(state: CalculationState, words: list[str]) -> bool:
+    """Does a word of ``words`` name a line the calculation holds: by the user's words for it, the
+    input's name or one of the input's labels in its spec ("licence" for the software fees)?"""
+    spec = spec_named(state.tool)
+    for item in state.figures:
+        if item.ignored or not item.field or spec is None:
+            continue
+        labels = [x for x in spec.field(item.field).labels if " " not in x and len(x) > 3]
+        if name_score(words, item) > 0 or any(same_word(w, x) or (len(x) > 3 and w.startswith(x))
+                                              for w in words for x in [*item.field.split("_"), *labels]):
+            return True
+    return False
 
 
 # A message worded as a change of the calculation: "what if…", "and if…", "if…", "suppose…", "say…".
@@ -100,7 +131,7 @@ def change(state: CalculationState, text: str, answering: bool = False,
     if spec is None:
         return None
     state = state.model_copy(deep=True)
-    figures = with_cents(text, read_figures(text, value_words(spec)))
+    figures = [f for f in with_cents(text, read_figures(text, value_words(spec))) if not judged(f)]
     old_values = [f for f in figures if (OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
                   and any(f2.span[0] < f.span[0] for f2 in figures)) or YOU_READ.search(text[max(0, f.span[0] - 16): f.span[0]])]
     pairs = restated(state, text, figures, old_values)
@@ -127,6 +158,8 @@ def change(state: CalculationState, text: str, answering: bool = False,
             meant = line_meant(state, text[REMOVE.search(text).end():], embed)
             if meant is not None:
                 scores, best = [1.0 if i == meant else 0.0 for i in range(len(state.figures))], 1.0
+        if best > 0 and _fewer_lines_than_ordinal(text, scores):
+            return None  # "forget the second licence" of one licence line: that line counts several, not guessed
         if best > 0 and scores.count(best) == 1:
             item = state.figures[scores.index(best)]
             if share is not None:
@@ -162,12 +195,13 @@ def change(state: CalculationState, text: str, answering: bool = False,
         if not all(roles_of(spec, news).get(f.index) for f in news):
             return None  # figures that name no input of this calculation, in a message that changes nothing
     # "also add £5,000 for staff training": the verb that adds a part says nothing of its way
-    roles = roles_of(spec, [dataclasses.replace(f, before=[w for w in f.before if w not in ADD_VERBS]) if adds(text, f)
-                            else f for f in news])
+    roles = roles_of(spec, [dataclasses.replace(f, before=[w for w in f.before if w not in ADD_VERBS])
+                            if adds(text, f, state) else f for f in news])
     for fig in list(news):  # "40k is the gain": the figure already given, now with its role
         role = roles.get(fig.index)
         same = [item for item in state.figures if not item.ignored and not item.field
-                and item.figure.get("unit") in {"money", "count"} and abs(item.figure["value"] - fig.value) < 1e-9]
+                and item.figure.get("unit") in {"money", "count"} and fig.unit in {"money", "count"}
+                and abs(item.figure["value"] - fig.value) < 1e-9]  # not "one person-month" for a level "(medium)"
         if isinstance(role, str) and len(same) == 1:
             same[0].field, same[0].fields = role, []
             changes.append(f"{same[0].figure['text']}: the {role.replace('_', ' ')}")
@@ -190,7 +224,7 @@ def change(state: CalculationState, text: str, answering: bool = False,
                      and fig.unit == "percent" == item.figure.get("unit") and abs(item.figure["value"] - fig.value) < 1e-9]
         if len(restating) == 1 and fig not in old_values and naming_content(fig.after):
             target = restating[0]  # "the 12% is their margin on that revenue": the figure no input took, now named
-        elif adds(text, fig) and not old_values and isinstance(role, str) and spec.field(role).summed:
+        elif adds(text, fig, state) and not old_values and isinstance(role, str) and spec.field(role).summed:
             target: int | str | None = role  # one more part of the input, the others stay
         elif outlay is not None and not old_values:
             target = outlay  # "what if the upfront was 60k", the flows listed: period 0's flow
@@ -198,9 +232,9 @@ def change(state: CalculationState, text: str, answering: bool = False,
         elif role is None and not old_values and _input_said(state, spec, text, fig, used - taken) is not None:
             target = _input_said(state, spec, text, fig, used - taken)  # "A is way easier than I said, so a 10?"
         else:
-            target = target_of(state, spec, fig, role, [old for old, new in pairs if new is fig] or old_values,
+            olds = [old for old, new in pairs if new is fig] or same_sentence(text, fig, old_values)
+            target = target_of(state, spec, fig, role, olds,
                                used - taken, text)  # "the $45k is €41.5k and the £20k comes to €23.5k": each its own
-            olds = [old for old, new in pairs if new is fig] or old_values
             said = naming_content(fig.before + fig.after)
             unnamed = [i for i, item in enumerate(state.figures) if not item.ignored and not item.field and i not in taken
                        and item.figure.get("unit") == fig.unit and fig.unit == "percent" and (
@@ -209,7 +243,7 @@ def change(state: CalculationState, text: str, answering: bool = False,
             if target is None and len(unnamed) == 1:  # "our margin is 30% not 40%": a figure no input took, that sizes one
                 target = unnamed[0]
         keep_role = ""
-        if isinstance(target, str) and target not in SPECIAL_TARGETS and not adds(text, fig):
+        if isinstance(target, str) and target not in SPECIAL_TARGETS and not adds(text, fig, state):
             corrected = corrects(state, spec, fig, role, used - taken, text)
             if corrected is not None:  # "oh wait, it's 600 a month": the figure given before, corrected
                 target, keep_role = corrected
@@ -287,6 +321,39 @@ def change(state: CalculationState, text: str, answering: bool = False,
             label = target.replace("_", " ") + (of_record(state, spec, len(state.figures) - 1) if len(record) == 1 else "")
             changes.append(f"{label}: added {fig.text.strip()}")
     return state, changes
+
+
+def same_sentence(text: str, fig: Figure, old_values: list[Figure]) -> list[Figure]:
+    """The old values a message names in the sentence of ``fig`` ("… is 200, not 180"): an old
+    value of another sentence ("5 years. And the order is 200, not 180") names no figure ``fig``
+    replaces (in a message of one sentence, that is every old value it names)."""
+    bounds = [0, *(m.end() for m in re.finditer(r"[.!?;\n]+\s", text)), len(text) + 1]
+
+    def sentence(f: Figure) -> int:
+        return max(n for n, start in enumerate(bounds) if start <= f.span[0])
+    return [old for old in old_values if sentence(old) == sentence(fig)]
+
+
+def judged(fig: Figure) -> bool:
+    """Is a level said in words a judgement of a figure given, not a value ("the confidence is too
+    low", "that's way too high")? A level after "too" says how a figure compares with what it
+    should be, never what it is."""
+    return not any(c.isdigit() for c in fig.text) and fig.before[-1:] == ["too"]
+
+
+# "the second licence", "the 3rd seat": one of several things of a kind, by its place (not a period).
+ORDINAL_THING = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\s+"
+                           r"(?!(?:year|month|quarter|week|day|period)s?\b)[a-z]", re.IGNORECASE)
+
+
+def _fewer_lines_than_ordinal(text: str, scores: list[float]) -> bool:
+    """Does a removal name the n-th thing of a kind ("forget the second licence") when the
+    calculation holds fewer than n lines its words name? Then the one line counts several at once
+    ("two licences at 6k each"), and taking it out whole would drop the others too."""
+    match = ORDINAL_THING.search(text)
+    if match is None:
+        return False
+    return sum(1 for score in scores if score > 0) < ORDINAL_WORDS[match.group(1).lower()]
 
 
 def share_removed(text: str, news: list[Figure]) -> float | None:
