@@ -59,7 +59,8 @@ from assistant.reading.restated import restatement
 from assistant.reading.targets import record_groups
 from assistant.reading.subjects import GOES_BACK, NEW_SUBJECT, REFERS_BACK, other_subject
 from assistant.reading.undo import first_result, undone
-from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, ask_input_for, change
+from assistant.reading.parts import ask_input_for
+from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, change
 from assistant.types import CalculationState, Clarification
 from assistant.reading.money import set_aside
 from knowledge.figures import Figure, read_figures
@@ -333,10 +334,11 @@ def also_changed(state: CalculationState, text: str,
                  answered: tuple[CalculationState, list[str]]) -> tuple[CalculationState, list[str]]:
     """The answered state with what the rest of the reply changes: figures of the reply that the
     answer did not take and the calculation does not hold yet are read as a change of it (the
-    figures the answer took are blanked out, the old values it names stay, for "8k, not 5k")."""
+    figures the answer took are blanked out, the old values it names stay, for "8k, not 5k"; the
+    missing input given, "4 years. And the basket is 65, not 60", too)."""
     new_state, lines = answered
-    if state.need not in {"horizon", "period", "role", "which", "range"}:
-        return answered  # an answer made of several figures (a rate of exchange, the missing inputs): all its own
+    if state.need not in {"horizon", "period", "role", "which", "range", "missing"}:
+        return answered  # an answer made of several figures (a rate of exchange): all its own
     figures = read_figures(text, value_words(spec_named(state.tool)))
     given = [item.figure["value"] for i, item in enumerate(new_state.figures)
              if i >= len(state.figures) or item != state.figures[i]]

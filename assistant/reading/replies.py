@@ -18,7 +18,8 @@ from assistant.reading.calc_state import (
     word_figure,
 )
 from assistant.reading.targets import GENERIC, name_score
-from assistant.reading.whatif import ask_which_part, part_options, removal_options, replace_with_pending
+from assistant.reading.parts import ask_which_part, part_options, removal_options, replace_with_pending
+from assistant.reading.whatif import OLD_VALUE, REMOVE
 from assistant.types import CalculationState, FigureState
 from assistant.reading.calculate import UNITS_ACCEPTED, assign
 from knowledge.figures import CURRENCY_CODES, CURRENCY_NAMES, MONTHS_IN, PERIOD_WORDS, Figure, read_figures, written_scale
@@ -201,6 +202,13 @@ def _with_its_pair(state: CalculationState, about: FigureState) -> tuple[Calcula
     return state, [f"{about.figure['text']}: the {about.field.replace('_', ' ')} too"]
 
 
+# A period said as how often ("per month", "a year", "every quarter", "monthly"), not a period
+# named for itself ("I looked at the wrong month").
+HOW_OFTEN = re.compile(r"\b(?:per|a|an|each|every|/)\s*(?:" + "|".join(w for w in PERIOD_WORDS if " " not in w) + r")\b"
+                       r"|\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annual|annually|half-yearly|"
+                       r"semi-annual|semi-annually|one[- ]?off|one[- ]?time|once|upfront|up[- ]front)\b", re.IGNORECASE)
+
+
 def _period_in(text: str) -> str | None:
     """'month', 'year'… or 'one-off' when a reply says how often an amount is paid."""
     found = {PERIOD_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in PERIOD_WORDS}
@@ -228,6 +236,8 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
             chosen = _option_by_label(state, options, text)  # "that's savings": a word for the gain
         if chosen is None and BOTH.search(text):
             return _with_its_pair(state, about)  # "both": it counts as the figure it was given with does
+        if chosen is None and _removes(state, text, about):
+            chosen = next((n for n, o in enumerate(options) if o.lower().startswith("not part")), None)
         if chosen is None:
             return None
         option = options[chosen].lower()
@@ -249,9 +259,9 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
             rest = text  # "monthly, plus 300 a year support": the period said outside the other amounts
             for f in others:
                 rest = rest[: f.span[0]] + " " * (f.span[1] - f.span[0]) + rest[f.span[1]:]
-            period = _period_in(rest)
+            period = _period_in(" ".join(m.group(0) for m in HOW_OFTEN.finditer(rest)))
             if period is None:
-                return None
+                return None  # "I looked at the wrong month": a period named, not how often it is paid
             about.figure["period"] = period
             return state, [f"{about.figure['text']}: per {period}"]
         period = _period_in(options[chosen]) if chosen is not None else _period_in(text)
@@ -505,6 +515,9 @@ def _several_missing_given(state: CalculationState, text: str,
     assert spec is not None
     missing = [name for name in state.fields if not spec.field(name).horizon or spec.field(name).unit == "duration"]
     named = assign(spec, figures)
+    figures = _without_changes(state, text, figures, named, missing)
+    if not figures:
+        return None
     placed: dict[int, str] = {}
     for fig in figures:
         role = named.get(fig.index)
@@ -531,6 +544,25 @@ def _several_missing_given(state: CalculationState, text: str,
         state.figures.append(item)
         changes.append(f"{item.field.replace('_', ' ')}: {fig.text.strip()}")
     return state, changes
+
+
+def _without_changes(state: CalculationState, text: str, figures: list[Figure], named: dict,
+                     missing: list[str]) -> list[Figure]:
+    """The figures of a reply to "I still need …" less a sentence of its own that corrects an input
+    already given ("5 years. And actually the average order is 200, not 180"): a sentence whose
+    figures name inputs the calculation holds, one of them as the old value it replaces, is left to
+    be read as a change once the answer is in (reading/dialogue.py ``also_changed``). The figures
+    unchanged when there is no such sentence, or nothing is left to answer with."""
+    held = {item.field for item in state.figures if item.field and not item.ignored}
+    corrected: set[int] = set()
+    for sentence in re.finditer(r"[^.!?;\n]+", text):
+        inside = [f for f in figures if sentence.start() <= f.span[0] < sentence.end()]
+        olds = [f for f in inside if OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])]
+        if olds and all(isinstance(named.get(f.index), str) and named[f.index] in held - set(missing)
+                        or f in olds for f in inside):
+            corrected |= {f.index for f in inside}
+    rest = [f for f in figures if f.index not in corrected]
+    return rest if corrected and rest else figures
 
 
 def _fits(field, fig: Figure) -> bool:
@@ -591,11 +623,45 @@ def fill_missing(state: CalculationState, since: int) -> list[str]:
         if item.field or item.fields or item.ignored or (item.figure.get("span") or (0, 0))[0] < since:
             continue
         fits = [name for name in _fitting(state, item.figure.get("unit", "")) if name not in filled]
-        if len(fits) == 1:
+        if len(fits) == 1 and not _end_of_a_move(state, item):
             item.field = fits[0]
             filled.append(fits[0])
     return [f"{name.replace('_', ' ')}: {item.figure['text']}" for name in filled
             for item in state.figures if item.field == name][: len(filled)]
+
+
+def _removes(state: CalculationState, text: str, about: FigureState) -> bool:
+    """Does a reply to "what is this figure for?" take that very figure out ("and without the
+    add-on?" when asked about "the add-on $6k"): its words after the removal name it, by the
+    words the user gave it, at least as well as any other figure?"""
+    found = REMOVE.search(text)
+    if found is None or read_figures(text[found.end():]):
+        return False
+    said = naming_content(re.findall(r"[a-z][a-z'/-]*", text[found.end():].lower()))
+    own = name_score(said, about)
+    others = [item for item in state.figures if item is not about and not item.ignored]
+    return own > 0 and all(name_score(said, item) <= own for item in others)
+
+
+# What joins the two ends of one move: "3.1% -> 3.5%", "from 3.1% to 3.5%", "3.1 → 3.5%".
+MOVE_ARROW = re.compile(r"\s*(?:->|→|=>|⇒|to|up to|down to)\s*", re.IGNORECASE)
+
+
+def _end_of_a_move(state: CalculationState, item: FigureState) -> bool:
+    """Is ``item`` one end of a move written as two figures ("a 3.1% -> 3.5% change") whose other
+    end an input already holds? The two say one thing together: half of it is no input of its own
+    (the start read as the rate today would make the end a lift on it), so it is asked, not filled."""
+    span = item.figure.get("span")
+    if not span:
+        return False
+    for other in state.figures:
+        end = other.figure.get("span")
+        if other is item or not end or not (other.field or other.fields) or other.ignored:
+            continue
+        between = state.text[span[1]: end[0]] if span[1] <= end[0] else state.text[end[1]: span[0]]
+        if other.figure.get("unit") == item.figure.get("unit") and MOVE_ARROW.fullmatch(between):
+            return True
+    return False
 
 
 def alternatives(state: CalculationState) -> list[tuple[int, int | None]]:

@@ -3,7 +3,8 @@ is five thousand, 5.000 is how we write it"): the user checks or corrects how it
 changes no value. The calculation is computed again with the figure as now described: the same
 input, its period the one the message claims (a period it questions or denies — "you read it as
 per year??", "not yearly" — is not the claim). Two claims that disagree are asked about, never
-guessed. A message naming another input ("what if the gain were 40k too") is not a restatement.
+guessed. A message naming another input ("what if the gain were 40k too") is not a restatement, nor
+one naming a figure as the old value that another replaces ("20000, not 2000").
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.reading.calc_state import reply_figure, spec_named, value_words
-from assistant.reading.whatif import REMOVE, WHAT_IF, roles_of
+from assistant.reading.whatif import OLD_VALUE, REMOVE, WHAT_IF, roles_of
 from assistant.types import CalculationState
 from knowledge.figures import MONTHS_IN, PERIOD_WORDS, Figure, read_figures
 
@@ -58,6 +59,9 @@ def restatement(state: CalculationState, text: str) -> tuple[CalculationState, l
     figures = read_figures(text, value_words(spec))
     if not figures:
         return None
+    if any(OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]]) and any(
+            abs(g.value - f.value) > 1e-9 for g in figures[: n]) for n, f in enumerate(figures)):
+        return None  # "the last one is 20000 too, not 2000": a new value for the old one it names, a correction
     held = [(i, item) for i, item in enumerate(state.figures) if item.field and not item.ignored]
     matched: dict[int, Figure] = {}
     converted = []

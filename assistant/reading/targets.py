@@ -75,7 +75,7 @@ def records_named(state: CalculationState, spec: ToolSpec, text: str) -> list[se
     groups = record_groups(state, spec)
     if len(groups) < 2:
         return []
-    names = [re.findall(r"[^\W_]+|&", name) for name, _ in groups]
+    names = [re.findall(r"[^\W_]+|&", name) + _list_label(state.text, name) for name, _ in groups]
     out = []
     for words, (_name, members) in zip(names, groups):
         others = {w.lower() for other in names if other is not words for w in other}
@@ -83,6 +83,16 @@ def records_named(state: CalculationState, spec: ToolSpec, text: str) -> list[se
         if any(names_word(text, w) for w in own):
             out.append(set(members))
     return out
+
+
+def _list_label(text: str, name: str) -> list[str]:
+    """The letter a record was listed under before its name ("C" for a line "C: Cart emails …",
+    "B" for "B) Search …"), by which the user may name it later; [] when it has none (a number
+    is no such name: "what if the effort were 2" names no project "2)")."""
+    if not name:
+        return []
+    found = re.search(r"(?:^|\n)[ \t]*\(?([A-Za-z])[:.)][ \t]+" + re.escape(name), text)
+    return [found.group(1)] if found else []
 
 
 def names_word(text: str, word: str) -> bool:
