@@ -27,7 +27,7 @@ from pydantic import ConfigDict, Field, PrivateAttr
 from assistant.reading.asks import search_asks
 from assistant.reading.calculate import other_asks
 from assistant.answering.compose import Composer, in_course_order, passage_units, printed
-from assistant.answering.lessons import NamedLesson, named_lesson, named_sections
+from assistant.answering.lessons import NamedLesson, named_lesson, named_sections, summary_sections
 from assistant.answering.members import members_line, section_members
 from assistant.answering.rules import own_figures
 from assistant.reading.intents import PROMPTS, Intent, detect
@@ -64,6 +64,9 @@ def fixed_texts() -> list[str]:
     return [ASSUMPTIONS_NOTE, outline,
             *(u for item in fixed for u in evidence_units(Checked(id=item.id, text=item.text, kind="tool")))]
 
+
+# The most lines a summary section adds to an overview answer.
+SUMMARY_UNITS = 12
 
 # Kinds of question answered with the members a section names (a list of them, what it covers).
 MEMBER_KINDS = frozenset({"list", "overview"})
@@ -241,6 +244,8 @@ class OfflineChatModel(BaseChatModel):
         if intent.kind == "overview":  # the course as a whole: each module's own introduction
             for module in current().modules:
                 calls.append(_call("search_course", {"query": module.title[:500], "k": 2}))
+            for section in summary_sections(current()):  # and where it sums itself up
+                calls.append(_call("search_course", {"query": section[:500], "k": 3, "section": section}))
         return AIMessage(content="", tool_calls=calls)
 
     def _extra_tools(self, question: str, intent: Intent) -> list[tuple[str, dict]]:
@@ -372,9 +377,18 @@ class OfflineChatModel(BaseChatModel):
             named_parts = [p for ask, passages in searches if ask in sections for p in passages if p.get("section") in sections]
             searches = [(ask, passages + (named_parts if index == 0 else []))
                         for index, (ask, passages) in enumerate((a, ps) for a, ps in searches if a not in sections)]
-        if intent.kind == "overview":  # what the course covers: its outline, from its own headings
-            lines.extend([course_outline(), ""])
+        if intent.kind == "overview":  # what the course covers: its outline, from its own headings,
+            lines.extend([course_outline(), ""])  # then the sections where it sums itself up, whole
             draft.evidence.append(Evidence(id="outline", text=course_outline()))
+            summaries = set(summary_sections(current()))
+            for ask, passages in searches:
+                if ask in summaries:
+                    self._whole_section(ask, passages, lines, draft)
+            if any(ask in summaries for ask, _ in searches):  # the whole is the topic: the
+                # question's own words name none, so only the modules' introductions join
+                titles = {module.title for module in current().modules}
+                searches = [(ask, [p for p in passages if p.get("section") not in summaries])
+                            for ask, passages in searches if ask in titles]
         term = intent.term or next(iter(intent.undefined), "")
         coverage = None
         if term:
@@ -419,6 +433,26 @@ class OfflineChatModel(BaseChatModel):
             lines.append(course_outline())
             draft.evidence.append(Evidence(id="outline", text=course_outline()))
         return draft
+
+    def _whole_section(self, section: str, passages: list[dict], lines: list[str], draft: Draft) -> None:
+        """Every unit of a section's passages, in course order (a summary is quoted whole, up to
+        the settings' cap on the units of one answer)."""
+        from assistant.answering.compose import Pick, quotable
+
+        own = sorted((p for p in passages if p.get("section") == section), key=lambda p: int(p.get("start", 0) or 0))
+        units = [(unit, p) for p in own for unit in passage_units(p) if quotable(unit.parts[0])]
+        if not units:
+            return
+        lines.append("#### " + OUTLINE_NUMBER.sub("", section))
+        printed_parts: set[str] = set()  # overlapping passages hold a unit twice: quoted once
+        for unit, passage in units:
+            if set(unit.parts) <= printed_parts:
+                continue
+            if len(printed_parts) >= SUMMARY_UNITS:
+                break
+            printed_parts.update(unit.parts)
+            lines.extend(self._render(Pick(unit, passage, 1.0), draft))
+        lines.append("")
 
     @staticmethod
     def _members(passage: dict, lines: list[str], draft: Draft, named: set[str]) -> None:

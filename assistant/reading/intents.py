@@ -36,7 +36,8 @@ MATERIAL = r"(?:course|module|class|unit|programme|program|training|material|syl
 # three words of its title between), "the whole thing", "all of it".
 WHOLE = re.compile(
     rf"\b(?:(?:this|the|your|that)\s+(?:whole\s+|entire\s+)?(?:[\w-]+\s+){{0,3}}?"
-    rf"(?:{MATERIAL}|document|deck|handout|guide|presentation|slides|page)s?\b(?!\s+(?:\d|of\b))"
+    rf"(?:{MATERIAL}|document|deck|handout|guide|presentation|slides|page|part|chapter|book|handbook|manual"
+    r"|centre|center|knowledge base|faq|wiki)s?\b(?!\s+(?:\d|of\b))"
     r"|the (?:whole|entire) thing|all of it)",
     re.IGNORECASE)
 # A topic named after the gist words ("does the course cover gift aid?", "what does it teach
@@ -47,7 +48,7 @@ NAMED_TOPIC = re.compile(r"\b(?:about|on|regarding|cover(?:s|ed)?|into|includes?
 GIST = re.compile(
     r"\b(?:summary|summari[sz]e|overview|outline|rundown|recap|gist|tl;?dr|in a nutshell|in short"
     r"|(?:main|key|big|important|major)\s+(?:topics?|points?|ideas?|themes?|parts?|sections?|things?)"
-    r"|topics|what(?:'s| is) (?:it|this|in it) about|cover(?:s|ed)?|go(?:es)? through|teach(?:es)?|learn)\b",
+    r"|topics|what(?:'s| is) (?:it|this|in it) about|what(?:'s| is) in|cover(?:s|ed)?|go(?:es)? through|teach(?:es)?|learn)\b",
     re.IGNORECASE)
 
 @dataclass
