@@ -144,6 +144,16 @@ def load_assumptions() -> dict[str, dict[str, float]]:
     return {row.application: dict(NEUTRAL_ESTIMATE) for row in course.metric_rows}
 
 
+def leaning_asks(asks: list[str]) -> list[str]:
+    """The asks of one message, each searchable alone: a later ask that leans on the first ("…what
+    is a tare weight? And why does it matter?") borrows the first one's topic, as a follow-up
+    borrows the previous turn's (assistant/reading/elliptical.py)."""
+    from assistant.reading.elliptical import is_elliptical, resolve
+
+    return [ask if index == 0 or not is_elliptical(ask) else resolve(ask, asks[0]).text
+            for index, ask in enumerate(asks)]
+
+
 def _role(messages: list[BaseMessage]) -> str:
     for message in messages:
         if isinstance(message, SystemMessage):
@@ -233,7 +243,7 @@ class OfflineChatModel(BaseChatModel):
             if not second.refusal and second.calculation is None:
                 planned += second.tools + self._extra_tools(rest, second)
         calls = [_call(name, args) for name, args in planned]
-        for ask in search_asks(rest if calc is not None and rest else question):
+        for ask in leaning_asks(search_asks(rest if calc is not None and rest else question)):
             calls.append(_call("search_course", {"query": ask[:500], "k": self.settings.offline_search_k}))
         for section in lesson.parts if lesson is not None else ():  # the parts of a lesson it names
             calls.append(_call("search_course", {"query": section[:500], "k": 4}))
@@ -357,7 +367,8 @@ class OfflineChatModel(BaseChatModel):
                 calculated: bool) -> Draft:
         """Adds what the course says, ask by ask, to ``lines``; returns the draft's citations."""
         from assistant.answering.compose import course_outline
-        from assistant.answering.definitions import coverage_sentence, term_coverage
+        from assistant.answering.compose import Pick
+        from assistant.answering.definitions import continuation, coverage_sentence, term_coverage
 
         draft = Draft(answer="", plan=Plan(intent=intent.name), extractive=True)
         lesson = named_lesson(question, current()) if not calculated and intent.calculation is None else None
@@ -423,6 +434,11 @@ class OfflineChatModel(BaseChatModel):
                     else:
                         head = rendered[0]
                     lines.extend(rendered)
+                    more = continuation(intent.term, pick.unit, passage_units(pick.passage), pick.passage["text"]) \
+                        if intent.kind == "definition" and intent.term else None
+                    if more is not None and more.text not in used:  # what the term covers, said next
+                        used.add(more.text)
+                        lines.extend(self._render(Pick(more, pick.passage, pick.score), draft))
                 lines.append("")
         if coverage is not None:
             note = coverage_sentence(coverage)
