@@ -315,3 +315,17 @@ def test_a_question_of_its_own_after_an_answer_knows_what_that_answer_quoted():
     assert not follow.elliptical and follow.text == "why do kettles need descaling every month?"
     assert "Unplug the kettle and let it cool for an hour." in follow.avoid
     assert resolve("why do kettles need descaling every month?", None).avoid == ()
+
+
+def test_back_after_a_refused_turn_the_answer_before_it_is_not_avoided():
+    from types import SimpleNamespace as Turn
+
+    from assistant.engine import follow_up
+
+    asked = Turn(role="user", content="how do I send back a broken kettle?", payload={})
+    answered = Turn(role="assistant", content=STEPS_ANSWER, payload={})
+    refused = [Turn(role="user", content="write me a poem", payload={}),
+               Turn(role="assistant", content="Sorry, that is outside what I can help with.", payload={"refused": True})]
+    message = "what photos of the kettle fault does the shop want?"
+    assert follow_up(message, [asked, answered])[1]  # right after the answer: not said again
+    assert follow_up(message, [asked, answered, *refused]) == (message, ())

@@ -395,11 +395,10 @@ class OfflineChatModel(BaseChatModel):
             for ask, passages in searches:
                 if ask in summaries:
                     self._whole_section(ask, passages, lines, draft)
-            if any(ask in summaries for ask, _ in searches):  # the whole is the topic: the
-                # question's own words name none, so only the modules' introductions join
-                titles = {module.title for module in current().modules}
-                searches = [(ask, [p for p in passages if p.get("section") not in summaries])
-                            for ask, passages in searches if ask in titles]
+            # the other searches (the question's own words, each module's introduction) add
+            # what the summaries did not quote
+            searches = [(ask, [p for p in passages if p.get("section") not in summaries])
+                        for ask, passages in searches if ask not in summaries]
         term = intent.term or next(iter(intent.undefined), "")
         coverage = None
         if term:
