@@ -329,3 +329,14 @@ def test_back_after_a_refused_turn_the_answer_before_it_is_not_avoided():
     message = "what photos of the kettle fault does the shop want?"
     assert follow_up(message, [asked, answered])[1]  # right after the answer: not said again
     assert follow_up(message, [asked, answered, *refused]) == (message, ())
+
+
+def test_a_unit_of_several_sentences_or_whose_fitting_part_is_its_start_stays_whole():
+    from assistant.answering.compose import retold
+
+    rule = ("Use the last 6 to 10 weeks of sales. Fewer than 3 weeks and one busy market day skews it; "
+            "more than a year and you miss seasons.")
+    unit = Unit((rule,), "sentence")
+    assert retold(unit, "why 6 to 10 weeks?", "why", frozenset({rule})) == unit
+    start = "Sales from 6 to 10 weeks give a steady base; the figure is then divided by the days in stock."
+    assert retold(Unit((start,), "sentence"), "why 6 to 10 weeks?", "why", frozenset({start})) == Unit((start,), "sentence")

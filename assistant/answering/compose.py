@@ -448,9 +448,11 @@ def retold(unit: Unit, question: str, kind: str, avoid: frozenset[str], typed: s
     if unit.kind not in {"sentence", "bullet"} or unit.parts[0] not in avoid:
         return unit
     parts = [part.strip() for part in CLAUSE_BREAK.split(unit.parts[0]) if part.strip()]
-    if len(parts) < 2:
+    if len(parts) < 2 or re.search(r"[.!?]\s+[A-Z]", unit.parts[0]):  # several sentences: one thought
         return unit
-    fitting = [part for part in parts if len(part) >= 25 and not part.endswith(":")
+    # a later part, after its lead ("Leave a gap: …; the gap allows for …"): the first part alone
+    # is only the start of what was said
+    fitting = [part for part in parts[1:] if len(part) >= 25 and not part.endswith(":")
                and kind_fit(kind, question, Unit((part,), "sentence"))]
     if len(fitting) != 1:
         return unit

@@ -36,8 +36,8 @@ MATERIAL = r"(?:course|module|class|unit|programme|program|training|material|syl
 # three words of its title between), "the whole thing", "all of it".
 WHOLE = re.compile(
     rf"\b(?:(?:this|the|your|that)\s+(?:whole\s+|entire\s+)?(?:[\w-]+\s+){{0,3}}?"
-    rf"(?:{MATERIAL}|document|deck|handout|guide|presentation|slides|page|part|chapter|book|handbook|manual"
-    r"|centre|center|knowledge base|faq|wiki)s?\b(?!\s+(?:\d|of\b))"
+    rf"(?:{MATERIAL}|document|deck|handout|guide|presentation|slides|page|part|chapter|handbook"
+    r"|centre|center|knowledge base|faq)s?\b(?!\s+(?:\d|of\b))"
     r"|the (?:whole|entire) thing|all of it)",
     re.IGNORECASE)
 # A topic named after the gist words ("does the course cover gift aid?", "what does it teach
