@@ -523,6 +523,8 @@ def follow_up(asked: str, history, force: bool = False) -> tuple[str, tuple[str,
     if force and not leans_on(asked, question, reply.content):
         return resolve(asked, None).text, ()
     follow = resolve(asked, question, reply.content, force=force)
+    if not follow.elliptical and history[-1].payload.get("refused"):
+        return follow.text, ()  # back after a refused turn: the answer before it was not just said
     return follow.text, follow.avoid
 
 

@@ -210,3 +210,133 @@ def test_the_x_bit_or_the_x_one_points_back_at_a_part_of_the_last_answer(message
 def test_the_best_part_of_something_names_its_own_topic():
     message = "what is the best part of a welcome email?"
     assert resolve(message, PREVIOUS, ANSWER).text == message
+
+
+STEPS_ANSWER = """### What the course says
+
+#### Returning a faulty kettle
+- Unplug the kettle and let it cool for an hour. [1]
+- Photograph the fault and the serial plate under the base. [1]
+- Post it back in its original carton within 30 days. [1]
+
+#### Refunds
+- Refunds reach the card within five working days. [2]
+"""
+
+
+@pytest.mark.parametrize(("message", "member"), [
+    ("the second one?", "Photograph the fault and the serial plate under the base."),
+    ("and the last step?", "Post it back in its original carton within 30 days."),
+])
+def test_the_bullets_under_the_first_heading_are_the_list_a_place_points_at(message, member):
+    from assistant.reading.elliptical import listed_member
+
+    assert listed_member(message, STEPS_ANSWER) == member
+    follow = resolve(message, "how do I send back a broken kettle?", STEPS_ANSWER)
+    assert "Photograph the fault" in follow.text if "second" in message else "Post it back" in follow.text
+
+
+def test_lines_quoted_under_different_headings_are_no_list_to_count():
+    from assistant.reading.elliptical import listed_member
+
+    scattered = ("#### Returning a faulty kettle\n- Unplug the kettle and let it cool for an hour. [1]\n\n"
+                 "#### Refunds\n- Refunds reach the card within five working days. [2]\n")
+    assert listed_member("the second one?", scattered) == ""
+
+
+def test_a_later_ask_of_one_message_that_leans_on_the_first_borrows_its_topic():
+    from assistant.answering.offline import leaning_asks
+
+    asks = leaning_asks(["what does 'tare weight' mean on a pallet?", "and which weight should I quote instead?"])
+    assert asks[0] == "what does 'tare weight' mean on a pallet?"
+    assert "tare weight" in asks[1] and asks[1].startswith("and which weight should I quote instead")
+
+
+def test_a_later_ask_with_a_topic_of_its_own_is_searched_as_written():
+    from assistant.answering.offline import leaning_asks
+
+    asks = ["How do I store green tea leaves?", "how hot should the water be for oolong brewing?"]
+    assert leaning_asks(asks) == asks
+
+
+def test_a_short_ask_that_leans_back_keeps_leaning_when_a_remark_follows_it():
+    follow = resolve("and for a bakery with one oven? we only bake twice a week",
+                     "how should I plan flour orders for a cafe", "")
+    assert follow.elliptical
+    assert "flour orders" in follow.text and "one oven" in follow.text and "twice a week" in follow.text
+
+
+def test_a_question_of_its_own_followed_by_a_remark_stands_alone():
+    follow = resolve("what is a proofing basket? we are a tiny bakery",
+                     "how should I plan flour orders for a cafe", "")
+    assert not follow.elliptical and "flour" not in follow.text
+
+
+JAR = "Keep the starter jar lid loose: never screw it tight; the gap allows for gas to escape as the culture ferments."
+
+
+def test_a_sentence_said_before_is_retold_as_the_part_that_answers_why():
+    from assistant.answering.compose import retold
+
+    unit = Unit((JAR,), "sentence")
+    cut = retold(unit, "why keep the lid loose (starter jar)?", "why", frozenset({JAR}), typed="why keep the lid loose?")
+    assert cut.parts == ("the gap allows for gas to escape as the culture ferments.",)
+
+
+def test_a_list_said_before_is_retold_as_the_items_the_new_ask_names():
+    from assistant.answering.compose import retold
+
+    checks = Unit(("Before baking, check three things:", "Is the starter bubbly and doubled?",
+                   "Is the oven fully preheated with the stone inside?", "Is the dough scored about 1 cm deep?"), "list")
+    said = frozenset(checks.parts)
+    assert retold(checks, "and the oven (baking checks)?", "follow-up", said, typed="and the oven?").parts == (
+        checks.parts[0], checks.parts[2])
+    assert retold(checks, "where do I begin (baking checks)?", "follow-up", said, typed="where do I begin?").parts == (
+        checks.parts[0], checks.parts[1])
+
+
+def test_what_was_not_said_before_or_has_no_parts_is_quoted_whole():
+    from assistant.answering.compose import retold
+
+    unit = Unit((JAR,), "sentence")
+    assert retold(unit, "why keep the lid loose?", "why", frozenset()) == unit
+    assert retold(unit, "why keep the lid loose?", "why", frozenset({"Another line entirely."})) == unit
+    plain = Unit(("Feed the starter twice a day with equal weights of flour and water.",), "sentence")
+    assert retold(plain, "why twice a day?", "why", frozenset(plain.parts)) == plain
+
+
+def test_after_two_things_set_side_by_side_the_second_one_is_not_the_second_line():
+    follow = resolve("the second one?", "what's the difference between a kettle refund and a repair?", STEPS_ANSWER)
+    assert "Photograph the fault" not in follow.text
+
+
+def test_a_question_of_its_own_after_an_answer_knows_what_that_answer_quoted():
+    follow = resolve("why do kettles need descaling every month?", "how do I send back a broken kettle?", STEPS_ANSWER)
+    assert not follow.elliptical and follow.text == "why do kettles need descaling every month?"
+    assert "Unplug the kettle and let it cool for an hour." in follow.avoid
+    assert resolve("why do kettles need descaling every month?", None).avoid == ()
+
+
+def test_back_after_a_refused_turn_the_answer_before_it_is_not_avoided():
+    from types import SimpleNamespace as Turn
+
+    from assistant.engine import follow_up
+
+    asked = Turn(role="user", content="how do I send back a broken kettle?", payload={})
+    answered = Turn(role="assistant", content=STEPS_ANSWER, payload={})
+    refused = [Turn(role="user", content="write me a poem", payload={}),
+               Turn(role="assistant", content="Sorry, that is outside what I can help with.", payload={"refused": True})]
+    message = "what photos of the kettle fault does the shop want?"
+    assert follow_up(message, [asked, answered])[1]  # right after the answer: not said again
+    assert follow_up(message, [asked, answered, *refused]) == (message, ())
+
+
+def test_a_unit_of_several_sentences_or_whose_fitting_part_is_its_start_stays_whole():
+    from assistant.answering.compose import retold
+
+    rule = ("Use the last 6 to 10 weeks of sales. Fewer than 3 weeks and one busy market day skews it; "
+            "more than a year and you miss seasons.")
+    unit = Unit((rule,), "sentence")
+    assert retold(unit, "why 6 to 10 weeks?", "why", frozenset({rule})) == unit
+    start = "Sales from 6 to 10 weeks give a steady base; the figure is then divided by the days in stock."
+    assert retold(Unit((start,), "sentence"), "why 6 to 10 weeks?", "why", frozenset({start})) == Unit((start,), "sentence")

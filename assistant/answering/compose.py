@@ -38,7 +38,7 @@ PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 # Words by which a unit gives a reason, or an example.
-REASON = re.compile(r"\b(?:because|since|so that|leads? to|leading to|results? in|causes?|otherwise|without|risks?|prevents?|ensures?|helps?|in order to|which means|due to)\b", re.I)
+REASON = re.compile(r"\b(?:because|since|so that|leads? to|leading to|results? in|causes?|otherwise|without|risks?|prevents?|ensures?|helps?|in order to|which means|due to|allows? for)\b", re.I)
 EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|imagine|e\.g,|case study|like a|scenario"
                      r"|examples? (?:include|are|of this|would be)|worked example)\b|(?:^|\b)examples?\s*:", re.I)
 
@@ -354,7 +354,8 @@ class Composer:
                 whole = set(printed(candidates[best][0]))  # its lead-in too, when picked alone
                 chosen = [j for j in chosen if not set(_own_lines(candidates[j][0])) <= whole]
             chosen.append(best)
-        picks = [Pick(focused(candidates[i][0], question, kind), candidates[i][1], float(scores[i])) for i in chosen]
+        picks = [Pick(retold(focused(candidates[i][0], question, kind), question, kind, avoid, typed),
+                      candidates[i][1], float(scores[i])) for i in chosen]
         for pick in picks:
             used.add(pick.unit.text)
             used.update(pick.unit.parts[1:])
@@ -422,6 +423,40 @@ def focused(unit: Unit, question: str, kind: str) -> Unit:
     if not kept or len(kept) == len(unit.parts) - 1:
         return unit
     return Unit((unit.parts[0], *kept), "list")
+
+
+# Where one sentence divides into parts that each say something ("Leave a gap: don't fill it to
+# the top; the gap allows for expansion."): after a colon or a semicolon.
+CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+")
+
+
+def retold(unit: Unit, question: str, kind: str, avoid: frozenset[str], typed: str = "") -> Unit:
+    """A unit the previous answer printed, picked again for a follow-up, cut to the part that
+    answers the new ask, so the answer says what is asked now instead of the same lines again:
+    a list whose items were all printed keeps its lead-in and the items holding a word of the
+    new ask (else its first item: where it starts); a sentence printed whole keeps its one part
+    (after a colon or semicolon) that has the form the ask's kind wants (a reason for "why", a
+    figure for "how much"). Anything not printed before, or with no such part, stays whole."""
+    if not avoid:
+        return unit
+    asked = own_words(question, typed)
+    if unit.kind == "list" and len(unit.parts) > 2 and set(unit.parts[1:]) <= avoid:
+        kept = [item for item in unit.parts[1:] if asked & {stem(w) for w in content_words(item)}]
+        if not kept or len(kept) == len(unit.parts) - 1:
+            kept = list(unit.parts[1:2])
+        return Unit((unit.parts[0], *kept), "list")
+    if unit.kind not in {"sentence", "bullet"} or unit.parts[0] not in avoid:
+        return unit
+    parts = [part.strip() for part in CLAUSE_BREAK.split(unit.parts[0]) if part.strip()]
+    if len(parts) < 2 or re.search(r"[.!?]\s+[A-Z]", unit.parts[0]):  # several sentences: one thought
+        return unit
+    # a later part, after its lead ("Leave a gap: …; the gap allows for …"): the first part alone
+    # is only the start of what was said
+    fitting = [part for part in parts[1:] if len(part) >= 25 and not part.endswith(":")
+               and kind_fit(kind, question, Unit((part,), "sentence"))]
+    if len(fitting) != 1:
+        return unit
+    return Unit((fitting[0].rstrip(";:"),), unit.kind)
 
 
 # A question that asks for a quantity, a time or a limit ("how fast…", "when should…", "what

@@ -92,3 +92,26 @@ def defines(unit: Unit, term: set[str]) -> bool:
         return False
     subject = content_words(match.group("subject"))
     return len(subject) <= 8 and bool(term & {stem(w) for w in subject})
+
+
+def names_term(term: str, text: str) -> bool:
+    """Whether ``text`` names ``term`` (hyphens or spaces between its words alike)."""
+    name = r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", term.strip())))
+    return bool(term.strip()) and re.search(rf"(?<!\w){name}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def continuation(term: str, unit: Unit, units: list[Unit], text: str) -> Unit | None:
+    """The sentence that goes on about a term after the sentence naming it, in the same paragraph
+    of ``text`` ("… avoid 'vanity metrics' that look good but change nothing. Examples of metrics
+    that matter include …"): a course introduces a term, then says what it covers. None when
+    ``unit`` does not name the term, or the next unit is no sentence of that paragraph."""
+    if unit.kind != "sentence" or not names_term(term, unit.text) or unit not in units:
+        return None
+    index = units.index(unit)
+    if index + 1 >= len(units):
+        return None
+    after = units[index + 1]
+    start, end = text.find(unit.parts[0]), text.find(after.parts[0])
+    if after.kind != "sentence" or start < 0 or end <= start or "\n" in text[start + len(unit.parts[0]):end]:
+        return None
+    return after

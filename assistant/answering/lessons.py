@@ -91,3 +91,24 @@ def named_sections(question: str, course) -> tuple[str, ...]:
         if len(hit) >= 2 and len(hit) * 2 >= len(distinctive) and heading not in found:
             found.append(heading)
     return tuple(found) if len(found) <= 2 else ()
+
+
+# Headings under which a writer sums a whole part up, in general English ("Key takeaways",
+# "Summary", "Recap", "Conclusion", "The key rules at a glance"): what an overview quotes.
+SUMMARY = re.compile(
+    r"\b(?:summary|summing up|sum-up|takeaways?|recap|conclusions?|wrap[- ]?up|in a nutshell|at a glance|cheat[- ]?sheet"
+    r"|key (?:points|ideas|lessons|messages|rules|principles|facts|things))\b",
+    re.IGNORECASE,
+)
+
+
+def summary_sections(course) -> tuple[str, ...]:
+    """Section headings of ``course`` that announce a summary of what it teaches, in course
+    order, each once: an overview question quotes them after the outline."""
+    found: list[str] = []
+    for module in course.modules:
+        for lesson in module.lessons:  # a part without sections is its own one section
+            for section in lesson.sections or (lesson.title,):
+                if SUMMARY.search(section) and section not in found:
+                    found.append(section)
+    return tuple(found)

@@ -27,7 +27,7 @@ from pydantic import ConfigDict, Field, PrivateAttr
 from assistant.reading.asks import search_asks
 from assistant.reading.calculate import other_asks
 from assistant.answering.compose import Composer, in_course_order, passage_units, printed
-from assistant.answering.lessons import NamedLesson, named_lesson, named_sections
+from assistant.answering.lessons import NamedLesson, named_lesson, named_sections, summary_sections
 from assistant.answering.members import members_line, section_members
 from assistant.answering.rules import own_figures
 from assistant.reading.intents import PROMPTS, Intent, detect
@@ -64,6 +64,9 @@ def fixed_texts() -> list[str]:
     return [ASSUMPTIONS_NOTE, outline,
             *(u for item in fixed for u in evidence_units(Checked(id=item.id, text=item.text, kind="tool")))]
 
+
+# The most lines a summary section adds to an overview answer.
+SUMMARY_UNITS = 12
 
 # Kinds of question answered with the members a section names (a list of them, what it covers).
 MEMBER_KINDS = frozenset({"list", "overview"})
@@ -139,6 +142,16 @@ def load_assumptions() -> dict[str, dict[str, float]]:
     if given:
         return dict(given)
     return {row.application: dict(NEUTRAL_ESTIMATE) for row in course.metric_rows}
+
+
+def leaning_asks(asks: list[str]) -> list[str]:
+    """The asks of one message, each searchable alone: a later ask that leans on the first ("…what
+    is a tare weight? And why does it matter?") borrows the first one's topic, as a follow-up
+    borrows the previous turn's (assistant/reading/elliptical.py)."""
+    from assistant.reading.elliptical import is_elliptical, resolve
+
+    return [ask if index == 0 or not is_elliptical(ask) else resolve(ask, asks[0]).text
+            for index, ask in enumerate(asks)]
 
 
 def _role(messages: list[BaseMessage]) -> str:
@@ -230,7 +243,7 @@ class OfflineChatModel(BaseChatModel):
             if not second.refusal and second.calculation is None:
                 planned += second.tools + self._extra_tools(rest, second)
         calls = [_call(name, args) for name, args in planned]
-        for ask in search_asks(rest if calc is not None and rest else question):
+        for ask in leaning_asks(search_asks(rest if calc is not None and rest else question)):
             calls.append(_call("search_course", {"query": ask[:500], "k": self.settings.offline_search_k}))
         for section in lesson.parts if lesson is not None else ():  # the parts of a lesson it names
             calls.append(_call("search_course", {"query": section[:500], "k": 4}))
@@ -241,6 +254,8 @@ class OfflineChatModel(BaseChatModel):
         if intent.kind == "overview":  # the course as a whole: each module's own introduction
             for module in current().modules:
                 calls.append(_call("search_course", {"query": module.title[:500], "k": 2}))
+            for section in summary_sections(current()):  # and where it sums itself up
+                calls.append(_call("search_course", {"query": section[:500], "k": 3, "section": section}))
         return AIMessage(content="", tool_calls=calls)
 
     def _extra_tools(self, question: str, intent: Intent) -> list[tuple[str, dict]]:
@@ -352,7 +367,8 @@ class OfflineChatModel(BaseChatModel):
                 calculated: bool) -> Draft:
         """Adds what the course says, ask by ask, to ``lines``; returns the draft's citations."""
         from assistant.answering.compose import course_outline
-        from assistant.answering.definitions import coverage_sentence, term_coverage
+        from assistant.answering.compose import Pick
+        from assistant.answering.definitions import continuation, coverage_sentence, term_coverage
 
         draft = Draft(answer="", plan=Plan(intent=intent.name), extractive=True)
         lesson = named_lesson(question, current()) if not calculated and intent.calculation is None else None
@@ -372,9 +388,17 @@ class OfflineChatModel(BaseChatModel):
             named_parts = [p for ask, passages in searches if ask in sections for p in passages if p.get("section") in sections]
             searches = [(ask, passages + (named_parts if index == 0 else []))
                         for index, (ask, passages) in enumerate((a, ps) for a, ps in searches if a not in sections)]
-        if intent.kind == "overview":  # what the course covers: its outline, from its own headings
-            lines.extend([course_outline(), ""])
+        if intent.kind == "overview":  # what the course covers: its outline, from its own headings,
+            lines.extend([course_outline(), ""])  # then the sections where it sums itself up, whole
             draft.evidence.append(Evidence(id="outline", text=course_outline()))
+            summaries = set(summary_sections(current()))
+            for ask, passages in searches:
+                if ask in summaries:
+                    self._whole_section(ask, passages, lines, draft)
+            # the other searches (the question's own words, each module's introduction) add
+            # what the summaries did not quote
+            searches = [(ask, [p for p in passages if p.get("section") not in summaries])
+                        for ask, passages in searches if ask not in summaries]
         term = intent.term or next(iter(intent.undefined), "")
         coverage = None
         if term:
@@ -409,6 +433,11 @@ class OfflineChatModel(BaseChatModel):
                     else:
                         head = rendered[0]
                     lines.extend(rendered)
+                    more = continuation(intent.term, pick.unit, passage_units(pick.passage), pick.passage["text"]) \
+                        if intent.kind == "definition" and intent.term else None
+                    if more is not None and more.text not in used:  # what the term covers, said next
+                        used.add(more.text)
+                        lines.extend(self._render(Pick(more, pick.passage, pick.score), draft))
                 lines.append("")
         if coverage is not None:
             note = coverage_sentence(coverage)
@@ -419,6 +448,26 @@ class OfflineChatModel(BaseChatModel):
             lines.append(course_outline())
             draft.evidence.append(Evidence(id="outline", text=course_outline()))
         return draft
+
+    def _whole_section(self, section: str, passages: list[dict], lines: list[str], draft: Draft) -> None:
+        """Every unit of a section's passages, in course order (a summary is quoted whole, up to
+        the settings' cap on the units of one answer)."""
+        from assistant.answering.compose import Pick, quotable
+
+        own = sorted((p for p in passages if p.get("section") == section), key=lambda p: int(p.get("start", 0) or 0))
+        units = [(unit, p) for p in own for unit in passage_units(p) if quotable(unit.parts[0])]
+        if not units:
+            return
+        lines.append("#### " + OUTLINE_NUMBER.sub("", section))
+        printed_parts: set[str] = set()  # overlapping passages hold a unit twice: quoted once
+        for unit, passage in units:
+            if set(unit.parts) <= printed_parts:
+                continue
+            if len(printed_parts) >= SUMMARY_UNITS:
+                break
+            printed_parts.update(unit.parts)
+            lines.extend(self._render(Pick(unit, passage, 1.0), draft))
+        lines.append("")
 
     @staticmethod
     def _members(passage: dict, lines: list[str], draft: Draft, named: set[str]) -> None:

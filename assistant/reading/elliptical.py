@@ -113,7 +113,8 @@ class FollowUp:
 
     text: str  # the ask, standing alone
     elliptical: bool = False  # whether it leaned on the previous turn
-    avoid: tuple[str, ...] = ()  # lines the previous answer quoted: quote others first
+    avoid: tuple[str, ...] = ()  # lines the previous answer quoted: quote others first (for any
+    # message after an answered turn, elliptical or not)
 
 
 def _own_words(ask: str) -> list[str]:
@@ -219,18 +220,34 @@ def answer_heading(answer: str, subject: str = "") -> str:
     return max(sections, key=fit)[0]  # the first of equals
 
 
-def listed_member(question: str, answer: str) -> str:
+# A question that sets two things side by side ("the difference between a quick win and a long
+# bet"): "the second one" after it is the second of those, not the answer's second line.
+SIDE_BY_SIDE = re.compile(r"\b(?:differen\w*|differ|versus|vs\.?|compar\w*|between|rather than|instead of)\b", re.IGNORECASE)
+
+
+def listed_member(question: str, answer: str, asked_before: str = "") -> str:
     """The member of the previous answer's list a message names by its place ("and the last one
     on that list?" → the list's last item), or "". The list is the first one the answer quoted
-    with two or more items (its indented lines); an answer without one has no members."""
+    with two or more items (its indented lines); without one, the bullets the answer printed
+    under its first heading, when there are two or more of them: that is the list the reader
+    saw, whatever the course's own layout. Lines quoted under different headings are no list,
+    nor are the lines that answered a question setting two things side by side (``asked_before``)."""
     place = ORDINAL.search(question)
     if not place:
         return ""
     items: list[str] = []
-    top: list[str] = []
+    top: list[str] = []  # the bullets under the answer's first heading
+    heading_seen = 0
+    members: list[str] = []
     for line in answer.splitlines():
+        if line.strip().startswith("#### "):
+            heading_seen += 1
+            if len(items) >= 2:
+                break
+            items = []
+            continue
         if not CITATION_RE.search(line) or not line.strip().startswith("- "):
-            if items and line.strip():
+            if len(items) >= 2 and line.strip():
                 break
             continue
         text = CITATION_RE.sub("", line.strip()[2:]).strip()
@@ -240,8 +257,9 @@ def listed_member(question: str, answer: str) -> str:
             break
         else:
             items = []
-            top.append(text)
-    members = items if len(items) >= 2 else []  # lines quoted one after another are no list
+            if heading_seen <= 1:
+                top.append(text)
+    members = items if len(items) >= 2 else (top if len(top) >= 2 and not SIDE_BY_SIDE.search(asked_before) else [])
     index = PLACES[place.group("place").lower()]
     return members[index] if members and index < len(members) else ""
 
@@ -297,12 +315,23 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
         # "switching to refunds - when…": a new topic, named in the message itself
         switch = SWITCH.match(ask)
         rest = ask[switch.end():].strip(" ,:;-") if switch else ask
-        return FollowUp(strip_preamble(rest) if rest.strip(" ?.!") else ask)
+        return FollowUp(strip_preamble(rest) if rest.strip(" ?.!") else ask, False, answer_lines(previous_answer or ""))
+    head, remark = asking_sentence(ask)
+    if remark and previous_question and not is_elliptical(ask) and is_elliptical(head) \
+            and not _new_topic(head, previous_question):
+        # "but for a two-person team? we have no analysts": a short ask that leans back, then a
+        # remark about the asker's case; the ask is resolved, the remark stays as its context
+        follow = resolve(head, previous_question, previous_answer, force)
+        if follow.elliptical and follow.text.endswith(")?"):
+            return FollowUp(f"{follow.text[:-2]}; {remark.rstrip(' ?.!')})?", True, follow.avoid)
+        return follow
     if not previous_question or not force and (not is_elliptical(question) or _new_topic(ask, previous_question)):
-        return FollowUp(ask)
+        # a question of its own borrows nothing, but is no repeat either: what the last answer
+        # quoted comes back only where it answers best, and then only the part that answers
+        return FollowUp(ask, False, answer_lines(previous_answer or "") if previous_question else ())
     # the previous question's own topic; what it borrowed in turn only when it named little
     # ("how do I calibrate a probe (…records)" → "calibrate probe")
-    member = listed_member(ask, previous_answer or "")
+    member = listed_member(ask, previous_answer or "", previous_question)
     if member:  # one member of the list just given: its name is the topic of the new ask, and
         # the answer says more about it than the line the list already gave (that line is avoided)
         own = ask.rstrip(" ?.!")
@@ -334,6 +363,16 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
     if not subject:
         return FollowUp(ask)
     return FollowUp(f"{own} ({subject})?", True, avoid)
+
+
+def asking_sentence(ask: str) -> tuple[str, str]:
+    """A message that asks first and then remarks ("and for a shop of two? we have no data
+    team"): (the asking sentence, the remark); (the message, "") when it is not so built, or
+    when the remark asks something too."""
+    match = re.match(r"^(.{3,}?\?)\s+(\S.*)$", ask)
+    if not match or "?" in match.group(2):
+        return ask, ""
+    return match.group(1).strip(), match.group(2).strip()
 
 
 def _new_topic(ask: str, previous_question: str) -> bool:

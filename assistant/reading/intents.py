@@ -37,7 +37,8 @@ MATERIAL = (r"(?:course|module|class|unit|programme|program|training|material|sy
 # three words of its title between), "the whole thing", "all of it".
 WHOLE = re.compile(
     rf"\b(?:(?:this|the|your|that)\s+(?:whole\s+|entire\s+)?(?:[\w-]+\s+){{0,3}}?"
-    rf"(?:{MATERIAL}|document|deck|handout|guide|presentation|slides|page)s?\b(?!\s+(?:\d|of\b))"
+    rf"(?:{MATERIAL}|document|deck|handout|guide|presentation|slides|page|part|chapter|handbook"
+    r"|centre|center|knowledge base|faq)s?\b(?!\s+(?:\d|of\b))"
     r"|the (?:whole|entire) thing|all of it)",
     re.IGNORECASE)
 # A topic named after the gist words ("does the course cover gift aid?", "what does it teach
@@ -48,7 +49,7 @@ NAMED_TOPIC = re.compile(r"\b(?:about|on|regarding|cover(?:s|ed)?|into|includes?
 GIST = re.compile(
     r"\b(?:summary|summari[sz]e|overview|outline|rundown|recap|gist|tl;?dr|in a nutshell|in short"
     r"|(?:main|key|big|important|major)\s+(?:topics?|points?|ideas?|themes?|parts?|sections?|things?)"
-    r"|topics|what(?:'s| is) (?:it|this|in it) about|cover(?:s|ed)?|go(?:es)? through|teach(?:es)?|learn)\b",
+    r"|topics|what(?:'s| is) (?:it|this|in it) about|what(?:'s| is) in|cover(?:s|ed)?|go(?:es)? through|teach(?:es)?|learn)\b",
     re.IGNORECASE)
 
 @dataclass
@@ -142,16 +143,26 @@ def question_kind(question: str) -> str:
 # mean 'human in the loop'?", "what is 'safe-to-fail' for a team? is it…"): the quotes say where
 # the term starts and ends, whatever words come around it.
 QUOTED_TERM = re.compile(
-    r"(?:^|(?<=[,.;:!?])\s*)(?:what(?:'s| is| are| does)?|whats|define|meaning of|explain)\b[^?'\"“‘]{0,20}?"
+    r"(?:^|(?<=[,.;:!?\-–—])\s*)(?:what(?:'s| is| are| does)?|whats|define|meaning of|explain)\b[^?'\"“‘]{0,20}?"
     r"(?<![\w])['\"“‘]([A-Za-z][\w\s\-/&]{1,40}?)['\"”’](?![\w])",
     re.IGNORECASE,
 )
 
 
+# "I keep reading 'X' everywhere. What does that mean?": the ask points back at the one phrase
+# the message put in quotes before it.
+MEANS_THAT = re.compile(r"\bwhat (?:on earth |exactly |actually )?(?:does|do|did) (?:that|this|it|they) (?:mean|stand for)\b", re.IGNORECASE)
+QUOTED = re.compile(r"(?<![\w])['\"“‘]([A-Za-z][\w\s\-/&]{1,40}?)['\"”’](?![\w])")
+
+
 def quoted_term(question: str) -> str:
     """The term a definition question puts in quotes, or ""."""
     quoted = QUOTED_TERM.search(question)
-    return quoted.group(1).strip() if quoted and len(quoted.group(1).split()) <= 5 else ""
+    if quoted and len(quoted.group(1).split()) <= 5:
+        return quoted.group(1).strip()
+    asks = MEANS_THAT.search(question)
+    before = QUOTED.findall(question[: asks.start()]) if asks else []
+    return before[0].strip() if len(before) == 1 and len(before[0].split()) <= 5 else ""
 
 
 def _term(question: str) -> str:
