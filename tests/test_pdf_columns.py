@@ -184,3 +184,24 @@ def test_a_paragraph_numbered_like_a_footnote_in_body_type_stays_in_place(tmp_pa
             {"text": "2", "size": 6.0, "top": 300.0, "bottom": 306.0, "x0": 200.0, "x1": 204.0, "pos": (0, 300.0)}]
     notes = footnotes([body], 10.0)
     assert not notes.lines and not notes.calls  # the same size as the body: a numbered line, no note
+
+
+def test_lines_with_a_figure_set_far_right_are_not_two_columns(tmp_path):
+    """A price list or a CV sets a short figure at the right margin of each line: one column."""
+    import pdfplumber
+    from fpdf import FPDF
+
+    from knowledge.formats.pdf_columns import regions
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for index in range(14):
+        pdf.cell(120, 8, f"Service item {index}: a tune-up of the gears and brakes")
+        pdf.cell(0, 8, f"EUR {20 + index}.00", align="R", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "price-list.pdf"
+    pdf.output(str(path))
+    with pdfplumber.open(path) as document:
+        assert regions(document.pages[0]) is None
+    text = read_course_file(path, 10_000_000).text
+    assert "Service item 3: a tune-up of the gears and brakes EUR 23.00" in " ".join(text.split())

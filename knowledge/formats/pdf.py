@@ -7,7 +7,9 @@ Case line ("2.1 The Danger Zone") is a section; tables become pipe tables (one i
 each); the body's lines are joined into paragraphs where the gap between lines widens, bullet
 glyphs start "- " list items and the next number of a numbered list ("1 Introduce…", "2. Describe…")
 starts a numbered item. Page numbers and lines repeated at the same place on most
-pages (running heads) are dropped.
+pages (running heads) are dropped. A page set in columns is read column by column
+(`pdf_columns`); footnotes follow the paragraph that calls them and a boxed sidebar's title
+labels its text (`pdf_asides`).
 
 Refused, by name: a PDF that needs a password, one with no text layer (a scan: every page only
 images), and one that is not a readable PDF at all.

@@ -19,6 +19,8 @@ from __future__ import annotations
 MIN_GUTTER = 6.0  # points: narrower white strips are word spaces lined up by chance
 MIN_COLUMN_LINES = 5  # a column is a run of lines, not a caption or a label beside a box
 CROSSING_SHARE = 0.1  # lines allowed to cross the gutter (titles, notes, a page number)
+MAX_GUTTER = 0.12  # of the page's width: a gutter with a column's ragged edge is narrower
+MIN_COLUMN_SHARE = 0.25  # of the page's width: each column of text is at least this wide
 
 
 def _longest(flags: list[bool]) -> tuple[int, int] | None:
@@ -42,15 +44,32 @@ def _gutter(words: list[dict], width: float) -> tuple[float, float] | None:
     lines = {round(word["top"]) for word in words}
     allowed = max(1, CROSSING_SHARE * len(lines))
     low, high = int(width * 0.3), int(width * 0.7)
-    crossing = [len({round(word["top"]) for word in words if word["x0"] - 1 < x < word["x1"] + 1})
-                for x in range(low, high + 1)]
+    # how many words cover each point across the middle (a line's words never overlap, so this
+    # counts lines), summed from where each word starts and ends
+    change = [0] * (high - low + 3)
+    for word in words:
+        first, last = max(low, int(word["x0"] - 1) + 1), min(high, int(-(-(word["x1"] + 1) // 1)) - 1)
+        if first <= last:
+            change[first - low] += 1
+            change[last - low + 1] -= 1
+    crossing, running = [], 0
+    for step in change[:high - low + 1]:
+        running += step
+        crossing.append(running)
     run = _longest([count <= allowed for count in crossing])
     if run is None or run[1] - run[0] < MIN_GUTTER:
         return None
     left, right = low + run[0], low + run[1] - 1
-    left_lines = {round(word["top"]) for word in words if word["x1"] <= left}
-    right_lines = {round(word["top"]) for word in words if word["x0"] >= right}
-    if min(len(left_lines), len(right_lines)) < MIN_COLUMN_LINES:
+    if right - left > MAX_GUTTER * width:
+        return None  # a wide white strip: short lines with something set far right (a date, a price)
+    on_left = [word for word in words if word["x1"] <= left]
+    on_right = [word for word in words if word["x0"] >= right]
+    if min(len({round(word["top"]) for word in on_left}),
+           len({round(word["top"]) for word in on_right})) < MIN_COLUMN_LINES:
+        return None
+    # both sides are columns of text, not a column beside a narrow strip of figures or labels
+    if min(left - min(word["x0"] for word in on_left),
+           max(word["x1"] for word in on_right) - right) < MIN_COLUMN_SHARE * width:
         return None
     return float(left), float(right)
 
