@@ -41,6 +41,33 @@ RECORD_HEADING = re.compile(
     r"comments?|related(?:\s+(?:pages?|articles?|links?|docs?|notes?|reading|content))?|see\s+also|backlinks)$",
     re.IGNORECASE,
 )
+# Headings of a textbook's learner apparatus: what the chapter promises ("Learning outcomes"),
+# questions put to the reader without their answers, and where to read on. They name every
+# topic of the chapter, so they draw questions away from the sections that teach them.
+APPARATUS_HEADING = re.compile(
+    r"^(?:learning|lesson|chapter|module|unit|course|session)\s+(?:outcomes|objectives|aims|goals)|"
+    r"what\s+you(?:'ll|\s+will)\s+learn|by\s+the\s+end\s+of\s+this\s+\w+|"
+    r"(?:review|revision|self[- ]?check|self[- ]?test|discussion|study|practice|end[- ]of[- ]chapter)\s+questions|"
+    r"questions\s+for\s+(?:review|discussion|reflection)|check\s+your\s+(?:understanding|learning|knowledge)|"
+    r"test\s+yourself|self[- ]?assessment|quiz|further\s+reading|references|bibliography$",
+    re.IGNORECASE,
+)
+# A help page's request for a rating: "Was this article helpful? Yes / No", "Did this page answer
+# your question?" (with its buttons as text). It asks about the page, not the subject.
+FEEDBACK = re.compile(
+    r"^[\W_]*(?:(?:was|is|were|did)\s+(?:this|the)\s+(?:help\s+)?(?:article|page|answer|post|guide|faq|"
+    r"information|content|section)\s+|did\s+this\s+)"
+    r"(?:helpful|useful|clear|help(?:\s+you)?|answer\s+your\s+question)\s*[?:]?"
+    r"[\s/|·,.()\-]*(?:(?:yes|no|\d+|[\U0001F44D\U0001F44E])[\s/|·,.()\-]*)*$",
+    re.IGNORECASE,
+)
+# "Related:", "See also:", "Read next:" — a label whose text is only links to other pages.
+LINKS_LABEL = re.compile(
+    r"^[\W_]*(?:related(?:\s+(?:articles?|pages?|links?|topics?|questions?|reading|help))?|see\s+also|"
+    r"read\s+next|more\s+help|you\s+may\s+also\s+like)\s*:\s*",
+    re.IGNORECASE,
+)
+LINK = re.compile(r"\[[^\]]*\]\([^)\s]*\)|<?https?://\S+>?")
 NUMBER_PREFIX = re.compile(r"^(?:[A-Za-z]+\s+)?\d{1,3}(?:\.\d{1,3})*[.)]?\s+")
 
 
@@ -56,9 +83,22 @@ def is_page_contents(paragraph: str) -> bool:
 
 
 def is_decoration(line: str) -> bool:
-    """A line that only draws (a rule), ends the document, or numbers its page."""
+    """A line that only draws (a rule), ends the document, numbers its page, or asks the reader
+    to rate the page."""
     text = line.strip()
-    return bool(text) and bool(RULE.match(text) or END_MARK.match(text) or PAGE_LINE.match(text))
+    return bool(text) and bool(RULE.match(text) or END_MARK.match(text) or PAGE_LINE.match(text)
+                               or FEEDBACK.match(text))
+
+
+def links_elsewhere(paragraph: str) -> bool:
+    """A "Related:" or "See also:" paragraph that holds nothing but links to other pages: where
+    to read next, not what to know."""
+    label = LINKS_LABEL.match(paragraph.strip())
+    if not label:
+        return False
+    rest = LINK.sub(" ", paragraph.strip()[label.end():])
+    rest = re.sub(r"(?m)^\s*(?:[-*+•]|\d{1,3}[.)])\s+", " ", rest)  # list markers before the links
+    return not re.sub(r"[\s,;·|/•\-]+|\band\b", "", rest)
 
 
 def records_the_document(heading: str) -> bool:
@@ -67,6 +107,13 @@ def records_the_document(heading: str) -> bool:
     title = NUMBER_PREFIX.sub("", heading.strip()).strip().rstrip(":").strip()
     title = re.sub(r"\s*[(\[]\d+[)\]]$", "", title)  # "Comments (3)": a count of them
     return bool(RECORD_HEADING.match(title))
+
+
+def frames_the_teaching(heading: str) -> bool:
+    """Whether a heading ("Learning outcomes", "7.10 Review questions") opens a textbook's
+    apparatus around its teaching rather than teaching itself."""
+    title = NUMBER_PREFIX.sub("", heading.strip()).strip().rstrip(":").strip()
+    return bool(APPARATUS_HEADING.fullmatch(title))
 
 
 def field_lines(paragraph: str) -> list[tuple[str, str]] | None:

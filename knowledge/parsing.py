@@ -15,8 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from knowledge.errors import UserError
-from knowledge.furniture import (END_MARK, is_decoration, is_page_contents, records_changes, records_the_document,
-                                 title_block)
+from knowledge.furniture import (END_MARK, frames_the_teaching, is_decoration, is_page_contents, links_elsewhere,
+                                 records_changes, records_the_document, title_block)
 from knowledge.markup import definitions, drop_footnote_marks, is_answer, is_question
 from knowledge.text_tables import grid_run, read_grid, read_tabs, tab_run
 from knowledge.settings import DEFAULT_CORPUS
@@ -171,7 +171,7 @@ def parse_markdown(text: str, source: str) -> CourseDocument:
     ordinal = 0
     for start, end, level, title in headings:
         given = None
-        if part_level == 2 and level == 2 and not records_the_document(title):
+        if part_level == 2 and level == 2 and not _aside(title):
             ordinal += 1
             number = PART_NUMBER.match(title)
             given = number.group(1) if number else str(ordinal)  # "1. Receiving a Return": the number is its id
@@ -217,7 +217,7 @@ def _assemble(text: str, source: str, headings: list[Heading]) -> CourseDocument
         rank = 1 if given_id is not None else level
         if skipping is not None and rank > skipping:
             continue  # a subsection of a revision history, a sign-off…
-        skipping = rank if records_the_document(title) else None
+        skipping = rank if _aside(title) else None
         if skipping is not None:
             continue
         if level == 1 or given_id is not None:
@@ -244,12 +244,18 @@ def _assemble(text: str, source: str, headings: list[Heading]) -> CourseDocument
     return CourseDocument(source=source, module_title=module_title, lessons=lessons)
 
 
+def _aside(title: str) -> bool:
+    """A section that is no teaching: a record of the document, or the apparatus around it."""
+    return records_the_document(title) or frames_the_teaching(title)
+
+
 def _blocks(body: str, offset: int, section_title: str) -> list[Block]:
     blocks: list[Block] = []
     for paragraph_start, paragraph_end in _paragraphs(body, offset):
         paragraph = body[paragraph_start - offset : paragraph_end - offset]
-        if all(is_decoration(line) for line in paragraph.split("\n")) or is_page_contents(paragraph):
-            continue  # a rule, an end marker, a page number or the page's own contents: nothing to teach
+        if (all(is_decoration(line) for line in paragraph.split("\n")) or is_page_contents(paragraph)
+                or links_elsewhere(paragraph)):
+            continue  # a rule, an end marker, a page number, the page's own contents or links: nothing to teach
         for start, end, columns in _segments(paragraph, paragraph_start):
             raw = body[start - offset : end - offset]
             if columns == "grid" or columns == "tabs":

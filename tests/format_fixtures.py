@@ -292,3 +292,137 @@ BIKES = Module("Renting Cargo Bikes to Shops", [
         "loses more than a fifth of its range is swapped before the next rental.",
     ]),
 ])
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A textbook chapter for a two-column page: ``blocks`` are ("h1"|"h2"|"p"|"li"|"box"|"table"
+    |"aside", content) in reading order; a paragraph's "[n]" calls footnote n of ``notes``."""
+
+    number: str
+    title: str
+    blocks: list[tuple[str, object]]
+    notes: dict[str, str] = field(default_factory=dict)
+    header: str = "Running head of the book"
+
+
+def write_columns_pdf(chapter: Chapter, path: Path) -> Path:
+    """The chapter typeset as a textbook page (fpdf2, placed line by line): A4, two columns, a
+    running head and a page number on every page, bold numbered headings, footnote calls set
+    small and raised with their notes in small type across the foot of the page, boxed sidebars
+    (a frame round a bold title over smaller text) and ruled tables within one column."""
+    import re
+
+    from fpdf import FPDF
+
+    fonts = _font_folder()
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("Sans", "", str(fonts / "DejaVuSans.ttf"))
+    pdf.add_font("Sans", "B", str(fonts / "DejaVuSans-Bold.ttf"))
+    width, height = pdf.w, pdf.h
+    margin, gutter, top, bottom = 51.0, 20.0, 60.0, height - 120.0
+    column = (width - 2 * margin - gutter) / 2
+    at = {"column": 0, "y": top}
+    called: list[str] = []
+
+    def start_page() -> None:
+        pdf.add_page()
+        pdf.set_font("Sans", "", 8)
+        pdf.set_xy(margin, 28)
+        pdf.cell(200, 10, f"Chapter {chapter.number}")
+        pdf.set_xy(width - margin - 250, 28)
+        pdf.cell(250, 10, chapter.header, align="R")
+        at.update(column=0, y=top)
+
+    def end_page() -> None:
+        y = bottom + 20
+        for number in called:
+            pdf.set_font("Sans", "", 6)
+            pdf.set_xy(margin, y - 1)
+            pdf.cell(6, 8, number)
+            pdf.set_font("Sans", "", 7.5)
+            pdf.set_xy(margin + 6, y)
+            pdf.multi_cell(width - 2 * margin - 6, 9.5, chapter.notes[number])
+            y = pdf.get_y() + 3
+        called.clear()
+        pdf.set_font("Sans", "", 8)
+        pdf.set_xy(0, height - 34)
+        pdf.cell(width, 10, str(pdf.page_no()), align="C")
+
+    def x() -> float:
+        return margin + at["column"] * (column + gutter)
+
+    def room(needed: float) -> None:
+        if at["y"] + needed <= bottom:
+            return
+        if at["column"] == 0:
+            at.update(column=1, y=top)
+        else:
+            end_page()
+            start_page()
+
+    def wrapped(text: str, style: str, size: float, span: float) -> list[str]:
+        pdf.set_font("Sans", style, size)
+        return pdf.multi_cell(span, size * 1.3, text, dry_run=True, output="LINES")
+
+    def write(text: str, style: str, size: float, indent: float = 0, bullet: bool = False, after: float = 5) -> None:
+        calls = re.findall(r"\[(\d)\]", text)
+        text = re.sub(r"\[(\d)\]", "", text)
+        lead = size * 1.3
+        lines = wrapped(text, style, size, column - indent)
+        for index, line in enumerate(lines):
+            room(lead)
+            pdf.set_font("Sans", style, size)
+            if bullet and index == 0:
+                pdf.set_xy(x() + 1, at["y"])
+                pdf.cell(8, lead, "\u2022")
+            pdf.set_xy(x() + indent, at["y"])
+            pdf.cell(column - indent, lead, line)
+            at["y"] += lead
+        for number in calls:  # raised after the last word, in small type
+            pdf.set_font("Sans", style, size)
+            end = x() + indent + pdf.get_string_width(lines[-1]) + 1
+            pdf.set_font("Sans", "", 6)
+            pdf.set_xy(end, at["y"] - lead - 3)
+            pdf.cell(6, 8, number)
+            called.append(number)
+        at["y"] += after
+
+    start_page()
+    write(f"Chapter {chapter.number}", "", 10, after=2)
+    write(chapter.title, "B", 19, after=8)
+    for kind, content in chapter.blocks:
+        if kind == "h1":
+            room(60)
+            write(str(content), "B", 12, after=4)
+        elif kind == "h2":
+            room(40)
+            write(str(content), "B", 9.5, after=3)
+        elif kind == "p":
+            write(str(content), "", 9.5)
+        elif kind == "li":
+            write(str(content), "", 9.5, indent=10, bullet=True, after=2)
+        elif kind == "box":
+            title, text = content
+            body = wrapped(text, "", 8.5, column - 12)
+            needed = 9 * 1.3 + len(body) * 8.5 * 1.3 + 12
+            room(needed + 6)
+            pdf.rect(x(), at["y"], column, needed)
+            at["y"] += 5
+            write(title, "B", 9, indent=6, after=1)
+            write(text, "", 8.5, indent=6, after=12)
+        elif kind == "table":
+            rows = list(content)
+            room(14 * len(rows) + 6)
+            cell = column / len(rows[0])
+            for row in rows:
+                pdf.set_font("Sans", "", 7.5)
+                for index, text in enumerate(row):
+                    pdf.set_xy(x() + index * cell, at["y"])
+                    pdf.cell(cell, 14, text, border=1)
+                at["y"] += 14
+            at["y"] += 6
+    end_page()
+    pdf.output(str(path))
+    return path

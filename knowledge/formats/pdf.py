@@ -7,7 +7,9 @@ Case line ("2.1 The Danger Zone") is a section; tables become pipe tables (one i
 each); the body's lines are joined into paragraphs where the gap between lines widens, bullet
 glyphs start "- " list items and the next number of a numbered list ("1 Introduce…", "2. Describe…")
 starts a numbered item. Page numbers and lines repeated at the same place on most
-pages (running heads) are dropped.
+pages (running heads) are dropped. A page set in columns is read column by column
+(`pdf_columns`); footnotes follow the paragraph that calls them and a boxed sidebar's title
+labels its text (`pdf_asides`).
 
 Refused, by name: a PDF that needs a password, one with no text layer (a scan: every page only
 images), and one that is not a readable PDF at all.
@@ -23,11 +25,17 @@ from statistics import median
 
 from knowledge.formats import Converted
 from knowledge.formats.layout import Layout, heading_like, numbered_depth
+from knowledge.formats.pdf_asides import boxes, footnotes, frames
+from knowledge.formats.pdf_columns import gutter_of, region_of, regions
+from knowledge.furniture import frames_the_teaching
 from knowledge.formats.pdf_deck import read_deck
 from knowledge.formats.slides import deck_markdown
 from knowledge.parsing import CorpusError
 
 BULLETS = "•◦▪▫‣∙●○■□–-*"
+# A glyph the font does not map to text, drawn before a line's words: a bullet in a symbol font.
+UNMAPPED_BULLET = re.compile(r"^\(cid:\d+\)\s+(?=\S)")
+NUMBER_PREFIX = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s")
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 # A numbered list item as a PDF draws it: its number, a dot or bracket or nothing, then the step.
@@ -58,8 +66,24 @@ def _open(path: Path, data: bytes):
         ) from None
 
 
-def _lines(page, tables) -> list[dict]:
-    """The page's text lines outside its tables: text, top, bottom, size, bold."""
+def _lines(page, tables, split: list[tuple[float, float, float, float]] | None = None) -> list[dict]:
+    """The page's text lines outside its tables, in reading order: text, top, bottom, x0, x1,
+    size, bold, and pos (the region of the page it stands in, then its top: see
+    `pdf_columns`). A page set in columns (``split``) is read region by region."""
+    if split is None:
+        return _region_lines(page, tables, 0)
+    lines = []
+    for index, (x0, top, x1, bottom) in enumerate(split):
+        def inside(obj, x0=x0, top=top, x1=x1, bottom=bottom) -> bool:
+            if obj.get("object_type") != "char":
+                return True
+            x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+            return x0 <= x < x1 and top <= y < bottom
+        lines += _region_lines(page.filter(inside), tables, index)
+    return lines
+
+
+def _region_lines(page, tables, region: int) -> list[dict]:
     boxes = [table.bbox for table in tables]
     lines = []
     for line in page.extract_text_lines(return_chars=True, strip=True):
@@ -79,6 +103,7 @@ def _lines(page, tables) -> list[dict]:
             "x1": line["x1"],
             "size": round(median(char["size"] for char in chars), 1),
             "bold": bold >= 0.9 * len(chars),
+            "pos": (region, line["top"]),
         })
     return lines
 
@@ -116,13 +141,27 @@ def convert_pdf(path: Path, data: bytes) -> Converted:
     with _open(path, data) as pdf:
         pages: list[list[dict]] = []
         tables: list[list[tuple[float, list]]] = []
+        # the same pages read column by column where they are set in columns (see pdf_columns)
+        read: list[list[dict]] = []
+        placed: list[list[tuple[tuple[int, float], list]]] = []
+        drawn: list[list[tuple[float, float, float, float]]] = []
         images = 0
         sizes: list[tuple[float, float]] = []
-        for page in pdf.pages:
+        gutters = [gutter_of(page) for page in pdf.pages]
+        found_gutters = [round(gutter) for gutter in gutters if gutter is not None]
+        # most pages in columns: a short page without a gutter of its own is read with theirs
+        common = (Counter(found_gutters).most_common(1)[0][0]
+                  if len(found_gutters) * 2 >= len(pdf.pages) and found_gutters else None)
+        for page, gutter in zip(pdf.pages, gutters):
             found = _ruled_tables(page)
             sizes.append((float(page.width), float(page.height)))
             pages.append(_lines(page, found))
             tables.append([(table.bbox[1], table.extract()) for table in found])
+            split = regions(page, gutter if gutter is not None else common)
+            read.append(_lines(page, found, split) if split else pages[-1])
+            placed.append([((region_of(split, (table.bbox[0] + table.bbox[2]) / 2, table.bbox[1]) if split else 0,
+                             table.bbox[1]), rows) for table, (_, rows) in zip(found, tables[-1])])
+            drawn.append(frames(page, found))
             images += len(page.images)
         page_count = len(pdf.pages)
     if not any(pages) and not any(tables):
@@ -138,6 +177,10 @@ def convert_pdf(path: Path, data: bytes) -> Converted:
         from knowledge.embeddings import get_embedder
 
         return Converted(text=deck_markdown(slides, get_embedder().encode), source=path.name, syntax="markdown")
+    pages, tables = read, placed
+    for lines, frames_ in zip(pages, drawn):
+        boxes(lines, frames_)
+    running = _running_lines(pages)
     body_lines = [line for page in pages for line in page]
     sizes = Counter()
     for line in body_lines:
@@ -172,6 +215,9 @@ def _heading_rank(line: dict, size_rank: dict, below: int, body: float) -> float
         return size_rank[line["size"]]
     depth = numbered_depth(line["text"])
     if line["bold"]:
+        # set in bold, a numbered line is a heading whatever the case of its words ("7.1 What it is")
+        numbered = NUMBER_PREFIX.match(line["text"])
+        depth = depth or (numbered.group().strip().rstrip(".").count(".") + 1 if numbered else None)
         return below + (depth or 1) - 1
     if depth is not None and line["size"] >= body:
         return below + depth - 1
@@ -190,6 +236,9 @@ def _read(pages, tables, layout: Layout, running, size_rank, below, body, usual_
     last_rank: float | None = None
 
     number = 0  # the number of the last numbered item read ("1 Introduce yourself…")
+    notes = footnotes(pages, body)
+    due: list[str] = []  # footnotes called from the paragraph being read: they follow it
+    label = ""  # a boxed sidebar's title, to lead its first paragraph
 
     def flush() -> None:
         nonlocal paragraph, bullet
@@ -201,24 +250,38 @@ def _read(pages, tables, layout: Layout, running, size_rank, below, body, usual_
                 layout.item(text, number=bullet)
             else:
                 layout.paragraph(text)
+        for note in due:
+            layout.paragraph(note)
+        due.clear()
         paragraph, bullet = [], False
 
     for lines, page_tables in zip(pages, tables):
         pending = sorted(page_tables, key=lambda item: item[0])
         new_page = True
         for line in lines:
-            while pending and pending[0][0] < line["top"]:
+            if id(line) in notes.lines or id(line) in notes.calls:
+                continue  # a footnote and its call: the note is written after the paragraph that calls it
+            while pending and pending[0][0] < line["pos"]:
                 flush()
                 layout.table(pending.pop(0)[1])
                 last, last_rank = None, None
-            text = line["text"]
+            text = UNMAPPED_BULLET.sub("\u2022 ", line["text"])
             if _running_key(line) in running or PAGE_NUMBER.match(text):
                 continue
+            if last is not None and line["pos"][0] != last["pos"][0]:
+                new_page = True  # the next column or band goes on as the next page does
             rank = _heading_rank(line, size_rank, below, body)
+            if (rank is not None and line.get("box_title") and not NUMBER_PREFIX.match(text)
+                    and not frames_the_teaching(text)):
+                flush()  # a sidebar's title labels the box; the box stays in its section
+                label = text.rstrip(":")
+                last, last_rank, new_page = line, None, False
+                continue
             if rank is not None:
                 flush()
                 gap = None if last is None else (0 if new_page else line["top"] - last["bottom"])
                 if (last_rank == rank and gap is not None and gap < line["size"]
+                        and numbered_depth(text) is None
                         and layout.items and layout.items[-1].kind == "heading"):
                     layout.items[-1].text += f" {text}"  # a title wrapped over two lines
                 else:
@@ -246,7 +309,10 @@ def _read(pages, tables, layout: Layout, running, size_rank, below, body, usual_
                 text = text[numbered.end():].strip()
             elif breaks and not paragraph:
                 number = 0  # a paragraph between two lists: the next list counts from 1 again
+            if label and not paragraph:
+                text, label = f"{label}{' —' if ':' in label else ':'} {text}", ""
             paragraph.append(text)
+            due.extend(notes.after.get(id(line), []))
             last, last_rank, new_page = line, None, False
         if pending:  # a table at the foot of a page ends what came before it
             flush()
