@@ -223,6 +223,8 @@ def _sentence_start(source: str, pos: int) -> int:
 _EACH_PERIOD = re.compile(r"\b(?:each|every|per)\s+(day|week|month|quarter|year)\b", re.IGNORECASE)
 _YEARS_BEFORE = re.compile(r"\b(?:years?|yrs?)\s*$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"\bY(\d{1,2})\s?[-–]\s?Y(\d{1,2})\b")
+_ARROWS = re.compile(r"→|->|=>|⟶")
+_ARROW = re.compile(r"[ \t]*(?:→|->|=>|⟶)[ \t]*")  # "2.5% → 2.8%": from one value to the other
 _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGNORECASE)
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
 # "." ends a sentence, but not after an abbreviated label that a figure follows ("Impl. 45k", "Maint. 5k").
@@ -340,7 +342,8 @@ def _currency_code(written: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower().strip("'") for w in _WORD.findall(text)]
+    # an arrow between two values reads as "to" ("2.5% → 2.8%": from 2.5% to 2.8%)
+    return [w.lower().strip("'") for w in _WORD.findall(_ARROWS.sub(" to ", text))]
 
 
 def _table_view(text: str) -> tuple[str, dict[int, Cell]]:
@@ -595,8 +598,9 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         if figure.period is None and figure.unit != "duration" and glued and PERIOD_WORDS.get(glued.group(1)) and re.fullmatch(
                 r"[\s:=-]*", text[text.rfind("/", 0, figure.span[0]) + 1 + len(glued.group(1)) : figure.span[0]]):
             figure.period = PERIOD_WORDS[glued.group(1)]  # "orders/yr: 4": the label says the period
-        if i + 1 < len(figures) and figure.before[-1:] == ["from"] and re.fullmatch(r"\s*to\s*", text[figure.span[1] : next_start]):
-            figure.change = "from"  # "went from $100k to $130k": two ends of one change
+        if i + 1 < len(figures) and (figure.before[-1:] == ["from"] and re.fullmatch(r"\s*to\s*", text[figure.span[1] : next_start])
+                                     or _ARROW.fullmatch(text[figure.span[1] : next_start])):
+            figure.change = "from"  # "went from $100k to $130k", "2.5% → 2.8%": two ends of one change
             figures[i + 1].change = "to"
         ratio = _RATIO.match(text[figure.span[1] : next_start]) if i + 1 < len(figures) else None
         if ratio:

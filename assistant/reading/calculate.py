@@ -44,6 +44,7 @@ from assistant.reading.calc_questions import (
     sum_note,
     which_question,
 )
+from assistant.reading.context_figures import business_figures, earlier_durations, sunk_costs
 from assistant.reading.horizons import named_durations, find_horizon, one_year_guess, bare_share, normalise
 from assistant.reading.money import (
     MONEY_IN,
@@ -97,6 +98,7 @@ from assistant.reading.roles import (
     label_score,
 )
 from assistant.reading.shares import priced_units, with_shares
+from assistant.reading.stated_scale import apply_stated_scale
 from assistant.reading.totals import nested_parts, table_totals
 from assistant.reading.which_calculator import (
     REQUEST,
@@ -137,6 +139,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     else:
         netted, flows = {}, set()
     aside = {**set_aside(text, figures), **(bases or {}), **netted, **totals}  # a share's base sized it, and is no input
+    aside.update(business_figures(text, figures))  # "burn 190k/mo, runway 22 months": the company's, no input
+    aside.update(sunk_costs(text, figures, aside))
+    aside.update(earlier_durations(text, figures))  # a thread's later message settles the length of time  # "6k on a pilot, that's gone; another 9k to roll out": 9k
     aside.update({i: why for i, why in bracket_totals(text, figures).items()  # "$120k (impl $90k + integration $30k)"
                   if not TOTAL_WORDS & set(figures[i].before[-3:] + figures[i].after[:3])})
     assigned = assign(spec, figures, text)
@@ -406,7 +411,7 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     if not specs:
         return None
     words = {w: v for spec in specs for f in spec.fields for w, v in f.value_words}
-    figures = read_figures(text, words or None)
+    figures, scale_notes = apply_stated_scale(text, read_figures(text, words or None))  # "all figures in $000"
     if not figures:
         return None
     if len(figures) > MAX_FIGURES:
@@ -526,6 +531,9 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
                      f"{', '.join(calc.titles)}. What value should I use for it, or should I compute without it?")
         calc.calls = []
     for index, note in share_notes.items():
+        if readings[index].roles:
+            readings[index].note = note + readings[index].note
+    for index, note in scale_notes.items():
         if readings[index].roles:
             readings[index].note = note + readings[index].note
     if not calc.calls and calc.clarification is None:

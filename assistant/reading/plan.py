@@ -20,6 +20,7 @@ from assistant.reading.calc_questions import (
     sum_note,
     which_question,
 )
+from assistant.reading.context_figures import business_figures, earlier_durations, sunk_costs
 from assistant.reading.horizons import one_year_guess, bare_share, normalise
 from assistant.reading.money import margin_for, said_to_drop, set_aside, unplaced_amount
 from assistant.reading.records import flat_record, repeated, split_records
@@ -99,6 +100,9 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
     decided = {i: name for i, name in roles.items() if isinstance(name, str) and i not in ignored}
     money_fields = [f.name for f in spec.fields if f.unit == "money"]
     aside = set_aside(text, figures)
+    aside.update(business_figures(text, figures))
+    aside.update(sunk_costs(text, figures, aside))
+    aside.update(earlier_durations(text, figures))  # a thread's later message settles the length of time
     stray = [f for f in figures if unplaced_amount(f) and f.index not in aside
              and f.index not in decided and f.index not in ignored
              and (horizon is None or f.index != horizon.index)]
