@@ -44,7 +44,13 @@ from assistant.reading.calc_questions import (
     sum_note,
     which_question,
 )
-from assistant.reading.context_figures import business_figures, earlier_durations, sunk_costs
+from assistant.reading.context_figures import (
+    business_figures,
+    earlier_durations,
+    netted_periods,
+    restated_amounts,
+    sunk_costs,
+)
 from assistant.reading.horizons import named_durations, find_horizon, one_year_guess, bare_share, normalise
 from assistant.reading.money import (
     MONEY_IN,
@@ -133,6 +139,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         if figures[new].period_index is None and figures[old].period_index is not None:
             figures = [*figures[:new], dataclasses.replace(figures[new], period_index=figures[old].period_index),
                        *figures[new + 1 :]]
+        if figures[new].period is None and figures[old].period is not None and figures[new].unit == figures[old].unit:
+            # "$400k of profit a year. I'd haircut that to $150k": the revised figure is per year too
+            figures = [*figures[:new], dataclasses.replace(figures[new], period=figures[old].period), *figures[new + 1 :]]
     by_period = period_flows(spec, text, figures, frozenset(totals) | frozenset(swapped))  # "year 0: -30k; year 1: 10k"
     if by_period is not None:
         figures, netted, flows = by_period
@@ -141,6 +150,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     aside = {**set_aside(text, figures), **(bases or {}), **netted, **totals}  # a share's base sized it, and is no input
     aside.update(business_figures(text, figures))  # "burn 190k/mo, runway 22 months": the company's, no input
     aside.update(sunk_costs(text, figures, aside))
+    aside.update(restated_amounts(text, figures))  # "2k a month, so that's 24k a year": one amount
     aside.update(earlier_durations(text, figures))  # a thread's later message settles the length of time  # "6k on a pilot, that's gone; another 9k to roll out": 9k
     aside.update({i: why for i, why in bracket_totals(text, figures).items()  # "$120k (impl $90k + integration $30k)"
                   if not TOTAL_WORDS & set(figures[i].before[-3:] + figures[i].after[:3])})
@@ -412,6 +422,7 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
         return None
     words = {w: v for spec in specs for f in spec.fields for w, v in f.value_words}
     figures, scale_notes = apply_stated_scale(text, read_figures(text, words or None))  # "all figures in $000"
+    figures = netted_periods(text, figures)  # "… a month in, … a month out, so net it's 2k": 2k a month
     if not figures:
         return None
     if len(figures) > MAX_FIGURES:

@@ -16,6 +16,7 @@ assistant/reading/calculate.py and plan.py set these aside beside money.py's set
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from assistant.reading.money import money_direction
@@ -117,3 +118,71 @@ def earlier_durations(text: str, figures: list[Figure]) -> dict[int, str]:
     return {f.index: f"an earlier length in the thread; a later message settles on {final[-1].show()}"
             for f in durations if line_of(f) != last and round(f.value, 6) != round(final[-1].value, 6)
             and line_of(f) is not None and line_of(f)[0] < last[0]}
+
+
+# Words that give the amount before them again in other terms: "2,000 a month, so that's 24k a
+# year", "1.5k/mo i.e. 18k/yr", "which comes to 36k a year".
+_RESTATING = re.compile(r"(?:\bso\s+(?:that(?:'s|’s| is)|thats|it(?:'s|’s| is)|its)|\bthat(?:'s|’s| is)|\bthats|\bi\.e\.?|"
+                        r"\bwhich\s+(?:is|comes\s+to|makes)|\bworks\s+out\s+(?:to|at|as)|\bequals?|=|\bor)"
+                        r"(?:\s+(?:about|around|roughly|like|um|uh|basically|right|call\s+it))*\s*$", re.IGNORECASE)
+# A net amount worked out by the user from the figures before it: "so net it's like 2k".
+_NETTED = re.compile(r"\b(?:so\s+)?net(?:\s+of\s+(?:that|this|it))?\b[\s,:]*(?:(?:it(?:'s|’s| is)|its|that(?:'s|’s| is)|thats|"
+                     r"about|around|roughly|like|um|uh|comes\s+to|is)\s*)*$", re.IGNORECASE)
+
+
+def restated_amounts(text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why: an amount said again in another period right after itself ("2,000 a
+    month so that's 24k a year"), and the figures a net amount the user worked out from them
+    replaces ("brings in 2.4k a month but the fee is 400 a month, so net it's 2k": the 2k is used)."""
+    from knowledge.figures import MONTHS_IN  # the one table of period lengths
+
+    out: dict[int, str] = {}
+    amounts = [f for f in figures if (f.unit == "money" or f.scaled or f.value >= 100) and f.unit != "duration"
+               and f.unit != "percent" and not f.is_range]
+    for said, again in zip(amounts, amounts[1:]):
+        between = text[said.span[1] : again.span[0]]
+        if len(between) > 40 or not _RESTATING.search(between) or not (said.period and again.period):
+            continue
+        if said.period == again.period or said.period not in MONTHS_IN or again.period not in MONTHS_IN:
+            continue
+        expected = said.value * MONTHS_IN[again.period] / MONTHS_IN[said.period]
+        if abs(expected - again.value) <= 0.01 * abs(expected):
+            out[again.index] = f"{said.show()} said again per {again.period}"
+    for net in amounts:
+        parts = _netted_parts(text, amounts, net)
+        if parts and net.period:
+            for f in parts:
+                out.setdefault(f.index, f"netted into {net.show()}, the net amount you worked out")
+    return out
+
+
+def _netted_parts(text: str, amounts: list[Figure], net: Figure) -> list[Figure]:
+    """The gains and costs of one period before ``net`` that it is the difference of, when the
+    words before it say it is a net amount; [] otherwise."""
+    if not _NETTED.search(text[max(0, net.span[0] - 40) : net.span[0]]):
+        return []
+    before = [f for f in amounts if f.index < net.index and f.period and net.span[0] - f.span[1] < 200]
+    periods = {f.period for f in before}
+    if len(periods) != 1 or net.period not in (None, *periods):
+        return []
+    directions = {f.index: money_direction(f) for f in before}
+    gains = [f for f in before if directions[f.index] == "in"]
+    costs = [f for f in before if directions[f.index] == "out"]
+    if gains and costs and abs(sum(f.value for f in gains) - sum(f.value for f in costs) - net.value) <= 0.02 * abs(
+            net.value):
+        return gains + costs
+    return []
+
+
+def netted_periods(text: str, figures: list[Figure]) -> list[Figure]:
+    """``figures`` with a net amount the user worked out from amounts of one period given that
+    period ("2.4k a month in, 400 a month out, so net it's like 2k": 2k a month)."""
+    amounts = [f for f in figures if (f.unit == "money" or f.scaled or f.value >= 100) and f.unit not in {"duration", "percent"}
+               and not f.is_range]
+    out = list(figures)
+    for net in amounts:
+        if net.period is None:
+            parts = _netted_parts(text, amounts, net)
+            if parts:
+                out[net.index] = dataclasses.replace(net, period=parts[0].period)
+    return out
