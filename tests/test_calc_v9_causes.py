@@ -126,3 +126,16 @@ def test_over_reach_a_share_times_a_salary_is_still_multiplied():
 def test_an_arrow_reads_as_from_one_rate_to_another():
     args = _args("sample size per arm? checkout conversion 4% → 4.6%, power 80%")
     assert args["baseline_rate"] == pytest.approx(0.04) and args["target_rate"] == pytest.approx(0.046)
+
+
+# ---- a horizon given as a start date and an end date --------------------------------------------
+
+def test_start_and_end_dates_said_apart_give_the_horizon():
+    args = _args("TCO? licence 2k a month, setup 10k. The contract starts 1 April 2026 and ends 31 March 2028.")
+    assert args["horizon_years"] == 2
+
+
+def test_over_reach_dates_that_split_months_are_asked_not_rounded():
+    calc = read_calculation("TCO? licence 2k a month, setup 10k. The contract starts 15 April 2026 and ends "
+                            "14 March 2028.")
+    assert not calc.calls and calc.clarification is not None

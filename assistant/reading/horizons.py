@@ -33,7 +33,7 @@ def find_horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figu
             return group[0]
     if free:
         return None
-    dated = _dated_span(text)
+    dated = _dated_span(text) or _start_and_end(text)
     if dated is not None:  # "from January 2027 till end of 2029": 36 months
         return dated
     end = _END_OF_YEAR.search(text)
@@ -67,6 +67,33 @@ _DATED_SPAN = re.compile(
     r"\b(?:from|between)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?(?:(?P<m1>[a-z]{3})[a-z]*\.?\s+)?(?P<y1>20\d\d)\s+"
     r"(?:till|until|to|through|thru|and)\s+(?:the\s+)?(?P<end>end\s+of\s+)?(?:(?P<m2>[a-z]{3})[a-z]*\.?\s+)?(?P<y2>20\d\d)\b",
     re.IGNORECASE)
+
+
+# A start date and an end date said apart: "go-live 1 Jan 2027, … the contract ends 31 March 2029".
+_DATE = r"(?:(?P<d{n}>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<m{n}>[a-z]{{3}})[a-z]*\.?,?\s+(?P<y{n}>20\d\d)\b"
+_STARTS_ENDS = re.compile(
+    r"\b(?:go[- ]?live|goes\s+live|going\s+live|starts?|starting|start\s+date|begins?|beginning|launch(?:es)?|"
+    r"kick[- ]?off|from)\s*(?:is\s+|on\s+|date\s+)?[:=]?\s*" + _DATE.format(n=1)
+    + r"[^\n]{0,120}?\b(?:ends?|ending|end\s+date|expires?|until|till|runs?\s+(?:to|until|through)|through|to)\s*"
+      r"(?:is\s+|on\s+)?[:=]?\s*" + _DATE.format(n=2), re.IGNORECASE)
+
+
+def _start_and_end(text: str) -> Figure | None:
+    """The months from a start date to an end date said apart, counted in whole months: the start
+    on a month's first day (or no day), the end on its last days (or no day); else None."""
+    match = _STARTS_ENDS.search(text)
+    if not match:
+        return None
+    m1, m2 = match.group("m1").lower(), match.group("m2").lower()
+    if m1 not in _MONTH_NAMES or m2 not in _MONTH_NAMES:
+        return None
+    d1, d2 = (int(match.group(k)) if match.group(k) else None for k in ("d1", "d2"))
+    if d1 not in (None, 1) or d2 is not None and d2 < 28:
+        return None  # "15 March to 14 June": not whole months, asked
+    months = int(match.group("y2")) * 12 + _MONTH_NAMES.index(m2) - int(match.group("y1")) * 12 - _MONTH_NAMES.index(m1) + 1
+    if not 1 <= months <= 600:
+        return None
+    return Figure(value=float(months), unit="duration", span=match.span(), text=match.group(0), index=-1)
 
 
 def _dated_span(text: str) -> Figure | None:
