@@ -139,3 +139,20 @@ def test_over_reach_dates_that_split_months_are_asked_not_rounded():
     calc = read_calculation("TCO? licence 2k a month, setup 10k. The contract starts 15 April 2026 and ends "
                             "14 March 2028.")
     assert not calc.calls and calc.clarification is not None
+
+
+# ---- the business's own revenue; verbs that bring money in ----------------------------------------
+
+def test_the_companys_own_revenue_is_context_not_the_gain():
+    calc = read_calculation("ROI? the shop's annual revenue is 900k; the tool cost 20k and brought 35k of extra profit")
+    assert calc.calls == [("roi", {"cost": 20000.0, "gain": 35000.0})]
+
+
+def test_over_reach_revenue_the_project_added_is_still_asked_about_as_a_gain():
+    calc = read_calculation("ROI? the shop's revenue grew by 50k thanks to the tool, which cost 20k")
+    assert not calc.calls and "margin" in calc.clarification.question
+
+
+def test_money_a_tool_drove_or_delivered_is_a_gain_not_its_price():
+    calc = read_calculation("Our returns engine delivered 48k of profit last year and it cost 30k. What's the ROI?")
+    assert calc.calls == [("roi", {"gain": 48000.0, "cost": 30000.0})]

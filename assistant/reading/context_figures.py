@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from assistant.reading.money import money_direction
+from assistant.reading.money import CHANGE_WORDS, ORGANISATION_WORDS, REVENUE_WORDS, money_direction, stem_in
 from knowledge.figures import Figure
 
 # Words naming a company-wide figure: what the company burns, has left or earns in total.
@@ -47,6 +47,11 @@ def business_figures(text: str, figures: list[Figure]) -> dict[int, str]:
         near = {w.lower() for w in fig.before[-4:]}
         if near & BUSINESS_WORDS or _CASH_HELD.search(text[max(0, fig.span[0] - 40) : fig.span[0]]):
             out[fig.index] = "it describes the company's finances, not this calculation"
+        words = [w.lower() for w in fig.before[-5:]]
+        owned = any(w.endswith(("'s", "’s")) and w[:-2] in ORGANISATION_WORDS for w in words)
+        if owned and any(stem_in(w, REVENUE_WORDS) for w in words) and not any(
+                stem_in(w, CHANGE_WORDS) for w in words + fig.after[:3]):
+            out[fig.index] = "it is the business's revenue, not a gain from this project"  # "the retailer's annual revenue is 2M"
     return out
 
 
