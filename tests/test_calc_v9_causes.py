@@ -156,3 +156,9 @@ def test_over_reach_revenue_the_project_added_is_still_asked_about_as_a_gain():
 def test_money_a_tool_drove_or_delivered_is_a_gain_not_its_price():
     calc = read_calculation("Our returns engine delivered 48k of profit last year and it cost 30k. What's the ROI?")
     assert calc.calls == [("roi", {"gain": 48000.0, "cost": 30000.0})]
+
+
+def test_over_reach_a_bank_rate_is_a_discount_rate_not_company_finances():
+    calc = read_calculation("NPV please: 25k paid now, then it saves 10k in year 1, 11k in year 2 and 12k in year 3. "
+                            "Use our bank rate of 7% a year.")
+    assert calc.calls and calc.calls[0][1]["rate"] == 0.07

@@ -23,7 +23,7 @@ from assistant.reading.money import CHANGE_WORDS, ORGANISATION_WORDS, REVENUE_WO
 from knowledge.figures import Figure
 
 # Words naming a company-wide figure: what the company burns, has left or earns in total.
-BUSINESS_WORDS = {"burn", "runway", "mrr", "arr", "valuation", "bank", "headcount", "cash-burn"}
+BUSINESS_WORDS = {"burn", "runway", "mrr", "arr", "valuation", "headcount", "cash-burn"}
 # "cash in bank", "cash on hand", "cash balance": the company's cash, not a flow of the project.
 _CASH_HELD = re.compile(r"\bcash\s+(?:in\s+(?:the\s+)?bank|on\s+hand|balance|position|reserves?)\s*[:=]?\s*(?:of\s+)?"
                         r"(?:is\s+|was\s+|at\s+|~|about\s+|around\s+)*$", re.IGNORECASE)
@@ -44,6 +44,8 @@ def business_figures(text: str, figures: list[Figure]) -> dict[int, str]:
     """figure index → why: the figures that size the company (burn, runway, cash, MRR)."""
     out: dict[int, str] = {}
     for fig in figures:
+        if fig.unit == "percent":
+            continue  # "our bank rate is 10%": a rate the calculation may use, not the company's size
         near = {w.lower() for w in fig.before[-4:]}
         if near & BUSINESS_WORDS or _CASH_HELD.search(text[max(0, fig.span[0] - 40) : fig.span[0]]):
             out[fig.index] = "it describes the company's finances, not this calculation"
