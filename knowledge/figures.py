@@ -205,6 +205,10 @@ _CREW_BEFORE = re.compile(
     rf"{{0,4}}$", re.IGNORECASE)
 _EACH_OF_THE_NEXT = re.compile(r"\s*(?:in|for|over)\s+each\s+of\s+the\s+(?:next|following|coming|first|last)\s+[\w-]+\s+"
                                r"(day|week|month|quarter|year)s\b", re.IGNORECASE)
+# A row label ending in a period ("Licence /mo", "Maintenance per yr"), then the cell's value, maybe
+# after a spreadsheet cell reference and a formula sign ("B5: =350").
+_PER_LABEL_BEFORE = re.compile(r"(?:\s/\s?|\bper\s+)(mo|month|yr|year|wk|week|qtr|quarter)\b[ \t]*[:=]?"
+                               r"(?:[ \t]*[A-Z]{1,2}[1-9]\d{0,3}[ \t]*:)?[ \t]*=?[ \t]*$", re.IGNORECASE)
 _PER_ANNUM_BEFORE = re.compile(r"(?:\bp\.\s?a\.?|\bper annum|\bp/a)\s*[:=]?\s*$", re.IGNORECASE)
 
 
@@ -223,6 +227,9 @@ def _sentence_start(source: str, pos: int) -> int:
 _EACH_PERIOD = re.compile(r"\b(?:each|every|per)\s+(day|week|month|quarter|year)\b", re.IGNORECASE)
 _YEARS_BEFORE = re.compile(r"\b(?:years?|yrs?)\s*$", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"\bY(\d{1,2})\s?[-–]\s?Y(\d{1,2})\b")
+_CELL_REFERENCE = re.compile(r"(?<![\w$€£])[A-Z]{1,2}[1-9]\d{0,3}[ \t]*:[ \t]*=?")
+_ARROWS = re.compile(r"→|->|=>|⟶")
+_ARROW = re.compile(r"[ \t]*(?:→|->|=>|⟶)[ \t]*")  # "2.5% → 2.8%": from one value to the other
 _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGNORECASE)
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
 # "." ends a sentence, but not after an abbreviated label that a figure follows ("Impl. 45k", "Maint. 5k").
@@ -340,6 +347,8 @@ def _currency_code(written: str) -> str:
 
 
 def _words(text: str) -> list[str]:
+    # an arrow between two values reads as "to" ("2.5% → 2.8%": from 2.5% to 2.8%)
+    text = _CELL_REFERENCE.sub(" ", _ARROWS.sub(" to ", text))  # "A3: Data integration  B3: 4,200": no words "a", "b"
     return [w.lower().strip("'") for w in _WORD.findall(text)]
 
 
@@ -583,6 +592,9 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         if figure.period is None and figure.unit != "duration" and _PER_ANNUM_BEFORE.search(
                 text[max(prev_end, figure.span[0] - 30) : figure.span[0]]):
             figure.period = "year"  # "Software p.a.   14.400"
+        per_label = _PER_LABEL_BEFORE.search(text[max(prev_end, figure.span[0] - 30) : figure.span[0]])
+        if figure.period is None and figure.unit != "duration" and per_label:
+            figure.period = PERIOD_WORDS.get(per_label.group(1).lower())  # "Platform licence /mo   B5: =350"
         if figure.period is None and figure.unit != "duration":
             adjective = _PERIOD_BEFORE.findall(" ".join(figure.before[-3:]) + " " + " ".join(figure.after[:3]))
             if len({PERIOD_WORDS[a.lower()] for a in adjective}) == 1:
@@ -595,8 +607,9 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
         if figure.period is None and figure.unit != "duration" and glued and PERIOD_WORDS.get(glued.group(1)) and re.fullmatch(
                 r"[\s:=-]*", text[text.rfind("/", 0, figure.span[0]) + 1 + len(glued.group(1)) : figure.span[0]]):
             figure.period = PERIOD_WORDS[glued.group(1)]  # "orders/yr: 4": the label says the period
-        if i + 1 < len(figures) and figure.before[-1:] == ["from"] and re.fullmatch(r"\s*to\s*", text[figure.span[1] : next_start]):
-            figure.change = "from"  # "went from $100k to $130k": two ends of one change
+        if i + 1 < len(figures) and (figure.before[-1:] == ["from"] and re.fullmatch(r"\s*to\s*", text[figure.span[1] : next_start])
+                                     or _ARROW.fullmatch(text[figure.span[1] : next_start])):
+            figure.change = "from"  # "went from $100k to $130k", "2.5% → 2.8%": two ends of one change
             figures[i + 1].change = "to"
         ratio = _RATIO.match(text[figure.span[1] : next_start]) if i + 1 < len(figures) else None
         if ratio:

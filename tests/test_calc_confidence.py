@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.reading.calculate import ROLE_MARGIN, read_calculation, role_confidence
+from assistant.reading.calculate import read_calculation
+from assistant.reading.roles import ROLE_MARGIN, role_confidence
 from assistant.reading.dialogue import read_turn, start_state
 from assistant.reading.elliptical import resolve, without_figures
 from knowledge.figures import read_figures

@@ -56,7 +56,9 @@ COST = ("cost", "costs", "costing", "spent", "spend", "paid", "pay", "invest", "
         "tool", "system", "solution", "software", "platform", "engine")
 GAIN = ("gain", "gains", "profit", "net profit", "gross profit", "saving", "saved", "saves", "save",
         "return", "returns", "benefit", "revenue", "earn", "generat", "brought", "bring", "brings",
-        "made", "make", "makes", "income", "extra sales", "additional sales", "added", "adds")
+        "made", "make", "makes", "income", "extra sales", "additional sales", "added", "adds",
+        "delivers", "delivered", "yields", "yielded", "drove", "drives", "driven", "raises", "raised", "lifted",
+        "lifts")  # "the engine delivers $400k of profit", "the tool drove $410k of extra sales"
 
 
 # A test that asks only whether the variant is better is one-sided; the default asks for any difference.

@@ -298,6 +298,8 @@ class OfflineChatModel(BaseChatModel):
                 args["price_change_pct"] = -slots.percents[0] if cut else slots.percents[0]
                 if slots.limits:  # the asker's own policy line ("any change over 10%")
                     args["price_change_threshold_pct"] = slots.limits[0]
+                if slots.key_segment is not None:  # "not key customers": said either way
+                    args["affects_key_segment"] = slots.key_segment
             if action == "fraud block":
                 tier = "vip" if re.search(r"\bvip\b", question, re.I) else (
                     "high_value" if re.search(r"high[- ]value|best customer|top customer|loyal", question, re.I) else "standard")

@@ -231,6 +231,8 @@ _CORRECTION_CORE = re.compile(
 # in... no wait, it was 4k"; "impact... 6? maybe 7. go with 7".
 _CORRECTED_TAIL = re.compile(
     r"(?:\bno,?\s+wait|\bsorry|\bcorrection|\bi mean|\bi meant|\bscratch that|\bmake (?:that|it)|\bgo with|\bcall it|"
+    # the user's own revision of a figure they quote: "I'd haircut that to 150k", "scale it back to 20k"
+    r"\b(?:haircut|trim|scale|knock|mark|revise|adjust|bring)\w*\s+(?:that|it|this|them)\s+(?:down\s+|back\s+)?to|"
     r"\?\s*(?:maybe|perhaps|no|or))[\s,;:!.\u2014\u2013-]*(?:it(?:'s| is| was)\s+|that(?:'s| is)\s+|should be\s+)?"
     r"(?:more like\s+|about\s+|actually\s+)?$", re.IGNORECASE)
 

@@ -93,6 +93,12 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not _SENTENCE_END.search(text[min(a, b) : max(a, b)])
 
 
+# Words that restate a quantity in other units: "0.1 FTE, call it 5k/yr", "half a person, i.e. 30k",
+# "0.2 FTE which is about 12k a year".
+_RESTATED = re.compile(r"\b(?:call it|calling it|say|i\.e\.?|which is|that's|that is|worth|so about|so roughly|"
+                       r"works out (?:at|to)|equivalent to|equals?)\b|[≈=]", re.IGNORECASE)
+
+
 def find_priced(text: str, figures: list[Figure]) -> list[Priced]:
     """The staff-time amounts of ``figures``: a share of a person times that person's cost, hours
     times an hourly rate."""
@@ -115,6 +121,8 @@ def find_priced(text: str, figures: list[Figure]) -> list[Priced]:
             continue  # "Internal staff (0.25 FTE)  15,000 per year": the line's amount is the share's cost already
         if re.match(r"\s*\(\s*(?:[≈~=]|approx|about|around|roughly|ca\b|i\.?e\b)", text[phrase.end() : base.span[0] + 1], re.I):
             continue  # "0.25 FTE (≈15k p.a.)": the bracket gives what that share costs, not a whole person's cost
+        if _RESTATED.search(text[min(phrase.end(), base.span[1]) : max(phrase.start(), base.span[0])]):
+            continue  # "0.1 FTE, call it 5k/yr": the share restated as money, not a whole person's cost
         taken.add(base.index)
         out.append(Priced(base.index, share, base.period or "year", tuple(inside),
                           f"{phrase.group(0).strip()} × {base.show()}"))

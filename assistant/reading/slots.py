@@ -49,6 +49,24 @@ class Slots:
     metric: str | None = None
     business: str | None = None
     applications: list[str] = field(default_factory=list)
+    # whether the case touches the business's most important customers: True when named ("our key
+    # accounts"), False when excluded ("not key customers", "excluding key accounts"), None when unsaid
+    key_segment: bool | None = None
+
+
+# The most important customers, in ordinary words; a negation just before excludes them.
+_KEY_SEGMENT = re.compile(r"\b(?:key|top|strategic|vip|most important)\s+(?:customers?|segments?|accounts?|clients?)\b",
+                          re.IGNORECASE)
+_EXCLUDED = re.compile(r"\b(?:not|no|excluding|except|without|never|but not|apart from)\s+(?:(?:on|for|to|the|our)\s+)?$",
+                       re.IGNORECASE)
+
+
+def key_segment(text: str) -> bool | None:
+    """True when the text says the case touches key customers, False when it says it does not."""
+    match = _KEY_SEGMENT.search(text)
+    if match is None:
+        return None
+    return not _EXCLUDED.search(text[max(0, match.start() - 20) : match.start()])
 
 
 def metric(text: str) -> str | None:
@@ -95,8 +113,16 @@ _OVER = {"over", "above", "beyond", "exceeding", "exceeds", "exceed"}
 _THAN = {"more", "greater", "larger", "bigger", "higher"}
 
 
+# A percentage named as the line itself: "our threshold is 10%", "the limit: 15%", "a cap of 5%".
+_LIMIT_NOUNS = {"threshold", "thresholds", "limit", "limits", "cap", "ceiling", "maximum", "max"}
+_LINKING = {"is", "was", "of", "at", "are", "be", "set", "sits", "stands", "currently", "to"}
+
+
 def _is_limit(before: list[str]) -> bool:
     last = before[-1:]
+    named = next((k for k in range(len(before) - 1, max(-1, len(before) - 4), -1) if before[k] in _LIMIT_NOUNS), None)
+    if named is not None and all(w in _LINKING for w in before[named + 1 :]) and "to" not in before[named + 1 : named + 2]:
+        return True
     return bool(last) and (last[0] in _OVER or last[0] == "than" and bool(_THAN & set(before[-2:-1]))
                            or before[-3:] == ["in", "excess", "of"])
 
@@ -110,4 +136,5 @@ def extract(text: str) -> Slots:
         metric=metric(text),
         business=business(text),
         applications=applications(text),
+        key_segment=key_segment(text),
     )
