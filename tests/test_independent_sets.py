@@ -41,22 +41,27 @@ MODULES = {
     # v8 (stop 34): an e-mail course saved from a mail client and a slide deck exported to PDF, written blind
     "stock-planning-emails": DEV / "modules" / "stock-planning-emails.txt",
     "sourdough-basics": DEV / "modules" / "sourdough-basics.pdf",
+    # v9 (stop 35): a help-centre FAQ in Markdown and a two-column textbook chapter as PDF, written blind
+    "packing-shipping-faq": DEV / "modules" / "packing-shipping-faq.md",
+    "home-composting": DEV / "modules" / "home-composting.pdf",
 }
 CONVERSATIONS = [DEV / "conversations.yaml", DEV / "conversations_v3.yaml", DEV / "conversations_v4_photo.yaml",
                  DEV / "conversations_v4_freelance.yaml", DEV / "conversations_m6_v4.yaml",
                  DEV / "conversations_v5_hikes.yaml", DEV / "conversations_v5_returns.yaml", DEV / "conversations_m6_v5.yaml",
                  DEV / "conversations_v6_garden.yaml", DEV / "conversations_v6_picking.yaml", DEV / "conversations_m6_v6.yaml",
                  DEV / "conversations_v7_pricing.yaml", DEV / "conversations_v7_football.yaml", DEV / "conversations_m6_v7.yaml",
-                 DEV / "conversations_v8_stock.yaml", DEV / "conversations_v8_dough.yaml", DEV / "conversations_m6_v8.yaml"]
+                 DEV / "conversations_v8_stock.yaml", DEV / "conversations_v8_dough.yaml", DEV / "conversations_m6_v8.yaml",
+                 DEV / "conversations_v9_pack.yaml", DEV / "conversations_v9_compost.yaml", DEV / "conversations_m6_v9.yaml"]
 OFFTOPIC = [DEV / "offtopic_requests.yaml", DEV / "offtopic_v3.yaml", DEV / "offtopic_v4_photo.yaml",
             DEV / "offtopic_v4_freelance.yaml", DEV / "offtopic_m6_v4.yaml",
             DEV / "offtopic_v5_hikes.yaml", DEV / "offtopic_v5_returns.yaml", DEV / "offtopic_m6_v5.yaml",
             DEV / "offtopic_v6_garden.yaml", DEV / "offtopic_v6_picking.yaml", DEV / "offtopic_m6_v6.yaml",
             DEV / "offtopic_v7_pricing.yaml", DEV / "offtopic_v7_football.yaml", DEV / "offtopic_m6_v7.yaml",
-            DEV / "offtopic_v8_stock.yaml", DEV / "offtopic_v8_dough.yaml", DEV / "offtopic_m6_v8.yaml"]
+            DEV / "offtopic_v8_stock.yaml", DEV / "offtopic_v8_dough.yaml", DEV / "offtopic_m6_v8.yaml",
+            DEV / "offtopic_v9_pack.yaml", DEV / "offtopic_v9_compost.yaml", DEV / "offtopic_m6_v9.yaml"]
 # The v4 sets join once their held-out halves have been opened (end of the round that wrote them):
 # until then no test prints a rate that includes them.
-UNOPENED: tuple[str, ...] = ("v9",)  # v4 opened at the end of stop 30, v5 at the end of stop 31, v6 at the end of stop 32, v7 at the end of stop 33, v8 at the end of stop 34
+UNOPENED: tuple[str, ...] = ()  # v4 opened at the end of stop 30, v5 at the end of stop 31, v6 at the end of stop 32, v7 at the end of stop 33, v8 at the end of stop 34, v9 at the end of stop 35
 CALC_SETS = [p for p in sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((DEV / "calc").glob("dialogues*.yaml"))
              if not any(mark in p.stem for mark in UNOPENED)]
 
@@ -77,7 +82,9 @@ CALC_SETS = [p for p in sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((
 # dialogues.
 # Stop 34 (v8 joined after its held-out opening): all singles 80% / 66%, all dialogues 77% / 64%;
 # the v8 sets alone 54/94 / 38/76 singles, 14/23 / 10/21 dialogues.
-CALC_FLOORS = {"singles": (0.77, 0.63), "dialogues": (0.74, 0.61)}
+# Stop 35 (v9 joined after its held-out opening): all singles 78% / 65%, all dialogues 77% / 63%;
+# the v9 sets alone 55/84 / 48/86 singles, 18/23 / 9/21 dialogues.
+CALC_FLOORS = {"singles": (0.75, 0.62), "dialogues": (0.74, 0.60)}
 MODULE_ALONE_FLOORS = {
     "kitchen-food-safety": (0.80, 0.70),
     "nonprofit-fundraising": (0.70, 0.64),
@@ -94,6 +101,8 @@ MODULE_ALONE_FLOORS = {
     "youth-football-coaching": (0.46, 0.50),  # stop 33, v7 wiki export: 50% / 55%
     "stock-planning-emails": (0.54, 0.55),  # stop 34, v8 e-mail course: 58% / 59%
     "sourdough-basics": (0.34, 0.46),  # stop 34, v8 PDF slide deck: 38% / 50%
+    "packing-shipping-faq": (0.83, 0.64),  # stop 35, v9 help-centre FAQ: 87% / 68%
+    "home-composting": (0.63, 0.52),  # stop 35, v9 two-column PDF chapter: 67% / 56%
 }
 # Stop 29, with the two v3 modules, their conversations and near-miss off-topic requests joined:
 # questions 69% / 64%, conversation turns 62% / 61%, off-topic 79% / 69%; alone: beekeeping
@@ -114,7 +123,10 @@ MODULE_ALONE_FLOORS = {
 # Stop 34, with the v8 modules (e-mail course 58% / 59% alone, PDF slide deck 38% / 50% alone),
 # their conversations and off-topic requests and Module 6's v8 ones joined: questions 59% / 60%,
 # turns 59% / 57%, off-topic 80% / 80%.
-TOGETHER_FLOORS = {"questions": (0.56, 0.57), "conversations": (0.55, 0.54), "offtopic": (0.77, 0.76)}
+# Stop 35, with the v9 modules (help-centre FAQ 87% / 68% alone, two-column PDF chapter 67% / 56%
+# alone), their conversations and off-topic requests and Module 6's v9 ones joined: questions
+# 61% / 59%, turns 59% / 56%, off-topic 82% / 82%.
+TOGETHER_FLOORS = {"questions": (0.58, 0.56), "conversations": (0.56, 0.53), "offtopic": (0.79, 0.79)}
 # Wrong figures are a ratchet, not a goal: the goal is 0 (issue 21). Measured on 2026-12-06:
 # 0 in the tune half of the single messages, 3 in tune dialogues, 25 in the held-out halves.
 # Stop 29, with the v3 sets: 1 in tune dialogues, 22 in held-out singles, 3 in held-out dialogues.
@@ -130,7 +142,9 @@ TOGETHER_FLOORS = {"questions": (0.56, 0.57), "conversations": (0.55, 0.54), "of
 # Stop 34, with v8: measured after the merges 49 in all (the v8 sets add 1 tune + 7 held-out singles
 # and 2 tune + 3 held-out dialogue figures; calc10/dlg10 removed 2 + 1 from the v7 held-out halves),
 # 4 in tune singles (v8a-079, "run the IRR at 9%": the engineer's rule broke a dialogue, reverted).
-MAX_WRONG_FIGURES = 49
+# Stop 35, with v9: measured after the merges 54 in all (the v9 sets add 1 tune + 8 held-out singles
+# and 3 held-out dialogue figures; calc11/dlg11 removed 7 from the older sets), 3 in tune singles.
+MAX_WRONG_FIGURES = 54
 MAX_TUNE_SINGLES_WRONG = 4
 
 
