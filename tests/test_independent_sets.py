@@ -17,6 +17,7 @@ import yaml
 
 from evals import calcsets
 from evals.devsets import load_set, pass_rates, run_conversations, run_set
+from tests.advisors import advisor_on
 
 DEV = Path(__file__).resolve().parent.parent / "evals" / "dev"
 MODULES = {
@@ -161,13 +162,7 @@ def _check(name: str, outcomes, floors: tuple[float, float], report_measure) -> 
 
 
 def _advisor(tmp_path_factory, embedder, corpus: list[Path]):
-    from assistant.engine import Advisor
-    from assistant.settings import Settings
-    from knowledge.index import CourseIndex
-
-    settings = Settings(data_dir=tmp_path_factory.mktemp("sets"), corpus_paths=corpus)
-    CourseIndex(settings, embedder=embedder).ingest(list(settings.corpus_paths))
-    return Advisor(settings, embedder=embedder)
+    return advisor_on(corpus, tmp_path_factory.mktemp("sets"), embedder)
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,7 @@ import pytest
 
 from assistant.engine import Advisor
 from assistant.reading.intents import question_kind
-from assistant.settings import Settings
-from knowledge.index import CourseIndex
+from tests.advisors import advisor_on
 
 MODULE = """Beekeeping for Beginners
 
@@ -30,9 +29,7 @@ Queen cells along the bottom of a frame mean the colony is preparing to swarm.
 def test_a_module_alone_is_outlined_from_its_own_headings(tmp_path, embedder):
     path = tmp_path / "beekeeping.txt"
     path.write_text(MODULE, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "data", corpus_paths=[path])
-    CourseIndex(settings, embedder=embedder).ingest([path])
-    result = Advisor(settings, embedder=embedder).ask("What does this course cover?", remember=False)
+    result = advisor_on([path], tmp_path / "data", embedder).ask("What does this course cover?", remember=False)
     assert not result.refused
     assert "Beekeeping for Beginners" in result.answer
     assert "Setting Up an Apiary" in result.answer and "Inspecting a Colony" in result.answer
@@ -63,9 +60,7 @@ Steep green tea for two minutes and black tea for four minutes before tasting.
 def _tea_advisor(tmp_path, embedder) -> Advisor:
     path = tmp_path / "tea-guide.md"
     path.write_text(TEA_GUIDE, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "data", corpus_paths=[path])
-    CourseIndex(settings, embedder=embedder).ingest([path])
-    return Advisor(settings, embedder=embedder)
+    return advisor_on([path], tmp_path / "data", embedder)
 
 
 def test_an_overview_quotes_the_section_where_the_material_sums_itself_up(tmp_path, embedder):

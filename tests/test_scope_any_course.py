@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.scope import requested_work
+from tests.advisors import advisor_on
 
 FORMATS = Path(__file__).parent / "data" / "formats"
 MODULES = ["phishing-slide-notes.txt", "composting-course-page.html", "youth-coaching.md", "cold-room-sop.txt"]
@@ -35,17 +36,7 @@ GENERAL = [
 
 @pytest.fixture(scope="module")
 def advisors(tmp_path_factory, embedder):
-    from assistant.engine import Advisor
-    from assistant.settings import Settings
-    from knowledge.index import CourseIndex
-
-    built = {}
-    for name in MODULES:
-        path = FORMATS / name
-        settings = Settings(data_dir=tmp_path_factory.mktemp(Path(name).stem), corpus_paths=[path])
-        CourseIndex(settings, embedder=embedder).ingest([path])
-        built[name] = Advisor(settings, embedder=embedder)
-    return built
+    return {name: advisor_on([FORMATS / name], tmp_path_factory.mktemp(Path(name).stem), embedder) for name in MODULES}
 
 
 def _own_words(advisor) -> list[str]:

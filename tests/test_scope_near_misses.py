@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.reading.intents import question_kind
+from tests.advisors import advisor_on
 
 FORMATS = Path(__file__).parent / "data" / "formats"
 MODULES = ["cold-room-sop.txt", "youth-coaching.md"]
@@ -18,17 +19,7 @@ MODULES = ["cold-room-sop.txt", "youth-coaching.md"]
 
 @pytest.fixture(scope="module")
 def advisors(tmp_path_factory, embedder):
-    from assistant.engine import Advisor
-    from assistant.settings import Settings
-    from knowledge.index import CourseIndex
-
-    built = {}
-    for name in MODULES:
-        path = FORMATS / name
-        settings = Settings(data_dir=tmp_path_factory.mktemp(Path(name).stem), corpus_paths=[path])
-        CourseIndex(settings, embedder=embedder).ingest([path])
-        built[name] = Advisor(settings, embedder=embedder)
-    return built
+    return {name: advisor_on([FORMATS / name], tmp_path_factory.mktemp(Path(name).stem), embedder) for name in MODULES}
 
 
 @pytest.fixture(scope="module")

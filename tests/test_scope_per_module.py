@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.advisors import advisor_on
+
 FORMATS = Path(__file__).parent / "data" / "formats"
 
 BIKES = """# Running a Volunteer Bike Workshop
@@ -44,17 +46,11 @@ OWN = {
 
 @pytest.fixture(scope="module")
 def judges(tmp_path_factory, embedder):
-    from assistant.engine import Advisor
-    from assistant.settings import Settings
-    from knowledge.index import CourseIndex
-
     bikes = tmp_path_factory.mktemp("bikes-module") / "bikes.md"
     bikes.write_text(BIKES, encoding="utf-8")
     built = {}
     for name, corpus in {"cold-room": [FORMATS / "cold-room-sop.txt"], "both": [FORMATS / "cold-room-sop.txt", bikes]}.items():
-        settings = Settings(data_dir=tmp_path_factory.mktemp(name), corpus_paths=corpus)
-        CourseIndex(settings, embedder=embedder).ingest(corpus)
-        built[name] = Advisor(settings, embedder=embedder).scope
+        built[name] = advisor_on(corpus, tmp_path_factory.mktemp(name), embedder).scope
     return built
 
 
