@@ -161,8 +161,7 @@ LANGUAGES: dict[str, _Language] = {
     "fi": _Language(
         # "your" as a suffix: ohjeesi, sääntöjäsi, kehotteesi
         owned=rf"\b(?:sinun|teidan|piilotet\w*|salai\w*|jarjestelman)\s+(?:\w+\s+)?{_FI_OBJ}"
-              r"|\b(?:ulipewa|mlipewa|umepewa|mmepewa)\b"
-    r"|\b(?:jarjestelma)?(?:ohje(?!lm)|saanto|saanno|saantoj|kehot|asetu|rajoitu|maaray|prompt)\w*?(?:si|nne)\b",
+              r"|\b(?:jarjestelma)?(?:ohje(?!lm)|saanto|saanno|saantoj|kehot|asetu|rajoitu|maaray|prompt)\w*?(?:si|nne)\b",
         show=r"\b(?:nayt\w*|kirjoit\w*|tulost\w*|kopioi\w*|toista|toistakaa|kerro|kertokaa|paljasta\w*|listaa|luettele\w*|lue)\b",
         drop=r"\b(?:unohda\w*|ohita\w*|sivuuta\w*|jata huomiotta|jattakaa huomiotta|ala noudata|alkaa noudattako|kierra)\b",
         before=r"\bennen (?:tata |meidan )?(?:keskustelua|viestiani|ensimmaista viestiani)",
