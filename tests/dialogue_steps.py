@@ -1,10 +1,10 @@
-"""Shared steps of the dialogue tests: a calculation started from a message, and the call a
-turn planned."""
+"""Shared steps of the dialogue tests: a calculation started from a message, the state after
+replies to it, and the call a turn planned."""
 
 from __future__ import annotations
 
 from assistant.reading.calculate import read_calculation
-from assistant.reading.dialogue import start_state
+from assistant.reading.dialogue import read_turn, start_state
 
 
 def state_of(message: str):
@@ -13,6 +13,16 @@ def state_of(message: str):
     assert calc is not None, message
     state = start_state(message, calc)
     assert state is not None
+    return state
+
+
+def state_after(first: str, *replies: str):
+    """The state after ``first`` and each reply, read in turn (each must leave a state)."""
+    state = state_of(first)
+    for reply in replies:
+        turn = read_turn(reply, state)
+        assert turn.state is not None, reply
+        state = turn.state
     return state
 
 

@@ -8,19 +8,13 @@ from __future__ import annotations
 import pytest
 
 from assistant.reading.dialogue import read_turn
-from dialogue_steps import call_of, state_of
+from dialogue_steps import call_of, state_after
 
 ROI = "ROI: licence 24k, set-up 12k, gain 60k"
 NPV = "NPV, 8% rate: -30,000 now, then 12,000 per year for 3 years"
 
 
-def _after(first: str, *replies: str):
-    state = state_of(first)
-    for reply in replies:
-        turn = read_turn(reply, state)
-        assert turn.state is not None, reply
-        state = turn.state
-    return state
+_after = state_after  # the state after a first message and the replies to it
 
 
 @pytest.mark.parametrize("undo", ["back to the original figures please", "ok go back to the original numbers",

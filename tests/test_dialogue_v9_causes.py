@@ -14,16 +14,10 @@ from __future__ import annotations
 import pytest
 
 from assistant.reading.dialogue import read_turn
-from dialogue_steps import call_of, state_of
+from dialogue_steps import call_of, state_after, state_of
 
 
-def _after(first: str, *replies: str):
-    state = state_of(first)
-    for reply in replies:
-        turn = read_turn(reply, state)
-        assert turn.state is not None, reply
-        state = turn.state
-    return state
+_after = state_after  # the state after a first message and the replies to it
 
 
 def _planned(turn) -> tuple[str, dict] | None:
