@@ -250,3 +250,10 @@ def test_a_contents_entry_needs_a_dotted_leader_and_a_page_number():
     assert contents_entry("Appendix · · · · · xii")
     assert not contents_entry("Count slowly to ten... 10")
     assert not contents_entry("Add 2 drops per 10 litres.")
+
+
+def test_a_heading_line_over_a_checklist_leads_it_in_and_the_items_keep_their_numbers():
+    text = ("Closing Up\n==========\n\nDo this every evening::\n\n    EVENING ROUND\n    [ ] 1. Windows latched\n"
+            "    [x] 2. Heater off\n\nAfterwards\n==========\n\nGo home.\n")
+    listing = next(piece for piece in convert_rst(text).split("\n\n") if "Windows" in piece)
+    assert listing.split("\n") == ["EVENING ROUND:", "1. Windows latched", "2. Heater off"]

@@ -233,13 +233,23 @@ class _Reader:
         self.emit(inline(" ".join(line.strip() for line in lines), self.substitutions))
 
     def literal(self, lines: list[str]) -> None:
-        """A literal block: each line a line of its own (a list item, so none is run into the next)."""
+        """A literal block: each line a line of its own, as a list item so that none is run into
+        the next ("[ ] 3. Lights" and "2) Wipe" keep their numbers); a heading line over a
+        checklist ("DAILY CHECK") leads the list in."""
         for piece in "\n".join(_dedent(lines)).split("\n\n"):
-            rows = [CHECKBOX.sub("", line.strip()) for line in piece.split("\n") if line.strip()]
+            rows = [line.strip() for line in piece.split("\n") if line.strip()]
+            marked = [bool(CHECKBOX.match(row) or BULLET.match(row) or ENUMERATOR.match(row)) for row in rows]
+            rows = [CHECKBOX.sub("", row) for row in rows]
             if len(rows) == 1:
                 self.emit(rows[0])
-            elif rows:
-                self.emit("\n".join(f"- {row}" for row in rows))
+                continue
+            lead = ""
+            if rows and not marked[0] and all(marked[1:]):
+                lead = rows[0] if rows[0][-1:] in ".:!?" else f"{rows[0]}:"
+                rows = rows[1:]
+            items = [row if BULLET.match(row) or re.match(r"^\d{1,3}[.)]\s", row) else f"- {row}" for row in rows]
+            if items:
+                self.emit("\n".join(([lead] if lead else []) + items))
 
     def directive(self, name: str, argument: str, body: list[str]) -> None:
         name = name.lower()
