@@ -75,7 +75,7 @@ NUMBER_PREFIX = re.compile(r"^(?:[A-Za-z]+\s+)?\d{1,3}(?:\.\d{1,3})*[.)]?\s+")
 ANCHOR_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+\[[^\]]+\]\(#[^)\s]*\)\s*$")
 
 
-# "4. Star ratings ........ 5", "Introduction · · · · 1": a typed table of contents' entry, its
+# "3. Feeding fish ........ 7", "Introduction · · · · 1": a typed table of contents' entry, its
 # title led by dots (or a run of "_") to a page number.
 CONTENTS_ENTRY = re.compile(r"^\S.{0,150}?\S[ \t]*(?:[.·…_][ \t]?){4,}[ \t]*(?:\d{1,4}|[ivxlc]{1,7})$", re.IGNORECASE)
 

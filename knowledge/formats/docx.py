@@ -11,7 +11,7 @@ and page numbers) is skipped.
 
 A document formatted by hand has no heading styles: its headings are bold lines set in larger
 sizes. The sizes then rank them (the largest highest, a numbered heading's depth breaking a tie),
-and a bold line at body size that carries no number ("The formula", "Example message") is a
+and a bold line at body size that carries no number ("The safe range", "Sample letter") is a
 run-in label of the text under it, read with that text, not a section of its own.
 
 Refused, by name: a file that is not a ZIP package, a ZIP that is not a Word document (no
@@ -166,7 +166,7 @@ def _inferred_rank(paragraph, text: str, sizes: list[int]) -> float | None:
 
 
 def _number_depth(text: str) -> int | None:
-    """1 for "4. Star ratings", 2 for "4.2 the weighted average": the depth of a heading's own
+    """1 for "3. Feeding fish", 2 for "3.2 how much to give": the depth of a heading's own
     number, whatever the case of its words (its bold or size already marks it a heading)."""
     match = NUMBERED_HEADING.match(text.strip())
     return match.group(1).count(".") + 1 if match and match.group(2)[:1].isalpha() else None

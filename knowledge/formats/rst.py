@@ -234,8 +234,8 @@ class _Reader:
 
     def literal(self, lines: list[str]) -> None:
         """A literal block: each line a line of its own, as a list item so that none is run into
-        the next ("[ ] 3. Lights" and "2) Wipe" keep their numbers); a heading line over a
-        checklist ("DAILY CHECK") leads the list in."""
+        the next ("[ ] 3. Windows shut" and "2) Rinse" keep their numbers); a heading line
+        over a checklist ("EVENING ROUND") leads the list in."""
         for piece in "\n".join(_dedent(lines)).split("\n\n"):
             rows = [line.strip() for line in piece.split("\n") if line.strip()]
             marked = [bool(CHECKBOX.match(row) or BULLET.match(row) or ENUMERATOR.match(row)) for row in rows]
