@@ -257,3 +257,14 @@ def test_a_heading_line_over_a_checklist_leads_it_in_and_the_items_keep_their_nu
             "    [x] 2. Heater off\n\nAfterwards\n==========\n\nGo home.\n")
     listing = next(piece for piece in convert_rst(text).split("\n\n") if "Windows" in piece)
     assert listing.split("\n") == ["EVENING ROUND:", "1. Windows latched", "2. Heater off"]
+
+
+def test_topics_line_blocks_and_list_tables_are_read_as_text_and_rows():
+    text = ("Opening the Hall\n================\n\n.. topic:: Keys\n\n   The caretaker holds the spare set.\n\n"
+            "| Unlock the side door\n| Switch on the foyer lights\n\n"
+            ".. list-table::\n   :header-rows: 1\n\n   * - Room\n     - Capacity\n   * - Main hall\n     - 120\n\n"
+            "Locking Up\n==========\n\nCheck every window.\n")
+    pieces = convert_rst(text).split("\n\n")
+    assert "Keys: The caretaker holds the spare set." in pieces
+    assert "- Unlock the side door\n- Switch on the foyer lights" in pieces
+    assert "| Main hall | 120 |" in convert_rst(text)

@@ -11,8 +11,8 @@ Documentation written for Sphinx, Python packages and many wikis is reST, often 
   (``csv-table``, ``list-table``, ``table``) becomes a table; an image's path, a table of contents
   (``contents``), section numbering and other directives that only arrange the document are
   dropped; any other directive keeps its body text.
-- **Literal blocks** (a paragraph ending in "::", then an indented block): each line stays a line,
-  so a checklist or a worked calculation is not run together.
+- **Literal blocks** (a paragraph ending in "::", then an indented block), line blocks ("| " lines)
+  and doctests: each line stays a line, so a checklist or a worked calculation is not run together.
 - **Definition lists** (a term, its definition indented on the next line): "Term: definition".
 - **Footnotes and citations** (``.. [#] text``) keep their text; the marks that point at them
   (``[#]_``, ``[2]_``) are dropped.
@@ -274,8 +274,10 @@ class _Reader:
         label = ""
         if name in ADMONITIONS:
             label = argument.strip() if name == "admonition" and argument else name.replace("seealso", "see also").capitalize()
+        elif argument and name in {"topic", "sidebar"} and any(line.strip() for line in body):
+            label = inline(argument, self.substitutions)  # its title leads its text in, as a note's label does
         elif argument and name not in {"figure", "table"}:
-            self.emit(inline(argument, self.substitutions))  # a topic's, a sidebar's or a rubric's title
+            self.emit(inline(argument, self.substitutions))  # a rubric's text, or another directive's title
         sub = _Reader("\n".join(_dedent(body)))
         sub.substitutions = self.substitutions
         sub.read()
@@ -285,7 +287,7 @@ class _Reader:
             self.emit(inline(argument, self.substitutions))
         pieces = sub.out
         if label and pieces:
-            pieces = [f"{label}: {pieces[0]}"] + pieces[1:]
+            pieces = [f"{label}{'' if label[-1:] in ':.?!' else ':'} {pieces[0]}"] + pieces[1:]
         elif label and argument and name != "admonition":
             pieces = [f"{label}: {inline(argument, self.substitutions)}"]
         self.out.extend(pieces)
@@ -367,6 +369,14 @@ class _Reader:
                         end += 1
                 if seen_title:  # a field list in the text; before the first section it describes the file
                     self.emit("\n".join(f"- {field}" for field in fields))
+                index = end
+                continue
+            if stripped.startswith(("| ", ">>>")) or stripped == "|":  # a line block, or a doctest: line by line
+                end = index
+                while end < len(lines) and lines[end].strip():
+                    end += 1
+                rows = [row.strip()[2:] if row.strip().startswith("| ") else row.strip() for row in lines[index:end]]
+                self.literal([inline(row, self.substitutions) for row in rows if row not in {"", "|"}])
                 index = end
                 continue
             if line[:1].isspace():  # a block quote
