@@ -268,3 +268,28 @@ def test_topics_line_blocks_and_list_tables_are_read_as_text_and_rows():
     assert "Keys: The caretaker holds the spare set." in pieces
     assert "- Unlock the side door\n- Switch on the foyer lights" in pieces
     assert "| Main hall | 120 |" in convert_rst(text)
+
+
+def test_a_short_line_set_larger_but_not_bold_is_a_heading_and_a_long_one_is_not(tmp_path):
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+
+    def sized(text: str, size: int) -> None:
+        document.add_paragraph().add_run(text).font.size = Pt(size)
+
+    sized("Caring for Violins", 20)
+    sized("Strings", 14)
+    document.add_paragraph("Change the strings every six months if you play daily.")
+    document.add_paragraph("Wipe rosin dust off the strings after every practice session.")
+    sized("Never leave the instrument in a parked car in summer, whatever the case it sits in", 14)
+    sized("The Bow", 14)
+    document.add_paragraph("Loosen the hair before you put the bow away.")
+    path = tmp_path / "violin.docx"
+    document.save(str(path))
+    parsed, _ = parse_course_file(path)
+    assert parsed.module_title == "Caring for Violins"
+    titles = [section for _, section in _sections(parsed)]
+    assert "Strings" in titles and "The Bow" in titles
+    assert not any(title.startswith("Never leave") for title in titles)

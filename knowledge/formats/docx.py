@@ -10,7 +10,7 @@ styled "Title", and a table of contents (the "TOC" styles, or typed lines with d
 and page numbers) is skipped.
 
 A document formatted by hand has no heading styles: its headings are bold lines set in larger
-sizes. The sizes then rank them (the largest highest, a numbered heading's depth breaking a tie),
+sizes. (Bold, or only larger: a short line set in a heading size.) The sizes then rank them (the largest highest, a numbered heading's depth breaking a tie),
 and a bold line at body size that carries no number ("The safe range", "Sample letter") is a
 run-in label of the text under it, read with that text, not a section of its own.
 
@@ -34,6 +34,7 @@ from knowledge.parsing import NUMBERED_HEADING, CorpusError
 EXPANSION = 20  # a document may unpack to this many times the ingest limit, no more
 HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 BELOW_STYLES = 10  # rank of an inferred heading: under every styled one
+MAX_TITLE_WORDS = 14  # a line set large but not bold is a heading only when this short
 DEFAULT_SIZE = 139700  # 11 pt in EMU: Word's body text size when a document sets none
 
 
@@ -110,10 +111,16 @@ def _all_bold(paragraph) -> bool:
     )
 
 
-def _inferred_heading(paragraph, text: str) -> bool:
-    """A paragraph not styled as a heading that reads as one: a short bold line, or a numbered
-    Title Case title ("2.1 The Danger Zone")."""
-    return heading_like(text) and (_all_bold(paragraph) or bool(numbered_depth(text)))
+def _inferred_heading(paragraph, text: str, sizes: list[int] = ()) -> bool:
+    """A paragraph not styled as a heading that reads as one: a short bold line, a numbered
+    Title Case title ("2.1 The Danger Zone"), or a short line set in one of the document's
+    heading sizes (``sizes``), bold or not."""
+    return heading_like(text) and (_all_bold(paragraph) or bool(numbered_depth(text))
+                                   or (_size(paragraph) in sizes and _short(text)))
+
+
+def _short(text: str) -> bool:
+    return len(text.split()) <= MAX_TITLE_WORDS
 
 
 def _size(paragraph) -> int | None:
@@ -131,8 +138,8 @@ def _size(paragraph) -> int | None:
 
 def _heading_sizes(blocks: list, table_type) -> list[int]:
     """The font sizes, largest first, at which a hand-formatted document sets its headings: the
-    sizes of its bold heading-like lines larger than its body text (the size most of its text is
-    set in). Empty when the headings are not set apart by size."""
+    sizes of its heading-like lines (bold, or short) larger than its body text (the size most of
+    its text is set in). Empty when the headings are not set apart by size."""
     weights: dict[int | None, int] = {}
     for block in blocks:
         if not isinstance(block, table_type) and block.text.strip():
@@ -144,7 +151,8 @@ def _heading_sizes(blocks: list, table_type) -> list[int]:
     body = body if body is not None else DEFAULT_SIZE
     found = {_size(block) for block in blocks
              if not isinstance(block, table_type) and _style_rank(block) is None and not _is_list(block)
-             and block.text.strip() and heading_like(block.text.strip()) and _all_bold(block)}
+             and block.text.strip() and heading_like(block.text.strip())
+             and (_all_bold(block) or _short(block.text.strip()))}
     return sorted((size for size in found if size is not None and size > body), reverse=True)
 
 
@@ -194,7 +202,7 @@ def convert_docx(path: Path, data: bytes, max_bytes: int) -> Converted:
         text = "" if isinstance(block, Table) else block.text.strip()
         if label is not None and (isinstance(block, Table) or text):
             rank, listed = (None, False) if isinstance(block, Table) else (_style_rank(block), _is_list(block))
-            if text and rank is None and not listed and not _inferred_heading(block, text):
+            if text and rank is None and not listed and not _inferred_heading(block, text, sizes):
                 layout.paragraph(f"{label}: {text}" if label[-1:].isalnum() else f"{label} {text}")
                 label = None
                 continue
@@ -221,7 +229,7 @@ def convert_docx(path: Path, data: bytes, max_bytes: int) -> Converted:
             layout.heading(text, rank)
         elif _is_list(block):
             layout.item(text)
-        elif _inferred_heading(block, text):
+        elif _inferred_heading(block, text, sizes):
             inferred = _inferred_rank(block, text, sizes)
             if inferred is not None:
                 layout.heading(text, inferred)
