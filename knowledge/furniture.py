@@ -75,11 +75,23 @@ NUMBER_PREFIX = re.compile(r"^(?:[A-Za-z]+\s+)?\d{1,3}(?:\.\d{1,3})*[.)]?\s+")
 ANCHOR_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+\[[^\]]+\]\(#[^)\s]*\)\s*$")
 
 
+# "3. Feeding fish ........ 7", "Introduction · · · · 1": a typed table of contents' entry, its
+# title led by dots (or a run of "_") to a page number.
+CONTENTS_ENTRY = re.compile(r"^\S.{0,150}?\S[ \t]*(?:[.·…_][ \t]?){4,}[ \t]*(?:\d{1,4}|[ivxlc]{1,7})$", re.IGNORECASE)
+
+
+def contents_entry(line: str) -> bool:
+    """A line of a typed table of contents: a title, a dotted leader and its page number."""
+    return bool(CONTENTS_ENTRY.match(line.strip()))
+
+
 def is_page_contents(paragraph: str) -> bool:
     """A list every item of which links to a heading of the same page: the page's own table of
-    contents ("On this page"), which repeats the headings and teaches nothing."""
+    contents ("On this page"), or a typed one (every line a title, a dotted leader and a page
+    number), which repeats the headings and teaches nothing."""
     lines = [line for line in paragraph.split("\n") if line.strip()]
-    return len(lines) >= 2 and all(ANCHOR_ITEM.match(line) for line in lines)
+    return (len(lines) >= 2 and all(ANCHOR_ITEM.match(line) for line in lines)) or (
+        bool(lines) and all(contents_entry(line) for line in lines))
 
 
 def is_decoration(line: str) -> bool:

@@ -1,7 +1,8 @@
 """Which files a course can be ingested from, and reading each into the one shape the course
 parser reads: Markdown (or plain text) with the file's own structure in it.
 
-One home per format: Markdown and plain text are read as they are (here), except an e-mail
+One home per format: Markdown and plain text are read as they are (here), except
+reStructuredText (``.rst``, or ``.txt`` written in reST), which `rst` reads into Markdown, an e-mail
 course saved from a mail client, which `mail` reads into Markdown, a slide deck's
 text export, which `slides` reads into Markdown, and a talk's transcript, which `transcript`
 reads into Markdown (a wiki's Markdown export is unwrapped by `wiki`); PDF, DOCX and HTML
@@ -46,8 +47,13 @@ def _text(path: Path, data: bytes, max_bytes: int) -> Converted:
         raise CorpusError(
             f"{path}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8"
         ) from None
-    syntax: Syntax = "text" if path.suffix.lower() == ".txt" else "markdown"
+    syntax: Syntax = "text" if path.suffix.lower() in {".txt", ".rst"} else "markdown"
     if syntax == "text":
+        from knowledge.formats.rst import convert_rst
+
+        rst = convert_rst(text)  # reStructuredText (Sphinx, package docs), often saved as .txt
+        if rst is not None:
+            return Converted(text=rst, source=path.name, syntax="markdown")
         from knowledge.formats.mail import convert_mail
 
         mail = convert_mail(text)  # an e-mail course saved from a mail client: a lesson per message
@@ -95,6 +101,7 @@ CONVERTERS: dict[str, Converter] = {
     ".md": _text,
     ".markdown": _text,
     ".txt": _text,
+    ".rst": _text,
     ".pdf": _pdf,
     ".docx": _docx,
     ".html": _html,
@@ -120,7 +127,7 @@ def read_course_file(path: Path, max_bytes: int) -> Converted:
     suffix = path.suffix.lower()
     converter = CONVERTERS.get(suffix)
     if converter is None:
-        kinds = ", ".join(sorted({".md", ".txt", ".pdf", ".docx", ".html"}))
+        kinds = ", ".join(sorted({".md", ".txt", ".rst", ".pdf", ".docx", ".html"}))
         hint = f" ({HINTS[suffix]})" if suffix in HINTS else ""
         raise CorpusError(f"{path}: unsupported file type '{path.suffix}'; use {kinds}{hint}")
     size = path.stat().st_size
