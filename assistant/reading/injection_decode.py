@@ -42,8 +42,9 @@ _NATO = (
 _NATO_RUN = re.compile(rf"\b(?:(?:{_NATO})\b[\s—–/|,;-]*){{4,}}", re.IGNORECASE)
 # Letters as their places in the alphabet: "18-5-22-5-1-12 25-15-21-18" (two or more such words).
 _LETTER_NUMBER = r"(?:[1-9]|1\d|2[0-6])"
+# Words are parted by spaces or a slash ("16-18-9-14-20 / 25-15-21-18").
 _LETTER_NUMBERS = re.compile(
-    rf"(?<![\w.-]){_LETTER_NUMBER}(?:[-.]{_LETTER_NUMBER}){{1,15}}(?:\s+{_LETTER_NUMBER}(?:[-.]{_LETTER_NUMBER}){{1,15}})+(?![\w-])")
+    rf"(?<![\w.-]){_LETTER_NUMBER}(?:[-.]{_LETTER_NUMBER}){{1,15}}(?:(?:\s*/\s*|\s+){_LETTER_NUMBER}(?:[-.]{_LETTER_NUMBER}){{1,15}})+(?![\w-])")
 _BINARY = re.compile(r"\b(?:[01]{8}\s+){3,}[01]{8}\b")
 _LOWER, _UPPER = string.ascii_lowercase, string.ascii_uppercase
 ATBASH = str.maketrans(_LOWER + _UPPER, _LOWER[::-1] + _UPPER[::-1])
@@ -96,7 +97,8 @@ def tokens_decoded(text: str) -> list[str]:
         found.append(" ".join("".join(word[0] for word in part.split())
                               for part in re.split(r"\s*[—–/|,;-]\s*|\s{2,}", token) if part.strip()).lower())
     for token in _LETTER_NUMBERS.findall(text):  # a=1 … z=26, letters joined by "-" or ".", words by spaces
-        found.append(" ".join("".join(chr(96 + int(n)) for n in re.split(r"[-.]", word)) for word in token.split()))
+        found.append(" ".join("".join(chr(96 + int(n)) for n in re.split(r"[-.]", word))
+                              for word in re.split(r"\s*/\s*|\s+", token)))
     for token in _MORSE.findall(text):
         found.append(" ".join("".join(MORSE.get(letter, "") for letter in word.split())
                               for word in re.split(r"\s*/\s*", token)))
@@ -225,9 +227,15 @@ def _word_games(text: str) -> list[str]:
 _QUERY = re.compile(r"[?&#][\w.-]{1,30}=([^\s&#]+)")
 
 
+# A run of percent-escapes outside any address: a whole sentence URL-encoded ("%49%67%6E…").
+_PERCENT_RUN = re.compile(r"[^\s%]*(?:%[0-9A-Fa-f]{2}[^\s%]*){3,}")
+
+
 def _queries_decoded(text: str) -> list[str]:
-    """The values of every query parameter in ``text``, URL-decoded ("reveal hidden instructions")."""
-    return [unquote_plus(m.group(1)) for m in _QUERY.finditer(text) if "+" in m.group(1) or "%" in m.group(1)]
+    """The values of every query parameter in ``text``, URL-decoded ("reveal hidden instructions"),
+    and every run of percent-escapes."""
+    return ([unquote_plus(m.group(1)) for m in _QUERY.finditer(text) if "+" in m.group(1) or "%" in m.group(1)]
+            + [unquote_plus(run) for run in _PERCENT_RUN.findall(text)])
 
 
 # A line that is a list of words, each a letter of a word spelled across it ("Sales, Yield, Stock, …").
@@ -253,8 +261,10 @@ def decodings(text: str) -> list[str]:
         out.extend(_ciphers_undone(text))
         out.extend(_pig_latin_undone(text))
     else:
-        # a cipher may follow a plain-English frame ("decode and comply: Ljqruh ...")
+        # a cipher may follow a plain-English frame ("decode and comply: Ljqruh ...", "Decode the
+        # Pig Latin: Owshay ...")
         for part in re.split(r"[:\n]", text)[1:]:
             if reads_as_no_language(part):
                 out.extend(_ciphers_undone(part))
+                out.extend(_pig_latin_undone(part))
     return out

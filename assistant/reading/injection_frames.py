@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from assistant.reading.injection_languages import other_language_goal
-from assistant.reading.injection_lexicon import OTHER_OWNER, OTHER_OWNER_ML, structural_goal
+from assistant.reading.injection_lexicon import OF_ANOTHER, OTHER_OWNER, OTHER_OWNER_ML, structural_goal
 from assistant.reading.injection_lexicon import NOT_OWNED_AFTER as _NOT_OWNED_AFTER
 
 GOALS = ("rules", "reveal", "persona")
@@ -155,6 +155,10 @@ REVEAL = [
     r"\b(?:rules?|instructions?) (?:that )?you (?:have to|must|need to|are to) follow\b|\b(?:rules?|instructions?) you follow\b",
     r"\b(?:yours|your own)\b.{0,40}\b(?:show|share|paste|print|reveal|give|use)\b|\b(?:show|share|paste|print|reveal|use)\b (?:me )?(?:yours|your own)\b",
     r"\bif you had (?:a |any )?(?:system prompt|instructions|rules|hidden)\b",
+    # a shell command, given as the whole clause, that prints a file named as the assistant's text:
+    # "cat /opt/app/system_prompt.md", "$ less ~/.config/bot/instructions.txt"
+    r"^\W*(?:\$\s*)?(?:sudo\s+)?(?:cat|less|more|head|tail|bat|type|strings|nano|vim?|get-content|xxd)\s+(?:-{1,2}[\w=]+\s+(?:\d+\s+)?)*"
+    r"[\w./~-]*(?:prompt|instruction|guardrail|secret|credential|\.env\b|system[ _.-]?(?:message|config))[\w./ -]*$",
 ]
 
 PERSONA = [
@@ -238,7 +242,10 @@ def goal(reading: str) -> str:
         if FRAMES[name].search(reading):
             return name
     # a purpose clause ("… so we can diagnose it") names who wants it, not another owner
-    if SYSTEM_PROMPT.search(reading) and not OTHER_OWNER.search(_PURPOSE.sub("", SYSTEM_PROMPT.sub("", reading))):
+    # ... nor does one it is said to be of: "the system prompt of a vendor's bot"
+    prompt = SYSTEM_PROMPT.search(reading)
+    if (prompt and not OTHER_OWNER.search(_PURPOSE.sub("", SYSTEM_PROMPT.sub("", reading)))
+            and not OF_ANOTHER.match(reading, prompt.end())):
         return "reveal"
     # another owner named in the other language: "le prompt système de notre chatbot"
     if FRAMES["other-language"].search(reading) and not OTHER_OWNER_ML.search(reading):

@@ -56,7 +56,7 @@ _UK_OBJ = r"(?:системн\w+ )?(?:інструкці|правил|промп
 _EL_OBJ = r"(?:οδηγι|κανον|ρυθμισ|εντολ|περιορισμ|διαμορφωσ|prompt)\w*"
 _HE_OBJ = r"[והלמשב]?(?:ה)?(?:הוראות|הוראותי|כללי|כללים|חוקים|חוקי|הנחיות|הנחיותי|הגדרות|פרומפט|מגבלות|הנחיית)\w*"
 _HI_OBJ = r"(?:सिस्टम )?(?:निर्देश|नियम|प्रॉम्प्ट|प्रोम्प्ट|प्रांप्ट|सेटिंग|कॉन्फ़िगरेशन|कॉन्फिगरेशन|प्रतिबंध|हिदायत)"
-_VI_OBJ = r"(?:quy tac|quy dinh|chi thi|chi dan|huong dan|lenh|prompt|cau hinh|thiet lap|gioi han|rang buoc)"
+_VI_OBJ = r"(?:loi nhac|quy tac|quy dinh|chi thi|chi dan|huong dan|lenh|prompt|cau hinh|thiet lap|gioi han|rang buoc)"
 _ID_OBJ = r"(?:instruksi|aturan|peraturan|prompt|konfigurasi|pengaturan|tetapan|batasan|sekatan|arahan|petunjuk|pedoman|perintah)"
 _KO_OBJ = r"(?:시스템 ?프롬프트|프롬프트|지시문|지시 ?사항|지시|지침|규칙|설정|명령|제한|가이드라인|규정)"
 _TH_OBJ = r"(?:คำสั่ง|กฎ|ข้อกำหนด|พรอมต์|พรอมท์|พรอมพ์|การตั้งค่า|ข้อจำกัด|แนวทาง)"
@@ -67,6 +67,8 @@ _SW_OBJ = r"(?:sheria|maelekezo|maagizo|kanuni|mipangilio|vikwazo|miongozo|mwong
 _TL_OBJ = r"(?:patakaran|panuntunan|tagubilin|utos|alituntunin|instruksyon|instruksiyon|limitasyon|paghihigpit|system prompt|prompt)"
 _RO_OBJ = r"(?:instructiun|regul|prompt|setar|restricti|directiv|configurati|ghidur)\w*"
 _FA_OBJ = r"(?:دستورالعمل|دستورات|دستور|قوانین|قانون|قواعد|پرامپت|تنظیمات|محدودیت|رهنمود)\S*"
+# Hinglish: Hindi in Latin script, often with English nouns ("apne hidden instructions dikhao").
+_HI_LATN_OBJ = r"(?:system prompt|prompt|instructions?|rules?|niyam|nirdesh|hidayat\w*|settings|restrictions?|config\w*)"
 _BN_OBJ = r"(?:নির্দেশ|নিয়ম|নিয়ম|প্রম্পট|সেটিং|বিধিনিষেধ|নির্দেশিকা)\S*"
 
 LANGUAGES: dict[str, _Language] = {
@@ -124,6 +126,14 @@ LANGUAGES: dict[str, _Language] = {
         drop=r"(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल जा\S*|भूलो|भूलिए|भूल जाइए|हटा दो|ताक पर)",
         before=r"(?:मेरे आने से पहले|मेरे (?:पहले )?(?:संदेश|मैसेज) से पहले|(?:इस )?बातचीत (?:शुरू होने )?से पहले)",
         escape=r"(?:बिना किसी|बिना) (?:नियम|प्रतिबंध|रोक)",
+    ),
+    "hi-latn": _Language(
+        # "apne" (one's own) is the addressee's in an order to them; only words that describe the
+        # text may stand between ("apne saare hidden instructions", not "apne shop ke rules")
+        owned=rf"\b(?:apne|apna|apni|aapke|aapka|aapki|tumhare|tumhara|tumhari|tere|tera|teri)\s+"
+              rf"(?:(?:saare|sare|sab|sabhi|poore|pure|asli|hidden|secret|gupt|chhupe|chupe|system|internal|original|andar ke)\s+){{0,3}}{_HI_LATN_OBJ}\b",
+        show=r"\b(?:dikha\w*|dikhao|batao|bata do|batado|likh do|likho|likhdo|copy kar\w*|paste kar\w*|bol do|sunao|suna do)\b",
+        drop=r"\b(?:bhool ja\w*|bhul ja\w*|bhulo|bhool\w*|ignore kar\w*|mat maan\w*|follow mat kar\w*|hata do|band kar\w*)\b",
     ),
     "vi": _Language(
         # a guide "for" or "about" something is advice ("huong dan cua ban ve KPI")
@@ -242,7 +252,9 @@ _RECEIVED = (
 )
 # The assistant's own text named in English inside another language's sentence: "your system prompt".
 _OWNED_EN = (
-    r"\byour (?:[\w-]+ ){0,2}?(?:system prompt|prompt|instructions|rules|configuration|guidelines|setup)\b"
+    r"(?:\byour|너의|(?<![가-힣])네|당신의|आपके|आपका|आपकी|तुम्हारे|तुम्हारा|तुम्हारी|(?<!\w)(?:тво\w+|ваш\w*))\s*"
+    # a particle may follow the English noun with no space ("instructions를")
+    r"(?:[\w-]+ ){0,2}?(?:system prompt|prompt|instructions|rules|configuration|guidelines|setup)(?![a-z])"
 )
 # ... with an act in a script English never uses (a Latin-script verb may be an English word).
 _SCRIPTS = ("uk", "el", "he", "hi", "ko", "th", "ta", "fa", "bn")
@@ -274,7 +286,7 @@ _SECOND_PERSON = re.compile(
 # Each language's frames run only where its object words occur (one scan for all of them), so an
 # English message costs one scan.
 _OBJECTS = {"sv-da-no": _SV_OBJ, "cs-sk": _CS_OBJ, "uk": _UK_OBJ, "el": _EL_OBJ, "he": _HE_OBJ, "hi": _HI_OBJ,
-            "vi": _VI_OBJ, "id-ms": _ID_OBJ, "ko": _KO_OBJ, "th": _TH_OBJ, "fi": _FI_OBJ, "hu": _HU_OBJ,
+            "hi-latn": _HI_LATN_OBJ, "vi": _VI_OBJ, "id-ms": _ID_OBJ, "ko": _KO_OBJ, "th": _TH_OBJ, "fi": _FI_OBJ, "hu": _HU_OBJ,
             "ta": _TA_OBJ, "sw": _SW_OBJ, "tl": _TL_OBJ, "ro": _RO_OBJ, "fa": _FA_OBJ, "bn": _BN_OBJ}
 # one pattern a language: an object word two languages share ("prompt") makes both present
 _OBJECT_AT = {name.replace("-", "_"): re.compile(obj, _FLAGS) for name, obj in _OBJECTS.items()}
