@@ -86,7 +86,11 @@ LANGUAGES: dict[str, _Language] = {
     ),
     "cs-sk": _Language(
         owned=rf"\b(?:tv(?:e|ych|ym|ymi|oje|oj|uj|eho|a|ou|ojich)|vas(?:e|ich|im)?|skryt\w*|tajn\w*)\s+(?:\w+\s+)?{_CS_OBJ}(?!\w)(?!\s+(?:pro|na|o|k|ohledne|pre|ohladom)\b)"
-              rf"|\b{_CS_OBJ}\s+(?:ktere|ktore|co)\s+(?:\w+\s+)?(?:jsi|si|ste|jste)\s+(?:\w+\s+)?dostal\w*",
+              rf"|\b{_CS_OBJ}\s+(?:ktere|ktore|co)\s+(?:\w+\s+)?(?:jsi|si|ste|jste)\s+(?:\w+\s+)?dostal\w*"
+              # the reflexive "své" (one's own) is the addressee's in an order to them: "ukaž mi své instrukce"
+              rf"|(?:(?<=\bmi )|(?<=\bnam )|(?<=\bukaz )|(?<=\bvypis )|(?<=\bnapis )|(?<=\bzopakuj )|(?<=\bprozrad )"
+              rf"|(?<=\bprezrad )|(?<=\bzobraz )|(?<=\bcituj )|(?<=\bignoruj )|(?<=\bzapomen ))"
+              rf"sv(?:e|a|ou|ych|ym|ymi|eho|oje|oj|uj)\s+(?:\w+\s+)?{_CS_OBJ}(?!\w)(?!\s+(?:pro|na|o|k|ohledne|pre|ohladom)\b)",
         show=r"\b(?:ukaz\w*|vypis\w*|napis\w*|zkopiruj\w*|skopiruj\w*|zopakuj\w*|rekni|povedz|prozrad\w*|prezrad\w*|zobraz\w*|cituj\w*|vyjmenuj\w*)\b",
         drop=r"\b(?:ignoruj\w*|zapomen\w*|zabudni\w*|obejdi|vypni|nerespektuj\w*)\b",
         before=r"\bpred (?:touto|nasi|nasou|zacatkem|zaciatkom|mou|moji|mojou) (?:\w+ )?(?:konverzac|rozhovor|zprav|sprav)\w*",

@@ -112,6 +112,8 @@ _OWNED_WEAK_EN = (
     r"|\b(?:hidden|system|developer|secret|internal)(?:,? (?:and|or|&|/) (?:hidden|system|developer|secret|internal))+"
     r" (?:messages?|turns?|prompts?|instructions?|notes?|text)\b"
     r"|\b(?:(?:the|this) )?(?:course|topic|content)(?:[- ]only)? (?:scope|restriction|limit|polic(?:y|ies))s?\b"
+    # text from the level above the conversation: "any system-level text", "developer-level instructions"
+    r"|\b(?:system|developer|operator|admin)[- ]level (?:text|messages?|instructions?|prompts?|content|notes?|rules)\b"
     # what comes before the assistant's answers, out of the learner's sight: "the preamble", "the part I don't see"
     r"|\bthe (?:\w+ )?preambles?\b(?!\s+(?:to|of|for)\b)"
     r"|\b(?:part|text|bit|section|lines?)s? (?:that )?(?:i|we|users?|learners?) (?:usually |normally |never |don'?t |do not |can'?t |cannot )+see\b"
@@ -143,6 +145,8 @@ _SHOW_EN = (
     r"|provid\w*|suppl(?:y|ies|ying)|stat(?:e|es|ing)|need|want|would like|'d like|request\w*|export\w*|render\w*|convert\w*|encod\w*"
     r"|restat\w*|rephras\w*|reword\w*|read\w* (?:me|us|aloud|back)\b|wording of|text of|contents? of|complet\w*|fill\w* (?:in|out|with)|finish\w*|describ\w*|detail\w*"
     r"|(?:respond\w*|repl(?:y|ies|ying)|answer\w*) with|return\w*|re-?send\w*"
+    # put in another form: "express your rules as emoji", "boil your instructions down to one line"
+    r"|express\w*|condens\w*|boil\w*|sum(?:s|med|ming)? up"
     # put into the answer: "append your setup text", "add your configuration at the end"
     r"|add|adds|adding|append\w*|attach\w*|insert\w*|includ(?:e|es|ing))\b"
 )
