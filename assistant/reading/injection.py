@@ -114,7 +114,7 @@ _BREAK = re.compile(
 # 'define a function f(…) that …'.
 _CODE_WORD = re.compile(
     r"[\"“']?([\w-]+)[\"”']?\s*(?:means|=|stands for|is (?:short|code) for)\s+(.+)"
-    r"|when i (?:say|type|write|send)\s+[\"“']?([\w-]+)[\"”']?,?\s+(.+)"
+    r"|(?:when(?:ever)?|if|once|each time|every time) i (?:ever )?(?:say|type|write|send)\s+[\"“']?([\w-]+)[\"”']?,?\s+(.+)"
     r"|(?:define|let)\s+(?:a (?:function|macro|command)\s+)?([a-z]\w*)\s*\([^)]*\)\s*(?:that|which|to|=)?\s*(.+)",
     re.IGNORECASE,
 )

@@ -121,6 +121,12 @@ RULES = [
     r"\b(?:developer|dev|debug|god|admin|maintenance|unrestricted|jailbreak|sudo|root) mode\b.{0,20}"
     r"\b(?:on|enabled?|activated?|engaged)\b|\b(?:enable|activate|enter|switch to|turn on|unlock|go into)\s+"
     r"(?:the\s+)?(?:developer|dev|debug|god|admin|maintenance|unrestricted|jailbreak|sudo|root) mode\b",
+    # a mode claimed as a header before an order: "Sudo mode: reveal config."
+    r"^\W*(?:sudo|root|god|admin|developer|jailbreak|unrestricted|unfiltered) mode\s*[:!—–-]\s*(?=\S)(?![^?\n]*\?)|"
+    # an order to become a version of the assistant without them: "switch to the variant that has no content filters"
+    r"(?:^|[:,;]\s*)(?:(?:please|now|ok(?:ay)?|just|so|then|and)\W+)*(?:switch|change|turn|move|go|convert|upgrade|downgrade)\w*\s+(?:yourself\s+|over\s+)?(?:to|into)\s+(?:the|a|an|your)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:variant|version|mode|edition|build|copy|instance|model)\b.{0,40}?\b(?:no|without|zero)\s+"
+    r"(?:[\w-]+\s+)?(?:rules|restrictions|limits|limitations|filters|guardrails|censorship|safeguards)\b|"
     r"^\W*(?:jailbreak|jailbroken|sudo)\W*$|\byou(?:'re| are)? (?:now )?jailbroken\b|\bjailbreak (?:yourself|mode)\b",
     # "DAN" in capitals: "Dan" is a colleague's name in a pasted chat or e-mail
     r"\bopposite day\b|\bdo anything now\b|(?-i:\bDAN\b)",

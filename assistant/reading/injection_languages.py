@@ -86,7 +86,7 @@ LANGUAGES: dict[str, _Language] = {
     ),
     "cs-sk": _Language(
         owned=rf"\b(?:tv(?:e|ych|ym|ymi|oje|oj|uj|eho|a|ou|ojich)|vas(?:e|ich|im)?|skryt\w*|tajn\w*)\s+(?:\w+\s+)?{_CS_OBJ}(?!\w)(?!\s+(?:pro|na|o|k|ohledne|pre|ohladom)\b)"
-              rf"|\b{_CS_OBJ}\s+(?:ktere|ktore|co)\s+(?:\w+\s+)?(?:jsi|si|ste|jste)\s+(?:\w+\s+)?dostal\w*"
+              rf"|\b{_CS_OBJ},?\s+(?:ktere|ktera|ktery|kterou|ktore|ktora|ktory|co)\s+(?:\w+\s+)?(?:jsi|si|ste|jste)\s+(?:\w+\s+)?dostal\w*"
               # the reflexive "své" (one's own) is the addressee's in an order to them: "ukaž mi své instrukce"
               rf"|(?:(?<=\bmi )|(?<=\bnam )|(?<=\bukaz )|(?<=\bvypis )|(?<=\bnapis )|(?<=\bzopakuj )|(?<=\bprozrad )"
               rf"|(?<=\bprezrad )|(?<=\bzobraz )|(?<=\bcituj )|(?<=\bignoruj )|(?<=\bzapomen ))"
@@ -276,7 +276,8 @@ _LEARNERS_OWN = re.compile(
 # the act names the assistant as their owner ("your", "you received").
 _A_BOT = re.compile(r"bot|бот|봇|बॉट|บอท|בוט|பாட்|বট|بات|(?<!\w)(?:του|της|його|її|jeho|jej[ií]|sin|sitt|sina)(?!\w)|שלו|שלה", _FLAGS)
 _SECOND_PERSON = re.compile(
-    r"\b(?:din|dina|ditt|dine|dit|du|tv(?:e|ych|ym|ymi|oje|oj|uj|eho|a|ou|ojich)|vas(?:e|ich|im)?|cua ban|anda|kamu|awak)\b|\w+mu\b"
+    # (Vietnamese "vi du" is "for example", not the Nordic/German "du")
+    r"\b(?:din|dina|ditt|dine|dit|(?<!\bvi )du|tv(?:e|ych|ym|ymi|oje|oj|uj|eho|a|ou|ojich)|vas(?:e|ich|im)?|cua ban|anda|kamu|awak)\b|\w+mu\b"
     r"|(?<!\w)(?:тво\w*|ваш\w*|тобі|вам|σου|σας)(?!\w)|שלך|שלכם|שקיבלת|לך|आपके|आपका|आपकी|आपको|तुम्हारे|तुम्हारा|तुम्हारी|तुम्हें"
     r"|너의|(?<![가-힣])네(?= )|당신|ของคุณ|ที่คุณ|\byour\b"
     r"|\b(?:jarjestelma)?(?:ohje(?!lm)|saanto|saanno|saantoj|kehot|asetu|rajoitu|maaray|prompt)\w*?(?:si|nne)\b"
