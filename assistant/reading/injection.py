@@ -168,6 +168,12 @@ _JOIN_REQUEST = re.compile(
     r"|\bdo what\b",
     re.IGNORECASE,
 )
+# An order to undo an encoding: a lead-in that asks nothing of its own before the encoded text.
+_DECODE_ORDER = re.compile(
+    r"\b(?:decod\w*|deciph\w*|decrypt\w*|convert\w*|translat\w*|unscrambl\w*|revers\w*|backwards"
+    r"|(?:numbers?|digits?) (?:to|into|as) letters|letters? (?:to|into|as) numbers)\b",
+    re.IGNORECASE,
+)
 # A fake header: a role name (or a tag naming one) opening a clause, before what it "says".
 _FAKE_HEADER = re.compile(
     r"\s*(?:#+\s*|[=*]{2,}\s*|[\[<(]\s*/?\s*)?(?:system|admin|administrator|developer|operator|root|sudo|assistant|moderator)"
@@ -585,6 +591,10 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
         # ... or a dash: a short label with no question of its own ("Quick debug request — <attack>")
         elif (not verdicts[i][0] and verdicts[i + 1][0] and re.search(r"[—–]", message[spans[i][1]:spans[i + 1][0]])
               and len(lead.split()) <= 4 and not _QUESTION.search(lead)):
+            verdicts[i] = (verdicts[i + 1][0], "pair")
+        # ... or an order to decode what the next clause hides ("Numbers to letters (A=1, B=2), then do it: 16-18-…")
+        elif (not verdicts[i][0] and verdicts[i + 1][1] == "encoded" and _DECODE_ORDER.search(lead)
+              and not _QUESTION.search(lead)):
             verdicts[i] = (verdicts[i + 1][0], "pair")
     # a persona is an attack with an escape from the rules somewhere in the message
     masked = mask_quotes(message)
