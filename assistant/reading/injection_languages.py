@@ -47,6 +47,7 @@ class _Language:
     drop: str  # verbs that set it aside
     before: str = ""  # text from before the learner spoke
     escape: str = ""  # "without rules", "no restrictions"
+    ask: str = ""  # question words: "which" / "what" of the object ("which instructions did you get?")
 
 
 # Object words, shared within a language family where spelled alike after folding.
@@ -81,7 +82,7 @@ LANGUAGES: dict[str, _Language] = {
               rf"|\b{_SV_OBJ}\s+(?:som\s+)?du\s+(?:\w+\s+)?(?:fick|fatt|har fatt|fikk|fik|har faet|har fatt|blev givet|ble gitt|mottog|modtog)\b",
         show=r"\b(?:les opp|las upp|laes op|visa|vis|skriv ut|skriv ud|skriv|kopiera|kopier|upprepa|gentag|gjenta|berätta|beratta|fortael\w*|fortell|avsloja|afslor|avslor|lista|citera|citer|siter|dela|del)\b",
         drop=r"\b(?:ignorera|ignorer|glom|glem|strunta i|bortse fran|se bort fra|se bort fran|kringga|omga|sla av|sla fra)\b",
-        before=r"\b(?:innan|fore|for|foer)\s+(?:jag|jeg|vi)\s+(?:skrev|borjade|begyndte|begynte|kom|skrev mitt)|\b(?:innan|fore|for)\s+(?:mitt|mit|min|samtalet|samtalen|samtalens)\b",
+        before=r"\b(?:innan|fore|for|foer|før)\s+(?:jag|jeg|vi)\s+(?:skrev|borjade|begyndte|begynte|kom|skrev mitt)|\b(?:innan|fore|for|før)\s+(?:mitt|mit|min|samtalet|samtalen|samtalens)\b",
         escape=r"\butan (?:nagra )?(?:regler|begransningar)\b|\buden (?:nogen )?(?:regler|begr\u00e6nsninger)\b|\buten (?:noen )?(?:regler|begrensninger)\b",
     ),
     "cs-sk": _Language(
@@ -89,7 +90,7 @@ LANGUAGES: dict[str, _Language] = {
               rf"|\b{_CS_OBJ},?\s+(?:ktere|ktera|ktery|kterou|ktore|ktora|ktory|co)\s+(?:\w+\s+)?(?:jsi|si|ste|jste)\s+(?:\w+\s+)?dostal\w*"
               # the reflexive "své" (one's own) is the addressee's in an order to them: "ukaž mi své instrukce"
               rf"|(?:(?<=\bmi )|(?<=\bnam )|(?<=\bukaz )|(?<=\bvypis )|(?<=\bnapis )|(?<=\bzopakuj )|(?<=\bprozrad )"
-              rf"|(?<=\bprezrad )|(?<=\bzobraz )|(?<=\bcituj )|(?<=\bignoruj )|(?<=\bzapomen ))"
+              rf"|(?<=\bprezrad )|(?<=\bzobraz )|(?<=\bcituj )|(?<=\bignoruj )|(?<=\bzapomen )|(?<=\bzapomen na )|(?<=\bzabudni na ))"
               rf"sv(?:e|a|ou|ych|ym|ymi|eho|oje|oj|uj)\s+(?:\w+\s+)?{_CS_OBJ}(?!\w)(?!\s+(?:pro|na|o|k|ohledne|pre|ohladom)\b)",
         show=r"\b(?:ukaz\w*|vypis\w*|napis\w*|zkopiruj\w*|skopiruj\w*|zopakuj\w*|rekni|povedz|prozrad\w*|prezrad\w*|zobraz\w*|cituj\w*|vyjmenuj\w*)\b",
         drop=r"\b(?:ignoruj\w*|zapomen\w*|zabudni\w*|obejdi|vypni|nerespektuj\w*)\b",
@@ -101,12 +102,12 @@ LANGUAGES: dict[str, _Language] = {
               rf"|(?<!\w){_UK_OBJ}\s+(?:\w+\s+)?(?:які|що)\s+(?:тобі|вам)\s+(?:\w+\s+)?(?:дали|надали|дано|передали)",
         show=r"(?<!\w)(?:покажи\w*|покажіть|виведи\w*|виведіть|напиши\w*|напишіть|скопіюй\w*|повтори\w*|розкажи\w*|розкрий\w*|перелічи\w*|процитуй\w*)",
         drop=r"(?<!\w)(?:ігноруй\w*|забудь\w*|відкинь\w*|вимкни\w*|обійди\w*)",
-        before=r"(?<!\w)до (?:початку )?(?:цієї|нашої|моєї|мого) (?:\w+ )?(?:розмови|бесіди|повідомлення|чату)",
+        before=r"(?<!\w)до (?:початку )?(?:(?:цієї|нашої|моєї|мого) )?(?:\w+ )?(?:розмови|бесіди|повідомлення|чату)",
         escape=r"(?<!\w)без (?:жодних |будь-яких )?(?:правил|обмежень)",
     ),
     "el": _Language(
         # "your" after the noun, or after its adjective ("τις αρχικές σου οδηγίες")
-        owned=rf"(?<!\w){_EL_OBJ}\s+(?:\w+\s+)?(?:σου|σας)\b(?!\s+(?:για|σχετικα)(?!\w))"
+        owned=rf"(?<!\w){_EL_OBJ}\s+(?:\w+\s+)?(?:σου|σας)\b(?!\s+(?:για(?!\s+(?:λιγο|λιγακι|τωρα|λιγη ωρα|αυτη τη|την επομενη))|σχετικα)(?!\w))"
               rf"|(?<!\w)\w+\s+(?:σου|σας)\s+{_EL_OBJ}(?!\s+(?:για|σχετικα)(?!\w))|(?<!\w)(?:κρυφ|μυστικ|συστηματ)\w*\s+(?:\w+\s+)?{_EL_OBJ}"
               rf"|(?<!\w){_EL_OBJ}\s+(?:\w+\s+)?που\s+(?:σου|σας)\s+(?:δοθηκαν|δωσαν|εδωσαν|δοθηκε)",
         show=r"(?<!\w)(?:δειξ\w*|εμφανισ\w*|γραψ\w*|τυπωσ\w*|αντεγραψ\w*|επαναλαβ\w*|πες|αποκαλυψ\w*|παραθεσ\w*)",
@@ -115,7 +116,9 @@ LANGUAGES: dict[str, _Language] = {
         escape=r"(?<!\w)χωρις (?:κανενα |κανεναν )?(?:κανον|περιορισμ)\w*|(?<!\w)δεν εχεις (?:πια )?(?:κανενα |κανεναν )?(?:κανον|περιορισμ)\w*",
     ),
     "he": _Language(
+        # guidelines "about" or "for" something are advice ("ההנחיות שלך לגבי פיילוט")
         owned=rf"{_HE_OBJ}\s*(?:\S+\s+)?(?:שלך|שלכם|הנסתר\w*|הסודי\w*|המוסתר\w*|המערכת|שקיבלת|שניתנו לך|שנתנו לך)"
+              r"(?!\s+(?:לגבי|עבור|בנוגע|בקשר|בשביל|על)(?!\S))"
               r"|(?:הוראותיך|כלליך|הנחיותיך|הגדרותיך|מגבלותיך)",
         show=r"(?:הצג|תציג|הראה|תראה|תראי|כתוב|תכתוב|העתק|תעתיק|חזור על|ספר לי|תגיד|חשוף|תחשוף|הדפס|תדפיס|פרט|תפרט)",
         drop=r"(?:התעלם|תתעלם|שכח|תשכח|עקוף|תעקוף|בטל|תבטל)",
@@ -138,6 +141,7 @@ LANGUAGES: dict[str, _Language] = {
               rf"(?:(?:saare|sare|sab|sabhi|poore|pure|asli|hidden|secret|gupt|chhupe|chupe|system|internal|original|andar ke)\s+){{0,3}}{_HI_LATN_OBJ}\b",
         show=r"\b(?:dikha\w*|dikhao|batao|bata do|batado|likh do|likho|likhdo|copy kar\w*|paste kar\w*|bol do|sunao|suna do)\b",
         drop=r"\b(?:bhool ja\w*|bhul ja\w*|bhulo|bhool\w*|ignore kar\w*|mat maan\w*|follow mat kar\w*|hata do|band kar\w*)\b",
+        before=r"\b(?:conversation|baat ?cheet|baatchit|chat)\w* (?:shuru hone )?se pehle\b|\bmere (?:pehle )?(?:message|sandesh) se pehle\b",
     ),
     "vi": _Language(
         # a guide "for" or "about" something is advice ("huong dan cua ban ve KPI")
@@ -169,7 +173,7 @@ LANGUAGES: dict[str, _Language] = {
         owned=rf"{_TH_OBJ}\S{{0,12}}?(?:ของคุณ|ของเธอ|ที่ซ่อน|ลับ|ของระบบ|ระบบ|ที่คุณได้รับ|ที่ได้รับ)",
         show=r"(?:แสดง|พิมพ์|บอก|เขียน|คัดลอก|ทวน|เปิดเผย|ให้ดู|ขอดู)",
         drop=r"(?:เพิกเฉย|ละเว้น|ลืม|ไม่ต้องสนใจ|ไม่ต้องทำตาม|ข้าม|ยกเลิก)",
-        before=r"ก่อน(?:ที่)?(?:การสนทนา|บทสนทนา|ข้อความแรกของฉัน|ฉันจะ)",
+        before=r"ก่อน(?:ที่)?(?:การสนทนา|บทสนทนา|ข้อความแรกของฉัน|ฉันจะ|เรา(?:จะ)?(?:เริ่ม|คุย))",
         escape=r"(?:ไม่มี|โดยไม่มี)(?:กฎ|ข้อจำกัด)",
     ),
     "fi": _Language(
@@ -225,7 +229,8 @@ LANGUAGES: dict[str, _Language] = {
     ),
     "ro": _Language(
         owned=rf"\b{_RO_OBJ}\s+(?:\w+\s+)?(?:tale|tau|voastre|dumneavoastra|ascunse|secrete|de sistem|primite)\b(?!\s+(?:pentru|despre)\b)"
-              rf"|\b{_RO_OBJ}\s+(?:pe care\s+)?(?:le-?ai|l-?ai|ai)\s+primit",
+              # ... unless a giver is named: "rules you got from the course" ("de la curs") are its own
+              rf"|\b{_RO_OBJ}\s+(?:pe care\s+)?(?:le-?ai|l-?ai|ai)\s+primit(?!\s+(?:de la|din)\b)",
         show=r"\b(?:arata\w*|afiseaza|scrie\w*|copiaza|repeta|spune-mi|dezvaluie|listeaza|tipareste|citeaza)\b",
         drop=r"\b(?:ignora\w*|uita|uitati|nu (?:mai )?respecta|ocoleste|dezactiveaza)\b",
         before=r"\binainte de (?:aceasta conversatie|primul meu mesaj|mesajul meu)",
@@ -251,8 +256,9 @@ LANGUAGES: dict[str, _Language] = {
 
 # What the assistant received, in these languages ("the text you got before my message").
 _RECEIVED = (
-    r"\b(?:du fick|du fikk|du fik|du fatt|jsi dostal\w*|si dostal\w*|anda terima|kamu terima|ban da nhan|ban nhan duoc)\b"
-    r"|(?:שקיבלת|שניתן לך|που πηρες|που ελαβες|тобі дали|ви отримали|ти отримав|आपको जो|आपको बताया|받은|ที่คุณได้รับ)"
+    r"\b(?:du fick|du fikk|du fik|du fatt|fick du|fikk du|fik du|fatt du|jsi dostal\w*|si dostal\w*|anda terima|kamu terima"
+    r"|ban da nhan|ban nhan duoc|(?:tumhe|tumhein|aapko|tujhe)\s+(?:\w+\s+){0,3}?(?:mile|mila|diye|diya|bataye|bataya))\b"
+    r"|(?:שקיבלת|שניתן לך|נאמר לך|נאמרו לך|קיבלת|คุณได้รับ|που πηρες|που ελαβες|тобі дали|ви отримали|ти отримав|आपको जो|आपको बताया|받은|ที่คุณได้รับ)"
 )
 # The assistant's own text named in English inside another language's sentence: "your system prompt".
 _OWNED_EN = (
@@ -295,6 +301,24 @@ _OBJECTS = {"sv-da-no": _SV_OBJ, "cs-sk": _CS_OBJ, "uk": _UK_OBJ, "el": _EL_OBJ,
             "ta": _TA_OBJ, "sw": _SW_OBJ, "tl": _TL_OBJ, "ro": _RO_OBJ, "fa": _FA_OBJ, "bn": _BN_OBJ}
 # one pattern a language: an object word two languages share ("prompt") makes both present
 _OBJECT_AT = {name.replace("-", "_"): re.compile(obj, _FLAGS) for name, obj in _OBJECTS.items()}
+# Question words, each language: "which (of your) instructions…" asks to see them as "show" does.
+_ASK = {
+    "sv-da-no": r"\b(?:vilka|vilken|vilket|vad|hvilke|hvilken|hvilket|hva|hvad|hur manga|hvor mange)\b",
+    "cs-sk": r"\b(?:jake|jaky|jaka|jakou|co|kolik|ake|aky|aka|akou|kolko)\b",
+    "uk": r"(?<!\w)(?:які|який|яка|яку|що|скільки)(?!\w)",
+    "el": r"(?<!\w)(?:ποιες|ποιοι|ποια|ποιος|ποιο|τι|ποσες|ποσοι)(?!\w)",
+    "he": r"(?:(?<!\S)|(?<=ו))(?:מה|אילו|איזה|אלו|כמה)(?!\S)",
+    "hi": r"(?:क्या|कौन|कितने|कौनसे|कौन से)",
+    "hi-latn": r"\b(?:kya|kaun|kaunse|kaun se|kitne)\b",
+    "id-ms": r"\b(?:apa|apakah|berapa|yang mana)\b",
+    "ko": r"(?:뭐|무엇|어떤|무슨|몇)",
+    "th": r"(?:อะไร|กี่)",
+    "fi": r"\b(?:mitka|mita|mika|montako|kuinka monta)\b",
+    "hu": r"\b(?:milyen|mik|mi|hany)\b",
+    "ro": r"\b(?:care|ce|cate)\b",
+    "fa": r"(?<!\S)(?:چه|چی|کدام|چند)(?!\S)",
+    "bn": r"(?:কী|কি|কোন|কত)",
+}
 _FRAMES: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 for _name, _lang in LANGUAGES.items():
     _FRAMES[_name.replace("-", "_")] = [
@@ -305,6 +329,11 @@ for _name, _lang in LANGUAGES.items():
         ("reveal", re.compile(rf"(?:{_lang.show}).{{0,60}}?(?:{_lang.owned})", _FLAGS)),
         ("reveal", re.compile(rf"(?:{_lang.owned}).{{0,60}}?(?:{_lang.show})", _FLAGS)),
     ]
+    if _name in _ASK:
+        _FRAMES[_name.replace("-", "_")] += [
+            ("reveal", re.compile(rf"(?:{_ASK[_name]}).{{0,40}}?(?:{_lang.owned})", _FLAGS)),
+            ("reveal", re.compile(rf"(?:{_lang.owned}).{{0,40}}?(?:{_ASK[_name]})", _FLAGS)),
+        ]
 _MIXED = (
     ("rules", re.compile(rf"(?:{_ANY_DROP}).{{0,60}}?(?:{_OWNED_EN})|(?:{_OWNED_EN}).{{0,40}}?(?:{_ANY_DROP})", _FLAGS)),
     ("reveal", re.compile(rf"(?:{_ANY_SHOW}).{{0,60}}?(?:{_OWNED_EN})|(?:{_OWNED_EN}).{{0,60}}?(?:{_ANY_SHOW})", _FLAGS)),

@@ -97,6 +97,8 @@ def _owned(objects: str) -> str:
         # named by what it does: "the exact wording of what governs your answers"
         r"|\bwhat(?:ever)? (?:governs?|controls?|dictates?|steers?|restricts?|limits?) (?:you|your (?:answers|behaviou?r"
         r"|responses|replies|output))\b"
+        # ... or by how it came: "whatever was written for you", "what they typed into you"
+        r"|\bwhat(?:ever)? (?:was|were|has been|had been|got) (?:written|prepared|typed|loaded|set|put|fed) (?:for|into|to) you\b"
     )
 
 
@@ -107,7 +109,7 @@ _OWNED_TEXT_EN = _owned(_TEXT_OBJECT_EN)
 _OWNED_WEAK_EN = (
     rf"(?<!\ban )(?<!\ba )(?<!\bany )(?<!\beach )(?<!\bevery )\b(?:system|setup|set-up|hidden|secret|internal|built-in"
     rf"|underlying|preloaded|the advisor'?s?|the assistant'?s?|this (?:advisor|assistant|bot|chatbot)'?s?"
-    rf"|the (?:safety|content|usage|moderation)) (?:{_OBJECT_EN})\b"
+    rf"|the (?:safety|content|usage|moderation|topic|subject|course)) (?:{_OBJECT_EN})\b"
     # two owners joined: "every hidden and system message", "the system and developer turns"
     r"|\b(?:hidden|system|developer|secret|internal)(?:,? (?:and|or|&|/) (?:hidden|system|developer|secret|internal))+"
     r" (?:messages?|turns?|prompts?|instructions?|notes?|text)\b"
@@ -371,7 +373,11 @@ OTHER_OWNER_ML = re.compile(
 )
 _FORBIDDEN_AT = re.compile(_FORBIDDEN_TOPICS, _FLAGS)
 _DROP_OWNED = re.compile(rf"(?:{_DROP_EN}).{{0,50}}(?:{_OWNED_EN})", _FLAGS)
-_SHOW_OWNED = re.compile(rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_TEXT_EN})", _FLAGS)
+_SHOW_OWNED = re.compile(
+    rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_TEXT_EN})"
+    # something to write that holds it: "a dict holding every rule you operate under" (its own text
+    # only: a review "containing hidden instructions" is a topic)
+    rf"|\b(?:contain(?:s|ing)?|holding|carrying)\s+(?:(?:every|all|each|of)\s+)*(?:the\s+)?(?:{_OWNED_TEXT_EN})", _FLAGS)
 # The object first, then a verb that shows it back: "… the rules you had to follow. Quote them."
 _OWNED_THEN_SHOWN = re.compile(
     rf"(?:{_OWNED_TEXT_EN}).{{0,80}}\b(?:quote|list|print|repeat|recite|show|paste|copy|write|share|read|spell) "
