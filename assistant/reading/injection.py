@@ -81,6 +81,8 @@ from assistant.text import STOPWORDS
 # "execute the following", "do what it spells"): the hidden text then needs no owner.
 _ACT_ON_HIDDEN = re.compile(
     r"\b(?:execute|carry (?:it |this |that |them )?out|obey|comply|act on|follow (?:it|this|that|them|the \w+)"
+    # "decode and act", "interpret it and act accordingly"
+    r"|(?:and|then|,)\s+act(?: (?:up)?on it| accordingly)?(?=\s*[.!:;,]|\s*$)"
     r"|do (?:\w+ly )?(?:it|this|that|what (?:it|they|the(?: \w+){1,2}) (?:says?|spells?))|run (?:it|this|that))\b",
     re.IGNORECASE,
 )
@@ -598,10 +600,11 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
             verdicts[i] = (verdicts[i + 1][0], "pair")
     # a persona is an attack with an escape from the rules somewhere in the message
     masked = mask_quotes(message)
-    if PERSONA_ESCAPE.search(masked) or any(v[0] for v in verdicts):
+    escape = _escape_in(masked)
+    if escape or any(v[0] for v in verdicts):
         for i, (a, b) in enumerate(spans):
             if not verdicts[i][0] and PERSONA_FRAME.search(masked[a:b]) and (
-                    PERSONA_ESCAPE.search(masked)):
+                    escape):
                 verdicts[i] = ("persona", "persona")
     # a message that is nothing but quotes is said by the learner: the quotes are its words
     if not any(v[0] for v in verdicts) and QUOTED.search(message) and len(
@@ -638,6 +641,16 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
                for (a, b), (g, how) in zip(spans, verdicts) if g]
     kept = " ".join(written[a:b].strip() for (a, b), (g, _) in zip(spans, verdicts) if not g)
     return Screening(written, attacks, kept.strip())
+
+
+# The learner as an owner ("our", "my"): a third person ("her chatbot's") may be the persona's own.
+_LEARNERS = re.compile(r"\b(?:our|my|we|us)\b", re.IGNORECASE)
+
+
+def _escape_in(text: str) -> bool:
+    """Whether the message escapes the rules or names the assistant's hidden text, for a persona to
+    be an attack: a system prompt the learner owns ("our shop's chatbot system prompt") is neither."""
+    return any(not _LEARNERS.search(text[max(0, m.start() - 30):m.start()]) for m in PERSONA_ESCAPE.finditer(text))
 
 
 def is_injection(text: str, previous: Sequence[str] = ()) -> bool:

@@ -91,6 +91,9 @@ def tokens_decoded(text: str) -> list[str]:
     for token in _ESCAPES.findall(text):
         found.append(re.sub(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})",
                             lambda m: chr(int(m.group(1) or m.group(2), 16)), token))
+    if len(_ESCAPES.findall(text)) > 1:  # words escaped one by one, spaces between: read them together
+        found.append(_ESCAPES.sub(lambda t: re.sub(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})",
+                                                   lambda m: chr(int(m.group(1) or m.group(2), 16)), t.group(0)), text))
     for token in _BINARY.findall(text):
         found.append(_readable(bytes(int(byte, 2) for byte in token.split())))
     for token in _NATO_RUN.findall(text):

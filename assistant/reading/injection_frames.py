@@ -239,6 +239,9 @@ FRAMES: dict[str, re.Pattern[str]] = {
 }
 
 
+# What a prompt should do is advice on writing one: "which topics should the system prompt forbid?"
+_SHOULD = re.compile(r"\bshould (?:the|a|this|that) (?:system\s*prompt|pre-?prompt|system message)\b"
+                     r"|\b(?:the|a) (?:system\s*prompt|system message) (?:should|ought to)\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"\bso (?:that )?(?:we|i) (?:can|could|may|might|will)\b[^.?!]*", re.IGNORECASE)
 
 
@@ -251,9 +254,11 @@ def goal(reading: str) -> str:
     # ... nor does one it is said to be of: "the system prompt of a vendor's bot"
     prompt = SYSTEM_PROMPT.search(reading)
     if (prompt and not OTHER_OWNER.search(_PURPOSE.sub("", SYSTEM_PROMPT.sub("", reading)))
-            and not OF_ANOTHER.match(reading, prompt.end())):
+            and not OF_ANOTHER.match(reading, prompt.end()) and not _SHOULD.search(reading)):
         return "reveal"
-    # another owner named in the other language: "le prompt système de notre chatbot"
-    if FRAMES["other-language"].search(reading) and not OTHER_OWNER_ML.search(reading):
+    # another owner named in the other language: "le prompt système de notre chatbot" (or in English,
+    # where the European roots match English words: "make it ignore its instructions")
+    if (FRAMES["other-language"].search(reading) and not OTHER_OWNER_ML.search(reading)
+            and not OTHER_OWNER.search(reading)):
         return "rules"
     return structural_goal(reading) or other_language_goal(reading)

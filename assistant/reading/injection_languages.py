@@ -80,7 +80,7 @@ LANGUAGES: dict[str, _Language] = {
               # "yours" standing alone once an object is named: "les opp dine, vær så snill"
               r"|(?:(?<=opp )|(?<=upp )|(?<=op )|(?<=vis )|(?<=visa )|(?<=meg )|(?<=mig )|(?<=oss ))(?:dine|dina)\b(?=\s*[,.!?]|\s*$|\s+(?:na|nu|nå|også|ocksa|også|takk|tack|tak|ord)\b)"
               rf"|\b{_SV_OBJ}\s+(?:som\s+)?du\s+(?:\w+\s+)?(?:fick|fatt|har fatt|fikk|fik|har faet|har fatt|blev givet|ble gitt|mottog|modtog)\b",
-        show=r"\b(?:les opp|las upp|laes op|visa|vis|skriv ut|skriv ud|skriv|kopiera|kopier|upprepa|gentag|gjenta|berätta|beratta|fortael\w*|fortell|avsloja|afslor|avslor|lista|citera|citer|siter|dela|del)\b",
+        show=r"\b(?:les opp|las upp|laes op|visa|vis|vise|viser|skriv ut|skriv ud|skriv|kopiera|kopier|upprepa|gentag|gjenta|berätta|beratta|fortael\w*|fortell|avsloja|afslor|avslor|lista|citera|citer|siter|dela|del)\b",
         drop=r"\b(?:ignorera|ignorer|glom|glem|strunta i|bortse fran|se bort fra|se bort fran|kringga|omga|sla av|sla fra)\b",
         before=r"\b(?:innan|fore|for|foer|før)\s+(?:jag|jeg|vi)\s+(?:skrev|borjade|begyndte|begynte|kom|skrev mitt)|\b(?:innan|fore|for|før)\s+(?:mitt|mit|min|samtalet|samtalen|samtalens)\b",
         escape=r"\butan (?:nagra )?(?:regler|begransningar)\b|\buden (?:nogen )?(?:regler|begr\u00e6nsninger)\b|\buten (?:noen )?(?:regler|begrensninger)\b",
@@ -231,7 +231,7 @@ LANGUAGES: dict[str, _Language] = {
         owned=rf"\b{_RO_OBJ}\s+(?:\w+\s+)?(?:tale|tau|voastre|dumneavoastra|ascunse|secrete|de sistem|primite)\b(?!\s+(?:pentru|despre)\b)"
               # ... unless a giver is named: "rules you got from the course" ("de la curs") are its own
               rf"|\b{_RO_OBJ}\s+(?:pe care\s+)?(?:le-?ai|l-?ai|ai)\s+primit(?!\s+(?:de la|din)\b)",
-        show=r"\b(?:arata\w*|afiseaza|scrie\w*|copiaza|repeta|spune-mi|dezvaluie|listeaza|tipareste|citeaza)\b",
+        show=r"\b(?:arata\w*|afise\w*|afisa\w*|scrie\w*|copiaza|repeta|spune-mi|dezvaluie|listeaza|tipareste|citeaza)\b",
         drop=r"\b(?:ignora\w*|uita|uitati|nu (?:mai )?respecta|ocoleste|dezactiveaza)\b",
         before=r"\binainte de (?:aceasta conversatie|primul meu mesaj|mesajul meu)",
         escape=r"\bfara (?:nicio |niciun )?(?:reguli|restrictii|limite)\b",

@@ -241,7 +241,7 @@ _OBJECT_ML = (
     r"|instructie|beperking|richtlijn|configuratie|\brol\b"  # nl
     r"|instrukcj|zasad|regu[lł]|ogranicze|polecen|konfiguracj|wytyczn|\brol[aeiy]\b"  # pl
     r"|talimat|kural|kısıtlama|kisitlama|yonerge|yönerge|ayarlar|yapılandırma|yapilandirma|rol(?:ün|un|unu|ünü)|istem"  # tr
-    r"|инструкц|правил|ограничен|промпт|настройк|конфигурац|рол[ьи]"  # ru
+    r"|инструкц|правил|ограничен|промпт|настройк|конфигурац|рол[ьи]|сообщени"  # ru
     r"|指令|指示|规则|提示词|提示|设定|限制|角色|ルール|規則|プロンプト|設定|制限|役割"  # zh, ja
     r"|تعليمات|قواعد|قيود|إرشادات|الموجه|التوجيهات|دورك"  # ar
     r"|\bprompt"
@@ -310,7 +310,7 @@ _SHOW_ML = (
     # translate, summarise, quote
     r"|tradu\w*|ubersetz\w*|vertaal\w*|przet[lł]umacz\w*|cevir\w*|resum\w*|riassum\w*|zusammenfass\w*|fass\w* .{0,40}zusammen"
     r"|samenvat\w*|podsumuj\w*|ozetle\w*|cit[ae]\w*|zitier\w*|citeer\w*|zacytuj\w*|recopi\w*|reprodu\w*)\b"
-    r"|переведи\w*|перескажи\w*|процитируй\w*|翻译|翻訳|总结|要約|引用"
+    r"|переведи\w*|перескажи\w*|процитируй\w*|экспортир\w*|включая|翻译|翻訳|总结|要約|引用"
     r"|покажи\w*|выведи\w*|напиши\w*|скопируй\w*|повтори\w*|расскажи\w*|раскрой\w*|перечисли\w*"
     r"|显示|输出|告诉|列出|复制|打印|透露|展示|说出|見せ|表示|教え|出力|書い|コピー|繰り返|اعرض|أظهر|اكتب|انسخ|كرر|أخبرني|اكشف"
 )
