@@ -158,7 +158,10 @@ def _pig_latin_undone(text: str) -> list[str]:
         return []
     moved = _PIG_LATIN.sub(_unmove, text)
     dropped = _PIG_LATIN.sub(_unmove, _PIG_LATIN_VOWEL.sub(r"\1", text))
-    return [moved.lower(), dropped.lower()]
+    # each word on its own: "way" after a vowel stem dropped ("instructionsway"), "yay"/"hay" moved
+    # back ("ouryay" -> "your"), so one reading holds both kinds of word
+    mixed = _PIG_LATIN.sub(_unmove, re.sub(r"\b([aeiou][a-z]*?)way\b", r"\1", text, flags=re.IGNORECASE))
+    return [moved.lower(), dropped.lower(), mixed.lower()]
 
 
 # Word games: the first letters of each word ("Really Elegant Visuals…" spells "reveal"), words

@@ -159,7 +159,7 @@ _FORBIDDEN_TOPICS = (
     r"|(?:(?<=not )|(?<=never ))(?:allowed|permitted|supposed|meant))"
     r" (?:not )?(?:to )?(?:avoid|discuss|talk|mention|say|answer|touch|cover|refuse)"
     # someone who set the assistant up, not a figure ("what do lagging indicators tell you?" is a question)
-    r"|\bwhat (?:exactly )?(?:did|do|does|have|were) (?:they|he|she|someone|anyone|people|(?:[\w']+ ){0,3}(?:developers?|creators?"
+    r"|\bwhat (?:exactly |exact (?:words?|wording|text|phrasing) )?(?:did|do|does|have|were) (?:they|he|she|someone|anyone|people|(?:[\w']+ ){0,3}(?:developers?|creators?"
     r"|makers?|operators?|admins?|administrators?|owners?|designers?|programmers?|engineers?|company|team|people|builders?"
     r"|authors?|whoever|who (?:built|made|set up|configured|deployed|programmed) you)) (?:[\w']+ ){0,3}"
     r"(?:tell|told|instruct|ask|program|brief)(?:ed)? you\b"
