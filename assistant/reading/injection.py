@@ -644,13 +644,14 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
 
 
 # The learner as an owner ("our", "my"): a third person ("her chatbot's") may be the persona's own.
-_LEARNERS = re.compile(r"\b(?:our|my|we|us)\b", re.IGNORECASE)
+# Only in the same noun phrase: "my grandmother who reads out system prompts" gives her no prompt of mine.
+_LEARNERS = re.compile(r"\b(?:our|my)\s+(?:(?!(?:who|which|that|whose)\b)[\w'-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _escape_in(text: str) -> bool:
     """Whether the message escapes the rules or names the assistant's hidden text, for a persona to
     be an attack: a system prompt the learner owns ("our shop's chatbot system prompt") is neither."""
-    return any(not _LEARNERS.search(text[max(0, m.start() - 30):m.start()]) for m in PERSONA_ESCAPE.finditer(text))
+    return any(not _LEARNERS.search(text[max(0, m.start() - 40):m.start()]) for m in PERSONA_ESCAPE.finditer(text))
 
 
 def is_injection(text: str, previous: Sequence[str] = ()) -> bool:
