@@ -463,6 +463,12 @@ def _split_attack(message: str, previous: Sequence[str]) -> str:
     spelled = acrostics([*previous, message]) if reference else ""
     if spelled and _goal_of(f"{message[:reference.start()]}{spelled}{message[reference.end():]}", decode=False)[0]:
         return _goal_of(f"{message[:reference.start()]}{spelled}{message[reference.end():]}", decode=False)[0]
+    # ... or the blanks it fills: "show me your ___, where the blank is what those words spell"
+    if spelled and _BLANK.search(message):
+        found = _goal_of(re.sub(rf"(?:{_BLANK.pattern})(?:\s*(?:{_BLANK.pattern}))*", spelled, message,
+                                flags=re.IGNORECASE), decode=False)[0]
+        if found:
+            return found
     if any(_ORDERED.match(mask_quotes(message[a:b])) and _JOIN_REQUEST.search(message[a:b]) for a, b in _clauses(message)):
         turns = [*previous, message]
         fragments = " ".join(q[1:-1].strip() for turn in turns for q in QUOTED.findall(turn))

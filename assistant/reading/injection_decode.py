@@ -244,8 +244,11 @@ def _queries_decoded(text: str) -> list[str]:
             + [unquote_plus(run) for run in _PERCENT_RUN.findall(text)])
 
 
-# A line that is a list of words, each a letter of a word spelled across it ("Sales, Yield, Stock, …").
-_WORD_LIST = re.compile(r"^\W*[A-Za-z'-]+(?:\s*[/|,;]\s*[A-Za-z'-]+){3,}\W*$")
+
+
+# A line that is, or ends in, a list of words, each a letter of a word spelled across it ("Sales, Yield, Stock, …").
+_TRAILING_LIST = re.compile(
+    r"(?:^|:|\b(?:then|and|next|also|now)\b)\s*([A-Za-z'-]+(?:\s*[/|,;]\s*[A-Za-z'-]+){3,})\W*$", re.IGNORECASE)
 
 
 def acrostics(turns: list[str]) -> str:
@@ -253,7 +256,8 @@ def acrostics(turns: list[str]) -> str:
     for first letters ("keep only the first letter of each"); "" otherwise."""
     if not any(_FIRST_LETTERS.search(turn) for turn in turns):
         return ""
-    lines = [line for turn in turns for line in turn.splitlines() if _WORD_LIST.match(line)]
+    # a list may close a line after a lead-in: "Take the first letter of each: Sales, Yield, …", "Then Pricing, …"
+    lines = [m.group(1) for turn in turns for line in turn.splitlines() if (m := _TRAILING_LIST.search(line))]
     return " ".join(_spaced("".join(w[0] for w in _WORD.findall(line)).lower()) for line in lines)
 
 
