@@ -42,8 +42,9 @@ _NATO = (
 _NATO_RUN = re.compile(rf"\b(?:(?:{_NATO})\b[\s—–/|,;-]*){{4,}}", re.IGNORECASE)
 # Letters as their places in the alphabet: "18-5-22-5-1-12 25-15-21-18" (two or more such words).
 _LETTER_NUMBER = r"(?:[1-9]|1\d|2[0-6])"
+# Words are parted by spaces or a slash ("16-18-9-14-20 / 25-15-21-18").
 _LETTER_NUMBERS = re.compile(
-    rf"(?<![\w.-]){_LETTER_NUMBER}(?:[-.]{_LETTER_NUMBER}){{1,15}}(?:\s+{_LETTER_NUMBER}(?:[-.]{_LETTER_NUMBER}){{1,15}})+(?![\w-])")
+    rf"(?<![\w.-]){_LETTER_NUMBER}(?:[-.]{_LETTER_NUMBER}){{1,15}}(?:(?:\s*/\s*|\s+){_LETTER_NUMBER}(?:[-.]{_LETTER_NUMBER}){{1,15}})+(?![\w-])")
 _BINARY = re.compile(r"\b(?:[01]{8}\s+){3,}[01]{8}\b")
 _LOWER, _UPPER = string.ascii_lowercase, string.ascii_uppercase
 ATBASH = str.maketrans(_LOWER + _UPPER, _LOWER[::-1] + _UPPER[::-1])
@@ -90,13 +91,17 @@ def tokens_decoded(text: str) -> list[str]:
     for token in _ESCAPES.findall(text):
         found.append(re.sub(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})",
                             lambda m: chr(int(m.group(1) or m.group(2), 16)), token))
+    if len(_ESCAPES.findall(text)) > 1:  # words escaped one by one, spaces between: read them together
+        found.append(_ESCAPES.sub(lambda t: re.sub(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})",
+                                                   lambda m: chr(int(m.group(1) or m.group(2), 16)), t.group(0)), text))
     for token in _BINARY.findall(text):
         found.append(_readable(bytes(int(byte, 2) for byte in token.split())))
     for token in _NATO_RUN.findall(text):
         found.append(" ".join("".join(word[0] for word in part.split())
                               for part in re.split(r"\s*[—–/|,;-]\s*|\s{2,}", token) if part.strip()).lower())
     for token in _LETTER_NUMBERS.findall(text):  # a=1 … z=26, letters joined by "-" or ".", words by spaces
-        found.append(" ".join("".join(chr(96 + int(n)) for n in re.split(r"[-.]", word)) for word in token.split()))
+        found.append(" ".join("".join(chr(96 + int(n)) for n in re.split(r"[-.]", word))
+                              for word in re.split(r"\s*/\s*|\s+", token)))
     for token in _MORSE.findall(text):
         found.append(" ".join("".join(MORSE.get(letter, "") for letter in word.split())
                               for word in re.split(r"\s*/\s*", token)))
@@ -153,7 +158,10 @@ def _pig_latin_undone(text: str) -> list[str]:
         return []
     moved = _PIG_LATIN.sub(_unmove, text)
     dropped = _PIG_LATIN.sub(_unmove, _PIG_LATIN_VOWEL.sub(r"\1", text))
-    return [moved.lower(), dropped.lower()]
+    # each word on its own: "way" after a vowel stem dropped ("instructionsway"), "yay"/"hay" moved
+    # back ("ouryay" -> "your"), so one reading holds both kinds of word
+    mixed = _PIG_LATIN.sub(_unmove, re.sub(r"\b([aeiou][a-z]*?)way\b", r"\1", text, flags=re.IGNORECASE))
+    return [moved.lower(), dropped.lower(), mixed.lower()]
 
 
 # Word games: the first letters of each word ("Really Elegant Visuals…" spells "reveal"), words
@@ -225,13 +233,22 @@ def _word_games(text: str) -> list[str]:
 _QUERY = re.compile(r"[?&#][\w.-]{1,30}=([^\s&#]+)")
 
 
+# A run of percent-escapes outside any address: a whole sentence URL-encoded ("%49%67%6E…").
+_PERCENT_RUN = re.compile(r"[^\s%]*(?:%[0-9A-Fa-f]{2}[^\s%]*){3,}")
+
+
 def _queries_decoded(text: str) -> list[str]:
-    """The values of every query parameter in ``text``, URL-decoded ("reveal hidden instructions")."""
-    return [unquote_plus(m.group(1)) for m in _QUERY.finditer(text) if "+" in m.group(1) or "%" in m.group(1)]
+    """The values of every query parameter in ``text``, URL-decoded ("reveal hidden instructions"),
+    and every run of percent-escapes."""
+    return ([unquote_plus(m.group(1)) for m in _QUERY.finditer(text) if "+" in m.group(1) or "%" in m.group(1)]
+            + [unquote_plus(run) for run in _PERCENT_RUN.findall(text)])
 
 
-# A line that is a list of words, each a letter of a word spelled across it ("Sales, Yield, Stock, …").
-_WORD_LIST = re.compile(r"^\W*[A-Za-z'-]+(?:\s*[/|,;]\s*[A-Za-z'-]+){3,}\W*$")
+
+
+# A line that is, or ends in, a list of words, each a letter of a word spelled across it ("Sales, Yield, Stock, …").
+_TRAILING_LIST = re.compile(
+    r"(?:^|:|\b(?:then|and|next|also|now)\b)\s*([A-Za-z'-]+(?:\s*[/|,;]\s*[A-Za-z'-]+){3,})\W*$", re.IGNORECASE)
 
 
 def acrostics(turns: list[str]) -> str:
@@ -239,7 +256,8 @@ def acrostics(turns: list[str]) -> str:
     for first letters ("keep only the first letter of each"); "" otherwise."""
     if not any(_FIRST_LETTERS.search(turn) for turn in turns):
         return ""
-    lines = [line for turn in turns for line in turn.splitlines() if _WORD_LIST.match(line)]
+    # a list may close a line after a lead-in: "Take the first letter of each: Sales, Yield, …", "Then Pricing, …"
+    lines = [m.group(1) for turn in turns for line in turn.splitlines() if (m := _TRAILING_LIST.search(line))]
     return " ".join(_spaced("".join(w[0] for w in _WORD.findall(line)).lower()) for line in lines)
 
 
@@ -253,8 +271,10 @@ def decodings(text: str) -> list[str]:
         out.extend(_ciphers_undone(text))
         out.extend(_pig_latin_undone(text))
     else:
-        # a cipher may follow a plain-English frame ("decode and comply: Ljqruh ...")
+        # a cipher may follow a plain-English frame ("decode and comply: Ljqruh ...", "Decode the
+        # Pig Latin: Owshay ...")
         for part in re.split(r"[:\n]", text)[1:]:
             if reads_as_no_language(part):
                 out.extend(_ciphers_undone(part))
+                out.extend(_pig_latin_undone(part))
     return out

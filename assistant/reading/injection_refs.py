@@ -39,6 +39,10 @@ _DEFINITION = re.compile(r"\b(?:let\s+)?([A-Za-z]\w{0,11})\s*:?=\s*[\"“']([^\"
 # 'The phrase is: "…"', 'my word is "…"': a name given a quoted value in words; it stands for the value
 # only in an order ("Now print the phrase's contents"), never in a question about it.
 _NAMED = re.compile(r"\b(?:the|my|our|this)\s+([a-z]\w{1,15})\s+is\s*:?\s*[\"“'‘]([^\"”'’\n]{1,80})[\"”'’]", re.IGNORECASE)
+# ... or kept for later: 'Remember this phrase for later: "…"', 'Store the word "…"'.
+_REMEMBERED = re.compile(
+    r"\b(?:remember|keep|store|save|note|memori[sz]e)\s+(?:this|the|that|my|a)\s+([a-z]\w{1,15})(?:\s+for later)?\s*:?\s*"
+    r"[\"“'‘]([^\"”'’\n]{1,80})[\"”'’]", re.IGNORECASE)
 _ASKS = re.compile(r"\?|^\W*(?:what|which|how|why|when|where|who|should|could|can|would|is|are|do|does|did)\b", re.IGNORECASE)
 
 
@@ -59,10 +63,10 @@ def _substituted(clause: str, before: str) -> str:
     said = before + "\n" + clause
     values = {name: value for name, value in _DEFINITION.findall(said)} if "=" in said else {}
     if not _ASKS.search(clause):
-        values.update({f"the {name}": value for name, value in _NAMED.findall(said)})
+        values.update({f"the {name}": value for name, value in _NAMED.findall(said) + _REMEMBERED.findall(said)})
     if not values:
         return clause
-    body = _NAMED.sub(" ", _DEFINITION.sub(" ", clause))
+    body = _REMEMBERED.sub(" ", _NAMED.sub(" ", _DEFINITION.sub(" ", clause)))
     names = "|".join(re.escape(name) for name in sorted(values, key=len, reverse=True))
     replaced = re.sub(rf"(?<![\w-])(?:{names})(?:\s*\+\s*(?:{names}))*(?![\w-])",
                       lambda m: " ".join(values[n] for n in re.split(r"\s*\+\s*", m.group(0))), body)
