@@ -75,13 +75,14 @@ def test_the_same_comparison_in_other_words_or_read_the_other_way_is_no_reversal
     assert reversed_comparison(claim, _sentences(source)) is None
 
 
-# --- absolutes the source says in other words --------------------------------------------------------
+# --- absolutes the source says in other words -----------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("claim", "source"),
     [
-        ("Label every jar with the date it was sealed.", "Each jar is labelled with its sealing date."),
+        ("Label every jar with the date it was sealed.",
+         "Each jar is labelled with its sealing date."),
         ("Pruning isn't one-size-fits-all: roses and apples need different cuts.",
          "Different plants may need different pruning cuts."),
         ("The rota failed because staff were never told about the change.",
@@ -98,14 +99,15 @@ def test_an_absolute_the_source_says_in_other_words_is_no_overclaim(claim, sourc
         ("Label every jar with the date it was sealed.", "Some jars are labelled with a date."),
         ("All roses need the same pruning cut.", "Different plants may need different cuts."),
         # a hedge on the denial itself still does not back "never"
-        ("Staff are never told about rota changes.", "Staff are often not told about rota changes."),
+        ("Staff are never told about rota changes.",
+         "Staff are often not told about rota changes."),
     ],
 )
 def test_an_absolute_the_source_does_not_say_is_still_an_overclaim(claim, source):
     assert det.overclaim(claim, source)[1] is not None
 
 
-# --- replies and summing-up openers ----------------------------------------------------------------
+# --- replies and summing-up openers ---------------------------------------------------------------
 
 
 def test_a_reply_is_a_frame_and_what_follows_is_the_claim():
@@ -128,7 +130,7 @@ def test_a_summing_up_opener_is_no_part_of_the_claim():
     assert framed("In short, it works.").text == "In short, it works."  # too short to be framed
 
 
-# --- a sentence that speaks of the one before it ---------------------------------------------------
+# --- a sentence that speaks of the one before it --------------------------------------------------
 
 
 def test_an_opposite_word_in_a_sentence_that_points_back_conflicts():
@@ -142,7 +144,7 @@ def test_an_opposite_word_in_a_sentence_that_points_back_conflicts():
     assert det.negation(claim, set(terms(claim)), _sentences(apart)) is None
 
 
-# --- a list member in other words ------------------------------------------------------------------
+# --- a list member in other words -----------------------------------------------------------------
 
 
 def test_a_list_member_in_other_words_is_no_invented_member():
@@ -158,5 +160,6 @@ def test_a_list_member_in_other_words_is_no_invented_member():
 
 @pytest.mark.parametrize("lead", ["False", "Wrong", "Myth"])
 def test_a_denial_is_no_reply(lead):
-    """ "False: X" says X is false; "yes" / "no" / "true" are words of the list, not YAML booleans."""
+    """ "False: X" says X is false ("yes", "no", "true" are words of the list, not YAML
+    booleans)."""
     assert not is_frame(lead, frozenset())

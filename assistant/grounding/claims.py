@@ -69,9 +69,9 @@ class Framed(NamedTuple):
 
 def framed(text: str) -> Framed:
     """One sentence with the text around its claim that asserts nothing taken off (a post's or
-    question's number, closing tags, pictographs, a summing-up opener: "In short, X"), and an opening phrase closed by a colon or a
-    spaced dash split off as its lead-in. Whether the lead-in is only a frame depends on the
-    evidence (the checker decides: see `is_frame`)."""
+    question's number, closing tags, pictographs, a summing-up opener: "In short, X"), and an
+    opening phrase closed by a colon or a spaced dash split off as its lead-in. Whether the
+    lead-in is only a frame depends on the evidence (the checker decides: see `is_frame`)."""
     said = _PICTOGRAPHS.sub(" ", text)
     said = _MARKER_END.sub("", _MARKER_START.sub("", said, count=1))
     said = _TAGS_END.sub("", said) or said

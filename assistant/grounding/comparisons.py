@@ -92,13 +92,15 @@ def comparisons(text: str) -> tuple[tuple[str, int, Side, Side], ...]:
 def _crossing(
     claim: tuple[Side, Side], source: tuple[Side, Side]
 ) -> tuple[int, int, list[str]]:
-    """(straight, crossed, the source's second thing's words the claim puts first). The things compared are what only one side of the source holds:
-    crossed counts those the claim puts on the other side (the source's second thing on the
-    claim's first side, its first thing on the claim's second side), straight the source's
-    second thing kept second. The claim's first side also carries the sentence's subject and
-    verb, which the source's first side shares, so keeping them there is no evidence either
-    way. Single terms decide; pairs of adjacent terms where single terms say nothing (both
-    sides say "low", "high" and "impact": "low impact" is not "high impact")."""
+    """(straight, crossed, the source's second thing's words the claim puts first).
+
+    The things compared are what only one side of the source holds: crossed counts those the
+    claim puts on the other side (the source's second thing on the claim's first side, its
+    first thing on the claim's second side), straight the source's second thing kept second.
+    The claim's first side also carries the sentence's subject and verb, which the source's
+    first side shares, so keeping them there is no evidence either way. Single terms decide;
+    pairs of adjacent terms where single terms say nothing (both sides say "low", "high" and
+    "impact": "low impact" is not "high impact")."""
     (cl, cr), (sl, sr) = claim, source
     for k in (0, 1):
         own_l, own_r = sl[k] - sr[k], sr[k] - sl[k]

@@ -423,7 +423,9 @@ def overclaim(claim: str, evidence_text: str) -> tuple[int, Finding | None]:
     lex = lexicon()
     evidence_words = {lex.term(w) for w in raw_words(evidence_text)}
     extra = [
-        w for w in dict.fromkeys(_absolute_words(raw_words(_without_compounds(claim)), lex.absolutes))
+        w for w in dict.fromkeys(
+            _absolute_words(raw_words(_without_compounds(claim)), lex.absolutes)
+        )
         if lex.term(w) not in evidence_words
     ]
     if set(extra) & _ABSOLUTE_NEGATIONS and _plainly_negates(evidence_text, lex.hedges):
