@@ -1,7 +1,8 @@
 """Warm grounding check of a five-sentence answer (issue 24): p95 ≤ 300 ms on 2 cores.
 
 Answers are built from the bundled course: five consecutive sentences of one section, each
-reworded ("In short, …") so that none is a verbatim quote and each takes the full path
+reworded ("We read that …"; not "In short, …", which the checker takes off as a frame since
+stop 36) so that none is a verbatim quote and each takes the full path
 (embedding, entailment classifier, cross reading, word alignment, contextual token
 alignment), checked against every passage of that
 section. The passages' evidence units are embedded beforehand (as `Advisor.warm_up` does); each
@@ -34,7 +35,9 @@ def _requests(limit: int = 40):
     for evidence in by_section.values():
         said = [s for e in evidence for s in split_sentences(e.text) if len(s.split()) >= 6]
         for i in range(0, len(said) - SENTENCES + 1, SENTENCES):
-            answer = " ".join(f"In short, {s[0].lower()}{s[1:]}" for s in said[i : i + SENTENCES])
+            answer = " ".join(
+                f"We read that {s[0].lower()}{s[1:]}" for s in said[i : i + SENTENCES]
+            )
             out.append(CheckRequest(answer=answer, evidence=evidence))
     return out[:limit]
 

@@ -65,7 +65,10 @@ def test_framed_takes_off_what_asserts_nothing(sentence, text, lead):
          "Governance models: centralized, decentralized and hybrid ones exist."),
         ("False: " + CLAIM, "False: " + CLAIM),
         ("Our pitch to Acme: " + CLAIM, "Our pitch to Acme: " + CLAIM),  # a name is checked
-        ("Not quite — " + CLAIM, "Not quite — " + CLAIM),
+        ("Myth — " + CLAIM, "Myth — " + CLAIM),
+        # a reply (stop 36) says whether the asker was right; what follows is the claim
+        ("Not quite — " + CLAIM, CLAIM),
+        ("Yes — " + CLAIM, CLAIM),
     ],
 )
 def test_a_lead_in_the_evidence_says_nothing_of_is_a_frame(sentence, judged):

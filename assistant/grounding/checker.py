@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 from assistant.grounding import detectors as det
 from assistant.grounding import similarity as similar
 from assistant.grounding.answer_type import answer_type_problem
+from assistant.grounding.comparisons import reversed_comparison
 from assistant.grounding.quotes import misquoted
 from assistant.grounding.claims import (
     CLAUSES, claim_terms, claim_words, framed, is_claim, is_frame, name_groups, plain,
@@ -540,6 +541,7 @@ class GroundingChecker:
         if finding := (
             det.swap(sentence, sentences) or det.names_apart(sentence, sentences)
             or det.crossed(sentence, sentences) or det.swapped_sayings(sentence, sentences)
+            or reversed_comparison(sentence, sentences)
         ):
             a.findings["swap"] = finding
         over_count, finding = det.overclaim(sentence, unit.text)

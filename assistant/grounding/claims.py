@@ -55,6 +55,12 @@ BODY_MIN_WORDS = 4  # ... and what follows it is a claim of its own
 _DENIALS = frozenset({"false", "incorrect", "wrong", "untrue", "myth", "myths", "wrongly"})
 
 
+def _opener(text: str) -> re.Match[str] | None:
+    """ "In short, X": an opening before a comma that says how the writer puts it."""
+    opener = lexicon().opener
+    return opener.match(text) if opener else None
+
+
 class Framed(NamedTuple):
     text: str  # the sentence without a post's or question's number, closing tags, pictographs
     lead: str  # its lead-in ("" when it has none)
@@ -63,14 +69,17 @@ class Framed(NamedTuple):
 
 def framed(text: str) -> Framed:
     """One sentence with the text around its claim that asserts nothing taken off (a post's or
-    question's number, closing tags, pictographs), and an opening phrase closed by a colon or a
-    spaced dash split off as its lead-in. Whether the lead-in is only a frame depends on the
-    evidence (the checker decides: see `is_frame`)."""
+    question's number, closing tags, pictographs, a summing-up opener: "In short, X"), and an
+    opening phrase closed by a colon or a spaced dash split off as its lead-in. Whether the
+    lead-in is only a frame depends on the evidence (the checker decides: see `is_frame`)."""
     said = _PICTOGRAPHS.sub(" ", text)
     said = _MARKER_END.sub("", _MARKER_START.sub("", said, count=1))
     said = _TAGS_END.sub("", said) or said
     said = _TAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), said)
-    said = whole = re.sub(r"\s+", " ", said).strip() or text
+    said = re.sub(r"\s+", " ", said).strip() or text
+    if (opener := _opener(said)) and len(words(said[opener.end():])) >= BODY_MIN_WORDS:
+        said = said[opener.end():]  # "In short, X" says X
+    whole = said
     lead = ""
     if (code := _CODE_START.match(said)) and len(words(said[code.end():])) >= BODY_MIN_WORDS:
         lead, said = code.group("code"), said[code.end():]
@@ -91,6 +100,8 @@ def is_frame(lead: str, pool: frozenset[str] | set[str]) -> bool:
     it does not deny what follows; one that names a course thing ("Leading indicators:") is
     part of the claim."""
     said = {w.lower() for w in words(lead)}
+    if " ".join(w.lower() for w in words(lead)) in lexicon().replies:
+        return True  # "Not quite:", "Yes —": it answers what was asked; what follows is the claim
     names = [t for t in capitalised_terms(lead) if not _CODE.fullmatch(t)]
     return not (set(claim_terms(lead)) & pool) and not (said & (_DENIALS | NEGATIONS)) and not names
 

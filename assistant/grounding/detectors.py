@@ -141,9 +141,9 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
     # suitable"): its opposite agrees with it, on either side.
     c_reversed = _reversed_terms(claim)
     for a in sorted(claim_terms - e_terms - c_neg - c_reversed):
-        for s in sentences:
+        for s, about in zip(sentences, _about(sentences), strict=True):
             # Opposite words conflict only where the sentence is about the same things.
-            if 2 * len(s.terms & claim_terms) < len(claim_terms):
+            if 2 * len(about & claim_terms) < len(claim_terms):
                 continue
             for b in sorted(s.terms - claim_terms - s.negated - _reversed_terms(s.text)):
                 if lex.opposite(a, b) or prefix_opposite(a, b):
@@ -153,6 +153,22 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
                         s.text,
                     )
     return None
+
+
+# A sentence opening with one of these speaks of what the sentence before it named ("Lagging
+# indicators show ... . These take longer to manifest").
+_ANAPHORS = frozenset({"these", "this", "they", "it", "those", "such"})
+
+
+def _about(sentences: tuple[Sentence, ...]) -> list[frozenset[str]]:
+    """Per sentence, the terms of what it is about: its own, and the previous sentence's where
+    it opens with a pronoun that points back to it."""
+    out, before = [], frozenset()
+    for s in sentences:
+        said = raw_words(s.text)
+        out.append(s.terms | before if said and said[0] in _ANAPHORS else s.terms)
+        before = s.terms
+    return out
 
 
 def _reversed_terms(text: str) -> frozenset[str]:
@@ -373,13 +389,33 @@ def _absolute_words(words: tuple[str, ...], absolutes) -> list[str]:
 _ABSOLUTE_NEGATIONS = frozenset({"never", "none", "nothing"})
 
 
+# How near a hedge must stand to a negation to soften it ("often don't", "may not", "do not
+# usually"): a hedge elsewhere in the sentence qualifies another verb ("by failing to prepare
+# the organisation ... can lead to resistance" still plainly says it was not prepared).
+_HEDGE_BEFORE, _HEDGE_AFTER = 3, 2
+
+
 def _plainly_negates(text: str, hedges: frozenset[str]) -> bool:
     """Some sentence of ``text`` negates without a hedge ("don't translate", not "often don't")."""
     for sentence in split_sentences(text):
         said = raw_words(sentence)
-        if any(negates(said, i) for i in range(len(said))) and not (set(said) & hedges):
-            return True
+        for i in range(len(said)):
+            near = set(said[max(0, i - _HEDGE_BEFORE) : i + 1 + _HEDGE_AFTER])
+            if negates(said, i) and not (near & hedges):
+                return True
     return False
+
+
+# A word joined to others by hyphens ("one-size-fits-all", "all-in-one", "always-on") names a
+# kind of thing; the absolute inside it quantifies nothing.
+_COMPOUND = re.compile(r"\b\w+(?:-\w+)+\b")
+_QUANTIFIERS = frozenset({"all", "every", "any", "always", "never", "nothing", "ever", "single"})
+
+
+def _without_compounds(text: str) -> str:
+    return _COMPOUND.sub(
+        lambda m: " " if _QUANTIFIERS & set(m.group(0).lower().split("-")) else m.group(0), text
+    )
 
 
 def overclaim(claim: str, evidence_text: str) -> tuple[int, Finding | None]:
@@ -387,7 +423,9 @@ def overclaim(claim: str, evidence_text: str) -> tuple[int, Finding | None]:
     lex = lexicon()
     evidence_words = {lex.term(w) for w in raw_words(evidence_text)}
     extra = [
-        w for w in dict.fromkeys(_absolute_words(raw_words(claim), lex.absolutes))
+        w for w in dict.fromkeys(
+            _absolute_words(raw_words(_without_compounds(claim)), lex.absolutes)
+        )
         if lex.term(w) not in evidence_words
     ]
     if set(extra) & _ABSOLUTE_NEGATIONS and _plainly_negates(evidence_text, lex.hedges):

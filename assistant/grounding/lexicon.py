@@ -48,6 +48,10 @@ class Lexicon:
     shorthand: tuple[tuple[re.Pattern[str], str], ...] = ()
     # "the module argues": a reporting verb after the source a claim names (`attributions`)
     attribution: re.Pattern[str] | None = None
+    # "In short, ...": an opening before a comma that frames the claim (`claims.framed`)
+    opener: re.Pattern[str] | None = None
+    # "Not quite: ...", "Yes — ...": a lead-in that answers, not asserts (`claims.is_frame`)
+    replies: frozenset[str] = frozenset()
 
     def attributions(self, text: str) -> str:
         """``text`` without the reporting verb after a named source ("The module gives, as an
@@ -123,6 +127,11 @@ def lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             r"(?:\s+(?:out|up|that|how))?",
             re.IGNORECASE,
         ),
+        opener=re.compile(
+            r"^\s*(?P<lead>" + "|".join(map(re.escape, data.get("openers", []))) + r")\s*,\s*",
+            re.IGNORECASE,
+        ) if data.get("openers") else None,
+        replies=frozenset(" ".join(str(r).lower().split()) for r in data.get("replies", [])),
     )
 
 
