@@ -80,9 +80,11 @@ def _load(urls: list[str], sessions: int, questions: int) -> dict:
         results = [t for timings in pool.map(session, range(sessions)) for t in timings]
     wall = time.perf_counter() - started
     seconds = [s for s, _ in results if s is not None] or [0.0]
-    return {"answers": len(results), "errors": sum(not ok for _, ok in results),
+    answered = sum(ok for _, ok in results)
+    return {"answers": len(results), "answered": answered,
+            "errors": len(results) - answered,
             "sessions_not_opened": sum(s is None for s, _ in results) // max(questions, 1),
-            "wall_s": round(wall, 1), "answers_per_s": round(len(results) / wall, 2),
+            "wall_s": round(wall, 1), "answers_per_s": round(answered / wall, 2),
             "p50_ms": round(1000 * percentile(seconds, 50)),
             "p95_ms": round(1000 * percentile(seconds, 95))}
 
@@ -161,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
                 result["load_before"] = round(load, 1)
                 result["load_after"] = round(os.getloadavg()[0], 1)
                 result["cpu_s_per_answer"] = {
-                    name: round((_cpu_seconds(pids) - before[name]) / result["answers"], 3)
+                    name: round((_cpu_seconds(pids) - before[name]) / max(result["answered"], 1),
+                                3)
                     for name, pids in groups.items()}
                 result["replicas"] = count
                 out["runs"][f"{len(out['runs']) + 1}: {count}"] = result
