@@ -643,11 +643,16 @@ def test_on_a_phone_wide_tables_scroll_in_a_named_region_a_keyboard_can_scroll(o
     assert page.evaluate("document.activeElement.getAttribute('role')") == "region"
     box = page.evaluate(TABLE_BOX_JS, "plan-ranking")
     assert not inside(box["last"], box["box"]), "the last column starts out of view"
+    last_shown = f"""(id) => {{ const b = ({TABLE_BOX_JS})(id);
+        return b.last.x >= b.box.x - 1
+               && b.last.x + b.last.width <= b.box.x + b.box.width + 1; }}"""
     for _ in range(40):
         page.keyboard.press("ArrowRight")
-        box = page.evaluate(TABLE_BOX_JS, "plan-ranking")
-        if inside(box["last"], box["box"]):
+        page.wait_for_timeout(100)  # the browser scrolls smoothly: let each step land
+        if page.evaluate(last_shown, "plan-ranking"):
             break
+    page.wait_for_function(last_shown, arg="plan-ranking", timeout=5_000)
+    box = page.evaluate(TABLE_BOX_JS, "plan-ranking")
     assert box["scrollLeft"] > 0 and inside(box["last"], box["box"]), box
     page.screenshot(path=str(ARTIFACTS / "view-plan-tables-empty-390x844.png"), full_page=True)
 
