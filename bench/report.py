@@ -295,6 +295,21 @@ def _serving_profile(s: dict) -> list[str]:
                     f"{r['throughput_per_s']} | {r['server_cpu_ms_per_answer']} | {r['errors']} | "
                     f"{r['cross_talk']} | {_load(r)} |" for r in s[key]]
             out += [""]
+    if s.get("replicas"):  # python -m bench.replicas --record
+        out += [f"More than one serving process on the same cores: 1 and 2 `advisor ui` replicas "
+                f"over PostgreSQL + `chroma run`, sessions spread round-robin (sticky), the "
+                f"counts in turn (`python -m bench.replicas`, run {s.get('replicas_at', '?')}):",
+                "", "| order, replicas | p50 / p95 ms | answers/s | CPU ms per answer: replicas "
+                "/ PostgreSQL / Chroma | errors | load (1 min) start → end |",
+                "|---|---|---|---|---|---|"]
+        out += [f"| {r['order']}, {r['replicas']} | {r['p50_ms']} / {r['p95_ms']} | "
+                f"{r['answers_per_s']} | {round(1000 * r['cpu_s_per_answer']['replicas'])} / "
+                f"{round(1000 * r['cpu_s_per_answer']['postgres'])} / "
+                f"{round(1000 * r['cpu_s_per_answer']['chroma'])} | {r['errors']} | "
+                f"{r['load_before']} → {r.get('load_after', '?')} |" for r in s["replicas"]]
+        out += [""]
+    if s.get("in_the_way"):
+        out += ["**What stands in the way.** " + s["in_the_way"], ""]
     if s.get("profile"):
         p = s["profile"]
         prof = p.get("profile", {})

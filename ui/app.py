@@ -352,6 +352,39 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
                        **for_owner)
 
 
+# How long the server's own start-up check of its page may take (Gradio gives it 5 × 3 s and,
+# when that fails, stops the server: "localhost is not accessible").
+START_CHECK_S = 60.0
+
+
+def _patient_start_check() -> None:
+    """Gradio checks that the page it has just started answers, and ends `launch()` with an error
+    when it does not within a few seconds; the check only decides whether a share link is
+    needed, which this app never makes. On a machine busy with other work (replicas starting
+    together, a loaded CI runner) the first page takes longer than that, so the check waits up
+    to START_CHECK_S for the page instead of ending a server that works."""
+    import time
+
+    import httpx
+    from gradio import networking
+
+    def url_ok(url: str) -> bool:
+        deadline = time.monotonic() + START_CHECK_S
+        while True:
+            try:
+                status = httpx.head(url, timeout=max(1.0, deadline - time.monotonic()),
+                                    verify=False).status_code
+                if status in (200, 401, 301, 302, 303, 307, 308):
+                    return True
+            except (ConnectionError, httpx.HTTPError):
+                pass
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.5)
+
+    networking.url_ok = url_ok
+
+
 def launch(settings: Settings, advisor: Any, **overrides: Any) -> None:
     """Starts the server: loopback by default, sign-in with accounts (`ui.access`), a bounded
     queue."""
@@ -363,6 +396,7 @@ def launch(settings: Settings, advisor: Any, **overrides: Any) -> None:
                max_size=settings.queue_max_size)
     auth = gradio_auth(settings, demo.access)
     CourseSync(advisor).start()  # another replica's change to the shared course reaches this one
+    _patient_start_check()
     demo.launch(
         server_name=settings.host,
         server_port=settings.port,

@@ -1,7 +1,8 @@
 """How the app looks and behaves in the browser before any event reaches the server: the CSS
 that keeps the message box in the first view and the phone layout usable, and the page script
 that shortens long titles at word boundaries (whole text on hover), closes the sidebar and folds
-the answer's details on narrow screens and reveals a streamed answer word by word.
+the answer's details on narrow screens, makes a table that scrolls sideways a focusable region,
+and reveals a streamed answer word by word.
 
 `ui.app` hands these to Gradio's `launch(css=…, head=…, theme=…)`; Gradio itself is imported
 only when the theme is built.
@@ -27,6 +28,9 @@ SESSION_WAIT_MS = 30_000
 # phone): the answer's details and sources, one line under the answer until opened.
 FOLDED_UNDER = ("#answer-details",)
 
+# What a table's scroll region is called after the table's own name ("Ranking, scrolls sideways").
+TABLE_REGION_SUFFIX = ", scrolls sideways"
+
 # Characters kept of a title before it is cut at a word boundary, per kind of list.
 SHORT_TITLES = {
     "#conversation-list label > span": 44,
@@ -44,9 +48,16 @@ CSS = f"""
 #sentence-highlight .textfield {{ word-break: normal; display: block; }}
 #app-header h1 {{ margin: 0; font-size: 1.4rem; }}
 #app-header p {{ margin: 0; }}
-/* Tables scroll inside their own box, never the page. */
-#plan-table, #plan-ranking {{ max-width: 100%; overflow-x: auto; }}
-#plan-table .table-wrap, #plan-ranking .table-wrap {{ overflow-x: auto; }}
+/* Tables scroll inside their own box, never the page. Every table (a Gradio Dataframe) scrolls
+   sideways in its container, outside Gradio's role=grid: the grid and its virtual viewport take
+   the table's whole width, so the viewport only ever scrolls down. The page script makes the
+   container a focusable, named region while it scrolls (tableRegions). */
+#plan-table, #plan-ranking {{ max-width: 100%; }}
+.table-container {{ overflow-x: auto; }}
+.table-container > .header-row {{ position: sticky; left: 0; }}
+.table-container .table-wrap {{ width: max-content; min-width: 100%; }}
+.table-container .table-wrap > .upload-container,
+.table-container .virtual-table-viewport {{ max-width: none !important; }}
 #plan-matrix {{ min-width: 0; }}
 ::highlight({UNREVEALED}) {{ color: transparent; text-decoration-color: transparent; }}
 footer .settings, footer a {{ color: var(--neutral-700) !important; }}
@@ -125,6 +136,44 @@ HEAD = """
       el.setAttribute("role", "img");
     }
 
+  }
+  // A table wider than its box scrolls sideways in its container (CSS above), and a keyboard
+  // user must be able to scroll it: while it scrolls, the container is a focusable region named
+  // after its table (axe-core's scrollable-region-focusable), outside the grid, so the grid's own
+  // keyboard model is untouched. A table that fits is no stop of its own.
+  const REGION_SUFFIX = %(region_suffix)s;
+  function tableRegions() {
+    for (const box of document.querySelectorAll(".table-container")) {
+      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      const ours = box.dataset.region === "1";
+      if (scrolls && !ours) {
+        const name = box.querySelector('[role="grid"]')?.getAttribute("aria-label") || "Table";
+        box.setAttribute("role", "region");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("aria-label", name + REGION_SUFFIX);
+        box.dataset.region = "1";
+      } else if (!scrolls && ours) {
+        for (const a of ["role", "tabindex", "aria-label", "data-region"]) box.removeAttribute(a);
+      }
+    }
+  }
+  // A cell that takes the focus (the grid's arrow keys) is scrolled into its box's view: the
+  // grid's own scrolling only moves its viewport, which no longer scrolls sideways.
+  document.addEventListener("focusin", (e) => {
+    const box = e.target.closest ? e.target.closest(".table-container") : null;
+    if (!box || e.target === box || box.scrollWidth <= box.clientWidth) return;
+    const shown = box.getBoundingClientRect(), cell = e.target.getBoundingClientRect();
+    if (cell.left < shown.left) box.scrollLeft -= shown.left - cell.left;
+    else if (cell.right > shown.right) {
+      box.scrollLeft += Math.min(cell.right - shown.right, cell.left - shown.left);
+    }
+  });
+  const tableBoxes = new ResizeObserver(tableRegions);  // a tab shown, a row added, a resize
+  const watchedTables = new WeakSet();
+  function watchTables() {
+    for (const el of document.querySelectorAll(".table-container, .table-container .table-wrap")) {
+      if (!watchedTables.has(el)) { watchedTables.add(el); tableBoxes.observe(el); }
+    }
   }
   // Gradio draws plotly charts "responsive": they follow the window's resize events only. A
   // chart whose box changes size without one (a tab shown, the sidebar closed, the row wrapped)
@@ -300,7 +349,8 @@ HEAD = """
                                new Promise((r) => setTimeout(r, %(session_wait_ms)d))]),
   };
   const observer = new MutationObserver(() => {
-    shortenTitles(); titleKnownLabels(); mendAria(); watchCharts(); onChatChange();
+    shortenTitles(); titleKnownLabels(); mendAria(); watchCharts(); watchTables();
+    onChatChange();
     welcomeFromTop();
   });
   function start() {
@@ -334,7 +384,8 @@ def head(whole_texts: dict[str, str] | None = None) -> str:
                    "limits": js(SHORT_TITLES),
                    "whole": js(whole_texts or {}), "reveal_ms": REVEAL_MS,
                    "reveal_words": REVEAL_WORDS, "reveal_max_ms": REVEAL_MAX_MS,
-                   "unrevealed": js(UNREVEALED), "session_wait_ms": SESSION_WAIT_MS}
+                   "unrevealed": js(UNREVEALED), "session_wait_ms": SESSION_WAIT_MS,
+                   "region_suffix": js(TABLE_REGION_SUFFIX)}
 
 
 def theme():
