@@ -149,3 +149,14 @@ def test_the_outline_never_prints_a_lesson_id_that_is_a_slug_of_its_title():
 
     assert _outline(Served()) == "“Caring for Houseplants” covers 1. Light and position; 2. Watering."
     assert _outline(Numbered()) == "“Caring for Houseplants” covers 3.1. Light and Position; 3.2. Watering."
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("what may I bring into the exam?", True), ("list the things a candidate can bring", True),
+    ("ok, so which pens are allowed?", True), ("is it ok to bring a calculator?", False),
+    ("can I bring my phone if it is switched off?", False),
+])
+def test_only_an_ask_for_the_things_themselves_gets_a_bare_list_whole(question, asks):
+    from assistant.answering.compose import asks_for_things
+
+    assert asks_for_things(question) is asks

@@ -365,7 +365,7 @@ class Composer:
             chosen.append(best)
         picks = [Pick(retold(focused(candidates[i][0], question, kind), question, kind, avoid, typed),
                       candidates[i][1], float(scores[i])) for i in chosen]
-        if kind not in NARROW_KINDS and strict is None:
+        if (kind == "list" or asks_for_things(question)) and strict is None:
             # a word most of the headings at hand hold ("reviews" in a module on reviews) names
             # no one section
             sections = {p.get("section", "") for _, p in candidates}
@@ -397,11 +397,19 @@ def turned_against(question: str, heading: str) -> bool:
     from knowledge.text import strip_preamble
 
     ask = strip_preamble(_asking_clause(own_ask(question)))
-    if not heading or not ASKS_FOR_THINGS.search(ask):
+    if not heading or not asks_for_things(question):
         return False
     if not {stem(w) for w in content_words(heading)} & {stem(w) for w in content_words(ask)}:
         return False
     return bool(TURNING.search(heading)) != bool(TURNING.search(ask))
+
+
+def asks_for_things(question: str) -> bool:
+    """Whether the asking sentence of a question asks for the things themselves ("what may I…",
+    "which…", "list the…"), not whether something holds ("can I…?", "is it ok to…?")."""
+    from knowledge.text import strip_preamble
+
+    return bool(ASKS_FOR_THINGS.search(strip_preamble(_asking_clause(own_ask(question)))))
 
 
 def _asking_clause(ask: str) -> str:
