@@ -160,3 +160,26 @@ def test_only_an_ask_for_the_things_themselves_gets_a_bare_list_whole(question, 
     from assistant.answering.compose import asks_for_things
 
     assert asks_for_things(question) is asks
+
+
+# ---- an ask for an example gets the example its section gives -----------------------------
+SALES = {"text": ("Count the sales of every week and compare them with the same week of last year.\n"
+                  "Example: in May one stall sold 120 jars against 95 the year before, a rise of about 26%."),
+         "kind": "prose", "section": "Measuring weekly sales", "chunk_id": "sales", "start": 0}
+RECORDS = {"text": "Track weekly figures such as sales per market day, sales per jar size and sales per flavour in practice.",
+           "kind": "prose", "section": "Keeping records", "chunk_id": "records", "start": 0}
+
+
+def test_a_unit_that_is_an_example_fits_better_than_one_naming_some_in_passing():
+    from assistant.answering.compose import kind_fit
+
+    ask = "any example of that?"
+    assert kind_fit("example", ask, Unit(("Example: in May one stall sold 120 jars against 95.",), "sentence")) == 1.0
+    assert kind_fit("example", ask, Unit(("Print the ingredients, such as sugar, fruit and pectin.",), "sentence")) == 0.5
+
+
+def test_an_ask_for_an_example_quotes_the_example_of_the_best_section():
+    # (the old composer quoted the record-keeping line for its "such as" instead)
+    question = "is there an example of counting weekly sales in practice?"
+    picks = Composer(embed, Settings()).select(question, [SALES, RECORDS], 2, set(), kind="example")
+    assert [pick.unit.text[:12] for pick in picks] == ["Count the sa", "Example: in "]

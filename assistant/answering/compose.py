@@ -47,6 +47,12 @@ EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|imagine|e\.g
                      r"|examples? (?:include|are|of this|would be)|worked example)\b|(?:^|\b)examples?\s*:", re.I)
 
 
+# A unit that is itself an example: it opens with the label or the phrase that gives one.
+EXAMPLE_OPENING = re.compile(
+    r"^\W{0,3}(?:(?:an? |the )?(?:mini |short |real[- ]world |practical |worked )?(?:examples?|case stud(?:y|ies)|scenario"
+    r"|illustration)\b(?:\s*\d+)?\s*[:.–—-]|examples?\b[^.:;]{0,60}?\b(?:include|includes|are|would be)\b"
+    r"|for (?:example|instance),|imagine\b|e\.g\.,?\s)", re.IGNORECASE)
+
 
 def course_outline() -> str:
     """What the served course covers, from its own headings: per module its title and lessons
@@ -341,6 +347,12 @@ class Composer:
                              for _, p in candidates])
             if (fitting & same & (scores >= floor)).any():
                 scores = np.where(fitting, scores, -1.0)
+        if kind == "example":  # an ask for an example: the example the best unit's section
+            # gives answers it, however few of the ask's words it repeats
+            top = candidates[int(scores.argmax())][1]
+            opening = np.array([bool(EXAMPLE_OPENING.match(unit.text)) and (p.get("source"), p.get("section"))
+                                == (top.get("source"), top.get("section")) for unit, p in candidates])
+            scores = np.where(opening, np.maximum(scores, floor), scores)
         mmr = tuning.mmr_lambda
         chosen: list[int] = []
         while len(chosen) < count:
@@ -609,8 +621,9 @@ def kind_fit(kind: str, question: str, unit: Unit, term: str = "") -> float:
         return float(bool(FIGURE.search(text)))
     if kind == "why":
         return float(bool(REASON.search(text)))
-    if kind == "example":
-        return float(bool(EXAMPLE.search(text)))
+    if kind == "example":  # a unit that is an example ("Example: in March…") over one that
+        # only names some in passing ("…personal data, such as phone numbers")
+        return 1.0 if EXAMPLE_OPENING.match(text) else 0.5 * bool(EXAMPLE.search(text))
     if kind == "list":  # "which segments…", "list the rules…": a lead-in with its whole list, or
         # a prose sentence that names the members itself ("… include A, B and C")
         return 1.0 if unit.kind == "list" else float(unit.kind == "sentence" and enumerates(text))
