@@ -183,3 +183,38 @@ def test_an_ask_for_an_example_quotes_the_example_of_the_best_section():
     question = "is there an example of counting weekly sales in practice?"
     picks = Composer(embed, Settings()).select(question, [SALES, RECORDS], 2, set(), kind="example")
     assert [pick.unit.text[:12] for pick in picks] == ["Count the sa", "Example: in "]
+
+
+# ---- a tool result the previous answer gave is not printed again ----------------------------
+def _composed(question: str, avoid: tuple[str, ...]) -> str:
+    import json
+
+    from langchain_core.messages import AIMessage, ToolMessage
+    from langchain_core.runnables.config import var_child_runnable_config
+
+    from assistant.answering.offline import INTENT, OfflineChatModel
+    from assistant.reading.intents import Intent
+    from assistant.reading.slots import Slots
+    from tools.registry import run_tool
+
+    args = {"gain": 30000, "cost": 12000}
+    planner = AIMessage(content="", tool_calls=[{"name": "roi", "args": args, "id": "c1", "type": "tool_call"}])
+    result = ToolMessage(content=json.dumps(run_tool("roi", args)), tool_call_id="c1")
+    intent = Intent("explanation", Slots(), kind="explanation", avoid=avoid)
+    token = var_child_runnable_config.set({"configurable": {INTENT: intent}})
+    try:
+        return str(OfflineChatModel(embed=embed, settings=Settings()).compose(question, [planner, result], "planner").content)
+    finally:
+        var_child_runnable_config.reset(token)
+
+
+def test_a_follow_up_does_not_print_the_tool_result_the_previous_answer_gave():
+    from tools.registry import describe_call, run_tool
+
+    said = tuple(describe_call("roi", {"gain": 30000, "cost": 12000}, run_tool("roi", {"gain": 30000, "cost": 12000})))
+    first = _composed("what is the return on this tool?", ())
+    assert all(line in first for line in said)
+    again = _composed("and how do I explain that (return tool)?", said)
+    assert not any(line in again for line in said)
+    # over-reach: a result the previous answer did not give is printed
+    assert all(line in _composed("and how do I explain that?", ("Another line said before.",)) for line in said)
