@@ -142,6 +142,11 @@ class Settings(BaseSettings):
         description="Score taken from a course unit the previous answer of the conversation "
         "mostly quoted: a follow-up quotes it again only when it answers the new ask clearly best.",
     )
+    compose_polarity_penalty: float = Field(
+        default=0.2, ge=0.0, le=1.0,
+        description="Score taken from a course unit whose section heading says the opposite of an "
+        "ask for things about the same thing (\"what may I remove?\" and \"What not to remove\").",
+    )
     mmr_lambda: float = Field(
         default=0.75, ge=0.0, le=1.0,
         description="Relevance against novelty when the next unit is picked (maximal marginal "

@@ -25,6 +25,7 @@ TUNING = {
     "compose_section_weight": (0.2, 0.1),
     "compose_kind_weight": (0.1, 0.2),
     "compose_repeat_penalty": (0.15, 0.3),
+    "compose_polarity_penalty": (0.2, 0.3),
     "mmr_lambda": (0.75, 0.9),
 }
 

@@ -26,8 +26,12 @@ from knowledge.types import Citation
 CONNECTIVES = re.compile(
     r"^(?:However|Therefore|Furthermore|Finally|Instead|Additionally|Moreover|Crucially|Also|Thus|So),\s+",
 )
+# A question the course asks the learner is no fact; a question that is a field of a sample it
+# shows ("Subject: How is your mug working out?", "Customer: Where is my parcel?") is its content.
+SAMPLE_FIELD = (r"(?!(?:Question|Prompt|Exercise|Task|Quiz|Discussion|Reflection|Think|Ask yourself)\b)"
+                r"[A-Z][\w'-]*(?: [\w'-]+){0,2}:\s")
 SKIP_SENTENCE = re.compile(
-    r"^(?:Suggested Question|Alternative Question|Reflective Prompt)|\?\s*$"
+    rf"^(?:Suggested Question|Alternative Question|Reflective Prompt)|^(?!{SAMPLE_FIELD})[^\n]*\?\s*$"
     r"|^(?:We will|We'll|This module|You'll|Furthermore, we'll|The module will|Finally, we'll)\b"
 )
 # Template slots a course leaves for the learner to fill ("the $Y monthly cost", "an ROI of Z%",
@@ -43,6 +47,12 @@ EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|imagine|e\.g
                      r"|examples? (?:include|are|of this|would be)|worked example)\b|(?:^|\b)examples?\s*:", re.I)
 
 
+# A unit that is itself an example: it opens with the label or the phrase that gives one.
+EXAMPLE_OPENING = re.compile(
+    r"^\W{0,3}(?:(?:an? |the )?(?:mini |short |real[- ]world |practical |worked )?(?:examples?|case stud(?:y|ies)|scenario"
+    r"|illustration)\b(?:\s*\d+)?\s*[:.–—-]|examples?\b[^.:;]{0,60}?\b(?:include|includes|are|would be)\b"
+    r"|for (?:example|instance),|imagine\b|e\.g\.,?\s)", re.IGNORECASE)
+
 
 def course_outline() -> str:
     """What the served course covers, from its own headings: per module its title and lessons
@@ -57,9 +67,10 @@ def _outline(course) -> str:
     """`course_outline` once per served course (a Course hashes by identity)."""
     sentences = []
     for module in course.modules:
-        parts = [
+        parts = [  # a lesson's number, when the course numbers it ("6.2"), not a slug of its title
             f"{lesson.lesson}. {lesson.title}"
-            if lesson.lesson[:1].isdigit() and not lesson.title.startswith(lesson.lesson) else lesson.title
+            if re.fullmatch(r"\d+(?:\.\d+)*", lesson.lesson) and not lesson.title.startswith(lesson.lesson)
+            else lesson.title
             for lesson in module.lessons
         ]
         if len(parts) < 2:
@@ -315,6 +326,10 @@ class Composer:
                   + tuning.compose_section_weight * section)
         fits = np.array([kind_fit(kind, question, unit, term) for unit, _ in candidates])
         scores = scores + tuning.compose_kind_weight * fits
+        # a section whose heading says the opposite of the ask about the same thing ("what may I
+        # remove?" and "What not to remove"): its units answer the other question
+        turned = np.array([turned_against(question, p.get("section", "")) for _, p in candidates])
+        scores = scores - tuning.compose_polarity_penalty * turned
         repeated = np.zeros(len(candidates), dtype=bool)
         if avoid:  # mostly said already (a list whose items were quoted, a sentence quoted whole):
             # quoted again only when it answers the new ask clearly best ("and for allergen-free
@@ -332,6 +347,12 @@ class Composer:
                              for _, p in candidates])
             if (fitting & same & (scores >= floor)).any():
                 scores = np.where(fitting, scores, -1.0)
+        if kind == "example":  # an ask for an example: the example the best unit's section
+            # gives answers it, however few of the ask's words it repeats
+            top = candidates[int(scores.argmax())][1]
+            opening = np.array([bool(EXAMPLE_OPENING.match(unit.text)) and (p.get("source"), p.get("section"))
+                                == (top.get("source"), top.get("section")) for unit, p in candidates])
+            scores = np.where(opening, np.maximum(scores, floor), scores)
         mmr = tuning.mmr_lambda
         chosen: list[int] = []
         while len(chosen) < count:
@@ -356,10 +377,93 @@ class Composer:
             chosen.append(best)
         picks = [Pick(retold(focused(candidates[i][0], question, kind), question, kind, avoid, typed),
                       candidates[i][1], float(scores[i])) for i in chosen]
+        if (kind == "list" or asks_for_things(question)) and strict is None:
+            # a word most of the headings at hand hold ("reviews" in a module on reviews) names
+            # no one section
+            sections = {p.get("section", "") for _, p in candidates}
+            common = {w for w in {stem(c) for s in sections for c in content_words(s)}
+                      if sum(w in {stem(c) for c in content_words(s)} for s in sections) > 2}
+            picks = with_bare_list(picks, asked_now - common, used | set(avoid))
         for pick in picks:
             used.add(pick.unit.text)
             used.update(pick.unit.parts[1:])
         return picks
+
+
+# Words that turn a heading or an ask around: what not to do, what to avoid, the mistakes.
+TURNING = re.compile(
+    r"\b(?:not|never|no|don'?t|doesn'?t|shouldn'?t|mustn'?t|can'?t|cannot|avoid\w*|mistakes?|pitfalls?"
+    r"|don'?ts|forbidden|prohibited|banned)\b", re.IGNORECASE)
+# An ask for the things themselves ("what may I…", "which can I…", "list the…"), not a yes/no
+# question ("can I remove a bad review?"), which a section of either polarity may answer.
+ASKS_FOR_THINGS = re.compile(r"^\s*(?:(?:so|ok(?:ay)?|and|but),?\s+)?(?:what|which|list|name|tell me (?:what|which))\b",
+                             re.IGNORECASE)
+
+
+def turned_against(question: str, heading: str) -> bool:
+    """Whether a section heading names a thing the ask names, with the opposite polarity: the ask
+    wants the things one may do ("what am I allowed to remove?", "list what you can delete") and
+    the heading lists what not to ("What not to remove", "Mistakes to avoid when removing"), or the
+    other way round. Only asks for the things themselves; the heading must share a word of the
+    ask (by stem), so a heading about something else is never touched."""
+    from knowledge.text import strip_preamble
+
+    ask = strip_preamble(_asking_clause(own_ask(question)))
+    if not heading or not asks_for_things(question):
+        return False
+    if not {stem(w) for w in content_words(heading)} & {stem(w) for w in content_words(ask)}:
+        return False
+    return bool(TURNING.search(heading)) != bool(TURNING.search(ask))
+
+
+def asks_for_things(question: str) -> bool:
+    """Whether the asking sentence of a question asks for the things themselves ("what may I…",
+    "which…", "list the…"), not whether something holds ("can I…?", "is it ok to…?")."""
+    from knowledge.text import strip_preamble
+
+    return bool(ASKS_FOR_THINGS.search(strip_preamble(_asking_clause(own_ask(question)))))
+
+
+def _asking_clause(ask: str) -> str:
+    """The sentence of an ask that asks (its last one ending in "?", else the whole)."""
+    asked = [part.strip() for part in re.split(r"(?<=[.!?])\s+", ask.strip()) if part.strip().endswith("?")]
+    return asked[-1] if asked else ask
+
+
+# The most bullets a bare list may have to be quoted whole for one of them.
+BARE_LIST_MOST = 8
+
+
+def with_bare_list(picks: list[Pick], asked: set[str], said: set[str]) -> list[Pick]:
+    """A bullet picked from a bare list (bullets right under their heading, no lead-in sentence)
+    whose heading names what is asked ("What you may remove" for "what am I allowed to remove?")
+    brings the other bullets of that list: under such a heading the bullets together are the
+    answer, and one of them alone reads as if it were all. Lists of more than ``BARE_LIST_MOST``
+    bullets, and bullets under a heading that names nothing of the ask, stay as picked; a bullet in
+    ``said`` (quoted before in this answer or the previous one) is not added again."""
+    out: list[Pick] = []
+    done: set[str] = set()
+    printed_parts = {part for pick in picks for part in pick.unit.parts}
+    for pick in picks:
+        out.append(pick)
+        passage = pick.passage
+        key = passage.get("chunk_id", "")
+        if pick.unit.kind != "bullet" or passage.get("kind") != "bullets" or key in done:
+            continue
+        if not asked & {stem(w) for w in content_words(passage.get("section", ""))}:
+            continue
+        found = passage_units(passage)
+        if any(unit.kind in {"list", "item"} for unit in found):
+            continue  # a list with a lead-in is quoted as that unit
+        bullets = [unit for unit in found if unit.kind == "bullet"]
+        if not 2 <= len(bullets) <= BARE_LIST_MOST:
+            continue
+        done.add(key)
+        for unit in bullets:
+            if unit.parts[0] not in printed_parts and unit.text not in said:
+                printed_parts.add(unit.parts[0])
+                out.append(Pick(unit, passage, pick.score))
+    return out
 
 
 def members_asked(unit: Unit, asked: set[str]) -> Unit | None:
@@ -517,8 +621,9 @@ def kind_fit(kind: str, question: str, unit: Unit, term: str = "") -> float:
         return float(bool(FIGURE.search(text)))
     if kind == "why":
         return float(bool(REASON.search(text)))
-    if kind == "example":
-        return float(bool(EXAMPLE.search(text)))
+    if kind == "example":  # a unit that is an example ("Example: in March…") over one that
+        # only names some in passing ("…personal data, such as phone numbers")
+        return 1.0 if EXAMPLE_OPENING.match(text) else 0.5 * bool(EXAMPLE.search(text))
     if kind == "list":  # "which segments…", "list the rules…": a lead-in with its whole list, or
         # a prose sentence that names the members itself ("… include A, B and C")
         return 1.0 if unit.kind == "list" else float(unit.kind == "sentence" and enumerates(text))

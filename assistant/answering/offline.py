@@ -30,7 +30,7 @@ from assistant.answering.compose import Composer, in_course_order, passage_units
 from assistant.answering.lessons import NamedLesson, named_lesson, named_sections, summary_sections
 from assistant.answering.members import members_line, section_members
 from assistant.answering.rules import own_figures
-from assistant.reading.intents import PROMPTS, Intent, detect
+from assistant.reading.intents import PROMPTS, Intent, detect, names_no_topic
 from assistant.settings import Settings
 from assistant.types import DRAFT, Draft, Evidence, Plan
 from knowledge.course import current
@@ -333,7 +333,11 @@ class OfflineChatModel(BaseChatModel):
                 continue
             if isinstance(result, dict) and "error" in result:
                 result = str(result["error"])
-            tool_lines.extend(describe_call(call["name"], call["args"], result))
+            described = describe_call(call["name"], call["args"], result)
+            if intent_read.avoid and described and set(described) <= set(intent_read.avoid) \
+                    and intent_read.calculation is None:
+                continue  # the previous answer gave this very result: a follow-up is no repeat
+            tool_lines.extend(described)
         calc = intent_read.calculation
         reading = calc.account_lines() if calc is not None else []
         clarification = calc.clarification if calc is not None else None
@@ -398,9 +402,12 @@ class OfflineChatModel(BaseChatModel):
                 if ask in summaries:
                     self._whole_section(ask, passages, lines, draft)
             # the other searches (the question's own words, each module's introduction) add
-            # what the summaries did not quote
+            # what the summaries did not quote; the question's words only when they name a topic
+            # ("sum up the whole module for me" names none: its words would find noise)
+            titles = {module.title[:500] for module in current().modules}
             searches = [(ask, [p for p in passages if p.get("section") not in summaries])
-                        for ask, passages in searches if ask not in summaries]
+                        for ask, passages in searches
+                        if ask not in summaries and (ask in titles or not names_no_topic(ask))]
         term = intent.term or next(iter(intent.undefined), "")
         coverage = None
         if term:

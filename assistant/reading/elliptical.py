@@ -236,15 +236,14 @@ def listed_member(question: str, answer: str, asked_before: str = "") -> str:
     if not place:
         return ""
     items: list[str] = []
-    top: list[str] = []  # the bullets under the answer's first heading
-    heading_seen = 0
+    tops: list[list[str]] = [[]]  # the bullets under each heading of the answer
     members: list[str] = []
     for line in answer.splitlines():
         if line.strip().startswith("#### "):
-            heading_seen += 1
             if len(items) >= 2:
                 break
             items = []
+            tops.append([])
             continue
         if not CITATION_RE.search(line) or not line.strip().startswith("- "):
             if len(items) >= 2 and line.strip():
@@ -257,8 +256,13 @@ def listed_member(question: str, answer: str, asked_before: str = "") -> str:
             break
         else:
             items = []
-            if heading_seen <= 1:
-                top.append(text)
+            tops[-1].append(text)
+    # without a list of its own, the first heading's bullets; when that heading held one line,
+    # the first heading under which the answer printed several ("9.2 Summary" with one line,
+    # then the five bullets of "6.1 What you may remove"): the list the reader saw
+    top = next((run for run in tops if run), [])
+    if len(top) < 2:
+        top = next((run for run in tops if len(run) >= 2), [])
     members = items if len(items) >= 2 else (top if len(top) >= 2 and not SIDE_BY_SIDE.search(asked_before) else [])
     index = PLACES[place.group("place").lower()]
     return members[index] if members and index < len(members) else ""

@@ -48,6 +48,7 @@ NAMED_TOPIC = re.compile(r"\b(?:about|on|regarding|cover(?:s|ed)?|into|includes?
 # Asks for the gist of what it names: its topics, main points, a summary, what it covers.
 GIST = re.compile(
     r"\b(?:summary|summari[sz]e|overview|outline|rundown|recap|gist|tl;?dr|in a nutshell|in short"
+    r"|sum(?:s|med|ming)? (?:[\w-]+ ){0,3}?up|boil(?:s|ed|ing)? (?:[\w-]+ ){0,3}?down"
     r"|(?:main|key|big|important|major)\s+(?:topics?|points?|ideas?|themes?|parts?|sections?|things?)"
     r"|topics|what(?:'s| is) (?:it|this|in it) about|what(?:'s| is) in|cover(?:s|ed)?|go(?:es)? through|teach(?:es)?|learn)\b",
     re.IGNORECASE)
@@ -121,6 +122,13 @@ def asks_for_the_whole(question: str) -> bool:
     rest = WHOLE.sub(" ", question)  # "the course" after "about" is the whole, not a topic
     return not any(content_words(match.group(1)) and match.group(1).lower() not in GENERIC
                    for match in NAMED_TOPIC.finditer(rest))
+
+
+def names_no_topic(ask: str) -> bool:
+    """Whether an ask for the whole material names nothing beyond it ("sum up the whole module
+    for me", "what's in this course?"): its own words are then no search of their own."""
+    rest = GIST.sub(" ", WHOLE.sub(" ", ask))
+    return not [w for w in content_words(rest) if w not in GENERIC and not re.fullmatch(MATERIAL, w)]
 
 
 def question_kind(question: str) -> str:
