@@ -46,6 +46,8 @@ from assistant.reading.calc_questions import (
 )
 from assistant.reading.context_figures import (
     business_figures,
+    decided_against,
+    decisions,
     earlier_durations,
     netted_periods,
     restated_amounts,
@@ -149,6 +151,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         netted, flows = {}, set()
     aside = {**set_aside(text, figures), **(bases or {}), **netted, **totals}  # a share's base sized it, and is no input
     aside.update(business_figures(text, figures))  # "burn 190k/mo, runway 22 months": the company's, no input
+    aside.update(decided_against(text, figures))  # "in-house, est. 38k. Rejected."; "Decided: 9%" after "suggested 12%"
     aside.update(sunk_costs(text, figures, aside))
     aside.update(restated_amounts(text, figures))  # "2k a month, so that's 24k a year": one amount
     aside.update(earlier_durations(text, figures))  # a thread's later message settles the length of time  # "6k on a pilot, that's gone; another 9k to roll out": 9k
@@ -156,6 +159,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                   if not TOTAL_WORDS & set(figures[i].before[-3:] + figures[i].after[:3])})
     assigned = assign(spec, figures, text)
     for old, new in replacements(text, figures).items():  # "cost 3k, no wait, 4k": the new one takes the old one's input
+        if old in assigned and new not in assigned:
+            assigned[new] = assigned[old]
+    for old, new in decisions(text, figures).items():  # "Ana suggested 12%, … Decided: 9%": 9% is the rate
         if old in assigned and new not in assigned:
             assigned[new] = assigned[old]
     assigned = {i: name for i, name in assigned.items() if i not in aside}

@@ -1,0 +1,94 @@
+"""Spec: what a meeting, a forum post or an edited note settles, and what a number counts.
+
+- an option said to be turned down ("ruled out", "parked", "rejected") gives no input;
+- a value someone proposed gives way to the decision after it ("Final: 7%"), and a decision that
+  says an earlier amount again is that one amount, not a second one;
+- "(done and paid)" marks money already spent: no part of the cost still to come;
+- an EDIT/UPDATE line revises the figure its label names, even shortened ("maint" for the
+  maintenance contract), and revised hours are the hours priced at the hourly rate;
+- "requests went down by 150 a month" counts requests, not money.
+"""
+
+from __future__ import annotations
+
+from assistant.reading.calculate import read_calculation
+from tests.calc_steps import only_call, question_asked
+
+
+# ---- options turned down, values settled by a decision ---------------------------------------------
+
+def test_an_option_ruled_out_gives_no_cost():
+    tool, args = only_call("Standup notes: an agency offered to build it for 25k — ruled out, too slow. Going with "
+                           "the SaaS: onboarding 3,000 and 400 a month. TCO over 3 years?")
+    assert tool == "tco" and args["horizon_years"] == 3
+    assert sorted(v for k, v in args.items() if k != "horizon_years") == [3000, 4800]
+
+
+def test_a_proposed_rate_gives_way_to_the_decision():
+    tool, args = only_call("NPV for the packing robot: -45k now, then 15k, 18k, 20k. Mo suggested a 10% rate; the "
+                           "finance lead prefers 7%. Final: 7%.")
+    assert tool == "npv" and args["rate"] == 0.07
+
+
+def test_a_proposed_length_gives_way_to_the_decision():
+    tool, args = only_call("Kickoff: licence 700 a month, setup 5,000. Ravi proposed 2 years, Ella wanted 4 years. "
+                           "Decided: 3 years. TCO?")
+    assert tool == "tco" and args["horizon_years"] == 3
+
+
+def test_a_decision_saying_an_amount_again_is_one_amount():
+    question = question_asked("Notes 3/2: the scanner quote came in at 18,200. Agreed: 18.2k one-off. Gains still "
+                              "unknown. ROI?")
+    assert "same amount" not in question and "profit or savings" in question
+
+
+def test_over_reach_a_decided_line_keeps_the_other_cost_lines():
+    tool, args = only_call("Setup 3,000, training 1,200. Decided: onboarding 900. TCO over 2 years with a 400 a "
+                           "month licence?")
+    assert sum(v for k, v in args.items() if k != "horizon_years") == 3000 + 1200 + 900 + 4800
+
+
+def test_over_reach_a_refusal_by_someone_else_is_no_option_turned_down():
+    tool, args = only_call("Licence 500 a month; the vendor declined our request for a discount. Setup 2k. "
+                           "TCO over 2 years?")
+    assert sorted(v for k, v in args.items() if k != "horizon_years") == [2000, 6000]
+
+
+# ---- money already spent ------------------------------------------------------------------------------
+
+def test_a_phase_done_and_paid_is_sunk():
+    calc = read_calculation("Phase one: 6k (done and paid). Phase two: 5k upfront, saves 700 a month. Payback?")
+    assert calc.calls == [("payback_period", {"upfront_cost": 5000.0, "monthly_benefit": 700.0})]
+
+
+# ---- revisions at a distance ------------------------------------------------------------------------
+
+def test_an_edit_line_revises_the_figure_its_shortened_label_names():
+    calc = read_calculation("The maintenance contract is 90/month and the tool saves us 500/month in courier fees; "
+                            "setup cost 3,000.\nEDIT: maint went up to 110/mo. Payback?")
+    assert calc.calls == [("payback_period", {"upfront_cost": 3000.0, "monthly_benefit": 390.0})]
+
+
+def test_revised_hours_are_the_hours_priced():
+    calc = read_calculation("It saves our bookkeeper roughly 12 hrs a month at $30/hr; one-off cost 1,800. UPDATE: "
+                            "nearer 10 hrs/month, not 12. Payback?")
+    assert calc.calls == [("payback_period", {"upfront_cost": 1800.0, "monthly_benefit": 300.0})]
+
+
+def test_over_reach_hours_not_revised_are_priced_as_said():
+    calc = read_calculation("It saves our bookkeeper roughly 12 hrs a month at $30/hr; one-off cost 1,800. Payback?")
+    assert calc.calls == [("payback_period", {"upfront_cost": 1800.0, "monthly_benefit": 360.0})]
+
+
+# ---- what a number counts ---------------------------------------------------------------------------
+
+def test_a_count_of_requests_that_went_down_is_no_saving():
+    question = question_asked("The widget cost 3,000 to set up and it saves us effort every month. Update: chat "
+                              "requests went down by roughly 150 a month. Payback?")
+    assert "per month" in question
+
+
+def test_over_reach_costs_that_fell_are_still_money():
+    calc = read_calculation("The widget cost 3,000 to set up. Since launch our courier costs dropped by $250 a "
+                            "month. Payback?")
+    assert calc.calls == [("payback_period", {"upfront_cost": 3000.0, "monthly_benefit": 250.0})]
