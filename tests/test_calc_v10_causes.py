@@ -92,3 +92,38 @@ def test_over_reach_costs_that_fell_are_still_money():
     calc = read_calculation("The widget cost 3,000 to set up. Since launch our courier costs dropped by $250 a "
                             "month. Payback?")
     assert calc.calls == [("payback_period", {"upfront_cost": 3000.0, "monthly_benefit": 250.0})]
+
+
+# ---- an exchange rate written in the message ----------------------------------------------------------
+
+def _total(args: dict) -> float:
+    return sum(v for k, v in args.items() if k != "horizon_years")
+
+
+def test_a_rate_per_slash_converts_the_other_currency_into_the_one_asked():
+    tool, args = only_call("Hosting is $800 a year and the onboarding by a Berlin agency €2,000 once. Use 0.9 €/$; "
+                           "TCO over 3 years in euros?")
+    assert tool == "tco" and args["horizon_years"] == 3 and sorted(a for k, a in args.items() if k != "horizon_years") \
+        == [720, 2000]
+
+
+def test_a_rate_per_named_currency_converts_into_the_currency_it_is_priced_in():
+    calc = read_calculation("Setup cost £4,000. It saves £900 a month; the licence is $250 a month, take £0.8 per $. "
+                            "Payback?")
+    assert calc.calls == [("payback_period", {"upfront_cost": 4000.0, "monthly_benefit": 700.0})]
+
+
+def test_two_amounts_worth_the_same_are_a_rate_and_the_asked_currency_wins():
+    _, in_euros = only_call("Licence 1,000 USD a year, set-up 5,000 EUR. 1 USD = 0.9 EUR. Two-year TCO in EUR?")
+    assert _total(in_euros) == 900 + 5000
+    _, in_dollars = only_call("Licence 1,000 USD a year, set-up 5,000 EUR. 1 USD = 0.9 EUR. Two-year TCO in dollars?")
+    assert abs(_total(in_dollars) - (1000 + 5000 / 0.9)) < 0.01
+
+
+def test_over_reach_two_currencies_without_a_rate_are_still_asked_about():
+    assert "exchange rate" in question_asked("Licence $1,000 a year, set-up €5,000. Two-year TCO?")
+
+
+def test_over_reach_a_third_currency_is_not_converted_at_a_rate_for_two():
+    assert "exchange rate" in question_asked("Licence $1,000 a year, set-up €5,000, training £500. Use 0.9 €/$. "
+                                             "TCO over 2 years?")

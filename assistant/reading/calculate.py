@@ -44,6 +44,7 @@ from assistant.reading.calc_questions import (
     sum_note,
     which_question,
 )
+from assistant.reading.exchange import converted_currencies
 from assistant.reading.context_figures import (
     business_figures,
     decided_against,
@@ -429,6 +430,7 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     words = {w: v for spec in specs for f in spec.fields for w, v in f.value_words}
     figures, scale_notes = apply_stated_scale(text, read_figures(text, words or None))  # "all figures in $000"
     figures = netted_periods(text, figures)  # "… a month in, … a month out, so net it's 2k": 2k a month
+    figures, rate_aside, rate_notes = converted_currencies(text, figures)  # "$1,200/yr … use 0.92 €/$ … in euros"
     if not figures:
         return None
     if len(figures) > MAX_FIGURES:
@@ -442,6 +444,7 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     readings = {fig.index: Reading(fig) for fig in figures}
     calc = Calculation(readings=[readings[f.index] for f in figures])
     shared, bases, share_notes = with_shares(text, figures)  # "15% of the implementation": an amount
+    bases = {**bases, **rate_aside}
     for spec in specs:
         spec = in_rate_periods(spec, figures)
         money = any(f.unit == "money" for f in spec.fields)
@@ -550,7 +553,7 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     for index, note in share_notes.items():
         if readings[index].roles:
             readings[index].note = note + readings[index].note
-    for index, note in scale_notes.items():
+    for index, note in {**scale_notes, **rate_notes}.items():
         if readings[index].roles:
             readings[index].note = note + readings[index].note
     if not calc.calls and calc.clarification is None:
