@@ -127,3 +127,40 @@ def test_over_reach_two_currencies_without_a_rate_are_still_asked_about():
 def test_over_reach_a_third_currency_is_not_converted_at_a_rate_for_two():
     assert "exchange rate" in question_asked("Licence $1,000 a year, set-up €5,000, training £500. Use 0.9 €/$. "
                                              "TCO over 2 years?")
+
+
+# ---- money spent on something finished or failed, totals and savings restated -------------------------
+
+def test_money_written_off_is_no_cost_of_the_new_plan():
+    calc = read_calculation("Board notes. Money put into the old recommender pilot: 7,000 (written off). New plan: "
+                            "licence 12,000 for the year; expected extra profit 20,000 in that year. ROI for the year, "
+                            "new plan only?")
+    assert calc.calls == [("roi", {"gain": 20000.0, "cost": 12000.0})]
+
+
+def test_money_paid_for_something_that_never_launched_is_sunk():
+    calc = read_calculation("Two years ago we paid 4k to a freelancer for an app that never launched. Now: a packaged "
+                            "tool that costs 2.5k for the year all in, saving ~6k of staff time. ROI of the packaged tool?")
+    assert calc.calls == [("roi", {"gain": 6000.0, "cost": 2500.0})]
+
+
+def test_an_update_naming_the_saving_in_another_form_of_the_word_replaces_it():
+    calc = read_calculation("The new tool saved ~6k of staff time this year and cost 2.5k. Update: savings are 5,400 "
+                            "after holidays. ROI?")
+    assert calc.calls == [("roi", {"gain": 5400.0, "cost": 2500.0})]
+
+
+def test_over_reach_a_second_saving_without_a_revision_mark_is_added():
+    calc = read_calculation("The tool saved ~6k this year and cost 2.5k. Training also saved 1k. ROI?")
+    assert calc.calls == [("roi", {"gain": 7000.0, "cost": 2500.0})]
+
+
+def test_a_revised_total_holds_the_part_added_with_it():
+    calc = read_calculation("Our label printer tool cost $4,000 this year and brought $7,000 extra profit. Edit: we "
+                            "also paid $800 for the cable kit, so total cost is $4,800 not 4k. ROI?")
+    assert calc.calls == [("roi", {"gain": 7000.0, "cost": 4800.0})]
+
+
+def test_over_reach_a_revised_total_that_does_not_add_up_is_asked_about():
+    assert "total" in question_asked("Our label printer tool cost $4,000 this year and brought $7,000 extra profit. "
+                                     "Edit: we also paid $800 for the cable kit, so total cost is $5,200 not 4k. ROI?")

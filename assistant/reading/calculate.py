@@ -378,6 +378,13 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             elif len(parts) > 1 and totals:  # "total $30k: $24k licences + $6k set-up"
                 total = converted[totals[0]]
                 rest = sum(v for i, v in enumerate(converted) if i not in totals)
+                revised = [figures[old] for old, new in swapped.items() if new == parts[totals[0]].index]
+                within = next((old for old in revised if abs(total - rest - old.value) <= 0.005 * max(abs(total), 1.0)), None)
+                if len(totals) == 1 and within is not None:
+                    # "we also paid $1,500 for the consultant, so total cost is $10,500 not 9k": the part is in it
+                    values[name] = total
+                    readings[parts[totals[0]].index].note += f"; the total: the {within.show()} it revises and {fmt(rest)} more"
+                    continue
                 if len(totals) > 1 or abs(total - rest) > 0.005 * max(abs(total), 1.0):
                     raise needs_asking(f"Is {parts[totals[0]].show()} the total of the other {name.replace('_', ' ')} figures "
                                f"({', '.join(p.show() for i, p in enumerate(parts) if i not in totals)}), or in addition "

@@ -22,7 +22,14 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from assistant.reading.money import CHANGE_WORDS, ORGANISATION_WORDS, REVENUE_WORDS, money_direction, stem_in
+from assistant.reading.money import (
+    CHANGE_WORDS,
+    ORGANISATION_WORDS,
+    REVENUE_WORDS,
+    amount_like,
+    money_direction,
+    stem_in,
+)
 from knowledge.figures import Figure
 
 # Words naming a company-wide figure: what the company burns, has left or earns in total.
@@ -33,9 +40,11 @@ _CASH_HELD = re.compile(r"\bcash\s+(?:in\s+(?:the\s+)?bank|on\s+hand|balance|pos
 
 # Words saying money is spent whichever way the decision goes.
 _SUNK = re.compile(
-    r"\b(?:sunk|already\s+(?:been\s+)?(?:spent|paid(?:\s+for)?|gone|sunk)|(?:that|this|it)(?:'s|’s|s| is| was)\s+gone|"
+    r"\b(?:sunk|already\s+(?:been\s+)?(?:spent|paid(?:\s+for)?|gone|sunk|burn(?:ed|t))|(?:that|this|it)(?:'s|’s|s| is| was)\s+gone|"
     r"(?:does|do|did)(?:n't|n’t|nt| not)\s+(?:change|affect)\s+(?:the|this|our)\s+decision|"
     r"(?:can't|cannot|can’t|won't)\s+get\s+(?:it|that|this|them)\s+back|water\s+under\s+the\s+bridge|"
+    # "(written off)", "for a chatbot that never worked": spent on something finished or failed
+    r"written\s+off|write-?off|(?:that|which)\s+never\s+(?:worked|launched|went\s+live|shipped)|"
     # "(done, paid)", "paid and done": spent and finished, whatever comes next
     r"(?:done|finished|completed)\s*(?:,|and|&)\s*(?:already\s+)?paid|paid\s*(?:,|and|&)\s*(?:done|finished|completed))\b",
     re.IGNORECASE)
@@ -82,7 +91,7 @@ def sunk_costs(text: str, figures: list[Figure], aside: dict[int, str] | None = 
     aside = aside or {}
     sunk: dict[int, str] = {}
     for fig in figures:
-        if fig.unit != "money" and not fig.scaled:
+        if not amount_like(fig):  # money, or a bare amount ("7,000 (written off)")
             continue
         own, following = _clause(text, fig, figures)
         later = following if _POINTS_BACK.match(following) else ""
@@ -90,7 +99,7 @@ def sunk_costs(text: str, figures: list[Figure], aside: dict[int, str] | None = 
             sunk[fig.index] = "already spent whatever is decided (a sunk cost): it is not part of the cost to come"
     if not sunk:
         return {}
-    others = [f for f in figures if f.index not in sunk and f.index not in aside and (f.unit == "money" or f.scaled)
+    others = [f for f in figures if f.index not in sunk and f.index not in aside and amount_like(f)
               and not f.period and money_direction(f) != "in"]
     return sunk if others else {}
 
