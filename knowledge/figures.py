@@ -572,8 +572,11 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 figure.period = PERIOD_WORDS[later.group(1) or later.group(2)]
         if figure.period is None and figure.unit != "duration" and len(figure.before) >= 2 and figure.before[-2] in {
                 "per", "a", "each", "every", "an"} and figure.before[-1] in PERIOD_WORDS and re.search(
-                r"\w\s+(?:per|an?|each|every)\s+\w+\s*[:=]\s*$", before_text, re.IGNORECASE):
-            figure.period = PERIOD_WORDS[figure.before[-1]]  # "Purchases per year: 4"
+                r"\w[\s_]+(?:per|an?|each|every)[\s_]+\w+\s*[:=]\s*$", before_text, re.IGNORECASE):
+            figure.period = PERIOD_WORDS[figure.before[-1]]  # "Purchases per year: 4", "orders_per_year=3.5"
+        if figure.unit == "count" and not figure.scaled and re.search(
+                r"(?:^|[\s_])(?:pct|percent|percentage)[ \t]*[:=][ \t]*$", before_text, re.IGNORECASE):
+            figure.unit = "percent"  # "gross_margin_pct=40", "Margin percent: 40": the label says it is a percentage
         if figure.period is None and figure.unit != "duration":
             said = list(_EACH_PERIOD.finditer(text, max(sentence_start, figure.span[0] - 300), figure.span[0]))
             earlier = [g for g in figures[max(0, i - 5) : i] if g.span[0] >= sentence_start]
@@ -716,8 +719,13 @@ _LINE_PERIOD = re.compile(r"^[ \t]*(?:y|yr|q|qtr|m|t)(\d{1,2})(?:[ \t]*[:=]|[ \t
                           re.IGNORECASE | re.MULTILINE)
 
 
+# An exported key that numbers its period: "cf_year1=9000", "y2_flow: 11000", "cashflowQ3 = 4k".
+_KEY_PERIOD = re.compile(r"^[ \t]*(?:[A-Za-z0-9]+_)*(?:[a-z]+(?=[A-Z]))?(?i:year|yr|y|q|qtr|quarter|month|m|period|t)_?"
+                         r"(\d{1,2})(?:_[A-Za-z0-9]+)*[ \t]*[:=]", re.MULTILINE)
+
+
 def _line_periods(text: str, figures: list[Figure]) -> None:
-    for mark in _LINE_PERIOD.finditer(text):
+    for mark in [*_LINE_PERIOD.finditer(text), *_KEY_PERIOD.finditer(text)]:
         end = text.find("\n", mark.end())
         end = len(text) if end < 0 else end
         for figure in figures:

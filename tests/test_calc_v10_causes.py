@@ -164,3 +164,28 @@ def test_a_revised_total_holds_the_part_added_with_it():
 def test_over_reach_a_revised_total_that_does_not_add_up_is_asked_about():
     assert "total" in question_asked("Our label printer tool cost $4,000 this year and brought $7,000 extra profit. "
                                      "Edit: we also paid $800 for the cable kit, so total cost is $5,200 not 4k. ROI?")
+
+
+# ---- a pasted export of key=value lines ---------------------------------------------------------------
+
+def test_export_keys_number_their_periods_and_an_id_is_no_amount():
+    calc = read_calculation("discount=8%\nupfront_outlay=40000\nflow_y1=15000\nflow_y2=18000\nflow_y3=20000\n"
+                            "batch_id=5521\nNPV please")
+    assert calc.calls == [("npv", {"cash_flows": [-40000.0, 15000.0, 18000.0, 20000.0], "rate": 0.08})]
+
+
+def test_export_keys_say_the_period_and_the_percentage_and_a_count_of_stores_is_no_input():
+    calc = read_calculation("avg_order_value=45\npurchases_per_year=2\nlifetime_years=5\nmargin_pct=30\n"
+                            "store_count=12\nCLV?")
+    assert calc.calls == [("clv", {"aov": 45.0, "purchases_per_year": 2.0, "lifespan_years": 5.0, "gross_margin": 0.3})]
+
+
+def test_over_reach_a_count_key_that_names_an_input_is_that_input():
+    calc = read_calculation("reach_count=6000\nimpact=2\nconfidence_pct=50\neffort=3\nRICE score?")
+    assert calc.calls == [("rice_score", {"reach": 6000.0, "impact": 2.0, "confidence": 0.5, "effort": 3.0})]
+
+
+def test_over_reach_letters_before_a_digit_are_no_period_key():
+    from knowledge.figures import read_figures
+
+    assert read_figures("my2 = 5\nab3 = 7")[0].period_index is None

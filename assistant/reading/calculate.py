@@ -105,6 +105,7 @@ from assistant.reading.roles import (
     assign,
     deductions_in_period,
     label_score,
+    metadata_keys,
 )
 from assistant.reading.shares import priced_units, with_shares
 from assistant.reading.stated_scale import apply_stated_scale
@@ -153,6 +154,7 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     aside = {**set_aside(text, figures), **(bases or {}), **netted, **totals}  # a share's base sized it, and is no input
     aside.update(business_figures(text, figures))  # "burn 190k/mo, runway 22 months": the company's, no input
     aside.update(decided_against(text, figures))  # "in-house, est. 38k. Rejected."; "Decided: 9%" after "suggested 12%"
+    aside.update(metadata_keys(spec, text, figures))  # an export's "run_id=88213": no amount
     aside.update(sunk_costs(text, figures, aside))
     aside.update(restated_amounts(text, figures))  # "2k a month, so that's 24k a year": one amount
     aside.update(earlier_durations(text, figures))  # a thread's later message settles the length of time  # "6k on a pilot, that's gone; another 9k to roll out": 9k
