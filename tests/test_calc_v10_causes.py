@@ -189,3 +189,32 @@ def test_over_reach_letters_before_a_digit_are_no_period_key():
     from knowledge.figures import read_figures
 
     assert read_figures("my2 = 5\nab3 = 7")[0].period_index is None
+
+
+# ---- an e-mail's signature; figures that say what they count --------------------------------------------
+
+_MAIL = ("Hi,\nOur packing robot costs $30,000 upfront and saves $2,500 a month. How long to pay back?\n\n"
+         "Kind regards,\nTomasz Wolski\n")
+
+
+def test_the_figures_of_a_signature_are_no_inputs():
+    calc = read_calculation(_MAIL + "Baltic Parcels Ltd, 1200 Harbour Avenue, Suite 450\nRegistered in England 08812345")
+    assert calc.calls == [("payback_period", {"upfront_cost": 30000.0, "monthly_benefit": 2500.0})]
+
+
+def test_over_reach_a_postscript_after_the_signature_still_counts():
+    calc = read_calculation(_MAIL + "P.S. the licence is $500 a month, take it off the saving.")
+    assert calc.calls == [("payback_period", {"upfront_cost": 30000.0, "monthly_benefit": 2000.0})]
+
+
+def test_over_reach_a_quoted_message_below_the_signature_still_counts():
+    calc = read_calculation("Payback please, see below.\n\nThanks,\nLiam\n\n> From: Ola\n> The scanner is 6,000 "
+                            "one-off and saves 500 a month.")
+    assert calc.calls == [("payback_period", {"upfront_cost": 6000.0, "monthly_benefit": 500.0})]
+
+
+def test_counts_of_things_and_a_scale_are_no_scores_left_unread():
+    calc = read_calculation("My nephew (he's 19) scored the chat widget impact 5, confidence 6, ease 8 out of 10. "
+                            "We sell 800 products with 4 staff. ICE score?")
+    assert [(tool, {k: args[k] for k in ("impact", "confidence", "ease")}) for tool, args in calc.calls] == [
+        ("ice_score", {"impact": 5.0, "confidence": 6.0, "ease": 8.0})]

@@ -533,7 +533,8 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
                 options=["apply it", "leave it out"], figure=moved.index)
             calc.calls = []
     scored = [r for r in calc.readings if r.used]
-    unread = [r.figure for r in calc.readings if not r.used and not r.note and r.figure.unit in {"count", "percent"}]
+    unread = [r.figure for r in calc.readings if not r.used and not r.note and r.figure.unit in {"count", "percent"}
+              and not counts_things(r.figure) and r.figure.before[-2:] != ["out", "of"]]  # "1,100 products", "9 out of 10"
     if calc.calls and calc.clarification is None and scored and len(unread) >= len(scored) and any(
             s.records for s in specs if s.title in calc.titles):
         # "ai captions = impact 7 conf 6 ease 9, restock = 8/5/4, dm replies = 6/8/8": in a ranking of
