@@ -218,3 +218,29 @@ def test_counts_of_things_and_a_scale_are_no_scores_left_unread():
                             "We sell 800 products with 4 staff. ICE score?")
     assert [(tool, {k: args[k] for k in ("impact", "confidence", "ease")}) for tool, args in calc.calls] == [
         ("ice_score", {"impact": 5.0, "confidence": 6.0, "ease": 8.0})]
+
+
+# ---- a rambling owner's backstory ---------------------------------------------------------------------
+
+def test_a_count_named_by_two_words_is_no_amount():
+    calc = read_calculation("We run a bakery with 9 staff and 2,300 newsletter subscribers. The oven planner costs 12k "
+                            "upfront and saves 5k the first year, 5.5k the second, 6k the third. Discount rate 6%. NPV?")
+    assert calc.calls == [("npv", {"cash_flows": [-12000.0, 5000.0, 5500.0, 6000.0], "rate": 0.06})]
+
+
+def test_a_percentage_the_user_says_to_use_is_the_one_rate_asked_for():
+    calc = read_calculation("The oven planner costs 12k upfront and I think it saves 5k the first year, 5.5k the "
+                            "second, 6k the third. The bank wants 6% on our overdraft, use that. NPV?")
+    assert calc.calls == [("npv", {"cash_flows": [-12000.0, 5000.0, 5500.0, 6000.0], "rate": 0.06})]
+
+
+def test_over_reach_with_two_percentages_the_rate_is_still_asked():
+    assert "discount rate" in question_asked(
+        "The oven planner costs 12k upfront and I think it saves 5k the first year, 5.5k the second, 6k the third. "
+        "Prices rise 3% a year and the bank wants 6% on our overdraft, use that. NPV?")
+
+
+def test_over_reach_an_amount_for_a_two_word_charge_is_still_money():
+    calc = read_calculation("The planner costs 4,000 upfront plus 150 support fees a month and saves 900 a month. "
+                            "Payback?")
+    assert calc.calls == [("payback_period", {"upfront_cost": 4000.0, "monthly_benefit": 750.0})]

@@ -131,6 +131,10 @@ from assistant.reading.roles import HORIZON_WORDS, ROLE_MARGIN, UNITS_ACCEPTED, 
 from assistant.reading.horizons import horizon_in  # noqa: F401
 
 
+# After a percentage, the user says to use it: "7% on the loan so use that", "12%, take that".
+_USE_THAT = re.compile(r"[^.;!?\n]{0,40}?\b(?:so\s+)?(?:use|take|go\s+with|apply)\s+(?:that|this|it)\b", re.IGNORECASE)
+
+
 def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading],
                bases: dict[int, str] | None = None) -> tuple[str, dict] | None:
     for index, value in rescaled(text, figures).items():  # "6.5k …, call it 6.5": 6,500
@@ -205,6 +209,10 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 ahead[outlay[0]] = first - 0.5
     else:
         fill_series(spec, active, roles)
+    told = [f for f in active if f.unit == "percent" and f.index not in roles and not f.is_range]
+    rates = [f for f in spec.fields if f.unit in {"percent", "fraction"} and f.name not in roles.values()]
+    if roles and len(told) == 1 and len(rates) == 1 and _USE_THAT.match(text, told[0].span[1]):
+        roles[told[0].index] = rates[0].name  # "my bank charges 7% on the loan so use that": the one rate asked for
     if not roles:
         money_fields = [f.name for f in spec.fields if f.unit == "money"]
         amounts = [f for f in active if unplaced_amount(f) and f.unit == "money" or f.scaled or f.value >= 1000]

@@ -161,7 +161,10 @@ def counts_nouns(fig: Figure) -> bool:
     word = fig.after[0]
     if not re.search(re.escape(fig.text) + r"\s+" + re.escape(word), fig.context, re.IGNORECASE):
         return False
-    nouns = fig.after[:2] if word in ADJECTIVES else fig.after[:1]  # "310k active customers"
+    # "310k active customers"; "3,400 loyalty members", "120 support tickets": a noun naming which ones
+    nouns = fig.after[:2] if word in ADJECTIVES or (word.isalpha() and fig.after[1:2] and word not in (
+        PREPOSITIONS | TIME_WORDS | PERIOD_NAMES | {"a", "an", "per", "each", "every", "of", "in"}) and not stem_in(
+        word, MONEY_OUT + MONEY_IN + REVENUE_WORDS) and fig.after[1] not in CHARGE_NOUNS) else fig.after[:1]
     nouns = [w.split("/")[0] for w in nouns]  # "20 h/month", "300 orders/mo"
     return any(w in COUNTED_NOUNS or (w.endswith("s") and w[:-1] in COUNTED_NOUNS) for w in nouns)
 
