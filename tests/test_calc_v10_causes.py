@@ -244,3 +244,14 @@ def test_over_reach_an_amount_for_a_two_word_charge_is_still_money():
     calc = read_calculation("The planner costs 4,000 upfront plus 150 support fees a month and saves 900 a month. "
                             "Payback?")
     assert calc.calls == [("payback_period", {"upfront_cost": 4000.0, "monthly_benefit": 750.0})]
+
+
+# ---- a horizon named by its year ------------------------------------------------------------------------
+
+def test_a_first_year_tco_is_one_year():
+    tool, args = only_call("Licence 8,000 a year and implementation 8,800 once. First-year TCO?")
+    assert tool == "tco" and args.get("horizon_years", 1) == 1 and _total(args) == 16800
+
+
+def test_over_reach_a_first_year_line_item_says_no_horizon():
+    assert "how many years" in question_asked("Licence 5k a year, first-year onboarding 2k. TCO?").lower()
