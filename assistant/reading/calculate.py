@@ -389,11 +389,13 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 total = converted[totals[0]]
                 rest = sum(v for i, v in enumerate(converted) if i not in totals)
                 revised = [figures[old] for old, new in swapped.items() if new == parts[totals[0]].index]
-                within = next((old for old in revised if abs(total - rest - old.value) <= 0.005 * max(abs(total), 1.0)), None)
+                tolerance = 0.005 * max(abs(total), 1.0)
+                within = next((old for old in revised if abs(total - rest - old.value) <= tolerance), None)
                 if len(totals) == 1 and within is not None:
                     # "we also paid $1,500 for the consultant, so total cost is $10,500 not 9k": the part is in it
                     values[name] = total
-                    readings[parts[totals[0]].index].note += f"; the total: the {within.show()} it revises and {fmt(rest)} more"
+                    readings[parts[totals[0]].index].note += (
+                        f"; the total: the {within.show()} it revises and {fmt(rest)} more")
                     continue
                 if len(totals) > 1 or abs(total - rest) > 0.005 * max(abs(total), 1.0):
                     raise needs_asking(f"Is {parts[totals[0]].show()} the total of the other {name.replace('_', ' ')} figures "
@@ -542,7 +544,8 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             calc.calls = []
     scored = [r for r in calc.readings if r.used]
     unread = [r.figure for r in calc.readings if not r.used and not r.note and r.figure.unit in {"count", "percent"}
-              and not counts_things(r.figure) and r.figure.before[-2:] != ["out", "of"]]  # "1,100 products", "9 out of 10"
+              and not counts_things(r.figure)  # "1,100 products"
+              and r.figure.before[-2:] != ["out", "of"]]  # "9 out of 10": the scale's top
     if calc.calls and calc.clarification is None and scored and len(unread) >= len(scored) and any(
             s.records for s in specs if s.title in calc.titles):
         # "ai captions = impact 7 conf 6 ease 9, restock = 8/5/4, dm replies = 6/8/8": in a ranking of
