@@ -384,8 +384,11 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
     marks: list[tuple[int, int, int]] = []  # the numbers that name a period: (start, end, number)
     last_end = 0
     european = _european(text)
+    signed = _signature(text)
     for match in _NUMBER.finditer(text):
         start, end = match.span()
+        if signed[0] <= start < signed[1]:
+            continue  # an e-mail's signature: its street number, postcode and company number are no figures
         if start < last_end:
             continue
         value = _number(match, european)
@@ -572,8 +575,11 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 figure.period = PERIOD_WORDS[later.group(1) or later.group(2)]
         if figure.period is None and figure.unit != "duration" and len(figure.before) >= 2 and figure.before[-2] in {
                 "per", "a", "each", "every", "an"} and figure.before[-1] in PERIOD_WORDS and re.search(
-                r"\w\s+(?:per|an?|each|every)\s+\w+\s*[:=]\s*$", before_text, re.IGNORECASE):
-            figure.period = PERIOD_WORDS[figure.before[-1]]  # "Purchases per year: 4"
+                r"\w[\s_]+(?:per|an?|each|every)[\s_]+\w+\s*[:=]\s*$", before_text, re.IGNORECASE):
+            figure.period = PERIOD_WORDS[figure.before[-1]]  # "Purchases per year: 4", "orders_per_year=3.5"
+        if figure.unit == "count" and not figure.scaled and re.search(
+                r"(?:^|[\s_])(?:pct|percent|percentage)[ \t]*[:=][ \t]*$", before_text, re.IGNORECASE):
+            figure.unit = "percent"  # "gross_margin_pct=40", "Margin percent: 40": the label says it is a percentage
         if figure.period is None and figure.unit != "duration":
             said = list(_EACH_PERIOD.finditer(text, max(sentence_start, figure.span[0] - 300), figure.span[0]))
             earlier = [g for g in figures[max(0, i - 5) : i] if g.span[0] >= sentence_start]
@@ -716,8 +722,13 @@ _LINE_PERIOD = re.compile(r"^[ \t]*(?:y|yr|q|qtr|m|t)(\d{1,2})(?:[ \t]*[:=]|[ \t
                           re.IGNORECASE | re.MULTILINE)
 
 
+# An exported key that numbers its period: "cf_year1=9000", "y2_flow: 11000", "cashflowQ3 = 4k".
+_KEY_PERIOD = re.compile(r"^[ \t]*(?:[A-Za-z0-9]+_)*(?:[a-z]+(?=[A-Z]))?(?i:year|yr|y|q|qtr|quarter|month|m|period|t)_?"
+                         r"(\d{1,2})(?:_[A-Za-z0-9]+)*[ \t]*[:=]", re.MULTILINE)
+
+
 def _line_periods(text: str, figures: list[Figure]) -> None:
-    for mark in _LINE_PERIOD.finditer(text):
+    for mark in [*_LINE_PERIOD.finditer(text), *_KEY_PERIOD.finditer(text)]:
         end = text.find("\n", mark.end())
         end = len(text) if end < 0 else end
         for figure in figures:
@@ -799,6 +810,42 @@ _CLOCK_TIME = re.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?
 # A phone number in a signature or a contact line: "+44 20 7946 0831", "Tel: 020 7946 0831".
 _PHONE = re.compile(r"(?:(?<![\w+])\+\d{1,3}|\b(?:tel|phone|mobile|mob|cell|fax|whatsapp)\b\.?:?[ \t]*\+?\(?\d{1,5}\)?)"
                     r"(?:[ \t.\-\u00a0]?\(?\d{1,5}\)?){2,6}", re.IGNORECASE)
+
+
+# The sign-off of an e-mail on a line of its own ("Thanks,", "Kind regards", "Best"), a postscript
+# after it ("P.S. the fee is 300 a month" still counts), and a question (nothing asked is a signature).
+_SIGN_OFF = re.compile(r"^[ \t]*(?:(?:many\s+|with\s+)?thanks(?:\s+again|\s+in\s+advance)?|thank\s+you|cheers|best|"
+                       r"(?:best|kind|warm|warmest)\s+(?:regards|wishes)|regards|sincerely|yours\s+(?:sincerely|truly)|br)"
+                       r"[ \t]*[,.!]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_POSTSCRIPT = re.compile(r"^[ \t]*p\.?\s?s\b", re.IGNORECASE | re.MULTILINE)
+SIGNATURE_LINES = 15  # a sign-off farther from the end than this is no e-mail's signature
+
+
+# What ends a signature: the older messages of a thread quoted or forwarded below it, or a line
+# opening in lower case, which goes on with the message ("the set-up was 4,500").
+_QUOTED_BELOW = re.compile(r"^[ \t]*(?:>|(?i:(?:from|sent|to|subject|date)[ \t]*:|-{3,}|_{3,}|on\b[^\n]*\bwrote:)|[a-z])",
+                           re.MULTILINE)
+
+
+# The sender's name on the first line after the sign-off: "Priya Nair", "Marta", "J. Doe".
+_SENDER = re.compile(r"\s*\n[ \t]*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3}[ \t]*(?:\n|$)")
+
+
+def _signature(text: str) -> tuple[int, int]:
+    """The span of an e-mail's signature: from its sign-off line (within the last SIGNATURE_LINES
+    lines, the sender's name under it, no question or postscript after it) to the end, or to the older messages quoted
+    below it; (len, len) when it has none."""
+    none = (len(text), len(text))
+    offs = list(_SIGN_OFF.finditer(text))
+    if not offs:
+        return none
+    last = offs[-1]
+    quoted = _QUOTED_BELOW.search(text, last.end())
+    end = quoted.start() if quoted else len(text)
+    rest = text[last.end() : end]
+    if rest.count("\n") > SIGNATURE_LINES or "?" in rest or _POSTSCRIPT.search(rest) or not _SENDER.match(rest):
+        return none
+    return last.start(), end
 
 
 @lru_cache(maxsize=8)

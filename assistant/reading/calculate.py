@@ -44,8 +44,11 @@ from assistant.reading.calc_questions import (
     sum_note,
     which_question,
 )
+from assistant.reading.exchange import converted_currencies
 from assistant.reading.context_figures import (
     business_figures,
+    decided_against,
+    decisions,
     earlier_durations,
     netted_periods,
     restated_amounts,
@@ -102,6 +105,7 @@ from assistant.reading.roles import (
     assign,
     deductions_in_period,
     label_score,
+    metadata_keys,
 )
 from assistant.reading.shares import priced_units, with_shares
 from assistant.reading.stated_scale import apply_stated_scale
@@ -127,6 +131,10 @@ from assistant.reading.roles import HORIZON_WORDS, ROLE_MARGIN, UNITS_ACCEPTED, 
 from assistant.reading.horizons import horizon_in  # noqa: F401
 
 
+# After a percentage, the user says to use it: "7% on the loan so use that", "12%, take that".
+_USE_THAT = re.compile(r"[^.;!?\n]{0,40}?\b(?:so\s+)?(?:use|take|go\s+with|apply)\s+(?:that|this|it)\b", re.IGNORECASE)
+
+
 def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[int, Reading],
                bases: dict[int, str] | None = None) -> tuple[str, dict] | None:
     for index, value in rescaled(text, figures).items():  # "6.5k …, call it 6.5": 6,500
@@ -149,6 +157,8 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         netted, flows = {}, set()
     aside = {**set_aside(text, figures), **(bases or {}), **netted, **totals}  # a share's base sized it, and is no input
     aside.update(business_figures(text, figures))  # "burn 190k/mo, runway 22 months": the company's, no input
+    aside.update(decided_against(text, figures))  # "in-house, est. 38k. Rejected."; "Decided: 9%" after "suggested 12%"
+    aside.update(metadata_keys(spec, text, figures))  # an export's "run_id=88213": no amount
     aside.update(sunk_costs(text, figures, aside))
     aside.update(restated_amounts(text, figures))  # "2k a month, so that's 24k a year": one amount
     aside.update(earlier_durations(text, figures))  # a thread's later message settles the length of time  # "6k on a pilot, that's gone; another 9k to roll out": 9k
@@ -156,6 +166,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                   if not TOTAL_WORDS & set(figures[i].before[-3:] + figures[i].after[:3])})
     assigned = assign(spec, figures, text)
     for old, new in replacements(text, figures).items():  # "cost 3k, no wait, 4k": the new one takes the old one's input
+        if old in assigned and new not in assigned:
+            assigned[new] = assigned[old]
+    for old, new in decisions(text, figures).items():  # "Ana suggested 12%, … Decided: 9%": 9% is the rate
         if old in assigned and new not in assigned:
             assigned[new] = assigned[old]
     assigned = {i: name for i, name in assigned.items() if i not in aside}
@@ -196,6 +209,10 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                 ahead[outlay[0]] = first - 0.5
     else:
         fill_series(spec, active, roles)
+    told = [f for f in active if f.unit == "percent" and f.index not in roles and not f.is_range]
+    rates = [f for f in spec.fields if f.unit in {"percent", "fraction"} and f.name not in roles.values()]
+    if roles and len(told) == 1 and len(rates) == 1 and _USE_THAT.match(text, told[0].span[1]):
+        roles[told[0].index] = rates[0].name  # "my bank charges 7% on the loan so use that": the one rate asked for
     if not roles:
         money_fields = [f.name for f in spec.fields if f.unit == "money"]
         amounts = [f for f in active if unplaced_amount(f) and f.unit == "money" or f.scaled or f.value >= 1000]
@@ -371,6 +388,15 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
             elif len(parts) > 1 and totals:  # "total $30k: $24k licences + $6k set-up"
                 total = converted[totals[0]]
                 rest = sum(v for i, v in enumerate(converted) if i not in totals)
+                revised = [figures[old] for old, new in swapped.items() if new == parts[totals[0]].index]
+                tolerance = 0.005 * max(abs(total), 1.0)
+                within = next((old for old in revised if abs(total - rest - old.value) <= tolerance), None)
+                if len(totals) == 1 and within is not None:
+                    # "we also paid $1,500 for the consultant, so total cost is $10,500 not 9k": the part is in it
+                    values[name] = total
+                    readings[parts[totals[0]].index].note += (
+                        f"; the total: the {within.show()} it revises and {fmt(rest)} more")
+                    continue
                 if len(totals) > 1 or abs(total - rest) > 0.005 * max(abs(total), 1.0):
                     raise needs_asking(f"Is {parts[totals[0]].show()} the total of the other {name.replace('_', ' ')} figures "
                                f"({', '.join(p.show() for i, p in enumerate(parts) if i not in totals)}), or in addition "
@@ -423,6 +449,7 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     words = {w: v for spec in specs for f in spec.fields for w, v in f.value_words}
     figures, scale_notes = apply_stated_scale(text, read_figures(text, words or None))  # "all figures in $000"
     figures = netted_periods(text, figures)  # "… a month in, … a month out, so net it's 2k": 2k a month
+    figures, rate_aside, rate_notes = converted_currencies(text, figures)  # "$1,200/yr … use 0.92 €/$ … in euros"
     if not figures:
         return None
     if len(figures) > MAX_FIGURES:
@@ -436,6 +463,7 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     readings = {fig.index: Reading(fig) for fig in figures}
     calc = Calculation(readings=[readings[f.index] for f in figures])
     shared, bases, share_notes = with_shares(text, figures)  # "15% of the implementation": an amount
+    bases = {**bases, **rate_aside}
     for spec in specs:
         spec = in_rate_periods(spec, figures)
         money = any(f.unit == "money" for f in spec.fields)
@@ -515,7 +543,9 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
                 options=["apply it", "leave it out"], figure=moved.index)
             calc.calls = []
     scored = [r for r in calc.readings if r.used]
-    unread = [r.figure for r in calc.readings if not r.used and not r.note and r.figure.unit in {"count", "percent"}]
+    unread = [r.figure for r in calc.readings if not r.used and not r.note and r.figure.unit in {"count", "percent"}
+              and not counts_things(r.figure)  # "1,100 products"
+              and r.figure.before[-2:] != ["out", "of"]]  # "9 out of 10": the scale's top
     if calc.calls and calc.clarification is None and scored and len(unread) >= len(scored) and any(
             s.records for s in specs if s.title in calc.titles):
         # "ai captions = impact 7 conf 6 ease 9, restock = 8/5/4, dm replies = 6/8/8": in a ranking of
@@ -544,7 +574,7 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     for index, note in share_notes.items():
         if readings[index].roles:
             readings[index].note = note + readings[index].note
-    for index, note in scale_notes.items():
+    for index, note in {**scale_notes, **rate_notes}.items():
         if readings[index].roles:
             readings[index].note = note + readings[index].note
     if not calc.calls and calc.clarification is None:

@@ -7,9 +7,12 @@ Two kinds, both told apart by ordinary words, never by a calculator's names:
   months"). They size the company; no calculator input is any of them.
 - money already spent whatever is decided next (a sunk cost), marked so in its own sentence or
   in the next one that points back at it ("we spent 6k on a pilot, that's gone"; "the 8k audit
-  … that's already spent, it doesn't change the decision"). It is set aside only when the
-  message gives another outgoing amount (the cost still to come); alone it is the cost of what
-  was done, as an ROI of a finished project counts it.
+  … that's already spent, it doesn't change the decision"; "cost so far: 14k (done, paid)"). It
+  is set aside only when the message gives another outgoing amount (the cost still to come);
+  alone it is the cost of what was done, as an ROI of a finished project counts it.
+- what a meeting or a thread turned down: a figure whose option is said to be rejected, parked
+  or ruled out ("in-house, est. 38k. Rejected."), and a value someone proposed that the decision
+  after it settles otherwise ("Ana suggested 12%, Ben said 9%. Decided: 9%.").
 
 assistant/reading/calculate.py and plan.py set these aside beside money.py's set_aside.
 """
@@ -19,7 +22,14 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from assistant.reading.money import CHANGE_WORDS, ORGANISATION_WORDS, REVENUE_WORDS, money_direction, stem_in
+from assistant.reading.money import (
+    CHANGE_WORDS,
+    ORGANISATION_WORDS,
+    REVENUE_WORDS,
+    amount_like,
+    money_direction,
+    stem_in,
+)
 from knowledge.figures import Figure
 
 # Words naming a company-wide figure: what the company burns, has left or earns in total.
@@ -30,9 +40,13 @@ _CASH_HELD = re.compile(r"\bcash\s+(?:in\s+(?:the\s+)?bank|on\s+hand|balance|pos
 
 # Words saying money is spent whichever way the decision goes.
 _SUNK = re.compile(
-    r"\b(?:sunk|already\s+(?:been\s+)?(?:spent|paid(?:\s+for)?|gone|sunk)|(?:that|this|it)(?:'s|’s|s| is| was)\s+gone|"
+    r"\b(?:sunk|already\s+(?:been\s+)?(?:spent|paid(?:\s+for)?|gone|sunk|burn(?:ed|t))|(?:that|this|it)(?:'s|’s|s| is| was)\s+gone|"
     r"(?:does|do|did)(?:n't|n’t|nt| not)\s+(?:change|affect)\s+(?:the|this|our)\s+decision|"
-    r"(?:can't|cannot|can’t|won't)\s+get\s+(?:it|that|this|them)\s+back|water\s+under\s+the\s+bridge)\b",
+    r"(?:can't|cannot|can’t|won't)\s+get\s+(?:it|that|this|them)\s+back|water\s+under\s+the\s+bridge|"
+    # "(written off)", "for a chatbot that never worked": spent on something finished or failed
+    r"written\s+off|write-?off|(?:that|which)\s+never\s+(?:worked|launched|went\s+live|shipped)|"
+    # "(done, paid)", "paid and done": spent and finished, whatever comes next
+    r"(?:done|finished|completed)\s*(?:,|and|&)\s*(?:already\s+)?paid|paid\s*(?:,|and|&)\s*(?:done|finished|completed))\b",
     re.IGNORECASE)
 # Where a sentence ends ("5.1%" ends none).
 _SENTENCE_END = re.compile(r"[.;!?\n](?!\d)")
@@ -77,7 +91,7 @@ def sunk_costs(text: str, figures: list[Figure], aside: dict[int, str] | None = 
     aside = aside or {}
     sunk: dict[int, str] = {}
     for fig in figures:
-        if fig.unit != "money" and not fig.scaled:
+        if not amount_like(fig):  # money, or a bare amount ("7,000 (written off)")
             continue
         own, following = _clause(text, fig, figures)
         later = following if _POINTS_BACK.match(following) else ""
@@ -85,9 +99,56 @@ def sunk_costs(text: str, figures: list[Figure], aside: dict[int, str] | None = 
             sunk[fig.index] = "already spent whatever is decided (a sunk cost): it is not part of the cost to come"
     if not sunk:
         return {}
-    others = [f for f in figures if f.index not in sunk and f.index not in aside and (f.unit == "money" or f.scaled)
+    others = [f for f in figures if f.index not in sunk and f.index not in aside and amount_like(f)
               and not f.period and money_direction(f) != "in"]
     return sunk if others else {}
+
+
+# Said of an option right after its figure, in the same sentence or opening the next one: the
+# option was turned down ("in-house, est. 38k. Rejected (no capacity)"; "12k (parked)").
+_TURNED_DOWN = re.compile(r"^\W*(?:(?:was|is|got|been|but)\s+)*(?:rejected|parked|shelved|vetoed|ruled\s+out|turned\s+down|"
+                          r"declined|off\s+the\s+table|not\s+(?:doing|going\s+ahead\s+with|pursuing)\s+(?:this|that|it))\b",
+                          re.IGNORECASE)
+# What a meeting or a thread settled, right before the figure: "Decided: 9%", "agreed on 2 years".
+_DECIDED = re.compile(r"\b(?:decided|decision|agreed|settled|final(?:\s+call)?)\b(?:\s+(?:on|to\s+use|to\s+go\s+with|"
+                      r"we(?:'ll)?\s+use|is|was))?\s*[:=\u2014\u2013-]?\s*$", re.IGNORECASE)
+# A value someone put forward, a few words before it: "Hanna suggested 12% as hurdle".
+_PROPOSED = re.compile(r"\b(?:suggest(?:ed|s)?|propos(?:ed|es)?|floated|pushed\s+for|argued\s+for|wanted|preferred|"
+                       r"asked\s+for)\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+
+
+def decisions(text: str, figures: list[Figure]) -> dict[int, int]:
+    """earlier figure index → the index of the figure a decision after it settles on: the same
+    kind of figure (unit and period) within a few lines, either proposed at another value ("Felix
+    floated 40k … Decided: 34.5k") or the same amount, which the decision says again ("the quote
+    came in at 34,500. Decided: 34.5k one-off")."""
+    out: dict[int, int] = {}
+    decided = [f for f in figures if _DECIDED.search(text[max(0, f.span[0] - 30) : f.span[0]])]
+    for final in decided:
+        for fig in figures:
+            if not (fig.index < final.index and fig.period == final.period and final.span[0] - fig.span[1] < 300
+                    and (fig.unit == final.unit or {fig.unit, final.unit} == {"money", "count"})
+                    and not any(fig.index < d.index < final.index for d in decided)):
+                continue
+            if abs(fig.value - final.value) <= 1e-9 * max(1.0, abs(final.value)) or (
+                    fig.unit == final.unit and _PROPOSED.search(text[max(0, fig.span[0] - 40) : fig.span[0]])):
+                out[fig.index] = final.index
+    return out
+
+
+def decided_against(text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why: figures of an option said to be turned down, and values proposed before
+    a decision that settles on another (``decisions``)."""
+    out: dict[int, str] = {}
+    for fig in figures:
+        own, following = _clause(text, fig, figures)
+        if _TURNED_DOWN.match(own) or not own.strip(" ,;:()") and _TURNED_DOWN.match(following):
+            out[fig.index] = "the option it belongs to was turned down"
+    for old, new in decisions(text, figures).items():
+        final = figures[new]
+        out[old] = (f"the decision says it again ({final.show()})" if abs(figures[old].value - final.value) <= 1e-9 * max(
+            1.0, abs(final.value)) else f"proposed, but the decision was {final.show()}")
+    return out
 
 
 # A line of a pasted chat thread: "[14:03] Ben: …", "Ana: …", "> Raj: …".

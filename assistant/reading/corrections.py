@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 
 from knowledge.figures import Figure
+from knowledge.text import STOPWORDS
 
-_MARK = re.compile(r"\b(?:actually|correction|corrected|update|updated|revised|revise|scratch that|wait|sorry|"
+_MARK = re.compile(r"\b(?:actually|correction|corrected|update|updated|edit|edited|revised|revise|scratch that|wait|sorry|"
                    r"i mean|i meant|make (?:that|it)|on second thought)\b", re.IGNORECASE)
 _BREAK = re.compile(r"\n|[.;!?](?=\s|$)")
 _SPEAKER = re.compile(r"^\s*(?:\[[^\]\n]{1,20}\]\s*)?(?:[A-Za-z][\w .'-]{0,30}:\s)?")  # "[10:10] jo: "
@@ -55,7 +56,18 @@ def _names_same(text: str, old: Figure, new: Figure, words: set[str], period: in
     if unit and unit == _unit_word(old):
         return True
     label = {w for w in old.before[-3:] + old.after[:2] if w not in _FILLER and len(w) > 2}
-    return bool(label & words)
+    # a label said again shortened ("the subscription is 250" … "sub went up to 300") or in another
+    # form of its word ("saved ~7.5k" … "saving is 7,200")
+    return bool(label & words) or any(len(w) >= 3 and len(w) + 3 <= len(name) and name.startswith(w)
+                                      and w not in STOPWORDS for w in words for name in label) or bool(
+        {_root(w) for w in label} & {_root(w) for w in words if w not in STOPWORDS} - {""})
+
+
+def _root(word: str) -> str:
+    """A word without its inflection ("savings", "saving", "saved", "saves" → "sav"); "" when too short."""
+    root = word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    root = re.sub(r"(?:ing|ed|e)$", "", root) if len(root) > 3 else root
+    return root if len(root) >= 3 else ""
 
 
 def at_a_distance(text: str, figures: list[Figure], same_kind) -> dict[int, int]:

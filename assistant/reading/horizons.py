@@ -13,10 +13,12 @@ from tools.spec import FieldSpec, ToolSpec
 
 
 # A horizon of one year written without a number: "over a year", "for the first year",
-# "in its first year".
+# "in its first year", "a first-year TCO".
 _ONE_YEAR = re.compile(
     r"\b(?:(?:over|for|in|within|across|during|after)\s+(?:a|one|the|its|our|their|that|this)?\s*(?:first\s+|full\s+)?year"
-    r"|(?:the|its|our|their)?\s*first\s+year|(?:for|in|over)\s+year\s+(?:1|one)(?![\d.,]|\s*(?:-|–|to)\s*\w))\b"
+    r"|(?:the|its|our|their)?\s*first\s+year|(?:for|in|over)\s+year\s+(?:1|one)(?![\d.,]|\s*(?:-|–|to)\s*\w)"
+    # "first-year TCO", "year-one cost": the calculation named by its year
+    r"|(?:first|1st)[\s-]+year[\s-]+(?:tco|costs?|total|spend)|year[\s-]+(?:one|1)[\s-]+(?:tco|costs?|total|spend))\b"
     r"(?![\s-]*(?:\d|one|two|three))", re.IGNORECASE)
 
 

@@ -154,14 +154,36 @@ def counts_nouns(fig: Figure) -> bool:
     """A plain number (no currency) followed by a noun of things counted: "200 hours", "40 staff"."""
     if fig.unit == "count" and fig.cell and not fig.after and _counted_label(fig.before):
         return True  # a table row "Active customers | 12,400": its label says what it counts
+    if fig.unit == "count" and _counted_subject(fig.before):
+        return True  # "support tickets dropped by about 120 a month": what moved is a number of tickets
     if fig.unit != "count" or not fig.after[:1]:
         return False
     word = fig.after[0]
     if not re.search(re.escape(fig.text) + r"\s+" + re.escape(word), fig.context, re.IGNORECASE):
         return False
-    nouns = fig.after[:2] if word in ADJECTIVES else fig.after[:1]  # "310k active customers"
+    # "310k active customers"; "3,400 loyalty members", "120 support tickets": a noun naming which ones
+    nouns = fig.after[:2] if word in ADJECTIVES or (word.isalpha() and fig.after[1:2] and word not in (
+        PREPOSITIONS | TIME_WORDS | PERIOD_NAMES | {"a", "an", "per", "each", "every", "of", "in"}) and not stem_in(
+        word, MONEY_OUT + MONEY_IN + REVENUE_WORDS) and fig.after[1] not in CHARGE_NOUNS) else fig.after[:1]
     nouns = [w.split("/")[0] for w in nouns]  # "20 h/month", "300 orders/mo"
     return any(w in COUNTED_NOUNS or (w.endswith("s") and w[:-1] in COUNTED_NOUNS) for w in nouns)
+
+
+# A number said as how much something moved: "dropped by about", "went up by", "fell".
+_MOVED = {"dropped", "fell", "rose", "grew", "increased", "decreased", "declined", "climbed", "shrank", "dipped", "went", "grown", "risen", "fallen", "gone"}
+_MOVED_FILLER = {"by", "about", "around", "roughly", "approximately", "approx", "some", "~", "up", "down"}
+
+
+def _counted_subject(before: list[str]) -> bool:
+    """Whether the words before a number say a count of things moved by it ("tickets dropped by
+    about"): a verb of moving, and right before it a noun of things counted."""
+    words = [w.lower() for w in before[-6:]]
+    while words and words[-1] in _MOVED_FILLER:
+        words.pop()
+    if not words or words[-1] not in _MOVED:
+        return False
+    subject = [w for w in words[:-1] if w not in {"have", "has", "had", "have", "also", "all"}][-1:]
+    return bool(subject) and any(w in COUNTED_NOUNS or (w.endswith("s") and w[:-1] in COUNTED_NOUNS) for w in subject)
 
 
 def _counted_label(words: list[str]) -> bool:

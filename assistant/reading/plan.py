@@ -20,7 +20,7 @@ from assistant.reading.calc_questions import (
     sum_note,
     which_question,
 )
-from assistant.reading.context_figures import business_figures, earlier_durations, restated_amounts, sunk_costs
+from assistant.reading.context_figures import business_figures, decided_against, earlier_durations, restated_amounts, sunk_costs
 from assistant.reading.horizons import one_year_guess, bare_share, normalise
 from assistant.reading.money import margin_for, said_to_drop, set_aside, unplaced_amount
 from assistant.reading.records import flat_record, repeated, split_records
@@ -101,6 +101,7 @@ def _plan_decided(spec: ToolSpec, text: str, figures: list[Figure], roles: dict[
     money_fields = [f.name for f in spec.fields if f.unit == "money"]
     aside = set_aside(text, figures)
     aside.update(business_figures(text, figures))
+    aside.update(decided_against(text, figures))
     aside.update(sunk_costs(text, figures, aside))
     aside.update(restated_amounts(text, figures))  # "2k a month, so that's 24k a year": one amount
     aside.update(earlier_durations(text, figures))  # a thread's later message settles the length of time

@@ -22,6 +22,7 @@ from assistant.reading.parts import ask_which_part, part_options, removal_option
 from assistant.reading.whatif import OLD_VALUE, REMOVE
 from assistant.types import CalculationState, FigureState
 from assistant.reading.calculate import UNITS_ACCEPTED, assign
+from assistant.reading.exchange import exchange_rate
 from knowledge.figures import CURRENCY_CODES, CURRENCY_NAMES, MONTHS_IN, PERIOD_WORDS, Figure, read_figures, written_scale
 
 # The input units a figure of each unit can fill (UNITS_ACCEPTED read the other way round).
@@ -376,11 +377,6 @@ def _rates_given(state: CalculationState, text: str, figures: list[Figure]) -> t
     return state, [f"{rates[0].text.strip()}: added"]
 
 
-# What links two amounts that are worth the same ("1 USD = 0,92 EUR", "$1 is €0.92").
-WORTH = re.compile(r"\s*(?:=|≈|~|:|\bis\b|\bare\b|\bequals?\b|\bto\b|\bbuys?\b|\bgets?\b)\s*(?:about|roughly|around)?\s*$",
-                   re.IGNORECASE)
-
-
 def _currency_said(text: str, figures: list[Figure]) -> str | None:
     """The one currency the reply names in words outside its amounts ("I want it in euro",
     "all in USD"), as a code, or None."""
@@ -396,20 +392,9 @@ def _currency_said(text: str, figures: list[Figure]) -> str | None:
 
 
 def _rate(text: str, figures: list[Figure]) -> tuple[str, str, float] | None:
-    """An exchange rate the reply gives, as (from, to, how many ``to`` one ``from`` is worth):
-    two amounts in two currencies said to be worth the same ("1 USD = 0,92 EUR"), or one amount
-    per a currency named after it ("0.92 EUR per USD", "1.08 dollars to the euro")."""
-    money = [f for f in figures if f.unit == "money" and f.currency and f.value > 0]
-    for a, b in zip(money, money[1:]):
-        if a.currency != b.currency and WORTH.fullmatch(text[a.span[1]: b.span[0]]):
-            return a.currency, b.currency, b.value / a.value
-    for fig in money:
-        after = fig.after[:3]
-        if after[:1] and after[0] in {"per", "to", "for", "a", "each"}:
-            named = [CURRENCY_NAMES.get(w, w.upper()) for w in after[1:] if w in CURRENCY_NAMES or w in CURRENCY_CODES]
-            if named and named[0] != fig.currency:
-                return named[0], fig.currency, fig.value
-    return None
+    """The exchange rate the reply gives (assistant/reading/exchange.py, the one reader of rates)."""
+    found = exchange_rate(text, figures)
+    return found[:3] if found else None
 
 
 def _converted(state: CalculationState, text: str, figures: list[Figure]) -> tuple[CalculationState, list[str]] | None:

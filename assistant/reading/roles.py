@@ -359,3 +359,27 @@ def _listed_after(text: str, figures: list[Figure], fig: Figure, roles: dict[int
         return False
     item = r"\s*,(?:\s*[A-Za-z][\w'-]*){1,4}\s*[~≈]?\s*"  # ", our own time ~"
     return all(re.fullmatch(item, text[a.span[1] : b.span[0]]) for a, b in ((one, two), (two, fig)))
+
+
+# A line of a pasted export: an identifier key and its value ("run_id=88213", "customerCount: 1800").
+_KEY_LINE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]*)+)[ \t]*[:=][ \t]*(\S[^\n]*)$",
+                       re.MULTILINE)
+# The last part of a key that says its value identifies or counts something: no amount.
+_METADATA_KEYS = {"id", "uuid", "count", "no", "num", "number", "version", "ts", "at", "date", "code", "ref", "rev",
+                  "seq", "index", "idx", "hash", "timestamp"}
+
+
+def metadata_keys(spec: ToolSpec, text: str, figures: list[Figure]) -> dict[int, str]:
+    """figure index → why: in an export of several ``key=value`` lines, the value of a key whose
+    last part says it identifies or counts something ("run_id=88213", "customer_count=1800") and
+    whose words name no input of ``spec``."""
+    keys = [(m.start(2), m.end(2), m.group(1)) for m in _KEY_LINE.finditer(text)]
+    if len(keys) < 2:
+        return {}
+    out: dict[int, str] = {}
+    for fig in figures:
+        key = next((k for start, end, k in keys if start <= fig.span[0] < end), None)
+        last = re.split(r"[_.]|(?=[A-Z])", key)[-1].lower() if key else ""
+        if last in _METADATA_KEYS and fig.period_index is None and not any(label_score(fig, f) > 0 for f in spec.fields):
+            out[fig.index] = f"its key ({key}) identifies or counts something: no input of {spec.title}"
+    return out

@@ -33,7 +33,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from assistant.reading.money import amount_like, counts_nouns
+from assistant.reading.money import amount_like, counts_nouns, replacements
 from knowledge.figures import Figure, words_value
 
 _PRONOUN = {"this", "that", "it", "these", "those", "them", "which"}
@@ -326,15 +326,21 @@ def with_shares(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[in
     out = list(figures)
     consumed: dict[int, str] = {}
     notes: dict[int, str] = {}
+    revisions = replacements(text, figures)
     for item in priced:
-        base = figures[item.base]
+        base = named = figures[item.base]
+        revised = figures[revisions[base.index]] if base.index in revisions else None
+        if revised is not None and revised.unit == base.unit and revised.period == item.period and not revised.is_range:
+            # "20 hrs a month at £18/hr. UPDATE: more like 15 hrs/month, not 20": the revised hours are priced
+            item = dataclasses.replace(item, base=revised.index, why=item.why.replace(base.show(), revised.show(), 1))
+            base = revised
         rate = next((figures[i] for i in item.used if figures[i].unit == "money"), None)
         value = base.value * item.factor
         high = None if base.high is None else base.high * item.factor  # "10 to 25 hours a month at $30"
         if rate is not None and rate.high is not None and item.factor == rate.value:
             high = (base.high or base.value) * rate.high  # "120 hours at £11–£15/h": a range, asked about
         out[item.base] = dataclasses.replace(
-            base, value=value, period=item.period, scaled=True, after=[], before=[*base.before, "staff"],
+            base, value=value, period=item.period, scaled=True, after=[], before=[*named.before, "staff"],
             high=high,
             unit="money" if rate is not None or base.unit == "money" else base.unit,
             currency=base.currency or (rate.currency if rate is not None else None))
