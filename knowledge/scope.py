@@ -138,6 +138,15 @@ LIVE = re.compile(r"\b(?:current(?:ly)?|right now|at the moment|today(?:'s)?|the
                   re.IGNORECASE)
 PRICE = re.compile(r"\b(?:prices?|pricing|charges?|charging|costs?|fees?|tariffs?|postage|how much (?:is|are|do|does))\b",
                    re.IGNORECASE)
+# A way between two places ("the best route from <district> into town", "directions from the
+# station to the stadium", "how do I get from X to Y"): navigation is looked up, not taught.
+DIRECTIONS = re.compile(
+    r"\b(?:routes?|directions|journeys?)\b[^?.!]*?\bfrom\s+(?P<origin>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+"
+    r"(?:to|into|towards?)\s+(?P<dest>[^?.!,;:]+)"
+    r"|\bhow\s+(?:do|can|could|should|would)\s+(?:i|we|you)\s+(?:get|go|travel|cycle|drive|walk)\s+from\s+"
+    r"(?P<origin2>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:to|into|towards?)\s+(?P<dest2>[^?.!,;:]+)",
+    re.IGNORECASE,
+)
 # A choice between options ("zendesk or freshdesk", "brand A vs brand B"): the words each side
 # of the "or" are the options; a choice between things the course never names is not its question.
 CHOICE = re.compile(r"\b(?:or|vs\.?|versus)\b", re.IGNORECASE)
@@ -155,6 +164,8 @@ ADVICE_FRAMES = {
     "career": "salary salaries wage wages payslip resign resignation quit",
     "tax": "tax taxes taxed taxable vat",
     "shopping": "brand brands cheapest budget",
+    # the body's training and diet: a course on a sport's equipment does not coach the athlete
+    "fitness": "fitness workout workouts diet dieting calories nutrition nutritional",
     # who invented or discovered something: the history of the world, not a course's teaching
     "history": "invent invented inventor inventors invention discovered",
 }
@@ -444,6 +455,30 @@ class ScopeJudge:
                     return True
         return False
 
+    def choice_of_own_cases(self, question: str) -> bool:
+        """A choice between things of the user's own that the course never names, asked about
+        what the course teaches ("a scarf vs a candle: do both go on the same shelf?" in a module
+        with a heading on shelving): it names one of the course's headings and the course is
+        clearly nearer to it than any general question. The options are cases, not the ask."""
+        if not self.names_heading(question):
+            return False
+        course, nearest = self._nearness(question)
+        return course >= nearest + ACRONYM_MARGIN
+
+    def asks_directions(self, question: str) -> bool:
+        """A request for the way between two places, one of which the corpus never names ("the
+        best route from Hackney into the centre"): a map's job. A move between things the course
+        names ("from the tray into the bed") is its question."""
+        for match in DIRECTIONS.finditer(question):
+            for end in (match.group("origin") or match.group("origin2"), match.group("dest") or match.group("dest2")):
+                # the end's head names the place ("Victoria station", "the town centre"); a word
+                # before it may be a plain adjective ("from a goal to an actual project")
+                end = OBJECT_END.split(end or "", maxsplit=1)[0]  # "Wembley | on a Saturday"
+                named = [w for w in content_words(end) if w.isalpha() and len(w) > 2]
+                if named and not self.knows(named[-1]):
+                    return True
+        return False
+
     def foreign_frame(self, question: str) -> bool:
         """A question in a frame of personal advice (legal, medical, pay) the corpus never uses:
         "is it legal to…" about a module that says nothing of the law. A corpus that uses any
@@ -593,8 +628,9 @@ class ScopeJudge:
         ask = strip_preamble(question)
         if ABOUT_YOU.search(ask) or self.asks_record(ask):
             return True
-        return (self.unnamed_choice(ask) or self.foreign_frame(ask) or self.recommends_unnamed(ask)
-                or self.asks_for_code(ask) or self.asks_live_price(ask))
+        return ((self.unnamed_choice(ask) and not self.choice_of_own_cases(ask)) or self.foreign_frame(ask)
+                or self.recommends_unnamed(ask) or self.asks_for_code(ask) or self.asks_live_price(ask)
+                or self.asks_directions(ask))
 
     def own_topic_elsewhere(self, question: str) -> bool:
         """Whether a message names a topic of its own outside the course: it points at nothing

@@ -156,3 +156,42 @@ def test_words_of_a_return_that_carry_the_ask_are_kept(message):
 def test_a_continuation_is_never_judged_apart(judge):
     """Guard: "and how do I stop the spring rush…" opens by continuing the last question."""
     assert not judge.own_topic_elsewhere("and how do I stop the spring rush from ruining the weekly rota?")
+
+
+def test_the_athletes_own_training_and_diet_are_a_frame_the_coaching_module_never_uses(advisors, monkeypatch):
+    """A module on coaching children's sessions says nothing of an adult's fitness or diet: a
+    question in that frame is personal advice, unless the corpus speaks in it."""
+    coaching = advisors["youth-coaching.md"].scope
+    asked = "how can I get my own fitness up so I can keep up with the kids, any plan?"
+    assert coaching.foreign_frame(asked)
+    assert coaching.foreign_frame("what diet should I follow on match days to have more energy?")
+    assert not coaching.foreign_frame("how long should the warm-up game last?")  # guard: the module's own ask
+    monkeypatch.setattr(coaching, "_vocabulary", coaching.vocabulary | {"fit", "fitness"})
+    assert not coaching.foreign_frame("how do the kids build fitness in the warm-up game?")
+
+
+def test_the_way_between_two_places_the_module_never_names_is_a_maps_question(judge):
+    asked = "which route should the delivery van take from Croydon into the town centre?"
+    assert judge.asks_directions(asked)
+    assert judge.off_topic_by_kind(asked)
+    assert judge.asks_directions("how do I get from Victoria station to Wembley on a Saturday?")
+    # guard: a move between places the procedure names is its own question
+    assert not judge.asks_directions("which route does the stock take from the cold room to the reserve chiller?")
+    assert not judge.asks_directions("how do I get the stock from the trolley into the reserve chiller?")
+
+
+def test_a_choice_between_the_users_own_cases_asked_in_the_modules_words_is_answered(judge):
+    """"hummus tubs vs brie wheels: …moving the stock…?": the options are the user's own things,
+    the ask is a heading of the module. A choice between brands asked as a choice stays refused."""
+    asked = "tubs of hummus vs wheels of brie: is moving the stock done the same way for both?"
+    assert judge.unnamed_choice(asked)  # the options are not the module's words…
+    assert not judge.off_topic_by_kind(asked)  # …but what is asked is
+    assert not judge.off_topic(asked)
+    assert judge.off_topic_by_kind("Ecolab or Diversey, which is stronger?")
+    assert judge.off_topic_by_kind("should we put the budget into karcher degreaser or numatic degreaser?")
+
+
+def test_going_from_one_stage_to_the_next_is_not_a_journey(judge):
+    """Guard: "go from the rota to a finished clean" moves between things the procedure names,
+    whatever word stands before them."""
+    assert not judge.asks_directions("how do we go from the weekly rota to an actually finished clean, step by step?")
