@@ -53,7 +53,7 @@ from assistant.reading.calculate import (
     with_choices,
 )
 from assistant.reading.replies import alternatives, answer_question, choose_figure, fill_missing, option_chosen, parallel
-from assistant.reading.earlier_result import result_figure
+from assistant.reading.earlier_result import result_figure, without_pointer
 from assistant.reading.lengths import longer, moved_by
 from assistant.reading.restated import restatement
 from assistant.reading.targets import record_groups
@@ -252,9 +252,10 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
     back = _back_to_first(state, text)
     if back is not None:  # "back to the original numbers (but over 5 years)"
         return back
-    own = read_calculation(text)
-    others = [spec.name for spec in asked_specs(text) if spec.name != state.tool]
-    if own is None and others and not any(spec.name == state.tool for spec in asked_specs(text)):
+    asked = without_pointer(text, state)  # "the ROI vs that TCO": the TCO is what it builds on, not what it asks
+    own = read_calculation(asked)
+    others = [spec.name for spec in asked_specs(asked) if spec.name != state.tool]
+    if own is None and others and not any(spec.name == state.tool for spec in asked_specs(asked)):
         return carried_over(text, state, None)  # "the NPV of the same flows": no figure of its own but a rate
     if own is not None:
         spec = _spec_of(own)
@@ -282,7 +283,14 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         v for v in (state.args or {}).values() if isinstance(v, (int, float)) and not isinstance(v, bool)]
     quoted = read_figures(text)
     if continued is None and quoted and own_question(text) and all(any(abs(f.value - v) < 1e-9 for v in known) for f in quoted):
-        return DialogueTurn()  # "so it never earns the 80k back - should we drop it?": about the calculation, no change
+        # "so it never earns the 80k back - should we drop it?": about the calculation, no change;
+        # but a value of one line given to another ("the cart emails are more like a 9 on ease,
+        # does that change the ranking?") moves that line, and the question asks for the result
+        pointed = any(re.search(r"\b(?:the|that|this|those|these|your|our)\s*$", text[: f.span[0]], re.IGNORECASE)
+                      for f in quoted)  # "the 20,000": the figure held, pointed at, not a new value
+        continued = None if state.question is not None or pointed else _moved(change(state, text, embed=embed))
+        if continued is None:
+            return DialogueTurn()
     if continued is None and state.question is None:  # "the 1k is per month": said again, as it is meant
         continued = restatement(state, text) or longer(state, text)  # or "one more year?"
     if continued is None:  # new figures that complete it, or a change to it
@@ -310,6 +318,14 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         asked = ask_input_for(state, new_state.figures[unused[0]])
         return DialogueTurn(ask_again_with(asked), asked)
     return DialogueTurn(calc, new_state)
+
+
+def _moved(changed: tuple[CalculationState, list[str]] | None) -> tuple[CalculationState, list[str]] | None:
+    """A change that moves a figure to another value (a line "old → new"), else None: a figure
+    said again as it is ("as you describe it now") or a question asked changes nothing."""
+    if changed is None or not any(" → " in line and not line.endswith("→ removed") for line in changed[1]):
+        return None
+    return changed
 
 
 def _back_to_first(state: CalculationState, text: str) -> DialogueTurn | None:

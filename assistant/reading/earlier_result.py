@@ -26,6 +26,33 @@ POINTS_AT = re.compile(
     re.IGNORECASE)
 
 
+def pointer(text: str, state: CalculationState) -> re.Match[str] | None:
+    """The words of ``text`` that point at the result the state's calculator gave: "that total",
+    "the figure you got", or that calculator named as a thing already given ("vs that TCO", "on
+    this total cost", "against the TCO"); None when ``text`` points at no earlier result."""
+    found = POINTS_AT.search(text)
+    spec = spec_named(state.call or state.tool)
+    if found is not None or spec is None or not state.call:
+        return found
+    names = "|".join(re.escape(word) for word in sorted(spec.asks, key=len, reverse=True) if " " in word or len(word) <= 4)
+    if not names:
+        return None
+    # a demonstrative names the thing just given; "the" only after a word that weighs one figure
+    # against another ("the ROI against the TCO"); never "the TCO over five years?", a new ask
+    named = re.compile(rf"\b(?:(?:that|this|the\s+same|your|the\s+previous|the\s+last)\s+(?:{names})"
+                       rf"|(?:vs\.?|versus|against)\s+(?:the\s+)?(?:{names}))\b", re.IGNORECASE)
+    return named.search(text)
+
+
+def without_pointer(text: str, state: CalculationState) -> str:
+    """``text`` with the words that point at the earlier result blanked out (same length, so every
+    figure keeps its place): what the message asks for, once the result it builds on is set apart."""
+    found = pointer(text, state)
+    if found is None:
+        return text
+    return text[: found.start()] + " " * (found.end() - found.start()) + text[found.end():]
+
+
 def total_cost(state: CalculationState) -> float | None:
     """The total cost the state's last computed call gives, when its calculator sums costs only."""
     spec = spec_named(state.call or state.tool)
@@ -51,7 +78,7 @@ def cost_in_total(spec: ToolSpec) -> str | None:
 def result_figure(text: str, state: CalculationState, spec: ToolSpec) -> tuple[FigureState, str] | None:
     """The earlier total as a figure of ``text`` for ``spec``'s cost input (quoting the words that
     point at it), and the line that says so; None when ``text`` points at no usable total."""
-    found = POINTS_AT.search(text)
+    found = pointer(text, state)
     name = cost_in_total(spec)
     value = total_cost(state) if found is not None and name is not None and spec.name != state.call else None
     if value is None or found is None or name is None or value <= 0:

@@ -45,6 +45,11 @@ LOW = {"low", "lowest", "lower", "minimum", "min", "bottom", "conservative", "ca
 HIGH = {"high", "highest", "higher", "maximum", "max", "top", "optimistic", "upper", "bigger", "biggest", "largest"}
 
 
+# One of two amounts of money by its price ("the cheaper quote", "the dearer one"): said of money
+# only, never of a length of time or a count ("the cheaper one" picks no horizon).
+CHEAP, DEAR = {"cheaper", "cheapest"}, {"dearer", "dearest", "pricier", "priciest"}
+
+
 HEDGE = {"maybe", "perhaps", "possibly", "or"}
 
 
@@ -74,9 +79,10 @@ def option_chosen(options: list[str], text: str) -> int | None:
     if len(named) == 2 and {"former", "latter"} & set(tokens):  # "the latter": of the two the question named
         return named[0] if "former" in tokens else named[1]
     if all(read_figures(option) for option in options) and len(options) >= 2:  # values: a range's ends
-        if LOW & set(tokens):
+        money = all(read_figures(option)[0].unit == "money" for option in options)
+        if (LOW | (CHEAP if money else set())) & set(tokens):
             return 0
-        if HIGH & set(tokens):
+        if (HIGH | (DEAR if money else set())) & set(tokens):
             return len(options) - 1
         if MIDDLE & set(tokens) and len(options) == 3:
             return 1
@@ -693,8 +699,11 @@ def _range_end(state: CalculationState, text: str) -> tuple[CalculationState, li
     """A reply choosing an end of the range the user gave, in words ("take the low one", "the top
     of the range", "go with the middle"): the chosen value fills the input, the other is set aside."""
     tokens = set(re.findall(r"[a-z]+", text.lower()))
-    end = "low" if LOW & tokens else "high" if HIGH & tokens else "middle" if MIDDLE & tokens else None
     groups = alternatives(state)
+    money = len(groups) == 1 and all(state.figures[k].figure.get("unit") in {"money", "count"}
+                                     for k in groups[0] if k is not None)  # "the cheaper one": of two amounts
+    low, high = LOW | (CHEAP if money else set()), HIGH | (DEAR if money else set())
+    end = "low" if low & tokens else "high" if high & tokens else "middle" if MIDDLE & tokens else None
     if end is None or len(groups) != 1 or read_figures(text):
         return None
     state = state.model_copy(deep=True)

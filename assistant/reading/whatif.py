@@ -50,7 +50,10 @@ CHANGE_WORDS = re.compile(
 )
 
 
-REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out|ignore|forget|skip)\b"
+REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out|ignore|forget|skip|scrap|ditch|cancel|"
+                    r"get rid of|cross (?:off|out)|strike (?:off|out)|no longer (?:need|pay)"
+                    # a line that goes: "the agency part is falling away", "the hosting goes away"
+                    r"|(?:falls?|falling|fell|goes|going|went|gone) away)\b"
                     # a line that costs nothing any more: "if the vendor gave the training for free?"
                     r"|\b(?:free(?! up\b)|at no cost|at no charge|no charge|waived?|for nothing|costs? nothing)\b",
                     re.IGNORECASE)
@@ -109,7 +112,7 @@ WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|ok(?:ay)?|hmm+|now),?\s+)?(?:(?:what
 
 
 # A figure the message names as the value it replaces: "10000, not 20000", "instead of 20000".
-OLD_VALUE = re.compile(r"(?:\bnot|\binstead of|\brather than|\bfrom)\s*$", re.IGNORECASE)
+OLD_VALUE = re.compile(r"(?:\bnot|\binstead of|\bin place of|\brather than|\bfrom)\s*$", re.IGNORECASE)
 # "I think you take 2 times per year": what the advisor read, not what is meant, wherever it stands
 YOU_READ = re.compile(r"\byou\s+(?:take|took|read|have|had|used|use|put|got|wrote|understood|understand)\s*$",
                       re.IGNORECASE)
@@ -149,8 +152,11 @@ def change(state: CalculationState, text: str, answering: bool = False,
     if share is not None:  # "waive half the fee", "drop 30% of the licence": a share of it, not a figure
         news = []
     if REMOVE.search(text) and not news:
-        said = naming_content(re.findall(r"[a-z][a-z'/-]*", text[REMOVE.search(text).end():].lower())) or naming_content(
+        found = REMOVE.search(text)
+        said = naming_content(re.findall(r"[a-z][a-z'/-]*", text[found.end():].lower())) or naming_content(
             re.findall(r"[a-z][a-z'/-]*", REMOVE.sub(" ", text).lower()))  # "the training for free": named before
+        if found.group(0).lower().endswith("away"):  # "the agency part is falling away": named before the verb
+            said = naming_content(re.findall(r"[a-z][a-z'/-]*", re.split(r"[,;.!?]", text[: found.start()])[-1].lower()))
         scores = [(name_score(said, item) + sum(same_word(w, item.field.replace("_", " ").split()[0]) for w in said)
                    if not item.ignored and item.field else 0.0) for item in state.figures]
         best = max(scores, default=0.0)
@@ -226,6 +232,14 @@ def change(state: CalculationState, text: str, answering: bool = False,
             target = restating[0]  # "the 12% is their margin on that revenue": the figure no input took, now named
         elif adds(text, fig, state) and not old_values and isinstance(role, str) and spec.field(role).summed:
             target: int | str | None = role  # one more part of the input, the others stay
+        elif adds(text, fig, state) and not old_values and role is None and len(_summed_money(spec, fig)) > 1:
+            # "the search also brought in 6k elsewhere": one more part of an input its words do
+            # not name; which input is asked, and no line is replaced for a word it shares
+            new = reply_figure(text, fig)
+            new.field, new.fields = "", _summed_money(spec, fig)
+            state.figures.append(new)
+            changes.append(f"{fig.text.strip()}: one more part, which input asked")
+            continue
         elif outlay is not None and not old_values:
             target = outlay  # "what if the upfront was 60k", the flows listed: period 0's flow
             fig = dataclasses.replace(fig, value=-abs(fig.value)) if state.figures[outlay].figure["value"] < 0 else fig
@@ -321,6 +335,15 @@ def change(state: CalculationState, text: str, answering: bool = False,
             label = target.replace("_", " ") + (of_record(state, spec, len(state.figures) - 1) if len(record) == 1 else "")
             changes.append(f"{label}: added {fig.text.strip()}")
     return state, changes
+
+
+def _summed_money(spec: ToolSpec, fig: Figure) -> list[str]:
+    """The inputs a money figure given as one more part may add to: those summed from parts, of
+    its period (a one-off amount to a total, "6k a month" to a monthly input)."""
+    if fig.unit != "money" and not (fig.unit == "count" and (fig.scaled or fig.value >= 100)):
+        return []  # an amount, with a currency or too large for a score ("spared us 2,500")
+    return [f.name for f in spec.fields if f.unit == "money" and f.summed and not f.sequence
+            and (f.period is None) == (fig.period is None)]
 
 
 def same_sentence(text: str, fig: Figure, old_values: list[Figure]) -> list[Figure]:
