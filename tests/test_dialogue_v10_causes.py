@@ -199,3 +199,19 @@ def test_a_part_named_after_its_figure_is_the_one_removed(first):
 def test_guard_a_part_named_before_its_figure_is_still_named_by_those_words():
     name, args = call_of(read_turn("drop the servers", state_of("payback? setup 3k + servers 9k up front. saves 1.5k/mo")))
     assert args["upfront_cost"] == 3000
+
+
+# -- another calculator on an amount said net or gross of a line already given ----------------------
+
+KIOSK_TCO = "TCO for a year: the kiosk costs 11k to install, then a 250 a month service fee for the card reader"
+
+
+def test_an_amount_before_a_line_of_the_last_calculation_takes_that_line_off():
+    ask = "it should save about 1,500 a month in till staff, before the service fee. Payback on the 11k install?"
+    name, args = call_of(read_turn(ask, state_of(KIOSK_TCO)))
+    assert name == "payback_period" and args == {"upfront_cost": 11000, "monthly_benefit": 1250}
+
+
+def test_guard_a_payback_that_names_no_line_of_the_last_calculation_is_its_own():
+    turn = read_turn("payback if it saves 1,500 a month on 11k up front?", state_of(KIOSK_TCO))
+    assert turn.calculation is None or turn.calculation.calls[0][1] == {"upfront_cost": 11000, "monthly_benefit": 1500}

@@ -53,7 +53,7 @@ from assistant.reading.calculate import (
     with_choices,
 )
 from assistant.reading.replies import alternatives, answer_question, choose_figure, fill_missing, option_chosen, parallel
-from assistant.reading.earlier_result import result_figure, without_pointer
+from assistant.reading.earlier_result import held_lines_named, result_figure, said_again_blanked, without_pointer
 from assistant.reading.lengths import longer, moved_by
 from assistant.reading.restated import restatement
 from assistant.reading.targets import record_groups
@@ -260,7 +260,8 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
     if own is not None:
         spec = _spec_of(own)
         if spec is not None and spec.name != state.tool:  # another calculator: on the total just given?
-            return with_earlier_result(text, state, own) or carried_over(text, state, own)  # of the same figures?
+            return with_earlier_result(text, state, own) or with_held_lines(text, state, own) \
+                or carried_over(text, state, own)  # of the same figures?
         if own.calls:
             # complete on its own: a new calculation, unless it is worded as a change of this one
             # and gives fewer figures than it ("what would the TCO be if the software were €10k?")
@@ -573,6 +574,23 @@ def with_earlier_result(text: str, state: CalculationState, own: Calculation) ->
     new_state.question, new_state.need, new_state.about, new_state.fields = None, "", None, []
     calc, new_state = continue_state(new_state, [line])
     return DialogueTurn(calc, new_state)
+
+
+def with_held_lines(text: str, state: CalculationState, own: Calculation) -> DialogueTurn | None:
+    """Another calculator whose message says an amount net or gross of a line of the last
+    calculation and gives no figure for it ("saves 2k a month before the hosting, how many months
+    to pay back the set-up?"): read with the message the calculation started from, each figure
+    with its own message's words, the figures it points back at ("the 14k set-up") counted once.
+    None when it names no such line (then it is a calculation of its own)."""
+    spec = _spec_of(own)
+    if spec is None or not state.text or not held_lines_named(text, state):
+        return None
+    joined = f"{state.text}\n{said_again_blanked(text, state)}"
+    calc = read_calculation(joined, ask_text=text)
+    if calc is None or _spec_of(calc) is not spec:
+        return None
+    new_state = start_state(joined, calc)
+    return DialogueTurn(calc, new_state) if new_state is not None else None
 
 
 # A calculator asked of what was just computed: "the payback on that?"; with a figure of its own,

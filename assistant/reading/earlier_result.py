@@ -11,9 +11,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from assistant.reading.calc_state import figure_state, spec_named
+from assistant.reading.calc_state import figure_state, naming_content, spec_named
 from assistant.types import CalculationState, FigureState
-from knowledge.figures import Figure
+from knowledge.figures import Figure, read_figures
 from tools.registry import run_tool
 from tools.spec import ToolSpec
 
@@ -88,3 +88,38 @@ def result_figure(text: str, state: CalculationState, spec: ToolSpec) -> tuple[F
     item.quote = found.group(0)
     shown = f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.2f}"
     return item, f"{name.replace('_', ' ')}: the total calculated before, {shown}"
+
+
+# An amount said net or gross of a thing already given: "saves 2k a month before the hosting",
+# "net of the licence", "excluding that support fee". The determiner says the thing is known.
+HELD_LINE = re.compile(r"\b(?:before|after|net\s+of|minus|less|excluding|excl\.?|including|incl\.?|without|on\s+top\s+of)"
+                       r"\s+(?:the|our|that|this|those|these|its)\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)", re.IGNORECASE)
+
+
+def held_lines_named(text: str, state: CalculationState) -> list[int]:
+    """The lines of the state's calculation a message names as what one of its amounts is net or
+    gross of ("before the hosting") without giving their figure: the indices of those figures."""
+    from assistant.reading.targets import name_score  # targets reads the calculator's labels, a floor above
+
+    given = [f.value for f in read_figures(text)]
+    out = []
+    for match in HELD_LINE.finditer(text):
+        said = naming_content(re.findall(r"[a-z][a-z'-]*", match.group(1).lower()))
+        hits = [i for i, item in enumerate(state.figures) if item.field and not item.ignored and said
+                and name_score(said, item) > 0 and not any(abs(v - item.figure["value"]) < 1e-9 for v in given)]
+        if len(hits) == 1 and hits[0] not in out:
+            out.append(hits[0])
+    return out
+
+
+def said_again_blanked(text: str, state: CalculationState) -> str:
+    """``text`` with the figures it points back at blanked out ("taking THE 14k set-up as the
+    up-front bit": the state's own 14k, not a second one), same length, so read with the first
+    message each amount counts once."""
+    held = [(item.figure["value"], item.figure.get("unit")) for item in state.figures if not item.ignored]
+    for fig in reversed(read_figures(text)):
+        pointed = re.search(r"\b(?:the|that|this|those|these|our|your)\s*$", text[: fig.span[0]], re.IGNORECASE)
+        if pointed and any(abs(v - fig.value) < 1e-9 and (u == fig.unit or {u, fig.unit} <= {"money", "count"})
+                           for v, u in held):
+            text = text[: fig.span[0]] + " " * (fig.span[1] - fig.span[0]) + text[fig.span[1]:]
+    return text
