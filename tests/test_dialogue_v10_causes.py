@@ -58,6 +58,14 @@ def test_an_added_amount_whose_words_name_no_input_is_asked_about_and_replaces_n
     assert turn.state.figures[0].figure["value"] == 9000  # the cost line is still the 9,000
 
 
+def test_a_question_asked_mid_dialogue_still_shows_the_inputs_already_decided():
+    turn = read_turn("oh and the kiosk also spared us 2,500 in queue staff", state_of(KIOSK_ROI))
+    lines = turn.calculation.account_lines()
+    assert any(line.startswith("9,000 → cost") for line in lines), lines
+    assert any(line.startswith("20,000 → gain") for line in lines), lines
+    assert any(line.startswith("2,500 → not used") for line in lines), lines  # the one asked about
+
+
 def test_guard_an_added_saving_is_one_more_part_of_the_gain():
     name, args = call_of(read_turn("the kiosk also saved 2,500 in queue staff", state_of(KIOSK_ROI)))
     assert args == {"cost": 9000, "gain": 22500}

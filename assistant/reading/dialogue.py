@@ -212,6 +212,11 @@ def _plan(state: CalculationState, changes: list[str] | None = None):
     if calc.calls:  # the options the first message chose in words ("the average of the three"), as it was
         name, args = with_choices(spec, calc.calls[0], state.text)  # read alone; a what-if's choice stays
         calc.calls[0] = (name, {**args, **{k: v for k, v in state.settings.items() if k in args}})
+    if need is not None and not calc.calls:  # asked before the plan got to them: the inputs already decided,
+        for i, item in enumerate(state.figures):  # as decided ("16k → cost"), not "no input named next to it"
+            if item.field and not item.ignored and i < len(calc.readings) and not calc.readings[i].roles:
+                calc.readings[i].roles.append(item.field.replace("_", " "))
+                calc.readings[i].note = ""
     continued = ContinuedCalculation(**{f.name: getattr(calc, f.name) for f in dataclasses.fields(Calculation)},
                                      changes=list(changes or []))
     return continued, need
