@@ -52,7 +52,8 @@ from assistant.reading.calculate import (
     read_calculation,
     with_choices,
 )
-from assistant.reading.replies import alternatives, answer_question, choose_figure, fill_missing, option_chosen, parallel
+from assistant.reading.ranges import alternatives
+from assistant.reading.replies import answer_question, choose_figure, fill_missing, option_chosen, parallel
 from assistant.reading.earlier_result import held_lines_named, result_figure, said_again_blanked, without_pointer
 from assistant.reading.lengths import longer, moved_by
 from assistant.reading.restated import restatement
