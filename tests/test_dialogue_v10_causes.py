@@ -223,3 +223,50 @@ def test_an_amount_before_a_line_of_the_last_calculation_takes_that_line_off():
 def test_guard_a_payback_that_names_no_line_of_the_last_calculation_is_its_own():
     turn = read_turn("payback if it saves 1,500 a month on 11k up front?", state_of(KIOSK_TCO))
     assert turn.calculation is None or turn.calculation.calls[0][1] == {"upfront_cost": 11000, "monthly_benefit": 1500}
+
+
+# -- a line taken out in other words: named inside the verb or before it ----------------------------
+
+@pytest.mark.parametrize("remove", ["take the consultancy out", "we won't need the consultancy after all",
+                                    "the consultancy isn't needed", "consultancy is no longer necessary"])
+def test_a_line_taken_out_or_no_longer_needed_is_removed(remove):
+    name, args = call_of(read_turn(remove, state_of(TCO_LINES)))
+    assert sum(v for k, v in args.items() if k != "horizon_years") == 12000 + 2000
+
+
+TOOL_ROI = "ROI: the tool cost 10,000 and the training 2,000; it brought 30,000 extra profit"
+
+
+@pytest.mark.parametrize("remove", ["the training is covered by the vendor now", "the training cost nothing in the end"])
+def test_a_line_named_before_what_makes_it_free_is_the_one_removed(remove):
+    name, args = call_of(read_turn(remove, state_of(TOOL_ROI)))
+    assert args == {"cost": 10000, "gain": 30000}
+
+
+def test_guard_covered_by_an_amount_is_no_removal():
+    turn = read_turn("the training is covered by the 10,000", state_of(TOOL_ROI))
+    assert turn.calculation is None or not turn.calculation.calls or turn.calculation.calls[0][1]["cost"] != 10000
+
+
+# -- "add 1,000 for plugins": the verb that adds says nothing of the money's way ---------------------
+
+def test_an_amount_added_for_a_thing_no_input_names_is_asked_about_never_a_gain():
+    turn = read_turn("add 1,000 for plugins", state_of(TOOL_ROI))
+    assert "1,000" in _asked(turn)
+
+
+@pytest.mark.parametrize("add, args", [("and add 1,000 for hosting", {"cost": 13000, "gain": 30000}),
+                                       ("add 5k of extra sales from upsells", {"cost": 12000, "gain": 35000})])
+def test_guard_an_amount_added_whose_words_say_its_way_is_added_there(add, args):
+    name, got = call_of(read_turn(add, state_of(TOOL_ROI)))
+    assert got == args
+
+
+def test_an_amount_paid_for_a_thing_is_one_more_part_not_another_subject():
+    name, args = call_of(read_turn("we also pay 1,000 for a plugin", state_of(TOOL_ROI)))
+    assert args == {"cost": 13000, "gain": 30000}  # "for a plugin" says what the 1,000 buys
+
+
+def test_guard_a_calculator_asked_of_a_thing_not_named_before_is_another_subject():
+    turn = read_turn("and the ROI of a plugin that cost 1,000 and made 4,000?", state_of(TOOL_ROI))
+    assert turn.calculation is None or turn.calculation.calls[0][1] == {"cost": 1000, "gain": 4000}

@@ -51,7 +51,11 @@ CHANGE_WORDS = re.compile(
 
 
 REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out|ignore|forget|skip|scrap|ditch|cancel|"
-                    r"get rid of|cross (?:off|out)|strike (?:off|out)|no longer (?:need|pay)"
+                    r"get rid of|cross (?:off|out)|strike (?:off|out)|(?:take|leave|cut|keep)\s+(?:[a-z'-]+\s+){1,3}?out"
+                    r"|(?:no longer|won'?t|don'?t|do not|will not|doesn'?t|does not)\s+(?:need|pay)"
+                    r"|(?:isn'?t|is not|aren'?t|are not|not|no longer)\s+(?:needed|necessary|required)"
+                    # a line someone else pays: "the training is covered by the vendor"
+                    r"|(?:is|are|gets?|will be)\s+covered\s+by(?!\s+(?:the\s+|our\s+)?[\d$€£])"
                     # a line that goes: "the agency part is falling away", "the hosting goes away"
                     r"|(?:falls?|falling|fell|goes|going|went|gone) away)\b"
                     # a line that costs nothing any more: "if the vendor gave the training for free?"
@@ -153,12 +157,12 @@ def change(state: CalculationState, text: str, answering: bool = False,
         news = []
     if REMOVE.search(text) and not news:
         found = REMOVE.search(text)
-        said = naming_content(re.findall(r"[a-z][a-z'/-]*", text[found.end():].lower())) or naming_content(
-            re.findall(r"[a-z][a-z'/-]*", REMOVE.sub(" ", text).lower()))  # "the training for free": named before
-        if found.group(0).lower().endswith("away"):  # "the agency part is falling away": named before the verb
-            said = naming_content(re.findall(r"[a-z][a-z'/-]*", re.split(r"[,;.!?]", text[: found.start()])[-1].lower()))
-        scores = [(name_score(said, item) + sum(same_word(w, item.field.replace("_", " ").split()[0]) for w in said)
-                   if not item.ignored and item.field else 0.0) for item in state.figures]
+        scores = [0.0] * len(state.figures)
+        for said in _removal_words(text, found):  # after the verb, inside it ("take X out"), then before it
+            scores = [(name_score(said, item) + sum(same_word(w, item.field.replace("_", " ").split()[0]) for w in said)
+                       if not item.ignored and item.field else 0.0) for item in state.figures]
+            if max(scores, default=0.0) > 0:
+                break
         best = max(scores, default=0.0)
         if not best > 0 and embed is not None:
             meant = line_meant(state, text[REMOVE.search(text).end():], embed)
@@ -201,8 +205,9 @@ def change(state: CalculationState, text: str, answering: bool = False,
         if not all(roles_of(spec, news).get(f.index) for f in news):
             return None  # figures that name no input of this calculation, in a message that changes nothing
     # "also add £5,000 for staff training": the verb that adds a part says nothing of its way
-    roles = roles_of(spec, [dataclasses.replace(f, before=[w for w in f.before if w not in ADD_VERBS])
-                            if adds(text, f, state) else f for f in news])
+    roles = roles_of(spec, [dataclasses.replace(f, before=[w for w in f.before if w not in ADD_VERBS],
+                                                lead=[w for w in f.lead if w not in ADD_VERBS])
+                            if adds(text, f, state) else f for f in news])  # "add 1,000 for plugins": no gain
     for fig in list(news):  # "40k is the gain": the figure already given, now with its role
         role = roles.get(fig.index)
         same = [item for item in state.figures if not item.ignored and not item.field
@@ -335,6 +340,22 @@ def change(state: CalculationState, text: str, answering: bool = False,
             label = target.replace("_", " ") + (of_record(state, spec, len(state.figures) - 1) if len(record) == 1 else "")
             changes.append(f"{label}: added {fig.text.strip()}")
     return state, changes
+
+
+def _removal_words(text: str, found: re.Match) -> list[list[str]]:
+    """The words that may name the line a removal takes out, most likely first: those after its
+    verb ("drop the hosting"), inside it ("take the hosting out"), the rest of the message but the
+    verb ("the training for free"), and those of its clause before it ("the agency part is
+    falling away", "the licence is no longer needed", "the training cost nothing in the end")."""
+    def words(part: str) -> list[str]:
+        return naming_content(re.findall(r"[a-z][a-z'/-]*", part.lower()))
+    verb = found.group(0).lower()
+    inside = [w for w in words(verb) if w not in GENERIC | {"take", "leave", "cut", "keep", "out"}] \
+        if verb.split()[0] in {"take", "leave", "cut", "keep"} else []
+    before = [w for w in words(re.split(r"[,;.!?]", text[: found.start()])[-1]) if w not in GENERIC]
+    if found.group(0).lower().endswith("away"):
+        return [before]
+    return [words(text[found.end():]), inside, words(REMOVE.sub(" ", text)), before]
 
 
 def _summed_money(spec: ToolSpec, fig: Figure) -> list[str]:
