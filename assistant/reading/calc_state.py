@@ -23,7 +23,7 @@ NOT_NAMES = {"what", "if", "would", "had", "been", "was", "were", "goes", "go", 
 
 
 # Words that join two figures' phrases in one clause: what comes before one names the figure before.
-JOINS = re.compile(r"\b(?:and|plus|but|while|whereas)\b")
+JOINS = re.compile(r"\b(?:and|plus|but|while|whereas)\b|\s[+&]\s?")  # "8k hardware + 4k setup": "hardware" is the 8k's
 
 NAME_WINDOW = 12  # words before a figure that may name it ("…the licence is €1,000 a month")
 

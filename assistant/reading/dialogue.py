@@ -52,8 +52,9 @@ from assistant.reading.calculate import (
     read_calculation,
     with_choices,
 )
-from assistant.reading.replies import alternatives, answer_question, choose_figure, fill_missing, option_chosen, parallel
-from assistant.reading.earlier_result import result_figure
+from assistant.reading.ranges import alternatives
+from assistant.reading.replies import answer_question, choose_figure, fill_missing, option_chosen, parallel
+from assistant.reading.earlier_result import held_lines_named, result_figure, said_again_blanked, without_pointer
 from assistant.reading.lengths import longer, moved_by
 from assistant.reading.restated import restatement
 from assistant.reading.targets import record_groups
@@ -212,6 +213,11 @@ def _plan(state: CalculationState, changes: list[str] | None = None):
     if calc.calls:  # the options the first message chose in words ("the average of the three"), as it was
         name, args = with_choices(spec, calc.calls[0], state.text)  # read alone; a what-if's choice stays
         calc.calls[0] = (name, {**args, **{k: v for k, v in state.settings.items() if k in args}})
+    if need is not None and not calc.calls:  # asked before the plan got to them: the inputs already decided,
+        for i, item in enumerate(state.figures):  # as decided ("16k → cost"), not "no input named next to it"
+            if item.field and not item.ignored and i < len(calc.readings) and not calc.readings[i].roles:
+                calc.readings[i].roles.append(item.field.replace("_", " "))
+                calc.readings[i].note = ""
     continued = ContinuedCalculation(**{f.name: getattr(calc, f.name) for f in dataclasses.fields(Calculation)},
                                      changes=list(changes or []))
     return continued, need
@@ -252,14 +258,16 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
     back = _back_to_first(state, text)
     if back is not None:  # "back to the original numbers (but over 5 years)"
         return back
-    own = read_calculation(text)
-    others = [spec.name for spec in asked_specs(text) if spec.name != state.tool]
-    if own is None and others and not any(spec.name == state.tool for spec in asked_specs(text)):
+    asked = without_pointer(text, state)  # "the ROI vs that TCO": the TCO is what it builds on, not what it asks
+    own = read_calculation(asked)
+    others = [spec.name for spec in asked_specs(asked) if spec.name != state.tool]
+    if own is None and others and not any(spec.name == state.tool for spec in asked_specs(asked)):
         return carried_over(text, state, None)  # "the NPV of the same flows": no figure of its own but a rate
     if own is not None:
         spec = _spec_of(own)
         if spec is not None and spec.name != state.tool:  # another calculator: on the total just given?
-            return with_earlier_result(text, state, own) or carried_over(text, state, own)  # of the same figures?
+            return with_earlier_result(text, state, own) or with_held_lines(text, state, own) \
+                or carried_over(text, state, own)  # of the same figures?
         if own.calls:
             # complete on its own: a new calculation, unless it is worded as a change of this one
             # and gives fewer figures than it ("what would the TCO be if the software were €10k?")
@@ -282,7 +290,14 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         v for v in (state.args or {}).values() if isinstance(v, (int, float)) and not isinstance(v, bool)]
     quoted = read_figures(text)
     if continued is None and quoted and own_question(text) and all(any(abs(f.value - v) < 1e-9 for v in known) for f in quoted):
-        return DialogueTurn()  # "so it never earns the 80k back - should we drop it?": about the calculation, no change
+        # "so it never earns the 80k back - should we drop it?": about the calculation, no change;
+        # but a value of one line given to another ("the cart emails are more like a 9 on ease,
+        # does that change the ranking?") moves that line, and the question asks for the result
+        pointed = any(re.search(r"\b(?:the|that|this|those|these|your|our)\s*$", text[: f.span[0]], re.IGNORECASE)
+                      for f in quoted)  # "the 20,000": the figure held, pointed at, not a new value
+        continued = None if state.question is not None or pointed else _moved(change(state, text, embed=embed))
+        if continued is None:
+            return DialogueTurn()
     if continued is None and state.question is None:  # "the 1k is per month": said again, as it is meant
         continued = restatement(state, text) or longer(state, text)  # or "one more year?"
     if continued is None:  # new figures that complete it, or a change to it
@@ -310,6 +325,14 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         asked = ask_input_for(state, new_state.figures[unused[0]])
         return DialogueTurn(ask_again_with(asked), asked)
     return DialogueTurn(calc, new_state)
+
+
+def _moved(changed: tuple[CalculationState, list[str]] | None) -> tuple[CalculationState, list[str]] | None:
+    """A change that moves a figure to another value (a line "old → new"), else None: a figure
+    said again as it is ("as you describe it now") or a question asked changes nothing."""
+    if changed is None or not any(" → " in line and not line.endswith("→ removed") for line in changed[1]):
+        return None
+    return changed
 
 
 def _back_to_first(state: CalculationState, text: str) -> DialogueTurn | None:
@@ -557,6 +580,23 @@ def with_earlier_result(text: str, state: CalculationState, own: Calculation) ->
     new_state.question, new_state.need, new_state.about, new_state.fields = None, "", None, []
     calc, new_state = continue_state(new_state, [line])
     return DialogueTurn(calc, new_state)
+
+
+def with_held_lines(text: str, state: CalculationState, own: Calculation) -> DialogueTurn | None:
+    """Another calculator whose message says an amount net or gross of a line of the last
+    calculation and gives no figure for it ("saves 2k a month before the hosting, how many months
+    to pay back the set-up?"): read with the message the calculation started from, each figure
+    with its own message's words, the figures it points back at ("the 14k set-up") counted once.
+    None when it names no such line (then it is a calculation of its own)."""
+    spec = _spec_of(own)
+    if spec is None or not state.text or not held_lines_named(text, state):
+        return None
+    joined = f"{state.text}\n{said_again_blanked(text, state)}"
+    calc = read_calculation(joined, ask_text=text)
+    if calc is None or _spec_of(calc) is not spec:
+        return None
+    new_state = start_state(joined, calc)
+    return DialogueTurn(calc, new_state) if new_state is not None else None
 
 
 # A calculator asked of what was just computed: "the payback on that?"; with a figure of its own,

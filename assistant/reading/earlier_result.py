@@ -11,9 +11,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from assistant.reading.calc_state import figure_state, spec_named
+from assistant.reading.calc_state import figure_state, naming_content, spec_named
 from assistant.types import CalculationState, FigureState
-from knowledge.figures import Figure
+from knowledge.figures import Figure, read_figures
 from tools.registry import run_tool
 from tools.spec import ToolSpec
 
@@ -24,6 +24,33 @@ POINTS_AT = re.compile(
     r"|the\s+(?:total|result|figure|number|amount|sum)\s+(?:you|we)\s+(?:have\s+|'ve\s+)?(?:just\s+)?"
     r"(?:calculated|computed|worked\s+out|got|found|came\s+up\s+with|arrived\s+at)\b)",
     re.IGNORECASE)
+
+
+def pointer(text: str, state: CalculationState) -> re.Match[str] | None:
+    """The words of ``text`` that point at the result the state's calculator gave: "that total",
+    "the figure you got", or that calculator named as a thing already given ("vs that TCO", "on
+    this total cost", "against the TCO"); None when ``text`` points at no earlier result."""
+    found = POINTS_AT.search(text)
+    spec = spec_named(state.call or state.tool)
+    if found is not None or spec is None or not state.call:
+        return found
+    names = "|".join(re.escape(word) for word in sorted(spec.asks, key=len, reverse=True) if " " in word or len(word) <= 4)
+    if not names:
+        return None
+    # a demonstrative names the thing just given; "the" only after a word that weighs one figure
+    # against another ("the ROI against the TCO"); never "the TCO over five years?", a new ask
+    named = re.compile(rf"\b(?:(?:that|this|the\s+same|your|the\s+previous|the\s+last)\s+(?:{names})"
+                       rf"|(?:vs\.?|versus|against)\s+(?:the\s+)?(?:{names}))\b", re.IGNORECASE)
+    return named.search(text)
+
+
+def without_pointer(text: str, state: CalculationState) -> str:
+    """``text`` with the words that point at the earlier result blanked out (same length, so every
+    figure keeps its place): what the message asks for, once the result it builds on is set apart."""
+    found = pointer(text, state)
+    if found is None:
+        return text
+    return text[: found.start()] + " " * (found.end() - found.start()) + text[found.end():]
 
 
 def total_cost(state: CalculationState) -> float | None:
@@ -51,7 +78,7 @@ def cost_in_total(spec: ToolSpec) -> str | None:
 def result_figure(text: str, state: CalculationState, spec: ToolSpec) -> tuple[FigureState, str] | None:
     """The earlier total as a figure of ``text`` for ``spec``'s cost input (quoting the words that
     point at it), and the line that says so; None when ``text`` points at no usable total."""
-    found = POINTS_AT.search(text)
+    found = pointer(text, state)
     name = cost_in_total(spec)
     value = total_cost(state) if found is not None and name is not None and spec.name != state.call else None
     if value is None or found is None or name is None or value <= 0:
@@ -61,3 +88,38 @@ def result_figure(text: str, state: CalculationState, spec: ToolSpec) -> tuple[F
     item.quote = found.group(0)
     shown = f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.2f}"
     return item, f"{name.replace('_', ' ')}: the total calculated before, {shown}"
+
+
+# An amount said net or gross of a thing already given: "saves 2k a month before the hosting",
+# "net of the licence", "excluding that support fee". The determiner says the thing is known.
+HELD_LINE = re.compile(r"\b(?:before|after|net\s+of|minus|less|excluding|excl\.?|including|incl\.?|without|on\s+top\s+of)"
+                       r"\s+(?:the|our|that|this|those|these|its)\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)", re.IGNORECASE)
+
+
+def held_lines_named(text: str, state: CalculationState) -> list[int]:
+    """The lines of the state's calculation a message names as what one of its amounts is net or
+    gross of ("before the hosting") without giving their figure: the indices of those figures."""
+    from assistant.reading.targets import name_score  # targets reads the calculator's labels, a floor above
+
+    given = [f.value for f in read_figures(text)]
+    out = []
+    for match in HELD_LINE.finditer(text):
+        said = naming_content(re.findall(r"[a-z][a-z'-]*", match.group(1).lower()))
+        hits = [i for i, item in enumerate(state.figures) if item.field and not item.ignored and said
+                and name_score(said, item) > 0 and not any(abs(v - item.figure["value"]) < 1e-9 for v in given)]
+        if len(hits) == 1 and hits[0] not in out:
+            out.append(hits[0])
+    return out
+
+
+def said_again_blanked(text: str, state: CalculationState) -> str:
+    """``text`` with the figures it points back at blanked out ("taking THE 14k set-up as the
+    up-front bit": the state's own 14k, not a second one), same length, so read with the first
+    message each amount counts once."""
+    held = [(item.figure["value"], item.figure.get("unit")) for item in state.figures if not item.ignored]
+    for fig in reversed(read_figures(text)):
+        pointed = re.search(r"\b(?:the|that|this|those|these|our|your)\s*$", text[: fig.span[0]], re.IGNORECASE)
+        if pointed and any(abs(v - fig.value) < 1e-9 and (u == fig.unit or {u, fig.unit} <= {"money", "count"})
+                           for v, u in held):
+            text = text[: fig.span[0]] + " " * (fig.span[1] - fig.span[0]) + text[fig.span[1]:]
+    return text

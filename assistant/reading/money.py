@@ -29,7 +29,7 @@ MONEY_OUT = ("cost", "spen", "paid", "pay", "invest", "price", "fee", "charg", "
              "once", "contract", "payable", "expens", "put", "capex", "opex", "saas", "seat", "run", "running", "impl", "sub", "retainer")
 MONEY_IN = ("save", "saved", "saving", "gain", "profit", "margin", "revenue", "return", "benefit", "bring", "brought", "earn", "generat",
             "made", "make", "extra", "additional", "uplift", "add", "income", "deliver", "inflow", "get", "got",
-            "recover", "recoup", "net")
+            "recover", "recoup", "net", "economis", "economiz")  # "economised 6k": saved, in non-native English
 # Words for when money moves, not things counted: "60,000 now", "5,000 upfront", "8,000 later".
 TIME_WORDS = {"now", "today", "upfront", "initially", "first", "then", "later", "afterwards", "once", "immediately"}
 # Words that follow an amount without being what it counts: "500 a month after that", "5k for the tool".

@@ -175,6 +175,10 @@ def _names_an_input(state: CalculationState, said: list[str]) -> bool:
         for item in state.figures)
 
 
+# Verbs before "up"/"down" that say where an amount lands, not that it moves ("it ends up 32k").
+ENDS_UP = {"end", "ends", "ended", "ending", "wind", "winds", "wound", "winding"}
+
+
 # Words that stand between a verb that moves an amount and the amount ("went up BY 300").
 MOVE_FILLERS = {"by", "just", "another", "further", "a", "roughly", "about", "around", "some"}
 
@@ -194,6 +198,8 @@ def moves_by(fig: Figure) -> int:
     if fig.after[:1] and fig.after[0] in {"less", "lower", "cheaper", "fewer"}:
         return -1
     words = [w for w in fig.before[-4:] if w not in MOVE_FILLERS]
+    if words[-2:-1] and words[-2] in ENDS_UP:
+        return 0  # "if it ends up 32k", "wound up 9k": where it lands, a new value
     return 1 if words[-1:] and words[-1] in RISES else -1 if words[-1:] and words[-1] in FALLS else 0
 
 

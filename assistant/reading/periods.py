@@ -14,7 +14,10 @@ from tools.spec import ToolSpec
 
 
 # Words that name one period of an amount given per period ("the first-year return", "in year two").
-ONE_PERIOD = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)[\s-]+(?:year|month|quarter)"
+# "last" names the last period after an article only ("the last year's flow"): "last year's
+# numbers", "last month we sold…" is the time before now, no period of the calculation.
+ONE_PERIOD = re.compile(r"\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|final|(?:(?<=the\s)|(?<=its\s)|(?<=our\s))last)"
+                        r"[\s-]+(?:year|month|quarter)"
                         r"|\b(?:year|month|quarter)[\s-]+(?:one|two|three|four|five|\d)\b", re.IGNORECASE)
 ORDINAL_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                  "fifth": 5, "5th": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}

@@ -4,7 +4,8 @@ changes no value. The calculation is computed again with the figure as now descr
 input, its period the one the message claims (a period it questions or denies — "you read it as
 per year??", "not yearly" — is not the claim). Two claims that disagree are asked about, never
 guessed. A message naming another input ("what if the gain were 40k too") is not a restatement, nor
-one naming a figure as the old value that another replaces ("20000, not 2000").
+one naming a figure as the old value that another replaces ("20000, not 2000"), nor one naming
+a project whose figure it gives another project's value ("B is more like a 9 on ease").
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 
 from assistant.reading.calc_state import reply_figure, spec_named, value_words
+from assistant.reading.moves import MULTIPLIER, SHARE_WORDS
+from assistant.reading.targets import records_named
 from assistant.reading.whatif import OLD_VALUE, REMOVE, WHAT_IF, roles_of
 from assistant.types import CalculationState
 from knowledge.figures import MONTHS_IN, PERIOD_WORDS, Figure, read_figures
@@ -54,8 +57,9 @@ def restatement(state: CalculationState, text: str) -> tuple[CalculationState, l
     """The state with the figures ``text`` says again described as it now says (the same values,
     the period it claims), or None when the message is not only a restatement."""
     spec = spec_named(state.tool)
-    if spec is None or state.args is None or WHAT_IF.match(text) or REMOVE.search(text):
-        return None
+    if spec is None or state.args is None or WHAT_IF.match(text) or REMOVE.search(text) \
+            or MULTIPLIER.search(text.lower()) or SHARE_WORDS.search(text):
+        return None  # "halve the impact, 8 is too much": the 8 is named to be scaled, not said again
     figures = read_figures(text, value_words(spec))
     if not figures:
         return None
@@ -63,6 +67,9 @@ def restatement(state: CalculationState, text: str) -> tuple[CalculationState, l
             abs(g.value - f.value) > 1e-9 for g in figures[: n]) for n, f in enumerate(figures)):
         return None  # "the last one is 20000 too, not 2000": a new value for the old one it names, a correction
     held = [(i, item) for i, item in enumerate(state.figures) if item.field and not item.ignored]
+    named = records_named(state, spec, text)
+    if len(named) == 1:  # "the cart emails are more like a 9 on ease": that project's figures only
+        held = [(i, item) for i, item in held if i in named[0]]
     matched: dict[int, Figure] = {}
     converted = []
     for fig in figures:

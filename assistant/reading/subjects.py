@@ -56,6 +56,8 @@ def other_subject(text: str, state: CalculationState) -> bool:
                 and not re.fullmatch(THING, w)]
 
     for match in A_THING.finditer(text):  # "and the ROI of a chatbot that costs 3k?": a thing not named before
+        if re.search(r"\d\s*(?:[kKmM]|bn)?\s*(?:[$€£]|usd|eur|gbp|a\s+\w+)?\s*$", text[: match.start()], re.IGNORECASE):
+            continue  # "we also pay 1,000 for a plug-in": what an amount pays for, a part of this calculation
         if not any(same_word(match.group(1).lower(), w) for w in said):
             return True
     phrases = [m.group(1) for m in NAMED_THING.finditer(text)]

@@ -1,15 +1,17 @@
 """Back to the original figures after what-ifs ("back to the original numbers", "undo all the changes"):
 the calculation's figures, horizon and choices as they were at its first result; what the rest
 of the message changes ("… but over 5 years") is then changed on those (reading/dialogue.py).
-One what-if taken back by the figure it gave ("forget the 5 years, back to 2") restores that
-input only, as it was at the first result.
+One what-if taken back by the figure it gave ("forget the 5 years, back to 2") or by the line it
+moved ("keep the new rent but go back to the old insurance", "hosting back to what it was")
+restores that input only, as it was at the first result.
 """
 
 from __future__ import annotations
 
 import re
 
-from assistant.reading.calc_state import written_number
+from assistant.reading.calc_state import naming_content, same_word, spec_named, written_number
+from assistant.reading.targets import GENERIC, name_score
 from assistant.types import CalculationState
 from knowledge.figures import read_figures
 
@@ -45,7 +47,7 @@ def undone(state: CalculationState, text: str) -> tuple[CalculationState, list[s
     if match is None and last is not None and state.original and _only_the_last_change(state):
         match = last  # "undo that" after one what-if: the first figures, exactly
     if match is None and state.original:
-        return _one_undone(state, text)
+        return _one_undone(state, text) or _line_undone(state, text)
     if match is None or not state.original:
         return None
     back = state.model_copy(deep=True)
@@ -107,3 +109,46 @@ def _only_the_last_change(state: CalculationState) -> bool:
         return False
     moved = {i for i, item in enumerate(state.figures) if i >= len(state.original) or item != state.original[i]}
     return bool(moved) and moved <= set(state.changed)
+
+
+# "go back to the old maintenance cost", "revert to the original hosting fee", "restore the first
+# licence price": one line named after the word for its first value; "the hosting back to what it
+# was", "put the licence back to the original": one line named before "back to" what it was.
+LINE_BACK = re.compile(rf"\b(?:back|return|returning|revert|reverting|reset|resetting|restore|restoring)\s+(?:back\s+)?"
+                       rf"(?:to\s+)?(?:the\s+|my\s+|our\s+|your\s+)?{FIRST}\s+(?P<after>[a-z][a-z' -]*)", re.IGNORECASE)
+BACK_AS_IT_WAS = re.compile(rf"(?P<before>[a-z][a-z' -]*?)\s+(?:goes\s+|going\s+|go\s+)?back\s+to\s+(?:what\s+(?:it|they)\s+"
+                            rf"(?:was|were)|how\s+(?:it|they)\s+(?:was|were)|before|the\s+{FIRST}(?:\s+(?:value|figure|one|amount))?)\b",
+                            re.IGNORECASE)
+
+
+def _line_undone(state: CalculationState, text: str) -> tuple[CalculationState, list[str], str] | None:
+    """The state with the one line a what-if moved, named by its words, as it was at the first
+    result; None when the message names no such line, or several, or the line never moved."""
+    spec = spec_named(state.tool)
+    if spec is None:
+        return None
+    for pattern, group in ((LINE_BACK, "after"), (BACK_AS_IT_WAS, "before")):
+        for match in pattern.finditer(text):
+            said = [w for w in naming_content(re.findall(r"[a-z][a-z'/-]*", match.group(group).lower())) if w not in GENERIC]
+            said = said[:3] if group == "after" else said[-3:]  # the words nearest the "back to"
+            moved = [i for i, item in enumerate(state.figures[: len(state.original)])
+                     if item != state.original[i] and not state.original[i].ignored and state.original[i].field]
+            named = [i for i in moved if _names(said, state.original[i], spec)]
+            if len(named) != 1:
+                continue
+            index = named[0]
+            back = state.model_copy(deep=True)
+            back.figures[index] = state.original[index].model_copy(deep=True)
+            back.question, back.need, back.about, back.fields, back.pending = None, "", None, [], None
+            rest = (text[: match.start()] + " " + text[match.end():]).strip()
+            first = back.figures[index]
+            label = (first.field or "figure").replace("_", " ")
+            return back, [f"{label}: {state.figures[index].figure['text']} → {first.figure['text']} (as at first)"], rest
+    return None
+
+
+def _names(said: list[str], item, spec) -> bool:
+    """Do the words name the line: its user's words, its input's name or one of the input's labels?"""
+    labels = [x for x in spec.field(item.field).labels if " " not in x and len(x) > 3]
+    return name_score(said, item) > 0 or any(same_word(w, x) or (len(x) > 3 and w.startswith(x))
+                                             for w in said for x in [*item.field.split("_"), *labels])

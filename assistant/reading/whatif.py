@@ -50,7 +50,14 @@ CHANGE_WORDS = re.compile(
 )
 
 
-REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out|ignore|forget|skip)\b"
+REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out|ignore|forget|skip|scrap|ditch|cancel|"
+                    r"get rid of|cross (?:off|out)|strike (?:off|out)|(?:take|leave|cut|keep)\s+(?:[a-z'-]+\s+){1,3}?out"
+                    r"|(?:no longer|won'?t|don'?t|do not|will not|doesn'?t|does not)\s+(?:need|pay)"
+                    r"|(?:isn'?t|is not|aren'?t|are not|not|no longer)\s+(?:needed|necessary|required)"
+                    # a line someone else pays: "the training is covered by the vendor"
+                    r"|(?:is|are|gets?|will be)\s+covered\s+by(?!\s+(?:the\s+|our\s+)?[\d$€£])"
+                    # a line that goes: "the agency part is falling away", "the hosting goes away"
+                    r"|(?:falls?|falling|fell|goes|going|went|gone) away)\b"
                     # a line that costs nothing any more: "if the vendor gave the training for free?"
                     r"|\b(?:free(?! up\b)|at no cost|at no charge|no charge|waived?|for nothing|costs? nothing)\b",
                     re.IGNORECASE)
@@ -109,7 +116,7 @@ WHAT_IF = re.compile(r"^\s*(?:(?:and|but|so|ok(?:ay)?|hmm+|now),?\s+)?(?:(?:what
 
 
 # A figure the message names as the value it replaces: "10000, not 20000", "instead of 20000".
-OLD_VALUE = re.compile(r"(?:\bnot|\binstead of|\brather than|\bfrom)\s*$", re.IGNORECASE)
+OLD_VALUE = re.compile(r"(?:\bnot|\binstead of|\bin place of|\brather than|\bfrom)\s*$", re.IGNORECASE)
 # "I think you take 2 times per year": what the advisor read, not what is meant, wherever it stands
 YOU_READ = re.compile(r"\byou\s+(?:take|took|read|have|had|used|use|put|got|wrote|understood|understand)\s*$",
                       re.IGNORECASE)
@@ -149,10 +156,13 @@ def change(state: CalculationState, text: str, answering: bool = False,
     if share is not None:  # "waive half the fee", "drop 30% of the licence": a share of it, not a figure
         news = []
     if REMOVE.search(text) and not news:
-        said = naming_content(re.findall(r"[a-z][a-z'/-]*", text[REMOVE.search(text).end():].lower())) or naming_content(
-            re.findall(r"[a-z][a-z'/-]*", REMOVE.sub(" ", text).lower()))  # "the training for free": named before
-        scores = [(name_score(said, item) + sum(same_word(w, item.field.replace("_", " ").split()[0]) for w in said)
-                   if not item.ignored and item.field else 0.0) for item in state.figures]
+        found = REMOVE.search(text)
+        scores = [0.0] * len(state.figures)
+        for said in _removal_words(text, found):  # after the verb, inside it ("take X out"), then before it
+            scores = [(name_score(said, item) + sum(same_word(w, item.field.replace("_", " ").split()[0]) for w in said)
+                       if not item.ignored and item.field else 0.0) for item in state.figures]
+            if max(scores, default=0.0) > 0:
+                break
         best = max(scores, default=0.0)
         if not best > 0 and embed is not None:
             meant = line_meant(state, text[REMOVE.search(text).end():], embed)
@@ -195,8 +205,9 @@ def change(state: CalculationState, text: str, answering: bool = False,
         if not all(roles_of(spec, news).get(f.index) for f in news):
             return None  # figures that name no input of this calculation, in a message that changes nothing
     # "also add £5,000 for staff training": the verb that adds a part says nothing of its way
-    roles = roles_of(spec, [dataclasses.replace(f, before=[w for w in f.before if w not in ADD_VERBS])
-                            if adds(text, f, state) else f for f in news])
+    roles = roles_of(spec, [dataclasses.replace(f, before=[w for w in f.before if w not in ADD_VERBS],
+                                                lead=[w for w in f.lead if w not in ADD_VERBS])
+                            if adds(text, f, state) else f for f in news])  # "add 1,000 for plugins": no gain
     for fig in list(news):  # "40k is the gain": the figure already given, now with its role
         role = roles.get(fig.index)
         same = [item for item in state.figures if not item.ignored and not item.field
@@ -226,6 +237,14 @@ def change(state: CalculationState, text: str, answering: bool = False,
             target = restating[0]  # "the 12% is their margin on that revenue": the figure no input took, now named
         elif adds(text, fig, state) and not old_values and isinstance(role, str) and spec.field(role).summed:
             target: int | str | None = role  # one more part of the input, the others stay
+        elif adds(text, fig, state) and not old_values and role is None and len(_summed_money(spec, fig)) > 1:
+            # "the search also brought in 6k elsewhere": one more part of an input its words do
+            # not name; which input is asked, and no line is replaced for a word it shares
+            new = reply_figure(text, fig)
+            new.field, new.fields = "", _summed_money(spec, fig)
+            state.figures.append(new)
+            changes.append(f"{fig.text.strip()}: one more part, which input asked")
+            continue
         elif outlay is not None and not old_values:
             target = outlay  # "what if the upfront was 60k", the flows listed: period 0's flow
             fig = dataclasses.replace(fig, value=-abs(fig.value)) if state.figures[outlay].figure["value"] < 0 else fig
@@ -321,6 +340,31 @@ def change(state: CalculationState, text: str, answering: bool = False,
             label = target.replace("_", " ") + (of_record(state, spec, len(state.figures) - 1) if len(record) == 1 else "")
             changes.append(f"{label}: added {fig.text.strip()}")
     return state, changes
+
+
+def _removal_words(text: str, found: re.Match) -> list[list[str]]:
+    """The words that may name the line a removal takes out, most likely first: those after its
+    verb ("drop the hosting"), inside it ("take the hosting out"), the rest of the message but the
+    verb ("the training for free"), and those of its clause before it ("the agency part is
+    falling away", "the licence is no longer needed", "the training cost nothing in the end")."""
+    def words(part: str) -> list[str]:
+        return naming_content(re.findall(r"[a-z][a-z'/-]*", part.lower()))
+    verb = found.group(0).lower()
+    inside = [w for w in words(verb) if w not in GENERIC | {"take", "leave", "cut", "keep", "out"}] \
+        if verb.split()[0] in {"take", "leave", "cut", "keep"} else []
+    before = [w for w in words(re.split(r"[,;.!?]", text[: found.start()])[-1]) if w not in GENERIC]
+    if found.group(0).lower().endswith("away"):
+        return [before]
+    return [words(text[found.end():]), inside, words(REMOVE.sub(" ", text)), before]
+
+
+def _summed_money(spec: ToolSpec, fig: Figure) -> list[str]:
+    """The inputs a money figure given as one more part may add to: those summed from parts, of
+    its period (a one-off amount to a total, "6k a month" to a monthly input)."""
+    if fig.unit != "money" and not (fig.unit == "count" and (fig.scaled or fig.value >= 100)):
+        return []  # an amount, with a currency or too large for a score ("spared us 2,500")
+    return [f.name for f in spec.fields if f.unit == "money" and f.summed and not f.sequence
+            and (f.period is None) == (fig.period is None)]
 
 
 def same_sentence(text: str, fig: Figure, old_values: list[Figure]) -> list[Figure]:
