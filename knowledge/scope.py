@@ -170,6 +170,12 @@ ADVICE_FRAMES = {
     "history": "invent invented inventor inventors invention discovered",
 }
 FRAMES = tuple(tuple(words.split()) for words in ADVICE_FRAMES.values())
+# A frame word before the kind of goods or business it names is what a shop sells, not advice
+# asked ("a store selling fitness apparel", "nutrition supplements", "a legal-tech app").
+GOODS = frozenset("apparel clothing clothes wear gear equipment accessories products product goods "
+                  "supplements supplement snacks trackers tracker apps app software shop shops store "
+                  "stores retailer retailers business businesses company companies label labels "
+                  "range ranges line lines niche market marketplace category categories".split())
 # The opening of a sentence that asks, with or without its question mark.
 ASKS = re.compile(r"^\W*(?:what|which|who|whom|whose|how|why|when|where|is|are|do|does|did|can|could|should|would|will)\b",
                   re.IGNORECASE)
@@ -487,7 +493,8 @@ class ScopeJudge:
         frame: a module on bicycle lights and the law does not answer whether the law lets a
         kitchen skip its swab test."""
         asks = asking_sentences(question)
-        asked = {w.lower() for w in words(" ".join(asks))}  # the asking sentences ("ok I'll ask my GP. how…?")
+        said = [w.lower() for w in words(" ".join(asks))]  # the asking sentences ("ok I'll ask my GP. how…?")
+        asked = {w for i, w in enumerate(said) if i + 1 == len(said) or said[i + 1] not in GOODS}
         for frame in FRAMES:
             if not asked & set(frame):
                 continue

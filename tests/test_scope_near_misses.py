@@ -170,6 +170,16 @@ def test_the_athletes_own_training_and_diet_are_a_frame_the_coaching_module_neve
     assert not coaching.foreign_frame("how do the kids build fitness in the warm-up game?")
 
 
+def test_a_frame_word_that_names_what_a_shop_sells_is_not_a_frame_of_advice(advisors):
+    """"a shop selling fitness apparel": the word names the goods, not the asker's training; the
+    same word asked about the asker's body stays a frame the module never uses."""
+    coaching = advisors["youth-coaching.md"].scope
+    assert not coaching.foreign_frame("we run a small store with fitness apparel for kids: how long should the warm-up game last?")
+    assert not coaching.foreign_frame("our club shop sells nutrition supplements; which drills suit the under-9s?")
+    assert coaching.foreign_frame("what fitness plan should I follow to keep up with the kids?")  # guard: a plan for the asker
+    assert coaching.foreign_frame("how many calories should I eat before coaching?")  # guard
+
+
 def test_the_way_between_two_places_the_module_never_names_is_a_maps_question(judge):
     asked = "which route should the delivery van take from Croydon into the town centre?"
     assert judge.asks_directions(asked)
