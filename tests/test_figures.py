@@ -63,14 +63,19 @@ def test_part_and_whole_of_a_ratio():
 @pytest.mark.parametrize("text", ["9" * 8000, "1," * 4000, "$1 " * 2600, "10-" * 2600, "a month " * 1000])
 def test_long_inputs_are_read_in_linear_time(text):
     """Twice the text costs about twice the CPU, not four times (a quadratic or runaway reading);
-    CPU time, so a busy machine does not fail it."""
+    this thread's CPU time, best of three, so a busy machine, or another thread of the test worker
+    (a warm-up, a server) does not fail it."""
     half = text[: len(text) // 2]
-    started = time.process_time()
-    read_figures(half)
-    short = time.process_time() - started
-    started = time.process_time()
-    read_figures(text)
-    full = time.process_time() - started
+
+    def cpu(part: str) -> float:
+        spent = []
+        for _ in range(3):
+            started = time.thread_time()
+            read_figures(part)
+            spent.append(time.thread_time() - started)
+        return min(spent)
+
+    short, full = cpu(half), cpu(text)
     assert full < 5.0 and full < 3.0 * short + 0.2, (short, full)
 
 
