@@ -382,6 +382,7 @@ def _patient_start_check() -> None:
                 return False
             time.sleep(0.5)
 
+    url_ok.gradio_own = getattr(networking.url_ok, "gradio_own", networking.url_ok)  # Gradio's own, kept
     networking.url_ok = url_ok
 
 
