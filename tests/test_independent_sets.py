@@ -90,7 +90,9 @@ CALC_SETS = [p for p in sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((
 # the v8 sets alone 54/94 / 38/76 singles, 14/23 / 10/21 dialogues.
 # Stop 35 (v9 joined after its held-out opening): all singles 78% / 65%, all dialogues 77% / 63%;
 # the v9 sets alone 55/84 / 48/86 singles, 18/23 / 9/21 dialogues.
-CALC_FLOORS = {"singles": (0.75, 0.62), "dialogues": (0.74, 0.56)}  # provisional, stop 37
+# Stop 36 (v10 joined at the start of stop 37, after its held-out opening): all singles 78% / 64%,
+# all dialogues 76% / 60% (the v10 dialogues alone 16/22 / 8/22).
+CALC_FLOORS = {"singles": (0.75, 0.62), "dialogues": (0.73, 0.57)}
 MODULE_ALONE_FLOORS = {
     "kitchen-food-safety": (0.80, 0.70),
     "nonprofit-fundraising": (0.70, 0.64),
@@ -134,6 +136,9 @@ MODULE_ALONE_FLOORS = {
 # Stop 35, with the v9 modules (help-centre FAQ 87% / 68% alone, two-column PDF chapter 67% / 56%
 # alone), their conversations and off-topic requests and Module 6's v9 ones joined: questions
 # 61% / 59%, turns 59% / 56%, off-topic 82% / 82%.
+# Stop 36, with the v10 modules (reST .txt 88% / 74% alone, hand-formatted Word 70% / 60% alone),
+# their conversations and off-topic requests and Module 6's v10 ones joined (measured at the start of
+# stop 37): questions 63% / 59%, turns 59% / 57%, off-topic 82% / 83%.
 TOGETHER_FLOORS = {"questions": (0.58, 0.56), "conversations": (0.56, 0.53), "offtopic": (0.79, 0.79)}
 # Wrong figures are a ratchet, not a goal: the goal is 0 (issue 21). Measured on 2026-12-06:
 # 0 in the tune half of the single messages, 3 in tune dialogues, 25 in the held-out halves.
@@ -152,7 +157,9 @@ TOGETHER_FLOORS = {"questions": (0.58, 0.56), "conversations": (0.56, 0.53), "of
 # 4 in tune singles (v8a-079, "run the IRR at 9%": the engineer's rule broke a dialogue, reverted).
 # Stop 35, with v9: measured after the merges 54 in all (the v9 sets add 1 tune + 8 held-out singles
 # and 3 held-out dialogue figures; calc11/dlg11 removed 7 from the older sets), 3 in tune singles.
-MAX_WRONG_FIGURES = 65  # provisional while the v10 join is measured (stop 37)
+# Stop 36, with v10: measured at the start of stop 37 (commit ac46726) 64 in all (the v10 sets add 10
+# held-out wrong figures), 3 in tune singles.
+MAX_WRONG_FIGURES = 64
 MAX_TUNE_SINGLES_WRONG = 4
 
 
