@@ -342,6 +342,9 @@ def _soak(s: dict) -> list[str]:
         f"| lost writes | {sum(lost.values())} ({', '.join(f'{k} {v}' for k, v in lost.items())}) |",
         "| RSS per replica, start → end | " + ", ".join(
             f"{a} → {b} MiB" for a, b in zip(s["rss_start_mib"], s["rss_end_mib"])) + " |",
+        *(["| RSS per replica, each minute | " + "; ".join(
+            "/".join(f"{m:.0f}" for m in minute) for minute in s["rss_by_minute_mib"]) + " MiB |"]
+          if s.get("rss_by_minute_mib") else []),
         f"| p95, all actions | {s['p95_ms']} ms |",
         *[f"| {k} p50 / p95 | {s[k + '_ms']['p50']} / {s[k + '_ms']['p95']} ms "
           f"(n={s[k + '_ms']['n']}) |" for k in kinds],

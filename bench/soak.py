@@ -133,6 +133,15 @@ class Learner:
             time.sleep(rng.uniform(0.5, 1.5) * think_s)
 
 
+def _sample_rss(pids: list[int], finished: threading.Event, out: dict) -> None:
+    """Each replica's resident memory once a minute while the learners work: whether memory
+    grows without bound or levels off (bounded caches filling) shows in the curve, not in two
+    end points."""
+    out["rss_by_minute_mib"] = []
+    while not finished.wait(60):
+        out["rss_by_minute_mib"].append([rss_mib(pid) for pid in pids])
+
+
 def lost_writes(database_url: str, learners: list[Learner]) -> dict:
     """Acknowledged writes missing from the database, by kind."""
     import sqlalchemy as sa
@@ -189,9 +198,14 @@ def main(argv: list[str] | None = None) -> int:
             learners = [Learner(n, replicas[n % len(replicas)].url) for n in range(args.learners)]
             until = time.monotonic() + 60 * args.minutes
             started = time.perf_counter()
+            finished = threading.Event()
+            sampler = threading.Thread(target=_sample_rss, args=(pids, finished, out), daemon=True)
+            sampler.start()
             with ThreadPoolExecutor(max_workers=args.learners) as pool:
                 for done in [pool.submit(l.run, until, args.think) for l in learners]:
                     done.result()
+            finished.set()
+            sampler.join()
             out["wall_s"] = round(time.perf_counter() - started, 1)
             out["load_end"] = [round(x, 2) for x in os.getloadavg()]
             out["rss_end_mib"] = [rss_mib(pid) for pid in pids]
