@@ -334,3 +334,19 @@ def test_an_agenda_naming_parts_without_their_labels_is_dropped_but_one_word_lin
     assert "Overview" not in deck(["Frogs and toads", "Water snails"])  # the parts, their labels left out
     kept = deck(["Snails", "Toads"])  # one word that ends a title is not the title
     assert "Overview" in kept and "Snails\n" in kept
+
+
+def test_a_bullet_with_sub_bullets_introduces_them_and_a_sentence_stays_as_written():
+    from knowledge.formats.pptx import _lead_ins
+
+    lines = ["Signs of a queenless hive", "\tNo eggs in the comb", "\tLoud roaring hum",
+             "Requeen within a week.", "\tOrder a mated queen", "Keep notes of every inspection"]
+    assert _lead_ins(lines) == ["Signs of a queenless hive:", "\tNo eggs in the comb", "\tLoud roaring hum",
+                                "Requeen within a week.", "\tOrder a mated queen", "Keep notes of every inspection"]
+
+
+def test_a_slides_lead_in_travels_with_its_items(tmp_path):
+    document, _ = _outline(_deck(tmp_path / "winter.pptx"))
+    sections = {s.title: s for lesson in document.lessons for s in lesson.sections}
+    entrance = [block.text for block in sections["Reducing the entrance"].blocks]
+    assert "Fit a mouse guard before the first frost:\nMetal strips with 9.5 mm holes\nCheck it after storms" in entrance

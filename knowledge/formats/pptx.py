@@ -7,7 +7,8 @@ A deck's structure is in its shapes, never in its words:
   short line);
 - its **text** is every other text shape in reading order (top to bottom, then left to right,
   so two boxes side by side are read left box first), each paragraph at its outline level: a
-  level-0 paragraph is a statement, deeper levels are its sub-items; in a free text box a line
+  level-0 paragraph is a statement, deeper levels are its sub-items (a bullet with sub-bullets
+  introduces them, so it reads as their lead-in and they travel together); in a free text box a line
   with a bullet (set in the paragraph's properties, or typed as "•") is an item of the line
   above it; shapes inside a group are read as the group's own;
 - its **tables** are pipe tables, a merged cell counted once;
@@ -151,6 +152,18 @@ def _table_lines(table) -> list[str]:
     return [f"| {' | '.join(rows[0])} |", f"|{' --- |' * len(rows[0])}"] + [f"| {' | '.join(row)} |" for row in rows[1:]]
 
 
+def _lead_ins(lines: list[str]) -> list[str]:
+    """A bullet with sub-bullets under it introduces them: it reads as a lead-in ("Poor
+    moments:"), so its items travel with it; one that ends a sentence or a clause is left as it is."""
+    out = list(lines)
+    for index, (line, following) in enumerate(zip(lines, lines[1:])):
+        depth = len(line) - len(line.lstrip("\t"))
+        if not line.startswith("|") and len(following) - len(following.lstrip("\t")) > depth \
+                and line.rstrip()[-1:].isalnum() | (line.rstrip()[-1:] in ")”\"'"):
+            out[index] = line.rstrip() + ":"
+    return out
+
+
 def _slide_number(shape, text: str, height: int) -> bool:
     if not SLIDE_NUMBER.match(text):
         return False
@@ -194,7 +207,7 @@ def _read_slide(number: int, slide, height: int) -> tuple[Slide, list[str], bool
         if kind != "subtitle":
             body = True
         shown += lines
-    slide_record = Slide(number, title, shown, _notes(slide), items_apart=True)
+    slide_record = Slide(number, title, _lead_ins(shown), _notes(slide), items_apart=True)
     slide_record.framing = _layout(slide) in FRAMING_LAYOUTS
     return slide_record, free, body
 
