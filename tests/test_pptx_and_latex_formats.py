@@ -350,3 +350,49 @@ def test_a_slides_lead_in_travels_with_its_items(tmp_path):
     sections = {s.title: s for lesson in document.lessons for s in lesson.sections}
     entrance = [block.text for block in sections["Reducing the entrance"].blocks]
     assert "Fit a mouse guard before the first frost:\nMetal strips with 9.5 mm holes\nCheck it after storms" in entrance
+
+
+def test_an_empty_heading_over_headings_names_the_sections_it_groups(tmp_path):
+    notes = ("\\section{Tools}\n\\subsection{Two kinds of fork}\n\\subsubsection{Digging fork}\nSquare tines break clay.\n"
+             "\\subsubsection{Border fork}\nA smaller head for raised beds.\n\\subsection{Care}\nOil the blades in autumn.\n"
+             "\\section{Soil}\n\\subsection{Clay}\nAdd grit.\n")
+    document, outline = _outline(_tex(tmp_path, notes))
+    assert outline == [("Tools", ["Two kinds of fork: Digging fork", "Two kinds of fork: Border fork", "Care"]),
+                       ("Soil", ["Clay"])]  # a lesson opened by its first section is not a group
+
+
+BEAMER = r"""\documentclass{beamer}
+\title{Pruning Fruit Trees}
+\author{Orchard Group}
+\begin{document}
+\begin{frame}
+\titlepage
+\end{frame}
+\section{Winter pruning}
+\begin{frame}[fragile]{Apples and pears}{the dormant season}
+\begin{itemize}
+\item<1-> Cut back to an outward-facing bud \pause
+\item<2-> Remove crossing branches first
+\end{itemize}
+\end{frame}
+\begin{frame}
+\frametitle{Tools}
+Sharpen the secateurs before each session.
+\end{frame}
+\section{Summer pruning}
+\begin{frame}{Plums and cherries}
+Prune stone fruit in summer to avoid silver leaf.
+\end{frame}
+\end{document}
+"""
+
+
+def test_beamer_frames_are_sections_and_overlays_are_not_text(tmp_path):
+    (path := tmp_path / "pruning.tex").write_text(BEAMER, encoding="utf-8")
+    document, outline = _outline(path)
+    assert document.module_title == "Pruning Fruit Trees"
+    assert outline == [("Winter pruning", ["Apples and pears", "Tools"]), ("Summer pruning", ["Plums and cherries"])]
+    text = read_course_file(path, 10**6).text
+    assert "- Cut back to an outward-facing bud\n- Remove crossing branches first" in text
+    for never in ("<1->", "fragile", "dormant season", "Orchard Group", "pause"):
+        assert never not in text

@@ -8,6 +8,9 @@ What LaTeX would print is what is taught, in the order it is printed:
 - **Sectioning** (``\\part`` … ``\\subsubsection``, starred or not) gives headings, ranked by
   the command (the highest one used opens lessons), under the document's ``\\title`` (its first
   line; a subtitle after ``\\\\`` is dropped). ``\\paragraph{Label}`` is a run-in label of its text.
+  A heading below the lessons' with no text of its own, only headings under it, groups them: each
+  is titled "Group: Own title". A beamer ``frame`` is a section titled by its ``\\frametitle`` (or
+  the group that opens it); overlay specifications ("<2->") and ``\\pause`` are not text.
 - **Macros and environments the author defines** in the preamble (``\\newcommand``,
   ``\\renewcommand``, ``\\providecommand``, ``\\def``, ``\\DeclareMathOperator``,
   ``\\newenvironment``) are expanded as LaTeX expands them, so a unit macro reads "3.1 mm" and a
@@ -48,6 +51,9 @@ RELATION_GAP = re.compile(r"(\S)\s*([=≈≠≤≥<>±÷]|(?<=\s)×)\s*(?=\S)")
 
 # Sectioning commands by rank (smaller is higher).
 SECTIONS = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4}
+FRAME_RANK = 5  # a beamer frame is a slide: a section below every sectioning command
+# A beamer overlay specification after a command ("\\item<2->", "\\only<1,3>"): when it shows, not what.
+OVERLAY = re.compile(r"(\\[A-Za-z]+\*?)<[\d,+|\s-]*>")
 RUN_IN = {"paragraph", "subparagraph"}
 # Commands that lay out or record the document and print nothing to teach.
 DROPPED = {"label", "index", "maketitle", "tableofcontents", "listoffigures", "listoftables", "newpage",
@@ -58,7 +64,8 @@ DROPPED = {"label", "index", "maketitle", "tableofcontents", "listoffigures", "l
            "citep", "citet", "nocite", "footnotemark", "phantomsection", "addcontentsline", "setlength",
            "setcounter", "appendix", "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large",
            "Large", "LARGE", "huge", "Huge", "par", "protect", "today", "author", "date", "title",
-           "frontmatter", "mainmatter", "backmatter", "input", "include", "hypersetup", "graphicspath"}
+           "frontmatter", "mainmatter", "backmatter", "input", "include", "hypersetup", "graphicspath",
+           "titlepage", "pause", "framesubtitle", "institute", "logo", "titlegraphic", "frametitle"}
 LISTS = {"itemize": "-", "enumerate": "1.", "compactitem": "-", "compactenum": "1."}
 DESCRIPTIONS = {"description", "compactdesc"}
 TABULAR = {"tabular", "tabular*", "tabularx", "longtable", "tabulary", "array"}
@@ -101,7 +108,8 @@ def _context():
 
     db = get_default_latex_context_db()
     db.add_context_category("course-notes", prepend=True, macros=[
-        MacroSpec("caption", "*[{"), MacroSpec("paragraph", "*[{"), MacroSpec("subparagraph", "*[{"),
+        MacroSpec("caption", "*[{"), MacroSpec("frametitle", "[{"), MacroSpec("framesubtitle", "[{"),
+        MacroSpec("pause", ""), MacroSpec("paragraph", "*[{"), MacroSpec("subparagraph", "*[{"),
         MacroSpec("part", "*[{"), MacroSpec("href", "{{"), MacroSpec("multicolumn", "{{{"),
         MacroSpec("multirow", "{[{"), MacroSpec("cmidrule", "[{"), MacroSpec("cline", "{"),
         MacroSpec("index", "{"), MacroSpec("label", "{"), MacroSpec("nameref", "{"), MacroSpec("vref", "{"),
@@ -227,6 +235,9 @@ class _Reader:
         name = node.environmentname
         if name in SKIPPED_ENVS:
             return
+        if name == "frame":
+            self.frame(node)
+            return
         if name in LISTS or name in DESCRIPTIONS:
             self.flush()
             self.listing(node, 0)
@@ -255,6 +266,35 @@ class _Reader:
             self.flush()
             self.walk(node.nodelist)
             self.flush()
+
+    def frame(self, node) -> None:
+        """A beamer frame: a section titled by its ``\\frametitle`` or the group that opens it."""
+        from pylatexenc import latexwalker as lw
+
+        content = list(node.nodelist)
+        while content and isinstance(content[0], lw.LatexCharsNode) and not content[0].chars.strip():
+            content.pop(0)
+        if content and isinstance(content[0], lw.LatexCharsNode) and content[0].chars.lstrip().startswith("["):
+            chars = content[0].chars.lstrip()  # the frame's options, "[fragile]"
+            rest = chars[chars.find("]") + 1:] if "]" in chars else chars
+            content[0] = lw.LatexCharsNode(parsing_state=content[0].parsing_state, chars=rest, pos=content[0].pos, len=0)
+            while content and isinstance(content[0], lw.LatexCharsNode) and not content[0].chars.strip():
+                content.pop(0)
+        title = ""
+        if content and isinstance(content[0], lw.LatexGroupNode):
+            title = " ".join(self.inline(content.pop(0).nodelist).split())
+            if content and isinstance(content[0], lw.LatexGroupNode):
+                content.pop(0)  # its subtitle
+        for child in content:
+            if not title and _is_macro(child, "frametitle"):
+                args = [a for a in (child.nodeargd.argnlist if child.nodeargd else []) if a is not None]
+                title = " ".join(self.inline(args[-1:]).split())
+        self.flush()
+        if title:
+            self.state.last = _Label("section", "", title)
+            self.blocks.append(("heading", (FRAME_RANK, title)))
+        self.walk(content)
+        self.flush()
 
     def listing(self, node, depth: int) -> None:
         from pylatexenc import latexwalker as lw
@@ -354,8 +394,32 @@ def _is_macro(node, name: str | None) -> bool:
     return isinstance(node, lw.LatexMacroNode) and (name is None or node.macroname == name)
 
 
+def _grouped(blocks: list[tuple[str, object]], lesson_rank: int) -> list[tuple[str, object]]:
+    """A heading below the lessons' with no text of its own, only headings under it ("Three
+    designs", then one subsection per design), groups them: each is titled "Group: Own title",
+    so a citation of one says where it stands, and the empty heading is not a section of its own."""
+    out: list[tuple[str, object]] = []
+    groups: list[tuple[int, str]] = []  # (rank, title) of the open grouping headings
+    for index, (kind, value) in enumerate(blocks):
+        if kind != "heading":
+            out.append((kind, value))
+            continue
+        rank, text = value
+        groups = [group for group in groups if group[0] < rank]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if rank > lesson_rank and following is not None and following[0] == "heading" \
+                and following[1][0] > rank:
+            groups.append((rank, text))
+            continue
+        prefix = ": ".join(title for _, title in groups)
+        out.append((kind, (rank, f"{prefix}: {text}" if prefix else text)))
+    return out
+
+
 def _render(title: str, blocks: list[tuple[str, object]]) -> str:
     ranks = sorted({rank for kind, value in blocks if kind == "heading" for rank, _ in [value]})
+    if ranks:
+        blocks = _grouped(blocks, ranks[0])
     level = {rank: min(index + 2, 6) for index, rank in enumerate(ranks)}
     out = [f"# {title}"] if title else []
     for kind, value in blocks:
@@ -377,7 +441,7 @@ def latex_markdown(source: str) -> tuple[str, str]:
     body = document.group(1) if document else source
     macros, environments, title_source = _definitions(preamble)
     body = _expand(IFFALSE.sub("", body), macros, environments)
-    body = DEGREE.sub("°", CODE_ENV.sub(lambda m: f"\\{m.group(1)}{{verbatim}}", body))
+    body = DEGREE.sub("°", CODE_ENV.sub(lambda m: f"\\{m.group(1)}{{verbatim}}", OVERLAY.sub(r"\1", body)))
     nodes, _, _ = LatexWalker(body, latex_context=_context(), tolerant_parsing=True).get_latex_nodes()
     labels: dict[str, _Label] = {}
     for _ in range(2):  # the first pass numbers what labels name, the second prints references to them
