@@ -396,3 +396,27 @@ def test_beamer_frames_are_sections_and_overlays_are_not_text(tmp_path):
     assert "- Cut back to an outward-facing bud\n- Remove crossing branches first" in text
     for never in ("<1->", "fragile", "dormant season", "Orchard Group", "pause"):
         assert never not in text
+
+
+def test_a_titled_picture_slide_does_not_divide_the_deck(tmp_path):
+    from PIL import Image
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    Image.new("RGB", (8, 8), "green").save(picture := tmp_path / "map.png")
+    deck = Presentation()
+    deck.slides.add_slide(deck.slide_layouts[0]).shapes.title.text = "Allotment rules"
+    for title, body in (("Plot sizes", "A full plot is 250 square metres."), ("Site map", None),
+                        ("Water troughs", "Fill cans from the troughs, never with a hose."), ("Shed plan", None),
+                        ("Bonfires", "Bonfires only after five in the evening.")):
+        slide = deck.slides.add_slide(deck.slide_layouts[5])
+        slide.shapes.title.text = title
+        if body:
+            slide.shapes.add_textbox(Inches(1), Inches(2), Inches(8), Inches(2)).text_frame.text = body
+        else:
+            slide.shapes.add_picture(str(picture), Inches(1), Inches(2))
+    deck.save(path := tmp_path / "allotment.pptx")
+    document, outline = _outline(path)
+    titles = [name for lesson, sections in outline for name in (lesson, *sections)]
+    assert "Site map" not in titles and "Shed plan" not in titles  # a picture's title opens no part
+    assert [section for _, sections in outline for section in sections] == ["Plot sizes", "Water troughs", "Bonfires"]

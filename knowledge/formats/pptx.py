@@ -21,7 +21,9 @@ A deck's structure is in its shapes, never in its words:
   slide, frames the deck: it divides it into parts when teaching slides follow it. The first
   slide is the title slide when it is laid out as one (or holds nothing but a title and a
   subtitle); otherwise the deck's own title (its document properties, else the file's name)
-  names the module and every slide is read as teaching.
+  names the module and every slide is read as teaching;
+- a slide with no words, or only a title over a picture, chart or diagram, is left out: it has
+  nothing to quote, and it must not divide the deck as an empty divider slide would.
 
 Refused, by name: a file that is not a ZIP package, a ZIP that is not a presentation (no
 ppt/presentation.xml), one whose parts expand far past the ingest limit, and a deck with no text.
@@ -180,19 +182,20 @@ def _notes(slide) -> list[str]:
     return [text for paragraph in frame.paragraphs if (text := _paragraph_text(paragraph))]
 
 
-def _read_slide(number: int, slide, height: int) -> tuple[Slide, list[str], bool]:
-    """The slide, the lines of its free shapes (for the repeated-footer count) and whether it
-    holds anything beyond a title and a subtitle."""
+def _read_slide(number: int, slide, height: int) -> tuple[Slide, list[str], bool, bool]:
+    """The slide, the lines of its free shapes (for the repeated-footer count), whether it holds
+    anything beyond a title and a subtitle, and whether it shows a picture, chart or diagram."""
     title = ""
     shown: list[str] = []
     free: list[str] = []
-    body = False
+    body = pictured = False
     for shape in _shapes(slide.shapes):
         if getattr(shape, "has_table", False) and shape.has_table:
             shown += _table_lines(shape.table)
             body = True
             continue
         if not getattr(shape, "has_text_frame", False) or not shape.has_text_frame:
+            pictured = True  # a picture, chart, diagram or media: nothing the reader can quote
             continue
         kind = _kind(shape)
         text = " ".join(_paragraph_text(p) for p in shape.text_frame.paragraphs).strip()
@@ -209,7 +212,7 @@ def _read_slide(number: int, slide, height: int) -> tuple[Slide, list[str], bool
         shown += lines
     slide_record = Slide(number, title, _lead_ins(shown), _notes(slide), items_apart=True)
     slide_record.framing = _layout(slide) in FRAMING_LAYOUTS
-    return slide_record, free, body
+    return slide_record, free, body, pictured
 
 
 def _layout(slide) -> str | None:
@@ -242,17 +245,21 @@ def read_pptx(path: Path, data: bytes) -> list[Slide]:
         ) from None
     height = deck.slide_height or 6858000
     read = [_read_slide(number, slide, height) for number, slide in enumerate(deck.slides, 1)]
-    counts = Counter(line for _, free, _ in read for line in set(free))
+    if not read:
+        raise CorpusError(f"{path}: the presentation has no slides; nothing to index")
+    counts = Counter(line for _, free, _, _ in read for line in set(free))
     repeated = {line for line, count in counts.items()
                 if count >= 3 and count >= REPEATED_SHARE * len(read)}
     slides = []
-    for slide, _, _ in read:
+    for index, (slide, _, _, pictured) in enumerate(read):
         slide.shown = [line for line in slide.shown if line.strip() not in repeated]
+        if index and slide.empty and (not slide.title or (pictured and not slide.framing)):
+            continue  # no words, or a titled picture: not a part of the deck, nothing to quote
         _untitled(slide)
         slides.append(slide)
-    if not any(not slide.empty or slide.title for slide in slides):
-        raise CorpusError(f"{path}: the presentation has no text; nothing to index")
-    first, _, body = read[0]
+    if not any(not slide.empty for slide in slides):
+        raise CorpusError(f"{path}: the presentation has no text to teach; nothing to index")
+    first, _, body, _ = read[0]
     if _layout(deck.slides[0]) == "title" or (not body and _layout(deck.slides[0]) != "secHead"):
         first.framing = False  # the title slide: deck_markdown reads it as the module's title
     else:  # no title slide: the deck's own title names the module and every slide teaches
