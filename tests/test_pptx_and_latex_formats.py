@@ -420,3 +420,10 @@ def test_a_titled_picture_slide_does_not_divide_the_deck(tmp_path):
     titles = [name for lesson, sections in outline for name in (lesson, *sections)]
     assert "Site map" not in titles and "Shed plan" not in titles  # a picture's title opens no part
     assert [section for _, sections in outline for section in sections] == ["Plot sizes", "Water troughs", "Bonfires"]
+
+
+def test_a_file_the_notes_pull_in_is_named_as_not_read(tmp_path):
+    notes = "\\section{Sowing}\nSow thinly.\n\\input{seed-table}\n% \\input{old-draft}\n"
+    converted = read_course_file(_tex(tmp_path, notes), 10**6)
+    assert converted.notices == ["compost-notes.tex: \\input/\\include of 'seed-table' not read; ingest that file "
+                                 "as well (or paste its text into this one)"]

@@ -28,7 +28,8 @@ What LaTeX would print is what is taught, in the order it is printed:
   environments, labels, index entries, spacing and page commands, the title block's author and date,
   the table of contents, and the bibliography.
 
-`convert_latex` raises `CorpusError` for a file with no text to teach.
+`convert_latex` raises `CorpusError` for a file with no text to teach; a file the document pulls in
+(``\\input``, ``\\include``, ``\\subfile``) is not read, and a notice names it.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from knowledge.formats import Converted
 from knowledge.formats.latex_macros import definitions as _definitions, expand as _expand
 from knowledge.parsing import CorpusError
 
+INCLUDED = re.compile(r"\\(?:input|include|subfile)\s*\{([^{}]+)\}")
 COMMENT = re.compile(r"(?<!\\)%.*$", re.MULTILINE)
 IFFALSE = re.compile(r"\\iffalse\b.*?\\fi\b", re.DOTALL)
 COMMENT_ENV = re.compile(r"\\begin\{comment\}.*?\\end\{comment\}", re.DOTALL)
@@ -64,7 +66,7 @@ DROPPED = {"label", "index", "maketitle", "tableofcontents", "listoffigures", "l
            "citep", "citet", "nocite", "footnotemark", "phantomsection", "addcontentsline", "setlength",
            "setcounter", "appendix", "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large",
            "Large", "LARGE", "huge", "Huge", "par", "protect", "today", "author", "date", "title",
-           "frontmatter", "mainmatter", "backmatter", "input", "include", "hypersetup", "graphicspath",
+           "frontmatter", "mainmatter", "backmatter", "input", "include", "subfile", "hypersetup", "graphicspath",
            "titlepage", "pause", "framesubtitle", "institute", "logo", "titlegraphic", "frametitle"}
 LISTS = {"itemize": "-", "enumerate": "1.", "compactitem": "-", "compactenum": "1."}
 DESCRIPTIONS = {"description", "compactdesc"}
@@ -463,6 +465,11 @@ def convert_latex(path: Path, data: bytes) -> Converted:
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{path}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8") from None
     text, _ = latex_markdown(source)
+    # Files the document pulls in are not read (only the file given is): say so, with the fix.
+    pulled = sorted({match.group(1).strip() for match in INCLUDED.finditer(COMMENT.sub("", source))})
+    notices = [f"{path.name}: \\input/\\include of {name!r} not read; ingest that file as well (or paste its text "
+               "into this one)" for name in pulled]
     if not any(line.strip() and not line.startswith("#") for line in text.splitlines()):
-        raise CorpusError(f"{path}: the LaTeX file has no text outside its preamble; nothing to index")
-    return Converted(text=text, source=path.name, syntax="markdown")
+        hint = f" (it pulls in {', '.join(pulled)}: ingest those files)" if pulled else ""
+        raise CorpusError(f"{path}: the LaTeX file has no text outside its preamble{hint}; nothing to index")
+    return Converted(text=text, source=path.name, syntax="markdown", notices=notices)
