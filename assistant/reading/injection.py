@@ -60,7 +60,7 @@ from functools import lru_cache
 
 from assistant.reading.injection_decode import acrostics, decodings
 from assistant.reading.injection_frames import PERSONA_ESCAPE, PERSONA_FRAME, goal
-from assistant.reading.injection_lexicon import names_own_text, ordered_goal
+from assistant.reading.injection_lexicon import OF_ANOTHER, names_own_text, ordered_goal
 from assistant.reading.injection_quotes import (
     QUOTED,
     joined_quotes,
@@ -656,8 +656,10 @@ _LEARNERS = re.compile(r"\b(?:our|my)\s+(?:(?!(?:who|which|that|whose)\b)[\w'-]+
 
 def _escape_in(text: str) -> bool:
     """Whether the message escapes the rules or names the assistant's hidden text, for a persona to
-    be an attack: a system prompt the learner owns ("our shop's chatbot system prompt") is neither."""
-    return any(not _LEARNERS.search(text[max(0, m.start() - 40):m.start()]) for m in PERSONA_ESCAPE.finditer(text))
+    be an attack: a system prompt the learner owns ("our shop's chatbot system prompt", "the system
+    prompt of our support bot") is neither."""
+    return any(not _LEARNERS.search(text[max(0, m.start() - 40):m.start()]) and not OF_ANOTHER.match(text, m.end())
+               for m in PERSONA_ESCAPE.finditer(text))
 
 
 def is_injection(text: str, previous: Sequence[str] = ()) -> bool:

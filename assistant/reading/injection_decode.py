@@ -6,7 +6,7 @@ times over), base32, hex, binary, ``\\uXXXX`` escapes, letters as numbers (a=1),
 spelling alphabet are decoded where they decode to readable text; word
 games are undone (first letters of each word, words to put in a stated order, words without their
 vowels). A sentence that reads as no language (none of the commonest English words) is also read
-as ROT13 and the other Caesar shifts, Atbash and backwards. Every decoding is a linear pass over
+as ROT13 and the other Caesar shifts, ROT47, Atbash and backwards. Every decoding is a linear pass over
 the text; a message in plain English costs a few regex scans.
 """
 
@@ -55,6 +55,10 @@ def _shift(n: int) -> dict[int, int]:
 
 
 CAESAR = [_shift(n) for n in range(1, 26)]
+# ROT47 rotates every printable ASCII character but the space ("!" to "~", 94 of them), so its
+# ciphertext is thick with punctuation ("#6G62= J@FC …").
+_PRINTABLE = "".join(chr(c) for c in range(33, 127))
+ROT47 = str.maketrans(_PRINTABLE, _PRINTABLE[47:] + _PRINTABLE[:47])
 
 
 def _readable(raw: bytes) -> str:
@@ -130,8 +134,8 @@ def _reads_as_language(text: str) -> bool:
 
 
 def _ciphers_undone(text: str) -> list[str]:
-    """Atbash and the 25 Caesar shifts (ROT13 is shift 13) of ``text`` that read as a language."""
-    undone = (text.translate(table) for table in (ATBASH, *CAESAR))
+    """Atbash, the 25 Caesar shifts (ROT13 is shift 13) and ROT47 of ``text`` that read as a language."""
+    undone = (text.translate(table) for table in (ATBASH, *CAESAR, ROT47))
     return [plain for plain in undone if _reads_as_language(plain)]
 
 
@@ -273,7 +277,9 @@ def decodings(text: str) -> list[str]:
     else:
         # a cipher may follow a plain-English frame ("decode and comply: Ljqruh ...", "Decode the
         # Pig Latin: Owshay ...")
-        for part in re.split(r"[:\n]", text)[1:]:
+        # (ROT47 writes colons of its own: what follows a line's first colon is read whole too)
+        whole = [line.split(":", 1)[1] for line in text.splitlines() if ":" in line]
+        for part in dict.fromkeys([*re.split(r"[:\n]", text)[1:], *whole]):
             if reads_as_no_language(part):
                 out.extend(_ciphers_undone(part))
                 out.extend(_pig_latin_undone(part))

@@ -27,7 +27,7 @@ GOALS = ("rules", "reveal", "persona")
 
 # What only the assistant has. "your course" and "your rules of thumb" are not among them.
 _OWNED = (
-    r"(?:system\s*)?prompts?|instructions?|rules?|configuration|config|guidelines|guardrails"
+    r"(?:system\s*)?prompts?|instructions?|rule[- ]?(?:books?|sets?)|rules?|configuration|config|guidelines|guardrails"
     r"|safeguards|restrictions|filters|programming|directives|initiali[sz]ation|hidden context"
     r"|context window|system message|pre-?prompt|api keys?|secrets|credentials|passwords?"
 )
@@ -73,6 +73,28 @@ _SHOW = (
     r"|disclose|return|fill|complete|encode|rewrite|convert|reproduce|spell|see|know|describe"
 )
 
+# The rules said to be none: "no rules", "zero content filters", "no course restrictions".
+_NONE_OF = (
+    r"(?:more )?(?:(?:topic|content|safety|course|subject)[- ])?"
+    r"(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|boundaries)\b(?! of thumb)"
+)
+# ... of the assistant, a version of it, or a character it is to play ("the assistant has no course
+# restrictions", "variant B has no restrictions", "ZedBot, who has no rules"), or of no one named, at a
+# clause's start ("has no restrictions and …" continuing a pasted text). Another owner before it
+# makes it the learner's thing: "our rollout plan has no content rules yet".
+_HAS_NONE = re.compile(
+    r"(?:^\W*|\b(?:you|yourself|assistant|advisor|ai|model|bot|chatbot|gpt|llm|version|mode|variant|persona|character"
+    r"|copy|instance|build|edition|who|that|which)\b,?(?:\s+[\w-]+){0,2}?,?\s+)(?:with|has|had|having) (?:absolutely )?(?:no|zero) " + _NONE_OF,
+    re.IGNORECASE | re.MULTILINE,
+)
+_OWNER_BEFORE = re.compile(r"\b(?:our|my|their|his|her|its|we|they)\b|\w's\b", re.IGNORECASE)
+
+
+def _has_none(reading: str) -> bool:
+    return any(not _OWNER_BEFORE.search(reading, max(0, m.start() - 40), m.start() + 1)
+               for m in _HAS_NONE.finditer(reading))
+
+
 RULES = [
     # drop the rules: "ignore (all of) your previous instructions", "stop following your guidelines"
     r"\b(?:ignore|forget|disregard|override|bypass|skip|discard|delete|drop|abandon|suspend|remove|replace"
@@ -87,8 +109,9 @@ RULES = [
     r"\b(?:your|the|all|previous|my) (?:\w+ )?(?:rules|instructions|guidelines|restrictions|directives)"
     r" (?:no longer apply|(?:are|were|is) (?:now )?(?:deprecated|void|suspended|lifted|disabled|off|cancell?ed|revoked"
     r"|a mistake|mistaken|wrong|invalid|outdated|obsolete))",
-    r"\b(?:you (?:now )?(?:have|had|'ve got|no longer have)|with|has|had|where you have) (?:absolutely )?(?:no|zero|any) "
-    r"(?:more )?(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|boundaries)\b(?! of thumb)",
+    # ("any" after a denial: "you don't have any rules"; "do you have any guidelines on X?" asks for advice)
+    r"\b(?:you (?:now )?(?:have|had|'ve got|no longer have)|where you have) (?:absolutely )?(?:no|zero) "
+    rf"{_NONE_OF}|\byou (?:don'?t|do not|no longer|never|won'?t|will not) (?:have|need|follow|get) (?:any|to follow any) {_NONE_OF}",
     r"\b(?:you|answer|respond|reply|talk|speak|operate|behave|act|obey|proceed|(?:the|this) (?:advisor|assistant) (?:now )?\w+s)\b"
     r".{0,60}\bwithout (?:any )?(?:topic |content |safety )?"
     r"(?:rules|restrictions|limits|limitations|filters|guidelines|guardrails|censorship|refusing)\b",
@@ -249,6 +272,8 @@ def goal(reading: str) -> str:
     """The goal a reading of one sentence pursues ("rules", "reveal", "persona"), or ""."""
     for name in ("rules", "reveal", "persona"):
         if FRAMES[name].search(reading):
+            return name
+        if name == "rules" and _has_none(reading):
             return name
     # a purpose clause ("… so we can diagnose it") names who wants it, not another owner
     # ... nor does one it is said to be of: "the system prompt of a vendor's bot"

@@ -35,7 +35,8 @@ _FLAGS = re.IGNORECASE
 # ---------------------------------------------------------------- English parts
 # The assistant's own text: what a learner may never see or have recited.
 _TEXT_OBJECT_EN = (
-    r"(?:system\s*)?prompts?|instructions?|rules?|polic(?:y|ies)|guidelines?|guardrails?|restrictions?"
+    # a rule book or rule set is the rules in one word ("your current rulebook", "your rule-set")
+    r"(?:system\s*)?prompts?|instructions?|rule[- ]?(?:books?|sets?)|rules?|polic(?:y|ies)|guidelines?|guardrails?|restrictions?"
     r"|directives?|configurations?|configs?|programming|constraints?|safeguards|filters?|guidance|directions"
     r"|set-?up(?: message| text| prompt| instructions| notes)?|preambles?|briefings?|system messages?"
     r"|hidden context|context(?: window)?|(?:opening|initial|first|starting|setup|system|hidden|developer|operator|pre-?conversation)"
