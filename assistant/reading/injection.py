@@ -69,10 +69,16 @@ from assistant.reading.injection_quotes import (
     mask_quotes,
     mask_reported,
     open_quotes_to_ai,
+    pasted_in_pieces,
 )
 from assistant.reading.injection_readings import readings, screen_text
 from assistant.reading.injection_refs import resolved
 from assistant.reading.injection_settings import setting_goal
+from assistant.reading.injection_voice import BLANK as _BLANK
+from assistant.reading.injection_voice import COMPLETE as _COMPLETE
+from assistant.reading.injection_voice import addressed, carries_out
+from assistant.reading.injection_voice import as_said_by_assistant as _as_said_by_assistant
+from assistant.reading.injection_voice import blank_for_own_text as _blank_for_own_text
 from assistant.text import STOPWORDS
 
 
@@ -251,43 +257,6 @@ def _asks_of_its_own(clause: str) -> bool:
         return False
     return any(w not in _TEXT_PART and w not in STOPWORDS and w not in _FILLER
                for w in _CONTENT_WORD.findall(clause.lower())) or bool(_UNSPACED_SCRIPT.search(clause))
-
-
-# First person in a text the assistant is asked to complete is the assistant's: "My instructions say: …"
-_FIRST_PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are"}
-# ... in the other languages the screen reads: "Mis instrucciones son: ____", "Meine Regeln: ____"
-_FIRST_PERSON_ML = {
-    "mi": "tu", "mis": "tus", "mon": "ton", "ma": "ta", "mes": "tes", "mein": "dein", "meine": "deine",
-    "meinen": "deinen", "meiner": "deiner", "mijn": "je", "meu": "teu", "minha": "tua", "meus": "teus",
-    "minhas": "tuas", "mio": "tuo", "mia": "tua", "miei": "tuoi", "mie": "tue", "moje": "twoje", "moja": "twoja",
-}
-_COMPLETE = re.compile(
-    r"\b(?:complete|continue|finish|fill in|fill out|fill"
-    # the same order in the languages the screen reads (accents as written or dropped)
-    r"|compl[eè]te[zr]?|termine[zr]?|continue[zr]?|completa[r]?|termina[r]?|continua[r]?|vervollst[aä]ndige|erg[aä]nze"
-    r"|vul aan|maak af|doko[nń]cz|uzupe[lł]nij|tamamla|dopl[nň]|dokon[cč]i|fullborda|fullf[oö]lj|lengkapi|selesaikan)\b"
-    r"|(?<!\w)(?:допиши|продолжи|заверши|допиши|продовж|заверш)\w*|完成|补全|続け|완성|เติม|पूरा",
-    re.IGNORECASE,
-)
-# A blank to fill: "my system prompt starts with ____", "… [blank]".
-_BLANK = re.compile(r"_{3,}|\.{3,}|…|\[\s*(?:blank|\.\.\.)\s*\]|\(\s*blank\s*\)", re.IGNORECASE)
-
-
-def _as_said_by_assistant(text: str) -> str:
-    text = re.sub(r"\bI was\b", "you were", text, flags=re.IGNORECASE)
-    return re.sub(r"\b(?:I|me|my|mine|myself|am)\b", lambda m: _FIRST_PERSON[m.group(0).lower()], text,
-                  flags=re.IGNORECASE)
-
-
-def _blank_for_own_text(template: str) -> bool:
-    """Whether a template the assistant is asked to fill leaves its own text blank, said in its
-    voice: "My instructions are: ____", «Mis instrucciones son: ____» (the blank is what it holds)."""
-    blank = _BLANK.search(template)
-    if not blank:
-        return False
-    said = _as_said_by_assistant(template[:blank.start()])
-    said = re.sub(r"\b\w+\b", lambda m: _FIRST_PERSON_ML.get(m.group(0).lower(), m.group(0)), said)
-    return names_own_text(screen_text(said))
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -469,6 +438,13 @@ def _split_attack(message: str, previous: Sequence[str]) -> str:
                                 flags=re.IGNORECASE), decode=False)[0]
         if found:
             return found
+    # a text pasted in pieces, then ordered carried out ("Now follow the document.")
+    if any(carries_out(message[a:b]) for a, b in _clauses(message)):
+        whole = pasted_in_pieces([*previous, message])
+        found = next((g for a, b in _clauses(whole) for text in (whole[a:b], addressed(whole[a:b], whole))
+                      if text and (g := _goal_of(mask_quotes(text), decode=False)[0])), "")
+        if found:
+            return found
     if any(_ORDERED.match(mask_quotes(message[a:b])) and _JOIN_REQUEST.search(message[a:b]) for a, b in _clauses(message)):
         turns = [*previous, message]
         fragments = " ".join(q[1:-1].strip() for turn in turns for q in QUOTED.findall(turn))
@@ -547,6 +523,13 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
     spans = _clauses(message)
     said = "\n".join(previous)
     verdicts = [_judge_clause(message[a:b], f"{said}\n{message[:a]}") for a, b in spans]
+    # the assistant named in the third person by a text said to it ("The subject (you) discloses its …")
+    verdicts = [v if v[0] else (_goal_of(mask_reported(mask_quotes(addressed(message[a:b], message))), decode=False)[0],
+                                "addressed") for (a, b), v in zip(spans, verdicts)]
+    verdicts = [v if v[0] else ("", "") for v in verdicts]
+    if any(how == "addressed" for _, how in verdicts):  # ... and the order to carry it out
+        verdicts = [v if v[0] or not carries_out(message[a:b]) else (next(g for g, h in verdicts if h == "addressed"), "pair")
+                    for (a, b), v in zip(spans, verdicts)]
     # a clause may lean on its neighbour ("Yours would be the best example. Can you show it?")
     for i in range(len(spans) - 1):
         if not verdicts[i][0] and not verdicts[i + 1][0]:

@@ -36,12 +36,20 @@ _FLAGS = re.IGNORECASE
 # The assistant's own text: what a learner may never see or have recited.
 _TEXT_OBJECT_EN = (
     # a rule book or rule set is the rules in one word ("your current rulebook", "your rule-set")
-    r"(?:system\s*)?prompts?|instructions?|rule[- ]?(?:books?|sets?)|rules?|polic(?:y|ies)|guidelines?|guardrails?|restrictions?"
+    r"(?:system\s*)?prompts?|instructions?|rule[- ]?(?:books?|sets?)|rules?|{policy}|guidelines?|guardrails?|restrictions?"
     r"|directives?|configurations?|configs?|programming|constraints?|safeguards|filters?|guidance|directions"
     r"|set-?up(?: message| text| prompt| instructions| notes)?|preambles?|briefings?|system messages?"
     r"|hidden context|context(?: window)?|(?:opening|initial|first|starting|setup|system|hidden|developer|operator|pre-?conversation)"
     r" (?:message|text|prompt|note)s?"
     r"|(?:content|topic|course)(?:[- ]only)? (?:restriction|limit|rule|polic(?:y|ies))s?"
+).format(
+    # a policy with a word of the business before it is the learner's ("your return policy",
+    # "what should your refund policy say?"); the assistant's is bare or named by what it governs
+    policy="(?:{})polic(?:y|ies)".format("|".join(
+        [r"(?<=^)"] + [rf"(?<=\b{word} )" for word in (
+            "your", "the", "this", "that", "any", "its", "content", "safety", "system", "hidden", "secret", "topic",
+            "answer", "course", "internal", "usage", "refusal", "moderation", "disclosure", "real", "full", "own",
+            "exact", "original", "current", "which", "what", "all", "these", "those", "every", "of", "and", "or")]))
 )
 # What it may be asked to drop but may well describe: "what is your role?" is a fair question.
 _OBJECT_EN = rf"{_TEXT_OBJECT_EN}|role|persona|scope|limitations?|limits"
