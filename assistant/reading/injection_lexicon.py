@@ -123,6 +123,8 @@ _OWNED_WEAK_EN = (
     r"|\b(?:hidden|system|developer|secret|internal)(?:,? (?:and|or|&|/) (?:hidden|system|developer|secret|internal))+"
     r" (?:messages?|turns?|prompts?|instructions?|notes?|text)\b"
     r"|\b(?:(?:the|this) )?(?:course|topic|content)(?:[- ]only)? (?:scope|restriction|limit|polic(?:y|ies))s?\b"
+    # the assistant's, with words between: "the assistant's complete source prompt"
+    rf"|\b(?:the|this) (?:advisor|assistant)'s (?:[\w-]+ ){{1,2}}?(?:{_TEXT_OBJECT_EN})\b"
     # text from the level above the conversation: "any system-level text", "developer-level instructions"
     r"|\b(?:system|developer|operator|admin)[- ]level (?:text|messages?|instructions?|prompts?|content|notes?|rules)\b"
     # what comes before the assistant's answers, out of the learner's sight: "the preamble", "the part I don't see"

@@ -32,7 +32,8 @@ QUOTED = re.compile(
 # Reported speech: what a third party told the learner ("my boss told me to ignore the rules")
 # is their words, like a quote, unless it is aimed at the assistant ("…said you must…").
 _REPORTED = re.compile(
-    r"\b(?:my|our|the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?:told|tells|asked|asks|said|says|wants|wanted"
+    # (the teller may take three words: "the head of IT told me …")
+    r"\b(?:my|our|the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:told|tells|asked|asks|said|says|wants|wanted"
     r"|instructed|ordered|insisted|suggested|keeps telling|emailed|wrote|urged|advised|warned)\s+"
     r"(?:(?:me|us|everyone|everybody|them|him|her|people|staff|all of us|the \w+|our \w+|my \w+)\s+)?"
     # "to …", "that …", or a that-less clause with a modal ("said the AI must skip…")

@@ -29,7 +29,13 @@ _MENTION = re.compile(
     rf"(?:(?:hidden|secret|system|special|internal|initial|starting)\s+)?)?(?P<noun>{_SINGULAR}|{_PLURAL})\b{NOT_OWNED_AFTER}",
     re.IGNORECASE,
 )
-# "yours", "your own" with no noun of its own after it
+# ... or by asking what it has, the noun first: "how many rules do you have?", "which guidelines did you get?"
+_MENTION_ASKED = re.compile(
+    rf"\b(?P<noun>{_SINGULAR}|{_PLURAL})\s+(?:do|did|have|had|are|were)\s+you\s+(?:\w+\s+)?"
+    r"(?:have|got|get|follow|obey|use|run (?:on|with|under)|been given|given|received?)\b"
+    r"(?!\s+(?:for|on|about|regarding|from (?:the|our|my))\b)",  # guidance on a topic is advice
+    re.IGNORECASE,
+)
 # "yours", "your own" with no noun of its own after it, and not set aside ("not yours", "other than yours")
 _POSSESSIVE = re.compile(
     rf"(?<!\bnot )(?<!\bthan )(?<!\bof )(?<!\bexcept )(?<!\bbut )\b(?:yours|your own)\b"
@@ -60,11 +66,11 @@ _ASKS = re.compile(r"\?|^\W*(?:what|which|how|why|when|where|who|should|could|ca
 def _antecedent(before: str, plural: bool) -> tuple[str, str] | None:
     """(owner, noun) of the last mention of the assistant's text in ``before``; plural nouns only
     when the pronoun is plural ("them")."""
-    found = None
-    for match in _MENTION.finditer(before):
+    found, at = None, -1
+    for match in [*_MENTION.finditer(before), *_MENTION_ASKED.finditer(before)]:
         noun = re.sub(r"\s+", " ", match.group("noun").lower())
-        if not plural or re.fullmatch(_PLURAL, noun):
-            found = ("your " if match.group("owner") else "", noun)
+        if (not plural or re.fullmatch(_PLURAL, noun)) and match.start() >= at:
+            found, at = ("your " if "owner" not in match.groupdict() or match.group("owner") else "", noun), match.start()
     return found
 
 
@@ -82,6 +88,12 @@ def _substituted(clause: str, before: str) -> str:
     replaced = re.sub(rf"(?<![\w-])(?:{names})(?:\s*\+\s*(?:{names}))*(?![\w-])",
                       lambda m: " ".join(values[n] for n in re.split(r"\s*\+\s*", m.group(0))), body)
     return replaced if replaced != body else clause
+
+
+def names_the_assistants(text: str) -> bool:
+    """Whether ``text`` names the assistant's own text a later pronoun may stand for ("your rules",
+    "how many rules do you have?")."""
+    return any(m.group("owner") for m in _MENTION.finditer(text)) or bool(_MENTION_ASKED.search(text))
 
 
 def resolved(clause: str, before: str) -> str:
