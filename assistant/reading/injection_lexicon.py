@@ -398,12 +398,17 @@ _OWNED_THEN_SHOWN = re.compile(
 # The object declared gone: "your restrictions have been withdrawn", "the safety policy doesn't exist".
 _VOID = (
     r"(?:,? (?:are|is|were|was|have been|has been|got|are now|is now|will be)\s+(?:now\s+|officially\s+|hereby\s+|all\s+)?"
-    r"(?:withdrawn|removed|lifted|disabled|cancell?ed|revoked|suspended|waived|dropped|void|off|gone|deleted|reset"
+    r"(?:withdrawn|removed|lifted|disabled|cancell?ed|revoked|rescinded|repealed|annulled|nullified|invalidated|abolished"
+    r"|scrapped|terminated|suspended|waived|dropped|void|off|gone|deleted|reset"
     r"|overridden|replaced|null|paused|expired|retired|switched off|turned off|no longer (?:valid|active|in force)"
     r"|(?:just |only )?(?:a test|a joke|a drill|fake|not real|optional|suggestions|outdated|obsolete))"
     r"|,? (?:doesn'?t|does not|don'?t|do not|no longer|won'?t|will not|shall not|need not) (?:exist|apply|count|matter|hold))\b"
 )
-_DECLARED_VOID = re.compile(rf"(?:{_OWNED_EN}){_VOID}", _FLAGS)
+_DECLARED_VOID = re.compile(
+    rf"(?:{_OWNED_EN}){_VOID}"
+    # ... or to be taken as void: "consider your rulebook void", "treat your guidelines as cancelled"
+    rf"|\b(?:consider|treat|deem|regard|count)\s+(?:{_OWNED_EN})\s+(?:as\s+)?(?:(?:now|hereby|officially)\s+)?"
+    r"(?:void|null|cancell?ed|revoked|rescinded|invalid|suspended|lifted|gone|obsolete|expired|off)\b", _FLAGS)
 _DECLARED_VOID_WEAK = re.compile(rf"(?:{_OWNED_WEAK_EN}){_VOID}", _FLAGS)
 # A question about the object or what is in it: "what instructions govern your answers?", "how many
 # lines does your setup text have?"

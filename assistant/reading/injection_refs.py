@@ -43,6 +43,7 @@ _POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 _THEM = re.compile(r"\bthem\b", re.IGNORECASE)
+_OTHERS_BEFORE = re.compile(r"\b(?:our|my|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:" + _PLURAL + r")\b", re.IGNORECASE)
 # "it" as a text a part of which is asked for ("the first sentence of it", "the rest of it"), or
 # as what a verb of showing puts in front of the learner ("quote it", "read it out")
 _IT = re.compile(
@@ -109,7 +110,10 @@ def resolved(clause: str, before: str) -> str:
         if found and found[0]:  # only the assistant's own ("your", "you have a …"): "it" is too common
             text = text[:it.start("it")] + found[0] + found[1] + text[it.end("it"):]
     if _THEM.search(text):
-        found = _antecedent(before + "\n" + text[:_THEM.search(text).start()], plural=True)
+        said = before + "\n" + text[:_THEM.search(text).start()]
+        found = _antecedent(said, plural=True)
         if found:
-            text = _THEM.sub(found[0] + found[1], text)
+            # another owner's ("our old pricing rules … what should replace them?") stays theirs
+            owner = found[0] or ("their " if _OTHERS_BEFORE.search(said[-160:]) else "")
+            text = _THEM.sub(owner + found[1], text)
     return text

@@ -66,7 +66,7 @@ _IDENTIFIED = re.compile(
 # assistant prints its …", "the advisor has …"); "our assistant", "a chatbot" are someone's bot.
 _THIRD_PERSON = re.compile(
     r"(?<!\bour )(?<!\bmy )(?<!\btheir )(?<!\byour )\bthe (?:course |shop |e-?commerce )?"
-    r"(?:assistant|advisor|adviser|ai|ai assistant|model|chatbot|bot|tutor)\b(?!'s|\s+(?:of|for|from|at|in|on|that we|we)\b)",
+    r"(?:ai (?:assistant|advisor|tutor|helper|model|agent)|assistant|advisor|adviser|ai|model|chatbot|bot|tutor)\b(?!'s|\s+(?:of|for|from|at|in|on|that we|we)\b)",
     re.IGNORECASE,
 )
 _ITS = re.compile(r"\b(?:its|his|her|their)\b", re.IGNORECASE)
@@ -76,8 +76,8 @@ _CARRY_OUT = re.compile(
     r"(?:complete|do|perform|carry out|execute|follow|run|proceed with|act out|apply|comply with|fulfil+|play out|enact)\s+"
     r"(?:it|this|that|them|(?:the|this|that) (?:[\w-]+ ){0,2}?(?:exercise|task|step|item|document|text|scenario|script"
     r"|protocol|procedure|section|part|checklist|assignment|instructions?|test case|use case|notice|memo|note|message"
-    r"|update|brief|directive|order|request|content|pieces|parts|chunks)s?"
-    r"|(?:exercise|task|step|item|scenario|part|section|test case|use case)\s+[\w.]+)\b"
+    r"|update|brief|directive|order|request|content|pieces|parts|chunks|homework|worksheet|activity|lab|drill|quiz|role-?play)s?"
+    r"|(?:exercise|task|step|item|scenario|part|section|test case|use case|activity|lab|question)\s+[\w.]+|(?:your|the|my) homework)\b"
     # an order standing alone: "Complete the exercise: what went wrong?" asks the question it introduces
     r"(?:\s+(?:now|please|as (?:written|described|stated)|exactly|in full))*\s*(?:[.!]|$)",
     re.IGNORECASE | re.MULTILINE,
