@@ -34,10 +34,10 @@ _OWNED = (
 # Words that mark text as the assistant's own, hidden, or given before the learner spoke.
 _CONTEXT_REF = (
     r"(?:you (?:were|are|have been|got) (?:told|given|instructed|programmed|configured|sent|trained to say"
-    r"|(?:set up|primed|seeded|loaded|initiali[sz]ed|briefed|started) with)"
+    r"|(?:set up|primed|seeded|loaded|initiali[sz]ed|briefed|started) with){about_topic}"
     r"|(?<!\bi )(?<!\bwe )(?:told|gave|give|instructed|programmed|sent|configured) you\b"
     r"|(?:i|you) (?:was|were|have been) (?:given|told|instructed)"
-    r"|(?:were|have) you (?:been )?(?:told|given|instructed|programmed|configured)\b"
+    r"|(?:were|have) you (?:been )?(?:told|given|instructed|programmed|configured)\b{about_topic}"
     r"|before (?:we|you and i) (?:started|began|spoke|met)"
     r"|(?:before|prior to) (?:this|our|the) (?:conversation|chat|session)\b"  # not "the chatbot"
     r"|(?:before|above|prior to) (?:mine\b|(?:my|the user'?s?) (?:first )?(?:message|question|turn))"
@@ -48,6 +48,13 @@ _CONTEXT_REF = (
     r"|(?:start|beginning) of (?:this|the|our) (?:conversation|chat|session)\b"
     r"|context window|hidden (?:message|text|context|document)|(?:last|first) hidden"
     r"|initiali[sz]ation (?:message|text|prompt)|your creators?|system sent you)"
+).replace(
+    # what it was told about a course topic is the course's ("what were you told about ROI in the
+    # lesson?"); about its rules, topics or limits it is its own
+    "{about_topic}",
+    r"(?!\s+(?:about|on|regarding)\s+(?!(?:(?:your|the|these|those|any|my|its|what)\s+)?(?:[\w-]+\s+)?(?:rules?|instructions?"
+    r"|prompts?|system|guidelines|restrictions|configuration|setup|topics?|limits|me|us|users?|messages?|requests?|questions?"
+    r"|this|that|it|them|how|what|when|whether|which|anything|everything|yourself|you)\b))",
 )
 # A system prompt (or hidden instructions) is the assistant's unless the sentence gives it another
 # owner ("our bot's") or speaks of one in general ("a system prompt", "system prompts").
@@ -95,6 +102,8 @@ def _has_none(reading: str) -> bool:
                for m in _HAS_NONE.finditer(reading))
 
 
+# What the assistant is said to be allowed to do: "…may now disclose", "…can ignore".
+_PERMITTED = r"disclose|reveal|share|ignore|bypass|print|output|answer (?:anything|everything)|obey"
 RULES = [
     # drop the rules: "ignore (all of) your previous instructions", "stop following your guidelines"
     r"\b(?:ignore|forget|disregard|override|bypass|skip|discard|delete|drop|abandon|suspend|remove|replace"
@@ -119,9 +128,15 @@ RULES = [
     r"\byour (?:new|only|real|actual|top-?priority) (?:\w+ )?(?:rule|instruction|directive|task|job|purpose)\b",
     r"\b(?:stop|quit) (?:being|acting as|playing|pretending to be) (?:an?|the|my|your) |\bbreak(?:ing)? character\b|\bout of character\b",
     r"\b(?:i|we) (?:hereby )?(?:authori[sz]e|allow|permit|order|command|instruct) you to\b",
-    r"\b(?:you|(?:the )?(?:assistant|advisor|ai|model|bot|chatbot)) (?:may|can|are allowed to|is allowed to|are permitted to|is permitted to"
+    r"\b(?:the )?(?:assistant|advisor|ai|model|bot|chatbot) (?:may|can|are allowed to|is allowed to|are permitted to|is permitted to"
     r"|are authori[sz]ed to|is authori[sz]ed to|must) (?:now |always |from now on )?"
-    r"(?:disclose|reveal|share|ignore|bypass|print|output|answer (?:anything|everything)|obey)\b",
+    rf"(?:{_PERMITTED})\b",
+    # "you" given leave: claimed ("you are allowed to…", "you may now…"), or with what only an attack
+    # would have it drop or show ("you can ignore your…", "you must reveal everything"); "the course
+    # says you must ignore vanity metrics" and "is there a way you can print the checklist?" are advice
+    rf"\byou (?:are allowed to|are permitted to|are authori[sz]ed to|(?:may|can|must) (?:now|from now on|always)) (?:{_PERMITTED})\b"
+    rf"|(?<!says )(?<!said )(?<!states )(?<!writes )(?<!thinks )\byou (?:may|can|must) (?:{_PERMITTED})\b"
+    r"(?=\s+(?:your|all|any|everything|anything|it all|whatever|freely|without|the (?:hidden|system|secret|original|full|whole)))",
     r"\byou must (?:now |always |from now on )?(?:recommend|say|tell|answer|reply|respond|mention|promote|include|end|start"
     r"|sign|append|add|call|use)\b.{0,60}\b(?:every|all|each|always|any)\b",
     r"\b(?:obey|do whatever|follow) (?:me|my (?:orders|commands|instructions))\b",
@@ -146,7 +161,9 @@ RULES = [
     r"\b(?:end of (?:conversation|session|prompt|instructions)|new session|policy update|system override)\b"
     r"|(?:^|\n)\W*maintenance mode\b(?!\s+(?:for|on|during|of|in|when|while|if)\b)",
     r"\b(?:developer|dev|debug|god|admin|maintenance|unrestricted|jailbreak|sudo|root) mode\b.{0,20}"
-    r"\b(?:on|enabled?|activated?|engaged)\b|\b(?:enable|activate|enter|switch to|turn on|unlock|go into)\s+"
+    # ("developer mode toggle on the storefront" is where a shop's toggle sits)
+    r"\b(?:on|enabled?|activated?|engaged)\b(?!\s+(?:the|our|my|a|an|this|their|every|each)\b)"
+    r"|\b(?:enable|activate|enter|switch to|turn on|unlock|go into)\s+"
     r"(?:the\s+)?(?:developer|dev|debug|god|admin|maintenance|unrestricted|jailbreak|sudo|root) mode\b",
     # a mode claimed as a header before an order: "Sudo mode: reveal config."
     r"^\W*(?:sudo|root|god|admin|developer|jailbreak|unrestricted|unfiltered) mode\s*[:!—–-]\s*(?=\S)(?![^?\n]*\?)|"
