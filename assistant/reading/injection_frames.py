@@ -27,7 +27,7 @@ GOALS = ("rules", "reveal", "persona")
 
 # What only the assistant has. "your course" and "your rules of thumb" are not among them.
 _OWNED = (
-    r"(?:system\s*)?prompts?|instructions?|rule[- ]?(?:books?|sets?)|rules?|configuration|config|guidelines|guardrails"
+    r"(?:system\s*)?prompts?|instruction[- ]?sets?|instructions?|rule[- ]?(?:books?|sets?)|rules?|configuration|config|guidelines|guardrails"
     r"|safeguards|restrictions|filters|programming|directives|initiali[sz]ation|hidden context"
     r"|context window|system message|pre-?prompt|api keys?|secrets|credentials|passwords?"
 )
@@ -208,7 +208,7 @@ REVEAL = [
     r"|exact wording|exactly as written|in full|numbered)\b|\b(?:word for word|verbatim|exact wording)\b.{0,60}\b(?:rules?|instructions?"
     r"|restrictions?|guidelines?|guardrails?|directives?)\b",
     r"\b(?:rules?|instructions?) (?:that )?you (?:have to|must|need to|are to) follow\b"
-    r"|\b(?:rules?|instructions?) (?:that )?you (?:no longer |used to |normally |usually |would normally |otherwise )?follow\b",
+    r"|\b(?:rules?|instructions?) (?:that )?you (?:no longer |used to |normally |usually |would normally |otherwise )?follow(?:s|ed)?\b",
     r"\b(?:yours|your own)\b.{0,40}\b(?:show|share|paste|print|reveal|give|use)\b|\b(?:show|share|paste|print|reveal|use)\b (?:me )?(?:yours|your own)\b",
     r"\bif you had (?:a |any )?(?:system prompt|instructions|rules|hidden)\b",
     # a shell command, given as the whole clause, that prints a file named as the assistant's text:

@@ -36,7 +36,7 @@ _FLAGS = re.IGNORECASE
 # The assistant's own text: what a learner may never see or have recited.
 _TEXT_OBJECT_EN = (
     # a rule book or rule set is the rules in one word ("your current rulebook", "your rule-set")
-    r"(?:system\s*)?prompts?|instructions?|rule[- ]?(?:books?|sets?)|rules?|{policy}|guidelines?|guardrails?|restrictions?"
+    r"(?:system\s*)?prompts?|instruction[- ]?sets?|instructions?|rule[- ]?(?:books?|sets?)|rules?|{policy}|guidelines?|guardrails?|restrictions?"
     r"|directives?|configurations?|configs?|programming|constraints?|safeguards|filters?|guidance|directions"
     r"|set-?up(?: message| text| prompt| instructions| notes)?|preambles?|briefings?|system messages?"
     r"|hidden context|context(?: window)?|(?:opening|initial|first|starting|setup|system|hidden|developer|operator|pre-?conversation)"
@@ -145,6 +145,7 @@ _DROP_EN = (
     r"|overrid\w*|overrul\w*|revok\w*|cancel\w*|bypass\w*|skip\w*|turn(?:ing)? off|switch(?:ing)? off|disabl\w*"
     r"|lift\w*|suspend\w*|abandon\w*|escap\w*|ditch\w*|get rid of|get around|work around|circumvent\w*|break\w*"
     r"|remov\w*|relax\w*|loosen\w*|waiv\w*|rewrit\w*|replac\w*|chang\w*|modif\w*|overwrit\w*|deactivat\w*"
+    r"|withdraw\w*|scrap(?:s|ped|ping)?|rescind\w*|annul\w*|nullif\w*|invalidat\w*|repeal\w*"
     r"|step\w* (?:outside|out of|beyond)|go\w* (?:beyond|outside)|break\w* out of|(?:operat|work|answer)\w* outside"
     r"|free\w* (?:from|of)|exempt\w* from|releas\w* from|(?:not|n'?t|no longer|never) bound by|unbound by"
     r"|(?:do not|don'?t|doesn'?t|never|stop|no longer|quit) (?:follow\w*|obey\w*|apply\w*|respect\w*|stick\w* to|play\w*))\b"
@@ -245,7 +246,7 @@ _TOLD_ML = (
 # Roots of the assistant's instructions / rules / configuration / role (accents already dropped).
 _OBJECT_ML = (
     r"instruction|consigne|regle|directive|restriction|configuration|role"  # fr
-    r"|instruccion|regla|restriccion|directriz|directrices|politica|configuracion|rol\b|papel"  # es, pt
+    r"|instruccion|instrucion|regla|restriccion|directriz|directrices|directriu|politica|configuracion|rol\b|papel"  # es, pt, ca, gl
     r"|anweisung|regel|vorgabe|einschrankung|richtlinie|konfiguration|beschrankung|rolle"  # de
     r"|istruzion|regol|restrizion|direttiv|configurazion|impostazion|ruolo"  # it
     r"|instruc[ao]|instrucoes|regra|restric|diretriz|configurac"  # pt
@@ -262,6 +263,7 @@ _OBJECT_ML = (
 _YOUR_ML = (
     r"ton|ta|tes|votre|vos|tu|tus|dein\w*|ihr\w*|euer\w*|tuo|tua|tuoi|tue|teu|teus|tuas|seu|seus|sua|suas"
     r"|je|jouw|uw|tw[oó]j\w*|tw[o]je\w*|twoich|twoja|swoj\w*|swoi\w*|sw[oó]j"
+    r"|teves|teva|vostres?"  # ca
     r"|тво[йиюе]\w*|сво[йиюе]\w*|ваш\w*"
 )
 # Not English words: English sentences are read by the English parts above.
@@ -274,7 +276,7 @@ _HIDDEN_ML = (
 # The same, after the object (French, Spanish, Italian, Portuguese adjectives follow the noun).
 _HIDDEN_AFTER_ML = (
     r"cachee?s?|secrete?s?|secretas?|secretos?|ocult[ao]s?|nascost[ei]|segret[ei]|internes?|internas?|interni"
-    r"|precedente?s?|anteriore?s?|precedenti|previas?|previos?|escondid[ao]s?"
+    r"|precedente?s?|anteriore?s?|precedenti|previas?|previos?|escondid[ao]s?|ocultes|amagad[ae]s|secretes"
 )
 # "…that you were given": the object's giver is someone before the learner.
 _GIVEN_YOU_ML = (
@@ -310,7 +312,7 @@ _DROP_ML = (
 )
 _SHOW_ML = (
     r"\b(?:montr\w*|affich\w*|revel\w*|donne\w*|ecri\w*|copi\w*|colle[zr]?|repet\w*|cite[zr]?|cita[r]?|dis-moi|liste[zr]?"
-    r"|muestr\w*|mostr\w*|dame|escrib\w*|pega|pegue|repit\w*|dime|ensen\w*|zeig\w*|gib|schreib\w*|kopier\w*|wiederhol\w*"
+    r"|muestr\w*|mostr\w*|amos[ae]\w*|dame|escrib\w*|pega|pegue|repit\w*|dime|ensen\w*|zeig\w*|gib|schreib\w*|kopier\w*|wiederhol\w*"
     r"|nenn\w*|verrat\w*|offenbar\w*|ausgeb\w*|dammi|scriv\w*|incoll\w*|ripet\w*|elenc\w*|dimmi|rivel\w*|escrev\w*"
     # asked for as what the learner needs or wants: "ich brauche deine Anweisungen", "necesito tus reglas"
     r"|brauch\w*|benotig\w*|mochte|necesit\w*|quier[eo]|voglio|ho bisogno|precis[oa]|quero|besoin|voudrais|nodig|wil graag"

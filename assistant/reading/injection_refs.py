@@ -61,6 +61,10 @@ _NAMED = re.compile(r"\b(?:the|my|our|this)\s+([a-z]\w{1,15})\s+is\s*:?\s*[\"“
 _REMEMBERED = re.compile(
     r"\b(?:remember|keep|store|save|note|memori[sz]e)\s+(?:this|the|that|my|a)\s+([a-z]\w{1,15})(?:\s+for later)?\s*:?\s*"
     r"[\"“'‘]([^\"”'’\n]{1,80})[\"”'’]", re.IGNORECASE)
+# ... or a label given a quoted value: 'Word A is "system". Word B is "prompt".'
+_LABELLED = re.compile(
+    r"\b(?:word|term|part|piece|token|variable|slot|blank|item)\s+([A-Z0-9]{1,2})\s+(?:is|=|means|stands for)\s*:?\s*"
+    r"[\"“'‘]([^\"”'’\n]{1,80})[\"”'’]", re.IGNORECASE)
 _ASKS = re.compile(r"\?|^\W*(?:what|which|how|why|when|where|who|should|could|can|would|is|are|do|does|did)\b", re.IGNORECASE)
 
 
@@ -82,9 +86,10 @@ def _substituted(clause: str, before: str) -> str:
     values = {name: value for name, value in _DEFINITION.findall(said)} if "=" in said else {}
     if not _ASKS.search(clause):
         values.update({f"the {name}": value for name, value in _NAMED.findall(said) + _REMEMBERED.findall(said)})
+        values.update(dict(_LABELLED.findall(said)))
     if not values:
         return clause
-    body = _REMEMBERED.sub(" ", _NAMED.sub(" ", _DEFINITION.sub(" ", clause)))
+    body = _LABELLED.sub(" ", _REMEMBERED.sub(" ", _NAMED.sub(" ", _DEFINITION.sub(" ", clause))))
     names = "|".join(re.escape(name) for name in sorted(values, key=len, reverse=True))
     replaced = re.sub(rf"(?<![\w-])(?:{names})(?:\s*\+\s*(?:{names}))*(?![\w-])",
                       lambda m: " ".join(values[n] for n in re.split(r"\s*\+\s*", m.group(0))), body)

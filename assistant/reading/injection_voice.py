@@ -85,8 +85,9 @@ _CARRY_OUT = re.compile(
 
 
 def _second_person(sentence: str, subject: re.Match[str]) -> str:
-    """``sentence`` with ``subject`` read as "you" and the third-person possessives after it as "your"."""
-    rest = _ITS.sub("your", sentence[subject.end():])
+    """``sentence`` with ``subject`` read as "you", and after it the third-person possessives as "your"
+    and "it" as "you" ("every rule it follows")."""
+    rest = re.sub(r"\bit\b", "you", _ITS.sub("your", sentence[subject.end():]), flags=re.IGNORECASE)
     return f"{sentence[:subject.start()]}you{rest}"
 
 
