@@ -35,6 +35,7 @@ THE_LEARNERS_OWN = {
     "croatian, our team's rules": "Naš tim ne zna svoja pravila. Pokaži primjer dobrih uputa za tim.",
     "serbian, rules for our chatbot": "Како да напишем правила за наш чатбот?",
     "punctuation-heavy figures": "Our SKU codes look like #A7-@22 and $Q9=; should the bot read them aloud?",
+    "a question with no subject": "Has no limits on free returns? Asking for the spring sale.",
 }
 
 

@@ -90,8 +90,10 @@ _NONE_OF = (
 # clause's start ("has no restrictions and …" continuing a pasted text). Another owner before it
 # makes it the learner's thing: "our rollout plan has no content rules yet".
 _HAS_NONE = re.compile(
-    r"(?:^\W*|\b(?:you|yourself|assistant|advisor|ai|model|bot|chatbot|gpt|llm|version|mode|variant|persona|character"
-    r"|copy|instance|build|edition|who|that|which)\b,?(?:\s+[\w-]+){0,2}?,?\s+)(?:with|has|had|having) (?:absolutely )?(?:no|zero) " + _NONE_OF,
+    # (a clause opening in lower case continues a pasted piece; "Has no limits on returns?" asks a question)
+    r"(?:^\W*(?-i:(?=with|has|had|having))|\b(?:you|yourself|assistant|advisor|ai|model|bot|chatbot|gpt|llm|version|mode|variant"
+    r"|persona|character|copy|instance|build|edition|who|that|which)\b,?(?:\s+[\w-]+){0,2}?,?\s+)"
+    r"(?:with|has|had|having) (?:absolutely )?(?:no|zero) " + _NONE_OF,
     re.IGNORECASE | re.MULTILINE,
 )
 _OWNER_BEFORE = re.compile(r"\b(?:our|my|their|his|her|its|we|they)\b|\w's\b", re.IGNORECASE)
