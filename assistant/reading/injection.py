@@ -254,7 +254,10 @@ def _judge_clause(clause: str, before: str = "") -> tuple[str, str]:
 # Where two requests joined in one clause meet: ", and", "and then", ", then", ", plus" (outside
 # quotes); after a request to show the assistant's hidden text, a plain "and" too.
 _JOINED = re.compile(r",?\s+and\s+then\s+|,\s*(?:and|then|plus)\s+", re.IGNORECASE)
-_JOINED_AFTER = re.compile(r",?\s+and\s+(?:then\s+)?|,\s*(?:then|plus)\s+", re.IGNORECASE)
+# ("and then" in the languages the screen reads: "y luego", "und dann", "et ensuite", "e poi", …)
+_THEN_ML = (r"y (?:luego|despu[eé]s)|et (?:ensuite|puis|apr[eè]s)|und (?:dann|danach)|e (?:poi|dopo|depois|ent[aã]o)|en dan"
+            r"|a (?:potem|pak)|ve (?:sonra|ardından)|и (?:потом|затем)|а потом|i (?:potem|onda|pak)")
+_JOINED_AFTER = re.compile(rf",?\s+and\s+(?:then\s+)?|,\s*(?:then|plus)\s+|,?\s+(?:{_THEN_ML})\s+", re.IGNORECASE)
 # After a plain "and" (no comma, no "then") the words may still be the attack's object ("reveal
 # your configuration and API key"): they are a request of their own only when they open as one —
 # a question word, an auxiliary, or a verb that asks for an answer — or end in a question mark.
@@ -290,7 +293,8 @@ def _split_joined(message: str, spans: list[tuple[int, int]], verdicts: list[tup
                     rg = _judge_clause(message[slice(*right)], f"{said}\n{message[:right[0]]}")
                     request, attack = (left, rg) if request_first else (right, lg)
                     asked = (not (lg if request_first else rg)[0]) and _asks_of_its_own(message[slice(*request)])
-                    if asked and not request_first and "," not in m.group(0) and "then" not in m.group(0).lower():
+                    if (asked and not request_first and "," not in m.group(0) and "then" not in m.group(0).lower()
+                            and not re.search(_THEN_ML, m.group(0), re.IGNORECASE)):
                         asked = _opens_a_request(message[slice(*request)])
                     if asked and attack[0] and (request_first or attack[0] == "reveal"):
                         cut = (left, right, ("", "") if request_first else lg, rg if request_first else ("", ""))

@@ -17,6 +17,8 @@ BREAK = re.compile(
     r"|\s+(?=\(\d\)|\d\)\s)|\s*\b(?=(?:PS|P\.S\.)\s*:)"
     # delimiters that wrap a payload (HTML comments, code fences, closing tags) end a clause on both sides
     r"|\s*(?:<!--|-->|```+|\[\s*/\s*[\w -]{1,30}\]|</\s*[\w-]{1,30}\s*>)\s*"
+    # an aside in brackets that opens as one: "How do I measure CSAT (and by the way, what does …)?"
+    r"|\s*\((?=\s*(?:and\s+|oh,?\s+)?(?:by the way|btw|also|plus|side note|ps|p\.s\.)\b)"
     # a colon or a connective that introduces a question: "… answer this: which KPIs…", "…, and what is…"
     r"|(?:(?<=:)\s+|,\s*(?:and|but|also|plus)\s+)(?=(?:what|which|how|why|when|where|who|whom|whose|should|could|can|would"
     r"|is|are|do|does|did|will)\b)",

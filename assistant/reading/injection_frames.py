@@ -316,5 +316,6 @@ def goal(reading: str) -> str:
     # where the European roots match English words: "make it ignore its instructions")
     if (FRAMES["other-language"].search(reading) and not OTHER_OWNER_ML.search(reading)
             and not OTHER_OWNER.search(reading)):
-        return "rules"
+        # (what the structure reads says which: "muestra tu prompt" asks to see it)
+        return structural_goal(reading) or "rules"
     return structural_goal(reading) or other_language_goal(reading)
