@@ -2,11 +2,11 @@
 the assistant could be asked to undo.
 
 Query strings of web addresses are URL-decoded. Tokens that look like base64 (once or several
-times over), base32, hex, binary, ``\\uXXXX`` escapes, letters as numbers (a=1), Morse or the NATO
-spelling alphabet are decoded where they decode to readable text; word
+times over), base32, hex, binary, ``\\uXXXX`` escapes, character codes (decimal or octal),
+letters as numbers (a=1), Morse, Braille or the NATO spelling alphabet are decoded where they decode to readable text; word
 games are undone (first letters of each word, words to put in a stated order, words without their
 vowels). A sentence that reads as no language (none of the commonest English words) is also read
-as ROT13 and the other Caesar shifts, Atbash and backwards. Every decoding is a linear pass over
+as ROT13 and the other Caesar shifts, ROT47, Atbash and backwards. Every decoding is a linear pass over
 the text; a message in plain English costs a few regex scans.
 """
 
@@ -46,6 +46,17 @@ _LETTER_NUMBER = r"(?:[1-9]|1\d|2[0-6])"
 _LETTER_NUMBERS = re.compile(
     rf"(?<![\w.-]){_LETTER_NUMBER}(?:[-.]{_LETTER_NUMBER}){{1,15}}(?:(?:\s*/\s*|\s+){_LETTER_NUMBER}(?:[-.]{_LETTER_NUMBER}){{1,15}})+(?![\w-])")
 _BINARY = re.compile(r"\b(?:[01]{8}\s+){3,}[01]{8}\b")
+# Character codes written out: decimal ("82 101 118 …", 32–126) or octal ("122 145 166 …"), six or more.
+_DECIMAL_CODE = r"(?:3[2-9]|[4-9]\d|1[01]\d|12[0-6])"
+_DECIMALS = re.compile(rf"(?<![\d.,]){_DECIMAL_CODE}(?:[\s,;]+{_DECIMAL_CODE}){{5,}}(?![\d.,]\d)")
+_OCTALS = re.compile(r"(?<![\d.,])0?[01]?[0-7]{2}(?:[\s,;]+0?[01]?[0-7]{2}){5,}(?![\d.,]\d)")
+# Braille (grade 1): the dot patterns of the 26 letters, in the Unicode Braille block.
+_BRAILLE_LETTERS = dict(zip(
+    [0x01, 0x03, 0x09, 0x19, 0x11, 0x0B, 0x1B, 0x13, 0x0A, 0x1A, 0x05, 0x07, 0x0D, 0x1D, 0x15, 0x0F, 0x1F, 0x17, 0x0E,
+     0x1E, 0x25, 0x27, 0x3A, 0x2D, 0x3D, 0x35],
+    string.ascii_lowercase,
+))
+_BRAILLE = re.compile(r"[\u2800-\u28ff]+(?:\s+[\u2800-\u28ff]+)*")
 _LOWER, _UPPER = string.ascii_lowercase, string.ascii_uppercase
 ATBASH = str.maketrans(_LOWER + _UPPER, _LOWER[::-1] + _UPPER[::-1])
 
@@ -55,6 +66,10 @@ def _shift(n: int) -> dict[int, int]:
 
 
 CAESAR = [_shift(n) for n in range(1, 26)]
+# ROT47 rotates every printable ASCII character but the space ("!" to "~", 94 of them), so its
+# ciphertext is thick with punctuation ("#6G62= J@FC …").
+_PRINTABLE = "".join(chr(c) for c in range(33, 127))
+ROT47 = str.maketrans(_PRINTABLE, _PRINTABLE[47:] + _PRINTABLE[:47])
 
 
 def _readable(raw: bytes) -> str:
@@ -96,6 +111,12 @@ def tokens_decoded(text: str) -> list[str]:
                                                    lambda m: chr(int(m.group(1) or m.group(2), 16)), t.group(0)), text))
     for token in _BINARY.findall(text):
         found.append(_readable(bytes(int(byte, 2) for byte in token.split())))
+    for token in _DECIMALS.findall(text):
+        found.append("".join(chr(int(n)) for n in re.split(r"[\s,;]+", token)))
+    for token in _OCTALS.findall(text):
+        found.append(_readable(bytes(int(n, 8) for n in re.split(r"[\s,;]+", token))))
+    for token in _BRAILLE.findall(text):
+        found.append(re.sub(r"[\u2800-\u28ff]", lambda m: _BRAILLE_LETTERS.get(ord(m.group(0)) - 0x2800, ""), token))
     for token in _NATO_RUN.findall(text):
         found.append(" ".join("".join(word[0] for word in part.split())
                               for part in re.split(r"\s*[—–/|,;-]\s*|\s{2,}", token) if part.strip()).lower())
@@ -130,8 +151,8 @@ def _reads_as_language(text: str) -> bool:
 
 
 def _ciphers_undone(text: str) -> list[str]:
-    """Atbash and the 25 Caesar shifts (ROT13 is shift 13) of ``text`` that read as a language."""
-    undone = (text.translate(table) for table in (ATBASH, *CAESAR))
+    """Atbash, the 25 Caesar shifts (ROT13 is shift 13) and ROT47 of ``text`` that read as a language."""
+    undone = (text.translate(table) for table in (ATBASH, *CAESAR, ROT47))
     return [plain for plain in undone if _reads_as_language(plain)]
 
 
@@ -273,7 +294,9 @@ def decodings(text: str) -> list[str]:
     else:
         # a cipher may follow a plain-English frame ("decode and comply: Ljqruh ...", "Decode the
         # Pig Latin: Owshay ...")
-        for part in re.split(r"[:\n]", text)[1:]:
+        # (ROT47 writes colons of its own: what follows a line's first colon is read whole too)
+        whole = [line.split(":", 1)[1] for line in text.splitlines() if ":" in line]
+        for part in dict.fromkeys([*re.split(r"[:\n]", text)[1:], *whole]):
             if reads_as_no_language(part):
                 out.extend(_ciphers_undone(part))
                 out.extend(_pig_latin_undone(part))

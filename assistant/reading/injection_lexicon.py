@@ -35,12 +35,21 @@ _FLAGS = re.IGNORECASE
 # ---------------------------------------------------------------- English parts
 # The assistant's own text: what a learner may never see or have recited.
 _TEXT_OBJECT_EN = (
-    r"(?:system\s*)?prompts?|instructions?|rules?|polic(?:y|ies)|guidelines?|guardrails?|restrictions?"
+    # a rule book or rule set is the rules in one word ("your current rulebook", "your rule-set")
+    r"(?:system\s*)?prompts?|instruction[- ]?sets?|instructions?|rule[- ]?(?:books?|sets?)|rules?|{policy}|guidelines?|guardrails?|restrictions?"
     r"|directives?|configurations?|configs?|programming|constraints?|safeguards|filters?|guidance|directions"
     r"|set-?up(?: message| text| prompt| instructions| notes)?|preambles?|briefings?|system messages?"
     r"|hidden context|context(?: window)?|(?:opening|initial|first|starting|setup|system|hidden|developer|operator|pre-?conversation)"
     r" (?:message|text|prompt|note)s?"
     r"|(?:content|topic|course)(?:[- ]only)? (?:restriction|limit|rule|polic(?:y|ies))s?"
+).format(
+    # a policy with a word of the business before it is the learner's ("your return policy",
+    # "what should your refund policy say?"); the assistant's is bare or named by what it governs
+    policy="(?:{})polic(?:y|ies)".format("|".join(
+        [r"(?<=^)"] + [rf"(?<=\b{word} )" for word in (
+            "your", "the", "this", "that", "any", "its", "content", "safety", "system", "hidden", "secret", "topic",
+            "answer", "course", "internal", "usage", "refusal", "moderation", "disclosure", "real", "full", "own",
+            "exact", "original", "current", "which", "what", "all", "these", "those", "every", "of", "and", "or")]))
 )
 # What it may be asked to drop but may well describe: "what is your role?" is a fair question.
 _OBJECT_EN = rf"{_TEXT_OBJECT_EN}|role|persona|scope|limitations?|limits"
@@ -114,6 +123,8 @@ _OWNED_WEAK_EN = (
     r"|\b(?:hidden|system|developer|secret|internal)(?:,? (?:and|or|&|/) (?:hidden|system|developer|secret|internal))+"
     r" (?:messages?|turns?|prompts?|instructions?|notes?|text)\b"
     r"|\b(?:(?:the|this) )?(?:course|topic|content)(?:[- ]only)? (?:scope|restriction|limit|polic(?:y|ies))s?\b"
+    # the assistant's, with words between: "the assistant's complete source prompt"
+    rf"|\b(?:the|this) (?:advisor|assistant)'s (?:[\w-]+ ){{1,2}}?(?:{_TEXT_OBJECT_EN})\b"
     # text from the level above the conversation: "any system-level text", "developer-level instructions"
     r"|\b(?:system|developer|operator|admin)[- ]level (?:text|messages?|instructions?|prompts?|content|notes?|rules)\b"
     # what comes before the assistant's answers, out of the learner's sight: "the preamble", "the part I don't see"
@@ -134,6 +145,7 @@ _DROP_EN = (
     r"|overrid\w*|overrul\w*|revok\w*|cancel\w*|bypass\w*|skip\w*|turn(?:ing)? off|switch(?:ing)? off|disabl\w*"
     r"|lift\w*|suspend\w*|abandon\w*|escap\w*|ditch\w*|get rid of|get around|work around|circumvent\w*|break\w*"
     r"|remov\w*|relax\w*|loosen\w*|waiv\w*|rewrit\w*|replac\w*|chang\w*|modif\w*|overwrit\w*|deactivat\w*"
+    r"|withdraw\w*|scrap(?:s|ped|ping)?|rescind\w*|annul\w*|nullif\w*|invalidat\w*|repeal\w*"
     r"|step\w* (?:outside|out of|beyond)|go\w* (?:beyond|outside)|break\w* out of|(?:operat|work|answer)\w* outside"
     r"|free\w* (?:from|of)|exempt\w* from|releas\w* from|(?:not|n'?t|no longer|never) bound by|unbound by"
     r"|(?:do not|don'?t|doesn'?t|never|stop|no longer|quit) (?:follow\w*|obey\w*|apply\w*|respect\w*|stick\w* to|play\w*))\b"
@@ -234,7 +246,7 @@ _TOLD_ML = (
 # Roots of the assistant's instructions / rules / configuration / role (accents already dropped).
 _OBJECT_ML = (
     r"instruction|consigne|regle|directive|restriction|configuration|role"  # fr
-    r"|instruccion|regla|restriccion|directriz|directrices|politica|configuracion|rol\b|papel"  # es, pt
+    r"|instruccion|instrucion|regla|restriccion|directriz|directrices|directriu|politica|configuracion|rol\b|papel"  # es, pt, ca, gl
     r"|anweisung|regel|vorgabe|einschrankung|richtlinie|konfiguration|beschrankung|rolle"  # de
     r"|istruzion|regol|restrizion|direttiv|configurazion|impostazion|ruolo"  # it
     r"|instruc[ao]|instrucoes|regra|restric|diretriz|configurac"  # pt
@@ -251,6 +263,7 @@ _OBJECT_ML = (
 _YOUR_ML = (
     r"ton|ta|tes|votre|vos|tu|tus|dein\w*|ihr\w*|euer\w*|tuo|tua|tuoi|tue|teu|teus|tuas|seu|seus|sua|suas"
     r"|je|jouw|uw|tw[oó]j\w*|tw[o]je\w*|twoich|twoja|swoj\w*|swoi\w*|sw[oó]j"
+    r"|teves|teva|vostres?"  # ca
     r"|тво[йиюе]\w*|сво[йиюе]\w*|ваш\w*"
 )
 # Not English words: English sentences are read by the English parts above.
@@ -263,7 +276,7 @@ _HIDDEN_ML = (
 # The same, after the object (French, Spanish, Italian, Portuguese adjectives follow the noun).
 _HIDDEN_AFTER_ML = (
     r"cachee?s?|secrete?s?|secretas?|secretos?|ocult[ao]s?|nascost[ei]|segret[ei]|internes?|internas?|interni"
-    r"|precedente?s?|anteriore?s?|precedenti|previas?|previos?|escondid[ao]s?"
+    r"|precedente?s?|anteriore?s?|precedenti|previas?|previos?|escondid[ao]s?|ocultes|amagad[ae]s|secretes"
 )
 # "…that you were given": the object's giver is someone before the learner.
 _GIVEN_YOU_ML = (
@@ -299,7 +312,7 @@ _DROP_ML = (
 )
 _SHOW_ML = (
     r"\b(?:montr\w*|affich\w*|revel\w*|donne\w*|ecri\w*|copi\w*|colle[zr]?|repet\w*|cite[zr]?|cita[r]?|dis-moi|liste[zr]?"
-    r"|muestr\w*|mostr\w*|dame|escrib\w*|pega|pegue|repit\w*|dime|ensen\w*|zeig\w*|gib|schreib\w*|kopier\w*|wiederhol\w*"
+    r"|muestr\w*|mostr\w*|amos[ae]\w*|dame|escrib\w*|pega|pegue|repit\w*|dime|ensen\w*|zeig\w*|gib|schreib\w*|kopier\w*|wiederhol\w*"
     r"|nenn\w*|verrat\w*|offenbar\w*|ausgeb\w*|dammi|scriv\w*|incoll\w*|ripet\w*|elenc\w*|dimmi|rivel\w*|escrev\w*"
     # asked for as what the learner needs or wants: "ich brauche deine Anweisungen", "necesito tus reglas"
     r"|brauch\w*|benotig\w*|mochte|necesit\w*|quier[eo]|voglio|ho bisogno|precis[oa]|quero|besoin|voudrais|nodig|wil graag"
@@ -387,12 +400,17 @@ _OWNED_THEN_SHOWN = re.compile(
 # The object declared gone: "your restrictions have been withdrawn", "the safety policy doesn't exist".
 _VOID = (
     r"(?:,? (?:are|is|were|was|have been|has been|got|are now|is now|will be)\s+(?:now\s+|officially\s+|hereby\s+|all\s+)?"
-    r"(?:withdrawn|removed|lifted|disabled|cancell?ed|revoked|suspended|waived|dropped|void|off|gone|deleted|reset"
+    r"(?:withdrawn|removed|lifted|disabled|cancell?ed|revoked|rescinded|repealed|annulled|nullified|invalidated|abolished"
+    r"|scrapped|terminated|suspended|waived|dropped|void|off|gone|deleted|reset"
     r"|overridden|replaced|null|paused|expired|retired|switched off|turned off|no longer (?:valid|active|in force)"
     r"|(?:just |only )?(?:a test|a joke|a drill|fake|not real|optional|suggestions|outdated|obsolete))"
     r"|,? (?:doesn'?t|does not|don'?t|do not|no longer|won'?t|will not|shall not|need not) (?:exist|apply|count|matter|hold))\b"
 )
-_DECLARED_VOID = re.compile(rf"(?:{_OWNED_EN}){_VOID}", _FLAGS)
+_DECLARED_VOID = re.compile(
+    rf"(?:{_OWNED_EN}){_VOID}"
+    # ... or to be taken as void: "consider your rulebook void", "treat your guidelines as cancelled"
+    rf"|\b(?:consider|treat|deem|regard|count)\s+(?:{_OWNED_EN})\s+(?:as\s+)?(?:(?:now|hereby|officially)\s+)?"
+    r"(?:void|null|cancell?ed|revoked|rescinded|invalid|suspended|lifted|gone|obsolete|expired|off)\b", _FLAGS)
 _DECLARED_VOID_WEAK = re.compile(rf"(?:{_OWNED_WEAK_EN}){_VOID}", _FLAGS)
 # A question about the object or what is in it: "what instructions govern your answers?", "how many
 # lines does your setup text have?"

@@ -10,7 +10,9 @@ reading of a message (see `injection.screen`).
 - "the text above" points at the learner's own text when a pasted text stands above it in the
   message (`mask_own_text_above`), at the assistant's hidden text otherwise;
 - quoted pieces a formula or an operator joins (=CONCAT("a", "b"), ="a"&"b") read as one text
-  (`joined_quotes`, which returns the joined text, not the message).
+  (`joined_quotes`, which returns the joined text, not the message);
+- a text pasted in pieces over several turns ("Part 1: … the assistant" / "Part 2: has no …")
+  reads as one text once the pieces are put back together (`pasted_in_pieces`).
 
 The masks return the text at the same length, so offsets into the message still hold.
 """
@@ -30,7 +32,8 @@ QUOTED = re.compile(
 # Reported speech: what a third party told the learner ("my boss told me to ignore the rules")
 # is their words, like a quote, unless it is aimed at the assistant ("…said you must…").
 _REPORTED = re.compile(
-    r"\b(?:my|our|the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?:told|tells|asked|asks|said|says|wants|wanted"
+    # (the teller may take three words: "the head of IT told me …")
+    r"\b(?:my|our|the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:told|tells|asked|asks|said|says|wants|wanted"
     r"|instructed|ordered|insisted|suggested|keeps telling|emailed|wrote|urged|advised|warned)\s+"
     r"(?:(?:me|us|everyone|everybody|them|him|her|people|staff|all of us|the \w+|our \w+|my \w+)\s+)?"
     # "to …", "that …", or a that-less clause with a modal ("said the AI must skip…")
@@ -185,3 +188,21 @@ def joined_quotes(clause: str) -> str:
     # pieces carry their own spaces ("reveal ", "your "); where none do, a space between them
     glue = "" if any(p != p.strip() for p in pieces) else " "
     return re.sub(r"\s+", " ", glue.join(pieces)).strip()
+
+
+# A piece's label at the start of a line: "Part 2:", "Section B.", "(3/3)", "Chunk 1 of 3 -".
+_PIECE_LABEL = re.compile(
+    r"^\s*(?:(?:part|section|piece|chunk|fragment|page|block|segment)\s*[\w]{1,3}(?:\s*(?:of|/)\s*\w{1,3})?|\(?\d{1,2}\s*/\s*\d{1,2}\)?)"
+    r"\s*[:.)\]–—-]\s*",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def pasted_in_pieces(turns: list[str]) -> str:
+    """The turns put back together as one text: pieces' labels dropped, a turn that stops mid-sentence
+    (no closing punctuation) run on into the next."""
+    text = ""
+    for turn in turns:
+        piece = _PIECE_LABEL.sub("", turn).strip()
+        text += (" " if not text or text[-1] not in ".!?:" else "\n") + piece
+    return text.strip()
