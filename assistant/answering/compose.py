@@ -95,7 +95,26 @@ def without_slot_asides(text: str) -> str:
         return text
     # The cut is marked with "…", so what is quoted stays verbatim course text on each side of it.
     text = ASIDE.sub(lambda aside: "…" if PLACEHOLDER.search(aside.group()) else aside.group(), text)
-    return re.sub(r"…\s*[.;,]?\s*$", "…", text)
+    text = re.sub(r"…\s*[.;,]?\s*$", "…", text)
+    return without_slot_clause(text)
+
+
+# The least a sentence must keep before a cut clause to still state something.
+CLAUSE_KEPT = 40
+
+
+def without_slot_clause(text: str) -> str:
+    """``text`` cut before the trailing clause that holds its first template slot ("we've seen a
+    12% increase in AOV for these customers, contributing an additional $X in revenue"): the
+    clause up to the comma is a fact, the slot's clause is the learner's to fill. Cut only where
+    what stays is long enough to say something and holds no slot itself; marked with "…"."""
+    slot = PLACEHOLDER.search(text)
+    if not slot:
+        return text
+    cut = text.rfind(", ", 0, slot.start())
+    if cut < CLAUSE_KEPT or PLACEHOLDER.search(text[:cut]):
+        return text
+    return text[:cut] + "…"
 
 
 def quotable(text: str) -> bool:
@@ -297,8 +316,15 @@ class Composer:
             # prose read as a list (``announced_lists``): its announcing sentence ("Several
             # pitfalls can derail a plan.") says nothing alone, so it is quoted only with members
             announcing = {u.parts[0] for u in found if u.kind == "list" and not u.parts[0].endswith(":")}
+            # "which comes right after the X one?": X and the one after it, as one unit (its
+            # members alone would answer only half)
+            besides = {id(unit): beside for unit in found if (beside := neighbour(unit, question)) is not None}
+            paired = {part for beside in besides.values() for part in beside.parts[1:]}
             for unit in found:
-                if unit.kind == "sentence" and unit.parts[0] in announcing:
+                if unit.kind == "sentence" and unit.parts[0] in announcing | paired:
+                    continue
+                if id(unit) in besides:
+                    candidates.append((besides[id(unit)], passage))
                     continue
                 if unit.kind == "list" and not unit.parts[0].endswith(":") and kind != "list":
                     # another kind of ask gets the members it names ("the one about data")
@@ -413,7 +439,13 @@ def turned_against(question: str, heading: str) -> bool:
         return False
     if not {stem(w) for w in content_words(heading)} & {stem(w) for w in content_words(ask)}:
         return False
-    return bool(TURNING.search(heading)) != bool(TURNING.search(ask))
+    return bool(TURNING.search(heading)) != bool(TURNING.search(CONTRAST.sub(" ", ask)))
+
+
+# A negation that sets the thing asked against another ("…came from the ad and not something
+# else", "not just the price", "whether or not"): a contrast, not an ask for what not to do.
+CONTRAST = re.compile(r"\b(?:and|but|or|rather)\s+not\b.*$|\bnot (?:just|only|merely|simply)\b|\bwhether or not\b|\bif not\b",
+                      re.IGNORECASE)
 
 
 def asks_for_things(question: str) -> bool:
@@ -476,6 +508,38 @@ def members_asked(unit: Unit, asked: set[str]) -> Unit | None:
     if not kept or len(kept) == len(unit.parts) - 1:
         return None
     return Unit((unit.parts[0], *kept), "list")
+
+
+# An ask for the member listed next to a named one ("which one comes right after the pricing
+# one?", "what's the step before sanding?"): the named member, then the direction.
+NEIGHBOUR = re.compile(
+    r"\b(?:(?:comes?|came|is|goes|listed|follows?|right|just|immediately|straight|directly)\s+)*"
+    r"(?P<way>after|before|following|preceding)\s+(?:the\s+|that\s+|this\s+)?(?P<named>[^?.,;!]{3,60})",
+    re.IGNORECASE)
+NEIGHBOUR_ASK = re.compile(r"\b(?:which|what)\b[^?]{0,40}\b(?:comes?|came|is|goes|listed|follows?|step|one|item|point)\b", re.I)
+# Words that name the place, not the member ("the X one", "the X step").
+PLACE_WORDS = frozenset({"one", "ones", "item", "point", "step", "bit", "part", "entry", "bullet", "thing", "list"})
+
+
+def neighbour(unit: Unit, question: str) -> Unit | None:
+    """A list cut to the member a question names and the one listed right after (or before) it,
+    under its lead-in, when the question asks which member comes next to a named one; None for
+    any other question, a list that is not one, or a name that fits no member or several."""
+    if unit.kind != "list" or len(unit.parts) < 3:
+        return None
+    ask = own_ask(question)
+    place = NEIGHBOUR.search(ask)
+    if place is None or not NEIGHBOUR_ASK.search(ask[: place.start()] + " " + place.group(0)):
+        return None
+    named = {stem(w) for w in content_words(place.group("named")) if w.lower() not in PLACE_WORDS}
+    items = list(unit.parts[1:])
+    hits = [i for i, item in enumerate(items) if named and named <= {stem(w) for w in content_words(item)}]
+    if len(hits) != 1:
+        return None
+    other = hits[0] + (1 if place.group("way").lower() in {"after", "following"} else -1)
+    if not 0 <= other < len(items):
+        return None
+    return Unit((unit.parts[0], *sorted({items[hits[0]], items[other]}, key=items.index)), "list")
 
 
 def _repeats(unit: Unit, said: set[str]) -> bool:
@@ -638,7 +702,9 @@ NAMING = re.compile(
     r"|\b(?:is there an?|what(?:'s| is) the) (?:name|term|word|phrase) for\b|\bcalled\?",
     re.IGNORECASE,
 )
-NAMES = re.compile(r"[\"“][^\"”]{3,40}[\"”]|\([A-Z][A-Za-z]{1,6}\)")
+NAMES = re.compile(r"[\"“][^\"”]{3,40}[\"”]|\([A-Z][A-Za-z]{1,6}\)"
+                   # a capitalised name with its initials after a dash ("Customer Data Platforms - CDPs")
+                   r"|\b(?:[A-Z][a-z]+ ){1,4}[A-Z][a-z]+\s+[-–]\s+[A-Z]{2,6}s?\b")
 
 
 def names_a_figure_of(question: str, text: str) -> bool:
