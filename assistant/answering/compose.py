@@ -104,8 +104,8 @@ CLAUSE_KEPT = 40
 
 
 def without_slot_clause(text: str) -> str:
-    """``text`` cut before the trailing clause that holds its first template slot ("we've seen a
-    12% increase in AOV for these customers, contributing an additional $X in revenue"): the
+    """``text`` cut before the trailing clause that holds its first template slot ("the new rota
+    cut overtime by 18% in both depots, saving an extra $X a month on wages"): the
     clause up to the comma is a fact, the slot's clause is the learner's to fill. Cut only where
     what stays is long enough to say something and holds no slot itself; marked with "…"."""
     slot = PLACEHOLDER.search(text)
@@ -703,7 +703,7 @@ NAMING = re.compile(
     re.IGNORECASE,
 )
 NAMES = re.compile(r"[\"“][^\"”]{3,40}[\"”]|\([A-Z][A-Za-z]{1,6}\)"
-                   # a capitalised name with its initials after a dash ("Customer Data Platforms - CDPs")
+                   # a capitalised name with its initials after a dash ("Order Management Systems - OMSs")
                    r"|\b(?:[A-Z][a-z]+ ){1,4}[A-Z][a-z]+\s+[-–]\s+[A-Z]{2,6}s?\b")
 
 
