@@ -172,7 +172,7 @@ def _pdf(folder: Path) -> Path:
 
 
 def _slides(folder: Path) -> Path:
-    (path := folder / "module-7.pptx").write_bytes(b"PK\x03\x04")
+    (path := folder / "module-7.key").write_bytes(b"PK\x03\x04")
     return path
 
 
@@ -185,7 +185,7 @@ BAD_INPUTS = [
     pytest.param(_directory, "is a folder", id="directory"),
     pytest.param(_over_limit, f"over the {LIMIT:,}-byte ingest limit", id="over-limit"),
     pytest.param(_pdf, "not a readable PDF", id="broken-pdf"),
-    pytest.param(_slides, "unsupported file type '.pptx'", id="unknown-extension"),
+    pytest.param(_slides, "unsupported file type '.key'", id="unknown-extension"),
 ]
 
 

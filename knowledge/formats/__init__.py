@@ -5,8 +5,9 @@ One home per format: Markdown and plain text are read as they are (here), except
 reStructuredText (``.rst``, or ``.txt`` written in reST), which `rst` reads into Markdown, an e-mail
 course saved from a mail client, which `mail` reads into Markdown, a slide deck's
 text export, which `slides` reads into Markdown, and a talk's transcript, which `transcript`
-reads into Markdown (a wiki's Markdown export is unwrapped by `wiki`); PDF, DOCX and HTML
-are converted by their own modules (`pdf`, `docx`, `html`), each with a well-kept parser, into
+reads into Markdown (a wiki's Markdown export is unwrapped by `wiki`); PDF, DOCX, HTML, PowerPoint
+and LaTeX are converted by their own modules (`pdf`, `docx`, `html`, `pptx`, `latex`), each with a
+well-kept parser, into
 Markdown headings, paragraphs, "- " lists and pipe tables. `knowledge.parsing` then infers
 lessons and sections from that text exactly as it does for a Markdown file.
 
@@ -91,6 +92,18 @@ def _docx(path: Path, data: bytes, max_bytes: int) -> Converted:
     return convert_docx(path, data, max_bytes)
 
 
+def _pptx(path: Path, data: bytes, max_bytes: int) -> Converted:
+    from knowledge.formats.pptx import convert_pptx
+
+    return convert_pptx(path, data, max_bytes)
+
+
+def _latex(path: Path, data: bytes, max_bytes: int) -> Converted:
+    from knowledge.formats.latex import convert_latex
+
+    return convert_latex(path, data)
+
+
 def _html(path: Path, data: bytes, max_bytes: int) -> Converted:
     from knowledge.formats.html import convert_html
 
@@ -106,10 +119,14 @@ CONVERTERS: dict[str, Converter] = {
     ".docx": _docx,
     ".html": _html,
     ".htm": _html,
+    ".pptx": _pptx,
+    ".tex": _latex,
+    ".latex": _latex,
 }
 # Formats people try that have a better-known sibling we read.
 HINTS = {".doc": "save it from Word as .docx", ".rtf": "save it as .docx",
-         ".pptx": "export the slides as PDF", ".ppt": "export the slides as PDF",
+         ".ppt": "save it from PowerPoint as .pptx", ".key": "export the slides as .pptx",
+         ".odp": "save it as .pptx",
          ".odt": "save it as .docx", ".xhtml": "save it as .html"}
 
 
@@ -127,7 +144,7 @@ def read_course_file(path: Path, max_bytes: int) -> Converted:
     suffix = path.suffix.lower()
     converter = CONVERTERS.get(suffix)
     if converter is None:
-        kinds = ", ".join(sorted({".md", ".txt", ".rst", ".pdf", ".docx", ".html"}))
+        kinds = ", ".join(sorted({".md", ".txt", ".rst", ".pdf", ".docx", ".html", ".pptx", ".tex"}))
         hint = f" ({HINTS[suffix]})" if suffix in HINTS else ""
         raise CorpusError(f"{path}: unsupported file type '{path.suffix}'; use {kinds}{hint}")
     size = path.stat().st_size

@@ -100,10 +100,16 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+def _names_a_slide(item: str, titles: set[str]) -> bool:
+    """Whether an outline's line is a slide's title, or the end of one whose label it leaves
+    out ("Brake pads" for the divider "Part 2 — Brake pads"; two words at least)."""
+    return bool(item) and any(title == item or (" " in item and title.endswith(" " + item)) for title in titles)
+
+
 def _is_agenda(slide: Slide, titles: set[str]) -> bool:
     """A slide whose lines are mostly the titles of other slides: the deck's own outline."""
     items = [_key(line) for line in slide.shown if line.strip()]
-    return len(items) >= 2 and sum(item in titles for item in items) >= AGENDA_SHARE * len(items)
+    return len(items) >= 2 and sum(_names_a_slide(item, titles) for item in items) >= AGENDA_SHARE * len(items)
 
 
 def _depth(line: str) -> int:
