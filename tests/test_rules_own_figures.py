@@ -182,3 +182,24 @@ def test_brackets_that_hold_an_aside_end_the_formula_as_before():
     assert [o.label for o in rule.operands] == [["jars", "sold"], ["jars", "stocked"]] and rule.groups == []
     found = apply_rules("we sold 12 jars sold of 48 jars stocked, what is the turnover?", [ASIDE])
     assert found is None or "0.25" in found.result  # never a figure read from the aside
+
+
+SALE = passage("Planning a sale\nSales lift needed = discount ÷ (gross margin − discount)\nDecide it a week ahead.",
+               section="Planning a sale")
+
+
+def test_a_formula_every_figure_fills_answers_an_ask_that_names_it_in_other_words():
+    # "25% off" is a discount in any shop's words; "how many more must we sell" does not name the
+    # formula's result, but the one formula of the section that every figure fills answers it
+    found = apply_rules("we run a 60% gross margin and plan 25% off, how many more must we sell?", [SALE])
+    assert isinstance(found, Working) and found.result == "0.71 (71.43%)"
+
+
+@pytest.mark.parametrize(("question", "passages"), [
+    ("we run a 60% gross margin, how many more must we sell?", [SALE]),  # one figure fills one term
+    # the formula sits in another section than the best passage's: not the one asked about
+    ("we run a 60% gross margin and plan 25% off, how many more must we sell?",
+     [passage("Pricing\nKeep prices round.", "c0", "Pricing"), SALE]),
+])
+def test_no_formula_is_guessed_for_an_ask_that_does_not_name_it(question, passages):
+    assert apply_rules(question, passages) is None

@@ -221,7 +221,7 @@ def _step(rule: Rule, filled: list[tuple[Quantity, int] | None]) -> Step | None:
         whole = Span(math.ceil(result.low), None if result.high is None else math.ceil(result.high))
         text += f", so {_counted(rule, whole)} (a whole one for each started group)"
         result = whole
-    yours = sum(f[1] for f in filled if f is not None)
+    yours = sum({id(f[0]): f[1] for f in filled if f is not None}.values())  # a term named twice counts once
     return Step(rule, [f[0] if f else None for f in filled], result, unit, text, yours)
 
 
@@ -340,6 +340,13 @@ def _final(steps: list[Step], asked: set[str], mine: list[Quantity], passages: l
                 and second.rule.sentence != first.rule.sentence):  # cases of one rate: asked below
             return None
         return first
+    # no result names the ask ("how much more do I need to sell?"): the one formula of the most
+    # relevant section that every figure the learner gave fills, and nothing else
+    lead = passages[0].get("section") if passages else None
+    filled = [s for s in fitting if s.rule.kind == "formula" and s.yours == len(mine) and len(mine) >= 2
+              and s.rule.passage.get("section") == lead and all(q is not None for q in s.inputs)]
+    if len(filled) == 1:
+        return filled[0]
     # no result names the ask: a worked example of the most relevant passage, redone with all
     # of the learner's figures
     lead = passages[0].get("section") if passages else None
