@@ -203,3 +203,12 @@ def test_a_formula_every_figure_fills_answers_an_ask_that_names_it_in_other_word
 ])
 def test_no_formula_is_guessed_for_an_ask_that_does_not_name_it(question, passages):
     assert apply_rules(question, passages) is None
+
+
+def test_a_rule_no_figure_can_fill_does_not_hold_up_the_formula():
+    # the rate names a discount as what it gives, but no figure of the question fills it: the
+    # formula that takes the discount does not wait for it
+    worded = passage("Planning a sale\nSales lift needed = discount ÷ (gross margin − discount)\n"
+                     "On a 50% margin line, a 20% discount removes 40% of the profit on each unit.", section="Planning a sale")
+    found = apply_rules("we run a 60% gross margin and plan 25% off, how many more must we sell?", [worded])
+    assert isinstance(found, Working) and found.result == "0.71 (71.43%)"

@@ -145,7 +145,7 @@ def _fill(rule: Rule, pool: list[tuple[Quantity, int]], pending: list[Rule] = ()
         scored = sorted(((_score(operand, q, rule), i) for i, (q, _) in enumerate(pool) if i not in used), reverse=True)
         scored = [s for s in scored if s[0] > 0]
         later = max((_score(operand, Quantity(0, unit=r.unit, label=list(r.output)), rule) for r in pending if r is not rule
-                     and r.sentence != rule.sentence), default=0)
+                     and r.sentence != rule.sentence and _fill(r, pool) is not None), default=0)  # one that can give it
         if later and later >= (scored[0][0] if scored else 0):
             return None
         if not scored:
