@@ -30,6 +30,15 @@ SIGNALS = ("dense", "bm25", "sentences")
 HEADING_WEIGHT = 0.5
 
 
+# An acronym's plural ("CFOs", "KPIs"): one term with the acronym a question writes alone.
+ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,6})s\b")
+
+
+def terms(text: str) -> list[str]:
+    """BM25 terms of ``text``: its tokens, an acronym's plural read as the acronym."""
+    return tokenize(ACRONYM_PLURAL.sub(r"\1", text))
+
+
 def make_quote(text: str, limit: int) -> str:
     """The chunk's opening, at most ``limit`` characters, cut at a sentence or word boundary."""
     text = " ".join(text.split())
@@ -84,7 +93,7 @@ class CourseRetriever:
         from rank_bm25 import BM25Okapi
 
         chunks = self.index.all_chunks()
-        corpus = [tokenize(f"{meta.get('section', '')} {text}") for _, text, meta in chunks]
+        corpus = [terms(f"{meta.get('section', '')} {text}") for _, text, meta in chunks]
         return chunks, BM25Okapi(corpus) if chunks else None
 
     @cached_property
@@ -229,11 +238,11 @@ class CourseRetriever:
         from collections import Counter
 
         _, bm25 = self._lexical
-        asked = set(tokenize(query))
+        asked = set(terms(query))
         counts: Counter[str] = Counter()
         for cid in top:
             text, meta = self.chunk_map.get(cid, ("", {}))
-            counts.update(set(tokenize(f"{meta.get('section', '')} {text}")))
+            counts.update(set(terms(f"{meta.get('section', '')} {text}")))
         weighted = {t: n * bm25.idf.get(t, 0.0) for t, n in counts.items() if t not in asked and len(t) > 3}
         extra = sorted(weighted, key=lambda t: -weighted[t])[: self.feedback_terms]
         return f"{query} {' '.join(extra)}"
@@ -300,7 +309,7 @@ class CourseRetriever:
 
     def _bm25_ranking(self, query: str, pool: int, excluded: set[str]) -> list[str]:
         chunks, bm25 = self._lexical
-        tokens = tokenize(query)
+        tokens = terms(query)
         if bm25 is None or not tokens:
             return []
         import numpy as np

@@ -155,3 +155,60 @@ def test_no_working_for_a_question_without_a_rule():
     draft = Draft(answer="")
     assert own_figures("I have 14 players. How many coaches do I need?", [PROSE], draft) == []
     assert draft.citations == [] and draft.evidence == []
+
+
+# ---- a formula with brackets --------------------------------------------------------------------
+UPLIFT = passage("Deciding the markdown\nExtra units needed = markdown ÷ (gross margin − markdown)\n"
+                 "Check it before every sale.")
+PROFIT_SHARE = passage("Reading the accounts\nProfit share = (takings − running costs) ÷ takings × 100\n")
+ASIDE = passage("Tracking the pantry\nTurnover = jars sold ÷ jars stocked (e.g., 30 of 60).\n")
+
+
+@pytest.mark.parametrize(("question", "passages", "expected"), [
+    # the bracket first, a term the formula names twice filled once, a ratio of like shares as a share too
+    ("our gross margin is 50% and the markdown is 20%, how many extra units needed?", [UPLIFT], "0.67 (66.67%)"),
+    ("takings were $8,000 and running costs $6,000 this month, what is my profit share?", [PROFIT_SHARE], "25%"),
+])
+def test_a_bracketed_formula_is_worked_out_bracket_first(question, passages, expected):
+    found = apply_rules(question, passages)
+    assert isinstance(found, Working) and found.result == expected
+    assert "(" in found.steps[-1].text  # the working shows the formula's brackets
+
+
+def test_brackets_that_hold_an_aside_end_the_formula_as_before():
+    from assistant.answering.rules.book import rules_in
+
+    (rule,) = [r for r in rules_in(ASIDE) if r.kind == "formula"]
+    assert [o.label for o in rule.operands] == [["jars", "sold"], ["jars", "stocked"]] and rule.groups == []
+    found = apply_rules("we sold 12 jars sold of 48 jars stocked, what is the turnover?", [ASIDE])
+    assert found is None or "0.25" in found.result  # never a figure read from the aside
+
+
+SALE = passage("Planning a sale\nSales lift needed = discount ÷ (gross margin − discount)\nDecide it a week ahead.",
+               section="Planning a sale")
+
+
+def test_a_formula_every_figure_fills_answers_an_ask_that_names_it_in_other_words():
+    # "25% off" is a discount in any shop's words; "how many more must we sell" does not name the
+    # formula's result, but the one formula of the section that every figure fills answers it
+    found = apply_rules("we run a 60% gross margin and plan 25% off, how many more must we sell?", [SALE])
+    assert isinstance(found, Working) and found.result == "0.71 (71.43%)"
+
+
+@pytest.mark.parametrize(("question", "passages"), [
+    ("we run a 60% gross margin, how many more must we sell?", [SALE]),  # one figure fills one term
+    # the formula sits in another section than the best passage's: not the one asked about
+    ("we run a 60% gross margin and plan 25% off, how many more must we sell?",
+     [passage("Pricing\nKeep prices round.", "c0", "Pricing"), SALE]),
+])
+def test_no_formula_is_guessed_for_an_ask_that_does_not_name_it(question, passages):
+    assert apply_rules(question, passages) is None
+
+
+def test_a_rule_no_figure_can_fill_does_not_hold_up_the_formula():
+    # the rate names a discount as what it gives, but no figure of the question fills it: the
+    # formula that takes the discount does not wait for it
+    worded = passage("Planning a sale\nSales lift needed = discount ÷ (gross margin − discount)\n"
+                     "On a 50% margin line, a 20% discount removes 40% of the profit on each unit.", section="Planning a sale")
+    found = apply_rules("we run a 60% gross margin and plan 25% off, how many more must we sell?", [worded])
+    assert isinstance(found, Working) and found.result == "0.71 (71.43%)"

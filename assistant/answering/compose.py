@@ -17,7 +17,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.answering.definitions import DEFINING_KINDS, MEASURED, asked_term, definition_of, defines
+from assistant.answering.forms import (  # noqa: F401  (kind_fit and the forms: their home is forms.py)
+    CONTEXT, EXAMPLE, EXAMPLE_OPENING, QUANTITY, REASON, enumerates, kind_fit, names_a_figure_of, own_ask, strict_form)
 from assistant.settings import Settings
 from assistant.text import content_words, stem
 from knowledge.chunking import Unit, units
@@ -41,18 +42,6 @@ PLACEHOLDER = re.compile(
     r"|\[(?:e\.g\.|i\.e\.|insert|your|enter|add|name|x\b|y\b)[^\]]*\]|\[[A-Z][\w ]{0,30}\]|\{[\w ]{1,30}\}|<(?:insert|your)[^>]*>|_{3,}",
     re.IGNORECASE,
 )
-# Words by which a unit gives a reason, or an example.
-REASON = re.compile(r"\b(?:because|since|so that|leads? to|leading to|results? in|causes?|otherwise|without|risks?|prevents?|ensures?|helps?|in order to|which means|due to|allows? for)\b", re.I)
-EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|imagine|e\.g,|case study|like a|scenario"
-                     r"|examples? (?:include|are|of this|would be)|worked example)\b|(?:^|\b)examples?\s*:", re.I)
-
-
-# A unit that is itself an example: it opens with the label or the phrase that gives one.
-EXAMPLE_OPENING = re.compile(
-    r"^\W{0,3}(?:(?:an? |the )?(?:mini |short |real[- ]world |practical |worked )?(?:examples?|case stud(?:y|ies)|scenario"
-    r"|illustration)\b(?:\s*\d+)?\s*[:.–—-]|examples?\b[^.:;]{0,60}?\b(?:include|includes|are|would be)\b"
-    r"|for (?:example|instance),|imagine\b|e\.g\.,?\s)", re.IGNORECASE)
-
 
 def course_outline() -> str:
     """What the served course covers, from its own headings: per module its title and lessons
@@ -95,7 +84,26 @@ def without_slot_asides(text: str) -> str:
         return text
     # The cut is marked with "…", so what is quoted stays verbatim course text on each side of it.
     text = ASIDE.sub(lambda aside: "…" if PLACEHOLDER.search(aside.group()) else aside.group(), text)
-    return re.sub(r"…\s*[.;,]?\s*$", "…", text)
+    text = re.sub(r"…\s*[.;,]?\s*$", "…", text)
+    return without_slot_clause(text)
+
+
+# The least a sentence must keep before a cut clause to still state something.
+CLAUSE_KEPT = 40
+
+
+def without_slot_clause(text: str) -> str:
+    """``text`` cut before the trailing clause that holds its first template slot ("the new rota
+    cut overtime by 18% in both depots, saving an extra $X a month on wages"): the
+    clause up to the comma is a fact, the slot's clause is the learner's to fill. Cut only where
+    what stays is long enough to say something and holds no slot itself; marked with "…"."""
+    slot = PLACEHOLDER.search(text)
+    if not slot:
+        return text
+    cut = text.rfind(", ", 0, slot.start())
+    if cut < CLAUSE_KEPT or PLACEHOLDER.search(text[:cut]):
+        return text
+    return text[:cut] + "…"
 
 
 def quotable(text: str) -> bool:
@@ -225,15 +233,6 @@ class Pick:
     score: float
 
 
-# The context a follow-up borrows from the turn before, after its own ask ("what goes in the
-# first email (win-back flow)?", assistant/reading/elliptical.py).
-CONTEXT = re.compile(r"\s*\(([^()]*)\)\s*\??\s*$")
-
-
-def own_ask(question: str) -> str:
-    """A follow-up's own ask, without the context it borrowed in brackets at its end."""
-    context = CONTEXT.search(question)
-    return question[: context.start()] if context else question
 
 
 def own_words(question: str, typed: str = "") -> set[str]:
@@ -297,8 +296,15 @@ class Composer:
             # prose read as a list (``announced_lists``): its announcing sentence ("Several
             # pitfalls can derail a plan.") says nothing alone, so it is quoted only with members
             announcing = {u.parts[0] for u in found if u.kind == "list" and not u.parts[0].endswith(":")}
+            # "which comes right after the X one?": X and the one after it, as one unit (its
+            # members alone would answer only half)
+            besides = {id(unit): beside for unit in found if (beside := neighbour(unit, question)) is not None}
+            paired = {part for beside in besides.values() for part in beside.parts[1:]}
             for unit in found:
-                if unit.kind == "sentence" and unit.parts[0] in announcing:
+                if unit.kind == "sentence" and unit.parts[0] in announcing | paired:
+                    continue
+                if id(unit) in besides:
+                    candidates.append((besides[id(unit)], passage))
                     continue
                 if unit.kind == "list" and not unit.parts[0].endswith(":") and kind != "list":
                     # another kind of ask gets the members it names ("the one about data")
@@ -413,7 +419,13 @@ def turned_against(question: str, heading: str) -> bool:
         return False
     if not {stem(w) for w in content_words(heading)} & {stem(w) for w in content_words(ask)}:
         return False
-    return bool(TURNING.search(heading)) != bool(TURNING.search(ask))
+    return bool(TURNING.search(heading)) != bool(TURNING.search(CONTRAST.sub(" ", ask)))
+
+
+# A negation that sets the thing asked against another ("…came from the ad and not something
+# else", "not just the price", "whether or not"): a contrast, not an ask for what not to do.
+CONTRAST = re.compile(r"\b(?:and|but|or|rather)\s+not\b.*$|\bnot (?:just|only|merely|simply)\b|\bwhether or not\b|\bif not\b",
+                      re.IGNORECASE)
 
 
 def asks_for_things(question: str) -> bool:
@@ -476,6 +488,38 @@ def members_asked(unit: Unit, asked: set[str]) -> Unit | None:
     if not kept or len(kept) == len(unit.parts) - 1:
         return None
     return Unit((unit.parts[0], *kept), "list")
+
+
+# An ask for the member listed next to a named one ("which one comes right after the pricing
+# one?", "what's the step before sanding?"): the named member, then the direction.
+NEIGHBOUR = re.compile(
+    r"\b(?:(?:comes?|came|is|goes|listed|follows?|right|just|immediately|straight|directly)\s+)*"
+    r"(?P<way>after|before|following|preceding)\s+(?:the\s+|that\s+|this\s+)?(?P<named>[^?.,;!]{3,60})",
+    re.IGNORECASE)
+NEIGHBOUR_ASK = re.compile(r"\b(?:which|what)\b[^?]{0,40}\b(?:comes?|came|is|goes|listed|follows?|step|one|item|point)\b", re.I)
+# Words that name the place, not the member ("the X one", "the X step").
+PLACE_WORDS = frozenset({"one", "ones", "item", "point", "step", "bit", "part", "entry", "bullet", "thing", "list"})
+
+
+def neighbour(unit: Unit, question: str) -> Unit | None:
+    """A list cut to the member a question names and the one listed right after (or before) it,
+    under its lead-in, when the question asks which member comes next to a named one; None for
+    any other question, a list that is not one, or a name that fits no member or several."""
+    if unit.kind != "list" or len(unit.parts) < 3:
+        return None
+    ask = own_ask(question)
+    place = NEIGHBOUR.search(ask)
+    if place is None or not NEIGHBOUR_ASK.search(ask[: place.start()] + " " + place.group(0)):
+        return None
+    named = {stem(w) for w in content_words(place.group("named")) if w.lower() not in PLACE_WORDS}
+    items = list(unit.parts[1:])
+    hits = [i for i, item in enumerate(items) if named and named <= {stem(w) for w in content_words(item)}]
+    if len(hits) != 1:
+        return None
+    other = hits[0] + (1 if place.group("way").lower() in {"after", "following"} else -1)
+    if not 0 <= other < len(items):
+        return None
+    return Unit((unit.parts[0], *sorted({items[hits[0]], items[other]}, key=items.index)), "list")
 
 
 def _repeats(unit: Unit, said: set[str]) -> bool:
@@ -563,103 +607,6 @@ def retold(unit: Unit, question: str, kind: str, avoid: frozenset[str], typed: s
     return Unit((fitting[0].rstrip(";:"),), unit.kind)
 
 
-# A question that asks for a quantity, a time or a limit ("how fast…", "when should…", "what
-# complaint rate is too high?"): a unit that states a figure answers it.
-QUANTITY = re.compile(
-    r"\bhow (?:fast|quickly|soon|often|long|much|many|high|low|big|far|warm|cold|hot)\b|\bwhen (?:should|do|does|must|to|exactly)\b"
-    r"|\bwhat (?:\w+ )?(?:rate|percentage|share|level|temperature|number|threshold|limit|time|deadline|age|size)\b"
-    r"|\btoo (?:high|low|many|much|long|often|late|early)\b|\bwithin how\b",
-    re.IGNORECASE,
-)
-FIGURE = re.compile(r"\d")
-# Asks for a rhythm ("how often…", "how frequently…") and asks for a length of time ("how long…",
-# "how much time…"): a figure alone does not answer them, a unit that states a rhythm ("every two
-# weeks", "monthly or quarterly", "twice a year") or a duration ("30 minutes", "within a day") does.
-HOW_OFTEN = re.compile(r"\bhow (?:often|frequently|regularly)\b|\bhow many times\b|\bat what (?:frequency|interval)\b", re.I)
-HOW_LONG = re.compile(r"\bhow (?:long|much time)\b|\bfor how long\b|\bwithin how\b", re.I)
-TIME_UNIT = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|quarters?|years?|business (?:hours?|days?))"
-WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-NUMBER_WORD = r"(?:\d[\d.,]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|sixty|ninety|half an?|a few|several)"
-RHYTHM = re.compile(
-    rf"\b(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually|hourly|biweekly|bi-weekly|nightly)\b"
-    rf"|\bevery\s+(?:{NUMBER_WORD}(?:\s*(?:-|–|to|or)\s*{NUMBER_WORD})?\s+|other\s+|single\s+)?(?:[\w-]+\s+)?(?:{TIME_UNIT}|{WEEKDAY})\b|\b(?:once|twice|\d+\s+times|{NUMBER_WORD} times) (?:a|an|per|each|every)\b"
-    rf"|\b(?:each|per|a|an) (?:day|week|month|quarter|year|shift|season)\b|\bat least (?:once|every|annually|monthly|weekly|yearly)\b",
-    re.I,
-)
-DURATION = re.compile(rf"\b{NUMBER_WORD}(?:\s*(?:-|to|–|or)\s*{NUMBER_WORD})?[\s-]*{TIME_UNIT}\b", re.I)
-
-
-def strict_form(question: str) -> re.Pattern[str] | None:
-    """The form a unit must have to answer the ask at all, when its words demand one: a rhythm
-    for "how often…", a length of time for "how long…"; None for other asks."""
-    ask = own_ask(question)
-    if HOW_OFTEN.search(ask):
-        return RHYTHM
-    if HOW_LONG.search(ask):
-        return DURATION
-    return None
-
-
-def kind_fit(kind: str, question: str, unit: Unit, term: str = "") -> float:
-    """1 when the unit has the form the question's kind asks for, else 0: a definition of the
-    asked term (what is X, how is X measured), a figure (how fast, when, what rate), a reason
-    (why), an example (example), a whole list (list)."""
-    text = unit.text
-    if names_a_figure_of(own_ask(question), text):
-        return 1.0
-    if NAMING.search(question):  # "what do they call it when…": a unit that gives a thing its name
-        return float(bool(NAMES.search(text)))
-    if kind in DEFINING_KINDS or MEASURED.search(question):
-        if term and definition_of(term).search(text):
-            return 1.0
-        return float(defines(unit, asked_term(question) or {stem(w) for w in content_words(term)}))
-    if HOW_OFTEN.search(own_ask(question)):
-        return float(bool(RHYTHM.search(text)))
-    if HOW_LONG.search(own_ask(question)):
-        return float(bool(DURATION.search(text)))
-    if QUANTITY.search(question):
-        return float(bool(FIGURE.search(text)))
-    if kind == "why":
-        return float(bool(REASON.search(text)))
-    if kind == "example":  # a unit that is an example ("Example: in March…") over one that
-        # only names some in passing ("…personal data, such as phone numbers")
-        return 1.0 if EXAMPLE_OPENING.match(text) else 0.5 * bool(EXAMPLE.search(text))
-    if kind == "list":  # "which segments…", "list the rules…": a lead-in with its whole list, or
-        # a prose sentence that names the members itself ("… include A, B and C")
-        return 1.0 if unit.kind == "list" else float(unit.kind == "sentence" and enumerates(text))
-    return 0.0
-
-
-NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?")
-# A question that describes a thing and asks for its name ("what do they call it when…", "is
-# there a word for…"), and how a unit gives a name: a quoted term, or an acronym in brackets.
-NAMING = re.compile(
-    r"\bwhat(?:'s| is| are) (?:it|this|that|they) called\b|\bwhat do (?:they|you|we|people|experts) call\b"
-    r"|\b(?:is there an?|what(?:'s| is) the) (?:name|term|word|phrase) for\b|\bcalled\?",
-    re.IGNORECASE,
-)
-NAMES = re.compile(r"[\"“][^\"”]{3,40}[\"”]|\([A-Z][A-Za-z]{1,6}\)")
-
-
-def names_a_figure_of(question: str, text: str) -> bool:
-    """Whether ``text`` holds a figure the question itself names ("why divide by 0.7?", "what
-    are the 90-day numbers for?"): the unit that holds the figure is the one being asked about."""
-    asked = {n.replace(",", "") for n in NUMBER.findall(question)}
-    return bool(asked) and bool(asked & {n.replace(",", "") for n in NUMBER.findall(text)})
-
-
-# A sentence that lists members in its own words: a cue ("include", "such as", "like", a colon)
-# followed by at least three members separated by commas or semicolons.
-ENUMERATION_CUE = re.compile(r"\b(?:includ(?:e|es|ing)|such as|like|namely|consists? of|comprises?)\b|:", re.IGNORECASE)
-
-
-def enumerates(text: str) -> bool:
-    """Whether a prose sentence enumerates three or more members after a listing cue."""
-    cue = ENUMERATION_CUE.search(text)
-    if not cue:
-        return False
-    tail = re.sub(r"\([^()]*\)", "", text[cue.end():])  # an aside in brackets is not a member
-    return len(re.findall(r"[,;]", tail)) >= 2
 
 
 def in_course_order(picks: list[Pick]) -> list[list[Pick]]:

@@ -112,3 +112,32 @@ def summary_sections(course) -> tuple[str, ...]:
                 if SUMMARY.search(section) and section not in found:
                     found.append(section)
     return tuple(found)
+
+
+# An ask for where the course treats something ("which lesson talks about…", "what chapter
+# covers…", "where in the course is … explained?"): the answer says which part holds it.
+ASKS_WHERE = re.compile(
+    r"\b(?:which|what) (?:lesson|chapter|section|session|unit|module|part|page|slide|topic page)s?\b"
+    r"(?= (?:[\w-]+ ){0,3}?(?:talks?|covers?|discuss\w*|explains?|deals?|is|are|has|have|mentions?|teach\w*|goes? (?:into|through)"
+    r"|about|on)\b)"
+    r"|\bwhere (?:in|does|do) (?:the|this|that|it|they) (?:course|module|lesson|deck|book|guide|notes?|material)?\b"
+    r"|\bwhere (?:is|are|can i find|do i find) (?:[\w'-]+ ){0,6}?(?:covered|discussed|explained|talked about|mentioned|taught)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_where(question: str) -> bool:
+    """Whether a question asks where in the course something is treated."""
+    return bool(ASKS_WHERE.search(question))
+
+
+def location_line(passage: dict) -> str:
+    """Where a passage sits, in the course's own headings: its lesson (by the course's number,
+    when it numbers it) and its section."""
+    number, title = str(passage.get("lesson", "")), str(passage.get("lesson_title", ""))
+    section = str(passage.get("section", "")).rstrip(" :")
+    part = f"{number}. {title}" if title and re.fullmatch(r"\d+(?:\.\d+)*", number) and not title.startswith(number) \
+        else title
+    if part and section and part != section:
+        return f"Where the course covers it: “{part}”, section “{section}”."
+    return f"Where the course covers it: “{part or section}”."

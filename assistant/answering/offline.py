@@ -26,8 +26,9 @@ from pydantic import ConfigDict, Field, PrivateAttr
 
 from assistant.reading.asks import search_asks
 from assistant.reading.calculate import other_asks
-from assistant.answering.compose import Composer, in_course_order, passage_units, printed
-from assistant.answering.lessons import NamedLesson, named_lesson, named_sections, summary_sections
+from assistant.answering.compose import Composer, in_course_order, own_ask, passage_units, printed
+from assistant.answering.lessons import (NamedLesson, asks_where, location_line, named_lesson, named_sections,
+                                         summary_sections)
 from assistant.answering.members import members_line, section_members
 from assistant.answering.rules import own_figures
 from assistant.reading.intents import PROMPTS, Intent, detect, names_no_topic
@@ -387,6 +388,8 @@ class OfflineChatModel(BaseChatModel):
             searches = [(ask, [p for p in [*passages, *parts] if p.get("lesson") == lesson.lesson] or passages)
                         for ask, passages in searches if ask not in lesson.parts]
         sections = set(named_sections(question, current())) if not calculated and intent.calculation is None else set()
+        summaries = set(summary_sections(current())) if intent.kind == "overview" else set()
+        sections -= summaries  # an overview quotes a summary it names whole, below
         asked_sections = sections | set(lesson.parts if lesson is not None else ())
         if sections and any(ask not in sections for ask, _ in searches):
             # the passages of a section the question names by its heading join the first ask's
@@ -397,9 +400,10 @@ class OfflineChatModel(BaseChatModel):
         if intent.kind == "overview":  # what the course covers: its outline, from its own headings,
             lines.extend([course_outline(), ""])  # then the sections where it sums itself up, whole
             draft.evidence.append(Evidence(id="outline", text=course_outline()))
-            summaries = set(summary_sections(current()))
+            quoted: set[str] = set()  # a summary the question also names is searched twice
             for ask, passages in searches:
-                if ask in summaries:
+                if ask in summaries and ask not in quoted:
+                    quoted.add(ask)
                     self._whole_section(ask, passages, lines, draft)
             # the other searches (the question's own words, each module's introduction) add
             # what the summaries did not quote; the question's words only when they name a topic
@@ -416,6 +420,7 @@ class OfflineChatModel(BaseChatModel):
                 searches = []  # nothing on this term: quoting nearby text would mislead
         used: set[str] = set()
         named: set[str] = set()  # sections whose members the answer named
+        where = asks_where(own_ask(question))  # "which lesson talks about…": say where, first
         several = len(searches) > 1
         for ask, passages in searches:
             count = self.settings.offline_units_per_ask if several else self.settings.offline_units
@@ -426,6 +431,11 @@ class OfflineChatModel(BaseChatModel):
             if several:
                 lines.append(f"#### {ask.strip().rstrip('?')}?")
             for group in in_course_order(picks):
+                if where:
+                    located = location_line(group[0].passage)
+                    lines.extend([located, ""])
+                    draft.evidence.append(Evidence(id="outline", text=located))
+                    where = False
                 if not several:  # the section's outline number ("4. …") is not a figure of the answer
                     lines.append("#### " + OUTLINE_NUMBER.sub("", group[0].passage.get("section", "")))
                 if intent.kind in MEMBER_KINDS or group[0].passage.get("section") in asked_sections:

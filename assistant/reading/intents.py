@@ -39,7 +39,9 @@ WHOLE = re.compile(
     rf"\b(?:(?:this|the|your|that)\s+(?:whole\s+|entire\s+)?(?:[\w-]+\s+){{0,3}}?"
     rf"(?:{MATERIAL}|document|deck|handout|guide|presentation|slides|page|part|chapter|handbook"
     r"|centre|center|knowledge base|faq)s?\b(?!\s+(?:\d|of\b))"
-    r"|the (?:whole|entire) thing|all of it)",
+    r"|the (?:whole|entire) thing|all of it"
+    # a module by its number ("sum up module 3"): a whole module, where "the lesson 3.2" is a part
+    r"|\bmodule\s+\d+\b(?![.,]\d))",
     re.IGNORECASE)
 # A topic named after the gist words ("does the course cover gift aid?", "what does it teach
 # about composting?"): the question is about that topic, not the whole.
@@ -49,7 +51,9 @@ NAMED_TOPIC = re.compile(r"\b(?:about|on|regarding|cover(?:s|ed)?|into|includes?
 GIST = re.compile(
     r"\b(?:summary|summari[sz]e|overview|outline|rundown|recap|gist|tl;?dr|in a nutshell|in short"
     r"|sum(?:s|med|ming)? (?:[\w-]+ ){0,3}?up|boil(?:s|ed|ing)? (?:[\w-]+ ){0,3}?down"
-    r"|(?:main|key|big|important|major)\s+(?:topics?|points?|ideas?|themes?|parts?|sections?|things?)"
+    r"|(?:main|key|big|important|major|core|central)\s+(?:topics?|points?|ideas?|themes?|parts?|sections?|things?)"
+    # what it wants remembered: its takeaways, its message ("what is the message of this module?")
+    r"|takeaways?|(?:main|key|core|central) messages?|message of|what (?:[\w'-]+ ){0,4}remember"
     r"|topics|what(?:'s| is) (?:it|this|in it) about|what(?:'s| is) in|cover(?:s|ed)?|go(?:es)? through|teach(?:es)?|learn)\b",
     re.IGNORECASE)
 
@@ -133,8 +137,11 @@ def names_no_topic(ask: str) -> bool:
 
 def question_kind(question: str) -> str:
     """The general kind of a (non-calculation) question, from its form alone."""
-    ask = _question_part(strip_preamble(question))
-    if asks_for_the_whole(ask):  # before the list form: "what are the key points of this deck?"
+    whole = strip_preamble(question)
+    ask = _question_part(whole)
+    if asks_for_the_whole(ask) or (ask != whole and asks_for_the_whole(whole)):
+        # before the list form: "what are the key points of this deck?"; an ask for the gist
+        # followed by a second ask ("what is its message? what should we remember?") is one
         return "overview"
     for kind, form in FORMS:
         if form.search(ask):

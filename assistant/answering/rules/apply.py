@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from assistant.answering.rules.book import Operand, Rule, rules_in
+from assistant.answering.rules.book import Operand, Rule, compute, rules_in
 from assistant.answering.rules.quantities import LARGER, PERIODS, UNITS, Quantity, read_quantities, stems
 from tools.arithmetic import SYMBOLS, Span, evaluate, written, written_span
 
@@ -101,6 +101,9 @@ def _show(q: Quantity | Span, unit: str) -> str:
 
 
 def _with_larger(span: Span, unit: str) -> str:
+    if unit == "ratio":  # "0.6 (60%)"
+        hundred = Span(span.low * 100, None if span.high is None else span.high * 100)
+        return f"{written_span(span)} ({written_span(hundred)}%)"
     shown = _show(span, unit)
     if unit in LARGER and span.low >= LARGER[unit][1]:
         bigger, factor = LARGER[unit]
@@ -131,14 +134,18 @@ def _fill(rule: Rule, pool: list[tuple[Quantity, int]], pending: list[Rule] = ()
     step that gives picker hours)."""
     chosen: list[tuple[Quantity, int] | None] = []
     used: set[int] = set()
+    named: dict[tuple[str, ...], tuple[Quantity, int] | None] = {}  # a term a formula names twice
     for operand in rule.operands:
         if operand.constant is not None:
             chosen.append(None)
             continue
+        if rule.kind == "formula" and tuple(operand.label) in named:  # "(margin − cost) ÷ margin": one value
+            chosen.append(named[tuple(operand.label)])
+            continue
         scored = sorted(((_score(operand, q, rule), i) for i, (q, _) in enumerate(pool) if i not in used), reverse=True)
         scored = [s for s in scored if s[0] > 0]
         later = max((_score(operand, Quantity(0, unit=r.unit, label=list(r.output)), rule) for r in pending if r is not rule
-                     and r.sentence != rule.sentence), default=0)
+                     and r.sentence != rule.sentence and _fill(r, pool) is not None), default=0)  # one that can give it
         if later and later >= (scored[0][0] if scored else 0):
             return None
         if not scored:
@@ -153,6 +160,7 @@ def _fill(rule: Rule, pool: list[tuple[Quantity, int]], pending: list[Rule] = ()
             return None  # two of the learner's figures fit equally: which one is meant is unclear
         used.add(scored[0][1])
         chosen.append(pool[scored[0][1]])
+        named[tuple(operand.label)] = pool[scored[0][1]]
     if not any(c is not None for c in chosen):
         return None
     return chosen
@@ -187,7 +195,7 @@ def _unit(rule: Rule, values: list[Quantity]) -> str:
 def _step(rule: Rule, filled: list[tuple[Quantity, int] | None]) -> Step | None:
     values = [_value(o, f) for o, f in zip(rule.operands, filled)]
     try:
-        result = evaluate([Span(v.value, v.high) for v in values], rule.operators)
+        result = compute([Span(v.value, v.high) for v in values], rule.operators, rule.groups)
     except ZeroDivisionError:
         return None
     terms = []
@@ -196,8 +204,12 @@ def _step(rule: Rule, filled: list[tuple[Quantity, int] | None]) -> Step | None:
         if rule.kind == "worked" and fill is not None and not value.unit and operand.label:
             shown += " " + " ".join(operand.label)  # "3 pickers", as the example counts them
         terms.append(f"{' '.join(operand.label)} ({shown})" if rule.kind == "formula" and operand.variable else shown)
+    for start, end in rule.groups:  # the formula's own brackets
+        terms[start], terms[end - 1] = f"({terms[start]}", f"{terms[end - 1]})"
     text = terms[0] + "".join(f" {SYMBOLS[op]} {term}" for op, term in zip(rule.operators, terms[1:]))
     unit = _unit(rule, values)
+    if _ratio(rule, values, unit):  # a share of like quantities ("discount ÷ (margin − discount)")
+        unit = "ratio"
     named = f" {' '.join(rule.output)}" if rule.kind == "worked" and not unit else ""
     if rule.operators:
         text += f" = {_with_larger(result, unit if not rule.per_group else '')}{named}"
@@ -209,8 +221,18 @@ def _step(rule: Rule, filled: list[tuple[Quantity, int] | None]) -> Step | None:
         whole = Span(math.ceil(result.low), None if result.high is None else math.ceil(result.high))
         text += f", so {_counted(rule, whole)} (a whole one for each started group)"
         result = whole
-    yours = sum(f[1] for f in filled if f is not None)
+    yours = sum({id(f[0]): f[1] for f in filled if f is not None}.values())  # a term named twice counts once
     return Step(rule, [f[0] if f else None for f in filled], result, unit, text, yours)
+
+
+def _ratio(rule: Rule, values: list[Quantity], unit: str) -> bool:
+    """Whether a formula's result is a ratio of like quantities with no unit of its own: its last
+    operation outside brackets divides, and every value has one and the same unit (shares of
+    shares, money over money): shown as a share too. Counts over counts stay a rate ("per hour")."""
+    inside = {index for start, end in rule.groups for index in range(start, end - 1)}  # operators in brackets
+    outside = [op for index, op in enumerate(rule.operators) if index not in inside]
+    return (rule.kind == "formula" and not unit and bool(outside) and outside[-1] == "/"
+            and len(units := {v.unit for v in values}) == 1 and "" not in units)  # counts ÷ counts: a rate
 
 
 def _siblings(rule: Rule, rules: list[Rule]) -> list[Rule]:
@@ -318,6 +340,13 @@ def _final(steps: list[Step], asked: set[str], mine: list[Quantity], passages: l
                 and second.rule.sentence != first.rule.sentence):  # cases of one rate: asked below
             return None
         return first
+    # no result names the ask ("how much more do I need to sell?"): the one formula of the most
+    # relevant section that every figure the learner gave fills, and nothing else
+    lead = passages[0].get("section") if passages else None
+    filled = [s for s in fitting if s.rule.kind == "formula" and s.yours == len(mine) and len(mine) >= 2
+              and s.rule.passage.get("section") == lead and all(q is not None for q in s.inputs)]
+    if len(filled) == 1:
+        return filled[0]
     # no result names the ask: a worked example of the most relevant passage, redone with all
     # of the learner's figures
     lead = passages[0].get("section") if passages else None

@@ -81,6 +81,8 @@ class Rule:
     adjust: list[tuple[str, Quantity]] = field(default_factory=list)  # "minus 20%" after a step
     qualifier: list[str] = field(default_factory=list)  # "on clay": when a rate applies
     per_group: bool = False  # "one leader per N volunteers": a whole leader for each started group
+    # operands a formula brackets, as [start, end) index ranges: "(price − cost) ÷ price"
+    groups: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def output_stems(self) -> set[str]:
@@ -96,11 +98,32 @@ def _words(text: str) -> list[str]:
 _FORMULA = re.compile(r"^(?P<out>[A-Za-z][^=:;]{1,70}?)\s*(?:=|:|\bequals\b|\bis\b)\s*(?P<expr>[^=;]+)$", re.IGNORECASE)
 
 
+# A bracketed part of a formula: named terms and operators only ("(price − cost)"), not an aside.
+_GROUP = re.compile(r"\(([^()]+)\)")
+
+
+def _bracketed(expr: str) -> tuple[str, list[tuple[int, int]]]:
+    """A formula's expression with its bracketed parts opened, and the operand ranges they held:
+    "(net profit − cost) ÷ cost × 100" → ("net profit − cost ÷ cost × 100", [(0, 2)]). Brackets that
+    hold no operator are an aside: the expression ends there, as before."""
+    groups: list[tuple[int, int]] = []
+    out, end = "", 0
+    for match in _GROUP.finditer(expr):
+        inner = match.group(1)
+        if not OPERATOR.search(inner) or re.search(r"\b(?:e\.g|i\.e|for example)\b|\d", inner, re.IGNORECASE):
+            return out + expr[end: match.start()], groups
+        before = out + expr[end: match.start()]
+        first = len(OPERATOR.findall(before))
+        groups.append((first, first + len(OPERATOR.findall(inner)) + 1))
+        out, end = before + inner, match.end()
+    return out + expr[end:].split("(")[0], groups  # an aside cut short by its own full stop
+
+
 def _formula(sentence: str, passage: dict) -> Rule | None:
     match = _FORMULA.match(sentence.strip())
     if match is None:
         return None
-    expr = re.split(r"[.;(]|,\s", match.group("expr"))[0]
+    expr, groups = _bracketed(re.split(r"[.;]|,\s", match.group("expr"))[0])
     tokens = OPERATOR.split(expr)
     ops = OPERATOR.findall(expr)
     if not ops or len(tokens) != len(ops) + 1:
@@ -121,7 +144,22 @@ def _formula(sentence: str, passage: dict) -> Rule | None:
     out = _words(match.group("out"))
     if not stems(out) or len(out) > 10:
         return None
-    return Rule("formula", out, operands, [operator_of(op) for op in ops], sentence.strip(), passage)
+    return Rule("formula", out, operands, [operator_of(op) for op in ops], sentence.strip(), passage, groups=groups)
+
+
+def compute(values: list, operators: list[str], groups: list[tuple[int, int]] = ()):
+    """``values`` (Spans) combined by ``operators``, each bracketed range first."""
+    from tools.arithmetic import evaluate
+
+    starts = dict(groups)
+    merged, ops, index = [], [], 0
+    while index < len(values):
+        end = starts.get(index, index + 1)
+        merged.append(evaluate(values[index:end], operators[index:end - 1]) if end > index + 1 else values[index])
+        if end < len(values):
+            ops.append(operators[end - 1])
+        index = end
+    return evaluate(merged, ops)
 
 
 # --- worked steps -------------------------------------------------------------------------------

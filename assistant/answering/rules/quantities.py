@@ -85,6 +85,8 @@ def _label(text: str, start: int, end: int, previous_end: int) -> list[str]:
     after = re.findall(r"[a-z][a-z'-]*", tail.lower())[: LABEL_WORDS + 1]
     if after and after[0] == "of":  # "300 mm of rain", "20 m² of heavy clay"
         after = after[1:]
+    if after and after[0] == "off" and re.search(r"%|percent", text[start:end], re.IGNORECASE):
+        return ["discount", "off"]  # "15% off": a discount, in any shop's words
     if after and after[0] not in STOPWORDS:
         return [w for w in after if w not in STOPWORDS]
     before = re.split(_BREAK, text[previous_end:start])[-1]
