@@ -73,7 +73,7 @@ def test_the_claim_after_a_courtesy_is_judged_alone(checker):
     assert len(wrong.claims) == 1 and not wrong.claims[0].supported
 
 
-# --- openers and announcements ----------------------------------------------------------------------
+# --- openers and announcements --------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -142,7 +142,7 @@ def test_a_plain_absolute_is_still_an_overclaim(claim):
     assert det.overclaim(claim, PRUNING)[0]
 
 
-# --- a denial without "not" --------------------------------------------------------------------------
+# --- a denial without "not" -----------------------------------------------------------------------
 
 
 def _negation(claim: str, source: str):
@@ -163,7 +163,7 @@ def test_growing_beyond_keeps_what_it_grows_from():
         assert _negation("The bakery sells bread and now pastries too.", source) is None
 
 
-# --- a name written out ------------------------------------------------------------------------------
+# --- a name written out ---------------------------------------------------------------------------
 
 
 def test_a_name_written_out_is_the_acronym_its_source_uses():
@@ -182,7 +182,7 @@ def test_a_name_written_out_is_the_acronym_its_source_uses():
         "Track sales at the point of sale.")
 
 
-# --- everyday words ------------------------------------------------------------------------------------
+# --- everyday words -------------------------------------------------------------------------------
 
 
 def test_everyday_words_read_as_the_source_word():

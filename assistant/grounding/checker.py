@@ -218,7 +218,9 @@ class GroundingChecker:
             pool = frozenset().union(*(it.terms for it in items))
             # a name written out where the source gives its acronym is the acronym
             acronyms = tuple(e.text for e in request.evidence if e.kind != "user")
-            claims = [abbreviated(claim_body(p.text, pool), acronyms) for p in pieces if is_claim(p)]
+            claims = [
+                abbreviated(claim_body(p.text, pool), acronyms) for p in pieces if is_claim(p)
+            ]
             unit_list = units(items, self.thresholds.window)
             compared = [similar.compared(request, items, unit) for unit in unit_list]
             prepared.append((request, pieces, claims, items, unit_list, compared))

@@ -390,7 +390,9 @@ _NON_ASSERTIVE = frozenset(
 
 
 # Absolutes a negation just before turns into a weaker claim ("not always", "not every").
-_DENIABLE = frozenset({"always", "every", "all", "any", "ever", "entirely", "completely", "necessarily"})
+_DENIABLE = frozenset(
+    {"always", "every", "all", "any", "ever", "entirely", "completely", "necessarily"}
+)
 _LEAVE = frozenset({"leave", "leaves", "left", "leaving", "let"})
 _NOTS = frozenset({"not", "no", "never", "cannot", "nor"})  # a denial itself, not "avoid" a thing
 
@@ -399,7 +401,9 @@ _NOTS = frozenset({"not", "no", "never", "cannot", "nor"})  # a denial itself, n
 _ALL_IDIOMS = frozenset({"above", "after", "at"})
 
 
-def _absolute_words(words: tuple[str, ...], absolutes, summing: frozenset[int] = frozenset()) -> list[str]:
+def _absolute_words(
+    words: tuple[str, ...], absolutes, summing: frozenset[int] = frozenset()
+) -> list[str]:
     def idiom(i: int, w: str) -> bool:
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
