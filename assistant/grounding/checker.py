@@ -29,10 +29,11 @@ from assistant.grounding.answer_type import answer_type_problem
 from assistant.grounding.comparisons import reversed_comparison
 from assistant.grounding.quotes import misquoted
 from assistant.grounding.claims import (
-    CLAUSES, claim_terms, claim_words, framed, is_claim, is_frame, name_groups, plain,
+    CLAUSES, abbreviated, claim_terms, claim_words, framed, is_claim, is_frame, name_groups,
+    plain,
 )
 from assistant.grounding.evidence import ROOT, Prepared, Unit, prepare_evidence, root, units
-from assistant.grounding.lexicon import terms
+from assistant.grounding.lexicon import surface, terms
 from assistant.grounding.model import DETECTOR_KINDS, Weights, default_weights
 from assistant.grounding.numbers import (
     describe_period,
@@ -108,6 +109,12 @@ def _missing_words(a: Analysis) -> tuple[tuple[str, ...], int] | None:
         and not (set(extract_numbers(w, words=True)) & unit_numbers)
     )
     return (gone, len(said)) if gone else None
+
+
+def _in_own_words(a: Analysis, most: int = 6) -> str:
+    """The claim's words no source has, as the answer writes them ("sign-off", not the term
+    "show" its synonym group folds it to), for a reason an instructor reads."""
+    return ", ".join(dict.fromkeys(surface(t, a.text) for t in a.unknown[:most]))
 
 
 def claim_body(sentence: str, pool: frozenset[str]) -> str:
@@ -209,7 +216,11 @@ class GroundingChecker:
             pieces = segments(request.answer)
             items = [prepare_evidence(e) for e in request.evidence]
             pool = frozenset().union(*(it.terms for it in items))
-            claims = [claim_body(p.text, pool) for p in pieces if is_claim(p)]
+            # a name written out where the source gives its acronym is the acronym
+            acronyms = tuple(e.text for e in request.evidence if e.kind != "user")
+            claims = [
+                abbreviated(claim_body(p.text, pool), acronyms) for p in pieces if is_claim(p)
+            ]
             unit_list = units(items, self.thresholds.window)
             compared = [similar.compared(request, items, unit) for unit in unit_list]
             prepared.append((request, pieces, claims, items, unit_list, compared))
@@ -577,7 +588,7 @@ class GroundingChecker:
         context, and together in one sentence of it (calibrated on HaluEval QA)."""
         t = self.thresholds
         if a.features.get("found", 1.0) < t.qa_min_found:
-            return ("not_in_course", f"not in the sources: {', '.join(a.unknown[:6])}")
+            return ("not_in_course", f"not in the sources: {_in_own_words(a)}")
         if a.features.get("coverage_sentence", 1.0) < t.qa_min_coverage:
             return (
                 "not_in_course",
@@ -628,7 +639,7 @@ class GroundingChecker:
             out.reason = f"{_KIND_LABEL[kind]}: {finding.detail} (source: «{finding.sentence}»)"
         elif a.unknown:
             out.kind = "not_in_course"
-            out.reason = f"not in the course: words not in any source: {', '.join(a.unknown[:6])}"
+            out.reason = f"not in the course: words not in any source: {_in_own_words(a)}"
         elif a.features.get("coverage_sentence", 1.0) < 1.0:
             out.kind = "not_in_course"
             out.reason = (

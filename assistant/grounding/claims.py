@@ -106,6 +106,53 @@ def is_frame(lead: str, pool: frozenset[str] | set[str]) -> bool:
     return not (set(claim_terms(lead)) & pool) and not (said & (_DENIALS | NEGATIONS)) and not names
 
 
+# An acronym a source writes ("MMM", "CDPs"): three to six capitals, maybe a plural "s". Two
+# letters are too few: the initials of any two words ("always include") would spell "AI".
+_ACRONYM = re.compile(r"\b([A-Z]{3,6})s?\b")
+
+
+def abbreviated(claim: str, evidence_texts: tuple[str, ...]) -> str:
+    """``claim`` with a name it writes out in full put back as the acronym its source uses
+    ("marketing mix modelling" -> "MMM" where the source writes only "MMM"): the same thing,
+    so its words are no words the course lacks. Only where the initials of as many adjacent
+    words as the acronym has letters spell it, and the source never writes those words."""
+    acronyms = {a for text in evidence_texts for a in _acronyms(text)}
+    out = claim
+    for acronym in sorted(acronyms, key=len, reverse=True):
+        run = _spelled(acronym)
+        if not run.search(out) or any(run.search(text) for text in evidence_texts):
+            continue  # not written out, or the source spells it out too: its words are there
+        out = run.sub(lambda m: acronym if _written_out(m.group(0)) else m.group(0), out)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _acronyms(text: str) -> frozenset[str]:
+    return frozenset(m.group(1) for m in _ACRONYM.finditer(text))
+
+
+@lru_cache(maxsize=4096)
+def _spelled(acronym: str) -> re.Pattern[str]:
+    """As many adjacent words as ``acronym`` has letters, each opening with its letter."""
+    return re.compile(
+        r"\b" + r"[\s-]+".join(rf"{c}[a-z']*" for c in acronym) + r"\b", re.IGNORECASE
+    )
+
+
+# Words a name may hold between its other words ("point of sale", "research and development").
+_NAME_LINKS = frozenset({"of", "and", "for"})
+
+
+def _written_out(said: str) -> bool:
+    """Words that can spell out a name: no function word but a link inside it ("make more
+    money" is no "MMM", "A and I" no "AI"; "point of sale" is "POS")."""
+    said_words = [w.lower() for w in re.split(r"[\s-]+", said)]
+    return all(
+        (len(w) > 2 and w not in STOPWORDS) or (0 < i < len(said_words) - 1 and w in _NAME_LINKS)
+        for i, w in enumerate(said_words)
+    )
+
+
 # The unit of a number in words ("five percent" for "5%"): the number check judges it.
 _NUMBER_UNITS = frozenset({"percent", "percents"})
 
@@ -149,6 +196,21 @@ def name_groups(text: str) -> dict[str, frozenset[str]]:
     return out
 
 
+# What may stand around a courtesy without making it a claim: "Oh, what a great question!",
+# "That's a really good point.", "I'm glad you asked."
+_COURTESY_FRAME = re.compile(
+    r"^(?:(?:oh|ah|well|ok|okay|so|and)\s+)*(?:(?:what|that's|that is|thats|such|it's|it is|"
+    r"i'm|i am)\s+)?(?:(?:a|an)\s+)?(?:(?:really|very|truly|such|so)\s+)?"
+)
+
+
+def is_courtesy(text: str) -> bool:
+    """A sentence said to the asker, not about the subject ("Great question!", "Hope this
+    helps.", "Sure thing!"): it asserts nothing the evidence could back or contradict."""
+    said = " ".join(w.lower() for w in words(text.replace("\u2019", "'")))
+    return bool(said) and _COURTESY_FRAME.sub("", said, count=1) in lexicon().courtesies
+
+
 def is_claim(piece: Segment) -> bool:
     if piece.kind in ("heading", "label", "reference"):
         return False
@@ -157,4 +219,6 @@ def is_claim(piece: Segment) -> bool:
         return False
     if text.endswith("?"):
         return False  # a question asserts nothing (e.g. a coaching prompt to the learner)
+    if is_courtesy(text):
+        return False  # "Great question!": said to the asker, not about the course
     return bool(content_words(text) or extract_numbers(text))

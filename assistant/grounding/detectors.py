@@ -27,7 +27,7 @@ from assistant.grounding.evidence import (
 )
 from assistant.grounding.lexicon import lexicon, raw_words, surface, terms
 from assistant.grounding.numbers import periods
-from assistant.text import capitalised_terms, content_words, split_sentences, words
+from assistant.text import capitalised_terms, content_words, split_sentences, stem, words
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,15 @@ def is_acronym(name: str) -> bool:
     return 2 <= len(letters) <= 4 and letters.isupper() and letters.isalpha()
 
 
+def _sentence_adverb(word: str) -> bool:
+    """ "Honestly", "Ultimately", "Overall": a word that comments on the sentence it opens."""
+    lower = word.lower()
+    return word[1:].islower() and (
+        len(lower) > 5 and lower.endswith("ly") or stem(lower) in lexicon().discourse
+        or lower in lexicon().replies
+    )
+
+
 def missing_names(
     claim: str, pool: frozenset[str] | set[str], evidence_text: str = ""
 ) -> list[str]:
@@ -86,8 +95,13 @@ def missing_names(
     lex = lexicon()
     found = [n.removesuffix("'s").removesuffix("\u2019s") for n in capitalised_terms(claim)]
     tokens = claim.split()
-    if found and tokens and found[0] == tokens[0].strip("\"'*") and len(tokens) > 1 and (
-        tokens[1].removesuffix("s").isupper()
+    first = tokens[0].strip("\"'*") if tokens else ""
+    if found and len(tokens) > 1 and (
+        found[0] == first and tokens[1].removesuffix("s").isupper()
+        # "Honestly, AI ...", "Ultimately, Amazon ...": a name runs on without a comma, so a
+        # sentence adverb set off by one opens the sentence, it is no part of a name ("Amazon,
+        # Google and Meta" still are names)
+        or found[0] == first.rstrip(",;:") != first and _sentence_adverb(found[0])
     ):
         found = found[1:]  # "Buying AI tools ...": a capital before an acronym opens a sentence
     return [
@@ -103,6 +117,10 @@ def missing_names(
 def _has_negation(text: str) -> bool:
     said = raw_words(text)
     return any(negates(said, i) for i in range(len(said)))
+
+
+# A contrast that names both sides: what comes before it is asserted, what follows denied.
+_CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.IGNORECASE)
 
 
 # Adverbs that negate by degree: "rarely useful" says what "often not useful" says.
@@ -123,6 +141,17 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
         # up and left" for "is not a set-it-and-forget-it technology"). "Not yet" says what
         # "still" says of a process under way ("aren't mature yet" / "are still evolving").
         if claim_negates and (_has_negation(s.text) or (not_yet and "still" in raw_words(s.text))):
+            # ... unless the claim sets two things against each other ("A rather than B",
+            # "A instead of B") the other way round: it denies what the source asserts and
+            # asserts what the source denies ("serves broad segments rather than individuals"
+            # for "moving beyond broad segments to one-to-one experiences")
+            denied = sorted(c_neg & (s.terms - s.negated))
+            kept = sorted((s.negated - asserted_terms(s.text)) & (claim_terms - c_neg))
+            if denied and kept and _CONTRAST.search(claim):
+                return Finding(
+                    f"the answer negates '{surface(denied[0], claim)}' and asserts "
+                    f"'{surface(kept[0], claim)}', which the source denies", s.text,
+                )
             continue
         same_words = claim_terms <= s.terms
         if hit := sorted(c_neg & (s.terms - s.negated)):
@@ -360,14 +389,30 @@ _NON_ASSERTIVE = frozenset(
 )
 
 
+# Absolutes a negation just before turns into a weaker claim ("not always", "not every").
+_DENIABLE = frozenset(
+    {"always", "every", "all", "any", "ever", "entirely", "completely", "necessarily"}
+)
+_LEAVE = frozenset({"leave", "leaves", "left", "leaving", "let"})
+_NOTS = frozenset({"not", "no", "never", "cannot", "nor"})  # a denial itself, not "avoid" a thing
+
+
 # "all" in these set phrases claims nothing about all cases ("above all" = especially).
 _ALL_IDIOMS = frozenset({"above", "after", "at"})
 
 
-def _absolute_words(words: tuple[str, ...], absolutes) -> list[str]:
+def _absolute_words(
+    words: tuple[str, ...], absolutes, summing: frozenset[int] = frozenset()
+) -> list[str]:
     def idiom(i: int, w: str) -> bool:
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
+        # "not always", "can't always", "not every", "isn't all": a denied absolute says less
+        # than the plain statement ("some are not"), never more
+        if w in _DENIABLE and any(
+            words[j] in _NOTS or words[j].endswith("n't") for j in range(max(0, i - 2), i)
+        ):
+            return True
         if w == "any":  # the "any" of a condition or a negation
             return bool(_NON_ASSERTIVE & set(words[max(0, i - 3) : i]))
         if w in ("every", "each"):  # a frequency: "every month", "every three months"
@@ -375,12 +420,33 @@ def _absolute_words(words: tuple[str, ...], absolutes) -> list[str]:
         if w == "all":  # "above all", "after all", "all in all"
             return before in _ALL_IDIOMS or (after == "in" and words[i + 2 : i + 3] == ("all",)) or (
                 before == "in" and words[max(0, i - 2) : i - 1] == ("all",)
-            )
+            ) or i in summing
         if w in ("only", "just", "solely", "merely"):  # "not only A but B" adds, never limits
             return before in ("not", "no")
-        return False
+        # "left alone", "leave it alone": untouched, not "solely"
+        return w == "alone" and bool(_LEAVE & set(words[max(0, i - 3) : i]))
 
     return [w for i, w in enumerate(words) if w in absolutes and not idiom(i, w)]
+
+
+# "A, B and C all count": an "all" after the last member of an enumeration sums up the members
+# just named; it claims nothing of the members the list leaves out. After "and" / "or" it opens
+# a member of its own ("A, B and all other costs"): still an absolute.
+_SUMMING_ALL = re.compile(r",[^,;:.!?]*\b(?:and|or)\s+[^,;:.!?]*?\w\s+all\b", re.IGNORECASE)
+
+
+def _summing_all(claim: str, said: tuple[str, ...]) -> frozenset[int]:
+    """Positions in ``said`` (the claim's words) of an "all" that sums up an enumeration."""
+    ends = [m.end() for m in _SUMMING_ALL.finditer(claim)]
+    if not ends:
+        return frozenset()
+    alls = [i for i, w in enumerate(said) if w == "all"]
+    # the n-th "all" of the text is the n-th "all" of its words
+    at = [m.end() for m in re.finditer(r"\ball\b", claim, re.IGNORECASE)]
+    return frozenset(
+        i for i, end in zip(alls, at, strict=False)
+        if end in ends and said[i - 1] not in ("and", "or") if i
+    )
 
 
 # Absolute negations: a plain negation of the source ("vanity metrics don't translate to
@@ -422,9 +488,11 @@ def overclaim(claim: str, evidence_text: str) -> tuple[int, Finding | None]:
     """Absolute words in the claim that the evidence does not use (synonyms folded)."""
     lex = lexicon()
     evidence_words = {lex.term(w) for w in raw_words(evidence_text)}
+    plain_claim = _without_compounds(claim)
+    said = raw_words(plain_claim)
     extra = [
         w for w in dict.fromkeys(
-            _absolute_words(raw_words(_without_compounds(claim)), lex.absolutes)
+            _absolute_words(said, lex.absolutes, _summing_all(plain_claim, said))
         )
         if lex.term(w) not in evidence_words
     ]

@@ -97,13 +97,21 @@ _PRIVATIVE = frozenset({
     "avoid", "avoids", "avoided", "avoiding", "prevent", "prevents", "prevented", "preventing",
     "failing",
 })
-_PRIVATIVE_PAIRS = frozenset({("rather", "than"), ("instead", "of")})
+_PRIVATIVE_PAIRS = frozenset({
+    ("rather", "than"), ("instead", "of"),
+    # "moving beyond X" leaves X behind ("expanding beyond X" keeps it: not a denial; nor does
+    # "is moving beyond X into Y", which tells of growth: see `negates`)
+    ("move", "beyond"), ("moving", "beyond"), ("move", "past"), ("moving", "past"),
+})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "'s", "’s"})
 
 
 def negates(tokens: list[str] | tuple[str, ...], i: int) -> bool:
     """Whether the lower-cased token ``i`` is a negation cue (a "not just" is not one)."""
     token = tokens[i]
-    if token in _PRIVATIVE or (i and (tokens[i - 1], token) in _PRIVATIVE_PAIRS):
+    if token in _PRIVATIVE or (i and (tokens[i - 1], token) in _PRIVATIVE_PAIRS and not (
+        token in ("beyond", "past") and i > 1 and tokens[i - 2] in _BE  # "is moving beyond"
+    )):
         return True
     if not (token in NEGATIONS or token.endswith("n't")):
         return False

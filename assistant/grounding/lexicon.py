@@ -52,11 +52,15 @@ class Lexicon:
     opener: re.Pattern[str] | None = None
     # "Not quite: ...", "Yes — ...": a lead-in that answers, not asserts (`claims.is_frame`)
     replies: frozenset[str] = frozenset()
+    # "Great question!", "Hope this helps.": said to the asker, no claim (`claims.is_claim`)
+    courtesies: frozenset[str] = frozenset()
 
     def attributions(self, text: str) -> str:
         """``text`` without the reporting verb after a named source ("The module gives, as an
         example, X" -> "The module , as an example, X"): it reports, it claims nothing."""
-        return self.attribution.sub(r"\g<source>", text) if self.attribution else text
+        if not self.attribution:
+            return text
+        return self.attribution.sub(lambda m: m.group("source") or m.group("learner"), text)
 
     def term(self, word: str) -> str:
         """The canonical stem of one word."""
@@ -85,6 +89,21 @@ class Lexicon:
 
     def opposite(self, a: str, b: str) -> bool:
         return (a, b) in self.antonyms
+
+
+def _openers(openers: list, announcers: list) -> re.Pattern[str] | None:
+    """An opening that frames the claim: a summing-up word or phrase before a comma ("In short,
+    X", "Essentially, X"), or an announcement before "that" ("It's worth noting that X")."""
+    def alternatives(phrases: list) -> str:
+        # an apostrophe may be typed straight or curly ("it's" / "it’s")
+        return "|".join(re.escape(str(p)).replace("'", "['\u2019]") for p in phrases)
+
+    branches = []
+    if openers:
+        branches.append(r"(?P<lead>" + alternatives(openers) + r")\s*,\s*")
+    if announcers:
+        branches.append(r"(?P<announce>" + alternatives(announcers) + r")\s*(?:,\s*|\s+that\s+)")
+    return re.compile(r"^\s*(?:" + "|".join(branches) + ")", re.IGNORECASE) if branches else None
 
 
 @lru_cache(maxsize=1)
@@ -124,14 +143,15 @@ def lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         attribution=re.compile(
             r"(?P<source>\b(?:" + "|".join(map(re.escape, data["sources"])) + r")\b)"
             r"(?:\s+\w+ly)?\s+(?:" + "|".join(map(re.escape, data["reporting"])) + r")\b"
-            r"(?:\s+(?:out|up|that|how))?",
+            r"(?:\s+(?:out|up|that|how))?"
+            r"|(?P<learner>\b(?:" + "|".join(map(re.escape, data.get("learners", ["we"]))) + r")\b)"
+            r"(?:\s+\w+ly)?\s+(?:" + "|".join(map(re.escape, data.get("learning", ["learned"])))
+            + r")\b(?:\s+(?:that|how))?",
             re.IGNORECASE,
         ),
-        opener=re.compile(
-            r"^\s*(?P<lead>" + "|".join(map(re.escape, data.get("openers", []))) + r")\s*,\s*",
-            re.IGNORECASE,
-        ) if data.get("openers") else None,
+        opener=_openers(data.get("openers", []), data.get("announcers", [])),
         replies=frozenset(" ".join(str(r).lower().split()) for r in data.get("replies", [])),
+        courtesies=frozenset(" ".join(str(c).lower().split()) for c in data.get("courtesies", [])),
     )
 
 
