@@ -71,6 +71,14 @@ MATERIAL = re.compile(
 # its words are from any sentence of it.
 OWN_PART = re.compile(r"^(?:(?:this|the|whole|entire|first|last|next)\s+)*(?:course|module|lesson|section|slide|unit|chapter|part|"
                       r"page|deck|lecture|handout|procedure)s?(?:\s+\d+(?:\.\d+)*)?$", re.IGNORECASE)
+# A question pointing at a part of a document ("the 70% thing in the footnote", "in the eyepiece
+# table", "on the cost slide"): what it asks about is a part of the course's own text.
+DOCUMENT_PART = re.compile(r"\b(?:(?:in|from|under|of)\s+(?:the|that|this|your|its)\s+(?:[\w%'-]+\s+){0,2}?"
+                           r"(?:footnotes?|tables?|figures?|diagrams?|charts?|sidebars?|paragraphs?|slides?|"
+                           r"appendix|glossary|captions?|checklists?|handouts?)"
+                           # "on the table" is a piece of furniture; on a slide or a chart is text
+                           r"|on\s+(?:the|that|this|your|its)\s+(?:[\w%'-]+\s+){0,2}?(?:slides?|charts?|diagrams?|figures?|"
+                           r"checklists?|handouts?))\b", re.IGNORECASE)
 # Words for the gist of the material that may stand before its head ("the key points").
 GIST_MODIFIERS = frozenset("key main important big core essential top few short brief whole entire bullet quick summary".split())
 # The user's own text a request works on ("chapter 3 | of my history textbook", "the intro | from our

@@ -58,7 +58,7 @@ from knowledge.acronyms import ACRONYM, spelled_out, undefined_acronyms  # noqa:
 from knowledge.request_forms import (  # noqa: F401 (MATERIAL, requested_work: read by tests through this module)
     ABOUT_YOU, CHOICE, CODE_ASK, CODE_LINE, DIRECTIONS, FRAMES, GIST_MODIFIERS, GOODS, HELP_WITH, LIVE, MANNER,
     MATERIAL, OBJECT_END, OWN_TEXT, POINTS_BACK, PRICE, QUALITY, RECOMMEND, RECORD, CLAUSE_START, DETERMINERS,
-    OWN_PART, asking_sentences, owned_text, requested_work,
+    DOCUMENT_PART, OWN_PART, asking_sentences, owned_text, requested_work,
 )
 from knowledge.text import content_words, stem, strip_preamble, words
 
@@ -489,6 +489,8 @@ class ScopeJudge:
             return all(module.clearly_off_topic(question, typed) for module in self.modules)
         if self.off_topic_by_kind(typed or question):
             return True
+        if self.works_on_own_part(typed or question) or DOCUMENT_PART.search(typed or question):
+            return False
         course, nearest = self._nearness(question)
         return course < self.floor or nearest > course + ACRONYM_MARGIN
 
@@ -498,13 +500,14 @@ class ScopeJudge:
         from an answered turn ("and what do I say to one (fake reviews; legal)?"): its kind is
         judged on the user's own words only, because the borrowed ones were already answered (a
         "legal" said two turns ago does not make a follow-up a legal question); its nearness
-        on the whole reading."""
+        on the whole reading. A request on a part of the course's own text ("summarise section 3",
+        "what's the 70% in the footnote about?") is never refused by nearness alone."""
         if self.modules:
             return all(module.off_topic(question, typed) for module in self.modules)
         if self.off_topic_by_kind(typed or question):
             return True
-        if self.works_on_own_part(typed or question):
-            return False  # "summarise section 3": the course's own text, however far its words are
+        if self.works_on_own_part(typed or question) or DOCUMENT_PART.search(typed or question):
+            return False  # "summarise section 3", "the figure in the footnote": the course's own text
         ask = strip_preamble(question)
         course, nearest = self._nearness(question)
         if self.names_course_acronym(ask) or self.names_heading(ask):

@@ -90,3 +90,18 @@ def test_a_numbered_part_of_the_users_own_book_is_not_the_courses(advisor):
     assert refused.refused
     answered = advisor.ask("summarise section 3 of the procedure for me", remember=False)
     assert not answered.refused
+
+
+@pytest.mark.parametrize("message", ["what's the bit in the sidebar about?",  # both refused before
+                                     "explain the last figure in the table pls"])
+def test_a_question_pointing_at_a_part_of_the_text_is_the_courses(advisor, message):
+    """A footnote, a table, a slide or a checklist is part of the course's text: the question is
+    never refused for being far from its sentences."""
+    assert not advisor.scope.off_topic(message)
+
+
+@pytest.mark.parametrize("message", ["what should I put on the table for a dinner party?",
+                                     "what is in the box of chocolates I got for christmas?"])
+def test_furniture_and_boxes_are_not_parts_of_the_text(advisor, message):
+    """Guard: "on the table" and "in the box" name things of the world, and stay refused."""
+    assert advisor.scope.off_topic(message)
