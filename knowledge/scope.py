@@ -37,11 +37,19 @@ refused as it would be with any one of them, and a question one module answers a
 - **The course's own words.** A question naming one of the course's acronyms or headings ("heat
   and water" in a module with a section "Heat and Water") is refused only when a general
   question is clearly nearer to it than the course is.
+- **The course's own text.** A request on a part of it by name or number ("summarise section 3")
+  or a question pointing at one ("the 70% in the footnote", "in the eyepiece table") is never
+  refused by nearness alone; a request on a text of the user's own ("chapter 3 of my history
+  textbook") is a general task, whatever number it names.
+- **Follow-ups are judged by what the user typed**: the words a follow-up borrows from an
+  answered turn were answered already, so only its own words are read for its kind; its
+  nearness is judged on the whole reading.
 - **Undefined terms.** An acronym the course uses but never spells out (no run of words whose
   initials give its letters, and no "Words (ACRONYM)" pairing anywhere in the corpus) is
   undefined; the advisor then says so rather than guess what the letters mean.
 
-The result is stored in the data folder next to the index (``scope.json``), keyed by a
+The forms of those requests, read from a message alone, are in knowledge/request_forms.py; the
+acronyms, in knowledge/acronyms.py. The result is stored in the data folder next to the index (``scope.json``), keyed by a
 fingerprint of the indexed chunks, and rebuilt when the fingerprint changes.
 """
 
