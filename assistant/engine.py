@@ -322,7 +322,7 @@ class Advisor:
             # A question about the course itself ("what does this course cover?") is in scope
             # whatever the course: its answer is the course's own outline.
             about_course = ((intent.kind == "overview" or named_lesson(resolved, self.retriever.course) is not None)
-                            and not self.scope.off_topic_by_kind(asked))  # "chapter 3 of my textbook" is not the course's
+                            and not self.scope.works_on_users_text(asked))  # "chapter 3 of my textbook" is not the course's
             if (not intent.refusal and not intent.tools and intent.calculation is None and not about_course
                     and (self.scope.clearly_off_topic(resolved, asked) if leaned else self.scope.off_topic(resolved, asked))):
                 intent.refusal = "out_of_scope"

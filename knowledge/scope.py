@@ -347,13 +347,23 @@ class ScopeJudge:
         work = requested_work(question)
         if work is None:
             return False
-        owned = owned_text(question)
-        if owned and not OWN_TEXT.search(owned) and not self.knows(owned):
-            return True  # "chapter 3 of my history textbook": the user's own text, of a kind the course never names
+        if self.works_on_users_text(question):
+            return True  # "chapter 3 of my history textbook"
+        if work and OWN_PART.match(work):
+            return False  # "the whole procedure", "section 3": a part of the course's own text
         if work and MATERIAL.search(work) and self._own_material(work):
             return False
         named = bool(re.search(r"[a-z]{3}", work)) and re.search(rf"(?<![a-z]){re.escape(work)}(?![a-z])", self._text)
         return not named
+
+    def works_on_users_text(self, question: str) -> bool:
+        """A request to produce something from a text of the user's own, of a kind no module's
+        text names ("summarise chapter 3 of my history textbook"): a general task, even where its
+        number names a lesson of the course."""
+        if self.modules:
+            return all(module.works_on_users_text(question) for module in self.modules)
+        owned = owned_text(question)
+        return bool(owned) and not OWN_TEXT.search(owned) and not self.knows(owned)
 
     def works_on_own_part(self, question: str) -> bool:
         """A request to work on a part of the course's own text named by its name or number

@@ -105,3 +105,12 @@ def test_a_question_pointing_at_a_part_of_the_text_is_the_courses(advisor, messa
 def test_furniture_and_boxes_are_not_parts_of_the_text(advisor, message):
     """Guard: "on the table" and "in the box" name things of the world, and stay refused."""
     assert advisor.scope.off_topic(message)
+
+
+@pytest.mark.parametrize("message", ["give me the big picture of this procedure in 4 bullet points",
+                                     "summarise the whole procedure for my new porters"])
+def test_a_request_for_the_gist_of_the_course_is_still_answered(advisor, message):
+    """Guard: the user's own text ("my textbook") is refused; the course's text asked for by its
+    gist, for someone of the user's own, is not."""
+    assert not advisor.scope.works_on_users_text(message)
+    assert not advisor.ask(message, remember=False).refused
