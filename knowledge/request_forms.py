@@ -138,6 +138,19 @@ ADVICE_FRAMES = {
     "history": "invent invented inventor inventors invention discovered",
 }
 FRAMES = tuple(tuple(words.split()) for words in ADVICE_FRAMES.values())
+# The frames whose answer depends on where the asker is: the law or the tax of a place ("legal in
+# <country>", "under <country> tax rules") is its own, and a course that never names the place
+# does not give it.
+PLACED_FRAMES = tuple(tuple(ADVICE_FRAMES[name].split()) for name in ("legal", "litigation", "tax"))
+
+
+def places_of(frame: tuple[str, ...], text: str) -> list[str]:
+    """The places a frame's word is tied to in ``text``: "legal in italy" → italy, "under uk tax
+    rules" → uk (the word right after "in"/"under", next to the frame's word)."""
+    names = "|".join(map(re.escape, frame))
+    found = re.findall(rf"\b(?:{names})\s+(?:in|under|within)\s+(?:the\s+)?([a-z][\w-]*)", text, re.IGNORECASE)
+    found += re.findall(rf"\b(?:in|under|within)\s+(?:the\s+)?([a-z][\w-]*)\s+(?:[a-z]+\s+)?(?:{names})\b", text, re.IGNORECASE)
+    return [w.lower() for w in found]
 # A frame word before the kind of goods or business it names is what a shop sells, not advice
 # asked ("a store selling fitness apparel", "nutrition supplements", "a legal-tech app").
 GOODS = frozenset("apparel clothing clothes wear gear equipment accessories products product goods "

@@ -66,7 +66,7 @@ from knowledge.acronyms import ACRONYM, spelled_out, undefined_acronyms  # noqa:
 from knowledge.request_forms import (  # noqa: F401 (MATERIAL, requested_work: read by tests through this module)
     ABOUT_YOU, CHOICE, CODE_ASK, CODE_LINE, DIRECTIONS, FRAMES, GIST_MODIFIERS, GOODS, HELP_WITH, LIVE, MANNER,
     MATERIAL, OBJECT_END, OWN_TEXT, POINTS_BACK, PRICE, QUALITY, RECOMMEND, RECORD, CLAUSE_START, DETERMINERS,
-    DOCUMENT_PART, OWN_PART, asking_sentences, owned_text, requested_work,
+    DOCUMENT_PART, OWN_PART, PLACED_FRAMES, asking_sentences, places_of, owned_text, requested_work,
 )
 from knowledge.text import content_words, stem, strip_preamble, words
 
@@ -309,7 +309,8 @@ class ScopeJudge:
         word of the frame ("salary" in a module about freelance pay) speaks in it, and the
         question is its own when it also knows most of what the question asks about besides the
         frame: a module on bicycle lights and the law does not answer whether the law lets a
-        kitchen skip its swab test."""
+        kitchen skip its swab test. The law or tax of a place the corpus never names ("legal in
+        <country>") is not its, however much it says of the law."""
         asks = asking_sentences(question)
         said = [w.lower() for w in words(" ".join(asks))]  # the asking sentences ("ok I'll ask my GP. how…?")
         asked = {w for i, w in enumerate(said) if i + 1 == len(said) or said[i + 1] not in GOODS}
@@ -318,6 +319,9 @@ class ScopeJudge:
                 continue
             if not {stem(w) for w in frame} & self.vocabulary:
                 return True
+            if frame in PLACED_FRAMES and any(content_words(place) and not self.knows(place)
+                                              for place in places_of(frame, " ".join(asks))):
+                return True  # "is it legal in <a country the course never names>…"
             subject = {stem(w) for w in content_words(" ".join(asks)) if w.lower() not in frame}
             if subject and 2 * len(subject & self.vocabulary) < len(subject):
                 return True

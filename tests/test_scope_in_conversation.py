@@ -18,18 +18,23 @@ FORMATS = Path(__file__).parent / "data" / "formats"
 
 
 @pytest.fixture(scope="module")
-def advisor(tmp_path_factory, embedder):
+def bundled(request):
+    return request.getfixturevalue("advisor")  # conftest's session Advisor on the bundled course
+
+
+@pytest.fixture(scope="module")
+def cold_room(tmp_path_factory, embedder):
     return advisor_on([FORMATS / "cold-room-sop.txt"], tmp_path_factory.mktemp("cold-room"), embedder)
 
 
-def test_the_module_never_speaks_of_the_law(advisor):
-    assert not any(advisor.scope.knows(w) for w in ("legal", "law", "lawyer", "sue"))
+def test_the_module_never_speaks_of_the_law(cold_room):
+    assert not any(cold_room.scope.knows(w) for w in ("legal", "law", "lawyer", "sue"))
 
 
-def test_a_follow_up_is_judged_by_its_own_words_not_the_ones_it_borrowed(advisor):
+def test_a_follow_up_is_judged_by_its_own_words_not_the_ones_it_borrowed(cold_room):
     """The words in brackets came from an answered turn ("forget the legal side"): they do not
     make the new ask a legal question. The same words typed now do."""
-    judge = advisor.scope
+    judge = cold_room.scope
     reading = "and what goes on the waste sheet (forget legal side; use-by)?"
     assert judge.off_topic_by_kind(reading)  # read whole, the borrowed "legal" is a frame
     assert not judge.off_topic(reading, typed="and what goes on the waste sheet?")
@@ -38,20 +43,20 @@ def test_a_follow_up_is_judged_by_its_own_words_not_the_ones_it_borrowed(advisor
     assert judge.off_topic("and is that legal (waste sheet)?", typed="and is that legal?")
 
 
-def test_after_a_return_from_a_legal_aside_the_next_follow_up_is_answered(advisor):
-    first = advisor.ask("how long must the sanitiser stay wet on a shelf?", remember=True)
+def test_after_a_return_from_a_legal_aside_the_next_follow_up_is_answered(cold_room):
+    first = cold_room.ask("how long must the sanitiser stay wet on a shelf?", remember=True)
     assert not first.refused
     cid = first.conversation_id
-    aside = advisor.ask("could I sue the chemical supplier if the sanitiser burned a porter's hands?",
+    aside = cold_room.ask("could I sue the chemical supplier if the sanitiser burned a porter's hands?",
                         conversation_id=cid, remember=True)
     assert aside.refused
-    back = advisor.ask("ok forget the legal side. where does the raw meat go on the trolley?",
+    back = cold_room.ask("ok forget the legal side. where does the raw meat go on the trolley?",
                        conversation_id=cid, remember=True)
     assert not back.refused
-    after = advisor.ask("and what do I write on the waste sheet?", conversation_id=cid, remember=True)
+    after = cold_room.ask("and what do I write on the waste sheet?", conversation_id=cid, remember=True)
     assert not after.refused and after.citations
     # guard: a legal ask typed now is refused, whatever the conversation was about
-    again = advisor.ask("and is it legal to throw that stock away?", conversation_id=cid, remember=True)
+    again = cold_room.ask("and is it legal to throw that stock away?", conversation_id=cid, remember=True)
     assert again.refused
 
 
@@ -79,38 +84,54 @@ def test_the_users_own_text_that_a_request_works_on(message, owned):
     assert owned_text(message) == owned
 
 
-def test_a_numbered_part_of_the_users_own_book_is_not_the_courses(advisor):
+def test_a_numbered_part_of_the_users_own_book_is_not_the_courses(cold_room):
     """"Section 3 of my geography book": a section number the module also has does not make the
     request the course's. Guard: the module's own section 3 is summarised."""
-    judge = advisor.scope
+    judge = cold_room.scope
     assert judge.general_task("summarise section 3 of my geography book for me")
     assert not judge.general_task("summarise section 3 of the procedure for me")  # failed before: "section 3" was no part of the text
     assert not judge.general_task("summarise section 3 of my copy of the procedure")
-    refused = advisor.ask("summarise section 3 of my geography book for me", remember=False)
+    refused = cold_room.ask("summarise section 3 of my geography book for me", remember=False)
     assert refused.refused
-    answered = advisor.ask("summarise section 3 of the procedure for me", remember=False)
+    answered = cold_room.ask("summarise section 3 of the procedure for me", remember=False)
     assert not answered.refused
 
 
 @pytest.mark.parametrize("message", ["what's the bit in the sidebar about?",  # both refused before
                                      "explain the last figure in the table pls"])
-def test_a_question_pointing_at_a_part_of_the_text_is_the_courses(advisor, message):
+def test_a_question_pointing_at_a_part_of_the_text_is_the_courses(cold_room, message):
     """A footnote, a table, a slide or a checklist is part of the course's text: the question is
     never refused for being far from its sentences."""
-    assert not advisor.scope.off_topic(message)
+    assert not cold_room.scope.off_topic(message)
 
 
 @pytest.mark.parametrize("message", ["what should I put on the table for a dinner party?",
                                      "what is in the box of chocolates I got for christmas?"])
-def test_furniture_and_boxes_are_not_parts_of_the_text(advisor, message):
+def test_furniture_and_boxes_are_not_parts_of_the_text(cold_room, message):
     """Guard: "on the table" and "in the box" name things of the world, and stay refused."""
-    assert advisor.scope.off_topic(message)
+    assert cold_room.scope.off_topic(message)
 
 
 @pytest.mark.parametrize("message", ["give me the big picture of this procedure in 4 bullet points",
                                      "summarise the whole procedure for my new porters"])
-def test_a_request_for_the_gist_of_the_course_is_still_answered(advisor, message):
+def test_a_request_for_the_gist_of_the_course_is_still_answered(cold_room, message):
     """Guard: the user's own text ("my textbook") is refused; the course's text asked for by its
     gist, for someone of the user's own, is not."""
-    assert not advisor.scope.works_on_users_text(message)
-    assert not advisor.ask(message, remember=False).refused
+    assert not cold_room.scope.works_on_users_text(message)
+    assert not cold_room.ask(message, remember=False).refused
+
+
+@pytest.mark.parametrize("message", ["are AI pricing tools legal in brazil for online shops?",  # both answered before
+                                     "is personalised pricing legal in japan for an online store?",
+                                     "how are online shops taxed in norway when they sell abroad?"])
+def test_the_law_or_tax_of_a_place_the_course_never_names_is_not_its(bundled, message):
+    """The bundled course speaks of regulation and data protection, but not of any one country's
+    law: a question tied to a place it never names is personal legal or tax advice."""
+    assert bundled.scope.foreign_frame(message)
+
+
+@pytest.mark.parametrize("message", ["is it legal to use customer data to personalise prices?",
+                                     "are there legal rules in the course about using customer data?"])
+def test_a_legal_question_the_course_speaks_to_is_still_its_own(bundled, message):
+    """Guard: without a place, a legal question in the course's own words is judged as before."""
+    assert not bundled.scope.foreign_frame(message)
