@@ -321,9 +321,10 @@ class Advisor:
         try:
             # A question about the course itself ("what does this course cover?") is in scope
             # whatever the course: its answer is the course's own outline.
-            about_course = intent.kind == "overview" or named_lesson(resolved, self.retriever.course) is not None
+            about_course = ((intent.kind == "overview" or named_lesson(resolved, self.retriever.course) is not None)
+                            and not self.scope.works_on_users_text(asked))  # "chapter 3 of my textbook" is not the course's
             if (not intent.refusal and not intent.tools and intent.calculation is None and not about_course
-                    and (self.scope.clearly_off_topic(resolved) if leaned else self.scope.off_topic(resolved))):
+                    and (self.scope.clearly_off_topic(resolved, asked) if leaned else self.scope.off_topic(resolved, asked))):
                 intent.refusal = "out_of_scope"
             elif (not intent.refusal and (intent.tools or intent.calculation is not None)
                     and turn.calculation is None and self.scope.plainly_general(resolved)):
@@ -373,11 +374,11 @@ class Advisor:
         then refused only on a clear miss (``ScopeJudge.clearly_off_topic``). The third value
         says whether the message was read so."""
         try:
-            if (not history or not self.scope.off_topic(resolved) or self.scope.off_topic_by_kind(resolved)
+            if (not history or not self.scope.off_topic(resolved, asked) or self.scope.off_topic_by_kind(asked)
                     or (not is_elliptical(asked) and self.scope.own_topic_elsewhere(resolved))):
                 return resolved, avoid, False
             lean, lean_avoid = follow_up(asked, history, force=True)
-            if lean != resolved and not self.scope.clearly_off_topic(lean):
+            if lean != resolved and not self.scope.clearly_off_topic(lean, asked):
                 return lean, lean_avoid, True
         except IndexUnreachable:
             pass  # the scope is judged again below, where an outage is answered

@@ -37,11 +37,19 @@ refused as it would be with any one of them, and a question one module answers a
 - **The course's own words.** A question naming one of the course's acronyms or headings ("heat
   and water" in a module with a section "Heat and Water") is refused only when a general
   question is clearly nearer to it than the course is.
+- **The course's own text.** A request on a part of it by name or number ("summarise section 3")
+  or a question pointing at one ("the 70% in the footnote", "in the eyepiece table") is never
+  refused by nearness alone; a request on a text of the user's own ("chapter 3 of my history
+  textbook") is a general task, whatever number it names.
+- **Follow-ups are judged by what the user typed**: the words a follow-up borrows from an
+  answered turn were answered already, so only its own words are read for its kind; its
+  nearness is judged on the whole reading.
 - **Undefined terms.** An acronym the course uses but never spells out (no run of words whose
   initials give its letters, and no "Words (ACRONYM)" pairing anywhere in the corpus) is
   undefined; the advisor then says so rather than guess what the letters mean.
 
-The result is stored in the data folder next to the index (``scope.json``), keyed by a
+The forms of those requests, read from a message alone, are in knowledge/request_forms.py; the
+acronyms, in knowledge/acronyms.py. The result is stored in the data folder next to the index (``scope.json``), keyed by a
 fingerprint of the indexed chunks, and rebuilt when the fingerprint changes.
 """
 
@@ -54,6 +62,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from knowledge.acronyms import ACRONYM, spelled_out, undefined_acronyms  # noqa: F401 (spelled_out: its public home was here)
+from knowledge.request_forms import (  # noqa: F401 (MATERIAL, requested_work: read by tests through this module)
+    ABOUT_YOU, CHOICE, CODE_ASK, CODE_LINE, DIRECTIONS, FRAMES, GIST_MODIFIERS, GOODS, HELP_WITH, LIVE, MANNER,
+    MATERIAL, OBJECT_END, OWN_TEXT, POINTS_BACK, PRICE, QUALITY, RECOMMEND, RECORD, CLAUSE_START, DETERMINERS,
+    DOCUMENT_PART, OWN_PART, PLACED_FRAMES, asking_sentences, places_of, owned_text, requested_work,
+)
 from knowledge.text import content_words, stem, strip_preamble, words
 
 if TYPE_CHECKING:
@@ -62,212 +76,16 @@ if TYPE_CHECKING:
 BANK = Path(__file__).resolve().parent / "data" / "off_topic_questions.txt"
 OFF_TOPIC_QUANTILE = 0.95
 MARGIN = 0.02
-ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,7})(?:s)?\b")
-# A request to produce something: polite openers, the verb, then its object up to the first
-# word that starts a complement ("a cover letter | for a barista job").
-_POLITE = (r"(?:(?:hey|hi|hello|please|pls|plz|ok(?:ay)?|so|also|btw|by the way|and|now)[\s,!]+)*"
-           r"(?:(?:can|could|would|will) (?:you|u|ya) (?:please |pls )?(?:just |quickly |also )?(?:help me )?|i (?:need|want) (?:you|u) to |(?:please )?help me (?:to )?|i'd like (?:you|u) to )?")
-TASK = re.compile(
-    rf"^\s*{_POLITE}(?:please |pls )?(?:write|draft|compose|rewrite|re-write|proofread|translate|summari[sz]e|paraphrase|"
-    r"debug|fix|generate|code|create|build|design|draw|prepare|make(?=\s+(?:me|us|a|an)\b))\s+(?:(?:me|us|up|out|for me)\s+)*(?P<object>.*)$",
-    re.IGNORECASE,
-)
-OBJECT_END = re.compile(r"\s+(?:for|about|to|on|that|which|who|with|in|from|of|so|based|using|where|when|every|each)\b|[,.;:?!(]", re.IGNORECASE)
-DETERMINERS = re.compile(r"^(?:(?:a|an|the|my|our|some|this|that|these|those|me|us|short|quick|simple|nice|good|new|\d+)\s+)+", re.IGNORECASE)
-CLAUSE_START = re.compile(r"(?:^|[.!?:;]\s+|\b(?:btw|by the way|unrelated(?:,? but)?|anyway),?\s+)", re.IGNORECASE)
-# Errands only a general assistant runs (looking something up, booking, ordering, reminding):
-# never a course question, whatever the object.
-ERRAND = re.compile(
-    rf"^\s*{_POLITE}(?:please |pls )?(?:look up|google|search (?:the web|online) for|find (?:me|us) (?:a|an|the|some)|book (?:me |us )?(?:a|an|the)|"
-    r"order (?:me|us)|reserve|remind me|set (?:a|an) (?:reminder|alarm)|tell (?:me |us )?(?:a |another )?(?:joke|riddle|bedtime story))\b",
-    re.IGNORECASE,
-)
-# A request to recommend a product, a tool or a brand ("can you recommend an AI chatbot…", "what's
-# the best X for…", "which X should I buy"): the thing recommended is its object.
-RECOMMEND = re.compile(
-    rf"^\s*{_POLITE}(?:please |pls )?(?:recommend|suggest)\s+(?:(?:me|us)\s+)?(?P<object>.*)$"
-    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what(?:'s|’s|s)?|which)(?:\s+is|\s+are|\s+would be)?\s+(?:the\s+)?(?:best|top)\s+(?P<best>.*)$"
-    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<bought>.+?)\s+should\s+(?:i|we)\s+(?:buy|purchase|order|get|use)\b"
-    r"|^\s*(?:so |and |ok(?:ay)? )?(?:is|are)\s+(?:(?:a|an|the|some)\s+)?(?P<worth>.+?)\s+(?:really\s+)?worth\s+(?:it|buying|getting|the\s+(?:money|cost|price))\b"
-    # "which brand is best", "what blender would be the cheapest": the kind of thing ranked
-    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<ranked>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:is|are|would be|works?)\s+"
-    r"(?:the\s+)?(?:best|cheapest|top|most reliable)\b",
-    re.IGNORECASE,
-)
-# "the best way to store…", "the best time for feeding…": the manner of doing something the
-# question names next, a how-to question, not a product to recommend.
-MANNER = re.compile(r"^(?:(?:a|an|the)\s+)?(?:ways?|methods?|approach(?:es)?|techniques?|times?|practices?|order)\s+(?:to|for|of)\b",
-                    re.IGNORECASE)
-# "help me with my chemistry homework": a request for help with something the object names.
-HELP_WITH = re.compile(rf"^\s*{_POLITE}(?:please |pls )?help (?:me|us) (?:out )?with\s+(?P<object>.*)$", re.IGNORECASE)
-QUALITY = re.compile(r"^(?:(?:a|an|the|some|any|good|great|decent|cheap|specific|particular|reliable|affordable|"
-                     r"free|simple|popular)\s+)+", re.IGNORECASE)
-# Exercises a general assistant does (maths homework): the verb, then a formula to work on.
-EXERCISE = re.compile(
-    rf"^\s*{_POLITE}(?:please |pls )?(?:solve|differentiate|integrate|factori[sz]e|simplify|evaluate|derive)\s+(?P<object>.*)$",
-    re.IGNORECASE,
-)
-FORMULA = re.compile(r"[=^√∫]|\b[a-z]\s*\(\s*[a-z]\s*\)|\b\d+\s*[a-z]\b\s*[-+*/]|\b(?:sin|cos|tan|log|ln)\s*\(?[a-z]", re.IGNORECASE)
-# What refers to the course itself or to a form of answer ("summarise this module", "write out the
-# key points"): a request about the course's own text, never a general task.
-MATERIAL = re.compile(
-    r"\b(?:course|module|lesson|section|slide|unit|chapter|page|material|notes?|text|content|it|this|that|them|"
-    r"points?|takeaways?|examples?|summary|overview|outline|steps?|checklist|list|table|(?:whole|entire) thing)s?$"
-    r"|^(?:everything|all of it)$",
-    re.IGNORECASE,
-)
-# Words for the gist of the material that may stand before its head ("the key points").
-GIST_MODIFIERS = frozenset("key main important big core essential top few short brief whole entire bullet quick summary".split())
-# A request for program code: in a language, "with code", "the code for it", a snippet or script.
-CODE_ASK = re.compile(
-    r"\b(?:with|in|using|plus|including|and|show me|give me|write)\s+(?:the\s+|some\s+|(?:sample|example|full)\s+)?"
-    r"(?:code|python|javascript|typescript|sql|bash|java|php|ruby|vba)\b(?=\s*(?:[.?!,;:)]|$|please|pls|too|as well|examples?|"
-    r"snippets?|samples?|for (?:it|this|that)))"
-    r"|\b(?:code|python|sql|javascript)\s+(?:snippets?|samples?|examples?)\b"
-    r"|\b(?:python|javascript|typescript|sql|bash|php|vba)\s+(?:code|script|function|program|query)\b",
-    re.IGNORECASE,
-)
-# A line of program code: a statement keyword at its start, or braces and semicolons at its end.
-CODE_LINE = re.compile(r"^\s*(?:def \w+\(|import \w+|from [\w.]+ import |class \w+\s*[:(]|SELECT \S+.*\bFROM\b|print\(|"
-                       r"function \w+\(|(?:const|let|var) \w+\s*=|#include\b)|[;{]\s*$", re.MULTILINE)
-# Words that point back at what was just said.
-POINTS_BACK = re.compile(r"\b(?:it|its|that|this|those|these|them|they|there)\b"
-                         r"|^\W*(?:and|but|or|so|then|what about|how about)\b", re.IGNORECASE)  # or continues it
-# The present ("currently", "right now", "today's") and a price: a live figure to look up.
-LIVE = re.compile(r"\b(?:current(?:ly)?|right now|at the moment|today(?:'s)?|these days|as of now|latest|up[- ]to[- ]date)\b",
-                  re.IGNORECASE)
-PRICE = re.compile(r"\b(?:prices?|pricing|charges?|charging|costs?|fees?|tariffs?|postage|how much (?:is|are|do|does))\b",
-                   re.IGNORECASE)
-# A way between two places ("the best route from <district> into town", "directions from the
-# station to the stadium", "how do I get from X to Y"): navigation is looked up, not taught.
-DIRECTIONS = re.compile(
-    r"\b(?:routes?|directions|journeys?)\b[^?.!]*?\bfrom\s+(?P<origin>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+"
-    r"(?:to|into|towards?)\s+(?P<dest>[^?.!,;:]+)"
-    r"|\bhow\s+(?:do|can|could|should|would)\s+(?:i|we|you)\s+(?:get|go|travel|cycle|drive|walk)\s+from\s+"
-    r"(?P<origin2>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:to|into|towards?)\s+(?P<dest2>[^?.!,;:]+)",
-    re.IGNORECASE,
-)
-# A choice between options ("zendesk or freshdesk", "brand A vs brand B"): the words each side
-# of the "or" are the options; a choice between things the course never names is not its question.
-CHOICE = re.compile(r"\b(?:or|vs\.?|versus)\b", re.IGNORECASE)
-# The frames of personal advice a course only gives when it speaks in them itself: legal, medical,
-# pay and career. A question in such a frame is off-topic unless the corpus uses the frame's word.
-ADVICE_FRAMES = {
-    "legal": ("legal legally illegal lawful unlawful law laws lawyer lawyers solicitor attorney "
-              "liable liability copyright trademark"),
-    # taking someone to court: a course on a carrier's liability does not teach litigation
-    "litigation": "sue sued suing lawsuit lawsuits court courts tribunal litigation",
-    # an ailment, an injury or a remedy, or the body part that hurts
-    "medical": ("allergic allergy allergies medication medications symptom symptoms diagnosis diagnose depressed pregnant "
-                "prescription doctor doctors injury injuries injured sprain sprained painkiller painkillers ibuprofen "
-                "paracetamol wrist wrists ankle ankles knee knees tendon tendons tendonitis carpal migraine rash"),
-    "career": "salary salaries wage wages payslip resign resignation quit",
-    "tax": "tax taxes taxed taxable vat",
-    "shopping": "brand brands cheapest budget",
-    # the body's training and diet: a course on a sport's equipment does not coach the athlete
-    "fitness": "fitness workout workouts diet dieting calories nutrition nutritional",
-    # who invented or discovered something: the history of the world, not a course's teaching
-    "history": "invent invented inventor inventors invention discovered",
-}
-FRAMES = tuple(tuple(words.split()) for words in ADVICE_FRAMES.values())
-# A frame word before the kind of goods or business it names is what a shop sells, not advice
-# asked ("a store selling fitness apparel", "nutrition supplements", "a legal-tech app").
-GOODS = frozenset("apparel clothing clothes wear gear equipment accessories products product goods "
-                  "supplements supplement snacks trackers tracker apps app software shop shops store "
-                  "stores retailer retailers business businesses company companies label labels "
-                  "range ranges line lines niche market marketplace category categories".split())
-# The opening of a sentence that asks, with or without its question mark.
-ASKS = re.compile(r"^\W*(?:what|which|who|whom|whose|how|why|when|where|is|are|do|does|did|can|could|should|would|will)\b",
-                  re.IGNORECASE)
-# A question that points at the course's own text ("what does the module say about …").
-OWN_TEXT = re.compile(r"\b(?:course|module|lesson|section|procedure|document|sop|unit|chapter|guide|handbook|"
-                      r"policy|manual|slides?|notes)\b", re.IGNORECASE)
-# A record of the world ("the tallest sunflower ever grown", "the biggest warehouse in the world"):
-# trivia, answered only by a course that states such a record itself.
-RECORD = re.compile(r"\bthe (?:\w+est|most \w+|least \w+)\b[^?.!\n]*\b(?:ever (?:\w+ed|grown|built|seen|known|sold|caught|written)|in the world|on record|of all time|"
-                    r"in history|on earth)\b|\bworld(?:'s)? records?\b", re.IGNORECASE)
-# A question to the advisor as a person (its tastes, its pastimes, what it is): no course answers it.
-ABOUT_YOU = re.compile(
-    r"\b(?:your|ur)\s+(?:very\s+)?(?:own\s+)?favou?rite\b"
-    r"|\b(?:do|did|have|are)\s+(?:you|u)\b[^?.!]*\b(?:yourself|for fun|in your (?:free|spare) time)\b"
-    r"|^\W*how (?:are|r) (?:you|u)(?: doing| today)?\W*$|\bhave (?:you|u) ever\b"
-    r"|\bare (?:you|u) (?:a |an )?(?:human|real|robot|bot|person|alive|conscious|sentient)\b",
-    re.IGNORECASE,
-)
 ACRONYM_MARGIN = 0.1  # how much nearer a general question must be than the course to overrule a course acronym
 # A figure to work out is a calculator's job whatever the course, unless the message is plainly
 # one of the bank's general questions (a personal money or career decision): this near to one,
 # and ACRONYM_MARGIN nearer to it than to anything in the course.
 GENERAL_MATCH = 0.42
-CONNECTORS = frozenset({"of", "and", "the", "in", "for", "to", "on", "&", "a", "with"})
-
-
-def requested_work(question: str) -> str | None:
-    """What a request to produce something asks for ("write me a cover letter for…" → "cover
-    letter"), or None when the message is not such a request. Every clause start is tried, so
-    small talk before the request ("thanks! btw can you write…") does not hide it."""
-    for start in CLAUSE_START.finditer(question):
-        if ERRAND.match(question[start.end():]):
-            return ""
-        exercise = EXERCISE.match(question[start.end():])
-        if exercise and FORMULA.search(exercise.group("object")):
-            return ""
-        match = TASK.match(question[start.end():])
-        if match:
-            obj = OBJECT_END.split(match.group("object"), maxsplit=1)[0]
-            return DETERMINERS.sub("", obj.strip()).strip().lower()
-    return None
-
-
-def asking_sentences(message: str) -> list[str]:
-    """The sentences of a message that ask: those ending in a question mark and those opening
-    with a question word ("…too? which brand is best"), else the whole message. A statement
-    around them ("ok I'll ask my GP.") is context, not what is asked."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", message.strip()) if s.strip()]
-    asks = [s for s in sentences if s.rstrip().endswith("?") or ASKS.match(s)]
-    return asks or [message]
 
 
 def bank_questions() -> list[str]:
     lines = BANK.read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
-def _initials_match(letters: str, words: list[str]) -> bool:
-    """Whether consecutive ``words`` (connectors may be skipped) start with ``letters``."""
-    for start in range(len(words)):
-        if not words[start] or words[start][0].lower() != letters[0]:
-            continue
-        index, position = 1, start + 1
-        while index < len(letters) and position < len(words):
-            word = words[position]
-            if word and word[0].lower() == letters[index]:
-                index += 1
-            elif word.lower() not in CONNECTORS:
-                break
-            position += 1
-        if index == len(letters):
-            return True
-    return False
-
-
-def spelled_out(acronym: str, text: str) -> bool:
-    """Does ``text`` spell the acronym out (its letters as word initials, e.g. "Return on
-    Investment" for ROI) or pair it with a name ("Explainable AI (XAI)")?"""
-    letters = acronym.lower().rstrip("s") if len(acronym) > 2 and acronym.endswith("s") else acronym.lower()
-    core = re.escape(acronym.rstrip("s") if acronym.endswith("s") and len(acronym) > 2 else acronym)
-    if re.search(rf"[A-Za-z][\w-]*\s*\(\s*{core}s?\s*\)", text):
-        return True
-    if re.search(rf"\b{core}s?\s*\(\s*[A-Z][\w-]*(?:[ ,/&-]+[A-Za-z][\w-]*)+\s*\)", text):
-        return True
-    return _initials_match(letters, re.split(r"[^A-Za-z0-9&]+", text))
-
-
-def undefined_acronyms(texts: list[str]) -> list[str]:
-    """Acronyms used in ``texts`` that no text spells out."""
-    corpus = "\n".join(texts)
-    used = {match.group(1) for match in ACRONYM.finditer(corpus)}
-    return sorted(a for a in used if not spelled_out(a, corpus))
 
 
 @dataclass
@@ -491,7 +309,8 @@ class ScopeJudge:
         word of the frame ("salary" in a module about freelance pay) speaks in it, and the
         question is its own when it also knows most of what the question asks about besides the
         frame: a module on bicycle lights and the law does not answer whether the law lets a
-        kitchen skip its swab test."""
+        kitchen skip its swab test. The law or tax of a place the corpus never names ("legal in
+        <country>") is not its, however much it says of the law."""
         asks = asking_sentences(question)
         said = [w.lower() for w in words(" ".join(asks))]  # the asking sentences ("ok I'll ask my GP. how…?")
         asked = {w for i, w in enumerate(said) if i + 1 == len(said) or said[i + 1] not in GOODS}
@@ -500,6 +319,9 @@ class ScopeJudge:
                 continue
             if not {stem(w) for w in frame} & self.vocabulary:
                 return True
+            if frame in PLACED_FRAMES and any(content_words(place) and not self.knows(place)
+                                              for place in places_of(frame, " ".join(asks))):
+                return True  # "is it legal in <a country the course never names>…"
             subject = {stem(w) for w in content_words(" ".join(asks)) if w.lower() not in frame}
             if subject and 2 * len(subject & self.vocabulary) < len(subject):
                 return True
@@ -521,17 +343,39 @@ class ScopeJudge:
 
     def general_task(self, question: str) -> bool:
         """A request to produce something the course never names (a letter, a poem, code), as
-        whole words of its text; a request about the course's own text ("summarise this
-        module") is not one."""
+        whole words of its text, or to work on a text of the user's own of a kind the course never
+        names ("summarise chapter 3 of my history textbook"); a request about the course's own
+        text ("summarise this module", "part 2 of the course") is not one."""
         if self.help_with_unnamed(question):
             return True
         work = requested_work(question)
         if work is None:
             return False
+        if self.works_on_users_text(question):
+            return True  # "chapter 3 of my history textbook"
+        if work and OWN_PART.match(work):
+            return False  # "the whole procedure", "section 3": a part of the course's own text
         if work and MATERIAL.search(work) and self._own_material(work):
             return False
         named = bool(re.search(r"[a-z]{3}", work)) and re.search(rf"(?<![a-z]){re.escape(work)}(?![a-z])", self._text)
         return not named
+
+    def works_on_users_text(self, question: str) -> bool:
+        """A request to produce something from a text of the user's own, of a kind no module's
+        text names ("summarise chapter 3 of my history textbook"): a general task, even where its
+        number names a lesson of the course."""
+        if self.modules:
+            return all(module.works_on_users_text(question) for module in self.modules)
+        owned = owned_text(question)
+        return bool(owned) and not OWN_TEXT.search(owned) and not self.knows(owned)
+
+    def works_on_own_part(self, question: str) -> bool:
+        """A request to work on a part of the course's own text named by its name or number
+        ("summarise section 3 of the procedure", "rewrite the module as bullet points"), not on a
+        text of the user's own ("chapter 3 of my textbook")."""
+        work = requested_work(question)
+        owned = owned_text(question)
+        return bool(work) and bool(OWN_PART.match(work)) and (owned is None or bool(OWN_TEXT.search(owned)))
 
     def _own_material(self, work: str) -> bool:
         """Whether the object of a request to produce something is the course's own material or
@@ -658,24 +502,34 @@ class ScopeJudge:
         course, nearest = self._nearness(question)
         return nearest >= course
 
-    def clearly_off_topic(self, question: str) -> bool:
+    def clearly_off_topic(self, question: str, typed: str | None = None) -> bool:
         """Whether no module covers a question whose topic the course's own words name (a message
         read with the topic of the conversation's last answered turn): refused by its kind, or
         below the floor, or when a general question is clearly nearer to it than the course is,
-        as a question naming the course's headings is."""
+        as a question naming the course's headings is. ``typed``: see ``off_topic``."""
         if self.modules:
-            return all(module.clearly_off_topic(question) for module in self.modules)
-        if self.off_topic_by_kind(question):
+            return all(module.clearly_off_topic(question, typed) for module in self.modules)
+        if self.off_topic_by_kind(typed or question):
             return True
+        if self.works_on_own_part(typed or question) or DOCUMENT_PART.search(typed or question):
+            return False
         course, nearest = self._nearness(question)
         return course < self.floor or nearest > course + ACRONYM_MARGIN
 
-    def off_topic(self, question: str) -> bool:
-        """Whether no module of the corpus, judged alone, covers the question."""
+    def off_topic(self, question: str, typed: str | None = None) -> bool:
+        """Whether no module of the corpus, judged alone, covers the question. ``typed``: the
+        message as the user wrote it, when ``question`` is that message read with words borrowed
+        from an answered turn ("and what do I say to one (fake reviews; legal)?"): its kind is
+        judged on the user's own words only, because the borrowed ones were already answered (a
+        "legal" said two turns ago does not make a follow-up a legal question); its nearness
+        on the whole reading. A request on a part of the course's own text ("summarise section 3",
+        "what's the 70% in the footnote about?") is never refused by nearness alone."""
         if self.modules:
-            return all(module.off_topic(question) for module in self.modules)
-        if self.off_topic_by_kind(question):
+            return all(module.off_topic(question, typed) for module in self.modules)
+        if self.off_topic_by_kind(typed or question):
             return True
+        if self.works_on_own_part(typed or question) or DOCUMENT_PART.search(typed or question):
+            return False  # "summarise section 3", "the figure in the footnote": the course's own text
         ask = strip_preamble(question)
         course, nearest = self._nearness(question)
         if self.names_course_acronym(ask) or self.names_heading(ask):

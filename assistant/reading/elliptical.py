@@ -46,7 +46,9 @@ THE_ONE = re.compile(r"^\s*(?:what(?:'s| is)|whats)\s+the\s+[\w-]+\s*[?.!]*\s*$"
 # "this"/"that" point back only as pronouns ("what's hard about that?", "is that true?"), not
 # as determiners ("this course").
 WEAK = re.compile(
-    r"\b(?:it|its|there)\b|\b(?:that|this)\b(?=\s*(?:[?.!,]|$|is\b|was\b|does\b|would\b|will\b|means?\b|works?\b))"
+    r"\b(?:it|its|there)\b|\b(?:that|this)\b(?=\s*(?:[?.!,]|$|is\b|was\b|does\b|would\b|will\b|means?\b|works?\b"
+    # a verb right after it: "what does that tell me", "does this apply to us", "how did that happen"
+    r"|(?:tells?|shows?|says?|happens?|matters?|helps?|applies|apply|affects?|depends?|changes?|includes?|leaves?)\b))"
     r"|\b(?:about|of|with|for|on|in|from|like|after|before) (?:that|this)\b",
     re.IGNORECASE,
 )
