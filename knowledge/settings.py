@@ -160,6 +160,14 @@ class Settings(BaseSettings):
     queue_concurrency: int = Field(default=4, ge=1, le=64)
     queue_max_size: int = Field(default=64, ge=1, le=10_000)
     rate_limit_per_minute: int = Field(default=30, ge=1, le=10_000)
+    chat_window_messages: int = Field(
+        default=80, ge=10, le=2000,
+        description="Chat messages (questions, answers, tool cards) a browser session keeps in "
+        "server memory and shows; older ones are dropped from the window, a whole exchange at a "
+        "time, and stay in the database. Measured at about 55 KiB of server memory per answered "
+        "question (the session's records and Gradio's copy of the chat), so 80 messages cost "
+        "under 2 MiB per session.",
+    )
 
     max_question_chars: int = Field(default=8000, ge=100, le=200_000)
     max_ingest_bytes: int = Field(
