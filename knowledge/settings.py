@@ -66,6 +66,13 @@ class Settings(BaseSettings):
     embedding_model: Path | None = Field(
         default=None, description="Folder of a sentence-transformers model; unset = bundled MiniLM."
     )
+    embedding_memo_limit: int = Field(
+        default=20_000, ge=0, le=1_000_000,
+        description="Vectors of texts first seen while answering (questions, answer sentences) "
+        "the embedding memo keeps, the least recently used going first; the course's own "
+        "sentences, pinned at warm-up, are kept whatever this says. Measured at about 2 KiB "
+        "each (384 float32 and the text), so 20,000 hold about 40 MiB per process.",
+    )
 
     llm: Literal["offline", "openai", "ollama", "llamacpp"] = "offline"
     openai_base_url: str | None = None

@@ -99,3 +99,37 @@ def test_tool_cards_keep_distinct_ids_as_the_window_moves(tmp_path):
 
 def test_the_default_window_is_a_setting():
     assert Settings().chat_window_messages == 80
+
+
+# ----------------------------------------------------------------------------- process-wide memos
+
+
+class Counting:
+    """An embedder that counts what it is asked to embed (no model)."""
+
+    model_name = "counting"
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def encode(self, texts, batch_size=64):
+        import numpy as np
+
+        self.seen += list(texts)
+        return np.ones((len(texts), 384), dtype=np.float32)
+
+
+def test_the_embedding_memo_holds_at_most_its_setting_of_answer_texts(tmp_path):
+    from assistant.engine import Advisor
+
+    settings = Settings(data_dir=tmp_path / "advisor", embedding_memo_limit=50)
+    memo = Advisor(settings, embedder=Counting()).vectors
+    memo.pin([f"course sentence {n}" for n in range(80)])  # pinned: kept whatever the limit
+    for n in range(500):  # a server's worth of first-seen questions, one at a time
+        memo.encode([f"question {n}"])
+    assert len(memo) == 80 + 50
+
+
+def test_the_embedding_memo_ceiling_is_tens_of_mib_by_default():
+    # ~2 KiB a vector (bench/results.md): the old 100,000 was ~190 MiB per replica.
+    assert Settings().embedding_memo_limit * 2048 / 2**20 <= 40
