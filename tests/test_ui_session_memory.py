@@ -133,3 +133,32 @@ def test_the_embedding_memo_holds_at_most_its_setting_of_answer_texts(tmp_path):
 def test_the_embedding_memo_ceiling_is_tens_of_mib_by_default():
     # ~2 KiB a vector (bench/results.md): the old 100,000 was ~190 MiB per replica.
     assert Settings().embedding_memo_limit * 2048 / 2**20 <= 40
+
+
+# ----------------------------------------------------------------------------- closed pages
+
+
+def test_a_closed_page_is_forgotten_once_gradio_would_have_dropped_its_state(tmp_path):
+    import time
+
+    import gradio as gr
+    from gradio.state_holder import StateHolder
+
+    from ui.app import CLOSED_SESSION_S, build_app, forget_closed_sessions
+
+    settings = Settings(data_dir=tmp_path / "advisor")
+    demo = build_app(settings, ScriptedAdvisor(settings))
+    holder = StateHolder()
+    holder.set_blocks(demo)
+    state_ids = [i for i, block in demo.blocks.items() if type(block) is gr.State]
+    for session_id in ["open", "closed"]:
+        session = holder[session_id]
+        for state_id in state_ids:
+            session[state_id] = ["a message"]  # what a handler's output does
+    holder.session_data["closed"].is_closed = True  # the heartbeat ended: the page closed
+    now = time.time()
+    assert forget_closed_sessions(holder, now=now + CLOSED_SESSION_S / 2) == 0  # may reconnect
+    assert set(holder.session_data) == {"open", "closed"}
+    assert forget_closed_sessions(holder, now=now + 2 * CLOSED_SESSION_S) == 1
+    assert set(holder.session_data) == {"open"}  # an open page is never forgotten, however idle
+    assert "closed" not in holder.time_last_used
