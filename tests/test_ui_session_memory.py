@@ -162,3 +162,27 @@ def test_a_closed_page_is_forgotten_once_gradio_would_have_dropped_its_state(tmp
     assert forget_closed_sessions(holder, now=now + 2 * CLOSED_SESSION_S) == 1
     assert set(holder.session_data) == {"open"}  # an open page is never forgotten, however idle
     assert "closed" not in holder.time_last_used
+
+
+# ----------------------------------------------------------------------------- the C heap
+
+
+def test_the_server_caps_malloc_arenas_unless_the_operator_chose(monkeypatch):
+    from ui import heap
+
+    if heap._libc() is None:
+        pytest.skip("not glibc: both calls do nothing")
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    assert heap.limit_arenas() is False  # the operator's environment wins
+    monkeypatch.delenv("MALLOC_ARENA_MAX")
+    assert heap.limit_arenas() is True
+
+
+def test_freed_heap_goes_back_to_the_system():
+    from ui import heap
+
+    if heap._libc() is None:
+        pytest.skip("not glibc: both calls do nothing")
+    blocks = [bytearray(200_000) for _ in range(200)]  # 40 MB, then freed
+    del blocks
+    assert isinstance(heap.return_freed_memory(), bool)

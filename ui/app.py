@@ -30,6 +30,7 @@ from ui.context import (  # noqa: F401  (re-exported: friendly_error, AppContext
 )
 from ui.access import Access, check_can_start, describe_sign_in, gradio_auth
 from ui.course_sync import CourseSync
+from ui.heap import return_freed_memory
 from ui.instructor_tabs import add_instructor_tabs
 from ui.store import UIStore
 from ui.streaming import in_one_thread  # noqa: F401  (re-exported for callers and tests)
@@ -385,7 +386,8 @@ def forget_closed_sessions(state_holder: Any, now: float | None = None,
 
 
 def _sweep_closed_sessions(demo: gr.Blocks, every_s: float = 60.0) -> None:
-    """Runs `forget_closed_sessions` once a minute on the server's sessions, for the process's life."""
+    """Once a minute for the process's life: `forget_closed_sessions` on the server's sessions,
+    then the freed C heap back to the system."""
     import threading
     import time
 
@@ -395,6 +397,7 @@ def _sweep_closed_sessions(demo: gr.Blocks, every_s: float = 60.0) -> None:
             app = getattr(demo, "server_app", None)
             if app is not None:
                 forget_closed_sessions(app.state_holder)
+            return_freed_memory()  # what answers freed goes back to the system (ui.heap)
 
     threading.Thread(target=sweep, name="closed-session-sweep", daemon=True).start()
 
