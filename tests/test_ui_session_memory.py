@@ -186,3 +186,29 @@ def test_freed_heap_goes_back_to_the_system():
     blocks = [bytearray(200_000) for _ in range(200)]  # 40 MB, then freed
     del blocks
     assert isinstance(heap.return_freed_memory(), bool)
+
+
+class FailingAdvisor(ScriptedAdvisor):
+    """Answers until told to fail, then raises mid-answer (a stopped or failed answer)."""
+
+    fail = False
+
+    def stream(self, question, conversation_id=None, role="learner", question_id=None,
+               remember=True):
+        if self.fail:
+            raise RuntimeError("the engine failed")
+        yield from super().stream(question, conversation_id, role, question_id, remember)
+
+
+def test_an_answer_that_fails_after_the_window_moved_leaves_records_matching_messages(tmp_path):
+    ctx = _context(tmp_path, FailingAdvisor, WINDOW)
+    msgs, records, cid = _converse(ctx, QUESTIONS[:6])  # 12 messages: the window is full
+    ctx.advisor.fail = True
+    state = {"messages": msgs, "answers": records}
+    for step in chat.respond(ctx, "One more?", "learner", "browser:a", cid, msgs, records,
+                             {"initiatives": []}, "session"):
+        state.update({k: v for k, v in step.items() if k in state})  # what Gradio keeps
+    assert state["messages"][0] != msgs[0]  # the window moved
+    assert state["answers"]
+    for key, record in state["answers"].items():  # each record beside its own question
+        assert state["messages"][int(key) - 1]["content"] == record["question"]

@@ -107,8 +107,10 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
     with the final answer.
     """
     text = text or ""
+    before = len(msgs or [])
     msgs, records = recent(list(msgs or []), dict(records or {}),
                            ctx.settings.chat_window_messages)
+    window_moved = len(msgs) < before
     if not text.strip():
         ctx.notify("warning", "Type a question first (or click an example).")
         yield {"message": KEEP}
@@ -151,6 +153,8 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
                "metadata": {"title": "🔎 Searching the course…", "status": "pending"}}
     msgs.append(pending)
     first: Updates = {"chatbot": msgs, "messages": msgs, "message": "", "conv_id": cid}
+    if window_moved:  # the records re-keyed with the messages, even if this answer then
+        first["answers"] = records  # fails or is stopped before its result
     if new_conversation:
         first["conv_list"] = update(choices=conversation_choices(ctx, who), value=cid)
     yield first
