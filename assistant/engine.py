@@ -179,7 +179,8 @@ class Advisor:
         if self._vectors is None:
             from knowledge.embeddings import CachedEmbedder, get_embedder
 
-            self._vectors = CachedEmbedder(self._embedder or get_embedder(self.settings))
+            self._vectors = CachedEmbedder(self._embedder or get_embedder(self.settings),
+                                           limit=self.settings.embedding_memo_limit)
             self._vectors.load(self.vector_cache_path)
         return self._vectors
 

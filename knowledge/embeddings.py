@@ -89,12 +89,15 @@ class CachedEmbedder(Embeddings):
     to ``limit``, the least recently used going first.
     """
 
-    def __init__(self, inner: Embedder, limit: int = 100_000) -> None:
+    def __init__(self, inner: Embedder, limit: int | None = None) -> None:
+        """``limit``: the recent vectors kept (None: the `embedding_memo_limit` default)."""
         from collections import OrderedDict
+
+        from knowledge.settings import Settings
 
         self.inner = inner
         self.model_name = inner.model_name
-        self.limit = limit
+        self.limit = Settings.model_fields["embedding_memo_limit"].default if limit is None else limit
         self._pinned: dict[str, "np.ndarray"] = {}
         self._recent: OrderedDict[str, "np.ndarray"] = OrderedDict()
         self._dirty = False

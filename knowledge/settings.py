@@ -66,6 +66,13 @@ class Settings(BaseSettings):
     embedding_model: Path | None = Field(
         default=None, description="Folder of a sentence-transformers model; unset = bundled MiniLM."
     )
+    embedding_memo_limit: int = Field(
+        default=20_000, ge=0, le=1_000_000,
+        description="Vectors of texts first seen while answering (questions, answer sentences) "
+        "the embedding memo keeps, the least recently used going first; the course's own "
+        "sentences, pinned at warm-up, are kept whatever this says. Measured at about 2 KiB "
+        "each (384 float32 and the text), so 20,000 hold about 40 MiB per process.",
+    )
 
     llm: Literal["offline", "openai", "ollama", "llamacpp"] = "offline"
     openai_base_url: str | None = None
@@ -160,6 +167,14 @@ class Settings(BaseSettings):
     queue_concurrency: int = Field(default=4, ge=1, le=64)
     queue_max_size: int = Field(default=64, ge=1, le=10_000)
     rate_limit_per_minute: int = Field(default=30, ge=1, le=10_000)
+    chat_window_messages: int = Field(
+        default=80, ge=10, le=2000,
+        description="Chat messages (questions, answers, tool cards) a browser session keeps in "
+        "server memory and shows; older ones are dropped from the window, a whole exchange at a "
+        "time, and stay in the database. Measured at about 55 KiB of server memory per answered "
+        "question (the session's records and Gradio's copy of the chat), so 80 messages cost "
+        "under 2 MiB per session.",
+    )
 
     max_question_chars: int = Field(default=8000, ge=100, le=200_000)
     max_ingest_bytes: int = Field(

@@ -30,6 +30,7 @@ from ui.context import (  # noqa: F401  (re-exported: friendly_error, AppContext
 )
 from ui.access import Access, check_can_start, describe_sign_in, gradio_auth
 from ui.course_sync import CourseSync
+from ui.heap import return_freed_memory
 from ui.instructor_tabs import add_instructor_tabs
 from ui.store import UIStore
 from ui.streaming import in_one_thread  # noqa: F401  (re-exported for callers and tests)
@@ -352,6 +353,55 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
                        **for_owner)
 
 
+# How long Gradio keeps a closed page's gr.State values (its `STATE_TTL_WHEN_CLOSED`): a page
+# whose connection comes back within it finds its session as it left it.
+CLOSED_SESSION_S = 3600.0
+
+
+def forget_closed_sessions(state_holder: Any, now: float | None = None,
+                           after_s: float = CLOSED_SESSION_S) -> int:
+    """Drops the sessions whose page closed and whose every state value has been unused for
+    `after_s` (the hour in which Gradio keeps them for a page that reconnects); returns how many.
+
+    Gradio deletes a closed session's `gr.State` values after that hour but keeps the rest of
+    the session (its copy of every component's configuration and of the chat shown) until
+    10,000 sessions have been opened: measured at 0.33 MiB a session before any message, plus
+    the chat. Each page load is a new session, so a server running for days would hold
+    thousands of them.
+    """
+    import datetime
+
+    moment = datetime.datetime.fromtimestamp(now) if now is not None else datetime.datetime.now()
+    gone = 0
+    with state_holder.lock:
+        for session_id, session in list(state_holder.session_data.items()):
+            if not getattr(session, "is_closed", False):
+                continue
+            used = [when for _ttl, when in getattr(session, "_state_ttl", {}).values()]
+            if all((moment - when).total_seconds() > after_s for when in used):
+                del state_holder.session_data[session_id]
+                state_holder.time_last_used.pop(session_id, None)
+                gone += 1
+    return gone
+
+
+def _sweep_closed_sessions(demo: gr.Blocks, every_s: float = 60.0) -> None:
+    """Once a minute for the process's life: `forget_closed_sessions` on the server's sessions,
+    then the freed C heap back to the system."""
+    import threading
+    import time
+
+    def sweep() -> None:
+        while True:
+            time.sleep(every_s)
+            app = getattr(demo, "server_app", None)
+            if app is not None:
+                forget_closed_sessions(app.state_holder)
+            return_freed_memory()  # what answers freed goes back to the system (ui.heap)
+
+    threading.Thread(target=sweep, name="closed-session-sweep", daemon=True).start()
+
+
 # How long the server's own start-up check of its page may take (Gradio gives it 5 × 3 s and,
 # when that fails, stops the server: "localhost is not accessible").
 START_CHECK_S = 60.0
@@ -397,6 +447,7 @@ def launch(settings: Settings, advisor: Any, **overrides: Any) -> None:
                max_size=settings.queue_max_size)
     auth = gradio_auth(settings, demo.access)
     CourseSync(advisor).start()  # another replica's change to the shared course reaches this one
+    _sweep_closed_sessions(demo)  # a closed page's session is freed, not kept for 10,000 more
     _patient_start_check()
     demo.launch(
         server_name=settings.host,

@@ -107,8 +107,10 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
     with the final answer.
     """
     text = text or ""
-    msgs = list(msgs or [])
-    records = dict(records or {})
+    before = len(msgs or [])
+    msgs, records = recent(list(msgs or []), dict(records or {}),
+                           ctx.settings.chat_window_messages)
+    window_moved = len(msgs) < before
     if not text.strip():
         ctx.notify("warning", "Type a question first (or click an example).")
         yield {"message": KEEP}
@@ -151,6 +153,8 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
                "metadata": {"title": "🔎 Searching the course…", "status": "pending"}}
     msgs.append(pending)
     first: Updates = {"chatbot": msgs, "messages": msgs, "message": "", "conv_id": cid}
+    if window_moved:  # the records re-keyed with the messages, even if this answer then
+        first["answers"] = records  # fails or is stopped before its result
     if new_conversation:
         first["conv_list"] = update(choices=conversation_choices(ctx, who), value=cid)
     yield first
@@ -177,7 +181,9 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
             for event in batch:
                 if event.type == "tool_call" and event.tool_call is not None:
                     at = len(msgs) - 1 if answer_index is None else len(msgs)
-                    msgs[at:at] = fmt.tool_card(event.tool_call, card_id=f"tool-{at}")
+                    # An id of its own, not its position: the window moves positions.
+                    msgs[at:at] = fmt.tool_card(event.tool_call,
+                                                card_id=f"tool-{uuid.uuid4().hex[:12]}")
                 elif event.type == "token":
                     if answer_index is None:
                         log.info("first token after %.0f ms", 1000 * (time.perf_counter() - started))
@@ -210,6 +216,23 @@ def respond(ctx: AppContext, text: str, role: str, who: str, cid: str | None, ms
         return
     if "answers" not in final:  # the stream ended without a result: keep what was shown
         yield {"messages": msgs}
+
+
+def recent(msgs: list, records: dict, limit: int) -> tuple[list, dict]:
+    """The session's chat window: its last `limit` messages or fewer, cut where a question
+    begins (an answer keeps its tool cards), with the answers' records re-keyed to their new
+    positions and the records of dropped answers dropped too.
+
+    A browser session lives in the server's memory as long as the page is open, so without a
+    window a long conversation grows it by every answer (its record and Gradio's copy of the
+    chat); the conversation itself is in the database whatever the window.
+    """
+    if len(msgs) <= limit:
+        return msgs, records
+    cut = len(msgs) - limit
+    cut = next((i for i in range(cut, len(msgs)) if msgs[i].get("role") == "user"), cut)
+    kept = {str(int(key) - cut): record for key, record in records.items() if int(key) >= cut}
+    return msgs[cut:], kept
 
 
 def _changed_controls(before: dict[str, Any] | None, record: dict[str, Any],
@@ -340,7 +363,8 @@ def on_open(ctx: AppContext, choice: str | None, who: str) -> Updates:
     """Opens one of the owner's conversations (and nobody else's) with its last answer's details."""
     if not choice or choice not in {c for _, c in conversation_choices(ctx, who)}:
         return {}
-    msgs, records = fmt.messages_from_history(ctx.conversations.history(choice, limit=200))
+    msgs, records = recent(*fmt.messages_from_history(ctx.conversations.history(choice, limit=200)),
+                           ctx.settings.chat_window_messages)
     last_key = max(records, key=int) if records else None
     last = records[last_key] if last_key else None
     return {"conv_id": choice, "messages": msgs, "answers": records, "chatbot": msgs,

@@ -19,6 +19,9 @@ def ui_command(host: str | None, port: int | None, no_warm_up: bool) -> None:
     from knowledge.index import ensure_index
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    from ui.heap import limit_arenas
+
+    limit_arenas()  # before the model and the server start their threads (ui/heap.py)
     updates = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
     settings = get_settings().model_copy(update=updates)
     try:  # before the index and the model: a refusal should not take a minute
