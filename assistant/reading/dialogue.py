@@ -54,9 +54,15 @@ from assistant.reading.calculate import (
 )
 from assistant.reading.ranges import alternatives
 from assistant.reading.replies import answer_question, choose_figure, fill_missing, option_chosen, parallel
-from assistant.reading.earlier_result import held_lines_named, result_figure, said_again_blanked, without_pointer
+from assistant.reading.earlier_result import (
+    held_lines_named,
+    rates_carried,
+    result_figure,
+    said_again_blanked,
+    without_pointer,
+)
 from assistant.reading.lengths import longer, moved_by
-from assistant.reading.restated import restatement
+from assistant.reading.restated import netting, restatement
 from assistant.reading.targets import record_groups
 from assistant.reading.subjects import GOES_BACK, NEW_SUBJECT, REFERS_BACK, other_subject
 from assistant.reading.undo import first_result, undone
@@ -253,7 +259,7 @@ def read_conversation(text: str, states: list[CalculationState], embed=None) -> 
 
 def read_turn(text: str, state: CalculationState | None, embed=None) -> DialogueTurn:
     """What ``text`` does to the conversation's calculation ``state`` (see the module's doc)."""
-    if state is None or spec_named(state.tool) is None or NEW_SUBJECT.search(text) or other_subject(text, state):
+    if state is None or spec_named(state.tool) is None or _new_subject(text) or other_subject(text, state):
         return DialogueTurn()  # "ROI of another tool: it cost 50k": nothing of the last one carries over
     back = _back_to_first(state, text)
     if back is not None:  # "back to the original numbers (but over 5 years)"
@@ -262,11 +268,13 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
     own = read_calculation(asked)
     others = [spec.name for spec in asked_specs(asked) if spec.name != state.tool]
     if own is None and others and not any(spec.name == state.tool for spec in asked_specs(asked)):
-        return carried_over(text, state, None)  # "the NPV of the same flows": no figure of its own but a rate
+        return with_test_rates(text, state, None, spec_named(others[0])) \
+            or carried_over(text, state, None)  # "the NPV of the same flows": no figure of its own but a rate
     if own is not None:
         spec = _spec_of(own)
         if spec is not None and spec.name != state.tool:  # another calculator: on the total just given?
-            return with_earlier_result(text, state, own) or with_held_lines(text, state, own) \
+            return with_test_rates(text, state, own, spec) or with_earlier_result(text, state, own) \
+                or with_held_lines(text, state, own) \
                 or carried_over(text, state, own)  # of the same figures?
         if own.calls:
             # complete on its own: a new calculation, unless it is worded as a change of this one
@@ -299,7 +307,7 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         if continued is None:
             return DialogueTurn()
     if continued is None and state.question is None:  # "the 1k is per month": said again, as it is meant
-        continued = restatement(state, text) or longer(state, text)  # or "one more year?"
+        continued = netting(state, text) or restatement(state, text) or longer(state, text)  # or "one more year?"
     if continued is None:  # new figures that complete it, or a change to it
         continued = change(state, text, answering=state.question is not None and not own_question(text), embed=embed)
     if continued is None and state.question is not None and looks_like_a_reply(text, state):
@@ -325,6 +333,14 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         asked = ask_input_for(state, new_state.figures[unused[0]])
         return DialogueTurn(ask_again_with(asked), asked)
     return DialogueTurn(calc, new_state)
+
+
+def _new_subject(text: str) -> bool:
+    """Words that start a calculation of another thing ("another tool"), other than "another"
+    before an amount in any writing ("another eighteen thousand", "another 5k": a part added)."""
+    starts = {f.span[0] for f in read_figures(text)}
+    return any(not (m.group(0).lower() == "another" and re.match(r"\s*", text[m.end():]).end() + m.end() in starts)
+               for m in NEW_SUBJECT.finditer(text))
 
 
 def _moved(changed: tuple[CalculationState, list[str]] | None) -> tuple[CalculationState, list[str]] | None:
@@ -579,6 +595,27 @@ def with_earlier_result(text: str, state: CalculationState, own: Calculation) ->
     new_state.figures.append(item)
     new_state.question, new_state.need, new_state.about, new_state.fields = None, "", None, []
     calc, new_state = continue_state(new_state, [line])
+    return DialogueTurn(calc, new_state)
+
+
+def with_test_rates(text: str, state: CalculationState, own: Calculation | None,
+                    spec: ToolSpec | None) -> DialogueTurn | None:
+    """A new test planned from the one just analysed ("n per group to detect that uplift?", "the
+    variant's rate as the new baseline"): the groups' rates fill the rates the message points at
+    (reading/earlier_result.py), its own figures the rest; None when it points at none."""
+    new_state = start_state(text, own) if own is not None else None
+    if spec is None or (own is not None and new_state is None):
+        return None
+    if new_state is None:
+        new_state = CalculationState(tool=spec.name, text=text)
+    filled = {item.field for item in new_state.figures if item.field and not item.ignored}
+    placed = rates_carried(text, state, spec, sorted(filled))
+    if placed is None:
+        return None
+    items, lines = placed
+    new_state.figures.extend(items)
+    new_state.question, new_state.need, new_state.about, new_state.fields = None, "", None, []
+    calc, new_state = continue_state(new_state, lines)
     return DialogueTurn(calc, new_state)
 
 

@@ -63,23 +63,39 @@ SHARE_WORDS = re.compile(r"\b(?:(half)|(?:a|one)\s+(third|quarter|fifth|tenth)\s
 SHARES = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
 
 
-# A change by a share of the input itself: "a third more visitors", "a quarter less", "grew by a fifth".
+# A change by a share of the input itself: "a third more visitors", "a quarter less", "grew by a
+# fifth", "cut the licence cost by a third" (the verb that moves it may stand before its object).
 SHARE_MOVE = re.compile(r"\b(?:(?:a|one)\s+)?(half|third|quarter|fifth|tenth)\s+(more|less|fewer|higher|lower|bigger|"
-                        r"smaller|larger|cheaper|extra)\b|\b([a-z]+)\s+by\s+(?:a|one)\s+(third|quarter|fifth|tenth)\b",
+                        r"smaller|larger|cheaper|extra)\b|\bby\s+(?:a|one)\s+(third|quarter|fifth|tenth)\b(?![- ]part)",
                         re.IGNORECASE)
+
+
+# Verbs said to an amount that move it ("raise the fee by a fifth", "trim the effort by a quarter"),
+# beside the ones a figure moves by (RISES, FALLS).
+RAISES = {"raise", "raised", "raising", "lift", "lifted", "boost", "boosted", "bump", "bumped", "grow", "increase",
+          "increasing", "push", "pushed"}
+LOWERS = {"cut", "cutting", "trim", "trimmed", "slash", "slashed", "lower", "lowered", "lowering", "reduce",
+          "reducing", "shave", "shaved", "decrease", "decreasing", "drop", "knock", "knocked"}
+MOVER_REACH = 7  # words before "by a third" within which the verb that moves the amount is looked for
 
 
 def share_move(text: str) -> tuple[float, re.Match] | None:
     """The factor a share said in words moves an input by ("a third more" → 4/3, "cut by a
-    quarter" → 3/4), with its match; None when no share moves anything."""
+    quarter" → 3/4, "cut the licence by a third" → 2/3), with its match; None when no share
+    moves anything (no verb of moving in the clause before "by a third")."""
     match = SHARE_MOVE.search(text)
     if match is None:
         return None
     if match.group(1):
         sign = 1 if match.group(2).lower() in MORE | {"extra"} else -1
         return 1 + sign * SHARES[match.group(1).lower()], match
-    sign = _moved([match.group(3).lower()])
-    return (1 + sign * SHARES[match.group(4).lower()], match) if sign else None
+    clause = re.split(r"[,;.!?\n]| - | – ", text[: match.start()])[-1]
+    sign = 0
+    for word in reversed(re.findall(r"[a-z]+", clause.lower())[-MOVER_REACH:]):
+        if word in RISES | RAISES or word in FALLS | LOWERS:
+            sign = 1 if word in RISES | RAISES else -1
+            break
+    return (1 + sign * SHARES[match.group(3).lower()], match) if sign else None
 
 
 def scaled(state: CalculationState, text: str, news: list[Figure],
@@ -100,7 +116,7 @@ def scaled(state: CalculationState, text: str, news: list[Figure],
         factor, rest = MULTIPLIERS[word.group(1)], lowered[word.end():]
     elif not news and shared is not None:  # "if it reached a third more people"
         factor, found = shared
-        rest = lowered[found.end():] if found.group(1) else lowered[: found.start()] + " " + found.group(3)
+        rest = lowered[found.end():] if found.group(1) else lowered[: found.start()]
     elif len(news) == 1 and news[0].unit == "percent" and news[0].after[:1] and news[0].after[0] in MORE | LESS:
         sign = 1 if news[0].after[0] in MORE else -1
         factor, rest = 1 + sign * news[0].value / 100, " ".join(news[0].after[1:])
