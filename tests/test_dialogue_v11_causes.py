@@ -94,3 +94,64 @@ def test_an_amount_pointed_at_as_before_a_line_is_that_amount_not_a_new_input():
 
 def test_a_question_with_before_in_it_changes_nothing():
     assert read_turn("what is a good payback before we scale?", state_of(PAYBACK)).calculation is None
+
+
+LICENCE_TCO = "tco: set-up 15k, licence 4k/yr, 2 yrs"
+
+
+def test_going_back_to_a_first_value_takes_back_the_what_if_that_moved_it():
+    moved = read_turn("what if 4 yrs", state_of(LICENCE_TCO)).state
+    name, args = call_of(read_turn("ok go back to 2", moved))
+    assert args == {"implementation": 15000, "software_fees": 4000, "horizon_years": 2}
+    assert read_turn("ok go back to 7", moved).calculation is None  # no first value of any line
+
+
+NETS = "payback: 30k upfront, nets 2.5k a month"
+
+
+def test_a_part_said_with_too_is_added_to_its_input():
+    name, args = call_of(read_turn("there's a 5k migration fee upfront too", state_of(NETS)))
+    assert args == {"upfront_cost": 35000, "monthly_benefit": 2500}
+    name, args = call_of(read_turn("forgot to mention the 4k onboarding fee upfront", state_of(NETS)))
+    assert args == {"upfront_cost": 34000, "monthly_benefit": 2500}
+
+
+def test_too_before_a_judgement_adds_nothing():
+    turn = read_turn("the 2.5k is too optimistic", state_of(NETS))
+    assert turn.calculation is None or call_of(turn)[1] == {"upfront_cost": 30000, "monthly_benefit": 2500}
+
+
+MARGIN = "roi: extra margin 45k, spend 15k"
+
+
+@pytest.mark.parametrize("reply, args", [
+    ("lower the margin by 5k", {"gain": 40000, "cost": 15000}),  # the verb before what it moves, "by" before the amount
+    ("bump the spend by 3k", {"gain": 45000, "cost": 18000}),
+    ("what if spend was 2k lower", {"gain": 45000, "cost": 13000}),
+    ("shave 20% off the spend", {"gain": 45000, "cost": 12000}),
+    ("margin +10%", {"gain": 49500, "cost": 15000}),
+    ("margin -20%", {"gain": 36000, "cost": 15000}),
+    ("margin x2", {"gain": 90000, "cost": 15000}),
+    ("spend times 1.5", {"gain": 45000, "cost": 22500}),
+])
+def test_a_move_written_in_shorthand_or_with_its_verb_first_moves_that_input(reply, args):
+    assert call_of(read_turn(reply, state_of(MARGIN)))[1] == args
+
+
+def test_an_amount_a_verb_moves_is_never_the_inputs_new_value():
+    name, args = call_of(read_turn("cut the margin by 5k", state_of(MARGIN)))
+    assert args["gain"] == 40000  # never 5,000
+
+
+RUNNING = "payback: setup 12k, saves 2k a month, hosting 300 a month"
+
+
+def test_a_move_of_the_cost_of_a_payback_asks_which_cost():
+    turn = read_turn("what if cost were 1k more", state_of(RUNNING))
+    assert turn.calculation is not None and not turn.calculation.calls and turn.calculation.clarification is not None
+
+
+def test_times_a_year_is_a_frequency_not_a_factor():
+    state = state_of("clv: basket 40, 3 times a year, 2 years, margin 50%")
+    turn = read_turn("what if they bought 4 times a year", state)
+    assert call_of(turn)[1]["purchases_per_year"] == 4

@@ -98,6 +98,32 @@ def share_move(text: str) -> tuple[float, re.Match] | None:
     return (1 + sign * SHARES[match.group(3).lower()], match) if sign else None
 
 
+# Verbs that take a share off an amount: "knock 10% off the licence", "take 15% off the set-up".
+TAKES_OFF = {"knock", "knocking", "take", "taking", "shave", "shaving", "cut", "cutting", "trim", "trimming"}
+
+
+# A factor written as a multiplication: "gain x2", "reach ×1.5", "gain times 1.5", "2x the reach",
+# "three times the traffic" (not "3 times a year": a frequency).
+TIMES_SIGN = re.compile(r"(?:(?<![\w.])[x×]|\btimes)\s*(\d+(?:[.,]\d+)?)\b(?!\s*(?:%|[a-z]))", re.IGNORECASE)
+MAX_FACTOR = 20.0  # a larger "times" is no what-if factor but a figure of its own
+
+
+def times_factor(text: str, news: list[Figure]) -> tuple[float, str, list[Figure]] | None:
+    """A factor written as a multiplication, the words before it that name what it scales, and
+    the message's figures less the factor itself; None when the message writes no such factor."""
+    found = TIMES_SIGN.search(text)
+    if found is not None:
+        value = float(found.group(1).replace(",", "."))
+        rest = [f for f in news if not found.start() <= f.span[0] < found.end()]
+        if 0 < value <= MAX_FACTOR and not rest:
+            return value, text[: found.start()].lower(), rest
+    for fig in news:  # "2x the reach", "three times the traffic"
+        if fig.unit == "count" and fig.after[:1] == ["times"] and fig.after[1:2] and fig.after[1] in {"the", "our", "its", "as"} \
+                and 0 < fig.value <= MAX_FACTOR and len(news) == 1:
+            return fig.value, " ".join(fig.after[2:]), []
+    return None
+
+
 def scaled(state: CalculationState, text: str, news: list[Figure],
             embed: Callable[[list[str]], Any] | None = None) -> tuple[CalculationState, list[str]] | None:
     """An input changed by a factor the message names in words: "double the reach", "halve the
@@ -124,6 +150,16 @@ def scaled(state: CalculationState, text: str, news: list[Figure],
         # "the savings drop by 20%", "if the fee went up 10%": the verb before it says which way
         sign = _moved(news[0].before[-2:])
         factor, rest = 1 + sign * news[0].value / 100, " ".join(news[0].before)
+    elif len(news) == 1 and news[0].unit == "percent" and news[0].before[-1:] and news[0].before[-1] in TAKES_OFF \
+            and news[0].after[:1] == ["off"] and 0 < news[0].value < 100:  # "knock 10% off the licence"
+        factor, rest = 1 - news[0].value / 100, " ".join(news[0].after[1:])
+    elif len(news) == 1 and news[0].unit == "percent" and 0 < abs(news[0].value) < 100 and news[0].before \
+            and (news[0].value < 0 or text[: news[0].span[0]].rstrip().endswith("+")):  # "cost +10%", "gain -20%"
+        factor, rest = 1 + news[0].value / 100, " ".join(news[0].before[-3:])
+    else:
+        times = times_factor(text, news)
+        if times is not None:  # "gain x2", "reach ×1.5", "3 times the traffic"
+            factor, rest, news = times
     if factor is None:
         return None
     if word and factor == 0.5 and set(re.findall(r"[a-z]+", lowered[: word.start()])) & (RISES | MORE):
@@ -216,6 +252,11 @@ def moves_by(fig: Figure) -> int:
     words = [w for w in fig.before[-4:] if w not in MOVE_FILLERS]
     if words[-2:-1] and words[-2] in ENDS_UP:
         return 0  # "if it ends up 32k", "wound up 9k": where it lands, a new value
+    if fig.before[-1:] == ["by"] and not (words[-1:] and words[-1] in RISES | FALLS):
+        # "reduce the gain by 10k", "raise the set-up by 2k": the verb stands before what it moves
+        for word in reversed(fig.before[-MOVER_REACH:-1]):
+            if word in RISES | RAISES | FALLS | LOWERS:
+                return 1 if word in RISES | RAISES else -1
     return 1 if words[-1:] and words[-1] in RISES else -1 if words[-1:] and words[-1] in FALLS else 0
 
 
@@ -237,9 +278,9 @@ def delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign:
     in its own period. Which input, or which way, when the words do not say: asked, never guessed
     (the amount is never taken as the input's new value); None when it names no input and ``asks``
     is False (a message that is no change of the calculation)."""
-    moved_words = [w for w in naming_content(fig.before) if w not in RISES | FALLS | GENERIC]
+    moved_words = [w for w in naming_content(fig.before) if w not in RISES | FALLS | RAISES | LOWERS | GENERIC]
     if fig.after[:1] in (["to"], ["off"], ["from"]):  # "add 2k to the set-up": the line is named after it
-        moved_words = [w for w in naming_content(fig.after[1:6]) if w not in RISES | FALLS | GENERIC]
+        moved_words = [w for w in naming_content(fig.after[1:6]) if w not in RISES | FALLS | RAISES | LOWERS | GENERIC]
     after = re.findall(r"[a-z]+", text[fig.span[1]:].lower())
     way = {1 for w in after if w in MORE | RISES} | {-1 for w in after if w in LESS | FALLS}
     candidates = [i for i, item in enumerate(state.figures)
@@ -249,6 +290,13 @@ def delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign:
         any(same_word(w, x) for x in state.figures[i].field.split("_")) for w in moved_words)
         + 0.5 * _label_said(spec, state.figures[i].field, moved_words) for i in candidates}  # "add 2k to the set-up"
     best = max(scores.values(), default=0.0)
+    if best == 0:  # "what if cost were 5k more": an input named by its own name, a word every part shares
+        said = [w for w in naming_content(fig.before[-MOVER_REACH:]) if w not in RISES | FALLS | RAISES | LOWERS]
+        scores = {i: float(sum(any(same_word(w, x) for x in state.figures[i].field.split("_")) for w in said))
+                  for i in candidates}
+        best = max(scores.values(), default=0.0)
+        if len({state.figures[i].field for i, score in scores.items() if score == best}) > 1:
+            best = 0.0  # "the cost" of a payback: the upfront or the running one, asked
     named = [i for i, score in scores.items() if score == best and score > 0]
     target: int | None = named[0] if len(named) == 1 else None
     asks = asks or bool(named)
