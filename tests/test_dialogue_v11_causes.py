@@ -155,3 +155,30 @@ def test_times_a_year_is_a_frequency_not_a_factor():
     state = state_of("clv: basket 40, 3 times a year, 2 years, margin 50%")
     turn = read_turn("what if they bought 4 times a year", state)
     assert call_of(turn)[1]["purchases_per_year"] == 4
+
+
+FLOWS = "npv please: put in 40k, back 15k, 17k and 19k over three years"
+MONTHLY = "roi? the kiosk saves $1,500 a month and cost $9,000 to install"
+
+
+@pytest.mark.parametrize("reply, rate", [("eleven", 0.11), ("go with six", 0.06), ("let's say eight please", 0.08),
+                                         ("six and a half", 0.065)])
+def test_a_rate_said_as_a_number_word_alone_answers_the_rate_question(reply, rate):
+    state = state_of(FLOWS)
+    assert state.question is not None and state.args is None
+    name, args = call_of(read_turn(reply, state))
+    assert args["rate"] == pytest.approx(rate)
+    assert all(item.quote in reply for item in read_turn(reply, state).state.figures if item.field == "rate")
+
+
+def test_a_number_word_picks_the_option_of_that_number_or_that_value():
+    state = state_of(MONTHLY)
+    assert [o for o in state.question.options] == ["12 months", "24 months", "36 months"]
+    assert call_of(read_turn("thirty six", state))[1] == {"gain": 54000, "cost": 9000}
+    assert call_of(read_turn("two", state))[1] == call_of(read_turn("2", state))[1]
+
+
+@pytest.mark.parametrize("reply", ["no idea", "forty"])
+def test_a_reply_that_is_no_option_and_no_value_asks_again(reply):
+    turn = read_turn(reply, state_of(MONTHLY))
+    assert turn.calculation is not None and not turn.calculation.calls and turn.calculation.clarification is not None
