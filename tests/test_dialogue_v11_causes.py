@@ -182,3 +182,23 @@ def test_a_number_word_picks_the_option_of_that_number_or_that_value():
 def test_a_reply_that_is_no_option_and_no_value_asks_again(reply):
     turn = read_turn(reply, state_of(MONTHLY))
     assert turn.calculation is not None and not turn.calculation.calls and turn.calculation.clarification is not None
+
+
+@pytest.mark.parametrize("reply", ["payback?", "and the payback?", "how many months to break even then?"])
+def test_another_calculator_asked_alone_takes_the_figures_just_computed(reply):
+    state = state_of("roi over 3 yrs: 18k upfront, saves 1.5k/mo net")
+    name, args = call_of(read_turn(reply, state))
+    assert (name, args) == ("payback_period", {"upfront_cost": 18000, "monthly_benefit": 1500})
+
+
+def test_what_that_is_as_another_calculator_takes_the_figures_and_its_length():
+    state = state_of("payback please: eighteen thousand upfront and it nets one and a half thousand a month")
+    name, args = call_of(read_turn("great, and what's that as an ROI over three years", state))
+    assert (name, args) == ("roi", {"cost": 18000, "gain": 54000})
+
+
+@pytest.mark.parametrize("reply", ["what is ROI?", "what's a good payback period then?", "what does irr mean?",
+                                   "how is ROI calculated, is it gain minus cost?"])
+def test_a_question_about_a_calculator_or_a_figure_computes_nothing(reply):
+    state = state_of("roi over 3 yrs: 18k upfront, saves 1.5k/mo net")
+    assert read_turn(reply, state).calculation is None

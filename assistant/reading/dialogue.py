@@ -69,7 +69,7 @@ from assistant.reading.undo import first_result, undone
 from assistant.reading.parts import ask_input_for
 from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, change
 from assistant.types import CalculationState, Clarification
-from assistant.reading.money import set_aside
+from assistant.reading.money import asks_about_a_figure, set_aside
 from knowledge.figures import Figure, read_figures
 from tools.registry import SPECS
 from tools.spec import ToolSpec
@@ -642,12 +642,40 @@ ON_THAT = re.compile(r"\b(?:on|of|for|from)\s+(?:that|it|this)\b(?!\s+\w)", re.I
 THEN = re.compile(r"\bthen\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+# A short message that asks for another calculator and gives no amount: "payback?", "and the IRR?",
+# "cool, and what's that as an ROI over two years", "how many months to break even then?".
+ASKS_ONLY = 80  # characters: longer messages say more than "that one too"
+OPENER = re.compile(r"^\W*(?:(?:cool|great|nice|thanks|thank you|ok(?:ay)?|right|so|and|now|then)\b\W*)*", re.IGNORECASE)
+AS_ANOTHER = re.compile(r"\b(?:that|this)\s+(?:as|in)\b", re.IGNORECASE)  # "what's that as an ROI"
+FILLERS = {"the", "a", "an", "what", "whats", "what's", "is", "its", "it's", "then", "too", "pls", "please", "now"}
+
+
+def _just_asks(text: str) -> bool:
+    """Does ``text`` only ask another calculator of what was just computed (no amount of its own,
+    no question about what a figure is worth)? Read with the first message's figures then:
+    "payback?", "and the IRR?", "what's that as an ROI over two years", "… break even then?";
+    not "what is ROI?" (what it is), nor "what's a good payback then?" (what a figure is worth)."""
+    if len(text) > ASKS_ONLY or asks_about_a_figure(text):
+        return False
+    if any(f.unit == "money" or (f.unit == "count" and (f.scaled or f.currency)) for f in read_figures(text)):
+        return False  # an amount of its own: a calculation of its own
+    rest = OPENER.sub("", text).strip(" ?!.")
+    named = asked_specs(rest)
+    if not named:
+        return False
+    names = "|".join(re.escape(a) for spec in named for a in sorted(spec.asks, key=len, reverse=True))
+    leftover = re.findall(r"[a-z']+", re.sub(rf"\b(?:{names})\b", " ", rest.lower()))
+    opened = bool(OPENER.match(text).group(0).strip(" "))  # "and the IRR?", "ok, payback then"
+    return not leftover or (opened and all(w in FILLERS for w in leftover)) or bool(AS_ANOTHER.search(rest)) \
+        or bool(THEN.search(text))
+
+
 def carried_over(text: str, state: CalculationState, own: Calculation | None) -> DialogueTurn:
     """Another calculator asked of the figures already given ("ok then the NPV of the same cash
     flows at 9%"): when the message alone lacks inputs and refers back, it is read together with
     the message the calculation started from (each figure keeps its own message's words)."""
     points = REFERS_BACK.search(text) or ON_THAT.search(text) or (
-        read_figures(text) and (FOLLOW_UP.match(text) or THEN.search(text)))  # "ok now as a 3-year TCO"
+        read_figures(text) and (FOLLOW_UP.match(text) or THEN.search(text))) or _just_asks(text)  # "ok now as a 3-year TCO"
     if (own is not None and own.calls) or not points or not state.text:
         return DialogueTurn()
     joined = f"{state.text}\n{text}"
