@@ -202,3 +202,29 @@ def test_what_that_is_as_another_calculator_takes_the_figures_and_its_length():
 def test_a_question_about_a_calculator_or_a_figure_computes_nothing(reply):
     state = state_of("roi over 3 yrs: 18k upfront, saves 1.5k/mo net")
     assert read_turn(reply, state).calculation is None
+
+
+SERIES = "npv at 7%: -60k now, then 20k, 25k, 30k"
+
+
+@pytest.mark.parametrize("reply", ["drop year 3", "forget the final year"])
+def test_the_last_period_of_a_series_is_taken_out(reply):
+    assert call_of(read_turn(reply, state_of(SERIES)))[1] == {"cash_flows": [-60000, 20000, 25000], "rate": 0.07}
+
+
+def test_a_period_in_the_middle_is_not_taken_out_by_guess():
+    turn = read_turn("drop year 2", state_of(SERIES))
+    assert turn.calculation is None or not turn.calculation.calls
+
+
+@pytest.mark.parametrize("reply, rate", [("what if the discount rate went up 2 points", 0.09), ("rate +2pp", 0.09),
+                                         ("lower the rate by 3 percentage points", 0.04), ("rate 1 point higher", 0.08)])
+def test_a_percentage_moved_by_points_adds_the_points(reply, rate):
+    assert call_of(read_turn(reply, state_of(SERIES)))[1]["rate"] == pytest.approx(rate)
+
+
+def test_points_said_of_an_input_that_is_no_percentage_are_asked_about():
+    state = state_of("RICE: reach 2,000 users a month, impact 1, confidence 50%, effort 2")
+    turn = read_turn("what if reach went up 3 points", state)
+    assert turn.calculation is not None and not turn.calculation.calls
+    assert call_of(read_turn("confidence up 20 points", state))[1]["confidence"] == pytest.approx(0.7)

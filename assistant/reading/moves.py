@@ -154,7 +154,8 @@ def scaled(state: CalculationState, text: str, news: list[Figure],
             and news[0].after[:1] == ["off"] and 0 < news[0].value < 100:  # "knock 10% off the licence"
         factor, rest = 1 - news[0].value / 100, " ".join(news[0].after[1:])
     elif len(news) == 1 and news[0].unit == "percent" and 0 < abs(news[0].value) < 100 and news[0].before \
-            and (news[0].value < 0 or text[: news[0].span[0]].rstrip().endswith("+")):  # "cost +10%", "gain -20%"
+            and (news[0].value < 0 or text[: news[0].span[0]].rstrip().endswith("+")) \
+            and not _points(news[0]):  # "cost +10%", "gain -20%" (not "+2pp": points, reading/moves.points_moved)
         factor, rest = 1 + news[0].value / 100, " ".join(news[0].before[-3:])
     else:
         times = times_factor(text, news)
@@ -367,3 +368,59 @@ def scale(state: CalculationState, text: str, indices: list[int], factor: float)
         changes.append(f"{label}: {item.figure['text']} → {new.figure['text']}")
         state.figures[i] = new
     return state, changes
+
+
+# A percentage moved by points ("the rate went up 2 points", "confidence -10pp", "raise the margin
+# by 3 percentage points"): the points are added to or taken off the percentage, never a factor.
+POINTS = {"point", "points", "pts", "pt", "pp", "ppt", "ppts"}
+
+
+def _points(fig: Figure) -> bool:
+    written = fig.text.lower()
+    return (fig.unit == "count" and bool(fig.after[:1]) and fig.after[0] in POINTS) or (
+        fig.unit == "percent" and bool(re.search(r"\bpoints?\b|pp|pts?\b", written)))
+
+
+def points_moved(state: CalculationState, text: str, news: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+    """The percentage input a move by points names (its own name or the user's words for it; the
+    only percentage, when the words name none) moved by them, up or down as the verb or sign says;
+    None when the message moves nothing by points. Which one, or which way, when unsaid: asked."""
+    if len(news) != 1 or not _points(news[0]):
+        return None
+    fig = news[0]
+    before = text[: fig.span[0]].rstrip()
+    after = fig.after[1:] if fig.unit == "count" else fig.after
+    sign = -1 if fig.value < 0 or before.endswith(("-", "−")) else 1 if before.endswith("+") else 0
+    if not sign:
+        sign = 1 if after[:1] and after[0] in MORE | {"up"} else -1 if after[:1] and after[0] in LESS | {"down"} else 0
+    if not sign:
+        for word in reversed(fig.before[-MOVER_REACH:]):
+            if word in RISES | RAISES | FALLS | LOWERS:
+                sign = 1 if word in RISES | RAISES else -1
+                break
+    percents = [i for i, item in enumerate(state.figures) if item.field and not item.ignored
+                and item.figure.get("unit") == "percent"]
+    said = [w for w in naming_content(fig.before[-MOVER_REACH:]) if w not in RISES | FALLS | RAISES | LOWERS]
+    def names(i: int) -> bool:
+        item = state.figures[i]
+        return bool(item.field) and not item.ignored and (
+            name_score(said, item) > 0 or any(same_word(w, x) for w in said for x in item.field.split("_")))
+
+    named = [i for i in percents if names(i)]
+    other = any(names(i) for i in range(len(state.figures)) if i not in percents)  # "reach up 2 points": no percentage
+    target = named if len(named) == 1 else percents if len(percents) == 1 and not named and not other else []
+    if not sign or len(target) != 1:
+        state.need, state.about, state.fields, state.pending = "move", None, [], None
+        state.question = Clarification(question=f"You say a percentage moves by {fig.text.strip()} points: which input "
+                                                 "should change by that many points, and does it go up or down?")
+        return state, []
+    item = state.figures[target[0]]
+    value = round(item.figure["value"] + sign * abs(fig.value), 6)
+    new = word_figure(text, value, "percent", fmt_value(value) + "%")
+    for key in ("period", "span", "index"):
+        new.figure[key] = item.figure.get(key)
+    new.figure["naming"] = words_of(item)
+    new.field = item.field
+    line = f"{item.field.replace('_', ' ')}: {item.figure['text']} → {new.figure['text']} ({'+' if sign > 0 else '−'}{fmt_value(abs(fig.value))} points)"
+    state.figures[target[0]] = new
+    return state, [line]

@@ -39,9 +39,17 @@ from assistant.types import CalculationState, FigureState
 from knowledge.figures import PERIOD_WORDS, Figure, read_figures
 from tools.spec import ToolSpec
 from assistant.reading.cents import with_cents
-from assistant.reading.moves import SHARE_WORDS, SHARES, delta, moves_by, scale, scaled
+from assistant.reading.moves import SHARE_WORDS, SHARES, delta, moves_by, points_moved, scale, scaled
 from assistant.reading.parts import ask_input, ask_part, ask_removal, ask_unnamed, line_meant
-from assistant.reading.periods import MONTHS_PER, ONE_PERIOD, ORDINAL_WORDS, one_period, period_named, until_period
+from assistant.reading.periods import (
+    MONTHS_PER,
+    ONE_PERIOD,
+    ORDINAL_WORDS,
+    last_period_removed,
+    one_period,
+    period_named,
+    until_period,
+)
 
 # Words that say a message changes something already given ("what if…", "…instead", "again").
 CHANGE_WORDS = re.compile(
@@ -161,8 +169,8 @@ def change(state: CalculationState, text: str, answering: bool = False,
         news = []
     if REMOVE.search(text) and not news:
         found = REMOVE.search(text)
-        gone = _record_removed(state, spec, text, found)
-        if gone is not None:  # "remove chatbot, rerank": that project, the others ranked again
+        gone = _record_removed(state, spec, text, found) or last_period_removed(state, spec, text)
+        if gone is not None:  # "remove chatbot, rerank": that project, the others ranked again; "drop year 3"
             return gone
         scores = [0.0] * len(state.figures)
         for said in _removal_words(text, found):  # after the verb, inside it ("take X out"), then before it
@@ -186,6 +194,9 @@ def change(state: CalculationState, text: str, answering: bool = False,
         if WHAT_IF.match(text) and len(text) <= 120:  # "and if it were free?": which line, asked
             return ask_removal(state), []
         return None
+    by_points = points_moved(state, text, news)
+    if by_points is not None:  # "the rate went up 2 points": added to the percentage, not a factor
+        return by_points
     by_factor = scaled(state, text, news, embed)
     if by_factor is not None:
         return by_factor if by_factor[1] else None  # no change: a factor it would have to guess
