@@ -228,3 +228,18 @@ def test_points_said_of_an_input_that_is_no_percentage_are_asked_about():
     turn = read_turn("what if reach went up 3 points", state)
     assert turn.calculation is not None and not turn.calculation.calls
     assert call_of(read_turn("confidence up 20 points", state))[1]["confidence"] == pytest.approx(0.7)
+
+
+CLV_TWO_MARGINS = "CLV please: basket 48, 5 orders a year, 2 years, margin 30% or 45%"
+
+
+@pytest.mark.parametrize("reply, margin", [("the first one", 0.30), ("the second", 0.45), ("45%", 0.45)])
+def test_two_percentages_offered_for_one_input_are_asked_and_chosen(reply, margin):
+    state = state_of(CLV_TWO_MARGINS)
+    assert state.args is None and state.question is not None  # never one of them by guess
+    assert call_of(read_turn(reply, state))[1]["gross_margin"] == pytest.approx(margin)
+
+
+def test_percentages_of_two_inputs_are_no_alternatives():
+    state = state_of("sample size: baseline 3%, detect a 10% relative lift")
+    assert state.args == {"baseline_rate": 0.03, "mde": 0.1, "mde_type": "relative"}
