@@ -50,7 +50,7 @@ def verbatim(text: str, fig: Figure) -> str:
 def naming_words(text: str, fig: Figure, start: int) -> list[str]:
     """Content words that may name the figure: those since ``start`` (the previous figure of the
     same input) before it, nearest last, then its own words after it."""
-    sentences = re.split(r"[.!?\n]\s", text[start: fig.span[0]].lower() + " ")
+    sentences = re.split(r"[.!?]\s|\n", text[start: fig.span[0]].lower() + " ")  # a line ends its sentence
     stretch = sentences[-1]  # its own sentence
     clauses = re.split(r"[,;:]", stretch)
     clause = clauses[-1]  # "…for training, and it saves 1,000": its own clause

@@ -54,16 +54,22 @@ from assistant.reading.calculate import (
 )
 from assistant.reading.ranges import alternatives
 from assistant.reading.replies import answer_question, choose_figure, fill_missing, option_chosen, parallel
-from assistant.reading.earlier_result import held_lines_named, result_figure, said_again_blanked, without_pointer
+from assistant.reading.earlier_result import (
+    held_lines_named,
+    rates_carried,
+    result_figure,
+    said_again_blanked,
+    without_pointer,
+)
 from assistant.reading.lengths import longer, moved_by
-from assistant.reading.restated import restatement
+from assistant.reading.restated import netting, restatement
 from assistant.reading.targets import record_groups
 from assistant.reading.subjects import GOES_BACK, NEW_SUBJECT, REFERS_BACK, other_subject
 from assistant.reading.undo import first_result, undone
 from assistant.reading.parts import ask_input_for
 from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, change
 from assistant.types import CalculationState, Clarification
-from assistant.reading.money import set_aside
+from assistant.reading.money import asks_about_a_figure, set_aside
 from knowledge.figures import Figure, read_figures
 from tools.registry import SPECS
 from tools.spec import ToolSpec
@@ -253,7 +259,7 @@ def read_conversation(text: str, states: list[CalculationState], embed=None) -> 
 
 def read_turn(text: str, state: CalculationState | None, embed=None) -> DialogueTurn:
     """What ``text`` does to the conversation's calculation ``state`` (see the module's doc)."""
-    if state is None or spec_named(state.tool) is None or NEW_SUBJECT.search(text) or other_subject(text, state):
+    if state is None or spec_named(state.tool) is None or _new_subject(text) or other_subject(text, state):
         return DialogueTurn()  # "ROI of another tool: it cost 50k": nothing of the last one carries over
     back = _back_to_first(state, text)
     if back is not None:  # "back to the original numbers (but over 5 years)"
@@ -262,11 +268,13 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
     own = read_calculation(asked)
     others = [spec.name for spec in asked_specs(asked) if spec.name != state.tool]
     if own is None and others and not any(spec.name == state.tool for spec in asked_specs(asked)):
-        return carried_over(text, state, None)  # "the NPV of the same flows": no figure of its own but a rate
+        return with_test_rates(text, state, None, spec_named(others[0])) \
+            or carried_over(text, state, None)  # "the NPV of the same flows": no figure of its own but a rate
     if own is not None:
         spec = _spec_of(own)
         if spec is not None and spec.name != state.tool:  # another calculator: on the total just given?
-            return with_earlier_result(text, state, own) or with_held_lines(text, state, own) \
+            return with_test_rates(text, state, own, spec) or with_earlier_result(text, state, own) \
+                or with_held_lines(text, state, own) \
                 or carried_over(text, state, own)  # of the same figures?
         if own.calls:
             # complete on its own: a new calculation, unless it is worded as a change of this one
@@ -299,7 +307,7 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         if continued is None:
             return DialogueTurn()
     if continued is None and state.question is None:  # "the 1k is per month": said again, as it is meant
-        continued = restatement(state, text) or longer(state, text)  # or "one more year?"
+        continued = netting(state, text) or restatement(state, text) or longer(state, text)  # or "one more year?"
     if continued is None:  # new figures that complete it, or a change to it
         continued = change(state, text, answering=state.question is not None and not own_question(text), embed=embed)
     if continued is None and state.question is not None and looks_like_a_reply(text, state):
@@ -325,6 +333,14 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         asked = ask_input_for(state, new_state.figures[unused[0]])
         return DialogueTurn(ask_again_with(asked), asked)
     return DialogueTurn(calc, new_state)
+
+
+def _new_subject(text: str) -> bool:
+    """Words that start a calculation of another thing ("another tool"), other than "another"
+    before an amount in any writing ("another eighteen thousand", "another 5k": a part added)."""
+    starts = {f.span[0] for f in read_figures(text)}
+    return any(not (m.group(0).lower() == "another" and re.match(r"\s*", text[m.end():]).end() + m.end() in starts)
+               for m in NEW_SUBJECT.finditer(text))
 
 
 def _moved(changed: tuple[CalculationState, list[str]] | None) -> tuple[CalculationState, list[str]] | None:
@@ -582,6 +598,27 @@ def with_earlier_result(text: str, state: CalculationState, own: Calculation) ->
     return DialogueTurn(calc, new_state)
 
 
+def with_test_rates(text: str, state: CalculationState, own: Calculation | None,
+                    spec: ToolSpec | None) -> DialogueTurn | None:
+    """A new test planned from the one just analysed ("n per group to detect that uplift?", "the
+    variant's rate as the new baseline"): the groups' rates fill the rates the message points at
+    (reading/earlier_result.py), its own figures the rest; None when it points at none."""
+    new_state = start_state(text, own) if own is not None else None
+    if spec is None or (own is not None and new_state is None):
+        return None
+    if new_state is None:
+        new_state = CalculationState(tool=spec.name, text=text)
+    filled = {item.field for item in new_state.figures if item.field and not item.ignored}
+    placed = rates_carried(text, state, spec, sorted(filled))
+    if placed is None:
+        return None
+    items, lines = placed
+    new_state.figures.extend(items)
+    new_state.question, new_state.need, new_state.about, new_state.fields = None, "", None, []
+    calc, new_state = continue_state(new_state, lines)
+    return DialogueTurn(calc, new_state)
+
+
 def with_held_lines(text: str, state: CalculationState, own: Calculation) -> DialogueTurn | None:
     """Another calculator whose message says an amount net or gross of a line of the last
     calculation and gives no figure for it ("saves 2k a month before the hosting, how many months
@@ -605,12 +642,40 @@ ON_THAT = re.compile(r"\b(?:on|of|for|from)\s+(?:that|it|this)\b(?!\s+\w)", re.I
 THEN = re.compile(r"\bthen\s*[?.!]*\s*$", re.IGNORECASE)
 
 
+# A short message that asks for another calculator and gives no amount: "payback?", "and the IRR?",
+# "cool, and what's that as an ROI over two years", "how many months to break even then?".
+ASKS_ONLY = 80  # characters: longer messages say more than "that one too"
+OPENER = re.compile(r"^\W*(?:(?:cool|great|nice|thanks|thank you|ok(?:ay)?|right|so|and|now|then)\b\W*)*", re.IGNORECASE)
+AS_ANOTHER = re.compile(r"\b(?:that|this)\s+(?:as|in)\b", re.IGNORECASE)  # "what's that as an ROI"
+FILLERS = {"the", "a", "an", "what", "whats", "what's", "is", "its", "it's", "then", "too", "pls", "please", "now"}
+
+
+def _just_asks(text: str) -> bool:
+    """Does ``text`` only ask another calculator of what was just computed (no amount of its own,
+    no question about what a figure is worth)? Read with the first message's figures then:
+    "payback?", "and the IRR?", "what's that as an ROI over two years", "… break even then?";
+    not "what is ROI?" (what it is), nor "what's a good payback then?" (what a figure is worth)."""
+    if len(text) > ASKS_ONLY or asks_about_a_figure(text):
+        return False
+    if any(f.unit == "money" or (f.unit == "count" and (f.scaled or f.currency)) for f in read_figures(text)):
+        return False  # an amount of its own: a calculation of its own
+    rest = OPENER.sub("", text).strip(" ?!.")
+    named = asked_specs(rest)
+    if not named:
+        return False
+    names = "|".join(re.escape(a) for spec in named for a in sorted(spec.asks, key=len, reverse=True))
+    leftover = re.findall(r"[a-z']+", re.sub(rf"\b(?:{names})\b", " ", rest.lower()))
+    opened = bool(OPENER.match(text).group(0).strip(" "))  # "and the IRR?", "ok, payback then"
+    return not leftover or (opened and all(w in FILLERS for w in leftover)) or bool(AS_ANOTHER.search(rest)) \
+        or bool(THEN.search(text))
+
+
 def carried_over(text: str, state: CalculationState, own: Calculation | None) -> DialogueTurn:
     """Another calculator asked of the figures already given ("ok then the NPV of the same cash
     flows at 9%"): when the message alone lacks inputs and refers back, it is read together with
     the message the calculation started from (each figure keeps its own message's words)."""
     points = REFERS_BACK.search(text) or ON_THAT.search(text) or (
-        read_figures(text) and (FOLLOW_UP.match(text) or THEN.search(text)))  # "ok now as a 3-year TCO"
+        read_figures(text) and (FOLLOW_UP.match(text) or THEN.search(text))) or _just_asks(text)  # "ok now as a 3-year TCO"
     if (own is not None and own.calls) or not points or not state.text:
         return DialogueTurn()
     joined = f"{state.text}\n{text}"

@@ -123,3 +123,100 @@ def said_again_blanked(text: str, state: CalculationState) -> str:
                            for v, u in held):
             text = text[: fig.span[0]] + " " * (fig.span[1] - fig.span[0]) + text[fig.span[1]:]
     return text
+
+
+# Words that point at the effect a finished test measured: "that uplift", "the same lift", "this
+# difference". A group's rate taken as where a new test starts: "the ai rate as (the) new
+# baseline", "with the variant's conversion rate as our baseline".
+EFFECT_SEEN = re.compile(r"\b(?:that|this|the\s+same|the\s+observed|the\s+measured)\s+"
+                         r"(?:uplift|lift|difference|effect|improvement|increase|gap)\b", re.IGNORECASE)
+RATE_AS_BASELINE = re.compile(r"\b(?:the\s+|our\s+)?(?P<who>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)(?:'s)?\s+"
+                              r"(?:conversion\s+)?rate\s+(?:as|for)\s+(?:the\s+|a\s+|our\s+)?(?:new\s+)?baseline\b",
+                              re.IGNORECASE)
+
+
+def _group_rates(state: CalculationState) -> list[tuple[set[int], float]]:
+    """Each group of the state's computed comparison (a calculator of several records whose
+    inputs are the part and the whole of an "N of M" pair: conversions of visitors) with its
+    rate, part over whole, or the rate it was given; [] for a calculation of another kind."""
+    from assistant.reading.targets import record_groups  # targets reads the calculator's labels, a floor above
+
+    spec = spec_named(state.call or state.tool)
+    if spec is None or not spec.records or not state.call or state.args is None:
+        return []
+    part = next((f.name for f in spec.fields if f.ratio == "part"), None)
+    whole = next((f.name for f in spec.fields if f.ratio == "whole"), None)
+    given = next((f.name for f in spec.fields if f.unit == "percent"), None)
+    out = []
+    for _name, members in record_groups(state, spec):
+        values: dict[str, float] = {}
+        for i in members:
+            item = state.figures[i]
+            if item.field and not item.ignored:
+                values[item.field] = values.get(item.field, 0.0) + float(item.figure["value"])
+        if part in values and values.get(whole):
+            out.append((set(members), values[part] / values[whole]))
+        elif given in values:
+            out.append((set(members), values[given] / 100))
+    return out
+
+
+def _rate_field(spec: ToolSpec, label: str) -> str | None:
+    """The input of ``spec`` a rate is when the spec's own labels call it ``label`` ("baseline")."""
+    return next((f.name for f in spec.fields if f.unit == "fraction" and label in f.labels), None)
+
+
+def _rate_item(text: str, found: re.Match[str], rate: float, name: str) -> FigureState:
+    pct = round(rate * 100, 6)
+    fig = Figure(value=pct, unit="percent", span=found.span(), text=f"{pct:g}%", context=found.group(0))  # type: ignore[arg-type]
+    item = figure_state(text, fig, name)
+    item.quote = found.group(0)
+    return item
+
+
+def rates_carried(text: str, state: CalculationState, spec: ToolSpec,
+               own: list[str]) -> tuple[list[FigureState], list[str]] | None:
+    """The rates of the test just analysed as inputs of the next calculator (a sample size): a
+    group's rate said to be the new baseline ("the ai rate as new baseline") fills its baseline;
+    the effect the test measured ("to detect that uplift") fills its baseline with the first
+    group's rate and its target with the second's, when ``own`` (the inputs the message fills
+    itself) has no effect of its own (an input the spec takes with the baseline instead). Each
+    figure quotes the words that point at it; None when ``text`` points at no rate of the last
+    calculation, or it was no comparison of groups."""
+    from assistant.reading.targets import records_named  # a floor above, as in held_lines_named
+
+    baseline, target = _rate_field(spec, "baseline"), _rate_field(spec, "target")
+    rates = _group_rates(state)
+    if baseline is None or len(rates) != 2 or baseline in own:
+        return None
+    source = spec_named(state.call)
+    named = RATE_AS_BASELINE.search(text)
+    if named is not None and source is not None:
+        words = list(re.finditer(r"[\w'-]+", named.group("who")))
+        groups: list[set[int]] = []
+        for k in range(1, len(words) + 1):  # the group's name: the fewest words before "rate" that name one
+            who = re.sub(r"^(?:the|our)\s+|'s$", "", named.group("who")[words[-k].start():], flags=re.IGNORECASE)
+            groups = records_named(state, source, who)
+            if len(groups) == 1:
+                break
+        chosen = [rate for members, rate in rates if len(groups) == 1 and members == groups[0]]
+        if len(chosen) != 1:
+            return None
+        start = named.start("who") + words[-k].start()
+        quote = re.compile(re.escape(text[start: named.end()])).search(text, start)  # from the name on
+        assert quote is not None
+        item = _rate_item(text, quote, chosen[0], baseline)
+        return [item], [f"{baseline.replace('_', ' ')}: the rate of “{who}” in the test before, {item.figure['text']}"]
+    effects = {name for group in spec.requires if baseline in group for name in group} - {baseline}
+    seen = EFFECT_SEEN.search(text)
+    if seen is None or target is None or effects & set(own):  # "… with a 10% lift": the effect is its own
+        return None
+    result = run_tool(state.call, state.args)
+    measured = [v for k, v in result.items() if k.endswith("_rate") and isinstance(v, float)]
+    if len(measured) != 2:
+        return None
+    first, second = measured
+    items = [_rate_item(text, seen, first, baseline), _rate_item(text, seen, second, target)]
+    lines = [f"{baseline.replace('_', ' ')} and {target.replace('_', ' ')}: the rates the test before measured, "
+             f"{items[0].figure['text']} → {items[1].figure['text']}"]
+    return items, lines

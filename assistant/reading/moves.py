@@ -63,23 +63,65 @@ SHARE_WORDS = re.compile(r"\b(?:(half)|(?:a|one)\s+(third|quarter|fifth|tenth)\s
 SHARES = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
 
 
-# A change by a share of the input itself: "a third more visitors", "a quarter less", "grew by a fifth".
+# A change by a share of the input itself: "a third more visitors", "a quarter less", "grew by a
+# fifth", "cut the licence cost by a third" (the verb that moves it may stand before its object).
 SHARE_MOVE = re.compile(r"\b(?:(?:a|one)\s+)?(half|third|quarter|fifth|tenth)\s+(more|less|fewer|higher|lower|bigger|"
-                        r"smaller|larger|cheaper|extra)\b|\b([a-z]+)\s+by\s+(?:a|one)\s+(third|quarter|fifth|tenth)\b",
+                        r"smaller|larger|cheaper|extra)\b|\bby\s+(?:a|one)\s+(third|quarter|fifth|tenth)\b(?![- ]part)",
                         re.IGNORECASE)
+
+
+# Verbs said to an amount that move it ("raise the fee by a fifth", "trim the effort by a quarter"),
+# beside the ones a figure moves by (RISES, FALLS).
+RAISES = {"raise", "raised", "raising", "lift", "lifted", "boost", "boosted", "bump", "bumped", "grow", "increase",
+          "increasing", "push", "pushed"}
+LOWERS = {"cut", "cutting", "trim", "trimmed", "slash", "slashed", "lower", "lowered", "lowering", "reduce",
+          "reducing", "shave", "shaved", "decrease", "decreasing", "drop", "knock", "knocked"}
+MOVER_REACH = 7  # words before "by a third" within which the verb that moves the amount is looked for
 
 
 def share_move(text: str) -> tuple[float, re.Match] | None:
     """The factor a share said in words moves an input by ("a third more" → 4/3, "cut by a
-    quarter" → 3/4), with its match; None when no share moves anything."""
+    quarter" → 3/4, "cut the licence by a third" → 2/3), with its match; None when no share
+    moves anything (no verb of moving in the clause before "by a third")."""
     match = SHARE_MOVE.search(text)
     if match is None:
         return None
     if match.group(1):
         sign = 1 if match.group(2).lower() in MORE | {"extra"} else -1
         return 1 + sign * SHARES[match.group(1).lower()], match
-    sign = _moved([match.group(3).lower()])
-    return (1 + sign * SHARES[match.group(4).lower()], match) if sign else None
+    clause = re.split(r"[,;.!?\n]| - | – ", text[: match.start()])[-1]
+    sign = 0
+    for word in reversed(re.findall(r"[a-z]+", clause.lower())[-MOVER_REACH:]):
+        if word in RISES | RAISES or word in FALLS | LOWERS:
+            sign = 1 if word in RISES | RAISES else -1
+            break
+    return (1 + sign * SHARES[match.group(3).lower()], match) if sign else None
+
+
+# Verbs that take a share off an amount: "knock 10% off the licence", "take 15% off the set-up".
+TAKES_OFF = {"knock", "knocking", "take", "taking", "shave", "shaving", "cut", "cutting", "trim", "trimming"}
+
+
+# A factor written as a multiplication: "gain x2", "reach ×1.5", "gain times 1.5", "2x the reach",
+# "three times the traffic" (not "3 times a year": a frequency).
+TIMES_SIGN = re.compile(r"(?:(?<![\w.])[x×]|\btimes)\s*(\d+(?:[.,]\d+)?)\b(?!\s*(?:%|[a-z]))", re.IGNORECASE)
+MAX_FACTOR = 20.0  # a larger "times" is no what-if factor but a figure of its own
+
+
+def times_factor(text: str, news: list[Figure]) -> tuple[float, str, list[Figure]] | None:
+    """A factor written as a multiplication, the words before it that name what it scales, and
+    the message's figures less the factor itself; None when the message writes no such factor."""
+    found = TIMES_SIGN.search(text)
+    if found is not None:
+        value = float(found.group(1).replace(",", "."))
+        rest = [f for f in news if not found.start() <= f.span[0] < found.end()]
+        if 0 < value <= MAX_FACTOR and not rest:
+            return value, text[: found.start()].lower(), rest
+    for fig in news:  # "2x the reach", "three times the traffic"
+        if fig.unit == "count" and fig.after[:1] == ["times"] and fig.after[1:2] and fig.after[1] in {"the", "our", "its", "as"} \
+                and 0 < fig.value <= MAX_FACTOR and len(news) == 1:
+            return fig.value, " ".join(fig.after[2:]), []
+    return None
 
 
 def scaled(state: CalculationState, text: str, news: list[Figure],
@@ -100,7 +142,7 @@ def scaled(state: CalculationState, text: str, news: list[Figure],
         factor, rest = MULTIPLIERS[word.group(1)], lowered[word.end():]
     elif not news and shared is not None:  # "if it reached a third more people"
         factor, found = shared
-        rest = lowered[found.end():] if found.group(1) else lowered[: found.start()] + " " + found.group(3)
+        rest = lowered[found.end():] if found.group(1) else lowered[: found.start()]
     elif len(news) == 1 and news[0].unit == "percent" and news[0].after[:1] and news[0].after[0] in MORE | LESS:
         sign = 1 if news[0].after[0] in MORE else -1
         factor, rest = 1 + sign * news[0].value / 100, " ".join(news[0].after[1:])
@@ -108,6 +150,17 @@ def scaled(state: CalculationState, text: str, news: list[Figure],
         # "the savings drop by 20%", "if the fee went up 10%": the verb before it says which way
         sign = _moved(news[0].before[-2:])
         factor, rest = 1 + sign * news[0].value / 100, " ".join(news[0].before)
+    elif len(news) == 1 and news[0].unit == "percent" and news[0].before[-1:] and news[0].before[-1] in TAKES_OFF \
+            and news[0].after[:1] == ["off"] and 0 < news[0].value < 100:  # "knock 10% off the licence"
+        factor, rest = 1 - news[0].value / 100, " ".join(news[0].after[1:])
+    elif len(news) == 1 and news[0].unit == "percent" and 0 < abs(news[0].value) < 100 and news[0].before \
+            and (news[0].value < 0 or text[: news[0].span[0]].rstrip().endswith("+")) \
+            and not _points(news[0]):  # "cost +10%", "gain -20%" (not "+2pp": points, reading/moves.points_moved)
+        factor, rest = 1 + news[0].value / 100, " ".join(news[0].before[-3:])
+    else:
+        times = times_factor(text, news)
+        if times is not None:  # "gain x2", "reach ×1.5", "3 times the traffic"
+            factor, rest, news = times
     if factor is None:
         return None
     if word and factor == 0.5 and set(re.findall(r"[a-z]+", lowered[: word.start()])) & (RISES | MORE):
@@ -200,6 +253,11 @@ def moves_by(fig: Figure) -> int:
     words = [w for w in fig.before[-4:] if w not in MOVE_FILLERS]
     if words[-2:-1] and words[-2] in ENDS_UP:
         return 0  # "if it ends up 32k", "wound up 9k": where it lands, a new value
+    if fig.before[-1:] == ["by"] and not (words[-1:] and words[-1] in RISES | FALLS):
+        # "reduce the gain by 10k", "raise the set-up by 2k": the verb stands before what it moves
+        for word in reversed(fig.before[-MOVER_REACH:-1]):
+            if word in RISES | RAISES | FALLS | LOWERS:
+                return 1 if word in RISES | RAISES else -1
     return 1 if words[-1:] and words[-1] in RISES else -1 if words[-1:] and words[-1] in FALLS else 0
 
 
@@ -221,9 +279,9 @@ def delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign:
     in its own period. Which input, or which way, when the words do not say: asked, never guessed
     (the amount is never taken as the input's new value); None when it names no input and ``asks``
     is False (a message that is no change of the calculation)."""
-    moved_words = [w for w in naming_content(fig.before) if w not in RISES | FALLS | GENERIC]
+    moved_words = [w for w in naming_content(fig.before) if w not in RISES | FALLS | RAISES | LOWERS | GENERIC]
     if fig.after[:1] in (["to"], ["off"], ["from"]):  # "add 2k to the set-up": the line is named after it
-        moved_words = [w for w in naming_content(fig.after[1:6]) if w not in RISES | FALLS | GENERIC]
+        moved_words = [w for w in naming_content(fig.after[1:6]) if w not in RISES | FALLS | RAISES | LOWERS | GENERIC]
     after = re.findall(r"[a-z]+", text[fig.span[1]:].lower())
     way = {1 for w in after if w in MORE | RISES} | {-1 for w in after if w in LESS | FALLS}
     candidates = [i for i, item in enumerate(state.figures)
@@ -233,6 +291,13 @@ def delta(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, sign:
         any(same_word(w, x) for x in state.figures[i].field.split("_")) for w in moved_words)
         + 0.5 * _label_said(spec, state.figures[i].field, moved_words) for i in candidates}  # "add 2k to the set-up"
     best = max(scores.values(), default=0.0)
+    if best == 0:  # "what if cost were 5k more": an input named by its own name, a word every part shares
+        said = [w for w in naming_content(fig.before[-MOVER_REACH:]) if w not in RISES | FALLS | RAISES | LOWERS]
+        scores = {i: float(sum(any(same_word(w, x) for x in state.figures[i].field.split("_")) for w in said))
+                  for i in candidates}
+        best = max(scores.values(), default=0.0)
+        if len({state.figures[i].field for i, score in scores.items() if score == best}) > 1:
+            best = 0.0  # "the cost" of a payback: the upfront or the running one, asked
     named = [i for i, score in scores.items() if score == best and score > 0]
     target: int | None = named[0] if len(named) == 1 else None
     asks = asks or bool(named)
@@ -303,3 +368,59 @@ def scale(state: CalculationState, text: str, indices: list[int], factor: float)
         changes.append(f"{label}: {item.figure['text']} → {new.figure['text']}")
         state.figures[i] = new
     return state, changes
+
+
+# A percentage moved by points ("the rate went up 2 points", "confidence -10pp", "raise the margin
+# by 3 percentage points"): the points are added to or taken off the percentage, never a factor.
+POINTS = {"point", "points", "pts", "pt", "pp", "ppt", "ppts"}
+
+
+def _points(fig: Figure) -> bool:
+    written = fig.text.lower()
+    return (fig.unit == "count" and bool(fig.after[:1]) and fig.after[0] in POINTS) or (
+        fig.unit == "percent" and bool(re.search(r"\bpoints?\b|pp|pts?\b", written)))
+
+
+def points_moved(state: CalculationState, text: str, news: list[Figure]) -> tuple[CalculationState, list[str]] | None:
+    """The percentage input a move by points names (its own name or the user's words for it; the
+    only percentage, when the words name none) moved by them, up or down as the verb or sign says;
+    None when the message moves nothing by points. Which one, or which way, when unsaid: asked."""
+    if len(news) != 1 or not _points(news[0]):
+        return None
+    fig = news[0]
+    before = text[: fig.span[0]].rstrip()
+    after = fig.after[1:] if fig.unit == "count" else fig.after
+    sign = -1 if fig.value < 0 or before.endswith(("-", "−")) else 1 if before.endswith("+") else 0
+    if not sign:
+        sign = 1 if after[:1] and after[0] in MORE | {"up"} else -1 if after[:1] and after[0] in LESS | {"down"} else 0
+    if not sign:
+        for word in reversed(fig.before[-MOVER_REACH:]):
+            if word in RISES | RAISES | FALLS | LOWERS:
+                sign = 1 if word in RISES | RAISES else -1
+                break
+    percents = [i for i, item in enumerate(state.figures) if item.field and not item.ignored
+                and item.figure.get("unit") == "percent"]
+    said = [w for w in naming_content(fig.before[-MOVER_REACH:]) if w not in RISES | FALLS | RAISES | LOWERS]
+    def names(i: int) -> bool:
+        item = state.figures[i]
+        return bool(item.field) and not item.ignored and (
+            name_score(said, item) > 0 or any(same_word(w, x) for w in said for x in item.field.split("_")))
+
+    named = [i for i in percents if names(i)]
+    other = any(names(i) for i in range(len(state.figures)) if i not in percents)  # "reach up 2 points": no percentage
+    target = named if len(named) == 1 else percents if len(percents) == 1 and not named and not other else []
+    if not sign or len(target) != 1:
+        state.need, state.about, state.fields, state.pending = "move", None, [], None
+        state.question = Clarification(question=f"You say a percentage moves by {fig.text.strip()} points: which input "
+                                                 "should change by that many points, and does it go up or down?")
+        return state, []
+    item = state.figures[target[0]]
+    value = round(item.figure["value"] + sign * abs(fig.value), 6)
+    new = word_figure(text, value, "percent", fmt_value(value) + "%")
+    for key in ("period", "span", "index"):
+        new.figure[key] = item.figure.get(key)
+    new.figure["naming"] = words_of(item)
+    new.field = item.field
+    line = f"{item.field.replace('_', ' ')}: {item.figure['text']} → {new.figure['text']} ({'+' if sign > 0 else '−'}{fmt_value(abs(fig.value))} points)"
+    state.figures[target[0]] = new
+    return state, [line]

@@ -58,6 +58,48 @@ def until_period(state: CalculationState, spec: ToolSpec, text: str, match: re.M
                   context=match.group(0))
 
 
+def _sources(state: CalculationState, flows: list) -> tuple[list[int], list | None]:
+    """The figures a series' flows came from, one per period (one figure repeated per period when
+    it was given per period), and their indices; None for the sources when the flows were not read
+    one by one from the figures."""
+    used = [i for i, item in enumerate(state.figures) if not item.ignored and item.field
+            and item.figure.get("unit") in {"money", "count"} and i != state.horizon]
+    sources = []  # which figure each period's flow came from: one, or one repeated per period
+    for i in used:
+        item = state.figures[i]
+        count = 1 if not item.figure.get("period") else len(flows) - len(used) + 1
+        sources += [item] * count
+    return used, (sources if len(sources) == len(flows) else None)
+
+
+def last_period_removed(state: CalculationState, spec: ToolSpec, text: str) -> tuple[CalculationState, list[str]] | None:
+    """The last period of a series taken out ("drop year 3" of three years, "forget the final
+    year"): the flows as computed, one figure per period, less the last. A period in the middle is
+    not taken out (the later ones would move up a year: asked as any removal); None when the
+    message names no last period or the calculation holds no series read figure by figure."""
+    sequence = next((f.name for f in spec.fields if f.sequence), None)
+    flows = next((v for v in (state.args or {}).values() if isinstance(v, list)), None)
+    period = period_named(text)
+    if sequence is None or not flows or period is None or len(flows) < 3 or period not in (-1, len(flows) - 1):
+        return None
+    used, sources = _sources(state, flows)
+    if sources is None:
+        return None
+    series = []
+    for value, item in zip(flows[:-1], sources[:-1]):
+        new = item.model_copy(deep=True)
+        new.figure.update(value=value, period=None, high=None)
+        new.field, new.fields = sequence, []
+        series.append(new)
+    horizon = state.figures[state.horizon] if state.horizon is not None else None
+    before = [item for i, item in enumerate(state.figures) if i < used[0] and i not in used]
+    after = [item for i, item in enumerate(state.figures) if i > used[0] and i not in used]
+    state.figures = before + series + after
+    state.horizon = next((i for i, item in enumerate(state.figures) if item is horizon), None)
+    state.about = None
+    return state, [f"{sequence.replace('_', ' ')}, period {len(flows) - 1}: {fmt_value(flows[-1])} → removed"]
+
+
 def one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, period: int,
                 changes: list[str]) -> tuple[CalculationState, list[str]] | None:
     """One period of a series changed ("sorry, the first-year return is 15,000"): the flows as
@@ -68,14 +110,8 @@ def one_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, 
     appended = period == len(flows or [])  # "and add a 5th year of 20k", "it runs a fourth year": one more period
     if sequence is None or not flows or not (-len(flows) < period < len(flows) or appended) or period == 0:
         return None
-    used = [i for i, item in enumerate(state.figures) if not item.ignored and item.field
-            and item.figure.get("unit") in {"money", "count"} and i != state.horizon]
-    sources = []  # which figure each period's flow came from: one, or one repeated per period
-    for i in used:
-        item = state.figures[i]
-        count = 1 if not item.figure.get("period") else len(flows) - len(used) + 1
-        sources += [item] * count
-    if len(sources) != len(flows):
+    used, sources = _sources(state, flows)
+    if sources is None:
         return None  # flows not read one by one from the figures: not guessed
     unit = next((w for w in ("year", "month", "quarter") if w in ONE_PERIOD.search(text).group(0).lower()), "period")
     series = []

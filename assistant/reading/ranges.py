@@ -76,7 +76,7 @@ def alternatives(state: CalculationState) -> list[tuple[int, int | None]]:
         if items[i].ignored or items[i + 1].ignored or (
                 (a.get("unit") == "duration" or b.get("unit") == "duration") and not one_input):
             continue
-        if len(fields) > 1 or a.get("unit") == "percent" != (b.get("unit") == "percent"):
+        if len(fields) > 1 or (a.get("unit") == "percent") != (b.get("unit") == "percent"):  # both percentages or neither
             continue
         before_a, before_b = a.get("before") or [], b.get("before") or []
         hedged = bool(HEDGE & set(before_a[-2:])) and bool(HEDGE & set(before_b[-2:]))

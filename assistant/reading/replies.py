@@ -24,7 +24,16 @@ from assistant.reading.whatif import OLD_VALUE, REMOVE
 from assistant.types import CalculationState, FigureState
 from assistant.reading.calculate import UNITS_ACCEPTED, assign
 from assistant.reading.exchange import exchange_rate
-from knowledge.figures import CURRENCY_CODES, CURRENCY_NAMES, MONTHS_IN, PERIOD_WORDS, Figure, read_figures
+from knowledge.figures import (
+    CURRENCY_CODES,
+    CURRENCY_NAMES,
+    MONTHS_IN,
+    PERIOD_WORDS,
+    WORDS_NUMBER,
+    Figure,
+    read_figures,
+    words_value,
+)
 
 # The input units a figure of each unit can fill (UNITS_ACCEPTED read the other way round).
 UNITS_BY_FIGURE = {unit: {name for name, accepted in UNITS_ACCEPTED.items() if unit in accepted}
@@ -54,6 +63,14 @@ def option_chosen(options: list[str], text: str) -> int | None:
     number = re.search(r"\b(?:option|number|no\.?|#|choice)\s*(\d+)\b", lowered) or re.fullmatch(r"\s*(\d)\s*[.!]?\s*", lowered)
     if number and 1 <= int(number.group(1)) <= len(options):
         return int(number.group(1)) - 1
+    said = _bare_number_word(text)  # "two" as "2"; "thirty six" as the option "36 months"
+    if said:
+        value = said[0].value
+        if value == int(value) and 1 <= value <= len(options):
+            return int(value) - 1
+        valued = [i for i, option in enumerate(options) if (found := read_figures(option)) and found[0].value == value]
+        if len(valued) == 1:
+            return valued[0]
     tokens = re.findall(r"[a-z0-9][a-z0-9'/-]*", lowered)
     for token in tokens:
         if token in ORDINALS and ORDINALS[token] < len(options):
@@ -292,7 +309,7 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
             return ask_which_part(state, state.fields[chosen]), []
         return state, [replace_with_pending(state, parts[0][0])]
     if kind == "missing" and state.fields:
-        return _missing_given(state, text, figures)
+        return _missing_given(state, text, figures or _bare_number_word(text))
     if kind == "remove":
         chosen = option_chosen(options, text)
         lines = removal_options(state)
@@ -413,6 +430,27 @@ def parallel(state: CalculationState, first: str, second: str) -> bool:
     merged = sorted([(i, 0) for i in a] + [(i, 1) for i in b])
     sides = [side for _, side in merged]
     return all(x != y for x, y in zip(sides, sides[1:]))
+
+
+# A reply that is a number in words and nothing else but words that hand it over: "twelve", "go
+# with seven", "let's say nine please" (the reader reads a number word alone as no figure).
+HANDING = r"(?:(?:let'?s\s+)?(?:say|go\s+with|use|take|try|make\s+it|maybe|about|around|roughly|ok(?:ay)?|then|just|please)[\s,]+)*"
+BARE_NUMBER_WORD = re.compile(rf"^\s*{HANDING}(?P<number>{WORDS_NUMBER})(?:[\s,]+(?:then|please|pls|thanks))*\s*[.!]?\s*$",
+                              re.IGNORECASE)
+
+
+def _bare_number_word(text: str) -> list[Figure]:
+    """The number a reply says in words alone ("twelve" → 12), as a figure quoting it; [] else."""
+    found = BARE_NUMBER_WORD.match(text)
+    if found is None:
+        return []
+    words = found.group("number")
+    value = words_value(words)
+    if not value:
+        return []
+    fig = Figure(value=value, unit="count", span=found.span("number"), text=words, context=text.strip())  # type: ignore[arg-type]
+    fig.index = 0
+    return [fig]
 
 
 def _missing_given(state: CalculationState, text: str, figures: list[Figure]) -> tuple[CalculationState, list[str]] | None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.reading.calc_state import reply_figure, spec_named, value_words
+from assistant.reading.calc_state import naming_content, reply_figure, spec_named, value_words
 from assistant.reading.moves import MULTIPLIER, SHARE_WORDS
-from assistant.reading.targets import records_named
+from assistant.reading.targets import GENERIC, name_score, records_named
 from assistant.reading.whatif import OLD_VALUE, REMOVE, WHAT_IF, roles_of
 from assistant.types import CalculationState
 from knowledge.figures import MONTHS_IN, PERIOD_WORDS, Figure, read_figures
@@ -22,6 +22,8 @@ from knowledge.figures import MONTHS_IN, PERIOD_WORDS, Figure, read_figures
 # Words just before a period that deny it or say it is what was read, not what is meant.
 DENIED = re.compile(r"\b(?:not|instead of|rather than|as|read|took|taken|understood|thought)\s+(?:a\s+|per\s+|an?\s+|the\s+)?$",
                     re.IGNORECASE)
+# A figure pointed at as one already given: "that 3.5k is before the subscription".
+POINTED = re.compile(r"\b(?:the|that|this|those|these|your|our)\s*$", re.IGNORECASE)
 # Scales a thousands separator read as a decimal point moves a figure by ("5.000" read as 5).
 MISREAD = (1e3, 1e-3)
 
@@ -110,3 +112,46 @@ def restatement(state: CalculationState, text: str) -> tuple[CalculationState, l
             changes.append(f"{old.figure['text']}: as you describe it now (“{new.quote}”)")
         state.figures[i] = new
     return state, changes
+
+
+# Whether a running cost is already inside the amount it is taken off ("the 1,800 is after the
+# fee", "net of the subscription", "the fee is already taken off") or still to come off it ("that
+# 3.5k is before the subscription", "the fee comes off", "the hosting is on top"). General English
+# for net and gross, said of a line the calculation holds.
+ALREADY_IN = re.compile(r"\b(?:after|net\s+of|already\s+(?:net|taken\s+(?:off|out)|deducted|subtracted|included|"
+                        r"in(?:side)?|accounted\s+for|off)|includ(?:es|ing|ed))\b", re.IGNORECASE)
+STILL_OFF = re.compile(r"\b(?:before|gross\s+of|excluding|comes?\s+off|(?:has|have|needs?)\s+to\s+come\s+off|"
+                       r"(?:is|are)\s+on\s+top|on\s+top\s+of|still\s+(?:to\s+)?(?:come\s+off|be\s+taken\s+off|be\s+deducted))\b",
+                       re.IGNORECASE)
+
+
+def netting(state: CalculationState, text: str) -> tuple[CalculationState, list[str]] | None:
+    """The state with a running cost taken off the amount it is counted against, or not, as the
+    message says of it by name ("nope, the fee comes off", "that 3.5k is after the subscription"):
+    the same figures, computed again; None when the message names no such line of the calculation,
+    says both, gives a figure of its own, or the calculator takes no cost off a gain of its period."""
+    spec = spec_named(state.tool)
+    if spec is None or state.args is None or WHAT_IF.match(text) or REMOVE.search(text):
+        return None
+    said_in, said_off = ALREADY_IN.search(text), STILL_OFF.search(text)
+    if (said_in is None) == (said_off is None):
+        return None
+    held = [item.figure["value"] for item in state.figures]
+    if any(not POINTED.search(text[: f.span[0]]) or all(abs(v - f.value) > 1e-9 for v in held) for f in read_figures(text)):
+        return None  # a figure of its own: a change, not how the ones given are meant
+    gains = {f.period for f in spec.fields if f.direction == "in" and f.period}
+    running = [i for i, item in enumerate(state.figures) if item.field and spec.field(item.field).direction == "out"
+               and spec.field(item.field).period in gains]
+    words = [w for w in naming_content(re.findall(r"[a-z][a-z'-]*", text.lower())) if w not in GENERIC]
+    scores = {i: name_score(words, state.figures[i]) for i in running}
+    best = max(scores.values(), default=0.0)
+    named = [i for i, score in scores.items() if score == best and score > 0]
+    if len(named) != 1:
+        return None
+    state = state.model_copy(deep=True)
+    item = state.figures[named[0]]
+    item.ignored = said_in is not None
+    label = item.field.replace("_", " ")
+    if said_in is not None:
+        return state, [f"{label}: {item.figure['text']} already taken off (you said so), not taken off again"]
+    return state, [f"{label}: {item.figure['text']} taken off (you said so)"]

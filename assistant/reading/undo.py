@@ -47,7 +47,7 @@ def undone(state: CalculationState, text: str) -> tuple[CalculationState, list[s
     if match is None and last is not None and state.original and _only_the_last_change(state):
         match = last  # "undo that" after one what-if: the first figures, exactly
     if match is None and state.original:
-        return _one_undone(state, text) or _line_undone(state, text)
+        return _one_undone(state, text) or _line_undone(state, text) or _value_back(state, text)
     if match is None or not state.original:
         return None
     back = state.model_copy(deep=True)
@@ -152,3 +152,29 @@ def _names(said: list[str], item, spec) -> bool:
     labels = [x for x in spec.field(item.field).labels if " " not in x and len(x) > 3]
     return name_score(said, item) > 0 or any(same_word(w, x) or (len(x) > 3 and w.startswith(x))
                                              for w in said for x in [*item.field.split("_"), *labels])
+
+
+def _value_back(state: CalculationState, text: str) -> tuple[CalculationState, list[str], str] | None:
+    """The state with the one line a what-if moved whose first value the message goes back to by
+    that value alone ("nah go back to 3" after "what if 5 yrs"), as it was at the first result;
+    None when the value is no first value of a moved line, or of several."""
+    for fig in read_figures(text):
+        if not BACK_TO.search(text[: fig.span[0]]):
+            continue
+        moved = [i for i, item in enumerate(state.figures[: len(state.original)])
+                 if item != state.original[i] and not state.original[i].ignored
+                 and (state.original[i].field or i == state.original_horizon)
+                 and (written_number(state.original[i]) == fig.value
+                      or abs(state.original[i].figure["value"] - fig.value) < 1e-9)
+                 and (fig.unit == "count" or fig.unit == state.original[i].figure.get("unit"))]
+        if len(moved) != 1:
+            return None
+        index = moved[0]
+        back = state.model_copy(deep=True)
+        back.figures[index] = state.original[index].model_copy(deep=True)
+        back.question, back.need, back.about, back.fields, back.pending = None, "", None, [], None
+        rest = text[: fig.span[0]] + " " * (fig.span[1] - fig.span[0]) + text[fig.span[1]:]
+        first = back.figures[index]
+        label = (first.field or ("horizon" if index == state.original_horizon else "figure")).replace("_", " ")
+        return back, [f"{label}: {state.figures[index].figure['text']} → {first.figure['text']} (as at first)"], rest
+    return None

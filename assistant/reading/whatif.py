@@ -31,6 +31,7 @@ from assistant.reading.targets import (
     corrects,
     name_score,
     of_record,
+    record_groups,
     records_named,
     target_of,
 )
@@ -38,9 +39,17 @@ from assistant.types import CalculationState, FigureState
 from knowledge.figures import PERIOD_WORDS, Figure, read_figures
 from tools.spec import ToolSpec
 from assistant.reading.cents import with_cents
-from assistant.reading.moves import SHARE_WORDS, SHARES, delta, moves_by, scale, scaled
+from assistant.reading.moves import SHARE_WORDS, SHARES, delta, moves_by, points_moved, scale, scaled
 from assistant.reading.parts import ask_input, ask_part, ask_removal, ask_unnamed, line_meant
-from assistant.reading.periods import MONTHS_PER, ONE_PERIOD, ORDINAL_WORDS, one_period, period_named, until_period
+from assistant.reading.periods import (
+    MONTHS_PER,
+    ONE_PERIOD,
+    ORDINAL_WORDS,
+    last_period_removed,
+    one_period,
+    period_named,
+    until_period,
+)
 
 # Words that say a message changes something already given ("what if…", "…instead", "again").
 CHANGE_WORDS = re.compile(
@@ -65,7 +74,10 @@ REMOVE = re.compile(r"\b(?:drop|remove|delete|exclude|without|leave out|take out
 
 # Words that add a figure as one more part of an input rather than replace one ("what if we
 # also paid 3k a year for hosting", "plus 2k on top for training").
-ADDS = re.compile(r"\b(?:also|add|adding|plus|on top|as well|in addition|another)\b", re.IGNORECASE)
+# Words that add a part: "also", "plus", "on top"; "forgot to mention …"; "too" ending the clause
+# ("there's a 4k integration fee too"; not "8 is too optimistic").
+ADDS = re.compile(r"\b(?:also|add|adding|plus|on top|as well|in addition|another|forgot(?:\s+to\s+(?:mention|say|add))?)\b"
+                  r"|\btoo\s*[.!?]*\s*$", re.IGNORECASE)
 
 
 ADD_VERBS = {"add", "adds", "added", "adding"}
@@ -157,6 +169,9 @@ def change(state: CalculationState, text: str, answering: bool = False,
         news = []
     if REMOVE.search(text) and not news:
         found = REMOVE.search(text)
+        gone = _record_removed(state, spec, text, found) or last_period_removed(state, spec, text)
+        if gone is not None:  # "remove chatbot, rerank": that project, the others ranked again; "drop year 3"
+            return gone
         scores = [0.0] * len(state.figures)
         for said in _removal_words(text, found):  # after the verb, inside it ("take X out"), then before it
             scores = [(name_score(said, item) + sum(same_word(w, item.field.replace("_", " ").split()[0]) for w in said)
@@ -179,6 +194,9 @@ def change(state: CalculationState, text: str, answering: bool = False,
         if WHAT_IF.match(text) and len(text) <= 120:  # "and if it were free?": which line, asked
             return ask_removal(state), []
         return None
+    by_points = points_moved(state, text, news)
+    if by_points is not None:  # "the rate went up 2 points": added to the percentage, not a factor
+        return by_points
     by_factor = scaled(state, text, news, embed)
     if by_factor is not None:
         return by_factor if by_factor[1] else None  # no change: a factor it would have to guess
@@ -340,6 +358,26 @@ def change(state: CalculationState, text: str, answering: bool = False,
             label = target.replace("_", " ") + (of_record(state, spec, len(state.figures) - 1) if len(record) == 1 else "")
             changes.append(f"{label}: added {fig.text.strip()}")
     return state, changes
+
+
+def _record_removed(state: CalculationState, spec: ToolSpec, text: str,
+                    found: re.Match) -> tuple[CalculationState, list[str]] | None:
+    """One record of a calculation over several taken out whole ("remove chatbot, rerank",
+    "drop project B from the list"): every figure of it, when the words after the removal's verb
+    name that record and no input of it, and as many records as the calculator needs stay (a test
+    keeps its two groups); else None (a line of one record is removed as any line)."""
+    groups = record_groups(state, spec) if spec.records else []
+    rest = re.split(r"[,;.!?]", text[found.end():])[0]
+    named = records_named(state, spec, rest)
+    if len(named) != 1 or len(groups) - 1 < spec.records:
+        return None
+    inputs = {w for f in spec.fields for w in [*f.name.split("_"), *(x for x in f.labels if " " not in x)]}
+    if any(same_word(w, x) for w in naming_content(re.findall(r"[a-z][a-z'-]*", rest.lower())) for x in inputs):
+        return None  # "drop search's effort estimate": an input of it, not the project
+    name = next((name for name, members in groups if set(members) == named[0]), "")
+    for i in named[0]:
+        state.figures[i].ignored = True
+    return state, [f"{name or 'that record'}: removed"]
 
 
 def _removal_words(text: str, found: re.Match) -> list[list[str]]:
