@@ -55,34 +55,27 @@ from assistant.reading.context_figures import (
     sunk_costs,
 )
 from assistant.reading.horizons import named_durations, find_horizon, one_year_guess, bare_share, normalise
+from assistant.reading.about_figures import asks_about_a_figure, judges_own_figures, only_asks_meaning, unknown_values
 from assistant.reading.money import (
     MONEY_IN,
     MONEY_OUT,
     PERIOD_NAMES,
     PREPOSITIONS,
     amount_like,
-    asks_about_a_figure,
     bracket_totals,
     changes_amounts,
-    corrected_in_place,
     counts_things,
     elsewhere,
     funds_the_cost,
-    judges_own_figures,
     margin_for,
     money_direction,
-    offered_instead,
-    only_asks_meaning,
     range_point,
-    replacements,
-    rescaled,
     revenue_only,
     set_aside,
     stem_in,
-    taken_back,
-    unknown_values,
     unplaced_amount,
 )
+from assistant.reading.revisions import corrected_in_place, offered_instead, replacements, rescaled, taken_back
 from assistant.reading.records import (
     ask_alternatives,
     flat_record,
