@@ -85,6 +85,7 @@ from assistant.reading.records import (
     repeated,
     split_records,
 )
+from assistant.reading.scenarios import chosen_scenario
 from assistant.reading.roles import (
     GROSS_PROFIT,
     HEDGE_WORDS,
@@ -315,6 +316,15 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                            f"{', '.join(p.show() for p in parts if p not in bracketed)}, or the same amount said again?",
                            ["in addition", "the same amount"])
             parts = said_again(parts, spec_field)
+            scenario = chosen_scenario(text, parts) if not spec_field.sequence else None
+            if scenario is not None:  # "20k (best), 25k expected, 35k worst case … worst-case TCO?": that one
+                picked, kind = scenario
+                for p in parts:
+                    if p is not picked:
+                        readings[p.index].roles.clear()
+                        readings[p.index].note = f"another scenario: you asked for the {kind} case"
+                readings[picked.index].note += f"; the {kind} case, as you asked"
+                parts = [picked]
             gross = [p for p in parts if spec_field.direction == "in" and revenue_only(p)]
             if gross and len(gross) < len(parts) and not stated_total and any(  # "revenue uplift 40k … profit uplift 12k"
                     stem_in(w, GROSS_PROFIT) for p in parts if p not in gross for w in p.before[-4:] + p.after[:3]):
