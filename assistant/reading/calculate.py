@@ -537,9 +537,10 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     if moved is not None and calc.calls and calc.clarification is None and not any(s.records for s in specs):
         # a percentage no input took that says it changes something ("fees increase by 5% each
         # anniversary", "10% off if signed by May"), in a calculation of amounts that takes none:
-        # computing without it states a total the user's own figures say is off
+        # computing without it states a total the user's own figures say is off; so does a markup
+        # beside a calculation that takes a margin ("a 40% markup on cost" is no 40% margin)
         spec = next(s for s in specs if s.title == calc.titles[0])
-        if any(f.unit == "money" for f in spec.fields) and not any(f.unit in {"percent", "fraction"} for f in spec.fields):
+        if any(f.unit == "money" for f in spec.fields):
             calc.clarification = Clarification(
                 question=f"What is {moved.show()} (“{moved.context or moved.text}”) for in {', '.join(calc.titles)}: "
                          "should I apply it to the amounts, or is it not part of this calculation?",

@@ -283,7 +283,8 @@ def limits_and_notice(text: str, figures: list[Figure]) -> dict[int, str]:
 # "margin 25%", "our cost of capital is 9%", "YoY growth 22%" only describe.
 _CHANGED_BY = {"by"}
 _CHANGE_NAMES = {"off", "discount", "discounted", "rebate", "reduction", "surcharge", "markup", "mark-up", "increase",
-                 "increases", "rise", "rises", "hike", "uplift", "cheaper", "dearer", "escalation"}
+                 "increases", "rise", "rises", "hike", "uplift", "cheaper", "dearer", "escalation",
+                 "commission", "commissions"}  # "takes a 10% commission on the sales": a cut of an amount
 
 
 def changes_amounts(fig: Figure) -> bool:
