@@ -109,6 +109,7 @@ from assistant.reading.which_calculator import (
     in_rate_periods,
     names_thing,
     asked_specs,
+    unclear_lift,
     compared_groups,
     with_choices,
 )
@@ -484,6 +485,13 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             continue
         if planned is not None:
             planned = with_choices(spec, planned, text)
+            lift = unclear_lift(planned, text)
+            if lift is not None:  # "baseline 2.5%, detect an uplift of 0.4%": of the rate, or points on it?
+                calc.clarification = calc.clarification or Clarification(
+                    question=lift, options=["relative", "percentage points"])
+                calc.topic = calc.topic or spec.topic
+                calc.titles.append(spec.title)
+                continue
             calc.calls.append(planned)
             calc.topic = calc.topic or spec.topic
             calc.titles.append(spec.title)
