@@ -140,6 +140,34 @@ PERIOD_WORDS = {
     "semiannual": "half-year", "semi-annually": "half-year", "semiannually": "half-year", "half-yearly": "half-year",
 }
 
+# The period and duration words of the other languages business messages come in (German, French,
+# Spanish, Dutch, Swedish): "CHF 1'450/Monat", "3 000 € par an", "über 2 Jahre", "i 2 år". Each
+# maps to the English period, so the rest of the reader sees one vocabulary.
+FOREIGN_PERIODS = {
+    "monat": "month", "mois": "month", "mes": "month", "maand": "month", "månad": "month", "manad": "month",
+    "jahr": "year", "an": "year", "année": "year", "annee": "year", "año": "year", "ano": "year", "jaar": "year",
+    "år": "year", "woche": "week", "semaine": "week", "semana": "week", "vecka": "week", "quartal": "quarter",
+    "trimestre": "quarter", "kwartaal": "quarter", "kvartal": "quarter", "tag": "day", "jour": "day", "día": "day",
+    "dia": "day", "dag": "day",
+    "monatlich": "month", "mensuel": "month", "mensuelle": "month", "mensuellement": "month", "mensual": "month",
+    "mensualmente": "month", "maandelijks": "month", "månatligen": "month", "jährlich": "year", "annuel": "year",
+    "annuelle": "year", "annuellement": "year", "anual": "year", "anualmente": "year", "jaarlijks": "year",
+    "årligen": "year", "årlig": "year", "wöchentlich": "week", "hebdomadaire": "week", "semanal": "week",
+    "wekelijks": "week", "täglich": "day", "quotidien": "day", "diario": "day", "dagelijks": "day",
+    "quartalsweise": "quarter", "trimestriel": "quarter", "trimestral": "quarter",
+}
+_FOREIGN_ADVERBS = [w for w in FOREIGN_PERIODS if len(w) > 5 and not w.startswith(("semaine", "semana", "quartal", "trimestre", "kwartaal", "kvartal"))]
+_FOREIGN_NOUNS = [w for w in FOREIGN_PERIODS if w not in _FOREIGN_ADVERBS]
+# A length of time in those languages: "2 Jahre", "18 Monate", "3 ans", "24 meses", "2 jaar", "3 år".
+FOREIGN_DURATIONS = {
+    "jahr": "year", "jahre": "year", "jahren": "year", "monat": "month", "monate": "month", "monaten": "month",
+    "wochen": "week", "quartale": "quarter", "ans": "year", "années": "year", "annees": "year", "mois": "month",
+    "semaines": "week", "trimestres": "quarter", "años": "year", "anos": "year", "meses": "month", "semanas": "week",
+    "jaar": "year", "maanden": "month", "weken": "week", "kwartalen": "quarter", "år": "year", "månader": "month",
+    "manader": "month", "veckor": "week", "kvartal": "quarter",
+}
+FOREIGN_PERIOD_WORDS = {**FOREIGN_PERIODS, **{w: p for w, p in FOREIGN_DURATIONS.items() if w not in FOREIGN_PERIODS}}
+
 # The digits of a number: with thousands separators ("30,000.5"), plain ("30000", "1.5") or a
 # bare fraction (".5").
 NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -182,12 +210,15 @@ _AFTER_UNIT = re.compile(
     r"[^\S\n]?(?:(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|%[\s-]?points?\b)"
     rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[{CURRENCY_SIGNS}])"
     r"|[^\S\n-]?-?(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?|mos|mo|mths?)\b"
-    r"(?![\s-]*(?:old)))",
+    r"(?![\s-]*(?:old))"
+    rf"|[^\S\n]?(?P<fdur>{'|'.join(sorted(FOREIGN_DURATIONS, key=len, reverse=True))})(?![^\W\d_]))",
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
     r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|fortnight|month|quarter|year|annum|mo|yr|qtr)\b(?![ \t\u00a0-]*(?:end|\d))"
-    r"|[^\S\n]?(?P<adv>daily|weekly|fortnightly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
+    r"|[^\S\n]?(?P<adv>daily|weekly|fortnightly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w)"
+    rf"|[^\S\n]?(?:(?:/|pro|per|par|por|al|im|je|au)\s?(?P<fper>{'|'.join(sorted(_FOREIGN_NOUNS, key=len, reverse=True))})"
+    rf"|(?P<fadv>{'|'.join(sorted(_FOREIGN_ADVERBS, key=len, reverse=True))}))(?![^\W\d_]))",
     re.IGNORECASE,
 )
 _WORDS_RANGE = re.compile(rf"\s*(?P<join>[-–]|\bto\b|\bor\b|\band\b)\s*(?P<high>{WORDS_NUMBER})\b", re.IGNORECASE)
@@ -233,7 +264,7 @@ _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGN
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
 # "." ends a sentence, but not after an abbreviated label that a figure follows ("Impl. 45k", "Maint. 5k").
 _BOUNDARY = re.compile(r"(?<![A-Za-z]{2})\.|\.(?![ \t]?[-+\u2212€£$]?\d)|[;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
-_WORD = re.compile(r"[a-z][a-z'/-]*|[%$€£@α]", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['/-])*|[%$€£@α]", re.IGNORECASE)  # "über", "månad": one word each
 WINDOW_WORDS = 6
 # Beyond a quadrillion a run of digits is not an amount anyone means; the tools take the same
 # bound (tools.base imports it), so every figure read is one a calculator accepts.
@@ -453,9 +484,12 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 unit = "money"
                 code = code or _currency_code(after_unit.group("cur") or after_unit.group("cursign"))
                 end = after_unit.end()
-            elif after_unit.group("dur") and unit != "money" and not scaled:  # "25k yrs 1-3" is an amount
-                name = after_unit.group("dur").lower().rstrip("s")
-                name = {"yr": "year", "mo": "month", "mth": "month"}.get(name, name)
+            elif (after_unit.group("dur") or after_unit.group("fdur")) and unit != "money" and not scaled:  # "25k yrs 1-3" is an amount
+                if after_unit.group("fdur"):  # "2 Jahre", "18 mois"
+                    name = FOREIGN_DURATIONS[after_unit.group("fdur").lower()]
+                else:
+                    name = after_unit.group("dur").lower().rstrip("s")
+                    name = {"yr": "year", "mo": "month", "mth": "month"}.get(name, name)
                 value *= MONTHS_IN[name]
                 high = high * MONTHS_IN[name] if high is not None else None
                 unit = "duration"
@@ -472,7 +506,8 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             unit, end, per, person_months = "duration", per.end(), None, True  # "4 person-months … 10 pm": effort
         if per and unit != "duration":
             key = re.sub(r"\s+", " ", (per.group("per") or per.group("adv") or "").lower().replace(".", ""))
-            period = PERIOD_WORDS.get(key)
+            foreign = (per.group("fper") or per.group("fadv") or "").lower()
+            period = FOREIGN_PERIODS[foreign] if foreign else PERIOD_WORDS.get(key)
             end = per.end()
         crew = _CREW_BEFORE.search(text[max(0, start - 40) : start]) if unit == "duration" and high is None else None
         if person_months:

@@ -1,0 +1,103 @@
+"""Spec: figures as people write them, where reading them as written gave a wrong figure.
+
+- one input given once per scenario ("… in the good case, … expected, … worst case") is one
+  input in several futures, never a sum: the scenario the message asks for is used, else asked;
+- a percentage that changes an amount no input takes (a markup, a commission) is asked about
+  even when the calculator takes a percentage of its own (a markup is no margin);
+- a change to detect, given in per cent, smaller than the rate it changes and not said to be
+  relative or in points, is asked about (the two readings need samples a hundred times apart);
+- period and duration words of other languages ("/Monat", "par an", "über 3 Jahre") are periods.
+"""
+
+from __future__ import annotations
+
+from knowledge.figures import read_figures
+from tests.calc_steps import only_call, question_asked
+
+
+def _costs(args: dict) -> float:
+    return sum(v for k, v in args.items() if k != "horizon_years")
+
+
+# ---- scenarios of one input ---------------------------------------------------------------------------
+
+def test_the_scenario_asked_for_is_the_input():
+    tool, args = only_call("Migration might cost 4k if the catalogue is tidy (good), 6k expected, 9k in the worst "
+                           "case. Support 2k/yr regardless. Best-case TCO over 3 years?")
+    assert tool == "tco" and args["horizon_years"] == 3
+    assert _costs(args) == 4000 + 2000  # one-off 4k, 2k a year (the tool multiplies by the years)
+
+
+def test_a_scenario_named_in_words_picks_a_non_summed_input():
+    tool, args = only_call("Shoppers stay 5 years (optimistic), 4 years (middle) or 2 years (pessimistic). Basket "
+                           "60, 4 orders a year, margin 25%. Use the middle one for the CLV.")
+    assert tool == "clv" and args["lifespan_years"] == 4
+
+
+def test_scenarios_with_none_chosen_are_asked_about():
+    question_asked("Migration might cost 4k if the catalogue is tidy (good), 6k expected, 9k in the worst case. "
+                   "Support 2k/yr. TCO over 3 years?")
+
+
+def test_over_reach_parts_without_scenario_words_are_summed():
+    tool, args = only_call("Migration 4k, connector 6k, onboarding 9k. Support 2k/yr. TCO over 3 years?")
+    assert _costs(args) == 19000 + 2000
+
+
+# ---- a percentage that changes an amount -------------------------------------------------------------
+
+def test_a_markup_is_asked_about_beside_a_margin_input():
+    question = question_asked("Basket £50, 6 orders a year, they stay 4 years; we sell at a 25% markup on cost. "
+                              "Profit CLV?")
+    assert "25%" in question
+
+
+def test_a_commission_on_the_benefit_is_asked_about():
+    question = question_asked("The affiliate plug-in costs $8,000 once and keeps a 15% commission on what it sells; "
+                              "it sells an extra $10,000 a month at our 40% margin. Payback?")
+    assert "15%" in question
+
+
+def test_over_reach_a_margin_is_used_as_the_margin():
+    tool, args = only_call("Basket £50, 6 orders a year, they stay 4 years, gross margin 25%. Profit CLV?")
+    assert tool == "clv" and args["gross_margin"] == 0.25
+
+
+# ---- a change to detect: of the rate, or points on it --------------------------------------------------
+
+def test_a_small_lift_in_per_cent_is_asked_about():
+    question = question_asked("Sign-up rate is 3.2% today. We need to be able to see a 0.5% improvement. "
+                              "How many visitors per group?")
+    assert "percentage points" in question
+
+
+def test_over_reach_a_lift_in_points_is_computed():
+    tool, args = only_call("Sign-up rate is 3.2% today. We need to be able to see a 0.5 percentage point "
+                           "improvement. How many visitors per group?")
+    assert tool == "sample_size" and args["mde_type"] == "absolute"
+
+
+def test_over_reach_a_lift_larger_than_the_rate_is_relative():
+    tool, args = only_call("Sign-up rate is 3.2% today. We need to be able to see a 12% improvement. "
+                           "How many visitors per group?")
+    assert tool == "sample_size" and args["mde_type"] == "relative" and args["mde"] == 0.12
+
+
+# ---- period words of other languages -----------------------------------------------------------------
+
+def test_periods_and_durations_in_other_languages():
+    figures = read_figures("Abo EUR 900 pro Monat, Support 2.000 € jährlich; hébergement 300 € par mois; "
+                           "sur 3 ans, über 18 Monate")
+    assert [(f.value, f.period, f.unit) for f in figures] == [
+        (900, "month", "money"), (2000, "year", "money"), (300, "month", "money"), (36, None, "duration"),
+        (18, None, "duration")]
+
+
+def test_a_tco_written_in_german():
+    tool, args = only_call("Einrichtung 12.000 €, Lizenz 800 €/Monat. TCO über 3 Jahre?")
+    assert tool == "tco" and args["horizon_years"] == 3 and _costs(args) == 12000 + 9600
+
+
+def test_over_reach_english_an_is_no_year():
+    (figure,) = read_figures("the agency bills 90 an hour")
+    assert figure.period is None
