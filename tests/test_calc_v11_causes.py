@@ -101,3 +101,19 @@ def test_a_tco_written_in_german():
 def test_over_reach_english_an_is_no_year():
     (figure,) = read_figures("the agency bills 90 an hour")
     assert figure.period is None
+
+
+# ---- a policy line and a key segment in shorthand ------------------------------------------------------
+
+def test_shorthand_threshold_and_key_segment():
+    from assistant.reading.slots import extract
+
+    slots = extract("review needed? AI markdown −14% on VIP accts, pricing thresh 5%")
+    assert slots.limits == [5] and slots.key_segment is True
+
+
+def test_over_reach_shorthand_segment_excluded_and_a_bare_percent_is_no_limit():
+    from assistant.reading.slots import extract
+
+    slots = extract("AI markdown −14%, not on key segs")
+    assert slots.limits == [] and slots.key_segment is False
