@@ -117,3 +117,20 @@ def test_over_reach_shorthand_segment_excluded_and_a_bare_percent_is_no_limit():
 
     slots = extract("AI markdown −14%, not on key segs")
     assert slots.limits == [] and slots.key_segment is False
+
+
+# ---- a horizon written as a span of months or quarters ---------------------------------------------------
+
+def test_a_span_of_months_with_the_year_said_once():
+    tool, args = only_call("Hosting 300 a month and 2,500 onboarding, running from September to February 2028. TCO?")
+    assert tool == "tco" and args["horizon_years"] == 0.5 and _costs(args) == 2500 + 300 * 12
+
+
+def test_a_span_of_quarters():
+    tool, args = only_call("TCO from Q1 2027 through Q2 2028: onboarding 2,500, hosting 300 a month.")
+    assert tool == "tco" and args["horizon_years"] == 1.5
+
+
+def test_over_reach_two_dates_that_are_no_span_leave_the_horizon_open():
+    question_asked("We launch in March and review the numbers in November 2027. Hosting 300 a month and 2,500 "
+                   "onboarding. TCO?")
