@@ -211,6 +211,7 @@ _AFTER_UNIT = re.compile(
     rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[{CURRENCY_SIGNS}])"
     r"|[^\S\n-]?-?(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?|mos|mo|mths?)\b"
     r"(?![\s-]*(?:old))"
+    r"|(?<=\d)(?P<ydur>y)\b(?![\s-]*(?:old|[-–]?\s*y?\d))"  # "horizon 2y", "TCO 1y": glued to the number
     rf"|[^\S\n]?(?P<fdur>{'|'.join(sorted(FOREIGN_DURATIONS, key=len, reverse=True))})(?![^\W\d_]))",
     re.IGNORECASE,
 )
@@ -484,9 +485,12 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 unit = "money"
                 code = code or _currency_code(after_unit.group("cur") or after_unit.group("cursign"))
                 end = after_unit.end()
-            elif (after_unit.group("dur") or after_unit.group("fdur")) and unit != "money" and not scaled:  # "25k yrs 1-3" is an amount
+            elif (after_unit.group("dur") or after_unit.group("fdur") or after_unit.group("ydur")) and unit != "money" \
+                    and not scaled:  # "25k yrs 1-3" is an amount
                 if after_unit.group("fdur"):  # "2 Jahre", "18 mois"
                     name = FOREIGN_DURATIONS[after_unit.group("fdur").lower()]
+                elif after_unit.group("ydur"):
+                    name = "year"
                 else:
                     name = after_unit.group("dur").lower().rstrip("s")
                     name = {"yr": "year", "mo": "month", "mth": "month"}.get(name, name)

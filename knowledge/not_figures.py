@@ -106,8 +106,8 @@ def is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
            for date in _NUMERIC_DATE.finditer(text, max(0, match.start() - 12), min(len(text), match.end() + 12))):
         return True  # "valid until 15/02/2027", "2026-03-01", "till 28/02": a date, no quantity
     after = text[match.end() : match.end() + 2]
-    if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b|(?:yrs?|years?|months?|weeks?|days?)\b",
-                                            text[match.end() : match.end() + 7]):  # "2yr", "24months": a length
+    if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b|(?:yrs?|years?|months?|weeks?|days?)\b|y\b(?!-|\s*old)",
+                                            text[match.end() : match.end() + 7]):  # "2yr", "24months", "2y": a length
         return not re.match(r"(?i)(?:x\b|st\b|nd\b|rd\b|th\b)", after + " ")
     if re.match(r"-[a-z]", text[match.end() : match.end() + 2], re.IGNORECASE) and not re.match(
             r"-(?:days?|weeks?|months?|quarters?|years?|yrs?|mo|yr|k|m|bn)\b", text[match.end() : match.end() + 9], re.IGNORECASE) \
