@@ -134,3 +134,36 @@ def test_a_span_of_quarters():
 def test_over_reach_two_dates_that_are_no_span_leave_the_horizon_open():
     question_asked("We launch in March and review the numbers in November 2027. Hosting 300 a month and 2,500 "
                    "onboarding. TCO?")
+
+
+# ---- labels shortened in notes -------------------------------------------------------------------------
+
+def test_shortened_labels_in_a_ranking_note():
+    tool, args = only_call("rank pls:\n- gift finder: reach 3k/q, imp 2, conf 60%, eff 3 pm\n"
+                           "- smart FAQ: reach 9k/q, imp 0.5, conf 90%, eff 1 pm")
+    assert tool == "prioritize"
+    assert [(i["impact"], i["effort"]) for i in args["initiatives"]] == [(2, 3), (0.5, 1)]
+
+
+def test_shortened_cost_lines_and_a_glued_year():
+    tool, args = only_call("TCO, 3y\n- impl 9k\n- maint 1k/yr")
+    assert tool == "tco" and args["horizon_years"] == 3
+    assert args["implementation"] == 9000 and args["maintenance"] == 1000
+
+
+def test_avg_is_average():
+    tool, args = only_call("avg order $64, 3 orders a year, they stay 2 years. CLV?")
+    assert tool == "clv" and args["aov"] == 64
+
+
+def test_over_reach_what_counts_as_a_shortened_label():
+    from assistant.reading.roles import shortens
+
+    assert shortens("imp", "impact") and shortens("maint", "maintenance")
+    # words of their own ("run", "per", "set") and two letters name no input
+    assert not shortens("run", "running") and not shortens("per", "percent") and not shortens("set", "setup")
+    assert not shortens("im", "impact")
+
+
+def test_over_reach_an_age_in_years_is_no_length():
+    assert [f.text for f in read_figures("a 2y old laptop")] == []
