@@ -404,11 +404,18 @@ def _table_view(text: str) -> tuple[str, dict[int, Cell]]:
     return "".join(chars), {c.span[0]: c for c in cells}
 
 
-def read_figures(text: str, value_words: dict[str, float] | None = None) -> list[Figure]:
+# Words that may stand between a label and a value said in words: "impact seven", "confidence maybe
+# six", "ease is eight", "effort: two".
+_TO_LABELLED_WORD = re.compile(r"([^\W\d_]+)[ \t]*(?:[:=][ \t]*|[ \t]+(?:is|of|at|maybe|about|around|roughly|like)[ \t]+)*$")
+
+
+def read_figures(text: str, value_words: dict[str, float] | None = None,
+                 labels: frozenset[str] = frozenset()) -> list[Figure]:
     """Every figure in ``text``, in order, each with its unit, period and label words. A figure
     in a pasted table is labelled by its column's header and its row's text cells. ``value_words``
     are words that stand for a value on a calculator's scale ("high" for an impact of 2): each
-    such word is a count figure too, unless a number follows it in brackets ("low (0.5)")."""
+    such word is a count figure too, unless a number follows it in brackets ("low (0.5)"). A small
+    number in words right after one of ``labels`` is a figure ("impact seven"), as a digit would be."""
     source = text
     text, cells = _table_view(text)
     raw: list[tuple[int, int, Figure]] = []
@@ -500,7 +507,9 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 end = after_unit.end()
         period = None
         per = _PERIOD_AFTER.match(text, end)
-        if word and not after_unit and not per and value < 100 and not re.match(r"\s+times\b", text[end:], re.IGNORECASE):
+        labelled = _TO_LABELLED_WORD.search(text, max(0, start - 40), start) if word and labels else None
+        if word and not after_unit and not per and value < 100 and not re.match(r"\s+times\b", text[end:], re.IGNORECASE) \
+                and not (labelled and labelled.group(1).lower() in labels):
             continue  # a small number word alone ("one of the best", "three ideas") is not a figure
         if word and match.group("word").lower() in FREQUENCY_WORDS and not per:
             continue  # "once" alone says when, not how often ("5k once")

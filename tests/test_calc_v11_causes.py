@@ -167,3 +167,14 @@ def test_over_reach_what_counts_as_a_shortened_label():
 
 def test_over_reach_an_age_in_years_is_no_length():
     assert [f.text for f in read_figures("a 2y old laptop")] == []
+
+
+# ---- small numbers said in words after their label -----------------------------------------------------
+
+def test_small_numbers_in_words_after_their_labels():
+    tool, args = only_call("ICE for the gift wrap idea please: impact five, confidence is nine, ease maybe four.")
+    assert tool == "ice_score" and (args["impact"], args["confidence"], args["ease"]) == (5, 9, 4)
+
+
+def test_over_reach_a_small_number_word_without_a_label_stays_no_figure():
+    assert read_figures("we have three ideas and one of them is great", labels=frozenset({"impact", "ease"})) == []

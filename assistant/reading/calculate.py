@@ -451,7 +451,8 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     if not specs:
         return None
     words = {w: v for spec in specs for f in spec.fields for w, v in f.value_words}
-    figures, scale_notes = apply_stated_scale(text, read_figures(text, words or None))  # "all figures in $000"
+    labels = frozenset(label for spec in specs for f in spec.fields for label in f.labels if label.isalpha())
+    figures, scale_notes = apply_stated_scale(text, read_figures(text, words or None, labels))  # "all figures in $000"
     figures = netted_periods(text, figures)  # "… a month in, … a month out, so net it's 2k": 2k a month
     figures, rate_aside, rate_notes = converted_currencies(text, figures)  # "$1,200/yr … use 0.92 €/$ … in euros"
     if not figures:
