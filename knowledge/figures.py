@@ -238,7 +238,7 @@ _EACH_OF_THE_NEXT = re.compile(r"\s*(?:in|for|over)\s+each\s+of\s+the\s+(?:next|
                                r"(day|week|month|quarter|year)s\b", re.IGNORECASE)
 # A row label ending in a period ("Licence /mo", "Maintenance per yr"), then the cell's value, maybe
 # after a spreadsheet cell reference and a formula sign ("B5: =350").
-_PER_LABEL_BEFORE = re.compile(r"(?:\s/\s?|\bper\s+)(mo|month|yr|year|wk|week|qtr|quarter)\b[ \t]*[:=]?"
+_PER_LABEL_BEFORE = re.compile(r"(?:\s/\s?|\bper\s+)(mo|month|yr|year|wk|week|qtr|quarter)\b\)?[ \t]*[:=]?"  # "licence (per yr)  9,500"
                                r"(?:[ \t]*[A-Z]{1,2}[1-9]\d{0,3}[ \t]*:)?[ \t]*=?[ \t]*$", re.IGNORECASE)
 _PER_ANNUM_BEFORE = re.compile(r"(?:\bp\.\s?a\.?|\bper annum|\bp/a)\s*[:=]?\s*$", re.IGNORECASE)
 

@@ -178,3 +178,8 @@ def test_small_numbers_in_words_after_their_labels():
 
 def test_over_reach_a_small_number_word_without_a_label_stays_no_figure():
     assert read_figures("we have three ideas and one of them is great", labels=frozenset({"impact", "ease"})) == []
+
+
+def test_a_period_in_brackets_in_a_quote_line_label():
+    (licence, setup) = read_figures("Hosting (per mo)     420.00\nOnboarding           1,900.00")
+    assert licence.period == "month" and setup.period is None
