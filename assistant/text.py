@@ -1,12 +1,12 @@
 """Proper-noun terms for grounding; the sentence and word toolkit (`knowledge.text`) and the
-number extraction the checker compares answers with (`knowledge.figures.extract_numbers`) are
+number extraction the checker compares answers with (`knowledge.values.extract_numbers`) are
 re-exported here for the layers above.
 """
 
 from __future__ import annotations
 
-from knowledge.figures import VALUE_WORDS as NUMBER_WORDS
-from knowledge.figures import extract_numbers
+from knowledge.values import VALUE_WORDS as NUMBER_WORDS
+from knowledge.values import extract_numbers
 from knowledge.text import (
     ABBREVIATIONS,
     CITATION_RE,

@@ -11,23 +11,22 @@ run of digits), and every other look is a bounded window around a figure.
 
 It is the house's one number reader, at the bottom (knowledge/) so every layer reads numbers
 the same way: ``read_figures`` for a message, ``read_amount`` for one bare value (a plan
-command's field, a table cell), ``extract_numbers`` for every value of an answer or a course
-passage (what the grounding checker compares), and the pieces they are built from (``NUMBER``,
-``SCALES``, ``number_value``) for rules that find numbers inside a larger pattern
-(tools/goals.py).
+command's field, a table cell), and the pieces they are built from (``NUMBER``, ``SCALES``,
+``number_value``) for rules that find numbers inside a larger pattern (tools/goals.py) and for
+``knowledge/values.py`` (every value of an answer or a course passage, what the grounding checker
+compares). What only looks like a number (dates, phone numbers, codes, a signature) is told apart
+in ``knowledge/not_figures.py``.
 """
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Literal
 
+from knowledge.not_figures import is_date_or_code, signature_span
 from knowledge.tables import Cell, find_cells
-from knowledge.text import CITATION_RE
 
 Unit = Literal["money", "percent", "duration", "count"]
 Period = Literal["day", "week", "month", "quarter", "half-year", "year"]
@@ -141,6 +140,34 @@ PERIOD_WORDS = {
     "semiannual": "half-year", "semi-annually": "half-year", "semiannually": "half-year", "half-yearly": "half-year",
 }
 
+# The period and duration words of the other languages business messages come in (German, French,
+# Spanish, Dutch, Swedish): "CHF 1'450/Monat", "3 000 € par an", "über 2 Jahre", "i 2 år". Each
+# maps to the English period, so the rest of the reader sees one vocabulary.
+FOREIGN_PERIODS = {
+    "monat": "month", "mois": "month", "mes": "month", "maand": "month", "månad": "month", "manad": "month",
+    "jahr": "year", "an": "year", "année": "year", "annee": "year", "año": "year", "ano": "year", "jaar": "year",
+    "år": "year", "woche": "week", "semaine": "week", "semana": "week", "vecka": "week", "quartal": "quarter",
+    "trimestre": "quarter", "kwartaal": "quarter", "kvartal": "quarter", "tag": "day", "jour": "day", "día": "day",
+    "dia": "day", "dag": "day",
+    "monatlich": "month", "mensuel": "month", "mensuelle": "month", "mensuellement": "month", "mensual": "month",
+    "mensualmente": "month", "maandelijks": "month", "månatligen": "month", "jährlich": "year", "annuel": "year",
+    "annuelle": "year", "annuellement": "year", "anual": "year", "anualmente": "year", "jaarlijks": "year",
+    "årligen": "year", "årlig": "year", "wöchentlich": "week", "hebdomadaire": "week", "semanal": "week",
+    "wekelijks": "week", "täglich": "day", "quotidien": "day", "diario": "day", "dagelijks": "day",
+    "quartalsweise": "quarter", "trimestriel": "quarter", "trimestral": "quarter",
+}
+_FOREIGN_ADVERBS = [w for w in FOREIGN_PERIODS if len(w) > 5 and not w.startswith(("semaine", "semana", "quartal", "trimestre", "kwartaal", "kvartal"))]
+_FOREIGN_NOUNS = [w for w in FOREIGN_PERIODS if w not in _FOREIGN_ADVERBS]
+# A length of time in those languages: "2 Jahre", "18 Monate", "3 ans", "24 meses", "2 jaar", "3 år".
+FOREIGN_DURATIONS = {
+    "jahr": "year", "jahre": "year", "jahren": "year", "monat": "month", "monate": "month", "monaten": "month",
+    "wochen": "week", "quartale": "quarter", "ans": "year", "années": "year", "annees": "year", "mois": "month",
+    "semaines": "week", "trimestres": "quarter", "años": "year", "anos": "year", "meses": "month", "semanas": "week",
+    "jaar": "year", "maanden": "month", "weken": "week", "kwartalen": "quarter", "år": "year", "månader": "month",
+    "manader": "month", "veckor": "week", "kvartal": "quarter",
+}
+FOREIGN_PERIOD_WORDS = {**FOREIGN_PERIODS, **{w: p for w, p in FOREIGN_DURATIONS.items() if w not in FOREIGN_PERIODS}}
+
 # The digits of a number: with thousands separators ("30,000.5"), plain ("30000", "1.5") or a
 # bare fraction (".5").
 NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -183,12 +210,16 @@ _AFTER_UNIT = re.compile(
     r"[^\S\n]?(?:(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|%[\s-]?points?\b)"
     rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[{CURRENCY_SIGNS}])"
     r"|[^\S\n-]?-?(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?|mos|mo|mths?)\b"
-    r"(?![\s-]*(?:old)))",
+    r"(?![\s-]*(?:old))"
+    r"|(?<=\d)(?P<ydur>y)\b(?![\s-]*(?:old|[-–]?\s*y?\d))"  # "horizon 2y", "TCO 1y": glued to the number
+    rf"|[^\S\n]?(?P<fdur>{'|'.join(sorted(FOREIGN_DURATIONS, key=len, reverse=True))})(?![^\W\d_]))",
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
     r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|fortnight|month|quarter|year|annum|mo|yr|qtr)\b(?![ \t\u00a0-]*(?:end|\d))"
-    r"|[^\S\n]?(?P<adv>daily|weekly|fortnightly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w))",
+    r"|[^\S\n]?(?P<adv>daily|weekly|fortnightly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w)"
+    rf"|[^\S\n]?(?:(?:/|pro|per|par|por|al|im|je|au)\s?(?P<fper>{'|'.join(sorted(_FOREIGN_NOUNS, key=len, reverse=True))})"
+    rf"|(?P<fadv>{'|'.join(sorted(_FOREIGN_ADVERBS, key=len, reverse=True))}))(?![^\W\d_]))",
     re.IGNORECASE,
 )
 _WORDS_RANGE = re.compile(rf"\s*(?P<join>[-–]|\bto\b|\bor\b|\band\b)\s*(?P<high>{WORDS_NUMBER})\b", re.IGNORECASE)
@@ -207,7 +238,7 @@ _EACH_OF_THE_NEXT = re.compile(r"\s*(?:in|for|over)\s+each\s+of\s+the\s+(?:next|
                                r"(day|week|month|quarter|year)s\b", re.IGNORECASE)
 # A row label ending in a period ("Licence /mo", "Maintenance per yr"), then the cell's value, maybe
 # after a spreadsheet cell reference and a formula sign ("B5: =350").
-_PER_LABEL_BEFORE = re.compile(r"(?:\s/\s?|\bper\s+)(mo|month|yr|year|wk|week|qtr|quarter)\b[ \t]*[:=]?"
+_PER_LABEL_BEFORE = re.compile(r"(?:\s/\s?|\bper\s+)(mo|month|yr|year|wk|week|qtr|quarter)\b\)?[ \t]*[:=]?"  # "licence (per yr)  9,500"
                                r"(?:[ \t]*[A-Z]{1,2}[1-9]\d{0,3}[ \t]*:)?[ \t]*=?[ \t]*$", re.IGNORECASE)
 _PER_ANNUM_BEFORE = re.compile(r"(?:\bp\.\s?a\.?|\bper annum|\bp/a)\s*[:=]?\s*$", re.IGNORECASE)
 
@@ -234,7 +265,7 @@ _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGN
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
 # "." ends a sentence, but not after an abbreviated label that a figure follows ("Impl. 45k", "Maint. 5k").
 _BOUNDARY = re.compile(r"(?<![A-Za-z]{2})\.|\.(?![ \t]?[-+\u2212€£$]?\d)|[;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
-_WORD = re.compile(r"[a-z][a-z'/-]*|[%$€£@α]", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['/-])*|[%$€£@α]", re.IGNORECASE)  # "über", "månad": one word each
 WINDOW_WORDS = 6
 # Beyond a quadrillion a run of digits is not an amount anyone means; the tools take the same
 # bound (tools.base imports it), so every figure read is one a calculator accepts.
@@ -373,18 +404,25 @@ def _table_view(text: str) -> tuple[str, dict[int, Cell]]:
     return "".join(chars), {c.span[0]: c for c in cells}
 
 
-def read_figures(text: str, value_words: dict[str, float] | None = None) -> list[Figure]:
+# Words that may stand between a label and a value said in words: "impact seven", "confidence maybe
+# six", "ease is eight", "effort: two".
+_TO_LABELLED_WORD = re.compile(r"([^\W\d_]+)[ \t]*(?:[:=][ \t]*|[ \t]+(?:is|of|at|maybe|about|around|roughly|like)[ \t]+)*$")
+
+
+def read_figures(text: str, value_words: dict[str, float] | None = None,
+                 labels: frozenset[str] = frozenset()) -> list[Figure]:
     """Every figure in ``text``, in order, each with its unit, period and label words. A figure
     in a pasted table is labelled by its column's header and its row's text cells. ``value_words``
     are words that stand for a value on a calculator's scale ("high" for an impact of 2): each
-    such word is a count figure too, unless a number follows it in brackets ("low (0.5)")."""
+    such word is a count figure too, unless a number follows it in brackets ("low (0.5)"). A small
+    number in words right after one of ``labels`` is a figure ("impact seven"), as a digit would be."""
     source = text
     text, cells = _table_view(text)
     raw: list[tuple[int, int, Figure]] = []
     marks: list[tuple[int, int, int]] = []  # the numbers that name a period: (start, end, number)
     last_end = 0
     european = _european(text)
-    signed = _signature(text)
+    signed = signature_span(text)
     for match in _NUMBER.finditer(text):
         start, end = match.span()
         if signed[0] <= start < signed[1]:
@@ -405,7 +443,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 value = -value
         if match.group("neg") == "(" and text[end : end + 1] == ")":
             end += 1  # "(75,000)": accounting format for a negative amount
-        if _is_date_or_code(text, match, word):
+        if is_date_or_code(text, match, word):
             last_end = end
             continue
         if not word and _is_period_number(text, match, cells.get(match.start())):
@@ -454,16 +492,24 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
                 unit = "money"
                 code = code or _currency_code(after_unit.group("cur") or after_unit.group("cursign"))
                 end = after_unit.end()
-            elif after_unit.group("dur") and unit != "money" and not scaled:  # "25k yrs 1-3" is an amount
-                name = after_unit.group("dur").lower().rstrip("s")
-                name = {"yr": "year", "mo": "month", "mth": "month"}.get(name, name)
+            elif (after_unit.group("dur") or after_unit.group("fdur") or after_unit.group("ydur")) and unit != "money" \
+                    and not scaled:  # "25k yrs 1-3" is an amount
+                if after_unit.group("fdur"):  # "2 Jahre", "18 mois"
+                    name = FOREIGN_DURATIONS[after_unit.group("fdur").lower()]
+                elif after_unit.group("ydur"):
+                    name = "year"
+                else:
+                    name = after_unit.group("dur").lower().rstrip("s")
+                    name = {"yr": "year", "mo": "month", "mth": "month"}.get(name, name)
                 value *= MONTHS_IN[name]
                 high = high * MONTHS_IN[name] if high is not None else None
                 unit = "duration"
                 end = after_unit.end()
         period = None
         per = _PERIOD_AFTER.match(text, end)
-        if word and not after_unit and not per and value < 100 and not re.match(r"\s+times\b", text[end:], re.IGNORECASE):
+        labelled = _TO_LABELLED_WORD.search(text, max(0, start - 40), start) if word and labels else None
+        if word and not after_unit and not per and value < 100 and not re.match(r"\s+times\b", text[end:], re.IGNORECASE) \
+                and not (labelled and labelled.group(1).lower() in labels):
             continue  # a small number word alone ("one of the best", "three ideas") is not a figure
         if word and match.group("word").lower() in FREQUENCY_WORDS and not per:
             continue  # "once" alone says when, not how often ("5k once")
@@ -473,7 +519,8 @@ def read_figures(text: str, value_words: dict[str, float] | None = None) -> list
             unit, end, per, person_months = "duration", per.end(), None, True  # "4 person-months … 10 pm": effort
         if per and unit != "duration":
             key = re.sub(r"\s+", " ", (per.group("per") or per.group("adv") or "").lower().replace(".", ""))
-            period = PERIOD_WORDS.get(key)
+            foreign = (per.group("fper") or per.group("fadv") or "").lower()
+            period = FOREIGN_PERIODS[foreign] if foreign else PERIOD_WORDS.get(key)
             end = per.end()
         crew = _CREW_BEFORE.search(text[max(0, start - 40) : start]) if unit == "duration" and high is None else None
         if person_months:
@@ -800,234 +847,3 @@ def _is_period_number(text: str, match: re.Match[str], cell: Cell | None) -> boo
         return not cell.is_header and bool(_PERIOD_HEADER.fullmatch(cell.header))
     return bool(_PERIOD_NUMBER_BEFORE.search(text[max(0, match.start() - 8) : match.start()])) and not re.match(
         r"\s*(?:%|percent|k\b|m\b|[$€£]|months?\b|years?\b|yrs?\b|mos?\b|mths?\b)", text[match.end() :], re.IGNORECASE)
-
-
-# A time of day, "14:02", "[09:15]", "10:30:00": hours and minutes joined by a colon, no other digit
-# or separator around them (a ratio is written "3:1", a score "2 : 1").
-_CLOCK_TIME = re.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d.,:%])")
-
-
-# A phone number in a signature or a contact line: "+44 20 7946 0831", "Tel: 020 7946 0831".
-_PHONE = re.compile(r"(?:(?<![\w+])\+\d{1,3}|\b(?:tel|phone|mobile|mob|cell|fax|whatsapp)\b\.?:?[ \t]*\+?\(?\d{1,5}\)?)"
-                    r"(?:[ \t.\-\u00a0]?\(?\d{1,5}\)?){2,6}", re.IGNORECASE)
-
-
-# The sign-off of an e-mail on a line of its own ("Thanks,", "Kind regards", "Best"), a postscript
-# after it ("P.S. the fee is 300 a month" still counts), and a question (nothing asked is a signature).
-_SIGN_OFF = re.compile(r"^[ \t]*(?:(?:many\s+|with\s+)?thanks(?:\s+again|\s+in\s+advance)?|thank\s+you|cheers|best|"
-                       r"(?:best|kind|warm|warmest)\s+(?:regards|wishes)|regards|sincerely|yours\s+(?:sincerely|truly)|br)"
-                       r"[ \t]*[,.!]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-_POSTSCRIPT = re.compile(r"^[ \t]*p\.?\s?s\b", re.IGNORECASE | re.MULTILINE)
-SIGNATURE_LINES = 15  # a sign-off farther from the end than this is no e-mail's signature
-
-
-# What ends a signature: the older messages of a thread quoted or forwarded below it, or a line
-# opening in lower case, which goes on with the message ("the set-up was 4,500").
-_QUOTED_BELOW = re.compile(r"^[ \t]*(?:>|(?i:(?:from|sent|to|subject|date)[ \t]*:|-{3,}|_{3,}|on\b[^\n]*\bwrote:)|[a-z])",
-                           re.MULTILINE)
-
-
-# The sender's name on the first line after the sign-off: "Priya Nair", "Marta", "J. Doe".
-_SENDER = re.compile(r"\s*\n[ \t]*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3}[ \t]*(?:\n|$)")
-
-
-def _signature(text: str) -> tuple[int, int]:
-    """The span of an e-mail's signature: from its sign-off line (within the last SIGNATURE_LINES
-    lines, the sender's name under it, no question or postscript after it) to the end, or to the older messages quoted
-    below it; (len, len) when it has none."""
-    none = (len(text), len(text))
-    offs = list(_SIGN_OFF.finditer(text))
-    if not offs:
-        return none
-    last = offs[-1]
-    quoted = _QUOTED_BELOW.search(text, last.end())
-    end = quoted.start() if quoted else len(text)
-    rest = text[last.end() : end]
-    if rest.count("\n") > SIGNATURE_LINES or "?" in rest or _POSTSCRIPT.search(rest) or not _SENDER.match(rest):
-        return none
-    return last.start(), end
-
-
-@lru_cache(maxsize=8)
-def _phone_spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _PHONE.finditer(text))
-
-
-# A date written in digits: day/month/year with "/", "." or "-" ("15/02/2027", "31.12.26"), ISO
-# ("2026-03-01"), or a day and month alone when zero-padded or after a word of dating ("28/02",
-# "valid to 31.12"); "10/12" alone may be a score, "31.12" or "up to 2.5" alone an amount.
-_NUMERIC_DATE = re.compile(
-    r"(?<![\d.,/])(?:(?:0?[1-9]|[12]\d|3[01])([/.\-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})|(?:19|20)\d\d-[01]\d-[0-3]\d"
-    r"|(?:0[1-9]|[12]\d|3[01])/0[1-9]|0[1-9]/(?:0[1-9]|1[0-2])"
-    r"|(?:(?<=until )|(?<=till )|(?<=valid )|(?<=valid to )|(?<=due )|(?<=expires ))(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))"
-    r"(?![\d/%]|[.,]\d|\s*%)",
-    re.IGNORECASE)
-
-
-_LIST_MARK_AFTER = re.compile(r"[.)][ \t]+\S")
-_CLAUSE_AFTER = re.compile(r"[ \t]+(?:[\"“'‘]|[A-Z][a-z])")
-
-
-def _opens_its_line(text: str, start: int) -> bool:
-    """Whether only spaces or tabs stand between the line's start and ``start`` (read on that
-    line alone, so a long message costs each figure its own line, not the whole text before it)."""
-    return not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t")
-
-
-def _is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
-    """Years ("in 2018"), list numbering ("1."), digits glued to letters, phone numbers, numbers
-    after "#", "nr" or "ref" or glued to a code by a hyphen (an invoice, order or product number)
-    and dates written in digits are not figures."""
-    if word:
-        return False
-    num = match.group("num") or ""
-    if text[max(0, match.start() - 1) : match.start()] == "#" or text[max(0, match.start() - 4) : match.start()].lower() in {
-            "no. ", "nr. "}:
-        return True  # "inv #20931", "order no. 4471": a reference, not a quantity
-    spans = _phone_spans(text)
-    at = bisect.bisect_right(spans, (match.start(), math.inf)) - 1
-    if at >= 0 and spans[at][0] <= match.start() < spans[at][1]:
-        return True  # "+44 20 7946 0831" under a signature
-    if re.search(r"(?i)(?:\b(?:nr|ref|ref no)\.?:?\s*|[A-Za-z]-)$", text[max(0, match.start() - 8) : match.start()]):
-        return True  # "quote nr 7731", "ref 3390", "CG-3390", "INV-PRE-6610": a reference or a product code
-    if re.fullmatch(r"\d{4}", num) and re.match(r"-0\d{2,}", text[match.end() : match.end() + 5]) or re.search(
-            r"\d{4}-$", text[max(0, match.start() - 5) : match.start()]) and re.fullmatch(r"0\d{2,}", num):
-        return True  # "PO 2026-0417": digit groups joined by a hyphen, zero-padded, number a document
-    if any(date.start() <= match.start() < date.end()
-           for date in _NUMERIC_DATE.finditer(text, max(0, match.start() - 12), min(len(text), match.end() + 12))):
-        return True  # "valid until 15/02/2027", "2026-03-01", "till 28/02": a date, no quantity
-    after = text[match.end() : match.end() + 2]
-    if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b|(?:yrs?|years?|months?|weeks?|days?)\b",
-                                            text[match.end() : match.end() + 7]):  # "2yr", "24months": a length
-        return not re.match(r"(?i)(?:x\b|st\b|nd\b|rd\b|th\b)", after + " ")
-    if re.match(r"-[a-z]", text[match.end() : match.end() + 2], re.IGNORECASE) and not re.match(
-            r"-(?:days?|weeks?|months?|quarters?|years?|yrs?|mo|yr|k|m|bn)\b", text[match.end() : match.end() + 9], re.IGNORECASE) \
-            and not re.match(r"-hours?\s+(?:working\s+)?(?:week|day|shift|month)\b", text[match.end() : match.end() + 24], re.IGNORECASE):
-        return True  # "an 11-person shop" (a "40-hour week" is hours counted), "a 3-store chain": a size in an adjective, not a figure
-    if re.search(r"(?i)(?:§\s*|\b(?:clause|section|sect\.|art\.|article|para\.|paragraph|schedule|annex|appendix|exhibit)\s*)$",
-                 text[max(0, match.start() - 12) : match.start()]):
-        return True  # "§3.1", "Clause 4.2", "Art. 9": a place in a document names it, it is no figure
-    if re.fullmatch(r"\d{1,2}", num) and _opens_its_line(text, match.start()) and _LIST_MARK_AFTER.match(text, match.end()):
-        return True  # "1. Integration with ERP – £7,200": the item's number in a numbered list
-    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", num) and _opens_its_line(text, match.start()) and _CLAUSE_AFTER.match(
-            text, match.end()):
-        return True  # "3.1 Fees. Client shall pay…", "1.4 "Liability Cap" means…": a numbered clause opens its line
-    if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", num) and re.fullmatch(r"\s*[A-Z][a-z]+\s+", text[: match.start()]) and not re.fullmatch(
-            r"\s*(?:day|week|month|quarter|year)s?\s+", text[: match.start()], re.IGNORECASE) and re.match(
-            r"(?:\s*\([^)\n]{0,40}\))?\s*:", text[match.end() :]):
-        return True  # "Exercise 3.10: …", "Case 2 (RICE): …": a heading's number names the text, it is no figure
-    if re.fullmatch(r"(?:19|20)\d\d", num) and (re.search(
-            r"(?i)\b(?:in|since|by|of|for|year|until|before|after|fy|q[1-4]|h[12]|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|"
-            r"jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\s*[.,]?\s*$", text[max(0, match.start() - 12) : match.start()])
-            or re.match(r"\s*\)", text[match.end() :])):
-        return True  # "in 2018", "Q1 to Q4 2026", "(founded 2015)", "for 2026"
-    if any(clock.start() <= match.start() < clock.end()
-           for clock in _CLOCK_TIME.finditer(text, max(0, match.start() - 6), match.end() + 6)):
-        return True  # "[14:02] mia: …", "at 10:30": a time of day stamps a line, it is no figure
-    if re.fullmatch(r"\d{1,2}", num) and re.match(
-            r"(?i)(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
-            r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", text[match.end() : match.end() + 14]):
-        return True  # "approved on 3 September": a date
-    return False
-
-
-# --- Every value of a text, for the grounding checker -----------------------------------------
-# The checker compares the numbers of an answer with those of its sources: values only, as
-# written (no units, no periods, durations not converted), list markers and citations skipped.
-
-# Number words compared like digits ("ten weeks" == "10 weeks"). "one", "once", "half" are left
-# out on purpose: they are far more often pronouns or idioms ("one of the key...") than counts.
-VALUE_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-}
-_NUM_RE = re.compile(
-    r"(?<![\w.])(?P<sign>[-\u2212])?(?P<cur>[$\u20ac\u00a3])?"
-    rf"(?P<num>{NUMBER})"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|mm|[kKmMbBtT])(?![A-Za-z]))?"
-)
-_LIST_MARKER_RE = re.compile(r"^\s*\d{1,3}[.)]\s+", re.MULTILINE)
-# Numbers that name a place in the course, not a quantity: "Lesson 6.2", "Module 6".
-_REF_NUMBER_RE = re.compile(
-    r"\b(?:lesson|module|section|chapter|step|figure|table)\s+\d+(?:\.\d+)*", re.IGNORECASE
-)
-_WORD_NUM_RE = re.compile(
-    # a unit after a ten ("twenty-five") and a multiplier ("five thousand") belong to the number
-    r"\b(?:(" + "|".join(TENS_WORDS) + r")[\s-](" + "|".join(w for w in UNIT_WORDS if w != "zero")
-    + r")|(" + "|".join(VALUE_WORDS) + r"))\b(?:\s+(hundred|thousand|million|billion)\b)?",
-    re.IGNORECASE,
-)
-_WORD_SCALES = {"hundred": 100.0, **MULTIPLIER_WORDS}
-
-
-def _word_value(match: re.Match[str]) -> float:
-    """ "five thousand" -> 5000, "twenty-five" -> 25, "ten" -> 10."""
-    if match.group(1):
-        value = float(TENS_WORDS[match.group(1).lower()] + UNIT_WORDS[match.group(2).lower()])
-    else:
-        value = float(VALUE_WORDS[match.group(3).lower()])
-    return value * _WORD_SCALES[match.group(4).lower()] if match.group(4) else value
-
-
-def _is_scale(match: re.Match[str]) -> bool:
-    """Whether the letters after a number multiply it: "1.2k", "$3m", "2 million" — not "5 m"."""
-    scale = match.group("scale")
-    if not scale:
-        return False
-    attached = match.start("scale") == match.end("num")
-    return len(scale) > 1 or scale in "kK" or bool(match.group("cur")) or attached
-
-
-def extract_numbers(text: str, *, words: bool = False, references: bool = False) -> list[float]:
-    """Numeric values in ``text``, in order.
-
-    "15%" -> 15, "$1,200" -> 1200, "1.2k" -> 1200, "3-6 months" -> 3, 6, "-4.5" -> -4.5.
-    List markers ("1. "), citation markers ("[2]") and, unless ``references``, course locators
-    ("Lesson 6.2") are ignored. With ``words``, number words count too ("ten weeks" -> 10).
-    """
-    text = CITATION_RE.sub(" ", text)
-    text = _LIST_MARKER_RE.sub(" ", text)
-    if not references:
-        text = _REF_NUMBER_RE.sub(" ", text)
-    values: list[tuple[int, float]] = []
-    for match in _NUM_RE.finditer(text):
-        value = number_value(match.group("num"))
-        if _is_scale(match):
-            value *= SCALES[match.group("scale").lower()]
-        sign = match.group("sign")
-        if sign:
-            prev = text[: match.start()].rstrip()
-            # "3 - 6" is a range, not 3 and -6 ("3-6" never captures a sign); "of -5%" is negative.
-            if not prev or not prev[-1].isdigit():
-                value = -value
-        values.append((match.start(), value))
-    if words:
-        values.extend(
-            (m.start(), _word_value(m)) for m in _WORD_NUM_RE.finditer(text)
-        )
-    return [v for _, v in sorted(values, key=lambda item: item[0])]

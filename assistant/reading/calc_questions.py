@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.reading.account import needs_asking, fmt
+from assistant.reading.scenarios import scenario_kinds
 from assistant.types import Clarification
 from knowledge.figures import Figure
 from tools.spec import FieldSpec, ToolSpec
@@ -47,6 +48,8 @@ def alternative_parts(text: str, parts: list[Figure]) -> bool:
     if len(parts) < 2:
         return False
     ordered = sorted(parts, key=lambda p: p.span[0])
+    if scenario_kinds(text, parts) is not None:  # "20k if clean (best), 25k expected, 35k worst case"
+        return True
     return all(_ALTERNATIVE.search(text[a.span[1]: b.span[0]]) for a, b in zip(ordered, ordered[1:]))
 
 

@@ -55,34 +55,27 @@ from assistant.reading.context_figures import (
     sunk_costs,
 )
 from assistant.reading.horizons import named_durations, find_horizon, one_year_guess, bare_share, normalise
+from assistant.reading.about_figures import asks_about_a_figure, judges_own_figures, only_asks_meaning, unknown_values
 from assistant.reading.money import (
     MONEY_IN,
     MONEY_OUT,
     PERIOD_NAMES,
     PREPOSITIONS,
     amount_like,
-    asks_about_a_figure,
     bracket_totals,
     changes_amounts,
-    corrected_in_place,
     counts_things,
     elsewhere,
     funds_the_cost,
-    judges_own_figures,
     margin_for,
     money_direction,
-    offered_instead,
-    only_asks_meaning,
     range_point,
-    replacements,
-    rescaled,
     revenue_only,
     set_aside,
     stem_in,
-    taken_back,
-    unknown_values,
     unplaced_amount,
 )
+from assistant.reading.revisions import corrected_in_place, offered_instead, replacements, rescaled, taken_back
 from assistant.reading.records import (
     ask_alternatives,
     flat_record,
@@ -92,6 +85,7 @@ from assistant.reading.records import (
     repeated,
     split_records,
 )
+from assistant.reading.scenarios import chosen_scenario
 from assistant.reading.roles import (
     GROSS_PROFIT,
     HEDGE_WORDS,
@@ -115,6 +109,7 @@ from assistant.reading.which_calculator import (
     in_rate_periods,
     names_thing,
     asked_specs,
+    unclear_lift,
     compared_groups,
     with_choices,
 )
@@ -322,6 +317,15 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                            f"{', '.join(p.show() for p in parts if p not in bracketed)}, or the same amount said again?",
                            ["in addition", "the same amount"])
             parts = said_again(parts, spec_field)
+            scenario = chosen_scenario(text, parts) if not spec_field.sequence else None
+            if scenario is not None:  # "20k (best), 25k expected, 35k worst case … worst-case TCO?": that one
+                picked, kind = scenario
+                for p in parts:
+                    if p is not picked:
+                        readings[p.index].roles.clear()
+                        readings[p.index].note = f"another scenario: you asked for the {kind} case"
+                readings[picked.index].note += f"; the {kind} case, as you asked"
+                parts = [picked]
             gross = [p for p in parts if spec_field.direction == "in" and revenue_only(p)]
             if gross and len(gross) < len(parts) and not stated_total and any(  # "revenue uplift 40k … profit uplift 12k"
                     stem_in(w, GROSS_PROFIT) for p in parts if p not in gross for w in p.before[-4:] + p.after[:3]):
@@ -447,7 +451,8 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     if not specs:
         return None
     words = {w: v for spec in specs for f in spec.fields for w, v in f.value_words}
-    figures, scale_notes = apply_stated_scale(text, read_figures(text, words or None))  # "all figures in $000"
+    labels = frozenset(label for spec in specs for f in spec.fields for label in f.labels if label.isalpha())
+    figures, scale_notes = apply_stated_scale(text, read_figures(text, words or None, labels))  # "all figures in $000"
     figures = netted_periods(text, figures)  # "… a month in, … a month out, so net it's 2k": 2k a month
     figures, rate_aside, rate_notes = converted_currencies(text, figures)  # "$1,200/yr … use 0.92 €/$ … in euros"
     if not figures:
@@ -481,6 +486,13 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
             continue
         if planned is not None:
             planned = with_choices(spec, planned, text)
+            lift = unclear_lift(planned, text)
+            if lift is not None:  # "baseline 2.5%, detect an uplift of 0.4%": of the rate, or points on it?
+                calc.clarification = calc.clarification or Clarification(
+                    question=lift, options=["relative", "percentage points"])
+                calc.topic = calc.topic or spec.topic
+                calc.titles.append(spec.title)
+                continue
             calc.calls.append(planned)
             calc.topic = calc.topic or spec.topic
             calc.titles.append(spec.title)
@@ -534,9 +546,10 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     if moved is not None and calc.calls and calc.clarification is None and not any(s.records for s in specs):
         # a percentage no input took that says it changes something ("fees increase by 5% each
         # anniversary", "10% off if signed by May"), in a calculation of amounts that takes none:
-        # computing without it states a total the user's own figures say is off
+        # computing without it states a total the user's own figures say is off; so does a markup
+        # beside a calculation that takes a margin ("a 40% markup on cost" is no 40% margin)
         spec = next(s for s in specs if s.title == calc.titles[0])
-        if any(f.unit == "money" for f in spec.fields) and not any(f.unit in {"percent", "fraction"} for f in spec.fields):
+        if any(f.unit == "money" for f in spec.fields):
             calc.clarification = Clarification(
                 question=f"What is {moved.show()} (“{moved.context or moved.text}”) for in {', '.join(calc.titles)}: "
                          "should I apply it to the amounts, or is it not part of this calculation?",

@@ -9,7 +9,7 @@ kind names the same thing: the same period number ("y1"), the same unit word ("p
 or a label word its sentence repeats ("licence"). With no such figure, or several, nothing is
 replaced: the figures are read as they stand (and a conflict is asked about there).
 
-Corrections next to the figure ("3k, no wait, 4k") are read in assistant/reading/money.py.
+Corrections next to the figure ("3k, no wait, 4k") are read in assistant/reading/revisions.py.
 """
 
 from __future__ import annotations

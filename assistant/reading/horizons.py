@@ -35,7 +35,7 @@ def find_horizon(figures: list[Figure], taken: set[int], text: str = "") -> Figu
             return group[0]
     if free:
         return None
-    dated = _dated_span(text) or _start_and_end(text)
+    dated = _dated_span(text) or _start_and_end(text) or _spans_of_months_or_quarters(text)
     if dated is not None:  # "from January 2027 till end of 2029": 36 months
         return dated
     end = _END_OF_YEAR.search(text)
@@ -93,6 +93,34 @@ def _start_and_end(text: str) -> Figure | None:
     if d1 not in (None, 1) or d2 is not None and d2 < 28:
         return None  # "15 March to 14 June": not whole months, asked
     months = int(match.group("y2")) * 12 + _MONTH_NAMES.index(m2) - int(match.group("y1")) * 12 - _MONTH_NAMES.index(m1) + 1
+    if not 1 <= months <= 600:
+        return None
+    return Figure(value=float(months), unit="duration", span=match.span(), text=match.group(0), index=-1)
+
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# A span of months with the year said once, at its end: "from March to November 2027" (9 months),
+# "between October and March 2028" (October 2027 to March 2028).
+_MONTHS_SPAN = re.compile(rf"\b(?:from|between)\s+(?P<m1>{_MONTH})\s+(?:till|until|to|through|thru|and)\s+"
+                          rf"(?:the\s+end\s+of\s+)?(?P<m2>{_MONTH})\s+(?P<y2>20\d\d)\b", re.IGNORECASE)
+# A span of quarters: "Q2 2027 through Q1 2028", "from Q3/2026 to Q2/2027" (whole quarters, both ends in).
+_QUARTERS_SPAN = re.compile(r"\bQ(?P<q1>[1-4])[\s/'-]*(?P<y1>20\d\d)\s*(?:till|until|to|through|thru|[-–])\s*"
+                            r"(?:the\s+end\s+of\s+)?Q(?P<q2>[1-4])[\s/'-]*(?P<y2>20\d\d)\b", re.IGNORECASE)
+
+
+def _spans_of_months_or_quarters(text: str) -> Figure | None:
+    """The months of a span of months whose year is said once, or of a span of quarters."""
+    match = _MONTHS_SPAN.search(text)
+    if match:
+        m1, m2 = (_MONTH_NAMES.index(match.group(k)[:3].lower()) for k in ("m1", "m2"))
+        months = m2 - m1 + 1 if m2 >= m1 else m2 + 12 - m1 + 1  # "October to March 2028": across the new year
+    else:
+        match = _QUARTERS_SPAN.search(text)
+        if not match:
+            return None
+        first = int(match.group("y1")) * 4 + int(match.group("q1"))
+        months = (int(match.group("y2")) * 4 + int(match.group("q2")) - first + 1) * 3
     if not 1 <= months <= 600:
         return None
     return Figure(value=float(months), unit="duration", span=match.span(), text=match.group(0), index=-1)

@@ -18,6 +18,7 @@ from assistant.reading.money import (
     unplaced_amount,
 )
 from knowledge.figures import Figure
+from knowledge.text import STOPWORDS
 from tools.spec import FieldSpec, ToolSpec
 
 UNITS_ACCEPTED = {
@@ -77,11 +78,33 @@ def _distance(words: list[str], label: str, reverse: bool) -> int | None:
     return best
 
 
+# Notes shorten a label to its first letters right before the value: "imp 1", "conf 80%", "eff 2 pm",
+# "impl 18k", "maint ~4k/yr". Only a shortening of three letters or more that is no word of its own
+# ("run", "set", "per" are words, and say nothing of which input they are) counts.
+_NO_SHORTENING = STOPWORDS | {"run", "set", "per", "con", "pro", "net", "tot", "est", "max", "min", "sub", "add", "pre",
+                              "int", "ext", "dev", "ops", "all", "new", "old", "use", "get", "pay", "out", "off"}
+# Shortenings that are not a label's first letters.
+SHORT_FORMS = {"avg": "average", "qty": "quantity"}
+
+
+def shortens(token: str, label_word: str) -> bool:
+    """Whether ``token`` is a label word shortened in a note ("imp" for impact, "maint" for maintenance)."""
+    return (3 <= len(token) <= len(label_word) - 2 and label_word.startswith(token) and token not in _NO_SHORTENING)
+
+
+def _shortened_next_to(fig: Figure, spec_field: FieldSpec) -> bool:
+    """A one-word label shortened right before the figure ("imp 1", "conf: 80%", "eff ≈ 2 pm")."""
+    return bool(fig.before) and any(" " not in label and "-" not in label and shortens(fig.before[-1], label)
+                                    for label in spec_field.labels)
+
+
 def label_score(fig: Figure, spec_field: FieldSpec) -> float:
     """1/distance of the nearest label word; a word after the figure counts half a word
     farther, so "from 3% to 3.6%" gives 3% to "from", not to "to"."""
-    best = 0.0
-    window = fig.before + fig.after
+    best = 1.0 if _shortened_next_to(fig, spec_field) else 0.0
+    window = [SHORT_FORMS.get(w, w) for w in fig.before + fig.after]
+    if window != fig.before + fig.after:  # "avg order ₹1,850": the average order value
+        fig = dataclasses.replace(fig, before=window[: len(fig.before)], after=window[len(fig.before) :])
     for label in spec_field.labels:
         first = label_parts(label)[0]
         if not any(token_match(first, word) for word in window):

@@ -33,7 +33,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from assistant.reading.money import amount_like, counts_nouns, replacements
+from assistant.reading.money import amount_like, counts_nouns
+from assistant.reading.revisions import replacements
 from knowledge.figures import Figure, words_value
 
 _PRONOUN = {"this", "that", "it", "these", "those", "them", "which"}

@@ -55,7 +55,9 @@ class Slots:
 
 
 # The most important customers, in ordinary words; a negation just before excludes them.
-_KEY_SEGMENT = re.compile(r"\b(?:key|top|strategic|vip|most important)\s+(?:customers?|segments?|accounts?|clients?)\b",
+# Notes shorten the nouns: "key seg", "VIP accts", "top custs".
+_KEY_SEGMENT = re.compile(r"\b(?:key|top|strategic|vip|most important)\s+(?:customers?|segments?|accounts?|clients?|"
+                          r"segs?|accts?|custs?)\b",
                           re.IGNORECASE)
 _EXCLUDED = re.compile(r"\b(?:not|no|excluding|except|without|never|but not|apart from)\s+(?:(?:on|for|to|the|our)\s+)?$",
                        re.IGNORECASE)
@@ -114,7 +116,7 @@ _THAN = {"more", "greater", "larger", "bigger", "higher"}
 
 
 # A percentage named as the line itself: "our threshold is 10%", "the limit: 15%", "a cap of 5%".
-_LIMIT_NOUNS = {"threshold", "thresholds", "limit", "limits", "cap", "ceiling", "maximum", "max"}
+_LIMIT_NOUNS = {"threshold", "thresholds", "thresh", "limit", "limits", "cap", "ceiling", "maximum", "max"}  # "thresh": notes
 _LINKING = {"is", "was", "of", "at", "are", "be", "set", "sits", "stands", "currently", "to"}
 
 

@@ -27,6 +27,25 @@ def with_choices(spec: ToolSpec, call: tuple[str, dict], text: str) -> tuple[str
     return name, args
 
 
+_RELATIVE = re.compile(r"(?<![a-z])(?:relative|rel)\b|\bof (?:the|our|today's|current) (?:rate|conversion)", re.IGNORECASE)
+
+
+def unclear_lift(call: tuple[str, dict], text: str) -> str | None:
+    """A question when a change to detect is given in per cent with no word saying how it is
+    measured, and it is smaller than the rate it changes ("2.5% baseline, detect an uplift of
+    0.4%"): 0.4% of 2.5% and 0.4 points on top of it need samples a hundred times apart. A lift
+    no smaller than the rate ("a 10% lift" on 3%) can only be relative."""
+    name, args = call
+    mde, baseline = args.get("mde"), args.get("baseline_rate")
+    if mde is None or baseline is None or args.get("mde_type") != "relative" or "target_rate" in args:
+        return None
+    if mde >= baseline or _RELATIVE.search(text):
+        return None
+    shown = f"{mde * 100:g}%"
+    return (f"Is the change of {shown} relative to the {baseline * 100:g}% rate ({baseline * 100:g}% → "
+            f"{baseline * (1 + mde) * 100:.3g}%) or in percentage points ({baseline * 100:g}% → {(baseline + mde) * 100:.3g}%)?")
+
+
 _NOT_CHOSEN_BEFORE = re.compile(r"\b(?:not|no|never|instead of|rather than|or)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 
 
