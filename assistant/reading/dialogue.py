@@ -69,7 +69,8 @@ from assistant.reading.undo import first_result, undone
 from assistant.reading.parts import ask_input_for
 from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, change
 from assistant.types import CalculationState, Clarification
-from assistant.reading.money import asks_about_a_figure, set_aside
+from assistant.reading.about_figures import asks_about_a_figure
+from assistant.reading.money import set_aside
 from knowledge.figures import Figure, read_figures
 from tools.registry import SPECS
 from tools.spec import ToolSpec
