@@ -23,43 +23,21 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from pathlib import Path
 
 from knowledge.formats import Converted
 from knowledge.formats.layout import Layout, heading_like, numbered_depth
+from knowledge.formats.package import OfficeFormat, check_package
 from knowledge.furniture import FIELD_LINE, contents_entry, records_the_document, title_block
 from knowledge.parsing import NUMBERED_HEADING, CorpusError
 
-EXPANSION = 20  # a document may unpack to this many times the ingest limit, no more
+WORD = OfficeFormat(kind="a Word document", suffix=".docx", app="Word", main_part="word/document.xml",
+                    save_what="the course text", whole="document")
+
 HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 BELOW_STYLES = 10  # rank of an inferred heading: under every styled one
 MAX_TITLE_WORDS = 14  # a line set large but not bold is a heading only when this short
 DEFAULT_SIZE = 139700  # 11 pt in EMU: Word's body text size when a document sets none
-
-
-def _check_package(path: Path, data: bytes, max_bytes: int) -> None:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise CorpusError(
-            f"{path}: not a Word document (a .docx is a ZIP package, this file is not one); "
-            "open it in Word and save it as .docx"
-        ) from None
-    with archive:
-        names = archive.namelist()
-        if "word/document.xml" not in names:
-            shown = ", ".join(names[:4]) + (", …" if len(names) > 4 else "")
-            raise CorpusError(
-                f"{path}: not a Word document: a ZIP archive without word/document.xml "
-                f"(it holds {shown or 'nothing'}); save the course text from Word as .docx"
-            )
-        expanded = sum(info.file_size for info in archive.infolist())
-        if expanded > EXPANSION * max_bytes:
-            raise CorpusError(
-                f"{path}: its parts expand to {expanded:,} bytes, over {EXPANSION} times the "
-                f"{max_bytes:,}-byte ingest limit (ADVISOR_MAX_INGEST_BYTES); split the document"
-            )
 
 
 def _style_name(paragraph) -> str:
@@ -181,7 +159,7 @@ def _number_depth(text: str) -> int | None:
 
 
 def convert_docx(path: Path, data: bytes, max_bytes: int) -> Converted:
-    _check_package(path, data, max_bytes)
+    check_package(path, data, max_bytes, WORD)
     import docx
     from docx.table import Table
 

@@ -33,15 +33,17 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections import Counter
 from pathlib import Path
 
 from knowledge.formats import Converted
+from knowledge.formats.package import OfficeFormat, check_package
 from knowledge.formats.slides import Slide, deck_markdown
 from knowledge.parsing import CorpusError
 
-EXPANSION = 20  # a deck may unpack to this many times the ingest limit, no more
+POWERPOINT = OfficeFormat(kind="a PowerPoint file", suffix=".pptx", app="PowerPoint",
+                          main_part="ppt/presentation.xml", save_what="the slides", whole="deck")
+
 # A shape that holds only a slide's number: "7", "7 / 30", "7 of 30", "Slide 7", "p. 7".
 SLIDE_NUMBER = re.compile(r"^(?:(?:slide|page|p\.)\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re.IGNORECASE)
 EDGE = 0.15  # of the slide's height: a slide number sits this close to the top or bottom edge
@@ -51,30 +53,6 @@ MAX_TITLE_CHARS = 120
 # Layout types (the slide layout's ``type`` attribute, ECMA-376 ST_SlideLayoutType) of slides
 # that frame the deck: a section header, and the title slide's own layout.
 FRAMING_LAYOUTS = {"secHead", "title"}
-
-
-def _check_package(path: Path, data: bytes, max_bytes: int) -> None:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise CorpusError(
-            f"{path}: not a PowerPoint file (a .pptx is a ZIP package, this file is not one); "
-            "open it in PowerPoint and save it as .pptx"
-        ) from None
-    with archive:
-        names = archive.namelist()
-        if "ppt/presentation.xml" not in names:
-            shown = ", ".join(names[:4]) + (", …" if len(names) > 4 else "")
-            raise CorpusError(
-                f"{path}: not a PowerPoint file: a ZIP archive without ppt/presentation.xml "
-                f"(it holds {shown or 'nothing'}); save the slides from PowerPoint as .pptx"
-            )
-        expanded = sum(info.file_size for info in archive.infolist())
-        if expanded > EXPANSION * max_bytes:
-            raise CorpusError(
-                f"{path}: its parts expand to {expanded:,} bytes, over {EXPANSION} times the "
-                f"{max_bytes:,}-byte ingest limit (ADVISOR_MAX_INGEST_BYTES); split the deck"
-            )
 
 
 def _placeholder_type(shape):
@@ -269,7 +247,7 @@ def read_pptx(path: Path, data: bytes) -> list[Slide]:
 
 
 def convert_pptx(path: Path, data: bytes, max_bytes: int) -> Converted:
-    _check_package(path, data, max_bytes)
+    check_package(path, data, max_bytes, POWERPOINT)
     slides = read_pptx(path, data)
     from knowledge.embeddings import get_embedder
 
