@@ -52,9 +52,18 @@ _SMALL = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEEN_WORDS
 _AFTER_NO_PERIOD = "".join(rf"(?<!\b{noun}\s)" for noun in ("year", "month", "week", "day", "quarter", "phase", "option",
                                                            "step", "stage", "round", "wave"))
 _TENS_OR_TEEN = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEEN_WORDS)})"
+# "forty two fifty" is 42.50, as a price is said aloud: a tens-or-teen amount and its cents (not
+# after "nineteen" or "twenty", where the pair is a year: "twenty twenty-seven"; nor a split or
+# a percentage, "eighty twenty", "fifty fifty")
+_PRICE_WORDS = [w for w in (*TENS_WORDS, *TEEN_WORDS) if w not in {"nineteen", "twenty"}]
+_SAID_PRICE = (rf"(?:(?:{'|'.join(w for w in _PRICE_WORDS if w in TENS_WORDS)})(?:[\s-](?:{_U}))?"
+               rf"|{'|'.join(w for w in _PRICE_WORDS if w in TEEN_WORDS)})\s+{_TENS_OR_TEEN}"
+               rf"(?![\s-]*(?:hundred|k\b|{'|'.join(MULTIPLIER_WORDS)}|point\b|and\s+a\s+half|split|rule|ratio|chance"
+               rf"|mix|%|per\s*cent|percent|pc\b))")  # "an eighty twenty split", "thirty forty percent": no price
 # "one hundred and four hundred and ten": a hundred's tail is never the start of another hundred;
 # "six fifty" is six hundred and fifty, as amounts are said aloud
 _BELOW_1000 = (rf"(?:(?:a|{_SMALL})\s+hundred(?:\s+(?:and\s+)?{_SMALL}(?!\s+hundred))?"
+               rf"|{_SAID_PRICE}"
                rf"|{_AFTER_NO_PERIOD}(?:{_U})\s+{_TENS_OR_TEEN}(?!\s*(?:hundred|k\b|{'|'.join(MULTIPLIER_WORDS)}))|{_SMALL})")
 _FRACTION = rf"(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{_U}))+)"
 _MULTIPLIER = "|".join(MULTIPLIER_WORDS)
@@ -85,6 +94,10 @@ def words_value(phrase: str) -> float:
         return float(FREQUENCY_WORDS[lowered])
     if lowered in WORD_NUMBERS:
         return float(WORD_NUMBERS[lowered])
+    price = re.fullmatch(rf"({_TENS_OR_TEEN})\s+({_TENS_OR_TEEN})", lowered)
+    if price and price.group(1).split()[0].split("-")[0] not in {"nineteen", "twenty"} \
+            and price.group(1) != price.group(2):  # "forty two fifty", not "fifty fifty"
+        return round(words_value(price.group(1)) + words_value(price.group(2)) / 100, 2)
     tokens = re.findall(r"[a-z]+", lowered)
     total, current, decimals = 0.0, 0.0, None
     for i, token in enumerate(tokens):

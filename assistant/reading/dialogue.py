@@ -470,6 +470,10 @@ def _moved_onto(first: object, before: object, after: object) -> object | None:
                 if key not in before:
                     out[key] = first[key]  # read the first time only: it stays
                 continue  # removed by the change
+            if key not in first and key in before:
+                if _alike(before[key], after[key]):
+                    continue  # planned again it reads an input the first result did not use: it stays out
+                return None  # the change moves an input the first result counted inside another: not guessed
             if key not in first or key not in before:
                 out[key] = after[key]
                 continue

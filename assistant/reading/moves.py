@@ -91,7 +91,12 @@ def share_move(text: str) -> tuple[float, re.Match] | None:
         return 1 + sign * SHARES[match.group(1).lower()], match
     clause = re.split(r"[,;.!?\n]| - | – ", text[: match.start()])[-1]
     sign = 0
-    for word in reversed(re.findall(r"[a-z]+", clause.lower())[-MOVER_REACH:]):
+    # "up-front", "down payment": "up" and "down" move the amount only as the last word before
+    # "by" ("went up by a third"); elsewhere they are part of a name
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", clause.lower())[-MOVER_REACH:]
+    for place, word in reversed(list(enumerate(words))):
+        if word in {"up", "down"} and place != len(words) - 1:
+            continue
         if word in RISES | RAISES or word in FALLS | LOWERS:
             sign = 1 if word in RISES | RAISES else -1
             break
