@@ -15,7 +15,7 @@ when the share of its content words found in the context is below a threshold, c
 best balanced accuracy on the tuning split. The course pairs (grounding_pairs.yaml) are a third
 set, never fitted on. The model (assistant/grounding/model.py) is fitted on the tune halves of
 the first two and of the written claims a-c (evals/dev/claims; stop 31's fit, still stored). Parts
-a-i are training data now; part j's held-out half measures the checker (opened once, by the lead).
+a-j are training data now; part k's held-out half measures the checker (opened once, by the lead).
 """
 
 from __future__ import annotations
@@ -46,8 +46,8 @@ COURSE_CLAIMS = DATA / "course_claims.yaml"
 # so all six are training data now. Part g (v8, stop 34): only its tune half is measured and
 # fitted on; its held-out half is opened once, by the lead, with --held-out.
 CLAIMS_DIR = Path(__file__).resolve().parent / "dev" / "claims"
-WRITTEN_CLAIMS = tuple(CLAIMS_DIR / f"part-{p}.yaml" for p in "abcdefghi")
-FRESH_CLAIMS = (CLAIMS_DIR / "part-j.yaml",)
+WRITTEN_CLAIMS = tuple(CLAIMS_DIR / f"part-{p}.yaml" for p in "abcdefghij")
+FRESH_CLAIMS = (CLAIMS_DIR / "part-k.yaml",)
 TUNE_PAIRS = 125
 VARYING = 1e-4  # standard deviation under which a vector dimension counts as constant
 
@@ -552,7 +552,7 @@ def measure(
     with_latency: bool = True,
     written_held_out: bool = False,
 ) -> dict:
-    """Every figure of CALIBRATION.md, as plain data (part j's held-out half only with
+    """Every figure of CALIBRATION.md, as plain data (part k's held-out half only with
     ``written_held_out``; parts a-i are training data, both halves shown)."""
     from assistant.grounding import GroundingChecker
 
@@ -632,7 +632,7 @@ def markdown_table(figures: dict) -> str:
         lines.append(f"| {label} | {t['caught']} / {t['missed']} | {h['caught']} / {h['missed']} |")
     halves = [("Written claims a-i (training data)", h, w)
               for h, w in figures.get("written", {}).items()]
-    halves += [("Written claims j (fresh)", h, w) for h, w in figures.get("fresh", {}).items()]
+    halves += [("Written claims k (fresh)", h, w) for h, w in figures.get("fresh", {}).items()]
     for set_name, half_name, w in halves:
         lines += [
             "",
@@ -674,10 +674,10 @@ def markdown_table(figures: dict) -> str:
               "training set (with --all-writers: on every spent row, without the entailment logit).")
 @click.option("--tune-halves", is_flag=True,
               help="Stop 34's refit: on the tune halves of every set (course claims, HaluEval, "
-              "written parts a-i and the fresh part j), the stored weights' method.")
+              "written parts a-j and the fresh part k), the stored weights' method.")
 @click.option(
     "--held-out", "held_out", is_flag=True,
-    help="Also measure part j's held-out half (the lead opens it once, at the end).",
+    help="Also measure part k's held-out half (the lead opens it once, at the end).",
 )
 def main(
     as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, all_writers: bool,
