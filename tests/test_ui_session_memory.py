@@ -164,6 +164,19 @@ def test_a_closed_page_is_forgotten_once_gradio_would_have_dropped_its_state(tmp
     assert "closed" not in holder.time_last_used
 
 
+def test_the_app_has_gradio_sweep_the_downloads_it_cached(tmp_path):
+    """Every plan export or report offered for download is copied into Gradio's cache under a
+    new name when its content changes; Gradio removes the copies an app made only when the app
+    asks it to (`delete_cache`), so a server running for weeks would otherwise fill its disk."""
+    from ui.app import build_app
+
+    settings = Settings(data_dir=tmp_path / "advisor")
+    demo = build_app(settings, ScriptedAdvisor(settings))
+    assert demo.delete_cache is not None
+    every, age = demo.delete_cache
+    assert 0 < every <= 86400 and 0 < age <= 7 * 86400
+
+
 # ----------------------------------------------------------------------------- the C heap
 
 

@@ -68,7 +68,8 @@ def build_app(settings: Settings, advisor: Any, store: UIStore | None = None,
     access = access or Access.for_database(ctx.store.db)
     browser_secret = ctx.store.secret()
 
-    with gr.Blocks(title="Strategy Advisor", analytics_enabled=False, fill_width=True) as demo:
+    with gr.Blocks(title="Strategy Advisor", analytics_enabled=False, fill_width=True,
+                   delete_cache=(CACHE_SWEEP_S, CACHE_AGE_S)) as demo:
         demo.advisor_context = ctx  # for tests and the CLI
         c = SimpleNamespace()
         c.session = gr.BrowserState(None, storage_key="strategy-advisor-session", secret=browser_secret)
@@ -352,6 +353,13 @@ def wire(demo: gr.Blocks, ctx: AppContext, c: SimpleNamespace) -> None:
     c.clear_plan.click(on_clear, [c.plan_state, c.owner], [c.plan_status, c.plan_state],
                        **for_owner)
 
+
+# Every download (a plan export, a report) is copied into Gradio's file cache under a new name
+# when its content changes, and Gradio never deletes those copies unless told: a server running
+# for weeks would fill its disk with old exports. Swept hourly, removed after a day (a page open
+# longer than that gets a fresh file with its next edit).
+CACHE_SWEEP_S = 3600
+CACHE_AGE_S = 86400
 
 # How long Gradio keeps a closed page's gr.State values (its `STATE_TTL_WHEN_CLOSED`): a page
 # whose connection comes back within it finds its session as it left it.
