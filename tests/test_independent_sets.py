@@ -48,6 +48,9 @@ MODULES = {
     # v10 (stop 36): reStructuredText saved as .txt and a hand-formatted Word document, written blind
     "bike-maintenance": DEV / "modules" / "bike-maintenance.txt",
     "reviews-ratings": DEV / "modules" / "reviews-ratings.docx",
+    # v11 (stop 37): a PowerPoint deck and LaTeX lecture notes, written blind
+    "promotions-discounts": DEV / "modules" / "promotions-discounts.pptx",
+    "backyard-stargazing": DEV / "modules" / "backyard-stargazing.tex",
 }
 CONVERSATIONS = [DEV / "conversations.yaml", DEV / "conversations_v3.yaml", DEV / "conversations_v4_photo.yaml",
                  DEV / "conversations_v4_freelance.yaml", DEV / "conversations_m6_v4.yaml",
@@ -56,7 +59,8 @@ CONVERSATIONS = [DEV / "conversations.yaml", DEV / "conversations_v3.yaml", DEV 
                  DEV / "conversations_v7_pricing.yaml", DEV / "conversations_v7_football.yaml", DEV / "conversations_m6_v7.yaml",
                  DEV / "conversations_v8_stock.yaml", DEV / "conversations_v8_dough.yaml", DEV / "conversations_m6_v8.yaml",
                  DEV / "conversations_v9_pack.yaml", DEV / "conversations_v9_compost.yaml", DEV / "conversations_m6_v9.yaml",
-                 DEV / "conversations_v10_bike.yaml", DEV / "conversations_v10_reviews.yaml", DEV / "conversations_m6_v10.yaml"]
+                 DEV / "conversations_v10_bike.yaml", DEV / "conversations_v10_reviews.yaml", DEV / "conversations_m6_v10.yaml",
+                 DEV / "conversations_v11_promo.yaml", DEV / "conversations_v11_stars.yaml", DEV / "conversations_m6_v11.yaml"]
 OFFTOPIC = [DEV / "offtopic_requests.yaml", DEV / "offtopic_v3.yaml", DEV / "offtopic_v4_photo.yaml",
             DEV / "offtopic_v4_freelance.yaml", DEV / "offtopic_m6_v4.yaml",
             DEV / "offtopic_v5_hikes.yaml", DEV / "offtopic_v5_returns.yaml", DEV / "offtopic_m6_v5.yaml",
@@ -64,10 +68,11 @@ OFFTOPIC = [DEV / "offtopic_requests.yaml", DEV / "offtopic_v3.yaml", DEV / "off
             DEV / "offtopic_v7_pricing.yaml", DEV / "offtopic_v7_football.yaml", DEV / "offtopic_m6_v7.yaml",
             DEV / "offtopic_v8_stock.yaml", DEV / "offtopic_v8_dough.yaml", DEV / "offtopic_m6_v8.yaml",
             DEV / "offtopic_v9_pack.yaml", DEV / "offtopic_v9_compost.yaml", DEV / "offtopic_m6_v9.yaml",
-            DEV / "offtopic_v10_bike.yaml", DEV / "offtopic_v10_reviews.yaml", DEV / "offtopic_m6_v10.yaml"]
+            DEV / "offtopic_v10_bike.yaml", DEV / "offtopic_v10_reviews.yaml", DEV / "offtopic_m6_v10.yaml",
+            DEV / "offtopic_v11_promo.yaml", DEV / "offtopic_v11_stars.yaml", DEV / "offtopic_m6_v11.yaml"]
 # The v4 sets join once their held-out halves have been opened (end of the round that wrote them):
 # until then no test prints a rate that includes them.
-UNOPENED: tuple[str, ...] = ("v11",)  # v4 opened at the end of stop 30, v5 at the end of stop 31, v6 at the end of stop 32, v7 at the end of stop 33, v8 at the end of stop 34, v9 at the end of stop 35, v10 at the end of stop 36; v11 written blind in stop 37 (opened at its end)
+UNOPENED: tuple[str, ...] = ("v12",)  # v4 opened at the end of stop 30, v5 at the end of stop 31, v6 at the end of stop 32, v7 at the end of stop 33, v8 at the end of stop 34, v9 at the end of stop 35, v10 at the end of stop 36, v11 at the end of stop 37; v12 written blind in stop 38 (opened at its end)
 CALC_SETS = [p for p in sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((DEV / "calc").glob("dialogues*.yaml"))
              if not any(mark in p.stem for mark in UNOPENED)]
 
@@ -92,7 +97,10 @@ CALC_SETS = [p for p in sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((
 # the v9 sets alone 55/84 / 48/86 singles, 18/23 / 9/21 dialogues.
 # Stop 36 (v10 joined at the start of stop 37, after its held-out opening): all singles 78% / 64%,
 # all dialogues 76% / 60% (the v10 dialogues alone 16/22 / 8/22).
-CALC_FLOORS = {"singles": (0.75, 0.62), "dialogues": (0.73, 0.57)}
+# Stop 37 (v11 joined at the start of stop 38): the v11 singles 56/91 / 38/79 and dialogues
+# 10/20 / 15/24 at their opening; blended with the older sets' rates (the full run timed out under
+# the engineers' load) about 76% / 63% singles and 73% / 62% dialogues.
+CALC_FLOORS = {"singles": (0.74, 0.60), "dialogues": (0.70, 0.57)}
 MODULE_ALONE_FLOORS = {
     "kitchen-food-safety": (0.80, 0.70),
     "nonprofit-fundraising": (0.70, 0.64),
@@ -113,6 +121,8 @@ MODULE_ALONE_FLOORS = {
     "home-composting": (0.63, 0.52),  # stop 35, v9 two-column PDF chapter: 67% / 56%
     "bike-maintenance": (0.84, 0.70),  # stop 36, v10 reStructuredText .txt: 88% / 74%
     "reviews-ratings": (0.66, 0.56),  # stop 36, v10 hand-formatted Word: 70% / 60%
+    "promotions-discounts": (0.56, 0.66),  # stop 37, v11 PowerPoint deck: 60% / 70% (questions at its held-out opening)
+    "backyard-stargazing": (0.49, 0.65),  # stop 37, v11 LaTeX notes: 53% / 69%
 }
 # Stop 29, with the two v3 modules, their conversations and near-miss off-topic requests joined:
 # questions 69% / 64%, conversation turns 62% / 61%, off-topic 79% / 69%; alone: beekeeping
