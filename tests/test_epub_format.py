@@ -5,8 +5,7 @@ page, the navigation document in the spine, a stylesheet, chapters listed in the
 reading order, some titled "Chapter N —" and some not, subsections, a nested list, a tip box, a
 table with its caption and header row, an endnote on a notes page) and an EPUB 2 book about
 sailing a dinghy (only a toc.ncx, the OPF guide naming its cover, an unmarked contents page,
-headings starting at h2, a chapter titled only by the NCX, a footnote marked by its class, and
-chapter numbers that are not the chapters' places). Both are test data only; their topics and
+headings starting at h2, a chapter titled only by the NCX and a footnote marked by its class). Both are test data only; their topics and
 words are this file's own. The archive guards are checked with broken copies of the first.
 """
 
@@ -79,6 +78,10 @@ HENS_CHAPTERS = {
 <p>Hens need fresh water every morning, even in frost.</p>
 <h2 id="clean">The cleaning routine</h2>
 <blockquote><p>Scrape the droppings board every day and change the bedding every week.</p></blockquote>
+<p>The daily ration is:</p>
+<blockquote><p>Grams of layers pellets = 120 × number of hens</p></blockquote>
+<p>Old keepers put the rule for grit plainly.</p>
+<blockquote><p>A hen without grit cannot grind her food.</p></blockquote>
 <h3>Red mite</h3>
 <p>Red mites hide in perch ends by day and feed on the birds at night.</p>
 </section>"""),
@@ -123,14 +126,16 @@ def test_an_epub_is_an_accepted_format():
     assert ".epub" in supported_suffixes()
 
 
-def test_chapters_are_lessons_in_spine_order_titled_without_their_chapter_label(tmp_path):
+def test_chapters_are_lessons_in_spine_order_with_their_headings_as_the_book_shows_them(tmp_path):
     document, _ = _document(_hens(tmp_path))
     assert document.module_title == "Hens at Home"
     lessons = [(lesson.lesson, lesson.title) for lesson in document.lessons if lesson.sections]
-    assert lessons == [("1", "Choosing Your Hens"), ("2", "Housing the Flock"), ("3", "Daily Care")]
+    # a labelled chapter is the lesson of its number; an unlabelled one of its place; titles as written
+    assert lessons == [("1", "Chapter 1 — Choosing Your Hens"), ("2", "Housing the Flock"), ("3", "Chapter 3 — Daily Care")]
     sections = [section.title for lesson in document.lessons for section in lesson.sections]
-    assert sections == ["Choosing Your Hens", "Breeds for beginners", "Buying point-of-lay pullets",
-                        "Housing the Flock", "What a coop needs", "Daily Care", "The cleaning routine", "Red mite"]
+    assert sections == ["Chapter 1 — Choosing Your Hens", "Breeds for beginners", "Buying point-of-lay pullets",
+                        "Housing the Flock", "What a coop needs", "Chapter 3 — Daily Care", "The cleaning routine",
+                        "Red mite"]
 
 
 def test_cover_navigation_notes_page_and_stylesheet_are_not_taught(tmp_path):
@@ -157,6 +162,15 @@ def test_an_endnote_follows_the_paragraph_that_calls_it_without_its_mark(tmp_pat
     assert "m2 per bird" in buying  # a superscript that is no note stays
 
 
+def test_a_lead_in_with_a_colon_and_the_quote_under_it_are_one_unit_and_other_quotes_stand_alone(tmp_path):
+    document, _ = _document(_hens(tmp_path))
+    blocks = [b.text for lesson in document.lessons for section in lesson.sections for b in section.blocks
+              if section.title == "The cleaning routine"]
+    assert "The daily ration is: Grams of layers pellets = 120 × number of hens" in blocks
+    assert "Old keepers put the rule for grit plainly." in blocks  # no colon: the quote is its own unit
+    assert "A hen without grit cannot grind her food." in blocks
+
+
 def test_a_link_that_is_no_note_keeps_its_words_and_moves_nothing(tmp_path):
     sections = _sections(_document(_hens(tmp_path))[0])
     assert "see the cleaning routine in the next chapter" in sections["Housing the Flock"] + sections["What a coop needs"]
@@ -168,7 +182,8 @@ def test_a_table_keeps_its_header_on_every_row_and_its_citation_names_its_chapte
     chunks = chunk_document(document)
     rows = [c for c in chunks if "Breed: Leghorn" in c.text]
     assert rows and "Eggs per year: 300" in rows[0].text and "Temperament: Flighty and noisy" in rows[0].text
-    assert (rows[0].lesson, rows[0].lesson_title, rows[0].section) == ("1", "Choosing Your Hens", "Breeds for beginners")
+    assert (rows[0].lesson, rows[0].lesson_title, rows[0].section) == ("1", "Chapter 1 — Choosing Your Hens",
+                                                                       "Breeds for beginners")
     assert any(c.text.startswith("Table 1. Laying breeds compared") for c in chunks)
 
 
@@ -204,11 +219,10 @@ def _sailing(folder: Path) -> Path:
     return _zip(folder / "sail-away.epub", files)
 
 
-def test_an_epub2_book_reads_its_ncx_titles_and_keeps_numbers_that_are_not_places(tmp_path):
+def test_an_epub2_book_reads_its_ncx_titles_and_chapters_from_its_h2_headings(tmp_path):
     document, converted = _document(_sailing(tmp_path))
     assert document.module_title == "Sail Away"
     titles = [lesson.title for lesson in document.lessons if lesson.sections]
-    # "Chapter 1" is the second chapter: its label stays, so no chapter is cited by another's number
     assert titles == ["Introduction", "Chapter 1: Rigging the Boat", "Capsize Drill"]
     sections = _sections(document)
     assert "Head the boat into the wind before you hoist.\nA flapping sail is normal" in sections["Hoisting the mainsail"]
@@ -283,3 +297,16 @@ def test_a_book_with_only_a_cover_is_refused(tmp_path):
              "p.opf": _opf("Pictures", [("cover", "cover.xhtml", XH, "")], ["cover"])}
     with pytest.raises(CorpusError, match="no text in its chapters"):
         read_course_file(_zip(tmp_path / "pictures.epub", files), 1_000_000)
+
+
+# ---------------------------------------------------------------- what learners call an e-book
+
+def test_a_learner_calling_the_material_a_book_or_ebook_asks_for_its_overview():
+    from assistant.reading.intents import question_kind
+
+    assert question_kind("what does this poultry ebook cover?") == "overview"
+    assert question_kind("what are the key points of the e-book") == "overview"
+    assert question_kind("give me an outline of the book") == "overview"
+    # guards: a topic the book is asked about, or "book" as a verb, is no ask for the whole
+    assert question_kind("what does the book say about red mites?") != "overview"
+    assert question_kind("how do I book a coop delivery?") != "overview"

@@ -9,17 +9,18 @@ manifest lists the book's files and whose spine gives their reading order. The b
 whatever level the document starts at in others) opens a chapter, a lesson, and the headings
 under it are its sections. A spine document without a heading is titled by its entry in the
 book's table of contents, or, when it has none (a chapter split in two files), continues the
-chapter before it. A chapter heading that carries a label and a number ("Chapter 3 — Sizing",
-"Unit 2: …") is the lesson of that number, and when every such number is the chapter's place in
-the book the label is dropped from every title (the book numbering some chapters and not others
-then reads the same way throughout); otherwise the headings stay as written.
+chapter before it. Every heading keeps its words as the reader sees them in the book ("Chapter 3 —
+Sizing Your Tank" beside an unnumbered "Choosing a Tank"), so a citation names a heading the
+learner can find; a chapter labelled with a number is the lesson of that number (the course
+parser reads it), one without is the lesson of its place.
 
 Not course text, so never indexed: the cover and title page, the navigation document and the
 NCX (tables of contents), a copyright page, dedication, epigraph, colophon or index — known by
 their ``epub:type`` or ARIA role, by the OPF's ``guide``, or, unmarked, a page that repeats the
 book's title over a few words, or one that is nothing but links — stylesheets, fonts, images and
 page-break markers. Tip boxes and sidebars (``<aside>``, ``<div class="tip">``) and blockquotes
-are text where they stand. A note (an EPUB ``noteref`` → footnote or endnote, or a link to an
+are text where they stand; a quote under a lead-in that ends in a colon (a displayed formula) is
+read with it, one unit. A note (an EPUB ``noteref`` → footnote or endnote, or a link to an
 element marked as a note) is moved, without its number or back-link, right after the paragraph
 (or the list or table) that calls it, as the PDF and LaTeX readers place footnotes; a notes page
 left with nothing else is dropped.
@@ -44,7 +45,7 @@ from urllib.parse import unquote
 
 from knowledge.formats import Converted
 from knowledge.formats.package import PackageFormat, check_package
-from knowledge.parsing import CAPTION_LABELS, LABELLED_HEADING, CorpusError
+from knowledge.parsing import CorpusError
 
 EDITOR = "an e-book editor (Calibre, Sigil)"
 BOOK = PackageFormat(kind="an EPUB e-book", suffix=".epub", app=EDITOR, main_part="META-INF/container.xml",
@@ -295,6 +296,31 @@ def _note_text(target) -> str:
     return re.sub(r"^(?:\d{1,3}|[*†‡§¶]+)[.)]?\s+", "", re.sub(r"\s+([,.;:!?)])", r"\1", text)).strip()
 
 
+def _join_lead_ins(soup) -> None:
+    """A paragraph that leads in with a colon ("The yearly yield is:") and the quote set under it
+    (a displayed formula, a rule, a quoted passage) as one paragraph, the quote running on from
+    the colon (a later paragraph of it on a line of its own): the lead-in alone says nothing, and
+    the quote alone loses what it is. (On a line of its own, a short lead-in would read as a
+    label, "Notes:", and be dropped.)"""
+    for quote in list(soup.find_all("blockquote")):
+        lead = quote.find_previous_sibling(True)
+        if lead is None or lead.name != "p" or not lead.get_text(" ", strip=True).endswith(":"):
+            continue
+        between = []
+        for element in lead.next_siblings:
+            if element is quote:
+                break
+            between.append(str(element))
+        if "".join(between).strip():
+            continue  # text between them: not a lead-in of this quote
+        lines = [p.get_text(" ", strip=True) for p in quote.find_all(["p", "li"])] or [quote.get_text(" ", strip=True)]
+        for number, line in enumerate(line for line in lines if line):
+            if number:  # the quote's later paragraphs, a line each
+                lead.append(soup.new_tag("br"))
+            lead.append(f" {line}")
+        quote.decompose()
+
+
 def _title_page(page: _Page, title: str) -> bool:
     """An unmarked title page: the book's title as its heading over a few words (the author)."""
     heading = page.soup.find(HEADINGS)
@@ -321,25 +347,6 @@ def _text_before_heading(body) -> bool:
         if name is None and str(element).strip() and element.parent is not None and element.parent.name not in HEADINGS:
             return True
     return False
-
-
-def _chapter_labels(headings: list) -> None:
-    """Drops "Chapter 3 —" from every chapter heading when each labelled number is the chapter's
-    place in the book (so an unlabelled chapter's place is its number too); see the docstring."""
-    from knowledge.parsing import _aside
-
-    places, labelled = 0, []
-    for tag in headings:
-        text = " ".join(tag.get_text(" ").split())
-        if _aside(text):
-            continue
-        places += 1
-        match = LABELLED_HEADING.match(text)
-        if match and match.group(1).lower() not in CAPTION_LABELS:
-            labelled.append((tag, match, places))
-    if labelled and all(match.group(2) == str(place) for _, match, place in labelled):
-        for tag, match, _ in labelled:
-            tag.string = match.group(3).strip()
 
 
 def convert_epub(path: Path, data: bytes, max_bytes: int) -> Converted:
@@ -374,6 +381,8 @@ def convert_epub(path: Path, data: bytes, max_bytes: int) -> Converted:
     for page in pages:
         _clean(page.soup)
     _move_notes(pages)
+    for page in pages:
+        _join_lead_ins(page.soup)
     title = book.title or Path(path).stem.replace("-", " ").replace("_", " ")
     kept: list[_Page] = []
     for page in pages:
@@ -382,7 +391,6 @@ def convert_epub(path: Path, data: bytes, max_bytes: int) -> Converted:
         if words <= 0 or _title_page(page, book.title) or _contents_page(page):
             continue  # a divider, a title page, a table of contents, a notes page emptied
         kept.append(page)
-    chapters = []
     shift = None
     for page in kept:
         body = page.soup.body or page.soup
@@ -398,9 +406,6 @@ def convert_epub(path: Path, data: bytes, max_bytes: int) -> Converted:
             shift = 2 - min(int(h.name[1]) for h in headings)
         for tag in headings:
             tag.name = f"h{max(2, min(6, int(tag.name[1]) + (shift or 0)))}"
-            if tag.name == "h2":
-                chapters.append(tag)
-    _chapter_labels(chapters)
     parts = [to_markdown(page.soup.body or page.soup) for page in kept]
     text = "\n\n".join(part for part in parts if part.strip())
     if not text.strip():
