@@ -4,7 +4,8 @@ The books are built here, in memory, with zipfile: an EPUB 3 book about keeping 
 page, the navigation document in the spine, a stylesheet, chapters listed in the manifest out of
 reading order, some titled "Chapter N —" and some not, subsections, a nested list, a tip box, a
 table with its caption and header row, an endnote on a notes page) and an EPUB 2 book about
-sailing a dinghy (only a toc.ncx, the OPF guide naming its cover, an unmarked contents page,
+sailing a dinghy (only a toc.ncx, the OPF guide naming its cover, an unmarked title page and contents page, a
+part divider, a sidebar in the body,
 headings starting at h2, a chapter titled only by the NCX and a footnote marked by its class). Both are test data only; their topics and
 words are this file's own. The archive guards are checked with broken copies of the first.
 """
@@ -190,8 +191,10 @@ def test_a_table_keeps_its_header_on_every_row_and_its_citation_names_its_chapte
 # ---------------------------------------------------------------- EPUB 2: an NCX, a guide, h2 chapters
 
 SAIL = {
+    "title.html": ("Sail Away", '<h1>Sail Away</h1><p>A handbook of the Harbour Sailing Club</p>'),
+    "part1.html": ("Part One", '<h1>Part One: On the Water</h1>'),
     "intro.html": ("Introduction", '<h2>Introduction</h2><p>Dinghy sailing is learned on sheltered water with an instructor.</p>'),
-    "ch1.html": ("Chapter 1: Rigging the Boat", '<h2>Chapter 1: Rigging the Boat</h2><p>Step the mast before the boom.</p>'
+    "ch1.html": ("Chapter 1: Rigging the Boat", '<h2>Chapter 1: Rigging the Boat</h2><p>Step the mast before the boom.</p><aside><p>Safety: wear a buoyancy aid from the slipway on.</p></aside>'
                  '<h3>Hoisting the mainsail</h3><p>Head the boat into the wind before you hoist.'
                  '<sup><a href="#f1">*</a></sup></p><p class="footnote" id="f1"><a href="#x">*</a> A flapping sail '
                  'is normal while the boat points into the wind.</p>'),
@@ -214,7 +217,7 @@ def _sailing(folder: Path) -> Path:
     items = [("cover", "cover.html", XH, ""), ("toc", "toc.html", XH, ""), ("ncx", "toc.ncx", "application/x-dtbncx+xml", "")]
     items += [(n.split(".")[0], n, XH, "") for n in SAIL]
     guide = '<guide><reference type="cover" href="cover.html" title="Cover"/></guide>'
-    files["content.opf"] = _opf("Sail Away", items, ["cover", "toc", "intro", "ch1", "ch2"], version="2.0",
+    files["content.opf"] = _opf("Sail Away", items, ["cover", "title", "toc", "part1", "intro", "ch1", "ch2"], version="2.0",
                                 guide=guide, toc="ncx")
     return _zip(folder / "sail-away.epub", files)
 
@@ -228,6 +231,9 @@ def test_an_epub2_book_reads_its_ncx_titles_and_chapters_from_its_h2_headings(tm
     assert "Head the boat into the wind before you hoist.\nA flapping sail is normal" in sections["Hoisting the mainsail"]
     assert sections["Capsize Drill"].startswith("Every sailor capsizes.")  # titled by the NCX, no heading of its own
     assert "Contents" not in converted.text and "*" not in sections["Hoisting the mainsail"]
+    # an unmarked title page and a part divider with no text teach nothing; a sidebar in the body does
+    assert "Harbour Sailing Club" not in converted.text and "Part One" not in converted.text
+    assert "Safety: wear a buoyancy aid from the slipway on." in sections["Chapter 1: Rigging the Boat"]
 
 
 # ---------------------------------------------------------------- refusals

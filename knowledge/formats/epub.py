@@ -182,7 +182,10 @@ class _Book:
                     target = self._join(posixpath.dirname(item.path), link["href"])
                     labels.setdefault(target, " ".join(link.get_text(" ").split()))
         if not labels and ncx is not None and ncx.path in self.names:
-            root = _xml(self.path, ncx.path, self.read(ncx.path))
+            try:
+                root = _xml(self.path, ncx.path, self.read(ncx.path))
+            except CorpusError:  # titles only name a chapter without a heading: read on without them
+                return labels
             for point in root.iter():
                 if _local(point.tag) != "navPoint":
                     continue
@@ -226,10 +229,14 @@ def _is_note(tag) -> bool:
 def _clean(soup) -> None:
     """Drops what is never text: code, styles, navigation, hidden elements, images, and every
     element a book marks as framing (a cover, a page-break marker, a back-link)."""
+    from bs4 import Comment
+
     from knowledge.formats.html import DROPPED
 
     for tag in soup.find_all(DROPPED + ["img", "image", "link", "meta", "head"]):
         tag.decompose()
+    for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
+        comment.extract()
     for tag in list(soup.find_all(True)):
         if tag.decomposed:
             continue
@@ -388,7 +395,7 @@ def convert_epub(path: Path, data: bytes, max_bytes: int) -> Converted:
     for page in pages:
         body = page.soup.body or page.soup
         words = _text_words(body) - sum(_text_words(h) for h in body.find_all(HEADINGS))
-        if words <= 0 or _title_page(page, book.title) or _contents_page(page):
+        if words <= 0 or (len(pages) > 1 and _title_page(page, book.title)) or _contents_page(page):
             continue  # a divider, a title page, a table of contents, a notes page emptied
         kept.append(page)
     shift = None
