@@ -3,11 +3,12 @@
 The books are built here, in memory, with zipfile: an EPUB 3 book about keeping hens (a cover
 page, the navigation document in the spine, a stylesheet, chapters listed in the manifest out of
 reading order, some titled "Chapter N —" and some not, subsections, a nested list, a tip box, a
-table with its caption and header row, an endnote on a notes page) and an EPUB 2 book about
-sailing a dinghy (only a toc.ncx, the OPF guide naming its cover, an unmarked title page and contents page, a
-part divider, a sidebar in the body,
-headings starting at h2, a chapter titled only by the NCX and a footnote marked by its class). Both are test data only; their topics and
-words are this file's own. The archive guards are checked with broken copies of the first.
+table with its caption and header row, quotes with and without a lead-in, an endnote on a notes
+page) and an EPUB 2 book about sailing a dinghy (only a toc.ncx, the OPF guide naming its cover,
+an unmarked title page and contents page, a part divider, a sidebar in the body, headings
+starting at h2, a chapter titled only by the NCX and a footnote marked by its class). Both are
+test data only; their topics and words are this file's own. The archive guards are checked with
+broken copies of the first.
 """
 
 from __future__ import annotations
@@ -316,3 +317,15 @@ def test_a_learner_calling_the_material_a_book_or_ebook_asks_for_its_overview():
     # guards: a topic the book is asked about, or "book" as a verb, is no ask for the whole
     assert question_kind("what does the book say about red mites?") != "overview"
     assert question_kind("how do I book a coop delivery?") != "overview"
+
+
+def test_a_chapter_heading_that_carries_its_number_is_not_numbered_again_where_the_course_is_listed():
+    from assistant.answering.lessons import location_line
+    from knowledge.parsing import names_its_number
+
+    assert names_its_number("Chapter 3 — Sizing the Coop", "3") and names_its_number("3. Sizing the Coop", "3")
+    where = location_line({"lesson": "3", "lesson_title": "Chapter 3 — Sizing the Coop", "section": "Perches"})
+    assert "“Chapter 3 — Sizing the Coop”" in where and "3. Chapter" not in where
+    # guards: a heading without a number, or with another one, is still listed under its lesson's number
+    assert not names_its_number("Housing the Flock", "2") and not names_its_number("Chapter 12 — Moulting", "1")
+    assert "“2. Housing the Flock”" in location_line({"lesson": "2", "lesson_title": "Housing the Flock", "section": "Perches"})
