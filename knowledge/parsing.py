@@ -52,6 +52,13 @@ PART_NUMBER = re.compile(r"^(?:[A-Za-z]+\s+)?(\d{1,3}(?:\.\d{1,3})*)\b")  # "Par
 TIME_SUFFIX = re.compile(r"\s*\((?:approx\.?\s*)?[\d\s\-–]+mins?\)\s*$", re.IGNORECASE)
 
 
+def names_its_number(title: str, number: str) -> bool:
+    """Whether a lesson's heading carries its number already ("3. Pace and Group Size", "Chapter 3 —
+    Sizing the Tank" for lesson 3): a listing then shows the heading alone, not "3. Chapter 3 — …"."""
+    match = PART_NUMBER.match(title)
+    return title.startswith(number) or bool(match and match.group(1) == number)
+
+
 def clean_markup(text: str) -> str:
     """Strips Markdown emphasis and bullet markers, keeping every word of the text."""
     lines = []

@@ -22,6 +22,7 @@ from assistant.answering.forms import (  # noqa: F401  (kind_fit and the forms: 
 from assistant.settings import Settings
 from assistant.text import content_words, stem
 from knowledge.chunking import Unit, units
+from knowledge.parsing import names_its_number
 from knowledge.types import Citation
 
 CONNECTIVES = re.compile(
@@ -58,7 +59,7 @@ def _outline(course) -> str:
     for module in course.modules:
         parts = [  # a lesson's number, when the course numbers it ("6.2"), not a slug of its title
             f"{lesson.lesson}. {lesson.title}"
-            if re.fullmatch(r"\d+(?:\.\d+)*", lesson.lesson) and not lesson.title.startswith(lesson.lesson)
+            if re.fullmatch(r"\d+(?:\.\d+)*", lesson.lesson) and not names_its_number(lesson.title, lesson.lesson)
             else lesson.title
             for lesson in module.lessons
         ]

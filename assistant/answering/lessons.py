@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.parsing import names_its_number
 from knowledge.text import content_words, stem
 
 # A word for one part of a course, in general English (singular: "lessons learned" names none).
@@ -136,7 +137,7 @@ def location_line(passage: dict) -> str:
     when it numbers it) and its section."""
     number, title = str(passage.get("lesson", "")), str(passage.get("lesson_title", ""))
     section = str(passage.get("section", "")).rstrip(" :")
-    part = f"{number}. {title}" if title and re.fullmatch(r"\d+(?:\.\d+)*", number) and not title.startswith(number) \
+    part = f"{number}. {title}" if title and re.fullmatch(r"\d+(?:\.\d+)*", number) and not names_its_number(title, number) \
         else title
     if part and section and part != section:
         return f"Where the course covers it: “{part}”, section “{section}”."
