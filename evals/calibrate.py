@@ -553,7 +553,7 @@ def measure(
     written_held_out: bool = False,
 ) -> dict:
     """Every figure of CALIBRATION.md, as plain data (part k's held-out half only with
-    ``written_held_out``; parts a-i are training data, both halves shown)."""
+    ``written_held_out``; parts a-j are training data, both halves shown)."""
     from assistant.grounding import GroundingChecker
 
     checker = checker or GroundingChecker()
@@ -630,7 +630,7 @@ def markdown_table(figures: dict) -> str:
         t, h = kt.get(kind, {"caught": 0, "missed": 0}), kh.get(kind, {"caught": 0, "missed": 0})
         label = f"{kind} (flagged / kept)" if kind == "paraphrase" else kind
         lines.append(f"| {label} | {t['caught']} / {t['missed']} | {h['caught']} / {h['missed']} |")
-    halves = [("Written claims a-i (training data)", h, w)
+    halves = [("Written claims a-j (training data)", h, w)
               for h, w in figures.get("written", {}).items()]
     halves += [("Written claims k (fresh)", h, w) for h, w in figures.get("fresh", {}).items()]
     for set_name, half_name, w in halves:
