@@ -553,7 +553,7 @@ def measure(
     written_held_out: bool = False,
 ) -> dict:
     """Every figure of CALIBRATION.md, as plain data (part k's held-out half only with
-    ``written_held_out``; parts a-i are training data, both halves shown)."""
+    ``written_held_out``; parts a-j are training data, both halves shown)."""
     from assistant.grounding import GroundingChecker
 
     checker = checker or GroundingChecker()
@@ -630,7 +630,7 @@ def markdown_table(figures: dict) -> str:
         t, h = kt.get(kind, {"caught": 0, "missed": 0}), kh.get(kind, {"caught": 0, "missed": 0})
         label = f"{kind} (flagged / kept)" if kind == "paraphrase" else kind
         lines.append(f"| {label} | {t['caught']} / {t['missed']} | {h['caught']} / {h['missed']} |")
-    halves = [("Written claims a-i (training data)", h, w)
+    halves = [("Written claims a-j (training data)", h, w)
               for h, w in figures.get("written", {}).items()]
     halves += [("Written claims k (fresh)", h, w) for h, w in figures.get("fresh", {}).items()]
     for set_name, half_name, w in halves:
@@ -675,13 +675,17 @@ def markdown_table(figures: dict) -> str:
 @click.option("--tune-halves", is_flag=True,
               help="Stop 34's refit: on the tune halves of every set (course claims, HaluEval, "
               "written parts a-j and the fresh part k), the stored weights' method.")
+@click.option("--spent", is_flag=True,
+              help="Stop 38's refit: the stored weights' method on every training row (course "
+              "claims and HaluEval tune halves, written parts a-j whole), never part k "
+              "(measured, not stored: the course pairs and HaluEval held-out drop).")
 @click.option(
     "--held-out", "held_out", is_flag=True,
     help="Also measure part k's held-out half (the lead opens it once, at the end).",
 )
 def main(
     as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, all_writers: bool,
-    cross: bool, held_out: bool, tune_halves: bool,
+    cross: bool, held_out: bool, tune_halves: bool, spent: bool,
 ) -> None:
     """Fit (--fit) and measure the grounding checker on the labelled sets."""
     from assistant.grounding import GroundingChecker
@@ -701,6 +705,9 @@ def main(
                 # stop 32's refit: every spent part whole, the fresh part's tune half
                 load_written_claims() + split_written(load_written_claims(FRESH_CLAIMS))[0]
                 if all_writers
+                # stop 38's refit: the training rows only, part k not at all
+                else load_written_claims()
+                if spent
                 else split_written(load_written_claims(WRITTEN_CLAIMS + FRESH_CLAIMS))[0]
                 if tune_halves
                 # stop 30's refit (--alignment) takes parts a-c whole; the default reproduces

@@ -61,6 +61,11 @@ class Embedder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray: ...
 
 
+# A claim that names whom a source's "they" / "she" stands for otherwise restates the source:
+# at most this many of its other words are ones no source has (an added detail or two), not a
+# different account with a name on it.
+_RESTATED = 2
+
 _KIND_LABEL = {
     "negation": "negation",
     "swap": "swap",
@@ -511,6 +516,23 @@ class GroundingChecker:
             else primary.sentences
         )
         nearest = max(sentences, key=lambda s: len(s.terms & token_set)).text
+        names = [
+            name for name in det.missing_names(
+                sentence, primary.terms | user_terms | tool_terms, primary.text
+            )
+            # a short acronym ("AI") is the topic's shorthand, and a name the question asks
+            # about is the subject it set (the answer names it back, inventing nothing): a
+            # feature (an unknown term), not a verdict; a name no source gives is a verdict
+            if not det.is_acronym(name) and name.lower() not in question.lower()
+        ]
+        if (
+            len(names) == 1 and primary.kind == "passage" and det.unnamed_actor(primary.text)
+            and len(set(unknown) - set(terms(names[0]))) <= _RESTATED
+        ):
+            # ... unless the source tells of someone only as "they" / "she" and the claim
+            # otherwise restates it: the source named them before, so one name may be whom the
+            # pronoun stands for (still an unknown term)
+            names = []
         if a.numbers_missing:
             a.veto = (
                 "number",
@@ -524,15 +546,7 @@ class GroundingChecker:
                 f"{' or '.join(describe_period(p) for p in dict.fromkeys(period[1]))} "
                 f"(source: «{nearest}»)",
             )
-        elif names := [
-            name for name in det.missing_names(
-                sentence, primary.terms | user_terms | tool_terms, primary.text
-            )
-            # a short acronym ("AI") is the topic's shorthand, and a name the question asks
-            # about is the subject it set (the answer names it back, inventing nothing): a
-            # feature (an unknown term), not a verdict; a name no source gives is a verdict
-            if not det.is_acronym(name) and name.lower() not in question.lower()
-        ]:
+        elif names:
             a.veto = ("name", f"name '{names[0]}' not in the sources")
         elif n and len(echoed) / n > t.max_user_only:
             a.veto = (

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.grounding.evidence import (
     ROOT,
@@ -22,6 +23,8 @@ from assistant.grounding.evidence import (
     Sentence,
     asserted_terms,
     clause_texts,
+    denied_spans,
+    denied_terms,
     negated_terms,
     negates,
 )
@@ -111,6 +114,21 @@ def missing_names(
     ]
 
 
+# Personal pronouns: a source that speaks of someone only this way ("they mapped their goal",
+# "she stated") names them in the text before it.
+_PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "his", "their", "hers", "theirs"})
+
+
+@lru_cache(maxsize=16384)
+def unnamed_actor(evidence_text: str) -> bool:
+    """The evidence tells of someone by a personal pronoun and names no one itself, so a name
+    in the claim may be who the pronoun stands for: the sources cannot rule it out."""
+    if not _PERSONAL & set(raw_words(evidence_text)):
+        return False
+    # a capital letter standing for a figure ("$X") or a word in capitals ("SMART") names no one
+    return not any(len(n) > 1 and not n.isupper() for n in capitalised_terms(evidence_text))
+
+
 # --- negation and opposite direction --------------------------------------------------------
 
 
@@ -154,7 +172,10 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
                 )
             continue
         same_words = claim_terms <= s.terms
-        if hit := sorted(c_neg & (s.terms - s.negated)):
+        # "A instead of B" where the source ranks A over B ("A is more compelling than B"):
+        # the comparison's side, not a flip (`comparisons.py` judges its direction)
+        below = _compared(s.text) if _CONTRAST.search(claim) else frozenset()
+        if hit := sorted(c_neg & (s.terms - s.negated - below)):
             return Finding(
                 f"the answer negates '{surface(hit[0], claim)}', the source does not", s.text,
                 exact=same_words,
@@ -168,7 +189,9 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
             )
     # A word a negation follows at once is reversed by it ("often not suitable" = "rarely
     # suitable"): its opposite agrees with it, on either side.
-    c_reversed = _reversed_terms(claim)
+    # So is a word anywhere in the reach of the claim's own denial ("don't expect them to move
+    # quickly" agrees with "they take longer").
+    c_reversed = _reversed_terms(claim) | denied_terms(claim)
     for a in sorted(claim_terms - e_terms - c_neg - c_reversed):
         for s, about in zip(sentences, _about(sentences), strict=True):
             # Opposite words conflict only where the sentence is about the same things.
@@ -182,6 +205,20 @@ def negation(claim: str, claim_terms: set[str], sentences: tuple[Sentence, ...])
                         s.text,
                     )
     return None
+
+
+def _compared(text: str) -> frozenset[str]:
+    """Terms of the first content word after each "than" ("more compelling than *raw*
+    numbers"): what a comparison ranks below."""
+    said = raw_words(text)
+    out: set[str] = set()
+    for i, w in enumerate(said):
+        if w == "than":
+            for nxt in said[i + 1 : i + 4]:
+                if content_words(nxt):
+                    out.update(terms(nxt))
+                    break
+    return frozenset(out)
 
 
 # A sentence opening with one of these speaks of what the sentence before it named ("Lagging
@@ -285,7 +322,7 @@ def crossed(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
              c.sides[1])
             for c in sided
         ]
-        for part in clause_texts(claim):
+        for part in _parallel(clause_texts(claim)):
             q = set(terms(part))
             if len(q) < 3 or any(q & named and q & said for named, said in own):
                 continue  # too short to pair anything, or it keeps one clause's own pairing
@@ -317,6 +354,24 @@ def crossed(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
                         s.text,
                     )
     return None
+
+
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+def _parallel(parts: list[str]) -> list[str]:
+    """The claim's clauses, and the two halves of one that says two parallel things joined by
+    "and" ("gave X as an example of A and Y as an example of B"): halves of three terms or more
+    that repeat two of them (the frame) are read apart, so each pairing is judged alone."""
+    out = list(parts)
+    for part in parts:
+        halves = _AND.split(part)
+        if len(halves) != 2:
+            continue
+        a, b = (set(terms(h)) for h in halves)
+        if len(a) >= 3 and len(b) >= 3 and len(a & b) >= 2:
+            out += halves
+    return out
 
 
 def swapped_sayings(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
@@ -389,10 +444,16 @@ _NON_ASSERTIVE = frozenset(
 )
 
 
-# Absolutes a negation just before turns into a weaker claim ("not always", "not every").
-_DENIABLE = frozenset(
-    {"always", "every", "all", "any", "ever", "entirely", "completely", "necessarily"}
-)
+# Absolutes a denial turns into a weaker claim ("not always", "not every", "numbers won't
+# tell you everything").
+_DENIABLE = frozenset({
+    "always", "every", "all", "any", "ever", "entirely", "completely", "necessarily",
+    "everything", "everyone", "everywhere",
+})
+# A clause these open sets a condition ("before you launch any project", "if any figure is
+# missing"): an "any" in it claims nothing about all cases.
+_CONDITIONS = frozenset({"before", "if", "unless", "whether", "without", "until", "prior"})
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\u2013\u2014]|\s-\s")
 _LEAVE = frozenset({"leave", "leaves", "left", "leaving", "let"})
 _NOTS = frozenset({"not", "no", "never", "cannot", "nor"})  # a denial itself, not "avoid" a thing
 
@@ -401,20 +462,34 @@ _NOTS = frozenset({"not", "no", "never", "cannot", "nor"})  # a denial itself, n
 _ALL_IDIOMS = frozenset({"above", "after", "at"})
 
 
+def _conditional(text: str) -> frozenset[int]:
+    """Positions in ``raw_words(text)`` of the words of a clause that opens with a condition
+    ("Before you kick off *any* project, ...")."""
+    out: set[int] = set()
+    start = 0
+    for piece in _CLAUSE_BREAK.split(lexicon().rewrite(text)):
+        said = [w.lower() for w in words(piece)]
+        if said and said[0] in _CONDITIONS:
+            out.update(range(start, start + len(said)))
+        start += len(said)
+    return frozenset(out)
+
+
 def _absolute_words(
-    words: tuple[str, ...], absolutes, summing: frozenset[int] = frozenset()
+    words: tuple[str, ...], absolutes, summing: frozenset[int] = frozenset(),
+    denied: frozenset[int] = frozenset(), conditional: frozenset[int] = frozenset(),
 ) -> list[str]:
     def idiom(i: int, w: str) -> bool:
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
-        # "not always", "can't always", "not every", "isn't all": a denied absolute says less
-        # than the plain statement ("some are not"), never more
-        if w in _DENIABLE and any(
+        # "not always", "can't always", "not every", "isn't all", "won't tell you everything":
+        # a denied absolute says less than the plain statement ("some are not"), never more
+        if w in _DENIABLE and (i in denied or any(
             words[j] in _NOTS or words[j].endswith("n't") for j in range(max(0, i - 2), i)
-        ):
+        )):
             return True
         if w == "any":  # the "any" of a condition or a negation
-            return bool(_NON_ASSERTIVE & set(words[max(0, i - 3) : i]))
+            return i in conditional or bool(_NON_ASSERTIVE & set(words[max(0, i - 3) : i]))
         if w in ("every", "each"):  # a frequency: "every month", "every three months"
             return bool(periods(" ".join(words[i : i + 4])))
         if w == "all":  # "above all", "after all", "all in all"
@@ -490,9 +565,15 @@ def overclaim(claim: str, evidence_text: str) -> tuple[int, Finding | None]:
     evidence_words = {lex.term(w) for w in raw_words(evidence_text)}
     plain_claim = _without_compounds(claim)
     said = raw_words(plain_claim)
+    spans, _, denied = denied_spans(plain_claim)
+    conditional = _conditional(plain_claim)
+    if spans != said:  # the same words, read twice; positions only where they agree
+        denied = conditional = frozenset()
     extra = [
         w for w in dict.fromkeys(
-            _absolute_words(said, lex.absolutes, _summing_all(plain_claim, said))
+            _absolute_words(
+                said, lex.absolutes, _summing_all(plain_claim, said), denied, conditional
+            )
         )
         if lex.term(w) not in evidence_words
     ]
@@ -506,6 +587,11 @@ def overclaim(claim: str, evidence_text: str) -> tuple[int, Finding | None]:
 # --- invented list members ------------------------------------------------------------------
 
 _LIST_END = re.compile(r",?\s+(?:and|or)\s+", re.IGNORECASE)
+_LIST_OPENS = re.compile(
+    r"(?:alongside|along\s+with|together\s+with|as\s+well\s+as|besides|including|such\s+as"
+    r"|namely)\s+",
+    re.IGNORECASE,
+)
 
 
 def list_items(claim: str) -> list[str]:
@@ -516,6 +602,14 @@ def list_items(claim: str) -> list[str]:
     """
     body = claim.rstrip(".!")
     parts = [p.strip() for p in body.split(",")]
+    # "X, alongside A, B and C": the list is what the word after the comma introduces; X is
+    # the sentence's subject, no member of it.
+    for k in range(1, len(parts)):
+        if opener := _LIST_OPENS.match(parts[k]):
+            members = [parts[k][opener.end():]] + parts[k + 1 :]
+            if len(members) >= 2 or len(_LIST_END.split(members[0])) >= 2:
+                return _members(members[:-1] + _LIST_END.split(members[-1]))
+            break
     if len(parts) < 2:
         return []
     last = _LIST_END.split(parts[-1])
@@ -525,6 +619,11 @@ def list_items(claim: str) -> list[str]:
     if any(len(i.split()) > 6 for i in items[1:]):
         return []
     return [i for i in items if i]
+
+
+def _members(items: list[str]) -> list[str]:
+    items = [i.strip() for i in items if i.strip()]
+    return [] if len(items) < 2 or any(len(i.split()) > 6 for i in items) else items
 
 
 def list_gap(claim: str, pool: frozenset[str] | set[str], roots: frozenset[str]) -> float:

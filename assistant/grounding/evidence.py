@@ -151,6 +151,64 @@ def _polarity(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(heads), frozenset(asserted)
 
 
+# Where a denial's reach ends: a punctuation mark, or a word that opens a clause of its own
+# ("Don't expect X to move quickly, because ..."; "not X but Y"). "and" joins the things one
+# denial covers ("don't expect CLV and revenue to move quickly"), so it ends nothing.
+_SCOPE_BREAK = re.compile(r"[,;:.!?()\u2013\u2014]|\s-\s")
+_SCOPE_OPENERS = frozenset({
+    "because", "since", "so", "but", "which", "who", "although", "though", "while", "whereas",
+    "yet", "unless", "until",
+})
+
+
+# A clause these open ends where its comma is; without one, where it ends is not written, so a
+# denial inside it reaches its first content word only ("when A is not connected to B their
+# impact grows": "grows" is the main clause's).
+_SUBORDINATORS = frozenset({
+    "when", "whenever", "if", "because", "since", "as", "while", "although", "though",
+    "unless", "once", "where", "before", "after",
+})
+_PLAIN_DENIALS = frozenset({"not", "no", "never", "cannot", "nor", "none", "nothing"})
+
+
+@lru_cache(maxsize=65536)
+def denied_spans(text: str) -> tuple[tuple[str, ...], frozenset[int], frozenset[int]]:
+    """(the lower-cased words of the rewritten ``text``, the positions a denial covers, those a
+    plain denial covers): every word after a negation cue up to the end of its clause ("Don't
+    expect lagging figures to move *quickly*"; "numbers won't tell you *everything*"). A plain
+    denial is a "not" / "no" / "never" / "-n't", not a word that denies its object ("avoided at
+    any cost"). ``lexicon.raw_words`` gives the same words, so a position here is one there."""
+    said: list[str] = []
+    covered: set[int] = set()
+    plain: set[int] = set()
+    pieces = _SCOPE_BREAK.split(lexicon().rewrite(text))
+    for k, piece in enumerate(pieces):
+        tokens = [w.lower() for w in words(piece)]
+        start, denying, by_plain = len(said), False, False
+        # a subordinate clause with no comma after it: its end is not written
+        open_ended = bool(tokens) and tokens[0] in _SUBORDINATORS and not any(
+            words(rest) for rest in pieces[k + 1 :]
+        )
+        for i, token in enumerate(tokens):
+            if token in _SCOPE_OPENERS:
+                denying = False
+            elif denying:
+                covered.add(start + i)
+                if by_plain:
+                    plain.add(start + i)
+            elif negates(tokens, i) and not open_ended:
+                denying = True
+                by_plain = token in _PLAIN_DENIALS or token.endswith("n't")
+        said.extend(tokens)
+    return tuple(said), frozenset(covered), frozenset(plain)
+
+
+def denied_terms(text: str) -> frozenset[str]:
+    """Terms of the words a denial covers (`denied_spans`)."""
+    said, covered, _ = denied_spans(text)
+    return frozenset(t for i in covered for t in terms(said[i]))
+
+
 def clause_texts(text: str) -> list[str]:
     """Top-level clauses of ``text``: commas inside a parenthesis do not split it."""
     held: list[str] = []

@@ -35,6 +35,9 @@ _OPERATORS = (
 # formula (a line with "=", a spaced "/", "*" or "x", or a figure beside the "+") it is "plus".
 _FORMULA = re.compile(r"=|\s[/*\u00d7\u00f7]\s|\d\s*\+|\+\s*[\d(]")
 _JOINING_PLUS = re.compile(r"(?<=\S)\s\+\s(?=\S)")
+# "keep checking", "keeps adapting": "keep" before a verb in -ing says the doing goes on, what
+# "continuous" / "ongoing" say ("keep the data" still keeps something).
+_KEEP_DOING = re.compile(r"\b(?:keep|keeps|kept|keeping)\s+(?=[a-z]{3,}ing\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class Lexicon:
                 done = _JOINING_PLUS.sub(" and ", done)
             for pattern, replacement in _OPERATORS:
                 done = pattern.sub(replacement, done)
+            done = _KEEP_DOING.sub("continuously ", done)
             for pattern, replacement in self.phrases:
                 done = pattern.sub(replacement, done)
             if len(memo) >= 65536:
