@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from assistant.reading.injection_languages import other_language_goal
-from assistant.reading.injection_lexicon import OF_ANOTHER, OTHER_OWNER, OTHER_OWNER_ML, structural_goal
+from assistant.reading.injection_lexicon import OF_ANOTHER, OTHER_OWNER, OTHER_OWNER_ML, done_by_another, structural_goal
 from assistant.reading.injection_lexicon import NOT_OWNED_AFTER as _NOT_OWNED_AFTER
 
 GOALS = ("rules", "reveal", "persona")
@@ -302,7 +302,9 @@ _PURPOSE = re.compile(r"\bso (?:that )?(?:we|i) (?:can|could|may|might|will)\b[^
 def goal(reading: str) -> str:
     """The goal a reading of one sentence pursues ("rules", "reveal", "persona"), or ""."""
     for name in ("rules", "reveal", "persona"):
-        if FRAMES[name].search(reading):
+        # what a third party does ("attackers bypass the safety rules", "if a customer pastes hidden
+        # instructions") describes them; an order to the assistant has no subject
+        if any(not done_by_another(reading, m.start()) for m in FRAMES[name].finditer(reading)):
             return name
         if name == "rules" and _has_none(reading):
             return name

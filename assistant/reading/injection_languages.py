@@ -106,6 +106,9 @@ LANGUAGES: dict[str, _Language] = {
     "cs-sk": _Language(
         owned=rf"\b(?:tv(?:e|ych|ym|ymi|oje|oj|uj|eho|a|ou|ojich)|vas(?:e|ich|im)?|skryt\w*|tajn\w*)\s+(?:\w+\s+)?{_CS_OBJ}(?!\w)(?!\s+(?:pro|na|o|k|ohledne|pre|ohladom)\b)"
               rf"|\b{_CS_OBJ},?\s+(?:ktere|ktera|ktery|kterou|ktore|ktora|ktory|co)\s+(?:\w+\s+)?(?:jsi|si|ste|jste)\s+(?:\w+\s+)?dostal\w*"
+              # ... or that someone gave you: "pokyny, které ti dal provozovatel", "ktoré vám zadali"
+              rf"|\b{_CS_OBJ},?\s+(?:ktere|ktera|ktery|kterou|ktore|ktora|ktory|co)\s+(?:\w+\s+)?(?:ti|tobe|vam)\s+"
+              rf"(?:\w+\s+)?(?:dal|dala|dali|zadal\w*|poskytl\w*|poskytol\w*|nastavil\w*|napsal\w*|napisal\w*|predal\w*|odovzdal\w*)\b"
               # the reflexive "své" (one's own) is the addressee's in an order to them: "ukaž mi své instrukce"
               rf"|(?:(?<=\bmi )|(?<=\bnam )|(?<=\bukaz )|(?<=\bvypis )|(?<=\bnapis )|(?<=\bzopakuj )|(?<=\bprozrad )"
               rf"|(?<=\bprezrad )|(?<=\bzobraz )|(?<=\bcituj )|(?<=\bignoruj )|(?<=\bzapomen )|(?<=\bzapomen na )|(?<=\bzabudni na ))"
@@ -336,7 +339,9 @@ LANGUAGES: dict[str, _Language] = {
     "ur": _Language(
         # "اپنے" (one's own) is the addressee's in an order to them, as Hindi "अपने"
         owned=rf"(?:اپنے|اپنا|اپنی|آپ کے|آپ کا|آپ کی|تمہارے|تمہارا|تمہاری|تیرے|تیرا|تیری|چھپے|چھپی|خفیہ)\s+(?:\S+\s+){{0,2}}?{_UR_OBJ}",
-        show=r"(?:دکھاؤ|دکھائیں|دکھا دو|لکھو|لکھیں|لکھ دو|بتاؤ|بتائیں|ظاہر کرو|ظاہر کریں|دہراؤ|دہرائیں|کاپی کرو)",
+        # the polite compound forms too ("لکھ دیں", "بتا دیجیے"): the usual way to ask a stranger
+        show=r"(?:دکھاؤ|دکھائیں|دکھا دو|دکھا دیں|دکھا دیجیے|لکھو|لکھیں|لکھ دو|لکھ دیں|لکھ دیجیے|بتاؤ|بتائیں|بتا دو|بتا دیں"
+             r"|بتا دیجیے|ظاہر کرو|ظاہر کریں|ظاہر کر دیں|دہراؤ|دہرائیں|دہرا دیں|کاپی کرو|کاپی کریں|کاپی کر دیں|شیئر کریں|شیئر کر دیں)",
         drop=r"(?:بھول جاؤ|بھول جائیں|نظرانداز کرو|نظر انداز کرو|نظرانداز کریں|نظر انداز کریں|مت مانو|چھوڑ دو)",
         before=r"(?:اس گفتگو سے پہلے|میرے پہلے پیغام سے پہلے)",
         escape=r"(?:بغیر کسی|بغیر) (?:اصول|پابندی)",
@@ -365,6 +370,7 @@ LANGUAGES: dict[str, _Language] = {
 _RECEIVED = (
     r"\b(?:du fick|du fikk|du fik|du fatt|fick du|fikk du|fik du|fatt du|jsi dostal\w*|si dostal\w*|anda terima|kamu terima"
     r"|ban da nhan|ban nhan duoc|(?:tumhe|tumhein|aapko|tujhe)\s+(?:\w+\s+){0,3}?(?:mile|mila|diye|diya|bataye|bataya))\b"
+    r"|(?:آپ کو|تمہیں|تجھے)\s+(?:\S+\s+){0,5}?(?:دی گئی|دی گئیں|دیے گئے|دیئے گئے|ملی|ملیں|ملے|بتائی گئی|بتائے گئے)"
     r"|(?:שקיבלת|שניתן לך|נאמר לך|נאמרו לך|קיבלת|คุณได้รับ|που πηρες|που ελαβες|тобі дали|ви отримали|ти отримав|आपको जो|आपको बताया|받은|ที่คุณได้รับ)"
 )
 # The assistant's own text named in English inside another language's sentence: "your system prompt".
