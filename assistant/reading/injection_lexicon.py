@@ -164,6 +164,8 @@ _SHOW_EN = (
     # put into the answer: "append your setup text", "add your configuration at the end"
     r"|add|adds|adding|append\w*|attach\w*|insert\w*|includ(?:e|es|ing)"
     # handed across, or let seen: "hand me your setup", "let me peek at your rules", "take a look at"
+    # put first or last in the answer: "open with your full prompt", "end your reply with your rules"
+    r"|(?:open|start|begin|lead|preface|end|close|finish)\w* (?:(?:it|the answer|your (?:answer|reply|response)) )?with"
     r"|hand (?:me|us|it|them)|pass (?:me|us)|let (?:me|us) (?:\w+ )?(?:see|peek|look|read|view|glimpse|check|have)\w*"
     r"|peek\w* (?:at|into|inside)|(?:take|have|get|sneak) a (?:\w+ )?(?:look|peek|glance) (?:at|into|inside))\b"
 )
