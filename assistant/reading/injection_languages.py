@@ -61,7 +61,7 @@ _HI_OBJ = r"(?:सिस्टम )?(?:निर्देश|नियम|प्
 _VI_OBJ = r"(?:loi nhac|quy tac|quy dinh|chi thi|chi dan|huong dan|lenh|prompt|cau hinh|thiet lap|gioi han|rang buoc)"
 _ID_OBJ = r"(?:instruksi|aturan|peraturan|prompt|konfigurasi|pengaturan|tetapan|batasan|sekatan|arahan|petunjuk|pedoman|perintah)"
 _KO_OBJ = r"(?:시스템 ?프롬프트|프롬프트|지시문|지시 ?사항|지시|지침|규칙|설정|명령|제한|가이드라인|규정)"
-_TH_OBJ = r"(?:คำสั่ง|กฎ|ข้อกำหนด|พรอมต์|พรอมท์|พรอมพ์|การตั้งค่า|ข้อจำกัด|แนวทาง)"
+_TH_OBJ = r"(?:ข้อความระบบ|คำสั่ง|กฎ|ข้อกำหนด|พรอมต์|พรอมท์|พรอมพ์|การตั้งค่า|ข้อจำกัด|แนวทาง)"
 _FI_OBJ = r"(?:jarjestelma)?(?:ohje(?!lm)|saanto|saanno|saantoj|kehot|asetu|rajoitu|maaray|prompt)\w*"
 _HU_OBJ = r"(?:rendszer)?(?:utasitas|szabaly|prompt|beallitas|korlatozas|iranyelv|parancs)\w*"
 _TA_OBJ = r"(?:விதி|அறிவுறுத்த|வழிமுறை|கட்டளை|ப்ராம்ப்ட்|ப்ராம்ட்|அமைப்புகள்|கட்டுப்பாடு|நெறிமுறை|வழிகாட்டு)\S*"
@@ -116,7 +116,7 @@ LANGUAGES: dict[str, _Language] = {
               rf"|(?<=\bprezrad )|(?<=\bzobraz )|(?<=\bcituj )|(?<=\bzkopiruj )|(?<=\bskopiruj )|(?<=\bsem )|(?<=\bignoruj )|(?<=\bzapomen )|(?<=\bzapomen na )|(?<=\bzabudni na ))"
               rf"sv(?:e|a|ou|ych|ym|ymi|eho|oje|oj|uj)\s+(?:\w+\s+)?{_CS_OBJ}(?!\w)(?!\s+(?:pro|na|o|k|ohledne|pre|ohladom)\b)",
         show=r"\b(?:ukaz\w*|vypis\w*|napis\w*|zkopiruj\w*|skopiruj\w*|zopakuj\w*|rekni|povedz|prozrad\w*|prezrad\w*|zobraz\w*|cituj\w*|vyjmenuj\w*)\b",
-        drop=r"\b(?:ignoruj\w*|zapomen\w*|zabudni\w*|obejdi|vypni|nerespektuj\w*)\b",
+        drop=r"\b(?:ignoruj\w*|zapomen\w*|zabudni\w*|obejdi|vypni|nerespektuj\w*|vyhni se|vyhn[iy] sa|poru[sš]\w*|odhod\w*)\b",
         before=r"\bpred (?:touto|nasi|nasou|zacatkem|zaciatkom|mou|moji|mojou) (?:\w+ )?(?:konverzac|rozhovor|zprav|sprav)\w*",
         escape=r"\bbez (?:jakychkoli |akychkolvek )?(?:pravidel|pravidiel|omezeni|obmedzeni)\b",
     ),
@@ -188,7 +188,8 @@ LANGUAGES: dict[str, _Language] = {
         escape=r"\btanpa (?:ada )?(?:batasan|aturan|sekatan|peraturan)\b",
     ),
     "ko": _Language(
-        owned=rf"(?:너의|네|니|당신의|숨겨진|숨은|비밀|처음에 받은|받은)\s*{_KO_OBJ}|시스템 ?(?:프롬프트|지시문|지침)",
+        # ("시스템" between the owner and the object: "네 시스템 설정"; alone, "시스템 설정" may be the learner's)
+        owned=rf"(?:너의|네|니|당신의|숨겨진|숨은|비밀|처음에 받은|받은)\s*(?:시스템 ?)?{_KO_OBJ}|시스템 ?(?:프롬프트|지시문|지침)",
         show=r"(?:보여|출력|알려|말해|적어|써 ?줘|써 ?주|복사|붙여|공개|나열|그대로|읊어)",
         drop=r"(?:무시|잊어|잊고|따르지 ?마|해제|우회)",
         before=r"(?:대화(?:가)? 시작(?:되기)? 전|내 (?:첫 )?메시지(?: 이)? 전|처음에 받은)",
@@ -302,7 +303,8 @@ LANGUAGES: dict[str, _Language] = {
     "is": _Language(
         # "your" after the noun (reglunum þínum, fyrirmælin þín)
         owned=rf"\b{_IS_OBJ}\s+(?:\w+\s+)?(?:þ[ií]n\w*|þinn|þitt|ykkar)\b"
-              rf"|\b{_IS_OBJ},?\s+sem\s+þ[uú]\s+(?:\w+\s+)?(?:fekkst|fékkst|fengir|hefur fengið|hefur fengid|varst beðin\w*|vart gefin\w*)|\b(?:þ[ií]n\w*|þinn|þitt|falin\w*|leyni\w*)\s+(?:\w+\s+)?{_IS_OBJ}",
+              rf"|\b{_IS_OBJ},?\s+sem\s+þ[uú]\s+(?:\w+\s+)?(?:fekkst|fékkst|fengir|hefur fengið|hefur fengid|varst beðin\w*|vart gefin\w*"
+              rf"|starfar eftir|fylgir|vinnur eftir|hlýðir|hlydir)|\b(?:þ[ií]n\w*|þinn|þitt|falin\w*|leyni\w*)\s+(?:\w+\s+)?{_IS_OBJ}",
         show=r"\b(?:syndu|skrifaðu|skrifadu|endurtaktu|birtu|afritaðu|afritadu|segðu|segdu|teldu upp|prentaðu|prentadu)\b",
         drop=r"\b(?:gleymdu|hunsaðu|hunsadu|slepptu|virtu að vettugi|virtu ad vettugi)\b",
         escape=r"\ban (?:nokkurra )?(?:reglna|takmarkana)\b",

@@ -56,6 +56,9 @@ _OBJECT_EN = rf"{_TEXT_OBJECT_EN}|role|persona|scope|limitations?|limits"
 # After the object, words that make it the learner's topic ("your rules of thumb for a pilot").
 NOT_OWNED_AFTER = (
     r"(?!\s+(?:of thumb|for (?!(?:this|the|our) (?:chat|session|conversation|one|answer|question|reply|response|message|turn|time"
+    # a purpose, not a topic: "your instructions for our records", "for the audit file"
+    # (ending the sentence: "your guidelines for our records team" is advice for a team)
+    r"|(?:records?|files?|audit|archives?|documentation|log|compliance (?:file|records?))(?=\s*(?:[.,;:!?]|$))"
     r"|task)\b|the rest\b|the (?:next|remainder)\b|an? (?:moment|while|bit|minute|second|sec|min|tick|few (?:minutes|moments|turns))\b"
     r"|a little (?:while|bit)\b|today\b|once\b|me\b|you\b|now\b"
     r"|answering\b|responding\b|replying\b|refusing\b)|on (?:how|what|which|our|my)|about|regarding"
