@@ -76,6 +76,8 @@ _YOUR = (
 # Text the assistant was given before the learner spoke, named by how it got there.
 _GIVEN_TO_YOU = (
     r"(?:that |which )?(?:you(?:'re| are| were| have been| 've been|'ve been|'ve| had| have)? "
+    # an adverb between: "the first sentence you were ever given", "the rules you were originally set up with"
+    r"(?:(?:ever|originally|initially|first|actually|really|just|once|already) )?"
     r"(?:given|assigned|told|configured|programmed|instructed|set up|follow|followed|following|received|got|primed|seeded|briefed"
     r"|(?:running|operating|working|run|operate|work) (?:under|on|with)"
     r"|(?:built|loaded|shipped|started|created|deployed|trained|initiali[sz]ed|launched|set up)(?: with| on| under)?"
@@ -104,7 +106,7 @@ def _owned(objects: str) -> str:
     """The objects made the assistant's: "your …", or "the … you were given"."""
     return (
         rf"{_YOUR}(?:{objects})\b{NOT_OWNED_AFTER}"
-        rf"|\b(?:{objects}|text|words|messages?|content|sentences?|notes?|documents?|lines|paragraphs?|passages?)\b,?"
+        rf"|\b(?:{objects}|text|words?|messages?|content|sentences?|notes?|documents?|lines?|paragraphs?|passages?)\b,?"
         rf" {_GIVEN_TO_YOU}"
         # named by what it does: "the exact wording of what governs your answers"
         r"|\bwhat(?:ever)? (?:governs?|controls?|dictates?|steers?|restricts?|limits?) (?:you|your (?:answers|behaviou?r"
