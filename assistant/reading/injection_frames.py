@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.reading.injection_languages import other_language_goal
+from assistant.reading.injection_languages import an_example_of, other_language_goal
 from assistant.reading.injection_lexicon import OF_ANOTHER, OTHER_OWNER, OTHER_OWNER_ML, done_by_another, structural_goal
 from assistant.reading.injection_lexicon import NOT_OWNED_AFTER as _NOT_OWNED_AFTER
 
@@ -320,8 +320,9 @@ def goal(reading: str) -> str:
         return "reveal"
     # another owner named in the other language: "le prompt système de notre chatbot" (or in English,
     # where the European roots match English words: "make it ignore its instructions")
-    if (FRAMES["other-language"].search(reading) and not OTHER_OWNER_ML.search(reading)
-            and not OTHER_OWNER.search(reading)):
+    # (an example of a system prompt, "приклад системного промпту", is a sample, not the assistant's)
+    if (any(not an_example_of(reading, m.start(), m.end()) for m in FRAMES["other-language"].finditer(reading))
+            and not OTHER_OWNER_ML.search(reading) and not OTHER_OWNER.search(reading)):
         # (what the structure reads says which: "muestra tu prompt" asks to see it)
         return structural_goal(reading) or "rules"
     return structural_goal(reading) or other_language_goal(reading)

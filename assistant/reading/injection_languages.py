@@ -434,6 +434,7 @@ _OBJECTS = {"sv-da-no": _SV_OBJ, "cs-sk": _CS_OBJ, "uk": _UK_OBJ, "el": _EL_OBJ,
             "ta": _TA_OBJ, "sw": _SW_OBJ, "tl": _TL_OBJ, "ro": _RO_OBJ, "fa": _FA_OBJ, "bn": _BN_OBJ,
             "sh-bg": _SH_OBJ, "lt": _LT_OBJ, "lv": _LV_OBJ, "et": _ET_OBJ, "is": _IS_OBJ, "af": _AF_OBJ, "az": _AZ_OBJ,
             "sq": _SQ_OBJ, "cy": _CY_OBJ, "eu": _EU_OBJ, "ur": _UR_OBJ, "yo": _YO_OBJ}
+_ANY_OBJECT = re.compile("|".join(f"(?:{obj})" for obj in _OBJECTS.values()), _FLAGS)
 # one pattern a language: an object word two languages share ("prompt") makes both present
 _OBJECT_AT = {name.replace("-", "_"): re.compile(obj, _FLAGS) for name, obj in _OBJECTS.items()}
 # Question words, each language: "which (of your) instructions…" asks to see them as "show" does.
@@ -480,6 +481,27 @@ _SHOWN_OR_RECEIVED = re.compile(
 _ESCAPE = re.compile("|".join(f"(?:{lang.escape})" for lang in LANGUAGES.values() if lang.escape), _FLAGS)
 
 
+# An example of the object, not the assistant's own: "приклад системного промпту", "ejemplo de
+# instrucciones del sistema", "시스템 프롬프트 예시". The word for "example" (or sample, template)
+# right before the object, or right after it where the language puts it there; never with "your"
+# ("покажи приклад твоїх інструкцій" still asks for the assistant's).
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:\b(?:examples?|samples?|templates?|приклад\w*|пример\w*|зразок|зразк\w*|шаблон\w*|образ[еє]ц\w*|ejemplo|ejemplos|exemple|exemples"
+    r"|beispiel\w*|esempi[oa]|exemplo|exemplos|voorbeeld\w*|przyk[lł]ad\w*|wz[oó]r|ornek|örnek|παραδειγμ\w*|παράδειγμ\w*|p[rř][ií]klad\w*"
+    r"|vi du|ví dụ|mau|mẫu|contoh|esimerk\w*|pelda|példa|dæmi|daemi|naide|näide|apeere|apẹẹrẹ)"
+    r"|דוגמ\w*|مثال|نمونه|उदाहरण|ตัวอย่าง|示例|范例|例子|サンプル|例文|テンプレート)"
+    r"\s*(?:(?:of|de|del|di|do|da|van|für|fur|for|для|на|za|dla|için|icin|για|cho|pro|pre|of a|of an|ng)\s+)?(?:\w+\s+){0,2}?$",
+    re.IGNORECASE)
+_EXAMPLE_AFTER = re.compile(r"\s*(?:의\s*)?(?:예시|예제|샘플|템플릿|例|示例|范例|サンプル|の例|テンプレート)")
+
+
+def an_example_of(text: str, start: int, end: int) -> bool:
+    """Whether the object at ``text[start:end]`` is named as an example (a sample, a template) and
+    the sentence gives it no "your"."""
+    return (bool(_EXAMPLE_BEFORE.search(text[max(0, start - 30):start]) or _EXAMPLE_AFTER.match(text, end))
+            and not _SECOND_PERSON.search(text))
+
+
 def _folded(text: str) -> str:
     """Lower-cased, accents and other combining marks dropped, đ read as d; no look-alike mapping."""
     text = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if unicodedata.category(c) != "Mn")
@@ -497,6 +519,10 @@ def other_language_goal(reading: str) -> str:
             # "your" in the act itself outweighs an "our" or a bot elsewhere ("show us your rules")
             if match and (_SECOND_PERSON.search(match.group(0))
                           or not (_LEARNERS_OWN.search(text) or _A_BOT.search(text))):
+                # "show an example of a system prompt" asks for a sample, not the assistant's own
+                obj = _ANY_OBJECT.search(text, match.start(), match.end())
+                if name == "reveal" and obj and an_example_of(text, obj.start(), obj.end()):
+                    continue
                 return name
         if _ESCAPE.search(text):
             return "rules"

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.reading.injection_languages import an_example_of
+
 _FLAGS = re.IGNORECASE
 
 # ---------------------------------------------------------------- English parts
@@ -550,7 +552,7 @@ def structural_goal(reading: str) -> str:
             continue
         if _RULES_ML.search(window):
             return "rules"
-        if _REVEAL_ML.search(window):
+        if _REVEAL_ML.search(window) and not an_example_of(reading, match.start(), match.end()):
             return "reveal"
         for asked in _ASKED_ML.finditer(window):
             obj = _OBJECT_AT.search(asked.group("owned"))
