@@ -303,12 +303,26 @@ _SHOULD = re.compile(r"\bshould (?:the|a|this|that) (?:system\s*prompt|pre-?prom
 _PURPOSE = re.compile(r"\bso (?:that )?(?:we|i) (?:can|could|may|might|will)\b[^.?!]*", re.IGNORECASE)
 
 
+# Rules said to be gone in a sentence about another's bot or product, with no "you" in what is
+# said: "Our bot's release notes say the old restrictions were lifted" reports on the learner's bot.
+_ANOTHERS_THING = re.compile(
+    r"\b(?:our|my|their|(?!(?:let|it|that|what|there|here|who)'s)\w+'s)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:bots?|chatbots?|assistants?|agents?|models?|apps?|tools?|systems?|sites?|stores?|shops?|vendors?|suppliers?|products?)\b",
+    re.IGNORECASE)
+_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+
+
+def _ANOTHERS_RULES(reading: str, match: re.Match[str]) -> bool:
+    return bool(_ANOTHERS_THING.search(reading, 0, match.start())) and not _YOU.search(match.group(0))
+
+
 def goal(reading: str) -> str:
     """The goal a reading of one sentence pursues ("rules", "reveal", "persona"), or ""."""
     for name in ("rules", "reveal", "persona"):
         # what a third party does ("attackers bypass the safety rules", "if a customer pastes hidden
         # instructions") describes them; an order to the assistant has no subject
-        if any(not done_by_another(reading, m.start()) for m in FRAMES[name].finditer(reading)):
+        if any(not done_by_another(reading, m.start()) and not _ANOTHERS_RULES(reading, m)
+               for m in FRAMES[name].finditer(reading)):
             return name
         if name == "rules" and _has_none(reading):
             return name
