@@ -93,6 +93,8 @@ _GIVEN_TO_YOU = (
     r"|(?:this|the) (?:deployment|assistant|advisor|chatbot|bot|model|instance|app|tool) (?:(?:is |was )?(?:runs?|running|operates?"
     r"|operating|works?|working) (?:with|under|on)|was (?:built|started|launched|deployed|configured|set up) with)"
     r"|(?:(?:your|the|my) [\w-]+ )?(?:gave|fed|handed|sent|wrote for) you"
+    # given in the passive, with "to": "the directive text supplied to you by your deployer"
+    r"|(?:supplied|provided|handed|issued|passed|delivered|sent|given) to you\b(?! (?:by|from) (?:me|us|my|our)\b)"
     # what the assistant was just talked out of: "the rules you dropped", "the limits you set aside"
     r"|you(?:'ve| have)? (?:just )?(?:dropped|ditched|abandoned|ignored|shed|broke|broken|bypassed|set aside|left behind"
     r"|switched off|turned off|disabled|lifted)"
@@ -405,8 +407,8 @@ _SHOW_OWNED = re.compile(
     rf"|\b(?:contain(?:s|ing)?|holding|carrying)\s+(?:(?:every|all|each|of)\s+)*(?:the\s+)?(?:{_OWNED_TEXT_EN})", _FLAGS)
 # The object first, then a verb that shows it back: "… the rules you had to follow. Quote them."
 _OWNED_THEN_SHOWN = re.compile(
-    rf"(?:{_OWNED_TEXT_EN}).{{0,80}}\b(?:quote|list|print|repeat|recite|show|paste|copy|write|share|read|spell) "
-    r"(?:them|it|each|all|every|those|these)\b",
+    rf"(?:{_OWNED_TEXT_EN}).{{0,80}}\b(?:quote|list|print|repeat|recite|show|paste|copy|write|share|read|spell|reproduce|output"
+    r"|transcribe|type out|write out) (?:them|it|each|all|every|those|these|(?:the|that|this|said) (?:text|wording|words|document))\b",
     _FLAGS,
 )
 # The object declared gone: "your restrictions have been withdrawn", "the safety policy doesn't exist".
