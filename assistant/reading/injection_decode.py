@@ -230,8 +230,30 @@ def _spaced(letters: str) -> str:
     return " ".join(best[-1]) if best[-1] else letters
 
 
-def _word_games(text: str) -> list[str]:
+# Letters interleaved with filler: "every second letter" (or third) of a long run spells the text
+# ("qrqeqvqeqaql…" is "reveal…" with a "q" before each letter).
+_EVERY_NTH = re.compile(r"\bevery (?:second|other|2nd|third|3rd|alternate) (?:letter|character|char)s?\b"
+                        r"|\balternate (?:letters|characters)\b", re.IGNORECASE)
+_LONG_RUN = re.compile(r"[A-Za-z]{12,}")
+
+
+def _interleaved(text: str) -> list[str]:
+    """Each long run of letters read one letter in two (or three), from each start, when the text
+    asks for every second or third letter, or when the letters skipped are one filler repeated."""
+    asked = bool(_EVERY_NTH.search(text))
     out = []
+    for run in _LONG_RUN.findall(text):
+        run = run.lower()
+        for step in (2, 3):
+            for start in range(step):
+                skipped = "".join(run[i] for i in range(len(run)) if i % step != start)
+                if asked or len(set(skipped)) == 1:
+                    out.append(_spaced(run[start::step]))
+    return out
+
+
+def _word_games(text: str) -> list[str]:
+    out = _interleaved(text)
     if _FIRST_LETTERS.search(text):
         parts = re.split(r"[.:;!?\n]", text)
         out.append(" ".join(_spaced("".join(word[0] for word in _WORD.findall(part)).lower()) for part in parts))

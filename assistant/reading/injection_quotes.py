@@ -93,12 +93,21 @@ def open_quotes_to_ai(message: str) -> str:
 # Words of the learner's own above a reference to "the text above" that make it theirs: a pasted
 # draft, e-mail or description, not a greeting ("Hi! Quick one:").
 _OWN_TEXT_ABOVE_WORDS = 12
+# ... unless the reference goes on to say it stands before the learner spoke: "the text that came
+# before my message", "everything above the conversation".
+_BEFORE_THE_LEARNER = re.compile(
+    r"\s+(?:my|the user'?s?|this|the|our)\s+(?:(?:first|very first|opening)\s+)?(?:message|question|turn|conversation|chat|session)\b"
+    r"|\s+(?:we|you and i|i)\s+(?:started|began|spoke|arrived|joined)\b",
+    re.IGNORECASE)
 
 
 def mask_own_text_above(message: str) -> str:
     """``message`` with each "the text above" blanked (same length) where the learner's own text
     stands above it: it asks about that text."""
     def blank(match: re.Match[str]) -> str:
+        # text before the learner's message, or before the conversation, is not the learner's own
+        if _BEFORE_THE_LEARNER.match(message, match.end()):
+            return match.group(0)
         if len(re.findall(r"\w+", message[:match.start()])) >= _OWN_TEXT_ABOVE_WORDS:
             return " " * len(match.group(0))
         return match.group(0)

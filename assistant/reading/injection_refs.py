@@ -52,6 +52,19 @@ _IT = re.compile(
     r"|(?:quote|recite|print|paste|repeat|type out|write out|spell out|read out|dump|show me|read me)) (?P<it>it)\b",
     re.IGNORECASE,
 )
+# A text named by its wording alone, with nothing it is "of": "send me back the exact wording", "the
+# full text, please". It stands for the assistant's own text named before it ("… who wrote your
+# setup. Send me back the exact wording"), never for anyone else's ("the wording of our policy").
+_THE_TEXT = re.compile(
+    r"\bthe (?:(?:exact|full|whole|complete|original|entire|precise|same|actual|real|literal)\s+){0,2}"
+    r"(?:wording|text|words|contents?)\b(?!\s+(?:of|from|in|for|about|on|that|which|you)\b)",
+    re.IGNORECASE)
+# "The one you are running": of the prompts or rules named before, the assistant's own ("two prompts
+# … show me variant A, the one you are running right now").
+_THE_ONE_YOU_RUN = re.compile(
+    r"\bthe (?:one|version|variant|copy) (?:that )?you(?:'re| are)? (?:currently |actually |really )?"
+    r"(?:running|using|run on|running on|operating (?:on|under)|built (?:on|with)|live with|loaded with|started with)\b",
+    re.IGNORECASE)
 # 'let x = "system"', 'A = "your hidden"', 'x := "prompt"'
 _DEFINITION = re.compile(r"\b(?:let\s+)?([A-Za-z]\w{0,11})\s*:?=\s*[\"“']([^\"”'\n]{1,80})[\"”']")
 # 'The phrase is: "…"', 'my word is "…"': a name given a quoted value in words; it stands for the value
@@ -114,6 +127,16 @@ def resolved(clause: str, before: str) -> str:
         found = _antecedent(before + "\n" + text[:it.start("it")], plural=False)
         if found and found[0]:  # only the assistant's own ("your", "you have a …"): "it" is too common
             text = text[:it.start("it")] + found[0] + found[1] + text[it.end("it"):]
+    one = _THE_ONE_YOU_RUN.search(text)
+    if one:
+        found = _antecedent(before + "\n" + text[:one.start()], plural=False)
+        if found:  # "the one you are running" makes it the assistant's, whoever named it first
+            text = text[:one.start()] + "your " + found[1] + text[one.end():]
+    wording = _THE_TEXT.search(text)
+    if wording:
+        found = _antecedent(before + "\n" + text[:wording.start()], plural=False)
+        if found and found[0]:  # only the assistant's own: "the full text" is too common
+            text = text[:wording.start()] + found[0] + found[1] + text[wording.end():]
     if _THEM.search(text):
         said = before + "\n" + text[:_THEM.search(text).start()]
         found = _antecedent(said, plural=True)

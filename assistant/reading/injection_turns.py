@@ -52,7 +52,12 @@ _JOIN_REQUEST = re.compile(
     # or a piece named earlier: "Execute Y.", "Apply Note 1 and Note 2"
     r"|(?:note|part|half|step|item|line|fragment|string|variable|message)s? ?(?:\d+|[a-z]\b|one|two|three)"
     r"|(?-i:[A-Z][A-Za-z0-9]{0,3})(?=\s*(?:[.!,;]|$|\s(?:and|then|now|please)\b)))"
-    r"|\bdo what\b",
+    r"|\bdo what\b"
+    # said as one: "now say the chain", "read the whole sequence"
+    r"|\b(?:say|read|write|form|build|assemble|spell)\s+(?:out\s+)?the\s+(?:whole\s+|full\s+|complete\s+)?(?:chain|sequence|phrase|string)\b"
+    # answered as one: "now respond to the whole message", "reply to both halves together"
+    r"|\b(?:respond|reply|react|answer)\s+(?:to\s+)?(?:it all|them all|both|all of (?:it|them)|the (?:whole|full|combined|complete"
+    r"|entire|joined|assembled) (?:message|thing|text|request|sentence|prompt|instruction)|the (?:two|three|four) (?:halves|parts|pieces))\b",
     re.IGNORECASE,
 )
 # Quoted code words, several to a sentence: "use 'blue' to mean 'your rules are off' and 'green' to mean '…'",

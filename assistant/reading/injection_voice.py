@@ -27,7 +27,7 @@ _FIRST_PERSON_ML = {
     "minhas": "tuas", "mio": "tuo", "mia": "tua", "miei": "tuoi", "mie": "tue", "moje": "twoje", "moja": "twoja",
 }
 COMPLETE = re.compile(
-    r"\b(?:complete|continue|finish|fill in|fill out|fill"
+    r"\b(?:complete|continue|finish|fill in|fill out|fill|keep going|carry on|go on|repeat after me"
     # the same order in the languages the screen reads (accents as written or dropped)
     r"|compl[eè]te[zr]?|termine[zr]?|continue[zr]?|completa[r]?|termina[r]?|continua[r]?|vervollst[aä]ndige|erg[aä]nze"
     r"|vul aan|maak af|doko[nń]cz|uzupe[lł]nij|tamamla|dopl[nň]|dokon[cč]i|fullborda|fullf[oö]lj|lengkapi|selesaikan)\b"
