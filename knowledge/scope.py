@@ -64,7 +64,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.acronyms import ACRONYM, spelled_out, undefined_acronyms  # noqa: F401 (spelled_out: its public home was here)
 from knowledge.request_forms import (  # noqa: F401 (MATERIAL, requested_work: read by tests through this module)
-    ABOUT_YOU, CHOICE, CODE_ASK, CODE_LINE, DIRECTIONS, FRAMES, GIST_MODIFIERS, GOODS, HELP_WITH, LIVE, MANNER,
+    ABOUT_YOU, CHOICE, CHOOSE, CODE_ASK, CODE_LINE, DIRECTIONS, FRAMES, GIST_MODIFIERS, GOODS, HELP_WITH, LIVE, MANNER,
     MATERIAL, OBJECT_END, OWN_TEXT, POINTS_BACK, PRICE, QUALITY, RECOMMEND, RECORD, CLAUSE_START, DETERMINERS,
     DOCUMENT_PART, OWN_PART, PLACED_FRAMES, asking_sentences, places_of, owned_text, requested_work,
 )
@@ -101,6 +101,32 @@ class Scope:
         """The acronyms of ``question`` the course uses but never defines, in question order."""
         found = [m.group(1) for m in ACRONYM.finditer(question)]
         return list(dict.fromkeys(a for a in found if a in self.undefined))
+
+
+def _option_before(tokens: list[str], index: int) -> list[str]:
+    """The option named right before a choice word: its last two content words, with nothing
+    else between them ("on meta ads | or": meta ads)."""
+    option: list[str] = []
+    for word in reversed(tokens[:index]):
+        if not content_words(word) or len(option) == 2:
+            break
+        option.insert(0, word)
+    return option
+
+
+def _option_after(tokens: list[str], index: int) -> list[str]:
+    """The option named right after a choice word: its first two content words, past a
+    determiner ("or | the google shopping | for"): google shopping."""
+    option: list[str] = []
+    for word in tokens[index + 1:]:
+        if not content_words(word):
+            if option:
+                break
+            continue
+        option.append(word)
+        if len(option) == 2:
+            break
+    return option
 
 
 def fingerprint(chunk_ids: list[str]) -> str:
@@ -182,6 +208,7 @@ class ScopeJudge:
         self._titles = " ".join(titles).lower()
         self._vocabulary: frozenset[str] | None = None
         self._has_code: bool | None = None
+        self._name_words: frozenset[str] | None = None
         if source is None:
             self._acronyms = set(scope.acronyms)
         else:
@@ -259,8 +286,17 @@ class ScopeJudge:
     def unnamed_choice(self, question: str) -> bool:
         """A choice between options the course never names ("which is better value, brand A or
         brand B?"): the content word next to each "or"/"vs" on both sides is absent from the
-        corpus. A choice between things the course teaches ("JPEG or WebP") is its question."""
-        tokens = words(question)
+        corpus. A choice between things the course teaches ("JPEG or WebP") is its question, and so
+        is a sentence that asks what the course's text says ("does the course talk about less
+        packaging or less fuel?"): its options are examples of what is asked about."""
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if not OWN_TEXT.search(s)]
+        if any(self._unnamed_pair(words(sentence)) for sentence in sentences):
+            return True
+        return any(self._unnamed_options(sentence) for sentence in sentences if CHOOSE.match(sentence))
+
+    def _unnamed_pair(self, tokens: list[str]) -> bool:
+        """The words next to a choice word, or the words that tell two options apart, are none
+        of the corpus's."""
         for index, token in enumerate(tokens):
             if not CHOICE.fullmatch(token) or index == 0 or index == len(tokens) - 1:
                 continue
@@ -278,6 +314,49 @@ class ScopeJudge:
                 if apart and not any(self.knows(w) for w in apart):
                     return True
         return False
+
+    def _unnamed_options(self, sentence: str) -> bool:
+        """In a sentence that asks for a choice ("should I put the budget into meta ads or google
+        shopping?"), options of more than one word neither of which the corpus names."""
+        tokens = words(sentence)
+        for index, token in enumerate(tokens):
+            if not CHOICE.fullmatch(token):
+                continue
+            left, right = _option_before(tokens, index), _option_after(tokens, index)
+            if len(left) + len(right) > 2 and self._unnamed_option(left) and self._unnamed_option(right):
+                return True
+        return False
+
+    def _unnamed_option(self, option: list[str]) -> bool:
+        """Whether one option of a choice is a thing the corpus never names: the words are not a
+        phrase of its text, and one of them is not its word, or is a word it writes only inside a
+        name of its own ("google" in a module that names only "Google Analytics": "google
+        shopping" is another thing)."""
+        if not option:
+            return False
+        phrase = r"\W+".join(rf"{re.escape(w)}s?" for w in option)
+        if re.search(rf"(?<![a-z]){phrase}(?![a-z])", self._text):
+            return False
+        return any(not self.knows(w) or w in self.name_words for w in option)
+
+    @property
+    def name_words(self) -> frozenset[str]:
+        """The words the corpus writes only with a capital inside a sentence, never in lower case:
+        parts of names ("Google" of "Google Analytics"), not words of the language."""
+        if self._name_words is None:
+            lower, capital = set(), set()
+            for _, text, _ in self._rows:
+                for line in text.splitlines():
+                    found = list(re.finditer(r"\b[A-Za-z][a-z]+\b", line))
+                    lower.update(m.group(0) for m in found if m.group(0)[0].islower())
+                    if 2 * sum(m.group(0)[0].isupper() for m in found) >= len(found):
+                        continue  # a heading or a table's header in title case: no prose around its words
+                    for match in found:
+                        before = line[max(0, match.start() - 4):match.start()].rstrip()
+                        if match.group(0)[0].isupper() and before and (before[-1].isalnum() or before[-1] in ",;"):
+                            capital.add(match.group(0).lower())  # inside a sentence, not at its start
+            self._name_words = frozenset(capital - lower)
+        return self._name_words
 
     def choice_of_own_cases(self, question: str) -> bool:
         """A choice between things of the user's own that the course never names, asked about
