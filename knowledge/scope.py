@@ -209,6 +209,7 @@ class ScopeJudge:
         self._vocabulary: frozenset[str] | None = None
         self._has_code: bool | None = None
         self._name_words: frozenset[str] | None = None
+        self._ceiling_value: float | None = None
         if source is None:
             self._acronyms = set(scope.acronyms)
         else:
@@ -269,6 +270,22 @@ class ScopeJudge:
             scores = (np.asarray(self._bank, dtype=np.float32) @ matrix.T).max(axis=1) if len(matrix) and len(self._bank) else []
             self._floor_value = float(np.quantile(scores, 0.5)) if len(scores) else 0.15
         return self._floor_value
+
+    @property
+    def ceiling(self) -> float:
+        """As near to this judge's text as nearly all general questions come (the bank's 95th
+        percentile and a margin, as the stored ``threshold`` is for the whole corpus): a question
+        below it whose words are mostly not the course's is not the course's question."""
+        import numpy as np
+
+        if self._ceiling_value is None:
+            if self.source is None:
+                self._ceiling_value = self.scope.threshold
+            else:
+                matrix = self._module_matrix()
+                scores = (np.asarray(self._bank, dtype=np.float32) @ matrix.T).max(axis=1) if len(matrix) and len(self._bank) else []
+                self._ceiling_value = float(np.quantile(scores, OFF_TOPIC_QUANTILE)) + MARGIN if len(scores) else 0.0
+        return self._ceiling_value
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -579,7 +596,7 @@ class ScopeJudge:
         if not own or 2 * len(unknown) < len(own):
             return False
         course, nearest = self._nearness(question)
-        return nearest >= course
+        return nearest >= course or (course < self.ceiling and self.mostly_foreign(ask))
 
     def clearly_off_topic(self, question: str, typed: str | None = None) -> bool:
         """Whether no module covers a question whose topic the course's own words name (a message
@@ -613,4 +630,15 @@ class ScopeJudge:
         course, nearest = self._nearness(question)
         if self.names_course_acronym(ask) or self.names_heading(ask):
             return nearest > course + ACRONYM_MARGIN  # the course's own terms: only a clear miss is refused
-        return course < self.floor or nearest >= course
+        return course < self.floor or nearest >= course or (course < self.ceiling and self.mostly_foreign(ask))
+
+    def mostly_foreign(self, question: str) -> bool:
+        """Whether two thirds or more of a question's own words (three at least) are none of the
+        corpus's, and it does not point at the course's text ("how do I keep aphids off my
+        roses without spraying?" next to a module on watering): its topic is its own, whatever
+        word of the course it shares."""
+        if OWN_TEXT.search(question):
+            return False
+        own = [w for w in content_words(question) if w.isalpha() and len(w) > 2]
+        unknown = [w for w in own if not self.knows(w)]
+        return len(own) >= 3 and 3 * len(unknown) >= 2 * len(own)

@@ -85,3 +85,43 @@ def test_options_given_as_examples_of_what_the_course_says_are_not_a_choice(judg
 def test_options_named_in_passing_are_not_a_choice_asked(judge):
     """Guard: a sentence that does not ask for the user's choice lists things, it does not choose."""
     assert not judge.unnamed_choice("our volunteers post in slack channels or google chat; how early should a swap be found?")
+
+
+def _between(judge, monkeypatch):
+    """The message is as near the module as general questions commonly come: above the floor,
+    below the ceiling, and nearer the module than to any general question."""
+    course = (judge.floor + judge.ceiling) / 2
+    monkeypatch.setattr(judge, "_nearness", lambda question: (course, course - 0.05))
+
+
+@pytest.mark.parametrize("asked", [
+    "how do i get the black mould off my bathroom tiles without bleach",
+    "what strings should i buy for my daughter's second-hand violin",
+])
+def test_a_question_whose_words_are_mostly_not_the_courses_and_no_nearer_than_general_ones_is_refused(
+        judge, monkeypatch, asked):
+    """Its topic is its own, whatever word of the module it shares ("without", "buy")."""
+    _between(judge, monkeypatch)
+    assert judge.mostly_foreign(asked)
+    assert judge.off_topic(asked)
+    assert judge.own_topic_elsewhere(asked)  # in a conversation too: not read with its topic
+
+
+@pytest.mark.parametrize("asked", [
+    "can a volunteer swap a shift with someone from the reserve list?",  # the module's own words
+    "does the handbook say anything about grandparents, teenagers or students volunteering?",  # its text
+    "how early before the shift does the text reminder go out?",
+])
+def test_a_course_question_as_far_from_the_module_is_answered(judge, monkeypatch, asked):
+    """Guard: at the same nearness, a question in the module's words or on its text is its own."""
+    _between(judge, monkeypatch)
+    assert not judge.off_topic(asked)
+
+
+def test_a_question_nearer_the_module_than_general_questions_come_is_answered_in_any_words(judge, monkeypatch):
+    """Guard: a learner's everyday words are no sign of another topic once the question is nearer
+    the module than nearly every general question."""
+    asked = "whats the deal if i cant make it, who do i actually tell?"
+    assert judge.mostly_foreign(asked)
+    monkeypatch.setattr(judge, "_nearness", lambda question: (judge.ceiling + 0.05, judge.ceiling - 0.1))
+    assert not judge.off_topic(asked)
