@@ -28,8 +28,16 @@ refused as it would be with any one of them, and a question one module answers a
 - **Near misses in the course's domain**, each gated by the corpus: a request for program code
   when no line of the corpus is code; what a party the corpus never names charges now ("what
   does <carrier> currently charge…"); the best brand of a thing ("which X is best") or a choice
-  between two brands of one thing ("google ads or meta ads") the corpus never names; a frame of
-  personal advice (law, going to court, an injury, pay) the corpus never speaks in.
+  between two brands of one thing ("google ads or meta ads") the corpus never names, or between
+  two names of two words neither of which is a phrase of the corpus, asked as the user's own
+  choice (a word the corpus writes only inside a name, "Google" of "Google Sheets", does not make
+  "google calendar" its own); a frame of personal advice (law, going to court, an injury, pay)
+  the corpus never speaks in. Options given as examples of what the course's text says ("does
+  the module mention ebooks or audiobooks?") are no choice.
+- **A topic of its own.** A question two thirds of whose own words the corpus never uses, no
+  nearer the course than nearly all general questions come (the bank's 95th percentile and a
+  margin, per module: ``ceiling``), is off-topic unless it points at the course's text; above
+  that nearness a learner's everyday words are no sign of another topic.
 - **In a conversation**, a message that points at nothing said before, whose words are mostly
   not the corpus's and which a general question is nearer to, is judged alone: a word it shares
   with the last question does not make it a follow-up, and the message that returns to the
