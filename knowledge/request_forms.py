@@ -118,6 +118,10 @@ DIRECTIONS = re.compile(
 # A choice between options ("zendesk or freshdesk", "brand A vs brand B"): the words each side
 # of the "or" are the options; a choice between things the course never names is not its question.
 CHOICE = re.compile(r"\b(?:or|vs\.?|versus)\b", re.IGNORECASE)
+# A sentence that asks the user's own choice ("should I put the budget into A or B?", "which is
+# better, A or B", "is it better to…"), not one that lists options as examples.
+CHOOSE = re.compile(r"^\W*(?:(?:so|and|ok(?:ay)?|also|but|then)\W+)*(?:(?:should|shall|would|do|can)\s+(?:i|we|u)\b"
+                    r"|which\b|what(?:'s|’s|s| is| would be)?\s+(?:better|best)\b|is it better\b)", re.IGNORECASE)
 # The frames of personal advice a course only gives when it speaks in them itself: legal, medical,
 # pay and career. A question in such a frame is off-topic unless the corpus uses the frame's word.
 ADVICE_FRAMES = {

@@ -28,8 +28,16 @@ refused as it would be with any one of them, and a question one module answers a
 - **Near misses in the course's domain**, each gated by the corpus: a request for program code
   when no line of the corpus is code; what a party the corpus never names charges now ("what
   does <carrier> currently charge…"); the best brand of a thing ("which X is best") or a choice
-  between two brands of one thing ("google ads or meta ads") the corpus never names; a frame of
-  personal advice (law, going to court, an injury, pay) the corpus never speaks in.
+  between two brands of one thing ("google ads or meta ads") the corpus never names, or between
+  two names of two words neither of which is a phrase of the corpus, asked as the user's own
+  choice (a word the corpus writes only inside a name, "Google" of "Google Sheets", does not make
+  "google calendar" its own); a frame of personal advice (law, going to court, an injury, pay)
+  the corpus never speaks in. Options given as examples of what the course's text says ("does
+  the module mention ebooks or audiobooks?") are no choice.
+- **A topic of its own.** A question two thirds of whose own words the corpus never uses, no
+  nearer the course than nearly all general questions come (the bank's 95th percentile and a
+  margin, per module: ``ceiling``), is off-topic unless it points at the course's text; above
+  that nearness a learner's everyday words are no sign of another topic.
 - **In a conversation**, a message that points at nothing said before, whose words are mostly
   not the corpus's and which a general question is nearer to, is judged alone: a word it shares
   with the last question does not make it a follow-up, and the message that returns to the
@@ -64,7 +72,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.acronyms import ACRONYM, spelled_out, undefined_acronyms  # noqa: F401 (spelled_out: its public home was here)
 from knowledge.request_forms import (  # noqa: F401 (MATERIAL, requested_work: read by tests through this module)
-    ABOUT_YOU, CHOICE, CODE_ASK, CODE_LINE, DIRECTIONS, FRAMES, GIST_MODIFIERS, GOODS, HELP_WITH, LIVE, MANNER,
+    ABOUT_YOU, CHOICE, CHOOSE, CODE_ASK, CODE_LINE, DIRECTIONS, FRAMES, GIST_MODIFIERS, GOODS, HELP_WITH, LIVE, MANNER,
     MATERIAL, OBJECT_END, OWN_TEXT, POINTS_BACK, PRICE, QUALITY, RECOMMEND, RECORD, CLAUSE_START, DETERMINERS,
     DOCUMENT_PART, OWN_PART, PLACED_FRAMES, asking_sentences, places_of, owned_text, requested_work,
 )
@@ -101,6 +109,32 @@ class Scope:
         """The acronyms of ``question`` the course uses but never defines, in question order."""
         found = [m.group(1) for m in ACRONYM.finditer(question)]
         return list(dict.fromkeys(a for a in found if a in self.undefined))
+
+
+def _option_before(tokens: list[str], index: int) -> list[str]:
+    """The option named right before a choice word: its last two content words, with nothing
+    else between them ("on meta ads | or": meta ads)."""
+    option: list[str] = []
+    for word in reversed(tokens[:index]):
+        if not content_words(word) or len(option) == 2:
+            break
+        option.insert(0, word)
+    return option
+
+
+def _option_after(tokens: list[str], index: int) -> list[str]:
+    """The option named right after a choice word: its first two content words, past a
+    determiner ("or | the google shopping | for"): google shopping."""
+    option: list[str] = []
+    for word in tokens[index + 1:]:
+        if not content_words(word):
+            if option:
+                break
+            continue
+        option.append(word)
+        if len(option) == 2:
+            break
+    return option
 
 
 def fingerprint(chunk_ids: list[str]) -> str:
@@ -182,6 +216,8 @@ class ScopeJudge:
         self._titles = " ".join(titles).lower()
         self._vocabulary: frozenset[str] | None = None
         self._has_code: bool | None = None
+        self._name_words: frozenset[str] | None = None
+        self._ceiling_value: float | None = None
         if source is None:
             self._acronyms = set(scope.acronyms)
         else:
@@ -244,6 +280,22 @@ class ScopeJudge:
         return self._floor_value
 
     @property
+    def ceiling(self) -> float:
+        """As near to this judge's text as nearly all general questions come (the bank's 95th
+        percentile and a margin, as the stored ``threshold`` is for the whole corpus): a question
+        below it whose words are mostly not the course's is not the course's question."""
+        import numpy as np
+
+        if self._ceiling_value is None:
+            if self.source is None:
+                self._ceiling_value = self.scope.threshold
+            else:
+                matrix = self._module_matrix()
+                scores = (np.asarray(self._bank, dtype=np.float32) @ matrix.T).max(axis=1) if len(matrix) and len(self._bank) else []
+                self._ceiling_value = float(np.quantile(scores, OFF_TOPIC_QUANTILE)) + MARGIN if len(scores) else 0.0
+        return self._ceiling_value
+
+    @property
     def vocabulary(self) -> frozenset[str]:
         """Stems of every word of the corpus (its text and headings)."""
         if self._vocabulary is None:
@@ -259,8 +311,17 @@ class ScopeJudge:
     def unnamed_choice(self, question: str) -> bool:
         """A choice between options the course never names ("which is better value, brand A or
         brand B?"): the content word next to each "or"/"vs" on both sides is absent from the
-        corpus. A choice between things the course teaches ("JPEG or WebP") is its question."""
-        tokens = words(question)
+        corpus. A choice between things the course teaches ("JPEG or WebP") is its question, and so
+        is a sentence that asks what the course's text says ("does the course talk about less
+        packaging or less fuel?"): its options are examples of what is asked about."""
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if not OWN_TEXT.search(s)]
+        if any(self._unnamed_pair(words(sentence)) for sentence in sentences):
+            return True
+        return any(self._unnamed_options(sentence) for sentence in sentences if CHOOSE.match(sentence))
+
+    def _unnamed_pair(self, tokens: list[str]) -> bool:
+        """The words next to a choice word, or the words that tell two options apart, are none
+        of the corpus's."""
         for index, token in enumerate(tokens):
             if not CHOICE.fullmatch(token) or index == 0 or index == len(tokens) - 1:
                 continue
@@ -278,6 +339,49 @@ class ScopeJudge:
                 if apart and not any(self.knows(w) for w in apart):
                     return True
         return False
+
+    def _unnamed_options(self, sentence: str) -> bool:
+        """In a sentence that asks for a choice ("should I put the budget into meta ads or google
+        shopping?"), options of more than one word neither of which the corpus names."""
+        tokens = words(sentence)
+        for index, token in enumerate(tokens):
+            if not CHOICE.fullmatch(token):
+                continue
+            left, right = _option_before(tokens, index), _option_after(tokens, index)
+            if len(left) + len(right) > 2 and self._unnamed_option(left) and self._unnamed_option(right):
+                return True
+        return False
+
+    def _unnamed_option(self, option: list[str]) -> bool:
+        """Whether one option of a choice is a thing the corpus never names: the words are not a
+        phrase of its text, and one of them is not its word, or is a word it writes only inside a
+        name of its own ("google" in a module that names only "Google Analytics": "google
+        shopping" is another thing)."""
+        if not option:
+            return False
+        phrase = r"\W+".join(rf"{re.escape(w)}s?" for w in option)
+        if re.search(rf"(?<![a-z]){phrase}(?![a-z])", self._text):
+            return False
+        return any(not self.knows(w) or w in self.name_words for w in option)
+
+    @property
+    def name_words(self) -> frozenset[str]:
+        """The words the corpus writes only with a capital inside a sentence, never in lower case:
+        parts of names ("Google" of "Google Analytics"), not words of the language."""
+        if self._name_words is None:
+            lower, capital = set(), set()
+            for _, text, _ in self._rows:
+                for line in text.splitlines():
+                    found = list(re.finditer(r"\b[A-Za-z][a-z]+\b", line))
+                    lower.update(m.group(0) for m in found if m.group(0)[0].islower())
+                    if 2 * sum(m.group(0)[0].isupper() for m in found) >= len(found):
+                        continue  # a heading or a table's header in title case: no prose around its words
+                    for match in found:
+                        before = line[max(0, match.start() - 4):match.start()].rstrip()
+                        if match.group(0)[0].isupper() and before and (before[-1].isalnum() or before[-1] in ",;"):
+                            capital.add(match.group(0).lower())  # inside a sentence, not at its start
+            self._name_words = frozenset(capital - lower)
+        return self._name_words
 
     def choice_of_own_cases(self, question: str) -> bool:
         """A choice between things of the user's own that the course never names, asked about
@@ -500,7 +604,7 @@ class ScopeJudge:
         if not own or 2 * len(unknown) < len(own):
             return False
         course, nearest = self._nearness(question)
-        return nearest >= course
+        return nearest >= course or (course < self.ceiling and self.mostly_foreign(ask))
 
     def clearly_off_topic(self, question: str, typed: str | None = None) -> bool:
         """Whether no module covers a question whose topic the course's own words name (a message
@@ -534,4 +638,15 @@ class ScopeJudge:
         course, nearest = self._nearness(question)
         if self.names_course_acronym(ask) or self.names_heading(ask):
             return nearest > course + ACRONYM_MARGIN  # the course's own terms: only a clear miss is refused
-        return course < self.floor or nearest >= course
+        return course < self.floor or nearest >= course or (course < self.ceiling and self.mostly_foreign(ask))
+
+    def mostly_foreign(self, question: str) -> bool:
+        """Whether two thirds or more of a question's own words (three at least) are none of the
+        corpus's, and it does not point at the course's text ("how do I keep aphids off my
+        roses without spraying?" next to a module on watering): its topic is its own, whatever
+        word of the course it shares."""
+        if OWN_TEXT.search(question):
+            return False
+        own = [w for w in content_words(question) if w.isalpha() and len(w) > 2]
+        unknown = [w for w in own if not self.knows(w)]
+        return len(own) >= 3 and 3 * len(unknown) >= 2 * len(own)
