@@ -1,0 +1,44 @@
+"""Causes of the v12 dialogue failures (tune half), as specifications in other words: a what-if
+on one line of a total cost named by the user's own (even misspelt) word keeps that line's input
+(a total made of any of its lines has no two inputs that stand in for each other); a share word
+inside a figure ("half a person-month") is its value, not a factor on another input; a message
+that asks for the calculator again with figures of its own for every line the calculation holds
+is a calculation of its own (its length asked, none carried over). Each has a guard it must not
+change. Pure reading, no engine."""
+
+from __future__ import annotations
+
+from assistant.reading.dialogue import read_turn
+from dialogue_steps import call_of, state_of
+
+TCO = "total cost over 2 years: hardware install 20k, data migraton 8k, staff training 2k, subscription 6k/yr"
+RICE = ("prioritise with RICE: Gift quiz reach 3000 impact high confidence 70% effort 2; "
+        "Size guide reach 5000 impact low confidence 90% effort 3")
+
+
+def _project(args: dict, name: str) -> dict:
+    return next(row for row in args["initiatives"] if row["name"] == name)
+
+
+def test_a_line_named_in_the_users_own_spelling_keeps_its_input():
+    name, args = call_of(read_turn("what if the migraton part ended up 11k?", state_of(TCO)))
+    assert name == "tco"
+    assert args["data_integration"] == 11000 and args["implementation"] == 20000
+    assert args["training"] == 2000 and args["software_fees"] == 6000 and args["horizon_years"] == 2
+
+
+def test_guard_a_line_named_by_its_input_still_moves_that_input_only():
+    name, args = call_of(read_turn("and if the install came to 25k?", state_of(TCO)))
+    assert args["implementation"] == 25000 and args["data_integration"] == 8000
+
+
+def test_a_share_word_inside_a_figure_is_its_value_not_a_factor():
+    name, args = call_of(read_turn("turns out the size guide needs only half a person-month", state_of(RICE)))
+    size = _project(args, "Size guide")
+    assert size["effort"] == 0.5 and size["reach"] == 5000  # not the reach halved
+    assert _project(args, "Gift quiz") == {"reach": 3000, "impact": 2, "confidence": 0.7, "effort": 2, "name": "Gift quiz"}
+
+
+def test_guard_a_share_word_before_the_input_still_scales_it():
+    name, args = call_of(read_turn("cut the size guide reach by half", state_of(RICE)))
+    assert _project(args, "Size guide")["reach"] == 2500 and _project(args, "Size guide")["effort"] == 3
