@@ -42,3 +42,18 @@ def test_a_share_word_inside_a_figure_is_its_value_not_a_factor():
 def test_guard_a_share_word_before_the_input_still_scales_it():
     name, args = call_of(read_turn("cut the size guide reach by half", state_of(RICE)))
     assert _project(args, "Size guide")["reach"] == 2500 and _project(args, "Size guide")["effort"] == 3
+
+
+HOSTED = "3-year TCO: install 12k, hosting 400 a month"
+
+
+def test_the_calculator_asked_again_with_every_line_of_its_own_is_a_calculation_of_its_own():
+    turn = read_turn("Next: TCO, set-up 6k and support 200 a month", state_of(HOSTED))
+    assert turn.calculation is None  # read on its own: its length is asked, the 3 years do not carry over
+
+
+def test_guard_the_calculator_asked_again_with_one_line_changed_is_a_change():
+    name, args = call_of(read_turn("TCO with the install at 9k", state_of(HOSTED)))
+    assert args["implementation"] == 9000 and args["maintenance"] == 4800 and args["horizon_years"] == 3
+    name, args = call_of(read_turn("and the TCO if install were 6k and hosting 200 a month?", state_of(HOSTED)))
+    assert args["implementation"] == 6000 and args["maintenance"] == 2400 and args["horizon_years"] == 3

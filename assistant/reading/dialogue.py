@@ -124,6 +124,8 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
             return with_test_rates(text, state, own, spec) or with_earlier_result(text, state, own) \
                 or with_held_lines(text, state, own) \
                 or carried_over(text, state, own)  # of the same figures?
+        if not own.calls and _asked_afresh(text, state, own):  # "TCO for the chatbot, setup 8k, licence 300/mo"
+            return DialogueTurn()  # after another TCO: a calculation of its own, its length asked
         if own.calls:
             # complete on its own: a new calculation, unless it is worded as a change of this one
             # and gives fewer figures than it ("what would the TCO be if the software were €10k?")
@@ -181,6 +183,25 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         asked = ask_input_for(state, new_state.figures[unused[0]])
         return DialogueTurn(ask_again_with(asked), asked)
     return DialogueTurn(calc, new_state)
+
+
+def _asked_afresh(text: str, state: CalculationState, own: Calculation) -> bool:
+    """Does ``text`` ask for the calculator of the result just given again, with figures of its
+    own for every input that result used but its length of time, in no words of a change ("TCO
+    for the kiosk: install 6k, support 200 a month" after another TCO)? Then it is a calculation
+    of its own that the message alone leaves incomplete: what it lacks is asked, and none of the
+    old figures (the old horizon included) carries over. A message that gives some of the lines
+    only ("TCO with the install at 9k") is a change of the result."""
+    spec = spec_named(state.tool)
+    if spec is None or state.question is not None or state.args is None or CHANGE_WORDS.search(text) \
+            or WHAT_IF.match(text) or not any(named.name == state.tool for named in asked_specs(text)):
+        return False
+    fresh = start_state(text, own)
+    if fresh is None:
+        return False
+    held = {item.field for item in state.figures if item.field and not item.ignored and not spec.field(item.field).horizon}
+    given = {item.field for item in fresh.figures if item.field and not item.ignored}
+    return len(given) >= 2 and held <= given
 
 
 def _new_subject(text: str) -> bool:
