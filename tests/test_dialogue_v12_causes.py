@@ -57,3 +57,19 @@ def test_guard_the_calculator_asked_again_with_one_line_changed_is_a_change():
     assert args["implementation"] == 9000 and args["maintenance"] == 4800 and args["horizon_years"] == 3
     name, args = call_of(read_turn("and the TCO if install were 6k and hosting 200 a month?", state_of(HOSTED)))
     assert args["implementation"] == 6000 and args["maintenance"] == 2400 and args["horizon_years"] == 3
+
+
+def test_how_often_said_without_a_number_is_once_per_that_period():
+    state = state_of("customer value for the candle club? average order £22")
+    turn = read_turn("they buy quarterly", state)
+    assert turn.calculation is not None and not turn.calculation.calls  # the lifespan is still asked
+    name, args = call_of(read_turn("members stay about 3 years", turn.state))
+    assert name == "clv" and args["purchases_per_year"] == 4 and args["lifespan_years"] == 3 and args["aov"] == 22
+
+
+def test_guard_how_often_fills_no_input_that_counts_nothing_per_period():
+    turn = read_turn("monthly", state_of("ROI please, the set-up cost us 10k"))
+    assert turn.calculation is None or not turn.calculation.calls
+    state = state_of("customer value for the candle club? average order £22")
+    turn = read_turn("we look at the numbers monthly but I really don't know how often they buy", state)
+    assert turn.calculation is None or not turn.calculation.calls
