@@ -73,3 +73,20 @@ def test_guard_how_often_fills_no_input_that_counts_nothing_per_period():
     state = state_of("customer value for the candle club? average order £22")
     turn = read_turn("we look at the numbers monthly but I really don't know how often they buy", state)
     assert turn.calculation is None or not turn.calculation.calls
+
+
+CLV = "lifetime value please: basket $40, 3 purchases a year"
+
+
+def test_a_reply_that_leaves_the_figure_to_the_advisor_gets_the_question_again():
+    for reply in ("just use the usual one for a pet store", "you pick", "whatever's normal in retail"):
+        turn = read_turn(reply, state_of(CLV))
+        assert turn.calculation is not None and not turn.calculation.calls, reply
+        assert turn.calculation.clarification is not None and "not assume" in turn.calculation.clarification.question
+
+
+def test_guard_a_figure_given_with_the_same_words_is_taken():
+    name, args = call_of(read_turn("the typical figure for us is 4 years", state_of(CLV)))
+    assert args["lifespan_years"] == 4 and args["aov"] == 40
+    turn = read_turn("how is the lifespan usually measured?", state_of(CLV))
+    assert turn.calculation is None  # a question of its own, read on its own

@@ -393,11 +393,28 @@ def own_question(text: str) -> bool:
     return text.rstrip().endswith("?") and bool(ASKS.match(last)) and not WHAT_IF.match(last) and not asked_specs(last)
 
 
+# A reply that leaves the figure asked for to the advisor: "whatever is typical", "the usual for
+# a shop our size", "you pick", "up to you", "use an industry average".
+LEAVES_IT = re.compile(r"\b(?:whatever(?:'s| is)?\s+(?:typical|usual|normal|standard|common|average|reasonable)"
+                       r"|(?:the\s+)?(?:typical|usual|normal|standard)\s+(?:one|figure|value|number|for)\b"
+                       r"|(?:industry|market|sector)\s+(?:average|norm|standard|benchmark)"
+                       r"|you\s+(?:pick|choose|decide|tell me)|up to you|your call)", re.IGNORECASE)
+
+
+def leaves_it_to_us(text: str) -> bool:
+    """Does a short reply with no figure leave the figure asked for to the advisor ("whatever is
+    typical for a fashion shop", "you pick")? The advisor has no figure of the user's to take:
+    the question is asked again, and no typical value is invented."""
+    return bool(LEAVES_IT.search(text)) and not read_figures(text) and len(text.split()) <= 14
+
+
 def looks_like_a_reply(text: str, state: CalculationState) -> bool:
     """Is ``text`` meant as the answer to the open question, though it could not be placed? A
     short message with no question of its own, or a few words with figures in them; a question
     ("how does CLV relate to …?") or a longer message is read on its own."""
     words = re.findall(r"[a-z0-9][a-z0-9'%.,/-]*", text.lower())
+    if leaves_it_to_us(text):  # "whatever is typical for a shop like ours": no figure, never one invented
+        return True
     if not words or text.rstrip().endswith("?") or set(words) <= COURTESY or ASKS.match(text):
         return False
     if len(words) <= 6:
@@ -413,8 +430,10 @@ def ask_again(state: CalculationState, text: str) -> ContinuedCalculation:
     quoted = " ".join(text.split())
     quoted = quoted if len(quoted) <= 60 else quoted[:57].rstrip() + "…"
     calc.calls = []
+    opening = (f"I would rather not assume a typical figure for you (“{quoted}”): the calculation needs yours."
+               if leaves_it_to_us(text) else f"I could not place “{quoted}” as an answer.")
     calc.clarification = Clarification(
-        question=f"I could not place “{quoted}” as an answer. {asked.question}"
+        question=f"{opening} {asked.question}"
                  + (" You can pick one of the options." if asked.options else ""), options=list(asked.options))
     return calc
 
