@@ -90,3 +90,28 @@ def test_guard_a_figure_given_with_the_same_words_is_taken():
     assert args["lifespan_years"] == 4 and args["aov"] == 40
     turn = read_turn("how is the lifespan usually measured?", state_of(CLV))
     assert turn.calculation is None  # a question of its own, read on its own
+
+
+PAYBACK = "payback on the label printer: 6,000 up front, it saves 500 a month"
+
+
+def test_several_values_listed_for_one_input_are_each_computed():
+    turn = read_turn("and at 600, 750 or 1,000 a month?", state_of(PAYBACK))
+    assert turn.calculation is not None
+    benefits = [args["monthly_benefit"] for _, args in turn.calculation.calls]
+    assert benefits == [600, 750, 1000]
+    assert all(args["upfront_cost"] == 6000 for _, args in turn.calculation.calls)
+    assert turn.state.args["monthly_benefit"] == 600  # the conversation goes on from the first
+
+
+def test_a_bare_amount_per_the_one_period_of_the_calculation_replaces_that_amount():
+    name, args = call_of(read_turn("and at 650 a month?", state_of(PAYBACK)))
+    assert args == {"upfront_cost": 6000, "monthly_benefit": 650}
+
+
+def test_guard_a_list_over_two_inputs_or_an_amount_that_names_a_line_is_not_a_list_of_alternatives():
+    turn = read_turn("and at 650 a month for the ink refills?", state_of(PAYBACK))
+    assert turn.calculation is None or not turn.calculation.calls or \
+        turn.calculation.calls[0][1].get("monthly_benefit") != 650
+    turn = read_turn("what if it cost 7,000 and saved 550 or so a month?", state_of(PAYBACK))
+    assert turn.calculation is None or len(turn.calculation.calls) <= 1

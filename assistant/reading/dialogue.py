@@ -138,6 +138,9 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
                 return DialogueTurn()
             calc, new_state = continue_state(*continued)
             return DialogueTurn(*only_what_moved(state, calc, new_state))
+    each = each_value(state, text)
+    if each is not None:  # "and at 2,000, 2,500 or 3,000 a month?": one result per value
+        return each
     more = more_records(state, text)
     if more is not None:  # "the variant had 9,800 visitors and 350 orders": the group the question lacked
         return more
@@ -183,6 +186,58 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         asked = ask_input_for(state, new_state.figures[unused[0]])
         return DialogueTurn(ask_again_with(asked), asked)
     return DialogueTurn(calc, new_state)
+
+
+# What separates values listed as alternatives: "2,000, 2,500 or 3,000", "9k / 12k", "2.000 oder 3.000".
+LISTED = re.compile(r"\s*(?:,\s*(?:(?:or|oder|ou|o)\s+)?|/|\s(?:or|oder|ou|o)\s)\s*", re.IGNORECASE)
+
+
+def values_listed(text: str) -> list[tuple[int, int]]:
+    """The spans of values a message lists as alternatives for one input ("2,000, 2,500 or 3,000
+    a month"): two or more amounts of one unit in a row, the last joined by "or" (in the message's
+    language), none but the last with words of its own; [] when there is no such list."""
+    figures = read_figures(text)
+    for start in range(len(figures) - 1):
+        run = [figures[start]]
+        for fig in figures[start + 1:]:
+            if not LISTED.fullmatch(text[run[-1].span[1]: fig.span[0]]) or fig.unit != run[0].unit:
+                break
+            run.append(fig)
+        joined = re.search(r"\b(?:or|oder|ou|o)\b", text[run[-2].span[1]: run[-1].span[0]], re.IGNORECASE) \
+            if len(run) >= 2 else None
+        if joined and run[0].unit in {"money", "count"} and all(f.period is None for f in run[:-1]):
+            return [f.span for f in run]
+    return []
+
+
+def each_value(state: CalculationState, text: str) -> DialogueTurn | None:
+    """Several what-ifs in one message: one value listed per alternative for one input after a
+    result ("and at 2,000, 2,500 or 3,000 a month?"), each computed as the change of that input
+    alone; the first is the state the conversation goes on from. None when there is no such list,
+    or a value changes nothing or another input than the first."""
+    spans = values_listed(text)
+    if not spans or state.question is not None or state.args is None:
+        return None
+    first: tuple[Calculation, CalculationState] | None = None
+    for pick in range(len(spans)):
+        moved = change(state, text, one_of=(spans, pick))
+        if moved is None or not any(" → " in line for line in moved[1]):
+            return None
+        calc, new_state = continue_state(*moved)
+        calc, new_state = only_what_moved(state, calc, new_state)
+        if not calc.calls or calc.calls[0][0] != state.call:
+            return None
+        if first is None:
+            first = (calc, new_state)
+            continue
+        moved_keys = {k for k, v in calc.calls[0][1].items() if state.args.get(k) != v}
+        if moved_keys != {k for k, v in first[0].calls[0][1].items() if state.args.get(k) != v}:
+            return None  # the values move different inputs: not one list of alternatives
+        first[0].calls.append(calc.calls[0])
+        first[0].titles.append(calc.titles[0] if calc.titles else "")
+        first[0].changes.append(f"also computed with {text[spans[pick][0]: spans[pick][1]]}")
+    assert first is not None
+    return DialogueTurn(*first)
 
 
 def _asked_afresh(text: str, state: CalculationState, own: Calculation) -> bool:
