@@ -115,3 +115,14 @@ def test_guard_a_list_over_two_inputs_or_an_amount_that_names_a_line_is_not_a_li
         turn.calculation.calls[0][1].get("monthly_benefit") != 650
     turn = read_turn("what if it cost 7,000 and saved 550 or so a month?", state_of(PAYBACK))
     assert turn.calculation is None or len(turn.calculation.calls) <= 1
+
+
+def test_a_missing_amount_given_for_the_first_year_fills_it():
+    state = state_of("ROI on the returns chatbot? it cost 18k")
+    name, args = call_of(read_turn("savings came to about 40k in the first year", state))
+    assert name == "roi" and args == {"cost": 18000, "gain": 40000}
+
+
+def test_guard_a_period_of_a_series_still_changes_that_period_only():
+    name, args = call_of(read_turn("the second-year inflow is 9k", state_of("NPV at 6%: 20k now, inflows 8k, 8k, 8k")))
+    assert args["cash_flows"] == [-20000, 8000, 9000, 8000]

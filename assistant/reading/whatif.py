@@ -248,8 +248,9 @@ def change(state: CalculationState, text: str, answering: bool = False,
     if not news:
         return state, changes
     period = period_named(text)
-    if period is not None and len(news) == 1 and news[0].unit in {"money", "count"}:
-        return one_period(state, spec, text, news[0], period, changes)
+    if period is not None and len(news) == 1 and news[0].unit in {"money", "count"} and not (
+            answering and state.need == "missing" and not any(f.sequence for f in spec.fields)):
+        return one_period(state, spec, text, news[0], period, changes)  # (a missing amount "in that first year": given)
     used = {i for i, item in enumerate(state.figures) if not item.ignored and (item.field or item.fields)}
     taken: set[int] = set()
     placed: list[Figure] = []
