@@ -30,29 +30,11 @@ only when the previous turn was not a calculation.
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from assistant.reading.calc_state import (
-    figure_state,
-    spec_named,
-    state_figure,
-    value_words,
-    verbatim,
-    word_figure,
-)
-from assistant.reading.calculate import (
-    Calculation,
-    asked_specs,
-    assign,
-    fill_series as series,
-    horizon_in,
-    plan_figures,
-    read_calculation,
-    with_choices,
-)
-from assistant.reading.ranges import alternatives
+from assistant.reading.calc_state import figure_state, spec_named, value_words, verbatim
+from assistant.reading.calculate import Calculation, asked_specs, assign, read_calculation
 from assistant.reading.replies import answer_question, choose_figure, fill_missing, option_chosen, parallel
 from assistant.reading.earlier_result import (
     held_lines_named,
@@ -65,14 +47,19 @@ from assistant.reading.lengths import longer, moved_by
 from assistant.reading.restated import netting, restatement
 from assistant.reading.targets import record_groups
 from assistant.reading.subjects import GOES_BACK, NEW_SUBJECT, REFERS_BACK, other_subject
-from assistant.reading.undo import first_result, undone
+from assistant.reading.state_plan import (
+    ContinuedCalculation,
+    continue_state,
+    plan_state as _plan,
+    spec_of as _spec_of,
+    start_state,
+)
+from assistant.reading.undo import undone
 from assistant.reading.parts import ask_input_for
 from assistant.reading.whatif import CHANGE_WORDS, WHAT_IF, change
 from assistant.types import CalculationState, Clarification
 from assistant.reading.about_figures import asks_about_a_figure
-from assistant.reading.money import set_aside
 from knowledge.figures import Figure, read_figures
-from tools.registry import SPECS
 from tools.spec import ToolSpec
 
 __all__ = ["ContinuedCalculation", "DialogueTurn", "continue_state", "option_chosen", "read_conversation", "read_turn",
@@ -82,16 +69,6 @@ FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|what if|now|same|redo|again|instead|also|ok(?:ay)?,?|then|but)\b",
     re.IGNORECASE,
 )
-
-
-@dataclass
-class ContinuedCalculation(Calculation):
-    """A calculation planned from the conversation's state, with what this message changed."""
-
-    changes: list[str] = field(default_factory=list)
-
-    def account_lines(self) -> list[str]:
-        return [f"changed: {change}" for change in self.changes] + super().account_lines()
 
 
 @dataclass
@@ -113,136 +90,6 @@ def resolve_follow_up(question: str, previous: str | None) -> str:
         return question  # a complete ask of its own: earlier turns add nothing
     tail = re.sub(FOLLOW_UP, "", question).strip(" ,?.")
     return f"{previous.rstrip(' ?.')} ({tail})?"
-
-
-def _spec_of(calc: Calculation) -> ToolSpec | None:
-    """The calculator a calculation is about: with several calls each of its own calculator (a
-    total cost worked out and then the ROI on it), the last, which the others feed."""
-    title = calc.titles[_last(calc)] if calc.titles else ""
-    return next((spec for spec in SPECS if spec.fields and spec.title == title), None)
-
-
-def _last(calc: Calculation) -> int:
-    return len(calc.calls) - 1 if len(calc.calls) > 1 and len(calc.titles) == len(calc.calls) else 0
-
-
-def start_state(text: str, calc: Calculation) -> CalculationState | None:
-    """The state of a calculation read from one message (its call, or its open question)."""
-    spec = _spec_of(calc)
-    if spec is None:
-        return None
-    figures = read_figures(text, value_words(spec))
-    roles = _roles(spec, text, figures)
-    items = []
-    previous_end = 0
-    for fig in figures:  # a figure is named by the words since the figure before it, and its own after it
-        items.append(figure_state(text, fig, roles.get(fig.index), previous_end))
-        previous_end = fig.span[1]
-    sequences = {f.name for f in spec.fields if f.sequence} | {f.name for f in spec.fields if f.horizon}
-    found = None if sequences & set(roles.values()) else horizon_in(figures, {i for i, role in roles.items() if role}, text)
-    horizon = None
-    if found is not None and found.index >= 0:
-        horizon = found.index
-    elif found is not None:  # "a year" in words: a figure of its own, quoting those words
-        items.append(word_figure(text, found.value, "duration", found.text))
-        horizon = len(items) - 1
-    state = CalculationState(tool=spec.name, text=text, figures=items, horizon=horizon)
-    _, need = _plan(state)
-    if calc.clarification is not None and not calc.calls:
-        state.question = calc.clarification
-        asked = _role_asked(spec, state, calc.clarification)
-        if asked:  # the question the user sees is about that figure's input, however the state plans it
-            state.need, state.about, state.fields = "role", calc.clarification.figure, asked
-            item = state.figures[calc.clarification.figure]
-            item.field, item.fields = "", list(asked)
-        elif need is not None:
-            state.need, state.about, state.fields = need.kind, need.figure, need.fields
-        else:
-            state.need, state.about = _asked_about(state, calc.clarification)
-    elif calc.calls:
-        state.call, state.args = calc.calls[_last(calc)]
-    return first_result(state)
-
-
-def _role_asked(spec: ToolSpec, state: CalculationState, asked: Clarification) -> list[str]:
-    """The inputs a question about one figure's role offers ("the cost", "the gain"), when the
-    one-message reader asked it about a figure of the state; else []."""
-    if asked.figure is None or not 0 <= asked.figure < len(state.figures):
-        return []
-    names = {f.name.replace("_", " "): f.name for f in spec.fields}
-    offered = [names[option[4:]] for option in asked.options if option.startswith("the ") and option[4:] in names]
-    return offered if len(offered) >= 2 else []
-
-
-def _asked_about(state: CalculationState, asked: Clarification) -> tuple[str, int | None]:
-    """What a question the one-message reader asked is about, when planning from the state
-    would not ask it: the ends of the one range the user gave ("between 3 and 5 person-months"),
-    when the options are those ends; else "check" (the figures as read, to be given again)."""
-    groups = alternatives(state)
-    offered = [f.value for option in asked.options for f in read_figures(option)[:1]]
-    for i, j in groups if len(groups) == 1 else ():
-        ends = [state.figures[i].figure["value"], state.figures[j].figure["value"] if j is not None
-                else state.figures[i].figure.get("high")]
-        if len(offered) >= 2 and any(abs(v - offered[0]) < 1e-9 for v in ends if v is not None) \
-                and any(abs(v - offered[-1]) < 1e-9 for v in ends if v is not None):
-            return "range", i
-    return "check", None
-
-
-def _roles(spec: ToolSpec, text: str, figures: list[Figure]) -> dict[int, str | tuple[str, ...]]:
-    """Each figure's input as the one-message reader decides it, amounts given one per period
-    ("-60k now, then 25k, 25k, 30k") read as the spec's series, so planning again from the
-    state computes what the message computed."""
-    roles = assign(spec, figures)
-    aside = set_aside(text, figures)
-    decided = {i: name for i, name in roles.items() if isinstance(name, str) and i not in aside}
-    before = dict(decided)
-    series(spec, [f for f in figures if f.index not in aside], decided)
-    for i in before.keys() - decided.keys():
-        del roles[i]  # a horizon the series carries itself ("over the next three years")
-    roles.update(decided)
-    return roles
-
-
-def _plan(state: CalculationState, changes: list[str] | None = None):
-    spec = spec_named(state.tool)
-    assert spec is not None
-    figures = [state_figure(item, i) for i, item in enumerate(state.figures)]
-    roles: dict[int, str | tuple[str, ...]] = {}
-    for i, item in enumerate(state.figures):
-        if item.field:
-            roles[i] = item.field
-        elif len(item.fields) > 1:
-            roles[i] = tuple(item.fields)
-    ignored = frozenset(i for i, item in enumerate(state.figures) if item.ignored)
-    horizon = figures[state.horizon] if state.horizon is not None and state.horizon < len(figures) else None
-    calc, need = plan_figures(spec, state.text, figures, roles, horizon, ignored, state.settings)
-    if calc.calls:  # the options the first message chose in words ("the average of the three"), as it was
-        name, args = with_choices(spec, calc.calls[0], state.text)  # read alone; a what-if's choice stays
-        calc.calls[0] = (name, {**args, **{k: v for k, v in state.settings.items() if k in args}})
-    if need is not None and not calc.calls:  # asked before the plan got to them: the inputs already decided,
-        for i, item in enumerate(state.figures):  # as decided ("16k → cost"), not "no input named next to it"
-            if item.field and not item.ignored and i < len(calc.readings) and not calc.readings[i].roles:
-                calc.readings[i].roles.append(item.field.replace("_", " "))
-                calc.readings[i].note = ""
-    continued = ContinuedCalculation(**{f.name: getattr(calc, f.name) for f in dataclasses.fields(Calculation)},
-                                     changes=list(changes or []))
-    return continued, need
-
-
-def continue_state(state: CalculationState, changes: list[str]) -> tuple[Calculation, CalculationState]:
-    """Plan the calculation again from its state; the state then holds its new question or args."""
-    state = state.model_copy(deep=True)
-    calc, need = _plan(state, changes)
-    if (state.need in {"part", "replace"} and state.pending is not None) or state.need in {"remove", "move"}:  # asked by the what-if
-        calc.calls, calc.clarification = [], state.question
-        return calc, state
-    if need is not None:
-        state.question, state.need, state.about, state.fields = need.clarification, need.kind, need.figure, need.fields
-    else:
-        state.question, state.need, state.about, state.fields = None, "", None, []
-        state.call, state.args = calc.calls[0]
-    return calc, first_result(state)
 
 
 def read_conversation(text: str, states: list[CalculationState], embed=None) -> DialogueTurn:
@@ -277,6 +124,8 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
             return with_test_rates(text, state, own, spec) or with_earlier_result(text, state, own) \
                 or with_held_lines(text, state, own) \
                 or carried_over(text, state, own)  # of the same figures?
+        if not own.calls and _asked_afresh(text, state, own):  # "TCO for the chatbot, setup 8k, licence 300/mo"
+            return DialogueTurn()  # after another TCO: a calculation of its own, its length asked
         if own.calls:
             # complete on its own: a new calculation, unless it is worded as a change of this one
             # and gives fewer figures than it ("what would the TCO be if the software were €10k?")
@@ -289,6 +138,9 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
                 return DialogueTurn()
             calc, new_state = continue_state(*continued)
             return DialogueTurn(*only_what_moved(state, calc, new_state))
+    each = each_value(state, text)
+    if each is not None:  # "and at 2,000, 2,500 or 3,000 a month?": one result per value
+        return each
     more = more_records(state, text)
     if more is not None:  # "the variant had 9,800 visitors and 350 orders": the group the question lacked
         return more
@@ -334,6 +186,77 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         asked = ask_input_for(state, new_state.figures[unused[0]])
         return DialogueTurn(ask_again_with(asked), asked)
     return DialogueTurn(calc, new_state)
+
+
+# What separates values listed as alternatives: "2,000, 2,500 or 3,000", "9k / 12k", "2.000 oder 3.000".
+LISTED = re.compile(r"\s*(?:,\s*(?:(?:or|oder|ou|o)\s+)?|/|\s(?:or|oder|ou|o)\s)\s*", re.IGNORECASE)
+
+
+def values_listed(text: str) -> list[tuple[int, int]]:
+    """The spans of values a message lists as alternatives for one input ("2,000, 2,500 or 3,000
+    a month"): two or more amounts of one unit in a row, the last joined by "or" (in the message's
+    language), none but the last with words of its own; [] when there is no such list."""
+    figures = read_figures(text)
+    for start in range(len(figures) - 1):
+        run = [figures[start]]
+        for fig in figures[start + 1:]:
+            if not LISTED.fullmatch(text[run[-1].span[1]: fig.span[0]]) or fig.unit != run[0].unit:
+                break
+            run.append(fig)
+        joined = re.search(r"\b(?:or|oder|ou|o)\b", text[run[-2].span[1]: run[-1].span[0]], re.IGNORECASE) \
+            if len(run) >= 2 else None
+        if joined and run[0].unit in {"money", "count"} and all(f.period is None for f in run[:-1]):
+            return [f.span for f in run]
+    return []
+
+
+def each_value(state: CalculationState, text: str) -> DialogueTurn | None:
+    """Several what-ifs in one message: one value listed per alternative for one input after a
+    result ("and at 2,000, 2,500 or 3,000 a month?"), each computed as the change of that input
+    alone; the first is the state the conversation goes on from. None when there is no such list,
+    or a value changes nothing or another input than the first."""
+    spans = values_listed(text)
+    if not spans or state.question is not None or state.args is None:
+        return None
+    first: tuple[Calculation, CalculationState] | None = None
+    for pick in range(len(spans)):
+        moved = change(state, text, one_of=(spans, pick))
+        if moved is None or not any(" → " in line for line in moved[1]):
+            return None
+        calc, new_state = continue_state(*moved)
+        calc, new_state = only_what_moved(state, calc, new_state)
+        if not calc.calls or calc.calls[0][0] != state.call:
+            return None
+        if first is None:
+            first = (calc, new_state)
+            continue
+        moved_keys = {k for k, v in calc.calls[0][1].items() if state.args.get(k) != v}
+        if moved_keys != {k for k, v in first[0].calls[0][1].items() if state.args.get(k) != v}:
+            return None  # the values move different inputs: not one list of alternatives
+        first[0].calls.append(calc.calls[0])
+        first[0].titles.append(calc.titles[0] if calc.titles else "")
+        first[0].changes.append(f"also computed with {text[spans[pick][0]: spans[pick][1]]}")
+    assert first is not None
+    return DialogueTurn(*first)
+
+
+def _asked_afresh(text: str, state: CalculationState, own: Calculation) -> bool:
+    """Does ``text`` ask for the calculator of the result just given again, with figures of its
+    own for every input that result used but its length of time, in no words of a change ("TCO
+    for the kiosk: install 6k, support 200 a month" after another TCO)? Then it is a calculation
+    of its own that the message alone leaves incomplete: what it lacks is asked, and none of the
+    old figures (the old horizon included) carries over. A message that gives some of the lines
+    only ("TCO with the install at 9k") is a change of the result."""
+    spec = spec_named(state.tool)
+    if spec is None or state.question is not None or state.args is None or CHANGE_WORDS.search(text) \
+            or WHAT_IF.match(text) or not any(named.name == state.tool for named in asked_specs(text)):
+        return False
+    fresh = start_state(text, own)
+    if fresh is None:
+        return False
+    held = {item.field for item in state.figures if item.field and not item.ignored and not spec.field(item.field).horizon}
+    given = {item.field for item in fresh.figures if item.field and not item.ignored}
+    return len(given) >= 2 and held <= given
 
 
 def _new_subject(text: str) -> bool:
@@ -525,11 +448,28 @@ def own_question(text: str) -> bool:
     return text.rstrip().endswith("?") and bool(ASKS.match(last)) and not WHAT_IF.match(last) and not asked_specs(last)
 
 
+# A reply that leaves the figure asked for to the advisor: "whatever is typical", "the usual for
+# a shop our size", "you pick", "up to you", "use an industry average".
+LEAVES_IT = re.compile(r"\b(?:whatever(?:'s| is)?\s+(?:typical|usual|normal|standard|common|average|reasonable)"
+                       r"|(?:the\s+)?(?:typical|usual|normal|standard)\s+(?:one|figure|value|number|for)\b"
+                       r"|(?:industry|market|sector)\s+(?:average|norm|standard|benchmark)"
+                       r"|you\s+(?:pick|choose|decide|tell me)|up to you|your call)", re.IGNORECASE)
+
+
+def leaves_it_to_us(text: str) -> bool:
+    """Does a short reply with no figure leave the figure asked for to the advisor ("whatever is
+    typical for a fashion shop", "you pick")? The advisor has no figure of the user's to take:
+    the question is asked again, and no typical value is invented."""
+    return bool(LEAVES_IT.search(text)) and not read_figures(text) and len(text.split()) <= 14
+
+
 def looks_like_a_reply(text: str, state: CalculationState) -> bool:
     """Is ``text`` meant as the answer to the open question, though it could not be placed? A
     short message with no question of its own, or a few words with figures in them; a question
     ("how does CLV relate to …?") or a longer message is read on its own."""
     words = re.findall(r"[a-z0-9][a-z0-9'%.,/-]*", text.lower())
+    if leaves_it_to_us(text):  # "whatever is typical for a shop like ours": no figure, never one invented
+        return True
     if not words or text.rstrip().endswith("?") or set(words) <= COURTESY or ASKS.match(text):
         return False
     if len(words) <= 6:
@@ -545,8 +485,10 @@ def ask_again(state: CalculationState, text: str) -> ContinuedCalculation:
     quoted = " ".join(text.split())
     quoted = quoted if len(quoted) <= 60 else quoted[:57].rstrip() + "…"
     calc.calls = []
+    opening = (f"I would rather not assume a typical figure for you (“{quoted}”): the calculation needs yours."
+               if leaves_it_to_us(text) else f"I could not place “{quoted}” as an answer.")
     calc.clarification = Clarification(
-        question=f"I could not place “{quoted}” as an answer. {asked.question}"
+        question=f"{opening} {asked.question}"
                  + (" You can pick one of the options." if asked.options else ""), options=list(asked.options))
     return calc
 

@@ -140,8 +140,11 @@ def scaled(state: CalculationState, text: str, news: list[Figure],
     shared = share_move(lowered)
     if shared is not None:  # "a quarter less": the share is no figure of its own (no period of three months)
         news = [f for f in news if not (shared[1].start() <= f.span[0] < shared[1].end())]
-    word = MULTIPLIER.search(lowered)
-    if word and news and all(any(abs(x.figure["value"] - f.value) < 1e-9 for x in state.figures) for f in news):
+    # a multiplier word inside a figure is its value ("half a person-month" is 0.5 of one), no factor
+    word = next((m for m in MULTIPLIER.finditer(lowered)
+                 if not any(f.span[0] <= m.start() < f.span[1] for f in news)), None)
+    if word and news and all(any(abs(x.figure["value"] - f.value) < 1e-9 and x.figure.get("unit") == f.unit
+                                 for x in state.figures) for f in news):
         news = []  # "halve the search impact, 8 is too optimistic": the figures it quotes are the old ones
     if word and not news:
         factor, rest = MULTIPLIERS[word.group(1)], lowered[word.end():]

@@ -309,7 +309,8 @@ def answer_question(state: CalculationState, text: str) -> tuple[CalculationStat
             return ask_which_part(state, state.fields[chosen]), []
         return state, [replace_with_pending(state, parts[0][0])]
     if kind == "missing" and state.fields:
-        return _missing_given(state, text, figures or _bare_number_word(text))
+        given = figures or _bare_number_word(text)
+        return _missing_given(state, text, given) if given else _once_per_period(state, text)
     if kind == "remove":
         chosen = option_chosen(options, text)
         lines = removal_options(state)
@@ -483,6 +484,33 @@ def _missing_given(state: CalculationState, text: str, figures: list[Figure]) ->
         change = f"{fig.text.strip()}: which input, asked"
     state.figures.append(item)
     return state, [change]
+
+
+# How often something happens, said with no number: "monthly", "they order weekly", "every quarter".
+ONCE_PER = re.compile(r"\b(?:(daily|weekly|fortnightly|monthly|quarterly|yearly|annually)"
+                      r"|(?:every|each)\s+(day|week|fortnight|month|quarter|year))\b", re.IGNORECASE)
+
+
+def _once_per_period(state: CalculationState, text: str) -> tuple[CalculationState, list[str]] | None:
+    """A short reply to "I still need …" that says how often with no number ("they order
+    monthly", "every week"): once per that period, for the one missing input that counts how
+    many times per period (a customer's purchases a year); None when no such input is missing,
+    the reply names several periods, or it says more than how often."""
+    spec = spec_named(state.tool)
+    found = list(ONCE_PER.finditer(text))
+    if spec is None or len(found) != 1 or len(re.findall(r"[a-z']+", text.lower())) > 8:
+        return None
+    counts = [name for name in state.fields if spec.field(name).unit == "count" and spec.field(name).period]
+    if len(counts) != 1:
+        return None
+    word = (found[0].group(1) or found[0].group(2)).lower()
+    fig = Figure(value=1.0, unit="count", span=found[0].span(), text=found[0].group(0), context=text.strip(),
+                 period=PERIOD_WORDS[word])  # type: ignore[arg-type]
+    fig.index = 0
+    item = reply_figure(text, fig)
+    item.field = counts[0]
+    state.figures.append(item)
+    return state, [f"{counts[0].replace('_', ' ')}: once per {PERIOD_WORDS[word]} (“{found[0].group(0)}”)"]
 
 
 def _several_missing_given(state: CalculationState, text: str,

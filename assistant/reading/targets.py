@@ -214,12 +214,14 @@ def unplaced_name(state: CalculationState, spec: ToolSpec, fig: Figure, role, ne
 
 def alternative_to(spec: ToolSpec, role, field: str) -> bool:
     """Does input ``role`` stand in for ``field`` (the spec's two ways of giving the same thing:
-    visitors and conversions, or visitors and a rate)?"""
+    visitors and conversions, or visitors and a rate)? Two alternatives of one input each (a
+    total cost made of any of its lines) are no such pair: they share nothing the one completes."""
     if not isinstance(role, str) or role == field:
         return False
     for with_role in (alt for alt in spec.requires if role in alt and field not in alt):
         for with_field in (alt for alt in spec.requires if field in alt and role not in alt):
-            if set(with_field) - set(with_role) == {field} and set(with_role) - set(with_field) == {role}:
+            if set(with_field) - set(with_role) == {field} and set(with_role) - set(with_field) == {role} \
+                    and set(with_role) & set(with_field):
                 return True
     return False
 

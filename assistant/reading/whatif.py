@@ -141,16 +141,24 @@ RESTATES = re.compile(r"\s*(?:\bis|\bare|\bwould be|=|≈|~|→|->|\bequals|\b(?
 
 
 def change(state: CalculationState, text: str, answering: bool = False,
-           embed: Callable[[list[str]], Any] | None = None) -> tuple[CalculationState, list[str]] | None:
+           embed: Callable[[list[str]], Any] | None = None,
+           one_of: tuple[list[tuple[int, int]], int] | None = None) -> tuple[CalculationState, list[str]] | None:
     """The state with the inputs ``text`` names changed, removed or added (one message's figures
     replace exactly the figures they name), or None when it changes nothing of it. ``embed``
     (texts → vectors), when given, finds the line a removal names in other words than the user's
-    first ones ("skip the onboarding sessions" for "team training 3k")."""
+    first ones ("skip the onboarding sessions" for "team training 3k"). ``one_of`` (the spans of
+    values the message lists as alternatives, and which one) reads the message with that value
+    only, paid per the period the list ends with ("2,000, 2,500 or 3,000 a month")."""
     spec = spec_named(state.tool)
     if spec is None:
         return None
     state = state.model_copy(deep=True)
     figures = [f for f in with_cents(text, read_figures(text, value_words(spec))) if not judged(f)]
+    if one_of is not None:
+        spans, pick = one_of
+        period = next((f.period for f in figures if f.span == spans[-1]), None)
+        figures = [dataclasses.replace(f, period=f.period or period) if f.span == spans[pick] else f
+                   for f in figures if f.span not in spans or f.span == spans[pick]]
     old_values = [f for f in figures if (OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
                   and any(f2.span[0] < f.span[0] for f2 in figures)) or YOU_READ.search(text[max(0, f.span[0] - 16): f.span[0]])]
     pairs = restated(state, text, figures, old_values)
@@ -220,7 +228,9 @@ def change(state: CalculationState, text: str, answering: bool = False,
         state.horizon is not None or any(not x.ignored and x.field and spec.field(x.field).horizon for x in state.figures))
     if not answering and not CHANGE_WORDS.search(text) and not asked_specs(text) and period_named(text) is None \
             and not new_horizon:
-        if not all(roles_of(spec, news).get(f.index) for f in news):
+        held = {i for i, item in enumerate(state.figures) if not item.ignored and item.field}
+        if not all(roles_of(spec, news).get(f.index) for f in news) and not (
+                len(news) == 1 and _one_of_its_period(state, spec, text, news[0], held) is not None):
             return None  # figures that name no input of this calculation, in a message that changes nothing
     # "also add £5,000 for staff training": the verb that adds a part says nothing of its way
     roles = roles_of(spec, [dataclasses.replace(f, before=[w for w in f.before if w not in ADD_VERBS],
@@ -238,8 +248,9 @@ def change(state: CalculationState, text: str, answering: bool = False,
     if not news:
         return state, changes
     period = period_named(text)
-    if period is not None and len(news) == 1 and news[0].unit in {"money", "count"}:
-        return one_period(state, spec, text, news[0], period, changes)
+    if period is not None and len(news) == 1 and news[0].unit in {"money", "count"} and not (
+            answering and state.need == "missing" and not any(f.sequence for f in spec.fields)):
+        return one_period(state, spec, text, news[0], period, changes)  # (a missing amount "in that first year": given)
     used = {i for i, item in enumerate(state.figures) if not item.ignored and (item.field or item.fields)}
     taken: set[int] = set()
     placed: list[Figure] = []
@@ -279,6 +290,8 @@ def change(state: CalculationState, text: str, answering: bool = False,
                            else name_score(said, item) > 0)]
             if target is None and len(unnamed) == 1:  # "our margin is 30% not 40%": a figure no input took, that sizes one
                 target = unnamed[0]
+        if target is None and len(news) == 1 and not old_values and not adds(text, fig, state):
+            target = _one_of_its_period(state, spec, text, fig, used - taken)  # "and at 2,000 a month?"
         keep_role = ""
         if isinstance(target, str) and target not in SPECIAL_TARGETS and not adds(text, fig, state):
             corrected = corrects(state, spec, fig, role, used - taken, text)
@@ -358,6 +371,28 @@ def change(state: CalculationState, text: str, answering: bool = False,
             label = target.replace("_", " ") + (of_record(state, spec, len(state.figures) - 1) if len(record) == 1 else "")
             changes.append(f"{label}: added {fig.text.strip()}")
     return state, changes
+
+
+# A follow-up that opens as a change of the result: "and at …", "and with …", "what about …"; in
+# another language its short words ("und bei …", "et à …").
+OPENS_AS_CHANGE = re.compile(r"^\W*(?:and|so|ok(?:ay)?|now|then|what about|how about|und|et|y|e|en)\b", re.IGNORECASE)
+
+
+def _one_of_its_period(state: CalculationState, spec: ToolSpec, text: str, fig: Figure, free: set[int]) -> int | None:
+    """The one figure of the calculation paid per the same period as a bare amount that names
+    nothing ("and at 2,000 a month?" of a payback with one monthly amount), in a message that opens
+    as a change; None when its words name anything (words of four letters or more, in any language:
+    "2,000 a month for hosting" is a line of its own) or several figures have that period."""
+    if fig.period is None or fig.unit not in {"money", "count"} or not (OPENS_AS_CHANGE.match(text) or WHAT_IF.match(text)):
+        return None
+    said = [w for w in naming_content(fig.before + fig.after) if w not in GENERIC and w not in PERIOD_WORDS
+            and w not in {"or", "oder", "ou"} and not re.fullmatch(r"[\d.,]+\w{0,2}", w)]  # a list's other values
+    if any(len(w) > 3 for w in said) or len(re.findall(r"[a-z]{4,}", text.lower())) > 6:
+        return None
+    held = [i for i in free if state.figures[i].field and not state.figures[i].ignored]
+    same = [i for i in held if state.figures[i].figure.get("period") == fig.period and compatible(fig, state.figures[i])]
+    periodic = [i for i in held if state.figures[i].figure.get("period")]
+    return same[0] if len(same) == 1 and len(periodic) == 1 else None
 
 
 def _record_removed(state: CalculationState, spec: ToolSpec, text: str,
