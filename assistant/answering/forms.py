@@ -19,7 +19,7 @@ EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|imagine|e\.g
 
 # A unit that is itself an example: it opens with the label or the phrase that gives one.
 EXAMPLE_OPENING = re.compile(
-    r"^\W{0,3}(?:(?:an? |the )?(?:mini |short |real[- ]world |practical |worked )?(?:examples?|case stud(?:y|ies)|scenario"
+    r"^\W{0,3}(?:(?:an? |the )?(?:[A-Za-z-]+ ){0,2}(?:examples?|case stud(?:y|ies)|scenario"
     r"|illustration)\b(?:\s*\d+)?\s*[:.–—-]|examples?\b[^.:;]{0,60}?\b(?:include|includes|are|would be)\b"
     r"|for (?:example|instance),|imagine\b|e\.g\.,?\s)", re.IGNORECASE)
 
