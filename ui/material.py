@@ -26,7 +26,7 @@ from ui.access import Access
 log = logging.getLogger(__name__)
 
 HEADERS = ["module", "title", "lessons", "chunks", "removable"]
-ACCEPTED = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm", ".pptx", ".tex", ".latex")
+ACCEPTED = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm", ".pptx", ".tex", ".latex", ".epub")
 
 Progress = Callable[[IngestProgress], None]
 

@@ -30,9 +30,10 @@ PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 KINDS = ("overview", "definition", "explanation", "how-to", "list", "comparison", "example", "why", "follow-up",
          "calculation", "off-topic")
 # Words for a body of teaching material, in general English (what a question about "the course"
-# as a whole names), and the names its format gives it (a textbook's chapter, a help centre).
+# as a whole names), and the names its format gives it (a textbook's chapter, a help centre, an
+# e-book's "book").
 MATERIAL = (r"(?:course|module|class|unit|programme|program|training|material|syllabus|curriculum|chapter|textbook|"
-            r"handbook|workbook|booklet|manual|faq|help\s+cent(?:re|er)|knowledge\s+base)")
+            r"handbook|workbook|booklet|manual|faq|help\s+cent(?:re|er)|knowledge\s+base|e-?book|book)")
 # The material as a whole: "this module", "the whole course", "the warehouse picking module" (up to
 # three words of its title between), "the whole thing", "all of it".
 WHOLE = re.compile(

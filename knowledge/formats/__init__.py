@@ -6,8 +6,8 @@ reStructuredText (``.rst``, or ``.txt`` written in reST), which `rst` reads into
 course saved from a mail client, which `mail` reads into Markdown, a slide deck's
 text export, which `slides` reads into Markdown, and a talk's transcript, which `transcript`
 reads into Markdown (a wiki's Markdown export is unwrapped by `wiki`); PDF, DOCX, HTML, PowerPoint
-and LaTeX are converted by their own modules (`pdf`, `docx`, `html`, `pptx`, `latex`), each with a
-well-kept parser, into
+LaTeX and EPUB are converted by their own modules (`pdf`, `docx`, `html`, `pptx`, `latex`, `epub`),
+each with a well-kept parser (an EPUB's chapters through the HTML reader's), into
 Markdown headings, paragraphs, "- " lists and pipe tables. `knowledge.parsing` then infers
 lessons and sections from that text exactly as it does for a Markdown file.
 
@@ -104,6 +104,12 @@ def _latex(path: Path, data: bytes, max_bytes: int) -> Converted:
     return convert_latex(path, data)
 
 
+def _epub(path: Path, data: bytes, max_bytes: int) -> Converted:
+    from knowledge.formats.epub import convert_epub
+
+    return convert_epub(path, data, max_bytes)
+
+
 def _html(path: Path, data: bytes, max_bytes: int) -> Converted:
     from knowledge.formats.html import convert_html
 
@@ -122,12 +128,14 @@ CONVERTERS: dict[str, Converter] = {
     ".pptx": _pptx,
     ".tex": _latex,
     ".latex": _latex,
+    ".epub": _epub,
 }
 # Formats people try that have a better-known sibling we read.
 HINTS = {".doc": "save it from Word as .docx", ".rtf": "save it as .docx",
          ".ppt": "save it from PowerPoint as .pptx", ".key": "export the slides as .pptx",
          ".odp": "save it as .pptx",
-         ".odt": "save it as .docx", ".xhtml": "save it as .html"}
+         ".odt": "save it as .docx", ".xhtml": "save it as .html",
+         ".mobi": "convert it to .epub (Calibre does)", ".azw3": "convert it to .epub (Calibre does)"}
 
 
 def supported_suffixes() -> list[str]:
@@ -144,7 +152,7 @@ def read_course_file(path: Path, max_bytes: int) -> Converted:
     suffix = path.suffix.lower()
     converter = CONVERTERS.get(suffix)
     if converter is None:
-        kinds = ", ".join(sorted({".md", ".txt", ".rst", ".pdf", ".docx", ".html", ".pptx", ".tex"}))
+        kinds = ", ".join(sorted({".md", ".txt", ".rst", ".pdf", ".docx", ".html", ".pptx", ".tex", ".epub"}))
         hint = f" ({HINTS[suffix]})" if suffix in HINTS else ""
         raise CorpusError(f"{path}: unsupported file type '{path.suffix}'; use {kinds}{hint}")
     size = path.stat().st_size

@@ -27,11 +27,11 @@ from pathlib import Path
 
 from knowledge.formats import Converted
 from knowledge.formats.layout import Layout, heading_like, numbered_depth
-from knowledge.formats.package import OfficeFormat, check_package
+from knowledge.formats.package import PackageFormat, check_package
 from knowledge.furniture import FIELD_LINE, contents_entry, records_the_document, title_block
 from knowledge.parsing import NUMBERED_HEADING, CorpusError
 
-WORD = OfficeFormat(kind="a Word document", suffix=".docx", app="Word", main_part="word/document.xml",
+WORD = PackageFormat(kind="a Word document", suffix=".docx", app="Word", main_part="word/document.xml",
                     save_what="the course text", whole="document")
 
 HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)

@@ -94,9 +94,20 @@ def drop_chrome(root) -> int:
     return dropped
 
 
+def to_markdown(root) -> str:
+    """A page (or any element of one) as Markdown: ATX headings, "-" lists, pipe tables (a header
+    row written in ``<td>`` taken as one), links as their words, no images. Other readers of
+    (X)HTML (`knowledge.formats.epub`) convert through this one."""
+    from markdownify import MarkdownConverter
+
+    converter = MarkdownConverter(heading_style="ATX", bullets="-", strip=["a", "img"],
+                                  escape_asterisks=False, escape_underscores=False, escape_misc=False,
+                                  table_infer_header=True)  # a header row written in <td>
+    return converter.convert_soup(root).strip()
+
+
 def convert_html(path: Path, data: bytes) -> Converted:
     from bs4 import BeautifulSoup
-    from markdownify import MarkdownConverter
 
     soup = BeautifulSoup(data, "html.parser")
     scripts = len(soup.find_all("script"))
@@ -108,10 +119,7 @@ def convert_html(path: Path, data: bytes) -> Converted:
     drop_chrome(root)  # inside the main text too: a breadcrumb or a sidebar may sit there
     if soup.head is not None and root is soup:
         soup.head.decompose()
-    converter = MarkdownConverter(heading_style="ATX", bullets="-", strip=["a", "img"],
-                                  escape_asterisks=False, escape_underscores=False, escape_misc=False,
-                                  table_infer_header=True)  # a header row written in <td>
-    text = converter.convert_soup(root).strip()
+    text = to_markdown(root)
     if not text:
         why = (f"no course text outside its {scripts} script(s) (a page drawn by JavaScript?); "
                "save the page as it is displayed, or export its text") if scripts else "no text"

@@ -37,11 +37,11 @@ from collections import Counter
 from pathlib import Path
 
 from knowledge.formats import Converted
-from knowledge.formats.package import OfficeFormat, check_package
+from knowledge.formats.package import PackageFormat, check_package
 from knowledge.formats.slides import Slide, deck_markdown
 from knowledge.parsing import CorpusError
 
-POWERPOINT = OfficeFormat(kind="a PowerPoint file", suffix=".pptx", app="PowerPoint",
+POWERPOINT = PackageFormat(kind="a PowerPoint file", suffix=".pptx", app="PowerPoint",
                           main_part="ppt/presentation.xml", save_what="the slides", whole="deck")
 
 # A shape that holds only a slide's number: "7", "7 / 30", "7 of 30", "Slide 7", "p. 7".
