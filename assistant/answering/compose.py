@@ -371,8 +371,8 @@ class Composer:
             top = candidates[int(scores.argmax())][1]
             opening = np.array([bool(EXAMPLE_OPENING.match(unit.text)) and (p.get("source"), p.get("section"))
                                 == (top.get("source"), top.get("section")) for unit, p in candidates])
-            # the example itself comes first: the best unit only led to its section
-            scores = np.where(opening, np.maximum(scores, float(scores.max()) + 0.01), scores)
+            # the example itself is quoted next to the best unit, which only led to its section
+            scores = np.where(opening, np.maximum(scores, float(scores.max()) - 1e-6), scores)
         mmr = tuning.mmr_lambda
         chosen: list[int] = []
         while len(chosen) < count:

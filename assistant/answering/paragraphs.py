@@ -33,13 +33,14 @@ def _located(text: str, part: str) -> tuple[int, int] | None:
 
 
 def with_gaps_filled(picks: list[P], said: frozenset[str] = frozenset()) -> list[P]:
-    """Two sentences picked from one paragraph with at most ``GAP_MOST`` sentences between them are
+    """Two sentences picked from one paragraph with one to ``GAP_MOST`` sentences between them are
     quoted as that stretch of the paragraph, the sentences between included, as one unit: those
     carry what links the two ("Not every trial will work. Making it safe to fail is what keeps
     people trying. Write down what went wrong."), and a paragraph quoted with a hole in it says
     less than the course does. The stretch is the course's text, verbatim; a stretch that holds a
     template slot, a question or an instruction planted in the text is left as picked, and so is
-    one that holds a line of ``said`` (the previous answer's): a follow-up says what is new."""
+    one that holds a line of ``said`` (the previous answer's): a follow-up says what is new.
+    Sentences picked side by side stay two picks (the better one may open the answer)."""
     from assistant.answering.compose import PLACEHOLDER
     from assistant.reading.intents import unsafe_sentence
 
@@ -62,12 +63,13 @@ def with_gaps_filled(picks: list[P], said: frozenset[str] = frozenset()) -> list
                 continue
             gap = [piece for piece in split_prose(between.strip()) if piece.strip()]
             stretch = text[a_start:b_end]
-            if len(gap) > GAP_MOST or "?" in between or PLACEHOLDER.search(stretch) or any(
+            if not 1 <= len(gap) <= GAP_MOST or "?" in between or PLACEHOLDER.search(stretch) or any(
                     unsafe_sentence(piece) for piece in gap) or any(line in stretch for line in said):
                 continue
             stretch = stretch[:1].upper() + stretch[1:]  # a trimmed connective's sentence opens it
             joined = replace(out[a], unit=Unit((stretch,), "sentence"), score=max(out[a].score, out[b].score))
-            out = [joined if i == a else pick for i, pick in enumerate(out) if i != b]
+            first, second = min(a, b), max(a, b)  # the stretch takes the better pick's place
+            out = [joined if i == first else pick for i, pick in enumerate(out) if i != second]
             merged = True
             break
     return out
