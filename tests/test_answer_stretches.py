@@ -178,7 +178,7 @@ def test_a_stretch_holding_a_line_the_previous_answer_quoted_is_not_quoted_again
 
 
 # ---- how a quantity is worked out ----------------------------------------------------------------
-FORMULA_LINE = Unit(("Feed needed = flock size × 120 g × days between deliveries",), "sentence")
+FORMULA_LINE = Unit(("Feed needed = flock size × daily ration × days between deliveries",), "sentence")
 WORKED_ROW = Unit(("Coop: North run; Hens: 12; Days: 14; Feed kg: 20",), "row")
 
 
