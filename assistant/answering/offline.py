@@ -163,7 +163,8 @@ def asking_part(ask: str) -> str:
     a two-person bakery selling online. how should we pick which tool to try first?" → the
     question): the situation's words would pull the search towards passages that share them
     rather than those that answer. The ask stays whole when the question leans on what came before
-    it ("we run a small shop. does that apply to us?") or names little of its own."""
+    it ("we run a small shop. does that apply to us?"), names little of its own, or the situation
+    gives a measured figure the question works with ("my jar is 30 x 20 cm. what box size?")."""
     from assistant.reading.elliptical import _own_words, is_elliptical
 
     sentences = [piece.strip() for piece in re.split(r"(?<=[.!?])\s+", ask.strip()) if piece.strip()]
@@ -172,6 +173,10 @@ def asking_part(ask: str) -> str:
     question = sentences[-1]
     if is_elliptical(question) or len(_own_words(question)) < 3:
         return ask
+    from assistant.answering.rules.quantities import read_quantities
+
+    if any(q.unit for q in read_quantities(" ".join(sentences[:-1]))):
+        return ask  # a measured figure of the situation ("a 30 x 20 x 10 cm jar") is the ask's input
     return question
 
 
