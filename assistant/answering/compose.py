@@ -19,6 +19,7 @@ import numpy as np
 
 from assistant.answering.forms import (  # noqa: F401  (kind_fit and the forms: their home is forms.py)
     CONTEXT, EXAMPLE, EXAMPLE_OPENING, QUANTITY, REASON, enumerates, kind_fit, names_a_figure_of, own_ask, strict_form)
+from assistant.answering.paragraphs import with_gaps_filled
 from assistant.settings import Settings
 from assistant.text import content_words, stem
 from knowledge.chunking import Unit, units
@@ -161,11 +162,23 @@ def _passage_units(text: str, kind: str) -> tuple[Unit, ...]:
             if not items:
                 continue
             unit = Unit((unit.parts[0], *items), unit.kind)
-        if quotable(unit.parts[0]) and not any(unsafe_sentence(part) for part in unit.parts[1:]):
+        if (quotable(unit.parts[0]) or label_lead(unit.parts[0])) and not any(unsafe_sentence(part) for part in unit.parts[1:]):
             out.append(unit)  # the items of a list may be questions ("What data is collected?")
     if kind == "prose":
         out.extend(announced_lists(text))
     return tuple(out)
+
+
+# A lead-in that is only a label ("Scenario:", "Worked example:", "Tip:"): structure, not a claim.
+LABEL_LEAD = re.compile(r"^[A-Z][\w'’&/ -]{1,40}:$")
+
+
+def label_lead(text: str) -> bool:
+    """Whether a list's lead-in is a short label: the items under it are what is quoted, so its
+    shortness does not make them unquotable (a scenario under "Case:" is still the course's)."""
+    from assistant.reading.intents import unsafe_sentence
+
+    return bool(LABEL_LEAD.match(text)) and not unsafe_sentence(text)
 
 
 # A sentence that announces a number of things ("Several considerations are critical for
@@ -359,7 +372,8 @@ class Composer:
             top = candidates[int(scores.argmax())][1]
             opening = np.array([bool(EXAMPLE_OPENING.match(unit.text)) and (p.get("source"), p.get("section"))
                                 == (top.get("source"), top.get("section")) for unit, p in candidates])
-            scores = np.where(opening, np.maximum(scores, floor), scores)
+            # the example itself is quoted next to the best unit, which only led to its section
+            scores = np.where(opening, np.maximum(scores, float(scores.max()) - 1e-6), scores)
         mmr = tuning.mmr_lambda
         chosen: list[int] = []
         while len(chosen) < count:
@@ -384,6 +398,7 @@ class Composer:
             chosen.append(best)
         picks = [Pick(retold(focused(candidates[i][0], question, kind), question, kind, avoid, typed),
                       candidates[i][1], float(scores[i])) for i in chosen]
+        picks = with_gaps_filled(picks, avoid)
         if (kind == "list" or asks_for_things(question)) and strict is None:
             # a word most of the headings at hand hold ("reviews" in a module on reviews) names
             # no one section

@@ -19,7 +19,7 @@ EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|such as|imagine|e\.g
 
 # A unit that is itself an example: it opens with the label or the phrase that gives one.
 EXAMPLE_OPENING = re.compile(
-    r"^\W{0,3}(?:(?:an? |the )?(?:mini |short |real[- ]world |practical |worked )?(?:examples?|case stud(?:y|ies)|scenario"
+    r"^\W{0,3}(?:(?:an? |the )?(?:[A-Za-z-]+ ){0,2}(?:examples?|case stud(?:y|ies)|scenario"
     r"|illustration)\b(?:\s*\d+)?\s*[:.–—-]|examples?\b[^.:;]{0,60}?\b(?:include|includes|are|would be)\b"
     r"|for (?:example|instance),|imagine\b|e\.g\.,?\s)", re.IGNORECASE)
 
@@ -44,6 +44,13 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 FIGURE = re.compile(r"\d")
+# An ask for how a quantity is computed ("how do I work out…", "how is X calculated?"), and a unit
+# that states a formula in words ("Litres = area × rainfall", "margin: price − cost ÷ price").
+WORK_OUT = re.compile(
+    r"\bhow (?:do|can|should|would|could|to|does one) (?:i |we |you |one )?(?:work out|calculate|compute|figure out|estimate)\b"
+    r"|\bhow (?:is|are|do you|do i) [\w' -]{1,40}?(?:calculated|worked out|computed|estimated|figured out)\b"
+    r"|\b(?:what(?:'s| is) the )?formula (?:for|to)\b", re.IGNORECASE)
+FORMULA = re.compile(r"[A-Za-z)]\s*(?:=|×|÷)\s*\(?[A-Za-z]|[A-Za-z)]\s+[x*/]\s+\(?[A-Za-z]")
 # Asks for a rhythm ("how often…", "how frequently…") and asks for a length of time ("how long…",
 # "how much time…"): a figure alone does not answer them, a unit that states a rhythm ("every two
 # weeks", "monthly or quarterly", "twice a year") or a duration ("30 minutes", "within a day") does.
@@ -85,6 +92,9 @@ def kind_fit(kind: str, question: str, unit: Unit, term: str = "") -> float:
         if term and definition_of(term).search(text):
             return 1.0
         return float(defines(unit, asked_term(question) or {stem(w) for w in content_words(term)}))
+    if WORK_OUT.search(own_ask(question)) and FORMULA.search(text):  # "how do I work out X?": the
+        # rule that computes it, before the worked figures that illustrate it
+        return 1.0
     if HOW_OFTEN.search(own_ask(question)):
         return float(bool(RHYTHM.search(text)))
     if HOW_LONG.search(own_ask(question)):

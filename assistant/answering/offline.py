@@ -66,6 +66,9 @@ def fixed_texts() -> list[str]:
             *(u for item in fixed for u in evidence_units(Checked(id=item.id, text=item.text, kind="tool")))]
 
 
+# Passages searched for an ask for an example (the search tool's most).
+EXAMPLE_SEARCH_K = 10
+
 # The most lines a summary section adds to an overview answer.
 SUMMARY_UNITS = 12
 
@@ -153,6 +156,28 @@ def leaning_asks(asks: list[str]) -> list[str]:
 
     return [ask if index == 0 or not is_elliptical(ask) else resolve(ask, asks[0]).text
             for index, ask in enumerate(asks)]
+
+
+def asking_part(ask: str) -> str:
+    """An ask searched by its question sentence when the asker's situation comes before it ("we're
+    a two-person bakery selling online. how should we pick which tool to try first?" → the
+    question): the situation's words would pull the search towards passages that share them
+    rather than those that answer. The ask stays whole when the question leans on what came before
+    it ("we run a small shop. does that apply to us?"), names little of its own, or the situation
+    gives a measured figure the question works with ("my jar is 30 x 20 cm. what box size?")."""
+    from assistant.reading.elliptical import _own_words, is_elliptical
+
+    sentences = [piece.strip() for piece in re.split(r"(?<=[.!?])\s+", ask.strip()) if piece.strip()]
+    if len(sentences) < 2 or not sentences[-1].endswith("?") or any(s.endswith("?") for s in sentences[:-1]):
+        return ask
+    question = sentences[-1]
+    if is_elliptical(question) or len(_own_words(question)) < 3:
+        return ask
+    from assistant.answering.rules.quantities import read_quantities
+
+    if any(q.unit for q in read_quantities(" ".join(sentences[:-1]))):
+        return ask  # a measured figure of the situation ("a 30 x 20 x 10 cm jar") is the ask's input
+    return question
 
 
 def _role(messages: list[BaseMessage]) -> str:
@@ -244,8 +269,11 @@ class OfflineChatModel(BaseChatModel):
             if not second.refusal and second.calculation is None:
                 planned += second.tools + self._extra_tools(rest, second)
         calls = [_call(name, args) for name, args in planned]
+        # an ask for an example casts a wider net: a course gives few examples, and one tells of a
+        # case in its own words, so it ranks below the passages that name the topic
+        k = max(self.settings.offline_search_k, EXAMPLE_SEARCH_K) if intent.kind == "example" else self.settings.offline_search_k
         for ask in leaning_asks(search_asks(rest if calc is not None and rest else question)):
-            calls.append(_call("search_course", {"query": ask[:500], "k": self.settings.offline_search_k}))
+            calls.append(_call("search_course", {"query": asking_part(ask)[:500], "k": k}))
         for section in lesson.parts if lesson is not None else ():  # the parts of a lesson it names
             calls.append(_call("search_course", {"query": section[:500], "k": 4}))
         if calc is None and not intent.tools:  # sections it names by their headings' words

@@ -376,9 +376,17 @@ def asking_sentence(ask: str) -> tuple[str, str]:
     team"): (the asking sentence, the remark); (the message, "") when it is not so built, or
     when the remark asks something too."""
     match = re.match(r"^(.{3,}?\?)\s+(\S.*)$", ask)
-    if not match or "?" in match.group(2):
+    if not match or ("?" in match.group(2) and not CHALLENGE.match(match.group(2))):
         return ask, ""
     return match.group(1).strip(), match.group(2).strip()
+
+
+# A question that pushes back rather than asks anew ("Why though? Isn't the point to save staff
+# time?", "How come? Doesn't that cost more?"): the asker's objection, the context of the short
+# ask before it, not a question of its own.
+CHALLENGE = re.compile(
+    r"^(?:but\s+|surely\s+)?(?:isn'?t|aren'?t|doesn'?t|don'?t|didn'?t|wouldn'?t|won'?t|shouldn'?t|can'?t|wasn'?t"
+    r"|haven'?t|hasn'?t|is it not|does it not|surely)\b[^?]*\?\s*$", re.IGNORECASE)
 
 
 def _new_topic(ask: str, previous_question: str) -> bool:

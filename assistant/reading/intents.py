@@ -109,6 +109,14 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# A short phrase that frames the ask before a comma ("As a board, which…?", "For a shop our size,
+# what…?", "In plain words, how…?"): the ask's form is read after it.
+FRAMING = re.compile(r"^\s*(?:as|for|in|with|from|at)\s+[^,?.]{2,40},\s+(?=\w)", re.IGNORECASE)
+# A sentence after the question that asks for its answer as a list ("…? just list them pls").
+LIST_THEM = re.compile(r"^\W*(?:(?:just|please|pls|can you|could you|then)\s+)*(?:list|bullet(?:-point)?)\s+(?:them|those|these|it|'?em)\b",
+                       re.IGNORECASE)
+
+
 def _question_part(message: str) -> str:
     """The sentence that asks ("I sell candles. Which …?" → "Which …?"): the last one ending in
     a question mark, or the whole message."""
@@ -144,9 +152,12 @@ def question_kind(question: str) -> str:
         # before the list form: "what are the key points of this deck?"; an ask for the gist
         # followed by a second ask ("what is its message? what should we remember?") is one
         return "overview"
+    framed = FRAMING.sub("", ask, count=1)  # "As a board, which…": the form after the framing
     for kind, form in FORMS:
-        if form.search(ask):
+        if form.search(ask) or (framed != ask and form.search(framed)):
             return kind
+    if LIST_THEM.search(whole[whole.find(ask) + len(ask):] if ask in whole else ""):
+        return "list"  # "what should we check first? just list them": asked as a list
     if is_elliptical(ask) and not (THE_ONE.match(ask) and _term(ask)):  # no form of its own ("and for
         # a small shop?"): it continues the last; "what is the X?" standing alone names X
         return "follow-up"
