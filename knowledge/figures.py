@@ -171,6 +171,7 @@ class Figure:
     cell: bool = False  # a cell of a pasted table (labelled by its header and row)
     period_index: int | None = None  # the period it belongs to, named by its number ("year 2: 12,000", a Year column)
     crew: bool = False  # people × time ("two developers three months"): a duration in person-months
+    plus: bool = False  # written with a plus sign of its own ("then +25k, +30k back"): an amount coming in
     index: int = 0
 
     @property
@@ -439,6 +440,9 @@ def read_figures(text: str, value_words: dict[str, float] | None = None,
         figure.index = i
         prev_end = figures[i - 1].span[1] if i else 0
         next_start = figures[i + 1].span[0] if i + 1 < len(figures) else len(text)
+        # "+25k" after words or a comma is a sign; "5k +2k" (nothing but a space after a figure) adds
+        figure.plus = figure.span[0] > 0 and text[figure.span[0] - 1] == "+" and bool(
+            text[prev_end : figure.span[0] - 1].strip()) and not text[prev_end : figure.span[0] - 1].rstrip().endswith(("and", "plus"))
         before_text = text[max(prev_end, figure.span[0] - 120) : figure.span[0]]
         after_text = text[figure.span[1] : min(next_start, figure.span[1] + 120)]
         cut = None

@@ -102,6 +102,7 @@ from assistant.reading.roles import (
     metadata_keys,
 )
 from assistant.reading.shares import priced_units, with_shares
+from assistant.reading.spelling import in_own_words, respelled
 from assistant.reading.stated_scale import apply_stated_scale
 from assistant.reading.totals import nested_parts, table_totals
 from assistant.reading.which_calculator import (
@@ -438,7 +439,17 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
 
 def read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:
     """The calculations ``text`` asks for (trigger words looked for in ``ask_text`` if given),
-    with every figure accounted for; None when it asks for no calculation with figures."""
+    with every figure accounted for; None when it asks for no calculation with figures. Slips in
+    the words it is read by ("licnese 500 a mnth") are put right first (spelling.py); what it
+    quotes stays the user's own words."""
+    spelled = respelled(text)
+    if not spelled.edits:
+        return _read_calculation(text, ask_text)
+    asked = respelled(ask_text).text if ask_text is not None else None
+    return in_own_words(_read_calculation(spelled.text, asked), spelled)
+
+
+def _read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:
     if ask_text is None:  # the words of the questions asked, else of the requests, else of the whole message
         asks = split_asks(text)
         asked = " ".join(ask.text for ask in asks if ask.question)

@@ -66,7 +66,10 @@ def funds_the_cost(fig: Figure) -> bool:
 
 def money_direction(fig: Figure) -> str | None:
     """"out" when the figure's clause says the business pays it, "in" when it gains it, None when
-    the clause does not say. The nearest word decides; a lowering word makes it a gain."""
+    the clause does not say. The nearest word decides; a lowering word makes it a gain, and so
+    does a plus sign written on the figure ("+25k")."""
+    if fig.plus:
+        return "in"
     if any(stem_in(w, LOWERS) for w in fig.before + fig.after[:1]):
         return "in"  # "cut support costs by 6k", "write-offs down 9k", "9k less in fees"
     near = fig.before[-6:]
