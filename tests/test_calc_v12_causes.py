@@ -70,3 +70,59 @@ def test_a_plus_between_two_amounts_still_adds_them():
 ])
 def test_ordinals_and_the_count_of_a_list_are_not_figures(text, want):
     assert [f.text for f in read_figures(text)] == want
+
+
+# --- a pasted chat: a later line corrects a figure -------------------------------------------------
+
+def test_a_later_speaker_corrects_a_figure_past_the_line_start():
+    text = ("[09:14] Priya: the kiosk pilot saved us 18k this year\n"
+            "[09:15] Marc: total cost incl setup was 9k\n"
+            "[09:17] Marc: wait no, 11k, forgot the installer\n"
+            "[09:20] Priya: ROI for the year?")
+    assert _calls(text) == [("roi", {"gain": 18000.0, "cost": 11000.0})]
+
+
+def test_a_percentage_revised_as_a_bare_number_stays_a_percentage():
+    text = ("[10:01] Sam: loyalty app, reaches 4,000 members a quarter\n[10:02] Jo: impact medium\n"
+            "[10:03] Sam: confidence 90%?\n[10:04] Jo: more like 50, we never tried it\n"
+            "[10:05] Sam: effort 2 person-months. RICE?")
+    calls = _calls(text)
+    assert calls and calls[0][1]["confidence"] == pytest.approx(0.5)
+
+
+def test_a_later_line_with_a_new_figure_of_its_own_is_no_correction():
+    text = ("[08:00] Ana: the scanner cost 9k\n[08:05] Ben: it saves 14k a year\n[08:06] Ana: ROI over one year?")
+    assert _calls(text) == [("roi", {"cost": 9000.0, "gain": 14000.0})]
+
+
+# --- a record given as bare numbers between slashes ------------------------------------------------
+
+def test_slashed_numbers_follow_the_order_two_records_gave():
+    text = ("score these with ICE: voice search: impact 6, confidence 5, ease 4; "
+            "gift finder: impact 8, confidence 7, ease 6; loyalty quiz 3 / 9 / 9")
+    calls = _calls(text)
+    assert calls and calls[0][0] == "prioritize"
+    quiz = [r for r in calls[0][1]["initiatives"] if "quiz" in r["name"]]
+    assert quiz and (quiz[0]["impact"], quiz[0]["confidence"], quiz[0]["ease"]) == (3.0, 9.0, 9.0)
+
+
+def test_slashed_numbers_after_one_named_record_are_not_guessed():
+    text = "which first? voice search: impact 6, confidence 5, ease 4, loyalty quiz 3/9/9"
+    calc = read_calculation(text)
+    assert calc is not None and not calc.calls
+
+
+# --- a dashboard's counts beside amounts with their currency ---------------------------------------
+
+def test_a_count_labelled_before_it_is_no_cost_part():
+    text = ("Invoice summary\nHelpdesk seats £620/mo\nSet-up (one-off) £3,000\nTickets handled 9,450\n\n"
+            "1-year TCO?")
+    calls = _calls(text)
+    assert calls and calls[0][0] == "tco"
+    assert sum(v for k, v in calls[0][1].items() if k != "horizon_years") == pytest.approx(3000 + 7440)
+
+
+def test_an_amount_labelled_by_a_money_word_is_still_a_cost():
+    text = "Invoice summary\nHelpdesk seats £620/mo\nSet-up (one-off) £3,000\nOrder routing fee 900\n\n1-year TCO?"
+    calls = _calls(text)
+    assert calls and sum(v for k, v in calls[0][1].items() if k != "horizon_years") == pytest.approx(3000 + 7440 + 900)

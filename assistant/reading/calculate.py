@@ -64,6 +64,7 @@ from assistant.reading.money import (
     amount_like,
     bracket_totals,
     changes_amounts,
+    counted_by_label,
     counts_things,
     elsewhere,
     funds_the_cost,
@@ -143,6 +144,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         if figures[new].period_index is None and figures[old].period_index is not None:
             figures = [*figures[:new], dataclasses.replace(figures[new], period_index=figures[old].period_index),
                        *figures[new + 1 :]]
+        if figures[old].unit == "percent" and figures[new].unit == "count" and not figures[new].scaled:
+            # "confidence 70%?" / "more like 60": the revised figure is in the percent of the one it replaces
+            figures = [*figures[:new], dataclasses.replace(figures[new], unit="percent"), *figures[new + 1 :]]
         if figures[new].period is None and figures[old].period is not None and figures[new].unit == figures[old].unit:
             # "$400k of profit a year. I'd haircut that to $150k": the revised figure is per year too
             figures = [*figures[:new], dataclasses.replace(figures[new], period=figures[old].period), *figures[new + 1 :]]
@@ -155,6 +159,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     aside.update(business_figures(text, figures))  # "burn 190k/mo, runway 22 months": the company's, no input
     aside.update(decided_against(text, figures))  # "in-house, est. 38k. Rejected."; "Decided: 9%" after "suggested 12%"
     aside.update(metadata_keys(spec, text, figures))  # an export's "run_id=88213": no amount
+    if sum(f.unit == "money" for f in figures) >= 2 and not any(f.unit == "count" for f in spec.fields):
+        # a dashboard's "Orders processed 12,880" beside amounts written with their currency: a count, no amount
+        aside.update({f.index: "a count of things, not an amount" for f in figures if counted_by_label(f)})
     aside.update(sunk_costs(text, figures, aside))
     aside.update(restated_amounts(text, figures))  # "2k a month, so that's 24k a year": one amount
     aside.update(earlier_durations(text, figures))  # a thread's later message settles the length of time  # "6k on a pilot, that's gone; another 9k to roll out": 9k

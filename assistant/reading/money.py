@@ -140,6 +140,16 @@ def counts_things(fig: Figure, plural_money_nouns: bool = False) -> bool:
         and not any(word in (stem, stem + "s") for stem in MONEY_OUT + MONEY_IN + ("dollars", "euros", "pounds"))
 
 
+def counted_by_label(fig: Figure) -> bool:
+    """A bare number labelled before it by a noun that counts things, as a dashboard or an export
+    writes it: "Orders processed 12,880", "Sessions: 48,210", "Active users 3,100"."""
+    if fig.unit != "count" or fig.scaled or fig.period or fig.value < 0 or not fig.before:
+        return False
+    label = fig.before[-3:]
+    return any(stem_in(w, COUNTED_NOUNS) or stem_in(w.rstrip("s"), COUNTED_NOUNS) for w in label) and not any(
+        stem_in(w, MONEY_OUT + MONEY_IN) for w in label)
+
+
 # Nouns that say what a number counts when it is not money: time worked, people, events, items.
 # "saved 200 hours", "12 people", "3,000 tickets": never an amount, whatever the verb before it.
 COUNTED_NOUNS = ("hour", "hr", "hrs", "h", "minute", "min", "mins", "ticket", "order", "visitor", "user", "customer",

@@ -28,8 +28,19 @@ _CORRECTED_TAIL = re.compile(
     r"(?:\bno,?\s+wait|\bsorry|\bcorrection|\bi mean|\bi meant|\bscratch that|\bmake (?:that|it)|\bgo with|\bcall it|"
     # the user's own revision of a figure they quote: "I'd haircut that to 150k", "scale it back to 20k"
     r"\b(?:haircut|trim|scale|knock|mark|revise|adjust|bring)\w*\s+(?:that|it|this|them)\s+(?:down\s+|back\s+)?to|"
-    r"\?\s*(?:maybe|perhaps|no|or))[\s,;:!.\u2014\u2013-]*(?:it(?:'s| is| was)\s+|that(?:'s| is)\s+|should be\s+)?"
+    r"\bmore like|\?\s*(?:maybe|perhaps|no|or))[\s,;:!.\u2014\u2013-]*(?:it(?:'s| is| was)\s+|that(?:'s| is)\s+|should be\s+)?"
     r"(?:more like\s+|about\s+|actually\s+)?$", re.IGNORECASE)
+
+
+# A pasted chat's line start, "[14:05] Jonas: ", "11:02 - Kim: ": who spoke and when, no words of the
+# thread's content (a correction in the next line is read past it: "31k" / "[14:05] Jo: wait no, 34.5k").
+_CHAT_PREFIX = re.compile(r"\n[ \t]*\[?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[ap]\.?m\.?)?\]?[ \t]*[-\u2013]?[ \t]*"
+                          r"(?:[A-Z][\w.'-]*(?:[ \t][A-Z][\w.'-]*)?[ \t]*:)?[ \t]*", re.IGNORECASE)
+
+
+def between_lines(between: str) -> str:
+    """The words between two figures with the chat line starts in between taken out."""
+    return _CHAT_PREFIX.sub(" ", between)
 
 
 def same_kind(a: Figure, b: Figure) -> bool:
@@ -132,7 +143,7 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
     for a, b in zip(figures, figures[1:]):
         if not same_kind(a, b):
             continue
-        between = text[a.span[1] : b.span[0]]
+        between = between_lines(text[a.span[1] : b.span[0]])
         restated = _without_label(between, a)  # "gain 25k.. wait no gain was 29k": the label said again
         if re.match(r"\s*~~", between) and re.search(r"~~\s*$", text[max(0, a.span[0] - 12) : a.span[0]]):
             out[a.index] = b.index  # "upfront ~~12k~~ 18k": struck through, the next figure stands
