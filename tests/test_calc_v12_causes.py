@@ -126,3 +126,17 @@ def test_an_amount_labelled_by_a_money_word_is_still_a_cost():
     text = "Invoice summary\nHelpdesk seats £620/mo\nSet-up (one-off) £3,000\nOrder routing fee 900\n\n1-year TCO?"
     calls = _calls(text)
     assert calls and sum(v for k, v in calls[0][1].items() if k != "horizon_years") == pytest.approx(3000 + 7440 + 900)
+
+
+# --- an amount that grows each period --------------------------------------------------------------
+
+def test_an_amount_growing_each_period_is_asked_about_not_counted_flat():
+    text = "The kiosk costs 9k. It brings in 1,500 a month at first, rising 4% per month. Payback?"
+    calc = read_calculation(text)
+    assert calc is not None and not calc.calls and calc.clarification is not None
+    assert "4%" in calc.clarification.question
+
+
+def test_a_growth_said_of_the_past_is_no_growth_of_an_input():
+    assert _calls("ROI: the kiosk cost 9k and brought 15k; our sales grew 12% last year") == [
+        ("roi", {"cost": 9000.0, "gain": 15000.0})]

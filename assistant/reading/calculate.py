@@ -54,6 +54,7 @@ from assistant.reading.context_figures import (
     restated_amounts,
     sunk_costs,
 )
+from assistant.reading.growth import growth_rates
 from assistant.reading.horizons import named_durations, find_horizon, one_year_guess, bare_share, normalise
 from assistant.reading.about_figures import asks_about_a_figure, judges_own_figures, only_asks_meaning, unknown_values
 from assistant.reading.money import (
@@ -522,6 +523,14 @@ def _read_calculation(text: str, ask_text: str | None = None) -> Calculation | N
                 question=f"What is {stray_share.show()} (“{stray_share.context or stray_share.text}”) for in "
                          f"{', '.join(calc.titles)}: should I apply it, or is it not part of this calculation?",
                 options=["apply it", "leave it out"], figure=stray_share.index)
+            calc.calls = []
+        growing = next(((a, g) for a, g in growth_rates(text, figures) if a.index in used and g.index not in used), None)
+        if growing is not None and calc.calls:  # "savings start at 2k in Q1 and grow 10% a quarter": not one flat 2k
+            amount, rate = growing
+            calc.clarification = Clarification(
+                question=f"{amount.show()} grows by {rate.show()} (“{rate.context or rate.text}”). Should I count it "
+                         "growing period by period over the horizon, or use it as it is?",
+                options=["count the growth", "use it as it is"], figure=rate.index)
             calc.calls = []
         gone = [f for f in taken_back(text, figures) if f.index in used]
         placed = corrected_in_place(text, figures)
