@@ -92,7 +92,7 @@ _AFTER_UNIT = re.compile(
 _PERIOD_AFTER = re.compile(
     r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|fortnight|month|quarter|year|annum|mo|yr|qtr)\b(?![ \t\u00a0-]*(?:end|\d))"
     r"|[^\S\n]?(?P<adv>daily|weekly|fortnightly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w)"
-    rf"|[^\S\n]?(?:(?:/|pro|per|par|por|al|im|je|au)\s?(?P<fper>{'|'.join(sorted(_FOREIGN_NOUNS, key=len, reverse=True))})"
+    rf"|[^\S\n]?(?:(?:/|pro|per|par|por|al|im|je|au|ogni|cada|chaque|jeden|jede|jeder|elke|varje|every|each)\s?(?P<fper>{'|'.join(sorted(_FOREIGN_NOUNS, key=len, reverse=True))})"
     rf"|(?P<fadv>{'|'.join(sorted(_FOREIGN_ADVERBS, key=len, reverse=True))}))(?![^\W\d_]))",
     re.IGNORECASE,
 )
@@ -390,7 +390,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None,
             continue  # "once" alone says when, not how often ("5k once")
         person_months = False
         if per and unit == "count" and not scaled and (per.group("adv") or "").lower().replace(".", "") == "pm" \
-                and _WORKER_UNIT.search(text):
+                and (_WORKER_UNIT.search(text) or re.search(r"\beffort\s*(?:of|is|[:=])?\s*$", text[max(0, start - 14) : start], re.I)):
             unit, end, per, person_months = "duration", per.end(), None, True  # "4 person-months … 10 pm": effort
         if per and unit != "duration":
             key = re.sub(r"\s+", " ", (per.group("per") or per.group("adv") or "").lower().replace(".", ""))
@@ -551,7 +551,29 @@ def read_figures(text: str, value_words: dict[str, float] | None = None,
     _period_indexes(text, figures, marks, cells)
     _line_periods(text, figures)
     _heading_periods(text, figures)
+    _list_periods(text, figures)
     return _estimate_ranges(text, figures)
+
+
+_LIST_SEPARATOR = re.compile(r"[ \t]*(?:,|,?[ \t]*(?:and|&)|;)[ \t]*", re.IGNORECASE)
+
+
+def _list_periods(text: str, figures: list[Figure]) -> None:
+    """A period said once after a list of three or more amounts with nothing but commas and "and"
+    between them is said of each ("returns of 18,000, 20,000 and 22,000 per year"); a list whose
+    items have words of their own ("setup 5k, training 2k and licence 300 a month") is not one."""
+    for i, last in enumerate(figures):
+        if last.period is None or last.unit not in {"money", "count"}:
+            continue
+        run = [last]
+        for prev in reversed(figures[:i]):
+            if prev.period is not None or prev.unit != last.unit or prev.period_index is not None or not \
+                    _LIST_SEPARATOR.fullmatch(text[prev.span[1] : run[-1].span[0]]):
+                break
+            run.append(prev)
+        if len(run) >= 3:
+            for fig in run[1:]:
+                fig.period = last.period
 
 
 # An estimate given as two ends: "between 8 and 12k", "anywhere from 50 to 60". Only with a word

@@ -40,15 +40,16 @@ FOREIGN_PERIODS = {
     "jahr": "year", "an": "year", "année": "year", "annee": "year", "año": "year", "ano": "year", "jaar": "year",
     "år": "year", "woche": "week", "semaine": "week", "semana": "week", "vecka": "week", "quartal": "quarter",
     "trimestre": "quarter", "kwartaal": "quarter", "kvartal": "quarter", "tag": "day", "jour": "day", "día": "day",
-    "dia": "day", "dag": "day",
+    "dia": "day", "dag": "day", "mese": "month", "mês": "month", "anno": "year", "settimana": "week", "giorno": "day",
     "monatlich": "month", "mensuel": "month", "mensuelle": "month", "mensuellement": "month", "mensual": "month",
     "mensualmente": "month", "maandelijks": "month", "månatligen": "month", "jährlich": "year", "annuel": "year",
     "annuelle": "year", "annuellement": "year", "anual": "year", "anualmente": "year", "jaarlijks": "year",
     "årligen": "year", "årlig": "year", "wöchentlich": "week", "hebdomadaire": "week", "semanal": "week",
     "wekelijks": "week", "täglich": "day", "quotidien": "day", "diario": "day", "dagelijks": "day",
-    "quartalsweise": "quarter", "trimestriel": "quarter", "trimestral": "quarter",
+    "quartalsweise": "quarter", "trimestriel": "quarter", "trimestral": "quarter", "mensile": "month", "mensal": "month",
+    "annuale": "year", "trimestrale": "quarter", "settimanale": "week",
 }
-_FOREIGN_ADVERBS = [w for w in FOREIGN_PERIODS if len(w) > 5 and not w.startswith(("semaine", "semana", "quartal", "trimestre", "kwartaal", "kvartal"))]
+_FOREIGN_ADVERBS = [w for w in FOREIGN_PERIODS if len(w) > 5 and not w.startswith(("semaine", "semana", "quartal", "trimestre", "kwartaal", "kvartal", "settimana", "giorno"))]
 _FOREIGN_NOUNS = [w for w in FOREIGN_PERIODS if w not in _FOREIGN_ADVERBS]
 # A length of time in those languages: "2 Jahre", "18 Monate", "3 ans", "24 meses", "2 jaar", "3 år".
 FOREIGN_DURATIONS = {
@@ -56,6 +57,6 @@ FOREIGN_DURATIONS = {
     "wochen": "week", "quartale": "quarter", "ans": "year", "années": "year", "annees": "year", "mois": "month",
     "semaines": "week", "trimestres": "quarter", "años": "year", "anos": "year", "meses": "month", "semanas": "week",
     "jaar": "year", "maanden": "month", "weken": "week", "kwartalen": "quarter", "år": "year", "månader": "month",
-    "manader": "month", "veckor": "week", "kvartal": "quarter",
+    "manader": "month", "veckor": "week", "kvartal": "quarter", "anni": "year", "mesi": "month", "settimane": "week",
 }
 FOREIGN_PERIOD_WORDS = {**FOREIGN_PERIODS, **{w: p for w, p in FOREIGN_DURATIONS.items() if w not in FOREIGN_PERIODS}}

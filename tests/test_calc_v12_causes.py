@@ -140,3 +140,60 @@ def test_an_amount_growing_each_period_is_asked_about_not_counted_flat():
 def test_a_growth_said_of_the_past_is_no_growth_of_an_input():
     assert _calls("ROI: the kiosk cost 9k and brought 15k; our sales grew 12% last year") == [
         ("roi", {"cost": 9000.0, "gain": 15000.0})]
+
+
+# --- business words of other languages -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, tool, want", [
+    ("Investissement 80 000 €, puis 25 000 €, 30 000 € et 35 000 € par an, taux d'actualisation 6 %. VAN ?", "npv",
+     {"cash_flows": [-80000.0, 25000.0, 30000.0, 35000.0], "rate": 0.06}),
+    ("Ticket medio de 45 €, los clientes compran 3 veces al año y permanecen 4 años. Margen bruto del 40 %. ¿CLV?", "clv",
+     {"aov": 45.0, "purchases_per_year": 3.0, "lifespan_years": 4.0, "gross_margin": 0.4}),
+    ("TCO su 2 anni: implementazione 6.000 €, licenza 900 € ogni trimestre, formazione 1.500 €", "tco",
+     {"horizon_years": 2.0, "software_fees": 3600.0}),
+    ("Investimento de 80 mil, retorno de 20 mil, 30 mil e 45 mil. Qual a TIR?", "irr",
+     {"cash_flows": [-80000.0, 20000.0, 30000.0, 45000.0]}),
+])
+def test_inputs_named_in_another_language_are_read(text, tool, want):
+    calls = _calls(text)
+    assert calls and calls[0][0] == tool
+    assert {k: calls[0][1].get(k) for k in want} == pytest.approx(want) if tool != "npv" and tool != "irr" else \
+        {k: calls[0][1].get(k) for k in want} == want
+
+
+def test_a_project_list_in_german_with_person_months_and_one_period():
+    text = ("Bitte priorisieren: Kasse: Reichweite 4.000 pro Monat, Impact 2, Confidence 70 %, Aufwand 3 PM. "
+            "Suche: Reichweite 6.500, Impact 1, Confidence 80 %, Aufwand 5 PM.")
+    calls = _calls(text)
+    assert calls and calls[0][0] == "prioritize"
+    assert [(r["reach"], r["effort"]) for r in calls[0][1]["initiatives"]] == [(4000.0, 3.0), (6500.0, 5.0)]
+
+
+@pytest.mark.parametrize("text", ["we raised 2 mil last year", "the van costs 20k and the trailer 5k",
+                                  "Our VAN scheme: 3 vans"])
+def test_english_words_that_look_foreign_are_left(text):
+    assert respelled(text).text == text
+
+
+def test_a_period_after_a_list_of_labelled_items_stays_with_its_own_item():
+    calls = _calls("TCO over 2 years: setup 5k, training 2k and licence 300 a month")
+    assert calls and calls[0][1]["software_fees"] == 3600.0 and calls[0][1]["implementation"] == 5000.0
+
+
+# --- an accountant's and a vendor's wording --------------------------------------------------------
+
+def test_per_annum_written_with_dots_after_a_noun_gives_the_period():
+    calls = _calls("Avg basket 52, 3.5 orders p.a., 3-year retention, GM 40%. CLV?")
+    assert calls and calls[0][1]["purchases_per_year"] == 3.5
+
+
+def test_a_waived_charge_is_no_cost():
+    text = ("12-month contract at €800/month. The set-up (€1,500) is waived as we pay annually. "
+            "Extra margin about €1,400/month. ROI over the year?")
+    assert _calls(text) == [("roi", {"cost": 9600.0, "gain": 16800.0})]
+
+
+def test_a_charge_that_is_not_waived_stays():
+    text = "12-month contract at €800/month plus set-up €1,500. Extra margin about €1,400/month. ROI over the year?"
+    calls = _calls(text)
+    assert calls and calls[0][1]["cost"] == 11100.0

@@ -240,6 +240,8 @@ _LEAVE_OUT = re.compile(
     r"(?:should|must|shall|is|are|was|were)(?:n't| not) (?:be )?(?:counted|included|considered|added|part of)|"
     r"not (?:to be )?(?:counted|included)|(?:is|are|was|were) (?:irrelevant|not relevant|unrelated)|"
     r"(?:is|are|was|were) (?:already )?(?:an? )?sunk(?: costs?)?|"
+    # a charge the vendor drops: "Onboarding (€2,400) is waived because we sign this month"
+    r"(?:is|are|was|were|will be|gets?|got|has been|have been) (?:fully |being )?(?:waived|comped|forgiven|written off)|"
     r"(?:is|are|was|were) (?:for|from) (?:a|an|another|the other|some other) (?:different|separate|unrelated|other) "
     r"(?:project|tool|thing|initiative|team|budget|product)|(?:is|are|was|were) (?:out of|not in|outside(?: the)?) scope|"
     r"if (?:that|it|this) matters|in case (?:that|it|this) matters|if (?:that's|it's) relevant|if relevant|"

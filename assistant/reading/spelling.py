@@ -1,4 +1,5 @@
-"""Typed slips in the words a calculator message is read by, put right before it is read.
+"""Typed slips in the words a calculator message is read by, put right before it is read; and
+the business words of other languages read as their English words (foreign_words.py).
 
 People type fast: "licnese 500 a mnth", "trainig 2k", "imapct 8 confidense 6", "two thousnd a
 month", "basline 2.5%", "cost 1O k". A slipped label word is not recognised, so its figure takes
@@ -25,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.reading.foreign_words import in_english
 from knowledge.figures import MULTIPLIER_WORDS, PERIOD_WORDS
 from tools.registry import SPECS
 
@@ -148,15 +150,21 @@ class Respelled:
         return self.source[self.to_source(start) : self.to_source(start + len(fragment))]
 
 
+_PER_ANNUM = re.compile(r"(?<![\w.])p\.[ \t]?a\.(?![\w.])", re.IGNORECASE)
 _WORD = re.compile(r"(?<![\w@/.])[A-Za-z]{4,}(?![\w@/])")
 _O_IN_DIGITS = re.compile(r"(?<![\w.,])\d[\dOo]*[Oo][\dOo]*(?=$|[^A-Za-z]|[kKmM]\b)")
 
 
 def respelled(text: str) -> Respelled:
-    """``text`` with each word one slip away from the reader's vocabulary written right, and an
-    O typed among digits as a zero ("1O k", "2OO")."""
+    """``text`` with each word one slip away from the reader's vocabulary written right, an O
+    typed among digits as a zero ("1O k", "2OO"), and each business word of another language in
+    English ("Aufwand 4" → "effort 4")."""
     changes = [(m.start(), m.end(), re.sub("[Oo]", "0", m.group(0))) for m in _O_IN_DIGITS.finditer(text)]
+    changes += in_english(text)  # "Reichweite 9.000", "Ticket médio de R$ 180": the English words
+    changes += [(m.start(), m.end(), "a year") for m in _PER_ANNUM.finditer(text)]  # "2.4 orders p.a.": the dots end no sentence
     for match in _WORD.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b, _ in changes):
+            continue
         fixed = correction(match.group(0).lower())
         if fixed is not None:
             changes.append((match.start(), match.end(), fixed.capitalize() if match.group(0)[0].isupper() else fixed))
