@@ -85,7 +85,7 @@ def test_a_later_speaker_corrects_a_figure_past_the_line_start():
 def test_a_percentage_revised_as_a_bare_number_stays_a_percentage():
     text = ("[10:01] Sam: loyalty app, reaches 4,000 members a quarter\n[10:02] Jo: impact medium\n"
             "[10:03] Sam: confidence 90%?\n[10:04] Jo: more like 50, we never tried it\n"
-            "[10:05] Sam: effort 2 person-months. RICE?")
+            "[10:05] Sam: ok, 50. effort 2 person-months. RICE?")
     calls = _calls(text)
     assert calls and calls[0][1]["confidence"] == pytest.approx(0.5)
 
@@ -197,3 +197,24 @@ def test_a_charge_that_is_not_waived_stays():
     text = "12-month contract at €800/month plus set-up €1,500. Extra margin about €1,400/month. ROI over the year?"
     calls = _calls(text)
     assert calls and calls[0][1]["cost"] == 11100.0
+
+
+@pytest.mark.parametrize("text", [
+    "[09:00] Lea: payback on the 15k kiosk, saving 2k/mo\n[09:02] Raj: no way, more like 1.4k\n"
+    "[09:03] Lea: let's wait for the data\n\nwhat's the payback?",
+    "in the 6 summer weeks we save 900 a week, the rest of the year more like 200/week. setup 8k. ROI for the year?",
+])
+def test_more_like_that_nobody_settles_on_is_no_correction(text):
+    calls = _calls(text)
+    assert not any(args.get("monthly_benefit") == 1400.0 for _, args in calls)
+    assert not any(name == "roi" and args.get("gain") == 200 * 52 for name, args in calls)
+
+
+def test_a_result_the_user_states_and_asks_to_judge_is_not_worked_out_again():
+    text = "Our kiosk's ROI was 60% in year one (cost 50,000, profit 80,000). Is that good for a shop like ours?"
+    assert read_calculation(text) is None
+
+
+def test_a_stated_result_the_user_asks_to_check_is_worked_out():
+    text = "Our kiosk's ROI was 60% in year one (cost 50,000, profit 80,000). Is that right?"
+    assert _calls(text) == [("roi", {"cost": 50000.0, "gain": 80000.0})]

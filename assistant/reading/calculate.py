@@ -56,7 +56,13 @@ from assistant.reading.context_figures import (
 )
 from assistant.reading.growth import growth_rates
 from assistant.reading.horizons import named_durations, find_horizon, one_year_guess, bare_share, normalise
-from assistant.reading.about_figures import asks_about_a_figure, judges_own_figures, only_asks_meaning, unknown_values
+from assistant.reading.about_figures import (
+    asks_about_a_figure,
+    judges_own_figures,
+    only_asks_meaning,
+    states_its_result,
+    unknown_values,
+)
 from assistant.reading.money import (
     MONEY_IN,
     MONEY_OUT,
@@ -627,6 +633,8 @@ def _read_calculation(text: str, ask_text: str | None = None) -> Calculation | N
     questions = [ask.text for ask in split_asks(text) if ask.question] if ask_text is None else []
     if only_asks_meaning(questions) or judges_own_figures(questions, text):
         return None  # "what counts as integration? does the split matter for the TCO?": no figure answers it
+    if states_its_result(text, calc.calls, questions):
+        return None  # "we got an ROI of 67% (invested 85k, 142.5k profit). Is that good?": judged, not recomputed
     names = ", ".join(calc.titles) or "this calculation"
     for reading in calc.readings:
         if not reading.used and not reading.note:

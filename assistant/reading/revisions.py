@@ -28,7 +28,7 @@ _CORRECTED_TAIL = re.compile(
     r"(?:\bno,?\s+wait|\bsorry|\bcorrection|\bi mean|\bi meant|\bscratch that|\bmake (?:that|it)|\bgo with|\bcall it|"
     # the user's own revision of a figure they quote: "I'd haircut that to 150k", "scale it back to 20k"
     r"\b(?:haircut|trim|scale|knock|mark|revise|adjust|bring)\w*\s+(?:that|it|this|them)\s+(?:down\s+|back\s+)?to|"
-    r"\bmore like|\?\s*(?:maybe|perhaps|no|or))[\s,;:!.\u2014\u2013-]*(?:it(?:'s| is| was)\s+|that(?:'s| is)\s+|should be\s+)?"
+    r"\?\s*(?:maybe|perhaps|no|or))[\s,;:!.\u2014\u2013-]*(?:it(?:'s| is| was)\s+|that(?:'s| is)\s+|should be\s+)?"
     r"(?:more like\s+|about\s+|actually\s+)?$", re.IGNORECASE)
 
 
@@ -41,6 +41,11 @@ _CHAT_PREFIX = re.compile(r"\n[ \t]*\[?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[ap]\
 def between_lines(between: str) -> str:
     """The words between two figures with the chat line starts in between taken out."""
     return _CHAT_PREFIX.sub(" ", between)
+
+
+# "more like 60": another estimate, a correction only once the thread says it again ("fine, 60"); left
+# alone it is a disagreement ("no way, more like 1.2k"), or a second value ("the rest of the year more like 300")
+_MORE_LIKE = re.compile(r"\bmore\s+like\s*$", re.IGNORECASE)
 
 
 def same_kind(a: Figure, b: Figure) -> bool:
@@ -149,6 +154,9 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
             out[a.index] = b.index  # "upfront ~~12k~~ 18k": struck through, the next figure stands
             continue
         tail = _CORRECTED_TAIL.search(between)
+        if tail is None and _MORE_LIKE.search(between) and len(between) < 80 and any(
+                f.value == b.value and same_kind(f, b) for f in figures[b.index + 1 :]):
+            tail = _MORE_LIKE.search(between)  # "70%?" / "more like 60" / "fine, 60": a revision the thread settles on
         listed = _LIST_POSITION.search(between) if _CORRECTION_CORE.search(between) and len(between) < 80 else None
         if listed:  # "-30k, 12k, 12k, 12k — sorry, last one is 14k": the list item it names by position
             target = _listed_item(text, figures, a, listed.group(1).lower())

@@ -150,7 +150,7 @@ class Respelled:
         return self.source[self.to_source(start) : self.to_source(start + len(fragment))]
 
 
-_PER_ANNUM = re.compile(r"(?<![\w.])p\.[ \t]?a\.(?![\w.])", re.IGNORECASE)
+_PER_ANNUM = re.compile(r"\d[ \t]+[^\W\d_]+[ \t]+(p\.[ \t]?a\.)(?![\w.])", re.IGNORECASE)
 _WORD = re.compile(r"(?<![\w@/.])[A-Za-z]{4,}(?![\w@/])")
 _O_IN_DIGITS = re.compile(r"(?<![\w.,])\d[\dOo]*[Oo][\dOo]*(?=$|[^A-Za-z]|[kKmM]\b)")
 
@@ -161,7 +161,8 @@ def respelled(text: str) -> Respelled:
     English ("Aufwand 4" → "effort 4")."""
     changes = [(m.start(), m.end(), re.sub("[Oo]", "0", m.group(0))) for m in _O_IN_DIGITS.finditer(text)]
     changes += in_english(text)  # "Reichweite 9.000", "Ticket médio de R$ 180": the English words
-    changes += [(m.start(), m.end(), "a year") for m in _PER_ANNUM.finditer(text)]  # "2.4 orders p.a.": the dots end no sentence
+    # "2.4 orders p.a.": after a number's noun the dots would end the sentence ("Software p.a. 14.400" is read as written)
+    changes += [(m.start(1), m.end(1), "a year") for m in _PER_ANNUM.finditer(text)]
     for match in _WORD.finditer(text):
         if any(a < match.end() and match.start() < b for a, b, _ in changes):
             continue
