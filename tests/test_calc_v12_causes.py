@@ -218,3 +218,24 @@ def test_a_result_the_user_states_and_asks_to_judge_is_not_worked_out_again():
 def test_a_stated_result_the_user_asks_to_check_is_worked_out():
     text = "Our kiosk's ROI was 60% in year one (cost 50,000, profit 80,000). Is that right?"
     assert _calls(text) == [("roi", {"cost": 50000.0, "gain": 80000.0})]
+
+
+# --- per-unit economics: people's time multiplied out -----------------------------------------------
+
+def test_a_head_count_before_a_share_of_a_person_multiplies_it():
+    text = "Cost for the year: 3 engineers x 0.2 FTE x 110k loaded, plus 9k hosting. Benefit 95k. ROI?"
+    calls = _calls(text)
+    assert calls and calls[0][1] == pytest.approx({"cost": 3 * 0.2 * 110000 + 9000, "gain": 95000.0})
+
+
+def test_staff_time_priced_is_a_cost_unless_it_is_saved():
+    assert _calls("ROI for the year: 0.5 FTE at 70k plus 12k licence, gain 60k") == [
+        ("roi", {"cost": 47000.0, "gain": 60000.0})]
+    calc = read_calculation("ROI: the bot frees 0.5 FTE at 70k a year, licence 12k")
+    assert calc is None or not any(args.get("cost") == 47000.0 for _, args in calc.calls)
+
+
+def test_mil_is_a_thousand_in_a_message_with_a_period_in_its_language():
+    calc = read_calculation("cuota inicial de 3 mil y 250 al mes por el chatbot, ¿cuál es el ROI?")
+    assert calc is not None and not calc.calls and calc.clarification is not None
+    assert "3 mil" in " ".join(calc.account_lines())

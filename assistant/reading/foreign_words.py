@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from knowledge.unit_words import FOREIGN_PERIODS
+
 # English word → the words of other languages for it (lower case; a phrase's words in order).
 WORDS: dict[str, tuple[str, ...]] = {
     "investment": ("investimento", "investimentos", "inversión", "inversion", "investissement", "investition",
@@ -100,16 +102,21 @@ _AND_BETWEEN = re.compile(r"(?<=[\d€$£%kK])[ \t]+(und|y|e|et|en|och|ed)[ \t]+
 _MIL = re.compile(r"(?<=\d)[ \t]+(mil)(?![\w-])", re.IGNORECASE)
 
 
+# A period said in another language ("300 al mes", "pro Monat", "par an"): the message is not English.
+_FOREIGN_PERIOD = re.compile(r"(?<![\w-])(?:al|por|pro|par|per|im|au|je|ogni|cada|chaque)\s+(?:"
+                             + "|".join(w for w in FOREIGN_PERIODS if w not in {"an", "dag", "tag"}) + r")(?![\w-])",
+                             re.IGNORECASE)
+
+
 def in_english(text: str) -> list[tuple[int, int, str]]:
     """(start, end, English word) for each business word of another language in ``text``."""
     spoken, capitals, english = _patterns()
     out = [(m.start(), m.end(), english[re.sub(r"\s+", " ", m.group(0).lower())]) for m in spoken.finditer(text)]
-    if not out:
+    if not out and not _FOREIGN_PERIOD.search(text):
         return []  # an English message: its "VAN", "2 mil" and "e" stay as written
     taken = [(a, b) for a, b, _ in out]
     out += [(m.start(), m.end(), english[m.group(0)]) for m in capitals.finditer(text)
             if not any(a < m.end() and m.start() < b for a, b in taken)]
-    if out:
-        out += [(m.start(1), m.end(1), "and") for m in _AND_BETWEEN.finditer(text)]
-        out += [(m.start(1), m.end(1), "thousand") for m in _MIL.finditer(text)]
+    out += [(m.start(1), m.end(1), "and") for m in _AND_BETWEEN.finditer(text)]
+    out += [(m.start(1), m.end(1), "thousand") for m in _MIL.finditer(text)]
     return sorted(out)

@@ -70,6 +70,10 @@ def money_direction(fig: Figure) -> str | None:
     does a plus sign written on the figure ("+25k")."""
     if fig.plus:
         return "in"
+    if fig.before[-1:] == ["staff"] and not fig.after:  # people's time priced (shares.py): paid for, unless it is saved
+        words = fig.before + fig.lead + re.findall(r"[a-z]+", fig.context.lower())
+        if not any(stem_in(w, MONEY_IN) or stem_in(w, LOWERS) or w.startswith(("free", "replac", "automat")) for w in words):
+            return "out"
     if any(stem_in(w, LOWERS) for w in fig.before + fig.after[:1]):
         return "in"  # "cut support costs by 6k", "write-offs down 9k", "9k less in fees"
     near = fig.before[-6:]
