@@ -137,8 +137,9 @@ _ARROWS = re.compile(r"→|->|=>|⟶")
 _ARROW = re.compile(r"[ \t]*(?:→|->|=>|⟶)[ \t]*")  # "2.5% → 2.8%": from one value to the other
 _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGNORECASE)
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
-# "." ends a sentence, but not after an abbreviated label that a figure follows ("Impl. 45k", "Maint. 5k").
-_BOUNDARY = re.compile(r"(?<![A-Za-z]{2})\.|\.(?![ \t]?[-+\u2212€£$]?\d)|[;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
+# "." ends a sentence, but not after an abbreviated label that a figure follows ("Impl. 45k", "Maint. 5k"),
+# nor after "incl." / "excl." / "approx." inside a label ("Total cost incl. implementation: 38,000").
+_BOUNDARY = re.compile(r"(?<![A-Za-z]{2})\.|(?<!\bincl)(?<!\bexcl)(?<!\bapprox)(?<!\bapp)\.(?![ \t]?[-+\u2212€£$]?\d)|[;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['/-])*|[%$€£@α]", re.IGNORECASE)  # "über", "månad": one word each
 WINDOW_WORDS = 6
 # Beyond a quadrillion a run of digits is not an amount anyone means; the tools take the same

@@ -239,3 +239,13 @@ def test_mil_is_a_thousand_in_a_message_with_a_period_in_its_language():
     calc = read_calculation("cuota inicial de 3 mil y 250 al mes por el chatbot, ¿cuál es el ROI?")
     assert calc is not None and not calc.calls and calc.clarification is not None
     assert "3 mil" in " ".join(calc.account_lines())
+
+
+def test_an_amount_net_of_tax_is_not_a_gain_for_that_word():
+    text = ("Savings booked for the year: 51,300. Full cost of the scanner incl. installation, net of VAT: 29,000. "
+            "ROI for the year?")
+    assert _calls(text) == [("roi", {"gain": 51300.0, "cost": 29000.0})]
+
+
+def test_a_net_amount_without_of_is_still_a_gain():
+    assert _calls("ROI: cost 12k, net 17k") == [("roi", {"cost": 12000.0, "gain": 17000.0})]

@@ -83,15 +83,19 @@ def money_direction(fig: Figure) -> str | None:
     # the words before a figure first, nearest first ("put in 40k get back 10k": 40k is put in), then
     # the words after it ("10k saved")
     order = list(range(len(fig.before) - 1, -1, -1)) + list(range(len(fig.before), len(fig.before) + len(fig.after)))
-    window = [("one-off" if w == "off" and k and (fig.before + fig.after)[k - 1] == "one" else w)
-              for k, w in enumerate(fig.before + fig.after)]  # "one off"
+    words = fig.before + fig.after
+    window = [("one-off" if w == "off" and k and words[k - 1] == "one" else
+               "" if w == "net" and words[k + 1 : k + 2] == ["of"] else w)  # "net of VAT: 38,000" says nothing of the way
+              for k, w in enumerate(words)]  # "one off"
     for k in order:
         word = window[k]
         if stem_in(word, MONEY_IN):
             return "in"
         if stem_in(word, MONEY_OUT):
             return "out"
-    for word in reversed(fig.lead):  # "The total cost, including the licence, was 40,000 euros"
+    for k, word in reversed(list(enumerate(fig.lead))):  # "The total cost, including the licence, was 40,000 euros"
+        if word == "net" and fig.lead[k + 1 : k + 2] == ["of"]:
+            continue
         if stem_in(word, MONEY_IN) or stem_in(word, LOWERS):
             return "in"
         if stem_in(word, MONEY_OUT):
