@@ -117,13 +117,16 @@ _PER_LABEL_BEFORE = re.compile(r"(?:\s/\s?|\bper\s+)(mo|month|yr|year|wk|week|qt
 _PER_ANNUM_BEFORE = re.compile(r"(?:\bp\.\s?a\.?|\bper annum|\bp/a)\s*[:=]?\s*$", re.IGNORECASE)
 
 
+_ABBREVIATION_DOT = re.compile(r"\b(?:incl|excl|approx|app)\.$", re.IGNORECASE)
+
+
 def _sentence_start(source: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts: after ".", "!", "?" or a line break, where a dot
-    followed by a digit ("6.000") ends no sentence."""
+    followed by a digit ("6.000") or closing "incl." ends no sentence."""
     start = max(source.rfind(c, 0, pos) for c in "!?\n") + 1
     dot = source.rfind(".", start, pos)
     for _ in range(20):
-        if dot < 0 or not source[dot + 1 : dot + 2].isdigit():
+        if dot < 0 or not (source[dot + 1 : dot + 2].isdigit() or _ABBREVIATION_DOT.search(source, max(0, dot - 7), dot + 1)):
             break
         dot = source.rfind(".", start, dot)
     return max(start, dot + 1)
