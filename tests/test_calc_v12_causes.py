@@ -161,9 +161,9 @@ def test_inputs_named_in_another_language_are_read(text, tool, want):
         {k: calls[0][1].get(k) for k in want} == want
 
 
-def test_a_project_list_in_german_with_person_months_and_one_period():
+def test_a_project_list_in_german_with_person_months():
     text = ("Bitte priorisieren: Kasse: Reichweite 4.000 pro Monat, Impact 2, Confidence 70 %, Aufwand 3 PM. "
-            "Suche: Reichweite 6.500, Impact 1, Confidence 80 %, Aufwand 5 PM.")
+            "Suche: Reichweite 6.500 pro Monat, Impact 1, Confidence 80 %, Aufwand 5 PM.")
     calls = _calls(text)
     assert calls and calls[0][0] == "prioritize"
     assert [(r["reach"], r["effort"]) for r in calls[0][1]["initiatives"]] == [(4000.0, 3.0), (6500.0, 5.0)]
@@ -249,3 +249,17 @@ def test_an_amount_net_of_tax_is_not_a_gain_for_that_word():
 
 def test_a_net_amount_without_of_is_still_a_gain():
     assert _calls("ROI: cost 12k, net 17k") == [("roi", {"cost": 12000.0, "gain": 17000.0})]
+
+
+def test_a_figure_read_past_a_slip_keeps_its_place_in_the_message():
+    text = "2 year tco: onbording 3k, subscripton 200 a montth"
+    calc = read_calculation(text)
+    for reading in calc.readings:
+        assert text[reading.figure.span[0] : reading.figure.span[1]].strip() == reading.figure.text
+
+
+def test_a_reach_period_said_for_one_project_only_is_still_asked():
+    text = ("Bitte priorisieren: Kasse: Reichweite 4.000 pro Monat, Impact 2, Confidence 70 %, Aufwand 3 PM. "
+            "Suche: Reichweite 6.500, Impact 1, Confidence 80 %, Aufwand 5 PM.")
+    calc = read_calculation(text)
+    assert calc is not None and not calc.calls and calc.clarification is not None

@@ -275,9 +275,6 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
                        "which single value should I use?", [fig.show(), figures[i + 1].show()])
     periods = {f.name: {figures[i].period for i in roles if roles[i] == f.name} for f in spec.fields if f.per_period}
     for name, seen in periods.items():
-        items = sorted(i for i in roles if roles[i] == name)
-        if len(seen) == 2 and None in seen and figures[items[0]].period and all(figures[i].period is None for i in items[1:]):
-            continue  # "A: reach 9,000 per quarter, … B: reach 20,000, …": said on the first project, meant for each
         if len(seen) > 1:
             shown = " and ".join(sorted(f"per {p}" if p else "without a period" for p in seen))
             raise needs_asking(f"The {name.replace('_', ' ')} is given {shown}: should I convert them all to one period "

@@ -181,13 +181,14 @@ def respelled(text: str) -> Respelled:
 
 
 def in_own_words(calc: Calculation | None, spelled: Respelled) -> Calculation | None:
-    """``calc`` (read from ``spelled.text``) with every quoted figure and context, and the quotes of
-    its question, given back in the words the user typed."""
+    """``calc`` (read from ``spelled.text``) with every figure's words, context and place, and the
+    quotes of its question, given back as the user typed them."""
     if calc is None:
         return None
     for reading in calc.readings:
         figure = reading.figure
-        own = dataclasses.replace(figure, text=spelled.original(figure.text), context=spelled.original(figure.context))
+        own = dataclasses.replace(figure, text=spelled.original(figure.text), context=spelled.original(figure.context),
+                                  span=(spelled.to_source(figure.span[0]), spelled.to_source(figure.span[1])))
         if calc.clarification is not None and figure.context and own.context != figure.context:
             calc.clarification.question = calc.clarification.question.replace(figure.context, own.context)
         reading.figure = own
