@@ -15,7 +15,9 @@ command's field, a table cell), and the pieces they are built from (``NUMBER``, 
 ``number_value``) for rules that find numbers inside a larger pattern (tools/goals.py) and for
 ``knowledge/values.py`` (every value of an answer or a course passage, what the grounding checker
 compares). What only looks like a number (dates, phone numbers, codes, a signature) is told apart
-in ``knowledge/not_figures.py``.
+in ``knowledge/not_figures.py``; numbers in words are read in ``knowledge/number_words.py``, the
+words of scales, currencies and periods listed in ``knowledge/unit_words.py``, and which numbered
+period a figure belongs to decided in ``knowledge/figure_periods.py``.
 """
 
 from __future__ import annotations
@@ -25,161 +27,20 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from knowledge.figure_periods import _cell_of, _heading_periods, _is_period_number, _line_periods, _period_indexes
 from knowledge.not_figures import is_date_or_code, signature_span
+from knowledge.number_words import (  # noqa: F401 (re-exported: the one number reader's pieces)
+    _MULTIPLIER, _SMALL, FREQUENCY_WORDS, MULTIPLIER_WORDS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS, WORD_NUMBERS,
+    WORDS_NUMBER, words_value,
+)
 from knowledge.tables import Cell, find_cells
+from knowledge.unit_words import (  # noqa: F401 (re-exported)
+    _FOREIGN_ADVERBS, _FOREIGN_NOUNS, CURRENCY_CODES, CURRENCY_NAMES, CURRENCY_SIGNS, CURRENCY_WORDS,
+    FOREIGN_DURATIONS, FOREIGN_PERIOD_WORDS, FOREIGN_PERIODS, MONTHS_IN, PERIOD_WORDS, SCALES,
+)
 
 Unit = Literal["money", "percent", "duration", "count"]
 Period = Literal["day", "week", "month", "quarter", "half-year", "year"]
-
-# Numbers written in words, as people say them: "twelve thousand", "forty-two", "a hundred and
-# fifty", "two and a half grand", "three point three", "half a million". The pattern follows
-# the grammar of English cardinals (units, teens, tens, "hundred", a multiplier), so every
-# phrase it matches has one value (``words_value``).
-UNIT_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-              "nine": 9}
-TEEN_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-              "seventeen": 17, "eighteen": 18, "nineteen": 19}
-TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-              "ninety": 90}
-MULTIPLIER_WORDS = {"thousand": 1e3, "grand": 1e3, "million": 1e6, "billion": 1e9}
-# Every single number word and the quantities said without a cardinal (tools/goals.py finds
-# targets and deadlines written with them: "by ten percent", "within twelve months").
-WORD_NUMBERS = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS, "twenty-four": 24, "thirty-six": 36, "a couple of": 2,
-                "a few": 3}
-_U = "|".join(UNIT_WORDS)
-_SMALL = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEEN_WORDS)}|{_U})"
-# "year one twenty k": "one" numbers the year, it does not start "one twenty"
-_AFTER_NO_PERIOD = "".join(rf"(?<!\b{noun}\s)" for noun in ("year", "month", "week", "day", "quarter", "phase", "option",
-                                                           "step", "stage", "round", "wave"))
-_TENS_OR_TEEN = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEEN_WORDS)})"
-# "forty two fifty" is 42.50, as a price is said aloud: a tens-or-teen amount and its cents (not
-# after "nineteen" or "twenty", where the pair is a year: "twenty twenty-seven"; nor a split or
-# a percentage, "eighty twenty", "fifty fifty")
-_PRICE_WORDS = [w for w in (*TENS_WORDS, *TEEN_WORDS) if w not in {"nineteen", "twenty"}]
-_SAID_PRICE = (rf"(?:(?:{'|'.join(w for w in _PRICE_WORDS if w in TENS_WORDS)})(?:[\s-](?:{_U}))?"
-               rf"|{'|'.join(w for w in _PRICE_WORDS if w in TEEN_WORDS)})\s+{_TENS_OR_TEEN}"
-               rf"(?![\s-]*(?:hundred|k\b|{'|'.join(MULTIPLIER_WORDS)}|point\b|and\s+a\s+half|split|rule|ratio|chance"
-               rf"|mix|%|per\s*cent|percent|pc\b))")  # "an eighty twenty split", "thirty forty percent": no price
-# "one hundred and four hundred and ten": a hundred's tail is never the start of another hundred;
-# "six fifty" is six hundred and fifty, as amounts are said aloud
-_BELOW_1000 = (rf"(?:(?:a|{_SMALL})\s+hundred(?:\s+(?:and\s+)?{_SMALL}(?!\s+hundred))?"
-               rf"|{_SAID_PRICE}"
-               rf"|{_AFTER_NO_PERIOD}(?:{_U})\s+{_TENS_OR_TEEN}(?!\s*(?:hundred|k\b|{'|'.join(MULTIPLIER_WORDS)}))|{_SMALL})")
-_FRACTION = rf"(?:\s+and\s+a\s+half|\s+point(?:\s+(?:{_U}))+)"
-_MULTIPLIER = "|".join(MULTIPLIER_WORDS)
-_DURATION_AHEAD = r"(?=\s+(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?:days?|weeks?|months?|quarters?|years?)\b)"
-WORDS_NUMBER = (
-    rf"(?:{_SMALL}){_FRACTION}?\s?k(?![a-z])"
-    rf"|(?:a\s+)?couple(?:\s+of)?\s+(?:hundred|{_MULTIPLIER})"
-    rf"|half\s+an?\s+(?:{_MULTIPLIER})"
-    rf"|(?:a|one|three)\s+quarters?\s+of\s+an?\s+(?:{_MULTIPLIER})"
-    rf"|(?:a|{_BELOW_1000}){_FRACTION}?\s+(?:{_MULTIPLIER})(?:\s+(?:and\s+)?{_BELOW_1000}(?!\s+(?:{_MULTIPLIER})))?"
-    rf"|{_BELOW_1000}{_FRACTION}?"
-    rf"|(?:a\s+)?half(?:\s+an?{_DURATION_AHEAD})?"
-    r"|a couple of|a few"
-    r"|once|twice|thrice"
-)
-# How often, said in one word ("twice a year"): a count only where a period follows it.
-FREQUENCY_WORDS = {"once": 1, "twice": 2, "thrice": 3}
-
-
-def words_value(phrase: str) -> float:
-    """The value of a number written in words (a phrase ``WORDS_NUMBER`` matches): "a hundred
-    and fifty" → 150, "two and a half grand" → 2500, "three point three" → 3.3."""
-    lowered = phrase.lower()
-    quarter = re.fullmatch(r"(a|one|three)\s+quarters?\s+of\s+an?\s+([a-z]+)", lowered)
-    if quarter:  # "a quarter of a million", "three quarters of a million"
-        return (3 if quarter.group(1) == "three" else 1) * 0.25 * MULTIPLIER_WORDS[quarter.group(2)]
-    if lowered in FREQUENCY_WORDS:
-        return float(FREQUENCY_WORDS[lowered])
-    if lowered in WORD_NUMBERS:
-        return float(WORD_NUMBERS[lowered])
-    price = re.fullmatch(rf"({_TENS_OR_TEEN})\s+({_TENS_OR_TEEN})", lowered)
-    if price and price.group(1).split()[0].split("-")[0] not in {"nineteen", "twenty"} \
-            and price.group(1) != price.group(2):  # "forty two fifty", not "fifty fifty"
-        return round(words_value(price.group(1)) + words_value(price.group(2)) / 100, 2)
-    tokens = re.findall(r"[a-z]+", lowered)
-    total, current, decimals = 0.0, 0.0, None
-    for i, token in enumerate(tokens):
-        following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if token in {"a", "an"}:
-            if following == "hundred" or following in MULTIPLIER_WORDS:
-                current = current or 1.0
-        elif token == "couple":
-            current += 2
-        elif token == "half":
-            current += 0.5
-        elif token == "point":
-            decimals = ""
-        elif decimals is not None and token in UNIT_WORDS:
-            decimals += str(UNIT_WORDS[token])
-        elif token in UNIT_WORDS and (following in TENS_WORDS or following in TEEN_WORDS) and not current:
-            current += UNIT_WORDS[token] * 100  # "six fifty": 650
-        elif token in UNIT_WORDS or token in TEEN_WORDS or token in TENS_WORDS:
-            current += {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS}[token]
-        elif token == "hundred":
-            current = (current or 1.0) * 100
-        elif token in MULTIPLIER_WORDS or token == "k":
-            fraction = float("0." + decimals) if decimals else 0.0
-            total += ((current or 1.0) + fraction) * MULTIPLIER_WORDS.get(token, 1e3)
-            current, decimals = 0.0, None
-    return total + current + (float("0." + decimals) if decimals else 0.0)
-
-
-SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mm": 1e6, "million": 1e6, "mio": 1e6, "mln": 1e6,
-          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
-          "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12}
-CURRENCY_SIGNS = "$€£¥₹"
-# ISO codes and the words people write for a currency, each mapped to one code, so that two
-# amounts in different currencies are never added without asking (assistant/reading).
-CURRENCY_CODES = ("usd", "eur", "gbp", "chf", "cad", "aud", "nzd", "sek", "nok", "dkk", "pln", "czk", "jpy",
-                  "cny", "rmb", "inr", "hkd", "sgd", "zar", "brl", "mxn", "try")
-CURRENCY_NAMES = {
-    "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "dollar": "USD", "dollars": "USD", "bucks": "USD",
-    "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP", "franc": "CHF", "francs": "CHF",
-    "yuan": "CNY", "rmb": "CNY", "rupee": "INR", "rupees": "INR", "rs": "INR", "rs.": "INR", "yen": "JPY",
-    "kronor": "SEK", "krona": "SEK", "kroner": "NOK", "zloty": "PLN", "quid": "GBP",
-}
-CURRENCY_WORDS = (r"dollars?|euros?|pounds?|bucks|quid|francs?|yuan|rupees?|yen|kronor|krona|kroner|zloty|"
-                  + "|".join(CURRENCY_CODES))
-MONTHS_IN = {"day": 12 / 365, "week": 12 / 52, "fortnight": 24 / 52, "month": 1.0, "quarter": 3.0, "half-year": 6.0, "year": 12.0}
-PERIOD_WORDS = {
-    "day": "day", "daily": "day", "week": "week", "weekly": "week", "fortnight": "fortnight", "fortnightly": "fortnight",
-    "month": "month",
-    "monthly": "month", "mo": "month", "quarter": "quarter", "quarterly": "quarter",
-    "year": "year", "yearly": "year", "annual": "year", "annually": "year", "annum": "year",
-    "yr": "year", "pa": "year", "pm": "month", "qtr": "quarter",
-    "half year": "half-year", "half-year": "half-year", "halfyear": "half-year", "semi-annual": "half-year",
-    "semiannual": "half-year", "semi-annually": "half-year", "semiannually": "half-year", "half-yearly": "half-year",
-}
-
-# The period and duration words of the other languages business messages come in (German, French,
-# Spanish, Dutch, Swedish): "CHF 1'450/Monat", "3 000 € par an", "über 2 Jahre", "i 2 år". Each
-# maps to the English period, so the rest of the reader sees one vocabulary.
-FOREIGN_PERIODS = {
-    "monat": "month", "mois": "month", "mes": "month", "maand": "month", "månad": "month", "manad": "month",
-    "jahr": "year", "an": "year", "année": "year", "annee": "year", "año": "year", "ano": "year", "jaar": "year",
-    "år": "year", "woche": "week", "semaine": "week", "semana": "week", "vecka": "week", "quartal": "quarter",
-    "trimestre": "quarter", "kwartaal": "quarter", "kvartal": "quarter", "tag": "day", "jour": "day", "día": "day",
-    "dia": "day", "dag": "day",
-    "monatlich": "month", "mensuel": "month", "mensuelle": "month", "mensuellement": "month", "mensual": "month",
-    "mensualmente": "month", "maandelijks": "month", "månatligen": "month", "jährlich": "year", "annuel": "year",
-    "annuelle": "year", "annuellement": "year", "anual": "year", "anualmente": "year", "jaarlijks": "year",
-    "årligen": "year", "årlig": "year", "wöchentlich": "week", "hebdomadaire": "week", "semanal": "week",
-    "wekelijks": "week", "täglich": "day", "quotidien": "day", "diario": "day", "dagelijks": "day",
-    "quartalsweise": "quarter", "trimestriel": "quarter", "trimestral": "quarter",
-}
-_FOREIGN_ADVERBS = [w for w in FOREIGN_PERIODS if len(w) > 5 and not w.startswith(("semaine", "semana", "quartal", "trimestre", "kwartaal", "kvartal"))]
-_FOREIGN_NOUNS = [w for w in FOREIGN_PERIODS if w not in _FOREIGN_ADVERBS]
-# A length of time in those languages: "2 Jahre", "18 Monate", "3 ans", "24 meses", "2 jaar", "3 år".
-FOREIGN_DURATIONS = {
-    "jahr": "year", "jahre": "year", "jahren": "year", "monat": "month", "monate": "month", "monaten": "month",
-    "wochen": "week", "quartale": "quarter", "ans": "year", "années": "year", "annees": "year", "mois": "month",
-    "semaines": "week", "trimestres": "quarter", "años": "year", "anos": "year", "meses": "month", "semanas": "week",
-    "jaar": "year", "maanden": "month", "weken": "week", "kwartalen": "quarter", "år": "year", "månader": "month",
-    "manader": "month", "veckor": "week", "kvartal": "quarter",
-}
-FOREIGN_PERIOD_WORDS = {**FOREIGN_PERIODS, **{w: p for w, p in FOREIGN_DURATIONS.items() if w not in FOREIGN_PERIODS}}
 
 # The digits of a number: with thousands separators ("30,000.5"), plain ("30000", "1.5") or a
 # bare fraction (".5").
@@ -231,7 +92,7 @@ _AFTER_UNIT = re.compile(
 _PERIOD_AFTER = re.compile(
     r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|fortnight|month|quarter|year|annum|mo|yr|qtr)\b(?![ \t\u00a0-]*(?:end|\d))"
     r"|[^\S\n]?(?P<adv>daily|weekly|fortnightly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w)"
-    rf"|[^\S\n]?(?:(?:/|pro|per|par|por|al|im|je|au)\s?(?P<fper>{'|'.join(sorted(_FOREIGN_NOUNS, key=len, reverse=True))})"
+    rf"|[^\S\n]?(?:(?:/|pro|per|par|por|al|im|je|au|ogni|cada|chaque|jeden|jede|jeder|elke|varje|every|each)\s?(?P<fper>{'|'.join(sorted(_FOREIGN_NOUNS, key=len, reverse=True))})"
     rf"|(?P<fadv>{'|'.join(sorted(_FOREIGN_ADVERBS, key=len, reverse=True))}))(?![^\W\d_]))",
     re.IGNORECASE,
 )
@@ -256,13 +117,16 @@ _PER_LABEL_BEFORE = re.compile(r"(?:\s/\s?|\bper\s+)(mo|month|yr|year|wk|week|qt
 _PER_ANNUM_BEFORE = re.compile(r"(?:\bp\.\s?a\.?|\bper annum|\bp/a)\s*[:=]?\s*$", re.IGNORECASE)
 
 
+_ABBREVIATION_DOT = re.compile(r"\b(?:incl|excl|approx|app)\.$", re.IGNORECASE)
+
+
 def _sentence_start(source: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts: after ".", "!", "?" or a line break, where a dot
-    followed by a digit ("6.000") ends no sentence."""
+    followed by a digit ("6.000") or closing "incl." ends no sentence."""
     start = max(source.rfind(c, 0, pos) for c in "!?\n") + 1
     dot = source.rfind(".", start, pos)
     for _ in range(20):
-        if dot < 0 or not source[dot + 1 : dot + 2].isdigit():
+        if dot < 0 or not (source[dot + 1 : dot + 2].isdigit() or _ABBREVIATION_DOT.search(source, max(0, dot - 7), dot + 1)):
             break
         dot = source.rfind(".", start, dot)
     return max(start, dot + 1)
@@ -276,8 +140,9 @@ _ARROWS = re.compile(r"→|->|=>|⟶")
 _ARROW = re.compile(r"[ \t]*(?:→|->|=>|⟶)[ \t]*")  # "2.5% → 2.8%": from one value to the other
 _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGNORECASE)
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
-# "." ends a sentence, but not after an abbreviated label that a figure follows ("Impl. 45k", "Maint. 5k").
-_BOUNDARY = re.compile(r"(?<![A-Za-z]{2})\.|\.(?![ \t]?[-+\u2212€£$]?\d)|[;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
+# "." ends a sentence, but not after an abbreviated label that a figure follows ("Impl. 45k", "Maint. 5k"),
+# nor after "incl." / "excl." / "approx." inside a label ("Total cost incl. implementation: 38,000").
+_BOUNDARY = re.compile(r"(?<![A-Za-z]{2})\.|(?<!\bincl)(?<!\bexcl)(?<!\bapprox)(?<!\bapp)\.(?![ \t]?[-+\u2212€£$]?\d)|[;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['/-])*|[%$€£@α]", re.IGNORECASE)  # "über", "månad": one word each
 WINDOW_WORDS = 6
 # Beyond a quadrillion a run of digits is not an amount anyone means; the tools take the same
@@ -310,6 +175,7 @@ class Figure:
     cell: bool = False  # a cell of a pasted table (labelled by its header and row)
     period_index: int | None = None  # the period it belongs to, named by its number ("year 2: 12,000", a Year column)
     crew: bool = False  # people × time ("two developers three months"): a duration in person-months
+    plus: bool = False  # written with a plus sign of its own ("then +25k, +30k back"): an amount coming in
     index: int = 0
 
     @property
@@ -528,7 +394,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None,
             continue  # "once" alone says when, not how often ("5k once")
         person_months = False
         if per and unit == "count" and not scaled and (per.group("adv") or "").lower().replace(".", "") == "pm" \
-                and _WORKER_UNIT.search(text):
+                and (_WORKER_UNIT.search(text) or re.search(r"\beffort\s*(?:of|is|[:=])?\s*$", text[max(0, start - 14) : start], re.I)):
             unit, end, per, person_months = "duration", per.end(), None, True  # "4 person-months … 10 pm": effort
         if per and unit != "duration":
             key = re.sub(r"\s+", " ", (per.group("per") or per.group("adv") or "").lower().replace(".", ""))
@@ -578,6 +444,9 @@ def read_figures(text: str, value_words: dict[str, float] | None = None,
         figure.index = i
         prev_end = figures[i - 1].span[1] if i else 0
         next_start = figures[i + 1].span[0] if i + 1 < len(figures) else len(text)
+        # "+25k" after words or a comma is a sign; "5k +2k" (nothing but a space after a figure) adds
+        figure.plus = figure.span[0] > 0 and text[figure.span[0] - 1] == "+" and bool(
+            text[prev_end : figure.span[0] - 1].strip()) and not text[prev_end : figure.span[0] - 1].rstrip().endswith(("and", "plus"))
         before_text = text[max(prev_end, figure.span[0] - 120) : figure.span[0]]
         after_text = text[figure.span[1] : min(next_start, figure.span[1] + 120)]
         cut = None
@@ -686,7 +555,29 @@ def read_figures(text: str, value_words: dict[str, float] | None = None,
     _period_indexes(text, figures, marks, cells)
     _line_periods(text, figures)
     _heading_periods(text, figures)
+    _list_periods(text, figures)
     return _estimate_ranges(text, figures)
+
+
+_LIST_SEPARATOR = re.compile(r"[ \t]*(?:,|,?[ \t]*(?:and|&)|;)[ \t]*", re.IGNORECASE)
+
+
+def _list_periods(text: str, figures: list[Figure]) -> None:
+    """A period said once after a list of three or more amounts with nothing but commas and "and"
+    between them is said of each ("returns of 18,000, 20,000 and 22,000 per year"); a list whose
+    items have words of their own ("setup 5k, training 2k and licence 300 a month") is not one."""
+    for i, last in enumerate(figures):
+        if last.period is None or last.unit not in {"money", "count"}:
+            continue
+        run = [last]
+        for prev in reversed(figures[:i]):
+            if prev.period is not None or prev.unit != last.unit or prev.period_index is not None or not \
+                    _LIST_SEPARATOR.fullmatch(text[prev.span[1] : run[-1].span[0]]):
+                break
+            run.append(prev)
+        if len(run) >= 3:
+            for fig in run[1:]:
+                fig.period = last.period
 
 
 # An estimate given as two ends: "between 8 and 12k", "anywhere from 50 to 60". Only with a word
@@ -738,125 +629,3 @@ def _estimate_ranges(text: str, figures: list[Figure]) -> list[Figure]:
     for number, figure in enumerate(out):
         figure.index = number
     return out
-
-
-_PERIOD_AFTER_FIGURE = re.compile(r"\s*,?\s*(?:in|for|during|by|at|\()\s*(?:the\s+)?(?:year|yr|month|quarter|period|week|t\s?=)\s?$",
-                                  re.IGNORECASE)
-_AFTER_PERIOD_MARK = re.compile(r"[\t ]*[:=,]?[\t ]*(?:minus[\t ]*)?[+]?[\t ]*$", re.IGNORECASE)
-_HEADER_PERIOD = re.compile(r"\s*(?:y|yr|year|q|qtr|quarter|m|month|t|period)\s*(\d{1,2})\s*", re.IGNORECASE)
-
-
-def _period_indexes(text: str, figures: list[Figure], marks: list[tuple[int, int, int]], cells: dict[int, Cell]) -> None:
-    """Each figure's period, where a number names it: right before it ("year 1: 10,000", "Year 0
-    minus 50,000"), in its table row's period column, or in its column's header ("Y0", "Year 1")."""
-    rows = {text.rfind("\n", 0, start) + 1: number for start, _, number in marks if cells.get(start) is not None}
-    inline = []
-    ends = {f.span[1]: f for f in figures}
-    for start, end, number in marks:
-        if cells.get(start) is not None:
-            continue
-        after = _PERIOD_AFTER_FIGURE.search(text[max(0, start - 40) : start])
-        owner = ends.get(start - 40 + after.start() if start >= 40 else after.start()) if after else None
-        if owner is not None:  # "30,000 in year 1": the period follows its figure
-            owner.period_index = number
-        else:
-            inline.append((end, number))
-    k = 0
-    for figure in figures:
-        while k + 1 < len(inline) and inline[k + 1][0] <= figure.span[0]:
-            k += 1
-        cell = _cell_of(cells, figure) if cells else None
-        if cell is not None and cell.span[0] == figure.span[0] or figure.cell:
-            row = rows.get(text.rfind("\n", 0, figure.span[0]) + 1)
-            header = _HEADER_PERIOD.fullmatch(cell.header) if cell is not None else None
-            figure.period_index = row if row is not None else (int(header.group(1)) if header else None)
-        elif figure.period_index is None and inline and inline[k][0] <= figure.span[0] and _AFTER_PERIOD_MARK.match(
-                text[inline[k][0] : figure.span[0]]):
-            figure.period_index = inline[k][1]
-
-
-# A line that opens with a short period label and a colon ("Y1: H1 +20k | H2 +30k", "Q3: 4k"): every
-# figure on that line belongs to that period (the label's digits are no figure: "Y1" is one word).
-# "Y1: 10k", "Q2 = 4k", and a period opening a line before its amount: "Q3 $4,400", "Y2 -1,500"
-_LINE_PERIOD = re.compile(r"^[ \t]*(?:y|yr|q|qtr|m|t)(\d{1,2})(?:[ \t]*[:=]|[ \t]+(?=[-+\u2212]?[$€£]?\d[\d,.]*[ \t]*$))",
-                          re.IGNORECASE | re.MULTILINE)
-
-
-# An exported key that numbers its period: "cf_year1=9000", "y2_flow: 11000", "cashflowQ3 = 4k".
-_KEY_PERIOD = re.compile(r"^[ \t]*(?:[A-Za-z0-9]+_)*(?:[a-z]+(?=[A-Z]))?(?i:year|yr|y|q|qtr|quarter|month|m|period|t)_?"
-                         r"(\d{1,2})(?:_[A-Za-z0-9]+)*[ \t]*[:=]", re.MULTILINE)
-
-
-def _line_periods(text: str, figures: list[Figure]) -> None:
-    for mark in [*_LINE_PERIOD.finditer(text), *_KEY_PERIOD.finditer(text)]:
-        end = text.find("\n", mark.end())
-        end = len(text) if end < 0 else end
-        for figure in figures:
-            if mark.end() <= figure.span[0] < end and figure.period_index is None:
-                figure.period_index = int(mark.group(1))
-
-
-# A period written as a heading over what follows: "yearly: -45k now, then 14k, 18k",
-# "Monthly costs:" over a list of items. It covers the rest of its line, or, when nothing follows
-# on that line, the lines below it up to a blank line or the next heading.
-_PERIOD_HEADING = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]*)?(daily|weekly|fortnightly|monthly|quarterly|yearly|annual|annually|per[ \t]+(?:day|week|month|quarter|year))"
-    r"(?:[ \t]+[a-z]+){0,2}[ \t]*:", re.IGNORECASE | re.MULTILINE)
-_HEADING_LINE = re.compile(r"^[^\n]*:[ \t]*$", re.MULTILINE)
-_ONE_OFF_MARK = re.compile(r"\b(?:now|today|upfront|up-front|once|initially|immediately|one[- ]off|one[- ]time)\b", re.IGNORECASE)
-
-
-def _heading_periods(text: str, figures: list[Figure]) -> None:
-    for mark in _PERIOD_HEADING.finditer(text):
-        period = PERIOD_WORDS[re.sub(r"^per\s+", "", mark.group(1).lower())]
-        end = text.find("\n", mark.end())
-        end = len(text) if end < 0 else end
-        if not text[mark.end() : end].strip():  # a heading over the lines below it
-            blank = re.search(r"\n[ \t]*\n", text[end:])
-            stop = end + blank.start() if blank else len(text)
-            following = _HEADING_LINE.search(text, end + 1, stop) if end < len(text) else None
-            end = following.start() if following else stop
-        else:  # on its own line it ends with the clause: "annual: licence 12k, support 3k; build 20k"
-            stop = re.search(r";|\.(?:\s|$)", text[mark.end() : end])
-            end = mark.end() + stop.start() if stop else end
-        for figure in figures:
-            if not mark.end() <= figure.span[0] < end or figure.unit in ("duration", "percent") or figure.period_index is not None:
-                continue
-            if _ONE_OFF_MARK.search(" ".join(figure.before[-2:] + figure.after[:2])):
-                if figure.period == period:
-                    figure.period = None  # "yearly: -45k now, then 14k": paid once, under the heading that named it
-            elif figure.period is None:
-                figure.period = period
-
-
-def _cell_of(cells: dict[int, Cell], figure: Figure) -> Cell | None:
-    for start in (figure.span[0], figure.span[0] - 1):
-        cell = cells.get(start)
-        if cell is not None and figure.span[1] <= cell.span[1] + 1:
-            return cell
-    for cell in cells.values():
-        if cell.span[0] <= figure.span[0] < cell.span[1]:
-            return cell
-    return None
-
-
-# A period named by its number: "year 0: -30,000", "Month 3 =", a "Year"/"period" column of 0, 1, 2…
-_PERIOD_NOUN = r"(?:year|yr|y|month|mo|quarter|qtr|q|week|wk|period|day|t)"
-_PERIOD_NUMBER_BEFORE = re.compile(rf"\b(?:{_PERIOD_NOUN}[ \t]?|t[ \t]?=[ \t]?)$", re.IGNORECASE)  # "t=1": time index
-_PERIOD_HEADER = re.compile(rf"\s*(?:{_PERIOD_NOUN}s?|#|no\.?|n)\s*", re.IGNORECASE)
-
-
-def _is_period_number(text: str, match: re.Match[str], cell: Cell | None) -> bool:
-    """Whether a small whole number names a period rather than giving a value: right after a
-    period noun ("year 1: 10,000", "Year 0 minus 10,000") or in a column headed by one ("yr"
-    over 0, 1, 2 beside the cash flows). "years 1-4" (a range) is read as a length elsewhere."""
-    num = match.group("num") or ""
-    if match.group("neg") or not re.fullmatch(r"\d{1,2}", num):
-        return False
-    if re.match(r" ?[-–] ?\d", text[match.end() :]):  # "months 1-4: 2,000 each" names periods; "years 1-4" is a length
-        return bool(re.match(r" ?[-–] ?\d{1,2}\s*[:=]", text[match.end() :])) and bool(
-            _PERIOD_NUMBER_BEFORE.search(re.sub(r"s[ \t]?$", " ", text[max(0, match.start() - 9) : match.start()])))
-    if cell is not None:
-        return not cell.is_header and bool(_PERIOD_HEADER.fullmatch(cell.header))
-    return bool(_PERIOD_NUMBER_BEFORE.search(text[max(0, match.start() - 8) : match.start()])) and not re.match(
-        r"\s*(?:%|percent|k\b|m\b|[$€£]|months?\b|years?\b|yrs?\b|mos?\b|mths?\b)", text[match.end() :], re.IGNORECASE)

@@ -108,7 +108,10 @@ def is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     after = text[match.end() : match.end() + 2]
     if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b|(?:yrs?|years?|months?|weeks?|days?)\b|y\b(?!-|\s*old)",
                                             text[match.end() : match.end() + 7]):  # "2yr", "24months", "2y": a length
-        return not re.match(r"(?i)(?:x\b|st\b|nd\b|rd\b|th\b)", after + " ")
+        ordinal = re.match(r"(?i)(?:st|nd|rd|th)\b", after + " ")
+        if ordinal:  # "my 3rd espresso today", "the 2nd option": a place in a row, no quantity ("2nd year" is read on)
+            return not re.match(r"(?i)(?:st|nd|rd|th)\s+(?:year|month|quarter|week|day|period|half)", text[match.end() : match.end() + 12])
+        return not re.match(r"(?i)x\b", after + " ")
     if re.match(r"-[a-z]", text[match.end() : match.end() + 2], re.IGNORECASE) and not re.match(
             r"-(?:days?|weeks?|months?|quarters?|years?|yrs?|mo|yr|k|m|bn)\b", text[match.end() : match.end() + 9], re.IGNORECASE) \
             and not re.match(r"-hours?\s+(?:working\s+)?(?:week|day|shift|month)\b", text[match.end() : match.end() + 24], re.IGNORECASE):
@@ -137,4 +140,9 @@ def is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
             r"(?i)(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
             r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", text[match.end() : match.end() + 14]):
         return True  # "approved on 3 September": a date
+    if re.fullmatch(r"\d{1,2}", num) and re.search(r"(?i)\b(?:these|thes|those|the\s+following|all)\s+$",
+                                                 text[max(0, match.start() - 16) : match.start()]) and re.match(
+            r"(?i)\s*(?::|(?:by|with|using|on)\b|(?:ideas?|projects?|options?|initiatives?|features?|items?|tools?)\b)",
+            text[match.end() : match.end() + 14]):
+        return True  # "rank these 3 by RICE:", "compare all 4 options": how many items the list holds
     return False

@@ -104,3 +104,35 @@ def unknown_values(text: str) -> list[str]:
         end = min((i for i in (text.find(c, match.end()) for c in "\n;).,") if i >= 0), default=len(text))
         found.append(text[start:end].strip(" -–•*"))
     return found
+
+
+# The calculator's own result written by the user: "we got an ROI of 67 %", "IRR: 14.2%".
+_STATED_RESULT = re.compile(r"\b(?P<name>roi|irr)\b(?P<gap>[^.?!\d\n]{0,20}?)(?P<value>\d+(?:[.,]\d+)?)\s?%", re.IGNORECASE)
+# A question that asks to check the stated result wants it worked out again: "is Priya's ROI right?"
+_CHECKS = re.compile(r"\b(?:right|correct|wrong|accurate|check|verify|double[- ]check|add up|adds up|mistake)\b", re.IGNORECASE)
+_RESULT_KEY = {"roi": ("roi", "roi_pct"), "irr": ("irr", "irr_pct")}
+
+
+def states_its_result(text: str, calls: list[tuple[str, dict]], questions: list[str]) -> bool:
+    """Whether the message already gives the result the calculation would state (an ROI of 67 % with
+    the cost and the gain it came from), so its question judges that result rather than asks for it
+    (a question that asks to check it, "is the ROI right?", wants it worked out)."""
+    from tools.registry import run_tool
+
+    if not questions or any(_CHECKS.search(q) for q in questions):
+        return False
+    for match in _STATED_RESULT.finditer(text):
+        if re.search(r"\b(?:at|@|to|target|hurdle)\b", match.group("gap"), re.IGNORECASE):
+            continue  # "run the IRR at 9%": a rate to use, not a result
+        tool, key = _RESULT_KEY[match.group("name").lower()]
+        stated = float(match.group("value").replace(",", "."))
+        for name, args in calls:
+            if name != tool:
+                continue
+            try:
+                value = run_tool(name, args).get(key)
+            except (ValueError, TypeError):
+                continue
+            if isinstance(value, (int, float)) and abs(value - stated) <= 1.0:
+                return True
+    return False

@@ -54,8 +54,15 @@ from assistant.reading.context_figures import (
     restated_amounts,
     sunk_costs,
 )
+from assistant.reading.growth import growth_rates
 from assistant.reading.horizons import named_durations, find_horizon, one_year_guess, bare_share, normalise
-from assistant.reading.about_figures import asks_about_a_figure, judges_own_figures, only_asks_meaning, unknown_values
+from assistant.reading.about_figures import (
+    asks_about_a_figure,
+    judges_own_figures,
+    only_asks_meaning,
+    states_its_result,
+    unknown_values,
+)
 from assistant.reading.money import (
     MONEY_IN,
     MONEY_OUT,
@@ -64,6 +71,7 @@ from assistant.reading.money import (
     amount_like,
     bracket_totals,
     changes_amounts,
+    counted_by_label,
     counts_things,
     elsewhere,
     funds_the_cost,
@@ -102,6 +110,7 @@ from assistant.reading.roles import (
     metadata_keys,
 )
 from assistant.reading.shares import priced_units, with_shares
+from assistant.reading.spelling import in_own_words, respelled
 from assistant.reading.stated_scale import apply_stated_scale
 from assistant.reading.totals import nested_parts, table_totals
 from assistant.reading.which_calculator import (
@@ -142,6 +151,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         if figures[new].period_index is None and figures[old].period_index is not None:
             figures = [*figures[:new], dataclasses.replace(figures[new], period_index=figures[old].period_index),
                        *figures[new + 1 :]]
+        if figures[old].unit == "percent" and figures[new].unit == "count" and not figures[new].scaled:
+            # "confidence 70%?" / "more like 60": the revised figure is in the percent of the one it replaces
+            figures = [*figures[:new], dataclasses.replace(figures[new], unit="percent"), *figures[new + 1 :]]
         if figures[new].period is None and figures[old].period is not None and figures[new].unit == figures[old].unit:
             # "$400k of profit a year. I'd haircut that to $150k": the revised figure is per year too
             figures = [*figures[:new], dataclasses.replace(figures[new], period=figures[old].period), *figures[new + 1 :]]
@@ -154,6 +166,9 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
     aside.update(business_figures(text, figures))  # "burn 190k/mo, runway 22 months": the company's, no input
     aside.update(decided_against(text, figures))  # "in-house, est. 38k. Rejected."; "Decided: 9%" after "suggested 12%"
     aside.update(metadata_keys(spec, text, figures))  # an export's "run_id=88213": no amount
+    if sum(f.unit == "money" for f in figures) >= 2 and not any(f.unit == "count" for f in spec.fields):
+        # a dashboard's "Orders processed 12,880" beside amounts written with their currency: a count, no amount
+        aside.update({f.index: "a count of things, not an amount" for f in figures if counted_by_label(f)})
     aside.update(sunk_costs(text, figures, aside))
     aside.update(restated_amounts(text, figures))  # "2k a month, so that's 24k a year": one amount
     aside.update(earlier_durations(text, figures))  # a thread's later message settles the length of time  # "6k on a pilot, that's gone; another 9k to roll out": 9k
@@ -438,7 +453,17 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
 
 def read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:
     """The calculations ``text`` asks for (trigger words looked for in ``ask_text`` if given),
-    with every figure accounted for; None when it asks for no calculation with figures."""
+    with every figure accounted for; None when it asks for no calculation with figures. Slips in
+    the words it is read by ("licnese 500 a mnth") are put right first (spelling.py); what it
+    quotes stays the user's own words."""
+    spelled = respelled(text)
+    if not spelled.edits:
+        return _read_calculation(text, ask_text)
+    asked = respelled(ask_text).text if ask_text is not None else None
+    return in_own_words(_read_calculation(spelled.text, asked), spelled)
+
+
+def _read_calculation(text: str, ask_text: str | None = None) -> Calculation | None:
     if ask_text is None:  # the words of the questions asked, else of the requests, else of the whole message
         asks = split_asks(text)
         asked = " ".join(ask.text for ask in asks if ask.question)
@@ -504,6 +529,14 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
                 question=f"What is {stray_share.show()} (“{stray_share.context or stray_share.text}”) for in "
                          f"{', '.join(calc.titles)}: should I apply it, or is it not part of this calculation?",
                 options=["apply it", "leave it out"], figure=stray_share.index)
+            calc.calls = []
+        growing = next(((a, g) for a, g in growth_rates(text, figures) if a.index in used and g.index not in used), None)
+        if growing is not None and calc.calls:  # "savings start at 2k in Q1 and grow 10% a quarter": not one flat 2k
+            amount, rate = growing
+            calc.clarification = Clarification(
+                question=f"{amount.show()} grows by {rate.show()} (“{rate.context or rate.text}”). Should I count it "
+                         "growing period by period over the horizon, or use it as it is?",
+                options=["count the growth", "use it as it is"], figure=rate.index)
             calc.calls = []
         gone = [f for f in taken_back(text, figures) if f.index in used]
         placed = corrected_in_place(text, figures)
@@ -597,6 +630,8 @@ def read_calculation(text: str, ask_text: str | None = None) -> Calculation | No
     questions = [ask.text for ask in split_asks(text) if ask.question] if ask_text is None else []
     if only_asks_meaning(questions) or judges_own_figures(questions, text):
         return None  # "what counts as integration? does the split matter for the TCO?": no figure answers it
+    if states_its_result(text, calc.calls, questions):
+        return None  # "we got an ROI of 67% (invested 85k, 142.5k profit). Is that good?": judged, not recomputed
     names = ", ".join(calc.titles) or "this calculation"
     for reading in calc.readings:
         if not reading.used and not reading.note:

@@ -66,7 +66,14 @@ def funds_the_cost(fig: Figure) -> bool:
 
 def money_direction(fig: Figure) -> str | None:
     """"out" when the figure's clause says the business pays it, "in" when it gains it, None when
-    the clause does not say. The nearest word decides; a lowering word makes it a gain."""
+    the clause does not say. The nearest word decides; a lowering word makes it a gain, and so
+    does a plus sign written on the figure ("+25k")."""
+    if fig.plus:
+        return "in"
+    if fig.before[-1:] == ["staff"] and not fig.after:  # people's time priced (shares.py): paid for, unless it is saved
+        words = fig.before + fig.lead + re.findall(r"[a-z]+", fig.context.lower())
+        if not any(stem_in(w, MONEY_IN) or stem_in(w, LOWERS) or w.startswith(("free", "replac", "automat")) for w in words):
+            return "out"
     if any(stem_in(w, LOWERS) for w in fig.before + fig.after[:1]):
         return "in"  # "cut support costs by 6k", "write-offs down 9k", "9k less in fees"
     near = fig.before[-6:]
@@ -76,15 +83,19 @@ def money_direction(fig: Figure) -> str | None:
     # the words before a figure first, nearest first ("put in 40k get back 10k": 40k is put in), then
     # the words after it ("10k saved")
     order = list(range(len(fig.before) - 1, -1, -1)) + list(range(len(fig.before), len(fig.before) + len(fig.after)))
-    window = [("one-off" if w == "off" and k and (fig.before + fig.after)[k - 1] == "one" else w)
-              for k, w in enumerate(fig.before + fig.after)]  # "one off"
+    words = fig.before + fig.after
+    window = [("one-off" if w == "off" and k and words[k - 1] == "one" else
+               "" if w == "net" and words[k + 1 : k + 2] == ["of"] else w)  # "net of VAT: 38,000" says nothing of the way
+              for k, w in enumerate(words)]  # "one off"
     for k in order:
         word = window[k]
         if stem_in(word, MONEY_IN):
             return "in"
         if stem_in(word, MONEY_OUT):
             return "out"
-    for word in reversed(fig.lead):  # "The total cost, including the licence, was 40,000 euros"
+    for k, word in reversed(list(enumerate(fig.lead))):  # "The total cost, including the licence, was 40,000 euros"
+        if word == "net" and fig.lead[k + 1 : k + 2] == ["of"]:
+            continue
         if stem_in(word, MONEY_IN) or stem_in(word, LOWERS):
             return "in"
         if stem_in(word, MONEY_OUT):
@@ -135,6 +146,16 @@ def counts_things(fig: Figure, plural_money_nouns: bool = False) -> bool:
         return True
     return word.isalpha() and word not in {"a", "an", "per", "each", "every", "in", "of"} and word not in PERIOD_NAMES \
         and not any(word in (stem, stem + "s") for stem in MONEY_OUT + MONEY_IN + ("dollars", "euros", "pounds"))
+
+
+def counted_by_label(fig: Figure) -> bool:
+    """A bare number labelled before it by a noun that counts things, as a dashboard or an export
+    writes it: "Orders processed 12,880", "Sessions: 48,210", "Active users 3,100"."""
+    if fig.unit != "count" or fig.scaled or fig.period or fig.value < 0 or not fig.before:
+        return False
+    label = fig.before[-3:]
+    return any(stem_in(w, COUNTED_NOUNS) or stem_in(w.rstrip("s"), COUNTED_NOUNS) for w in label) and not any(
+        stem_in(w, MONEY_OUT + MONEY_IN) for w in label)
 
 
 # Nouns that say what a number counts when it is not money: time worked, people, events, items.
@@ -227,6 +248,8 @@ _LEAVE_OUT = re.compile(
     r"(?:should|must|shall|is|are|was|were)(?:n't| not) (?:be )?(?:counted|included|considered|added|part of)|"
     r"not (?:to be )?(?:counted|included)|(?:is|are|was|were) (?:irrelevant|not relevant|unrelated)|"
     r"(?:is|are|was|were) (?:already )?(?:an? )?sunk(?: costs?)?|"
+    # a charge the vendor drops: "Onboarding (€2,400) is waived because we sign this month"
+    r"(?:is|are|was|were|will be|gets?|got|has been|have been) (?:fully |being )?(?:waived|comped|forgiven|written off)|"
     r"(?:is|are|was|were) (?:for|from) (?:a|an|another|the other|some other) (?:different|separate|unrelated|other) "
     r"(?:project|tool|thing|initiative|team|budget|product)|(?:is|are|was|were) (?:out of|not in|outside(?: the)?) scope|"
     r"if (?:that|it|this) matters|in case (?:that|it|this) matters|if (?:that's|it's) relevant|if relevant|"

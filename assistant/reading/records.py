@@ -152,7 +152,11 @@ def fill_series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) ->
     amounts = [f for f in figures if amount_like(f) and roles.get(f.index) not in others]
     if len(amounts) < 3 and not (len(amounts) == 2 and amounts[0].value < 0):
         return
-    if any(f.period or f.is_range for f in amounts[1:]) or any(f.value < 0 for f in amounts[1:]):
+    # "returns of 18k, 20k and 22k per year": a yearly period said once for a list of three or more
+    # (knowledge/figures.py gives it to each item) numbers the years, it makes no recurring amount
+    listed = len(amounts) >= 4 and all(f.period == "year" for f in amounts[1:]) and all(f.joined for f in amounts[2:]) \
+        and sequence.period in {None, "year"}
+    if any((f.period and not listed) or f.is_range for f in amounts[1:]) or any(f.value < 0 for f in amounts[1:]):
         return
     if len({roles.get(f.index) for f in amounts}) == 1 and roles.get(amounts[0].index) is not None \
             and spec.field(roles[amounts[0].index]).period and len({f.context for f in amounts}) == len(amounts) \
@@ -181,6 +185,8 @@ def fill_series(spec: ToolSpec, figures: list[Figure], roles: dict[int, str]) ->
         return  # the user's own list of cash flows, signs as written
     for fig in amounts:
         roles[fig.index] = sequence.name
+        if listed:
+            fig.period = None  # one flow per year, not a yearly amount to count again
     for i in [i for i, name in roles.items() if spec.field(name).horizon]:
         del roles[i]  # "in years 1-3": the list carries its own periods
     if amounts[0].value > 0:

@@ -32,6 +32,22 @@ _CORRECTED_TAIL = re.compile(
     r"(?:more like\s+|about\s+|actually\s+)?$", re.IGNORECASE)
 
 
+# A pasted chat's line start, "[14:05] Jonas: ", "11:02 - Kim: ": who spoke and when, no words of the
+# thread's content (a correction in the next line is read past it: "31k" / "[14:05] Jo: wait no, 34.5k").
+_CHAT_PREFIX = re.compile(r"\n[ \t]*\[?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[ap]\.?m\.?)?\]?[ \t]*[-\u2013]?[ \t]*"
+                          r"(?:[A-Z][\w.'-]*(?:[ \t][A-Z][\w.'-]*)?[ \t]*:)?[ \t]*", re.IGNORECASE)
+
+
+def between_lines(between: str) -> str:
+    """The words between two figures with the chat line starts in between taken out."""
+    return _CHAT_PREFIX.sub(" ", between)
+
+
+# "more like 60": another estimate, a correction only once the thread says it again ("fine, 60"); left
+# alone it is a disagreement ("no way, more like 1.2k"), or a second value ("the rest of the year more like 300")
+_MORE_LIKE = re.compile(r"\bmore\s+like\s*$", re.IGNORECASE)
+
+
 def same_kind(a: Figure, b: Figure) -> bool:
     if "duration" in {a.unit, b.unit} and any(f.unit != "duration" and (f.period or f.scaled) for f in (a, b)):
         return False  # "maint 1.5k/yr … make that 3 yrs": an amount is not corrected by a length of time
@@ -132,12 +148,15 @@ def replacements(text: str, figures: list[Figure]) -> dict[int, int]:
     for a, b in zip(figures, figures[1:]):
         if not same_kind(a, b):
             continue
-        between = text[a.span[1] : b.span[0]]
+        between = between_lines(text[a.span[1] : b.span[0]])
         restated = _without_label(between, a)  # "gain 25k.. wait no gain was 29k": the label said again
         if re.match(r"\s*~~", between) and re.search(r"~~\s*$", text[max(0, a.span[0] - 12) : a.span[0]]):
             out[a.index] = b.index  # "upfront ~~12k~~ 18k": struck through, the next figure stands
             continue
         tail = _CORRECTED_TAIL.search(between)
+        if tail is None and _MORE_LIKE.search(between) and len(between) < 80 and any(
+                f.value == b.value and same_kind(f, b) for f in figures[b.index + 1 :]):
+            tail = _MORE_LIKE.search(between)  # "70%?" / "more like 60" / "fine, 60": a revision the thread settles on
         listed = _LIST_POSITION.search(between) if _CORRECTION_CORE.search(between) and len(between) < 80 else None
         if listed:  # "-30k, 12k, 12k, 12k — sorry, last one is 14k": the list item it names by position
             target = _listed_item(text, figures, a, listed.group(1).lower())

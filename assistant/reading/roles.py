@@ -12,6 +12,7 @@ from assistant.reading.money import (
     MIN_BARE_AMOUNT,
     amount_like,
     counts_nouns,
+    counted_by_label,
     counts_things,
     lowers,
     money_direction,
@@ -324,13 +325,14 @@ def assign(spec: ToolSpec, figures: list[Figure], text: str = "") -> dict[int, s
             fig = _claimed(figures[fig.index - 1], fig, out.get(fig.index - 1), spec)
         fig = _net_of(_phrase_head(spec, _own_clause(fig)))
         lowered = lowers(fig)  # "reduces holding costs by 1,200 per month": a gain, whatever cost words name it
+        counted = currency_written and (counts_things(fig, plural_money_nouns=True) or counted_by_label(fig))
         scores = {f.name: label_score(fig, f) for f in spec.fields if _fits(fig, f)
-                  and not (currency_written and f.unit == "money" and counts_things(fig, plural_money_nouns=True))
+                  and not (counted and f.unit == "money")
                   and not (lowered and f.direction == "out")}
         scores = {k: v for k, v in scores.items() if v > 0}
         if not scores:
             prev = out.get(fig.index - 1)
-            by_direction = None if currency_written and counts_things(fig, plural_money_nouns=True) else _by_direction(
+            by_direction = None if counted else _by_direction(
                 spec, named_by_duration(figures, fig), signed=signed)
             if fig.joined and isinstance(prev, str) and by_direction is None:  # coordinated: the same way as the one before
                 costs_only = {f.direction for f in spec.fields if f.direction} == {"out"}
@@ -352,7 +354,7 @@ def assign(spec: ToolSpec, figures: list[Figure], text: str = "") -> dict[int, s
             continue
         out[fig.index] = _role(spec, fig, scores)
     for fig in figures:  # "10 000 the first year, 14 000 the second and 16 000 the third": a list of parts
-        if fig.index in out:
+        if fig.index in out or currency_written and counted_by_label(fig) and fig.unit == "count":
             continue
         before = next((out[f.index] for f in reversed(figures[: fig.index]) if f.index in out), None)
         after = next((out[f.index] for f in figures[fig.index + 1 :] if f.index in out), None)
@@ -369,6 +371,34 @@ def assign(spec: ToolSpec, figures: list[Figure], text: str = "") -> dict[int, s
                      and f.unit == fig.unit and f.before[-2:] == fig.before[-2:]}
             if len(twins) == 1:
                 out[fig.index] = twins.pop()
+        out.update(_slashed_in_order(text, figures, out))
+    return out
+
+
+_SLASH = re.compile(r"[ \t]*/[ \t]*")
+
+
+def _slashed_in_order(text: str, figures: list[Figure], roles: dict[int, str | tuple[str, ...]]) -> dict[int, str]:
+    """A record given as bare numbers between slashes after records that named their inputs
+    ("chatbot: impact 7, confidence 6, ease 8 … pricing 9 / 4 / 3"): the numbers in the order the
+    records before them gave, when at least two of them gave it and each in that order (after one
+    record only, the order is a guess: asked)."""
+    out: dict[int, str] = {}
+    named = [(f.index, roles[f.index]) for f in figures if isinstance(roles.get(f.index), str)]
+    k = 0
+    while k < len(figures):
+        run = [figures[k]]
+        while k + len(run) < len(figures) and _SLASH.fullmatch(text[run[-1].span[1] : figures[k + len(run)].span[0]]):
+            run.append(figures[k + len(run)])
+        k += len(run)
+        if len(run) < 2 or any(f.index in roles or f.unit not in {"count", "percent"} for f in run):
+            continue
+        earlier = [name for index, name in named if index < run[0].index]
+        order = earlier[-len(run) :]
+        if len(earlier) < 2 * len(run) or len(set(order)) != len(order) or len(earlier) % len(run) or any(
+                earlier[j : j + len(run)] != order for j in range(0, len(earlier), len(run))):
+            continue
+        out.update({f.index: name for f, name in zip(run, order)})
     return out
 
 

@@ -112,6 +112,12 @@ def find_priced(text: str, figures: list[Figure]) -> list[Priced]:
         if not 0 < share <= 1 and phrase.group("what").lower().startswith("time"):
             continue
         inside = [f.index for f in figures if phrase.start() <= f.span[0] < phrase.end()]
+        crew = _HEADCOUNT_BEFORE.search(text[max(0, phrase.start() - 30) : phrase.start()])
+        counted = next((f for f in figures if crew and f.unit == "count" and not f.scaled
+                        and f.span[0] == phrase.start() - len(crew.group(0)) + crew.start("n") - crew.start()), None)
+        if counted is not None and 1 <= counted.value <= 50 and counted.value == int(counted.value):
+            share *= counted.value  # "2 devs x 0.25 FTE x 96k": two people, each a quarter of their time
+            inside.append(counted.index)
         base = next((f for f in figures if phrase.end() <= f.span[0] < phrase.end() + SENTENCE_REACH
                      and f.index not in taken and amount_like(f) and _same_sentence(text, phrase.end(), f.span[0])), None)
         base = base or next((f for f in reversed(figures) if phrase.start() - SENTENCE_REACH < f.span[1] <= phrase.start()
@@ -125,8 +131,9 @@ def find_priced(text: str, figures: list[Figure]) -> list[Priced]:
         if _RESTATED.search(text[min(phrase.end(), base.span[1]) : max(phrase.start(), base.span[0])]):
             continue  # "0.1 FTE, call it 5k/yr": the share restated as money, not a whole person's cost
         taken.add(base.index)
+        people = f"{counted.show()} × " if counted is not None and counted.index in inside else ""
         out.append(Priced(base.index, share, base.period or "year", tuple(inside),
-                          f"{phrase.group(0).strip()} × {base.show()}"))
+                          f"{people}{phrase.group(0).strip()} × {base.show()}"))
     for rate in figures[: MAX_SHARES * 5]:
         if rate.index in taken or not _PER_HOUR.match(text, rate.span[1]) or rate.unit not in {"money", "count"}:
             continue
@@ -146,6 +153,9 @@ def find_priced(text: str, figures: list[Figure]) -> list[Priced]:
     return out
 
 
+# How many people a share of a person is for, right before it: "2 devs x 0.25 FTE", "3 agents at 0.5 FTE".
+_HEADCOUNT_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d{1,2})[ \t]*(?:devs?|developers?|engineers?|people|persons?|staff|"
+                               r"analysts?|designers?|agents?|FTEs?)[ \t]*(?:[x×*]|at|@|each at)?[ \t]*$", re.IGNORECASE)
 # Days of someone's work, and what joins them to a day rate: "5 days × £700/day", "3 days @ €950".
 _WORK_DAYS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:(?:person|man|staff|developer|consultant)[\s-]?)?days?", re.IGNORECASE)
 _TIMES = re.compile(r"[ \t]*(?:[x×*@à]|at)[ \t]*", re.IGNORECASE)
