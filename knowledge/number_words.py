@@ -30,7 +30,8 @@ _TENS_OR_TEEN = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEE
 # "forty two fifty" is 42.50, as a price is said aloud: a tens-or-teen amount and its cents (not
 # after "nineteen" or "twenty", where the pair is a year: "twenty twenty-seven"; nor a split or
 # a percentage, "eighty twenty", "fifty fifty")
-_PRICE_WORDS = [w for w in (*TENS_WORDS, *TEEN_WORDS) if w not in {"nineteen", "twenty"}]
+_YEAR_LEADS = {"nineteen", "twenty"}
+_PRICE_WORDS = [w for w in (*TENS_WORDS, *TEEN_WORDS) if w not in _YEAR_LEADS]
 _SAID_PRICE = (rf"(?:(?:{'|'.join(w for w in _PRICE_WORDS if w in TENS_WORDS)})(?:[\s-](?:{_U}))?"
                rf"|{'|'.join(w for w in _PRICE_WORDS if w in TEEN_WORDS)})\s+{_TENS_OR_TEEN}"
                rf"(?![\s-]*(?:hundred|k\b|{'|'.join(MULTIPLIER_WORDS)}|point\b|and\s+a\s+half|split|rule|ratio|chance"
@@ -70,7 +71,7 @@ def words_value(phrase: str) -> float:
     if lowered in WORD_NUMBERS:
         return float(WORD_NUMBERS[lowered])
     price = re.fullmatch(rf"({_TENS_OR_TEEN})\s+({_TENS_OR_TEEN})", lowered)
-    if price and price.group(1).split()[0].split("-")[0] not in {"nineteen", "twenty"} \
+    if price and price.group(1).split()[0].split("-")[0] not in _YEAR_LEADS \
             and price.group(1) != price.group(2):  # "forty two fifty", not "fifty fifty"
         return round(words_value(price.group(1)) + words_value(price.group(2)) / 100, 2)
     tokens = re.findall(r"[a-z]+", lowered)
