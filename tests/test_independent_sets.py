@@ -51,6 +51,8 @@ MODULES = {
     # v11 (stop 37): a PowerPoint deck and LaTeX lecture notes, written blind
     "promotions-discounts": DEV / "modules" / "promotions-discounts.pptx",
     "backyard-stargazing": DEV / "modules" / "backyard-stargazing.tex",
+    # v12 (stop 38): an EPUB 3 e-book, written blind
+    "rainwater-harvesting": DEV / "modules" / "rainwater-harvesting.epub",
 }
 CONVERSATIONS = [DEV / "conversations.yaml", DEV / "conversations_v3.yaml", DEV / "conversations_v4_photo.yaml",
                  DEV / "conversations_v4_freelance.yaml", DEV / "conversations_m6_v4.yaml",
@@ -60,7 +62,8 @@ CONVERSATIONS = [DEV / "conversations.yaml", DEV / "conversations_v3.yaml", DEV 
                  DEV / "conversations_v8_stock.yaml", DEV / "conversations_v8_dough.yaml", DEV / "conversations_m6_v8.yaml",
                  DEV / "conversations_v9_pack.yaml", DEV / "conversations_v9_compost.yaml", DEV / "conversations_m6_v9.yaml",
                  DEV / "conversations_v10_bike.yaml", DEV / "conversations_v10_reviews.yaml", DEV / "conversations_m6_v10.yaml",
-                 DEV / "conversations_v11_promo.yaml", DEV / "conversations_v11_stars.yaml", DEV / "conversations_m6_v11.yaml"]
+                 DEV / "conversations_v11_promo.yaml", DEV / "conversations_v11_stars.yaml", DEV / "conversations_m6_v11.yaml",
+                 DEV / "conversations_v12_rain.yaml", DEV / "conversations_m6_v12.yaml"]
 OFFTOPIC = [DEV / "offtopic_requests.yaml", DEV / "offtopic_v3.yaml", DEV / "offtopic_v4_photo.yaml",
             DEV / "offtopic_v4_freelance.yaml", DEV / "offtopic_m6_v4.yaml",
             DEV / "offtopic_v5_hikes.yaml", DEV / "offtopic_v5_returns.yaml", DEV / "offtopic_m6_v5.yaml",
@@ -69,10 +72,11 @@ OFFTOPIC = [DEV / "offtopic_requests.yaml", DEV / "offtopic_v3.yaml", DEV / "off
             DEV / "offtopic_v8_stock.yaml", DEV / "offtopic_v8_dough.yaml", DEV / "offtopic_m6_v8.yaml",
             DEV / "offtopic_v9_pack.yaml", DEV / "offtopic_v9_compost.yaml", DEV / "offtopic_m6_v9.yaml",
             DEV / "offtopic_v10_bike.yaml", DEV / "offtopic_v10_reviews.yaml", DEV / "offtopic_m6_v10.yaml",
-            DEV / "offtopic_v11_promo.yaml", DEV / "offtopic_v11_stars.yaml", DEV / "offtopic_m6_v11.yaml"]
+            DEV / "offtopic_v11_promo.yaml", DEV / "offtopic_v11_stars.yaml", DEV / "offtopic_m6_v11.yaml",
+            DEV / "offtopic_v12_rain.yaml", DEV / "offtopic_m6_v12.yaml"]
 # The v4 sets join once their held-out halves have been opened (end of the round that wrote them):
 # until then no test prints a rate that includes them.
-UNOPENED: tuple[str, ...] = ("v12",)  # v4 opened at the end of stop 30, v5 at the end of stop 31, v6 at the end of stop 32, v7 at the end of stop 33, v8 at the end of stop 34, v9 at the end of stop 35, v10 at the end of stop 36, v11 at the end of stop 37; v12 written blind in stop 38 (opened at its end)
+UNOPENED: tuple[str, ...] = ("v13",)  # v4 opened at the end of stop 30, v5 at the end of stop 31, v6 at the end of stop 32, v7 at the end of stop 33, v8 at the end of stop 34, v9 at the end of stop 35, v10 at the end of stop 36, v11 at the end of stop 37, v12 at the end of stop 38; v13 written blind in stop 39 (opened at its end)
 CALC_SETS = [p for p in sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((DEV / "calc").glob("dialogues*.yaml"))
              if not any(mark in p.stem for mark in UNOPENED)]
 
@@ -100,6 +104,8 @@ CALC_SETS = [p for p in sorted((DEV / "calc").glob("singles_*.yaml")) + sorted((
 # Stop 37 (v11 joined at the start of stop 38): the v11 singles 56/91 / 38/79 and dialogues
 # 10/20 / 15/24 at their opening; blended with the older sets' rates (the full run timed out under
 # the engineers' load) about 76% / 63% singles and 73% / 62% dialogues.
+# Stop 38 (v12 joined at the start of stop 39): the v12 singles 60/76 / 48/94 and dialogues 15/20 /
+# 8/24 at their opening.
 CALC_FLOORS = {"singles": (0.74, 0.60), "dialogues": (0.70, 0.57)}
 MODULE_ALONE_FLOORS = {
     "kitchen-food-safety": (0.80, 0.70),
@@ -123,6 +129,7 @@ MODULE_ALONE_FLOORS = {
     "reviews-ratings": (0.66, 0.56),  # stop 36, v10 hand-formatted Word: 70% / 60%
     "promotions-discounts": (0.56, 0.66),  # stop 37, v11 PowerPoint deck: 60% / 70% (questions at its held-out opening)
     "backyard-stargazing": (0.49, 0.65),  # stop 37, v11 LaTeX notes: 53% / 69%
+    "rainwater-harvesting": (0.70, 0.55),  # stop 38, v12 EPUB e-book: 74% / 59% (14/19 / 17/29)
 }
 # Stop 29, with the two v3 modules, their conversations and near-miss off-topic requests joined:
 # questions 69% / 64%, conversation turns 62% / 61%, off-topic 79% / 69%; alone: beekeeping
@@ -178,7 +185,9 @@ TOGETHER_FLOORS = {"questions": (0.58, 0.56), "conversations": (0.56, 0.53), "of
 # sets joined (their opening added 2 tune dialogue and 7 held-out single wrong figures); measured
 # on the fresh clone of the merged code (219abf7): 73 in all, 3 in tune singles. Not yet listed
 # entry by entry against the stop's start: the next stop starts there.
-MAX_WRONG_FIGURES = 73
+# Stop 38's opening of v12: 11 held-out single and 2 held-out dialogue wrong figures; with them the
+# ceiling is 86 until the v12 sets are measured with the rest at this stop's start.
+MAX_WRONG_FIGURES = 86
 MAX_TUNE_SINGLES_WRONG = 4
 
 
