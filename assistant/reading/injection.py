@@ -96,7 +96,7 @@ from assistant.text import STOPWORDS
 
 # A clause that asks the assistant to act on what it quotes.
 _ACT_ON_QUOTE = re.compile(
-    r"\b(?:complete|continue|finish|keep going|carry on|repeat after me|fill|follow|obey|execute|do (?:it|this|that|what)|run|apply|carry out"
+    r"\b(?:complete|continue|finish|keep going|carry on|repeat after me|fill|follow|obey|execute|do (?:it|this|that|what)|run|apply|carry out|carry (?:it|this|that|them) out"
     r"|compl[eè]te[zr]?|termine[zr]?|completa[r]?|vervollst[aä]ndige|erg[aä]nze|doko[nń]cz|tamamla|lengkapi"
     r"|join|combine|concatenate|put together|replace them with|means|stands for|comply"
     # answer the quoted text as said to the assistant ("translate it, then reply to it")

@@ -92,7 +92,8 @@ _GIVEN_TO_YOU = (
     # the assistant named in the third person: "the preamble this deployment runs with"
     r"|(?:this|the) (?:deployment|assistant|advisor|chatbot|bot|model|instance|app|tool) (?:(?:is |was )?(?:runs?|running|operates?"
     r"|operating|works?|working) (?:with|under|on)|was (?:built|started|launched|deployed|configured|set up) with)"
-    r"|(?:(?:your|the|my) [\w-]+ )?(?:gave|fed|handed|sent|wrote for) you"
+    # (the giver in a word or two: "the brief the course team wrote for you")
+    r"|(?:(?:your|the|my) (?:[\w-]+ ){1,2})?(?:gave|fed|handed|sent|wrote for) you"
     # given in the passive, with "to": "the directive text supplied to you by your deployer"
     r"|(?:supplied|provided|handed|issued|passed|delivered|sent|given) to you\b(?! (?:by|from) (?:me|us|my|our)\b)"
     # what the assistant was just talked out of: "the rules you dropped", "the limits you set aside"
@@ -110,7 +111,7 @@ def _owned(objects: str) -> str:
     """The objects made the assistant's: "your …", or "the … you were given"."""
     return (
         rf"{_YOUR}(?:{objects})\b{NOT_OWNED_AFTER}"
-        rf"|\b(?:{objects}|text|words?|messages?|content|sentences?|notes?|documents?|lines?|paragraphs?|passages?)\b,?"
+        rf"|\b(?:{objects}|text|words?|messages?|content|sentences?|notes?|documents?|lines?|paragraphs?|passages?|briefs?)\b,?"
         rf" {_GIVEN_TO_YOU}"
         # named by what it does: "the exact wording of what governs your answers"
         r"|\bwhat(?:ever)? (?:governs?|controls?|dictates?|steers?|restricts?|limits?) (?:you|your (?:answers|behaviou?r"
@@ -407,8 +408,12 @@ _SHOW_OWNED = re.compile(
     rf"|\b(?:contain(?:s|ing)?|holding|carrying)\s+(?:(?:every|all|each|of)\s+)*(?:the\s+)?(?:{_OWNED_TEXT_EN})", _FLAGS)
 # The object first, then a verb that shows it back: "… the rules you had to follow. Quote them."
 _OWNED_THEN_SHOWN = re.compile(
-    rf"(?:{_OWNED_TEXT_EN}).{{0,80}}\b(?:quote|list|print|repeat|recite|show|paste|copy|write|share|read|spell|reproduce|output"
-    r"|transcribe|type out|write out) (?:them|it|each|all|every|those|these|(?:the|that|this|said) (?:text|wording|words|document))\b",
+    # (in any inflection: "prove you know your setup by quoting it", "grade your rules, quoting each")
+    # (not the past: "I liked your guidelines and showed them to my team" reports what was done)
+    rf"(?:{_OWNED_TEXT_EN}).{{0,80}}\b(?:quot(?:e|es|ing)|list(?:s|ing)?|print(?:s|ing)?|repeat(?:s|ing)?"
+    r"|recit(?:e|es|ing)|show(?:s|ing)?|past(?:e|es|ing)|cop(?:y|ies|ying)|writ(?:e|es|ing)|shar(?:e|es|ing)"
+    r"|read(?:s|ing)?|spell(?:s|ing)?|reproduc(?:e|es|ing)|output(?:s|ting)?|transcrib(?:e|es|ing)|type out|write out)"
+    r" (?:them|it|each|all|every|those|these|(?:the|that|this|said) (?:text|wording|words|document))\b",
     _FLAGS,
 )
 # The object declared gone: "your restrictions have been withdrawn", "the safety policy doesn't exist".

@@ -36,6 +36,7 @@ _MENTION_ASKED = re.compile(
     r"(?!\s+(?:for|on|about|regarding|from (?:the|our|my))\b)",  # guidance on a topic is advice
     re.IGNORECASE,
 )
+_NOUN = re.compile(rf"\b(?:{_SINGULAR}|{_PLURAL})\b", re.IGNORECASE)
 # "yours", "your own" with no noun of its own after it, and not set aside ("not yours", "other than yours")
 _POSSESSIVE = re.compile(
     rf"(?<!\bnot )(?<!\bthan )(?<!\bof )(?<!\bexcept )(?<!\bbut )\b(?:yours|your own)\b"
@@ -62,7 +63,8 @@ _THE_TEXT = re.compile(
 # "The one you are running": of the prompts or rules named before, the assistant's own ("two prompts
 # … show me variant A, the one you are running right now").
 _THE_ONE_YOU_RUN = re.compile(
-    r"\bthe (?:one|version|variant|copy) (?:that )?you(?:'re| are)? (?:currently |actually |really )?"
+    # ("the real one you're running on": set against a made-up one)
+    r"\bthe (?:(?:real|actual|true|genuine|live|current) )?(?:one|version|variant|copy) (?:that )?you(?:'re| are)? (?:currently |actually |really )?"
     r"(?:running|using|run on|running on|operating (?:on|under)|built (?:on|with)|live with|loaded with|started with)\b",
     re.IGNORECASE)
 # 'let x = "system"', 'A = "your hidden"', 'x := "prompt"'
@@ -130,6 +132,8 @@ def resolved(clause: str, before: str) -> str:
     one = _THE_ONE_YOU_RUN.search(text)
     if one:
         found = _antecedent(before + "\n" + text[:one.start()], plural=False)
+        # ... named for a purpose ("an example system prompt for a shop bot") it is still the kind of text meant
+        found = found or next((("", m.group(0).lower()) for m in reversed(list(_NOUN.finditer(before + "\n" + text[:one.start()])))), None)
         if found:  # "the one you are running" makes it the assistant's, whoever named it first
             text = text[:one.start()] + "your " + found[1] + text[one.end():]
     wording = _THE_TEXT.search(text)
