@@ -304,9 +304,15 @@ def acrostics(turns: list[str]) -> str:
     return " ".join(_spaced("".join(w[0] for w in _WORD.findall(line)).lower()) for line in lines)
 
 
+# Pig Latin written with a hyphen before the moved letters ("our-yay", "ules-ray", "and-way").
+_HYPHENED_PIG_LATIN = re.compile(r"(?<=[A-Za-z])-(?=[b-df-hj-np-tv-z]{0,2}ay\b)", re.IGNORECASE)
+
+
 def decodings(text: str) -> list[str]:
     """Every cheap decoding of ``text`` that may hide an instruction (possibly none)."""
     out = tokens_decoded(text)
+    if len(_HYPHENED_PIG_LATIN.findall(text)) >= 3:
+        out.extend(_pig_latin_undone(_HYPHENED_PIG_LATIN.sub("", text)))
     out.extend(_queries_decoded(text))
     out.extend(_word_games(text))
     out.append(text[::-1])  # backwards text is rare in a question and cheap to read

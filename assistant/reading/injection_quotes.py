@@ -78,12 +78,18 @@ _EXHIBIT = re.compile(
     re.IGNORECASE,
 )
 
+def shown_as_an_attack(message: str) -> bool:
+    """Whether the learner's own words (outside quotes) present what they quote as an attack to
+    discuss ("is this a prompt injection?", "a suspicious review") or as said to their own bot."""
+    return bool(_EXHIBIT.search(QUOTED.sub(" ", message)))
+
+
 def open_quotes_to_ai(message: str) -> str:
     """``message`` with the quote marks of every quote that speaks to an AI reader blanked (same
     length), so its sentences are read as said to the assistant; unchanged when the learner's own
     words present the text as an attack to discuss."""
     spans = [m.span() for m in QUOTED.finditer(message) if AI_READER.search(m.group(0))]
-    if not spans or _EXHIBIT.search(QUOTED.sub(" ", message)):
+    if not spans or shown_as_an_attack(message):
         return message
     chars = list(message)
     for a, b in spans:
