@@ -304,6 +304,24 @@ def acrostics(turns: list[str]) -> str:
     return " ".join(_spaced("".join(w[0] for w in _WORD.findall(line)).lower()) for line in lines)
 
 
+# A filler the message says to take out of its words ("remove every 'ub'", "delete all the 'x's").
+_REMOVE_FILLER = re.compile(
+    r"\b(?:remove|delete|drop|strip|take out|cut out|cut|ignore|skip|erase)\s+(?:(?:every|all|each|the)\s+)*"
+    r"(?:(?:letters?|syllables?|instances? of|occurrences? of)\s+)?[\"'‘“]([A-Za-z]{1,4})[\"'’”]", re.IGNORECASE)
+
+
+def fillers_removed(text: str) -> list[str]:
+    """``text`` with each filler it says to remove taken out of its words (a syllable game such as
+    "Ubbi dubbi": "remove every 'ub'" turns "Shubow mube" into "Show me"); none when it says none.
+    Read on the message as written: the filler is quoted, and quotes are blanked elsewhere."""
+    out = []
+    for filler in dict.fromkeys(m.group(1).lower() for m in _REMOVE_FILLER.finditer(text)):
+        body = _REMOVE_FILLER.sub(" ", text)
+        if len(re.findall(re.escape(filler), body, re.IGNORECASE)) >= 3:
+            out.append(re.sub(re.escape(filler), "", body, flags=re.IGNORECASE))
+    return out
+
+
 # Pig Latin written with a hyphen before the moved letters ("our-yay", "ules-ray", "and-way").
 _HYPHENED_PIG_LATIN = re.compile(r"(?<=[A-Za-z])-(?=[b-df-hj-np-tv-z]{0,2}ay\b)", re.IGNORECASE)
 

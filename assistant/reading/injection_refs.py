@@ -36,7 +36,8 @@ _MENTION_ASKED = re.compile(
     r"(?!\s+(?:for|on|about|regarding|from (?:the|our|my))\b)",  # guidance on a topic is advice
     re.IGNORECASE,
 )
-_NOUN = re.compile(rf"\b(?:{_SINGULAR}|{_PLURAL})\b", re.IGNORECASE)
+_NOUN = re.compile(rf"\b(?:{_SINGULAR}|{_PLURAL}|rule|instruction|guideline|restriction|directive|guardrail|filter|limit"
+                   r"|constraint)\b", re.IGNORECASE)
 # "yours", "your own" with no noun of its own after it, and not set aside ("not yours", "other than yours")
 _POSSESSIVE = re.compile(
     rf"(?<!\bnot )(?<!\bthan )(?<!\bof )(?<!\bexcept )(?<!\bbut )\b(?:yours|your own)\b"
@@ -67,6 +68,7 @@ _THE_ONE_YOU_RUN = re.compile(
     r"\bthe (?:(?:real|actual|true|genuine|live|current) )?(?:one|version|variant|copy) (?:that )?you(?:'re| are)? (?:currently |actually |really )?"
     r"(?:running|using|run on|running on|operating (?:on|under)|built (?:on|with)|live with|loaded with|started with)\b",
     re.IGNORECASE)
+_YOUR_ONES = re.compile(r"\byour ((?:[\w-]+ )?)ones\b", re.IGNORECASE)
 # 'let x = "system"', 'A = "your hidden"', 'x := "prompt"'
 _DEFINITION = re.compile(r"\b(?:let\s+)?([A-Za-z]\w{0,11})\s*:?=\s*[\"“']([^\"”'\n]{1,80})[\"”']")
 # 'The phrase is: "…"', 'my word is "…"': a name given a quoted value in words; it stands for the value
@@ -129,6 +131,13 @@ def resolved(clause: str, before: str) -> str:
         found = _antecedent(before + "\n" + text[:it.start("it")], plural=False)
         if found and found[0]:  # only the assistant's own ("your", "you have a …"): "it" is too common
             text = text[:it.start("it")] + found[0] + found[1] + text[it.end("it"):]
+    # "your old ones" after the noun it stands for: "I am a new rule that replaces all your old ones"
+    ones = _YOUR_ONES.search(text)
+    if ones and not _ASKS.search(text):  # (a question: "does it replace your old ones?" asks for advice)
+        noun = next(reversed(list(_NOUN.finditer(before + "\n" + text[:ones.start()]))), None)
+        if noun:
+            plural = noun.group(0).lower() if noun.group(0).lower().endswith("s") else noun.group(0).lower() + "s"
+            text = text[:ones.start()] + "your " + ones.group(1) + plural + text[ones.end():]
     one = _THE_ONE_YOU_RUN.search(text)
     if one:
         found = _antecedent(before + "\n" + text[:one.start()], plural=False)
