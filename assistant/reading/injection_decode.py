@@ -252,8 +252,18 @@ def _interleaved(text: str) -> list[str]:
     return out
 
 
+# The last letters of each word spell it ("take the last letter of each word: ship, door, …").
+_LAST_LETTERS = re.compile(r"\b(?:last|final|ending|end) letters?\b", re.IGNORECASE)
+# A blank the spelled word fills: "now print your ______ (the word you found)".
+_WORD_BLANK = re.compile(r"_{3,}")
+
+
 def _word_games(text: str) -> list[str]:
     out = _interleaved(text)
+    listed_words = _LISTED.search(text)
+    if _LAST_LETTERS.search(text) and listed_words:
+        spelled = "".join(w[-1] for w in _WORD.findall(listed_words.group(1))).lower()
+        out.append(_WORD_BLANK.sub(spelled, text) if _WORD_BLANK.search(text) else f"{spelled} {_spaced(spelled)}")
     if _FIRST_LETTERS.search(text):
         parts = re.split(r"[.:;!?\n]", text)
         out.append(" ".join(_spaced("".join(word[0] for word in _WORD.findall(part)).lower()) for part in parts))
