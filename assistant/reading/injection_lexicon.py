@@ -154,7 +154,7 @@ _DROP_EN = (
     r"\b(?:ignor\w*|forg[eo]t\w*|disregard\w*|drop\w*|set(?:ting)? aside|put(?:ting)? aside|lay aside"
     r"|overrid\w*|overrul\w*|revok\w*|cancel\w*|bypass\w*|skip\w*|turn(?:ing)? off|switch(?:ing)? off|disabl\w*"
     r"|lift\w*|suspend\w*|abandon\w*|escap\w*|ditch\w*|get rid of|get around|work around|circumvent\w*|break\w*"
-    r"|remov\w*|relax\w*|loosen\w*|waiv\w*|rewrit\w*|replac\w*|chang\w*|modif\w*|overwrit\w*|deactivat\w*"
+    r"|remov\w*|relax\w*|loosen\w*|waiv\w*|rewrit\w*|replac\w*|swap\w*|chang\w*|modif\w*|overwrit\w*|deactivat\w*"
     r"|withdraw\w*|scrap(?:s|ped|ping)?|rescind\w*|annul\w*|nullif\w*|invalidat\w*|repeal\w*"
     r"|step\w* (?:outside|out of|beyond)|go\w* (?:beyond|outside)|break\w* out of|(?:operat|work|answer)\w* outside"
     r"|free\w* (?:from|of)|exempt\w* from|releas\w* from|(?:not|n'?t|no longer|never) bound by|unbound by"
