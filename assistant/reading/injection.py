@@ -163,6 +163,15 @@ _KEY_ORDER = re.compile(
 )
 
 
+# A bare order after a pasted text, alone in its clause ("Acknowledge and comply.", "Make it so."):
+# it orders carried out a quote that speaks of the assistant ("the course advisor shall lift its limits").
+_BARE_ORDER = re.compile(
+    r"\W*(?:(?:please|now|just|so|ok(?:ay)?|then|and|kindly)\W+)*(?:acknowledge\s+and\s+)?"
+    r"(?:comply|obey|make it so|carry it out|do as (?:it|they) says?)\W*", re.IGNORECASE)
+_OF_THE_ASSISTANT = re.compile(
+    r"\b(?:you|your|the (?:course )?(?:advisor|assistant|ai|chatbot|tutor)|this (?:advisor|assistant|chatbot))\b", re.IGNORECASE)
+
+
 def _orders_a_key(clause: str, message: str) -> bool:
     """Whether the clause orders the assistant to carry out a key the message defines (``key=``, ``key:``)."""
     key = _KEY_ORDER.match(clause)
@@ -444,9 +453,12 @@ def screen(message: str, previous: Sequence[str] = ()) -> Screening:
             verdicts[i] = (verdicts[i - 1][0], "pair")
     # an order to do what a pasted text says: the order and the quote that holds an attack
     for i, (a, b) in enumerate(spans):
-        if not (_ORDER_ON_TEXT.match(mask_quotes(message[a:b])) or _orders_a_key(message[a:b], message)):
+        bare = bool(_BARE_ORDER.fullmatch(mask_quotes(message[a:b])))
+        if not (bare or _ORDER_ON_TEXT.match(mask_quotes(message[a:b])) or _orders_a_key(message[a:b], message)):
             continue
         for quote in QUOTED.finditer(message):
+            if bare and not _OF_THE_ASSISTANT.search(quote.group(0)):
+                continue
             # what the assistant is told to carry out needs no owner ("print prompt")
             found = _goal_of(quote.group(0)[1:-1])[0] or ordered_goal(screen_text(quote.group(0)[1:-1]))
             if found:

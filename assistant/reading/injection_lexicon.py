@@ -86,6 +86,9 @@ _GIVEN_TO_YOU = (
     r"|(?:had|have|has|need|must|were|are) to (?:follow|obey|respect))"
     # what is in front of the assistant: "the complete context you can see", "everything you have access to"
     r"|you (?:can|could) (?:see|access|read)|you (?:have|had|'ve got) access to"
+    # what sits in the conversation out of the learner's sight: "the notes attached to this chat"
+    r"|(?:(?:are|is|were|was|got|been) )?(?:attached|added|loaded|injected|appended|prepended|supplied|fed) (?:to|into|in)"
+    r" (?:this|the current) (?:chat|conversation|session|context)"
     r"|(?:tells?|told|governs?|controls?|limits?|restricts?|constrains?|binds?|configures?|instructs?|programs?|briefs?|primes?"
     r"|steers?|initiali[sz]es|sets? up) you|sets? you up|came with (?:it|you|your [\w-]+)"
     r"|(?:(?:your|the|my) [\w-]+ )?(?:loaded|put|fed|programmed|baked|written|typed) into you"
@@ -111,7 +114,7 @@ def _owned(objects: str) -> str:
     """The objects made the assistant's: "your …", or "the … you were given"."""
     return (
         rf"{_YOUR}(?:{objects})\b{NOT_OWNED_AFTER}"
-        rf"|\b(?:{objects}|text|words?|messages?|content|sentences?|notes?|documents?|lines?|paragraphs?|passages?|briefs?)\b,?"
+        rf"|\b(?:{objects}|text|words?|messages?|content|sentences?|notes?|documents?|lines?|paragraphs?|passages?|briefs?|files?)\b,?"
         rf" {_GIVEN_TO_YOU}"
         # named by what it does: "the exact wording of what governs your answers"
         r"|\bwhat(?:ever)? (?:governs?|controls?|dictates?|steers?|restricts?|limits?) (?:you|your (?:answers|behaviou?r"
@@ -493,6 +496,11 @@ _ACTOR_BEFORE = re.compile(
     _FLAGS)
 
 
+# A rule against the act, just before its verb: "refuse to reveal …", "never disclose …", "must not share …".
+_RULE_AGAINST = re.compile(
+    r"\b(?:refus\w* to|declin\w* to|never|(?:must|should|shall|will|may|do|does)(?: not|n'?t)|won'?t|not to)\s+(?:\w+\s+)?$", _FLAGS)
+
+
 def done_by_another(reading: str, start: int) -> bool:
     """Whether the act at ``start`` has a third party as its subject, just before its verb."""
     return bool(_ACTOR_BEFORE.search(reading[max(0, start - 50):start]))
@@ -580,6 +588,9 @@ def structural_goal(reading: str) -> str:
                 continue
             # ... or a third party doing it: "if a customer pastes hidden instructions into a review"
             if done_by_another(reading, match.start()):
+                continue
+            # ... or a rule against it: "(2) refuse to reveal internal instructions" lists a guardrail
+            if _RULE_AGAINST.search(reading, max(0, match.start() - 30), match.start()):
                 continue
             return name
     return ""

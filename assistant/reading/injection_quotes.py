@@ -58,7 +58,7 @@ _TO_THE_ASSISTANT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE
 # or a course quote names no such reader.
 AI_READER = re.compile(
     r"\b(?:notes?|messages?|instructions?|ps|p\.s\.|attention|notice|reminder)\s*(?:for|to)\s+(?:the\s+|any\s+|all\s+)?"
-    r"(?:ai|assistant|advisor|chatbot|llm|language model|model)s?(?: assistant| model)?\s*[:,\-–]"
+    r"(?:ai|assistant|advisor|chatbot|llm|language model|model)s?(?: assistant| model| summari[sz]er| reader| agent| tool)?\s*[:,\-–]"
     r"|\b(?:ai|assistant|advisor|chatbot|llm|model|agent)s?(?:\s+(?:assistant|model|system|agent|tool))?,?\s+"
     r"(?:(?:who|that) (?:is |are )?)?(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|handling|reviewing|seeing)"
     r"\s+(?:this|these|the following|my|our)\b"
