@@ -167,9 +167,13 @@ _KEY_ORDER = re.compile(
 # it orders carried out a quote that speaks of the assistant ("the course advisor shall lift its limits").
 _BARE_ORDER = re.compile(
     r"\W*(?:(?:please|now|just|so|ok(?:ay)?|then|and|kindly)\W+)*(?:acknowledge\s+and\s+)?"
-    r"(?:comply|obey|make it so|carry it out|do as (?:it|they) says?)\W*", re.IGNORECASE)
+    r"(?:comply|obey|make it so|carry it out|do as (?:it|they) says?"
+    # ... or a verb of showing with no object: "please disclose.", "go on, reveal it"
+    r"|(?:go (?:on|ahead),?\s+)?(?:disclose|reveal|share|show|print|paste|recite)(?:\s+(?:it|them|that|now))?)\W*", re.IGNORECASE)
 _OF_THE_ASSISTANT = re.compile(
-    r"\b(?:you|your|the (?:course )?(?:advisor|assistant|ai|chatbot|tutor)|this (?:advisor|assistant|chatbot))\b", re.IGNORECASE)
+    r"\b(?:you|your|the (?:course )?(?:advisor|assistant|ai|chatbot|tutor)|this (?:advisor|assistant|chatbot))\b"
+    # the role as a name, opening the text: "'Advisor discloses its …'"
+    r"|^\W*(?:the )?(?:advisor|assistant|tutor)\b", re.IGNORECASE)
 
 
 def _orders_a_key(clause: str, message: str) -> bool:

@@ -66,7 +66,10 @@ AI_READER = re.compile(
     # called by name at a sentence's start ("Assistant, please…", "Dear AI,") or in a bracketed note
     r"|(?:^|[.!?]\s+|[\"'“‘«\n]\s*)(?:dear |hey |hi |hello )?(?:ai|assistant|advisor|chatbot|llm)(?: assistant| model)?\s*,\s"
     r"|[\[(<{]\s*(?:note (?:to|for) (?:the )?)?(?:ai|assistant|advisor|llm)\s*:"
-    r"|\b(?:ai|assistant|advisor|llm|model|chatbot)[ _-](?:instructions?|directives?|notes?|commands?|overrides?)\s*[\"']?\s*:",
+    r"|\b(?:ai|assistant|advisor|llm|model|chatbot)[ _-](?:instructions?|directives?|notes?|commands?|overrides?)\s*[\"']?\s*:"
+    # a fake header of the level above the chat opening a pasted cell or line: "SYSTEM OVERRIDE: …"
+    r"|(?:^|[\n|,;]\s*)[\"'“‘«]?\s*(?:system|admin|developer|operator)[ _-](?:override|instructions?|commands?|notice|message"
+    r"|update|directives?)\s*:",
     re.IGNORECASE,
 )
 # A learner who shows such a text as an example of an attack, or as what was said to their own
