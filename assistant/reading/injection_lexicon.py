@@ -408,8 +408,14 @@ OTHER_OWNER_ML = re.compile(
 )
 _FORBIDDEN_AT = re.compile(_FORBIDDEN_TOPICS, _FLAGS)
 _DROP_OWNED = re.compile(rf"(?:{_DROP_EN}).{{0,50}}(?:{_OWNED_EN})", _FLAGS)
+# The assistant's own functions, named by calling them: "every tool you can call", "which functions can you invoke".
+_ITS_TOOLS = (
+    r"\b(?:tools?|functions?)(?: (?:or|and|/) (?:tools?|functions?))? (?:that |which )?you(?:'re| are)? (?:can |could |are able to |able to )?"
+    r"(?:call|invoke)\b(?!\s+(?:on|for|from)\b)"
+)
 _SHOW_OWNED = re.compile(
-    rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_TEXT_EN})"
+    rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_TEXT_EN}|{_ITS_TOOLS})"
+    r"|\b(?:what|which) (?:tools?|functions?) (?:can|could|do) you (?:call|invoke)\b"
     # something to write that holds it: "a dict holding every rule you operate under" (its own text
     # only: a review "containing hidden instructions" is a topic)
     rf"|\b(?:contain(?:s|ing)?|holding|carrying)\s+(?:(?:every|all|each|of)\s+)*(?:the\s+)?(?:{_OWNED_TEXT_EN})", _FLAGS)
