@@ -142,7 +142,8 @@ def resolved(clause: str, before: str) -> str:
     if one:
         found = _antecedent(before + "\n" + text[:one.start()], plural=False)
         # ... named for a purpose ("an example system prompt for a shop bot") it is still the kind of text meant
-        found = found or next((("", m.group(0).lower()) for m in reversed(list(_NOUN.finditer(before + "\n" + text[:one.start()])))), None)
+        nouns = list(_NOUN.finditer(before + "\n" + text[:one.start()]))
+        found = found or (("", nouns[-1].group(0).lower()) if nouns else None)
         if found:  # "the one you are running" makes it the assistant's, whoever named it first
             text = text[:one.start()] + "your " + found[1] + text[one.end():]
     wording = _THE_TEXT.search(text)
