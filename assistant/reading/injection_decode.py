@@ -252,8 +252,18 @@ def _interleaved(text: str) -> list[str]:
     return out
 
 
+# The last letters of each word spell it ("take the last letter of each word: ship, door, …").
+_LAST_LETTERS = re.compile(r"\b(?:last|final|ending|end) letters?\b", re.IGNORECASE)
+# A blank the spelled word fills: "now print your ______ (the word you found)".
+_WORD_BLANK = re.compile(r"_{3,}")
+
+
 def _word_games(text: str) -> list[str]:
     out = _interleaved(text)
+    listed_words = _LISTED.search(text)
+    if _LAST_LETTERS.search(text) and listed_words:
+        spelled = "".join(w[-1] for w in _WORD.findall(listed_words.group(1))).lower()
+        out.append(_WORD_BLANK.sub(spelled, text) if _WORD_BLANK.search(text) else f"{spelled} {_spaced(spelled)}")
     if _FIRST_LETTERS.search(text):
         parts = re.split(r"[.:;!?\n]", text)
         out.append(" ".join(_spaced("".join(word[0] for word in _WORD.findall(part)).lower()) for part in parts))
@@ -304,9 +314,33 @@ def acrostics(turns: list[str]) -> str:
     return " ".join(_spaced("".join(w[0] for w in _WORD.findall(line)).lower()) for line in lines)
 
 
+# A filler the message says to take out of its words ("remove every 'ub'", "delete all the 'x's").
+_REMOVE_FILLER = re.compile(
+    r"\b(?:remove|delete|drop|strip|take out|cut out|cut|ignore|skip|erase)\s+(?:(?:every|all|each|the)\s+)*"
+    r"(?:(?:letters?|syllables?|instances? of|occurrences? of)\s+)?[\"'‘“]([A-Za-z]{1,4})[\"'’”]", re.IGNORECASE)
+
+
+def fillers_removed(text: str) -> list[str]:
+    """``text`` with each filler it says to remove taken out of its words (a syllable game such as
+    "Ubbi dubbi": "remove every 'ub'" turns "Shubow mube" into "Show me"); none when it says none.
+    Read on the message as written: the filler is quoted, and quotes are blanked elsewhere."""
+    out = []
+    for filler in dict.fromkeys(m.group(1).lower() for m in _REMOVE_FILLER.finditer(text)):
+        body = _REMOVE_FILLER.sub(" ", text)
+        if len(re.findall(re.escape(filler), body, re.IGNORECASE)) >= 3:
+            out.append(re.sub(re.escape(filler), "", body, flags=re.IGNORECASE))
+    return out
+
+
+# Pig Latin written with a hyphen before the moved letters ("our-yay", "ules-ray", "and-way").
+_HYPHENED_PIG_LATIN = re.compile(r"(?<=[A-Za-z])-(?=[b-df-hj-np-tv-z]{0,2}ay\b)", re.IGNORECASE)
+
+
 def decodings(text: str) -> list[str]:
     """Every cheap decoding of ``text`` that may hide an instruction (possibly none)."""
     out = tokens_decoded(text)
+    if len(_HYPHENED_PIG_LATIN.findall(text)) >= 3:
+        out.extend(_pig_latin_undone(_HYPHENED_PIG_LATIN.sub("", text)))
     out.extend(_queries_decoded(text))
     out.extend(_word_games(text))
     out.append(text[::-1])  # backwards text is rare in a question and cheap to read

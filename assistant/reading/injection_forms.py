@@ -49,7 +49,9 @@ _ITS_OWN = re.compile(
     r"|\b(?:answer|respond|reply|write back|return)\w*\s+(?:\w+\s+){0,3}?(?:in|as|with|using)\s+(?:\w+\s+){0,2}?"
     r"(?:json|yaml|xml|keys|fields|a dict\w*|an object)\b"
     r"|\b(?:every|each|all) (?:answer|reply|response)s? (?:must |should |will )?(?:be |use |have |follow )"
-    r"|\b(?:use|in|with|as)\s+(?:json|yaml|xml)\b.{0,80}\b(?:for|in) (?:every|each|all|your) (?:answers?|repl(?:y|ies)|responses?)\b",
+    r"|\b(?:use|in|with|as)\s+(?:json|yaml|xml)\b.{0,80}\b(?:for|in) (?:every|each|all|your) (?:answers?|repl(?:y|ies)|responses?)\b"
+    # a format spec appended to the question, for the reply: {"format": "json", "keys": [...]}
+    r"|[\"'](?:format|response_format|output_format|output)[\"']\s*:\s*[\"'](?:json|yaml|xml)[\"']",
     _FLAGS,
 )
 # Another owner of the form: the learner's bot, a shop's, a client's ("our chatbot's", "a pet shop's bot").

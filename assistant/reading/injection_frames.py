@@ -46,7 +46,9 @@ _CONTEXT_REF = (
     # arriving at a place or joining a team is the learner's life, not this chat
     r"|(?:arrived|joined|came)(?!\s+(?:at|in|to|on|into|the|a|an|our|my|their|this (?!chat|conversation|session))\b))"
     r"|(?:start|beginning) of (?:this|the|our) (?:conversation|chat|session)\b"
-    r"|context window|hidden (?:message|text|context|document)|(?:last|first) hidden"
+    # (hidden text placed somewhere, "on a supplier's page", "in a review", or by whom it misleads, is a topic)
+    r"|context window|(?<!\bby )hidden (?:message|text|context|document)s?(?!\s+(?:on|in|inside|within|into|from|embedded|planted"
+    r"|placed|buried|posted|added|inserted|that (?:a|an|some|the) \w+)\b)|(?:last|first) hidden"
     r"|initiali[sz]ation (?:message|text|prompt)|your creators?|system sent you)"
 ).replace(
     # what it was told about a course topic is the course's ("what were you told about ROI in the

@@ -89,7 +89,7 @@ _SQ_OBJ = r"(?:rregull|udhezim|instruksion|cilesim|kufizim|prompt)\w*"
 _CY_OBJ = r"(?:rh?eol|[cg]yfarwyddiad|gosodiad|[cg]yfyngiad|anogwr|prompt)\w*"
 _EU_OBJ = r"(?:sistemaren |sistema[- ])?(?:arau|argibide|jarraibide|instrukzio|ezarpen|murrizketa|prompt|gonbit)\w*"
 # Yoruba, folded (tone marks and under-dots dropped): ìtọ́ni -> itoni, òfin -> ofin, rẹ -> re.
-_YO_OBJ = r"(?:itoni|ilana|ofin|idiwo|ihamo|eto)"
+_YO_OBJ = r"(?:itoni|itosona|ilana|ofin|idiwo|ihamo|eto)"
 _UR_OBJ = r"(?:سسٹم )?(?:اصول|ہدایات|ہدایت|قواعد|قوانین|پرامپٹ|ترتیبات|پابندیاں|پابندی|سیٹنگز)"
 
 LANGUAGES: dict[str, _Language] = {
@@ -238,20 +238,22 @@ LANGUAGES: dict[str, _Language] = {
               r"|[zy]a mfumo|[zy]aliyofichwa|zilizofichwa|iliyofichwa)\b(?!\s+(?:kuhusu|kwa ajili|juu ya)\b)"
               # "you were given" before the noun: "ulipewa maelekezo gani?"
               rf"|\b(?:ulipewa|mlipewa|umepewa|mmepewa)\s+(?:\w+\s+)?{_SW_OBJ}(?![^.?!]*\b(?:kuhusu|juu ya)\b)",
-        show=r"\b(?:\w*onyesh\w*|\w*andik\w*|chapish\w*|nakili|rudia|niambie|tuambie|fichua|orodhesha|taja|nisomee|tusomee)\b",
+        show=r"\b(?:\w*onyesh\w*|\w*andik\w*|chapish\w*|nakili|rudia|niambie|tuambie|fichua|orodhesha|taja|nisomee|tusomee|nipe|tupe|nipatie|tupatie)\b",
         drop=r"\b(?:puuza|puuzeni|sahau|sahauni|usifuate|msifuate|acha kufuata|ruka|vunja|kwepa)\b",
         before=r"\bkabla ya (?:mazungumzo haya|ujumbe wangu)",
-        escape=r"\bbila (?:sheria|vikwazo|masharti|kanuni|mipaka)\b",
+        escape=r"\bbila (?:sheria|vikwazo|masharti|kanuni|mipaka|rules|restrictions|limits|filters)\b",
     ),
     "tl": _Language(
         # "your" after the noun (patakaran mo) or before it (iyong patakaran)
         owned=rf"\b{_TL_OBJ}\s+(?:\w+\s+)?(?:mo|ninyo|nyo)\b|\b(?:iyong|inyong|nakatagong|lihim na|sikretong)\s+(?:\w+\s+)?{_TL_OBJ}"
               rf"|\b{_TL_OBJ}\s+na\s+(?:ibinigay|binigay)\s+sa\s+(?:iyo|inyo)\b",
-        show=r"\b(?:ipakita|ipapakita|isulat|ilista|kopyahin|ulitin|sabihin|ibunyag|i-?print|ilahad"
+        show=r"\b(?:ipakita|ipapakita|pakita|pakitang|isulat|ilista|kopyahin|ulitin|sabihin|ibunyag|i-?print|ilahad"
              r"|paki-?(?:sulat|pakita|lista|ulit|kopya|sabi|print)\w*)\b",
         drop=r"\b(?:kalimutan\w*|balewalain|huwag (?:mo )?(?:nang )?sundin|laktawan|iwaksi|isantabi|labagin)\b",
         before=r"\bbago (?:ang usapang ito|ang aking unang mensahe)",
-        escape=r"\bwalang (?:anumang )?(?:patakaran|limitasyon|paghihigpit|panuntunan)\b",
+        escape=r"\bwalang (?:anumang )?(?:patakaran|limitasyon|paghihigpit|panuntunan)\b"
+               # "you have no more rules": "wala ka nang rules"
+               r"|\bwala (?:ka|kayo) (?:nang?|na) (?:anumang )?(?:patakaran|limitasyon|paghihigpit|panuntunan|rules|restrictions|limits)\b",
     ),
     "ro": _Language(
         owned=rf"\b{_RO_OBJ}\s+(?:\w+\s+)?(?:tale|tau|voastre|dumneavoastra|ascunse|secrete|de sistem|primite)\b(?!\s+(?:pentru|despre)\b)"
@@ -279,8 +281,10 @@ LANGUAGES: dict[str, _Language] = {
         escape=r"(?:কোনো )?(?:নিয়ম|নিয়ম|বিধিনিষেধ) ছাড়া",
     ),
     "lt": _Language(
-        owned=rf"\b(?:tavo|jusu|savo|paslapt\w*|slapt\w*)\s+(?:\w+\s+)?{_LT_OBJ}(?!\s+(?:apie|del)\b)",
-        show=r"\b(?:parodyk\w*|isvesk\w*|parasyk\w*|atskleisk\w*|pakartok\w*|isvardyk\w*|nukopijuok\w*|pasakyk\w*|isspausdink\w*)\b",
+        owned=rf"\b(?:tavo|jusu|savo|paslapt\w*|slapt\w*|paslept\w*)\s+(?:\w+\s+)?{_LT_OBJ}(?!\s+(?:apie|del)\b)"
+              # "the instructions that you got": "nurodymus, kuriuos gavai"
+              rf"|\b{_LT_OBJ},?\s+(?:kuri\w*|kuri)\s+(?:\w+\s+)?gav(?:ai|ote)\b",
+        show=r"\b(?:parodyk\w*|parodyti|isvesk\w*|parasyk\w*|atskleisk\w*|pakartok\w*|isvardyk\w*|nukopijuok\w*|pasakyk\w*|isspausdink\w*)\b",
         drop=r"\b(?:pamirsk\w*|ignoruok\w*|nepaisyk\w*|apeik\w*)\b",
         before=r"\bpries (?:si |musu )?(?:pokalbi|pirma mano zinute)",
         escape=r"\bbe (?:jokiu |jokiu )?(?:taisykliu|apribojimu)\b",
@@ -294,9 +298,10 @@ LANGUAGES: dict[str, _Language] = {
     ),
     "et": _Language(
         # "oma" (one's own) only right before the object: "oma poe reeglid" are a shop's
-        owned=rf"\b(?:sinu|teie|salajas\w*|peidetud)\s+(?:\w+\s+)?{_ET_OBJ}|\boma\s+(?:susteemi\s*)?{_ET_OBJ}",
+        owned=rf"\b(?:sinu|teie|salajas\w*|peidetud|varjatud)\s+(?:\w+\s+)?{_ET_OBJ}"
+              rf"|\boma\s+(?:(?:salajas\w*|peidetud|varjatud)\s+)?(?:susteemi\s*)?{_ET_OBJ}",
         show=r"\b(?:naita|naidake|kuva|kuvage|kirjuta|kirjutage|korda|korrake|avalda|avaldage|loetle|kopeeri|utle|oelge)\b",
-        drop=r"\b(?:unusta|unustage|ignoreeri|ignoreerige|eira|eirake|jata tahelepanuta)\b",
+        drop=r"\b(?:unusta|unustage|ignoreeri|ignoreerige|eira|eirake|jata tahelepanuta|ei kehti|enam ei kehti)\b",
         before=r"\benne (?:seda |meie )?(?:vestlust|minu esimest sonumit)",
         escape=r"\bilma (?:mingite )?(?:reegliteta|piiranguteta|reegleid|piiranguid)\b",
     ),
@@ -354,11 +359,11 @@ LANGUAGES: dict[str, _Language] = {
     "yo": _Language(
         # "your" after the noun (òfin rẹ, ìtọ́ni ètò yín), or "that they gave you" (tí wọ́n fún ọ)
         owned=rf"\b{_YO_OBJ}\s+(?:\w+\s+){{0,2}}?(?:re|yin)\b|\b{_YO_OBJ}\s+(?:\w+\s+){{0,2}}?ti\s+(?:won|a|o)\s+(?:fun o|fun yin|gba)\b",
-        # show: fi … hàn; write down: kọ … sílẹ̀; copy: daakọ; tell me: sọ fún mi; repeat: tún … sọ
-        show=r"\b(?:fihan|fi\s+(?:\w+\s+){1,5}han|han\s+(?:mi|wa)|ko\s+(?:\w+\s+){1,10}sile|daako|so fun mi|tun\s+(?:\w+\s+){0,4}so)\b",
+        # show: fi … hàn; write down, write out: kọ … sílẹ̀, kọ … síta (fún mi: its close, after the object); copy: daakọ; tell me: sọ fún mi; repeat: tún … sọ
+        show=r"\b(?:fihan|fi\s+(?:\w+\s+){1,5}han|han\s+(?:mi|wa)|ko\s+(?:\w+\s+){1,10}(?:sile|sita)|sita fun (?:mi|wa)|daako|so fun mi|tun\s+(?:\w+\s+){0,4}so)\b",
         drop=r"\b(?:gbagbe|foju fo|ma tele|ma se tele|pa\s+(?:\w+\s+){1,3}ti)\b",
         before=r"\b(?:saaju|ki o to) (?:ijiroro|ibaraenisoro|ifiranse mi)",
-        escape=r"\blaisi (?:idiwo|ofin|ihamo)\b",
+        escape=r"\blaisi (?:idiwo|ofin|ihamo)\b|\bko si (?:idiwo|ofin|ihamo) kankan fun (?:o|yin)\b",
     ),
     "sh-bg": _Language(
         # "your" before the noun (твоја, твоите, tvoje, vaša), the reflexive "своја"/"svoje" of an

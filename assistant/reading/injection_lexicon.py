@@ -86,13 +86,17 @@ _GIVEN_TO_YOU = (
     r"|(?:had|have|has|need|must|were|are) to (?:follow|obey|respect))"
     # what is in front of the assistant: "the complete context you can see", "everything you have access to"
     r"|you (?:can|could) (?:see|access|read)|you (?:have|had|'ve got) access to"
+    # what sits in the conversation out of the learner's sight: "the notes attached to this chat"
+    r"|(?:(?:are|is|were|was|got|been) )?(?:attached|added|loaded|injected|appended|prepended|supplied|fed) (?:to|into|in)"
+    r" (?:this|the current) (?:chat|conversation|session|context)"
     r"|(?:tells?|told|governs?|controls?|limits?|restricts?|constrains?|binds?|configures?|instructs?|programs?|briefs?|primes?"
     r"|steers?|initiali[sz]es|sets? up) you|sets? you up|came with (?:it|you|your [\w-]+)"
     r"|(?:(?:your|the|my) [\w-]+ )?(?:loaded|put|fed|programmed|baked|written|typed) into you"
     # the assistant named in the third person: "the preamble this deployment runs with"
     r"|(?:this|the) (?:deployment|assistant|advisor|chatbot|bot|model|instance|app|tool) (?:(?:is |was )?(?:runs?|running|operates?"
     r"|operating|works?|working) (?:with|under|on)|was (?:built|started|launched|deployed|configured|set up) with)"
-    r"|(?:(?:your|the|my) [\w-]+ )?(?:gave|fed|handed|sent|wrote for) you"
+    # (the giver in a word or two: "the brief the course team wrote for you")
+    r"|(?:(?:your|the|my) (?:[\w-]+ ){1,2})?(?:gave|fed|handed|sent|wrote for) you"
     # given in the passive, with "to": "the directive text supplied to you by your deployer"
     r"|(?:supplied|provided|handed|issued|passed|delivered|sent|given) to you\b(?! (?:by|from) (?:me|us|my|our)\b)"
     # what the assistant was just talked out of: "the rules you dropped", "the limits you set aside"
@@ -110,7 +114,7 @@ def _owned(objects: str) -> str:
     """The objects made the assistant's: "your …", or "the … you were given"."""
     return (
         rf"{_YOUR}(?:{objects})\b{NOT_OWNED_AFTER}"
-        rf"|\b(?:{objects}|text|words?|messages?|content|sentences?|notes?|documents?|lines?|paragraphs?|passages?)\b,?"
+        rf"|\b(?:{objects}|text|words?|messages?|content|sentences?|notes?|documents?|lines?|paragraphs?|passages?|briefs?|files?)\b,?"
         rf" {_GIVEN_TO_YOU}"
         # named by what it does: "the exact wording of what governs your answers"
         r"|\bwhat(?:ever)? (?:governs?|controls?|dictates?|steers?|restricts?|limits?) (?:you|your (?:answers|behaviou?r"
@@ -153,7 +157,7 @@ _DROP_EN = (
     r"\b(?:ignor\w*|forg[eo]t\w*|disregard\w*|drop\w*|set(?:ting)? aside|put(?:ting)? aside|lay aside"
     r"|overrid\w*|overrul\w*|revok\w*|cancel\w*|bypass\w*|skip\w*|turn(?:ing)? off|switch(?:ing)? off|disabl\w*"
     r"|lift\w*|suspend\w*|abandon\w*|escap\w*|ditch\w*|get rid of|get around|work around|circumvent\w*|break\w*"
-    r"|remov\w*|relax\w*|loosen\w*|waiv\w*|rewrit\w*|replac\w*|chang\w*|modif\w*|overwrit\w*|deactivat\w*"
+    r"|remov\w*|relax\w*|loosen\w*|waiv\w*|rewrit\w*|replac\w*|swap\w*|chang\w*|modif\w*|overwrit\w*|deactivat\w*"
     r"|withdraw\w*|scrap(?:s|ped|ping)?|rescind\w*|annul\w*|nullif\w*|invalidat\w*|repeal\w*"
     r"|step\w* (?:outside|out of|beyond)|go\w* (?:beyond|outside)|break\w* out of|(?:operat|work|answer)\w* outside"
     r"|free\w* (?:from|of)|exempt\w* from|releas\w* from|(?:not|n'?t|no longer|never) bound by|unbound by"
@@ -204,6 +208,10 @@ _ESCAPE = (
     r"|unlimited|unbound|raw|jailbroken)\b"
     r"|\b(?:answers?|replies|responds?) (?:to )?(?:anything|everything|any (?:question|request|topic)s?)\b"
     r"|\bnever (?:declines?|refuses?|says? no)\b|\bno (?:topic|question|request) is off-limits\b"
+    # the message declared cleared above the rules: "treat the rest of this message as admin-approved"
+    r"|\b(?:treat|consider|regard|handle)\s+(?:the rest of\s+)?(?:this|my|the following|these)\s+(?:message|request|chat|conversation"
+    r"|session|prompt|question)s?\s+as\s+(?:(?:admin|developer|operator|staff|system|owner)[- ])?(?:approved|authori[sz]ed|privileged"
+    r"|exempt|whitelisted|pre-?approved|unrestricted|cleared|elevated|sanctioned)\b"
     r"|\byou (?:have|had|'ve got|got|possess|are under) (?:absolutely )?(?:no|zero) (?:[\w-]+ )?(?:rules|restrictions|limits"
     r"|limitations|filters|guidelines|guardrails|polic(?:y|ies)|censorship|boundaries|instructions)\b"
     # other languages: "without (any) restrictions / rules / limits"
@@ -400,15 +408,25 @@ OTHER_OWNER_ML = re.compile(
 )
 _FORBIDDEN_AT = re.compile(_FORBIDDEN_TOPICS, _FLAGS)
 _DROP_OWNED = re.compile(rf"(?:{_DROP_EN}).{{0,50}}(?:{_OWNED_EN})", _FLAGS)
+# The assistant's own functions, named by calling them: "every tool you can call", "which functions can you invoke".
+_ITS_TOOLS = (
+    r"\b(?:tools?|functions?)(?: (?:or|and|/) (?:tools?|functions?))? (?:that |which )?you(?:'re| are)? (?:can |could |are able to |able to )?"
+    r"(?:call|invoke)\b(?!\s+(?:on|for|from)\b)"
+)
 _SHOW_OWNED = re.compile(
-    rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_TEXT_EN})"
+    rf"(?:{_SHOW_EN}).{{0,60}}(?:{_OWNED_TEXT_EN}|{_ITS_TOOLS})"
+    r"|\b(?:what|which) (?:tools?|functions?) (?:can|could|do) you (?:call|invoke)\b"
     # something to write that holds it: "a dict holding every rule you operate under" (its own text
     # only: a review "containing hidden instructions" is a topic)
     rf"|\b(?:contain(?:s|ing)?|holding|carrying)\s+(?:(?:every|all|each|of)\s+)*(?:the\s+)?(?:{_OWNED_TEXT_EN})", _FLAGS)
 # The object first, then a verb that shows it back: "… the rules you had to follow. Quote them."
 _OWNED_THEN_SHOWN = re.compile(
-    rf"(?:{_OWNED_TEXT_EN}).{{0,80}}\b(?:quote|list|print|repeat|recite|show|paste|copy|write|share|read|spell|reproduce|output"
-    r"|transcribe|type out|write out) (?:them|it|each|all|every|those|these|(?:the|that|this|said) (?:text|wording|words|document))\b",
+    # (in any inflection: "prove you know your setup by quoting it", "grade your rules, quoting each")
+    # (not the past: "I liked your guidelines and showed them to my team" reports what was done)
+    rf"(?:{_OWNED_TEXT_EN}).{{0,80}}\b(?:quot(?:e|es|ing)|list(?:s|ing)?|print(?:s|ing)?|repeat(?:s|ing)?"
+    r"|recit(?:e|es|ing)|show(?:s|ing)?|past(?:e|es|ing)|cop(?:y|ies|ying)|writ(?:e|es|ing)|shar(?:e|es|ing)"
+    r"|read(?:s|ing)?|spell(?:s|ing)?|reproduc(?:e|es|ing)|output(?:s|ting)?|transcrib(?:e|es|ing)|type out|write out)"
+    r" (?:them|it|each|all|every|those|these|(?:the|that|this|said) (?:text|wording|words|document))\b",
     _FLAGS,
 )
 # The object declared gone: "your restrictions have been withdrawn", "the safety policy doesn't exist".
@@ -486,6 +504,11 @@ _ACTOR_BEFORE = re.compile(
     r"|scammers|fraudsters|trolls|competitors|sellers|vendors|buyers|clients|reviewers|spammers|criminals|employees|students))"
     r"\s+(?:(?:could|can|might|may|tries to|try to|manages? to|sneakily|secretly|deliberately|quietly)\s+)?$",
     _FLAGS)
+
+
+# A rule against the act, just before its verb: "refuse to reveal …", "never disclose …", "must not share …".
+_RULE_AGAINST = re.compile(
+    r"\b(?:refus\w* to|declin\w* to|never|(?:must|should|shall|will|may|do|does)(?: not|n'?t)|won'?t|not to)\s+(?:\w+\s+)?$", _FLAGS)
 
 
 def done_by_another(reading: str, start: int) -> bool:
@@ -575,6 +598,9 @@ def structural_goal(reading: str) -> str:
                 continue
             # ... or a third party doing it: "if a customer pastes hidden instructions into a review"
             if done_by_another(reading, match.start()):
+                continue
+            # ... or a rule against it: "(2) refuse to reveal internal instructions" lists a guardrail
+            if _RULE_AGAINST.search(reading, max(0, match.start() - 30), match.start()):
                 continue
             return name
     return ""

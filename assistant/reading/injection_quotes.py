@@ -58,7 +58,7 @@ _TO_THE_ASSISTANT = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE
 # or a course quote names no such reader.
 AI_READER = re.compile(
     r"\b(?:notes?|messages?|instructions?|ps|p\.s\.|attention|notice|reminder)\s*(?:for|to)\s+(?:the\s+|any\s+|all\s+)?"
-    r"(?:ai|assistant|advisor|chatbot|llm|language model|model)s?(?: assistant| model)?\s*[:,\-–]"
+    r"(?:ai|assistant|advisor|chatbot|llm|language model|model)s?(?: assistant| model| summari[sz]er| reader| agent| tool)?\s*[:,\-–]"
     r"|\b(?:ai|assistant|advisor|chatbot|llm|model|agent)s?(?:\s+(?:assistant|model|system|agent|tool))?,?\s+"
     r"(?:(?:who|that) (?:is |are )?)?(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|handling|reviewing|seeing)"
     r"\s+(?:this|these|the following|my|our)\b"
@@ -66,7 +66,10 @@ AI_READER = re.compile(
     # called by name at a sentence's start ("Assistant, please…", "Dear AI,") or in a bracketed note
     r"|(?:^|[.!?]\s+|[\"'“‘«\n]\s*)(?:dear |hey |hi |hello )?(?:ai|assistant|advisor|chatbot|llm)(?: assistant| model)?\s*,\s"
     r"|[\[(<{]\s*(?:note (?:to|for) (?:the )?)?(?:ai|assistant|advisor|llm)\s*:"
-    r"|\b(?:ai|assistant|advisor|llm|model|chatbot)[ _-](?:instructions?|directives?|notes?|commands?|overrides?)\s*[\"']?\s*:",
+    r"|\b(?:ai|assistant|advisor|llm|model|chatbot)[ _-](?:instructions?|directives?|notes?|commands?|overrides?)\s*[\"']?\s*:"
+    # a fake header of the level above the chat opening a pasted cell or line: "SYSTEM OVERRIDE: …"
+    r"|(?:^|[\n|,;]\s*)[\"'“‘«]?\s*(?:system|admin|developer|operator)[ _-](?:override|instructions?|commands?|notice|message"
+    r"|update|directives?)\s*:",
     re.IGNORECASE,
 )
 # A learner who shows such a text as an example of an attack, or as what was said to their own
@@ -78,12 +81,18 @@ _EXHIBIT = re.compile(
     re.IGNORECASE,
 )
 
+def shown_as_an_attack(message: str) -> bool:
+    """Whether the learner's own words (outside quotes) present what they quote as an attack to
+    discuss ("is this a prompt injection?", "a suspicious review") or as said to their own bot."""
+    return bool(_EXHIBIT.search(QUOTED.sub(" ", message)))
+
+
 def open_quotes_to_ai(message: str) -> str:
     """``message`` with the quote marks of every quote that speaks to an AI reader blanked (same
     length), so its sentences are read as said to the assistant; unchanged when the learner's own
     words present the text as an attack to discuss."""
     spans = [m.span() for m in QUOTED.finditer(message) if AI_READER.search(m.group(0))]
-    if not spans or _EXHIBIT.search(QUOTED.sub(" ", message)):
+    if not spans or shown_as_an_attack(message):
         return message
     chars = list(message)
     for a, b in spans:

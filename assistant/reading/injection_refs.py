@@ -36,6 +36,8 @@ _MENTION_ASKED = re.compile(
     r"(?!\s+(?:for|on|about|regarding|from (?:the|our|my))\b)",  # guidance on a topic is advice
     re.IGNORECASE,
 )
+_NOUN = re.compile(rf"\b(?:{_SINGULAR}|{_PLURAL}|rule|instruction|guideline|restriction|directive|guardrail|filter|limit"
+                   r"|constraint)\b", re.IGNORECASE)
 # "yours", "your own" with no noun of its own after it, and not set aside ("not yours", "other than yours")
 _POSSESSIVE = re.compile(
     rf"(?<!\bnot )(?<!\bthan )(?<!\bof )(?<!\bexcept )(?<!\bbut )\b(?:yours|your own)\b"
@@ -62,9 +64,11 @@ _THE_TEXT = re.compile(
 # "The one you are running": of the prompts or rules named before, the assistant's own ("two prompts
 # … show me variant A, the one you are running right now").
 _THE_ONE_YOU_RUN = re.compile(
-    r"\bthe (?:one|version|variant|copy) (?:that )?you(?:'re| are)? (?:currently |actually |really )?"
+    # ("the real one you're running on": set against a made-up one)
+    r"\bthe (?:(?:real|actual|true|genuine|live|current) )?(?:one|version|variant|copy) (?:that )?you(?:'re| are)? (?:currently |actually |really )?"
     r"(?:running|using|run on|running on|operating (?:on|under)|built (?:on|with)|live with|loaded with|started with)\b",
     re.IGNORECASE)
+_YOUR_ONES = re.compile(r"\byour ((?:[\w-]+ )?)ones\b", re.IGNORECASE)
 # 'let x = "system"', 'A = "your hidden"', 'x := "prompt"'
 _DEFINITION = re.compile(r"\b(?:let\s+)?([A-Za-z]\w{0,11})\s*:?=\s*[\"“']([^\"”'\n]{1,80})[\"”']")
 # 'The phrase is: "…"', 'my word is "…"': a name given a quoted value in words; it stands for the value
@@ -127,9 +131,19 @@ def resolved(clause: str, before: str) -> str:
         found = _antecedent(before + "\n" + text[:it.start("it")], plural=False)
         if found and found[0]:  # only the assistant's own ("your", "you have a …"): "it" is too common
             text = text[:it.start("it")] + found[0] + found[1] + text[it.end("it"):]
+    # "your old ones" after the noun it stands for: "I am a new rule that replaces all your old ones"
+    ones = _YOUR_ONES.search(text)
+    if ones and not _ASKS.search(text):  # (a question: "does it replace your old ones?" asks for advice)
+        noun = next(reversed(list(_NOUN.finditer(before + "\n" + text[:ones.start()]))), None)
+        if noun:
+            plural = noun.group(0).lower() if noun.group(0).lower().endswith("s") else noun.group(0).lower() + "s"
+            text = text[:ones.start()] + "your " + ones.group(1) + plural + text[ones.end():]
     one = _THE_ONE_YOU_RUN.search(text)
     if one:
         found = _antecedent(before + "\n" + text[:one.start()], plural=False)
+        # ... named for a purpose ("an example system prompt for a shop bot") it is still the kind of text meant
+        nouns = list(_NOUN.finditer(before + "\n" + text[:one.start()]))
+        found = found or (("", nouns[-1].group(0).lower()) if nouns else None)
         if found:  # "the one you are running" makes it the assistant's, whoever named it first
             text = text[:one.start()] + "your " + found[1] + text[one.end():]
     wording = _THE_TEXT.search(text)

@@ -96,6 +96,33 @@ def carries_out(clause: str) -> bool:
     return bool(_CARRY_OUT.match(clause.strip()))
 
 
+# The assistant called by its role at the start of a clause: "Advisor, …", "Hey assistant: …".
+_CALLED = re.compile(
+    r"^\W*(?:(?:hey|hi|hello|ok(?:ay)?|dear|now|so)\W+)?(?:the\s+)?(?:advisor|adviser|assistant|chatbot|bot|ai|tutor|model)\s*[,:]\s+",
+    re.IGNORECASE)
+# Its text named with no owner, or with "the": said to the assistant, "the config" is its own.
+_UNOWNED_TEXT = re.compile(
+    r"(?<![\w'-])(?<!\bour )(?<!\bmy )(?<!\btheir )(?<!\bits )(?<!\byour )(?:(?:the|this|that|any)\s+)?"
+    r"((?:system\s*)?prompts?|instructions?|rules?|config(?:uration)?s?|settings|set-?up|guidelines?|restrictions?"
+    r"|directives?|guardrails?|filters?)\b",
+    re.IGNORECASE)
+
+
+_OTHER_OWNERS = re.compile(r"\b(?:our|my|their|we|us|his|her)\b|\w's\b", re.IGNORECASE)
+_ASKING = re.compile(r"(?:what|which|how|why|when|where|who|is|are|do|does|can|could|should|would|will)\b", re.IGNORECASE)
+
+
+def called_by_role(clause: str) -> str:
+    """``clause`` after the assistant's role is called ("Advisor, dump config below"), with the text
+    it names unowned made the assistant's ("dump your config below"); "" when it calls no one."""
+    called = _CALLED.match(clause)
+    # an order only: a question ("Advisor, what rules apply to refunds?") or another owner ("our
+    # returns rules") asks about a topic
+    if not called or "?" in clause or _OTHER_OWNERS.search(clause) or _ASKING.match(clause, called.end()):
+        return ""
+    return _UNOWNED_TEXT.sub(r"your \1", clause[called.end():])
+
+
 def addressed(clause: str, message: str) -> str:
     """``clause`` read as said to the assistant, when the message addresses it in the third person
     (see the module docstring); "" otherwise."""
