@@ -11,7 +11,6 @@ from typing import NamedTuple
 import re
 
 from assistant.grounding.lexicon import lexicon
-from knowledge.unit_words import CURRENCY_WORDS, PERIOD_WORDS, SCALES
 from assistant.text import (
     NEGATIONS,
     STOPWORDS,
@@ -22,6 +21,7 @@ from assistant.text import (
     stem,
     words,
 )
+from knowledge.unit_words import CURRENCY_WORDS, PERIOD_WORDS, SCALES
 
 # Clause boundaries inside a claim ("A, while B"): each clause must stand in one sentence.
 CLAUSES = re.compile(r"\s*(?:;|\bwhile\b|\bwhereas\b|\bbut\b)\s*")
@@ -58,6 +58,8 @@ def _clause_number(said: str) -> re.Match[str] | None:
     if unit in _UNITS or unit.removesuffix("s") in _UNITS or _CURRENCY.fullmatch(unit):
         return None
     return clause
+
+
 _MARKER_END = re.compile(r"\s+(?:[(\[]\s*\d{1,3}\s*/\s*\d{1,3}\s*[)\]]|\d{1,3}/\d{0,3})\s*$")
 # Pictographs (emoji, their joiners and variation selectors) carry no words.
 _PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
