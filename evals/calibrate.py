@@ -15,7 +15,8 @@ when the share of its content words found in the context is below a threshold, c
 best balanced accuracy on the tuning split. The course pairs (grounding_pairs.yaml) are a third
 set, never fitted on. The model (assistant/grounding/model.py) is fitted on the tune halves of
 the first two and of the written claims a-c (evals/dev/claims; stop 31's fit, still stored). Parts
-a-j are training data now; part k's held-out half measures the checker (opened once, by the lead).
+a-k are training data now (part k's held-out half was opened at the end of stop 38); part l's
+held-out half measures the checker (opened once, by the lead).
 """
 
 from __future__ import annotations
@@ -552,8 +553,8 @@ def measure(
     with_latency: bool = True,
     written_held_out: bool = False,
 ) -> dict:
-    """Every figure of CALIBRATION.md, as plain data (part k's held-out half only with
-    ``written_held_out``; parts a-j are training data, both halves shown)."""
+    """Every figure of CALIBRATION.md, as plain data (the fresh part's held-out half only with
+    ``written_held_out``; parts a-k are training data, both halves shown)."""
     from assistant.grounding import GroundingChecker
 
     checker = checker or GroundingChecker()
@@ -630,9 +631,9 @@ def markdown_table(figures: dict) -> str:
         t, h = kt.get(kind, {"caught": 0, "missed": 0}), kh.get(kind, {"caught": 0, "missed": 0})
         label = f"{kind} (flagged / kept)" if kind == "paraphrase" else kind
         lines.append(f"| {label} | {t['caught']} / {t['missed']} | {h['caught']} / {h['missed']} |")
-    halves = [("Written claims a-j (training data)", h, w)
+    halves = [("Written claims a-k (training data)", h, w)
               for h, w in figures.get("written", {}).items()]
-    halves += [("Written claims k (fresh)", h, w) for h, w in figures.get("fresh", {}).items()]
+    halves += [("Written claims l (fresh)", h, w) for h, w in figures.get("fresh", {}).items()]
     for set_name, half_name, w in halves:
         lines += [
             "",
@@ -674,14 +675,15 @@ def markdown_table(figures: dict) -> str:
               "training set (with --all-writers: on every spent row, without the entailment logit).")
 @click.option("--tune-halves", is_flag=True,
               help="Stop 34's refit: on the tune halves of every set (course claims, HaluEval, "
-              "written parts a-j and the fresh part k), the stored weights' method.")
+              "written parts a-j and part k, then fresh), the stored weights' method.")
 @click.option("--spent", is_flag=True,
               help="Stop 38's refit: the stored weights' method on every training row (course "
-              "claims and HaluEval tune halves, written parts a-j whole), never part k "
-              "(measured, not stored: the course pairs and HaluEval held-out drop).")
+              "claims and HaluEval tune halves, written parts a-k whole since stop 39), never "
+              "the fresh part (stop 38's, measured, not stored: the course pairs and HaluEval "
+              "held-out dropped).")
 @click.option(
     "--held-out", "held_out", is_flag=True,
-    help="Also measure part k's held-out half (the lead opens it once, at the end).",
+    help="Also measure the fresh part l's held-out half (the lead opens it once, at the end).",
 )
 def main(
     as_json: bool, do_fit: bool, no_latency: bool, alignment: bool, all_writers: bool,
@@ -705,7 +707,7 @@ def main(
                 # stop 32's refit: every spent part whole, the fresh part's tune half
                 load_written_claims() + split_written(load_written_claims(FRESH_CLAIMS))[0]
                 if all_writers
-                # stop 38's refit: the training rows only, part k not at all
+                # stop 38's refit: the training rows only (a-k since stop 39), never the fresh part
                 else load_written_claims()
                 if spent
                 else split_written(load_written_claims(WRITTEN_CLAIMS + FRESH_CLAIMS))[0]

@@ -34,6 +34,7 @@ from assistant.grounding.claims import (
 )
 from assistant.grounding.evidence import ROOT, Prepared, Unit, prepare_evidence, root, units
 from assistant.grounding.lexicon import surface, terms
+from assistant.grounding.order import reversed_steps
 from assistant.grounding.model import DETECTOR_KINDS, Weights, default_weights
 from assistant.grounding.numbers import (
     describe_period,
@@ -566,7 +567,7 @@ class GroundingChecker:
         if finding := (
             det.swap(sentence, sentences) or det.names_apart(sentence, sentences)
             or det.crossed(sentence, sentences) or det.swapped_sayings(sentence, sentences)
-            or reversed_comparison(sentence, sentences)
+            or reversed_comparison(sentence, sentences) or reversed_steps(sentence, sentences)
         ):
             a.findings["swap"] = finding
         over_count, finding = det.overclaim(sentence, unit.text)

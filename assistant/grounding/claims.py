@@ -1,6 +1,7 @@
 """What the checker compares on the answer side: which sentences are claims, the claim inside a
-sentence (without the text around it that asserts nothing: a post's or a question's number, tags,
-pictographs, a lead-in), their terms, their clauses and the multi-word names they contain."""
+sentence (without the text around it that asserts nothing: a post's, a clause's or a question's
+number, tags, pictographs, a lead-in), their terms, their clauses and the multi-word names they
+contain."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from assistant.text import (
     stem,
     words,
 )
+from knowledge.unit_words import CURRENCY_WORDS, PERIOD_WORDS, SCALES
 
 # Clause boundaries inside a claim ("A, while B"): each clause must stand in one sentence.
 CLAUSES = re.compile(r"\s*(?:;|\bwhile\b|\bwhereas\b|\bbut\b)\s*")
@@ -37,6 +39,27 @@ _MARKER_START = re.compile(
 # is a label (an answer key's) or content (a quarter the course names).
 _CODE = re.compile(r"[A-Z]{1,2}\d{1,3}")
 _CODE_START = re.compile(rf"^(?P<code>{_CODE.pattern})\s*{_SEP}\s*(?=\S)")
+# A policy's or a contract's clause number ("2.3 Reports shall ...", "4.1.2 The company ..."): a
+# dotted number of two to four levels opening the sentence before a capitalised word. A figure
+# opening a sentence is followed by its unit or scale ("2.5 million", "1.5 times"), written
+# small, or by a capitalised unit; neither is a clause's number.
+_CLAUSE_START = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){1,3}\.?\s+(?=(?P<word>[A-Z][A-Za-z]*))")
+_UNITS = frozenset(SCALES) | frozenset(PERIOD_WORDS) | {
+    "hour", "minute", "second", "percent", "point", "time", "per", "x"}
+_CURRENCY = re.compile(rf"(?:{CURRENCY_WORDS})", re.IGNORECASE)
+
+
+def _clause_number(said: str) -> re.Match[str] | None:
+    """The clause number opening ``said``, unless the word after it is a unit ("2.5 Million")."""
+    clause = _CLAUSE_START.match(said)
+    if clause is None:
+        return None
+    unit = clause.group("word").lower()
+    if unit in _UNITS or unit.removesuffix("s") in _UNITS or _CURRENCY.fullmatch(unit):
+        return None
+    return clause
+
+
 _MARKER_END = re.compile(r"\s+(?:[(\[]\s*\d{1,3}\s*/\s*\d{1,3}\s*[)\]]|\d{1,3}/\d{0,3})\s*$")
 # Pictographs (emoji, their joiners and variation selectors) carry no words.
 _PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
@@ -68,12 +91,15 @@ class Framed(NamedTuple):
 
 
 def framed(text: str) -> Framed:
-    """One sentence with the text around its claim that asserts nothing taken off (a post's or
-    question's number, closing tags, pictographs, a summing-up opener: "In short, X"), and an
-    opening phrase closed by a colon or a spaced dash split off as its lead-in. Whether the
-    lead-in is only a frame depends on the evidence (the checker decides: see `is_frame`)."""
+    """One sentence with the text around its claim that asserts nothing taken off (a post's, a
+    policy clause's or a question's number, closing tags, pictographs, a summing-up opener: "In
+    short, X"), and an opening phrase closed by a colon or a spaced dash split off as its
+    lead-in. Whether the lead-in is only a frame depends on the evidence (the checker decides:
+    see `is_frame`)."""
     said = _PICTOGRAPHS.sub(" ", text)
     said = _MARKER_END.sub("", _MARKER_START.sub("", said, count=1))
+    if clause := _clause_number(said):
+        said = said[clause.end():]
     said = _TAGS_END.sub("", said) or said
     said = _TAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), said)
     said = re.sub(r"\s+", " ", said).strip() or text

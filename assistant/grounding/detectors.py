@@ -366,12 +366,36 @@ def _parallel(parts: list[str]) -> list[str]:
     out = list(parts)
     for part in parts:
         halves = _AND.split(part)
-        if len(halves) != 2:
-            continue
-        a, b = (set(terms(h)) for h in halves)
-        if len(a) >= 3 and len(b) >= 3 and len(a & b) >= 2:
-            out += halves
+        if len(halves) == 2:
+            a, b = (set(terms(h)) for h in halves)
+            if len(a) >= 3 and len(b) >= 3 and len(a & b) >= 2:
+                out += halves
+                continue
+        if repeated := _repeated_frame(part):
+            out += repeated
     return out
+
+
+# The words that open a frame a sentence may say twice ("lead with A for B and with C for D").
+_FRAME_WORDS = frozenset({"with", "for", "to", "as", "in", "on", "by", "at", "from", "into"})
+
+
+def _repeated_frame(part: str) -> list[str]:
+    """The two halves of a clause whose "and" opens the frame again: the word after it is a
+    preposition the first half has too, and each half has two prepositions of the frame in the
+    same order ("with A for B and with C for D"). An "and" inside a member ("efficiencies and
+    process improvements") opens no frame."""
+    for m in _AND.finditer(part):
+        first, second = part[: m.start()], part[m.end():]
+        frame = [w.lower() for w in words(second) if w.lower() in _FRAME_WORDS]
+        said = [w.lower() for w in words(first) if w.lower() in _FRAME_WORDS]
+        opens = words(second)[:1]
+        if (
+            opens and opens[0].lower() in _FRAME_WORDS and len(frame) >= 2
+            and said[-len(frame):] == frame and len(terms(first)) >= 2 and len(terms(second)) >= 2
+        ):
+            return [first, second]
+    return []
 
 
 def swapped_sayings(claim: str, sentences: tuple[Sentence, ...]) -> Finding | None:
@@ -586,7 +610,8 @@ def overclaim(claim: str, evidence_text: str) -> tuple[int, Finding | None]:
 
 # --- invented list members ------------------------------------------------------------------
 
-_LIST_END = re.compile(r",?\s+(?:and|or)\s+", re.IGNORECASE)
+# "&" joins the last member as "and" does ("A, B & C": a post's or a slide's shorthand).
+_LIST_END = re.compile(r",?\s+(?:and|or|&)\s+", re.IGNORECASE)
 _LIST_OPENS = re.compile(
     r"(?:alongside|along\s+with|together\s+with|as\s+well\s+as|besides|including|such\s+as"
     r"|namely)\s+",
@@ -616,9 +641,23 @@ def list_items(claim: str) -> list[str]:
     if len(last) < 2 and len(parts) < 3:
         return []
     items = [" ".join(parts[0].split()[-2:])] + parts[1:-1] + last
-    if any(len(i.split()) > 6 for i in items[1:]):
+    if any(len(i.split()) > 6 or _clause_opening(i) for i in items[1:]):
         return []
     return [i for i in items if i]
+
+
+# A member is a noun phrase: a stretch between commas that opens with a relative pronoun, a
+# conjunction or a modal verb is a clause of the sentence ("..., which is often required").
+_CLAUSE_OPENERS = frozenset({
+    "which", "who", "whom", "whose", "where", "when", "because", "since", "although", "though",
+    "while", "whereas", "unless", "so", "shall", "should", "must", "will", "would", "can",
+    "could", "may", "might", "is", "are", "was", "were",
+})
+
+
+def _clause_opening(item: str) -> bool:
+    said = words(item)
+    return bool(said) and said[0].lower() in _CLAUSE_OPENERS
 
 
 def _members(items: list[str]) -> list[str]:

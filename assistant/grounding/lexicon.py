@@ -34,7 +34,15 @@ _OPERATORS = (
 # A "+" joining words outside a formula is a slide's "and" ("momentum + proof of value"); in a
 # formula (a line with "=", a spaced "/", "*" or "x", or a figure beside the "+") it is "plus".
 _FORMULA = re.compile(r"=|\s[/*\u00d7\u00f7]\s|\d\s*\+|\+\s*[\d(]")
+_ARITHMETIC = re.compile(r"\s[/*\u00d7\u00f7]\s|\d\s*\+|\+\s*[\d(]")
 _JOINING_PLUS = re.compile(r"(?<=\S)\s\+\s(?=\S)")
+# ... and so is a "+" before a clause of prose, even on a line with "=": a post's "=" says
+# "means" ("Roadmap = quick wins in months + big bets over years that ..."), where a formula's
+# terms are names of a few words ("cost = licences + set-up fees").
+_PROSE_PLUS = re.compile(r"(?<=\S)\s\+\s(?=(?:[A-Za-z'-]+\s+){5})")
+# A "plus" after a comma or opening a sentence adds a point ("..., plus strong governance"):
+# it is "and", not the sum a formula's "plus" is.
+_ADDING_PLUS = re.compile(r"(?:(?<=,)|^)\s*plus\b(?!\s*[\d($\u20ac\u00a3])\s*,?", re.IGNORECASE)
 # "keep checking", "keeps adapting": "keep" before a verb in -ing says the doing goes on, what
 # "continuous" / "ongoing" say ("keep the data" still keeps something).
 _KEEP_DOING = re.compile(r"\b(?:keep|keeps|kept|keeping)\s+(?=[a-z]{3,}ing\b)", re.IGNORECASE)
@@ -81,6 +89,9 @@ class Lexicon:
                 done = pattern.sub(replacement, done)
             if not _FORMULA.search(done):
                 done = _JOINING_PLUS.sub(" and ", done)
+            elif not _ARITHMETIC.search(done):
+                done = _PROSE_PLUS.sub(" and ", done)
+            done = _ADDING_PLUS.sub(" and ", done)
             for pattern, replacement in _OPERATORS:
                 done = pattern.sub(replacement, done)
             done = _KEEP_DOING.sub("continuously ", done)
