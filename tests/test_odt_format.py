@@ -315,3 +315,18 @@ def test_the_upload_form_offers_the_format():
     from ui.material import ACCEPTED
 
     assert {".odt", ".fodt"} <= set(ACCEPTED)
+
+
+def test_a_citation_of_a_part_without_a_number_names_its_title_not_its_id(tmp_path):
+    from knowledge.types import Citation
+
+    document, _ = parse_course_file(_odt(tmp_path / "kiln.odt"), 1_000_000)
+    row = next(c for c in chunk_document(document) if "Bends at (°C): 999" in c.text)
+    label = Citation(chunk_id=row.chunk_id, lesson=row.lesson, lesson_title=row.lesson_title, section=row.section,
+                     quote="").label
+    assert label == "Reading the cones"  # the part's own heading, once; not "Lesson reading-the-cones › …"
+    assert Citation(chunk_id="c", lesson="reading-the-cones", lesson_title="Reading the cones",
+                    section="Cone packs", quote="").label == "Reading the cones › Cone packs"
+    # guard: a numbered lesson keeps its number
+    assert Citation(chunk_id="c", lesson="2", lesson_title="Firing", section="Cooling", quote="").label == \
+        "Lesson 2 › Cooling"
