@@ -74,6 +74,14 @@ class Layout:
         if text:
             self.items.append(_Item("paragraph", text))
 
+    def lines(self, lines: list[str]) -> None:
+        """A paragraph whose line breaks are the writer's own (a lead-in over the formula it
+        introduces): one paragraph, its lines kept; the course parser joins none of them that end
+        in a colon or a full stop."""
+        kept = [" ".join(line.split()) for line in lines if line.strip()]
+        if kept:
+            self.items.append(_Item("paragraph", "\n".join(kept)))
+
     def item(self, text: str, number: int | str | None = None, level: int = 0) -> None:
         """A list item: bulleted, or numbered when ``number`` is given; ``level`` deep in a
         nested list (written indented under its parent item, as a Markdown sub-list)."""

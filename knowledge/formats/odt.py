@@ -482,22 +482,22 @@ class _Reader:
         self._prose(prose)
 
     def _prose(self, lines: list[str]) -> None:
-        current = ""
+        current: list[str] = []  # the paragraph's lines so far
         for line in lines:
             line = " ".join(line.split())
             if not line:
-                if current:
-                    self.layout.paragraph(current)
-                current = ""
+                self.layout.lines(current)
+                current = []
                 continue
-            if current and (current[-1] in ".!?:;,—–-" or line[:1].islower()):
-                current = f"{current} {line}"  # a lead-in, a finished sentence or a wrapped one runs on
+            last = current[-1] if current else ""
+            if last.endswith(":"):
+                current.append(line)  # a lead-in over what it introduces (a formula): the break stays
+            elif last and (last[-1] in ".!?;,—–-" or line[:1].islower()):
+                current[-1] = f"{last} {line}"  # a finished sentence or a wrapped one runs on
             else:
-                if current:  # a line with no closing punctuation (a formula, a label) ends here
-                    self.layout.paragraph(current)
-                current = line
-        if current:
-            self.layout.paragraph(current)
+                self.layout.lines(current)  # a line with no closing punctuation (a formula, a label) ends here
+                current = [line]
+        self.layout.lines(current)
 
     def box(self, paragraphs: list[ET.Element]) -> None:
         """A tip or warning box (framed paragraphs, a one-cell table, a text frame): its text where
