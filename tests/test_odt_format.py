@@ -331,3 +331,33 @@ def test_a_citation_of_a_part_without_a_number_names_its_title_not_its_id(tmp_pa
     # guard: a numbered lesson keeps its number
     assert Citation(chunk_id="c", lesson="2", lesson_title="Firing", section="Cooling", quote="").label == \
         "Lesson 2 › Cooling"
+
+
+# ---------------------------------------------------------------- a lead-in over a table of one row
+
+def _chunks_of(markdown: str):
+    return chunk_document(parse_markdown(markdown, "bread.md"))
+
+
+def test_a_lead_in_over_a_table_of_one_row_travels_with_the_row():
+    chunks = _chunks_of("# Bread\n\n## Keeping a bake diary\n\nEach bake gets one entry, for example:\n\n"
+                        "| Date | Flour | Hydration |\n| --- | --- | --- |\n| 2 June | Rye | 72% |\n")
+    rows = [c for c in chunks if "Flour: Rye" in c.text]
+    assert len(rows) == 1 and rows[0].text.startswith("Each bake gets one entry, for example:\nDate: 2 June")
+    from knowledge.chunking import units
+
+    assert units(rows[0].text, rows[0].kind)[0].parts[0] == "Each bake gets one entry, for example: Date: 2 June"
+
+
+def test_a_lead_in_over_a_table_of_several_rows_stays_its_own_chunk():
+    # guard: rows of a real table are each their own entry, under their headers alone
+    chunks = _chunks_of("# Bread\n\n## Flours\n\nThe flours we stock:\n\n| Flour | Protein |\n| --- | --- |\n"
+                        "| Rye | 9% |\n| Spelt | 12% |\n")
+    assert any(c.text == "The flours we stock:" for c in chunks)
+    assert all(not c.text.startswith("The flours") for c in chunks if c.kind == "table_row")
+
+
+def test_a_table_of_one_row_after_a_sentence_stays_its_own_chunk():
+    # guard: no colon, no lead-in
+    chunks = _chunks_of("# Bread\n\n## Ovens\n\nOur oven runs hot.\n\n| Oven | Setting |\n| --- | --- |\n| Deck | 250 |\n")
+    assert any(c.text == "Our oven runs hot." for c in chunks)
