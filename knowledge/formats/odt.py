@@ -14,8 +14,9 @@ An .odt is a ZIP package (``mimetype`` first, ``META-INF/manifest.xml``, ``meta.
   and numbered Title Case lines as headings, as the Word reader infers them.
 - Paragraphs are their spans' text; a tab is a space, except in lines set out in columns with
   tabs ("Date⇥Reading⇥Result" over rows of values), which are a table; a soft line break after a
-  lead-in ending in a colon or after a sentence runs on, one after a line with no closing
-  punctuation (a formula, a label set on a line of its own) ends that paragraph.
+  lead-in ending in a colon stays a line break (the formula under it is a line of its own, where
+  a rule is read), one after a sentence or mid-sentence runs on, and one after a line with no
+  closing punctuation (a formula, a label set on a line of its own) ends that paragraph.
 - Lists (``<text:list>``), nested at any depth, are "- " items (indented under their parent item),
   numbered "1." where the list style numbers them; a list item holding a heading is that heading.
 - Tables are pipe tables with their header rows (a cell merged across columns once, repeated
