@@ -2,7 +2,7 @@
 
 Rules: a table row, a question, a prompt, an example or a discussion point is a chunk of its
 own; consecutive plain bullets in one section are merged up to the size limit, and a paragraph
-that ends in ":" travels with the list it introduces; any block over the limit except a table
+that ends in ":" travels with the list it introduces (or with a table of one row: the entry it shows); any block over the limit except a table
 row is split at sentence boundaries.
 
 ``units`` cuts a chunk into the pieces retrieval indexes and the composer quotes, keeping their
@@ -46,9 +46,16 @@ def _split_long(text: str, limit: int) -> list[str]:
 def _groups(blocks: list[Block], limit: int) -> list[tuple[str, str, int, int]]:
     """(kind, text, start, end) per chunk within one section."""
     groups: list[tuple[str, str, int, int]] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         previous = groups[-1] if groups else None
         introduces = previous is not None and previous[0] == "prose" and previous[1].rstrip().endswith(":")
+        alone = (index + 1 == len(blocks) or blocks[index + 1].kind != "table_row") and (
+            index == 0 or blocks[index - 1].kind != "table_row")
+        if block.kind == "table_row" and introduces and alone and "\n" not in previous[1] \
+                and len(previous[1]) + len(block.text) + 1 <= limit:
+            # "A typical entry looks like this:" over a table of one row: the row is what it shows
+            groups[-1] = ("table_row", f"{previous[1]}\n{block.text}", previous[2], block.end)
+            continue
         if (
             block.kind == "bullets"
             and previous is not None
@@ -131,7 +138,10 @@ def open_lead_in(sentence: str) -> list[str]:
 def units(text: str, kind: str = "prose") -> list[Unit]:
     """The structure-keeping units of one chunk's text (see the module docstring)."""
     if kind == "table_row":
-        return [Unit(tuple(line.strip() for line in text.split("\n") if line.strip()), "row")]
+        cells = [line.strip() for line in text.split("\n") if line.strip()]
+        if len(cells) > 1 and cells[0].endswith(":") and ": " not in cells[0]:  # the lead-in of a one-row table
+            cells[:2] = [f"{cells[0]} {cells[1]}"]
+        return [Unit(tuple(cells), "row")]
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     out: list[Unit] = []
     index = 0
