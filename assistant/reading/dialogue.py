@@ -44,7 +44,9 @@ from assistant.reading.earlier_result import (
     without_pointer,
 )
 from assistant.reading.lengths import longer, moved_by
-from assistant.reading.restated import netting, restatement
+from assistant.reading.goal_seek import goal_sought
+from assistant.reading.restated import meant_otherwise, netting, restatement
+from assistant.reading.second_project import another_project
 from assistant.reading.targets import record_groups
 from assistant.reading.subjects import GOES_BACK, NEW_SUBJECT, REFERS_BACK, other_subject
 from assistant.reading.state_plan import (
@@ -107,11 +109,18 @@ def read_conversation(text: str, states: list[CalculationState], embed=None) -> 
 
 def read_turn(text: str, state: CalculationState | None, embed=None) -> DialogueTurn:
     """What ``text`` does to the conversation's calculation ``state`` (see the module's doc)."""
+    second = another_project(text, state) if state is not None else None
+    if second is not None:  # "now the same for project B: …": its own figures, the frame kept if said
+        return DialogueTurn(*second)
     if state is None or spec_named(state.tool) is None or _new_subject(text) or other_subject(text, state):
         return DialogueTurn()  # "ROI of another tool: it cost 50k": nothing of the last one carries over
     back = _back_to_first(state, text)
     if back is not None:  # "back to the original numbers (but over 5 years)"
         return back
+    sought = goal_sought(state, text) if state.question is None else None
+    if sought is not None:  # "what monthly saving would I need to pay it back in a year?": explained, asked
+        calc = ask_again_with(state.model_copy(update={"question": sought}))
+        return DialogueTurn(calc, state)
     asked = without_pointer(text, state)  # "the ROI vs that TCO": the TCO is what it builds on, not what it asks
     own = read_calculation(asked)
     others = [spec.name for spec in asked_specs(asked) if spec.name != state.tool]
@@ -160,7 +169,8 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         if continued is None:
             return DialogueTurn()
     if continued is None and state.question is None:  # "the 1k is per month": said again, as it is meant
-        continued = netting(state, text) or restatement(state, text) or longer(state, text)  # or "one more year?"
+        continued = netting(state, text) or restatement(state, text) or longer(state, text) \
+            or meant_otherwise(state, text)  # or "one more year?", "that was per week, not per month"
     if continued is None:  # new figures that complete it, or a change to it
         continued = change(state, text, answering=state.question is not None and not own_question(text), embed=embed)
     if continued is None and state.question is not None and looks_like_a_reply(text, state):
