@@ -126,3 +126,18 @@ def test_a_target_roi_is_the_cost_turned_round():
 def test_guard_a_what_if_with_a_figure_is_not_a_target():
     name, args = call_of(read_turn("what if it saved 3k a month?", state_of("payback: 36k upfront, saves 2.4k/mo")))
     assert args == {"upfront_cost": 36000, "monthly_benefit": 3000}
+
+
+ASKED_ROLE = "payback: 18k up, 1.1k/mo saving"  # "up": the reader asks what the 18k is for
+
+
+def test_a_question_of_its_own_naming_the_first_one_picks_no_option():
+    state = state_of(ASKED_ROLE)
+    assert state.question is not None and state.question.options
+    turn = read_turn("and how does this compare with the first option?", state)
+    assert turn.calculation is None or not turn.calculation.calls
+
+
+def test_guard_the_first_one_said_as_a_reply_still_picks_the_first_option():
+    name, args = call_of(read_turn("the first one", state_of(ASKED_ROLE)))
+    assert args["upfront_cost"] == 18000

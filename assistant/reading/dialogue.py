@@ -153,7 +153,8 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
     more = more_records(state, text)
     if more is not None:  # "the variant had 9,800 visitors and 350 orders": the group the question lacked
         return more
-    continued = answer_question(state, text) if state.question is not None else None
+    # "how does that compare with the first one?": a question of its own, no pick of the first option
+    continued = answer_question(state, text) if state.question is not None and not _asks_its_own(text) else None
     if continued is not None:  # "over 3 yrs. oh and the training was 8k, not 5k": the rest changes too
         continued = also_changed(state, text, continued)
     known = [item.figure["value"] for item in state.figures] + [
@@ -456,6 +457,13 @@ def own_question(text: str) -> bool:
     figures then point back at the calculation's; they are no answer to the open question."""
     last = re.split(r"(?<=[.!?;])\s+|\s+[-–—]+\s+", text.strip())[-1]
     return text.rstrip().endswith("?") and bool(ASKS.match(last)) and not WHAT_IF.match(last) and not asked_specs(last)
+
+
+def _asks_its_own(text: str) -> bool:
+    """Is ``text`` a question of its own in a sentence ("and how does that compare with the first
+    one?", "which of the two pays back sooner?"), with no figure: no answer to the open question,
+    though it names an option ("the first one") or a word of one?"""
+    return own_question(text) and len(text.split()) >= 5 and not read_figures(text)
 
 
 # A reply that leaves the figure asked for to the advisor: "whatever is typical", "the usual for

@@ -24,8 +24,8 @@ SAME_FOR = re.compile(r"\b(?:the\s+)?same(?:\s+(?:thing|again|calculation|sum|ma
                       r"\s+(?:for|with|on)\b(?!\s+(?:the\s+)?(?:same|that|this|it|those|these)\b)", re.IGNORECASE)
 # Words that name another project, option or quote, with a label of its own ("project B",
 # "option 2", "the other option:", "second vendor", "alternative:").
-ANOTHER = re.compile(r"(?i:\b(?:the\s+)?(?:other|second|next|alternative|2nd)\s+"
-                     r"(?:option|project|quote|offer|vendor|supplier|proposal|tool|idea|one|alternative|bid)\b)"
+ANOTHER = re.compile(r"(?i:\b(?:the\s+)?(?:other|second|alternative|2nd)\s+"
+                     r"(?:option|project|quote|offer|vendor|supplier|proposal|tool|idea|alternative|bid)\b)"
                      r"|(?i:\b(?:project|option|quote|offer|vendor|proposal|scenario|bid))\s+(?:[A-Z]|\d+|(?i:two|b))\b"
                      r"|^\W*(?i:alternative)\b", re.MULTILINE)
 # "same rate", "the same discount rate", "same horizon", "same 3 years": an input kept on purpose.
