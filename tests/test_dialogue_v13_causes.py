@@ -141,3 +141,25 @@ def test_a_question_of_its_own_naming_the_first_one_picks_no_option():
 def test_guard_the_first_one_said_as_a_reply_still_picks_the_first_option():
     name, args = call_of(read_turn("the first one", state_of(ASKED_ROLE)))
     assert args["upfront_cost"] == 18000
+
+
+# Causes of wrong figures in spent dialogue sets (v12), in other words.
+
+def test_alternatives_listed_after_the_line_they_name_each_replace_that_line():
+    state = state_of("ROI on the search revamp: it should bring 120k and the build costs 40k")
+    turn = read_turn("and if the build comes in at 45k, 55k or 65k?", state)
+    assert [args for _name, args in turn.calculation.calls] == [
+        {"gain": 120000, "cost": 45000}, {"gain": 120000, "cost": 55000}, {"gain": 120000, "cost": 65000}]
+
+
+def test_another_calculator_on_the_first_message_takes_the_new_messages_figure_for_an_input():
+    state = state_of("the sorting robot costs 22k to install and saves about 2,000 a month. payback?")
+    name, args = call_of(read_turn("ok, and the ROI for the first year then: savings of 24k, the install as the cost",
+                                   state))
+    assert name == "roi" and args == {"cost": 22000, "gain": 24000}  # not the 2,000 a month added to it
+
+
+def test_guard_another_calculator_with_no_figure_of_its_own_takes_the_first_messages():
+    state = state_of("NPV at 9% please: -50k now, then 20k, 22k, 25k")
+    name, args = call_of(read_turn("and the IRR?", state))
+    assert name == "irr" and args["cash_flows"] == [-50000, 20000, 22000, 25000]

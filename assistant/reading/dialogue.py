@@ -635,6 +635,22 @@ def _just_asks(text: str) -> bool:
         or bool(THEN.search(text))
 
 
+def _new_ask_wins(state: CalculationState, start: int) -> bool:
+    """In a message read with the one the calculation started from (joined at ``start``), an input
+    the new message gives a figure for takes that figure only: the first message's figures for it
+    are set aside ("ROI for year one: savings 21k" after "saves 1,750/month" is 21k, not both).
+    Whether any was set aside."""
+    spec = spec_named(state.tool)
+    given = {item.field for item in state.figures
+             if item.field and not item.ignored and (item.figure.get("span") or (0,))[0] >= start}
+    moved = False
+    for item in state.figures:
+        if item.field in given and not item.ignored and (item.figure.get("span") or (start,))[0] < start \
+                and spec is not None and not spec.field(item.field).sequence:
+            item.ignored, moved = True, True
+    return moved
+
+
 def carried_over(text: str, state: CalculationState, own: Calculation | None) -> DialogueTurn:
     """Another calculator asked of the figures already given ("ok then the NPV of the same cash
     flows at 9%"): when the message alone lacks inputs and refers back, it is read together with
@@ -648,6 +664,8 @@ def carried_over(text: str, state: CalculationState, own: Calculation | None) ->
     if calc is None:
         return DialogueTurn()
     new_state = start_state(joined, calc)
+    if new_state is not None and _new_ask_wins(new_state, len(state.text) + 1):
+        calc, new_state = continue_state(new_state, [])
     if calc.calls and new_state is not None and any(f.unit == "duration" for f in read_figures(text)):
         for i, item in enumerate(new_state.figures):  # what the other calculator does not use stays out of it
             if i < len(calc.readings) and not calc.readings[i].used and i != new_state.horizon:

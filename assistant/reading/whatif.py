@@ -168,7 +168,10 @@ def change(state: CalculationState, text: str, answering: bool = False,
     if one_of is not None:
         spans, pick = one_of
         period = next((f.period for f in figures if f.span == spans[-1]), None)
-        figures = [dataclasses.replace(f, period=f.period or period) if f.span == spans[pick] else f
+        # "the cost ends up 50k, 70k or 80k": each value is named by the words before the first
+        first = next((f for f in figures if f.span == spans[0]), None)
+        named = {"before": first.before, "lead": first.lead} if first is not None and pick > 0 else {}
+        figures = [dataclasses.replace(f, period=f.period or period, **named) if f.span == spans[pick] else f
                    for f in figures if f.span not in spans or f.span == spans[pick]]
     old_values = [f for f in figures if (OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
                   and any(f2.span[0] < f.span[0] for f2 in figures)) or YOU_READ.search(text[max(0, f.span[0] - 16): f.span[0]])]
