@@ -44,7 +44,9 @@ from assistant.reading.earlier_result import (
     without_pointer,
 )
 from assistant.reading.lengths import longer, moved_by
-from assistant.reading.restated import netting, restatement
+from assistant.reading.goal_seek import goal_sought
+from assistant.reading.restated import meant_otherwise, netting, restatement
+from assistant.reading.second_project import another_project
 from assistant.reading.targets import record_groups
 from assistant.reading.subjects import GOES_BACK, NEW_SUBJECT, REFERS_BACK, other_subject
 from assistant.reading.state_plan import (
@@ -107,11 +109,18 @@ def read_conversation(text: str, states: list[CalculationState], embed=None) -> 
 
 def read_turn(text: str, state: CalculationState | None, embed=None) -> DialogueTurn:
     """What ``text`` does to the conversation's calculation ``state`` (see the module's doc)."""
+    second = another_project(text, state) if state is not None else None
+    if second is not None:  # "now the same for project B: …": its own figures, the frame kept if said
+        return DialogueTurn(*second)
     if state is None or spec_named(state.tool) is None or _new_subject(text) or other_subject(text, state):
         return DialogueTurn()  # "ROI of another tool: it cost 50k": nothing of the last one carries over
     back = _back_to_first(state, text)
     if back is not None:  # "back to the original numbers (but over 5 years)"
         return back
+    sought = goal_sought(state, text) if state.question is None else None
+    if sought is not None:  # "what monthly saving would I need to pay it back in a year?": explained, asked
+        calc = ask_again_with(state.model_copy(update={"question": sought}))
+        return DialogueTurn(calc, state)
     asked = without_pointer(text, state)  # "the ROI vs that TCO": the TCO is what it builds on, not what it asks
     own = read_calculation(asked)
     others = [spec.name for spec in asked_specs(asked) if spec.name != state.tool]
@@ -144,7 +153,8 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
     more = more_records(state, text)
     if more is not None:  # "the variant had 9,800 visitors and 350 orders": the group the question lacked
         return more
-    continued = answer_question(state, text) if state.question is not None else None
+    # "how does that compare with the first one?": a question of its own, no pick of the first option
+    continued = answer_question(state, text) if state.question is not None and not _asks_its_own(text) else None
     if continued is not None:  # "over 3 yrs. oh and the training was 8k, not 5k": the rest changes too
         continued = also_changed(state, text, continued)
     known = [item.figure["value"] for item in state.figures] + [
@@ -160,7 +170,8 @@ def read_turn(text: str, state: CalculationState | None, embed=None) -> Dialogue
         if continued is None:
             return DialogueTurn()
     if continued is None and state.question is None:  # "the 1k is per month": said again, as it is meant
-        continued = netting(state, text) or restatement(state, text) or longer(state, text)  # or "one more year?"
+        continued = netting(state, text) or restatement(state, text) or longer(state, text) \
+            or meant_otherwise(state, text)  # or "one more year?", "that was per week, not per month"
     if continued is None:  # new figures that complete it, or a change to it
         continued = change(state, text, answering=state.question is not None and not own_question(text), embed=embed)
     if continued is None and state.question is not None and looks_like_a_reply(text, state):
@@ -448,6 +459,13 @@ def own_question(text: str) -> bool:
     return text.rstrip().endswith("?") and bool(ASKS.match(last)) and not WHAT_IF.match(last) and not asked_specs(last)
 
 
+def _asks_its_own(text: str) -> bool:
+    """Is ``text`` a question of its own in a sentence ("and how does that compare with the first
+    one?", "which of the two pays back sooner?"), with no figure: no answer to the open question,
+    though it names an option ("the first one") or a word of one?"""
+    return own_question(text) and len(text.split()) >= 5 and not read_figures(text)
+
+
 # A reply that leaves the figure asked for to the advisor: "whatever is typical", "the usual for
 # a shop our size", "you pick", "up to you", "use an industry average".
 LEAVES_IT = re.compile(r"\b(?:whatever(?:'s| is)?\s+(?:typical|usual|normal|standard|common|average|reasonable)"
@@ -617,6 +635,22 @@ def _just_asks(text: str) -> bool:
         or bool(THEN.search(text))
 
 
+def _new_ask_wins(state: CalculationState, start: int) -> bool:
+    """In a message read with the one the calculation started from (joined at ``start``), an input
+    the new message gives a figure for takes that figure only: the first message's figures for it
+    are set aside ("ROI for year one: savings 21k" after "saves 1,750/month" is 21k, not both).
+    Whether any was set aside."""
+    spec = spec_named(state.tool)
+    given = {item.field for item in state.figures
+             if item.field and not item.ignored and (item.figure.get("span") or (0,))[0] >= start}
+    moved = False
+    for item in state.figures:
+        if item.field in given and not item.ignored and (item.figure.get("span") or (start,))[0] < start \
+                and spec is not None and not spec.field(item.field).sequence:
+            item.ignored, moved = True, True
+    return moved
+
+
 def carried_over(text: str, state: CalculationState, own: Calculation | None) -> DialogueTurn:
     """Another calculator asked of the figures already given ("ok then the NPV of the same cash
     flows at 9%"): when the message alone lacks inputs and refers back, it is read together with
@@ -630,6 +664,8 @@ def carried_over(text: str, state: CalculationState, own: Calculation | None) ->
     if calc is None:
         return DialogueTurn()
     new_state = start_state(joined, calc)
+    if new_state is not None and _new_ask_wins(new_state, len(state.text) + 1):
+        calc, new_state = continue_state(new_state, [])
     if calc.calls and new_state is not None and any(f.unit == "duration" for f in read_figures(text)):
         for i, item in enumerate(new_state.figures):  # what the other calculator does not use stays out of it
             if i < len(calc.readings) and not calc.readings[i].used and i != new_state.horizon:

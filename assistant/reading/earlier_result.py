@@ -14,7 +14,7 @@ import re
 from assistant.reading.calc_state import figure_state, naming_content, spec_named
 from assistant.types import CalculationState, FigureState
 from knowledge.figures import Figure, read_figures
-from tools.registry import run_tool
+from tools.registry import SPECS, run_tool
 from tools.spec import ToolSpec
 
 # Words that point at the result just given: "the total you have just calculated", "that total",
@@ -24,6 +24,13 @@ POINTS_AT = re.compile(
     r"|the\s+(?:total|result|figure|number|amount|sum)\s+(?:you|we)\s+(?:have\s+|'ve\s+)?(?:just\s+)?"
     r"(?:calculated|computed|worked\s+out|got|found|came\s+up\s+with|arrived\s+at)\b)",
     re.IGNORECASE)
+
+
+# "on that", "against it" after another calculator's name, with nothing after it that names
+# another thing ("roi on that if the gain is 110k", "payback against this?"; not "on that project").
+ON_IT = re.compile(r"\b(?:on|of|against|vs\.?|versus)\s+(?:that|this|it)\b"
+                   r"(?=\s*(?:$|[,.;:!?)]|(?:if|when|with|at|using|given|assuming|and|then|please|pls|over|now)\b))",
+                   re.IGNORECASE)
 
 
 def pointer(text: str, state: CalculationState) -> re.Match[str] | None:
@@ -41,7 +48,14 @@ def pointer(text: str, state: CalculationState) -> re.Match[str] | None:
     # against another ("the ROI against the TCO"); never "the TCO over five years?", a new ask
     named = re.compile(rf"\b(?:(?:that|this|the\s+same|your|the\s+previous|the\s+last)\s+(?:{names})"
                        rf"|(?:vs\.?|versus|against)\s+(?:the\s+)?(?:{names}))\b", re.IGNORECASE)
-    return named.search(text)
+    found = named.search(text)
+    if found is None and total_cost(state) is not None:
+        # after a total cost only: "the ROI on that" weighs a gain against that total
+        on_it = ON_IT.search(text)
+        just_before = " ".join(text[: on_it.start()].split()[-4:]) if on_it is not None else ""
+        if on_it is not None and any(other.name != spec.name and other.asked_in(just_before) for other in SPECS):
+            found = on_it
+    return found
 
 
 def without_pointer(text: str, state: CalculationState) -> str:

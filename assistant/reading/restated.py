@@ -155,3 +155,59 @@ def netting(state: CalculationState, text: str) -> tuple[CalculationState, list[
     if said_in is not None:
         return state, [f"{label}: {item.figure['text']} already taken off (you said so), not taken off again"]
     return state, [f"{label}: {item.figure['text']} taken off (you said so)"]
+
+
+# A correction of how the figures were meant that gives no figure: "that was per week, not per
+# month", "sorry, I meant weekly", "oh, those are in thousands", "I meant thousands".
+MEANT_SCALE = re.compile(r"\b(?:i\s+meant|meant|(?:those|these|they|that|it|the\s+(?:figures|numbers|amounts))\s+"
+                         r"(?:are|were|is|was)(?:\s+all)?(?:\s+in)?|(?:all\s+)?in)\s+(thousands|millions|k)\b",
+                         re.IGNORECASE)
+CORRECTS = re.compile(r"\b(?:sorry|oops|oh|no|not|meant|actually|wrong|mistake|correction|i\s+was\s+reading|my\s+bad)\b",
+                      re.IGNORECASE)
+SCALE_OF = {"thousands": 1e3, "k": 1e3, "millions": 1e6}
+
+
+def meant_otherwise(state: CalculationState, text: str) -> tuple[CalculationState, list[str]] | None:
+    """The state with its amounts as the message says they were meant, when it gives no figure of
+    its own and words a correction: the period of the one amount it denies ("that was per week,
+    not per month": the amount given per month is per week; with no period denied, the one amount
+    given per a period other than the claimed one), or the scale of every amount written without
+    one ("sorry, I meant thousands": 25 → 25,000). None when the message gives a figure, says no
+    such thing, or could mean several amounts (then it is read as usual and never guessed)."""
+    spec = spec_named(state.tool)
+    if spec is None or state.args is None or WHAT_IF.match(text) or read_figures(text) or not CORRECTS.search(text):
+        return None
+    held = [(i, item) for i, item in enumerate(state.figures)
+            if item.field and not item.ignored and i != state.horizon and item.figure.get("unit") in {"money", "count"}
+            and not spec.field(item.field).horizon]
+    scale = MEANT_SCALE.search(text)
+    if scale is not None:
+        factor = SCALE_OF[scale.group(1).lower()]
+        plain = [(i, item) for i, item in held if not item.figure.get("scaled") and item.figure.get("unit") == "money"
+                 or (not item.figure.get("scaled") and item.figure.get("currency"))]
+        if not plain:
+            return None
+        state = state.model_copy(deep=True)
+        changes = []
+        for i, _item in plain:
+            item = state.figures[i]
+            old = item.figure["value"]
+            item.figure["value"] = old * factor
+            changes.append(f"{item.figure['text'].strip()}: in {scale.group(1).lower()}, so {old * factor:,.0f} (you said so)")
+        return state, changes
+    claim = claimed_period(text)
+    if not claim:
+        return None
+    denied = {PERIOD_WORDS[m.group(1).lower()] for m in re.finditer(r"\b(?:not|instead\s+of|rather\s+than)\s+(?:a\s+|per\s+|an?\s+|the\s+)?([a-z-]+)", text, re.IGNORECASE)
+              if m.group(1).lower() in PERIOD_WORDS}
+    periodic = [(i, item) for i, item in held if item.figure.get("period") and item.figure.get("period") != claim]
+    if denied:
+        periodic = [(i, item) for i, item in periodic if item.figure.get("period") in denied]
+    if len(periodic) != 1:
+        return None
+    i, _item = periodic[0]
+    state = state.model_copy(deep=True)
+    item = state.figures[i]
+    was = item.figure["period"]
+    item.figure["period"] = claim
+    return state, [f"{item.figure['text'].strip()}: per {claim}, not per {was} (you said so)"]

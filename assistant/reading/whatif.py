@@ -91,6 +91,15 @@ SETS_TO = re.compile(r"\b(?:(?:becomes?|became|goes|go|going|went|gone|rises?|ro
                      r"\s+(?:just\s+|about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 
 
+# A verb that moves a line, its object, then "to" just before the figure: "bump the cost to 30k",
+# "raise the licence to 8k", "change the set-up to 12k", "put the gain to 70k" (the line is set
+# to the figure; "add 2k to the set-up" names the line after the figure, a part added).
+SETS_LINE_TO = re.compile(r"\b(?:bump(?:s|ed)?|raise[sd]?|lift(?:s|ed)?|push(?:es|ed)?|boost(?:s|ed)?|increase[sd]?|"
+                          r"cut(?:s)?|lower(?:s|ed)?|reduce[sd]?|drop(?:s|ped)?|trim(?:s|med)?|decrease[sd]?|"
+                          r"change[sd]?|set(?:s)?|put(?:s)?|move[sd]?|update[sd]?|adjust(?:s|ed)?|bring(?:s)?|brought)"
+                          r"\s+(?:[a-z'/-]+\s+){1,4}?to\s+(?:just\s+|about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+
+
 def adds(text: str, fig: Figure, state: CalculationState | None = None) -> bool:
     """Does the figure's own clause add it as one more part ("plus 2k on top for training"), not
     another clause of the message ("bump the gain to 70k, they think Q4 will add a chunk")? A
@@ -101,10 +110,12 @@ def adds(text: str, fig: Figure, state: CalculationState | None = None) -> bool:
     end = next((m.start() + fig.span[1] for m in re.finditer(r"[,;.!?](?:\s|$)|\s[-–—]\s", text[fig.span[1]:])), len(text))
     if not ADDS.search(text[start:end]):
         return False
-    sets = SETS_TO.search(text[start: fig.span[0]])
+    sets = SETS_TO.search(text[start: fig.span[0]]) or SETS_LINE_TO.search(text[start: fig.span[0]])
     if state is None or sets is None:
         return True
     subject = naming_content(re.findall(r"[a-z][a-z'/-]*", text[start: start + sets.start()].lower()))
+    if sets.re is SETS_LINE_TO:  # "bump the cost to": the line is named between the verb and "to"
+        subject = naming_content(re.findall(r"[a-z][a-z'/-]*", sets.group(0).lower())[1:-1])
     return not names_line(state, [w for w in subject if not ADDS.fullmatch(w)])
 
 
@@ -157,7 +168,10 @@ def change(state: CalculationState, text: str, answering: bool = False,
     if one_of is not None:
         spans, pick = one_of
         period = next((f.period for f in figures if f.span == spans[-1]), None)
-        figures = [dataclasses.replace(f, period=f.period or period) if f.span == spans[pick] else f
+        # "the cost ends up 50k, 70k or 80k": each value is named by the words before the first
+        first = next((f for f in figures if f.span == spans[0]), None)
+        named = {"before": first.before, "lead": first.lead} if first is not None and pick > 0 else {}
+        figures = [dataclasses.replace(f, period=f.period or period, **named) if f.span == spans[pick] else f
                    for f in figures if f.span not in spans or f.span == spans[pick]]
     old_values = [f for f in figures if (OLD_VALUE.search(text[max(0, f.span[0] - 14): f.span[0]])
                   and any(f2.span[0] < f.span[0] for f2 in figures)) or YOU_READ.search(text[max(0, f.span[0] - 16): f.span[0]])]
