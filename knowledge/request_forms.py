@@ -24,6 +24,13 @@ TASK = re.compile(
 OBJECT_END = re.compile(r"\s+(?:for|about|to|on|that|which|who|with|in|from|of|so|based|using|where|when|every|each)\b|[,.;:?!(]", re.IGNORECASE)
 DETERMINERS = re.compile(r"^(?:(?:a|an|the|my|our|some|this|that|these|those|me|us|short|quick|simple|nice|good|new|\d+)\s+)+", re.IGNORECASE)
 CLAUSE_START = re.compile(r"(?:^|[.!?:;]\s+|\b(?:btw|by the way|unrelated(?:,? but)?|anyway),?\s+)", re.IGNORECASE)
+# A chore of the user's own handed over ("can you do my tax return", "make our wedding budget in
+# excel for me", "fill in my visa form"): the verb, a possessive, then the thing, whose words
+# say whether the course names it ("do our risk register" in a course that keeps one).
+CHORE = re.compile(
+    rf"^\s*{_POLITE}(?:please |pls )?(?:make|do|fill (?:in|out)|sort out|finish|complete|file)\s+(?:my|our)\s+(?P<object>.*)$",
+    re.IGNORECASE,
+)
 # Errands only a general assistant runs (looking something up, booking, ordering, reminding):
 # never a course question, whatever the object.
 ERRAND = re.compile(
@@ -35,7 +42,7 @@ ERRAND = re.compile(
 # the best X for…", "which X should I buy"): the thing recommended is its object.
 RECOMMEND = re.compile(
     rf"^\s*{_POLITE}(?:please |pls )?(?:recommend|suggest)\s+(?:(?:me|us)\s+)?(?P<object>.*)$"
-    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what(?:'s|’s|s)?|which)(?:\s+is|\s+are|\s+would be)?\s+(?:the\s+)?(?:best|top)\s+(?P<best>.*)$"
+    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what(?:'s|’s|s)?|which)(?:\s+is|\s+are|\s+would be)?\s+(?:the\s+)?(?:best|top|cheapest)\s+(?P<best>.*)$"
     r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<bought>.+?)\s+should\s+(?:i|we)\s+(?:buy|purchase|order|get|use)\b"
     r"|^\s*(?:so |and |ok(?:ay)? )?(?:is|are)\s+(?:(?:a|an|the|some)\s+)?(?P<worth>.+?)\s+(?:really\s+)?worth\s+(?:it|buying|getting|the\s+(?:money|cost|price))\b"
     # "which brand is best", "what blender would be the cheapest": the kind of thing ranked
@@ -135,11 +142,13 @@ ADVICE_FRAMES = {
                 "paracetamol wrist wrists ankle ankles knee knees tendon tendons tendonitis carpal migraine rash"),
     "career": "salary salaries wage wages payslip resign resignation quit",
     "tax": "tax taxes taxed taxable vat",
-    "shopping": "brand brands cheapest budget",
+    # "cheapest" is no frame: the cheapest of what the course compares is its question, the
+    # cheapest thing it never names a product to recommend (RECOMMEND)
+    "shopping": "brand brands budget",
     # the body's training and diet: a course on a sport's equipment does not coach the athlete
     "fitness": "fitness workout workouts diet dieting calories nutrition nutritional",
     # who invented or discovered something: the history of the world, not a course's teaching
-    "history": "invent invented inventor inventors invention discovered",
+    "history": "invent invented inventor inventors invention discovered founded founder founders",
 }
 FRAMES = tuple(tuple(words.split()) for words in ADVICE_FRAMES.values())
 # The frames whose answer depends on where the asker is: the law or the tax of a place ("legal in
@@ -171,6 +180,16 @@ OWN_TEXT = re.compile(r"\b(?:course|module|lesson|section|procedure|document|sop
 # trivia, answered only by a course that states such a record itself.
 RECORD = re.compile(r"\bthe (?:\w+est|most \w+|least \w+)\b[^?.!\n]*\b(?:ever (?:\w+ed|grown|built|seen|known|sold|caught|written)|in the world|on record|of all time|"
                     r"in history|on earth)\b|\bworld(?:'s)? records?\b", re.IGNORECASE)
+# A question for the date of something that happened in the world ("what year did <a company>
+# start…", "when was the telephone invented"): history, answered only by a course that dates
+# events itself (YEAR in its text).
+WHEN_PAST = re.compile(
+    r"\b(?:what|which)\s+year\s+(?:did|was|were)\b|\bin\s+(?:what|which)\s+year\b"
+    r"|\bwhen\s+(?:was|were|did)\b[^?.!]*?\b(?P<event>founded|invented|launched|start(?:ed)?|beg[ia]n|built|born|released|"
+    r"created|established|opened|introduced|discovered|first\s+(?:sold|appeared|made))\b",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b")
 # A question to the advisor as a person (its tastes, its pastimes, what it is): no course answers it.
 ABOUT_YOU = re.compile(
     r"\b(?:your|ur)\s+(?:very\s+)?(?:own\s+)?favou?rite\b"
@@ -195,6 +214,17 @@ def requested_work(question: str) -> str | None:
         if match:
             obj = OBJECT_END.split(match.group("object"), maxsplit=1)[0]
             return DETERMINERS.sub("", obj.strip()).strip().lower()
+    return None
+
+
+def handed_chore(question: str) -> str | None:
+    """The thing of the user's own a message hands over to be done ("can you make my expense
+    report in a spreadsheet" → "expense report"), or None when it hands over none."""
+    for start in CLAUSE_START.finditer(question):
+        match = CHORE.match(question[start.end():])
+        if match:
+            obj = OBJECT_END.split(match.group("object"), maxsplit=1)[0]
+            return DETERMINERS.sub("", obj.strip()).strip().lower() or None
     return None
 
 
