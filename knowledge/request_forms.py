@@ -23,14 +23,27 @@ TASK = re.compile(
 )
 OBJECT_END = re.compile(r"\s+(?:for|about|to|on|that|which|who|with|in|from|of|so|based|using|where|when|every|each)\b|[,.;:?!(]", re.IGNORECASE)
 DETERMINERS = re.compile(r"^(?:(?:a|an|the|my|our|some|this|that|these|those|me|us|short|quick|simple|nice|good|new|\d+)\s+)+", re.IGNORECASE)
-CLAUSE_START = re.compile(r"(?:^|[.!?:;]\s+|\b(?:btw|by the way|unrelated(?:,? but)?|anyway),?\s+)", re.IGNORECASE)
+# A clause starts a message, follows a sentence's end or small talk, or follows a comma where a
+# request to the advisor or a choice of the user's own opens ("my dog drinks from the tank, can
+# you find me a vet", "…, which vet should i call").
+CLAUSE_START = re.compile(r"(?:^|[.!?:;]\s+|\b(?:btw|by the way|unrelated(?:,? but)?|anyway),?\s+"
+                          r"|,\s+(?=(?:so\s+|and\s+|but\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\b"
+                          r"|(?:which|what)\s+[\w' -]+?\s+should\s+(?:i|we)\b)))", re.IGNORECASE)
 # A chore of the user's own handed over ("can you do my tax return", "make our wedding budget in
-# excel for me", "fill in my visa form"): the verb, a possessive, then the thing, whose words
-# say whether the course names it ("do our risk register" in a course that keeps one).
+# excel for me", "fill in my visa form"), or a thing asked to be handed over ("give me a recipe
+# for…"): the verb, a possessive, then the thing, whose words say whether the course names it
+# ("do our risk register" in a course that keeps one); words for a form of answer
+# (ANSWER_WORDS: "give me a simple explanation of…") name nothing.
 CHORE = re.compile(
-    rf"^\s*{_POLITE}(?:please |pls )?(?:make|do|fill (?:in|out)|sort out|finish|complete|file)\s+(?:my|our)\s+(?P<object>.*)$",
+    rf"^\s*{_POLITE}(?:please |pls )?(?:(?:make|do|fill (?:in|out)|sort out|finish|complete|file)\s+(?:my|our)"
+    r"|(?P<give>give)\s+(?:me|us)\s+(?:an?|some|the)(?=\s+\w+\s+\w))\s+(?P<object>.*)$",
     re.IGNORECASE,
 )
+ANSWER_WORDS = frozenset("explanation explanations answer answers idea ideas tip tips advice hint hints pointers rundown "
+                         "breakdown definition comparison recap tldr walkthrough guide sense formula formulas calculation "
+                         "number numbers figure figures rule rules estimate version analogy way ways reason reasons "
+                         "picture gist headline headlines quick simple short brief little concrete practical real "
+                         "actual clear plain detailed honest rough basic general overall big".split())
 # Errands only a general assistant runs (looking something up, booking, ordering, reminding):
 # never a course question, whatever the object.
 ERRAND = re.compile(
@@ -43,7 +56,7 @@ ERRAND = re.compile(
 RECOMMEND = re.compile(
     rf"^\s*{_POLITE}(?:please |pls )?(?:recommend|suggest)\s+(?:(?:me|us)\s+)?(?P<object>.*)$"
     r"|^\s*(?:so |and |ok(?:ay)? )?(?:what(?:'s|’s|s)?|which)(?:\s+is|\s+are|\s+would be)?\s+(?:the\s+)?(?:best|top|cheapest)\s+(?P<best>.*)$"
-    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<bought>.+?)\s+should\s+(?:i|we)\s+(?:buy|purchase|order|get|use)\b"
+    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<bought>.+?)\s+should\s+(?:i|we)\s+(?:buy|purchase|order|get|use|call|ring|phone|contact|hire|see|book)\b"
     r"|^\s*(?:so |and |ok(?:ay)? )?(?:is|are)\s+(?:(?:a|an|the|some)\s+)?(?P<worth>.+?)\s+(?:really\s+)?worth\s+(?:it|buying|getting|the\s+(?:money|cost|price))\b"
     # "which brand is best", "what blender would be the cheapest": the kind of thing ranked
     r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<ranked>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:is|are|would be|works?)\s+"
@@ -219,12 +232,13 @@ def requested_work(question: str) -> str | None:
 
 def handed_chore(question: str) -> str | None:
     """The thing of the user's own a message hands over to be done ("can you make my expense
-    report in a spreadsheet" → "expense report"), or None when it hands over none."""
+    report in a spreadsheet" → "expense report"), or None when it hands over none. A thing asked
+    to be given that is a form of the material ("give me some concrete examples") is none."""
     for start in CLAUSE_START.finditer(question):
         match = CHORE.match(question[start.end():])
         if match:
-            obj = OBJECT_END.split(match.group("object"), maxsplit=1)[0]
-            return DETERMINERS.sub("", obj.strip()).strip().lower() or None
+            obj = DETERMINERS.sub("", OBJECT_END.split(match.group("object"), maxsplit=1)[0].strip()).strip().lower()
+            return None if match.group("give") and MATERIAL.search(obj) else obj or None
     return None
 
 

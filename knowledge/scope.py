@@ -20,8 +20,10 @@ refused as it would be with any one of them, and a question one module answers a
   task for a general assistant, not a question about a course, unless what it asks for is
   named in the course itself (a module that teaches subject lines may be asked to "write a
   subject line"): the request's object must occur in the corpus text as whole words, whatever
-  is loaded. A request about the course's own text ("summarise this module", "list the key
-  points") is a course question whatever the course says. So are a request for help with
+  is loaded; so is a chore of the user's own handed over ("do my tax return", "make my expense
+  report in excel") when a word of the thing is none of the corpus's. A request about the
+  course's own text ("summarise this module", "list the key points") is a course question
+  whatever the course says. So are a request for help with
   something no word of the corpus names ("help me with my chemistry homework"), a product to
   use or a purchase "worth it" that the course never names, and a recommendation of one; "the
   best way / time to do X" asks how to do X and is judged by its nearness, not as a product.
@@ -34,6 +36,8 @@ refused as it would be with any one of them, and a question one module answers a
   "google calendar" its own); a frame of personal advice (law, going to court, an injury, pay)
   the corpus never speaks in. Options given as examples of what the course's text says ("does
   the module mention ebooks or audiobooks?") are no choice.
+- **History.** The date of an event in the world ("what year did <a company> start…") about
+  something the corpus never names is not asked of a corpus that writes no year.
 - **A topic of its own.** A question two thirds of whose own words the corpus never uses, no
   nearer the course than nearly all general questions come (the bank's 95th percentile and a
   margin, per module: ``ceiling``), is off-topic unless it points at the course's text; above
@@ -73,7 +77,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.acronyms import ACRONYM, spelled_out, undefined_acronyms  # noqa: F401 (spelled_out: its public home was here)
 from knowledge.request_forms import (  # noqa: F401 (MATERIAL, requested_work: read by tests through this module)
-    ABOUT_YOU, CHOICE, CHOOSE, CODE_ASK, CODE_LINE, DIRECTIONS, FRAMES, GIST_MODIFIERS, GOODS, HELP_WITH, LIVE, MANNER,
+    ABOUT_YOU, ANSWER_WORDS, CHOICE, CHOOSE, CODE_ASK, CODE_LINE, DIRECTIONS, FRAMES, GIST_MODIFIERS, GOODS, HELP_WITH, LIVE, MANNER,
     MATERIAL, OBJECT_END, OWN_TEXT, POINTS_BACK, PRICE, QUALITY, RECOMMEND, RECORD, CLAUSE_START, DETERMINERS,
     DOCUMENT_PART, OWN_PART, PLACED_FRAMES, WHEN_PAST, YEAR, asking_sentences, handed_chore, places_of, owned_text,
     requested_work,
@@ -486,7 +490,8 @@ class ScopeJudge:
         chore = handed_chore(question)
         if not chore or (MATERIAL.search(chore) and self._own_material(chore)):
             return False  # "make my notes shorter": the course's own material
-        return any(not self.knows(w) for w in content_words(chore) if w.isalpha() and len(w) > 2)
+        return any(not self.knows(w) for w in content_words(chore)
+                   if w.isalpha() and len(w) > 2 and w not in ANSWER_WORDS)
 
     def works_on_users_text(self, question: str) -> bool:
         """A request to produce something from a text of the user's own, of a kind no module's

@@ -69,7 +69,7 @@ def _general_a_little_nearer(judge, monkeypatch):
 @pytest.mark.parametrize("asked", [
     "who signs the ticket when an item comes to the bench?",
     "where are the glue and the spare fuses kept?",
-    "what happens to the kits at the end of every session?",
+    "is the multimeter shared between benches?",
 ])
 def test_a_question_wholly_in_the_course_words_is_not_outvoted_by_a_slightly_nearer_general_one(
         judge, monkeypatch, asked):
@@ -160,3 +160,29 @@ def test_a_chore_of_the_users_own_the_course_never_names_is_a_general_task(judge
 ])
 def test_a_chore_in_the_course_words_is_no_general_task(judge, asked):
     assert not judge.general_task(asked)
+
+
+# A request to the advisor after a comma ("my kettle sparks, can you find me an electrician"), a
+# provider of the user's own choice ("which electrician should i ring"), and a thing asked to be
+# given that the course never names ("give me a spreadsheet formula for…") are the general
+# assistant's; the course's material given ("give me some practical examples") is not.
+
+@pytest.mark.parametrize("asked", [
+    "my kettle at home sparks when I switch it on, can you find me an electrician nearby",
+    "our toaster caught fire last night, which electrician should i ring tomorrow",
+    "give me a spreadsheet macro to sort my household bills",
+    "give me a lasagne recipe for eight people",
+])
+def test_an_errand_a_provider_or_a_thing_the_course_never_names_is_refused(judge, asked):
+    assert judge.off_topic_by_kind(asked)
+
+
+@pytest.mark.parametrize("asked", [
+    "give me some practical examples of a failed safety check",
+    "give me the big picture of the bench in plain words",
+    "give me a simple explanation of why the kits are counted back in",
+    "the lamp flickers, which kit should we use?",  # a choice among the course's own kits
+    "a kettle came in, can you tell me who signs its ticket?",
+])
+def test_the_course_material_given_or_its_own_choice_is_not_refused_by_kind(judge, asked):
+    assert not judge.off_topic_by_kind(asked)
