@@ -43,7 +43,8 @@ ANSWER_WORDS = frozenset("explanation explanations answer answers idea ideas tip
                          "breakdown definition comparison recap tldr walkthrough guide sense formula formulas calculation "
                          "number numbers figure figures rule rules estimate version analogy way ways reason reasons "
                          "picture gist headline headlines quick simple short brief little concrete practical real "
-                         "actual clear plain detailed honest rough basic general overall big".split())
+                         "actual clear plain detailed honest rough basic general overall big case cases scenario "
+                         "scenarios opposite reverse contrast counterexample other another different".split())
 # Errands only a general assistant runs (looking something up, booking, ordering, reminding):
 # never a course question, whatever the object.
 ERRAND = re.compile(

@@ -186,3 +186,8 @@ def test_an_errand_a_provider_or_a_thing_the_course_never_names_is_refused(judge
 ])
 def test_the_course_material_given_or_its_own_choice_is_not_refused_by_kind(judge, asked):
     assert not judge.off_topic_by_kind(asked)
+
+
+@pytest.mark.parametrize("asked", ["give me the opposite case", "give me a different scenario then"])
+def test_a_case_asked_for_in_a_conversation_is_not_a_thing_to_hand_over(judge, asked):
+    assert not judge.general_task(asked)
