@@ -23,7 +23,28 @@ TASK = re.compile(
 )
 OBJECT_END = re.compile(r"\s+(?:for|about|to|on|that|which|who|with|in|from|of|so|based|using|where|when|every|each)\b|[,.;:?!(]", re.IGNORECASE)
 DETERMINERS = re.compile(r"^(?:(?:a|an|the|my|our|some|this|that|these|those|me|us|short|quick|simple|nice|good|new|\d+)\s+)+", re.IGNORECASE)
-CLAUSE_START = re.compile(r"(?:^|[.!?:;]\s+|\b(?:btw|by the way|unrelated(?:,? but)?|anyway),?\s+)", re.IGNORECASE)
+# A clause starts a message, follows a sentence's end or small talk, or follows a comma where a
+# request to the advisor or a choice of the user's own opens ("my dog drinks from the tank, can
+# you find me a vet", "…, which vet should i call").
+CLAUSE_START = re.compile(r"(?:^|[.!?:;]\s+|\b(?:btw|by the way|unrelated(?:,? but)?|anyway),?\s+"
+                          r"|,\s+(?=(?:so\s+|and\s+|but\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\b"
+                          r"|(?:which|what)\s+[\w' -]+?\s+should\s+(?:i|we)\b)))", re.IGNORECASE)
+# A chore of the user's own handed over ("can you do my tax return", "make our wedding budget in
+# excel for me", "fill in my visa form"), or a thing asked to be handed over ("give me a recipe
+# for…"): the verb, a possessive, then the thing, whose words say whether the course names it
+# ("do our risk register" in a course that keeps one); words for a form of answer
+# (ANSWER_WORDS: "give me a simple explanation of…") name nothing.
+CHORE = re.compile(
+    rf"^\s*{_POLITE}(?:please |pls )?(?:(?:make|do|fill (?:in|out)|sort out|finish|complete|file)\s+(?:my|our)"
+    r"|(?P<give>give)\s+(?:me|us)\s+(?:an?|some|the)(?=\s+\w+\s+\w))\s+(?P<object>.*)$",
+    re.IGNORECASE,
+)
+ANSWER_WORDS = frozenset("explanation explanations answer answers idea ideas tip tips advice hint hints pointers rundown "
+                         "breakdown definition comparison recap tldr walkthrough guide sense formula formulas calculation "
+                         "number numbers figure figures rule rules estimate version analogy way ways reason reasons "
+                         "picture gist headline headlines quick simple short brief little concrete practical real "
+                         "actual clear plain detailed honest rough basic general overall big case cases scenario "
+                         "scenarios opposite reverse contrast counterexample other another different".split())
 # Errands only a general assistant runs (looking something up, booking, ordering, reminding):
 # never a course question, whatever the object.
 ERRAND = re.compile(
@@ -35,8 +56,8 @@ ERRAND = re.compile(
 # the best X for…", "which X should I buy"): the thing recommended is its object.
 RECOMMEND = re.compile(
     rf"^\s*{_POLITE}(?:please |pls )?(?:recommend|suggest)\s+(?:(?:me|us)\s+)?(?P<object>.*)$"
-    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what(?:'s|’s|s)?|which)(?:\s+is|\s+are|\s+would be)?\s+(?:the\s+)?(?:best|top)\s+(?P<best>.*)$"
-    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<bought>.+?)\s+should\s+(?:i|we)\s+(?:buy|purchase|order|get|use)\b"
+    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what(?:'s|’s|s)?|which)(?:\s+is|\s+are|\s+would be)?\s+(?:the\s+)?(?:best|top|cheapest)\s+(?P<best>.*)$"
+    r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<bought>.+?)\s+should\s+(?:i|we)\s+(?:buy|purchase|order|get|use|call|ring|phone|contact|hire|see|book)\b"
     r"|^\s*(?:so |and |ok(?:ay)? )?(?:is|are)\s+(?:(?:a|an|the|some)\s+)?(?P<worth>.+?)\s+(?:really\s+)?worth\s+(?:it|buying|getting|the\s+(?:money|cost|price))\b"
     # "which brand is best", "what blender would be the cheapest": the kind of thing ranked
     r"|^\s*(?:so |and |ok(?:ay)? )?(?:what|which)\s+(?P<ranked>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:is|are|would be|works?)\s+"
@@ -135,11 +156,13 @@ ADVICE_FRAMES = {
                 "paracetamol wrist wrists ankle ankles knee knees tendon tendons tendonitis carpal migraine rash"),
     "career": "salary salaries wage wages payslip resign resignation quit",
     "tax": "tax taxes taxed taxable vat",
-    "shopping": "brand brands cheapest budget",
+    # "cheapest" is no frame: the cheapest of what the course compares is its question, the
+    # cheapest thing it never names a product to recommend (RECOMMEND)
+    "shopping": "brand brands budget",
     # the body's training and diet: a course on a sport's equipment does not coach the athlete
     "fitness": "fitness workout workouts diet dieting calories nutrition nutritional",
     # who invented or discovered something: the history of the world, not a course's teaching
-    "history": "invent invented inventor inventors invention discovered",
+    "history": "invent invented inventor inventors invention discovered founded founder founders",
 }
 FRAMES = tuple(tuple(words.split()) for words in ADVICE_FRAMES.values())
 # The frames whose answer depends on where the asker is: the law or the tax of a place ("legal in
@@ -171,6 +194,16 @@ OWN_TEXT = re.compile(r"\b(?:course|module|lesson|section|procedure|document|sop
 # trivia, answered only by a course that states such a record itself.
 RECORD = re.compile(r"\bthe (?:\w+est|most \w+|least \w+)\b[^?.!\n]*\b(?:ever (?:\w+ed|grown|built|seen|known|sold|caught|written)|in the world|on record|of all time|"
                     r"in history|on earth)\b|\bworld(?:'s)? records?\b", re.IGNORECASE)
+# A question for the date of something that happened in the world ("what year did <a company>
+# start…", "when was the telephone invented"): history, answered only by a course that dates
+# events itself (YEAR in its text).
+WHEN_PAST = re.compile(
+    r"\b(?:what|which)\s+year\s+(?:did|was|were)\b|\bin\s+(?:what|which)\s+year\b"
+    r"|\bwhen\s+(?:was|were|did)\b[^?.!]*?\b(?P<event>founded|invented|launched|start(?:ed)?|beg[ia]n|built|born|released|"
+    r"created|established|opened|introduced|discovered|first\s+(?:sold|appeared|made))\b",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)s?\b")
 # A question to the advisor as a person (its tastes, its pastimes, what it is): no course answers it.
 ABOUT_YOU = re.compile(
     r"\b(?:your|ur)\s+(?:very\s+)?(?:own\s+)?favou?rite\b"
@@ -195,6 +228,18 @@ def requested_work(question: str) -> str | None:
         if match:
             obj = OBJECT_END.split(match.group("object"), maxsplit=1)[0]
             return DETERMINERS.sub("", obj.strip()).strip().lower()
+    return None
+
+
+def handed_chore(question: str) -> str | None:
+    """The thing of the user's own a message hands over to be done ("can you make my expense
+    report in a spreadsheet" → "expense report"), or None when it hands over none. A thing asked
+    to be given that is a form of the material ("give me some concrete examples") is none."""
+    for start in CLAUSE_START.finditer(question):
+        match = CHORE.match(question[start.end():])
+        if match:
+            obj = DETERMINERS.sub("", OBJECT_END.split(match.group("object"), maxsplit=1)[0].strip()).strip().lower()
+            return None if match.group("give") and MATERIAL.search(obj) else obj or None
     return None
 
 

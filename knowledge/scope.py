@@ -20,8 +20,10 @@ refused as it would be with any one of them, and a question one module answers a
   task for a general assistant, not a question about a course, unless what it asks for is
   named in the course itself (a module that teaches subject lines may be asked to "write a
   subject line"): the request's object must occur in the corpus text as whole words, whatever
-  is loaded. A request about the course's own text ("summarise this module", "list the key
-  points") is a course question whatever the course says. So are a request for help with
+  is loaded; so is a chore of the user's own handed over ("do my tax return", "make my expense
+  report in excel") when a word of the thing is none of the corpus's. A request about the
+  course's own text ("summarise this module", "list the key points") is a course question
+  whatever the course says. So are a request for help with
   something no word of the corpus names ("help me with my chemistry homework"), a product to
   use or a purchase "worth it" that the course never names, and a recommendation of one; "the
   best way / time to do X" asks how to do X and is judged by its nearness, not as a product.
@@ -34,6 +36,8 @@ refused as it would be with any one of them, and a question one module answers a
   "google calendar" its own); a frame of personal advice (law, going to court, an injury, pay)
   the corpus never speaks in. Options given as examples of what the course's text says ("does
   the module mention ebooks or audiobooks?") are no choice.
+- **History.** The date of an event in the world ("what year did <a company> start…") about
+  something the corpus never names is not asked of a corpus that writes no year.
 - **A topic of its own.** A question two thirds of whose own words the corpus never uses, no
   nearer the course than nearly all general questions come (the bank's 95th percentile and a
   margin, per module: ``ceiling``), is off-topic unless it points at the course's text; above
@@ -43,8 +47,9 @@ refused as it would be with any one of them, and a question one module answers a
   with the last question does not make it a follow-up, and the message that returns to the
   course after it leans on the last answered turn.
 - **The course's own words.** A question naming one of the course's acronyms or headings ("heat
-  and water" in a module with a section "Heat and Water") is refused only when a general
-  question is clearly nearer to it than the course is.
+  and water" in a module with a section "Heat and Water"), or asked wholly in the corpus's words
+  and nearer the course than nearly all general questions come (the ``ceiling``), is refused
+  only when a general question is clearly nearer to it than the course is.
 - **The course's own text.** A request on a part of it by name or number ("summarise section 3")
   or a question pointing at one ("the 70% in the footnote", "in the eyepiece table") is never
   refused by nearness alone; a request on a text of the user's own ("chapter 3 of my history
@@ -72,9 +77,10 @@ from typing import TYPE_CHECKING
 
 from knowledge.acronyms import ACRONYM, spelled_out, undefined_acronyms  # noqa: F401 (spelled_out: its public home was here)
 from knowledge.request_forms import (  # noqa: F401 (MATERIAL, requested_work: read by tests through this module)
-    ABOUT_YOU, CHOICE, CHOOSE, CODE_ASK, CODE_LINE, DIRECTIONS, FRAMES, GIST_MODIFIERS, GOODS, HELP_WITH, LIVE, MANNER,
+    ABOUT_YOU, ANSWER_WORDS, CHOICE, CHOOSE, CODE_ASK, CODE_LINE, DIRECTIONS, FRAMES, GIST_MODIFIERS, GOODS, HELP_WITH, LIVE, MANNER,
     MATERIAL, OBJECT_END, OWN_TEXT, POINTS_BACK, PRICE, QUALITY, RECOMMEND, RECORD, CLAUSE_START, DETERMINERS,
-    DOCUMENT_PART, OWN_PART, PLACED_FRAMES, asking_sentences, places_of, owned_text, requested_work,
+    DOCUMENT_PART, OWN_PART, PLACED_FRAMES, WHEN_PAST, YEAR, asking_sentences, handed_chore, places_of, owned_text,
+    requested_work,
 )
 from knowledge.text import content_words, stem, strip_preamble, words
 
@@ -436,6 +442,18 @@ class ScopeJudge:
         sentence of the corpus answers in kind (a course that states a record is asked it)."""
         return bool(RECORD.search(question)) and not RECORD.search(self._text)
 
+    def asks_date_of_past(self, question: str) -> bool:
+        """A question for when something happened in the world ("what year was the first
+        barcode scanned?") put to a corpus that dates nothing (no year in its text), about
+        something it never names (a word of the question is none of its): history, not the
+        course's teaching. A course that writes years is asked them, and "when did the pilot
+        start?" asks about what the course names."""
+        asked = WHEN_PAST.search(question)
+        if not asked or YEAR.search(self._text):
+            return False
+        subject = question[:asked.start("event")] + question[asked.end("event"):] if asked.group("event") else question
+        return any(not self.knows(w) for w in content_words(subject) if w.isalpha() and len(w) > 2)
+
     def names_heading(self, question: str) -> bool:
         """Whether the question names one of the course's own headings (every content word of a
         heading of two words or more, in any order and form: "heat and water" for "Heat and Water";
@@ -450,7 +468,7 @@ class ScopeJudge:
         whole words of its text, or to work on a text of the user's own of a kind the course never
         names ("summarise chapter 3 of my history textbook"); a request about the course's own
         text ("summarise this module", "part 2 of the course") is not one."""
-        if self.help_with_unnamed(question):
+        if self.help_with_unnamed(question) or self.hands_over_unnamed_chore(question):
             return True
         work = requested_work(question)
         if work is None:
@@ -463,6 +481,17 @@ class ScopeJudge:
             return False
         named = bool(re.search(r"[a-z]{3}", work)) and re.search(rf"(?<![a-z]){re.escape(work)}(?![a-z])", self._text)
         return not named
+
+    def hands_over_unnamed_chore(self, question: str) -> bool:
+        """A chore of the user's own handed over to be done, of a kind the corpus never names
+        ("can you do my tax return?", "make my expense report in excel"): a word of the thing is
+        none of the corpus's. A chore in the course's words ("do our risk scoring") is its
+        question, and so is one on its own material ("make my notes from this module")."""
+        chore = handed_chore(question)
+        if not chore or (MATERIAL.search(chore) and self._own_material(chore)):
+            return False  # "make my notes shorter": the course's own material
+        return any(not self.knows(w) for w in content_words(chore)
+                   if w.isalpha() and len(w) > 2 and w not in ANSWER_WORDS)
 
     def works_on_users_text(self, question: str) -> bool:
         """A request to produce something from a text of the user's own, of a kind no module's
@@ -581,7 +610,7 @@ class ScopeJudge:
         if self.general_task(question):
             return True
         ask = strip_preamble(question)
-        if ABOUT_YOU.search(ask) or self.asks_record(ask):
+        if ABOUT_YOU.search(ask) or self.asks_record(ask) or self.asks_date_of_past(ask):
             return True
         return ((self.unnamed_choice(ask) and not self.choice_of_own_cases(ask)) or self.foreign_frame(ask)
                 or self.recommends_unnamed(ask) or self.asks_for_code(ask) or self.asks_live_price(ask)
@@ -636,9 +665,17 @@ class ScopeJudge:
             return False  # "summarise section 3", "the figure in the footnote": the course's own text
         ask = strip_preamble(question)
         course, nearest = self._nearness(question)
-        if self.names_course_acronym(ask) or self.names_heading(ask):
+        if self.names_course_acronym(ask) or self.names_heading(ask) or self.in_own_words(ask, course):
             return nearest > course + ACRONYM_MARGIN  # the course's own terms: only a clear miss is refused
         return course < self.floor or nearest >= course or (course < self.ceiling and self.mostly_foreign(ask))
+
+    def in_own_words(self, question: str, course: float) -> bool:
+        """Whether a question is asked wholly in the corpus's words (every word of its own, two at
+        least) and is nearer the course than nearly all general questions come (``ceiling``): a
+        general question that shares its subject ("set up a fish tank" beside "installing a
+        tank") does not outvote the course unless it is clearly nearer."""
+        own = [w for w in content_words(question) if w.isalpha() and len(w) > 2]
+        return len(own) >= 2 and course >= self.ceiling and all(self.knows(w) for w in own)
 
     def mostly_foreign(self, question: str) -> bool:
         """Whether two thirds or more of a question's own words (three at least) are none of the
