@@ -174,14 +174,18 @@ def parse_markdown(text: str, source: str) -> CourseDocument:
     parts = sum(level == 2 for _, _, level, _ in headings)
     # One title heading over several "##" parts: the parts are the module's lessons.
     part_level = 2 if tops <= 1 and parts >= 2 else 1
+    # An unnumbered part is the lesson of its place where the numbered parts stand at theirs; where
+    # they skip parts ("3. …", "Tests", "4. …") its place's number is another's: its title is its id.
+    numbers = [PART_NUMBER.match(t) for _, _, level, t in headings if part_level == 2 and level == 2 and not _aside(t)]
+    in_place = all(number.group(1) == str(place) for place, number in enumerate(numbers, 1) if number)
     marked: list[Heading] = []
     ordinal = 0
     for start, end, level, title in headings:
         given = None
         if part_level == 2 and level == 2 and not _aside(title):
             ordinal += 1
-            number = PART_NUMBER.match(title)
-            given = number.group(1) if number else str(ordinal)  # "1. Receiving a Return": the number is its id
+            number = PART_NUMBER.match(title)  # "1. Receiving a Return": the number is its id
+            given = number.group(1) if number else str(ordinal) if in_place else _lesson_for(title, ordinal)[0]
         marked.append((start, end, level, title, given))
     return _assemble(text, source, marked)
 

@@ -92,10 +92,10 @@ class Citation(BaseModel):
         """Human-readable location, e.g. "Lesson 6.2 › Defining E-commerce Specific KPIs for AI"."""
         if self.lesson[:1].isdigit() and self.section.startswith(self.lesson):
             return self.section  # "3. Pace and Group Size": the heading carries its number already
-        where = {"module": "Module introduction", "topic": "Topic page"}.get(
-            self.lesson, f"Lesson {self.lesson}"
+        where = {"module": "Module introduction", "topic": "Topic page"}.get(  # a part without a number: its title
+            self.lesson, f"Lesson {self.lesson}" if self.lesson[:1].isdigit() else self.lesson_title or self.lesson
         )
-        return f"{where} › {self.section}"
+        return self.section if where == self.section else f"{where} › {self.section}"
 
 
 class Passage(BaseModel):

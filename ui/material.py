@@ -1,5 +1,6 @@
 """The "Course material" tab's handlers (no Gradio here): list the course's modules with their
-chunk counts, add uploaded files (Markdown, plain text, PDF, DOCX, HTML), remove or replace a
+chunk counts, add uploaded files (Markdown, plain text, PDF, DOCX, HTML, PowerPoint, LaTeX, EPUB,
+OpenDocument Text), remove or replace a
 module. Each handler first asks `Access` whether the session is an instructor's, as
 `ui.instructor` does, so a learner calling the endpoint through the Gradio API gets `Forbidden`.
 
@@ -26,7 +27,8 @@ from ui.access import Access
 log = logging.getLogger(__name__)
 
 HEADERS = ["module", "title", "lessons", "chunks", "removable"]
-ACCEPTED = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm", ".pptx", ".tex", ".latex", ".epub")
+ACCEPTED = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".htm", ".pptx", ".tex", ".latex", ".epub",
+            ".odt", ".fodt")
 
 Progress = Callable[[IngestProgress], None]
 
@@ -123,8 +125,8 @@ def _paths(paths: Sequence[str | Path] | str | None) -> list[Path]:
         paths = [paths]
     found = [Path(p) for p in paths or [] if p]
     if not found:
-        raise UserError("no file: choose one or more course files (Markdown, plain text, PDF, "
-                        "DOCX or HTML) to upload first", code="no_file")
+        raise UserError("no file: choose one or more course files (Markdown, plain text, PDF, DOCX, "
+                        "HTML, PPTX, LaTeX, EPUB or ODT) to upload first", code="no_file")
     return found
 
 

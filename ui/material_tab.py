@@ -28,7 +28,7 @@ def _username(request: gr.Request | None) -> str | None:
 def add_material_tab(demo: gr.Blocks, ctx: Any, access: Access) -> None:
     with gr.Tab("Course material", id="material", visible=False) as tab:
         gr.Markdown("Add course modules as Markdown, plain text, PDF, Word (.docx), HTML, PowerPoint "
-                    "(.pptx), LaTeX (.tex) or EPUB e-book (.epub) files: "
+                    "(.pptx), LaTeX (.tex), EPUB e-book (.epub) or OpenDocument Text (.odt, .fodt) files: "
                     "each is split into lessons and sections and indexed, and learners' next "
                     "questions can cite it. A file named like an existing module replaces it. "
                     "A file that cannot be read is reported with the reason and changes nothing.")

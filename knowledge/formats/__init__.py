@@ -5,8 +5,9 @@ One home per format: Markdown and plain text are read as they are (here), except
 reStructuredText (``.rst``, or ``.txt`` written in reST), which `rst` reads into Markdown, an e-mail
 course saved from a mail client, which `mail` reads into Markdown, a slide deck's
 text export, which `slides` reads into Markdown, and a talk's transcript, which `transcript`
-reads into Markdown (a wiki's Markdown export is unwrapped by `wiki`); PDF, DOCX, HTML, PowerPoint
-LaTeX and EPUB are converted by their own modules (`pdf`, `docx`, `html`, `pptx`, `latex`, `epub`),
+reads into Markdown (a wiki's Markdown export is unwrapped by `wiki`); PDF, DOCX, HTML, PowerPoint,
+LaTeX, EPUB and OpenDocument Text (.odt, flat .fodt) are converted by their own modules (`pdf`,
+`docx`, `html`, `pptx`, `latex`, `epub`, `odt`),
 each with a well-kept parser (an EPUB's chapters through the HTML reader's), into
 Markdown headings, paragraphs, "- " lists and pipe tables. `knowledge.parsing` then infers
 lessons and sections from that text exactly as it does for a Markdown file.
@@ -110,6 +111,14 @@ def _epub(path: Path, data: bytes, max_bytes: int) -> Converted:
     return convert_epub(path, data, max_bytes)
 
 
+def _odt(path: Path, data: bytes, max_bytes: int) -> Converted:
+    from knowledge.formats.odt import convert_fodt, convert_odt
+
+    if path.suffix.lower() == ".fodt":
+        return convert_fodt(path, data)
+    return convert_odt(path, data, max_bytes)
+
+
 def _html(path: Path, data: bytes, max_bytes: int) -> Converted:
     from knowledge.formats.html import convert_html
 
@@ -129,12 +138,14 @@ CONVERTERS: dict[str, Converter] = {
     ".tex": _latex,
     ".latex": _latex,
     ".epub": _epub,
+    ".odt": _odt,
+    ".fodt": _odt,
 }
 # Formats people try that have a better-known sibling we read.
 HINTS = {".doc": "save it from Word as .docx", ".rtf": "save it as .docx",
          ".ppt": "save it from PowerPoint as .pptx", ".key": "export the slides as .pptx",
          ".odp": "save it as .pptx",
-         ".odt": "save it as .docx", ".xhtml": "save it as .html",
+         ".ott": "save it from Writer as .odt", ".xhtml": "save it as .html",
          ".mobi": "convert it to .epub (Calibre does)", ".azw3": "convert it to .epub (Calibre does)"}
 
 
@@ -152,7 +163,7 @@ def read_course_file(path: Path, max_bytes: int) -> Converted:
     suffix = path.suffix.lower()
     converter = CONVERTERS.get(suffix)
     if converter is None:
-        kinds = ", ".join(sorted({".md", ".txt", ".rst", ".pdf", ".docx", ".html", ".pptx", ".tex", ".epub"}))
+        kinds = ", ".join(sorted({".md", ".txt", ".rst", ".pdf", ".docx", ".html", ".pptx", ".tex", ".epub", ".odt"}))
         hint = f" ({HINTS[suffix]})" if suffix in HINTS else ""
         raise CorpusError(f"{path}: unsupported file type '{path.suffix}'; use {kinds}{hint}")
     size = path.stat().st_size

@@ -50,7 +50,8 @@ class _Item:
     kind: str  # "heading" | "paragraph" | "item" | "table"
     text: str = ""
     rank: float = 0
-    number: int | None = None  # a numbered list item's number
+    number: int | str | None = None  # a numbered list item's number ("3", or its label: "b")
+    level: int = 0  # a list item's depth: 0 for the outer list, 1 for a list inside one of its items
     rows: list[list[str]] = field(default_factory=list)
 
 
@@ -73,11 +74,12 @@ class Layout:
         if text:
             self.items.append(_Item("paragraph", text))
 
-    def item(self, text: str, number: int | None = None) -> None:
-        """A list item: bulleted, or numbered when ``number`` is given."""
+    def item(self, text: str, number: int | str | None = None, level: int = 0) -> None:
+        """A list item: bulleted, or numbered when ``number`` is given; ``level`` deep in a
+        nested list (written indented under its parent item, as a Markdown sub-list)."""
         text = " ".join(text.split())
         if text:
-            self.items.append(_Item("item", text, number=number))
+            self.items.append(_Item("item", text, number=number, level=level))
 
     def table(self, rows: list[list[str | None]]) -> None:
         cleaned = [[_cell(cell) for cell in row] for row in rows]
@@ -102,7 +104,7 @@ class Layout:
                 out.append(item.text)
             elif item.kind == "item":
                 following = index > 0 and self.items[index - 1].kind == "item"
-                marker = "-" if item.number is None else f"{item.number}."
+                marker = "  " * item.level + ("-" if item.number is None else f"{item.number}.")
                 if following:  # one list is one block: its items on consecutive lines
                     out[-1] += f"\n{marker} {item.text}"
                 else:
