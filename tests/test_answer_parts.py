@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.compose import PLACEHOLDER, neighbour, passage_units, without_slot_asides
+from assistant.answering.compose import PLACEHOLDER, Composer, neighbour, passage_units, retold, without_slot_asides
+from assistant.answering.forms import kind_fit
+from assistant.reading.elliptical import is_elliptical, resolve
+from assistant.settings import Settings
 from knowledge.chunking import Unit
+from word_vectors import embed
 
 
 # ---- an example in brackets with a fill-in slot in a later clause ---------------------------------
@@ -71,3 +75,60 @@ def test_prose_whose_sentences_all_open_in_capitals_steps_one_sentence():
                   "Stack Heavy Items low."), "list")
     unit = neighbour(plain, "what comes after the label every box one?")
     assert unit is not None and unit.parts[2].startswith("Seal")
+
+
+# ---- "who…?" after an answer: the part of its sentence that names the people ----------------------
+ROTA = ("Stock checks should include a quick daily count of the fast movers at the tills; a full count "
+        "each quarter by the warehouse team and two store managers to settle the books; and a spot "
+        "check after every delivery that arrives damaged.")
+
+
+@pytest.mark.parametrize(("ask", "fits"), [
+    ("and who owns that?", True), ("who signs it off?", True), ("ok, who does it then?", True),
+    ("who else sells it?", False),  # over-reach: not an ask for who does the work
+])
+def test_an_ask_for_who_fits_a_unit_that_names_people(ask, fits):
+    people = Unit(("A full count each quarter by the warehouse team settles the books.",), "sentence")
+    assert kind_fit("follow-up", ask, people) == float(fits)
+
+
+def test_who_after_an_answer_retells_the_clause_naming_the_people():
+    unit = Unit((ROTA,), "sentence")
+    told = retold(unit, "and who owns that (stock checks)?", "follow-up", frozenset({ROTA}), "and who owns that?")
+    assert told.parts[0].startswith("a full count each quarter by the warehouse team")
+
+
+def test_a_sentence_said_before_whose_clause_answers_who_is_picked_again_narrowed():
+    passages = [{"text": ROTA, "kind": "prose", "section": "Stock checks", "chunk_id": "c1"},
+                {"text": "Counting stock regularly keeps the shelves and the books in step with each other.",
+                 "kind": "prose", "section": "Stock checks", "chunk_id": "c2"}]
+    picks = Composer(embed, Settings()).select("and who owns that (stock checks)?", passages, 1, set(),
+                                               kind="follow-up", avoid=frozenset({ROTA}), typed="and who owns that?")
+    assert picks and picks[0].unit.parts[0].startswith("a full count each quarter")
+
+
+# ---- "is that different for…?": what was just said, as the subject --------------------------------
+PREVIOUS = "we run two cafés and a van. how often should the coffee machines be descaled?"
+
+
+@pytest.mark.parametrize("message", [
+    "is that different for a market stall?", "would those still apply to a food truck?", "is that true for hard water?",
+])
+def test_a_short_question_about_what_was_just_said_leans_on_it(message):
+    assert is_elliptical(message)
+    follow = resolve(message, PREVIOUS, "")
+    assert follow.elliptical and "coffee machines descaled" in follow.text
+
+
+@pytest.mark.parametrize("message", [
+    "is it ok to descale with vinegar?",  # over-reach: "it" opens a question of its own
+    "is this grinder different from a burr grinder?",  # "this" as a determiner
+])
+def test_a_question_with_its_own_subject_stands_alone(message):
+    assert not is_elliptical(message)
+
+
+def test_a_follow_up_borrows_the_asking_sentence_not_the_situation():
+    follow = resolve("and who does that?", PREVIOUS, "")
+    assert "cafés" not in follow.text and "van" not in follow.text
+    assert "coffee machines" in follow.text

@@ -374,7 +374,11 @@ class Composer:
         if avoid:  # mostly said already (a list whose items were quoted, a sentence quoted whole):
             # quoted again only when it answers the new ask clearly best ("and for allergen-free
             # prep?" after the list of board colours)
-            repeated = np.array([len(set(lines := _own_lines(unit)) & avoid) * 2 > len(lines) for unit, _ in candidates])
+            repeated = np.array([len(set(lines := _own_lines(unit)) & avoid) * 2 > len(lines)
+                                 # a sentence said before whose one part answers the new ask ("and who
+                                 # owns that?": its clause naming the team) is retold, not repeated
+                                 and retold(unit, question, kind, avoid, typed).text == unit.text
+                                 for unit, _ in candidates])
             scores = scores - tuning.compose_repeat_penalty * repeated
 
         floor = max(tuning.min_relevance, float(scores.max()) * tuning.relative_relevance)
