@@ -2,14 +2,17 @@
 clause when only a later clause holds a fill-in slot; "what comes after X?" in prose that names its
 members in capitals skips the sentences that only say more about X; bullets that lean on the bullet
 before them ("It also…", "This lets…") are quoted with it; "who…?" after an answer gets the part of
-the sentence that names the people."""
+the sentence that names the people; a section built round a table names its rows."""
 
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 import pytest
 
 from assistant.answering.compose import PLACEHOLDER, Composer, neighbour, passage_units, retold, without_slot_asides
 from assistant.answering.forms import kind_fit
+from assistant.answering.members import section_members
 from assistant.reading.elliptical import is_elliptical, resolve
 from assistant.settings import Settings
 from knowledge.chunking import Unit
@@ -132,3 +135,30 @@ def test_a_follow_up_borrows_the_asking_sentence_not_the_situation():
     follow = resolve("and who does that?", PREVIOUS, "")
     assert "cafés" not in follow.text and "van" not in follow.text
     assert "coffee machines" in follow.text
+
+
+# ---- a section built round a table names its rows -------------------------------------------------
+def _row(section, text, start):
+    return SimpleNamespace(section=section, text=text, start=start, kind="table_row", source="bakes.odt")
+
+
+class _Course(SimpleNamespace):
+    __hash__ = object.__hash__  # a served course is hashed by identity
+
+
+BAKES = _Course(chunks=[
+    SimpleNamespace(section="Easy first bakes", text="Start with forgiving doughs.", start=0, kind="prose", source="bakes.odt"),
+    _row("Easy first bakes", "Bake: Soda bread\nOven (°C): 200\nTime (min): 40", 10),
+    _row("Easy first bakes", "Bake: Flapjack\nOven (°C): 180\nTime (min): 25", 20),
+    _row("Easy first bakes", "Bake: Banana loaf\nOven (°C): 170\nTime (min): 55", 30),
+    _row("Sample log", "Date: 3 May\nOven (°C): 200", 40),
+])
+
+
+def test_a_section_built_round_a_table_names_its_rows_by_their_first_cells():
+    assert section_members(BAKES, "bakes.odt", "Easy first bakes") == ("Soda bread", "Flapjack", "Banana loaf")
+
+
+def test_a_lone_sample_row_names_no_members():
+    # over-reach: one row is an example, not a list of the section's members
+    assert section_members(BAKES, "bakes.odt", "Sample log") == ()
