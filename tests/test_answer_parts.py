@@ -162,3 +162,52 @@ def test_a_section_built_round_a_table_names_its_rows_by_their_first_cells():
 def test_a_lone_sample_row_names_no_members():
     # over-reach: one row is an example, not a list of the section's members
     assert section_members(BAKES, "bakes.odt", "Sample log") == ()
+
+
+# ---- bullets that lean on the bullet before them ---------------------------------------------------
+def test_bullets_that_lean_on_the_one_before_are_quoted_under_it():
+    text = ("Keep raw and cooked food in separate fridges wherever the kitchen allows it.\n"
+            "This stops juices from raw meat dripping onto food that will not be cooked again.\n"
+            "Moreover, it makes the daily temperature checks quicker for the closing shift.\n"
+            "Label every shelf with the date it was last deep-cleaned by the team.")
+    found = passage_units({"text": text, "kind": "bullets"})
+    grouped = [u for u in found if len(u.parts) > 1]
+    assert len(grouped) == 1 and grouped[0].parts[0].startswith("Keep raw and cooked")
+    assert grouped[0].parts[2].startswith("It makes the daily")  # its connective trimmed
+    # over-reach: a bullet that opens on its own stays its own unit
+    assert any(u.parts == ("Label every shelf with the date it was last deep-cleaned by the team.",) for u in found)
+
+
+def test_bullets_that_each_stand_alone_stay_apart():
+    text = ("Out of direct sunlight, which heats the water and feeds green algae.\n"
+            "At least one metre away from radiators, fireplaces and draughty windows.\n"
+            "Close to a power socket, so that cables do not cross walkways.")
+    assert [len(u.parts) for u in passage_units({"text": text, "kind": "bullets"})] == [1, 1, 1]
+
+
+BREAD_GUIDE = """# Home Baking Basics
+
+## Easy first loaves
+Beginners do best with forgiving doughs that need no shaping skill and little kneading.
+
+| Loaf | Flour | Oven (°C) | Bake (min) |
+| --- | --- | --- | --- |
+| Soda bread | Plain white | 200 | 40 |
+| No-knead rye | Rye | 230 | 45 |
+| Tin loaf | Strong white | 220 | 35 |
+| Focaccia | Strong white | 220 | 25 |
+
+## Storing bread
+Keep bread in a cloth bag at room temperature and freeze what you will not eat within two days.
+"""
+
+
+def test_an_ask_for_which_things_answered_from_a_table_names_its_rows(tmp_path, embedder):
+    from tests.advisors import advisor_on
+
+    path = tmp_path / "bread.md"
+    path.write_text(BREAD_GUIDE, encoding="utf-8")
+    advisor = advisor_on([path], tmp_path / "data", embedder)
+    result = advisor.ask("first time baking at home, so excited!! which loaves are easy ones to start with",
+                         remember=False)
+    assert all(name in result.answer for name in ("Soda bread", "No-knead rye", "Tin loaf", "Focaccia"))

@@ -153,7 +153,16 @@ def _passage_units(text: str, kind: str) -> tuple[Unit, ...]:
     out = []
     source = text
     short = ""  # a short sentence waiting for the one after it ("Set the trigger point.")
+    head = None  # where in ``out`` the last bullet that leans on nothing sits
     for unit in units(source, kind):
+        if unit.kind == "bullet" and head is not None and LEANS_BACK.match(trim(unit.parts[0])) \
+                and quotable(trim(unit.parts[0])):
+            # "- Keep the bins apart. - This stops…, - It also…": bullets that lean on the bullet
+            # before them are quoted under it, as a lead-in's items ("It" alone says nothing)
+            out[head] = Unit((*out[head].parts, trim(unit.parts[0])), "item")
+            continue
+        if unit.kind != "bullet" or LEANS_BACK.match(trim(unit.parts[0])):
+            head = None
         if unit.kind in {"sentence", "bullet"}:
             part = unit.parts[0]
             if STEP_NUMBER.fullmatch(part):  # "4." of a numbered list run into prose: a new step
@@ -171,6 +180,7 @@ def _passage_units(text: str, kind: str) -> tuple[Unit, ...]:
                 short = ""
             elif len(sentence) >= 40 and quotable(sentence):
                 out.append(Unit((sentence,), unit.kind))
+                head = len(out) - 1 if unit.kind == "bullet" else None
                 short = ""
             elif unit.kind == "sentence" and len(sentence) < 40:
                 short = part

@@ -59,6 +59,13 @@ def _members(course, source: str, section: str) -> tuple[str, ...]:
     return tuple(labels) if len(labels) >= LEAST_MEMBERS and len(labels) * 2 >= paragraphs else ()
 
 
+@lru_cache(maxsize=512)
+def built_round_a_table(course, source: str, section: str) -> bool:
+    """Whether ``section`` names its members by a table's rows (``section_members``)."""
+    rows = sum(1 for c in course.chunks if c.source == source and c.section == section and c.kind == "table_row")
+    return LEAST_MEMBERS <= rows <= MOST_ROWS
+
+
 def members_line(section: str, members: tuple[str, ...]) -> str:
     """The outline line that names a section's members."""
     return f"“{section}” covers " + "; ".join(members) + "."
