@@ -41,6 +41,8 @@ SKIP_SENTENCE = re.compile(
 # "[e.g., 'raise AOV']", "[Your Store]", "{metric}"): a placeholder is not a fact to quote.
 PLACEHOLDER = re.compile(
     r"(?<![\w$])\$[A-Z]\b|(?<![\w.])[A-Z]%|\b[XYZN]{1,2}\s?(?:%|percent\b)|\$[XYZ]{1,3}\b"
+    # a lone capital standing for an amount ("saving an estimated X hours", "focus on Z interactions")
+    r"|\b(?:estimated|sav(?:e|es|ed|ing)|of|by|on|to|with|about|around|than|approximately|roughly)\s+(?-i:[XYZN])(?=\s+(?-i:[a-z]))"
     r"|\[(?:e\.g\.|i\.e\.|insert|your|enter|add|name|x\b|y\b)[^\]]*\]|\[[A-Z][\w ]{0,30}\]|\{[\w ]{1,30}\}|<(?:insert|your)[^>]*>|_{3,}",
     re.IGNORECASE,
 )
@@ -85,13 +87,31 @@ def without_slot_asides(text: str) -> str:
     if not PLACEHOLDER.search(text):
         return text
     # The cut is marked with "…", so what is quoted stays verbatim course text on each side of it.
-    text = ASIDE.sub(lambda aside: "…" if PLACEHOLDER.search(aside.group()) else aside.group(), text)
+    text = ASIDE.sub(lambda aside: _aside_head(aside.group()) if PLACEHOLDER.search(aside.group()) else aside.group(), text)
     text = re.sub(r"…\s*[.;,]?\s*$", "…", text)
     return without_slot_clause(text)
 
 
 # The least a sentence must keep before a cut clause to still state something.
 CLAUSE_KEPT = 40
+# The least an aside must keep before its slot's clause: an example's own first clause ("e.g.,
+# "Our van made 1,400 drops last week") with a figure of its own.
+ASIDE_KEPT = 30
+
+
+def _aside_head(aside: str) -> str:
+    """A bracketed aside that holds a template slot, as it may still be quoted: cut before the
+    clause holding its first slot when the clause before it states something with a figure of
+    its own ("(e.g., "the van made 1,400 drops last week, saving X hours")" → "(e.g., "the van
+    made 1,400 drops last week…")"), else "…" alone. Each side of the cut is verbatim."""
+    inner = aside.strip()[1:-1]
+    slot = PLACEHOLDER.search(inner)
+    cut = inner.rfind(", ", 0, slot.start()) if slot else -1
+    head = inner[:cut] if cut > 0 else ""
+    if len(head) < ASIDE_KEPT or PLACEHOLDER.search(head) or not re.search(r"\d", head):
+        return "…"
+    closing = re.search(r"[\"”'’]*$", inner).group()  # the example's closing quote mark, kept
+    return f" ({head}…{closing})"
 
 
 def without_slot_clause(text: str) -> str:
@@ -133,7 +153,16 @@ def _passage_units(text: str, kind: str) -> tuple[Unit, ...]:
     out = []
     source = text
     short = ""  # a short sentence waiting for the one after it ("Set the trigger point.")
+    head = None  # where in ``out`` the last bullet that leans on nothing sits
     for unit in units(source, kind):
+        if unit.kind == "bullet" and head is not None and LEANS_BACK.match(trim(unit.parts[0])) \
+                and quotable(trim(unit.parts[0])):
+            # "- Keep the bins apart. - This stops…, - It also…": bullets that lean on the bullet
+            # before them are quoted under it, as a lead-in's items ("It" alone says nothing)
+            out[head] = Unit((*out[head].parts, trim(unit.parts[0])), "item")
+            continue
+        if unit.kind != "bullet" or LEANS_BACK.match(trim(unit.parts[0])):
+            head = None
         if unit.kind in {"sentence", "bullet"}:
             part = unit.parts[0]
             if STEP_NUMBER.fullmatch(part):  # "4." of a numbered list run into prose: a new step
@@ -151,6 +180,7 @@ def _passage_units(text: str, kind: str) -> tuple[Unit, ...]:
                 short = ""
             elif len(sentence) >= 40 and quotable(sentence):
                 out.append(Unit((sentence,), unit.kind))
+                head = len(out) - 1 if unit.kind == "bullet" else None
                 short = ""
             elif unit.kind == "sentence" and len(sentence) < 40:
                 short = part
@@ -354,7 +384,11 @@ class Composer:
         if avoid:  # mostly said already (a list whose items were quoted, a sentence quoted whole):
             # quoted again only when it answers the new ask clearly best ("and for allergen-free
             # prep?" after the list of board colours)
-            repeated = np.array([len(set(lines := _own_lines(unit)) & avoid) * 2 > len(lines) for unit, _ in candidates])
+            repeated = np.array([len(set(lines := _own_lines(unit)) & avoid) * 2 > len(lines)
+                                 # a sentence said before whose one part answers the new ask ("and who
+                                 # owns that?": its clause naming the team) is retold, not repeated
+                                 and retold(unit, question, kind, avoid, typed).text == unit.text
+                                 for unit, _ in candidates])
             scores = scores - tuning.compose_repeat_penalty * repeated
 
         floor = max(tuning.min_relevance, float(scores.max()) * tuning.relative_relevance)
@@ -530,12 +564,32 @@ def neighbour(unit: Unit, question: str) -> Unit | None:
     named = {stem(w) for w in content_words(place.group("named")) if w.lower() not in PLACE_WORDS}
     items = list(unit.parts[1:])
     hits = [i for i, item in enumerate(items) if named and named <= {stem(w) for w in content_words(item)}]
+    names = [member_title(item) for item in items]
+    titled = sum(bool(name) for name in names) >= 3 and not all(names)
+    if len(hits) > 1 and titled:  # "change management" named in passing by a later sentence: the
+        # member is the one whose capitalised name holds the words
+        hits = [i for i in hits if named <= {stem(w) for w in content_words(names[i])}]
     if len(hits) != 1:
         return None
-    other = hits[0] + (1 if place.group("way").lower() in {"after", "following"} else -1)
+    step = 1 if place.group("way").lower() in {"after", "following"} else -1
+    other = hits[0] + step
+    while titled and 0 <= other < len(items) and not names[other]:
+        other += step  # a sentence saying more about a member is no member of its own
     if not 0 <= other < len(items):
         return None
     return Unit((unit.parts[0], *sorted({items[hits[0]], items[other]}, key=items.index)), "list")
+
+
+# A member named in capitals at the opening of its sentence ("Data Quality must be checked…", "The
+# Impact on Other Teams is…"): two or more capitalised words, small joining words allowed between.
+MEMBER_TITLE = re.compile(r"^(?:(?:The|A|An)\s+)?(?P<name>[A-Z][\w'&/-]*(?:\s+(?:(?:and|of|on|in|for|to|the|&)\s+)?[A-Z][\w'&/-]*)+)")
+
+
+def member_title(item: str) -> str:
+    """The capitalised name a member of prose opens with, or "" when its sentence opens
+    otherwise ("Effective steps include…" says more about the member before it)."""
+    found = MEMBER_TITLE.match(item)
+    return found.group("name") if found else ""
 
 
 def _repeats(unit: Unit, said: set[str]) -> bool:

@@ -68,6 +68,16 @@ RHYTHM = re.compile(
 DURATION = re.compile(rf"\b{NUMBER_WORD}(?:\s*(?:-|to|–|or)\s*{NUMBER_WORD})?[\s-]*{TIME_UNIT}\b", re.I)
 
 
+# An ask for who does something ("and who owns that?", "who signs it off?"), and the words by which a
+# unit names people: a team, a role, a group (general English, no course's roles).
+WHO_ASK = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?|then),?\s+)*who\b(?!\s+(?:else|knows)\b)", re.I)
+PEOPLE = re.compile(
+    r"\b(?:teams?|staff|managers?|owners?|leads?|leaders?|officers?|committees?|boards?|departments?|specialists?"
+    r"|analysts?|experts?|engineers?|scientists?|executives?|directors?|heads? of|members?|employees?|people|humans?"
+    r"|coordinators?|champions?|volunteers?|stakeholders?|colleagues?|supervisors?|administrators?|admins?"
+    r"|cross-functional|in-house|yourself|someone|whoever)\b", re.I)
+
+
 def strict_form(question: str) -> re.Pattern[str] | None:
     """The form a unit must have to answer the ask at all, when its words demand one: a rhythm
     for "how often…", a length of time for "how long…"; None for other asks."""
@@ -81,13 +91,15 @@ def strict_form(question: str) -> re.Pattern[str] | None:
 
 def kind_fit(kind: str, question: str, unit: Unit, term: str = "") -> float:
     """1 when the unit has the form the question's kind asks for, else 0: a definition of the
-    asked term (what is X, how is X measured), a figure (how fast, when, what rate), a reason
-    (why), an example (example), a whole list (list)."""
+    asked term (what is X, how is X measured), a figure (how fast, when, what rate), the people
+    (who), a reason (why), an example (example), a whole list (list)."""
     text = unit.text
     if names_a_figure_of(own_ask(question), text):
         return 1.0
     if NAMING.search(question):  # "what do they call it when…": a unit that gives a thing its name
         return float(bool(NAMES.search(text)))
+    if WHO_ASK.search(own_ask(question)):  # "who owns that?": a unit that names the people
+        return float(bool(PEOPLE.search(text)))
     if kind in DEFINING_KINDS or MEASURED.search(question):
         if term and definition_of(term).search(text):
             return 1.0

@@ -5,7 +5,8 @@ short label and a colon ("Hyper-Personalization at Scale: This involves…", "St
 adoption must…"). The labels are the section's members: an answer that asks what the section
 lists, or what a lesson covers, names them, as the course outline names sections. A label is
 structure, not a claim, so it is printed as an outline line (``members_line``) with the
-section's heading. Nothing here knows a course: the labels come from the served chunks.
+section's heading. A section built round a table names its rows, by their first cells, the same
+way. Nothing here knows a course: the labels come from the served chunks.
 """
 
 from __future__ import annotations
@@ -25,12 +26,25 @@ def section_members(course, source: str, section: str) -> tuple[str, ...]:
     return _members(course, source, section)
 
 
+# The most rows of a table named as a section's members (a longer table is a reference, not a list).
+MOST_ROWS = 15
+
+
 @lru_cache(maxsize=512)
 def _members(course, source: str, section: str) -> tuple[str, ...]:
     labels: list[str] = []
+    rows: list[str] = []  # a table's rows, by their first cells ("Species: Zebra danio / …")
     paragraphs = 0
     for chunk in course.chunks:
-        if chunk.source != source or chunk.section != section or chunk.kind not in {"prose", "bullets"}:
+        if chunk.source != source or chunk.section != section:
+            continue
+        if chunk.kind == "table_row":
+            first = chunk.text.split("\n", 1)[0]
+            name = first.split(": ", 1)[1].strip() if ": " in first else first.strip()
+            if name and name not in rows:
+                rows.append(name)
+            continue
+        if chunk.kind not in {"prose", "bullets"}:
             continue
         for line in chunk.text.split("\n"):
             line = line.strip()
@@ -40,7 +54,16 @@ def _members(course, source: str, section: str) -> tuple[str, ...]:
             label = LABEL.match(line)
             if label and len(label.group("label").split()) <= MOST_WORDS and label.group("label") not in labels:
                 labels.append(label.group("label"))
+    if LEAST_MEMBERS <= len(rows) <= MOST_ROWS:  # a section built round a table lists its rows
+        return tuple(rows)
     return tuple(labels) if len(labels) >= LEAST_MEMBERS and len(labels) * 2 >= paragraphs else ()
+
+
+@lru_cache(maxsize=512)
+def built_round_a_table(course, source: str, section: str) -> bool:
+    """Whether ``section`` names its members by a table's rows (``section_members``)."""
+    rows = sum(1 for c in course.chunks if c.source == source and c.section == section and c.kind == "table_row")
+    return LEAST_MEMBERS <= rows <= MOST_ROWS
 
 
 def members_line(section: str, members: tuple[str, ...]) -> str:

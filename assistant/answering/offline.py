@@ -26,10 +26,10 @@ from pydantic import ConfigDict, Field, PrivateAttr
 
 from assistant.reading.asks import search_asks
 from assistant.reading.calculate import other_asks
-from assistant.answering.compose import Composer, in_course_order, own_ask, passage_units, printed
+from assistant.answering.compose import Composer, asks_for_things, in_course_order, own_ask, passage_units, printed
 from assistant.answering.lessons import (NamedLesson, asks_where, location_line, named_lesson, named_sections,
                                          summary_sections)
-from assistant.answering.members import members_line, section_members
+from assistant.answering.members import built_round_a_table, members_line, section_members
 from assistant.answering.rules import own_figures
 from assistant.reading.intents import PROMPTS, Intent, detect, names_no_topic
 from assistant.settings import Settings
@@ -450,6 +450,8 @@ class OfflineChatModel(BaseChatModel):
         named: set[str] = set()  # sections whose members the answer named
         where = asks_where(own_ask(question))  # "which lesson talks about…": say where, first
         several = len(searches) > 1
+        # (its last sentence: "im 10 and getting a tank!! which fish are easy ones" asks in it)
+        things = asks_for_things(re.split(r"(?<=[.!?])\s+", own_ask(question).strip())[-1])
         for ask, passages in searches:
             count = self.settings.offline_units_per_ask if several else self.settings.offline_units
             picks = self.composer.select(ask, passages, count, used, kind=intent.kind,
@@ -466,8 +468,11 @@ class OfflineChatModel(BaseChatModel):
                     where = False
                 if not several:  # the section's outline number ("4. …") is not a figure of the answer
                     lines.append("#### " + OUTLINE_NUMBER.sub("", group[0].passage.get("section", "")))
-                if intent.kind in MEMBER_KINDS or group[0].passage.get("section") in asked_sections:
-                    # a question for what a section lists, or one naming the section: its members
+                if (intent.kind in MEMBER_KINDS or group[0].passage.get("section") in asked_sections
+                        or (things and built_round_a_table(current(), group[0].passage.get("source", ""),
+                                                           group[0].passage.get("section", "")))):
+                    # a question for what a section lists, or one naming the section, or one asking
+                    # which things and answered from a table ("which fish are easy ones?"): its members
                     self._members(group[0].passage, lines, draft, named)
                 head = None
                 for pick in group:

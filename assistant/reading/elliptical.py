@@ -52,6 +52,15 @@ WEAK = re.compile(
     r"|\b(?:about|of|with|for|on|in|from|like|after|before) (?:that|this)\b",
     re.IGNORECASE,
 )
+# "is that different for…?", "would those still apply to…?", "are they worth it for…?": what was
+# just said, as the subject of a short question about another case ("it" is left out: "is it ok
+# to…" is a question of its own).
+POINTER_SUBJECT = re.compile(
+    r"^\s*(?:(?:and|but|so|ok(?:ay)?),?\s+)?(?:is|was|are|were|would|will|does|do|did|can|could|should|might|must)(?:n'?t)?"
+    r"\s+(?:that|this|those|these|they)\s+(?:(?:still|also|really|any|much|very|the|even)\s+)?"
+    r"(?:different|true|right|wrong|ok|okay|fine|normal|enough|necessary|needed|required|relevant|important|possible"
+    r"|realistic|feasible|worth|better|worse|same|safe|legal|allowed|mandatory|optional|apply|applies|work|matter"
+    r"|change|hold|count|help|fit)\b", re.IGNORECASE)
 # Openings that continue the previous question.
 CONTINUES = re.compile(r"^\s*(?:and|but|or|what about|how about|what if|same (?:for|with)|and if|then|instead)\b", re.IGNORECASE)
 # A continuation whose words ask something of their own — a question word or verb ("and the
@@ -133,7 +142,7 @@ def is_elliptical(message: str) -> bool:
         return True
     if STRONG.search(ask) and len(own) <= 4:
         return True
-    if CONTINUES.match(ask) and len(own) <= 4:
+    if (CONTINUES.match(ask) or POINTER_SUBJECT.match(ask)) and len(own) <= 4:
         return True
     if EXAMPLE.search(ask) and len(own) <= 4:  # "an example of fixing it": of the topic at hand
         return True
@@ -342,7 +351,7 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
         # the answer says more about it than the line the list already gave (that line is avoided)
         own = ask.rstrip(" ?.!")
         return FollowUp(f"{own} ({member_name(member)})?", True, answer_lines(previous_answer or ""))
-    mine = CONTEXT.sub("", previous_question)
+    mine = asked_sentences(CONTEXT.sub("", previous_question))
     subject = topic(mine) if len(topic(mine).split()) >= 2 else topic(previous_question)
     avoid = answer_lines(previous_answer or "")
     headings = [name for name, _ in answer_sections(previous_answer or "")]
@@ -371,6 +380,19 @@ def resolve(question: str, previous_question: str | None, previous_answer: str |
     return FollowUp(f"{own} ({subject})?", True, avoid)
 
 
+def asked_sentences(question: str) -> str:
+    """The sentences of a question that ask (those ending in "?"), when the asker's situation
+    comes before them ("we review stock every week. how often should the model be checked?"): a
+    follow-up ("and who owns that?") is about what was asked, not about the situation. The whole
+    question when it asks in every sentence, or when its asking sentences name under two topic
+    words ("…what exactly do we check?")."""
+    sentences = [part.strip() for part in re.split(r"(?<=[.!?])\s+", question.strip()) if part.strip()]
+    asking = [part for part in sentences if part.endswith("?")]
+    if not asking or len(asking) == len(sentences) or len(topic(" ".join(asking)).split()) < 2:
+        return question
+    return " ".join(asking)
+
+
 def asking_sentence(ask: str) -> tuple[str, str]:
     """A message that asks first and then remarks ("and for a shop of two? we have no data
     team"): (the asking sentence, the remark); (the message, "") when it is not so built, or
@@ -394,7 +416,8 @@ def _new_topic(ask: str, previous_question: str) -> bool:
     none of them in the previous question ("give me an example of a lapsed-donor letter" after
     a question on gift aid). A continuation ("and for fresh fish?") refines the last question
     whatever it names."""
-    if CONTINUES.match(ask) or BARE.match(ask) or STRONG.search(ask):  # "those", "the … ones": the last turn's
+    if CONTINUES.match(ask) or BARE.match(ask) or STRONG.search(ask) or POINTER_SUBJECT.match(ask):
+        # "those", "the … ones", "is that … for X?": the last turn's
         return False
     own = {stem(w) for w in _own_words(ask)}
     before = {stem(w) for w in content_words(previous_question)}
