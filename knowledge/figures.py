@@ -547,6 +547,8 @@ def read_figures(text: str, value_words: dict[str, float] | None = None,
             figure.change = "from"  # "went from $100k to $130k", "2.5% → 2.8%": two ends of one change
             figures[i + 1].change = "to"
         ratio = _RATIO.match(text[figure.span[1] : next_start]) if i + 1 < len(figures) else None
+        if ratio and figure.unit == "percent" and ratio.group(0).strip().lower().endswith("from"):
+            ratio = None  # "up 20% from 500/month": a change from an amount, not a part of a whole
         if ratio:
             # "120 of 2400": part, then whole; "41,250 / 1,031": a slash is read either way, the larger is the whole
             swap = "/" in ratio.group(0) and figure.value > figures[i + 1].value
@@ -607,7 +609,10 @@ def _estimate_ranges(text: str, figures: list[Figure]) -> list[Figure]:
         between = text[low.span[1] : high.span[0]] if high is not None else ""
         said = high is not None and low.high is None and high.high is None and not low.cell and (
             low.before[-1:] == ["between"] and re.fullmatch(r"\s*and\s*", between)
-            or low.change == "from" and len(low.before) >= 2 and low.before[-2] in _ESTIMATE_FROM)
+            or low.change == "from" and len(low.before) >= 2 and low.before[-2] in _ESTIMATE_FROM
+            # "somewhere 50 to 70", "roughly 4 - 6": an estimate word right before two ends (not "from about 40 to 46")
+            or low.before[-1:] and low.before[-1] in _ESTIMATE_FROM and low.change is None
+            and low.before[-2:-1] != ["from"] and re.fullmatch(r"\s*(?:to|[-–])\s*", between))
         years = all(f.unit == "count" and not f.scaled and f.value == int(f.value) and 1900 <= f.value <= 2100
                     for f in (low, high or low))  # "between 2024 and 2026": a span of dates
         if not said or years or low.unit not in {high.unit, "count"} or high.unit not in {"money", "count", "percent"}:

@@ -62,6 +62,29 @@ def _phone_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _PHONE.finditer(text))
 
 
+# What makes a line with a phone number more than contact details: money, a percentage, a period or
+# the words of a price ("Tel 020 7946 0831 – the fee is 300 a month" is still read).
+_NOT_CONTACT = re.compile(r"[$€£%]|\b(?:usd|eur|gbp|chf|sek|nok|dkk|k|fee|fees|cost|costs|price|prices|save|saves|"
+                          r"month|months|year|years|week|weeks|per|total)\b", re.IGNORECASE)
+
+
+def _contact_line(text: str, start: int, phones: tuple[tuple[int, int], ...]) -> bool:
+    """Whether ``start`` stands on a line that holds a phone number and nothing of a price: the
+    sender's address beside it (a street number, a postcode) is no figure either."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    inside = [(a, b) for a, b in phones if line_start <= a < line_end]
+    if not inside:
+        return False
+    rest, last = [], line_start
+    for a, b in inside:
+        rest.append(text[last:a])
+        last = b
+    rest.append(text[last:line_end])
+    return not _NOT_CONTACT.search(" ".join(rest))
+
+
 # A date written in digits: day/month/year with "/", "." or "-" ("15/02/2027", "31.12.26"), ISO
 # ("2026-03-01"), or a day and month alone when zero-padded or after a word of dating ("28/02",
 # "valid to 31.12"); "10/12" alone may be a score, "31.12" or "up to 2.5" alone an amount.
@@ -97,6 +120,8 @@ def is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     at = bisect.bisect_right(spans, (match.start(), math.inf)) - 1
     if at >= 0 and spans[at][0] <= match.start() < spans[at][1]:
         return True  # "+44 20 7946 0831" under a signature
+    if spans and _contact_line(text, match.start(), spans):
+        return True  # "AutoTag AB, Storgatan 44, 111 34 Stockholm, +46 8 555 163 40": a street and postcode
     if re.search(r"(?i)(?:\b(?:nr|ref|ref no)\.?:?\s*|[A-Za-z]-)$", text[max(0, match.start() - 8) : match.start()]):
         return True  # "quote nr 7731", "ref 3390", "CG-3390", "INV-PRE-6610": a reference or a product code
     if re.fullmatch(r"\d{4}", num) and re.match(r"-0\d{2,}", text[match.end() : match.end() + 5]) or re.search(

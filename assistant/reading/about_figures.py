@@ -36,7 +36,13 @@ _ABOUT_MEANING = re.compile(
     # which part of a figure to take as an input: "how much of that $6,400 should I count as the gain?"
     r"|\bhow much of\b[^.?!]{0,60}\bshould (?:i|we)\b[^.?!]{0,20}\b(?:count|include|treat|attribute|use|take)\b"
     # which of two ways to fill an input: "should I plug in the low end or the high end …?"
-    r"|\bshould (?:i|we) (?:use|plug in|put in|enter|take|pick|go with)\b[^.?!]{0,60}\bor\b[^.!]{0,60}\?",
+    r"|\bshould (?:i|we) (?:use|plug in|put in|enter|take|pick|go with)\b[^.?!]{0,60}\bor\b[^.!]{0,60}\?"
+    # whether two figures say one thing: "is that the same thing?", "are those two different?"
+    r"|\b(?:is|are|isn't|aren't) (?:that|this|it|they|these|those|the two|both)\s+(?:two\s+)?(?:the same|one and the same"
+    r"|different|equivalent|comparable)\b"
+    # which of the figures given goes into an input: "which of the two do I put into the calculator?"
+    r"|\bwhich (?:of (?:the|these|those) (?:two|three|figures|numbers|values)|one|figure|number|value) (?:do|should|would"
+    r"|shall) (?:i|we) (?:use|put|plug|enter|feed)\b",
     re.IGNORECASE)
 
 

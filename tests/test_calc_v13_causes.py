@@ -1,0 +1,106 @@
+"""Stop 39 (v13 sets): causes of the calculator singles' wrong figures and misses, as
+specifications in our own words (other figures, topics and wording than the set entries), each
+with a guard against over-reach."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reading.calculate import read_calculation
+from knowledge.figures import read_figures
+
+
+def _plan(text: str):
+    calc = read_calculation(text)
+    if calc is None:
+        return None, None
+    return calc.calls, calc.clarification
+
+
+# --- an estimate given as two ends after a word of estimating ---------------------------------------
+
+@pytest.mark.parametrize("text, low, high", [
+    ("basket roughly 30 to 40 per order", 30.0, 40.0),
+    ("churn somewhere 4 - 6% a month", 4.0, 6.0),
+])
+def test_an_estimate_word_before_two_ends_makes_one_range(text, low, high):
+    (fig,) = read_figures(text)
+    assert (fig.value, fig.high) == (low, high)
+
+
+def test_the_middle_of_an_estimated_range_is_used_when_asked():
+    calls, asked = _plan("CLV: basket roughly 30 to 40 (use the middle), 6 orders a year, 2 years, margin 50%")
+    assert asked is None and calls[0][1]["aov"] == 35.0
+
+
+@pytest.mark.parametrize("text", ["lift conversion 2% to 3%", "AOV went from about 40 to 46"])
+def test_two_ends_without_an_estimate_word_stay_two_figures(text):
+    assert [f.high for f in read_figures(text)] == [None, None]
+
+
+# --- a percentage said as a change from an amount is the amount after the change ---------------------
+
+def test_a_raise_from_an_amount_is_the_new_amount():
+    calls, asked = _plan("The subscription goes up 15% from 800/month as of signing. Onboarding is 3k. 3-year TCO please.")
+    assert asked is None
+    assert calls[0][1]["software_fees"] == pytest.approx(920 * 12)
+
+
+def test_a_cut_on_last_years_amount_is_the_new_amount():
+    calls, asked = _plan("Average basket is down 10% on last year's €80. People order 6 times a year and stay 3 years. CLV?")
+    assert asked is None and calls[0][1]["aov"] == pytest.approx(72.0)
+
+
+def test_a_change_that_explains_an_amount_given_is_not_counted_again():
+    calls, asked = _plan("Our subscription is 920/month now, up 15% from 800/month last year. Onboarding is 3k. 3-year TCO please.")
+    assert asked is None and calls[0][1]["software_fees"] == pytest.approx(920 * 12)
+
+
+def test_a_percentage_of_a_whole_is_still_a_part_of_it():
+    part, whole = read_figures("30 of 600 visitors bought")
+    assert (part.ratio, whole.ratio) == ("part", "whole")
+
+
+# --- how long the business has run is no horizon -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "We have been selling online for 6 years. ROI of the tool: 300 a month, brings in 800 a month extra profit?",
+    "ROI please. 12 years in business; the app costs 250 a month and saves us 700 a month.",
+])
+def test_the_age_of_the_business_is_not_the_horizon(text):
+    calls, asked = _plan(text)
+    assert not calls and asked is not None and "how long" in asked.question.lower()
+
+
+@pytest.mark.parametrize("text, field, want", [
+    ("CLV: customers stick around for 4 years, spend 55 an order, 3 orders a year", "lifespan_years", 4.0),
+    ("ROI? It has been running for 6 months: 300 a month, brings in 800 a month extra profit", "cost", 1800.0),
+])
+def test_durations_of_the_customer_or_the_tool_are_still_read(text, field, want):
+    calls, asked = _plan(text)
+    assert asked is None and calls[0][1][field] == want
+
+
+# --- a signature's contact line holds no figures ------------------------------------------------------
+
+def test_street_number_and_postcode_beside_a_phone_number_are_no_figures():
+    assert read_figures("Jana Novak, Brightpix s.r.o., Vinohradska 112, 120 00 Praha, +420 222 555 019") == []
+
+
+def test_a_price_on_a_line_with_a_phone_number_is_still_read():
+    assert [f.text for f in read_figures("call me on +44 20 7946 0555, the licence is 450 a month")] == ["450 a month"]
+
+
+# --- a question about which figure means what is answered, not computed --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Our report says 3% and the agency says 15% improvement. Are they the same thing? Which one do I use in the sample size tool?",
+    "Payback came out at 14 months in one sheet and 1.2 years in another: are those two different?",
+])
+def test_asking_whether_two_figures_mean_the_same_is_not_a_calculation(text):
+    assert read_calculation(text) is None
+
+
+def test_a_calculation_request_with_a_which_question_still_computes():
+    calls, asked = _plan("Payback please: 20k upfront, saves 2k a month. Which months count as break-even?")
+    assert asked is None and calls and calls[0][0] == "payback_period"
