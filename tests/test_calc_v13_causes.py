@@ -104,3 +104,31 @@ def test_asking_whether_two_figures_mean_the_same_is_not_a_calculation(text):
 def test_a_calculation_request_with_a_which_question_still_computes():
     calls, asked = _plan("Payback please: 20k upfront, saves 2k a month. Which months count as break-even?")
     assert asked is None and calls and calls[0][0] == "payback_period"
+
+
+# --- two equal tens words are an even split, not a price said aloud ------------------------------------
+
+@pytest.mark.parametrize("text", ["we share the ad budget sixty sixty? no, fifty fifty with the brand",
+                                  "odds are fifty-fifty that the pilot ships"])
+def test_an_even_split_in_words_is_no_figure(text):
+    assert all(f.value not in {50.5, 100.0, 60.6, 120.0} for f in read_figures(text))
+
+
+@pytest.mark.parametrize("text, value", [("the refill is thirty four fifty a month", 34.5), ("the plan is seventy twenty a month", 70.2)])
+def test_a_price_said_aloud_still_reads_with_its_cents(text, value):
+    (fig,) = read_figures(text)
+    assert fig.value == pytest.approx(value)
+
+
+# --- a policy line for human review named as a rule --------------------------------------------------
+
+@pytest.mark.parametrize("text, percents, limits", [
+    ("hitl: the bot wants a 14% markdown, our pricing rule is 8%", [14.0], [8.0]),
+    ("needs sign-off? discount of 6%, policy: 5%", [6.0], [5.0]),
+    ("the repricer moved 3% as our rules allow", [3.0], []),  # guard: a rule with no percentage of its own
+])
+def test_a_rule_or_policy_percentage_is_the_review_line(text, percents, limits):
+    from assistant.reading.slots import extract
+
+    slots = extract(text)
+    assert (slots.percents, slots.limits) == (percents, limits)
