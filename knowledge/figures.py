@@ -345,6 +345,11 @@ def read_figures(text: str, value_words: dict[str, float] | None = None,
                 value *= high / words_value(lead.group(0))  # the high end's scale: "five or six hundred"
             scaled = scaled or bool(re.search(rf"\b(?:{_MULTIPLIER})\b", ranged_words.group("high"), re.IGNORECASE))
             end = ranged_words.end()
+        vague = re.match(rf"\s+(hundred|{_MULTIPLIER})\b", text[end:], re.IGNORECASE) if word and high is None and re.fullmatch(
+            r"(?:a\s+few|several)", match.group("word").strip(), re.IGNORECASE) else None
+        if vague:  # "a few thousand", "several hundred": somewhere from two to nine of them, a range to ask about
+            unit = 100.0 if vague.group(1).lower() == "hundred" else float(MULTIPLIER_WORDS[vague.group(1).lower()])
+            value, high, scaled, end = 2 * unit, 9 * unit, True, end + vague.end()
         if not word:
             ranged = _RANGE.match(text, end)
             if ranged:

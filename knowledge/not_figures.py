@@ -24,7 +24,11 @@ _PHONE = re.compile(r"(?:(?<![\w+])\+\d{1,3}|\b(?:tel|phone|mobile|mob|cell|fax|
 # The sign-off of an e-mail on a line of its own ("Thanks,", "Kind regards", "Best"), a postscript
 # after it ("P.S. the fee is 300 a month" still counts), and a question (nothing asked is a signature).
 _SIGN_OFF = re.compile(r"^[ \t]*(?:(?:many\s+|with\s+)?thanks(?:\s+again|\s+in\s+advance)?|thank\s+you|cheers|best|"
-                       r"(?:best|kind|warm|warmest)\s+(?:regards|wishes)|regards|sincerely|yours\s+(?:sincerely|truly)|br)"
+                       r"(?:best|kind|warm|warmest)\s+(?:regards|wishes)|regards|sincerely|yours\s+(?:sincerely|truly)|br|"
+                       # the same in the languages of a forwarded quote: "Mit freundlichen Grüßen", "Met vriendelijke groet"
+                       r"mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|(?:viele|beste|liebe)\s+gr(?:ü|ue)(?:ß|ss)e|met\s+vriendelijke\s+groet(?:en)?|"
+                       r"(?:bien\s+)?cordialement|(?:un\s+)?saludos?(?:\s+cordiales)?|cordiali\s+saluti|distinti\s+saluti|"
+                       r"med\s+v(?:ä|a)nlig\s+h(?:ä|a)lsning|mvh|pozdrawiam|atenciosamente)"
                        r"[ \t]*[,.!]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _POSTSCRIPT = re.compile(r"^[ \t]*p\.?\s?s\b", re.IGNORECASE | re.MULTILINE)
 SIGNATURE_LINES = 15  # a sign-off farther from the end than this is no e-mail's signature
@@ -124,8 +128,8 @@ def is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
         return True  # "AutoTag AB, Storgatan 44, 111 34 Stockholm, +46 8 555 163 40": a street and postcode
     if re.search(r"(?i)(?:\b(?:nr|ref|ref no)\.?:?\s*|[A-Za-z]-)$", text[max(0, match.start() - 8) : match.start()]):
         return True  # "quote nr 7731", "ref 3390", "CG-3390", "INV-PRE-6610": a reference or a product code
-    if re.fullmatch(r"\d{4}", num) and re.match(r"-0\d{2,}", text[match.end() : match.end() + 5]) or re.search(
-            r"\d{4}-$", text[max(0, match.start() - 5) : match.start()]) and re.fullmatch(r"0\d{2,}", num):
+    if re.fullmatch(r"\d{2,4}", num) and re.match(r"-0\d{2,}", text[match.end() : match.end() + 5]) or re.search(
+            r"\d{2,4}-$", text[max(0, match.start() - 5) : match.start()]) and re.fullmatch(r"0\d{2,}", num):
         return True  # "PO 2026-0417": digit groups joined by a hyphen, zero-padded, number a document
     if any(date.start() <= match.start() < date.end()
            for date in _NUMERIC_DATE.finditer(text, max(0, match.start() - 12), min(len(text), match.end() + 12))):

@@ -132,3 +132,84 @@ def test_a_rule_or_policy_percentage_is_the_review_line(text, percents, limits):
 
     slots = extract(text)
     assert (slots.percents, slots.limits) == (percents, limits)
+
+
+# --- a tax line of a pasted quote: counted or left out as the user says, else asked ----------------------
+
+_QUOTE = ("Quote for the demand forecasting add-on\n"
+          "Setup and configuration        4,200.00\n"
+          "Annual subscription            3,000.00\n"
+          "Subtotal                       7,200.00\n"
+          "Tax 21%                        1,512.00\n"
+          "TOTAL incl. tax                8,712.00\n\n")
+
+
+def test_a_tax_line_is_left_out_when_the_user_says_they_reclaim_it():
+    calls, asked = _plan(_QUOTE + "3-year TCO? We get the tax back, so without VAT please.")
+    assert asked is None
+    assert calls[0][1]["horizon_years"] == 3.0
+    assert sum(v for k, v in calls[0][1].items() if k != "horizon_years" and k != "software_fees") == pytest.approx(4200)
+
+
+def test_a_tax_line_is_asked_about_when_the_user_says_nothing_of_it():
+    calls, asked = _plan(_QUOTE + "3-year TCO?")
+    assert not calls and asked is not None and "1,512.00" in asked.question
+
+
+def test_the_quotes_own_incl_tax_total_does_not_say_the_user_counts_tax():
+    from assistant.reading.totals import INCL_TAX, says_about_tax
+
+    assert not says_about_tax(INCL_TAX, _QUOTE)
+    assert says_about_tax(INCL_TAX, _QUOTE + "We can't reclaim VAT, we're a charity.")
+
+
+def test_a_figure_after_the_word_tax_in_a_sentence_is_no_tax_line():
+    from assistant.reading.totals import tax_lines
+
+    text = "We're VAT registered, so that is fine. The tool saves 900 a month"
+    assert tax_lines(text, read_figures(text)) == []
+
+
+# --- a signature in another language, a zero-padded document number ------------------------------------
+
+def test_a_german_sign_off_starts_a_signature_whose_numbers_are_no_figures():
+    text = ("Die Lizenz kostet 350 EUR im Monat, Einrichtung 2.000 EUR. Bitte TCO über 2 Jahre.\n\n"
+            "Viele Grüße\nAnna Keller\nLindenweg 7, 10115 Berlin\nHRB 99120")
+    assert [f.text for f in read_figures(text)] == ["350 EUR im Monat", "2.000 EUR", "2 Jahre"]
+
+
+@pytest.mark.parametrize("text, want", [("Offer no 71-0042: setup 3,000", ["3,000"]),
+                                        ("between 10-15k for setup", ["10-15k"])])  # guard: a range stays a range
+def test_a_zero_padded_number_after_a_hyphen_is_a_document_number(text, want):
+    assert [f.text for f in read_figures(text)] == want
+
+
+# --- a vague count ("a few thousand") is a range to ask about, never 3 ---------------------------------
+
+def test_a_few_thousand_is_a_range_not_three():
+    (fig,) = read_figures("our newsletter reaches a few thousand readers a week")
+    assert fig.value >= 1000 and fig.is_range
+
+
+def test_a_vague_reach_is_asked_about():
+    calls, asked = _plan("RICE for the size guide: reach a few thousand shoppers a quarter, impact 2, confidence 60%, effort 3")
+    assert not calls and asked is not None
+
+
+def test_a_couple_of_thousand_is_still_two_thousand():
+    (fig,) = read_figures("a couple of thousand users")
+    assert fig.value == 2000 and not fig.is_range
+
+
+# --- a figure said to be stale, its replacement still to come, is asked about ---------------------------
+
+def test_a_quote_the_writer_says_will_be_replaced_is_not_computed():
+    text = ("Payback? Install fee 6,000, saves about 900 a month. Note the install fee is an old number, "
+            "the supplier is going to send the revised quote next week.")
+    calls, asked = _plan(text)
+    assert not calls and asked is not None
+
+
+def test_a_new_figure_already_given_is_used():
+    calls, asked = _plan("Payback? The supplier sent the revised quote: install 6,500, saves about 900 a month.")
+    assert asked is None and calls[0][1]["upfront_cost"] == 6500

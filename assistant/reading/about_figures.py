@@ -92,6 +92,10 @@ _NOT_KNOWN = re.compile(
     r"|(?:is|are|still|as yet|currently) (?:still )?(?:unknown|unclear|undecided|open)"
     r"|not (?:yet )?(?:known|confirmed|decided|shared|available|fixed)(?: yet)?"
     r"|(?:hasn't|has not|haven't|have not|didn't|did not) (?:yet )?(?:shared|given|confirmed|decided|provided|told)\b[^.;\n]{0,30}?\byet"
+    # a figure given that the writer says is stale, its replacement still to come: "the quote I sent is out of
+    # date … the vendor will confirm the new figure on Monday"
+    r"|(?:will|to|should|must|is going to|are going to) (?:confirm|send|give us|share) (?:us )?(?:the |a )?(?:new|final|updated|revised|real)"
+    r" (?:figure|price|number|quote|amount|cost)s?"
     # not known whether an amount recurs: "(unclear whether one-time or annual)"
     r"|(?:unclear|not sure|unsure|not known|don't know|do not know)\s+(?:whether|if)\s+(?:it(?:'s| is)\s+)?(?:an?\s+)?"
     r"(?:one[- ]?(?:time|off)|monthly|annual|yearly|recurring|per (?:month|year)))\b"
