@@ -89,6 +89,14 @@ def _contact_line(text: str, start: int, phones: tuple[tuple[int, int], ...]) ->
     return not _NOT_CONTACT.search(" ".join(rest))
 
 
+# The words that a document's or a heading's number follows: "Ticket no.: 20931", "Invoice 1001",
+# "Exercise 6.3.", "PO 4471", "Rechnung Nr. 88" (a number only when nothing follows it on its line
+# but punctuation or the next sentence: "invoice 1,200 a month" is an amount).
+_DOCUMENT_NUMBER = re.compile(
+    r"(?:\b(?:no|nr|num|number|ref|id)\.?[ \t]*[:#][ \t]*|(?:^|\n|[.:;!?][ \t]+)[ \t]*(?:invoice|inv|ticket|exercise|question|"
+    r"task|problem|po|rechnung|angebot|case)\.?(?:[ \t]+(?:no|nr|number)\.?)?[ \t]*:?[ \t]*)$", re.IGNORECASE)
+
+
 # A date written in digits: day/month/year with "/", "." or "-" ("15/02/2027", "31.12.26"), ISO
 # ("2026-03-01"), or a day and month alone when zero-padded or after a word of dating ("28/02",
 # "valid to 31.12"); "10/12" alone may be a score, "31.12" or "up to 2.5" alone an amount.
@@ -120,6 +128,9 @@ def is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     if text[max(0, match.start() - 1) : match.start()] == "#" or text[max(0, match.start() - 4) : match.start()].lower() in {
             "no. ", "nr. "}:
         return True  # "inv #20931", "order no. 4471": a reference, not a quantity
+    if _DOCUMENT_NUMBER.search(text[max(0, match.start() - 24) : match.start()]) and re.fullmatch(r"\d+(?:\.\d+)*", num) \
+            and re.match(r"[ \t]*(?:$|\n|[.:;,)][ \t]*(?:$|\n|[A-Z(])|[ \t]+[-–—(])", text[match.end() :]):
+        return True  # "Ticket no.: 20931", "Invoice 1001", "Exercise 6.3. A retailer …": the number names the document
     spans = _phone_spans(text)
     at = bisect.bisect_right(spans, (match.start(), math.inf)) - 1
     if at >= 0 and spans[at][0] <= match.start() < spans[at][1]:

@@ -213,3 +213,39 @@ def test_a_quote_the_writer_says_will_be_replaced_is_not_computed():
 def test_a_new_figure_already_given_is_used():
     calls, asked = _plan("Payback? The supplier sent the revised quote: install 6,500, saves about 900 a month.")
     assert asked is None and calls[0][1]["upfront_cost"] == 6500
+
+
+# --- the number that names a document or an exercise is no figure ---------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("Request no.: 77120\nSetup: 9,000", ["9,000"]),
+    ("Invoice 2046\nOnboarding  1,500", ["1,500"]),
+    ("Problem 4.2. A shop pays 250 a month", ["250 a month"]),
+])
+def test_a_document_or_exercise_number_is_no_figure(text, want):
+    assert [f.text for f in read_figures(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [("we invoice 1200 a month", ["1200 a month"]),
+                                        ("Task 4 (2 days): 500", ["2 days", "500"])])
+def test_an_amount_after_such_a_word_is_still_read(text, want):
+    assert [f.text for f in read_figures(text)] == want
+
+
+# --- the business's sales said with a verb; an item quoted but not taken --------------------------------
+
+def test_what_the_business_turns_over_is_no_input():
+    calls, asked = _plan("We turn over roughly £900,000 a year. The tool: set-up £8,000 and a licence of £3,000 per annum. "
+                         "TCO over two years?")
+    assert asked is None and calls[0][1]["software_fees"] == 3000
+
+
+def test_a_quoted_item_not_ordered_is_left_out():
+    calls, asked = _plan("Quote\nSetup  2,500\nHosting  1,200 / year\nExtra analytics seat  600 / year (not ordered)\n\n"
+                         "TCO over 3 years for what we bought")
+    assert asked is None and calls[0][1].get("software_fees", 0) + calls[0][1].get("maintenance", 0) == 1200
+
+
+def test_an_item_not_included_in_a_price_still_counts():
+    calls, asked = _plan("TCO over 2 years: licence 4,000 a year, training 1,500 (not included in the licence)")
+    assert asked is None and calls[0][1]["training"] == 1500
