@@ -249,3 +249,19 @@ def test_a_quoted_item_not_ordered_is_left_out():
 def test_an_item_not_included_in_a_price_still_counts():
     calls, asked = _plan("TCO over 2 years: licence 4,000 a year, training 1,500 (not included in the licence)")
     assert asked is None and calls[0][1]["training"] == 1500
+
+
+# --- a percentage of an amount used whole is asked about ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ROI for one year? The agency says 5-7% uplift on a $300K/yr profit base; the tool is $18K/yr.",
+    "TCO over 3 years: licence 7k a year, plus 15% of three engineers' time, each engineer costs 60k a year.",
+])
+def test_a_share_of_an_amount_read_whole_is_asked_about(text):
+    calls, asked = _plan(text)
+    assert not calls and asked is not None
+
+
+def test_a_share_the_user_worked_out_is_their_amount():
+    calls, asked = _plan("TCO over 2 years: licence 6k a year, plus a designer at 10% of her time, that's about 5k a year.")
+    assert asked is None and calls[0][1]["horizon_years"] == 2.0

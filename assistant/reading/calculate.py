@@ -657,11 +657,19 @@ def _stray_share(text: str, reading: Reading, figures: list[Figure], used: dict[
         return False
     following = figures[fig.index + 1] if fig.index + 1 < len(figures) else None
     if following is not None and following.index in used and re.fullmatch(
-            r"\s*of\s+(?:[a-z]+\s+){0,2}", text[fig.span[1] : following.span[0]], re.IGNORECASE):
-        return True
+            r"\s*(?:of|on)\s+(?:[a-z]+\s+){0,2}", text[fig.span[1] : following.span[0]], re.IGNORECASE):
+        return True  # "8–12% on a $400K/yr margin base", the $400K read whole
     start, end = _sentence_span(text, fig.span[0])
+    if fig.after[:1] == ["of"] and any(i in used and fig.span[1] < figures[i].span[0] < end and not _WORKED_OUT.search(
+            text[fig.span[1] : figures[i].span[0]]) for i in used):
+        return True  # "plus 10% of two FTEs' time, each FTE costs us 48k a year", the 48k read whole
     return any(i in used and start <= figures[i].span[0] < end and figures[i].unit == "percent"
                for i in share_notes if i < len(figures))
+
+
+# The user's own sum of a share: "20% of her time, that's ~11k a year".
+_WORKED_OUT = re.compile(r"\b(?:that's|that is|thats|which is|which comes to|i\.e\.|call it|works out|so about|so roughly)\b|[=≈]",
+                         re.IGNORECASE)
 
 
 def _sentence_span(text: str, pos: int) -> tuple[int, int]:
