@@ -83,14 +83,14 @@ _SCALED_RANGE = re.compile(
 _AFTER_UNIT = re.compile(
     r"[^\S\n]?(?:(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|%[\s-]?points?\b)"
     rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[{CURRENCY_SIGNS}])"
-    r"|[^\S\n-]?-?(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?|mos|mo|mths?)\b"
+    r"|[^\S\n-]?-?(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?P<dur>days?|weeks?|wks?|months?|quarters?|years?|yrs?|mos|mo|mths?)\b"
     r"(?![\s-]*(?:old))"
     r"|(?<=\d)(?P<ydur>y)\b(?![\s-]*(?:old|[-–]?\s*y?\d))"  # "horizon 2y", "TCO 1y": glued to the number
     rf"|[^\S\n]?(?P<fdur>{'|'.join(sorted(FOREIGN_DURATIONS, key=len, reverse=True))})(?![^\W\d_]))",
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|fortnight|month|quarter|year|annum|mo|yr|qtr)\b(?![ \t\u00a0-]*(?:end|\d))"
+    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|fortnight|month|quarter|year|annum|mo|yr|qtr|wk)\b(?![ \t\u00a0-]*(?:end|\d))"
     r"|[^\S\n]?(?P<adv>daily|weekly|fortnightly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w)"
     rf"|[^\S\n]?(?:(?:/|pro|per|par|por|al|im|je|au|ogni|cada|chaque|jeden|jede|jeder|elke|varje|every|each)\s?(?P<fper>{'|'.join(sorted(_FOREIGN_NOUNS, key=len, reverse=True))})"
     rf"|(?P<fadv>{'|'.join(sorted(_FOREIGN_ADVERBS, key=len, reverse=True))}))(?![^\W\d_]))",
@@ -142,7 +142,7 @@ _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGN
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
 # "." ends a sentence, but not after an abbreviated label that a figure follows ("Impl. 45k", "Maint. 5k"),
 # nor after "incl." / "excl." / "approx." inside a label ("Total cost incl. implementation: 38,000").
-_BOUNDARY = re.compile(r"(?<![A-Za-z]{2})\.|(?<!\bincl)(?<!\bexcl)(?<!\bapprox)(?<!\bapp)\.(?![ \t]?[-+\u2212€£$]?\d)|[;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
+_BOUNDARY = re.compile(r"(?<![A-Za-z]{2})\.|(?<!\bincl)(?<!\bexcl)(?<!\bapprox)(?<!\bapp)\.(?![ \t]?[-+\u2212€£$]?\d)|[;!?\n,—–()|]|\s-\s|\s/\s(?!\s*(?:days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?|annum|hours?|hrs?|h)\b)|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['/-])*|[%$€£@α]", re.IGNORECASE)  # "über", "månad": one word each
 WINDOW_WORDS = 6
 # Beyond a quadrillion a run of digits is not an amount anyone means; the tools take the same
@@ -384,7 +384,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None,
                     name = "year"
                 else:
                     name = after_unit.group("dur").lower().rstrip("s")
-                    name = {"yr": "year", "mo": "month", "mth": "month"}.get(name, name)
+                    name = {"yr": "year", "mo": "month", "mth": "month", "wk": "week"}.get(name, name)
                 value *= MONTHS_IN[name]
                 high = high * MONTHS_IN[name] if high is not None else None
                 unit = "duration"

@@ -146,7 +146,7 @@ def is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
            for date in _NUMERIC_DATE.finditer(text, max(0, match.start() - 12), min(len(text), match.end() + 12))):
         return True  # "valid until 15/02/2027", "2026-03-01", "till 28/02": a date, no quantity
     after = text[match.end() : match.end() + 2]
-    if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b|(?:yrs?|years?|months?|weeks?|days?)\b|y\b(?!-|\s*old)",
+    if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b|(?:yrs?|years?|months?|mos?|mths?|weeks?|wks?|days?)\b|y\b(?!-|\s*old)",
                                             text[match.end() : match.end() + 7]):  # "2yr", "24months", "2y": a length
         ordinal = re.match(r"(?i)(?:st|nd|rd|th)\b", after + " ")
         if ordinal:  # "my 3rd espresso today", "the 2nd option": a place in a row, no quantity ("2nd year" is read on)

@@ -265,3 +265,30 @@ def test_a_share_of_an_amount_read_whole_is_asked_about(text):
 def test_a_share_the_user_worked_out_is_their_amount():
     calls, asked = _plan("TCO over 2 years: licence 6k a year, plus a designer at 10% of her time, that's about 5k a year.")
     assert asked is None and calls[0][1]["horizon_years"] == 2.0
+
+
+# --- terse shorthand: "wk", a length glued to "mo", a slash between items ---------------------------------
+
+@pytest.mark.parametrize("text, value, unit, period", [
+    ("saves 450 a wk", 450.0, "count", "week"),
+    ("saves 450/wk", 450.0, "count", "week"),
+    ("contract 24mo", 24.0, "duration", None),
+])
+def test_short_period_and_duration_words_are_read(text, value, unit, period):
+    (fig,) = read_figures(text)
+    assert (fig.value, fig.unit, fig.period) == (value, unit, period)
+
+
+def test_a_glued_length_is_the_horizon():
+    calls, asked = _plan("tco 30mo: onboarding 4k, hosting 900/mo")
+    assert asked is None and calls[0][1]["horizon_years"] == 2.5
+
+
+def test_a_slash_between_items_ends_a_label():
+    first, second = read_figures("roi 12k / saves 2k a month")
+    assert first.after == [] and second.before == ["saves"]
+
+
+def test_a_slash_before_a_period_word_is_still_the_period():
+    (fig,) = read_figures("hosting 300 / month")
+    assert fig.period == "month"
