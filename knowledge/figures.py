@@ -480,6 +480,9 @@ def read_figures(text: str, value_words: dict[str, float] | None = None,
                 figure.after[0] == "x" or figure.after[0].startswith("x/")):  # "3x a year", "4x/yr": how many times
             figure.after = (["times", *(["per", figure.after[0][2:]] if figure.after[0][2:] else [])]
                             + figure.after[1:])[:WINDOW_WORDS]
+            if figure.period is None and len(figure.after) > 1 and figure.after[1] in {"yr", "year", "mo", "month", "wk", "week",
+                                                                                      "qtr", "quarter", "day"}:
+                figure.period = PERIOD_WORDS[figure.after[1]]  # "5x yr" in shorthand: five times a year
         worker = _WORKER_UNIT.search(figure.text)
         if figure.crew:  # "two developers three months": person-months, named as such
             figure.after = (["person", "months"] + figure.after)[:WINDOW_WORDS]

@@ -292,3 +292,8 @@ def test_a_slash_between_items_ends_a_label():
 def test_a_slash_before_a_period_word_is_still_the_period():
     (fig,) = read_figures("hosting 300 / month")
     assert fig.period == "month"
+
+
+def test_times_glued_to_x_before_a_bare_period_word_is_per_that_period():
+    (fig,) = read_figures("clv: basket 35 / 6x yr / 4y / margin 30%")[1:2]
+    assert (fig.value, fig.period) == (6.0, "year")
