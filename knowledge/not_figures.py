@@ -61,9 +61,13 @@ def signature_span(text: str) -> tuple[int, int]:
     return last.start(), end
 
 
+_MASKED_PHONE = re.compile(r"\[phone(?: number)? removed\]", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8)
 def _phone_spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _PHONE.finditer(text))
+    # a phone number the privacy screen has already masked ("[phone removed]") still marks a contact line
+    return tuple(sorted([m.span() for m in _PHONE.finditer(text)] + [m.span() for m in _MASKED_PHONE.finditer(text)]))
 
 
 # What makes a line with a phone number more than contact details: money, a percentage, a period or

@@ -297,3 +297,9 @@ def test_a_slash_before_a_period_word_is_still_the_period():
 def test_times_glued_to_x_before_a_bare_period_word_is_per_that_period():
     (fig,) = read_figures("clv: basket 35 / 6x yr / 4y / margin 30%")[1:2]
     assert (fig.value, fig.period) == (6.0, "year")
+
+
+def test_a_contact_line_whose_phone_number_was_masked_holds_no_figures():
+    from assistant.reading.privacy import mask_pii
+
+    assert read_figures(mask_pii("Jana Novak, Brightpix s.r.o., Vinohradska 112, 120 00 Praha, +420 222 555 019")) == []
