@@ -83,14 +83,14 @@ _SCALED_RANGE = re.compile(
 _AFTER_UNIT = re.compile(
     r"[^\S\n]?(?:(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b|%[\s-]?points?\b)"
     rf"|(?P<cur>{CURRENCY_WORDS})\b|(?P<cursign>[{CURRENCY_SIGNS}])"
-    r"|[^\S\n-]?-?(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?P<dur>days?|weeks?|months?|quarters?|years?|yrs?|mos|mo|mths?)\b"
+    r"|[^\S\n-]?-?(?:(?:person|man|staff|developer|engineer)[\s-]?)?(?P<dur>days?|weeks?|wks?|months?|quarters?|years?|yrs?|mos|mo|mths?)\b"
     r"(?![\s-]*(?:old))"
     r"|(?<=\d)(?P<ydur>y)\b(?![\s-]*(?:old|[-–]?\s*y?\d))"  # "horizon 2y", "TCO 1y": glued to the number
     rf"|[^\S\n]?(?P<fdur>{'|'.join(sorted(FOREIGN_DURATIONS, key=len, reverse=True))})(?![^\W\d_]))",
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|fortnight|month|quarter|year|annum|mo|yr|qtr)\b(?![ \t\u00a0-]*(?:end|\d))"
+    r"[^\S\n]?(?:(?:a|an|per|each|every|/|by|in\s+a|in\s+one|for(?=\s(?:year|month|week|quarter)\b))\s?(?P<per>half[\s-]?year|day|week|fortnight|month|quarter|year|annum|mo|yr|qtr|wk)\b(?![ \t\u00a0-]*(?:end|\d))"
     r"|[^\S\n]?(?P<adv>daily|weekly|fortnightly|monthly|quarterly|half-yearly|semi-?annually|yearly|annually|p\.?a\.?|p\.?m\.?)(?!\w)"
     rf"|[^\S\n]?(?:(?:/|pro|per|par|por|al|im|je|au|ogni|cada|chaque|jeden|jede|jeder|elke|varje|every|each)\s?(?P<fper>{'|'.join(sorted(_FOREIGN_NOUNS, key=len, reverse=True))})"
     rf"|(?P<fadv>{'|'.join(sorted(_FOREIGN_ADVERBS, key=len, reverse=True))}))(?![^\W\d_]))",
@@ -142,7 +142,7 @@ _RATIO = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:out\s+of|of|/|from)\s*$", re.IGN
 # Where a figure's label stops: punctuation between clauses and the words that join clauses.
 # "." ends a sentence, but not after an abbreviated label that a figure follows ("Impl. 45k", "Maint. 5k"),
 # nor after "incl." / "excl." / "approx." inside a label ("Total cost incl. implementation: 38,000").
-_BOUNDARY = re.compile(r"(?<![A-Za-z]{2})\.|(?<!\bincl)(?<!\bexcl)(?<!\bapprox)(?<!\bapp)\.(?![ \t]?[-+\u2212€£$]?\d)|[;!?\n,—–()|]|\s-\s|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
+_BOUNDARY = re.compile(r"(?<![A-Za-z]{2})\.|(?<!\bincl)(?<!\bexcl)(?<!\bapprox)(?<!\bapp)\.(?![ \t]?[-+\u2212€£$]?\d)|[;!?\n,—–()|]|\s-\s|\s/\s(?!\s*(?:days?|weeks?|wks?|months?|mos?|quarters?|qtrs?|years?|yrs?|annum|hours?|hrs?|h)\b)|\b(?:and|but|while|whereas|plus|then|vs|versus)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['/-])*|[%$€£@α]", re.IGNORECASE)  # "über", "månad": one word each
 WINDOW_WORDS = 6
 # Beyond a quadrillion a run of digits is not an amount anyone means; the tools take the same
@@ -345,6 +345,11 @@ def read_figures(text: str, value_words: dict[str, float] | None = None,
                 value *= high / words_value(lead.group(0))  # the high end's scale: "five or six hundred"
             scaled = scaled or bool(re.search(rf"\b(?:{_MULTIPLIER})\b", ranged_words.group("high"), re.IGNORECASE))
             end = ranged_words.end()
+        vague = re.match(rf"\s+(hundred|{_MULTIPLIER})\b", text[end:], re.IGNORECASE) if word and high is None and re.fullmatch(
+            r"(?:a\s+few|several)", match.group("word").strip(), re.IGNORECASE) else None
+        if vague:  # "a few thousand", "several hundred": somewhere from two to nine of them, a range to ask about
+            unit = 100.0 if vague.group(1).lower() == "hundred" else float(MULTIPLIER_WORDS[vague.group(1).lower()])
+            value, high, scaled, end = 2 * unit, 9 * unit, True, end + vague.end()
         if not word:
             ranged = _RANGE.match(text, end)
             if ranged:
@@ -379,7 +384,7 @@ def read_figures(text: str, value_words: dict[str, float] | None = None,
                     name = "year"
                 else:
                     name = after_unit.group("dur").lower().rstrip("s")
-                    name = {"yr": "year", "mo": "month", "mth": "month"}.get(name, name)
+                    name = {"yr": "year", "mo": "month", "mth": "month", "wk": "week"}.get(name, name)
                 value *= MONTHS_IN[name]
                 high = high * MONTHS_IN[name] if high is not None else None
                 unit = "duration"
@@ -475,6 +480,9 @@ def read_figures(text: str, value_words: dict[str, float] | None = None,
                 figure.after[0] == "x" or figure.after[0].startswith("x/")):  # "3x a year", "4x/yr": how many times
             figure.after = (["times", *(["per", figure.after[0][2:]] if figure.after[0][2:] else [])]
                             + figure.after[1:])[:WINDOW_WORDS]
+            if figure.period is None and len(figure.after) > 1 and figure.after[1] in {"yr", "year", "mo", "month", "wk", "week",
+                                                                                      "qtr", "quarter", "day"}:
+                figure.period = PERIOD_WORDS[figure.after[1]]  # "5x yr" in shorthand: five times a year
         worker = _WORKER_UNIT.search(figure.text)
         if figure.crew:  # "two developers three months": person-months, named as such
             figure.after = (["person", "months"] + figure.after)[:WINDOW_WORDS]
@@ -547,6 +555,8 @@ def read_figures(text: str, value_words: dict[str, float] | None = None,
             figure.change = "from"  # "went from $100k to $130k", "2.5% → 2.8%": two ends of one change
             figures[i + 1].change = "to"
         ratio = _RATIO.match(text[figure.span[1] : next_start]) if i + 1 < len(figures) else None
+        if ratio and figure.unit == "percent" and ratio.group(0).strip().lower().endswith("from"):
+            ratio = None  # "up 20% from 500/month": a change from an amount, not a part of a whole
         if ratio:
             # "120 of 2400": part, then whole; "41,250 / 1,031": a slash is read either way, the larger is the whole
             swap = "/" in ratio.group(0) and figure.value > figures[i + 1].value
@@ -607,7 +617,10 @@ def _estimate_ranges(text: str, figures: list[Figure]) -> list[Figure]:
         between = text[low.span[1] : high.span[0]] if high is not None else ""
         said = high is not None and low.high is None and high.high is None and not low.cell and (
             low.before[-1:] == ["between"] and re.fullmatch(r"\s*and\s*", between)
-            or low.change == "from" and len(low.before) >= 2 and low.before[-2] in _ESTIMATE_FROM)
+            or low.change == "from" and len(low.before) >= 2 and low.before[-2] in _ESTIMATE_FROM
+            # "somewhere 50 to 70", "roughly 4 - 6": an estimate word right before two ends (not "from about 40 to 46")
+            or low.before[-1:] and low.before[-1] in _ESTIMATE_FROM and low.change is None
+            and low.before[-2:-1] != ["from"] and re.fullmatch(r"\s*(?:to|[-–])\s*", between))
         years = all(f.unit == "count" and not f.scaled and f.value == int(f.value) and 1900 <= f.value <= 2100
                     for f in (low, high or low))  # "between 2024 and 2026": a span of dates
         if not said or years or low.unit not in {high.unit, "count"} or high.unit not in {"money", "count", "percent"}:

@@ -24,7 +24,11 @@ _PHONE = re.compile(r"(?:(?<![\w+])\+\d{1,3}|\b(?:tel|phone|mobile|mob|cell|fax|
 # The sign-off of an e-mail on a line of its own ("Thanks,", "Kind regards", "Best"), a postscript
 # after it ("P.S. the fee is 300 a month" still counts), and a question (nothing asked is a signature).
 _SIGN_OFF = re.compile(r"^[ \t]*(?:(?:many\s+|with\s+)?thanks(?:\s+again|\s+in\s+advance)?|thank\s+you|cheers|best|"
-                       r"(?:best|kind|warm|warmest)\s+(?:regards|wishes)|regards|sincerely|yours\s+(?:sincerely|truly)|br)"
+                       r"(?:best|kind|warm|warmest)\s+(?:regards|wishes)|regards|sincerely|yours\s+(?:sincerely|truly)|br|"
+                       # the same in the languages of a forwarded quote: "Mit freundlichen Grüßen", "Met vriendelijke groet"
+                       r"mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|(?:viele|beste|liebe)\s+gr(?:ü|ue)(?:ß|ss)e|met\s+vriendelijke\s+groet(?:en)?|"
+                       r"(?:bien\s+)?cordialement|(?:un\s+)?saludos?(?:\s+cordiales)?|cordiali\s+saluti|distinti\s+saluti|"
+                       r"med\s+v(?:ä|a)nlig\s+h(?:ä|a)lsning|mvh|pozdrawiam|atenciosamente)"
                        r"[ \t]*[,.!]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _POSTSCRIPT = re.compile(r"^[ \t]*p\.?\s?s\b", re.IGNORECASE | re.MULTILINE)
 SIGNATURE_LINES = 15  # a sign-off farther from the end than this is no e-mail's signature
@@ -57,9 +61,44 @@ def signature_span(text: str) -> tuple[int, int]:
     return last.start(), end
 
 
+_MASKED_PHONE = re.compile(r"\[phone(?: number)? removed\]", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8)
 def _phone_spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _PHONE.finditer(text))
+    # a phone number the privacy screen has already masked ("[phone removed]") still marks a contact line
+    return tuple(sorted([m.span() for m in _PHONE.finditer(text)] + [m.span() for m in _MASKED_PHONE.finditer(text)]))
+
+
+# What makes a line with a phone number more than contact details: money, a percentage, a period or
+# the words of a price ("Tel 020 7946 0831 – the fee is 300 a month" is still read).
+_NOT_CONTACT = re.compile(r"[$€£%]|\b(?:usd|eur|gbp|chf|sek|nok|dkk|k|fee|fees|cost|costs|price|prices|save|saves|"
+                          r"month|months|year|years|week|weeks|per|total)\b", re.IGNORECASE)
+
+
+def _contact_line(text: str, start: int, phones: tuple[tuple[int, int], ...]) -> bool:
+    """Whether ``start`` stands on a line that holds a phone number and nothing of a price: the
+    sender's address beside it (a street number, a postcode) is no figure either."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    inside = [(a, b) for a, b in phones if line_start <= a < line_end]
+    if not inside:
+        return False
+    rest, last = [], line_start
+    for a, b in inside:
+        rest.append(text[last:a])
+        last = b
+    rest.append(text[last:line_end])
+    return not _NOT_CONTACT.search(" ".join(rest))
+
+
+# The words that a document's or a heading's number follows: "Ticket no.: 20931", "Invoice 1001",
+# "Exercise 6.3.", "PO 4471", "Rechnung Nr. 88" (a number only when nothing follows it on its line
+# but punctuation or the next sentence: "invoice 1,200 a month" is an amount).
+_DOCUMENT_NUMBER = re.compile(
+    r"(?:\b(?:no|nr|num|number|ref|id)\.?[ \t]*[:#][ \t]*|(?:^|\n|[.:;!?][ \t]+)[ \t]*(?:invoice|inv|ticket|exercise|question|"
+    r"task|problem|po|rechnung|angebot|case)\.?(?:[ \t]+(?:no|nr|number)\.?)?[ \t]*:?[ \t]*)$", re.IGNORECASE)
 
 
 # A date written in digits: day/month/year with "/", "." or "-" ("15/02/2027", "31.12.26"), ISO
@@ -93,20 +132,25 @@ def is_date_or_code(text: str, match: re.Match[str], word: bool) -> bool:
     if text[max(0, match.start() - 1) : match.start()] == "#" or text[max(0, match.start() - 4) : match.start()].lower() in {
             "no. ", "nr. "}:
         return True  # "inv #20931", "order no. 4471": a reference, not a quantity
+    if _DOCUMENT_NUMBER.search(text[max(0, match.start() - 24) : match.start()]) and re.fullmatch(r"\d+(?:\.\d+)*", num) \
+            and re.match(r"[ \t]*(?:$|\n|[.:;,)][ \t]*(?:$|\n|[A-Z(])|[ \t]+[-–—(])", text[match.end() :]):
+        return True  # "Ticket no.: 20931", "Invoice 1001", "Exercise 6.3. A retailer …": the number names the document
     spans = _phone_spans(text)
     at = bisect.bisect_right(spans, (match.start(), math.inf)) - 1
     if at >= 0 and spans[at][0] <= match.start() < spans[at][1]:
         return True  # "+44 20 7946 0831" under a signature
+    if spans and _contact_line(text, match.start(), spans):
+        return True  # "AutoTag AB, Storgatan 44, 111 34 Stockholm, +46 8 555 163 40": a street and postcode
     if re.search(r"(?i)(?:\b(?:nr|ref|ref no)\.?:?\s*|[A-Za-z]-)$", text[max(0, match.start() - 8) : match.start()]):
         return True  # "quote nr 7731", "ref 3390", "CG-3390", "INV-PRE-6610": a reference or a product code
-    if re.fullmatch(r"\d{4}", num) and re.match(r"-0\d{2,}", text[match.end() : match.end() + 5]) or re.search(
-            r"\d{4}-$", text[max(0, match.start() - 5) : match.start()]) and re.fullmatch(r"0\d{2,}", num):
+    if re.fullmatch(r"\d{2,4}", num) and re.match(r"-0\d{2,}", text[match.end() : match.end() + 5]) or re.search(
+            r"\d{2,4}-$", text[max(0, match.start() - 5) : match.start()]) and re.fullmatch(r"0\d{2,}", num):
         return True  # "PO 2026-0417": digit groups joined by a hyphen, zero-padded, number a document
     if any(date.start() <= match.start() < date.end()
            for date in _NUMERIC_DATE.finditer(text, max(0, match.start() - 12), min(len(text), match.end() + 12))):
         return True  # "valid until 15/02/2027", "2026-03-01", "till 28/02": a date, no quantity
     after = text[match.end() : match.end() + 2]
-    if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b|(?:yrs?|years?|months?|weeks?|days?)\b|y\b(?!-|\s*old)",
+    if after[:1].isalpha() and not re.match(r"(?i)(?:k|m|b)(?:n|m)?\b|pp\b|pct\b|(?:yrs?|years?|months?|mos?|mths?|weeks?|wks?|days?)\b|y\b(?!-|\s*old)",
                                             text[match.end() : match.end() + 7]):  # "2yr", "24months", "2y": a length
         ordinal = re.match(r"(?i)(?:st|nd|rd|th)\b", after + " ")
         if ordinal:  # "my 3rd espresso today", "the 2nd option": a place in a row, no quantity ("2nd year" is read on)

@@ -32,7 +32,9 @@ _TENS_OR_TEEN = rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[\s-](?:{_U}))?|{'|'.join(TEE
 # a percentage, "eighty twenty", "fifty fifty")
 _YEAR_LEADS = {"nineteen", "twenty"}
 _PRICE_WORDS = [w for w in (*TENS_WORDS, *TEEN_WORDS) if w not in _YEAR_LEADS]
-_SAID_PRICE = (rf"(?:(?:{'|'.join(w for w in _PRICE_WORDS if w in TENS_WORDS)})(?:[\s-](?:{_U}))?"
+# Two equal tens or teens ("fifty fifty", "fifty-fifty") are an even split, never a price or a sum.
+_EVEN_SPLIT = "(?:" + "|".join(w + r"[\s-]+" + w for w in (*TENS_WORDS, *TEEN_WORDS)) + r")\b"
+_SAID_PRICE = (rf"(?!{_EVEN_SPLIT})(?:(?:{'|'.join(w for w in _PRICE_WORDS if w in TENS_WORDS)})(?:[\s-](?:{_U}))?"
                rf"|{'|'.join(w for w in _PRICE_WORDS if w in TEEN_WORDS)})\s+{_TENS_OR_TEEN}"
                rf"(?![\s-]*(?:hundred|k\b|{'|'.join(MULTIPLIER_WORDS)}|point\b|and\s+a\s+half|split|rule|ratio|chance"
                rf"|mix|%|per\s*cent|percent|pc\b))")  # "an eighty twenty split", "thirty forty percent": no price

@@ -27,7 +27,7 @@ PERIOD_WORDS = {
     "month": "month",
     "monthly": "month", "mo": "month", "quarter": "quarter", "quarterly": "quarter",
     "year": "year", "yearly": "year", "annual": "year", "annually": "year", "annum": "year",
-    "yr": "year", "pa": "year", "pm": "month", "qtr": "quarter",
+    "yr": "year", "pa": "year", "pm": "month", "qtr": "quarter", "wk": "week",
     "half year": "half-year", "half-year": "half-year", "halfyear": "half-year", "semi-annual": "half-year",
     "semiannual": "half-year", "semi-annually": "half-year", "semiannually": "half-year", "half-yearly": "half-year",
 }

@@ -36,7 +36,13 @@ _ABOUT_MEANING = re.compile(
     # which part of a figure to take as an input: "how much of that $6,400 should I count as the gain?"
     r"|\bhow much of\b[^.?!]{0,60}\bshould (?:i|we)\b[^.?!]{0,20}\b(?:count|include|treat|attribute|use|take)\b"
     # which of two ways to fill an input: "should I plug in the low end or the high end …?"
-    r"|\bshould (?:i|we) (?:use|plug in|put in|enter|take|pick|go with)\b[^.?!]{0,60}\bor\b[^.!]{0,60}\?",
+    r"|\bshould (?:i|we) (?:use|plug in|put in|enter|take|pick|go with)\b[^.?!]{0,60}\bor\b[^.!]{0,60}\?"
+    # whether two figures say one thing: "is that the same thing?", "are those two different?"
+    r"|\b(?:is|are|isn't|aren't) (?:that|this|it|they|these|those|the two|both)\s+(?:two\s+)?(?:the same|one and the same"
+    r"|different|equivalent|comparable)\b"
+    # which of the figures given goes into an input: "which of the two do I put into the calculator?"
+    r"|\bwhich (?:of (?:the|these|those) (?:two|three|figures|numbers|values)|one|figure|number|value) (?:do|should|would"
+    r"|shall) (?:i|we) (?:use|put|plug|enter|feed)\b",
     re.IGNORECASE)
 
 
@@ -86,6 +92,10 @@ _NOT_KNOWN = re.compile(
     r"|(?:is|are|still|as yet|currently) (?:still )?(?:unknown|unclear|undecided|open)"
     r"|not (?:yet )?(?:known|confirmed|decided|shared|available|fixed)(?: yet)?"
     r"|(?:hasn't|has not|haven't|have not|didn't|did not) (?:yet )?(?:shared|given|confirmed|decided|provided|told)\b[^.;\n]{0,30}?\byet"
+    # a figure given that the writer says is stale, its replacement still to come: "the quote I sent is out of
+    # date … the vendor will confirm the new figure on Monday"
+    r"|(?:will|to|should|must|is going to|are going to) (?:confirm|send|give us|share) (?:us )?(?:the |a )?(?:new|final|updated|revised|real)"
+    r" (?:figure|price|number|quote|amount|cost)s?"
     # not known whether an amount recurs: "(unclear whether one-time or annual)"
     r"|(?:unclear|not sure|unsure|not known|don't know|do not know)\s+(?:whether|if)\s+(?:it(?:'s| is)\s+)?(?:an?\s+)?"
     r"(?:one[- ]?(?:time|off)|monthly|annual|yearly|recurring|per (?:month|year)))\b"

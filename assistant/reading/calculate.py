@@ -112,7 +112,7 @@ from assistant.reading.roles import (
 from assistant.reading.shares import priced_units, with_shares
 from assistant.reading.spelling import in_own_words, respelled
 from assistant.reading.stated_scale import apply_stated_scale
-from assistant.reading.totals import nested_parts, table_totals
+from assistant.reading.totals import EX_TAX, INCL_TAX, nested_parts, says_about_tax, table_totals, tax_lines
 from assistant.reading.which_calculator import (
     REQUEST,
     in_rate_periods,
@@ -171,6 +171,13 @@ def _plan_spec(text: str, spec: ToolSpec, figures: list[Figure], readings: dict[
         aside.update({f.index: "a count of things, not an amount" for f in figures if counted_by_label(f)})
     aside.update(sunk_costs(text, figures, aside))
     aside.update(restated_amounts(text, figures))  # "2k a month, so that's 24k a year": one amount
+    taxed = [f for f in tax_lines(text, figures) if f.index not in aside]
+    if taxed and says_about_tax(EX_TAX, text):  # "VAT 20%  2,549.00 … leave VAT out, we reclaim it"
+        aside.update({f.index: "VAT on the lines above, left out as you said" for f in taxed})
+    elif taxed and not says_about_tax(INCL_TAX, text):  # a tax line in a total: counting it or not decides the result, and is the user's to say
+        raise needs_asking(f"The quote adds {taxed[0].show()} of VAT or tax (“{taxed[0].context or taxed[0].text}”): should I count "
+                           "it in this calculation, or leave it out (as a business that reclaims it)?",
+                           ["leave it out", "count it"])
     aside.update(earlier_durations(text, figures))  # a thread's later message settles the length of time  # "6k on a pilot, that's gone; another 9k to roll out": 9k
     aside.update({i: why for i, why in bracket_totals(text, figures).items()  # "$120k (impl $90k + integration $30k)"
                   if not TOTAL_WORDS & set(figures[i].before[-3:] + figures[i].after[:3])})
@@ -650,11 +657,19 @@ def _stray_share(text: str, reading: Reading, figures: list[Figure], used: dict[
         return False
     following = figures[fig.index + 1] if fig.index + 1 < len(figures) else None
     if following is not None and following.index in used and re.fullmatch(
-            r"\s*of\s+(?:[a-z]+\s+){0,2}", text[fig.span[1] : following.span[0]], re.IGNORECASE):
-        return True
+            r"\s*(?:of|on)\s+(?:[a-z]+\s+){0,2}", text[fig.span[1] : following.span[0]], re.IGNORECASE):
+        return True  # "8–12% on a $400K/yr margin base", the $400K read whole
     start, end = _sentence_span(text, fig.span[0])
+    if fig.after[:1] == ["of"] and any(i in used and fig.span[1] < figures[i].span[0] < end and not _WORKED_OUT.search(
+            text[fig.span[1] : figures[i].span[0]]) for i in used):
+        return True  # "plus 10% of two FTEs' time, each FTE costs us 48k a year", the 48k read whole
     return any(i in used and start <= figures[i].span[0] < end and figures[i].unit == "percent"
                for i in share_notes if i < len(figures))
+
+
+# The user's own sum of a share: "20% of her time, that's ~11k a year".
+_WORKED_OUT = re.compile(r"\b(?:that's|that is|thats|which is|which comes to|i\.e\.|call it|works out|so about|so roughly)\b|[=≈]",
+                         re.IGNORECASE)
 
 
 def _sentence_span(text: str, pos: int) -> tuple[int, int]:

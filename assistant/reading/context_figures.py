@@ -54,10 +54,26 @@ _SENTENCE_END = re.compile(r"[.;!?\n](?!\d)")
 _POINTS_BACK = re.compile(r"^\W*(?:[A-Z][a-z]+:\s*)?(?:that|this|it|which)\b", re.IGNORECASE)
 
 
+# How long the business has run: "9 years in business", "been going four years", "trading for 12
+# years", "in business for 6 years", "open for 3 years now". An age, not how long a calculation runs.
+_AGE_BEFORE = re.compile(
+    r"\b(?:(?:(?:we|i)(?:'ve| have)|(?:the |our )?(?:shop|store|business|company|brand) has)\s+been\s+"
+    r"(?:going|trading|selling(?:\s+online)?|in business|around|operating)|been\s+(?:going|trading|in business)"
+    r"|in business|(?:trading|in business)\s+(?:for|since))\s+(?:for\s+)?"
+    r"(?:about|around|roughly|almost|nearly|over|some|just|~)?\s*$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^\s*(?:now\s+)?(?:in\s+(?:business|operation)|of\s+(?:trading|business|operation)|old\b"
+                        r"|and\s+counting\b)", re.IGNORECASE)
+
+
 def business_figures(text: str, figures: list[Figure]) -> dict[int, str]:
-    """figure index → why: the figures that size the company (burn, runway, cash, MRR)."""
+    """figure index → why: the figures that size the company (burn, runway, cash, MRR), and how
+    long it has been in business."""
     out: dict[int, str] = {}
     for fig in figures:
+        if fig.unit == "duration" and not fig.is_range and (
+                _AGE_BEFORE.search(text[max(0, fig.span[0] - 40) : fig.span[0]]) or _AGE_AFTER.match(text[fig.span[1] :])):
+            out[fig.index] = "it says how long the business has run, not how long this calculation runs"
+            continue
         if fig.unit == "percent":
             continue  # "our bank rate is 10%": a rate the calculation may use, not the company's size
         near = {w.lower() for w in fig.before[-4:]}
@@ -198,6 +214,10 @@ _NETTED = re.compile(r"\b(?:so\s+)?net(?:\s+of\s+(?:that|this|it))?\b[\s,:]*(?:(
                      r"about|around|roughly|like|um|uh|comes\s+to|is)\s*)*$", re.IGNORECASE)
 
 
+# An amount pointed back at: "that 14,500", "this €2k", "those 3,000".
+_POINTED_AT = re.compile(r"\b(?:that|this|those|these|the\s+same)\s*$", re.IGNORECASE)
+
+
 def restated_amounts(text: str, figures: list[Figure]) -> dict[int, str]:
     """figure index → why: an amount said again in another period right after itself ("2,000 a
     month so that's 24k a year"), and the figures a net amount the user worked out from them
@@ -216,6 +236,14 @@ def restated_amounts(text: str, figures: list[Figure]) -> dict[int, str]:
         expected = said.value * MONTHS_IN[again.period] / MONTHS_IN[said.period]
         if abs(expected - again.value) <= 0.01 * abs(expected):
             out[again.index] = f"{said.show()} said again per {again.period}"
+    for again in amounts:  # "spent 14k on her … so that 14k is what we saved": one amount, its role said the second time
+        if not _POINTED_AT.search(text[max(0, again.span[0] - 12) : again.span[0]]):
+            continue
+        said = next((f for f in reversed(amounts) if f.index < again.index and f.unit == again.unit
+                     and abs(f.value - again.value) <= 0.005 * max(abs(again.value), 1.0)), None)
+        if said is not None:
+            out.setdefault(said.index, f"the same amount as “{text[again.span[0] - 5 : again.span[1]].strip()}” below, "
+                                       "where you say what it is")
     for net in amounts:
         parts = _netted_parts(text, amounts, net)
         if parts and net.period:

@@ -241,12 +241,16 @@ def amount_like(fig: Figure) -> bool:
 # US AOV is $61, but leave that out").
 ORGANISATION_WORDS = {"retailer", "retailers", "group", "company", "business", "firm", "chain", "brand", "marketplace",
                       "parent", "subsidiary", "shop", "store", "webshop", "e-shop", "merchant", "turnover"}
+# "not included in the licence": a charge on top of a price, not one to leave out.
+_ON_TOP_OF = (r"(?!\s+in\s+(?:the|our|their|its|that|this|your)\s+(?:\w+\s+)?(?:licen[cs]e|price|quote|package|subscription|fee|"
+              r"plan|bundle|offer|contract|setup|set-up)s?\b)")
 _LEAVE_OUT = re.compile(
     r"\b(?:leave (?:that|it|this|them) out|ignore (?:that|it|this|them)|(?:is|are)n't part of (?:this|it)|"
     r"(?:is|are) not part of (?:this|it)|(?:don't|do not|doesn't|does not) count|exclude (?:that|it|this|them)|"
     r"(?:don't|do not|please don't) (?:include|add|use|consider) (?:that|it|this|them)|"
-    r"(?:should|must|shall|is|are|was|were)(?:n't| not) (?:be )?(?:counted|included|considered|added|part of)|"
-    r"not (?:to be )?(?:counted|included)|(?:is|are|was|were) (?:irrelevant|not relevant|unrelated)|"
+    r"(?:should|must|shall|is|are|was|were)(?:n't| not) (?:be )?(?:counted|included|considered|added|part of)" + _ON_TOP_OF + "|"
+    r"not (?:to be )?(?:counted|included)" + _ON_TOP_OF + "|"
+    r"(?:is|are|was|were) (?:irrelevant|not relevant|unrelated)|"
     r"(?:is|are|was|were) (?:already )?(?:an? )?sunk(?: costs?)?|"
     # a charge the vendor drops: "Onboarding (€2,400) is waived because we sign this month"
     r"(?:is|are|was|were|will be|gets?|got|has been|have been) (?:fully |being )?(?:waived|comped|forgiven|written off)|"
@@ -254,7 +258,9 @@ _LEAVE_OUT = re.compile(
     r"(?:project|tool|thing|initiative|team|budget|product)|(?:is|are|was|were) (?:out of|not in|outside(?: the)?) scope|"
     r"if (?:that|it|this) matters|in case (?:that|it|this) matters|if (?:that's|it's) relevant|if relevant|"
     # a price the figure given elsewhere replaced: "the list price of €3,400 has been negotiated down to the figure above"
-    r"(?:has|have|had) been (?:negotiated|brought|cut|reduced|discounted)(?: down)? to)\b",
+    r"(?:has|have|had) been (?:negotiated|brought|cut|reduced|discounted)(?: down)? to|"
+    # an item quoted that the buyer did not take: "(NOT ordered)", "we declined that one"
+    r"(?:not|never) (?:ordered|purchased|bought|taken|selected|chosen)|(?:we|i) (?:declined|passed on|said no to))\b",
     re.IGNORECASE)
 # Words right before a figure that drop it: "ignore the 5k pilot", "excluding the 2k fee".
 LEAVE_OUT_BEFORE = ("ignor", "exclud", "disregard", "except", "apart")
@@ -316,6 +322,11 @@ def changes_amounts(fig: Figure) -> bool:
                                       or bool(fig.after[:1]) and fig.after[0] in _CHANGE_NAMES)
 
 
+# The business's sales said with the verb: "which turns over approximately £1.4 million a year".
+_TURNS_OVER = re.compile(r"\bturn(?:s|ed|ing)?\s+over\s+(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|"
+                         r"just\s+(?:over|under)|over|more\s+than|close\s+to)?\s*$", re.IGNORECASE)
+
+
 def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
     """figure index → why it is no input: it sizes the business, the user left it out, or the
     user corrected it; it is offered as an option not taken, a limit, or a notice period."""
@@ -323,7 +334,8 @@ def set_aside(text: str, figures: list[Figure]) -> dict[int, str]:
     for fig in figures:
         if fig.unit not in {"money", "count"}:
             continue
-        if ORGANISATION_WORDS & set(fig.after[:2]) and not fig.period or {"turnover", "market"} & set(fig.before[-3:]) or (
+        if ORGANISATION_WORDS & set(fig.after[:2]) and not fig.period or {"turnover", "market"} & set(fig.before[-3:]) or _TURNS_OVER.search(
+                text[max(0, fig.span[0] - 60) : fig.span[0]]) or (
                 fig.before[-1:] and fig.before[-1] in ORGANISATION_WORDS and fig.context.find("(") >= 0
                 and fig.text in fig.context.split("(", 1)[-1][: len(fig.text) + 1]):
             aside[fig.index] = "it describes the business, not this calculation"

@@ -326,17 +326,80 @@ def find_shares(text: str, figures: list[Figure]) -> list[Share]:
     return out
 
 
+# A percentage said as a change from an amount: "the licence goes up 20% from 500/month", "AOV is up
+# 8% on last year's €50", "a fee cut by 10% from 2,000". The words before the percentage say which
+# way; the words between it and the amount say the amount is where the change starts.
+_UP = {"up", "increase", "increases", "increased", "increasing", "raise", "raises", "raised", "raising", "rise",
+       "rises", "rising", "rose", "higher", "more", "hike", "hikes", "hiked"}
+_DOWN = {"down", "cut", "cuts", "cutting", "reduce", "reduces", "reduced", "reducing", "lower", "lowered", "less",
+         "drop", "drops", "dropped", "fall", "falls", "fell", "decrease", "decreases", "decreased", "discount",
+         "discounted", "off"}
+_FROM_AMOUNT = re.compile(r"\s*(?:(?:up|down|higher|lower|more|less)\s+)?(?:from|on)\s+"
+                          r"(?:(?:the|our|its|their|current|old|previous|existing|today's|last\s+year's|"
+                          r"this\s+year's|last\s+month's)\s+)*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Move:
+    """The percentage figure ``pct`` (its index) moves the amount ``base`` by ``sign`` × itself."""
+
+    pct: int
+    base: int
+    sign: int
+
+
+def find_moves(text: str, figures: list[Figure]) -> list[Move]:
+    """The percentages of ``figures`` said as a change from the amount right after them."""
+    out: list[Move] = []
+    for fig in figures[:-1]:
+        base = figures[fig.index + 1]
+        if fig.unit != "percent" or fig.is_range or base.is_range or not (
+                base.unit == "money" or amount_like(base)) or counts_nouns(base):
+            continue
+        between = text[fig.span[1] : base.span[0]]
+        if not _FROM_AMOUNT.match(between):
+            continue
+        words = [w.lower() for w in fig.before[-3:]] + [w.lower() for w in between.split()[:1]]
+        up, down = bool(_UP & set(words)), bool(_DOWN & set(words))
+        if up != down and 0 < fig.value < 1000:
+            out.append(Move(fig.index, base.index, 1 if up else -1))
+    return out
+
+
+def _moved(text: str, figures: list[Figure], out: list[Figure], consumed: dict[int, str],
+           notes: dict[int, str]) -> None:
+    """Each change from an amount worked out as the amount after it, in the percentage's place
+    (with its label words); the amount before it only sized it. When the message also gives the
+    amount after the change ("600/month now, up 20% from 500"), both only explain that figure."""
+    for move in find_moves(text, figures):
+        pct, base = figures[move.pct], figures[move.base]
+        value = base.value * (1 + move.sign * pct.value / 100)
+        said = next((f for f in figures if f.index not in (pct.index, base.index) and _same_sentence(text, f.span[0], pct.span[0])
+                     and abs(f.value - value) <= 0.005 * max(abs(value), 1.0)), None)
+        if said is not None:
+            consumed[pct.index] = consumed[base.index] = f"it explains {said.show()}, the amount after the change"
+            continue
+        out[pct.index] = dataclasses.replace(
+            pct, value=value, unit=base.unit, currency=base.currency, period=pct.period or base.period, scaled=True,
+            ratio=None, after=list(base.after))
+        shown = f"{value:,.0f}" if abs(value - round(value)) < 1e-9 else f"{value:,.2f}"
+        notes[pct.index] = f"; {base.show()} {'+' if move.sign > 0 else '−'} {pct.show()} = {shown}"
+        consumed[base.index] = f"the amount before the change of {pct.show()}"
+
+
 def with_shares(text: str, figures: list[Figure]) -> tuple[list[Figure], dict[int, str], dict[int, str]]:
     """``figures`` with each share worked out as an amount (same index and words), the bases
     that only sized a share (index → why they are no input), and a note per share."""
     priced = find_priced(text, figures)
     sized = {i for p in priced for i in p.used}
     shares = [s for s in find_shares(text, figures) if s.share not in sized]
-    if not shares and not priced:
+    moves = find_moves(text, figures)
+    if not shares and not priced and not moves:
         return figures, {}, {}
     out = list(figures)
     consumed: dict[int, str] = {}
     notes: dict[int, str] = {}
+    _moved(text, figures, out, consumed, notes)
     revisions = replacements(text, figures)
     for item in priced:
         base = named = figures[item.base]

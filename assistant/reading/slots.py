@@ -116,7 +116,8 @@ _THAN = {"more", "greater", "larger", "bigger", "higher"}
 
 
 # A percentage named as the line itself: "our threshold is 10%", "the limit: 15%", "a cap of 5%".
-_LIMIT_NOUNS = {"threshold", "thresholds", "thresh", "limit", "limits", "cap", "ceiling", "maximum", "max"}  # "thresh": notes
+_LIMIT_NOUNS = {"threshold", "thresholds", "thresh", "limit", "limits", "cap", "ceiling", "maximum", "max", "rule", "policy",
+                "guardrail", "cutoff", "cut-off", "tolerance"}  # "thresh": notes
 _LINKING = {"is", "was", "of", "at", "are", "be", "set", "sits", "stands", "currently", "to"}
 
 

@@ -18,7 +18,9 @@ from assistant.reading.money import money_direction
 from knowledge.figures import Figure
 from knowledge.tables import Cell, find_cells
 
-TOTAL_CELL_WORDS = {"total", "totals", "subtotal", "sum", "net", "overall", "altogether", "all-in", "combined"}
+TOTAL_CELL_WORDS = {"total", "totals", "subtotal", "sum", "net", "overall", "altogether", "all-in", "combined",
+                    # a quote or invoice written in another language: "Zwischensumme", "Gesamt", "Totaal"
+                    "zwischensumme", "gesamt", "gesamtbetrag", "summe", "totaal", "subtotaal", "totale", "totalt"}
 TOLERANCE = 0.005  # relative: a total rounded to the unit still adds up
 
 
@@ -124,3 +126,45 @@ def nested_parts(text: str, figures: list[Figure]) -> dict[int, str]:
             for f in parts:
                 out[f.index] = f"part of {own[0].show()} above it, already counted there"
     return out
+
+
+# A tax line of a quote or invoice: "VAT 20%  2,549.00", "MwSt 19%  2.660,00", "GST: 150". Its amount is
+# a tax on the lines above, not a cost of its own kind; whether it counts is the user's to say.
+_TAX_LABEL = re.compile(r"\b(?:vat|mwst|ust|tva|iva|btw|moms|gst|hst|sales\s+tax|tax)\b", re.IGNORECASE)
+# The message says the tax stays out: "ex VAT", "excl. VAT", "leave VAT out", "we reclaim it", "net of VAT".
+EX_TAX = re.compile(r"\b(?:ex(?:cl(?:uding|udes|\.)?)?\.?\s+(?:the\s+)?(?:vat|tax|mwst|gst)|(?:without|before|net\s+of)\s+"
+                    r"(?:the\s+)?(?:vat|tax|mwst|gst)|leave\s+(?:the\s+)?(?:vat|tax|mwst|gst)\s+out|"
+                    r"(?:vat|tax|mwst|gst)\s+(?:is\s+|we\s+)?(?:reclaim|recover)\w*|(?:we|i)\s+(?:can\s+)?(?:reclaim|recover)\s+"
+                    r"(?:it|the\s+vat|vat|the\s+tax)|claim\s+(?:it|the\s+vat|vat|the\s+tax)\s+back)\b", re.IGNORECASE)
+# The message says the tax counts: "incl. VAT", "we're not VAT registered", "we pay the full thing".
+INCL_TAX = re.compile(r"\b(?:incl(?:uding|udes|\.)?\.?\s+(?:the\s+)?(?:vat|tax|mwst|gst)|(?:not|n't)\s+(?:vat|gst)[\s-]+registered|"
+                      r"(?:can't|cannot|can not|don't|do not|won't)\s+(?:reclaim|recover|claim|get)|count\s+(?:the\s+)?(?:vat|tax|full))\b",
+                      re.IGNORECASE)
+
+
+def tax_lines(text: str, figures: list[Figure]) -> list[Figure]:
+    """The amounts of ``figures`` that a tax line of a quote or invoice states (the line's label,
+    before the amount, names the tax; a "total incl. VAT" line is a total, not a tax)."""
+    out = []
+    for fig in figures:
+        if fig.unit not in {"money", "count"} or fig.value <= 0:
+            continue
+        start = text.rfind("\n", 0, fig.span[0]) + 1
+        earlier = [f for f in figures[: fig.index] if f.span[1] > start and f.unit != "percent"]
+        start = max(start, earlier[-1].span[1]) if earlier else start  # the label since the line's last amount
+        label = text[start : fig.span[0]].split("|")[-1]
+        if re.match(r"[\W_]*(?:[a-z]+[ \t]+)?" + _TAX_LABEL.pattern, label, re.IGNORECASE) and not _says_total(label) \
+                and not re.search(r"\b(?:incl|excl|ex|plus|\+)\b", label, re.I):
+            out.append(fig)
+    return out
+
+
+def says_about_tax(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the user's own words (not a quote's "TOTAL incl. VAT" or "VAT 20%" line) match ``pattern``."""
+    for line in text.splitlines():
+        first = re.match(r"[\W_]*([a-z]+)", line, re.IGNORECASE)
+        if first and (first.group(1).lower() in TOTAL_CELL_WORDS or _TAX_LABEL.fullmatch(first.group(1))):
+            continue
+        if pattern.search(line):
+            return True
+    return False
