@@ -149,6 +149,8 @@ def test_the_question_after_the_askers_situation_is_searched_alone():
     "how should we choose a booking tool?",  # no situation before it
     "we groom dogs. is it ok? what should we choose?",  # two questions: not a situation and its ask
     "our van is 4 x 2 m inside. how many dog crates should we choose to fit in it?",  # a measured figure it needs
+    "my sourdough starter smells of nail varnish. what is going on inside it, is it dying?",  # "it": the starter
+    "our two vans keep breaking down in winter. why do they fail so often and what should we check?",
 ])
 def test_an_ask_that_leans_on_its_situation_stays_whole(ask):
     assert asking_part(ask) == ask

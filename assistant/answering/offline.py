@@ -158,12 +158,16 @@ def leaning_asks(asks: list[str]) -> list[str]:
             for index, ask in enumerate(asks)]
 
 
+_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE)
+
+
 def asking_part(ask: str) -> str:
     """An ask searched by its question sentence when the asker's situation comes before it ("we're
     a two-person bakery selling online. how should we pick which tool to try first?" → the
     question): the situation's words would pull the search towards passages that share them
     rather than those that answer. The ask stays whole when the question leans on what came before
-    it ("we run a small shop. does that apply to us?"), names little of its own, or the situation
+    it ("we run a small shop. does that apply to us?"; "our hedge is brown. why is it dying?": a
+    pronoun whose thing the situation names), names little of its own, or the situation
     gives a measured figure the question works with ("my jar is 30 x 20 cm. what box size?")."""
     from assistant.reading.elliptical import _own_words, is_elliptical
 
@@ -173,6 +177,8 @@ def asking_part(ask: str) -> str:
     question = sentences[-1]
     if is_elliptical(question) or len(_own_words(question)) < 3:
         return ask
+    if _POINTS_BACK.search(question):
+        return ask  # "my pile smells. what state is it in?": the thing asked about is named before
     from assistant.answering.rules.quantities import read_quantities
 
     if any(q.unit for q in read_quantities(" ".join(sentences[:-1]))):
