@@ -29,16 +29,21 @@ ACT_ON_HIDDEN = re.compile(
 def goal_of(text: str, decode: bool = True) -> tuple[str, str]:
     """(goal, how) for one piece of text read every way, or ("", ""). Memoised: a message is
     screened more than once per turn (the engine's screen, the intent's), whole and by clause."""
-    for reading in readings(text):
+    read = readings(text)
+    for reading in read:
         found = goal(reading)
         if found:
             return found, "plain"
     if decode:
         ordered = ACT_ON_HIDDEN.search(text)
+        # a text already read (a reading, an earlier decoding) has no goal: `goal` is not run on it again
+        seen = set(read)
         for decoded in decodings(unicodedata.normalize("NFKC", text)):
-            found = goal(screen_text(decoded))  # one reading: a decoding is rarely disguised twice
+            screened = screen_text(decoded)  # one reading: a decoding is rarely disguised twice
+            found = "" if screened in seen else goal(screened)
+            seen.add(screened)
             if not found and ordered:
-                found = ordered_goal(screen_text(decoded))
+                found = ordered_goal(screened)
             if found:
                 return found, "encoded"
     return "", ""
