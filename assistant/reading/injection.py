@@ -77,6 +77,7 @@ from assistant.reading.injection_clauses import clauses as _clauses
 from assistant.reading.injection_decode import fillers_removed
 from assistant.reading.injection_forms import form_goal, in_form
 from assistant.reading.injection_frames import PERSONA_ESCAPE, PERSONA_FRAME
+from assistant.reading.injection_goal import forget_readings
 from assistant.reading.injection_goal import goal_of as _goal_of
 from assistant.reading.injection_lexicon import OF_ANOTHER, names_own_text, ordered_goal
 from assistant.reading.injection_quotes import (
@@ -404,6 +405,7 @@ def _split_joined(message: str, spans: list[tuple[int, int]], verdicts: list[tup
 def screen(message: str, previous: Sequence[str] = ()) -> Screening:
     """Judges each clause of ``message`` (see the module docstring); ``previous`` are the user's
     earlier turns, oldest first, so an attack split across turns is caught where it completes."""
+    forget_readings()  # each message's readings are read afresh
     # judged as read (pasted text to an AI reader opened, the learner's own pasted bot text and
     # "the text above" below a paste masked); kept as written
     written, message = message, mask_pasted_bot_text(mask_own_text_above(open_quotes_to_ai(message)))

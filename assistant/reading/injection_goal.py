@@ -25,20 +25,45 @@ ACT_ON_HIDDEN = re.compile(
 )
 
 
+# The goal of each reading already read while screening one message: the same reading comes back
+# (a two-clause message read as a pair and whole, a decoding equal to a reading). `goal` is a pure
+# function of the reading, so its answer is kept; the screen empties this at each message.
+_READ: dict[str, str] = {}
+
+
+def forget_readings() -> None:
+    """Empties the goals kept for readings (the screen calls it once a message)."""
+    _READ.clear()
+
+
+def _goal(reading: str) -> str:
+    found = _READ.get(reading)
+    if found is None:
+        if len(_READ) >= 1024:
+            _READ.clear()
+        found = _READ[reading] = goal(reading)
+    return found
+
+
 @lru_cache(maxsize=256)
 def goal_of(text: str, decode: bool = True) -> tuple[str, str]:
     """(goal, how) for one piece of text read every way, or ("", ""). Memoised: a message is
     screened more than once per turn (the engine's screen, the intent's), whole and by clause."""
-    for reading in readings(text):
-        found = goal(reading)
+    read = readings(text)
+    for reading in read:
+        found = _goal(reading)
         if found:
             return found, "plain"
     if decode:
         ordered = ACT_ON_HIDDEN.search(text)
+        # a text already read (a reading, an earlier decoding) has no goal: `goal` is not run on it again
+        seen = set(read)
         for decoded in decodings(unicodedata.normalize("NFKC", text)):
-            found = goal(screen_text(decoded))  # one reading: a decoding is rarely disguised twice
+            screened = screen_text(decoded)  # one reading: a decoding is rarely disguised twice
+            found = "" if screened in seen else _goal(screened)
+            seen.add(screened)
             if not found and ordered:
-                found = ordered_goal(screen_text(decoded))
+                found = ordered_goal(screened)
             if found:
                 return found, "encoded"
     return "", ""

@@ -509,6 +509,8 @@ def an_example_of(text: str, start: int, end: int) -> bool:
 
 def _folded(text: str) -> str:
     """Lower-cased, accents and other combining marks dropped, đ read as d; no look-alike mapping."""
+    if text.isascii():  # ASCII has no accent or other combining mark to drop
+        return text.lower()
     text = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if unicodedata.category(c) != "Mn")
     return unicodedata.normalize("NFC", text).replace("đ", "d")
 

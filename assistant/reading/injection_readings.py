@@ -30,6 +30,8 @@ _SEPARATOR_CHARS = re.compile(_LETTER_SEPARATORS)
 def _plain_letters(text: str) -> str:
     """Compatibility forms folded (fullwidth, ligatures), invisible format characters and
     combining marks (accents, strike-through overlays) dropped, look-alikes mapped to Latin."""
+    if text.isascii():  # ASCII has no compatibility form, format character or combining mark
+        return text.translate(CONFUSABLES)
     text = unicodedata.normalize("NFKC", text)
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if unicodedata.category(c) != "Mn")
