@@ -24,8 +24,8 @@ TASK = re.compile(
 OBJECT_END = re.compile(r"\s+(?:for|about|to|on|that|which|who|with|in|from|of|so|based|using|where|when|every|each)\b|[,.;:?!(]", re.IGNORECASE)
 DETERMINERS = re.compile(r"^(?:(?:a|an|the|my|our|some|this|that|these|those|me|us|short|quick|simple|nice|good|new|\d+)\s+)+", re.IGNORECASE)
 # A clause starts a message, follows a sentence's end or small talk, or follows a comma where a
-# request to the advisor or a choice of the user's own opens ("my dog drinks from the tank, can
-# you find me a vet", "…, which vet should i call").
+# request to the advisor or a choice of the user's own opens ("the cat broke the lamp, can
+# you find me a repair shop", "…, which plumber should i call").
 CLAUSE_START = re.compile(r"(?:^|[.!?:;]\s+|\b(?:btw|by the way|unrelated(?:,? but)?|anyway),?\s+"
                           r"|,\s+(?=(?:so\s+|and\s+|but\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\b"
                           r"|(?:which|what)\s+[\w' -]+?\s+should\s+(?:i|we)\b)))", re.IGNORECASE)

@@ -672,8 +672,8 @@ class ScopeJudge:
     def in_own_words(self, question: str, course: float) -> bool:
         """Whether a question is asked wholly in the corpus's words (every word of its own, two at
         least) and is nearer the course than nearly all general questions come (``ceiling``): a
-        general question that shares its subject ("set up a fish tank" beside "installing a
-        tank") does not outvote the course unless it is clearly nearer."""
+        general question that shares its subject ("plan a birthday party" beside "planning
+        the opening party") does not outvote the course unless it is clearly nearer."""
         own = [w for w in content_words(question) if w.isalpha() and len(w) > 2]
         return len(own) >= 2 and course >= self.ceiling and all(self.knows(w) for w in own)
 

@@ -456,7 +456,7 @@ class OfflineChatModel(BaseChatModel):
         named: set[str] = set()  # sections whose members the answer named
         where = asks_where(own_ask(question))  # "which lesson talks about…": say where, first
         several = len(searches) > 1
-        # (its last sentence: "im 10 and getting a tank!! which fish are easy ones" asks in it)
+        # (its last sentence: "first time doing this!! which tools are cheap ones" asks in it)
         things = asks_for_things(re.split(r"(?<=[.!?])\s+", own_ask(question).strip())[-1])
         for ask, passages in searches:
             count = self.settings.offline_units_per_ask if several else self.settings.offline_units
@@ -478,7 +478,7 @@ class OfflineChatModel(BaseChatModel):
                         or (things and built_round_a_table(current(), group[0].passage.get("source", ""),
                                                            group[0].passage.get("section", "")))):
                     # a question for what a section lists, or one naming the section, or one asking
-                    # which things and answered from a table ("which fish are easy ones?"): its members
+                    # which things and answered from a table ("which tools are cheap ones?"): its members
                     self._members(group[0].passage, lines, draft, named)
                 head = None
                 for pick in group:
