@@ -214,7 +214,7 @@ _NETTED = re.compile(r"\b(?:so\s+)?net(?:\s+of\s+(?:that|this|it))?\b[\s,:]*(?:(
                      r"about|around|roughly|like|um|uh|comes\s+to|is)\s*)*$", re.IGNORECASE)
 
 
-# An amount pointed back at: "that 14,500", "this €2k", "those 3,000".
+# An amount pointed back at: "that 9,800", "this €2k", "those 3,000".
 _POINTED_AT = re.compile(r"\b(?:that|this|those|these|the\s+same)\s*$", re.IGNORECASE)
 
 

@@ -91,7 +91,7 @@ SETS_TO = re.compile(r"\b(?:(?:becomes?|became|goes|go|going|went|gone|rises?|ro
                      r"\s+(?:just\s+|about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 
 
-# A verb that moves a line, its object, then "to" just before the figure: "bump the cost to 30k",
+# A verb that moves a line, its object, then "to" just before the figure: "raise the licence to 12k",
 # "raise the licence to 8k", "change the set-up to 12k", "put the gain to 70k" (the line is set
 # to the figure; "add 2k to the set-up" names the line after the figure, a part added).
 SETS_LINE_TO = re.compile(r"\b(?:bump(?:s|ed)?|raise[sd]?|lift(?:s|ed)?|push(?:es|ed)?|boost(?:s|ed)?|increase[sd]?|"
@@ -114,7 +114,7 @@ def adds(text: str, fig: Figure, state: CalculationState | None = None) -> bool:
     if state is None or sets is None:
         return True
     subject = naming_content(re.findall(r"[a-z][a-z'/-]*", text[start: start + sets.start()].lower()))
-    if sets.re is SETS_LINE_TO:  # "bump the cost to": the line is named between the verb and "to"
+    if sets.re is SETS_LINE_TO:  # "raise the licence to": the line is named between the verb and "to"
         subject = naming_content(re.findall(r"[a-z][a-z'/-]*", sets.group(0).lower())[1:-1])
     return not names_line(state, [w for w in subject if not ADDS.fullmatch(w)])
 
