@@ -186,8 +186,9 @@ TOGETHER_FLOORS = {"questions": (0.58, 0.56), "conversations": (0.56, 0.53), "of
 # on the fresh clone of the merged code (219abf7): 73 in all, 3 in tune singles. Not yet listed
 # entry by entry against the stop's start: the next stop starts there.
 # Stop 38's opening of v12: 11 held-out single and 2 held-out dialogue wrong figures; with them the
-# ceiling is 86 until the v12 sets are measured with the rest at this stop's start.
-MAX_WRONG_FIGURES = 86
+# ceiling is 86 until the v12 sets are measured with the rest at this stop's start (measured at
+# 439358d: 86). After stop 39's merges, on the fresh clone of 997771b: 73 in all, 3 in tune singles.
+MAX_WRONG_FIGURES = 73
 MAX_TUNE_SINGLES_WRONG = 4
 
 
