@@ -44,7 +44,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from knowledge.formats import Converted
-from knowledge.formats.package import PackageFormat, check_package
+from knowledge.formats.package import PackageFormat, check_package, parse_part
+from knowledge.formats.package import local_name as _local
 from knowledge.parsing import CorpusError
 
 EDITOR = "an e-book editor (Calibre, Sigil)"
@@ -72,18 +73,8 @@ TITLE_PAGE_WORDS = 40  # a page repeating the book's title over at most this man
 LINK_SHARE = 0.8  # a page this much link text is a table of contents
 
 
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
 def _xml(path: Path, name: str, data: bytes) -> ET.Element:
-    if b"<!ENTITY" in data:
-        raise CorpusError(f"{path}: {name} declares XML entities, which a book never needs; "
-                          f"re-export the book from {EDITOR}")
-    try:
-        return ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise CorpusError(f"{path}: {name} is not well-formed XML ({exc}); re-export the book from {EDITOR}") from None
+    return parse_part(path, name, data, "a book", f"re-export the book from {EDITOR}")
 
 
 def _types(tag) -> set[str]:

@@ -51,7 +51,8 @@ from pathlib import Path
 from knowledge.formats import Converted
 from knowledge.formats.layout import Layout, heading_like, numbered_depth
 from knowledge.formats.odt_styles import ListLevel, Styles, number_label, qname, read_styles
-from knowledge.formats.package import PackageFormat, check_package
+from knowledge.formats.package import PackageFormat, check_package, parse_part
+from knowledge.formats.package import local_name as _local
 from knowledge.parsing import NUMBERED_HEADING, CorpusError
 
 WRITER = "LibreOffice Writer"
@@ -476,14 +477,7 @@ def _number_depth(text: str) -> int | None:
 
 
 def _parse(path: Path, name: str, data: bytes) -> ET.Element:
-    if b"<!ENTITY" in data:
-        raise CorpusError(f"{path}: {name} declares XML entities, which a document never needs; "
-                          f"open it in {WRITER} and save it again")
-    try:
-        return ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise CorpusError(f"{path}: {name} is not well-formed XML ({exc}); open it in {WRITER} and "
-                          "save it again") from None
+    return parse_part(path, name, data, "a document", f"open it in {WRITER} and save it again")
 
 
 def _kind(mimetype: str) -> str:
@@ -525,10 +519,6 @@ def _convert(path: Path, content: ET.Element, styles: Styles, title: str) -> Con
             name = title or path.stem.replace("-", " ").replace("_", " ")
             layout.items.insert(0, _Item("heading", name, 0))
     return Converted(text=layout.render(), source=path.name, syntax="markdown")
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
 
 
 def convert_odt(path: Path, data: bytes, max_bytes: int) -> Converted:

@@ -8,6 +8,7 @@ ingest limit (a ZIP bomb). Each reader names its format in the words its author 
 from __future__ import annotations
 
 import io
+import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,22 @@ from pathlib import Path
 from knowledge.parsing import CorpusError
 
 EXPANSION = 20  # a package may unpack to this many times the ingest limit, no more
+
+
+def local_name(tag: str) -> str:
+    """An XML tag without its namespace ("{urn:…}body" → "body")."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def parse_part(path: Path, name: str, data: bytes, whole: str, fix: str) -> ET.Element:
+    """One XML part of a package, parsed; a part that declares entities (which ``whole``, "a book"
+    or "a document", never needs) or is not well-formed is refused with ``fix``."""
+    if b"<!ENTITY" in data:
+        raise CorpusError(f"{path}: {name} declares XML entities, which {whole} never needs; {fix}")
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise CorpusError(f"{path}: {name} is not well-formed XML ({exc}); {fix}") from None
 
 
 @dataclass(frozen=True)
